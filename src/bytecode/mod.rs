@@ -1,0 +1,3 @@
+//! Bytecode: THE opcode table, code objects, and `dis`.
+
+pub mod opcode;

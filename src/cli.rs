@@ -1,0 +1,62 @@
+//! Command line: `cpjit [OPTIONS] FILE [ARGS...]`, `cpjit -c CODE [ARGS...]`, and one subcommand per
+//! inspectable stage (`tokenize`, `ast`, `symtable`, `dis`, `stencils`).
+
+use std::ffi::OsString;
+
+const USAGE: &str = "\
+usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit run FILE`)
+       cpjit [OPTIONS] -c CODE [ARGS...]   run a program passed as a string
+       cpjit tokenize [-e] FILE            token stream, as `python3 -m tokenize [-e]`
+       cpjit ast [--positions] FILE        syntax tree, as `ast.dump` (include_attributes with --positions)
+       cpjit symtable FILE                 scopes and symbols
+       cpjit dis FILE                      bytecode, as `python3 -m dis`
+       cpjit stencils [--arch x86_64|aarch64] [NAME]
+                                           JIT stencils: size, holes, disassembly
+
+options:
+  -h, --help     show this help
+  --version      print the version
+";
+
+/// Runs the command line; returns the process exit status.
+pub fn main(argv: Vec<OsString>) -> i32 {
+    let mut args = Vec::with_capacity(argv.len());
+    for a in argv.into_iter().skip(1) {
+        match a.into_string() {
+            Ok(s) => args.push(s),
+            Err(a) => {
+                eprintln!("cpjit: argument is not valid UTF-8: {:?}", a);
+                return 2;
+            }
+        }
+    }
+    let Some(first) = args.first().map(|s| s.as_str()) else {
+        eprint!("{USAGE}");
+        return 2;
+    };
+    let rest = &args[1..];
+    match first {
+        "-h" | "--help" => {
+            print!("{USAGE}");
+            0
+        }
+        "--version" => {
+            println!("cpjit {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        "tokenize" => crate::syntax::commands::tokenize(rest),
+        "ast" => crate::syntax::commands::ast(rest),
+        "run" => run(rest),
+        "symtable" | "dis" | "stencils" => {
+            eprintln!("cpjit: {first}: not implemented yet");
+            2
+        }
+        _ => run(&args),
+    }
+}
+
+fn run(args: &[String]) -> i32 {
+    let _ = args;
+    eprintln!("cpjit: running programs is not implemented yet");
+    2
+}

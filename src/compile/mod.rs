@@ -1,0 +1,1 @@
+//! AST → symbol table → bytecode.

@@ -1,0 +1,1 @@
+//! PEP 659 quickening and inline caches.

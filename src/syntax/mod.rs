@@ -1,0 +1,6 @@
+//! Front end: source bytes → tokens → PEG parser → AST (CPython 3.11's `ast`, node for node).
+
+pub mod ast;
+pub mod commands;
+pub mod error;
+pub mod token;

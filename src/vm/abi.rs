@@ -1,0 +1,35 @@
+//! The JIT ABI: numbers that machine code (the stencils, built by build.rs) relies on.
+//!
+//! This file is `include!`d by build.rs as well as compiled into the crate, so it must stay plain
+//! constants with no `use` and no crate paths. `vm::frame` and `vm::value` assert at compile time that
+//! these numbers match the real `repr(C)` layouts.
+
+/// Value encoding (see `vm::value`).
+pub const ABI_FLOAT_OFFSET: u64 = 1 << 49;
+pub const ABI_INT_TAG: u64 = 0xFFFF_0000_0000_0000;
+pub const ABI_TAG_MASK: u64 = 0xFFFF_0000_0000_0000;
+pub const ABI_SMALL_INT_MAX: i64 = (1 << 47) - 1;
+pub const ABI_SMALL_INT_MIN: i64 = -(1 << 47);
+
+/// Byte offsets of `vm::frame::Frame` fields.
+pub const FRAME_CODE_OFFSET: i32 = 0;
+pub const FRAME_PREVIOUS_OFFSET: i32 = 8;
+pub const FRAME_GLOBALS_OFFSET: i32 = 16;
+pub const FRAME_BUILTINS_OFFSET: i32 = 24;
+pub const FRAME_FUNC_OFFSET: i32 = 32;
+/// `u32`: index of the next instruction to execute (in code units).
+pub const FRAME_INSTR_INDEX_OFFSET: i32 = 40;
+/// `u32`: number of live values on the value stack.
+pub const FRAME_STACK_DEPTH_OFFSET: i32 = 44;
+/// `u32`: number of local, cell and free slots before the value stack.
+pub const FRAME_NLOCALSPLUS_OFFSET: i32 = 48;
+/// Start of `localsplus`: locals, then cells and frees, then the value stack; one word each.
+pub const FRAME_LOCALSPLUS_OFFSET: i32 = 64;
+
+/// Byte offsets of `vm::object::ObjHeader` fields (every heap object starts with it).
+/// `*const TypeObject`: the object's type.
+pub const OBJ_TYPE_OFFSET: i32 = 0;
+/// `u64`: GC mark bits and flags.
+pub const OBJ_GC_OFFSET: i32 = 8;
+/// Size of the header; an object's own fields follow it.
+pub const OBJ_HEADER_SIZE: i32 = 16;
