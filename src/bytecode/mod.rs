@@ -1,3 +1,4 @@
 //! Bytecode: THE opcode table, code objects, and `dis`.
 
+pub mod code;
 pub mod opcode;
