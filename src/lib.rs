@@ -26,6 +26,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod compile;
 pub mod jit;
+pub mod rtlib;
 pub mod specialize;
 pub mod syntax;
 pub mod vm;

@@ -1,0 +1,1 @@
+//! The PEG parser (stub until it lands).
