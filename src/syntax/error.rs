@@ -6,6 +6,8 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// pegen's stack limit (MAXSTACK): CPython raises MemoryError, not a SyntaxError subclass.
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -14,6 +16,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }
