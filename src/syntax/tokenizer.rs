@@ -31,7 +31,7 @@ pub mod repr;
 mod source;
 
 pub use chars::{is_identifier, is_printable};
-pub use command::command;
+pub use command::{command, exact_name, format_error, format_tokens};
 
 use crate::syntax::error::SyntaxError;
 use crate::syntax::token::Token;

@@ -257,14 +257,14 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
     push(TokKind::Encoding, encoding, p0, p0);
 
     let bytes = text.as_bytes();
-    let mut line_start = 0usize; // absolute offset of the current line
+    let mut line_start; // absolute offset of the current line
     let mut next_start = 0usize;
     let mut lnum: u32 = 0;
     let mut parenlev: i64 = 0;
     let mut continued = false;
     let mut indents: Vec<usize> = vec![0];
     let mut contstr: Option<ContStr> = None;
-    let mut last_line: &str = "";
+    let mut last_line: &str;
     let mut line: &str = "";
 
     loop {
@@ -283,7 +283,7 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
         let max = s.len();
         let mut pos = 0usize;
         let mut cols = Cols::new(line);
-        let mut at = |cols: &mut Cols, b: usize| Pos {
+        let at = |cols: &mut Cols, b: usize| Pos {
             line: lnum,
             col: b as u32,
             col_chars: cols.at(b),
