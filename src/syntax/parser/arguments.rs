@@ -19,7 +19,12 @@ impl<'s> Parser<'s> {
         } else {
             None
         };
-        Some(Arg { arg, annotation, type_comment: None, loc: self.loc_from(start) })
+        Some(Arg {
+            arg,
+            annotation,
+            type_comment: None,
+            loc: self.loc_from(start),
+        })
     }
 
     /// `params` / `lambda_params`, up to (not including) the closing `)` or `:`.
@@ -85,7 +90,8 @@ impl<'s> Parser<'s> {
                     let p = self.param(lambda, true)?;
                     if self.at_op(Op::Equal) {
                         if self.invalid {
-                            return self.raise_here("var-positional argument cannot have default value");
+                            return self
+                                .raise_here("var-positional argument cannot have default value");
                         }
                         return None;
                     }
@@ -93,7 +99,11 @@ impl<'s> Parser<'s> {
                 }
             } else {
                 let p = self.param(lambda, false)?;
-                let default = if self.eat_op(Op::Equal) { Some(self.expression()?) } else { None };
+                let default = if self.eat_op(Op::Equal) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
                 if seen_star {
                     a.kwonlyargs.push(p);
                     a.kw_defaults.push(default);
@@ -106,7 +116,10 @@ impl<'s> Parser<'s> {
                         None if seen_default => {
                             if self.invalid {
                                 let loc = p.loc;
-                                return self.raise_loc(loc, "non-default argument follows default argument");
+                                return self.raise_loc(
+                                    loc,
+                                    "non-default argument follows default argument",
+                                );
                             }
                             return None;
                         }
@@ -162,14 +175,21 @@ impl<'s> Parser<'s> {
                     return None;
                 }
                 args.push(mk(
-                    ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load },
+                    ExprKind::Starred {
+                        value: Box::new(v),
+                        ctx: ExprContext::Load,
+                    },
                     self.loc_from(start),
                 ));
             } else if self.at_op(Op::DoubleStar) {
                 self.pos += 1;
                 let v = self.expression()?;
                 seen_kwunpack = true;
-                keywords.push(Keyword { arg: None, value: v, loc: self.loc_from(start) });
+                keywords.push(Keyword {
+                    arg: None,
+                    value: v,
+                    loc: self.loc_from(start),
+                });
             } else if self.kind() == TokKind::Name && self.kind_at(1) == TokKind::Op(Op::Equal) {
                 if !self.kw().is_name() {
                     if self.invalid {
@@ -181,7 +201,12 @@ impl<'s> Parser<'s> {
                 self.pos += 1;
                 let v = self.expression()?;
                 if self.invalid && matches!(self.kw(), Kw::For | Kw::Async) {
-                    let loc = crate::syntax::ast::Loc::new(start.line, start.col, v.loc.end_lineno, v.loc.end_col_offset);
+                    let loc = crate::syntax::ast::Loc::new(
+                        start.line,
+                        start.col,
+                        v.loc.end_lineno,
+                        v.loc.end_col_offset,
+                    );
                     let _ = loc;
                     let end = self.last_end();
                     let l = crate::syntax::ast::Loc::new(start.line, start.col, end.line, end.col);
@@ -192,7 +217,11 @@ impl<'s> Parser<'s> {
                         "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                     );
                 }
-                keywords.push(Keyword { arg: Some(name), value: v, loc: self.loc_from(start) });
+                keywords.push(Keyword {
+                    arg: Some(name),
+                    value: v,
+                    loc: self.loc_from(start),
+                });
             } else {
                 let first_pos = self.pos;
                 let e = match self.walrus_or_expression() {
@@ -216,14 +245,22 @@ impl<'s> Parser<'s> {
                     let only = args.is_empty() && keywords.is_empty();
                     if only && self.eat_op(Op::RPar) {
                         let g = mk(
-                            ExprKind::GeneratorExp { elt: Box::new(e), generators },
+                            ExprKind::GeneratorExp {
+                                elt: Box::new(e),
+                                generators,
+                            },
                             self.loc_from(open),
                         );
                         return Some((vec![g], vec![]));
                     }
                     if self.invalid && !self.failed() {
                         let end = self.last_end();
-                        let loc = crate::syntax::ast::Loc::new(e.loc.lineno, e.loc.col_offset, end.line, end.col);
+                        let loc = crate::syntax::ast::Loc::new(
+                            e.loc.lineno,
+                            e.loc.col_offset,
+                            end.line,
+                            end.col,
+                        );
                         return self.raise_loc(loc, "Generator expression must be parenthesized");
                     }
                     return None;

@@ -32,7 +32,13 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef`
@@ -62,7 +68,11 @@ impl<'s> Parser<'s> {
                     if let Some(c) = self.expression() {
                         let loc = self.loc_from(start);
                         return Some(mk(
-                            ExprKind::IfExp { test: Box::new(b), body: Box::new(a), orelse: Box::new(c) },
+                            ExprKind::IfExp {
+                                test: Box::new(b),
+                                body: Box::new(a),
+                                orelse: Box::new(c),
+                            },
                             loc,
                         ));
                     }
@@ -84,7 +94,10 @@ impl<'s> Parser<'s> {
         }
         if self.eat_kw(Kw::From) {
             let v = self.expression()?;
-            return Some(mk(ExprKind::YieldFrom { value: Box::new(v) }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::YieldFrom { value: Box::new(v) },
+                self.loc_from(start),
+            ));
         }
         let save = self.pos;
         let v = match self.star_expressions() {
@@ -121,7 +134,13 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `star_expression: '*' bitwise_or | expression`
@@ -131,7 +150,10 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             let v = self.bitwise_or()?;
             return Some(mk(
-                ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load },
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Load,
+                },
                 self.loc_from(start),
             ));
         }
@@ -165,7 +187,10 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             let v = self.bitwise_or()?;
             return Some(mk(
-                ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load },
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Load,
+                },
                 self.loc_from(start),
             ));
         }
@@ -179,9 +204,18 @@ impl<'s> Parser<'s> {
             let (id, loc) = self.name()?;
             self.pos += 1;
             let value = self.expression()?;
-            let target = mk(ExprKind::Name { id, ctx: ExprContext::Store }, loc);
+            let target = mk(
+                ExprKind::Name {
+                    id,
+                    ctx: ExprContext::Store,
+                },
+                loc,
+            );
             return Some(mk(
-                ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
+                ExprKind::NamedExpr {
+                    target: Box::new(target),
+                    value: Box::new(value),
+                },
                 self.loc_from(start),
             ));
         }
@@ -244,7 +278,13 @@ impl<'s> Parser<'s> {
         if values.len() == 1 {
             return values.pop();
         }
-        Some(mk(ExprKind::BoolOp { op: BoolOp::Or, values }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn conjunction(&mut self) -> Option<Expr> {
@@ -271,7 +311,13 @@ impl<'s> Parser<'s> {
         if values.len() == 1 {
             return values.pop();
         }
-        Some(mk(ExprKind::BoolOp { op: BoolOp::And, values }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `inversion: 'not' inversion | comparison`
@@ -288,7 +334,10 @@ impl<'s> Parser<'s> {
             match r {
                 Some(e) => {
                     return Some(mk(
-                        ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) },
+                        ExprKind::UnaryOp {
+                            op: UnaryOp::Not,
+                            operand: Box::new(e),
+                        },
                         self.loc_from(start),
                     ))
                 }
@@ -361,7 +410,14 @@ impl<'s> Parser<'s> {
         if ops.is_empty() {
             return Some(a);
         }
-        Some(mk(ExprKind::Compare { left: Box::new(a), ops, comparators }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::Compare {
+                left: Box::new(a),
+                ops,
+                comparators,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// Left-recursive binary rules as loops: `bitwise_or` ... `term`.
@@ -382,7 +438,11 @@ impl<'s> Parser<'s> {
             match next(self) {
                 Some(b) => {
                     a = mk(
-                        ExprKind::BinOp { left: Box::new(a), op, right: Box::new(b) },
+                        ExprKind::BinOp {
+                            left: Box::new(a),
+                            op,
+                            right: Box::new(b),
+                        },
                         self.loc_from(start),
                     );
                 }
@@ -457,7 +517,13 @@ impl<'s> Parser<'s> {
         let r = self.factor();
         self.leave(1);
         let e = r?;
-        Some(mk(ExprKind::UnaryOp { op, operand: Box::new(e) }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(e),
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `power: await_primary '**' factor | await_primary`
@@ -475,7 +541,11 @@ impl<'s> Parser<'s> {
             match r {
                 Some(b) => {
                     return Some(mk(
-                        ExprKind::BinOp { left: Box::new(a), op: Operator::Pow, right: Box::new(b) },
+                        ExprKind::BinOp {
+                            left: Box::new(a),
+                            op: Operator::Pow,
+                            right: Box::new(b),
+                        },
                         self.loc_from(start),
                     ))
                 }
@@ -495,7 +565,10 @@ impl<'s> Parser<'s> {
             let start = self.start();
             self.pos += 1;
             let v = self.primary()?;
-            return Some(mk(ExprKind::Await { value: Box::new(v) }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::Await { value: Box::new(v) },
+                self.loc_from(start),
+            ));
         }
         self.primary()
     }
@@ -531,7 +604,11 @@ impl<'s> Parser<'s> {
                     match self.call_trailer() {
                         Some((args, keywords)) => {
                             a = mk(
-                                ExprKind::Call { func: Box::new(a), args, keywords },
+                                ExprKind::Call {
+                                    func: Box::new(a),
+                                    args,
+                                    keywords,
+                                },
                                 self.loc_from(start),
                             );
                         }
@@ -583,7 +660,10 @@ impl<'s> Parser<'s> {
                 // A lone starred slice needs the tuple form, which requires no comma... it is
                 // `','.(slice | starred_expression)+` with one element: a one-element tuple.
                 return Some(mk(
-                    ExprKind::Tuple { elts: vec![a], ctx: ExprContext::Load },
+                    ExprKind::Tuple {
+                        elts: vec![a],
+                        ctx: ExprContext::Load,
+                    },
                     self.loc_from(start),
                 ));
             }
@@ -604,7 +684,13 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn slice_or_starred(&mut self) -> Option<Expr> {
@@ -613,7 +699,10 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             let v = self.expression()?;
             return Some(mk(
-                ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load },
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Load,
+                },
                 self.loc_from(start),
             ));
         }
@@ -636,7 +725,11 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        let lower = if self.at_op(Op::Colon) { None } else { Some(self.expression()?) };
+        let lower = if self.at_op(Op::Colon) {
+            None
+        } else {
+            Some(self.expression()?)
+        };
         if !self.eat_op(Op::Colon) {
             // The named_expression alternative: `expression !':='`.
             if self.at_op(Op::ColonEqual) {
@@ -645,9 +738,17 @@ impl<'s> Parser<'s> {
             return lower;
         }
         let upper = self.opt_expression()?;
-        let step = if self.eat_op(Op::Colon) { self.opt_expression()? } else { None };
+        let step = if self.eat_op(Op::Colon) {
+            self.opt_expression()?
+        } else {
+            None
+        };
         Some(mk(
-            ExprKind::Slice { lower: lower.map(Box::new), upper, step },
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
             self.loc_from(start),
         ))
     }
@@ -683,7 +784,13 @@ impl<'s> Parser<'s> {
                     _ => return None,
                 };
                 self.pos += 1;
-                Some(mk(ExprKind::Constant { value: c, kind: None }, loc))
+                Some(mk(
+                    ExprKind::Constant {
+                        value: c,
+                        kind: None,
+                    },
+                    loc,
+                ))
             }
             TokKind::String => self.strings(),
             TokKind::Number => {
@@ -693,7 +800,13 @@ impl<'s> Parser<'s> {
                 match v {
                     Some(c) => {
                         self.pos += 1;
-                        Some(mk(ExprKind::Constant { value: c, kind: None }, loc))
+                        Some(mk(
+                            ExprKind::Constant {
+                                value: c,
+                                kind: None,
+                            },
+                            loc,
+                        ))
                     }
                     None => {
                         let e = self.error_at_tok(self.pos, "invalid number literal");
@@ -708,7 +821,13 @@ impl<'s> Parser<'s> {
             TokKind::Op(Op::Ellipsis) => {
                 let loc = tok_loc(self.tok());
                 self.pos += 1;
-                Some(mk(ExprKind::Constant { value: Constant::Ellipsis, kind: None }, loc))
+                Some(mk(
+                    ExprKind::Constant {
+                        value: Constant::Ellipsis,
+                        kind: None,
+                    },
+                    loc,
+                ))
             }
             _ => None,
         }
@@ -721,7 +840,10 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         if self.eat_op(Op::RPar) {
             return Some(mk(
-                ExprKind::Tuple { elts: vec![], ctx: ExprContext::Load },
+                ExprKind::Tuple {
+                    elts: vec![],
+                    ctx: ExprContext::Load,
+                },
                 self.loc_from(start),
             ));
         }
@@ -755,16 +877,26 @@ impl<'s> Parser<'s> {
             if !self.eat_op(Op::RPar) {
                 return None;
             }
-            return Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(start),
+            ));
         }
-        if matches!(self.kw(), Kw::For | Kw::Async) && !matches!(first.kind, ExprKind::Starred { .. })
+        if matches!(self.kw(), Kw::For | Kw::Async)
+            && !matches!(first.kind, ExprKind::Starred { .. })
         {
             let generators = self.for_if_clauses()?;
             if !self.eat_op(Op::RPar) {
                 return None;
             }
             return Some(mk(
-                ExprKind::GeneratorExp { elt: Box::new(first), generators },
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
                 self.loc_from(start),
             ));
         }
@@ -785,17 +917,27 @@ impl<'s> Parser<'s> {
         let start = self.start();
         self.pos += 1;
         if self.eat_op(Op::RSqb) {
-            return Some(mk(ExprKind::List { elts: vec![], ctx: ExprContext::Load }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::List {
+                    elts: vec![],
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(start),
+            ));
         }
         let first = self.star_named_expression()?;
-        if matches!(self.kw(), Kw::For | Kw::Async) && !matches!(first.kind, ExprKind::Starred { .. })
+        if matches!(self.kw(), Kw::For | Kw::Async)
+            && !matches!(first.kind, ExprKind::Starred { .. })
         {
             let generators = self.for_if_clauses()?;
             if !self.eat_op(Op::RSqb) {
                 return None;
             }
             return Some(mk(
-                ExprKind::ListComp { elt: Box::new(first), generators },
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
                 self.loc_from(start),
             ));
         }
@@ -806,7 +948,13 @@ impl<'s> Parser<'s> {
         if !self.eat_op(Op::RSqb) {
             return None;
         }
-        Some(mk(ExprKind::List { elts, ctx: ExprContext::Load }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `dict | set | dictcomp | setcomp`
@@ -814,7 +962,13 @@ impl<'s> Parser<'s> {
         let start = self.start();
         self.pos += 1;
         if self.eat_op(Op::RBrace) {
-            return Some(mk(ExprKind::Dict { keys: vec![], values: vec![] }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::Dict {
+                    keys: vec![],
+                    values: vec![],
+                },
+                self.loc_from(start),
+            ));
         }
         let mut keys = Vec::new();
         let mut values = Vec::new();
@@ -825,8 +979,10 @@ impl<'s> Parser<'s> {
         } else {
             let first_start = self.pos;
             let first = self.star_named_expression()?;
-            let bare = !matches!(first.kind, ExprKind::Starred { .. } | ExprKind::NamedExpr { .. })
-                || self.toks[first_start].kind == TokKind::Op(Op::LPar);
+            let bare = !matches!(
+                first.kind,
+                ExprKind::Starred { .. } | ExprKind::NamedExpr { .. }
+            ) || self.toks[first_start].kind == TokKind::Op(Op::LPar);
             if !(bare && self.at_op(Op::Colon)) {
                 // A set or set comprehension.
                 if matches!(self.kw(), Kw::For | Kw::Async)
@@ -837,7 +993,10 @@ impl<'s> Parser<'s> {
                         return None;
                     }
                     return Some(mk(
-                        ExprKind::SetComp { elt: Box::new(first), generators },
+                        ExprKind::SetComp {
+                            elt: Box::new(first),
+                            generators,
+                        },
                         self.loc_from(start),
                     ));
                 }
@@ -860,7 +1019,11 @@ impl<'s> Parser<'s> {
                     return None;
                 }
                 return Some(mk(
-                    ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators },
+                    ExprKind::DictComp {
+                        key: Box::new(key),
+                        value: Box::new(value),
+                        generators,
+                    },
                     self.loc_from(start),
                 ));
             }
@@ -936,7 +1099,12 @@ impl<'s> Parser<'s> {
                     }
                 }
             }
-            v.push(Comprehension { target, iter, ifs, is_async });
+            v.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         if v.is_empty() {
             return None;
@@ -961,7 +1129,10 @@ impl<'s> Parser<'s> {
         }
         let body = self.expression()?;
         Some(mk(
-            ExprKind::Lambda { args: Box::new(args), body: Box::new(body) },
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
             self.loc_from(start),
         ))
     }

@@ -37,7 +37,12 @@ struct Span<'a> {
 
 impl Span<'_> {
     fn loc(&self) -> Loc {
-        Loc::new(self.first.start.line, self.first.start.col, self.last.end.line, self.last.end.col)
+        Loc::new(
+            self.first.start.line,
+            self.first.start.col,
+            self.last.end.line,
+            self.last.end.col,
+        )
     }
     fn kind(&self) -> Option<String> {
         // make_str_node_and_del: only a lowercase 'u' prefix on the first token.
@@ -50,7 +55,13 @@ impl Span<'_> {
 }
 
 fn str_node(s: String, span: Span) -> Expr {
-    mk(ExprKind::Constant { value: Constant::Str(s), kind: span.kind() }, span.loc())
+    mk(
+        ExprKind::Constant {
+            value: Constant::Str(s),
+            kind: span.kind(),
+        },
+        span.loc(),
+    )
 }
 
 /// `_PyPegen_concatenate_strings` over tokens `first..end`.
@@ -58,10 +69,17 @@ pub(crate) fn concatenate(p: &mut Parser, first: usize, end: usize) -> Result<Ex
     let toks: Vec<Token> = p.toks[first..end].to_vec();
     // Errors raised by RAISE_SYNTAX_ERROR point at the token after the strings.
     let err_tok = end;
-    let span = Span { first: &toks[0], last: &toks[toks.len() - 1] };
+    let span = Span {
+        first: &toks[0],
+        last: &toks[toks.len() - 1],
+    };
     let bytesmode = split_string_token(&toks[0].text).bytes;
     let mut bytes_acc: Vec<u8> = Vec::new();
-    let mut state = State { last_str: None, exprs: Vec::new(), fmode: false };
+    let mut state = State {
+        last_str: None,
+        exprs: Vec::new(),
+        fmode: false,
+    };
     for t in &toks {
         let st = split_string_token(&t.text);
         if st.bytes != bytesmode {
@@ -86,7 +104,13 @@ pub(crate) fn concatenate(p: &mut Parser, first: usize, end: usize) -> Result<Ex
         }
     }
     if bytesmode {
-        return Ok(mk(ExprKind::Constant { value: Constant::Bytes(bytes_acc), kind: None }, span.loc()));
+        return Ok(mk(
+            ExprKind::Constant {
+                value: Constant::Bytes(bytes_acc),
+                kind: None,
+            },
+            span.loc(),
+        ));
     }
     Ok(finish(state, span))
 }
@@ -95,7 +119,11 @@ fn decode_error(p: &Parser, e: DecodeError, t: &Token, err_tok: usize) -> Fail {
     match e {
         DecodeError::Surrogate => {
             let loc = super::tok_loc(t);
-            p.make_error(SyntaxErrorKind::SyntaxError, loc, "unsupported: lone surrogate in string literal")
+            p.make_error(
+                SyntaxErrorKind::SyntaxError,
+                loc,
+                "unsupported: lone surrogate in string literal",
+            )
         }
         DecodeError::Msg(m) => {
             if m.starts_with("bytes can only") {
@@ -115,7 +143,12 @@ fn finish(mut state: State, span: Span) -> Expr {
     if let Some(s) = state.last_str.take() {
         state.exprs.push(str_node(s, span));
     }
-    mk(ExprKind::JoinedStr { values: state.exprs }, span.loc())
+    mk(
+        ExprKind::JoinedStr {
+            values: state.exprs,
+        },
+        span.loc(),
+    )
 }
 
 /// `_PyPegen_FstringParser_ConcatFstring`: scans `t.text[*cur..stop]`.
@@ -247,7 +280,10 @@ fn find_expr(
     while *cur < stop {
         let ch = b[*cur];
         if ch == b'\\' {
-            return Err(err(p, "f-string expression part cannot include a backslash"));
+            return Err(err(
+                p,
+                "f-string expression part cannot include a backslash",
+            ));
         }
         if quote != 0 {
             if ch == quote {
@@ -349,7 +385,10 @@ fn find_expr(
         let c = text[*cur..].chars().next().unwrap();
         *cur += c.len_utf8();
         if !matches!(c, 's' | 'r' | 'a') {
-            return Err(err(p, "f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+            return Err(err(
+                p,
+                "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+            ));
         }
         conversion = c as i32;
     }
@@ -360,8 +399,22 @@ fn find_expr(
             return Err(err(p, "f-string: expecting '}'"));
         }
         // fstring_parse: a nested f-string whose JoinedStr spans the current token.
-        let mut sub = State { last_str: None, exprs: Vec::new(), fmode: false };
-        concat_fstring(p, &mut sub, t, cur, stop, raw, recurse_lvl + 1, span, err_tok)?;
+        let mut sub = State {
+            last_str: None,
+            exprs: Vec::new(),
+            fmode: false,
+        };
+        concat_fstring(
+            p,
+            &mut sub,
+            t,
+            cur,
+            stop,
+            raw,
+            recurse_lvl + 1,
+            span,
+            err_tok,
+        )?;
         let tspan = Span { first: t, last: t };
         format_spec = Some(Box::new(finish(sub, tspan)));
     }
@@ -373,7 +426,11 @@ fn find_expr(
         conversion = 'r' as i32;
     }
     let fv = mk(
-        ExprKind::FormattedValue { value: Box::new(simple), conversion, format_spec },
+        ExprKind::FormattedValue {
+            value: Box::new(simple),
+            conversion,
+            format_spec,
+        },
         span.loc(),
     );
     Ok((fv, expr_text))
@@ -391,7 +448,10 @@ fn compile_expr(
     let text = t.text.as_str();
     let b = text.as_bytes();
     let expr = &text[expr_start..expr_end];
-    if expr.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+    if expr
+        .bytes()
+        .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+    {
         let after = b.get(expr_end).copied().unwrap_or(0);
         let m = if matches!(after, b'!' | b':' | b'=') {
             format!("f-string: expression required before '{}'", after as char)
@@ -429,8 +489,11 @@ fn compile_expr(
     let start_line = t.start.line + lines;
     let start_col = t.start.col + cols;
     let src = format!("({expr})");
-    let (toks, tok_err) =
-        crate::syntax::tokenizer::tokenize_partial(src.as_bytes(), p.filename, crate::syntax::tokenizer::Mode::Parser);
+    let (toks, tok_err) = crate::syntax::tokenizer::tokenize_partial(
+        src.as_bytes(),
+        p.filename,
+        crate::syntax::tokenizer::Mode::Parser,
+    );
     if let Some(mut e) = tok_err {
         e.lineno += start_line - 1;
         e.end_lineno += start_line.saturating_sub(1);

@@ -51,18 +51,29 @@ impl<'s> Parser<'s> {
     // ---- building errors ----
 
     /// A SyntaxError at byte-column location `loc` (end may equal start: no range).
-    pub(crate) fn make_error(&self, kind: SyntaxErrorKind, loc: Loc, msg: &str) -> Box<SyntaxError> {
-        let msg = if self.fstring && kind == SyntaxErrorKind::SyntaxError && !msg.starts_with("f-string") {
-            format!("f-string: {msg}")
-        } else {
-            msg.to_string()
-        };
+    pub(crate) fn make_error(
+        &self,
+        kind: SyntaxErrorKind,
+        loc: Loc,
+        msg: &str,
+    ) -> Box<SyntaxError> {
+        let msg =
+            if self.fstring && kind == SyntaxErrorKind::SyntaxError && !msg.starts_with("f-string")
+            {
+                format!("f-string: {msg}")
+            } else {
+                msg.to_string()
+            };
         // In an f-string expression's sub-parse, pegen reports positions within "(expr)".
         let (line0, col0) = self.shift.unwrap_or((1, 0));
         let src_line = |line: u32| line.checked_sub(line0 - 1).unwrap_or(0);
         let text = super::line_text(self.source, src_line(loc.lineno));
         let col = |line: u32, c: u32| -> u32 {
-            let c = if line == line0 { c.saturating_sub(col0) } else { c };
+            let c = if line == line0 {
+                c.saturating_sub(col0)
+            } else {
+                c
+            };
             match super::line_text(self.source, src_line(line)) {
                 Some(t) => {
                     let c = (c as usize).min(t.len());
@@ -129,12 +140,16 @@ impl<'s> Parser<'s> {
         let i = first_pass_max.min(self.toks.len() - 1);
         let t = &self.toks[i];
         match t.kind {
-            TokKind::Indent => {
-                self.make_error(SyntaxErrorKind::IndentationError, tok_loc(t), "unexpected indent")
-            }
-            TokKind::Dedent => {
-                self.make_error(SyntaxErrorKind::IndentationError, tok_loc(t), "unexpected unindent")
-            }
+            TokKind::Indent => self.make_error(
+                SyntaxErrorKind::IndentationError,
+                tok_loc(t),
+                "unexpected indent",
+            ),
+            TokKind::Dedent => self.make_error(
+                SyntaxErrorKind::IndentationError,
+                tok_loc(t),
+                "unexpected unindent",
+            ),
             _ => self.make_error(SyntaxErrorKind::SyntaxError, tok_loc(t), "invalid syntax"),
         }
     }
@@ -148,7 +163,8 @@ impl<'s> Parser<'s> {
         Some(e)
     }
     fn memo_put(&mut self, key: u8, start: usize, e: &Option<Expr>) {
-        self.memo.insert((key, start, self.invalid), (e.clone(), self.pos));
+        self.memo
+            .insert((key, start, self.invalid), (e.clone(), self.pos));
     }
 
     pub(crate) fn disjunction_memo(&mut self) -> Option<Expr> {
@@ -182,8 +198,10 @@ impl<'s> Parser<'s> {
         }
         self.memo.insert((9, save, true), (None, save));
         // invalid_legacy_expression: NAME !'(' star_expressions (print/exec)
-        let is_soft = matches!(self.kw(), super::Kw::Match | super::Kw::Case | super::Kw::Underscore)
-            && self.kind() == TokKind::Name;
+        let is_soft = matches!(
+            self.kw(),
+            super::Kw::Match | super::Kw::Case | super::Kw::Underscore
+        ) && self.kind() == TokKind::Name;
         let name_string = self.kind() == TokKind::Name && self.kind_at(1) == TokKind::String;
         // !(NAME STRING | SOFT_KEYWORD) disjunction expression_without_invalid
         if !name_string && !is_soft {
@@ -195,7 +213,10 @@ impl<'s> Parser<'s> {
                     let level = self.levels[self.pos - 1];
                     if !legacy && level != 0 {
                         let _ = (before_b, bstart);
-                        return self.raise_loc(loc_span(a.loc, b.loc), "invalid syntax. Perhaps you forgot a comma?");
+                        return self.raise_loc(
+                            loc_span(a.loc, b.loc),
+                            "invalid syntax. Perhaps you forgot a comma?",
+                        );
                     }
                 }
             }
@@ -209,7 +230,10 @@ impl<'s> Parser<'s> {
             if self.eat_kw(Kw::If) {
                 if let Some(b) = self.disjunction_memo() {
                     if !self.at_kw(Kw::Else) && !self.at_op(Op::Colon) {
-                        return self.raise_loc(loc_span(a.loc, b.loc), "expected 'else' after 'if' expression");
+                        return self.raise_loc(
+                            loc_span(a.loc, b.loc),
+                            "expected 'else' after 'if' expression",
+                        );
                     }
                 }
             }
@@ -219,7 +243,10 @@ impl<'s> Parser<'s> {
         }
         self.pos = save;
         // invalid_legacy_expression
-        if self.kind() == TokKind::Name && self.kw().is_name() && self.kind_at(1) != TokKind::Op(Op::LPar) {
+        if self.kind() == TokKind::Name
+            && self.kw().is_name()
+            && self.kind_at(1) != TokKind::Op(Op::LPar)
+        {
             let t = self.tok().clone();
             if t.text == "print" || t.text == "exec" {
                 self.pos += 1;
@@ -228,7 +255,10 @@ impl<'s> Parser<'s> {
                 let b = self.star_expressions();
                 self.invalid = saved;
                 if let Some(b) = b {
-                    let msg = format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", t.text);
+                    let msg = format!(
+                        "Missing parentheses in call to '{0}'. Did you mean {0}(...)?",
+                        t.text
+                    );
                     return self.raise_loc(loc_span(tok_loc(&t), b.loc), &msg);
                 }
             }
@@ -279,7 +309,11 @@ impl<'s> Parser<'s> {
                 let r = self.atom();
                 let ex = matches!(
                     r.as_ref().map(|e| &e.kind),
-                    Some(ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. })
+                    Some(
+                        ExprKind::List { .. }
+                            | ExprKind::Tuple { .. }
+                            | ExprKind::GeneratorExp { .. }
+                    )
                 ) && self.toks[p0].kind != TokKind::Op(Op::LPar)
                     || matches!(
                         r.as_ref().map(|e| &e.kind),
@@ -323,7 +357,10 @@ impl<'s> Parser<'s> {
                     && self.eat_op(Op::Colon)
                     && self.expression().is_some()
                 {
-                    let msg = format!("only single target (not {}) can be annotated", expr_name(&a));
+                    let msg = format!(
+                        "only single target (not {}) can be annotated",
+                        expr_name(&a)
+                    );
                     return self.raise_loc(a.loc, &msg);
                 }
             }
@@ -340,7 +377,8 @@ impl<'s> Parser<'s> {
                     return None;
                 }
                 if self.eat_op(Op::Colon) && self.expression().is_some() {
-                    return self.raise_loc(a.loc, "only single target (not tuple) can be annotated");
+                    return self
+                        .raise_loc(a.loc, "only single target (not tuple) can be annotated");
                 }
             }
         }
@@ -400,7 +438,10 @@ impl<'s> Parser<'s> {
                     self.star_expressions().is_some()
                 };
                 if ok {
-                    let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&a));
+                    let msg = format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&a)
+                    );
                     return self.raise_loc(a.loc, &msg);
                 }
             }
@@ -429,7 +470,10 @@ impl<'s> Parser<'s> {
     }
 
     /// A simple statement not followed by NEWLINE or ';'.
-    pub(crate) fn invalid_simple_stmt_end(&mut self, _v: &[crate::syntax::ast::Stmt]) -> Option<()> {
+    pub(crate) fn invalid_simple_stmt_end(
+        &mut self,
+        _v: &[crate::syntax::ast::Stmt],
+    ) -> Option<()> {
         Some(())
     }
 
@@ -447,7 +491,10 @@ impl<'s> Parser<'s> {
     /// `invalid_kwarg: !(NAME '=') a=expression b='='`
     pub(crate) fn invalid_kwarg_expr<T>(&mut self, a: Expr) -> Option<T> {
         let b = tok_loc(self.tok());
-        self.raise_loc(loc_span(a.loc, b), "expression cannot contain assignment, perhaps you meant \"==\"?")
+        self.raise_loc(
+            loc_span(a.loc, b),
+            "expression cannot contain assignment, perhaps you meant \"==\"?",
+        )
     }
 
     /// A call argument that is not an expression.
@@ -461,6 +508,12 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn unused_mk(&self) -> Expr {
-        mk(ExprKind::Constant { value: Constant::None, kind: None }, Loc::default())
+        mk(
+            ExprKind::Constant {
+                value: Constant::None,
+                kind: None,
+            },
+            Loc::default(),
+        )
     }
 }

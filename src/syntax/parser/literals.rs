@@ -24,7 +24,9 @@ pub fn decode_number(text: &str) -> Option<NumberValue> {
         if digits.is_empty() {
             return None;
         }
-        BigInt::from_str_radix(digits, radix).ok().map(NumberValue::Int)
+        BigInt::from_str_radix(digits, radix)
+            .ok()
+            .map(NumberValue::Int)
     };
     if let Some(d) = lower.strip_prefix("0x") {
         return radix_int(d, 16);
@@ -42,7 +44,11 @@ pub fn decode_number(text: &str) -> Option<NumberValue> {
 }
 
 fn parse_float(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-')) {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-'))
+    {
         return None;
     }
     s.parse::<f64>().ok()
@@ -82,10 +88,21 @@ pub(crate) fn split_string_token(text: &str) -> StrTok<'_> {
         }
         i += 1;
     }
-    let q = if text[i..].starts_with("\"\"\"") || text[i..].starts_with("'''") { 3 } else { 1 };
+    let q = if text[i..].starts_with("\"\"\"") || text[i..].starts_with("'''") {
+        3
+    } else {
+        1
+    };
     let start = i + q;
     let end = text.len().saturating_sub(q).max(start);
-    StrTok { raw, bytes, fstring, u, body: &text[start..end], body_start: start }
+    StrTok {
+        raw,
+        bytes,
+        fstring,
+        u,
+        body: &text[start..end],
+        body_start: start,
+    }
 }
 
 /// Why a literal could not be decoded.
@@ -177,10 +194,18 @@ pub(crate) fn decode_str(body: &str) -> Result<String, DecodeError> {
                             i += close + 1;
                             continue;
                         }
-                        return Err(unicode_err(esc_start, i + close + 1, "unknown Unicode character name"));
+                        return Err(unicode_err(
+                            esc_start,
+                            i + close + 1,
+                            "unknown Unicode character name",
+                        ));
                     }
                 }
-                return Err(unicode_err(esc_start, (i).min(b.len()), "malformed \\N character escape"));
+                return Err(unicode_err(
+                    esc_start,
+                    (i).min(b.len()),
+                    "malformed \\N character escape",
+                ));
             }
             _ => {
                 // Invalid escape: kept as is (a DeprecationWarning in 3.11).
@@ -214,14 +239,22 @@ fn push_code(out: &mut String, v: u32) -> Result<(), DecodeError> {
 
 fn unicode_err(start: usize, end: usize, what: &str) -> DecodeError {
     let end = end.saturating_sub(1).max(start);
-    let pos = if end > start { format!("positions {start}-{end}") } else { format!("position {start}") };
-    DecodeError::Msg(format!("(unicode error) 'unicodeescape' codec can't decode bytes in {pos}: {what}"))
+    let pos = if end > start {
+        format!("positions {start}-{end}")
+    } else {
+        format!("position {start}")
+    };
+    DecodeError::Msg(format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in {pos}: {what}"
+    ))
 }
 
 /// Decodes a bytes literal body (raw or not).
 pub(crate) fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
     if !body.is_ascii() {
-        return Err(DecodeError::Msg("bytes can only contain ASCII literal characters".into()));
+        return Err(DecodeError::Msg(
+            "bytes can only contain ASCII literal characters".into(),
+        ));
     }
     let b = body.as_bytes();
     if raw || !body.contains('\\') {
@@ -237,7 +270,9 @@ pub(crate) fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError
             continue;
         }
         if i >= b.len() {
-            return Err(DecodeError::Msg("(value error) Trailing \\ in string".into()));
+            return Err(DecodeError::Msg(
+                "(value error) Trailing \\ in string".into(),
+            ));
         }
         let e = b[i];
         i += 1;

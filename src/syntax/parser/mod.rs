@@ -197,10 +197,23 @@ impl<'s> Parser<'s> {
     ) -> Self {
         let mut toks: Vec<Token> = all.into_iter().filter(|t| !is_skipped(t.kind)).collect();
         // Past the tokens: an ERRORTOKEN standing for the tokenizer's error (or a final ENDMARKER).
-        let end = toks.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0, col_chars: 0 });
+        let end = toks.last().map(|t| t.end).unwrap_or(Pos {
+            line: 1,
+            col: 0,
+            col_chars: 0,
+        });
         if tok_err.is_some() || toks.last().map(|t| t.kind) != Some(TokKind::EndMarker) {
-            let kind = if tok_err.is_some() { TokKind::ErrorToken } else { TokKind::EndMarker };
-            toks.push(Token { kind, text: String::new(), start: end, end });
+            let kind = if tok_err.is_some() {
+                TokKind::ErrorToken
+            } else {
+                TokKind::EndMarker
+            };
+            toks.push(Token {
+                kind,
+                text: String::new(),
+                start: end,
+                end,
+            });
         }
         let mut kws = Vec::with_capacity(toks.len());
         let mut levels = Vec::with_capacity(toks.len());
@@ -254,7 +267,8 @@ impl<'s> Parser<'s> {
         }
         let first_max = self.max_pos;
         let mut err = self.err.take();
-        let hard_tok_err = self.tok_error_reached() && !self.tok_err.as_ref().is_some_and(is_eof_error);
+        let hard_tok_err =
+            self.tok_error_reached() && !self.tok_err.as_ref().is_some_and(is_eof_error);
         if err.is_none() && !hard_tok_err {
             self.pos = 0;
             self.depth = 0;
@@ -373,7 +387,13 @@ impl<'s> Parser<'s> {
     }
     pub(crate) fn name_expr(&mut self) -> Option<Expr> {
         let (id, loc) = self.name()?;
-        Some(Expr { kind: ExprKind::Name { id, ctx: ast::ExprContext::Load }, loc })
+        Some(Expr {
+            kind: ExprKind::Name {
+                id,
+                ctx: ast::ExprContext::Load,
+            },
+            loc,
+        })
     }
 
     /// Start position of the current token (the start of a rule's EXTRA).

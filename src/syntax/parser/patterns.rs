@@ -2,7 +2,9 @@
 
 use super::expressions::mk;
 use super::{tok_loc, Kw, Parser};
-use crate::syntax::ast::{Constant, Expr, ExprContext, ExprKind, Operator, Pattern, PatternKind, UnaryOp};
+use crate::syntax::ast::{
+    Constant, Expr, ExprContext, ExprKind, Operator, Pattern, PatternKind, UnaryOp,
+};
 use crate::syntax::token::{Op, Pos, TokKind};
 
 fn pat(kind: PatternKind, loc: crate::syntax::ast::Loc) -> Pattern {
@@ -17,7 +19,10 @@ impl<'s> Parser<'s> {
         if self.at_op(Op::Comma) {
             let mut v = vec![first];
             self.seq_rest(&mut v, |p| !p.at_op(Op::Colon) && !p.at_kw(Kw::If))?;
-            return Some(pat(PatternKind::MatchSequence { patterns: v }, self.loc_from(start)));
+            return Some(pat(
+                PatternKind::MatchSequence { patterns: v },
+                self.loc_from(start),
+            ));
         }
         if matches!(first.kind, PatternKind::MatchStar { .. }) {
             return None;
@@ -68,7 +73,10 @@ impl<'s> Parser<'s> {
                 if !matches!(next, TokKind::Op(Op::Dot | Op::LPar | Op::Equal)) {
                     let (name, _) = self.name()?;
                     return Some(pat(
-                        PatternKind::MatchAs { pattern: Some(Box::new(p)), name: Some(name) },
+                        PatternKind::MatchAs {
+                            pattern: Some(Box::new(p)),
+                            name: Some(name),
+                        },
                         self.loc_from(start),
                     ));
                 }
@@ -102,7 +110,10 @@ impl<'s> Parser<'s> {
         while self.eat_op(Op::VBar) {
             v.push(self.closed_pattern()?);
         }
-        Some(pat(PatternKind::MatchOr { patterns: v }, self.loc_from(start)))
+        Some(pat(
+            PatternKind::MatchOr { patterns: v },
+            self.loc_from(start),
+        ))
     }
 
     fn closed_pattern(&mut self) -> Option<Pattern> {
@@ -113,12 +124,22 @@ impl<'s> Parser<'s> {
             TokKind::Name => match self.kw() {
                 Kw::None => {
                     self.pos += 1;
-                    Some(pat(PatternKind::MatchSingleton { value: Constant::None }, self.loc_from(start)))
+                    Some(pat(
+                        PatternKind::MatchSingleton {
+                            value: Constant::None,
+                        },
+                        self.loc_from(start),
+                    ))
                 }
                 Kw::True | Kw::False => {
                     let v = self.kw() == Kw::True;
                     self.pos += 1;
-                    Some(pat(PatternKind::MatchSingleton { value: Constant::Bool(v) }, self.loc_from(start)))
+                    Some(pat(
+                        PatternKind::MatchSingleton {
+                            value: Constant::Bool(v),
+                        },
+                        self.loc_from(start),
+                    ))
                 }
                 k if k.is_name() => {
                     let next = self.kind_at(1);
@@ -127,24 +148,40 @@ impl<'s> Parser<'s> {
                         if self.at_op(Op::LPar) {
                             return self.class_pattern(start, target);
                         }
-                        if !matches!(target.kind, ExprKind::Attribute { .. }) || self.at_op(Op::Equal) {
+                        if !matches!(target.kind, ExprKind::Attribute { .. })
+                            || self.at_op(Op::Equal)
+                        {
                             return None;
                         }
-                        return Some(pat(PatternKind::MatchValue { value: Box::new(target) }, self.loc_from(start)));
+                        return Some(pat(
+                            PatternKind::MatchValue {
+                                value: Box::new(target),
+                            },
+                            self.loc_from(start),
+                        ));
                     }
                     if next == TokKind::Op(Op::Equal) {
                         return None;
                     }
                     let (name, _) = self.name()?;
                     let name = if name == "_" { None } else { Some(name) };
-                    Some(pat(PatternKind::MatchAs { pattern: None, name }, self.loc_from(start)))
+                    Some(pat(
+                        PatternKind::MatchAs {
+                            pattern: None,
+                            name,
+                        },
+                        self.loc_from(start),
+                    ))
                 }
                 _ => None,
             },
             TokKind::Op(Op::LPar) => {
                 self.pos += 1;
                 if self.eat_op(Op::RPar) {
-                    return Some(pat(PatternKind::MatchSequence { patterns: vec![] }, self.loc_from(start)));
+                    return Some(pat(
+                        PatternKind::MatchSequence { patterns: vec![] },
+                        self.loc_from(start),
+                    ));
                 }
                 let first = self.maybe_star_pattern()?;
                 if self.at_op(Op::Comma) {
@@ -153,7 +190,10 @@ impl<'s> Parser<'s> {
                     if !self.eat_op(Op::RPar) {
                         return None;
                     }
-                    return Some(pat(PatternKind::MatchSequence { patterns: v }, self.loc_from(start)));
+                    return Some(pat(
+                        PatternKind::MatchSequence { patterns: v },
+                        self.loc_from(start),
+                    ));
                 }
                 if !self.eat_op(Op::RPar) || matches!(first.kind, PatternKind::MatchStar { .. }) {
                     return None;
@@ -171,7 +211,10 @@ impl<'s> Parser<'s> {
                 if !self.eat_op(Op::RSqb) {
                     return None;
                 }
-                Some(pat(PatternKind::MatchSequence { patterns: v }, self.loc_from(start)))
+                Some(pat(
+                    PatternKind::MatchSequence { patterns: v },
+                    self.loc_from(start),
+                ))
             }
             TokKind::Op(Op::LBrace) => self.mapping_pattern(),
             _ => None,
@@ -185,7 +228,14 @@ impl<'s> Parser<'s> {
         while self.at_op(Op::Dot) && self.kind_at(1) == TokKind::Name {
             self.pos += 1;
             let (attr, _) = self.name()?;
-            e = mk(ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load }, self.loc_from(start));
+            e = mk(
+                ExprKind::Attribute {
+                    value: Box::new(e),
+                    attr,
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(start),
+            );
         }
         Some(e)
     }
@@ -195,11 +245,17 @@ impl<'s> Parser<'s> {
         let e = self.literal_expr()?;
         if let ExprKind::JoinedStr { .. } = e.kind {
             if self.invalid {
-                return self.raise_loc(e.loc, "patterns may only match literals and attribute lookups");
+                return self.raise_loc(
+                    e.loc,
+                    "patterns may only match literals and attribute lookups",
+                );
             }
             return None;
         }
-        Some(pat(PatternKind::MatchValue { value: Box::new(e) }, self.loc_from(start)))
+        Some(pat(
+            PatternKind::MatchValue { value: Box::new(e) },
+            self.loc_from(start),
+        ))
     }
 
     /// `signed_number !('+'|'-') | complex_number | strings` as an expression.
@@ -219,7 +275,11 @@ impl<'s> Parser<'s> {
             }
             return None;
         }
-        let op = if self.at_op(Op::Plus) { Operator::Add } else { Operator::Sub };
+        let op = if self.at_op(Op::Plus) {
+            Operator::Add
+        } else {
+            Operator::Sub
+        };
         self.pos += 1;
         if self.kind() != TokKind::Number {
             return None;
@@ -231,7 +291,14 @@ impl<'s> Parser<'s> {
             }
             return None;
         }
-        Some(mk(ExprKind::BinOp { left: Box::new(real), op, right: Box::new(imag) }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::BinOp {
+                left: Box::new(real),
+                op,
+                right: Box::new(imag),
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn signed_number(&mut self, start: Pos) -> Option<Expr> {
@@ -240,7 +307,13 @@ impl<'s> Parser<'s> {
                 return None;
             }
             let n = self.atom()?;
-            return Some(mk(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(n) }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand: Box::new(n),
+                },
+                self.loc_from(start),
+            ));
         }
         if self.kind() != TokKind::Number {
             return None;
@@ -268,7 +341,9 @@ impl<'s> Parser<'s> {
                 break;
             }
             let key = match self.kind() {
-                TokKind::Name if matches!(self.kw(), Kw::None | Kw::True | Kw::False) => self.atom()?,
+                TokKind::Name if matches!(self.kw(), Kw::None | Kw::True | Kw::False) => {
+                    self.atom()?
+                }
                 TokKind::Name => {
                     let e = self.name_or_attr()?;
                     if !matches!(e.kind, ExprKind::Attribute { .. }) {
@@ -295,7 +370,14 @@ impl<'s> Parser<'s> {
             }
             return None;
         }
-        Some(pat(PatternKind::MatchMapping { keys, patterns, rest }, self.loc_from(start)))
+        Some(pat(
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn class_pattern(&mut self, start: Pos, cls: Expr) -> Option<Pattern> {
@@ -316,7 +398,8 @@ impl<'s> Parser<'s> {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
                     if self.invalid {
-                        return self.raise_loc(p.loc, "positional patterns follow keyword patterns");
+                        return self
+                            .raise_loc(p.loc, "positional patterns follow keyword patterns");
                     }
                     return None;
                 }
@@ -330,7 +413,12 @@ impl<'s> Parser<'s> {
             return None;
         }
         Some(pat(
-            PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns },
+            PatternKind::MatchClass {
+                cls: Box::new(cls),
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
             self.loc_from(start),
         ))
     }
@@ -339,7 +427,21 @@ impl<'s> Parser<'s> {
 fn is_imag(e: &Expr) -> bool {
     let inner = match &e.kind {
         ExprKind::UnaryOp { operand, .. } => operand,
-        _ => return matches!(e.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }),
+        _ => {
+            return matches!(
+                e.kind,
+                ExprKind::Constant {
+                    value: Constant::Complex { .. },
+                    ..
+                }
+            )
+        }
     };
-    matches!(inner.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. })
+    matches!(
+        inner.kind,
+        ExprKind::Constant {
+            value: Constant::Complex { .. },
+            ..
+        }
+    )
 }

@@ -4,8 +4,8 @@ use super::expressions::mk;
 use super::targets::{invalid_target, set_ctx, Targets};
 use super::{tok_loc, Kw, Parser};
 use crate::syntax::ast::{
-    self, Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Operator, Stmt, StmtKind,
-    WithItem,
+    self, Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Operator, Stmt,
+    StmtKind, WithItem,
 };
 use crate::syntax::token::{Op, Pos, TokKind};
 
@@ -40,7 +40,10 @@ impl<'s> Parser<'s> {
             let v = self.statement()?;
             body.extend(v);
         }
-        Some(ast::Mod::Module { body, type_ignores: vec![] })
+        Some(ast::Mod::Module {
+            body,
+            type_ignores: vec![],
+        })
     }
 
     /// `eval: expressions NEWLINE* ENDMARKER`
@@ -124,12 +127,25 @@ impl<'s> Parser<'s> {
                 Kw::Raise => {
                     self.pos += 1;
                     if !self.starts_expression() {
-                        return Some(st(StmtKind::Raise { exc: None, cause: None }, self.loc_from(start)));
+                        return Some(st(
+                            StmtKind::Raise {
+                                exc: None,
+                                cause: None,
+                            },
+                            self.loc_from(start),
+                        ));
                     }
                     let exc = self.expression()?;
-                    let cause = if self.eat_kw(Kw::From) { Some(Box::new(self.expression()?)) } else { None };
+                    let cause = if self.eat_kw(Kw::From) {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
                     return Some(st(
-                        StmtKind::Raise { exc: Some(Box::new(exc)), cause },
+                        StmtKind::Raise {
+                            exc: Some(Box::new(exc)),
+                            cause,
+                        },
                         self.loc_from(start),
                     ));
                 }
@@ -149,8 +165,18 @@ impl<'s> Parser<'s> {
                 Kw::Assert => {
                     self.pos += 1;
                     let test = self.expression()?;
-                    let msg = if self.eat_op(Op::Comma) { Some(Box::new(self.expression()?)) } else { None };
-                    return Some(st(StmtKind::Assert { test: Box::new(test), msg }, self.loc_from(start)));
+                    let msg = if self.eat_op(Op::Comma) {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
+                    return Some(st(
+                        StmtKind::Assert {
+                            test: Box::new(test),
+                            msg,
+                        },
+                        self.loc_from(start),
+                    ));
                 }
                 Kw::Global | Kw::Nonlocal => {
                     self.pos += 1;
@@ -179,13 +205,26 @@ impl<'s> Parser<'s> {
                 kw.is_name()
                     || matches!(
                         kw,
-                        Kw::True | Kw::False | Kw::None | Kw::Not | Kw::Lambda | Kw::Await | Kw::Yield
+                        Kw::True
+                            | Kw::False
+                            | Kw::None
+                            | Kw::Not
+                            | Kw::Lambda
+                            | Kw::Await
+                            | Kw::Yield
                     )
             }
             TokKind::Number | TokKind::String => true,
             TokKind::Op(op) => matches!(
                 op,
-                Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Star | Op::Ellipsis
+                Op::LPar
+                    | Op::LSqb
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Star
+                    | Op::Ellipsis
             ),
             _ => false,
         }
@@ -206,14 +245,22 @@ impl<'s> Parser<'s> {
     }
 
     fn assignment_or_expr_inner(&mut self, start: Pos, first_tok: usize) -> Option<Stmt> {
-        let first = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+        let first = if self.at_kw(Kw::Yield) {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
         match self.kind() {
             TokKind::Op(Op::Equal) => {
                 let mut targets = vec![first];
                 let mut value;
                 loop {
                     self.pos += 1;
-                    value = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+                    value = if self.at_kw(Kw::Yield) {
+                        self.yield_expr()?
+                    } else {
+                        self.star_expressions()?
+                    };
                     if !self.at_op(Op::Equal) {
                         break;
                     }
@@ -226,7 +273,11 @@ impl<'s> Parser<'s> {
                     set_ctx(t, ExprContext::Store);
                 }
                 Some(st(
-                    StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
+                    StmtKind::Assign {
+                        targets,
+                        value: Box::new(value),
+                        type_comment: None,
+                    },
                     self.loc_from(start),
                 ))
             }
@@ -265,20 +316,35 @@ impl<'s> Parser<'s> {
                     let mut target = first;
                     if !matches!(
                         target.kind,
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                        ExprKind::Name { .. }
+                            | ExprKind::Attribute { .. }
+                            | ExprKind::Subscript { .. }
                     ) {
                         return None;
                     }
                     set_ctx(&mut target, ExprContext::Store);
                     self.pos += 1;
-                    let value = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+                    let value = if self.at_kw(Kw::Yield) {
+                        self.yield_expr()?
+                    } else {
+                        self.star_expressions()?
+                    };
                     return Some(st(
-                        StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) },
+                        StmtKind::AugAssign {
+                            target: Box::new(target),
+                            op,
+                            value: Box::new(value),
+                        },
                         self.loc_from(start),
                     ));
                 }
                 let loc = self.loc_from(start);
-                Some(st(StmtKind::Expr { value: Box::new(first) }, loc))
+                Some(st(
+                    StmtKind::Expr {
+                        value: Box::new(first),
+                    },
+                    loc,
+                ))
             }
         }
     }
@@ -319,8 +385,16 @@ impl<'s> Parser<'s> {
     fn dotted_as_name(&mut self) -> Option<Alias> {
         let start = self.start();
         let name = self.dotted_name()?;
-        let asname = if self.eat_kw(Kw::As) { Some(self.name()?.0) } else { None };
-        Some(Alias { name, asname, loc: self.loc_from(start) })
+        let asname = if self.eat_kw(Kw::As) {
+            Some(self.name()?.0)
+        } else {
+            None
+        };
+        Some(Alias {
+            name,
+            asname,
+            loc: self.loc_from(start),
+        })
     }
 
     fn dotted_name(&mut self) -> Option<String> {
@@ -347,14 +421,22 @@ impl<'s> Parser<'s> {
                 break;
             }
         }
-        let module = if self.at_kw(Kw::Import) && level > 0 { None } else { Some(self.dotted_name()?) };
+        let module = if self.at_kw(Kw::Import) && level > 0 {
+            None
+        } else {
+            Some(self.dotted_name()?)
+        };
         if !self.eat_kw(Kw::Import) {
             return None;
         }
         let names = if self.at_op(Op::Star) {
             let loc = tok_loc(self.tok());
             self.pos += 1;
-            vec![Alias { name: "*".into(), asname: None, loc }]
+            vec![Alias {
+                name: "*".into(),
+                asname: None,
+                loc,
+            }]
         } else if self.eat_op(Op::LPar) {
             let mut v = vec![self.import_from_as_name()?];
             while self.eat_op(Op::Comma) {
@@ -382,14 +464,29 @@ impl<'s> Parser<'s> {
             }
             v
         };
-        Some(st(StmtKind::ImportFrom { module, names, level }, self.loc_from(start)))
+        Some(st(
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn import_from_as_name(&mut self) -> Option<Alias> {
         let start = self.start();
         let name = self.name()?.0;
-        let asname = if self.eat_kw(Kw::As) { Some(self.name()?.0) } else { None };
-        Some(Alias { name, asname, loc: self.loc_from(start) })
+        let asname = if self.eat_kw(Kw::As) {
+            Some(self.name()?.0)
+        } else {
+            None
+        };
+        Some(Alias {
+            name,
+            asname,
+            loc: self.loc_from(start),
+        })
     }
 
     // ---- compound statements ----
@@ -442,7 +539,11 @@ impl<'s> Parser<'s> {
         let is_elif = self.at_kw(Kw::Elif);
         self.pos += 1;
         let test = self.named_expression()?;
-        let what = if is_elif { "'elif' statement" } else { "'if' statement" };
+        let what = if is_elif {
+            "'elif' statement"
+        } else {
+            "'if' statement"
+        };
         self.expect_colon_for_block()?;
         let body = self.block(what, line)?;
         let orelse = if self.at_kw(Kw::Elif) {
@@ -450,7 +551,14 @@ impl<'s> Parser<'s> {
         } else {
             self.else_block()?
         };
-        Some(st(StmtKind::If { test: Box::new(test), body, orelse }, self.loc_from(start)))
+        Some(st(
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `[else_block]`, with `else_block: 'else' &&':' block`.
@@ -471,7 +579,14 @@ impl<'s> Parser<'s> {
         self.expect_colon_for_block()?;
         let body = self.block("'while' statement", start.line)?;
         let orelse = self.else_block()?;
-        Some(st(StmtKind::While { test: Box::new(test), body, orelse }, self.loc_from(start)))
+        Some(st(
+            StmtKind::While {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            self.loc_from(start),
+        ))
     }
 
     fn for_stmt(&mut self, is_async: bool) -> Option<Stmt> {
@@ -498,9 +613,21 @@ impl<'s> Parser<'s> {
         let body = self.block("'for' statement", start.line)?;
         let orelse = self.else_block()?;
         let kind = if is_async {
-            StmtKind::AsyncFor { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
+            StmtKind::AsyncFor {
+                target: Box::new(target),
+                iter: Box::new(iter),
+                body,
+                orelse,
+                type_comment: None,
+            }
         } else {
-            StmtKind::For { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
+            StmtKind::For {
+                target: Box::new(target),
+                iter: Box::new(iter),
+                body,
+                orelse,
+                type_comment: None,
+            }
         };
         Some(st(kind, self.loc_from(start)))
     }
@@ -516,7 +643,8 @@ impl<'s> Parser<'s> {
             // 'with' '(' ','.with_item+ ','? ')' ':'
             let save = self.pos;
             self.pos += 1;
-            if let Some(mut v) = self.with_item() {
+            if let Some(first) = self.with_item() {
+                let mut v = vec![first];
                 let mut ok = true;
                 while self.eat_op(Op::Comma) {
                     if self.at_op(Op::RPar) {
@@ -554,9 +682,17 @@ impl<'s> Parser<'s> {
         self.expect_colon_for_block()?;
         let body = self.block("'with' statement", start.line)?;
         let kind = if is_async {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            StmtKind::AsyncWith {
+                items,
+                body,
+                type_comment: None,
+            }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With {
+                items,
+                body,
+                type_comment: None,
+            }
         };
         Some(st(kind, self.loc_from(start)))
     }
@@ -572,7 +708,10 @@ impl<'s> Parser<'s> {
                     self.kind(),
                     TokKind::Op(Op::Comma) | TokKind::Op(Op::RPar) | TokKind::Op(Op::Colon)
                 ) {
-                    return Some(WithItem { context_expr: e, optional_vars: Some(Box::new(t)) });
+                    return Some(WithItem {
+                        context_expr: e,
+                        optional_vars: Some(Box::new(t)),
+                    });
                 }
             }
             if self.failed() {
@@ -587,7 +726,8 @@ impl<'s> Parser<'s> {
                         TokKind::Op(Op::Comma) | TokKind::Op(Op::RPar) | TokKind::Op(Op::Colon)
                     ) {
                         if let Some(bad) = invalid_target(&t, Targets::Star) {
-                            let msg = format!("cannot assign to {}", super::invalid::expr_name(bad));
+                            let msg =
+                                format!("cannot assign to {}", super::invalid::expr_name(bad));
                             return self.raise_loc(bad.loc, &msg);
                         }
                     }
@@ -598,7 +738,10 @@ impl<'s> Parser<'s> {
             }
             self.pos = save;
         }
-        Some(WithItem { context_expr: e, optional_vars: None })
+        Some(WithItem {
+            context_expr: e,
+            optional_vars: None,
+        })
     }
 
     fn try_stmt(&mut self) -> Option<Stmt> {
@@ -639,7 +782,8 @@ impl<'s> Parser<'s> {
                         if self.at_op(Op::Colon) {
                             let end = self.last_end();
                             let loc = Loc::new(t.loc.lineno, t.loc.col_offset, end.line, end.col);
-                            return self.raise_loc(loc, "multiple exception types must be parenthesized");
+                            return self
+                                .raise_loc(loc, "multiple exception types must be parenthesized");
                         }
                     }
                     if self.failed() {
@@ -647,15 +791,32 @@ impl<'s> Parser<'s> {
                     }
                     self.pos = save;
                 }
-                let n = if self.eat_kw(Kw::As) { Some(self.name()?.0) } else { None };
+                let n = if self.eat_kw(Kw::As) {
+                    Some(self.name()?.0)
+                } else {
+                    None
+                };
                 (Some(Box::new(t)), n)
             };
-            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             self.expect_colon_for_block()?;
             let hbody = self.block(what, hstart.line)?;
-            handlers.push(ExceptHandler { type_, name, body: hbody, loc: self.loc_from(hstart) });
+            handlers.push(ExceptHandler {
+                type_,
+                name,
+                body: hbody,
+                loc: self.loc_from(hstart),
+            });
         }
-        let orelse = if handlers.is_empty() { vec![] } else { self.else_block()? };
+        let orelse = if handlers.is_empty() {
+            vec![]
+        } else {
+            self.else_block()?
+        };
         let finalbody = if self.at_kw(Kw::Finally) {
             let line = self.start().line;
             self.pos += 1;
@@ -671,9 +832,19 @@ impl<'s> Parser<'s> {
             return None;
         }
         let kind = if star == Some(true) {
-            StmtKind::TryStar { body, handlers, orelse, finalbody }
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
         } else {
-            StmtKind::Try { body, handlers, orelse, finalbody }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
         };
         Some(st(kind, self.loc_from(start)))
     }
@@ -686,19 +857,41 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         let name = self.name()?.0;
         self.expect_forced(Op::LPar)?;
-        let args = if self.at_op(Op::RPar) { Default::default() } else { self.params(false)? };
+        let args = if self.at_op(Op::RPar) {
+            Default::default()
+        } else {
+            self.params(false)?
+        };
         if !self.eat_op(Op::RPar) {
             return None;
         }
-        let returns = if self.eat_op(Op::RArrow) { Some(Box::new(self.expression()?)) } else { None };
+        let returns = if self.eat_op(Op::RArrow) {
+            Some(Box::new(self.expression()?))
+        } else {
+            None
+        };
         self.expect_forced(Op::Colon)?;
         let what = "function definition";
         let body = self.block(what, start.line)?;
         let args = Box::new(args);
         let kind = if is_async {
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment: None,
+            }
         } else {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment: None,
+            }
         };
         Some(st(kind, self.loc_from(start)))
     }
@@ -707,10 +900,23 @@ impl<'s> Parser<'s> {
         let start = self.start();
         self.pos += 1;
         let name = self.name()?.0;
-        let (bases, keywords) = if self.at_op(Op::LPar) { self.call_trailer()? } else { (vec![], vec![]) };
+        let (bases, keywords) = if self.at_op(Op::LPar) {
+            self.call_trailer()?
+        } else {
+            (vec![], vec![])
+        };
         self.expect_forced(Op::Colon)?;
         let body = self.block("class definition", start.line)?;
-        Some(st(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, self.loc_from(start)))
+        Some(st(
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `"match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT`
@@ -741,7 +947,10 @@ impl<'s> Parser<'s> {
         }
         if !self.eat_kind(TokKind::Indent) {
             if self.invalid {
-                let msg = format!("expected an indented block after 'match' statement on line {}", start.line);
+                let msg = format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    start.line
+                );
                 return self.raise_indent(&msg);
             }
             self.pos = save;
@@ -754,7 +963,13 @@ impl<'s> Parser<'s> {
         if cases.is_empty() || !self.eat_kind(TokKind::Dedent) {
             return None;
         }
-        Some(st(StmtKind::Match { subject: Box::new(subject), cases }, self.loc_from(start)))
+        Some(st(
+            StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `subject_expr: star_named_expression ',' star_named_expressions? | named_expression`
@@ -766,7 +981,13 @@ impl<'s> Parser<'s> {
             if self.starts_expression() {
                 elts.extend(self.star_named_expressions()?);
             }
-            return Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)));
+            return Some(mk(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(start),
+            ));
         }
         if matches!(first.kind, ExprKind::Starred { .. }) {
             return None;
@@ -778,10 +999,27 @@ impl<'s> Parser<'s> {
         let line = self.start().line;
         self.pos += 1;
         let pattern = self.patterns()?;
-        let guard = if self.eat_kw(Kw::If) { Some(Box::new(self.named_expression()?)) } else { None };
+        let guard = if self.eat_kw(Kw::If) {
+            Some(Box::new(self.named_expression()?))
+        } else {
+            None
+        };
         self.expect_colon_for_block()?;
         let body = self.block("'case' statement", line)?;
-        Some(MatchCase { pattern, guard, body })
+        Some(MatchCase {
+            pattern,
+            guard,
+            body,
+        })
+    }
+
+    /// `&&tok`: a forced token, "expected 'x'" at once (in both passes) if missing.
+    fn expect_forced(&mut self, op: Op) -> Option<()> {
+        if self.eat_op(op) {
+            return Some(());
+        }
+        let msg = format!("expected '{}'", op.text());
+        self.raise_here(&msg)
     }
 
     /// A `':'` before a block (plain token in the grammar; "expected ':'" in the error pass).

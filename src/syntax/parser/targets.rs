@@ -83,7 +83,13 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.loc_from(start)))
+        Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Store,
+            },
+            self.loc_from(start),
+        ))
     }
 
     /// `star_target: '*' (!'*' star_target) | target_with_star_atom`
@@ -105,7 +111,10 @@ impl<'s> Parser<'s> {
             }
             let v = self.star_target()?;
             return Some(mk(
-                ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Store },
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Store,
+                },
                 self.loc_from(start),
             ));
         }
@@ -136,8 +145,10 @@ impl<'s> Parser<'s> {
     fn t_primary_target(&mut self) -> Option<Expr> {
         match self.kind() {
             TokKind::Name | TokKind::Op(Op::LPar) | TokKind::Op(Op::LSqb) => {}
-            TokKind::String | TokKind::Number | TokKind::Op(Op::LBrace) | TokKind::Op(Op::Ellipsis) => {
-            }
+            TokKind::String
+            | TokKind::Number
+            | TokKind::Op(Op::LBrace)
+            | TokKind::Op(Op::Ellipsis) => {}
             _ => return None,
         }
         // A bare NAME not followed by a trailer is a star_atom: skip the primary parse.
@@ -264,7 +275,13 @@ impl<'s> Parser<'s> {
         self.pos = save;
         if self.at_name() {
             let (id, loc) = self.name()?;
-            return Some(mk(ExprKind::Name { id, ctx: ExprContext::Store }, loc));
+            return Some(mk(
+                ExprKind::Name {
+                    id,
+                    ctx: ExprContext::Store,
+                },
+                loc,
+            ));
         }
         if self.eat_op(Op::LPar) {
             let e = self.single_target()?;
