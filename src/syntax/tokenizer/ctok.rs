@@ -12,6 +12,7 @@ use super::chars::{count_chars, is_id_continue, is_id_start, is_printable, match
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
 use crate::syntax::token::{Op, Pos, TokKind, Token};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 const TABSIZE: usize = 8;
 const MAXINDENT: usize = 100;
@@ -36,6 +37,9 @@ fn isxdigit(c: i32) -> bool {
 
 struct Tok<'a> {
     s: &'a [u8],
+    src: &'a str,
+    /// Code-point column cache for the current line: (line start, byte offset, code points).
+    cc: Cell<(usize, usize, u32)>,
     filename: &'a str,
     ascii: bool,
     /// Byte offset of the newline this tokenizer supplied at EOF, if the source lacked one.
@@ -87,6 +91,8 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
     }
     let mut tok = Tok {
         s: t.as_bytes(),
+        src: &t,
+        cc: Cell::new((0, 0, 0)),
         filename,
         ascii: t.is_ascii(),
         fake_nl,
@@ -127,10 +133,17 @@ impl<'a> Tok<'a> {
 
     fn chars(&self, from: usize, to: usize) -> u32 {
         if self.ascii {
-            (to - from) as u32
+            return (to - from) as u32;
+        }
+        // Tokens advance through a line, so count on from the last position asked for.
+        let (ls, off, n) = self.cc.get();
+        let n = if ls == from && to >= off {
+            n + count_chars(&self.s[off..to]) as u32
         } else {
             count_chars(&self.s[from..to]) as u32
-        }
+        };
+        self.cc.set((from, to, n));
+        n
     }
 
     fn pos_at(&self, lineno: u32, line_start: usize, off: usize) -> Pos {
@@ -146,8 +159,8 @@ impl<'a> Tok<'a> {
     }
 
     fn text(&self, a: usize, b: usize) -> &'a str {
-        // Token boundaries always fall on character boundaries of valid UTF-8 input.
-        std::str::from_utf8(&self.s[a..b]).unwrap_or("")
+        // Token boundaries fall on character boundaries (the scanner stops only at ASCII bytes).
+        self.src.get(a..b).unwrap_or("")
     }
 
     fn push(&mut self, kind: TokKind, a: usize, start: Pos) {
