@@ -2,7 +2,9 @@
 
 use cpjit::syntax::error::SyntaxErrorKind;
 use cpjit::syntax::token::{Op, TokKind};
-use cpjit::syntax::tokenizer::{normalize_name, tokenize, tokenize_partial, tokenize_with, Mode};
+use cpjit::syntax::tokenizer::{
+    normalize_name, tokenize, tokenize_for_parser, tokenize_partial, tokenize_with, Mode,
+};
 
 fn kinds(src: &str, mode: Mode) -> Vec<(TokKind, String)> {
     tokenize_with(src.as_bytes(), "t.py", mode)
@@ -244,9 +246,30 @@ fn partial_tokens_stop_at_the_error() {
     let (toks, e) = tokenize_partial(b"x = 1\ny = (2 +\n", "t.py", Mode::Parser);
     assert_eq!(e.unwrap().msg, "'(' was never closed");
     assert_eq!(toks.last().unwrap().kind, TokKind::Nl);
-    let (toks, e) = tokenize_partial(b"x = 1\ny = $\n", "t.py", Mode::Parser);
-    assert_eq!(e.unwrap().msg, "invalid syntax");
-    assert_eq!(toks.last().unwrap().kind, TokKind::Op(Op::Equal));
+    // `$` is an ERRORTOKEN for the parser to reject; a later direct tokenizer error wins over the
+    // parser's error, a later indentation error does not.
+    let (toks, f) = tokenize_for_parser(b"x = $\ny = 'abc\n", "t.py");
+    assert_eq!(toks[3].kind, TokKind::ErrorToken);
+    let f = f.unwrap();
+    assert!(f.direct);
+    let generic = tokenize_for_parser(b"x = $\n", "t.py").0[3].clone();
+    let parser_err = cpjit::syntax::error::SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "invalid syntax".into(),
+        filename: "t.py".into(),
+        lineno: generic.start.line,
+        offset: generic.start.col_chars + 1,
+        end_lineno: 1,
+        end_offset: 6,
+        text: None,
+    };
+    assert_eq!(f.resolve(parser_err.clone()).msg, "unterminated string literal (detected at line 2)");
+    let (_, f) = tokenize_for_parser(b"x = $\nif 1:\n  a\n b\n", "t.py");
+    assert_eq!(f.unwrap().resolve(parser_err.clone()).msg, "invalid syntax");
+    let (_, f) = tokenize_for_parser(b"(\nx = $\n", "t.py");
+    let mut later = parser_err;
+    later.lineno = 2;
+    assert_eq!(f.unwrap().resolve(later).msg, "'(' was never closed");
 }
 
 #[test]

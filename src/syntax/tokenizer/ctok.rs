@@ -10,6 +10,7 @@
 
 use super::chars::{count_chars, is_id_continue, is_id_start, is_printable, match_op};
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
+use super::TokenizeFailure;
 use crate::syntax::token::{Op, Pos, TokKind, Token};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -58,7 +59,7 @@ struct Tok<'a> {
 type R<T> = Result<T, SyntaxError>;
 
 /// Tokenizes decoded text; on error returns the tokens before the error and the error.
-pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Option<SyntaxError>) {
+pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Option<TokenizeFailure>) {
     let p0 = Pos::default();
     let enc = Token {
         kind: TokKind::Encoding,
@@ -77,7 +78,7 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
             end_offset: 0,
             text: None,
         };
-        return (vec![enc], Some(e));
+        return (vec![enc], Some(TokenizeFailure { error: e, direct: true, unclosed: None }));
     }
     let mut t: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
@@ -108,7 +109,25 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
     };
     tok.toks.push(enc);
     let r = tok.run();
-    (tok.toks, r.err())
+    let failure = r.err().map(|error| {
+        let unclosed = tok.parens.last().map(|&(open, line, ls, col)| tok.never_closed(open, line, ls, col));
+        TokenizeFailure { direct: is_direct(&error.msg), error, unclosed }
+    });
+    (tok.toks, failure)
+}
+
+/// Whether CPython's tokenizer raises this error itself (`syntaxerror()` in tokenizer.c) rather
+/// than returning an error code that pegen turns into an exception.
+fn is_direct(msg: &str) -> bool {
+    const DEFERRED: &[&str] = &[
+        "inconsistent use of tabs",
+        "unindent does not match",
+        "too many levels of indentation",
+        "unexpected character after line continuation",
+        "unexpected EOF while parsing",
+        "was never closed",
+    ];
+    !DEFERRED.iter().any(|d| msg.contains(d))
 }
 
 impl<'a> Tok<'a> {
@@ -215,6 +234,11 @@ impl<'a> Tok<'a> {
             off,
             off,
         )
+    }
+
+    fn never_closed(&self, open: u8, line: u32, ls: usize, col: u32) -> SyntaxError {
+        let msg = format!("'{}' was never closed", open as char);
+        self.error_at(SyntaxErrorKind::SyntaxError, msg, line, ls, col + 1, 0)
     }
 
     fn line_len_with_nl(&self) -> u32 {
@@ -500,17 +524,10 @@ impl<'a> Tok<'a> {
                     self.syntaxerror(format!("invalid non-printable character U+{:04X}", c))
                 );
             }
-            // `$`, `?`, `` ` ``, `!`: an OP token no rule accepts; the parser says "invalid syntax".
-            let col = self.chars(self.line_start, start);
-            let e = self.error_at(
-                SyntaxErrorKind::SyntaxError,
-                "invalid syntax".into(),
-                self.lineno,
-                self.line_start,
-                col + 1,
-                col + 2,
-            );
-            return Err(e);
+            // `$`, `?`, `` ` ``, `!`: CPython's tokenizer returns a generic OP that no grammar rule
+            // accepts, so the parser reports "invalid syntax" there; the stream goes on (a later
+            // tokenizer error still wins, see `TokenizeFailure`). tokenize.py calls it ERRORTOKEN.
+            self.push(TokKind::ErrorToken, start, spos);
         }
     }
 
@@ -658,7 +675,8 @@ impl<'a> Tok<'a> {
         if r {
             return Ok(());
         }
-        if is_potential_identifier_char(c) {
+        // Only ASCII: a non-ASCII character ends the number and starts a (checked) identifier.
+        if c < 128 && is_potential_identifier_char(c) {
             self.backup(c);
             return Err(self.syntaxerror(format!("invalid {kind} literal")));
         }
