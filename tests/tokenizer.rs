@@ -263,7 +263,10 @@ fn partial_tokens_stop_at_the_error() {
         end_offset: 6,
         text: None,
     };
-    assert_eq!(f.resolve(parser_err.clone()).msg, "unterminated string literal (detected at line 2)");
+    assert_eq!(
+        f.resolve(parser_err.clone()).msg,
+        "unterminated string literal (detected at line 2)"
+    );
     let (_, f) = tokenize_for_parser(b"x = $\nif 1:\n  a\n b\n", "t.py");
     assert_eq!(f.unwrap().resolve(parser_err.clone()).msg, "invalid syntax");
     let (_, f) = tokenize_for_parser(b"(\nx = $\n", "t.py");

@@ -126,7 +126,11 @@ fn errors_match_cpython_compile() {
         let got = match tokenize_with(&src, &rel(&py), Mode::Parser) {
             // The parser's generic error at a token no rule accepts.
             Ok(toks) => match toks.iter().find(|t| t.kind == TokKind::ErrorToken) {
-                Some(t) => format!("SyntaxError: invalid syntax ({}, {})\n", t.start.line, t.start.col_chars + 1),
+                Some(t) => format!(
+                    "SyntaxError: invalid syntax ({}, {})\n",
+                    t.start.line,
+                    t.start.col_chars + 1
+                ),
                 None => "no error\n".to_string(),
             },
             Err(e) => format!(

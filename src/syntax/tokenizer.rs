@@ -126,7 +126,14 @@ impl TokenizeFailure {
 pub fn tokenize_for_parser(source: &[u8], filename: &str) -> (Vec<Token>, Option<TokenizeFailure>) {
     match source::decode(source, filename, Mode::Parser) {
         Ok(d) => ctok::tokenize(&d.text, &d.encoding, filename),
-        Err(error) => (Vec::new(), Some(TokenizeFailure { error, direct: true, unclosed: None })),
+        Err(error) => (
+            Vec::new(),
+            Some(TokenizeFailure {
+                error,
+                direct: true,
+                unclosed: None,
+            }),
+        ),
     }
 }
 

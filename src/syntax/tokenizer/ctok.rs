@@ -9,8 +9,8 @@
 //! `end_offset` of -1, 0 is stored.
 
 use super::chars::{count_chars, is_id_continue, is_id_start, is_printable, match_op};
-use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
 use super::TokenizeFailure;
+use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
 use crate::syntax::token::{Op, Pos, TokKind, Token};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -53,13 +53,21 @@ struct Tok<'a> {
     altindstack: Vec<usize>,
     parens: Vec<(u8, u32, usize, u32)>,
     cont_line: bool,
+    /// tokenizer.c's `tok->buf`: where the line read outside any token began (a token spanning
+    /// lines, or a backslash continuation, keeps it). CPython measures one error from it.
+    buf_start: usize,
+    in_token: bool,
     toks: Vec<Token>,
 }
 
 type R<T> = Result<T, SyntaxError>;
 
 /// Tokenizes decoded text; on error returns the tokens before the error and the error.
-pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Option<TokenizeFailure>) {
+pub fn tokenize(
+    text: &str,
+    encoding: &str,
+    filename: &str,
+) -> (Vec<Token>, Option<TokenizeFailure>) {
     let p0 = Pos::default();
     let enc = Token {
         kind: TokKind::Encoding,
@@ -78,7 +86,14 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
             end_offset: 0,
             text: None,
         };
-        return (vec![enc], Some(TokenizeFailure { error: e, direct: true, unclosed: None }));
+        return (
+            vec![enc],
+            Some(TokenizeFailure {
+                error: e,
+                direct: true,
+                unclosed: None,
+            }),
+        );
     }
     let mut t: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
@@ -105,13 +120,22 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
         altindstack: vec![0],
         parens: Vec::new(),
         cont_line: false,
+        buf_start: 0,
+        in_token: false,
         toks: Vec::with_capacity(t.len() / 4 + 8),
     };
     tok.toks.push(enc);
     let r = tok.run();
     let failure = r.err().map(|error| {
-        let unclosed = tok.parens.last().map(|&(open, line, ls, col)| tok.never_closed(open, line, ls, col));
-        TokenizeFailure { direct: is_direct(&error.msg), error, unclosed }
+        let unclosed = tok
+            .parens
+            .last()
+            .map(|&(open, line, ls, col)| tok.never_closed(open, line, ls, col));
+        TokenizeFailure {
+            direct: is_direct(&error.msg),
+            error,
+            unclosed,
+        }
     });
     (tok.toks, failure)
 }
@@ -138,6 +162,9 @@ impl<'a> Tok<'a> {
         if self.cur > self.line_start && self.s[self.cur - 1] == b'\n' {
             self.lineno += 1;
             self.line_start = self.cur;
+            if !self.in_token {
+                self.buf_start = self.cur;
+            }
         }
         let c = self.s[self.cur];
         self.cur += 1;
@@ -241,6 +268,22 @@ impl<'a> Tok<'a> {
         self.error_at(SyntaxErrorKind::SyntaxError, msg, line, ls, col + 1, 0)
     }
 
+    /// pegen's offset for E_LINECONT: `cur - buf` bytes, clamped to the error line's length + 1
+    /// and converted to code points on that line (its newline included if the source has it).
+    fn linecont_offset(&self) -> u32 {
+        let b = self.cur - self.buf_start;
+        let mut end = self.s[self.line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.s.len(), |i| self.line_start + i + 1);
+        if self.fake_nl == Some(end - 1) {
+            end -= 1;
+        }
+        let len = end - self.line_start;
+        let b = b.min(len + 1);
+        self.chars(self.line_start, self.line_start + b.min(len)) + (b > len) as u32
+    }
+
     fn line_len_with_nl(&self) -> u32 {
         let end = self.s[self.line_start..]
             .iter()
@@ -276,11 +319,13 @@ impl<'a> Tok<'a> {
     fn run(&mut self) -> R<()> {
         let mut blankline = false;
         loop {
+            self.in_token = false;
             if self.atbol {
                 self.atbol = false;
                 blankline = self.indentation()?;
             }
             // again:
+            self.in_token = false;
             let mut c;
             loop {
                 c = self.nextc();
@@ -288,6 +333,7 @@ impl<'a> Tok<'a> {
                     break;
                 }
             }
+            self.in_token = true;
             let start = if c == EOF { self.cur } else { self.cur - 1 };
             let spos = self.here(start);
 
@@ -442,44 +488,7 @@ impl<'a> Tok<'a> {
             }
 
             if c == b'\\' as i32 {
-                c = self.nextc();
-                if c != b'\n' as i32 {
-                    let off = self.chars(self.line_start, self.cur);
-                    let msg = "unexpected character after line continuation character".to_string();
-                    return Err(self.error_at(
-                        SyntaxErrorKind::SyntaxError,
-                        msg,
-                        self.lineno,
-                        self.line_start,
-                        off,
-                        0,
-                    ));
-                }
-                c = self.nextc();
-                if c == EOF {
-                    if let Some(&(open, line, ls, col)) = self.parens.last() {
-                        let msg = format!("'{}' was never closed", open as char);
-                        return Err(self.error_at(
-                            SyntaxErrorKind::SyntaxError,
-                            msg,
-                            line,
-                            ls,
-                            col + 1,
-                            0,
-                        ));
-                    }
-                    let off = self.line_len_with_nl();
-                    let msg = "unexpected EOF while parsing".to_string();
-                    return Err(self.error_at(
-                        SyntaxErrorKind::SyntaxError,
-                        msg,
-                        self.lineno,
-                        self.line_start,
-                        off,
-                        0,
-                    ));
-                }
-                self.backup(c);
+                self.continuation()?;
                 self.cont_line = true;
                 continue;
             }
@@ -531,15 +540,47 @@ impl<'a> Tok<'a> {
         }
     }
 
+    /// tokenizer.c `tok_continuation_line`, after a consumed backslash.
+    fn continuation(&mut self) -> R<()> {
+        let mut c = self.nextc();
+        if c != b'\n' as i32 {
+            let off = self.linecont_offset();
+            let msg = "unexpected character after line continuation character".to_string();
+            let (l, ls) = (self.lineno, self.line_start);
+            return Err(self.error_at(SyntaxErrorKind::SyntaxError, msg, l, ls, off, 0));
+        }
+        c = self.nextc();
+        if c == EOF {
+            if let Some(&(open, line, ls, col)) = self.parens.last() {
+                return Err(self.never_closed(open, line, ls, col));
+            }
+            let off = self.line_len_with_nl();
+            let msg = "unexpected EOF while parsing".to_string();
+            let (l, ls) = (self.lineno, self.line_start);
+            return Err(self.error_at(SyntaxErrorKind::SyntaxError, msg, l, ls, off, 0));
+        }
+        self.backup(c);
+        Ok(())
+    }
+
     /// Measures the indentation at the start of a line, checks it, and emits INDENT/DEDENT.
+    /// A backslash continuation among the leading blanks does not split the indentation: the
+    /// column at the first such backslash counts (if it is not 0), as in CPython 3.11.
     /// Returns whether the line is blank (only blanks and/or a comment).
     fn indentation(&mut self) -> R<bool> {
-        let line_begin = self.cur;
+        let mut line_begin = self.cur;
         let (mut col, mut altcol) = (0usize, 0usize);
+        let mut cont_line_col = 0usize;
         let mut c;
         loop {
             c = self.nextc();
-            if c == b' ' as i32 {
+            if c == b'\\' as i32 {
+                if cont_line_col == 0 {
+                    cont_line_col = col;
+                }
+                self.continuation()?;
+                line_begin = self.cur;
+            } else if c == b' ' as i32 {
                 col += 1;
                 altcol += 1;
             } else if c == b'\t' as i32 {
@@ -560,6 +601,10 @@ impl<'a> Tok<'a> {
         if c == EOF {
             // Dedents at EOF come with ENDMARKER.
             return Ok(false);
+        }
+        if cont_line_col != 0 {
+            col = cont_line_col;
+            altcol = cont_line_col;
         }
         let tab_error = |t: &Self| {
             let msg = "inconsistent use of tabs and spaces in indentation".to_string();
@@ -800,8 +845,9 @@ impl<'a> Tok<'a> {
                     return self.imaginary();
                 } else if nonzero {
                     self.backup(c);
-                    let a = self.chars(self.line_start, start) + 1;
-                    let b = self.chars(self.line_start, zeros_end);
+                    // tokenizer.c passes byte columns here (no conversion to code points).
+                    let a = (start - self.line_start) as u32 + 1;
+                    let b = (zeros_end - self.line_start) as u32;
                     let msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
                     return Err(self.error_at(
                         SyntaxErrorKind::SyntaxError,
