@@ -50,7 +50,9 @@ pub fn tokenize(source: &[u8], filename: &str) -> Result<Vec<Token>, SyntaxError
     tokenize_with(source, filename, Mode::Parser)
 }
 
-/// Tokenizes a source file in the given mode.
+/// Tokenizes a source file in the given mode. In [`Mode::Parser`] a character no token starts
+/// with (`$`, `?`, `` ` ``, `!`) is an ERRORTOKEN in the stream, not an error: CPython's parser
+/// reports "invalid syntax" at it unless a tokenizer error comes later (see [`TokenizeFailure`]).
 pub fn tokenize_with(source: &[u8], filename: &str, mode: Mode) -> Result<Vec<Token>, SyntaxError> {
     let (toks, err) = tokenize_partial(source, filename, mode);
     match err {
@@ -59,26 +61,79 @@ pub fn tokenize_with(source: &[u8], filename: &str, mode: Mode) -> Result<Vec<To
     }
 }
 
-/// Tokens up to the first error, and that error. CPython's parser pulls tokens lazily, so a
-/// syntax error the parser finds before the tokenizer's error point wins; a parser can emulate
-/// that by reporting the tokenizer error only when it needs a token past the returned ones.
+/// Tokens up to the first error, and that error.
 pub fn tokenize_partial(
     source: &[u8],
     filename: &str,
     mode: Mode,
 ) -> (Vec<Token>, Option<SyntaxError>) {
-    let decoded = match source::decode(source, filename, mode) {
-        Ok(d) => d,
-        Err(e) => return (Vec::new(), Some(e)),
-    };
     match mode {
+        Mode::Parser => {
+            let (toks, f) = tokenize_for_parser(source, filename);
+            (toks, f.map(|f| f.error))
+        }
         Mode::TokenizeModule => {
+            let decoded = match source::decode(source, filename, mode) {
+                Ok(d) => d,
+                Err(e) => return (Vec::new(), Some(e)),
+            };
             match module::tokenize(&decoded.text, &decoded.encoding, filename) {
                 Ok(t) => (t, None),
                 Err(e) => (Vec::new(), Some(e)),
             }
         }
-        Mode::Parser => ctok::tokenize(&decoded.text, &decoded.encoding, filename),
+    }
+}
+
+/// A tokenizer error in [`Mode::Parser`], with what CPython needs to decide between it and a
+/// syntax error the parser finds first.
+///
+/// CPython pulls tokens lazily. If the parser needs the token at the error point, the tokenizer
+/// error is raised. If the parser fails earlier (with any SyntaxError, generic or specific),
+/// `_PyPegen_set_syntax_error` tokenizes the rest of the source and
+/// * an error the tokenizer raises itself (`direct`: unterminated strings, invalid characters and
+///   literals, unmatched or mismatched brackets, too many nested brackets) replaces it;
+/// * an error the tokenizer only signals (indentation, tabs, line continuation, EOF) does not,
+///   except that with a bracket still open there, "'(' was never closed" replaces it when the
+///   parser's error is on a later line than that bracket.
+///
+/// [`TokenizeFailure::resolve`] implements that rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenizeFailure {
+    pub error: SyntaxError,
+    /// Raised by the tokenizer itself, so it overrides an earlier parser error.
+    pub direct: bool,
+    /// "'(' was never closed" for the innermost bracket open at the error point, if any.
+    pub unclosed: Option<SyntaxError>,
+}
+
+impl TokenizeFailure {
+    /// What CPython reports when the parser failed with `parser_error` before needing the token
+    /// at this failure. `parser_error.lineno` stands for the line of the last token the parser
+    /// read.
+    pub fn resolve(&self, parser_error: SyntaxError) -> SyntaxError {
+        if self.direct {
+            return self.error.clone();
+        }
+        match &self.unclosed {
+            Some(u) if parser_error.lineno > u.lineno => u.clone(),
+            _ => parser_error,
+        }
+    }
+}
+
+/// [`Mode::Parser`] tokens up to the first error, and the error with its precedence data.
+pub fn tokenize_for_parser(source: &[u8], filename: &str) -> (Vec<Token>, Option<TokenizeFailure>) {
+    match source::decode(source, filename, Mode::Parser) {
+        Ok(d) => ctok::tokenize(&d.text, &d.encoding, filename),
+        Err(error) => (
+            Vec::new(),
+            Some(TokenizeFailure {
+                error,
+                direct: true,
+                unclosed: None,
+            }),
+        ),
     }
 }
 
