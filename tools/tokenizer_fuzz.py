@@ -31,7 +31,8 @@ PIECES = [
     "...", "x", "abc", "if", ":", "=", "==", "**=", "->", ":=", "rb", "f", "u", "é", "€",
     "\u0300", "\u00a0", "$", "!", "?", "1if", "0777", "1_0", "1__0", "1.5e-3", "pass",
     "'s'", '"s"', "'''t\n'''", "r'\\''", "f'{x}'", "\\\n", "    x = 1\n", "\tx\n", "if x:\n",
-    "def f():\n", " ", "\n\n", "²", "٣", "\x01",
+    "def f():\n", " ", "\n\n", "²", "٣", "\x01", "\n  ", "\n\t", "\n        ", "  \\\n",
+    "\r", "\n \t", "if 1:\n    ", "else:\n", "0_0", "0e", ".5", "1.", "1e5j", "\\ ",
 ]
 
 TOKENIZER_MESSAGES = (
@@ -43,6 +44,10 @@ TOKENIZER_MESSAGES = (
     "unindent does not match", "inconsistent use of tabs", "too many levels of indentation",
     "too many nested parentheses",
 )
+
+
+DEFERRED = ("unexpected character after line continuation", "unexpected EOF while parsing",
+            "unindent does not match", "inconsistent use of tabs", "too many levels of indentation")
 
 
 def program(rng):
@@ -124,6 +129,11 @@ def main():
             if p.returncode != 0 or b"ERRORTOKEN" in p.stdout:
                 bad += 1
                 print("== parser mode rejects valid %s: %r\n%s" % (path, src, err))
+        elif "was never closed" in want[0] and any(m in err for m in DEFERRED):
+            # The parser failed before the tokenizer's (deferred) error and CPython's full-source
+            # check turned that into "never closed": TokenizeFailure::resolve's case, which needs
+            # the parser to reproduce.
+            continue
         elif any(m in want[0] for m in TOKENIZER_MESSAGES):
             compared["parser"] += 1
             line, col = want[1], (want[2] or 1) - 1

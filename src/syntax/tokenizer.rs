@@ -24,6 +24,7 @@
 //!   ("unterminated triple-quoted string literal (detected at line N)", ...).
 
 mod chars;
+mod codec_tables;
 mod command;
 mod ctok;
 mod module;
