@@ -17,6 +17,7 @@ import contextlib
 import io
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -50,8 +51,16 @@ DEFERRED = ("unexpected character after line continuation", "unexpected EOF whil
             "unindent does not match", "inconsistent use of tabs", "too many levels of indentation")
 
 
+PREFIXES = ["\ufeff", "# coding: latin-1\n", "#!/bin/py\n# -*- coding: utf-8 -*-\n", "\ufeff# coding: utf-8\n",
+            "# coding: koi8-r\n", "\n# vim: set fileencoding=iso-8859-15 :\n", "\ufeff# coding: latin-1\n",
+            "# coding: uft-8\n", "x = 1 # coding: latin-1\n"]
+
+
 def program(rng):
-    return "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))
+    body = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
+    if rng.random() < 0.15:
+        body = rng.choice(PREFIXES) + body
+    return body
 
 
 def python_tokenize(path):
@@ -101,7 +110,13 @@ def main():
     bad = 0
     compared = {"tokens": 0, "parser": 0}
     for i in range(a.count):
-        src = program(rng).encode("utf-8")
+        text = program(rng)
+        # Declared single-byte encodings get their bytes; anything unencodable stays UTF-8.
+        enc = "koi8-r" if "koi8-r" in text[:40] else "iso-8859-15" if "8859-15" in text[:60] else "utf-8"
+        try:
+            src = text.encode(enc)
+        except UnicodeEncodeError:
+            src = text.encode("utf-8")
         path = os.path.join(d, "p%05d.py" % i)
         with open(path, "wb") as f:
             f.write(src)
@@ -138,6 +153,11 @@ def main():
             compared["parser"] += 1
             line, col = want[1], (want[2] or 1) - 1
             expect = "%s:%s:%s: error: %s" % (path, line, col, want[0])
+            if src.startswith(b"\xef\xbb\xbf") or "coding: koi8" in text[:40] or "8859-15" in text[:60]:
+                # With a BOM or a non-UTF-8 file, CPython measures some offsets on the line as read
+                # back from the file (bytes as UTF-8, BOM included): compare without the column.
+                drop_col = lambda s: re.sub(r":(\d+):\d+: error: ", r":\1: error: ", s, count=1)
+                expect, err = drop_col(expect), drop_col(err)
             if err != expect:
                 bad += 1
                 print("== parser mode error mismatch %s: %r\nwant %s\ngot  %s" % (path, src, expect, err))
