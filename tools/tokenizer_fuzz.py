@@ -8,7 +8,7 @@ Each program is built from Python-significant pieces with a seeded PRNG and chec
     CPython's compile() accepts, and where compile() fails with a tokenizer error, fail with the
     same message at the same line and offset.
 
-usage: tokenizer_fuzz.py [--count N] [--seed S] [--cpjit PATH] [--keep DIR]
+usage: tokenizer_fuzz.py [--count N] [--seed S] [--mutate] [--cpjit PATH] [--keep DIR]
 Prints each mismatch (with the program) and a summary; exits 1 on any mismatch.
 """
 
@@ -56,7 +56,36 @@ PREFIXES = ["\ufeff", "# coding: latin-1\n", "#!/bin/py\n# -*- coding: utf-8 -*-
             "# coding: uft-8\n", "x = 1 # coding: latin-1\n"]
 
 
-def program(rng):
+_CORPUS = []
+
+
+def stdlib_window(rng):
+    """About 30 lines of a random stdlib file, with a few random edits."""
+    import sysconfig
+    if not _CORPUS:
+        base = sysconfig.get_paths()["stdlib"]
+        for root, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if d != "site-packages")
+            _CORPUS.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+    with open(rng.choice(_CORPUS), "rb") as f:
+        lines = f.read().decode("utf-8", "replace").splitlines(True)
+    i = rng.randrange(max(1, len(lines)))
+    text = "".join(lines[i:i + 30])
+    for _ in range(rng.randint(0, 4)):
+        p = rng.randrange(len(text) + 1)
+        r = rng.random()
+        if r < 0.4:
+            text = text[:p] + text[p + rng.randint(1, 3):]
+        elif r < 0.8:
+            text = text[:p] + rng.choice(PIECES) + text[p:]
+        else:
+            text = text[:p]
+    return text
+
+
+def program(rng, mutate=False):
+    if mutate:
+        return stdlib_window(rng)
     body = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
     if rng.random() < 0.15:
         body = rng.choice(PREFIXES) + body
@@ -103,6 +132,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cpjit", default=os.path.join(ROOT, "target", "debug", "cpjit"))
     ap.add_argument("--keep", help="write the programs into this directory")
+    ap.add_argument("--mutate", action="store_true", help="edited windows of stdlib files instead")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     d = a.keep or tempfile.mkdtemp(prefix="tokfuzz")
@@ -110,7 +140,7 @@ def main():
     bad = 0
     compared = {"tokens": 0, "parser": 0}
     for i in range(a.count):
-        text = program(rng)
+        text = program(rng, a.mutate)
         # Declared single-byte encodings get their bytes; anything unencodable stays UTF-8.
         enc = "koi8-r" if "koi8-r" in text[:40] else "iso-8859-15" if "8859-15" in text[:60] else "utf-8"
         try:
