@@ -120,11 +120,7 @@ fn normal_name(enc: &str) -> String {
 /// the codec but cpjit does not decode it; `Err(false)` when Python does not know it either (as far
 /// as the common aliases go).
 fn lookup(enc: &str) -> Result<Codec, bool> {
-    let n: String = enc
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
+    let n = normalize_encoding(enc);
     match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" | "utf_8_sig" => {
             Ok(Codec::Utf8)
@@ -133,12 +129,13 @@ fn lookup(enc: &str) -> Result<Codec, bool> {
         | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Ok(Codec::Latin1),
         "ascii" | "us_ascii" | "646" | "us" | "iso646_us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
         | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso_ir_6" => Ok(Codec::Ascii),
-        _ => table_codec(enc).ok_or_else(|| is_known_python_codec(&n)),
+        _ => table_codec(&n).ok_or_else(|| is_known_python_codec(&n)),
     }
 }
 
-/// `encodings.normalize_encoding` after `codecs.lookup`'s lower-casing, then the alias table.
-fn table_codec(enc: &str) -> Option<Codec> {
+/// `encodings.normalize_encoding` after `codecs.lookup`'s lower-casing: runs of characters other
+/// than ASCII letters, digits and `.` become one `_`, dropped at both ends.
+fn normalize_encoding(enc: &str) -> String {
     let mut n = String::new();
     let mut pending = false;
     for c in enc.to_ascii_lowercase().chars() {
@@ -152,13 +149,18 @@ fn table_codec(enc: &str) -> Option<Codec> {
             pending = true;
         }
     }
+    n
+}
+
+/// A generated single-byte codec by normalized name or alias.
+fn table_codec(n: &str) -> Option<Codec> {
     let find = |k: &str| {
         codec_tables::ALIASES
             .iter()
             .find(|(a, _)| *a == k)
             .map(|(_, c)| *c)
     };
-    let name = find(&n).or_else(|| find(&n.replace('.', "_")))?;
+    let name = find(n).or_else(|| find(&n.replace('.', "_")))?;
     let (_, t) = codec_tables::TABLES.iter().find(|(c, _)| *c == name)?;
     Some(Codec::Table(t))
 }
@@ -315,6 +317,9 @@ mod tests {
         assert_eq!(find_cookie(b"x = 1 # coding: latin-1\n"), None);
         assert_eq!(normal_name("Latin_1"), "iso-8859-1");
         assert_eq!(normal_name("UTF-8-unix"), "utf-8");
+        assert!(matches!(lookup("latin-"), Ok(Codec::Latin1)));
+        assert!(matches!(lookup("UTF 8"), Ok(Codec::Utf8)));
+        assert!(matches!(lookup("ISO-8859-15"), Ok(Codec::Table(_))));
         let d = decode(b"#!py\n# coding: latin-1\nx = '\xe9'\n", "f", Mode::Parser).unwrap();
         assert_eq!(d.encoding, "iso-8859-1");
         assert!(d.text.contains('é'));
