@@ -166,7 +166,12 @@ impl<'s> Parser<'s> {
                 let v = self.expression()?;
                 if seen_kwunpack {
                     if self.invalid {
-                        let loc = self.loc_from(start);
+                        let loc = crate::syntax::ast::Loc::new(
+                            start.line,
+                            start.col,
+                            start.line,
+                            start.col + 1,
+                        );
                         return self.raise_loc(
                             loc,
                             "iterable argument unpacking follows keyword argument unpacking",
@@ -272,7 +277,7 @@ impl<'s> Parser<'s> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return self.raise_loc(e.loc, msg);
+                        return self.raise_last(msg);
                     }
                     return None;
                 }

@@ -240,7 +240,7 @@ fn push_code(out: &mut String, v: u32) -> Result<(), DecodeError> {
 fn unicode_err(start: usize, end: usize, what: &str) -> DecodeError {
     let end = end.saturating_sub(1).max(start);
     let pos = if end > start {
-        format!("positions {start}-{end}")
+        format!("position {start}-{end}")
     } else {
         format!("position {start}")
     };

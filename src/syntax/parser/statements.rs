@@ -58,12 +58,14 @@ impl<'s> Parser<'s> {
 
     /// `statement: compound_stmt | simple_stmts`
     fn statement(&mut self) -> Option<Vec<Stmt>> {
+        let save = self.pos;
         if let Some(s) = self.compound_stmt() {
             return Some(vec![s]);
         }
         if self.failed() {
             return None;
         }
+        self.pos = save;
         self.simple_stmts()
     }
 
@@ -936,7 +938,7 @@ impl<'s> Parser<'s> {
         if !self.eat_op(Op::Colon) {
             if self.invalid && !self.failed() && self.kind() == TokKind::Newline {
                 // invalid_match_stmt: "match" subject_expr NEWLINE
-                return self.raise_loc_here_prev("expected ':'");
+                return self.raise_here("expected ':'");
             }
             self.pos = save;
             return None;
