@@ -1041,7 +1041,29 @@ impl<'s> Parser<'s> {
             }
             let k = self.expression()?;
             if !self.eat_op(Op::Colon) {
+                if self.invalid && keys.iter().all(|k| k.is_some()) {
+                    // invalid_kvpair: a=expression !(':')
+                    let c = k.loc.end_col_offset.saturating_sub(1);
+                    let loc = Loc::new(k.loc.lineno, c, k.loc.end_lineno, c);
+                    self.raise_loc::<()>(loc, "':' expected after dictionary key");
+                    if let Some(e) = self.err.as_mut() {
+                        e.end_offset = 0;
+                    }
+                }
                 return None;
+            }
+            if self.invalid && self.at_op(Op::Star) {
+                let t = self.tok().start;
+                let _ = self.bitwise_or();
+                let end = self.last_end();
+                return self.raise_loc(
+                    Loc::new(t.line, t.col, end.line, end.col),
+                    "cannot use a starred expression in a dictionary value",
+                );
+            }
+            if self.invalid && matches!(self.kind(), TokKind::Op(Op::RBrace | Op::Comma)) {
+                let loc = tok_loc(&self.toks[self.pos - 1]);
+                return self.raise_loc(loc, "expression expected after dictionary key and ':'");
             }
             let v = self.expression()?;
             keys.push(Some(k));
