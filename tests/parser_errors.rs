@@ -7,7 +7,7 @@ use cpjit::syntax::parser::parse_module;
 use std::path::Path;
 
 /// Cases matching CPython in every field (type, line, offset, end, message). Raise it when more match.
-const EXACT_FLOOR: usize = 68;
+const EXACT_FLOOR: usize = 88;
 
 #[test]
 fn syntax_error_corpus() {

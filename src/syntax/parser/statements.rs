@@ -903,7 +903,7 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         let name = self.name()?.0;
         let (bases, keywords) = if self.at_op(Op::LPar) {
-            self.call_trailer()?
+            self.call_args(false)?
         } else {
             (vec![], vec![])
         };
@@ -1029,7 +1029,8 @@ impl<'s> Parser<'s> {
         if self.eat_op(Op::Colon) {
             return Some(());
         }
-        if self.invalid && !self.failed() {
+        // invalid_*_stmt: `... NEWLINE` → "expected ':'" (only before a NEWLINE).
+        if self.invalid && !self.failed() && self.kind() == TokKind::Newline {
             return self.raise_here("expected ':'");
         }
         None
