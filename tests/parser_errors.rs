@@ -65,3 +65,30 @@ fn syntax_error_corpus() {
         "only {exact} exact matches (floor {EXACT_FLOOR}):\n{report}"
     );
 }
+
+/// `SyntaxError::render` prints what `python3 FILE` prints (recorded in expected_render.txt).
+#[test]
+fn render_matches_python3() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
+    let expected = std::fs::read_to_string(dir.join("expected_render.txt")).unwrap();
+    let (mut total, mut same) = (0, 0);
+    let mut report = String::new();
+    for section in expected.split("=== ").filter(|s| !s.is_empty()) {
+        let (name, want) = section.split_once('\n').unwrap();
+        total += 1;
+        let path = dir.join(name);
+        let src = std::fs::read(&path).unwrap();
+        let e = parse_module(&src, &path.to_string_lossy()).unwrap_err();
+        let got = e.render().replace(&*dir.to_string_lossy(), "<DIR>");
+        if got == want {
+            same += 1;
+        } else {
+            report.push_str(&format!("{name}:\n{want}--- got:\n{got}\n"));
+        }
+    }
+    println!("{report}render: {same} of {total} identical to python3");
+    assert!(same >= RENDER_FLOOR, "{report}");
+}
+
+/// Cases whose rendering is byte-identical to python3's.
+const RENDER_FLOOR: usize = 88;

@@ -4,7 +4,7 @@ use super::{tok_loc, Kw, Parser};
 use crate::syntax::ast::{
     BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Loc, Operator, UnaryOp,
 };
-use crate::syntax::token::{Op, Pos, TokKind};
+use crate::syntax::token::{Op, TokKind};
 
 pub(crate) fn mk(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
@@ -1172,9 +1172,5 @@ impl<'s> Parser<'s> {
                 None
             }
         }
-    }
-
-    pub(crate) fn pos_of(&self, i: usize) -> Pos {
-        self.toks[i.min(self.toks.len() - 1)].start
     }
 }

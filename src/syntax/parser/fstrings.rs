@@ -172,7 +172,7 @@ fn concat_fstring(
         let lit_start = *cur;
         let mut s = *cur;
         let mut result = 0;
-        let mut lit_end;
+        let lit_end;
         loop {
             if s >= stop {
                 lit_end = s;

@@ -1,6 +1,5 @@
 //! CPython's `invalid_*` rules (run in the second pass only) and error construction.
 
-use super::expressions::mk;
 use super::statements::augassign_op;
 use super::targets::{invalid_target, Targets};
 use super::{tok_loc, Kw, Parser};
@@ -122,9 +121,6 @@ impl<'s> Parser<'s> {
     pub(crate) fn raise_prev<T>(&mut self, msg: &str) -> Option<T> {
         let loc = tok_loc(&self.toks[self.pos.saturating_sub(1)]);
         self.raise_loc(loc, msg)
-    }
-    pub(crate) fn raise_loc_here_prev<T>(&mut self, msg: &str) -> Option<T> {
-        self.raise_prev(msg)
     }
     /// RAISE_INDENTATION_ERROR: at the last token fetched.
     pub(crate) fn raise_indent<T>(&mut self, msg: &str) -> Option<T> {
@@ -515,15 +511,5 @@ impl<'s> Parser<'s> {
     /// After a call argument, neither ',' nor ')'.
     pub(crate) fn invalid_after_arg(&mut self) -> Option<()> {
         Some(())
-    }
-
-    pub(crate) fn unused_mk(&self) -> Expr {
-        mk(
-            ExprKind::Constant {
-                value: Constant::None,
-                kind: None,
-            },
-            Loc::default(),
-        )
     }
 }

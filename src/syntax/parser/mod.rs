@@ -149,8 +149,6 @@ pub(crate) struct Parser<'s> {
     memo: std::collections::HashMap<(u8, usize, bool), (Option<Expr>, usize)>,
 }
 
-/// Source of a sub-parse position shift (for expressions inside f-strings).
-
 fn is_skipped(kind: TokKind) -> bool {
     matches!(kind, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
 }

@@ -1064,8 +1064,4 @@ impl<'s> Parser<'s> {
         }
         self.simple_stmts()
     }
-
-    pub(crate) fn tok_start(&self, i: usize) -> Pos {
-        self.toks[i].start
-    }
 }
