@@ -4,3 +4,5 @@
 mod common;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
+#[path = "rtlib/format_spec.rs"]
+mod format_spec;

@@ -11,6 +11,7 @@ pub enum ExcKind {
     ZeroDivisionError,
     KeyError,
     IndexError,
+    MemoryError,
 }
 
 /// An exception to raise: kind plus CPython's exact message text.

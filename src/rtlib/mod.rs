@@ -6,5 +6,7 @@
 
 pub mod error;
 pub mod float_repr;
+pub mod floatops;
+pub mod format_spec;
 
 pub use error::{ExcKind, RtError, RtResult};
