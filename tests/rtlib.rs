@@ -6,3 +6,5 @@ mod common;
 mod float_repr;
 #[path = "rtlib/format_spec.rs"]
 mod format_spec;
+#[path = "rtlib/percent_format.rs"]
+mod percent_format;

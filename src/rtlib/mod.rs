@@ -8,5 +8,6 @@ pub mod error;
 pub mod float_repr;
 pub mod floatops;
 pub mod format_spec;
+pub mod percent_format;
 
 pub use error::{ExcKind, RtError, RtResult};

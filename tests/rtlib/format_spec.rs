@@ -17,39 +17,9 @@ for line in sys.stdin.read().split('\n'):
 
 fn show(r: RtResult<String>) -> String {
     match r {
-        Ok(s) => cpjit_repr(&s),
+        Ok(s) => py_ascii(&s),
         Err(e) => format!("{:?} {}", e.kind, e.msg),
     }
-}
-
-/// Python's ascii() for the ASCII/Latin outputs these tests produce.
-fn cpjit_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::new();
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c)
-            }
-            c if (c as u32) < 0x20 || (0x7f..0x100).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (c as u32) >= 0x10000 => out.push_str(&format!("\\U{:08x}", c as u32)),
-            c if (c as u32) >= 0x100 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
 }
 
 fn random_spec(rng: &mut Rng, types: &str) -> String {
