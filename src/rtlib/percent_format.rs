@@ -9,14 +9,18 @@ use num_traits::ToPrimitive;
 
 /// One operand of `%`: the conversions CPython applies to it.
 pub trait PercentArg {
+    /// The caller's exception type; rtlib's own errors convert into it.
+    type Error: From<RtError>;
+    /// Whether `e` is a TypeError (CPython turns those into its own "wrong type" messages).
+    fn is_type_error(e: &Self::Error) -> bool;
     /// The type's name (`type(v).__name__`) for error messages.
     fn type_name(&self) -> String;
     /// `str(v)`.
-    fn str(&self) -> RtResult<String>;
+    fn str(&self) -> Result<String, Self::Error>;
     /// `repr(v)`.
-    fn repr(&self) -> RtResult<String>;
+    fn repr(&self) -> Result<String, Self::Error>;
     /// `ascii(v)`; the default escapes the non-ASCII characters of `repr(v)`.
-    fn ascii(&self) -> RtResult<String> {
+    fn ascii(&self) -> Result<String, Self::Error> {
         Ok(ascii_escape(&self.repr()?))
     }
     /// The value if `v` is an int (including bool and int subclasses: `PyLong_Check`).
@@ -26,21 +30,21 @@ pub trait PercentArg {
     /// `PyNumber_Check(v)`: v has `__index__`, `__int__` or `__float__`, or is complex.
     fn is_number(&self) -> bool;
     /// `int(v)` for a number (`PyNumber_Long`); a TypeError means "wrong type".
-    fn to_int(&self) -> RtResult<BigInt>;
+    fn to_int(&self) -> Result<BigInt, Self::Error>;
     /// `operator.index(v)`; a TypeError means "wrong type".
-    fn to_index(&self) -> RtResult<BigInt>;
+    fn to_index(&self) -> Result<BigInt, Self::Error>;
     /// `PyFloat_AsDouble(v)`, with its errors ("must be real number, not str", OverflowError for
     /// huge ints, ...).
-    fn to_f64(&self) -> RtResult<f64>;
+    fn to_f64(&self) -> Result<f64, Self::Error>;
 }
 
 /// The right operand of `%`.
-pub enum PercentArgs<'a, A> {
+pub enum PercentArgs<'a, A, E> {
     /// A tuple: its items are the arguments.
     Tuple(&'a [A]),
     /// Any other object, used as the single argument. `lookup` is `Some` when it is a mapping
     /// (`PyMapping_Check` true and not a tuple or str): it performs `v[key]` for `%(key)s`.
-    Single(A, Option<&'a dyn Fn(&str) -> RtResult<A>>),
+    Single(A, Option<&'a dyn Fn(&str) -> Result<A, E>>),
 }
 
 /// Escape non-ASCII characters as `ascii()` does (\xNN, \uNNNN, \UNNNNNNNN).
@@ -67,8 +71,8 @@ const F_BLANK: u32 = 4;
 const F_ALT: u32 = 8;
 const F_ZERO: u32 = 16;
 
-struct Ctx<'a, A> {
-    args: PercentArgs<'a, A>,
+struct Ctx<'a, A: PercentArg> {
+    args: PercentArgs<'a, A, A::Error>,
     /// For the current single argument (a mapping value or the lone operand).
     current: Option<A>,
     arglen: i64,
@@ -77,7 +81,7 @@ struct Ctx<'a, A> {
 }
 
 impl<'a, A: PercentArg + Clone> Ctx<'a, A> {
-    fn next_arg(&mut self) -> RtResult<A> {
+    fn next_arg(&mut self) -> Result<A, A::Error> {
         if self.argidx < self.arglen {
             let i = self.argidx;
             self.argidx += 1;
@@ -88,12 +92,15 @@ impl<'a, A: PercentArg + Clone> Ctx<'a, A> {
                 return Ok(t[i as usize].clone());
             }
         }
-        Err(RtError::type_("not enough arguments for format string"))
+        err(RtError::type_("not enough arguments for format string").into())
     }
 }
 
 /// `fmt % args` for a str format.
-pub fn percent_format<A: PercentArg + Clone>(fmt: &str, args: PercentArgs<A>) -> RtResult<String> {
+pub fn percent_format<A: PercentArg + Clone>(
+    fmt: &str,
+    args: PercentArgs<A, A::Error>,
+) -> Result<String, A::Error> {
     let cs: Vec<char> = fmt.chars().collect();
     let (arglen, argidx, current, is_dict) = match &args {
         PercentArgs::Tuple(t) => (t.len() as i64, 0, None, false),
@@ -123,7 +130,7 @@ pub fn percent_format<A: PercentArg + Clone>(fmt: &str, args: PercentArgs<A>) ->
         format_arg(&cs, &mut pos, &mut fmtcnt, &mut ctx, &mut out)?;
     }
     if ctx.argidx < ctx.arglen && !ctx.is_dict {
-        return Err(RtError::type_(
+        return err(RtError::type_(
             "not all arguments converted during string formatting",
         ));
     }
@@ -136,7 +143,7 @@ fn format_arg<A: PercentArg + Clone>(
     fmtcnt: &mut i64,
     ctx: &mut Ctx<A>,
     out: &mut String,
-) -> RtResult<()> {
+) -> Result<(), A::Error> {
     let read = |p: usize| cs.get(p).copied().unwrap_or('\0');
     let mut ch = read(*pos);
     if ch == '%' && *fmtcnt > 0 {
@@ -153,7 +160,7 @@ fn format_arg<A: PercentArg + Clone>(
     if *fmtcnt > 0 && ch == '(' {
         let lookup = match &ctx.args {
             PercentArgs::Single(_, Some(l)) => *l,
-            _ => return Err(RtError::type_("format requires a mapping")),
+            _ => return err(RtError::type_("format requires a mapping")),
         };
         *pos += 1;
         *fmtcnt -= 1;
@@ -173,7 +180,7 @@ fn format_arg<A: PercentArg + Clone>(
             *pos += 1;
         }
         if *fmtcnt < 0 || pcount > 0 {
-            return Err(RtError::value("incomplete format key"));
+            return err(RtError::value("incomplete format key"));
         }
         let key: String = cs[keystart..*pos - 1].iter().collect();
         let v = lookup(&key)?;
@@ -229,7 +236,7 @@ fn format_arg<A: PercentArg + Clone>(
             }
             let d = ch as i64 - '0' as i64;
             if width > (i64::MAX - d) / 10 {
-                return Err(RtError::value("width too big"));
+                return err(RtError::value("width too big"));
             }
             width = width * 10 + d;
         }
@@ -271,7 +278,7 @@ fn format_arg<A: PercentArg + Clone>(
                 }
                 let d = ch as i64 - '0' as i64;
                 if prec > (i32::MAX as i64 - d) / 10 {
-                    return Err(RtError::value("precision too big"));
+                    return err(RtError::value("precision too big"));
                 }
                 prec = prec * 10 + d;
             }
@@ -285,7 +292,7 @@ fn format_arg<A: PercentArg + Clone>(
         }
     }
     if *fmtcnt < 0 {
-        return Err(RtError::value("incomplete format"));
+        return err(RtError::value("incomplete format"));
     }
 
     // Convert the argument.
@@ -315,7 +322,7 @@ fn format_arg<A: PercentArg + Clone>(
             } else {
                 '?'
             };
-            return Err(RtError::value(format!(
+            return err(RtError::value(format!(
                 "unsupported format character '{}' (0x{:x}) at index {}",
                 shown,
                 ch as u32,
@@ -325,37 +332,37 @@ fn format_arg<A: PercentArg + Clone>(
     };
     output(out, &s, ch, flags, width, prec, sign);
     if ctx.is_dict && ctx.argidx < ctx.arglen {
-        return Err(RtError::type_(
+        return err(RtError::type_(
             "not all arguments converted during string formatting",
         ));
     }
     Ok(())
 }
 
-fn format_char<A: PercentArg>(v: &A) -> RtResult<char> {
+fn format_char<A: PercentArg>(v: &A) -> Result<char, A::Error> {
     let bad = || RtError::type_("%c requires int or char");
     if let Some(s) = v.as_str() {
         let mut it = s.chars();
         return match (it.next(), it.next()) {
             (Some(c), None) => Ok(c),
-            _ => Err(bad()),
+            _ => err(bad()),
         };
     }
     let n = match v.to_index() {
         Ok(n) => n,
-        Err(e) if e.kind == super::ExcKind::TypeError => return Err(bad()),
+        Err(e) if A::is_type_error(&e) => return err(bad()),
         Err(e) => return Err(e),
     };
     match n.to_u32().filter(|x| *x <= 0x10ffff) {
-        Some(x) => char::from_u32(x).ok_or_else(|| {
+        Some(x) => Ok(char::from_u32(x).ok_or_else(|| {
             RtError::value("surrogate code points are not supported by cpjit's str")
-        }),
-        None => Err(RtError::overflow("%c arg not in range(0x110000)")),
+        })?),
+        None => err(RtError::overflow("%c arg not in range(0x110000)")),
     }
 }
 
 /// `mainformatlong` + `_PyUnicode_FormatLong`.
-fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> RtResult<String> {
+fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> Result<String, A::Error> {
     let wrong = || {
         if matches!(ty, 'o' | 'x' | 'X') {
             RtError::type_(format!(
@@ -372,7 +379,7 @@ fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> RtResul
         }
     };
     if !v.is_number() {
-        return Err(wrong());
+        return err(wrong());
     }
     let n = match v.as_int() {
         Some(n) => n,
@@ -384,13 +391,13 @@ fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> RtResul
             };
             match r {
                 Ok(n) => n,
-                Err(e) if e.kind == super::ExcKind::TypeError => return Err(wrong()),
+                Err(e) if A::is_type_error(&e) => return err(wrong()),
                 Err(e) => return Err(e),
             }
         }
     };
     if prec > i32::MAX as i64 - 3 {
-        return Err(RtError::overflow("precision too large"));
+        return err(RtError::overflow("precision too large"));
     }
     let (base, pfx) = match ty {
         'o' => (8, "0o"),
@@ -494,4 +501,9 @@ fn output(out: &mut String, s: &str, ch: char, flags: u32, width: i64, prec: i64
             out.push(' ');
         }
     }
+}
+
+/// An rtlib error converted into the caller's error type.
+fn err<T, E: From<RtError>>(e: RtError) -> Result<T, E> {
+    Err(e.into())
 }

@@ -36,6 +36,10 @@ impl V {
 }
 
 impl PercentArg for V {
+    type Error = RtError;
+    fn is_type_error(e: &RtError) -> bool {
+        e.kind == cpjit::rtlib::ExcKind::TypeError
+    }
     fn type_name(&self) -> String {
         match self {
             V::Int(_) => "int",
