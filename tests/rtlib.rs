@@ -8,3 +8,5 @@ mod float_repr;
 mod format_spec;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
+#[path = "rtlib/str_format.rs"]
+mod str_format;

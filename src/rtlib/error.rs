@@ -12,6 +12,7 @@ pub enum ExcKind {
     KeyError,
     IndexError,
     MemoryError,
+    AttributeError,
 }
 
 /// An exception to raise: kind plus CPython's exact message text.

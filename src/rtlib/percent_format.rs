@@ -2,7 +2,7 @@
 //! (Objects/unicodeobject.c), with its error messages. The caller supplies the operands through
 //! the [`PercentArg`] trait, which performs the object-model conversions (str(), repr(), int(), ...).
 
-use super::error::{RtError, RtResult};
+use super::error::RtError;
 use super::float_repr::{double_to_string, DTSF_ALT};
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;

@@ -108,6 +108,11 @@ pub fn pyfloat(x: f64) -> String {
 
 /// Compare two equal-length lists; report up to 10 mismatches with their inputs.
 pub fn check(what: &str, inputs: &[String], got: &[String], want: &[String]) {
+    // RTLIB_DUMP=dir writes python's answers there, to inspect what a test covers.
+    if let Ok(dir) = std::env::var("RTLIB_DUMP") {
+        let name: String = what.chars().filter(|c| c.is_alphanumeric()).collect();
+        std::fs::write(format!("{}/{}.txt", dir, name), want.join("\n")).unwrap();
+    }
     assert_eq!(
         got.len(),
         want.len(),

@@ -116,7 +116,16 @@ impl PercentArg for V {
 
 fn rand_value(rng: &mut Rng) -> V {
     match rng.below(9) {
-        0 | 1 => V::Int(BigInt::from(rng.range(-100000, 100000))),
+        0 | 1 => {
+            // Lone surrogates (for %c) cannot live in a Rust str: rtlib refuses them, see
+            // format_char; keep them out of the comparison.
+            let n = rng.range(-100000, 100000);
+            V::Int(BigInt::from(if (0xd800..0xe000).contains(&n) {
+                n + 0x1000
+            } else {
+                n
+            }))
+        }
         2 => V::Int(BigInt::from(rng.next()) * BigInt::from(rng.next())),
         3 => V::Bool(rng.below(2) == 0),
         4 | 5 => V::Float(rng.float()),
@@ -126,8 +135,9 @@ fn rand_value(rng: &mut Rng) -> V {
     }
 }
 
-fn rand_fmt(rng: &mut Rng, with_keys: bool) -> String {
+fn rand_fmt(rng: &mut Rng, with_keys: bool) -> (String, u64) {
     let mut s = String::new();
+    let mut need = 0;
     for _ in 0..rng.range(0, 3) {
         if rng.below(3) == 0 {
             s.push_str(*rng.pick(&["ab", " ", "%%", "x", "("]));
@@ -139,15 +149,22 @@ fn rand_fmt(rng: &mut Rng, with_keys: bool) -> String {
         for _ in 0..rng.below(3) {
             s.push(*rng.pick(&['-', '+', ' ', '#', '0']));
         }
+        need += 1;
         match rng.below(5) {
-            0 => s.push('*'),
+            0 => {
+                s.push('*');
+                need += 1;
+            }
             1 | 2 => s.push_str(&rng.range(0, 15).to_string()),
             _ => {}
         }
         if rng.below(2) == 0 {
             s.push('.');
             match rng.below(6) {
-                0 => s.push('*'),
+                0 => {
+                    s.push('*');
+                    need += 1;
+                }
                 1 => {}
                 _ => s.push_str(&rng.range(0, 12).to_string()),
             }
@@ -165,7 +182,7 @@ fn rand_fmt(rng: &mut Rng, with_keys: bool) -> String {
     if rng.below(3) == 0 {
         s.push_str("end");
     }
-    s
+    (s, need)
 }
 
 const PY: &str = r#"
@@ -191,7 +208,7 @@ fn percent_matches_python() {
     let mut got = Vec::new();
     for i in 0..12000 {
         let keyed = i % 4 == 3;
-        let fmt = rand_fmt(&mut rng, keyed);
+        let (fmt, need) = rand_fmt(&mut rng, keyed);
         if keyed {
             let vals: Vec<(String, V)> = ["a", "b", "c"]
                 .iter()
@@ -212,7 +229,11 @@ fn percent_matches_python() {
             got.push(show(r));
             inputs.push(format!("{}\t{}", fmt, lit));
         } else if rng.below(4) == 0 {
-            let v = rand_value(&mut rng);
+            let v = if need == 1 && rng.below(2) == 0 {
+                V::Int(BigInt::from(rng.range(-99, 99)))
+            } else {
+                rand_value(&mut rng)
+            };
             if matches!(v, V::List(_)) {
                 continue;
             }
@@ -222,7 +243,11 @@ fn percent_matches_python() {
             )));
             inputs.push(format!("{}\t{}", fmt, v.lit()));
         } else {
-            let n = rng.below(4);
+            let n = if rng.below(5) == 0 {
+                rng.below(4)
+            } else {
+                need
+            };
             let vals: Vec<V> = (0..n)
                 .map(|_| {
                     if rng.below(4) == 0 {
