@@ -13,6 +13,7 @@ pub mod percent_format;
 pub mod str_format;
 pub mod strmethods;
 pub mod unicode;
+#[rustfmt::skip]
 mod unicode_tables;
 
 pub use error::{ExcKind, RtError, RtResult};
