@@ -1100,3 +1100,32 @@ fn analyze_name(
     }
     Ok(Scope::GlobalImplicit)
 }
+
+/// `cpjit symtable FILE`: the dump of [`SymbolTable::dump`].
+pub fn command(args: &[String]) -> i32 {
+    let [path] = args else {
+        eprintln!("usage: cpjit symtable FILE");
+        return 2;
+    };
+    let source = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cpjit: can't open file '{path}': {e}");
+            return 2;
+        }
+    };
+    let result = crate::syntax::parser::parse_module(&source, path).and_then(|m| {
+        let folded = super::fold::fold_mod(&m);
+        build(&folded, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
+    });
+    match result {
+        Ok(st) => {
+            print!("{}", st.dump());
+            0
+        }
+        Err(e) => {
+            crate::bytecode::dis::report_syntax_error(&e);
+            1
+        }
+    }
+}
