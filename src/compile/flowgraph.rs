@@ -206,7 +206,9 @@ impl Cfg {
         if t == b {
             return;
         }
-        if self.blocks[t].is_exit() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
+        // Only blocks without line numbers (like an implicit `return None`) are copied (3.11).
+        let has_lineno = self.blocks[t].instrs.iter().any(|i| i.loc.lineno != 0);
+        if self.blocks[t].is_exit() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE && !has_lineno {
             let copy = self.blocks[t].instrs.clone();
             let blk = &mut self.blocks[b];
             blk.instrs.last_mut().unwrap().op = Op::Real(Opcode::NOP);
@@ -215,7 +217,7 @@ impl Cfg {
     }
 
     fn jump_thread(ins: &mut Instr, target: &Instr, op: Op) -> bool {
-        if (ins.loc.lineno == target.loc.lineno || target.loc.lineno == 0)
+        if ins.loc.lineno == target.loc.lineno
             && ins.target != target.target
         {
             ins.target = target.target;
