@@ -34,6 +34,24 @@ fn normalize(co: &CodeObject) -> Vec<String> {
         items.push((ins.offset, ins.opname.to_string(), arg, ins.jump_target));
     }
     let offsets: Vec<u32> = items.iter().map(|i| i.0).collect();
+    let label = |t: u32| offsets.iter().position(|&o| o >= t).unwrap_or(offsets.len());
+    let mut entries: Vec<(usize, usize, usize, u32, bool)> = Vec::new();
+    for e in &co.exception_table {
+        let (start, end) = (label(e.start), label(e.end));
+        if start == end {
+            continue;
+        }
+        let item = (start, end, label(e.target), e.depth, e.lasti);
+        match entries.last_mut() {
+            Some(last) if last.1 == start && (last.2, last.3, last.4) == (item.2, item.3, item.4) => {
+                last.1 = end
+            }
+            _ => entries.push(item),
+        }
+    }
+    let exc = entries.into_iter().map(|(s, e, t, d, l)| {
+        format!("exc L{s}-L{e} -> L{t} [{d}]{}", if l { " lasti" } else { "" })
+    });
     items
         .into_iter()
         .map(|(_, name, arg, target)| {
@@ -49,6 +67,7 @@ fn normalize(co: &CodeObject) -> Vec<String> {
                 None => name,
             }
         })
+        .chain(exc)
         .collect()
 }
 

@@ -55,12 +55,27 @@ def normalize(code):
             continue
         fused.append(it)
     offsets = [it[0] for it in fused]
+
+    def label(target):
+        return next((i for i, o in enumerate(offsets) if o >= target), len(offsets))
+
     lines = []
     for off, name, arg, target in fused:
         if target is not None:
-            label = next((i for i, o in enumerate(offsets) if o >= target), len(offsets))
-            arg = f"to L{label}"
+            arg = f"to L{label(target)}"
         lines.append(name if arg is None else f"{name} {arg}")
+    entries = []
+    for e in dis._parse_exception_table(code):
+        start, end = label(e.start), label(e.end)
+        if start == end:
+            continue
+        item = [start, end, label(e.target), e.depth, e.lasti]
+        if entries and entries[-1][1] == start and entries[-1][2:] == item[2:]:
+            entries[-1][1] = end
+        else:
+            entries.append(item)
+    for start, end, target, depth, lasti in entries:
+        lines.append(f"exc L{start}-L{end} -> L{target} [{depth}]" + (" lasti" if lasti else ""))
     return lines
 
 
