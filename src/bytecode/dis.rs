@@ -297,11 +297,97 @@ pub fn dis_recursive(co: &CodeObject) -> String {
     out
 }
 
+/// Bookkeeping instructions the golden comparison ignores (tests/golden/dis/README.md).
+pub const GOLDEN_IGNORED: &[&str] = &["RESUME", "PRECALL", "CACHE", "NOP", "EXTENDED_ARG"];
+
+/// The normalized listing of one code object, exactly as tools/record_dis.py prints it.
+fn golden_code(co: &CodeObject) -> Vec<String> {
+    // (offset, name, arg, jump target)
+    let mut items: Vec<(u32, String, Option<String>, Option<u32>)> = Vec::new();
+    for ins in instructions(co) {
+        if GOLDEN_IGNORED.contains(&ins.opname) {
+            continue;
+        }
+        let mut arg = None;
+        if ins.jump_target.is_none() {
+            if let Some(a) = ins.arg {
+                let is_code = ins.opname == "LOAD_CONST"
+                    && matches!(co.consts.get(a as usize), Some(ConstValue::Code(_)));
+                arg = Some(if is_code {
+                    let ConstValue::Code(c) = &co.consts[a as usize] else { unreachable!() };
+                    format!("<code object {}>", c.name)
+                } else if !ins.argrepr.is_empty() {
+                    ins.argrepr.clone()
+                } else {
+                    a.to_string()
+                });
+            }
+        }
+        items.push((ins.offset, ins.opname.to_string(), arg, ins.jump_target));
+    }
+    let offsets: Vec<u32> = items.iter().map(|i| i.0).collect();
+    let label = |t: u32| offsets.iter().position(|&o| o >= t).unwrap_or(offsets.len());
+    let mut entries: Vec<(usize, usize, usize, u32, bool)> = Vec::new();
+    for e in &co.exception_table {
+        let (start, end) = (label(e.start), label(e.end));
+        if start == end {
+            continue;
+        }
+        let item = (start, end, label(e.target), e.depth, e.lasti);
+        match entries.last_mut() {
+            Some(last) if last.1 == start && (last.2, last.3, last.4) == (item.2, item.3, item.4) => {
+                last.1 = end
+            }
+            _ => entries.push(item),
+        }
+    }
+    let exc = entries.into_iter().map(|(s, e, t, d, l)| {
+        format!("exc L{s}-L{e} -> L{t} [{d}]{}", if l { " lasti" } else { "" })
+    });
+    items
+        .into_iter()
+        .map(|(_, name, arg, target)| {
+            let arg = match target {
+                Some(t) => {
+                    let label = offsets.iter().position(|&o| o >= t).unwrap_or(offsets.len());
+                    Some(format!("to L{label}"))
+                }
+                None => arg,
+            };
+            match arg {
+                Some(a) => format!("{name} {a}"),
+                None => name,
+            }
+        })
+        .chain(exc)
+        .collect()
+}
+
+fn walk(co: &CodeObject, out: &mut Vec<(String, Vec<String>)>) {
+    out.push((co.qualname.clone(), golden_code(co)));
+    for c in &co.consts {
+        if let ConstValue::Code(inner) = c {
+            walk(inner, out);
+        }
+    }
+}
+
+/// The normalized listing `tools/record_dis.py` records from CPython, per code object (depth first).
+pub fn golden_listing(co: &CodeObject) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    walk(co, &mut out);
+    out
+}
+
 /// `cpjit dis FILE`.
 pub fn command(args: &[String]) -> i32 {
-    let [path] = args else {
-        eprintln!("usage: cpjit dis FILE");
-        return 2;
+    let (golden, path) = match args {
+        [p] => (false, p),
+        [flag, p] if flag == "--golden" => (true, p),
+        _ => {
+            eprintln!("usage: cpjit dis [--golden] FILE");
+            return 2;
+        }
     };
     let source = match std::fs::read(path) {
         Ok(s) => s,
@@ -311,6 +397,15 @@ pub fn command(args: &[String]) -> i32 {
         }
     };
     match compile_source(&source, path) {
+        Ok(co) if golden => {
+            for (q, lines) in golden_listing(&co) {
+                println!("== {q}");
+                for l in lines {
+                    println!("{l}");
+                }
+            }
+            0
+        }
         Ok(co) => {
             print!("{}", dis_recursive(&co));
             0

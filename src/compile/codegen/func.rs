@@ -243,6 +243,12 @@ impl<'a> Compiler<'a> {
         {
             return Ok(false);
         }
+        // 3.11 does not use LOAD_METHOD on names imported at module level (`os.path(...)`).
+        if let ExprKind::Name { id, .. } = &value.kind {
+            if self.st.scopes[0].flags_of(id) & crate::compile::symtable::flag::DEF_IMPORT != 0 {
+                return Ok(false);
+            }
+        }
         self.validate_keywords(keywords)?;
         self.expr(value)?;
         let saved = self.ur().loc;

@@ -356,7 +356,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let free_base = nlocals + extra_cells;
-        // Prefix: RETURN_GENERATOR / POP_TOP, COPY_FREE_VARS, MAKE_CELLs (in slot order).
+        // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
         let mk = |op, arg| Instr {
             op: Op::Real(op),
@@ -369,10 +369,6 @@ impl<'a> Compiler<'a> {
             },
             except: NO_BLOCK,
         };
-        if flags & co::CO_GENERATOR != 0 {
-            prefix.push(mk(Opcode::RETURN_GENERATOR, 0));
-            prefix.push(mk(Opcode::POP_TOP, 0));
-        }
         if !u.freevars.is_empty() {
             prefix.push(mk(Opcode::COPY_FREE_VARS, u.freevars.len() as u32));
         }
@@ -380,6 +376,10 @@ impl<'a> Compiler<'a> {
         sorted.sort();
         for s in sorted {
             prefix.push(mk(Opcode::MAKE_CELL, s));
+        }
+        if flags & co::CO_GENERATOR != 0 {
+            prefix.push(mk(Opcode::RETURN_GENERATOR, 0));
+            prefix.push(mk(Opcode::POP_TOP, 0));
         }
         let entry = u.cfg.entry;
         prefix.extend(u.cfg.blocks[entry].instrs.drain(..));
