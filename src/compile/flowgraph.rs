@@ -446,7 +446,7 @@ impl Cfg {
 
     fn is_exit_without_lineno(&self, b: BlockId) -> bool {
         let blk = &self.blocks[b];
-        blk.is_exit() && blk.instrs[0].loc.lineno == 0
+        blk.is_exit() && blk.instrs.iter().all(|i| i.loc.lineno == 0)
     }
 
     fn duplicate_exits_without_lineno(&mut self) {
