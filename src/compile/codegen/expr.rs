@@ -350,8 +350,6 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
-                let saved = self.ur().loc;
-                self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(left)?;
@@ -378,21 +376,18 @@ impl<'a> Compiler<'a> {
                     self.jump_noline(next);
                 }
                 self.use_block(end);
-                self.u().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
+        // The jump keeps the enclosing location, as in compile.c.
         self.expr(e)?;
-        let saved = self.ur().loc;
-        self.set_loc(e.loc);
         let j = if cond {
             Opcode::POP_JUMP_IF_TRUE
         } else {
             Opcode::POP_JUMP_IF_FALSE
         };
         self.jump_to(j, next);
-        self.u().loc = saved;
         Ok(())
     }
 
