@@ -136,13 +136,11 @@ impl Cfg {
     pub fn optimize(&mut self, consts: &mut dyn ConstInfo) {
         self.skip_empty_jump_targets();
         for b in self.order() {
-            self.extend_block(b);
-        }
-        for b in self.order() {
             self.optimize_block(b, consts);
             clean_block(&mut self.blocks[b]);
         }
-        for b in self.order() {
+        // compile.c walks `b_list` here: most recently created block first.
+        for b in (0..self.blocks.len()).rev() {
             self.extend_block(b);
         }
         self.mark_reachable();
@@ -151,9 +149,27 @@ impl Cfg {
                 self.blocks[b].instrs.clear();
             }
         }
-        self.eliminate_empty_blocks();
         for b in self.order() {
             clean_block(&mut self.blocks[b]);
+        }
+        self.eliminate_empty_blocks();
+        // A jump to the block that follows anyway is redundant.
+        let mut changed = false;
+        for b in self.order() {
+            let next = self.blocks[b].next;
+            if let Some(last) = self.blocks[b].instrs.last_mut() {
+                if matches!(last.op, Op::Jump | Op::JumpNoInterrupt) && Some(last.target) == next {
+                    last.op = Op::Real(Opcode::NOP);
+                    last.target = NO_BLOCK;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            for b in self.order() {
+                clean_block(&mut self.blocks[b]);
+            }
+            self.eliminate_empty_blocks();
         }
         self.duplicate_exits_without_lineno();
         self.propagate_line_numbers();
@@ -451,7 +467,12 @@ impl Cfg {
 
     fn duplicate_exits_without_lineno(&mut self) {
         self.mark_reachable();
-        for b in self.order() {
+        let live: std::collections::HashSet<BlockId> = self.order().into_iter().collect();
+        // Most recently created block first, as compile.c's `b_list` walk.
+        for b in (0..self.blocks.len()).rev() {
+            if !live.contains(&b) {
+                continue;
+            }
             let Some(last) = self.blocks[b].last().copied() else {
                 continue;
             };
