@@ -393,9 +393,16 @@ fn expr(e: &mut Expr) {
         ExprKind::JoinedStr { values } => exprs(values),
         ExprKind::Constant { .. } => {}
         ExprKind::Attribute { value, .. } => expr(value),
-        ExprKind::Subscript { value, slice, .. } => {
+        ExprKind::Subscript { value, slice, ctx } => {
             expr(value);
             expr(slice);
+            if *ctx == ExprContext::Load {
+                if let (Some(v), Some(i)) = (constant(value), constant(slice)) {
+                    if let Some(c) = subscript(v, i) {
+                        make_const(e, c);
+                    }
+                }
+            }
         }
         ExprKind::Starred { value, .. } => expr(value),
         ExprKind::Name { id, ctx } => {
@@ -743,4 +750,27 @@ fn parse_format(chars: &[char], pos: &mut usize, arg: &Expr) -> Option<Expr> {
         },
         loc: arg.loc,
     })
+}
+
+/// `const[int]` for str, bytes and tuple constants (what ast_opt's fold_subscr folds without error).
+fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
+    if matches!(i, Constant::Bool(_)) {
+        return None;
+    }
+    let idx = as_int(i)?.to_i64()?;
+    let at = |len: usize| -> Option<usize> {
+        let k = if idx < 0 { idx + len as i64 } else { idx };
+        (0..len as i64).contains(&k).then_some(k as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            // CPython folds only when the result is a plain character (not a surrogate); str is
+            // always valid UTF-8 here.
+            let chars: Vec<char> = s.chars().collect();
+            Some(Constant::Str(chars[at(chars.len())?].to_string()))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(BigInt::from(b[at(b.len())?]))),
+        Constant::Tuple(t) => Some(t[at(t.len())?].clone()),
+        _ => None,
+    }
 }
