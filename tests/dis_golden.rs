@@ -56,6 +56,13 @@ fn dis_matches_cpython() {
     for f in &failures {
         eprintln!("{f}");
     }
-    eprintln!("{} of {total} code objects match CPython 3.11", total - failures.len());
-    assert!(failures.is_empty(), "{} code objects differ (expected | cpjit)", failures.len());
+    eprintln!(
+        "{} of {total} code objects match CPython 3.11",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} code objects differ (expected | cpjit)",
+        failures.len()
+    );
 }

@@ -314,7 +314,9 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
                 let is_code = ins.opname == "LOAD_CONST"
                     && matches!(co.consts.get(a as usize), Some(ConstValue::Code(_)));
                 arg = Some(if is_code {
-                    let ConstValue::Code(c) = &co.consts[a as usize] else { unreachable!() };
+                    let ConstValue::Code(c) = &co.consts[a as usize] else {
+                        unreachable!()
+                    };
                     format!("<code object {}>", c.name)
                 } else if !ins.argrepr.is_empty() {
                     ins.argrepr.clone()
@@ -326,7 +328,12 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
         items.push((ins.offset, ins.opname.to_string(), arg, ins.jump_target));
     }
     let offsets: Vec<u32> = items.iter().map(|i| i.0).collect();
-    let label = |t: u32| offsets.iter().position(|&o| o >= t).unwrap_or(offsets.len());
+    let label = |t: u32| {
+        offsets
+            .iter()
+            .position(|&o| o >= t)
+            .unwrap_or(offsets.len())
+    };
     let mut entries: Vec<(usize, usize, usize, u32, bool)> = Vec::new();
     for e in &co.exception_table {
         let (start, end) = (label(e.start), label(e.end));
@@ -335,21 +342,29 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
         }
         let item = (start, end, label(e.target), e.depth, e.lasti);
         match entries.last_mut() {
-            Some(last) if last.1 == start && (last.2, last.3, last.4) == (item.2, item.3, item.4) => {
+            Some(last)
+                if last.1 == start && (last.2, last.3, last.4) == (item.2, item.3, item.4) =>
+            {
                 last.1 = end
             }
             _ => entries.push(item),
         }
     }
     let exc = entries.into_iter().map(|(s, e, t, d, l)| {
-        format!("exc L{s}-L{e} -> L{t} [{d}]{}", if l { " lasti" } else { "" })
+        format!(
+            "exc L{s}-L{e} -> L{t} [{d}]{}",
+            if l { " lasti" } else { "" }
+        )
     });
     items
         .into_iter()
         .map(|(_, name, arg, target)| {
             let arg = match target {
                 Some(t) => {
-                    let label = offsets.iter().position(|&o| o >= t).unwrap_or(offsets.len());
+                    let label = offsets
+                        .iter()
+                        .position(|&o| o >= t)
+                        .unwrap_or(offsets.len());
                     Some(format!("to L{label}"))
                 }
                 None => arg,

@@ -233,9 +233,7 @@ impl Cfg {
     }
 
     fn jump_thread(ins: &mut Instr, target: &Instr, op: Op) -> bool {
-        if ins.loc.lineno == target.loc.lineno
-            && ins.target != target.target
-        {
+        if ins.loc.lineno == target.loc.lineno && ins.target != target.target {
             ins.target = target.target;
             ins.op = op;
             return true;

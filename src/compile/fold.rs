@@ -280,7 +280,10 @@ fn expr(e: &mut Expr) {
                 if let (Some(Constant::Str(fmt)), ExprKind::Tuple { elts, .. }) =
                     (constant(left), &right.kind)
                 {
-                    if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                    if !elts
+                        .iter()
+                        .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+                    {
                         if let Some(values) = optimize_format(fmt, elts) {
                             e.kind = ExprKind::JoinedStr { values };
                         }
@@ -635,12 +638,24 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
 }
 
 fn placeholder() -> Expr {
-    Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, loc: Loc::default() }
+    Expr {
+        kind: ExprKind::Constant {
+            value: Constant::None,
+            kind: None,
+        },
+        loc: Loc::default(),
+    }
 }
 
 fn str_const(s: String) -> Expr {
     // Nodes ast_opt creates carry no position (-1), which the compiler never uses for constants.
-    Expr { kind: ExprKind::Constant { value: Constant::Str(s), kind: None }, loc: Loc::default() }
+    Expr {
+        kind: ExprKind::Constant {
+            value: Constant::Str(s),
+            kind: None,
+        },
+        loc: Loc::default(),
+    }
 }
 
 /// ast_opt.c's `optimize_format`: the JoinedStr values, or None to leave the `%` alone.
@@ -741,7 +756,11 @@ fn parse_format(chars: &[char], pos: &mut usize, arg: &Expr) -> Option<Expr> {
     if prec >= 0 {
         spec.push_str(&format!(".{prec}"));
     }
-    let format_spec = if spec.is_empty() { None } else { Some(Box::new(str_const(spec))) };
+    let format_spec = if spec.is_empty() {
+        None
+    } else {
+        Some(Box::new(str_const(spec)))
+    };
     Some(Expr {
         kind: ExprKind::FormattedValue {
             value: Box::new(arg.clone()),
