@@ -545,7 +545,7 @@ impl<'a> Builder<'a> {
                     if a.name == "*" {
                         if self.cur().typ != BlockType::Module {
                             return Err(
-                                self.err("import * only allowed at module level".into(), s.loc)
+                                self.err("import * only allowed at module level".into(), a.loc)
                             );
                         }
                         continue;

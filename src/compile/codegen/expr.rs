@@ -468,7 +468,9 @@ impl<'a> Compiler<'a> {
         for (i, x) in elts.iter().enumerate() {
             if matches!(x.kind, ExprKind::Starred { .. }) {
                 if seen_star {
-                    return Err(self.error("multiple starred expressions in assignment", x.loc));
+                    return Err(
+                        self.error("multiple starred expressions in assignment", self.cur_loc())
+                    );
                 }
                 if i >= 256 || n - i - 1 >= (1 << 15) {
                     return Err(

@@ -448,6 +448,11 @@ impl<'a> Compiler<'a> {
     pub fn set_loc(&mut self, loc: Loc) {
         self.u().loc = pos(loc);
     }
+    /// The current location as an AST `Loc` (for errors compile.c reports at `c->u->u_loc`).
+    pub fn cur_loc(&self) -> Loc {
+        let p = self.ur().loc;
+        Loc::new(p.lineno, p.col_offset, p.end_lineno, p.end_col_offset)
+    }
     pub fn unset_loc(&mut self) {
         self.u().loc = Position::default();
     }
