@@ -154,6 +154,7 @@ fn stmt(s: &mut Stmt) {
         StmtKind::Match { subject, cases } => {
             expr(subject);
             for c in cases {
+                pattern(&mut c.pattern);
                 if let Some(g) = &mut c.guard {
                     expr(g);
                 }
@@ -791,5 +792,39 @@ fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
         Constant::Bytes(b) => Some(Constant::Int(BigInt::from(b[at(b.len())?]))),
         Constant::Tuple(t) => Some(t[at(t.len())?].clone()),
         _ => None,
+    }
+}
+
+fn pattern(p: &mut Pattern) {
+    match &mut p.kind {
+        PatternKind::MatchValue { value } => expr(value),
+        PatternKind::MatchSingleton { .. } | PatternKind::MatchStar { .. } => {}
+        PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+            for q in patterns {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchMapping { keys, patterns, .. } => {
+            exprs(keys);
+            for q in patterns {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchClass {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            expr(cls);
+            for q in patterns.iter_mut().chain(kwd_patterns) {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchAs { pattern: q, .. } => {
+            if let Some(q) = q {
+                pattern(q);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ mod comprehension;
 mod exceptions;
 mod expr;
 mod func;
+mod pattern;
 mod stmt;
 
 use std::collections::HashMap;
@@ -138,6 +139,26 @@ impl Unit {
         let i = self.consts.len() as u32 - 1;
         self.const_keys.insert(k, i);
         i
+    }
+}
+
+/// Whether two constants are equal as Python set members (1 == 1.0 == True).
+pub fn const_eq(a: &ConstValue, b: &ConstValue) -> bool {
+    use num_traits::ToPrimitive;
+    let num = |c: &ConstValue| -> Option<f64> {
+        match c {
+            ConstValue::Bool(x) => Some(*x as i32 as f64),
+            ConstValue::Int(i) => i.to_f64(),
+            ConstValue::Float(f) => Some(*f),
+            _ => None,
+        }
+    };
+    match (a, b) {
+        (ConstValue::Int(x), ConstValue::Int(y)) => x == y,
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => a == b,
+        },
     }
 }
 

@@ -164,7 +164,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::With { .. } => self.with_stmt(s, 0)?,
             StmtKind::AsyncWith { .. } => return Err(self.unsupported("async with", s.loc)),
-            StmtKind::Match { .. } => return Err(self.unsupported("match statement", s.loc)),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
