@@ -394,11 +394,51 @@ pub fn golden_listing(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// Each kept instruction's line number (`LINE OPNAME`, `-` for none), per code object: the golden
+/// comparison of the line table.
+pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
+    let mut out = vec![(co.qualname.clone(), Vec::new())];
+    let mut i = 0;
+    while i < co.code.len() {
+        let (op, _) = CodeObject::decode(co.code[i]);
+        let Some(op) = op else { break };
+        if !GOLDEN_IGNORED.contains(&op.name()) {
+            let l = co.positions[i].lineno;
+            let l = if l == 0 { "-".to_string() } else { l.to_string() };
+            out[0].1.push(format!("{l} {}", op.name()));
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    for c in &co.consts {
+        if let ConstValue::Code(inner) = c {
+            out.extend(golden_lines(inner));
+        }
+    }
+    out
+}
+
 /// `cpjit dis FILE`.
 pub fn command(args: &[String]) -> i32 {
     let (golden, path) = match args {
         [p] => (false, p),
         [flag, p] if flag == "--golden" => (true, p),
+        [flag, p] if flag == "--lines" => {
+            return match compile_source(&std::fs::read(p).unwrap_or_default(), p) {
+                Ok(co) => {
+                    for (q, lines) in golden_lines(&co) {
+                        println!("== {q}");
+                        for l in lines {
+                            println!("{l}");
+                        }
+                    }
+                    0
+                }
+                Err(e) => {
+                    report_syntax_error(&e);
+                    1
+                }
+            };
+        }
         _ => {
             eprintln!("usage: cpjit dis [--golden] FILE");
             return 2;

@@ -60,7 +60,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.pop_fblock();
-        self.emit_noline(Opcode::RERAISE, 0);
+        self.unset_loc();
+        self.emit(Opcode::RERAISE, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();
         self.use_block(exit);

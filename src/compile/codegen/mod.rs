@@ -379,14 +379,17 @@ impl<'a> Compiler<'a> {
         let free_base = nlocals + extra_cells;
         // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
+        // RETURN_GENERATOR / POP_TOP carry the first line; the cell set-up has none (3.11).
+        let firstline =
+            Position { lineno: u.firstlineno, end_lineno: u.firstlineno, ..Default::default() };
         let mk = |op, arg| Instr {
             op: Op::Real(op),
             arg,
             target: NO_BLOCK,
-            loc: Position {
-                lineno: u.firstlineno,
-                end_lineno: u.firstlineno,
-                ..Default::default()
+            loc: if matches!(op, Opcode::RETURN_GENERATOR | Opcode::POP_TOP) {
+                firstline
+            } else {
+                Position::default()
             },
             except: NO_BLOCK,
         };
