@@ -350,6 +350,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
+                self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(left)?;
@@ -380,7 +381,11 @@ impl<'a> Compiler<'a> {
             }
             _ => {}
         }
-        // The jump keeps the enclosing location, as in compile.c.
+        // The jump keeps the enclosing location, except after a comparison (3.11 sets the
+        // comparison's location and leaves it set).
+        if let ExprKind::Compare { .. } = e.kind {
+            self.set_loc(e.loc);
+        }
         self.expr(e)?;
         let j = if cond {
             Opcode::POP_JUMP_IF_TRUE

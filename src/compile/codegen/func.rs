@@ -124,11 +124,19 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope(true)?;
         self.set_loc(s.loc);
         self.make_closure(code, flags);
-        for _ in decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store);
         Ok(())
+    }
+
+    /// Innermost decorator first, each call located at its decorator.
+    fn apply_decorators(&mut self, decos: &[Expr]) {
+        let saved = self.ur().loc;
+        for d in decos.iter().rev() {
+            self.set_loc(d.loc);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.u().loc = saved;
     }
 
     pub fn lambda(&mut self, e: &'a Expr) -> CResult {
@@ -195,9 +203,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0);
         self.load_const(ConstValue::Str(name.clone()));
         self.call_helper(2, bases, keywords)?;
-        for _ in decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store);
         Ok(())
     }
@@ -253,8 +259,8 @@ impl<'a> Compiler<'a> {
         self.expr(value)?;
         let saved = self.ur().loc;
         self.u().loc.lineno = func.loc.end_lineno;
+        // LOAD_METHOD through CALL are on the attribute's last line (3.11).
         self.emit_name(Opcode::LOAD_METHOD, attr);
-        self.u().loc = saved;
         for a in args {
             self.expr(a)?;
         }
@@ -265,6 +271,7 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         self.emit(Opcode::CALL, (args.len() + keywords.len()) as u32);
+        self.u().loc = saved;
         Ok(true)
     }
 

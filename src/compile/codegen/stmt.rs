@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::NOP, 0);
                 } else {
                     self.expr(value)?;
-                    self.set_loc(s.loc);
+                    self.unset_loc();
                     self.emit(Opcode::POP_TOP, 0);
                 }
             }
@@ -544,6 +544,7 @@ impl<'a> Compiler<'a> {
             // CALL 0 on [AssertionError, msg] calls AssertionError(msg) (method convention).
             self.emit(Opcode::CALL, 0);
         }
+        self.set_loc(test.loc);
         self.emit(Opcode::RAISE_VARARGS, 1);
         self.use_block(end);
         Ok(())
