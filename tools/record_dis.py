@@ -2,7 +2,7 @@
 """Records CPython 3.11's bytecode for tests/golden/dis/*.py into *.dis files (see README.md there).
 
 Each code object (depth first, as `dis.dis` recurses) is printed as a `== qualname` header followed by
-one `OPNAME ARG` line per instruction, normalized as documented in tests/golden/dis/README.md.
+one `LINE OPNAME ARG` line per instruction, normalized as documented in tests/golden/dis/README.md.
 Run: python3 tools/record_dis.py   (python3 must be CPython 3.11)
 """
 import dis
@@ -44,7 +44,8 @@ def normalize(code):
             arg = str(ins.arg)
         else:
             arg = None
-        items.append([ins.offset, name, arg, target])
+        line = ins.positions.lineno if ins.positions.lineno is not None else "-"
+        items.append([ins.offset, name, arg, target, line])
     # 3.12's two-element slice instructions: BUILD_SLICE 2 + BINARY_SUBSCR / STORE_SUBSCR.
     fused = []
     for it in items:
@@ -60,10 +61,10 @@ def normalize(code):
         return next((i for i, o in enumerate(offsets) if o >= target), len(offsets))
 
     lines = []
-    for off, name, arg, target in fused:
+    for off, name, arg, target, line in fused:
         if target is not None:
             arg = f"to L{label(target)}"
-        lines.append(name if arg is None else f"{name} {arg}")
+        lines.append(f"{line} " + (name if arg is None else f"{name} {arg}"))
     entries = []
     for e in dis._parse_exception_table(code):
         start, end = label(e.start), label(e.end)

@@ -21,6 +21,8 @@ pub struct DisInstr {
     /// For jumps, the target offset.
     pub jump_target: Option<u32>,
     pub starts_line: Option<u32>,
+    /// The instruction's line (0: none).
+    pub line: u32,
     pub is_jump_target: bool,
 }
 
@@ -140,6 +142,7 @@ pub fn instructions(co: &CodeObject) -> Vec<DisInstr> {
                 argrepr: String::new(),
                 jump_target: None,
                 starts_line,
+                line: pos.lineno,
                 is_jump_target: false,
             });
             i += 1;
@@ -216,6 +219,7 @@ pub fn instructions(co: &CodeObject) -> Vec<DisInstr> {
             argrepr,
             jump_target: jump,
             starts_line,
+            line: pos.lineno,
             is_jump_target: false,
         });
         i += 1 + info.cache as usize;
@@ -302,8 +306,8 @@ pub const GOLDEN_IGNORED: &[&str] = &["RESUME", "PRECALL", "CACHE", "NOP", "EXTE
 
 /// The normalized listing of one code object, exactly as tools/record_dis.py prints it.
 fn golden_code(co: &CodeObject) -> Vec<String> {
-    // (offset, name, arg, jump target)
-    let mut items: Vec<(u32, String, Option<String>, Option<u32>)> = Vec::new();
+    // (offset, name, arg, jump target, line)
+    let mut items: Vec<(u32, String, Option<String>, Option<u32>, u32)> = Vec::new();
     for ins in instructions(co) {
         if GOLDEN_IGNORED.contains(&ins.opname) {
             continue;
@@ -325,7 +329,13 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
                 });
             }
         }
-        items.push((ins.offset, ins.opname.to_string(), arg, ins.jump_target));
+        items.push((
+            ins.offset,
+            ins.opname.to_string(),
+            arg,
+            ins.jump_target,
+            ins.line,
+        ));
     }
     let offsets: Vec<u32> = items.iter().map(|i| i.0).collect();
     let label = |t: u32| {
@@ -358,7 +368,7 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
     });
     items
         .into_iter()
-        .map(|(_, name, arg, target)| {
+        .map(|(_, name, arg, target, line)| {
             let arg = match target {
                 Some(t) => {
                     let label = offsets
@@ -369,9 +379,14 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
                 }
                 None => arg,
             };
+            let line = if line == 0 {
+                "-".to_string()
+            } else {
+                line.to_string()
+            };
             match arg {
-                Some(a) => format!("{name} {a}"),
-                None => name,
+                Some(a) => format!("{line} {name} {a}"),
+                None => format!("{line} {name}"),
             }
         })
         .chain(exc)
@@ -404,7 +419,11 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
         let Some(op) = op else { break };
         if !GOLDEN_IGNORED.contains(&op.name()) {
             let l = co.positions[i].lineno;
-            let l = if l == 0 { "-".to_string() } else { l.to_string() };
+            let l = if l == 0 {
+                "-".to_string()
+            } else {
+                l.to_string()
+            };
             out[0].1.push(format!("{l} {}", op.name()));
         }
         i += 1 + op.info().cache as usize;

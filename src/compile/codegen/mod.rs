@@ -380,8 +380,11 @@ impl<'a> Compiler<'a> {
         // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
         // RETURN_GENERATOR / POP_TOP carry the first line; the cell set-up has none (3.11).
-        let firstline =
-            Position { lineno: u.firstlineno, end_lineno: u.firstlineno, ..Default::default() };
+        let firstline = Position {
+            lineno: u.firstlineno,
+            end_lineno: u.firstlineno,
+            ..Default::default()
+        };
         let mk = |op, arg| Instr {
             op: Op::Real(op),
             arg,
