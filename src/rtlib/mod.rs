@@ -1,2 +1,19 @@
 //! Runtime library: CPython-exact algorithms on plain Rust types (float repr, format specs, `%` and
 //! `str.format`, int/float parsing, hashing, set ordering, str methods), independent of the object model.
+//!
+//! Errors are returned as [`RtError`]: an exception kind plus CPython's exact message; the VM turns
+//! them into exception objects.
+
+pub mod error;
+pub mod float_repr;
+pub mod floatops;
+pub mod format_spec;
+pub mod numparse;
+pub mod percent_format;
+pub mod str_format;
+pub mod strmethods;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_tables;
+
+pub use error::{ExcKind, RtError, RtResult};

@@ -1,0 +1,14 @@
+//! Differential tests of src/rtlib against python3 (CPython 3.11, the oracle).
+
+#[path = "rtlib/common.rs"]
+mod common;
+#[path = "rtlib/float_repr.rs"]
+mod float_repr;
+#[path = "rtlib/format_spec.rs"]
+mod format_spec;
+#[path = "rtlib/numparse.rs"]
+mod numparse;
+#[path = "rtlib/percent_format.rs"]
+mod percent_format;
+#[path = "rtlib/str_format.rs"]
+mod str_format;
