@@ -6,6 +6,8 @@ mod common;
 mod float_repr;
 #[path = "rtlib/format_spec.rs"]
 mod format_spec;
+#[path = "rtlib/hash.rs"]
+mod hash;
 #[path = "rtlib/numparse.rs"]
 mod numparse;
 #[path = "rtlib/percent_format.rs"]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod float_repr;
 pub mod floatops;
 pub mod format_spec;
+pub mod hash;
 pub mod numparse;
 pub mod percent_format;
 pub mod str_format;

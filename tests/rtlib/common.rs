@@ -64,7 +64,13 @@ impl Rng {
 /// Run `script` under python3 with `input` on stdin; return stdout lines. The script reads
 /// `sys.stdin` itself. Panics with stderr on failure.
 pub fn py(script: &str, input: &str) -> Vec<String> {
+    py_env(script, input, &[])
+}
+
+/// Like [`py`], with extra environment variables.
+pub fn py_env(script: &str, input: &str, env: &[(&str, &str)]) -> Vec<String> {
     let mut child = Command::new("python3")
+        .envs(env.iter().copied())
         .arg("-c")
         .arg(script)
         .stdin(Stdio::piped())
