@@ -12,5 +12,7 @@ mod hash;
 mod numparse;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
+#[path = "rtlib/set_table.rs"]
+mod set_table;
 #[path = "rtlib/str_format.rs"]
 mod str_format;
