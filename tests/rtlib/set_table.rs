@@ -177,3 +177,94 @@ fn literal_example() {
     let want = py("print(list({3, 1, 2, 100, 33, -5}))", "");
     assert_eq!(list(&t), want[0]);
 }
+
+const PY_OPS: &str = r#"
+import sys
+for case in sys.stdin.read().split('\n'):
+    op, la, lr, lb = case.split('|')
+    la, lr, lb = ([int(x) for x in l.split(' ') if x] for l in (la, lr, lb))
+    a = set(la)
+    for x in lr: a.discard(x)
+    b = set(lb)
+    if op == 'i': r = a & b
+    elif op == 'I': r = a.intersection(lb)
+    elif op == 'd': r = a - b
+    elif op == 'D': a -= b; r = a
+    elif op == 'L': a.difference_update(lb); r = a
+    elif op == 'x': r = a ^ b
+    elif op == 'X': a ^= b; r = a
+    elif op == 'u': r = a | b
+    elif op == 'F': r = a.difference(dict.fromkeys(lb))
+    print(list(r))
+"#;
+
+#[test]
+fn set_algebra_order_matches_python() {
+    use cpjit::rtlib::set_ops::*;
+    let mut rng = Rng::new(11);
+    let mut inputs = Vec::new();
+    let mut got = Vec::new();
+    let join = |v: &[i64]| {
+        v.iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for _ in 0..3000 {
+        let op = *rng.pick(&['i', 'I', 'd', 'D', 'L', 'x', 'X', 'u', 'F']);
+        let scale = *rng.pick(&[3u64, 10, 40, 120]);
+        let la: Vec<i64> = (0..rng.below(scale)).map(|_| key(&mut rng)).collect();
+        let lr: Vec<i64> = la.iter().copied().filter(|_| rng.below(3) == 0).collect();
+        let lb: Vec<i64> = (0..rng.below(scale * 2)).map(|_| key(&mut rng)).collect();
+        let mut a = from_literal(&la);
+        for &x in &lr {
+            a.discard(&x, hash_i64(x), eq).unwrap();
+        }
+        let b = from_literal(&lb);
+        let items = |l: &[i64]| -> Vec<Result<(i64, i64), Infallible>> {
+            l.iter().map(|&k| Ok((k, hash_i64(k)))).collect()
+        };
+        let r = match op {
+            'i' => intersection(&a, &b, eq).unwrap(),
+            'I' => intersection_iter(&a, items(&lb), eq).unwrap(),
+            'd' => difference(&a, &b, eq).unwrap(),
+            'D' => {
+                difference_update(&mut a, &b, eq).unwrap();
+                a
+            }
+            'L' => {
+                difference_update_iter(&mut a, items(&lb), eq).unwrap();
+                a
+            }
+            'x' => symmetric_difference(&a, &b, eq).unwrap(),
+            'X' => {
+                let bi: Vec<(i64, i64)> = b.iter().map(|(k, h)| (*k, h)).collect();
+                symmetric_difference_update(&mut a, bi, eq).unwrap();
+                a
+            }
+            'u' => union(&a, &b, eq).unwrap(),
+            _ => {
+                let mut distinct: Vec<i64> = Vec::new();
+                for &k in &lb {
+                    if !distinct.contains(&k) {
+                        distinct.push(k);
+                    }
+                }
+                match difference_dict(&a, distinct.len(), |k, _| Ok(distinct.contains(k)), eq)
+                    .unwrap()
+                {
+                    Some(r) => r,
+                    None => {
+                        let mut r = a.copy();
+                        difference_update_iter(&mut r, items(&distinct), eq).unwrap();
+                        r
+                    }
+                }
+            }
+        };
+        got.push(list(&r));
+        inputs.push(format!("{}|{}|{}|{}", op, join(&la), join(&lr), join(&lb)));
+    }
+    let want = py(PY_OPS, &inputs.join("\n"));
+    check("set algebra order", &inputs, &got, &want);
+}
