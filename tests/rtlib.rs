@@ -16,3 +16,5 @@ mod percent_format;
 mod set_table;
 #[path = "rtlib/str_format.rs"]
 mod str_format;
+#[path = "rtlib/strmethods.rs"]
+mod strmethods;
