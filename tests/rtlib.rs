@@ -4,6 +4,8 @@
 mod common;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
+#[path = "rtlib/floatops.rs"]
+mod floatops;
 #[path = "rtlib/format_spec.rs"]
 mod format_spec;
 #[path = "rtlib/hash.rs"]

@@ -11,6 +11,7 @@ pub mod format_spec;
 pub mod hash;
 pub mod numparse;
 pub mod percent_format;
+pub mod round;
 pub mod set_ops;
 pub mod set_table;
 pub mod str_format;
