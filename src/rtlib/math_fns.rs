@@ -153,6 +153,8 @@ pub fn isnan(x: f64) -> bool {
     x.is_nan()
 }
 
+// Constants below are kept digit for digit as in the C sources they port.
+#[allow(clippy::excessive_precision, clippy::approx_constant)]
 const LN2: f64 = 6.93147180559945286227e-01;
 
 fn high_word(x: f64) -> i32 {
@@ -161,6 +163,7 @@ fn high_word(x: f64) -> i32 {
 
 /// glibc's cbrt (dbl-64 s_cbrt.c, the version CPython's libm uses here; Rust's own cbrt rounds
 /// differently in the last place).
+#[allow(clippy::excessive_precision)]
 fn glibc_cbrt(x: f64) -> f64 {
     const CBRT2: f64 = 1.2599210498948731648;
     const SQR_CBRT2: f64 = 1.5874010519681994748;

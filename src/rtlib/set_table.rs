@@ -116,10 +116,8 @@ impl<K> SetTable<K> {
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => return Ok(None),
-                    Slot::Active { hash: h, key: k } if *h == hash => {
-                        if eq(k, key)? {
-                            return Ok(Some(j));
-                        }
+                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, key)? => {
+                        return Ok(Some(j));
                     }
                     _ => {}
                 }
@@ -182,10 +180,8 @@ impl<K> SetTable<K> {
                         empty_at = j;
                         break 'outer;
                     }
-                    Slot::Active { hash: h, key: k } if *h == hash => {
-                        if eq(k, &key)? {
-                            return Ok(false);
-                        }
+                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, &key)? => {
+                        return Ok(false);
                     }
                     // CPython 3.11 remembers the last dummy on the probe path.
                     Slot::Dummy => freeslot = Some(j),
@@ -230,11 +226,12 @@ impl<K> SetTable<K> {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(table[j], Slot::Empty) {
-                        table[j] = Slot::Active { hash, key };
-                        return;
-                    }
+                if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| matches!(s, Slot::Empty))
+                {
+                    *slot = Slot::Active { hash, key };
+                    return;
                 }
             }
             perturb >>= PERTURB_SHIFT;

@@ -461,7 +461,7 @@ pub fn zfill(s: &str, width: i64) -> String {
         out.push(c);
         it.next();
     }
-    out.extend(std::iter::repeat('0').take(fill));
+    out.extend(std::iter::repeat_n('0', fill));
     out.extend(it);
     out
 }
@@ -475,7 +475,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
                 col += incr;
-                out.extend(std::iter::repeat(' ').take(incr as usize));
+                out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
             col += 1;
