@@ -10,6 +10,8 @@ mod floatops;
 mod format_spec;
 #[path = "rtlib/hash.rs"]
 mod hash;
+#[path = "rtlib/intops.rs"]
+mod intops;
 #[path = "rtlib/math_fns.rs"]
 mod math_fns;
 #[path = "rtlib/numparse.rs"]

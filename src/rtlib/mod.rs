@@ -9,6 +9,7 @@ pub mod float_repr;
 pub mod floatops;
 pub mod format_spec;
 pub mod hash;
+pub mod intops;
 pub mod math_fns;
 pub mod numparse;
 pub mod percent_format;
