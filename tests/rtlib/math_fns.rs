@@ -91,6 +91,8 @@ fn math_matches_python() {
         ("acosh", m::acosh),
         ("atanh", m::atanh),
         ("log1p", m::log1p),
+        ("gamma", m::gamma),
+        ("lgamma", m::lgamma),
     ];
     for i in 0..30000 {
         let x = arg(&mut rng);
