@@ -678,3 +678,32 @@ pub fn istitle(s: &str) -> bool {
     }
     cased
 }
+
+/// Python's `repr(b)` for bytes: `b'...'`, double quotes only when the bytes contain `'` and
+/// not `"`.
+pub fn repr_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            _ if !(0x20..0x7f).contains(&c) => out.push_str(&format!("\\x{:02x}", c)),
+            _ => out.push(c as char),
+        }
+    }
+    out.push(quote as char);
+    out
+}
