@@ -124,6 +124,14 @@ pub fn acosh(x: f64) -> RtResult<f64> {
 pub fn atanh(x: f64) -> RtResult<f64> {
     math_1(x, glibc_atanh, false)
 }
+/// `math.erf`.
+pub fn erf(x: f64) -> RtResult<f64> {
+    math_1(x, super::erf::erf, false)
+}
+/// `math.erfc`.
+pub fn erfc(x: f64) -> RtResult<f64> {
+    math_1(x, super::erf::erfc, false)
+}
 /// `math.fabs`.
 pub fn fabs(x: f64) -> f64 {
     x.abs()
