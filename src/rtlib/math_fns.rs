@@ -4,15 +4,17 @@
 //! extended-precision norm.
 //!
 //! Elementary functions come from the platform libm through Rust's `f64` methods, as CPython
-//! calls libm; asinh/acosh/atanh (which Rust computes itself) are ported from glibc so results
-//! match bit for bit.
+//! calls libm; cbrt/asinh/acosh/atanh/erf/erfc, which Rust computes differently, are ported from
+//! glibc (libm_port.rs, erf.rs) so results match bit for bit. gamma/lgamma: gamma.rs; integer
+//! functions: math_int.rs.
 
 use super::error::{RtError, RtResult};
 use super::floatops::f64_to_bigint;
 use num_bigint::BigInt;
-use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive};
 
-use num_traits::{One, Signed, ToPrimitive, Zero};
+pub use super::gamma::{gamma, lgamma};
+pub use super::math_int::{comb, factorial, gcd, isqrt, lcm, perm};
 
 /// `math.pi`.
 pub const PI: f64 = std::f64::consts::PI;
@@ -62,7 +64,7 @@ pub fn sqrt(x: f64) -> RtResult<f64> {
 }
 /// `math.cbrt`.
 pub fn cbrt(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_cbrt, false)
+    math_1(x, super::libm_port::glibc_cbrt, false)
 }
 /// `math.exp`.
 pub fn exp(x: f64) -> RtResult<f64> {
@@ -114,15 +116,15 @@ pub fn tanh(x: f64) -> RtResult<f64> {
 }
 /// `math.asinh`.
 pub fn asinh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_asinh, false)
+    math_1(x, super::libm_port::glibc_asinh, false)
 }
 /// `math.acosh`.
 pub fn acosh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_acosh, false)
+    math_1(x, super::libm_port::glibc_acosh, false)
 }
 /// `math.atanh`.
 pub fn atanh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_atanh, false)
+    math_1(x, super::libm_port::glibc_atanh, false)
 }
 /// `math.erf`.
 pub fn erf(x: f64) -> RtResult<f64> {
@@ -159,108 +161,6 @@ pub fn isinf(x: f64) -> bool {
 /// `math.isnan`.
 pub fn isnan(x: f64) -> bool {
     x.is_nan()
-}
-
-// Constants below are kept digit for digit as in the C sources they port.
-#[allow(clippy::excessive_precision, clippy::approx_constant)]
-const LN2: f64 = 6.93147180559945286227e-01;
-
-fn high_word(x: f64) -> i32 {
-    (x.to_bits() >> 32) as i32
-}
-
-/// glibc's cbrt (dbl-64 s_cbrt.c, the version CPython's libm uses here; Rust's own cbrt rounds
-/// differently in the last place).
-#[allow(clippy::excessive_precision)]
-fn glibc_cbrt(x: f64) -> f64 {
-    const CBRT2: f64 = 1.2599210498948731648;
-    const SQR_CBRT2: f64 = 1.5874010519681994748;
-    const FACTOR: [f64; 5] = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
-    let (xm, xe) = frexp(x.abs());
-    if x == 0.0 || !x.is_finite() {
-        return x + x;
-    }
-    let u = 0.354895765043919860
-        + ((1.50819193781584896
-            + (-2.11499494167371287
-                + (2.44693122563534430
-                    + (-1.83469277483613086
-                        + (0.784932344976639262 - 0.145263899385486377 * xm) * xm)
-                        * xm)
-                    * xm)
-                * xm)
-            * xm);
-    let t2 = u * u * u;
-    let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
-    ldexp_f(if x > 0.0 { ym } else { -ym }, xe / 3)
-}
-
-/// glibc's asinh (fdlibm s_asinh.c).
-fn glibc_asinh(x: f64) -> f64 {
-    let ix = high_word(x) & 0x7fffffff;
-    if ix < 0x3e300000 {
-        return x; // |x| < 2**-28
-    }
-    let w = if ix > 0x41b00000 {
-        if ix >= 0x7ff00000 {
-            return x + x;
-        }
-        x.abs().ln() + LN2
-    } else {
-        let xa = x.abs();
-        if ix > 0x40000000 {
-            (2.0 * xa + 1.0 / ((xa * xa + 1.0).sqrt() + xa)).ln()
-        } else {
-            let t = xa * xa;
-            (xa + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
-        }
-    };
-    w.copysign(x)
-}
-
-/// glibc's acosh (fdlibm e_acosh.c).
-fn glibc_acosh(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let hx = (bits >> 32) as i32;
-    let lx = bits as u32;
-    if hx < 0x3ff00000 {
-        f64::NAN
-    } else if hx >= 0x41b00000 {
-        if hx >= 0x7ff00000 {
-            x + x
-        } else {
-            x.ln() + LN2
-        }
-    } else if (hx - 0x3ff00000) as u32 | lx == 0 {
-        0.0
-    } else if hx > 0x40000000 {
-        let t = x * x;
-        (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln()
-    } else {
-        let t = x - 1.0;
-        (t + (2.0 * t + t * t).sqrt()).ln_1p()
-    }
-}
-
-/// glibc's atanh (e_atanh.c).
-fn glibc_atanh(x: f64) -> f64 {
-    let xa = x.abs();
-    let t = if xa < 0.5 {
-        if xa < 2f64.powi(-28) {
-            return x;
-        }
-        let t = xa + xa;
-        0.5 * (t + t * xa / (1.0 - xa)).ln_1p()
-    } else if xa < 1.0 {
-        0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
-    } else if xa > 1.0 {
-        return f64::NAN;
-    } else if xa.is_nan() {
-        return x;
-    } else {
-        return x / 0.0;
-    };
-    t.copysign(x)
 }
 
 /// `m_log`: log with C99 special values.
@@ -589,7 +489,7 @@ pub fn frexp(x: f64) -> (f64, i32) {
 }
 
 /// C's `ldexp`: x * 2**e correctly rounded (subnormal results round once; overflow gives inf).
-fn ldexp_f(x: f64, e: i32) -> f64 {
+pub(super) fn ldexp_f(x: f64, e: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -733,336 +633,6 @@ pub fn fsum(xs: impl IntoIterator<Item = f64>) -> RtResult<f64> {
         }
     }
     Ok(hi)
-}
-
-/// `math.factorial(n)` ("factorial() not defined for negative values").
-pub fn factorial(n: &BigInt) -> RtResult<BigInt> {
-    if n.is_negative() {
-        return Err(RtError::value(
-            "factorial() not defined for negative values",
-        ));
-    }
-    let n = n.to_i64().ok_or_else(|| {
-        RtError::overflow("factorial() argument should not exceed 9223372036854775807")
-    })?;
-    Ok(product_range(1, n as u64))
-}
-
-/// Product of lo..=hi by binary splitting (fast for big factorials).
-fn product_range(lo: u64, hi: u64) -> BigInt {
-    if lo > hi {
-        return BigInt::one();
-    }
-    if hi - lo < 16 {
-        let mut p = BigInt::one();
-        for k in lo..=hi {
-            p *= k;
-        }
-        return p;
-    }
-    let mid = lo + (hi - lo) / 2;
-    product_range(lo, mid) * product_range(mid + 1, hi)
-}
-
-/// `math.gcd(*ints)`.
-pub fn gcd(xs: &[BigInt]) -> BigInt {
-    xs.iter().fold(BigInt::zero(), |a, b| a.gcd(b))
-}
-
-/// `math.lcm(*ints)`.
-pub fn lcm(xs: &[BigInt]) -> BigInt {
-    let mut acc = BigInt::one();
-    for x in xs {
-        if x.is_zero() {
-            return BigInt::zero();
-        }
-        acc = acc.lcm(x);
-    }
-    acc.abs()
-}
-
-/// `math.isqrt(n)`.
-pub fn isqrt(n: &BigInt) -> RtResult<BigInt> {
-    if n.is_negative() {
-        return Err(RtError::value("isqrt() argument must be nonnegative"));
-    }
-    Ok(n.sqrt())
-}
-
-fn check_nk(n: &BigInt, k: &BigInt) -> RtResult<()> {
-    if n.is_negative() {
-        return Err(RtError::value("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(RtError::value("k must be a non-negative integer"));
-    }
-    Ok(())
-}
-
-/// `math.perm(n, k)`; `k = None` means `n!`.
-pub fn perm(n: &BigInt, k: Option<&BigInt>) -> RtResult<BigInt> {
-    let Some(k) = k else { return factorial(n) };
-    check_nk(n, k)?;
-    if k > n {
-        return Ok(BigInt::zero());
-    }
-    let k = k
-        .to_u64()
-        .ok_or_else(|| RtError::overflow("k must not exceed 9223372036854775807"))?;
-    let mut r = BigInt::one();
-    let mut f = n.clone();
-    for _ in 0..k {
-        r *= &f;
-        f -= 1;
-    }
-    Ok(r)
-}
-
-/// `math.comb(n, k)`.
-pub fn comb(n: &BigInt, k: &BigInt) -> RtResult<BigInt> {
-    check_nk(n, k)?;
-    if k > n {
-        return Ok(BigInt::zero());
-    }
-    let nk: BigInt = n - k;
-    let k = if &nk < k { nk } else { k.clone() };
-    let k = k
-        .to_u64()
-        .ok_or_else(|| RtError::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
-    let mut r = BigInt::one();
-    for i in 0..k {
-        r = r * (n - BigInt::from(i)) / BigInt::from(i + 1);
-    }
-    Ok(r)
-}
-
-const LANCZOS_N: usize = 13;
-const LANCZOS_G: f64 = 6.024680040776729583740234375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
-#[allow(clippy::excessive_precision)]
-const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
-    23531376880.410759688572007674451636754734846804940,
-    42919803642.649098768957899047001988850926355848959,
-    35711959237.355668049440185451547166705960488635843,
-    17921034426.037209699919755754458931112671403265390,
-    6039542586.3520280050642916443072979210699388420708,
-    1439720407.3117216736632230727949123939715485786772,
-    248874557.86205415651146038641322942321632125127801,
-    31426415.585400194380614231628318205362874684987640,
-    2876370.6289353724412254090516208496135991145378768,
-    186056.26539522349504029498971604569928220784236328,
-    8071.6720023658162106380029022722506138218516325024,
-    210.82427775157934587250973392071336271166969580291,
-    2.5066282746310002701649081771338373386264310793408,
-];
-const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
-    0.0,
-    39916800.0,
-    120543840.0,
-    150917976.0,
-    105258076.0,
-    45995730.0,
-    13339535.0,
-    2637558.0,
-    357423.0,
-    32670.0,
-    1925.0,
-    66.0,
-    1.0,
-];
-const GAMMA_INTEGRAL: [f64; 23] = [
-    1.0,
-    1.0,
-    2.0,
-    6.0,
-    24.0,
-    120.0,
-    720.0,
-    5040.0,
-    40320.0,
-    362880.0,
-    3628800.0,
-    39916800.0,
-    479001600.0,
-    6227020800.0,
-    87178291200.0,
-    1307674368000.0,
-    20922789888000.0,
-    355687428096000.0,
-    6402373705728000.0,
-    121645100408832000.0,
-    2432902008176640000.0,
-    51090942171709440000.0,
-    1124000727777607680000.0,
-];
-#[allow(clippy::excessive_precision)]
-const LOGPI: f64 = 1.144729885849400174143427351353058711647;
-
-/// Lanczos' sum L_g(x) for x > 0.
-fn lanczos_sum(x: f64) -> f64 {
-    let (mut num, mut den) = (0.0f64, 0.0f64);
-    if x < 5.0 {
-        for i in (0..LANCZOS_N).rev() {
-            num = num * x + LANCZOS_NUM_COEFFS[i];
-            den = den * x + LANCZOS_DEN_COEFFS[i];
-        }
-    } else {
-        for i in 0..LANCZOS_N {
-            num = num / x + LANCZOS_NUM_COEFFS[i];
-            den = den / x + LANCZOS_DEN_COEFFS[i];
-        }
-    }
-    num / den
-}
-
-/// sin(pi * x), exact at integers and half-integers (`m_sinpi`).
-fn sinpi(x: f64) -> f64 {
-    let y = x.abs() % 2.0;
-    let n = (2.0 * y).round() as i32;
-    let r = match n {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
-    };
-    1f64.copysign(x) * r
-}
-
-/// How a C math routine flagged its result (`errno`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Errno {
-    None,
-    Dom,
-    Range,
-}
-
-/// `math_1a`'s `is_error`: EDOM → domain error; ERANGE → range error unless it underflowed.
-fn check_errno(r: f64, e: Errno) -> RtResult<f64> {
-    match e {
-        Errno::None => Ok(r),
-        Errno::Dom => Err(domain()),
-        Errno::Range if r.abs() < 1.5 => Ok(r),
-        Errno::Range => Err(range()),
-    }
-}
-
-fn m_tgamma(x: f64) -> (f64, Errno) {
-    if !x.is_finite() {
-        if x.is_nan() || x > 0.0 {
-            return (x, Errno::None);
-        }
-        return (f64::NAN, Errno::Dom);
-    }
-    if x == 0.0 {
-        return (f64::INFINITY.copysign(x), Errno::Dom);
-    }
-    if x == x.floor() {
-        if x < 0.0 {
-            return (f64::NAN, Errno::Dom);
-        }
-        if x <= GAMMA_INTEGRAL.len() as f64 {
-            return (GAMMA_INTEGRAL[x as usize - 1], Errno::None);
-        }
-    }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        let r = 1.0 / x;
-        return (
-            r,
-            if r.is_infinite() {
-                Errno::Range
-            } else {
-                Errno::None
-            },
-        );
-    }
-    if absx > 200.0 {
-        if x < 0.0 {
-            return (0.0 / sinpi(x), Errno::None);
-        }
-        return (f64::INFINITY, Errno::Range);
-    }
-    let y = absx + LANCZOS_G_MINUS_HALF;
-    let z = if absx > LANCZOS_G_MINUS_HALF {
-        let q = y - absx;
-        q - LANCZOS_G_MINUS_HALF
-    } else {
-        let q = y - LANCZOS_G_MINUS_HALF;
-        q - absx
-    };
-    let z = z * LANCZOS_G / y;
-    let mut r;
-    if x < 0.0 {
-        r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
-        r -= z * r;
-        if absx < 140.0 {
-            r /= y.powf(absx - 0.5);
-        } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
-            r /= sqrtpow;
-            r /= sqrtpow;
-        }
-    } else {
-        r = lanczos_sum(absx) / y.exp();
-        r += z * r;
-        if absx < 140.0 {
-            r *= y.powf(absx - 0.5);
-        } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
-            r *= sqrtpow;
-            r *= sqrtpow;
-        }
-    }
-    (
-        r,
-        if r.is_infinite() {
-            Errno::Range
-        } else {
-            Errno::None
-        },
-    )
-}
-
-fn m_lgamma(x: f64) -> (f64, Errno) {
-    if !x.is_finite() {
-        return (if x.is_nan() { x } else { f64::INFINITY }, Errno::None);
-    }
-    if x == x.floor() && x <= 2.0 {
-        if x <= 0.0 {
-            return (f64::INFINITY, Errno::Dom);
-        }
-        return (0.0, Errno::None);
-    }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        return (-absx.ln(), Errno::None);
-    }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
-    if x < 0.0 {
-        r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
-    }
-    (
-        r,
-        if r.is_infinite() {
-            Errno::Range
-        } else {
-            Errno::None
-        },
-    )
-}
-
-/// `math.gamma` (CPython's own Lanczos implementation, not libm's).
-pub fn gamma(x: f64) -> RtResult<f64> {
-    let (r, e) = m_tgamma(x);
-    check_errno(r, e)
-}
-
-/// `math.lgamma` (CPython's own implementation).
-pub fn lgamma(x: f64) -> RtResult<f64> {
-    let (r, e) = m_lgamma(x);
-    check_errno(r, e)
 }
 
 /// C's `nextafter(x, y)`.
