@@ -102,16 +102,34 @@ mod tests {
             assert_eq!(Opcode::from_u8(info.number), Some(Opcode::ALL[i]));
             let generic = info.deopt.info();
             // A family's generic member deopts to itself; every member shares its stack and cache effect.
-            assert_eq!(generic.deopt, info.deopt, "{}: deopt target must be generic", info.name);
-            assert_eq!(generic.cache, info.cache, "{}: cache size differs from its family", info.name);
+            assert_eq!(
+                generic.deopt, info.deopt,
+                "{}: deopt target must be generic",
+                info.name
+            );
+            assert_eq!(
+                generic.cache, info.cache,
+                "{}: cache size differs from its family",
+                info.name
+            );
             for a in [0, 1, 2, 7, 300] {
                 for j in [false, true] {
-                    assert_eq!((generic.stack)(a, j), (info.stack)(a, j), "{}: stack effect", info.name);
+                    assert_eq!(
+                        (generic.stack)(a, j),
+                        (info.stack)(a, j),
+                        "{}: stack effect",
+                        info.name
+                    );
                 }
             }
             assert!(!info.doc.is_empty());
             if info.deopt != Opcode::ALL[i] {
-                assert!(info.name.starts_with(generic.name), "{} is not named after {}", info.name, generic.name);
+                assert!(
+                    info.name.starts_with(generic.name),
+                    "{} is not named after {}",
+                    info.name,
+                    generic.name
+                );
             }
         }
     }
