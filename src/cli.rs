@@ -50,7 +50,8 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "tokenize" => crate::syntax::commands::tokenize(rest),
         "ast" => crate::syntax::commands::ast(rest),
         "run" => run(rest),
-        "symtable" | "dis" | "stencils" => {
+        "stencils" => crate::jit::dump::main(rest),
+        "symtable" | "dis" => {
             eprintln!("cpjit: {first}: not implemented yet");
             2
         }
