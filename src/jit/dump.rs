@@ -8,7 +8,8 @@ use yaxpeax_arch::{Decoder as _, U8Reader};
 
 use super::stencils::{Arch, Hole, RelocKind, Stencil};
 
-const USAGE: &str = "usage: cpjit stencils [--arch x86_64|aarch64] [NAME]";
+const USAGE: &str = "usage: cpjit stencils [--arch x86_64|aarch64] [NAME]\n       \
+                     cpjit stencils --sizes   (size table of both architectures)";
 
 /// Runs the subcommand; returns the exit status.
 pub fn main(args: &[String]) -> i32 {
@@ -24,6 +25,10 @@ pub fn main(args: &[String]) -> i32 {
                     return 2;
                 }
             },
+            "--sizes" => {
+                print!("{}", sizes());
+                return 0;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return 0;
@@ -73,6 +78,30 @@ pub fn dump(arch: Arch, name: Option<&str>) -> Result<String, String> {
         dump_one(&mut out, arch, s);
     }
     Ok(out)
+}
+
+/// A Markdown table: every stencil's size and frame set-up/tear-down bytes on both architectures.
+pub fn sizes() -> String {
+    let mut out = String::from(
+        "| stencil | x86-64 bytes | x86-64 frame bytes | x86-64 droppable jump | AArch64 bytes | AArch64 frame bytes | AArch64 droppable jump |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let a64 = Arch::Aarch64.stencils();
+    for (x, a) in Arch::X86_64.stencils().iter().zip(a64) {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            title(x),
+            x.code.len(),
+            frame_bytes(Arch::X86_64, x),
+            x.trailing_continue,
+            a.code.len(),
+            frame_bytes(Arch::Aarch64, a),
+            a.trailing_continue
+        )
+        .unwrap();
+    }
+    out
 }
 
 fn title(s: &Stencil) -> String {

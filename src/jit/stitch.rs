@@ -222,7 +222,31 @@ pub fn layout(
     })
 }
 
+/// One piece of a laid-out region, for inspection and tests.
+#[derive(Clone, Copy, Debug)]
+pub struct PieceInfo {
+    pub offset: usize,
+    /// Bytes copied (without a dropped trailing jump).
+    pub size: usize,
+    pub stencil: &'static Stencil,
+    /// Code unit index of the instruction it belongs to (0 for `_ENTRY`).
+    pub index: usize,
+    /// `_DEOPT` stub of its instruction (as opposed to an exit compiled in the instruction's place).
+    pub is_deopt_stub: bool,
+}
+
 impl Layout {
+    /// The pieces in layout order.
+    pub fn pieces(&self) -> impl Iterator<Item = PieceInfo> + '_ {
+        self.pieces.iter().map(|p| PieceInfo {
+            offset: p.offset,
+            size: p.size,
+            stencil: p.stencil,
+            index: p.index,
+            is_deopt_stub: matches!(p.kind, PieceKind::DeoptStub),
+        })
+    }
+
     pub fn arch(&self) -> Arch {
         self.arch
     }
