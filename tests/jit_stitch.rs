@@ -639,3 +639,71 @@ fn malformed_code_is_an_error_not_a_crash() {
     a.op(JUMP_BACKWARD, 1); // the cache unit of the add
     assert!(Region::compile(&a.code, &[], &syms()).is_err());
 }
+
+/// Measurement, not a check of speed (run with `--ignored --nocapture`): stitching time per
+/// instruction and the JIT-compiled while loop's time per iteration. The results are still checked.
+#[test]
+#[ignore]
+fn measure_stitch_and_loop_speed() {
+    // The while loop of `while_loop_with_compare_and_branches`, 15 instructions.
+    let mut a = Asm::default();
+    let head = a.op(LOAD_FAST, 1);
+    a.op(LOAD_FAST, 0);
+    a.op(COMPARE_OP_INT, 0);
+    let exit_jump = a.op(POP_JUMP_IF_FALSE, 0);
+    a.op(LOAD_FAST, 2);
+    a.op(LOAD_FAST, 1);
+    a.op(LOAD_FAST, 1);
+    a.op(BINARY_OP_MULTIPLY_INT, 0);
+    a.op(BINARY_OP_ADD_INT, 0);
+    a.op(STORE_FAST, 2);
+    a.op(LOAD_FAST, 1);
+    a.op(LOAD_CONST, 0);
+    a.op(BINARY_OP_ADD_INT, 0);
+    a.op(STORE_FAST, 1);
+    a.op(JUMP_BACKWARD, head);
+    let end = a.here();
+    a.patch(exit_jump, end);
+    a.op(LOAD_FAST, 2);
+    a.op(RETURN_VALUE, 0);
+    let syms = syms();
+    // The machine is shared: report the minimum and median of repeated runs.
+    let stats = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[0], v[v.len() / 2])
+    };
+    let mut per_region = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..20 {
+        let t0 = std::time::Instant::now();
+        for _ in 0..100 {
+            let r = Region::compile(&a.code, &[int(1)], &syms).unwrap();
+            bytes = r.stats().code_bytes;
+        }
+        per_region.push(t0.elapsed().as_nanos() as f64 / 100.0 / 1000.0);
+    }
+    let (min, med) = stats(per_region);
+    println!(
+        "stitch: {min:.1} us min, {med:.1} us median per region of 17 instructions ({bytes} bytes, \
+         incl. mmap + mprotect + munmap)"
+    );
+    let region = Region::compile(&a.code, &[int(1)], &syms).unwrap();
+    let ctx = &mut JitContext::new();
+    let n = 50_000;
+    let mut per_iter = Vec::new();
+    for _ in 0..20 {
+        let mut frame = TestFrame::new(&[int(n), int(0), int(0)], 8);
+        let t0 = std::time::Instant::now();
+        // SAFETY: three locals and 8 stack slots; the loop needs 3.
+        let exit = unsafe { region.run(frame.ptr(), ctx, 0) }.unwrap();
+        per_iter.push(t0.elapsed().as_nanos() as f64 / n as f64);
+        assert_eq!(
+            (exit, ctx.return_value),
+            (JitExit::Return, int((0..n).map(|k| k * k).sum()))
+        );
+    }
+    let (min, med) = stats(per_iter);
+    println!(
+        "loop: {min:.2} ns min, {med:.2} ns median per iteration of 15 stencils ({n} iterations)"
+    );
+}
