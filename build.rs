@@ -104,7 +104,7 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
                 t.name
             ));
         }
-        if !is_opcode && !(t.name.starts_with('_') || t.name == "GENERIC") {
+        if !(is_opcode || t.name.starts_with('_') || t.name == "GENERIC") {
             return Err(format!(
                 "template {} names no opcode in the opcode table",
                 t.name
@@ -380,12 +380,13 @@ fn trailing_continue(arch: &str, code: &[u8], holes: &[(u64, &str, &str, i64)]) 
     }
     let n = code.len();
     match arch {
-        "x86_64" if n >= 5 && offset as usize == n - 4 && code[n - 5] == 0xE9 => {
-            if kind == "X86_64_PLT32" || kind == "X86_64_PC32" {
-                5
-            } else {
-                0
-            }
+        "x86_64"
+            if n >= 5
+                && offset as usize == n - 4
+                && code[n - 5] == 0xE9
+                && (kind == "X86_64_PLT32" || kind == "X86_64_PC32") =>
+        {
+            5
         }
         "aarch64" if n >= 4 && offset as usize == n - 4 => {
             let word = u32::from_le_bytes(code[n - 4..].try_into().unwrap());
