@@ -65,8 +65,9 @@ fn flush_icache(_map: &Mmap) {}
 
 /// AArch64 does not: freshly written code must be cleaned from the data cache and invalidated in
 /// the instruction cache before it runs. libgcc/compiler-rt's `__clear_cache` does exactly that
-/// (`dc cvau`/`ic ivau` per line, then `dsb ish; isb`). Not exercised on this project's x86-64
-/// machines; the stencils for AArch64 are generated and patch-tested, not yet run.
+/// (`dc cvau`/`ic ivau` per line, then `dsb ish; isb`). This Rust path is not compiled on this
+/// project's x86-64 machines; the AArch64 stencils are run under qemu-user by
+/// tests/jit_aarch64_qemu.rs, whose C harness uses the same mprotect + `__clear_cache` sequence.
 #[cfg(target_arch = "aarch64")]
 fn flush_icache(map: &Mmap) {
     extern "C" {
