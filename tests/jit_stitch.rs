@@ -687,23 +687,56 @@ fn measure_stitch_and_loop_speed() {
         "stitch: {min:.1} us min, {med:.1} us median per region of 17 instructions ({bytes} bytes, \
          incl. mmap + mprotect + munmap)"
     );
-    let region = Region::compile(&a.code, &[int(1)], &syms).unwrap();
-    let ctx = &mut JitContext::new();
-    let n = 50_000;
-    let mut per_iter = Vec::new();
-    for _ in 0..20 {
-        let mut frame = TestFrame::new(&[int(n), int(0), int(0)], 8);
-        let t0 = std::time::Instant::now();
-        // SAFETY: three locals and 8 stack slots; the loop needs 3.
-        let exit = unsafe { region.run(frame.ptr(), ctx, 0) }.unwrap();
-        per_iter.push(t0.elapsed().as_nanos() as f64 / n as f64);
-        assert_eq!(
-            (exit, ctx.return_value),
-            (JitExit::Return, int((0..n).map(|k| k * k).sum()))
+    let host = cpjit::jit::stencils::Arch::host().unwrap();
+    for (what, set) in [
+        (
+            "frames stripped",
+            cpjit::jit::strip_frame::stitch_stencils(host),
+        ),
+        ("Cranelift's stencils as is", host.stencils()),
+    ] {
+        let region = Region::compile_with(set, &a.code, &[int(1)], &syms).unwrap();
+        let ctx = &mut JitContext::new();
+        let n = 50_000;
+        let mut per_iter = Vec::new();
+        for _ in 0..20 {
+            let mut frame = TestFrame::new(&[int(n), int(0), int(0)], 8);
+            let t0 = std::time::Instant::now();
+            // SAFETY: three locals and 8 stack slots; the loop needs 3.
+            let exit = unsafe { region.run(frame.ptr(), ctx, 0) }.unwrap();
+            per_iter.push(t0.elapsed().as_nanos() as f64 / n as f64);
+            let want = int((0..n).map(|k| k * k).sum());
+            assert_eq!((exit, ctx.return_value), (JitExit::Return, want));
+        }
+        let (min, med) = stats(per_iter);
+        println!(
+            "loop ({what}, {} bytes): {min:.2} ns min, {med:.2} ns median per iteration of 15 \
+             stencils ({n} iterations)",
+            region.stats().code_bytes
         );
     }
-    let (min, med) = stats(per_iter);
-    println!(
-        "loop: {min:.2} ns min, {med:.2} ns median per iteration of 15 stencils ({n} iterations)"
-    );
+}
+
+/// Cranelift's stencils as generated (frames kept) stitch and run as well as the stripped ones.
+#[test]
+fn unstripped_stencils_run_too() {
+    let host = cpjit::jit::stencils::Arch::host().unwrap();
+    let (a, at) = binop_program(BINARY_OP_ADD_INT);
+    let region = Region::compile_with(host.stencils(), &a.code, &[], &syms()).unwrap();
+    for (l, r, want) in [
+        (int(5), int(37), Some(int(42))),
+        (int(SMALL_INT_MAX), int(1), None),
+    ] {
+        let mut frame = TestFrame::new(&[l, r, Value::NULL], 8);
+        let mut ctx = JitContext::new();
+        // SAFETY: three locals and 8 stack slots, more than the program needs.
+        let exit = unsafe { region.run(frame.ptr(), &mut ctx, 0) }.unwrap();
+        match want {
+            Some(v) => assert_eq!((exit, ctx.return_value), (JitExit::Return, v)),
+            None => assert_eq!(
+                (exit, frame.instr_index(), frame.stack()),
+                (JitExit::Deopt, at, vec![l, r])
+            ),
+        }
+    }
 }

@@ -83,17 +83,19 @@ pub fn dump(arch: Arch, name: Option<&str>) -> Result<String, String> {
 /// A Markdown table: every stencil's size and frame set-up/tear-down bytes on both architectures.
 pub fn sizes() -> String {
     let mut out = String::from(
-        "| stencil | x86-64 bytes | x86-64 frame bytes | x86-64 droppable jump | AArch64 bytes | AArch64 frame bytes | AArch64 droppable jump |\n\
-         |---|---:|---:|---:|---:|---:|---:|\n",
+        "| stencil | x86-64 bytes | x86-64 frame bytes | x86-64 bytes, frame stripped | x86-64 droppable jump | AArch64 bytes | AArch64 frame bytes | AArch64 droppable jump |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let a64 = Arch::Aarch64.stencils();
-    for (x, a) in Arch::X86_64.stencils().iter().zip(a64) {
+    let stripped = super::strip_frame::stitch_stencils(Arch::X86_64);
+    for ((x, a), xs) in Arch::X86_64.stencils().iter().zip(a64).zip(stripped) {
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             title(x),
             x.code.len(),
             frame_bytes(Arch::X86_64, x),
+            xs.code.len(),
             x.trailing_continue,
             a.code.len(),
             frame_bytes(Arch::Aarch64, a),

@@ -7,3 +7,4 @@ pub mod patch;
 pub mod runtime;
 pub mod stencils;
 pub mod stitch;
+pub mod strip_frame;

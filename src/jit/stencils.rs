@@ -120,10 +120,14 @@ impl Arch {
 
     /// The stencil named `name` (for variant templates, the variant selected by `oparg`).
     pub fn find(self, name: &str, oparg: u32) -> Option<&'static Stencil> {
-        self.stencils()
-            .iter()
-            .find(|s| s.name == name && s.variant.is_none_or(|(v, _)| v == oparg))
+        find_in(self.stencils(), name, oparg)
     }
+}
+
+/// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`).
+pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
+    set.iter()
+        .find(|s| s.name == name && s.variant.is_none_or(|(v, _)| v == oparg))
 }
 
 pub mod x86_64 {

@@ -14,7 +14,8 @@
 use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
-use super::stencils::{Arch, HoleValue, Stencil};
+use super::stencils::{find_in, Arch, HoleValue, Stencil};
+use super::strip_frame::stitch_stencils;
 use crate::bytecode::opcode::{Opcode, StencilKind};
 use crate::vm::frame::Frame;
 use crate::vm::value::Value;
@@ -118,20 +119,32 @@ pub struct Layout {
     pub stats: StitchStats,
 }
 
-fn find(arch: Arch, name: &'static str) -> Result<&'static Stencil, StitchError> {
-    arch.find(name, 0).ok_or(StitchError::MissingStencil(name))
+fn find(set: &'static [Stencil], name: &'static str) -> Result<&'static Stencil, StitchError> {
+    find_in(set, name, 0).ok_or(StitchError::MissingStencil(name))
 }
 
-/// Pass one: choose every piece and lay the region out.
+/// Pass one: choose every piece and lay the region out, with the stencils the stitcher uses for
+/// `arch` (`strip_frame::stitch_stencils`).
 pub fn layout(
     arch: Arch,
     code: &[u32],
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    let entry = find(arch, "_ENTRY")?;
-    let deopt = find(arch, "_DEOPT")?;
-    let generic = find(arch, "GENERIC")?;
+    layout_with(arch, stitch_stencils(arch), code, consts, syms)
+}
+
+/// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
+pub fn layout_with(
+    arch: Arch,
+    set: &'static [Stencil],
+    code: &[u32],
+    consts: &[Value],
+    syms: &RuntimeSymbols,
+) -> Result<Layout, StitchError> {
+    let entry = find(set, "_ENTRY")?;
+    let deopt = find(set, "_DEOPT")?;
+    let generic = find(set, "GENERIC")?;
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
         kind,
         stencil,
@@ -156,7 +169,7 @@ pub fn layout(
         let oparg = unit >> 8;
         let info = op.info();
         let mut p = match info.stencil {
-            StencilKind::Own => match arch.find(info.name, oparg) {
+            StencilKind::Own => match find_in(set, info.name, oparg) {
                 Some(s) => piece(PieceKind::Instr, s, i, oparg),
                 None => piece(PieceKind::Exit, deopt, i, 0),
             },
@@ -364,7 +377,18 @@ impl Region {
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        let layout = layout(arch, code, consts, syms)?;
+        Region::compile_with(stitch_stencils(arch), code, consts, syms)
+    }
+
+    /// `compile` with an explicit stencil set for the host (to compare stencil variants).
+    pub fn compile_with(
+        set: &'static [Stencil],
+        code: &[u32],
+        consts: &[Value],
+        syms: &RuntimeSymbols,
+    ) -> Result<Region, StitchError> {
+        let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
+        let layout = layout_with(arch, set, code, consts, syms)?;
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
         let base = mem.base();
         layout.emit(code, syms, mem.bytes_mut(), base)?;
