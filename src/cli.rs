@@ -52,10 +52,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "run" => run(rest),
         "dis" => crate::bytecode::dis::command(rest),
         "symtable" => crate::compile::symtable::command(rest),
-        "stencils" => {
-            eprintln!("cpjit: {first}: not implemented yet");
-            2
-        }
+        "stencils" => crate::jit::dump::main(rest),
         _ => run(&args),
     }
 }

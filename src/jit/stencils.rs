@@ -1,0 +1,141 @@
+//! The stencil tables build.rs generates from `stencils/` (one per target), and their types.
+
+/// A relocation kind, named after its ELF relocation type. build.rs refuses any kind not listed
+/// here; `jit::patch` has a patch function per kind (a test checks every kind in the tables).
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RelocKind {
+    /// `R_X86_64_64`: absolute 64-bit (`movabs` immediates).
+    X86_64_64,
+    /// `R_X86_64_PC32`: 32-bit PC-relative.
+    X86_64_PC32,
+    /// `R_X86_64_PLT32`: 32-bit PC-relative call/jump (`jmp rel32` to another stencil).
+    X86_64_PLT32,
+    /// `R_AARCH64_ABS64`: absolute 64-bit (literal pool words).
+    AARCH64_ABS64,
+    /// `R_AARCH64_CALL26`: `bl imm26`.
+    AARCH64_CALL26,
+    /// `R_AARCH64_JUMP26`: `b imm26`.
+    AARCH64_JUMP26,
+    /// `R_AARCH64_ADR_PREL_PG_HI21`: `adrp` page offset.
+    AARCH64_ADR_PREL_PG_HI21,
+    /// `R_AARCH64_ADD_ABS_LO12_NC`: `add` low 12 bits.
+    AARCH64_ADD_ABS_LO12_NC,
+    /// `R_AARCH64_MOVW_UABS_G0_NC`..`G3`: one 16-bit piece of a `movz`/`movk` sequence.
+    AARCH64_MOVW_UABS_G0_NC,
+    AARCH64_MOVW_UABS_G1_NC,
+    AARCH64_MOVW_UABS_G2_NC,
+    AARCH64_MOVW_UABS_G3,
+}
+
+/// What a hole is filled with (the symbol the template imported; see stencils/README.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HoleValue {
+    /// `_JIT_CONTINUE`: the next instruction's stencil.
+    Continue,
+    /// `_JIT_JUMP_TARGET`: the stencil of the instruction's jump target.
+    JumpTarget,
+    /// `_JIT_DEOPT`: the instruction's deopt stub.
+    Deopt,
+    /// `_JIT_OPARG`: the instruction's oparg.
+    Oparg,
+    /// `_JIT_OPERAND`: a 64-bit operand (LOAD_CONST: the constant's Value).
+    Operand,
+    /// `_JIT_TARGET`: the instruction's own index (deopt stub, generic call).
+    Target,
+    /// `_JIT_TRUE`, `_JIT_FALSE`, `_JIT_NONE`: the singletons' Values.
+    True,
+    False,
+    None,
+    /// `_JIT_RANGE_ITER_TYPE`: address of the range iterator's type object.
+    RangeIterType,
+    /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
+    RuntimeFn,
+}
+
+/// One hole: a relocation record of a stencil.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hole {
+    /// Byte offset in the stencil's code.
+    pub offset: u64,
+    pub kind: RelocKind,
+    pub value: HoleValue,
+    pub addend: i64,
+}
+
+/// One compiled template (or one variant of it).
+#[derive(Debug)]
+pub struct Stencil {
+    /// The opcode name, or `_ENTRY`, `_DEOPT`, `GENERIC`.
+    pub name: &'static str,
+    pub opcode: Option<u8>,
+    /// (oparg selecting it, label) for templates with one stencil per oparg.
+    pub variant: Option<(u32, &'static str)>,
+    pub doc: &'static str,
+    /// Size of the final jump to `_JIT_CONTINUE` (0 if it does not end with one): dropped when the
+    /// next stencil follows.
+    pub trailing_continue: usize,
+    pub code: &'static [u8],
+    pub holes: &'static [Hole],
+}
+
+/// A target architecture stencils are built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arch {
+    X86_64,
+    Aarch64,
+}
+
+impl Arch {
+    pub const ALL: [Arch; 2] = [Arch::X86_64, Arch::Aarch64];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Aarch64 => "aarch64",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Arch> {
+        Arch::ALL.into_iter().find(|a| a.name() == s)
+    }
+
+    /// The architecture this process runs on, if stencils exist for it.
+    pub fn host() -> Option<Arch> {
+        if cfg!(target_arch = "x86_64") {
+            Some(Arch::X86_64)
+        } else if cfg!(target_arch = "aarch64") {
+            Some(Arch::Aarch64)
+        } else {
+            None
+        }
+    }
+
+    pub fn stencils(self) -> &'static [Stencil] {
+        match self {
+            Arch::X86_64 => x86_64::STENCILS,
+            Arch::Aarch64 => aarch64::STENCILS,
+        }
+    }
+
+    /// The stencil named `name` (for variant templates, the variant selected by `oparg`).
+    pub fn find(self, name: &str, oparg: u32) -> Option<&'static Stencil> {
+        find_in(self.stencils(), name, oparg)
+    }
+}
+
+/// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`).
+pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
+    set.iter()
+        .find(|s| s.name == name && s.variant.is_none_or(|(v, _)| v == oparg))
+}
+
+pub mod x86_64 {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/stencils_x86_64.rs"));
+}
+
+pub mod aarch64 {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/stencils_aarch64.rs"));
+}

@@ -1,0 +1,436 @@
+//! Stitching: copy one stencil per instruction into a region, patch the holes, and run it.
+//!
+//! A region compiles a whole code unit array. Layout: the `_ENTRY` trampoline, then one piece per
+//! instruction in code order (cache units take no space), then an end stub, then one `_DEOPT` stub
+//! per instruction that has guards. An instruction without a stencil (`stencil: No`, or a generic
+//! opcode the VM has no runtime function for) becomes an exit stub: a `_DEOPT` stub that resumes the
+//! interpreter at it. Two passes: the first decides every piece and its size, the second copies and
+//! patches. A stencil's final `jmp _JIT_CONTINUE` is dropped, since the next instruction's piece
+//! always follows directly.
+//!
+//! Stencils address the value stack through a stack pointer register, so the stitcher needs no
+//! stack-depth analysis: exits compute `stack_depth` from the stack pointer.
+
+use super::memory::{ExecutableCode, WritableCode};
+use super::patch::{self, PatchError};
+use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
+use super::stencils::{find_in, Arch, HoleValue, Stencil};
+use super::strip_frame::stitch_stencils;
+use crate::bytecode::opcode::{Opcode, StencilKind};
+use crate::vm::frame::Frame;
+use crate::vm::value::Value;
+
+#[derive(Debug)]
+pub enum StitchError {
+    /// A code unit that should start an instruction has no valid opcode.
+    BadOpcode { index: usize, byte: u8 },
+    /// A jump target that is not the start of an instruction.
+    BadJumpTarget { index: usize, target: u32 },
+    /// LOAD_CONST of a constant that does not exist.
+    BadConst { index: usize, oparg: u32 },
+    /// The stencil set lacks a stencil the stitcher needs (a build problem).
+    MissingStencil(&'static str),
+    Patch {
+        index: usize,
+        stencil: &'static str,
+        error: PatchError,
+    },
+    /// Mapping or protecting executable memory failed.
+    Memory(std::io::Error),
+}
+
+impl std::fmt::Display for StitchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StitchError::BadOpcode { index, byte } => {
+                write!(f, "code unit {index}: invalid opcode {byte}")
+            }
+            StitchError::BadJumpTarget { index, target } => {
+                write!(
+                    f,
+                    "instruction {index}: jump target {target} is not an instruction"
+                )
+            }
+            StitchError::BadConst { index, oparg } => {
+                write!(f, "instruction {index}: no constant {oparg}")
+            }
+            StitchError::MissingStencil(n) => write!(f, "no stencil {n}"),
+            StitchError::Patch {
+                index,
+                stencil,
+                error,
+            } => {
+                write!(f, "instruction {index} ({stencil}): {error}")
+            }
+            StitchError::Memory(e) => write!(f, "executable memory: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StitchError {}
+
+/// What one piece of the region is.
+#[derive(Clone, Copy, Debug)]
+enum PieceKind {
+    Entry,
+    /// Instruction at this code index.
+    Instr,
+    /// Exit to the interpreter at this code index (end of code, or an uncompiled instruction).
+    Exit,
+    /// Deopt stub of the instruction at this code index.
+    DeoptStub,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    kind: PieceKind,
+    stencil: &'static Stencil,
+    /// Code unit index of the instruction (Instr, Exit, DeoptStub).
+    index: usize,
+    oparg: u32,
+    /// Bytes copied (the stencil minus a dropped trailing jump).
+    size: usize,
+    offset: usize,
+    runtime_fn: Option<GenericFn>,
+    operand: u64,
+}
+
+/// Counts from stitching one region.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StitchStats {
+    pub code_bytes: usize,
+    pub instructions: usize,
+    /// Instructions compiled as exits to the interpreter.
+    pub exits: usize,
+    pub deopt_stubs: usize,
+    /// Final `_JIT_CONTINUE` jumps dropped.
+    pub dropped_jumps: usize,
+    pub dropped_bytes: usize,
+}
+
+/// The first pass: pieces with sizes and offsets.
+pub struct Layout {
+    arch: Arch,
+    pieces: Vec<Piece>,
+    /// Piece index of each code unit that starts an instruction.
+    instr_piece: Vec<Option<usize>>,
+    /// Piece index of the deopt stub of each instruction that has one.
+    deopt_piece: Vec<Option<usize>>,
+    pub stats: StitchStats,
+}
+
+fn find(set: &'static [Stencil], name: &'static str) -> Result<&'static Stencil, StitchError> {
+    find_in(set, name, 0).ok_or(StitchError::MissingStencil(name))
+}
+
+/// Pass one: choose every piece and lay the region out, with the stencils the stitcher uses for
+/// `arch` (`strip_frame::stitch_stencils`).
+pub fn layout(
+    arch: Arch,
+    code: &[u32],
+    consts: &[Value],
+    syms: &RuntimeSymbols,
+) -> Result<Layout, StitchError> {
+    layout_with(arch, stitch_stencils(arch), code, consts, syms)
+}
+
+/// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
+pub fn layout_with(
+    arch: Arch,
+    set: &'static [Stencil],
+    code: &[u32],
+    consts: &[Value],
+    syms: &RuntimeSymbols,
+) -> Result<Layout, StitchError> {
+    let entry = find(set, "_ENTRY")?;
+    let deopt = find(set, "_DEOPT")?;
+    let generic = find(set, "GENERIC")?;
+    let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
+        kind,
+        stencil,
+        index,
+        oparg,
+        size: stencil.code.len(),
+        offset: 0,
+        runtime_fn: None,
+        operand: 0,
+    };
+    let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
+    let mut instr_piece = vec![None; code.len() + 1];
+    let mut deopt_piece = vec![None; code.len()];
+    let mut stats = StitchStats::default();
+    let mut i = 0;
+    while i < code.len() {
+        let unit = code[i];
+        let op = Opcode::from_u8(unit as u8).ok_or(StitchError::BadOpcode {
+            index: i,
+            byte: unit as u8,
+        })?;
+        let oparg = unit >> 8;
+        let info = op.info();
+        let mut p = match info.stencil {
+            StencilKind::Own => match find_in(set, info.name, oparg) {
+                Some(s) => piece(PieceKind::Instr, s, i, oparg),
+                None => piece(PieceKind::Exit, deopt, i, 0),
+            },
+            StencilKind::Generic => match (syms.generic_fn)(op) {
+                Some(f) => Piece {
+                    runtime_fn: Some(f),
+                    ..piece(PieceKind::Instr, generic, i, oparg)
+                },
+                None => piece(PieceKind::Exit, deopt, i, 0),
+            },
+            StencilKind::No => piece(PieceKind::Exit, deopt, i, 0),
+        };
+        if op == Opcode::LOAD_CONST {
+            let c = consts
+                .get(oparg as usize)
+                .ok_or(StitchError::BadConst { index: i, oparg })?;
+            p.operand = c.0;
+        }
+        stats.instructions += 1;
+        if matches!(p.kind, PieceKind::Exit) {
+            stats.exits += 1;
+        }
+        instr_piece[i] = Some(pieces.len());
+        pieces.push(p);
+        i += 1 + info.cache as usize;
+    }
+    // Falling off the end exits to the interpreter (which reports it); it also gives the last
+    // instruction a following piece.
+    let end_piece = pieces.len();
+    instr_piece[code.len().min(i)] = Some(end_piece);
+    pieces.push(piece(PieceKind::Exit, deopt, i, 0));
+    // Deopt stubs go last, out of the straight-line path.
+    for k in 1..end_piece {
+        if pieces[k]
+            .stencil
+            .holes
+            .iter()
+            .any(|h| h.value == HoleValue::Deopt)
+        {
+            deopt_piece[pieces[k].index] = Some(pieces.len());
+            pieces.push(piece(PieceKind::DeoptStub, deopt, pieces[k].index, 0));
+            stats.deopt_stubs += 1;
+        }
+    }
+    // Drop each instruction's final continue jump: its continuation is the very next piece.
+    let mut offset = 0;
+    for (k, p) in pieces.iter_mut().enumerate() {
+        if matches!(p.kind, PieceKind::Instr) && k < end_piece && p.stencil.trailing_continue > 0 {
+            p.size -= p.stencil.trailing_continue;
+            stats.dropped_jumps += 1;
+            stats.dropped_bytes += p.stencil.trailing_continue;
+        }
+        p.offset = offset;
+        offset += p.size;
+    }
+    stats.code_bytes = offset;
+    Ok(Layout {
+        arch,
+        pieces,
+        instr_piece,
+        deopt_piece,
+        stats,
+    })
+}
+
+/// One piece of a laid-out region, for inspection and tests.
+#[derive(Clone, Copy, Debug)]
+pub struct PieceInfo {
+    pub offset: usize,
+    /// Bytes copied (without a dropped trailing jump).
+    pub size: usize,
+    pub stencil: &'static Stencil,
+    /// Code unit index of the instruction it belongs to (0 for `_ENTRY`).
+    pub index: usize,
+    /// `_DEOPT` stub of its instruction (as opposed to an exit compiled in the instruction's place).
+    pub is_deopt_stub: bool,
+}
+
+impl Layout {
+    /// The pieces in layout order.
+    pub fn pieces(&self) -> impl Iterator<Item = PieceInfo> + '_ {
+        self.pieces.iter().map(|p| PieceInfo {
+            offset: p.offset,
+            size: p.size,
+            stencil: p.stencil,
+            index: p.index,
+            is_deopt_stub: matches!(p.kind, PieceKind::DeoptStub),
+        })
+    }
+
+    pub fn arch(&self) -> Arch {
+        self.arch
+    }
+
+    pub fn size(&self) -> usize {
+        self.stats.code_bytes
+    }
+
+    /// Offset of the piece for the instruction starting at code unit `index`.
+    pub fn instr_offset(&self, index: usize) -> Option<usize> {
+        self.instr_piece
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|k| self.pieces[k].offset)
+    }
+
+    /// Pass two: copies and patches every piece into `out` (at least `size()` bytes), which will
+    /// run at address `base`.
+    pub fn emit(
+        &self,
+        code: &[u32],
+        syms: &RuntimeSymbols,
+        out: &mut [u8],
+        base: u64,
+    ) -> Result<(), StitchError> {
+        for (k, p) in self.pieces.iter().enumerate() {
+            let dst = &mut out[p.offset..p.offset + p.size];
+            dst.copy_from_slice(&p.stencil.code[..p.size]);
+            for hole in p.stencil.holes {
+                if hole.offset as usize >= p.size {
+                    continue; // in the dropped trailing jump
+                }
+                let value = self.hole_value(k, p, hole.value, code, syms, base)?;
+                let place = base + (p.offset as u64) + hole.offset;
+                patch::apply(
+                    hole.kind,
+                    dst,
+                    hole.offset as usize,
+                    place,
+                    value.wrapping_add(hole.addend as u64),
+                )
+                .map_err(|error| StitchError::Patch {
+                    index: p.index,
+                    stencil: p.stencil.name,
+                    error,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn hole_value(
+        &self,
+        k: usize,
+        p: &Piece,
+        value: HoleValue,
+        code: &[u32],
+        syms: &RuntimeSymbols,
+        base: u64,
+    ) -> Result<u64, StitchError> {
+        let at = |k: usize| base + self.pieces[k].offset as u64;
+        Ok(match value {
+            HoleValue::Continue => return Ok(at(k + 1)),
+            HoleValue::JumpTarget => {
+                let op = Opcode::from_u8(code[p.index] as u8);
+                let is_jump = op.is_some_and(|o| {
+                    o.info().operand == crate::bytecode::opcode::OperandKind::Jump
+                });
+                if !is_jump {
+                    // Generic non-jump instructions never set `branch`; point it at the next piece.
+                    return Ok(at(k + 1));
+                }
+                let target = p.oparg as usize;
+                match self.instr_piece.get(target).copied().flatten() {
+                    Some(t) if target < code.len() => return Ok(at(t)),
+                    _ => {
+                        return Err(StitchError::BadJumpTarget {
+                            index: p.index,
+                            target: p.oparg,
+                        })
+                    }
+                }
+            }
+            HoleValue::Deopt => match self.deopt_piece[p.index] {
+                Some(d) => return Ok(at(d)),
+                None => return Err(StitchError::MissingStencil("_DEOPT")),
+            },
+            HoleValue::Oparg => p.oparg as u64,
+            HoleValue::Operand => p.operand,
+            HoleValue::Target => p.index as u64,
+            HoleValue::True => syms.true_value.0,
+            HoleValue::False => syms.false_value.0,
+            HoleValue::None => syms.none_value.0,
+            HoleValue::RangeIterType => syms.range_iter_type as u64,
+            HoleValue::RuntimeFn => match p.runtime_fn {
+                Some(f) => f as usize as u64,
+                None => return Err(StitchError::MissingStencil("runtime function")),
+            },
+        })
+    }
+}
+
+/// A compiled region in executable memory, runnable on the host.
+pub struct Region {
+    code: ExecutableCode,
+    layout: Layout,
+}
+
+impl Region {
+    /// Stitches `code` for the host into fresh memory (RW while patching, then RX).
+    pub fn compile(
+        code: &[u32],
+        consts: &[Value],
+        syms: &RuntimeSymbols,
+    ) -> Result<Region, StitchError> {
+        let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
+        Region::compile_with(stitch_stencils(arch), code, consts, syms)
+    }
+
+    /// `compile` with an explicit stencil set for the host (to compare stencil variants).
+    pub fn compile_with(
+        set: &'static [Stencil],
+        code: &[u32],
+        consts: &[Value],
+        syms: &RuntimeSymbols,
+    ) -> Result<Region, StitchError> {
+        let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
+        let layout = layout_with(arch, set, code, consts, syms)?;
+        let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
+        let base = mem.base();
+        layout.emit(code, syms, mem.bytes_mut(), base)?;
+        let code = mem.into_executable().map_err(StitchError::Memory)?;
+        Ok(Region { code, layout })
+    }
+
+    pub fn stats(&self) -> StitchStats {
+        self.layout.stats
+    }
+
+    pub fn code_bytes(&self) -> &[u8] {
+        &self.code.bytes()[..self.layout.size()]
+    }
+
+    /// Runs the region from the instruction at code unit `instr_index`.
+    ///
+    /// # Safety
+    /// `frame` must point to a live frame laid out as `vm::frame::Frame` whose `localsplus` has
+    /// room for `nlocalsplus` slots plus the code's maximum stack depth, whose `nlocalsplus` and
+    /// `stack_depth` describe it, and whose values are valid for the code compiled (objects the
+    /// stencils dereference, such as a FOR_ITER iterator, must be live). The runtime functions in
+    /// the symbols must uphold `jit::runtime::GenericFn`'s contract.
+    pub unsafe fn run(
+        &self,
+        frame: *mut Frame,
+        ctx: &mut JitContext,
+        instr_index: usize,
+    ) -> Result<JitExit, StitchError> {
+        let Some(offset) = self.layout.instr_offset(instr_index) else {
+            return Err(StitchError::BadJumpTarget {
+                index: instr_index,
+                target: instr_index as u32,
+            });
+        };
+        let target = (self.code.base() + offset as u64) as *const u8;
+        // SAFETY: offset 0 of the region holds the `_ENTRY` stencil, compiled by Cranelift with the
+        // System V convention and the `EntryFn` signature, copied and made executable above.
+        let entry: EntryFn = unsafe { std::mem::transmute::<u64, EntryFn>(self.code.base()) };
+        // SAFETY: the caller guarantees the frame (see above); `target` is the start of an
+        // instruction's piece in this region, a tail-convention stencil `entry` may call.
+        let status = unsafe { entry(frame, ctx, target) };
+        JitExit::from_status(status).ok_or(StitchError::MissingStencil("exit status"))
+    }
+}

@@ -1,0 +1,202 @@
+//! Templates for control flow and the stencils the stitcher itself needs: the entry trampoline, the
+//! deopt stub, the generic runtime-function call, branches, loops and return.
+
+use cranelift_codegen::ir::{condcodes::IntCC, types::I32, types::I64, InstBuilder};
+
+use super::{mem, stencil_signature, Emitter, Template};
+
+pub fn templates() -> Vec<Template> {
+    let t = |name, doc, build| Template {
+        name,
+        doc,
+        variants: &[],
+        entry: false,
+        build,
+    };
+    vec![
+        Template {
+            name: "_ENTRY",
+            doc: "System V (frame, ctx, target) -> status: computes sp from frame.nlocalsplus and \
+                  frame.stack_depth and calls the stencil at `target`",
+            variants: &[],
+            entry: true,
+            build: entry,
+        },
+        t(
+            "_DEOPT",
+            "exit stub: frame.instr_index = TARGET, frame.stack_depth from sp; returns DEOPT",
+            deopt,
+        ),
+        t(
+            "GENERIC",
+            "(stack effect of the instruction) calls RUNTIME_FN(frame, sp, ctx, OPARG, TARGET); \
+             0 -> returns ERROR; ctx.branch set -> JUMP_TARGET, else CONTINUE",
+            generic,
+        ),
+        t(
+            "POP_JUMP_IF_FALSE",
+            "(cond --) jump to JUMP_TARGET if False/None/0; deopt on other types",
+            |e, _| pop_jump_if(e, false),
+        ),
+        t(
+            "POP_JUMP_IF_TRUE",
+            "(cond --) jump to JUMP_TARGET if True/nonzero int; deopt on other types",
+            |e, _| pop_jump_if(e, true),
+        ),
+        t(
+            "JUMP_BACKWARD",
+            "(--) jump to JUMP_TARGET; deopt (to the interpreter) if ctx.eval_breaker is set",
+            jump_backward,
+        ),
+        t(
+            "FOR_ITER_RANGE",
+            "(iter -- iter value) | exhausted: (iter --) and jump to JUMP_TARGET; deopt unless iter's \
+             type is RANGE_ITER_TYPE and the value fits in a small int",
+            for_iter_range,
+        ),
+        t(
+            "RETURN_VALUE",
+            "(value --) ctx.return_value = value; returns RETURN",
+            return_value,
+        ),
+    ]
+}
+
+/// The System V entry trampoline: enters a stencil chain with the stack pointer the frame implies.
+fn entry(e: &mut Emitter, _: u32) {
+    let (frame, ctx, target) = (e.params[0], e.params[1], e.params[2]);
+    let nlocals =
+        e.b.ins()
+            .uload32(mem(), frame, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let depth =
+        e.b.ins()
+            .uload32(mem(), frame, crate::FRAME_STACK_DEPTH_OFFSET);
+    let slots = e.b.ins().iadd(nlocals, depth);
+    let bytes = e.b.ins().ishl_imm_s(slots, 3);
+    let base =
+        e.b.ins()
+            .iadd_imm_s(frame, crate::FRAME_LOCALSPLUS_OFFSET as i64);
+    let sp = e.b.ins().iadd(base, bytes);
+    let sig = e.b.import_signature(stencil_signature());
+    let call = e.b.ins().call_indirect(sig, target, &[frame, sp, ctx]);
+    let status = e.b.inst_results(call)[0];
+    e.b.ins().return_(&[status]);
+}
+
+/// Writes the resume point into the frame, as the interpreter expects it, and leaves the JIT.
+fn deopt(e: &mut Emitter, _: u32) {
+    let target = e.hole("_JIT_TARGET");
+    let target32 = e.b.ins().ireduce(I32, target);
+    e.b.ins()
+        .store(mem(), target32, e.frame, crate::FRAME_INSTR_INDEX_OFFSET);
+    let nlocals =
+        e.b.ins()
+            .uload32(mem(), e.frame, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let used = e.b.ins().isub(e.sp, e.frame);
+    let used =
+        e.b.ins()
+            .iadd_imm_s(used, -(crate::FRAME_LOCALSPLUS_OFFSET as i64));
+    let slots = e.b.ins().ushr_imm_s(used, 3);
+    let depth = e.b.ins().isub(slots, nlocals);
+    let depth32 = e.b.ins().ireduce(I32, depth);
+    e.b.ins()
+        .store(mem(), depth32, e.frame, crate::FRAME_STACK_DEPTH_OFFSET);
+    e.exit(crate::JIT_STATUS_DEOPT);
+}
+
+fn generic(e: &mut Emitter, _: u32) {
+    let oparg = e.hole("_JIT_OPARG");
+    let target = e.hole("_JIT_TARGET");
+    let (frame, sp, ctx) = (e.frame, e.sp, e.ctx);
+    let new_sp = e.call_runtime_fn(&[frame, sp, ctx, oparg, target]);
+    let ok = e.b.ins().icmp_imm_s(IntCC::NotEqual, new_sp, 0);
+    e.branch_if_not(ok, |e| e.exit(crate::JIT_STATUS_ERROR));
+    let branch =
+        e.b.ins()
+            .load(I32, mem(), ctx, crate::JIT_CTX_BRANCH_OFFSET);
+    let not_taken = e.b.ins().icmp_imm_s(IntCC::Equal, branch, 0);
+    e.branch_if_not(not_taken, |e| {
+        let zero = e.b.ins().iconst(I32, 0);
+        e.b.ins()
+            .store(mem(), zero, ctx, crate::JIT_CTX_BRANCH_OFFSET);
+        e.tail_to("_JIT_JUMP_TARGET", new_sp);
+    });
+    e.continue_with(new_sp);
+}
+
+/// Truthiness of the common cases inline: True/False/None and small ints; anything else deopts.
+fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
+    let v = e.peek(0);
+    let t = e.hole("_JIT_TRUE");
+    let f = e.hole("_JIT_FALSE");
+    let n = e.hole("_JIT_NONE");
+    let is_true = e.b.ins().icmp(IntCC::Equal, v, t);
+    let is_false = e.b.ins().icmp(IntCC::Equal, v, f);
+    let is_none = e.b.ins().icmp(IntCC::Equal, v, n);
+    // Rotating the tag to the bottom keeps the test free of 64-bit constants.
+    let rotated = e.b.ins().rotl_imm_s(v, 16);
+    let zero = e.b.ins().icmp_imm_s(IntCC::Equal, rotated, 0xFFFF);
+    let top = e.b.ins().ushr_imm_s(v, 48);
+    let is_int = e.b.ins().icmp_imm_s(IntCC::Equal, top, 0xFFFF);
+    let nonzero_int = e.b.ins().bxor(is_int, zero);
+    let falsy = e.b.ins().bor(is_false, is_none);
+    let falsy = e.b.ins().bor(falsy, zero);
+    let truthy = e.b.ins().bor(is_true, nonzero_int);
+    let known = e.b.ins().bor(falsy, truthy);
+    e.guard(known);
+    let sp = e.sp_after(-1);
+    // `jump` is true when the branch is taken.
+    let jump = if jump_if { truthy } else { falsy };
+    let stay = e.b.ins().icmp_imm_s(IntCC::Equal, jump, 0);
+    e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
+    e.continue_with(sp);
+}
+
+fn jump_backward(e: &mut Emitter, _: u32) {
+    let breaker =
+        e.b.ins()
+            .load(I32, mem(), e.ctx, crate::JIT_CTX_EVAL_BREAKER_OFFSET);
+    let calm = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
+    e.guard(calm);
+    let sp = e.sp;
+    e.tail_to("_JIT_JUMP_TARGET", sp);
+}
+
+fn for_iter_range(e: &mut Emitter, _: u32) {
+    let it = e.peek(0);
+    let is_ptr = e.is_ptr(it);
+    e.guard(is_ptr);
+    let ty = e.b.ins().load(I64, mem(), it, crate::OBJ_TYPE_OFFSET);
+    let want = e.hole("_JIT_RANGE_ITER_TYPE");
+    let is_range = e.b.ins().icmp(IntCC::Equal, ty, want);
+    e.guard(is_range);
+    let len = e.b.ins().load(I64, mem(), it, crate::RANGE_ITER_LEN_OFFSET);
+    let more = e.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, len, 0);
+    let popped = e.sp_after(-1);
+    e.branch_if_not(more, |e| e.tail_to("_JIT_JUMP_TARGET", popped));
+    let next =
+        e.b.ins()
+            .load(I64, mem(), it, crate::RANGE_ITER_NEXT_OFFSET);
+    let fits = e.fits_small_int(next);
+    e.guard(fits);
+    let step =
+        e.b.ins()
+            .load(I64, mem(), it, crate::RANGE_ITER_STEP_OFFSET);
+    let after = e.b.ins().iadd(next, step);
+    e.b.ins()
+        .store(mem(), after, it, crate::RANGE_ITER_NEXT_OFFSET);
+    let left = e.b.ins().iadd_imm_s(len, -1);
+    e.b.ins()
+        .store(mem(), left, it, crate::RANGE_ITER_LEN_OFFSET);
+    let boxed = e.box_int(next);
+    e.poke(-1, boxed);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+fn return_value(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    e.b.ins()
+        .store(mem(), v, e.ctx, crate::JIT_CTX_RETURN_VALUE_OFFSET);
+    e.exit(crate::JIT_STATUS_RETURN);
+}

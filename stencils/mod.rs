@@ -1,0 +1,342 @@
+//! Stencil templates: Cranelift IR builders that build.rs compiles, once per target, into the
+//! machine-code stencils the JIT copies and patches (see README.md in this folder).
+//!
+//! This module is compiled into build.rs (`#[path = "stencils/mod.rs"] mod stencils;`), so it may use
+//! the build dependencies and the ABI constants build.rs `include!`s at its root (`crate::FRAME_*`).
+//!
+//! Every stencil except `_ENTRY` is a `CallConv::Tail` function `(frame, sp, ctx) -> status`:
+//! `frame` is the `*mut Frame`, `sp` points one past the top of the value stack (the next free
+//! slot), `ctx` is the `*mut JitContext`. A stencil ends by tail-calling the next one
+//! (`return_call _JIT_CONTINUE(frame, sp', ctx)`) or by returning a status to the entry trampoline.
+
+use cranelift_codegen::ir::{
+    self, condcodes::IntCC, types::I64, AbiParam, InstBuilder, MemFlagsData, Signature,
+    UserExternalName, Value,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::FunctionBuilder;
+
+mod control;
+mod ops;
+
+/// How a hole symbol is referenced from machine code.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SymKind {
+    /// Another stencil in the same region: a colocated `Tail` function, reached PC-relative.
+    Code,
+    /// A 64-bit value materialized as an immediate: a non-colocated data symbol read with
+    /// `symbol_value` (x86-64 `movabs` / AArch64 literal load, an absolute 64-bit relocation).
+    Data,
+    /// A runtime function called with the System V convention at an absolute address.
+    Helper,
+}
+
+/// One kind of hole: the imported symbol a template names, and the `jit::stencils::HoleValue`
+/// variant build.rs writes for relocations against it.
+pub struct HoleSym {
+    pub symbol: &'static str,
+    pub value: &'static str,
+    pub kind: SymKind,
+}
+
+/// Every symbol a template may import. A relocation against any other symbol fails the build.
+pub const HOLE_SYMBOLS: &[HoleSym] = &[
+    HoleSym {
+        symbol: "_JIT_CONTINUE",
+        value: "Continue",
+        kind: SymKind::Code,
+    },
+    HoleSym {
+        symbol: "_JIT_JUMP_TARGET",
+        value: "JumpTarget",
+        kind: SymKind::Code,
+    },
+    HoleSym {
+        symbol: "_JIT_DEOPT",
+        value: "Deopt",
+        kind: SymKind::Code,
+    },
+    HoleSym {
+        symbol: "_JIT_OPARG",
+        value: "Oparg",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_OPERAND",
+        value: "Operand",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_TARGET",
+        value: "Target",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_TRUE",
+        value: "True",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_FALSE",
+        value: "False",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_NONE",
+        value: "None",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_RANGE_ITER_TYPE",
+        value: "RangeIterType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_RUNTIME_FN",
+        value: "RuntimeFn",
+        kind: SymKind::Helper,
+    },
+];
+
+/// The signature of every chained stencil: `(frame, sp, ctx) -> status`, tail convention.
+pub fn stencil_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(I64));
+    }
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// The signature of `_JIT_RUNTIME_FN` (`jit::runtime::GenericFn`):
+/// `(frame, sp, ctx, oparg, instr_index) -> new sp, or 0 when it raised`, System V.
+pub fn runtime_fn_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::SystemV);
+    for _ in 0..5 {
+        sig.params.push(AbiParam::new(I64));
+    }
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// The signature of `_ENTRY` (`jit::runtime::EntryFn`): `(frame, ctx, target) -> status`, System V.
+pub fn entry_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::SystemV);
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(I64));
+    }
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// A template: builds one stencil per variant.
+pub struct Template {
+    /// The opcode it implements (an `Own` opcode of the opcode table), or a `_NAME`/`GENERIC` for
+    /// the stencils the stitcher itself needs.
+    pub name: &'static str,
+    /// Stack effect and meaning, for the dump and README.md.
+    pub doc: &'static str,
+    /// Variant labels; a variant is selected by the instruction's oparg (its index here). Empty for a
+    /// template with one stencil.
+    pub variants: &'static [&'static str],
+    /// `_ENTRY` is System V; everything else is a chained stencil.
+    pub entry: bool,
+    pub build: fn(&mut Emitter, u32),
+}
+
+/// Every template, in dump order.
+pub fn templates() -> Vec<Template> {
+    let mut t = control::templates();
+    t.extend(ops::templates());
+    t
+}
+
+/// Resolves a hole symbol to the user external name build.rs declared it under.
+pub type SymbolLookup<'a> = &'a dyn Fn(&str) -> UserExternalName;
+
+/// Builds one chained stencil: the shared helpers (stack access, tag checks, guards, exits).
+pub struct Emitter<'a> {
+    pub b: FunctionBuilder<'a>,
+    pub frame: Value,
+    /// The stack pointer on entry; guards exit with it, so a deopt leaves the stack as it found it.
+    pub sp: Value,
+    pub ctx: Value,
+    /// The function's parameters (for `_ENTRY`, whose signature differs).
+    pub params: Vec<Value>,
+    lookup: SymbolLookup<'a>,
+}
+
+/// Loads and stores of the frame, stack and objects: aligned and never trapping.
+pub fn mem() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl<'a> Emitter<'a> {
+    /// Starts a function: creates the entry block and binds its three parameters.
+    pub fn new(mut b: FunctionBuilder<'a>, lookup: SymbolLookup<'a>) -> Self {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        b.seal_block(entry);
+        let p = b.block_params(entry).to_vec();
+        Emitter {
+            b,
+            frame: p[0],
+            sp: p[1],
+            ctx: p[2],
+            params: p,
+            lookup,
+        }
+    }
+
+    pub fn finish(self) -> FunctionBuilder<'a> {
+        self.b
+    }
+
+    fn import_fn(&mut self, symbol: &str, sig: Signature, colocated: bool) -> ir::FuncRef {
+        let name = (self.lookup)(symbol);
+        let name_ref = self.b.func.declare_imported_user_function(name);
+        let signature = self.b.import_signature(sig);
+        self.b.import_function(ir::ExtFuncData {
+            name: ir::ExternalName::user(name_ref),
+            signature,
+            colocated,
+            patchable: false,
+        })
+    }
+
+    /// The 64-bit value of a data hole (`_JIT_OPARG`, `_JIT_TRUE`, ...), as an immediate.
+    pub fn hole(&mut self, symbol: &str) -> Value {
+        let name = (self.lookup)(symbol);
+        let name_ref = self.b.func.declare_imported_user_function(name);
+        let gv = self.b.create_global_value(ir::GlobalValueData::Symbol {
+            name: ir::ExternalName::user(name_ref),
+            offset: ir::immediates::Imm64::new(0),
+            colocated: false,
+            tls: false,
+        });
+        self.b.ins().symbol_value(I64, gv)
+    }
+
+    pub fn iconst(&mut self, v: i64) -> Value {
+        self.b.ins().iconst(I64, v)
+    }
+
+    /// Stack slot `i` below the top (0 = top of stack), as of entry.
+    pub fn peek(&mut self, i: i32) -> Value {
+        self.b.ins().load(I64, mem(), self.sp, -8 * (i + 1))
+    }
+
+    /// Stores into stack slot `i` below the entry top (negative `i` = above it: a push).
+    pub fn poke(&mut self, i: i32, v: Value) {
+        self.b.ins().store(mem(), v, self.sp, -8 * (i + 1));
+    }
+
+    /// The stack pointer after `delta` pushes (negative: pops).
+    pub fn sp_after(&mut self, delta: i64) -> Value {
+        if delta == 0 {
+            self.sp
+        } else {
+            self.b.ins().iadd_imm_s(self.sp, 8 * delta)
+        }
+    }
+
+    /// Tail-calls the stencil behind a code hole with the given stack pointer.
+    pub fn tail_to(&mut self, symbol: &str, sp: Value) {
+        let f = self.import_fn(symbol, stencil_signature(), true);
+        let (frame, ctx) = (self.frame, self.ctx);
+        self.b.ins().return_call(f, &[frame, sp, ctx]);
+    }
+
+    /// Ends the stencil: continue with the next instruction's stencil.
+    pub fn continue_with(&mut self, sp: Value) {
+        self.tail_to("_JIT_CONTINUE", sp);
+    }
+
+    /// Returns `status` to the entry trampoline.
+    pub fn exit(&mut self, status: i64) {
+        let s = self.iconst(status);
+        self.b.ins().return_(&[s]);
+    }
+
+    /// Continues in a fresh block that runs only when `cond` is true; otherwise `orelse` is
+    /// emitted in a side block. The side block comes first in the layout, so the fast path (and
+    /// the final `_JIT_CONTINUE` jump) stays last, where the stitcher can drop it.
+    pub fn branch_if_not(&mut self, cond: Value, orelse: impl FnOnce(&mut Self)) {
+        let side = self.b.create_block();
+        let fast = self.b.create_block();
+        self.b.ins().brif(cond, fast, &[], side, &[]);
+        self.b.switch_to_block(side);
+        self.b.seal_block(side);
+        orelse(self);
+        self.b.switch_to_block(fast);
+        self.b.seal_block(fast);
+    }
+
+    /// A guard: unless `ok`, deopt (resume the interpreter at this instruction, stack unchanged).
+    pub fn guard(&mut self, ok: Value) {
+        let sp = self.sp;
+        self.branch_if_not(ok, |e| e.tail_to("_JIT_DEOPT", sp));
+    }
+
+    // The helpers below avoid 64-bit constants: on x86-64 Cranelift would put them in a constant
+    // pool after the code, and then the final `_JIT_CONTINUE` jump could not be dropped.
+
+    /// Nonzero when both `a` and `b` are small ints (top 16 bits all ones in both).
+    pub fn both_ints(&mut self, a: Value, b: Value) -> Value {
+        let both = self.b.ins().band(a, b);
+        let top = self.b.ins().sshr_imm_s(both, 48);
+        self.b.ins().icmp_imm_s(IntCC::Equal, top, -1)
+    }
+
+    /// Nonzero when `v` is a float: top 16 bits in 0x0002..=0xFFF2.
+    pub fn is_float(&mut self, v: Value) -> Value {
+        let top = self.b.ins().ushr_imm_s(v, 48);
+        let low = self.b.ins().iadd_imm_s(top, -2);
+        self.b
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedLessThan, low, 0xFFF1)
+    }
+
+    /// Nonzero when `v` is a heap pointer (top 16 bits zero, not NULL).
+    pub fn is_ptr(&mut self, v: Value) -> Value {
+        let top = self.b.ins().ushr_imm_s(v, 48);
+        let top_zero = self.b.ins().icmp_imm_s(IntCC::Equal, top, 0);
+        let nonnull = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+        self.b.ins().band(top_zero, nonnull)
+    }
+
+    /// Boxes a small-int payload held in the top 48 bits of `shifted` (low 16 bits zero):
+    /// fill the low 16 bits with the tag and rotate it to the top.
+    pub fn box_shifted_int(&mut self, shifted: Value) -> Value {
+        let tagged = self.b.ins().bor_imm_s(shifted, 0xFFFF);
+        self.b.ins().rotr_imm_s(tagged, 16)
+    }
+
+    /// Boxes a 64-bit integer already known to fit in 48 bits.
+    pub fn box_int(&mut self, i: Value) -> Value {
+        let shifted = self.b.ins().ishl_imm_s(i, 16);
+        self.box_shifted_int(shifted)
+    }
+
+    /// Nonzero when the 64-bit integer `i` fits in a small int (48-bit two's complement).
+    pub fn fits_small_int(&mut self, i: Value) -> Value {
+        let up = self.b.ins().ishl_imm_s(i, 16);
+        let back = self.b.ins().sshr_imm_s(up, 16);
+        self.b.ins().icmp(IntCC::Equal, back, i)
+    }
+
+    /// `_JIT_TRUE` or `_JIT_FALSE` by a condition.
+    pub fn bool_value(&mut self, cond: Value) -> Value {
+        let t = self.hole("_JIT_TRUE");
+        let f = self.hole("_JIT_FALSE");
+        self.b.ins().select(cond, t, f)
+    }
+
+    /// Calls a System V runtime function at the `_JIT_RUNTIME_FN` hole.
+    pub fn call_runtime_fn(&mut self, args: &[Value]) -> Value {
+        let f = self.import_fn("_JIT_RUNTIME_FN", runtime_fn_signature(), false);
+        let call = self.b.ins().call(f, args);
+        self.b.inst_results(call)[0]
+    }
+}
