@@ -41,7 +41,10 @@ pub fn main(argv: Vec<OsString>) -> i32 {
             0
         }
         "--version" => {
-            println!("cpjit {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+            println!(
+                "cpjit {} (Python 3.11 compatible)",
+                env!("CARGO_PKG_VERSION")
+            );
             0
         }
         "tokenize" => crate::syntax::commands::tokenize(rest),

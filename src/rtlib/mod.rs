@@ -1,2 +1,10 @@
 //! Runtime library: CPython-exact algorithms on plain Rust types (float repr, format specs, `%` and
 //! `str.format`, int/float parsing, hashing, set ordering, str methods), independent of the object model.
+//!
+//! Errors are returned as [`RtError`]: an exception kind plus CPython's exact message; the VM turns
+//! them into exception objects.
+
+pub mod error;
+pub mod float_repr;
+
+pub use error::{ExcKind, RtError, RtResult};

@@ -18,7 +18,12 @@ pub struct Loc {
 
 impl Loc {
     pub fn new(lineno: u32, col_offset: u32, end_lineno: u32, end_col_offset: u32) -> Self {
-        Loc { lineno, col_offset, end_lineno, end_col_offset }
+        Loc {
+            lineno,
+            col_offset,
+            end_lineno,
+            end_col_offset,
+        }
     }
     /// The span from the start of `self` to the end of `other`.
     pub fn to(self, other: Loc) -> Loc {
@@ -36,10 +41,20 @@ pub type Identifier = String;
 /// `mod` in the ASDL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
-    Interactive { body: Vec<Stmt> },
-    Expression { body: Box<Expr> },
-    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
+    Module {
+        body: Vec<Stmt>,
+        type_ignores: Vec<TypeIgnore>,
+    },
+    Interactive {
+        body: Vec<Stmt>,
+    },
+    Expression {
+        body: Box<Expr>,
+    },
+    FunctionType {
+        argtypes: Vec<Expr>,
+        returns: Box<Expr>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,27 +94,103 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         decorator_list: Vec<Expr>,
     },
-    Return { value: Option<Box<Expr>> },
-    Delete { targets: Vec<Expr> },
-    Assign { targets: Vec<Expr>, value: Box<Expr>, type_comment: Option<String> },
-    AugAssign { target: Box<Expr>, op: Operator, value: Box<Expr> },
-    AnnAssign { target: Box<Expr>, annotation: Box<Expr>, value: Option<Box<Expr>>, simple: bool },
-    For { target: Box<Expr>, iter: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt>, type_comment: Option<String> },
-    AsyncFor { target: Box<Expr>, iter: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt>, type_comment: Option<String> },
-    While { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { items: Vec<WithItem>, body: Vec<Stmt>, type_comment: Option<String> },
-    AsyncWith { items: Vec<WithItem>, body: Vec<Stmt>, type_comment: Option<String> },
-    Match { subject: Box<Expr>, cases: Vec<MatchCase> },
-    Raise { exc: Option<Box<Expr>>, cause: Option<Box<Expr>> },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    TryStar { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Assert { test: Box<Expr>, msg: Option<Box<Expr>> },
-    Import { names: Vec<Alias> },
-    ImportFrom { module: Option<Identifier>, names: Vec<Alias>, level: u32 },
-    Global { names: Vec<Identifier> },
-    Nonlocal { names: Vec<Identifier> },
-    Expr { value: Box<Expr> },
+    Return {
+        value: Option<Box<Expr>>,
+    },
+    Delete {
+        targets: Vec<Expr>,
+    },
+    Assign {
+        targets: Vec<Expr>,
+        value: Box<Expr>,
+        type_comment: Option<String>,
+    },
+    AugAssign {
+        target: Box<Expr>,
+        op: Operator,
+        value: Box<Expr>,
+    },
+    AnnAssign {
+        target: Box<Expr>,
+        annotation: Box<Expr>,
+        value: Option<Box<Expr>>,
+        simple: bool,
+    },
+    For {
+        target: Box<Expr>,
+        iter: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        type_comment: Option<String>,
+    },
+    AsyncFor {
+        target: Box<Expr>,
+        iter: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        type_comment: Option<String>,
+    },
+    While {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        type_comment: Option<String>,
+    },
+    AsyncWith {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        type_comment: Option<String>,
+    },
+    Match {
+        subject: Box<Expr>,
+        cases: Vec<MatchCase>,
+    },
+    Raise {
+        exc: Option<Box<Expr>>,
+        cause: Option<Box<Expr>>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    TryStar {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Assert {
+        test: Box<Expr>,
+        msg: Option<Box<Expr>>,
+    },
+    Import {
+        names: Vec<Alias>,
+    },
+    ImportFrom {
+        module: Option<Identifier>,
+        names: Vec<Alias>,
+        level: u32,
+    },
+    Global {
+        names: Vec<Identifier>,
+    },
+    Nonlocal {
+        names: Vec<Identifier>,
+    },
+    Expr {
+        value: Box<Expr>,
+    },
     Pass,
     Break,
     Continue,
@@ -113,36 +204,121 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp { op: BoolOp, values: Vec<Expr> },
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `keys[i]` is `None` for a `**mapping` entry.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
-    Set { elts: Vec<Expr> },
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    Await { value: Box<Expr> },
-    Yield { value: Option<Box<Expr>> },
-    YieldFrom { value: Box<Expr> },
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
+    Set {
+        elts: Vec<Expr>,
+    },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Await {
+        value: Box<Expr>,
+    },
+    Yield {
+        value: Option<Box<Expr>>,
+    },
+    YieldFrom {
+        value: Box<Expr>,
+    },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// `conversion` is -1 (none), or the code point of 's', 'r' or 'a'.
-    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
-    JoinedStr { values: Vec<Expr> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: i32,
+        format_spec: Option<Box<Expr>>,
+    },
+    JoinedStr {
+        values: Vec<Expr>,
+    },
     /// `kind` is `Some("u")` for a `u"..."` literal, as in CPython.
-    Constant { value: Constant, kind: Option<String> },
-    Attribute { value: Box<Expr>, attr: Identifier, ctx: ExprContext },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
-    Starred { value: Box<Expr>, ctx: ExprContext },
-    Name { id: Identifier, ctx: ExprContext },
-    List { elts: Vec<Expr>, ctx: ExprContext },
-    Tuple { elts: Vec<Expr>, ctx: ExprContext },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Constant {
+        value: Constant,
+        kind: Option<String>,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Identifier,
+        ctx: ExprContext,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Name {
+        id: Identifier,
+        ctx: ExprContext,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// The value of a `Constant` node. Tuples and frozensets appear only after constant folding.
@@ -154,7 +330,10 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     /// A pure imaginary literal `4j` parses to `Complex { real: 0.0, imag: 4.0 }`.
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
@@ -285,12 +464,34 @@ pub struct Pattern {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatternKind {
-    MatchValue { value: Box<Expr> },
-    MatchSingleton { value: Constant },
-    MatchSequence { patterns: Vec<Pattern> },
-    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Identifier> },
-    MatchClass { cls: Box<Expr>, patterns: Vec<Pattern>, kwd_attrs: Vec<Identifier>, kwd_patterns: Vec<Pattern> },
-    MatchStar { name: Option<Identifier> },
-    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Identifier> },
-    MatchOr { patterns: Vec<Pattern> },
+    MatchValue {
+        value: Box<Expr>,
+    },
+    MatchSingleton {
+        value: Constant,
+    },
+    MatchSequence {
+        patterns: Vec<Pattern>,
+    },
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Identifier>,
+    },
+    MatchClass {
+        cls: Box<Expr>,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Identifier>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    MatchStar {
+        name: Option<Identifier>,
+    },
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Identifier>,
+    },
+    MatchOr {
+        patterns: Vec<Pattern>,
+    },
 }

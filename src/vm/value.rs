@@ -68,7 +68,11 @@ impl Value {
 
     #[inline(always)]
     pub fn from_f64(f: f64) -> Value {
-        let bits = if f.is_nan() { CANONICAL_NAN } else { f.to_bits() };
+        let bits = if f.is_nan() {
+            CANONICAL_NAN
+        } else {
+            f.to_bits()
+        };
         Value(bits.wrapping_add(FLOAT_OFFSET))
     }
     /// The payload of a float. Only meaningful when `is_float()`.
@@ -122,7 +126,16 @@ mod tests {
 
     #[test]
     fn floats_round_trip() {
-        for f in [0.0, -0.0, 1.5, -1e308, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 5e-324] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            -1e308,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ] {
             let v = Value::from_f64(f);
             assert!(v.is_float() && !v.is_small_int() && !v.is_ptr(), "{f}");
             assert_eq!(v.as_f64().to_bits(), f.to_bits());
