@@ -132,3 +132,31 @@ impl FrameStack {
         self.marks.len()
     }
 }
+
+/// The frame's locals dict (module and class bodies), NULL for function frames. Kept in the two
+/// reserved header words at offsets 56..64 (`Frame::_reserved[1..3]`).
+pub fn locals(f: FramePtr) -> Value {
+    let r = &f.get()._reserved;
+    Value(r[1] as u64 | (r[2] as u64) << 32)
+}
+
+pub fn set_locals(f: FramePtr, v: Value) {
+    let r = &mut f.get()._reserved;
+    r[1] = v.0 as u32;
+    r[2] = (v.0 >> 32) as u32;
+}
+
+/// A heap copy of frame `f` (`words` words, header included), for a generator to own.
+pub fn copy_frame(f: FramePtr, words: usize) -> Box<[u64]> {
+    // SAFETY: `f` is a live frame with `words` initialized words (the frame stack reserved them).
+    let src = unsafe { std::slice::from_raw_parts(f.0 as *const u64, words) };
+    let mut b = src.to_vec().into_boxed_slice();
+    let nf = FramePtr(b.as_mut_ptr() as *mut Frame);
+    nf.get().previous = std::ptr::null_mut();
+    b
+}
+
+/// The frame stored in a generator's box.
+pub fn boxed_frame(b: &mut [u64]) -> FramePtr {
+    FramePtr(b.as_mut_ptr() as *mut Frame)
+}

@@ -100,6 +100,7 @@ impl Heap {
         self.mark_value(fr.func);
         self.mark_value(fr.globals);
         self.mark_value(fr.builtins);
+        self.mark_value(super::framestack::locals(f));
         for &v in f.live_values() {
             self.mark_value(v);
         }

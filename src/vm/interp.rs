@@ -40,8 +40,8 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// Values rooted forever (built-in types, their dicts, interned strings, ...).
     pub permanent: Vec<Value>,
-    /// The exception being handled (sys.exc_info()), a stack as handlers nest.
-    pub exc_info: Vec<Value>,
+    /// The exception being handled (sys.exc_info()); NULL or None when none.
+    pub handled: Value,
     /// Directory of the main script, for imports.
     pub path: Vec<String>,
     pub argv: Vec<String>,
@@ -78,7 +78,7 @@ impl Vm {
             interned: HashMap::new(),
             roots: Vec::new(),
             permanent: Vec::new(),
-            exc_info: Vec::new(),
+            handled: Value::NULL,
             path: Vec::new(),
             argv: Vec::new(),
             sources: HashMap::new(),
@@ -116,7 +116,7 @@ impl Vm {
         let mut roots: Vec<Value> = Vec::with_capacity(self.permanent.len() + self.roots.len() + 8);
         roots.extend(self.permanent.iter().copied());
         roots.extend(self.roots.iter().copied());
-        roots.extend(self.exc_info.iter().copied());
+        roots.push(self.handled);
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
