@@ -4,3 +4,9 @@
 mod common;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
+#[path = "rtlib/format_spec.rs"]
+mod format_spec;
+#[path = "rtlib/percent_format.rs"]
+mod percent_format;
+#[path = "rtlib/str_format.rs"]
+mod str_format;

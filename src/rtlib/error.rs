@@ -11,6 +11,8 @@ pub enum ExcKind {
     ZeroDivisionError,
     KeyError,
     IndexError,
+    MemoryError,
+    AttributeError,
 }
 
 /// An exception to raise: kind plus CPython's exact message text.

@@ -33,7 +33,9 @@ pub fn dtoa(x: f64, mode: u32, ndigits: i32) -> (String, i32) {
             let s = if mode == 0 {
                 format!("{:e}", a)
             } else {
-                format!("{:.*e}", (ndigits.max(1) - 1) as usize, a)
+                // A double's exact expansion has at most 767 significant digits, so capping
+                // keeps the result exact and within Rust's precision limit.
+                format!("{:.*e}", (ndigits.clamp(1, 800) - 1) as usize, a)
             };
             let (mant, exp) = s.split_once('e').expect("exponent form");
             let exp: i32 = exp.parse().expect("exponent");
@@ -58,7 +60,8 @@ pub fn dtoa(x: f64, mode: u32, ndigits: i32) -> (String, i32) {
             (digits, exp + 1)
         }
         _ => {
-            let s = format!("{:.*}", ndigits.max(0) as usize, a);
+            // At most 1074 fractional digits are ever nonzero; the cap keeps it exact.
+            let s = format!("{:.*}", ndigits.clamp(0, 1100) as usize, a);
             let (ip, fp) = s.split_once('.').unwrap_or((&s, ""));
             let mut decpt = ip.len() as i32;
             let all = format!("{}{}", ip, fp);

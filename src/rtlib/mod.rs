@@ -6,5 +6,9 @@
 
 pub mod error;
 pub mod float_repr;
+pub mod floatops;
+pub mod format_spec;
+pub mod percent_format;
+pub mod str_format;
 
 pub use error::{ExcKind, RtError, RtResult};

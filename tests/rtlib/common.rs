@@ -108,6 +108,11 @@ pub fn pyfloat(x: f64) -> String {
 
 /// Compare two equal-length lists; report up to 10 mismatches with their inputs.
 pub fn check(what: &str, inputs: &[String], got: &[String], want: &[String]) {
+    // RTLIB_DUMP=dir writes python's answers there, to inspect what a test covers.
+    if let Ok(dir) = std::env::var("RTLIB_DUMP") {
+        let name: String = what.chars().filter(|c| c.is_alphanumeric()).collect();
+        std::fs::write(format!("{}/{}.txt", dir, name), want.join("\n")).unwrap();
+    }
     assert_eq!(
         got.len(),
         want.len(),
@@ -133,4 +138,34 @@ pub fn check(what: &str, inputs: &[String], got: &[String], want: &[String]) {
         got.len(),
         bad.into_iter().take(10).collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Python's `ascii(s)` for a str (quote choice and escapes as CPython).
+pub fn py_ascii(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    out.push(q);
+    for c in s.chars() {
+        let n = c as u32;
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c)
+            }
+            _ if n < 0x20 || (0x7f..0x100).contains(&n) => out.push_str(&format!("\\x{:02x}", n)),
+            _ if n >= 0x10000 => out.push_str(&format!("\\U{:08x}", n)),
+            _ if n >= 0x100 => out.push_str(&format!("\\u{:04x}", n)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
 }
