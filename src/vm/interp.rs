@@ -49,6 +49,13 @@ pub struct Vm {
     pub sources: HashMap<String, Option<String>>,
     /// Set when sys.exit / SystemExit is being propagated.
     pub small_strs: Vec<Value>,
+    /// object.__init__ and object.__new__ (calls of classes check for them).
+    pub object_init: Value,
+    pub object_new: Value,
+    /// Exception raised by a runtime function called through the C ABI (returned NULL).
+    pub abi_error: Value,
+    /// Buffered stdout (flushed when large, before stderr output, and at exit).
+    pub out: Vec<u8>,
 }
 
 impl Vm {
@@ -83,6 +90,10 @@ impl Vm {
             argv: Vec::new(),
             sources: HashMap::new(),
             small_strs: Vec::new(),
+            object_init: Value::NULL,
+            object_new: Value::NULL,
+            abi_error: Value::NULL,
+            out: Vec::with_capacity(1 << 14),
         });
         vm.permanent.extend([none, true_, false_, not_implemented, ellipsis]);
         let all = vm.t.all();
@@ -117,6 +128,7 @@ impl Vm {
         roots.extend(self.permanent.iter().copied());
         roots.extend(self.roots.iter().copied());
         roots.push(self.handled);
+        roots.push(self.abi_error);
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
@@ -333,5 +345,26 @@ pub fn str_of<'a>(v: Value) -> &'a str {
     match as_str(v) {
         Some(s) => &s.s,
         None => "",
+    }
+}
+
+impl Vm {
+    pub fn write_stdout(&mut self, s: &[u8]) {
+        self.out.extend_from_slice(s);
+        if self.out.len() > 1 << 16 {
+            self.flush_stdout();
+        }
+    }
+    pub fn flush_stdout(&mut self) {
+        use std::io::Write;
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(&self.out);
+        let _ = o.flush();
+        self.out.clear();
+    }
+    pub fn write_stderr(&mut self, s: &[u8]) {
+        use std::io::Write;
+        self.flush_stdout();
+        let _ = std::io::stderr().write_all(s);
     }
 }

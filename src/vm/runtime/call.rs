@@ -286,9 +286,9 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
         return Ok(obj);
     }
     if let Some(init) = lookup_type_str(vm, t, "__init__") {
-        let is_object_init = as_builtin(init).map(|b| b.name == "object.__init__").unwrap_or(false);
+        let is_object_init = init == vm.object_init;
         if is_object_init {
-            let new_is_object = new.and_then(as_builtin).map(|b| b.name == "object.__new__").unwrap_or(false);
+            let new_is_object = new == Some(vm.object_new);
             if !args.is_empty() && new_is_object {
                 let n = type_data(t).name.clone();
                 return Err(vm.type_error(format!("{n}() takes no arguments")));

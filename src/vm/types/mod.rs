@@ -227,3 +227,92 @@ pub fn populate(vm: &mut Vm) {
     exc::install(vm);
     misc::install(vm);
 }
+
+/// Checks a method/function's positional argument count (self included in `args` for methods,
+/// excluded from the counts) and that no keywords were passed.
+pub fn nargs(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], self_: usize, min: usize, max: usize) -> super::interp::PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.len() - self_;
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({n} given)"),
+                1 => format!("{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// Splits vectorcall arguments into positionals and (name, value) keyword pairs.
+pub fn split_kw<'a>(args: &'a [Value], kw: &'a [Value]) -> (&'a [Value], Vec<(&'a str, Value)>) {
+    let npos = args.len() - kw.len();
+    let pairs = kw.iter().zip(&args[npos..]).map(|(k, v)| (super::interp::str_of(*k), *v)).collect();
+    (&args[..npos], pairs)
+}
+
+/// Stable merge sort with a fallible less-than (Python's list.sort semantics: only `<` is used).
+pub fn merge_sort<T: Copy>(
+    v: &mut Vec<T>,
+    less: &mut dyn FnMut(T, T) -> super::interp::PyResult<bool>,
+) -> super::interp::PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort for short runs, then bottom-up merges.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less(v[j], v[j - 1])? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<T> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    if less(v[j], v[i])? {
+                        buf.push(v[j]);
+                        j += 1;
+                    } else {
+                        buf.push(v[i]);
+                        i += 1;
+                    }
+                }
+                buf.extend_from_slice(&v[i..mid]);
+                buf.extend_from_slice(&v[j..hi]);
+                v[lo..hi].copy_from_slice(&buf);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Sets the `__module__` of a built-in type created outside `builtins`.
+pub fn type_data_mut_module(t: *const TypeObject, module: &str) {
+    type_data_mut(t).module = module.to_string();
+}

@@ -1,0 +1,14 @@
+//! Runtime functions: every generic operation the interpreter performs (and the JIT's slow paths
+//! call), on Values, returning exceptions as `Err`.
+
+pub mod attr;
+pub mod call;
+pub mod compare;
+pub mod dict;
+pub mod iter;
+pub mod num;
+pub mod ops;
+pub mod repr;
+pub mod special;
+pub mod subscr;
+pub mod abi;
