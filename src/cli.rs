@@ -50,7 +50,9 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "tokenize" => crate::syntax::commands::tokenize(rest),
         "ast" => crate::syntax::commands::ast(rest),
         "run" => run(rest),
-        "symtable" | "dis" | "stencils" => {
+        "dis" => crate::bytecode::dis::command(rest),
+        "symtable" => crate::compile::symtable::command(rest),
+        "stencils" => {
             eprintln!("cpjit: {first}: not implemented yet");
             2
         }

@@ -6,6 +6,8 @@ mod common;
 mod float_repr;
 #[path = "rtlib/format_spec.rs"]
 mod format_spec;
+#[path = "rtlib/numparse.rs"]
+mod numparse;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
 #[path = "rtlib/str_format.rs"]

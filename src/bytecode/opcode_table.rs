@@ -199,7 +199,7 @@ macro_rules! for_each_opcode {
                 doc: "Stack: NULL, callable, args... or method, self, args...; oparg = number of args (excluding self), the last len(kwnames) of them keyword values named by the preceding KW_NAMES; pops all, pushes the result; adaptive.";
             CALL_FUNCTION_EX = 58, stack: |a, _j| (3 + (a & 1), 1), operand: Raw, cache: 0,
                 deopt: CALL_FUNCTION_EX, stencil: Generic,
-                doc: "Stack: NULL, callable, args tuple, [kwargs dict if oparg & 1]: pops them and pushes callable(*args, **kwargs).";
+                doc: "Stack: NULL, callable, args, [kwargs dict if oparg & 1]: pops them and pushes callable(*args, **kwargs); args is any iterable (made a tuple if it is not one).";
             MAKE_FUNCTION = 59, stack: |a, _j| (1 + (a & 0xF).count_ones(), 1), operand: Raw, cache: 0,
                 deopt: MAKE_FUNCTION, stencil: Generic,
                 doc: "Pop a code object, then (if flag set) closure tuple (8), annotations tuple of name/value pairs (4), kwdefaults dict (2), defaults tuple (1); push the new function (qualname from the code object).";

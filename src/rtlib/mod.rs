@@ -8,7 +8,12 @@ pub mod error;
 pub mod float_repr;
 pub mod floatops;
 pub mod format_spec;
+pub mod numparse;
 pub mod percent_format;
 pub mod str_format;
+pub mod strmethods;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_tables;
 
 pub use error::{ExcKind, RtError, RtResult};
