@@ -53,6 +53,15 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let ty = vm.t.code;
     vm.heap.alloc(
         ty,
-        CodeData { code, consts, names, localsplusnames, name, qualname, cell_args: Vec::new(), is_generator },
+        CodeData {
+            code,
+            consts,
+            names,
+            localsplusnames,
+            name,
+            qualname,
+            cell_args: Vec::new(),
+            is_generator,
+        },
     )
 }

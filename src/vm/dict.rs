@@ -26,7 +26,11 @@ impl DictTable {
         Self::default()
     }
     pub fn with_capacity(n: usize) -> Self {
-        DictTable { index: HashTable::with_capacity(n), entries: Vec::with_capacity(n), len: 0 }
+        DictTable {
+            index: HashTable::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            len: 0,
+        }
     }
     #[inline]
     pub fn len(&self) -> usize {

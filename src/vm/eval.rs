@@ -8,7 +8,9 @@ use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
-use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, num, ops as rops, subscr};
+use crate::vm::runtime::{
+    attr, call, compare, dict as rdict, iter as riter, num, ops as rops, subscr,
+};
 use crate::vm::value::Value;
 
 /// How `run` left its entry frame.
@@ -19,7 +21,12 @@ pub enum Exit {
 
 /// Pushes a frame for `func` on the frame stack with the arguments bound, linked above
 /// `vm.current`, and makes it current.
-pub fn push_frame(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult<FramePtr> {
+pub fn push_frame(
+    vm: &mut Vm,
+    func: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<FramePtr> {
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
@@ -297,7 +304,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let a = slots[sp - 2];
                 ip += 1;
                 let r = if a.is_small_int() && b.is_small_int() {
-                    vm.bool_val(compare::cmp_ord(oparg, a.as_small_int().cmp(&b.as_small_int())))
+                    vm.bool_val(compare::cmp_ord(
+                        oparg,
+                        a.as_small_int().cmp(&b.as_small_int()),
+                    ))
                 } else if a.is_float() && b.is_float() {
                     vm.bool_val(compare::cmp_f64(oparg, a.as_f64(), b.as_f64()))
                 } else {
@@ -707,7 +717,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::MAKE_FUNCTION => {
                 sync!();
-                let r = tryv!(ops::make_function(vm, &slots[..sp], &mut sp, oparg, f.get().globals));
+                let r = tryv!(ops::make_function(
+                    vm,
+                    &slots[..sp],
+                    &mut sp,
+                    oparg,
+                    f.get().globals
+                ));
                 push!(r);
             }
             Opcode::RETURN_GENERATOR => {
@@ -851,7 +867,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                 let m = slots[sp - 1];
                 let d = slots[sp - 1 - oparg as usize];
-                let callee = if op == Opcode::DICT_MERGE { slots[sp - 1 - oparg as usize - 2] } else { Value::NULL };
+                let callee = if op == Opcode::DICT_MERGE {
+                    slots[sp - 1 - oparg as usize - 2]
+                } else {
+                    Value::NULL
+                };
                 sync!();
                 tryv!(ops::dict_update(vm, d, m, op == Opcode::DICT_MERGE, callee));
                 sp -= 1;
@@ -917,7 +937,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::PUSH_EXC_INFO => {
                 let exc = pop!();
-                let prev = if vm.handled.is_null() { vm.none } else { vm.handled };
+                let prev = if vm.handled.is_null() {
+                    vm.none
+                } else {
+                    vm.handled
+                };
                 push!(prev);
                 push!(exc);
                 vm.handled = exc;

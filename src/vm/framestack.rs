@@ -53,7 +53,13 @@ impl FramePtr {
 }
 
 /// Writes a fresh frame header with all slots NULL into `mem` (at least HEADER_WORDS + nslots).
-pub fn init(mem: &mut [u64], code: Value, func: Value, globals: Value, nlocalsplus: u32) -> FramePtr {
+pub fn init(
+    mem: &mut [u64],
+    code: Value,
+    func: Value,
+    globals: Value,
+    nlocalsplus: u32,
+) -> FramePtr {
     for w in mem.iter_mut() {
         *w = 0;
     }

@@ -5,8 +5,8 @@
 
 use num_bigint::BigInt;
 
-use super::framestack::{frame_code, FramePtr, HEADER_WORDS};
 use super::frame::Frame;
+use super::framestack::{frame_code, FramePtr, HEADER_WORDS};
 use super::object::*;
 use super::value::Value;
 

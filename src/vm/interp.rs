@@ -95,17 +95,28 @@ impl Vm {
             abi_error: Value::NULL,
             out: Vec::with_capacity(1 << 14),
         });
-        vm.permanent.extend([none, true_, false_, not_implemented, ellipsis]);
+        vm.permanent
+            .extend([none, true_, false_, not_implemented, ellipsis]);
         let all = vm.t.all();
         vm.permanent.extend(all);
         vm.builtins = vm.new_dict();
         vm.modules = vm.new_dict();
         vm.permanent.extend([vm.builtins, vm.modules]);
         super::types::populate(&mut vm);
+        let mut small = Vec::with_capacity(128);
         for c in 0..128u8 {
-            let s = vm.new_str_owned((c as char).to_string());
-            vm.small_strs.push(s);
+            let ty = vm.t.str_;
+            let s = (c as char).to_string().into_boxed_str();
+            small.push(vm.heap.alloc(
+                ty,
+                StrData {
+                    s,
+                    nchars: 1,
+                    hash: std::cell::Cell::new(u64::MAX),
+                },
+            ));
         }
+        vm.small_strs = small;
         let ss = vm.small_strs.clone();
         vm.permanent.extend(ss);
         super::builtins::install(&mut vm);
@@ -156,11 +167,19 @@ impl Vm {
         if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
             return self.small_strs[s.as_bytes()[0] as usize];
         }
-        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         let ty = self.t.str_;
         self.heap.alloc(
             ty,
-            StrData { s: s.into_boxed_str(), nchars, hash: std::cell::Cell::new(u64::MAX) },
+            StrData {
+                s: s.into_boxed_str(),
+                nchars,
+                hash: std::cell::Cell::new(u64::MAX),
+            },
         )
     }
 
@@ -216,12 +235,22 @@ impl Vm {
 
     pub fn new_dict(&mut self) -> Value {
         let ty = self.t.dict;
-        self.heap.alloc(ty, DictData { table: DictTable::new() })
+        self.heap.alloc(
+            ty,
+            DictData {
+                table: DictTable::new(),
+            },
+        )
     }
 
     pub fn new_set(&mut self, frozen: bool) -> Value {
         let ty = if frozen { self.t.frozenset } else { self.t.set };
-        self.heap.alloc(ty, SetData { table: DictTable::new() })
+        self.heap.alloc(
+            ty,
+            SetData {
+                table: DictTable::new(),
+            },
+        )
     }
 
     pub fn new_cell(&mut self, v: Value) -> Value {
@@ -235,7 +264,15 @@ impl Vm {
 
     pub fn new_builtin(&mut self, name: &'static str, f: BuiltinFn, bound: Value) -> Value {
         let ty = self.t.builtin_function;
-        self.heap.alloc(ty, BuiltinData { name, f, bound, owner: Value::NULL })
+        self.heap.alloc(
+            ty,
+            BuiltinData {
+                name,
+                f,
+                bound,
+                owner: Value::NULL,
+            },
+        )
     }
 
     pub fn new_module(&mut self, name: &str) -> Value {

@@ -225,18 +225,48 @@ pub struct GenData {
 /// Iterator payloads; one Python type per variant family (`list_iterator`, `zip`, ...).
 pub enum IterData {
     /// list, tuple, str (by code point), bytes: index into a sequence.
-    Seq { seq: Value, idx: usize },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
     /// Reversed list/tuple/str.
-    SeqRev { seq: Value, idx: isize },
-    Range { cur: i64, stop: i64, step: i64 },
+    SeqRev {
+        seq: Value,
+        idx: isize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// dict keys/values/items and set iteration: index into the entry vector.
-    Dict { dict: Value, idx: usize, kind: DictIterKind, len: usize },
-    Enumerate { it: Value, n: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
+    Dict {
+        dict: Value,
+        idx: usize,
+        kind: DictIterKind,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
     /// iter(callable, sentinel)
-    Callable { f: Value, sentinel: Value },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,
 }
@@ -353,7 +383,13 @@ pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {
 
 /// Allocates a new object of type `ty` holding `data`; returns its Value. Use `Heap::alloc`.
 pub(crate) fn box_object<T>(ty: *const TypeObject, data: T) -> Value {
-    let b = Box::new(Obj { header: ObjHeader { ty, gc: Cell::new(0) }, data });
+    let b = Box::new(Obj {
+        header: ObjHeader {
+            ty,
+            gc: Cell::new(0),
+        },
+        data,
+    });
     Value::from_ptr(Box::into_raw(b))
 }
 

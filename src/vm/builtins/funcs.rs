@@ -74,7 +74,13 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "iter", args, kw, 0, 1, 2)?;
     if args.len() == 2 {
         let ty = vm.t.callable_iterator;
-        return Ok(vm.new_iter(ty, IterData::Callable { f: args[0], sentinel: args[1] }));
+        return Ok(vm.new_iter(
+            ty,
+            IterData::Callable {
+                f: args[0],
+                sentinel: args[1],
+            },
+        ));
     }
     riter::get_iter(vm, args[0])
 }
@@ -224,7 +230,11 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         match k {
             "key" => key = v,
             "reverse" => reverse = compare::truthy(vm, v)?,
-            _ => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
     let items = riter::collect(vm, pos[0])?;
@@ -246,7 +256,11 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
         match k {
             "key" => key = if v == vm.none { Value::NULL } else { v },
             "default" => default = v,
-            _ => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
     let items = match pos.len() {
@@ -271,10 +285,18 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
     vm.roots.push(holder);
     let r = (|| -> PyResult {
         let mut best = items[0];
-        let mut best_key = if key.is_null() { best } else { call(vm, key, &[best], &[])? };
+        let mut best_key = if key.is_null() {
+            best
+        } else {
+            call(vm, key, &[best], &[])?
+        };
         vm.roots.push(best_key);
         for &x in &items[1..] {
-            let k = if key.is_null() { x } else { call(vm, key, &[x], &[])? };
+            let k = if key.is_null() {
+                x
+            } else {
+                call(vm, key, &[x], &[])?
+            };
             let better = if want_max {
                 crate::vm::types::list::less_than(vm, best_key, k)?
             } else {
@@ -311,7 +333,10 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
     let start = start.unwrap_or(Value::try_from_i64(0).unwrap());
     if as_str(start).is_some() {
@@ -394,7 +419,9 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return Ok(vm.new_int(c as i64));
         }
         let n = s.nchars;
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        )));
     }
     if let Some(b) = as_bytes(args[0]) {
         if b.len() == 1 {
@@ -409,7 +436,9 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "chr", args, kw, 0, 1, 1)?;
     let i = match int_of(args[0]) {
         Some(IntVal::Small(i)) => i,
-        Some(IntVal::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        Some(IntVal::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"))
+        }
         None => {
             let tn = vm.type_name(args[0]);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
@@ -427,7 +456,11 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "format", args, kw, 0, 1, 2)?;
-    let spec = if args.len() > 1 { args[1] } else { vm.new_str("") };
+    let spec = if args.len() > 1 {
+        args[1]
+    } else {
+        vm.new_str("")
+    };
     repr::format(vm, args[0], spec)
 }
 fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -453,9 +486,17 @@ fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
         }
         if let Some(m) = as_module(o) {
-            names.extend(rdict::keys_of(m.dict).into_iter().map(|k| str_of(k).to_string()));
+            names.extend(
+                rdict::keys_of(m.dict)
+                    .into_iter()
+                    .map(|k| str_of(k).to_string()),
+            );
         } else {
-            let t = if as_type(o).is_some() { o.as_ptr() } else { vm.type_of(o) };
+            let t = if as_type(o).is_some() {
+                o.as_ptr()
+            } else {
+                vm.type_of(o)
+            };
             for c in type_data(t).mro.clone() {
                 let d = type_data(c.as_ptr()).dict;
                 names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
@@ -492,7 +533,10 @@ fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     let d = vm.new_dict();
     for i in 0..n {
         let mut v = slots[i];
-        if kinds[i] & (crate::bytecode::code::slot_kind::CELL | crate::bytecode::code::slot_kind::FREE) != 0 {
+        if kinds[i]
+            & (crate::bytecode::code::slot_kind::CELL | crate::bytecode::code::slot_kind::FREE)
+            != 0
+        {
             if let Some(c) = as_cell(v) {
                 v = *c;
             }

@@ -20,7 +20,13 @@ pub fn install(vm: &mut Vm) {
 pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
     let object = vm.t.object;
     let meta = vm.t.type_;
-    let t = new_type(&mut vm.heap, meta, "TextIOWrapper", Layout::Instance, &[object]);
+    let t = new_type(
+        &mut vm.heap,
+        meta,
+        "TextIOWrapper",
+        Layout::Instance,
+        &[object],
+    );
     crate::vm::types::type_data_mut_module(t, "_io");
     let d = vm.new_dict();
     type_data_mut(t).dict = d;
@@ -42,12 +48,19 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
 
 fn fd_of(vm: &mut Vm, o: Value) -> i64 {
     let k = vm.intern("_fd");
-    instance_dict(o).and_then(|d| dict_get_str(vm, d, k)).map(|v| v.as_small_int()).unwrap_or(1)
+    instance_dict(o)
+        .and_then(|d| dict_get_str(vm, d, k))
+        .map(|v| v.as_small_int())
+        .unwrap_or(1)
 }
 
 fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if args.len() != 2 || as_str(args[1]).is_none() {
-        let tn = if args.len() > 1 { vm.type_name(args[1]) } else { "nothing".into() };
+        let tn = if args.len() > 1 {
+            vm.type_name(args[1])
+        } else {
+            "nothing".into()
+        };
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     }
     let s = str_of(args[1]).to_string();
@@ -76,7 +89,9 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 if v != vm.none {
                     if as_str(v).is_none() {
                         let tn = vm.type_name(v);
-                        return Err(vm.type_error(format!("sep must be None or a string, not {tn}")));
+                        return Err(
+                            vm.type_error(format!("sep must be None or a string, not {tn}"))
+                        );
                     }
                     sep = Some(str_of(v).to_string());
                 }
@@ -85,7 +100,9 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 if v != vm.none {
                     if as_str(v).is_none() {
                         let tn = vm.type_name(v);
-                        return Err(vm.type_error(format!("end must be None or a string, not {tn}")));
+                        return Err(
+                            vm.type_error(format!("end must be None or a string, not {tn}"))
+                        );
                     }
                     end = Some(str_of(v).to_string());
                 }
@@ -96,7 +113,11 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 }
             }
             "flush" => do_flush = crate::vm::runtime::compare::truthy(vm, v)?,
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let mut out = String::new();
@@ -112,7 +133,11 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     out.push_str(end.as_deref().unwrap_or("\n"));
-    let sys_out = if file.is_null() { sys_stream(vm, "stdout") } else { file };
+    let sys_out = if file.is_null() {
+        sys_stream(vm, "stdout")
+    } else {
+        file
+    };
     let std = sys_out.is_ptr() && type_data(vm.type_of(sys_out)).name == "TextIOWrapper";
     if std {
         if fd_of(vm, sys_out) == 2 {

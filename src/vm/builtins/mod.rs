@@ -53,7 +53,13 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, b, k, Value::from_ptr(t));
     let k = vm.intern("IOError");
     dict_set_str(vm, b, k, Value::from_ptr(t));
-    for (n, v) in [("None", vm.none), ("True", vm.true_), ("False", vm.false_), ("NotImplemented", vm.not_implemented), ("Ellipsis", vm.ellipsis)] {
+    for (n, v) in [
+        ("None", vm.none),
+        ("True", vm.true_),
+        ("False", vm.false_),
+        ("NotImplemented", vm.not_implemented),
+        ("Ellipsis", vm.ellipsis),
+    ] {
         let k = vm.intern(n);
         dict_set_str(vm, b, k, v);
     }
@@ -95,7 +101,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
                         None => {
                             let tn = vm.type_name(r);
-                            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+                            Err(vm.type_error(format!(
+                                "'{tn}' object cannot be interpreted as an integer"
+                            )))
                         }
                     };
                 }

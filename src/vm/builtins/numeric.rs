@@ -59,7 +59,12 @@ fn round_f64(x: f64, ndigits: i64) -> f64 {
         return 0.0f64.copysign(x);
     }
     let (digits, decpt) = crate::rtlib::float_repr::dtoa(x.abs(), 3, ndigits as i32);
-    let s = format!("{}0{}e{}", if x < 0.0 { "-" } else { "" }, digits, decpt as i64 - digits.len() as i64);
+    let s = format!(
+        "{}0{}e{}",
+        if x < 0.0 { "-" } else { "" },
+        digits,
+        decpt as i64 - digits.len() as i64
+    );
     s.parse::<f64>().unwrap_or(x)
 }
 
@@ -86,7 +91,9 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(IntVal::Big(b)) => Some(if b.is_negative() { -1000 } else { 1000 }),
             None => {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         },
     };
@@ -115,7 +122,11 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let p = num_traits::Pow::pow(BigInt::from(10), (-n) as u32);
         let (q, r) = b.div_mod_floor(&p);
         let twice = &r * 2;
-        let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+        let q = if twice > p || (twice == p && q.is_odd()) {
+            q + 1
+        } else {
+            q
+        };
         return Ok(vm.new_bigint(q * p));
     }
     if let Some(f) = lookup_type_str(vm, vm.type_of(number), "__round__") {
@@ -151,7 +162,9 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return call_method_value(vm, f, a, &[b]);
     }
     let (na, nbn) = (vm.type_name(a), vm.type_name(b));
-    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{na}' and '{nbn}'")))
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{na}' and '{nbn}'"
+    )))
 }
 
 fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -164,7 +177,9 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "base" => base = Some(v),
             "exp" => exp = Some(v),
             "mod" => m = Some(v),
-            _ => return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{k}'")))
+            }
         }
     }
     let (Some(base), Some(exp)) = (base, exp) else {
@@ -175,7 +190,9 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return binary_op(vm, nb::POWER, base, exp);
     };
     let (Some(b), Some(e), Some(md)) = (int_of(base), int_of(exp), int_of(m)) else {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     let (b, e, md) = (b.to_big(), e.to_big(), md.to_big());
     if md.is_zero() {
@@ -192,11 +209,22 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         (b, e)
     };
     let r = b.modpow(&e, &md.abs());
-    let r = if md.is_negative() && !r.is_zero() { r + &md } else { r };
+    let r = if md.is_negative() && !r.is_zero() {
+        r + &md
+    } else {
+        r
+    };
     Ok(vm.new_bigint(r))
 }
 
-fn radix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, prefix: &str, base: u32) -> PyResult {
+fn radix(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> PyResult {
     nargs(vm, name, args, kw, 0, 1, 1)?;
     let Some(i) = int_of(args[0]) else {
         let tn = vm.type_name(args[0]);
@@ -204,7 +232,11 @@ fn radix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, prefix: &str, ba
     };
     let b = i.to_big();
     let s = b.abs().to_str_radix(base);
-    let out = if b.is_negative() { format!("-{prefix}{s}") } else { format!("{prefix}{s}") };
+    let out = if b.is_negative() {
+        format!("-{prefix}{s}")
+    } else {
+        format!("{prefix}{s}")
+    };
     Ok(vm.new_str_owned(out))
 }
 fn hex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {

@@ -9,8 +9,8 @@ use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
-use crate::vm::runtime::num::{self, int_of, IntVal};
 use crate::vm::runtime::iter as riter;
+use crate::vm::runtime::num::{self, int_of, IntVal};
 use crate::vm::types::{nargs, split_kw};
 use crate::vm::value::Value;
 
@@ -96,7 +96,14 @@ fn domain(vm: &mut Vm) -> Value {
     vm.value_error("math domain error")
 }
 
-fn unary(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(f64) -> f64, check_domain: bool) -> PyResult {
+fn unary(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(f64) -> f64,
+    check_domain: bool,
+) -> PyResult {
     nargs(vm, name, args, kw, 0, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     let r = f(x);
@@ -313,7 +320,11 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         match k {
             "rel_tol" => rel = arg_f64(vm, v)?,
             "abs_tol" => abs_tol = arg_f64(vm, v)?,
-            _ => return Err(vm.type_error(format!("isclose() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "isclose() got an unexpected keyword argument '{k}'"
+                )))
+            }
         }
     }
     if rel < 0.0 || abs_tol < 0.0 {
@@ -387,7 +398,10 @@ fn comb(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if k > n {
         return Ok(vm.new_int(0));
     }
-    let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(0).max(0));
+    let k = k
+        .to_u64()
+        .unwrap_or(0)
+        .min((&n - &k).to_u64().unwrap_or(0).max(0));
     let mut r = BigInt::from(1);
     for i in 0..k {
         r = r * (&n - i) / (i + 1);
@@ -397,7 +411,11 @@ fn comb(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn perm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "perm", args, kw, 0, 1, 2)?;
     let n = int_arg(vm, args[0])?;
-    let k = if args.len() > 1 && args[1] != vm.none { int_arg(vm, args[1])? } else { n.clone() };
+    let k = if args.len() > 1 && args[1] != vm.none {
+        int_arg(vm, args[1])?
+    } else {
+        n.clone()
+    };
     if n.is_negative() {
         return Err(vm.value_error("n must be a non-negative integer"));
     }
@@ -433,7 +451,8 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let items = riter::collect(vm, pos[0])?;
     let mut acc = start;
     for x in items {
-        acc = crate::vm::runtime::ops::binary_op(vm, crate::bytecode::opcode::nb::MULTIPLY, acc, x)?;
+        acc =
+            crate::vm::runtime::ops::binary_op(vm, crate::bytecode::opcode::nb::MULTIPLY, acc, x)?;
     }
     Ok(acc)
 }
@@ -493,7 +512,11 @@ fn modf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "modf", args, kw, 0, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     let i = x.trunc();
-    let f = if x.is_infinite() { 0.0f64.copysign(x) } else { x - i };
+    let f = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        x - i
+    };
     Ok(vm.new_tuple(vec![Value::from_f64(f), Value::from_f64(i)]))
 }
 fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -511,7 +534,10 @@ fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         m *= 2.0;
         e -= 1;
     }
-    Ok(vm.new_tuple(vec![Value::from_f64(m), Value::try_from_i64(e as i64).unwrap()]))
+    Ok(vm.new_tuple(vec![
+        Value::from_f64(m),
+        Value::try_from_i64(e as i64).unwrap(),
+    ]))
 }
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "ldexp", args, kw, 0, 2, 2)?;

@@ -51,7 +51,9 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         if p.is_file() {
             let src = match std::fs::read(&p) {
                 Ok(s) => s,
-                Err(e) => return Err(vm.err("ImportError", format!("cannot read {}: {e}", p.display()))),
+                Err(e) => {
+                    return Err(vm.err("ImportError", format!("cannot read {}: {e}", p.display())))
+                }
             };
             let fname = p.to_string_lossy().to_string();
             let m = vm.new_module(name);
@@ -78,7 +80,9 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     if let Some(v) = getattr_opt(vm, m, name)? {
         return Ok(v);
     }
-    let mn = as_module(m).map(|md| str_of(md.name).to_string()).unwrap_or_default();
+    let mn = as_module(m)
+        .map(|md| str_of(md.name).to_string())
+        .unwrap_or_default();
     let n = str_of(name).to_string();
     let file = as_module(m)
         .and_then(|md| {
@@ -91,17 +95,25 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
         Some(f) => format!(" ({f})"),
         None => " (unknown location)".to_string(),
     };
-    Err(vm.err("ImportError", format!("cannot import name '{n}' from '{mn}'{loc}")))
+    Err(vm.err(
+        "ImportError",
+        format!("cannot import name '{n}' from '{mn}'{loc}"),
+    ))
 }
 
 /// IMPORT_STAR.
 pub fn import_star(vm: &mut Vm, m: Value, locals: Value) -> PyResult<()> {
-    let Some(md) = as_module(m) else { return Err(vm.type_error("import * from a non-module")) };
+    let Some(md) = as_module(m) else {
+        return Err(vm.type_error("import * from a non-module"));
+    };
     let d = md.dict;
     let all_k = vm.intern("__all__");
     let names: Vec<Value> = match dict_get_str(vm, d, all_k) {
         Some(a) => crate::vm::runtime::iter::collect(vm, a)?,
-        None => keys_of(d).into_iter().filter(|k| !str_of(*k).starts_with('_')).collect(),
+        None => keys_of(d)
+            .into_iter()
+            .filter(|k| !str_of(*k).starts_with('_'))
+            .collect(),
     };
     for n in names {
         let v = crate::vm::runtime::attr::getattr(vm, m, n)?;

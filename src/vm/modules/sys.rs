@@ -27,7 +27,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "modules", mods);
     let v = vm.new_str("3.11.0 (cpjit)");
     set_attr(vm, m, "version", v);
-    let vi: Vec<Value> = [3, 11, 0].iter().map(|&i| Value::try_from_i64(i).unwrap()).collect();
+    let vi: Vec<Value> = [3, 11, 0]
+        .iter()
+        .map(|&i| Value::try_from_i64(i).unwrap())
+        .collect();
     let vt = vm.new_tuple(vi);
     set_attr(vm, m, "version_info", vt);
     let pf = vm.new_str("linux");

@@ -36,12 +36,16 @@ fn process_time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "time", args, kw, 0, 0, 0)?;
-    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     Ok(Value::from_f64(d.as_secs_f64()))
 }
 fn time_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "time_ns", args, kw, 0, 0, 0)?;
-    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     Ok(vm.new_bigint(num_bigint::BigInt::from(d.as_nanos())))
 }
 fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -19,20 +19,45 @@ pub fn unbound_deref(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
             format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
         )
     } else {
-        vm.err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))
+        vm.err(
+            "UnboundLocalError",
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
     }
 }
 
-pub fn make_function(vm: &mut Vm, stack: &[Value], sp: &mut usize, oparg: u32, globals: Value) -> PyResult {
+pub fn make_function(
+    vm: &mut Vm,
+    stack: &[Value],
+    sp: &mut usize,
+    oparg: u32,
+    globals: Value,
+) -> PyResult {
     let mut pop = || {
         *sp -= 1;
         stack[*sp]
     };
     let code = pop();
-    let closure = if oparg & mf::CLOSURE != 0 { pop() } else { Value::NULL };
-    let _ann = if oparg & mf::ANNOTATIONS != 0 { pop() } else { Value::NULL };
-    let kwdefaults = if oparg & mf::KWDEFAULTS != 0 { pop() } else { Value::NULL };
-    let defaults = if oparg & mf::DEFAULTS != 0 { pop() } else { Value::NULL };
+    let closure = if oparg & mf::CLOSURE != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let _ann = if oparg & mf::ANNOTATIONS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let kwdefaults = if oparg & mf::KWDEFAULTS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let defaults = if oparg & mf::DEFAULTS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
     let cd = as_code(code).unwrap();
     let (name, qualname) = (cd.name, cd.qualname);
     let k = vm.intern("__name__");
@@ -75,7 +100,14 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
     let ty = vm.t.generator;
     vm.heap.alloc(
         ty,
-        GenData { frame: b, state: GenState::Created, name, qualname, code, func },
+        GenData {
+            frame: b,
+            state: GenState::Created,
+            name,
+            qualname,
+            code,
+            func,
+        },
     )
 }
 
@@ -168,8 +200,13 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
     match call::call(vm, m, &[v], &[]) {
         Ok(x) => Ok(Exit::Yield(x)),
         Err(e) if vm.isinstance(e, vm.t.exc("StopIteration")) => {
-            let a = as_instance(e).and_then(|i| i.exc.as_ref()).map(|x| x.args).unwrap_or(Value::NULL);
-            let r = as_tuple(a).and_then(|t| t.first().copied()).unwrap_or(vm.none);
+            let a = as_instance(e)
+                .and_then(|i| i.exc.as_ref())
+                .map(|x| x.args)
+                .unwrap_or(Value::NULL);
+            let r = as_tuple(a)
+                .and_then(|t| t.first().copied())
+                .unwrap_or(vm.none);
             Ok(Exit::Return(r))
         }
         Err(e) => Err(e),
@@ -211,7 +248,9 @@ pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) 
             let tn = vm.type_name(m);
             if merge {
                 let fname = callable_name(vm, callee);
-                return Err(vm.type_error(format!("{fname} argument after ** must be a mapping, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {tn}"
+                )));
             }
             return Err(vm.type_error(format!("'{tn}' object is not a mapping")));
         }
@@ -232,7 +271,9 @@ pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) 
             if rdict::dict_get(vm, d, k)?.is_some() {
                 let fname = callable_name(vm, callee);
                 let ks = str_of(k).to_string();
-                return Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                return Err(vm.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
             }
         }
         rdict::dict_set(vm, d, k, v)?;
@@ -281,7 +322,9 @@ pub fn exc_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
     }
     match as_type(typ) {
         Some(td) if td.is_exception => Ok(vm.isinstance(exc, typ.as_ptr())),
-        _ => Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        _ => Err(
+            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
+        ),
     }
 }
 
@@ -298,9 +341,12 @@ pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult {
 }
 
 pub fn set_cause(vm: &mut Vm, e: Value, cause: Value) -> PyResult<()> {
-    let c = if cause == vm.none { Value::NULL } else { make_exception(vm, cause).map_err(|_| {
-        vm.type_error("exception causes must derive from BaseException")
-    })? };
+    let c = if cause == vm.none {
+        Value::NULL
+    } else {
+        make_exception(vm, cause)
+            .map_err(|_| vm.type_error("exception causes must derive from BaseException"))?
+    };
     if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
         x.cause = c;
         x.suppress_context = true;
@@ -314,7 +360,11 @@ pub fn before_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
     let exit = attr::lookup_type_str(vm, t, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let tn = vm.type_name(cm);
-        let missing = if attr::lookup_type_str(vm, t, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+        let missing = if attr::lookup_type_str(vm, t, "__enter__").is_none() {
+            ""
+        } else {
+            " (missed __exit__ method)"
+        };
         let _ = missing;
         return Err(vm.type_error(format!(
             "'{tn}' object does not support the context manager protocol"

@@ -37,8 +37,9 @@ fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
     }
     let t = &as_dict(d)?.table;
     let ks: &str = &s.s;
-    let r: Result<Option<usize>, ()> =
-        t.find(h, |k| Ok(k == key || as_str(k).map(|x| &*x.s == ks).unwrap_or(false)));
+    let r: Result<Option<usize>, ()> = t.find(h, |k| {
+        Ok(k == key || as_str(k).map(|x| &*x.s == ks).unwrap_or(false))
+    });
     r.ok().flatten().map(|i| t.entry(i).unwrap().value)
 }
 
@@ -55,7 +56,8 @@ fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
         Layout::Property => true,
         Layout::Instance => {
             let t = obj_type(d);
-            lookup_type_str(vm, t, "__set__").is_some() || lookup_type_str(vm, t, "__delete__").is_some()
+            lookup_type_str(vm, t, "__set__").is_some()
+                || lookup_type_str(vm, t, "__delete__").is_some()
         }
         _ => false,
     }
@@ -72,7 +74,13 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(d)
             } else {
                 let ty = vm.t.method;
-                Ok(vm.heap.alloc(ty, MethodData { func: d, self_: obj }))
+                Ok(vm.heap.alloc(
+                    ty,
+                    MethodData {
+                        func: d,
+                        self_: obj,
+                    },
+                ))
             }
         }
         Layout::Builtin => {
@@ -82,7 +90,15 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 let ty = vm.t.builtin_function;
-                Ok(vm.heap.alloc(ty, BuiltinData { name, f, bound: obj, owner }))
+                Ok(vm.heap.alloc(
+                    ty,
+                    BuiltinData {
+                        name,
+                        f,
+                        bound: obj,
+                        owner,
+                    },
+                ))
             }
         }
         Layout::MethodWrapper => {
@@ -93,9 +109,23 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 if let Some(b) = as_builtin(inner) {
                     let (name, f, o) = (b.name, b.f, b.owner);
                     let bty = vm.t.builtin_function;
-                    return Ok(vm.heap.alloc(bty, BuiltinData { name, f, bound: cls, owner: o }));
+                    return Ok(vm.heap.alloc(
+                        bty,
+                        BuiltinData {
+                            name,
+                            f,
+                            bound: cls,
+                            owner: o,
+                        },
+                    ));
                 }
-                Ok(vm.heap.alloc(ty, MethodData { func: inner, self_: cls }))
+                Ok(vm.heap.alloc(
+                    ty,
+                    MethodData {
+                        func: inner,
+                        self_: cls,
+                    },
+                ))
             } else {
                 Ok(inner)
             }
@@ -264,9 +294,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                             if fset.is_null() || fset == vm.none {
                                 let n = str_of(name).to_string();
                                 let tn = type_data(ty).name.clone();
-                                return Err(vm.attribute_error(format!(
-                                    "can't set attribute '{n}'"
-                                )))
+                                return Err(
+                                    vm.attribute_error(format!("can't set attribute '{n}'"))
+                                )
                                 .map_err(|e| {
                                     let _ = tn;
                                     e

@@ -124,14 +124,26 @@ pub fn bind_args(
     slots[..ncopy].copy_from_slice(&args[..ncopy]);
     let mut extra_slot = npos + nkwonly;
     if varargs {
-        let extra: Vec<Value> = if ngiven > npos { args[npos..ngiven].to_vec() } else { Vec::new() };
+        let extra: Vec<Value> = if ngiven > npos {
+            args[npos..ngiven].to_vec()
+        } else {
+            Vec::new()
+        };
         slots[extra_slot] = vm.new_tuple(extra);
         extra_slot += 1;
     } else if ngiven > npos {
-        let ndef = fd.defaults.is_null().then_some(0).unwrap_or_else(|| as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0));
+        let ndef = fd
+            .defaults
+            .is_null()
+            .then_some(0)
+            .unwrap_or_else(|| as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0));
         let kwonly_given = kwnames
             .iter()
-            .filter(|k| cd.localsplusnames[npos..npos + nkwonly].iter().any(|n| str_of(*n) == str_of(**k)))
+            .filter(|k| {
+                cd.localsplusnames[npos..npos + nkwonly]
+                    .iter()
+                    .any(|n| str_of(*n) == str_of(**k))
+            })
             .count();
         let takes = if ndef > 0 {
             format!("from {} to {} positional arguments", npos - ndef, npos)
@@ -211,7 +223,9 @@ pub fn bind_args(
         )));
     }
     if ngiven < npos {
-        let defaults: Vec<Value> = as_tuple(fd.defaults).map(|t| t.to_vec()).unwrap_or_default();
+        let defaults: Vec<Value> = as_tuple(fd.defaults)
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
         let first_def = npos - defaults.len();
         let mut missing = Vec::new();
         for j in ngiven..npos {
@@ -238,7 +252,11 @@ pub fn bind_args(
         for j in npos..npos + nkwonly {
             if slots[j].is_null() {
                 let name = cd.localsplusnames[j];
-                let d = if fd.kwdefaults.is_null() { None } else { dict_get_str(vm, fd.kwdefaults, name) };
+                let d = if fd.kwdefaults.is_null() {
+                    None
+                } else {
+                    dict_get_str(vm, fd.kwdefaults, name)
+                };
                 match d {
                     Some(v) => slots[j] = v,
                     None => missing.push(str_of(name).to_string()),
@@ -260,7 +278,7 @@ pub fn bind_args(
 
 /// Calling a class: `type(x)`, built-in constructors, and `__new__` + `__init__` for classes.
 pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
-    let t = cls.as_ptr::<TypeObject>();
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
     if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
         return Ok(Value::from_ptr(vm.type_of(args[0])));
     }
@@ -316,5 +334,11 @@ pub fn new_instance(vm: &mut Vm, t: *const TypeObject) -> Value {
         let args = vm.new_tuple(Vec::new());
         return vm.new_exception_args(t, args);
     }
-    vm.heap.alloc(t, InstanceData { dict: Value::NULL, exc: None })
+    vm.heap.alloc(
+        t,
+        InstanceData {
+            dict: Value::NULL,
+            exc: None,
+        },
+    )
 }

@@ -55,7 +55,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             return Ok(Some(cmp_partial(op, num::int_float_cmp(x, b.as_f64()))));
         }
         (None, Some(y)) if a.is_float() => {
-            return Ok(Some(cmp_partial(op, num::int_float_cmp(y, a.as_f64()).map(|o| o.reverse()))));
+            return Ok(Some(cmp_partial(
+                op,
+                num::int_float_cmp(y, a.as_f64()).map(|o| o.reverse()),
+            )));
         }
         _ => {}
     }
@@ -75,7 +78,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             Ok(Some(cmp_ord(op, o)))
         }
         (Layout::Bytes, Layout::Bytes) => {
-            let o = as_bytes(a).unwrap().cmp(as_bytes(b).unwrap());
+            let o = as_bytes(a)
+                .unwrap()
+                .as_slice()
+                .cmp(as_bytes(b).unwrap().as_slice());
             Ok(Some(cmp_ord(op, o)))
         }
         (Layout::List, Layout::List) | (Layout::Tuple, Layout::Tuple) => {
@@ -263,7 +269,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
                 let r = call_method_value(vm, f, v, &[])?;
                 if as_bool_obj(r).is_none() {
                     let tn = vm.type_name(r);
-                    return Err(vm.type_error(format!("__bool__ should return bool, returned {tn}")));
+                    return Err(
+                        vm.type_error(format!("__bool__ should return bool, returned {tn}"))
+                    );
                 }
                 return Ok(r == vm.true_);
             }
@@ -286,16 +294,25 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     if container.is_ptr() {
         match layout_of(container) {
             Layout::Str if as_str(item).is_some() => {
-                return Ok(as_str(container).unwrap().s.contains(&*as_str(item).unwrap().s));
+                return Ok(as_str(container)
+                    .unwrap()
+                    .s
+                    .contains(&*as_str(item).unwrap().s));
             }
             Layout::Str => {
                 let tn = vm.type_name(item);
-                return Err(vm.type_error(format!("'in <string>' requires string as left operand, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )));
             }
             Layout::Dict => return Ok(rdict::dict_get(vm, container, item)?.is_some()),
             Layout::Set => return rdict::set_contains(vm, container, item),
             Layout::List | Layout::Tuple => {
-                let n = if let Some(l) = as_list(container) { l.len() } else { as_tuple(container).unwrap().len() };
+                let n = if let Some(l) = as_list(container) {
+                    l.len()
+                } else {
+                    as_tuple(container).unwrap().len()
+                };
                 for i in 0..n {
                     let x = match as_list(container) {
                         Some(l) => match l.get(i) {
@@ -314,7 +331,11 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 if let Some(i) = num::int_to_i64(item) {
                     let r = as_range(container).unwrap();
                     let (s, e, st) = (r.start, r.stop, r.step);
-                    let inr = if st > 0 { i >= s && i < e } else { i <= s && i > e };
+                    let inr = if st > 0 {
+                        i >= s && i < e
+                    } else {
+                        i <= s && i > e
+                    };
                     return Ok(inr && (i - s) % st == 0);
                 }
             }

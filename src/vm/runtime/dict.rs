@@ -61,7 +61,11 @@ pub fn hash_f64(x: f64) -> u64 {
             xh -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     xh = ((xh << e) & MODULUS) | (xh >> (61 - e));
     fix_minus_one(xh as i64 * sign)
 }
@@ -221,8 +225,9 @@ pub fn dict_get_str(vm: &mut Vm, d: Value, key: Value) -> Option<Value> {
     };
     let t = &as_dict(d)?.table;
     let ks = str_of(key);
-    let r: Result<Option<usize>, ()> =
-        t.find(h, |k| Ok(k == key || as_str(k).map(|s| &*s.s == ks).unwrap_or(false)));
+    let r: Result<Option<usize>, ()> = t.find(h, |k| {
+        Ok(k == key || as_str(k).map(|s| &*s.s == ks).unwrap_or(false))
+    });
     r.ok().flatten().map(|i| t.entry(i).unwrap().value)
 }
 

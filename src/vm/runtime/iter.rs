@@ -19,15 +19,38 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Bytes => Some((vm.t.bytes_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Range => {
                 let r = as_range(v).unwrap();
-                Some((vm.t.range_iterator, IterData::Range { cur: r.start, stop: r.stop, step: r.step }))
+                Some((
+                    vm.t.range_iterator,
+                    IterData::Range {
+                        cur: r.start,
+                        stop: r.stop,
+                        step: r.step,
+                    },
+                ))
             }
             Layout::Dict => {
                 let len = crate::vm::runtime::dict::len_of(v);
-                Some((vm.t.dict_keyiterator, IterData::Dict { dict: v, idx: 0, kind: DictIterKind::Keys, len }))
+                Some((
+                    vm.t.dict_keyiterator,
+                    IterData::Dict {
+                        dict: v,
+                        idx: 0,
+                        kind: DictIterKind::Keys,
+                        len,
+                    },
+                ))
             }
             Layout::Set => {
                 let len = crate::vm::runtime::dict::len_of(v);
-                Some((vm.t.set_iterator, IterData::Dict { dict: v, idx: 0, kind: DictIterKind::Keys, len }))
+                Some((
+                    vm.t.set_iterator,
+                    IterData::Dict {
+                        dict: v,
+                        idx: 0,
+                        kind: DictIterKind::Keys,
+                        len,
+                    },
+                ))
             }
             Layout::DictView => {
                 let vd = as_view(v).unwrap();
@@ -38,7 +61,15 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     DictIterKind::Values => vm.t.dict_valueiterator,
                     DictIterKind::Items => vm.t.dict_itemiterator,
                 };
-                Some((ty, IterData::Dict { dict, idx: 0, kind, len }))
+                Some((
+                    ty,
+                    IterData::Dict {
+                        dict,
+                        idx: 0,
+                        kind,
+                        len,
+                    },
+                ))
             }
             Layout::Iter | Layout::Generator => return Ok(v),
             Layout::Instance => {
@@ -50,7 +81,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                             || lookup_type_str(vm, it_t, "__next__").is_some());
                     if !ok {
                         let tn = vm.type_name(it);
-                        return Err(vm.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                        return Err(
+                            vm.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
                     }
                     return Ok(it);
                 }
@@ -93,7 +126,10 @@ fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             crate::vm::runtime::attr::generic_setattr(vm, obj, k, n)?;
             Ok(v)
         }
-        Err(e) if vm.isinstance(e, vm.t.exc("IndexError")) || vm.isinstance(e, vm.t.exc("StopIteration")) => {
+        Err(e)
+            if vm.isinstance(e, vm.t.exc("IndexError"))
+                || vm.isinstance(e, vm.t.exc("StopIteration")) =>
+        {
             let _ = crate::vm::runtime::attr::delattr(vm, obj, k);
             Ok(vm.not_implemented)
         }
@@ -198,14 +234,27 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterData::Dict { dict, idx, kind, len } => {
+        IterData::Dict {
+            dict,
+            idx,
+            kind,
+            len,
+        } => {
             let dict = *dict;
             let kind = *kind;
             let is_set = as_set(dict).is_some();
-            let table = if let Some(dd) = as_dict(dict) { &dd.table } else { &as_set(dict).unwrap().table };
+            let table = if let Some(dd) = as_dict(dict) {
+                &dd.table
+            } else {
+                &as_set(dict).unwrap().table
+            };
             if table.len() != *len {
                 *len = usize::MAX;
-                let msg = if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+                let msg = if is_set {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                };
                 return Err(vm.err("RuntimeError", msg));
             }
             while *idx < table.slots() {
@@ -226,7 +275,12 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             let (inner, count) = (*inner, *n);
             match next(vm, inner)? {
                 Some(v) => {
-                    let c1 = crate::vm::runtime::ops::binary_op(vm, 0, count, Value::try_from_i64(1).unwrap())?;
+                    let c1 = crate::vm::runtime::ops::binary_op(
+                        vm,
+                        0,
+                        count,
+                        Value::try_from_i64(1).unwrap(),
+                    )?;
                     if let Some(IterData::Enumerate { n, .. }) = as_iter(it) {
                         *n = c1;
                     }
@@ -245,13 +299,31 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                     None => {
                         if strict {
                             if i > 0 {
-                                let s = if i == 1 { " ".to_string() } else { "s 1-".to_string() };
-                                return Err(vm.value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, s, i)));
+                                let s = if i == 1 {
+                                    " ".to_string()
+                                } else {
+                                    "s 1-".to_string()
+                                };
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{}{}",
+                                    i + 1,
+                                    s,
+                                    i
+                                )));
                             }
                             for (j, &y) in its.iter().enumerate().skip(1) {
                                 if next(vm, y)?.is_some() {
-                                    let s = if j == 1 { " ".to_string() } else { "s 1-".to_string() };
-                                    return Err(vm.value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, s, j)));
+                                    let s = if j == 1 {
+                                        " ".to_string()
+                                    } else {
+                                        "s 1-".to_string()
+                                    };
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{}{}",
+                                        j + 1,
+                                        s,
+                                        j
+                                    )));
                                 }
                             }
                         }
@@ -283,7 +355,9 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         IterData::Filter { f, it: inner } => {
             let (f, inner) = (*f, *inner);
             loop {
-                let Some(v) = next(vm, inner)? else { return Ok(None) };
+                let Some(v) = next(vm, inner)? else {
+                    return Ok(None);
+                };
                 let keep = if f == vm.none {
                     compare::truthy(vm, v)?
                 } else {
@@ -339,14 +413,20 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 
 /// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.
 pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
-    if let Some(l) = as_list(v).map(|l| l.clone()).or_else(|| as_tuple(v).map(|t| t.to_vec())) {
+    if let Some(l) = as_list(v)
+        .map(|l| l.clone())
+        .or_else(|| as_tuple(v).map(|t| t.to_vec()))
+    {
         if l.len() == n {
             return Ok(l);
         }
         if l.len() > n {
             return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
         }
-        return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", l.len())));
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            l.len()
+        )));
     }
     let it = match get_iter(vm, v) {
         Ok(it) => it,
@@ -364,7 +444,9 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
             match next(vm, it)? {
                 Some(x) => as_list(acc).unwrap().push(x),
                 None => {
-                    return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {i})")));
+                    return Err(vm.value_error(format!(
+                        "not enough values to unpack (expected {n}, got {i})"
+                    )));
                 }
             }
         }

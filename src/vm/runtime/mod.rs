@@ -1,6 +1,7 @@
 //! Runtime functions: every generic operation the interpreter performs (and the JIT's slow paths
 //! call), on Values, returning exceptions as `Err`.
 
+pub mod abi;
 pub mod attr;
 pub mod call;
 pub mod compare;
@@ -11,4 +12,3 @@ pub mod ops;
 pub mod repr;
 pub mod special;
 pub mod subscr;
-pub mod abi;

@@ -114,7 +114,9 @@ pub fn float_pow(vm: &mut Vm, a: f64, b: f64) -> PyResult<f64> {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(vm.not_implemented("complex numbers (negative number raised to a fractional power)"));
+        return Err(
+            vm.not_implemented("complex numbers (negative number raised to a fractional power)")
+        );
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -158,7 +160,15 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 if y < 0 {
                     return Err(vm.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             nb::LSHIFT => {
                 if y < 0 {
@@ -218,7 +228,9 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
-            let s = y.to_usize().ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
+            let s = y
+                .to_usize()
+                .ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
             x << s
         }
         nb::RSHIFT => {
@@ -235,7 +247,11 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 return Err(vm.zero_division("division by zero"));
             }
             let q = match (x.to_f64(), y.to_f64()) {
-                (Some(a), Some(b)) if a.is_finite() && b.is_finite() && a.abs() < 9e15 && b.abs() < 9e15 => a / b,
+                (Some(a), Some(b))
+                    if a.is_finite() && b.is_finite() && a.abs() < 9e15 && b.abs() < 9e15 =>
+                {
+                    a / b
+                }
                 _ => big_true_div(vm, &x, &y)?,
             };
             return Ok(Some(Value::from_f64(q)));
@@ -246,7 +262,9 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 let r = float_pow(vm, a, b)?;
                 return Ok(Some(Value::from_f64(r)));
             }
-            let e = y.to_u32().ok_or_else(|| vm.overflow_error("exponent too large"))?;
+            let e = y
+                .to_u32()
+                .ok_or_else(|| vm.overflow_error("exponent too large"))?;
             num_traits::Pow::pow(x, e)
         }
         _ => return Ok(None),
@@ -260,7 +278,11 @@ fn big_true_div(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
     let xb = x.bits() as i64;
     let yb = y.bits() as i64;
     let shift = 64 - (xb - yb);
-    let q = if shift >= 0 { (x << shift as usize) / y } else { x / (y << (-shift) as usize) };
+    let q = if shift >= 0 {
+        (x << shift as usize) / y
+    } else {
+        x / (y << (-shift) as usize)
+    };
     let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
     if f.is_infinite() {
         return Err(vm.overflow_error("integer division result too large for a float"));
@@ -329,7 +351,11 @@ pub fn int_float_cmp(a: &IntVal, f: f64) -> Option<std::cmp::Ordering> {
         IntVal::Small(i) => (*i as f64).partial_cmp(&f),
         IntVal::Big(b) => {
             if f.is_infinite() {
-                return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+                return Some(if f > 0.0 {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Greater
+                });
             }
             let fl = f.floor();
             let fb = BigInt::from(fl as i128);

@@ -10,9 +10,13 @@ use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, iter as riter};
 use crate::vm::value::Value;
 
-const NAMES: [&str; 13] =
-    ["add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor"];
-const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+const NAMES: [&str; 13] = [
+    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub",
+    "truediv", "xor",
+];
+const SYMBOLS: [&str; 13] = [
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+];
 
 fn is_num(v: Value) -> bool {
     v.is_float() || num::is_int(v)
@@ -84,7 +88,9 @@ fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Val
     };
     if (base == nb::MULTIPLY) && (is_seq(a) || is_seq(b)) {
         let other = if is_seq(a) { nbn } else { na };
-        return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+        return vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{other}'"
+        ));
     }
     if base == nb::ADD && (as_str(a).is_some() && obj_type(a) == vm.t.str_) {
         return vm.type_error(format!("can only concatenate str (not \"{nbn}\") to str"));
@@ -93,13 +99,21 @@ fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Val
         return vm.type_error(format!("can only concatenate list (not \"{nbn}\") to list"));
     }
     if base == nb::ADD && as_tuple(a).is_some() {
-        return vm.type_error(format!("can only concatenate tuple (not \"{nbn}\") to tuple"));
+        return vm.type_error(format!(
+            "can only concatenate tuple (not \"{nbn}\") to tuple"
+        ));
     }
-    vm.type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nbn}'"))
+    vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{na}' and '{nbn}'"
+    ))
 }
 
 fn is_seq(v: Value) -> bool {
-    v.is_ptr() && matches!(layout_of(v), Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes)
+    v.is_ptr()
+        && matches!(
+            layout_of(v),
+            Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+        )
 }
 
 fn seq_repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
@@ -116,7 +130,13 @@ fn seq_repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     }
 }
 
-fn builtin_binop(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> PyResult<Option<Value>> {
+fn builtin_binop(
+    vm: &mut Vm,
+    base: u32,
+    inplace: bool,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
     if is_num(a) && is_num(b) {
         if a.is_float() || b.is_float() {
             let x = num::float_of(vm, a)?.unwrap();
@@ -149,7 +169,8 @@ fn builtin_binop(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> P
     }
     match (base, la, lb) {
         (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => {
-            let mut s = String::with_capacity(as_str(a).unwrap().s.len() + as_str(b).unwrap().s.len());
+            let mut s =
+                String::with_capacity(as_str(a).unwrap().s.len() + as_str(b).unwrap().s.len());
             s.push_str(&as_str(a).unwrap().s);
             s.push_str(&as_str(b).unwrap().s);
             Ok(Some(vm.new_str_owned(s)))
@@ -174,19 +195,31 @@ fn builtin_binop(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> P
             v.extend_from_slice(as_bytes(b).unwrap());
             Ok(Some(vm.new_bytes(v)))
         }
-        (nb::MULTIPLY, Some(l), _) if matches!(l, Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes) => {
+        (nb::MULTIPLY, Some(l), _)
+            if matches!(
+                l,
+                Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+            ) =>
+        {
             match seq_repeat_count(vm, b)? {
                 Some(n) => seq_repeat(vm, a, n, inplace).map(Some),
                 None => Ok(None),
             }
         }
-        (nb::MULTIPLY, _, Some(l)) if matches!(l, Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes) => {
+        (nb::MULTIPLY, _, Some(l))
+            if matches!(
+                l,
+                Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+            ) =>
+        {
             match seq_repeat_count(vm, a)? {
                 Some(n) => seq_repeat(vm, b, n, false).map(Some),
                 None => Ok(None),
             }
         }
-        (nb::REMAINDER, Some(Layout::Str), _) => crate::vm::runtime::repr::percent_format(vm, a, b).map(Some),
+        (nb::REMAINDER, Some(Layout::Str), _) => {
+            crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
+        }
         (_, Some(Layout::Set), Some(Layout::Set))
             if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR) =>
         {

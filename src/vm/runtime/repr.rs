@@ -34,7 +34,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -47,7 +51,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
@@ -74,7 +80,11 @@ fn is_unprintable(c: char) -> bool {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -124,7 +134,11 @@ thread_local! {
     static REPR_STACK: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
 
-fn with_recursion_guard(v: Value, f: impl FnOnce() -> PyResult<String>, rec: &str) -> PyResult<String> {
+fn with_recursion_guard(
+    v: Value,
+    f: impl FnOnce() -> PyResult<String>,
+    rec: &str,
+) -> PyResult<String> {
     let seen = REPR_STACK.with(|s| s.borrow().contains(&v));
     if seen {
         return Ok(rec.to_string());
@@ -148,14 +162,22 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
 
 /// `repr(v)` as a str object.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
-    let s: String = if !v.is_ptr() || matches!(layout_of(v), Layout::Str | Layout::BigInt | Layout::Bool | Layout::NoneType) {
+    let s: String = if !v.is_ptr()
+        || matches!(
+            layout_of(v),
+            Layout::Str | Layout::BigInt | Layout::Bool | Layout::NoneType
+        ) {
         repr_string(vm, v)?
     } else {
         match layout_of(v) {
             Layout::List => {
                 let items = as_list(v).unwrap().clone();
                 vm.roots.push(v);
-                let r = with_recursion_guard(v, || Ok(format!("[{}]", join_reprs(vm, &items)?)), "[...]");
+                let r = with_recursion_guard(
+                    v,
+                    || Ok(format!("[{}]", join_reprs(vm, &items)?)),
+                    "[...]",
+                );
                 vm.roots.pop();
                 r?
             }
@@ -194,7 +216,11 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 let items = rdict::keys_of(v);
                 let frozen = obj_type(v) == vm.t.frozenset;
                 if items.is_empty() {
-                    if frozen { "frozenset()".into() } else { "set()".into() }
+                    if frozen {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    }
                 } else {
                     let inner = join_reprs(vm, &items)?;
                     if frozen {
@@ -213,7 +239,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                     DictIterKind::Values => rdict::items_of(d).into_iter().map(|p| p.1).collect(),
                     DictIterKind::Items => {
                         let ps = rdict::items_of(d);
-                        ps.into_iter().map(|(k, x)| vm.new_tuple(vec![k, x])).collect()
+                        ps.into_iter()
+                            .map(|(k, x)| vm.new_tuple(vec![k, x]))
+                            .collect()
                     }
                 };
                 format!("{tn}([{}])", join_reprs(vm, &items)?)
@@ -230,7 +258,12 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Slice => {
                 let s = as_slice(v).unwrap();
                 let (a, b, c) = (s.start, s.stop, s.step);
-                format!("slice({}, {}, {})", repr_string(vm, a)?, repr_string(vm, b)?, repr_string(vm, c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    repr_string(vm, a)?,
+                    repr_string(vm, b)?,
+                    repr_string(vm, c)?
+                )
             }
             Layout::Type => {
                 let t = type_data(v.as_ptr());
@@ -250,13 +283,18 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                     format!("<built-in function {}>", b.name)
                 } else {
                     let tn = vm.type_name(b.bound);
-                    format!("<built-in method {} of {} object at {:#x}>", b.name, tn, b.bound.0)
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name, tn, b.bound.0
+                    )
                 }
             }
             Layout::BoundMethod => {
                 let m = as_bound_method(v).unwrap();
                 let (f, s) = (m.func, m.self_);
-                let q = as_function(f).map(|fd| str_of(fd.qualname).to_string()).unwrap_or_default();
+                let q = as_function(f)
+                    .map(|fd| str_of(fd.qualname).to_string())
+                    .unwrap_or_default();
                 let sr = repr_string(vm, s)?;
                 format!("<bound method {q} of {sr}>")
             }
@@ -269,7 +307,11 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 format!("<generator object {} at {:#x}>", q, v.0)
             }
             Layout::Singleton => {
-                if v == vm.not_implemented { "NotImplemented".into() } else { "Ellipsis".into() }
+                if v == vm.not_implemented {
+                    "NotImplemented".into()
+                } else {
+                    "Ellipsis".into()
+                }
             }
             Layout::Cell => format!("<cell at {:#x}>", v.0),
             Layout::Instance => {
@@ -279,7 +321,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                         let r = call_method_value(vm, f, v, &[])?;
                         if as_str(r).is_none() {
                             let tn = vm.type_name(r);
-                            return Err(vm.type_error(format!("__repr__ returned non-string (type {tn})")));
+                            return Err(
+                                vm.type_error(format!("__repr__ returned non-string (type {tn})"))
+                            );
                         }
                         return Ok(r);
                     }
@@ -353,7 +397,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
     let tn = vm.type_name(v);
     let r = if v.is_float() {
         rtlib::format_spec::format_float(v.as_f64(), &sp, &tn)
-    } else if let Some(i) = int_of(v).filter(|_| !v.is_ptr() || layout_of(v) != Layout::Bool || !sp.is_empty()) {
+    } else if let Some(i) =
+        int_of(v).filter(|_| !v.is_ptr() || layout_of(v) != Layout::Bool || !sp.is_empty())
+    {
         match i {
             IntVal::Small(x) => rtlib::format_spec::format_i64(x, &sp, &tn),
             IntVal::Big(b) => rtlib::format_spec::format_int(&b, &sp, &tn),
@@ -368,7 +414,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
             }
         }
         if !sp.is_empty() {
-            return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+            return Err(vm.type_error(format!(
+                "unsupported format string passed to {tn}.__format__"
+            )));
         }
         return str(vm, v);
     };
@@ -439,14 +487,18 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         if self.v.is_float() {
             let f = self.v.as_f64();
             if !f.is_finite() {
-                return Err(FmtErr::Rt(RtError::overflow("cannot convert float infinity to integer")));
+                return Err(FmtErr::Rt(RtError::overflow(
+                    "cannot convert float infinity to integer",
+                )));
             }
             return Ok(rtlib_f64_to_big(f));
         }
         Err(FmtErr::Rt(RtError::type_("not a number")))
     }
     fn to_index(&self) -> Result<BigInt, FmtErr> {
-        int_of(self.v).map(|i| i.to_big()).ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
+        int_of(self.v)
+            .map(|i| i.to_big())
+            .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
     }
     fn to_f64(&self) -> Result<f64, FmtErr> {
         if self.v.is_float() {
@@ -457,7 +509,9 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
             Some(IntVal::Big(b)) => rtlib::floatops::bigint_to_f64(&b).map_err(FmtErr::Rt),
             None => {
                 let tn = self.type_name();
-                Err(FmtErr::Rt(RtError::type_(format!("must be real number, not {tn}"))))
+                Err(FmtErr::Rt(RtError::type_(format!(
+                    "must be real number, not {tn}"
+                ))))
             }
         }
     }
@@ -487,7 +541,10 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
         let res = match &tuple_items {
             Some(items) => {
                 let ps: Vec<PArg> = items.iter().map(|&v| PArg { v, vm: &cell }).collect();
-                rtlib::percent_format::percent_format(&f, rtlib::percent_format::PercentArgs::Tuple(&ps))
+                rtlib::percent_format::percent_format(
+                    &f,
+                    rtlib::percent_format::PercentArgs::Tuple(&ps),
+                )
             }
             None => {
                 let lookup = |key: &str| -> Result<PArg, FmtErr> {
@@ -505,7 +562,10 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
                         rtlib::percent_format::PercentArgs::Single(single, Some(&lookup)),
                     )
                 } else {
-                    rtlib::percent_format::percent_format(&f, rtlib::percent_format::PercentArgs::Single(single, None))
+                    rtlib::percent_format::percent_format(
+                        &f,
+                        rtlib::percent_format::PercentArgs::Single(single, None),
+                    )
                 }
             }
         };

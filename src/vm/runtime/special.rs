@@ -10,10 +10,21 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
     if name == "__class__" {
         return Ok(Some(Value::from_ptr(vm.type_of(obj))));
     }
-    if obj.is_small_int() || obj.is_float() || matches!(layout_opt(obj), Some(Layout::BigInt | Layout::Bool)) {
+    if obj.is_small_int()
+        || obj.is_float()
+        || matches!(layout_opt(obj), Some(Layout::BigInt | Layout::Bool))
+    {
         return Ok(match name {
-            "real" => Some(if obj.is_float() { obj } else { plain_int(vm, obj) }),
-            "imag" => Some(if obj.is_float() { Value::from_f64(0.0) } else { Value::try_from_i64(0).unwrap() }),
+            "real" => Some(if obj.is_float() {
+                obj
+            } else {
+                plain_int(vm, obj)
+            }),
+            "imag" => Some(if obj.is_float() {
+                Value::from_f64(0.0)
+            } else {
+                Value::try_from_i64(0).unwrap()
+            }),
             "numerator" if !obj.is_float() => Some(plain_int(vm, obj)),
             "denominator" if !obj.is_float() => Some(Value::try_from_i64(1).unwrap()),
             _ => None,
@@ -32,7 +43,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 }
                 return Ok(Some(as_instance(obj).unwrap().dict));
             }
-            let Some(e) = as_instance(obj).unwrap().exc.as_ref() else { return Ok(None) };
+            let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
+                return Ok(None);
+            };
             match name {
                 "args" => Some(e.args),
                 "__cause__" => Some(or_none(vm, e.cause)),

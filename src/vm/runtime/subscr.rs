@@ -17,10 +17,15 @@ pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
     match int_of(v) {
         Some(IntVal::Small(i)) => Ok(i),
-        Some(IntVal::Big(_)) => Err(vm.err("IndexError", format!("cannot fit 'int' into an index-sized integer"))),
+        Some(IntVal::Big(_)) => Err(vm.err(
+            "IndexError",
+            format!("cannot fit 'int' into an index-sized integer"),
+        )),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{what} indices must be integers or slices, not {tn}")))
+            Err(vm.type_error(format!(
+                "{what} indices must be integers or slices, not {tn}"
+            )))
         }
     }
 }
@@ -35,8 +40,14 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
         }
         match int_of(v) {
             Some(IntVal::Small(i)) => Ok(Some(i)),
-            Some(IntVal::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
-            None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            Some(IntVal::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         }
     };
     let step = get(vm, c)?.unwrap_or(1);
@@ -218,7 +229,11 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     let ty = vm.t.range;
                     return Ok(vm.heap.alloc(
                         ty,
-                        RangeData { start: start + s * step, stop: start + e * step, step: step * st },
+                        RangeData {
+                            start: start + s * step,
+                            stop: start + e * step,
+                            step: step * st,
+                        },
                     ));
                 }
                 let i = index_of(vm, k, "range")?;
@@ -317,7 +332,8 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
                 if as_slice(k).is_some() {
                     let len = as_list(c).unwrap().len();
                     let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
-                    let mut idx: Vec<usize> = (0..n).map(|j| (s + j as i64 * st) as usize).collect();
+                    let mut idx: Vec<usize> =
+                        (0..n).map(|j| (s + j as i64 * st) as usize).collect();
                     idx.sort_unstable();
                     let l = as_list(c).unwrap();
                     for &i in idx.iter().rev() {

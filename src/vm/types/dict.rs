@@ -106,7 +106,10 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     let d = args[0];
     if pos.len() == 2 {

@@ -67,7 +67,11 @@ const HIERARCHY: &[(&str, &str)] = &[
 
 pub fn bootstrap_exceptions(heap: &mut Heap, t: &mut Types) {
     for &(name, base) in HIERARCHY {
-        let b = if base == "object" { t.object } else { t.exc(base) };
+        let b = if base == "object" {
+            t.object
+        } else {
+            t.exc(base)
+        };
         let ty = new_type(heap, t.type_, name, Layout::Instance, &[b]);
         let td = type_data_mut(ty);
         td.is_exception = true;

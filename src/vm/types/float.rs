@@ -32,13 +32,22 @@ pub fn parse_float(s: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_')) {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+    {
         return None;
     }
     // Underscores only between digits.
     let b = body.as_bytes();
     for (i, &c) in b.iter().enumerate() {
-        if c == b'_' && (i == 0 || i + 1 == b.len() || !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit()) {
+        if c == b'_'
+            && (i == 0
+                || i + 1 == b.len()
+                || !b[i - 1].is_ascii_digit()
+                || !b[i + 1].is_ascii_digit())
+        {
             return None;
         }
     }
@@ -79,7 +88,9 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
         }
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn is_integer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -100,7 +111,9 @@ fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mut mant = (bits & ((1 << 52) - 1)) as i64;
-    let mut e = if exp == 0 { -1074 } else {
+    let mut e = if exp == 0 {
+        -1074
+    } else {
         mant |= 1 << 52;
         exp - 1075
     };

@@ -72,13 +72,20 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     for (k, v) in kws {
         match k {
             "base" => base_v = Some(v),
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()"))),
+            _ => {
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()")))
+            }
         }
     }
     if pos.len() > 3 {
-        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
     }
-    let Some(x) = x.take() else { return Ok(Value::try_from_i64(0).unwrap()) };
+    let Some(x) = x.take() else {
+        return Ok(Value::try_from_i64(0).unwrap());
+    };
     if let Some(bv) = base_v {
         let b = match int_of(bv).and_then(|i| match i {
             IntVal::Small(b) => Some(b),
@@ -87,7 +94,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(b) => b,
             None => {
                 let tn = vm.type_name(bv);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         };
         if b != 0 && !(2..=36).contains(&b) {
@@ -193,13 +202,20 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             _ => {}
         }
     }
-    let n = length.and_then(|l| int_of(l)).and_then(|i| match i {
-        IntVal::Small(x) => Some(x as usize),
-        _ => None,
-    }).unwrap_or(1);
-    let big = order.map(|o| crate::vm::interp::str_of(o) == "big").unwrap_or(true);
+    let n = length
+        .and_then(|l| int_of(l))
+        .and_then(|i| match i {
+            IntVal::Small(x) => Some(x as usize),
+            _ => None,
+        })
+        .unwrap_or(1);
+    let big = order
+        .map(|o| crate::vm::interp::str_of(o) == "big")
+        .unwrap_or(true);
     let v = int_of(args[0]).unwrap().to_big();
-    let mut bytes = if signed { v.to_signed_bytes_le() } else {
+    let mut bytes = if signed {
+        v.to_signed_bytes_le()
+    } else {
         if v.is_negative() {
             return Err(vm.overflow_error("can't convert negative int to unsigned"));
         }

@@ -34,7 +34,11 @@ fn lst<'a>(v: Value) -> &'a mut Vec<Value> {
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "list", args, kw, 1, 0, 1)?;
-    let items = if args.len() > 1 { riter::collect(vm, args[1])? } else { Vec::new() };
+    let items = if args.len() > 1 {
+        riter::collect(vm, args[1])?
+    } else {
+        Vec::new()
+    };
     Ok(vm.new_list(items))
 }
 
@@ -57,7 +61,11 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if l.is_empty() {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = if args.len() > 1 { subscr::index_of(vm, args[1], "list")? } else { -1 };
+    let i = if args.len() > 1 {
+        subscr::index_of(vm, args[1], "list")?
+    } else {
+        -1
+    };
     let l = lst(args[0]);
     let j = if i < 0 { i + l.len() as i64 } else { i };
     if j < 0 || j as usize >= l.len() {
@@ -103,8 +111,16 @@ fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "index", args, kw, 1, 1, 3)?;
     let n = lst(args[0]).len() as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    let start = if args.len() > 2 { norm(subscr::index_of(vm, args[2], "list")?) } else { 0 };
-    let stop = if args.len() > 3 { norm(subscr::index_of(vm, args[3], "list")?) } else { n };
+    let start = if args.len() > 2 {
+        norm(subscr::index_of(vm, args[2], "list")?)
+    } else {
+        0
+    };
+    let stop = if args.len() > 3 {
+        norm(subscr::index_of(vm, args[3], "list")?)
+    } else {
+        n
+    };
     let mut i = start;
     while i < stop && (i as usize) < lst(args[0]).len() {
         let y = lst(args[0])[i as usize];
@@ -192,7 +208,11 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         match k {
             "key" => key = v,
             "reverse" => reverse = compare::truthy(vm, v)?,
-            _ => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
     let mut items = std::mem::take(lst(args[0]));

@@ -113,12 +113,17 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let Some(t) = args.first().and_then(|&c| as_type(c).map(|_| c.as_ptr::<TypeObject>())) else {
+    let Some(t) = args
+        .first()
+        .and_then(|&c| as_type(c).map(|_| c.as_ptr::<TypeObject>()))
+    else {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     };
     if type_data(t).layout != Layout::Instance {
         let n = type_data(t).name.clone();
-        return Err(vm.type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+        return Err(vm.type_error(format!(
+            "object.__new__({n}) is not safe, use {n}.__new__()"
+        )));
     }
     Ok(new_instance(vm, t))
 }
@@ -138,7 +143,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__eq__", args, kw, 1, 1, 1)?;
-    Ok(if args[0] == args[1] { vm.true_ } else { vm.not_implemented })
+    Ok(if args[0] == args[1] {
+        vm.true_
+    } else {
+        vm.not_implemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -177,7 +186,9 @@ fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
     if !str_of(args[1]).is_empty() {
         let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
     }
     repr::str(vm, args[0])
 }
@@ -209,7 +220,16 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         };
         if !bd.base_ok {
             let n = bd.name.clone();
-            if ["bool", "NoneType", "function", "generator", "range", "slice"].contains(&n.as_str()) {
+            if [
+                "bool",
+                "NoneType",
+                "function",
+                "generator",
+                "range",
+                "slice",
+            ]
+            .contains(&n.as_str())
+            {
                 return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
             }
             return Err(vm.not_implemented(format!("subclassing the built-in type '{n}'")));
@@ -227,7 +247,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         let v = if (ks == "__new__") && as_function(v).is_some() {
             let ty = vm.t.staticmethod;
             vm.heap.alloc(ty, v)
-        } else if (ks == "__init_subclass__" || ks == "__class_getitem__") && as_function(v).is_some() {
+        } else if (ks == "__init_subclass__" || ks == "__class_getitem__")
+            && as_function(v).is_some()
+        {
             let ty = vm.t.classmethod;
             vm.heap.alloc(ty, v)
         } else {
@@ -236,10 +258,17 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         dict_set(vm, dict, k, v)?;
     }
     let qk = vm.intern("__qualname__");
-    let qualname = dict_get_str(vm, ns, qk).map(|q| str_of(q).to_string()).unwrap_or_else(|| str_of(name).to_string());
+    let qualname = dict_get_str(vm, ns, qk)
+        .map(|q| str_of(q).to_string())
+        .unwrap_or_else(|| str_of(name).to_string());
     let mk = vm.intern("__module__");
-    let module = dict_get_str(vm, ns, mk).map(|m| str_of(m).to_string()).unwrap_or_else(|| "builtins".into());
-    if !bases.iter().any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1) {}
+    let module = dict_get_str(vm, ns, mk)
+        .map(|m| str_of(m).to_string())
+        .unwrap_or_else(|| "builtins".into());
+    if !bases
+        .iter()
+        .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)
+    {}
     let meta = vm.t.type_;
     let cls = vm.heap.alloc(
         meta,
@@ -257,7 +286,10 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
-        let names: Vec<String> = bases.iter().map(|b| type_data(b.as_ptr()).name.clone()).collect();
+        let names: Vec<String> = bases
+            .iter()
+            .map(|b| type_data(b.as_ptr()).name.clone())
+            .collect();
         return Err(vm.type_error(format!(
             "Cannot create a consistent method resolution order (MRO) for bases {}",
             names.join(", ")
@@ -318,7 +350,11 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (start, stop, step) = match a.len() {
         1 => (0, range_arg(vm, a[0])?, 1),
         2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, 1),
-        3 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, range_arg(vm, a[2])?),
+        3 => (
+            range_arg(vm, a[0])?,
+            range_arg(vm, a[1])?,
+            range_arg(vm, a[2])?,
+        ),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
@@ -363,7 +399,12 @@ fn slice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let mut p = PropertyData { fget: Value::NULL, fset: Value::NULL, fdel: Value::NULL, doc: Value::NULL };
+    let mut p = PropertyData {
+        fget: Value::NULL,
+        fset: Value::NULL,
+        fdel: Value::NULL,
+        doc: Value::NULL,
+    };
     for (i, &v) in pos[1..].iter().enumerate() {
         match i {
             0 => p.fget = v,
@@ -378,7 +419,11 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "fset" => p.fset = v,
             "fdel" => p.fdel = v,
             "doc" => p.doc = v,
-            _ => return Err(vm.type_error(format!("property() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "property() got an unexpected keyword argument '{k}'"
+                )))
+            }
         }
     }
     let ty = vm.t.property;
@@ -387,7 +432,12 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn property_copy(vm: &mut Vm, p: Value, which: usize, f: Value) -> PyResult {
     let old = as_property(p).unwrap();
-    let mut n = PropertyData { fget: old.fget, fset: old.fset, fdel: old.fdel, doc: old.doc };
+    let mut n = PropertyData {
+        fget: old.fget,
+        fset: old.fset,
+        fdel: old.fdel,
+        doc: old.doc,
+    };
     match which {
         0 => n.fget = f,
         1 => n.fset = f,
@@ -494,7 +544,11 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
     let sd = as_super(s).unwrap();
     let (ty, obj, obj_type) = (sd.ty, sd.obj, sd.obj_type);
     let mro = type_data(obj_type.as_ptr()).mro.clone();
-    let start = mro.iter().position(|&t| t == ty).map(|i| i + 1).unwrap_or(mro.len());
+    let start = mro
+        .iter()
+        .position(|&t| t == ty)
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
     for &t in &mro[start..] {
         let d = type_data(t.as_ptr()).dict;
         if let Some(v) = dict_get_str(vm, d, name) {
@@ -521,7 +575,11 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 pub fn stop_iteration(vm: &mut Vm, v: Value) -> Value {
     let t = vm.t.exc("StopIteration");
-    let args = if v == vm.none { vm.new_tuple(vec![]) } else { vm.new_tuple(vec![v]) };
+    let args = if v == vm.none {
+        vm.new_tuple(vec![])
+    } else {
+        vm.new_tuple(vec![v])
+    };
     vm.new_exception_args(t, args)
 }
 
@@ -529,11 +587,18 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "throw", args, kw, 1, 1, 3)?;
     let mut e = args[1];
     if as_type(e).is_some() {
-        let a: Vec<Value> = if args.len() > 2 && args[2] != vm.none { vec![args[2]] } else { vec![] };
+        let a: Vec<Value> = if args.len() > 2 && args[2] != vm.none {
+            vec![args[2]]
+        } else {
+            vec![]
+        };
         e = call(vm, e, &a, &[])?;
     }
     if as_instance(e).map(|i| i.exc.is_none()).unwrap_or(true) {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(e)));
+        return Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(e),
+        ));
     }
     let none = vm.none;
     match gen_resume(vm, args[0], none, Some(e))? {
@@ -552,12 +617,20 @@ fn gen_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let e = vm.err("GeneratorExit", "");
     let t = vm.t.exc("GeneratorExit");
     let a = vm.new_tuple(vec![]);
-    let e = { let _ = e; vm.new_exception_args(t, a) };
+    let e = {
+        let _ = e;
+        vm.new_exception_args(t, a)
+    };
     let none = vm.none;
     match gen_resume(vm, args[0], none, Some(e)) {
         Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
         Ok(Exit::Return(_)) => Ok(vm.none),
-        Err(x) if vm.isinstance(x, vm.t.exc("GeneratorExit")) || vm.isinstance(x, vm.t.exc("StopIteration")) => Ok(vm.none),
+        Err(x)
+            if vm.isinstance(x, vm.t.exc("GeneratorExit"))
+                || vm.isinstance(x, vm.t.exc("StopIteration")) =>
+        {
+            Ok(vm.none)
+        }
         Err(x) => Err(x),
     }
 }
@@ -584,7 +657,11 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         match k {
             "start" => start = Some(v),
             "iterable" => it = Some(v),
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for enumerate()"))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for enumerate()"
+                )))
+            }
         }
     }
     let Some(it) = it else {
@@ -680,10 +757,21 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let n = range_len(s, e, st);
         let last = s + (n - 1) * st;
         let ty = vm.t.range_iterator;
-        return Ok(vm.new_iter(ty, IterData::Range { cur: last, stop: s - st, step: -st }));
+        return Ok(vm.new_iter(
+            ty,
+            IterData::Range {
+                cur: last,
+                stop: s - st,
+                step: -st,
+            },
+        ));
     }
     if as_str(v).is_some() || as_dict(v).is_some() {
-        let items = if as_dict(v).is_some() { rdict::keys_of(v) } else { riter::collect(vm, v)? };
+        let items = if as_dict(v).is_some() {
+            rdict::keys_of(v)
+        } else {
+            riter::collect(vm, v)?
+        };
         let l = vm.new_tuple(items);
         let n = as_tuple(l).unwrap().len() as isize;
         let ty = vm.t.reversed;
@@ -694,7 +782,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if let Some(f) = attr::lookup_type_str(vm, t, "__reversed__") {
             return crate::vm::runtime::call::call_method_value(vm, f, v, &[]);
         }
-        if attr::lookup_type_str(vm, t, "__getitem__").is_some() && attr::lookup_type_str(vm, t, "__len__").is_some() {
+        if attr::lookup_type_str(vm, t, "__getitem__").is_some()
+            && attr::lookup_type_str(vm, t, "__len__").is_some()
+        {
             let items = riter::collect(vm, v)?;
             let l = vm.new_tuple(items);
             let n = as_tuple(l).unwrap().len() as isize;

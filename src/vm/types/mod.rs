@@ -38,7 +38,10 @@ macro_rules! types_struct {
                 set_type(Value::from_ptr(type_), type_);
                 all.push(object);
                 all.push(type_);
-                $(let $field = new_type(heap, type_, $name, Layout::$layout, &[$base]);
+                let mut by_name: HashMap<&'static str, *const TypeObject> = HashMap::new();
+                by_name.insert("object", object);
+                $(let $field = new_type(heap, type_, $name, Layout::$layout, &[by_name[stringify!($base)]]);
+                  by_name.insert(stringify!($field), $field);
                   all.push($field);)*
                 let mut t = Types { object, type_, $($field,)* exceptions: HashMap::new(), all };
                 exc::bootstrap_exceptions(heap, &mut t);
@@ -154,8 +157,10 @@ pub(crate) fn new_type(
 
 /// C3 linearization of a class with the given bases; None if no consistent order exists.
 pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
-    let mut seqs: Vec<Vec<Value>> =
-        bases.iter().map(|&b| type_data(b.as_ptr::<TypeObject>()).mro.clone()).collect();
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|&b| type_data(b.as_ptr::<TypeObject>()).mro.clone())
+        .collect();
     seqs.push(bases.to_vec());
     let mut out = vec![this];
     loop {
@@ -186,7 +191,12 @@ pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: Bui
     let bty = vm.t.builtin_function;
     let m = vm.heap.alloc(
         bty,
-        BuiltinData { name, f, bound: Value::NULL, owner: Value::from_ptr(ty) },
+        BuiltinData {
+            name,
+            f,
+            bound: Value::NULL,
+            owner: Value::from_ptr(ty),
+        },
     );
     let k = vm.intern(name);
     let d = type_data(ty).dict;
@@ -194,13 +204,28 @@ pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: Bui
 }
 
 /// Adds a classmethod / staticmethod implemented in Rust.
-pub fn add_static(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: BuiltinFn, class: bool) {
+pub fn add_static(
+    vm: &mut Vm,
+    ty: *const TypeObject,
+    name: &'static str,
+    f: BuiltinFn,
+    class: bool,
+) {
     let bty = vm.t.builtin_function;
     let m = vm.heap.alloc(
         bty,
-        BuiltinData { name, f, bound: Value::NULL, owner: Value::from_ptr(ty) },
+        BuiltinData {
+            name,
+            f,
+            bound: Value::NULL,
+            owner: Value::from_ptr(ty),
+        },
     );
-    let wty = if class { vm.t.classmethod } else { vm.t.staticmethod };
+    let wty = if class {
+        vm.t.classmethod
+    } else {
+        vm.t.staticmethod
+    };
     let w = vm.heap.alloc(wty, m);
     let k = vm.intern(name);
     let d = type_data(ty).dict;
@@ -230,7 +255,15 @@ pub fn populate(vm: &mut Vm) {
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,
 /// excluded from the counts) and that no keywords were passed.
-pub fn nargs(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], self_: usize, min: usize, max: usize) -> super::interp::PyResult<()> {
+pub fn nargs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    self_: usize,
+    min: usize,
+    max: usize,
+) -> super::interp::PyResult<()> {
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
@@ -243,9 +276,15 @@ pub fn nargs(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], self_: usize
                 _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -255,7 +294,11 @@ pub fn nargs(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], self_: usize
 /// Splits vectorcall arguments into positionals and (name, value) keyword pairs.
 pub fn split_kw<'a>(args: &'a [Value], kw: &'a [Value]) -> (&'a [Value], Vec<(&'a str, Value)>) {
     let npos = args.len() - kw.len();
-    let pairs = kw.iter().zip(&args[npos..]).map(|(k, v)| (super::interp::str_of(*k), *v)).collect();
+    let pairs = kw
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| (super::interp::str_of(*k), *v))
+        .collect();
     (&args[..npos], pairs)
 }
 

@@ -31,12 +31,25 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "update", update);
     add_method(vm, t, "intersection_update", intersection_update);
     add_method(vm, t, "difference_update", difference_update);
-    add_method(vm, t, "symmetric_difference_update", symmetric_difference_update);
+    add_method(
+        vm,
+        t,
+        "symmetric_difference_update",
+        symmetric_difference_update,
+    );
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let frozen = args[0].as_ptr::<TypeObject>() == vm.t.frozenset;
-    nargs(vm, if frozen { "frozenset" } else { "set" }, args, kw, 1, 0, 1)?;
+    let frozen = args[0].as_ptr::<TypeObject>() as *const TypeObject == vm.t.frozenset;
+    nargs(
+        vm,
+        if frozen { "frozenset" } else { "set" },
+        args,
+        kw,
+        1,
+        0,
+        1,
+    )?;
     let s = vm.new_set(frozen);
     if args.len() > 1 {
         vm.roots.push(s);

@@ -100,17 +100,27 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(x) => out.push_str(&x.s),
             None => {
                 let tn = vm.type_name(*it);
-                return Err(vm.type_error(format!("sequence item {i}: expected str instance, {tn} found")));
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {tn} found"
+                )));
             }
         }
     }
     Ok(vm.new_str_owned(out))
 }
 
-fn sep_and_max(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(Option<String>, i64)> {
+fn sep_and_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+) -> PyResult<(Option<String>, i64)> {
     let (pos, kws) = split_kw(args, kw);
     if pos.len() > 3 {
-        return Err(vm.type_error(format!("{name} expected at most 2 arguments, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 2 arguments, got {}",
+            pos.len() - 1
+        )));
     }
     let mut sep = pos.get(1).copied();
     let mut maxs = pos.get(2).copied();
@@ -118,7 +128,11 @@ fn sep_and_max(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResul
         match k {
             "sep" => sep = Some(v),
             "maxsplit" => maxs = Some(v),
-            _ => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
     let sep = match sep {
@@ -146,7 +160,9 @@ fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             if max < 0 {
                 st.split(sep.as_str()).map(String::from).collect()
             } else {
-                st.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                st.splitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -176,7 +192,9 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             if max < 0 {
                 st.rsplit(sep.as_str()).map(String::from).collect()
             } else {
-                st.rsplitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                st.rsplitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -187,7 +205,10 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().unwrap().len_utf8())
+                    .unwrap_or(0);
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end();
             }
@@ -199,7 +220,14 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_list(vals))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> PyResult {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
     nargs(vm, name, args, kw, 1, 0, 1)?;
     let st = s(args[0]);
     let chars: Option<Vec<char>> = match args.get(1) {
@@ -236,7 +264,11 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "replace", args, kw, 1, 2, 3)?;
     let old = arg_str(vm, args[1], "replace() argument 1")?;
     let new = arg_str(vm, args[2], "replace() argument 2")?;
-    let count = if args.len() > 3 { subscr::index_of(vm, args[3], "count")? } else { -1 };
+    let count = if args.len() > 3 {
+        subscr::index_of(vm, args[3], "count")?
+    } else {
+        -1
+    };
     let st = s(args[0]);
     let r = if count < 0 {
         st.replace(old, new)
@@ -272,7 +304,12 @@ fn bounds(vm: &mut Vm, st: &str, args: &[Value]) -> PyResult<(usize, usize)> {
         Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
         _ => n,
     };
-    let to_byte = |cp: i64| st.char_indices().nth(cp as usize).map(|p| p.0).unwrap_or(st.len());
+    let to_byte = |cp: i64| {
+        st.char_indices()
+            .nth(cp as usize)
+            .map(|p| p.0)
+            .unwrap_or(st.len())
+    };
     if a > b {
         return Ok((1, 0));
     }
@@ -302,7 +339,11 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
                 "{name} first arg must be str or a tuple of str, not {tn}"
             )));
         };
-        let hit = if start { sub.starts_with(&*ps.s) } else { sub.ends_with(&*ps.s) };
+        let hit = if start {
+            sub.starts_with(&*ps.s)
+        } else {
+            sub.ends_with(&*ps.s)
+        };
         if hit {
             return Ok(vm.true_);
         }
@@ -362,11 +403,21 @@ fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(vm.new_int(0));
     }
     let hay = &st[a..b];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
     Ok(vm.new_int(n as i64))
 }
 
-fn map_str(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&str) -> String) -> PyResult {
+fn map_str(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(&str) -> String,
+) -> PyResult {
     nargs(vm, name, args, kw, 1, 0, 0)?;
     let r = f(s(args[0]));
     Ok(vm.new_str_owned(r))
@@ -421,19 +472,29 @@ fn pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&str) -> bo
     Ok(vm.bool_val(r))
 }
 fn isdigit(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isdigit", |x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+    pred(vm, a, k, "isdigit", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())
+    })
 }
 fn isnumeric(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isnumeric", |x| !x.is_empty() && x.chars().all(|c| c.is_numeric()))
+    pred(vm, a, k, "isnumeric", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_numeric())
+    })
 }
 fn isalpha(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isalpha", |x| !x.is_empty() && x.chars().all(|c| c.is_alphabetic()))
+    pred(vm, a, k, "isalpha", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_alphabetic())
+    })
 }
 fn isalnum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isalnum", |x| !x.is_empty() && x.chars().all(|c| c.is_alphanumeric()))
+    pred(vm, a, k, "isalnum", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_alphanumeric())
+    })
 }
 fn isspace(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isspace", |x| !x.is_empty() && x.chars().all(|c| c.is_whitespace()))
+    pred(vm, a, k, "isspace", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_whitespace())
+    })
 }
 fn isupper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     pred(vm, a, k, "isupper", |x| {
@@ -469,7 +530,11 @@ fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(
             let mut cs = fs.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
+                }
             }
         }
         None => ' ',
@@ -486,7 +551,9 @@ fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let marg = w - n;
     let left = marg / 2 + (marg & w & 1);
     let right = marg - left;
-    let r: String = std::iter::repeat(fill).take(left).collect::<String>() + st + &std::iter::repeat(fill).take(right).collect::<String>();
+    let r: String = std::iter::repeat(fill).take(left).collect::<String>()
+        + st
+        + &std::iter::repeat(fill).take(right).collect::<String>();
     Ok(vm.new_str_owned(r))
 }
 fn ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -554,14 +621,29 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let mut i = 0;
     while i < b.len() {
         let (pos, c) = b[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = pos + c.len_utf8();
             if c == '\r' && i + 1 < b.len() && b[i + 1].1 == '\n' {
                 end += 1;
                 i += 1;
             }
-            out.push(if keep { &st[start..end] } else { &st[start..pos] });
+            out.push(if keep {
+                &st[start..end]
+            } else {
+                &st[start..pos]
+            });
             start = end;
         }
         i += 1;
@@ -574,7 +656,15 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], rev: bool) -> PyResult {
-    nargs(vm, if rev { "rpartition" } else { "partition" }, args, kw, 1, 1, 1)?;
+    nargs(
+        vm,
+        if rev { "rpartition" } else { "partition" },
+        args,
+        kw,
+        1,
+        1,
+        1,
+    )?;
     let st = s(args[0]);
     let sep = arg_str(vm, args[1], "must be str")?;
     if sep.is_empty() {
@@ -618,7 +708,11 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "expandtabs", args, kw, 1, 0, 1)?;
-    let ts = if args.len() > 1 { subscr::index_of(vm, args[1], "tabsize")? } else { 8 };
+    let ts = if args.len() > 1 {
+        subscr::index_of(vm, args[1], "tabsize")?
+    } else {
+        8
+    };
     let mut out = String::new();
     let mut col = 0i64;
     for c in s(args[0]).chars() {
@@ -706,7 +800,11 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let template = s(args[0]).to_string();
     let pos_v = pos[1..].to_vec();
     let kw_v: Vec<(String, Value)> = kws.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    let mut env = Env { vm, pos: pos_v, kw: kw_v };
+    let mut env = Env {
+        vm,
+        pos: pos_v,
+        kw: kw_v,
+    };
     let r = format_with(&template, &mut env);
     match r {
         Ok(out) => Ok(env.vm.new_str_owned(out)),

@@ -19,7 +19,11 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if args.len() > 1 && as_tuple(args[1]).is_some() && obj_type(args[1]) == vm.t.tuple {
         return Ok(args[1]);
     }
-    let items = if args.len() > 1 { riter::collect(vm, args[1])? } else { Vec::new() };
+    let items = if args.len() > 1 {
+        riter::collect(vm, args[1])?
+    } else {
+        Vec::new()
+    };
     Ok(vm.new_tuple(items))
 }
 
