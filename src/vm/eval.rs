@@ -959,11 +959,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::RERAISE => {
                 let e = pop!();
-                if oparg != 0 {
-                    if let Some(i) = num::int_to_i64(slots[sp - oparg as usize]) {
-                        cur = i as usize;
-                    }
-                }
+                // The handler is looked up at this instruction; the traceback already has the
+                // original location (RERAISE adds no entry).
                 reraise = true;
                 throw!(e);
             }

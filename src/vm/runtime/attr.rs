@@ -191,6 +191,11 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 return Ok(None);
             }
             Layout::Type => return type_getattr(vm, obj, name),
+            Layout::Super => {
+                if let Some(v) = crate::vm::types::misc::super_getattr(vm, obj, name)? {
+                    return Ok(Some(v));
+                }
+            }
             _ => {}
         }
     }
@@ -422,7 +427,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 #[inline]
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    if obj.is_ptr() && matches!(layout_of(obj), Layout::Type | Layout::Module) {
+    if obj.is_ptr() && matches!(layout_of(obj), Layout::Type | Layout::Module | Layout::Super) {
         return Ok((getattr(vm, obj, name)?, Value::NULL));
     }
     if let Some(d) = lookup_type(ty, name) {
