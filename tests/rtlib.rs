@@ -4,11 +4,21 @@
 mod common;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
+#[path = "rtlib/floatops.rs"]
+mod floatops;
 #[path = "rtlib/format_spec.rs"]
 mod format_spec;
+#[path = "rtlib/hash.rs"]
+mod hash;
+#[path = "rtlib/math_fns.rs"]
+mod math_fns;
 #[path = "rtlib/numparse.rs"]
 mod numparse;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
+#[path = "rtlib/set_table.rs"]
+mod set_table;
 #[path = "rtlib/str_format.rs"]
 mod str_format;
+#[path = "rtlib/strmethods.rs"]
+mod strmethods;

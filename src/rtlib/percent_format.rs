@@ -38,13 +38,16 @@ pub trait PercentArg {
     fn to_f64(&self) -> Result<f64, Self::Error>;
 }
 
+/// `v[key]` on a mapping operand.
+pub type MappingLookup<'b, A, E> = dyn Fn(&str) -> Result<A, E> + 'b;
+
 /// The right operand of `%`.
 pub enum PercentArgs<'a, A, E> {
     /// A tuple: its items are the arguments.
     Tuple(&'a [A]),
     /// Any other object, used as the single argument. `lookup` is `Some` when it is a mapping
     /// (`PyMapping_Check` true and not a tuple or str): it performs `v[key]` for `%(key)s`.
-    Single(A, Option<&'a dyn Fn(&str) -> Result<A, E>>),
+    Single(A, Option<&'a MappingLookup<'a, A, E>>),
 }
 
 /// Escape non-ASCII characters as `ascii()` does (\xNN, \uNNNN, \UNNNNNNNN).
@@ -92,7 +95,7 @@ impl<'a, A: PercentArg + Clone> Ctx<'a, A> {
                 return Ok(t[i as usize].clone());
             }
         }
-        err(RtError::type_("not enough arguments for format string").into())
+        err(RtError::type_("not enough arguments for format string"))
     }
 }
 
