@@ -17,6 +17,7 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
         .arg(format!("{name}.py"))
         .current_dir(dir)
         .env_remove("PYTHONPATH")
+        .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -159,7 +159,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         Layout::List => out.extend(payload_any::<Vec<Value>>(v).iter().copied()),
         Layout::Tuple => out.extend(payload_any::<Box<[Value]>>(v).iter().copied()),
         Layout::Dict => out.extend(payload_any::<DictData>(v).table.values_for_gc()),
-        Layout::Set => out.extend(payload_any::<SetData>(v).table.values_for_gc()),
+        Layout::Set => out.extend(payload_any::<SetData>(v).table.iter().map(|(k, _)| *k)),
         Layout::DictView => {
             let d = payload_any::<ViewData>(v);
             out.push(d.dict);

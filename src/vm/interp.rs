@@ -248,7 +248,7 @@ impl Vm {
         self.heap.alloc(
             ty,
             SetData {
-                table: DictTable::new(),
+                table: crate::rtlib::set_table::SetTable::new(),
             },
         )
     }

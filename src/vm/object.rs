@@ -282,9 +282,9 @@ pub struct DictData {
     pub table: DictTable,
 }
 
-/// `set` and `frozenset`: a dict table whose values are unused.
+/// `set` and `frozenset`: rtlib's CPython-layout table, so iteration order matches CPython.
 pub struct SetData {
-    pub table: DictTable,
+    pub table: crate::rtlib::set_table::SetTable<Value>,
 }
 
 /// Dict views (`dict_keys`, ...) are represented as an Iter-like wrapper object.

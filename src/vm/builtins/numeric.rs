@@ -47,27 +47,6 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
 }
 
-/// CPython's double rounding to `ndigits` decimal places (correctly rounded via dtoa mode 3).
-fn round_f64(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 330 {
-        return x;
-    }
-    if ndigits < -330 {
-        return 0.0f64.copysign(x);
-    }
-    let (digits, decpt) = crate::rtlib::float_repr::dtoa(x.abs(), 3, ndigits as i32);
-    let s = format!(
-        "{}0{}e{}",
-        if x < 0.0 { "-" } else { "" },
-        digits,
-        decpt as i64 - digits.len() as i64
-    );
-    s.parse::<f64>().unwrap_or(x)
-}
-
 fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     let mut nd = pos.get(1).copied();
@@ -110,7 +89,10 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 let r = x.round_ties_even();
                 crate::vm::types::int::int_from(vm, Value::from_f64(r))
             }
-            Some(n) => Ok(Value::from_f64(round_f64(x, n))),
+            Some(n) => match crate::rtlib::round::round_f64(x, n) {
+                Ok(r) => Ok(Value::from_f64(r)),
+                Err(e) => Err(crate::vm::runtime::repr::rt_err(vm, e)),
+            },
         };
     }
     if let Some(i) = int_of(number) {
@@ -118,16 +100,8 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if n >= 0 {
             return Ok(num::new_int(vm, i));
         }
-        let b = i.to_big();
-        let p = num_traits::Pow::pow(BigInt::from(10), (-n) as u32);
-        let (q, r) = b.div_mod_floor(&p);
-        let twice = &r * 2;
-        let q = if twice > p || (twice == p && q.is_odd()) {
-            q + 1
-        } else {
-            q
-        };
-        return Ok(vm.new_bigint(q * p));
+        let r = crate::rtlib::round::round_int(&i.to_big(), n);
+        return Ok(vm.new_bigint(r));
     }
     if let Some(f) = lookup_type_str(vm, vm.type_of(number), "__round__") {
         let extra: Vec<Value> = nd.into_iter().collect();

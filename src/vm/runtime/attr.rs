@@ -29,10 +29,7 @@ fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
     let mut h = s.hash.get();
     if h == u64::MAX {
         // Hash through the same function the dicts use.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        std::hash::Hash::hash(s.s.as_bytes(), &mut hasher);
-        let v = std::hash::Hasher::finish(&hasher) as i64;
-        h = (if v == -1 { -2 } else { v }) as u64;
+        h = crate::rtlib::hash::hash_str(&s.s) as u64;
         s.hash.set(h);
     }
     let t = &as_dict(d)?.table;

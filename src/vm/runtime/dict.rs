@@ -116,36 +116,32 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
         return Ok(hash_i64(v.as_small_int()));
     }
     if v.is_float() {
-        return Ok(hash_f64(v.as_f64()));
+        return Ok(crate::rtlib::hash::hash_f64(v.as_f64(), v.0 as usize) as u64);
     }
     if let Some(s) = as_str(v) {
         let h = s.hash.get();
         if h != u64::MAX {
             return Ok(h);
         }
-        let h = hash_str_bytes(s.s.as_bytes());
+        let h = crate::rtlib::hash::hash_str(&s.s) as u64;
         s.hash.set(h);
         return Ok(h);
     }
     match layout_of(v) {
         Layout::BigInt => Ok(hash_bigint(as_bigint(v).unwrap())),
         Layout::Bool => Ok(if v == vm.true_ { 1 } else { 0 }),
-        Layout::Bytes => Ok(hash_str_bytes(as_bytes(v).unwrap())),
+        Layout::Bytes => Ok(crate::rtlib::hash::hash_bytes(as_bytes(v).unwrap()) as u64),
         Layout::Tuple => {
             let items: Vec<Value> = as_tuple(v).unwrap().to_vec();
             let mut hs = Vec::with_capacity(items.len());
             for it in items {
                 hs.push(hash(vm, it)?);
             }
-            Ok(hash_tuple(&hs))
+            Ok(crate::rtlib::hash::hash_tuple(hs.into_iter().map(|h| h as i64)) as u64)
         }
         Layout::Set if obj_type(v) == vm.t.frozenset => {
-            let mut acc: u64 = 0;
-            for e in as_set(v).unwrap().table.iter() {
-                let h = e.hash;
-                acc ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
-            }
-            Ok(fix_minus_one(acc as i64))
+            let hs: Vec<i64> = as_set(v).unwrap().table.iter().map(|(_, h)| h).collect();
+            Ok(crate::rtlib::hash::hash_frozenset(hs) as u64)
         }
         Layout::List | Layout::Dict | Layout::Set | Layout::DictView => {
             let n = vm.type_name(v);
@@ -202,11 +198,7 @@ pub fn table_find(vm: &mut Vm, t: &DictTable, key: Value, h: u64) -> PyResult<Op
 }
 
 fn dict_table<'a>(d: Value) -> &'a mut DictTable {
-    if let Some(dd) = as_dict(d) {
-        &mut dd.table
-    } else {
-        &mut as_set(d).expect("dict or set").table
-    }
+    &mut as_dict(d).expect("dict").table
 }
 
 /// `d[key]` if present.
@@ -256,27 +248,13 @@ pub fn dict_del(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// Adds `key` to a set; returns whether it was new.
-pub fn set_add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let h = hash(vm, key)?;
-    let t = dict_table(s);
-    match table_find(vm, t, key, h)? {
-        Some(_) => Ok(false),
-        None => {
-            t.insert_new(h, key, Value::NULL);
-            Ok(true)
-        }
-    }
-}
-
-pub fn set_contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let h = hash(vm, key)?;
-    let t = dict_table(s);
-    Ok(table_find(vm, t, key, h)?.is_some())
-}
+pub use super::set::{set_add, set_contains, set_discard};
 
 /// The keys of a dict or set, in iteration order.
 pub fn keys_of(d: Value) -> Vec<Value> {
+    if let Some(s) = as_set(d) {
+        return s.table.iter().map(|(k, _)| *k).collect();
+    }
     dict_table(d).iter().map(|e| e.key).collect()
 }
 
@@ -285,6 +263,9 @@ pub fn items_of(d: Value) -> Vec<(Value, Value)> {
 }
 
 pub fn len_of(d: Value) -> usize {
+    if let Some(s) = as_set(d) {
+        return s.table.len();
+    }
     dict_table(d).len()
 }
 

@@ -234,28 +234,29 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterData::Dict {
-            dict,
-            idx,
-            kind,
-            len,
-        } => {
+        IterData::Dict { dict, idx, kind, len } => {
             let dict = *dict;
             let kind = *kind;
-            let is_set = as_set(dict).is_some();
-            let table = if let Some(dd) = as_dict(dict) {
-                &dd.table
-            } else {
-                &as_set(dict).unwrap().table
-            };
+            if let Some(sd) = as_set(dict) {
+                if sd.table.len() != *len {
+                    *len = usize::MAX;
+                    return Err(vm.err("RuntimeError", "Set changed size during iteration"));
+                }
+                return Ok(match sd.table.next_from(*idx) {
+                    Some((i, k, _)) => {
+                        *idx = i + 1;
+                        Some(*k)
+                    }
+                    None => {
+                        *idx = usize::MAX / 2;
+                        None
+                    }
+                });
+            }
+            let table = &as_dict(dict).unwrap().table;
             if table.len() != *len {
                 *len = usize::MAX;
-                let msg = if is_set {
-                    "Set changed size during iteration"
-                } else {
-                    "dictionary changed size during iteration"
-                };
-                return Err(vm.err("RuntimeError", msg));
+                return Err(vm.err("RuntimeError", "dictionary changed size during iteration"));
             }
             while *idx < table.slots() {
                 let i = *idx;

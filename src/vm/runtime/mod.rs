@@ -10,5 +10,6 @@ pub mod iter;
 pub mod num;
 pub mod ops;
 pub mod repr;
+pub mod set;
 pub mod special;
 pub mod subscr;

@@ -275,76 +275,13 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
 }
 
 fn set_op(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> PyResult {
-    let ka = rdict::keys_of(a);
-    let kb = rdict::keys_of(b);
+    if inplace {
+        super::set::inplace(vm, base, a, b)?;
+        return Ok(a);
+    }
+    let t = super::set::binop(vm, base, a, b)?;
     let frozen = obj_type(a) == vm.t.frozenset;
-    let out = if inplace { a } else { vm.new_set(frozen) };
-    vm.roots.push(out);
-    let r = (|| -> PyResult<()> {
-        match base {
-            nb::OR => {
-                if !inplace {
-                    for &k in &ka {
-                        rdict::set_add(vm, out, k)?;
-                    }
-                }
-                for &k in &kb {
-                    rdict::set_add(vm, out, k)?;
-                }
-            }
-            nb::AND => {
-                let mut keep = Vec::new();
-                for &k in &ka {
-                    if rdict::set_contains(vm, b, k)? {
-                        keep.push(k);
-                    }
-                }
-                if inplace {
-                    as_set(out).unwrap().table.clear();
-                }
-                for k in keep {
-                    rdict::set_add(vm, out, k)?;
-                }
-            }
-            nb::SUBTRACT => {
-                let mut keep = Vec::new();
-                for &k in &ka {
-                    if !rdict::set_contains(vm, b, k)? {
-                        keep.push(k);
-                    }
-                }
-                if inplace {
-                    as_set(out).unwrap().table.clear();
-                }
-                for k in keep {
-                    rdict::set_add(vm, out, k)?;
-                }
-            }
-            _ => {
-                let mut keep = Vec::new();
-                for &k in &ka {
-                    if !rdict::set_contains(vm, b, k)? {
-                        keep.push(k);
-                    }
-                }
-                for &k in &kb {
-                    if !rdict::set_contains(vm, a, k)? {
-                        keep.push(k);
-                    }
-                }
-                if inplace {
-                    as_set(out).unwrap().table.clear();
-                }
-                for k in keep {
-                    rdict::set_add(vm, out, k)?;
-                }
-            }
-        }
-        Ok(())
-    })();
-    vm.roots.pop();
-    r?;
-    Ok(out)
+    Ok(super::set::from_table(vm, t, frozen))
 }
 
 /// UNARY_POSITIVE / NEGATIVE / INVERT.

@@ -18,43 +18,6 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, t, "__new__", new, false);
 }
 
-/// Parses a float literal as `float(s)` does.
-pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.as_bytes().first() {
-        Some(b'-') => (-1.0, &lower[1..]),
-        Some(b'+') => (1.0, &lower[1..]),
-        _ => (1.0, &lower[..]),
-    };
-    match body {
-        "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty()
-        || !body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
-    {
-        return None;
-    }
-    // Underscores only between digits.
-    let b = body.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'_'
-            && (i == 0
-                || i + 1 == b.len()
-                || !b[i - 1].is_ascii_digit()
-                || !b[i + 1].is_ascii_digit())
-        {
-            return None;
-        }
-    }
-    let clean: String = body.chars().filter(|&c| c != '_').collect();
-    clean.parse::<f64>().ok().map(|f| sign * f)
-}
-
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "float", args, kw, 1, 0, 1)?;
     if args.len() == 1 {
@@ -73,12 +36,9 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
     }
     if let Some(s) = as_str(x) {
         let st = s.s.to_string();
-        return match parse_float(&st) {
-            Some(f) => Ok(Value::from_f64(f)),
-            None => {
-                let r = repr::str_repr(&st);
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
+        return match crate::rtlib::numparse::parse_float(&st) {
+            Ok(f) => Ok(Value::from_f64(f)),
+            Err(e) => Err(repr::rt_err(vm, e)),
         };
     }
     let t = vm.type_of(x);

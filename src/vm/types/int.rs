@@ -25,46 +25,6 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, b, "__new__", bool_new, false);
 }
 
-/// Parses an int literal as `int(s, base)` does; None when invalid.
-pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim();
-    let (neg, mut body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let mut base = base;
-    let lower = body.to_ascii_lowercase();
-    let prefixed = |p: &str| lower.starts_with(p);
-    if (base == 0 || base == 16) && prefixed("0x") {
-        base = 16;
-        body = &body[2..];
-        body = body.strip_prefix('_').unwrap_or(body);
-    } else if (base == 0 || base == 8) && prefixed("0o") {
-        base = 8;
-        body = &body[2..];
-        body = body.strip_prefix('_').unwrap_or(body);
-    } else if (base == 0 || base == 2) && prefixed("0b") {
-        base = 2;
-        body = &body[2..];
-        body = body.strip_prefix('_').unwrap_or(body);
-    } else if base == 0 {
-        base = 10;
-        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
-            return None;
-        }
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return None;
-    }
-    let digits: String = body.chars().filter(|&c| c != '_').collect();
-    if !digits.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    let v = BigInt::from_str_radix(&digits, base).ok()?;
-    Some(if neg { -v } else { v })
-}
-
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     let mut x = pos.get(1).copied();
@@ -106,12 +66,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
         let st = s.s.to_string();
-        return match parse_int(&st, b as u32) {
-            Some(v) => Ok(vm.new_bigint(v)),
-            None => {
-                let r = repr::str_repr(&st);
-                Err(vm.value_error(format!("invalid literal for int() with base {b}: {r}")))
-            }
+        return match crate::rtlib::numparse::parse_int(&st, b as u32) {
+            Ok(v) => Ok(vm.new_bigint(v)),
+            Err(e) => Err(repr::rt_err(vm, e)),
         };
     }
     int_from(vm, x)
@@ -139,12 +96,9 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
     }
     if let Some(s) = as_str(x) {
         let st = s.s.to_string();
-        return match parse_int(&st, 10) {
-            Some(v) => Ok(vm.new_bigint(v)),
-            None => {
-                let r = repr::str_repr(&st);
-                Err(vm.value_error(format!("invalid literal for int() with base 10: {r}")))
-            }
+        return match crate::rtlib::numparse::parse_int(&st, 10) {
+            Ok(v) => Ok(vm.new_bigint(v)),
+            Err(e) => Err(repr::rt_err(vm, e)),
         };
     }
     let t = vm.type_of(x);

@@ -51,6 +51,20 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         1,
     )?;
     let s = vm.new_set(frozen);
+    if args.len() > 1 && frozen && obj_type(args[1]) == vm.t.frozenset {
+        return Ok(args[1]);
+    }
+    if args.len() > 1 && as_set(args[1]).is_some() {
+        let src = args[1];
+        let t = crate::vm::runtime::set::table(src);
+        let dst = crate::vm::runtime::set::table(s);
+        dst.merge(t, |a, b| crate::vm::runtime::dict::key_eq(vm, *a, *b))?;
+        return Ok(s);
+    }
+    if args.len() > 1 && as_dict(args[1]).is_some() {
+        let n = rdict::len_of(args[1]);
+        crate::vm::runtime::set::table(s).reserve_for_update(n);
+    }
     if args.len() > 1 {
         vm.roots.push(s);
         let items = riter::collect(vm, args[1]);
@@ -86,11 +100,8 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult {
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "copy", args, kw, 1, 0, 0)?;
     let frozen = obj_type(args[0]) == vm.t.frozenset;
-    let s = vm.new_set(frozen);
-    for k in rdict::keys_of(args[0]) {
-        rdict::set_add(vm, s, k)?;
-    }
-    Ok(s)
+    let t = crate::vm::runtime::set::table(args[0]).copy();
+    Ok(crate::vm::runtime::set::from_table(vm, t, frozen))
 }
 
 fn multi(vm: &mut Vm, args: &[Value], op: u32) -> PyResult {
@@ -166,7 +177,7 @@ fn add(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "set.remove", args, kw, 1, 1, 1)?;
-    if rdict::dict_del(vm, args[0], args[1])?.is_none() {
+    if !rdict::set_discard(vm, args[0], args[1])? {
         let kt = vm.t.exc("KeyError");
         let a = vm.new_tuple(vec![args[1]]);
         return Err(vm.new_exception_args(kt, a));
@@ -175,15 +186,13 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn discard(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "set.discard", args, kw, 1, 1, 1)?;
-    rdict::dict_del(vm, args[0], args[1])?;
+    rdict::set_discard(vm, args[0], args[1])?;
     Ok(vm.none)
 }
 fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "set.pop", args, kw, 1, 0, 0)?;
-    let t = &mut as_set(args[0]).unwrap().table;
-    let first = (0..t.slots()).find(|&i| t.entry(i).is_some());
-    match first {
-        Some(i) => Ok(t.remove_at(i).key),
+    match as_set(args[0]).unwrap().table.pop() {
+        Some((k, _)) => Ok(k),
         None => Err(vm.err("KeyError", "pop from an empty set")),
     }
 }
