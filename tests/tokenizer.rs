@@ -311,13 +311,13 @@ fn speed_5000_lines() {
     eprintln!("5000+ lines: {:?} per tokenize", t.elapsed() / n);
 }
 
-/// Over the installed stdlib, the C-tokenizer mode accepts every file CPython compiles and gives
+/// Over the installed stdlib, the C-tokenizer mode accepts every file CPython parses and gives
 /// the same stream as the tokenize.py mode, except where tokenize.py itself reports an
 /// ERRORTOKEN or the file has `\r` line ends (Mode::Parser translates them).
 #[test]
 fn parser_mode_matches_tokenize_mode_on_the_stdlib() {
     const LIST: &str = r#"
-import os, sys, sysconfig, warnings
+import ast, os, sys, sysconfig, warnings
 warnings.simplefilter("ignore")
 base = sysconfig.get_paths()["stdlib"]
 for root, dirs, files in os.walk(base):
@@ -327,7 +327,7 @@ for root, dirs, files in os.walk(base):
             p = os.path.join(root, f)
             try:
                 with open(p, "rb") as fh:
-                    compile(fh.read(), p, "exec")
+                    compile(fh.read(), p, "exec", ast.PyCF_ONLY_AST)
                 ok = 1
             except Exception:
                 ok = 0

@@ -34,7 +34,10 @@ pub fn format_tokens(toks: &[Token], exact: bool, out: &mut String) {
 
 /// How `tokenize.main` reports an error (`file:line:col: error: msg` when it has a position).
 pub fn format_error(e: &SyntaxError, filename: &str) -> String {
-    if e.lineno == 0 {
+    if e.lineno == 0 && e.msg.contains(" codec can't decode ") {
+        // A UnicodeDecodeError: tokenize.main prints this line, then re-raises (traceback).
+        format!("unexpected error: {}", e.msg)
+    } else if e.lineno == 0 {
         format!("{}: error: {}", filename, e.msg)
     } else {
         format!(
