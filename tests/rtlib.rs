@@ -2,6 +2,8 @@
 
 #[path = "rtlib/common.rs"]
 mod common;
+#[path = "rtlib/complexops.rs"]
+mod complexops;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
 #[path = "rtlib/floatops.rs"]

@@ -4,6 +4,7 @@
 //! Errors are returned as [`RtError`]: an exception kind plus CPython's exact message; the VM turns
 //! them into exception objects.
 
+pub mod complexops;
 mod erf;
 pub mod error;
 pub mod float_repr;
