@@ -14,6 +14,8 @@ mod format_spec;
 mod hash;
 #[path = "rtlib/intops.rs"]
 mod intops;
+#[path = "rtlib/listsort.rs"]
+mod listsort;
 #[path = "rtlib/math_fns.rs"]
 mod math_fns;
 #[path = "rtlib/numparse.rs"]

@@ -30,6 +30,7 @@ mod gamma;
 pub mod hash;
 pub mod intops;
 mod libm_port;
+pub mod listsort;
 pub mod math_fns;
 mod math_int;
 pub mod numparse;
