@@ -22,6 +22,8 @@ mod math_fns;
 mod numparse;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
+#[path = "rtlib/random_mt.rs"]
+mod random_mt;
 #[path = "rtlib/set_table.rs"]
 mod set_table;
 #[path = "rtlib/str_format.rs"]

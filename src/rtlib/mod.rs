@@ -35,6 +35,7 @@ pub mod math_fns;
 mod math_int;
 pub mod numparse;
 pub mod percent_format;
+pub mod random_mt;
 pub mod round;
 pub mod set_ops;
 pub mod set_table;
