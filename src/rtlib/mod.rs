@@ -17,6 +17,11 @@
 //! | `strmethods`, `unicode` | str methods with CPython's Unicode 14 data; str/bytes repr |
 //! | `round`, `floatops`, `intops`, `complexops` | number semantics and their errors |
 //! | `math_fns` | the `math` module |
+//! | `listsort` | `list.sort` (timsort + powersort: same comparisons, same result on errors) |
+//! | `random_mt` | the `random` module's generator and random.py's algorithms |
+//!
+//! Limits: lone surrogates cannot live in a Rust `str` (`%c`/`format(n, 'c')` refuse them with a
+//! ValueError); results over 2**28 characters raise MemoryError instead of being built.
 //!
 //! Every module is checked against python3 by `cargo test --test rtlib`.
 
