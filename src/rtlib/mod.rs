@@ -18,6 +18,7 @@
 //! | `round`, `floatops`, `intops`, `complexops` | number semantics and their errors |
 //! | `math_fns` | the `math` module |
 //! | `listsort` | `list.sort` (timsort + powersort: same comparisons, same result on errors) |
+//! | `codecs` | `bytes.decode` / `str.encode` (utf-8, ascii, latin-1) and their errors |
 //! | `random_mt` | the `random` module's generator and random.py's algorithms |
 //!
 //! Limits: lone surrogates cannot live in a Rust `str` (`%c`/`format(n, 'c')` refuse them with a
@@ -25,6 +26,7 @@
 //!
 //! Every module is checked against python3 by `cargo test --test rtlib`.
 
+pub mod codecs;
 pub mod complexops;
 mod erf;
 pub mod error;
