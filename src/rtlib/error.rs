@@ -15,6 +15,22 @@ pub enum ExcKind {
     AttributeError,
 }
 
+impl ExcKind {
+    /// The Python class name ("ValueError", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcKind::ValueError => "ValueError",
+            ExcKind::TypeError => "TypeError",
+            ExcKind::OverflowError => "OverflowError",
+            ExcKind::ZeroDivisionError => "ZeroDivisionError",
+            ExcKind::KeyError => "KeyError",
+            ExcKind::IndexError => "IndexError",
+            ExcKind::MemoryError => "MemoryError",
+            ExcKind::AttributeError => "AttributeError",
+        }
+    }
+}
+
 /// An exception to raise: kind plus CPython's exact message text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RtError {
@@ -63,3 +79,18 @@ impl fmt::Display for RtError {
 }
 
 impl std::error::Error for RtError {}
+
+/// Largest string rtlib builds (in characters). CPython would try to allocate more; rtlib raises
+/// MemoryError instead of exhausting the machine.
+pub const MAX_RESULT_CHARS: i64 = 1 << 28;
+
+/// MemoryError when a result of `n` characters would exceed [`MAX_RESULT_CHARS`].
+pub fn check_result_size(n: i64) -> RtResult<()> {
+    if n > MAX_RESULT_CHARS {
+        return Err(RtError {
+            kind: ExcKind::MemoryError,
+            msg: String::new(),
+        });
+    }
+    Ok(())
+}

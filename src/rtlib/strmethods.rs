@@ -34,7 +34,7 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
-use super::error::{RtError, RtResult};
+use super::error::{check_result_size, RtError, RtResult};
 
 /// CPython's `ADJUST_INDICES`: clamp optional slice bounds to `0..=len` (negatives count from the
 /// end). The start is not capped at `len`, so callers can see `start > end`.
@@ -57,46 +57,47 @@ fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
 }
 
-fn find_in(hay: &[char], needle: &[char]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
+/// Byte offset of code point `cp` in `s` (`s.len()` past the end).
+fn byte_at(s: &str, ascii: bool, cp: i64) -> usize {
+    if ascii {
+        return (cp as usize).min(s.len());
     }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    s.char_indices()
+        .nth(cp as usize)
+        .map_or(s.len(), |(i, _)| i)
 }
 
-fn rfind_in(hay: &[char], needle: &[char]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(hay.len());
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+/// The slice `s[start:end]` (code points, bounds already adjusted with start <= end), with the
+/// code-point index of its start.
+fn cp_slice(s: &str, st: i64, en: i64) -> &str {
+    let ascii = s.is_ascii();
+    let a = byte_at(s, ascii, st);
+    let b = byte_at(s, ascii, en);
+    &s[a..b]
+}
+
+fn cp_len(s: &str) -> i64 {
+    s.chars().count() as i64
 }
 
 /// `s.find(sub, start, end)`: code-point index or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return -1;
     }
-    find_in(&h[st as usize..en as usize], &n).map_or(-1, |i| i as i64 + st)
+    let hay = cp_slice(s, st, en);
+    hay.find(sub).map_or(-1, |p| st + cp_len(&hay[..p]))
 }
 
 /// `s.rfind(sub, start, end)`: code-point index or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return -1;
     }
-    rfind_in(&h[st as usize..en as usize], &n).map_or(-1, |i| i as i64 + st)
+    let hay = cp_slice(s, st, en);
+    hay.rfind(sub).map_or(-1, |p| st + cp_len(&hay[..p]))
 }
 
 /// `s.index(sub, start, end)`: like find, ValueError "substring not found" when absent.
@@ -117,42 +118,26 @@ pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> RtRes
 
 /// `s.count(sub, start, end)`: non-overlapping occurrences.
 pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return 0;
     }
-    if n.is_empty() {
+    if sub.is_empty() {
         return en - st + 1;
     }
-    let hay = &h[st as usize..en as usize];
-    let mut c = 0;
-    let mut i = 0;
-    while i + n.len() <= hay.len() {
-        if hay[i..i + n.len()] == *n {
-            c += 1;
-            i += n.len();
-        } else {
-            i += 1;
-        }
-    }
-    c
+    cp_slice(s, st, en).matches(sub).count() as i64
 }
 
 fn tailmatch(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, suffix: bool) -> bool {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    let en2 = en - n.len() as i64;
-    if en2 < st {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - cp_len(sub) < st {
         return false;
     }
-    if n.is_empty() {
-        return true;
-    }
+    let hay = cp_slice(s, st, en);
     if suffix {
-        h[en2 as usize..en as usize] == *n
+        hay.ends_with(sub)
     } else {
-        h[st as usize..st as usize + n.len()] == *n
+        hay.starts_with(sub)
     }
 }
 
@@ -378,8 +363,18 @@ pub fn rpartition(s: &str, sep: &str) -> RtResult<(String, String, String)> {
 }
 
 /// `s.replace(old, new, count)`; a negative count replaces all.
-pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
+pub fn replace(s: &str, old: &str, new: &str, count: i64) -> RtResult<String> {
     let mut left = if count < 0 { i64::MAX } else { count };
+    // Bound the result before building it.
+    let n_old = if old.is_empty() {
+        s.chars().count() as i64 + 1
+    } else {
+        s.matches(old).count() as i64
+    };
+    let growth = (new.chars().count() as i64 - old.chars().count() as i64).max(0);
+    check_result_size(
+        (s.chars().count() as i64).saturating_add(growth.saturating_mul(n_old.min(left))),
+    )?;
     if old.is_empty() {
         // Insert `new` before every character and at the end, up to `count` times.
         let mut out = String::new();
@@ -393,7 +388,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         if left > 0 {
             out.push_str(new);
         }
-        return out;
+        return Ok(out);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -409,7 +404,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Ok(out)
 }
 
 fn pad(s: &str, left: i64, right: i64, fill: char) -> String {
@@ -425,34 +420,38 @@ fn pad(s: &str, left: i64, right: i64, fill: char) -> String {
 }
 
 /// `s.center(width, fill)`.
-pub fn center(s: &str, width: i64, fill: char) -> String {
+pub fn center(s: &str, width: i64, fill: char) -> RtResult<String> {
     let len = s.chars().count() as i64;
     if len >= width {
-        return s.to_string();
+        return Ok(s.to_string());
     }
+    check_result_size(width)?;
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    pad(s, left, marg - left, fill)
+    Ok(pad(s, left, marg - left, fill))
 }
 
 /// `s.ljust(width, fill)`.
-pub fn ljust(s: &str, width: i64, fill: char) -> String {
+pub fn ljust(s: &str, width: i64, fill: char) -> RtResult<String> {
+    check_result_size(width)?;
     let len = s.chars().count() as i64;
-    pad(s, 0, width - len, fill)
+    Ok(pad(s, 0, width - len, fill))
 }
 
 /// `s.rjust(width, fill)`.
-pub fn rjust(s: &str, width: i64, fill: char) -> String {
+pub fn rjust(s: &str, width: i64, fill: char) -> RtResult<String> {
+    check_result_size(width)?;
     let len = s.chars().count() as i64;
-    pad(s, width - len, 0, fill)
+    Ok(pad(s, width - len, 0, fill))
 }
 
 /// `s.zfill(width)`: zeros after a leading sign.
-pub fn zfill(s: &str, width: i64) -> String {
+pub fn zfill(s: &str, width: i64) -> RtResult<String> {
     let len = s.chars().count() as i64;
     if len >= width {
-        return s.to_string();
+        return Ok(s.to_string());
     }
+    check_result_size(width)?;
     let fill = (width - len) as usize;
     let mut out = String::with_capacity(s.len() + fill);
     let mut it = s.chars();
@@ -463,18 +462,26 @@ pub fn zfill(s: &str, width: i64) -> String {
     }
     out.extend(std::iter::repeat_n('0', fill));
     out.extend(it);
-    out
+    Ok(out)
 }
 
-/// `s.expandtabs(tabsize)`.
-pub fn expandtabs(s: &str, tabsize: i64) -> String {
+/// `s.expandtabs(tabsize)` (tabsize is a C int in CPython).
+pub fn expandtabs(s: &str, tabsize: i64) -> RtResult<String> {
+    if tabsize > i32::MAX as i64 || tabsize < i32::MIN as i64 {
+        return Err(RtError::overflow(
+            "Python int too large to convert to C int",
+        ));
+    }
     let mut out = String::with_capacity(s.len());
     let mut col: i64 = 0;
+    let mut total: i64 = 0;
     for c in s.chars() {
         if c == '\t' {
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
                 col += incr;
+                total += incr;
+                check_result_size(total)?;
                 out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
@@ -485,7 +492,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Lowercase of `c[i]` in context (CPython's `lower_ucs4`: the final-sigma rule for U+03A3).
