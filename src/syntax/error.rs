@@ -6,6 +6,8 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// pegen's stack limit (MAXSTACK): CPython raises MemoryError, not a SyntaxError subclass.
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -14,6 +16,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -31,4 +34,65 @@ pub struct SyntaxError {
     pub end_offset: u32,
     /// The source line the error is on (without its newline), if known.
     pub text: Option<String>,
+}
+
+impl SyntaxError {
+    /// The text `python3 FILE` prints to stderr for this error (CPython's `print_exception` for a
+    /// SyntaxError: the file and line, the source line stripped of leading blanks, a caret range
+    /// from `offset` to `end_offset`, then `Kind: msg`).
+    pub fn render(&self) -> String {
+        if self.kind == SyntaxErrorKind::MemoryError {
+            return "MemoryError\n".to_string();
+        }
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        if let Some(text) = &self.text {
+            // CPython's `text` ends with the newline; its size counts UTF-8 bytes.
+            let line_size = text.len() as i64 + 1;
+            let mut end_offset = self.end_offset as i64;
+            if self.end_lineno > self.lineno {
+                end_offset = line_size;
+            }
+            if end_offset > line_size + 1 {
+                end_offset = line_size + 1;
+            }
+            out.push_str(&error_text(self.offset as i64, end_offset, text));
+        }
+        out.push_str(self.kind.name());
+        out.push_str(": ");
+        out.push_str(&self.msg);
+        out.push('\n');
+        out
+    }
+}
+
+/// `print_error_text` of pythonrun.c.
+fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
+    let caret_repetitions = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
+        t = rest;
+        offset -= 1;
+    }
+    let len = t.chars().count() as i64;
+    if offset > len {
+        offset = len;
+    }
+    let mut out = format!("    {t}\n");
+    if offset < 0 {
+        return out;
+    }
+    out.push_str("    ");
+    for _ in 0..offset {
+        out.push(' ');
+    }
+    for _ in 0..caret_repetitions {
+        out.push('^');
+    }
+    out.push('\n');
+    out
 }
