@@ -92,7 +92,8 @@ impl JitExit {
 /// top of the value stack; the function pops its inputs and pushes its outputs there and returns the
 /// new stack pointer. To take the instruction's jump it sets `ctx.branch = 1`. Before anything that
 /// can raise or collect garbage it must store `frame.stack_depth` (from `sp`) and
-/// `frame.instr_index`.
+/// `frame.instr_index`. JIT frames have no unwind information: a runtime function must report
+/// errors by returning null, never unwind (a Rust panic in an `extern "C"` function aborts).
 pub type GenericFn = unsafe extern "C" fn(
     frame: *mut Frame,
     sp: *mut Value,
