@@ -50,17 +50,27 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "tokenize" => crate::syntax::commands::tokenize(rest),
         "ast" => crate::syntax::commands::ast(rest),
         "run" => run(rest),
+        "dis" => crate::bytecode::dis::command(rest),
+        "symtable" => crate::compile::symtable::command(rest),
         "stencils" => crate::jit::dump::main(rest),
-        "symtable" | "dis" => {
-            eprintln!("cpjit: {first}: not implemented yet");
-            2
-        }
         _ => run(&args),
     }
 }
 
 fn run(args: &[String]) -> i32 {
-    let _ = args;
-    eprintln!("cpjit: running programs is not implemented yet");
-    2
+    use crate::vm::run::{run_program, Program};
+    match args.first().map(|s| s.as_str()) {
+        None => {
+            eprint!("{USAGE}");
+            2
+        }
+        Some("-c") => match args.get(1) {
+            Some(code) => run_program(Program::Command(code.clone()), args[2..].to_vec()),
+            None => {
+                eprintln!("Argument expected for the -c option");
+                2
+            }
+        },
+        Some(file) => run_program(Program::File(file.to_string()), args[1..].to_vec()),
+    }
 }

@@ -310,3 +310,78 @@ fn speed_5000_lines() {
     }
     eprintln!("5000+ lines: {:?} per tokenize", t.elapsed() / n);
 }
+
+/// Over the installed stdlib, the C-tokenizer mode accepts every file CPython compiles and gives
+/// the same stream as the tokenize.py mode, except where tokenize.py itself reports an
+/// ERRORTOKEN or the file has `\r` line ends (Mode::Parser translates them).
+#[test]
+fn parser_mode_matches_tokenize_mode_on_the_stdlib() {
+    const LIST: &str = r#"
+import os, sys, sysconfig, warnings
+warnings.simplefilter("ignore")
+base = sysconfig.get_paths()["stdlib"]
+for root, dirs, files in os.walk(base):
+    dirs[:] = sorted(d for d in dirs if d != "site-packages")
+    for f in sorted(files):
+        if f.endswith(".py"):
+            p = os.path.join(root, f)
+            try:
+                with open(p, "rb") as fh:
+                    compile(fh.read(), p, "exec")
+                ok = 1
+            except Exception:
+                ok = 0
+            print(ok, p)
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", LIST])
+        .output()
+        .expect("python3");
+    let listing = String::from_utf8(out.stdout).unwrap();
+    let (mut files, mut compared) = (0, 0);
+    let mut bad = Vec::new();
+    for line in listing.lines() {
+        let (ok, path) = line.split_once(' ').unwrap();
+        let src = std::fs::read(path).unwrap();
+        files += 1;
+        let parser = tokenize_with(&src, path, Mode::Parser);
+        let Ok(parser) = parser else {
+            if ok == "1" {
+                bad.push(format!(
+                    "{path}: CPython compiles it, Mode::Parser: {:?}",
+                    parser.err()
+                ));
+            }
+            continue;
+        };
+        if ok == "1" && parser.iter().any(|t| t.kind == TokKind::ErrorToken) {
+            bad.push(format!(
+                "{path}: CPython compiles it, Mode::Parser has an ERRORTOKEN"
+            ));
+        }
+        let Ok(module) = tokenize_with(&src, path, Mode::TokenizeModule) else {
+            continue;
+        };
+        if src.contains(&b'\r') || module.iter().any(|t| t.kind == TokKind::ErrorToken) {
+            continue;
+        }
+        compared += 1;
+        if parser != module {
+            let i = parser
+                .iter()
+                .zip(&module)
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            bad.push(format!(
+                "{path}: token {i}: {:?} vs {:?}",
+                parser.get(i),
+                module.get(i)
+            ));
+        }
+    }
+    assert!(
+        files > 1000 && compared > 1000,
+        "only {files} files / {compared} compared"
+    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

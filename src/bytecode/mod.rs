@@ -1,4 +1,5 @@
 //! Bytecode: THE opcode table, code objects, and `dis`.
 
 pub mod code;
+pub mod dis;
 pub mod opcode;

@@ -13,6 +13,10 @@ pub enum OperandKind {
     Local,
     /// Index into `co_names`.
     Name,
+    /// `LOAD_GLOBAL`: index into `co_names` shifted left by one; the low bit asks for a NULL push.
+    GlobalName,
+    /// `FORMAT_VALUE` flags: conversion in the low 2 bits, 4 = a format spec is on the stack.
+    Format,
     /// An instruction index (absolute target).
     Jump,
     /// A count (of elements, arguments, ...).
@@ -89,9 +93,104 @@ macro_rules! define_opcodes {
 
 for_each_opcode!(define_opcodes);
 
+/// `BINARY_OP` operator codes (CPython 3.11's `NB_*`); `INPLACE_*` = the plain code + 13.
+pub mod nb {
+    pub const ADD: u32 = 0;
+    pub const AND: u32 = 1;
+    pub const FLOOR_DIVIDE: u32 = 2;
+    pub const LSHIFT: u32 = 3;
+    pub const MATRIX_MULTIPLY: u32 = 4;
+    pub const MULTIPLY: u32 = 5;
+    pub const REMAINDER: u32 = 6;
+    pub const OR: u32 = 7;
+    pub const POWER: u32 = 8;
+    pub const RSHIFT: u32 = 9;
+    pub const SUBTRACT: u32 = 10;
+    pub const TRUE_DIVIDE: u32 = 11;
+    pub const XOR: u32 = 12;
+    /// Added to a plain code to get its in-place form (`+=` is `ADD + INPLACE`).
+    pub const INPLACE: u32 = 13;
+    /// The operator's symbol, as `dis` prints it (`+`, `+=`, ...).
+    pub fn symbol(code: u32) -> &'static str {
+        const S: [&str; 26] = [
+            "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=",
+            "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+        ];
+        S.get(code as usize).copied().unwrap_or("?")
+    }
+}
+
+/// `COMPARE_OP` codes (CPython's `Py_LT` .. `Py_GE`) and their `dis` reprs.
+pub mod cmp {
+    pub const LT: u32 = 0;
+    pub const LE: u32 = 1;
+    pub const EQ: u32 = 2;
+    pub const NE: u32 = 3;
+    pub const GT: u32 = 4;
+    pub const GE: u32 = 5;
+    pub fn symbol(code: u32) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="]
+            .get(code as usize)
+            .copied()
+            .unwrap_or("?")
+    }
+}
+
+/// `MAKE_FUNCTION` flag bits.
+pub mod make_function {
+    pub const DEFAULTS: u32 = 0x01;
+    pub const KWDEFAULTS: u32 = 0x02;
+    pub const ANNOTATIONS: u32 = 0x04;
+    pub const CLOSURE: u32 = 0x08;
+}
+
+impl Opcode {
+    /// Whether the instruction's oparg is a jump target.
+    pub fn is_jump(self) -> bool {
+        self.info().operand == OperandKind::Jump
+    }
+    /// Whether control never falls through to the next instruction.
+    pub fn is_terminator(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            RETURN_VALUE
+                | RERAISE
+                | RAISE_VARARGS
+                | JUMP_FORWARD
+                | JUMP_BACKWARD
+                | JUMP_BACKWARD_NO_INTERRUPT
+        )
+    }
+    /// Whether the instruction is an unconditional jump.
+    pub fn is_unconditional_jump(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_dense_and_names_unique() {
+        let mut names = std::collections::HashSet::new();
+        for (i, info) in OPCODES.iter().enumerate() {
+            assert_eq!(info.number as usize, i, "{} is out of order", info.name);
+            assert!(names.insert(info.name));
+        }
+        assert_eq!(nb::symbol(nb::ADD + nb::INPLACE), "+=");
+        assert_eq!(cmp::symbol(cmp::GE), ">=");
+        // Stack effects the compiler's depth analysis relies on.
+        assert_eq!((Opcode::LOAD_GLOBAL.info().stack)(3, false), (0, 2));
+        assert_eq!((Opcode::MAKE_FUNCTION.info().stack)(0x9, false), (3, 1));
+        assert_eq!((Opcode::SEND.info().stack)(0, true), (2, 1));
+        assert_eq!((Opcode::UNPACK_EX.info().stack)(1 | 2 << 8, false), (1, 4));
+    }
 
     #[test]
     fn table_invariants() {
@@ -123,6 +222,10 @@ mod tests {
                 }
             }
             assert!(!info.doc.is_empty());
+            if info.operand == OperandKind::Jump {
+                // Every jump has a branch-taken effect; only the conditional ones may differ.
+                let _ = (info.stack)(0, true);
+            }
             if info.deopt != Opcode::ALL[i] {
                 assert!(
                     info.name.starts_with(generic.name),

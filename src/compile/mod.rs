@@ -1,1 +1,65 @@
 //! AST → symbol table → bytecode.
+//!
+//! `compile_module` runs CPython 3.11's pipeline: AST constant folding (`fold`), the symbol table
+//! (`symtable`), code generation into a control-flow graph (`codegen`) and the flow-graph passes and
+//! assembly (`flowgraph`).
+
+pub mod codegen;
+pub mod flowgraph;
+pub mod fold;
+pub mod symtable;
+
+use crate::bytecode::code::CodeObject;
+use crate::syntax::ast;
+use crate::syntax::error::SyntaxError;
+
+/// Compiles a module (`exec` mode) to its code object.
+pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeObject, SyntaxError> {
+    let folded = fold::fold_mod(module);
+    let st = symtable::build(&folded, filename)?;
+    codegen::compile(&folded, &st, filename)
+}
+
+/// Compiles an expression (`eval` mode): the code returns the expression's value.
+pub fn compile_expression(body: &ast::Expr, filename: &str) -> Result<CodeObject, SyntaxError> {
+    compile_module(
+        &ast::Mod::Expression {
+            body: Box::new(body.clone()),
+        },
+        filename,
+    )
+}
+
+/// Fills a compile error's source line and converts its UTF-8 byte columns to the 1-based
+/// code-point offsets CPython reports.
+pub fn locate_error(mut err: SyntaxError, source: &str) -> SyntaxError {
+    if err.lineno == 0 {
+        return err;
+    }
+    let line_of = |n: u32| {
+        source
+            .split('\n')
+            .nth(n as usize - 1)
+            .map(|l| l.trim_end_matches('\r'))
+    };
+    let to_chars = |line: Option<&str>, byte_off: u32| -> u32 {
+        match line {
+            Some(l) => {
+                let b = (byte_off.saturating_sub(1) as usize).min(l.len());
+                let mut b2 = b;
+                while !l.is_char_boundary(b2) {
+                    b2 -= 1;
+                }
+                l[..b2].chars().count() as u32 + 1
+            }
+            None => byte_off,
+        }
+    };
+    let line = line_of(err.lineno);
+    err.offset = to_chars(line, err.offset);
+    if err.end_lineno > 0 {
+        err.end_offset = to_chars(line_of(err.end_lineno), err.end_offset);
+    }
+    err.text = line.map(|l| l.to_string());
+    err
+}

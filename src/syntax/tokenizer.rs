@@ -10,20 +10,33 @@
 //! Where the two differ (all on invalid or unusual input):
 //! * tokenize.py reports a stray character (`$`, `?`, `!`, `` ` ``, an unterminated `'`, a lone
 //!   `\r`, a backslash not before a newline, even the blank before such a character) as an
-//!   ERRORTOKEN and goes on; the C tokenizer raises SyntaxError.
+//!   ERRORTOKEN and goes on; the C tokenizer raises SyntaxError — except for `$ ? ! ``, which it
+//!   returns as a token no grammar rule accepts (an ERRORTOKEN in [`Mode::Parser`] too).
 //! * tokenize.py accepts number forms the C tokenizer rejects (`0777` is NUMBER `0` + NUMBER
 //!   `777`, `1_` is NUMBER + NAME, `1abc` NUMBER + NAME) and identifiers the C tokenizer rejects;
 //!   it splits identifiers with combining marks (`re`'s `\w` excludes them), which CPython accepts.
 //! * tokenize.py splits lines after `\n` only; a file with bare `\r` line ends is one line to it.
+//!   [`Mode::Parser`] translates `\r\n` and `\r` to `\n` (token texts included), as CPython does.
 //! * tokenize.py has no tab/space consistency check (TabError), no nesting limits, no bracket
 //!   matching; a closing bracket without an opener drives its bracket level negative.
 //! * At EOF inside brackets tokenize.py raises "EOF in multi-line statement"; CPython says
 //!   "'(' was never closed" (or "unexpected EOF while parsing" after a backslash).
 //! * A last line made of blanks only (no newline) ends tokenize.py's loop before it.
+//! * A line that starts (after blanks) with a backslash continuation: tokenize.py measures the
+//!   indentation of that first line; CPython 3.11 takes the column of the first backslash, or,
+//!   if that is 0, the indentation of the continued line.
+//! * tokenize.py keeps its `needcont` flag after an unterminated `'...\` string, so a later
+//!   unterminated triple-quoted string ends as an ERRORTOKEN at its next line (mimicked).
 //! * Error messages: tokenize.py's own ("EOF in multi-line string", ...) vs the C tokenizer's
 //!   ("unterminated triple-quoted string literal (detected at line N)", ...).
+//!
+//! Error positions in [`Mode::Parser`] are those of `compile(source_text, file, "exec")` (what
+//! tests/golden/tokens/errors records). CPython measures two errors ("unexpected character after
+//! line continuation character", "unexpected EOF while parsing") on the line as read back from the
+//! file; for a file with a BOM or a non-UTF-8 encoding its column can differ by the encoded size.
 
 mod chars;
+mod codec_tables;
 mod command;
 mod ctok;
 mod module;

@@ -1,5 +1,19 @@
 //! The virtual machine: tagged values, repr(C) objects and frames, the evaluation loop.
 
 pub mod abi;
+pub mod builtins;
+pub mod code;
+pub mod dict;
+pub mod eval;
 pub mod frame;
+pub mod framestack;
+pub mod gc;
+pub mod interp;
+pub mod modules;
+pub mod object;
+pub mod ops;
+pub mod run;
+pub mod runtime;
+pub mod traceback;
+pub mod types;
 pub mod value;

@@ -149,8 +149,6 @@ pub(crate) struct Parser<'s> {
     memo: std::collections::HashMap<(u8, usize, bool), (Option<Expr>, usize)>,
 }
 
-/// Source of a sub-parse position shift (for expressions inside f-strings).
-
 fn is_skipped(kind: TokKind) -> bool {
     matches!(kind, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
 }
@@ -287,7 +285,9 @@ impl<'s> Parser<'s> {
         // except an unclosed bracket, which wins only when it was opened on an earlier line.
         if err.kind != SyntaxErrorKind::MemoryError {
             if let Some(te) = self.tok_err.take() {
-                if !is_eof_error(&te) || te.lineno < err.lineno {
+                // pegen compares with the line of the last token fetched.
+                let cur_line = self.toks[self.max_pos.min(self.toks.len() - 1)].start.line;
+                if !is_eof_error(&te) || te.lineno < cur_line.max(err.lineno) {
                     return Err(Box::new(te));
                 }
             }

@@ -75,12 +75,11 @@ pub fn command(args: &[String]) -> i32 {
         Some(f) => match std::fs::read(f) {
             Ok(s) => (s, f.clone(), false),
             Err(e) => {
-                eprintln!(
-                    "error: [Errno {}] {}: {:?}",
-                    e.raw_os_error().unwrap_or(0),
-                    e,
-                    f
-                );
+                // As Python's OSError prints: "[Errno 2] No such file or directory: 'f.py'".
+                let msg = e.to_string();
+                let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+                let errno = e.raw_os_error().unwrap_or(0);
+                eprintln!("error: [Errno {errno}] {msg}: {}", py_repr(f));
                 return 1;
             }
         },

@@ -33,7 +33,7 @@ fn isdigit(c: i32) -> bool {
 }
 
 fn isxdigit(c: i32) -> bool {
-    c >= 0 && c < 128 && (c as u8).is_ascii_hexdigit()
+    (0..128).contains(&c) && (c as u8).is_ascii_hexdigit()
 }
 
 struct Tok<'a> {

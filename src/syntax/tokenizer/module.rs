@@ -270,7 +270,7 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
     let mut line: &str = "";
 
     loop {
-        last_line = std::mem::replace(&mut line, "");
+        last_line = std::mem::take(&mut line);
         line_start = next_start;
         if next_start < bytes.len() {
             let end = bytes[next_start..]

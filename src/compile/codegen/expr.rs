@@ -1,0 +1,584 @@
+//! Expressions: operators, comparisons (chained), boolean short-circuit, conditional jumps,
+//! containers and unpacking, subscripts and slices, f-strings, yields.
+
+use super::{to_const, CResult, Compiler};
+use crate::bytecode::code::ConstValue;
+use crate::bytecode::opcode::{cmp, Opcode};
+use crate::compile::flowgraph::{BlockId, Op};
+use crate::syntax::ast::*;
+
+/// compile.c's STACK_USE_GUIDELINE: longer displays are built incrementally.
+pub const STACK_USE_GUIDELINE: usize = 30;
+
+pub fn is_const(e: &Expr) -> Option<&Constant> {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => Some(value),
+        _ => None,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    pub fn expr(&mut self, e: &'a Expr) -> CResult {
+        let saved = self.ur().loc;
+        self.set_loc(e.loc);
+        let r = self.expr1(e);
+        self.u().loc = saved;
+        r
+    }
+
+    fn expr1(&mut self, e: &'a Expr) -> CResult {
+        use ExprKind::*;
+        match &e.kind {
+            NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Opcode::COPY, 1);
+                self.expr(target)?;
+            }
+            BoolOp { op, values } => {
+                let jumpi = match op {
+                    crate::syntax::ast::BoolOp::And => Opcode::JUMP_IF_FALSE_OR_POP,
+                    crate::syntax::ast::BoolOp::Or => Opcode::JUMP_IF_TRUE_OR_POP,
+                };
+                let end = self.new_block();
+                let n = values.len() - 1;
+                for v in &values[..n] {
+                    self.expr(v)?;
+                    self.jump_to(jumpi, end);
+                }
+                self.expr(&values[n])?;
+                self.use_block(end);
+            }
+            BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Opcode::BINARY_OP, super::stmt::binop_code(*op));
+            }
+            UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                let o = match op {
+                    crate::syntax::ast::UnaryOp::Invert => Opcode::UNARY_INVERT,
+                    crate::syntax::ast::UnaryOp::Not => Opcode::UNARY_NOT,
+                    crate::syntax::ast::UnaryOp::UAdd => Opcode::UNARY_POSITIVE,
+                    crate::syntax::ast::UnaryOp::USub => Opcode::UNARY_NEGATIVE,
+                };
+                self.emit(o, 0);
+            }
+            Lambda { .. } => self.lambda(e)?,
+            IfExp { test, body, orelse } => {
+                let end = self.new_block();
+                let next = self.new_block();
+                self.jump_if(test, next, false)?;
+                self.expr(body)?;
+                self.jump_noline(end);
+                self.use_block(next);
+                self.expr(orelse)?;
+                self.use_block(end);
+            }
+            Dict { keys, values } => self.dict(keys, values)?,
+            Set { elts } => self.starunpack(
+                elts,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            )?,
+            ListComp { .. } | SetComp { .. } | DictComp { .. } | GeneratorExp { .. } => {
+                self.comprehension(e)?
+            }
+            Await { .. } => return Err(self.unsupported("await expression", e.loc)),
+            Yield { value } => {
+                if !self.ste().is_function() {
+                    return Err(self.error("'yield' outside function", e.loc));
+                }
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(ConstValue::None),
+                }
+                self.emit(Opcode::YIELD_VALUE, 0);
+                self.emit(Opcode::RESUME, 1);
+            }
+            YieldFrom { value } => {
+                if !self.ste().is_function() {
+                    return Err(self.error("'yield' outside function", e.loc));
+                }
+                self.expr(value)?;
+                self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
+                self.load_const(ConstValue::None);
+                self.yield_from(2);
+            }
+            Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators)?,
+            Call { .. } => self.call(e)?,
+            FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
+                self.expr(value)?;
+                let mut oparg = match char::from_u32(*conversion as u32) {
+                    Some('s') => 1,
+                    Some('r') => 2,
+                    Some('a') => 3,
+                    _ => 0,
+                };
+                if let Some(f) = format_spec {
+                    self.expr(f)?;
+                    oparg |= 4;
+                }
+                self.emit(Opcode::FORMAT_VALUE, oparg);
+            }
+            JoinedStr { values } => {
+                if values.len() > STACK_USE_GUIDELINE {
+                    self.load_const(ConstValue::Str(String::new()));
+                    self.emit_name(Opcode::LOAD_METHOD, "join");
+                    self.emit(Opcode::BUILD_LIST, 0);
+                    for v in values {
+                        self.expr(v)?;
+                        self.emit(Opcode::LIST_APPEND, 1);
+                    }
+                    self.emit(Opcode::CALL, 1);
+                } else {
+                    for v in values {
+                        self.expr(v)?;
+                    }
+                    if values.len() != 1 {
+                        self.emit(Opcode::BUILD_STRING, values.len() as u32);
+                    }
+                }
+            }
+            Constant { value, .. } => self.load_const(to_const(value)),
+            Attribute { value, attr, ctx } => {
+                self.expr(value)?;
+                // The attribute instruction is located at the attribute (3.11).
+                self.set_loc(e.loc);
+                let op = match ctx {
+                    ExprContext::Load => Opcode::LOAD_ATTR,
+                    ExprContext::Store => Opcode::STORE_ATTR,
+                    ExprContext::Del => Opcode::DELETE_ATTR,
+                };
+                self.emit_name(op, attr);
+            }
+            Subscript { value, slice, ctx } => self.subscript(value, slice, *ctx)?,
+            Starred { ctx, .. } => {
+                return Err(match ctx {
+                    ExprContext::Store => self.error(
+                        "starred assignment target must be in a list or tuple",
+                        e.loc,
+                    ),
+                    _ => self.error("can't use starred expression here", e.loc),
+                })
+            }
+            Name { id, ctx } => self.nameop(id, *ctx),
+            List { elts, ctx } | Tuple { elts, ctx } => {
+                let tuple = matches!(e.kind, Tuple { .. });
+                match ctx {
+                    ExprContext::Store => self.assignment_helper(elts)?,
+                    ExprContext::Load => self.starunpack(
+                        elts,
+                        0,
+                        Opcode::BUILD_LIST,
+                        Opcode::LIST_APPEND,
+                        Opcode::LIST_EXTEND,
+                        tuple,
+                    )?,
+                    ExprContext::Del => {
+                        for x in elts {
+                            self.expr(x)?;
+                        }
+                    }
+                }
+            }
+            Slice { lower, upper, step } => {
+                let n = self.slice_parts(lower.as_deref(), upper.as_deref(), step.as_deref())?;
+                self.emit(Opcode::BUILD_SLICE, n);
+            }
+        }
+        Ok(())
+    }
+
+    fn slice_parts(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+    ) -> CResult<u32> {
+        for x in [lower, upper] {
+            match x {
+                Some(x) => self.expr(x)?,
+                None => self.load_const(ConstValue::None),
+            }
+        }
+        if let Some(s) = step {
+            self.expr(s)?;
+            return Ok(3);
+        }
+        Ok(2)
+    }
+
+    fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult {
+        // 3.12's BINARY_SLICE / STORE_SLICE for two-element slices (no slice object is built).
+        if let ExprKind::Slice {
+            lower,
+            upper,
+            step: None,
+        } = &slice.kind
+        {
+            if ctx != ExprContext::Del {
+                self.expr(value)?;
+                self.slice_parts(lower.as_deref(), upper.as_deref(), None)?;
+                self.emit(
+                    if ctx == ExprContext::Load {
+                        Opcode::BINARY_SLICE
+                    } else {
+                        Opcode::STORE_SLICE
+                    },
+                    0,
+                );
+                return Ok(());
+            }
+        }
+        self.expr(value)?;
+        self.expr(slice)?;
+        let op = match ctx {
+            ExprContext::Load => Opcode::BINARY_SUBSCR,
+            ExprContext::Store => Opcode::STORE_SUBSCR,
+            ExprContext::Del => Opcode::DELETE_SUBSCR,
+        };
+        self.emit(op, 0);
+        Ok(())
+    }
+
+    pub fn yield_from(&mut self, resume: u32) {
+        let start = self.new_block();
+        let resume_b = self.new_block();
+        let exit = self.new_block();
+        self.use_block(start);
+        self.jump_to(Opcode::SEND, exit);
+        self.use_block(resume_b);
+        self.emit(Opcode::YIELD_VALUE, 0);
+        self.emit(Opcode::RESUME, resume);
+        self.jump(Op::JumpNoInterrupt, start);
+        self.use_block(exit);
+    }
+
+    fn cmp_op(&mut self, op: CmpOp) {
+        let (o, a) = match op {
+            CmpOp::Eq => (Opcode::COMPARE_OP, cmp::EQ),
+            CmpOp::NotEq => (Opcode::COMPARE_OP, cmp::NE),
+            CmpOp::Lt => (Opcode::COMPARE_OP, cmp::LT),
+            CmpOp::LtE => (Opcode::COMPARE_OP, cmp::LE),
+            CmpOp::Gt => (Opcode::COMPARE_OP, cmp::GT),
+            CmpOp::GtE => (Opcode::COMPARE_OP, cmp::GE),
+            CmpOp::Is => (Opcode::IS_OP, 0),
+            CmpOp::IsNot => (Opcode::IS_OP, 1),
+            CmpOp::In => (Opcode::CONTAINS_OP, 0),
+            CmpOp::NotIn => (Opcode::CONTAINS_OP, 1),
+        };
+        self.emit(o, a);
+    }
+
+    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+        self.expr(left)?;
+        let n = ops.len() - 1;
+        if n == 0 {
+            self.expr(&comparators[0])?;
+            self.cmp_op(ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.new_block();
+        for i in 0..n {
+            self.expr(&comparators[i])?;
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::COPY, 2);
+            self.cmp_op(ops[i]);
+            self.jump_to(Opcode::JUMP_IF_FALSE_OR_POP, cleanup);
+        }
+        self.expr(&comparators[n])?;
+        self.cmp_op(ops[n]);
+        let end = self.new_block();
+        self.jump_noline(end);
+        self.use_block(cleanup);
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_TOP, 0);
+        self.use_block(end);
+        Ok(())
+    }
+
+    /// compile.c's `compiler_jump_if`: jump to `next` if `e`'s truth equals `cond`.
+    pub fn jump_if(&mut self, e: &'a Expr, next: BlockId, cond: bool) -> CResult {
+        match &e.kind {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => {
+                return self.jump_if(operand, next, !cond);
+            }
+            ExprKind::BoolOp { op, values } => {
+                let n = values.len() - 1;
+                let cond2 = *op == BoolOp::Or;
+                let next2 = if cond2 != cond {
+                    self.new_block()
+                } else {
+                    next
+                };
+                for v in &values[..n] {
+                    self.jump_if(v, next2, cond2)?;
+                }
+                self.jump_if(&values[n], next, cond)?;
+                if next2 != next {
+                    self.use_block(next2);
+                }
+                return Ok(());
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let end = self.new_block();
+                let next2 = self.new_block();
+                self.jump_if(test, next2, false)?;
+                self.jump_if(body, next, cond)?;
+                self.jump_noline(end);
+                self.use_block(next2);
+                self.jump_if(orelse, next, cond)?;
+                self.use_block(end);
+                return Ok(());
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
+                self.set_loc(e.loc);
+                let n = ops.len() - 1;
+                let cleanup = self.new_block();
+                self.expr(left)?;
+                for i in 0..n {
+                    self.expr(&comparators[i])?;
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::COPY, 2);
+                    self.cmp_op(ops[i]);
+                    self.jump_to(Opcode::POP_JUMP_IF_FALSE, cleanup);
+                }
+                self.expr(&comparators[n])?;
+                self.cmp_op(ops[n]);
+                let j = if cond {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
+                self.jump_to(j, next);
+                let end = self.new_block();
+                self.jump_noline(end);
+                self.use_block(cleanup);
+                self.emit(Opcode::POP_TOP, 0);
+                if !cond {
+                    self.jump_noline(next);
+                }
+                self.use_block(end);
+                return Ok(());
+            }
+            _ => {}
+        }
+        // The jump keeps the enclosing location, except after a comparison (3.11 sets the
+        // comparison's location and leaves it set).
+        if let ExprKind::Compare { .. } = e.kind {
+            self.set_loc(e.loc);
+        }
+        self.expr(e)?;
+        let j = if cond {
+            Opcode::POP_JUMP_IF_TRUE
+        } else {
+            Opcode::POP_JUMP_IF_FALSE
+        };
+        self.jump_to(j, next);
+        Ok(())
+    }
+
+    /// compile.c's `starunpack_helper`: a display with optional `*` items.
+    pub fn starunpack(
+        &mut self,
+        elts: &'a [Expr],
+        pushed: u32,
+        build: Opcode,
+        add: Opcode,
+        extend: Opcode,
+        tuple: bool,
+    ) -> CResult {
+        let n = elts.len();
+        if n > 2 && elts.iter().all(|x| is_const(x).is_some()) {
+            let items: Vec<ConstValue> = elts
+                .iter()
+                .map(|x| to_const(is_const(x).unwrap()))
+                .collect();
+            if tuple && pushed == 0 {
+                self.load_const(ConstValue::Tuple(items));
+            } else {
+                let folded = if add == Opcode::SET_ADD {
+                    ConstValue::FrozenSet(items)
+                } else {
+                    ConstValue::Tuple(items)
+                };
+                self.emit(build, pushed);
+                self.load_const(folded);
+                self.emit(extend, 1);
+                if tuple {
+                    self.emit(Opcode::LIST_TO_TUPLE, 0);
+                }
+            }
+            return Ok(());
+        }
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        if !seen_star && !big {
+            for x in elts {
+                self.expr(x)?;
+            }
+            let b = if tuple { Opcode::BUILD_TUPLE } else { build };
+            self.emit(b, n as u32 + pushed);
+            return Ok(());
+        }
+        let mut built = false;
+        if big {
+            self.emit(build, pushed);
+            built = true;
+        }
+        for (i, x) in elts.iter().enumerate() {
+            if let ExprKind::Starred { value, .. } = &x.kind {
+                if !built {
+                    self.emit(build, i as u32 + pushed);
+                    built = true;
+                }
+                self.expr(value)?;
+                self.emit(extend, 1);
+            } else {
+                self.expr(x)?;
+                if built {
+                    self.emit(add, 1);
+                }
+            }
+        }
+        if tuple {
+            self.emit(Opcode::LIST_TO_TUPLE, 0);
+        }
+        Ok(())
+    }
+
+    fn assignment_helper(&mut self, elts: &'a [Expr]) -> CResult {
+        let n = elts.len();
+        let mut seen_star = false;
+        for (i, x) in elts.iter().enumerate() {
+            if matches!(x.kind, ExprKind::Starred { .. }) {
+                if seen_star {
+                    return Err(
+                        self.error("multiple starred expressions in assignment", self.cur_loc())
+                    );
+                }
+                if i >= 256 || n - i - 1 >= (1 << 15) {
+                    return Err(
+                        self.error("too many expressions in star-unpacking assignment", x.loc)
+                    );
+                }
+                self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
+                seen_star = true;
+            }
+        }
+        if !seen_star {
+            self.emit(Opcode::UNPACK_SEQUENCE, n as u32);
+        }
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred { value, .. } => self.expr(value)?,
+                _ => self.expr(x)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let all_const = keys[begin..end]
+            .iter()
+            .all(|k| k.as_ref().and_then(is_const).is_some());
+        if n > 1 && !big && all_const {
+            for v in &values[begin..end] {
+                self.expr(v)?;
+            }
+            let ks: Vec<ConstValue> = keys[begin..end]
+                .iter()
+                .map(|k| to_const(is_const(k.as_ref().unwrap()).unwrap()))
+                .collect();
+            self.load_const(ConstValue::Tuple(ks));
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        for i in begin..end {
+            self.expr(keys[i].as_ref().unwrap())?;
+            self.expr(&values[i])?;
+            if big {
+                self.emit(Opcode::MAP_ADD, 1);
+            }
+        }
+        if !big {
+            self.emit(Opcode::BUILD_MAP, n as u32);
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> CResult {
+        let n = values.len();
+        let mut have_dict = false;
+        let mut elements = 0usize;
+        for i in 0..n {
+            if keys[i].is_none() {
+                if elements > 0 {
+                    self.subdict(keys, values, i - elements, i)?;
+                    if have_dict {
+                        self.emit(Opcode::DICT_UPDATE, 1);
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit(Opcode::BUILD_MAP, 0);
+                    have_dict = true;
+                }
+                self.expr(&values[i])?;
+                self.emit(Opcode::DICT_UPDATE, 1);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(keys, values, i - elements, i + 1)?;
+                if have_dict {
+                    self.emit(Opcode::DICT_UPDATE, 1);
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
+        }
+        if elements > 0 {
+            self.subdict(keys, values, n - elements, n)?;
+            if have_dict {
+                self.emit(Opcode::DICT_UPDATE, 1);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        Ok(())
+    }
+}

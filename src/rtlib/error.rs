@@ -1,0 +1,65 @@
+//! The error type shared by rtlib: which Python exception to raise and CPython's message for it.
+
+use std::fmt;
+
+/// The Python exception class an rtlib error maps to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExcKind {
+    ValueError,
+    TypeError,
+    OverflowError,
+    ZeroDivisionError,
+    KeyError,
+    IndexError,
+    MemoryError,
+    AttributeError,
+}
+
+/// An exception to raise: kind plus CPython's exact message text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RtError {
+    pub kind: ExcKind,
+    pub msg: String,
+}
+
+/// Result alias used throughout rtlib.
+pub type RtResult<T> = Result<T, RtError>;
+
+impl RtError {
+    /// A ValueError with the given message.
+    pub fn value(msg: impl Into<String>) -> Self {
+        RtError {
+            kind: ExcKind::ValueError,
+            msg: msg.into(),
+        }
+    }
+    /// A TypeError with the given message.
+    pub fn type_(msg: impl Into<String>) -> Self {
+        RtError {
+            kind: ExcKind::TypeError,
+            msg: msg.into(),
+        }
+    }
+    /// An OverflowError with the given message.
+    pub fn overflow(msg: impl Into<String>) -> Self {
+        RtError {
+            kind: ExcKind::OverflowError,
+            msg: msg.into(),
+        }
+    }
+    /// A ZeroDivisionError with the given message.
+    pub fn zero_div(msg: impl Into<String>) -> Self {
+        RtError {
+            kind: ExcKind::ZeroDivisionError,
+            msg: msg.into(),
+        }
+    }
+}
+
+impl fmt::Display for RtError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.msg)
+    }
+}
+
+impl std::error::Error for RtError {}

@@ -1,0 +1,373 @@
+//! The hash table behind `set`/`frozenset`, reproducing CPython 3.11's Objects/setobject.c
+//! (linear probes of 9 then perturbed probing, 5-bit perturb shift, fill/used accounting, dummy
+//! slots on delete, the resize rules of `set_add_entry`/`set_table_resize`/`set_merge`), so that
+//! iteration order — and hence printed sets — match CPython given the same hashes.
+//!
+//! Keys are generic; the caller supplies hashes and an equality callback that may fail (a
+//! Python `__eq__` can raise). The callback must not re-enter this table (CPython restarts the
+//! probe when a comparison mutates the set; here Rust's borrow rules make that impossible).
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+/// Initial (and minimum) number of slots, `PySet_MINSIZE`.
+pub const MIN_SIZE: usize = 8;
+
+#[derive(Clone, Debug)]
+enum Slot<K> {
+    Empty,
+    Dummy,
+    Active { hash: i64, key: K },
+}
+
+/// An open-addressing set table with CPython's layout and probing.
+#[derive(Clone, Debug)]
+pub struct SetTable<K> {
+    table: Vec<Slot<K>>,
+    /// Active + dummy slots.
+    fill: usize,
+    /// Active slots.
+    used: usize,
+    /// Where `pop()` resumes scanning.
+    finger: usize,
+}
+
+impl<K> Default for SetTable<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K> SetTable<K> {
+    /// An empty table of `MIN_SIZE` slots.
+    pub fn new() -> Self {
+        SetTable {
+            table: Self::empty_slots(MIN_SIZE),
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
+    }
+
+    fn empty_slots(n: usize) -> Vec<Slot<K>> {
+        (0..n).map(|_| Slot::Empty).collect()
+    }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    /// Number of elements (`len(s)`).
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Number of slots (mask + 1).
+    pub fn capacity(&self) -> usize {
+        self.table.len()
+    }
+
+    /// Active plus dummy slots (`so->fill`).
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
+    /// Elements with their hashes, in CPython's iteration order (slot order).
+    pub fn iter(&self) -> impl Iterator<Item = (&K, i64)> + '_ {
+        self.table.iter().filter_map(|s| match s {
+            Slot::Active { hash, key } => Some((key, *hash)),
+            _ => None,
+        })
+    }
+
+    /// The element stored at slot `pos` or later: (slot index, key, hash). Iterators resume
+    /// from index + 1 (CPython's `set_next`).
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &K, i64)> {
+        self.table
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, s)| match s {
+                Slot::Active { hash, key } => Some((i, key, *hash)),
+                _ => None,
+            })
+    }
+
+    /// `set_lookkey`: the slot holding an equal key, or None.
+    fn lookup<E>(
+        &self,
+        key: &K,
+        hash: i64,
+        eq: &mut impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<Option<usize>, E> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => return Ok(None),
+                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, key)? => {
+                        return Ok(Some(j));
+                    }
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// `key in s`.
+    pub fn contains<E>(
+        &self,
+        key: &K,
+        hash: i64,
+        mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<bool, E> {
+        Ok(self.lookup(key, hash, &mut eq)?.is_some())
+    }
+
+    /// The stored key equal to `key`, if any.
+    pub fn get<E>(
+        &self,
+        key: &K,
+        hash: i64,
+        mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<Option<&K>, E> {
+        Ok(self
+            .lookup(key, hash, &mut eq)?
+            .map(|j| match &self.table[j] {
+                Slot::Active { key, .. } => key,
+                _ => unreachable!("lookup returns active slots"),
+            }))
+    }
+
+    /// `set_add_entry`: add `key` unless an equal key is present. Returns whether it was added.
+    pub fn add<E>(
+        &mut self,
+        key: K,
+        hash: i64,
+        mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<bool, E> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot = None;
+        let empty_at;
+        'outer: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => {
+                        empty_at = j;
+                        break 'outer;
+                    }
+                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, &key)? => {
+                        return Ok(false);
+                    }
+                    // CPython 3.11 remembers the last dummy on the probe path.
+                    Slot::Dummy => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        if let Some(f) = freeslot {
+            self.used += 1;
+            self.table[f] = Slot::Active { hash, key };
+            return Ok(true);
+        }
+        self.fill += 1;
+        self.used += 1;
+        self.table[empty_at] = Slot::Active { hash, key };
+        if self.fill * 5 < mask * 3 {
+            return Ok(true);
+        }
+        let minused = if self.used > 50000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
+        self.resize(minused);
+        Ok(true)
+    }
+
+    /// `set_insert_clean`: place a key known to be absent into a table without dummies.
+    fn insert_clean(table: &mut [Slot<K>], key: K, hash: i64) {
+        let mask = table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if matches!(table[i], Slot::Empty) {
+                table[i] = Slot::Active { hash, key };
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| matches!(s, Slot::Empty))
+                {
+                    *slot = Slot::Active { hash, key };
+                    return;
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// `set_table_resize`: rebuild with the smallest power-of-two size > `minused`.
+    pub fn resize(&mut self, minused: usize) {
+        let mut newsize = MIN_SIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        if newsize == MIN_SIZE && self.table.len() == MIN_SIZE && self.fill == self.used {
+            return; // small table without dummies: nothing to do
+        }
+        let old = std::mem::replace(&mut self.table, Self::empty_slots(newsize));
+        self.fill = self.used;
+        for s in old {
+            if let Slot::Active { hash, key } = s {
+                Self::insert_clean(&mut self.table, key, hash);
+            }
+        }
+    }
+
+    /// `set_discard_entry`: remove an equal key, leaving a dummy. Returns the removed key.
+    pub fn discard<E>(
+        &mut self,
+        key: &K,
+        hash: i64,
+        mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<Option<K>, E> {
+        match self.lookup(key, hash, &mut eq)? {
+            None => Ok(None),
+            Some(j) => {
+                self.used -= 1;
+                match std::mem::replace(&mut self.table[j], Slot::Dummy) {
+                    Slot::Active { key, .. } => Ok(Some(key)),
+                    _ => unreachable!("lookup returns active slots"),
+                }
+            }
+        }
+    }
+
+    /// `set.pop()`: remove and return an element starting at the finger, or None when empty
+    /// (the caller raises KeyError "pop from an empty set").
+    pub fn pop(&mut self) -> Option<(K, i64)> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut j = self.finger & mask;
+        while !matches!(self.table[j], Slot::Active { .. }) {
+            j += 1;
+            if j > mask {
+                j = 0;
+            }
+        }
+        self.used -= 1;
+        self.finger = j + 1;
+        match std::mem::replace(&mut self.table[j], Slot::Dummy) {
+            Slot::Active { hash, key } => Some((key, hash)),
+            _ => unreachable!("loop stops at an active slot"),
+        }
+    }
+
+    /// `set.clear()`: back to an empty `MIN_SIZE` table (the pop finger is kept, as in CPython).
+    pub fn clear(&mut self) {
+        let finger = self.finger;
+        *self = Self::new();
+        self.finger = finger;
+    }
+
+    /// The pre-sizing `set_update_internal` does before adding `n` keys from a dict (call it,
+    /// then `add` each key with the dict's stored hash).
+    pub fn reserve_for_update(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// `set_merge`: add every element of `other` (`s.update(other_set)`, `set(other_set)`, copy).
+    pub fn merge<E>(
+        &mut self,
+        other: &SetTable<K>,
+        mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<(), E>
+    where
+        K: Clone,
+    {
+        if other.used == 0 || std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        if (self.fill + other.used) * 5 >= self.mask() * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.table.len() == other.table.len() && other.fill == other.used {
+            // Same size, no dummies: copy slot for slot.
+            for (dst, src) in self.table.iter_mut().zip(other.table.iter()) {
+                if let Slot::Active { hash, key } = src {
+                    *dst = Slot::Active {
+                        hash: *hash,
+                        key: key.clone(),
+                    };
+                }
+            }
+            self.fill = other.fill;
+            self.used = other.used;
+            return Ok(());
+        }
+        if self.fill == 0 {
+            self.fill = other.used;
+            self.used = other.used;
+            for (key, hash) in other.iter() {
+                Self::insert_clean(&mut self.table, key.clone(), hash);
+            }
+            return Ok(());
+        }
+        for (key, hash) in other.iter() {
+            self.add(key.clone(), hash, &mut eq)?;
+        }
+        Ok(())
+    }
+
+    /// `set.copy()` / `set(s)` / `frozenset(s)`: a new table merged from this one.
+    pub fn copy(&self) -> SetTable<K>
+    where
+        K: Clone,
+    {
+        let mut t = SetTable::new();
+        t.merge(self, |_, _| Ok::<bool, std::convert::Infallible>(false))
+            .unwrap_or_else(|e| match e {});
+        t
+    }
+}

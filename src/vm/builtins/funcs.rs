@@ -1,0 +1,608 @@
+//! Built-in functions other than print and the numeric ones.
+
+use super::{def, len_of};
+use crate::vm::eval::run_code;
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::{self, getattr_opt};
+use crate::vm::runtime::call::call;
+use crate::vm::runtime::dict::{self as rdict, dict_get_str, dict_set};
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::{compare, iter as riter, ops, repr};
+use crate::vm::types::{list::sort_values, nargs, split_kw};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    def(vm, b, "len", len);
+    def(vm, b, "repr", repr_);
+    def(vm, b, "ascii", ascii);
+    def(vm, b, "hash", hash);
+    def(vm, b, "id", id);
+    def(vm, b, "iter", iter);
+    def(vm, b, "next", next);
+    def(vm, b, "isinstance", isinstance);
+    def(vm, b, "issubclass", issubclass);
+    def(vm, b, "getattr", getattr);
+    def(vm, b, "setattr", setattr);
+    def(vm, b, "hasattr", hasattr);
+    def(vm, b, "delattr", delattr);
+    def(vm, b, "callable", callable);
+    def(vm, b, "sorted", sorted);
+    def(vm, b, "min", min);
+    def(vm, b, "max", max);
+    def(vm, b, "sum", sum);
+    def(vm, b, "any", any);
+    def(vm, b, "all", all);
+    def(vm, b, "ord", ord);
+    def(vm, b, "chr", chr);
+    def(vm, b, "format", format);
+    def(vm, b, "vars", vars);
+    def(vm, b, "dir", dir);
+    def(vm, b, "globals", globals);
+    def(vm, b, "locals", locals);
+    def(vm, b, "__build_class__", build_class);
+    def(vm, b, "__import__", import);
+    def(vm, b, "open", open);
+    def(vm, b, "exit", exit);
+    def(vm, b, "quit", exit);
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "len", args, kw, 0, 1, 1)?;
+    let n = len_of(vm, args[0])?;
+    Ok(vm.new_int(n as i64))
+}
+fn repr_(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "repr", args, kw, 0, 1, 1)?;
+    repr::repr(vm, args[0])
+}
+fn ascii(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ascii", args, kw, 0, 1, 1)?;
+    repr::ascii(vm, args[0])
+}
+fn hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "hash", args, kw, 0, 1, 1)?;
+    let h = rdict::hash(vm, args[0])?;
+    Ok(vm.new_int(h as i64))
+}
+fn id(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "id", args, kw, 0, 1, 1)?;
+    Ok(vm.new_int((args[0].0 & 0x7fff_ffff_ffff) as i64))
+}
+fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "iter", args, kw, 0, 1, 2)?;
+    if args.len() == 2 {
+        let ty = vm.t.callable_iterator;
+        return Ok(vm.new_iter(
+            ty,
+            IterData::Callable {
+                f: args[0],
+                sentinel: args[1],
+            },
+        ));
+    }
+    riter::get_iter(vm, args[0])
+}
+fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "next", args, kw, 0, 1, 2)?;
+    let it = args[0];
+    let ok = it.is_ptr()
+        && (matches!(layout_of(it), Layout::Iter | Layout::Generator)
+            || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
+    if !ok {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
+    }
+    if as_instance(it).is_some() {
+        let f = attr::lookup_type_str(vm, obj_type(it), "__next__").unwrap();
+        return match crate::vm::runtime::call::call_method_value(vm, f, it, &[]) {
+            Err(e) if args.len() == 2 && vm.isinstance(e, vm.t.exc("StopIteration")) => Ok(args[1]),
+            r => r,
+        };
+    }
+    if let Some(g) = as_generator(it) {
+        if g.state != GenState::Done || args.len() == 1 {
+            let none = vm.none;
+            return match crate::vm::ops::gen_resume(vm, it, none, None) {
+                Ok(crate::vm::eval::Exit::Yield(v)) => Ok(v),
+                Ok(crate::vm::eval::Exit::Return(v)) => {
+                    if args.len() == 2 {
+                        Ok(args[1])
+                    } else {
+                        Err(crate::vm::types::misc::stop_iteration(vm, v))
+                    }
+                }
+                Err(e) => Err(e),
+            };
+        }
+        return Ok(args[1]);
+    }
+    match riter::next(vm, it)? {
+        Some(v) => Ok(v),
+        None if args.len() == 2 => Ok(args[1]),
+        None => {
+            let none = vm.none;
+            Err(crate::vm::types::misc::stop_iteration(vm, none))
+        }
+    }
+}
+
+fn class_check(vm: &mut Vm, cls: Value, fname: &str) -> PyResult<Vec<*const TypeObject>> {
+    if let Some(t) = as_tuple(cls) {
+        let mut out = Vec::new();
+        for x in t.to_vec() {
+            out.extend(class_check(vm, x, fname)?);
+        }
+        return Ok(out);
+    }
+    if as_type(cls).is_some() {
+        return Ok(vec![cls.as_ptr()]);
+    }
+    if fname == "isinstance" {
+        Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    } else {
+        Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "isinstance", args, kw, 0, 2, 2)?;
+    let ts = class_check(vm, args[1], "isinstance")?;
+    let t = vm.type_of(args[0]);
+    let r = ts.iter().any(|&c| vm.is_subtype(t, c));
+    Ok(vm.bool_val(r))
+}
+fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "issubclass", args, kw, 0, 2, 2)?;
+    if as_type(args[0]).is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    let ts = class_check(vm, args[1], "issubclass")?;
+    let r = ts.iter().any(|&c| vm.is_subtype(args[0].as_ptr(), c));
+    Ok(vm.bool_val(r))
+}
+
+fn attr_name(vm: &mut Vm, v: Value, f: &str) -> PyResult<Value> {
+    if as_str(v).is_none() {
+        let tn = vm.type_name(v);
+        let _ = f;
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
+    Ok(vm.intern(str_of(v)))
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "getattr", args, kw, 0, 2, 3)?;
+    let n = attr_name(vm, args[1], "getattr")?;
+    if args.len() == 3 {
+        return match getattr_opt(vm, args[0], n) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(args[2]),
+            Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(args[2]),
+            Err(e) => Err(e),
+        };
+    }
+    attr::getattr(vm, args[0], n)
+}
+fn setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "setattr", args, kw, 0, 3, 3)?;
+    let n = attr_name(vm, args[1], "setattr")?;
+    attr::setattr(vm, args[0], n, args[2])?;
+    Ok(vm.none)
+}
+fn hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "hasattr", args, kw, 0, 2, 2)?;
+    let n = attr_name(vm, args[1], "hasattr")?;
+    match getattr_opt(vm, args[0], n) {
+        Ok(Some(_)) => Ok(vm.true_),
+        Ok(None) => Ok(vm.false_),
+        Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(vm.false_),
+        Err(e) => Err(e),
+    }
+}
+fn delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "delattr", args, kw, 0, 2, 2)?;
+    let n = attr_name(vm, args[1], "delattr")?;
+    attr::delattr(vm, args[0], n)?;
+    Ok(vm.none)
+}
+fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "callable", args, kw, 0, 1, 1)?;
+    let v = args[0];
+    let r = v.is_ptr()
+        && match layout_of(v) {
+            Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
+            Layout::Instance => attr::lookup_type_str(vm, obj_type(v), "__call__").is_some(),
+            _ => false,
+        };
+    Ok(vm.bool_val(r))
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let mut key = Value::NULL;
+    let mut reverse = false;
+    for (k, v) in kws {
+        match k {
+            "key" => key = v,
+            "reverse" => reverse = compare::truthy(vm, v)?,
+            _ => {
+                return Err(
+                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let items = riter::collect(vm, pos[0])?;
+    let l = vm.new_list(items);
+    vm.roots.push(l);
+    let mut v = as_list(l).unwrap().clone();
+    let r = sort_values(vm, &mut v, key, reverse);
+    vm.roots.pop();
+    r?;
+    *as_list(l).unwrap() = v;
+    Ok(l)
+}
+
+fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut key = Value::NULL;
+    let mut default = Value::NULL;
+    for (k, v) in kws {
+        match k {
+            "key" => key = if v == vm.none { Value::NULL } else { v },
+            "default" => default = v,
+            _ => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let items = match pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => riter::collect(vm, pos[0])?,
+        _ => {
+            if !default.is_null() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    if items.is_empty() {
+        if !default.is_null() {
+            return Ok(default);
+        }
+        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    }
+    let holder = vm.new_list(items.clone());
+    vm.roots.push(holder);
+    let r = (|| -> PyResult {
+        let mut best = items[0];
+        let mut best_key = if key.is_null() {
+            best
+        } else {
+            call(vm, key, &[best], &[])?
+        };
+        vm.roots.push(best_key);
+        for &x in &items[1..] {
+            let k = if key.is_null() {
+                x
+            } else {
+                call(vm, key, &[x], &[])?
+            };
+            let better = if want_max {
+                crate::vm::types::list::less_than(vm, best_key, k)?
+            } else {
+                crate::vm::types::list::less_than(vm, k, best_key)?
+            };
+            if better {
+                best = x;
+                best_key = k;
+                vm.roots.pop();
+                vm.roots.push(best_key);
+            }
+        }
+        vm.roots.pop();
+        Ok(best)
+    })();
+    vm.roots.pop();
+    r
+}
+fn min(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    minmax(vm, args, kw, "min", false)
+}
+fn max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    minmax(vm, args, kw, "max", true)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut start = pos.get(1).copied();
+    for (k, v) in kws {
+        if k == "start" {
+            start = Some(v);
+        } else {
+            return Err(vm.type_error(format!("sum() got an unexpected keyword argument '{k}'")));
+        }
+    }
+    if pos.is_empty() || pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let start = start.unwrap_or(Value::try_from_i64(0).unwrap());
+    if as_str(start).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if as_bytes(start).is_some() {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = riter::get_iter(vm, pos[0])?;
+    vm.roots.push(it);
+    let r = (|| -> PyResult {
+        let mut acc = start;
+        // Fast paths for ints and floats.
+        let mut fsum: Option<f64> = None;
+        while let Some(x) = riter::next(vm, it)? {
+            if let Some(f) = fsum {
+                if x.is_float() {
+                    fsum = Some(f + x.as_f64());
+                    continue;
+                }
+                acc = Value::from_f64(f);
+                fsum = None;
+            }
+            if acc.is_float() && x.is_float() {
+                fsum = Some(acc.as_f64() + x.as_f64());
+                continue;
+            }
+            vm.roots.push(acc);
+            let r = ops::binary_op(vm, crate::bytecode::opcode::nb::ADD, acc, x);
+            vm.roots.pop();
+            acc = r?;
+        }
+        if let Some(f) = fsum {
+            acc = Value::from_f64(f);
+        }
+        Ok(acc)
+    })();
+    vm.roots.pop();
+    r
+}
+
+fn any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "any", args, kw, 0, 1, 1)?;
+    let it = riter::get_iter(vm, args[0])?;
+    vm.roots.push(it);
+    let r = (|| -> PyResult<bool> {
+        while let Some(x) = riter::next(vm, it)? {
+            if compare::truthy(vm, x)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    vm.roots.pop();
+    let r = r?;
+    Ok(vm.bool_val(r))
+}
+fn all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "all", args, kw, 0, 1, 1)?;
+    let it = riter::get_iter(vm, args[0])?;
+    vm.roots.push(it);
+    let r = (|| -> PyResult<bool> {
+        while let Some(x) = riter::next(vm, it)? {
+            if !compare::truthy(vm, x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })();
+    vm.roots.pop();
+    let r = r?;
+    Ok(vm.bool_val(r))
+}
+
+fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ord", args, kw, 0, 1, 1)?;
+    if let Some(s) = as_str(args[0]) {
+        if s.nchars == 1 {
+            let c = s.s.chars().next().unwrap();
+            return Ok(vm.new_int(c as i64));
+        }
+        let n = s.nchars;
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        )));
+    }
+    if let Some(b) = as_bytes(args[0]) {
+        if b.len() == 1 {
+            let c = b[0];
+            return Ok(vm.new_int(c as i64));
+        }
+    }
+    let tn = vm.type_name(args[0]);
+    Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
+}
+fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "chr", args, kw, 0, 1, 1)?;
+    let i = match int_of(args[0]) {
+        Some(IntVal::Small(i)) => i,
+        Some(IntVal::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"))
+        }
+        None => {
+            let tn = vm.type_name(args[0]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) if i < 0x110000 => Ok(vm.new_str_owned(c.to_string())),
+        _ => {
+            if (0xd800..0xe000).contains(&i) {
+                return Err(vm.not_implemented("surrogate code points in str"));
+            }
+            Err(vm.value_error("chr() arg not in range(0x110000)"))
+        }
+    }
+}
+fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "format", args, kw, 0, 1, 2)?;
+    let spec = if args.len() > 1 {
+        args[1]
+    } else {
+        vm.new_str("")
+    };
+    repr::format(vm, args[0], spec)
+}
+fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "vars", args, kw, 0, 0, 1)?;
+    if args.is_empty() {
+        return locals(vm, args, kw);
+    }
+    let k = vm.intern("__dict__");
+    match getattr_opt(vm, args[0], k)? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dir", args, kw, 0, 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    if args.is_empty() {
+        let d = locals(vm, &[], &[])?;
+        names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
+    } else {
+        let o = args[0];
+        if let Some(d) = attr::instance_dict(o) {
+            names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
+        }
+        if let Some(m) = as_module(o) {
+            names.extend(
+                rdict::keys_of(m.dict)
+                    .into_iter()
+                    .map(|k| str_of(k).to_string()),
+            );
+        } else {
+            let t = if as_type(o).is_some() {
+                o.as_ptr()
+            } else {
+                vm.type_of(o)
+            };
+            for c in type_data(t).mro.clone() {
+                let d = type_data(c.as_ptr()).dict;
+                names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
+    Ok(vm.new_list(vals))
+}
+fn globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let f = vm.current;
+    if f.is_null() {
+        return Ok(vm.new_dict());
+    }
+    Ok(f.get().globals)
+}
+fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let f = vm.current;
+    if f.is_null() {
+        return Ok(vm.new_dict());
+    }
+    let l = crate::vm::framestack::locals(f);
+    if !l.is_null() {
+        return Ok(l);
+    }
+    let code = crate::vm::framestack::frame_code(f.get());
+    let cd = as_code(code).unwrap();
+    let n = cd.code.nlocalsplus();
+    let slots = f.slots(n).to_vec();
+    let names = cd.localsplusnames.clone();
+    let kinds = cd.code.localspluskinds.clone();
+    let d = vm.new_dict();
+    for i in 0..n {
+        let mut v = slots[i];
+        if kinds[i]
+            & (crate::bytecode::code::slot_kind::CELL | crate::bytecode::code::slot_kind::FREE)
+            != 0
+        {
+            if let Some(c) = as_cell(v) {
+                v = *c;
+            }
+        }
+        if !v.is_null() {
+            dict_set(vm, d, names[i], v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let (func, name) = (pos[0], pos[1]);
+    let bases = pos[2..].to_vec();
+    for (k, v) in kws {
+        if k == "metaclass" && v == Value::from_ptr(vm.t.type_) {
+            continue;
+        }
+        return Err(vm.not_implemented(format!("class keyword argument '{k}' (metaclasses)")));
+    }
+    let Some(fd) = as_function(func) else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let (code, globals) = (fd.code, fd.globals);
+    let ns = vm.new_dict();
+    vm.roots.push(ns);
+    let base = vm.roots.len();
+    vm.roots.extend(bases.iter().copied());
+    let r = (|| -> PyResult {
+        let cell = run_code(vm, code, globals, ns, func)?;
+        if as_cell(cell).is_some() {
+            let k = vm.intern("__classcell__");
+            dict_set(vm, ns, k, cell)?;
+        }
+        crate::vm::types::misc::new_class(vm, name, &bases, ns)
+    })();
+    vm.roots.truncate(base - 1);
+    r
+}
+
+fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, _) = split_kw(args, kw);
+    if pos.is_empty() {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    }
+    let none = vm.none;
+    let zero = Value::try_from_i64(0).unwrap();
+    crate::vm::modules::import_name(vm, pos[0], pos.get(3).copied().unwrap_or(none), zero)
+}
+
+fn open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Err(vm.not_implemented("open() (file I/O)"))
+}
+
+fn exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let t = vm.t.exc("SystemExit");
+    let a = vm.new_tuple(args.to_vec());
+    Err(vm.new_exception_args(t, a))
+}
+
+pub fn module_attr(vm: &mut Vm, m: Value, name: &str) -> Option<Value> {
+    let d = as_module(m)?.dict;
+    let k = vm.intern(name);
+    dict_get_str(vm, d, k)
+}

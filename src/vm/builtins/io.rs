@@ -1,0 +1,190 @@
+//! print(), and the sys.stdout / sys.stderr file objects.
+
+use super::def;
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::{getattr, instance_dict};
+use crate::vm::runtime::call::call;
+use crate::vm::runtime::dict::dict_get_str;
+use crate::vm::runtime::repr;
+use crate::vm::types::{add_method, new_type, split_kw};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    def(vm, b, "print", print);
+    def(vm, b, "input", input);
+}
+
+/// Creates the TextIOWrapper type and the stdout/stderr objects; returns (stdout, stderr).
+pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
+    let object = vm.t.object;
+    let meta = vm.t.type_;
+    let t = new_type(
+        &mut vm.heap,
+        meta,
+        "TextIOWrapper",
+        Layout::Instance,
+        &[object],
+    );
+    crate::vm::types::type_data_mut_module(t, "_io");
+    let d = vm.new_dict();
+    type_data_mut(t).dict = d;
+    vm.permanent.push(Value::from_ptr(t));
+    add_method(vm, t, "write", write);
+    add_method(vm, t, "flush", flush);
+    let mut mk = |vm: &mut Vm, fd: i64| {
+        let o = crate::vm::runtime::call::new_instance(vm, t);
+        let k = vm.intern("_fd");
+        let v = vm.new_int(fd);
+        let _ = crate::vm::runtime::attr::generic_setattr(vm, o, k, v);
+        vm.permanent.push(o);
+        o
+    };
+    let out = mk(vm, 1);
+    let err = mk(vm, 2);
+    (out, err)
+}
+
+fn fd_of(vm: &mut Vm, o: Value) -> i64 {
+    let k = vm.intern("_fd");
+    instance_dict(o)
+        .and_then(|d| dict_get_str(vm, d, k))
+        .map(|v| v.as_small_int())
+        .unwrap_or(1)
+}
+
+fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() != 2 || as_str(args[1]).is_none() {
+        let tn = if args.len() > 1 {
+            vm.type_name(args[1])
+        } else {
+            "nothing".into()
+        };
+        return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
+    }
+    let s = str_of(args[1]).to_string();
+    if fd_of(vm, args[0]) == 2 {
+        vm.write_stderr(s.as_bytes());
+    } else {
+        vm.write_stdout(s.as_bytes());
+    }
+    Ok(vm.new_int(as_str(args[1]).unwrap().nchars as i64))
+}
+
+fn flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.flush_stdout();
+    Ok(vm.none)
+}
+
+fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut sep = None;
+    let mut end = None;
+    let mut file = Value::NULL;
+    let mut do_flush = false;
+    for (k, v) in kws {
+        match k {
+            "sep" => {
+                if v != vm.none {
+                    if as_str(v).is_none() {
+                        let tn = vm.type_name(v);
+                        return Err(
+                            vm.type_error(format!("sep must be None or a string, not {tn}"))
+                        );
+                    }
+                    sep = Some(str_of(v).to_string());
+                }
+            }
+            "end" => {
+                if v != vm.none {
+                    if as_str(v).is_none() {
+                        let tn = vm.type_name(v);
+                        return Err(
+                            vm.type_error(format!("end must be None or a string, not {tn}"))
+                        );
+                    }
+                    end = Some(str_of(v).to_string());
+                }
+            }
+            "file" => {
+                if v != vm.none {
+                    file = v;
+                }
+            }
+            "flush" => do_flush = crate::vm::runtime::compare::truthy(vm, v)?,
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, &v) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_deref().unwrap_or(" "));
+        }
+        if let Some(s) = as_str(v) {
+            out.push_str(&s.s);
+        } else {
+            let s = repr::str(vm, v)?;
+            out.push_str(str_of(s));
+        }
+    }
+    out.push_str(end.as_deref().unwrap_or("\n"));
+    let sys_out = if file.is_null() {
+        sys_stream(vm, "stdout")
+    } else {
+        file
+    };
+    let std = sys_out.is_ptr() && type_data(vm.type_of(sys_out)).name == "TextIOWrapper";
+    if std {
+        if fd_of(vm, sys_out) == 2 {
+            vm.write_stderr(out.as_bytes());
+        } else {
+            vm.write_stdout(out.as_bytes());
+            if do_flush {
+                vm.flush_stdout();
+            }
+        }
+    } else {
+        let k = vm.intern("write");
+        let w = getattr(vm, sys_out, k)?;
+        let s = vm.new_str_owned(out);
+        call(vm, w, &[s], &[])?;
+    }
+    Ok(vm.none)
+}
+
+/// sys.stdout / sys.stderr as currently set in the sys module.
+pub fn sys_stream(vm: &mut Vm, name: &str) -> Value {
+    let sys = vm.sys_module;
+    if let Some(m) = as_module(sys) {
+        let d = m.dict;
+        let k = vm.intern(name);
+        if let Some(v) = dict_get_str(vm, d, k) {
+            return v;
+        }
+    }
+    Value::NULL
+}
+
+fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if let Some(&p) = args.first() {
+        let s = repr::str_string(vm, p)?;
+        vm.write_stdout(s.as_bytes());
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.err("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            Ok(vm.new_str_owned(line))
+        }
+        Err(e) => Err(vm.err("OSError", e.to_string())),
+    }
+}

@@ -1,0 +1,116 @@
+//! The `builtins` module: functions, and the built-in types and exceptions by name.
+
+pub mod funcs;
+pub mod io;
+pub mod numeric;
+
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::dict::{dict_set_str, len_of as table_len};
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    let types: Vec<(&str, *const TypeObject)> = vec![
+        ("object", vm.t.object),
+        ("type", vm.t.type_),
+        ("int", vm.t.int),
+        ("bool", vm.t.bool_),
+        ("float", vm.t.float),
+        ("str", vm.t.str_),
+        ("bytes", vm.t.bytes),
+        ("list", vm.t.list),
+        ("tuple", vm.t.tuple),
+        ("dict", vm.t.dict),
+        ("set", vm.t.set),
+        ("frozenset", vm.t.frozenset),
+        ("range", vm.t.range),
+        ("slice", vm.t.slice),
+        ("property", vm.t.property),
+        ("classmethod", vm.t.classmethod),
+        ("staticmethod", vm.t.staticmethod),
+        ("super", vm.t.super_),
+        ("enumerate", vm.t.enumerate),
+        ("zip", vm.t.zip),
+        ("map", vm.t.map),
+        ("filter", vm.t.filter),
+        ("reversed", vm.t.reversed),
+    ];
+    for (n, t) in types {
+        let k = vm.intern(n);
+        dict_set_str(vm, b, k, Value::from_ptr(t));
+    }
+    for n in vm.t.exception_names() {
+        let t = vm.t.exc(n);
+        let k = vm.intern(n);
+        dict_set_str(vm, b, k, Value::from_ptr(t));
+    }
+    let k = vm.intern("EnvironmentError");
+    let t = vm.t.exc("OSError");
+    dict_set_str(vm, b, k, Value::from_ptr(t));
+    let k = vm.intern("IOError");
+    dict_set_str(vm, b, k, Value::from_ptr(t));
+    for (n, v) in [
+        ("None", vm.none),
+        ("True", vm.true_),
+        ("False", vm.false_),
+        ("NotImplemented", vm.not_implemented),
+        ("Ellipsis", vm.ellipsis),
+    ] {
+        let k = vm.intern(n);
+        dict_set_str(vm, b, k, v);
+    }
+    let k = vm.intern("__name__");
+    let n = vm.new_str("builtins");
+    dict_set_str(vm, b, k, n);
+    funcs::install(vm);
+    numeric::install(vm);
+    io::install(vm);
+}
+
+/// Registers a built-in function in `dict`.
+pub fn def(vm: &mut Vm, dict: Value, name: &'static str, f: BuiltinFn) {
+    let v = vm.new_builtin(name, f, Value::NULL);
+    let k = vm.intern(name);
+    dict_set_str(vm, dict, k, v);
+}
+
+/// `len(v)`.
+pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    if v.is_ptr() {
+        match layout_of(v) {
+            Layout::Str => return Ok(as_str(v).unwrap().nchars),
+            Layout::List => return Ok(as_list(v).unwrap().len()),
+            Layout::Tuple => return Ok(as_tuple(v).unwrap().len()),
+            Layout::Dict | Layout::Set => return Ok(table_len(v)),
+            Layout::Bytes => return Ok(as_bytes(v).unwrap().len()),
+            Layout::DictView => return Ok(table_len(as_view(v).unwrap().dict)),
+            Layout::Range => {
+                let r = as_range(v).unwrap();
+                return Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) as usize);
+            }
+            Layout::Instance => {
+                let t = obj_type(v);
+                if let Some(f) = lookup_type_str(vm, t, "__len__") {
+                    let r = call_method_value(vm, f, v, &[])?;
+                    return match int_of(r) {
+                        Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
+                        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
+                        None => {
+                            let tn = vm.type_name(r);
+                            Err(vm.type_error(format!(
+                                "'{tn}' object cannot be interpreted as an integer"
+                            )))
+                        }
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("object of type '{tn}' has no len()")))
+}

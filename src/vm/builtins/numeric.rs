@@ -1,0 +1,224 @@
+//! abs, round, divmod, pow, hex, oct, bin.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, Zero};
+
+use super::def;
+use crate::bytecode::opcode::nb;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::num::{self, int_of, IntVal};
+use crate::vm::runtime::ops::binary_op;
+use crate::vm::types::{nargs, split_kw};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    def(vm, b, "abs", abs);
+    def(vm, b, "round", round);
+    def(vm, b, "divmod", divmod);
+    def(vm, b, "pow", pow);
+    def(vm, b, "hex", hex);
+    def(vm, b, "oct", oct);
+    def(vm, b, "bin", bin);
+}
+
+fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "abs", args, kw, 0, 1, 1)?;
+    let v = args[0];
+    if v.is_float() {
+        return Ok(Value::from_f64(v.as_f64().abs()));
+    }
+    if let Some(i) = int_of(v) {
+        return Ok(match i {
+            IntVal::Small(x) => vm.new_int(x.abs()),
+            IntVal::Big(b) => vm.new_bigint(b.abs()),
+        });
+    }
+    if let Some(f) = lookup_type_str(vm, vm.type_of(v), "__abs__") {
+        if as_builtin(f).is_none() {
+            return call_method_value(vm, f, v, &[]);
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
+}
+
+fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut nd = pos.get(1).copied();
+    let number = match pos.first() {
+        Some(&n) => n,
+        None => match kws.iter().find(|(k, _)| *k == "number") {
+            Some(&(_, v)) => v,
+            None => return Err(vm.type_error("round() missing required argument 'number' (pos 1)")),
+        },
+    };
+    for (k, v) in kws {
+        if k == "ndigits" {
+            nd = Some(v);
+        }
+    }
+    let nd = nd.filter(|&v| v != vm.none);
+    let ndigits = match nd {
+        None => None,
+        Some(v) => match int_of(v) {
+            Some(IntVal::Small(i)) => Some(i),
+            Some(IntVal::Big(b)) => Some(if b.is_negative() { -1000 } else { 1000 }),
+            None => {
+                let tn = vm.type_name(v);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    if number.is_float() {
+        let x = number.as_f64();
+        return match ndigits {
+            None => {
+                if x.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if x.is_infinite() {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
+                }
+                let r = x.round_ties_even();
+                crate::vm::types::int::int_from(vm, Value::from_f64(r))
+            }
+            Some(n) => match crate::rtlib::round::round_f64(x, n) {
+                Ok(r) => Ok(Value::from_f64(r)),
+                Err(e) => Err(crate::vm::runtime::repr::rt_err(vm, e)),
+            },
+        };
+    }
+    if let Some(i) = int_of(number) {
+        let n = ndigits.unwrap_or(0);
+        if n >= 0 {
+            return Ok(num::new_int(vm, i));
+        }
+        let r = crate::rtlib::round::round_int(&i.to_big(), n);
+        return Ok(vm.new_bigint(r));
+    }
+    if let Some(f) = lookup_type_str(vm, vm.type_of(number), "__round__") {
+        let extra: Vec<Value> = nd.into_iter().collect();
+        return call_method_value(vm, f, number, &extra);
+    }
+    let tn = vm.type_name(number);
+    Err(vm.type_error(format!("type {tn} doesn't define __round__ method")))
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "divmod", args, kw, 0, 2, 2)?;
+    let (a, b) = (args[0], args[1]);
+    if let (Some(x), Some(y)) = (int_of(a), int_of(b)) {
+        if num::int_is_zero(&y) {
+            return Err(vm.zero_division("integer division or modulo by zero"));
+        }
+        let q = num::int_binop(vm, nb::FLOOR_DIVIDE, &x, &y)?.unwrap();
+        let r = num::int_binop(vm, nb::REMAINDER, &x, &y)?.unwrap();
+        return Ok(vm.new_tuple(vec![q, r]));
+    }
+    let fa = num::float_of(vm, a)?;
+    let fb = num::float_of(vm, b)?;
+    if let (Some(x), Some(y)) = (fa, fb) {
+        if y == 0.0 {
+            return Err(vm.zero_division("float divmod()"));
+        }
+        let q = num::float_floordiv(x, y);
+        let r = num::float_mod(x, y);
+        return Ok(vm.new_tuple(vec![Value::from_f64(q), Value::from_f64(r)]));
+    }
+    if let Some(f) = lookup_type_str(vm, vm.type_of(a), "__divmod__") {
+        return call_method_value(vm, f, a, &[b]);
+    }
+    let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{na}' and '{nbn}'"
+    )))
+}
+
+fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut base = pos.first().copied();
+    let mut exp = pos.get(1).copied();
+    let mut m = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "base" => base = Some(v),
+            "exp" => exp = Some(v),
+            "mod" => m = Some(v),
+            _ => {
+                return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{k}'")))
+            }
+        }
+    }
+    let (Some(base), Some(exp)) = (base, exp) else {
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    let m = m.filter(|&v| v != vm.none);
+    let Some(m) = m else {
+        return binary_op(vm, nb::POWER, base, exp);
+    };
+    let (Some(b), Some(e), Some(md)) = (int_of(base), int_of(exp), int_of(m)) else {
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    };
+    let (b, e, md) = (b.to_big(), e.to_big(), md.to_big());
+    if md.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let (b, e) = if e.is_negative() {
+        // Modular inverse.
+        let g = b.extended_gcd(&md);
+        if !g.gcd.abs().eq(&BigInt::from(1)) {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        (g.x.mod_floor(&md), -e)
+    } else {
+        (b, e)
+    };
+    let r = b.modpow(&e, &md.abs());
+    let r = if md.is_negative() && !r.is_zero() {
+        r + &md
+    } else {
+        r
+    };
+    Ok(vm.new_bigint(r))
+}
+
+fn radix(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> PyResult {
+    nargs(vm, name, args, kw, 0, 1, 1)?;
+    let Some(i) = int_of(args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let b = i.to_big();
+    let s = b.abs().to_str_radix(base);
+    let out = if b.is_negative() {
+        format!("-{prefix}{s}")
+    } else {
+        format!("{prefix}{s}")
+    };
+    Ok(vm.new_str_owned(out))
+}
+fn hex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    radix(vm, a, k, "hex", "0x", 16)
+}
+fn oct(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    radix(vm, a, k, "oct", "0o", 8)
+}
+fn bin(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    radix(vm, a, k, "bin", "0b", 2)
+}

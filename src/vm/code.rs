@@ -1,0 +1,67 @@
+//! Loading compiled code into the VM: constants become Values, names are interned.
+
+use std::rc::Rc;
+
+use crate::bytecode::code::{flags, CodeObject, ConstValue};
+use crate::vm::interp::Vm;
+use crate::vm::object::CodeData;
+use crate::vm::value::Value;
+
+pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
+    match c {
+        ConstValue::None => vm.none,
+        ConstValue::Bool(b) => vm.bool_val(*b),
+        ConstValue::Ellipsis => vm.ellipsis,
+        ConstValue::Int(i) => vm.new_bigint(i.clone()),
+        ConstValue::Float(f) => Value::from_f64(*f),
+        ConstValue::Complex { .. } => {
+            // Complex numbers are not supported; the constant raises when used as a number.
+            vm.new_str("<complex constant unsupported>")
+        }
+        ConstValue::Str(s) => {
+            if s.len() < 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                vm.intern(s)
+            } else {
+                vm.new_str(s)
+            }
+        }
+        ConstValue::Bytes(b) => vm.new_bytes(b.clone()),
+        ConstValue::Tuple(items) => {
+            let vs: Vec<Value> = items.iter().map(|c| const_value(vm, c)).collect();
+            vm.new_tuple(vs)
+        }
+        ConstValue::FrozenSet(items) => {
+            let s = vm.new_set(true);
+            for c in items {
+                let v = const_value(vm, c);
+                let _ = crate::vm::runtime::dict::set_add(vm, s, v);
+            }
+            s
+        }
+        ConstValue::Code(c) => load_code(vm, c.clone()),
+    }
+}
+
+/// Materializes a code object (recursively for nested code constants).
+pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
+    let consts: Vec<Value> = code.consts.iter().map(|c| const_value(vm, c)).collect();
+    let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
+    let localsplusnames: Vec<Value> = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
+    let name = vm.intern(&code.name);
+    let qualname = vm.new_str(&code.qualname);
+    let is_generator = code.flags & flags::CO_GENERATOR != 0;
+    let ty = vm.t.code;
+    vm.heap.alloc(
+        ty,
+        CodeData {
+            code,
+            consts,
+            names,
+            localsplusnames,
+            name,
+            qualname,
+            cell_args: Vec::new(),
+            is_generator,
+        },
+    )
+}

@@ -1,0 +1,1076 @@
+//! The evaluation loop. Python-to-Python calls run in the same loop on the frame stack (no native
+//! recursion); the loop re-enters only when Rust code calls back into Python (dunder methods,
+//! generators, callbacks of built-ins), and every Python frame counts against the recursion limit.
+
+use crate::bytecode::code::flags;
+use crate::bytecode::opcode::{nb, Opcode};
+use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::ops;
+use crate::vm::runtime::{
+    attr, call, compare, dict as rdict, iter as riter, num, ops as rops, subscr,
+};
+use crate::vm::value::Value;
+
+/// How `run` left its entry frame.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Pushes a frame for `func` on the frame stack with the arguments bound, linked above
+/// `vm.current`, and makes it current.
+pub fn push_frame(
+    vm: &mut Vm,
+    func: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<FramePtr> {
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    let fd = as_function(func).unwrap();
+    let (code, globals) = (fd.code, fd.globals);
+    let cd = as_code(code).unwrap();
+    let nlp = cd.code.nlocalsplus();
+    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let mem = vm.frames.push(words);
+    let f = framestack::init(mem, code, func, globals, nlp as u32);
+    f.get().builtins = vm.builtins;
+    f.get().previous = vm.current.0;
+    vm.current = f;
+    vm.depth += 1;
+    let slots = f.slots(nlp);
+    if let Err(e) = call::bind_args(vm, func, slots, args, kwnames) {
+        pop_frame(vm, f);
+        return Err(e);
+    }
+    Ok(f)
+}
+
+/// Pops frame `f` (the current, frame-stack frame).
+#[inline]
+pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
+    vm.current = f.previous();
+    vm.depth -= 1;
+    vm.frames.pop();
+}
+
+/// Calls a Python function from Rust.
+pub fn call_function(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let f = push_frame(vm, func, args, kwnames)?;
+    let r = run(vm, f, None);
+    pop_frame(vm, f);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.err("SystemError", "yield outside a generator frame")),
+    }
+}
+
+/// Runs a module or class body: `code` with the given globals and locals dict.
+pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: Value) -> PyResult {
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    let cd = as_code(code).unwrap();
+    let nlp = cd.code.nlocalsplus();
+    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let mem = vm.frames.push(words);
+    let f = framestack::init(mem, code, func, globals, nlp as u32);
+    f.get().builtins = vm.builtins;
+    f.get().previous = vm.current.0;
+    framestack::set_locals(f, locals);
+    vm.current = f;
+    vm.depth += 1;
+    let r = run(vm, f, None);
+    pop_frame(vm, f);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.err("SystemError", "yield outside a generator frame")),
+    }
+}
+
+/// Finds the handler for an exception raised by instruction `at`.
+fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::ExceptionEntry> {
+    let mut best: Option<crate::bytecode::code::ExceptionEntry> = None;
+    for e in &cd.code.exception_table {
+        if e.start <= at && at < e.end {
+            match best {
+                Some(b) if b.end - b.start <= e.end - e.start => {}
+                _ => best = Some(*e),
+            }
+        }
+    }
+    best
+}
+
+fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32) {
+    let handled = vm.handled;
+    if let Some(inst) = as_instance(exc) {
+        if let Some(e) = inst.exc.as_mut() {
+            e.traceback.push((code, at));
+            if e.context.is_null() && !handled.is_null() && handled != vm.none && handled != exc {
+                e.context = handled;
+            }
+        }
+    }
+}
+
+macro_rules! load_frame {
+    ($f:ident, $cd:ident, $instrs:ident, $slots:ident, $ip:ident, $sp:ident, $nlp:ident) => {
+        $cd = as_code(frame_code($f.get())).unwrap();
+        $instrs = &$cd.code.code[..];
+        $nlp = $f.get().nlocalsplus as usize;
+        $slots = $f.slots($nlp + $cd.code.stacksize as usize + 1);
+        $ip = $f.get().instr_index as usize;
+        $sp = $nlp + $f.get().stack_depth as usize;
+    };
+}
+
+/// Runs frame `entry` (already current) until it returns or yields. `throw` raises an exception
+/// at the frame's current instruction first (generator.throw).
+pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit> {
+    let mut f = entry;
+    let mut cd: &CodeData;
+    let mut instrs: &[u32];
+    let mut slots: &mut [Value];
+    let mut ip: usize;
+    let mut sp: usize;
+    let mut nlp: usize;
+    load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+    let mut kwnames: Value = Value::NULL;
+    let mut pending: Option<Value> = throw;
+    let mut cur: usize = ip.saturating_sub(1);
+    // Set by RERAISE and bare `raise`: the traceback already names this frame.
+    let mut reraise = false;
+
+    macro_rules! push {
+        ($v:expr) => {{
+            let v = $v;
+            slots[sp] = v;
+            sp += 1;
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            sp -= 1;
+            slots[sp]
+        }};
+    }
+    macro_rules! top {
+        () => {
+            slots[sp - 1]
+        };
+    }
+    macro_rules! sync {
+        () => {{
+            let fr = f.get();
+            fr.instr_index = ip as u32;
+            fr.stack_depth = (sp - nlp) as u32;
+        }};
+    }
+    macro_rules! tryv {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => {
+                    pending = Some(e);
+                    continue;
+                }
+            }
+        };
+    }
+    macro_rules! throw {
+        ($e:expr) => {{
+            pending = Some($e);
+            continue;
+        }};
+    }
+
+    loop {
+        if let Some(exc) = pending.take() {
+            // Unwind: find a handler in this frame, else pop frames until one has one.
+            let exc = exc;
+            loop {
+                let code_v = frame_code(f.get());
+                if !reraise {
+                    add_traceback(vm, exc, code_v, cur as u32);
+                }
+                reraise = false;
+                if let Some(h) = find_handler(cd, cur as u32) {
+                    sp = nlp + h.depth as usize;
+                    if h.lasti {
+                        push!(Value::try_from_i64(cur as i64).unwrap());
+                    }
+                    push!(exc);
+                    ip = h.target as usize;
+                    break;
+                }
+                if f == entry {
+                    sync!();
+                    return Err(exc);
+                }
+                let prev = f.previous();
+                pop_frame(vm, f);
+                f = prev;
+                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                cur = ip.saturating_sub(1);
+            }
+        }
+        cur = ip;
+        let word = instrs[ip];
+        ip += 1;
+        let oparg = word >> 8;
+        let Some(op) = Opcode::from_u8(word as u8) else {
+            throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8)));
+        };
+        match op {
+            Opcode::NOP | Opcode::RESUME => {}
+            Opcode::POP_TOP => {
+                sp -= 1;
+            }
+            Opcode::LOAD_CONST => push!(cd.consts[oparg as usize]),
+            Opcode::LOAD_FAST => {
+                let v = slots[oparg as usize];
+                if v.is_null() {
+                    let n = str_of(cd.localsplusnames[oparg as usize]).to_string();
+                    throw!(vm.err(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{n}' where it is not associated with a value")
+                    ));
+                }
+                push!(v);
+            }
+            Opcode::STORE_FAST => {
+                slots[oparg as usize] = pop!();
+            }
+            Opcode::DELETE_FAST => {
+                if slots[oparg as usize].is_null() {
+                    let n = str_of(cd.localsplusnames[oparg as usize]).to_string();
+                    throw!(vm.err(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{n}' where it is not associated with a value")
+                    ));
+                }
+                slots[oparg as usize] = Value::NULL;
+            }
+            Opcode::BINARY_OP
+            | Opcode::BINARY_OP_ADD_INT
+            | Opcode::BINARY_OP_SUBTRACT_INT
+            | Opcode::BINARY_OP_MULTIPLY_INT
+            | Opcode::BINARY_OP_ADD_FLOAT
+            | Opcode::BINARY_OP_SUBTRACT_FLOAT
+            | Opcode::BINARY_OP_MULTIPLY_FLOAT => {
+                let b = slots[sp - 1];
+                let a = slots[sp - 2];
+                ip += 1;
+                // Inline fast paths for small ints and floats.
+                if a.is_small_int() && b.is_small_int() {
+                    let (x, y) = (a.as_small_int(), b.as_small_int());
+                    let r = match oparg % nb::INPLACE {
+                        nb::ADD => Value::try_from_i64(x + y),
+                        nb::SUBTRACT => Value::try_from_i64(x - y),
+                        nb::MULTIPLY => x.checked_mul(y).and_then(Value::try_from_i64),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        sp -= 1;
+                        slots[sp - 1] = r;
+                        continue;
+                    }
+                } else if a.is_float() && b.is_float() {
+                    let (x, y) = (a.as_f64(), b.as_f64());
+                    let r = match oparg % nb::INPLACE {
+                        nb::ADD => Some(x + y),
+                        nb::SUBTRACT => Some(x - y),
+                        nb::MULTIPLY => Some(x * y),
+                        nb::TRUE_DIVIDE if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        sp -= 1;
+                        slots[sp - 1] = Value::from_f64(r);
+                        continue;
+                    }
+                }
+                sync!();
+                let r = tryv!(rops::binary_op(vm, oparg, a, b));
+                sp -= 1;
+                slots[sp - 1] = r;
+            }
+            Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => {
+                let b = slots[sp - 1];
+                let a = slots[sp - 2];
+                ip += 1;
+                let r = if a.is_small_int() && b.is_small_int() {
+                    vm.bool_val(compare::cmp_ord(
+                        oparg,
+                        a.as_small_int().cmp(&b.as_small_int()),
+                    ))
+                } else if a.is_float() && b.is_float() {
+                    vm.bool_val(compare::cmp_f64(oparg, a.as_f64(), b.as_f64()))
+                } else {
+                    sync!();
+                    tryv!(compare::compare(vm, oparg, a, b))
+                };
+                sp -= 1;
+                slots[sp - 1] = r;
+            }
+            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                let v = pop!();
+                let t = if v == vm.true_ {
+                    true
+                } else if v == vm.false_ {
+                    false
+                } else {
+                    sync!();
+                    tryv!(compare::truthy(vm, v))
+                };
+                if t == (op == Opcode::POP_JUMP_IF_TRUE) {
+                    ip = oparg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_NONE => {
+                if pop!() == vm.none {
+                    ip = oparg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_NOT_NONE => {
+                if pop!() != vm.none {
+                    ip = oparg as usize;
+                }
+            }
+            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                let v = top!();
+                sync!();
+                let t = tryv!(compare::truthy(vm, v));
+                if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                    ip = oparg as usize;
+                } else {
+                    sp -= 1;
+                }
+            }
+            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
+            Opcode::JUMP_BACKWARD => {
+                ip = oparg as usize;
+                if vm.heap.should_collect() {
+                    sync!();
+                    vm.collect();
+                }
+            }
+            Opcode::GET_ITER => {
+                let v = top!();
+                sync!();
+                let it = tryv!(riter::get_iter(vm, v));
+                slots[sp - 1] = it;
+            }
+            Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
+                let it = top!();
+                // Fast paths: range and list iterators.
+                if let Some(d) = as_iter(it) {
+                    match d {
+                        IterData::Range { cur: c, stop, step } => {
+                            let v = *c;
+                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                                *c = v + *step;
+                                push!(vm.new_int(v));
+                                ip += 1;
+                            } else {
+                                sp -= 1;
+                                ip = oparg as usize;
+                            }
+                            continue;
+                        }
+                        IterData::Seq { seq, idx } if obj_type(it) == vm.t.list_iterator => {
+                            let l = as_list(*seq).unwrap();
+                            if *idx < l.len() {
+                                let v = l[*idx];
+                                *idx += 1;
+                                push!(v);
+                                ip += 1;
+                            } else {
+                                sp -= 1;
+                                ip = oparg as usize;
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                sync!();
+                match tryv!(riter::next(vm, it)) {
+                    Some(v) => {
+                        push!(v);
+                        ip += 1;
+                    }
+                    None => {
+                        sp -= 1;
+                        ip = oparg as usize;
+                    }
+                }
+            }
+            Opcode::RETURN_VALUE => {
+                let v = pop!();
+                if f == entry {
+                    sync!();
+                    return Ok(Exit::Return(v));
+                }
+                let prev = f.previous();
+                pop_frame(vm, f);
+                f = prev;
+                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                push!(v);
+            }
+            Opcode::PUSH_NULL => push!(Value::NULL),
+            Opcode::COPY => {
+                let v = slots[sp - oparg as usize];
+                push!(v);
+            }
+            Opcode::SWAP => {
+                slots.swap(sp - 1, sp - oparg as usize);
+            }
+            Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                let v = top!();
+                sync!();
+                let r = tryv!(rops::unary_op(vm, op, v));
+                slots[sp - 1] = r;
+            }
+            Opcode::UNARY_NOT => {
+                let v = top!();
+                sync!();
+                let t = tryv!(compare::truthy(vm, v));
+                slots[sp - 1] = vm.bool_val(!t);
+            }
+            Opcode::IS_OP => {
+                let b = pop!();
+                let a = top!();
+                slots[sp - 1] = vm.bool_val((a == b) != (oparg == 1));
+            }
+            Opcode::CONTAINS_OP => {
+                let b = slots[sp - 1];
+                let a = slots[sp - 2];
+                sync!();
+                let r = tryv!(compare::contains(vm, b, a));
+                sp -= 1;
+                slots[sp - 1] = vm.bool_val(r != (oparg == 1));
+            }
+            Opcode::BINARY_SUBSCR => {
+                let k = slots[sp - 1];
+                let c = slots[sp - 2];
+                ip += 1;
+                sync!();
+                let r = tryv!(subscr::getitem(vm, c, k));
+                sp -= 1;
+                slots[sp - 1] = r;
+            }
+            Opcode::STORE_SUBSCR => {
+                let k = slots[sp - 1];
+                let c = slots[sp - 2];
+                let v = slots[sp - 3];
+                ip += 1;
+                sync!();
+                tryv!(subscr::setitem(vm, c, k, v));
+                sp -= 3;
+            }
+            Opcode::DELETE_SUBSCR => {
+                let k = slots[sp - 1];
+                let c = slots[sp - 2];
+                sync!();
+                tryv!(subscr::delitem(vm, c, k));
+                sp -= 2;
+            }
+            Opcode::BINARY_SLICE => {
+                let (c, a, b) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let s = subscr::new_slice(vm, a, b, vm.none);
+                slots[sp - 1] = s;
+                let r = tryv!(subscr::getitem(vm, c, s));
+                sp -= 2;
+                slots[sp - 1] = r;
+            }
+            Opcode::STORE_SLICE => {
+                let (v, c, a, b) = (slots[sp - 4], slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let s = subscr::new_slice(vm, a, b, vm.none);
+                slots[sp - 1] = s;
+                tryv!(subscr::setitem(vm, c, s, v));
+                sp -= 4;
+            }
+            Opcode::BUILD_SLICE => {
+                let n = oparg as usize;
+                let step = if n == 3 { pop!() } else { vm.none };
+                let b = pop!();
+                let a = pop!();
+                let s = subscr::new_slice(vm, a, b, step);
+                push!(s);
+            }
+            Opcode::LOAD_NAME => {
+                let name = cd.names[oparg as usize];
+                let locals = framestack::locals(f);
+                let mut found = None;
+                if !locals.is_null() {
+                    found = rdict::dict_get_str(vm, locals, name);
+                }
+                if found.is_none() {
+                    found = rdict::dict_get_str(vm, f.get().globals, name);
+                }
+                if found.is_none() {
+                    found = rdict::dict_get_str(vm, vm.builtins, name);
+                }
+                match found {
+                    Some(v) => push!(v),
+                    None => {
+                        let n = str_of(name).to_string();
+                        throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                    }
+                }
+            }
+            Opcode::STORE_NAME => {
+                let name = cd.names[oparg as usize];
+                let v = pop!();
+                let mut locals = framestack::locals(f);
+                if locals.is_null() {
+                    locals = f.get().globals;
+                }
+                sync!();
+                tryv!(rdict::dict_set(vm, locals, name, v));
+            }
+            Opcode::DELETE_NAME => {
+                let name = cd.names[oparg as usize];
+                let mut locals = framestack::locals(f);
+                if locals.is_null() {
+                    locals = f.get().globals;
+                }
+                if tryv!(rdict::dict_del(vm, locals, name)).is_none() {
+                    let n = str_of(name).to_string();
+                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                }
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = cd.names[(oparg >> 1) as usize];
+                ip += 2;
+                if oparg & 1 != 0 {
+                    push!(Value::NULL);
+                }
+                let g = f.get().globals;
+                let v = match rdict::dict_get_str(vm, g, name) {
+                    Some(v) => v,
+                    None => match rdict::dict_get_str(vm, vm.builtins, name) {
+                        Some(v) => v,
+                        None => {
+                            let n = str_of(name).to_string();
+                            throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                        }
+                    },
+                };
+                push!(v);
+            }
+            Opcode::STORE_GLOBAL => {
+                let name = cd.names[oparg as usize];
+                let v = pop!();
+                let g = f.get().globals;
+                tryv!(rdict::dict_set(vm, g, name, v));
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = cd.names[oparg as usize];
+                let g = f.get().globals;
+                if tryv!(rdict::dict_del(vm, g, name)).is_none() {
+                    let n = str_of(name).to_string();
+                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let v = slots[oparg as usize];
+                slots[oparg as usize] = vm.new_cell(v);
+            }
+            Opcode::LOAD_CLOSURE => push!(slots[oparg as usize]),
+            Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
+                let i = oparg as usize;
+                if op == Opcode::LOAD_CLASSDEREF {
+                    let locals = framestack::locals(f);
+                    if !locals.is_null() {
+                        if let Some(v) = rdict::dict_get_str(vm, locals, cd.localsplusnames[i]) {
+                            push!(v);
+                            continue;
+                        }
+                    }
+                }
+                let v = *as_cell(slots[i]).unwrap();
+                if v.is_null() {
+                    throw!(ops::unbound_deref(vm, cd, i));
+                }
+                push!(v);
+            }
+            Opcode::STORE_DEREF => {
+                let v = pop!();
+                *as_cell(slots[oparg as usize]).unwrap() = v;
+            }
+            Opcode::DELETE_DEREF => {
+                let c = as_cell(slots[oparg as usize]).unwrap();
+                if c.is_null() {
+                    throw!(ops::unbound_deref(vm, cd, oparg as usize));
+                }
+                *c = Value::NULL;
+            }
+            Opcode::COPY_FREE_VARS => {
+                let func = f.get().func;
+                let closure = as_function(func).unwrap().closure;
+                let cells = as_tuple(closure).unwrap();
+                let n = oparg as usize;
+                let start = nlp - n;
+                slots[start..nlp].copy_from_slice(&cells[..n]);
+            }
+            Opcode::LOAD_ATTR => {
+                let o = top!();
+                let name = cd.names[oparg as usize];
+                ip += 2;
+                sync!();
+                let v = tryv!(attr::getattr(vm, o, name));
+                slots[sp - 1] = v;
+            }
+            Opcode::STORE_ATTR => {
+                let o = slots[sp - 1];
+                let v = slots[sp - 2];
+                let name = cd.names[oparg as usize];
+                ip += 2;
+                sync!();
+                tryv!(attr::setattr(vm, o, name, v));
+                sp -= 2;
+            }
+            Opcode::DELETE_ATTR => {
+                let o = top!();
+                let name = cd.names[oparg as usize];
+                sync!();
+                tryv!(attr::delattr(vm, o, name));
+                sp -= 1;
+            }
+            Opcode::LOAD_METHOD => {
+                let o = top!();
+                let name = cd.names[oparg as usize];
+                ip += 2;
+                sync!();
+                let (m, s) = tryv!(attr::load_method(vm, o, name));
+                if s.is_null() {
+                    slots[sp - 1] = Value::NULL;
+                    push!(m);
+                } else {
+                    slots[sp - 1] = m;
+                    push!(s);
+                }
+            }
+            Opcode::KW_NAMES => kwnames = cd.consts[oparg as usize],
+            Opcode::CALL => {
+                ip += 2;
+                let n = oparg as usize;
+                let base = sp - n - 2;
+                let mut start = base + 1;
+                let mut callable = slots[base];
+                if callable.is_null() {
+                    callable = slots[base + 1];
+                    start = base + 2;
+                    // Unpack bound methods so Python methods run inline.
+                    if let Some(m) = as_bound_method(callable) {
+                        slots[base] = m.func;
+                        slots[base + 1] = m.self_;
+                        callable = m.func;
+                        start = base + 1;
+                    }
+                }
+                let kw: &[Value] = match as_tuple(kwnames) {
+                    Some(t) => t,
+                    None => &[],
+                };
+                kwnames = Value::NULL;
+                if as_function(callable).is_some() {
+                    f.get().instr_index = ip as u32;
+                    f.get().stack_depth = (sp - nlp) as u32;
+                    let args = &slots[start..sp];
+                    let nf = tryv!(push_frame(vm, callable, args, kw));
+                    f.get().stack_depth = (base - nlp) as u32;
+                    f = nf;
+                    load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                    if vm.heap.should_collect() {
+                        vm.collect();
+                    }
+                    continue;
+                }
+                sync!();
+                let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));
+                sp = base;
+                push!(r);
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                let args = pop!();
+                let callable = pop!();
+                let null = pop!();
+                let _ = null;
+                // Keep the operands rooted while the call runs.
+                push!(callable);
+                push!(args);
+                push!(kwargs);
+                sync!();
+                let r = tryv!(ops::call_ex(vm, callable, args, kwargs));
+                sp -= 3;
+                push!(r);
+            }
+            Opcode::MAKE_FUNCTION => {
+                sync!();
+                let r = tryv!(ops::make_function(
+                    vm,
+                    &slots[..sp],
+                    &mut sp,
+                    oparg,
+                    f.get().globals
+                ));
+                push!(r);
+            }
+            Opcode::RETURN_GENERATOR => {
+                sync!();
+                let g = ops::make_generator(vm, f, cd, ip, sp - nlp);
+                if f == entry {
+                    return Ok(Exit::Return(g));
+                }
+                let prev = f.previous();
+                pop_frame(vm, f);
+                f = prev;
+                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                push!(g);
+            }
+            Opcode::YIELD_VALUE => {
+                let v = pop!();
+                sync!();
+                return Ok(Exit::Yield(v));
+            }
+            Opcode::SEND => {
+                let v = slots[sp - 1];
+                let recv = slots[sp - 2];
+                sync!();
+                match tryv!(ops::send(vm, recv, v)) {
+                    Exit::Yield(y) => slots[sp - 1] = y,
+                    Exit::Return(r) => {
+                        sp -= 2;
+                        push!(r);
+                        ip = oparg as usize;
+                    }
+                }
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = top!();
+                if as_generator(v).is_none() {
+                    sync!();
+                    let it = tryv!(riter::get_iter(vm, v));
+                    slots[sp - 1] = it;
+                }
+            }
+            Opcode::BUILD_TUPLE => {
+                let n = oparg as usize;
+                let items = slots[sp - n..sp].to_vec();
+                sp -= n;
+                let t = vm.new_tuple(items);
+                push!(t);
+            }
+            Opcode::BUILD_LIST => {
+                let n = oparg as usize;
+                let items = slots[sp - n..sp].to_vec();
+                sp -= n;
+                let t = vm.new_list(items);
+                push!(t);
+            }
+            Opcode::BUILD_SET => {
+                let n = oparg as usize;
+                let s = vm.new_set(false);
+                push!(s);
+                sync!();
+                for i in 0..n {
+                    let item = slots[sp - 1 - n + i];
+                    tryv!(rdict::set_add(vm, s, item));
+                }
+                sp -= n + 1;
+                push!(s);
+            }
+            Opcode::BUILD_MAP => {
+                let n = oparg as usize;
+                let d = vm.new_dict();
+                push!(d);
+                sync!();
+                for i in 0..n {
+                    let k = slots[sp - 1 - 2 * n + 2 * i];
+                    let v = slots[sp - 2 * n + 2 * i];
+                    tryv!(rdict::dict_set(vm, d, k, v));
+                }
+                sp -= 2 * n + 1;
+                push!(d);
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let n = oparg as usize;
+                let keys = slots[sp - 1];
+                let d = vm.new_dict();
+                push!(d);
+                sync!();
+                let ks = as_tuple(keys).unwrap().to_vec();
+                for (i, k) in ks.into_iter().enumerate() {
+                    let v = slots[sp - 2 - n + i];
+                    tryv!(rdict::dict_set(vm, d, k, v));
+                }
+                sp -= n + 2;
+                push!(d);
+            }
+            Opcode::BUILD_STRING => {
+                let n = oparg as usize;
+                let mut s = String::new();
+                for v in &slots[sp - n..sp] {
+                    s.push_str(str_of(*v));
+                }
+                sp -= n;
+                let r = vm.new_str_owned(s);
+                push!(r);
+            }
+            Opcode::LIST_APPEND => {
+                let v = pop!();
+                let l = slots[sp - oparg as usize];
+                as_list(l).unwrap().push(v);
+            }
+            Opcode::SET_ADD => {
+                let v = slots[sp - 1];
+                let s = slots[sp - 1 - oparg as usize];
+                sync!();
+                tryv!(rdict::set_add(vm, s, v));
+                sp -= 1;
+            }
+            Opcode::MAP_ADD => {
+                let v = slots[sp - 1];
+                let k = slots[sp - 2];
+                let d = slots[sp - 2 - oparg as usize];
+                sync!();
+                tryv!(rdict::dict_set(vm, d, k, v));
+                sp -= 2;
+            }
+            Opcode::LIST_EXTEND => {
+                let it = slots[sp - 1];
+                let l = slots[sp - 1 - oparg as usize];
+                sync!();
+                tryv!(ops::list_extend(vm, l, it));
+                sp -= 1;
+            }
+            Opcode::SET_UPDATE => {
+                let it = slots[sp - 1];
+                let s = slots[sp - 1 - oparg as usize];
+                sync!();
+                let items = tryv!(riter::collect(vm, it));
+                for x in items {
+                    tryv!(rdict::set_add(vm, s, x));
+                }
+                sp -= 1;
+            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                let m = slots[sp - 1];
+                let d = slots[sp - 1 - oparg as usize];
+                let callee = if op == Opcode::DICT_MERGE {
+                    slots[sp - 1 - oparg as usize - 2]
+                } else {
+                    Value::NULL
+                };
+                sync!();
+                tryv!(ops::dict_update(vm, d, m, op == Opcode::DICT_MERGE, callee));
+                sp -= 1;
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let l = top!();
+                let items = as_list(l).unwrap().clone();
+                slots[sp - 1] = vm.new_tuple(items);
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let v = top!();
+                ip += 1;
+                let n = oparg as usize;
+                if let Some(t) = as_tuple(v) {
+                    if t.len() == n {
+                        sp -= 1;
+                        for i in 0..n {
+                            slots[sp + i] = t[n - 1 - i];
+                        }
+                        sp += n;
+                        continue;
+                    }
+                }
+                sync!();
+                let items = tryv!(riter::unpack(vm, v, n));
+                sp -= 1;
+                for i in 0..n {
+                    slots[sp + i] = items[n - 1 - i];
+                }
+                sp += n;
+            }
+            Opcode::UNPACK_EX => {
+                let v = top!();
+                let before = (oparg & 0xFF) as usize;
+                let after = (oparg >> 8) as usize;
+                sync!();
+                let items = tryv!(riter::collect(vm, v));
+                if items.len() < before + after {
+                    throw!(vm.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                sp -= 1;
+                let mid_end = items.len() - after;
+                let mid = vm.new_list(items[before..mid_end].to_vec());
+                let mut seq: Vec<Value> = items[..before].to_vec();
+                seq.push(mid);
+                seq.extend_from_slice(&items[mid_end..]);
+                for x in seq.into_iter().rev() {
+                    push!(x);
+                }
+            }
+            Opcode::FORMAT_VALUE => {
+                let spec = if oparg & 4 != 0 { pop!() } else { Value::NULL };
+                let v = top!();
+                push!(spec);
+                sync!();
+                let r = tryv!(ops::format_value(vm, v, oparg & 3, spec));
+                sp -= 1;
+                slots[sp - 1] = r;
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = pop!();
+                let prev = if vm.handled.is_null() {
+                    vm.none
+                } else {
+                    vm.handled
+                };
+                push!(prev);
+                push!(exc);
+                vm.handled = exc;
+            }
+            Opcode::POP_EXCEPT => {
+                let v = pop!();
+                vm.handled = v;
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let t = top!();
+                let e = slots[sp - 2];
+                sync!();
+                let r = tryv!(ops::exc_matches(vm, e, t));
+                slots[sp - 1] = vm.bool_val(r);
+            }
+            Opcode::RERAISE => {
+                let e = pop!();
+                // The handler is looked up at this instruction; the traceback already has the
+                // original location (RERAISE adds no entry).
+                reraise = true;
+                throw!(e);
+            }
+            Opcode::RAISE_VARARGS => {
+                sync!();
+                let e = match oparg {
+                    0 => {
+                        let h = vm.handled;
+                        if h.is_null() || h == vm.none {
+                            vm.err("RuntimeError", "No active exception to reraise")
+                        } else {
+                            reraise = true;
+                            h
+                        }
+                    }
+                    1 => {
+                        let e = pop!();
+                        tryv!(ops::make_exception(vm, e))
+                    }
+                    _ => {
+                        let cause = pop!();
+                        let e = pop!();
+                        let e = tryv!(ops::make_exception(vm, e));
+                        tryv!(ops::set_cause(vm, e, cause));
+                        e
+                    }
+                };
+                throw!(e);
+            }
+            Opcode::LOAD_ASSERTION_ERROR => push!(Value::from_ptr(vm.t.exc("AssertionError"))),
+            Opcode::BEFORE_WITH => {
+                let cm = top!();
+                sync!();
+                let (exit, enter_result) = tryv!(ops::before_with(vm, cm));
+                slots[sp - 1] = exit;
+                push!(enter_result);
+            }
+            Opcode::WITH_EXCEPT_START => {
+                let exc = slots[sp - 1];
+                let exit = slots[sp - 4];
+                sync!();
+                let t = Value::from_ptr(vm.type_of(exc));
+                let none = vm.none;
+                let r = tryv!(call::call(vm, exit, &[t, exc, none], &[]));
+                push!(r);
+            }
+            Opcode::LOAD_BUILD_CLASS => {
+                let k = vm.intern("__build_class__");
+                match rdict::dict_get_str(vm, vm.builtins, k) {
+                    Some(v) => push!(v),
+                    None => throw!(vm.err("NameError", "__build_class__ not found")),
+                }
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let mut locals = framestack::locals(f);
+                if locals.is_null() {
+                    locals = f.get().globals;
+                }
+                let k = vm.intern("__annotations__");
+                if rdict::dict_get_str(vm, locals, k).is_none() {
+                    let d = vm.new_dict();
+                    tryv!(rdict::dict_set(vm, locals, k, d));
+                }
+            }
+            Opcode::IMPORT_NAME => {
+                let name = cd.names[oparg as usize];
+                let fromlist = slots[sp - 1];
+                let level = slots[sp - 2];
+                sync!();
+                let m = tryv!(crate::vm::modules::import_name(vm, name, fromlist, level));
+                sp -= 2;
+                push!(m);
+            }
+            Opcode::IMPORT_FROM => {
+                let m = top!();
+                let name = cd.names[oparg as usize];
+                sync!();
+                let v = tryv!(crate::vm::modules::import_from(vm, m, name));
+                push!(v);
+            }
+            Opcode::IMPORT_STAR => {
+                let m = top!();
+                let mut locals = framestack::locals(f);
+                if locals.is_null() {
+                    locals = f.get().globals;
+                }
+                sync!();
+                tryv!(crate::vm::modules::import_star(vm, m, locals));
+                sp -= 1;
+            }
+            Opcode::GET_LEN => {
+                let v = top!();
+                sync!();
+                let n = tryv!(crate::vm::builtins::len_of(vm, v));
+                push!(vm.new_int(n as i64));
+            }
+            Opcode::PRINT_EXPR
+            | Opcode::MATCH_MAPPING
+            | Opcode::MATCH_SEQUENCE
+            | Opcode::MATCH_KEYS
+            | Opcode::MATCH_CLASS
+            | Opcode::CHECK_EG_MATCH
+            | Opcode::PREP_RERAISE_STAR => {
+                throw!(vm.not_implemented(format!("the {} instruction", op.name())));
+            }
+        }
+    }
+}
+
+/// Whether a code object is a generator function body.
+pub fn is_generator_code(cd: &CodeData) -> bool {
+    cd.code.flags & flags::CO_GENERATOR != 0
+}

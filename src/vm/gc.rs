@@ -1,0 +1,269 @@
+//! A tracing mark-sweep collector. Every object is allocated through [`Heap::alloc`] and recorded;
+//! a collection (only at interpreter safepoints) marks everything reachable from the roots the VM
+//! passes in (frames, modules, builtins, the shadow stack of values Rust code holds) and frees the
+//! rest, cycles included.
+
+use num_bigint::BigInt;
+
+use super::frame::Frame;
+use super::framestack::{frame_code, FramePtr, HEADER_WORDS};
+use super::object::*;
+use super::value::Value;
+
+const MARK: u64 = 1;
+
+pub struct Heap {
+    objects: Vec<Value>,
+    /// Objects allocated since the last collection.
+    pub allocated: usize,
+    /// Collect when `allocated` passes this.
+    pub threshold: usize,
+    pub collections: usize,
+    worklist: Vec<Value>,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const MIN_THRESHOLD: usize = 100_000;
+
+impl Heap {
+    pub fn new() -> Self {
+        Heap {
+            objects: Vec::with_capacity(1 << 16),
+            allocated: 0,
+            threshold: MIN_THRESHOLD,
+            collections: 0,
+            worklist: Vec::new(),
+        }
+    }
+
+    #[inline]
+    pub fn alloc<T>(&mut self, ty: *const TypeObject, data: T) -> Value {
+        let v = box_object(ty, data);
+        self.objects.push(v);
+        self.allocated += 1;
+        v
+    }
+
+    #[inline(always)]
+    pub fn should_collect(&self) -> bool {
+        self.allocated >= self.threshold
+    }
+
+    pub fn live_objects(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Marks from `roots` and `frames` (each frame chain is walked through `previous`), then frees
+    /// every unmarked object.
+    pub fn collect(&mut self, roots: &[Value], frames: &[FramePtr]) {
+        for &r in roots {
+            self.mark_value(r);
+        }
+        for &f in frames {
+            let mut f = f;
+            while !f.is_null() {
+                self.mark_frame(f);
+                f = f.previous();
+            }
+        }
+        self.drain();
+        // Layouts are read before anything is freed: a dead object's type may be dead too.
+        let mut kept = Vec::with_capacity(self.objects.len());
+        let mut dead = Vec::new();
+        for &v in &self.objects {
+            let h = header(v);
+            let g = h.gc.get();
+            if g & MARK != 0 {
+                h.gc.set(g & !MARK);
+                kept.push(v);
+            } else {
+                dead.push((v, layout_of(v)));
+            }
+        }
+        for (v, l) in dead {
+            free(v, l);
+        }
+        self.objects = kept;
+        self.allocated = 0;
+        self.threshold = MIN_THRESHOLD.max(self.objects.len());
+        self.collections += 1;
+    }
+
+    fn mark_frame(&mut self, f: FramePtr) {
+        let fr = f.get();
+        self.mark_value(frame_code(fr));
+        self.mark_value(fr.func);
+        self.mark_value(fr.globals);
+        self.mark_value(fr.builtins);
+        self.mark_value(super::framestack::locals(f));
+        for &v in f.live_values() {
+            self.mark_value(v);
+        }
+    }
+
+    #[inline]
+    fn mark_value(&mut self, v: Value) {
+        if v.is_ptr() {
+            let h = header(v);
+            let g = h.gc.get();
+            if g & MARK == 0 {
+                h.gc.set(g | MARK);
+                self.worklist.push(v);
+            }
+        }
+    }
+
+    fn drain(&mut self) {
+        let mut children = Vec::new();
+        while let Some(v) = self.worklist.pop() {
+            children.clear();
+            children.push(Value::from_ptr(obj_type(v)));
+            trace(v, &mut children);
+            for i in 0..children.len() {
+                self.mark_value(children[i]);
+            }
+        }
+    }
+}
+
+/// Pushes every Value `v` references directly.
+fn trace(v: Value, out: &mut Vec<Value>) {
+    match layout_of(v) {
+        Layout::Instance => {
+            let d = payload_any::<InstanceData>(v);
+            out.push(d.dict);
+            if let Some(e) = &d.exc {
+                out.extend([e.args, e.cause, e.context]);
+                out.extend(e.traceback.iter().map(|t| t.0));
+            }
+        }
+        Layout::Type => {
+            let d = payload_any::<TypeData>(v);
+            out.extend(d.bases.iter().copied());
+            out.extend(d.mro.iter().copied());
+            out.push(d.dict);
+        }
+        Layout::Str
+        | Layout::Bytes
+        | Layout::BigInt
+        | Layout::Bool
+        | Layout::NoneType
+        | Layout::Singleton
+        | Layout::Range
+        | Layout::Unboxed => {}
+        Layout::List => out.extend(payload_any::<Vec<Value>>(v).iter().copied()),
+        Layout::Tuple => out.extend(payload_any::<Box<[Value]>>(v).iter().copied()),
+        Layout::Dict => out.extend(payload_any::<DictData>(v).table.values_for_gc()),
+        Layout::Set => out.extend(payload_any::<SetData>(v).table.iter().map(|(k, _)| *k)),
+        Layout::DictView => {
+            let d = payload_any::<ViewData>(v);
+            out.push(d.dict);
+        }
+        Layout::Slice => {
+            let d = payload_any::<SliceData>(v);
+            out.extend([d.start, d.stop, d.step]);
+        }
+        Layout::Function => {
+            let d = payload_any::<FunctionData>(v);
+            out.extend([
+                d.code,
+                d.globals,
+                d.name,
+                d.qualname,
+                d.defaults,
+                d.kwdefaults,
+                d.closure,
+                d.dict,
+                d.doc,
+                d.module,
+            ]);
+        }
+        Layout::Builtin => {
+            let d = payload_any::<BuiltinData>(v);
+            out.extend([d.bound, d.owner]);
+        }
+        Layout::Code => {
+            let d = payload_any::<CodeData>(v);
+            out.extend(d.consts.iter().copied());
+            out.extend(d.names.iter().copied());
+            out.extend(d.localsplusnames.iter().copied());
+            out.extend([d.name, d.qualname]);
+        }
+        Layout::Cell => out.push(*payload_any::<Value>(v)),
+        Layout::BoundMethod => {
+            let d = payload_any::<MethodData>(v);
+            out.extend([d.func, d.self_]);
+        }
+        Layout::MethodWrapper => out.push(*payload_any::<Value>(v)),
+        Layout::Property => {
+            let d = payload_any::<PropertyData>(v);
+            out.extend([d.fget, d.fset, d.fdel, d.doc]);
+        }
+        Layout::Generator => {
+            let d = payload_any::<GenData>(v);
+            out.extend([d.name, d.qualname, d.code, d.func]);
+            if d.state != GenState::Done && d.frame.len() >= HEADER_WORDS {
+                let f = FramePtr(d.frame.as_mut_ptr() as *mut Frame);
+                let fr = f.get();
+                out.extend([frame_code(fr), fr.func, fr.globals, fr.builtins]);
+                out.extend(f.live_values().iter().copied());
+            }
+        }
+        Layout::Module => {
+            let d = payload_any::<ModuleData>(v);
+            out.extend([d.name, d.dict]);
+        }
+        Layout::Iter => match payload_any::<IterData>(v) {
+            IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
+            IterData::Range { .. } | IterData::Done => {}
+            IterData::Dict { dict, .. } => out.push(*dict),
+            IterData::Enumerate { it, n } => out.extend([*it, *n]),
+            IterData::Zip { its, .. } => out.extend(its.iter().copied()),
+            IterData::Map { f, its } => {
+                out.push(*f);
+                out.extend(its.iter().copied());
+            }
+            IterData::Filter { f, it } => out.extend([*f, *it]),
+            IterData::Callable { f, sentinel } => out.extend([*f, *sentinel]),
+        },
+        Layout::Super => {
+            let d = payload_any::<SuperData>(v);
+            out.extend([d.ty, d.obj, d.obj_type]);
+        }
+    }
+}
+
+fn free(v: Value, layout: Layout) {
+    match layout {
+        Layout::Instance => free_object::<InstanceData>(v),
+        Layout::Type => free_object::<TypeData>(v),
+        Layout::Str => free_object::<StrData>(v),
+        Layout::Bytes => free_object::<Vec<u8>>(v),
+        Layout::BigInt => free_object::<BigInt>(v),
+        Layout::Bool => free_object::<bool>(v),
+        Layout::NoneType | Layout::Singleton | Layout::Unboxed => free_object::<()>(v),
+        Layout::List => free_object::<Vec<Value>>(v),
+        Layout::Tuple => free_object::<Box<[Value]>>(v),
+        Layout::Dict => free_object::<DictData>(v),
+        Layout::Set => free_object::<SetData>(v),
+        Layout::DictView => free_object::<ViewData>(v),
+        Layout::Range => free_object::<RangeData>(v),
+        Layout::Slice => free_object::<SliceData>(v),
+        Layout::Function => free_object::<FunctionData>(v),
+        Layout::Builtin => free_object::<BuiltinData>(v),
+        Layout::Code => free_object::<CodeData>(v),
+        Layout::Cell => free_object::<Value>(v),
+        Layout::BoundMethod => free_object::<MethodData>(v),
+        Layout::MethodWrapper => free_object::<Value>(v),
+        Layout::Property => free_object::<PropertyData>(v),
+        Layout::Generator => free_object::<GenData>(v),
+        Layout::Module => free_object::<ModuleData>(v),
+        Layout::Iter => free_object::<IterData>(v),
+        Layout::Super => free_object::<SuperData>(v),
+    }
+}

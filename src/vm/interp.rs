@@ -1,0 +1,407 @@
+//! The interpreter state (`Vm`): heap, frame stack, built-in types and singletons, interned
+//! strings, modules, the shadow stack of rooted values, and object constructors.
+
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use super::dict::DictTable;
+use super::framestack::{FramePtr, FrameStack};
+use super::gc::Heap;
+use super::object::*;
+use super::types::Types;
+use super::value::Value;
+
+/// A Python-level result: the error is the exception object.
+pub type PyResult<T = Value> = Result<T, Value>;
+
+pub struct Vm {
+    pub heap: Heap,
+    pub frames: FrameStack,
+    /// The innermost executing frame (its `previous` chain reaches the outermost).
+    pub current: FramePtr,
+    /// Frames of suspended outer chains are reachable through `current`; this counts Python
+    /// frames for the recursion limit.
+    pub depth: usize,
+    pub recursion_limit: usize,
+    pub t: Types,
+    pub none: Value,
+    pub true_: Value,
+    pub false_: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub builtins: Value,
+    /// sys.modules
+    pub modules: Value,
+    pub sys_module: Value,
+    interned: HashMap<Box<str>, Value>,
+    /// Values Rust code holds across calls that may collect garbage.
+    pub roots: Vec<Value>,
+    /// Values rooted forever (built-in types, their dicts, interned strings, ...).
+    pub permanent: Vec<Value>,
+    /// The exception being handled (sys.exc_info()); NULL or None when none.
+    pub handled: Value,
+    /// Directory of the main script, for imports.
+    pub path: Vec<String>,
+    pub argv: Vec<String>,
+    /// Source text of files, for tracebacks.
+    pub sources: HashMap<String, Option<String>>,
+    /// Set when sys.exit / SystemExit is being propagated.
+    pub small_strs: Vec<Value>,
+    /// object.__init__ and object.__new__ (calls of classes check for them).
+    pub object_init: Value,
+    pub object_new: Value,
+    /// Exception raised by a runtime function called through the C ABI (returned NULL).
+    pub abi_error: Value,
+    /// Buffered stdout (flushed when large, before stderr output, and at exit).
+    pub out: Vec<u8>,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let mut heap = Heap::new();
+        let t = Types::bootstrap(&mut heap);
+        let none = heap.alloc(t.none_type, ());
+        let true_ = heap.alloc(t.bool_, true);
+        let false_ = heap.alloc(t.bool_, false);
+        let not_implemented = heap.alloc(t.not_implemented_type, ());
+        let ellipsis = heap.alloc(t.ellipsis_type, ());
+        let mut vm = Box::new(Vm {
+            heap,
+            frames: FrameStack::new(),
+            current: FramePtr::NULL,
+            depth: 0,
+            recursion_limit: 1000,
+            t,
+            none,
+            true_,
+            false_,
+            not_implemented,
+            ellipsis,
+            builtins: Value::NULL,
+            modules: Value::NULL,
+            sys_module: Value::NULL,
+            interned: HashMap::new(),
+            roots: Vec::new(),
+            permanent: Vec::new(),
+            handled: Value::NULL,
+            path: Vec::new(),
+            argv: Vec::new(),
+            sources: HashMap::new(),
+            small_strs: Vec::new(),
+            object_init: Value::NULL,
+            object_new: Value::NULL,
+            abi_error: Value::NULL,
+            out: Vec::with_capacity(1 << 14),
+        });
+        vm.permanent
+            .extend([none, true_, false_, not_implemented, ellipsis]);
+        let all = vm.t.all();
+        vm.permanent.extend(all);
+        vm.builtins = vm.new_dict();
+        vm.modules = vm.new_dict();
+        vm.permanent.extend([vm.builtins, vm.modules]);
+        super::types::populate(&mut vm);
+        let mut small = Vec::with_capacity(128);
+        for c in 0..128u8 {
+            let ty = vm.t.str_;
+            let s = (c as char).to_string().into_boxed_str();
+            small.push(vm.heap.alloc(
+                ty,
+                StrData {
+                    s,
+                    nchars: 1,
+                    hash: std::cell::Cell::new(u64::MAX),
+                },
+            ));
+        }
+        vm.small_strs = small;
+        let ss = vm.small_strs.clone();
+        vm.permanent.extend(ss);
+        super::builtins::install(&mut vm);
+        vm
+    }
+
+    // ---- GC ----------------------------------------------------------------------------------
+
+    /// Collects garbage if enough has been allocated. Only called at safepoints, where every live
+    /// value is in a frame, a module, `roots` or `permanent`.
+    #[inline]
+    pub fn maybe_collect(&mut self) {
+        if self.heap.should_collect() {
+            self.collect();
+        }
+    }
+
+    pub fn collect(&mut self) {
+        let mut roots: Vec<Value> = Vec::with_capacity(self.permanent.len() + self.roots.len() + 8);
+        roots.extend(self.permanent.iter().copied());
+        roots.extend(self.roots.iter().copied());
+        roots.push(self.handled);
+        roots.push(self.abi_error);
+        roots.extend(self.interned.values().copied());
+        roots.extend([self.builtins, self.modules, self.sys_module]);
+        self.heap.collect(&roots, &[self.current]);
+    }
+
+    // ---- constructors ------------------------------------------------------------------------
+
+    #[inline]
+    pub fn bool_val(&self, b: bool) -> Value {
+        if b {
+            self.true_
+        } else {
+            self.false_
+        }
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
+            return self.small_strs[s.as_bytes()[0] as usize];
+        }
+        self.new_str_owned(s.to_string())
+    }
+
+    pub fn new_str_owned(&mut self, s: String) -> Value {
+        if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
+            return self.small_strs[s.as_bytes()[0] as usize];
+        }
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        let ty = self.t.str_;
+        self.heap.alloc(
+            ty,
+            StrData {
+                s: s.into_boxed_str(),
+                nchars,
+                hash: std::cell::Cell::new(u64::MAX),
+            },
+        )
+    }
+
+    /// The interned string object for `s` (identifiers: attribute, global and keyword names).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.interned.get(s) {
+            return v;
+        }
+        let v = self.new_str_owned(s.to_string());
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
+        let ty = self.t.bytes;
+        self.heap.alloc(ty, b)
+    }
+
+    pub fn new_int(&mut self, i: i64) -> Value {
+        match Value::try_from_i64(i) {
+            Some(v) => v,
+            None => {
+                let ty = self.t.int;
+                self.heap.alloc(ty, BigInt::from(i))
+            }
+        }
+    }
+
+    pub fn new_bigint(&mut self, b: BigInt) -> Value {
+        if let Some(i) = b.to_i64() {
+            if let Some(v) = Value::try_from_i64(i) {
+                return v;
+            }
+        }
+        let ty = self.t.int;
+        self.heap.alloc(ty, b)
+    }
+
+    #[inline]
+    pub fn new_float(&self, f: f64) -> Value {
+        Value::from_f64(f)
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        let ty = self.t.list;
+        self.heap.alloc(ty, items)
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        let ty = self.t.tuple;
+        self.heap.alloc(ty, items.into_boxed_slice())
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        let ty = self.t.dict;
+        self.heap.alloc(
+            ty,
+            DictData {
+                table: DictTable::new(),
+            },
+        )
+    }
+
+    pub fn new_set(&mut self, frozen: bool) -> Value {
+        let ty = if frozen { self.t.frozenset } else { self.t.set };
+        self.heap.alloc(
+            ty,
+            SetData {
+                table: crate::rtlib::set_table::SetTable::new(),
+            },
+        )
+    }
+
+    pub fn new_cell(&mut self, v: Value) -> Value {
+        let ty = self.t.cell;
+        self.heap.alloc(ty, v)
+    }
+
+    pub fn new_iter(&mut self, ty: *const TypeObject, d: IterData) -> Value {
+        self.heap.alloc(ty, d)
+    }
+
+    pub fn new_builtin(&mut self, name: &'static str, f: BuiltinFn, bound: Value) -> Value {
+        let ty = self.t.builtin_function;
+        self.heap.alloc(
+            ty,
+            BuiltinData {
+                name,
+                f,
+                bound,
+                owner: Value::NULL,
+            },
+        )
+    }
+
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let n = self.new_str(name);
+        let dict = self.new_dict();
+        let ty = self.t.module;
+        let m = self.heap.alloc(ty, ModuleData { name: n, dict });
+        let k = self.intern("__name__");
+        super::runtime::dict::dict_set_str(self, dict, k, n);
+        m
+    }
+
+    /// A new exception instance of type `ty` with the given args tuple.
+    pub fn new_exception_args(&mut self, ty: *const TypeObject, args: Value) -> Value {
+        let dict = Value::NULL;
+        self.heap.alloc(
+            ty,
+            InstanceData {
+                dict,
+                exc: Some(Box::new(ExcData {
+                    args,
+                    traceback: Vec::new(),
+                    cause: Value::NULL,
+                    context: Value::NULL,
+                    suppress_context: false,
+                })),
+            },
+        )
+    }
+
+    pub fn new_exception(&mut self, ty: *const TypeObject, msg: &str) -> Value {
+        let s = self.new_str(msg);
+        let args = self.new_tuple(vec![s]);
+        self.new_exception_args(ty, args)
+    }
+
+    pub fn exc_by_name(&self, name: &str) -> *const TypeObject {
+        self.t.exc(name)
+    }
+
+    pub fn err(&mut self, name: &str, msg: impl AsRef<str>) -> Value {
+        let ty = self.t.exc(name);
+        self.new_exception(ty, msg.as_ref())
+    }
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> Value {
+        self.err("TypeError", msg)
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> Value {
+        self.err("ValueError", msg)
+    }
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> Value {
+        self.err("IndexError", msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> Value {
+        self.err("AttributeError", msg)
+    }
+    pub fn not_implemented(&mut self, what: impl AsRef<str>) -> Value {
+        let m = format!("cpjit does not support {}", what.as_ref());
+        self.err("NotImplementedError", m)
+    }
+    pub fn zero_division(&mut self, msg: &str) -> Value {
+        self.err("ZeroDivisionError", msg)
+    }
+    pub fn overflow_error(&mut self, msg: &str) -> Value {
+        self.err("OverflowError", msg)
+    }
+
+    // ---- type queries ------------------------------------------------------------------------
+
+    /// The type object of any value.
+    #[inline(always)]
+    pub fn type_of(&self, v: Value) -> *const TypeObject {
+        if v.is_ptr() {
+            obj_type(v)
+        } else if v.is_small_int() {
+            self.t.int
+        } else {
+            self.t.float
+        }
+    }
+
+    pub fn type_name(&self, v: Value) -> String {
+        type_data(self.type_of(v)).name.clone()
+    }
+
+    /// Whether type `a` is `b` or a subclass of it.
+    pub fn is_subtype(&self, a: *const TypeObject, b: *const TypeObject) -> bool {
+        if a == b {
+            return true;
+        }
+        let bv = Value::from_ptr(b);
+        type_data(a).mro.contains(&bv)
+    }
+
+    #[inline]
+    pub fn isinstance(&self, v: Value, t: *const TypeObject) -> bool {
+        self.is_subtype(self.type_of(v), t)
+    }
+
+    pub fn is_none(&self, v: Value) -> bool {
+        v == self.none
+    }
+}
+
+/// The text of a str object (the caller knows `v` is a str).
+pub fn str_of<'a>(v: Value) -> &'a str {
+    match as_str(v) {
+        Some(s) => &s.s,
+        None => "",
+    }
+}
+
+impl Vm {
+    pub fn write_stdout(&mut self, s: &[u8]) {
+        self.out.extend_from_slice(s);
+        if self.out.len() > 1 << 16 {
+            self.flush_stdout();
+        }
+    }
+    pub fn flush_stdout(&mut self) {
+        use std::io::Write;
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(&self.out);
+        let _ = o.flush();
+        self.out.clear();
+    }
+    pub fn write_stderr(&mut self, s: &[u8]) {
+        use std::io::Write;
+        self.flush_stdout();
+        let _ = std::io::stderr().write_all(s);
+    }
+}

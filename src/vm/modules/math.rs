@@ -1,0 +1,551 @@
+//! The `math` module.
+
+use num_bigint::BigInt;
+use num_integer::{Integer, Roots};
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{def, set_attr};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::iter as riter;
+use crate::vm::runtime::num::{self, int_of, IntVal};
+use crate::vm::types::{nargs, split_kw};
+use crate::vm::value::Value;
+
+pub fn create(vm: &mut Vm) -> Value {
+    let m = vm.new_module("math");
+    for (n, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        set_attr(vm, m, n, Value::from_f64(v));
+    }
+    let fns: &[(&'static str, BuiltinFn)] = &[
+        ("sqrt", sqrt),
+        ("sin", sin),
+        ("cos", cos),
+        ("tan", tan),
+        ("asin", asin),
+        ("acos", acos),
+        ("atan", atan),
+        ("sinh", sinh),
+        ("cosh", cosh),
+        ("tanh", tanh),
+        ("exp", exp),
+        ("log10", log10),
+        ("log2", log2),
+        ("log1p", log1p),
+        ("expm1", expm1),
+        ("fabs", fabs),
+        ("degrees", degrees),
+        ("radians", radians),
+        ("atan2", atan2),
+        ("pow", pow),
+        ("fmod", fmod),
+        ("copysign", copysign),
+        ("hypot", hypot),
+        ("log", log),
+        ("floor", floor),
+        ("ceil", ceil),
+        ("trunc", trunc),
+        ("isnan", isnan),
+        ("isinf", isinf),
+        ("isfinite", isfinite),
+        ("isclose", isclose),
+        ("gcd", gcd),
+        ("lcm", lcm),
+        ("factorial", factorial),
+        ("comb", comb),
+        ("perm", perm),
+        ("isqrt", isqrt),
+        ("prod", prod),
+        ("fsum", fsum),
+        ("modf", modf),
+        ("frexp", frexp),
+        ("ldexp", ldexp),
+        ("dist", dist),
+    ];
+    for &(n, f) in fns {
+        def(vm, m, n, f);
+    }
+    m
+}
+
+fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match num::float_of(vm, v)? {
+        Some(f) => Ok(f),
+        None => {
+            if let Some(f) = lookup_type_str(vm, vm.type_of(v), "__float__") {
+                let r = call_method_value(vm, f, v, &[])?;
+                if r.is_float() {
+                    return Ok(r.as_f64());
+                }
+            }
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("must be real number, not {tn}")))
+        }
+    }
+}
+
+fn domain(vm: &mut Vm) -> Value {
+    vm.value_error("math domain error")
+}
+
+fn unary(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(f64) -> f64,
+    check_domain: bool,
+) -> PyResult {
+    nargs(vm, name, args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() && check_domain {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        if check_domain && matches!(name, "log10" | "log2" | "log1p") {
+            return Err(domain(vm));
+        }
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::from_f64(r))
+}
+
+macro_rules! unary_fn {
+    ($name:ident, $f:expr) => {
+        fn $name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+            unary(vm, args, kw, stringify!($name), $f, true)
+        }
+    };
+}
+unary_fn!(sin, f64::sin);
+unary_fn!(cos, f64::cos);
+unary_fn!(tan, f64::tan);
+unary_fn!(asin, f64::asin);
+unary_fn!(acos, f64::acos);
+unary_fn!(atan, f64::atan);
+unary_fn!(sinh, f64::sinh);
+unary_fn!(cosh, f64::cosh);
+unary_fn!(tanh, f64::tanh);
+unary_fn!(exp, f64::exp);
+unary_fn!(expm1, f64::exp_m1);
+unary_fn!(fabs, f64::abs);
+unary_fn!(degrees, f64::to_degrees);
+unary_fn!(radians, f64::to_radians);
+
+fn sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sqrt", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if x < 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::from_f64(x.sqrt()))
+}
+
+fn log_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(IntVal::Big(b)) = int_of(v) {
+        if b.is_positive() {
+            // log of huge ints without overflowing to float.
+            let bits = b.bits() as i64;
+            let shift = (bits - 60).max(0);
+            let top = (&b >> shift as usize).to_f64().unwrap_or(f64::INFINITY);
+            return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        }
+        return Err(domain(vm));
+    }
+    let x = arg_f64(vm, v)?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(x.ln())
+}
+
+fn log(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "log", args, kw, 0, 1, 2)?;
+    let l = log_of(vm, args[0])?;
+    if args.len() == 2 {
+        let b = log_of(vm, args[1])?;
+        if b == 0.0 {
+            return Err(vm.zero_division("float division by zero"));
+        }
+        return Ok(Value::from_f64(l / b));
+    }
+    Ok(Value::from_f64(l))
+}
+fn log10(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "log10", args, kw, 0, 1, 1)?;
+    if let Some(IntVal::Big(_)) = int_of(args[0]) {
+        let l = log_of(vm, args[0])?;
+        return Ok(Value::from_f64(l / std::f64::consts::LN_10));
+    }
+    let x = arg_f64(vm, args[0])?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::from_f64(x.log10()))
+}
+fn log2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "log2", args, kw, 0, 1, 1)?;
+    if let Some(IntVal::Big(_)) = int_of(args[0]) {
+        let l = log_of(vm, args[0])?;
+        return Ok(Value::from_f64(l / std::f64::consts::LN_2));
+    }
+    let x = arg_f64(vm, args[0])?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::from_f64(x.log2()))
+}
+fn log1p(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "log1p", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if x <= -1.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::from_f64(x.ln_1p()))
+}
+
+fn binary(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(f64, f64)> {
+    nargs(vm, name, args, kw, 0, 2, 2)?;
+    Ok((arg_f64(vm, args[0])?, arg_f64(vm, args[1])?))
+}
+fn atan2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (y, x) = binary(vm, args, kw, "atan2")?;
+    Ok(Value::from_f64(y.atan2(x)))
+}
+fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (x, y) = binary(vm, args, kw, "pow")?;
+    if x == 0.0 && y < 0.0 {
+        return Err(domain(vm));
+    }
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        return Err(domain(vm));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::from_f64(r))
+}
+fn fmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (x, y) = binary(vm, args, kw, "fmod")?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain(vm));
+    }
+    Ok(Value::from_f64(x % y))
+}
+fn copysign(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (x, y) = binary(vm, args, kw, "copysign")?;
+    Ok(Value::from_f64(x.copysign(y)))
+}
+fn hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let mut acc = 0.0f64;
+    for &a in args {
+        let x = arg_f64(vm, a)?;
+        acc = acc.hypot(x);
+    }
+    Ok(Value::from_f64(acc))
+}
+fn dist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dist", args, kw, 0, 2, 2)?;
+    let p = riter::collect(vm, args[0])?;
+    let q = riter::collect(vm, args[1])?;
+    if p.len() != q.len() {
+        return Err(vm.value_error("both points must have the same number of dimensions"));
+    }
+    let mut acc = 0.0f64;
+    for (a, b) in p.into_iter().zip(q) {
+        let d = arg_f64(vm, a)? - arg_f64(vm, b)?;
+        acc = acc.hypot(d);
+    }
+    Ok(Value::from_f64(acc))
+}
+
+fn to_int_rounded(vm: &mut Vm, v: Value, f: fn(f64) -> f64, dunder: &str) -> PyResult {
+    if let Some(i) = int_of(v) {
+        return Ok(num::new_int(vm, i));
+    }
+    if !v.is_float() {
+        if let Some(m) = lookup_type_str(vm, vm.type_of(v), dunder) {
+            return call_method_value(vm, m, v, &[]);
+        }
+    }
+    let x = arg_f64(vm, v)?;
+    crate::vm::types::int::int_from(vm, Value::from_f64(f(x)))
+}
+fn floor(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "floor", args, kw, 0, 1, 1)?;
+    to_int_rounded(vm, args[0], f64::floor, "__floor__")
+}
+fn ceil(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ceil", args, kw, 0, 1, 1)?;
+    to_int_rounded(vm, args[0], f64::ceil, "__ceil__")
+}
+fn trunc(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "trunc", args, kw, 0, 1, 1)?;
+    to_int_rounded(vm, args[0], f64::trunc, "__trunc__")
+}
+fn isnan(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "isnan", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    Ok(vm.bool_val(x.is_nan()))
+}
+fn isinf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "isinf", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    Ok(vm.bool_val(x.is_infinite()))
+}
+fn isfinite(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "isfinite", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    Ok(vm.bool_val(x.is_finite()))
+}
+fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() != 2 {
+        return Err(vm.type_error("isclose() takes exactly 2 positional arguments"));
+    }
+    let (a, b) = (arg_f64(vm, pos[0])?, arg_f64(vm, pos[1])?);
+    let mut rel = 1e-9;
+    let mut abs_tol = 0.0;
+    for (k, v) in kws {
+        match k {
+            "rel_tol" => rel = arg_f64(vm, v)?,
+            "abs_tol" => abs_tol = arg_f64(vm, v)?,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "isclose() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    if rel < 0.0 || abs_tol < 0.0 {
+        return Err(vm.value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(vm.true_);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(vm.false_);
+    }
+    let d = (b - a).abs();
+    let r = d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs_tol;
+    Ok(vm.bool_val(r))
+}
+
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    match int_of(v) {
+        Some(i) => Ok(i.to_big()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+fn gcd(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let mut g = BigInt::zero();
+    for &a in args {
+        let x = int_arg(vm, a)?;
+        g = g.gcd(&x);
+    }
+    Ok(vm.new_bigint(g))
+}
+fn lcm(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let mut l = BigInt::from(1);
+    for &a in args {
+        let x = int_arg(vm, a)?;
+        if x.is_zero() {
+            return Ok(vm.new_int(0));
+        }
+        l = l.lcm(&x);
+    }
+    Ok(vm.new_bigint(l))
+}
+fn factorial(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "factorial", args, kw, 0, 1, 1)?;
+    if args[0].is_float() {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_arg(vm, args[0])?;
+    if n.is_negative() {
+        return Err(vm.value_error("factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().unwrap_or(u64::MAX);
+    let mut r = BigInt::from(1);
+    for i in 2..=n {
+        r *= i;
+    }
+    Ok(vm.new_bigint(r))
+}
+fn comb(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "comb", args, kw, 0, 2, 2)?;
+    let n = int_arg(vm, args[0])?;
+    let k = int_arg(vm, args[1])?;
+    if n.is_negative() {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(vm.value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(vm.new_int(0));
+    }
+    let k = k
+        .to_u64()
+        .unwrap_or(0)
+        .min((&n - &k).to_u64().unwrap_or(0).max(0));
+    let mut r = BigInt::from(1);
+    for i in 0..k {
+        r = r * (&n - i) / (i + 1);
+    }
+    Ok(vm.new_bigint(r))
+}
+fn perm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "perm", args, kw, 0, 1, 2)?;
+    let n = int_arg(vm, args[0])?;
+    let k = if args.len() > 1 && args[1] != vm.none {
+        int_arg(vm, args[1])?
+    } else {
+        n.clone()
+    };
+    if n.is_negative() {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(vm.value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(vm.new_int(0));
+    }
+    let mut r = BigInt::from(1);
+    let k = k.to_u64().unwrap_or(0);
+    for i in 0..k {
+        r *= &n - i;
+    }
+    Ok(vm.new_bigint(r))
+}
+fn isqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "isqrt", args, kw, 0, 1, 1)?;
+    let n = int_arg(vm, args[0])?;
+    if n.is_negative() {
+        return Err(vm.value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(vm.new_bigint(n.sqrt()))
+}
+fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut start = Value::try_from_i64(1).unwrap();
+    for (k, v) in kws {
+        if k == "start" {
+            start = v;
+        }
+    }
+    let items = riter::collect(vm, pos[0])?;
+    let mut acc = start;
+    for x in items {
+        acc =
+            crate::vm::runtime::ops::binary_op(vm, crate::bytecode::opcode::nb::MULTIPLY, acc, x)?;
+    }
+    Ok(acc)
+}
+/// Shewchuk's exact summation, as CPython's math.fsum.
+fn fsum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fsum", args, kw, 0, 1, 1)?;
+    let items = riter::collect(vm, args[0])?;
+    let mut partials: Vec<f64> = Vec::new();
+    for it in items {
+        let mut x = arg_f64(vm, it)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    let mut n = partials.len();
+    let mut hi = 0.0;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::from_f64(hi))
+}
+fn modf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "modf", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    let i = x.trunc();
+    let f = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        x - i
+    };
+    Ok(vm.new_tuple(vec![Value::from_f64(f), Value::from_f64(i)]))
+}
+fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "frexp", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(vm.new_tuple(vec![Value::from_f64(x), Value::try_from_i64(0).unwrap()]));
+    }
+    let mut e = x.abs().log2().floor() as i32 + 1;
+    let mut m = x / 2f64.powi(e);
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    } else if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    Ok(vm.new_tuple(vec![
+        Value::from_f64(m),
+        Value::try_from_i64(e as i64).unwrap(),
+    ]))
+}
+fn ldexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ldexp", args, kw, 0, 2, 2)?;
+    let x = arg_f64(vm, args[0])?;
+    let e = int_arg(vm, args[1])?.to_i32().unwrap_or(i32::MAX);
+    let r = x * 2f64.powi(e);
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::from_f64(r))
+}

@@ -1,0 +1,139 @@
+//! Imports: built-in modules (sys, math, time) and single-file modules found next to the script
+//! or on PYTHONPATH.
+
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::getattr_opt;
+use crate::vm::runtime::dict::{dict_get_str, dict_set, keys_of};
+use crate::vm::value::Value;
+
+/// Creates (or returns the cached) built-in module `name`, None if there is none.
+fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = match name {
+        "sys" => vm.sys_module,
+        "math" => math::create(vm),
+        "time" => time::create(vm),
+        _ => return Ok(None),
+    };
+    Ok(Some(m))
+}
+
+/// IMPORT_NAME.
+pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> PyResult {
+    if level.is_small_int() && level.as_small_int() > 0 {
+        return Err(vm.not_implemented("relative imports"));
+    }
+    let full = str_of(name).to_string();
+    let top = full.split('.').next().unwrap_or("").to_string();
+    if full.contains('.') {
+        return Err(vm.not_implemented(format!("importing the package module '{full}'")));
+    }
+    let _ = fromlist;
+    import_module(vm, &top)
+}
+
+pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
+    let key = vm.new_str(name);
+    if let Some(m) = dict_get_str(vm, vm.modules, key) {
+        return Ok(m);
+    }
+    if let Some(m) = builtin_module(vm, name)? {
+        dict_set(vm, vm.modules, key, m)?;
+        return Ok(m);
+    }
+    // A single-file module on the search path.
+    for dir in vm.path.clone() {
+        let p = std::path::Path::new(&dir).join(format!("{name}.py"));
+        if p.is_file() {
+            let src = match std::fs::read(&p) {
+                Ok(s) => s,
+                Err(e) => {
+                    return Err(vm.err("ImportError", format!("cannot read {}: {e}", p.display())))
+                }
+            };
+            let fname = p.to_string_lossy().to_string();
+            let m = vm.new_module(name);
+            dict_set(vm, vm.modules, key, m)?;
+            let d = as_module(m).unwrap().dict;
+            let fk = vm.intern("__file__");
+            let fv = vm.new_str(&fname);
+            dict_set(vm, d, fk, fv)?;
+            if let Err(e) = crate::vm::run::exec_source(vm, &src, &fname, d) {
+                let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
+                return Err(e);
+            }
+            return Ok(m);
+        }
+    }
+    let t = vm.t.exc("ModuleNotFoundError");
+    let msg = vm.new_str(&format!("No module named '{name}'"));
+    let a = vm.new_tuple(vec![msg]);
+    Err(vm.new_exception_args(t, a))
+}
+
+/// IMPORT_FROM.
+pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
+    if let Some(v) = getattr_opt(vm, m, name)? {
+        return Ok(v);
+    }
+    let mn = as_module(m)
+        .map(|md| str_of(md.name).to_string())
+        .unwrap_or_default();
+    let n = str_of(name).to_string();
+    let file = as_module(m)
+        .and_then(|md| {
+            let d = md.dict;
+            let k = vm.intern("__file__");
+            dict_get_str(vm, d, k)
+        })
+        .map(|f| str_of(f).to_string());
+    let loc = match file {
+        Some(f) => format!(" ({f})"),
+        None => " (unknown location)".to_string(),
+    };
+    Err(vm.err(
+        "ImportError",
+        format!("cannot import name '{n}' from '{mn}'{loc}"),
+    ))
+}
+
+/// IMPORT_STAR.
+pub fn import_star(vm: &mut Vm, m: Value, locals: Value) -> PyResult<()> {
+    let Some(md) = as_module(m) else {
+        return Err(vm.type_error("import * from a non-module"));
+    };
+    let d = md.dict;
+    let all_k = vm.intern("__all__");
+    let names: Vec<Value> = match dict_get_str(vm, d, all_k) {
+        Some(a) => crate::vm::runtime::iter::collect(vm, a)?,
+        None => keys_of(d)
+            .into_iter()
+            .filter(|k| !str_of(*k).starts_with('_'))
+            .collect(),
+    };
+    for n in names {
+        let v = crate::vm::runtime::attr::getattr(vm, m, n)?;
+        dict_set(vm, locals, n, v)?;
+    }
+    Ok(())
+}
+
+/// Sets `name` in a module's dict.
+pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
+    let d = as_module(m).unwrap().dict;
+    let k = vm.intern(name);
+    let _ = dict_set(vm, d, k, v);
+}
+
+pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
+    let b = vm.new_builtin(name, f, m);
+    // Module functions are not bound to the module: clear `bound` so calls pass no self.
+    if let Some(bd) = as_builtin(b) {
+        bd.bound = Value::NULL;
+    }
+    set_attr(vm, m, name, b);
+}

@@ -1,0 +1,408 @@
+//! The object model: every heap object is a `repr(C)` [`Obj<T>`] that starts with [`ObjHeader`]
+//! (`type` pointer, then GC word; offsets in `vm::abi`), followed by its type's payload `T`.
+//!
+//! A type's [`Layout`] says which payload its instances carry; the GC (`vm::gc`) uses it to trace
+//! and free objects, and the checked accessors below use it to hand out payload references. This
+//! module and `vm::gc` are the only places that turn `Value` bits back into Rust references.
+//!
+//! The interpreter is single-threaded and objects never move, so a payload reference stays valid
+//! while the object is reachable; callers keep references short (never across a call that may run
+//! Python code and so collect garbage, unless the object is rooted).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::abi::*;
+use super::dict::DictTable;
+use super::value::Value;
+use crate::bytecode::code::CodeObject;
+
+#[repr(C)]
+pub struct ObjHeader {
+    pub ty: *const Obj<TypeData>,
+    /// Bit 0: mark bit. Bit 1: immortal (never freed).
+    pub gc: Cell<u64>,
+}
+
+#[repr(C)]
+pub struct Obj<T> {
+    pub header: ObjHeader,
+    pub data: T,
+}
+
+pub type TypeObject = Obj<TypeData>;
+
+const _: () = {
+    assert!(std::mem::offset_of!(ObjHeader, ty) == OBJ_TYPE_OFFSET as usize);
+    assert!(std::mem::offset_of!(ObjHeader, gc) == OBJ_GC_OFFSET as usize);
+    assert!(std::mem::size_of::<ObjHeader>() == OBJ_HEADER_SIZE as usize);
+    assert!(std::mem::offset_of!(Obj<u64>, data) == OBJ_HEADER_SIZE as usize);
+};
+
+/// Which payload a type's instances carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain instances (of `object` and of user classes): a `__dict__`, and exception data for
+    /// subclasses of BaseException.
+    Instance,
+    Type,
+    Str,
+    Bytes,
+    BigInt,
+    Bool,
+    NoneType,
+    /// NotImplemented, Ellipsis: payload-less singletons.
+    Singleton,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Code,
+    Cell,
+    BoundMethod,
+    /// classmethod / staticmethod: wraps one callable.
+    MethodWrapper,
+    Property,
+    Generator,
+    Module,
+    Iter,
+    Super,
+    /// dict_keys / dict_values / dict_items.
+    DictView,
+    /// float and small ints are never heap objects; their types use this layout.
+    Unboxed,
+}
+
+pub struct TypeData {
+    pub name: String,
+    pub qualname: String,
+    pub module: String,
+    pub bases: Vec<Value>,
+    pub mro: Vec<Value>,
+    /// `__dict__`: a dict object.
+    pub dict: Value,
+    pub layout: Layout,
+    /// Built-in types cannot have attributes set.
+    pub builtin: bool,
+    /// Can be subclassed by Python classes.
+    pub base_ok: bool,
+    /// Subclass of BaseException (instances carry exception data).
+    pub is_exception: bool,
+}
+
+pub struct StrData {
+    pub s: Box<str>,
+    /// Number of code points; equals `s.len()` exactly when the string is ASCII.
+    pub nchars: usize,
+    /// Cached hash; `u64::MAX` when not yet computed.
+    pub hash: Cell<u64>,
+}
+
+impl StrData {
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+}
+
+pub struct ExcData {
+    pub args: Value,
+    /// Traceback entries in the order they were added (innermost first): (code object, instr index).
+    pub traceback: Vec<(Value, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+pub struct InstanceData {
+    pub dict: Value,
+    pub exc: Option<Box<ExcData>>,
+}
+
+pub struct FunctionData {
+    pub code: Value,
+    pub globals: Value,
+    pub name: Value,
+    pub qualname: Value,
+    /// A tuple, or NULL.
+    pub defaults: Value,
+    /// A dict, or NULL.
+    pub kwdefaults: Value,
+    /// A tuple of cells, or NULL.
+    pub closure: Value,
+    /// `__dict__`, or NULL until first needed.
+    pub dict: Value,
+    pub doc: Value,
+    pub module: Value,
+}
+
+pub struct CodeData {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+    pub localsplusnames: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+    /// For each cell slot that is also an argument: (cell slot, argument slot).
+    pub cell_args: Vec<(usize, usize)>,
+    pub is_generator: bool,
+}
+
+/// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
+/// named by `kwnames`.
+pub type BuiltinFn = fn(&mut super::interp::Vm, &[Value], &[Value]) -> super::interp::PyResult;
+
+pub struct BuiltinData {
+    pub name: &'static str,
+    pub f: BuiltinFn,
+    /// The bound `self` (prepended to the arguments), or NULL.
+    pub bound: Value,
+    /// For methods: the type they belong to (for error messages and descriptor binding), or NULL.
+    pub owner: Value,
+}
+
+pub struct MethodData {
+    pub func: Value,
+    pub self_: Value,
+}
+
+pub struct PropertyData {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+pub struct SliceData {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+pub struct RangeData {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+pub struct ModuleData {
+    pub name: Value,
+    pub dict: Value,
+}
+
+pub struct SuperData {
+    /// The class `super()` was called in.
+    pub ty: Value,
+    pub obj: Value,
+    /// The type to start the MRO search after `ty` in (type(obj) or obj itself for classes).
+    pub obj_type: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub struct GenData {
+    /// The generator's frame: a `Frame` header followed by its slots (see `vm::framestack`).
+    pub frame: Box<[u64]>,
+    pub state: GenState,
+    pub name: Value,
+    pub qualname: Value,
+    pub code: Value,
+    pub func: Value,
+}
+
+/// Iterator payloads; one Python type per variant family (`list_iterator`, `zip`, ...).
+pub enum IterData {
+    /// list, tuple, str (by code point), bytes: index into a sequence.
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    /// Reversed list/tuple/str.
+    SeqRev {
+        seq: Value,
+        idx: isize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// dict keys/values/items and set iteration: index into the entry vector.
+    Dict {
+        dict: Value,
+        idx: usize,
+        kind: DictIterKind,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
+    /// iter(callable, sentinel)
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
+    /// A pre-computed sequence of values (used for simple snapshots).
+    Done,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct DictData {
+    pub table: DictTable,
+}
+
+/// `set` and `frozenset`: rtlib's CPython-layout table, so iteration order matches CPython.
+pub struct SetData {
+    pub table: crate::rtlib::set_table::SetTable<Value>,
+}
+
+/// Dict views (`dict_keys`, ...) are represented as an Iter-like wrapper object.
+pub struct ViewData {
+    pub dict: Value,
+    pub kind: DictIterKind,
+}
+
+// ---- raw access -------------------------------------------------------------------------------
+
+/// The header of a heap object.
+#[inline(always)]
+pub fn header<'a>(v: Value) -> &'a ObjHeader {
+    debug_assert!(v.is_ptr());
+    // SAFETY: every pointer Value points to a live object that starts with an ObjHeader (the GC only
+    // frees unreachable objects, and Values held by running code are reachable).
+    unsafe { &*v.as_ptr::<ObjHeader>() }
+}
+
+/// The type object of a heap object.
+#[inline(always)]
+pub fn obj_type(v: Value) -> *const TypeObject {
+    header(v).ty
+}
+
+/// The type data of a type object pointer.
+#[inline(always)]
+pub fn type_data<'a>(t: *const TypeObject) -> &'a TypeData {
+    // SAFETY: type objects are heap objects reachable from their instances (the GC traces the type
+    // pointer), so a live object's type pointer is live.
+    unsafe { &(*t).data }
+}
+
+#[inline(always)]
+pub fn type_data_mut<'a>(t: *const TypeObject) -> &'a mut TypeData {
+    // SAFETY: as `type_data`; the interpreter is single-threaded and callers do not hold another
+    // reference to the same type's data across this use.
+    unsafe { &mut (*(t as *mut TypeObject)).data }
+}
+
+#[inline(always)]
+pub fn layout_of(v: Value) -> Layout {
+    type_data(obj_type(v)).layout
+}
+
+/// The payload of `v`, which the caller has checked has layout matching `T`.
+#[inline(always)]
+fn payload<'a, T>(v: Value) -> &'a mut T {
+    // SAFETY: callers below check the object's layout first, so `v` points to an `Obj<T>`.
+    unsafe { &mut (*v.as_ptr::<Obj<T>>()).data }
+}
+
+macro_rules! accessor {
+    ($name:ident, $layout:ident, $t:ty) => {
+        /// The payload if `v` is a heap object of this layout.
+        #[inline(always)]
+        pub fn $name<'a>(v: Value) -> Option<&'a mut $t> {
+            if v.is_ptr() && layout_of(v) == Layout::$layout {
+                Some(payload::<$t>(v))
+            } else {
+                None
+            }
+        }
+    };
+}
+
+accessor!(as_str, Str, StrData);
+accessor!(as_bytes, Bytes, Vec<u8>);
+accessor!(as_bigint, BigInt, BigInt);
+accessor!(as_list, List, Vec<Value>);
+accessor!(as_tuple, Tuple, Box<[Value]>);
+accessor!(as_dict, Dict, DictData);
+accessor!(as_set, Set, SetData);
+accessor!(as_range, Range, RangeData);
+accessor!(as_slice, Slice, SliceData);
+accessor!(as_function, Function, FunctionData);
+accessor!(as_builtin, Builtin, BuiltinData);
+accessor!(as_code, Code, CodeData);
+accessor!(as_cell, Cell, Value);
+accessor!(as_bound_method, BoundMethod, MethodData);
+accessor!(as_method_wrapper, MethodWrapper, Value);
+accessor!(as_property, Property, PropertyData);
+accessor!(as_generator, Generator, GenData);
+accessor!(as_module, Module, ModuleData);
+accessor!(as_iter, Iter, IterData);
+accessor!(as_instance, Instance, InstanceData);
+accessor!(as_type, Type, TypeData);
+accessor!(as_super, Super, SuperData);
+accessor!(as_bool_obj, Bool, bool);
+accessor!(as_view, DictView, ViewData);
+
+/// The payload of any object by layout, for the GC.
+pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {
+    payload::<T>(v)
+}
+
+/// Allocates a new object of type `ty` holding `data`; returns its Value. Use `Heap::alloc`.
+pub(crate) fn box_object<T>(ty: *const TypeObject, data: T) -> Value {
+    let b = Box::new(Obj {
+        header: ObjHeader {
+            ty,
+            gc: Cell::new(0),
+        },
+        data,
+    });
+    Value::from_ptr(Box::into_raw(b))
+}
+
+/// Frees an object allocated by `box_object` with payload `T`.
+pub(crate) fn free_object<T>(v: Value) {
+    // SAFETY: `v` was created by `box_object::<T>` (the GC matches T to the object's layout) and
+    // is unreachable, so no reference to it remains.
+    unsafe { drop(Box::from_raw(v.as_ptr::<Obj<T>>())) }
+}
+
+/// Sets the type pointer of an object (used once at start-up to close the `type`-of-`type` loop).
+pub(crate) fn set_type(v: Value, ty: *const TypeObject) {
+    // SAFETY: `v` is a live object; the header's type field is plain data written while no other
+    // reference to the header is in use.
+    unsafe { (*v.as_ptr::<ObjHeader>()).ty = ty }
+}

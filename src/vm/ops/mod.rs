@@ -1,0 +1,382 @@
+//! Instruction bodies too large for the dispatch loop: function and generator creation, generator
+//! resumption, `with`, raising, f-string formatting, collection updates.
+
+use crate::bytecode::code::flags;
+use crate::bytecode::opcode::make_function as mf;
+use crate::vm::eval::{run, Exit};
+use crate::vm::framestack::{self, boxed_frame, copy_frame, FramePtr, HEADER_WORDS};
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::{attr, call, dict as rdict, iter as riter, repr};
+use crate::vm::value::Value;
+
+pub fn unbound_deref(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
+    let n = str_of(cd.localsplusnames[i]).to_string();
+    let kind = cd.code.localspluskinds.get(i).copied().unwrap_or(0);
+    if kind & crate::bytecode::code::slot_kind::FREE != 0 {
+        vm.err(
+            "NameError",
+            format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+        )
+    } else {
+        vm.err(
+            "UnboundLocalError",
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
+    }
+}
+
+pub fn make_function(
+    vm: &mut Vm,
+    stack: &[Value],
+    sp: &mut usize,
+    oparg: u32,
+    globals: Value,
+) -> PyResult {
+    let mut pop = || {
+        *sp -= 1;
+        stack[*sp]
+    };
+    let code = pop();
+    let closure = if oparg & mf::CLOSURE != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let _ann = if oparg & mf::ANNOTATIONS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let kwdefaults = if oparg & mf::KWDEFAULTS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let defaults = if oparg & mf::DEFAULTS != 0 {
+        pop()
+    } else {
+        Value::NULL
+    };
+    let cd = as_code(code).unwrap();
+    let (name, qualname) = (cd.name, cd.qualname);
+    let k = vm.intern("__name__");
+    let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
+    let doc = match cd.consts.first() {
+        Some(&c) if as_str(c).is_some() && cd.code.flags & 0x4000_0000 != 0 => c,
+        _ => Value::NULL,
+    };
+    let ty = vm.t.function;
+    Ok(vm.heap.alloc(
+        ty,
+        FunctionData {
+            code,
+            globals,
+            name,
+            qualname,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: Value::NULL,
+            doc,
+            module,
+        },
+    ))
+}
+
+/// RETURN_GENERATOR: the generator takes a copy of frame `f` positioned after the instruction.
+pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth: usize) -> Value {
+    let nlp = cd.code.nlocalsplus();
+    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let mut b = copy_frame(f, words);
+    {
+        let nf = boxed_frame(&mut b).get();
+        nf.instr_index = ip as u32;
+        nf.stack_depth = depth as u32;
+    }
+    let func = f.get().func;
+    let (name, qualname) = (cd.name, cd.qualname);
+    let code = framestack::frame_code(f.get());
+    let ty = vm.t.generator;
+    vm.heap.alloc(
+        ty,
+        GenData {
+            frame: b,
+            state: GenState::Created,
+            name,
+            qualname,
+            code,
+            func,
+        },
+    )
+}
+
+/// Resumes a generator with `value` (or raises `throw` in it).
+pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -> PyResult<Exit> {
+    let g = as_generator(gen).unwrap();
+    match g.state {
+        GenState::Running => return Err(vm.value_error("generator already executing")),
+        GenState::Done => {
+            if let Some(e) = throw {
+                return Err(e);
+            }
+            return Ok(Exit::Return(vm.none));
+        }
+        GenState::Created => {
+            if throw.is_none() && value != vm.none {
+                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+            }
+            if throw.is_some() {
+                g.state = GenState::Done;
+                return Err(throw.unwrap());
+            }
+        }
+        GenState::Suspended => {}
+    }
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    let f = boxed_frame(&mut g.frame);
+    {
+        let fr = f.get();
+        if throw.is_none() {
+            let nlp = fr.nlocalsplus as usize;
+            let d = fr.stack_depth as usize;
+            let cd = as_code(framestack::frame_code(fr)).unwrap();
+            let slots = f.slots(nlp + cd.code.stacksize as usize + 1);
+            slots[nlp + d] = value;
+            fr.stack_depth += 1;
+        }
+        fr.previous = vm.current.0;
+    }
+    g.state = GenState::Running;
+    vm.current = f;
+    vm.depth += 1;
+    let saved_handled = vm.handled;
+    let r = run(vm, f, throw);
+    vm.handled = saved_handled;
+    vm.current = f.previous();
+    vm.depth -= 1;
+    let g = as_generator(gen).unwrap();
+    f.get().previous = std::ptr::null_mut();
+    match r {
+        Ok(Exit::Yield(v)) => {
+            g.state = GenState::Suspended;
+            Ok(Exit::Yield(v))
+        }
+        Ok(Exit::Return(v)) => {
+            g.state = GenState::Done;
+            Ok(Exit::Return(v))
+        }
+        Err(e) => {
+            g.state = GenState::Done;
+            if vm.isinstance(e, vm.t.exc("StopIteration")) {
+                let r = vm.err("RuntimeError", "generator raised StopIteration");
+                if let Some(x) = as_instance(r).and_then(|i| i.exc.as_mut()) {
+                    x.cause = e;
+                    x.context = e;
+                    x.suppress_context = true;
+                }
+                return Err(r);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// SEND: one step of `yield from`.
+pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
+    if as_generator(recv).is_some() {
+        return gen_resume(vm, recv, v, None);
+    }
+    if v == vm.none {
+        return match riter::next(vm, recv)? {
+            Some(x) => Ok(Exit::Yield(x)),
+            None => Ok(Exit::Return(vm.none)),
+        };
+    }
+    let k = vm.intern("send");
+    let m = attr::getattr(vm, recv, k)?;
+    match call::call(vm, m, &[v], &[]) {
+        Ok(x) => Ok(Exit::Yield(x)),
+        Err(e) if vm.isinstance(e, vm.t.exc("StopIteration")) => {
+            let a = as_instance(e)
+                .and_then(|i| i.exc.as_ref())
+                .map(|x| x.args)
+                .unwrap_or(Value::NULL);
+            let r = as_tuple(a)
+                .and_then(|t| t.first().copied())
+                .unwrap_or(vm.none);
+            Ok(Exit::Return(r))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn call_ex(vm: &mut Vm, callable: Value, args: Value, kwargs: Value) -> PyResult {
+    let mut a: Vec<Value> = match as_tuple(args) {
+        Some(t) => t.to_vec(),
+        None => riter::collect(vm, args)?,
+    };
+    let mut names = Vec::new();
+    if !kwargs.is_null() {
+        for (k, v) in rdict::items_of(kwargs) {
+            if as_str(k).is_none() {
+                return Err(vm.type_error("keywords must be strings"));
+            }
+            names.push(k);
+            a.push(v);
+        }
+    }
+    let base = vm.roots.len();
+    vm.roots.extend(a.iter().copied());
+    let r = call::call(vm, callable, &a, &names);
+    vm.roots.truncate(base);
+    r
+}
+
+pub fn list_extend(vm: &mut Vm, l: Value, it: Value) -> PyResult<()> {
+    let items = riter::collect(vm, it)?;
+    as_list(l).unwrap().extend(items);
+    Ok(())
+}
+
+pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) -> PyResult<()> {
+    if as_dict(m).is_none() {
+        let keys_name = vm.intern("keys");
+        if attr::getattr_opt(vm, m, keys_name)?.is_none() {
+            let tn = vm.type_name(m);
+            if merge {
+                let fname = callable_name(vm, callee);
+                return Err(vm.type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {tn}"
+                )));
+            }
+            return Err(vm.type_error(format!("'{tn}' object is not a mapping")));
+        }
+        let keys = attr::getattr(vm, m, keys_name)?;
+        let keys = call::call(vm, keys, &[], &[])?;
+        let keys = riter::collect(vm, keys)?;
+        for k in keys {
+            let v = crate::vm::runtime::subscr::getitem(vm, m, k)?;
+            rdict::dict_set(vm, d, k, v)?;
+        }
+        return Ok(());
+    }
+    for (k, v) in rdict::items_of(m) {
+        if merge {
+            if as_str(k).is_none() {
+                return Err(vm.type_error("keywords must be strings"));
+            }
+            if rdict::dict_get(vm, d, k)?.is_some() {
+                let fname = callable_name(vm, callee);
+                let ks = str_of(k).to_string();
+                return Err(vm.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
+            }
+        }
+        rdict::dict_set(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
+fn callable_name(vm: &mut Vm, f: Value) -> String {
+    if let Some(fd) = as_function(f) {
+        return format!("{}()", str_of(fd.qualname));
+    }
+    if let Some(b) = as_builtin(f) {
+        return format!("{}()", b.name);
+    }
+    if let Some(t) = as_type(f) {
+        return format!("{}()", t.name);
+    }
+    let tn = vm.type_name(f);
+    format!("{tn} object")
+}
+
+pub fn format_value(vm: &mut Vm, v: Value, conv: u32, spec: Value) -> PyResult {
+    let v = match conv {
+        1 => repr::str(vm, v)?,
+        2 => repr::repr(vm, v)?,
+        3 => repr::ascii(vm, v)?,
+        _ => v,
+    };
+    if spec.is_null() && as_str(v).is_some() && obj_type(v) == vm.t.str_ {
+        return Ok(v);
+    }
+    let spec = if spec.is_null() { vm.new_str("") } else { spec };
+    repr::format(vm, v, spec)
+}
+
+/// CHECK_EXC_MATCH / except clauses: isinstance(exc, typ) with typ a class or tuple of classes.
+pub fn exc_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
+    if let Some(t) = as_tuple(typ) {
+        let items = t.to_vec();
+        for it in items {
+            if exc_matches(vm, exc, it)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match as_type(typ) {
+        Some(td) if td.is_exception => Ok(vm.isinstance(exc, typ.as_ptr())),
+        _ => Err(
+            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
+        ),
+    }
+}
+
+/// `raise X`: X may be an exception instance or class.
+pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult {
+    if let Some(td) = as_type(e) {
+        if td.is_exception {
+            return call::call(vm, e, &[], &[]);
+        }
+    } else if as_instance(e).map(|i| i.exc.is_some()).unwrap_or(false) {
+        return Ok(e);
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+pub fn set_cause(vm: &mut Vm, e: Value, cause: Value) -> PyResult<()> {
+    let c = if cause == vm.none {
+        Value::NULL
+    } else {
+        make_exception(vm, cause)
+            .map_err(|_| vm.type_error("exception causes must derive from BaseException"))?
+    };
+    if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
+        x.cause = c;
+        x.suppress_context = true;
+    }
+    Ok(())
+}
+
+pub fn before_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
+    let t = vm.type_of(cm);
+    let enter = attr::lookup_type_str(vm, t, "__enter__");
+    let exit = attr::lookup_type_str(vm, t, "__exit__");
+    let (Some(enter), Some(exit)) = (enter, exit) else {
+        let tn = vm.type_name(cm);
+        let missing = if attr::lookup_type_str(vm, t, "__enter__").is_none() {
+            ""
+        } else {
+            " (missed __exit__ method)"
+        };
+        let _ = missing;
+        return Err(vm.type_error(format!(
+            "'{tn}' object does not support the context manager protocol"
+        )));
+    };
+    let exit_b = attr::bind_descriptor(vm, exit, cm, t)?;
+    vm.roots.push(exit_b);
+    let r = call::call_method_value(vm, enter, cm, &[]);
+    vm.roots.pop();
+    Ok((exit_b, r?))
+}
+
+pub fn is_generator_flags(f: u32) -> bool {
+    f & flags::CO_GENERATOR != 0
+}

@@ -1,0 +1,200 @@
+//! Running a program: parse, compile, load and execute a script as `__main__`, report uncaught
+//! exceptions and SystemExit as CPython does, and return the exit status.
+
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::value::Value;
+
+/// Builds a SyntaxError exception object from the front end's error.
+fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
+    let t = vm.t.exc(e.kind.name());
+    let msg = vm.new_str(&e.msg);
+    let a = vm.new_tuple(vec![msg]);
+    let exc = vm.new_exception_args(t, a);
+    let rendered = vm.new_str(&e.render());
+    let k = vm.intern("_rendered");
+    let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, rendered);
+    exc
+}
+
+/// Compiles and runs `src` with `globals` as globals and locals.
+pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
+    if let Ok(text) = std::str::from_utf8(src) {
+        vm.sources
+            .insert(filename.to_string(), Some(text.to_string()));
+    }
+    let module = match crate::syntax::parser::parse_module(src, filename) {
+        Ok(m) => m,
+        Err(e) => return Err(syntax_error(vm, &e)),
+    };
+    let code = match crate::compile::compile_module(&module, filename) {
+        Ok(c) => c,
+        Err(e) => return Err(syntax_error(vm, &e)),
+    };
+    let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
+    vm.roots.push(code);
+    let bk = vm.intern("__builtins__");
+    let b = vm.builtins;
+    crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
+    let r = crate::vm::eval::run_code(vm, code, globals, globals, Value::NULL);
+    vm.roots.pop();
+    r
+}
+
+/// What to run.
+pub enum Program {
+    File(String),
+    Command(String),
+}
+
+/// Runs a program on a thread with a large stack; returns the exit status.
+pub fn run_program(program: Program, args: Vec<String>) -> i32 {
+    let h = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run_on_this_thread(program, args))
+        .expect("spawn interpreter thread");
+    h.join().unwrap_or(70)
+}
+
+fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
+    let (src, filename, argv0, dir) = match &program {
+        Program::File(path) => {
+            let src = match std::fs::read(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    let abs = std::fs::canonicalize(path)
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|_| {
+                            std::env::current_dir()
+                                .map(|d| d.join(path).display().to_string())
+                                .unwrap_or(path.clone())
+                        });
+                    eprintln!(
+                        "cpjit: can't open file '{}': [Errno {}] {}",
+                        abs,
+                        e.raw_os_error().unwrap_or(2),
+                        errno_text(&e)
+                    );
+                    return 2;
+                }
+            };
+            let dir = std::path::Path::new(path)
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        ".".to_string()
+                    } else {
+                        p.display().to_string()
+                    }
+                })
+                .unwrap_or_else(|| ".".into());
+            (src, path.clone(), path.clone(), dir)
+        }
+        Program::Command(code) => (
+            code.clone().into_bytes(),
+            "<string>".to_string(),
+            "-c".to_string(),
+            ".".into(),
+        ),
+    };
+    let mut vm = Vm::new();
+    let mut path = vec![dir];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
+    }
+    vm.path = path.clone();
+    let mut argv = vec![argv0];
+    argv.extend(args);
+    let sys = crate::vm::modules::sys::create(&mut vm, &argv, &path);
+    vm.sys_module = sys;
+    let k = vm.new_str("sys");
+    let _ = {
+        let m = vm.modules;
+        crate::vm::runtime::dict::dict_set(&mut vm, m, k, sys)
+    };
+    let main = vm.new_module("__main__");
+    vm.permanent.push(main);
+    let k = vm.new_str("__main__");
+    let _ = {
+        let m = vm.modules;
+        crate::vm::runtime::dict::dict_set(&mut vm, m, k, main)
+    };
+    let globals = as_module(main).unwrap().dict;
+    if let Program::File(p) = &program {
+        let fk = vm.intern("__file__");
+        let fv = vm.new_str(p);
+        let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, fk, fv);
+    }
+    let r = exec_source(&mut vm, &src, &filename, globals);
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => report(&mut vm, e),
+    };
+    vm.flush_stdout();
+    status
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Prints an uncaught exception (or handles SystemExit); returns the exit status.
+pub fn report(vm: &mut Vm, e: Value) -> i32 {
+    if vm.isinstance(e, vm.t.exc("SystemExit")) {
+        let args = as_instance(e)
+            .and_then(|i| i.exc.as_ref())
+            .map(|x| x.args)
+            .unwrap_or(Value::NULL);
+        let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
+        let code = match items.len() {
+            0 => vm.none,
+            1 => items[0],
+            _ => args,
+        };
+        if code == vm.none {
+            return 0;
+        }
+        if let Some(i) = int_of(code) {
+            return match i {
+                IntVal::Small(n) => n as i32,
+                IntVal::Big(_) => -1,
+            };
+        }
+        let s = crate::vm::runtime::repr::str_string(vm, code).unwrap_or_default();
+        vm.write_stderr(format!("{s}\n").as_bytes());
+        return 1;
+    }
+    if let Some(r) = {
+        let k = vm.intern("_rendered");
+        crate::vm::runtime::attr::instance_dict(e)
+            .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
+    } {
+        let tb_empty = as_instance(e)
+            .and_then(|i| i.exc.as_ref())
+            .map(|x| x.traceback.is_empty())
+            .unwrap_or(true);
+        let mut text = String::new();
+        if !tb_empty {
+            // A SyntaxError raised by an import: the traceback, then the rendered error.
+            let full = crate::vm::traceback::format_exception(vm, e);
+            let cut = full.rfind("SyntaxError").unwrap_or(full.len());
+            text.push_str(&full[..cut.min(full.len())]);
+            let lines: Vec<&str> = text.lines().collect();
+            text = lines[..lines.len()].join("\n");
+            if !text.is_empty() {
+                text.push('\n');
+            }
+        }
+        text.push_str(str_of(r));
+        vm.write_stderr(text.as_bytes());
+        return 1;
+    }
+    let text = crate::vm::traceback::format_exception(vm, e);
+    vm.write_stderr(text.as_bytes());
+    1
+}

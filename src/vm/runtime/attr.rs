@@ -1,0 +1,450 @@
+//! Attribute access: type lookup along the MRO, descriptors (functions, properties, class/static
+//! methods, user `__get__`/`__set__`), instance dicts, `__getattr__`, special attributes.
+
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::call::{call, call_method_value};
+use crate::vm::runtime::dict::{dict_del, dict_get_str, dict_set};
+use crate::vm::value::Value;
+
+/// Finds `name` (a str) in the dicts of `ty`'s MRO.
+#[inline]
+pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
+    let td = type_data(ty);
+    for &t in &td.mro {
+        let d = type_data(t.as_ptr::<TypeObject>()).dict;
+        if d.is_null() {
+            continue;
+        }
+        if let Some(v) = dict_get_str_raw(d, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Dict lookup by str key without a Vm (hash must be cached or computed).
+fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
+    let s = as_str(key)?;
+    let mut h = s.hash.get();
+    if h == u64::MAX {
+        // Hash through the same function the dicts use.
+        h = crate::rtlib::hash::hash_str(&s.s) as u64;
+        s.hash.set(h);
+    }
+    let t = &as_dict(d)?.table;
+    let ks: &str = &s.s;
+    let r: Result<Option<usize>, ()> = t.find(h, |k| {
+        Ok(k == key || as_str(k).map(|x| &*x.s == ks).unwrap_or(false))
+    });
+    r.ok().flatten().map(|i| t.entry(i).unwrap().value)
+}
+
+pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option<Value> {
+    let k = vm.intern(name);
+    lookup_type(ty, k)
+}
+
+fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
+    if !d.is_ptr() {
+        return false;
+    }
+    match layout_of(d) {
+        Layout::Property => true,
+        Layout::Instance => {
+            let t = obj_type(d);
+            lookup_type_str(vm, t, "__set__").is_some()
+                || lookup_type_str(vm, t, "__delete__").is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Binds a class attribute found on the type to an instance (or to the class when `obj` is NULL).
+pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObject) -> PyResult {
+    if !d.is_ptr() {
+        return Ok(d);
+    }
+    match layout_of(d) {
+        Layout::Function => {
+            if obj.is_null() {
+                Ok(d)
+            } else {
+                let ty = vm.t.method;
+                Ok(vm.heap.alloc(
+                    ty,
+                    MethodData {
+                        func: d,
+                        self_: obj,
+                    },
+                ))
+            }
+        }
+        Layout::Builtin => {
+            let b = as_builtin(d).unwrap();
+            if obj.is_null() || !b.bound.is_null() || b.owner.is_null() {
+                Ok(d)
+            } else {
+                let (name, f, owner) = (b.name, b.f, b.owner);
+                let ty = vm.t.builtin_function;
+                Ok(vm.heap.alloc(
+                    ty,
+                    BuiltinData {
+                        name,
+                        f,
+                        bound: obj,
+                        owner,
+                    },
+                ))
+            }
+        }
+        Layout::MethodWrapper => {
+            let inner = *as_method_wrapper(d).unwrap();
+            if obj_type(d) == vm.t.classmethod {
+                let ty = vm.t.method;
+                let cls = Value::from_ptr(owner);
+                if let Some(b) = as_builtin(inner) {
+                    let (name, f, o) = (b.name, b.f, b.owner);
+                    let bty = vm.t.builtin_function;
+                    return Ok(vm.heap.alloc(
+                        bty,
+                        BuiltinData {
+                            name,
+                            f,
+                            bound: cls,
+                            owner: o,
+                        },
+                    ));
+                }
+                Ok(vm.heap.alloc(
+                    ty,
+                    MethodData {
+                        func: inner,
+                        self_: cls,
+                    },
+                ))
+            } else {
+                Ok(inner)
+            }
+        }
+        Layout::Property => {
+            if obj.is_null() {
+                return Ok(d);
+            }
+            let p = as_property(d).unwrap();
+            let fget = p.fget;
+            if fget.is_null() || fget == vm.none {
+                return Err(vm.attribute_error("property has no getter"));
+            }
+            call(vm, fget, &[obj], &[])
+        }
+        Layout::Instance => {
+            let t = obj_type(d);
+            if let Some(get) = lookup_type_str(vm, t, "__get__") {
+                let o = if obj.is_null() { vm.none } else { obj };
+                let ow = Value::from_ptr(owner);
+                return call(vm, get, &[d, o, ow], &[]);
+            }
+            Ok(d)
+        }
+        _ => Ok(d),
+    }
+}
+
+fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
+    let n = str_of(name).to_string();
+    if let Some(m) = as_module(obj) {
+        let mn = str_of(m.name).to_string();
+        return vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+    }
+    if let Some(t) = as_type(obj) {
+        let tn = t.name.clone();
+        return vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+    }
+    let tn = vm.type_name(obj);
+    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+}
+
+/// `getattr(obj, name)`.
+pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
+    match getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(no_attr(vm, obj, name)),
+    }
+}
+
+/// `getattr` returning None instead of raising AttributeError for a missing attribute.
+pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    if obj.is_ptr() {
+        match layout_of(obj) {
+            Layout::Module => {
+                let d = as_module(obj).unwrap().dict;
+                if let Some(v) = dict_get_str(vm, d, name) {
+                    return Ok(Some(v));
+                }
+                if str_of(name) == "__dict__" {
+                    return Ok(Some(d));
+                }
+                return Ok(None);
+            }
+            Layout::Type => return type_getattr(vm, obj, name),
+            Layout::Super => {
+                if let Some(v) = crate::vm::types::misc::super_getattr(vm, obj, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            _ => {}
+        }
+    }
+    let ty = vm.type_of(obj);
+    let descr = lookup_type(ty, name);
+    if let Some(d) = descr {
+        if is_data_descriptor(vm, d) {
+            return bind_descriptor(vm, d, obj, ty).map(Some);
+        }
+    }
+    if let Some(dict) = instance_dict(obj) {
+        if let Some(v) = dict_get_str(vm, dict, name) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        return bind_descriptor(vm, d, obj, ty).map(Some);
+    }
+    if let Some(v) = super::special::special_attr(vm, obj, str_of(name))? {
+        return Ok(Some(v));
+    }
+    if as_instance(obj).is_some() {
+        if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
+            let r = call_method_value(vm, ga, obj, &[name]);
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// The `__dict__` of objects that have one.
+pub fn instance_dict(obj: Value) -> Option<Value> {
+    if !obj.is_ptr() {
+        return None;
+    }
+    match layout_of(obj) {
+        Layout::Instance => {
+            let d = as_instance(obj).unwrap().dict;
+            if d.is_null() {
+                None
+            } else {
+                Some(d)
+            }
+        }
+        Layout::Function => {
+            let d = as_function(obj).unwrap().dict;
+            if d.is_null() {
+                None
+            } else {
+                Some(d)
+            }
+        }
+        _ => None,
+    }
+}
+
+fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
+    let t = cls.as_ptr::<TypeObject>();
+    if let Some(d) = lookup_type(t, name) {
+        return match layout_of_opt(d) {
+            Some(Layout::Function) => Ok(Some(d)),
+            Some(Layout::MethodWrapper) | Some(Layout::Instance) => {
+                bind_descriptor(vm, d, Value::NULL, t).map(Some)
+            }
+            _ => Ok(Some(d)),
+        };
+    }
+    if let Some(v) = super::special::type_special_attr(vm, cls, str_of(name))? {
+        return Ok(Some(v));
+    }
+    // Methods of `type` itself (e.g. mro).
+    let meta = vm.t.type_;
+    if let Some(d) = lookup_type(meta, name) {
+        return bind_descriptor(vm, d, cls, meta).map(Some);
+    }
+    Ok(None)
+}
+
+pub fn layout_of_opt(v: Value) -> Option<Layout> {
+    if v.is_ptr() {
+        Some(layout_of(v))
+    } else {
+        None
+    }
+}
+
+/// `obj.name = value`.
+pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if obj.is_ptr() {
+        match layout_of(obj) {
+            Layout::Instance => {
+                let ty = obj_type(obj);
+                if !type_data(ty).builtin || type_data(ty).is_exception {
+                    if let Some(d) = lookup_type(ty, name) {
+                        if let Some(p) = as_property(d) {
+                            let fset = p.fset;
+                            if fset.is_null() || fset == vm.none {
+                                let n = str_of(name).to_string();
+                                let tn = type_data(ty).name.clone();
+                                return Err(
+                                    vm.attribute_error(format!("can't set attribute '{n}'"))
+                                )
+                                .map_err(|e| {
+                                    let _ = tn;
+                                    e
+                                });
+                            }
+                            call(vm, fset, &[obj, value], &[])?;
+                            return Ok(());
+                        }
+                        if as_instance(d).is_some() {
+                            if let Some(set) = lookup_type_str(vm, obj_type(d), "__set__") {
+                                call(vm, set, &[d, obj, value], &[])?;
+                                return Ok(());
+                            }
+                        }
+                    }
+                    if let Some(sa) = lookup_type_str(vm, ty, "__setattr__") {
+                        if as_function(sa).is_some() {
+                            call(vm, sa, &[obj, name, value], &[])?;
+                            return Ok(());
+                        }
+                    }
+                    return generic_setattr(vm, obj, name, value);
+                }
+            }
+            Layout::Type => {
+                let t = obj.as_ptr::<TypeObject>();
+                if type_data(t).builtin {
+                    let tn = type_data(t).name.clone();
+                    let n = str_of(name).to_string();
+                    return Err(vm.type_error(format!(
+                        "cannot set '{n}' attribute of immutable type '{tn}'"
+                    )));
+                }
+                let d = type_data(t).dict;
+                return dict_set(vm, d, name, value);
+            }
+            Layout::Module => {
+                let d = as_module(obj).unwrap().dict;
+                return dict_set(vm, d, name, value);
+            }
+            Layout::Function => {
+                let f = as_function(obj).unwrap();
+                if f.dict.is_null() {
+                    let d = vm.new_dict();
+                    as_function(obj).unwrap().dict = d;
+                }
+                let d = as_function(obj).unwrap().dict;
+                return dict_set(vm, d, name, value);
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(obj);
+    let n = str_of(name).to_string();
+    Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+}
+
+/// `object.__setattr__`: store in the instance dict.
+pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let inst = match as_instance(obj) {
+        Some(i) => i,
+        None => {
+            let tn = vm.type_name(obj);
+            let n = str_of(name).to_string();
+            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+        }
+    };
+    if inst.dict.is_null() {
+        let d = vm.new_dict();
+        as_instance(obj).unwrap().dict = d;
+    }
+    if as_instance(obj).unwrap().exc.is_some() {
+        match str_of(name) {
+            "__cause__" => {
+                let e = as_instance(obj).unwrap().exc.as_mut().unwrap();
+                e.cause = value;
+                e.suppress_context = true;
+                return Ok(());
+            }
+            "__context__" => {
+                as_instance(obj).unwrap().exc.as_mut().unwrap().context = value;
+                return Ok(());
+            }
+            "args" => {
+                let t = crate::vm::runtime::iter::collect(vm, value)?;
+                let t = vm.new_tuple(t);
+                as_instance(obj).unwrap().exc.as_mut().unwrap().args = t;
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    let d = as_instance(obj).unwrap().dict;
+    dict_set(vm, d, name, value)
+}
+
+/// `del obj.name`.
+pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if let Some(p) = lookup_type(vm.type_of(obj), name).and_then(as_property) {
+        let fdel = p.fdel;
+        if !fdel.is_null() && fdel != vm.none {
+            call(vm, fdel, &[obj], &[])?;
+            return Ok(());
+        }
+    }
+    let d = match layout_of_opt(obj) {
+        Some(Layout::Type) if !type_data(obj.as_ptr::<TypeObject>()).builtin => {
+            Some(type_data(obj.as_ptr::<TypeObject>()).dict)
+        }
+        Some(Layout::Module) => Some(as_module(obj).unwrap().dict),
+        _ => instance_dict(obj),
+    };
+    if let Some(d) = d {
+        if dict_del(vm, d, name)?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(no_attr(vm, obj, name))
+}
+
+/// LOAD_METHOD: (method, self) when `obj.name` is a plain method found on the type, else
+/// (attribute, NULL).
+#[inline]
+pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(obj);
+    if obj.is_ptr() && matches!(layout_of(obj), Layout::Type | Layout::Module | Layout::Super) {
+        return Ok((getattr(vm, obj, name)?, Value::NULL));
+    }
+    if let Some(d) = lookup_type(ty, name) {
+        let plain = match layout_of_opt(d) {
+            Some(Layout::Function) => true,
+            Some(Layout::Builtin) => {
+                let b = as_builtin(d).unwrap();
+                b.bound.is_null() && !b.owner.is_null()
+            }
+            _ => false,
+        };
+        if plain {
+            let shadowed = match instance_dict(obj) {
+                Some(dict) => dict_get_str(vm, dict, name).is_some(),
+                None => false,
+            };
+            if !shadowed {
+                return Ok((d, obj));
+            }
+        }
+    }
+    Ok((getattr(vm, obj, name)?, Value::NULL))
+}

@@ -1,0 +1,344 @@
+//! Calls: dispatch on the callee's kind, argument binding for Python functions with CPython's
+//! error messages, and class instantiation.
+
+use crate::bytecode::code::flags;
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::dict::{dict_get_str, dict_set};
+use crate::vm::value::Value;
+
+/// `f(*args)` with keyword values at the end of `args` named by `kwnames`.
+pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if f.is_ptr() {
+        match layout_of(f) {
+            Layout::Function => return crate::vm::eval::call_function(vm, f, args, kwnames),
+            Layout::Builtin => {
+                let b = as_builtin(f).unwrap();
+                let (func, bound) = (b.f, b.bound);
+                if bound.is_null() {
+                    return func(vm, args, kwnames);
+                }
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(bound);
+                a.extend_from_slice(args);
+                return func(vm, &a, kwnames);
+            }
+            Layout::BoundMethod => {
+                let m = as_bound_method(f).unwrap();
+                let (func, self_) = (m.func, m.self_);
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(self_);
+                a.extend_from_slice(args);
+                return call(vm, func, &a, kwnames);
+            }
+            Layout::Type => return type_call(vm, f, args, kwnames),
+            Layout::MethodWrapper if obj_type(f) == vm.t.staticmethod => {
+                let inner = *as_method_wrapper(f).unwrap();
+                return call(vm, inner, args, kwnames);
+            }
+            Layout::Instance => {
+                let t = obj_type(f);
+                if let Some(c) = lookup_type_str(vm, t, "__call__") {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(f);
+                    a.extend_from_slice(args);
+                    return call(vm, c, &a, kwnames);
+                }
+            }
+            _ => {}
+        }
+    }
+    let n = vm.type_name(f);
+    Err(vm.type_error(format!("'{n}' object is not callable")))
+}
+
+/// Calls a function found on a type with `self_` prepended.
+pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value]) -> PyResult {
+    let mut a = Vec::with_capacity(args.len() + 1);
+    a.push(self_);
+    a.extend_from_slice(args);
+    if let Some(b) = as_builtin(func) {
+        if b.bound.is_null() {
+            let f = b.f;
+            return f(vm, &a, &[]);
+        }
+    }
+    if as_method_wrapper(func).is_some() {
+        let d = crate::vm::runtime::attr::bind_descriptor(vm, func, self_, vm.type_of(self_))?;
+        return call(vm, d, args, &[]);
+    }
+    call(vm, func, &a, &[])
+}
+
+/// Looks up `name` on type(obj) and calls it with obj; None if the type has no such method.
+pub fn call_dunder(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let t = vm.type_of(obj);
+    match lookup_type_str(vm, t, name) {
+        Some(f) => call_method_value(vm, f, obj, args).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// Binds call arguments into the first slots of a new frame of `func`.
+pub fn bind_args(
+    vm: &mut Vm,
+    func: Value,
+    slots: &mut [Value],
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<()> {
+    let fd = as_function(func).unwrap();
+    let cd = as_code(fd.code).unwrap();
+    let co = &*cd.code;
+    let npos = co.argcount as usize;
+    let nkwonly = co.kwonlyargcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let varargs = co.flags & flags::CO_VARARGS != 0;
+    let varkw = co.flags & flags::CO_VARKEYWORDS != 0;
+    let ngiven = args.len() - kwnames.len();
+    // Fast path: exact positional call.
+    if ngiven == npos && kwnames.is_empty() && !varargs && !varkw && nkwonly == 0 {
+        slots[..npos].copy_from_slice(args);
+        return Ok(());
+    }
+    let qual = || str_of(fd.qualname).to_string();
+    let ncopy = ngiven.min(npos);
+    slots[..ncopy].copy_from_slice(&args[..ncopy]);
+    let mut extra_slot = npos + nkwonly;
+    if varargs {
+        let extra: Vec<Value> = if ngiven > npos {
+            args[npos..ngiven].to_vec()
+        } else {
+            Vec::new()
+        };
+        slots[extra_slot] = vm.new_tuple(extra);
+        extra_slot += 1;
+    } else if ngiven > npos {
+        let ndef = fd
+            .defaults
+            .is_null()
+            .then_some(0)
+            .unwrap_or_else(|| as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0));
+        let kwonly_given = kwnames
+            .iter()
+            .filter(|k| {
+                cd.localsplusnames[npos..npos + nkwonly]
+                    .iter()
+                    .any(|n| str_of(*n) == str_of(**k))
+            })
+            .count();
+        let takes = if ndef > 0 {
+            format!("from {} to {} positional arguments", npos - ndef, npos)
+        } else {
+            plural(npos, "positional argument")
+        };
+        let given = if kwonly_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                ngiven,
+                if ngiven == 1 { "" } else { "s" },
+                kwonly_given,
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        } else if ngiven == 1 {
+            "1 was given".to_string()
+        } else {
+            format!("{ngiven} were given")
+        };
+        let msg = format!("{}() takes {} but {}", qual(), takes, given);
+        return Err(vm.type_error(msg));
+    }
+    let kwdict = if varkw {
+        let d = vm.new_dict();
+        slots[extra_slot] = d;
+        d
+    } else {
+        Value::NULL
+    };
+    let mut posonly_as_kw = Vec::new();
+    for (i, &k) in kwnames.iter().enumerate() {
+        let v = args[ngiven + i];
+        let ks = str_of(k);
+        let mut found = None;
+        for (j, &n) in cd.localsplusnames[..npos + nkwonly].iter().enumerate() {
+            if n == k || str_of(n) == ks {
+                found = Some(j);
+                break;
+            }
+        }
+        match found {
+            Some(j) if j < posonly => {
+                if varkw {
+                    dict_set(vm, kwdict, k, v)?;
+                } else {
+                    posonly_as_kw.push(ks.to_string());
+                }
+            }
+            Some(j) => {
+                if !slots[j].is_null() {
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qual(),
+                        ks
+                    )));
+                }
+                slots[j] = v;
+            }
+            None => {
+                if varkw {
+                    dict_set(vm, kwdict, k, v)?;
+                } else {
+                    return Err(vm.type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qual(),
+                        ks
+                    )));
+                }
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qual(),
+            posonly_as_kw.join(", ")
+        )));
+    }
+    if ngiven < npos {
+        let defaults: Vec<Value> = as_tuple(fd.defaults)
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
+        let first_def = npos - defaults.len();
+        let mut missing = Vec::new();
+        for j in ngiven..npos {
+            if slots[j].is_null() {
+                if j >= first_def {
+                    slots[j] = defaults[j - first_def];
+                } else {
+                    missing.push(str_of(cd.localsplusnames[j]).to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                qual(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+    }
+    if nkwonly > 0 {
+        let mut missing = Vec::new();
+        for j in npos..npos + nkwonly {
+            if slots[j].is_null() {
+                let name = cd.localsplusnames[j];
+                let d = if fd.kwdefaults.is_null() {
+                    None
+                } else {
+                    dict_get_str(vm, fd.kwdefaults, name)
+                };
+                match d {
+                    Some(v) => slots[j] = v,
+                    None => missing.push(str_of(name).to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                qual(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Calling a class: `type(x)`, built-in constructors, and `__new__` + `__init__` for classes.
+pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
+        return Ok(Value::from_ptr(vm.type_of(args[0])));
+    }
+    let new = lookup_type_str(vm, t, "__new__");
+    let obj = match new {
+        Some(n) => {
+            let f = match as_method_wrapper(n) {
+                Some(inner) => *inner,
+                None => n,
+            };
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(cls);
+            a.extend_from_slice(args);
+            call(vm, f, &a, kwnames)?
+        }
+        None => return Err(vm.type_error("cannot create instances")),
+    };
+    if !vm.is_subtype(vm.type_of(obj), t) {
+        return Ok(obj);
+    }
+    if type_data(t).builtin && !type_data(t).is_exception && t != vm.t.object {
+        // Built-in constructors fully initialize in __new__.
+        return Ok(obj);
+    }
+    if let Some(init) = lookup_type_str(vm, t, "__init__") {
+        let is_object_init = init == vm.object_init;
+        if is_object_init {
+            let new_is_object = new == Some(vm.object_new);
+            if !args.is_empty() && new_is_object {
+                let n = type_data(t).name.clone();
+                return Err(vm.type_error(format!("{n}() takes no arguments")));
+            }
+            return Ok(obj);
+        }
+        vm.roots.push(obj);
+        let mut a = Vec::with_capacity(args.len() + 1);
+        a.push(obj);
+        a.extend_from_slice(args);
+        let r = call(vm, init, &a, kwnames);
+        vm.roots.pop();
+        let r = r?;
+        if r != vm.none {
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));
+        }
+    }
+    Ok(obj)
+}
+
+/// Allocates a plain instance of class `t` (object.__new__).
+pub fn new_instance(vm: &mut Vm, t: *const TypeObject) -> Value {
+    if type_data(t).is_exception {
+        let args = vm.new_tuple(Vec::new());
+        return vm.new_exception_args(t, args);
+    }
+    vm.heap.alloc(
+        t,
+        InstanceData {
+            dict: Value::NULL,
+            exc: None,
+        },
+    )
+}

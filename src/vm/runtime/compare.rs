@@ -1,0 +1,397 @@
+//! Rich comparison, truthiness and `in`.
+
+use std::cmp::Ordering;
+
+use crate::bytecode::opcode::cmp;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::num::{self, int_of};
+use crate::vm::runtime::{dict as rdict, iter as riter};
+use crate::vm::value::Value;
+
+const SYMS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+const DUNDERS: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+const SWAPPED: [u32; 6] = [cmp::GT, cmp::GE, cmp::EQ, cmp::NE, cmp::LT, cmp::LE];
+
+#[inline]
+pub fn cmp_ord(op: u32, o: Ordering) -> bool {
+    match op {
+        cmp::LT => o == Ordering::Less,
+        cmp::LE => o != Ordering::Greater,
+        cmp::EQ => o == Ordering::Equal,
+        cmp::NE => o != Ordering::Equal,
+        cmp::GT => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}
+
+#[inline]
+pub fn cmp_f64(op: u32, a: f64, b: f64) -> bool {
+    match op {
+        cmp::LT => a < b,
+        cmp::LE => a <= b,
+        cmp::EQ => a == b,
+        cmp::NE => a != b,
+        cmp::GT => a > b,
+        _ => a >= b,
+    }
+}
+
+fn cmp_partial(op: u32, o: Option<Ordering>) -> bool {
+    match o {
+        Some(o) => cmp_ord(op, o),
+        None => op == cmp::NE,
+    }
+}
+
+/// Built-in comparison; None when the types don't compare natively.
+fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<bool>> {
+    let (ia, ib) = (int_of(a), int_of(b));
+    match (&ia, &ib) {
+        (Some(x), Some(y)) => return Ok(Some(cmp_ord(op, num::int_cmp(x, y)))),
+        (Some(x), None) if b.is_float() => {
+            return Ok(Some(cmp_partial(op, num::int_float_cmp(x, b.as_f64()))));
+        }
+        (None, Some(y)) if a.is_float() => {
+            return Ok(Some(cmp_partial(
+                op,
+                num::int_float_cmp(y, a.as_f64()).map(|o| o.reverse()),
+            )));
+        }
+        _ => {}
+    }
+    if a.is_float() && b.is_float() {
+        return Ok(Some(cmp_f64(op, a.as_f64(), b.as_f64())));
+    }
+    if !a.is_ptr() || !b.is_ptr() {
+        return Ok(None);
+    }
+    let (la, lb) = (layout_of(a), layout_of(b));
+    if !type_data(obj_type(a)).builtin || !type_data(obj_type(b)).builtin {
+        return Ok(None);
+    }
+    match (la, lb) {
+        (Layout::Str, Layout::Str) => {
+            let o = as_str(a).unwrap().s.cmp(&as_str(b).unwrap().s);
+            Ok(Some(cmp_ord(op, o)))
+        }
+        (Layout::Bytes, Layout::Bytes) => {
+            let o = as_bytes(a)
+                .unwrap()
+                .as_slice()
+                .cmp(as_bytes(b).unwrap().as_slice());
+            Ok(Some(cmp_ord(op, o)))
+        }
+        (Layout::List, Layout::List) | (Layout::Tuple, Layout::Tuple) => {
+            let x = seq_items(a);
+            let y = seq_items(b);
+            seq_compare(vm, op, &x, &y).map(Some)
+        }
+        (Layout::Set, Layout::Set) => {
+            let (na, nbl) = (rdict::len_of(a), rdict::len_of(b));
+            let sub = |vm: &mut Vm, p: Value, q: Value| -> PyResult<bool> {
+                for k in rdict::keys_of(p) {
+                    if !rdict::set_contains(vm, q, k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            let r = match op {
+                cmp::EQ => na == nbl && sub(vm, a, b)?,
+                cmp::NE => !(na == nbl && sub(vm, a, b)?),
+                cmp::LE => na <= nbl && sub(vm, a, b)?,
+                cmp::LT => na < nbl && sub(vm, a, b)?,
+                cmp::GE => na >= nbl && sub(vm, b, a)?,
+                _ => na > nbl && sub(vm, b, a)?,
+            };
+            Ok(Some(r))
+        }
+        (Layout::Dict, Layout::Dict) if op == cmp::EQ || op == cmp::NE => {
+            let e = dict_eq(vm, a, b)?;
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        (Layout::Range, Layout::Range) if op == cmp::EQ || op == cmp::NE => {
+            let x = as_range(a).unwrap();
+            let y = as_range(b).unwrap();
+            let lx = crate::vm::types::misc::range_len(x.start, x.stop, x.step);
+            let ly = crate::vm::types::misc::range_len(y.start, y.stop, y.step);
+            let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn seq_items(v: Value) -> Vec<Value> {
+    if let Some(l) = as_list(v) {
+        l.clone()
+    } else {
+        as_tuple(v).unwrap().to_vec()
+    }
+}
+
+fn seq_compare(vm: &mut Vm, op: u32, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    let n = x.len().min(y.len());
+    for i in 0..n {
+        if !eq(vm, x[i], y[i])? {
+            if op == cmp::EQ {
+                return Ok(false);
+            }
+            if op == cmp::NE {
+                return Ok(true);
+            }
+            let r = compare(vm, op, x[i], y[i])?;
+            return truthy(vm, r);
+        }
+    }
+    Ok(cmp_ord(op, x.len().cmp(&y.len())))
+}
+
+fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if rdict::len_of(a) != rdict::len_of(b) {
+        return Ok(false);
+    }
+    for (k, v) in rdict::items_of(a) {
+        match rdict::dict_get(vm, b, k)? {
+            Some(w) => {
+                if !eq(vm, v, w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// `a <op> b`, the full protocol.
+pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
+    if let Some(r) = builtin_compare(vm, op, a, b)? {
+        return Ok(vm.bool_val(r));
+    }
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    let mut tried_rev = false;
+    let rop = SWAPPED[op as usize];
+    if ta != tb && user_b && vm.is_subtype(tb, ta) {
+        if let Some(f) = lookup_type_str(vm, tb, DUNDERS[rop as usize]) {
+            tried_rev = true;
+            let r = call_method_value(vm, f, b, &[a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if user_a {
+        if let Some(f) = lookup_type_str(vm, ta, DUNDERS[op as usize]) {
+            let r = call_method_value(vm, f, a, &[b])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        } else if op == cmp::NE {
+            if let Some(f) = lookup_type_str(vm, ta, "__eq__") {
+                if as_function(f).is_some() {
+                    let r = call_method_value(vm, f, a, &[b])?;
+                    if r != vm.not_implemented {
+                        let t = truthy(vm, r)?;
+                        return Ok(vm.bool_val(!t));
+                    }
+                }
+            }
+        }
+    }
+    if user_b && !tried_rev {
+        if let Some(f) = lookup_type_str(vm, tb, DUNDERS[rop as usize]) {
+            let r = call_method_value(vm, f, b, &[a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        cmp::EQ => Ok(vm.bool_val(a == b)),
+        cmp::NE => Ok(vm.bool_val(a != b)),
+        _ => {
+            let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+            Err(vm.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                SYMS[op as usize], na, nbn
+            )))
+        }
+    }
+}
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a == b && !a.is_float() {
+        return Ok(true);
+    }
+    if let Some(r) = builtin_compare(vm, cmp::EQ, a, b)? {
+        return Ok(r);
+    }
+    let r = compare(vm, cmp::EQ, a, b)?;
+    truthy(vm, r)
+}
+
+/// `bool(v)`.
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if v.is_small_int() {
+        return Ok(v.as_small_int() != 0);
+    }
+    if v.is_float() {
+        return Ok(v.as_f64() != 0.0);
+    }
+    if v == vm.true_ {
+        return Ok(true);
+    }
+    if v == vm.false_ || v == vm.none {
+        return Ok(false);
+    }
+    match layout_of(v) {
+        Layout::Str => Ok(as_str(v).unwrap().s.len() > 0),
+        Layout::List => Ok(!as_list(v).unwrap().is_empty()),
+        Layout::Tuple => Ok(!as_tuple(v).unwrap().is_empty()),
+        Layout::Dict | Layout::Set => Ok(rdict::len_of(v) > 0),
+        Layout::Bytes => Ok(!as_bytes(v).unwrap().is_empty()),
+        Layout::BigInt => Ok(true),
+        Layout::Range => {
+            let r = as_range(v).unwrap();
+            Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
+        }
+        Layout::Instance => {
+            let t = obj_type(v);
+            if let Some(f) = lookup_type_str(vm, t, "__bool__") {
+                let r = call_method_value(vm, f, v, &[])?;
+                if as_bool_obj(r).is_none() {
+                    let tn = vm.type_name(r);
+                    return Err(
+                        vm.type_error(format!("__bool__ should return bool, returned {tn}"))
+                    );
+                }
+                return Ok(r == vm.true_);
+            }
+            if let Some(f) = lookup_type_str(vm, t, "__len__") {
+                let r = call_method_value(vm, f, v, &[])?;
+                return Ok(num::int_to_i64(r).unwrap_or(1) != 0);
+            }
+            Ok(true)
+        }
+        Layout::DictView => {
+            let d = as_view(v).unwrap().dict;
+            Ok(rdict::len_of(d) > 0)
+        }
+        _ => Ok(true),
+    }
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    if container.is_ptr() {
+        match layout_of(container) {
+            Layout::Str if as_str(item).is_some() => {
+                return Ok(as_str(container)
+                    .unwrap()
+                    .s
+                    .contains(&*as_str(item).unwrap().s));
+            }
+            Layout::Str => {
+                let tn = vm.type_name(item);
+                return Err(vm.type_error(format!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )));
+            }
+            Layout::Dict => return Ok(rdict::dict_get(vm, container, item)?.is_some()),
+            Layout::Set => return rdict::set_contains(vm, container, item),
+            Layout::List | Layout::Tuple => {
+                let n = if let Some(l) = as_list(container) {
+                    l.len()
+                } else {
+                    as_tuple(container).unwrap().len()
+                };
+                for i in 0..n {
+                    let x = match as_list(container) {
+                        Some(l) => match l.get(i) {
+                            Some(&x) => x,
+                            None => break,
+                        },
+                        None => as_tuple(container).unwrap()[i],
+                    };
+                    if eq(vm, x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Layout::Range => {
+                if let Some(i) = num::int_to_i64(item) {
+                    let r = as_range(container).unwrap();
+                    let (s, e, st) = (r.start, r.stop, r.step);
+                    let inr = if st > 0 {
+                        i >= s && i < e
+                    } else {
+                        i <= s && i > e
+                    };
+                    return Ok(inr && (i - s) % st == 0);
+                }
+            }
+            Layout::DictView => {
+                let d = as_view(container).unwrap();
+                let (dict, kind) = (d.dict, d.kind);
+                match kind {
+                    DictIterKind::Keys => return Ok(rdict::dict_get(vm, dict, item)?.is_some()),
+                    DictIterKind::Values => {
+                        for (_, v) in rdict::items_of(dict) {
+                            if eq(vm, v, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        return Ok(false);
+                    }
+                    DictIterKind::Items => {
+                        if let Some(t) = as_tuple(item) {
+                            if t.len() == 2 {
+                                let (k, v) = (t[0], t[1]);
+                                if let Some(w) = rdict::dict_get(vm, dict, k)? {
+                                    return eq(vm, v, w);
+                                }
+                            }
+                        }
+                        return Ok(false);
+                    }
+                }
+            }
+            Layout::Instance => {
+                let t = obj_type(container);
+                if let Some(f) = lookup_type_str(vm, t, "__contains__") {
+                    let r = call_method_value(vm, f, container, &[item])?;
+                    return truthy(vm, r);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Fall back to iteration.
+    let it = match riter::get_iter(vm, container) {
+        Ok(it) => it,
+        Err(_) => {
+            let tn = vm.type_name(container);
+            return Err(vm.type_error(format!("argument of type '{tn}' is not iterable")));
+        }
+    };
+    vm.roots.push(it);
+    let r = (|| {
+        while let Some(x) = riter::next(vm, it)? {
+            if eq(vm, x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    vm.roots.pop();
+    r
+}

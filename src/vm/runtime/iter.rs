@@ -1,0 +1,462 @@
+//! The iteration protocol: `iter()`, `next()`, and collecting or unpacking an iterable.
+
+use crate::vm::eval::Exit;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::{call, call_method_value};
+use crate::vm::runtime::compare;
+use crate::vm::value::Value;
+
+/// `iter(v)`.
+pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
+    if v.is_ptr() {
+        let t = obj_type(v);
+        let d = match layout_of(v) {
+            Layout::List => Some((vm.t.list_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Tuple => Some((vm.t.tuple_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Bytes => Some((vm.t.bytes_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Range => {
+                let r = as_range(v).unwrap();
+                Some((
+                    vm.t.range_iterator,
+                    IterData::Range {
+                        cur: r.start,
+                        stop: r.stop,
+                        step: r.step,
+                    },
+                ))
+            }
+            Layout::Dict => {
+                let len = crate::vm::runtime::dict::len_of(v);
+                Some((
+                    vm.t.dict_keyiterator,
+                    IterData::Dict {
+                        dict: v,
+                        idx: 0,
+                        kind: DictIterKind::Keys,
+                        len,
+                    },
+                ))
+            }
+            Layout::Set => {
+                let len = crate::vm::runtime::dict::len_of(v);
+                Some((
+                    vm.t.set_iterator,
+                    IterData::Dict {
+                        dict: v,
+                        idx: 0,
+                        kind: DictIterKind::Keys,
+                        len,
+                    },
+                ))
+            }
+            Layout::DictView => {
+                let vd = as_view(v).unwrap();
+                let (dict, kind) = (vd.dict, vd.kind);
+                let len = crate::vm::runtime::dict::len_of(dict);
+                let ty = match kind {
+                    DictIterKind::Keys => vm.t.dict_keyiterator,
+                    DictIterKind::Values => vm.t.dict_valueiterator,
+                    DictIterKind::Items => vm.t.dict_itemiterator,
+                };
+                Some((
+                    ty,
+                    IterData::Dict {
+                        dict,
+                        idx: 0,
+                        kind,
+                        len,
+                    },
+                ))
+            }
+            Layout::Iter | Layout::Generator => return Ok(v),
+            Layout::Instance => {
+                if let Some(f) = lookup_type_str(vm, t, "__iter__") {
+                    let it = call_method_value(vm, f, v, &[])?;
+                    let it_t = vm.type_of(it);
+                    let ok = it.is_ptr()
+                        && (matches!(layout_of(it), Layout::Iter | Layout::Generator)
+                            || lookup_type_str(vm, it_t, "__next__").is_some());
+                    if !ok {
+                        let tn = vm.type_name(it);
+                        return Err(
+                            vm.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
+                    }
+                    return Ok(it);
+                }
+                if let Some(gi) = lookup_type_str(vm, t, "__getitem__") {
+                    // The old sequence protocol: call __getitem__(0), (1), ... until IndexError.
+                    let _ = gi;
+                    let b = vm.new_builtin("__getitem__", seq_getitem_shim, v);
+                    let sentinel = vm.not_implemented;
+                    let ty = vm.t.callable_iterator;
+                    return Ok(vm.new_iter(ty, IterData::Callable { f: b, sentinel }));
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some((ty, d)) = d {
+            return Ok(vm.new_iter(ty, d));
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("'{tn}' object is not iterable")))
+}
+
+/// Adapts `obj[i]` to iter(callable, sentinel): the shim keeps its own counter in a cell-like
+/// attribute (the bound object's `__getitem__` is called with successive ints).
+fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let obj = args[0];
+    let k = vm.intern("__cpjit_seq_index__");
+    let idx = match crate::vm::runtime::attr::instance_dict(obj)
+        .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
+    {
+        Some(v) => v.as_small_int(),
+        None => 0,
+    };
+    let iv = vm.new_int(idx);
+    let r = crate::vm::runtime::subscr::getitem(vm, obj, iv);
+    match r {
+        Ok(v) => {
+            let n = vm.new_int(idx + 1);
+            crate::vm::runtime::attr::generic_setattr(vm, obj, k, n)?;
+            Ok(v)
+        }
+        Err(e)
+            if vm.isinstance(e, vm.t.exc("IndexError"))
+                || vm.isinstance(e, vm.t.exc("StopIteration")) =>
+        {
+            let _ = crate::vm::runtime::attr::delattr(vm, obj, k);
+            Ok(vm.not_implemented)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `next(it)`: Some(value), or None when exhausted.
+pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    if it.is_ptr() {
+        match layout_of(it) {
+            Layout::Iter => return iter_next(vm, it),
+            Layout::Generator => {
+                let none = vm.none;
+                return match crate::vm::ops::gen_resume(vm, it, none, None)? {
+                    Exit::Yield(v) => Ok(Some(v)),
+                    Exit::Return(_) => Ok(None),
+                };
+            }
+            Layout::Instance => {
+                let t = obj_type(it);
+                if let Some(f) = lookup_type_str(vm, t, "__next__") {
+                    return match call_method_value(vm, f, it, &[]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if vm.isinstance(e, vm.t.exc("StopIteration")) => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(it);
+    Err(vm.type_error(format!("'{tn}' object is not an iterator")))
+}
+
+fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    let d = as_iter(it).unwrap();
+    match d {
+        IterData::Seq { seq, idx } => {
+            let seq = *seq;
+            match layout_of(seq) {
+                Layout::List => {
+                    let l = as_list(seq).unwrap();
+                    if *idx < l.len() {
+                        *idx += 1;
+                        return Ok(Some(l[*idx - 1]));
+                    }
+                }
+                Layout::Tuple => {
+                    let l = as_tuple(seq).unwrap();
+                    if *idx < l.len() {
+                        *idx += 1;
+                        return Ok(Some(l[*idx - 1]));
+                    }
+                }
+                Layout::Str => {
+                    // idx is a byte offset.
+                    let s = &as_str(seq).unwrap().s;
+                    if *idx < s.len() {
+                        let c = s[*idx..].chars().next().unwrap();
+                        *idx += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        return Ok(Some(vm.new_str(c.encode_utf8(&mut buf))));
+                    }
+                }
+                Layout::Bytes => {
+                    let b = as_bytes(seq).unwrap();
+                    if *idx < b.len() {
+                        *idx += 1;
+                        return Ok(Some(vm.new_int(b[*idx - 1] as i64)));
+                    }
+                }
+                _ => {}
+            }
+            *d = IterData::Done;
+            Ok(None)
+        }
+        IterData::SeqRev { seq, idx } => {
+            let seq = *seq;
+            if *idx >= 0 {
+                let i = *idx as usize;
+                *idx -= 1;
+                let v = match layout_of(seq) {
+                    Layout::List => as_list(seq).unwrap().get(i).copied(),
+                    Layout::Tuple => as_tuple(seq).unwrap().get(i).copied(),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return Ok(Some(v));
+                }
+            }
+            *d = IterData::Done;
+            Ok(None)
+        }
+        IterData::Range { cur, stop, step } => {
+            let v = *cur;
+            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                *cur = v + *step;
+                Ok(Some(vm.new_int(v)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterData::Dict { dict, idx, kind, len } => {
+            let dict = *dict;
+            let kind = *kind;
+            if let Some(sd) = as_set(dict) {
+                if sd.table.len() != *len {
+                    *len = usize::MAX;
+                    return Err(vm.err("RuntimeError", "Set changed size during iteration"));
+                }
+                return Ok(match sd.table.next_from(*idx) {
+                    Some((i, k, _)) => {
+                        *idx = i + 1;
+                        Some(*k)
+                    }
+                    None => {
+                        *idx = usize::MAX / 2;
+                        None
+                    }
+                });
+            }
+            let table = &as_dict(dict).unwrap().table;
+            if table.len() != *len {
+                *len = usize::MAX;
+                return Err(vm.err("RuntimeError", "dictionary changed size during iteration"));
+            }
+            while *idx < table.slots() {
+                let i = *idx;
+                *idx += 1;
+                if let Some(e) = table.entry(i) {
+                    let (k, v) = (e.key, e.value);
+                    return Ok(Some(match kind {
+                        DictIterKind::Keys => k,
+                        DictIterKind::Values => v,
+                        DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+            }
+            Ok(None)
+        }
+        IterData::Enumerate { it: inner, n } => {
+            let (inner, count) = (*inner, *n);
+            match next(vm, inner)? {
+                Some(v) => {
+                    let c1 = crate::vm::runtime::ops::binary_op(
+                        vm,
+                        0,
+                        count,
+                        Value::try_from_i64(1).unwrap(),
+                    )?;
+                    if let Some(IterData::Enumerate { n, .. }) = as_iter(it) {
+                        *n = c1;
+                    }
+                    Ok(Some(vm.new_tuple(vec![count, v])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterData::Zip { its, strict } => {
+            let its = its.clone();
+            let strict = *strict;
+            let mut out = Vec::with_capacity(its.len());
+            for (i, &x) in its.iter().enumerate() {
+                match next(vm, x)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        if strict {
+                            if i > 0 {
+                                let s = if i == 1 {
+                                    " ".to_string()
+                                } else {
+                                    "s 1-".to_string()
+                                };
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{}{}",
+                                    i + 1,
+                                    s,
+                                    i
+                                )));
+                            }
+                            for (j, &y) in its.iter().enumerate().skip(1) {
+                                if next(vm, y)?.is_some() {
+                                    let s = if j == 1 {
+                                        " ".to_string()
+                                    } else {
+                                        "s 1-".to_string()
+                                    };
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{}{}",
+                                        j + 1,
+                                        s,
+                                        j
+                                    )));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            if out.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(vm.new_tuple(out)))
+        }
+        IterData::Map { f, its } => {
+            let f = *f;
+            let its = its.clone();
+            let mut args = Vec::with_capacity(its.len());
+            for &x in &its {
+                match next(vm, x)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            let base = vm.roots.len();
+            vm.roots.extend(args.iter().copied());
+            let r = call(vm, f, &args, &[]);
+            vm.roots.truncate(base);
+            r.map(Some)
+        }
+        IterData::Filter { f, it: inner } => {
+            let (f, inner) = (*f, *inner);
+            loop {
+                let Some(v) = next(vm, inner)? else {
+                    return Ok(None);
+                };
+                let keep = if f == vm.none {
+                    compare::truthy(vm, v)?
+                } else {
+                    vm.roots.push(v);
+                    let r = call(vm, f, &[v], &[]);
+                    vm.roots.pop();
+                    let r = r?;
+                    compare::truthy(vm, r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        IterData::Callable { f, sentinel } => {
+            let (f, sentinel) = (*f, *sentinel);
+            let v = call(vm, f, &[], &[])?;
+            if v == sentinel || (sentinel != vm.not_implemented && compare::eq(vm, v, sentinel)?) {
+                if let Some(d) = as_iter(it) {
+                    *d = IterData::Done;
+                }
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        IterData::Done => Ok(None),
+    }
+}
+
+/// All items of an iterable.
+pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    if let Some(l) = as_list(v) {
+        return Ok(l.clone());
+    }
+    if let Some(t) = as_tuple(v) {
+        return Ok(t.to_vec());
+    }
+    let it = get_iter(vm, v)?;
+    let acc = vm.new_list(Vec::new());
+    let base = vm.roots.len();
+    vm.roots.push(it);
+    vm.roots.push(acc);
+    let r = (|| {
+        while let Some(x) = next(vm, it)? {
+            as_list(acc).unwrap().push(x);
+        }
+        Ok(())
+    })();
+    vm.roots.truncate(base);
+    r?;
+    Ok(std::mem::take(as_list(acc).unwrap()))
+}
+
+/// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.
+pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
+    if let Some(l) = as_list(v)
+        .map(|l| l.clone())
+        .or_else(|| as_tuple(v).map(|t| t.to_vec()))
+    {
+        if l.len() == n {
+            return Ok(l);
+        }
+        if l.len() > n {
+            return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            l.len()
+        )));
+    }
+    let it = match get_iter(vm, v) {
+        Ok(it) => it,
+        Err(_) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
+        }
+    };
+    let acc = vm.new_list(Vec::new());
+    let base = vm.roots.len();
+    vm.roots.push(it);
+    vm.roots.push(acc);
+    let r = (|| {
+        for i in 0..n {
+            match next(vm, it)? {
+                Some(x) => as_list(acc).unwrap().push(x),
+                None => {
+                    return Err(vm.value_error(format!(
+                        "not enough values to unpack (expected {n}, got {i})"
+                    )));
+                }
+            }
+        }
+        if next(vm, it)?.is_some() {
+            return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        Ok(())
+    })();
+    vm.roots.truncate(base);
+    r?;
+    Ok(std::mem::take(as_list(acc).unwrap()))
+}

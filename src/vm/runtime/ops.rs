@@ -1,0 +1,318 @@
+//! Binary and unary operators: numeric fast paths, built-in sequence/set/dict operators, then
+//! `__op__` / `__rop__` / `__iop__` dunders with CPython's subclass-first rule and error messages.
+
+use crate::bytecode::opcode::{nb, Opcode};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
+use crate::vm::runtime::{dict as rdict, iter as riter};
+use crate::vm::value::Value;
+
+const NAMES: [&str; 13] = [
+    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub",
+    "truediv", "xor",
+];
+const SYMBOLS: [&str; 13] = [
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+];
+
+fn is_num(v: Value) -> bool {
+    v.is_float() || num::is_int(v)
+}
+
+/// `a <op> b` (op an NB_* code, in-place forms >= 13).
+pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
+    let inplace = op >= nb::INPLACE;
+    let base = op % nb::INPLACE;
+    if let Some(r) = builtin_binop(vm, base, inplace, a, b)? {
+        return Ok(r);
+    }
+    // Dunders.
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let name = NAMES[base as usize];
+    if inplace {
+        if let Some(f) = lookup_type_str(vm, ta, &format!("__i{name}__")) {
+            let r = call_method_value(vm, f, a, &[b])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    let mut tried_rev = false;
+    if ta != tb && user_b && vm.is_subtype(tb, ta) {
+        if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
+            tried_rev = true;
+            let r = call_method_value(vm, f, b, &[a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if user_a {
+        if let Some(f) = lookup_type_str(vm, ta, &format!("__{name}__")) {
+            let r = call_method_value(vm, f, a, &[b])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if ta != tb && user_b && !tried_rev {
+        if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
+            let r = call_method_value(vm, f, b, &[a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    Err(unsupported(vm, base, inplace, a, b))
+}
+
+fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Value {
+    let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+    let sym = SYMBOLS[base as usize];
+    let sym = if base == nb::POWER {
+        if inplace {
+            "**=".to_string()
+        } else {
+            "** or pow()".to_string()
+        }
+    } else if inplace {
+        format!("{sym}=")
+    } else {
+        sym.to_string()
+    };
+    if (base == nb::MULTIPLY) && (is_seq(a) || is_seq(b)) {
+        let other = if is_seq(a) { nbn } else { na };
+        return vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{other}'"
+        ));
+    }
+    if base == nb::ADD && (as_str(a).is_some() && obj_type(a) == vm.t.str_) {
+        return vm.type_error(format!("can only concatenate str (not \"{nbn}\") to str"));
+    }
+    if base == nb::ADD && as_list(a).is_some() {
+        return vm.type_error(format!("can only concatenate list (not \"{nbn}\") to list"));
+    }
+    if base == nb::ADD && as_tuple(a).is_some() {
+        return vm.type_error(format!(
+            "can only concatenate tuple (not \"{nbn}\") to tuple"
+        ));
+    }
+    vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{na}' and '{nbn}'"
+    ))
+}
+
+fn is_seq(v: Value) -> bool {
+    v.is_ptr()
+        && matches!(
+            layout_of(v),
+            Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+        )
+}
+
+fn seq_repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
+    match int_of(n) {
+        Some(IntVal::Small(i)) => Ok(Some(i.max(0) as usize)),
+        Some(IntVal::Big(b)) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                Ok(Some(0))
+            } else {
+                Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
+        }
+        None => Ok(None),
+    }
+}
+
+fn builtin_binop(
+    vm: &mut Vm,
+    base: u32,
+    inplace: bool,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
+    if is_num(a) && is_num(b) {
+        if a.is_float() || b.is_float() {
+            let x = num::float_of(vm, a)?.unwrap();
+            let y = num::float_of(vm, b)?.unwrap();
+            return float_binop(vm, base, x, y);
+        }
+        let (x, y) = (int_of(a).unwrap(), int_of(b).unwrap());
+        if base == nb::AND || base == nb::OR || base == nb::XOR {
+            // bool & bool stays bool.
+            if as_bool_obj(a).is_some() && as_bool_obj(b).is_some() {
+                let (p, q) = (a == vm.true_, b == vm.true_);
+                let r = match base {
+                    nb::AND => p & q,
+                    nb::OR => p | q,
+                    _ => p ^ q,
+                };
+                return Ok(Some(vm.bool_val(r)));
+            }
+        }
+        return int_binop(vm, base, &x, &y);
+    }
+    if !a.is_ptr() && !b.is_ptr() {
+        return Ok(None);
+    }
+    let la = if a.is_ptr() { Some(layout_of(a)) } else { None };
+    let lb = if b.is_ptr() { Some(layout_of(b)) } else { None };
+    let builtin_a = a.is_ptr() && type_data(obj_type(a)).builtin;
+    if !builtin_a && !(base == nb::MULTIPLY && is_seq(b) && type_data(obj_type(b)).builtin) {
+        return Ok(None);
+    }
+    match (base, la, lb) {
+        (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => {
+            let mut s =
+                String::with_capacity(as_str(a).unwrap().s.len() + as_str(b).unwrap().s.len());
+            s.push_str(&as_str(a).unwrap().s);
+            s.push_str(&as_str(b).unwrap().s);
+            Ok(Some(vm.new_str_owned(s)))
+        }
+        (nb::ADD, Some(Layout::List), Some(Layout::List)) if !inplace => {
+            let mut v = as_list(a).unwrap().clone();
+            v.extend_from_slice(as_list(b).unwrap());
+            Ok(Some(vm.new_list(v)))
+        }
+        (nb::ADD, Some(Layout::List), _) if inplace => {
+            let items = riter::collect(vm, b)?;
+            as_list(a).unwrap().extend(items);
+            Ok(Some(a))
+        }
+        (nb::ADD, Some(Layout::Tuple), Some(Layout::Tuple)) => {
+            let mut v = as_tuple(a).unwrap().to_vec();
+            v.extend_from_slice(as_tuple(b).unwrap());
+            Ok(Some(vm.new_tuple(v)))
+        }
+        (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes)) => {
+            let mut v = as_bytes(a).unwrap().clone();
+            v.extend_from_slice(as_bytes(b).unwrap());
+            Ok(Some(vm.new_bytes(v)))
+        }
+        (nb::MULTIPLY, Some(l), _)
+            if matches!(
+                l,
+                Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+            ) =>
+        {
+            match seq_repeat_count(vm, b)? {
+                Some(n) => seq_repeat(vm, a, n, inplace).map(Some),
+                None => Ok(None),
+            }
+        }
+        (nb::MULTIPLY, _, Some(l))
+            if matches!(
+                l,
+                Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes
+            ) =>
+        {
+            match seq_repeat_count(vm, a)? {
+                Some(n) => seq_repeat(vm, b, n, false).map(Some),
+                None => Ok(None),
+            }
+        }
+        (nb::REMAINDER, Some(Layout::Str), _) => {
+            crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
+        }
+        (_, Some(Layout::Set), Some(Layout::Set))
+            if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR) =>
+        {
+            set_op(vm, base, inplace, a, b).map(Some)
+        }
+        (nb::OR, Some(Layout::Dict), Some(Layout::Dict)) => {
+            let target = if inplace {
+                a
+            } else {
+                let d = vm.new_dict();
+                for (k, v) in rdict::items_of(a) {
+                    rdict::dict_set(vm, d, k, v)?;
+                }
+                d
+            };
+            for (k, v) in rdict::items_of(b) {
+                rdict::dict_set(vm, target, k, v)?;
+            }
+            Ok(Some(target))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
+    match layout_of(a) {
+        Layout::Str => {
+            let s = as_str(a).unwrap().s.repeat(n);
+            Ok(vm.new_str_owned(s))
+        }
+        Layout::Bytes => {
+            let s = as_bytes(a).unwrap().repeat(n);
+            Ok(vm.new_bytes(s))
+        }
+        Layout::List => {
+            let v = as_list(a).unwrap();
+            let r: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+            if inplace {
+                *as_list(a).unwrap() = r;
+                return Ok(a);
+            }
+            Ok(vm.new_list(r))
+        }
+        _ => {
+            let v = as_tuple(a).unwrap();
+            if n == 1 {
+                return Ok(a);
+            }
+            let r: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+            Ok(vm.new_tuple(r))
+        }
+    }
+}
+
+fn set_op(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> PyResult {
+    if inplace {
+        super::set::inplace(vm, base, a, b)?;
+        return Ok(a);
+    }
+    let t = super::set::binop(vm, base, a, b)?;
+    let frozen = obj_type(a) == vm.t.frozenset;
+    Ok(super::set::from_table(vm, t, frozen))
+}
+
+/// UNARY_POSITIVE / NEGATIVE / INVERT.
+pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
+    if v.is_float() {
+        match op {
+            Opcode::UNARY_NEGATIVE => return Ok(Value::from_f64(-v.as_f64())),
+            Opcode::UNARY_POSITIVE => return Ok(v),
+            _ => {}
+        }
+    } else if let Some(i) = int_of(v) {
+        return Ok(match op {
+            Opcode::UNARY_NEGATIVE => num::int_neg(vm, &i),
+            Opcode::UNARY_POSITIVE => num::new_int(vm, i),
+            _ => match i {
+                IntVal::Small(x) => vm.new_int(!x),
+                IntVal::Big(b) => vm.new_bigint(-b - 1),
+            },
+        });
+    }
+    let (dunder, sym) = match op {
+        Opcode::UNARY_NEGATIVE => ("__neg__", "-"),
+        Opcode::UNARY_POSITIVE => ("__pos__", "+"),
+        _ => ("__invert__", "~"),
+    };
+    let t = vm.type_of(v);
+    if !type_data(t).builtin {
+        if let Some(f) = lookup_type_str(vm, t, dunder) {
+            return call_method_value(vm, f, v, &[]);
+        }
+    }
+    let n = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for unary {sym}: '{n}'")))
+}

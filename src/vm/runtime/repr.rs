@@ -1,0 +1,579 @@
+//! `repr()`, `str()`, `ascii()`, `format()` and `%`-formatting (the algorithms come from rtlib).
+
+use std::cell::RefCell;
+
+use num_bigint::BigInt;
+
+use crate::rtlib::{self, ExcKind, RtError};
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::dict as rdict;
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::value::Value;
+
+/// Turns an rtlib error into an exception object.
+pub fn rt_err(vm: &mut Vm, e: RtError) -> Value {
+    let name = match e.kind {
+        ExcKind::ValueError => "ValueError",
+        ExcKind::TypeError => "TypeError",
+        ExcKind::OverflowError => "OverflowError",
+        ExcKind::ZeroDivisionError => "ZeroDivisionError",
+        ExcKind::KeyError => "KeyError",
+        ExcKind::IndexError => "IndexError",
+        ExcKind::MemoryError => "MemoryError",
+        ExcKind::AttributeError => "AttributeError",
+    };
+    vm.err(name, e.msg)
+}
+
+pub fn float_repr(f: f64) -> String {
+    rtlib::float_repr::repr_f64(f)
+}
+
+/// Python's repr of a str.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", n));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", n));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xd800..=0xdfff)
+        || (0xe000..=0xf8ff).contains(&n)
+        || (0xfff9..=0xfffb).contains(&n)
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// repr() as a Rust string.
+pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if v.is_small_int() {
+        return Ok(v.as_small_int().to_string());
+    }
+    if v.is_float() {
+        return Ok(float_repr(v.as_f64()));
+    }
+    match layout_of(v) {
+        Layout::Str => return Ok(str_repr(&as_str(v).unwrap().s)),
+        Layout::BigInt => return Ok(as_bigint(v).unwrap().to_string()),
+        Layout::Bool => return Ok(if v == vm.true_ { "True" } else { "False" }.into()),
+        Layout::NoneType => return Ok("None".into()),
+        _ => {}
+    }
+    if v == vm.not_implemented {
+        return Ok("NotImplemented".into());
+    }
+    if v == vm.ellipsis {
+        return Ok("Ellipsis".into());
+    }
+    let r = repr(vm, v)?;
+    Ok(str_of(r).to_string())
+}
+
+thread_local! {
+    static REPR_STACK: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with_recursion_guard(
+    v: Value,
+    f: impl FnOnce() -> PyResult<String>,
+    rec: &str,
+) -> PyResult<String> {
+    let seen = REPR_STACK.with(|s| s.borrow().contains(&v));
+    if seen {
+        return Ok(rec.to_string());
+    }
+    REPR_STACK.with(|s| s.borrow_mut().push(v));
+    let r = f();
+    REPR_STACK.with(|s| s.borrow_mut().pop());
+    r
+}
+
+fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, &x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_string(vm, x)?);
+    }
+    Ok(out)
+}
+
+/// `repr(v)` as a str object.
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+    let s: String = if !v.is_ptr()
+        || matches!(
+            layout_of(v),
+            Layout::Str | Layout::BigInt | Layout::Bool | Layout::NoneType
+        ) {
+        repr_string(vm, v)?
+    } else {
+        match layout_of(v) {
+            Layout::List => {
+                let items = as_list(v).unwrap().clone();
+                vm.roots.push(v);
+                let r = with_recursion_guard(
+                    v,
+                    || Ok(format!("[{}]", join_reprs(vm, &items)?)),
+                    "[...]",
+                );
+                vm.roots.pop();
+                r?
+            }
+            Layout::Tuple => {
+                let items = as_tuple(v).unwrap().to_vec();
+                if items.len() == 1 {
+                    format!("({},)", repr_string(vm, items[0])?)
+                } else {
+                    format!("({})", join_reprs(vm, &items)?)
+                }
+            }
+            Layout::Dict => {
+                let items = rdict::items_of(v);
+                vm.roots.push(v);
+                let r = with_recursion_guard(
+                    v,
+                    || {
+                        let mut out = String::from("{");
+                        for (i, (k, x)) in items.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(&repr_string(vm, *k)?);
+                            out.push_str(": ");
+                            out.push_str(&repr_string(vm, *x)?);
+                        }
+                        out.push('}');
+                        Ok(out)
+                    },
+                    "{...}",
+                );
+                vm.roots.pop();
+                r?
+            }
+            Layout::Set => {
+                let items = rdict::keys_of(v);
+                let frozen = obj_type(v) == vm.t.frozenset;
+                if items.is_empty() {
+                    if frozen {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    }
+                } else {
+                    let inner = join_reprs(vm, &items)?;
+                    if frozen {
+                        format!("frozenset({{{inner}}})")
+                    } else {
+                        format!("{{{inner}}}")
+                    }
+                }
+            }
+            Layout::DictView => {
+                let vd = as_view(v).unwrap();
+                let (d, kind) = (vd.dict, vd.kind);
+                let tn = vm.type_name(v);
+                let items: Vec<Value> = match kind {
+                    DictIterKind::Keys => rdict::keys_of(d),
+                    DictIterKind::Values => rdict::items_of(d).into_iter().map(|p| p.1).collect(),
+                    DictIterKind::Items => {
+                        let ps = rdict::items_of(d);
+                        ps.into_iter()
+                            .map(|(k, x)| vm.new_tuple(vec![k, x]))
+                            .collect()
+                    }
+                };
+                format!("{tn}([{}])", join_reprs(vm, &items)?)
+            }
+            Layout::Bytes => bytes_repr(as_bytes(v).unwrap()),
+            Layout::Range => {
+                let r = as_range(v).unwrap();
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Layout::Slice => {
+                let s = as_slice(v).unwrap();
+                let (a, b, c) = (s.start, s.stop, s.step);
+                format!(
+                    "slice({}, {}, {})",
+                    repr_string(vm, a)?,
+                    repr_string(vm, b)?,
+                    repr_string(vm, c)?
+                )
+            }
+            Layout::Type => {
+                let t = type_data(v.as_ptr());
+                if t.module == "builtins" {
+                    format!("<class '{}'>", t.qualname)
+                } else {
+                    format!("<class '{}.{}'>", t.module, t.qualname)
+                }
+            }
+            Layout::Function => {
+                let q = str_of(as_function(v).unwrap().qualname).to_string();
+                format!("<function {} at {:#x}>", q, v.0)
+            }
+            Layout::Builtin => {
+                let b = as_builtin(v).unwrap();
+                if b.bound.is_null() || as_module(b.bound).is_some() {
+                    format!("<built-in function {}>", b.name)
+                } else {
+                    let tn = vm.type_name(b.bound);
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name, tn, b.bound.0
+                    )
+                }
+            }
+            Layout::BoundMethod => {
+                let m = as_bound_method(v).unwrap();
+                let (f, s) = (m.func, m.self_);
+                let q = as_function(f)
+                    .map(|fd| str_of(fd.qualname).to_string())
+                    .unwrap_or_default();
+                let sr = repr_string(vm, s)?;
+                format!("<bound method {q} of {sr}>")
+            }
+            Layout::Module => {
+                let n = str_of(as_module(v).unwrap().name).to_string();
+                format!("<module '{n}' (built-in)>")
+            }
+            Layout::Generator => {
+                let q = str_of(as_generator(v).unwrap().qualname).to_string();
+                format!("<generator object {} at {:#x}>", q, v.0)
+            }
+            Layout::Singleton => {
+                if v == vm.not_implemented {
+                    "NotImplemented".into()
+                } else {
+                    "Ellipsis".into()
+                }
+            }
+            Layout::Cell => format!("<cell at {:#x}>", v.0),
+            Layout::Instance => {
+                let t = obj_type(v);
+                if let Some(f) = lookup_type_str(vm, t, "__repr__") {
+                    {
+                        let r = call_method_value(vm, f, v, &[])?;
+                        if as_str(r).is_none() {
+                            let tn = vm.type_name(r);
+                            return Err(
+                                vm.type_error(format!("__repr__ returned non-string (type {tn})"))
+                            );
+                        }
+                        return Ok(r);
+                    }
+                } else {
+                    default_repr(vm, v)
+                }
+            }
+            _ => default_repr(vm, v),
+        }
+    };
+    Ok(vm.new_str_owned(s))
+}
+
+pub fn default_repr(vm: &mut Vm, v: Value) -> String {
+    let t = type_data(vm.type_of(v));
+    if t.module == "builtins" {
+        format!("<{} object at {:#x}>", t.qualname, v.0)
+    } else {
+        format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.0)
+    }
+}
+
+/// `str(v)` as a str object.
+pub fn str(vm: &mut Vm, v: Value) -> PyResult {
+    if let Some(s) = as_str(v) {
+        let _ = s;
+        return Ok(v);
+    }
+    if v.is_ptr() && layout_of(v) == Layout::Instance {
+        let t = obj_type(v);
+        if let Some(f) = lookup_type_str(vm, t, "__str__") {
+            if as_builtin(f).is_none() {
+                let r = call_method_value(vm, f, v, &[])?;
+                if as_str(r).is_none() {
+                    let tn = vm.type_name(r);
+                    return Err(vm.type_error(format!("__str__ returned non-string (type {tn})")));
+                }
+                return Ok(r);
+            }
+        }
+        if let Some(exc) = as_instance(v).unwrap().exc.as_ref() {
+            let args = exc.args;
+            let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
+            // KeyError shows the repr of its single argument.
+            if vm.isinstance(v, vm.t.exc("KeyError")) && items.len() == 1 {
+                return repr(vm, items[0]);
+            }
+            return match items.len() {
+                0 => Ok(vm.new_str("")),
+                1 => str(vm, items[0]),
+                _ => repr(vm, args),
+            };
+        }
+    }
+    repr(vm, v)
+}
+
+pub fn str_string(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let s = str(vm, v)?;
+    Ok(str_of(s).to_string())
+}
+
+pub fn ascii(vm: &mut Vm, v: Value) -> PyResult {
+    let r = repr_string(vm, v)?;
+    Ok(vm.new_str_owned(rtlib::percent_format::ascii_escape(&r)))
+}
+
+/// `format(v, spec)`.
+pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
+    let sp = str_of(spec).to_string();
+    let tn = vm.type_name(v);
+    let r = if v.is_float() {
+        rtlib::format_spec::format_float(v.as_f64(), &sp, &tn)
+    } else if let Some(i) =
+        int_of(v).filter(|_| !v.is_ptr() || layout_of(v) != Layout::Bool || !sp.is_empty())
+    {
+        match i {
+            IntVal::Small(x) => rtlib::format_spec::format_i64(x, &sp, &tn),
+            IntVal::Big(b) => rtlib::format_spec::format_int(&b, &sp, &tn),
+        }
+    } else if let Some(s) = as_str(v) {
+        rtlib::format_spec::format_str(&s.s, &sp, &tn)
+    } else {
+        if v.is_ptr() && layout_of(v) == Layout::Instance {
+            let t = obj_type(v);
+            if let Some(f) = lookup_type_str(vm, t, "__format__") {
+                return call_method_value(vm, f, v, &[spec]);
+            }
+        }
+        if !sp.is_empty() {
+            return Err(vm.type_error(format!(
+                "unsupported format string passed to {tn}.__format__"
+            )));
+        }
+        return str(vm, v);
+    };
+    match r {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(rt_err(vm, e)),
+    }
+}
+
+/// Errors of formatting callbacks: an rtlib error or a raised Python exception.
+pub enum FmtErr {
+    Rt(RtError),
+    Py(Value),
+}
+
+impl From<RtError> for FmtErr {
+    fn from(e: RtError) -> Self {
+        FmtErr::Rt(e)
+    }
+}
+
+pub fn fmt_err(vm: &mut Vm, e: FmtErr) -> Value {
+    match e {
+        FmtErr::Rt(r) => rt_err(vm, r),
+        FmtErr::Py(v) => v,
+    }
+}
+
+/// One `%` operand, with access to the VM for conversions.
+#[derive(Clone)]
+struct PArg<'a> {
+    v: Value,
+    vm: &'a RefCell<&'a mut Vm>,
+}
+
+impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
+    type Error = FmtErr;
+    fn is_type_error(e: &FmtErr) -> bool {
+        match e {
+            FmtErr::Rt(r) => r.kind == ExcKind::TypeError,
+            FmtErr::Py(v) => is_type_error_value(*v),
+        }
+    }
+    fn type_name(&self) -> String {
+        self.vm.borrow().type_name(self.v)
+    }
+    fn str(&self) -> Result<String, FmtErr> {
+        let mut vm = self.vm.borrow_mut();
+        str_string(&mut vm, self.v).map_err(FmtErr::Py)
+    }
+    fn repr(&self) -> Result<String, FmtErr> {
+        let mut vm = self.vm.borrow_mut();
+        repr_string(&mut vm, self.v).map_err(FmtErr::Py)
+    }
+    fn as_int(&self) -> Option<BigInt> {
+        int_of(self.v).map(|i| i.to_big())
+    }
+    fn as_str(&self) -> Option<String> {
+        as_str(self.v).map(|s| s.s.to_string())
+    }
+    fn is_number(&self) -> bool {
+        self.v.is_float() || int_of(self.v).is_some()
+    }
+    fn to_int(&self) -> Result<BigInt, FmtErr> {
+        if let Some(i) = int_of(self.v) {
+            return Ok(i.to_big());
+        }
+        if self.v.is_float() {
+            let f = self.v.as_f64();
+            if !f.is_finite() {
+                return Err(FmtErr::Rt(RtError::overflow(
+                    "cannot convert float infinity to integer",
+                )));
+            }
+            return Ok(rtlib_f64_to_big(f));
+        }
+        Err(FmtErr::Rt(RtError::type_("not a number")))
+    }
+    fn to_index(&self) -> Result<BigInt, FmtErr> {
+        int_of(self.v)
+            .map(|i| i.to_big())
+            .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
+    }
+    fn to_f64(&self) -> Result<f64, FmtErr> {
+        if self.v.is_float() {
+            return Ok(self.v.as_f64());
+        }
+        match int_of(self.v) {
+            Some(IntVal::Small(i)) => Ok(i as f64),
+            Some(IntVal::Big(b)) => rtlib::floatops::bigint_to_f64(&b).map_err(FmtErr::Rt),
+            None => {
+                let tn = self.type_name();
+                Err(FmtErr::Rt(RtError::type_(format!(
+                    "must be real number, not {tn}"
+                ))))
+            }
+        }
+    }
+}
+
+fn is_type_error_value(v: Value) -> bool {
+    v.is_ptr()
+        && type_data(obj_type(v))
+            .mro
+            .iter()
+            .any(|t| type_data(t.as_ptr::<TypeObject>()).name == "TypeError")
+}
+
+fn rtlib_f64_to_big(f: f64) -> BigInt {
+    use num_traits::FromPrimitive;
+    BigInt::from_f64(f.trunc()).unwrap_or_default()
+}
+
+/// `fmt % args`.
+pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
+    let f = str_of(fmt).to_string();
+    let tuple_items: Option<Vec<Value>> = as_tuple(args).map(|t| t.to_vec());
+    let is_mapping = as_dict(args).is_some();
+    vm.roots.push(args);
+    let r = {
+        let cell: RefCell<&mut Vm> = RefCell::new(&mut *vm);
+        let res = match &tuple_items {
+            Some(items) => {
+                let ps: Vec<PArg> = items.iter().map(|&v| PArg { v, vm: &cell }).collect();
+                rtlib::percent_format::percent_format(
+                    &f,
+                    rtlib::percent_format::PercentArgs::Tuple(&ps),
+                )
+            }
+            None => {
+                let lookup = |key: &str| -> Result<PArg, FmtErr> {
+                    let mut vm = cell.borrow_mut();
+                    let k = vm.new_str(key);
+                    match crate::vm::runtime::subscr::getitem(&mut vm, args, k) {
+                        Ok(v) => Ok(PArg { v, vm: &cell }),
+                        Err(e) => Err(FmtErr::Py(e)),
+                    }
+                };
+                let single = PArg { v: args, vm: &cell };
+                if is_mapping {
+                    rtlib::percent_format::percent_format(
+                        &f,
+                        rtlib::percent_format::PercentArgs::Single(single, Some(&lookup)),
+                    )
+                } else {
+                    rtlib::percent_format::percent_format(
+                        &f,
+                        rtlib::percent_format::PercentArgs::Single(single, None),
+                    )
+                }
+            }
+        };
+        res
+    };
+    vm.roots.pop();
+    match r {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(fmt_err(vm, e)),
+    }
+}

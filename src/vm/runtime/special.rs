@@ -1,0 +1,237 @@
+//! Attributes that are not stored in dicts: `__class__`, `__dict__`, `__name__`, exception `args`,
+//! int/float `real`/`imag`, function and code introspection, ...
+
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::num::int_of;
+use crate::vm::value::Value;
+
+pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "__class__" {
+        return Ok(Some(Value::from_ptr(vm.type_of(obj))));
+    }
+    if obj.is_small_int()
+        || obj.is_float()
+        || matches!(layout_opt(obj), Some(Layout::BigInt | Layout::Bool))
+    {
+        return Ok(match name {
+            "real" => Some(if obj.is_float() {
+                obj
+            } else {
+                plain_int(vm, obj)
+            }),
+            "imag" => Some(if obj.is_float() {
+                Value::from_f64(0.0)
+            } else {
+                Value::try_from_i64(0).unwrap()
+            }),
+            "numerator" if !obj.is_float() => Some(plain_int(vm, obj)),
+            "denominator" if !obj.is_float() => Some(Value::try_from_i64(1).unwrap()),
+            _ => None,
+        });
+    }
+    if !obj.is_ptr() {
+        return Ok(None);
+    }
+    let v = match layout_of(obj) {
+        Layout::Instance => {
+            if name == "__dict__" {
+                let i = as_instance(obj).unwrap();
+                if i.dict.is_null() {
+                    let d = vm.new_dict();
+                    as_instance(obj).unwrap().dict = d;
+                }
+                return Ok(Some(as_instance(obj).unwrap().dict));
+            }
+            let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
+                return Ok(None);
+            };
+            match name {
+                "args" => Some(e.args),
+                "__cause__" => Some(or_none(vm, e.cause)),
+                "__context__" => Some(or_none(vm, e.context)),
+                "__suppress_context__" => Some(vm.bool_val(e.suppress_context)),
+                "__traceback__" => Some(vm.none),
+                "value" if obj_type(obj) == vm.t.exc("StopIteration") => {
+                    let a = e.args;
+                    let t = as_tuple(a).map(|t| t.first().copied()).flatten();
+                    Some(t.unwrap_or(vm.none))
+                }
+                "code" if obj_type(obj) == vm.t.exc("SystemExit") => {
+                    let a = e.args;
+                    let t = as_tuple(a).map(|t| t.first().copied()).flatten();
+                    Some(t.unwrap_or(vm.none))
+                }
+                _ => None,
+            }
+        }
+        Layout::Function => {
+            let f = as_function(obj).unwrap();
+            match name {
+                "__name__" => Some(f.name),
+                "__qualname__" => Some(f.qualname),
+                "__doc__" => Some(or_none(vm, f.doc)),
+                "__module__" => Some(or_none(vm, f.module)),
+                "__defaults__" => Some(or_none(vm, f.defaults)),
+                "__kwdefaults__" => Some(or_none(vm, f.kwdefaults)),
+                "__code__" => Some(f.code),
+                "__globals__" => Some(f.globals),
+                "__closure__" => Some(or_none(vm, f.closure)),
+                "__dict__" => {
+                    if f.dict.is_null() {
+                        let d = vm.new_dict();
+                        as_function(obj).unwrap().dict = d;
+                    }
+                    Some(as_function(obj).unwrap().dict)
+                }
+                _ => None,
+            }
+        }
+        Layout::Builtin => {
+            let b = as_builtin(obj).unwrap();
+            match name {
+                "__name__" | "__qualname__" => {
+                    let n = b.name;
+                    Some(vm.new_str(n))
+                }
+                "__self__" => Some(or_none(vm, b.bound)),
+                "__doc__" => Some(vm.none),
+                _ => None,
+            }
+        }
+        Layout::BoundMethod => {
+            let m = as_bound_method(obj).unwrap();
+            match name {
+                "__func__" => Some(m.func),
+                "__self__" => Some(m.self_),
+                _ => {
+                    let (f, n) = (m.func, vm.intern(name));
+                    return super::attr::getattr_opt(vm, f, n);
+                }
+            }
+        }
+        Layout::MethodWrapper => match name {
+            "__func__" | "__wrapped__" => Some(*as_method_wrapper(obj).unwrap()),
+            _ => None,
+        },
+        Layout::Property => {
+            let p = as_property(obj).unwrap();
+            match name {
+                "fget" => Some(or_none(vm, p.fget)),
+                "fset" => Some(or_none(vm, p.fset)),
+                "fdel" => Some(or_none(vm, p.fdel)),
+                "__doc__" => Some(or_none(vm, p.doc)),
+                _ => None,
+            }
+        }
+        Layout::Code => {
+            let c = as_code(obj).unwrap();
+            match name {
+                "co_name" => Some(c.name),
+                "co_qualname" => Some(c.qualname),
+                "co_argcount" => Some(vm.new_int(c.code.argcount as i64)),
+                "co_filename" => {
+                    let f = c.code.filename.clone();
+                    Some(vm.new_str(&f))
+                }
+                "co_firstlineno" => Some(vm.new_int(c.code.firstlineno as i64)),
+                "co_varnames" => {
+                    let names: Vec<Value> = c.localsplusnames.clone();
+                    Some(vm.new_tuple(names))
+                }
+                _ => None,
+            }
+        }
+        Layout::Range => {
+            let r = as_range(obj).unwrap();
+            match name {
+                "start" => Some(vm.new_int(r.start)),
+                "stop" => Some(vm.new_int(r.stop)),
+                "step" => Some(vm.new_int(r.step)),
+                _ => None,
+            }
+        }
+        Layout::Slice => {
+            let s = as_slice(obj).unwrap();
+            match name {
+                "start" => Some(s.start),
+                "stop" => Some(s.stop),
+                "step" => Some(s.step),
+                _ => None,
+            }
+        }
+        Layout::Generator => {
+            let g = as_generator(obj).unwrap();
+            match name {
+                "__name__" => Some(g.name),
+                "__qualname__" => Some(g.qualname),
+                "gi_code" => Some(g.code),
+                "gi_running" => Some(vm.bool_val(g.state == GenState::Running)),
+                _ => None,
+            }
+        }
+        Layout::Module => {
+            let m = as_module(obj).unwrap();
+            match name {
+                "__dict__" => Some(m.dict),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    Ok(v)
+}
+
+fn layout_opt(v: Value) -> Option<Layout> {
+    if v.is_ptr() {
+        Some(layout_of(v))
+    } else {
+        None
+    }
+}
+
+fn plain_int(vm: &mut Vm, v: Value) -> Value {
+    match int_of(v) {
+        Some(i) => super::num::new_int(vm, i),
+        None => v,
+    }
+}
+
+fn or_none(vm: &Vm, v: Value) -> Value {
+    if v.is_null() {
+        vm.none
+    } else {
+        v
+    }
+}
+
+pub fn type_special_attr(vm: &mut Vm, cls: Value, name: &str) -> PyResult<Option<Value>> {
+    let t = type_data(cls.as_ptr::<TypeObject>());
+    Ok(match name {
+        "__name__" => {
+            let n = t.name.clone();
+            Some(vm.new_str(&n))
+        }
+        "__qualname__" => {
+            let n = t.qualname.clone();
+            Some(vm.new_str(&n))
+        }
+        "__module__" => {
+            let n = t.module.clone();
+            Some(vm.new_str(&n))
+        }
+        "__mro__" => {
+            let m = t.mro.clone();
+            Some(vm.new_tuple(m))
+        }
+        "__bases__" => {
+            let b = t.bases.clone();
+            Some(vm.new_tuple(b))
+        }
+        "__base__" => Some(t.bases.first().copied().unwrap_or(vm.none)),
+        "__dict__" => Some(t.dict),
+        "__class__" => Some(Value::from_ptr(vm.t.type_)),
+        "__doc__" => Some(vm.none),
+        _ => None,
+    })
+}

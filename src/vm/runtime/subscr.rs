@@ -1,0 +1,376 @@
+//! Subscripts: `c[k]`, `c[k] = v`, `del c[k]`, slices.
+
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::dict as rdict;
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::value::Value;
+
+pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
+    let ty = vm.t.slice;
+    vm.heap.alloc(ty, SliceData { start, stop, step })
+}
+
+/// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
+pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
+    match int_of(v) {
+        Some(IntVal::Small(i)) => Ok(i),
+        Some(IntVal::Big(_)) => Err(vm.err(
+            "IndexError",
+            format!("cannot fit 'int' into an index-sized integer"),
+        )),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "{what} indices must be integers or slices, not {tn}"
+            )))
+        }
+    }
+}
+
+/// (start, stop, step, length) of a slice applied to a sequence of `len` items.
+pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64, usize)> {
+    let sd = as_slice(s).unwrap();
+    let (a, b, c) = (sd.start, sd.stop, sd.step);
+    let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
+        if v == vm.none {
+            return Ok(None);
+        }
+        match int_of(v) {
+            Some(IntVal::Small(i)) => Ok(Some(i)),
+            Some(IntVal::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
+        }
+    };
+    let step = get(vm, c)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let norm = |x: i64| -> i64 {
+        if x < 0 {
+            let y = x + len;
+            if y < lo {
+                lo
+            } else {
+                y
+            }
+        } else if x > hi {
+            hi
+        } else {
+            x
+        }
+    };
+    let start = match get(vm, a)? {
+        Some(x) => norm(x),
+        None => {
+            if step < 0 {
+                hi
+            } else {
+                lo
+            }
+        }
+    };
+    let stop = match get(vm, b)? {
+        Some(x) => norm(x),
+        None => {
+            if step < 0 {
+                lo
+            } else {
+                hi
+            }
+        }
+    };
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, n as usize))
+}
+
+fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j >= 0 && (j as usize) < len {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+fn pick<T: Copy>(items: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
+    let mut out = Vec::with_capacity(n);
+    let mut i = start;
+    for _ in 0..n {
+        out.push(items[i as usize]);
+        i += step;
+    }
+    out
+}
+
+/// `c[k]`.
+pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
+    if c.is_ptr() {
+        match layout_of(c) {
+            Layout::List => {
+                if k.is_small_int() {
+                    let l = as_list(c).unwrap();
+                    return match norm_index(k.as_small_int(), l.len()) {
+                        Some(i) => Ok(l[i]),
+                        None => Err(vm.index_error("list index out of range")),
+                    };
+                }
+                if as_slice(k).is_some() {
+                    let len = as_list(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let v = pick(as_list(c).unwrap(), s, st, n);
+                    return Ok(vm.new_list(v));
+                }
+                let i = index_of(vm, k, "list")?;
+                let l = as_list(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => Ok(l[i]),
+                    None => Err(vm.index_error("list index out of range")),
+                };
+            }
+            Layout::Tuple => {
+                if as_slice(k).is_some() {
+                    let len = as_tuple(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let v = pick(as_tuple(c).unwrap(), s, st, n);
+                    return Ok(vm.new_tuple(v));
+                }
+                let i = index_of(vm, k, "tuple")?;
+                let l = as_tuple(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => Ok(l[i]),
+                    None => Err(vm.index_error("tuple index out of range")),
+                };
+            }
+            Layout::Str => {
+                let sd = as_str(c).unwrap();
+                if as_slice(k).is_some() {
+                    let (s, _, st, n) = slice_indices(vm, k, sd.nchars as i64)?;
+                    let sd = as_str(c).unwrap();
+                    let out: String = if sd.is_ascii() {
+                        let b = pick(sd.s.as_bytes(), s, st, n);
+                        String::from_utf8(b).unwrap()
+                    } else {
+                        let chars: Vec<char> = sd.s.chars().collect();
+                        pick(&chars, s, st, n).into_iter().collect()
+                    };
+                    return Ok(vm.new_str_owned(out));
+                }
+                let i = index_of(vm, k, "string")?;
+                let sd = as_str(c).unwrap();
+                return match norm_index(i, sd.nchars) {
+                    Some(i) => {
+                        if sd.is_ascii() {
+                            let b = sd.s.as_bytes()[i];
+                            Ok(vm.small_strs[b as usize])
+                        } else {
+                            let ch = sd.s.chars().nth(i).unwrap();
+                            Ok(vm.new_str_owned(ch.to_string()))
+                        }
+                    }
+                    None => Err(vm.index_error("string index out of range")),
+                };
+            }
+            Layout::Bytes => {
+                if as_slice(k).is_some() {
+                    let len = as_bytes(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let v = pick(as_bytes(c).unwrap(), s, st, n);
+                    return Ok(vm.new_bytes(v));
+                }
+                let i = index_of(vm, k, "byte")?;
+                let l = as_bytes(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => Ok(vm.new_int(l[i] as i64)),
+                    None => Err(vm.index_error("index out of range")),
+                };
+            }
+            Layout::Dict => {
+                return match rdict::dict_get(vm, c, k)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        let ty = obj_type(c);
+                        if ty != vm.t.dict {
+                            if let Some(f) = lookup_type_str(vm, ty, "__missing__") {
+                                return call_method_value(vm, f, c, &[k]);
+                            }
+                        }
+                        let kt = vm.t.exc("KeyError");
+                        let args = vm.new_tuple(vec![k]);
+                        Err(vm.new_exception_args(kt, args))
+                    }
+                };
+            }
+            Layout::Range => {
+                let r = as_range(c).unwrap();
+                let (start, stop, step) = (r.start, r.stop, r.step);
+                let len = crate::vm::types::misc::range_len(start, stop, step);
+                if as_slice(k).is_some() {
+                    let (s, e, st, _) = slice_indices(vm, k, len)?;
+                    let ty = vm.t.range;
+                    return Ok(vm.heap.alloc(
+                        ty,
+                        RangeData {
+                            start: start + s * step,
+                            stop: start + e * step,
+                            step: step * st,
+                        },
+                    ));
+                }
+                let i = index_of(vm, k, "range")?;
+                return match norm_index(i, len as usize) {
+                    Some(i) => Ok(vm.new_int(start + i as i64 * step)),
+                    None => Err(vm.index_error("range object index out of range")),
+                };
+            }
+            Layout::Type => {
+                // Generic aliases like list[int] only matter for annotations.
+                let t = c.as_ptr::<TypeObject>();
+                if let Some(f) = lookup_type_str(vm, t, "__class_getitem__") {
+                    let f = crate::vm::runtime::attr::bind_descriptor(vm, f, Value::NULL, t)?;
+                    return crate::vm::runtime::call::call(vm, f, &[k], &[]);
+                }
+                if type_data(t).builtin {
+                    return Ok(c);
+                }
+            }
+            Layout::Instance => {
+                let t = obj_type(c);
+                if let Some(f) = lookup_type_str(vm, t, "__getitem__") {
+                    return call_method_value(vm, f, c, &[k]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(c);
+    if as_type(c).is_some() {
+        let n = type_data(c.as_ptr()).name.clone();
+        return Err(vm.type_error(format!("type '{n}' is not subscriptable")));
+    }
+    Err(vm.type_error(format!("'{tn}' object is not subscriptable")))
+}
+
+/// `c[k] = v`.
+pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
+    if c.is_ptr() {
+        match layout_of(c) {
+            Layout::List => {
+                if as_slice(k).is_some() {
+                    let len = as_list(c).unwrap().len();
+                    let (s, e, st, n) = slice_indices(vm, k, len as i64)?;
+                    let items = crate::vm::runtime::iter::collect(vm, v)?;
+                    let l = as_list(c).unwrap();
+                    if st == 1 {
+                        let e = e.max(s);
+                        l.splice(s as usize..e as usize, items);
+                        return Ok(());
+                    }
+                    if items.len() != n {
+                        return Err(vm.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            n
+                        )));
+                    }
+                    let mut i = s;
+                    for x in items {
+                        l[i as usize] = x;
+                        i += st;
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "list")?;
+                let l = as_list(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l[i] = v;
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("list assignment index out of range")),
+                };
+            }
+            Layout::Dict => return rdict::dict_set(vm, c, k, v),
+            Layout::Instance => {
+                let t = obj_type(c);
+                if let Some(f) = lookup_type_str(vm, t, "__setitem__") {
+                    call_method_value(vm, f, c, &[k, v])?;
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(c);
+    Err(vm.type_error(format!("'{tn}' object does not support item assignment")))
+}
+
+/// `del c[k]`.
+pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
+    if c.is_ptr() {
+        match layout_of(c) {
+            Layout::List => {
+                if as_slice(k).is_some() {
+                    let len = as_list(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let mut idx: Vec<usize> =
+                        (0..n).map(|j| (s + j as i64 * st) as usize).collect();
+                    idx.sort_unstable();
+                    let l = as_list(c).unwrap();
+                    for &i in idx.iter().rev() {
+                        l.remove(i);
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "list")?;
+                let l = as_list(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l.remove(i);
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("list assignment index out of range")),
+                };
+            }
+            Layout::Dict => {
+                return match rdict::dict_del(vm, c, k)? {
+                    Some(_) => Ok(()),
+                    None => {
+                        let kt = vm.t.exc("KeyError");
+                        let args = vm.new_tuple(vec![k]);
+                        Err(vm.new_exception_args(kt, args))
+                    }
+                };
+            }
+            Layout::Instance => {
+                let t = obj_type(c);
+                if let Some(f) = lookup_type_str(vm, t, "__delitem__") {
+                    call_method_value(vm, f, c, &[k])?;
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(c);
+    Err(vm.type_error(format!("'{tn}' object doesn't support item deletion")))
+}

@@ -1,0 +1,220 @@
+//! Printing uncaught exceptions as CPython 3.11 does: the traceback with source lines and the
+//! caret/anchor lines under the failing expression, chained exceptions, then `Type: message`.
+
+use crate::syntax::ast::{ExprKind, Mod, StmtKind};
+use crate::vm::interp::{str_of, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::repr;
+use crate::vm::value::Value;
+
+fn source_line(vm: &mut Vm, filename: &str, lineno: u32) -> Option<String> {
+    if !vm.sources.contains_key(filename) {
+        let text = std::fs::read(filename)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        vm.sources.insert(filename.to_string(), text);
+    }
+    let text = vm.sources.get(filename)?.as_ref()?;
+    let line = text.split('\n').nth(lineno.checked_sub(1)? as usize)?;
+    Some(line.trim_end_matches('\r').to_string())
+}
+
+fn byte_to_char(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut b2 = b;
+    while b2 > 0 && !line.is_char_boundary(b2) {
+        b2 -= 1;
+    }
+    line[..b2].chars().count()
+}
+
+/// (left_anchor, right_anchor) in characters of the segment, for binary ops and subscripts.
+fn anchors(segment: &str) -> Option<(usize, usize)> {
+    let m = crate::syntax::parser::parse_module(segment.as_bytes(), "<string>").ok()?;
+    let Mod::Module { body, .. } = m else {
+        return None;
+    };
+    if body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr { value } = &body[0].kind else {
+        return None;
+    };
+    let bytes = segment.as_bytes();
+    match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let mut i = left.loc.end_col_offset as usize;
+            while i < right.loc.col_offset as usize {
+                if !matches!(bytes.get(i), Some(b' ' | b'\t' | b'\x0c') | None) {
+                    let mut r = i + 1;
+                    if r < right.loc.col_offset as usize
+                        && !matches!(bytes.get(r), Some(b' ' | b'\t' | b'\x0c'))
+                    {
+                        r += 1;
+                    }
+                    return Some((byte_to_char(segment, i), byte_to_char(segment, r)));
+                }
+                i += 1;
+            }
+            // No operator character found: CPython then reports anchors anyway as unset.
+            None
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            let l = value.loc.end_col_offset as usize;
+            let r = slice.loc.end_col_offset as usize + 1;
+            Some((byte_to_char(segment, l), byte_to_char(segment, r)))
+        }
+        _ => None,
+    }
+}
+
+fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
+    let cd = as_code(code).unwrap();
+    let co = cd.code.clone();
+    let pos = co.positions.get(at as usize).copied().unwrap_or_default();
+    let lineno = pos.lineno;
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        co.filename, lineno, co.name
+    ));
+    let Some(line) = source_line(vm, &co.filename, lineno) else {
+        return;
+    };
+    let indent = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
+    let stripped = &line[indent..];
+    if stripped.trim().is_empty() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    if pos.lineno == 0 || pos.end_lineno == 0 || (pos.col_offset == 0 && pos.end_col_offset == 0) {
+        return;
+    }
+    let line_chars: usize = line.chars().count();
+    let start = byte_to_char(&line, pos.col_offset as usize);
+    let mut end = byte_to_char(&line, pos.end_col_offset as usize);
+    let mut anchor = None;
+    if pos.lineno == pos.end_lineno {
+        if start <= end {
+            let seg: String = line.chars().skip(start).take(end - start).collect();
+            anchor = anchors(&seg).map(|(l, r)| (l + start, r + start));
+        }
+    } else {
+        let t = line.trim_end_matches([' ', '\t', '\x0c', '\n', '\r']);
+        end = t.chars().count();
+    }
+    let indent_chars = line[..indent].chars().count();
+    let stripped_len = line_chars as i64 - indent_chars as i64;
+    if (end as i64 - start as i64) == stripped_len && anchor.is_none() {
+        return;
+    }
+    let mut caret = String::from("    ");
+    let mut offset = indent_chars as i64;
+    let (primary, secondary) = if anchor.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
+    while {
+        offset += 1;
+        offset <= end as i64
+    } {
+        let c = if offset <= start as i64 {
+            ' '
+        } else if let Some((l, r)) = anchor
+            .filter(|&(l, r)| (l as i64) < offset && offset <= r as i64)
+            .map(|x| x)
+        {
+            let _ = (l, r);
+            secondary
+        } else {
+            primary
+        };
+        caret.push(c);
+    }
+    out.push_str(&caret);
+    out.push('\n');
+}
+
+/// `Type: message` (module-qualified for classes outside builtins and __main__).
+pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
+    let t = type_data(vm.type_of(exc));
+    let mut name = t.qualname.clone();
+    if t.module != "builtins" && t.module != "__main__" {
+        name = format!("{}.{}", t.module, name);
+    }
+    let msg = match repr::str(vm, exc) {
+        Ok(s) => str_of(s).to_string(),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {msg}\n")
+    }
+}
+
+fn format_one(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>) {
+    seen.push(exc);
+    let (cause, context, suppress, tb) = match as_instance(exc).and_then(|i| i.exc.as_ref()) {
+        Some(e) => (e.cause, e.context, e.suppress_context, e.traceback.clone()),
+        None => (Value::NULL, Value::NULL, false, Vec::new()),
+    };
+    if !cause.is_null() && !seen.contains(&cause) {
+        format_one(vm, cause, out, seen);
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if !context.is_null() && !suppress && !seen.contains(&context) {
+        format_one(vm, context, out, seen);
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    if !tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut entries: Vec<(Value, u32)> = tb.iter().rev().copied().collect();
+        // sys.tracebacklimit (1000): only the innermost entries are shown.
+        if entries.len() > 1000 {
+            entries.drain(..entries.len() - 1000);
+        }
+        let mut last: Option<(String, u32, String)> = None;
+        let mut cnt = 0usize;
+        let repeated = |out: &mut String, cnt: usize| {
+            if cnt > 3 {
+                let n = cnt - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n > 1 { "s" } else { "" }
+                ));
+            }
+        };
+        for (c, at) in entries {
+            let cd = as_code(c).unwrap();
+            let line = cd
+                .code
+                .positions
+                .get(at as usize)
+                .map(|p| p.lineno)
+                .unwrap_or(0);
+            let key = (cd.code.filename.clone(), line, cd.code.name.clone());
+            if last.as_ref() != Some(&key) {
+                repeated(out, cnt);
+                last = Some(key);
+                cnt = 0;
+            }
+            cnt += 1;
+            if cnt <= 3 {
+                format_entry(vm, c, at, out);
+            }
+        }
+        repeated(out, cnt);
+    }
+    out.push_str(&exception_line(vm, exc));
+}
+
+/// The full text CPython prints for an uncaught exception.
+pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_one(vm, exc, &mut out, &mut seen);
+    out
+}

@@ -1,0 +1,210 @@
+//! dict methods.
+
+use super::{add_method, add_static, nargs, split_kw};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::{attr, call, dict as rdict, iter as riter, subscr};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.dict;
+    add_method(vm, t, "get", get);
+    add_method(vm, t, "keys", keys);
+    add_method(vm, t, "values", values);
+    add_method(vm, t, "items", items);
+    add_method(vm, t, "pop", pop);
+    add_method(vm, t, "popitem", popitem);
+    add_method(vm, t, "setdefault", setdefault);
+    add_method(vm, t, "update", update);
+    add_method(vm, t, "copy", copy);
+    add_method(vm, t, "clear", clear);
+    add_method(vm, t, "__len__", len);
+    add_method(vm, t, "__getitem__", getitem);
+    add_method(vm, t, "__setitem__", setitem);
+    add_method(vm, t, "__contains__", contains);
+    add_static(vm, t, "fromkeys", fromkeys, true);
+    add_static(vm, t, "__new__", new, false);
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let d = vm.new_dict();
+    vm.roots.push(d);
+    let mut a = vec![d];
+    a.extend_from_slice(&args[1..]);
+    let r = update(vm, &a, kw);
+    vm.roots.pop();
+    r?;
+    Ok(d)
+}
+
+fn key_error(vm: &mut Vm, k: Value) -> Value {
+    let kt = vm.t.exc("KeyError");
+    let args = vm.new_tuple(vec![k]);
+    vm.new_exception_args(kt, args)
+}
+
+fn get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "get", args, kw, 1, 1, 2)?;
+    match rdict::dict_get(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => Ok(if args.len() > 2 { args[2] } else { vm.none }),
+    }
+}
+
+fn view(vm: &mut Vm, d: Value, kind: DictIterKind) -> Value {
+    let ty = match kind {
+        DictIterKind::Keys => vm.t.dict_keys,
+        DictIterKind::Values => vm.t.dict_values,
+        DictIterKind::Items => vm.t.dict_items,
+    };
+    vm.heap.alloc(ty, ViewData { dict: d, kind })
+}
+
+fn keys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.keys", args, kw, 1, 0, 0)?;
+    Ok(view(vm, args[0], DictIterKind::Keys))
+}
+fn values(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.values", args, kw, 1, 0, 0)?;
+    Ok(view(vm, args[0], DictIterKind::Values))
+}
+fn items(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.items", args, kw, 1, 0, 0)?;
+    Ok(view(vm, args[0], DictIterKind::Items))
+}
+
+fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "pop", args, kw, 1, 1, 2)?;
+    match rdict::dict_del(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None if args.len() > 2 => Ok(args[2]),
+        None => Err(key_error(vm, args[1])),
+    }
+}
+
+fn popitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.popitem", args, kw, 1, 0, 0)?;
+    match as_dict(args[0]).unwrap().table.pop_last() {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => Err(vm.err("KeyError", "popitem(): dictionary is empty")),
+    }
+}
+
+fn setdefault(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "setdefault", args, kw, 1, 1, 2)?;
+    match rdict::dict_get(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => {
+            let d = if args.len() > 2 { args[2] } else { vm.none };
+            rdict::dict_set(vm, args[0], args[1], d)?;
+            Ok(d)
+        }
+    }
+}
+
+/// dict.update(other=(), **kw)
+pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
+    }
+    let d = args[0];
+    if pos.len() == 2 {
+        let other = pos[1];
+        if as_dict(other).is_some() {
+            for (k, v) in rdict::items_of(other) {
+                rdict::dict_set(vm, d, k, v)?;
+            }
+        } else {
+            let kname = vm.intern("keys");
+            if attr::getattr_opt(vm, other, kname)?.is_some() && as_list(other).is_none() {
+                let km = attr::getattr(vm, other, kname)?;
+                let ks = call::call(vm, km, &[], &[])?;
+                let ks = riter::collect(vm, ks)?;
+                for k in ks {
+                    let v = subscr::getitem(vm, other, k)?;
+                    rdict::dict_set(vm, d, k, v)?;
+                }
+            } else {
+                let items = riter::collect(vm, other)?;
+                for (i, it) in items.into_iter().enumerate() {
+                    let pair = match riter::collect(vm, it) {
+                        Ok(p) => p,
+                        Err(_) => {
+                            let tn = vm.type_name(it);
+                            return Err(vm.type_error(format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            )))
+                            .map_err(|e| {
+                                let _ = tn;
+                                e
+                            });
+                        }
+                    };
+                    if pair.len() != 2 {
+                        return Err(vm.value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                    rdict::dict_set(vm, d, pair[0], pair[1])?;
+                }
+            }
+        }
+    }
+    for (k, v) in kws {
+        let kv = vm.intern(k);
+        rdict::dict_set(vm, d, kv, v)?;
+    }
+    Ok(vm.none)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.copy", args, kw, 1, 0, 0)?;
+    let d = vm.new_dict();
+    for (k, v) in rdict::items_of(args[0]) {
+        rdict::dict_set(vm, d, k, v)?;
+    }
+    Ok(d)
+}
+
+fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.clear", args, kw, 1, 0, 0)?;
+    as_dict(args[0]).unwrap().table.clear();
+    Ok(vm.none)
+}
+
+fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.new_int(rdict::len_of(args[0]) as i64))
+}
+
+fn getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.__getitem__", args, kw, 1, 1, 1)?;
+    subscr::getitem(vm, args[0], args[1])
+}
+
+fn setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.__setitem__", args, kw, 1, 2, 2)?;
+    rdict::dict_set(vm, args[0], args[1], args[2])?;
+    Ok(vm.none)
+}
+
+fn contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.__contains__", args, kw, 1, 1, 1)?;
+    let r = rdict::dict_get(vm, args[0], args[1])?.is_some();
+    Ok(vm.bool_val(r))
+}
+
+fn fromkeys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fromkeys", args, kw, 1, 1, 2)?;
+    let v = if args.len() > 2 { args[2] } else { vm.none };
+    let keys = riter::collect(vm, args[1])?;
+    let d = vm.new_dict();
+    for k in keys {
+        rdict::dict_set(vm, d, k, v)?;
+    }
+    Ok(d)
+}

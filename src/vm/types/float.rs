@@ -1,0 +1,107 @@
+//! float: constructor and methods.
+
+use super::{add_method, add_static, nargs};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::num::{self, int_of};
+use crate::vm::runtime::repr;
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.float;
+    add_method(vm, t, "is_integer", is_integer);
+    add_method(vm, t, "as_integer_ratio", as_integer_ratio);
+    add_method(vm, t, "conjugate", conjugate);
+    add_method(vm, t, "__format__", format);
+    add_static(vm, t, "__new__", new, false);
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float", args, kw, 1, 0, 1)?;
+    if args.len() == 1 {
+        return Ok(Value::from_f64(0.0));
+    }
+    float_from(vm, args[1])
+}
+
+pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
+    if x.is_float() {
+        return Ok(x);
+    }
+    if int_of(x).is_some() {
+        let f = num::float_of(vm, x)?.unwrap();
+        return Ok(Value::from_f64(f));
+    }
+    if let Some(s) = as_str(x) {
+        let st = s.s.to_string();
+        return match crate::rtlib::numparse::parse_float(&st) {
+            Ok(f) => Ok(Value::from_f64(f)),
+            Err(e) => Err(repr::rt_err(vm, e)),
+        };
+    }
+    let t = vm.type_of(x);
+    if let Some(f) = lookup_type_str(vm, t, "__float__") {
+        if as_builtin(f).is_none() {
+            return call_method_value(vm, f, x, &[]);
+        }
+    }
+    let tn = vm.type_name(x);
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
+}
+
+fn is_integer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float.is_integer", args, kw, 1, 0, 0)?;
+    let f = args[0].as_f64();
+    Ok(vm.bool_val(f.is_finite() && f.fract() == 0.0))
+}
+
+fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float.as_integer_ratio", args, kw, 1, 0, 0)?;
+    let f = args[0].as_f64();
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = (bits & ((1 << 52) - 1)) as i64;
+    let mut e = if exp == 0 {
+        -1074
+    } else {
+        mant |= 1 << 52;
+        exp - 1075
+    };
+    while mant != 0 && mant & 1 == 0 && e < 0 {
+        mant >>= 1;
+        e += 1;
+    }
+    let neg = f < 0.0;
+    let mut n = num_bigint::BigInt::from(mant);
+    let mut d = num_bigint::BigInt::from(1);
+    if e >= 0 {
+        n <<= e as usize;
+    } else {
+        d <<= (-e) as usize;
+    }
+    if neg {
+        n = -n;
+    }
+    let nv = vm.new_bigint(n);
+    let dv = vm.new_bigint(d);
+    Ok(vm.new_tuple(vec![nv, dv]))
+}
+
+fn conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(args[0])
+}
+
+fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__format__", args, kw, 1, 1, 1)?;
+    repr::format(vm, args[0], args[1])
+}

@@ -1,0 +1,187 @@
+//! int and bool: constructors and methods.
+
+use num_bigint::BigInt;
+use num_traits::{Num, Signed, ToPrimitive};
+
+use super::{add_method, add_static, nargs, split_kw};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type_str;
+use crate::vm::runtime::call::call_method_value;
+use crate::vm::runtime::num::{int_of, new_int, IntVal};
+use crate::vm::runtime::{compare, repr};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.int;
+    add_method(vm, t, "bit_length", bit_length);
+    add_method(vm, t, "conjugate", conjugate);
+    add_method(vm, t, "__index__", conjugate);
+    add_method(vm, t, "__int__", conjugate);
+    add_method(vm, t, "__format__", format);
+    add_method(vm, t, "to_bytes", to_bytes);
+    add_static(vm, t, "__new__", new, false);
+    let b = vm.t.bool_;
+    add_static(vm, b, "__new__", bool_new, false);
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut x = pos.get(1).copied();
+    let mut base_v = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "base" => base_v = Some(v),
+            _ => {
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()")))
+            }
+        }
+    }
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let Some(x) = x.take() else {
+        return Ok(Value::try_from_i64(0).unwrap());
+    };
+    if let Some(bv) = base_v {
+        let b = match int_of(bv).and_then(|i| match i {
+            IntVal::Small(b) => Some(b),
+            _ => None,
+        }) {
+            Some(b) => b,
+            None => {
+                let tn = vm.type_name(bv);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let Some(s) = as_str(x) else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        let st = s.s.to_string();
+        return match crate::rtlib::numparse::parse_int(&st, b as u32) {
+            Ok(v) => Ok(vm.new_bigint(v)),
+            Err(e) => Err(repr::rt_err(vm, e)),
+        };
+    }
+    int_from(vm, x)
+}
+
+/// `int(x)` for one argument.
+pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
+    if let Some(i) = int_of(x) {
+        return Ok(new_int(vm, i));
+    }
+    if x.is_float() {
+        let f = x.as_f64();
+        if f.is_nan() {
+            return Err(vm.value_error("cannot convert float NaN to integer"));
+        }
+        if f.is_infinite() {
+            return Err(vm.overflow_error("cannot convert float infinity to integer"));
+        }
+        let t = f.trunc();
+        if t.abs() < 9e15 {
+            return Ok(vm.new_int(t as i64));
+        }
+        use num_traits::FromPrimitive;
+        return Ok(vm.new_bigint(BigInt::from_f64(t).unwrap_or_default()));
+    }
+    if let Some(s) = as_str(x) {
+        let st = s.s.to_string();
+        return match crate::rtlib::numparse::parse_int(&st, 10) {
+            Ok(v) => Ok(vm.new_bigint(v)),
+            Err(e) => Err(repr::rt_err(vm, e)),
+        };
+    }
+    let t = vm.type_of(x);
+    for name in ["__int__", "__index__", "__trunc__"] {
+        if let Some(f) = lookup_type_str(vm, t, name) {
+            if as_builtin(f).is_none() {
+                return call_method_value(vm, f, x, &[]);
+            }
+        }
+    }
+    let tn = vm.type_name(x);
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+    )))
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bool", args, kw, 1, 0, 1)?;
+    if args.len() == 1 {
+        return Ok(vm.false_);
+    }
+    let t = compare::truthy(vm, args[1])?;
+    Ok(vm.bool_val(t))
+}
+
+fn bit_length(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "int.bit_length", args, kw, 1, 0, 0)?;
+    let n = match int_of(args[0]).unwrap() {
+        IntVal::Small(i) => 64 - i.unsigned_abs().leading_zeros() as u64,
+        IntVal::Big(b) => b.abs().bits(),
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let i = int_of(args[0]).unwrap();
+    Ok(new_int(vm, i))
+}
+
+fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__format__", args, kw, 1, 1, 1)?;
+    repr::format(vm, args[0], args[1])
+}
+
+fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut length = pos.get(1).copied();
+    let mut order = pos.get(2).copied();
+    let mut signed = false;
+    for (k, v) in kws {
+        match k {
+            "length" => length = Some(v),
+            "byteorder" => order = Some(v),
+            "signed" => signed = compare::truthy(vm, v)?,
+            _ => {}
+        }
+    }
+    let n = length
+        .and_then(|l| int_of(l))
+        .and_then(|i| match i {
+            IntVal::Small(x) => Some(x as usize),
+            _ => None,
+        })
+        .unwrap_or(1);
+    let big = order
+        .map(|o| crate::vm::interp::str_of(o) == "big")
+        .unwrap_or(true);
+    let v = int_of(args[0]).unwrap().to_big();
+    let mut bytes = if signed {
+        v.to_signed_bytes_le()
+    } else {
+        if v.is_negative() {
+            return Err(vm.overflow_error("can't convert negative int to unsigned"));
+        }
+        v.to_bytes_le().1
+    };
+    if bytes.len() > n && !(v.to_i64() == Some(0)) {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let fill = if signed && v.is_negative() { 0xff } else { 0 };
+    bytes.resize(n, fill);
+    if big {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(bytes))
+}

@@ -1,0 +1,270 @@
+//! list methods.
+
+use super::{add_method, merge_sort, nargs, split_kw};
+use crate::bytecode::opcode::cmp;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::{call, compare, iter as riter, subscr};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.list;
+    add_method(vm, t, "append", append);
+    add_method(vm, t, "extend", extend);
+    add_method(vm, t, "pop", pop);
+    add_method(vm, t, "insert", insert);
+    add_method(vm, t, "remove", remove);
+    add_method(vm, t, "index", index);
+    add_method(vm, t, "count", count);
+    add_method(vm, t, "sort", sort);
+    add_method(vm, t, "reverse", reverse);
+    add_method(vm, t, "copy", copy);
+    add_method(vm, t, "clear", clear);
+    add_method(vm, t, "__len__", len);
+    add_method(vm, t, "__getitem__", getitem);
+    add_method(vm, t, "__setitem__", setitem);
+    add_method(vm, t, "__contains__", contains);
+    add_method(vm, t, "__iter__", iter);
+    super::add_static(vm, t, "__new__", new, false);
+}
+
+fn lst<'a>(v: Value) -> &'a mut Vec<Value> {
+    as_list(v).unwrap()
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list", args, kw, 1, 0, 1)?;
+    let items = if args.len() > 1 {
+        riter::collect(vm, args[1])?
+    } else {
+        Vec::new()
+    };
+    Ok(vm.new_list(items))
+}
+
+fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.append", args, kw, 1, 1, 1)?;
+    lst(args[0]).push(args[1]);
+    Ok(vm.none)
+}
+
+fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.extend", args, kw, 1, 1, 1)?;
+    let items = riter::collect(vm, args[1])?;
+    lst(args[0]).extend(items);
+    Ok(vm.none)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "pop", args, kw, 1, 0, 1)?;
+    let l = lst(args[0]);
+    if l.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = if args.len() > 1 {
+        subscr::index_of(vm, args[1], "list")?
+    } else {
+        -1
+    };
+    let l = lst(args[0]);
+    let j = if i < 0 { i + l.len() as i64 } else { i };
+    if j < 0 || j as usize >= l.len() {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(l.remove(j as usize))
+}
+
+fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "insert", args, kw, 1, 2, 2)?;
+    let i = subscr::index_of(vm, args[1], "list")?;
+    let l = lst(args[0]);
+    let n = l.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(j as usize, args[2]);
+    Ok(vm.none)
+}
+
+fn find(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
+    let mut i = 0;
+    while i < lst(l).len() {
+        let y = lst(l)[i];
+        if compare::eq(vm, y, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.remove", args, kw, 1, 1, 1)?;
+    match find(vm, args[0], args[1])? {
+        Some(i) => {
+            lst(args[0]).remove(i);
+            Ok(vm.none)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "index", args, kw, 1, 1, 3)?;
+    let n = lst(args[0]).len() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let start = if args.len() > 2 {
+        norm(subscr::index_of(vm, args[2], "list")?)
+    } else {
+        0
+    };
+    let stop = if args.len() > 3 {
+        norm(subscr::index_of(vm, args[3], "list")?)
+    } else {
+        n
+    };
+    let mut i = start;
+    while i < stop && (i as usize) < lst(args[0]).len() {
+        let y = lst(args[0])[i as usize];
+        if compare::eq(vm, y, args[1])? {
+            return Ok(vm.new_int(i));
+        }
+        i += 1;
+    }
+    let r = crate::vm::runtime::repr::repr_string(vm, args[1])?;
+    Err(vm.value_error(format!("{r} is not in list")))
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.count", args, kw, 1, 1, 1)?;
+    let items = lst(args[0]).clone();
+    let mut c = 0;
+    for y in items {
+        if compare::eq(vm, y, args[1])? {
+            c += 1;
+        }
+    }
+    Ok(vm.new_int(c))
+}
+
+pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a.is_small_int() && b.is_small_int() {
+        return Ok(a.as_small_int() < b.as_small_int());
+    }
+    if a.is_float() && b.is_float() {
+        return Ok(a.as_f64() < b.as_f64());
+    }
+    if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
+        return Ok(x.s < y.s);
+    }
+    let r = compare::compare(vm, cmp::LT, a, b)?;
+    compare::truthy(vm, r)
+}
+
+/// Sorts `items` in place (with optional key function and reverse), as list.sort does.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+    if reverse {
+        items.reverse();
+    }
+    if key.is_null() || key == vm.none {
+        let holder = vm.new_list(items.clone());
+        vm.roots.push(holder);
+        let r = merge_sort(items, &mut |a, b| less_than(vm, a, b));
+        vm.roots.pop();
+        r?;
+    } else {
+        let holder = vm.new_list(items.clone());
+        let keys_l = vm.new_list(Vec::new());
+        vm.roots.push(holder);
+        vm.roots.push(keys_l);
+        let r = (|| -> PyResult<()> {
+            for &x in items.iter() {
+                let k = call::call(vm, key, &[x], &[])?;
+                lst(keys_l).push(k);
+            }
+            let keys = lst(keys_l).clone();
+            let mut idx: Vec<usize> = (0..items.len()).collect();
+            merge_sort(&mut idx, &mut |a, b| less_than(vm, keys[a], keys[b]))?;
+            let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+            *items = sorted;
+            Ok(())
+        })();
+        vm.roots.pop();
+        vm.roots.pop();
+        r?;
+    }
+    if reverse {
+        items.reverse();
+    }
+    Ok(())
+}
+
+fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let mut key = Value::NULL;
+    let mut reverse = false;
+    for (k, v) in kws {
+        match k {
+            "key" => key = v,
+            "reverse" => reverse = compare::truthy(vm, v)?,
+            _ => {
+                return Err(
+                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let mut items = std::mem::take(lst(args[0]));
+    let r = sort_values(vm, &mut items, key, reverse);
+    let modified = !lst(args[0]).is_empty();
+    *lst(args[0]) = items;
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(vm.none)
+}
+
+fn reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.reverse", args, kw, 1, 0, 0)?;
+    lst(args[0]).reverse();
+    Ok(vm.none)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.copy", args, kw, 1, 0, 0)?;
+    let v = lst(args[0]).clone();
+    Ok(vm.new_list(v))
+}
+
+fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.clear", args, kw, 1, 0, 0)?;
+    lst(args[0]).clear();
+    Ok(vm.none)
+}
+
+fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.new_int(lst(args[0]).len() as i64))
+}
+
+fn getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.__getitem__", args, kw, 1, 1, 1)?;
+    subscr::getitem(vm, args[0], args[1])
+}
+
+fn setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.__setitem__", args, kw, 1, 2, 2)?;
+    subscr::setitem(vm, args[0], args[1], args[2])?;
+    Ok(vm.none)
+}
+
+fn contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list.__contains__", args, kw, 1, 1, 1)?;
+    let r = compare::contains(vm, args[0], args[1])?;
+    Ok(vm.bool_val(r))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    riter::get_iter(vm, args[0])
+}

@@ -1,0 +1,806 @@
+//! object, type, range, slice, property, classmethod/staticmethod, super, generators, iterators.
+
+use super::{add_method, add_static, c3_mro, nargs, split_kw};
+use crate::vm::eval::Exit;
+use crate::vm::framestack;
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::ops::gen_resume;
+use crate::vm::runtime::call::{call, new_instance};
+use crate::vm::runtime::dict::{dict_get_str, dict_set, items_of};
+use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::{attr, compare, dict as rdict, iter as riter, repr};
+use crate::vm::value::Value;
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let o = vm.t.object;
+    add_static(vm, o, "__new__", object_new, false);
+    let k = vm.intern("__new__");
+    vm.object_new = dict_get_str(vm, type_data(o).dict, k).unwrap();
+    add_method(vm, o, "__init__", object_init);
+    let k = vm.intern("__init__");
+    vm.object_init = dict_get_str(vm, type_data(o).dict, k).unwrap();
+    add_method(vm, o, "__repr__", object_repr);
+    add_method(vm, o, "__str__", object_str);
+    add_method(vm, o, "__eq__", object_eq);
+    add_method(vm, o, "__ne__", object_ne);
+    add_method(vm, o, "__hash__", object_hash);
+    add_method(vm, o, "__setattr__", object_setattr);
+    add_method(vm, o, "__getattribute__", object_getattribute);
+    add_method(vm, o, "__delattr__", object_delattr);
+    add_method(vm, o, "__format__", object_format);
+
+    let t = vm.t.type_;
+    add_static(vm, t, "__new__", type_new, false);
+    add_method(vm, t, "mro", type_mro);
+    add_method(vm, t, "__subclasses__", type_subclasses);
+
+    let r = vm.t.range;
+    add_static(vm, r, "__new__", range_new, false);
+    add_method(vm, r, "index", range_index);
+    add_method(vm, r, "count", range_count);
+    let s = vm.t.slice;
+    add_static(vm, s, "__new__", slice_new, false);
+
+    let p = vm.t.property;
+    add_static(vm, p, "__new__", property_new, false);
+    add_method(vm, p, "getter", property_getter);
+    add_method(vm, p, "setter", property_setter);
+    add_method(vm, p, "deleter", property_deleter);
+    add_method(vm, p, "__get__", property_get);
+    add_method(vm, p, "__set__", property_set);
+    let cm = vm.t.classmethod;
+    add_static(vm, cm, "__new__", classmethod_new, false);
+    let sm = vm.t.staticmethod;
+    add_static(vm, sm, "__new__", staticmethod_new, false);
+    let sp = vm.t.super_;
+    add_static(vm, sp, "__new__", super_new, false);
+
+    let g = vm.t.generator;
+    add_method(vm, g, "send", gen_send);
+    add_method(vm, g, "throw", gen_throw);
+    add_method(vm, g, "close", gen_close);
+    add_method(vm, g, "__next__", iter_next);
+    add_method(vm, g, "__iter__", iter_self);
+
+    let iters = [
+        vm.t.list_iterator,
+        vm.t.list_reverseiterator,
+        vm.t.tuple_iterator,
+        vm.t.str_iterator,
+        vm.t.bytes_iterator,
+        vm.t.range_iterator,
+        vm.t.dict_keyiterator,
+        vm.t.dict_valueiterator,
+        vm.t.dict_itemiterator,
+        vm.t.set_iterator,
+        vm.t.enumerate,
+        vm.t.zip,
+        vm.t.map,
+        vm.t.filter,
+        vm.t.reversed,
+        vm.t.callable_iterator,
+    ];
+    for it in iters {
+        add_method(vm, it, "__next__", iter_next);
+        add_method(vm, it, "__iter__", iter_self);
+    }
+    let e = vm.t.enumerate;
+    add_static(vm, e, "__new__", enumerate_new, false);
+    let z = vm.t.zip;
+    add_static(vm, z, "__new__", zip_new, false);
+    let m = vm.t.map;
+    add_static(vm, m, "__new__", map_new, false);
+    let f = vm.t.filter;
+    add_static(vm, f, "__new__", filter_new, false);
+    let rv = vm.t.reversed;
+    add_static(vm, rv, "__new__", reversed_new, false);
+    for v in [vm.t.dict_keys, vm.t.dict_values, vm.t.dict_items] {
+        add_method(vm, v, "__len__", view_len);
+    }
+    let n = vm.t.none_type;
+    add_static(vm, n, "__new__", none_new, false);
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(t) = args
+        .first()
+        .and_then(|&c| as_type(c).map(|_| c.as_ptr::<TypeObject>()))
+    else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    if type_data(t).layout != Layout::Instance {
+        let n = type_data(t).name.clone();
+        return Err(vm.type_error(format!(
+            "object.__new__({n}) is not safe, use {n}.__new__()"
+        )));
+    }
+    Ok(new_instance(vm, t))
+}
+
+fn object_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.none)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let s = repr::default_repr(vm, args[0]);
+    Ok(vm.new_str_owned(s))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    repr::repr(vm, args[0])
+}
+
+fn object_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__eq__", args, kw, 1, 1, 1)?;
+    Ok(if args[0] == args[1] {
+        vm.true_
+    } else {
+        vm.not_implemented
+    })
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__ne__", args, kw, 1, 1, 1)?;
+    let r = compare::compare(vm, crate::bytecode::opcode::cmp::EQ, args[0], args[1])?;
+    if r == vm.not_implemented {
+        return Ok(r);
+    }
+    let t = compare::truthy(vm, r)?;
+    Ok(vm.bool_val(!t))
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let h = (args[0].0 >> 4) as i64;
+    Ok(vm.new_int(h))
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
+    attr::generic_setattr(vm, args[0], args[1], args[2])?;
+    Ok(vm.none)
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
+    attr::getattr(vm, args[0], args[1])
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
+    attr::delattr(vm, args[0], args[1])?;
+    Ok(vm.none)
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__format__", args, kw, 1, 1, 1)?;
+    if !str_of(args[1]).is_empty() {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    repr::str(vm, args[0])
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, _) = split_kw(args, kw);
+    match pos.len() {
+        2 => Ok(Value::from_ptr(vm.type_of(pos[1]))),
+        4 => {
+            let bases = riter::collect(vm, pos[2])?;
+            new_class(vm, pos[1], &bases, pos[3])
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// Creates a class from its name, bases and namespace dict.
+pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult {
+    let mut bases = bases.to_vec();
+    if bases.is_empty() {
+        bases.push(Value::from_ptr(vm.t.object));
+    }
+    let mut is_exc = false;
+    for &b in &bases {
+        let Some(bd) = as_type(b) else {
+            let tn = vm.type_name(b);
+            let _ = tn;
+            return Err(vm.type_error("bases must be types"));
+        };
+        if !bd.base_ok {
+            let n = bd.name.clone();
+            if [
+                "bool",
+                "NoneType",
+                "function",
+                "generator",
+                "range",
+                "slice",
+            ]
+            .contains(&n.as_str())
+            {
+                return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+            return Err(vm.not_implemented(format!("subclassing the built-in type '{n}'")));
+        }
+        is_exc |= bd.is_exception;
+    }
+    let dict = vm.new_dict();
+    let mut classcell = Value::NULL;
+    for (k, v) in items_of(ns) {
+        let ks = str_of(k);
+        if ks == "__classcell__" {
+            classcell = v;
+            continue;
+        }
+        let v = if (ks == "__new__") && as_function(v).is_some() {
+            let ty = vm.t.staticmethod;
+            vm.heap.alloc(ty, v)
+        } else if (ks == "__init_subclass__" || ks == "__class_getitem__")
+            && as_function(v).is_some()
+        {
+            let ty = vm.t.classmethod;
+            vm.heap.alloc(ty, v)
+        } else {
+            v
+        };
+        dict_set(vm, dict, k, v)?;
+    }
+    let qk = vm.intern("__qualname__");
+    let qualname = dict_get_str(vm, ns, qk)
+        .map(|q| str_of(q).to_string())
+        .unwrap_or_else(|| str_of(name).to_string());
+    let mk = vm.intern("__module__");
+    let module = dict_get_str(vm, ns, mk)
+        .map(|m| str_of(m).to_string())
+        .unwrap_or_else(|| "builtins".into());
+    if !bases
+        .iter()
+        .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)
+    {}
+    let meta = vm.t.type_;
+    let cls = vm.heap.alloc(
+        meta,
+        TypeData {
+            name: str_of(name).to_string(),
+            qualname,
+            module,
+            bases: bases.clone(),
+            mro: Vec::new(),
+            dict,
+            layout: Layout::Instance,
+            builtin: false,
+            base_ok: true,
+            is_exception: is_exc,
+        },
+    );
+    let Some(mro) = c3_mro(cls, &bases) else {
+        let names: Vec<String> = bases
+            .iter()
+            .map(|b| type_data(b.as_ptr()).name.clone())
+            .collect();
+        return Err(vm.type_error(format!(
+            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            names.join(", ")
+        )));
+    };
+    type_data_mut(cls.as_ptr()).mro = mro;
+    if let Some(c) = as_cell(classcell) {
+        *c = cls;
+    }
+    // __init_subclass__ of a base, if user-defined.
+    let k = vm.intern("__init_subclass__");
+    for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
+        if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
+            if let Some(inner) = as_method_wrapper(f) {
+                let inner = *inner;
+                call(vm, inner, &[cls], &[])?;
+            }
+            break;
+        }
+    }
+    // __set_name__ on descriptors.
+    let sn = vm.intern("__set_name__");
+    for (k, v) in items_of(dict) {
+        if as_instance(v).is_some() {
+            if let Some(f) = attr::lookup_type(obj_type(v), sn) {
+                crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
+            }
+        }
+    }
+    Ok(cls)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let m = type_data(args[0].as_ptr()).mro.clone();
+    Ok(vm.new_list(m))
+}
+
+fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Err(vm.not_implemented("type.__subclasses__()"))
+}
+
+fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match int_of(v) {
+        Some(IntVal::Small(i)) => Ok(i),
+        Some(IntVal::Big(_)) => Err(vm.not_implemented("range() with bounds beyond 2**47")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("range() takes no keyword arguments"));
+    }
+    let a = &args[1..];
+    let (start, stop, step) = match a.len() {
+        1 => (0, range_arg(vm, a[0])?, 1),
+        2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, 1),
+        3 => (
+            range_arg(vm, a[0])?,
+            range_arg(vm, a[1])?,
+            range_arg(vm, a[2])?,
+        ),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    let ty = vm.t.range;
+    Ok(vm.heap.alloc(ty, RangeData { start, stop, step }))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "range.index", args, kw, 1, 1, 1)?;
+    if compare::contains(vm, args[0], args[1])? {
+        let r = as_range(args[0]).unwrap();
+        let i = int_of(args[1]).map(|i| match i {
+            IntVal::Small(x) => x,
+            _ => 0,
+        });
+        return Ok(vm.new_int((i.unwrap_or(0) - r.start) / r.step));
+    }
+    let s = repr::repr_string(vm, args[1])?;
+    Err(vm.value_error(format!("{s} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "range.count", args, kw, 1, 1, 1)?;
+    let c = compare::contains(vm, args[0], args[1])?;
+    Ok(vm.new_int(c as i64))
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "slice", args, kw, 1, 1, 3)?;
+    let a = &args[1..];
+    let none = vm.none;
+    let (s, e, st) = match a.len() {
+        1 => (none, a[0], none),
+        2 => (a[0], a[1], none),
+        _ => (a[0], a[1], a[2]),
+    };
+    Ok(crate::vm::runtime::subscr::new_slice(vm, s, e, st))
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut p = PropertyData {
+        fget: Value::NULL,
+        fset: Value::NULL,
+        fdel: Value::NULL,
+        doc: Value::NULL,
+    };
+    for (i, &v) in pos[1..].iter().enumerate() {
+        match i {
+            0 => p.fget = v,
+            1 => p.fset = v,
+            2 => p.fdel = v,
+            _ => p.doc = v,
+        }
+    }
+    for (k, v) in kws {
+        match k {
+            "fget" => p.fget = v,
+            "fset" => p.fset = v,
+            "fdel" => p.fdel = v,
+            "doc" => p.doc = v,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "property() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    let ty = vm.t.property;
+    Ok(vm.heap.alloc(ty, p))
+}
+
+fn property_copy(vm: &mut Vm, p: Value, which: usize, f: Value) -> PyResult {
+    let old = as_property(p).unwrap();
+    let mut n = PropertyData {
+        fget: old.fget,
+        fset: old.fset,
+        fdel: old.fdel,
+        doc: old.doc,
+    };
+    match which {
+        0 => n.fget = f,
+        1 => n.fset = f,
+        _ => n.fdel = f,
+    }
+    let ty = vm.t.property;
+    Ok(vm.heap.alloc(ty, n))
+}
+fn property_getter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "getter", args, kw, 1, 1, 1)?;
+    property_copy(vm, args[0], 0, args[1])
+}
+fn property_setter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "setter", args, kw, 1, 1, 1)?;
+    property_copy(vm, args[0], 1, args[1])
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "deleter", args, kw, 1, 1, 1)?;
+    property_copy(vm, args[0], 2, args[1])
+}
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() < 2 || args[1] == vm.none {
+        return Ok(args[0]);
+    }
+    let t = vm.type_of(args[1]);
+    attr::bind_descriptor(vm, args[0], args[1], t)
+}
+fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__set__", args, kw, 1, 2, 2)?;
+    let fset = as_property(args[0]).unwrap().fset;
+    if fset.is_null() || fset == vm.none {
+        return Err(vm.attribute_error("can't set attribute"));
+    }
+    call(vm, fset, &[args[1], args[2]], &[])?;
+    Ok(vm.none)
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "classmethod", args, kw, 1, 1, 1)?;
+    let ty = vm.t.classmethod;
+    Ok(vm.heap.alloc(ty, args[1]))
+}
+fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "staticmethod", args, kw, 1, 1, 1)?;
+    let ty = vm.t.staticmethod;
+    Ok(vm.heap.alloc(ty, args[1]))
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "super", args, kw, 1, 0, 2)?;
+    let (ty, obj) = if args.len() == 3 {
+        (args[1], args[2])
+    } else if args.len() == 1 {
+        // Zero-argument form: __class__ cell and first argument of the calling frame.
+        let f = vm.current;
+        if f.is_null() {
+            return Err(vm.err("RuntimeError", "super(): no current frame"));
+        }
+        let code = framestack::frame_code(f.get());
+        let cd = as_code(code).unwrap();
+        let nlp = cd.code.nlocalsplus();
+        let slots = f.slots(nlp);
+        let mut cls = Value::NULL;
+        for (i, n) in cd.localsplusnames.iter().enumerate() {
+            if str_of(*n) == "__class__" {
+                if let Some(c) = as_cell(slots[i]) {
+                    cls = *c;
+                }
+            }
+        }
+        if cls.is_null() {
+            return Err(vm.err("RuntimeError", "super(): __class__ cell not found"));
+        }
+        if cd.code.argcount == 0 || slots[0].is_null() {
+            return Err(vm.err("RuntimeError", "super(): no arguments"));
+        }
+        let mut first = slots[0];
+        if let Some(c) = as_cell(first) {
+            if cd.code.localspluskinds[0] & crate::bytecode::code::slot_kind::CELL != 0 {
+                first = *c;
+            }
+        }
+        (cls, first)
+    } else {
+        return Err(vm.not_implemented("super() with one argument"));
+    };
+    if as_type(ty).is_none() {
+        let tn = vm.type_name(ty);
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let obj_type = if as_type(obj).is_some() && vm.is_subtype(obj.as_ptr(), ty.as_ptr()) {
+        obj
+    } else if vm.isinstance(obj, ty.as_ptr()) {
+        Value::from_ptr(vm.type_of(obj))
+    } else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    let st = vm.t.super_;
+    Ok(vm.heap.alloc(st, SuperData { ty, obj, obj_type }))
+}
+
+/// Attribute lookup through a super object.
+pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Value>> {
+    let sd = as_super(s).unwrap();
+    let (ty, obj, obj_type) = (sd.ty, sd.obj, sd.obj_type);
+    let mro = type_data(obj_type.as_ptr()).mro.clone();
+    let start = mro
+        .iter()
+        .position(|&t| t == ty)
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
+    for &t in &mro[start..] {
+        let d = type_data(t.as_ptr()).dict;
+        if let Some(v) = dict_get_str(vm, d, name) {
+            let inst = if obj == obj_type { Value::NULL } else { obj };
+            if inst.is_null() {
+                if as_method_wrapper(v).is_some() {
+                    return attr::bind_descriptor(vm, v, Value::NULL, obj_type.as_ptr()).map(Some);
+                }
+                return Ok(Some(v));
+            }
+            return attr::bind_descriptor(vm, v, inst, obj_type.as_ptr()).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "send", args, kw, 1, 1, 1)?;
+    match gen_resume(vm, args[0], args[1], None)? {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(stop_iteration(vm, v)),
+    }
+}
+
+pub fn stop_iteration(vm: &mut Vm, v: Value) -> Value {
+    let t = vm.t.exc("StopIteration");
+    let args = if v == vm.none {
+        vm.new_tuple(vec![])
+    } else {
+        vm.new_tuple(vec![v])
+    };
+    vm.new_exception_args(t, args)
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "throw", args, kw, 1, 1, 3)?;
+    let mut e = args[1];
+    if as_type(e).is_some() {
+        let a: Vec<Value> = if args.len() > 2 && args[2] != vm.none {
+            vec![args[2]]
+        } else {
+            vec![]
+        };
+        e = call(vm, e, &a, &[])?;
+    }
+    if as_instance(e).map(|i| i.exc.is_none()).unwrap_or(true) {
+        return Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(e),
+        ));
+    }
+    let none = vm.none;
+    match gen_resume(vm, args[0], none, Some(e))? {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(stop_iteration(vm, v)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "close", args, kw, 1, 0, 0)?;
+    let g = as_generator(args[0]).unwrap();
+    if g.state != GenState::Suspended {
+        g.state = GenState::Done;
+        return Ok(vm.none);
+    }
+    let e = vm.err("GeneratorExit", "");
+    let t = vm.t.exc("GeneratorExit");
+    let a = vm.new_tuple(vec![]);
+    let e = {
+        let _ = e;
+        vm.new_exception_args(t, a)
+    };
+    let none = vm.none;
+    match gen_resume(vm, args[0], none, Some(e)) {
+        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(Exit::Return(_)) => Ok(vm.none),
+        Err(x)
+            if vm.isinstance(x, vm.t.exc("GeneratorExit"))
+                || vm.isinstance(x, vm.t.exc("StopIteration")) =>
+        {
+            Ok(vm.none)
+        }
+        Err(x) => Err(x),
+    }
+}
+
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    match riter::next(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => {
+            let none = vm.none;
+            Err(stop_iteration(vm, none))
+        }
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(args[0])
+}
+
+fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut it = pos.get(1).copied();
+    let mut start = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "start" => start = Some(v),
+            "iterable" => it = Some(v),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for enumerate()"
+                )))
+            }
+        }
+    }
+    let Some(it) = it else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let it = riter::get_iter(vm, it)?;
+    let n = match start {
+        Some(s) if int_of(s).is_some() => s,
+        Some(s) => {
+            let tn = vm.type_name(s);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+        None => Value::try_from_i64(0).unwrap(),
+    };
+    let ty = vm.t.enumerate;
+    Ok(vm.new_iter(ty, IterData::Enumerate { it, n }))
+}
+
+fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut strict = false;
+    for (k, v) in kws {
+        if k == "strict" {
+            strict = compare::truthy(vm, v)?;
+        } else {
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+        }
+    }
+    let mut its = Vec::new();
+    for (i, &a) in pos[1..].iter().enumerate() {
+        match riter::get_iter(vm, a) {
+            Ok(it) => {
+                vm.roots.push(it);
+                its.push(it)
+            }
+            Err(_) => {
+                vm.roots.truncate(vm.roots.len() - its.len());
+                let tn = vm.type_name(a);
+                let _ = i;
+                return Err(vm.type_error(format!("'{tn}' object is not iterable")));
+            }
+        }
+    }
+    let n = its.len();
+    let ty = vm.t.zip;
+    let r = vm.new_iter(ty, IterData::Zip { its, strict });
+    vm.roots.truncate(vm.roots.len() - n);
+    Ok(r)
+}
+
+fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
+    if args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for &a in &args[2..] {
+        let it = riter::get_iter(vm, a)?;
+        vm.roots.push(it);
+        its.push(it);
+    }
+    let n = its.len();
+    let ty = vm.t.map;
+    let r = vm.new_iter(ty, IterData::Map { f: args[1], its });
+    vm.roots.truncate(vm.roots.len() - n);
+    Ok(r)
+}
+
+fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "filter", args, kw, 1, 2, 2)?;
+    let it = riter::get_iter(vm, args[2])?;
+    let ty = vm.t.filter;
+    Ok(vm.new_iter(ty, IterData::Filter { f: args[1], it }))
+}
+
+fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "reversed", args, kw, 1, 1, 1)?;
+    let v = args[1];
+    if let Some(l) = as_list(v) {
+        let n = l.len() as isize;
+        let ty = vm.t.list_reverseiterator;
+        return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
+    }
+    if let Some(t) = as_tuple(v) {
+        let n = t.len() as isize;
+        let ty = vm.t.reversed;
+        return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
+    }
+    if let Some(r) = as_range(v) {
+        let (s, e, st) = (r.start, r.stop, r.step);
+        let n = range_len(s, e, st);
+        let last = s + (n - 1) * st;
+        let ty = vm.t.range_iterator;
+        return Ok(vm.new_iter(
+            ty,
+            IterData::Range {
+                cur: last,
+                stop: s - st,
+                step: -st,
+            },
+        ));
+    }
+    if as_str(v).is_some() || as_dict(v).is_some() {
+        let items = if as_dict(v).is_some() {
+            rdict::keys_of(v)
+        } else {
+            riter::collect(vm, v)?
+        };
+        let l = vm.new_tuple(items);
+        let n = as_tuple(l).unwrap().len() as isize;
+        let ty = vm.t.reversed;
+        return Ok(vm.new_iter(ty, IterData::SeqRev { seq: l, idx: n - 1 }));
+    }
+    if as_instance(v).is_some() {
+        let t = obj_type(v);
+        if let Some(f) = attr::lookup_type_str(vm, t, "__reversed__") {
+            return crate::vm::runtime::call::call_method_value(vm, f, v, &[]);
+        }
+        if attr::lookup_type_str(vm, t, "__getitem__").is_some()
+            && attr::lookup_type_str(vm, t, "__len__").is_some()
+        {
+            let items = riter::collect(vm, v)?;
+            let l = vm.new_tuple(items);
+            let n = as_tuple(l).unwrap().len() as isize;
+            let ty = vm.t.reversed;
+            return Ok(vm.new_iter(ty, IterData::SeqRev { seq: l, idx: n - 1 }));
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("'{tn}' object is not reversible")))
+}
+
+fn view_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let d = as_view(args[0]).unwrap().dict;
+    Ok(vm.new_int(rdict::len_of(d) as i64))
+}
+
+fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.none)
+}

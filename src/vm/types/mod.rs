@@ -1,0 +1,361 @@
+//! The built-in types: their type objects (created at start-up), MRO computation, and the method
+//! tables of each type (one file per type).
+
+pub mod dict;
+pub mod exc;
+pub mod float;
+pub mod int;
+pub mod list;
+pub mod misc;
+pub mod set;
+pub mod str;
+pub mod tuple;
+
+use std::collections::HashMap;
+
+use super::gc::Heap;
+use super::interp::Vm;
+use super::object::*;
+use super::value::Value;
+
+macro_rules! types_struct {
+    ($($field:ident : $name:literal, $layout:ident, $base:ident;)*) => {
+        /// Pointers to the built-in type objects.
+        pub struct Types {
+            pub object: *const TypeObject,
+            pub type_: *const TypeObject,
+            $(pub $field: *const TypeObject,)*
+            exceptions: HashMap<&'static str, *const TypeObject>,
+            all: Vec<*const TypeObject>,
+        }
+
+        impl Types {
+            pub fn bootstrap(heap: &mut Heap) -> Types {
+                let mut all = Vec::new();
+                let object = new_type(heap, std::ptr::null(), "object", Layout::Instance, &[]);
+                let type_ = new_type(heap, std::ptr::null(), "type", Layout::Type, &[object]);
+                set_type(Value::from_ptr(object), type_);
+                set_type(Value::from_ptr(type_), type_);
+                all.push(object);
+                all.push(type_);
+                let mut by_name: HashMap<&'static str, *const TypeObject> = HashMap::new();
+                by_name.insert("object", object);
+                $(let $field = new_type(heap, type_, $name, Layout::$layout, &[by_name[stringify!($base)]]);
+                  by_name.insert(stringify!($field), $field);
+                  all.push($field);)*
+                let mut t = Types { object, type_, $($field,)* exceptions: HashMap::new(), all };
+                exc::bootstrap_exceptions(heap, &mut t);
+                t
+            }
+        }
+    };
+}
+
+types_struct! {
+    int: "int", BigInt, object;
+    bool_: "bool", Bool, int;
+    float: "float", Unboxed, object;
+    str_: "str", Str, object;
+    bytes: "bytes", Bytes, object;
+    list: "list", List, object;
+    tuple: "tuple", Tuple, object;
+    dict: "dict", Dict, object;
+    set: "set", Set, object;
+    frozenset: "frozenset", Set, object;
+    range: "range", Range, object;
+    slice: "slice", Slice, object;
+    function: "function", Function, object;
+    builtin_function: "builtin_function_or_method", Builtin, object;
+    code: "code", Code, object;
+    cell: "cell", Cell, object;
+    method: "method", BoundMethod, object;
+    classmethod: "classmethod", MethodWrapper, object;
+    staticmethod: "staticmethod", MethodWrapper, object;
+    property: "property", Property, object;
+    generator: "generator", Generator, object;
+    module: "module", Module, object;
+    none_type: "NoneType", NoneType, object;
+    not_implemented_type: "NotImplementedType", Singleton, object;
+    ellipsis_type: "ellipsis", Singleton, object;
+    super_: "super", Super, object;
+    list_iterator: "list_iterator", Iter, object;
+    list_reverseiterator: "list_reverseiterator", Iter, object;
+    tuple_iterator: "tuple_iterator", Iter, object;
+    str_iterator: "str_ascii_iterator", Iter, object;
+    bytes_iterator: "bytes_iterator", Iter, object;
+    range_iterator: "range_iterator", Iter, object;
+    dict_keyiterator: "dict_keyiterator", Iter, object;
+    dict_valueiterator: "dict_valueiterator", Iter, object;
+    dict_itemiterator: "dict_itemiterator", Iter, object;
+    set_iterator: "set_iterator", Iter, object;
+    enumerate: "enumerate", Iter, object;
+    zip: "zip", Iter, object;
+    map: "map", Iter, object;
+    filter: "filter", Iter, object;
+    reversed: "reversed", Iter, object;
+    callable_iterator: "callable_iterator", Iter, object;
+    dict_keys: "dict_keys", DictView, object;
+    dict_values: "dict_values", DictView, object;
+    dict_items: "dict_items", DictView, object;
+}
+
+impl Types {
+    pub fn all(&self) -> Vec<Value> {
+        self.all.iter().map(|&t| Value::from_ptr(t)).collect()
+    }
+    pub fn exc(&self, name: &str) -> *const TypeObject {
+        match self.exceptions.get(name) {
+            Some(&t) => t,
+            None => self.exceptions["Exception"],
+        }
+    }
+    pub fn exc_opt(&self, name: &str) -> Option<*const TypeObject> {
+        self.exceptions.get(name).copied()
+    }
+    pub(crate) fn add_exception(&mut self, name: &'static str, t: *const TypeObject) {
+        self.exceptions.insert(name, t);
+        self.all.push(t);
+    }
+    pub fn exception_names(&self) -> Vec<&'static str> {
+        let mut v: Vec<_> = self.exceptions.keys().copied().collect();
+        v.sort();
+        v
+    }
+}
+
+/// Allocates a built-in type object (its dict is created later by `populate`).
+pub(crate) fn new_type(
+    heap: &mut Heap,
+    meta: *const TypeObject,
+    name: &str,
+    layout: Layout,
+    bases: &[*const TypeObject],
+) -> *const TypeObject {
+    let bases_v: Vec<Value> = bases.iter().map(|&b| Value::from_ptr(b)).collect();
+    let v = heap.alloc(
+        meta,
+        TypeData {
+            name: name.to_string(),
+            qualname: name.to_string(),
+            module: "builtins".to_string(),
+            bases: bases_v.clone(),
+            mro: Vec::new(),
+            dict: Value::NULL,
+            layout,
+            builtin: true,
+            base_ok: matches!(layout, Layout::Instance),
+            is_exception: false,
+        },
+    );
+    let mut mro = vec![v];
+    if let Some(&b) = bases_v.first() {
+        mro.extend(type_data(b.as_ptr::<TypeObject>()).mro.iter().copied());
+    }
+    type_data_mut(v.as_ptr::<TypeObject>()).mro = mro;
+    v.as_ptr::<TypeObject>()
+}
+
+/// C3 linearization of a class with the given bases; None if no consistent order exists.
+pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|&b| type_data(b.as_ptr::<TypeObject>()).mro.clone())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![this];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|t| t[1..].contains(&cand)) {
+                found = Some(cand);
+                break;
+            }
+        }
+        let c = found?;
+        out.push(c);
+        for s in seqs.iter_mut() {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+/// Adds a method implemented in Rust to a type's dict.
+pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: BuiltinFn) {
+    let bty = vm.t.builtin_function;
+    let m = vm.heap.alloc(
+        bty,
+        BuiltinData {
+            name,
+            f,
+            bound: Value::NULL,
+            owner: Value::from_ptr(ty),
+        },
+    );
+    let k = vm.intern(name);
+    let d = type_data(ty).dict;
+    super::runtime::dict::dict_set_str(vm, d, k, m);
+}
+
+/// Adds a classmethod / staticmethod implemented in Rust.
+pub fn add_static(
+    vm: &mut Vm,
+    ty: *const TypeObject,
+    name: &'static str,
+    f: BuiltinFn,
+    class: bool,
+) {
+    let bty = vm.t.builtin_function;
+    let m = vm.heap.alloc(
+        bty,
+        BuiltinData {
+            name,
+            f,
+            bound: Value::NULL,
+            owner: Value::from_ptr(ty),
+        },
+    );
+    let wty = if class {
+        vm.t.classmethod
+    } else {
+        vm.t.staticmethod
+    };
+    let w = vm.heap.alloc(wty, m);
+    let k = vm.intern(name);
+    let d = type_data(ty).dict;
+    super::runtime::dict::dict_set_str(vm, d, k, w);
+}
+
+/// Creates every built-in type's dict and fills in its methods.
+pub fn populate(vm: &mut Vm) {
+    for t in vm.t.all() {
+        let d = vm.new_dict();
+        type_data_mut(t.as_ptr::<TypeObject>()).dict = d;
+        let name = type_data(t.as_ptr::<TypeObject>()).name.clone();
+        let n = vm.new_str(&name);
+        let k = vm.intern("__name__");
+        let _ = (n, k);
+    }
+    str::install(vm);
+    list::install(vm);
+    tuple::install(vm);
+    dict::install(vm);
+    set::install(vm);
+    int::install(vm);
+    float::install(vm);
+    exc::install(vm);
+    misc::install(vm);
+}
+
+/// Checks a method/function's positional argument count (self included in `args` for methods,
+/// excluded from the counts) and that no keywords were passed.
+pub fn nargs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    self_: usize,
+    min: usize,
+    max: usize,
+) -> super::interp::PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.len() - self_;
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({n} given)"),
+                1 => format!("{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// Splits vectorcall arguments into positionals and (name, value) keyword pairs.
+pub fn split_kw<'a>(args: &'a [Value], kw: &'a [Value]) -> (&'a [Value], Vec<(&'a str, Value)>) {
+    let npos = args.len() - kw.len();
+    let pairs = kw
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| (super::interp::str_of(*k), *v))
+        .collect();
+    (&args[..npos], pairs)
+}
+
+/// Stable merge sort with a fallible less-than (Python's list.sort semantics: only `<` is used).
+pub fn merge_sort<T: Copy>(
+    v: &mut Vec<T>,
+    less: &mut dyn FnMut(T, T) -> super::interp::PyResult<bool>,
+) -> super::interp::PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort for short runs, then bottom-up merges.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less(v[j], v[j - 1])? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<T> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    if less(v[j], v[i])? {
+                        buf.push(v[j]);
+                        j += 1;
+                    } else {
+                        buf.push(v[i]);
+                        i += 1;
+                    }
+                }
+                buf.extend_from_slice(&v[i..mid]);
+                buf.extend_from_slice(&v[j..hi]);
+                v[lo..hi].copy_from_slice(&buf);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Sets the `__module__` of a built-in type created outside `builtins`.
+pub fn type_data_mut_module(t: *const TypeObject, module: &str) {
+    type_data_mut(t).module = module.to_string();
+}

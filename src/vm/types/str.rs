@@ -1,0 +1,813 @@
+//! str methods.
+
+use super::{add_method, add_static, nargs, split_kw};
+use crate::rtlib::str_format::{format_with, FormatEnv};
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::repr::{fmt_err, FmtErr};
+use crate::vm::runtime::{attr, iter as riter, repr, subscr};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.str_;
+    let methods: &[(&'static str, BuiltinFn)] = &[
+        ("join", join),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("upper", upper),
+        ("lower", lower),
+        ("capitalize", capitalize),
+        ("title", title),
+        ("swapcase", swapcase),
+        ("casefold", lower),
+        ("isdigit", isdigit),
+        ("isdecimal", isdigit),
+        ("isnumeric", isnumeric),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("isidentifier", isidentifier),
+        ("isascii", isascii),
+        ("format", format),
+        ("zfill", zfill),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("encode", encode),
+        ("splitlines", splitlines),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+        ("expandtabs", expandtabs),
+        ("__len__", len),
+        ("__format__", dunder_format),
+    ];
+    for &(n, f) in methods {
+        add_method(vm, t, n, f);
+    }
+    add_static(vm, t, "__new__", new, false);
+}
+
+fn s<'a>(v: Value) -> &'a str {
+    &as_str(v).unwrap().s
+}
+
+fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
+    match as_str(v) {
+        Some(x) => Ok(&x.s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{what} must be str, not {tn}")))
+        }
+    }
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if !kws.is_empty() || pos.len() > 2 {
+        return Err(vm.not_implemented("str() with encoding arguments"));
+    }
+    if pos.len() == 1 {
+        return Ok(vm.new_str(""));
+    }
+    repr::str(vm, pos[1])
+}
+
+fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "str.join", args, kw, 1, 1, 1)?;
+    let items = riter::collect(vm, args[1])?;
+    let sep = s(args[0]);
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match as_str(*it) {
+            Some(x) => out.push_str(&x.s),
+            None => {
+                let tn = vm.type_name(*it);
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {tn} found"
+                )));
+            }
+        }
+    }
+    Ok(vm.new_str_owned(out))
+}
+
+fn sep_and_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+) -> PyResult<(Option<String>, i64)> {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{name} expected at most 2 arguments, got {}",
+            pos.len() - 1
+        )));
+    }
+    let mut sep = pos.get(1).copied();
+    let mut maxs = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "sep" => sep = Some(v),
+            "maxsplit" => maxs = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let sep = match sep {
+        Some(v) if v != vm.none => {
+            let x = arg_str(vm, v, "must be str or None")?.to_string();
+            if x.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            Some(x)
+        }
+        _ => None,
+    };
+    let max = match maxs {
+        Some(v) => subscr::index_of(vm, v, "maxsplit")?,
+        None => -1,
+    };
+    Ok((sep, max))
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sep, max) = sep_and_max(vm, args, kw, "split")?;
+    let st = s(args[0]);
+    let parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                st.split(sep.as_str()).map(String::from).collect()
+            } else {
+                st.splitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = st.trim_start();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+    };
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str_owned(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sep, max) = sep_and_max(vm, args, kw, "rsplit")?;
+    let st = s(args[0]);
+    let mut parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                st.rsplit(sep.as_str()).map(String::from).collect()
+            } else {
+                st.rsplitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = st.trim_end();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().unwrap().len_utf8())
+                    .unwrap_or(0);
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end();
+            }
+            out
+        }
+    };
+    parts.reverse();
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str_owned(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 1)?;
+    let st = s(args[0]);
+    let chars: Option<Vec<char>> = match args.get(1) {
+        Some(&v) if v != vm.none => Some(arg_str(vm, v, "strip arg")?.chars().collect()),
+        _ => None,
+    };
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => c.is_whitespace(),
+    };
+    let mut r = st;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == st.len() {
+        return Ok(args[0]);
+    }
+    Ok(vm.new_str(r))
+}
+fn strip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "strip", true, true)
+}
+fn lstrip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "lstrip", true, false)
+}
+fn rstrip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "rstrip", false, true)
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "replace", args, kw, 1, 2, 3)?;
+    let old = arg_str(vm, args[1], "replace() argument 1")?;
+    let new = arg_str(vm, args[2], "replace() argument 2")?;
+    let count = if args.len() > 3 {
+        subscr::index_of(vm, args[3], "count")?
+    } else {
+        -1
+    };
+    let st = s(args[0]);
+    let r = if count < 0 {
+        st.replace(old, new)
+    } else if old.is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in st.chars() {
+            if n < count {
+                out.push_str(new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < count {
+            out.push_str(new);
+        }
+        out
+    } else {
+        st.replacen(old, new, count as usize)
+    };
+    Ok(vm.new_str_owned(r))
+}
+
+/// Converts code-point bounds (start, end) to a byte range of `st`.
+fn bounds(vm: &mut Vm, st: &str, args: &[Value]) -> PyResult<(usize, usize)> {
+    let n = st.chars().count() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let a = match args.first() {
+        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        _ => 0,
+    };
+    let b = match args.get(1) {
+        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        _ => n,
+    };
+    let to_byte = |cp: i64| {
+        st.char_indices()
+            .nth(cp as usize)
+            .map(|p| p.0)
+            .unwrap_or(st.len())
+    };
+    if a > b {
+        return Ok((1, 0));
+    }
+    Ok((to_byte(a), to_byte(b)))
+}
+
+fn byte_to_cp(st: &str, b: usize) -> i64 {
+    st[..b].chars().count() as i64
+}
+
+fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
+    nargs(vm, name, args, kw, 1, 1, 3)?;
+    let st = s(args[0]);
+    let (a, b) = bounds(vm, st, &args[2..])?;
+    if a > b {
+        return Ok(vm.false_);
+    }
+    let sub = &st[a..b];
+    let pats: Vec<Value> = match as_tuple(args[1]) {
+        Some(t) => t.to_vec(),
+        None => vec![args[1]],
+    };
+    for p in pats {
+        let Some(ps) = as_str(p) else {
+            let tn = vm.type_name(p);
+            return Err(vm.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {tn}"
+            )));
+        };
+        let hit = if start {
+            sub.starts_with(&*ps.s)
+        } else {
+            sub.ends_with(&*ps.s)
+        };
+        if hit {
+            return Ok(vm.true_);
+        }
+    }
+    Ok(vm.false_)
+}
+fn startswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    affix(vm, a, k, "startswith", true)
+}
+fn endswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    affix(vm, a, k, "endswith", false)
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> PyResult<i64> {
+    nargs(vm, name, args, kw, 1, 1, 3)?;
+    let st = s(args[0]);
+    let sub = arg_str(vm, args[1], "must be str")?;
+    let (a, b) = bounds(vm, st, &args[2..])?;
+    if a > b {
+        return Ok(-1);
+    }
+    let hay = &st[a..b];
+    let r = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(match r {
+        Some(i) => byte_to_cp(st, a + i),
+        None => -1,
+    })
+}
+fn find(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    let r = find_impl(vm, a, k, "find", false)?;
+    Ok(vm.new_int(r))
+}
+fn rfind(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    let r = find_impl(vm, a, k, "rfind", true)?;
+    Ok(vm.new_int(r))
+}
+fn index(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    let r = find_impl(vm, a, k, "index", false)?;
+    if r < 0 {
+        return Err(vm.value_error("substring not found"));
+    }
+    Ok(vm.new_int(r))
+}
+fn rindex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    let r = find_impl(vm, a, k, "rindex", true)?;
+    if r < 0 {
+        return Err(vm.value_error("substring not found"));
+    }
+    Ok(vm.new_int(r))
+}
+fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "count", args, kw, 1, 1, 3)?;
+    let st = s(args[0]);
+    let sub = arg_str(vm, args[1], "must be str")?;
+    let (a, b) = bounds(vm, st, &args[2..])?;
+    if a > b {
+        return Ok(vm.new_int(0));
+    }
+    let hay = &st[a..b];
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn map_str(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(&str) -> String,
+) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 0)?;
+    let r = f(s(args[0]));
+    Ok(vm.new_str_owned(r))
+}
+fn upper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "upper", |x| x.to_uppercase())
+}
+fn lower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "lower", |x| x.to_lowercase())
+}
+fn capitalize(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "capitalize", |x| {
+        let mut c = x.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    })
+}
+fn title(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "title", |x| {
+        let mut out = String::new();
+        let mut prev_cased = false;
+        for c in x.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = c.is_alphabetic();
+        }
+        out
+    })
+}
+fn swapcase(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "swapcase", |x| {
+        x.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect::<Vec<_>>()
+                }
+            })
+            .collect()
+    })
+}
+
+fn pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&str) -> bool) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 0)?;
+    let r = f(s(args[0]));
+    Ok(vm.bool_val(r))
+}
+fn isdigit(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isdigit", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())
+    })
+}
+fn isnumeric(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isnumeric", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_numeric())
+    })
+}
+fn isalpha(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isalpha", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_alphabetic())
+    })
+}
+fn isalnum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isalnum", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_alphanumeric())
+    })
+}
+fn isspace(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isspace", |x| {
+        !x.is_empty() && x.chars().all(|c| c.is_whitespace())
+    })
+}
+fn isupper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isupper", |x| {
+        x.chars().any(|c| c.is_uppercase()) && !x.chars().any(|c| c.is_lowercase())
+    })
+}
+fn islower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "islower", |x| {
+        x.chars().any(|c| c.is_lowercase()) && !x.chars().any(|c| c.is_uppercase())
+    })
+}
+fn isidentifier(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isidentifier", |x| {
+        let mut cs = x.chars();
+        match cs.next() {
+            Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {
+                cs.all(|c| unicode_ident::is_xid_continue(c))
+            }
+            _ => false,
+        }
+    })
+}
+fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isascii", |x| x.is_ascii())
+}
+
+fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, char)> {
+    nargs(vm, name, args, kw, 1, 1, 2)?;
+    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let fill = match args.get(2) {
+        Some(&f) => {
+            let fs = arg_str(vm, f, "fill character")?;
+            let mut cs = fs.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
+                }
+            }
+        }
+        None => ' ',
+    };
+    Ok((w, fill))
+}
+fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "center")?;
+    let st = s(args[0]);
+    let n = st.chars().count();
+    if n >= w {
+        return Ok(args[0]);
+    }
+    let marg = w - n;
+    let left = marg / 2 + (marg & w & 1);
+    let right = marg - left;
+    let r: String = std::iter::repeat(fill).take(left).collect::<String>()
+        + st
+        + &std::iter::repeat(fill).take(right).collect::<String>();
+    Ok(vm.new_str_owned(r))
+}
+fn ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "ljust")?;
+    let st = s(args[0]);
+    let n = st.chars().count();
+    if n >= w {
+        return Ok(args[0]);
+    }
+    let r = st.to_string() + &std::iter::repeat(fill).take(w - n).collect::<String>();
+    Ok(vm.new_str_owned(r))
+}
+fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "rjust")?;
+    let st = s(args[0]);
+    let n = st.chars().count();
+    if n >= w {
+        return Ok(args[0]);
+    }
+    let r = std::iter::repeat(fill).take(w - n).collect::<String>() + st;
+    Ok(vm.new_str_owned(r))
+}
+fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "zfill", args, kw, 1, 1, 1)?;
+    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let st = s(args[0]);
+    let n = st.chars().count();
+    if n >= w {
+        return Ok(args[0]);
+    }
+    let (sign, rest) = match st.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &st[1..]),
+        _ => (String::new(), st),
+    };
+    let r = sign + &"0".repeat(w - n) + rest;
+    Ok(vm.new_str_owned(r))
+}
+
+fn encode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if let Some(&e) = args.get(1) {
+        let en = str_of(e).to_lowercase().replace('-', "");
+        if en != "utf8" && en != "ascii" {
+            return Err(vm.not_implemented(format!("str.encode with encoding '{}'", str_of(e))));
+        }
+        if en == "ascii" && !s(args[0]).is_ascii() {
+            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
+        }
+    }
+    let b = s(args[0]).as_bytes().to_vec();
+    Ok(vm.new_bytes(b))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut keep = pos.get(1).map(|&v| v == vm.true_).unwrap_or(false);
+    for (k, v) in kws {
+        if k == "keepends" {
+            keep = crate::vm::runtime::compare::truthy(vm, v)?;
+        }
+    }
+    let st = s(args[0]);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b: Vec<(usize, char)> = st.char_indices().collect();
+    let mut i = 0;
+    while i < b.len() {
+        let (pos, c) = b[i];
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = pos + c.len_utf8();
+            if c == '\r' && i + 1 < b.len() && b[i + 1].1 == '\n' {
+                end += 1;
+                i += 1;
+            }
+            out.push(if keep {
+                &st[start..end]
+            } else {
+                &st[start..pos]
+            });
+            start = end;
+        }
+        i += 1;
+    }
+    if start < st.len() {
+        out.push(&st[start..]);
+    }
+    let vals: Vec<Value> = out.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], rev: bool) -> PyResult {
+    nargs(
+        vm,
+        if rev { "rpartition" } else { "partition" },
+        args,
+        kw,
+        1,
+        1,
+        1,
+    )?;
+    let st = s(args[0]);
+    let sep = arg_str(vm, args[1], "must be str")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let parts = if rev { st.rfind(sep) } else { st.find(sep) };
+    let (a, b, c) = match parts {
+        Some(i) => (&st[..i], sep, &st[i + sep.len()..]),
+        None => {
+            if rev {
+                ("", "", st)
+            } else {
+                (st, "", "")
+            }
+        }
+    };
+    let vals = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
+    Ok(vm.new_tuple(vals))
+}
+fn partition(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    partition_impl(vm, a, k, false)
+}
+fn rpartition(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    partition_impl(vm, a, k, true)
+}
+fn removeprefix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "removeprefix", args, kw, 1, 1, 1)?;
+    let p = arg_str(vm, args[1], "removeprefix() argument")?;
+    match s(args[0]).strip_prefix(p) {
+        Some(r) => Ok(vm.new_str(r)),
+        None => Ok(args[0]),
+    }
+}
+fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "removesuffix", args, kw, 1, 1, 1)?;
+    let p = arg_str(vm, args[1], "removesuffix() argument")?;
+    match s(args[0]).strip_suffix(p) {
+        Some(r) => Ok(vm.new_str(r)),
+        None => Ok(args[0]),
+    }
+}
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "expandtabs", args, kw, 1, 0, 1)?;
+    let ts = if args.len() > 1 {
+        subscr::index_of(vm, args[1], "tabsize")?
+    } else {
+        8
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s(args[0]).chars() {
+        match c {
+            '\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(vm.new_str_owned(out))
+}
+fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.new_int(as_str(args[0]).unwrap().nchars as i64))
+}
+fn dunder_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__format__", args, kw, 1, 1, 1)?;
+    repr::format(vm, args[0], args[1])
+}
+
+/// `str.format` through rtlib's template evaluator.
+struct Env<'a> {
+    vm: &'a mut Vm,
+    pos: Vec<Value>,
+    kw: Vec<(String, Value)>,
+}
+
+impl<'a> FormatEnv for Env<'a> {
+    type Obj = Value;
+    type Error = FmtErr;
+    fn positional(&mut self, index: usize) -> Result<Option<Value>, FmtErr> {
+        Ok(self.pos.get(index).copied())
+    }
+    fn keyword(&mut self, key: &str) -> Result<Value, FmtErr> {
+        match self.kw.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => Ok(*v),
+            None => {
+                let k = self.vm.new_str(key);
+                let kt = self.vm.t.exc("KeyError");
+                let a = self.vm.new_tuple(vec![k]);
+                Err(FmtErr::Py(self.vm.new_exception_args(kt, a)))
+            }
+        }
+    }
+    fn getattr(&mut self, obj: &Value, name: &str) -> Result<Value, FmtErr> {
+        let n = self.vm.intern(name);
+        attr::getattr(self.vm, *obj, n).map_err(FmtErr::Py)
+    }
+    fn getitem_int(&mut self, obj: &Value, index: usize) -> Result<Value, FmtErr> {
+        let i = self.vm.new_int(index as i64);
+        subscr::getitem(self.vm, *obj, i).map_err(FmtErr::Py)
+    }
+    fn getitem_str(&mut self, obj: &Value, key: &str) -> Result<Value, FmtErr> {
+        let k = self.vm.new_str(key);
+        subscr::getitem(self.vm, *obj, k).map_err(FmtErr::Py)
+    }
+    fn convert(&mut self, obj: &Value, conversion: char) -> Result<Value, FmtErr> {
+        let r = match conversion {
+            'r' => repr::repr(self.vm, *obj),
+            'a' => repr::ascii(self.vm, *obj),
+            _ => repr::str(self.vm, *obj),
+        };
+        r.map_err(FmtErr::Py)
+    }
+    fn format(&mut self, obj: &Value, spec: &str) -> Result<String, FmtErr> {
+        let sp = self.vm.new_str(spec);
+        let r = repr::format(self.vm, *obj, sp).map_err(FmtErr::Py)?;
+        Ok(str_of(r).to_string())
+    }
+}
+
+fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let template = s(args[0]).to_string();
+    let pos_v = pos[1..].to_vec();
+    let kw_v: Vec<(String, Value)> = kws.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut env = Env {
+        vm,
+        pos: pos_v,
+        kw: kw_v,
+    };
+    let r = format_with(&template, &mut env);
+    match r {
+        Ok(out) => Ok(env.vm.new_str_owned(out)),
+        Err(e) => Err(fmt_err(env.vm, e)),
+    }
+}

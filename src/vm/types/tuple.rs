@@ -1,0 +1,55 @@
+//! tuple methods.
+
+use super::{add_method, nargs};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::{compare, iter as riter};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.tuple;
+    add_method(vm, t, "index", index);
+    add_method(vm, t, "count", count);
+    add_method(vm, t, "__len__", len);
+    super::add_static(vm, t, "__new__", new, false);
+}
+
+fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "tuple", args, kw, 1, 0, 1)?;
+    if args.len() > 1 && as_tuple(args[1]).is_some() && obj_type(args[1]) == vm.t.tuple {
+        return Ok(args[1]);
+    }
+    let items = if args.len() > 1 {
+        riter::collect(vm, args[1])?
+    } else {
+        Vec::new()
+    };
+    Ok(vm.new_tuple(items))
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "index", args, kw, 1, 1, 3)?;
+    let items = as_tuple(args[0]).unwrap().to_vec();
+    for (i, y) in items.into_iter().enumerate() {
+        if compare::eq(vm, y, args[1])? {
+            return Ok(vm.new_int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "tuple.count", args, kw, 1, 1, 1)?;
+    let items = as_tuple(args[0]).unwrap().to_vec();
+    let mut c = 0;
+    for y in items {
+        if compare::eq(vm, y, args[1])? {
+            c += 1;
+        }
+    }
+    Ok(vm.new_int(c))
+}
+
+fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.new_int(as_tuple(args[0]).unwrap().len() as i64))
+}

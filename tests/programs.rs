@@ -1,0 +1,125 @@
+//! Runs every tests/programs/NAME.py through the cpjit binary and compares stdout, stderr and the
+//! exit status byte for byte with what python3 produced (recorded by tools/record_programs.py).
+//! One test reports every failing program.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
+    let exp = dir.join("expected");
+    let read = |ext: &str| std::fs::read(exp.join(format!("{name}.{ext}")));
+    let (Ok(out), Ok(err), Ok(status)) = (read("out"), read("err"), read("status")) else {
+        return Err("no recorded expectation (run tools/record_programs.py)".into());
+    };
+    let status: i32 = String::from_utf8_lossy(&status).trim().parse().unwrap_or(-999);
+    let mut child = Command::new(bin)
+        .arg(format!("{name}.py"))
+        .current_dir(dir)
+        .env_remove("PYTHONPATH")
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("spawn: {e}"))?;
+    let start = Instant::now();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let mut s = stdout;
+        let _ = std::io::Read::read_to_end(&mut s, &mut v);
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let mut s = stderr;
+        let _ = std::io::Read::read_to_end(&mut s, &mut v);
+        v
+    });
+    let code = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st.code().unwrap_or(-1);
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            return Err("timed out after 60 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let got_out = t_out.join().unwrap();
+    let got_err = t_err.join().unwrap();
+    let mut problems = Vec::new();
+    if got_out != out {
+        problems.push(format!(
+            "stdout differs:\n--- expected\n{}\n--- got\n{}",
+            tail(&out),
+            tail(&got_out)
+        ));
+    }
+    if got_err != err {
+        problems.push(format!(
+            "stderr differs:\n--- expected\n{}\n--- got\n{}",
+            tail(&err),
+            tail(&got_err)
+        ));
+    }
+    if code != status {
+        problems.push(format!("exit status {code}, expected {status}"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn tail(b: &[u8]) -> String {
+    let s = String::from_utf8_lossy(b);
+    let lines: Vec<&str> = s.lines().collect();
+    let start = lines.len().saturating_sub(15);
+    lines[start..].join("\n")
+}
+
+#[test]
+fn programs_match_python3() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpjit"));
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            if p.extension()? == "py" { Some(p.file_stem()?.to_string_lossy().into_owned()) } else { None }
+        })
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no programs in {}", dir.display());
+    let filter = std::env::var("PROGRAMS").ok();
+    if let Some(f) = &filter {
+        names.retain(|n| n.contains(f.as_str()));
+    }
+    let results = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                if i >= names.len() {
+                    break;
+                }
+                let r = run_one(&bin, &dir, &names[i]);
+                results.lock().unwrap().push((names[i].clone(), r));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let failed: Vec<_> = results.iter().filter(|r| r.1.is_err()).collect();
+    for (name, r) in &failed {
+        eprintln!("==== {name}.py FAILED\n{}\n", r.as_ref().unwrap_err());
+    }
+    eprintln!("{} of {} programs pass", results.len() - failed.len(), results.len());
+    let names: Vec<&str> = failed.iter().map(|r| r.0.as_str()).collect();
+    assert!(failed.is_empty(), "{} programs differ from python3: {}", failed.len(), names.join(", "));
+}
