@@ -63,6 +63,10 @@ const _: () = {
     assert!(std::mem::offset_of!(RangeIterLayout, step) == RANGE_ITER_STEP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, len) == RANGE_ITER_LEN_OFFSET as usize);
     assert!(RANGE_ITER_NEXT_OFFSET == crate::vm::abi::OBJ_HEADER_SIZE);
+    // COMPARE_OP_* variants are selected by the compiler's comparison codes.
+    use crate::bytecode::opcode::cmp;
+    assert!(CMP_LT == cmp::LT && CMP_LE == cmp::LE && CMP_EQ == cmp::EQ);
+    assert!(CMP_NE == cmp::NE && CMP_GT == cmp::GT && CMP_GE == cmp::GE);
 };
 
 /// How compiled code left.
