@@ -63,6 +63,10 @@ const _: () = {
     assert!(std::mem::offset_of!(RangeIterLayout, step) == RANGE_ITER_STEP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, len) == RANGE_ITER_LEN_OFFSET as usize);
     assert!(RANGE_ITER_NEXT_OFFSET == crate::vm::abi::OBJ_HEADER_SIZE);
+    // COMPARE_OP_* variants are selected by the compiler's comparison codes.
+    use crate::bytecode::opcode::cmp;
+    assert!(CMP_LT == cmp::LT && CMP_LE == cmp::LE && CMP_EQ == cmp::EQ);
+    assert!(CMP_NE == cmp::NE && CMP_GT == cmp::GT && CMP_GE == cmp::GE);
 };
 
 /// How compiled code left.
@@ -92,7 +96,8 @@ impl JitExit {
 /// top of the value stack; the function pops its inputs and pushes its outputs there and returns the
 /// new stack pointer. To take the instruction's jump it sets `ctx.branch = 1`. Before anything that
 /// can raise or collect garbage it must store `frame.stack_depth` (from `sp`) and
-/// `frame.instr_index`.
+/// `frame.instr_index`. JIT frames have no unwind information: a runtime function must report
+/// errors by returning null, never unwind (a Rust panic in an `extern "C"` function aborts).
 pub type GenericFn = unsafe extern "C" fn(
     frame: *mut Frame,
     sp: *mut Value,
