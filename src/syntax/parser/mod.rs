@@ -286,7 +286,13 @@ impl<'s> Parser<'s> {
         };
         // pegen tokenizes the rest of the file after a parser error: a tokenizer error there wins,
         // except an unclosed bracket, which wins only when it was opened on an earlier line.
-        if err.kind != SyntaxErrorKind::MemoryError {
+        // pegen returns at once for an INDENT/DEDENT at the failure point (no full tokenization).
+        let indent_fail = matches!(
+            self.toks[first_max.min(self.toks.len() - 1)].kind,
+            TokKind::Indent | TokKind::Dedent
+        ) && err.kind == SyntaxErrorKind::IndentationError
+            && err.msg.starts_with("unexpected");
+        if err.kind != SyntaxErrorKind::MemoryError && !indent_fail {
             if let Some(te) = self.tok_err.take() {
                 // pegen compares with the line of the last token fetched.
                 let cur_line = self.toks[self.max_pos.min(self.toks.len() - 1)].start.line;
