@@ -100,6 +100,10 @@ impl<'s> Parser<'s> {
             } else {
                 let p = self.param(lambda, false)?;
                 let default = if self.eat_op(Op::Equal) {
+                    // invalid_default: '=' &(')'|',')
+                    if self.invalid && matches!(self.kind(), TokKind::Op(Op::RPar | Op::Comma)) {
+                        return self.raise_prev("expected default value expression");
+                    }
                     Some(self.expression()?)
                 } else {
                     None

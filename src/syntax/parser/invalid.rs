@@ -190,7 +190,7 @@ impl<'s> Parser<'s> {
             (t.start.line, t.start.col)
         };
         let mut e = self.make_error(kind, Loc::new(line, 0, line, 0), msg);
-        e.offset = offset;
+        e.offset = if at_eof && self.file_mode { 0 } else { offset };
         e.end_offset = 0;
         e
     }

@@ -148,6 +148,8 @@ pub(crate) struct Parser<'s> {
     levels: Vec<u32>,
     /// The tokenizer's error, met when the parser reaches the end of `toks`.
     tok_err: Option<SyntaxError>,
+    /// Running a file (see [`parse_file`]).
+    file_mode: bool,
     /// Memo for the error pass: (rule, position, invalid) → (result, end position).
     memo: std::collections::HashMap<(u8, usize, bool), (Option<Expr>, usize)>,
 }
@@ -156,11 +158,26 @@ fn is_skipped(kind: TokKind) -> bool {
     matches!(kind, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
 }
 
-/// Parses a module (`exec` mode).
+/// Parses a module (`exec` mode), as `compile(source, filename, 'exec')` does.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_module_impl(source, filename, false)
+}
+
+/// Parses a script as `python3 FILE` does. The only difference from [`parse_module`]: CPython's file
+/// tokenizer has no column for an error at end of file (offset 0, so no caret is printed).
+pub fn parse_file(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_module_impl(source, filename, true)
+}
+
+fn parse_module_impl(
+    source: &[u8],
+    filename: &str,
+    file_mode: bool,
+) -> Result<ast::Mod, SyntaxError> {
     with_big_stack(|| {
         let (toks, err) = tokenize_partial(source, filename, Mode::Parser);
         let mut p = Parser::new(toks, err, source, filename);
+        p.file_mode = file_mode;
         p.run(|p| p.file()).map_err(|e| *e)
     })
 }
@@ -256,6 +273,7 @@ impl<'s> Parser<'s> {
             shift: None,
             levels,
             tok_err,
+            file_mode: false,
             memo: Default::default(),
         }
     }
