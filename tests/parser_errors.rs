@@ -7,7 +7,7 @@ use cpjit::syntax::parser::{parse_file, parse_module};
 use std::path::Path;
 
 /// Cases matching CPython in every field (type, line, offset, end, message). Raise it when more match.
-const EXACT_FLOOR: usize = 93;
+const EXACT_FLOOR: usize = 96;
 
 #[test]
 fn syntax_error_corpus() {
@@ -91,4 +91,4 @@ fn render_matches_python3() {
 }
 
 /// Cases whose rendering is byte-identical to python3's.
-const RENDER_FLOOR: usize = 93;
+const RENDER_FLOOR: usize = 96;

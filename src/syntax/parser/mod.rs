@@ -314,7 +314,12 @@ impl<'s> Parser<'s> {
             if let Some(te) = self.tok_err.take() {
                 // pegen compares with the line of the last token fetched.
                 let cur_line = self.toks[self.max_pos.min(self.toks.len() - 1)].start.line;
-                if !is_eof_error(&te) || te.lineno < cur_line.max(err.lineno) {
+                let wins = if is_eof_error(&te) {
+                    te.lineno < cur_line.max(err.lineno)
+                } else {
+                    !is_done_code_error(&te)
+                };
+                if wins {
                     return Err(Box::new(te));
                 }
             }
@@ -507,6 +512,18 @@ pub(crate) fn line_text(source: &[u8], line: u32) -> Option<&[u8]> {
 }
 
 /// The tokenizer errors CPython's tokenizer reports as E_EOF (raised by the parser only when it fails).
+/// Tokenizer errors that C tokenizer reports through `tok->done` (E_DEDENT, E_TABSPACE, E_TOODEEP,
+/// E_LINECONT) rather than by raising: they never override a parser error found earlier.
+fn is_done_code_error(e: &SyntaxError) -> bool {
+    matches!(
+        e.msg.as_str(),
+        "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected character after line continuation character"
+    )
+}
+
 fn is_eof_error(e: &SyntaxError) -> bool {
     e.msg.ends_with("was never closed") || e.msg == "unexpected EOF while parsing"
 }

@@ -915,7 +915,7 @@ impl<'s> Parser<'s> {
         } else {
             (vec![], vec![])
         };
-        self.expect_forced(Op::Colon)?;
+        self.expect_colon_for_block()?;
         let body = self.block("class definition", start.line)?;
         Some(st(
             StmtKind::ClassDef {
