@@ -39,7 +39,7 @@ fn syntax_error_corpus() {
             && (end_offset.is_empty()
                 || got.end_offset.to_string() == end_offset
                 // CPython's "no end" (-1 or 0) is 0 here.
-                || (end_offset.parse::<i64>().map_or(false, |v| v <= 0) && got.end_offset == 0));
+                || (end_offset.parse::<i64>().is_ok_and(|v| v <= 0) && got.end_offset == 0));
         let msg_ok = got.msg == msg;
         if tl {
             type_line += 1;

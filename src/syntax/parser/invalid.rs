@@ -65,7 +65,7 @@ impl<'s> Parser<'s> {
             };
         // In an f-string expression's sub-parse, pegen reports positions within "(expr)".
         let (line0, col0) = self.shift.unwrap_or((1, 0));
-        let src_line = |line: u32| line.checked_sub(line0 - 1).unwrap_or(0);
+        let src_line = |line: u32| line.saturating_sub(line0 - 1);
         let text = super::line_text(self.source, src_line(loc.lineno));
         let col = |line: u32, c: u32| -> u32 {
             let c = if line == line0 {
@@ -370,14 +370,16 @@ impl<'s> Parser<'s> {
         };
         if !excluded {
             if let Some(a) = self.bitwise_or() {
-                if self.eat_op(Op::Equal) && self.bitwise_or().is_some() {
-                    if !self.at_op(Op::Equal) && !self.at_op(Op::ColonEqual) {
-                        let msg = format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(&a)
-                        );
-                        return self.raise_loc(a.loc, &msg);
-                    }
+                if self.eat_op(Op::Equal)
+                    && self.bitwise_or().is_some()
+                    && !self.at_op(Op::Equal)
+                    && !self.at_op(Op::ColonEqual)
+                {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(&a)
+                    );
+                    return self.raise_loc(a.loc, &msg);
                 }
             }
             if self.failed() {

@@ -25,7 +25,7 @@ pub use literals::{decode_number, NumberValue};
 /// Keywords (hard and soft) recognised on NAME tokens; precomputed per token so matching is cheap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kw {
-    NotKw,
+    Plain,
     False,
     None,
     True,
@@ -108,12 +108,12 @@ impl Kw {
             "match" => Kw::Match,
             "case" => Kw::Case,
             "_" => Kw::Underscore,
-            _ => Kw::NotKw,
+            _ => Kw::Plain,
         }
     }
     /// Soft keywords and plain names can be used as identifiers.
     fn is_name(self) -> bool {
-        matches!(self, Kw::NotKw | Kw::Match | Kw::Case | Kw::Underscore)
+        matches!(self, Kw::Plain | Kw::Match | Kw::Case | Kw::Underscore)
     }
 }
 
@@ -240,7 +240,7 @@ impl<'s> Parser<'s> {
             match t.kind {
                 TokKind::Name => {
                     let kw = Kw::of(&t.text);
-                    if kw == Kw::NotKw && !t.text.is_ascii() {
+                    if kw == Kw::Plain && !t.text.is_ascii() {
                         if let std::borrow::Cow::Owned(n) = normalize_name(&t.text) {
                             t.text = n;
                         }
@@ -249,13 +249,13 @@ impl<'s> Parser<'s> {
                 }
                 TokKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => {
                     level += 1;
-                    kws.push(Kw::NotKw);
+                    kws.push(Kw::Plain);
                 }
                 TokKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => {
                     level = level.saturating_sub(1);
-                    kws.push(Kw::NotKw);
+                    kws.push(Kw::Plain);
                 }
-                _ => kws.push(Kw::NotKw),
+                _ => kws.push(Kw::Plain),
             }
             levels.push(level);
         }
