@@ -3,7 +3,7 @@
 //! lists always shown, constants in Python's `repr`).
 
 use super::ast::*;
-use super::tokenizer::repr::py_repr;
+use super::tokenizer::repr::{py_repr, py_repr_constant};
 use num_bigint::BigInt;
 use std::fmt::Write;
 
@@ -190,7 +190,7 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Int(i) => int_repr(i),
         Constant::Float(f) => float_repr(*f),
         Constant::Complex { real, imag } => complex_repr(*real, *imag),
-        Constant::Str(s) => py_repr(s),
+        Constant::Str(s) => py_repr_constant(s),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(v) => {
             let parts: Vec<String> = v.iter().map(constant_repr).collect();

@@ -3,7 +3,9 @@
 //! CPython's (sometimes surprising) position rules for the nodes it creates.
 
 use super::expressions::mk;
-use super::literals::{decode_bytes, decode_str, split_string_token, DecodeError};
+use super::literals::{
+    check_no_standins, decode_bytes, decode_str, split_string_token, DecodeError,
+};
 use super::{Fail, Parser};
 use crate::syntax::ast::{Constant, Expr, ExprKind, Loc};
 use crate::syntax::error::SyntaxErrorKind;
@@ -96,6 +98,7 @@ pub(crate) fn concatenate(p: &mut Parser, first: usize, end: usize) -> Result<Ex
             concat_fstring(p, &mut state, t, &mut cur, stop, st.raw, 0, span, err_tok)?;
         } else {
             let s = if st.raw {
+                check_no_standins(st.body).map_err(|e| decode_error(p, e, t, err_tok))?;
                 st.body.to_string()
             } else {
                 decode_str(st.body).map_err(|e| decode_error(p, e, t, err_tok))?
@@ -122,7 +125,7 @@ fn decode_error(p: &Parser, e: DecodeError, t: &Token, err_tok: usize) -> Fail {
             p.make_error(
                 SyntaxErrorKind::SyntaxError,
                 loc,
-                "unsupported: lone surrogate in string literal",
+                "unsupported: characters U+10F800..U+10FFFF in a string literal",
             )
         }
         DecodeError::Msg(m) => {
@@ -223,6 +226,7 @@ fn concat_fstring(
         if lit_end > lit_start {
             let body = &text[lit_start..lit_end];
             let lit = if raw {
+                check_no_standins(body).map_err(|e| decode_error(p, e, t, err_tok))?;
                 body.to_string()
             } else {
                 decode_str(body).map_err(|e| decode_error(p, e, t, err_tok))?

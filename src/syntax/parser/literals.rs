@@ -107,12 +107,14 @@ pub(crate) fn split_string_token(text: &str) -> StrTok<'_> {
 pub(crate) enum DecodeError {
     /// CPython's message (without location).
     Msg(String),
-    /// A lone surrogate (`'\ud800'`): a Rust String cannot hold it.
+    /// Source text of a str literal contains a character of U+10F800..U+10FFFF, the range that stands
+    /// for lone surrogates (see `ast::SURROGATE_STANDIN_BASE`).
     Surrogate,
 }
 
 /// Decodes the escapes of a (non-raw) str literal body.
 pub(crate) fn decode_str(body: &str) -> Result<String, DecodeError> {
+    check_no_standins(body)?;
     if !body.contains('\\') {
         return Ok(body.to_string());
     }
@@ -229,7 +231,10 @@ fn push_code(out: &mut String, v: u32) -> Result<(), DecodeError> {
             out.push(c);
             Ok(())
         }
-        None if (0xd800..0xe000).contains(&v) => Err(DecodeError::Surrogate),
+        None if (0xd800..0xe000).contains(&v) => {
+            out.push(crate::syntax::ast::surrogate_standin(v));
+            Ok(())
+        }
         None => Err(DecodeError::Msg("illegal Unicode character".into())),
     }
 }
@@ -314,4 +319,18 @@ pub(crate) fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError
         }
     }
     Ok(out)
+}
+
+/// Rejects source text holding a character of the surrogate stand-in range (see
+/// `ast::SURROGATE_STANDIN_BASE`); raw and escaped str literal bodies both pass through here.
+pub(crate) fn check_no_standins(body: &str) -> Result<(), DecodeError> {
+    // Every such character is encoded F4 8F Bx/.. in UTF-8: only scan when an F4 byte is present.
+    if body.as_bytes().contains(&0xF4)
+        && body
+            .chars()
+            .any(|c| c as u32 >= crate::syntax::ast::SURROGATE_STANDIN_BASE)
+    {
+        return Err(DecodeError::Surrogate);
+    }
+    Ok(())
 }

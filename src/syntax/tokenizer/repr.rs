@@ -6,6 +6,16 @@ use std::fmt::Write;
 /// `repr(s)`: single quotes unless the text has `'` and no `"`; `\\`, the quote, `\t`, `\n`, `\r`
 /// escaped; other non-printable characters as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
 pub fn py_repr(s: &str) -> String {
+    py_repr_with(s, false)
+}
+
+/// `repr()` of a str constant of the AST, where U+10F800.. stand for lone surrogates
+/// (`ast::SURROGATE_STANDIN_BASE`) and print as `\udXXX`, as CPython prints the surrogate.
+pub fn py_repr_constant(s: &str) -> String {
+    py_repr_with(s, true)
+}
+
+fn py_repr_with(s: &str, standins: bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -28,7 +38,10 @@ pub fn py_repr(s: &str) -> String {
             }
             c if c.is_ascii() || is_printable(c) => out.push(c),
             c => {
-                let n = c as u32;
+                let n = match crate::syntax::ast::standin_surrogate(c) {
+                    Some(sur) if standins => sur,
+                    _ => c as u32,
+                };
                 let _ = if n <= 0xff {
                     write!(out, "\\x{n:02x}")
                 } else if n <= 0xffff {
