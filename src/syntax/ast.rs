@@ -41,11 +41,11 @@ pub type Identifier = String;
 /// First code point of the range that stands for lone surrogates in [`Constant::Str`].
 ///
 /// A Rust `String` cannot hold a lone surrogate (`'\ud800'`), which Python strings can. The front end
-/// stores surrogate U+D800+k as the plane-16 private-use character U+10F800+k (the two ranges are both
-/// 2,048 long) and rejects string literals whose source text contains a real character of that range,
-/// so the mapping is unambiguous. `ast_dump` prints them back as `\udXXX`; the compiler rejects them
+/// stores surrogate U+D800+k as the plane-15 private-use character U+F0800+k (both ranges are 2,048
+/// long; no string constant of CPython's own stdlib uses that block) and rejects string literals whose
+/// source text or escapes produce a real character of that range, so the mapping is unambiguous. `ast_dump` prints them back as `\udXXX`; the compiler rejects them
 /// with a clear "unsupported" error, so they never reach the VM.
-pub const SURROGATE_STANDIN_BASE: u32 = 0x10F800;
+pub const SURROGATE_STANDIN_BASE: u32 = 0xF0800;
 
 /// The stand-in character of lone surrogate `v` (0xD800..=0xDFFF).
 pub fn surrogate_standin(v: u32) -> char {
@@ -56,7 +56,9 @@ pub fn surrogate_standin(v: u32) -> char {
 /// The surrogate a stand-in character stands for, if it is one.
 pub fn standin_surrogate(c: char) -> Option<u32> {
     let n = c as u32;
-    (n >= SURROGATE_STANDIN_BASE).then(|| 0xD800 + (n - SURROGATE_STANDIN_BASE))
+    (SURROGATE_STANDIN_BASE..SURROGATE_STANDIN_BASE + 0x800)
+        .contains(&n)
+        .then(|| 0xD800 + (n - SURROGATE_STANDIN_BASE))
 }
 
 /// `mod` in the ASDL.

@@ -125,7 +125,7 @@ fn decode_error(p: &Parser, e: DecodeError, t: &Token, err_tok: usize) -> Fail {
             p.make_error(
                 SyntaxErrorKind::SyntaxError,
                 loc,
-                "unsupported: characters U+10F800..U+10FFFF in a string literal",
+                "unsupported: characters U+F0800..U+F0FFF in a string literal",
             )
         }
         DecodeError::Msg(m) => {

@@ -107,7 +107,7 @@ pub(crate) fn split_string_token(text: &str) -> StrTok<'_> {
 pub(crate) enum DecodeError {
     /// CPython's message (without location).
     Msg(String),
-    /// Source text of a str literal contains a character of U+10F800..U+10FFFF, the range that stands
+    /// A str literal's text or escapes produce a character of U+F0800..U+F0FFF, the range that stands
     /// for lone surrogates (see `ast::SURROGATE_STANDIN_BASE`).
     Surrogate,
 }
@@ -227,6 +227,9 @@ fn lookup_name(name: &str) -> Option<char> {
 
 fn push_code(out: &mut String, v: u32) -> Result<(), DecodeError> {
     match char::from_u32(v) {
+        Some(c) if crate::syntax::ast::standin_surrogate(c).is_some() => {
+            Err(DecodeError::Surrogate)
+        }
         Some(c) => {
             out.push(c);
             Ok(())

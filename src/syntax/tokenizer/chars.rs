@@ -42,26 +42,10 @@ pub fn is_word(c: char) -> bool {
     )
 }
 
-/// Python's `str.isprintable` for one character: everything but the categories Cc, Cf, Cs, Co, Cn,
-/// Zl, Zp and Zs, except that the ASCII space is printable.
+/// Python 3.11's `str.isprintable` for one character, from tables generated from CPython's own
+/// Unicode 14 database (a newer Unicode would call some 3.11-unassigned characters printable).
 pub fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    if c.is_ascii() {
-        return (' '..='~').contains(&c);
-    }
-    !matches!(
-        get_general_category(c),
-        G::Control
-            | G::Format
-            | G::Surrogate
-            | G::PrivateUse
-            | G::Unassigned
-            | G::LineSeparator
-            | G::ParagraphSeparator
-            | G::SpaceSeparator
-    )
+    crate::rtlib::unicode::is_printable(c)
 }
 
 /// The longest 3.11 operator at the start of `s` (3.11 has no lone `!` token).

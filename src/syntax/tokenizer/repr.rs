@@ -9,7 +9,7 @@ pub fn py_repr(s: &str) -> String {
     py_repr_with(s, false)
 }
 
-/// `repr()` of a str constant of the AST, where U+10F800.. stand for lone surrogates
+/// `repr()` of a str constant of the AST, where U+F0800..U+F0FFF stand for lone surrogates
 /// (`ast::SURROGATE_STANDIN_BASE`) and print as `\udXXX`, as CPython prints the surrogate.
 pub fn py_repr_constant(s: &str) -> String {
     py_repr_with(s, true)

@@ -424,7 +424,12 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 #[inline]
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    if obj.is_ptr() && matches!(layout_of(obj), Layout::Type | Layout::Module | Layout::Super) {
+    if obj.is_ptr()
+        && matches!(
+            layout_of(obj),
+            Layout::Type | Layout::Module | Layout::Super
+        )
+    {
         return Ok((getattr(vm, obj, name)?, Value::NULL));
     }
     if let Some(d) = lookup_type(ty, name) {
