@@ -60,7 +60,6 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.pop_fblock();
-        self.unset_loc();
         self.emit(Opcode::RERAISE, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();

@@ -544,7 +544,6 @@ impl<'a> Compiler<'a> {
             // CALL 0 on [AssertionError, msg] calls AssertionError(msg) (method convention).
             self.emit(Opcode::CALL, 0);
         }
-        self.set_loc(test.loc);
         self.emit(Opcode::RAISE_VARARGS, 1);
         self.use_block(end);
         Ok(())
