@@ -90,16 +90,29 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn function_def(&mut self, s: &'a Stmt) -> CResult {
-        let StmtKind::FunctionDef {
+        let (StmtKind::FunctionDef {
             name,
             args,
             body,
             decorator_list,
             returns,
             ..
-        } = &s.kind
+        }
+        | StmtKind::AsyncFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            ..
+        }) = &s.kind
         else {
             unreachable!()
+        };
+        let kind = if matches!(s.kind, StmtKind::AsyncFunctionDef { .. }) {
+            UnitKind::AsyncFunction
+        } else {
+            UnitKind::Function
         };
         for d in decorator_list {
             self.expr(d)?;
@@ -110,7 +123,7 @@ impl<'a> Compiler<'a> {
         let mut flags = self.default_arguments(args)?;
         flags |= self.annotations(args, returns.as_deref())?;
         let ste = self.scope_of_node(s, s.loc)?;
-        self.enter_scope(name, UnitKind::Function, ste, firstlineno);
+        self.enter_scope(name, kind, ste, firstlineno);
         let doc = docstring(body);
         self.u().add_const(match doc {
             Some(d) => ConstValue::Str(d.to_string()),

@@ -46,6 +46,8 @@ pub enum FBlock<'a> {
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
     With { loc: Loc },
+    AsyncWith { loc: Loc },
+    AsyncComprehensionGenerator,
     HandlerCleanup { name: Option<&'a str> },
     PopValue,
     ExceptionHandler,
@@ -350,9 +352,12 @@ impl<'a> Compiler<'a> {
             if ste.nested {
                 flags |= co::CO_NESTED;
             }
-            if ste.generator && !ste.coroutine {
-                flags |= co::CO_GENERATOR;
-            }
+            flags |= match (ste.generator, ste.coroutine) {
+                (true, false) => co::CO_GENERATOR,
+                (false, true) => co::CO_COROUTINE,
+                (true, true) => co::CO_ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
             if ste.varargs {
                 flags |= co::CO_VARARGS;
             }
@@ -404,7 +409,7 @@ impl<'a> Compiler<'a> {
         for s in sorted {
             prefix.push(mk(Opcode::MAKE_CELL, s));
         }
-        if flags & co::CO_GENERATOR != 0 {
+        if flags & (co::CO_GENERATOR | co::CO_COROUTINE | co::CO_ASYNC_GENERATOR) != 0 {
             prefix.push(mk(Opcode::RETURN_GENERATOR, 0));
             prefix.push(mk(Opcode::POP_TOP, 0));
         }
