@@ -436,8 +436,12 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// `cpjit dis FILE`.
+/// `cpjit dis [--golden|--lines] FILE`.
 pub fn command(args: &[String]) -> i32 {
+    crate::compile::with_big_stack(|| command_inner(args))
+}
+
+fn command_inner(args: &[String]) -> i32 {
     let (golden, path) = match args {
         [p] => (false, p),
         [flag, p] if flag == "--golden" => (true, p),
@@ -503,6 +507,10 @@ pub fn compile_source(
 
 /// Prints a SyntaxError the way CPython's traceback shows it.
 pub fn report_syntax_error(e: &crate::syntax::error::SyntaxError) {
+    if e.lineno == 0 {
+        eprintln!("{}: {}", e.kind.name(), e.msg);
+        return;
+    }
     eprintln!("  File \"{}\", line {}", e.filename, e.lineno);
     if let Some(t) = &e.text {
         let stripped = t.trim_start();

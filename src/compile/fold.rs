@@ -14,14 +14,51 @@ const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
 
-pub fn fold_mod(m: &Mod) -> Mod {
+/// CPython's compile-time recursion limit (`Py_GetRecursionLimit() * COMPILER_STACK_FRAME_SCALE`,
+/// minus the frames of a top-level compile): deeper statement/expression nesting is refused.
+pub const MAX_NESTING: usize = 2994;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Enters one nesting level; false (and the error flag set) past the limit.
+fn enter() -> bool {
+    let d = DEPTH.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    if d > MAX_NESTING {
+        TOO_DEEP.with(|c| c.set(true));
+        return false;
+    }
+    true
+}
+
+fn leave() {
+    DEPTH.with(|c| c.set(c.get() - 1));
+}
+
+/// Folds a module; `None` if it nests deeper than [`MAX_NESTING`] (CPython: RecursionError).
+pub fn try_fold_mod(m: &Mod) -> Option<Mod> {
+    DEPTH.with(|c| c.set(0));
+    TOO_DEEP.with(|c| c.set(false));
     let mut m = m.clone();
     match &mut m {
         Mod::Module { body, .. } | Mod::Interactive { body } => stmts(body),
         Mod::Expression { body } => expr(body),
         Mod::FunctionType { .. } => {}
     }
-    m
+    if TOO_DEEP.with(|c| c.get()) {
+        return None;
+    }
+    Some(m)
+}
+
+/// [`try_fold_mod`] for trees known to be shallow enough (tests); a too-deep tree is returned unfolded.
+pub fn fold_mod(m: &Mod) -> Mod {
+    try_fold_mod(m).unwrap_or_else(|| m.clone())
 }
 
 fn stmts(body: &mut [Stmt]) {
@@ -55,6 +92,13 @@ fn args(a: &mut Arguments) {
 }
 
 fn stmt(s: &mut Stmt) {
+    if enter() {
+        stmt_inner(s);
+    }
+    leave();
+}
+
+fn stmt_inner(s: &mut Stmt) {
     match &mut s.kind {
         StmtKind::FunctionDef {
             args: a,
@@ -266,6 +310,13 @@ fn comprehensions(gens: &mut [Comprehension]) {
 }
 
 fn expr(e: &mut Expr) {
+    if enter() {
+        expr_inner(e);
+    }
+    leave();
+}
+
+fn expr_inner(e: &mut Expr) {
     match &mut e.kind {
         ExprKind::BoolOp { values, .. } => exprs(values),
         ExprKind::NamedExpr { target, value } => {

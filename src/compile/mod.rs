@@ -15,7 +15,14 @@ use crate::syntax::error::SyntaxError;
 
 /// Compiles a module (`exec` mode) to its code object.
 pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeObject, SyntaxError> {
-    let folded = fold::fold_mod(module);
+    let Some(folded) = fold::try_fold_mod(module) else {
+        // CPython raises RecursionError here; cpjit reports it as a compile error.
+        return Err(symtable::error_at(
+            "maximum recursion depth exceeded during compilation",
+            filename,
+            ast::Loc::default(),
+        ));
+    };
     let st = symtable::build(&folded, filename)?;
     codegen::compile(&folded, &st, filename)
 }
@@ -62,4 +69,18 @@ pub fn locate_error(mut err: SyntaxError, source: &str) -> SyntaxError {
     }
     err.text = line.map(|l| l.to_string());
     err
+}
+
+/// Runs `f` on a thread with a large stack: the compiler recurses over the (up to
+/// `fold::MAX_NESTING` deep) tree. Commands use it; embedders compiling deep code should too.
+pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    const STACK: usize = 256 << 20;
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn_scoped(s, f)
+            .expect("spawning the compiler thread")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
 }

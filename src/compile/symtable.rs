@@ -1105,6 +1105,10 @@ fn analyze_name(
 
 /// `cpjit symtable FILE`: the dump of [`SymbolTable::dump`].
 pub fn command(args: &[String]) -> i32 {
+    crate::compile::with_big_stack(|| command_inner(args))
+}
+
+fn command_inner(args: &[String]) -> i32 {
     let [path] = args else {
         eprintln!("usage: cpjit symtable FILE");
         return 2;
@@ -1117,7 +1121,13 @@ pub fn command(args: &[String]) -> i32 {
         }
     };
     let result = crate::syntax::parser::parse_module(&source, path).and_then(|m| {
-        let folded = super::fold::fold_mod(&m);
+        let folded = super::fold::try_fold_mod(&m).ok_or_else(|| {
+            error_at(
+                "maximum recursion depth exceeded during compilation",
+                path,
+                Loc::default(),
+            )
+        })?;
         build(&folded, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
     });
     match result {
