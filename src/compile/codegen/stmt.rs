@@ -190,7 +190,13 @@ impl<'a> Compiler<'a> {
                     self.try_finally(s)?
                 }
             }
-            StmtKind::TryStar { .. } => return Err(self.unsupported("try/except*", s.loc)),
+            StmtKind::TryStar { finalbody, .. } => {
+                if finalbody.is_empty() {
+                    self.try_star_except(s)?
+                } else {
+                    self.try_finally(s)?
+                }
+            }
             StmtKind::Assert { test, msg } => self.assert_stmt(s, test, msg.as_deref())?,
             StmtKind::Import { names } => self.import(names)?,
             StmtKind::ImportFrom {
