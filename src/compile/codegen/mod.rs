@@ -384,7 +384,7 @@ impl<'a> Compiler<'a> {
         let free_base = nlocals + extra_cells;
         // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
-        // RETURN_GENERATOR / POP_TOP carry the first line; the cell set-up has none (3.11).
+        // RETURN_GENERATOR carries the first line; the rest of the prefix has none (3.11).
         let firstline = Position {
             lineno: u.firstlineno,
             end_lineno: u.firstlineno,
@@ -394,7 +394,7 @@ impl<'a> Compiler<'a> {
             op: Op::Real(op),
             arg,
             target: NO_BLOCK,
-            loc: if matches!(op, Opcode::RETURN_GENERATOR | Opcode::POP_TOP) {
+            loc: if op == Opcode::RETURN_GENERATOR {
                 firstline
             } else {
                 Position::default()
