@@ -169,8 +169,7 @@ impl<'a> Compiler<'a> {
             Constant { value, .. } => self.load_const(to_const(value)),
             Attribute { value, attr, ctx } => {
                 self.expr(value)?;
-                // The attribute instruction is located at the attribute (3.11).
-                self.set_loc(e.loc);
+                self.update_start_location_to_match_attr(e);
                 let op = match ctx {
                     ExprContext::Load => Opcode::LOAD_ATTR,
                     ExprContext::Store => Opcode::STORE_ATTR,
@@ -245,6 +244,9 @@ impl<'a> Compiler<'a> {
         {
             if ctx != ExprContext::Del {
                 self.expr(value)?;
+                // Located at the slice, like 3.11's BUILD_SLICE.
+                let saved = self.ur().loc;
+                self.set_loc(slice.loc);
                 self.slice_parts(lower.as_deref(), upper.as_deref(), None)?;
                 self.emit(
                     if ctx == ExprContext::Load {
@@ -254,6 +256,7 @@ impl<'a> Compiler<'a> {
                     },
                     0,
                 );
+                self.u().loc = saved;
                 return Ok(());
             }
         }
@@ -275,6 +278,30 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::YIELD_VALUE, 0);
         self.emit(Opcode::RESUME, 1);
+    }
+
+    /// compile.c's `update_start_location_to_match_attr`: an attribute access that starts on a
+    /// later line than its object is located at the attribute name.
+    pub fn update_start_location_to_match_attr(&mut self, attr_expr: &Expr) {
+        let ExprKind::Attribute { attr, .. } = &attr_expr.kind else { return };
+        let loc = attr_expr.loc;
+        let u = self.u();
+        if u.loc.lineno != loc.end_lineno {
+            u.loc.lineno = loc.end_lineno;
+            // Columns are UTF-8 bytes; CPython subtracts the name's length in code points,
+            // which is the same for ASCII names.
+            let len = attr.len() as u32;
+            if len <= loc.end_col_offset {
+                u.loc.col_offset = loc.end_col_offset - len;
+            } else {
+                u.loc.col_offset = 0;
+                u.loc.end_col_offset = 0;
+            }
+            u.loc.end_lineno = u.loc.end_lineno.max(u.loc.lineno);
+            if u.loc.lineno == u.loc.end_lineno {
+                u.loc.end_col_offset = u.loc.end_col_offset.max(u.loc.col_offset);
+            }
+        }
     }
 
     pub fn yield_from(&mut self, resume: u32) {

@@ -271,7 +271,7 @@ impl<'a> Compiler<'a> {
         self.validate_keywords(keywords)?;
         self.expr(value)?;
         let saved = self.ur().loc;
-        self.u().loc.lineno = func.loc.end_lineno;
+        self.update_start_location_to_match_attr(func);
         // LOAD_METHOD through CALL are on the attribute's last line (3.11).
         self.emit_name(Opcode::LOAD_METHOD, attr);
         for a in args {

@@ -478,37 +478,46 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute {
                 value: obj, attr, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.emit(Opcode::COPY, 1);
-                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Opcode::COPY, 2);
                 self.emit(Opcode::COPY, 2);
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_SUBSCR, 0);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
                 self.emit(Opcode::SWAP, 3);
                 self.emit(Opcode::SWAP, 2);
                 self.emit(Opcode::STORE_SUBSCR, 0);
             }
             ExprKind::Name { id, .. } => {
-                self.nameop(id, ExprContext::Load);
-                self.expr(value)?;
+                let stmt_loc = self.ur().loc;
                 self.set_loc(target.loc);
+                self.nameop(id, ExprContext::Load);
+                self.u().loc = stmt_loc;
+                self.expr(value)?;
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
                 self.nameop(id, ExprContext::Store);
             }
             _ => {
