@@ -505,24 +505,11 @@ pub fn compile_source(
         .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(source)))
 }
 
-/// Prints a SyntaxError the way CPython's traceback shows it.
+/// Prints a SyntaxError the way `python3 FILE` shows it.
 pub fn report_syntax_error(e: &crate::syntax::error::SyntaxError) {
     if e.lineno == 0 {
         eprintln!("{}: {}", e.kind.name(), e.msg);
         return;
     }
-    eprintln!("  File \"{}\", line {}", e.filename, e.lineno);
-    if let Some(t) = &e.text {
-        let stripped = t.trim_start();
-        let indent = t.chars().count() - stripped.chars().count();
-        eprintln!("    {}", stripped.trim_end());
-        let start = (e.offset as usize).saturating_sub(1).saturating_sub(indent);
-        let width = if e.end_lineno == e.lineno && e.end_offset > e.offset {
-            (e.end_offset - e.offset) as usize
-        } else {
-            1
-        };
-        eprintln!("    {}{}", " ".repeat(start), "^".repeat(width));
-    }
-    eprintln!("{}: {}", e.kind.name(), e.msg);
+    eprint!("{}", e.render());
 }

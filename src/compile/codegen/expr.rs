@@ -283,7 +283,9 @@ impl<'a> Compiler<'a> {
     /// compile.c's `update_start_location_to_match_attr`: an attribute access that starts on a
     /// later line than its object is located at the attribute name.
     pub fn update_start_location_to_match_attr(&mut self, attr_expr: &Expr) {
-        let ExprKind::Attribute { attr, .. } = &attr_expr.kind else { return };
+        let ExprKind::Attribute { attr, .. } = &attr_expr.kind else {
+            return;
+        };
         let loc = attr_expr.loc;
         let u = self.u();
         if u.loc.lineno != loc.end_lineno {
