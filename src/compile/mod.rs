@@ -7,7 +7,9 @@
 pub mod codegen;
 pub mod flowgraph;
 pub mod fold;
+pub mod future;
 pub mod symtable;
+pub mod unparse;
 
 use crate::bytecode::code::CodeObject;
 use crate::syntax::ast;
@@ -23,8 +25,9 @@ pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeObject, S
             ast::Loc::default(),
         ));
     };
+    let fut = future::parse(&folded, filename)?;
     let st = symtable::build(&folded, filename)?;
-    codegen::compile(&folded, &st, filename)
+    codegen::compile(&folded, &st, filename, fut)
 }
 
 /// Compiles an expression (`eval` mode): the code returns the expression's value.

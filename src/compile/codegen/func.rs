@@ -48,7 +48,7 @@ impl<'a> Compiler<'a> {
         let mut n = 0u32;
         let mut one = |c: &mut Self, name: &str, ann: &'a Expr| -> CResult {
             c.load_const(ConstValue::Str(mangle(c.ur().private.as_deref(), name)));
-            c.expr(ann)?;
+            c.annotation(ann)?;
             n += 2;
             Ok(())
         };

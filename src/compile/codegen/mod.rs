@@ -198,6 +198,7 @@ pub struct Compiler<'a> {
     pub fblocks: Vec<Vec<FBlock<'a>>>,
     /// Set while compiling an interactive (`single`) module.
     pub interactive: bool,
+    pub future: crate::compile::future::Future,
 }
 
 impl<'a> Compiler<'a> {
@@ -208,6 +209,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             fblocks: Vec::new(),
             interactive: false,
+            future: Default::default(),
         }
     }
 
@@ -655,6 +657,21 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::MAKE_FUNCTION, flags);
     }
 
+    /// An annotation: its source string under `from __future__ import annotations`, else its value.
+    pub fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.future.annotations {
+            let Some(text) = crate::compile::unparse::expr_as_str(e) else {
+                return Err(self.unsupported(
+                    "this expression in an annotation under 'from __future__ import annotations'",
+                    e.loc,
+                ));
+            };
+            self.load_const(ConstValue::Str(text));
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     pub fn push_fblock(&mut self, f: FBlock<'a>) {
         self.fblocks.last_mut().unwrap().push(f);
     }
@@ -672,8 +689,14 @@ fn is_deref(o: Opcode) -> bool {
 }
 
 /// Compiles a module (or an expression / interactive body) into its code object.
-pub fn compile(module: &Mod, st: &SymbolTable, filename: &str) -> CResult<CodeObject> {
+pub fn compile(
+    module: &Mod,
+    st: &SymbolTable,
+    filename: &str,
+    future: crate::compile::future::Future,
+) -> CResult<CodeObject> {
     let mut c = Compiler::new(st, filename);
+    c.future = future;
     c.enter_scope("<module>", UnitKind::Module, 0, 1);
     // MAKE_CELL never applies to modules; the RESUME has no line.
     match module {

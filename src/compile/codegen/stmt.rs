@@ -546,7 +546,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 // Module and class level simple annotations are stored in __annotations__.
                 if simple && matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.emit_name(Opcode::LOAD_NAME, "__annotations__");
                     let m = crate::compile::symtable::mangle(self.ur().private.as_deref(), id);
                     self.load_const(ConstValue::Str(m));
@@ -570,7 +570,10 @@ impl<'a> Compiler<'a> {
         }
         // Annotations of complex targets in functions are not evaluated.
         if !simple || !matches!(target.kind, ExprKind::Name { .. }) {
-            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) && !simple {
+            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class)
+                && !simple
+                && !self.future.annotations
+            {
                 self.check_ann_expr(annotation)?;
             }
         }
@@ -661,6 +664,12 @@ impl<'a> Compiler<'a> {
             .map(|a| ConstValue::Str(a.name.clone()))
             .collect();
         self.load_const(ConstValue::Tuple(fromlist));
+        if module == Some("__future__") && s.loc.lineno > self.future.lineno {
+            return Err(self.error(
+                "from __future__ imports must occur at the beginning of the file",
+                s.loc,
+            ));
+        }
         self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));
         if names.len() == 1 && names[0].name == "*" {
             if self.ur().kind != UnitKind::Module {

@@ -1,0 +1,72 @@
+//! `from __future__ import ...` (CPython's `Python/future.c`): the features a module enables, and
+//! the errors for unknown features and misplaced future imports.
+
+use super::symtable::error_at;
+use crate::syntax::ast::*;
+use crate::syntax::error::SyntaxError;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Future {
+    /// PEP 563: annotations are compiled to their source strings.
+    pub annotations: bool,
+    /// Line of the last leading future import (later ones are errors).
+    pub lineno: u32,
+}
+
+const KNOWN: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// Scans the leading `from __future__ import` statements of a module.
+pub fn parse(module: &Mod, filename: &str) -> Result<Future, SyntaxError> {
+    let mut f = Future::default();
+    let body = match module {
+        Mod::Module { body, .. } | Mod::Interactive { body } => body,
+        _ => return Ok(f),
+    };
+    for (i, s) in body.iter().enumerate() {
+        match &s.kind {
+            StmtKind::Expr { value }
+                if i == 0
+                    && matches!(
+                        value.kind,
+                        ExprKind::Constant {
+                            value: Constant::Str(_),
+                            ..
+                        }
+                    ) => {}
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                ..
+            } if m == "__future__" => {
+                for a in names {
+                    match a.name.as_str() {
+                        "annotations" => f.annotations = true,
+                        "braces" => return Err(error_at("not a chance", filename, s.loc)),
+                        n if KNOWN.contains(&n) => {}
+                        n => {
+                            return Err(error_at(
+                                format!("future feature {n} is not defined"),
+                                filename,
+                                s.loc,
+                            ))
+                        }
+                    }
+                }
+                f.lineno = s.loc.lineno;
+            }
+            _ => break,
+        }
+    }
+    Ok(f)
+}
