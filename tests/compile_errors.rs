@@ -15,6 +15,7 @@ fn compile_errors_match_cpython() {
     for (case, exp) in cases.iter().zip(&expected) {
         let got = match cpjit::bytecode::dis::compile_source(case.as_bytes(), "case.py") {
             Ok(_) => "OK".to_string(),
+            // An end_offset of 0 is cpjit's "no end column" (CPython's None).
             Err(e) => format!(
                 "{}: {} @ {}:{}-{}:{}",
                 e.kind.name(),
@@ -22,7 +23,11 @@ fn compile_errors_match_cpython() {
                 e.lineno,
                 e.offset,
                 e.end_lineno,
-                e.end_offset
+                if e.end_offset == 0 {
+                    "None".to_string()
+                } else {
+                    e.end_offset.to_string()
+                }
             ),
         };
         if &got != exp {

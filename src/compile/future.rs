@@ -55,11 +55,16 @@ pub fn parse(module: &Mod, filename: &str) -> Result<Future, SyntaxError> {
                         "braces" => return Err(error_at("not a chance", filename, s.loc)),
                         n if KNOWN.contains(&n) => {}
                         n => {
-                            return Err(error_at(
+                            // CPython sets only the start (PyErr_SyntaxLocationObject): no end
+                            // column, which cpjit represents as 0.
+                            let mut e = error_at(
                                 format!("future feature {n} is not defined"),
                                 filename,
                                 s.loc,
-                            ))
+                            );
+                            e.end_lineno = e.lineno;
+                            e.end_offset = 0;
+                            return Err(e);
                         }
                     }
                 }

@@ -65,3 +65,22 @@ x = [(yield 1) for i in range(3)]
 # ---
 class A:
     return 3
+# ---
+from __future__ import nonexistent
+# ---
+import os
+from __future__ import annotations
+# ---
+"""doc"""
+from __future__ import annotations, division
+x: undefined_name = 1
+# ---
+async def f():
+    yield from g()
+# ---
+def f():
+    await x
+# ---
+async def f():
+    yield 1
+    return 2
