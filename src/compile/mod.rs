@@ -67,7 +67,7 @@ pub fn locate_error(mut err: SyntaxError, source: &str) -> SyntaxError {
     };
     let line = line_of(err.lineno);
     err.offset = to_chars(line, err.offset);
-    if err.end_lineno > 0 {
+    if err.end_lineno > 0 && err.end_offset > 0 {
         err.end_offset = to_chars(line_of(err.end_lineno), err.end_offset);
     }
     err.text = line.map(|l| l.to_string());
