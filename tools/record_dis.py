@@ -82,6 +82,7 @@ def normalize(code):
 
 def walk(code, out):
     out.append(f"== {code.co_qualname}")
+    out.append(f"stacksize {code.co_stacksize}")
     out.extend(normalize(code))
     for c in code.co_consts:
         if isinstance(c, types.CodeType):

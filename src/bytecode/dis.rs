@@ -394,7 +394,9 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
 }
 
 fn walk(co: &CodeObject, out: &mut Vec<(String, Vec<String>)>) {
-    out.push((co.qualname.clone(), golden_code(co)));
+    let mut lines = vec![format!("stacksize {}", co.stacksize)];
+    lines.extend(golden_code(co));
+    out.push((co.qualname.clone(), lines));
     for c in &co.consts {
         if let ConstValue::Code(inner) = c {
             walk(inner, out);
