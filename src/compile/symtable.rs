@@ -1132,14 +1132,16 @@ fn command_inner(args: &[String]) -> i32 {
         }
     };
     let result = crate::syntax::parser::parse_module(&source, path).and_then(|m| {
-        let folded = super::fold::try_fold_mod(&m).ok_or_else(|| {
+        // python3's `symtable` module analyzes the unoptimized tree (so `__debug__` is a name);
+        // the fold only checks the nesting limit here.
+        let _ = super::fold::try_fold_mod(&m).ok_or_else(|| {
             error_at(
                 "maximum recursion depth exceeded during compilation",
                 path,
                 Loc::default(),
             )
         })?;
-        build(&folded, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
+        build(&m, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
     });
     match result {
         Ok(st) => {
