@@ -44,3 +44,17 @@ fn compile_errors_match_cpython() {
         cases.len()
     );
 }
+
+#[test]
+fn syntax_warnings_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/compile_errors");
+    let src = std::fs::read(dir.join("warnings.py")).unwrap();
+    let expected = std::fs::read_to_string(dir.join("warnings.expected")).unwrap();
+    let (_, warnings) =
+        cpjit::bytecode::dis::compile_source_with_warnings(&src, "warnings.py").unwrap();
+    let got: String = warnings
+        .iter()
+        .map(|w| format!("{}: SyntaxWarning: {}\n", w.lineno, w.msg))
+        .collect();
+    assert_eq!(got, expected);
+}

@@ -476,7 +476,14 @@ fn command_inner(args: &[String]) -> i32 {
             return 2;
         }
     };
-    match compile_source(&source, path) {
+    let compiled = compile_source_with_warnings(&source, path).map(|(co, warnings)| {
+        let text = String::from_utf8_lossy(&source);
+        for w in &warnings {
+            eprint!("{}", w.render(&text));
+        }
+        co
+    });
+    match compiled {
         Ok(co) if golden => {
             for (q, lines) in golden_listing(&co) {
                 println!("== {q}");
@@ -502,8 +509,16 @@ pub fn compile_source(
     source: &[u8],
     filename: &str,
 ) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+    compile_source_with_warnings(source, filename).map(|(co, _)| co)
+}
+
+/// [`compile_source`] with the SyntaxWarnings CPython would print.
+pub fn compile_source_with_warnings(
+    source: &[u8],
+    filename: &str,
+) -> Result<(CodeObject, Vec<crate::compile::CompileWarning>), crate::syntax::error::SyntaxError> {
     let module = crate::syntax::parser::parse_module(source, filename)?;
-    crate::compile::compile_module(&module, filename)
+    crate::compile::compile_module_with_warnings(&module, filename)
         .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(source)))
 }
 

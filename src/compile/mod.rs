@@ -36,8 +36,46 @@ use crate::bytecode::code::CodeObject;
 use crate::syntax::ast;
 use crate::syntax::error::SyntaxError;
 
+/// A compile-time SyntaxWarning (CPython shows every occurrence: compile warnings have no registry).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompileWarning {
+    pub msg: String,
+    pub filename: String,
+    pub lineno: u32,
+}
+
+impl CompileWarning {
+    /// What `python3 FILE` prints to stderr for it: `FILE:LINE: SyntaxWarning: MSG` and the
+    /// stripped source line.
+    pub fn render(&self, source: &str) -> String {
+        let mut out = format!(
+            "{}:{}: SyntaxWarning: {}\n",
+            self.filename, self.lineno, self.msg
+        );
+        if let Some(line) = source
+            .split('\n')
+            .nth((self.lineno as usize).wrapping_sub(1))
+        {
+            let t = line.trim();
+            if !t.is_empty() {
+                out.push_str(&format!("  {t}\n"));
+            }
+        }
+        out
+    }
+}
+
 /// Compiles a module (`exec` mode) to its code object.
 pub fn compile_module(module: &ast::Mod, filename: &str) -> Result<CodeObject, SyntaxError> {
+    compile_module_with_warnings(module, filename).map(|(co, _)| co)
+}
+
+/// [`compile_module`], also returning the SyntaxWarnings CPython would print (the caller prints
+/// them to stderr with [`CompileWarning::render`] before running the code).
+pub fn compile_module_with_warnings(
+    module: &ast::Mod,
+    filename: &str,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxError> {
     let Some(folded) = fold::try_fold_mod(module) else {
         // CPython raises RecursionError here; cpjit reports it as a compile error.
         return Err(symtable::error_at(

@@ -10,6 +10,33 @@ use crate::syntax::ast::*;
 /// compile.c's STACK_USE_GUIDELINE: longer displays are built incrementally.
 pub const STACK_USE_GUIDELINE: usize = 30;
 
+/// compile.c's `infer_type`: the type name of an expression whose type is known statically.
+pub fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Slice { .. } => "slice",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Int(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Complex { .. } => "complex",
+            Constant::Str(_) => "str",
+            Constant::Bytes(_) => "bytes",
+            Constant::Tuple(_) => "tuple",
+            Constant::FrozenSet(_) => "frozenset",
+        },
+        _ => return None,
+    })
+}
+
 pub fn is_const(e: &Expr) -> Option<&Constant> {
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(value),
@@ -234,6 +261,61 @@ impl<'a> Compiler<'a> {
         Ok(2)
     }
 
+    fn check_subscripter(&mut self, e: &Expr) {
+        let warn = match &e.kind {
+            ExprKind::Constant { value, .. } => matches!(
+                value,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Bool(_)
+                    | Constant::Int(_)
+                    | Constant::Float(_)
+                    | Constant::Complex { .. }
+                    | Constant::FrozenSet(_)
+            ),
+            ExprKind::Set { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Lambda { .. } => true,
+            _ => false,
+        };
+        if warn {
+            let t = infer_type(e).unwrap_or("object");
+            self.warn(format!(
+                "'{t}' object is not subscriptable; perhaps you missed a comma?"
+            ));
+        }
+    }
+
+    fn check_index(&mut self, e: &Expr, s: &Expr) {
+        let Some(index_type) = infer_type(s) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool" | "slice") {
+            return;
+        }
+        let warn = match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                matches!(
+                    value,
+                    Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
+                )
+            }
+            ExprKind::Tuple { .. }
+            | ExprKind::List { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::JoinedStr { .. }
+            | ExprKind::FormattedValue { .. } => true,
+            _ => false,
+        };
+        if warn {
+            let t = infer_type(e).unwrap_or("object");
+            self.warn(format!(
+                "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+            ));
+        }
+    }
+
     fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult {
         // 3.12's BINARY_SLICE / STORE_SLICE for two-element slices (no slice object is built).
         if let ExprKind::Slice {
@@ -243,6 +325,10 @@ impl<'a> Compiler<'a> {
         } = &slice.kind
         {
             if ctx != ExprContext::Del {
+                if ctx == ExprContext::Load {
+                    self.check_subscripter(value);
+                    self.check_index(value, slice);
+                }
                 self.expr(value)?;
                 // Located at the slice, like 3.11's BUILD_SLICE.
                 let saved = self.ur().loc;
@@ -259,6 +345,10 @@ impl<'a> Compiler<'a> {
                 self.u().loc = saved;
                 return Ok(());
             }
+        }
+        if ctx == ExprContext::Load {
+            self.check_subscripter(value);
+            self.check_index(value, slice);
         }
         self.expr(value)?;
         self.expr(slice)?;
@@ -335,7 +425,35 @@ impl<'a> Compiler<'a> {
         self.emit(o, a);
     }
 
+    /// compile.c's `check_compare`: `is` with a literal warns.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let is_arg = |e: &Expr| match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                matches!(
+                    value,
+                    Constant::None | Constant::Bool(_) | Constant::Ellipsis
+                )
+            }
+            _ => true,
+        };
+        let mut l = is_arg(left);
+        for (op, c) in ops.iter().zip(comparators) {
+            let r = is_arg(c);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!r || !l) {
+                let msg = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.to_string());
+                return;
+            }
+            l = r;
+        }
+    }
+
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -405,6 +523,7 @@ impl<'a> Compiler<'a> {
                 comparators,
             } if ops.len() > 1 => {
                 self.set_loc(e.loc);
+                self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(left)?;

@@ -233,6 +233,26 @@ impl<'a> Compiler<'a> {
         if self.maybe_method_call(func, args, keywords)? {
             return Ok(());
         }
+        // compile.c's `check_caller`: calling a literal warns.
+        if matches!(
+            func.kind,
+            ExprKind::Constant { .. }
+                | ExprKind::Tuple { .. }
+                | ExprKind::List { .. }
+                | ExprKind::ListComp { .. }
+                | ExprKind::Dict { .. }
+                | ExprKind::DictComp { .. }
+                | ExprKind::Set { .. }
+                | ExprKind::SetComp { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::JoinedStr { .. }
+                | ExprKind::FormattedValue { .. }
+        ) {
+            let t = super::expr::infer_type(func).unwrap_or("object");
+            self.warn(format!(
+                "'{t}' object is not callable; perhaps you missed a comma?"
+            ));
+        }
         self.set_loc(func.loc);
         self.emit(Opcode::PUSH_NULL, 0);
         self.set_loc(e.loc);

@@ -199,6 +199,8 @@ pub struct Compiler<'a> {
     /// Set while compiling an interactive (`single`) module.
     pub interactive: bool,
     pub future: crate::compile::future::Future,
+    /// SyntaxWarnings, in emission order.
+    pub warnings: Vec<crate::compile::CompileWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -210,6 +212,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             interactive: false,
             future: Default::default(),
+            warnings: Vec::new(),
         }
     }
 
@@ -226,6 +229,17 @@ impl<'a> Compiler<'a> {
     pub fn error(&self, msg: impl Into<String>, loc: Loc) -> SyntaxError {
         symtable::error_at(msg, &self.filename, loc)
     }
+    /// A SyntaxWarning at the current line (compile.c's `compiler_warn`).
+    pub fn warn(&mut self, msg: String) {
+        // No de-duplication: CPython warns with no registry, so every occurrence is shown.
+        let lineno = self.ur().loc.lineno;
+        self.warnings.push(crate::compile::CompileWarning {
+            msg,
+            filename: self.filename.clone(),
+            lineno,
+        });
+    }
+
     /// The error for a construct this compiler does not implement (never wrong code).
     pub fn unsupported(&self, what: &str, loc: Loc) -> SyntaxError {
         self.error(format!("unsupported: {what}"), loc)
@@ -694,7 +708,7 @@ pub fn compile(
     st: &SymbolTable,
     filename: &str,
     future: crate::compile::future::Future,
-) -> CResult<CodeObject> {
+) -> CResult<(CodeObject, Vec<crate::compile::CompileWarning>)> {
     let mut c = Compiler::new(st, filename);
     c.future = future;
     c.enter_scope("<module>", UnitKind::Module, 0, 1);
@@ -702,7 +716,8 @@ pub fn compile(
     match module {
         Mod::Module { body, .. } => {
             c.body(body)?;
-            c.exit_scope(true)
+            let co = c.exit_scope(true)?;
+            Ok((co, c.warnings))
         }
         Mod::Interactive { body } => {
             c.interactive = true;
@@ -712,12 +727,14 @@ pub fn compile(
             for s in body {
                 c.stmt(s)?;
             }
-            c.exit_scope(true)
+            let co = c.exit_scope(true)?;
+            Ok((co, c.warnings))
         }
         Mod::Expression { body } => {
             c.expr(body)?;
             c.emit(Opcode::RETURN_VALUE, 0);
-            c.exit_scope(false)
+            let co = c.exit_scope(false)?;
+            Ok((co, c.warnings))
         }
         Mod::FunctionType { .. } => Err(c.unsupported("function type", Loc::default())),
     }

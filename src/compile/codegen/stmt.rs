@@ -605,6 +605,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, _s: &'a Stmt, test: &'a Expr, msg: Option<&'a Expr>) -> CResult {
+        let always_true = match &test.kind {
+            ExprKind::Tuple { elts, .. } => !elts.is_empty(),
+            ExprKind::Constant {
+                value: Constant::Tuple(t),
+                ..
+            } => !t.is_empty(),
+            _ => false,
+        };
+        if always_true {
+            self.warn("assertion is always true, perhaps remove parentheses?".to_string());
+        }
         let end = self.new_block();
         self.jump_if(test, end, true)?;
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
