@@ -98,6 +98,14 @@ def main():
         walk(compile(py.read_text(), py.name, "exec"), out)
         py.with_suffix(".dis").write_text("\n".join(out) + "\n")
         print(f"recorded {py.with_suffix('.dis').name}")
+    # `eval` mode: one expression per line of *.eval, each listing after a `# source` line.
+    for ev in sorted(root.glob("*.eval")):
+        out = []
+        for line in ev.read_text().splitlines():
+            out.append(f"# {line}")
+            walk(compile(line, ev.name, "eval"), out)
+        ev.with_suffix(".eval.dis").write_text("\n".join(out) + "\n")
+        print(f"recorded {ev.with_suffix('.eval.dis').name}")
 
 
 if __name__ == "__main__":
