@@ -82,7 +82,11 @@ def normalize(code):
 
 def walk(code, out):
     out.append(f"== {code.co_qualname}")
-    out.append(f"stacksize {code.co_stacksize}")
+    out.append(f"stacksize {code.co_stacksize} flags {code.co_flags} argcount {code.co_argcount} "
+               f"posonly {code.co_posonlyargcount} kwonly {code.co_kwonlyargcount} "
+               f"firstlineno {code.co_firstlineno}")
+    out.append(f"varnames {code.co_varnames} cellvars {code.co_cellvars} "
+               f"freevars {code.co_freevars}")
     out.extend(normalize(code))
     for c in code.co_consts:
         if isinstance(c, types.CodeType):

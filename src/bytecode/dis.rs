@@ -394,7 +394,38 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
 }
 
 fn walk(co: &CodeObject, out: &mut Vec<(String, Vec<String>)>) {
-    let mut lines = vec![format!("stacksize {}", co.stacksize)];
+    let tuple = |kind: u8| {
+        let names: Vec<String> = co
+            .localsplusnames
+            .iter()
+            .zip(&co.localspluskinds)
+            .filter(|(_, k)| **k & kind != 0)
+            .map(|(n, _)| repr_const(&ConstValue::Str(n.clone())))
+            .collect();
+        if names.len() == 1 {
+            format!("({},)", names[0])
+        } else {
+            format!("({})", names.join(", "))
+        }
+    };
+    use super::code::slot_kind;
+    let mut lines = vec![
+        format!(
+            "stacksize {} flags {} argcount {} posonly {} kwonly {} firstlineno {}",
+            co.stacksize,
+            co.flags,
+            co.argcount,
+            co.posonlyargcount,
+            co.kwonlyargcount,
+            co.firstlineno
+        ),
+        format!(
+            "varnames {} cellvars {} freevars {}",
+            tuple(slot_kind::LOCAL),
+            tuple(slot_kind::CELL),
+            tuple(slot_kind::FREE)
+        ),
+    ];
     lines.extend(golden_code(co));
     out.push((co.qualname.clone(), lines));
     for c in &co.consts {

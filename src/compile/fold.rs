@@ -593,7 +593,8 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             }
             Pow => {
                 if b.is_negative() {
-                    return None;
+                    // int ** negative int is float pow, as long_pow does.
+                    return float_pow(a.to_f64()?, b.to_f64()?).map(Constant::Float);
                 }
                 let e = b.to_u64()?;
                 if !a.is_zero() && e > 0 && bits(&a) > MAX_INT_SIZE / e {
@@ -648,6 +649,18 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
                     return None;
                 }
                 a / b
+            }
+            Pow => float_pow(a, b)?,
+            FloorDiv | Mod => {
+                if b == 0.0 {
+                    return None;
+                }
+                let (div, m) = float_div_mod(a, b);
+                if op == FloorDiv {
+                    div
+                } else {
+                    m
+                }
             }
             _ => return None,
         };
@@ -878,4 +891,46 @@ fn pattern(p: &mut Pattern) {
             }
         }
     }
+}
+
+/// Python's float `**` where it neither raises nor returns a complex (else None: not folded).
+fn float_pow(a: f64, b: f64) -> Option<f64> {
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    if b == 0.0 {
+        return Some(1.0);
+    }
+    if a == 0.0 && b < 0.0 {
+        return None; // ZeroDivisionError
+    }
+    if a < 0.0 && b.fract() != 0.0 {
+        return None; // complex result
+    }
+    let r = a.powf(b);
+    r.is_finite().then_some(r) // OverflowError otherwise
+}
+
+/// CPython's `_float_div_mod` (floor division and modulo of floats, `b != 0`).
+fn float_div_mod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
 }

@@ -11,6 +11,18 @@ pub struct Future {
     pub annotations: bool,
     /// Line of the last leading future import (later ones are errors).
     pub lineno: u32,
+    /// The `CO_FUTURE_*` bits the features add to every code object's `co_flags`.
+    pub flags: u32,
+}
+
+/// A feature's `CO_FUTURE_*` flag (0 for the ones always on in Python 3 that have none).
+/// (3.11 records only these two; the others are always on and set nothing.)
+fn feature_flag(name: &str) -> u32 {
+    match name {
+        "barry_as_FLUFL" => 0x400000,
+        "annotations" => 0x1000000,
+        _ => 0,
+    }
 }
 
 const KNOWN: &[&str] = &[
@@ -50,6 +62,7 @@ pub fn parse(module: &Mod, filename: &str) -> Result<Future, SyntaxError> {
                 ..
             } if m == "__future__" => {
                 for a in names {
+                    f.flags |= feature_flag(&a.name);
                     match a.name.as_str() {
                         "annotations" => f.annotations = true,
                         "braces" => return Err(error_at("not a chance", filename, s.loc)),

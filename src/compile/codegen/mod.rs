@@ -129,7 +129,20 @@ fn const_key(c: &ConstValue) -> String {
 
 impl Unit {
     pub fn add_const(&mut self, c: ConstValue) -> u32 {
-        if let ConstValue::Code(_) = c {
+        if let ConstValue::Code(new) = &c {
+            // Equal code objects are one constant, as CPython's constant cache merges them (e.g.
+            // the genexpr of a `while` test compiled twice). Debug text keeps -0.0 and 0.0 apart.
+            let key = format!("{new:?}");
+            for (i, old) in self.consts.iter().enumerate() {
+                if let ConstValue::Code(o) = old {
+                    if o.name == new.name
+                        && o.firstlineno == new.firstlineno
+                        && format!("{o:?}") == key
+                    {
+                        return i as u32;
+                    }
+                }
+            }
             self.consts.push(c);
             return self.consts.len() as u32 - 1;
         }
@@ -362,7 +375,7 @@ impl<'a> Compiler<'a> {
         self.fblocks.pop();
         let mut u = self.units.pop().unwrap();
         let ste = &self.st.scopes[u.ste];
-        let mut flags = 0;
+        let mut flags = self.future.flags;
         if ste.typ == BlockType::Function {
             flags |= co::CO_NEWLOCALS | co::CO_OPTIMIZED;
             if ste.nested {
@@ -380,9 +393,6 @@ impl<'a> Compiler<'a> {
             if ste.varkeywords {
                 flags |= co::CO_VARKEYWORDS;
             }
-        }
-        if u.freevars.is_empty() && u.cellvars.is_empty() {
-            flags |= co::CO_NOFREE;
         }
         // Slots: locals (arguments first), cells that are not arguments, free variables.
         let nlocals = u.varnames.len() as u32;
