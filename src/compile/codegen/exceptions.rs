@@ -123,7 +123,7 @@ impl<'a> Compiler<'a> {
             if let Some(name) = &h.name {
                 let cleanup_end = self.new_block();
                 let cleanup_body = self.new_block();
-                self.nameop(name, ExprContext::Store);
+                self.nameop(name, ExprContext::Store)?;
                 self.setup(Op::SetupCleanup, cleanup_end);
                 self.use_block(cleanup_body);
                 self.push_fblock(FBlock::HandlerCleanup { name: Some(name) });
@@ -134,14 +134,14 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Opcode::POP_EXCEPT, 0);
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
                 self.jump(Op::Jump, end);
                 self.use_block(cleanup_end);
                 self.unset_loc();
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
                 self.emit(Opcode::RERAISE, 1);
             } else {
                 let cleanup_body = self.new_block();
@@ -221,7 +221,7 @@ impl<'a> Compiler<'a> {
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &h.name {
-                Some(name) => self.nameop(name, ExprContext::Store),
+                Some(name) => self.nameop(name, ExprContext::Store)?,
                 None => self.emit(Opcode::POP_TOP, 0),
             }
             self.setup(Op::SetupCleanup, cleanup_end);
@@ -235,16 +235,16 @@ impl<'a> Compiler<'a> {
             self.pop_block();
             if let Some(name) = &h.name {
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
             }
             self.jump(Op::Jump, except);
             self.use_block(cleanup_end);
             self.unset_loc();
             if let Some(name) = &h.name {
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
             }
             // An exception raised in the body joins the result list.
             self.emit(Opcode::LIST_APPEND, 3);

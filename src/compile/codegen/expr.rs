@@ -195,6 +195,9 @@ impl<'a> Compiler<'a> {
             }
             Constant { value, .. } => self.load_const(to_const(value)),
             Attribute { value, attr, ctx } => {
+                if *ctx != ExprContext::Load {
+                    self.forbidden_name(attr, *ctx)?;
+                }
                 self.expr(value)?;
                 self.update_start_location_to_match_attr(e);
                 let op = match ctx {
@@ -214,7 +217,7 @@ impl<'a> Compiler<'a> {
                     _ => self.error("can't use starred expression here", e.loc),
                 })
             }
-            Name { id, ctx } => self.nameop(id, *ctx),
+            Name { id, ctx } => self.nameop(id, *ctx)?,
             List { elts, ctx } | Tuple { elts, ctx } => {
                 let tuple = matches!(e.kind, Tuple { .. });
                 match ctx {

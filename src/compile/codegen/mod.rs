@@ -590,8 +590,30 @@ impl<'a> Compiler<'a> {
 
     // ----- names -----
 
+    /// compile.c's `forbidden_name`: `__debug__` cannot be bound or deleted.
+    pub fn forbidden_name(&self, name: &str, ctx: ExprContext) -> CResult {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => {
+                    return Err(self.error("cannot assign to __debug__", self.cur_loc()))
+                }
+                ExprContext::Del => {
+                    return Err(self.error("cannot delete __debug__", self.cur_loc()))
+                }
+                ExprContext::Load => {}
+            }
+        }
+        Ok(())
+    }
+
     /// compile.c's `compiler_nameop`.
-    pub fn nameop(&mut self, name: &str, ctx: ExprContext) {
+    pub fn nameop(&mut self, name: &str, ctx: ExprContext) -> CResult {
+        self.forbidden_name(name, ctx)?;
+        self.nameop_unchecked(name, ctx);
+        Ok(())
+    }
+
+    fn nameop_unchecked(&mut self, name: &str, ctx: ExprContext) {
         let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.ste();
         let scope = ste.scope_of(&mangled);

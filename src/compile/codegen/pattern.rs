@@ -51,7 +51,7 @@ impl<'a> Compiler<'a> {
             pc.on_top = 0;
             self.pattern(&m.pattern, &mut pc)?;
             for name in pc.stores.clone() {
-                self.nameop(&name, ExprContext::Store);
+                self.nameop(&name, ExprContext::Store)?;
             }
             if let Some(g) = &m.guard {
                 self.ensure_fail_pop(&mut pc, 0);

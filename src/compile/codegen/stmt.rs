@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
             }
             self.load_const(ConstValue::Str(doc.to_string()));
             self.unset_loc();
-            self.nameop("__doc__", ExprContext::Store);
+            self.nameop("__doc__", ExprContext::Store)?;
         }
         for s in &stmts[start..] {
             self.stmt(s)?;
@@ -365,8 +365,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_EXCEPT, 0);
                 if let Some(n) = name {
                     self.load_const(ConstValue::None);
-                    self.nameop(n, ExprContext::Store);
-                    self.nameop(n, ExprContext::Del);
+                    self.nameop(n, ExprContext::Store)?;
+                    self.nameop(n, ExprContext::Del)?;
                 }
             }
             FBlock::PopValue => {
@@ -513,12 +513,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 let stmt_loc = self.ur().loc;
                 self.set_loc(target.loc);
-                self.nameop(id, ExprContext::Load);
+                self.nameop(id, ExprContext::Load)?;
                 self.u().loc = stmt_loc;
                 self.expr(value)?;
                 self.emit(Opcode::BINARY_OP, code);
                 self.set_loc(target.loc);
-                self.nameop(id, ExprContext::Store);
+                self.nameop(id, ExprContext::Store)?;
             }
             _ => {
                 return Err(self.error(
@@ -631,7 +631,6 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, names: &'a [Alias]) -> CResult {
         for a in names {
-            self.set_loc(a.loc);
             self.load_const(ConstValue::Int(BigInt::from(0)));
             self.load_const(ConstValue::None);
             self.emit_name(Opcode::IMPORT_NAME, &a.name);
@@ -647,15 +646,15 @@ impl<'a> Compiler<'a> {
                                 self.emit(Opcode::POP_TOP, 0);
                             }
                         }
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                         self.emit(Opcode::POP_TOP, 0);
                     } else {
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                     }
                 }
                 None => {
                     let first = a.name.split('.').next().unwrap();
-                    self.nameop(first, ExprContext::Store);
+                    self.nameop(first, ExprContext::Store)?;
                 }
             }
         }
@@ -692,7 +691,7 @@ impl<'a> Compiler<'a> {
         for a in names {
             self.emit_name(Opcode::IMPORT_FROM, &a.name);
             let store = a.asname.as_deref().unwrap_or(&a.name);
-            self.nameop(store, ExprContext::Store);
+            self.nameop(store, ExprContext::Store)?;
         }
         self.emit(Opcode::POP_TOP, 0);
         Ok(())

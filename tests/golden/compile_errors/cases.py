@@ -84,3 +84,19 @@ def f():
 async def f():
     yield 1
     return 2
+# ---
+__debug__ = 1
+# ---
+def f(__debug__): pass
+# ---
+f(__debug__=1)
+# ---
+x.__debug__ = 1
+# ---
+del __debug__
+# ---
+import __debug__
+# ---
+lambda __debug__: 0
+# ---
+from m import __debug__
