@@ -53,6 +53,7 @@ def normalize(code):
                 "BINARY_SUBSCR", "STORE_SUBSCR"):
             fused[-1][1] = "BINARY_SLICE" if it[1] == "BINARY_SUBSCR" else "STORE_SLICE"
             fused[-1][2] = None
+            fused[-1][4] = it[4]  # the slicing happens (and is located) at the SUBSCR
             continue
         fused.append(it)
     offsets = [it[0] for it in fused]

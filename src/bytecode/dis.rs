@@ -442,8 +442,8 @@ pub fn golden_listing(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// Each kept instruction's line number (`LINE OPNAME`, `-` for none), per code object: the golden
-/// comparison of the line table.
+/// Each kept instruction's full position (`LINE-ENDLINE:COL-ENDCOL OPNAME`, `-` for none), per
+/// code object: the comparison of `co_positions()` (`cpjit dis --lines`).
 pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     let mut out = vec![(co.qualname.clone(), Vec::new())];
     let mut i = 0;
@@ -451,13 +451,16 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
         let (op, _) = CodeObject::decode(co.code[i]);
         let Some(op) = op else { break };
         if !GOLDEN_IGNORED.contains(&op.name()) {
-            let l = co.positions[i].lineno;
-            let l = if l == 0 {
+            let p = co.positions[i];
+            let pos = if p.lineno == 0 {
                 "-".to_string()
             } else {
-                l.to_string()
+                format!(
+                    "{}-{}:{}-{}",
+                    p.lineno, p.end_lineno, p.col_offset, p.end_col_offset
+                )
             };
-            out[0].1.push(format!("{l} {}", op.name()));
+            out[0].1.push(format!("{pos} {}", op.name()));
         }
         i += 1 + op.info().cache as usize;
     }

@@ -333,10 +333,12 @@ impl<'a> Compiler<'a> {
                     self.check_index(value, slice);
                 }
                 self.expr(value)?;
-                // Located at the slice, like 3.11's BUILD_SLICE.
+                // The bounds are located at the slice (3.11's BUILD_SLICE), the slicing itself at
+                // the subscript (3.11's BINARY_SUBSCR / STORE_SUBSCR).
                 let saved = self.ur().loc;
                 self.set_loc(slice.loc);
                 self.slice_parts(lower.as_deref(), upper.as_deref(), None)?;
+                self.u().loc = saved;
                 self.emit(
                     if ctx == ExprContext::Load {
                         Opcode::BINARY_SLICE

@@ -307,7 +307,10 @@ impl<'a> Compiler<'a> {
         }
         self.validate_keywords(keywords)?;
         self.expr(value)?;
+        // LOAD_METHOD at the attribute, CALL at the call, each starting on the attribute's
+        // line if it ends on a later line (3.11).
         let saved = self.ur().loc;
+        self.set_loc(func.loc);
         self.update_start_location_to_match_attr(func);
         // LOAD_METHOD through CALL are on the attribute's last line (3.11).
         self.emit_name(Opcode::LOAD_METHOD, attr);
@@ -320,6 +323,8 @@ impl<'a> Compiler<'a> {
             }
             self.kw_names(keywords);
         }
+        self.u().loc = saved;
+        self.update_start_location_to_match_attr(func);
         self.emit(Opcode::CALL, (args.len() + keywords.len()) as u32);
         self.u().loc = saved;
         Ok(true)
