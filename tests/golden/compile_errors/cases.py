@@ -100,3 +100,39 @@ import __debug__
 lambda __debug__: 0
 # ---
 from m import __debug__
+# ---
+match x:
+    case _:
+        pass
+    case 1:
+        pass
+# ---
+match x:
+    case y:
+        pass
+    case 1:
+        pass
+# ---
+match x:
+    case [a, a]:
+        pass
+# ---
+match x:
+    case [a] | [b]:
+        pass
+# ---
+match x:
+    case {"k": 1, "k": 2}:
+        pass
+# ---
+match x:
+    case C(a=1, a=2):
+        pass
+# ---
+match x:
+    case [*a, *b]:
+        pass
+# ---
+match x:
+    case (1 | y) | 2:
+        pass
