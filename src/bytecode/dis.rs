@@ -551,9 +551,7 @@ pub fn compile_source_with_warnings(
     source: &[u8],
     filename: &str,
 ) -> Result<(CodeObject, Vec<crate::compile::CompileWarning>), crate::syntax::error::SyntaxError> {
-    let module = crate::syntax::parser::parse_module(source, filename)?;
-    crate::compile::compile_module_with_warnings(&module, filename)
-        .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(source)))
+    crate::compile::compile_source(source, filename, crate::compile::Mode::Exec)
 }
 
 /// Prints a SyntaxError the way `python3 FILE` shows it.

@@ -146,3 +146,28 @@ pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
     })
 }
+
+/// `compile()`'s modes that cpjit supports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module (`exec`).
+    Exec,
+    /// A single expression (`eval`): the code returns its value.
+    Eval,
+}
+
+/// Parses and compiles source text: the front door for running files, `exec()`, `eval()` and
+/// `compile()`. Errors carry CPython's locations and source line; the warnings are those CPython
+/// prints to stderr before running the code.
+pub fn compile_source(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxError> {
+    let module = match mode {
+        Mode::Exec => crate::syntax::parser::parse_module(source, filename)?,
+        Mode::Eval => crate::syntax::parser::parse_expression(source, filename)?,
+    };
+    compile_module_with_warnings(&module, filename)
+        .map_err(|e| locate_error(e, &String::from_utf8_lossy(source)))
+}
