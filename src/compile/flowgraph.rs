@@ -176,6 +176,31 @@ impl Cfg {
         self.propagate_line_numbers();
     }
 
+    /// CPython's `guarantee_lineno_for_exits`: a return still without a line gets the line of the
+    /// last located block before it (line only: its columns stay unknown).
+    pub fn guarantee_lineno_for_exits(&mut self, firstlineno: u32) {
+        let mut lineno = firstlineno;
+        for b in self.order() {
+            let blk = &mut self.blocks[b];
+            let Some(last) = blk.instrs.last() else {
+                continue;
+            };
+            if last.loc.lineno == 0 {
+                if last.op == Op::Real(Opcode::RETURN_VALUE) {
+                    for ins in &mut blk.instrs {
+                        ins.loc = Position {
+                            lineno,
+                            end_lineno: lineno,
+                            ..Default::default()
+                        };
+                    }
+                }
+            } else {
+                lineno = last.loc.lineno;
+            }
+        }
+    }
+
     fn clean(&mut self, b: BlockId) {
         let next_line = self
             .next_nonempty(b)

@@ -279,7 +279,7 @@ fn fold_iter(e: &mut Expr) {
         }
         ExprKind::Set { elts } => {
             if elts.iter().all(|x| constant(x).is_some()) {
-                let items = elts.iter().map(|x| constant(x).unwrap().clone()).collect();
+                let items = dedup_set(elts.iter().map(|x| constant(x).unwrap().clone()));
                 make_const(e, Constant::FrozenSet(items));
             }
         }
@@ -565,10 +565,15 @@ fn repeat(c: &Constant, n: &BigInt) -> Option<Constant> {
 
 fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
     use Operator::*;
-    let both_bool = matches!((l, r), (Constant::Bool(_), Constant::Bool(_)));
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
-        if both_bool && matches!(op, BitAnd | BitOr | BitXor) {
-            return None; // bool & bool is a bool; not worth the special case
+        if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+            // bool's &, |, ^ return bools.
+            match op {
+                BitAnd => return Some(Constant::Bool(x & y)),
+                BitOr => return Some(Constant::Bool(x | y)),
+                BitXor => return Some(Constant::Bool(x ^ y)),
+                _ => {}
+            }
         }
         let v = match op {
             Add => a + b,
@@ -682,6 +687,38 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
                 real: a - c,
                 imag: b - d,
             }),
+            // _Py_c_prod
+            Mult => Some(Constant::Complex {
+                real: a * c - b * d,
+                imag: a * d + b * c,
+            }),
+            // _Py_c_quot (division by zero raises: not folded)
+            Div => {
+                let (abs_c, abs_d) = (c.abs(), d.abs());
+                if abs_c >= abs_d {
+                    if abs_c == 0.0 {
+                        return None;
+                    }
+                    let ratio = d / c;
+                    let denom = c + d * ratio;
+                    Some(Constant::Complex {
+                        real: (a + b * ratio) / denom,
+                        imag: (b - a * ratio) / denom,
+                    })
+                } else if abs_d >= abs_c {
+                    let ratio = c / d;
+                    let denom = c * ratio + d;
+                    Some(Constant::Complex {
+                        real: (a * ratio + b) / denom,
+                        imag: (b * ratio - a) / denom,
+                    })
+                } else {
+                    Some(Constant::Complex {
+                        real: f64::NAN,
+                        imag: f64::NAN,
+                    })
+                }
+            }
             _ => None,
         };
     }
@@ -933,4 +970,16 @@ fn float_div_mod(a: f64, b: f64) -> (f64, f64) {
         0.0f64.copysign(a / b)
     };
     (floordiv, m)
+}
+
+/// Set semantics for constant elements: equal values (1, 1.0, True) keep the first.
+pub fn dedup_set(items: impl Iterator<Item = Constant>) -> Vec<Constant> {
+    use crate::compile::codegen::{const_eq, to_const};
+    let mut out: Vec<Constant> = Vec::new();
+    for c in items {
+        if !out.iter().any(|o| const_eq(&to_const(o), &to_const(&c))) {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -594,7 +594,13 @@ impl<'a> Compiler<'a> {
                 self.load_const(ConstValue::Tuple(items));
             } else {
                 let folded = if add == Opcode::SET_ADD {
-                    ConstValue::FrozenSet(items)
+                    let mut uniq: Vec<ConstValue> = Vec::new();
+                    for c in items {
+                        if !uniq.iter().any(|u| super::const_eq(u, &c)) {
+                            uniq.push(c);
+                        }
+                    }
+                    ConstValue::FrozenSet(uniq)
                 } else {
                     ConstValue::Tuple(items)
                 };

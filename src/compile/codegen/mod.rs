@@ -168,8 +168,18 @@ pub fn const_eq(a: &ConstValue, b: &ConstValue) -> bool {
             _ => None,
         }
     };
+    let int_float = |i: &num_bigint::BigInt, f: f64| {
+        f.fract() == 0.0 && num_bigint::BigInt::from_f64(f).is_some_and(|g| &g == i)
+    };
+    use num_traits::FromPrimitive;
     match (a, b) {
         (ConstValue::Int(x), ConstValue::Int(y)) => x == y,
+        (ConstValue::Int(i), ConstValue::Float(f)) | (ConstValue::Float(f), ConstValue::Int(i)) => {
+            int_float(i, *f)
+        }
+        (ConstValue::Tuple(x), ConstValue::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q))
+        }
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => x == y,
             _ => a == b,
@@ -458,6 +468,13 @@ impl<'a> Compiler<'a> {
         }
         let mut cfg = std::mem::take(&mut u.cfg);
         cfg.optimize(&mut u);
+        // A module starts from its RESUME's line 0 (cpjit: none) rather than firstlineno.
+        let first = if u.kind == UnitKind::Module {
+            0
+        } else {
+            u.firstlineno
+        };
+        cfg.guarantee_lineno_for_exits(first);
         let stacksize = cfg.stackdepth(flags & co::CO_GENERATOR != 0).map_err(|m| {
             self.error(
                 format!("internal compiler error in {}: {m}", u.qualname),
