@@ -270,6 +270,13 @@ fn fold_iter(e: &mut Expr) {
             elts,
             ctx: ExprContext::Load,
         } => {
+            // A list with starred items stays a list (ast_opt's has_starred check).
+            if elts
+                .iter()
+                .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+            {
+                return;
+            }
             let elts = std::mem::take(elts);
             e.kind = ExprKind::Tuple {
                 elts,
