@@ -732,6 +732,12 @@ impl<'a> Compiler<'a> {
             self.load_const(ConstValue::Str(text));
             return Ok(());
         }
+        if let ExprKind::Starred { value, .. } = &e.kind {
+            // `*args: *Ts` (PEP 646): the annotation is the single item of the unpacked value.
+            self.expr(value)?;
+            self.emit(Opcode::UNPACK_SEQUENCE, 1);
+            return Ok(());
+        }
         self.expr(e)
     }
 
