@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
             }
             self.load_const(ConstValue::Str(doc.to_string()));
             self.unset_loc();
-            self.nameop("__doc__", ExprContext::Store);
+            self.nameop("__doc__", ExprContext::Store)?;
         }
         for s in &stmts[start..] {
             self.stmt(s)?;
@@ -110,9 +110,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.loc);
         match &s.kind {
             StmtKind::FunctionDef { .. } => self.function_def(s)?,
-            StmtKind::AsyncFunctionDef { .. } => {
-                return Err(self.unsupported("async function", s.loc))
-            }
+            StmtKind::AsyncFunctionDef { .. } => self.function_def(s)?,
             StmtKind::ClassDef { .. } => self.class_def(s)?,
             StmtKind::Return { value } => self.return_stmt(s, value.as_deref())?,
             StmtKind::Delete { targets } => {
@@ -144,7 +142,13 @@ impl<'a> Compiler<'a> {
                 orelse,
                 ..
             } => self.for_stmt(target, iter, body, orelse)?,
-            StmtKind::AsyncFor { .. } => return Err(self.unsupported("async for", s.loc)),
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.async_for(s, target, iter, body, orelse)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_block();
@@ -163,7 +167,7 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             StmtKind::With { .. } => self.with_stmt(s, 0)?,
-            StmtKind::AsyncWith { .. } => return Err(self.unsupported("async with", s.loc)),
+            StmtKind::AsyncWith { .. } => self.async_with(s, 0)?,
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
@@ -186,7 +190,13 @@ impl<'a> Compiler<'a> {
                     self.try_finally(s)?
                 }
             }
-            StmtKind::TryStar { .. } => return Err(self.unsupported("try/except*", s.loc)),
+            StmtKind::TryStar { finalbody, .. } => {
+                if finalbody.is_empty() {
+                    self.try_star_except(s)?
+                } else {
+                    self.try_finally(s)?
+                }
+            }
             StmtKind::Assert { test, msg } => self.assert_stmt(s, test, msg.as_deref())?,
             StmtKind::Import { names } => self.import(names)?,
             StmtKind::ImportFrom {
@@ -236,6 +246,9 @@ impl<'a> Compiler<'a> {
         let preserve_tos = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant { .. }));
         if !self.ste().is_function() {
             return Err(self.error("'return' outside function", s.loc));
+        }
+        if value.is_some() && self.ste().coroutine && self.ste().generator {
+            return Err(self.error("'return' with value in async generator", s.loc));
         }
         if let Some(v) = value {
             if preserve_tos {
@@ -293,8 +306,10 @@ impl<'a> Compiler<'a> {
 
     pub fn unwind_fblock(&mut self, f: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match f {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
-            }
+            FBlock::WhileLoop { .. }
+            | FBlock::AsyncComprehensionGenerator
+            | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -324,13 +339,18 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Opcode::POP_EXCEPT, 0);
             }
-            FBlock::With { loc } => {
+            FBlock::With { loc } | FBlock::AsyncWith { loc } => {
                 self.set_loc(*loc);
                 self.pop_block();
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
                 }
                 self.call_exit_with_nones();
+                if let FBlock::AsyncWith { .. } = f {
+                    self.emit(Opcode::GET_AWAITABLE, 2);
+                    self.load_const(ConstValue::None);
+                    self.yield_from(3);
+                }
                 self.emit(Opcode::POP_TOP, 0);
                 self.unset_loc();
             }
@@ -345,8 +365,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_EXCEPT, 0);
                 if let Some(n) = name {
                     self.load_const(ConstValue::None);
-                    self.nameop(n, ExprContext::Store);
-                    self.nameop(n, ExprContext::Del);
+                    self.nameop(n, ExprContext::Store)?;
+                    self.nameop(n, ExprContext::Del)?;
                 }
             }
             FBlock::PopValue => {
@@ -387,6 +407,43 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    fn async_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
+        if self.ur().kind != UnitKind::AsyncFunction {
+            return Err(self.error("'async for' outside async function", s.loc));
+        }
+        let start = self.new_block();
+        let except = self.new_block();
+        let end = self.new_block();
+        self.expr(iter)?;
+        self.emit(Opcode::GET_AITER, 0);
+        self.use_block(start);
+        self.push_fblock(FBlock::ForLoop { start, exit: end });
+        // The SETUP_FINALLY guards the __anext__ await: StopAsyncIteration ends the loop.
+        self.setup(Op::SetupFinally, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(ConstValue::None);
+        self.yield_from(3);
+        self.pop_block();
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.unset_loc();
+        self.jump(Op::Jump, start);
+        self.pop_fblock();
+        self.use_block(except);
+        self.set_loc(iter.loc);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
+        self.stmts(orelse)?;
+        self.use_block(end);
+        Ok(())
+    }
+
     fn while_stmt(
         &mut self,
         s: &'a Stmt,
@@ -421,38 +478,47 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute {
                 value: obj, attr, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.emit(Opcode::COPY, 1);
-                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Opcode::COPY, 2);
                 self.emit(Opcode::COPY, 2);
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_SUBSCR, 0);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
                 self.emit(Opcode::SWAP, 3);
                 self.emit(Opcode::SWAP, 2);
                 self.emit(Opcode::STORE_SUBSCR, 0);
             }
             ExprKind::Name { id, .. } => {
-                self.nameop(id, ExprContext::Load);
-                self.expr(value)?;
+                let stmt_loc = self.ur().loc;
                 self.set_loc(target.loc);
+                self.nameop(id, ExprContext::Load)?;
+                self.u().loc = stmt_loc;
+                self.expr(value)?;
                 self.emit(Opcode::BINARY_OP, code);
-                self.nameop(id, ExprContext::Store);
+                self.set_loc(target.loc);
+                self.nameop(id, ExprContext::Store)?;
             }
             _ => {
                 return Err(self.error(
@@ -480,7 +546,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 // Module and class level simple annotations are stored in __annotations__.
                 if simple && matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.emit_name(Opcode::LOAD_NAME, "__annotations__");
                     let m = crate::compile::symtable::mangle(self.ur().private.as_deref(), id);
                     self.load_const(ConstValue::Str(m));
@@ -504,7 +570,10 @@ impl<'a> Compiler<'a> {
         }
         // Annotations of complex targets in functions are not evaluated.
         if !simple || !matches!(target.kind, ExprKind::Name { .. }) {
-            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) && !simple {
+            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class)
+                && !simple
+                && !self.future.annotations
+            {
                 self.check_ann_expr(annotation)?;
             }
         }
@@ -536,6 +605,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, _s: &'a Stmt, test: &'a Expr, msg: Option<&'a Expr>) -> CResult {
+        let always_true = match &test.kind {
+            ExprKind::Tuple { elts, .. } => !elts.is_empty(),
+            ExprKind::Constant {
+                value: Constant::Tuple(t),
+                ..
+            } => !t.is_empty(),
+            _ => false,
+        };
+        if always_true {
+            self.warn("assertion is always true, perhaps remove parentheses?".to_string());
+        }
         let end = self.new_block();
         self.jump_if(test, end, true)?;
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
@@ -544,7 +624,6 @@ impl<'a> Compiler<'a> {
             // CALL 0 on [AssertionError, msg] calls AssertionError(msg) (method convention).
             self.emit(Opcode::CALL, 0);
         }
-        self.set_loc(test.loc);
         self.emit(Opcode::RAISE_VARARGS, 1);
         self.use_block(end);
         Ok(())
@@ -552,7 +631,6 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, names: &'a [Alias]) -> CResult {
         for a in names {
-            self.set_loc(a.loc);
             self.load_const(ConstValue::Int(BigInt::from(0)));
             self.load_const(ConstValue::None);
             self.emit_name(Opcode::IMPORT_NAME, &a.name);
@@ -568,15 +646,15 @@ impl<'a> Compiler<'a> {
                                 self.emit(Opcode::POP_TOP, 0);
                             }
                         }
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                         self.emit(Opcode::POP_TOP, 0);
                     } else {
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                     }
                 }
                 None => {
                     let first = a.name.split('.').next().unwrap();
-                    self.nameop(first, ExprContext::Store);
+                    self.nameop(first, ExprContext::Store)?;
                 }
             }
         }
@@ -596,6 +674,12 @@ impl<'a> Compiler<'a> {
             .map(|a| ConstValue::Str(a.name.clone()))
             .collect();
         self.load_const(ConstValue::Tuple(fromlist));
+        if module == Some("__future__") && s.loc.lineno > self.future.lineno {
+            return Err(self.error(
+                "from __future__ imports must occur at the beginning of the file",
+                s.loc,
+            ));
+        }
         self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));
         if names.len() == 1 && names[0].name == "*" {
             if self.ur().kind != UnitKind::Module {
@@ -607,7 +691,7 @@ impl<'a> Compiler<'a> {
         for a in names {
             self.emit_name(Opcode::IMPORT_FROM, &a.name);
             let store = a.asname.as_deref().unwrap_or(&a.name);
-            self.nameop(store, ExprContext::Store);
+            self.nameop(store, ExprContext::Store)?;
         }
         self.emit(Opcode::POP_TOP, 0);
         Ok(())

@@ -94,3 +94,6 @@ def none_checks(x):
         return 0
     if x is not None:
         return 1
+
+def variadic(*args: *Ts) -> tuple[*Ts]:
+    return args
