@@ -1,4 +1,3 @@
-import functools
 class Ver:
     def __init__(self, *p):
         self.p = p
