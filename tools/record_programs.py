@@ -2,7 +2,8 @@
 """Record the expected behaviour of tests/programs/*.py from CPython (python3, the oracle).
 
 For each NAME.py, runs `python3 NAME.py` with tests/programs as the working directory and writes
-expected/NAME.out (stdout), expected/NAME.err (stderr) and expected/NAME.status (exit status).
+expected/NAME.out (stdout), expected/NAME.err (stderr, with the program directory stripped from
+traceback file names: see portable()) and expected/NAME.status (exit status).
 tests/programs.rs runs the same command with cpjit and compares byte for byte.
 
 usage: tools/record_programs.py [NAME ...]   (default: every program)
@@ -13,6 +14,14 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "programs"
+
+
+def portable(err):
+    """CPython 3.11 names the main script by its absolute path in tracebacks and warnings, which
+    would tie the expectations to the checkout they were recorded in. Strip the program directory
+    so `File "/.../tests/programs/NAME.py"` is recorded as `File "NAME.py"` (the path as given on
+    the command line, which is what cpjit prints)."""
+    return err.replace(('File "' + str(ROOT) + "/").encode(), b'File "')
 
 
 def record(path):
@@ -26,7 +35,7 @@ def record(path):
     exp = ROOT / "expected"
     exp.mkdir(exist_ok=True)
     (exp / (path.stem + ".out")).write_bytes(p.stdout)
-    (exp / (path.stem + ".err")).write_bytes(p.stderr)
+    (exp / (path.stem + ".err")).write_bytes(portable(p.stderr))
     (exp / (path.stem + ".status")).write_text(f"{p.returncode}\n")
     return p.returncode
 

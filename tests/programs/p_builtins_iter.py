@@ -1,0 +1,15 @@
+names = ["a", "b", "c"]
+print(list(enumerate(names)), list(enumerate(names, 1)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1], [2], [3])))
+print(list(map(pow, [2, 3], [3, 2])), list(map(str, range(3))))
+print(list(filter(None, [0, 1, "", "x", [], [0]])))
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed((1, 2))))
+it = iter([1, 2, 3])
+print(next(it), list(it), next(it, "end"))
+print(sorted("hello"), sorted([3, 1, 2], reverse=True), sorted(["bb", "a", "ccc"], key=len))
+print(sorted([(1, "b"), (1, "a"), (0, "z")], key=lambda t: t[0]))
+print(sorted(["B", "a", "C"], key=str.lower), sorted([-3, 2, -1], key=abs, reverse=True))
+words = ["apple", "Bob", "cat", "Dog"]
+words.sort(key=lambda w: (len(w), w))
+print(words)
+print(list(iter(lambda: it2.pop(), 0)) if (it2 := [0, 1, 2, 3]) else None)

@@ -1,0 +1,4 @@
+def find(k):
+    return None
+r = find("x")
+r.value

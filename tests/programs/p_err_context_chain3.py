@@ -1,0 +1,7 @@
+try:
+    try:
+        int("q")
+    except ValueError:
+        raise KeyError("second")
+except KeyError:
+    raise RuntimeError("third")

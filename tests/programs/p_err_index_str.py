@@ -1,0 +1,3 @@
+s = "hello"
+i = 10
+print(s[i])

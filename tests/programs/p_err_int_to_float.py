@@ -1,0 +1,3 @@
+n = 10 ** 400
+print(len(str(n)))
+print(float(n))

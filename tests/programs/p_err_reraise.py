@@ -1,0 +1,5 @@
+try:
+    [].pop()
+except IndexError:
+    print("logging and re-raising")
+    raise

@@ -1,0 +1,3 @@
+s = "hello world"
+print(s.index("world"))
+print(s.index("xyz"))

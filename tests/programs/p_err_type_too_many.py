@@ -1,0 +1,3 @@
+def g(x):
+    return x
+g(1, 2, 3)

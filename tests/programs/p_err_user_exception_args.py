@@ -1,0 +1,3 @@
+class Multi(Exception):
+    pass
+raise Multi("a", 2, None)

@@ -1,0 +1,4 @@
+a = 10
+b = 0
+print("before")
+print(a // b)

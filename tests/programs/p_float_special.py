@@ -1,0 +1,11 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, repr(inf))
+print(inf > 1e308, -inf < -1e308, inf + 1, inf - inf)
+print(nan == nan, nan != nan, nan < 1, nan > 1)
+print(inf * 0, 1 / inf, -1 / inf)
+print(float("-inf"), float("Infinity"), float("NaN"))
+print(1e308 * 10, -1e308 * 10)
+import math
+print(math.isinf(inf), math.isnan(nan), math.isfinite(1.0), math.isfinite(inf))
+print(max(1.0, inf), min(-inf, 0))

@@ -1,0 +1,7 @@
+print((10).bit_length(), (255).to_bytes(1, "big"), (7).conjugate(), (6).real, (6).imag)
+print(int.from_bytes(b"\xff\xff", "big", signed=True), (-1).to_bytes(2, "big", signed=True))
+print((3.7).is_integer(), (0.5).as_integer_ratio(), (2.5).hex(), float.fromhex("0x1.8p1"))
+print((12).__add__(3), (3.0).__mul__(2), (5).__neg__())
+print(int.__name__, (5).numerator, (5).denominator, (1.5).real)
+print((1234).bit_count() if hasattr(int, "bit_count") else "nobc")
+print(float("1_000.5"), int("-0"), float("-0"), 1e3.__int__())

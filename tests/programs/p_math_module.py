@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf)
+print(math.sqrt(16), math.sqrt(2), math.pow(2, 10), math.exp(1), math.log(math.e), math.log(8, 2), math.log10(1000), math.log2(1024))
+print(math.sin(0), math.cos(0), math.tan(0), round(math.sin(math.pi / 2), 12), math.atan2(1, 1))
+print(math.floor(3.7), math.ceil(3.2), math.trunc(-3.7), math.fabs(-2), math.fmod(7, 3))
+print(math.factorial(20), math.gcd(12, 18), math.lcm(4, 6), math.comb(10, 3), math.perm(5, 2))
+print(math.isqrt(99), math.hypot(3, 4), math.copysign(1, -0.0), math.degrees(math.pi), math.radians(180))
+print(math.isclose(0.1 + 0.2, 0.3), math.fsum([0.1] * 10), math.prod([1, 2, 3, 4]))
+print(math.modf(3.5), math.frexp(8.0), math.ldexp(0.5, 4))
+print(math.factorial(30))

@@ -1,0 +1,10 @@
+people = [("ann", 30), ("bob", 25), ("cid", 30), ("dee", 25), ("eve", 35)]
+print(sorted(people, key=lambda p: p[1]))
+print(sorted(people, key=lambda p: p[1], reverse=True))
+print(sorted(people, key=lambda p: (-p[1], p[0])))
+by_age = sorted(people, key=lambda p: p[0], reverse=True)
+by_age.sort(key=lambda p: p[1])
+print(by_age)
+print(sorted([3, 1, 2], key=None), sorted("bAcD", key=str.casefold), sorted([[2, 1], [1, 2], [1]]))
+print(sorted([0.5, -1, 3, True, 2.5]), sorted({3: "a", 1: "b"}), min("apple", "fig", key=len))
+print(sorted(range(-5, 5), key=lambda v: (v % 3, v)))

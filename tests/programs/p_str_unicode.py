@@ -1,0 +1,13 @@
+s = "héllo wörld ☃ 😀"
+print(s, len(s))
+print(s[0], s[1], s[-1], s[12], s[-3:])
+print([ord(c) for c in "aé☃😀"])
+print(chr(233), chr(9731), chr(128512), chr(65) + chr(97))
+print(s.upper(), s.title())
+print("ß".upper(), "ÀÉÎ".lower())
+print("😀" * 3, len("😀" * 3))
+print(s.encode("utf-8"))
+print(b"caf\xc3\xa9".decode("utf-8"))
+print(repr("tab\there"), repr("quote'"), repr('dq"'), repr("nl\n"), repr("\x00\x7f"))
+print(repr("é☃😀"), ascii("é☃"))
+print("a" < "b", "é" > "z", "abc" < "abd", sorted(["b", "é", "a", "Z"]))

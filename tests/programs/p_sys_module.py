@@ -1,0 +1,12 @@
+import sys
+print(sys.argv[0], len(sys.argv))
+print(sys.maxsize, sys.maxsize + 1)
+old = sys.getrecursionlimit()
+print(type(old).__name__, old >= 100)
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(old)
+sys.stdout.write("out line\n")
+sys.stderr.write("err line\n")
+print(sys.version_info[0], sys.version_info >= (3, 0), sys.byteorder in ("little", "big"))
+print(type(sys.modules).__name__, "sys" in sys.modules, type(sys.path).__name__)

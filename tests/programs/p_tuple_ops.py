@@ -1,0 +1,12 @@
+t = (1, 2, 3, 2)
+print(t, len(t), t[0], t[-1], t[1:3], t.count(2), t.index(3))
+print((1,), (), tuple([1, 2]), tuple("ab"), 1, 2)
+print(t + (5,), t * 2, (1, 2) < (1, 3), (1, 2) == (1, 2), 2 in t)
+a, b, c, d = t
+print(a, b, c, d)
+nested = ((1, 2), (3, (4, 5)))
+print(nested[1][1][0])
+print(hash((1, 2, 3)) == hash((1, 2, 3)))
+print(sorted([(2, "b"), (1, "z"), (2, "a")]))
+print(max((1, 5), (1, 7)), min([(3, 1), (2, 9)]))
+print(repr((1, "a", None, 2.5)))
