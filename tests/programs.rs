@@ -48,8 +48,11 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let got_out = t_out.join().unwrap();
-    let got_err = t_err.join().unwrap();
+    // The recorder replaced the absolute directory of the programs by <DIR>; do the same.
+    let prefix = format!("{}/", dir.display());
+    let norm = |b: Vec<u8>| String::from_utf8_lossy(&b).replace(&prefix, "<DIR>/").into_bytes();
+    let got_out = norm(t_out.join().unwrap());
+    let got_err = norm(t_err.join().unwrap());
     let mut problems = Vec::new();
     if got_out != out {
         problems.push(format!(

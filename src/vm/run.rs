@@ -89,7 +89,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
                     }
                 })
                 .unwrap_or_else(|| ".".into());
-            (src, path.clone(), path.clone(), dir)
+            // CPython reports the script by its absolute path (__file__, tracebacks).
+            let abs = if std::path::Path::new(path).is_absolute() {
+                path.clone()
+            } else {
+                std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or(path.clone())
+            };
+            let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or(dir);
+            (src, abs, path.clone(), dir)
         }
         Program::Command(code) => (
             code.clone().into_bytes(),
@@ -121,9 +128,9 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
         crate::vm::runtime::dict::dict_set(&mut vm, m, k, main)
     };
     let globals = as_module(main).unwrap().dict;
-    if let Program::File(p) = &program {
+    if let Program::File(_) = &program {
         let fk = vm.intern("__file__");
-        let fv = vm.new_str(p);
+        let fv = vm.new_str(&filename);
         let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, fk, fv);
     }
     let r = exec_source(&mut vm, &src, &filename, globals);

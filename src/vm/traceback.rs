@@ -28,44 +28,65 @@ fn byte_to_char(line: &str, byte: usize) -> usize {
     line[..b2].chars().count()
 }
 
-/// (left_anchor, right_anchor) in characters of the segment, for binary ops and subscripts.
-fn anchors(segment: &str) -> Option<(usize, usize)> {
+/// CPython 3.11's `extract_anchors_from_line`: (left_anchor, right_anchor, primary, secondary)
+/// in characters of the segment, for a segment that parses as one binary op or subscript.
+fn anchors(segment: &str) -> Option<(usize, usize, char, char)> {
     let m = crate::syntax::parser::parse_module(segment.as_bytes(), "<string>").ok()?;
-    let Mod::Module { body, .. } = m else {
-        return None;
-    };
+    let Mod::Module { body, .. } = m else { return None };
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr { value } = &body[0].kind else {
-        return None;
-    };
-    let bytes = segment.as_bytes();
-    match &value.kind {
+    let StmtKind::Expr { value } = &body[0].kind else { return None };
+    let b = segment.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\x0c');
+    let (l, r, p, s) = match &value.kind {
         ExprKind::BinOp { left, right, .. } => {
+            let (mut l, mut r, mut p, mut s) = (0usize, 0usize, '^', '^');
+            let mut found = false;
+            let rc = right.loc.col_offset as usize;
             let mut i = left.loc.end_col_offset as usize;
-            while i < right.loc.col_offset as usize {
-                if !matches!(bytes.get(i), Some(b' ' | b'\t' | b'\x0c') | None) {
-                    let mut r = i + 1;
-                    if r < right.loc.col_offset as usize
-                        && !matches!(bytes.get(r), Some(b' ' | b'\t' | b'\x0c'))
-                    {
-                        r += 1;
-                    }
-                    return Some((byte_to_char(segment, i), byte_to_char(segment, r)));
+            while i < rc {
+                if ws(b[i]) {
+                    i += 1;
+                    continue;
                 }
-                i += 1;
+                found = true;
+                l = i;
+                r = i + 1;
+                if i + 1 < rc && !ws(b[i + 1]) {
+                    r += 1;
+                }
+                if i + 1 < rc && b[i] == b')' {
+                    i += 1;
+                    continue;
+                }
+                p = '~';
+                s = '^';
+                break;
             }
-            // No operator character found: CPython then reports anchors anyway as unset.
-            None
+            if !found {
+                return None;
+            }
+            (l, r, p, s)
         }
         ExprKind::Subscript { value, slice, .. } => {
-            let l = value.loc.end_col_offset as usize;
-            let r = slice.loc.end_col_offset as usize + 1;
-            Some((byte_to_char(segment, l), byte_to_char(segment, r)))
+            let mut l = value.loc.end_col_offset as usize;
+            let mut r = slice.loc.end_col_offset as usize + 1;
+            let n = b.len();
+            while l < n && (ws(b[l]) || b[l] != b'[') {
+                l += 1;
+            }
+            while r < n && (ws(b[r]) || b[r] != b']') {
+                r += 1;
+            }
+            if r < n {
+                r += 1;
+            }
+            (l, r, '~', '^')
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some((byte_to_char(segment, l), byte_to_char(segment, r), p, s))
 }
 
 fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
@@ -98,7 +119,7 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     if pos.lineno == pos.end_lineno {
         if start <= end {
             let seg: String = line.chars().skip(start).take(end - start).collect();
-            anchor = anchors(&seg).map(|(l, r)| (l + start, r + start));
+            anchor = anchors(&seg).map(|(l, r, p, s)| (l + start, r + start, p, s));
         }
     } else {
         let t = line.trim_end_matches([' ', '\t', '\x0c', '\n', '\r']);
@@ -122,11 +143,7 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     } {
         let c = if offset <= start as i64 {
             ' '
-        } else if let Some((l, r)) = anchor
-            .filter(|&(l, r)| (l as i64) < offset && offset <= r as i64)
-            .map(|x| x)
-        {
-            let _ = (l, r);
+        } else if anchor.map(|(l, r, _, _)| (l as i64) < offset && offset <= r as i64).unwrap_or(false) {
             secondary
         } else {
             primary

@@ -175,6 +175,10 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     };
                     return Ok(vm.new_str_owned(out));
                 }
+                if crate::vm::runtime::num::int_of(k).is_none() {
+                    let tn = vm.type_name(k);
+                    return Err(vm.type_error(format!("string indices must be integers, not '{tn}'")));
+                }
                 let i = index_of(vm, k, "string")?;
                 let sd = as_str(c).unwrap();
                 return match norm_index(i, sd.nchars) {

@@ -117,7 +117,8 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         .first()
         .and_then(|&c| as_type(c).map(|_| c.as_ptr::<TypeObject>()))
     else {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        let tn = args.first().map(|&a| vm.type_name(a)).unwrap_or_default();
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     };
     if type_data(t).layout != Layout::Instance {
         let n = type_data(t).name.clone();
@@ -216,7 +217,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         let Some(bd) = as_type(b) else {
             let tn = vm.type_name(b);
             let _ = tn;
-            return Err(vm.type_error("bases must be types"));
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
         };
         if !bd.base_ok {
             let n = bd.name.clone();

@@ -218,7 +218,7 @@ pub fn add_static(
             name,
             f,
             bound: Value::NULL,
-            owner: Value::from_ptr(ty),
+            owner: Value::NULL,
         },
     );
     let wty = if class {
