@@ -521,8 +521,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 match found {
                     Some(v) => push!(v),
                     None => {
-                        let n = str_of(name).to_string();
-                        throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                        throw!(ops::name_error(vm, name, f.get().globals));
                     }
                 }
             }
@@ -543,8 +542,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     locals = f.get().globals;
                 }
                 if tryv!(rdict::dict_del(vm, locals, name)).is_none() {
-                    let n = str_of(name).to_string();
-                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                    throw!(ops::name_error(vm, name, f.get().globals));
                 }
             }
             Opcode::LOAD_GLOBAL => {
@@ -559,8 +557,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     None => match rdict::dict_get_str(vm, vm.builtins, name) {
                         Some(v) => v,
                         None => {
-                            let n = str_of(name).to_string();
-                            throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                            throw!(ops::name_error(vm, name, f.get().globals));
                         }
                     },
                 };
@@ -576,8 +573,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 let g = f.get().globals;
                 if tryv!(rdict::dict_del(vm, g, name)).is_none() {
-                    let n = str_of(name).to_string();
-                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                    throw!(ops::name_error(vm, name, f.get().globals));
                 }
             }
             Opcode::MAKE_CELL => {

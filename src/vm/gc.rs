@@ -138,7 +138,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);
             if let Some(e) = &d.exc {
-                out.extend([e.args, e.cause, e.context]);
+                out.extend([e.args, e.cause, e.context, e.extra]);
                 out.extend(e.traceback.iter().map(|t| t.0));
             }
         }

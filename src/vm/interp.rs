@@ -298,6 +298,7 @@ impl Vm {
                     cause: Value::NULL,
                     context: Value::NULL,
                     suppress_context: false,
+                    extra: Value::NULL,
                 })),
             },
         )

@@ -118,6 +118,8 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// NameError: the globals of the raising frame (for suggestions); otherwise NULL.
+    pub extra: Value,
 }
 
 pub struct InstanceData {

@@ -161,10 +161,13 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
     if t.module != "builtins" && t.module != "__main__" {
         name = format!("{}.{}", t.module, name);
     }
-    let msg = match repr::str(vm, exc) {
+    let mut msg = match repr::str(vm, exc) {
         Ok(s) => str_of(s).to_string(),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(s) = suggestion(vm, exc) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         format!("{name}\n")
     } else {
@@ -234,4 +237,136 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     let mut seen = Vec::new();
     format_one(vm, exc, &mut out, &mut seen);
     out
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (Python/suggestions.c).
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
+    if dir.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_dist = usize::MAX;
+    for item in dir {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        max_distance = max_distance.min(best_dist.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none() || d < best_dist {
+            best = Some(item);
+            best_dist = d;
+        }
+    }
+    best.cloned()
+}
+
+fn keys_as_strings(d: Value) -> Vec<String> {
+    crate::vm::runtime::dict::keys_of(d).into_iter().filter_map(|k| as_str(k).map(|s| s.s.to_string())).collect()
+}
+
+/// "Did you mean" for AttributeError (via dir(obj)) and NameError (locals, globals, builtins).
+fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
+    let d = crate::vm::runtime::attr::instance_dict(exc)?;
+    let nk = vm.intern("name");
+    let name = crate::vm::runtime::dict::dict_get_str(vm, d, nk)?;
+    let name_s = as_str(name)?.s.to_string();
+    if vm.isinstance(exc, vm.t.exc("AttributeError")) {
+        let ok = vm.intern("obj");
+        let obj = crate::vm::runtime::dict::dict_get_str(vm, d, ok)?;
+        let dl = crate::vm::builtins::funcs::dir(vm, &[obj], &[]).ok()?;
+        let names: Vec<String> = as_list(dl)?.iter().filter_map(|v| as_str(*v).map(|s| s.s.to_string())).collect();
+        return calculate_suggestion(&names, &name_s);
+    }
+    if vm.isinstance(exc, vm.t.exc("NameError")) {
+        let x = as_instance(exc)?.exc.as_ref()?;
+        let (globals, last) = (x.extra, x.traceback.first().copied());
+        if let Some((code, _)) = last {
+            let cd = as_code(code)?;
+            let kinds = cd.code.localspluskinds.clone();
+            let varnames: Vec<String> = cd
+                .code
+                .localsplusnames
+                .iter()
+                .zip(kinds)
+                .filter(|(_, k)| k & crate::bytecode::code::slot_kind::LOCAL != 0)
+                .map(|(n, _)| n.clone())
+                .collect();
+            if let Some(s) = calculate_suggestion(&varnames, &name_s) {
+                return Some(s);
+            }
+        }
+        if !globals.is_null() {
+            if let Some(s) = calculate_suggestion(&keys_as_strings(globals), &name_s) {
+                return Some(s);
+            }
+        }
+        let b = vm.builtins;
+        return calculate_suggestion(&keys_as_strings(b), &name_s);
+    }
+    None
 }

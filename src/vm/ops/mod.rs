@@ -380,3 +380,15 @@ pub fn before_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
 pub fn is_generator_flags(f: u32) -> bool {
     f & flags::CO_GENERATOR != 0
 }
+
+/// NameError for `name`, remembering the frame's globals for "Did you mean" suggestions.
+pub fn name_error(vm: &mut Vm, name: Value, globals: Value) -> Value {
+    let n = str_of(name).to_string();
+    let e = vm.err("NameError", format!("name '{n}' is not defined"));
+    let k = vm.intern("name");
+    let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, name);
+    if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
+        x.extra = globals;
+    }
+    e
+}

@@ -155,14 +155,28 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let n = str_of(name).to_string();
     if let Some(m) = as_module(obj) {
         let mn = str_of(m.name).to_string();
-        return vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+        let e = vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+        set_name_obj(vm, e, name, obj);
+        return e;
     }
     if let Some(t) = as_type(obj) {
         let tn = t.name.clone();
-        return vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+        let e = vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+        set_name_obj(vm, e, name, obj);
+        return e;
     }
     let tn = vm.type_name(obj);
-    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+    let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
+    set_name_obj(vm, e, name, obj);
+    e
+}
+
+/// AttributeError.name / .obj (used for "Did you mean" suggestions).
+fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
+    let k = vm.intern("name");
+    let _ = generic_setattr(vm, e, k, name);
+    let k = vm.intern("obj");
+    let _ = generic_setattr(vm, e, k, obj);
 }
 
 /// `getattr(obj, name)`.
