@@ -2,6 +2,8 @@
 
 #[path = "rtlib/common.rs"]
 mod common;
+#[path = "rtlib/complexops.rs"]
+mod complexops;
 #[path = "rtlib/float_repr.rs"]
 mod float_repr;
 #[path = "rtlib/floatops.rs"]
@@ -10,12 +12,18 @@ mod floatops;
 mod format_spec;
 #[path = "rtlib/hash.rs"]
 mod hash;
+#[path = "rtlib/intops.rs"]
+mod intops;
+#[path = "rtlib/listsort.rs"]
+mod listsort;
 #[path = "rtlib/math_fns.rs"]
 mod math_fns;
 #[path = "rtlib/numparse.rs"]
 mod numparse;
 #[path = "rtlib/percent_format.rs"]
 mod percent_format;
+#[path = "rtlib/random_mt.rs"]
+mod random_mt;
 #[path = "rtlib/set_table.rs"]
 mod set_table;
 #[path = "rtlib/str_format.rs"]

@@ -79,7 +79,13 @@ def first_difference(want, got):
         a = w[i] if i < len(w) else "<end of output>"
         b = g[i] if i < len(g) else "<end of output>"
         if a != b:
-            return "line %d: expected `%s`, got `%s`" % (i + 1, clip(a), clip(b))
+            # Show where the line starts to differ (an ast dump is one long line).
+            j = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+            lo = max(0, j - 60)
+            where = "" if lo == 0 else " col %d" % (j + 1)
+            pre = "" if lo == 0 else "..."
+            return "line %d%s: expected `%s`, got `%s`" % (
+                i + 1, where, clip(pre + a[lo:j + 100]), clip(pre + b[lo:j + 100]))
     return "outputs differ in whitespace at the end"
 
 
@@ -176,7 +182,12 @@ def main():
         for rel, reason in sorted(diffs[m]):
             lines.append("- `%s`: %s" % (rel, reason))
         lines.append("")
-    if not a.files:
+    if a.files:
+        # A partial run prints its differences instead of replacing the committed report.
+        for m in modes:
+            for rel, reason in sorted(diffs[m]):
+                print("%s: %s: %s" % (m, rel, reason))
+    else:
         os.makedirs(os.path.dirname(a.report), exist_ok=True)
         with open(a.report, "w") as f:
             f.write("\n".join(lines))

@@ -21,6 +21,8 @@ pub struct DisInstr {
     /// For jumps, the target offset.
     pub jump_target: Option<u32>,
     pub starts_line: Option<u32>,
+    /// The instruction's line (0: none).
+    pub line: u32,
     pub is_jump_target: bool,
 }
 
@@ -140,6 +142,7 @@ pub fn instructions(co: &CodeObject) -> Vec<DisInstr> {
                 argrepr: String::new(),
                 jump_target: None,
                 starts_line,
+                line: pos.lineno,
                 is_jump_target: false,
             });
             i += 1;
@@ -216,6 +219,7 @@ pub fn instructions(co: &CodeObject) -> Vec<DisInstr> {
             argrepr,
             jump_target: jump,
             starts_line,
+            line: pos.lineno,
             is_jump_target: false,
         });
         i += 1 + info.cache as usize;
@@ -297,11 +301,167 @@ pub fn dis_recursive(co: &CodeObject) -> String {
     out
 }
 
+/// Bookkeeping instructions the golden comparison ignores (tests/golden/dis/README.md).
+pub const GOLDEN_IGNORED: &[&str] = &["RESUME", "PRECALL", "CACHE", "NOP", "EXTENDED_ARG"];
+
+/// The normalized listing of one code object, exactly as tools/record_dis.py prints it.
+fn golden_code(co: &CodeObject) -> Vec<String> {
+    // (offset, name, arg, jump target, line)
+    let mut items: Vec<(u32, String, Option<String>, Option<u32>, u32)> = Vec::new();
+    for ins in instructions(co) {
+        if GOLDEN_IGNORED.contains(&ins.opname) {
+            continue;
+        }
+        let mut arg = None;
+        if ins.jump_target.is_none() {
+            if let Some(a) = ins.arg {
+                let is_code = ins.opname == "LOAD_CONST"
+                    && matches!(co.consts.get(a as usize), Some(ConstValue::Code(_)));
+                arg = Some(if is_code {
+                    let ConstValue::Code(c) = &co.consts[a as usize] else {
+                        unreachable!()
+                    };
+                    format!("<code object {}>", c.name)
+                } else if !ins.argrepr.is_empty() {
+                    ins.argrepr.clone()
+                } else {
+                    a.to_string()
+                });
+            }
+        }
+        items.push((
+            ins.offset,
+            ins.opname.to_string(),
+            arg,
+            ins.jump_target,
+            ins.line,
+        ));
+    }
+    let offsets: Vec<u32> = items.iter().map(|i| i.0).collect();
+    let label = |t: u32| {
+        offsets
+            .iter()
+            .position(|&o| o >= t)
+            .unwrap_or(offsets.len())
+    };
+    let mut entries: Vec<(usize, usize, usize, u32, bool)> = Vec::new();
+    for e in &co.exception_table {
+        let (start, end) = (label(e.start), label(e.end));
+        if start == end {
+            continue;
+        }
+        let item = (start, end, label(e.target), e.depth, e.lasti);
+        match entries.last_mut() {
+            Some(last)
+                if last.1 == start && (last.2, last.3, last.4) == (item.2, item.3, item.4) =>
+            {
+                last.1 = end
+            }
+            _ => entries.push(item),
+        }
+    }
+    let exc = entries.into_iter().map(|(s, e, t, d, l)| {
+        format!(
+            "exc L{s}-L{e} -> L{t} [{d}]{}",
+            if l { " lasti" } else { "" }
+        )
+    });
+    items
+        .into_iter()
+        .map(|(_, name, arg, target, line)| {
+            let arg = match target {
+                Some(t) => {
+                    let label = offsets
+                        .iter()
+                        .position(|&o| o >= t)
+                        .unwrap_or(offsets.len());
+                    Some(format!("to L{label}"))
+                }
+                None => arg,
+            };
+            let line = if line == 0 {
+                "-".to_string()
+            } else {
+                line.to_string()
+            };
+            match arg {
+                Some(a) => format!("{line} {name} {a}"),
+                None => format!("{line} {name}"),
+            }
+        })
+        .chain(exc)
+        .collect()
+}
+
+fn walk(co: &CodeObject, out: &mut Vec<(String, Vec<String>)>) {
+    out.push((co.qualname.clone(), golden_code(co)));
+    for c in &co.consts {
+        if let ConstValue::Code(inner) = c {
+            walk(inner, out);
+        }
+    }
+}
+
+/// The normalized listing `tools/record_dis.py` records from CPython, per code object (depth first).
+pub fn golden_listing(co: &CodeObject) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    walk(co, &mut out);
+    out
+}
+
+/// Each kept instruction's line number (`LINE OPNAME`, `-` for none), per code object: the golden
+/// comparison of the line table.
+pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
+    let mut out = vec![(co.qualname.clone(), Vec::new())];
+    let mut i = 0;
+    while i < co.code.len() {
+        let (op, _) = CodeObject::decode(co.code[i]);
+        let Some(op) = op else { break };
+        if !GOLDEN_IGNORED.contains(&op.name()) {
+            let l = co.positions[i].lineno;
+            let l = if l == 0 {
+                "-".to_string()
+            } else {
+                l.to_string()
+            };
+            out[0].1.push(format!("{l} {}", op.name()));
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    for c in &co.consts {
+        if let ConstValue::Code(inner) = c {
+            out.extend(golden_lines(inner));
+        }
+    }
+    out
+}
+
 /// `cpjit dis FILE`.
 pub fn command(args: &[String]) -> i32 {
-    let [path] = args else {
-        eprintln!("usage: cpjit dis FILE");
-        return 2;
+    let (golden, path) = match args {
+        [p] => (false, p),
+        [flag, p] if flag == "--golden" => (true, p),
+        [flag, p] if flag == "--lines" => {
+            return match compile_source(&std::fs::read(p).unwrap_or_default(), p) {
+                Ok(co) => {
+                    for (q, lines) in golden_lines(&co) {
+                        println!("== {q}");
+                        for l in lines {
+                            println!("{l}");
+                        }
+                    }
+                    0
+                }
+                Err(e) => {
+                    report_syntax_error(&e);
+                    1
+                }
+            };
+        }
+        _ => {
+            eprintln!("usage: cpjit dis [--golden] FILE");
+            return 2;
+        }
     };
     let source = match std::fs::read(path) {
         Ok(s) => s,
@@ -311,6 +471,15 @@ pub fn command(args: &[String]) -> i32 {
         }
     };
     match compile_source(&source, path) {
+        Ok(co) if golden => {
+            for (q, lines) in golden_listing(&co) {
+                println!("== {q}");
+                for l in lines {
+                    println!("{l}");
+                }
+            }
+            0
+        }
         Ok(co) => {
             print!("{}", dis_recursive(&co));
             0

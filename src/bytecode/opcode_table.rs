@@ -347,6 +347,24 @@ macro_rules! for_each_opcode {
             MATCH_CLASS = 107, stack: |_a, _j| (3, 1), operand: Count, cache: 0,
                 deopt: MATCH_CLASS, stencil: Generic,
                 doc: "match: TOS tuple of keyword attribute names, TOS1 class, TOS2 subject; oparg positional count: pop all three, push the tuple of extracted attributes, or None if no match.";
+            GET_AWAITABLE = 108, stack: |_a, _j| (1, 1), operand: Raw, cache: 0,
+                deopt: GET_AWAITABLE, stencil: Generic,
+                doc: "TOS = the awaitable for TOS: TOS itself if a coroutine (or a generator with CO_ITERABLE_COROUTINE), else iter(TOS.__await__()); TypeError like CPython otherwise (oparg 1: after __aenter__, 2: after __aexit__, for the message).";
+            GET_AITER = 109, stack: |_a, _j| (1, 1), operand: None, cache: 0,
+                deopt: GET_AITER, stencil: Generic,
+                doc: "TOS = TOS.__aiter__() (TypeError like CPython if missing).";
+            GET_ANEXT = 110, stack: |_a, _j| (1, 2), operand: None, cache: 0,
+                deopt: GET_ANEXT, stencil: Generic,
+                doc: "TOS is an async iterator: push the awaitable of TOS.__anext__() (TOS stays).";
+            BEFORE_ASYNC_WITH = 111, stack: |_a, _j| (1, 2), operand: None, cache: 0,
+                deopt: BEFORE_ASYNC_WITH, stencil: Generic,
+                doc: "Pop an async context manager cm; push cm.__aexit__ (bound), then cm.__aenter__() (an awaitable).";
+            END_ASYNC_FOR = 112, stack: |_a, _j| (2, 0), operand: None, cache: 0,
+                deopt: END_ASYNC_FOR, stencil: Generic,
+                doc: "Stack: async iterator, exception: if the exception is a StopAsyncIteration pop both and continue, else re-raise it.";
+            ASYNC_GEN_WRAP = 113, stack: |_a, _j| (1, 1), operand: None, cache: 0,
+                deopt: ASYNC_GEN_WRAP, stencil: Generic,
+                doc: "Async generators: wrap TOS (a value being yielded) so the async generator machinery can tell it from an await's yield.";
         }
     };
 }

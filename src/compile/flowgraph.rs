@@ -136,13 +136,11 @@ impl Cfg {
     pub fn optimize(&mut self, consts: &mut dyn ConstInfo) {
         self.skip_empty_jump_targets();
         for b in self.order() {
-            self.extend_block(b);
-        }
-        for b in self.order() {
             self.optimize_block(b, consts);
             clean_block(&mut self.blocks[b]);
         }
-        for b in self.order() {
+        // compile.c walks `b_list` here: most recently created block first.
+        for b in (0..self.blocks.len()).rev() {
             self.extend_block(b);
         }
         self.mark_reachable();
@@ -151,9 +149,27 @@ impl Cfg {
                 self.blocks[b].instrs.clear();
             }
         }
-        self.eliminate_empty_blocks();
         for b in self.order() {
             clean_block(&mut self.blocks[b]);
+        }
+        self.eliminate_empty_blocks();
+        // A jump to the block that follows anyway is redundant.
+        let mut changed = false;
+        for b in self.order() {
+            let next = self.blocks[b].next;
+            if let Some(last) = self.blocks[b].instrs.last_mut() {
+                if matches!(last.op, Op::Jump | Op::JumpNoInterrupt) && Some(last.target) == next {
+                    last.op = Op::Real(Opcode::NOP);
+                    last.target = NO_BLOCK;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            for b in self.order() {
+                clean_block(&mut self.blocks[b]);
+            }
+            self.eliminate_empty_blocks();
         }
         self.duplicate_exits_without_lineno();
         self.propagate_line_numbers();
@@ -206,7 +222,9 @@ impl Cfg {
         if t == b {
             return;
         }
-        if self.blocks[t].is_exit() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
+        // Only blocks without line numbers (like an implicit `return None`) are copied (3.11).
+        let has_lineno = self.blocks[t].instrs.iter().any(|i| i.loc.lineno != 0);
+        if self.blocks[t].is_exit() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE && !has_lineno {
             let copy = self.blocks[t].instrs.clone();
             let blk = &mut self.blocks[b];
             blk.instrs.last_mut().unwrap().op = Op::Real(Opcode::NOP);
@@ -215,9 +233,7 @@ impl Cfg {
     }
 
     fn jump_thread(ins: &mut Instr, target: &Instr, op: Op) -> bool {
-        if (ins.loc.lineno == target.loc.lineno || target.loc.lineno == 0)
-            && ins.target != target.target
-        {
+        if ins.loc.lineno == target.loc.lineno && ins.target != target.target {
             ins.target = target.target;
             ins.op = op;
             return true;
@@ -384,6 +400,7 @@ impl Cfg {
                     if ins.arg == 1 {
                         self.blocks[b].instrs[i].op = nop;
                     } else {
+                        swaptimize(&mut self.blocks[b].instrs, &mut i);
                         apply_static_swaps(&mut self.blocks[b].instrs, i);
                     }
                 }
@@ -444,12 +461,17 @@ impl Cfg {
 
     fn is_exit_without_lineno(&self, b: BlockId) -> bool {
         let blk = &self.blocks[b];
-        blk.is_exit() && blk.instrs[0].loc.lineno == 0
+        blk.is_exit() && blk.instrs.iter().all(|i| i.loc.lineno == 0)
     }
 
     fn duplicate_exits_without_lineno(&mut self) {
         self.mark_reachable();
-        for b in self.order() {
+        let live: std::collections::HashSet<BlockId> = self.order().into_iter().collect();
+        // Most recently created block first, as compile.c's `b_list` walk.
+        for b in (0..self.blocks.len()).rev() {
+            if !live.contains(&b) {
+                continue;
+            }
             let Some(last) = self.blocks[b].last().copied() else {
                 continue;
             };
@@ -758,32 +780,113 @@ fn effect(ins: &Instr, jump: bool) -> (i64, i64) {
     }
 }
 
-/// CPython's `apply_static_swaps`: `SWAP n` followed by stores / pops that can be reordered.
-fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
-    // Only the simple, common shape: SWAP 2/3 followed by that many STORE_FAST / POP_TOP of
-    // distinct targets, all on one line; the swap is then done by reordering the stores.
-    let n = instrs[i].arg as usize;
-    if n < 2 || i + n >= instrs.len() {
-        return;
-    }
-    let swappable = |x: &Instr| matches!(x.op, Op::Real(Opcode::STORE_FAST | Opcode::POP_TOP));
-    let stores = &instrs[i + 1..=i + n];
-    if !stores.iter().all(swappable) {
-        return;
-    }
-    let line = stores[0].loc.lineno;
-    if stores.iter().any(|x| x.loc.lineno != line) {
-        return;
-    }
-    let mut seen = std::collections::HashSet::new();
-    for s in stores {
-        if s.op == Op::Real(Opcode::STORE_FAST) && !seen.insert(s.arg) {
-            return;
+fn is_swappable(x: &Instr) -> bool {
+    matches!(x.op, Op::Real(Opcode::STORE_FAST | Opcode::POP_TOP))
+}
+
+/// CPython's `swaptimize`: a run of SWAPs (and NOPs) starting at `*ix` becomes the minimal sequence
+/// with the same permutation; `*ix` moves to the run's last instruction.
+fn swaptimize(instrs: &mut [Instr], ix: &mut usize) {
+    let run = &mut instrs[*ix..];
+    let mut depth = run[0].arg as usize;
+    let mut len = 0;
+    let mut more = false;
+    while len + 1 < run.len() {
+        len += 1;
+        match run[len].op {
+            Op::Real(Opcode::SWAP) => {
+                depth = depth.max(run[len].arg as usize);
+                more = true;
+            }
+            Op::Real(Opcode::NOP) => {}
+            _ => break,
         }
     }
-    // SWAP n exchanges TOS and the n-th item: the first store (of TOS) and the n-th store swap.
-    instrs[i].op = Op::Real(Opcode::NOP);
-    instrs.swap(i + 1, i + n);
+    if len + 1 == run.len() && matches!(run[len].op, Op::Real(Opcode::SWAP) | Op::Real(Opcode::NOP))
+    {
+        len += 1;
+    }
+    if !more {
+        return;
+    }
+    const VISITED: usize = usize::MAX;
+    let mut stack: Vec<usize> = (0..depth).collect();
+    for ins in &run[..len] {
+        if ins.op == Op::Real(Opcode::SWAP) {
+            stack.swap(0, ins.arg as usize - 1);
+        }
+    }
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                run[current as usize].op = Op::Real(Opcode::SWAP);
+                run[current as usize].arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next = stack[j];
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    while current >= 0 {
+        run[current as usize].op = Op::Real(Opcode::NOP);
+        current -= 1;
+    }
+    *ix += len - 1;
+}
+
+fn next_swappable(instrs: &[Instr], mut i: usize, lineno: Option<u32>) -> Option<usize> {
+    loop {
+        i += 1;
+        let ins = instrs.get(i)?;
+        if let Some(l) = lineno {
+            if ins.loc.lineno != l {
+                return None;
+            }
+        }
+        if ins.op == Op::Real(Opcode::NOP) {
+            continue;
+        }
+        return is_swappable(ins).then_some(i);
+    }
+}
+
+/// CPython's `apply_static_swaps`: SWAPs followed by stores / pops are done by reordering those.
+fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
+    let mut i = i as isize;
+    while i >= 0 {
+        let iu = i as usize;
+        let swap = instrs[iu];
+        if swap.op != Op::Real(Opcode::SWAP) {
+            if swap.op == Op::Real(Opcode::NOP) || is_swappable(&swap) {
+                i -= 1;
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, iu, None) else {
+            return;
+        };
+        let mut k = j;
+        let lineno = instrs[j].loc.lineno;
+        for _ in 1..swap.arg {
+            match next_swappable(instrs, k, Some(lineno)) {
+                Some(x) => k = x,
+                None => return,
+            }
+        }
+        instrs[iu].op = Op::Real(Opcode::NOP);
+        instrs.swap(j, k);
+        i -= 1;
+    }
 }
 
 /// Removes NOPs, keeping one where it is the only instruction of its line (CPython's

@@ -154,6 +154,7 @@ fn stmt(s: &mut Stmt) {
         StmtKind::Match { subject, cases } => {
             expr(subject);
             for c in cases {
+                pattern(&mut c.pattern);
                 if let Some(g) = &mut c.guard {
                     expr(g);
                 }
@@ -275,6 +276,22 @@ fn expr(e: &mut Expr) {
             expr(left);
             expr(right);
             let op = *op;
+            // 3.11 turns `'...%s...' % (a, b)` into an f-string when every unit is %s/%r/%a.
+            if op == Operator::Mod {
+                if let (Some(Constant::Str(fmt)), ExprKind::Tuple { elts, .. }) =
+                    (constant(left), &right.kind)
+                {
+                    if !elts
+                        .iter()
+                        .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+                    {
+                        if let Some(values) = optimize_format(fmt, elts) {
+                            e.kind = ExprKind::JoinedStr { values };
+                        }
+                        return;
+                    }
+                }
+            }
             if let (Some(l), Some(r)) = (constant(left), constant(right)) {
                 if let Some(c) = binop(l, op, r) {
                     make_const(e, c);
@@ -284,6 +301,26 @@ fn expr(e: &mut Expr) {
         ExprKind::UnaryOp { op, operand } => {
             expr(operand);
             let op = *op;
+            // `not (a in b)` → `a not in b` (also is / is not; never the ordering comparisons).
+            if op == UnaryOp::Not {
+                if let ExprKind::Compare { ops, .. } = &mut operand.kind {
+                    if ops.len() == 1 {
+                        let inv = match ops[0] {
+                            CmpOp::Is => Some(CmpOp::IsNot),
+                            CmpOp::IsNot => Some(CmpOp::Is),
+                            CmpOp::In => Some(CmpOp::NotIn),
+                            CmpOp::NotIn => Some(CmpOp::In),
+                            _ => None,
+                        };
+                        if let Some(inv) = inv {
+                            ops[0] = inv;
+                            let inner = std::mem::replace(&mut **operand, placeholder());
+                            *e = inner;
+                            return;
+                        }
+                    }
+                }
+            }
             if let Some(c) = constant(operand) {
                 if let Some(v) = unaryop(op, c) {
                     make_const(e, v);
@@ -360,9 +397,16 @@ fn expr(e: &mut Expr) {
         ExprKind::JoinedStr { values } => exprs(values),
         ExprKind::Constant { .. } => {}
         ExprKind::Attribute { value, .. } => expr(value),
-        ExprKind::Subscript { value, slice, .. } => {
+        ExprKind::Subscript { value, slice, ctx } => {
             expr(value);
             expr(slice);
+            if *ctx == ExprContext::Load {
+                if let (Some(v), Some(i)) = (constant(value), constant(slice)) {
+                    if let Some(c) = subscript(v, i) {
+                        make_const(e, c);
+                    }
+                }
+            }
         }
         ExprKind::Starred { value, .. } => expr(value),
         ExprKind::Name { id, ctx } => {
@@ -591,5 +635,196 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+fn placeholder() -> Expr {
+    Expr {
+        kind: ExprKind::Constant {
+            value: Constant::None,
+            kind: None,
+        },
+        loc: Loc::default(),
+    }
+}
+
+fn str_const(s: String) -> Expr {
+    // Nodes ast_opt creates carry no position (-1), which the compiler never uses for constants.
+    Expr {
+        kind: ExprKind::Constant {
+            value: Constant::Str(s),
+            kind: None,
+        },
+        loc: Loc::default(),
+    }
+}
+
+/// ast_opt.c's `optimize_format`: the JoinedStr values, or None to leave the `%` alone.
+fn optimize_format(fmt: &str, elts: &[Expr]) -> Option<Vec<Expr>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut pos = 0;
+    let mut cnt = 0;
+    let mut seq = Vec::new();
+    loop {
+        // A literal run, with %% meaning %.
+        let start = pos;
+        let mut lit = String::new();
+        while pos < chars.len() {
+            if chars[pos] != '%' {
+                lit.push(chars[pos]);
+                pos += 1;
+            } else if pos + 1 < chars.len() && chars[pos + 1] == '%' {
+                lit.push('%');
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos > start {
+            seq.push(str_const(lit));
+        }
+        if pos >= chars.len() {
+            break;
+        }
+        if cnt >= elts.len() {
+            return None; // more format units than items
+        }
+        pos += 1;
+        let fv = parse_format(&chars, &mut pos, &elts[cnt])?;
+        cnt += 1;
+        seq.push(fv);
+    }
+    if cnt < elts.len() {
+        return None; // more items than format units
+    }
+    Some(seq)
+}
+
+fn parse_format(chars: &[char], pos: &mut usize, arg: &Expr) -> Option<Expr> {
+    const MAXDIGITS: u32 = 3;
+    let mut next = || -> Option<char> {
+        let c = chars.get(*pos).copied()?;
+        *pos += 1;
+        Some(c)
+    };
+    let mut ljust = false;
+    let mut ch;
+    loop {
+        ch = next()?;
+        match ch {
+            '-' => ljust = true,
+            '+' | ' ' | '#' | '0' => {}
+            _ => break,
+        }
+    }
+    let mut width: i32 = -1;
+    let mut prec: i32 = -1;
+    if ch.is_ascii_digit() {
+        width = 0;
+        let mut digits = 0;
+        while ch.is_ascii_digit() {
+            width = width * 10 + ch.to_digit(10)? as i32;
+            ch = next()?;
+            digits += 1;
+            if digits >= MAXDIGITS {
+                return None;
+            }
+        }
+    }
+    if ch == '.' {
+        ch = next()?;
+        prec = 0;
+        let mut digits = 0;
+        while ch.is_ascii_digit() {
+            prec = prec * 10 + ch.to_digit(10)? as i32;
+            ch = next()?;
+            digits += 1;
+            if digits >= MAXDIGITS {
+                return None;
+            }
+        }
+    }
+    if !matches!(ch, 's' | 'r' | 'a') {
+        return None;
+    }
+    let mut spec = String::new();
+    if !ljust && width > 0 {
+        spec.push('>');
+    }
+    if width >= 0 {
+        spec.push_str(&width.to_string());
+    }
+    if prec >= 0 {
+        spec.push_str(&format!(".{prec}"));
+    }
+    let format_spec = if spec.is_empty() {
+        None
+    } else {
+        Some(Box::new(str_const(spec)))
+    };
+    Some(Expr {
+        kind: ExprKind::FormattedValue {
+            value: Box::new(arg.clone()),
+            conversion: ch as i32,
+            format_spec,
+        },
+        loc: arg.loc,
+    })
+}
+
+/// `const[int]` for str, bytes and tuple constants (what ast_opt's fold_subscr folds without error).
+fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
+    if matches!(i, Constant::Bool(_)) {
+        return None;
+    }
+    let idx = as_int(i)?.to_i64()?;
+    let at = |len: usize| -> Option<usize> {
+        let k = if idx < 0 { idx + len as i64 } else { idx };
+        (0..len as i64).contains(&k).then_some(k as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            // CPython folds only when the result is a plain character (not a surrogate); str is
+            // always valid UTF-8 here.
+            let chars: Vec<char> = s.chars().collect();
+            Some(Constant::Str(chars[at(chars.len())?].to_string()))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(BigInt::from(b[at(b.len())?]))),
+        Constant::Tuple(t) => Some(t[at(t.len())?].clone()),
+        _ => None,
+    }
+}
+
+fn pattern(p: &mut Pattern) {
+    match &mut p.kind {
+        PatternKind::MatchValue { value } => expr(value),
+        PatternKind::MatchSingleton { .. } | PatternKind::MatchStar { .. } => {}
+        PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+            for q in patterns {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchMapping { keys, patterns, .. } => {
+            exprs(keys);
+            for q in patterns {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchClass {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            expr(cls);
+            for q in patterns.iter_mut().chain(kwd_patterns) {
+                pattern(q);
+            }
+        }
+        PatternKind::MatchAs { pattern: q, .. } => {
+            if let Some(q) = q {
+                pattern(q);
+            }
+        }
     }
 }

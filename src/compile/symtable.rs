@@ -155,25 +155,14 @@ impl SymbolTable {
         names.sort();
         for n in names {
             let sym = s.symbols[n];
-            let f = sym.flags;
             let mut props = vec![sym.scope.name().to_string()];
-            let is_ns = s.children.iter().any(|&c| &self.scopes[c].name == n);
-            for (cond, p) in [
-                (f & USE != 0, "referenced"),
-                (f & DEF_IMPORT != 0, "imported"),
-                (f & DEF_PARAM != 0, "parameter"),
-                (
-                    f & DEF_GLOBAL != 0 || sym.scope == Scope::GlobalExplicit,
-                    "declared_global",
-                ),
-                (f & DEF_NONLOCAL != 0, "nonlocal"),
-                (f & DEF_ANNOT != 0, "annotated"),
-                (f & DEF_LOCAL != 0, "assigned"),
-                (is_ns, "namespace"),
-            ] {
-                if cond {
-                    props.push(p.to_string());
+            for (bit, name) in FLAG_NAMES {
+                if sym.flags & bit != 0 {
+                    props.push(name.to_string());
                 }
+            }
+            if s.children.iter().any(|&c| &self.scopes[c].name == n) {
+                props.push("namespace".to_string());
             }
             out.push_str(&format!("{pad}  {n}: {}\n", props.join(" ")));
         }
@@ -182,6 +171,19 @@ impl SymbolTable {
         }
     }
 }
+
+const FLAG_NAMES: [(u32, &str); 10] = [
+    (DEF_GLOBAL, "DEF_GLOBAL"),
+    (DEF_LOCAL, "DEF_LOCAL"),
+    (DEF_PARAM, "DEF_PARAM"),
+    (DEF_NONLOCAL, "DEF_NONLOCAL"),
+    (USE, "USE"),
+    (DEF_FREE, "DEF_FREE"),
+    (DEF_FREE_CLASS, "DEF_FREE_CLASS"),
+    (DEF_IMPORT, "DEF_IMPORT"),
+    (DEF_ANNOT, "DEF_ANNOT"),
+    (DEF_COMP_ITER, "DEF_COMP_ITER"),
+];
 
 /// Python's private name mangling: `__x` inside class `C` is `_C__x`.
 pub fn mangle(private: Option<&str>, name: &str) -> String {
@@ -543,7 +545,7 @@ impl<'a> Builder<'a> {
                     if a.name == "*" {
                         if self.cur().typ != BlockType::Module {
                             return Err(
-                                self.err("import * only allowed at module level".into(), s.loc)
+                                self.err("import * only allowed at module level".into(), a.loc)
                             );
                         }
                         continue;
@@ -692,8 +694,11 @@ impl<'a> Builder<'a> {
                         e.loc,
                     ));
                 }
+                if self.cur().comprehension.is_some() {
+                    self.extend_namedexpr_scope(target)?;
+                }
                 self.expr(value)?;
-                self.named_target(target)?;
+                self.expr(target)?;
             }
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::BinOp { left, right, .. } => {
@@ -824,13 +829,10 @@ impl<'a> Builder<'a> {
     }
 
     /// A walrus target inside comprehensions binds in the nearest enclosing non-comprehension scope.
-    fn named_target(&mut self, target: &Expr) -> R {
+    fn extend_namedexpr_scope(&mut self, target: &Expr) -> R {
         let ExprKind::Name { id, .. } = &target.kind else {
-            return self.expr(target);
+            return Ok(());
         };
-        if self.cur().comprehension.is_none() {
-            return self.expr(target);
-        }
         let m = mangle(self.private.as_deref(), id);
         for &i in self.stack.clone().iter().rev() {
             let ste = &self.scopes[i];
@@ -1022,7 +1024,7 @@ fn analyze_block(
         ste.symbols.insert(
             name.clone(),
             Symbol {
-                flags: DEF_FREE,
+                flags: 0, // CPython records only the scope of an implicit free variable
                 scope: Scope::Free,
             },
         );

@@ -222,3 +222,16 @@ mod tests {
         assert_eq!(repr_f64(0.0001), "0.0001");
     }
 }
+
+/// Python's `repr(complex(re, im))`: "1j", "(1+2j)", "(-0-1j)", "(nan+infj)".
+pub fn repr_complex(re: f64, im: f64) -> String {
+    if re == 0.0 && re.is_sign_positive() {
+        format!("{}j", double_to_string(im, 'r', 0, 0))
+    } else {
+        format!(
+            "({}{}j)",
+            double_to_string(re, 'r', 0, 0),
+            double_to_string(im, 'r', 0, DTSF_SIGN)
+        )
+    }
+}

@@ -258,7 +258,7 @@ fn is_odd_integer(x: f64) -> bool {
 }
 
 /// `x ** y` for floats (`float_pow`). `Ok(None)` means a negative base with a non-integral
-/// exponent: CPython then computes the complex power instead.
+/// exponent: CPython then returns `complexops::c_pow((x, 0.0), (y, 0.0))`.
 pub fn float_pow(iv: f64, iw: f64) -> RtResult<Option<f64>> {
     if iw == 0.0 {
         return Ok(Some(1.0));

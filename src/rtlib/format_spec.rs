@@ -547,3 +547,132 @@ mod tests {
         assert_eq!(format_str("ab", "05", "str").unwrap(), "ab000");
     }
 }
+
+/// Split a formatted float ("-1.5e+07") into (negative, digits, has_decimal, remainder).
+fn split_number(buf: &str) -> (bool, &str, bool, &str) {
+    let (negative, body) = match buf.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, buf),
+    };
+    let ndig = body.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let has_decimal = body[ndig..].starts_with('.');
+    (
+        negative,
+        &body[..ndig],
+        has_decimal,
+        &body[ndig + has_decimal as usize..],
+    )
+}
+
+/// `format(z, spec)` for a complex number (`format_complex_internal`).
+pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> RtResult<String> {
+    if spec.is_empty() {
+        return Ok(super::float_repr::repr_complex(re, im));
+    }
+    let f = parse_format_spec(spec, None, '>', type_name)?;
+    match f.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => return Err(unknown_code(t, type_name)),
+    }
+    let mut precision = match f.precision {
+        Some(p) if p > i32::MAX as i64 => return Err(RtError::value("precision too big")),
+        Some(p) => p as i32,
+        None => -1,
+    };
+    if f.fill == '0' {
+        return Err(RtError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if f.align == '=' {
+        return Err(RtError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let mut flags = 0;
+    if f.alternate {
+        flags |= DTSF_ALT;
+    }
+    if f.no_neg_0 {
+        flags |= DTSF_NO_NEG_0;
+    }
+    let mut ty = f.ty.unwrap_or('\0');
+    let mut default_precision = 6;
+    let mut skip_re = false;
+    let mut add_parens = false;
+    if ty == '\0' {
+        ty = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            add_parens = true;
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    if precision < 0 {
+        precision = default_precision;
+    } else if ty == 'r' {
+        ty = 'g';
+    }
+    let re_buf = double_to_string(re, ty, precision, flags);
+    let im_buf = double_to_string(im, ty, precision, flags);
+    let (group, sep) = match (f.ty, f.grouping) {
+        (Some('n'), _) | (_, None) => (0, ','),
+        (_, Some(c)) => (3, c),
+    };
+    // Each part is laid out without padding; padding wraps the whole.
+    let mut part_spec = f.clone();
+    part_spec.fill = '\0';
+    part_spec.align = '<';
+    part_spec.width = None;
+    let (neg, digits, has_decimal, remainder) = split_number(&re_buf);
+    let re_text = if skip_re {
+        String::new()
+    } else {
+        let p = NumParts {
+            negative: neg,
+            prefix: "",
+            digits,
+            has_decimal,
+            remainder,
+        };
+        fill_number(&p, &part_spec, group, sep, false)
+    };
+    if !skip_re {
+        part_spec.sign = Some('+');
+    }
+    let (neg, digits, has_decimal, remainder) = split_number(&im_buf);
+    let p = NumParts {
+        negative: neg,
+        prefix: "",
+        digits,
+        has_decimal,
+        remainder,
+    };
+    let im_text = fill_number(&p, &part_spec, group, sep, false);
+    let mut body = String::new();
+    if add_parens {
+        body.push('(');
+    }
+    body.push_str(&re_text);
+    body.push_str(&im_text);
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    let len = body.chars().count() as i64;
+    let total = f.width.unwrap_or(-1).max(len);
+    let l = match f.align {
+        '>' => total - len,
+        '^' => (total - len) / 2,
+        _ => 0,
+    };
+    let mut out = String::new();
+    pad(&mut out, f.fill, l);
+    out.push_str(&body);
+    pad(&mut out, f.fill, total - len - l);
+    Ok(out)
+}

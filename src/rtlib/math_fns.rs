@@ -4,15 +4,17 @@
 //! extended-precision norm.
 //!
 //! Elementary functions come from the platform libm through Rust's `f64` methods, as CPython
-//! calls libm; asinh/acosh/atanh (which Rust computes itself) are ported from glibc so results
-//! match bit for bit.
+//! calls libm; cbrt/asinh/acosh/atanh/erf/erfc, which Rust computes differently, are ported from
+//! glibc (libm_port.rs, erf.rs) so results match bit for bit. gamma/lgamma: gamma.rs; integer
+//! functions: math_int.rs.
 
 use super::error::{RtError, RtResult};
 use super::floatops::f64_to_bigint;
 use num_bigint::BigInt;
-use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive};
 
-use num_traits::{One, Signed, ToPrimitive, Zero};
+pub use super::gamma::{gamma, lgamma};
+pub use super::math_int::{comb, factorial, gcd, isqrt, lcm, perm};
 
 /// `math.pi`.
 pub const PI: f64 = std::f64::consts::PI;
@@ -62,7 +64,7 @@ pub fn sqrt(x: f64) -> RtResult<f64> {
 }
 /// `math.cbrt`.
 pub fn cbrt(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_cbrt, false)
+    math_1(x, super::libm_port::glibc_cbrt, false)
 }
 /// `math.exp`.
 pub fn exp(x: f64) -> RtResult<f64> {
@@ -114,15 +116,23 @@ pub fn tanh(x: f64) -> RtResult<f64> {
 }
 /// `math.asinh`.
 pub fn asinh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_asinh, false)
+    math_1(x, super::libm_port::glibc_asinh, false)
 }
 /// `math.acosh`.
 pub fn acosh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_acosh, false)
+    math_1(x, super::libm_port::glibc_acosh, false)
 }
 /// `math.atanh`.
 pub fn atanh(x: f64) -> RtResult<f64> {
-    math_1(x, glibc_atanh, false)
+    math_1(x, super::libm_port::glibc_atanh, false)
+}
+/// `math.erf`.
+pub fn erf(x: f64) -> RtResult<f64> {
+    math_1(x, super::erf::erf, false)
+}
+/// `math.erfc`.
+pub fn erfc(x: f64) -> RtResult<f64> {
+    math_1(x, super::erf::erfc, false)
 }
 /// `math.fabs`.
 pub fn fabs(x: f64) -> f64 {
@@ -151,108 +161,6 @@ pub fn isinf(x: f64) -> bool {
 /// `math.isnan`.
 pub fn isnan(x: f64) -> bool {
     x.is_nan()
-}
-
-// Constants below are kept digit for digit as in the C sources they port.
-#[allow(clippy::excessive_precision, clippy::approx_constant)]
-const LN2: f64 = 6.93147180559945286227e-01;
-
-fn high_word(x: f64) -> i32 {
-    (x.to_bits() >> 32) as i32
-}
-
-/// glibc's cbrt (dbl-64 s_cbrt.c, the version CPython's libm uses here; Rust's own cbrt rounds
-/// differently in the last place).
-#[allow(clippy::excessive_precision)]
-fn glibc_cbrt(x: f64) -> f64 {
-    const CBRT2: f64 = 1.2599210498948731648;
-    const SQR_CBRT2: f64 = 1.5874010519681994748;
-    const FACTOR: [f64; 5] = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
-    let (xm, xe) = frexp(x.abs());
-    if x == 0.0 || !x.is_finite() {
-        return x + x;
-    }
-    let u = 0.354895765043919860
-        + ((1.50819193781584896
-            + (-2.11499494167371287
-                + (2.44693122563534430
-                    + (-1.83469277483613086
-                        + (0.784932344976639262 - 0.145263899385486377 * xm) * xm)
-                        * xm)
-                    * xm)
-                * xm)
-            * xm);
-    let t2 = u * u * u;
-    let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
-    ldexp_f(if x > 0.0 { ym } else { -ym }, xe / 3)
-}
-
-/// glibc's asinh (fdlibm s_asinh.c).
-fn glibc_asinh(x: f64) -> f64 {
-    let ix = high_word(x) & 0x7fffffff;
-    if ix < 0x3e300000 {
-        return x; // |x| < 2**-28
-    }
-    let w = if ix > 0x41b00000 {
-        if ix >= 0x7ff00000 {
-            return x + x;
-        }
-        x.abs().ln() + LN2
-    } else {
-        let xa = x.abs();
-        if ix > 0x40000000 {
-            (2.0 * xa + 1.0 / ((xa * xa + 1.0).sqrt() + xa)).ln()
-        } else {
-            let t = xa * xa;
-            (xa + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
-        }
-    };
-    w.copysign(x)
-}
-
-/// glibc's acosh (fdlibm e_acosh.c).
-fn glibc_acosh(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let hx = (bits >> 32) as i32;
-    let lx = bits as u32;
-    if hx < 0x3ff00000 {
-        f64::NAN
-    } else if hx >= 0x41b00000 {
-        if hx >= 0x7ff00000 {
-            x + x
-        } else {
-            x.ln() + LN2
-        }
-    } else if (hx - 0x3ff00000) as u32 | lx == 0 {
-        0.0
-    } else if hx > 0x40000000 {
-        let t = x * x;
-        (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln()
-    } else {
-        let t = x - 1.0;
-        (t + (2.0 * t + t * t).sqrt()).ln_1p()
-    }
-}
-
-/// glibc's atanh (e_atanh.c).
-fn glibc_atanh(x: f64) -> f64 {
-    let xa = x.abs();
-    let t = if xa < 0.5 {
-        if xa < 2f64.powi(-28) {
-            return x;
-        }
-        let t = xa + xa;
-        0.5 * (t + t * xa / (1.0 - xa)).ln_1p()
-    } else if xa < 1.0 {
-        0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
-    } else if xa > 1.0 {
-        return f64::NAN;
-    } else if xa.is_nan() {
-        return x;
-    } else {
-        return x / 0.0;
-    };
-    t.copysign(x)
 }
 
 /// `m_log`: log with C99 special values.
@@ -581,7 +489,7 @@ pub fn frexp(x: f64) -> (f64, i32) {
 }
 
 /// C's `ldexp`: x * 2**e correctly rounded (subnormal results round once; overflow gives inf).
-fn ldexp_f(x: f64, e: i32) -> f64 {
+pub(super) fn ldexp_f(x: f64, e: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -727,103 +635,34 @@ pub fn fsum(xs: impl IntoIterator<Item = f64>) -> RtResult<f64> {
     Ok(hi)
 }
 
-/// `math.factorial(n)` ("factorial() not defined for negative values").
-pub fn factorial(n: &BigInt) -> RtResult<BigInt> {
-    if n.is_negative() {
-        return Err(RtError::value(
-            "factorial() not defined for negative values",
-        ));
+/// C's `nextafter(x, y)`.
+pub fn nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
     }
-    let n = n.to_i64().ok_or_else(|| {
-        RtError::overflow("factorial() argument should not exceed 9223372036854775807")
-    })?;
-    Ok(product_range(1, n as u64))
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let up = (y > x) == (x > 0.0);
+    f64::from_bits(if up { bits + 1 } else { bits - 1 })
 }
 
-/// Product of lo..=hi by binary splitting (fast for big factorials).
-fn product_range(lo: u64, hi: u64) -> BigInt {
-    if lo > hi {
-        return BigInt::one();
+/// `math.ulp(x)`.
+pub fn ulp(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
     }
-    if hi - lo < 16 {
-        let mut p = BigInt::one();
-        for k in lo..=hi {
-            p *= k;
-        }
-        return p;
+    let x = x.abs();
+    if x.is_infinite() {
+        return x;
     }
-    let mid = lo + (hi - lo) / 2;
-    product_range(lo, mid) * product_range(mid + 1, hi)
-}
-
-/// `math.gcd(*ints)`.
-pub fn gcd(xs: &[BigInt]) -> BigInt {
-    xs.iter().fold(BigInt::zero(), |a, b| a.gcd(b))
-}
-
-/// `math.lcm(*ints)`.
-pub fn lcm(xs: &[BigInt]) -> BigInt {
-    let mut acc = BigInt::one();
-    for x in xs {
-        if x.is_zero() {
-            return BigInt::zero();
-        }
-        acc = acc.lcm(x);
+    let x2 = nextafter(x, f64::INFINITY);
+    if x2.is_infinite() {
+        return x - nextafter(x, f64::NEG_INFINITY);
     }
-    acc.abs()
-}
-
-/// `math.isqrt(n)`.
-pub fn isqrt(n: &BigInt) -> RtResult<BigInt> {
-    if n.is_negative() {
-        return Err(RtError::value("isqrt() argument must be nonnegative"));
-    }
-    Ok(n.sqrt())
-}
-
-fn check_nk(n: &BigInt, k: &BigInt) -> RtResult<()> {
-    if n.is_negative() {
-        return Err(RtError::value("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(RtError::value("k must be a non-negative integer"));
-    }
-    Ok(())
-}
-
-/// `math.perm(n, k)`; `k = None` means `n!`.
-pub fn perm(n: &BigInt, k: Option<&BigInt>) -> RtResult<BigInt> {
-    let Some(k) = k else { return factorial(n) };
-    check_nk(n, k)?;
-    if k > n {
-        return Ok(BigInt::zero());
-    }
-    let k = k
-        .to_u64()
-        .ok_or_else(|| RtError::overflow("k must not exceed 9223372036854775807"))?;
-    let mut r = BigInt::one();
-    let mut f = n.clone();
-    for _ in 0..k {
-        r *= &f;
-        f -= 1;
-    }
-    Ok(r)
-}
-
-/// `math.comb(n, k)`.
-pub fn comb(n: &BigInt, k: &BigInt) -> RtResult<BigInt> {
-    check_nk(n, k)?;
-    if k > n {
-        return Ok(BigInt::zero());
-    }
-    let nk: BigInt = n - k;
-    let k = if &nk < k { nk } else { k.clone() };
-    let k = k
-        .to_u64()
-        .ok_or_else(|| RtError::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
-    let mut r = BigInt::one();
-    for i in 0..k {
-        r = r * (n - BigInt::from(i)) / BigInt::from(i + 1);
-    }
-    Ok(r)
+    x2 - x
 }

@@ -57,46 +57,47 @@ fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
 }
 
-fn find_in(hay: &[char], needle: &[char]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
+/// Byte offset of code point `cp` in `s` (`s.len()` past the end).
+fn byte_at(s: &str, ascii: bool, cp: i64) -> usize {
+    if ascii {
+        return (cp as usize).min(s.len());
     }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    s.char_indices()
+        .nth(cp as usize)
+        .map_or(s.len(), |(i, _)| i)
 }
 
-fn rfind_in(hay: &[char], needle: &[char]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(hay.len());
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+/// The slice `s[start:end]` (code points, bounds already adjusted with start <= end), with the
+/// code-point index of its start.
+fn cp_slice(s: &str, st: i64, en: i64) -> &str {
+    let ascii = s.is_ascii();
+    let a = byte_at(s, ascii, st);
+    let b = byte_at(s, ascii, en);
+    &s[a..b]
+}
+
+fn cp_len(s: &str) -> i64 {
+    s.chars().count() as i64
 }
 
 /// `s.find(sub, start, end)`: code-point index or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return -1;
     }
-    find_in(&h[st as usize..en as usize], &n).map_or(-1, |i| i as i64 + st)
+    let hay = cp_slice(s, st, en);
+    hay.find(sub).map_or(-1, |p| st + cp_len(&hay[..p]))
 }
 
 /// `s.rfind(sub, start, end)`: code-point index or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return -1;
     }
-    rfind_in(&h[st as usize..en as usize], &n).map_or(-1, |i| i as i64 + st)
+    let hay = cp_slice(s, st, en);
+    hay.rfind(sub).map_or(-1, |p| st + cp_len(&hay[..p]))
 }
 
 /// `s.index(sub, start, end)`: like find, ValueError "substring not found" when absent.
@@ -117,42 +118,26 @@ pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> RtRes
 
 /// `s.count(sub, start, end)`: non-overlapping occurrences.
 pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    if en - st < n.len() as i64 {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - st < cp_len(sub) {
         return 0;
     }
-    if n.is_empty() {
+    if sub.is_empty() {
         return en - st + 1;
     }
-    let hay = &h[st as usize..en as usize];
-    let mut c = 0;
-    let mut i = 0;
-    while i + n.len() <= hay.len() {
-        if hay[i..i + n.len()] == *n {
-            c += 1;
-            i += n.len();
-        } else {
-            i += 1;
-        }
-    }
-    c
+    cp_slice(s, st, en).matches(sub).count() as i64
 }
 
 fn tailmatch(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, suffix: bool) -> bool {
-    let (h, n) = (chars(s), chars(sub));
-    let (st, en) = adjust_indices(start, end, h.len());
-    let en2 = en - n.len() as i64;
-    if en2 < st {
+    let (st, en) = adjust_indices(start, end, cp_len(s) as usize);
+    if en - cp_len(sub) < st {
         return false;
     }
-    if n.is_empty() {
-        return true;
-    }
+    let hay = cp_slice(s, st, en);
     if suffix {
-        h[en2 as usize..en as usize] == *n
+        hay.ends_with(sub)
     } else {
-        h[st as usize..st as usize + n.len()] == *n
+        hay.starts_with(sub)
     }
 }
 
@@ -677,4 +662,33 @@ pub fn istitle(s: &str) -> bool {
         }
     }
     cased
+}
+
+/// Python's `repr(b)` for bytes: `b'...'`, double quotes only when the bytes contain `'` and
+/// not `"`.
+pub fn repr_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            _ if !(0x20..0x7f).contains(&c) => out.push_str(&format!("\\x{:02x}", c)),
+            _ => out.push(c as char),
+        }
+    }
+    out.push(quote as char);
+    out
 }

@@ -52,7 +52,11 @@ pub fn command(args: &[String]) -> i32 {
             return 2;
         }
     };
-    match super::parser::parse_module(&src, &file) {
+    // `python3 FILE` reports errors with the script's absolute path.
+    let shown = std::path::absolute(&file)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| file.clone());
+    match super::parser::parse_module(&src, &shown) {
         Ok(m) => {
             let mut s = dump(&m, positions);
             s.push('\n');

@@ -55,6 +55,13 @@ impl SyntaxError {
             if end_offset > line_size + 1 {
                 end_offset = line_size + 1;
             }
+            // IndentationError and TabError get a single caret (as CPython displays them).
+            if matches!(
+                self.kind,
+                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError
+            ) {
+                end_offset = -1;
+            }
             out.push_str(&error_text(self.offset as i64, end_offset, text));
         }
         out.push_str(self.kind.name());

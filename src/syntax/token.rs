@@ -31,6 +31,10 @@ pub enum TokKind {
 }
 
 impl TokKind {
+    /// COMMENT, NL and ENCODING: in the stream as `tokenize` prints it, skipped by the parser.
+    pub fn is_trivia(self) -> bool {
+        matches!(self, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
+    }
     /// The name `tokenize` prints for this kind (`OP` for every operator).
     pub fn name(self) -> &'static str {
         match self {

@@ -91,6 +91,10 @@ fn math_matches_python() {
         ("acosh", m::acosh),
         ("atanh", m::atanh),
         ("log1p", m::log1p),
+        ("gamma", m::gamma),
+        ("erf", m::erf),
+        ("erfc", m::erfc),
+        ("lgamma", m::lgamma),
     ];
     for i in 0..30000 {
         let x = arg(&mut rng);
@@ -290,4 +294,31 @@ fn math_matches_python() {
     }
     let want = py(PY, &inputs.join("\n"));
     check("math", &inputs, &got, &want);
+}
+
+#[test]
+fn special_functions_dense() {
+    // erf/erfc/gamma/lgamma/cbrt/asinh/acosh/atanh on a dense sweep of their interesting ranges.
+    let mut rng = Rng::new(18);
+    let fns: &[(&str, fn(f64) -> RtResult<f64>)] = &[
+        ("erf", m::erf),
+        ("erfc", m::erfc),
+        ("gamma", m::gamma),
+        ("lgamma", m::lgamma),
+        ("cbrt", m::cbrt),
+        ("asinh", m::asinh),
+        ("acosh", m::acosh),
+        ("atanh", m::atanh),
+    ];
+    let mut inputs = Vec::new();
+    let mut got = Vec::new();
+    for i in 0..16000 {
+        let (name, func) = fns[i % fns.len()];
+        let x =
+            (rng.next() as f64 / u64::MAX as f64 - 0.5) * *rng.pick(&[2.0, 8.0, 16.0, 60.0, 400.0]);
+        got.push(rf(func(x)));
+        inputs.push(format!("math.{}({})", name, f(x)));
+    }
+    let want = py(PY, &inputs.join("\n"));
+    check("special functions", &inputs, &got, &want);
 }

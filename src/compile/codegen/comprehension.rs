@@ -33,15 +33,23 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!(),
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehension", e.loc));
-        }
         let ste = self
             .st
             .scope_for(e)
             .ok_or_else(|| self.error("internal compiler error: scope not found", e.loc))?;
-        if self.st.scopes[ste].coroutine {
-            return Err(self.unsupported("await in comprehension", e.loc));
+        let outer_kind = self.ur().kind;
+        let is_async_generator = self.st.scopes[ste].coroutine;
+        if is_async_generator
+            && kind != Kind::Gen
+            && !matches!(
+                outer_kind,
+                UnitKind::AsyncFunction | UnitKind::Comprehension
+            )
+        {
+            return Err(self.error(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.loc,
+            ));
         }
         self.enter_scope(name, UnitKind::Comprehension, ste, e.loc.lineno);
         self.set_loc(e.loc);
@@ -59,9 +67,18 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0);
         self.expr(&generators[0].iter)?;
         self.set_loc(e.loc);
-        self.emit(Opcode::GET_ITER, 0);
+        if generators[0].is_async {
+            self.emit(Opcode::GET_AITER, 0);
+        } else {
+            self.emit(Opcode::GET_ITER, 0);
+        }
         // [function, iterator]: CALL 0 calls function(iterator) (method convention).
         self.emit(Opcode::CALL, 0);
+        if is_async_generator && kind != Kind::Gen {
+            self.emit(Opcode::GET_AWAITABLE, 0);
+            self.load_const(crate::bytecode::code::ConstValue::None);
+            self.yield_from(3);
+        }
         Ok(())
     }
 
@@ -74,10 +91,13 @@ impl<'a> Compiler<'a> {
         val: Option<&'a Expr>,
         kind: Kind,
     ) -> CResult {
+        let g = &generators[index];
+        if g.is_async {
+            return self.async_comp_generator(generators, index, depth, elt, val, kind);
+        }
         let mut start = Some(self.new_block());
         let if_cleanup = self.new_block();
         let anchor = self.new_block();
-        let g = &generators[index];
         if index == 0 {
             self.u().argcount = 1;
             self.emit(Opcode::LOAD_FAST, 0);
@@ -106,14 +126,32 @@ impl<'a> Compiler<'a> {
         for cond in &g.ifs {
             self.jump_if(cond, if_cleanup, false)?;
         }
+        self.comp_body(generators, index, depth, elt, val, kind)?;
+        self.use_block(if_cleanup);
+        if let Some(st) = start {
+            self.jump(Op::Jump, st);
+            self.use_block(anchor);
+        }
+        Ok(())
+    }
+
+    /// The nested generator, or (innermost) the element's append / add / yield.
+    fn comp_body(
+        &mut self,
+        generators: &'a [Comprehension],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: Kind,
+    ) -> CResult {
         if index + 1 < generators.len() {
             self.comp_generator(generators, index + 1, depth, elt, val, kind)?;
         } else {
             match kind {
                 Kind::Gen => {
                     self.expr(elt)?;
-                    self.emit(Opcode::YIELD_VALUE, 0);
-                    self.emit(Opcode::RESUME, 1);
+                    self.emit_yield();
                     self.emit(Opcode::POP_TOP, 0);
                 }
                 Kind::List => {
@@ -131,11 +169,47 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.use_block(if_cleanup);
-        if let Some(st) = start {
-            self.jump(Op::Jump, st);
-            self.use_block(anchor);
+        Ok(())
+    }
+
+    fn async_comp_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: Kind,
+    ) -> CResult {
+        let start = self.new_block();
+        let except = self.new_block();
+        let if_cleanup = self.new_block();
+        let g = &generators[index];
+        if index == 0 {
+            self.u().argcount = 1;
+            self.emit(Opcode::LOAD_FAST, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Opcode::GET_AITER, 0);
         }
+        self.use_block(start);
+        self.push_fblock(super::FBlock::AsyncComprehensionGenerator);
+        self.setup(Op::SetupFinally, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(crate::bytecode::code::ConstValue::None);
+        self.yield_from(3);
+        self.pop_block();
+        self.expr(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        depth += 1;
+        self.comp_body(generators, index, depth, elt, val, kind)?;
+        self.use_block(if_cleanup);
+        self.jump(Op::Jump, start);
+        self.pop_fblock();
+        self.use_block(except);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
         Ok(())
     }
 }

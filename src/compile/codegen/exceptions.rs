@@ -194,6 +194,56 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    pub fn async_with(&mut self, s: &'a Stmt, pos: usize) -> CResult {
+        let StmtKind::AsyncWith { items, body, .. } = &s.kind else {
+            unreachable!()
+        };
+        if self.ur().kind != super::UnitKind::AsyncFunction {
+            return Err(self.error("'async with' outside async function", s.loc));
+        }
+        let item = &items[pos];
+        let block = self.new_block();
+        let fin = self.new_block();
+        let exit = self.new_block();
+        let cleanup = self.new_block();
+        self.expr(&item.context_expr)?;
+        self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
+        self.emit(Opcode::GET_AWAITABLE, 1);
+        self.load_const(ConstValue::None);
+        self.yield_from(3);
+        self.setup(Op::SetupWith, fin);
+        self.use_block(block);
+        self.push_fblock(FBlock::AsyncWith { loc: s.loc });
+        match &item.optional_vars {
+            Some(v) => self.expr(v)?,
+            None => self.emit(Opcode::POP_TOP, 0),
+        }
+        if pos + 1 == items.len() {
+            self.stmts(body)?;
+        } else {
+            self.async_with(s, pos + 1)?;
+        }
+        self.pop_fblock();
+        self.pop_block();
+        self.set_loc(s.loc);
+        self.call_exit_with_nones();
+        self.emit(Opcode::GET_AWAITABLE, 2);
+        self.load_const(ConstValue::None);
+        self.yield_from(3);
+        self.emit(Opcode::POP_TOP, 0);
+        self.jump(Op::Jump, exit);
+        self.use_block(fin);
+        self.setup(Op::SetupCleanup, cleanup);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.emit(Opcode::WITH_EXCEPT_START, 0);
+        self.emit(Opcode::GET_AWAITABLE, 2);
+        self.load_const(ConstValue::None);
+        self.yield_from(3);
+        self.with_except_finish(cleanup);
+        self.use_block(exit);
+        Ok(())
+    }
+
     fn with_except_finish(&mut self, cleanup: usize) {
         self.unset_loc();
         let exit = self.new_block();

@@ -1,7 +1,7 @@
 //! Expressions: operators, comparisons (chained), boolean short-circuit, conditional jumps,
 //! containers and unpacking, subscripts and slices, f-strings, yields.
 
-use super::{to_const, CResult, Compiler};
+use super::{to_const, CResult, Compiler, UnitKind};
 use crate::bytecode::code::ConstValue;
 use crate::bytecode::opcode::{cmp, Opcode};
 use crate::compile::flowgraph::{BlockId, Op};
@@ -86,7 +86,21 @@ impl<'a> Compiler<'a> {
             ListComp { .. } | SetComp { .. } | DictComp { .. } | GeneratorExp { .. } => {
                 self.comprehension(e)?
             }
-            Await { .. } => return Err(self.unsupported("await expression", e.loc)),
+            Await { value } => {
+                if !self.ste().is_function() {
+                    return Err(self.error("'await' outside function", e.loc));
+                }
+                if !matches!(
+                    self.ur().kind,
+                    UnitKind::AsyncFunction | UnitKind::Comprehension
+                ) {
+                    return Err(self.error("'await' outside async function", e.loc));
+                }
+                self.expr(value)?;
+                self.emit(Opcode::GET_AWAITABLE, 0);
+                self.load_const(ConstValue::None);
+                self.yield_from(3);
+            }
             Yield { value } => {
                 if !self.ste().is_function() {
                     return Err(self.error("'yield' outside function", e.loc));
@@ -95,12 +109,14 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(ConstValue::None),
                 }
-                self.emit(Opcode::YIELD_VALUE, 0);
-                self.emit(Opcode::RESUME, 1);
+                self.emit_yield();
             }
             YieldFrom { value } => {
                 if !self.ste().is_function() {
                     return Err(self.error("'yield' outside function", e.loc));
+                }
+                if self.ur().kind == UnitKind::AsyncFunction {
+                    return Err(self.error("'yield from' inside async function", e.loc));
                 }
                 self.expr(value)?;
                 self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
@@ -252,6 +268,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// YIELD_VALUE (wrapped in async generators) and the RESUME after it.
+    pub fn emit_yield(&mut self) {
+        if self.ste().generator && self.ste().coroutine {
+            self.emit(Opcode::ASYNC_GEN_WRAP, 0);
+        }
+        self.emit(Opcode::YIELD_VALUE, 0);
+        self.emit(Opcode::RESUME, 1);
+    }
+
     pub fn yield_from(&mut self, resume: u32) {
         let start = self.new_block();
         let resume_b = self.new_block();
@@ -350,7 +375,6 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
-                let saved = self.ur().loc;
                 self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
@@ -378,21 +402,22 @@ impl<'a> Compiler<'a> {
                     self.jump_noline(next);
                 }
                 self.use_block(end);
-                self.u().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
+        // The jump keeps the enclosing location, except after a comparison (3.11 sets the
+        // comparison's location and leaves it set).
+        if let ExprKind::Compare { .. } = e.kind {
+            self.set_loc(e.loc);
+        }
         self.expr(e)?;
-        let saved = self.ur().loc;
-        self.set_loc(e.loc);
         let j = if cond {
             Opcode::POP_JUMP_IF_TRUE
         } else {
             Opcode::POP_JUMP_IF_FALSE
         };
         self.jump_to(j, next);
-        self.u().loc = saved;
         Ok(())
     }
 
@@ -473,7 +498,9 @@ impl<'a> Compiler<'a> {
         for (i, x) in elts.iter().enumerate() {
             if matches!(x.kind, ExprKind::Starred { .. }) {
                 if seen_star {
-                    return Err(self.error("multiple starred expressions in assignment", x.loc));
+                    return Err(
+                        self.error("multiple starred expressions in assignment", self.cur_loc())
+                    );
                 }
                 if i >= 256 || n - i - 1 >= (1 << 15) {
                     return Err(

@@ -90,16 +90,29 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn function_def(&mut self, s: &'a Stmt) -> CResult {
-        let StmtKind::FunctionDef {
+        let (StmtKind::FunctionDef {
             name,
             args,
             body,
             decorator_list,
             returns,
             ..
-        } = &s.kind
+        }
+        | StmtKind::AsyncFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            ..
+        }) = &s.kind
         else {
             unreachable!()
+        };
+        let kind = if matches!(s.kind, StmtKind::AsyncFunctionDef { .. }) {
+            UnitKind::AsyncFunction
+        } else {
+            UnitKind::Function
         };
         for d in decorator_list {
             self.expr(d)?;
@@ -110,7 +123,7 @@ impl<'a> Compiler<'a> {
         let mut flags = self.default_arguments(args)?;
         flags |= self.annotations(args, returns.as_deref())?;
         let ste = self.scope_of_node(s, s.loc)?;
-        self.enter_scope(name, UnitKind::Function, ste, firstlineno);
+        self.enter_scope(name, kind, ste, firstlineno);
         let doc = docstring(body);
         self.u().add_const(match doc {
             Some(d) => ConstValue::Str(d.to_string()),
@@ -124,11 +137,19 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope(true)?;
         self.set_loc(s.loc);
         self.make_closure(code, flags);
-        for _ in decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store);
         Ok(())
+    }
+
+    /// Innermost decorator first, each call located at its decorator.
+    fn apply_decorators(&mut self, decos: &[Expr]) {
+        let saved = self.ur().loc;
+        for d in decos.iter().rev() {
+            self.set_loc(d.loc);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.u().loc = saved;
     }
 
     pub fn lambda(&mut self, e: &'a Expr) -> CResult {
@@ -195,9 +216,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0);
         self.load_const(ConstValue::Str(name.clone()));
         self.call_helper(2, bases, keywords)?;
-        for _ in decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store);
         Ok(())
     }
@@ -243,12 +262,18 @@ impl<'a> Compiler<'a> {
         {
             return Ok(false);
         }
+        // 3.11 does not use LOAD_METHOD on names imported at module level (`os.path(...)`).
+        if let ExprKind::Name { id, .. } = &value.kind {
+            if self.st.scopes[0].flags_of(id) & crate::compile::symtable::flag::DEF_IMPORT != 0 {
+                return Ok(false);
+            }
+        }
         self.validate_keywords(keywords)?;
         self.expr(value)?;
         let saved = self.ur().loc;
         self.u().loc.lineno = func.loc.end_lineno;
+        // LOAD_METHOD through CALL are on the attribute's last line (3.11).
         self.emit_name(Opcode::LOAD_METHOD, attr);
-        self.u().loc = saved;
         for a in args {
             self.expr(a)?;
         }
@@ -259,6 +284,7 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         self.emit(Opcode::CALL, (args.len() + keywords.len()) as u32);
+        self.u().loc = saved;
         Ok(true)
     }
 

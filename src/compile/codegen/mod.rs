@@ -6,6 +6,7 @@ mod comprehension;
 mod exceptions;
 mod expr;
 mod func;
+mod pattern;
 mod stmt;
 
 use std::collections::HashMap;
@@ -45,6 +46,8 @@ pub enum FBlock<'a> {
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
     With { loc: Loc },
+    AsyncWith { loc: Loc },
+    AsyncComprehensionGenerator,
     HandlerCleanup { name: Option<&'a str> },
     PopValue,
     ExceptionHandler,
@@ -138,6 +141,26 @@ impl Unit {
         let i = self.consts.len() as u32 - 1;
         self.const_keys.insert(k, i);
         i
+    }
+}
+
+/// Whether two constants are equal as Python set members (1 == 1.0 == True).
+pub fn const_eq(a: &ConstValue, b: &ConstValue) -> bool {
+    use num_traits::ToPrimitive;
+    let num = |c: &ConstValue| -> Option<f64> {
+        match c {
+            ConstValue::Bool(x) => Some(*x as i32 as f64),
+            ConstValue::Int(i) => i.to_f64(),
+            ConstValue::Float(f) => Some(*f),
+            _ => None,
+        }
+    };
+    match (a, b) {
+        (ConstValue::Int(x), ConstValue::Int(y)) => x == y,
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => a == b,
+        },
     }
 }
 
@@ -329,9 +352,12 @@ impl<'a> Compiler<'a> {
             if ste.nested {
                 flags |= co::CO_NESTED;
             }
-            if ste.generator && !ste.coroutine {
-                flags |= co::CO_GENERATOR;
-            }
+            flags |= match (ste.generator, ste.coroutine) {
+                (true, false) => co::CO_GENERATOR,
+                (false, true) => co::CO_COROUTINE,
+                (true, true) => co::CO_ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
             if ste.varargs {
                 flags |= co::CO_VARARGS;
             }
@@ -356,23 +382,25 @@ impl<'a> Compiler<'a> {
             }
         }
         let free_base = nlocals + extra_cells;
-        // Prefix: RETURN_GENERATOR / POP_TOP, COPY_FREE_VARS, MAKE_CELLs (in slot order).
+        // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
+        // RETURN_GENERATOR / POP_TOP carry the first line; the cell set-up has none (3.11).
+        let firstline = Position {
+            lineno: u.firstlineno,
+            end_lineno: u.firstlineno,
+            ..Default::default()
+        };
         let mk = |op, arg| Instr {
             op: Op::Real(op),
             arg,
             target: NO_BLOCK,
-            loc: Position {
-                lineno: u.firstlineno,
-                end_lineno: u.firstlineno,
-                ..Default::default()
+            loc: if matches!(op, Opcode::RETURN_GENERATOR | Opcode::POP_TOP) {
+                firstline
+            } else {
+                Position::default()
             },
             except: NO_BLOCK,
         };
-        if flags & co::CO_GENERATOR != 0 {
-            prefix.push(mk(Opcode::RETURN_GENERATOR, 0));
-            prefix.push(mk(Opcode::POP_TOP, 0));
-        }
         if !u.freevars.is_empty() {
             prefix.push(mk(Opcode::COPY_FREE_VARS, u.freevars.len() as u32));
         }
@@ -380,6 +408,10 @@ impl<'a> Compiler<'a> {
         sorted.sort();
         for s in sorted {
             prefix.push(mk(Opcode::MAKE_CELL, s));
+        }
+        if flags & (co::CO_GENERATOR | co::CO_COROUTINE | co::CO_ASYNC_GENERATOR) != 0 {
+            prefix.push(mk(Opcode::RETURN_GENERATOR, 0));
+            prefix.push(mk(Opcode::POP_TOP, 0));
         }
         let entry = u.cfg.entry;
         prefix.extend(u.cfg.blocks[entry].instrs.drain(..));
@@ -447,6 +479,11 @@ impl<'a> Compiler<'a> {
 
     pub fn set_loc(&mut self, loc: Loc) {
         self.u().loc = pos(loc);
+    }
+    /// The current location as an AST `Loc` (for errors compile.c reports at `c->u->u_loc`).
+    pub fn cur_loc(&self) -> Loc {
+        let p = self.ur().loc;
+        Loc::new(p.lineno, p.col_offset, p.end_lineno, p.end_col_offset)
     }
     pub fn unset_loc(&mut self) {
         self.u().loc = Position::default();

@@ -110,9 +110,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.loc);
         match &s.kind {
             StmtKind::FunctionDef { .. } => self.function_def(s)?,
-            StmtKind::AsyncFunctionDef { .. } => {
-                return Err(self.unsupported("async function", s.loc))
-            }
+            StmtKind::AsyncFunctionDef { .. } => self.function_def(s)?,
             StmtKind::ClassDef { .. } => self.class_def(s)?,
             StmtKind::Return { value } => self.return_stmt(s, value.as_deref())?,
             StmtKind::Delete { targets } => {
@@ -144,7 +142,13 @@ impl<'a> Compiler<'a> {
                 orelse,
                 ..
             } => self.for_stmt(target, iter, body, orelse)?,
-            StmtKind::AsyncFor { .. } => return Err(self.unsupported("async for", s.loc)),
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.async_for(s, target, iter, body, orelse)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_block();
@@ -163,8 +167,8 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             StmtKind::With { .. } => self.with_stmt(s, 0)?,
-            StmtKind::AsyncWith { .. } => return Err(self.unsupported("async with", s.loc)),
-            StmtKind::Match { .. } => return Err(self.unsupported("match statement", s.loc)),
+            StmtKind::AsyncWith { .. } => self.async_with(s, 0)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -204,7 +208,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::NOP, 0);
                 } else {
                     self.expr(value)?;
-                    self.set_loc(s.loc);
+                    self.unset_loc();
                     self.emit(Opcode::POP_TOP, 0);
                 }
             }
@@ -236,6 +240,9 @@ impl<'a> Compiler<'a> {
         let preserve_tos = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant { .. }));
         if !self.ste().is_function() {
             return Err(self.error("'return' outside function", s.loc));
+        }
+        if value.is_some() && self.ste().coroutine && self.ste().generator {
+            return Err(self.error("'return' with value in async generator", s.loc));
         }
         if let Some(v) = value {
             if preserve_tos {
@@ -293,8 +300,10 @@ impl<'a> Compiler<'a> {
 
     pub fn unwind_fblock(&mut self, f: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match f {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
-            }
+            FBlock::WhileLoop { .. }
+            | FBlock::AsyncComprehensionGenerator
+            | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -324,13 +333,18 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Opcode::POP_EXCEPT, 0);
             }
-            FBlock::With { loc } => {
+            FBlock::With { loc } | FBlock::AsyncWith { loc } => {
                 self.set_loc(*loc);
                 self.pop_block();
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
                 }
                 self.call_exit_with_nones();
+                if let FBlock::AsyncWith { .. } = f {
+                    self.emit(Opcode::GET_AWAITABLE, 2);
+                    self.load_const(ConstValue::None);
+                    self.yield_from(3);
+                }
                 self.emit(Opcode::POP_TOP, 0);
                 self.unset_loc();
             }
@@ -382,6 +396,43 @@ impl<'a> Compiler<'a> {
         self.jump(Op::Jump, start);
         self.use_block(cleanup);
         self.pop_fblock();
+        self.stmts(orelse)?;
+        self.use_block(end);
+        Ok(())
+    }
+
+    fn async_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
+        if self.ur().kind != UnitKind::AsyncFunction {
+            return Err(self.error("'async for' outside async function", s.loc));
+        }
+        let start = self.new_block();
+        let except = self.new_block();
+        let end = self.new_block();
+        self.expr(iter)?;
+        self.emit(Opcode::GET_AITER, 0);
+        self.use_block(start);
+        self.push_fblock(FBlock::ForLoop { start, exit: end });
+        // The SETUP_FINALLY guards the __anext__ await: StopAsyncIteration ends the loop.
+        self.setup(Op::SetupFinally, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(ConstValue::None);
+        self.yield_from(3);
+        self.pop_block();
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.unset_loc();
+        self.jump(Op::Jump, start);
+        self.pop_fblock();
+        self.use_block(except);
+        self.set_loc(iter.loc);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
         self.stmts(orelse)?;
         self.use_block(end);
         Ok(())

@@ -151,6 +151,11 @@ impl<'s> Parser<'s> {
     /// `'(' [arguments] ')'` after a primary or in a class definition: (args, keywords), or a lone
     /// generator expression argument.
     pub(crate) fn call_trailer(&mut self) -> Option<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args(true)
+    }
+
+    /// `'(' [arguments] ')'`; `genexp` allows the `primary genexp` form (not in a class header).
+    pub(crate) fn call_args(&mut self, genexp: bool) -> Option<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.start();
         self.pos += 1;
         let mut args = Vec::new();
@@ -166,7 +171,12 @@ impl<'s> Parser<'s> {
                 let v = self.expression()?;
                 if seen_kwunpack {
                     if self.invalid {
-                        let loc = self.loc_from(start);
+                        let loc = crate::syntax::ast::Loc::new(
+                            start.line,
+                            start.col,
+                            start.line,
+                            start.col + 1,
+                        );
                         return self.raise_loc(
                             loc,
                             "iterable argument unpacking follows keyword argument unpacking",
@@ -241,8 +251,12 @@ impl<'s> Parser<'s> {
                     return None;
                 }
                 if matches!(self.kw(), Kw::For | Kw::Async) {
+                    if !genexp && !self.invalid {
+                        // `arguments` has no genexp form: fail here, as pegen's first pass does.
+                        return None;
+                    }
                     let generators = self.for_if_clauses()?;
-                    let only = args.is_empty() && keywords.is_empty();
+                    let only = genexp && args.is_empty() && keywords.is_empty();
                     if only && self.eat_op(Op::RPar) {
                         let g = mk(
                             ExprKind::GeneratorExp {
@@ -253,7 +267,10 @@ impl<'s> Parser<'s> {
                         );
                         return Some((vec![g], vec![]));
                     }
-                    if self.invalid && !self.failed() {
+                    // invalid_arguments: not for a lone genexp argument (`class A(x for x in y)`
+                    // is "invalid syntax", as _PyPegen_nonparen_genexp_in_call returns NULL).
+                    let lone = args.is_empty() && keywords.is_empty() && !self.at_op(Op::Comma);
+                    if self.invalid && !self.failed() && !lone {
                         let end = self.last_end();
                         let loc = crate::syntax::ast::Loc::new(
                             e.loc.lineno,
@@ -272,7 +289,7 @@ impl<'s> Parser<'s> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return self.raise_loc(e.loc, msg);
+                        return self.raise_last(msg);
                     }
                     return None;
                 }

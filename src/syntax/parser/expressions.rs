@@ -4,7 +4,7 @@ use super::{tok_loc, Kw, Parser};
 use crate::syntax::ast::{
     BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Loc, Operator, UnaryOp,
 };
-use crate::syntax::token::{Op, Pos, TokKind};
+use crate::syntax::token::{Op, TokKind};
 
 pub(crate) fn mk(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
@@ -1041,7 +1041,29 @@ impl<'s> Parser<'s> {
             }
             let k = self.expression()?;
             if !self.eat_op(Op::Colon) {
+                if self.invalid && keys.iter().all(|k| k.is_some()) {
+                    // invalid_kvpair: a=expression !(':')
+                    let c = k.loc.end_col_offset.saturating_sub(1);
+                    let loc = Loc::new(k.loc.lineno, c, k.loc.end_lineno, c);
+                    self.raise_loc::<()>(loc, "':' expected after dictionary key");
+                    if let Some(e) = self.err.as_mut() {
+                        e.end_offset = 0;
+                    }
+                }
                 return None;
+            }
+            if self.invalid && self.at_op(Op::Star) {
+                let t = self.tok().start;
+                let _ = self.bitwise_or();
+                let end = self.last_end();
+                return self.raise_loc(
+                    Loc::new(t.line, t.col, end.line, end.col),
+                    "cannot use a starred expression in a dictionary value",
+                );
+            }
+            if self.invalid && matches!(self.kind(), TokKind::Op(Op::RBrace | Op::Comma)) {
+                let loc = tok_loc(&self.toks[self.pos - 1]);
+                return self.raise_loc(loc, "expression expected after dictionary key and ':'");
             }
             let v = self.expression()?;
             keys.push(Some(k));
@@ -1150,9 +1172,5 @@ impl<'s> Parser<'s> {
                 None
             }
         }
-    }
-
-    pub(crate) fn pos_of(&self, i: usize) -> Pos {
-        self.toks[i.min(self.toks.len() - 1)].start
     }
 }

@@ -172,7 +172,7 @@ fn concat_fstring(
         let lit_start = *cur;
         let mut s = *cur;
         let mut result = 0;
-        let mut lit_end;
+        let lit_end;
         loop {
             if s >= stop {
                 lit_end = s;
@@ -487,7 +487,8 @@ fn compile_expr(
     }
     lines += b[..brace].iter().filter(|&&c| c == b'\n').count() as u32;
     let start_line = t.start.line + lines;
-    let start_col = t.start.col + cols;
+    // 3.11.7: the token's column is added only when the expression is on the token's first line.
+    let start_col = if lines > 0 { cols } else { t.start.col + cols };
     let src = format!("({expr})");
     let (toks, tok_err) = crate::syntax::tokenizer::tokenize_partial(
         src.as_bytes(),

@@ -1,6 +1,5 @@
 //! CPython's `invalid_*` rules (run in the second pass only) and error construction.
 
-use super::expressions::mk;
 use super::statements::augassign_op;
 use super::targets::{invalid_target, Targets};
 use super::{tok_loc, Kw, Parser};
@@ -112,13 +111,16 @@ impl<'s> Parser<'s> {
         let loc = tok_loc(self.tok());
         self.raise_loc(loc, msg)
     }
+    /// RAISE_SYNTAX_ERROR without a location: at the last token fetched.
+    pub(crate) fn raise_last<T>(&mut self, msg: &str) -> Option<T> {
+        let i = self.max_pos.min(self.toks.len() - 1);
+        let loc = tok_loc(&self.toks[i]);
+        self.raise_loc(loc, msg)
+    }
     /// At the previous token.
     pub(crate) fn raise_prev<T>(&mut self, msg: &str) -> Option<T> {
         let loc = tok_loc(&self.toks[self.pos.saturating_sub(1)]);
         self.raise_loc(loc, msg)
-    }
-    pub(crate) fn raise_loc_here_prev<T>(&mut self, msg: &str) -> Option<T> {
-        self.raise_prev(msg)
     }
     /// RAISE_INDENTATION_ERROR: at the last token fetched.
     pub(crate) fn raise_indent<T>(&mut self, msg: &str) -> Option<T> {
@@ -140,11 +142,15 @@ impl<'s> Parser<'s> {
         let i = first_pass_max.min(self.toks.len() - 1);
         let t = &self.toks[i];
         match t.kind {
-            TokKind::Indent => self.make_error(
-                SyntaxErrorKind::IndentationError,
-                tok_loc(t),
-                "unexpected indent",
-            ),
+            TokKind::Indent => {
+                // pegen's INDENT token has no columns: CPython reports the indentation's end, no range.
+                let c = t.end.col.saturating_sub(1);
+                let loc = Loc::new(t.end.line, c, t.end.line, c);
+                let mut e =
+                    self.make_error(SyntaxErrorKind::IndentationError, loc, "unexpected indent");
+                e.end_offset = 0;
+                e
+            }
             TokKind::Dedent => self.make_error(
                 SyntaxErrorKind::IndentationError,
                 tok_loc(t),
@@ -505,15 +511,5 @@ impl<'s> Parser<'s> {
     /// After a call argument, neither ',' nor ')'.
     pub(crate) fn invalid_after_arg(&mut self) -> Option<()> {
         Some(())
-    }
-
-    pub(crate) fn unused_mk(&self) -> Expr {
-        mk(
-            ExprKind::Constant {
-                value: Constant::None,
-                kind: None,
-            },
-            Loc::default(),
-        )
     }
 }

@@ -67,7 +67,6 @@ pub(crate) struct StrTok<'a> {
     pub raw: bool,
     pub bytes: bool,
     pub fstring: bool,
-    pub u: bool,
     /// The text between the quotes.
     pub body: &'a str,
     /// Byte offset of `body` within the token text.
@@ -77,13 +76,12 @@ pub(crate) struct StrTok<'a> {
 pub(crate) fn split_string_token(text: &str) -> StrTok<'_> {
     let b = text.as_bytes();
     let mut i = 0;
-    let (mut raw, mut bytes, mut fstring, mut u) = (false, false, false, false);
+    let (mut raw, mut bytes, mut fstring) = (false, false, false);
     while i < b.len() && b[i] != b'\'' && b[i] != b'"' {
         match b[i] {
             b'r' | b'R' => raw = true,
             b'b' | b'B' => bytes = true,
             b'f' | b'F' => fstring = true,
-            b'u' | b'U' => u = true,
             _ => {}
         }
         i += 1;
@@ -99,7 +97,6 @@ pub(crate) fn split_string_token(text: &str) -> StrTok<'_> {
         raw,
         bytes,
         fstring,
-        u,
         body: &text[start..end],
         body_start: start,
     }
@@ -240,7 +237,7 @@ fn push_code(out: &mut String, v: u32) -> Result<(), DecodeError> {
 fn unicode_err(start: usize, end: usize, what: &str) -> DecodeError {
     let end = end.saturating_sub(1).max(start);
     let pos = if end > start {
-        format!("positions {start}-{end}")
+        format!("position {start}-{end}")
     } else {
         format!("position {start}")
     };

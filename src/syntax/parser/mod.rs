@@ -119,6 +119,9 @@ impl Kw {
 
 /// CPython's pegen MAXSTACK: past this many nested rule levels it raises MemoryError.
 const MAX_DEPTH: u32 = 6000;
+/// The levels pegen has entered before the first expression (file → statements → ... → expression),
+/// calibrated so `-`*5970 + `1` and `lambda:`*2985 + `1` fail exactly where CPython 3.11 fails.
+const BASE_DEPTH: u32 = 29;
 
 /// A parser failure that is not a "no match": a syntax error to report.
 pub(crate) type Fail = Box<SyntaxError>;
@@ -148,8 +151,6 @@ pub(crate) struct Parser<'s> {
     /// Memo for the error pass: (rule, position, invalid) → (result, end position).
     memo: std::collections::HashMap<(u8, usize, bool), (Option<Expr>, usize)>,
 }
-
-/// Source of a sub-parse position shift (for expressions inside f-strings).
 
 fn is_skipped(kind: TokKind) -> bool {
     matches!(kind, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
@@ -248,7 +249,7 @@ impl<'s> Parser<'s> {
             max_pos: 0,
             err: None,
             invalid: false,
-            depth: 0,
+            depth: BASE_DEPTH,
             filename,
             source,
             fstring: false,
@@ -271,7 +272,7 @@ impl<'s> Parser<'s> {
             self.tok_error_reached() && !self.tok_err.as_ref().is_some_and(is_eof_error);
         if err.is_none() && !hard_tok_err {
             self.pos = 0;
-            self.depth = 0;
+            self.depth = BASE_DEPTH;
             self.invalid = true;
             let _ = rule(self);
             err = self.err.take();
@@ -287,7 +288,9 @@ impl<'s> Parser<'s> {
         // except an unclosed bracket, which wins only when it was opened on an earlier line.
         if err.kind != SyntaxErrorKind::MemoryError {
             if let Some(te) = self.tok_err.take() {
-                if !is_eof_error(&te) || te.lineno < err.lineno {
+                // pegen compares with the line of the last token fetched.
+                let cur_line = self.toks[self.max_pos.min(self.toks.len() - 1)].start.line;
+                if !is_eof_error(&te) || te.lineno < cur_line.max(err.lineno) {
                     return Err(Box::new(te));
                 }
             }

@@ -58,12 +58,14 @@ impl<'s> Parser<'s> {
 
     /// `statement: compound_stmt | simple_stmts`
     fn statement(&mut self) -> Option<Vec<Stmt>> {
+        let save = self.pos;
         if let Some(s) = self.compound_stmt() {
             return Some(vec![s]);
         }
         if self.failed() {
             return None;
         }
+        self.pos = save;
         self.simple_stmts()
     }
 
@@ -901,7 +903,7 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         let name = self.name()?.0;
         let (bases, keywords) = if self.at_op(Op::LPar) {
-            self.call_trailer()?
+            self.call_args(false)?
         } else {
             (vec![], vec![])
         };
@@ -936,7 +938,7 @@ impl<'s> Parser<'s> {
         if !self.eat_op(Op::Colon) {
             if self.invalid && !self.failed() && self.kind() == TokKind::Newline {
                 // invalid_match_stmt: "match" subject_expr NEWLINE
-                return self.raise_loc_here_prev("expected ':'");
+                return self.raise_here("expected ':'");
             }
             self.pos = save;
             return None;
@@ -1027,7 +1029,8 @@ impl<'s> Parser<'s> {
         if self.eat_op(Op::Colon) {
             return Some(());
         }
-        if self.invalid && !self.failed() {
+        // invalid_*_stmt: `... NEWLINE` → "expected ':'" (only before a NEWLINE).
+        if self.invalid && !self.failed() && self.kind() == TokKind::Newline {
             return self.raise_here("expected ':'");
         }
         None
@@ -1060,9 +1063,5 @@ impl<'s> Parser<'s> {
             return Some(body);
         }
         self.simple_stmts()
-    }
-
-    pub(crate) fn tok_start(&self, i: usize) -> Pos {
-        self.toks[i].start
     }
 }

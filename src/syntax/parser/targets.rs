@@ -2,7 +2,7 @@
 //! conversion of an already-parsed expression into a target (`_PyPegen_set_expr_context`).
 
 use super::expressions::mk;
-use super::{Kw, Parser};
+use super::Parser;
 use crate::syntax::ast::{Expr, ExprContext, ExprKind};
 use crate::syntax::token::{Op, TokKind};
 
@@ -260,40 +260,5 @@ impl<'s> Parser<'s> {
     /// `del_targets: ','.del_target+ [',']`
     pub(crate) fn del_targets(&mut self) -> Option<Vec<Expr>> {
         self.target_seq(ExprContext::Del)
-    }
-
-    /// `single_target: single_subscript_attribute_target | NAME | '(' single_target ')'`
-    pub(crate) fn single_target(&mut self) -> Option<Expr> {
-        let save = self.pos;
-        if let Some(mut e) = self.t_primary_target() {
-            set_ctx(&mut e, ExprContext::Store);
-            return Some(e);
-        }
-        if self.failed() {
-            return None;
-        }
-        self.pos = save;
-        if self.at_name() {
-            let (id, loc) = self.name()?;
-            return Some(mk(
-                ExprKind::Name {
-                    id,
-                    ctx: ExprContext::Store,
-                },
-                loc,
-            ));
-        }
-        if self.eat_op(Op::LPar) {
-            let e = self.single_target()?;
-            if self.eat_op(Op::RPar) {
-                return Some(e);
-            }
-        }
-        None
-    }
-
-    /// Whether the tokens from here look like `star_targets '='` could start (cheap pre-check).
-    pub(crate) fn kw_is(&mut self, kw: Kw) -> bool {
-        self.kw() == kw
     }
 }

@@ -34,7 +34,10 @@ pub fn format_tokens(toks: &[Token], exact: bool, out: &mut String) {
 
 /// How `tokenize.main` reports an error (`file:line:col: error: msg` when it has a position).
 pub fn format_error(e: &SyntaxError, filename: &str) -> String {
-    if e.lineno == 0 {
+    if e.lineno == 0 && e.msg.contains(" codec can't decode ") {
+        // A UnicodeDecodeError: tokenize.main prints this line, then re-raises (traceback).
+        format!("unexpected error: {}", e.msg)
+    } else if e.lineno == 0 {
         format!("{}: error: {}", filename, e.msg)
     } else {
         format!(
@@ -75,12 +78,11 @@ pub fn command(args: &[String]) -> i32 {
         Some(f) => match std::fs::read(f) {
             Ok(s) => (s, f.clone(), false),
             Err(e) => {
-                eprintln!(
-                    "error: [Errno {}] {}: {:?}",
-                    e.raw_os_error().unwrap_or(0),
-                    e,
-                    f
-                );
+                // As Python's OSError prints: "[Errno 2] No such file or directory: 'f.py'".
+                let msg = e.to_string();
+                let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+                let errno = e.raw_os_error().unwrap_or(0);
+                eprintln!("error: [Errno {errno}] {msg}: {}", py_repr(f));
                 return 1;
             }
         },

@@ -9,9 +9,11 @@
 //! `end_offset` of -1, 0 is stored.
 
 use super::chars::{count_chars, is_id_continue, is_id_start, is_printable, match_op};
+use super::TokenizeFailure;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
 use crate::syntax::token::{Op, Pos, TokKind, Token};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 const TABSIZE: usize = 8;
 const MAXINDENT: usize = 100;
@@ -31,11 +33,14 @@ fn isdigit(c: i32) -> bool {
 }
 
 fn isxdigit(c: i32) -> bool {
-    c >= 0 && c < 128 && (c as u8).is_ascii_hexdigit()
+    (0..128).contains(&c) && (c as u8).is_ascii_hexdigit()
 }
 
 struct Tok<'a> {
     s: &'a [u8],
+    src: &'a str,
+    /// Code-point column cache for the current line: (line start, byte offset, code points).
+    cc: Cell<(usize, usize, u32)>,
     filename: &'a str,
     ascii: bool,
     /// Byte offset of the newline this tokenizer supplied at EOF, if the source lacked one.
@@ -48,13 +53,21 @@ struct Tok<'a> {
     altindstack: Vec<usize>,
     parens: Vec<(u8, u32, usize, u32)>,
     cont_line: bool,
+    /// tokenizer.c's `tok->buf`: where the line read outside any token began (a token spanning
+    /// lines, or a backslash continuation, keeps it). CPython measures one error from it.
+    buf_start: usize,
+    in_token: bool,
     toks: Vec<Token>,
 }
 
 type R<T> = Result<T, SyntaxError>;
 
 /// Tokenizes decoded text; on error returns the tokens before the error and the error.
-pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Option<SyntaxError>) {
+pub fn tokenize(
+    text: &str,
+    encoding: &str,
+    filename: &str,
+) -> (Vec<Token>, Option<TokenizeFailure>) {
     let p0 = Pos::default();
     let enc = Token {
         kind: TokKind::Encoding,
@@ -73,7 +86,14 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
             end_offset: 0,
             text: None,
         };
-        return (vec![enc], Some(e));
+        return (
+            vec![enc],
+            Some(TokenizeFailure {
+                error: e,
+                direct: true,
+                unclosed: None,
+            }),
+        );
     }
     let mut t: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
@@ -87,6 +107,8 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
     }
     let mut tok = Tok {
         s: t.as_bytes(),
+        src: &t,
+        cc: Cell::new((0, 0, 0)),
         filename,
         ascii: t.is_ascii(),
         fake_nl,
@@ -98,11 +120,38 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> (Vec<Token>, Opti
         altindstack: vec![0],
         parens: Vec::new(),
         cont_line: false,
+        buf_start: 0,
+        in_token: false,
         toks: Vec::with_capacity(t.len() / 4 + 8),
     };
     tok.toks.push(enc);
     let r = tok.run();
-    (tok.toks, r.err())
+    let failure = r.err().map(|error| {
+        let unclosed = tok
+            .parens
+            .last()
+            .map(|&(open, line, ls, col)| tok.never_closed(open, line, ls, col));
+        TokenizeFailure {
+            direct: is_direct(&error.msg),
+            error,
+            unclosed,
+        }
+    });
+    (tok.toks, failure)
+}
+
+/// Whether CPython's tokenizer raises this error itself (`syntaxerror()` in tokenizer.c) rather
+/// than returning an error code that pegen turns into an exception.
+fn is_direct(msg: &str) -> bool {
+    const DEFERRED: &[&str] = &[
+        "inconsistent use of tabs",
+        "unindent does not match",
+        "too many levels of indentation",
+        "unexpected character after line continuation",
+        "unexpected EOF while parsing",
+        "was never closed",
+    ];
+    !DEFERRED.iter().any(|d| msg.contains(d))
 }
 
 impl<'a> Tok<'a> {
@@ -113,6 +162,9 @@ impl<'a> Tok<'a> {
         if self.cur > self.line_start && self.s[self.cur - 1] == b'\n' {
             self.lineno += 1;
             self.line_start = self.cur;
+            if !self.in_token {
+                self.buf_start = self.cur;
+            }
         }
         let c = self.s[self.cur];
         self.cur += 1;
@@ -127,10 +179,17 @@ impl<'a> Tok<'a> {
 
     fn chars(&self, from: usize, to: usize) -> u32 {
         if self.ascii {
-            (to - from) as u32
+            return (to - from) as u32;
+        }
+        // Tokens advance through a line, so count on from the last position asked for.
+        let (ls, off, n) = self.cc.get();
+        let n = if ls == from && to >= off {
+            n + count_chars(&self.s[off..to]) as u32
         } else {
             count_chars(&self.s[from..to]) as u32
-        }
+        };
+        self.cc.set((from, to, n));
+        n
     }
 
     fn pos_at(&self, lineno: u32, line_start: usize, off: usize) -> Pos {
@@ -146,8 +205,8 @@ impl<'a> Tok<'a> {
     }
 
     fn text(&self, a: usize, b: usize) -> &'a str {
-        // Token boundaries always fall on character boundaries of valid UTF-8 input.
-        std::str::from_utf8(&self.s[a..b]).unwrap_or("")
+        // Token boundaries fall on character boundaries (the scanner stops only at ASCII bytes).
+        self.src.get(a..b).unwrap_or("")
     }
 
     fn push(&mut self, kind: TokKind, a: usize, start: Pos) {
@@ -204,6 +263,27 @@ impl<'a> Tok<'a> {
         )
     }
 
+    fn never_closed(&self, open: u8, line: u32, ls: usize, col: u32) -> SyntaxError {
+        let msg = format!("'{}' was never closed", open as char);
+        self.error_at(SyntaxErrorKind::SyntaxError, msg, line, ls, col + 1, 0)
+    }
+
+    /// pegen's offset for E_LINECONT: `cur - buf` bytes, clamped to the error line's length + 1
+    /// and converted to code points on that line (its newline included if the source has it).
+    fn linecont_offset(&self) -> u32 {
+        let b = self.cur - self.buf_start;
+        let mut end = self.s[self.line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.s.len(), |i| self.line_start + i + 1);
+        if self.fake_nl == Some(end - 1) {
+            end -= 1;
+        }
+        let len = end - self.line_start;
+        let b = b.min(len + 1);
+        self.chars(self.line_start, self.line_start + b.min(len)) + (b > len) as u32
+    }
+
     fn line_len_with_nl(&self) -> u32 {
         let end = self.s[self.line_start..]
             .iter()
@@ -239,11 +319,13 @@ impl<'a> Tok<'a> {
     fn run(&mut self) -> R<()> {
         let mut blankline = false;
         loop {
+            self.in_token = false;
             if self.atbol {
                 self.atbol = false;
                 blankline = self.indentation()?;
             }
             // again:
+            self.in_token = false;
             let mut c;
             loop {
                 c = self.nextc();
@@ -251,6 +333,7 @@ impl<'a> Tok<'a> {
                     break;
                 }
             }
+            self.in_token = true;
             let start = if c == EOF { self.cur } else { self.cur - 1 };
             let spos = self.here(start);
 
@@ -405,44 +488,7 @@ impl<'a> Tok<'a> {
             }
 
             if c == b'\\' as i32 {
-                c = self.nextc();
-                if c != b'\n' as i32 {
-                    let off = self.chars(self.line_start, self.cur);
-                    let msg = "unexpected character after line continuation character".to_string();
-                    return Err(self.error_at(
-                        SyntaxErrorKind::SyntaxError,
-                        msg,
-                        self.lineno,
-                        self.line_start,
-                        off,
-                        0,
-                    ));
-                }
-                c = self.nextc();
-                if c == EOF {
-                    if let Some(&(open, line, ls, col)) = self.parens.last() {
-                        let msg = format!("'{}' was never closed", open as char);
-                        return Err(self.error_at(
-                            SyntaxErrorKind::SyntaxError,
-                            msg,
-                            line,
-                            ls,
-                            col + 1,
-                            0,
-                        ));
-                    }
-                    let off = self.line_len_with_nl();
-                    let msg = "unexpected EOF while parsing".to_string();
-                    return Err(self.error_at(
-                        SyntaxErrorKind::SyntaxError,
-                        msg,
-                        self.lineno,
-                        self.line_start,
-                        off,
-                        0,
-                    ));
-                }
-                self.backup(c);
+                self.continuation()?;
                 self.cont_line = true;
                 continue;
             }
@@ -487,29 +533,54 @@ impl<'a> Tok<'a> {
                     self.syntaxerror(format!("invalid non-printable character U+{:04X}", c))
                 );
             }
-            // `$`, `?`, `` ` ``, `!`: an OP token no rule accepts; the parser says "invalid syntax".
-            let col = self.chars(self.line_start, start);
-            let e = self.error_at(
-                SyntaxErrorKind::SyntaxError,
-                "invalid syntax".into(),
-                self.lineno,
-                self.line_start,
-                col + 1,
-                col + 2,
-            );
-            return Err(e);
+            // `$`, `?`, `` ` ``, `!`: CPython's tokenizer returns a generic OP that no grammar rule
+            // accepts, so the parser reports "invalid syntax" there; the stream goes on (a later
+            // tokenizer error still wins, see `TokenizeFailure`). tokenize.py calls it ERRORTOKEN.
+            self.push(TokKind::ErrorToken, start, spos);
         }
     }
 
+    /// tokenizer.c `tok_continuation_line`, after a consumed backslash.
+    fn continuation(&mut self) -> R<()> {
+        let mut c = self.nextc();
+        if c != b'\n' as i32 {
+            let off = self.linecont_offset();
+            let msg = "unexpected character after line continuation character".to_string();
+            let (l, ls) = (self.lineno, self.line_start);
+            return Err(self.error_at(SyntaxErrorKind::SyntaxError, msg, l, ls, off, 0));
+        }
+        c = self.nextc();
+        if c == EOF {
+            if let Some(&(open, line, ls, col)) = self.parens.last() {
+                return Err(self.never_closed(open, line, ls, col));
+            }
+            let off = self.line_len_with_nl();
+            let msg = "unexpected EOF while parsing".to_string();
+            let (l, ls) = (self.lineno, self.line_start);
+            return Err(self.error_at(SyntaxErrorKind::SyntaxError, msg, l, ls, off, 0));
+        }
+        self.backup(c);
+        Ok(())
+    }
+
     /// Measures the indentation at the start of a line, checks it, and emits INDENT/DEDENT.
+    /// A backslash continuation among the leading blanks does not split the indentation: the
+    /// column at the first such backslash counts (if it is not 0), as in CPython 3.11.
     /// Returns whether the line is blank (only blanks and/or a comment).
     fn indentation(&mut self) -> R<bool> {
-        let line_begin = self.cur;
+        let mut line_begin = self.cur;
         let (mut col, mut altcol) = (0usize, 0usize);
+        let mut cont_line_col = 0usize;
         let mut c;
         loop {
             c = self.nextc();
-            if c == b' ' as i32 {
+            if c == b'\\' as i32 {
+                if cont_line_col == 0 {
+                    cont_line_col = col;
+                }
+                self.continuation()?;
+                line_begin = self.cur;
+            } else if c == b' ' as i32 {
                 col += 1;
                 altcol += 1;
             } else if c == b'\t' as i32 {
@@ -530,6 +601,10 @@ impl<'a> Tok<'a> {
         if c == EOF {
             // Dedents at EOF come with ENDMARKER.
             return Ok(false);
+        }
+        if cont_line_col != 0 {
+            col = cont_line_col;
+            altcol = cont_line_col;
         }
         let tab_error = |t: &Self| {
             let msg = "inconsistent use of tabs and spaces in indentation".to_string();
@@ -645,7 +720,8 @@ impl<'a> Tok<'a> {
         if r {
             return Ok(());
         }
-        if is_potential_identifier_char(c) {
+        // Only ASCII: a non-ASCII character ends the number and starts a (checked) identifier.
+        if c < 128 && is_potential_identifier_char(c) {
             self.backup(c);
             return Err(self.syntaxerror(format!("invalid {kind} literal")));
         }
@@ -769,8 +845,9 @@ impl<'a> Tok<'a> {
                     return self.imaginary();
                 } else if nonzero {
                     self.backup(c);
-                    let a = self.chars(self.line_start, start) + 1;
-                    let b = self.chars(self.line_start, zeros_end);
+                    // tokenizer.c passes byte columns here (no conversion to code points).
+                    let a = (start - self.line_start) as u32 + 1;
+                    let b = (zeros_end - self.line_start) as u32;
                     let msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
                     return Err(self.error_at(
                         SyntaxErrorKind::SyntaxError,

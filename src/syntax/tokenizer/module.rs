@@ -226,7 +226,6 @@ struct ContStr {
     abs: usize,
     quote: u8,
     triple: bool,
-    needcont: bool,
 }
 
 fn err(kind: SyntaxErrorKind, msg: &str, filename: &str, line: u32, col: u32) -> SyntaxError {
@@ -264,11 +263,14 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
     let mut continued = false;
     let mut indents: Vec<usize> = vec![0];
     let mut contstr: Option<ContStr> = None;
+    // As in tokenize.py, `needcont` outlives the string that set it: only a completed continued
+    // string clears it, so a later triple-quoted string can inherit it.
+    let mut needcont = false;
     let mut last_line: &str;
     let mut line: &str = "";
 
     loop {
-        last_line = std::mem::replace(&mut line, "");
+        last_line = std::mem::take(&mut line);
         line_start = next_start;
         if next_start < bytes.len() {
             let end = bytes[next_start..]
@@ -310,7 +312,8 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
                     e,
                 );
                 contstr = None;
-            } else if cs.needcont && !line.ends_with("\\\n") && !line.ends_with("\\\r\n") {
+                needcont = false;
+            } else if needcont && !line.ends_with("\\\n") && !line.ends_with("\\\r\n") {
                 let e = at(&mut cols, max);
                 push(
                     TokKind::ErrorToken,
@@ -426,18 +429,17 @@ pub fn tokenize(text: &str, encoding: &str, filename: &str) -> Result<Vec<Token>
                         abs: line_start + start,
                         quote: q,
                         triple: true,
-                        needcont: false,
                     });
                     break;
                 }
             } else if let Some((_, q)) = string_prefix(token.as_bytes()) {
                 if token.ends_with('\n') {
+                    needcont = true;
                     contstr = Some(ContStr {
                         start: spos,
                         abs: line_start + start,
                         quote: q,
                         triple: false,
-                        needcont: true,
                     });
                     break;
                 }

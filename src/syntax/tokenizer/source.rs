@@ -4,6 +4,7 @@
 //! names it. The error wording follows the `tokenize` module in [`Mode::TokenizeModule`] and the C
 //! tokenizer (what `python3 FILE` says) in [`Mode::Parser`].
 
+use super::codec_tables;
 use super::repr::py_repr;
 use super::Mode;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
@@ -19,6 +20,8 @@ enum Codec {
     Utf8,
     Latin1,
     Ascii,
+    /// A single-byte codec: code points of bytes 0x80..=0xFF (generated from CPython).
+    Table(&'static [u32; 128]),
 }
 
 /// An error without a source position (`file: error: msg` in `tokenize`).
@@ -117,11 +120,7 @@ fn normal_name(enc: &str) -> String {
 /// the codec but cpjit does not decode it; `Err(false)` when Python does not know it either (as far
 /// as the common aliases go).
 fn lookup(enc: &str) -> Result<Codec, bool> {
-    let n: String = enc
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
+    let n = normalize_encoding(enc);
     match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" | "utf_8_sig" => {
             Ok(Codec::Utf8)
@@ -130,8 +129,40 @@ fn lookup(enc: &str) -> Result<Codec, bool> {
         | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Ok(Codec::Latin1),
         "ascii" | "us_ascii" | "646" | "us" | "iso646_us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
         | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso_ir_6" => Ok(Codec::Ascii),
-        _ => Err(is_known_python_codec(&n)),
+        _ => table_codec(&n).ok_or_else(|| is_known_python_codec(&n)),
     }
+}
+
+/// `encodings.normalize_encoding` after `codecs.lookup`'s lower-casing: runs of characters other
+/// than ASCII letters, digits and `.` become one `_`, dropped at both ends.
+fn normalize_encoding(enc: &str) -> String {
+    let mut n = String::new();
+    let mut pending = false;
+    for c in enc.to_ascii_lowercase().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if pending && !n.is_empty() {
+                n.push('_');
+            }
+            pending = false;
+            n.push(c);
+        } else {
+            pending = true;
+        }
+    }
+    n
+}
+
+/// A generated single-byte codec by normalized name or alias.
+fn table_codec(n: &str) -> Option<Codec> {
+    let find = |k: &str| {
+        codec_tables::ALIASES
+            .iter()
+            .find(|(a, _)| *a == k)
+            .map(|(_, c)| *c)
+    };
+    let name = find(n).or_else(|| find(&n.replace('.', "_")))?;
+    let (_, t) = codec_tables::TABLES.iter().find(|(c, _)| *c == name)?;
+    Some(Codec::Table(t))
 }
 
 /// Whether CPython 3.11 has a codec of this (normalized) name: the common families, so the error
@@ -179,8 +210,8 @@ pub fn decode(source: &[u8], filename: &str, mode: Mode) -> Result<Decoded, Synt
                     (false, Mode::TokenizeModule) => format!("unknown encoding for {fname}: {enc}"),
                     (false, Mode::Parser) => format!("encoding problem: {enc}"),
                     (true, _) => format!(
-                        "encoding problem: {enc}: cpjit decodes only utf-8, latin-1 and ascii \
-                         source files"
+                        "encoding problem: {enc}: cpjit decodes only utf-8, latin-1, ascii and \
+                         common single-byte (cp125x, koi8, iso8859-x, mac-roman) source files"
                     ),
                 };
                 return Err(plain_error(msg, filename));
@@ -201,6 +232,27 @@ pub fn decode(source: &[u8], filename: &str, mode: Mode) -> Result<Decoded, Synt
             Err(e) => return Err(utf8_error(src, e, filename, mode)),
         },
         Codec::Latin1 => src.iter().map(|&b| b as char).collect(),
+        Codec::Table(t) => {
+            let mut s = String::with_capacity(src.len());
+            for (p, &b) in src.iter().enumerate() {
+                let c = if b < 0x80 {
+                    Some(b as char)
+                } else {
+                    char::from_u32(t[b as usize - 0x80])
+                };
+                match c {
+                    Some(c) => s.push(c),
+                    None => {
+                        let msg = format!(
+                            "'charmap' codec can't decode byte 0x{b:02x} in position {}: character maps to <undefined>",
+                            p - line_start(src, p)
+                        );
+                        return Err(plain_error(msg, filename));
+                    }
+                }
+            }
+            s
+        }
         Codec::Ascii => match src.iter().position(|&b| b >= 0x80) {
             None => String::from_utf8_lossy(src).into_owned(),
             Some(p) => {
@@ -265,10 +317,19 @@ mod tests {
         assert_eq!(find_cookie(b"x = 1 # coding: latin-1\n"), None);
         assert_eq!(normal_name("Latin_1"), "iso-8859-1");
         assert_eq!(normal_name("UTF-8-unix"), "utf-8");
+        assert!(matches!(lookup("latin-"), Ok(Codec::Latin1)));
+        assert!(matches!(lookup("UTF 8"), Ok(Codec::Utf8)));
+        assert!(matches!(lookup("ISO-8859-15"), Ok(Codec::Table(_))));
         let d = decode(b"#!py\n# coding: latin-1\nx = '\xe9'\n", "f", Mode::Parser).unwrap();
         assert_eq!(d.encoding, "iso-8859-1");
         assert!(d.text.contains('é'));
-        assert!(decode(b"# coding: koi8-r\n", "f", Mode::Parser).is_err());
+        let d = decode(b"# coding: koi8-r\nx = '\xc1'\n", "f", Mode::Parser).unwrap();
+        assert_eq!(
+            (d.encoding.as_str(), d.text.contains('а')),
+            ("koi8-r", true)
+        );
+        assert!(decode(b"# coding: euc-jp\n", "f", Mode::Parser).is_err());
+        assert!(decode(b"# coding: cp1252\nx = '\x81'\n", "f", Mode::Parser).is_err());
         assert!(decode(b"x = '\xff'\n", "f", Mode::Parser).is_err());
     }
 }
