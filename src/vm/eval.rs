@@ -1059,7 +1059,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             | Opcode::MATCH_KEYS
             | Opcode::MATCH_CLASS
             | Opcode::CHECK_EG_MATCH
-            | Opcode::PREP_RERAISE_STAR => {
+            | Opcode::PREP_RERAISE_STAR
+            | Opcode::GET_AWAITABLE
+            | Opcode::GET_AITER
+            | Opcode::GET_ANEXT
+            | Opcode::BEFORE_ASYNC_WITH
+            | Opcode::END_ASYNC_FOR
+            | Opcode::ASYNC_GEN_WRAP => {
                 throw!(vm.not_implemented(format!("the {} instruction", op.name())));
             }
         }
