@@ -63,3 +63,18 @@ impl fmt::Display for RtError {
 }
 
 impl std::error::Error for RtError {}
+
+/// Largest string rtlib builds (in characters). CPython would try to allocate more; rtlib raises
+/// MemoryError instead of exhausting the machine.
+pub const MAX_RESULT_CHARS: i64 = 1 << 28;
+
+/// MemoryError when a result of `n` characters would exceed [`MAX_RESULT_CHARS`].
+pub fn check_result_size(n: i64) -> RtResult<()> {
+    if n > MAX_RESULT_CHARS {
+        return Err(RtError {
+            kind: ExcKind::MemoryError,
+            msg: String::new(),
+        });
+    }
+    Ok(())
+}

@@ -6,14 +6,11 @@
 //! for it, so callers with subclasses (e.g. bool: `format(True, '')` is 'True') must handle the
 //! empty spec themselves.
 
-use super::error::{ExcKind, RtError, RtResult};
+use super::error::{RtError, RtResult};
 use super::float_repr::{double_to_string, repr_f64, DTSF_ADD_DOT_0, DTSF_ALT, DTSF_NO_NEG_0};
 use super::floatops::bigint_to_f64;
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
-
-/// Widths past this are refused with MemoryError instead of allocating gigabytes.
-const MAX_WIDTH: i64 = 1 << 28;
 
 /// A parsed format spec (`InternalFormatSpec`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,12 +168,7 @@ pub fn parse_format_spec(
         }
     }
     if let Some(w) = f.width {
-        if w > MAX_WIDTH {
-            return Err(RtError {
-                kind: ExcKind::MemoryError,
-                msg: String::new(),
-            });
-        }
+        super::error::check_result_size(w)?;
     }
     Ok(f)
 }
@@ -415,6 +407,7 @@ fn format_float_internal(x: f64, f: &FormatSpec) -> RtResult<String> {
         Some(p) => p as i32,
         None => -1,
     };
+    super::error::check_result_size(precision as i64)?;
     let mut flags = 0;
     if f.alternate {
         flags |= DTSF_ALT;

@@ -298,6 +298,7 @@ fn format_arg<A: PercentArg + Clone>(
         return err(RtError::value("incomplete format"));
     }
 
+    super::error::check_result_size(prec)?;
     // Convert the argument.
     let v = ctx.next_arg()?;
     let mut sign = false;
@@ -333,6 +334,7 @@ fn format_arg<A: PercentArg + Clone>(
             )));
         }
     };
+    super::error::check_result_size(width)?;
     output(out, &s, ch, flags, width, prec, sign);
     if ctx.is_dict && ctx.argidx < ctx.arglen {
         return err(RtError::type_(

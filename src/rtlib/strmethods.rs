@@ -34,7 +34,7 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
-use super::error::{RtError, RtResult};
+use super::error::{check_result_size, RtError, RtResult};
 
 /// CPython's `ADJUST_INDICES`: clamp optional slice bounds to `0..=len` (negatives count from the
 /// end). The start is not capped at `len`, so callers can see `start > end`.
@@ -363,8 +363,18 @@ pub fn rpartition(s: &str, sep: &str) -> RtResult<(String, String, String)> {
 }
 
 /// `s.replace(old, new, count)`; a negative count replaces all.
-pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
+pub fn replace(s: &str, old: &str, new: &str, count: i64) -> RtResult<String> {
     let mut left = if count < 0 { i64::MAX } else { count };
+    // Bound the result before building it.
+    let n_old = if old.is_empty() {
+        s.chars().count() as i64 + 1
+    } else {
+        s.matches(old).count() as i64
+    };
+    let growth = (new.chars().count() as i64 - old.chars().count() as i64).max(0);
+    check_result_size(
+        (s.chars().count() as i64).saturating_add(growth.saturating_mul(n_old.min(left))),
+    )?;
     if old.is_empty() {
         // Insert `new` before every character and at the end, up to `count` times.
         let mut out = String::new();
@@ -378,7 +388,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         if left > 0 {
             out.push_str(new);
         }
-        return out;
+        return Ok(out);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -394,7 +404,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Ok(out)
 }
 
 fn pad(s: &str, left: i64, right: i64, fill: char) -> String {
@@ -410,34 +420,38 @@ fn pad(s: &str, left: i64, right: i64, fill: char) -> String {
 }
 
 /// `s.center(width, fill)`.
-pub fn center(s: &str, width: i64, fill: char) -> String {
+pub fn center(s: &str, width: i64, fill: char) -> RtResult<String> {
     let len = s.chars().count() as i64;
     if len >= width {
-        return s.to_string();
+        return Ok(s.to_string());
     }
+    check_result_size(width)?;
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    pad(s, left, marg - left, fill)
+    Ok(pad(s, left, marg - left, fill))
 }
 
 /// `s.ljust(width, fill)`.
-pub fn ljust(s: &str, width: i64, fill: char) -> String {
+pub fn ljust(s: &str, width: i64, fill: char) -> RtResult<String> {
+    check_result_size(width)?;
     let len = s.chars().count() as i64;
-    pad(s, 0, width - len, fill)
+    Ok(pad(s, 0, width - len, fill))
 }
 
 /// `s.rjust(width, fill)`.
-pub fn rjust(s: &str, width: i64, fill: char) -> String {
+pub fn rjust(s: &str, width: i64, fill: char) -> RtResult<String> {
+    check_result_size(width)?;
     let len = s.chars().count() as i64;
-    pad(s, width - len, 0, fill)
+    Ok(pad(s, width - len, 0, fill))
 }
 
 /// `s.zfill(width)`: zeros after a leading sign.
-pub fn zfill(s: &str, width: i64) -> String {
+pub fn zfill(s: &str, width: i64) -> RtResult<String> {
     let len = s.chars().count() as i64;
     if len >= width {
-        return s.to_string();
+        return Ok(s.to_string());
     }
+    check_result_size(width)?;
     let fill = (width - len) as usize;
     let mut out = String::with_capacity(s.len() + fill);
     let mut it = s.chars();
@@ -448,18 +462,26 @@ pub fn zfill(s: &str, width: i64) -> String {
     }
     out.extend(std::iter::repeat_n('0', fill));
     out.extend(it);
-    out
+    Ok(out)
 }
 
-/// `s.expandtabs(tabsize)`.
-pub fn expandtabs(s: &str, tabsize: i64) -> String {
+/// `s.expandtabs(tabsize)` (tabsize is a C int in CPython).
+pub fn expandtabs(s: &str, tabsize: i64) -> RtResult<String> {
+    if tabsize > i32::MAX as i64 || tabsize < i32::MIN as i64 {
+        return Err(RtError::overflow(
+            "Python int too large to convert to C int",
+        ));
+    }
     let mut out = String::with_capacity(s.len());
     let mut col: i64 = 0;
+    let mut total: i64 = 0;
     for c in s.chars() {
         if c == '\t' {
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
                 col += incr;
+                total += incr;
+                check_result_size(total)?;
                 out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
@@ -470,7 +492,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Lowercase of `c[i]` in context (CPython's `lower_ucs4`: the final-sigma rule for U+03A3).

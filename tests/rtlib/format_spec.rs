@@ -124,3 +124,61 @@ fn format_matches_python() {
         .collect();
     check("format()", &inputs, &got, &want);
 }
+
+#[test]
+fn huge_widths_are_memory_errors() {
+    use cpjit::rtlib::percent_format::{percent_format, PercentArg, PercentArgs};
+    use cpjit::rtlib::{ExcKind, RtError};
+    assert_eq!(
+        format_int(&BigInt::from(1), "300000000", "int")
+            .unwrap_err()
+            .kind,
+        ExcKind::MemoryError
+    );
+    assert_eq!(
+        format_float(1.0, ".300000000f", "float").unwrap_err().kind,
+        ExcKind::MemoryError
+    );
+    #[derive(Clone)]
+    struct One;
+    impl PercentArg for One {
+        type Error = RtError;
+        fn is_type_error(e: &RtError) -> bool {
+            e.kind == ExcKind::TypeError
+        }
+        fn type_name(&self) -> String {
+            "int".into()
+        }
+        fn str(&self) -> Result<String, RtError> {
+            Ok("1".into())
+        }
+        fn repr(&self) -> Result<String, RtError> {
+            Ok("1".into())
+        }
+        fn as_int(&self) -> Option<BigInt> {
+            Some(BigInt::from(1))
+        }
+        fn as_str(&self) -> Option<String> {
+            None
+        }
+        fn is_number(&self) -> bool {
+            true
+        }
+        fn to_int(&self) -> Result<BigInt, RtError> {
+            Ok(BigInt::from(1))
+        }
+        fn to_index(&self) -> Result<BigInt, RtError> {
+            Ok(BigInt::from(1))
+        }
+        fn to_f64(&self) -> Result<f64, RtError> {
+            Ok(1.0)
+        }
+    }
+    let r = percent_format("%300000000d", PercentArgs::Single(One, None));
+    assert_eq!(r.unwrap_err().kind, ExcKind::MemoryError);
+    // Just under the cap for small cases still works.
+    assert_eq!(
+        percent_format("%5d", PercentArgs::Single(One, None)).unwrap(),
+        "    1"
+    );
+}
