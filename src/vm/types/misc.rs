@@ -39,6 +39,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__getattribute__", object_getattribute);
     add_method(vm, o, "__delattr__", object_delattr);
     add_method(vm, o, "__format__", object_format);
+    add_static(vm, o, "__init_subclass__", object_init_subclass, true);
 
     let t = vm.t.type_;
     add_static(vm, t, "__new__", type_new, false);
@@ -127,6 +128,14 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         )));
     }
     Ok(new_instance(vm, t))
+}
+
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() || args.len() > 1 {
+        let n = type_data(args[0].as_ptr::<TypeObject>()).name.clone();
+        return Err(vm.type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
+    }
+    Ok(vm.none)
 }
 
 fn object_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
