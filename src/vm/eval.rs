@@ -482,6 +482,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::BINARY_SLICE => {
                 let (c, a, b) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                if let Some(r) = subscr::simple_slice(vm, c, a, b) {
+                    sp -= 2;
+                    slots[sp - 1] = r;
+                    continue;
+                }
                 sync!();
                 let s = subscr::new_slice(vm, a, b, vm.none);
                 slots[sp - 1] = s;

@@ -35,7 +35,7 @@ pub struct Vm {
     /// sys.modules
     pub modules: Value,
     pub sys_module: Value,
-    interned: HashMap<Box<str>, Value>,
+    interned: super::fxhash::FxHashMap<Box<str>, Value>,
     /// Values Rust code holds across calls that may collect garbage.
     pub roots: Vec<Value>,
     /// Values rooted forever (built-in types, their dicts, interned strings, ...).
@@ -82,7 +82,7 @@ impl Vm {
             builtins: Value::NULL,
             modules: Value::NULL,
             sys_module: Value::NULL,
-            interned: HashMap::new(),
+            interned: Default::default(),
             roots: Vec::new(),
             permanent: Vec::new(),
             handled: Value::NULL,
@@ -143,6 +143,7 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
+        super::runtime::attr::invalidate_cache();
     }
 
     // ---- constructors ------------------------------------------------------------------------

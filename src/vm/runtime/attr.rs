@@ -10,6 +10,34 @@ use crate::vm::value::Value;
 /// Finds `name` (a str) in the dicts of `ty`'s MRO.
 #[inline]
 pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
+    let key = (ty as usize, name.0);
+    if let Some(r) = CACHE.with(|c| c.borrow().get(&key).copied()) {
+        return r;
+    }
+    let r = lookup_type_uncached(ty, name);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 1 << 16 {
+            c.clear();
+        }
+        c.insert(key, r);
+    });
+    r
+}
+
+thread_local! {
+    /// (type, name object) -> MRO lookup result. Keys are pointers, so the cache is cleared at
+    /// every collection (a freed pointer may be reused) and whenever a class dict changes.
+    static CACHE: std::cell::RefCell<crate::vm::fxhash::FxHashMap<(usize, u64), Option<Value>>> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// Forgets cached type lookups (after a collection or a change to a class's attributes).
+pub fn invalidate_cache() {
+    CACHE.with(|c| c.borrow_mut().clear());
+}
+
+fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
     let td = type_data(ty);
     for &t in &td.mro {
         let d = type_data(t.as_ptr::<TypeObject>()).dict;
@@ -347,6 +375,7 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                     )));
                 }
                 let d = type_data(t).dict;
+                invalidate_cache();
                 return dict_set(vm, d, name, value);
             }
             Layout::Module => {
@@ -426,6 +455,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         _ => instance_dict(obj),
     };
     if let Some(d) = d {
+        invalidate_cache();
         if dict_del(vm, d, name)?.is_some() {
             return Ok(());
         }

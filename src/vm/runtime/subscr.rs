@@ -13,6 +13,35 @@ pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
     vm.heap.alloc(ty, SliceData { start, stop, step })
 }
 
+/// `c[a:b]` for a list or tuple with None / small-int bounds, without a slice object.
+#[inline]
+pub fn simple_slice(vm: &mut Vm, c: Value, a: Value, b: Value) -> Option<Value> {
+    let bound = |v: Value, dflt: i64, len: i64| -> Option<i64> {
+        let x = if v == vm.none {
+            dflt
+        } else if v.is_small_int() {
+            v.as_small_int()
+        } else {
+            return None;
+        };
+        let x = if x < 0 { (x + len).max(0) } else { x.min(len) };
+        Some(x)
+    };
+    if let Some(l) = as_list(c) {
+        let n = l.len() as i64;
+        let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
+        let v = if s < e { l[s as usize..e as usize].to_vec() } else { Vec::new() };
+        return Some(vm.new_list(v));
+    }
+    if let Some(t) = as_tuple(c) {
+        let n = t.len() as i64;
+        let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
+        let v = if s < e { t[s as usize..e as usize].to_vec() } else { Vec::new() };
+        return Some(vm.new_tuple(v));
+    }
+    None
+}
+
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
     match int_of(v) {

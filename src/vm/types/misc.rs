@@ -308,6 +308,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    crate::vm::runtime::attr::invalidate_cache();
     if let Some(c) = as_cell(classcell) {
         *c = cls;
     }

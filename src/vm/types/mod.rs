@@ -188,6 +188,7 @@ pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
 
 /// Adds a method implemented in Rust to a type's dict.
 pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: BuiltinFn) {
+    super::runtime::attr::invalidate_cache();
     let bty = vm.t.builtin_function;
     let m = vm.heap.alloc(
         bty,
