@@ -329,6 +329,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 };
                 if t == (op == Opcode::POP_JUMP_IF_TRUE) {
                     ip = oparg as usize;
+                    // A backward conditional jump closes a loop: a GC safepoint.
+                    if ip <= cur && vm.heap.should_collect() {
+                        sync!();
+                        vm.collect();
+                    }
                 }
             }
             Opcode::POP_JUMP_IF_NONE => {

@@ -139,6 +139,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
         Err(e) => report(&mut vm, e),
     };
     vm.flush_stdout();
+    if std::env::var_os("CPJIT_REPORT_HWM").is_some() {
+        // Peak resident set size, for tests/gc_rss.rs.
+        if let Ok(st) = std::fs::read_to_string("/proc/self/status") {
+            if let Some(l) = st.lines().find(|l| l.starts_with("VmHWM:")) {
+                eprintln!("{l}");
+            }
+        }
+    }
     status
 }
 
