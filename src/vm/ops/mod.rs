@@ -63,7 +63,8 @@ pub fn make_function(
     let k = vm.intern("__name__");
     let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let doc = match cd.consts.first() {
-        Some(&c) if as_str(c).is_some() && cd.code.flags & 0x4000_0000 != 0 => c,
+        // As in 3.11, co_consts[0] is the docstring or None.
+        Some(&c) if as_str(c).is_some() => c,
         _ => Value::NULL,
     };
     let ty = vm.t.function;

@@ -396,6 +396,12 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     }
     let tn = vm.type_name(obj);
     let n = str_of(name).to_string();
+    if super::special::special_attr(vm, obj, &n)?.is_some() && n != "__class__" {
+        return Err(vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable")));
+    }
+    if lookup_type(vm.type_of(obj), name).is_some() {
+        return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
+    }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
 }
 
