@@ -864,10 +864,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let it = slots[sp - 1];
                 let s = slots[sp - 1 - oparg as usize];
                 sync!();
-                let items = tryv!(riter::collect(vm, it));
-                for x in items {
-                    tryv!(rdict::set_add(vm, s, x));
-                }
+                tryv!(crate::vm::runtime::set::update(vm, s, it));
                 sp -= 1;
             }
             Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
