@@ -501,6 +501,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::STORE_SLICE => {
                 let (v, c, a, b) = (slots[sp - 4], slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                if subscr::simple_store_slice(vm, c, a, b, v) {
+                    sp -= 4;
+                    continue;
+                }
                 sync!();
                 let s = subscr::new_slice(vm, a, b, vm.none);
                 slots[sp - 1] = s;
@@ -700,6 +704,19 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         vm.collect();
                     }
                     continue;
+                }
+                if let Some(b) = as_builtin(callable) {
+                    // Bound built-in method (e.g. `lst.append` kept in a local): put self in
+                    // the callable's slot so the arguments stay one contiguous slice.
+                    if !b.bound.is_null() && start == base + 2 {
+                        let f = b.f;
+                        slots[base + 1] = b.bound;
+                        sync!();
+                        let r = tryv!(f(vm, &slots[base + 1..sp], kw));
+                        sp = base;
+                        push!(r);
+                        continue;
+                    }
                 }
                 sync!();
                 let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));

@@ -42,6 +42,41 @@ pub fn simple_slice(vm: &mut Vm, c: Value, a: Value, b: Value) -> Option<Value> 
     None
 }
 
+/// `c[a:b] = v` for a list `c` and a list or tuple `v` with None / small-int bounds; false when
+/// the general path is needed.
+#[inline]
+pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -> bool {
+    let Some(l) = as_list(c) else { return false };
+    let n = l.len() as i64;
+    let bound = |x: Value, dflt: i64| -> Option<i64> {
+        let x = if x == vm.none {
+            dflt
+        } else if x.is_small_int() {
+            x.as_small_int()
+        } else {
+            return None;
+        };
+        Some(if x < 0 { (x + n).max(0) } else { x.min(n) })
+    };
+    let (Some(s), Some(e)) = (bound(a, 0), bound(b, n)) else { return false };
+    let e = e.max(s);
+    let src: Vec<Value> = if let Some(x) = as_list(v) {
+        x.clone()
+    } else if let Some(t) = as_tuple(v) {
+        t.to_vec()
+    } else {
+        return false;
+    };
+    let l = as_list(c).unwrap();
+    let (s, e) = (s as usize, e as usize);
+    if src.len() == e - s {
+        l[s..e].copy_from_slice(&src);
+    } else {
+        l.splice(s..e, src);
+    }
+    true
+}
+
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
     match int_of(v) {
