@@ -20,9 +20,11 @@ fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
 
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
-    if let Ok(text) = std::str::from_utf8(src) {
-        vm.sources
-            .insert(filename.to_string(), Some(text.to_string()));
+    // Pseudo-files (`-c`, frozen modules) have no source lines in tracebacks, as in CPython.
+    if filename.starts_with('<') {
+        vm.sources.insert(filename.to_string(), None);
+    } else if let Ok(text) = std::str::from_utf8(src) {
+        vm.sources.insert(filename.to_string(), Some(text.to_string()));
     }
     let module = match crate::syntax::parser::parse_module(src, filename) {
         Ok(m) => m,

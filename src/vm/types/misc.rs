@@ -109,6 +109,7 @@ pub fn install(vm: &mut Vm) {
     for v in [vm.t.dict_keys, vm.t.dict_values, vm.t.dict_items] {
         add_method(vm, v, "__len__", view_len);
     }
+    install_bytes(vm);
     let n = vm.t.none_type;
     add_static(vm, n, "__new__", none_new, false);
 }
@@ -816,4 +817,65 @@ fn view_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.none)
+}
+
+/// `bytes(x)`: from an int (zeros), an iterable of ints, or a str with an encoding.
+pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut enc = pos.get(2).copied();
+    for (k, v) in kws {
+        if k == "encoding" {
+            enc = Some(v);
+        }
+    }
+    let Some(&x) = pos.get(1) else { return Ok(vm.new_bytes(Vec::new())) };
+    if let Some(s) = as_str(x) {
+        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
+        let en = str_of(e).to_lowercase().replace(['-', '_'], "");
+        if en != "utf8" && en != "ascii" {
+            return Err(vm.not_implemented(format!("the '{}' encoding", str_of(e))));
+        }
+        if en == "ascii" && !s.s.is_ascii() {
+            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
+        }
+        let b = s.s.as_bytes().to_vec();
+        return Ok(vm.new_bytes(b));
+    }
+    if let Some(IntVal::Small(n)) = int_of(x) {
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        return Ok(vm.new_bytes(vec![0; n as usize]));
+    }
+    if let Some(b) = as_bytes(x) {
+        let b = b.clone();
+        return Ok(vm.new_bytes(b));
+    }
+    let items = riter::collect(vm, x)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        match int_of(it) {
+            Some(IntVal::Small(v)) if (0..256).contains(&v) => out.push(v as u8),
+            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            None => {
+                let tn = vm.type_name(it);
+                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let b = as_bytes(args[0]).unwrap().clone();
+    match String::from_utf8(b) {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(_) => Err(vm.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+    }
+}
+
+pub fn install_bytes(vm: &mut Vm) {
+    let t = vm.t.bytes;
+    add_static(vm, t, "__new__", bytes_new, false);
+    add_method(vm, t, "decode", bytes_decode);
 }
