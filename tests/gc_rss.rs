@@ -24,10 +24,17 @@ fn ten_million_objects_stay_under_100_mb() {
         .env("CPJIT_REPORT_HWM", "1")
         .output()
         .expect("run cpjit");
-    assert!(out.status.success(), "cpjit failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "cpjit failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "6666668");
     let err = String::from_utf8_lossy(&out.stderr);
-    let line = err.lines().find(|l| l.starts_with("VmHWM:")).expect("VmHWM reported");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .expect("VmHWM reported");
     let kb: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
     eprintln!("peak RSS: {} MB", kb / 1024);
     assert!(kb < 100 * 1024, "peak RSS {kb} kB exceeds 100 MB");

@@ -12,7 +12,10 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
     let (Ok(out), Ok(err), Ok(status)) = (read("out"), read("err"), read("status")) else {
         return Err("no recorded expectation (run tools/record_programs.py)".into());
     };
-    let status: i32 = String::from_utf8_lossy(&status).trim().parse().unwrap_or(-999);
+    let status: i32 = String::from_utf8_lossy(&status)
+        .trim()
+        .parse()
+        .unwrap_or(-999);
     let mut child = Command::new(bin)
         .arg(format!("{name}.py"))
         .current_dir(dir)
@@ -50,7 +53,11 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
     };
     // The recorder replaced the absolute directory of the programs by <DIR>; do the same.
     let prefix = format!("{}/", dir.display());
-    let norm = |b: Vec<u8>| String::from_utf8_lossy(&b).replace(&prefix, "<DIR>/").into_bytes();
+    let norm = |b: Vec<u8>| {
+        String::from_utf8_lossy(&b)
+            .replace(&prefix, "<DIR>/")
+            .into_bytes()
+    };
     let got_out = norm(t_out.join().unwrap());
     let got_err = norm(t_err.join().unwrap());
     let mut problems = Vec::new();
@@ -93,7 +100,11 @@ fn programs_match_python3() {
         .unwrap()
         .filter_map(|e| {
             let p = e.ok()?.path();
-            if p.extension()? == "py" { Some(p.file_stem()?.to_string_lossy().into_owned()) } else { None }
+            if p.extension()? == "py" {
+                Some(p.file_stem()?.to_string_lossy().into_owned())
+            } else {
+                None
+            }
         })
         .collect();
     names.sort();
@@ -122,7 +133,16 @@ fn programs_match_python3() {
     for (name, r) in &failed {
         eprintln!("==== {name}.py FAILED\n{}\n", r.as_ref().unwrap_err());
     }
-    eprintln!("{} of {} programs pass", results.len() - failed.len(), results.len());
+    eprintln!(
+        "{} of {} programs pass",
+        results.len() - failed.len(),
+        results.len()
+    );
     let names: Vec<&str> = failed.iter().map(|r| r.0.as_str()).collect();
-    assert!(failed.is_empty(), "{} programs differ from python3: {}", failed.len(), names.join(", "));
+    assert!(
+        failed.is_empty(),
+        "{} programs differ from python3: {}",
+        failed.len(),
+        names.join(", ")
+    );
 }

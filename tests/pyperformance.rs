@@ -4,7 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BENCHMARKS: &[&str] = &["nbody", "richards", "float", "spectral_norm", "fannkuch", "nqueens"];
+const BENCHMARKS: &[&str] = &[
+    "nbody",
+    "richards",
+    "float",
+    "spectral_norm",
+    "fannkuch",
+    "nqueens",
+];
 
 /// The project's shared/ directory: beside the checkout (as CI lays it out) or /work/shared.
 fn shared_dir(root: &Path) -> PathBuf {
@@ -35,7 +42,11 @@ fn pyperformance_scripts_match_python3() {
     for b in BENCHMARKS {
         let script = dest.join(format!("bm_{b}/run_benchmark.py"));
         let run = |exe: &Path| {
-            Command::new(exe).arg(&script).env("PYTHONPATH", &shim).output().expect("run benchmark")
+            Command::new(exe)
+                .arg(&script)
+                .env("PYTHONPATH", &shim)
+                .output()
+                .expect("run benchmark")
         };
         let want = run(Path::new("python3"));
         let got = run(Path::new(env!("CARGO_BIN_EXE_cpjit")));

@@ -21,7 +21,10 @@ impl Default for SlabAlloc {
 
 impl SlabAlloc {
     pub fn new() -> Self {
-        SlabAlloc { free: (0..=CLASSES).map(|_| Vec::new()).collect(), slabs: Vec::new() }
+        SlabAlloc {
+            free: (0..=CLASSES).map(|_| Vec::new()).collect(),
+            slabs: Vec::new(),
+        }
     }
 
     #[inline]

@@ -8,9 +8,7 @@ use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
-use crate::vm::runtime::{
-    attr, call, compare, dict as rdict, iter as riter, num, ops as rops, subscr,
-};
+use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
 /// How `run` left its entry frame.

@@ -384,10 +384,25 @@ pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {
 }
 
 /// Allocates a new object of type `ty` holding `data`; returns its Value. Use `Heap::alloc`.
-pub(crate) fn box_object<T>(slab: &mut super::alloc::SlabAlloc, ty: *const TypeObject, data: T) -> Value {
+pub(crate) fn box_object<T>(
+    slab: &mut super::alloc::SlabAlloc,
+    ty: *const TypeObject,
+    data: T,
+) -> Value {
     let p = slab.alloc(std::mem::size_of::<Obj<T>>()) as *mut Obj<T>;
     // SAFETY: `p` is a fresh, 16-byte aligned block large enough for an Obj<T>.
-    unsafe { std::ptr::write(p, Obj { header: ObjHeader { ty, gc: Cell::new(0) }, data }) };
+    unsafe {
+        std::ptr::write(
+            p,
+            Obj {
+                header: ObjHeader {
+                    ty,
+                    gc: Cell::new(0),
+                },
+                data,
+            },
+        )
+    };
     Value::from_ptr(p)
 }
 

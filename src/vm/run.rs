@@ -24,7 +24,8 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     if filename.starts_with('<') {
         vm.sources.insert(filename.to_string(), None);
     } else if let Ok(text) = std::str::from_utf8(src) {
-        vm.sources.insert(filename.to_string(), Some(text.to_string()));
+        vm.sources
+            .insert(filename.to_string(), Some(text.to_string()));
     }
     let module = match crate::syntax::parser::parse_module(src, filename) {
         Ok(m) => m,
@@ -95,9 +96,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
             let abs = if std::path::Path::new(path).is_absolute() {
                 path.clone()
             } else {
-                std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or(path.clone())
+                std::env::current_dir()
+                    .map(|d| d.join(path).display().to_string())
+                    .unwrap_or(path.clone())
             };
-            let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or(dir);
+            let dir = std::path::Path::new(&abs)
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or(dir);
             (src, abs, path.clone(), dir)
         }
         Program::Command(code) => (

@@ -32,11 +32,15 @@ fn byte_to_char(line: &str, byte: usize) -> usize {
 /// in characters of the segment, for a segment that parses as one binary op or subscript.
 fn anchors(segment: &str) -> Option<(usize, usize, char, char)> {
     let m = crate::syntax::parser::parse_module(segment.as_bytes(), "<string>").ok()?;
-    let Mod::Module { body, .. } = m else { return None };
+    let Mod::Module { body, .. } = m else {
+        return None;
+    };
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr { value } = &body[0].kind else { return None };
+    let StmtKind::Expr { value } = &body[0].kind else {
+        return None;
+    };
     let b = segment.as_bytes();
     let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\x0c');
     let (l, r, p, s) = match &value.kind {
@@ -143,7 +147,10 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     } {
         let c = if offset <= start as i64 {
             ' '
-        } else if anchor.map(|(l, r, _, _)| (l as i64) < offset && offset <= r as i64).unwrap_or(false) {
+        } else if anchor
+            .map(|(l, r, _, _)| (l as i64) < offset && offset <= r as i64)
+            .unwrap_or(false)
+        {
             secondary
         } else {
             primary
@@ -326,7 +333,10 @@ fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
 }
 
 fn keys_as_strings(d: Value) -> Vec<String> {
-    crate::vm::runtime::dict::keys_of(d).into_iter().filter_map(|k| as_str(k).map(|s| s.s.to_string())).collect()
+    crate::vm::runtime::dict::keys_of(d)
+        .into_iter()
+        .filter_map(|k| as_str(k).map(|s| s.s.to_string()))
+        .collect()
 }
 
 /// "Did you mean" for AttributeError (via dir(obj)) and NameError (locals, globals, builtins).
@@ -339,7 +349,10 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
         let ok = vm.intern("obj");
         let obj = crate::vm::runtime::dict::dict_get_str(vm, d, ok)?;
         let dl = crate::vm::builtins::funcs::dir(vm, &[obj], &[]).ok()?;
-        let names: Vec<String> = as_list(dl)?.iter().filter_map(|v| as_str(*v).map(|s| s.s.to_string())).collect();
+        let names: Vec<String> = as_list(dl)?
+            .iter()
+            .filter_map(|v| as_str(*v).map(|s| s.s.to_string()))
+            .collect();
         return calculate_suggestion(&names, &name_s);
     }
     if vm.isinstance(exc, vm.t.exc("NameError")) {

@@ -87,8 +87,16 @@ fn randint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn randrange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "randrange", args, kw, 0, 1, 3)?;
     let a = big(vm, args[0])?;
-    let stop = if args.len() > 1 { Some(big(vm, args[1])?) } else { None };
-    let step = if args.len() > 2 { big(vm, args[2])? } else { BigInt::from(1) };
+    let stop = if args.len() > 1 {
+        Some(big(vm, args[1])?)
+    } else {
+        None
+    };
+    let step = if args.len() > 2 {
+        big(vm, args[2])?
+    } else {
+        BigInt::from(1)
+    };
     match with_rng(|r| r.randrange(&a, stop.as_ref(), &step)) {
         Ok(v) => Ok(vm.new_bigint(v)),
         Err(e) => Err(rt_err(vm, e)),
@@ -129,9 +137,9 @@ fn sample(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("sample() takes 2 positional arguments"));
     }
     let items = if as_set(pos[0]).is_some() || as_dict(pos[0]).is_some() {
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     } else {
         riter::collect(vm, pos[0])?
     };

@@ -397,7 +397,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     let tn = vm.type_name(obj);
     let n = str_of(name).to_string();
     if super::special::special_attr(vm, obj, &n)?.is_some() && n != "__class__" {
-        return Err(vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable")));
+        return Err(
+            vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
+        );
     }
     if lookup_type(vm.type_of(obj), name).is_some() {
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
@@ -474,7 +476,12 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 #[inline]
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    if obj.is_ptr() && matches!(layout_of(obj), Layout::Type | Layout::Module | Layout::Super) {
+    if obj.is_ptr()
+        && matches!(
+            layout_of(obj),
+            Layout::Type | Layout::Module | Layout::Super
+        )
+    {
         return Ok((getattr(vm, obj, name)?, Value::NULL));
     }
     if let Some(d) = lookup_type(ty, name) {

@@ -234,7 +234,12 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 Ok(None)
             }
         }
-        IterData::Dict { dict, idx, kind, len } => {
+        IterData::Dict {
+            dict,
+            idx,
+            kind,
+            len,
+        } => {
             let dict = *dict;
             let kind = *kind;
             if let Some(sd) = as_set(dict) {

@@ -145,7 +145,7 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 if y == 0 {
                     return Err(vm.zero_division("integer division or modulo by zero"));
                 }
-                Some(x.div_floor(&y))
+                Some(Integer::div_floor(&x, &y))
             }
             nb::REMAINDER => {
                 if y == 0 {

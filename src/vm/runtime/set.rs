@@ -25,7 +25,9 @@ pub fn set_contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
 /// Removes `key`; returns whether it was present.
 pub fn set_discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     let h = hash(vm, key)? as i64;
-    Ok(table(s).discard(&key, h, |a, b| key_eq(vm, *a, *b))?.is_some())
+    Ok(table(s)
+        .discard(&key, h, |a, b| key_eq(vm, *a, *b))?
+        .is_some())
 }
 
 /// A new set (or frozenset) object holding `t`.

@@ -30,13 +30,21 @@ pub fn simple_slice(vm: &mut Vm, c: Value, a: Value, b: Value) -> Option<Value> 
     if let Some(l) = as_list(c) {
         let n = l.len() as i64;
         let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
-        let v = if s < e { l[s as usize..e as usize].to_vec() } else { Vec::new() };
+        let v = if s < e {
+            l[s as usize..e as usize].to_vec()
+        } else {
+            Vec::new()
+        };
         return Some(vm.new_list(v));
     }
     if let Some(t) = as_tuple(c) {
         let n = t.len() as i64;
         let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
-        let v = if s < e { t[s as usize..e as usize].to_vec() } else { Vec::new() };
+        let v = if s < e {
+            t[s as usize..e as usize].to_vec()
+        } else {
+            Vec::new()
+        };
         return Some(vm.new_tuple(v));
     }
     None
@@ -58,7 +66,9 @@ pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -
         };
         Some(if x < 0 { (x + n).max(0) } else { x.min(n) })
     };
-    let (Some(s), Some(e)) = (bound(a, 0), bound(b, n)) else { return false };
+    let (Some(s), Some(e)) = (bound(a, 0), bound(b, n)) else {
+        return false;
+    };
     let e = e.max(s);
     let src: Vec<Value> = if let Some(x) = as_list(v) {
         x.clone()
@@ -241,7 +251,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 }
                 if crate::vm::runtime::num::int_of(k).is_none() {
                     let tn = vm.type_name(k);
-                    return Err(vm.type_error(format!("string indices must be integers, not '{tn}'")));
+                    return Err(
+                        vm.type_error(format!("string indices must be integers, not '{tn}'"))
+                    );
                 }
                 let i = index_of(vm, k, "string")?;
                 let sd = as_str(c).unwrap();

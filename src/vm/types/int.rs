@@ -1,7 +1,7 @@
 //! int and bool: constructors and methods.
 
 use num_bigint::BigInt;
-use num_traits::{Num, Signed, ToPrimitive};
+use num_traits::{Signed, ToPrimitive};
 
 use super::{add_method, add_static, nargs, split_kw};
 use crate::vm::interp::{PyResult, Vm};

@@ -134,7 +134,9 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !kw.is_empty() || args.len() > 1 {
         let n = type_data(args[0].as_ptr::<TypeObject>()).name.clone();
-        return Err(vm.type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(vm.none)
 }
@@ -828,9 +830,13 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             enc = Some(v);
         }
     }
-    let Some(&x) = pos.get(1) else { return Ok(vm.new_bytes(Vec::new())) };
+    let Some(&x) = pos.get(1) else {
+        return Ok(vm.new_bytes(Vec::new()));
+    };
     if let Some(s) = as_str(x) {
-        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
         let en = str_of(e).to_lowercase().replace(['-', '_'], "");
         if en != "utf8" && en != "ascii" {
             return Err(vm.not_implemented(format!("the '{}' encoding", str_of(e))));
@@ -859,7 +865,9 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
             None => {
                 let tn = vm.type_name(it);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
