@@ -138,7 +138,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     let mut nlp: usize;
     load_frame!(f, cd, instrs, slots, ip, sp, nlp);
     let mut kwnames: Value = Value::NULL;
-    let mut pending: Option<Value> = throw;
+    // The exception being raised, or NULL (checked once per instruction).
+    let mut pending: Value = throw.unwrap_or(Value::NULL);
     let mut cur: usize = ip.saturating_sub(1);
     // Set by RERAISE and bare `raise`: the traceback already names this frame.
     let mut reraise = false;
@@ -173,7 +174,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             match $e {
                 Ok(v) => v,
                 Err(e) => {
-                    pending = Some(e);
+                    pending = e;
                     continue;
                 }
             }
@@ -181,13 +182,14 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     }
     macro_rules! throw {
         ($e:expr) => {{
-            pending = Some($e);
+            pending = $e;
             continue;
         }};
     }
 
     loop {
-        if let Some(exc) = pending.take() {
+        if !pending.is_null() {
+            let exc = std::mem::replace(&mut pending, Value::NULL);
             // Unwind: find a handler in this frame, else pop frames until one has one.
             let exc = exc;
             loop {
@@ -804,10 +806,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let s = vm.new_set(false);
                 push!(s);
                 sync!();
-                for i in 0..n {
-                    let item = slots[sp - 1 - n + i];
-                    tryv!(rdict::set_add(vm, s, item));
-                }
+                let items = slots[sp - 1 - n..sp - 1].to_vec();
+                let r: PyResult<()> = items.into_iter().try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
+                tryv!(r);
                 sp -= n + 1;
                 push!(s);
             }
@@ -816,11 +817,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let d = vm.new_dict();
                 push!(d);
                 sync!();
-                for i in 0..n {
-                    let k = slots[sp - 1 - 2 * n + 2 * i];
-                    let v = slots[sp - 2 * n + 2 * i];
-                    tryv!(rdict::dict_set(vm, d, k, v));
-                }
+                let kv = slots[sp - 1 - 2 * n..sp - 1].to_vec();
+                let r: PyResult<()> = kv.chunks(2).try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
+                tryv!(r);
                 sp -= 2 * n + 1;
                 push!(d);
             }
@@ -831,10 +830,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 push!(d);
                 sync!();
                 let ks = as_tuple(keys).unwrap().to_vec();
-                for (i, k) in ks.into_iter().enumerate() {
-                    let v = slots[sp - 2 - n + i];
-                    tryv!(rdict::dict_set(vm, d, k, v));
-                }
+                let vals = slots[sp - 2 - n..sp - 2].to_vec();
+                let r: PyResult<()> =
+                    ks.into_iter().zip(vals).try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
+                tryv!(r);
                 sp -= n + 2;
                 push!(d);
             }
