@@ -15,6 +15,7 @@ fn compile_errors_match_cpython() {
     for (case, exp) in cases.iter().zip(&expected) {
         let got = match cpjit::bytecode::dis::compile_source(case.as_bytes(), "case.py") {
             Ok(_) => "OK".to_string(),
+            // An end_offset of 0 is cpjit's "no end column" (CPython's None).
             Err(e) => format!(
                 "{}: {} @ {}:{}-{}:{}",
                 e.kind.name(),
@@ -22,7 +23,11 @@ fn compile_errors_match_cpython() {
                 e.lineno,
                 e.offset,
                 e.end_lineno,
-                e.end_offset
+                if e.end_offset == 0 {
+                    "None".to_string()
+                } else {
+                    e.end_offset.to_string()
+                }
             ),
         };
         if &got != exp {
@@ -38,4 +43,18 @@ fn compile_errors_match_cpython() {
         failures.len(),
         cases.len()
     );
+}
+
+#[test]
+fn syntax_warnings_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/compile_errors");
+    let src = std::fs::read(dir.join("warnings.py")).unwrap();
+    let expected = std::fs::read_to_string(dir.join("warnings.expected")).unwrap();
+    let (_, warnings) =
+        cpjit::bytecode::dis::compile_source_with_warnings(&src, "warnings.py").unwrap();
+    let got: String = warnings
+        .iter()
+        .map(|w| format!("{}: SyntaxWarning: {}\n", w.lineno, w.msg))
+        .collect();
+    assert_eq!(got, expected);
 }

@@ -66,3 +66,44 @@ fn dis_matches_cpython() {
         failures.len()
     );
 }
+
+/// `eval` mode (`compile_expression`): tests/golden/dis/*.eval, one expression per line.
+#[test]
+fn eval_mode_matches_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dis");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "eval") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let mut got = String::new();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            got.push_str(&format!("# {line}\n"));
+            let module = cpjit::syntax::parser::parse_expression(line.as_bytes(), &name).unwrap();
+            let cpjit::syntax::ast::Mod::Expression { body } = &module else {
+                unreachable!()
+            };
+            let co = cpjit::compile::compile_expression(body, &name).unwrap();
+            for (q, lines) in golden_listing(&co) {
+                got.push_str(&format!("== {q}\n"));
+                for l in lines {
+                    got.push_str(&l);
+                    got.push('\n');
+                }
+            }
+            checked += 1;
+        }
+        let expected = std::fs::read_to_string(dir.join(format!("{name}.dis"))).unwrap();
+        if got != expected {
+            for (g, e) in got.lines().zip(expected.lines()) {
+                if g != e {
+                    eprintln!("expected {e}\n     got {g}");
+                }
+            }
+            panic!("{name}: eval-mode bytecode differs");
+        }
+    }
+    assert!(checked > 0);
+}

@@ -1,5 +1,7 @@
 //! Differential tests of src/rtlib against python3 (CPython 3.11, the oracle).
 
+#[path = "rtlib/codecs.rs"]
+mod codecs;
 #[path = "rtlib/common.rs"]
 mod common;
 #[path = "rtlib/complexops.rs"]

@@ -53,6 +53,7 @@ def normalize(code):
                 "BINARY_SUBSCR", "STORE_SUBSCR"):
             fused[-1][1] = "BINARY_SLICE" if it[1] == "BINARY_SUBSCR" else "STORE_SLICE"
             fused[-1][2] = None
+            fused[-1][4] = it[4]  # the slicing happens (and is located) at the SUBSCR
             continue
         fused.append(it)
     offsets = [it[0] for it in fused]
@@ -82,6 +83,11 @@ def normalize(code):
 
 def walk(code, out):
     out.append(f"== {code.co_qualname}")
+    out.append(f"stacksize {code.co_stacksize} flags {code.co_flags} argcount {code.co_argcount} "
+               f"posonly {code.co_posonlyargcount} kwonly {code.co_kwonlyargcount} "
+               f"firstlineno {code.co_firstlineno}")
+    out.append(f"varnames {code.co_varnames} cellvars {code.co_cellvars} "
+               f"freevars {code.co_freevars}")
     out.extend(normalize(code))
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
@@ -97,6 +103,14 @@ def main():
         walk(compile(py.read_text(), py.name, "exec"), out)
         py.with_suffix(".dis").write_text("\n".join(out) + "\n")
         print(f"recorded {py.with_suffix('.dis').name}")
+    # `eval` mode: one expression per line of *.eval, each listing after a `# source` line.
+    for ev in sorted(root.glob("*.eval")):
+        out = []
+        for line in ev.read_text().splitlines():
+            out.append(f"# {line}")
+            walk(compile(line, ev.name, "eval"), out)
+        ev.with_suffix(".eval.dis").write_text("\n".join(out) + "\n")
+        print(f"recorded {ev.with_suffix('.eval.dis').name}")
 
 
 if __name__ == "__main__":

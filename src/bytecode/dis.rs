@@ -394,7 +394,40 @@ fn golden_code(co: &CodeObject) -> Vec<String> {
 }
 
 fn walk(co: &CodeObject, out: &mut Vec<(String, Vec<String>)>) {
-    out.push((co.qualname.clone(), golden_code(co)));
+    let tuple = |kind: u8| {
+        let names: Vec<String> = co
+            .localsplusnames
+            .iter()
+            .zip(&co.localspluskinds)
+            .filter(|(_, k)| **k & kind != 0)
+            .map(|(n, _)| repr_const(&ConstValue::Str(n.clone())))
+            .collect();
+        if names.len() == 1 {
+            format!("({},)", names[0])
+        } else {
+            format!("({})", names.join(", "))
+        }
+    };
+    use super::code::slot_kind;
+    let mut lines = vec![
+        format!(
+            "stacksize {} flags {} argcount {} posonly {} kwonly {} firstlineno {}",
+            co.stacksize,
+            co.flags,
+            co.argcount,
+            co.posonlyargcount,
+            co.kwonlyargcount,
+            co.firstlineno
+        ),
+        format!(
+            "varnames {} cellvars {} freevars {}",
+            tuple(slot_kind::LOCAL),
+            tuple(slot_kind::CELL),
+            tuple(slot_kind::FREE)
+        ),
+    ];
+    lines.extend(golden_code(co));
+    out.push((co.qualname.clone(), lines));
     for c in &co.consts {
         if let ConstValue::Code(inner) = c {
             walk(inner, out);
@@ -409,8 +442,8 @@ pub fn golden_listing(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// Each kept instruction's line number (`LINE OPNAME`, `-` for none), per code object: the golden
-/// comparison of the line table.
+/// Each kept instruction's full position (`LINE-ENDLINE:COL-ENDCOL OPNAME`, `-` for none), per
+/// code object: the comparison of `co_positions()` (`cpjit dis --lines`).
 pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     let mut out = vec![(co.qualname.clone(), Vec::new())];
     let mut i = 0;
@@ -418,13 +451,16 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
         let (op, _) = CodeObject::decode(co.code[i]);
         let Some(op) = op else { break };
         if !GOLDEN_IGNORED.contains(&op.name()) {
-            let l = co.positions[i].lineno;
-            let l = if l == 0 {
+            let p = co.positions[i];
+            let pos = if p.lineno == 0 {
                 "-".to_string()
             } else {
-                l.to_string()
+                format!(
+                    "{}-{}:{}-{}",
+                    p.lineno, p.end_lineno, p.col_offset, p.end_col_offset
+                )
             };
-            out[0].1.push(format!("{l} {}", op.name()));
+            out[0].1.push(format!("{pos} {}", op.name()));
         }
         i += 1 + op.info().cache as usize;
     }
@@ -436,8 +472,12 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// `cpjit dis FILE`.
+/// `cpjit dis [--golden|--lines] FILE`.
 pub fn command(args: &[String]) -> i32 {
+    crate::compile::with_big_stack(|| command_inner(args))
+}
+
+fn command_inner(args: &[String]) -> i32 {
     let (golden, path) = match args {
         [p] => (false, p),
         [flag, p] if flag == "--golden" => (true, p),
@@ -470,7 +510,14 @@ pub fn command(args: &[String]) -> i32 {
             return 2;
         }
     };
-    match compile_source(&source, path) {
+    let compiled = compile_source_with_warnings(&source, path).map(|(co, warnings)| {
+        let text = String::from_utf8_lossy(&source);
+        for w in &warnings {
+            eprint!("{}", w.render(&text));
+        }
+        co
+    });
+    match compiled {
         Ok(co) if golden => {
             for (q, lines) in golden_listing(&co) {
                 println!("== {q}");
@@ -496,25 +543,22 @@ pub fn compile_source(
     source: &[u8],
     filename: &str,
 ) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
-    let module = crate::syntax::parser::parse_module(source, filename)?;
-    crate::compile::compile_module(&module, filename)
-        .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(source)))
+    compile_source_with_warnings(source, filename).map(|(co, _)| co)
 }
 
-/// Prints a SyntaxError the way CPython's traceback shows it.
+/// [`compile_source`] with the SyntaxWarnings CPython would print.
+pub fn compile_source_with_warnings(
+    source: &[u8],
+    filename: &str,
+) -> Result<(CodeObject, Vec<crate::compile::CompileWarning>), crate::syntax::error::SyntaxError> {
+    crate::compile::compile_source(source, filename, crate::compile::Mode::Exec)
+}
+
+/// Prints a SyntaxError the way `python3 FILE` shows it.
 pub fn report_syntax_error(e: &crate::syntax::error::SyntaxError) {
-    eprintln!("  File \"{}\", line {}", e.filename, e.lineno);
-    if let Some(t) = &e.text {
-        let stripped = t.trim_start();
-        let indent = t.chars().count() - stripped.chars().count();
-        eprintln!("    {}", stripped.trim_end());
-        let start = (e.offset as usize).saturating_sub(1).saturating_sub(indent);
-        let width = if e.end_lineno == e.lineno && e.end_offset > e.offset {
-            (e.end_offset - e.offset) as usize
-        } else {
-            1
-        };
-        eprintln!("    {}{}", " ".repeat(start), "^".repeat(width));
+    if e.lineno == 0 {
+        eprintln!("{}: {}", e.kind.name(), e.msg);
+        return;
     }
-    eprintln!("{}: {}", e.kind.name(), e.msg);
+    eprint!("{}", e.render());
 }

@@ -135,9 +135,13 @@ impl Cfg {
     /// CPython 3.11's `optimize_cfg` followed by the other pre-assembly passes.
     pub fn optimize(&mut self, consts: &mut dyn ConstInfo) {
         self.skip_empty_jump_targets();
+        // assemble() extends blocks once before optimize_cfg (b_list order: newest first).
+        for b in (0..self.blocks.len()).rev() {
+            self.extend_block(b);
+        }
         for b in self.order() {
             self.optimize_block(b, consts);
-            clean_block(&mut self.blocks[b]);
+            self.clean(b);
         }
         // compile.c walks `b_list` here: most recently created block first.
         for b in (0..self.blocks.len()).rev() {
@@ -150,7 +154,7 @@ impl Cfg {
             }
         }
         for b in self.order() {
-            clean_block(&mut self.blocks[b]);
+            self.clean(b);
         }
         self.eliminate_empty_blocks();
         // A jump to the block that follows anyway is redundant.
@@ -166,13 +170,42 @@ impl Cfg {
             }
         }
         if changed {
-            for b in self.order() {
-                clean_block(&mut self.blocks[b]);
-            }
             self.eliminate_empty_blocks();
         }
         self.duplicate_exits_without_lineno();
         self.propagate_line_numbers();
+    }
+
+    /// CPython's `guarantee_lineno_for_exits`: a return still without a line gets the line of the
+    /// last located block before it (line only: its columns stay unknown).
+    pub fn guarantee_lineno_for_exits(&mut self, firstlineno: u32) {
+        let mut lineno = firstlineno;
+        for b in self.order() {
+            let blk = &mut self.blocks[b];
+            let Some(last) = blk.instrs.last() else {
+                continue;
+            };
+            if last.loc.lineno == 0 {
+                if last.op == Op::Real(Opcode::RETURN_VALUE) {
+                    for ins in &mut blk.instrs {
+                        ins.loc = Position {
+                            lineno,
+                            end_lineno: lineno,
+                            ..Default::default()
+                        };
+                    }
+                }
+            } else {
+                lineno = last.loc.lineno;
+            }
+        }
+    }
+
+    fn clean(&mut self, b: BlockId) {
+        let next_line = self
+            .next_nonempty(b)
+            .map(|n| self.blocks[n].instrs[0].loc.lineno);
+        clean_block_with_next(&mut self.blocks[b], next_line);
     }
 
     /// Jumps to empty blocks go to the next non-empty one (CPython's eliminate_empty_basic_blocks).
@@ -657,7 +690,7 @@ impl Cfg {
                     ins.target = NO_BLOCK;
                 }
             }
-            clean_block(&mut self.blocks[b]);
+            self.clean(b);
         }
     }
 
@@ -883,6 +916,21 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
                 None => return,
             }
         }
+        // Not safe if the two stores (or one in between) target the same local.
+        let stores_to = |x: &Instr| (x.op == Op::Real(Opcode::STORE_FAST)).then_some(x.arg);
+        let (sj, sk) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if sj.is_some() || sk.is_some() {
+            if sj == sk {
+                return;
+            }
+            for x in &instrs[j + 1..k] {
+                if let Some(si) = stores_to(x) {
+                    if Some(si) == sj || Some(si) == sk {
+                        return;
+                    }
+                }
+            }
+        }
         instrs[iu].op = Op::Real(Opcode::NOP);
         instrs.swap(j, k);
         i -= 1;
@@ -890,25 +938,45 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
 }
 
 /// Removes NOPs, keeping one where it is the only instruction of its line (CPython's
-/// `clean_basic_block`, within a block).
-pub fn clean_block(b: &mut Block) {
+/// `clean_basic_block`); `next_line` is the line of the next non-empty block's first instruction.
+pub fn clean_block_with_next(b: &mut Block, next_line: Option<u32>) {
     let mut out: Vec<Instr> = Vec::with_capacity(b.instrs.len());
+    let mut prev_line: Option<u32> = None;
     let n = b.instrs.len();
-    for i in 0..n {
+    let mut i = 0;
+    while i < n {
         let ins = b.instrs[i];
+        let line = ins.loc.lineno;
         if ins.op == Op::Real(Opcode::NOP) {
-            let line = ins.loc.lineno;
-            if line == 0 {
+            if line == 0 || prev_line == Some(line) {
+                i += 1;
                 continue;
             }
-            if out.last().is_some_and(|p| p.loc.lineno == line) {
-                continue;
-            }
-            if i + 1 < n && b.instrs[i + 1].loc.lineno == line {
+            if i + 1 < n {
+                let next = b.instrs[i + 1].loc.lineno;
+                if next == line {
+                    i += 1;
+                    continue;
+                }
+                if next == 0 {
+                    // The NOP's location moves to the unlocated next instruction.
+                    b.instrs[i + 1].loc = ins.loc;
+                    i += 1;
+                    continue;
+                }
+            } else if next_line == Some(line) {
+                i += 1;
                 continue;
             }
         }
         out.push(ins);
+        prev_line = Some(line);
+        i += 1;
     }
     b.instrs = out;
+}
+
+/// [`clean_block_with_next`] without knowledge of the following block.
+pub fn clean_block(b: &mut Block) {
+    clean_block_with_next(b, None);
 }

@@ -14,14 +14,51 @@ const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
 
-pub fn fold_mod(m: &Mod) -> Mod {
+/// CPython's compile-time recursion limit (`Py_GetRecursionLimit() * COMPILER_STACK_FRAME_SCALE`,
+/// minus the frames of a top-level compile): deeper statement/expression nesting is refused.
+pub const MAX_NESTING: usize = 2994;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Enters one nesting level; false (and the error flag set) past the limit.
+fn enter() -> bool {
+    let d = DEPTH.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    if d > MAX_NESTING {
+        TOO_DEEP.with(|c| c.set(true));
+        return false;
+    }
+    true
+}
+
+fn leave() {
+    DEPTH.with(|c| c.set(c.get() - 1));
+}
+
+/// Folds a module; `None` if it nests deeper than [`MAX_NESTING`] (CPython: RecursionError).
+pub fn try_fold_mod(m: &Mod) -> Option<Mod> {
+    DEPTH.with(|c| c.set(0));
+    TOO_DEEP.with(|c| c.set(false));
     let mut m = m.clone();
     match &mut m {
         Mod::Module { body, .. } | Mod::Interactive { body } => stmts(body),
         Mod::Expression { body } => expr(body),
         Mod::FunctionType { .. } => {}
     }
-    m
+    if TOO_DEEP.with(|c| c.get()) {
+        return None;
+    }
+    Some(m)
+}
+
+/// [`try_fold_mod`] for trees known to be shallow enough (tests); a too-deep tree is returned unfolded.
+pub fn fold_mod(m: &Mod) -> Mod {
+    try_fold_mod(m).unwrap_or_else(|| m.clone())
 }
 
 fn stmts(body: &mut [Stmt]) {
@@ -55,6 +92,13 @@ fn args(a: &mut Arguments) {
 }
 
 fn stmt(s: &mut Stmt) {
+    if enter() {
+        stmt_inner(s);
+    }
+    leave();
+}
+
+fn stmt_inner(s: &mut Stmt) {
     match &mut s.kind {
         StmtKind::FunctionDef {
             args: a,
@@ -226,6 +270,13 @@ fn fold_iter(e: &mut Expr) {
             elts,
             ctx: ExprContext::Load,
         } => {
+            // A list with starred items stays a list (ast_opt's has_starred check).
+            if elts
+                .iter()
+                .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+            {
+                return;
+            }
             let elts = std::mem::take(elts);
             e.kind = ExprKind::Tuple {
                 elts,
@@ -235,7 +286,7 @@ fn fold_iter(e: &mut Expr) {
         }
         ExprKind::Set { elts } => {
             if elts.iter().all(|x| constant(x).is_some()) {
-                let items = elts.iter().map(|x| constant(x).unwrap().clone()).collect();
+                let items = dedup_set(elts.iter().map(|x| constant(x).unwrap().clone()));
                 make_const(e, Constant::FrozenSet(items));
             }
         }
@@ -266,6 +317,13 @@ fn comprehensions(gens: &mut [Comprehension]) {
 }
 
 fn expr(e: &mut Expr) {
+    if enter() {
+        expr_inner(e);
+    }
+    leave();
+}
+
+fn expr_inner(e: &mut Expr) {
     match &mut e.kind {
         ExprKind::BoolOp { values, .. } => exprs(values),
         ExprKind::NamedExpr { target, value } => {
@@ -514,10 +572,15 @@ fn repeat(c: &Constant, n: &BigInt) -> Option<Constant> {
 
 fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
     use Operator::*;
-    let both_bool = matches!((l, r), (Constant::Bool(_), Constant::Bool(_)));
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
-        if both_bool && matches!(op, BitAnd | BitOr | BitXor) {
-            return None; // bool & bool is a bool; not worth the special case
+        if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+            // bool's &, |, ^ return bools.
+            match op {
+                BitAnd => return Some(Constant::Bool(x & y)),
+                BitOr => return Some(Constant::Bool(x | y)),
+                BitXor => return Some(Constant::Bool(x ^ y)),
+                _ => {}
+            }
         }
         let v = match op {
             Add => a + b,
@@ -542,7 +605,8 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             }
             Pow => {
                 if b.is_negative() {
-                    return None;
+                    // int ** negative int is float pow, as long_pow does.
+                    return float_pow(a.to_f64()?, b.to_f64()?).map(Constant::Float);
                 }
                 let e = b.to_u64()?;
                 if !a.is_zero() && e > 0 && bits(&a) > MAX_INT_SIZE / e {
@@ -598,6 +662,18 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
                 }
                 a / b
             }
+            Pow => float_pow(a, b)?,
+            FloorDiv | Mod => {
+                if b == 0.0 {
+                    return None;
+                }
+                let (div, m) = float_div_mod(a, b);
+                if op == FloorDiv {
+                    div
+                } else {
+                    m
+                }
+            }
             _ => return None,
         };
         return Some(Constant::Float(v));
@@ -618,6 +694,38 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
                 real: a - c,
                 imag: b - d,
             }),
+            // _Py_c_prod
+            Mult => Some(Constant::Complex {
+                real: a * c - b * d,
+                imag: a * d + b * c,
+            }),
+            // _Py_c_quot (division by zero raises: not folded)
+            Div => {
+                let (abs_c, abs_d) = (c.abs(), d.abs());
+                if abs_c >= abs_d {
+                    if abs_c == 0.0 {
+                        return None;
+                    }
+                    let ratio = d / c;
+                    let denom = c + d * ratio;
+                    Some(Constant::Complex {
+                        real: (a + b * ratio) / denom,
+                        imag: (b - a * ratio) / denom,
+                    })
+                } else if abs_d >= abs_c {
+                    let ratio = c / d;
+                    let denom = c * ratio + d;
+                    Some(Constant::Complex {
+                        real: (a * ratio + b) / denom,
+                        imag: (b * ratio - a) / denom,
+                    })
+                } else {
+                    Some(Constant::Complex {
+                        real: f64::NAN,
+                        imag: f64::NAN,
+                    })
+                }
+            }
             _ => None,
         };
     }
@@ -827,4 +935,58 @@ fn pattern(p: &mut Pattern) {
             }
         }
     }
+}
+
+/// Python's float `**` where it neither raises nor returns a complex (else None: not folded).
+fn float_pow(a: f64, b: f64) -> Option<f64> {
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    if b == 0.0 {
+        return Some(1.0);
+    }
+    if a == 0.0 && b < 0.0 {
+        return None; // ZeroDivisionError
+    }
+    if a < 0.0 && b.fract() != 0.0 {
+        return None; // complex result
+    }
+    let r = a.powf(b);
+    r.is_finite().then_some(r) // OverflowError otherwise
+}
+
+/// CPython's `_float_div_mod` (floor division and modulo of floats, `b != 0`).
+fn float_div_mod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+/// Set semantics for constant elements: equal values (1, 1.0, True) keep the first.
+pub fn dedup_set(items: impl Iterator<Item = Constant>) -> Vec<Constant> {
+    use crate::compile::codegen::{const_eq, to_const};
+    let mut out: Vec<Constant> = Vec::new();
+    for c in items {
+        if !out.iter().any(|o| const_eq(&to_const(o), &to_const(&c))) {
+            out.push(c);
+        }
+    }
+    out
 }

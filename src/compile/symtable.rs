@@ -219,18 +219,24 @@ struct Builder<'a> {
     by_node: HashMap<usize, usize>,
     stack: Vec<usize>,
     private: Option<String>,
+    /// `from __future__ import annotations`: annotations are strings, their names not used.
+    future_annotations: bool,
 }
 
 type R = Result<(), SyntaxError>;
 
 /// Builds and analyzes the symbol table of a module.
 pub fn build(module: &Mod, filename: &str) -> Result<SymbolTable, SyntaxError> {
+    let future_annotations = super::future::parse(module, filename)
+        .map(|f| f.annotations)
+        .unwrap_or(false);
     let mut b = Builder {
         filename,
         scopes: Vec::new(),
         by_node: HashMap::new(),
         stack: Vec::new(),
         private: None,
+        future_annotations,
     };
     b.enter("top", BlockType::Module, 0, 0);
     match module {
@@ -458,7 +464,9 @@ impl<'a> Builder<'a> {
                 } else {
                     self.expr(target)?;
                 }
-                self.expr(annotation)?;
+                if !self.future_annotations {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
@@ -602,6 +610,9 @@ impl<'a> Builder<'a> {
             .chain(args.vararg.as_deref())
             .chain(&args.kwonlyargs)
             .chain(args.kwarg.as_deref());
+        if self.future_annotations {
+            return Ok(());
+        }
         for a in all {
             if let Some(ann) = &a.annotation {
                 self.expr(ann)?;
@@ -1105,6 +1116,10 @@ fn analyze_name(
 
 /// `cpjit symtable FILE`: the dump of [`SymbolTable::dump`].
 pub fn command(args: &[String]) -> i32 {
+    crate::compile::with_big_stack(|| command_inner(args))
+}
+
+fn command_inner(args: &[String]) -> i32 {
     let [path] = args else {
         eprintln!("usage: cpjit symtable FILE");
         return 2;
@@ -1117,8 +1132,16 @@ pub fn command(args: &[String]) -> i32 {
         }
     };
     let result = crate::syntax::parser::parse_module(&source, path).and_then(|m| {
-        let folded = super::fold::fold_mod(&m);
-        build(&folded, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
+        // python3's `symtable` module analyzes the unoptimized tree (so `__debug__` is a name);
+        // the fold only checks the nesting limit here.
+        let _ = super::fold::try_fold_mod(&m).ok_or_else(|| {
+            error_at(
+                "maximum recursion depth exceeded during compilation",
+                path,
+                Loc::default(),
+            )
+        })?;
+        build(&m, path).map_err(|e| super::locate_error(e, &String::from_utf8_lossy(&source)))
     });
     match result {
         Ok(st) => {

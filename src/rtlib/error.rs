@@ -15,6 +15,22 @@ pub enum ExcKind {
     AttributeError,
 }
 
+impl ExcKind {
+    /// The Python class name ("ValueError", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcKind::ValueError => "ValueError",
+            ExcKind::TypeError => "TypeError",
+            ExcKind::OverflowError => "OverflowError",
+            ExcKind::ZeroDivisionError => "ZeroDivisionError",
+            ExcKind::KeyError => "KeyError",
+            ExcKind::IndexError => "IndexError",
+            ExcKind::MemoryError => "MemoryError",
+            ExcKind::AttributeError => "AttributeError",
+        }
+    }
+}
+
 /// An exception to raise: kind plus CPython's exact message text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RtError {

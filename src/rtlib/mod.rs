@@ -17,9 +17,16 @@
 //! | `strmethods`, `unicode` | str methods with CPython's Unicode 14 data; str/bytes repr |
 //! | `round`, `floatops`, `intops`, `complexops` | number semantics and their errors |
 //! | `math_fns` | the `math` module |
+//! | `listsort` | `list.sort` (timsort + powersort: same comparisons, same result on errors) |
+//! | `codecs` | `bytes.decode` / `str.encode` (utf-8, ascii, latin-1) and their errors |
+//! | `random_mt` | the `random` module's generator and random.py's algorithms |
+//!
+//! Limits: lone surrogates cannot live in a Rust `str` (`%c`/`format(n, 'c')` refuse them with a
+//! ValueError); results over 2**28 characters raise MemoryError instead of being built.
 //!
 //! Every module is checked against python3 by `cargo test --test rtlib`.
 
+pub mod codecs;
 pub mod complexops;
 mod erf;
 pub mod error;
@@ -39,6 +46,7 @@ pub mod random_mt;
 pub mod round;
 pub mod set_ops;
 pub mod set_table;
+mod sha512;
 pub mod str_format;
 pub mod strmethods;
 pub mod unicode;

@@ -94,6 +94,20 @@ impl Random {
         self.gauss_next = None;
     }
 
+    /// `random.seed(s)` for str (pass its UTF-8 bytes) or bytes: version 2 seeds with
+    /// `int.from_bytes(s + sha512(s).digest(), 'big')`.
+    pub fn seed_bytes(&mut self, s: &[u8]) {
+        let mut all = s.to_vec();
+        all.extend_from_slice(&super::sha512::sha512(s));
+        self.seed_int(&BigInt::from_bytes_be(Sign::Plus, &all));
+    }
+
+    /// `random.seed(x)` for other hashable seeds (floats, ...): seeded with `hash(x)` as an
+    /// unsigned 64-bit number.
+    pub fn seed_hash(&mut self, hash: i64) {
+        self.seed_int(&BigInt::from(hash as u64));
+    }
+
     /// `random.seed()` / `random.seed(None)`: fresh OS-derived entropy (624 words, as CPython).
     pub fn seed_from_os(&mut self) {
         use std::hash::{BuildHasher, Hasher};

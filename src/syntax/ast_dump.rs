@@ -56,7 +56,7 @@ pub fn command(args: &[String]) -> i32 {
     let shown = std::path::absolute(&file)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| file.clone());
-    match super::parser::parse_module(&src, &shown) {
+    match super::parser::parse_file(&src, &shown) {
         Ok(m) => {
             let mut s = dump(&m, positions);
             s.push('\n');

@@ -5,5 +5,6 @@ pub mod ast_dump;
 pub mod commands;
 pub mod error;
 pub mod parser;
+pub use parser::{parse_expression, parse_file, parse_module};
 pub mod token;
 pub mod tokenizer;

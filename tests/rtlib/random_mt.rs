@@ -133,3 +133,40 @@ fn random_matches_python() {
     let want = py(PY, &inputs.join("\n"));
     check("random", &inputs, &got, &want);
 }
+
+#[test]
+fn str_and_float_seeds_match_python() {
+    let seeds = ["", "hello", "é日本", "a much longer seed string that spans more than one sha block of input data.................................................................................................."];
+    let mut got = Vec::new();
+    let mut inputs = Vec::new();
+    for s in seeds {
+        let mut r = Random::with_seed(&BigInt::from(0));
+        r.seed_bytes(s.as_bytes());
+        got.push(format!(
+            "{} {}",
+            repr_f64(r.random()),
+            r.getrandbits(70).unwrap()
+        ));
+        inputs.push(format!(
+            "'{}'",
+            s.chars()
+                .map(|c| format!("\\U{:08x}", c as u32))
+                .collect::<String>()
+        ));
+    }
+    for x in [1.5f64, -2.25, 1e100] {
+        let mut r = Random::with_seed(&BigInt::from(0));
+        r.seed_hash(cpjit::rtlib::hash::hash_f64(x, 0));
+        got.push(format!(
+            "{} {}",
+            repr_f64(r.random()),
+            r.getrandbits(70).unwrap()
+        ));
+        inputs.push(format!("float('{}')", pyfloat(x)));
+    }
+    let want = py(
+        "import sys, random\nfor l in sys.stdin.read().split('\\n'):\n  r = random.Random(eval(l))\n  print(repr(r.random()), r.getrandbits(70))",
+        &inputs.join("\n"),
+    );
+    check("random string seeds", &inputs, &got, &want);
+}

@@ -24,15 +24,22 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn try_finally(&mut self, s: &'a Stmt) -> CResult {
-        let StmtKind::Try {
+        let (StmtKind::Try {
             body,
             handlers,
             finalbody,
             ..
-        } = &s.kind
+        }
+        | StmtKind::TryStar {
+            body,
+            handlers,
+            finalbody,
+            ..
+        }) = &s.kind
         else {
             unreachable!()
         };
+        let star = matches!(s.kind, StmtKind::TryStar { .. });
         let bodyb = self.new_block();
         let end = self.new_block();
         let exit = self.new_block();
@@ -41,7 +48,11 @@ impl<'a> Compiler<'a> {
         self.use_block(bodyb);
         self.push_fblock(FBlock::FinallyTry { body: finalbody });
         if !handlers.is_empty() {
-            self.try_except(s)?;
+            if star {
+                self.try_star_except(s)?;
+            } else {
+                self.try_except(s)?;
+            }
         } else {
             self.stmts(body)?;
         }
@@ -112,7 +123,7 @@ impl<'a> Compiler<'a> {
             if let Some(name) = &h.name {
                 let cleanup_end = self.new_block();
                 let cleanup_body = self.new_block();
-                self.nameop(name, ExprContext::Store);
+                self.nameop(name, ExprContext::Store)?;
                 self.setup(Op::SetupCleanup, cleanup_end);
                 self.use_block(cleanup_body);
                 self.push_fblock(FBlock::HandlerCleanup { name: Some(name) });
@@ -123,14 +134,14 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Opcode::POP_EXCEPT, 0);
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
                 self.jump(Op::Jump, end);
                 self.use_block(cleanup_end);
                 self.unset_loc();
                 self.load_const(ConstValue::None);
-                self.nameop(name, ExprContext::Store);
-                self.nameop(name, ExprContext::Del);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
                 self.emit(Opcode::RERAISE, 1);
             } else {
                 let cleanup_body = self.new_block();
@@ -151,6 +162,125 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RERAISE, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();
+        self.use_block(end);
+        Ok(())
+    }
+
+    /// `try` / `except*` (3.11): matched parts are split off the exception group with
+    /// CHECK_EG_MATCH; raised and unhandled parts are collected in a list that PREP_RERAISE_STAR
+    /// turns into the group to re-raise.
+    pub fn try_star_except(&mut self, s: &'a Stmt) -> CResult {
+        let StmtKind::TryStar {
+            body,
+            handlers,
+            orelse,
+            ..
+        } = &s.kind
+        else {
+            unreachable!()
+        };
+        let bodyb = self.new_block();
+        let except0 = self.new_block();
+        let orelse_b = self.new_block();
+        let end = self.new_block();
+        let cleanup = self.new_block();
+        let reraise_star = self.new_block();
+        self.setup(Op::SetupFinally, except0);
+        self.use_block(bodyb);
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.pop_fblock();
+        let saved = self.ur().loc;
+        self.unset_loc();
+        self.pop_block();
+        self.jump(Op::Jump, orelse_b);
+        self.u().loc = saved;
+        let n = handlers.len();
+        self.use_block(except0);
+        self.unset_loc();
+        self.setup(Op::SetupCleanup, cleanup);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.push_fblock(FBlock::ExceptionGroupHandler);
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_loc(h.loc);
+            let except = self.new_block();
+            let except_with_error = self.new_block();
+            let no_match = self.new_block();
+            if i == 0 {
+                // [exc] -> [orig, [], exc]
+                self.emit(Opcode::COPY, 1);
+                self.emit(Opcode::BUILD_LIST, 0);
+                self.emit(Opcode::SWAP, 2);
+            }
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(Opcode::CHECK_EG_MATCH, 0);
+                self.emit(Opcode::COPY, 1);
+                self.jump_to(Opcode::POP_JUMP_IF_NONE, no_match);
+            }
+            let cleanup_end = self.new_block();
+            let cleanup_body = self.new_block();
+            match &h.name {
+                Some(name) => self.nameop(name, ExprContext::Store)?,
+                None => self.emit(Opcode::POP_TOP, 0),
+            }
+            self.setup(Op::SetupCleanup, cleanup_end);
+            self.use_block(cleanup_body);
+            self.push_fblock(FBlock::HandlerCleanup {
+                name: h.name.as_deref(),
+            });
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.unset_loc();
+            self.pop_block();
+            if let Some(name) = &h.name {
+                self.load_const(ConstValue::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            self.jump(Op::Jump, except);
+            self.use_block(cleanup_end);
+            self.unset_loc();
+            if let Some(name) = &h.name {
+                self.load_const(ConstValue::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            // An exception raised in the body joins the result list.
+            self.emit(Opcode::LIST_APPEND, 3);
+            self.emit(Opcode::POP_TOP, 0);
+            self.jump(Op::Jump, except_with_error);
+            self.use_block(except);
+            self.emit(Opcode::NOP, 0);
+            self.jump(Op::Jump, except_with_error);
+            self.use_block(no_match);
+            self.emit(Opcode::POP_TOP, 0);
+            self.use_block(except_with_error);
+            if i + 1 == n {
+                self.emit(Opcode::LIST_APPEND, 1);
+                self.jump(Op::Jump, reraise_star);
+            }
+        }
+        self.unset_loc();
+        self.pop_fblock();
+        let reraise = self.new_block();
+        self.use_block(reraise_star);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.jump_to(Opcode::POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.pop_block();
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.jump(Op::Jump, end);
+        self.use_block(reraise);
+        self.pop_block();
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 0);
+        self.use_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_block(orelse_b);
+        self.stmts(orelse)?;
         self.use_block(end);
         Ok(())
     }

@@ -10,6 +10,33 @@ use crate::syntax::ast::*;
 /// compile.c's STACK_USE_GUIDELINE: longer displays are built incrementally.
 pub const STACK_USE_GUIDELINE: usize = 30;
 
+/// compile.c's `infer_type`: the type name of an expression whose type is known statically.
+pub fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Slice { .. } => "slice",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Int(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Complex { .. } => "complex",
+            Constant::Str(_) => "str",
+            Constant::Bytes(_) => "bytes",
+            Constant::Tuple(_) => "tuple",
+            Constant::FrozenSet(_) => "frozenset",
+        },
+        _ => return None,
+    })
+}
+
 pub fn is_const(e: &Expr) -> Option<&Constant> {
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(value),
@@ -168,9 +195,11 @@ impl<'a> Compiler<'a> {
             }
             Constant { value, .. } => self.load_const(to_const(value)),
             Attribute { value, attr, ctx } => {
+                if *ctx != ExprContext::Load {
+                    self.forbidden_name(attr, *ctx)?;
+                }
                 self.expr(value)?;
-                // The attribute instruction is located at the attribute (3.11).
-                self.set_loc(e.loc);
+                self.update_start_location_to_match_attr(e);
                 let op = match ctx {
                     ExprContext::Load => Opcode::LOAD_ATTR,
                     ExprContext::Store => Opcode::STORE_ATTR,
@@ -188,7 +217,7 @@ impl<'a> Compiler<'a> {
                     _ => self.error("can't use starred expression here", e.loc),
                 })
             }
-            Name { id, ctx } => self.nameop(id, *ctx),
+            Name { id, ctx } => self.nameop(id, *ctx)?,
             List { elts, ctx } | Tuple { elts, ctx } => {
                 let tuple = matches!(e.kind, Tuple { .. });
                 match ctx {
@@ -235,6 +264,61 @@ impl<'a> Compiler<'a> {
         Ok(2)
     }
 
+    fn check_subscripter(&mut self, e: &Expr) {
+        let warn = match &e.kind {
+            ExprKind::Constant { value, .. } => matches!(
+                value,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Bool(_)
+                    | Constant::Int(_)
+                    | Constant::Float(_)
+                    | Constant::Complex { .. }
+                    | Constant::FrozenSet(_)
+            ),
+            ExprKind::Set { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Lambda { .. } => true,
+            _ => false,
+        };
+        if warn {
+            let t = infer_type(e).unwrap_or("object");
+            self.warn(format!(
+                "'{t}' object is not subscriptable; perhaps you missed a comma?"
+            ));
+        }
+    }
+
+    fn check_index(&mut self, e: &Expr, s: &Expr) {
+        let Some(index_type) = infer_type(s) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool" | "slice") {
+            return;
+        }
+        let warn = match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                matches!(
+                    value,
+                    Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
+                )
+            }
+            ExprKind::Tuple { .. }
+            | ExprKind::List { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::JoinedStr { .. }
+            | ExprKind::FormattedValue { .. } => true,
+            _ => false,
+        };
+        if warn {
+            let t = infer_type(e).unwrap_or("object");
+            self.warn(format!(
+                "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+            ));
+        }
+    }
+
     fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult {
         // 3.12's BINARY_SLICE / STORE_SLICE for two-element slices (no slice object is built).
         if let ExprKind::Slice {
@@ -244,8 +328,17 @@ impl<'a> Compiler<'a> {
         } = &slice.kind
         {
             if ctx != ExprContext::Del {
+                if ctx == ExprContext::Load {
+                    self.check_subscripter(value);
+                    self.check_index(value, slice);
+                }
                 self.expr(value)?;
+                // The bounds are located at the slice (3.11's BUILD_SLICE), the slicing itself at
+                // the subscript (3.11's BINARY_SUBSCR / STORE_SUBSCR).
+                let saved = self.ur().loc;
+                self.set_loc(slice.loc);
                 self.slice_parts(lower.as_deref(), upper.as_deref(), None)?;
+                self.u().loc = saved;
                 self.emit(
                     if ctx == ExprContext::Load {
                         Opcode::BINARY_SLICE
@@ -254,8 +347,13 @@ impl<'a> Compiler<'a> {
                     },
                     0,
                 );
+                self.u().loc = saved;
                 return Ok(());
             }
+        }
+        if ctx == ExprContext::Load {
+            self.check_subscripter(value);
+            self.check_index(value, slice);
         }
         self.expr(value)?;
         self.expr(slice)?;
@@ -275,6 +373,32 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::YIELD_VALUE, 0);
         self.emit(Opcode::RESUME, 1);
+    }
+
+    /// compile.c's `update_start_location_to_match_attr`: an attribute access that starts on a
+    /// later line than its object is located at the attribute name.
+    pub fn update_start_location_to_match_attr(&mut self, attr_expr: &Expr) {
+        let ExprKind::Attribute { attr, .. } = &attr_expr.kind else {
+            return;
+        };
+        let loc = attr_expr.loc;
+        let u = self.u();
+        if u.loc.lineno != loc.end_lineno {
+            u.loc.lineno = loc.end_lineno;
+            // Columns are UTF-8 bytes; CPython subtracts the name's length in code points,
+            // which is the same for ASCII names.
+            let len = attr.len() as u32;
+            if len <= loc.end_col_offset {
+                u.loc.col_offset = loc.end_col_offset - len;
+            } else {
+                u.loc.col_offset = 0;
+                u.loc.end_col_offset = 0;
+            }
+            u.loc.end_lineno = u.loc.end_lineno.max(u.loc.lineno);
+            if u.loc.lineno == u.loc.end_lineno {
+                u.loc.end_col_offset = u.loc.end_col_offset.max(u.loc.col_offset);
+            }
+        }
     }
 
     pub fn yield_from(&mut self, resume: u32) {
@@ -306,7 +430,35 @@ impl<'a> Compiler<'a> {
         self.emit(o, a);
     }
 
+    /// compile.c's `check_compare`: `is` with a literal warns.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let is_arg = |e: &Expr| match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                matches!(
+                    value,
+                    Constant::None | Constant::Bool(_) | Constant::Ellipsis
+                )
+            }
+            _ => true,
+        };
+        let mut l = is_arg(left);
+        for (op, c) in ops.iter().zip(comparators) {
+            let r = is_arg(c);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!r || !l) {
+                let msg = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.to_string());
+                return;
+            }
+            l = r;
+        }
+    }
+
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -376,6 +528,7 @@ impl<'a> Compiler<'a> {
                 comparators,
             } if ops.len() > 1 => {
                 self.set_loc(e.loc);
+                self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(left)?;
@@ -441,7 +594,13 @@ impl<'a> Compiler<'a> {
                 self.load_const(ConstValue::Tuple(items));
             } else {
                 let folded = if add == Opcode::SET_ADD {
-                    ConstValue::FrozenSet(items)
+                    let mut uniq: Vec<ConstValue> = Vec::new();
+                    for c in items {
+                        if !uniq.iter().any(|u| super::const_eq(u, &c)) {
+                            uniq.push(c);
+                        }
+                    }
+                    ConstValue::FrozenSet(uniq)
                 } else {
                     ConstValue::Tuple(items)
                 };

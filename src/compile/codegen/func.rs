@@ -48,7 +48,7 @@ impl<'a> Compiler<'a> {
         let mut n = 0u32;
         let mut one = |c: &mut Self, name: &str, ann: &'a Expr| -> CResult {
             c.load_const(ConstValue::Str(mangle(c.ur().private.as_deref(), name)));
-            c.expr(ann)?;
+            c.annotation(ann)?;
             n += 2;
             Ok(())
         };
@@ -82,6 +82,21 @@ impl<'a> Compiler<'a> {
         Ok(0)
     }
 
+    /// compile.c's `compiler_check_debug_args`: no parameter may be named `__debug__`.
+    fn check_debug_args(&self, args: &Arguments) -> CResult {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.as_deref())
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.as_deref());
+        for a in all {
+            self.forbidden_name(&a.arg, ExprContext::Store)?;
+        }
+        Ok(())
+    }
+
     fn set_arg_counts(&mut self, args: &Arguments) {
         let u = self.u();
         u.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
@@ -109,6 +124,7 @@ impl<'a> Compiler<'a> {
         else {
             unreachable!()
         };
+        self.check_debug_args(args)?;
         let kind = if matches!(s.kind, StmtKind::AsyncFunctionDef { .. }) {
             UnitKind::AsyncFunction
         } else {
@@ -138,7 +154,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.loc);
         self.make_closure(code, flags);
         self.apply_decorators(decorator_list);
-        self.nameop(name, ExprContext::Store);
+        self.nameop(name, ExprContext::Store)?;
         Ok(())
     }
 
@@ -156,6 +172,7 @@ impl<'a> Compiler<'a> {
         let ExprKind::Lambda { args, body } = &e.kind else {
             unreachable!()
         };
+        self.check_debug_args(args)?;
         let flags = self.default_arguments(args)?;
         let ste = self.scope_of_node(e, e.loc)?;
         self.enter_scope("<lambda>", UnitKind::Lambda, ste, e.loc.lineno);
@@ -193,18 +210,18 @@ impl<'a> Compiler<'a> {
         let ste = self.scope_of_node(s, s.loc)?;
         self.enter_scope(name, UnitKind::Class, ste, firstlineno);
         self.u().private = Some(name.clone());
-        self.nameop("__name__", ExprContext::Load);
-        self.nameop("__module__", ExprContext::Store);
+        self.nameop("__name__", ExprContext::Load)?;
+        self.nameop("__module__", ExprContext::Store)?;
         let q = self.ur().qualname.clone();
         self.load_const(ConstValue::Str(q));
-        self.nameop("__qualname__", ExprContext::Store);
+        self.nameop("__qualname__", ExprContext::Store)?;
         self.body(body)?;
         self.unset_loc();
         if self.ste().needs_class_closure {
             let i = self.ur().cellvars.get_index_of("__class__").unwrap_or(0) as u32;
             self.emit(Opcode::LOAD_CLOSURE, super::CELL_TAG | i);
             self.emit(Opcode::COPY, 1);
-            self.nameop("__classcell__", ExprContext::Store);
+            self.nameop("__classcell__", ExprContext::Store)?;
         } else {
             self.load_const(ConstValue::None);
         }
@@ -217,7 +234,7 @@ impl<'a> Compiler<'a> {
         self.load_const(ConstValue::Str(name.clone()));
         self.call_helper(2, bases, keywords)?;
         self.apply_decorators(decorator_list);
-        self.nameop(name, ExprContext::Store);
+        self.nameop(name, ExprContext::Store)?;
         Ok(())
     }
 
@@ -232,6 +249,26 @@ impl<'a> Compiler<'a> {
         };
         if self.maybe_method_call(func, args, keywords)? {
             return Ok(());
+        }
+        // compile.c's `check_caller`: calling a literal warns.
+        if matches!(
+            func.kind,
+            ExprKind::Constant { .. }
+                | ExprKind::Tuple { .. }
+                | ExprKind::List { .. }
+                | ExprKind::ListComp { .. }
+                | ExprKind::Dict { .. }
+                | ExprKind::DictComp { .. }
+                | ExprKind::Set { .. }
+                | ExprKind::SetComp { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::JoinedStr { .. }
+                | ExprKind::FormattedValue { .. }
+        ) {
+            let t = super::expr::infer_type(func).unwrap_or("object");
+            self.warn(format!(
+                "'{t}' object is not callable; perhaps you missed a comma?"
+            ));
         }
         self.set_loc(func.loc);
         self.emit(Opcode::PUSH_NULL, 0);
@@ -270,8 +307,11 @@ impl<'a> Compiler<'a> {
         }
         self.validate_keywords(keywords)?;
         self.expr(value)?;
+        // LOAD_METHOD at the attribute, CALL at the call, each starting on the attribute's
+        // line if it ends on a later line (3.11).
         let saved = self.ur().loc;
-        self.u().loc.lineno = func.loc.end_lineno;
+        self.set_loc(func.loc);
+        self.update_start_location_to_match_attr(func);
         // LOAD_METHOD through CALL are on the attribute's last line (3.11).
         self.emit_name(Opcode::LOAD_METHOD, attr);
         for a in args {
@@ -283,6 +323,8 @@ impl<'a> Compiler<'a> {
             }
             self.kw_names(keywords);
         }
+        self.u().loc = saved;
+        self.update_start_location_to_match_attr(func);
         self.emit(Opcode::CALL, (args.len() + keywords.len()) as u32);
         self.u().loc = saved;
         Ok(true)
@@ -300,6 +342,7 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[Keyword]) -> CResult {
         for (i, k) in keywords.iter().enumerate() {
             let Some(a) = &k.arg else { continue };
+            self.forbidden_name(a, ExprContext::Store)?;
             if keywords[i + 1..]
                 .iter()
                 .any(|o| o.arg.as_deref() == Some(a))

@@ -129,7 +129,20 @@ fn const_key(c: &ConstValue) -> String {
 
 impl Unit {
     pub fn add_const(&mut self, c: ConstValue) -> u32 {
-        if let ConstValue::Code(_) = c {
+        if let ConstValue::Code(new) = &c {
+            // Equal code objects are one constant, as CPython's constant cache merges them (e.g.
+            // the genexpr of a `while` test compiled twice). Debug text keeps -0.0 and 0.0 apart.
+            let key = format!("{new:?}");
+            for (i, old) in self.consts.iter().enumerate() {
+                if let ConstValue::Code(o) = old {
+                    if o.name == new.name
+                        && o.firstlineno == new.firstlineno
+                        && format!("{o:?}") == key
+                    {
+                        return i as u32;
+                    }
+                }
+            }
             self.consts.push(c);
             return self.consts.len() as u32 - 1;
         }
@@ -155,8 +168,18 @@ pub fn const_eq(a: &ConstValue, b: &ConstValue) -> bool {
             _ => None,
         }
     };
+    let int_float = |i: &num_bigint::BigInt, f: f64| {
+        f.fract() == 0.0 && num_bigint::BigInt::from_f64(f).is_some_and(|g| &g == i)
+    };
+    use num_traits::FromPrimitive;
     match (a, b) {
         (ConstValue::Int(x), ConstValue::Int(y)) => x == y,
+        (ConstValue::Int(i), ConstValue::Float(f)) | (ConstValue::Float(f), ConstValue::Int(i)) => {
+            int_float(i, *f)
+        }
+        (ConstValue::Tuple(x), ConstValue::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q))
+        }
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => x == y,
             _ => a == b,
@@ -198,6 +221,9 @@ pub struct Compiler<'a> {
     pub fblocks: Vec<Vec<FBlock<'a>>>,
     /// Set while compiling an interactive (`single`) module.
     pub interactive: bool,
+    pub future: crate::compile::future::Future,
+    /// SyntaxWarnings, in emission order.
+    pub warnings: Vec<crate::compile::CompileWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -208,6 +234,8 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             fblocks: Vec::new(),
             interactive: false,
+            future: Default::default(),
+            warnings: Vec::new(),
         }
     }
 
@@ -224,6 +252,17 @@ impl<'a> Compiler<'a> {
     pub fn error(&self, msg: impl Into<String>, loc: Loc) -> SyntaxError {
         symtable::error_at(msg, &self.filename, loc)
     }
+    /// A SyntaxWarning at the current line (compile.c's `compiler_warn`).
+    pub fn warn(&mut self, msg: String) {
+        // No de-duplication: CPython warns with no registry, so every occurrence is shown.
+        let lineno = self.ur().loc.lineno;
+        self.warnings.push(crate::compile::CompileWarning {
+            msg,
+            filename: self.filename.clone(),
+            lineno,
+        });
+    }
+
     /// The error for a construct this compiler does not implement (never wrong code).
     pub fn unsupported(&self, what: &str, loc: Loc) -> SyntaxError {
         self.error(format!("unsupported: {what}"), loc)
@@ -346,7 +385,7 @@ impl<'a> Compiler<'a> {
         self.fblocks.pop();
         let mut u = self.units.pop().unwrap();
         let ste = &self.st.scopes[u.ste];
-        let mut flags = 0;
+        let mut flags = self.future.flags;
         if ste.typ == BlockType::Function {
             flags |= co::CO_NEWLOCALS | co::CO_OPTIMIZED;
             if ste.nested {
@@ -365,9 +404,6 @@ impl<'a> Compiler<'a> {
                 flags |= co::CO_VARKEYWORDS;
             }
         }
-        if u.freevars.is_empty() && u.cellvars.is_empty() {
-            flags |= co::CO_NOFREE;
-        }
         // Slots: locals (arguments first), cells that are not arguments, free variables.
         let nlocals = u.varnames.len() as u32;
         let mut cell_slot = Vec::new();
@@ -384,7 +420,7 @@ impl<'a> Compiler<'a> {
         let free_base = nlocals + extra_cells;
         // Prefix: COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR / POP_TOP.
         let mut prefix = Vec::new();
-        // RETURN_GENERATOR / POP_TOP carry the first line; the cell set-up has none (3.11).
+        // RETURN_GENERATOR carries the first line; the rest of the prefix has none (3.11).
         let firstline = Position {
             lineno: u.firstlineno,
             end_lineno: u.firstlineno,
@@ -394,7 +430,7 @@ impl<'a> Compiler<'a> {
             op: Op::Real(op),
             arg,
             target: NO_BLOCK,
-            loc: if matches!(op, Opcode::RETURN_GENERATOR | Opcode::POP_TOP) {
+            loc: if op == Opcode::RETURN_GENERATOR {
                 firstline
             } else {
                 Position::default()
@@ -432,6 +468,13 @@ impl<'a> Compiler<'a> {
         }
         let mut cfg = std::mem::take(&mut u.cfg);
         cfg.optimize(&mut u);
+        // A module starts from its RESUME's line 0 (cpjit: none) rather than firstlineno.
+        let first = if u.kind == UnitKind::Module {
+            0
+        } else {
+            u.firstlineno
+        };
+        cfg.guarantee_lineno_for_exits(first);
         let stacksize = cfg.stackdepth(flags & co::CO_GENERATOR != 0).map_err(|m| {
             self.error(
                 format!("internal compiler error in {}: {m}", u.qualname),
@@ -564,8 +607,30 @@ impl<'a> Compiler<'a> {
 
     // ----- names -----
 
+    /// compile.c's `forbidden_name`: `__debug__` cannot be bound or deleted.
+    pub fn forbidden_name(&self, name: &str, ctx: ExprContext) -> CResult {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => {
+                    return Err(self.error("cannot assign to __debug__", self.cur_loc()))
+                }
+                ExprContext::Del => {
+                    return Err(self.error("cannot delete __debug__", self.cur_loc()))
+                }
+                ExprContext::Load => {}
+            }
+        }
+        Ok(())
+    }
+
     /// compile.c's `compiler_nameop`.
-    pub fn nameop(&mut self, name: &str, ctx: ExprContext) {
+    pub fn nameop(&mut self, name: &str, ctx: ExprContext) -> CResult {
+        self.forbidden_name(name, ctx)?;
+        self.nameop_unchecked(name, ctx);
+        Ok(())
+    }
+
+    fn nameop_unchecked(&mut self, name: &str, ctx: ExprContext) {
         let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.ste();
         let scope = ste.scope_of(&mangled);
@@ -655,6 +720,21 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::MAKE_FUNCTION, flags);
     }
 
+    /// An annotation: its source string under `from __future__ import annotations`, else its value.
+    pub fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.future.annotations {
+            let Some(text) = crate::compile::unparse::expr_as_str(e) else {
+                return Err(self.unsupported(
+                    "this expression in an annotation under 'from __future__ import annotations'",
+                    e.loc,
+                ));
+            };
+            self.load_const(ConstValue::Str(text));
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     pub fn push_fblock(&mut self, f: FBlock<'a>) {
         self.fblocks.last_mut().unwrap().push(f);
     }
@@ -672,14 +752,21 @@ fn is_deref(o: Opcode) -> bool {
 }
 
 /// Compiles a module (or an expression / interactive body) into its code object.
-pub fn compile(module: &Mod, st: &SymbolTable, filename: &str) -> CResult<CodeObject> {
+pub fn compile(
+    module: &Mod,
+    st: &SymbolTable,
+    filename: &str,
+    future: crate::compile::future::Future,
+) -> CResult<(CodeObject, Vec<crate::compile::CompileWarning>)> {
     let mut c = Compiler::new(st, filename);
+    c.future = future;
     c.enter_scope("<module>", UnitKind::Module, 0, 1);
     // MAKE_CELL never applies to modules; the RESUME has no line.
     match module {
         Mod::Module { body, .. } => {
             c.body(body)?;
-            c.exit_scope(true)
+            let co = c.exit_scope(true)?;
+            Ok((co, c.warnings))
         }
         Mod::Interactive { body } => {
             c.interactive = true;
@@ -689,12 +776,14 @@ pub fn compile(module: &Mod, st: &SymbolTable, filename: &str) -> CResult<CodeOb
             for s in body {
                 c.stmt(s)?;
             }
-            c.exit_scope(true)
+            let co = c.exit_scope(true)?;
+            Ok((co, c.warnings))
         }
         Mod::Expression { body } => {
             c.expr(body)?;
             c.emit(Opcode::RETURN_VALUE, 0);
-            c.exit_scope(false)
+            let co = c.exit_scope(false)?;
+            Ok((co, c.warnings))
         }
         Mod::FunctionType { .. } => Err(c.unsupported("function type", Loc::default())),
     }

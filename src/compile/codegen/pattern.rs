@@ -51,7 +51,7 @@ impl<'a> Compiler<'a> {
             pc.on_top = 0;
             self.pattern(&m.pattern, &mut pc)?;
             for name in pc.stores.clone() {
-                self.nameop(&name, ExprContext::Store);
+                self.nameop(&name, ExprContext::Store)?;
             }
             if let Some(g) = &m.guard {
                 self.ensure_fail_pop(&mut pc, 0);
@@ -438,16 +438,19 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) if ctrl.len() != nstores => {
-                    return Err(self.error("alternative patterns bind different names", alt.loc))
+                    return Err(
+                        self.error("alternative patterns bind different names", self.cur_loc())
+                    )
                 }
                 Some(ctrl) => {
                     let ctrl = ctrl.clone();
                     for icontrol in (0..nstores).rev() {
                         let name = &ctrl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(
-                                self.error("alternative patterns bind different names", alt.loc)
-                            );
+                            return Err(self.error(
+                                "alternative patterns bind different names",
+                                self.cur_loc(),
+                            ));
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;

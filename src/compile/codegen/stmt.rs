@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
             }
             self.load_const(ConstValue::Str(doc.to_string()));
             self.unset_loc();
-            self.nameop("__doc__", ExprContext::Store);
+            self.nameop("__doc__", ExprContext::Store)?;
         }
         for s in &stmts[start..] {
             self.stmt(s)?;
@@ -190,7 +190,13 @@ impl<'a> Compiler<'a> {
                     self.try_finally(s)?
                 }
             }
-            StmtKind::TryStar { .. } => return Err(self.unsupported("try/except*", s.loc)),
+            StmtKind::TryStar { finalbody, .. } => {
+                if finalbody.is_empty() {
+                    self.try_star_except(s)?
+                } else {
+                    self.try_finally(s)?
+                }
+            }
             StmtKind::Assert { test, msg } => self.assert_stmt(s, test, msg.as_deref())?,
             StmtKind::Import { names } => self.import(names)?,
             StmtKind::ImportFrom {
@@ -359,8 +365,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_EXCEPT, 0);
                 if let Some(n) = name {
                     self.load_const(ConstValue::None);
-                    self.nameop(n, ExprContext::Store);
-                    self.nameop(n, ExprContext::Del);
+                    self.nameop(n, ExprContext::Store)?;
+                    self.nameop(n, ExprContext::Del)?;
                 }
             }
             FBlock::PopValue => {
@@ -472,38 +478,47 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute {
                 value: obj, attr, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.emit(Opcode::COPY, 1);
-                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
+                self.update_start_location_to_match_attr(target);
                 self.emit(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
             } => {
+                let stmt_loc = self.ur().loc;
+                self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Opcode::COPY, 2);
                 self.emit(Opcode::COPY, 2);
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_SUBSCR, 0);
+                self.u().loc = stmt_loc;
                 self.expr(value)?;
-                self.set_loc(target.loc);
                 self.emit(Opcode::BINARY_OP, code);
+                self.set_loc(target.loc);
                 self.emit(Opcode::SWAP, 3);
                 self.emit(Opcode::SWAP, 2);
                 self.emit(Opcode::STORE_SUBSCR, 0);
             }
             ExprKind::Name { id, .. } => {
-                self.nameop(id, ExprContext::Load);
-                self.expr(value)?;
+                let stmt_loc = self.ur().loc;
                 self.set_loc(target.loc);
+                self.nameop(id, ExprContext::Load)?;
+                self.u().loc = stmt_loc;
+                self.expr(value)?;
                 self.emit(Opcode::BINARY_OP, code);
-                self.nameop(id, ExprContext::Store);
+                self.set_loc(target.loc);
+                self.nameop(id, ExprContext::Store)?;
             }
             _ => {
                 return Err(self.error(
@@ -531,7 +546,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 // Module and class level simple annotations are stored in __annotations__.
                 if simple && matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.emit_name(Opcode::LOAD_NAME, "__annotations__");
                     let m = crate::compile::symtable::mangle(self.ur().private.as_deref(), id);
                     self.load_const(ConstValue::Str(m));
@@ -555,7 +570,10 @@ impl<'a> Compiler<'a> {
         }
         // Annotations of complex targets in functions are not evaluated.
         if !simple || !matches!(target.kind, ExprKind::Name { .. }) {
-            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class) && !simple {
+            if matches!(self.ur().kind, UnitKind::Module | UnitKind::Class)
+                && !simple
+                && !self.future.annotations
+            {
                 self.check_ann_expr(annotation)?;
             }
         }
@@ -587,6 +605,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, _s: &'a Stmt, test: &'a Expr, msg: Option<&'a Expr>) -> CResult {
+        let always_true = match &test.kind {
+            ExprKind::Tuple { elts, .. } => !elts.is_empty(),
+            ExprKind::Constant {
+                value: Constant::Tuple(t),
+                ..
+            } => !t.is_empty(),
+            _ => false,
+        };
+        if always_true {
+            self.warn("assertion is always true, perhaps remove parentheses?".to_string());
+        }
         let end = self.new_block();
         self.jump_if(test, end, true)?;
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
@@ -602,7 +631,6 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, names: &'a [Alias]) -> CResult {
         for a in names {
-            self.set_loc(a.loc);
             self.load_const(ConstValue::Int(BigInt::from(0)));
             self.load_const(ConstValue::None);
             self.emit_name(Opcode::IMPORT_NAME, &a.name);
@@ -618,15 +646,15 @@ impl<'a> Compiler<'a> {
                                 self.emit(Opcode::POP_TOP, 0);
                             }
                         }
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                         self.emit(Opcode::POP_TOP, 0);
                     } else {
-                        self.nameop(asname, ExprContext::Store);
+                        self.nameop(asname, ExprContext::Store)?;
                     }
                 }
                 None => {
                     let first = a.name.split('.').next().unwrap();
-                    self.nameop(first, ExprContext::Store);
+                    self.nameop(first, ExprContext::Store)?;
                 }
             }
         }
@@ -646,6 +674,12 @@ impl<'a> Compiler<'a> {
             .map(|a| ConstValue::Str(a.name.clone()))
             .collect();
         self.load_const(ConstValue::Tuple(fromlist));
+        if module == Some("__future__") && s.loc.lineno > self.future.lineno {
+            return Err(self.error(
+                "from __future__ imports must occur at the beginning of the file",
+                s.loc,
+            ));
+        }
         self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));
         if names.len() == 1 && names[0].name == "*" {
             if self.ur().kind != UnitKind::Module {
@@ -657,7 +691,7 @@ impl<'a> Compiler<'a> {
         for a in names {
             self.emit_name(Opcode::IMPORT_FROM, &a.name);
             let store = a.asname.as_deref().unwrap_or(&a.name);
-            self.nameop(store, ExprContext::Store);
+            self.nameop(store, ExprContext::Store)?;
         }
         self.emit(Opcode::POP_TOP, 0);
         Ok(())

@@ -38,6 +38,36 @@ impl<'s> Parser<'s> {
             if self.at_op(closer) {
                 break;
             }
+            if self.invalid && self.at_op(Op::LPar) {
+                // invalid_parameters / invalid_lambda_parameters: '(' param+ ','? ')'
+                let open = self.pos;
+                self.pos += 1;
+                let mut n = 0;
+                while self.name().is_some() {
+                    n += 1;
+                    if !lambda && self.eat_op(Op::Colon) && self.expression().is_none() {
+                        break;
+                    }
+                    if !self.eat_op(Op::Comma) {
+                        break;
+                    }
+                }
+                if n > 0 && self.at_op(Op::RPar) {
+                    let a = super::tok_loc(&self.toks[open]);
+                    let b = super::tok_loc(self.tok());
+                    let what = if lambda {
+                        "Lambda expression"
+                    } else {
+                        "Function"
+                    };
+                    let msg = format!("{what} parameters cannot be parenthesized");
+                    return self.raise_loc(a.to(b), &msg);
+                }
+                if self.failed() {
+                    return None;
+                }
+                self.pos = open;
+            }
             if self.at_op(Op::Slash) {
                 if seen_slash || seen_star || a.args.is_empty() {
                     if self.invalid {
@@ -100,6 +130,10 @@ impl<'s> Parser<'s> {
             } else {
                 let p = self.param(lambda, false)?;
                 let default = if self.eat_op(Op::Equal) {
+                    // invalid_default: '=' &(')'|',')
+                    if self.invalid && matches!(self.kind(), TokKind::Op(Op::RPar | Op::Comma)) {
+                        return self.raise_prev("expected default value expression");
+                    }
                     Some(self.expression()?)
                 } else {
                     None

@@ -65,7 +65,7 @@ impl<'s> Parser<'s> {
             };
         // In an f-string expression's sub-parse, pegen reports positions within "(expr)".
         let (line0, col0) = self.shift.unwrap_or((1, 0));
-        let src_line = |line: u32| line.checked_sub(line0 - 1).unwrap_or(0);
+        let src_line = |line: u32| line.saturating_sub(line0 - 1);
         let text = super::line_text(self.source, src_line(loc.lineno));
         let col = |line: u32, c: u32| -> u32 {
             let c = if line == line0 {
@@ -114,8 +114,10 @@ impl<'s> Parser<'s> {
     /// RAISE_SYNTAX_ERROR without a location: at the last token fetched.
     pub(crate) fn raise_last<T>(&mut self, msg: &str) -> Option<T> {
         let i = self.max_pos.min(self.toks.len() - 1);
-        let loc = tok_loc(&self.toks[i]);
-        self.raise_loc(loc, msg)
+        if self.err.is_none() {
+            self.err = Some(self.error_at_index(SyntaxErrorKind::SyntaxError, i, msg));
+        }
+        None
     }
     /// At the previous token.
     pub(crate) fn raise_prev<T>(&mut self, msg: &str) -> Option<T> {
@@ -126,8 +128,7 @@ impl<'s> Parser<'s> {
     pub(crate) fn raise_indent<T>(&mut self, msg: &str) -> Option<T> {
         if self.err.is_none() {
             let i = self.max_pos.min(self.toks.len() - 1);
-            let loc = tok_loc(&self.toks[i]);
-            self.err = Some(self.make_error(SyntaxErrorKind::IndentationError, loc, msg));
+            self.err = Some(self.error_at_index(SyntaxErrorKind::IndentationError, i, msg));
         }
         None
     }
@@ -140,24 +141,58 @@ impl<'s> Parser<'s> {
     /// of the first pass, or the tokenizer's indentation errors.
     pub(crate) fn generic_error(&self, first_pass_max: usize) -> Box<SyntaxError> {
         let i = first_pass_max.min(self.toks.len() - 1);
-        let t = &self.toks[i];
-        match t.kind {
+        match self.toks[i].kind {
             TokKind::Indent => {
-                // pegen's INDENT token has no columns: CPython reports the indentation's end, no range.
-                let c = t.end.col.saturating_sub(1);
-                let loc = Loc::new(t.end.line, c, t.end.line, c);
-                let mut e =
-                    self.make_error(SyntaxErrorKind::IndentationError, loc, "unexpected indent");
-                e.end_offset = 0;
-                e
+                self.error_at_index(SyntaxErrorKind::IndentationError, i, "unexpected indent")
             }
-            TokKind::Dedent => self.make_error(
-                SyntaxErrorKind::IndentationError,
-                tok_loc(t),
-                "unexpected unindent",
-            ),
-            _ => self.make_error(SyntaxErrorKind::SyntaxError, tok_loc(t), "invalid syntax"),
+            TokKind::Dedent => {
+                self.error_at_index(SyntaxErrorKind::IndentationError, i, "unexpected unindent")
+            }
+            _ => self.error_at_index(SyntaxErrorKind::SyntaxError, i, "invalid syntax"),
         }
+    }
+
+    /// An error at token `i` as `_PyPegen_raise_error` places it. pegen's INDENT, DEDENT and
+    /// ENDMARKER tokens have no columns: CPython then reports the tokenizer's position (after the
+    /// indentation; at EOF, the end of the last line), with no end.
+    pub(crate) fn error_at_index(
+        &self,
+        kind: SyntaxErrorKind,
+        i: usize,
+        msg: &str,
+    ) -> Box<SyntaxError> {
+        let t = &self.toks[i];
+        let synthetic = matches!(
+            t.kind,
+            TokKind::Indent | TokKind::Dedent | TokKind::EndMarker
+        );
+        if !synthetic || self.shift.is_some() {
+            return self.make_error(kind, tok_loc(t), msg);
+        }
+        let at_eof = self.toks[i..].iter().all(|t| {
+            matches!(
+                t.kind,
+                TokKind::Dedent | TokKind::EndMarker | TokKind::ErrorToken
+            )
+        });
+        let (line, offset) = if at_eof {
+            let src = self.source;
+            let body = src.strip_suffix(b"\n").unwrap_or(src);
+            let line = body.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let text = super::line_text(src, line).unwrap_or(b"");
+            (
+                line,
+                String::from_utf8_lossy(text).chars().count() as u32 + 1,
+            )
+        } else if t.kind == TokKind::Indent {
+            (t.end.line, t.end.col)
+        } else {
+            (t.start.line, t.start.col)
+        };
+        let mut e = self.make_error(kind, Loc::new(line, 0, line, 0), msg);
+        e.offset = if at_eof && self.file_mode { 0 } else { offset };
+        e.end_offset = 0;
+        e
     }
 
     // ---- memoization for the error pass (pegen memoizes these rules) ----
@@ -335,14 +370,16 @@ impl<'s> Parser<'s> {
         };
         if !excluded {
             if let Some(a) = self.bitwise_or() {
-                if self.eat_op(Op::Equal) && self.bitwise_or().is_some() {
-                    if !self.at_op(Op::Equal) && !self.at_op(Op::ColonEqual) {
-                        let msg = format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(&a)
-                        );
-                        return self.raise_loc(a.loc, &msg);
-                    }
+                if self.eat_op(Op::Equal)
+                    && self.bitwise_or().is_some()
+                    && !self.at_op(Op::Equal)
+                    && !self.at_op(Op::ColonEqual)
+                {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(&a)
+                    );
+                    return self.raise_loc(a.loc, &msg);
                 }
             }
             if self.failed() {

@@ -25,7 +25,7 @@ pub use literals::{decode_number, NumberValue};
 /// Keywords (hard and soft) recognised on NAME tokens; precomputed per token so matching is cheap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kw {
-    NotKw,
+    Plain,
     False,
     None,
     True,
@@ -108,12 +108,12 @@ impl Kw {
             "match" => Kw::Match,
             "case" => Kw::Case,
             "_" => Kw::Underscore,
-            _ => Kw::NotKw,
+            _ => Kw::Plain,
         }
     }
     /// Soft keywords and plain names can be used as identifiers.
     fn is_name(self) -> bool {
-        matches!(self, Kw::NotKw | Kw::Match | Kw::Case | Kw::Underscore)
+        matches!(self, Kw::Plain | Kw::Match | Kw::Case | Kw::Underscore)
     }
 }
 
@@ -148,6 +148,8 @@ pub(crate) struct Parser<'s> {
     levels: Vec<u32>,
     /// The tokenizer's error, met when the parser reaches the end of `toks`.
     tok_err: Option<SyntaxError>,
+    /// Running a file (see [`parse_file`]).
+    file_mode: bool,
     /// Memo for the error pass: (rule, position, invalid) → (result, end position).
     memo: std::collections::HashMap<(u8, usize, bool), (Option<Expr>, usize)>,
 }
@@ -156,11 +158,26 @@ fn is_skipped(kind: TokKind) -> bool {
     matches!(kind, TokKind::Comment | TokKind::Nl | TokKind::Encoding)
 }
 
-/// Parses a module (`exec` mode).
+/// Parses a module (`exec` mode), as `compile(source, filename, 'exec')` does.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_module_impl(source, filename, false)
+}
+
+/// Parses a script as `python3 FILE` does. The only difference from [`parse_module`]: CPython's file
+/// tokenizer has no column for an error at end of file (offset 0, so no caret is printed).
+pub fn parse_file(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_module_impl(source, filename, true)
+}
+
+fn parse_module_impl(
+    source: &[u8],
+    filename: &str,
+    file_mode: bool,
+) -> Result<ast::Mod, SyntaxError> {
     with_big_stack(|| {
         let (toks, err) = tokenize_partial(source, filename, Mode::Parser);
         let mut p = Parser::new(toks, err, source, filename);
+        p.file_mode = file_mode;
         p.run(|p| p.file()).map_err(|e| *e)
     })
 }
@@ -223,7 +240,7 @@ impl<'s> Parser<'s> {
             match t.kind {
                 TokKind::Name => {
                     let kw = Kw::of(&t.text);
-                    if kw == Kw::NotKw && !t.text.is_ascii() {
+                    if kw == Kw::Plain && !t.text.is_ascii() {
                         if let std::borrow::Cow::Owned(n) = normalize_name(&t.text) {
                             t.text = n;
                         }
@@ -232,13 +249,13 @@ impl<'s> Parser<'s> {
                 }
                 TokKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => {
                     level += 1;
-                    kws.push(Kw::NotKw);
+                    kws.push(Kw::Plain);
                 }
                 TokKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => {
                     level = level.saturating_sub(1);
-                    kws.push(Kw::NotKw);
+                    kws.push(Kw::Plain);
                 }
-                _ => kws.push(Kw::NotKw),
+                _ => kws.push(Kw::Plain),
             }
             levels.push(level);
         }
@@ -256,6 +273,7 @@ impl<'s> Parser<'s> {
             shift: None,
             levels,
             tok_err,
+            file_mode: false,
             memo: Default::default(),
         }
     }
@@ -286,11 +304,22 @@ impl<'s> Parser<'s> {
         };
         // pegen tokenizes the rest of the file after a parser error: a tokenizer error there wins,
         // except an unclosed bracket, which wins only when it was opened on an earlier line.
-        if err.kind != SyntaxErrorKind::MemoryError {
+        // pegen returns at once for an INDENT/DEDENT at the failure point (no full tokenization).
+        let indent_fail = matches!(
+            self.toks[first_max.min(self.toks.len() - 1)].kind,
+            TokKind::Indent | TokKind::Dedent
+        ) && err.kind == SyntaxErrorKind::IndentationError
+            && err.msg.starts_with("unexpected");
+        if err.kind != SyntaxErrorKind::MemoryError && !indent_fail {
             if let Some(te) = self.tok_err.take() {
                 // pegen compares with the line of the last token fetched.
                 let cur_line = self.toks[self.max_pos.min(self.toks.len() - 1)].start.line;
-                if !is_eof_error(&te) || te.lineno < cur_line.max(err.lineno) {
+                let wins = if is_eof_error(&te) {
+                    te.lineno < cur_line.max(err.lineno)
+                } else {
+                    !is_done_code_error(&te)
+                };
+                if wins {
                     return Err(Box::new(te));
                 }
             }
@@ -483,6 +512,18 @@ pub(crate) fn line_text(source: &[u8], line: u32) -> Option<&[u8]> {
 }
 
 /// The tokenizer errors CPython's tokenizer reports as E_EOF (raised by the parser only when it fails).
+/// Tokenizer errors that C tokenizer reports through `tok->done` (E_DEDENT, E_TABSPACE, E_TOODEEP,
+/// E_LINECONT) rather than by raising: they never override a parser error found earlier.
+fn is_done_code_error(e: &SyntaxError) -> bool {
+    matches!(
+        e.msg.as_str(),
+        "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected character after line continuation character"
+    )
+}
+
 fn is_eof_error(e: &SyntaxError) -> bool {
     e.msg.ends_with("was never closed") || e.msg == "unexpected EOF while parsing"
 }

@@ -7,6 +7,7 @@ use crate::syntax::ast::{
     self, Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Operator, Stmt,
     StmtKind, WithItem,
 };
+use crate::syntax::error::SyntaxErrorKind;
 use crate::syntax::token::{Op, Pos, TokKind};
 
 fn st(kind: StmtKind, loc: Loc) -> Stmt {
@@ -829,7 +830,14 @@ impl<'s> Parser<'s> {
         };
         if handlers.is_empty() && finalbody.is_empty() {
             if self.invalid {
-                return self.raise_here("expected 'except' or 'finally' block");
+                let msg = "expected 'except' or 'finally' block";
+                if matches!(self.kind(), TokKind::Dedent | TokKind::EndMarker) {
+                    // At EOF pegen's DEDENT has no columns: the end of the last line.
+                    let e = self.error_at_index(SyntaxErrorKind::SyntaxError, self.pos, msg);
+                    self.err.get_or_insert(e);
+                    return None;
+                }
+                return self.raise_here(msg);
             }
             return None;
         }
@@ -907,7 +915,7 @@ impl<'s> Parser<'s> {
         } else {
             (vec![], vec![])
         };
-        self.expect_forced(Op::Colon)?;
+        self.expect_colon_for_block()?;
         let body = self.block("class definition", start.line)?;
         Some(st(
             StmtKind::ClassDef {

@@ -65,3 +65,74 @@ x = [(yield 1) for i in range(3)]
 # ---
 class A:
     return 3
+# ---
+from __future__ import nonexistent
+# ---
+import os
+from __future__ import annotations
+# ---
+"""doc"""
+from __future__ import annotations, division
+x: undefined_name = 1
+# ---
+async def f():
+    yield from g()
+# ---
+def f():
+    await x
+# ---
+async def f():
+    yield 1
+    return 2
+# ---
+__debug__ = 1
+# ---
+def f(__debug__): pass
+# ---
+f(__debug__=1)
+# ---
+x.__debug__ = 1
+# ---
+del __debug__
+# ---
+import __debug__
+# ---
+lambda __debug__: 0
+# ---
+from m import __debug__
+# ---
+match x:
+    case _:
+        pass
+    case 1:
+        pass
+# ---
+match x:
+    case y:
+        pass
+    case 1:
+        pass
+# ---
+match x:
+    case [a, a]:
+        pass
+# ---
+match x:
+    case [a] | [b]:
+        pass
+# ---
+match x:
+    case {"k": 1, "k": 2}:
+        pass
+# ---
+match x:
+    case C(a=1, a=2):
+        pass
+# ---
+match x:
+    case [*a, *b]:
+        pass
+# ---
+match x:
+    case (1 | y) | 2:
+        pass
