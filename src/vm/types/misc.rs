@@ -315,26 +315,32 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
     if let Some(c) = as_cell(classcell) {
         *c = cls;
     }
-    // __init_subclass__ of a base, if user-defined.
-    let k = vm.intern("__init_subclass__");
-    for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
-        if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
-            if let Some(inner) = as_method_wrapper(f) {
-                let inner = *inner;
-                call(vm, inner, &[cls], &[])?;
-            }
-            break;
-        }
-    }
-    // __set_name__ on descriptors.
-    let sn = vm.intern("__set_name__");
-    for (k, v) in items_of(dict) {
-        if as_instance(v).is_some() {
-            if let Some(f) = attr::lookup_type(obj_type(v), sn) {
-                crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
+    // The new class is only referenced from here until returned: keep it rooted while
+    // __set_name__ and __init_subclass__ run Python code (CPython calls them in this order).
+    vm.roots.push(cls);
+    let r = (|| -> PyResult<()> {
+        let sn = vm.intern("__set_name__");
+        for (k, v) in items_of(dict) {
+            if as_instance(v).is_some() {
+                if let Some(f) = attr::lookup_type(obj_type(v), sn) {
+                    crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
+                }
             }
         }
-    }
+        let k = vm.intern("__init_subclass__");
+        for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
+            if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
+                if let Some(inner) = as_method_wrapper(f) {
+                    let inner = *inner;
+                    call(vm, inner, &[cls], &[])?;
+                }
+                break;
+            }
+        }
+        Ok(())
+    })();
+    vm.roots.pop();
+    r?;
     Ok(cls)
 }
 
