@@ -32,12 +32,26 @@ impl Default for Heap {
 
 const MIN_THRESHOLD: usize = 100_000;
 
+/// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
+fn stress() -> bool {
+    static S: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *S.get_or_init(|| std::env::var_os("CPJIT_GC_STRESS").is_some())
+}
+
+fn min_threshold() -> usize {
+    if stress() {
+        1
+    } else {
+        MIN_THRESHOLD
+    }
+}
+
 impl Heap {
     pub fn new() -> Self {
         Heap {
             objects: Vec::with_capacity(1 << 16),
             allocated: 0,
-            threshold: MIN_THRESHOLD,
+            threshold: min_threshold(),
             collections: 0,
             worklist: Vec::new(),
             slab: SlabAlloc::new(),
@@ -93,7 +107,7 @@ impl Heap {
         }
         self.objects = kept;
         self.allocated = 0;
-        self.threshold = MIN_THRESHOLD.max(self.objects.len());
+        self.threshold = if stress() { 1 } else { MIN_THRESHOLD.max(self.objects.len()) };
         self.collections += 1;
     }
 
