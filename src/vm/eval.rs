@@ -807,7 +807,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 push!(s);
                 sync!();
                 let items = slots[sp - 1 - n..sp - 1].to_vec();
-                let r: PyResult<()> = items.into_iter().try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
+                let r: PyResult<()> = items
+                    .into_iter()
+                    .try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
                 tryv!(r);
                 sp -= n + 1;
                 push!(s);
@@ -818,7 +820,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 push!(d);
                 sync!();
                 let kv = slots[sp - 1 - 2 * n..sp - 1].to_vec();
-                let r: PyResult<()> = kv.chunks(2).try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
+                let r: PyResult<()> = kv
+                    .chunks(2)
+                    .try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
                 tryv!(r);
                 sp -= 2 * n + 1;
                 push!(d);
@@ -831,8 +835,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 sync!();
                 let ks = as_tuple(keys).unwrap().to_vec();
                 let vals = slots[sp - 2 - n..sp - 2].to_vec();
-                let r: PyResult<()> =
-                    ks.into_iter().zip(vals).try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
+                let r: PyResult<()> = ks
+                    .into_iter()
+                    .zip(vals)
+                    .try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
                 tryv!(r);
                 sp -= n + 2;
                 push!(d);

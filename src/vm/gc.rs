@@ -107,7 +107,11 @@ impl Heap {
         }
         self.objects = kept;
         self.allocated = 0;
-        self.threshold = if stress() { 1 } else { MIN_THRESHOLD.max(self.objects.len()) };
+        self.threshold = if stress() {
+            1
+        } else {
+            MIN_THRESHOLD.max(self.objects.len())
+        };
         self.collections += 1;
     }
 
