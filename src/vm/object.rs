@@ -94,6 +94,8 @@ pub struct TypeData {
     pub base_ok: bool,
     /// Subclass of BaseException (instances carry exception data).
     pub is_exception: bool,
+    /// MRO lookup cache: (epoch, name object bits -> result); see `runtime::attr::lookup_type`.
+    pub lookup_cache: std::cell::RefCell<(u64, super::fxhash::FxHashMap<u64, Option<Value>>)>,
 }
 
 pub struct StrData {

@@ -10,31 +10,33 @@ use crate::vm::value::Value;
 /// Finds `name` (a str) in the dicts of `ty`'s MRO.
 #[inline]
 pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
-    let key = (ty as usize, name.0);
-    if let Some(r) = CACHE.with(|c| c.borrow().get(&key).copied()) {
-        return r;
+    let epoch = EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+    let td = type_data(ty);
+    {
+        let c = td.lookup_cache.borrow();
+        if c.0 == epoch {
+            if let Some(&r) = c.1.get(&name.0) {
+                return r;
+            }
+        }
     }
     let r = lookup_type_uncached(ty, name);
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 1 << 16 {
-            c.clear();
-        }
-        c.insert(key, r);
-    });
+    let mut c = td.lookup_cache.borrow_mut();
+    if c.0 != epoch || c.1.len() > 4096 {
+        c.1.clear();
+        c.0 = epoch;
+    }
+    c.1.insert(name.0, r);
     r
 }
 
-thread_local! {
-    /// (type, name object) -> MRO lookup result. Keys are pointers, so the cache is cleared at
-    /// every collection (a freed pointer may be reused) and whenever a class dict changes.
-    static CACHE: std::cell::RefCell<crate::vm::fxhash::FxHashMap<(usize, u64), Option<Value>>> =
-        std::cell::RefCell::new(Default::default());
-}
+/// Bumped to invalidate every type's lookup cache: keys are pointers, so caches are dropped at
+/// every collection (a freed pointer may be reused) and whenever a class's attributes change.
+static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Forgets cached type lookups (after a collection or a change to a class's attributes).
 pub fn invalidate_cache() {
-    CACHE.with(|c| c.borrow_mut().clear());
+    EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
@@ -69,7 +71,7 @@ fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
 }
 
 pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option<Value> {
-    let k = vm.intern(name);
+    let k = vm.sname(name);
     lookup_type(ty, k)
 }
 

@@ -298,6 +298,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             builtin: false,
             base_ok: true,
             is_exception: is_exc,
+            lookup_cache: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {

@@ -145,6 +145,7 @@ pub(crate) fn new_type(
             builtin: true,
             base_ok: matches!(layout, Layout::Instance),
             is_exception: false,
+            lookup_cache: Default::default(),
         },
     );
     let mut mro = vec![v];
