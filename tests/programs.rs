@@ -55,15 +55,13 @@ fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool) -> Result<(), Strin
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    // The recorder replaced the absolute directory of the programs by <DIR>; do the same.
-    let prefix = format!("{}/", dir.display());
-    let norm = |b: Vec<u8>| {
-        String::from_utf8_lossy(&b)
-            .replace(&prefix, "<DIR>/")
-            .into_bytes()
-    };
-    let got_out = norm(t_out.join().unwrap());
-    let got_err = norm(t_err.join().unwrap());
+    // Like CPython, cpjit names the script by its absolute path; the recorder strips the program
+    // directory from traceback file names (tools/record_programs.py portable()): do the same.
+    let prefix = format!("File \"{}/", dir.display());
+    let got_out = t_out.join().unwrap();
+    let got_err = String::from_utf8_lossy(&t_err.join().unwrap())
+        .replace(&prefix, "File \"")
+        .into_bytes();
     let mut problems = Vec::new();
     if got_out != out {
         problems.push(format!(

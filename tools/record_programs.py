@@ -2,7 +2,8 @@
 """Record the expected behaviour of tests/programs/*.py from CPython (python3, the oracle).
 
 For each NAME.py, runs `python3 NAME.py` with tests/programs as the working directory and writes
-expected/NAME.out (stdout), expected/NAME.err (stderr) and expected/NAME.status (exit status).
+expected/NAME.out (stdout), expected/NAME.err (stderr, with the program directory stripped from
+traceback file names: see portable()) and expected/NAME.status (exit status).
 tests/programs.rs runs the same command with cpjit and compares byte for byte.
 
 usage: tools/record_programs.py [NAME ...]   (default: every program)
@@ -15,6 +16,14 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "programs"
 
 
+def portable(err):
+    """CPython 3.11 names the main script by its absolute path in tracebacks and warnings, which
+    would tie the expectations to the checkout they were recorded in. Strip the program directory
+    so `File "/.../tests/programs/NAME.py"` is recorded as `File "NAME.py"` (the path as given on
+    the command line, which is what cpjit prints)."""
+    return err.replace(('File "' + str(ROOT) + "/").encode(), b'File "')
+
+
 def record(path):
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
@@ -23,14 +32,10 @@ def record(path):
     p = subprocess.run(
         ["python3", path.name], cwd=ROOT, capture_output=True, env=env, timeout=120
     )
-    # CPython prints the script's absolute path in tracebacks; keep recordings checkout-independent.
-    prefix = (str(ROOT) + "/").encode()
-    stdout = p.stdout.replace(prefix, b"<DIR>/")
-    stderr = p.stderr.replace(prefix, b"<DIR>/")
     exp = ROOT / "expected"
     exp.mkdir(exist_ok=True)
-    (exp / (path.stem + ".out")).write_bytes(stdout)
-    (exp / (path.stem + ".err")).write_bytes(stderr)
+    (exp / (path.stem + ".out")).write_bytes(p.stdout)
+    (exp / (path.stem + ".err")).write_bytes(portable(p.stderr))
     (exp / (path.stem + ".status")).write_text(f"{p.returncode}\n")
     return p.returncode
 
