@@ -307,7 +307,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             .map(|b| type_data(b.as_ptr()).name.clone())
             .collect();
         return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         )));
     };
