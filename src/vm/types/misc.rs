@@ -272,6 +272,12 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         };
         dict_set(vm, dict, k, v)?;
     }
+    // A class that defines __eq__ but not __hash__ is unhashable (type.__new__ sets it to None).
+    let (ek, hk) = (vm.intern("__eq__"), vm.intern("__hash__"));
+    if dict_get_str(vm, ns, ek).is_some() && dict_get_str(vm, ns, hk).is_none() {
+        let none = vm.none;
+        dict_set(vm, dict, hk, none)?;
+    }
     let qk = vm.intern("__qualname__");
     let qualname = dict_get_str(vm, ns, qk)
         .map(|q| str_of(q).to_string())
@@ -893,4 +899,15 @@ pub fn install_bytes(vm: &mut Vm) {
     let t = vm.t.bytes;
     add_static(vm, t, "__new__", bytes_new, false);
     add_method(vm, t, "decode", bytes_decode);
+    add_method(vm, t, "hex", bytes_hex);
+}
+
+fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bytes.hex", args, kw, 1, 0, 0)?;
+    let s: String = as_bytes(args[0])
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(vm.new_str_owned(s))
 }

@@ -35,6 +35,7 @@ pub fn install(vm: &mut Vm) {
         ("isdigit", isdigit),
         ("isdecimal", isdecimal),
         ("isprintable", isprintable),
+        ("istitle", istitle),
         ("isnumeric", isnumeric),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -749,4 +750,7 @@ fn isdecimal(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 fn isprintable(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     pred(vm, a, k, "str.isprintable", sm::isprintable)
+}
+fn istitle(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "str.istitle", sm::istitle)
 }
