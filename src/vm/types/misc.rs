@@ -361,7 +361,7 @@ fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match int_of(v) {
+    match crate::vm::runtime::num::index_value(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.not_implemented("range() with bounds beyond 2**47")),
         None => {
