@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
+fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool) -> Result<(), String> {
     let exp = dir.join("expected");
     let read = |ext: &str| std::fs::read(exp.join(format!("{name}.{ext}")));
     let (Ok(out), Ok(err), Ok(status)) = (read("out"), read("err"), read("status")) else {
@@ -16,7 +16,11 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
         .trim()
         .parse()
         .unwrap_or(-999);
-    let mut child = Command::new(bin)
+    let mut cmd = Command::new(bin);
+    if stress {
+        cmd.env("CPJIT_GC_STRESS", "1");
+    }
+    let mut child = cmd
         .arg(format!("{name}.py"))
         .current_dir(dir)
         .env_remove("PYTHONPATH")
@@ -51,8 +55,13 @@ fn run_one(bin: &Path, dir: &Path, name: &str) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
+    // Like CPython, cpjit names the script by its absolute path; the recorder strips the program
+    // directory from traceback file names (tools/record_programs.py portable()): do the same.
+    let prefix = format!("File \"{}/", dir.display());
     let got_out = t_out.join().unwrap();
-    let got_err = t_err.join().unwrap();
+    let got_err = String::from_utf8_lossy(&t_err.join().unwrap())
+        .replace(&prefix, "File \"")
+        .into_bytes();
     let mut problems = Vec::new();
     if got_out != out {
         problems.push(format!(
@@ -115,7 +124,7 @@ fn programs_match_python3() {
                 if i >= names.len() {
                     break;
                 }
-                let r = run_one(&bin, &dir, &names[i]);
+                let r = run_one(&bin, &dir, &names[i], false);
                 results.lock().unwrap().push((names[i].clone(), r));
             });
         }
@@ -138,4 +147,40 @@ fn programs_match_python3() {
         failed.len(),
         names.join(", ")
     );
+}
+
+/// Programs heavy on classes, closures, generators and containers, with a collection at every
+/// safepoint: a value Rust code forgot to root would be freed and show up as wrong output.
+#[test]
+fn programs_under_gc_stress() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpjit"));
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let names = [
+        "classes_basic",
+        "closures",
+        "dunder_methods",
+        "generators",
+        "generators2",
+        "gen_pipeline",
+        "itertools_use",
+        "closures_decorators",
+        "oop_patterns",
+        "sets",
+        "dicts",
+        "sorting",
+        "exceptions_basic",
+        "with_statement",
+        "prog_bst",
+        "prog_game_of_life",
+        "kwargs_calls",
+    ];
+    let failed: Vec<String> = names
+        .iter()
+        .filter_map(|n| {
+            run_one(&bin, &dir, n, true)
+                .err()
+                .map(|e| format!("{n}: {e}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

@@ -36,7 +36,14 @@ pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
                 let v = const_value(vm, c);
                 let _ = crate::vm::runtime::dict::set_add(vm, s, v);
             }
-            s
+            // CPython's compiler rebuilds constant frozensets from their own iteration order
+            // (merge_consts_recursive), which can change the table layout: do the same.
+            let order = crate::vm::runtime::dict::keys_of(s);
+            let s2 = vm.new_set(true);
+            for v in order {
+                let _ = crate::vm::runtime::dict::set_add(vm, s2, v);
+            }
+            s2
         }
         ConstValue::Code(c) => load_code(vm, c.clone()),
     }

@@ -8,9 +8,7 @@ use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
-use crate::vm::runtime::{
-    attr, call, compare, dict as rdict, iter as riter, num, ops as rops, subscr,
-};
+use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
 /// How `run` left its entry frame.
@@ -140,7 +138,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     let mut nlp: usize;
     load_frame!(f, cd, instrs, slots, ip, sp, nlp);
     let mut kwnames: Value = Value::NULL;
-    let mut pending: Option<Value> = throw;
+    // The exception being raised, or NULL (checked once per instruction).
+    let mut pending: Value = throw.unwrap_or(Value::NULL);
     let mut cur: usize = ip.saturating_sub(1);
     // Set by RERAISE and bare `raise`: the traceback already names this frame.
     let mut reraise = false;
@@ -175,7 +174,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             match $e {
                 Ok(v) => v,
                 Err(e) => {
-                    pending = Some(e);
+                    pending = e;
                     continue;
                 }
             }
@@ -183,13 +182,14 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     }
     macro_rules! throw {
         ($e:expr) => {{
-            pending = Some($e);
+            pending = $e;
             continue;
         }};
     }
 
     loop {
-        if let Some(exc) = pending.take() {
+        if !pending.is_null() {
+            let exc = std::mem::replace(&mut pending, Value::NULL);
             // Unwind: find a handler in this frame, else pop frames until one has one.
             let exc = exc;
             loop {
@@ -329,6 +329,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 };
                 if t == (op == Opcode::POP_JUMP_IF_TRUE) {
                     ip = oparg as usize;
+                    // A backward conditional jump closes a loop: a GC safepoint.
+                    if ip <= cur && vm.heap.should_collect() {
+                        sync!();
+                        vm.collect();
+                    }
                 }
             }
             Opcode::POP_JUMP_IF_NONE => {
@@ -482,6 +487,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::BINARY_SLICE => {
                 let (c, a, b) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                if let Some(r) = subscr::simple_slice(vm, c, a, b) {
+                    sp -= 2;
+                    slots[sp - 1] = r;
+                    continue;
+                }
                 sync!();
                 let s = subscr::new_slice(vm, a, b, vm.none);
                 slots[sp - 1] = s;
@@ -491,6 +501,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::STORE_SLICE => {
                 let (v, c, a, b) = (slots[sp - 4], slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                if subscr::simple_store_slice(vm, c, a, b, v) {
+                    sp -= 4;
+                    continue;
+                }
                 sync!();
                 let s = subscr::new_slice(vm, a, b, vm.none);
                 slots[sp - 1] = s;
@@ -521,8 +535,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 match found {
                     Some(v) => push!(v),
                     None => {
-                        let n = str_of(name).to_string();
-                        throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                        throw!(ops::name_error(vm, name, f.get().globals));
                     }
                 }
             }
@@ -543,8 +556,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     locals = f.get().globals;
                 }
                 if tryv!(rdict::dict_del(vm, locals, name)).is_none() {
-                    let n = str_of(name).to_string();
-                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                    throw!(ops::name_error(vm, name, f.get().globals));
                 }
             }
             Opcode::LOAD_GLOBAL => {
@@ -559,8 +571,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     None => match rdict::dict_get_str(vm, vm.builtins, name) {
                         Some(v) => v,
                         None => {
-                            let n = str_of(name).to_string();
-                            throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                            throw!(ops::name_error(vm, name, f.get().globals));
                         }
                     },
                 };
@@ -576,8 +587,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 let g = f.get().globals;
                 if tryv!(rdict::dict_del(vm, g, name)).is_none() {
-                    let n = str_of(name).to_string();
-                    throw!(vm.err("NameError", format!("name '{n}' is not defined")));
+                    throw!(ops::name_error(vm, name, f.get().globals));
                 }
             }
             Opcode::MAKE_CELL => {
@@ -695,6 +705,19 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     }
                     continue;
                 }
+                if let Some(b) = as_builtin(callable) {
+                    // Bound built-in method (e.g. `lst.append` kept in a local): put self in
+                    // the callable's slot so the arguments stay one contiguous slice.
+                    if !b.bound.is_null() && start == base + 2 {
+                        let f = b.f;
+                        slots[base + 1] = b.bound;
+                        sync!();
+                        let r = tryv!(f(vm, &slots[base + 1..sp], kw));
+                        sp = base;
+                        push!(r);
+                        continue;
+                    }
+                }
                 sync!();
                 let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));
                 sp = base;
@@ -783,10 +806,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let s = vm.new_set(false);
                 push!(s);
                 sync!();
-                for i in 0..n {
-                    let item = slots[sp - 1 - n + i];
-                    tryv!(rdict::set_add(vm, s, item));
-                }
+                let items = slots[sp - 1 - n..sp - 1].to_vec();
+                let r: PyResult<()> = items
+                    .into_iter()
+                    .try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
+                tryv!(r);
                 sp -= n + 1;
                 push!(s);
             }
@@ -795,11 +819,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let d = vm.new_dict();
                 push!(d);
                 sync!();
-                for i in 0..n {
-                    let k = slots[sp - 1 - 2 * n + 2 * i];
-                    let v = slots[sp - 2 * n + 2 * i];
-                    tryv!(rdict::dict_set(vm, d, k, v));
-                }
+                let kv = slots[sp - 1 - 2 * n..sp - 1].to_vec();
+                let r: PyResult<()> = kv
+                    .chunks(2)
+                    .try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
+                tryv!(r);
                 sp -= 2 * n + 1;
                 push!(d);
             }
@@ -810,10 +834,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 push!(d);
                 sync!();
                 let ks = as_tuple(keys).unwrap().to_vec();
-                for (i, k) in ks.into_iter().enumerate() {
-                    let v = slots[sp - 2 - n + i];
-                    tryv!(rdict::dict_set(vm, d, k, v));
-                }
+                let vals = slots[sp - 2 - n..sp - 2].to_vec();
+                let r: PyResult<()> = ks
+                    .into_iter()
+                    .zip(vals)
+                    .try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
+                tryv!(r);
                 sp -= n + 2;
                 push!(d);
             }
@@ -858,10 +884,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let it = slots[sp - 1];
                 let s = slots[sp - 1 - oparg as usize];
                 sync!();
-                let items = tryv!(riter::collect(vm, it));
-                for x in items {
-                    tryv!(rdict::set_add(vm, s, x));
-                }
+                tryv!(crate::vm::runtime::set::update(vm, s, it));
                 sp -= 1;
             }
             Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
@@ -1063,7 +1086,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             | Opcode::MATCH_KEYS
             | Opcode::MATCH_CLASS
             | Opcode::CHECK_EG_MATCH
-            | Opcode::PREP_RERAISE_STAR => {
+            | Opcode::PREP_RERAISE_STAR
+            | Opcode::GET_AWAITABLE
+            | Opcode::GET_AITER
+            | Opcode::GET_ANEXT
+            | Opcode::BEFORE_ASYNC_WITH
+            | Opcode::END_ASYNC_FOR
+            | Opcode::ASYNC_GEN_WRAP => {
                 throw!(vm.not_implemented(format!("the {} instruction", op.name())));
             }
         }

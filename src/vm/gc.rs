@@ -5,6 +5,7 @@
 
 use num_bigint::BigInt;
 
+use super::alloc::SlabAlloc;
 use super::frame::Frame;
 use super::framestack::{frame_code, FramePtr, HEADER_WORDS};
 use super::object::*;
@@ -20,6 +21,7 @@ pub struct Heap {
     pub threshold: usize,
     pub collections: usize,
     worklist: Vec<Value>,
+    slab: SlabAlloc,
 }
 
 impl Default for Heap {
@@ -30,20 +32,35 @@ impl Default for Heap {
 
 const MIN_THRESHOLD: usize = 100_000;
 
+/// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
+fn stress() -> bool {
+    static S: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *S.get_or_init(|| std::env::var_os("CPJIT_GC_STRESS").is_some())
+}
+
+fn min_threshold() -> usize {
+    if stress() {
+        1
+    } else {
+        MIN_THRESHOLD
+    }
+}
+
 impl Heap {
     pub fn new() -> Self {
         Heap {
             objects: Vec::with_capacity(1 << 16),
             allocated: 0,
-            threshold: MIN_THRESHOLD,
+            threshold: min_threshold(),
             collections: 0,
             worklist: Vec::new(),
+            slab: SlabAlloc::new(),
         }
     }
 
     #[inline]
     pub fn alloc<T>(&mut self, ty: *const TypeObject, data: T) -> Value {
-        let v = box_object(ty, data);
+        let v = box_object(&mut self.slab, ty, data);
         self.objects.push(v);
         self.allocated += 1;
         v
@@ -86,11 +103,15 @@ impl Heap {
             }
         }
         for (v, l) in dead {
-            free(v, l);
+            free(&mut self.slab, v, l);
         }
         self.objects = kept;
         self.allocated = 0;
-        self.threshold = MIN_THRESHOLD.max(self.objects.len());
+        self.threshold = if stress() {
+            1
+        } else {
+            MIN_THRESHOLD.max(self.objects.len())
+        };
         self.collections += 1;
     }
 
@@ -138,7 +159,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);
             if let Some(e) = &d.exc {
-                out.extend([e.args, e.cause, e.context]);
+                out.extend([e.args, e.cause, e.context, e.extra]);
                 out.extend(e.traceback.iter().map(|t| t.0));
             }
         }
@@ -238,32 +259,32 @@ fn trace(v: Value, out: &mut Vec<Value>) {
     }
 }
 
-fn free(v: Value, layout: Layout) {
+fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) {
     match layout {
-        Layout::Instance => free_object::<InstanceData>(v),
-        Layout::Type => free_object::<TypeData>(v),
-        Layout::Str => free_object::<StrData>(v),
-        Layout::Bytes => free_object::<Vec<u8>>(v),
-        Layout::BigInt => free_object::<BigInt>(v),
-        Layout::Bool => free_object::<bool>(v),
-        Layout::NoneType | Layout::Singleton | Layout::Unboxed => free_object::<()>(v),
-        Layout::List => free_object::<Vec<Value>>(v),
-        Layout::Tuple => free_object::<Box<[Value]>>(v),
-        Layout::Dict => free_object::<DictData>(v),
-        Layout::Set => free_object::<SetData>(v),
-        Layout::DictView => free_object::<ViewData>(v),
-        Layout::Range => free_object::<RangeData>(v),
-        Layout::Slice => free_object::<SliceData>(v),
-        Layout::Function => free_object::<FunctionData>(v),
-        Layout::Builtin => free_object::<BuiltinData>(v),
-        Layout::Code => free_object::<CodeData>(v),
-        Layout::Cell => free_object::<Value>(v),
-        Layout::BoundMethod => free_object::<MethodData>(v),
-        Layout::MethodWrapper => free_object::<Value>(v),
-        Layout::Property => free_object::<PropertyData>(v),
-        Layout::Generator => free_object::<GenData>(v),
-        Layout::Module => free_object::<ModuleData>(v),
-        Layout::Iter => free_object::<IterData>(v),
-        Layout::Super => free_object::<SuperData>(v),
+        Layout::Instance => free_object::<InstanceData>(slab, v),
+        Layout::Type => free_object::<TypeData>(slab, v),
+        Layout::Str => free_object::<StrData>(slab, v),
+        Layout::Bytes => free_object::<Vec<u8>>(slab, v),
+        Layout::BigInt => free_object::<BigInt>(slab, v),
+        Layout::Bool => free_object::<bool>(slab, v),
+        Layout::NoneType | Layout::Singleton | Layout::Unboxed => free_object::<()>(slab, v),
+        Layout::List => free_object::<Vec<Value>>(slab, v),
+        Layout::Tuple => free_object::<Box<[Value]>>(slab, v),
+        Layout::Dict => free_object::<DictData>(slab, v),
+        Layout::Set => free_object::<SetData>(slab, v),
+        Layout::DictView => free_object::<ViewData>(slab, v),
+        Layout::Range => free_object::<RangeData>(slab, v),
+        Layout::Slice => free_object::<SliceData>(slab, v),
+        Layout::Function => free_object::<FunctionData>(slab, v),
+        Layout::Builtin => free_object::<BuiltinData>(slab, v),
+        Layout::Code => free_object::<CodeData>(slab, v),
+        Layout::Cell => free_object::<Value>(slab, v),
+        Layout::BoundMethod => free_object::<MethodData>(slab, v),
+        Layout::MethodWrapper => free_object::<Value>(slab, v),
+        Layout::Property => free_object::<PropertyData>(slab, v),
+        Layout::Generator => free_object::<GenData>(slab, v),
+        Layout::Module => free_object::<ModuleData>(slab, v),
+        Layout::Iter => free_object::<IterData>(slab, v),
+        Layout::Super => free_object::<SuperData>(slab, v),
     }
 }

@@ -35,7 +35,7 @@ pub struct Vm {
     /// sys.modules
     pub modules: Value,
     pub sys_module: Value,
-    interned: HashMap<Box<str>, Value>,
+    interned: super::fxhash::FxHashMap<Box<str>, Value>,
     /// Values Rust code holds across calls that may collect garbage.
     pub roots: Vec<Value>,
     /// Values rooted forever (built-in types, their dicts, interned strings, ...).
@@ -56,6 +56,8 @@ pub struct Vm {
     pub abi_error: Value,
     /// Buffered stdout (flushed when large, before stderr output, and at exit).
     pub out: Vec<u8>,
+    /// Direct-mapped cache of `sname` (string address and length -> interned str).
+    name_cache: Vec<(usize, usize, Value)>,
 }
 
 impl Vm {
@@ -82,7 +84,7 @@ impl Vm {
             builtins: Value::NULL,
             modules: Value::NULL,
             sys_module: Value::NULL,
-            interned: HashMap::new(),
+            interned: Default::default(),
             roots: Vec::new(),
             permanent: Vec::new(),
             handled: Value::NULL,
@@ -94,6 +96,7 @@ impl Vm {
             object_new: Value::NULL,
             abi_error: Value::NULL,
             out: Vec::with_capacity(1 << 14),
+            name_cache: vec![(0, 0, Value::NULL); 256],
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
@@ -143,6 +146,7 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
+        super::runtime::attr::invalidate_cache();
     }
 
     // ---- constructors ------------------------------------------------------------------------
@@ -181,6 +185,21 @@ impl Vm {
                 hash: std::cell::Cell::new(u64::MAX),
             },
         )
+    }
+
+    /// `intern(s)` for names Rust code looks up often (mostly literals): a direct-mapped cache
+    /// keyed by the string's address, checked against the cached string's text.
+    #[inline]
+    pub fn sname(&mut self, s: &str) -> Value {
+        let key = s.as_ptr() as usize;
+        let slot = ((key >> 3) ^ s.len()) & 255;
+        let (k, l, v) = self.name_cache[slot];
+        if k == key && l == s.len() && !v.is_null() && str_of(v) == s {
+            return v;
+        }
+        let v = self.intern(s);
+        self.name_cache[slot] = (key, s.len(), v);
+        v
     }
 
     /// The interned string object for `s` (identifiers: attribute, global and keyword names).
@@ -298,6 +317,7 @@ impl Vm {
                     cause: Value::NULL,
                     context: Value::NULL,
                     suppress_context: false,
+                    extra: Value::NULL,
                 })),
             },
         )

@@ -1,12 +1,14 @@
 //! The virtual machine: tagged values, repr(C) objects and frames, the evaluation loop.
 
 pub mod abi;
+pub mod alloc;
 pub mod builtins;
 pub mod code;
 pub mod dict;
 pub mod eval;
 pub mod frame;
 pub mod framestack;
+pub mod fxhash;
 pub mod gc;
 pub mod interp;
 pub mod modules;

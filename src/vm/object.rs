@@ -94,6 +94,8 @@ pub struct TypeData {
     pub base_ok: bool,
     /// Subclass of BaseException (instances carry exception data).
     pub is_exception: bool,
+    /// MRO lookup cache: (epoch, name object bits -> result); see `runtime::attr::lookup_type`.
+    pub lookup_cache: std::cell::RefCell<(u64, super::fxhash::FxHashMap<u64, Option<Value>>)>,
 }
 
 pub struct StrData {
@@ -118,6 +120,8 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// NameError: the globals of the raising frame (for suggestions); otherwise NULL.
+    pub extra: Value,
 }
 
 pub struct InstanceData {
@@ -382,22 +386,35 @@ pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {
 }
 
 /// Allocates a new object of type `ty` holding `data`; returns its Value. Use `Heap::alloc`.
-pub(crate) fn box_object<T>(ty: *const TypeObject, data: T) -> Value {
-    let b = Box::new(Obj {
-        header: ObjHeader {
-            ty,
-            gc: Cell::new(0),
-        },
-        data,
-    });
-    Value::from_ptr(Box::into_raw(b))
+pub(crate) fn box_object<T>(
+    slab: &mut super::alloc::SlabAlloc,
+    ty: *const TypeObject,
+    data: T,
+) -> Value {
+    let p = slab.alloc(std::mem::size_of::<Obj<T>>()) as *mut Obj<T>;
+    // SAFETY: `p` is a fresh, 16-byte aligned block large enough for an Obj<T>.
+    unsafe {
+        std::ptr::write(
+            p,
+            Obj {
+                header: ObjHeader {
+                    ty,
+                    gc: Cell::new(0),
+                },
+                data,
+            },
+        )
+    };
+    Value::from_ptr(p)
 }
 
 /// Frees an object allocated by `box_object` with payload `T`.
-pub(crate) fn free_object<T>(v: Value) {
+pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) {
+    let p = v.as_ptr::<Obj<T>>();
     // SAFETY: `v` was created by `box_object::<T>` (the GC matches T to the object's layout) and
-    // is unreachable, so no reference to it remains.
-    unsafe { drop(Box::from_raw(v.as_ptr::<Obj<T>>())) }
+    // is unreachable, so no reference to it remains; it is dropped exactly once.
+    unsafe { std::ptr::drop_in_place(p) };
+    slab.release(p as *mut u8, std::mem::size_of::<Obj<T>>());
 }
 
 /// Sets the type pointer of an object (used once at start-up to close the `type`-of-`type` loop).

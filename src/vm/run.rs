@@ -20,7 +20,10 @@ fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
 
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
-    if let Ok(text) = std::str::from_utf8(src) {
+    // Pseudo-files (`-c`, frozen modules) have no source lines in tracebacks, as in CPython.
+    if filename.starts_with('<') {
+        vm.sources.insert(filename.to_string(), None);
+    } else if let Ok(text) = std::str::from_utf8(src) {
         vm.sources
             .insert(filename.to_string(), Some(text.to_string()));
     }
@@ -89,7 +92,19 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
                     }
                 })
                 .unwrap_or_else(|| ".".into());
-            (src, path.clone(), path.clone(), dir)
+            // CPython reports the script by its absolute path (__file__, tracebacks).
+            let abs = if std::path::Path::new(path).is_absolute() {
+                path.clone()
+            } else {
+                std::env::current_dir()
+                    .map(|d| d.join(path).display().to_string())
+                    .unwrap_or(path.clone())
+            };
+            let dir = std::path::Path::new(&abs)
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or(dir);
+            (src, abs, path.clone(), dir)
         }
         Program::Command(code) => (
             code.clone().into_bytes(),
@@ -121,9 +136,9 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
         crate::vm::runtime::dict::dict_set(&mut vm, m, k, main)
     };
     let globals = as_module(main).unwrap().dict;
-    if let Program::File(p) = &program {
+    if let Program::File(_) = &program {
         let fk = vm.intern("__file__");
-        let fv = vm.new_str(p);
+        let fv = vm.new_str(&filename);
         let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, fk, fv);
     }
     let r = exec_source(&mut vm, &src, &filename, globals);
@@ -132,6 +147,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
         Err(e) => report(&mut vm, e),
     };
     vm.flush_stdout();
+    if std::env::var_os("CPJIT_REPORT_HWM").is_some() {
+        // Peak resident set size, for tests/gc_rss.rs.
+        if let Ok(st) = std::fs::read_to_string("/proc/self/status") {
+            if let Some(l) = st.lines().find(|l| l.starts_with("VmHWM:")) {
+                eprintln!("{l}");
+            }
+        }
+    }
     status
 }
 

@@ -28,8 +28,9 @@ fn byte_to_char(line: &str, byte: usize) -> usize {
     line[..b2].chars().count()
 }
 
-/// (left_anchor, right_anchor) in characters of the segment, for binary ops and subscripts.
-fn anchors(segment: &str) -> Option<(usize, usize)> {
+/// CPython 3.11's `extract_anchors_from_line`: (left_anchor, right_anchor, primary, secondary)
+/// in characters of the segment, for a segment that parses as one binary op or subscript.
+fn anchors(segment: &str) -> Option<(usize, usize, char, char)> {
     let m = crate::syntax::parser::parse_module(segment.as_bytes(), "<string>").ok()?;
     let Mod::Module { body, .. } = m else {
         return None;
@@ -40,32 +41,56 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
     let StmtKind::Expr { value } = &body[0].kind else {
         return None;
     };
-    let bytes = segment.as_bytes();
-    match &value.kind {
+    let b = segment.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\x0c');
+    let (l, r, p, s) = match &value.kind {
         ExprKind::BinOp { left, right, .. } => {
+            let (mut l, mut r, mut p, mut s) = (0usize, 0usize, '^', '^');
+            let mut found = false;
+            let rc = right.loc.col_offset as usize;
             let mut i = left.loc.end_col_offset as usize;
-            while i < right.loc.col_offset as usize {
-                if !matches!(bytes.get(i), Some(b' ' | b'\t' | b'\x0c') | None) {
-                    let mut r = i + 1;
-                    if r < right.loc.col_offset as usize
-                        && !matches!(bytes.get(r), Some(b' ' | b'\t' | b'\x0c'))
-                    {
-                        r += 1;
-                    }
-                    return Some((byte_to_char(segment, i), byte_to_char(segment, r)));
+            while i < rc {
+                if ws(b[i]) {
+                    i += 1;
+                    continue;
                 }
-                i += 1;
+                found = true;
+                l = i;
+                r = i + 1;
+                if i + 1 < rc && !ws(b[i + 1]) {
+                    r += 1;
+                }
+                if i + 1 < rc && b[i] == b')' {
+                    i += 1;
+                    continue;
+                }
+                p = '~';
+                s = '^';
+                break;
             }
-            // No operator character found: CPython then reports anchors anyway as unset.
-            None
+            if !found {
+                return None;
+            }
+            (l, r, p, s)
         }
         ExprKind::Subscript { value, slice, .. } => {
-            let l = value.loc.end_col_offset as usize;
-            let r = slice.loc.end_col_offset as usize + 1;
-            Some((byte_to_char(segment, l), byte_to_char(segment, r)))
+            let mut l = value.loc.end_col_offset as usize;
+            let mut r = slice.loc.end_col_offset as usize + 1;
+            let n = b.len();
+            while l < n && (ws(b[l]) || b[l] != b'[') {
+                l += 1;
+            }
+            while r < n && (ws(b[r]) || b[r] != b']') {
+                r += 1;
+            }
+            if r < n {
+                r += 1;
+            }
+            (l, r, '~', '^')
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some((byte_to_char(segment, l), byte_to_char(segment, r), p, s))
 }
 
 fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
@@ -98,7 +123,7 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     if pos.lineno == pos.end_lineno {
         if start <= end {
             let seg: String = line.chars().skip(start).take(end - start).collect();
-            anchor = anchors(&seg).map(|(l, r)| (l + start, r + start));
+            anchor = anchors(&seg).map(|(l, r, p, s)| (l + start, r + start, p, s));
         }
     } else {
         let t = line.trim_end_matches([' ', '\t', '\x0c', '\n', '\r']);
@@ -122,11 +147,10 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     } {
         let c = if offset <= start as i64 {
             ' '
-        } else if let Some((l, r)) = anchor
-            .filter(|&(l, r)| (l as i64) < offset && offset <= r as i64)
-            .map(|x| x)
+        } else if anchor
+            .map(|(l, r, _, _)| (l as i64) < offset && offset <= r as i64)
+            .unwrap_or(false)
         {
-            let _ = (l, r);
             secondary
         } else {
             primary
@@ -144,10 +168,13 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
     if t.module != "builtins" && t.module != "__main__" {
         name = format!("{}.{}", t.module, name);
     }
-    let msg = match repr::str(vm, exc) {
+    let mut msg = match repr::str(vm, exc) {
         Ok(s) => str_of(s).to_string(),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(s) = suggestion(vm, exc) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         format!("{name}\n")
     } else {
@@ -217,4 +244,142 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     let mut seen = Vec::new();
     format_one(vm, exc, &mut out, &mut seen);
     out
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (Python/suggestions.c).
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
+    if dir.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_dist = usize::MAX;
+    for item in dir {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        max_distance = max_distance.min(best_dist.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none() || d < best_dist {
+            best = Some(item);
+            best_dist = d;
+        }
+    }
+    best.cloned()
+}
+
+fn keys_as_strings(d: Value) -> Vec<String> {
+    crate::vm::runtime::dict::keys_of(d)
+        .into_iter()
+        .filter_map(|k| as_str(k).map(|s| s.s.to_string()))
+        .collect()
+}
+
+/// "Did you mean" for AttributeError (via dir(obj)) and NameError (locals, globals, builtins).
+fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
+    let d = crate::vm::runtime::attr::instance_dict(exc)?;
+    let nk = vm.intern("name");
+    let name = crate::vm::runtime::dict::dict_get_str(vm, d, nk)?;
+    let name_s = as_str(name)?.s.to_string();
+    if vm.isinstance(exc, vm.t.exc("AttributeError")) {
+        let ok = vm.intern("obj");
+        let obj = crate::vm::runtime::dict::dict_get_str(vm, d, ok)?;
+        let dl = crate::vm::builtins::funcs::dir(vm, &[obj], &[]).ok()?;
+        let names: Vec<String> = as_list(dl)?
+            .iter()
+            .filter_map(|v| as_str(*v).map(|s| s.s.to_string()))
+            .collect();
+        return calculate_suggestion(&names, &name_s);
+    }
+    if vm.isinstance(exc, vm.t.exc("NameError")) {
+        let x = as_instance(exc)?.exc.as_ref()?;
+        let (globals, last) = (x.extra, x.traceback.first().copied());
+        if let Some((code, _)) = last {
+            let cd = as_code(code)?;
+            let kinds = cd.code.localspluskinds.clone();
+            let varnames: Vec<String> = cd
+                .code
+                .localsplusnames
+                .iter()
+                .zip(kinds)
+                .filter(|(_, k)| k & crate::bytecode::code::slot_kind::LOCAL != 0)
+                .map(|(n, _)| n.clone())
+                .collect();
+            if let Some(s) = calculate_suggestion(&varnames, &name_s) {
+                return Some(s);
+            }
+        }
+        if !globals.is_null() {
+            if let Some(s) = calculate_suggestion(&keys_as_strings(globals), &name_s) {
+                return Some(s);
+            }
+        }
+        let b = vm.builtins;
+        return calculate_suggestion(&keys_as_strings(b), &name_s);
+    }
+    None
 }

@@ -474,7 +474,7 @@ fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
 }
-fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dir", args, kw, 0, 0, 1)?;
     let mut names: Vec<String> = Vec::new();
     if args.is_empty() {

@@ -33,7 +33,7 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
     vm.permanent.push(Value::from_ptr(t));
     add_method(vm, t, "write", write);
     add_method(vm, t, "flush", flush);
-    let mut mk = |vm: &mut Vm, fd: i64| {
+    let mk = |vm: &mut Vm, fd: i64| {
         let o = crate::vm::runtime::call::new_instance(vm, t);
         let k = vm.intern("_fd");
         let v = vm.new_int(fd);

@@ -200,7 +200,7 @@ fn radix(
     base: u32,
 ) -> PyResult {
     nargs(vm, name, args, kw, 0, 1, 1)?;
-    let Some(i) = int_of(args[0]) else {
+    let Some(i) = num::index_value(vm, args[0])? else {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };

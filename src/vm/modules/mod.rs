@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod math;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -17,8 +18,31 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
         "time" => time::create(vm),
-        _ => return Ok(None),
+        "random" => random::create(vm),
+        "gc" => gc_module(vm),
+        _ => return python_module(vm, name),
     };
+    Ok(Some(m))
+}
+
+/// Standard modules cpjit ships as Python source (compiled on first import).
+const PY_MODULES: &[(&str, &str)] = &[
+    ("functools", include_str!("py/functools.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("__future__", include_str!("py/__future__.py")),
+];
+
+fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let Some(&(_, src)) = PY_MODULES.iter().find(|(n, _)| *n == name) else {
+        return Ok(None);
+    };
+    let m = vm.new_module(name);
+    vm.roots.push(m);
+    let d = as_module(m).unwrap().dict;
+    let r = crate::vm::run::exec_source(vm, src.as_bytes(), &format!("<frozen {name}>"), d);
+    vm.roots.pop();
+    r?;
     Ok(Some(m))
 }
 
@@ -136,4 +160,17 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
         bd.bound = Value::NULL;
     }
     set_attr(vm, m, name, b);
+}
+
+/// `gc`: collect() runs a collection; enable/disable/isenabled are accepted (always enabled).
+fn gc_module(vm: &mut Vm) -> Value {
+    let m = vm.new_module("gc");
+    def(vm, m, "collect", |vm, _a, _k| {
+        vm.collect();
+        Ok(Value::try_from_i64(0).unwrap())
+    });
+    def(vm, m, "enable", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "disable", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "isenabled", |vm, _a, _k| Ok(vm.true_));
+    m
 }

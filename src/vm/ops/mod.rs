@@ -63,7 +63,8 @@ pub fn make_function(
     let k = vm.intern("__name__");
     let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let doc = match cd.consts.first() {
-        Some(&c) if as_str(c).is_some() && cd.code.flags & 0x4000_0000 != 0 => c,
+        // As in 3.11, co_consts[0] is the docstring or None.
+        Some(&c) if as_str(c).is_some() => c,
         _ => Value::NULL,
     };
     let ty = vm.t.function;
@@ -379,4 +380,16 @@ pub fn before_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
 
 pub fn is_generator_flags(f: u32) -> bool {
     f & flags::CO_GENERATOR != 0
+}
+
+/// NameError for `name`, remembering the frame's globals for "Did you mean" suggestions.
+pub fn name_error(vm: &mut Vm, name: Value, globals: Value) -> Value {
+    let n = str_of(name).to_string();
+    let e = vm.err("NameError", format!("name '{n}' is not defined"));
+    let k = vm.intern("name");
+    let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, name);
+    if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
+        x.extra = globals;
+    }
+    e
 }

@@ -10,6 +10,36 @@ use crate::vm::value::Value;
 /// Finds `name` (a str) in the dicts of `ty`'s MRO.
 #[inline]
 pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
+    let epoch = EPOCH.load(std::sync::atomic::Ordering::Relaxed);
+    let td = type_data(ty);
+    {
+        let c = td.lookup_cache.borrow();
+        if c.0 == epoch {
+            if let Some(&r) = c.1.get(&name.0) {
+                return r;
+            }
+        }
+    }
+    let r = lookup_type_uncached(ty, name);
+    let mut c = td.lookup_cache.borrow_mut();
+    if c.0 != epoch || c.1.len() > 4096 {
+        c.1.clear();
+        c.0 = epoch;
+    }
+    c.1.insert(name.0, r);
+    r
+}
+
+/// Bumped to invalidate every type's lookup cache: keys are pointers, so caches are dropped at
+/// every collection (a freed pointer may be reused) and whenever a class's attributes change.
+static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Forgets cached type lookups (after a collection or a change to a class's attributes).
+pub fn invalidate_cache() {
+    EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
     let td = type_data(ty);
     for &t in &td.mro {
         let d = type_data(t.as_ptr::<TypeObject>()).dict;
@@ -41,7 +71,7 @@ fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
 }
 
 pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option<Value> {
-    let k = vm.intern(name);
+    let k = vm.sname(name);
     lookup_type(ty, k)
 }
 
@@ -155,14 +185,28 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let n = str_of(name).to_string();
     if let Some(m) = as_module(obj) {
         let mn = str_of(m.name).to_string();
-        return vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+        let e = vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+        set_name_obj(vm, e, name, obj);
+        return e;
     }
     if let Some(t) = as_type(obj) {
         let tn = t.name.clone();
-        return vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+        let e = vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+        set_name_obj(vm, e, name, obj);
+        return e;
     }
     let tn = vm.type_name(obj);
-    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+    let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
+    set_name_obj(vm, e, name, obj);
+    e
+}
+
+/// AttributeError.name / .obj (used for "Did you mean" suggestions).
+fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
+    let k = vm.intern("name");
+    let _ = generic_setattr(vm, e, k, name);
+    let k = vm.intern("obj");
+    let _ = generic_setattr(vm, e, k, obj);
 }
 
 /// `getattr(obj, name)`.
@@ -333,6 +377,7 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                     )));
                 }
                 let d = type_data(t).dict;
+                invalidate_cache();
                 return dict_set(vm, d, name, value);
             }
             Layout::Module => {
@@ -353,6 +398,14 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     }
     let tn = vm.type_name(obj);
     let n = str_of(name).to_string();
+    if super::special::special_attr(vm, obj, &n)?.is_some() && n != "__class__" {
+        return Err(
+            vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
+        );
+    }
+    if lookup_type(vm.type_of(obj), name).is_some() {
+        return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
+    }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
 }
 
@@ -412,6 +465,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         _ => instance_dict(obj),
     };
     if let Some(d) = d {
+        invalidate_cache();
         if dict_del(vm, d, name)?.is_some() {
             return Ok(());
         }

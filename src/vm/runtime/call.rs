@@ -15,8 +15,11 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
             Layout::Function => return crate::vm::eval::call_function(vm, f, args, kwnames),
             Layout::Builtin => {
                 let b = as_builtin(f).unwrap();
-                let (func, bound) = (b.f, b.bound);
+                let (func, bound, owner) = (b.f, b.bound, b.owner);
                 if bound.is_null() {
+                    if !owner.is_null() {
+                        check_descriptor_self(vm, f, owner, args)?;
+                    }
                     return func(vm, args, kwnames);
                 }
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -51,6 +54,24 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
     }
     let n = vm.type_name(f);
     Err(vm.type_error(format!("'{n}' object is not callable")))
+}
+
+/// A method descriptor of a built-in type called directly (`str.upper(x)`): `x` must be an
+/// instance of that type.
+fn check_descriptor_self(vm: &mut Vm, f: Value, owner: Value, args: &[Value]) -> PyResult<()> {
+    let t = owner.as_ptr::<TypeObject>() as *const TypeObject;
+    let name = as_builtin(f).unwrap().name;
+    let tn = type_data(t).name.clone();
+    match args.first() {
+        None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
+        Some(&a) if !vm.isinstance(a, t) => {
+            let an = vm.type_name(a);
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for '{tn}' objects doesn't apply to a '{an}' object"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Calls a function found on a type with `self_` prepended.

@@ -1,7 +1,5 @@
 //! Hashing and dict/set table operations on Values.
 
-use std::hash::{Hash, Hasher};
-
 use num_bigint::{BigInt, Sign};
 use num_traits::{ToPrimitive, Zero};
 
@@ -83,31 +81,6 @@ fn frexp(x: f64) -> (f64, i32) {
     let e = exp - 1022;
     let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
     (m, e)
-}
-
-fn hash_str_bytes(b: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    b.hash(&mut h);
-    let v = h.finish() as i64;
-    fix_minus_one(v)
-}
-
-/// CPython's tuple hash (xxHash-based).
-fn hash_tuple(items: &[u64]) -> u64 {
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
-    let mut acc = P5;
-    for &h in items {
-        acc = acc.wrapping_add(h.wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        return 1546275796;
-    }
-    acc
 }
 
 /// `hash(v)`.

@@ -141,7 +141,14 @@ fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     if it.is_ptr() {
         match layout_of(it) {
-            Layout::Iter => return iter_next(vm, it),
+            Layout::Iter => {
+                // Values iter_next collects while calling back into Python (zip, map) are
+                // pushed on the shadow stack; drop them once the next item is built.
+                let base = vm.roots.len();
+                let r = iter_next(vm, it);
+                vm.roots.truncate(base);
+                return r;
+            }
             Layout::Generator => {
                 let none = vm.none;
                 return match crate::vm::ops::gen_resume(vm, it, none, None)? {
@@ -301,7 +308,10 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             let mut out = Vec::with_capacity(its.len());
             for (i, &x) in its.iter().enumerate() {
                 match next(vm, x)? {
-                    Some(v) => out.push(v),
+                    Some(v) => {
+                        vm.roots.push(v);
+                        out.push(v);
+                    }
                     None => {
                         if strict {
                             if i > 0 {
@@ -348,7 +358,10 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             let mut args = Vec::with_capacity(its.len());
             for &x in &its {
                 match next(vm, x)? {
-                    Some(v) => args.push(v),
+                    Some(v) => {
+                        vm.roots.push(v);
+                        args.push(v);
+                    }
                     None => return Ok(None),
                 }
             }

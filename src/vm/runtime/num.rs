@@ -145,7 +145,7 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 if y == 0 {
                     return Err(vm.zero_division("integer division or modulo by zero"));
                 }
-                Some(x.div_floor(&y))
+                Some(Integer::div_floor(&x, &y))
             }
             nb::REMAINDER => {
                 if y == 0 {
@@ -376,4 +376,23 @@ pub fn int_float_cmp(a: &IntVal, f: f64) -> Option<std::cmp::Ordering> {
             }
         }
     }
+}
+
+/// `operator.index(v)`: ints and bools, or an instance's `__index__` (which must return an int).
+pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
+    if let Some(i) = int_of(v) {
+        return Ok(Some(i));
+    }
+    if v.is_ptr() && layout_of(v) == Layout::Instance {
+        if let Some(r) = crate::vm::runtime::call::call_dunder(vm, v, "__index__", &[])? {
+            return match int_of(r) {
+                Some(i) => Ok(Some(i)),
+                None => {
+                    let tn = vm.type_name(r);
+                    Err(vm.type_error(format!("__index__ returned non-int (type {tn})")))
+                }
+            };
+        }
+    }
+    Ok(None)
 }

@@ -68,3 +68,19 @@ pub fn inplace(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<()> {
         }
     }
 }
+
+/// `s.update(it)` as CPython's `set_update_internal`: sets merge table-to-table, dicts pre-size.
+pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
+    if as_set(it).is_some() {
+        let (dst, src) = (table(s), table(it));
+        return dst.merge(src, |a, b| key_eq(vm, *a, *b));
+    }
+    if let Some(d) = as_dict(it) {
+        let n = d.table.len();
+        table(s).reserve_for_update(n);
+    }
+    for x in crate::vm::runtime::iter::collect(vm, it)? {
+        set_add(vm, s, x)?;
+    }
+    Ok(())
+}

@@ -13,9 +13,83 @@ pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
     vm.heap.alloc(ty, SliceData { start, stop, step })
 }
 
+/// `c[a:b]` for a list or tuple with None / small-int bounds, without a slice object.
+#[inline]
+pub fn simple_slice(vm: &mut Vm, c: Value, a: Value, b: Value) -> Option<Value> {
+    let bound = |v: Value, dflt: i64, len: i64| -> Option<i64> {
+        let x = if v == vm.none {
+            dflt
+        } else if v.is_small_int() {
+            v.as_small_int()
+        } else {
+            return None;
+        };
+        let x = if x < 0 { (x + len).max(0) } else { x.min(len) };
+        Some(x)
+    };
+    if let Some(l) = as_list(c) {
+        let n = l.len() as i64;
+        let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
+        let v = if s < e {
+            l[s as usize..e as usize].to_vec()
+        } else {
+            Vec::new()
+        };
+        return Some(vm.new_list(v));
+    }
+    if let Some(t) = as_tuple(c) {
+        let n = t.len() as i64;
+        let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
+        let v = if s < e {
+            t[s as usize..e as usize].to_vec()
+        } else {
+            Vec::new()
+        };
+        return Some(vm.new_tuple(v));
+    }
+    None
+}
+
+/// `c[a:b] = v` for a list `c` and a list or tuple `v` with None / small-int bounds; false when
+/// the general path is needed.
+#[inline]
+pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -> bool {
+    let Some(l) = as_list(c) else { return false };
+    let n = l.len() as i64;
+    let bound = |x: Value, dflt: i64| -> Option<i64> {
+        let x = if x == vm.none {
+            dflt
+        } else if x.is_small_int() {
+            x.as_small_int()
+        } else {
+            return None;
+        };
+        Some(if x < 0 { (x + n).max(0) } else { x.min(n) })
+    };
+    let (Some(s), Some(e)) = (bound(a, 0), bound(b, n)) else {
+        return false;
+    };
+    let e = e.max(s);
+    let src: Vec<Value> = if let Some(x) = as_list(v) {
+        x.clone()
+    } else if let Some(t) = as_tuple(v) {
+        t.to_vec()
+    } else {
+        return false;
+    };
+    let l = as_list(c).unwrap();
+    let (s, e) = (s as usize, e as usize);
+    if src.len() == e - s {
+        l[s..e].copy_from_slice(&src);
+    } else {
+        l.splice(s..e, src);
+    }
+    true
+}
+
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
-    match int_of(v) {
+    match crate::vm::runtime::num::index_value(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.err(
             "IndexError",
@@ -174,6 +248,12 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                         pick(&chars, s, st, n).into_iter().collect()
                     };
                     return Ok(vm.new_str_owned(out));
+                }
+                if crate::vm::runtime::num::int_of(k).is_none() {
+                    let tn = vm.type_name(k);
+                    return Err(
+                        vm.type_error(format!("string indices must be integers, not '{tn}'"))
+                    );
                 }
                 let i = index_of(vm, k, "string")?;
                 let sd = as_str(c).unwrap();

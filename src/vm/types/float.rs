@@ -14,6 +14,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "is_integer", is_integer);
     add_method(vm, t, "as_integer_ratio", as_integer_ratio);
     add_method(vm, t, "conjugate", conjugate);
+    add_method(vm, t, "hex", hex);
+    add_static(vm, t, "fromhex", fromhex, true);
     add_method(vm, t, "__format__", format);
     add_static(vm, t, "__new__", new, false);
 }
@@ -104,4 +106,21 @@ fn conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
     repr::format(vm, args[0], args[1])
+}
+
+fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float.hex", args, kw, 1, 0, 0)?;
+    Ok(vm.new_str_owned(crate::rtlib::floatops::float_hex(args[0].as_f64())))
+}
+
+fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
+    let Some(s) = as_str(args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("must be str, not {tn}")));
+    };
+    match crate::rtlib::floatops::float_fromhex(&s.s) {
+        Ok(f) => Ok(Value::from_f64(f)),
+        Err(e) => Err(repr::rt_err(vm, e)),
+    }
 }

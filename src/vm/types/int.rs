@@ -1,7 +1,7 @@
 //! int and bool: constructors and methods.
 
 use num_bigint::BigInt;
-use num_traits::{Num, Signed, ToPrimitive};
+use num_traits::{Signed, ToPrimitive};
 
 use super::{add_method, add_static, nargs, split_kw};
 use crate::vm::interp::{PyResult, Vm};
@@ -20,6 +20,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__int__", conjugate);
     add_method(vm, t, "__format__", format);
     add_method(vm, t, "to_bytes", to_bytes);
+    add_static(vm, t, "from_bytes", from_bytes, true);
     add_static(vm, t, "__new__", new, false);
     let b = vm.t.bool_;
     add_static(vm, b, "__new__", bool_new, false);
@@ -184,4 +185,48 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         bytes.reverse();
     }
     Ok(vm.new_bytes(bytes))
+}
+
+fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut data = pos.get(1).copied();
+    let mut order = pos.get(2).copied();
+    let mut signed = false;
+    for (k, v) in kws {
+        match k {
+            "bytes" => data = Some(v),
+            "byteorder" => order = Some(v),
+            "signed" => signed = compare::truthy(vm, v)?,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for from_bytes()"
+                )))
+            }
+        }
+    }
+    let Some(data) = data else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let mut b: Vec<u8> = match as_bytes(data) {
+        Some(b) => b.clone(),
+        None => {
+            let items = crate::vm::runtime::iter::collect(vm, data)?;
+            items
+                .into_iter()
+                .map(|v| crate::vm::runtime::num::int_to_i64(v).unwrap_or(0) as u8)
+                .collect()
+        }
+    };
+    let big = order
+        .map(|o| crate::vm::interp::str_of(o) == "big")
+        .unwrap_or(true);
+    if !big {
+        b.reverse();
+    }
+    let v = if signed {
+        BigInt::from_signed_bytes_be(&b)
+    } else {
+        BigInt::from_bytes_be(num_bigint::Sign::Plus, &b)
+    };
+    Ok(vm.new_bigint(v))
 }

@@ -39,6 +39,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__getattribute__", object_getattribute);
     add_method(vm, o, "__delattr__", object_delattr);
     add_method(vm, o, "__format__", object_format);
+    add_static(vm, o, "__init_subclass__", object_init_subclass, true);
 
     let t = vm.t.type_;
     add_static(vm, t, "__new__", type_new, false);
@@ -108,6 +109,7 @@ pub fn install(vm: &mut Vm) {
     for v in [vm.t.dict_keys, vm.t.dict_values, vm.t.dict_items] {
         add_method(vm, v, "__len__", view_len);
     }
+    install_bytes(vm);
     let n = vm.t.none_type;
     add_static(vm, n, "__new__", none_new, false);
 }
@@ -117,7 +119,8 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         .first()
         .and_then(|&c| as_type(c).map(|_| c.as_ptr::<TypeObject>()))
     else {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        let tn = args.first().map(|&a| vm.type_name(a)).unwrap_or_default();
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     };
     if type_data(t).layout != Layout::Instance {
         let n = type_data(t).name.clone();
@@ -126,6 +129,16 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         )));
     }
     Ok(new_instance(vm, t))
+}
+
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() || args.len() > 1 {
+        let n = type_data(args[0].as_ptr::<TypeObject>()).name.clone();
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(vm.none)
 }
 
 fn object_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
@@ -216,7 +229,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         let Some(bd) = as_type(b) else {
             let tn = vm.type_name(b);
             let _ = tn;
-            return Err(vm.type_error("bases must be types"));
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
         };
         if !bd.base_ok {
             let n = bd.name.clone();
@@ -257,6 +272,12 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         };
         dict_set(vm, dict, k, v)?;
     }
+    // A class that defines __eq__ but not __hash__ is unhashable (type.__new__ sets it to None).
+    let (ek, hk) = (vm.intern("__eq__"), vm.intern("__hash__"));
+    if dict_get_str(vm, ns, ek).is_some() && dict_get_str(vm, ns, hk).is_none() {
+        let none = vm.none;
+        dict_set(vm, dict, hk, none)?;
+    }
     let qk = vm.intern("__qualname__");
     let qualname = dict_get_str(vm, ns, qk)
         .map(|q| str_of(q).to_string())
@@ -283,6 +304,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             builtin: false,
             base_ok: true,
             is_exception: is_exc,
+            lookup_cache: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -291,34 +313,41 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             .map(|b| type_data(b.as_ptr()).name.clone())
             .collect();
         return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    crate::vm::runtime::attr::invalidate_cache();
     if let Some(c) = as_cell(classcell) {
         *c = cls;
     }
-    // __init_subclass__ of a base, if user-defined.
-    let k = vm.intern("__init_subclass__");
-    for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
-        if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
-            if let Some(inner) = as_method_wrapper(f) {
-                let inner = *inner;
-                call(vm, inner, &[cls], &[])?;
-            }
-            break;
-        }
-    }
-    // __set_name__ on descriptors.
-    let sn = vm.intern("__set_name__");
-    for (k, v) in items_of(dict) {
-        if as_instance(v).is_some() {
-            if let Some(f) = attr::lookup_type(obj_type(v), sn) {
-                crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
+    // The new class is only referenced from here until returned: keep it rooted while
+    // __set_name__ and __init_subclass__ run Python code (CPython calls them in this order).
+    vm.roots.push(cls);
+    let r = (|| -> PyResult<()> {
+        let sn = vm.intern("__set_name__");
+        for (k, v) in items_of(dict) {
+            if as_instance(v).is_some() {
+                if let Some(f) = attr::lookup_type(obj_type(v), sn) {
+                    crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
+                }
             }
         }
-    }
+        let k = vm.intern("__init_subclass__");
+        for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
+            if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
+                if let Some(inner) = as_method_wrapper(f) {
+                    let inner = *inner;
+                    call(vm, inner, &[cls], &[])?;
+                }
+                break;
+            }
+        }
+        Ok(())
+    })();
+    vm.roots.pop();
+    r?;
     Ok(cls)
 }
 
@@ -332,7 +361,7 @@ fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match int_of(v) {
+    match crate::vm::runtime::num::index_value(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.not_implemented("range() with bounds beyond 2**47")),
         None => {
@@ -803,4 +832,82 @@ fn view_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.none)
+}
+
+/// `bytes(x)`: from an int (zeros), an iterable of ints, or a str with an encoding.
+pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut enc = pos.get(2).copied();
+    for (k, v) in kws {
+        if k == "encoding" {
+            enc = Some(v);
+        }
+    }
+    let Some(&x) = pos.get(1) else {
+        return Ok(vm.new_bytes(Vec::new()));
+    };
+    if let Some(s) = as_str(x) {
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let en = str_of(e).to_lowercase().replace(['-', '_'], "");
+        if en != "utf8" && en != "ascii" {
+            return Err(vm.not_implemented(format!("the '{}' encoding", str_of(e))));
+        }
+        if en == "ascii" && !s.s.is_ascii() {
+            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
+        }
+        let b = s.s.as_bytes().to_vec();
+        return Ok(vm.new_bytes(b));
+    }
+    if let Some(IntVal::Small(n)) = int_of(x) {
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        return Ok(vm.new_bytes(vec![0; n as usize]));
+    }
+    if let Some(b) = as_bytes(x) {
+        let b = b.clone();
+        return Ok(vm.new_bytes(b));
+    }
+    let items = riter::collect(vm, x)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        match int_of(it) {
+            Some(IntVal::Small(v)) if (0..256).contains(&v) => out.push(v as u8),
+            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            None => {
+                let tn = vm.type_name(it);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let b = as_bytes(args[0]).unwrap().clone();
+    match String::from_utf8(b) {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(_) => Err(vm.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+    }
+}
+
+pub fn install_bytes(vm: &mut Vm) {
+    let t = vm.t.bytes;
+    add_static(vm, t, "__new__", bytes_new, false);
+    add_method(vm, t, "decode", bytes_decode);
+    add_method(vm, t, "hex", bytes_hex);
+}
+
+fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bytes.hex", args, kw, 1, 0, 0)?;
+    let s: String = as_bytes(args[0])
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(vm.new_str_owned(s))
 }

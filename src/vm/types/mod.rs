@@ -145,6 +145,7 @@ pub(crate) fn new_type(
             builtin: true,
             base_ok: matches!(layout, Layout::Instance),
             is_exception: false,
+            lookup_cache: Default::default(),
         },
     );
     let mut mro = vec![v];
@@ -188,6 +189,7 @@ pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
 
 /// Adds a method implemented in Rust to a type's dict.
 pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: BuiltinFn) {
+    super::runtime::attr::invalidate_cache();
     let bty = vm.t.builtin_function;
     let m = vm.heap.alloc(
         bty,
@@ -218,7 +220,7 @@ pub fn add_static(
             name,
             f,
             bound: Value::NULL,
-            owner: Value::from_ptr(ty),
+            owner: Value::NULL,
         },
     );
     let wty = if class {

@@ -203,9 +203,7 @@ fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     for &o in &args[1..] {
-        for x in riter::collect(vm, o)? {
-            rdict::set_add(vm, args[0], x)?;
-        }
+        crate::vm::runtime::set::update(vm, args[0], o)?;
     }
     Ok(vm.none)
 }

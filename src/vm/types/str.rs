@@ -2,6 +2,7 @@
 
 use super::{add_method, add_static, nargs, split_kw};
 use crate::rtlib::str_format::{format_with, FormatEnv};
+use crate::rtlib::strmethods as sm;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::repr::{fmt_err, FmtErr};
@@ -30,9 +31,11 @@ pub fn install(vm: &mut Vm) {
         ("capitalize", capitalize),
         ("title", title),
         ("swapcase", swapcase),
-        ("casefold", lower),
+        ("casefold", casefold),
         ("isdigit", isdigit),
-        ("isdecimal", isdigit),
+        ("isdecimal", isdecimal),
+        ("isprintable", isprintable),
+        ("istitle", istitle),
         ("isnumeric", isnumeric),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -137,7 +140,13 @@ fn sep_and_max(
     }
     let sep = match sep {
         Some(v) if v != vm.none => {
-            let x = arg_str(vm, v, "must be str or None")?.to_string();
+            let x = match as_str(v) {
+                Some(x) => x.s.to_string(),
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(format!("must be str or None, not {tn}")));
+                }
+            };
             if x.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -165,20 +174,7 @@ fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                     .collect()
             }
         }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = st.trim_start();
-            while !rest.is_empty() {
-                if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
-            }
-            out
-        }
+        None => sm::split_whitespace(st, max),
     };
     let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str_owned(p)).collect();
     Ok(vm.new_list(vals))
@@ -198,21 +194,9 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
         None => {
-            let mut out = Vec::new();
-            let mut rest = st.trim_end();
-            while !rest.is_empty() {
-                if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let start = rest
-                    .rfind(char::is_whitespace)
-                    .map(|i| i + rest[i..].chars().next().unwrap().len_utf8())
-                    .unwrap_or(0);
-                out.push(rest[start..].to_string());
-                rest = rest[..start].trim_end();
-            }
-            out
+            let mut v = sm::rsplit_whitespace(st, max);
+            v.reverse();
+            v
         }
     };
     parts.reverse();
@@ -234,17 +218,13 @@ fn strip_impl(
         Some(&v) if v != vm.none => Some(arg_str(vm, v, "strip arg")?.chars().collect()),
         _ => None,
     };
-    let pred = |c: char| match &chars {
-        Some(cs) => cs.contains(&c),
-        None => c.is_whitespace(),
+    let cs: Option<String> = chars.map(|v| v.into_iter().collect());
+    let owned = match (left, right) {
+        (true, true) => sm::strip(st, cs.as_deref()),
+        (true, false) => sm::lstrip(st, cs.as_deref()),
+        _ => sm::rstrip(st, cs.as_deref()),
     };
-    let mut r = st;
-    if left {
-        r = r.trim_start_matches(pred);
-    }
-    if right {
-        r = r.trim_end_matches(pred);
-    }
+    let r: &str = &owned;
     if r.len() == st.len() {
         return Ok(args[0]);
     }
@@ -423,47 +403,19 @@ fn map_str(
     Ok(vm.new_str_owned(r))
 }
 fn upper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    map_str(vm, a, k, "upper", |x| x.to_uppercase())
+    map_str(vm, a, k, "str.upper", sm::upper)
 }
 fn lower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    map_str(vm, a, k, "lower", |x| x.to_lowercase())
+    map_str(vm, a, k, "str.lower", sm::lower)
 }
 fn capitalize(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    map_str(vm, a, k, "capitalize", |x| {
-        let mut c = x.chars();
-        match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-            None => String::new(),
-        }
-    })
+    map_str(vm, a, k, "str.capitalize", sm::capitalize)
 }
 fn title(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    map_str(vm, a, k, "title", |x| {
-        let mut out = String::new();
-        let mut prev_cased = false;
-        for c in x.chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_cased = c.is_alphabetic();
-        }
-        out
-    })
+    map_str(vm, a, k, "str.title", sm::title)
 }
 fn swapcase(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    map_str(vm, a, k, "swapcase", |x| {
-        x.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect::<Vec<_>>()
-                }
-            })
-            .collect()
-    })
+    map_str(vm, a, k, "str.swapcase", sm::swapcase)
 }
 
 fn pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&str) -> bool) -> PyResult {
@@ -472,53 +424,31 @@ fn pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&str) -> bo
     Ok(vm.bool_val(r))
 }
 fn isdigit(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isdigit", |x| {
-        !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())
-    })
+    pred(vm, a, k, "str.isdigit", sm::isdigit)
 }
 fn isnumeric(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isnumeric", |x| {
-        !x.is_empty() && x.chars().all(|c| c.is_numeric())
-    })
+    pred(vm, a, k, "str.isnumeric", sm::isnumeric)
 }
 fn isalpha(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isalpha", |x| {
-        !x.is_empty() && x.chars().all(|c| c.is_alphabetic())
-    })
+    pred(vm, a, k, "str.isalpha", sm::isalpha)
 }
 fn isalnum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isalnum", |x| {
-        !x.is_empty() && x.chars().all(|c| c.is_alphanumeric())
-    })
+    pred(vm, a, k, "str.isalnum", sm::isalnum)
 }
 fn isspace(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isspace", |x| {
-        !x.is_empty() && x.chars().all(|c| c.is_whitespace())
-    })
+    pred(vm, a, k, "str.isspace", sm::isspace)
 }
 fn isupper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isupper", |x| {
-        x.chars().any(|c| c.is_uppercase()) && !x.chars().any(|c| c.is_lowercase())
-    })
+    pred(vm, a, k, "str.isupper", sm::isupper)
 }
 fn islower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "islower", |x| {
-        x.chars().any(|c| c.is_lowercase()) && !x.chars().any(|c| c.is_uppercase())
-    })
+    pred(vm, a, k, "str.islower", sm::islower)
 }
 fn isidentifier(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isidentifier", |x| {
-        let mut cs = x.chars();
-        match cs.next() {
-            Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {
-                cs.all(|c| unicode_ident::is_xid_continue(c))
-            }
-            _ => false,
-        }
-    })
+    pred(vm, a, k, "str.isidentifier", sm::isidentifier)
 }
 fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    pred(vm, a, k, "isascii", |x| x.is_ascii())
+    pred(vm, a, k, "str.isascii", sm::isascii)
 }
 
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, char)> {
@@ -810,4 +740,17 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(out) => Ok(env.vm.new_str_owned(out)),
         Err(e) => Err(fmt_err(env.vm, e)),
     }
+}
+
+fn casefold(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_str(vm, a, k, "str.casefold", sm::casefold)
+}
+fn isdecimal(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "str.isdecimal", sm::isdecimal)
+}
+fn isprintable(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "str.isprintable", sm::isprintable)
+}
+fn istitle(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "str.istitle", sm::istitle)
 }

@@ -1,0 +1,2 @@
+callbacks = {'a': None}
+callbacks['a']()

@@ -1,0 +1,5 @@
+try:
+    x = int('bad')
+except ValueError as e:
+    print('handling', e)
+    raise RuntimeError('cleanup failed')

@@ -1,0 +1,2 @@
+vals = [1.5, 0.0]
+print(vals[0] // vals[1])

@@ -1,0 +1,5 @@
+class C:
+    def m(self, x):
+        return x
+
+C().m()

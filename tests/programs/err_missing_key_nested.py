@@ -1,0 +1,2 @@
+cfg = {'db': {'host': 'x'}}
+port = cfg['db']['port']

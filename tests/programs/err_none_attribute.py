@@ -1,0 +1,3 @@
+import math
+result = None
+print(result.upper())

@@ -1,0 +1,7 @@
+class AppError(Exception):
+    pass
+
+def run():
+    raise AppError('bad thing')
+
+run()

@@ -1,0 +1,5 @@
+try:
+    int('q')
+except ValueError:
+    print('logging')
+    raise

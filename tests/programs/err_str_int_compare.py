@@ -1,0 +1,2 @@
+items = ['b', 1]
+items.sort()

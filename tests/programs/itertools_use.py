@@ -1,0 +1,10 @@
+import itertools as it
+print(list(it.islice(it.count(5, 2), 5)), list(it.repeat("x", 3)))
+print(list(it.chain([1, 2], (3,), "ab")), list(it.chain.from_iterable([[1], [2, 3]])))
+print(list(it.product("ab", repeat=2)), list(it.permutations([1, 2, 3], 2)))
+print(list(it.combinations("abcd", 2)), list(it.accumulate([1, 2, 3, 4])))
+print([(k, list(g)) for k, g in it.groupby("aaabbcaa")])
+print(list(it.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(it.zip_longest("ab", "xyz", fillvalue="-")), list(it.starmap(pow, [(2, 3), (3, 2)])))
+print(list(it.islice(it.cycle("ab"), 5)), list(it.pairwise([1, 2, 3])))
+print(list(it.combinations_with_replacement("ab", 2)), list(it.compress("abc", [1, 0, 1])))

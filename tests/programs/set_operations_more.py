@@ -1,0 +1,18 @@
+a = set(range(0, 20, 2))
+b = set(range(0, 20, 3))
+print(a & b, a | b, a - b, b - a, a ^ b)
+print(sorted(a.intersection(b, {0, 6, 7})), sorted(a.union([100], (200,))), a.issubset(range(20)))
+c = {1, 2, 3}
+c.update([3, 4], {5})
+c.intersection_update({1, 2, 3, 4, 10})
+c.difference_update([1])
+c.symmetric_difference_update({3, 99})
+print(c, c.pop() in {2, 4, 99}, len(c))
+f = frozenset([1, 2])
+print(f | {3}, f & {2}, {f: "frozen"}[frozenset([2, 1])], type(f | {3}).__name__)
+print({x for x in "mississippi"} == set("misp"), len({1, 1.0, True}), {0, False, 0.0})
+s = {10, 20, 30}
+s.discard(20)
+s.add(15)
+print(s, 15 in s, 20 in s)
+print({-1, -2, 5, 100, 3}, {1000, 2000, 3000}, set(range(40, 30, -2)))

@@ -1,0 +1,10 @@
+for v in [0, 1, -1, 3.14159, -2.5, 1e20, 1.5e-5, 123456.789]:
+    print(f"{v!r:>12} {v:10.3f} {v:<+10.2e} {v:g} {v:%}" if isinstance(v, float) else f"{v:5d} {v:+d} {v:x} {v:o} {v:b} {v:,}")
+print(f"{'abc':*>8}|{'abc':-<8}|{'abc':^8}|{'abc':.2}")
+print("%5.2f|%-8s|%08.3f|%+.1e|%x|%X|%#o" % (3.14159, "hi", -3.14159, 12345.678, 255, 255, 8))
+print("%s %s" % ([1, 2], (3,)), "%r" % "q", "%i" % 3.9, "%3c" % "z")
+print("{:08.3f} {:>+6d} {:^7s} {!r} {:e}".format(-1.5, 42, "mid", "r", 0.000123))
+print("{a}{b}{a}".format(a="x", b="y"), "{0}{1}{0}".format("p", "q"))
+print(format(1234567.891, ",.2f"), format(0.5, ".0%"), format(-0.0, "f"), format(1e300, ".3g"))
+print(str(1e16), str(1.0e-5), str(123456789.123), repr(0.1 + 0.7), 1/3)
+print(round(123.456, 1), round(-0.5), round(1e20), round(2.5, 0), round(7, -1), round(15, -1))

@@ -1,0 +1,17 @@
+import sys
+print(sys.argv[0].endswith("sys_module.py"), len(sys.argv))
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+print(sys.maxsize, type(sys.path).__name__)
+sys.stdout.write("written\n")
+print("to stderr", file=sys.stderr)
+sys.stderr.write("err write\n")
+print("a", "b", sep="-", end="!\n")
+print("no newline", end="")
+print()
+print(*[1, 2, 3], sep=", ")
+print("flushed", flush=True)
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+print(deep(1500))
