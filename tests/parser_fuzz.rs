@@ -108,12 +108,18 @@ fn fuzz_no_panic_no_hang() {
             }
         };
         let t = Instant::now();
+        // Whatever parses is compiled too (symtable, codegen, flow-graph passes), on the big stack
+        // the compiler uses for deeply nested input.
         let r = std::panic::catch_unwind(|| {
-            let _ = parse_module(&input, "<fuzz>");
+            if let Ok(module) = parse_module(&input, "<fuzz>") {
+                let _ = cpjit::compile::with_big_stack(|| {
+                    cpjit::compile::compile_module(&module, "<fuzz>").map(|_| ())
+                });
+            }
         });
         assert!(
             r.is_ok(),
-            "parser panicked on {:?}",
+            "parser or compiler panicked on {:?}",
             String::from_utf8_lossy(&input)
         );
         assert!(
