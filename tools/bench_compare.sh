@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Whole-program comparison of cpjit with CPython (BENCHMARKS.md, "Whole programs"): fetches the
+# pyperformance scripts (pinned version, from the Python package registry) into
+# target/pyperformance, builds the release binary, and runs /work/shared/bench/compare over six
+# pyperformance benchmarks and the shared kernels, checking that the outputs agree.
+#   usage: tools/bench_compare.sh [--runs N]   (extra arguments go to compare; default --runs 3)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BENCH=${BENCH:-/work/shared/bench}
+pp=$("$BENCH/fetch-pyperformance" target/pyperformance) || exit 1
+cargo build --release || exit 1
+scripts=()
+for b in nbody richards float spectral_norm fannkuch nqueens; do
+    scripts+=("$pp/bm_$b/run_benchmark.py")
+done
+scripts+=("$BENCH"/kernels/*.py)
+date -u '+%Y-%m-%d %H:%M UTC'
+lscpu | grep 'Model name'
+uptime
+args=("$@")
+[ ${#args[@]} -eq 0 ] && args=(--runs 3)
+# compare exits 1 if any script fails or differs; the table is still the result.
+"$BENCH/compare" --check "${args[@]}" --impl cpython=python3 --impl cpjit=./target/release/cpjit \
+    "${scripts[@]}"
+status=$?
+uptime
+exit $status
