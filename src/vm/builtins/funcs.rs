@@ -346,7 +346,11 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
     let it = riter::get_iter(vm, pos[0])?;
-    vm.roots.push(it);
+    // Root the iterator, the running total and the current item for the whole loop: resuming a
+    // generator or calling `__add__` may collect, and a big-int total lives only here.
+    let base = vm.roots.len();
+    vm.roots.extend([it, start, Value::NULL]);
+    let (acc_slot, x_slot) = (base + 1, base + 2);
     let r = (|| -> PyResult {
         let mut acc = start;
         // Fast paths for ints and floats.
@@ -364,17 +368,17 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 fsum = Some(acc.as_f64() + x.as_f64());
                 continue;
             }
-            vm.roots.push(acc);
-            let r = ops::binary_op(vm, crate::bytecode::opcode::nb::ADD, acc, x);
-            vm.roots.pop();
-            acc = r?;
+            vm.roots[acc_slot] = acc;
+            vm.roots[x_slot] = x;
+            acc = ops::binary_op(vm, crate::bytecode::opcode::nb::ADD, acc, x)?;
+            vm.roots[acc_slot] = acc;
         }
         if let Some(f) = fsum {
             acc = Value::from_f64(f);
         }
         Ok(acc)
     })();
-    vm.roots.pop();
+    vm.roots.truncate(base);
     r
 }
 
