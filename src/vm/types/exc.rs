@@ -96,6 +96,12 @@ pub fn install(vm: &mut Vm) {
 
 fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let cls = args[0].as_ptr::<TypeObject>();
+    // CPython's OSError(errno, strerror, ...) picks a subclass by errno and has its own str();
+    // neither is implemented, so refuse instead of printing the plain-exception form.
+    let os_error = vm.t.exc("OSError");
+    if args.len() - _kw.len() >= 3 && vm.is_subtype(cls, os_error) {
+        return Err(vm.not_implemented("OSError(errno, strerror, ...) with two or more arguments"));
+    }
     let a = vm.new_tuple(args[1..args.len() - _kw.len()].to_vec());
     Ok(vm.new_exception_args(cls, a))
 }

@@ -255,6 +255,11 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
     let mut classcell = Value::NULL;
     for (k, v) in items_of(ns) {
         let ks = str_of(k);
+        if ks == "__getattribute__" {
+            // Attribute lookup does not consult a Python-level __getattribute__ yet: running the
+            // class anyway would silently use the default lookup.
+            return Err(vm.not_implemented("defining __getattribute__ in a class"));
+        }
         if ks == "__classcell__" {
             classcell = v;
             continue;
