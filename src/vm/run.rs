@@ -33,7 +33,16 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     };
     let code = match crate::compile::compile_module(&module, filename) {
         Ok(c) => c,
-        Err(e) => return Err(syntax_error(vm, &e)),
+        Err(mut e) => {
+            // Compile-time errors (symtable, codegen) carry no source line; CPython shows it.
+            if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
+                e.text = std::str::from_utf8(src)
+                    .ok()
+                    .and_then(|s| s.lines().nth(e.lineno as usize - 1))
+                    .map(str::to_string);
+            }
+            return Err(syntax_error(vm, &e));
+        }
     };
     if let Some(e) = crate::vm::code::unsupported_constant(&code, filename, src) {
         return Err(syntax_error(vm, &e));
