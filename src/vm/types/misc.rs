@@ -52,6 +52,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, r, "count", range_count);
     let s = vm.t.slice;
     add_static(vm, s, "__new__", slice_new, false);
+    add_method(vm, s, "indices", slice_indices_method);
 
     let p = vm.t.property;
     add_static(vm, p, "__new__", property_new, false);
@@ -429,6 +430,18 @@ fn slice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         _ => (a[0], a[1], a[2]),
     };
     Ok(crate::vm::runtime::subscr::new_slice(vm, s, e, st))
+}
+
+/// `slice.indices(length)`: (start, stop, step) clipped to a sequence of `length` items.
+fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "slice.indices", args, kw, 1, 1, 1)?;
+    let len = crate::vm::runtime::subscr::index_of(vm, args[1], "slice")?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = crate::vm::runtime::subscr::slice_indices(vm, args[0], len)?;
+    let t = vec![vm.new_int(start), vm.new_int(stop), vm.new_int(step)];
+    Ok(vm.new_tuple(t))
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
