@@ -103,3 +103,12 @@ fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
     out.push('\n');
     out
 }
+
+/// Line `lineno` (1-based) of `source`, without its newline: the `text` of a SyntaxError raised after
+/// parsing (symtable, compiler), which has no token to take it from.
+pub fn source_line(source: &[u8], lineno: u32) -> Option<String> {
+    let text = std::str::from_utf8(source).ok()?;
+    text.lines()
+        .nth((lineno as usize).checked_sub(1)?)
+        .map(str::to_string)
+}

@@ -111,10 +111,7 @@ pub fn unsupported_constant(
             } else {
                 code.firstlineno
             };
-            let text = std::str::from_utf8(source)
-                .ok()
-                .and_then(|s| s.lines().nth(lineno.saturating_sub(1) as usize))
-                .map(str::to_string);
+            let text = crate::syntax::error::source_line(source, lineno);
             let col = |byte_col: u32| -> u32 {
                 text.as_deref()
                     .and_then(|t| t.get(..byte_col as usize))

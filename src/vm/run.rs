@@ -36,10 +36,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
         Err(mut e) => {
             // Compile-time errors (symtable, codegen) carry no source line; CPython shows it.
             if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
-                e.text = std::str::from_utf8(src)
-                    .ok()
-                    .and_then(|s| s.lines().nth(e.lineno as usize - 1))
-                    .map(str::to_string);
+                e.text = crate::syntax::error::source_line(src, e.lineno);
             }
             return Err(syntax_error(vm, &e));
         }

@@ -255,49 +255,31 @@ impl<'s> Parser<'s> {
 
     /// `disjunction: conjunction ('or' conjunction)+ | conjunction`
     pub(crate) fn disjunction(&mut self) -> Option<Expr> {
-        let start = self.start();
-        let a = self.conjunction()?;
-        if !self.at_kw(Kw::Or) {
-            return Some(a);
-        }
-        let mut values = vec![a];
-        while self.at_kw(Kw::Or) {
-            let save = self.pos;
-            self.pos += 1;
-            match self.conjunction() {
-                Some(e) => values.push(e),
-                None => {
-                    if self.failed() {
-                        return None;
-                    }
-                    self.pos = save;
-                    break;
-                }
-            }
-        }
-        if values.len() == 1 {
-            return values.pop();
-        }
-        Some(mk(
-            ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            },
-            self.loc_from(start),
-        ))
+        self.bool_chain(Kw::Or, BoolOp::Or, Self::conjunction)
     }
 
+    /// `conjunction: inversion ('and' inversion)+ | inversion`
     fn conjunction(&mut self) -> Option<Expr> {
+        self.bool_chain(Kw::And, BoolOp::And, Self::inversion)
+    }
+
+    /// `operand (kw operand)+ | operand`, as one flat BoolOp (the shape of both rules above).
+    fn bool_chain(
+        &mut self,
+        kw: Kw,
+        op: BoolOp,
+        operand: fn(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
         let start = self.start();
-        let a = self.inversion()?;
-        if !self.at_kw(Kw::And) {
+        let a = operand(self)?;
+        if !self.at_kw(kw) {
             return Some(a);
         }
         let mut values = vec![a];
-        while self.at_kw(Kw::And) {
+        while self.at_kw(kw) {
             let save = self.pos;
             self.pos += 1;
-            match self.inversion() {
+            match operand(self) {
                 Some(e) => values.push(e),
                 None => {
                     if self.failed() {
@@ -311,13 +293,7 @@ impl<'s> Parser<'s> {
         if values.len() == 1 {
             return values.pop();
         }
-        Some(mk(
-            ExprKind::BoolOp {
-                op: BoolOp::And,
-                values,
-            },
-            self.loc_from(start),
-        ))
+        Some(mk(ExprKind::BoolOp { op, values }, self.loc_from(start)))
     }
 
     /// `inversion: 'not' inversion | comparison`
