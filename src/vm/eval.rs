@@ -8,6 +8,7 @@ use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
+use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
@@ -160,6 +161,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     macro_rules! top {
         () => {
             slots[sp - 1]
+        };
+    }
+    // The inline-cache words of the current instruction.
+    macro_rules! site {
+        () => {
+            &cd.caches[cur * ic::WORDS..(cur + 1) * ic::WORDS]
         };
     }
     macro_rules! sync {
@@ -566,14 +573,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     push!(Value::NULL);
                 }
                 let g = f.get().globals;
-                let v = match rdict::dict_get_str(vm, g, name) {
+                let v = match ic::load_global(vm, site!(), g, name) {
                     Some(v) => v,
-                    None => match rdict::dict_get_str(vm, vm.builtins, name) {
-                        Some(v) => v,
-                        None => {
-                            throw!(ops::name_error(vm, name, f.get().globals));
-                        }
-                    },
+                    None => {
+                        throw!(ops::name_error(vm, name, f.get().globals));
+                    }
                 };
                 push!(v);
             }
@@ -636,7 +640,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                let v = tryv!(attr::getattr(vm, o, name));
+                let v = tryv!(ic::load_attr(vm, site!(), o, name));
                 slots[sp - 1] = v;
             }
             Opcode::STORE_ATTR => {
@@ -645,7 +649,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                tryv!(attr::setattr(vm, o, name, v));
+                tryv!(ic::store_attr(vm, site!(), o, name, v));
                 sp -= 2;
             }
             Opcode::DELETE_ATTR => {
@@ -660,7 +664,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                let (m, s) = tryv!(attr::load_method(vm, o, name));
+                let (m, s) = tryv!(ic::load_method(vm, site!(), o, name));
                 if s.is_null() {
                     slots[sp - 1] = Value::NULL;
                     push!(m);

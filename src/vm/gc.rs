@@ -168,6 +168,16 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             out.extend(d.bases.iter().copied());
             out.extend(d.mro.iter().copied());
             out.push(d.dict);
+            // The lookup cache's keys are name objects compared by address: keeping them alive
+            // means an address in the cache never names another string (values are in the MRO's
+            // dicts, or stale and unused once the epoch moves on; tracing them is harmless).
+            let c = d.lookup_cache.borrow();
+            for (&k, v) in c.1.iter() {
+                out.push(Value(k));
+                if let Some(v) = v {
+                    out.push(*v);
+                }
+            }
         }
         Layout::Str
         | Layout::Bytes

@@ -146,7 +146,6 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
-        super::runtime::attr::invalidate_cache();
     }
 
     // ---- constructors ------------------------------------------------------------------------

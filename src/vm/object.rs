@@ -156,6 +156,9 @@ pub struct CodeData {
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,
+    /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
+    /// have caches; see that module).
+    pub caches: Box<[Cell<u64>]>,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values

@@ -30,9 +30,16 @@ pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
     r
 }
 
-/// Bumped to invalidate every type's lookup cache: keys are pointers, so caches are dropped at
-/// every collection (a freed pointer may be reused) and whenever a class's attributes change.
+/// Bumped to invalidate every type's lookup cache and every inline cache's facts about types:
+/// whenever a class's attributes change or a class is created (a freed type's address may be
+/// reused). Collections need no bump: the GC keeps each cache's key strings alive.
 static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current type epoch (see `EPOCH`).
+#[inline(always)]
+pub fn epoch() -> u64 {
+    EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Forgets cached type lookups (after a collection or a change to a class's attributes).
 pub fn invalidate_cache() {
@@ -75,7 +82,7 @@ pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option
     lookup_type(ty, k)
 }
 
-fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
+pub(crate) fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
     if !d.is_ptr() {
         return false;
     }

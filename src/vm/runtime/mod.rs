@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod compare;
 pub mod dict;
+pub mod inline_cache;
 pub mod iter;
 pub mod num;
 pub mod ops;
