@@ -29,6 +29,7 @@ pub fn push_frame(
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    spend_step(vm)?;
     let fd = as_function(func).unwrap();
     let (code, globals) = (fd.code, fd.globals);
     let cd = as_code(code).unwrap();
@@ -46,6 +47,25 @@ pub fn push_frame(
         return Err(e);
     }
     Ok(f)
+}
+
+/// Counts one step of the step budget (taken at calls and backward jumps, the places where a
+/// program can run unboundedly); past the budget, raises the error that stops the run.
+#[inline(always)]
+pub fn spend_step(vm: &mut Vm) -> PyResult<()> {
+    vm.step_budget -= 1;
+    if vm.step_budget == 0 {
+        return Err(budget_exhausted(vm));
+    }
+    Ok(())
+}
+
+#[cold]
+fn budget_exhausted(vm: &mut Vm) -> Value {
+    // Stay at the limit: every later step raises again.
+    vm.step_budget = 1;
+    vm.budget_exhausted = true;
+    vm.err("RuntimeError", "cpjit: step budget exhausted")
 }
 
 /// Pops frame `f` (the current, frame-stack frame).
@@ -205,7 +225,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     add_traceback(vm, exc, code_v, cur as u32);
                 }
                 reraise = false;
-                if let Some(h) = find_handler(cd, cur as u32) {
+                if let Some(h) = find_handler(cd, cur as u32).filter(|_| !vm.budget_exhausted) {
                     sp = nlp + h.depth as usize;
                     if h.lasti {
                         push!(Value::try_from_i64(cur as i64).unwrap());
@@ -337,9 +357,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 if t == (op == Opcode::POP_JUMP_IF_TRUE) {
                     ip = oparg as usize;
                     // A backward conditional jump closes a loop: a GC safepoint.
-                    if ip <= cur && vm.heap.should_collect() {
-                        sync!();
-                        vm.collect();
+                    if ip <= cur {
+                        tryv!(spend_step(vm));
+                        if vm.heap.should_collect() {
+                            sync!();
+                            vm.collect();
+                        }
                     }
                 }
             }
@@ -366,6 +389,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
             Opcode::JUMP_BACKWARD => {
                 ip = oparg as usize;
+                tryv!(spend_step(vm));
                 if vm.heap.should_collect() {
                     sync!();
                     vm.collect();

@@ -56,6 +56,15 @@ pub struct Vm {
     pub abi_error: Value,
     /// Buffered stdout (flushed when large, before stderr output, and at exit).
     pub out: Vec<u8>,
+    /// Backward jumps and calls left before the run is stopped (`u64::MAX`: no limit). See
+    /// `eval::spend_step`.
+    pub step_budget: u64,
+    /// Set once the budget ran out: from then on no handler runs (`except`, `finally`), so the
+    /// program unwinds to the top whatever it catches.
+    pub budget_exhausted: bool,
+    /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
+    /// `time.sleep` returns at once.
+    pub sandbox: bool,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
 }
@@ -97,6 +106,9 @@ impl Vm {
             abi_error: Value::NULL,
             out: Vec::with_capacity(1 << 14),
             name_cache: vec![(0, 0, Value::NULL); 256],
+            step_budget: u64::MAX,
+            budget_exhausted: false,
+            sandbox: false,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
@@ -413,6 +425,10 @@ impl Vm {
     }
     pub fn flush_stdout(&mut self) {
         use std::io::Write;
+        if self.sandbox {
+            self.out.clear();
+            return;
+        }
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(&self.out);
         let _ = o.flush();
@@ -421,6 +437,8 @@ impl Vm {
     pub fn write_stderr(&mut self, s: &[u8]) {
         use std::io::Write;
         self.flush_stdout();
-        let _ = std::io::stderr().write_all(s);
+        if !self.sandbox {
+            let _ = std::io::stderr().write_all(s);
+        }
     }
 }
