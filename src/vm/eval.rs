@@ -495,6 +495,26 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let k = slots[sp - 1];
                 let c = slots[sp - 2];
                 ip += 1;
+                // Exact list / tuple indexed by a small int, in range.
+                if k.is_small_int() && c.is_ptr() {
+                    let items: Option<&[Value]> = if obj_type(c) == vm.t.list {
+                        as_list(c).map(|l| &l[..])
+                    } else if obj_type(c) == vm.t.tuple {
+                        as_tuple(c).map(|t| &t[..])
+                    } else {
+                        None
+                    };
+                    if let Some(items) = items {
+                        let i = k.as_small_int();
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        if j >= 0 && (j as usize) < items.len() {
+                            let v = items[j as usize];
+                            sp -= 1;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
                 sync!();
                 let r = tryv!(subscr::getitem(vm, c, k));
                 sp -= 1;
@@ -505,6 +525,17 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let c = slots[sp - 2];
                 let v = slots[sp - 3];
                 ip += 1;
+                // Exact list indexed by a small int, in range.
+                if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
+                    let l = as_list(c).unwrap();
+                    let i = k.as_small_int();
+                    let j = if i < 0 { i + l.len() as i64 } else { i };
+                    if j >= 0 && (j as usize) < l.len() {
+                        l[j as usize] = v;
+                        sp -= 3;
+                        continue;
+                    }
+                }
                 sync!();
                 tryv!(subscr::setitem(vm, c, k, v));
                 sp -= 3;

@@ -138,6 +138,24 @@ impl Vm {
         vm
     }
 
+    /// Counts one level of recursion inside the runtime (container repr, comparison) against the
+    /// recursion limit, like CPython's `Py_EnterRecursiveCall(where_)`.
+    pub fn enter_recursive(&mut self, where_: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.err(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{where_}"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Ends a level started by `enter_recursive`.
+    pub fn leave_recursive(&mut self) {
+        self.depth -= 1;
+    }
+
     // ---- GC ----------------------------------------------------------------------------------
 
     /// Collects garbage if enough has been allocated. Only called at safepoints, where every live

@@ -87,7 +87,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         (Layout::List, Layout::List) | (Layout::Tuple, Layout::Tuple) => {
             let x = seq_items(a);
             let y = seq_items(b);
-            seq_compare(vm, op, &x, &y).map(Some)
+            vm.enter_recursive(" in comparison")?;
+            let r = seq_compare(vm, op, &x, &y);
+            vm.leave_recursive();
+            r.map(Some)
         }
         (Layout::Set, Layout::Set) => {
             let (na, nbl) = (rdict::len_of(a), rdict::len_of(b));
@@ -110,8 +113,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             Ok(Some(r))
         }
         (Layout::Dict, Layout::Dict) if op == cmp::EQ || op == cmp::NE => {
-            let e = dict_eq(vm, a, b)?;
-            Ok(Some(e == (op == cmp::EQ)))
+            vm.enter_recursive(" in comparison")?;
+            let e = dict_eq(vm, a, b);
+            vm.leave_recursive();
+            Ok(Some(e? == (op == cmp::EQ)))
         }
         (Layout::Range, Layout::Range) if op == cmp::EQ || op == cmp::NE => {
             let x = as_range(a).unwrap();

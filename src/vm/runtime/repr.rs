@@ -120,6 +120,22 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
 
 /// `repr(v)` as a str object.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+    // Containers recurse in Rust: count them against the recursion limit as CPython does.
+    if v.is_ptr()
+        && matches!(
+            layout_of(v),
+            Layout::List | Layout::Tuple | Layout::Dict | Layout::Set | Layout::DictView
+        )
+    {
+        vm.enter_recursive(" while getting the repr of an object")?;
+        let r = repr_uncounted(vm, v);
+        vm.leave_recursive();
+        return r;
+    }
+    repr_uncounted(vm, v)
+}
+
+fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
     let s: String = if !v.is_ptr()
         || matches!(
             layout_of(v),
