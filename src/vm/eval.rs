@@ -68,6 +68,67 @@ fn budget_exhausted(vm: &mut Vm) -> Value {
     vm.err("RuntimeError", "cpjit: step budget exhausted")
 }
 
+/// `x op y` on two small ints when the result needs no big int and raises nothing; CPython's
+/// floor semantics for `//` and `%`; true division as a correctly rounded float (both operands
+/// are exact in an f64, as in CPython's own fast path).
+#[inline(always)]
+fn small_int_op(op: u32, x: i64, y: i64) -> Option<Value> {
+    match op {
+        nb::ADD => Value::try_from_i64(x + y),
+        nb::SUBTRACT => Value::try_from_i64(x - y),
+        nb::MULTIPLY => x.checked_mul(y).and_then(Value::try_from_i64),
+        nb::FLOOR_DIVIDE if y != 0 => {
+            let q = x / y;
+            let q = if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            };
+            Value::try_from_i64(q)
+        }
+        nb::REMAINDER if y != 0 => {
+            let r = x % y;
+            let r = if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            };
+            Value::try_from_i64(r)
+        }
+        nb::TRUE_DIVIDE if y != 0 => Some(Value::from_f64(x as f64 / y as f64)),
+        nb::AND => Value::try_from_i64(x & y),
+        nb::OR => Value::try_from_i64(x | y),
+        nb::XOR => Value::try_from_i64(x ^ y),
+        nb::RSHIFT if (0..64).contains(&y) => Value::try_from_i64(x >> y),
+        _ => None,
+    }
+}
+
+/// A float, or a small int mixed with a float, as an f64 (small ints are exact in an f64). Two
+/// small ints never get here.
+#[inline(always)]
+fn as_f64_number(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_f64())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
+}
+
+/// `x op y` on floats for the operators that need no special cases.
+#[inline(always)]
+fn float_op(op: u32, x: f64, y: f64) -> Option<Value> {
+    match op {
+        nb::ADD => Some(Value::from_f64(x + y)),
+        nb::SUBTRACT => Some(Value::from_f64(x - y)),
+        nb::MULTIPLY => Some(Value::from_f64(x * y)),
+        nb::TRUE_DIVIDE if y != 0.0 => Some(Value::from_f64(x / y)),
+        _ => None,
+    }
+}
+
 /// Pops frame `f` (the current, frame-stack frame).
 #[inline]
 pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
@@ -292,34 +353,18 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
-                // Inline fast paths for small ints and floats.
-                if a.is_small_int() && b.is_small_int() {
-                    let (x, y) = (a.as_small_int(), b.as_small_int());
-                    let r = match oparg % nb::INPLACE {
-                        nb::ADD => Value::try_from_i64(x + y),
-                        nb::SUBTRACT => Value::try_from_i64(x - y),
-                        nb::MULTIPLY => x.checked_mul(y).and_then(Value::try_from_i64),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        sp -= 1;
-                        slots[sp - 1] = r;
-                        continue;
-                    }
-                } else if a.is_float() && b.is_float() {
-                    let (x, y) = (a.as_f64(), b.as_f64());
-                    let r = match oparg % nb::INPLACE {
-                        nb::ADD => Some(x + y),
-                        nb::SUBTRACT => Some(x - y),
-                        nb::MULTIPLY => Some(x * y),
-                        nb::TRUE_DIVIDE if y != 0.0 => Some(x / y),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        sp -= 1;
-                        slots[sp - 1] = Value::from_f64(r);
-                        continue;
-                    }
+                // Inline fast paths for small ints and floats (and the two mixed).
+                let r = if a.is_small_int() && b.is_small_int() {
+                    small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
+                } else if let (Some(x), Some(y)) = (as_f64_number(a), as_f64_number(b)) {
+                    float_op(oparg % nb::INPLACE, x, y)
+                } else {
+                    None
+                };
+                if let Some(r) = r {
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                    continue;
                 }
                 sync!();
                 let r = tryv!(rops::binary_op(vm, oparg, a, b));
