@@ -31,6 +31,8 @@ impl Default for Heap {
 }
 
 const MIN_THRESHOLD: usize = 100_000;
+/// See `Heap::note_external`.
+pub const EXTERNAL_BYTES_PER_OBJECT: usize = 256;
 
 /// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
 fn stress() -> bool {
@@ -64,6 +66,14 @@ impl Heap {
         self.objects.push(v);
         self.allocated += 1;
         v
+    }
+
+    /// Counts `bytes` an object owns outside the heap (big-int digits, string text) towards the
+    /// next collection, one object's worth per [`EXTERNAL_BYTES_PER_OBJECT`] bytes: otherwise a
+    /// loop making a few huge objects would run far past its memory before the count triggers.
+    #[inline]
+    pub fn note_external(&mut self, bytes: usize) {
+        self.allocated += bytes / EXTERNAL_BYTES_PER_OBJECT;
     }
 
     #[inline(always)]

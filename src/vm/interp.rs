@@ -200,6 +200,7 @@ impl Vm {
         if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
             return self.small_strs[s.as_bytes()[0] as usize];
         }
+        self.heap.note_external(s.len());
         let nchars = if s.is_ascii() {
             s.len()
         } else {
@@ -263,6 +264,7 @@ impl Vm {
             }
         }
         let ty = self.t.int;
+        self.heap.note_external(b.bits() as usize / 8);
         self.heap.alloc(ty, b)
     }
 
