@@ -7,6 +7,7 @@ pub mod call;
 pub mod compare;
 pub mod dict;
 pub mod iter;
+pub mod match_class;
 pub mod num;
 pub mod ops;
 pub mod repr;

@@ -272,7 +272,14 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 }
             }
             Layout::Cell => format!("<cell at {:#x}>", v.0),
+            Layout::Property if obj_type(v) == vm.t.member_descriptor => {
+                crate::vm::types::subclass::member_repr(v).unwrap_or_default()
+            }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
+                    let r = repr(vm, b)?;
+                    return Ok(crate::vm::types::subclass::subclass_repr(vm, v, b, r));
+                }
                 let t = obj_type(v);
                 if let Some(f) = lookup_type_str(vm, t, "__repr__") {
                     {
@@ -311,6 +318,12 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         return Ok(v);
     }
     if v.is_ptr() && layout_of(v) == Layout::Instance {
+        // str subclasses: str.__str__ gives the plain string (other bases str() via repr).
+        if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__str__")
+            .filter(|b| as_str(*b).is_some())
+        {
+            return Ok(b);
+        }
         let t = obj_type(v);
         if let Some(f) = lookup_type_str(vm, t, "__str__") {
             if as_builtin(f).is_none() {
@@ -366,6 +379,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
         rtlib::format_spec::format_str(&s.s, &sp, &tn)
     } else {
         if v.is_ptr() && layout_of(v) == Layout::Instance {
+            if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__format__") {
+                return format(vm, b, spec);
+            }
             let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__format__") {
                 return call_method_value(vm, f, v, &[spec]);
