@@ -337,6 +337,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         }
         if let Some(exc) = as_instance(v).unwrap().exc.as_ref() {
             let args = exc.args;
+            if let Some(s) = crate::vm::types::oserror::str(vm, v)? {
+                return Ok(s);
+            }
             let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
             // KeyError shows the repr of its single argument.
             if vm.isinstance(v, vm.t.exc("KeyError")) && items.len() == 1 {

@@ -59,6 +59,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "__context__" => Some(or_none(vm, e.context)),
                 "__suppress_context__" => Some(vm.bool_val(e.suppress_context)),
                 "__traceback__" => Some(vm.none),
+                "errno" | "strerror" | "filename" | "filename2" => {
+                    crate::vm::types::oserror::attr(vm, obj, name)
+                }
                 "value" if obj_type(obj) == vm.t.exc("StopIteration") => {
                     let a = e.args;
                     let t = as_tuple(a).map(|t| t.first().copied()).flatten();

@@ -7,6 +7,7 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod oserror;
 pub mod set;
 pub mod str;
 pub mod subclass;
