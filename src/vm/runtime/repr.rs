@@ -383,7 +383,12 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
     } else {
         if v.is_ptr() && layout_of(v) == Layout::Instance {
             if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__format__") {
-                return format(vm, b, spec);
+                // int/float/str.__format__ with an empty spec is str(self).
+                return if sp.is_empty() {
+                    str(vm, v)
+                } else {
+                    format(vm, b, spec)
+                };
             }
             let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__format__") {
@@ -429,6 +434,13 @@ struct PArg<'a> {
     vm: &'a RefCell<&'a mut Vm>,
 }
 
+impl PArg<'_> {
+    /// The operand for numeric conversions: an int/float subclass instance's wrapped value.
+    fn num(&self) -> Value {
+        crate::vm::types::subclass::base_value(self.v).unwrap_or(self.v)
+    }
+}
+
 impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
     type Error = FmtErr;
     fn is_type_error(e: &FmtErr) -> bool {
@@ -449,20 +461,20 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         repr_string(&mut vm, self.v).map_err(FmtErr::Py)
     }
     fn as_int(&self) -> Option<BigInt> {
-        int_of(self.v).map(|i| i.to_big())
+        int_of(self.num()).map(|i| i.to_big())
     }
     fn as_str(&self) -> Option<String> {
-        as_str(self.v).map(|s| s.s.to_string())
+        crate::vm::types::subclass::str_arg(self.v).map(|s| s.s.to_string())
     }
     fn is_number(&self) -> bool {
-        self.v.is_float() || int_of(self.v).is_some()
+        self.num().is_float() || int_of(self.num()).is_some()
     }
     fn to_int(&self) -> Result<BigInt, FmtErr> {
-        if let Some(i) = int_of(self.v) {
+        if let Some(i) = int_of(self.num()) {
             return Ok(i.to_big());
         }
-        if self.v.is_float() {
-            let f = self.v.as_f64();
+        if self.num().is_float() {
+            let f = self.num().as_f64();
             if !f.is_finite() {
                 return Err(FmtErr::Rt(RtError::overflow(
                     "cannot convert float infinity to integer",
@@ -473,15 +485,15 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         Err(FmtErr::Rt(RtError::type_("not a number")))
     }
     fn to_index(&self) -> Result<BigInt, FmtErr> {
-        int_of(self.v)
+        int_of(self.num())
             .map(|i| i.to_big())
             .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
     }
     fn to_f64(&self) -> Result<f64, FmtErr> {
-        if self.v.is_float() {
-            return Ok(self.v.as_f64());
+        if self.num().is_float() {
+            return Ok(self.num().as_f64());
         }
-        match int_of(self.v) {
+        match int_of(self.num()) {
             Some(IntVal::Small(i)) => Ok(i as f64),
             Some(IntVal::Big(b)) => rtlib::floatops::bigint_to_f64(&b).map_err(FmtErr::Rt),
             None => {

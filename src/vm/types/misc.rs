@@ -804,7 +804,12 @@ fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "reversed", args, kw, 1, 1, 1)?;
-    let v = args[1];
+    let mut v = args[1];
+    if let Some(b) = super::subclass::defer_to_base(vm, v, "__reversed__") {
+        if super::subclass::defer_to_base(vm, v, "__getitem__").is_some() {
+            v = b;
+        }
+    }
     if let Some(l) = as_list(v) {
         let n = l.len() as isize;
         let ty = vm.t.list_reverseiterator;

@@ -102,7 +102,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if i > 0 {
             out.push_str(sep);
         }
-        match as_str(*it) {
+        match super::subclass::str_arg(*it) {
             Some(x) => out.push_str(&x.s),
             None => {
                 let tn = vm.type_name(*it);

@@ -535,3 +535,8 @@ pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
     let out = format!("{name}({inner})");
     vm.new_str_owned(out)
 }
+
+/// A str argument of a built-in: a str or an instance of a str subclass.
+pub fn str_arg<'a>(v: Value) -> Option<&'a mut StrData> {
+    as_str(v).or_else(|| base_value(v).and_then(as_str))
+}
