@@ -95,6 +95,9 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
             return Err(vm.type_error("multiple bases have instance lay-out conflict"));
         }
     }
+    if !builtin_base.is_null() && type_data(t).is_exception {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
     let own_dict = type_data(t).dict;
     let own_slots = declared_slots(vm, own_dict)?;
     if let Some(names) = &own_slots {
@@ -164,20 +167,23 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
 
 /// Allocates an instance of an `ext_instance` class wrapping `base` (NULL for none).
 pub fn new_ext_instance(vm: &mut Vm, t: *const TypeObject, base: Value) -> Value {
-    let exc = if type_data(t).is_exception {
+    if type_data(t).is_exception {
         let args = vm.new_tuple(Vec::new());
-        let e = vm.new_exception_args(t, args);
-        as_instance(e).unwrap().exc.take()
-    } else {
-        None
+        return vm.new_exception_args(t, args);
+    }
+    let inst = InstanceData {
+        dict: Value::NULL,
+        exc: None,
     };
+    alloc_ext(vm, t, inst, base)
+}
+
+/// Allocates an `ExtInstanceData` object of class `t` (which has `ClassExt::ext_instance`).
+pub fn alloc_ext(vm: &mut Vm, t: *const TypeObject, inst: InstanceData, base: Value) -> Value {
     vm.heap.alloc(
         t,
         ExtInstanceData {
-            inst: InstanceData {
-                dict: Value::NULL,
-                exc,
-            },
+            inst,
             base,
             slots: Value::NULL,
         },
