@@ -143,7 +143,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                         Err(vm.type_error("__hash__ method should return an integer"))
                     }
                 }
-                _ => Ok(id_hash(v)),
+                // A built-in __hash__ (e.g. `__hash__ = int.__hash__`) of a built-in subclass.
+                _ => match crate::vm::types::subclass::base_value(v) {
+                    Some(b) => hash(vm, b),
+                    None => Ok(id_hash(v)),
+                },
             }
         }
         _ => Ok(id_hash(v)),

@@ -875,6 +875,9 @@ fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 /// `bytes(x)`: from an int (zeros), an iterable of ints, or a str with an encoding.
 pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, bytes_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut enc = pos.get(2).copied();
     for (k, v) in kws {
