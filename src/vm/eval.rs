@@ -1184,11 +1184,36 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let n = tryv!(crate::vm::builtins::len_of(vm, v));
                 push!(vm.new_int(n as i64));
             }
+            Opcode::MATCH_MAPPING => {
+                let r = crate::vm::runtime::match_class::is_mapping(vm, top!());
+                push!(vm.bool_val(r));
+            }
+            Opcode::MATCH_SEQUENCE => {
+                let r = crate::vm::runtime::match_class::is_sequence(vm, top!());
+                push!(vm.bool_val(r));
+            }
+            Opcode::MATCH_KEYS => {
+                let (subject, keys) = (slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let r = tryv!(crate::vm::runtime::match_class::match_keys(
+                    vm, subject, keys
+                ));
+                push!(r);
+            }
+            Opcode::MATCH_CLASS => {
+                let (subject, cls, names) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let r = tryv!(crate::vm::runtime::match_class::match_class(
+                    vm,
+                    subject,
+                    cls,
+                    names,
+                    oparg as usize
+                ));
+                sp -= 2;
+                slots[sp - 1] = r;
+            }
             Opcode::PRINT_EXPR
-            | Opcode::MATCH_MAPPING
-            | Opcode::MATCH_SEQUENCE
-            | Opcode::MATCH_KEYS
-            | Opcode::MATCH_CLASS
             | Opcode::CHECK_EG_MATCH
             | Opcode::PREP_RERAISE_STAR
             | Opcode::GET_AWAITABLE

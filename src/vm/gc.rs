@@ -109,10 +109,17 @@ impl Heap {
                 h.gc.set(g & !MARK);
                 kept.push(v);
             } else {
-                dead.push((v, layout_of(v)));
+                let l = layout_of(v);
+                // Extended instances are a larger object than their layout's payload.
+                let ext = l == Layout::Instance && has_ext_instances(obj_type(v));
+                dead.push((v, l, ext));
             }
         }
-        for (v, l) in dead {
+        for (v, l, ext) in dead {
+            if ext {
+                free_object::<ExtInstanceData>(&mut self.slab, v);
+                continue;
+            }
             free(&mut self.slab, v, l);
         }
         self.objects = kept;
@@ -166,6 +173,10 @@ impl Heap {
 fn trace(v: Value, out: &mut Vec<Value>) {
     match layout_of(v) {
         Layout::Instance => {
+            if has_ext_instances(obj_type(v)) {
+                let x = payload_any::<ExtInstanceData>(v);
+                out.extend([x.base, x.slots]);
+            }
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);
             if let Some(e) = &d.exc {

@@ -61,7 +61,7 @@ fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
 }
 
 /// Dict lookup by str key without a Vm (hash must be cached or computed).
-fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
+pub(crate) fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
     let s = as_str(key)?;
     let mut h = s.hash.get();
     if h == u64::MAX {
@@ -123,6 +123,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(d)
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
+                // A built-in subclass instance binds its built-in value to built-in methods.
+                let obj = crate::vm::types::subclass::unwrap_self(vm, owner, &[obj])
+                    .map_or(obj, |a| a[0]);
                 let ty = vm.t.builtin_function;
                 Ok(vm.heap.alloc(
                     ty,
@@ -244,9 +247,35 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(v));
                 }
             }
+            // Only classes with a `ClassExt` (slots, built-in bases, __getattribute__).
+            Layout::Instance if type_data(obj_type(obj)).ext.is_some() => {
+                if let Some(r) = crate::vm::types::subclass::getattribute(vm, obj, name) {
+                    return r;
+                }
+            }
             _ => {}
         }
     }
+    if let Some(v) = object_getattribute_opt(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    let ty = vm.type_of(obj);
+    if as_instance(obj).is_some() {
+        if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
+            let r = call_method_value(vm, ga, obj, &[name]);
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// `object.__getattribute__` (no `__getattr__` fallback): data descriptors, the instance dict,
+/// other class attributes, special attributes.
+pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let descr = lookup_type(ty, name);
     if let Some(d) = descr {
@@ -262,20 +291,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     if let Some(d) = descr {
         return bind_descriptor(vm, d, obj, ty).map(Some);
     }
-    if let Some(v) = super::special::special_attr(vm, obj, str_of(name))? {
-        return Ok(Some(v));
-    }
-    if as_instance(obj).is_some() {
-        if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
-            let r = call_method_value(vm, ga, obj, &[name]);
-            return match r {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
-                Err(e) => Err(e),
-            };
-        }
-    }
-    Ok(None)
+    super::special::special_attr(vm, obj, str_of(name))
 }
 
 /// The `__dict__` of objects that have one.
@@ -427,6 +443,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         }
     };
     if inst.dict.is_null() {
+        if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+            return Err(crate::vm::types::subclass::no_dict_error(vm, obj, name));
+        }
         let d = vm.new_dict();
         as_instance(obj).unwrap().dict = d;
     }
@@ -457,6 +476,14 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 
 /// `del obj.name`.
 pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if let Some(r) = crate::vm::types::subclass::user_delattr(vm, obj, name) {
+        return r;
+    }
+    delattr_default(vm, obj, name)
+}
+
+/// `del obj.name` without a user `__delattr__`.
+pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if let Some(p) = lookup_type(vm.type_of(obj), name).and_then(as_property) {
         let fdel = p.fdel;
         if !fdel.is_null() && fdel != vm.none {
@@ -507,7 +534,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
                 Some(dict) => dict_get_str(vm, dict, name).is_some(),
                 None => false,
             };
-            if !shadowed {
+            if !shadowed && !crate::vm::types::subclass::has_getattribute(ty) {
                 return Ok((d, obj));
             }
         }

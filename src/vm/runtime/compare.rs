@@ -218,6 +218,15 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
+    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(
+        vm,
+        a,
+        b,
+        DUNDERS[op as usize],
+        DUNDERS[rop as usize],
+    ) {
+        return compare(vm, op, x, y);
+    }
     match op {
         cmp::EQ => Ok(vm.bool_val(a == b)),
         cmp::NE => Ok(vm.bool_val(a != b)),
@@ -269,6 +278,11 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
         Layout::Instance => {
+            if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__bool__")
+                .and(crate::vm::types::subclass::defer_to_base(vm, v, "__len__"))
+            {
+                return truthy(vm, b);
+            }
             let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__bool__") {
                 let r = call_method_value(vm, f, v, &[])?;
@@ -371,6 +385,11 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
             }
             Layout::Instance => {
+                if let Some(b) =
+                    crate::vm::types::subclass::defer_to_base(vm, container, "__contains__")
+                {
+                    return contains(vm, b, item);
+                }
                 let t = obj_type(container);
                 if let Some(f) = lookup_type_str(vm, t, "__contains__") {
                     let r = call_method_value(vm, f, container, &[item])?;

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod dict;
 pub mod inline_cache;
 pub mod iter;
+pub mod match_class;
 pub mod num;
 pub mod ops;
 pub mod repr;

@@ -7,8 +7,10 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod oserror;
 pub mod set;
 pub mod str;
+pub mod subclass;
 pub mod tuple;
 
 use std::collections::HashMap;
@@ -97,6 +99,7 @@ types_struct! {
     dict_keys: "dict_keys", DictView, object;
     dict_values: "dict_values", DictView, object;
     dict_items: "dict_items", DictView, object;
+    member_descriptor: "member_descriptor", Property, object;
 }
 
 impl Types {
@@ -146,6 +149,7 @@ pub(crate) fn new_type(
             base_ok: matches!(layout, Layout::Instance),
             is_exception: false,
             lookup_cache: Default::default(),
+            ext: None,
         },
     );
     let mut mro = vec![v];
@@ -253,6 +257,7 @@ pub fn populate(vm: &mut Vm) {
     float::install(vm);
     exc::install(vm);
     misc::install(vm);
+    subclass::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,
