@@ -77,10 +77,11 @@ fn table<'a>(d: Value) -> &'a mut DictTable {
 }
 
 /// A class whose attribute loads follow the generic rules (no `__getattribute__` override) and
-/// whose instances keep attributes in a plain dict.
+/// whose instances keep attributes in a plain dict (no class extension: slots, a built-in base,
+/// attribute-hook overrides).
 fn plain_instance_type(vm: &mut Vm, ty: *const TypeObject) -> bool {
     let td = type_data(ty);
-    if td.layout != Layout::Instance || td.is_exception {
+    if td.layout != Layout::Instance || td.is_exception || td.ext.is_some() {
         return false;
     }
     let k = vm.intern("__getattribute__");
