@@ -176,6 +176,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         | Layout::NoneType
         | Layout::Singleton
         | Layout::Range
+        | Layout::Complex
         | Layout::Unboxed => {}
         Layout::List => out.extend(payload_any::<Vec<Value>>(v).iter().copied()),
         Layout::Tuple => out.extend(payload_any::<Box<[Value]>>(v).iter().copied()),
@@ -274,6 +275,7 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) {
         Layout::Set => free_object::<SetData>(slab, v),
         Layout::DictView => free_object::<ViewData>(slab, v),
         Layout::Range => free_object::<RangeData>(slab, v),
+        Layout::Complex => free_object::<ComplexData>(slab, v),
         Layout::Slice => free_object::<SliceData>(slab, v),
         Layout::Function => free_object::<FunctionData>(slab, v),
         Layout::Builtin => free_object::<BuiltinData>(slab, v),

@@ -77,6 +77,8 @@ pub enum Layout {
     DictView,
     /// float and small ints are never heap objects; their types use this layout.
     Unboxed,
+    /// complex: two f64s.
+    Complex,
 }
 
 pub struct TypeData {
@@ -187,6 +189,13 @@ pub struct SliceData {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
+}
+
+/// A complex number's payload.
+#[repr(C)]
+pub struct ComplexData {
+    pub real: f64,
+    pub imag: f64,
 }
 
 pub struct RangeData {
@@ -379,6 +388,7 @@ accessor!(as_type, Type, TypeData);
 accessor!(as_super, Super, SuperData);
 accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
+accessor!(as_complex, Complex, ComplexData);
 
 /// The payload of any object by layout, for the GC.
 pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {

@@ -20,6 +20,7 @@ pub fn install(vm: &mut Vm) {
         ("int", vm.t.int),
         ("bool", vm.t.bool_),
         ("float", vm.t.float),
+        ("complex", vm.t.complex),
         ("str", vm.t.str_),
         ("bytes", vm.t.bytes),
         ("list", vm.t.list),

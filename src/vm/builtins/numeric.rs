@@ -38,6 +38,9 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             IntVal::Big(b) => vm.new_bigint(b.abs()),
         });
     }
+    if let Some(r) = crate::vm::types::complex::abs(vm, v) {
+        return r;
+    }
     if let Some(f) = lookup_type_str(vm, vm.type_of(v), "__abs__") {
         if as_builtin(f).is_none() {
             return call_method_value(vm, f, v, &[]);

@@ -65,6 +65,9 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     if a.is_float() && b.is_float() {
         return Ok(Some(cmp_f64(op, a.as_f64(), b.as_f64())));
     }
+    if crate::vm::types::complex::is_complex(a) || crate::vm::types::complex::is_complex(b) {
+        return crate::vm::types::complex::compare(vm, op, a, b);
+    }
     if !a.is_ptr() || !b.is_ptr() {
         return Ok(None);
     }
@@ -259,6 +262,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         Layout::Dict | Layout::Set => Ok(rdict::len_of(v) > 0),
         Layout::Bytes => Ok(!as_bytes(v).unwrap().is_empty()),
         Layout::BigInt => Ok(true),
+        Layout::Complex => Ok(crate::vm::types::complex::truthy(v)),
         Layout::Range => {
             let r = as_range(v).unwrap();
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)

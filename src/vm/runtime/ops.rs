@@ -8,6 +8,7 @@ use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, iter as riter};
+use crate::vm::types::complex;
 use crate::vm::value::Value;
 
 const NAMES: [&str; 13] = [
@@ -160,6 +161,9 @@ fn builtin_binop(
     }
     if !a.is_ptr() && !b.is_ptr() {
         return Ok(None);
+    }
+    if complex::is_complex(a) || complex::is_complex(b) {
+        return complex::binop(vm, base, a, b);
     }
     let la = if a.is_ptr() { Some(layout_of(a)) } else { None };
     let lb = if b.is_ptr() { Some(layout_of(b)) } else { None };
@@ -327,6 +331,9 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
                 IntVal::Big(b) => vm.new_bigint(-b - 1),
             },
         });
+    }
+    if let Some(r) = complex::unary(vm, op, v) {
+        return Ok(r);
     }
     let (dunder, sym) = match op {
         Opcode::UNARY_NEGATIVE => ("__neg__", "-"),

@@ -205,6 +205,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 format!("{tn}([{}])", join_reprs(vm, &items)?)
             }
             Layout::Bytes => bytes_repr(as_bytes(v).unwrap()),
+            Layout::Complex => crate::vm::types::complex::repr_string(v),
             Layout::Range => {
                 let r = as_range(v).unwrap();
                 if r.step == 1 {
@@ -364,6 +365,8 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
         }
     } else if let Some(s) = as_str(v) {
         rtlib::format_spec::format_str(&s.s, &sp, &tn)
+    } else if crate::vm::types::complex::is_complex(v) {
+        return crate::vm::types::complex::format(vm, v, &sp);
     } else {
         if v.is_ptr() && layout_of(v) == Layout::Instance {
             let t = obj_type(v);

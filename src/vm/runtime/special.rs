@@ -34,6 +34,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         return Ok(None);
     }
     let v = match layout_of(obj) {
+        Layout::Complex => crate::vm::types::complex::special_attr(obj, name),
         Layout::Instance => {
             if name == "__dict__" {
                 let i = as_instance(obj).unwrap();

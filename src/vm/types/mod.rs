@@ -1,6 +1,7 @@
 //! The built-in types: their type objects (created at start-up), MRO computation, and the method
 //! tables of each type (one file per type).
 
+pub mod complex;
 pub mod dict;
 pub mod exc;
 pub mod float;
@@ -55,6 +56,7 @@ types_struct! {
     int: "int", BigInt, object;
     bool_: "bool", Bool, int;
     float: "float", Unboxed, object;
+    complex: "complex", Complex, object;
     str_: "str", Str, object;
     bytes: "bytes", Bytes, object;
     list: "list", List, object;
@@ -251,6 +253,7 @@ pub fn populate(vm: &mut Vm) {
     set::install(vm);
     int::install(vm);
     float::install(vm);
+    complex::install(vm);
     exc::install(vm);
     misc::install(vm);
 }
