@@ -23,6 +23,7 @@ pub fn install(vm: &mut Vm) {
         ("complex", vm.t.complex),
         ("str", vm.t.str_),
         ("bytes", vm.t.bytes),
+        ("bytearray", vm.t.bytearray),
         ("list", vm.t.list),
         ("tuple", vm.t.tuple),
         ("dict", vm.t.dict),

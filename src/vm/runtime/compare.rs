@@ -331,6 +331,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
                 return Ok(false);
             }
+            Layout::Bytes => return crate::vm::types::bytes::contains(vm, container, item),
             Layout::Range => {
                 if let Some(i) = num::int_to_i64(item) {
                     let r = as_range(container).unwrap();

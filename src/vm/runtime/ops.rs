@@ -197,7 +197,7 @@ fn builtin_binop(
         (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes)) => {
             let mut v = as_bytes(a).unwrap().clone();
             v.extend_from_slice(as_bytes(b).unwrap());
-            Ok(Some(vm.new_bytes(v)))
+            Ok(Some(crate::vm::types::bytes::new_like(vm, a, v)))
         }
         (nb::MULTIPLY, Some(l), _)
             if matches!(
@@ -282,7 +282,7 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
         }
         Layout::Bytes => {
             let s = as_bytes(a).unwrap().repeat(n);
-            Ok(vm.new_bytes(s))
+            Ok(crate::vm::types::bytes::new_like(vm, a, s))
         }
         Layout::List => {
             let v = as_list(a).unwrap();

@@ -204,6 +204,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 };
                 format!("{tn}([{}])", join_reprs(vm, &items)?)
             }
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, v) => {
+                format!("bytearray({})", bytes_repr(as_bytes(v).unwrap()))
+            }
             Layout::Bytes => bytes_repr(as_bytes(v).unwrap()),
             Layout::Complex => crate::vm::types::complex::repr_string(v),
             Layout::Range => {

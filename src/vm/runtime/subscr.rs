@@ -275,7 +275,7 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     let len = as_bytes(c).unwrap().len();
                     let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
                     let v = pick(as_bytes(c).unwrap(), s, st, n);
-                    return Ok(vm.new_bytes(v));
+                    return Ok(crate::vm::types::bytes::new_like(vm, c, v));
                 }
                 let i = index_of(vm, k, "byte")?;
                 let l = as_bytes(c).unwrap();
@@ -390,6 +390,52 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                 };
             }
             Layout::Dict => return rdict::dict_set(vm, c, k, v),
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                if as_slice(k).is_some() {
+                    let len = as_bytes(c).unwrap().len();
+                    let (s, e, st, n) = slice_indices(vm, k, len as i64)?;
+                    let items: Vec<u8> = match as_bytes(v) {
+                        Some(b) => b.clone(),
+                        None => {
+                            let vals = crate::vm::runtime::iter::collect(vm, v)?;
+                            let mut out = Vec::with_capacity(vals.len());
+                            for x in vals {
+                                out.push(crate::vm::types::bytes::byte_value(vm, x)?);
+                            }
+                            out
+                        }
+                    };
+                    let l = as_bytes(c).unwrap();
+                    if st == 1 {
+                        let e = e.max(s);
+                        l.splice(s as usize..e as usize, items);
+                        return Ok(());
+                    }
+                    if items.len() != n {
+                        return Err(vm.value_error(format!(
+                            "attempt to assign bytes of size {} to extended slice of size {}",
+                            items.len(),
+                            n
+                        )));
+                    }
+                    let mut i = s;
+                    for x in items {
+                        l[i as usize] = x;
+                        i += st;
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "bytearray")?;
+                let b = crate::vm::types::bytes::byte_value(vm, v)?;
+                let l = as_bytes(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l[i] = b;
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("bytearray index out of range")),
+                };
+            }
             Layout::Instance => {
                 let t = obj_type(c);
                 if let Some(f) = lookup_type_str(vm, t, "__setitem__") {

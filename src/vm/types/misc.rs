@@ -856,9 +856,12 @@ fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     let mut enc = pos.get(2).copied();
+    let mut errors = pos.get(3).copied();
     for (k, v) in kws {
         if k == "encoding" {
             enc = Some(v);
+        } else if k == "errors" {
+            errors = Some(v);
         }
     }
     let Some(&x) = pos.get(1) else {
@@ -868,15 +871,18 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
         };
-        let en = str_of(e).to_lowercase().replace(['-', '_'], "");
-        if en != "utf8" && en != "ascii" {
-            return Err(vm.not_implemented(format!("the '{}' encoding", str_of(e))));
-        }
-        if en == "ascii" && !s.s.is_ascii() {
-            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
-        }
-        let b = s.s.as_bytes().to_vec();
-        return Ok(vm.new_bytes(b));
+        let Some(en) = as_str(e) else {
+            let tn = vm.type_name(e);
+            return Err(vm.type_error(format!("bytes() argument 'encoding' must be str, not {tn}")));
+        };
+        let errs = match errors.and_then(as_str) {
+            Some(x) => x.s.to_string(),
+            None => "strict".to_string(),
+        };
+        return match crate::rtlib::codecs::encode(&s.s, &en.s, &errs) {
+            Ok(b) => Ok(vm.new_bytes(b)),
+            Err(e) => Err(super::bytes::codec_error(vm, e)),
+        };
     }
     if let Some(IntVal::Small(n)) = int_of(x) {
         if n < 0 {
@@ -905,27 +911,7 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bytes(out))
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let b = as_bytes(args[0]).unwrap().clone();
-    match String::from_utf8(b) {
-        Ok(s) => Ok(vm.new_str_owned(s)),
-        Err(_) => Err(vm.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
-    }
-}
-
 pub fn install_bytes(vm: &mut Vm) {
     let t = vm.t.bytes;
     add_static(vm, t, "__new__", bytes_new, false);
-    add_method(vm, t, "decode", bytes_decode);
-    add_method(vm, t, "hex", bytes_hex);
-}
-
-fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "bytes.hex", args, kw, 1, 0, 0)?;
-    let s: String = as_bytes(args[0])
-        .unwrap()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(vm.new_str_owned(s))
 }

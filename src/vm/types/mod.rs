@@ -1,6 +1,7 @@
 //! The built-in types: their type objects (created at start-up), MRO computation, and the method
 //! tables of each type (one file per type).
 
+pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod exc;
@@ -59,6 +60,7 @@ types_struct! {
     complex: "complex", Complex, object;
     str_: "str", Str, object;
     bytes: "bytes", Bytes, object;
+    bytearray: "bytearray", Bytes, object;
     list: "list", List, object;
     tuple: "tuple", Tuple, object;
     dict: "dict", Dict, object;
@@ -254,6 +256,7 @@ pub fn populate(vm: &mut Vm) {
     int::install(vm);
     float::install(vm);
     complex::install(vm);
+    bytes::install(vm);
     exc::install(vm);
     misc::install(vm);
 }

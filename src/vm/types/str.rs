@@ -522,18 +522,46 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_str_owned(r))
 }
 
-fn encode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    if let Some(&e) = args.get(1) {
-        let en = str_of(e).to_lowercase().replace('-', "");
-        if en != "utf8" && en != "ascii" {
-            return Err(vm.not_implemented(format!("str.encode with encoding '{}'", str_of(e))));
-        }
-        if en == "ascii" && !s(args[0]).is_ascii() {
-            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
+/// `s.encode(encoding='utf-8', errors='strict')`.
+fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "encode() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let mut enc = pos.get(1).copied();
+    let mut errors = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "encoding" => enc = Some(v),
+            "errors" => errors = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("encode() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
-    let b = s(args[0]).as_bytes().to_vec();
-    Ok(vm.new_bytes(b))
+    let text = |vm: &mut Vm, v: Option<Value>, n: usize, d: &str| -> PyResult<String> {
+        match v {
+            None => Ok(d.to_string()),
+            Some(v) => match as_str(v) {
+                Some(x) => Ok(x.s.to_string()),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("encode() argument {n} must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let enc = text(vm, enc, 1, "utf-8")?;
+    let errors = text(vm, errors, 2, "strict")?;
+    match crate::rtlib::codecs::encode(s(args[0]), &enc, &errors) {
+        Ok(b) => Ok(vm.new_bytes(b)),
+        Err(e) => Err(super::bytes::codec_error(vm, e)),
+    }
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
