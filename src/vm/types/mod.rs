@@ -11,6 +11,7 @@ pub mod list;
 pub mod misc;
 pub mod set;
 pub mod str;
+pub mod str_translate;
 pub mod tuple;
 
 use std::collections::HashMap;

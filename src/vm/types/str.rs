@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm) {
         ("isidentifier", isidentifier),
         ("isascii", isascii),
         ("format", format),
+        ("format_map", format_map),
+        ("translate", super::str_translate::translate),
         ("zfill", zfill),
         ("center", center),
         ("ljust", ljust),
@@ -63,6 +65,7 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t, n, f);
     }
     add_static(vm, t, "__new__", new, false);
+    add_static(vm, t, "maketrans", super::str_translate::maketrans, false);
 }
 
 fn s<'a>(v: Value) -> &'a str {
@@ -707,15 +710,30 @@ struct Env<'a> {
     vm: &'a mut Vm,
     pos: Vec<Value>,
     kw: Vec<(String, Value)>,
+    /// `format_map`'s mapping (keyword fields are looked up in it), or NULL.
+    mapping: Value,
 }
 
 impl<'a> FormatEnv for Env<'a> {
     type Obj = Value;
     type Error = FmtErr;
     fn positional(&mut self, index: usize) -> Result<Option<Value>, FmtErr> {
+        if !self.mapping.is_null() {
+            let e = self
+                .vm
+                .value_error("Format string contains positional fields");
+            return Err(FmtErr::Py(e));
+        }
         Ok(self.pos.get(index).copied())
     }
     fn keyword(&mut self, key: &str) -> Result<Value, FmtErr> {
+        if !self.mapping.is_null() {
+            let k = self.vm.new_str(key);
+            self.vm.roots.push(k);
+            let r = subscr::getitem(self.vm, self.mapping, k);
+            self.vm.roots.pop();
+            return r.map_err(FmtErr::Py);
+        }
         match self.kw.iter().find(|(k, _)| k == key) {
             Some((_, v)) => Ok(*v),
             None => {
@@ -762,6 +780,24 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         vm,
         pos: pos_v,
         kw: kw_v,
+        mapping: Value::NULL,
+    };
+    let r = format_with(&template, &mut env);
+    match r {
+        Ok(out) => Ok(env.vm.new_str_owned(out)),
+        Err(e) => Err(fmt_err(env.vm, e)),
+    }
+}
+
+/// `s.format_map(mapping)`.
+fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "format_map", args, kw, 1, 1, 1)?;
+    let template = s(args[0]).to_string();
+    let mut env = Env {
+        vm,
+        pos: Vec::new(),
+        kw: Vec::new(),
+        mapping: args[1],
     };
     let r = format_with(&template, &mut env);
     match r {
