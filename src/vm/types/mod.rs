@@ -9,6 +9,7 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod num_dunders;
 pub mod set;
 pub mod str;
 pub mod str_translate;
@@ -258,6 +259,7 @@ pub fn populate(vm: &mut Vm) {
     float::install(vm);
     complex::install(vm);
     bytes::install(vm);
+    num_dunders::install(vm);
     exc::install(vm);
     misc::install(vm);
 }
