@@ -198,10 +198,20 @@ pub struct ComplexData {
     pub imag: f64,
 }
 
+/// A range: i64 bounds (small ints), or `big` when a bound is beyond them (then the i64 fields
+/// are unused; see `types::range_big`).
 pub struct RangeData {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
+}
+
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    pub len: BigInt,
 }
 
 pub struct ModuleData {
@@ -251,6 +261,12 @@ pub enum IterData {
         cur: i64,
         stop: i64,
         step: i64,
+    },
+    /// longrange_iterator: `left` values remain.
+    BigRange {
+        cur: BigInt,
+        step: BigInt,
+        left: BigInt,
     },
     /// dict keys/values/items and set iteration: index into the entry vector.
     Dict {

@@ -92,6 +92,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Layout::DictView => return Ok(table_len(as_view(v).unwrap().dict)),
             Layout::Range => {
                 let r = as_range(v).unwrap();
+                if let Some(b) = &r.big {
+                    return crate::vm::types::range_big::len(vm, b);
+                }
                 return Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) as usize);
             }
             Layout::Instance => {

@@ -119,6 +119,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         (Layout::Range, Layout::Range) if op == cmp::EQ || op == cmp::NE => {
             let x = as_range(a).unwrap();
             let y = as_range(b).unwrap();
+            if x.big.is_some() || y.big.is_some() {
+                let e = crate::vm::types::range_big::range_eq(x, y);
+                return Ok(Some(e == (op == cmp::EQ)));
+            }
             let lx = crate::vm::types::misc::range_len(x.start, x.stop, x.step);
             let ly = crate::vm::types::misc::range_len(y.start, y.stop, y.step);
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
@@ -265,6 +269,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         Layout::Complex => Ok(crate::vm::types::complex::truthy(v)),
         Layout::Range => {
             let r = as_range(v).unwrap();
+            if let Some(b) = &r.big {
+                return Ok(!num_traits::Zero::is_zero(&b.len));
+            }
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
         Layout::Instance => {
@@ -333,8 +340,12 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             }
             Layout::Bytes => return crate::vm::types::bytes::contains(vm, container, item),
             Layout::Range => {
-                if let Some(i) = num::int_to_i64(item) {
-                    let r = as_range(container).unwrap();
+                let r = as_range(container).unwrap();
+                if r.big.is_some() || as_bigint(item).is_some() {
+                    if let Some(i) = crate::vm::types::range_big::int_big(item) {
+                        return Ok(crate::vm::types::range_big::contains_int(r, &i));
+                    }
+                } else if let Some(i) = num::int_to_i64(item) {
                     let (s, e, st) = (r.start, r.stop, r.step);
                     let inr = if st > 0 {
                         i >= s && i < e

@@ -211,7 +211,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Complex => crate::vm::types::complex::repr_string(v),
             Layout::Range => {
                 let r = as_range(v).unwrap();
-                if r.step == 1 {
+                if let Some(b) = &r.big {
+                    crate::vm::types::range_big::repr(b)
+                } else if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
                 } else {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)

@@ -145,6 +145,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         Layout::Range => {
             let r = as_range(obj).unwrap();
+            if let Some(b) = &r.big {
+                return Ok(crate::vm::types::range_big::special_attr(vm, b, name));
+            }
             match name {
                 "start" => Some(vm.new_int(r.start)),
                 "stop" => Some(vm.new_int(r.stop)),

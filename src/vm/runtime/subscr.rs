@@ -302,20 +302,11 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             }
             Layout::Range => {
                 let r = as_range(c).unwrap();
+                if r.big.is_some() || as_slice(k).is_some() {
+                    return crate::vm::types::range_big::getitem(vm, r, k);
+                }
                 let (start, stop, step) = (r.start, r.stop, r.step);
                 let len = crate::vm::types::misc::range_len(start, stop, step);
-                if as_slice(k).is_some() {
-                    let (s, e, st, _) = slice_indices(vm, k, len)?;
-                    let ty = vm.t.range;
-                    return Ok(vm.heap.alloc(
-                        ty,
-                        RangeData {
-                            start: start + s * step,
-                            stop: start + e * step,
-                            step: step * st,
-                        },
-                    ));
-                }
                 let i = index_of(vm, k, "range")?;
                 return match norm_index(i, len as usize) {
                     Some(i) => Ok(vm.new_int(start + i as i64 * step)),

@@ -82,6 +82,7 @@ pub fn install(vm: &mut Vm) {
         vm.t.str_iterator,
         vm.t.bytes_iterator,
         vm.t.range_iterator,
+        vm.t.longrange_iterator,
         vm.t.dict_keyiterator,
         vm.t.dict_valueiterator,
         vm.t.dict_itemiterator,
@@ -366,10 +367,9 @@ fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Err(vm.not_implemented("type.__subclasses__()"))
 }
 
-fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+fn range_arg(vm: &mut Vm, v: Value) -> PyResult<IntVal> {
     match crate::vm::runtime::num::index_value(vm, v)? {
-        Some(IntVal::Small(i)) => Ok(i),
-        Some(IntVal::Big(_)) => Err(vm.not_implemented("range() with bounds beyond 2**47")),
+        Some(i) => Ok(i),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
@@ -383,8 +383,8 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let a = &args[1..];
     let (start, stop, step) = match a.len() {
-        1 => (0, range_arg(vm, a[0])?, 1),
-        2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, 1),
+        1 => (IntVal::Small(0), range_arg(vm, a[0])?, IntVal::Small(1)),
+        2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, IntVal::Small(1)),
         3 => (
             range_arg(vm, a[0])?,
             range_arg(vm, a[1])?,
@@ -393,22 +393,63 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
-    if step == 0 {
+    if let (IntVal::Small(start), IntVal::Small(stop), IntVal::Small(step)) = (&start, &stop, &step)
+    {
+        let (start, stop, step) = (*start, *stop, *step);
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        let ty = vm.t.range;
+        return Ok(vm.heap.alloc(
+            ty,
+            RangeData {
+                start,
+                stop,
+                step,
+                big: None,
+            },
+        ));
+    }
+    let step = step.to_big();
+    if num_traits::Zero::is_zero(&step) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    let ty = vm.t.range;
-    Ok(vm.heap.alloc(ty, RangeData { start, stop, step }))
+    Ok(super::range_big::new_range(
+        vm,
+        start.to_big(),
+        stop.to_big(),
+        step,
+    ))
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "range.index", args, kw, 1, 1, 1)?;
-    if compare::contains(vm, args[0], args[1])? {
+    if let Some(i) = super::range_big::int_big(args[1]) {
         let r = as_range(args[0]).unwrap();
-        let i = int_of(args[1]).map(|i| match i {
-            IntVal::Small(x) => x,
-            _ => 0,
-        });
-        return Ok(vm.new_int((i.unwrap_or(0) - r.start) / r.step));
+        if super::range_big::contains_int(r, &i) {
+            let n = super::range_big::index_of(r, &i);
+            return Ok(vm.new_bigint(n));
+        }
+    } else {
+        // Other objects are searched for by iteration (equality), as CPython does.
+        let it = riter::get_iter(vm, args[0])?;
+        vm.roots.push(it);
+        let mut n = 0i64;
+        let found = loop {
+            match riter::next(vm, it) {
+                Ok(Some(x)) => match compare::eq(vm, x, args[1]) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => n += 1,
+                    Err(e) => break Err(e),
+                },
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        vm.roots.pop();
+        if found? {
+            return Ok(vm.new_int(n));
+        }
     }
     let s = repr::repr_string(vm, args[1])?;
     Err(vm.value_error(format!("{s} is not in range")))
@@ -798,6 +839,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let n = t.len() as isize;
         let ty = vm.t.reversed;
         return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
+    }
+    if let Some(b) = as_range(v).and_then(|r| r.big.as_deref()) {
+        return Ok(super::range_big::iter(vm, b, true));
     }
     if let Some(r) = as_range(v) {
         let (s, e, st) = (r.start, r.stop, r.step);

@@ -10,6 +10,7 @@ pub mod int;
 pub mod list;
 pub mod misc;
 pub mod num_dunders;
+pub mod range_big;
 pub mod set;
 pub mod str;
 pub mod str_translate;
@@ -90,6 +91,7 @@ types_struct! {
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
+    longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
