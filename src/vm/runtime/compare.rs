@@ -71,6 +71,9 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     if !a.is_ptr() || !b.is_ptr() {
         return Ok(None);
     }
+    if crate::vm::types::dictview::is_setlike(a) || crate::vm::types::dictview::is_setlike(b) {
+        return crate::vm::types::dictview::compare(vm, op, a, b);
+    }
     let (la, lb) = (layout_of(a), layout_of(b));
     if !type_data(obj_type(a)).builtin || !type_data(obj_type(b)).builtin {
         return Ok(None);

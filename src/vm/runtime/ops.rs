@@ -8,7 +8,7 @@ use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, iter as riter};
-use crate::vm::types::complex;
+use crate::vm::types::{complex, dictview};
 use crate::vm::value::Value;
 
 const NAMES: [&str; 13] = [
@@ -229,31 +229,11 @@ fn builtin_binop(
         {
             set_op(vm, base, inplace, a, b).map(Some)
         }
-        (_, Some(la2), Some(lb2))
-            if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR)
-                && (la2 == Layout::DictView || lb2 == Layout::DictView)
-                && matches!(la2, Layout::DictView | Layout::Set)
-                && matches!(lb2, Layout::DictView | Layout::Set) =>
+        _ if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR)
+            && (dictview::is_setlike(a) || dictview::is_setlike(b)) =>
         {
-            // dict_keys / dict_items act as sets: operate on set copies (result is a set).
-            let to_set = |vm: &mut Vm, v: Value| -> PyResult {
-                let s = vm.new_set(false);
-                vm.roots.push(s);
-                let r = super::set::update(vm, s, v);
-                vm.roots.pop();
-                r.map(|_| s)
-            };
-            let x = to_set(vm, a)?;
-            vm.roots.push(x);
-            let y = to_set(vm, b);
-            let r = y.and_then(|y| {
-                vm.roots.push(y);
-                let r = set_op(vm, base, false, x, y);
-                vm.roots.pop();
-                r
-            });
-            vm.roots.pop();
-            r.map(Some)
+            // dict_keys / dict_items act as sets with any iterable; the result is a set.
+            dictview::binop(vm, base, a, b).map(Some)
         }
         (nb::OR, Some(Layout::Dict), Some(Layout::Dict)) => {
             let target = if inplace {

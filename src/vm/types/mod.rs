@@ -4,6 +4,7 @@
 pub mod bytes;
 pub mod complex;
 pub mod dict;
+pub mod dictview;
 pub mod exc;
 pub mod float;
 pub mod int;
@@ -262,6 +263,7 @@ pub fn populate(vm: &mut Vm) {
     complex::install(vm);
     bytes::install(vm);
     num_dunders::install(vm);
+    dictview::install(vm);
     exc::install(vm);
     misc::install(vm);
 }
