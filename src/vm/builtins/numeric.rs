@@ -166,6 +166,10 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(m) = m else {
         return binary_op(vm, nb::POWER, base, exp);
     };
+    let is_c = crate::vm::types::complex::is_complex;
+    if is_c(base) || is_c(exp) || is_c(m) {
+        return Err(vm.value_error("complex modulo"));
+    }
     let (Some(b), Some(e), Some(md)) = (int_of(base), int_of(exp), int_of(m)) else {
         return Err(
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")

@@ -162,7 +162,9 @@ fn builtin_binop(
     if !a.is_ptr() && !b.is_ptr() {
         return Ok(None);
     }
-    if complex::is_complex(a) || complex::is_complex(b) {
+    if (complex::is_complex(a) && (is_num(b) || complex::is_complex(b)))
+        || (complex::is_complex(b) && is_num(a))
+    {
         return complex::binop(vm, base, a, b);
     }
     let la = if a.is_ptr() { Some(layout_of(a)) } else { None };

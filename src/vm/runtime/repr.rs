@@ -444,7 +444,9 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         as_str(self.v).map(|s| s.s.to_string())
     }
     fn is_number(&self) -> bool {
-        self.v.is_float() || int_of(self.v).is_some()
+        self.v.is_float()
+            || int_of(self.v).is_some()
+            || crate::vm::types::complex::is_complex(self.v)
     }
     fn to_int(&self) -> Result<BigInt, FmtErr> {
         if let Some(i) = int_of(self.v) {
