@@ -28,4 +28,16 @@ except UnicodeDecodeError as e:
 data = "naïve café".encode("utf-8")
 print(data, len(data), data.decode("utf-8"), data.decode("ascii", "backslashreplace"), data.split(b" "))
 print(b"x".join(bytes([c]) for c in b"abc"), bytes(range(65, 70)).lower(), bytearray(b"hi") + b"!", b"!" + bytearray(b"hi"))
+print(b"a=b=c".rpartition(b"="), b"abc".rpartition(b"x"), b"ab".isascii(), b"\xff".isascii(), b"Hello World".istitle(), b"hello".istitle())
+print(b"a\nb\r\nc\rd".splitlines(), b"a\nb\r\n".splitlines(True), b"".splitlines(), bytearray(b"x\ny").splitlines(keepends=True))
+print(b"ab".center(7, b"*"), b"ab".center(6), b"abc".center(6), b"ab".ljust(5, b"-"), b"ab".rjust(5), b"-42".zfill(6), b"7".zfill(3), b"+".zfill(3))
+print(b"hELLO wORLD".capitalize(), b"hello wOrld 2x".title(), b"a\tbc\td".expandtabs(), b"a\tb".expandtabs(4), len(b"abc"), b"abc".__len__())
+t = bytes.maketrans(b"abc", b"xyz")
+print(b"aabbcc".translate(t), b"hello".translate(None, b"l"), b"abc".translate(t, delete=b"b"), len(t))
+for f in [lambda: b"a".center(5, b"ab"), lambda: b"a".center(5, "x"), lambda: bytes.maketrans(b"a", b"bc"), lambda: b"a".translate(b"x"),
+          lambda: b"a".rpartition(b"")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
 b"\xc3\x28".decode("utf-8")

@@ -47,7 +47,26 @@ pub fn install(vm: &mut Vm) {
         for (n, f) in methods {
             add_method(vm, t, n, f);
         }
+        let more: [(&'static str, BuiltinFn); 13] = [
+            ("rpartition", rpartition),
+            ("isascii", isascii),
+            ("istitle", istitle),
+            ("splitlines", splitlines),
+            ("center", center),
+            ("ljust", ljust),
+            ("rjust", rjust),
+            ("zfill", zfill),
+            ("capitalize", capitalize),
+            ("title", title),
+            ("translate", translate),
+            ("expandtabs", expandtabs),
+            ("__len__", len),
+        ];
+        for (n, f) in more {
+            add_method(vm, t, n, f);
+        }
         add_static(vm, t, "fromhex", fromhex, true);
+        add_static(vm, t, "maketrans", maketrans, false);
     }
     let ba = vm.t.bytearray;
     add_static(vm, ba, "__new__", bytearray_new, false);
@@ -797,6 +816,326 @@ pub fn codec_error(vm: &mut Vm, e: CodecError) -> Value {
         vm.roots.pop();
     }
     exc
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "rpartition", args, kw, 1, 1, 1)?;
+    let sep = bytes_arg(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let d = data(args[0]);
+    let (a, s, b) = match rfind_sub(d, &sep) {
+        Some(i) => (d[..i].to_vec(), sep.clone(), d[i + sep.len()..].to_vec()),
+        None => (Vec::new(), Vec::new(), d.to_vec()),
+    };
+    let items = vec![
+        new_like(vm, args[0], a),
+        new_like(vm, args[0], s),
+        new_like(vm, args[0], b),
+    ];
+    Ok(vm.new_tuple(items))
+}
+
+fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isascii", |d| d.is_ascii())
+}
+
+fn istitle(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "istitle", |d| {
+        let (mut cased, mut prev_cased) = (false, false);
+        for &c in d {
+            if c.is_ascii_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_ascii_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__len__", args, kw, 1, 0, 0)?;
+    let n = data(args[0]).len();
+    Ok(vm.new_int(n as i64))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut keep = pos.get(1).copied();
+    for (k, v) in kws {
+        if k == "keepends" {
+            keep = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "splitlines() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let keep = match keep {
+        Some(v) => crate::vm::runtime::compare::truthy(vm, v)?,
+        None => false,
+    };
+    let d = data(args[0]);
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < d.len() {
+        let s = i;
+        while i < d.len() && d[i] != b'\n' && d[i] != b'\r' {
+            i += 1;
+        }
+        let mut e = i;
+        if i < d.len() {
+            i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            if keep {
+                e = i;
+            }
+        }
+        parts.push(d[s..e].to_vec());
+    }
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| new_like(vm, args[0], p))
+        .collect();
+    Ok(vm.new_list(vals))
+}
+
+/// (width, fill byte) of center/ljust/rjust.
+fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, u8)> {
+    nargs(vm, name, args, kw, 1, 1, 2)?;
+    let w = match index_value(vm, args[1])? {
+        Some(IntVal::Small(w)) => w.max(0) as usize,
+        Some(IntVal::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let fill = match args.get(2) {
+        None => b' ',
+        Some(&f) => match as_bytes(f) {
+            Some(b) if b.len() == 1 => b[0],
+            _ => {
+                let tn = vm.type_name(f);
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
+            }
+        },
+    };
+    Ok((w, fill))
+}
+
+fn pad(vm: &mut Vm, like: Value, left: usize, right: usize, fill: u8) -> Value {
+    let d = data(like);
+    let mut out = Vec::with_capacity(d.len() + left + right);
+    out.resize(left, fill);
+    out.extend_from_slice(d);
+    out.resize(out.len() + right, fill);
+    new_like(vm, like, out)
+}
+
+fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "center")?;
+    let n = data(args[0]).len();
+    if w <= n {
+        let d = data(args[0]).to_vec();
+        return Ok(new_like(vm, args[0], d));
+    }
+    // CPython's pad(): the extra byte goes left when the width is odd.
+    let marg = w - n;
+    let left = marg / 2 + (marg & w & 1);
+    Ok(pad(vm, args[0], left, marg - left, fill))
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "ljust")?;
+    let n = data(args[0]).len();
+    Ok(pad(vm, args[0], 0, w.saturating_sub(n), fill))
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "rjust")?;
+    let n = data(args[0]).len();
+    Ok(pad(vm, args[0], w.saturating_sub(n), 0, fill))
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "zfill", args, kw, 1, 1, 1)?;
+    let w = match index_value(vm, args[1])? {
+        Some(IntVal::Small(w)) => w.max(0) as usize,
+        _ => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let d = data(args[0]);
+    if w <= d.len() {
+        let d = d.to_vec();
+        return Ok(new_like(vm, args[0], d));
+    }
+    let fill = w - d.len();
+    let mut out = vec![b'0'; fill];
+    out.extend_from_slice(d);
+    if matches!(d.first(), Some(b'+' | b'-')) {
+        out[0] = d[0];
+        out[fill] = b'0';
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn capitalize(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "capitalize", args, kw, 1, 0, 0)?;
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn title(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "title", args, kw, 1, 0, 0)?;
+    let mut prev_cased = false;
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .map(|&c| {
+            let r = if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut ts = pos.get(1).copied();
+    for (k, v) in kws {
+        if k == "tabsize" {
+            ts = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "expandtabs() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let tabsize = match ts {
+        None => 8,
+        Some(v) => match int_of(v) {
+            Some(IntVal::Small(t)) => t,
+            _ => {
+                let tn = vm.type_name(v);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    let mut out = Vec::new();
+    let mut col = 0i64;
+    for &c in data(args[0]) {
+        match c {
+            b'\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+/// `bytes.maketrans(frm, to)`: a 256-byte translation table.
+fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "maketrans", args, kw, 0, 2, 2)?;
+    let frm = bytes_arg(vm, args[0])?;
+    let to = bytes_arg(vm, args[1])?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (a, b) in frm.into_iter().zip(to) {
+        table[a as usize] = b;
+    }
+    Ok(vm.new_bytes(table))
+}
+
+/// `b.translate(table, delete=b'')`: table is None or 256 bytes.
+fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() < 2 || pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "translate() takes from 1 to 2 positional arguments but {} were given",
+            pos.len() - 1
+        )));
+    }
+    let mut delete = pos.get(2).copied();
+    for (k, v) in kws {
+        if k == "delete" {
+            delete = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "translate() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let table = if pos[1] == vm.none {
+        None
+    } else {
+        let t = bytes_arg(vm, pos[1])?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let del = match delete {
+        Some(d) => bytes_arg(vm, d)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .filter(|c| !del.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    Ok(new_like(vm, args[0], out))
 }
 
 // ---- bytearray ------------------------------------------------------------------------------
