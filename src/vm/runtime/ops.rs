@@ -96,6 +96,9 @@ fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Val
     if base == nb::ADD && (as_str(a).is_some() && obj_type(a) == vm.t.str_) {
         return vm.type_error(format!("can only concatenate str (not \"{nbn}\") to str"));
     }
+    if base == nb::ADD && as_bytes(a).is_some() {
+        return vm.type_error(format!("can't concat {nbn} to {na}"));
+    }
     if base == nb::ADD && as_list(a).is_some() {
         return vm.type_error(format!("can only concatenate list (not \"{nbn}\") to list"));
     }
@@ -196,6 +199,14 @@ fn builtin_binop(
             v.extend_from_slice(as_tuple(b).unwrap());
             Ok(Some(vm.new_tuple(v)))
         }
+        (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes))
+            if inplace && crate::vm::types::bytes::is_bytearray(vm, a) =>
+        {
+            // bytearray += bytes-like extends in place.
+            let add = as_bytes(b).unwrap().clone();
+            as_bytes(a).unwrap().extend_from_slice(&add);
+            Ok(Some(a))
+        }
         (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes)) => {
             let mut v = as_bytes(a).unwrap().clone();
             v.extend_from_slice(as_bytes(b).unwrap());
@@ -261,6 +272,11 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
         Layout::Str => {
             let s = as_str(a).unwrap().s.repeat(n);
             Ok(vm.new_str_owned(s))
+        }
+        Layout::Bytes if inplace && crate::vm::types::bytes::is_bytearray(vm, a) => {
+            let s = as_bytes(a).unwrap().repeat(n);
+            *as_bytes(a).unwrap() = s;
+            Ok(a)
         }
         Layout::Bytes => {
             let s = as_bytes(a).unwrap().repeat(n);

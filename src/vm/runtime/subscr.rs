@@ -281,6 +281,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 let l = as_bytes(c).unwrap();
                 return match norm_index(i, l.len()) {
                     Some(i) => Ok(vm.new_int(l[i] as i64)),
+                    None if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                        Err(vm.index_error("bytearray index out of range"))
+                    }
                     None => Err(vm.index_error("index out of range")),
                 };
             }
@@ -466,6 +469,29 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
                         Ok(())
                     }
                     None => Err(vm.index_error("list assignment index out of range")),
+                };
+            }
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                if as_slice(k).is_some() {
+                    let len = as_bytes(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let mut idx: Vec<usize> =
+                        (0..n).map(|j| (s + j as i64 * st) as usize).collect();
+                    idx.sort_unstable();
+                    let l = as_bytes(c).unwrap();
+                    for &i in idx.iter().rev() {
+                        l.remove(i);
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "bytearray")?;
+                let l = as_bytes(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l.remove(i);
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("bytearray index out of range")),
                 };
             }
             Layout::Dict => {

@@ -76,6 +76,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, ba, "clear", clear);
     add_method(vm, ba, "reverse", reverse);
     add_method(vm, ba, "copy", copy);
+    add_method(vm, ba, "insert", insert);
+    add_method(vm, ba, "remove", remove);
 }
 
 fn data(v: Value) -> &'static [u8] {
@@ -1228,4 +1230,41 @@ fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "copy", args, kw, 1, 0, 0)?;
     let d = data(args[0]).to_vec();
     Ok(new_like(vm, args[0], d))
+}
+
+fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "insert", args, kw, 1, 2, 2)?;
+    let i = match index_value(vm, args[1])? {
+        Some(IntVal::Small(i)) => i,
+        Some(IntVal::Big(b)) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }
+        }
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let b = byte_value(vm, args[2])?;
+    let l = as_bytes(args[0]).unwrap();
+    let n = l.len() as i64;
+    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(at as usize, b);
+    Ok(vm.none)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "remove", args, kw, 1, 1, 1)?;
+    let b = byte_value(vm, args[1])?;
+    let l = as_bytes(args[0]).unwrap();
+    match l.iter().position(|&c| c == b) {
+        Some(i) => {
+            l.remove(i);
+            Ok(vm.none)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
 }
