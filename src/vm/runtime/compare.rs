@@ -65,14 +65,11 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     if a.is_float() && b.is_float() {
         return Ok(Some(cmp_f64(op, a.as_f64(), b.as_f64())));
     }
-    if crate::vm::types::complex::is_complex(a) || crate::vm::types::complex::is_complex(b) {
-        return crate::vm::types::complex::compare(vm, op, a, b);
-    }
     if !a.is_ptr() || !b.is_ptr() {
+        if crate::vm::types::complex::is_complex(a) || crate::vm::types::complex::is_complex(b) {
+            return crate::vm::types::complex::compare(vm, op, a, b);
+        }
         return Ok(None);
-    }
-    if crate::vm::types::dictview::is_setlike(a) || crate::vm::types::dictview::is_setlike(b) {
-        return crate::vm::types::dictview::compare(vm, op, a, b);
     }
     let (la, lb) = (layout_of(a), layout_of(b));
     if !type_data(obj_type(a)).builtin || !type_data(obj_type(b)).builtin {
@@ -130,6 +127,12 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             let ly = crate::vm::types::misc::range_len(y.start, y.stop, y.step);
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(e == (op == cmp::EQ)))
+        }
+        (Layout::Complex, _) | (_, Layout::Complex) => {
+            crate::vm::types::complex::compare(vm, op, a, b)
+        }
+        (Layout::DictView, _) | (_, Layout::DictView) => {
+            crate::vm::types::dictview::compare(vm, op, a, b)
         }
         _ => Ok(None),
     }
