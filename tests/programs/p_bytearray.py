@@ -17,3 +17,13 @@ for f in [lambda: ba.remove(0), lambda: ba.insert(0, 256), lambda: bytearray(b""
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
+for f in [lambda: b"x".decode("nope"), lambda: "x".encode("bogus-codec"), lambda: b"x".decode("Latin-1"), lambda: "é".encode("ISO-8859-1"), lambda: b"".decode("nope")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for f in [lambda: bytes(5, errors="x"), lambda: bytes(5, "utf-8"), lambda: bytearray([1], "ascii"), lambda: bytes("é", "latin-1"), lambda: bytearray("ab", "ascii"), lambda: bytes("x", encoding=5)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -776,8 +776,35 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 
+/// Whether CPython knows the codec `name` (cpjit implements only some of them).
+fn cpython_has_codec(name: &str) -> bool {
+    // encodings.normalize_encoding: runs of other characters than alphanumerics and '.' become
+    // one '_'; the alias table is then searched with '.' as '_' too.
+    let mut norm = String::new();
+    let mut pending = false;
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if pending && !norm.is_empty() {
+                norm.push('_');
+            }
+            pending = false;
+            norm.push(c.to_ascii_lowercase());
+        } else {
+            pending = true;
+        }
+    }
+    let dotted = norm.replace('.', "_");
+    let names = super::codec_names::CPYTHON_CODECS;
+    names.binary_search(&norm.as_str()).is_ok() || names.binary_search(&dotted.as_str()).is_ok()
+}
+
 /// The exception for a codec failure, with CPython's message and attributes.
 pub fn codec_error(vm: &mut Vm, e: CodecError) -> Value {
+    if let CodecError::UnknownEncoding(name) = &e {
+        if cpython_has_codec(name) {
+            return vm.not_implemented(format!("the '{name}' codec"));
+        }
+    }
     let exc = vm.err(e.exc_name(), e.message());
     let attrs: Option<(&str, Value, usize, usize, String)> = match e {
         CodecError::Decode {

@@ -928,6 +928,12 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Err(e) => Err(super::bytes::codec_error(vm, e)),
         };
     }
+    if enc.is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(vm.type_error("errors without a string argument"));
+    }
     if let Some(IntVal::Small(n)) = int_of(x) {
         if n < 0 {
             return Err(vm.value_error("negative count"));

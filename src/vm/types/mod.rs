@@ -2,6 +2,7 @@
 //! tables of each type (one file per type).
 
 pub mod bytes;
+pub mod codec_names;
 pub mod complex;
 pub mod dict;
 pub mod dictview;
