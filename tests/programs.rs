@@ -208,6 +208,10 @@ fn programs_under_gc_stress() {
         "prog_game_of_life",
         "p_sum_bigint_generator",
         "kwargs_calls",
+        "p_complex_ops",
+        "p_bytes_methods",
+        "p_str_maketrans",
+        "p_num_dunders_views",
     ];
     let failed: Vec<String> = names
         .iter()

@@ -14,10 +14,8 @@ pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
         ConstValue::Ellipsis => vm.ellipsis,
         ConstValue::Int(i) => vm.new_bigint(i.clone()),
         ConstValue::Float(f) => Value::from_f64(*f),
-        ConstValue::Complex { .. } => {
-            // Unreachable for programs run through exec_source, which refuses complex constants
-            // first (unsupported_constant); anything else gets an object no operation accepts.
-            vm.none
+        ConstValue::Complex { real, imag } => {
+            crate::vm::types::complex::new_complex(vm, *real, *imag)
         }
         ConstValue::Str(s) => {
             if s.len() < 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
@@ -76,67 +74,4 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             caches,
         },
     )
-}
-
-/// The VM has no complex type yet. Rather than run a program whose complex constants would have to
-/// stand for something else, refuse it before it starts, naming the feature and the literal's place.
-pub fn unsupported_constant(
-    code: &CodeObject,
-    filename: &str,
-    source: &[u8],
-) -> Option<crate::syntax::error::SyntaxError> {
-    fn has_complex(c: &ConstValue) -> bool {
-        match c {
-            ConstValue::Complex { .. } => true,
-            ConstValue::Tuple(v) | ConstValue::FrozenSet(v) => v.iter().any(has_complex),
-            _ => false,
-        }
-    }
-    for (idx, c) in code.consts.iter().enumerate() {
-        if let ConstValue::Code(inner) = c {
-            if let Some(e) = unsupported_constant(inner, filename, source) {
-                return Some(e);
-            }
-        } else if has_complex(c) {
-            let pos = code
-                .code
-                .iter()
-                .enumerate()
-                .find(|(_, &unit)| {
-                    let (op, arg) = CodeObject::decode(unit);
-                    op.is_some_and(|op| {
-                        op.info().operand == crate::bytecode::opcode::OperandKind::Const
-                    }) && arg as usize == idx
-                })
-                .and_then(|(i, _)| code.positions.get(i).copied())
-                .unwrap_or_default();
-            let lineno = if pos.lineno > 0 {
-                pos.lineno
-            } else {
-                code.firstlineno
-            };
-            let text = crate::syntax::error::source_line(source, lineno);
-            let col = |byte_col: u32| -> u32 {
-                text.as_deref()
-                    .and_then(|t| t.get(..byte_col as usize))
-                    .map_or(byte_col, |p| p.chars().count() as u32)
-                    + 1
-            };
-            return Some(crate::syntax::error::SyntaxError {
-                kind: crate::syntax::error::SyntaxErrorKind::SyntaxError,
-                msg: "unsupported: complex numbers are not implemented in cpjit yet".into(),
-                filename: filename.to_string(),
-                lineno,
-                offset: col(pos.col_offset),
-                end_lineno: if pos.end_lineno > 0 {
-                    pos.end_lineno
-                } else {
-                    lineno
-                },
-                end_offset: col(pos.end_col_offset),
-                text,
-            });
-        }
-    }
-    None
 }

@@ -207,6 +207,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         | Layout::NoneType
         | Layout::Singleton
         | Layout::Range
+        | Layout::Complex
         | Layout::Unboxed => {}
         Layout::List => out.extend(payload_any::<Vec<Value>>(v).iter().copied()),
         Layout::Tuple => out.extend(payload_any::<Box<[Value]>>(v).iter().copied()),
@@ -272,7 +273,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         }
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
-            IterData::Range { .. } | IterData::Done => {}
+            IterData::Range { .. } | IterData::BigRange { .. } | IterData::Done => {}
             IterData::Dict { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),
@@ -305,6 +306,7 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) {
         Layout::Set => free_object::<SetData>(slab, v),
         Layout::DictView => free_object::<ViewData>(slab, v),
         Layout::Range => free_object::<RangeData>(slab, v),
+        Layout::Complex => free_object::<ComplexData>(slab, v),
         Layout::Slice => free_object::<SliceData>(slab, v),
         Layout::Function => free_object::<FunctionData>(slab, v),
         Layout::Builtin => free_object::<BuiltinData>(slab, v),

@@ -77,6 +77,8 @@ pub enum Layout {
     DictView,
     /// float and small ints are never heap objects; their types use this layout.
     Unboxed,
+    /// complex: two f64s.
+    Complex,
 }
 
 pub struct TypeData {
@@ -219,10 +221,27 @@ pub struct SliceData {
     pub step: Value,
 }
 
+/// A complex number's payload.
+#[repr(C)]
+pub struct ComplexData {
+    pub real: f64,
+    pub imag: f64,
+}
+
+/// A range: i64 bounds (small ints), or `big` when a bound is beyond them (then the i64 fields
+/// are unused; see `types::range_big`).
 pub struct RangeData {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
+}
+
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    pub len: BigInt,
 }
 
 pub struct ModuleData {
@@ -272,6 +291,12 @@ pub enum IterData {
         cur: i64,
         stop: i64,
         step: i64,
+    },
+    /// longrange_iterator: `left` values remain.
+    BigRange {
+        cur: BigInt,
+        step: BigInt,
+        left: BigInt,
     },
     /// dict keys/values/items and set iteration: index into the entry vector.
     Dict {
@@ -409,6 +434,7 @@ accessor!(as_type, Type, TypeData);
 accessor!(as_super, Super, SuperData);
 accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
+accessor!(as_complex, Complex, ComplexData);
 
 /// Whether `t`'s instances are `ExtInstanceData` objects.
 #[inline]

@@ -41,9 +41,6 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
             return Err(syntax_error(vm, &e));
         }
     };
-    if let Some(e) = crate::vm::code::unsupported_constant(&code, filename, src) {
-        return Err(syntax_error(vm, &e));
-    }
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
     let bk = vm.intern("__builtins__");

@@ -20,8 +20,10 @@ pub fn install(vm: &mut Vm) {
         ("int", vm.t.int),
         ("bool", vm.t.bool_),
         ("float", vm.t.float),
+        ("complex", vm.t.complex),
         ("str", vm.t.str_),
         ("bytes", vm.t.bytes),
+        ("bytearray", vm.t.bytearray),
         ("list", vm.t.list),
         ("tuple", vm.t.tuple),
         ("dict", vm.t.dict),
@@ -90,6 +92,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Layout::DictView => return Ok(table_len(as_view(v).unwrap().dict)),
             Layout::Range => {
                 let r = as_range(v).unwrap();
+                if let Some(b) = &r.big {
+                    return crate::vm::types::range_big::len(vm, b);
+                }
                 return Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) as usize);
             }
             Layout::Instance => {

@@ -38,6 +38,9 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             IntVal::Big(b) => vm.new_bigint(b.abs()),
         });
     }
+    if let Some(r) = crate::vm::types::complex::abs(vm, v) {
+        return r;
+    }
     if let Some(f) = lookup_type_str(vm, vm.type_of(v), "__abs__") {
         if as_builtin(f).is_none() {
             return call_method_value(vm, f, v, &[]);
@@ -173,6 +176,10 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(m) = m else {
         return binary_op(vm, nb::POWER, base, exp);
     };
+    let is_c = crate::vm::types::complex::is_complex;
+    if is_c(base) || is_c(exp) || is_c(m) {
+        return Err(vm.value_error("complex modulo"));
+    }
     let (Some(b), Some(e), Some(md)) = (int_of(base), int_of(exp), int_of(m)) else {
         return Err(
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")

@@ -74,6 +74,11 @@ fn check_descriptor_self(
         None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
         Some(&a) if !vm.isinstance(a, t) => {
             let an = vm.type_name(a);
+            if crate::vm::types::num_dunders::is_slot_wrapper(name) {
+                return Err(vm.type_error(format!(
+                    "descriptor '{name}' requires a '{tn}' object but received a '{an}'"
+                )));
+            }
             Err(vm.type_error(format!(
                 "descriptor '{name}' for '{tn}' objects doesn't apply to a '{an}' object"
             )))

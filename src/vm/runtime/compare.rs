@@ -66,6 +66,9 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         return Ok(Some(cmp_f64(op, a.as_f64(), b.as_f64())));
     }
     if !a.is_ptr() || !b.is_ptr() {
+        if crate::vm::types::complex::is_complex(a) || crate::vm::types::complex::is_complex(b) {
+            return crate::vm::types::complex::compare(vm, op, a, b);
+        }
         return Ok(None);
     }
     let (la, lb) = (layout_of(a), layout_of(b));
@@ -121,10 +124,20 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         (Layout::Range, Layout::Range) if op == cmp::EQ || op == cmp::NE => {
             let x = as_range(a).unwrap();
             let y = as_range(b).unwrap();
+            if x.big.is_some() || y.big.is_some() {
+                let e = crate::vm::types::range_big::range_eq(x, y);
+                return Ok(Some(e == (op == cmp::EQ)));
+            }
             let lx = crate::vm::types::misc::range_len(x.start, x.stop, x.step);
             let ly = crate::vm::types::misc::range_len(y.start, y.stop, y.step);
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(e == (op == cmp::EQ)))
+        }
+        (Layout::Complex, _) | (_, Layout::Complex) => {
+            crate::vm::types::complex::compare(vm, op, a, b)
+        }
+        (Layout::DictView, _) | (_, Layout::DictView) => {
+            crate::vm::types::dictview::compare(vm, op, a, b)
         }
         _ => Ok(None),
     }
@@ -273,8 +286,12 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         Layout::Dict | Layout::Set => Ok(rdict::len_of(v) > 0),
         Layout::Bytes => Ok(!as_bytes(v).unwrap().is_empty()),
         Layout::BigInt => Ok(true),
+        Layout::Complex => Ok(crate::vm::types::complex::truthy(v)),
         Layout::Range => {
             let r = as_range(v).unwrap();
+            if let Some(b) = &r.big {
+                return Ok(!num_traits::Zero::is_zero(&b.len));
+            }
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
         Layout::Instance => {
@@ -346,9 +363,14 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
                 return Ok(false);
             }
+            Layout::Bytes => return crate::vm::types::bytes::contains(vm, container, item),
             Layout::Range => {
-                if let Some(i) = num::int_to_i64(item) {
-                    let r = as_range(container).unwrap();
+                let r = as_range(container).unwrap();
+                if r.big.is_some() || as_bigint(item).is_some() {
+                    if let Some(i) = crate::vm::types::range_big::int_big(item) {
+                        return Ok(crate::vm::types::range_big::contains_int(r, &i));
+                    }
+                } else if let Some(i) = num::int_to_i64(item) {
                     let (s, e, st) = (r.start, r.stop, r.step);
                     let inr = if st > 0 {
                         i >= s && i < e

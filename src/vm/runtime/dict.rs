@@ -103,6 +103,10 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
     match layout_of(v) {
         Layout::BigInt => Ok(hash_bigint(as_bigint(v).unwrap())),
         Layout::Bool => Ok(if v == vm.true_ { 1 } else { 0 }),
+        Layout::Complex => Ok(crate::vm::types::complex::hash(v)),
+        Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, v) => {
+            Err(vm.type_error("unhashable type: 'bytearray'"))
+        }
         Layout::Bytes => Ok(crate::rtlib::hash::hash_bytes(as_bytes(v).unwrap()) as u64),
         Layout::Tuple => {
             let items: Vec<Value> = as_tuple(v).unwrap().to_vec();

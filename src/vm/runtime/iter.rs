@@ -17,6 +17,10 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Tuple => Some((vm.t.tuple_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Bytes => Some((vm.t.bytes_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Range if as_range(v).unwrap().big.is_some() => {
+                let b = as_range(v).unwrap().big.as_deref().unwrap();
+                return Ok(crate::vm::types::range_big::iter(vm, b, false));
+            }
             Layout::Range => {
                 let r = as_range(v).unwrap();
                 Some((
@@ -234,6 +238,9 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             }
             *d = IterData::Done;
             Ok(None)
+        }
+        IterData::BigRange { cur, step, left } => {
+            Ok(crate::vm::types::range_big::next(vm, cur, step, left))
         }
         IterData::Range { cur, stop, step } => {
             let v = *cur;

@@ -315,7 +315,12 @@ pub fn float_binop(vm: &mut Vm, op: u32, x: f64, y: f64) -> PyResult<Option<Valu
             }
             float_mod(x, y)
         }
-        nb::POWER => float_pow(vm, x, y)?,
+        nb::POWER => {
+            if x < 0.0 && y.is_finite() && y != y.floor() {
+                return crate::vm::types::complex::float_pow_complex(vm, x, y).map(Some);
+            }
+            float_pow(vm, x, y)?
+        }
         _ => return Ok(None),
     };
     Ok(Some(Value::from_f64(r)))

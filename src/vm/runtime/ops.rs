@@ -8,6 +8,7 @@ use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, iter as riter};
+use crate::vm::types::{complex, dictview};
 use crate::vm::value::Value;
 
 const NAMES: [&str; 13] = [
@@ -102,6 +103,9 @@ fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Val
     if base == nb::ADD && (as_str(a).is_some() && obj_type(a) == vm.t.str_) {
         return vm.type_error(format!("can only concatenate str (not \"{nbn}\") to str"));
     }
+    if base == nb::ADD && as_bytes(a).is_some() {
+        return vm.type_error(format!("can't concat {nbn} to {na}"));
+    }
     if base == nb::ADD && as_list(a).is_some() {
         return vm.type_error(format!("can only concatenate list (not \"{nbn}\") to list"));
     }
@@ -168,6 +172,11 @@ fn builtin_binop(
     if !a.is_ptr() && !b.is_ptr() {
         return Ok(None);
     }
+    if (complex::is_complex(a) && (is_num(b) || complex::is_complex(b)))
+        || (complex::is_complex(b) && is_num(a))
+    {
+        return complex::binop(vm, base, a, b);
+    }
     let la = if a.is_ptr() { Some(layout_of(a)) } else { None };
     let lb = if b.is_ptr() { Some(layout_of(b)) } else { None };
     let builtin_a = a.is_ptr() && type_data(obj_type(a)).builtin;
@@ -197,10 +206,18 @@ fn builtin_binop(
             v.extend_from_slice(as_tuple(b).unwrap());
             Ok(Some(vm.new_tuple(v)))
         }
+        (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes))
+            if inplace && crate::vm::types::bytes::is_bytearray(vm, a) =>
+        {
+            // bytearray += bytes-like extends in place.
+            let add = as_bytes(b).unwrap().clone();
+            as_bytes(a).unwrap().extend_from_slice(&add);
+            Ok(Some(a))
+        }
         (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes)) => {
             let mut v = as_bytes(a).unwrap().clone();
             v.extend_from_slice(as_bytes(b).unwrap());
-            Ok(Some(vm.new_bytes(v)))
+            Ok(Some(crate::vm::types::bytes::new_like(vm, a, v)))
         }
         (nb::MULTIPLY, Some(l), _)
             if matches!(
@@ -232,31 +249,11 @@ fn builtin_binop(
         {
             set_op(vm, base, inplace, a, b).map(Some)
         }
-        (_, Some(la2), Some(lb2))
-            if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR)
-                && (la2 == Layout::DictView || lb2 == Layout::DictView)
-                && matches!(la2, Layout::DictView | Layout::Set)
-                && matches!(lb2, Layout::DictView | Layout::Set) =>
+        _ if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR)
+            && (dictview::is_setlike(a) || dictview::is_setlike(b)) =>
         {
-            // dict_keys / dict_items act as sets: operate on set copies (result is a set).
-            let to_set = |vm: &mut Vm, v: Value| -> PyResult {
-                let s = vm.new_set(false);
-                vm.roots.push(s);
-                let r = super::set::update(vm, s, v);
-                vm.roots.pop();
-                r.map(|_| s)
-            };
-            let x = to_set(vm, a)?;
-            vm.roots.push(x);
-            let y = to_set(vm, b);
-            let r = y.and_then(|y| {
-                vm.roots.push(y);
-                let r = set_op(vm, base, false, x, y);
-                vm.roots.pop();
-                r
-            });
-            vm.roots.pop();
-            r.map(Some)
+            // dict_keys / dict_items act as sets with any iterable; the result is a set.
+            dictview::binop(vm, base, a, b).map(Some)
         }
         (nb::OR, Some(Layout::Dict), Some(Layout::Dict)) => {
             let target = if inplace {
@@ -283,9 +280,14 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
             let s = as_str(a).unwrap().s.repeat(n);
             Ok(vm.new_str_owned(s))
         }
+        Layout::Bytes if inplace && crate::vm::types::bytes::is_bytearray(vm, a) => {
+            let s = as_bytes(a).unwrap().repeat(n);
+            *as_bytes(a).unwrap() = s;
+            Ok(a)
+        }
         Layout::Bytes => {
             let s = as_bytes(a).unwrap().repeat(n);
-            Ok(vm.new_bytes(s))
+            Ok(crate::vm::types::bytes::new_like(vm, a, s))
         }
         Layout::List => {
             let v = as_list(a).unwrap();
@@ -334,6 +336,9 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
                 IntVal::Big(b) => vm.new_bigint(-b - 1),
             },
         });
+    }
+    if let Some(r) = complex::unary(vm, op, v) {
+        return Ok(r);
     }
     let (dunder, sym) = match op {
         Opcode::UNARY_NEGATIVE => ("__neg__", "-"),

@@ -220,10 +220,16 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 };
                 format!("{tn}([{}])", join_reprs(vm, &items)?)
             }
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, v) => {
+                format!("bytearray({})", bytes_repr(as_bytes(v).unwrap()))
+            }
             Layout::Bytes => bytes_repr(as_bytes(v).unwrap()),
+            Layout::Complex => crate::vm::types::complex::repr_string(v),
             Layout::Range => {
                 let r = as_range(v).unwrap();
-                if r.step == 1 {
+                if let Some(b) = &r.big {
+                    crate::vm::types::range_big::repr(b)
+                } else if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
                 } else {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
@@ -396,6 +402,8 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
         }
     } else if let Some(s) = as_str(v) {
         rtlib::format_spec::format_str(&s.s, &sp, &tn)
+    } else if crate::vm::types::complex::is_complex(v) {
+        return crate::vm::types::complex::format(vm, v, &sp);
     } else {
         if v.is_ptr() && layout_of(v) == Layout::Instance {
             if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__format__") {
@@ -483,7 +491,9 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         crate::vm::types::subclass::str_arg(self.v).map(|s| s.s.to_string())
     }
     fn is_number(&self) -> bool {
-        self.num().is_float() || int_of(self.num()).is_some()
+        self.num().is_float()
+            || int_of(self.num()).is_some()
+            || crate::vm::types::complex::is_complex(self.num())
     }
     fn to_int(&self) -> Result<BigInt, FmtErr> {
         if let Some(i) = int_of(self.num()) {

@@ -34,6 +34,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         return Ok(None);
     }
     let v = match layout_of(obj) {
+        Layout::Complex => crate::vm::types::complex::special_attr(obj, name),
         Layout::Instance => {
             if name == "__dict__" {
                 if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
@@ -154,6 +155,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         Layout::Range => {
             let r = as_range(obj).unwrap();
+            if let Some(b) = &r.big {
+                return Ok(crate::vm::types::range_big::special_attr(vm, b, name));
+            }
             match name {
                 "start" => Some(vm.new_int(r.start)),
                 "stop" => Some(vm.new_int(r.stop)),

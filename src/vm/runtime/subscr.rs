@@ -275,12 +275,15 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     let len = as_bytes(c).unwrap().len();
                     let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
                     let v = pick(as_bytes(c).unwrap(), s, st, n);
-                    return Ok(vm.new_bytes(v));
+                    return Ok(crate::vm::types::bytes::new_like(vm, c, v));
                 }
                 let i = index_of(vm, k, "byte")?;
                 let l = as_bytes(c).unwrap();
                 return match norm_index(i, l.len()) {
                     Some(i) => Ok(vm.new_int(l[i] as i64)),
+                    None if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                        Err(vm.index_error("bytearray index out of range"))
+                    }
                     None => Err(vm.index_error("index out of range")),
                 };
             }
@@ -302,20 +305,11 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             }
             Layout::Range => {
                 let r = as_range(c).unwrap();
+                if r.big.is_some() || as_slice(k).is_some() {
+                    return crate::vm::types::range_big::getitem(vm, r, k);
+                }
                 let (start, stop, step) = (r.start, r.stop, r.step);
                 let len = crate::vm::types::misc::range_len(start, stop, step);
-                if as_slice(k).is_some() {
-                    let (s, e, st, _) = slice_indices(vm, k, len)?;
-                    let ty = vm.t.range;
-                    return Ok(vm.heap.alloc(
-                        ty,
-                        RangeData {
-                            start: start + s * step,
-                            stop: start + e * step,
-                            step: step * st,
-                        },
-                    ));
-                }
                 let i = index_of(vm, k, "range")?;
                 return match norm_index(i, len as usize) {
                     Some(i) => Ok(vm.new_int(start + i as i64 * step)),
@@ -393,6 +387,52 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                 };
             }
             Layout::Dict => return rdict::dict_set(vm, c, k, v),
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                if as_slice(k).is_some() {
+                    let len = as_bytes(c).unwrap().len();
+                    let (s, e, st, n) = slice_indices(vm, k, len as i64)?;
+                    let items: Vec<u8> = match as_bytes(v) {
+                        Some(b) => b.clone(),
+                        None => {
+                            let vals = crate::vm::runtime::iter::collect(vm, v)?;
+                            let mut out = Vec::with_capacity(vals.len());
+                            for x in vals {
+                                out.push(crate::vm::types::bytes::byte_value(vm, x)?);
+                            }
+                            out
+                        }
+                    };
+                    let l = as_bytes(c).unwrap();
+                    if st == 1 {
+                        let e = e.max(s);
+                        l.splice(s as usize..e as usize, items);
+                        return Ok(());
+                    }
+                    if items.len() != n {
+                        return Err(vm.value_error(format!(
+                            "attempt to assign bytes of size {} to extended slice of size {}",
+                            items.len(),
+                            n
+                        )));
+                    }
+                    let mut i = s;
+                    for x in items {
+                        l[i as usize] = x;
+                        i += st;
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "bytearray")?;
+                let b = crate::vm::types::bytes::byte_value(vm, v)?;
+                let l = as_bytes(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l[i] = b;
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("bytearray index out of range")),
+                };
+            }
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__setitem__") {
                     return setitem(vm, b, k, v);
@@ -435,6 +475,29 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
                         Ok(())
                     }
                     None => Err(vm.index_error("list assignment index out of range")),
+                };
+            }
+            Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
+                if as_slice(k).is_some() {
+                    let len = as_bytes(c).unwrap().len();
+                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let mut idx: Vec<usize> =
+                        (0..n).map(|j| (s + j as i64 * st) as usize).collect();
+                    idx.sort_unstable();
+                    let l = as_bytes(c).unwrap();
+                    for &i in idx.iter().rev() {
+                        l.remove(i);
+                    }
+                    return Ok(());
+                }
+                let i = index_of(vm, k, "bytearray")?;
+                let l = as_bytes(c).unwrap();
+                return match norm_index(i, l.len()) {
+                    Some(i) => {
+                        l.remove(i);
+                        Ok(())
+                    }
+                    None => Err(vm.index_error("bytearray index out of range")),
                 };
             }
             Layout::Dict => {

@@ -15,6 +15,7 @@ use crate::vm::value::Value;
 pub fn install(vm: &mut Vm) {
     let t = vm.t.int;
     add_method(vm, t, "bit_length", bit_length);
+    add_method(vm, t, "bit_count", bit_count);
     add_method(vm, t, "conjugate", conjugate);
     add_method(vm, t, "__index__", conjugate);
     add_method(vm, t, "__int__", conjugate);
@@ -137,6 +138,15 @@ fn bit_length(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let n = match int_of(args[0]).unwrap() {
         IntVal::Small(i) => 64 - i.unsigned_abs().leading_zeros() as u64,
         IntVal::Big(b) => b.abs().bits(),
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn bit_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "int.bit_count", args, kw, 1, 0, 0)?;
+    let n = match int_of(args[0]).unwrap() {
+        IntVal::Small(i) => i.unsigned_abs().count_ones() as u64,
+        IntVal::Big(b) => b.magnitude().count_ones(),
     };
     Ok(vm.new_int(n as i64))
 }

@@ -82,6 +82,7 @@ pub fn install(vm: &mut Vm) {
         vm.t.str_iterator,
         vm.t.bytes_iterator,
         vm.t.range_iterator,
+        vm.t.longrange_iterator,
         vm.t.dict_keyiterator,
         vm.t.dict_valueiterator,
         vm.t.dict_itemiterator,
@@ -382,10 +383,9 @@ fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     Err(vm.not_implemented("type.__subclasses__()"))
 }
 
-fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+fn range_arg(vm: &mut Vm, v: Value) -> PyResult<IntVal> {
     match crate::vm::runtime::num::index_value(vm, v)? {
-        Some(IntVal::Small(i)) => Ok(i),
-        Some(IntVal::Big(_)) => Err(vm.not_implemented("range() with bounds beyond 2**47")),
+        Some(i) => Ok(i),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
@@ -399,8 +399,8 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let a = &args[1..];
     let (start, stop, step) = match a.len() {
-        1 => (0, range_arg(vm, a[0])?, 1),
-        2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, 1),
+        1 => (IntVal::Small(0), range_arg(vm, a[0])?, IntVal::Small(1)),
+        2 => (range_arg(vm, a[0])?, range_arg(vm, a[1])?, IntVal::Small(1)),
         3 => (
             range_arg(vm, a[0])?,
             range_arg(vm, a[1])?,
@@ -409,22 +409,63 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
-    if step == 0 {
+    if let (IntVal::Small(start), IntVal::Small(stop), IntVal::Small(step)) = (&start, &stop, &step)
+    {
+        let (start, stop, step) = (*start, *stop, *step);
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        let ty = vm.t.range;
+        return Ok(vm.heap.alloc(
+            ty,
+            RangeData {
+                start,
+                stop,
+                step,
+                big: None,
+            },
+        ));
+    }
+    let step = step.to_big();
+    if num_traits::Zero::is_zero(&step) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    let ty = vm.t.range;
-    Ok(vm.heap.alloc(ty, RangeData { start, stop, step }))
+    Ok(super::range_big::new_range(
+        vm,
+        start.to_big(),
+        stop.to_big(),
+        step,
+    ))
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "range.index", args, kw, 1, 1, 1)?;
-    if compare::contains(vm, args[0], args[1])? {
+    if let Some(i) = super::range_big::int_big(args[1]) {
         let r = as_range(args[0]).unwrap();
-        let i = int_of(args[1]).map(|i| match i {
-            IntVal::Small(x) => x,
-            _ => 0,
-        });
-        return Ok(vm.new_int((i.unwrap_or(0) - r.start) / r.step));
+        if super::range_big::contains_int(r, &i) {
+            let n = super::range_big::index_of(r, &i);
+            return Ok(vm.new_bigint(n));
+        }
+    } else {
+        // Other objects are searched for by iteration (equality), as CPython does.
+        let it = riter::get_iter(vm, args[0])?;
+        vm.roots.push(it);
+        let mut n = 0i64;
+        let found = loop {
+            match riter::next(vm, it) {
+                Ok(Some(x)) => match compare::eq(vm, x, args[1]) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => n += 1,
+                    Err(e) => break Err(e),
+                },
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        vm.roots.pop();
+        if found? {
+            return Ok(vm.new_int(n));
+        }
     }
     let s = repr::repr_string(vm, args[1])?;
     Err(vm.value_error(format!("{s} is not in range")))
@@ -820,6 +861,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let ty = vm.t.reversed;
         return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
     }
+    if let Some(b) = as_range(v).and_then(|r| r.big.as_deref()) {
+        return Ok(super::range_big::iter(vm, b, true));
+    }
     if let Some(r) = as_range(v) {
         let (s, e, st) = (r.start, r.stop, r.step);
         let n = range_len(s, e, st);
@@ -880,9 +924,12 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let (pos, kws) = split_kw(args, kw);
     let mut enc = pos.get(2).copied();
+    let mut errors = pos.get(3).copied();
     for (k, v) in kws {
         if k == "encoding" {
             enc = Some(v);
+        } else if k == "errors" {
+            errors = Some(v);
         }
     }
     let Some(&x) = pos.get(1) else {
@@ -892,15 +939,24 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
         };
-        let en = str_of(e).to_lowercase().replace(['-', '_'], "");
-        if en != "utf8" && en != "ascii" {
-            return Err(vm.not_implemented(format!("the '{}' encoding", str_of(e))));
-        }
-        if en == "ascii" && !s.s.is_ascii() {
-            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
-        }
-        let b = s.s.as_bytes().to_vec();
-        return Ok(vm.new_bytes(b));
+        let Some(en) = as_str(e) else {
+            let tn = vm.type_name(e);
+            return Err(vm.type_error(format!("bytes() argument 'encoding' must be str, not {tn}")));
+        };
+        let errs = match errors.and_then(as_str) {
+            Some(x) => x.s.to_string(),
+            None => "strict".to_string(),
+        };
+        return match crate::rtlib::codecs::encode(&s.s, &en.s, &errs) {
+            Ok(b) => Ok(vm.new_bytes(b)),
+            Err(e) => Err(super::bytes::codec_error(vm, e)),
+        };
+    }
+    if enc.is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(vm.type_error("errors without a string argument"));
     }
     if let Some(IntVal::Small(n)) = int_of(x) {
         if n < 0 {
@@ -929,27 +985,7 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bytes(out))
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let b = as_bytes(args[0]).unwrap().clone();
-    match String::from_utf8(b) {
-        Ok(s) => Ok(vm.new_str_owned(s)),
-        Err(_) => Err(vm.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
-    }
-}
-
 pub fn install_bytes(vm: &mut Vm) {
     let t = vm.t.bytes;
     add_static(vm, t, "__new__", bytes_new, false);
-    add_method(vm, t, "decode", bytes_decode);
-    add_method(vm, t, "hex", bytes_hex);
-}
-
-fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "bytes.hex", args, kw, 1, 0, 0)?;
-    let s: String = as_bytes(args[0])
-        .unwrap()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(vm.new_str_owned(s))
 }

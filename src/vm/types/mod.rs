@@ -1,15 +1,22 @@
 //! The built-in types: their type objects (created at start-up), MRO computation, and the method
 //! tables of each type (one file per type).
 
+pub mod bytes;
+pub mod codec_names;
+pub mod complex;
 pub mod dict;
+pub mod dictview;
 pub mod exc;
 pub mod float;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod num_dunders;
 pub mod oserror;
+pub mod range_big;
 pub mod set;
 pub mod str;
+pub mod str_translate;
 pub mod subclass;
 pub mod tuple;
 
@@ -57,8 +64,10 @@ types_struct! {
     int: "int", BigInt, object;
     bool_: "bool", Bool, int;
     float: "float", Unboxed, object;
+    complex: "complex", Complex, object;
     str_: "str", Str, object;
     bytes: "bytes", Bytes, object;
+    bytearray: "bytearray", Bytes, object;
     list: "list", List, object;
     tuple: "tuple", Tuple, object;
     dict: "dict", Dict, object;
@@ -86,6 +95,7 @@ types_struct! {
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
+    longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
@@ -255,6 +265,10 @@ pub fn populate(vm: &mut Vm) {
     set::install(vm);
     int::install(vm);
     float::install(vm);
+    complex::install(vm);
+    bytes::install(vm);
+    num_dunders::install(vm);
+    dictview::install(vm);
     exc::install(vm);
     misc::install(vm);
     subclass::install(vm);

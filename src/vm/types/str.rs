@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm) {
         ("isidentifier", isidentifier),
         ("isascii", isascii),
         ("format", format),
+        ("format_map", format_map),
+        ("translate", super::str_translate::translate),
         ("zfill", zfill),
         ("center", center),
         ("ljust", ljust),
@@ -63,6 +65,7 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t, n, f);
     }
     add_static(vm, t, "__new__", new, false);
+    add_static(vm, t, "maketrans", super::str_translate::maketrans, false);
 }
 
 fn s<'a>(v: Value) -> &'a str {
@@ -525,18 +528,46 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_str_owned(r))
 }
 
-fn encode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    if let Some(&e) = args.get(1) {
-        let en = str_of(e).to_lowercase().replace('-', "");
-        if en != "utf8" && en != "ascii" {
-            return Err(vm.not_implemented(format!("str.encode with encoding '{}'", str_of(e))));
-        }
-        if en == "ascii" && !s(args[0]).is_ascii() {
-            return Err(vm.err("UnicodeEncodeError", "'ascii' codec can't encode character"));
+/// `s.encode(encoding='utf-8', errors='strict')`.
+fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "encode() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let mut enc = pos.get(1).copied();
+    let mut errors = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "encoding" => enc = Some(v),
+            "errors" => errors = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("encode() got an unexpected keyword argument '{k}'"))
+                )
+            }
         }
     }
-    let b = s(args[0]).as_bytes().to_vec();
-    Ok(vm.new_bytes(b))
+    let text = |vm: &mut Vm, v: Option<Value>, n: usize, d: &str| -> PyResult<String> {
+        match v {
+            None => Ok(d.to_string()),
+            Some(v) => match as_str(v) {
+                Some(x) => Ok(x.s.to_string()),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("encode() argument {n} must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let enc = text(vm, enc, 1, "utf-8")?;
+    let errors = text(vm, errors, 2, "strict")?;
+    match crate::rtlib::codecs::encode(s(args[0]), &enc, &errors) {
+        Ok(b) => Ok(vm.new_bytes(b)),
+        Err(e) => Err(super::bytes::codec_error(vm, e)),
+    }
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -682,15 +713,30 @@ struct Env<'a> {
     vm: &'a mut Vm,
     pos: Vec<Value>,
     kw: Vec<(String, Value)>,
+    /// `format_map`'s mapping (keyword fields are looked up in it), or NULL.
+    mapping: Value,
 }
 
 impl<'a> FormatEnv for Env<'a> {
     type Obj = Value;
     type Error = FmtErr;
     fn positional(&mut self, index: usize) -> Result<Option<Value>, FmtErr> {
+        if !self.mapping.is_null() {
+            let e = self
+                .vm
+                .value_error("Format string contains positional fields");
+            return Err(FmtErr::Py(e));
+        }
         Ok(self.pos.get(index).copied())
     }
     fn keyword(&mut self, key: &str) -> Result<Value, FmtErr> {
+        if !self.mapping.is_null() {
+            let k = self.vm.new_str(key);
+            self.vm.roots.push(k);
+            let r = subscr::getitem(self.vm, self.mapping, k);
+            self.vm.roots.pop();
+            return r.map_err(FmtErr::Py);
+        }
         match self.kw.iter().find(|(k, _)| k == key) {
             Some((_, v)) => Ok(*v),
             None => {
@@ -737,6 +783,24 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         vm,
         pos: pos_v,
         kw: kw_v,
+        mapping: Value::NULL,
+    };
+    let r = format_with(&template, &mut env);
+    match r {
+        Ok(out) => Ok(env.vm.new_str_owned(out)),
+        Err(e) => Err(fmt_err(env.vm, e)),
+    }
+}
+
+/// `s.format_map(mapping)`.
+fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "format_map", args, kw, 1, 1, 1)?;
+    let template = s(args[0]).to_string();
+    let mut env = Env {
+        vm,
+        pos: Vec::new(),
+        kw: Vec::new(),
+        mapping: args[1],
     };
     let r = format_with(&template, &mut env);
     match r {

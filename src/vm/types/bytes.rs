@@ -1,0 +1,1297 @@
+//! bytes and bytearray methods. Both types share the `Bytes` layout (a `Vec<u8>` payload);
+//! bytearray is the mutable one. Methods return an object of the receiver's type, as CPython's
+//! do for bytearray.
+
+use super::{add_method, add_static, nargs, split_kw};
+use crate::rtlib::codecs::CodecError;
+use crate::rtlib::strmethods::adjust_indices;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::generic_setattr;
+use crate::vm::runtime::iter as riter;
+use crate::vm::runtime::num::{index_value, int_of, IntVal};
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    for t in [vm.t.bytes, vm.t.bytearray] {
+        let methods: [(&'static str, BuiltinFn); 28] = [
+            ("decode", decode),
+            ("hex", hex),
+            ("upper", upper),
+            ("lower", lower),
+            ("swapcase", swapcase),
+            ("strip", strip),
+            ("lstrip", lstrip),
+            ("rstrip", rstrip),
+            ("split", split),
+            ("rsplit", rsplit),
+            ("join", join),
+            ("startswith", startswith),
+            ("endswith", endswith),
+            ("find", find),
+            ("rfind", rfind),
+            ("index", index),
+            ("rindex", rindex),
+            ("count", count),
+            ("replace", replace),
+            ("isdigit", isdigit),
+            ("isalpha", isalpha),
+            ("isalnum", isalnum),
+            ("isspace", isspace),
+            ("isupper", isupper),
+            ("islower", islower),
+            ("partition", partition),
+            ("removeprefix", removeprefix),
+            ("removesuffix", removesuffix),
+        ];
+        for (n, f) in methods {
+            add_method(vm, t, n, f);
+        }
+        let more: [(&'static str, BuiltinFn); 13] = [
+            ("rpartition", rpartition),
+            ("isascii", isascii),
+            ("istitle", istitle),
+            ("splitlines", splitlines),
+            ("center", center),
+            ("ljust", ljust),
+            ("rjust", rjust),
+            ("zfill", zfill),
+            ("capitalize", capitalize),
+            ("title", title),
+            ("translate", translate),
+            ("expandtabs", expandtabs),
+            ("__len__", len),
+        ];
+        for (n, f) in more {
+            add_method(vm, t, n, f);
+        }
+        add_static(vm, t, "fromhex", fromhex, true);
+        add_static(vm, t, "maketrans", maketrans, false);
+    }
+    let ba = vm.t.bytearray;
+    add_static(vm, ba, "__new__", bytearray_new, false);
+    add_method(vm, ba, "append", append);
+    add_method(vm, ba, "extend", extend);
+    add_method(vm, ba, "pop", pop);
+    add_method(vm, ba, "clear", clear);
+    add_method(vm, ba, "reverse", reverse);
+    add_method(vm, ba, "copy", copy);
+    add_method(vm, ba, "insert", insert);
+    add_method(vm, ba, "remove", remove);
+}
+
+fn data(v: Value) -> &'static [u8] {
+    as_bytes(v).map(|b| b.as_slice()).unwrap_or(&[])
+}
+
+/// A new object of the same type as `like` (bytes or bytearray).
+pub fn new_like(vm: &mut Vm, like: Value, b: Vec<u8>) -> Value {
+    if like.is_ptr() && obj_type(like) == vm.t.bytearray {
+        let ty = vm.t.bytearray;
+        vm.heap.alloc(ty, b)
+    } else {
+        vm.new_bytes(b)
+    }
+}
+
+pub fn is_bytearray(vm: &Vm, v: Value) -> bool {
+    v.is_ptr() && obj_type(v) == vm.t.bytearray
+}
+
+/// A bytes-like argument ("a bytes-like object is required, not 'str'").
+fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match as_bytes(v) {
+        Some(b) => Ok(b.clone()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// The "sub" argument of find/count/index: bytes-like or an int in range(256).
+fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.clone());
+    }
+    if let Some(i) = index_value(vm, v)? {
+        return match i {
+            IntVal::Small(x) if (0..256).contains(&x) => Ok(vec![x as u8]),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "argument should be integer or bytes-like object, not '{tn}'"
+    )))
+}
+
+/// An optional slice bound (None or an int).
+fn bound_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
+    let Some(v) = v else { return Ok(None) };
+    if v == vm.none {
+        return Ok(None);
+    }
+    match index_value(vm, v)? {
+        Some(IntVal::Small(i)) => Ok(Some(i)),
+        Some(IntVal::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
+    }
+}
+
+/// `item in b`: a byte value or a bytes-like substring.
+pub fn contains(vm: &mut Vm, b: Value, item: Value) -> PyResult<bool> {
+    if as_bytes(item).is_none() && index_value(vm, item)?.is_none() {
+        let tn = vm.type_name(item);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+    }
+    let sub = sub_arg(vm, item)?;
+    Ok(find_sub(data(b), &sub).is_some())
+}
+
+fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// find/rfind/index/rindex/count share argument handling: (sub, start, end).
+fn search(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+) -> PyResult<(Vec<u8>, usize, usize)> {
+    nargs(vm, name, args, kw, 1, 1, 3)?;
+    let sub = sub_arg(vm, args[1])?;
+    let start = bound_arg(vm, args.get(2).copied())?;
+    let end = bound_arg(vm, args.get(3).copied())?;
+    let len = data(args[0]).len();
+    let (a, b) = adjust_indices(start, end, len);
+    Ok((sub, a as usize, b as usize))
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> PyResult<i64> {
+    let (sub, a, b) = search(vm, args, kw, name)?;
+    let d = data(args[0]);
+    if a > d.len() || a > b || b - a < sub.len() {
+        return Ok(-1);
+    }
+    let hay = &d[a..b];
+    let r = if rev {
+        rfind_sub(hay, &sub)
+    } else {
+        find_sub(hay, &sub)
+    };
+    Ok(r.map_or(-1, |i| (i + a) as i64))
+}
+
+fn find(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let r = find_impl(vm, args, kw, "find", false)?;
+    Ok(vm.new_int(r))
+}
+fn rfind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let r = find_impl(vm, args, kw, "rfind", true)?;
+    Ok(vm.new_int(r))
+}
+fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    match find_impl(vm, args, kw, "index", false)? {
+        -1 => Err(vm.value_error("subsection not found")),
+        r => Ok(vm.new_int(r)),
+    }
+}
+fn rindex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    match find_impl(vm, args, kw, "rindex", true)? {
+        -1 => Err(vm.value_error("subsection not found")),
+        r => Ok(vm.new_int(r)),
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sub, a, b) = search(vm, args, kw, "count")?;
+    let d = data(args[0]);
+    if a > d.len() || a > b {
+        return Ok(vm.new_int(0));
+    }
+    let hay = &d[a..b];
+    let n = if sub.is_empty() {
+        hay.len() + 1
+    } else {
+        let mut n = 0;
+        let mut i = 0;
+        while i + sub.len() <= hay.len() {
+            if &hay[i..i + sub.len()] == sub.as_slice() {
+                n += 1;
+                i += sub.len();
+            } else {
+                i += 1;
+            }
+        }
+        n
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn map_bytes(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(u8) -> u8) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 0)?;
+    let out: Vec<u8> = data(args[0]).iter().map(|&c| f(c)).collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn upper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_bytes(vm, a, k, "upper", |c| c.to_ascii_uppercase())
+}
+fn lower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_bytes(vm, a, k, "lower", |c| c.to_ascii_lowercase())
+}
+fn swapcase(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    map_bytes(vm, a, k, "swapcase", |c| {
+        if c.is_ascii_lowercase() {
+            c.to_ascii_uppercase()
+        } else {
+            c.to_ascii_lowercase()
+        }
+    })
+}
+
+fn pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, f: fn(&[u8]) -> bool) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 0)?;
+    let r = f(data(args[0]));
+    Ok(vm.bool_val(r))
+}
+fn isdigit(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isdigit", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
+    })
+}
+fn isalpha(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isalpha", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
+    })
+}
+fn isalnum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isalnum", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
+    })
+}
+fn isspace(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isspace", |d| {
+        !d.is_empty() && d.iter().all(|&c| is_space(c))
+    })
+}
+fn isupper(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isupper", |d| {
+        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
+    })
+}
+fn islower(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "islower", |d| {
+        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
+    })
+}
+
+/// CPython's `Py_ISSPACE` for bytes.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, l: bool, r: bool) -> PyResult {
+    nargs(vm, name, args, kw, 1, 0, 1)?;
+    let chars: Option<Vec<u8>> = match args.get(1) {
+        Some(&c) if c != vm.none => Some(bytes_arg(vm, c)?),
+        _ => None,
+    };
+    let strip_it = |c: u8| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => is_space(c),
+    };
+    let d = data(args[0]);
+    let mut a = 0;
+    let mut b = d.len();
+    if l {
+        while a < b && strip_it(d[a]) {
+            a += 1;
+        }
+    }
+    if r {
+        while b > a && strip_it(d[b - 1]) {
+            b -= 1;
+        }
+    }
+    let out = d[a..b].to_vec();
+    Ok(new_like(vm, args[0], out))
+}
+fn strip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "strip", true, true)
+}
+fn lstrip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "lstrip", true, false)
+}
+fn rstrip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    strip_impl(vm, a, k, "rstrip", false, true)
+}
+
+/// (sep, maxsplit) of split/rsplit, positional or by keyword.
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+) -> PyResult<(Option<Vec<u8>>, i64)> {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let mut sep = pos.get(1).copied();
+    let mut max = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "sep" => sep = Some(v),
+            "maxsplit" => max = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let sep = match sep {
+        Some(s) if s != vm.none => {
+            let b = bytes_arg(vm, s)?;
+            if b.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            Some(b)
+        }
+        _ => None,
+    };
+    let max = match max {
+        None => -1,
+        Some(m) => match index_value(vm, m)? {
+            Some(IntVal::Small(i)) => i,
+            Some(IntVal::Big(_)) => {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+            }
+            None => {
+                let tn = vm.type_name(m);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    Ok((sep, max))
+}
+
+fn split_parts(d: &[u8], sep: &Option<Vec<u8>>, max: i64) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut left = if max < 0 { usize::MAX } else { max as usize };
+    match sep {
+        Some(sep) => {
+            let mut i = 0;
+            let mut start = 0;
+            while left > 0 && i + sep.len() <= d.len() {
+                if &d[i..i + sep.len()] == sep.as_slice() {
+                    out.push(d[start..i].to_vec());
+                    i += sep.len();
+                    start = i;
+                    left -= 1;
+                } else {
+                    i += 1;
+                }
+            }
+            out.push(d[start..].to_vec());
+        }
+        None => {
+            let mut i = 0;
+            loop {
+                while i < d.len() && is_space(d[i]) {
+                    i += 1;
+                }
+                if i == d.len() {
+                    break;
+                }
+                if left == 0 {
+                    // The rest is kept as is, trailing white space included.
+                    out.push(d[i..].to_vec());
+                    break;
+                }
+                let s = i;
+                while i < d.len() && !is_space(d[i]) {
+                    i += 1;
+                }
+                out.push(d[s..i].to_vec());
+                left -= 1;
+            }
+        }
+    }
+    out
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sep, max) = split_args(vm, args, kw, "split")?;
+    let parts = split_parts(data(args[0]), &sep, max);
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| new_like(vm, args[0], p))
+        .collect();
+    Ok(vm.new_list(vals))
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sep, max) = split_args(vm, args, kw, "rsplit")?;
+    // rsplit is split of the reversed data with a reversed separator, reversed back.
+    let rev: Vec<u8> = data(args[0]).iter().rev().copied().collect();
+    let rsep = sep.map(|s| s.into_iter().rev().collect::<Vec<u8>>());
+    let parts = split_parts(&rev, &rsep, max);
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .rev()
+        .map(|p| {
+            let p: Vec<u8> = p.into_iter().rev().collect();
+            new_like(vm, args[0], p)
+        })
+        .collect();
+    Ok(vm.new_list(vals))
+}
+
+fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "join", args, kw, 1, 1, 1)?;
+    let items = riter::collect(vm, args[1])?;
+    let sep = data(args[0]).to_vec();
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match as_bytes(*it) {
+            Some(b) => out.extend_from_slice(b),
+            None => {
+                let tn = vm.type_name(*it);
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {tn} found"
+                )));
+            }
+        }
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
+    nargs(vm, name, args, kw, 1, 1, 3)?;
+    let s0 = bound_arg(vm, args.get(2).copied())?;
+    let e0 = bound_arg(vm, args.get(3).copied())?;
+    let d = data(args[0]);
+    let (a, b) = adjust_indices(s0, e0, d.len());
+    let cands: Vec<Value> = match as_tuple(args[1]) {
+        Some(t) => t.to_vec(),
+        None => vec![args[1]],
+    };
+    for c in cands {
+        let Some(p) = as_bytes(c) else {
+            let tn = vm.type_name(c);
+            return Err(vm.type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {tn}"
+            )));
+        };
+        if a as usize > d.len() || a > b {
+            continue;
+        }
+        let hay = &d[a as usize..b as usize];
+        let hit = if start {
+            hay.starts_with(p)
+        } else {
+            hay.ends_with(p)
+        };
+        if hit {
+            return Ok(vm.true_);
+        }
+    }
+    Ok(vm.false_)
+}
+fn startswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    affix(vm, a, k, "startswith", true)
+}
+fn endswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    affix(vm, a, k, "endswith", false)
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "replace", args, kw, 1, 2, 3)?;
+    let old = bytes_arg(vm, args[1])?;
+    let new = bytes_arg(vm, args[2])?;
+    let mut left = match args.get(3) {
+        Some(&c) => match index_value(vm, c)? {
+            Some(IntVal::Small(i)) if i >= 0 => i as usize,
+            Some(IntVal::Small(_)) => usize::MAX,
+            Some(IntVal::Big(_)) => usize::MAX,
+            None => {
+                let tn = vm.type_name(c);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+        None => usize::MAX,
+    };
+    let d = data(args[0]);
+    let mut out = Vec::with_capacity(d.len());
+    if old.is_empty() {
+        // Insert `new` before every byte and at the end, up to `count` times.
+        for &c in d {
+            if left > 0 {
+                out.extend_from_slice(&new);
+                left -= 1;
+            }
+            out.push(c);
+        }
+        if left > 0 {
+            out.extend_from_slice(&new);
+        }
+    } else {
+        let mut i = 0;
+        while i < d.len() {
+            if left > 0 && d[i..].starts_with(&old) {
+                out.extend_from_slice(&new);
+                i += old.len();
+                left -= 1;
+            } else {
+                out.push(d[i]);
+                i += 1;
+            }
+        }
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "partition", args, kw, 1, 1, 1)?;
+    let sep = bytes_arg(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let d = data(args[0]);
+    let (a, s, b) = match find_sub(d, &sep) {
+        Some(i) => (d[..i].to_vec(), sep.clone(), d[i + sep.len()..].to_vec()),
+        None => (d.to_vec(), Vec::new(), Vec::new()),
+    };
+    let items = vec![
+        new_like(vm, args[0], a),
+        new_like(vm, args[0], s),
+        new_like(vm, args[0], b),
+    ];
+    Ok(vm.new_tuple(items))
+}
+
+fn removeprefix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "removeprefix", args, kw, 1, 1, 1)?;
+    let p = bytes_arg(vm, args[1])?;
+    let d = data(args[0]);
+    let out = d.strip_prefix(p.as_slice()).unwrap_or(d).to_vec();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "removesuffix", args, kw, 1, 1, 1)?;
+    let p = bytes_arg(vm, args[1])?;
+    let d = data(args[0]);
+    let out = d.strip_suffix(p.as_slice()).unwrap_or(d).to_vec();
+    Ok(new_like(vm, args[0], out))
+}
+
+/// `b.hex(sep=..., bytes_per_sep=1)`.
+fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "hex() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let mut sep = pos.get(1).copied();
+    let mut per = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "sep" => sep = Some(v),
+            "bytes_per_sep" => per = Some(v),
+            _ => {
+                return Err(vm.type_error(format!("hex() got an unexpected keyword argument '{k}'")))
+            }
+        }
+    }
+    let d = data(args[0]);
+    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
+    let Some(sepv) = sep else {
+        return Ok(vm.new_str_owned(digits.concat()));
+    };
+    let sep_s: String = if let Some(s) = as_str(sepv) {
+        s.s.to_string()
+    } else if let Some(b) = as_bytes(sepv) {
+        b.iter().map(|&c| c as char).collect()
+    } else {
+        let tn = vm.type_name(sepv);
+        return Err(vm.type_error(format!("sep must be str or bytes, not {tn}")));
+    };
+    if sep_s.chars().count() != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    if !sep_s.is_ascii() {
+        return Err(vm.value_error("sep must be ASCII."));
+    }
+    let per = match per {
+        None => 1,
+        Some(p) => match int_of(p) {
+            Some(IntVal::Small(i)) => i,
+            _ => {
+                let tn = vm.type_name(p);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    if per == 0 || d.is_empty() {
+        return Ok(vm.new_str_owned(digits.concat()));
+    }
+    let n = per.unsigned_abs() as usize;
+    // Positive counts group from the right, negative from the left.
+    let mut groups: Vec<String> = Vec::new();
+    if per > 0 {
+        let first = d.len() % n;
+        let mut i = 0;
+        if first > 0 {
+            groups.push(digits[..first].concat());
+            i = first;
+        }
+        while i < d.len() {
+            groups.push(digits[i..i + n].concat());
+            i += n;
+        }
+    } else {
+        for c in digits.chunks(n) {
+            groups.push(c.concat());
+        }
+    }
+    Ok(vm.new_str_owned(groups.join(&sep_s)))
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`.
+fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
+    let Some(s) = as_str(args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
+    };
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii());
+        let Some(hi) = hi else {
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {i}"
+            )));
+        };
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()));
+        let Some(lo) = lo else {
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {}",
+                i + 1
+            )));
+        };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let cls = args[0];
+    if cls == Value::from_ptr(vm.t.bytearray) {
+        let ty = vm.t.bytearray;
+        return Ok(vm.heap.alloc(ty, out));
+    }
+    Ok(vm.new_bytes(out))
+}
+
+/// `b.decode(encoding='utf-8', errors='strict')`.
+fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "decode() takes at most 2 arguments ({} given)",
+            pos.len() - 1
+        )));
+    }
+    let mut enc = pos.get(1).copied();
+    let mut errors = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "encoding" => enc = Some(v),
+            "errors" => errors = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("decode() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let text_arg = |vm: &mut Vm, v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => match as_str(v) {
+                Some(s) => Ok(s.s.to_string()),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("decode() argument {n} must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let enc = text_arg(vm, enc, 1, "utf-8")?;
+    let errors = text_arg(vm, errors, 2, "strict")?;
+    let d = data(args[0]).to_vec();
+    match crate::rtlib::codecs::decode(&d, &enc, &errors) {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(codec_error(vm, e)),
+    }
+}
+
+/// Whether CPython knows the codec `name` (cpjit implements only some of them).
+fn cpython_has_codec(name: &str) -> bool {
+    // encodings.normalize_encoding: runs of other characters than alphanumerics and '.' become
+    // one '_'; the alias table is then searched with '.' as '_' too.
+    let mut norm = String::new();
+    let mut pending = false;
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if pending && !norm.is_empty() {
+                norm.push('_');
+            }
+            pending = false;
+            norm.push(c.to_ascii_lowercase());
+        } else {
+            pending = true;
+        }
+    }
+    let dotted = norm.replace('.', "_");
+    let names = super::codec_names::CPYTHON_CODECS;
+    names.binary_search(&norm.as_str()).is_ok() || names.binary_search(&dotted.as_str()).is_ok()
+}
+
+/// The exception for a codec failure, with CPython's message and attributes.
+pub fn codec_error(vm: &mut Vm, e: CodecError) -> Value {
+    if let CodecError::UnknownEncoding(name) = &e {
+        if cpython_has_codec(name) {
+            return vm.not_implemented(format!("the '{name}' codec"));
+        }
+    }
+    let exc = vm.err(e.exc_name(), e.message());
+    let attrs: Option<(&str, Value, usize, usize, String)> = match e {
+        CodecError::Decode {
+            encoding,
+            object,
+            start,
+            end,
+            reason,
+        } => {
+            let o = vm.new_bytes(object);
+            Some((encoding, o, start, end, reason))
+        }
+        CodecError::Encode {
+            encoding,
+            object,
+            start,
+            end,
+            reason,
+        } => {
+            let o = vm.new_str_owned(object);
+            Some((encoding, o, start, end, reason))
+        }
+        _ => None,
+    };
+    if let Some((encoding, o, start, end, reason)) = attrs {
+        vm.roots.push(exc);
+        let vals = [
+            ("encoding", vm.new_str(encoding)),
+            ("object", o),
+            ("start", vm.new_int(start as i64)),
+            ("end", vm.new_int(end as i64)),
+            ("reason", vm.new_str_owned(reason)),
+        ];
+        for (k, v) in vals {
+            let k = vm.intern(k);
+            let _ = generic_setattr(vm, exc, k, v);
+        }
+        vm.roots.pop();
+    }
+    exc
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "rpartition", args, kw, 1, 1, 1)?;
+    let sep = bytes_arg(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let d = data(args[0]);
+    let (a, s, b) = match rfind_sub(d, &sep) {
+        Some(i) => (d[..i].to_vec(), sep.clone(), d[i + sep.len()..].to_vec()),
+        None => (Vec::new(), Vec::new(), d.to_vec()),
+    };
+    let items = vec![
+        new_like(vm, args[0], a),
+        new_like(vm, args[0], s),
+        new_like(vm, args[0], b),
+    ];
+    Ok(vm.new_tuple(items))
+}
+
+fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "isascii", |d| d.is_ascii())
+}
+
+fn istitle(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    pred(vm, a, k, "istitle", |d| {
+        let (mut cased, mut prev_cased) = (false, false);
+        for &c in d {
+            if c.is_ascii_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_ascii_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__len__", args, kw, 1, 0, 0)?;
+    let n = data(args[0]).len();
+    Ok(vm.new_int(n as i64))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut keep = pos.get(1).copied();
+    for (k, v) in kws {
+        if k == "keepends" {
+            keep = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "splitlines() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let keep = match keep {
+        Some(v) => crate::vm::runtime::compare::truthy(vm, v)?,
+        None => false,
+    };
+    let d = data(args[0]);
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < d.len() {
+        let s = i;
+        while i < d.len() && d[i] != b'\n' && d[i] != b'\r' {
+            i += 1;
+        }
+        let mut e = i;
+        if i < d.len() {
+            i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            if keep {
+                e = i;
+            }
+        }
+        parts.push(d[s..e].to_vec());
+    }
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| new_like(vm, args[0], p))
+        .collect();
+    Ok(vm.new_list(vals))
+}
+
+/// (width, fill byte) of center/ljust/rjust.
+fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, u8)> {
+    nargs(vm, name, args, kw, 1, 1, 2)?;
+    let w = match index_value(vm, args[1])? {
+        Some(IntVal::Small(w)) => w.max(0) as usize,
+        Some(IntVal::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let fill = match args.get(2) {
+        None => b' ',
+        Some(&f) => match as_bytes(f) {
+            Some(b) if b.len() == 1 => b[0],
+            _ => {
+                let tn = vm.type_name(f);
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
+            }
+        },
+    };
+    Ok((w, fill))
+}
+
+fn pad(vm: &mut Vm, like: Value, left: usize, right: usize, fill: u8) -> Value {
+    let d = data(like);
+    let mut out = Vec::with_capacity(d.len() + left + right);
+    out.resize(left, fill);
+    out.extend_from_slice(d);
+    out.resize(out.len() + right, fill);
+    new_like(vm, like, out)
+}
+
+fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "center")?;
+    let n = data(args[0]).len();
+    if w <= n {
+        let d = data(args[0]).to_vec();
+        return Ok(new_like(vm, args[0], d));
+    }
+    // CPython's pad(): the extra byte goes left when the width is odd.
+    let marg = w - n;
+    let left = marg / 2 + (marg & w & 1);
+    Ok(pad(vm, args[0], left, marg - left, fill))
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "ljust")?;
+    let n = data(args[0]).len();
+    Ok(pad(vm, args[0], 0, w.saturating_sub(n), fill))
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (w, fill) = pad_args(vm, args, kw, "rjust")?;
+    let n = data(args[0]).len();
+    Ok(pad(vm, args[0], w.saturating_sub(n), 0, fill))
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "zfill", args, kw, 1, 1, 1)?;
+    let w = match index_value(vm, args[1])? {
+        Some(IntVal::Small(w)) => w.max(0) as usize,
+        _ => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let d = data(args[0]);
+    if w <= d.len() {
+        let d = d.to_vec();
+        return Ok(new_like(vm, args[0], d));
+    }
+    let fill = w - d.len();
+    let mut out = vec![b'0'; fill];
+    out.extend_from_slice(d);
+    if matches!(d.first(), Some(b'+' | b'-')) {
+        out[0] = d[0];
+        out[fill] = b'0';
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+fn capitalize(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "capitalize", args, kw, 1, 0, 0)?;
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn title(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "title", args, kw, 1, 0, 0)?;
+    let mut prev_cased = false;
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .map(|&c| {
+            let r = if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut ts = pos.get(1).copied();
+    for (k, v) in kws {
+        if k == "tabsize" {
+            ts = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "expandtabs() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let tabsize = match ts {
+        None => 8,
+        Some(v) => match int_of(v) {
+            Some(IntVal::Small(t)) => t,
+            _ => {
+                let tn = vm.type_name(v);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    let mut out = Vec::new();
+    let mut col = 0i64;
+    for &c in data(args[0]) {
+        match c {
+            b'\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(new_like(vm, args[0], out))
+}
+
+/// `bytes.maketrans(frm, to)`: a 256-byte translation table.
+fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "maketrans", args, kw, 0, 2, 2)?;
+    let frm = bytes_arg(vm, args[0])?;
+    let to = bytes_arg(vm, args[1])?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (a, b) in frm.into_iter().zip(to) {
+        table[a as usize] = b;
+    }
+    Ok(vm.new_bytes(table))
+}
+
+/// `b.translate(table, delete=b'')`: table is None or 256 bytes.
+fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() < 2 || pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "translate() takes from 1 to 2 positional arguments but {} were given",
+            pos.len() - 1
+        )));
+    }
+    let mut delete = pos.get(2).copied();
+    for (k, v) in kws {
+        if k == "delete" {
+            delete = Some(v);
+        } else {
+            return Err(vm.type_error(format!(
+                "translate() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let table = if pos[1] == vm.none {
+        None
+    } else {
+        let t = bytes_arg(vm, pos[1])?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let del = match delete {
+        Some(d) => bytes_arg(vm, d)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> = data(args[0])
+        .iter()
+        .filter(|c| !del.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    Ok(new_like(vm, args[0], out))
+}
+
+// ---- bytearray ------------------------------------------------------------------------------
+
+fn bytearray_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let b = if args.len() <= 1 && kw.is_empty() {
+        Vec::new()
+    } else {
+        let v = super::misc::bytes_new(vm, args, kw)?;
+        data(v).to_vec()
+    };
+    let ty = vm.t.bytearray;
+    Ok(vm.heap.alloc(ty, b))
+}
+
+/// A byte value argument ("an integer is required" / "byte must be in range(0, 256)").
+pub fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    match index_value(vm, v)? {
+        Some(IntVal::Small(x)) if (0..256).contains(&x) => Ok(x as u8),
+        Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "append", args, kw, 1, 1, 1)?;
+    let b = byte_value(vm, args[1])?;
+    as_bytes(args[0]).unwrap().push(b);
+    Ok(vm.none)
+}
+
+fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "extend", args, kw, 1, 1, 1)?;
+    let add: Vec<u8> = if let Some(b) = as_bytes(args[1]) {
+        b.clone()
+    } else {
+        if as_str(args[1]).is_some() {
+            return Err(vm.type_error("expected iterable of integers; got: 'str'"));
+        }
+        let items = riter::collect(vm, args[1])?;
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            out.push(byte_value(vm, it)?);
+        }
+        out
+    };
+    as_bytes(args[0]).unwrap().extend(add);
+    Ok(vm.none)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "pop", args, kw, 1, 0, 1)?;
+    let len = data(args[0]).len() as i64;
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let mut i = match args.get(1) {
+        Some(&v) => match index_value(vm, v)? {
+            Some(IntVal::Small(i)) => i,
+            _ => return Err(vm.index_error("pop index out of range")),
+        },
+        None => -1,
+    };
+    if i < 0 {
+        i += len;
+    }
+    if i < 0 || i >= len {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let b = as_bytes(args[0]).unwrap().remove(i as usize);
+    Ok(vm.new_int(b as i64))
+}
+
+fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "clear", args, kw, 1, 0, 0)?;
+    as_bytes(args[0]).unwrap().clear();
+    Ok(vm.none)
+}
+
+fn reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "reverse", args, kw, 1, 0, 0)?;
+    as_bytes(args[0]).unwrap().reverse();
+    Ok(vm.none)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "copy", args, kw, 1, 0, 0)?;
+    let d = data(args[0]).to_vec();
+    Ok(new_like(vm, args[0], d))
+}
+
+fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "insert", args, kw, 1, 2, 2)?;
+    let i = match index_value(vm, args[1])? {
+        Some(IntVal::Small(i)) => i,
+        Some(IntVal::Big(b)) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }
+        }
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let b = byte_value(vm, args[2])?;
+    let l = as_bytes(args[0]).unwrap();
+    let n = l.len() as i64;
+    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(at as usize, b);
+    Ok(vm.none)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "remove", args, kw, 1, 1, 1)?;
+    let b = byte_value(vm, args[1])?;
+    let l = as_bytes(args[0]).unwrap();
+    match l.iter().position(|&c| c == b) {
+        Some(i) => {
+            l.remove(i);
+            Ok(vm.none)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
