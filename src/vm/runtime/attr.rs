@@ -357,6 +357,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
             Layout::Instance => {
                 let ty = obj_type(obj);
                 if !type_data(ty).builtin || type_data(ty).is_exception {
+                    if str_of(name) == "__class__" {
+                        return set_class(vm, obj, value);
+                    }
                     if let Some(d) = lookup_type(ty, name) {
                         if let Some(p) = as_property(d) {
                             let fset = p.fset;
@@ -421,7 +424,18 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     }
     let tn = vm.type_name(obj);
     let n = str_of(name).to_string();
-    if super::special::special_attr(vm, obj, &n)?.is_some() && n != "__class__" {
+    if n == "__class__" {
+        if as_type(value).is_none() {
+            let vn = vm.type_name(value);
+            return Err(vm.type_error(format!(
+                "__class__ must be set to a class, not '{vn}' object"
+            )));
+        }
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if super::special::special_attr(vm, obj, &n)?.is_some() {
         return Err(
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );
@@ -430,6 +444,39 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+}
+
+/// `obj.__class__ = cls` for instances of Python classes: allowed between classes whose
+/// instances have the same layout (CPython's `object_set_class` checks).
+fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
+    let Some(new) = as_type(value) else {
+        let tn = vm.type_name(value);
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{tn}' object"
+        )));
+    };
+    let old = type_data(obj_type(obj));
+    if new.builtin || new.layout != Layout::Instance {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let shape = |t: &TypeData| {
+        (
+            t.is_exception,
+            t.ext
+                .as_ref()
+                .map(|e| (e.builtin_base as usize, e.dictless, e.ext_instance)),
+        )
+    };
+    if shape(old) != shape(new) {
+        let (nn, on) = (new.name.clone(), old.name.clone());
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{nn}' object layout differs from '{on}'"
+        )));
+    }
+    crate::vm::object::set_type(obj, value.as_ptr::<TypeObject>());
+    Ok(())
 }
 
 /// `object.__setattr__`: store in the instance dict.

@@ -30,6 +30,8 @@ const METHOD: u64 = 3;
 const MODULE: u64 = 4;
 const GLOBAL: u64 = 5;
 const BUILTIN: u64 = 6;
+/// A `__slots__` member: the value lives in the instance's slot dict (hint = its entry).
+const SLOT: u64 = 7;
 
 #[inline(always)]
 fn tag(stamp: u32, kind: u64, idx: usize) -> u64 {
@@ -130,6 +132,11 @@ pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyRes
                         return Ok(Value(c[2].get()));
                     }
                 }
+                SLOT => {
+                    if let Some(v) = slot_value(obj, idx(t), name) {
+                        return Ok(v);
+                    }
+                }
                 _ => {}
             }
         } else if obj.0 == c[0].get() && kind(t) == MODULE {
@@ -157,6 +164,9 @@ fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
         return;
     }
     let ty = obj_type(obj);
+    if fill_slot(vm, c, obj, name) {
+        return;
+    }
     if !plain_instance_type(vm, ty) {
         return;
     }
@@ -195,6 +205,25 @@ pub fn store_attr(
 ) -> PyResult<()> {
     if obj.is_ptr() {
         let t = c[1].get();
+        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() && kind(t) == SLOT {
+            let x = as_ext_instance(obj).unwrap();
+            if x.slots.is_null() {
+                x.slots = vm.new_dict();
+            }
+            let d = x.slots;
+            let tb = table(d);
+            if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
+                if key == name {
+                    tb.entry_mut(idx(t)).value = value;
+                    return Ok(());
+                }
+            }
+            crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
+            if let Some(i) = find_str(table(d), name) {
+                c[1].set(tag(t as u32, SLOT, i));
+            }
+            return Ok(());
+        }
         if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() && kind(t) == INST {
             let inst = as_instance(obj).unwrap();
             if inst.dict.is_null() {
@@ -226,6 +255,9 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if !obj.is_ptr() || as_instance(obj).is_none() {
         return;
     }
+    if fill_slot(vm, c, obj, name) {
+        return;
+    }
     let ty = obj_type(obj);
     if type_data(ty).builtin || !plain_instance_type(vm, ty) {
         return;
@@ -246,6 +278,52 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if let Some(i) = find_str(table(dict), name) {
         c[0].set(ty as u64);
         c[1].set(tag(epoch(), INST, i));
+    }
+}
+
+/// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
+#[inline]
+fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
+    let d = as_ext_instance(obj)?.slots;
+    if d.is_null() {
+        return None;
+    }
+    hinted(table(d), i, name)
+}
+
+/// Caches a `__slots__` member access (load or store) when `name` is a slot of `obj`'s class,
+/// no `__getattribute__` / `__setattr__` override is involved, and the slot is set; returns
+/// whether the site was filled.
+fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
+    let ty = obj_type(obj);
+    let td = type_data(ty);
+    let Some(ext) = td.ext.as_ref() else {
+        return false;
+    };
+    if ext.getattribute || td.is_exception || as_ext_instance(obj).is_none() {
+        return false;
+    }
+    match attr::lookup_type(ty, name) {
+        Some(d) if d.is_ptr() && obj_type(d) == vm.t.member_descriptor => {}
+        _ => return false,
+    }
+    for hook in ["__getattribute__", "__setattr__"] {
+        let k = vm.intern(hook);
+        if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
+            return false;
+        }
+    }
+    let d = as_ext_instance(obj).unwrap().slots;
+    if d.is_null() {
+        return false;
+    }
+    match find_str(table(d), name) {
+        Some(i) => {
+            c[0].set(ty as u64);
+            c[1].set(tag(epoch(), SLOT, i));
+            true
+        }
+        None => false,
     }
 }
 
