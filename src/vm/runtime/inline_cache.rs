@@ -205,43 +205,31 @@ pub fn store_attr(
 ) -> PyResult<()> {
     if obj.is_ptr() {
         let t = c[1].get();
-        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() && kind(t) == SLOT {
-            let x = as_ext_instance(obj).unwrap();
-            if x.slots.is_null() {
-                x.slots = vm.new_dict();
-            }
-            let d = x.slots;
-            let tb = table(d);
-            if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
-                if key == name {
-                    tb.entry_mut(idx(t)).value = value;
-                    return Ok(());
+        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
+            // The dict the attribute lives in: the instance dict or the slot storage.
+            let holder = match kind(t) {
+                INST => Some(&mut as_instance(obj).unwrap().dict),
+                SLOT => Some(&mut as_ext_instance(obj).unwrap().slots),
+                _ => None,
+            };
+            if let Some(holder) = holder {
+                if holder.is_null() {
+                    *holder = vm.new_dict();
                 }
-            }
-            crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
-            if let Some(i) = find_str(table(d), name) {
-                c[1].set(tag(t as u32, SLOT, i));
-            }
-            return Ok(());
-        }
-        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() && kind(t) == INST {
-            let inst = as_instance(obj).unwrap();
-            if inst.dict.is_null() {
-                inst.dict = vm.new_dict();
-            }
-            let d = inst.dict;
-            let tb = table(d);
-            if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
-                if key == name {
-                    tb.entry_mut(idx(t)).value = value;
-                    return Ok(());
+                let d = *holder;
+                let tb = table(d);
+                if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
+                    if key == name {
+                        tb.entry_mut(idx(t)).value = value;
+                        return Ok(());
+                    }
                 }
+                crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
+                if let Some(i) = find_str(table(d), name) {
+                    c[1].set(tag(t as u32, kind(t), i));
+                }
+                return Ok(());
             }
-            crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
-            if let Some(i) = find_str(table(d), name) {
-                c[1].set(tag(t as u32, INST, i));
-            }
-            return Ok(());
         }
     }
     attr::setattr(vm, obj, name, value)?;
