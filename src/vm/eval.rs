@@ -42,6 +42,18 @@ pub fn push_frame(
     vm.current = f;
     vm.depth += 1;
     let slots = f.slots(nlp);
+    // Exact positional call of a plain function: copy the arguments.
+    let co = &*cd.code;
+    if kwnames.is_empty()
+        && args.len() == co.argcount as usize
+        && co.kwonlyargcount == 0
+        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+    {
+        for (s, &a) in slots.iter_mut().zip(args) {
+            *s = a;
+        }
+        return Ok(f);
+    }
     if let Err(e) = call::bind_args(vm, func, slots, args, kwnames) {
         pop_frame(vm, f);
         return Err(e);

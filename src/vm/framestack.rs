@@ -60,9 +60,7 @@ pub fn init(
     globals: Value,
     nlocalsplus: u32,
 ) -> FramePtr {
-    for w in mem.iter_mut() {
-        *w = 0;
-    }
+    mem.fill(0);
     let p = mem.as_mut_ptr() as *mut Frame;
     let f = FramePtr(p);
     let fr = f.get();
@@ -109,16 +107,10 @@ impl FrameStack {
     }
 
     /// Reserves a frame of `words` words (header included) and returns its memory.
+    #[inline]
     pub fn push(&mut self, words: usize) -> &mut [u64] {
         if self.top + words > self.chunks[self.chunk].len() {
-            self.chunk += 1;
-            if self.chunk == self.chunks.len() {
-                let size = CHUNK_WORDS.max(words);
-                self.chunks.push(vec![0u64; size].into_boxed_slice());
-            } else if self.chunks[self.chunk].len() < words {
-                self.chunks[self.chunk] = vec![0u64; words].into_boxed_slice();
-            }
-            self.top = 0;
+            self.next_chunk(words);
         }
         self.marks.push((self.chunk, self.top));
         let start = self.top;
@@ -126,7 +118,20 @@ impl FrameStack {
         &mut self.chunks[self.chunk][start..start + words]
     }
 
+    #[cold]
+    fn next_chunk(&mut self, words: usize) {
+        self.chunk += 1;
+        if self.chunk == self.chunks.len() {
+            let size = CHUNK_WORDS.max(words);
+            self.chunks.push(vec![0u64; size].into_boxed_slice());
+        } else if self.chunks[self.chunk].len() < words {
+            self.chunks[self.chunk] = vec![0u64; words].into_boxed_slice();
+        }
+        self.top = 0;
+    }
+
     /// Pops the most recently pushed frame.
+    #[inline]
     pub fn pop(&mut self) {
         if let Some((c, t)) = self.marks.pop() {
             self.chunk = c;
