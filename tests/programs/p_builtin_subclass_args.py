@@ -1,3 +1,4 @@
+import math, random
 class Name(str): pass
 class O: pass
 o = O()
@@ -16,3 +17,6 @@ print(math.floor(F(2.5)), round(F(2.567), 2), F(1) / 3, 3 // F(2), F(-0.0), str(
 class I(int): pass
 print(I(7) // 2, 2 ** I(3), I(5) % 3, [1, 2][I(1)], "ab" * I(2), I(3).to_bytes(2, "big") if hasattr(int, "to_bytes") else 0, bin(I(5)), hex(I(255)), chr(I(65)), I(10) > 3.5)
 print(sorted([I(3), I(1)]), sum([I(1), I(2)]), list(range(I(1), I(4))), isinstance(I(1), I), I(True), I("0x1f", 16))
+print(math.factorial(I(5)), math.gcd(I(12), 8), math.comb(I(5), 2))
+random.seed(I(3))
+print(random.randint(I(1), 100))

@@ -552,3 +552,10 @@ pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
 pub fn str_arg<'a>(v: Value) -> Option<&'a mut StrData> {
     as_str(v).or_else(|| base_value(v).and_then(as_str))
 }
+
+/// An int argument of a built-in: an int, bool, or an instance of an int subclass (whose value
+/// is used as is, as CPython's PyNumber_Index does for int subclasses).
+pub fn int_arg(v: Value) -> Option<crate::vm::runtime::num::IntVal> {
+    use crate::vm::runtime::num::int_of;
+    int_of(v).or_else(|| base_value(v).and_then(int_of))
+}
