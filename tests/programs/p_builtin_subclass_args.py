@@ -20,3 +20,6 @@ print(sorted([I(3), I(1)]), sum([I(1), I(2)]), list(range(I(1), I(4))), isinstan
 print(math.factorial(I(5)), math.gcd(I(12), 8), math.comb(I(5), 2))
 random.seed(I(3))
 print(random.randint(I(1), 100))
+class L:
+  def __len__(self): return I(4)
+print(list(enumerate("ab", I(3))), bytes([I(65), 66]), int("ff", I(16)), round(2.567, I(1)), len(L()))
