@@ -83,3 +83,18 @@ match "abc":
     case _: print("str not seq")
 match range(3):
     case [0, *rest]: print("range", rest)
+class Q: __match_args__ = ["a"]
+try:
+    match Q():
+        case Q(1): pass
+except TypeError as e: print("TE", e)
+class R: __match_args__ = (1,)
+try:
+    match R():
+        case R(1): pass
+except TypeError as e: print("TE", e)
+x = 3
+try:
+    match 3:
+        case x.real(): pass
+except TypeError as e: print("TE", e)

@@ -96,3 +96,28 @@ try:
 except AttributeError as e:
     print("AE", e)
 print(hasattr(Strict(), "anything"))
+class A:
+    __slots__ = ("x", "__weakref__")
+a = A(); a.x = 1
+print(a.x, hasattr(a, "__dict__"))
+try:
+    a.y = 2
+except AttributeError as e:
+    print(e)
+try:
+    class I(int):
+        __slots__ = ("v",)
+except TypeError as e:
+    print(e)
+class I2(int):
+    __slots__ = ()
+i = I2(5)
+print(i + 1, hasattr(i, "__dict__"))
+try:
+    i.q = 1
+except AttributeError as e:
+    print(e)
+class LS(list):
+    __slots__ = ("tag",)
+ls = LS([1, 2]); ls.tag = "t"
+print(ls, ls.tag, len(ls))

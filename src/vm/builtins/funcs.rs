@@ -7,7 +7,7 @@ use crate::vm::object::*;
 use crate::vm::runtime::attr::{self, getattr_opt};
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::dict::{self as rdict, dict_get_str, dict_set};
-use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::num::IntVal;
 use crate::vm::runtime::{compare, iter as riter, ops, repr};
 use crate::vm::types::{list::sort_values, nargs, split_kw};
 use crate::vm::value::Value;
@@ -164,6 +164,8 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn attr_name(vm: &mut Vm, v: Value, f: &str) -> PyResult<Value> {
+    // A str subclass instance names the attribute by its string value.
+    let v = crate::vm::types::subclass::base_value(v).unwrap_or(v);
     if as_str(v).is_none() {
         let tn = vm.type_name(v);
         let _ = f;
@@ -438,7 +440,7 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "chr", args, kw, 0, 1, 1)?;
-    let i = match int_of(args[0]) {
+    let i = match crate::vm::runtime::num::index_value(vm, args[0])? {
         Some(IntVal::Small(i)) => i,
         Some(IntVal::Big(_)) => {
             return Err(vm.overflow_error("Python int too large to convert to C int"))

@@ -9,7 +9,7 @@ use crate::vm::object::*;
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::dict::{dict_set_str, len_of as table_len};
-use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::num::IntVal;
 use crate::vm::value::Value;
 
 pub fn install(vm: &mut Vm) {
@@ -104,7 +104,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                 let t = obj_type(v);
                 if let Some(f) = lookup_type_str(vm, t, "__len__") {
                     let r = call_method_value(vm, f, v, &[])?;
-                    return match int_of(r) {
+                    return match crate::vm::types::subclass::int_arg(r) {
                         Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
                         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
                         None => {

@@ -345,7 +345,7 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    match int_of(v) {
+    match crate::vm::types::subclass::int_arg(v) {
         Some(i) => Ok(i.to_big()),
         None => {
             let tn = vm.type_name(v);

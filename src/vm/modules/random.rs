@@ -6,7 +6,7 @@ use super::def;
 use crate::rtlib::random_mt::Random;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::num::{self, int_of};
+use crate::vm::runtime::num;
 use crate::vm::runtime::repr::rt_err;
 use crate::vm::runtime::{dict as rdict, iter as riter};
 use crate::vm::types::{nargs, split_kw};
@@ -45,7 +45,7 @@ pub fn create(vm: &mut Vm) -> Value {
 }
 
 fn big(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    match int_of(v) {
+    match crate::vm::types::subclass::int_arg(v) {
         Some(i) => Ok(i.to_big()),
         None => {
             let tn = vm.type_name(v);
@@ -60,7 +60,7 @@ fn seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None => with_rng(|r| r.seed_from_os()),
         Some(&v) if v == vm.none => with_rng(|r| r.seed_from_os()),
         Some(&v) => {
-            let n = match int_of(v) {
+            let n = match crate::vm::types::subclass::int_arg(v) {
                 Some(i) => i.to_big(),
                 None => return Err(vm.not_implemented("random.seed() with a non-int seed")),
             };

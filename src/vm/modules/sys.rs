@@ -3,7 +3,7 @@
 use super::{def, set_attr};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::num::IntVal;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
@@ -63,7 +63,7 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "setrecursionlimit", args, kw, 0, 1, 1)?;
-    match int_of(args[0]) {
+    match crate::vm::types::subclass::int_arg(args[0]) {
         Some(IntVal::Small(n)) if n >= 1 => {
             if n > 200_000 {
                 return Err(vm.not_implemented("recursion limits above 200000"));

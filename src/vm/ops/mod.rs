@@ -222,6 +222,10 @@ pub fn call_ex(vm: &mut Vm, callable: Value, args: Value, kwargs: Value) -> PyRe
     let mut names = Vec::new();
     if !kwargs.is_null() {
         for (k, v) in rdict::items_of(kwargs) {
+            // Keyword names of str subclasses bind by their string value.
+            let k = crate::vm::types::subclass::base_value(k)
+                .filter(|b| as_str(*b).is_some())
+                .unwrap_or(k);
             if as_str(k).is_none() {
                 return Err(vm.type_error("keywords must be strings"));
             }
@@ -265,6 +269,13 @@ pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) 
         return Ok(());
     }
     for (k, v) in rdict::items_of(m) {
+        let k = if merge {
+            crate::vm::types::subclass::base_value(k)
+                .filter(|b| as_str(*b).is_some())
+                .unwrap_or(k)
+        } else {
+            k
+        };
         if merge {
             if as_str(k).is_none() {
                 return Err(vm.type_error("keywords must be strings"));

@@ -402,6 +402,12 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                         "cannot set '{n}' attribute of immutable type '{tn}'"
                     )));
                 }
+                // ClassExt is computed when the class is created.
+                if str_of(name) == "__getattribute__" {
+                    return Err(vm.not_implemented(
+                        "assigning __getattribute__ to a class after its creation",
+                    ));
+                }
                 let d = type_data(t).dict;
                 invalidate_cache();
                 return dict_set(vm, d, name, value);

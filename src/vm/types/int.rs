@@ -52,7 +52,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(Value::try_from_i64(0).unwrap());
     };
     if let Some(bv) = base_v {
-        let b = match int_of(bv).and_then(|i| match i {
+        let b = match super::subclass::int_arg(bv).and_then(|i| match i {
             IntVal::Small(b) => Some(b),
             _ => None,
         }) {

@@ -774,6 +774,8 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let it = riter::get_iter(vm, it)?;
     let n = match start {
         Some(s) if int_of(s).is_some() => s,
+        // enumerate counts from the int value of an int subclass instance.
+        Some(s) if super::subclass::int_arg(s).is_some() => super::subclass::base_value(s).unwrap(),
         Some(s) => {
             let tn = vm.type_name(s);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
@@ -971,7 +973,7 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let items = riter::collect(vm, x)?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        match int_of(it) {
+        match super::subclass::int_arg(it) {
             Some(IntVal::Small(v)) if (0..256).contains(&v) => out.push(v as u8),
             Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
             None => {

@@ -73,7 +73,7 @@ fn s<'a>(v: Value) -> &'a str {
 }
 
 fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
-    match as_str(v) {
+    match super::subclass::str_arg(v) {
         Some(x) => Ok(&x.s),
         None => {
             let tn = vm.type_name(v);
@@ -146,7 +146,7 @@ fn sep_and_max(
     }
     let sep = match sep {
         Some(v) if v != vm.none => {
-            let x = match as_str(v) {
+            let x = match super::subclass::str_arg(v) {
                 Some(x) => x.s.to_string(),
                 None => {
                     let tn = vm.type_name(v);
@@ -319,7 +319,7 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
         None => vec![args[1]],
     };
     for p in pats {
-        let Some(ps) = as_str(p) else {
+        let Some(ps) = super::subclass::str_arg(p) else {
             let tn = vm.type_name(p);
             return Err(vm.type_error(format!(
                 "{name} first arg must be str or a tuple of str, not {tn}"

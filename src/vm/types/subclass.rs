@@ -102,7 +102,9 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let own_slots = declared_slots(vm, own_dict)?;
     if let Some(names) = &own_slots {
         if !builtin_base.is_null()
-            && names.iter().any(|n| str_of(*n) != "__dict__")
+            && names
+                .iter()
+                .any(|n| !matches!(str_of(*n), "__dict__" | "__weakref__"))
             && matches!(
                 type_data(builtin_base).layout,
                 Layout::BigInt | Layout::Unboxed | Layout::Str | Layout::Tuple | Layout::Bytes
@@ -115,7 +117,8 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
         }
         for &n in names {
             let ns = str_of(n).to_string();
-            if ns == "__dict__" {
+            // cpjit has no weak references: a `__weakref__` slot needs no storage.
+            if ns == "__dict__" || ns == "__weakref__" {
                 continue;
             }
             if dict_get_str(vm, own_dict, n).is_some() {
@@ -148,11 +151,14 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                 if names.iter().any(|n| str_of(*n) == "__dict__") {
                     dictless = false;
                 }
-                any_slots |= names.iter().any(|n| str_of(*n) != "__dict__");
+                any_slots |= names
+                    .iter()
+                    .any(|n| !matches!(str_of(*n), "__dict__" | "__weakref__"));
             }
             None => dictless = false,
         }
     }
+    attr::invalidate_cache();
     if builtin_base.is_null() && !dictless && !any_slots && !getattribute {
         return Ok(());
     }
@@ -545,4 +551,11 @@ pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
 /// A str argument of a built-in: a str or an instance of a str subclass.
 pub fn str_arg<'a>(v: Value) -> Option<&'a mut StrData> {
     as_str(v).or_else(|| base_value(v).and_then(as_str))
+}
+
+/// An int argument of a built-in: an int, bool, or an instance of an int subclass (whose value
+/// is used as is, as CPython's PyNumber_Index does for int subclasses).
+pub fn int_arg(v: Value) -> Option<crate::vm::runtime::num::IntVal> {
+    use crate::vm::runtime::num::int_of;
+    int_of(v).or_else(|| base_value(v).and_then(int_of))
 }
