@@ -71,6 +71,18 @@ fn run(args: &[String]) -> i32 {
                 2
             }
         },
+        Some("-") => run_program(Program::Stdin, args[1..].to_vec()),
+        Some("--jit") => {
+            eprintln!(
+                "cpjit: --jit: the JIT is not connected to the interpreter yet (`cpjit stencils` \
+                 shows the stencils it will use); run the script without --jit"
+            );
+            2
+        }
+        Some(opt) if opt.starts_with('-') && opt != "-" => {
+            eprintln!("unknown option {opt}\nTry `cpjit -h' for more information.");
+            2
+        }
         Some(file) => run_program(Program::File(file.to_string()), args[1..].to_vec()),
     }
 }

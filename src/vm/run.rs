@@ -55,6 +55,8 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
 pub enum Program {
     File(String),
     Command(String),
+    /// The program text on standard input (`cpjit -`).
+    Stdin,
 }
 
 /// Runs a program on a thread with a large stack; returns the exit status.
@@ -118,6 +120,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
             "-c".to_string(),
             ".".into(),
         ),
+        Program::Stdin => {
+            let mut src = Vec::new();
+            if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src) {
+                eprintln!("cpjit: can't read standard input: {}", errno_text(&e));
+                return 2;
+            }
+            (src, "<stdin>".to_string(), "-".to_string(), ".".into())
+        }
     };
     let mut path = vec![dir];
     if let Ok(pp) = std::env::var("PYTHONPATH") {
