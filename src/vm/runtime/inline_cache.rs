@@ -106,6 +106,18 @@ fn plain_type_value(d: Value) -> bool {
         )
 }
 
+/// The object references among a code object's cache words (for the GC).
+pub fn cached_values(caches: &[Cell<u64>], out: &mut Vec<Value>) {
+    for site in caches.chunks_exact(WORDS) {
+        if matches!(kind(site[1].get()), TYPE_VALUE | METHOD) {
+            let v = Value(site[2].get());
+            if v.is_ptr() {
+                out.push(v);
+            }
+        }
+    }
+}
+
 /// LOAD_ATTR.
 #[inline]
 pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyResult {

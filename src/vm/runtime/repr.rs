@@ -204,6 +204,9 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     }
                 }
             }
+            Layout::DictView if crate::vm::types::mappingproxy::target(vm, v).is_some() => {
+                crate::vm::types::mappingproxy::repr(vm, v)?
+            }
             Layout::DictView => {
                 let vd = as_view(v).unwrap();
                 let (d, kind) = (vd.dict, vd.kind);

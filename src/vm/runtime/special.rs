@@ -243,7 +243,7 @@ pub fn type_special_attr(vm: &mut Vm, cls: Value, name: &str) -> PyResult<Option
             Some(vm.new_tuple(b))
         }
         "__base__" => Some(t.bases.first().copied().unwrap_or(vm.none)),
-        "__dict__" => Some(t.dict),
+        "__dict__" => Some(crate::vm::types::mappingproxy::new(vm, t.dict)),
         "__class__" => Some(Value::from_ptr(vm.t.type_)),
         "__doc__" => Some(vm.none),
         _ => None,

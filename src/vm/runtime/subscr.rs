@@ -200,6 +200,9 @@ fn pick<T: Copy>(items: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
 pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
     if c.is_ptr() {
         match layout_of(c) {
+            Layout::DictView if crate::vm::types::mappingproxy::target(vm, c).is_some() => {
+                return crate::vm::types::mappingproxy::getitem(vm, c, k);
+            }
             Layout::List => {
                 if k.is_small_int() {
                     let l = as_list(c).unwrap();
@@ -524,5 +527,11 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
         }
     }
     let tn = vm.type_name(c);
-    Err(vm.type_error(format!("'{tn}' object doesn't support item deletion")))
+    // CPython's mappingproxy has its own wording.
+    let does = if tn == "mappingproxy" {
+        "does not"
+    } else {
+        "doesn't"
+    };
+    Err(vm.type_error(format!("'{tn}' object {does} support item deletion")))
 }

@@ -16,6 +16,7 @@ pub fn install(vm: &mut Vm) {
 /// A `dict_keys` or `dict_items` view (not `dict_values`, which is not set-like).
 pub fn is_setlike(v: Value) -> bool {
     as_view(v).is_some_and(|d| d.kind != DictIterKind::Values)
+        && type_data(obj_type(v)).name != "mappingproxy"
 }
 
 /// A new set of the items of any iterable.

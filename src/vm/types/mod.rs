@@ -10,6 +10,7 @@ pub mod exc;
 pub mod float;
 pub mod int;
 pub mod list;
+pub mod mappingproxy;
 pub mod misc;
 pub mod num_dunders;
 pub mod oserror;
@@ -107,6 +108,7 @@ types_struct! {
     reversed: "reversed", Iter, object;
     callable_iterator: "callable_iterator", Iter, object;
     dict_keys: "dict_keys", DictView, object;
+    mappingproxy: "mappingproxy", DictView, object;
     dict_values: "dict_values", DictView, object;
     dict_items: "dict_items", DictView, object;
     member_descriptor: "member_descriptor", Property, object;
@@ -269,6 +271,7 @@ pub fn populate(vm: &mut Vm) {
     bytes::install(vm);
     num_dunders::install(vm);
     dictview::install(vm);
+    mappingproxy::install(vm);
     exc::install(vm);
     misc::install(vm);
     subclass::install(vm);
