@@ -263,3 +263,21 @@ pub fn int_big(v: Value) -> Option<BigInt> {
         IntVal::Big(b) => b,
     })
 }
+
+/// The tuple a range hashes as: (len, None, None), (len, start, None) or (len, start, step).
+pub fn hash_key(vm: &mut Vm, r: Value) -> Value {
+    let (start, _, step, len) = parts(as_range(r).unwrap());
+    let none = vm.none;
+    let l = vm.new_bigint(len.clone());
+    let items = if len.is_zero() {
+        vec![l, none, none]
+    } else if len.is_one() {
+        let s = vm.new_bigint(start);
+        vec![l, s, none]
+    } else {
+        let s = vm.new_bigint(start);
+        let st = vm.new_bigint(step);
+        vec![l, s, st]
+    };
+    vm.new_tuple(items)
+}
