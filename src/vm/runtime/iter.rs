@@ -236,6 +236,32 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             *d = IterData::Done;
             Ok(None)
         }
+        IterData::DictRev {
+            dict,
+            idx,
+            kind,
+            len,
+        } => {
+            let (dict, kind) = (*dict, *kind);
+            let table = &as_dict(dict).unwrap().table;
+            if table.len() != *len {
+                *len = usize::MAX;
+                *idx = 0;
+                return Err(vm.err("RuntimeError", "dictionary changed size during iteration"));
+            }
+            while *idx > 0 {
+                *idx -= 1;
+                if let Some(e) = table.entry(*idx) {
+                    let (k, v) = (e.key, e.value);
+                    return Ok(Some(match kind {
+                        DictIterKind::Keys => k,
+                        DictIterKind::Values => v,
+                        DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+            }
+            Ok(None)
+        }
         IterData::BigRange { cur, step, left } => {
             Ok(crate::vm::types::range_big::next(vm, cur, step, left))
         }

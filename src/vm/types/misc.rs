@@ -86,6 +86,9 @@ pub fn install(vm: &mut Vm) {
         vm.t.dict_keyiterator,
         vm.t.dict_valueiterator,
         vm.t.dict_itemiterator,
+        vm.t.dict_reversekeyiterator,
+        vm.t.dict_reversevalueiterator,
+        vm.t.dict_reverseitemiterator,
         vm.t.set_iterator,
         vm.t.enumerate,
         vm.t.zip,
@@ -830,6 +833,29 @@ fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "reversed", args, kw, 1, 1, 1)?;
     let v = args[1];
+    let dict_kind = match as_view(v) {
+        Some(vd) => Some((vd.dict, vd.kind)),
+        None if as_dict(v).is_some() && obj_type(v) == vm.t.dict => Some((v, DictIterKind::Keys)),
+        None => None,
+    };
+    if let Some((dict, kind)) = dict_kind {
+        let table = &as_dict(dict).unwrap().table;
+        let (idx, len) = (table.slots(), table.len());
+        let ty = match kind {
+            DictIterKind::Keys => vm.t.dict_reversekeyiterator,
+            DictIterKind::Values => vm.t.dict_reversevalueiterator,
+            DictIterKind::Items => vm.t.dict_reverseitemiterator,
+        };
+        return Ok(vm.new_iter(
+            ty,
+            IterData::DictRev {
+                dict,
+                idx,
+                kind,
+                len,
+            },
+        ));
+    }
     if let Some(l) = as_list(v) {
         let n = l.len() as isize;
         let ty = vm.t.list_reverseiterator;

@@ -97,6 +97,9 @@ types_struct! {
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iter, object;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iter, object;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iter, object;
     set_iterator: "set_iterator", Iter, object;
     enumerate: "enumerate", Iter, object;
     zip: "zip", Iter, object;
