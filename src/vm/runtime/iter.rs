@@ -16,7 +16,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             Layout::List => Some((vm.t.list_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Tuple => Some((vm.t.tuple_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
-            Layout::Bytes => Some((vm.t.bytes_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Bytes => {
+                let ty = if t == vm.t.bytearray {
+                    vm.t.bytearray_iterator
+                } else {
+                    vm.t.bytes_iterator
+                };
+                Some((ty, IterData::Seq { seq: v, idx: 0 }))
+            }
             Layout::Range if as_range(v).unwrap().big.is_some() => {
                 let b = as_range(v).unwrap().big.as_deref().unwrap();
                 return Ok(crate::vm::types::range_big::iter(vm, b, false));

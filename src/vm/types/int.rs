@@ -64,6 +64,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
+        if as_bytes(x).is_some() {
+            return int_from_bytes_literal(vm, x, b as u32);
+        }
         let Some(s) = as_str(x) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
@@ -74,6 +77,23 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         };
     }
     int_from(vm, x)
+}
+
+/// `int(b)` for bytes/bytearray: the bytes as an ASCII literal; errors show the object's repr.
+fn int_from_bytes_literal(vm: &mut Vm, x: Value, base: u32) -> PyResult {
+    let b = as_bytes(x).unwrap();
+    let parsed = std::str::from_utf8(b)
+        .ok()
+        .filter(|s| s.is_ascii())
+        .and_then(|s| crate::rtlib::numparse::parse_int(s, base).ok());
+    match parsed {
+        Some(v) => Ok(vm.new_bigint(v)),
+        None => {
+            // bytearray is shown as the bytes it holds, as CPython does.
+            let r = repr::bytes_repr(as_bytes(x).unwrap());
+            Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
 }
 
 /// `int(x)` for one argument.
@@ -102,6 +122,9 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
             Ok(v) => Ok(vm.new_bigint(v)),
             Err(e) => Err(repr::rt_err(vm, e)),
         };
+    }
+    if as_bytes(x).is_some() {
+        return int_from_bytes_literal(vm, x, 10);
     }
     let t = vm.type_of(x);
     for name in ["__int__", "__index__", "__trunc__"] {

@@ -81,6 +81,7 @@ pub fn install(vm: &mut Vm) {
         vm.t.tuple_iterator,
         vm.t.str_iterator,
         vm.t.bytes_iterator,
+        vm.t.bytearray_iterator,
         vm.t.range_iterator,
         vm.t.longrange_iterator,
         vm.t.dict_keyiterator,
@@ -969,6 +970,10 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(b) = as_bytes(x) {
         let b = b.clone();
         return Ok(vm.new_bytes(b));
+    }
+    if riter::get_iter(vm, x).is_err() {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
     }
     let items = riter::collect(vm, x)?;
     let mut out = Vec::with_capacity(items.len());

@@ -92,6 +92,7 @@ types_struct! {
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
+    bytearray_iterator: "bytearray_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
