@@ -1,9 +1,14 @@
 //! Robustness: random bytes and random mutations of valid Python never panic or hang the parser,
-//! and deep nesting ends in CPython's clean errors (never a native stack overflow).
+//! the compiler or the VM (whatever compiles is run with a step budget), and deep nesting ends in
+//! CPython's clean errors (never a native stack overflow).
 
 use cpjit::syntax::error::SyntaxErrorKind;
 use cpjit::syntax::parser::parse_module;
+use cpjit::vm::run::run_sandboxed;
 use std::time::{Duration, Instant};
+
+/// Calls plus backward jumps a fuzz program may make before it is stopped.
+const STEP_BUDGET: u64 = 20_000;
 
 /// A small deterministic PRNG (xorshift64*), so failures reproduce from the seed.
 struct Rng(u64);
@@ -29,6 +34,11 @@ const SNIPPETS: &[&str] = &[
     "with (open(a) as f, open(b) as g):\n    lambda x, /, y=2: (yield from x)\n",
     "@dec\ndef g():\n    global a\n    nonlocal b\n    while (n := next(it)) is not None:\n        a[1:2, ::3] += -n\n",
     "from . import (a, b as c)\nimport os.path as p\nassert x, 'msg'\n",
+    // Programs that run (and some that would never stop): the VM's share of the fuzzing.
+    "i = 0\nwhile True:\n    try:\n        i += 1\n    except BaseException:\n        pass\n",
+    "def f(n):\n    return f(n - 1) + f(n - 2) if n > 1 else n\nprint(f(40), [x * 2 for x in range(9)])\n",
+    "class A:\n    def __init__(self, v): self.v = v\n    def __add__(self, o): return A(self.v + o.v)\nprint((A(1) + A(2)).v, {1: 'a'}.get(2), 'x'.join('abc'))\n",
+    "def g():\n    yield from range(3)\nfor x in iter(int, 1):\n    s = sum(g()) * [x][0]\n",
 ];
 
 const PIECES: &[&str] = &[
@@ -95,6 +105,7 @@ fn fuzz_no_panic_no_hang() {
     .unwrap();
     let big = &big[..20_000];
     let mut cases = 0;
+    let (mut ran, mut stopped) = (0usize, 0usize);
     while cases < max_cases && start.elapsed() < budget {
         let input: Vec<u8> = match cases % 5 {
             0 => (0..rng.below(200)).map(|_| rng.next() as u8).collect(),
@@ -112,9 +123,11 @@ fn fuzz_no_panic_no_hang() {
         // the compiler uses for deeply nested input.
         let r = std::panic::catch_unwind(|| {
             if let Ok(module) = parse_module(&input, "<fuzz>") {
-                let _ = cpjit::compile::with_big_stack(|| {
-                    cpjit::compile::compile_module(&module, "<fuzz>").map(|_| ())
-                });
+                cpjit::compile::with_big_stack(|| {
+                    cpjit::compile::compile_module(&module, "<fuzz>").is_ok()
+                })
+            } else {
+                false
             }
         });
         assert!(
@@ -122,18 +135,61 @@ fn fuzz_no_panic_no_hang() {
             "parser or compiler panicked on {:?}",
             String::from_utf8_lossy(&input)
         );
+        // What compiles also runs: output discarded, at most STEP_BUDGET calls + backward jumps.
+        if matches!(r, Ok(true)) {
+            let out = std::panic::catch_unwind(|| run_sandboxed(&input, STEP_BUDGET));
+            match out {
+                Ok(o) => {
+                    ran += 1;
+                    stopped += o.budget_exhausted as usize;
+                    assert!(
+                        o.status == 0 || o.status == 1 || o.budget_exhausted,
+                        "exit status {} for {:?}",
+                        o.status,
+                        String::from_utf8_lossy(&input)
+                    );
+                }
+                Err(_) => panic!("the VM panicked on {:?}", String::from_utf8_lossy(&input)),
+            }
+        }
         assert!(
             t.elapsed() < Duration::from_secs(2),
-            "slow parse: {:?}",
+            "slow parse, compile or run: {:?}",
             String::from_utf8_lossy(&input)
         );
         cases += 1;
     }
-    println!("fuzz: {cases} cases in {:?}", start.elapsed());
+    println!(
+        "fuzz: {cases} cases ({ran} compiled and ran, {stopped} stopped by the step budget) in {:?}",
+        start.elapsed()
+    );
+    assert!(ran > 0, "no case compiled, so the VM was never exercised");
     assert!(
         cases >= max_cases.min(1000),
         "only {cases} cases ran in the budget"
     );
+}
+
+/// The budget stops loops that catch everything and deep call trees; a finite program is not
+/// stopped.
+#[test]
+fn step_budget_stops_runaway_programs() {
+    for src in [
+        "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n",
+        "while True:\n    try:\n        x = 1\n    finally:\n        continue\n",
+        "def f(n):\n    return f(n - 1) + f(n - 2) if n > 1 else n\nf(60)\n",
+        "def g():\n    while True:\n        yield 1\ntry:\n    sum(g())\nexcept:\n    pass\n",
+    ] {
+        let o = run_sandboxed(src.as_bytes(), 10_000);
+        assert!(o.budget_exhausted && o.status == 1, "{src:?}: {o:?}");
+    }
+    let o = run_sandboxed(
+        b"s = 0\nfor i in range(100):\n    s += i\nassert s == 4950\n",
+        10_000,
+    );
+    assert_eq!((o.status, o.budget_exhausted), (0, false));
+    let o = run_sandboxed(b"raise SystemExit(3)\n", 10_000);
+    assert_eq!((o.status, o.budget_exhausted), (3, false));
 }
 
 #[test]

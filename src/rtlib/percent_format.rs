@@ -409,7 +409,13 @@ fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> Result<
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = n.magnitude().to_str_radix(base);
+    // Word-sized magnitudes (nearly all) skip the big-int radix conversion.
+    let digits = match n.magnitude().to_u64() {
+        Some(m) if base == 10 => m.to_string(),
+        Some(m) if base == 16 => format!("{m:x}"),
+        Some(m) => format!("{m:o}"),
+        None => n.magnitude().to_str_radix(base),
+    };
     let mut s = String::new();
     if n.sign() == Sign::Minus {
         s.push('-');

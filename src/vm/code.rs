@@ -56,6 +56,9 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let is_generator = code.flags & flags::CO_GENERATOR != 0;
+    let caches = (0..code.code.len() * crate::vm::runtime::inline_cache::WORDS)
+        .map(|_| std::cell::Cell::new(0))
+        .collect();
     let ty = vm.t.code;
     vm.heap.alloc(
         ty,
@@ -68,6 +71,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             qualname,
             cell_args: Vec::new(),
             is_generator,
+            caches,
         },
     )
 }

@@ -1,6 +1,11 @@
 //! The insertion-ordered hash table behind dicts (and, until rtlib's CPython-ordered set table is
 //! used, nothing else): an entry vector in insertion order plus a hashbrown index of entry numbers.
 //! Key equality is supplied by the caller because it may run Python `__eq__` and fail.
+//!
+//! Tables of at most [`SMALL`] entry slots (most instance dicts, keyword-argument dicts) have no
+//! index at all and are searched linearly by hash: no second allocation, and a scan of a few
+//! words beats hashing into an index. `shape` counts key additions and removals so inline caches
+//! can prove a key is still absent (LOAD_GLOBAL of a builtin) without a lookup.
 
 use hashbrown::HashTable;
 
@@ -14,11 +19,29 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Entry-slot count up to which a table has no hash index.
+pub const SMALL: usize = 8;
+
 #[derive(Default)]
 pub struct DictTable {
+    /// Populated exactly when `entries.len() > SMALL`.
     index: HashTable<usize>,
     entries: Vec<Entry>,
     len: usize,
+    shape: u64,
+}
+
+/// Source of fresh shapes: a table's shape after any key change is a number no table has had, so
+/// (table address, shape) also tells a table apart from a later one at the same address.
+static SHAPES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+fn fresh_shape() -> u64 {
+    // The VM is single-threaded: a plain load and store (no read-modify-write) suffice.
+    use std::sync::atomic::Ordering::Relaxed;
+    let n = SHAPES.load(Relaxed) + 1;
+    SHAPES.store(n, Relaxed);
+    n
 }
 
 impl DictTable {
@@ -27,9 +50,14 @@ impl DictTable {
     }
     pub fn with_capacity(n: usize) -> Self {
         DictTable {
-            index: HashTable::with_capacity(n),
+            index: if n > SMALL {
+                HashTable::with_capacity(n)
+            } else {
+                HashTable::new()
+            },
             entries: Vec::with_capacity(n),
             len: 0,
+            shape: fresh_shape(),
         }
     }
     #[inline]
@@ -49,6 +77,16 @@ impl DictTable {
     pub fn entry(&self, i: usize) -> Option<&Entry> {
         self.entries.get(i).filter(|e| !e.key.is_null())
     }
+    /// The raw entry slot `i` (its key is NULL when deleted), for inline-cache hints.
+    #[inline]
+    pub fn slot(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+    /// Changes whenever a key is added or removed (not when a value is replaced).
+    #[inline]
+    pub fn shape(&self) -> u64 {
+        self.shape
+    }
     #[inline]
     pub fn entry_mut(&mut self, i: usize) -> &mut Entry {
         &mut self.entries[i]
@@ -61,8 +99,16 @@ impl DictTable {
         hash: u64,
         mut eq: impl FnMut(Value) -> Result<bool, E>,
     ) -> Result<Option<usize>, E> {
-        let mut err = None;
         let entries = &self.entries;
+        if entries.len() <= SMALL {
+            for (i, e) in entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_null() && eq(e.key)? {
+                    return Ok(Some(i));
+                }
+            }
+            return Ok(None);
+        }
+        let mut err = None;
         let found = self.index.find(hash, |&i| {
             let e = &entries[i];
             if e.hash != hash || err.is_some() {
@@ -86,16 +132,24 @@ impl DictTable {
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         let i = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index.insert_unique(hash, i, |&j| entries[j].hash);
         self.len += 1;
+        self.shape = fresh_shape();
+        if i + 1 == SMALL + 1 {
+            self.rebuild_index();
+        } else if i + 1 > SMALL + 1 {
+            let entries = &self.entries;
+            self.index.insert_unique(hash, i, |&j| entries[j].hash);
+        }
     }
 
     /// Removes entry `i`; returns it.
     pub fn remove_at(&mut self, i: usize) -> Entry {
         let e = self.entries[i];
-        if let Ok(occ) = self.index.find_entry(e.hash, |&j| j == i) {
-            occ.remove();
+        self.shape = fresh_shape();
+        if self.entries.len() > SMALL {
+            if let Ok(occ) = self.index.find_entry(e.hash, |&j| j == i) {
+                occ.remove();
+            }
         }
         self.entries[i].key = Value::NULL;
         self.entries[i].value = Value::NULL;
@@ -111,10 +165,20 @@ impl DictTable {
 
     fn compact(&mut self) {
         self.entries.retain(|e| !e.key.is_null());
+        self.rebuild_index();
+    }
+
+    /// Re-creates the index from the entries (empty for small tables).
+    fn rebuild_index(&mut self) {
         self.index.clear();
-        for (i, e) in self.entries.iter().enumerate() {
-            let entries = &self.entries;
-            self.index.insert_unique(e.hash, i, |&j| entries[j].hash);
+        if self.entries.len() <= SMALL {
+            return;
+        }
+        let entries = &self.entries;
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_null() {
+                self.index.insert_unique(e.hash, i, |&j| entries[j].hash);
+            }
         }
     }
 
@@ -122,6 +186,7 @@ impl DictTable {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+        self.shape = fresh_shape();
     }
 
     /// Removes and returns the last entry (dict.popitem).

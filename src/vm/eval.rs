@@ -8,6 +8,7 @@ use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
+use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
@@ -28,6 +29,7 @@ pub fn push_frame(
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    spend_step(vm)?;
     let fd = as_function(func).unwrap();
     let (code, globals) = (fd.code, fd.globals);
     let cd = as_code(code).unwrap();
@@ -45,6 +47,86 @@ pub fn push_frame(
         return Err(e);
     }
     Ok(f)
+}
+
+/// Counts one step of the step budget (taken at calls and backward jumps, the places where a
+/// program can run unboundedly); past the budget, raises the error that stops the run.
+#[inline(always)]
+pub fn spend_step(vm: &mut Vm) -> PyResult<()> {
+    vm.step_budget -= 1;
+    if vm.step_budget == 0 {
+        return Err(budget_exhausted(vm));
+    }
+    Ok(())
+}
+
+#[cold]
+fn budget_exhausted(vm: &mut Vm) -> Value {
+    // Stay at the limit: every later step raises again.
+    vm.step_budget = 1;
+    vm.budget_exhausted = true;
+    vm.err("RuntimeError", "cpjit: step budget exhausted")
+}
+
+/// `x op y` on two small ints when the result needs no big int and raises nothing; CPython's
+/// floor semantics for `//` and `%`; true division as a correctly rounded float (both operands
+/// are exact in an f64, as in CPython's own fast path).
+#[inline(always)]
+fn small_int_op(op: u32, x: i64, y: i64) -> Option<Value> {
+    match op {
+        nb::ADD => Value::try_from_i64(x + y),
+        nb::SUBTRACT => Value::try_from_i64(x - y),
+        nb::MULTIPLY => x.checked_mul(y).and_then(Value::try_from_i64),
+        nb::FLOOR_DIVIDE if y != 0 => {
+            let q = x / y;
+            let q = if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            };
+            Value::try_from_i64(q)
+        }
+        nb::REMAINDER if y != 0 => {
+            let r = x % y;
+            let r = if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            };
+            Value::try_from_i64(r)
+        }
+        nb::TRUE_DIVIDE if y != 0 => Some(Value::from_f64(x as f64 / y as f64)),
+        nb::AND => Value::try_from_i64(x & y),
+        nb::OR => Value::try_from_i64(x | y),
+        nb::XOR => Value::try_from_i64(x ^ y),
+        nb::RSHIFT if (0..64).contains(&y) => Value::try_from_i64(x >> y),
+        _ => None,
+    }
+}
+
+/// A float, or a small int mixed with a float, as an f64 (small ints are exact in an f64). Two
+/// small ints never get here.
+#[inline(always)]
+fn as_f64_number(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_f64())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
+}
+
+/// `x op y` on floats for the operators that need no special cases.
+#[inline(always)]
+fn float_op(op: u32, x: f64, y: f64) -> Option<Value> {
+    match op {
+        nb::ADD => Some(Value::from_f64(x + y)),
+        nb::SUBTRACT => Some(Value::from_f64(x - y)),
+        nb::MULTIPLY => Some(Value::from_f64(x * y)),
+        nb::TRUE_DIVIDE if y != 0.0 => Some(Value::from_f64(x / y)),
+        _ => None,
+    }
 }
 
 /// Pops frame `f` (the current, frame-stack frame).
@@ -162,6 +244,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             slots[sp - 1]
         };
     }
+    // The inline-cache words of the current instruction.
+    macro_rules! site {
+        () => {
+            &cd.caches[cur * ic::WORDS..(cur + 1) * ic::WORDS]
+        };
+    }
     macro_rules! sync {
         () => {{
             let fr = f.get();
@@ -198,7 +286,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     add_traceback(vm, exc, code_v, cur as u32);
                 }
                 reraise = false;
-                if let Some(h) = find_handler(cd, cur as u32) {
+                if let Some(h) = find_handler(cd, cur as u32).filter(|_| !vm.budget_exhausted) {
                     sp = nlp + h.depth as usize;
                     if h.lasti {
                         push!(Value::try_from_i64(cur as i64).unwrap());
@@ -265,34 +353,18 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
-                // Inline fast paths for small ints and floats.
-                if a.is_small_int() && b.is_small_int() {
-                    let (x, y) = (a.as_small_int(), b.as_small_int());
-                    let r = match oparg % nb::INPLACE {
-                        nb::ADD => Value::try_from_i64(x + y),
-                        nb::SUBTRACT => Value::try_from_i64(x - y),
-                        nb::MULTIPLY => x.checked_mul(y).and_then(Value::try_from_i64),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        sp -= 1;
-                        slots[sp - 1] = r;
-                        continue;
-                    }
-                } else if a.is_float() && b.is_float() {
-                    let (x, y) = (a.as_f64(), b.as_f64());
-                    let r = match oparg % nb::INPLACE {
-                        nb::ADD => Some(x + y),
-                        nb::SUBTRACT => Some(x - y),
-                        nb::MULTIPLY => Some(x * y),
-                        nb::TRUE_DIVIDE if y != 0.0 => Some(x / y),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        sp -= 1;
-                        slots[sp - 1] = Value::from_f64(r);
-                        continue;
-                    }
+                // Inline fast paths for small ints and floats (and the two mixed).
+                let r = if a.is_small_int() && b.is_small_int() {
+                    small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
+                } else if let (Some(x), Some(y)) = (as_f64_number(a), as_f64_number(b)) {
+                    float_op(oparg % nb::INPLACE, x, y)
+                } else {
+                    None
+                };
+                if let Some(r) = r {
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                    continue;
                 }
                 sync!();
                 let r = tryv!(rops::binary_op(vm, oparg, a, b));
@@ -330,9 +402,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 if t == (op == Opcode::POP_JUMP_IF_TRUE) {
                     ip = oparg as usize;
                     // A backward conditional jump closes a loop: a GC safepoint.
-                    if ip <= cur && vm.heap.should_collect() {
-                        sync!();
-                        vm.collect();
+                    if ip <= cur {
+                        tryv!(spend_step(vm));
+                        if vm.heap.should_collect() {
+                            sync!();
+                            vm.collect();
+                        }
                     }
                 }
             }
@@ -359,6 +434,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
             Opcode::JUMP_BACKWARD => {
                 ip = oparg as usize;
+                tryv!(spend_step(vm));
                 if vm.heap.should_collect() {
                     sync!();
                     vm.collect();
@@ -464,6 +540,26 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let k = slots[sp - 1];
                 let c = slots[sp - 2];
                 ip += 1;
+                // Exact list / tuple indexed by a small int, in range.
+                if k.is_small_int() && c.is_ptr() {
+                    let items: Option<&[Value]> = if obj_type(c) == vm.t.list {
+                        as_list(c).map(|l| &l[..])
+                    } else if obj_type(c) == vm.t.tuple {
+                        as_tuple(c).map(|t| &t[..])
+                    } else {
+                        None
+                    };
+                    if let Some(items) = items {
+                        let i = k.as_small_int();
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        if j >= 0 && (j as usize) < items.len() {
+                            let v = items[j as usize];
+                            sp -= 1;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
                 sync!();
                 let r = tryv!(subscr::getitem(vm, c, k));
                 sp -= 1;
@@ -474,6 +570,17 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let c = slots[sp - 2];
                 let v = slots[sp - 3];
                 ip += 1;
+                // Exact list indexed by a small int, in range.
+                if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
+                    let l = as_list(c).unwrap();
+                    let i = k.as_small_int();
+                    let j = if i < 0 { i + l.len() as i64 } else { i };
+                    if j >= 0 && (j as usize) < l.len() {
+                        l[j as usize] = v;
+                        sp -= 3;
+                        continue;
+                    }
+                }
                 sync!();
                 tryv!(subscr::setitem(vm, c, k, v));
                 sp -= 3;
@@ -566,14 +673,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     push!(Value::NULL);
                 }
                 let g = f.get().globals;
-                let v = match rdict::dict_get_str(vm, g, name) {
+                let v = match ic::load_global(vm, site!(), g, name) {
                     Some(v) => v,
-                    None => match rdict::dict_get_str(vm, vm.builtins, name) {
-                        Some(v) => v,
-                        None => {
-                            throw!(ops::name_error(vm, name, f.get().globals));
-                        }
-                    },
+                    None => {
+                        throw!(ops::name_error(vm, name, f.get().globals));
+                    }
                 };
                 push!(v);
             }
@@ -636,7 +740,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                let v = tryv!(attr::getattr(vm, o, name));
+                let v = tryv!(ic::load_attr(vm, site!(), o, name));
                 slots[sp - 1] = v;
             }
             Opcode::STORE_ATTR => {
@@ -645,7 +749,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                tryv!(attr::setattr(vm, o, name, v));
+                tryv!(ic::store_attr(vm, site!(), o, name, v));
                 sp -= 2;
             }
             Opcode::DELETE_ATTR => {
@@ -660,7 +764,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let name = cd.names[oparg as usize];
                 ip += 2;
                 sync!();
-                let (m, s) = tryv!(attr::load_method(vm, o, name));
+                let (m, s) = tryv!(ic::load_method(vm, site!(), o, name));
                 if s.is_null() {
                     slots[sp - 1] = Value::NULL;
                     push!(m);
@@ -1080,11 +1184,36 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let n = tryv!(crate::vm::builtins::len_of(vm, v));
                 push!(vm.new_int(n as i64));
             }
+            Opcode::MATCH_MAPPING => {
+                let r = crate::vm::runtime::match_class::is_mapping(vm, top!());
+                push!(vm.bool_val(r));
+            }
+            Opcode::MATCH_SEQUENCE => {
+                let r = crate::vm::runtime::match_class::is_sequence(vm, top!());
+                push!(vm.bool_val(r));
+            }
+            Opcode::MATCH_KEYS => {
+                let (subject, keys) = (slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let r = tryv!(crate::vm::runtime::match_class::match_keys(
+                    vm, subject, keys
+                ));
+                push!(r);
+            }
+            Opcode::MATCH_CLASS => {
+                let (subject, cls, names) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                sync!();
+                let r = tryv!(crate::vm::runtime::match_class::match_class(
+                    vm,
+                    subject,
+                    cls,
+                    names,
+                    oparg as usize
+                ));
+                sp -= 2;
+                slots[sp - 1] = r;
+            }
             Opcode::PRINT_EXPR
-            | Opcode::MATCH_MAPPING
-            | Opcode::MATCH_SEQUENCE
-            | Opcode::MATCH_KEYS
-            | Opcode::MATCH_CLASS
             | Opcode::CHECK_EG_MATCH
             | Opcode::PREP_RERAISE_STAR
             | Opcode::GET_AWAITABLE

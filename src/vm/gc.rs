@@ -31,6 +31,8 @@ impl Default for Heap {
 }
 
 const MIN_THRESHOLD: usize = 100_000;
+/// See `Heap::note_external`.
+pub const EXTERNAL_BYTES_PER_OBJECT: usize = 256;
 
 /// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
 fn stress() -> bool {
@@ -66,6 +68,14 @@ impl Heap {
         v
     }
 
+    /// Counts `bytes` an object owns outside the heap (big-int digits, string text) towards the
+    /// next collection, one object's worth per [`EXTERNAL_BYTES_PER_OBJECT`] bytes: otherwise a
+    /// loop making a few huge objects would run far past its memory before the count triggers.
+    #[inline]
+    pub fn note_external(&mut self, bytes: usize) {
+        self.allocated += bytes / EXTERNAL_BYTES_PER_OBJECT;
+    }
+
     #[inline(always)]
     pub fn should_collect(&self) -> bool {
         self.allocated >= self.threshold
@@ -99,10 +109,17 @@ impl Heap {
                 h.gc.set(g & !MARK);
                 kept.push(v);
             } else {
-                dead.push((v, layout_of(v)));
+                let l = layout_of(v);
+                // Extended instances are a larger object than their layout's payload.
+                let ext = l == Layout::Instance && has_ext_instances(obj_type(v));
+                dead.push((v, l, ext));
             }
         }
-        for (v, l) in dead {
+        for (v, l, ext) in dead {
+            if ext {
+                free_object::<ExtInstanceData>(&mut self.slab, v);
+                continue;
+            }
             free(&mut self.slab, v, l);
         }
         self.objects = kept;
@@ -156,6 +173,10 @@ impl Heap {
 fn trace(v: Value, out: &mut Vec<Value>) {
     match layout_of(v) {
         Layout::Instance => {
+            if has_ext_instances(obj_type(v)) {
+                let x = payload_any::<ExtInstanceData>(v);
+                out.extend([x.base, x.slots]);
+            }
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);
             if let Some(e) = &d.exc {
@@ -168,6 +189,16 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             out.extend(d.bases.iter().copied());
             out.extend(d.mro.iter().copied());
             out.push(d.dict);
+            // The lookup cache's keys are name objects compared by address: keeping them alive
+            // means an address in the cache never names another string (values are in the MRO's
+            // dicts, or stale and unused once the epoch moves on; tracing them is harmless).
+            let c = d.lookup_cache.borrow();
+            for (&k, v) in c.1.iter() {
+                out.push(Value(k));
+                if let Some(v) = v {
+                    out.push(*v);
+                }
+            }
         }
         Layout::Str
         | Layout::Bytes

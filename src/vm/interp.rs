@@ -56,6 +56,15 @@ pub struct Vm {
     pub abi_error: Value,
     /// Buffered stdout (flushed when large, before stderr output, and at exit).
     pub out: Vec<u8>,
+    /// Backward jumps and calls left before the run is stopped (`u64::MAX`: no limit). See
+    /// `eval::spend_step`.
+    pub step_budget: u64,
+    /// Set once the budget ran out: from then on no handler runs (`except`, `finally`), so the
+    /// program unwinds to the top whatever it catches.
+    pub budget_exhausted: bool,
+    /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
+    /// `time.sleep` returns at once.
+    pub sandbox: bool,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
 }
@@ -97,6 +106,9 @@ impl Vm {
             abi_error: Value::NULL,
             out: Vec::with_capacity(1 << 14),
             name_cache: vec![(0, 0, Value::NULL); 256],
+            step_budget: u64::MAX,
+            budget_exhausted: false,
+            sandbox: false,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
@@ -126,6 +138,24 @@ impl Vm {
         vm
     }
 
+    /// Counts one level of recursion inside the runtime (container repr, comparison) against the
+    /// recursion limit, like CPython's `Py_EnterRecursiveCall(where_)`.
+    pub fn enter_recursive(&mut self, where_: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.err(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{where_}"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Ends a level started by `enter_recursive`.
+    pub fn leave_recursive(&mut self) {
+        self.depth -= 1;
+    }
+
     // ---- GC ----------------------------------------------------------------------------------
 
     /// Collects garbage if enough has been allocated. Only called at safepoints, where every live
@@ -146,7 +176,6 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
-        super::runtime::attr::invalidate_cache();
     }
 
     // ---- constructors ------------------------------------------------------------------------
@@ -171,6 +200,7 @@ impl Vm {
         if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
             return self.small_strs[s.as_bytes()[0] as usize];
         }
+        self.heap.note_external(s.len());
         let nchars = if s.is_ascii() {
             s.len()
         } else {
@@ -234,6 +264,7 @@ impl Vm {
             }
         }
         let ty = self.t.int;
+        self.heap.note_external(b.bits() as usize / 8);
         self.heap.alloc(ty, b)
     }
 
@@ -307,20 +338,22 @@ impl Vm {
     /// A new exception instance of type `ty` with the given args tuple.
     pub fn new_exception_args(&mut self, ty: *const TypeObject, args: Value) -> Value {
         let dict = Value::NULL;
-        self.heap.alloc(
-            ty,
-            InstanceData {
-                dict,
-                exc: Some(Box::new(ExcData {
-                    args,
-                    traceback: Vec::new(),
-                    cause: Value::NULL,
-                    context: Value::NULL,
-                    suppress_context: false,
-                    extra: Value::NULL,
-                })),
-            },
-        )
+        let inst = InstanceData {
+            dict,
+            exc: Some(Box::new(ExcData {
+                args,
+                traceback: Vec::new(),
+                cause: Value::NULL,
+                context: Value::NULL,
+                suppress_context: false,
+                extra: Value::NULL,
+            })),
+        };
+        if has_ext_instances(ty) {
+            // Exception classes with __slots__: the larger instance object.
+            return super::types::subclass::alloc_ext(self, ty, inst, Value::NULL);
+        }
+        self.heap.alloc(ty, inst)
     }
 
     pub fn new_exception(&mut self, ty: *const TypeObject, msg: &str) -> Value {
@@ -414,6 +447,10 @@ impl Vm {
     }
     pub fn flush_stdout(&mut self) {
         use std::io::Write;
+        if self.sandbox {
+            self.out.clear();
+            return;
+        }
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(&self.out);
         let _ = o.flush();
@@ -422,6 +459,8 @@ impl Vm {
     pub fn write_stderr(&mut self, s: &[u8]) {
         use std::io::Write;
         self.flush_stdout();
-        let _ = std::io::stderr().write_all(s);
+        if !self.sandbox {
+            let _ = std::io::stderr().write_all(s);
+        }
     }
 }

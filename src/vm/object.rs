@@ -98,6 +98,22 @@ pub struct TypeData {
     pub is_exception: bool,
     /// MRO lookup cache: (epoch, name object bits -> result); see `runtime::attr::lookup_type`.
     pub lookup_cache: std::cell::RefCell<(u64, super::fxhash::FxHashMap<u64, Option<Value>>)>,
+    /// Classes whose instances are not plain (a built-in base value, `__slots__`, a
+    /// `__getattribute__` override): see `types::subclass`. None for ordinary classes.
+    pub ext: Option<Box<ClassExt>>,
+}
+
+/// What sets a class apart from an ordinary one (computed once, when the class is created).
+#[derive(Clone, Debug, Default)]
+pub struct ClassExt {
+    /// The built-in type (int, str, list, ...) whose value each instance wraps, or null.
+    pub builtin_base: *const TypeObject,
+    /// Instances have no `__dict__` (every class of the MRO declares `__slots__`).
+    pub dictless: bool,
+    /// Instances are `ExtInstanceData` objects (a built-in base or slots).
+    pub ext_instance: bool,
+    /// A class of the MRO other than `object` defines `__getattribute__`.
+    pub getattribute: bool,
 }
 
 pub struct StrData {
@@ -131,6 +147,17 @@ pub struct InstanceData {
     pub exc: Option<Box<ExcData>>,
 }
 
+/// Instances of classes with `ClassExt::ext_instance`: an `InstanceData` prefix (so `as_instance`
+/// applies) followed by the wrapped built-in value and the `__slots__` storage.
+#[repr(C)]
+pub struct ExtInstanceData {
+    pub inst: InstanceData,
+    /// The built-in base value (an int, str, list, ...), or NULL.
+    pub base: Value,
+    /// A dict holding the `__slots__` values, or NULL until the first is set.
+    pub slots: Value,
+}
+
 pub struct FunctionData {
     pub code: Value,
     pub globals: Value,
@@ -158,6 +185,9 @@ pub struct CodeData {
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,
+    /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
+    /// have caches; see that module).
+    pub caches: Box<[Cell<u64>]>,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
@@ -412,6 +442,22 @@ accessor!(as_super, Super, SuperData);
 accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
 accessor!(as_complex, Complex, ComplexData);
+
+/// Whether `t`'s instances are `ExtInstanceData` objects.
+#[inline]
+pub fn has_ext_instances(t: *const TypeObject) -> bool {
+    type_data(t).ext.as_ref().is_some_and(|e| e.ext_instance)
+}
+
+/// The extended payload of an instance of a class with `ClassExt::ext_instance`.
+#[inline]
+pub fn as_ext_instance<'a>(v: Value) -> Option<&'a mut ExtInstanceData> {
+    if v.is_ptr() && layout_of(v) == Layout::Instance && has_ext_instances(obj_type(v)) {
+        Some(payload::<ExtInstanceData>(v))
+    } else {
+        None
+    }
+}
 
 /// The payload of any object by layout, for the GC.
 pub(crate) fn payload_any<'a, T>(v: Value) -> &'a mut T {

@@ -119,34 +119,14 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
             ".".into(),
         ),
     };
-    let mut vm = Vm::new();
     let mut path = vec![dir];
     if let Ok(pp) = std::env::var("PYTHONPATH") {
         path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
     }
-    vm.path = path.clone();
     let mut argv = vec![argv0];
     argv.extend(args);
-    let sys = crate::vm::modules::sys::create(&mut vm, &argv, &path);
-    vm.sys_module = sys;
-    let k = vm.new_str("sys");
-    let _ = {
-        let m = vm.modules;
-        crate::vm::runtime::dict::dict_set(&mut vm, m, k, sys)
-    };
-    let main = vm.new_module("__main__");
-    vm.permanent.push(main);
-    let k = vm.new_str("__main__");
-    let _ = {
-        let m = vm.modules;
-        crate::vm::runtime::dict::dict_set(&mut vm, m, k, main)
-    };
-    let globals = as_module(main).unwrap().dict;
-    if let Program::File(_) = &program {
-        let fk = vm.intern("__file__");
-        let fv = vm.new_str(&filename);
-        let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, fk, fv);
-    }
+    let file = matches!(program, Program::File(_)).then_some(filename.as_str());
+    let (mut vm, globals) = main_vm(&argv, path, file);
     let r = exec_source(&mut vm, &src, &filename, globals);
     let status = match r {
         Ok(_) => 0,
@@ -162,6 +142,65 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
         }
     }
     status
+}
+
+/// A VM with `sys` and an empty `__main__` module set up; returns it and `__main__`'s globals.
+fn main_vm(argv: &[String], path: Vec<String>, file: Option<&str>) -> (Box<Vm>, Value) {
+    let mut vm = Vm::new();
+    vm.path = path.clone();
+    let sys = crate::vm::modules::sys::create(&mut vm, argv, &path);
+    vm.sys_module = sys;
+    let k = vm.new_str("sys");
+    let m = vm.modules;
+    let _ = crate::vm::runtime::dict::dict_set(&mut vm, m, k, sys);
+    let main = vm.new_module("__main__");
+    vm.permanent.push(main);
+    let k = vm.new_str("__main__");
+    let _ = crate::vm::runtime::dict::dict_set(&mut vm, m, k, main);
+    let globals = as_module(main).unwrap().dict;
+    if let Some(f) = file {
+        let fk = vm.intern("__file__");
+        let fv = vm.new_str(f);
+        let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, fk, fv);
+    }
+    (vm, globals)
+}
+
+/// How a sandboxed run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SandboxOutcome {
+    /// The exit status `cpjit -c` would have.
+    pub status: i32,
+    /// The step budget ran out (the program was stopped).
+    pub budget_exhausted: bool,
+}
+
+/// Runs `src` as `cpjit -c` would, but with output discarded, no stdin, no sleeping, and at most
+/// `budget` calls plus backward jumps (the fuzz test runs arbitrary programs this way). Runs on a
+/// thread with the interpreter's usual big stack; a panic inside is re-raised here.
+pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
+    let src = src.to_vec();
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(s, move || {
+                let (mut vm, globals) = main_vm(&["-c".to_string()], vec![".".into()], None);
+                vm.sandbox = true;
+                vm.step_budget = budget.max(1);
+                let status = match exec_source(&mut vm, &src, "<string>", globals) {
+                    Ok(_) => 0,
+                    Err(e) => report(&mut vm, e),
+                };
+                vm.flush_stdout();
+                SandboxOutcome {
+                    status,
+                    budget_exhausted: vm.budget_exhausted,
+                }
+            })
+            .expect("spawn interpreter thread")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
 }
 
 fn errno_text(e: &std::io::Error) -> String {

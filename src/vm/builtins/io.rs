@@ -177,6 +177,9 @@ fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     vm.flush_stdout();
     let mut line = String::new();
+    if vm.sandbox {
+        return Err(vm.err("EOFError", "EOF when reading a line"));
+    }
     match std::io::stdin().read_line(&mut line) {
         Ok(0) => Err(vm.err("EOFError", "EOF when reading a line")),
         Ok(_) => {

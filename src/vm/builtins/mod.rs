@@ -98,6 +98,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                 return Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) as usize);
             }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__len__") {
+                    return len_of(vm, b);
+                }
                 let t = obj_type(v);
                 if let Some(f) = lookup_type_str(vm, t, "__len__") {
                     let r = call_method_value(vm, f, v, &[])?;

@@ -46,6 +46,9 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return call_method_value(vm, f, v, &[]);
         }
     }
+    if let Some(b) = crate::vm::types::subclass::base_value(v) {
+        return abs(vm, &[b], &[]);
+    }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
 }
@@ -66,6 +69,8 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     let nd = nd.filter(|&v| v != vm.none);
+    let number =
+        crate::vm::types::subclass::defer_to_base(vm, number, "__round__").unwrap_or(number);
     let ndigits = match nd {
         None => None,
         Some(v) => match int_of(v) {
@@ -140,6 +145,11 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if as_builtin(f).is_none() {
             return call_method_value(vm, f, a, &[b]);
         }
+    }
+    if let Some((x, y)) =
+        crate::vm::types::subclass::unwrap_pair(vm, a, b, "__divmod__", "__rdivmod__")
+    {
+        return divmod(vm, &[x, y], &[]);
     }
     let (na, nbn) = (vm.type_name(a), vm.type_name(b));
     Err(vm.type_error(format!(

@@ -86,6 +86,9 @@ fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
                     return Ok(r.as_f64());
                 }
             }
+            if let Some(b) = crate::vm::types::subclass::base_value(v) {
+                return arg_f64(vm, b);
+            }
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("must be real number, not {tn}")))
         }

@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod math;
+pub mod package;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -48,16 +49,44 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// IMPORT_NAME.
 pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> PyResult {
-    if level.is_small_int() && level.as_small_int() > 0 {
-        return Err(vm.not_implemented("relative imports"));
+    let mut full = str_of(name).to_string();
+    let level = if level.is_small_int() {
+        level.as_small_int().max(0) as usize
+    } else {
+        0
+    };
+    if level > 0 {
+        // IMPORT_NAME runs in the importing frame: its globals name the package.
+        let globals = if vm.current.is_null() {
+            Value::NULL
+        } else {
+            vm.current.get().globals
+        };
+        full = package::resolve_relative(vm, &full, level, globals)?;
     }
-    let full = str_of(name).to_string();
-    let top = full.split('.').next().unwrap_or("").to_string();
-    if full.contains('.') {
-        return Err(vm.not_implemented(format!("importing the package module '{full}'")));
+    let m = package::import_dotted(vm, &full)?;
+    let has_fromlist = as_tuple(fromlist).is_some_and(|t| !t.is_empty());
+    if has_fromlist {
+        vm.roots.push(m);
+        let r = package::handle_fromlist(vm, m, fromlist);
+        vm.roots.pop();
+        r?;
+        return Ok(m);
     }
-    let _ = fromlist;
-    import_module(vm, &top)
+    if level > 0 && str_of(name).is_empty() {
+        return Ok(m);
+    }
+    // `import a.b.c` binds the top-level package (for relative imports: the first component
+    // after the package prefix).
+    let top = if level > 0 {
+        let rel_first = str_of(name).split('.').next().unwrap_or("");
+        let base_len = full.len() - str_of(name).len();
+        format!("{}{}", &full[..base_len], rel_first)
+    } else {
+        full.split('.').next().unwrap_or("").to_string()
+    };
+    let key = vm.new_str(&top);
+    Ok(dict_get_str(vm, vm.modules, key).unwrap_or(m))
 }
 
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
@@ -69,29 +98,10 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         dict_set(vm, vm.modules, key, m)?;
         return Ok(m);
     }
-    // A single-file module on the search path.
-    for dir in vm.path.clone() {
-        let p = std::path::Path::new(&dir).join(format!("{name}.py"));
-        if p.is_file() {
-            let src = match std::fs::read(&p) {
-                Ok(s) => s,
-                Err(e) => {
-                    return Err(vm.err("ImportError", format!("cannot read {}: {e}", p.display())))
-                }
-            };
-            let fname = p.to_string_lossy().to_string();
-            let m = vm.new_module(name);
-            dict_set(vm, vm.modules, key, m)?;
-            let d = as_module(m).unwrap().dict;
-            let fk = vm.intern("__file__");
-            let fv = vm.new_str(&fname);
-            dict_set(vm, d, fk, fv)?;
-            if let Err(e) = crate::vm::run::exec_source(vm, &src, &fname, d) {
-                let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
-                return Err(e);
-            }
-            return Ok(m);
-        }
+    // A single-file module or a package directory on the search path.
+    let path = vm.path.clone();
+    if let Some((file, pkg_dir)) = package::find_in(&path, name) {
+        return package::load(vm, name, file, pkg_dir);
     }
     let t = vm.t.exc("ModuleNotFoundError");
     let msg = vm.new_str(&format!("No module named '{name}'"));
@@ -103,6 +113,14 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
 pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     if let Some(v) = getattr_opt(vm, m, name)? {
         return Ok(v);
+    }
+    // A submodule imported since (circular imports): sys.modules['pkg.name'].
+    if let Some(md) = as_module(m) {
+        let full = format!("{}.{}", str_of(md.name), str_of(name));
+        let k = vm.new_str(&full);
+        if let Some(v) = dict_get_str(vm, vm.modules, k) {
+            return Ok(v);
+        }
     }
     let mn = as_module(m)
         .map(|md| str_of(md.name).to_string())

@@ -30,9 +30,16 @@ pub fn lookup_type(ty: *const TypeObject, name: Value) -> Option<Value> {
     r
 }
 
-/// Bumped to invalidate every type's lookup cache: keys are pointers, so caches are dropped at
-/// every collection (a freed pointer may be reused) and whenever a class's attributes change.
+/// Bumped to invalidate every type's lookup cache and every inline cache's facts about types:
+/// whenever a class's attributes change or a class is created (a freed type's address may be
+/// reused). Collections need no bump: the GC keeps each cache's key strings alive.
 static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current type epoch (see `EPOCH`).
+#[inline(always)]
+pub fn epoch() -> u64 {
+    EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Forgets cached type lookups (after a collection or a change to a class's attributes).
 pub fn invalidate_cache() {
@@ -54,7 +61,7 @@ fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
 }
 
 /// Dict lookup by str key without a Vm (hash must be cached or computed).
-fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
+pub(crate) fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
     let s = as_str(key)?;
     let mut h = s.hash.get();
     if h == u64::MAX {
@@ -75,7 +82,7 @@ pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option
     lookup_type(ty, k)
 }
 
-fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
+pub(crate) fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
     if !d.is_ptr() {
         return false;
     }
@@ -116,6 +123,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(d)
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
+                // A built-in subclass instance binds its built-in value to built-in methods.
+                let obj = crate::vm::types::subclass::unwrap_self(vm, owner, &[obj])
+                    .map_or(obj, |a| a[0]);
                 let ty = vm.t.builtin_function;
                 Ok(vm.heap.alloc(
                     ty,
@@ -237,9 +247,35 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(v));
                 }
             }
+            // Only classes with a `ClassExt` (slots, built-in bases, __getattribute__).
+            Layout::Instance if type_data(obj_type(obj)).ext.is_some() => {
+                if let Some(r) = crate::vm::types::subclass::getattribute(vm, obj, name) {
+                    return r;
+                }
+            }
             _ => {}
         }
     }
+    if let Some(v) = object_getattribute_opt(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    let ty = vm.type_of(obj);
+    if as_instance(obj).is_some() {
+        if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
+            let r = call_method_value(vm, ga, obj, &[name]);
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// `object.__getattribute__` (no `__getattr__` fallback): data descriptors, the instance dict,
+/// other class attributes, special attributes.
+pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let descr = lookup_type(ty, name);
     if let Some(d) = descr {
@@ -255,20 +291,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     if let Some(d) = descr {
         return bind_descriptor(vm, d, obj, ty).map(Some);
     }
-    if let Some(v) = super::special::special_attr(vm, obj, str_of(name))? {
-        return Ok(Some(v));
-    }
-    if as_instance(obj).is_some() {
-        if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
-            let r = call_method_value(vm, ga, obj, &[name]);
-            return match r {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
-                Err(e) => Err(e),
-            };
-        }
-    }
-    Ok(None)
+    super::special::special_attr(vm, obj, str_of(name))
 }
 
 /// The `__dict__` of objects that have one.
@@ -334,6 +357,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
             Layout::Instance => {
                 let ty = obj_type(obj);
                 if !type_data(ty).builtin || type_data(ty).is_exception {
+                    if str_of(name) == "__class__" {
+                        return set_class(vm, obj, value);
+                    }
                     if let Some(d) = lookup_type(ty, name) {
                         if let Some(p) = as_property(d) {
                             let fset = p.fset;
@@ -398,7 +424,18 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     }
     let tn = vm.type_name(obj);
     let n = str_of(name).to_string();
-    if super::special::special_attr(vm, obj, &n)?.is_some() && n != "__class__" {
+    if n == "__class__" {
+        if as_type(value).is_none() {
+            let vn = vm.type_name(value);
+            return Err(vm.type_error(format!(
+                "__class__ must be set to a class, not '{vn}' object"
+            )));
+        }
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if super::special::special_attr(vm, obj, &n)?.is_some() {
         return Err(
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );
@@ -407,6 +444,39 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+}
+
+/// `obj.__class__ = cls` for instances of Python classes: allowed between classes whose
+/// instances have the same layout (CPython's `object_set_class` checks).
+fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
+    let Some(new) = as_type(value) else {
+        let tn = vm.type_name(value);
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{tn}' object"
+        )));
+    };
+    let old = type_data(obj_type(obj));
+    if new.builtin || new.layout != Layout::Instance {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let shape = |t: &TypeData| {
+        (
+            t.is_exception,
+            t.ext
+                .as_ref()
+                .map(|e| (e.builtin_base as usize, e.dictless, e.ext_instance)),
+        )
+    };
+    if shape(old) != shape(new) {
+        let (nn, on) = (new.name.clone(), old.name.clone());
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{nn}' object layout differs from '{on}'"
+        )));
+    }
+    crate::vm::object::set_type(obj, value.as_ptr::<TypeObject>());
+    Ok(())
 }
 
 /// `object.__setattr__`: store in the instance dict.
@@ -420,6 +490,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         }
     };
     if inst.dict.is_null() {
+        if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+            return Err(crate::vm::types::subclass::no_dict_error(vm, obj, name));
+        }
         let d = vm.new_dict();
         as_instance(obj).unwrap().dict = d;
     }
@@ -450,6 +523,14 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 
 /// `del obj.name`.
 pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if let Some(r) = crate::vm::types::subclass::user_delattr(vm, obj, name) {
+        return r;
+    }
+    delattr_default(vm, obj, name)
+}
+
+/// `del obj.name` without a user `__delattr__`.
+pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if let Some(p) = lookup_type(vm.type_of(obj), name).and_then(as_property) {
         let fdel = p.fdel;
         if !fdel.is_null() && fdel != vm.none {
@@ -500,7 +581,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
                 Some(dict) => dict_get_str(vm, dict, name).is_some(),
                 None => false,
             };
-            if !shadowed {
+            if !shadowed && !crate::vm::types::subclass::has_getattribute(ty) {
                 return Ok((d, obj));
             }
         }

@@ -18,7 +18,9 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 let (func, bound, owner) = (b.f, b.bound, b.owner);
                 if bound.is_null() {
                     if !owner.is_null() {
-                        check_descriptor_self(vm, f, owner, args)?;
+                        if let Some(a) = check_descriptor_self(vm, f, owner, args)? {
+                            return func(vm, &a, kwnames);
+                        }
                     }
                     return func(vm, args, kwnames);
                 }
@@ -57,8 +59,14 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
 }
 
 /// A method descriptor of a built-in type called directly (`str.upper(x)`): `x` must be an
-/// instance of that type.
-fn check_descriptor_self(vm: &mut Vm, f: Value, owner: Value, args: &[Value]) -> PyResult<()> {
+/// instance of that type. Returns replacement arguments when `x` is an instance of a Python
+/// subclass of a built-in type (the method gets the wrapped built-in value).
+fn check_descriptor_self(
+    vm: &mut Vm,
+    f: Value,
+    owner: Value,
+    args: &[Value],
+) -> PyResult<Option<Vec<Value>>> {
     let t = owner.as_ptr::<TypeObject>() as *const TypeObject;
     let name = as_builtin(f).unwrap().name;
     let tn = type_data(t).name.clone();
@@ -75,7 +83,10 @@ fn check_descriptor_self(vm: &mut Vm, f: Value, owner: Value, args: &[Value]) ->
                 "descriptor '{name}' for '{tn}' objects doesn't apply to a '{an}' object"
             )))
         }
-        _ => Ok(()),
+        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance => {
+            Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
+        }
+        _ => Ok(None),
     }
 }
 
@@ -87,6 +98,11 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             let f = b.f;
+            if !b.owner.is_null() {
+                if let Some(a) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
+                    return f(vm, &a, &[]);
+                }
+            }
             return f(vm, &a, &[]);
         }
     }
@@ -356,6 +372,9 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
 
 /// Allocates a plain instance of class `t` (object.__new__).
 pub fn new_instance(vm: &mut Vm, t: *const TypeObject) -> Value {
+    if has_ext_instances(t) {
+        return crate::vm::types::subclass::new_ext_instance(vm, t, Value::NULL);
+    }
     if type_data(t).is_exception {
         let args = vm.new_tuple(Vec::new());
         return vm.new_exception_args(t, args);

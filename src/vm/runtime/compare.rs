@@ -90,7 +90,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         (Layout::List, Layout::List) | (Layout::Tuple, Layout::Tuple) => {
             let x = seq_items(a);
             let y = seq_items(b);
-            seq_compare(vm, op, &x, &y).map(Some)
+            vm.enter_recursive(" in comparison")?;
+            let r = seq_compare(vm, op, &x, &y);
+            vm.leave_recursive();
+            r.map(Some)
         }
         (Layout::Set, Layout::Set) => {
             let (na, nbl) = (rdict::len_of(a), rdict::len_of(b));
@@ -113,8 +116,10 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             Ok(Some(r))
         }
         (Layout::Dict, Layout::Dict) if op == cmp::EQ || op == cmp::NE => {
-            let e = dict_eq(vm, a, b)?;
-            Ok(Some(e == (op == cmp::EQ)))
+            vm.enter_recursive(" in comparison")?;
+            let e = dict_eq(vm, a, b);
+            vm.leave_recursive();
+            Ok(Some(e? == (op == cmp::EQ)))
         }
         (Layout::Range, Layout::Range) if op == cmp::EQ || op == cmp::NE => {
             let x = as_range(a).unwrap();
@@ -226,6 +231,15 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
+    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(
+        vm,
+        a,
+        b,
+        DUNDERS[op as usize],
+        DUNDERS[rop as usize],
+    ) {
+        return compare(vm, op, x, y);
+    }
     match op {
         cmp::EQ => Ok(vm.bool_val(a == b)),
         cmp::NE => Ok(vm.bool_val(a != b)),
@@ -281,6 +295,11 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
         Layout::Instance => {
+            if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__bool__")
+                .and(crate::vm::types::subclass::defer_to_base(vm, v, "__len__"))
+            {
+                return truthy(vm, b);
+            }
             let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__bool__") {
                 let r = call_method_value(vm, f, v, &[])?;
@@ -388,6 +407,11 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
             }
             Layout::Instance => {
+                if let Some(b) =
+                    crate::vm::types::subclass::defer_to_base(vm, container, "__contains__")
+                {
+                    return contains(vm, b, item);
+                }
                 let t = obj_type(container);
                 if let Some(f) = lookup_type_str(vm, t, "__contains__") {
                     let r = call_method_value(vm, f, container, &[item])?;

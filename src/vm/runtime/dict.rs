@@ -125,6 +125,9 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
             Err(vm.type_error(format!("unhashable type: '{n}'")))
         }
         Layout::Instance => {
+            if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__hash__") {
+                return hash(vm, b);
+            }
             let ty = obj_type(v);
             let k = vm.intern("__hash__");
             match crate::vm::runtime::attr::lookup_type(ty, k) {
@@ -144,7 +147,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                         Err(vm.type_error("__hash__ method should return an integer"))
                     }
                 }
-                _ => Ok(id_hash(v)),
+                // A built-in __hash__ (e.g. `__hash__ = int.__hash__`) of a built-in subclass.
+                _ => match crate::vm::types::subclass::base_value(v) {
+                    Some(b) => hash(vm, b),
+                    None => Ok(id_hash(v)),
+                },
             }
         }
         Layout::Range => {

@@ -84,6 +84,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             }
             Layout::Iter | Layout::Generator => return Ok(v),
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
+                    return get_iter(vm, b);
+                }
                 if let Some(f) = lookup_type_str(vm, t, "__iter__") {
                     let it = call_method_value(vm, f, v, &[])?;
                     let it_t = vm.type_of(it);

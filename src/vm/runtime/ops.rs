@@ -70,6 +70,13 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
+    // Instances of built-in subclasses: the operation on the wrapped values.
+    let (an, bn) = (format!("__{name}__"), format!("__r{name}__"));
+    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(vm, a, b, &an, &bn) {
+        let r = binary_op(vm, op, x, y)?;
+        // In-place operators on a mutable base (list +=) mutate it and keep the instance.
+        return Ok(if inplace && r == x && x != a { a } else { r });
+    }
     Err(unsupported(vm, base, inplace, a, b))
 }
 
@@ -345,6 +352,9 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
         _ => ("__invert__", "~"),
     };
     let t = vm.type_of(v);
+    if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, dunder) {
+        return unary_op(vm, op, b);
+    }
     if !type_data(t).builtin {
         if let Some(f) = lookup_type_str(vm, t, dunder) {
             return call_method_value(vm, f, v, &[]);

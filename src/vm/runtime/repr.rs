@@ -120,6 +120,22 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
 
 /// `repr(v)` as a str object.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+    // Containers recurse in Rust: count them against the recursion limit as CPython does.
+    if v.is_ptr()
+        && matches!(
+            layout_of(v),
+            Layout::List | Layout::Tuple | Layout::Dict | Layout::Set | Layout::DictView
+        )
+    {
+        vm.enter_recursive(" while getting the repr of an object")?;
+        let r = repr_uncounted(vm, v);
+        vm.leave_recursive();
+        return r;
+    }
+    repr_uncounted(vm, v)
+}
+
+fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
     let s: String = if !v.is_ptr()
         || matches!(
             layout_of(v),
@@ -278,7 +294,14 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
                 }
             }
             Layout::Cell => format!("<cell at {:#x}>", v.0),
+            Layout::Property if obj_type(v) == vm.t.member_descriptor => {
+                crate::vm::types::subclass::member_repr(v).unwrap_or_default()
+            }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
+                    let r = repr(vm, b)?;
+                    return Ok(crate::vm::types::subclass::subclass_repr(vm, v, b, r));
+                }
                 let t = obj_type(v);
                 if let Some(f) = lookup_type_str(vm, t, "__repr__") {
                     {
@@ -317,6 +340,12 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         return Ok(v);
     }
     if v.is_ptr() && layout_of(v) == Layout::Instance {
+        // str subclasses: str.__str__ gives the plain string (other bases str() via repr).
+        if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__str__")
+            .filter(|b| as_str(*b).is_some())
+        {
+            return Ok(b);
+        }
         let t = obj_type(v);
         if let Some(f) = lookup_type_str(vm, t, "__str__") {
             if as_builtin(f).is_none() {
@@ -330,6 +359,9 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         }
         if let Some(exc) = as_instance(v).unwrap().exc.as_ref() {
             let args = exc.args;
+            if let Some(s) = crate::vm::types::oserror::str(vm, v)? {
+                return Ok(s);
+            }
             let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
             // KeyError shows the repr of its single argument.
             if vm.isinstance(v, vm.t.exc("KeyError")) && items.len() == 1 {
@@ -374,6 +406,14 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
         return crate::vm::types::complex::format(vm, v, &sp);
     } else {
         if v.is_ptr() && layout_of(v) == Layout::Instance {
+            if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__format__") {
+                // int/float/str.__format__ with an empty spec is str(self).
+                return if sp.is_empty() {
+                    str(vm, v)
+                } else {
+                    format(vm, b, spec)
+                };
+            }
             let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__format__") {
                 return call_method_value(vm, f, v, &[spec]);
@@ -418,6 +458,13 @@ struct PArg<'a> {
     vm: &'a RefCell<&'a mut Vm>,
 }
 
+impl PArg<'_> {
+    /// The operand for numeric conversions: an int/float subclass instance's wrapped value.
+    fn num(&self) -> Value {
+        crate::vm::types::subclass::base_value(self.v).unwrap_or(self.v)
+    }
+}
+
 impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
     type Error = FmtErr;
     fn is_type_error(e: &FmtErr) -> bool {
@@ -438,22 +485,22 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         repr_string(&mut vm, self.v).map_err(FmtErr::Py)
     }
     fn as_int(&self) -> Option<BigInt> {
-        int_of(self.v).map(|i| i.to_big())
+        int_of(self.num()).map(|i| i.to_big())
     }
     fn as_str(&self) -> Option<String> {
-        as_str(self.v).map(|s| s.s.to_string())
+        crate::vm::types::subclass::str_arg(self.v).map(|s| s.s.to_string())
     }
     fn is_number(&self) -> bool {
-        self.v.is_float()
-            || int_of(self.v).is_some()
-            || crate::vm::types::complex::is_complex(self.v)
+        self.num().is_float()
+            || int_of(self.num()).is_some()
+            || crate::vm::types::complex::is_complex(self.num())
     }
     fn to_int(&self) -> Result<BigInt, FmtErr> {
-        if let Some(i) = int_of(self.v) {
+        if let Some(i) = int_of(self.num()) {
             return Ok(i.to_big());
         }
-        if self.v.is_float() {
-            let f = self.v.as_f64();
+        if self.num().is_float() {
+            let f = self.num().as_f64();
             if !f.is_finite() {
                 return Err(FmtErr::Rt(RtError::overflow(
                     "cannot convert float infinity to integer",
@@ -464,15 +511,15 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         Err(FmtErr::Rt(RtError::type_("not a number")))
     }
     fn to_index(&self) -> Result<BigInt, FmtErr> {
-        int_of(self.v)
+        int_of(self.num())
             .map(|i| i.to_big())
             .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
     }
     fn to_f64(&self) -> Result<f64, FmtErr> {
-        if self.v.is_float() {
-            return Ok(self.v.as_f64());
+        if self.num().is_float() {
+            return Ok(self.num().as_f64());
         }
-        match int_of(self.v) {
+        match int_of(self.num()) {
             Some(IntVal::Small(i)) => Ok(i as f64),
             Some(IntVal::Big(b)) => rtlib::floatops::bigint_to_f64(&b).map_err(FmtErr::Rt),
             None => {

@@ -37,6 +37,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         Layout::Complex => crate::vm::types::complex::special_attr(obj, name),
         Layout::Instance => {
             if name == "__dict__" {
+                if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+                    return Ok(None);
+                }
                 let i = as_instance(obj).unwrap();
                 if i.dict.is_null() {
                     let d = vm.new_dict();
@@ -45,6 +48,10 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 return Ok(Some(as_instance(obj).unwrap().dict));
             }
             let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
+                // Built-in subclasses: the base value's special attributes (int.real, ...).
+                if let Some(b) = crate::vm::types::subclass::base_value(obj) {
+                    return special_attr(vm, b, name);
+                }
                 return Ok(None);
             };
             match name {
@@ -53,6 +60,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "__context__" => Some(or_none(vm, e.context)),
                 "__suppress_context__" => Some(vm.bool_val(e.suppress_context)),
                 "__traceback__" => Some(vm.none),
+                "errno" | "strerror" | "filename" | "filename2" => {
+                    crate::vm::types::oserror::attr(vm, obj, name)
+                }
                 "value" if obj_type(obj) == vm.t.exc("StopIteration") => {
                     let a = e.args;
                     let t = as_tuple(a).map(|t| t.first().copied()).flatten();

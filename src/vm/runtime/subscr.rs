@@ -328,6 +328,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 }
             }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__getitem__") {
+                    return crate::vm::types::subclass::getitem(vm, c, b, k);
+                }
                 let t = obj_type(c);
                 if let Some(f) = lookup_type_str(vm, t, "__getitem__") {
                     return call_method_value(vm, f, c, &[k]);
@@ -431,6 +434,9 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                 };
             }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__setitem__") {
+                    return setitem(vm, b, k, v);
+                }
                 let t = obj_type(c);
                 if let Some(f) = lookup_type_str(vm, t, "__setitem__") {
                     call_method_value(vm, f, c, &[k, v])?;
@@ -505,6 +511,9 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
                 };
             }
             Layout::Instance => {
+                if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__delitem__") {
+                    return delitem(vm, b, k);
+                }
                 let t = obj_type(c);
                 if let Some(f) = lookup_type_str(vm, t, "__delitem__") {
                     call_method_value(vm, f, c, &[k])?;

@@ -27,6 +27,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     let d = vm.new_dict();
     vm.roots.push(d);
     let mut a = vec![d];

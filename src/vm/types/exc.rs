@@ -39,6 +39,15 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("IsADirectoryError", "OSError"),
     ("NotADirectoryError", "OSError"),
     ("TimeoutError", "OSError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("InterruptedError", "OSError"),
+    ("ProcessLookupError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
@@ -96,11 +105,9 @@ pub fn install(vm: &mut Vm) {
 
 fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let cls = args[0].as_ptr::<TypeObject>();
-    // CPython's OSError(errno, strerror, ...) picks a subclass by errno and has its own str();
-    // neither is implemented, so refuse instead of printing the plain-exception form.
     let os_error = vm.t.exc("OSError");
-    if args.len() - _kw.len() >= 3 && vm.is_subtype(cls, os_error) {
-        return Err(vm.not_implemented("OSError(errno, strerror, ...) with two or more arguments"));
+    if vm.is_subtype(cls, os_error) {
+        return super::oserror::new(vm, cls, &args[1..args.len() - _kw.len()]);
     }
     let a = vm.new_tuple(args[1..args.len() - _kw.len()].to_vec());
     Ok(vm.new_exception_args(cls, a))
@@ -110,6 +117,10 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !kw.is_empty() {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+    }
+    // OSError.__new__ already set args (without the filename) and the errno fields.
+    if super::oserror::initialized(args[0]) {
+        return Ok(vm.none);
     }
     let a = vm.new_tuple(args[1..].to_vec());
     if let Some(e) = as_instance(args[0]).and_then(|i| i.exc.as_mut()) {
@@ -139,6 +150,9 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if let Some(s) = super::oserror::str(vm, args[0])? {
+        return Ok(s);
+    }
     let items = exc_args(args[0]);
     if vm.isinstance(args[0], vm.t.exc("KeyError")) && items.len() == 1 {
         return repr::repr(vm, items[0]);

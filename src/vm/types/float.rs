@@ -21,6 +21,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     nargs(vm, "float", args, kw, 1, 0, 1)?;
     if args.len() == 1 {
         return Ok(Value::from_f64(0.0));
@@ -62,6 +65,9 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
         if as_builtin(f).is_none() {
             return call_method_value(vm, f, x, &[]);
         }
+    }
+    if let Some(b) = super::subclass::base_value(x) {
+        return float_from(vm, b);
     }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!(

@@ -28,6 +28,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut x = pos.get(1).copied();
     let mut base_v = pos.get(2).copied();
@@ -64,6 +67,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
+        let x = super::subclass::base_value(x).unwrap_or(x);
         if as_bytes(x).is_some() {
             return int_from_bytes_literal(vm, x, b as u32);
         }
@@ -133,6 +137,9 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
                 return call_method_value(vm, f, x, &[]);
             }
         }
+    }
+    if let Some(b) = super::subclass::base_value(x) {
+        return int_from(vm, b);
     }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!(

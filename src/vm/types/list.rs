@@ -33,6 +33,9 @@ fn lst<'a>(v: Value) -> &'a mut Vec<Value> {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     nargs(vm, "list", args, kw, 1, 0, 1)?;
     let items = if args.len() > 1 {
         riter::collect(vm, args[1])?

@@ -128,6 +128,19 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         let tn = args.first().map(|&a| vm.type_name(a)).unwrap_or_default();
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     };
+    let wraps_builtin = type_data(t)
+        .ext
+        .as_ref()
+        .is_some_and(|e| !e.builtin_base.is_null());
+    if wraps_builtin {
+        let n = type_data(t).name.clone();
+        let b = type_data(type_data(t).ext.as_ref().unwrap().builtin_base)
+            .name
+            .clone();
+        return Err(vm.type_error(format!(
+            "object.__new__({n}) is not safe, use {b}.__new__()"
+        )));
+    }
     if type_data(t).layout != Layout::Instance {
         let n = type_data(t).name.clone();
         return Err(vm.type_error(format!(
@@ -186,18 +199,24 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
-    attr::generic_setattr(vm, args[0], args[1], args[2])?;
+    super::subclass::object_setattr(vm, args[0], args[1], args[2])?;
     Ok(vm.none)
 }
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
-    attr::getattr(vm, args[0], args[1])
+    match attr::object_getattribute_opt(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => {
+            let (tn, n) = (vm.type_name(args[0]), str_of(args[1]).to_string());
+            Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+        }
+    }
 }
 
 fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
-    attr::delattr(vm, args[0], args[1])?;
+    super::subclass::object_delattr(vm, args[0], args[1])?;
     Ok(vm.none)
 }
 
@@ -261,11 +280,6 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
     let mut classcell = Value::NULL;
     for (k, v) in items_of(ns) {
         let ks = str_of(k);
-        if ks == "__getattribute__" {
-            // Attribute lookup does not consult a Python-level __getattribute__ yet: running the
-            // class anyway would silently use the default lookup.
-            return Err(vm.not_implemented("defining __getattribute__ in a class"));
-        }
         if ks == "__classcell__" {
             classcell = v;
             continue;
@@ -316,6 +330,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             base_ok: true,
             is_exception: is_exc,
             lookup_cache: Default::default(),
+            ext: None,
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -330,6 +345,7 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
     };
     type_data_mut(cls.as_ptr()).mro = mro;
     crate::vm::runtime::attr::invalidate_cache();
+    super::subclass::setup_class(vm, cls)?;
     if let Some(c) = as_cell(classcell) {
         *c = cls;
     }
@@ -833,7 +849,12 @@ fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "reversed", args, kw, 1, 1, 1)?;
-    let v = args[1];
+    let mut v = args[1];
+    if let Some(b) = super::subclass::defer_to_base(vm, v, "__reversed__") {
+        if super::subclass::defer_to_base(vm, v, "__getitem__").is_some() {
+            v = b;
+        }
+    }
     let dict_kind = match as_view(v) {
         Some(vd) => Some((vd.dict, vd.kind)),
         None if as_dict(v).is_some() && obj_type(v) == vm.t.dict => Some((v, DictIterKind::Keys)),
@@ -925,6 +946,9 @@ fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 /// `bytes(x)`: from an int (zeros), an iterable of ints, or a str with an encoding.
 pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, bytes_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut enc = pos.get(2).copied();
     let mut errors = pos.get(3).copied();

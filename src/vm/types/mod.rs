@@ -12,10 +12,12 @@ pub mod int;
 pub mod list;
 pub mod misc;
 pub mod num_dunders;
+pub mod oserror;
 pub mod range_big;
 pub mod set;
 pub mod str;
 pub mod str_translate;
+pub mod subclass;
 pub mod tuple;
 
 use std::collections::HashMap;
@@ -111,6 +113,7 @@ types_struct! {
     dict_keys: "dict_keys", DictView, object;
     dict_values: "dict_values", DictView, object;
     dict_items: "dict_items", DictView, object;
+    member_descriptor: "member_descriptor", Property, object;
 }
 
 impl Types {
@@ -160,6 +163,7 @@ pub(crate) fn new_type(
             base_ok: matches!(layout, Layout::Instance),
             is_exception: false,
             lookup_cache: Default::default(),
+            ext: None,
         },
     );
     let mut mro = vec![v];
@@ -271,6 +275,7 @@ pub fn populate(vm: &mut Vm) {
     dictview::install(vm);
     exc::install(vm);
     misc::install(vm);
+    subclass::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,

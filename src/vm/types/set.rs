@@ -40,6 +40,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     let frozen = args[0].as_ptr::<TypeObject>() as *const TypeObject == vm.t.frozenset;
     nargs(
         vm,

@@ -83,6 +83,9 @@ fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     if !kws.is_empty() || pos.len() > 2 {
         return Err(vm.not_implemented("str() with encoding arguments"));
@@ -102,7 +105,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if i > 0 {
             out.push_str(sep);
         }
-        match as_str(*it) {
+        match super::subclass::str_arg(*it) {
             Some(x) => out.push_str(&x.s),
             None => {
                 let tn = vm.type_name(*it);

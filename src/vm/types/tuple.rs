@@ -15,6 +15,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     nargs(vm, "tuple", args, kw, 1, 0, 1)?;
     if args.len() > 1 && as_tuple(args[1]).is_some() && obj_type(args[1]) == vm.t.tuple {
         return Ok(args[1]);

@@ -1,0 +1,385 @@
+//! The interpreter's inline caches for attribute, method and global loads (the generic
+//! instructions' own memo, below the PEP 659 specializer): each LOAD_ATTR / STORE_ATTR /
+//! LOAD_METHOD / LOAD_GLOBAL site owns [`WORDS`] words in its code object's `caches`.
+//!
+//! | word | meaning |
+//! |---|---|
+//! | 0 | guard: the receiver's type (attribute sites), module object, or globals dict |
+//! | 1 | tag: bits 0..32 the type epoch, 32..40 the kind, 40..64 a dict entry index |
+//! | 2 | a cached value (type attribute, method), kept alive by the type's dict while the epoch holds; or the globals dict's shape |
+//!
+//! Every fast path re-checks what it reads (the key stored at the hinted dict slot must be the
+//! name), so a stale hint only costs a miss; the type epoch (bumped whenever any class's
+//! attributes or a new class appear) covers facts about types: "no data descriptor", "this
+//! method". A miss runs the generic runtime function, then refills the site.
+
+use std::cell::Cell;
+
+use crate::vm::dict::DictTable;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr;
+use crate::vm::value::Value;
+
+/// Cache words per site.
+pub const WORDS: usize = 3;
+
+const INST: u64 = 1;
+const TYPE_VALUE: u64 = 2;
+const METHOD: u64 = 3;
+const MODULE: u64 = 4;
+const GLOBAL: u64 = 5;
+const BUILTIN: u64 = 6;
+/// A `__slots__` member: the value lives in the instance's slot dict (hint = its entry).
+const SLOT: u64 = 7;
+
+#[inline(always)]
+fn tag(stamp: u32, kind: u64, idx: usize) -> u64 {
+    stamp as u64 | (kind << 32) | ((idx as u64) << 40)
+}
+#[inline(always)]
+fn kind(t: u64) -> u64 {
+    (t >> 32) & 0xff
+}
+#[inline(always)]
+fn idx(t: u64) -> usize {
+    (t >> 40) as usize
+}
+#[inline(always)]
+fn epoch() -> u32 {
+    attr::epoch() as u32
+}
+
+/// Index of the entry whose key is the str `name` (pointer-equal or equal text).
+#[inline]
+fn find_str(t: &DictTable, name: Value) -> Option<usize> {
+    let s = as_str(name)?;
+    let mut h = s.hash.get();
+    if h == u64::MAX {
+        h = crate::rtlib::hash::hash_str(&s.s) as u64;
+        s.hash.set(h);
+    }
+    let r: Result<Option<usize>, ()> = t.find(h, |k| {
+        Ok(k == name || as_str(k).map(|x| x.s == s.s).unwrap_or(false))
+    });
+    r.ok().flatten()
+}
+
+/// The value at slot `i` if its key is `name` itself.
+#[inline(always)]
+fn hinted(t: &DictTable, i: usize, name: Value) -> Option<Value> {
+    match t.slot(i) {
+        Some(e) if e.key == name => Some(e.value),
+        _ => None,
+    }
+}
+
+fn table<'a>(d: Value) -> &'a mut DictTable {
+    &mut as_dict(d).expect("dict").table
+}
+
+/// A class whose attribute loads follow the generic rules (no `__getattribute__` override) and
+/// whose instances keep attributes in a plain dict (no class extension: slots, a built-in base,
+/// attribute-hook overrides).
+fn plain_instance_type(vm: &mut Vm, ty: *const TypeObject) -> bool {
+    let td = type_data(ty);
+    if td.layout != Layout::Instance || td.is_exception || td.ext.is_some() {
+        return false;
+    }
+    let k = vm.intern("__getattribute__");
+    !matches!(
+        attr::lookup_type(ty, k).map(attr::layout_of_opt),
+        Some(Some(Layout::Function))
+    )
+}
+
+/// Whether `bind_descriptor` would return `d` unchanged when found on a type.
+fn plain_type_value(d: Value) -> bool {
+    !d.is_ptr()
+        || !matches!(
+            layout_of(d),
+            Layout::Function
+                | Layout::Builtin
+                | Layout::MethodWrapper
+                | Layout::Property
+                | Layout::Instance
+        )
+}
+
+/// LOAD_ATTR.
+#[inline]
+pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyResult {
+    if obj.is_ptr() {
+        let t = c[1].get();
+        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
+            match kind(t) {
+                INST => {
+                    let d = as_instance(obj).unwrap().dict;
+                    if !d.is_null() {
+                        let tb = table(d);
+                        if let Some(v) = hinted(tb, idx(t), name) {
+                            return Ok(v);
+                        }
+                        if let Some(i) = find_str(tb, name) {
+                            c[1].set(tag(t as u32, INST, i));
+                            return Ok(tb.slot(i).unwrap().value);
+                        }
+                    }
+                }
+                TYPE_VALUE => {
+                    let d = as_instance(obj).unwrap().dict;
+                    if d.is_null() || find_str(table(d), name).is_none() {
+                        return Ok(Value(c[2].get()));
+                    }
+                }
+                SLOT => {
+                    if let Some(v) = slot_value(obj, idx(t), name) {
+                        return Ok(v);
+                    }
+                }
+                _ => {}
+            }
+        } else if obj.0 == c[0].get() && kind(t) == MODULE {
+            if let Some(m) = as_module(obj) {
+                if let Some(v) = hinted(table(m.dict), idx(t), name) {
+                    return Ok(v);
+                }
+            }
+        }
+    }
+    let v = attr::getattr(vm, obj, name)?;
+    fill_load(vm, c, obj, name);
+    Ok(v)
+}
+
+fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
+    if !obj.is_ptr() {
+        return;
+    }
+    if let Some(m) = as_module(obj) {
+        if let Some(i) = find_str(table(m.dict), name) {
+            c[0].set(obj.0);
+            c[1].set(tag(0, MODULE, i));
+        }
+        return;
+    }
+    let ty = obj_type(obj);
+    if fill_slot(vm, c, obj, name) {
+        return;
+    }
+    if !plain_instance_type(vm, ty) {
+        return;
+    }
+    let descr = attr::lookup_type(ty, name);
+    if let Some(d) = descr {
+        if attr::is_data_descriptor(vm, d) {
+            return;
+        }
+    }
+    let stamp = epoch();
+    let dict = as_instance(obj).unwrap().dict;
+    if !dict.is_null() {
+        if let Some(i) = find_str(table(dict), name) {
+            c[0].set(ty as u64);
+            c[1].set(tag(stamp, INST, i));
+            return;
+        }
+    }
+    if let Some(d) = descr {
+        if plain_type_value(d) {
+            c[0].set(ty as u64);
+            c[1].set(tag(stamp, TYPE_VALUE, 0));
+            c[2].set(d.0);
+        }
+    }
+}
+
+/// STORE_ATTR.
+#[inline]
+pub fn store_attr(
+    vm: &mut Vm,
+    c: &[Cell<u64>],
+    obj: Value,
+    name: Value,
+    value: Value,
+) -> PyResult<()> {
+    if obj.is_ptr() {
+        let t = c[1].get();
+        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
+            // The dict the attribute lives in: the instance dict or the slot storage.
+            let holder = match kind(t) {
+                INST => Some(&mut as_instance(obj).unwrap().dict),
+                SLOT => Some(&mut as_ext_instance(obj).unwrap().slots),
+                _ => None,
+            };
+            if let Some(holder) = holder {
+                if holder.is_null() {
+                    *holder = vm.new_dict();
+                }
+                let d = *holder;
+                let tb = table(d);
+                if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
+                    if key == name {
+                        tb.entry_mut(idx(t)).value = value;
+                        return Ok(());
+                    }
+                }
+                crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
+                if let Some(i) = find_str(table(d), name) {
+                    c[1].set(tag(t as u32, kind(t), i));
+                }
+                return Ok(());
+            }
+        }
+    }
+    attr::setattr(vm, obj, name, value)?;
+    fill_store(vm, c, obj, name);
+    Ok(())
+}
+
+use crate::vm::dict::Entry;
+
+fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
+    if !obj.is_ptr() || as_instance(obj).is_none() {
+        return;
+    }
+    if fill_slot(vm, c, obj, name) {
+        return;
+    }
+    let ty = obj_type(obj);
+    if type_data(ty).builtin || !plain_instance_type(vm, ty) {
+        return;
+    }
+    if let Some(d) = attr::lookup_type(ty, name) {
+        if attr::is_data_descriptor(vm, d) || as_property(d).is_some() {
+            return;
+        }
+    }
+    let k = vm.intern("__setattr__");
+    if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
+        return;
+    }
+    let dict = as_instance(obj).unwrap().dict;
+    if dict.is_null() {
+        return;
+    }
+    if let Some(i) = find_str(table(dict), name) {
+        c[0].set(ty as u64);
+        c[1].set(tag(epoch(), INST, i));
+    }
+}
+
+/// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
+#[inline]
+fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
+    let d = as_ext_instance(obj)?.slots;
+    if d.is_null() {
+        return None;
+    }
+    hinted(table(d), i, name)
+}
+
+/// Caches a `__slots__` member access (load or store) when `name` is a slot of `obj`'s class,
+/// no `__getattribute__` / `__setattr__` override is involved, and the slot is set; returns
+/// whether the site was filled.
+fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
+    let ty = obj_type(obj);
+    let td = type_data(ty);
+    let Some(ext) = td.ext.as_ref() else {
+        return false;
+    };
+    if ext.getattribute || td.is_exception || as_ext_instance(obj).is_none() {
+        return false;
+    }
+    match attr::lookup_type(ty, name) {
+        Some(d) if d.is_ptr() && obj_type(d) == vm.t.member_descriptor => {}
+        _ => return false,
+    }
+    for hook in ["__getattribute__", "__setattr__"] {
+        let k = vm.intern(hook);
+        if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
+            return false;
+        }
+    }
+    let d = as_ext_instance(obj).unwrap().slots;
+    if d.is_null() {
+        return false;
+    }
+    match find_str(table(d), name) {
+        Some(i) => {
+            c[0].set(ty as u64);
+            c[1].set(tag(epoch(), SLOT, i));
+            true
+        }
+        None => false,
+    }
+}
+
+/// LOAD_METHOD: (method, self) or (attribute, NULL), as `attr::load_method`.
+#[inline]
+pub fn load_method(
+    vm: &mut Vm,
+    c: &[Cell<u64>],
+    obj: Value,
+    name: Value,
+) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(obj);
+    let t = c[1].get();
+    if ty as u64 == c[0].get() && t as u32 == epoch() && kind(t) == METHOD {
+        let shadowed = match attr::instance_dict(obj) {
+            Some(d) => find_str(table(d), name).is_some(),
+            None => false,
+        };
+        if !shadowed {
+            return Ok((Value(c[2].get()), obj));
+        }
+    }
+    let (m, s) = attr::load_method(vm, obj, name)?;
+    if !s.is_null() {
+        let td = type_data(ty);
+        let cacheable = match td.layout {
+            Layout::Instance => plain_instance_type(vm, ty),
+            Layout::Type | Layout::Module | Layout::Super => false,
+            _ => true,
+        };
+        if cacheable {
+            c[0].set(ty as u64);
+            c[1].set(tag(epoch(), METHOD, 0));
+            c[2].set(m.0);
+        }
+    }
+    Ok((m, s))
+}
+
+/// LOAD_GLOBAL's lookup: globals, then builtins; None when the name is in neither.
+#[inline]
+pub fn load_global(vm: &mut Vm, c: &[Cell<u64>], globals: Value, name: Value) -> Option<Value> {
+    let g = &mut as_dict(globals)?.table;
+    let t = c[1].get();
+    if c[0].get() == globals.0 {
+        match kind(t) {
+            GLOBAL => {
+                if let Some(v) = hinted(g, idx(t), name) {
+                    return Some(v);
+                }
+            }
+            BUILTIN if g.shape() == c[2].get() => {
+                if let Some(v) = hinted(table(vm.builtins), idx(t), name) {
+                    return Some(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = find_str(g, name) {
+        c[0].set(globals.0);
+        c[1].set(tag(0, GLOBAL, i));
+        return Some(g.slot(i).unwrap().value);
+    }
+    let b = table(vm.builtins);
+    let i = find_str(b, name)?;
+    c[0].set(globals.0);
+    c[1].set(tag(0, BUILTIN, i));
+    c[2].set(g.shape());
+    Some(b.slot(i).unwrap().value)
+}

@@ -1,0 +1,548 @@
+//! Classes that are not plain: subclasses of built-in value types, `__slots__`, and
+//! `__getattribute__` overrides.
+//!
+//! Representation of built-in subclasses: an instance of `class Pos(int)` is an ordinary
+//! `Layout::Instance` object (so `__dict__`, `isinstance`, `type(x)`, user methods and
+//! `super()` work unchanged) allocated as an `ExtInstanceData`, which appends the wrapped
+//! built-in value (`base`: a real int/str/list/... Value) after the `InstanceData` prefix. The
+//! class's `TypeData::ext` (a `ClassExt`, None for ordinary classes) records the built-in base.
+//! Every generic operation that dispatches on an instance's dunders (hash, ==, <, +, len, iter,
+//! [], in, repr, str, bool, int(), float(), ...) first asks `defer_to_base`: when no user class of
+//! the MRO above the built-in base defines that dunder, the operation runs on the base value,
+//! as CPython's inherited slots do. Built-in methods (`list.append`, `str.upper`, ...) receive the
+//! base value as `self` (see `unwrap_self`). The built-in `__new__`s build the base value and
+//! wrap it (`new_subclass`); list/dict/set get an `__init__` that refills the base value.
+//!
+//! `__slots__`: each slot is a `member_descriptor` (a property-layout object whose getter,
+//! setter and deleter are built-ins bound to the slot name) storing into the instance's
+//! `ExtInstanceData::slots` dict; instances of classes whose whole MRO declares slots have no
+//! `__dict__` (`ClassExt::dictless`), so storing an undeclared attribute raises AttributeError.
+
+use super::{add_method, nargs};
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr;
+use crate::vm::runtime::call::call;
+use crate::vm::runtime::dict::{dict_del, dict_get_str, dict_set};
+use crate::vm::runtime::iter as riter;
+use crate::vm::value::Value;
+
+/// Lets Python classes derive from the built-in value types and installs their `__init__`s.
+pub fn install(vm: &mut Vm) {
+    let t = &vm.t;
+    for ty in [
+        t.int,
+        t.float,
+        t.str_,
+        t.bytes,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.frozenset,
+    ] {
+        type_data_mut(ty).base_ok = true;
+    }
+    let (l, d, s) = (vm.t.list, vm.t.dict, vm.t.set);
+    add_method(vm, l, "__init__", list_init);
+    add_method(vm, d, "__init__", dict_init);
+    add_method(vm, s, "__init__", set_init);
+}
+
+/// The built-in type of `cls`'s MRO whose instances carry a payload (int, str, list, ...).
+fn builtin_base_of(vm: &Vm, mro: &[Value]) -> *const TypeObject {
+    for &m in mro {
+        let t = m.as_ptr::<TypeObject>() as *const TypeObject;
+        let td = type_data(t);
+        if td.builtin && t != vm.t.object && td.layout != Layout::Instance {
+            return t;
+        }
+    }
+    std::ptr::null()
+}
+
+/// The slot names a class body declares in `__slots__` (None when it declares none).
+fn declared_slots(vm: &mut Vm, cls_dict: Value) -> PyResult<Option<Vec<Value>>> {
+    let k = vm.intern("__slots__");
+    let Some(s) = dict_get_str(vm, cls_dict, k) else {
+        return Ok(None);
+    };
+    let names = if as_str(s).is_some() {
+        vec![s]
+    } else {
+        riter::collect(vm, s)?
+    };
+    for &n in &names {
+        if as_str(n).is_none() {
+            let tn = vm.type_name(n);
+            return Err(vm.type_error(format!("__slots__ items must be strings, not '{tn}'")));
+        }
+    }
+    Ok(Some(names))
+}
+
+/// Computes `ClassExt` for a new class (its MRO already set) and creates its slot
+/// descriptors. Leaves `ext` None for ordinary classes.
+pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    let mro = type_data(t).mro.clone();
+    let builtin_base = builtin_base_of(vm, &mro);
+    // Instance layouts of two different built-in bases cannot be combined.
+    for &m in &mro {
+        let mt = m.as_ptr::<TypeObject>() as *const TypeObject;
+        let b = builtin_base_of(vm, &[m]);
+        if !b.is_null() && !builtin_base.is_null() && !vm.is_subtype(builtin_base, mt) {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    if !builtin_base.is_null() && type_data(t).is_exception {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
+    let own_dict = type_data(t).dict;
+    let own_slots = declared_slots(vm, own_dict)?;
+    if let Some(names) = &own_slots {
+        if !builtin_base.is_null()
+            && names.iter().any(|n| str_of(*n) != "__dict__")
+            && matches!(
+                type_data(builtin_base).layout,
+                Layout::BigInt | Layout::Unboxed | Layout::Str | Layout::Tuple | Layout::Bytes
+            )
+        {
+            let bn = type_data(builtin_base).name.clone();
+            return Err(vm.type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{bn}'"
+            )));
+        }
+        for &n in names {
+            let ns = str_of(n).to_string();
+            if ns == "__dict__" {
+                continue;
+            }
+            if dict_get_str(vm, own_dict, n).is_some() {
+                return Err(
+                    vm.value_error(format!("'{ns}' in __slots__ conflicts with class variable"))
+                );
+            }
+            let d = member_descriptor(vm, t, n);
+            dict_set(vm, own_dict, n, d)?;
+        }
+    }
+    let mut dictless = true;
+    let mut any_slots = false;
+    let mut getattribute = false;
+    let ga = vm.intern("__getattribute__");
+    for &m in &mro {
+        let mt = m.as_ptr::<TypeObject>() as *const TypeObject;
+        let td = type_data(mt);
+        if td.builtin {
+            if td.is_exception {
+                dictless = false;
+            }
+            continue;
+        }
+        if dict_get_str(vm, td.dict, ga).is_some() {
+            getattribute = true;
+        }
+        match declared_slots(vm, td.dict)? {
+            Some(names) => {
+                if names.iter().any(|n| str_of(*n) == "__dict__") {
+                    dictless = false;
+                }
+                any_slots |= names.iter().any(|n| str_of(*n) != "__dict__");
+            }
+            None => dictless = false,
+        }
+    }
+    if builtin_base.is_null() && !dictless && !any_slots && !getattribute {
+        return Ok(());
+    }
+    type_data_mut(t).ext = Some(Box::new(ClassExt {
+        builtin_base,
+        dictless,
+        ext_instance: !builtin_base.is_null() || any_slots,
+        getattribute,
+    }));
+    Ok(())
+}
+
+/// Allocates an instance of an `ext_instance` class wrapping `base` (NULL for none).
+pub fn new_ext_instance(vm: &mut Vm, t: *const TypeObject, base: Value) -> Value {
+    if type_data(t).is_exception {
+        let args = vm.new_tuple(Vec::new());
+        return vm.new_exception_args(t, args);
+    }
+    let inst = InstanceData {
+        dict: Value::NULL,
+        exc: None,
+    };
+    alloc_ext(vm, t, inst, base)
+}
+
+/// Allocates an `ExtInstanceData` object of class `t` (which has `ClassExt::ext_instance`).
+pub fn alloc_ext(vm: &mut Vm, t: *const TypeObject, inst: InstanceData, base: Value) -> Value {
+    vm.heap.alloc(
+        t,
+        ExtInstanceData {
+            inst,
+            base,
+            slots: Value::NULL,
+        },
+    )
+}
+
+/// The built-in value an instance of a built-in subclass wraps.
+#[inline]
+pub fn base_value(v: Value) -> Option<Value> {
+    as_ext_instance(v).map(|x| x.base).filter(|b| !b.is_null())
+}
+
+/// The base value to run the operation `dunder` on, when `v` wraps a built-in value and no
+/// user class above the built-in base in its MRO overrides `dunder`.
+pub fn defer_to_base(vm: &mut Vm, v: Value, dunder: &str) -> Option<Value> {
+    let b = base_value(v)?;
+    let k = vm.intern(dunder);
+    for &m in &type_data(obj_type(v)).mro {
+        let td = type_data(m.as_ptr::<TypeObject>());
+        if td.builtin {
+            return Some(b);
+        }
+        if attr::dict_get_str_raw(td.dict, k).is_some() {
+            return None;
+        }
+    }
+    Some(b)
+}
+
+/// The arguments of a call of the built-in method `f` of type `owner` whose `self` wraps a
+/// built-in value: `self` replaced by that value. None when no replacement applies.
+pub fn unwrap_self(vm: &Vm, owner: Value, args: &[Value]) -> Option<Vec<Value>> {
+    let &first = args.first()?;
+    let base = base_value(first)?;
+    let o = owner.as_ptr::<TypeObject>() as *const TypeObject;
+    if o == vm.t.object || !vm.isinstance(base, o) {
+        return None;
+    }
+    let mut a = args.to_vec();
+    a[0] = base;
+    Some(a)
+}
+
+/// Hook at the start of a built-in type's `__new__(cls, ...)`: when `cls` is a Python subclass,
+/// builds the base value with `new` and returns an instance of `cls` wrapping it.
+pub fn new_subclass(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    new: BuiltinFn,
+) -> PyResult<Option<Value>> {
+    let Some(&cls) = args.first() else {
+        return Ok(None);
+    };
+    let Some(td) = as_type(cls) else {
+        return Ok(None);
+    };
+    if td.builtin {
+        return Ok(None);
+    }
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    let base_t = td
+        .ext
+        .as_ref()
+        .map(|e| e.builtin_base)
+        .unwrap_or(std::ptr::null());
+    if base_t.is_null() {
+        let n = td.name.clone();
+        return Err(vm.type_error(format!("object.__new__({n}) is not safe")));
+    }
+    // Mutable containers are filled by __init__ (CPython's list/dict/set __new__ ignore args).
+    let mutable =
+        matches!(type_data(base_t).layout, Layout::List | Layout::Dict) || base_t == vm.t.set;
+    let mut a = vec![Value::from_ptr(base_t)];
+    if !mutable {
+        a.extend_from_slice(&args[1..]);
+    }
+    let base = new(vm, &a, if mutable { &[] } else { kw })?;
+    vm.roots.push(base);
+    let obj = new_ext_instance(vm, t, base);
+    vm.roots.pop();
+    Ok(Some(obj))
+}
+
+fn list_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "list", args, kw, 1, 0, 1)?;
+    let items = if args.len() > 1 {
+        riter::collect(vm, args[1])?
+    } else {
+        Vec::new()
+    };
+    if let Some(l) = as_list(args[0]) {
+        *l = items;
+    }
+    Ok(vm.none)
+}
+
+fn dict_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let k = vm.intern("update");
+    let upd = attr::getattr(vm, args[0], k)?;
+    call(vm, upd, &args[1..], kw)?;
+    Ok(vm.none)
+}
+
+fn set_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "set", args, kw, 1, 0, 1)?;
+    if as_set(args[0]).is_some() {
+        crate::vm::runtime::set::table(args[0]).clear();
+        if args.len() > 1 {
+            crate::vm::runtime::set::update(vm, args[0], args[1])?;
+        }
+    }
+    Ok(vm.none)
+}
+
+// ---- __slots__ -------------------------------------------------------------------------------
+
+/// A `member_descriptor` for slot `name` of class `t`.
+fn member_descriptor(vm: &mut Vm, t: *const TypeObject, name: Value) -> Value {
+    let bty = vm.t.builtin_function;
+    let owner = Value::from_ptr(t);
+    let mk = |vm: &mut Vm, n: &'static str, f: BuiltinFn| {
+        vm.heap.alloc(
+            bty,
+            BuiltinData {
+                name: n,
+                f,
+                bound: name,
+                owner,
+            },
+        )
+    };
+    let fget = mk(vm, "__get__", slot_get);
+    vm.roots.push(fget);
+    let fset = mk(vm, "__set__", slot_set);
+    vm.roots.push(fset);
+    let fdel = mk(vm, "__delete__", slot_del);
+    vm.roots.pop();
+    vm.roots.pop();
+    let mty = vm.t.member_descriptor;
+    vm.heap.alloc(
+        mty,
+        PropertyData {
+            fget,
+            fset,
+            fdel,
+            doc: name,
+        },
+    )
+}
+
+/// `<member 'x' of 'P' objects>`.
+pub fn member_repr(d: Value) -> Option<String> {
+    let p = as_property(d)?;
+    let b = as_builtin(p.fget)?;
+    let owner = type_data(b.owner.as_ptr::<TypeObject>()).name.clone();
+    Some(format!(
+        "<member '{}' of '{}' objects>",
+        str_of(p.doc),
+        owner
+    ))
+}
+
+/// The slot storage of `obj` for a descriptor of class `owner`, or the TypeError CPython raises
+/// when the descriptor is applied to an unrelated object.
+fn slot_storage(vm: &mut Vm, name: Value, obj: Value, create: bool) -> PyResult<Option<Value>> {
+    let Some(x) = as_ext_instance(obj) else {
+        let (n, tn) = (str_of(name).to_string(), vm.type_name(obj));
+        return Err(vm.type_error(format!("descriptor '{n}' doesn't apply to a '{tn}' object")));
+    };
+    if x.slots.is_null() {
+        if !create {
+            return Ok(None);
+        }
+        let d = vm.new_dict();
+        as_ext_instance(obj).unwrap().slots = d;
+    }
+    Ok(Some(as_ext_instance(obj).unwrap().slots))
+}
+
+fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
+    let (n, tn) = (str_of(name).to_string(), vm.type_name(obj));
+    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+}
+
+fn slot_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (name, obj) = (args[0], args[1]);
+    if let Some(d) = slot_storage(vm, name, obj, false)? {
+        if let Some(v) = dict_get_str(vm, d, name) {
+            return Ok(v);
+        }
+    }
+    Err(slot_missing(vm, obj, name))
+}
+
+fn slot_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (name, obj, v) = (args[0], args[1], args[2]);
+    let d = slot_storage(vm, name, obj, true)?.unwrap();
+    dict_set(vm, d, name, v)?;
+    Ok(vm.none)
+}
+
+fn slot_del(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (name, obj) = (args[0], args[1]);
+    if let Some(d) = slot_storage(vm, name, obj, false)? {
+        if dict_del(vm, d, name)?.is_some() {
+            return Ok(vm.none);
+        }
+    }
+    // CPython 3.11 names only the attribute here.
+    let n = str_of(name).to_string();
+    Err(vm.attribute_error(n))
+}
+
+/// Whether instances of `t` have no `__dict__`.
+#[inline]
+pub fn is_dictless(t: *const TypeObject) -> bool {
+    type_data(t).ext.as_ref().is_some_and(|e| e.dictless)
+}
+
+/// The error for storing an undeclared attribute on an instance without `__dict__`.
+pub fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> Value {
+    slot_missing(vm, obj, name)
+}
+
+// ---- __getattribute__ ------------------------------------------------------------------------
+
+/// Attribute load on an instance of a class with `ClassExt::getattribute`: calls the user's
+/// `__getattribute__`, then `__getattr__` on AttributeError. None when the class has no
+/// override (the caller runs the default lookup).
+pub fn getattribute(vm: &mut Vm, obj: Value, name: Value) -> Option<PyResult<Option<Value>>> {
+    let t = obj_type(obj);
+    if !type_data(t).ext.as_ref().is_some_and(|e| e.getattribute) {
+        return None;
+    }
+    let f = attr::lookup_type_str(vm, t, "__getattribute__")?;
+    if as_builtin(f).is_some() {
+        return None;
+    }
+    let r = crate::vm::runtime::call::call_method_value(vm, f, obj, &[name]);
+    Some(match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => {
+            match attr::lookup_type_str(vm, t, "__getattr__") {
+                Some(ga) => {
+                    match crate::vm::runtime::call::call_method_value(vm, ga, obj, &[name]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e2) if vm.isinstance(e2, vm.t.exc("AttributeError")) => Err(e2),
+                        Err(e2) => Err(e2),
+                    }
+                }
+                None => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    })
+}
+
+/// Whether attribute loads on instances of `t` go through a user `__getattribute__`.
+#[inline]
+pub fn has_getattribute(t: *const TypeObject) -> bool {
+    type_data(t).ext.as_ref().is_some_and(|e| e.getattribute)
+}
+
+/// `object.__setattr__(obj, name, value)`: data descriptors (properties, slots, `__set__`),
+/// then the instance dict.
+pub fn object_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let t = vm.type_of(obj);
+    if let Some(d) = attr::lookup_type(t, name) {
+        if let Some(p) = as_property(d) {
+            let fset = p.fset;
+            if fset.is_null() || fset == vm.none {
+                let n = str_of(name).to_string();
+                return Err(vm.attribute_error(format!("can't set attribute '{n}'")));
+            }
+            call(vm, fset, &[obj, value], &[])?;
+            return Ok(());
+        }
+        if as_instance(d).is_some() {
+            if let Some(set) = attr::lookup_type_str(vm, obj_type(d), "__set__") {
+                call(vm, set, &[d, obj, value], &[])?;
+                return Ok(());
+            }
+        }
+    }
+    attr::generic_setattr(vm, obj, name, value)
+}
+
+/// `object.__delattr__(obj, name)`: data descriptors, then the instance dict.
+pub fn object_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    let t = vm.type_of(obj);
+    if let Some(d) = attr::lookup_type(t, name) {
+        if let Some(p) = as_property(d) {
+            let fdel = p.fdel;
+            if !fdel.is_null() && fdel != vm.none {
+                call(vm, fdel, &[obj], &[])?;
+                return Ok(());
+            }
+        }
+    }
+    attr::delattr_default(vm, obj, name)
+}
+
+/// `del obj.name` on an instance whose class defines `__delattr__` in Python: calls it.
+pub fn user_delattr(vm: &mut Vm, obj: Value, name: Value) -> Option<PyResult<()>> {
+    if as_instance(obj).is_none() || type_data(obj_type(obj)).builtin {
+        return None;
+    }
+    let f = attr::lookup_type_str(vm, obj_type(obj), "__delattr__")?;
+    if as_function(f).is_none() {
+        return None;
+    }
+    Some(call(vm, f, &[obj, name], &[]).map(|_| ()))
+}
+
+/// Both operands of a binary protocol with their wrapped values substituted where they defer
+/// (`op` names `a`'s dunder, `rop` `b`'s reflected one); None when neither defers.
+pub fn unwrap_pair(vm: &mut Vm, a: Value, b: Value, op: &str, rop: &str) -> Option<(Value, Value)> {
+    let x = defer_to_base(vm, a, op);
+    let y = defer_to_base(vm, b, rop);
+    if x.is_none() && y.is_none() {
+        return None;
+    }
+    Some((x.unwrap_or(a), y.unwrap_or(b)))
+}
+
+/// `obj[key]` on an instance wrapping `base`; dict subclasses call `__missing__` for a missing
+/// key, as `dict.__getitem__` does.
+pub fn getitem(vm: &mut Vm, obj: Value, base: Value, key: Value) -> PyResult {
+    if as_dict(base).is_some() {
+        if let Some(m) = attr::lookup_type_str(vm, obj_type(obj), "__missing__") {
+            return match crate::vm::runtime::dict::dict_get(vm, base, key)? {
+                Some(v) => Ok(v),
+                None => crate::vm::runtime::call::call_method_value(vm, m, obj, &[key]),
+            };
+        }
+    }
+    crate::vm::runtime::subscr::getitem(vm, base, key)
+}
+
+/// The repr of an instance wrapping `base` given the base's repr `r`: sets and frozensets name
+/// the subclass (`S({1, 2})`, `S()`), as CPython's set repr does; other types show the base repr.
+pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
+    if as_set(base).is_none() {
+        return r;
+    }
+    let name = type_data(obj_type(v)).name.clone();
+    let s = str_of(r);
+    let inner = if s.starts_with('{') {
+        s
+    } else {
+        // "set()", "frozenset()", "frozenset({...})"
+        s.find('(').map_or("", |i| &s[i + 1..s.len() - 1])
+    };
+    let out = format!("{name}({inner})");
+    vm.new_str_owned(out)
+}
+
+/// A str argument of a built-in: a str or an instance of a str subclass.
+pub fn str_arg<'a>(v: Value) -> Option<&'a mut StrData> {
+    as_str(v).or_else(|| base_value(v).and_then(as_str))
+}

@@ -1,0 +1,1 @@
+from ..consts import SCALE as BASE_SCALE

@@ -1,0 +1,6 @@
+print("util loaded", __name__, __package__)
+from .consts import SCALE
+
+
+def scale(x):
+    return x * SCALE
