@@ -962,7 +962,9 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(&x) = pos.get(1) else {
         return Ok(vm.new_bytes(Vec::new()));
     };
-    if let Some(s) = as_str(x) {
+    // Instances of str/int/bytes subclasses convert as their wrapped value.
+    let xb = super::subclass::base_value(x).unwrap_or(x);
+    if let Some(s) = as_str(xb) {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
         };
@@ -985,13 +987,13 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(IntVal::Small(n)) = int_of(x) {
+    if let Some(IntVal::Small(n)) = int_of(xb) {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
         return Ok(vm.new_bytes(vec![0; n as usize]));
     }
-    if let Some(b) = as_bytes(x) {
+    if let Some(b) = as_bytes(xb) {
         let b = b.clone();
         return Ok(vm.new_bytes(b));
     }

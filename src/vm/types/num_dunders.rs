@@ -13,6 +13,7 @@ use crate::vm::value::Value;
 
 /// 0 for int and bool, 1 for float, 2 for complex.
 fn rank(v: Value) -> Option<u8> {
+    let v = super::subclass::base_value(v).unwrap_or(v);
     if v.is_float() {
         Some(1)
     } else if int_of(v).is_some() {
