@@ -277,7 +277,7 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
             IterData::Range { .. } | IterData::BigRange { .. } | IterData::Done => {}
-            IterData::Dict { dict, .. } => out.push(*dict),
+            IterData::Dict { dict, .. } | IterData::DictRev { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),
             IterData::Map { f, its } => {

@@ -292,6 +292,13 @@ pub enum IterData {
         stop: i64,
         step: i64,
     },
+    /// reversed(dict) and reversed(dict view): `idx` entry slots remain, read backwards.
+    DictRev {
+        dict: Value,
+        idx: usize,
+        kind: DictIterKind,
+        len: usize,
+    },
     /// longrange_iterator: `left` values remain.
     BigRange {
         cur: BigInt,

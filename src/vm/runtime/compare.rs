@@ -238,7 +238,13 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         DUNDERS[op as usize],
         DUNDERS[rop as usize],
     ) {
-        return compare(vm, op, x, y);
+        if op == cmp::EQ || op == cmp::NE {
+            return compare(vm, op, x, y);
+        }
+        if let Some(r) = builtin_compare(vm, op, x, y)? {
+            return Ok(vm.bool_val(r));
+        }
+        // Not orderable: the error names the subclasses, as CPython's does.
     }
     match op {
         cmp::EQ => Ok(vm.bool_val(a == b)),

@@ -154,6 +154,15 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                 },
             }
         }
+        Layout::Range => {
+            // CPython's range_hash: hash((len, start, step)), with None for the parts that do
+            // not affect equality.
+            let t = crate::vm::types::range_big::hash_key(vm, v);
+            vm.roots.push(t);
+            let r = hash(vm, t);
+            vm.roots.pop();
+            r
+        }
         _ => Ok(id_hash(v)),
     }
 }

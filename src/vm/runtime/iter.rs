@@ -16,7 +16,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             Layout::List => Some((vm.t.list_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Tuple => Some((vm.t.tuple_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
-            Layout::Bytes => Some((vm.t.bytes_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::Bytes => {
+                let ty = if t == vm.t.bytearray {
+                    vm.t.bytearray_iterator
+                } else {
+                    vm.t.bytes_iterator
+                };
+                Some((ty, IterData::Seq { seq: v, idx: 0 }))
+            }
             Layout::Range if as_range(v).unwrap().big.is_some() => {
                 let b = as_range(v).unwrap().big.as_deref().unwrap();
                 return Ok(crate::vm::types::range_big::iter(vm, b, false));
@@ -237,6 +244,32 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 }
             }
             *d = IterData::Done;
+            Ok(None)
+        }
+        IterData::DictRev {
+            dict,
+            idx,
+            kind,
+            len,
+        } => {
+            let (dict, kind) = (*dict, *kind);
+            let table = &as_dict(dict).unwrap().table;
+            if table.len() != *len {
+                *len = usize::MAX;
+                *idx = 0;
+                return Err(vm.err("RuntimeError", "dictionary changed size during iteration"));
+            }
+            while *idx > 0 {
+                *idx -= 1;
+                if let Some(e) = table.entry(*idx) {
+                    let (k, v) = (e.key, e.value);
+                    return Ok(Some(match kind {
+                        DictIterKind::Keys => k,
+                        DictIterKind::Values => v,
+                        DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+            }
             Ok(None)
         }
         IterData::BigRange { cur, step, left } => {

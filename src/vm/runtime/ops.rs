@@ -180,7 +180,10 @@ fn builtin_binop(
     let la = if a.is_ptr() { Some(layout_of(a)) } else { None };
     let lb = if b.is_ptr() { Some(layout_of(b)) } else { None };
     let builtin_a = a.is_ptr() && type_data(obj_type(a)).builtin;
-    if !builtin_a && !(base == nb::MULTIPLY && is_seq(b) && type_data(obj_type(b)).builtin) {
+    if !builtin_a
+        && !(base == nb::MULTIPLY && is_seq(b) && type_data(obj_type(b)).builtin)
+        && !dictview::is_setlike(b)
+    {
         return Ok(None);
     }
     match (base, la, lb) {
@@ -240,6 +243,9 @@ fn builtin_binop(
                 Some(n) => seq_repeat(vm, b, n, false).map(Some),
                 None => Ok(None),
             }
+        }
+        (nb::REMAINDER, Some(Layout::Bytes), _) => {
+            Err(vm.not_implemented("printf-style bytes formatting (bytes % args)"))
         }
         (nb::REMAINDER, Some(Layout::Str), _) => {
             crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)

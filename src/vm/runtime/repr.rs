@@ -552,7 +552,18 @@ fn rtlib_f64_to_big(f: f64) -> BigInt {
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
     let f = str_of(fmt).to_string();
     let tuple_items: Option<Vec<Value>> = as_tuple(args).map(|t| t.to_vec());
-    let is_mapping = as_dict(args).is_some();
+    // PyMapping_Check: anything with __getitem__ but a tuple or str takes %(key)s lookups and
+    // is exempt from "not all arguments converted".
+    let is_mapping = as_dict(args).is_some()
+        || (args.is_ptr()
+            && match layout_of(args) {
+                Layout::List | Layout::Bytes | Layout::Range => true,
+                Layout::Instance => {
+                    let t = obj_type(args);
+                    lookup_type_str(vm, t, "__getitem__").is_some()
+                }
+                _ => false,
+            });
     vm.roots.push(args);
     let r = {
         let cell: RefCell<&mut Vm> = RefCell::new(&mut *vm);

@@ -80,8 +80,13 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, ba, "remove", remove);
 }
 
+/// The bytes of a bytes/bytearray object, or of an instance of a subclass (its wrapped value).
+fn bytes_of<'a>(v: Value) -> Option<&'a mut Vec<u8>> {
+    as_bytes(super::subclass::base_value(v).unwrap_or(v))
+}
+
 fn data(v: Value) -> &'static [u8] {
-    as_bytes(v).map(|b| b.as_slice()).unwrap_or(&[])
+    bytes_of(v).map(|b| b.as_slice()).unwrap_or(&[])
 }
 
 /// A new object of the same type as `like` (bytes or bytearray).
@@ -100,7 +105,7 @@ pub fn is_bytearray(vm: &Vm, v: Value) -> bool {
 
 /// A bytes-like argument ("a bytes-like object is required, not 'str'").
 fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match as_bytes(v) {
+    match bytes_of(v) {
         Some(b) => Ok(b.clone()),
         None => {
             let tn = vm.type_name(v);
@@ -111,7 +116,7 @@ fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// The "sub" argument of find/count/index: bytes-like or an int in range(256).
 fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = as_bytes(v) {
+    if let Some(b) = bytes_of(v) {
         return Ok(b.clone());
     }
     if let Some(i) = index_value(vm, v)? {
@@ -147,7 +152,7 @@ fn bound_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
 
 /// `item in b`: a byte value or a bytes-like substring.
 pub fn contains(vm: &mut Vm, b: Value, item: Value) -> PyResult<bool> {
-    if as_bytes(item).is_none() && index_value(vm, item)?.is_none() {
+    if bytes_of(item).is_none() && index_value(vm, item)?.is_none() {
         let tn = vm.type_name(item);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     }
@@ -481,7 +486,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match as_bytes(*it) {
+        match bytes_of(*it) {
             Some(b) => out.extend_from_slice(b),
             None => {
                 let tn = vm.type_name(*it);
@@ -505,7 +510,7 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
         None => vec![args[1]],
     };
     for c in cands {
-        let Some(p) = as_bytes(c) else {
+        let Some(p) = bytes_of(c) else {
             let tn = vm.type_name(c);
             return Err(vm.type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {tn}"
@@ -643,7 +648,7 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     let sep_s: String = if let Some(s) = as_str(sepv) {
         s.s.to_string()
-    } else if let Some(b) = as_bytes(sepv) {
+    } else if let Some(b) = bytes_of(sepv) {
         b.iter().map(|&c| c as char).collect()
     } else {
         let tn = vm.type_name(sepv);
@@ -959,7 +964,7 @@ fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(
     };
     let fill = match args.get(2) {
         None => b' ',
-        Some(&f) => match as_bytes(f) {
+        Some(&f) => match bytes_of(f) {
             Some(b) if b.len() == 1 => b[0],
             _ => {
                 let tn = vm.type_name(f);
@@ -1195,13 +1200,13 @@ pub fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
 fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "append", args, kw, 1, 1, 1)?;
     let b = byte_value(vm, args[1])?;
-    as_bytes(args[0]).unwrap().push(b);
+    bytes_of(args[0]).unwrap().push(b);
     Ok(vm.none)
 }
 
 fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "extend", args, kw, 1, 1, 1)?;
-    let add: Vec<u8> = if let Some(b) = as_bytes(args[1]) {
+    let add: Vec<u8> = if let Some(b) = bytes_of(args[1]) {
         b.clone()
     } else {
         if as_str(args[1]).is_some() {
@@ -1214,7 +1219,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         out
     };
-    as_bytes(args[0]).unwrap().extend(add);
+    bytes_of(args[0]).unwrap().extend(add);
     Ok(vm.none)
 }
 
@@ -1237,19 +1242,19 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if i < 0 || i >= len {
         return Err(vm.index_error("pop index out of range"));
     }
-    let b = as_bytes(args[0]).unwrap().remove(i as usize);
+    let b = bytes_of(args[0]).unwrap().remove(i as usize);
     Ok(vm.new_int(b as i64))
 }
 
 fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "clear", args, kw, 1, 0, 0)?;
-    as_bytes(args[0]).unwrap().clear();
+    bytes_of(args[0]).unwrap().clear();
     Ok(vm.none)
 }
 
 fn reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "reverse", args, kw, 1, 0, 0)?;
-    as_bytes(args[0]).unwrap().reverse();
+    bytes_of(args[0]).unwrap().reverse();
     Ok(vm.none)
 }
 
@@ -1276,7 +1281,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     };
     let b = byte_value(vm, args[2])?;
-    let l = as_bytes(args[0]).unwrap();
+    let l = bytes_of(args[0]).unwrap();
     let n = l.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.insert(at as usize, b);
@@ -1286,7 +1291,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "remove", args, kw, 1, 1, 1)?;
     let b = byte_value(vm, args[1])?;
-    let l = as_bytes(args[0]).unwrap();
+    let l = bytes_of(args[0]).unwrap();
     match l.iter().position(|&c| c == b) {
         Some(i) => {
             l.remove(i);

@@ -196,6 +196,9 @@ fn format_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `complex(real=0, imag=0)` / `complex(string)` (CPython's `complex_new_impl`).
 fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let pos = &pos[1..];
     if pos.len() > 2 {

@@ -46,6 +46,20 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
             Err(e) => Err(repr::rt_err(vm, e)),
         };
     }
+    if let Some(b) = as_bytes(x) {
+        // The bytes as an ASCII literal; the error shows the object's repr.
+        let parsed = std::str::from_utf8(b)
+            .ok()
+            .filter(|s| s.is_ascii())
+            .and_then(|s| crate::rtlib::numparse::parse_float(s).ok());
+        return match parsed {
+            Some(f) => Ok(Value::from_f64(f)),
+            None => {
+                let r = repr::repr_string(vm, x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
     let t = vm.type_of(x);
     if let Some(f) = lookup_type_str(vm, t, "__float__") {
         if as_builtin(f).is_none() {

@@ -1,7 +1,7 @@
 //! int and bool: constructors and methods.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+use num_traits::Signed;
 
 use super::{add_method, add_static, nargs, split_kw};
 use crate::vm::interp::{PyResult, Vm};
@@ -68,6 +68,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
         let x = super::subclass::base_value(x).unwrap_or(x);
+        if as_bytes(x).is_some() {
+            return int_from_bytes_literal(vm, x, b as u32);
+        }
         let Some(s) = as_str(x) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
@@ -78,6 +81,23 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         };
     }
     int_from(vm, x)
+}
+
+/// `int(b)` for bytes/bytearray: the bytes as an ASCII literal; errors show the object's repr.
+fn int_from_bytes_literal(vm: &mut Vm, x: Value, base: u32) -> PyResult {
+    let b = as_bytes(x).unwrap();
+    let parsed = std::str::from_utf8(b)
+        .ok()
+        .filter(|s| s.is_ascii())
+        .and_then(|s| crate::rtlib::numparse::parse_int(s, base).ok());
+    match parsed {
+        Some(v) => Ok(vm.new_bigint(v)),
+        None => {
+            // bytearray is shown as the bytes it holds, as CPython does.
+            let r = repr::bytes_repr(as_bytes(x).unwrap());
+            Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
 }
 
 /// `int(x)` for one argument.
@@ -106,6 +126,9 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
             Ok(v) => Ok(vm.new_bigint(v)),
             Err(e) => Err(repr::rt_err(vm, e)),
         };
+    }
+    if as_bytes(x).is_some() {
+        return int_from_bytes_literal(vm, x, 10);
     }
     let t = vm.type_of(x);
     for name in ["__int__", "__index__", "__trunc__"] {
@@ -161,42 +184,104 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     repr::format(vm, args[0], args[1])
 }
 
-fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+/// Arguments of to_bytes/from_bytes: (first, byteorder is big, signed), with CPython's checks.
+fn bytes_conv_args(
+    vm: &mut Vm,
+    name: &str,
+    first: &str,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<(Option<Value>, bool, bool)> {
     let (pos, kws) = split_kw(args, kw);
-    let mut length = pos.get(1).copied();
-    let mut order = pos.get(2).copied();
-    let mut signed = false;
-    for (k, v) in kws {
-        match k {
-            "length" => length = Some(v),
-            "byteorder" => order = Some(v),
-            "signed" => signed = compare::truthy(vm, v)?,
-            _ => {}
-        }
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 positional arguments ({} given)",
+            pos.len() - 1
+        )));
     }
-    let n = length
-        .and_then(|l| int_of(l))
-        .and_then(|i| match i {
-            IntVal::Small(x) => Some(x as usize),
-            _ => None,
-        })
-        .unwrap_or(1);
-    let big = order
-        .map(|o| crate::vm::interp::str_of(o) == "big")
-        .unwrap_or(true);
+    let mut x = pos.get(1).copied();
+    let mut order = pos.get(2).copied();
+    let mut signed = None;
+    for (k, v) in kws {
+        let slot = match k {
+            _ if k == first => &mut x,
+            "byteorder" => &mut order,
+            "signed" => &mut signed,
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                )
+            }
+        };
+        if slot.is_some() {
+            let p = if k == first { 1 } else { 2 };
+            return Err(vm.type_error(format!(
+                "argument for {name}() given by name ('{k}') and position ({p})"
+            )));
+        }
+        *slot = Some(v);
+    }
+    let big = match order {
+        None => true,
+        Some(o) => match as_str(o) {
+            Some(s) if &*s.s == "big" => true,
+            Some(s) if &*s.s == "little" => false,
+            Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+            None => {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(format!(
+                    "{name}() argument 'byteorder' must be str, not {tn}"
+                )));
+            }
+        },
+    };
+    let signed = match signed {
+        Some(v) => compare::truthy(vm, v)?,
+        None => false,
+    };
+    Ok((x, big, signed))
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (length, big, signed) = bytes_conv_args(vm, "to_bytes", "length", args, kw)?;
+    let n = match length {
+        None => 1,
+        Some(l) => match crate::vm::runtime::num::index_value(vm, l)? {
+            Some(IntVal::Small(x)) if x >= 0 => x as usize,
+            Some(IntVal::Small(_)) => {
+                return Err(vm.value_error("length argument must be non-negative"))
+            }
+            Some(IntVal::Big(b)) => {
+                if b.is_negative() {
+                    return Err(vm.value_error("length argument must be non-negative"));
+                }
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+            }
+            None => {
+                let tn = vm.type_name(l);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
     let v = int_of(args[0]).unwrap().to_big();
-    let mut bytes = if signed {
+    if !signed && v.is_negative() {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    // The minimal encoding: zero needs no bytes.
+    let mut bytes = if v.sign() == num_bigint::Sign::NoSign {
+        Vec::new()
+    } else if signed {
         v.to_signed_bytes_le()
     } else {
-        if v.is_negative() {
-            return Err(vm.overflow_error("can't convert negative int to unsigned"));
-        }
         v.to_bytes_le().1
     };
-    if bytes.len() > n && !(v.to_i64() == Some(0)) {
+    if bytes.len() > n {
         return Err(vm.overflow_error("int too big to convert"));
     }
-    let fill = if signed && v.is_negative() { 0xff } else { 0 };
+    let fill = if v.is_negative() { 0xff } else { 0 };
     bytes.resize(n, fill);
     if big {
         bytes.reverse();
@@ -204,39 +289,33 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bytes(bytes))
 }
 
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod).
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut data = pos.get(1).copied();
-    let mut order = pos.get(2).copied();
-    let mut signed = false;
-    for (k, v) in kws {
-        match k {
-            "bytes" => data = Some(v),
-            "byteorder" => order = Some(v),
-            "signed" => signed = compare::truthy(vm, v)?,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for from_bytes()"
-                )))
-            }
-        }
-    }
+    let (data, big, signed) = bytes_conv_args(vm, "from_bytes", "bytes", args, kw)?;
     let Some(data) = data else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let mut b: Vec<u8> = match as_bytes(data) {
         Some(b) => b.clone(),
         None => {
+            if as_str(data).is_some() || crate::vm::runtime::iter::get_iter(vm, data).is_err() {
+                let tn = vm.type_name(data);
+                return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+            }
             let items = crate::vm::runtime::iter::collect(vm, data)?;
-            items
-                .into_iter()
-                .map(|v| crate::vm::runtime::num::int_to_i64(v).unwrap_or(0) as u8)
-                .collect()
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                out.push(super::bytes::byte_value(vm, it).map_err(|e| {
+                    if vm.isinstance(e, vm.t.exc("ValueError")) {
+                        vm.value_error("bytes must be in range(0, 256)")
+                    } else {
+                        e
+                    }
+                })?);
+            }
+            out
         }
     };
-    let big = order
-        .map(|o| crate::vm::interp::str_of(o) == "big")
-        .unwrap_or(true);
     if !big {
         b.reverse();
     }
@@ -245,5 +324,11 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     } else {
         BigInt::from_bytes_be(num_bigint::Sign::Plus, &b)
     };
-    Ok(vm.new_bigint(v))
+    let r = vm.new_bigint(v);
+    // As a classmethod of a subclass (bool), the result is converted by calling the class.
+    let cls = args[0];
+    if cls != Value::from_ptr(vm.t.int) && as_type(cls).is_some() {
+        return crate::vm::runtime::call::call(vm, cls, &[r], &[]);
+    }
+    Ok(r)
 }

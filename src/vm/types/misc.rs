@@ -81,11 +81,15 @@ pub fn install(vm: &mut Vm) {
         vm.t.tuple_iterator,
         vm.t.str_iterator,
         vm.t.bytes_iterator,
+        vm.t.bytearray_iterator,
         vm.t.range_iterator,
         vm.t.longrange_iterator,
         vm.t.dict_keyiterator,
         vm.t.dict_valueiterator,
         vm.t.dict_itemiterator,
+        vm.t.dict_reversekeyiterator,
+        vm.t.dict_reversevalueiterator,
+        vm.t.dict_reverseitemiterator,
         vm.t.set_iterator,
         vm.t.enumerate,
         vm.t.zip,
@@ -853,6 +857,29 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             v = b;
         }
     }
+    let dict_kind = match as_view(v) {
+        Some(vd) => Some((vd.dict, vd.kind)),
+        None if as_dict(v).is_some() && obj_type(v) == vm.t.dict => Some((v, DictIterKind::Keys)),
+        None => None,
+    };
+    if let Some((dict, kind)) = dict_kind {
+        let table = &as_dict(dict).unwrap().table;
+        let (idx, len) = (table.slots(), table.len());
+        let ty = match kind {
+            DictIterKind::Keys => vm.t.dict_reversekeyiterator,
+            DictIterKind::Values => vm.t.dict_reversevalueiterator,
+            DictIterKind::Items => vm.t.dict_reverseitemiterator,
+        };
+        return Ok(vm.new_iter(
+            ty,
+            IterData::DictRev {
+                dict,
+                idx,
+                kind,
+                len,
+            },
+        ));
+    }
     if let Some(l) = as_list(v) {
         let n = l.len() as isize;
         let ty = vm.t.list_reverseiterator;
@@ -937,7 +964,9 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(&x) = pos.get(1) else {
         return Ok(vm.new_bytes(Vec::new()));
     };
-    if let Some(s) = as_str(x) {
+    // Instances of str/int/bytes subclasses convert as their wrapped value.
+    let xb = super::subclass::base_value(x).unwrap_or(x);
+    if let Some(s) = as_str(xb) {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
         };
@@ -960,15 +989,19 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(IntVal::Small(n)) = int_of(x) {
+    if let Some(IntVal::Small(n)) = int_of(xb) {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
         return Ok(vm.new_bytes(vec![0; n as usize]));
     }
-    if let Some(b) = as_bytes(x) {
+    if let Some(b) = as_bytes(xb) {
         let b = b.clone();
         return Ok(vm.new_bytes(b));
+    }
+    if riter::get_iter(vm, x).is_err() {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
     }
     let items = riter::collect(vm, x)?;
     let mut out = Vec::with_capacity(items.len());

@@ -95,11 +95,15 @@ types_struct! {
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
+    bytearray_iterator: "bytearray_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iter, object;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iter, object;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iter, object;
     set_iterator: "set_iterator", Iter, object;
     enumerate: "enumerate", Iter, object;
     zip: "zip", Iter, object;

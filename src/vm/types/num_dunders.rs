@@ -13,6 +13,7 @@ use crate::vm::value::Value;
 
 /// 0 for int and bool, 1 for float, 2 for complex.
 fn rank(v: Value) -> Option<u8> {
+    let v = super::subclass::base_value(v).unwrap_or(v);
     if v.is_float() {
         Some(1)
     } else if int_of(v).is_some() {
@@ -79,6 +80,8 @@ pub fn is_slot_wrapper(name: &str) -> bool {
             | "__rshift__"
             | "__rrshift__"
             | "__invert__"
+            | "__divmod__"
+            | "__rdivmod__"
     )
 }
 
@@ -107,10 +110,7 @@ fn power(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> Py
                 return Ok(vm.not_implemented);
             }
             let (b, e) = if rev { (o, s) } else { (s, o) };
-            let k = vm.intern("pow");
-            let f =
-                crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).expect("builtins.pow");
-            crate::vm::runtime::call::call(vm, f, &[b, e, m], &[])
+            call_builtin(vm, "pow", &[b, e, m])
         }
         _ => binary(vm, &args[..2], kw, name, nb::POWER, rev),
     }
@@ -228,6 +228,41 @@ fns! {
     floor => |vm, a, k| rounded(vm, a, k, "__floor__", f64::floor);
     ceil => |vm, a, k| rounded(vm, a, k, "__ceil__", f64::ceil);
     trunc => |vm, a, k| rounded(vm, a, k, "__trunc__", f64::trunc);
+    divmod => |vm, a, k| builtin_pair(vm, a, k, "__divmod__", "divmod", false);
+    rdivmod => |vm, a, k| builtin_pair(vm, a, k, "__rdivmod__", "divmod", true);
+}
+
+/// `__divmod__` / `__rdivmod__` through the `divmod` builtin (NotImplemented for wider or
+/// non-numeric operands).
+fn builtin_pair(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    builtin: &str,
+    rev: bool,
+) -> PyResult {
+    wrapper_args(vm, name, args, kw, 1)?;
+    let (s, o) = (args[0], args[1]);
+    match (rank(s), rank(o)) {
+        (Some(rs), Some(ro)) if ro <= rs && rs < 2 => {
+            let (a, b) = if rev { (o, s) } else { (s, o) };
+            call_builtin(vm, builtin, &[a, b])
+        }
+        _ => Ok(vm.not_implemented),
+    }
+}
+
+fn call_builtin(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult {
+    let k = vm.intern(name);
+    let f = crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).expect("builtin exists");
+    crate::vm::runtime::call::call(vm, f, args, &[])
+}
+
+/// `__round__(ndigits=None)` of int and float, as the `round` builtin.
+fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__round__", args, kw, 1, 0, 1)?;
+    call_builtin(vm, "round", args)
 }
 
 pub fn install(vm: &mut Vm) {
@@ -253,7 +288,10 @@ pub fn install(vm: &mut Vm) {
         ("__abs__", abs),
         ("__bool__", bool_),
     ];
-    let real: [(&'static str, BuiltinFn); 8] = [
+    let real: [(&'static str, BuiltinFn); 11] = [
+        ("__divmod__", divmod),
+        ("__rdivmod__", rdivmod),
+        ("__round__", round),
         ("__floordiv__", floordiv),
         ("__rfloordiv__", rfloordiv),
         ("__mod__", mod_),

@@ -223,7 +223,25 @@ pub fn iter(vm: &mut Vm, b: &BigRange, reversed: bool) -> Value {
     } else {
         (b.start.clone(), b.step.clone())
     };
-    let ty = vm.t.longrange_iterator;
+    // CPython iterates with C longs (range_iterator) when its range_iter / range_reverse checks
+    // find every quantity representable; otherwise it uses a longrange_iterator.
+    let fits = |x: &BigInt| x.to_i64().is_some();
+    let base = fits(&b.start) && fits(&b.stop) && fits(&b.step) && fits(&b.len);
+    let fast = if reversed {
+        base && b.step != BigInt::from(i64::MIN) && fits(&(&b.start - &b.step))
+    } else {
+        base && (b.len.is_zero()
+            || fits(&if b.step.is_positive() {
+                &b.stop + &b.step - 1u32
+            } else {
+                &b.stop + &b.step + 1u32
+            }))
+    };
+    let ty = if fast {
+        vm.t.range_iterator
+    } else {
+        vm.t.longrange_iterator
+    };
     vm.new_iter(
         ty,
         IterData::BigRange {
@@ -262,4 +280,22 @@ pub fn int_big(v: Value) -> Option<BigInt> {
         IntVal::Small(x) => BigInt::from(x),
         IntVal::Big(b) => b,
     })
+}
+
+/// The tuple a range hashes as: (len, None, None), (len, start, None) or (len, start, step).
+pub fn hash_key(vm: &mut Vm, r: Value) -> Value {
+    let (start, _, step, len) = parts(as_range(r).unwrap());
+    let none = vm.none;
+    let l = vm.new_bigint(len.clone());
+    let items = if len.is_zero() {
+        vec![l, none, none]
+    } else if len.is_one() {
+        let s = vm.new_bigint(start);
+        vec![l, s, none]
+    } else {
+        let s = vm.new_bigint(start);
+        let st = vm.new_bigint(step);
+        vec![l, s, st]
+    };
+    vm.new_tuple(items)
 }

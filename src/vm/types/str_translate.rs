@@ -7,8 +7,13 @@ use crate::vm::runtime::num::{int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, subscr};
 use crate::vm::value::Value;
 
+/// A str, or the str an instance of a str subclass wraps.
+fn str_of<'a>(v: Value) -> Option<&'a StrData> {
+    as_str(super::subclass::base_value(v).unwrap_or(v)).map(|s| &*s)
+}
+
 fn str_arg<'a>(vm: &mut Vm, v: Value, n: usize) -> PyResult<&'a str> {
-    match as_str(v) {
+    match str_of(v) {
         Some(s) => Ok(&s.s),
         None => {
             let tn = vm.type_name(v);
@@ -30,13 +35,14 @@ pub fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
     if args.len() == 1 {
         let x = args[0];
+        let x = super::subclass::base_value(x).unwrap_or(x);
         if as_dict(x).is_none() {
             return Err(
                 vm.type_error("if you give only one argument to maketrans it must be a dict")
             );
         }
         for (k, v) in rdict::items_of(x) {
-            let key = if let Some(s) = as_str(k) {
+            let key = if let Some(s) = str_of(k) {
                 let mut cs = s.s.chars();
                 match (cs.next(), cs.next()) {
                     (Some(c), None) => vm.new_int(c as i64),
@@ -55,12 +61,12 @@ fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
         }
         return Ok(());
     }
-    if as_str(args[0]).is_none() {
+    let Some(x) = str_of(args[0]) else {
         return Err(vm.type_error(
             "first maketrans argument must be a string if there is a second argument",
         ));
-    }
-    let x: Vec<char> = as_str(args[0]).unwrap().s.chars().collect();
+    };
+    let x: Vec<char> = x.s.chars().collect();
     let y: Vec<char> = str_arg(vm, args[1], 2)?.chars().collect();
     let z: Vec<char> = match args.get(2) {
         Some(&z) => str_arg(vm, z, 3)?.chars().collect(),
@@ -84,7 +90,7 @@ fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
 /// LookupError keeps the character, None deletes it, an int or str replaces it.
 pub fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "translate", args, kw, 1, 1, 1)?;
-    let text = as_str(args[0]).unwrap().s.to_string();
+    let text = str_of(args[0]).map(|s| s.s.to_string()).unwrap_or_default();
     let table = args[1];
     let lookup_error = vm.t.exc("LookupError");
     let mut out = String::with_capacity(text.len());
@@ -102,7 +108,7 @@ pub fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Err(e) => return Err(e),
             Ok(v) if v == vm.none => None,
             Ok(v) => {
-                if let Some(s) = as_str(v) {
+                if let Some(s) = str_of(v) {
                     Some(s.s.to_string())
                 } else if let Some(i) = int_of(v) {
                     let ch = match i {

@@ -40,6 +40,7 @@ pub fn install(vm: &mut Vm) {
         t.dict,
         t.set,
         t.frozenset,
+        t.complex,
     ] {
         type_data_mut(ty).base_ok = true;
     }
