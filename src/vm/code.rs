@@ -56,7 +56,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let is_generator = code.flags & flags::CO_GENERATOR != 0;
-    let caches = (0..code.code.len() * crate::vm::runtime::inline_cache::WORDS)
+    let caches = (0..code.code.len() * crate::vm::runtime::inline_cache::SITE_WORDS)
         .map(|_| std::cell::Cell::new(0))
         .collect();
     let ty = vm.t.code;

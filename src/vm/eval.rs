@@ -259,7 +259,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     // The inline-cache words of the current instruction.
     macro_rules! site {
         () => {
-            &cd.caches[cur * ic::WORDS..(cur + 1) * ic::WORDS]
+            &cd.caches[cur * ic::SITE_WORDS..(cur + 1) * ic::SITE_WORDS]
         };
     }
     macro_rules! sync {

@@ -1,6 +1,7 @@
 //! The interpreter's inline caches for attribute, method and global loads (the generic
 //! instructions' own memo, below the PEP 659 specializer): each LOAD_ATTR / STORE_ATTR /
-//! LOAD_METHOD / LOAD_GLOBAL site owns [`WORDS`] words in its code object's `caches`.
+//! LOAD_METHOD / LOAD_GLOBAL site owns [`SITE_WORDS`] words in its code object's `caches`: two
+//! entries of three words (most recently filled first).
 //!
 //! | word | meaning |
 //! |---|---|
@@ -21,8 +22,13 @@ use crate::vm::object::*;
 use crate::vm::runtime::attr;
 use crate::vm::value::Value;
 
-/// Cache words per site.
+/// Words per cache entry.
 pub const WORDS: usize = 3;
+/// Entries per attribute site (two: a site that sees two classes, e.g. a method inherited by
+/// sibling classes, still hits); LOAD_GLOBAL uses the first.
+pub const WAYS: usize = 2;
+/// Cache words per site.
+pub const SITE_WORDS: usize = WORDS * WAYS;
 
 const INST: u64 = 1;
 const TYPE_VALUE: u64 = 2;
@@ -83,14 +89,10 @@ fn table<'a>(d: Value) -> &'a mut DictTable {
 /// attribute-hook overrides).
 fn plain_instance_type(vm: &mut Vm, ty: *const TypeObject) -> bool {
     let td = type_data(ty);
-    if td.layout != Layout::Instance || td.is_exception || td.ext.is_some() {
-        return false;
-    }
-    let k = vm.intern("__getattribute__");
-    !matches!(
-        attr::lookup_type(ty, k).map(attr::layout_of_opt),
-        Some(Some(Layout::Function))
-    )
+    // A class with a `__getattribute__` override always has a ClassExt (assigning one to an
+    // existing class is refused), so no lookup is needed here.
+    let _ = vm;
+    td.layout == Layout::Instance && !td.is_exception && td.ext.is_none()
 }
 
 /// Whether `bind_descriptor` would return `d` unchanged when found on a type.
@@ -121,47 +123,76 @@ pub fn cached_values(caches: &[Cell<u64>], out: &mut Vec<Value>) {
 /// LOAD_ATTR.
 #[inline]
 pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyResult {
-    if obj.is_ptr() {
-        let t = c[1].get();
-        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
-            match kind(t) {
-                INST => {
-                    let d = as_instance(obj).unwrap().dict;
-                    if !d.is_null() {
-                        let tb = table(d);
-                        if let Some(v) = hinted(tb, idx(t), name) {
-                            return Ok(v);
-                        }
-                        if let Some(i) = find_str(tb, name) {
-                            c[1].set(tag(t as u32, INST, i));
-                            return Ok(tb.slot(i).unwrap().value);
-                        }
-                    }
-                }
-                TYPE_VALUE => {
-                    let d = as_instance(obj).unwrap().dict;
-                    if d.is_null() || find_str(table(d), name).is_none() {
-                        return Ok(Value(c[2].get()));
-                    }
-                }
-                SLOT => {
-                    if let Some(v) = slot_value(obj, idx(t), name) {
-                        return Ok(v);
-                    }
-                }
-                _ => {}
-            }
-        } else if obj.0 == c[0].get() && kind(t) == MODULE {
-            if let Some(m) = as_module(obj) {
-                if let Some(v) = hinted(table(m.dict), idx(t), name) {
-                    return Ok(v);
-                }
-            }
+    for e in c.chunks_exact(WORDS) {
+        if let Some(v) = load_hit(e, obj, name) {
+            return Ok(v);
         }
     }
     let v = attr::getattr(vm, obj, name)?;
-    fill_load(vm, c, obj, name);
+    fill_load(vm, victim(c, obj), obj, name);
     Ok(v)
+}
+
+/// The entry to refill for `obj`: the first if it already guards `obj`'s type (or module),
+/// otherwise the first after moving it to second place.
+fn victim(c: &[Cell<u64>], obj: Value) -> &[Cell<u64>] {
+    let guard = if !obj.is_ptr() {
+        0
+    } else if as_module(obj).is_some() {
+        obj.0
+    } else {
+        obj_type(obj) as u64
+    };
+    victim_for(c, guard)
+}
+
+fn victim_for(c: &[Cell<u64>], guard: u64) -> &[Cell<u64>] {
+    if c[0].get() != guard && c.len() >= 2 * WORDS {
+        for i in 0..WORDS {
+            c[WORDS + i].set(c[i].get());
+        }
+        c[1].set(0);
+    }
+    &c[..WORDS]
+}
+
+/// A LOAD_ATTR hit in entry `c`.
+#[inline(always)]
+fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
+    if !obj.is_ptr() {
+        return None;
+    }
+    let t = c[1].get();
+    if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
+        match kind(t) {
+            INST => {
+                let d = as_instance(obj).unwrap().dict;
+                if !d.is_null() {
+                    let tb = table(d);
+                    if let Some(v) = hinted(tb, idx(t), name) {
+                        return Some(v);
+                    }
+                    if let Some(i) = find_str(tb, name) {
+                        c[1].set(tag(t as u32, INST, i));
+                        return Some(tb.slot(i).unwrap().value);
+                    }
+                }
+            }
+            TYPE_VALUE => {
+                let d = as_instance(obj).unwrap().dict;
+                if d.is_null() || find_str(table(d), name).is_none() {
+                    return Some(Value(c[2].get()));
+                }
+            }
+            SLOT => return slot_value(obj, idx(t), name),
+            _ => {}
+        }
+    } else if obj.0 == c[0].get() && kind(t) == MODULE {
+        if let Some(m) = as_module(obj) {
+            return hinted(table(m.dict), idx(t), name);
+        }
+    }
+    None
 }
 
 fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
@@ -215,38 +246,56 @@ pub fn store_attr(
     name: Value,
     value: Value,
 ) -> PyResult<()> {
-    if obj.is_ptr() {
-        let t = c[1].get();
-        if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
-            // The dict the attribute lives in: the instance dict or the slot storage.
-            let holder = match kind(t) {
-                INST => Some(&mut as_instance(obj).unwrap().dict),
-                SLOT => Some(&mut as_ext_instance(obj).unwrap().slots),
-                _ => None,
-            };
-            if let Some(holder) = holder {
-                if holder.is_null() {
-                    *holder = vm.new_dict();
-                }
-                let d = *holder;
-                let tb = table(d);
-                if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
-                    if key == name {
-                        tb.entry_mut(idx(t)).value = value;
-                        return Ok(());
-                    }
-                }
-                crate::vm::runtime::dict::dict_set(vm, d, name, value)?;
-                if let Some(i) = find_str(table(d), name) {
-                    c[1].set(tag(t as u32, kind(t), i));
-                }
-                return Ok(());
-            }
+    for e in c.chunks_exact(WORDS) {
+        if let Some(r) = store_hit(vm, e, obj, name, value) {
+            return r;
         }
     }
     attr::setattr(vm, obj, name, value)?;
-    fill_store(vm, c, obj, name);
+    fill_store(vm, victim(c, obj), obj, name);
     Ok(())
+}
+
+/// A STORE_ATTR hit in entry `c` (None: not this entry's case).
+#[inline(always)]
+fn store_hit(
+    vm: &mut Vm,
+    c: &[Cell<u64>],
+    obj: Value,
+    name: Value,
+    value: Value,
+) -> Option<PyResult<()>> {
+    if !obj.is_ptr() {
+        return None;
+    }
+    let t = c[1].get();
+    if obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() {
+        return None;
+    }
+    // The dict the attribute lives in: the instance dict or the slot storage.
+    let holder = match kind(t) {
+        INST => &mut as_instance(obj).unwrap().dict,
+        SLOT => &mut as_ext_instance(obj).unwrap().slots,
+        _ => return None,
+    };
+    if holder.is_null() {
+        *holder = vm.new_dict();
+    }
+    let d = *holder;
+    let tb = table(d);
+    if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
+        if key == name {
+            tb.entry_mut(idx(t)).value = value;
+            return Some(Ok(()));
+        }
+    }
+    if let Err(e) = crate::vm::runtime::dict::dict_set(vm, d, name, value) {
+        return Some(Err(e));
+    }
+    if let Some(i) = find_str(table(d), name) {
+        c[1].set(tag(t as u32, kind(t), i));
+    }
+    Some(Ok(()))
 }
 
 use crate::vm::dict::Entry;
@@ -267,7 +316,7 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
             return;
         }
     }
-    let k = vm.intern("__setattr__");
+    let k = vm.sname("__setattr__");
     if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
         return;
     }
@@ -308,7 +357,7 @@ fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
         _ => return false,
     }
     for hook in ["__getattribute__", "__setattr__"] {
-        let k = vm.intern(hook);
+        let k = vm.sname(hook);
         if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
             return false;
         }
@@ -336,14 +385,16 @@ pub fn load_method(
     name: Value,
 ) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    let t = c[1].get();
-    if ty as u64 == c[0].get() && t as u32 == epoch() && kind(t) == METHOD {
-        let shadowed = match attr::instance_dict(obj) {
-            Some(d) => find_str(table(d), name).is_some(),
-            None => false,
-        };
-        if !shadowed {
-            return Ok((Value(c[2].get()), obj));
+    for e in c.chunks_exact(WORDS) {
+        let t = e[1].get();
+        if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
+            let shadowed = match attr::instance_dict(obj) {
+                Some(d) => find_str(table(d), name).is_some(),
+                None => false,
+            };
+            if !shadowed {
+                return Ok((Value(e[2].get()), obj));
+            }
         }
     }
     let (m, s) = attr::load_method(vm, obj, name)?;
@@ -355,6 +406,7 @@ pub fn load_method(
             _ => true,
         };
         if cacheable {
+            let c = victim_for(c, ty as u64);
             c[0].set(ty as u64);
             c[1].set(tag(epoch(), METHOD, 0));
             c[2].set(m.0);
