@@ -405,8 +405,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let v = pop!();
                 let t = if v == vm.true_ {
                     true
-                } else if v == vm.false_ {
+                } else if v == vm.false_ || v == vm.none {
                     false
+                } else if v.is_small_int() {
+                    v.as_small_int() != 0
                 } else {
                     sync!();
                     tryv!(compare::truthy(vm, v))
