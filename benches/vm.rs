@@ -4,6 +4,10 @@
 //! times the same files the same way). Every kernel leaves its answer in `result`; its repr is
 //! checked against python3's before timing (BENCHMARKS.md, "VM kernels").
 
+// The same allocator as the `cpjit` binary, so in-process numbers match what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cpjit::vm::interp::Vm;
 use cpjit::vm::value::Value;
 use criterion::{criterion_group, criterion_main, Criterion};
