@@ -179,6 +179,8 @@ fn step_budget_stops_runaway_programs() {
         "while True:\n    try:\n        x = 1\n    finally:\n        continue\n",
         "def f(n):\n    return f(n - 1) + f(n - 2) if n > 1 else n\nf(60)\n",
         "def g():\n    while True:\n        yield 1\ntry:\n    sum(g())\nexcept:\n    pass\n",
+        "print(5 in iter(int, 1))\n",
+        "x = list(iter(int, 1))\n",
     ] {
         let o = run_sandboxed(src.as_bytes(), 10_000);
         assert!(o.budget_exhausted && o.status == 1, "{src:?}: {o:?}");

@@ -153,6 +153,9 @@ fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 /// `next(it)`: Some(value), or None when exhausted.
 pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    // Built-ins that consume iterators (`in`, `sum`, `list`, ...) loop in Rust: each item is a
+    // step of the step budget, so `x in iter(int, 1)` is stopped like a Python loop.
+    crate::vm::eval::spend_step(vm)?;
     if it.is_ptr() {
         match layout_of(it) {
             Layout::Iter => {

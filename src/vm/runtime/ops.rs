@@ -280,24 +280,68 @@ fn builtin_binop(
     }
 }
 
+/// The machine's RAM (Linux `MemTotal`), the most one object may take: the allocator reserves
+/// address space lazily, so an impossible size would otherwise be "allocated" and then filled
+/// until the system runs out of memory, where CPython's malloc fails at once.
+fn physical_memory() -> usize {
+    static MEM: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MEM.get_or_init(|| {
+        std::fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|m| {
+                let l = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+                let kb: usize = l.split_whitespace().nth(1)?.parse().ok()?;
+                kb.checked_mul(1024)
+            })
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// `items * n` as a new vector; MemoryError (as CPython) when the result cannot be allocated,
+/// instead of aborting the process or filling memory for minutes.
+fn repeat_items<T: Copy>(vm: &mut Vm, items: &[T], n: usize) -> PyResult<Vec<T>> {
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|t| t.saturating_mul(std::mem::size_of::<T>()) <= physical_memory());
+    let mut out = Vec::new();
+    match total {
+        Some(t) if out.try_reserve_exact(t).is_ok() => {}
+        _ => {
+            // A bare MemoryError (no arguments), as CPython's PyErr_NoMemory.
+            let t = vm.t.exc("MemoryError");
+            let args = vm.new_tuple(Vec::new());
+            return Err(vm.new_exception_args(t, args));
+        }
+    }
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Ok(out)
+}
+
 fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
     match layout_of(a) {
         Layout::Str => {
-            let s = as_str(a).unwrap().s.repeat(n);
+            let s = repeat_items(vm, as_str(a).unwrap().s.as_bytes(), n)?;
+            // Repeating valid UTF-8 gives valid UTF-8.
+            let s = String::from_utf8(s).expect("utf-8");
             Ok(vm.new_str_owned(s))
         }
         Layout::Bytes if inplace && crate::vm::types::bytes::is_bytearray(vm, a) => {
-            let s = as_bytes(a).unwrap().repeat(n);
+            let items = as_bytes(a).unwrap().clone();
+            let s = repeat_items(vm, &items, n)?;
             *as_bytes(a).unwrap() = s;
             Ok(a)
         }
         Layout::Bytes => {
-            let s = as_bytes(a).unwrap().repeat(n);
+            let items = as_bytes(a).unwrap().clone();
+            let s = repeat_items(vm, &items, n)?;
             Ok(crate::vm::types::bytes::new_like(vm, a, s))
         }
         Layout::List => {
-            let v = as_list(a).unwrap();
-            let r: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+            let items = as_list(a).unwrap().clone();
+            let r = repeat_items(vm, &items, n)?;
             if inplace {
                 *as_list(a).unwrap() = r;
                 return Ok(a);
@@ -305,11 +349,11 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
             Ok(vm.new_list(r))
         }
         _ => {
-            let v = as_tuple(a).unwrap();
             if n == 1 {
                 return Ok(a);
             }
-            let r: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+            let items = as_tuple(a).unwrap().to_vec();
+            let r = repeat_items(vm, &items, n)?;
             Ok(vm.new_tuple(r))
         }
     }
