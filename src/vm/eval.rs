@@ -43,12 +43,7 @@ pub fn push_frame(
     vm.depth += 1;
     let slots = f.slots(nlp);
     // Exact positional call of a plain function: copy the arguments.
-    let co = &*cd.code;
-    if kwnames.is_empty()
-        && args.len() == co.argcount as usize
-        && co.kwonlyargcount == 0
-        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
-    {
+    if call::is_exact_positional(&cd.code, args.len(), kwnames) {
         for (s, &a) in slots.iter_mut().zip(args) {
             *s = a;
         }
@@ -564,10 +559,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         None
                     };
                     if let Some(items) = items {
-                        let i = k.as_small_int();
-                        let j = if i < 0 { i + items.len() as i64 } else { i };
-                        if j >= 0 && (j as usize) < items.len() {
-                            let v = items[j as usize];
+                        if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
+                            let v = items[j];
                             sp -= 1;
                             slots[sp - 1] = v;
                             continue;
@@ -587,10 +580,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 // Exact list indexed by a small int, in range.
                 if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
                     let l = as_list(c).unwrap();
-                    let i = k.as_small_int();
-                    let j = if i < 0 { i + l.len() as i64 } else { i };
-                    if j >= 0 && (j as usize) < l.len() {
-                        l[j as usize] = v;
+                    if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
+                        l[j] = v;
                         sp -= 3;
                         continue;
                     }

@@ -62,19 +62,9 @@ fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
 
 /// Dict lookup by str key without a Vm (hash must be cached or computed).
 pub(crate) fn dict_get_str_raw(d: Value, key: Value) -> Option<Value> {
-    let s = as_str(key)?;
-    let mut h = s.hash.get();
-    if h == u64::MAX {
-        // Hash through the same function the dicts use.
-        h = crate::rtlib::hash::hash_str(&s.s) as u64;
-        s.hash.set(h);
-    }
     let t = &as_dict(d)?.table;
-    let ks: &str = &s.s;
-    let r: Result<Option<usize>, ()> = t.find(h, |k| {
-        Ok(k == key || as_str(k).map(|x| &*x.s == ks).unwrap_or(false))
-    });
-    r.ok().flatten().map(|i| t.entry(i).unwrap().value)
+    let i = super::inline_cache::find_str(t, key)?;
+    t.entry(i).map(|e| e.value)
 }
 
 pub fn lookup_type_str(vm: &mut Vm, ty: *const TypeObject, name: &str) -> Option<Value> {

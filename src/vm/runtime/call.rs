@@ -139,6 +139,20 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// A call that binds by copying: exactly `argcount` positional arguments, no keywords, and a
+/// function without `*args`, `**kwargs` or keyword-only parameters.
+#[inline(always)]
+pub fn is_exact_positional(
+    co: &crate::bytecode::code::CodeObject,
+    nargs: usize,
+    kwnames: &[Value],
+) -> bool {
+    kwnames.is_empty()
+        && nargs == co.argcount as usize
+        && co.kwonlyargcount == 0
+        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+}
+
 /// Binds call arguments into the first slots of a new frame of `func`.
 pub fn bind_args(
     vm: &mut Vm,
@@ -156,8 +170,7 @@ pub fn bind_args(
     let varargs = co.flags & flags::CO_VARARGS != 0;
     let varkw = co.flags & flags::CO_VARKEYWORDS != 0;
     let ngiven = args.len() - kwnames.len();
-    // Fast path: exact positional call.
-    if ngiven == npos && kwnames.is_empty() && !varargs && !varkw && nkwonly == 0 {
+    if is_exact_positional(co, args.len(), kwnames) {
         slots[..npos].copy_from_slice(args);
         return Ok(());
     }

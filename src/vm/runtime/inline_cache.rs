@@ -56,9 +56,10 @@ fn epoch() -> u32 {
     attr::epoch() as u32
 }
 
-/// Index of the entry whose key is the str `name` (pointer-equal or equal text).
+/// Index of the entry whose key is the str `name` (pointer-equal or equal text); computes and
+/// caches the str's hash if needed, never runs Python code.
 #[inline]
-fn find_str(t: &DictTable, name: Value) -> Option<usize> {
+pub(crate) fn find_str(t: &DictTable, name: Value) -> Option<usize> {
     let s = as_str(name)?;
     let mut h = s.hash.get();
     if h == u64::MAX {
@@ -87,11 +88,10 @@ fn table<'a>(d: Value) -> &'a mut DictTable {
 /// A class whose attribute loads follow the generic rules (no `__getattribute__` override) and
 /// whose instances keep attributes in a plain dict (no class extension: slots, a built-in base,
 /// attribute-hook overrides).
-fn plain_instance_type(vm: &mut Vm, ty: *const TypeObject) -> bool {
+fn plain_instance_type(ty: *const TypeObject) -> bool {
     let td = type_data(ty);
     // A class with a `__getattribute__` override always has a ClassExt (assigning one to an
     // existing class is refused), so no lookup is needed here.
-    let _ = vm;
     td.layout == Layout::Instance && !td.is_exception && td.ext.is_none()
 }
 
@@ -210,7 +210,7 @@ fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if fill_slot(vm, c, obj, name) {
         return;
     }
-    if !plain_instance_type(vm, ty) {
+    if !plain_instance_type(ty) {
         return;
     }
     let descr = attr::lookup_type(ty, name);
@@ -308,7 +308,7 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
         return;
     }
     let ty = obj_type(obj);
-    if type_data(ty).builtin || !plain_instance_type(vm, ty) {
+    if type_data(ty).builtin || !plain_instance_type(ty) {
         return;
     }
     if let Some(d) = attr::lookup_type(ty, name) {
@@ -401,7 +401,7 @@ pub fn load_method(
     if !s.is_null() {
         let td = type_data(ty);
         let cacheable = match td.layout {
-            Layout::Instance => plain_instance_type(vm, ty),
+            Layout::Instance => plain_instance_type(ty),
             Layout::Type | Layout::Module | Layout::Super => false,
             _ => true,
         };

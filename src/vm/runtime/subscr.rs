@@ -177,7 +177,9 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
     Ok((start, stop, step, n as usize))
 }
 
-fn norm_index(i: i64, len: usize) -> Option<usize> {
+/// A Python index (negative counts from the end) as a position in `0..len`, if in range.
+#[inline]
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i + len as i64 } else { i };
     if j >= 0 && (j as usize) < len {
         Some(j as usize)
