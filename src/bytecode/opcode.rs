@@ -88,6 +88,15 @@ macro_rules! define_opcodes {
             }
             pub fn name(self) -> &'static str { self.info().name }
         }
+
+        /// For each opcode byte: the generic instruction of its family (itself for generic
+        /// instructions; 0xFF for unused bytes). The interpreter's miss path and the
+        /// specializer index this instead of matching on the opcode.
+        pub static DEOPT_OF: [u8; 256] = {
+            let mut t = [0xFFu8; 256];
+            $(t[$num] = Opcode::$deopt as u8;)*
+            t
+        };
     };
 }
 
@@ -161,6 +170,28 @@ impl Opcode {
                 | JUMP_BACKWARD
                 | JUMP_BACKWARD_NO_INTERRUPT
         )
+    }
+    /// Whether this is a specialized member of a family (not the family's generic form).
+    #[inline(always)]
+    pub fn is_specialized(self) -> bool {
+        DEOPT_OF[self as usize] != self as u8
+    }
+    /// The family's generic instruction (itself for a generic one).
+    #[inline(always)]
+    pub fn generic(self) -> Opcode {
+        self.info().deopt
+    }
+    /// Whether the instruction heads a family with specialized members (it is adaptive: its
+    /// first inline cache unit is its counter).
+    pub fn is_adaptive(self) -> bool {
+        !self.is_specialized() && OPCODES.iter().any(|i| i.deopt == self && i.name != self.name())
+    }
+    /// The specialized members of this family.
+    pub fn family(self) -> impl Iterator<Item = Opcode> {
+        Opcode::ALL
+            .iter()
+            .copied()
+            .filter(move |o| o.generic() == self && *o != self)
     }
     /// Whether the instruction is an unconditional jump.
     pub fn is_unconditional_jump(self) -> bool {

@@ -146,7 +146,7 @@ macro_rules! for_each_opcode {
             DELETE_NAME = 40, stack: |_a, _j| (0, 0), operand: Name, cache: 0,
                 deopt: DELETE_NAME, stencil: Generic,
                 doc: "del locals[co_names[oparg]] (NameError if absent).";
-            LOAD_GLOBAL = 41, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 2,
+            LOAD_GLOBAL = 41, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
                 deopt: LOAD_GLOBAL, stencil: Generic,
                 doc: "Push NULL if oparg & 1, then the global or builtin co_names[oparg >> 1] (NameError if absent); adaptive.";
             STORE_GLOBAL = 42, stack: |_a, _j| (1, 0), operand: Name, cache: 0,
@@ -179,22 +179,22 @@ macro_rules! for_each_opcode {
             COPY_FREE_VARS = 51, stack: |_a, _j| (0, 0), operand: Count, cache: 0,
                 deopt: COPY_FREE_VARS, stencil: Generic,
                 doc: "Copy the oparg cells of the function's closure tuple into the last oparg slots (the free slots).";
-            LOAD_ATTR = 52, stack: |_a, _j| (1, 1), operand: Name, cache: 2,
+            LOAD_ATTR = 52, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "TOS = getattr(TOS, co_names[oparg]); adaptive.";
-            STORE_ATTR = 53, stack: |_a, _j| (2, 0), operand: Name, cache: 2,
+            STORE_ATTR = 53, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
                 doc: "setattr(TOS, co_names[oparg], TOS1); pops both; adaptive.";
             DELETE_ATTR = 54, stack: |_a, _j| (1, 0), operand: Name, cache: 0,
                 deopt: DELETE_ATTR, stencil: Generic,
                 doc: "delattr(TOS, co_names[oparg]); pops it.";
-            LOAD_METHOD = 55, stack: |_a, _j| (1, 2), operand: Name, cache: 2,
+            LOAD_METHOD = 55, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
                 doc: "Pop obj; if obj.<co_names[oparg]> is a plain method (a function found on the type, not shadowed), push the unbound method then obj; else push NULL then the attribute; adaptive.";
             KW_NAMES = 56, stack: |_a, _j| (0, 0), operand: Const, cache: 0,
                 deopt: KW_NAMES, stencil: Generic,
                 doc: "Record co_consts[oparg] (a tuple of str) as the keyword names of the next CALL.";
-            CALL = 57, stack: |a, _j| (a + 2, 1), operand: Count, cache: 2,
+            CALL = 57, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Generic,
                 doc: "Stack: NULL, callable, args... or method, self, args...; oparg = number of args (excluding self), the last len(kwnames) of them keyword values named by the preceding KW_NAMES; pops all, pushes the result; adaptive.";
             CALL_FUNCTION_EX = 58, stack: |a, _j| (3 + (a & 1), 1), operand: Raw, cache: 0,
@@ -365,6 +365,129 @@ macro_rules! for_each_opcode {
             ASYNC_GEN_WRAP = 113, stack: |_a, _j| (1, 1), operand: None, cache: 0,
                 deopt: ASYNC_GEN_WRAP, stencil: Generic,
                 doc: "Async generators: wrap TOS (a value being yielded) so the async generator machinery can tell it from an await's yield.";
+            BINARY_OP_ADD_UNICODE = 114, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
+                deopt: BINARY_OP, stencil: Generic,
+                doc: "BINARY_OP specialized for two exact strs, + (concatenation).";
+            BINARY_OP_INPLACE_ADD_UNICODE = 115, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
+                deopt: BINARY_OP, stencil: Generic,
+                doc: "BINARY_OP specialized for `s += t` on two exact strs when the next instruction is STORE_FAST: stores the result into that local itself and skips the STORE_FAST.";
+            COMPARE_OP_STR = 116, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
+                deopt: COMPARE_OP, stencil: Generic,
+                doc: "COMPARE_OP specialized for == / != on two exact strs.";
+            COMPARE_OP_INT_JUMP = 117, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
+                deopt: COMPARE_OP, stencil: Generic,
+                doc: "COMPARE_OP on two small ints fused with the following POP_JUMP_IF_FALSE/TRUE: jumps (or skips it) itself, pushing nothing.";
+            COMPARE_OP_FLOAT_JUMP = 118, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
+                deopt: COMPARE_OP, stencil: Generic,
+                doc: "COMPARE_OP on two floats fused with the following POP_JUMP_IF_FALSE/TRUE.";
+            COMPARE_OP_STR_JUMP = 119, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
+                deopt: COMPARE_OP, stencil: Generic,
+                doc: "COMPARE_OP == / != on two exact strs fused with the following POP_JUMP_IF_FALSE/TRUE.";
+            LOAD_GLOBAL_MODULE = 120, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
+                deopt: LOAD_GLOBAL, stencil: Generic,
+                doc: "LOAD_GLOBAL of a name found in the globals dict: guards the dict's keys version (shape), then one indexed load.";
+            LOAD_GLOBAL_BUILTIN = 121, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
+                deopt: LOAD_GLOBAL, stencil: Generic,
+                doc: "LOAD_GLOBAL of a name found in builtins: guards the keys versions of globals (absent there) and builtins, then one indexed load.";
+            LOAD_ATTR_INSTANCE_VALUE = 122, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance dict entry at the cached index (its key checked).";
+            LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR of a module attribute: guards the module dict's keys version, one indexed load.";
+            LOAD_ATTR_SLOT = 124, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the slot storage entry at the cached index.";
+            LOAD_ATTR_CLASS = 125, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR on a class object (Cls.attr) of a plain class attribute: guards the class's type version, pushes the cached value.";
+            LOAD_ATTR_PROPERTY = 126, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR of a property whose getter is a Python function: guards the type version, calls the cached getter.";
+            LOAD_ATTR_NONDESCRIPTOR = 127, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
+                deopt: LOAD_ATTR, stencil: Generic,
+                doc: "LOAD_ATTR of a plain class attribute through an instance (not shadowed by the instance dict): guards the type version, pushes the cached value.";
+            STORE_ATTR_INSTANCE_VALUE = 128, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
+                deopt: STORE_ATTR, stencil: Generic,
+                doc: "STORE_ATTR of an existing instance attribute: guards the type version, stores into the instance dict entry at the cached index (its key checked).";
+            STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
+                deopt: STORE_ATTR, stencil: Generic,
+                doc: "STORE_ATTR of a set __slots__ member: guards the type version, stores into the slot storage entry at the cached index.";
+            LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
+                deopt: LOAD_METHOD, stencil: Generic,
+                doc: "LOAD_METHOD of a class function on an instance with a dict that does not shadow it: guards the type version, pushes the cached function and self.";
+            LOAD_METHOD_NO_DICT = 131, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
+                deopt: LOAD_METHOD, stencil: Generic,
+                doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";
+            LOAD_METHOD_MODULE = 132, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
+                deopt: LOAD_METHOD, stencil: Generic,
+                doc: "LOAD_METHOD of a module attribute: guards the module dict's keys version, pushes NULL and the value.";
+            CALL_PY_EXACT_ARGS = 133, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a Python function with exactly its positional parameters: pushes the callee frame with the arguments copied into its locals.";
+            CALL_PY_WITH_DEFAULTS = 134, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a Python function with fewer positional arguments than parameters, the rest from its defaults.";
+            CALL_BOUND_METHOD_EXACT_ARGS = 135, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a bound method object wrapping a Python function called with exactly its positional parameters (self included).";
+            CALL_BUILTIN_FAST = 136, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a built-in function or method descriptor without keyword arguments: calls its Rust function on the stack slice.";
+            CALL_LEN = 137, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of the built-in len with one argument.";
+            CALL_ISINSTANCE = 138, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of the built-in isinstance with two arguments.";
+            CALL_LIST_APPEND = 139, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of list.append (from LOAD_METHOD) on an exact list with one argument.";
+            CALL_TYPE_1 = 140, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of type with one argument.";
+            CALL_STR_1 = 141, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of str with one argument.";
+            CALL_TUPLE_1 = 142, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of tuple with one argument.";
+            BINARY_SUBSCR_LIST_INT = 143, stack: |_a, _j| (2, 1), operand: None, cache: 1,
+                deopt: BINARY_SUBSCR, stencil: Generic,
+                doc: "BINARY_SUBSCR of an exact list by a small int in range.";
+            BINARY_SUBSCR_TUPLE_INT = 144, stack: |_a, _j| (2, 1), operand: None, cache: 1,
+                deopt: BINARY_SUBSCR, stencil: Generic,
+                doc: "BINARY_SUBSCR of an exact tuple by a small int in range.";
+            BINARY_SUBSCR_DICT = 145, stack: |_a, _j| (2, 1), operand: None, cache: 1,
+                deopt: BINARY_SUBSCR, stencil: Generic,
+                doc: "BINARY_SUBSCR of an exact dict (a missing key raises KeyError as the generic form does).";
+            BINARY_SUBSCR_STR_INT = 146, stack: |_a, _j| (2, 1), operand: None, cache: 1,
+                deopt: BINARY_SUBSCR, stencil: Generic,
+                doc: "BINARY_SUBSCR of an exact ASCII str by a small int in range.";
+            STORE_SUBSCR_LIST_INT = 147, stack: |_a, _j| (3, 0), operand: None, cache: 1,
+                deopt: STORE_SUBSCR, stencil: Generic,
+                doc: "STORE_SUBSCR into an exact list at a small int index in range.";
+            STORE_SUBSCR_DICT = 148, stack: |_a, _j| (3, 0), operand: None, cache: 1,
+                deopt: STORE_SUBSCR, stencil: Generic,
+                doc: "STORE_SUBSCR into an exact dict.";
+            FOR_ITER_LIST = 149, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
+                deopt: FOR_ITER, stencil: Generic,
+                doc: "FOR_ITER specialized for a list iterator.";
+            FOR_ITER_TUPLE = 150, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
+                deopt: FOR_ITER, stencil: Generic,
+                doc: "FOR_ITER specialized for a tuple iterator.";
+            FOR_ITER_GEN = 151, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
+                deopt: FOR_ITER, stencil: Generic,
+                doc: "FOR_ITER specialized for a generator: resumes it directly.";
+            UNPACK_SEQUENCE_TWO_TUPLE = 152, stack: |a, _j| (1, a), operand: Count, cache: 1,
+                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                doc: "UNPACK_SEQUENCE of an exact tuple of two.";
+            UNPACK_SEQUENCE_TUPLE = 153, stack: |a, _j| (1, a), operand: Count, cache: 1,
+                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                doc: "UNPACK_SEQUENCE of an exact tuple of oparg items.";
+            UNPACK_SEQUENCE_LIST = 154, stack: |a, _j| (1, a), operand: Count, cache: 1,
+                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                doc: "UNPACK_SEQUENCE of an exact list of oparg items.";
         }
     };
 }

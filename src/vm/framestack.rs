@@ -52,7 +52,7 @@ impl FramePtr {
     }
 }
 
-/// Writes a fresh frame header with all slots NULL into `mem` (at least HEADER_WORDS + nslots).
+/// Writes a fresh frame header with all locals NULL into `mem` (at least HEADER_WORDS + nslots).
 pub fn init(
     mem: &mut [u64],
     code: Value,
@@ -60,7 +60,9 @@ pub fn init(
     globals: Value,
     nlocalsplus: u32,
 ) -> FramePtr {
-    mem.fill(0);
+    // The header and the locals start NULL; the value stack needs no clearing: only slots below
+    // `stack_depth` are ever read (by the GC), and those were pushed by this frame.
+    mem[..HEADER_WORDS + nlocalsplus as usize].fill(0);
     let p = mem.as_mut_ptr() as *mut Frame;
     let f = FramePtr(p);
     let fr = f.get();

@@ -115,6 +115,13 @@ impl Heap {
                 dead.push((v, l, ext));
             }
         }
+        // A dying class leaves its bases' subclass lists (before anything is freed: its bases
+        // may be dying too).
+        for &(v, l, _) in &dead {
+            if l == Layout::Type {
+                unlink_subclass(v);
+            }
+        }
         for (v, l, ext) in dead {
             if ext {
                 free_object::<ExtInstanceData>(&mut self.slab, v);
@@ -290,6 +297,16 @@ fn trace(v: Value, out: &mut Vec<Value>) {
         Layout::Super => {
             let d = payload_any::<SuperData>(v);
             out.extend([d.ty, d.obj, d.obj_type]);
+        }
+    }
+}
+
+fn unlink_subclass(cls: Value) {
+    let td = payload_any::<TypeData>(cls);
+    for b in &td.bases {
+        if b.is_ptr() {
+            let bd = payload_any::<TypeData>(*b);
+            bd.subclasses.borrow_mut().retain(|&s| s != cls);
         }
     }
 }

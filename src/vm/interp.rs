@@ -67,6 +67,16 @@ pub struct Vm {
     pub sandbox: bool,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
+    /// When instructions are specialized (`adaptive::Mode`).
+    pub mode: super::adaptive::Mode,
+    /// Whether generic instructions count executions and call the specializer (mode not Off and
+    /// a specializer installed).
+    pub adaptive: bool,
+    /// `--stats`: specialization counts, reported at exit.
+    pub stats: Option<Box<super::adaptive::Stats>>,
+    /// `dis --adaptive`: keep the main module's code object (in `main_code`) after the run.
+    pub keep_main_code: bool,
+    pub main_code: Value,
 }
 
 impl Vm {
@@ -109,6 +119,14 @@ impl Vm {
             step_budget: u64::MAX,
             budget_exhausted: false,
             sandbox: false,
+            mode: super::adaptive::settings().mode,
+            adaptive: super::adaptive::settings().mode != super::adaptive::Mode::Off
+                && super::adaptive::specializer().is_some(),
+            stats: super::adaptive::settings()
+                .stats
+                .map(|_| Box::<super::adaptive::Stats>::default()),
+            keep_main_code: false,
+            main_code: Value::NULL,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);

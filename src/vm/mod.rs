@@ -1,6 +1,7 @@
 //! The virtual machine: tagged values, repr(C) objects and frames, the evaluation loop.
 
 pub mod abi;
+pub mod adaptive;
 pub mod alloc;
 pub mod builtins;
 pub mod code;

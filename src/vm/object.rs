@@ -101,6 +101,14 @@ pub struct TypeData {
     /// Classes whose instances are not plain (a built-in base value, `__slots__`, a
     /// `__getattribute__` override): see `types::subclass`. None for ordinary classes.
     pub ext: Option<Box<ClassExt>>,
+    /// The type version tag (CPython's `tp_version_tag`): a number no other type has had, taken
+    /// at creation and again whenever this type's or an ancestor's attributes change
+    /// (`runtime::attr::type_modified`). Specialized instructions guard on it alone. 0: none
+    /// (the counter ran out), never specialized on.
+    pub version: Cell<u32>,
+    /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
+    /// attributes can give every descendant a new version.
+    pub subclasses: std::cell::RefCell<Vec<Value>>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -188,6 +196,10 @@ pub struct CodeData {
     /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
     /// have caches; see that module).
     pub caches: Box<[Cell<u64>]>,
+    /// The quickened instructions (CPython's `co_code_adaptive`): a copy of `code.code` that the
+    /// interpreter executes and the specializer rewrites in place; each family instruction's
+    /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
+    pub adaptive: Box<[Cell<u32>]>,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values

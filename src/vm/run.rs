@@ -43,6 +43,10 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
+    if vm.keep_main_code && vm.main_code.is_null() {
+        vm.main_code = code;
+        vm.permanent.push(code);
+    }
     let bk = vm.intern("__builtins__");
     let b = vm.builtins;
     crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
@@ -61,14 +65,23 @@ pub enum Program {
 
 /// Runs a program on a thread with a large stack; returns the exit status.
 pub fn run_program(program: Program, args: Vec<String>) -> i32 {
+    run_program_then(program, args, false)
+}
+
+/// Runs a script, then prints its code as the run left it quickened (`cpjit dis --adaptive`).
+pub fn run_and_dis_adaptive(file: String, args: Vec<String>) -> i32 {
+    run_program_then(Program::File(file), args, true)
+}
+
+fn run_program_then(program: Program, args: Vec<String>, dis_adaptive: bool) -> i32 {
     let h = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run_on_this_thread(program, args))
+        .spawn(move || run_on_this_thread(program, args, dis_adaptive))
         .expect("spawn interpreter thread");
     h.join().unwrap_or(70)
 }
 
-fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
+fn run_on_this_thread(program: Program, args: Vec<String>, dis_adaptive: bool) -> i32 {
     let (src, filename, argv0, dir) = match &program {
         Program::File(path) => {
             let src = match std::fs::read(path) {
@@ -137,12 +150,24 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
     argv.extend(args);
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
     let (mut vm, globals) = main_vm(&argv, path, file);
+    vm.keep_main_code = dis_adaptive;
     let r = exec_source(&mut vm, &src, &filename, globals);
     let status = match r {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
     };
     vm.flush_stdout();
+    if dis_adaptive && !vm.main_code.is_null() {
+        let co = quickened_code_object(vm.main_code);
+        print!("{}", crate::bytecode::dis::dis_recursive(&co));
+    }
+    if let Some(stats) = vm.stats.as_deref() {
+        let text = match crate::vm::adaptive::settings().stats {
+            Some(crate::vm::adaptive::StatsFormat::Json) => stats.json(vm.mode),
+            _ => stats.text(vm.mode),
+        };
+        eprint!("{text}");
+    }
     if std::env::var_os("CPJIT_REPORT_HWM").is_some() {
         // Peak resident set size, for tests/gc_rss.rs.
         if let Ok(st) = std::fs::read_to_string("/proc/self/status") {
@@ -275,4 +300,21 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
     let text = crate::vm::traceback::format_exception(vm, e);
     vm.write_stderr(text.as_bytes());
     1
+}
+
+/// A copy of a loaded code object whose instructions are its quickened ones (specialized
+/// opcodes as the run left them), nested code objects likewise: what `dis --adaptive` shows.
+fn quickened_code_object(code: Value) -> crate::bytecode::code::CodeObject {
+    use crate::bytecode::code::ConstValue;
+    let cd = as_code(code).expect("a code object");
+    let mut co = (*cd.code).clone();
+    co.code = cd.adaptive.iter().map(|c| c.get()).collect();
+    for (i, c) in co.consts.iter_mut().enumerate() {
+        if let ConstValue::Code(_) = c {
+            if let Some(v) = cd.consts.get(i).filter(|v| as_code(**v).is_some()) {
+                *c = ConstValue::Code(std::rc::Rc::new(quickened_code_object(*v)));
+            }
+        }
+    }
+    co
 }

@@ -153,6 +153,21 @@ pub fn is_exact_positional(
         && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
 }
 
+/// Whether a positional call with `nargs` arguments of function `fd` (code `co`) fills the
+/// missing parameters from its defaults alone (CALL_PY_WITH_DEFAULTS).
+pub fn fits_with_defaults(
+    co: &crate::bytecode::code::CodeObject,
+    fd: &FunctionData,
+    nargs: usize,
+) -> bool {
+    let npos = co.argcount as usize;
+    let ndef = as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0);
+    co.kwonlyargcount == 0
+        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+        && nargs < npos
+        && nargs + ndef >= npos
+}
+
 /// Binds call arguments into the first slots of a new frame of `func`.
 pub fn bind_args(
     vm: &mut Vm,

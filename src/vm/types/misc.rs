@@ -331,6 +331,8 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             is_exception: is_exc,
             lookup_cache: Default::default(),
             ext: None,
+            version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
+            subclasses: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -344,6 +346,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    for b in &bases {
+        type_data(b.as_ptr()).subclasses.borrow_mut().push(cls);
+    }
     crate::vm::runtime::attr::invalidate_cache();
     super::subclass::setup_class(vm, cls)?;
     if let Some(c) = as_cell(classcell) {
