@@ -58,6 +58,27 @@ pub fn push_frame(
     Ok(f)
 }
 
+/// Pushes a frame for an exact positional call of Python function `func` (the caller checked
+/// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
+#[inline(always)]
+fn push_frame_exact(vm: &mut Vm, func: Value, fd: &FunctionData, args: &[Value]) -> PyResult<FramePtr> {
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    spend_step(vm)?;
+    let cd = as_code(fd.code).unwrap();
+    let nlp = cd.code.nlocalsplus();
+    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let mem = vm.frames.push(words);
+    let f = framestack::init_with_args(mem, fd.code, func, fd.globals, nlp as u32, args);
+    let fr = f.get();
+    fr.builtins = vm.builtins;
+    fr.previous = vm.current.0;
+    vm.current = f;
+    vm.depth += 1;
+    Ok(f)
+}
+
 /// Counts one step of the step budget (taken at calls and backward jumps, the places where a
 /// program can run unboundedly); past the budget, raises the error that stops the run.
 #[inline(always)]
@@ -659,7 +680,11 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                                 ip += 3;
                                 f.get().instr_index = ip as u32;
                                 f.get().stack_depth = (sp - nlp) as u32;
-                                let nf = tryv!(push_frame(vm, callable, &slots[start..sp], &[]));
+                                let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+                                    tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
+                                } else {
+                                    tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
+                                };
                                 f.get().stack_depth = (base - nlp) as u32;
                                 f = nf;
                                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);

@@ -77,6 +77,38 @@ pub fn init(
     f
 }
 
+/// A fresh frame for an exact positional call: the header, then the arguments copied into the
+/// first locals and the other locals NULL (no memset: frames are small).
+#[inline(always)]
+pub fn init_with_args(
+    mem: &mut [u64],
+    code: Value,
+    func: Value,
+    globals: Value,
+    nlocalsplus: u32,
+    args: &[Value],
+) -> FramePtr {
+    let p = mem.as_mut_ptr() as *mut Frame;
+    let f = FramePtr(p);
+    let fr = f.get();
+    fr.code = code.0 as *const u8;
+    fr.previous = std::ptr::null_mut();
+    fr.globals = globals;
+    fr.builtins = Value::NULL;
+    fr.func = func;
+    fr.instr_index = 0;
+    fr.stack_depth = 0;
+    fr.nlocalsplus = nlocalsplus;
+    fr._reserved = [0; 3];
+    let slots = f.slots(nlocalsplus as usize);
+    let n = args.len().min(slots.len());
+    slots[..n].copy_from_slice(&args[..n]);
+    for s in &mut slots[n..] {
+        *s = Value::NULL;
+    }
+    f
+}
+
 /// The code object Value of a frame.
 #[inline(always)]
 pub fn frame_code(f: &Frame) -> Value {
@@ -109,7 +141,7 @@ impl FrameStack {
     }
 
     /// Reserves a frame of `words` words (header included) and returns its memory.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, words: usize) -> &mut [u64] {
         if self.top + words > self.chunks[self.chunk].len() {
             self.next_chunk(words);

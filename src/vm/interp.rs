@@ -265,14 +265,19 @@ impl Vm {
         self.heap.alloc(ty, b)
     }
 
+    #[inline(always)]
     pub fn new_int(&mut self, i: i64) -> Value {
         match Value::try_from_i64(i) {
             Some(v) => v,
-            None => {
-                let ty = self.t.int;
-                self.heap.alloc(ty, BigInt::from(i))
-            }
+            None => self.new_int_boxed(i),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_int_boxed(&mut self, i: i64) -> Value {
+        let ty = self.t.int;
+        self.heap.alloc(ty, BigInt::from(i))
     }
 
     pub fn new_bigint(&mut self, b: BigInt) -> Value {
