@@ -499,13 +499,14 @@ pub(crate) fn box_object<T>(
     Value::from_ptr(p)
 }
 
-/// Frees an object allocated by `box_object` with payload `T`.
-pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) {
+/// Frees an object allocated by `box_object` with payload `T`; returns the bytes its block took.
+pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) -> usize {
     let p = v.as_ptr::<Obj<T>>();
     // SAFETY: `v` was created by `box_object::<T>` (the GC matches T to the object's layout) and
     // is unreachable, so no reference to it remains; it is dropped exactly once.
     unsafe { std::ptr::drop_in_place(p) };
     slab.release(p as *mut u8, std::mem::size_of::<Obj<T>>());
+    super::alloc::SlabAlloc::block_size(std::mem::size_of::<Obj<T>>())
 }
 
 /// Sets the type pointer of an object (used once at start-up to close the `type`-of-`type` loop).

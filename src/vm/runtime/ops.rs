@@ -154,7 +154,7 @@ fn builtin_binop(
             let y = num::float_of(vm, b)?.unwrap();
             return float_binop(vm, base, x, y);
         }
-        let (x, y) = (int_of(a).unwrap(), int_of(b).unwrap());
+        let (x, y) = (num::int_ref(a).unwrap(), num::int_ref(b).unwrap());
         if base == nb::AND || base == nb::OR || base == nb::XOR {
             // bool & bool stays bool.
             if as_bool_obj(a).is_some() && as_bool_obj(b).is_some() {
@@ -167,7 +167,7 @@ fn builtin_binop(
                 return Ok(Some(vm.bool_val(r)));
             }
         }
-        return int_binop(vm, base, &x, &y);
+        return int_binop(vm, base, x, y);
     }
     if !a.is_ptr() && !b.is_ptr() {
         return Ok(None);
