@@ -65,6 +65,8 @@ pub struct Vm {
     /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
     /// `time.sleep` returns at once.
     pub sandbox: bool,
+    /// Rust panics turned into `SystemError: cpjit internal error` (see `panic_guard`).
+    pub internal_errors: u64,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
 }
@@ -109,6 +111,7 @@ impl Vm {
             step_budget: u64::MAX,
             budget_exhausted: false,
             sandbox: false,
+            internal_errors: 0,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
