@@ -154,6 +154,12 @@ fn fuzz_no_panic_no_hang() {
                 Ok(o) => {
                     ran += 1;
                     stopped += o.budget_exhausted as usize;
+                    assert_eq!(
+                        o.internal_errors,
+                        0,
+                        "the VM panicked (internal error) on {:?}",
+                        String::from_utf8_lossy(&input)
+                    );
                     assert!(
                         o.status == 0 || o.status == 1 || o.budget_exhausted,
                         "exit status {} for {:?}",

@@ -1448,7 +1448,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         let f = b.f;
                         slots[base + 1] = b.bound;
                         sync!();
-                        let r = tryv!(f(vm, &slots[base + 1..sp], kw));
+                        let args = &slots[base + 1..sp];
+                        let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
                         sp = base;
                         push!(r);
                         continue;

@@ -65,6 +65,8 @@ pub struct Vm {
     /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
     /// `time.sleep` returns at once.
     pub sandbox: bool,
+    /// Rust panics turned into `SystemError: cpjit internal error` (see `panic_guard`).
+    pub internal_errors: u64,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
     /// When instructions are specialized (`adaptive::Mode`).
@@ -127,6 +129,7 @@ impl Vm {
                 .map(|_| Box::<super::adaptive::Stats>::default()),
             keep_main_code: false,
             main_code: Value::NULL,
+            internal_errors: 0,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);

@@ -15,6 +15,7 @@ pub mod interp;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod panic_guard;
 pub mod run;
 pub mod runtime;
 pub mod traceback;

@@ -149,9 +149,12 @@ fn run_on_this_thread(program: Program, args: Vec<String>, dis_adaptive: bool) -
     let mut argv = vec![argv0];
     argv.extend(args);
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
+    crate::vm::panic_guard::install_hook();
     let (mut vm, globals) = main_vm(&argv, path, file);
     vm.keep_main_code = dis_adaptive;
-    let r = exec_source(&mut vm, &src, &filename, globals);
+    let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
+        exec_source(vm, &src, &filename, globals)
+    });
     let status = match r {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
@@ -208,12 +211,15 @@ pub struct SandboxOutcome {
     pub status: i32,
     /// The step budget ran out (the program was stopped).
     pub budget_exhausted: bool,
+    /// Rust panics caught and turned into `SystemError: cpjit internal error` (a bug each).
+    pub internal_errors: u64,
 }
 
 /// Runs `src` as `cpjit -c` would, but with output discarded, no stdin, no sleeping, and at most
 /// `budget` calls plus backward jumps (the fuzz test runs arbitrary programs this way). Runs on a
-/// thread with the interpreter's usual big stack; a panic inside is re-raised here.
+/// thread with the interpreter's usual big stack; panics inside are counted in `internal_errors`.
 pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
+    crate::vm::panic_guard::install_hook();
     let src = src.to_vec();
     std::thread::scope(|s| {
         std::thread::Builder::new()
@@ -222,7 +228,10 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 let (mut vm, globals) = main_vm(&["-c".to_string()], vec![".".into()], None);
                 vm.sandbox = true;
                 vm.step_budget = budget.max(1);
-                let status = match exec_source(&mut vm, &src, "<string>", globals) {
+                let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
+                    exec_source(vm, &src, "<string>", globals)
+                });
+                let status = match r {
                     Ok(_) => 0,
                     Err(e) => report(&mut vm, e),
                 };
@@ -230,6 +239,7 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 SandboxOutcome {
                     status,
                     budget_exhausted: vm.budget_exhausted,
+                    internal_errors: vm.internal_errors,
                 }
             })
             .expect("spawn interpreter thread")
