@@ -42,8 +42,10 @@ pub struct Vm {
     pub permanent: Vec<Value>,
     /// The exception being handled (sys.exc_info()); NULL or None when none.
     pub handled: Value,
-    /// Directory of the main script, for imports.
-    pub path: Vec<String>,
+    /// Where CPython 3.11's standard library is (None: not found; imports say so).
+    pub stdlib: Option<super::discovery::StdlibInfo>,
+    /// Command-line options (sys.flags).
+    pub options: super::run::Options,
     pub argv: Vec<String>,
     /// Source text of files, for tracebacks.
     pub sources: HashMap<String, Option<String>>,
@@ -97,7 +99,8 @@ impl Vm {
             roots: Vec::new(),
             permanent: Vec::new(),
             handled: Value::NULL,
-            path: Vec::new(),
+            stdlib: None,
+            options: Default::default(),
             argv: Vec::new(),
             sources: HashMap::new(),
             small_strs: Vec::new(),

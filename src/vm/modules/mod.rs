@@ -5,6 +5,7 @@ pub mod math;
 pub mod package;
 pub mod random;
 pub mod sys;
+pub mod sys_path;
 pub mod time;
 
 use crate::vm::interp::{str_of, PyResult, Vm};
@@ -99,14 +100,11 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         return Ok(m);
     }
     // A single-file module or a package directory on the search path.
-    let path = vm.path.clone();
-    if let Some((file, pkg_dir)) = package::find_in(&path, name) {
-        return package::load(vm, name, file, pkg_dir);
+    let path = package::sys_path(vm);
+    if let Some(found) = package::find_in(&path, name) {
+        return package::load(vm, name, found);
     }
-    let t = vm.t.exc("ModuleNotFoundError");
-    let msg = vm.new_str(&format!("No module named '{name}'"));
-    let a = vm.new_tuple(vec![msg]);
-    Err(vm.new_exception_args(t, a))
+    Err(package::module_not_found(vm, name))
 }
 
 /// IMPORT_FROM.
