@@ -22,10 +22,20 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::create(vm),
         "random" => random::create(vm),
         "gc" => gc_module(vm),
+        "builtins" => {
+            // The module object over the VM's builtins dict (the one every frame sees).
+            let n = vm.new_str("builtins");
+            let ty = vm.t.module;
+            let d = vm.builtins;
+            vm.heap.alloc(ty, ModuleData { name: n, dict: d })
+        }
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
 }
+
+/// `sys.builtin_module_names`: the modules `builtin_module` creates.
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["builtins", "gc", "math", "random", "sys", "time"];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[

@@ -300,6 +300,11 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Property if obj_type(v) == vm.t.member_descriptor => {
                 crate::vm::types::subclass::member_repr(v).unwrap_or_default()
             }
+            Layout::Property if obj_type(v) == vm.t.getset_descriptor => {
+                crate::vm::types::subclass::member_repr(v)
+                    .unwrap_or_default()
+                    .replacen("<member", "<attribute", 1)
+            }
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
                     let r = repr(vm, b)?;

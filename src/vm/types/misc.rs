@@ -65,6 +65,14 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, cm, "__new__", classmethod_new, false);
     let sm = vm.t.staticmethod;
     add_static(vm, sm, "__new__", staticmethod_new, false);
+    // Subclasses (abc.abstractclassmethod, ...) call these through super(): __new__ already
+    // stored the callable; __get__ binds as the wrapped built-in descriptor does.
+    for t in [cm, sm, p] {
+        add_method(vm, t, "__init__", descriptor_init);
+    }
+    for t in [cm, sm] {
+        add_method(vm, t, "__get__", method_wrapper_get);
+    }
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
 
@@ -506,6 +514,9 @@ fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, property_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut p = PropertyData {
         fget: Value::NULL,
@@ -583,12 +594,33 @@ fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
+fn descriptor_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.none)
+}
+
+fn method_wrapper_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__get__", args, kw, 1, 1, 2)?;
+    let obj = if args[1] == vm.none { Value::NULL } else { args[1] };
+    let owner = match args.get(2) {
+        Some(&t) if as_type(t).is_some() => t.as_ptr::<TypeObject>() as *const TypeObject,
+        _ if !obj.is_null() => vm.type_of(obj),
+        _ => return Err(vm.type_error("__get__(None, None) is invalid")),
+    };
+    attr::bind_descriptor(vm, args[0], obj, owner)
+}
+
 fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, classmethod_new)? {
+        return Ok(r);
+    }
     nargs(vm, "classmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.classmethod;
     Ok(vm.heap.alloc(ty, args[1]))
 }
 fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, staticmethod_new)? {
+        return Ok(r);
+    }
     nargs(vm, "staticmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.staticmethod;
     Ok(vm.heap.alloc(ty, args[1]))

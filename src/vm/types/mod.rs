@@ -8,6 +8,8 @@ pub mod dict;
 pub mod dictview;
 pub mod exc;
 pub mod float;
+pub mod frameobj;
+pub mod getset;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
@@ -116,6 +118,9 @@ types_struct! {
     dict_values: "dict_values", DictView, object;
     dict_items: "dict_items", DictView, object;
     member_descriptor: "member_descriptor", Property, object;
+    getset_descriptor: "getset_descriptor", Property, object;
+    frame: "frame", Instance, object;
+    traceback: "traceback", Instance, object;
 }
 
 impl Types {
@@ -279,6 +284,7 @@ pub fn populate(vm: &mut Vm) {
     exc::install(vm);
     misc::install(vm);
     subclass::install(vm);
+    getset::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,

@@ -41,6 +41,9 @@ pub fn install(vm: &mut Vm) {
         t.set,
         t.frozenset,
         t.complex,
+        t.classmethod,
+        t.staticmethod,
+        t.property,
     ] {
         type_data_mut(ty).base_ok = true;
     }
