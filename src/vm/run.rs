@@ -7,7 +7,7 @@ use crate::vm::runtime::num::{int_of, IntVal};
 use crate::vm::value::Value;
 
 /// Builds a SyntaxError exception object from the front end's error.
-fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
+pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     let t = vm.t.exc(e.kind.name());
     let msg = vm.new_str(&e.msg);
     let a = vm.new_tuple(vec![msg]);
@@ -29,7 +29,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     }
     let module = match crate::syntax::parser::parse_module(src, filename) {
         Ok(m) => m,
-        Err(e) => return Err(syntax_error(vm, &e)),
+        Err(e) => return Err(syntax_error_object(vm, &e)),
     };
     let code = match crate::compile::compile_module(&module, filename) {
         Ok(c) => c,
@@ -38,7 +38,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
             if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
                 e.text = crate::syntax::error::source_line(src, e.lineno);
             }
-            return Err(syntax_error(vm, &e));
+            return Err(syntax_error_object(vm, &e));
         }
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));

@@ -526,32 +526,7 @@ fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     if f.is_null() {
         return Ok(vm.new_dict());
     }
-    let l = crate::vm::framestack::locals(f);
-    if !l.is_null() {
-        return Ok(l);
-    }
-    let code = crate::vm::framestack::frame_code(f.get());
-    let cd = as_code(code).unwrap();
-    let n = cd.code.nlocalsplus();
-    let slots = f.slots(n).to_vec();
-    let names = cd.localsplusnames.clone();
-    let kinds = cd.code.localspluskinds.clone();
-    let d = vm.new_dict();
-    for i in 0..n {
-        let mut v = slots[i];
-        if kinds[i]
-            & (crate::bytecode::code::slot_kind::CELL | crate::bytecode::code::slot_kind::FREE)
-            != 0
-        {
-            if let Some(c) = as_cell(v) {
-                v = *c;
-            }
-        }
-        if !v.is_null() {
-            dict_set(vm, d, names[i], v)?;
-        }
-    }
-    Ok(d)
+    Ok(crate::vm::types::frameobj::frame_locals(vm, f))
 }
 
 fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -1,5 +1,6 @@
 //! The `builtins` module: functions, and the built-in types and exceptions by name.
 
+pub mod exec;
 pub mod funcs;
 pub mod io;
 pub mod numeric;
@@ -69,6 +70,7 @@ pub fn install(vm: &mut Vm) {
     let n = vm.new_str("builtins");
     dict_set_str(vm, b, k, n);
     funcs::install(vm);
+    exec::install(vm);
     numeric::install(vm);
     io::install(vm);
 }

@@ -43,6 +43,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "intern", intern);
     def(vm, m, "exc_info", exc_info);
     def(vm, m, "exception", exception);
+    def(vm, m, "displayhook", displayhook);
+    let dh = crate::vm::builtins::funcs::module_attr(vm, m, "displayhook").unwrap();
+    set_attr(vm, m, "__displayhook__", dh);
     def(vm, m, "_getframe", crate::vm::types::frameobj::getframe);
     def(vm, m, "getdefaultencoding", utf8_name);
     def(vm, m, "getfilesystemencoding", utf8_name);
@@ -136,16 +139,44 @@ fn structs(vm: &mut Vm, m: Value) {
     set_attr(vm, m, "_PREFIX", prefix);
     set_attr(vm, m, "_STDLIB", stdlib);
     let d = as_module(m).unwrap().dict;
-    if let Err(e) = crate::vm::run::exec_source(
-        vm,
-        include_bytes!("py/_sys_structs.py"),
-        "<frozen sys>",
-        d,
-    ) {
+    // sys is not registered anywhere yet: keep it alive while Python code runs.
+    vm.roots.push(m);
+    let r = crate::vm::run::exec_source(vm, include_bytes!("py/_sys_structs.py"), "<frozen sys>", d);
+    vm.roots.pop();
+    if let Err(e) = r {
         // The script is part of cpjit: failing is a bug, shown rather than hidden.
         let text = crate::vm::traceback::format_exception(vm, e);
         vm.write_stderr(text.as_bytes());
     }
+}
+
+/// PRINT_EXPR (interactive-mode expression statements): calls sys.displayhook.
+pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
+    let sys = vm.sys_module;
+    let k = vm.intern("displayhook");
+    let hook = match crate::vm::runtime::attr::getattr_opt(vm, sys, k)? {
+        Some(h) => h,
+        None => return Err(vm.err("RuntimeError", "lost sys.displayhook")),
+    };
+    crate::vm::runtime::call::call(vm, hook, &[v], &[])?;
+    Ok(())
+}
+
+/// sys.displayhook: prints repr(v) and binds it to builtins._ (None is not shown).
+fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "displayhook", args, kw, 0, 1, 1)?;
+    let v = args[0];
+    if v == vm.none {
+        return Ok(vm.none);
+    }
+    let (b, k) = (vm.builtins, vm.intern("_"));
+    let n = vm.none;
+    crate::vm::runtime::dict::dict_set(vm, b, k, n)?;
+    let r = crate::vm::runtime::repr::repr(vm, v)?;
+    let text = format!("{}\n", crate::vm::interp::str_of(r));
+    crate::vm::builtins::io::stdout_write(vm, &text)?;
+    crate::vm::runtime::dict::dict_set(vm, b, k, v)?;
+    Ok(vm.none)
 }
 
 fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {

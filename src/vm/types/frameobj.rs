@@ -25,7 +25,7 @@ fn line_of(code: Value, at: u32) -> i64 {
 
 /// The locals of a frame as `f_locals` shows them: the locals dict of module and class bodies,
 /// else a new dict of the bound fast locals and cell contents.
-fn frame_locals(vm: &mut Vm, f: FramePtr) -> Value {
+pub fn frame_locals(vm: &mut Vm, f: FramePtr) -> Value {
     let l = locals(f);
     if !l.is_null() {
         return l;
