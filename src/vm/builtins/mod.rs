@@ -84,6 +84,12 @@ pub fn def(vm: &mut Vm, dict: Value, name: &'static str, f: BuiltinFn) {
 
 /// `len(v)`.
 pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
+        return match crate::vm::types::subclass::int_arg(r) {
+            Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
+            _ => Err(vm.value_error("__len__() should return >= 0")),
+        };
+    }
     if v.is_ptr() {
         match layout_of(v) {
             Layout::Str => return Ok(as_str(v).unwrap().nchars),

@@ -43,6 +43,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("__future__", include_str!("py/__future__.py")),
+    ("_cpjit_types", include_str!("py/_cpjit_types.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

@@ -286,6 +286,15 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(false);
     }
     match layout_of(v) {
+        Layout::Type => {
+            if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__bool__", &[])? {
+                return truthy(vm, r);
+            }
+            if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
+                return truthy(vm, r);
+            }
+            Ok(true)
+        }
         Layout::Str => Ok(as_str(v).unwrap().s.len() > 0),
         Layout::List => Ok(!as_list(v).unwrap().is_empty()),
         Layout::Tuple => Ok(!as_tuple(v).unwrap().is_empty()),
@@ -333,6 +342,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, container, "__contains__", &[item])? {
+        return truthy(vm, r);
+    }
     if container.is_ptr() {
         match layout_of(container) {
             Layout::Str if as_str(item).is_some() => {

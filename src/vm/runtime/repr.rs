@@ -249,6 +249,13 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 )
             }
             Layout::Type => {
+                if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__repr__", &[])? {
+                    if as_str(r).is_none() {
+                        let tn = vm.type_name(r);
+                        return Err(vm.type_error(format!("__repr__ returned non-string (type {tn})")));
+                    }
+                    return Ok(r);
+                }
                 let t = type_data(v.as_ptr());
                 if t.module == "builtins" {
                     format!("<class '{}'>", t.qualname)

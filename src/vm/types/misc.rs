@@ -242,17 +242,50 @@ fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, _) = split_kw(args, kw);
     match pos.len() {
-        2 => Ok(Value::from_ptr(vm.type_of(pos[1]))),
+        2 if kw.is_empty() => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
             let bases = riter::collect(vm, pos[2])?;
-            new_class(vm, pos[1], &bases, pos[3])
+            let Some(m) = as_type(pos[0]).map(|_| pos[0].as_ptr::<TypeObject>() as *const TypeObject)
+            else {
+                return Err(vm.type_error("type.__new__(X): X is not a type object"));
+            };
+            if !super::metatype::is_metaclass(vm, m) {
+                let n = type_data(m).name.clone();
+                return Err(vm.type_error(format!("type.__new__({n}): {n} is not a subtype of type")));
+            }
+            // The most derived metaclass of the bases wins (it may differ from the one called).
+            let meta = super::metatype::calculate_meta(vm, m, &bases)?;
+            let kwargs = &args[args.len() - kw.len()..];
+            new_class(vm, meta, pos[1], &bases, pos[3], kwargs, kw)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
 }
 
-/// Creates a class from its name, bases and namespace dict.
-pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult {
+/// Creates a class of metaclass `meta` from its name, bases and namespace (a dict or a dict
+/// subclass instance from `__prepare__`); `kwvalues`/`kwnames` are the class keywords passed on
+/// to `__init_subclass__`.
+pub fn new_class(
+    vm: &mut Vm,
+    meta: *const TypeObject,
+    name: Value,
+    bases: &[Value],
+    ns: Value,
+    kwvalues: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let ns = if as_dict(ns).is_some() && obj_type(ns) == vm.t.dict {
+        ns
+    } else if let Some(b) = super::subclass::base_value(ns).filter(|b| as_dict(*b).is_some()) {
+        b
+    } else if as_dict(ns).is_some() {
+        ns
+    } else {
+        let tn = vm.type_name(ns);
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 4 must be dict, not {tn}"
+        )));
+    };
     let mut bases = bases.to_vec();
     if bases.is_empty() {
         bases.push(Value::from_ptr(vm.t.object));
@@ -323,7 +356,6 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         .iter()
         .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)
     {}
-    let meta = vm.t.type_;
     let cls = vm.heap.alloc(
         meta,
         TypeData {
@@ -374,7 +406,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
                 if let Some(inner) = as_method_wrapper(f) {
                     let inner = *inner;
-                    call(vm, inner, &[cls], &[])?;
+                    let mut a = vec![cls];
+                    a.extend_from_slice(kwvalues);
+                    call(vm, inner, &a, kwnames)?;
                 }
                 break;
             }

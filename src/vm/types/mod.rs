@@ -13,6 +13,7 @@ pub mod getset;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
+pub mod metatype;
 pub mod misc;
 pub mod num_dunders;
 pub mod oserror;
@@ -285,6 +286,7 @@ pub fn populate(vm: &mut Vm) {
     misc::install(vm);
     subclass::install(vm);
     getset::install(vm);
+    metatype::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,
