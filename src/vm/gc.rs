@@ -22,6 +22,11 @@ pub struct Heap {
     pub collections: usize,
     worklist: Vec<Value>,
     slab: SlabAlloc,
+    /// Every live weak reference object (checked after each mark phase).
+    weakrefs: Vec<Value>,
+    /// References cleared by the last collections whose callbacks have not run yet (the VM
+    /// runs them after the collection; see `Vm::collect`). Marked as roots until then.
+    pub cleared_weakrefs: Vec<Value>,
 }
 
 impl Default for Heap {
@@ -57,6 +62,8 @@ impl Heap {
             collections: 0,
             worklist: Vec::new(),
             slab: SlabAlloc::new(),
+            weakrefs: Vec::new(),
+            cleared_weakrefs: Vec::new(),
         }
     }
 
@@ -81,6 +88,20 @@ impl Heap {
         self.allocated >= self.threshold
     }
 
+    /// Records a new weak reference object so collections clear it when its referent dies.
+    pub fn register_weakref(&mut self, w: Value) {
+        self.weakrefs.push(w);
+    }
+
+    /// The live weak references to `obj`, oldest first.
+    pub fn weakrefs_to(&self, obj: Value) -> Vec<Value> {
+        self.weakrefs
+            .iter()
+            .copied()
+            .filter(|&w| payload_any::<WeakRefData>(w).referent.get() == obj)
+            .collect()
+    }
+
     pub fn live_objects(&self) -> usize {
         self.objects.len()
     }
@@ -91,6 +112,9 @@ impl Heap {
         for &r in roots {
             self.mark_value(r);
         }
+        for i in 0..self.cleared_weakrefs.len() {
+            self.mark_value(self.cleared_weakrefs[i]);
+        }
         for &f in frames {
             let mut f = f;
             while !f.is_null() {
@@ -99,6 +123,7 @@ impl Heap {
             }
         }
         self.drain();
+        self.clear_weakrefs();
         // Layouts are read before anything is freed: a dead object's type may be dead too.
         let mut kept = Vec::with_capacity(self.objects.len());
         let mut dead = Vec::new();
@@ -130,6 +155,30 @@ impl Heap {
             MIN_THRESHOLD.max(self.objects.len())
         };
         self.collections += 1;
+    }
+
+    /// After marking: forgets dead weak reference objects, and clears the live ones whose
+    /// referent is about to be freed (queueing those with a callback).
+    fn clear_weakrefs(&mut self) {
+        let mut live = Vec::with_capacity(self.weakrefs.len());
+        for &w in &self.weakrefs {
+            if header(w).gc.get() & MARK == 0 {
+                continue;
+            }
+            let d = payload_any::<WeakRefData>(w);
+            let r = d.referent.get();
+            if r.is_ptr() && header(r).gc.get() & MARK == 0 {
+                d.referent.set(Value::NULL);
+                if !d.callback.is_null() {
+                    self.cleared_weakrefs.push(w);
+                }
+                continue;
+            }
+            if !r.is_null() {
+                live.push(w);
+            }
+        }
+        self.weakrefs = live;
     }
 
     fn mark_frame(&mut self, f: FramePtr) {
@@ -291,6 +340,11 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             let d = payload_any::<SuperData>(v);
             out.extend([d.ty, d.obj, d.obj_type]);
         }
+        // Not the referent: that is what makes the reference weak.
+        Layout::WeakRef => {
+            let d = payload_any::<WeakRefData>(v);
+            out.extend([d.callback, d.wrapper.get()]);
+        }
     }
 }
 
@@ -322,5 +376,6 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) {
         Layout::Module => free_object::<ModuleData>(slab, v),
         Layout::Iter => free_object::<IterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
+        Layout::WeakRef => free_object::<WeakRefData>(slab, v),
     }
 }

@@ -44,6 +44,8 @@ pub struct Vm {
     pub handled: Value,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
     pub stdlib: Option<super::discovery::StdlibInfo>,
+    /// Set while weak reference callbacks run (a collection inside one queues, not nests).
+    pub in_weakref_callbacks: bool,
     /// Command-line options (sys.flags).
     pub options: super::run::Options,
     pub argv: Vec<String>,
@@ -101,6 +103,7 @@ impl Vm {
             handled: Value::NULL,
             stdlib: None,
             options: Default::default(),
+            in_weakref_callbacks: false,
             argv: Vec::new(),
             sources: HashMap::new(),
             small_strs: Vec::new(),
@@ -179,6 +182,31 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
+        self.run_weakref_callbacks();
+    }
+
+    /// Calls the callbacks of weak references the collector cleared, as CPython does when a
+    /// referent dies; an error in one is reported as "Exception ignored" and the rest still run.
+    fn run_weakref_callbacks(&mut self) {
+        if self.heap.cleared_weakrefs.is_empty() || self.in_weakref_callbacks {
+            return;
+        }
+        self.in_weakref_callbacks = true;
+        let saved = self.handled;
+        while let Some(w) = self.heap.cleared_weakrefs.pop() {
+            self.roots.push(w);
+            let d = as_weakref(w).unwrap();
+            let cb = d.callback;
+            let arg = if d.wrapper.get().is_null() { w } else { d.wrapper.get() };
+            if let Err(e) = super::runtime::call::call(self, cb, &[arg], &[]) {
+                let r = super::runtime::repr::repr_string(self, cb).unwrap_or_default();
+                let tb = super::traceback::format_exception(self, e);
+                self.write_stderr(format!("Exception ignored in: {r}\n{tb}").as_bytes());
+            }
+            self.roots.pop();
+        }
+        self.handled = saved;
+        self.in_weakref_callbacks = false;
     }
 
     // ---- constructors ------------------------------------------------------------------------

@@ -228,7 +228,9 @@ fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let r = v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
-            Layout::Instance => attr::lookup_type_str(vm, obj_type(v), "__call__").is_some(),
+            Layout::Instance | Layout::WeakRef => {
+                attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
+            }
             _ => false,
         };
     Ok(vm.bool_val(r))

@@ -7,6 +7,7 @@ pub mod random;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
+pub mod weakref;
 
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
@@ -22,6 +23,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::create(vm),
         "random" => random::create(vm),
         "gc" => gc_module(vm),
+        "_weakref" => weakref::create(vm)?,
         "builtins" => {
             // The module object over the VM's builtins dict (the one every frame sees).
             let n = vm.new_str("builtins");
@@ -35,7 +37,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["builtins", "gc", "math", "random", "sys", "time"];
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "gc", "math", "random", "sys", "time"];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[

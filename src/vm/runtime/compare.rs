@@ -192,8 +192,9 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    // Weak references compare their referents through ReferenceType.__eq__.
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || type_data(ta).layout == Layout::WeakRef;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || type_data(tb).layout == Layout::WeakRef;
     let mut tried_rev = false;
     let rop = SWAPPED[op as usize];
     if ta != tb && user_b && vm.is_subtype(tb, ta) {

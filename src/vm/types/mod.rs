@@ -121,6 +121,7 @@ types_struct! {
     member_descriptor: "member_descriptor", Property, object;
     getset_descriptor: "getset_descriptor", Property, object;
     frame: "frame", Instance, object;
+    weakref: "weakref", WeakRef, object;
     traceback: "traceback", Instance, object;
 }
 
@@ -287,6 +288,7 @@ pub fn populate(vm: &mut Vm) {
     subclass::install(vm);
     getset::install(vm);
     metatype::install(vm);
+    crate::vm::modules::weakref::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,
