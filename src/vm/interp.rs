@@ -44,6 +44,8 @@ pub struct Vm {
     pub handled: Value,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
     pub stdlib: Option<super::discovery::StdlibInfo>,
+    /// Weak references to every class created by Python code, for `type.__subclasses__()`.
+    pub classes: Vec<Value>,
     /// Set while weak reference callbacks run (a collection inside one queues, not nests).
     pub in_weakref_callbacks: bool,
     /// Command-line options (sys.flags).
@@ -104,6 +106,7 @@ impl Vm {
             stdlib: None,
             options: Default::default(),
             in_weakref_callbacks: false,
+            classes: Vec::new(),
             argv: Vec::new(),
             sources: HashMap::new(),
             small_strs: Vec::new(),
@@ -177,6 +180,7 @@ impl Vm {
         let mut roots: Vec<Value> = Vec::with_capacity(self.permanent.len() + self.roots.len() + 8);
         roots.extend(self.permanent.iter().copied());
         roots.extend(self.roots.iter().copied());
+        roots.extend(self.classes.iter().copied());
         roots.push(self.handled);
         roots.push(self.abi_error);
         roots.extend(self.interned.values().copied());

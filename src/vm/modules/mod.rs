@@ -46,6 +46,9 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("__future__", include_str!("py/__future__.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
+    // Modules CPython writes in C, written here in Python.
+    ("_string", include_str!("py/_string.py")),
+    ("_collections", include_str!("py/_collections.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

@@ -31,6 +31,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
     set_attr(vm, m, "ReferenceType", t);
     def(vm, m, "getweakrefcount", getweakrefcount);
     def(vm, m, "getweakrefs", getweakrefs);
+    def(vm, m, "_remove_dead_weakref", remove_dead_weakref);
     let d = as_module(m).unwrap().dict;
     let r = crate::vm::run::exec_source(vm, PROXY_SRC.as_bytes(), "<frozen _weakref>", d);
     vm.roots.pop();
@@ -75,18 +76,38 @@ fn ref_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Some(&c) if c != vm.none => c,
         _ => Value::NULL,
     };
+    Ok(new_weak(vm, obj, cb))
+}
+
+/// A new weak reference to `obj` (callback NULL for none).
+pub fn new_weak(vm: &mut Vm, obj: Value, callback: Value) -> Value {
     let ty = vm.t.weakref;
     let w = vm.heap.alloc(
         ty,
         WeakRefData {
             referent: std::cell::Cell::new(obj),
-            callback: cb,
+            callback,
             wrapper: std::cell::Cell::new(Value::NULL),
             hash: std::cell::Cell::new(None),
         },
     );
     vm.heap.register_weakref(w);
-    Ok(w)
+    w
+}
+
+/// `_remove_dead_weakref(d, key)`: deletes `d[key]` if it is a dead reference.
+fn remove_dead_weakref(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "_remove_dead_weakref", args, kw, 0, 2, 2)?;
+    if as_dict(args[0]).is_none() {
+        return Err(vm.type_error("_remove_dead_weakref() argument 1 must be dict"));
+    }
+    if let Some(v) = crate::vm::runtime::dict::dict_get(vm, args[0], args[1])? {
+        let b = crate::vm::types::subclass::base_value(v).unwrap_or(v);
+        if as_weakref(b).is_some_and(|d| d.referent.get().is_null()) {
+            crate::vm::runtime::dict::dict_del(vm, args[0], args[1])?;
+        }
+    }
+    Ok(vm.none)
 }
 
 fn this<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut WeakRefData> {

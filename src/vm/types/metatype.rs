@@ -23,6 +23,11 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__subclasscheck__", type_subclasscheck);
     add_method(vm, t, "__setattr__", type_setattr);
     add_method(vm, t, "__delattr__", type_delattr);
+    let o = vm.t.object;
+    add_static(vm, o, "__subclasshook__", |vm, _a, _k| Ok(vm.not_implemented), true);
+    add_method(vm, o, "__reduce_ex__", object_reduce_ex);
+    add_method(vm, o, "__reduce__", object_reduce);
+    add_method(vm, o, "__getstate__", object_getstate);
     let generic = [vm.t.list, vm.t.tuple, vm.t.dict, vm.t.set, vm.t.frozenset, t];
     for g in generic {
         add_static(vm, g, "__class_getitem__", class_getitem, true);
@@ -132,6 +137,25 @@ fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__class_getitem__", args, kw, 1, 1, 1)?;
     let f = types_helper(vm, "GenericAlias")?;
     call(vm, f, &[args[0], args[1]], &[])
+}
+
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce_ex__", args, kw, 1, 1, 1)?;
+    let f = types_helper(vm, "reduce_ex")?;
+    call(vm, f, &[args[0], args[1]], &[])
+}
+
+fn object_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, "common_reduce")?;
+    let zero = Value::try_from_i64(0).unwrap();
+    call(vm, f, &[args[0], zero], &[])
+}
+
+fn object_getstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getstate__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, "getstate")?;
+    call(vm, f, &[args[0]], &[])
 }
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

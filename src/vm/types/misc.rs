@@ -256,6 +256,18 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             // The most derived metaclass of the bases wins (it may differ from the one called).
             let meta = super::metatype::calculate_meta(vm, m, &bases)?;
             let kwargs = &args[args.len() - kw.len()..];
+            if meta != m {
+                // A more derived metaclass with its own __new__ creates the class instead.
+                let nk = vm.intern("__new__");
+                if let Some(n) = crate::vm::runtime::attr::lookup_type(meta, nk) {
+                    let f = as_method_wrapper(n).map(|i| *i).unwrap_or(n);
+                    if as_builtin(f).is_none() {
+                        let mut a = vec![Value::from_ptr(meta)];
+                        a.extend_from_slice(&args[1..]);
+                        return call(vm, f, &a, kw);
+                    }
+                }
+            }
             new_class(vm, meta, pos[1], &bases, pos[3], kwargs, kw)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
@@ -384,6 +396,8 @@ pub fn new_class(
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    let w = crate::vm::modules::weakref::new_weak(vm, cls, Value::NULL);
+    vm.classes.push(w);
     crate::vm::runtime::attr::invalidate_cache();
     super::subclass::setup_class(vm, cls)?;
     if let Some(c) = as_cell(classcell) {
@@ -425,8 +439,25 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_list(m))
 }
 
-fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Err(vm.not_implemented("type.__subclasses__()"))
+/// `cls.__subclasses__()`: the live classes naming `cls` among their bases, oldest first.
+fn type_subclasses(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__subclasses__", args, kw, 1, 0, 0)?;
+    let cls = args[0];
+    let mut out: Vec<Value> = vm
+        .t
+        .all()
+        .into_iter()
+        .filter(|t| type_data(t.as_ptr::<TypeObject>()).bases.contains(&cls))
+        .collect();
+    vm.classes
+        .retain(|w| as_weakref(*w).is_some_and(|d| !d.referent.get().is_null()));
+    for &w in &vm.classes {
+        let c = as_weakref(w).unwrap().referent.get();
+        if type_data(c.as_ptr::<TypeObject>()).bases.contains(&cls) {
+            out.push(c);
+        }
+    }
+    Ok(vm.new_list(out))
 }
 
 fn range_arg(vm: &mut Vm, v: Value) -> PyResult<IntVal> {

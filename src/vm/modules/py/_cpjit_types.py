@@ -177,3 +177,52 @@ class GenericAlias:
 
 
 GenericAlias.__module__ = 'types'
+
+
+# object.__reduce_ex__ / __reduce__ / __getstate__ (copy and pickle protocols), as CPython's
+# typeobject.c does them.
+
+def _slotnames(cls):
+    import copyreg
+    return copyreg._slotnames(cls)
+
+
+def getstate(obj):
+    d = getattr(obj, '__dict__', None)
+    state = d if d else None
+    names = _slotnames(type(obj))
+    if names:
+        slots = {}
+        for n in names:
+            try:
+                slots[n] = getattr(obj, n)
+            except AttributeError:
+                pass
+        if slots:
+            state = (state, slots)
+    return state
+
+
+def reduce_ex(obj, proto):
+    if type(obj).__reduce__ is not object.__reduce__:
+        return obj.__reduce__()
+    return common_reduce(obj, proto)
+
+
+def common_reduce(obj, proto):
+    import copyreg
+    if proto < 2:
+        return copyreg._reduce_ex(obj, proto)
+    cls = type(obj)
+    gnx = getattr(obj, '__getnewargs_ex__', None)
+    if gnx is not None:
+        args, kwargs = gnx()
+    else:
+        gn = getattr(obj, '__getnewargs__', None)
+        args, kwargs = (gn() if gn is not None else ()), {}
+    state = obj.__getstate__()
+    listitems = iter(obj) if isinstance(obj, list) else None
+    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
+    if kwargs:
+        return copyreg.__newobj_ex__, (cls, tuple(args), kwargs), state, listitems, dictitems
+    return copyreg.__newobj__, (cls,) + tuple(args), state, listitems, dictitems
