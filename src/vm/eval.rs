@@ -1258,7 +1258,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let locals = framestack::locals(f);
                 let mut found = None;
                 if !locals.is_null() {
-                    found = rdict::dict_get_str(vm, locals, name);
+                    sync!();
+                    found = tryv!(crate::vm::runtime::names::load(vm, locals, name));
                 }
                 if found.is_none() {
                     found = rdict::dict_get_str(vm, f.get().globals, name);
@@ -1281,7 +1282,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     locals = f.get().globals;
                 }
                 sync!();
-                tryv!(rdict::dict_set(vm, locals, name, v));
+                tryv!(crate::vm::runtime::names::store(vm, locals, name, v));
             }
             Opcode::DELETE_NAME => {
                 let name = cd.names[oparg as usize];
@@ -1289,7 +1290,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 if locals.is_null() {
                     locals = f.get().globals;
                 }
-                if tryv!(rdict::dict_del(vm, locals, name)).is_none() {
+                sync!();
+                if !tryv!(crate::vm::runtime::names::delete(vm, locals, name)) {
                     throw!(ops::name_error(vm, name, f.get().globals));
                 }
             }
@@ -1847,8 +1849,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 sp -= 2;
                 slots[sp - 1] = r;
             }
-            Opcode::PRINT_EXPR
-            | Opcode::CHECK_EG_MATCH
+            Opcode::PRINT_EXPR => {
+                // Interactive-mode expression statements (compile(..., 'single')).
+                let v = pop!();
+                sync!();
+                tryv!(crate::vm::modules::sys::print_expr(vm, v));
+            }
+            Opcode::CHECK_EG_MATCH
             | Opcode::PREP_RERAISE_STAR
             | Opcode::GET_AWAITABLE
             | Opcode::GET_AITER

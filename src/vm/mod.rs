@@ -6,6 +6,7 @@ pub mod alloc;
 pub mod builtins;
 pub mod code;
 pub mod dict;
+pub mod discovery;
 pub mod eval;
 pub mod frame;
 pub mod framestack;

@@ -79,6 +79,8 @@ pub enum Layout {
     Unboxed,
     /// complex: two f64s.
     Complex,
+    /// weakref.ref: a referent the GC does not trace (cleared when it dies).
+    WeakRef,
 }
 
 pub struct TypeData {
@@ -259,6 +261,18 @@ pub struct BigRange {
 pub struct ModuleData {
     pub name: Value,
     pub dict: Value,
+}
+
+/// A weak reference (`_weakref.ref`): the collector clears `referent` when nothing else keeps
+/// it alive and then calls `callback` with the reference (see `gc::Heap::collect`).
+pub struct WeakRefData {
+    pub referent: Cell<Value>,
+    pub callback: Value,
+    /// The instance of a `ref` subclass wrapping this reference (what callbacks receive), or
+    /// NULL.
+    pub wrapper: Cell<Value>,
+    /// hash(referent), computed on first use (a dead reference keeps it).
+    pub hash: Cell<Option<i64>>,
 }
 
 pub struct SuperData {
@@ -454,6 +468,7 @@ accessor!(as_super, Super, SuperData);
 accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
 accessor!(as_complex, Complex, ComplexData);
+accessor!(as_weakref, WeakRef, WeakRefData);
 
 /// Whether `t`'s instances are `ExtInstanceData` objects.
 #[inline]

@@ -7,7 +7,7 @@ use crate::vm::runtime::num::{int_of, IntVal};
 use crate::vm::value::Value;
 
 /// Builds a SyntaxError exception object from the front end's error.
-fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
+pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     let t = vm.t.exc(e.kind.name());
     let msg = vm.new_str(&e.msg);
     let a = vm.new_tuple(vec![msg]);
@@ -29,7 +29,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     }
     let module = match crate::syntax::parser::parse_module(src, filename) {
         Ok(m) => m,
-        Err(e) => return Err(syntax_error(vm, &e)),
+        Err(e) => return Err(syntax_error_object(vm, &e)),
     };
     let code = match crate::compile::compile_module(&module, filename) {
         Ok(c) => c,
@@ -38,7 +38,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
             if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
                 e.text = crate::syntax::error::source_line(src, e.lineno);
             }
-            return Err(syntax_error(vm, &e));
+            return Err(syntax_error_object(vm, &e));
         }
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
@@ -59,79 +59,91 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
 pub enum Program {
     File(String),
     Command(String),
+    /// `-m NAME`: a module found on sys.path, run as `__main__` (a package runs its `__main__`).
+    Module(String),
     /// The program text on standard input (`cpjit -`).
     Stdin,
 }
 
-/// Runs a program on a thread with a large stack; returns the exit status.
-pub fn run_program(program: Program, args: Vec<String>) -> i32 {
-    run_program_then(program, args, false)
+/// Interpreter options from the command line (CPython's letters).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// -I: no script directory in sys.path (also sets the two below).
+    pub isolated: bool,
+    /// -E: PYTHONPATH and other PYTHON* variables are ignored.
+    pub ignore_environment: bool,
+    /// -S: no site-packages.
+    pub no_site: bool,
+    /// -s: no user site-packages.
+    pub no_user_site: bool,
+    /// -B: accepted for compatibility; cpjit writes no bytecode files yet.
+    pub dont_write_bytecode: bool,
+    /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
+    pub dis_adaptive: bool,
 }
 
-/// Runs a script, then prints its code as the run left it quickened (`cpjit dis --adaptive`).
-pub fn run_and_dis_adaptive(file: String, args: Vec<String>) -> i32 {
-    run_program_then(Program::File(file), args, true)
-}
-
-fn run_program_then(program: Program, args: Vec<String>, dis_adaptive: bool) -> i32 {
+/// Runs a program on a thread with a large stack; returns the exit status. `argv` is sys.argv
+/// as the command line gives it (argv[0] is the script, `-c`, `-m` or `-`).
+pub fn run_program(program: Program, argv: Vec<String>, opts: Options) -> i32 {
     let h = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run_on_this_thread(program, args, dis_adaptive))
+        .spawn(move || run_on_this_thread(program, argv, opts))
         .expect("spawn interpreter thread");
     h.join().unwrap_or(70)
 }
 
-fn run_on_this_thread(program: Program, args: Vec<String>, dis_adaptive: bool) -> i32 {
-    let (src, filename, argv0, dir) = match &program {
+fn absolute(path: &str) -> String {
+    if std::path::Path::new(path).is_absolute() {
+        path.to_string()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path).display().to_string())
+            .unwrap_or(path.to_string())
+    }
+}
+
+fn read_script(path: &str) -> Result<Vec<u8>, i32> {
+    std::fs::read(path).map_err(|e| {
+        let abs = std::fs::canonicalize(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| absolute(path));
+        eprintln!(
+            "cpjit: can't open file '{}': [Errno {}] {}",
+            abs,
+            e.raw_os_error().unwrap_or(2),
+            errno_text(&e)
+        );
+        2
+    })
+}
+
+fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) -> i32 {
+    // sys.path[0]: the script's directory (symlinks resolved, as CPython does), '' for -c and
+    // stdin, the working directory for -m; nothing under -I.
+    let (src, filename, first) = match &program {
         Program::File(path) => {
-            let src = match std::fs::read(path) {
+            let src = match read_script(path) {
                 Ok(s) => s,
-                Err(e) => {
-                    let abs = std::fs::canonicalize(path)
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|_| {
-                            std::env::current_dir()
-                                .map(|d| d.join(path).display().to_string())
-                                .unwrap_or(path.clone())
-                        });
-                    eprintln!(
-                        "cpjit: can't open file '{}': [Errno {}] {}",
-                        abs,
-                        e.raw_os_error().unwrap_or(2),
-                        errno_text(&e)
-                    );
-                    return 2;
-                }
+                Err(st) => return st,
             };
-            let dir = std::path::Path::new(path)
-                .parent()
-                .map(|p| {
-                    if p.as_os_str().is_empty() {
-                        ".".to_string()
-                    } else {
-                        p.display().to_string()
-                    }
-                })
-                .unwrap_or_else(|| ".".into());
             // CPython reports the script by its absolute path (__file__, tracebacks).
-            let abs = if std::path::Path::new(path).is_absolute() {
-                path.clone()
-            } else {
-                std::env::current_dir()
-                    .map(|d| d.join(path).display().to_string())
-                    .unwrap_or(path.clone())
-            };
-            let dir = std::path::Path::new(&abs)
+            let abs = absolute(path);
+            let real = std::fs::canonicalize(&abs)
+                .map(|p| p.display().to_string())
+                .unwrap_or(abs.clone());
+            let dir = std::path::Path::new(&real)
                 .parent()
                 .map(|p| p.display().to_string())
-                .unwrap_or(dir);
-            (src, abs, path.clone(), dir)
+                .unwrap_or_default();
+            (src, abs, dir)
         }
-        Program::Command(code) => (
-            code.clone().into_bytes(),
-            "<string>".to_string(),
-            "-c".to_string(),
-            ".".into(),
+        Program::Command(code) => (code.clone().into_bytes(), "<string>".to_string(), String::new()),
+        Program::Module(_) => (
+            Vec::new(),
+            String::new(),
+            std::env::current_dir()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
         ),
         Program::Stdin => {
             let mut src = Vec::new();
@@ -139,21 +151,19 @@ fn run_on_this_thread(program: Program, args: Vec<String>, dis_adaptive: bool) -
                 eprintln!("cpjit: can't read standard input: {}", errno_text(&e));
                 return 2;
             }
-            (src, "<stdin>".to_string(), "-".to_string(), ".".into())
+            (src, "<stdin>".to_string(), String::new())
         }
     };
-    let mut path = vec![dir];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
-    }
-    let mut argv = vec![argv0];
-    argv.extend(args);
+    let stdlib = crate::vm::discovery::find(!opts.ignore_environment);
+    let path = crate::vm::modules::sys_path::build(&opts, (!opts.isolated).then_some(first), stdlib.as_ref());
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
+    let dis_adaptive = opts.dis_adaptive;
     crate::vm::panic_guard::install_hook();
-    let (mut vm, globals) = main_vm(&argv, path, file);
+    let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
     vm.keep_main_code = dis_adaptive;
-    let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
-        exec_source(vm, &src, &filename, globals)
+    let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
+        Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
+        _ => exec_source(vm, &src, &filename, globals),
     });
     let status = match r {
         Ok(_) => 0,
@@ -182,10 +192,46 @@ fn run_on_this_thread(program: Program, args: Vec<String>, dis_adaptive: bool) -
     status
 }
 
+/// `-m NAME` (runpy's `_run_module_as_main`): imports the parent packages, finds NAME's source
+/// (a package runs `NAME.__main__`), sets sys.argv[0] to its file and runs it as `__main__`.
+fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Value) -> PyResult {
+    let (file, spec_name) = crate::vm::modules::package::find_module_source(vm, name)?;
+    argv[0] = file.clone();
+    let a = vm.new_str(&file);
+    let sys = vm.sys_module;
+    let k = vm.intern("argv");
+    let l = crate::vm::runtime::attr::getattr(vm, sys, k)?;
+    if let Some(items) = as_list(l) {
+        if let Some(first) = items.first_mut() {
+            *first = a;
+        }
+    }
+    let src = match std::fs::read(&file) {
+        Ok(s) => s,
+        Err(e) => return Err(vm.err("ImportError", format!("cannot read {file}: {e}"))),
+    };
+    let (fk, fv) = (vm.intern("__file__"), vm.new_str(&file));
+    crate::vm::runtime::dict::dict_set(vm, globals, fk, fv)?;
+    let package = spec_name
+        .rsplit_once('.')
+        .map(|(p, _)| p.to_string())
+        .unwrap_or_default();
+    let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
+    crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
+    exec_source(vm, &src, &file, globals)
+}
+
 /// A VM with `sys` and an empty `__main__` module set up; returns it and `__main__`'s globals.
-fn main_vm(argv: &[String], path: Vec<String>, file: Option<&str>) -> (Box<Vm>, Value) {
+fn main_vm(
+    argv: &[String],
+    path: Vec<String>,
+    file: Option<&str>,
+    stdlib: Option<crate::vm::discovery::StdlibInfo>,
+    opts: Options,
+) -> (Box<Vm>, Value) {
     let mut vm = Vm::new();
-    vm.path = path.clone();
+    vm.stdlib = stdlib;
+    vm.options = opts;
     let sys = crate::vm::modules::sys::create(&mut vm, argv, &path);
     vm.sys_module = sys;
     let k = vm.new_str("sys");
@@ -225,7 +271,13 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
         std::thread::Builder::new()
             .stack_size(1 << 30)
             .spawn_scoped(s, move || {
-                let (mut vm, globals) = main_vm(&["-c".to_string()], vec![".".into()], None);
+                let (mut vm, globals) = main_vm(
+                    &["-c".to_string()],
+                    vec![String::new()],
+                    None,
+                    None,
+                    Options::default(),
+                );
                 vm.sandbox = true;
                 vm.step_budget = budget.max(1);
                 let r = crate::vm::panic_guard::guard(&mut vm, |vm| {

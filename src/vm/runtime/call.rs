@@ -43,7 +43,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 let inner = *as_method_wrapper(f).unwrap();
                 return call(vm, inner, args, kwnames);
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::WeakRef => {
                 let t = obj_type(f);
                 if let Some(c) = lookup_type_str(vm, t, "__call__") {
                     let mut a = Vec::with_capacity(args.len() + 1);
@@ -349,6 +349,17 @@ pub fn bind_args(
 
 /// Calling a class: `type(x)`, built-in constructors, and `__new__` + `__init__` for classes.
 pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    // A metaclass __call__ (EnumType's, ...) replaces the whole protocol.
+    if let Some(f) = crate::vm::types::metatype::meta_method(vm, cls, "__call__") {
+        let meta = obj_type(cls);
+        let bound = crate::vm::runtime::attr::bind_descriptor(vm, f, cls, meta)?;
+        return call(vm, bound, args, kwnames);
+    }
+    type_call_default(vm, cls, args, kwnames)
+}
+
+/// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance.
+pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
     if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
         return Ok(Value::from_ptr(vm.type_of(args[0])));

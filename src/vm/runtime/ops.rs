@@ -42,8 +42,9 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    // `type` counts as user-defined here: its __or__ builds `int | str` (types.UnionType).
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || ta == vm.t.type_;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || tb == vm.t.type_;
     let mut tried_rev = false;
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
         if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
