@@ -510,8 +510,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 }
                 Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
                     let c = &instrs[cur + 1..];
-                    let g = &as_dict(f.get().globals).unwrap().table;
-                    if g.shape() == adaptive::read_u64(c, 1) {
+                    // (A code object may run under other globals: exec(code, d).)
+                    let g = as_dict(f.get().globals).map(|d| &d.table);
+                    if let Some(g) = g.filter(|g| g.shape() == adaptive::read_u64(c, 1)) {
                         let src: Option<&DictTable> = if op == Opcode::LOAD_GLOBAL_MODULE {
                             Some(g)
                         } else if table_of(vm.builtins).shape() == adaptive::read_u64(c, 3) {
