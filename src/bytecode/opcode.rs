@@ -285,7 +285,13 @@ mod tests {
                 info.name
             );
             if info.deopt != Opcode::ALL[i] {
-                assert!(generic.cache >= 1, "{}: family without a counter unit", generic.name);
+                // (Superinstructions, NAME__NEXT, need no counter: they are formed when code is
+                // quickened, not by the adaptive machinery.)
+                assert!(
+                    generic.cache >= 1 || info.name.contains("__"),
+                    "{}: family without a counter unit",
+                    generic.name
+                );
                 assert!(
                     info.name.starts_with(generic.name),
                     "{} is not named after {}",

@@ -490,6 +490,21 @@ macro_rules! for_each_opcode {
             UNPACK_SEQUENCE_LIST = 154, stack: |a, _j| (1, a), operand: Count, cache: 1,
                 deopt: UNPACK_SEQUENCE, stencil: Generic,
                 doc: "UNPACK_SEQUENCE of an exact list of oparg items.";
+            LOAD_FAST__LOAD_FAST = 155, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
+                deopt: LOAD_FAST, stencil: Generic,
+                doc: "Superinstruction: LOAD_FAST oparg, then the LOAD_FAST that follows (executed here, then skipped). Formed when code is quickened. Its stack effect is its first instruction's: the second stays in the code.";
+            LOAD_FAST__LOAD_CONST = 156, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
+                deopt: LOAD_FAST, stencil: Generic,
+                doc: "Superinstruction: LOAD_FAST oparg, then the LOAD_CONST that follows. Its stack effect is its first instruction's: the second stays in the code.";
+            LOAD_CONST__LOAD_FAST = 157, stack: |_a, _j| (0, 1), operand: Const, cache: 0,
+                deopt: LOAD_CONST, stencil: Generic,
+                doc: "Superinstruction: LOAD_CONST oparg, then the LOAD_FAST that follows. Its stack effect is its first instruction's: the second stays in the code.";
+            STORE_FAST__LOAD_FAST = 158, stack: |_a, _j| (1, 0), operand: Local, cache: 0,
+                deopt: STORE_FAST, stencil: Generic,
+                doc: "Superinstruction: STORE_FAST oparg, then the LOAD_FAST that follows. Its stack effect is its first instruction's: the second stays in the code.";
+            STORE_FAST__STORE_FAST = 159, stack: |_a, _j| (1, 0), operand: Local, cache: 0,
+                deopt: STORE_FAST, stencil: Generic,
+                doc: "Superinstruction: STORE_FAST oparg, then the STORE_FAST that follows. Its stack effect is its first instruction's: the second stays in the code.";
         }
     };
 }

@@ -81,15 +81,36 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
 /// The executable copy of `code` with every adaptive instruction's counter set for `mode`.
 pub fn quicken(code: &[u32], mode: crate::vm::adaptive::Mode) -> Box<[std::cell::Cell<u32>]> {
     let out: Box<[std::cell::Cell<u32>]> = code.iter().map(|&w| std::cell::Cell::new(w)).collect();
+    use crate::bytecode::opcode::Opcode;
     let start = crate::vm::adaptive::initial_counter(mode);
     let mut i = 0;
     while i < code.len() {
-        let Some(op) = crate::bytecode::opcode::Opcode::from_u8(code[i] as u8) else {
+        let Some(op) = Opcode::from_u8(code[i] as u8) else {
             break;
         };
         let cache = op.info().cache as usize;
         if cache > 0 && i + 1 < code.len() {
             out[i + 1].set(start);
+        }
+        // Superinstructions (CPython 3.11's): the pair's first opcode becomes the fused one, the
+        // second instruction stays (a jump may land on it) and is skipped by the fused one.
+        if mode != crate::vm::adaptive::Mode::Off && cache == 0 && i + 1 < code.len() {
+            let next = Opcode::from_u8(code[i + 1] as u8);
+            let fused = match (op, next) {
+                (Opcode::LOAD_FAST, Some(Opcode::LOAD_FAST)) => Some(Opcode::LOAD_FAST__LOAD_FAST),
+                (Opcode::LOAD_FAST, Some(Opcode::LOAD_CONST)) => Some(Opcode::LOAD_FAST__LOAD_CONST),
+                (Opcode::LOAD_CONST, Some(Opcode::LOAD_FAST)) => Some(Opcode::LOAD_CONST__LOAD_FAST),
+                (Opcode::STORE_FAST, Some(Opcode::LOAD_FAST)) => Some(Opcode::STORE_FAST__LOAD_FAST),
+                (Opcode::STORE_FAST, Some(Opcode::STORE_FAST)) => {
+                    Some(Opcode::STORE_FAST__STORE_FAST)
+                }
+                _ => None,
+            };
+            if let Some(f) = fused {
+                out[i].set((code[i] & !0xFF) | f as u32);
+                i += 2;
+                continue;
+            }
         }
         i += 1 + cache;
     }

@@ -954,6 +954,51 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         continue;
                     }
                 }
+                Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => {
+                    let v = slots[oparg as usize];
+                    if v.is_null() {
+                        throw!(ops::unbound_local(vm, cd, oparg as usize));
+                    }
+                    push!(v);
+                    let second = instrs[cur + 1].get() >> 8;
+                    ip = cur + 2;
+                    if op == Opcode::LOAD_FAST__LOAD_CONST {
+                        push!(cd.consts[second as usize]);
+                    } else {
+                        let w = slots[second as usize];
+                        if w.is_null() {
+                            // Raised by the second instruction (its line, its handler).
+                            cur += 1;
+                            throw!(ops::unbound_local(vm, cd, second as usize));
+                        }
+                        push!(w);
+                    }
+                    continue;
+                }
+                Opcode::LOAD_CONST__LOAD_FAST | Opcode::STORE_FAST__LOAD_FAST => {
+                    if op == Opcode::LOAD_CONST__LOAD_FAST {
+                        push!(cd.consts[oparg as usize]);
+                    } else {
+                        slots[oparg as usize] = pop!();
+                    }
+                    let second = (instrs[cur + 1].get() >> 8) as usize;
+                    ip = cur + 2;
+                    let w = slots[second];
+                    if w.is_null() {
+                        // Raised by the second instruction (its line, its handler).
+                        cur += 1;
+                        throw!(ops::unbound_local(vm, cd, second));
+                    }
+                    push!(w);
+                    continue;
+                }
+                Opcode::STORE_FAST__STORE_FAST => {
+                    slots[oparg as usize] = pop!();
+                    let second = (instrs[cur + 1].get() >> 8) as usize;
+                    slots[second] = pop!();
+                    ip = cur + 2;
+                    continue;
+                }
                 _ => {}
             }
             adaptive::miss(vm, instrs, cur, op);
@@ -969,11 +1014,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::LOAD_FAST => {
                 let v = slots[oparg as usize];
                 if v.is_null() {
-                    let n = str_of(cd.localsplusnames[oparg as usize]).to_string();
-                    throw!(vm.err(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{n}' where it is not associated with a value")
-                    ));
+                    throw!(ops::unbound_local(vm, cd, oparg as usize));
                 }
                 push!(v);
             }
@@ -982,11 +1023,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::DELETE_FAST => {
                 if slots[oparg as usize].is_null() {
-                    let n = str_of(cd.localsplusnames[oparg as usize]).to_string();
-                    throw!(vm.err(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{n}' where it is not associated with a value")
-                    ));
+                    throw!(ops::unbound_local(vm, cd, oparg as usize));
                 }
                 slots[oparg as usize] = Value::NULL;
             }

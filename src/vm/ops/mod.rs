@@ -404,3 +404,13 @@ pub fn name_error(vm: &mut Vm, name: Value, globals: Value) -> Value {
     }
     e
 }
+
+/// The UnboundLocalError for local slot `i` (LOAD_FAST, DELETE_FAST and the superinstructions).
+#[cold]
+pub fn unbound_local(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
+    let n = str_of(cd.localsplusnames[i]).to_string();
+    vm.err(
+        "UnboundLocalError",
+        format!("cannot access local variable '{n}' where it is not associated with a value"),
+    )
+}
