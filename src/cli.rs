@@ -6,6 +6,7 @@ use std::ffi::OsString;
 const USAGE: &str = "\
 usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit run FILE`)
        cpjit [OPTIONS] -c CODE [ARGS...]   run a program passed as a string
+       cpjit [OPTIONS] -m MODULE [ARGS...] run a library module as a script
        cpjit tokenize [-e] FILE            token stream, as `python3 -m tokenize [-e]`
        cpjit ast [--positions] FILE        syntax tree, as `ast.dump` (include_attributes with --positions)
        cpjit symtable FILE                 scopes and symbols
@@ -15,7 +16,20 @@ usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit r
 
 options:
   -h, --help     show this help
-  --version      print the version
+  -V, --version  print the version (-VV: also where the standard library comes from)
+  -m MODULE      run a library module as a script
+  -I             isolate: neither the script's directory nor the environment nor user site
+  -E             ignore PYTHON* environment variables (PYTHONPATH, ...)
+  -S             do not add site-packages to sys.path
+  -s             do not add the user site-packages directory to sys.path
+  -B             do not write .pyc files (accepted; cpjit writes none yet)
+  --specialize=off|on|stress
+                 PEP 659 specialization: never, after warm-up (default), or at every
+                 instruction's first execution (also CPJIT_SPECIALIZE)
+  --stats[=json] print specialization counts to stderr at exit (also CPJIT_STATS=1|json)
+
+The standard library is CPython 3.11's: $CPJIT_STDLIB, else that of python3.11 (or python3 when
+it is 3.11) on PATH, remembered in ~/.cache/cpjit/stdlib-3.11.
 ";
 
 /// Runs the command line; returns the process exit status.
@@ -40,49 +54,189 @@ pub fn main(argv: Vec<OsString>) -> i32 {
             print!("{USAGE}");
             0
         }
-        "--version" => {
-            println!(
-                "cpjit {} (Python 3.11 compatible)",
-                env!("CARGO_PKG_VERSION")
-            );
-            0
-        }
+        "--version" => version(1),
         "tokenize" => crate::syntax::commands::tokenize(rest),
         "ast" => crate::syntax::commands::ast(rest),
         "run" => run(rest),
-        "dis" => crate::bytecode::dis::command(rest),
+        "dis" => dis_command(rest),
         "symtable" => crate::compile::symtable::command(rest),
         "stencils" => crate::jit::dump::main(rest),
         _ => run(&args),
     }
 }
 
-fn run(args: &[String]) -> i32 {
-    use crate::vm::run::{run_program, Program};
-    match args.first().map(|s| s.as_str()) {
-        None => {
-            eprint!("{USAGE}");
-            2
-        }
-        Some("-c") => match args.get(1) {
-            Some(code) => run_program(Program::Command(code.clone()), args[2..].to_vec()),
+/// A `--specialize=` / `--stats` option into `settings`: Ok(true) if `a` was one, Err(status)
+/// for a malformed one.
+fn specializer_option(a: &str, settings: &mut crate::vm::adaptive::Settings) -> Result<bool, i32> {
+    use crate::vm::adaptive::{Mode, StatsFormat};
+    if let Some(m) = a.strip_prefix("--specialize=") {
+        match Mode::parse(m) {
+            Some(m) => settings.mode = m,
             None => {
-                eprintln!("Argument expected for the -c option");
-                2
+                eprintln!("cpjit: --specialize: expected off, on or stress, not '{m}'");
+                return Err(2);
             }
-        },
-        Some("-") => run_program(Program::Stdin, args[1..].to_vec()),
-        Some("--jit") => {
-            eprintln!(
-                "cpjit: --jit: the JIT is not connected to the interpreter yet (`cpjit stencils` \
-                 shows the stencils it will use); run the script without --jit"
-            );
-            2
         }
-        Some(opt) if opt.starts_with('-') && opt != "-" => {
-            eprintln!("unknown option {opt}\nTry `cpjit -h' for more information.");
-            2
-        }
-        Some(file) => run_program(Program::File(file.to_string()), args[1..].to_vec()),
+    } else if a == "--stats" || a == "--stats=text" {
+        settings.stats = Some(StatsFormat::Text);
+    } else if a == "--stats=json" {
+        settings.stats = Some(StatsFormat::Json);
+    } else if a.starts_with("--stats=") {
+        eprintln!("cpjit: --stats: expected --stats or --stats=json, not '{a}'");
+        return Err(2);
+    } else {
+        return Ok(false);
     }
+    Ok(true)
+}
+
+/// Fixes the process-wide specializer settings, installs the specializer and runs the program.
+fn launch(
+    settings: crate::vm::adaptive::Settings,
+    program: crate::vm::run::Program,
+    argv: Vec<String>,
+    opts: crate::vm::run::Options,
+) -> i32 {
+    crate::vm::adaptive::configure(settings);
+    crate::specialize::install();
+    crate::vm::run::run_program(program, argv, opts)
+}
+
+/// `cpjit dis [--adaptive] FILE`: with --adaptive, runs the program first and shows the
+/// quickened code as the run left it (`dis.dis(f, adaptive=True)`).
+fn dis_command(args: &[String]) -> i32 {
+    if args.first().map(|s| s.as_str()) != Some("--adaptive") {
+        return crate::bytecode::dis::command(args);
+    }
+    let mut settings = crate::vm::adaptive::settings_from_env();
+    let mut i = 1;
+    while i < args.len() {
+        match specializer_option(&args[i], &mut settings) {
+            Ok(true) => i += 1,
+            Ok(false) => break,
+            Err(status) => return status,
+        }
+    }
+    match args.get(i) {
+        Some(file) => {
+            let opts = crate::vm::run::Options {
+                dis_adaptive: true,
+                ..Default::default()
+            };
+            let program = crate::vm::run::Program::File(file.clone());
+            launch(settings, program, args[i..].to_vec(), opts)
+        }
+        None => {
+            eprintln!("usage: cpjit dis --adaptive [--specialize=MODE] FILE [ARGS...]");
+            2
+        }
+    }
+}
+
+fn run(args: &[String]) -> i32 {
+    use crate::vm::run::{Options, Program};
+    let mut opts = Options::default();
+    let mut settings = crate::vm::adaptive::settings_from_env();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-" => return launch(settings, Program::Stdin, args[i..].to_vec(), opts),
+            "--jit" => {
+                eprintln!(
+                    "cpjit: --jit: the JIT is not connected to the interpreter yet (`cpjit stencils` \
+                     shows the stencils it will use); run the script without --jit"
+                );
+                return 2;
+            }
+            "--version" => return version(1),
+            _ if a.starts_with('-') && !a.starts_with("--") && a.len() > 1 => {
+                // Single-letter options, possibly bundled (`-IS`, `-Sc CODE`, `-mjson.tool`).
+                let letters: Vec<char> = a[1..].chars().collect();
+                let mut versions = 0;
+                for (j, &c) in letters.iter().enumerate() {
+                    match c {
+                        'I' => {
+                            opts.isolated = true;
+                            opts.ignore_environment = true;
+                            opts.no_user_site = true;
+                        }
+                        'E' => opts.ignore_environment = true,
+                        'S' => opts.no_site = true,
+                        's' => opts.no_user_site = true,
+                        'B' => opts.dont_write_bytecode = true,
+                        'V' => versions += 1,
+                        'c' | 'm' => {
+                            let tail: String = letters[j + 1..].iter().collect();
+                            let (arg, next) = if !tail.is_empty() {
+                                (Some(tail), i + 1)
+                            } else {
+                                (args.get(i + 1).cloned(), i + 2)
+                            };
+                            let Some(arg) = arg else {
+                                eprintln!("Argument expected for the -{c} option");
+                                return 2;
+                            };
+                            let rest = args.get(next..).unwrap_or(&[]).to_vec();
+                            let (program, argv0) = if c == 'c' {
+                                (Program::Command(arg), "-c".to_string())
+                            } else {
+                                // sys.argv[0] becomes the module's file once it is found.
+                                (Program::Module(arg), "-m".to_string())
+                            };
+                            let mut argv = vec![argv0];
+                            argv.extend(rest);
+                            return launch(settings, program, argv, opts);
+                        }
+                        _ => {
+                            eprintln!("unknown option {a}\nTry `cpjit -h' for more information.");
+                            return 2;
+                        }
+                    }
+                }
+                if versions > 0 {
+                    return version(versions);
+                }
+            }
+            _ if a.starts_with("--") => {
+                match specializer_option(a, &mut settings) {
+                    Ok(true) => {
+                        i += 1;
+                        continue;
+                    }
+                    Ok(false) => {}
+                    Err(status) => return status,
+                }
+                eprintln!("unknown option {a}\nTry `cpjit -h' for more information.");
+                return 2;
+            }
+            file => {
+                return launch(settings, Program::File(file.to_string()), args[i..].to_vec(), opts)
+            }
+        }
+        i += 1;
+    }
+    eprint!("{USAGE}");
+    2
+}
+
+/// `--version` / `-V`; `-VV` adds where the standard library comes from.
+fn version(level: usize) -> i32 {
+    println!(
+        "cpjit {} (Python 3.11 compatible)",
+        env!("CARGO_PKG_VERSION")
+    );
+    if level >= 2 {
+        match crate::vm::discovery::find(true) {
+            Some(info) => {
+                println!("standard library: {} (from {})", info.stdlib, info.source);
+                match &info.purelib {
+                    Some(p) => println!("site-packages: {p}"),
+                    None => println!("site-packages: none"),
+                }
+            }
+            None => println!("standard library: none ({})", crate::vm::discovery::not_found_reason()),
+        }
+    }
+    0
 }

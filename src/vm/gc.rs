@@ -28,6 +28,11 @@ pub struct Heap {
     marked_external: usize,
     worklist: Vec<Value>,
     slab: SlabAlloc,
+    /// Every live weak reference object (checked after each mark phase).
+    weakrefs: Vec<Value>,
+    /// References cleared by the last collections whose callbacks have not run yet (the VM
+    /// runs them after the collection; see `Vm::collect`). Marked as roots until then.
+    pub cleared_weakrefs: Vec<Value>,
 }
 
 impl Default for Heap {
@@ -77,6 +82,8 @@ impl Heap {
             marked_external: 0,
             worklist: Vec::new(),
             slab: SlabAlloc::new(),
+            weakrefs: Vec::new(),
+            cleared_weakrefs: Vec::new(),
         }
     }
 
@@ -103,6 +110,20 @@ impl Heap {
         self.allocated >= self.threshold
     }
 
+    /// Records a new weak reference object so collections clear it when its referent dies.
+    pub fn register_weakref(&mut self, w: Value) {
+        self.weakrefs.push(w);
+    }
+
+    /// The live weak references to `obj`, oldest first.
+    pub fn weakrefs_to(&self, obj: Value) -> Vec<Value> {
+        self.weakrefs
+            .iter()
+            .copied()
+            .filter(|&w| payload_any::<WeakRefData>(w).referent.get() == obj)
+            .collect()
+    }
+
     pub fn live_objects(&self) -> usize {
         self.objects.len()
     }
@@ -114,6 +135,9 @@ impl Heap {
         for &r in roots {
             self.mark_value(r);
         }
+        for i in 0..self.cleared_weakrefs.len() {
+            self.mark_value(self.cleared_weakrefs[i]);
+        }
         for &f in frames {
             let mut f = f;
             while !f.is_null() {
@@ -122,9 +146,7 @@ impl Heap {
             }
         }
         self.drain();
-        if gc_stats() {
-            eprint!("(before sweep: {} objects) ", self.objects.len());
-        }
+        self.clear_weakrefs();
         let freed = self.sweep();
         let live = self.block_bytes + self.marked_external;
         self.allocated = 0;
@@ -181,11 +203,40 @@ impl Heap {
             };
             self.block_bytes -= bytes;
         }
+        // A dying class leaves its bases' subclass lists (no type is freed yet: its bases may
+        // be dying too).
+        for &v in &dead_types {
+            unlink_subclass(v);
+        }
         for v in dead_types {
             self.block_bytes -= free(&mut self.slab, v, Layout::Type);
         }
         self.objects.truncate(kept);
         n - kept
+    }
+
+    /// After marking: forgets dead weak reference objects, and clears the live ones whose
+    /// referent is about to be freed (queueing those with a callback).
+    fn clear_weakrefs(&mut self) {
+        let mut live = Vec::with_capacity(self.weakrefs.len());
+        for &w in &self.weakrefs {
+            if header(w).gc.get() & MARK == 0 {
+                continue;
+            }
+            let d = payload_any::<WeakRefData>(w);
+            let r = d.referent.get();
+            if r.is_ptr() && header(r).gc.get() & MARK == 0 {
+                d.referent.set(Value::NULL);
+                if !d.callback.is_null() {
+                    self.cleared_weakrefs.push(w);
+                }
+                continue;
+            }
+            if !r.is_null() {
+                live.push(w);
+            }
+        }
+        self.weakrefs = live;
     }
 
     fn mark_frame(&mut self, f: FramePtr) {
@@ -366,8 +417,23 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             let d = payload_any::<SuperData>(v);
             out.extend([d.ty, d.obj, d.obj_type]);
         }
+        // Not the referent: that is what makes the reference weak.
+        Layout::WeakRef => {
+            let d = payload_any::<WeakRefData>(v);
+            out.extend([d.callback, d.wrapper.get()]);
+        }
     }
     external
+}
+
+fn unlink_subclass(cls: Value) {
+    let td = payload_any::<TypeData>(cls);
+    for b in &td.bases {
+        if b.is_ptr() {
+            let bd = payload_any::<TypeData>(*b);
+            bd.subclasses.borrow_mut().retain(|&s| s != cls);
+        }
+    }
 }
 
 /// Frees `v`, whose payload has `layout`; returns the bytes its block took.
@@ -399,5 +465,6 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::Module => free_object::<ModuleData>(slab, v),
         Layout::Iter => free_object::<IterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
+        Layout::WeakRef => free_object::<WeakRefData>(slab, v),
     }
 }

@@ -42,8 +42,14 @@ pub struct Vm {
     pub permanent: Vec<Value>,
     /// The exception being handled (sys.exc_info()); NULL or None when none.
     pub handled: Value,
-    /// Directory of the main script, for imports.
-    pub path: Vec<String>,
+    /// Where CPython 3.11's standard library is (None: not found; imports say so).
+    pub stdlib: Option<super::discovery::StdlibInfo>,
+    /// Weak references to every class created by Python code, for `type.__subclasses__()`.
+    pub classes: Vec<Value>,
+    /// Set while weak reference callbacks run (a collection inside one queues, not nests).
+    pub in_weakref_callbacks: bool,
+    /// Command-line options (sys.flags).
+    pub options: super::run::Options,
     pub argv: Vec<String>,
     /// Source text of files, for tracebacks.
     pub sources: HashMap<String, Option<String>>,
@@ -65,8 +71,20 @@ pub struct Vm {
     /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
     /// `time.sleep` returns at once.
     pub sandbox: bool,
+    /// Rust panics turned into `SystemError: cpjit internal error` (see `panic_guard`).
+    pub internal_errors: u64,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
+    /// When instructions are specialized (`adaptive::Mode`).
+    pub mode: super::adaptive::Mode,
+    /// Whether generic instructions count executions and call the specializer (mode not Off and
+    /// a specializer installed).
+    pub adaptive: bool,
+    /// `--stats`: specialization counts, reported at exit.
+    pub stats: Option<Box<super::adaptive::Stats>>,
+    /// `dis --adaptive`: keep the main module's code object (in `main_code`) after the run.
+    pub keep_main_code: bool,
+    pub main_code: Value,
 }
 
 impl Vm {
@@ -97,7 +115,10 @@ impl Vm {
             roots: Vec::new(),
             permanent: Vec::new(),
             handled: Value::NULL,
-            path: Vec::new(),
+            stdlib: None,
+            options: Default::default(),
+            in_weakref_callbacks: false,
+            classes: Vec::new(),
             argv: Vec::new(),
             sources: HashMap::new(),
             small_strs: Vec::new(),
@@ -109,6 +130,15 @@ impl Vm {
             step_budget: u64::MAX,
             budget_exhausted: false,
             sandbox: false,
+            mode: super::adaptive::settings().mode,
+            adaptive: super::adaptive::settings().mode != super::adaptive::Mode::Off
+                && super::adaptive::specializer().is_some(),
+            stats: super::adaptive::settings()
+                .stats
+                .map(|_| Box::<super::adaptive::Stats>::default()),
+            keep_main_code: false,
+            main_code: Value::NULL,
+            internal_errors: 0,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
@@ -171,11 +201,37 @@ impl Vm {
         let mut roots: Vec<Value> = Vec::with_capacity(self.permanent.len() + self.roots.len() + 8);
         roots.extend(self.permanent.iter().copied());
         roots.extend(self.roots.iter().copied());
+        roots.extend(self.classes.iter().copied());
         roots.push(self.handled);
         roots.push(self.abi_error);
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);
+        self.run_weakref_callbacks();
+    }
+
+    /// Calls the callbacks of weak references the collector cleared, as CPython does when a
+    /// referent dies; an error in one is reported as "Exception ignored" and the rest still run.
+    fn run_weakref_callbacks(&mut self) {
+        if self.heap.cleared_weakrefs.is_empty() || self.in_weakref_callbacks {
+            return;
+        }
+        self.in_weakref_callbacks = true;
+        let saved = self.handled;
+        while let Some(w) = self.heap.cleared_weakrefs.pop() {
+            self.roots.push(w);
+            let d = as_weakref(w).unwrap();
+            let cb = d.callback;
+            let arg = if d.wrapper.get().is_null() { w } else { d.wrapper.get() };
+            if let Err(e) = super::runtime::call::call(self, cb, &[arg], &[]) {
+                let r = super::runtime::repr::repr_string(self, cb).unwrap_or_default();
+                let tb = super::traceback::format_exception(self, e);
+                self.write_stderr(format!("Exception ignored in: {r}\n{tb}").as_bytes());
+            }
+            self.roots.pop();
+        }
+        self.handled = saved;
+        self.in_weakref_callbacks = false;
     }
 
     // ---- constructors ------------------------------------------------------------------------
@@ -247,14 +303,19 @@ impl Vm {
         self.heap.alloc(ty, b)
     }
 
+    #[inline(always)]
     pub fn new_int(&mut self, i: i64) -> Value {
         match Value::try_from_i64(i) {
             Some(v) => v,
-            None => {
-                let ty = self.t.int;
-                self.heap.alloc(ty, BigInt::from(i))
-            }
+            None => self.new_int_boxed(i),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_int_boxed(&mut self, i: i64) -> Value {
+        let ty = self.t.int;
+        self.heap.alloc(ty, BigInt::from(i))
     }
 
     pub fn new_bigint(&mut self, b: BigInt) -> Value {

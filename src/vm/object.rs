@@ -79,6 +79,8 @@ pub enum Layout {
     Unboxed,
     /// complex: two f64s.
     Complex,
+    /// weakref.ref: a referent the GC does not trace (cleared when it dies).
+    WeakRef,
 }
 
 pub struct TypeData {
@@ -101,6 +103,14 @@ pub struct TypeData {
     /// Classes whose instances are not plain (a built-in base value, `__slots__`, a
     /// `__getattribute__` override): see `types::subclass`. None for ordinary classes.
     pub ext: Option<Box<ClassExt>>,
+    /// The type version tag (CPython's `tp_version_tag`): a number no other type has had, taken
+    /// at creation and again whenever this type's or an ancestor's attributes change
+    /// (`runtime::attr::type_modified`). Specialized instructions guard on it alone. 0: none
+    /// (the counter ran out), never specialized on.
+    pub version: Cell<u32>,
+    /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
+    /// attributes can give every descendant a new version.
+    pub subclasses: std::cell::RefCell<Vec<Value>>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -190,6 +200,10 @@ pub struct CodeData {
     /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
     /// have caches; see that module).
     pub caches: Box<[Cell<u64>]>,
+    /// The quickened instructions (CPython's `co_code_adaptive`): a copy of `code.code` that the
+    /// interpreter executes and the specializer rewrites in place; each family instruction's
+    /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
+    pub adaptive: Box<[Cell<u32>]>,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
@@ -249,6 +263,18 @@ pub struct BigRange {
 pub struct ModuleData {
     pub name: Value,
     pub dict: Value,
+}
+
+/// A weak reference (`_weakref.ref`): the collector clears `referent` when nothing else keeps
+/// it alive and then calls `callback` with the reference (see `gc::Heap::collect`).
+pub struct WeakRefData {
+    pub referent: Cell<Value>,
+    pub callback: Value,
+    /// The instance of a `ref` subclass wrapping this reference (what callbacks receive), or
+    /// NULL.
+    pub wrapper: Cell<Value>,
+    /// hash(referent), computed on first use (a dead reference keeps it).
+    pub hash: Cell<Option<i64>>,
 }
 
 pub struct SuperData {
@@ -444,6 +470,7 @@ accessor!(as_super, Super, SuperData);
 accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
 accessor!(as_complex, Complex, ComplexData);
+accessor!(as_weakref, WeakRef, WeakRefData);
 
 /// Whether `t`'s instances are `ExtInstanceData` objects.
 #[inline]

@@ -7,7 +7,7 @@ use crate::vm::runtime::num::{int_of, IntVal};
 use crate::vm::value::Value;
 
 /// Builds a SyntaxError exception object from the front end's error.
-fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
+pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     let t = vm.t.exc(e.kind.name());
     let msg = vm.new_str(&e.msg);
     let a = vm.new_tuple(vec![msg]);
@@ -29,7 +29,7 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     }
     let module = match crate::syntax::parser::parse_module(src, filename) {
         Ok(m) => m,
-        Err(e) => return Err(syntax_error(vm, &e)),
+        Err(e) => return Err(syntax_error_object(vm, &e)),
     };
     let code = match crate::compile::compile_module(&module, filename) {
         Ok(c) => c,
@@ -38,11 +38,15 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
             if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
                 e.text = crate::syntax::error::source_line(src, e.lineno);
             }
-            return Err(syntax_error(vm, &e));
+            return Err(syntax_error_object(vm, &e));
         }
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
+    if vm.keep_main_code && vm.main_code.is_null() {
+        vm.main_code = code;
+        vm.permanent.push(code);
+    }
     let bk = vm.intern("__builtins__");
     let b = vm.builtins;
     crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
@@ -55,70 +59,91 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
 pub enum Program {
     File(String),
     Command(String),
+    /// `-m NAME`: a module found on sys.path, run as `__main__` (a package runs its `__main__`).
+    Module(String),
     /// The program text on standard input (`cpjit -`).
     Stdin,
 }
 
-/// Runs a program on a thread with a large stack; returns the exit status.
-pub fn run_program(program: Program, args: Vec<String>) -> i32 {
+/// Interpreter options from the command line (CPython's letters).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// -I: no script directory in sys.path (also sets the two below).
+    pub isolated: bool,
+    /// -E: PYTHONPATH and other PYTHON* variables are ignored.
+    pub ignore_environment: bool,
+    /// -S: no site-packages.
+    pub no_site: bool,
+    /// -s: no user site-packages.
+    pub no_user_site: bool,
+    /// -B: accepted for compatibility; cpjit writes no bytecode files yet.
+    pub dont_write_bytecode: bool,
+    /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
+    pub dis_adaptive: bool,
+}
+
+/// Runs a program on a thread with a large stack; returns the exit status. `argv` is sys.argv
+/// as the command line gives it (argv[0] is the script, `-c`, `-m` or `-`).
+pub fn run_program(program: Program, argv: Vec<String>, opts: Options) -> i32 {
     let h = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run_on_this_thread(program, args))
+        .spawn(move || run_on_this_thread(program, argv, opts))
         .expect("spawn interpreter thread");
     h.join().unwrap_or(70)
 }
 
-fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
-    let (src, filename, argv0, dir) = match &program {
+fn absolute(path: &str) -> String {
+    if std::path::Path::new(path).is_absolute() {
+        path.to_string()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path).display().to_string())
+            .unwrap_or(path.to_string())
+    }
+}
+
+fn read_script(path: &str) -> Result<Vec<u8>, i32> {
+    std::fs::read(path).map_err(|e| {
+        let abs = std::fs::canonicalize(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| absolute(path));
+        eprintln!(
+            "cpjit: can't open file '{}': [Errno {}] {}",
+            abs,
+            e.raw_os_error().unwrap_or(2),
+            errno_text(&e)
+        );
+        2
+    })
+}
+
+fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) -> i32 {
+    // sys.path[0]: the script's directory (symlinks resolved, as CPython does), '' for -c and
+    // stdin, the working directory for -m; nothing under -I.
+    let (src, filename, first) = match &program {
         Program::File(path) => {
-            let src = match std::fs::read(path) {
+            let src = match read_script(path) {
                 Ok(s) => s,
-                Err(e) => {
-                    let abs = std::fs::canonicalize(path)
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|_| {
-                            std::env::current_dir()
-                                .map(|d| d.join(path).display().to_string())
-                                .unwrap_or(path.clone())
-                        });
-                    eprintln!(
-                        "cpjit: can't open file '{}': [Errno {}] {}",
-                        abs,
-                        e.raw_os_error().unwrap_or(2),
-                        errno_text(&e)
-                    );
-                    return 2;
-                }
+                Err(st) => return st,
             };
-            let dir = std::path::Path::new(path)
-                .parent()
-                .map(|p| {
-                    if p.as_os_str().is_empty() {
-                        ".".to_string()
-                    } else {
-                        p.display().to_string()
-                    }
-                })
-                .unwrap_or_else(|| ".".into());
             // CPython reports the script by its absolute path (__file__, tracebacks).
-            let abs = if std::path::Path::new(path).is_absolute() {
-                path.clone()
-            } else {
-                std::env::current_dir()
-                    .map(|d| d.join(path).display().to_string())
-                    .unwrap_or(path.clone())
-            };
-            let dir = std::path::Path::new(&abs)
+            let abs = absolute(path);
+            let real = std::fs::canonicalize(&abs)
+                .map(|p| p.display().to_string())
+                .unwrap_or(abs.clone());
+            let dir = std::path::Path::new(&real)
                 .parent()
                 .map(|p| p.display().to_string())
-                .unwrap_or(dir);
-            (src, abs, path.clone(), dir)
+                .unwrap_or_default();
+            (src, abs, dir)
         }
-        Program::Command(code) => (
-            code.clone().into_bytes(),
-            "<string>".to_string(),
-            "-c".to_string(),
-            ".".into(),
+        Program::Command(code) => (code.clone().into_bytes(), "<string>".to_string(), String::new()),
+        Program::Module(_) => (
+            Vec::new(),
+            String::new(),
+            std::env::current_dir()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
         ),
         Program::Stdin => {
             let mut src = Vec::new();
@@ -126,23 +151,36 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
                 eprintln!("cpjit: can't read standard input: {}", errno_text(&e));
                 return 2;
             }
-            (src, "<stdin>".to_string(), "-".to_string(), ".".into())
+            (src, "<stdin>".to_string(), String::new())
         }
     };
-    let mut path = vec![dir];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
-    }
-    let mut argv = vec![argv0];
-    argv.extend(args);
+    let stdlib = crate::vm::discovery::find(!opts.ignore_environment);
+    let path = crate::vm::modules::sys_path::build(&opts, (!opts.isolated).then_some(first), stdlib.as_ref());
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
-    let (mut vm, globals) = main_vm(&argv, path, file);
-    let r = exec_source(&mut vm, &src, &filename, globals);
+    let dis_adaptive = opts.dis_adaptive;
+    crate::vm::panic_guard::install_hook();
+    let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
+    vm.keep_main_code = dis_adaptive;
+    let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
+        Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
+        _ => exec_source(vm, &src, &filename, globals),
+    });
     let status = match r {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
     };
     vm.flush_stdout();
+    if dis_adaptive && !vm.main_code.is_null() {
+        let co = quickened_code_object(vm.main_code);
+        print!("{}", crate::bytecode::dis::dis_recursive(&co));
+    }
+    if let Some(stats) = vm.stats.as_deref() {
+        let text = match crate::vm::adaptive::settings().stats {
+            Some(crate::vm::adaptive::StatsFormat::Json) => stats.json(vm.mode),
+            _ => stats.text(vm.mode),
+        };
+        eprint!("{text}");
+    }
     if std::env::var_os("CPJIT_REPORT_HWM").is_some() {
         // Peak resident set size, for tests/gc_rss.rs.
         if let Ok(st) = std::fs::read_to_string("/proc/self/status") {
@@ -154,10 +192,46 @@ fn run_on_this_thread(program: Program, args: Vec<String>) -> i32 {
     status
 }
 
+/// `-m NAME` (runpy's `_run_module_as_main`): imports the parent packages, finds NAME's source
+/// (a package runs `NAME.__main__`), sets sys.argv[0] to its file and runs it as `__main__`.
+fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Value) -> PyResult {
+    let (file, spec_name) = crate::vm::modules::package::find_module_source(vm, name)?;
+    argv[0] = file.clone();
+    let a = vm.new_str(&file);
+    let sys = vm.sys_module;
+    let k = vm.intern("argv");
+    let l = crate::vm::runtime::attr::getattr(vm, sys, k)?;
+    if let Some(items) = as_list(l) {
+        if let Some(first) = items.first_mut() {
+            *first = a;
+        }
+    }
+    let src = match std::fs::read(&file) {
+        Ok(s) => s,
+        Err(e) => return Err(vm.err("ImportError", format!("cannot read {file}: {e}"))),
+    };
+    let (fk, fv) = (vm.intern("__file__"), vm.new_str(&file));
+    crate::vm::runtime::dict::dict_set(vm, globals, fk, fv)?;
+    let package = spec_name
+        .rsplit_once('.')
+        .map(|(p, _)| p.to_string())
+        .unwrap_or_default();
+    let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
+    crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
+    exec_source(vm, &src, &file, globals)
+}
+
 /// A VM with `sys` and an empty `__main__` module set up; returns it and `__main__`'s globals.
-fn main_vm(argv: &[String], path: Vec<String>, file: Option<&str>) -> (Box<Vm>, Value) {
+fn main_vm(
+    argv: &[String],
+    path: Vec<String>,
+    file: Option<&str>,
+    stdlib: Option<crate::vm::discovery::StdlibInfo>,
+    opts: Options,
+) -> (Box<Vm>, Value) {
     let mut vm = Vm::new();
-    vm.path = path.clone();
+    vm.stdlib = stdlib;
+    vm.options = opts;
     let sys = crate::vm::modules::sys::create(&mut vm, argv, &path);
     vm.sys_module = sys;
     let k = vm.new_str("sys");
@@ -183,21 +257,33 @@ pub struct SandboxOutcome {
     pub status: i32,
     /// The step budget ran out (the program was stopped).
     pub budget_exhausted: bool,
+    /// Rust panics caught and turned into `SystemError: cpjit internal error` (a bug each).
+    pub internal_errors: u64,
 }
 
 /// Runs `src` as `cpjit -c` would, but with output discarded, no stdin, no sleeping, and at most
 /// `budget` calls plus backward jumps (the fuzz test runs arbitrary programs this way). Runs on a
-/// thread with the interpreter's usual big stack; a panic inside is re-raised here.
+/// thread with the interpreter's usual big stack; panics inside are counted in `internal_errors`.
 pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
+    crate::vm::panic_guard::install_hook();
     let src = src.to_vec();
     std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(1 << 30)
             .spawn_scoped(s, move || {
-                let (mut vm, globals) = main_vm(&["-c".to_string()], vec![".".into()], None);
+                let (mut vm, globals) = main_vm(
+                    &["-c".to_string()],
+                    vec![String::new()],
+                    None,
+                    None,
+                    Options::default(),
+                );
                 vm.sandbox = true;
                 vm.step_budget = budget.max(1);
-                let status = match exec_source(&mut vm, &src, "<string>", globals) {
+                let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
+                    exec_source(vm, &src, "<string>", globals)
+                });
+                let status = match r {
                     Ok(_) => 0,
                     Err(e) => report(&mut vm, e),
                 };
@@ -205,6 +291,7 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 SandboxOutcome {
                     status,
                     budget_exhausted: vm.budget_exhausted,
+                    internal_errors: vm.internal_errors,
                 }
             })
             .expect("spawn interpreter thread")
@@ -275,4 +362,21 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
     let text = crate::vm::traceback::format_exception(vm, e);
     vm.write_stderr(text.as_bytes());
     1
+}
+
+/// A copy of a loaded code object whose instructions are its quickened ones (specialized
+/// opcodes as the run left them), nested code objects likewise: what `dis --adaptive` shows.
+fn quickened_code_object(code: Value) -> crate::bytecode::code::CodeObject {
+    use crate::bytecode::code::ConstValue;
+    let cd = as_code(code).expect("a code object");
+    let mut co = (*cd.code).clone();
+    co.code = cd.adaptive.iter().map(|c| c.get()).collect();
+    for (i, c) in co.consts.iter_mut().enumerate() {
+        if let ConstValue::Code(_) = c {
+            if let Some(v) = cd.consts.get(i).filter(|v| as_code(**v).is_some()) {
+                *c = ConstValue::Code(std::rc::Rc::new(quickened_code_object(*v)));
+            }
+        }
+    }
+    co
 }

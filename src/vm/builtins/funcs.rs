@@ -6,7 +6,7 @@ use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr::{self, getattr_opt};
 use crate::vm::runtime::call::call;
-use crate::vm::runtime::dict::{self as rdict, dict_get_str, dict_set};
+use crate::vm::runtime::dict::{self as rdict, dict_get_str};
 use crate::vm::runtime::num::IntVal;
 use crate::vm::runtime::{compare, iter as riter, ops, repr};
 use crate::vm::types::{list::sort_values, nargs, split_kw};
@@ -128,16 +128,32 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 
-fn class_check(vm: &mut Vm, cls: Value, fname: &str) -> PyResult<Vec<*const TypeObject>> {
+/// isinstance/issubclass against `cls`: a class, a tuple (recursively), or an object with
+/// `__instancecheck__`/`__subclasscheck__` (a metaclass's, or a UnionType's).
+fn class_check(vm: &mut Vm, x: Value, cls: Value, fname: &str) -> PyResult<bool> {
     if let Some(t) = as_tuple(cls) {
-        let mut out = Vec::new();
-        for x in t.to_vec() {
-            out.extend(class_check(vm, x, fname)?);
+        for c in t.to_vec() {
+            if class_check(vm, x, c, fname)? {
+                return Ok(true);
+            }
         }
-        return Ok(out);
+        return Ok(false);
+    }
+    let hook = if fname == "isinstance" {
+        crate::vm::types::metatype::instance_check(vm, x, cls)?
+    } else {
+        crate::vm::types::metatype::subclass_check(vm, x, cls)?
+    };
+    if let Some(r) = hook {
+        return Ok(r);
     }
     if as_type(cls).is_some() {
-        return Ok(vec![cls.as_ptr()]);
+        return Ok(if fname == "isinstance" {
+            let t = vm.type_of(x);
+            vm.is_subtype(t, cls.as_ptr())
+        } else {
+            vm.is_subtype(x.as_ptr(), cls.as_ptr())
+        });
     }
     if fname == "isinstance" {
         Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
@@ -148,9 +164,7 @@ fn class_check(vm: &mut Vm, cls: Value, fname: &str) -> PyResult<Vec<*const Type
 
 fn isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "isinstance", args, kw, 0, 2, 2)?;
-    let ts = class_check(vm, args[1], "isinstance")?;
-    let t = vm.type_of(args[0]);
-    let r = ts.iter().any(|&c| vm.is_subtype(t, c));
+    let r = class_check(vm, args[0], args[1], "isinstance")?;
     Ok(vm.bool_val(r))
 }
 fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -158,8 +172,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if as_type(args[0]).is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    let ts = class_check(vm, args[1], "issubclass")?;
-    let r = ts.iter().any(|&c| vm.is_subtype(args[0].as_ptr(), c));
+    let r = class_check(vm, args[0], args[1], "issubclass")?;
     Ok(vm.bool_val(r))
 }
 
@@ -215,7 +228,9 @@ fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let r = v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
-            Layout::Instance => attr::lookup_type_str(vm, obj_type(v), "__call__").is_some(),
+            Layout::Instance | Layout::WeakRef => {
+                attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
+            }
             _ => false,
         };
     Ok(vm.bool_val(r))
@@ -526,64 +541,104 @@ fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     if f.is_null() {
         return Ok(vm.new_dict());
     }
-    let l = crate::vm::framestack::locals(f);
-    if !l.is_null() {
-        return Ok(l);
-    }
-    let code = crate::vm::framestack::frame_code(f.get());
-    let cd = as_code(code).unwrap();
-    let n = cd.code.nlocalsplus();
-    let slots = f.slots(n).to_vec();
-    let names = cd.localsplusnames.clone();
-    let kinds = cd.code.localspluskinds.clone();
-    let d = vm.new_dict();
-    for i in 0..n {
-        let mut v = slots[i];
-        if kinds[i]
-            & (crate::bytecode::code::slot_kind::CELL | crate::bytecode::code::slot_kind::FREE)
-            != 0
-        {
-            if let Some(c) = as_cell(v) {
-                v = *c;
-            }
-        }
-        if !v.is_null() {
-            dict_set(vm, d, names[i], v)?;
-        }
-    }
-    Ok(d)
+    Ok(crate::vm::types::frameobj::frame_locals(vm, f))
 }
 
 fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    if pos.len() < 2 {
+    let npos = args.len() - kw.len();
+    if npos < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
-    let (func, name) = (pos[0], pos[1]);
-    let bases = pos[2..].to_vec();
-    for (k, v) in kws {
-        if k == "metaclass" && v == Value::from_ptr(vm.t.type_) {
-            continue;
-        }
-        return Err(vm.not_implemented(format!("class keyword argument '{k}' (metaclasses)")));
-    }
+    let (func, name) = (args[0], args[1]);
     let Some(fd) = as_function(func) else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
     let (code, globals) = (fd.code, fd.globals);
-    let ns = vm.new_dict();
-    vm.roots.push(ns);
+    let orig_bases = args[2..npos].to_vec();
+    // PEP 560: bases that are not classes may stand for others (__mro_entries__).
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    for &b in &orig_bases {
+        if as_type(b).is_none() {
+            let k = vm.intern("__mro_entries__");
+            if let Some(f) = crate::vm::runtime::attr::getattr_opt(vm, b, k)? {
+                let t = vm.new_tuple(orig_bases.clone());
+                let r = call(vm, f, &[t], &[])?;
+                let Some(items) = as_tuple(r).map(|t| t.to_vec()) else {
+                    return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend(items);
+                changed = true;
+                continue;
+            }
+        }
+        bases.push(b);
+    }
+    // The class keywords: metaclass= picks the metaclass, the rest go to it.
+    let mut meta: Option<Value> = None;
+    let (mut kwv, mut kwn) = (Vec::new(), Vec::new());
+    for (i, &k) in kw.iter().enumerate() {
+        let v = args[npos + i];
+        if str_of(k) == "metaclass" {
+            meta = Some(v);
+        } else {
+            kwv.push(v);
+            kwn.push(k);
+        }
+    }
+    let meta = match meta {
+        Some(m) if as_type(m).is_none() => m,
+        Some(m) => {
+            let t = crate::vm::types::metatype::calculate_meta(vm, m.as_ptr(), &bases)?;
+            Value::from_ptr(t)
+        }
+        None => match bases.first() {
+            Some(&b) => {
+                let t = vm.type_of(b);
+                Value::from_ptr(crate::vm::types::metatype::calculate_meta(vm, t, &bases)?)
+            }
+            None => Value::from_ptr(vm.t.type_),
+        },
+    };
     let base = vm.roots.len();
+    vm.roots.push(meta);
     vm.roots.extend(bases.iter().copied());
+    vm.roots.extend(orig_bases.iter().copied());
     let r = (|| -> PyResult {
+        let bases_t = vm.new_tuple(bases.clone());
+        vm.roots.push(bases_t);
+        // __prepare__ (any metaclass that has one; `type`'s gives a plain dict).
+        let pk = vm.intern("__prepare__");
+        let ns = match crate::vm::runtime::attr::getattr_opt(vm, meta, pk)? {
+            Some(p) if meta != Value::from_ptr(vm.t.type_) => {
+                let mut a = vec![name, bases_t];
+                a.extend_from_slice(&kwv);
+                call(vm, p, &a, &kwn)?
+            }
+            _ => vm.new_dict(),
+        };
+        vm.roots.push(ns);
         let cell = run_code(vm, code, globals, ns, func)?;
         if as_cell(cell).is_some() {
+            // type.__new__ fills the cell (zero-argument super(), __class__).
             let k = vm.intern("__classcell__");
-            dict_set(vm, ns, k, cell)?;
+            crate::vm::runtime::subscr::setitem(vm, ns, k, cell)?;
         }
-        crate::vm::types::misc::new_class(vm, name, &bases, ns)
+        if changed {
+            let k = vm.intern("__orig_bases__");
+            let ob = vm.new_tuple(orig_bases.clone());
+            crate::vm::runtime::subscr::setitem(vm, ns, k, ob)?;
+        }
+        let mut a = vec![name, bases_t, ns];
+        a.extend_from_slice(&kwv);
+        let cls = if meta == Value::from_ptr(vm.t.type_) {
+            crate::vm::types::misc::new_class(vm, vm.t.type_, name, &bases, ns, &kwv, &kwn)?
+        } else {
+            call(vm, meta, &a, &kwn)?
+        };
+        Ok(cls)
     })();
-    vm.roots.truncate(base - 1);
+    vm.roots.truncate(base);
     r
 }
 

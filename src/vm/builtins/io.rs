@@ -138,23 +138,35 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     } else {
         file
     };
-    let std = sys_out.is_ptr() && type_data(vm.type_of(sys_out)).name == "TextIOWrapper";
+    write_to(vm, sys_out, out, do_flush)?;
+    Ok(vm.none)
+}
+
+/// Writes `text` to a file object: the standard streams directly, others by their `write`.
+fn write_to(vm: &mut Vm, file: Value, text: String, flush: bool) -> PyResult<()> {
+    let std = file.is_ptr() && type_data(vm.type_of(file)).name == "TextIOWrapper";
     if std {
-        if fd_of(vm, sys_out) == 2 {
-            vm.write_stderr(out.as_bytes());
+        if fd_of(vm, file) == 2 {
+            vm.write_stderr(text.as_bytes());
         } else {
-            vm.write_stdout(out.as_bytes());
-            if do_flush {
+            vm.write_stdout(text.as_bytes());
+            if flush {
                 vm.flush_stdout();
             }
         }
     } else {
         let k = vm.intern("write");
-        let w = getattr(vm, sys_out, k)?;
-        let s = vm.new_str_owned(out);
+        let w = getattr(vm, file, k)?;
+        let s = vm.new_str_owned(text);
         call(vm, w, &[s], &[])?;
     }
-    Ok(vm.none)
+    Ok(())
+}
+
+/// Writes `text` to the current sys.stdout.
+pub fn stdout_write(vm: &mut Vm, text: &str) -> PyResult<()> {
+    let out = sys_stream(vm, "stdout");
+    write_to(vm, out, text.to_string(), false)
 }
 
 /// sys.stdout / sys.stderr as currently set in the sys module.

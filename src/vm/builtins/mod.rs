@@ -1,5 +1,6 @@
 //! The `builtins` module: functions, and the built-in types and exceptions by name.
 
+pub mod exec;
 pub mod funcs;
 pub mod io;
 pub mod numeric;
@@ -68,9 +69,24 @@ pub fn install(vm: &mut Vm) {
     let k = vm.intern("__name__");
     let n = vm.new_str("builtins");
     dict_set_str(vm, b, k, n);
+    memoryview_placeholder(vm);
     funcs::install(vm);
+    exec::install(vm);
     numeric::install(vm);
     io::install(vm);
+}
+
+/// `memoryview` exists as a name (collections.abc registers it as a Sequence at import) but
+/// cpjit has no buffer protocol yet: creating one raises NotImplementedError saying so.
+fn memoryview_placeholder(vm: &mut Vm) {
+    let (object, meta) = (vm.t.object, vm.t.type_);
+    let t = crate::vm::types::new_type(&mut vm.heap, meta, "memoryview", Layout::Instance, &[object]);
+    let d = vm.new_dict();
+    type_data_mut(t).dict = d;
+    vm.permanent.push(Value::from_ptr(t));
+    crate::vm::types::add_static(vm, t, "__new__", |vm, _a, _k| Err(vm.not_implemented("memoryview")), false);
+    let (b, k) = (vm.builtins, vm.intern("memoryview"));
+    dict_set_str(vm, b, k, Value::from_ptr(t));
 }
 
 /// Registers a built-in function in `dict`.
@@ -82,6 +98,12 @@ pub fn def(vm: &mut Vm, dict: Value, name: &'static str, f: BuiltinFn) {
 
 /// `len(v)`.
 pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
+        return match crate::vm::types::subclass::int_arg(r) {
+            Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
+            _ => Err(vm.value_error("__len__() should return >= 0")),
+        };
+    }
     if v.is_ptr() {
         match layout_of(v) {
             Layout::Str => return Ok(as_str(v).unwrap().nchars),

@@ -5,7 +5,9 @@ pub mod math;
 pub mod package;
 pub mod random;
 pub mod sys;
+pub mod sys_path;
 pub mod time;
+pub mod weakref;
 
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
@@ -21,10 +23,22 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::create(vm),
         "random" => random::create(vm),
         "gc" => gc_module(vm),
+        "_cpjit" => cpjit_module(vm),
+        "_weakref" => weakref::create(vm)?,
+        "builtins" => {
+            // The module object over the VM's builtins dict (the one every frame sees).
+            let n = vm.new_str("builtins");
+            let ty = vm.t.module;
+            let d = vm.builtins;
+            vm.heap.alloc(ty, ModuleData { name: n, dict: d })
+        }
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
 }
+
+/// `sys.builtin_module_names`: the modules `builtin_module` creates.
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "gc", "math", "random", "sys", "time"];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
@@ -32,6 +46,10 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("__future__", include_str!("py/__future__.py")),
+    ("_cpjit_types", include_str!("py/_cpjit_types.py")),
+    // Modules CPython writes in C, written here in Python.
+    ("_string", include_str!("py/_string.py")),
+    ("_collections", include_str!("py/_collections.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -99,14 +117,11 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         return Ok(m);
     }
     // A single-file module or a package directory on the search path.
-    let path = vm.path.clone();
-    if let Some((file, pkg_dir)) = package::find_in(&path, name) {
-        return package::load(vm, name, file, pkg_dir);
+    let path = package::sys_path(vm);
+    if let Some(found) = package::find_in(&path, name) {
+        return package::load(vm, name, found);
     }
-    let t = vm.t.exc("ModuleNotFoundError");
-    let msg = vm.new_str(&format!("No module named '{name}'"));
-    let a = vm.new_tuple(vec![msg]);
-    Err(vm.new_exception_args(t, a))
+    Err(package::module_not_found(vm, name))
 }
 
 /// IMPORT_FROM.
@@ -181,6 +196,20 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
 }
 
 /// `gc`: collect() runs a collection; enable/disable/isenabled are accepted (always enabled).
+/// `_cpjit`: cpjit's own debugging hooks (CPython has no such module). `_cpjit.panic(msg)` raises
+/// a Rust panic, so tests can check that panics become `SystemError: cpjit internal error`.
+fn cpjit_module(vm: &mut Vm) -> Value {
+    let m = vm.new_module("_cpjit");
+    def(vm, m, "panic", |vm, a, _k| {
+        let msg = match a.first() {
+            Some(&v) => crate::vm::runtime::repr::str_string(vm, v)?,
+            None => "explicit panic".to_string(),
+        };
+        panic!("{msg}");
+    });
+    m
+}
+
 fn gc_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("gc");
     def(vm, m, "collect", |vm, _a, _k| {

@@ -10,9 +10,16 @@ use crate::vm::runtime::attr::getattr_opt;
 use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::value::Value;
 
-fn module_not_found(vm: &mut Vm, name: &str) -> Value {
+pub fn module_not_found(vm: &mut Vm, name: &str) -> Value {
     let t = vm.t.exc("ModuleNotFoundError");
-    let msg = vm.new_str(&format!("No module named '{name}'"));
+    let text = match vm.stdlib {
+        Some(_) => format!("No module named '{name}'"),
+        None => format!(
+            "No module named '{name}' ({})",
+            crate::vm::discovery::not_found_reason()
+        ),
+    };
+    let msg = vm.new_str(&text);
     let a = vm.new_tuple(vec![msg]);
     let e = vm.new_exception_args(t, a);
     vm.roots.push(e);
@@ -87,27 +94,148 @@ fn package_path(vm: &mut Vm, m: Value) -> Option<Vec<String>> {
     )
 }
 
-/// Where module `last` lives in one of `dirs`: (source file or None, package dir or None).
-pub fn find_in(
-    dirs: &[String],
-    last: &str,
-) -> Option<(Option<std::path::PathBuf>, Option<String>)> {
-    let mut namespace = None;
-    for dir in dirs {
-        let pkg = std::path::Path::new(dir).join(last);
-        let init = pkg.join("__init__.py");
-        if init.is_file() {
-            return Some((Some(init), Some(pkg.to_string_lossy().to_string())));
-        }
-        let file = std::path::Path::new(dir).join(format!("{last}.py"));
-        if file.is_file() {
-            return Some((Some(file), None));
-        }
-        if pkg.is_dir() && namespace.is_none() {
-            namespace = Some(pkg.to_string_lossy().to_string());
+/// What an import found in a directory of the search path.
+pub enum Found {
+    /// `name.py`.
+    Source(std::path::PathBuf),
+    /// `name/__init__.py` in the package directory.
+    Package(std::path::PathBuf, String),
+    /// A directory without `__init__.py` (PEP 420 namespace package; its portions).
+    Namespace(Vec<String>),
+    /// A C extension (`name.cpython-311-*.so`, `name.abi3.so`, `name.so`): not loadable.
+    Extension(std::path::PathBuf),
+}
+
+/// The C extension file for module `last` in `dir`, if there is one (FileFinder's order of
+/// suffixes: the interpreter's tag, abi3, then plain `.so`).
+fn extension_in(dir: &std::path::Path, last: &str) -> Option<std::path::PathBuf> {
+    let plain = [format!("{last}.abi3.so"), format!("{last}.so")];
+    let tagged = format!("{last}.cpython-311-");
+    let rd = std::fs::read_dir(dir).ok()?;
+    let mut best: Option<(usize, std::path::PathBuf)> = None;
+    for e in rd.flatten() {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        let rank = if n.starts_with(&tagged) && n.ends_with(".so") {
+            0
+        } else if let Some(i) = plain.iter().position(|p| *p == n) {
+            i + 1
+        } else {
+            continue;
+        };
+        if best.as_ref().map_or(true, |(r, _)| rank < *r) {
+            best = Some((rank, e.path()));
         }
     }
-    namespace.map(|ns| (None, Some(ns)))
+    best.map(|(_, p)| p)
+}
+
+/// Where module `last` lives in one of `dirs` (each a sys.path-style entry; `''` is the working
+/// directory), in FileFinder's order per directory: package, extension, source; namespace
+/// portions only when no directory has the module itself.
+pub fn find_in(dirs: &[String], last: &str) -> Option<Found> {
+    let mut portions = Vec::new();
+    for dir in dirs {
+        let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+        let pkg = base.join(last);
+        let init = pkg.join("__init__.py");
+        let pkg_name = std::path::Path::new(dir).join(last).to_string_lossy().to_string();
+        if init.is_file() {
+            return Some(Found::Package(init, pkg_name));
+        }
+        let file = base.join(format!("{last}.py"));
+        let is_source = file.is_file();
+        // Only a directory holding some file named `last.*` can hold an extension: a cheap
+        // check first, as most directories hold neither.
+        if !is_source || base.join(format!("{last}.so")).exists() {
+            if let Some(ext) = extension_in(base, last) {
+                return Some(Found::Extension(ext));
+            }
+        }
+        if is_source {
+            let shown = std::path::Path::new(dir).join(format!("{last}.py"));
+            return Some(Found::Source(if dir.is_empty() { shown } else { file }));
+        }
+        if pkg.is_dir() {
+            portions.push(pkg_name);
+        }
+    }
+    (!portions.is_empty()).then_some(Found::Namespace(portions))
+}
+
+/// sys.path's str entries (the list programs may change).
+pub fn sys_path(vm: &mut Vm) -> Vec<String> {
+    let sys = vm.sys_module;
+    let k = vm.intern("path");
+    let Some(md) = as_module(sys) else {
+        return Vec::new();
+    };
+    let d = md.dict;
+    match dict_get_str(vm, d, k).and_then(as_list) {
+        Some(l) => l
+            .iter()
+            .filter(|v| as_str(**v).is_some())
+            .map(|v| str_of(*v).to_string())
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The source file `-m name` runs and the module name it runs under (`pkg.__main__` for a
+/// package); the parent packages are imported first, as runpy does.
+pub fn find_module_source(vm: &mut Vm, name: &str) -> PyResult<(String, String)> {
+    let (dirs, last) = match name.rsplit_once('.') {
+        Some((parent, last)) => {
+            let p = import_dotted(vm, parent)?;
+            match package_path(vm, p) {
+                Some(d) => (d, last),
+                None => {
+                    return Err(vm.err(
+                        "ImportError",
+                        format!("No module named {name}; '{parent}' is not a package"),
+                    ))
+                }
+            }
+        }
+        None => (sys_path(vm), name),
+    };
+    match find_in(&dirs, last) {
+        Some(Found::Source(f)) => Ok((f.display().to_string(), name.to_string())),
+        Some(Found::Package(..)) | Some(Found::Namespace(_)) => {
+            let main = format!("{name}.__main__");
+            import_dotted(vm, name)?;
+            find_module_source(vm, &main).map_err(|e| {
+                if vm.isinstance(e, vm.t.exc("ImportError")) {
+                    vm.err(
+                        "ImportError",
+                        format!("No module named {main}; '{name}' is a package and cannot be directly executed"),
+                    )
+                } else {
+                    e
+                }
+            })
+        }
+        Some(Found::Extension(p)) => Err(extension_error(vm, name, &p)),
+        None => Err(module_not_found(vm, name)),
+    }
+}
+
+/// The ImportError for a C extension module found on the path.
+pub fn extension_error(vm: &mut Vm, name: &str, file: &std::path::Path) -> Value {
+    let e = vm.err(
+        "ImportError",
+        format!(
+            "cannot load C extension module '{name}' ({}): cpjit runs Python code only and cannot load C extensions",
+            file.display()
+        ),
+    );
+    vm.roots.push(e);
+    let (k, v) = (vm.intern("name"), vm.new_str(name));
+    let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, v);
+    let (k, v) = (vm.intern("path"), vm.new_str(&file.display().to_string()));
+    let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, v);
+    vm.roots.pop();
+    e
 }
 
 /// Imports the absolute dotted module `full` (each parent first) and returns it.
@@ -134,11 +262,11 @@ pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
         }
         return Err(e);
     };
-    let Some((file, pkg_dir)) = find_in(&dirs, last) else {
+    let Some(found) = find_in(&dirs, last) else {
         return Err(module_not_found(vm, full));
     };
     vm.roots.push(parent);
-    let r = load(vm, full, file, pkg_dir);
+    let r = load(vm, full, found);
     vm.roots.pop();
     let m = r?;
     let k = vm.intern(last);
@@ -147,19 +275,19 @@ pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
     Ok(m)
 }
 
-/// Creates module `name` from `file` (a package when `pkg_dir` is set), registers it in
-/// sys.modules and runs it.
-pub fn load(
-    vm: &mut Vm,
-    name: &str,
-    file: Option<std::path::PathBuf>,
-    pkg_dir: Option<String>,
-) -> PyResult {
+/// Creates module `name` from what `find_in` found, registers it in sys.modules and runs it.
+pub fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult {
+    let (file, pkg_dirs) = match found {
+        Found::Source(f) => (Some(f), None),
+        Found::Package(init, dir) => (Some(init), Some(vec![dir])),
+        Found::Namespace(dirs) => (None, Some(dirs)),
+        Found::Extension(p) => return Err(extension_error(vm, name, &p)),
+    };
     let key = vm.new_str(name);
     let m = vm.new_module(name);
     dict_set(vm, vm.modules, key, m)?;
     let d = as_module(m).unwrap().dict;
-    let package = if pkg_dir.is_some() {
+    let package = if pkg_dirs.is_some() {
         name.to_string()
     } else {
         name.rsplit_once('.')
@@ -168,9 +296,13 @@ pub fn load(
     };
     let (k, v) = (vm.intern("__package__"), vm.new_str(&package));
     dict_set(vm, d, k, v)?;
-    if let Some(dir) = &pkg_dir {
-        let s = vm.new_str(dir);
-        let l = vm.new_list(vec![s]);
+    for attr in ["__spec__", "__loader__"] {
+        let (k, v) = (vm.intern(attr), vm.none);
+        dict_set(vm, d, k, v)?;
+    }
+    if let Some(dirs) = &pkg_dirs {
+        let items: Vec<Value> = dirs.iter().map(|d| vm.new_str(d)).collect();
+        let l = vm.new_list(items);
         let k = vm.intern("__path__");
         dict_set(vm, d, k, l)?;
     }

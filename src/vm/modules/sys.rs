@@ -27,26 +27,165 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "modules", mods);
     let v = vm.new_str("3.11.0 (cpjit)");
     set_attr(vm, m, "version", v);
-    let vi: Vec<Value> = [3, 11, 0]
-        .iter()
-        .map(|&i| Value::try_from_i64(i).unwrap())
-        .collect();
-    let vt = vm.new_tuple(vi);
-    set_attr(vm, m, "version_info", vt);
     let pf = vm.new_str("linux");
     set_attr(vm, m, "platform", pf);
     let bo = vm.new_str("little");
     set_attr(vm, m, "byteorder", bo);
-    let ex = vm.new_str("cpjit");
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let ex = vm.new_str(&exe);
     set_attr(vm, m, "executable", ex);
-    let nm = vm.new_str("cpjit");
-    set_attr(vm, m, "implementation_name", nm);
+    set_attr(vm, m, "_base_executable", ex);
     def(vm, m, "exit", exit);
     def(vm, m, "getrecursionlimit", getrecursionlimit);
     def(vm, m, "setrecursionlimit", setrecursionlimit);
     def(vm, m, "intern", intern);
     def(vm, m, "exc_info", exc_info);
+    def(vm, m, "exception", exception);
+    def(vm, m, "displayhook", displayhook);
+    let dh = crate::vm::builtins::funcs::module_attr(vm, m, "displayhook").unwrap();
+    set_attr(vm, m, "__displayhook__", dh);
+    def(vm, m, "_getframe", crate::vm::types::frameobj::getframe);
+    def(vm, m, "getdefaultencoding", utf8_name);
+    def(vm, m, "getfilesystemencoding", utf8_name);
+    def(vm, m, "getfilesystemencodeerrors", |vm, _a, _k| Ok(vm.new_str("surrogateescape")));
+    def(vm, m, "is_finalizing", |vm, _a, _k| Ok(vm.false_));
+    def(vm, m, "gettrace", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "getprofile", |vm, _a, _k| Ok(vm.none));
+    // No audit hooks can be installed (no addaudithook), so auditing has nothing to call.
+    def(vm, m, "audit", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "getswitchinterval", |vm, _a, _k| Ok(vm.new_float(0.005)));
+    def(vm, m, "get_int_max_str_digits", |vm, _a, _k| Ok(vm.new_int(4300)));
+    for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
+        let v = vm.new_int(v);
+        set_attr(vm, m, name, v);
+    }
+    for (name, v) in [
+        ("float_repr_style", "short"),
+        ("abiflags", ""),
+        ("copyright", "Copyright (c) the cpjit authors; Python is Copyright (c) Python Software Foundation."),
+    ] {
+        let v = vm.new_str(v);
+        set_attr(vm, m, name, v);
+    }
+    let names: Vec<Value> = super::BUILTIN_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();
+    let t = vm.new_tuple(names);
+    set_attr(vm, m, "builtin_module_names", t);
+    for name in ["meta_path", "path_hooks", "warnoptions"] {
+        let l = vm.new_list(Vec::new());
+        set_attr(vm, m, name, l);
+    }
+    for name in ["path_importer_cache", "_xoptions"] {
+        let d = vm.new_dict();
+        set_attr(vm, m, name, d);
+    }
+    let n = vm.none;
+    set_attr(vm, m, "pycache_prefix", n);
+    let dwb = vm.bool_val(vm.options.dont_write_bytecode);
+    set_attr(vm, m, "dont_write_bytecode", dwb);
+    let oa: Vec<Value> = std::env::args().map(|s| vm.new_str(&s)).collect();
+    let oa = vm.new_list(oa);
+    set_attr(vm, m, "orig_argv", oa);
+    structs(vm, m);
     m
+}
+
+/// Runs _sys_structs.py over sys's dict: version_info, flags, float_info, implementation, ...
+fn structs(vm: &mut Vm, m: Value) {
+    let o = vm.options;
+    let env_flag = |name: &str| {
+        !o.ignore_environment && std::env::var_os(name).is_some_and(|v| !v.is_empty())
+    };
+    let hash_random = !std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0") || o.ignore_environment;
+    let i = |b: bool| Value::try_from_i64(b as i64).unwrap();
+    let flags = vec![
+        i(false),
+        i(false),
+        i(false),
+        i(false),
+        i(o.dont_write_bytecode || env_flag("PYTHONDONTWRITEBYTECODE")),
+        i(o.no_user_site),
+        i(o.no_site),
+        i(o.ignore_environment),
+        i(false),
+        i(false),
+        i(false),
+        i(hash_random),
+        i(o.isolated),
+        vm.false_,
+        i(false),
+        i(false),
+        vm.bool_val(o.isolated),
+        Value::try_from_i64(-1).unwrap(),
+    ];
+    let ft = vm.new_tuple(flags);
+    set_attr(vm, m, "_FLAGS", ft);
+    let final_ = vm.new_str("final");
+    let z = Value::try_from_i64(0).unwrap();
+    let ver = vec![
+        Value::try_from_i64(3).unwrap(),
+        Value::try_from_i64(11).unwrap(),
+        z,
+        final_,
+        z,
+    ];
+    let vt = vm.new_tuple(ver);
+    set_attr(vm, m, "_VERSION", vt);
+    let (prefix, stdlib) = match vm.stdlib.clone() {
+        Some(info) => (vm.new_str(&info.prefix()), vm.new_str(&info.stdlib)),
+        None => (vm.new_str(""), vm.none),
+    };
+    set_attr(vm, m, "_PREFIX", prefix);
+    set_attr(vm, m, "_STDLIB", stdlib);
+    let d = as_module(m).unwrap().dict;
+    // sys is not registered anywhere yet: keep it alive while Python code runs.
+    vm.roots.push(m);
+    let r = crate::vm::run::exec_source(vm, include_bytes!("py/_sys_structs.py"), "<frozen sys>", d);
+    vm.roots.pop();
+    if let Err(e) = r {
+        // The script is part of cpjit: failing is a bug, shown rather than hidden.
+        let text = crate::vm::traceback::format_exception(vm, e);
+        vm.write_stderr(text.as_bytes());
+    }
+}
+
+/// PRINT_EXPR (interactive-mode expression statements): calls sys.displayhook.
+pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
+    let sys = vm.sys_module;
+    let k = vm.intern("displayhook");
+    let hook = match crate::vm::runtime::attr::getattr_opt(vm, sys, k)? {
+        Some(h) => h,
+        None => return Err(vm.err("RuntimeError", "lost sys.displayhook")),
+    };
+    crate::vm::runtime::call::call(vm, hook, &[v], &[])?;
+    Ok(())
+}
+
+/// sys.displayhook: prints repr(v) and binds it to builtins._ (None is not shown).
+fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "displayhook", args, kw, 0, 1, 1)?;
+    let v = args[0];
+    if v == vm.none {
+        return Ok(vm.none);
+    }
+    let (b, k) = (vm.builtins, vm.intern("_"));
+    let n = vm.none;
+    crate::vm::runtime::dict::dict_set(vm, b, k, n)?;
+    let r = crate::vm::runtime::repr::repr(vm, v)?;
+    let text = format!("{}\n", crate::vm::interp::str_of(r));
+    crate::vm::builtins::io::stdout_write(vm, &text)?;
+    crate::vm::runtime::dict::dict_set(vm, b, k, v)?;
+    Ok(vm.none)
+}
+
+fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.new_str("utf-8"))
+}
+
+fn exception(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let h = vm.handled;
+    Ok(if h.is_null() { vm.none } else { h })
 }
 
 fn exit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

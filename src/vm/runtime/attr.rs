@@ -46,6 +46,31 @@ pub fn invalidate_cache() {
     EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A type version tag no type has had (0 once the counter is exhausted: such types are never
+/// specialized on).
+pub fn next_type_version() -> u32 {
+    let v = NEXT_TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if v == u32::MAX {
+        NEXT_TYPE_VERSION.store(u32::MAX, std::sync::atomic::Ordering::Relaxed);
+        return 0;
+    }
+    v
+}
+
+/// A type's attributes changed (CPython's `PyType_Modified`): it and every descendant get a new
+/// version tag, so specialized instructions guarding on the old ones miss.
+pub fn type_modified(ty: *const TypeObject) {
+    invalidate_cache();
+    let td = type_data(ty);
+    td.version.set(next_type_version());
+    let subs = td.subclasses.borrow().clone();
+    for s in subs {
+        type_modified(s.as_ptr());
+    }
+}
+
 fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
     let td = type_data(ty);
     for &t in &td.mro {
@@ -246,10 +271,18 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             _ => {}
         }
     }
-    if let Some(v) = object_getattribute_opt(vm, obj, name)? {
-        return Ok(Some(v));
-    }
     let ty = vm.type_of(obj);
+    match object_getattribute_opt(vm, obj, name) {
+        Ok(Some(v)) => return Ok(Some(v)),
+        Ok(None) => {}
+        // An AttributeError from a descriptor (a property getter, ...) also falls back to
+        // `__getattr__`, as in CPython's slot_tp_getattr_hook.
+        Err(e)
+            if as_instance(obj).is_some()
+                && vm.isinstance(e, vm.t.exc("AttributeError"))
+                && lookup_type_str(vm, ty, "__getattr__").is_some() => {}
+        Err(e) => return Err(e),
+    }
     if as_instance(obj).is_some() {
         if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
             let r = call_method_value(vm, ga, obj, &[name]);
@@ -312,6 +345,14 @@ pub fn instance_dict(obj: Value) -> Option<Value> {
 
 fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
     let t = cls.as_ptr::<TypeObject>();
+    // A metaclass's data descriptors (properties) come first, as for any object's type.
+    let meta = obj_type(cls);
+    let meta_d = if meta != vm.t.type_ { lookup_type(meta, name) } else { None };
+    if let Some(d) = meta_d {
+        if is_data_descriptor(vm, d) {
+            return bind_descriptor(vm, d, cls, meta).map(Some);
+        }
+    }
     if let Some(d) = lookup_type(t, name) {
         return match layout_of_opt(d) {
             Some(Layout::Function) => Ok(Some(d)),
@@ -324,10 +365,17 @@ fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>>
     if let Some(v) = super::special::type_special_attr(vm, cls, str_of(name))? {
         return Ok(Some(v));
     }
-    // Methods of `type` itself (e.g. mro).
-    let meta = vm.t.type_;
-    if let Some(d) = lookup_type(meta, name) {
+    // Methods of the metaclass (`type` itself: mro, ...).
+    if let Some(d) = meta_d.or_else(|| lookup_type(vm.t.type_, name)) {
         return bind_descriptor(vm, d, cls, meta).map(Some);
+    }
+    // A metaclass __getattr__.
+    if let Some(ga) = crate::vm::types::metatype::meta_method(vm, cls, "__getattr__") {
+        return match crate::vm::types::metatype::call_meta(vm, ga, cls, &[name]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+            Err(e) => Err(e),
+        };
     }
     Ok(None)
 }
@@ -384,24 +432,59 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                 }
             }
             Layout::Type => {
-                let t = obj.as_ptr::<TypeObject>();
-                if type_data(t).builtin {
-                    let tn = type_data(t).name.clone();
-                    let n = str_of(name).to_string();
-                    return Err(vm.type_error(format!(
-                        "cannot set '{n}' attribute of immutable type '{tn}'"
-                    )));
+                if let Some(f) = crate::vm::types::metatype::meta_method(vm, obj, "__setattr__") {
+                    crate::vm::types::metatype::call_meta(vm, f, obj, &[name, value])?;
+                    return Ok(());
                 }
-                // ClassExt is computed when the class is created.
-                if str_of(name) == "__getattribute__" {
-                    return Err(vm.not_implemented(
-                        "assigning __getattribute__ to a class after its creation",
-                    ));
-                }
-                let d = type_data(t).dict;
-                invalidate_cache();
+                return type_setattr_default(vm, obj, name, value);
+            }
+            Layout::Module => {
+                let d = as_module(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
             }
+            _ => {}
+        }
+    }
+    setattr_rest(vm, obj, name, value)
+}
+
+/// `type.__setattr__`: stores into the class dict (data descriptors of the metaclass first).
+pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let meta = obj_type(obj);
+    if meta != vm.t.type_ {
+        if let Some(d) = lookup_type(meta, name) {
+            if let Some(p) = as_property(d) {
+                let fset = p.fset;
+                if !fset.is_null() && fset != vm.none {
+                    call(vm, fset, &[obj, value], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let t = obj.as_ptr::<TypeObject>();
+    if type_data(t).builtin {
+        let tn = type_data(t).name.clone();
+        let n = str_of(name).to_string();
+        return Err(vm.type_error(format!(
+            "cannot set '{n}' attribute of immutable type '{tn}'"
+        )));
+    }
+    // ClassExt is computed when the class is created.
+    if str_of(name) == "__getattribute__" {
+        return Err(vm.not_implemented(
+            "assigning __getattribute__ to a class after its creation",
+        ));
+    }
+    let d = type_data(t).dict;
+    type_modified(t);
+    dict_set(vm, d, name, value)
+}
+
+/// The rest of `setattr` (module, function and other objects).
+fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if obj.is_ptr() {
+        match layout_of(obj) {
             Layout::Module => {
                 let d = as_module(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
@@ -542,7 +625,10 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         _ => instance_dict(obj),
     };
     if let Some(d) = d {
-        invalidate_cache();
+        match layout_of_opt(obj) {
+            Some(Layout::Type) => type_modified(obj.as_ptr::<TypeObject>()),
+            _ => invalidate_cache(),
+        }
         if dict_del(vm, d, name)?.is_some() {
             return Ok(());
         }

@@ -4,6 +4,7 @@
 use crate::bytecode::code::flags;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::panic_guard::guard;
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::value::Value;
@@ -19,15 +20,15 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 if bound.is_null() {
                     if !owner.is_null() {
                         if let Some(a) = check_descriptor_self(vm, f, owner, args)? {
-                            return func(vm, &a, kwnames);
+                            return guard(vm, |vm| func(vm, &a, kwnames));
                         }
                     }
-                    return func(vm, args, kwnames);
+                    return guard(vm, |vm| func(vm, args, kwnames));
                 }
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(bound);
                 a.extend_from_slice(args);
-                return func(vm, &a, kwnames);
+                return guard(vm, |vm| func(vm, &a, kwnames));
             }
             Layout::BoundMethod => {
                 let m = as_bound_method(f).unwrap();
@@ -42,7 +43,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 let inner = *as_method_wrapper(f).unwrap();
                 return call(vm, inner, args, kwnames);
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::WeakRef => {
                 let t = obj_type(f);
                 if let Some(c) = lookup_type_str(vm, t, "__call__") {
                     let mut a = Vec::with_capacity(args.len() + 1);
@@ -100,10 +101,10 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
             let f = b.f;
             if !b.owner.is_null() {
                 if let Some(a) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
-                    return f(vm, &a, &[]);
+                    return guard(vm, |vm| f(vm, &a, &[]));
                 }
             }
-            return f(vm, &a, &[]);
+            return guard(vm, |vm| f(vm, &a, &[]));
         }
     }
     if as_method_wrapper(func).is_some() {
@@ -151,6 +152,21 @@ pub fn is_exact_positional(
         && nargs == co.argcount as usize
         && co.kwonlyargcount == 0
         && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+}
+
+/// Whether a positional call with `nargs` arguments of function `fd` (code `co`) fills the
+/// missing parameters from its defaults alone (CALL_PY_WITH_DEFAULTS).
+pub fn fits_with_defaults(
+    co: &crate::bytecode::code::CodeObject,
+    fd: &FunctionData,
+    nargs: usize,
+) -> bool {
+    let npos = co.argcount as usize;
+    let ndef = as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0);
+    co.kwonlyargcount == 0
+        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+        && nargs < npos
+        && nargs + ndef >= npos
 }
 
 /// Binds call arguments into the first slots of a new frame of `func`.
@@ -333,6 +349,17 @@ pub fn bind_args(
 
 /// Calling a class: `type(x)`, built-in constructors, and `__new__` + `__init__` for classes.
 pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    // A metaclass __call__ (EnumType's, ...) replaces the whole protocol.
+    if let Some(f) = crate::vm::types::metatype::meta_method(vm, cls, "__call__") {
+        let meta = obj_type(cls);
+        let bound = crate::vm::runtime::attr::bind_descriptor(vm, f, cls, meta)?;
+        return call(vm, bound, args, kwnames);
+    }
+    type_call_default(vm, cls, args, kwnames)
+}
+
+/// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance.
+pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
     if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
         return Ok(Value::from_ptr(vm.type_of(args[0])));

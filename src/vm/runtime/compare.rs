@@ -192,8 +192,9 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    // Weak references compare their referents through ReferenceType.__eq__.
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || type_data(ta).layout == Layout::WeakRef;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || type_data(tb).layout == Layout::WeakRef;
     let mut tried_rev = false;
     let rop = SWAPPED[op as usize];
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
@@ -286,6 +287,15 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(false);
     }
     match layout_of(v) {
+        Layout::Type => {
+            if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__bool__", &[])? {
+                return truthy(vm, r);
+            }
+            if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
+                return truthy(vm, r);
+            }
+            Ok(true)
+        }
         Layout::Str => Ok(as_str(v).unwrap().s.len() > 0),
         Layout::List => Ok(!as_list(v).unwrap().is_empty()),
         Layout::Tuple => Ok(!as_tuple(v).unwrap().is_empty()),
@@ -333,6 +343,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, container, "__contains__", &[item])? {
+        return truthy(vm, r);
+    }
     if container.is_ptr() {
         match layout_of(container) {
             Layout::Str if as_str(item).is_some() => {

@@ -102,6 +102,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
     }
     match layout_of(v) {
         Layout::BigInt => Ok(hash_bigint(as_bigint(v).unwrap())),
+        Layout::WeakRef => crate::vm::modules::weakref::hash_value(vm, v).map(|h| h as u64),
         Layout::Bool => Ok(if v == vm.true_ { 1 } else { 0 }),
         Layout::Complex => Ok(crate::vm::types::complex::hash(v)),
         Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, v) => {

@@ -10,6 +10,9 @@ use crate::vm::value::Value;
 
 /// `iter(v)`.
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
+    if let Some(it) = crate::vm::types::metatype::meta_dunder(vm, v, "__iter__", &[])? {
+        return Ok(it);
+    }
     if v.is_ptr() {
         let t = obj_type(v);
         let d = match layout_of(v) {

@@ -9,6 +9,7 @@ pub mod dict;
 pub mod inline_cache;
 pub mod iter;
 pub mod match_class;
+pub mod names;
 pub mod num;
 pub mod ops;
 pub mod repr;

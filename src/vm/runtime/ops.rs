@@ -42,8 +42,9 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception;
+    // `type` counts as user-defined here: its __or__ builds `int | str` (types.UnionType).
+    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || ta == vm.t.type_;
+    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || tb == vm.t.type_;
     let mut tried_rev = false;
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
         if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
@@ -188,11 +189,7 @@ fn builtin_binop(
     }
     match (base, la, lb) {
         (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => {
-            let mut s =
-                String::with_capacity(as_str(a).unwrap().s.len() + as_str(b).unwrap().s.len());
-            s.push_str(&as_str(a).unwrap().s);
-            s.push_str(&as_str(b).unwrap().s);
-            Ok(Some(vm.new_str_owned(s)))
+            Ok(Some(str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap())))
         }
         (nb::ADD, Some(Layout::List), Some(Layout::List)) if !inplace => {
             let mut v = as_list(a).unwrap().clone();
@@ -406,4 +403,12 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
     }
     let n = vm.type_name(v);
     Err(vm.type_error(format!("bad operand type for unary {sym}: '{n}'")))
+}
+
+/// `a + b` for two strs (the generic path and BINARY_OP_ADD_UNICODE).
+pub fn str_concat(vm: &mut Vm, a: &StrData, b: &StrData) -> Value {
+    let mut s = String::with_capacity(a.s.len() + b.s.len());
+    s.push_str(&a.s);
+    s.push_str(&b.s);
+    vm.new_str_owned(s)
 }

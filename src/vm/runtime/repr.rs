@@ -251,6 +251,13 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 )
             }
             Layout::Type => {
+                if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__repr__", &[])? {
+                    if as_str(r).is_none() {
+                        let tn = vm.type_name(r);
+                        return Err(vm.type_error(format!("__repr__ returned non-string (type {tn})")));
+                    }
+                    return Ok(r);
+                }
                 let t = type_data(v.as_ptr());
                 if t.module == "builtins" {
                     format!("<class '{}'>", t.qualname)
@@ -301,6 +308,11 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Cell => format!("<cell at {:#x}>", v.0),
             Layout::Property if obj_type(v) == vm.t.member_descriptor => {
                 crate::vm::types::subclass::member_repr(v).unwrap_or_default()
+            }
+            Layout::Property if obj_type(v) == vm.t.getset_descriptor => {
+                crate::vm::types::subclass::member_repr(v)
+                    .unwrap_or_default()
+                    .replacen("<member", "<attribute", 1)
             }
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {

@@ -59,7 +59,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "__cause__" => Some(or_none(vm, e.cause)),
                 "__context__" => Some(or_none(vm, e.context)),
                 "__suppress_context__" => Some(vm.bool_val(e.suppress_context)),
-                "__traceback__" => Some(vm.none),
+                "__traceback__" => {
+                    return crate::vm::types::frameobj::traceback_object(vm, obj).map(Some)
+                }
                 "errno" | "strerror" | "filename" | "filename2" => {
                     crate::vm::types::oserror::attr(vm, obj, name)
                 }
@@ -123,6 +125,10 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         Layout::MethodWrapper => match name {
             "__func__" | "__wrapped__" => Some(*as_method_wrapper(obj).unwrap()),
+            "__isabstractmethod__" => {
+                let f = *as_method_wrapper(obj).unwrap();
+                Some(is_abstract(vm, &[f])?)
+            }
             _ => None,
         },
         Layout::Property => {
@@ -132,6 +138,10 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "fset" => Some(or_none(vm, p.fset)),
                 "fdel" => Some(or_none(vm, p.fdel)),
                 "__doc__" => Some(or_none(vm, p.doc)),
+                "__isabstractmethod__" => {
+                    let fs = [p.fget, p.fset, p.fdel];
+                    Some(is_abstract(vm, &fs)?)
+                }
                 _ => None,
             }
         }
@@ -194,6 +204,22 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         _ => None,
     };
     Ok(v)
+}
+
+/// `__isabstractmethod__` of a descriptor: whether any wrapped callable has a true one.
+fn is_abstract(vm: &mut Vm, funcs: &[Value]) -> PyResult<Value> {
+    let k = vm.intern("__isabstractmethod__");
+    for &f in funcs {
+        if f.is_null() || f == vm.none {
+            continue;
+        }
+        if let Some(v) = super::attr::getattr_opt(vm, f, k)? {
+            if super::compare::truthy(vm, v)? {
+                return Ok(vm.true_);
+            }
+        }
+    }
+    Ok(vm.false_)
 }
 
 fn layout_opt(v: Value) -> Option<Layout> {

@@ -322,7 +322,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 };
             }
             Layout::Type => {
-                // Generic aliases like list[int] only matter for annotations.
+                if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, c, "__getitem__", &[k])? {
+                    return Ok(r);
+                }
                 let t = c.as_ptr::<TypeObject>();
                 if let Some(f) = lookup_type_str(vm, t, "__class_getitem__") {
                     let f = crate::vm::runtime::attr::bind_descriptor(vm, f, Value::NULL, t)?;

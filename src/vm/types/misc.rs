@@ -65,6 +65,14 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, cm, "__new__", classmethod_new, false);
     let sm = vm.t.staticmethod;
     add_static(vm, sm, "__new__", staticmethod_new, false);
+    // Subclasses (abc.abstractclassmethod, ...) call these through super(): __new__ already
+    // stored the callable; __get__ binds as the wrapped built-in descriptor does.
+    for t in [cm, sm, p] {
+        add_method(vm, t, "__init__", descriptor_init);
+    }
+    for t in [cm, sm] {
+        add_method(vm, t, "__get__", method_wrapper_get);
+    }
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
 
@@ -234,17 +242,62 @@ fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, _) = split_kw(args, kw);
     match pos.len() {
-        2 => Ok(Value::from_ptr(vm.type_of(pos[1]))),
+        2 if kw.is_empty() => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
             let bases = riter::collect(vm, pos[2])?;
-            new_class(vm, pos[1], &bases, pos[3])
+            let Some(m) = as_type(pos[0]).map(|_| pos[0].as_ptr::<TypeObject>() as *const TypeObject)
+            else {
+                return Err(vm.type_error("type.__new__(X): X is not a type object"));
+            };
+            if !super::metatype::is_metaclass(vm, m) {
+                let n = type_data(m).name.clone();
+                return Err(vm.type_error(format!("type.__new__({n}): {n} is not a subtype of type")));
+            }
+            // The most derived metaclass of the bases wins (it may differ from the one called).
+            let meta = super::metatype::calculate_meta(vm, m, &bases)?;
+            let kwargs = &args[args.len() - kw.len()..];
+            if meta != m {
+                // A more derived metaclass with its own __new__ creates the class instead.
+                let nk = vm.intern("__new__");
+                if let Some(n) = crate::vm::runtime::attr::lookup_type(meta, nk) {
+                    let f = as_method_wrapper(n).map(|i| *i).unwrap_or(n);
+                    if as_builtin(f).is_none() {
+                        let mut a = vec![Value::from_ptr(meta)];
+                        a.extend_from_slice(&args[1..]);
+                        return call(vm, f, &a, kw);
+                    }
+                }
+            }
+            new_class(vm, meta, pos[1], &bases, pos[3], kwargs, kw)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
 }
 
-/// Creates a class from its name, bases and namespace dict.
-pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult {
+/// Creates a class of metaclass `meta` from its name, bases and namespace (a dict or a dict
+/// subclass instance from `__prepare__`); `kwvalues`/`kwnames` are the class keywords passed on
+/// to `__init_subclass__`.
+pub fn new_class(
+    vm: &mut Vm,
+    meta: *const TypeObject,
+    name: Value,
+    bases: &[Value],
+    ns: Value,
+    kwvalues: &[Value],
+    kwnames: &[Value],
+) -> PyResult {
+    let ns = if as_dict(ns).is_some() && obj_type(ns) == vm.t.dict {
+        ns
+    } else if let Some(b) = super::subclass::base_value(ns).filter(|b| as_dict(*b).is_some()) {
+        b
+    } else if as_dict(ns).is_some() {
+        ns
+    } else {
+        let tn = vm.type_name(ns);
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 4 must be dict, not {tn}"
+        )));
+    };
     let mut bases = bases.to_vec();
     if bases.is_empty() {
         bases.push(Value::from_ptr(vm.t.object));
@@ -315,7 +368,6 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         .iter()
         .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)
     {}
-    let meta = vm.t.type_;
     let cls = vm.heap.alloc(
         meta,
         TypeData {
@@ -331,6 +383,8 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             is_exception: is_exc,
             lookup_cache: Default::default(),
             ext: None,
+            version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
+            subclasses: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -344,6 +398,11 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    for b in &bases {
+        type_data(b.as_ptr()).subclasses.borrow_mut().push(cls);
+    }
+    let w = crate::vm::modules::weakref::new_weak(vm, cls, Value::NULL);
+    vm.classes.push(w);
     crate::vm::runtime::attr::invalidate_cache();
     super::subclass::setup_class(vm, cls)?;
     if let Some(c) = as_cell(classcell) {
@@ -366,7 +425,9 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
             if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
                 if let Some(inner) = as_method_wrapper(f) {
                     let inner = *inner;
-                    call(vm, inner, &[cls], &[])?;
+                    let mut a = vec![cls];
+                    a.extend_from_slice(kwvalues);
+                    call(vm, inner, &a, kwnames)?;
                 }
                 break;
             }
@@ -383,8 +444,25 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_list(m))
 }
 
-fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Err(vm.not_implemented("type.__subclasses__()"))
+/// `cls.__subclasses__()`: the live classes naming `cls` among their bases, oldest first.
+fn type_subclasses(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__subclasses__", args, kw, 1, 0, 0)?;
+    let cls = args[0];
+    let mut out: Vec<Value> = vm
+        .t
+        .all()
+        .into_iter()
+        .filter(|t| type_data(t.as_ptr::<TypeObject>()).bases.contains(&cls))
+        .collect();
+    vm.classes
+        .retain(|w| as_weakref(*w).is_some_and(|d| !d.referent.get().is_null()));
+    for &w in &vm.classes {
+        let c = as_weakref(w).unwrap().referent.get();
+        if type_data(c.as_ptr::<TypeObject>()).bases.contains(&cls) {
+            out.push(c);
+        }
+    }
+    Ok(vm.new_list(out))
 }
 
 fn range_arg(vm: &mut Vm, v: Value) -> PyResult<IntVal> {
@@ -506,6 +584,9 @@ fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, property_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut p = PropertyData {
         fget: Value::NULL,
@@ -583,12 +664,33 @@ fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
+fn descriptor_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Ok(vm.none)
+}
+
+fn method_wrapper_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__get__", args, kw, 1, 1, 2)?;
+    let obj = if args[1] == vm.none { Value::NULL } else { args[1] };
+    let owner = match args.get(2) {
+        Some(&t) if as_type(t).is_some() => t.as_ptr::<TypeObject>() as *const TypeObject,
+        _ if !obj.is_null() => vm.type_of(obj),
+        _ => return Err(vm.type_error("__get__(None, None) is invalid")),
+    };
+    attr::bind_descriptor(vm, args[0], obj, owner)
+}
+
 fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, classmethod_new)? {
+        return Ok(r);
+    }
     nargs(vm, "classmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.classmethod;
     Ok(vm.heap.alloc(ty, args[1]))
 }
 fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, staticmethod_new)? {
+        return Ok(r);
+    }
     nargs(vm, "staticmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.staticmethod;
     Ok(vm.heap.alloc(ty, args[1]))

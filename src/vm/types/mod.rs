@@ -8,9 +8,12 @@ pub mod dict;
 pub mod dictview;
 pub mod exc;
 pub mod float;
+pub mod frameobj;
+pub mod getset;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
+pub mod metatype;
 pub mod misc;
 pub mod num_dunders;
 pub mod oserror;
@@ -116,6 +119,10 @@ types_struct! {
     dict_values: "dict_values", DictView, object;
     dict_items: "dict_items", DictView, object;
     member_descriptor: "member_descriptor", Property, object;
+    getset_descriptor: "getset_descriptor", Property, object;
+    frame: "frame", Instance, object;
+    weakref: "weakref", WeakRef, object;
+    traceback: "traceback", Instance, object;
 }
 
 impl Types {
@@ -166,6 +173,8 @@ pub(crate) fn new_type(
             is_exception: false,
             lookup_cache: Default::default(),
             ext: None,
+            version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
+            subclasses: Default::default(),
         },
     );
     let mut mro = vec![v];
@@ -279,6 +288,9 @@ pub fn populate(vm: &mut Vm) {
     exc::install(vm);
     misc::install(vm);
     subclass::install(vm);
+    getset::install(vm);
+    metatype::install(vm);
+    crate::vm::modules::weakref::install(vm);
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,

@@ -41,6 +41,9 @@ pub fn install(vm: &mut Vm) {
         t.set,
         t.frozenset,
         t.complex,
+        t.classmethod,
+        t.staticmethod,
+        t.property,
     ] {
         type_data_mut(ty).base_ok = true;
     }
@@ -87,6 +90,11 @@ fn declared_slots(vm: &mut Vm, cls_dict: Value) -> PyResult<Option<Vec<Value>>> 
 pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
     let mro = type_data(t).mro.clone();
+    // A metaclass: its instances are classes (types::metatype), not wrapped values.
+    if mro.contains(&Value::from_ptr(vm.t.type_)) {
+        type_data_mut(t).layout = Layout::Type;
+        return Ok(());
+    }
     let builtin_base = builtin_base_of(vm, &mro);
     // Instance layouts of two different built-in bases cannot be combined.
     for &m in &mro {

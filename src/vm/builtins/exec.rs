@@ -1,0 +1,294 @@
+//! `exec`, `eval` and `compile`: source text (str, bytes) or a code object, run with the
+//! caller's namespaces or the given `globals` (a dict) and `locals` (any mapping).
+
+use crate::compile::Mode;
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::types::split_kw;
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins;
+    super::def(vm, b, "exec", exec);
+    super::def(vm, b, "eval", eval);
+    super::def(vm, b, "compile", compile);
+}
+
+/// `compile()` flags cpjit accepts: `__future__` feature flags that change nothing in 3.11
+/// (`generator_stop`, `division`, ... are always on) and `dont_inherit` semantics.
+const HARMLESS_FLAGS: i64 = 0x10000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
+const PYCF_ONLY_AST: i64 = 0x400;
+const CO_FUTURE_ANNOTATIONS: i64 = 0x1000000;
+
+/// The source text of a str/bytes/bytearray argument.
+fn source_text(vm: &mut Vm, func: &str, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(s) = as_str(v) {
+        return Ok(s.s.as_bytes().to_vec());
+    }
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.clone());
+    }
+    let tn = vm.type_name(v);
+    let what = if func == "compile" {
+        "compile() arg 1 must be a string, bytes or AST object".to_string()
+    } else {
+        format!("{func}() arg 1 must be a string, bytes or code object")
+    };
+    let _ = tn;
+    Err(vm.type_error(what))
+}
+
+fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
+    crate::vm::run::syntax_error_object(vm, e)
+}
+
+/// Compiles `src` in `mode` ('exec', 'eval', 'single') to a code object.
+fn compile_text(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> PyResult {
+    if src.contains(&0) {
+        return Err(vm.err("SyntaxError", "source code string cannot contain null bytes"));
+    }
+    let result = match mode {
+        "exec" => crate::compile::compile_source(src, filename, Mode::Exec).map(|(c, _)| c),
+        "eval" => {
+            // CPython strips leading blanks from eval() strings.
+            let start = src.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(src.len());
+            crate::compile::compile_source(&src[start..], filename, Mode::Eval).map(|(c, _)| c)
+        }
+        "single" => compile_single(src, filename),
+        _ => {
+            return Err(vm.value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    match result {
+        Ok(code) => {
+            let text = std::str::from_utf8(src).ok().map(String::from);
+            if !filename.starts_with('<') {
+                vm.sources.insert(filename.to_string(), text);
+            } else {
+                vm.sources.entry(filename.to_string()).or_insert(None);
+            }
+            Ok(crate::vm::code::load_code(vm, std::rc::Rc::new(code)))
+        }
+        Err(e) => Err(syntax_error(vm, &e)),
+    }
+}
+
+/// 'single' mode: one statement, whose expression values are printed (sys.displayhook).
+fn compile_single(
+    src: &[u8],
+    filename: &str,
+) -> Result<crate::bytecode::code::CodeObject, crate::syntax::error::SyntaxError> {
+    use crate::syntax::ast::Mod;
+    let m = crate::syntax::parser::parse_module(src, filename)?;
+    let Mod::Module { body, .. } = m else {
+        unreachable!("parse_module returns a module")
+    };
+    if body.len() > 1 {
+        let loc = body[1].loc;
+        let e = crate::syntax::error::SyntaxError {
+            kind: crate::syntax::error::SyntaxErrorKind::SyntaxError,
+            msg: "multiple statements found while compiling a single statement".into(),
+            filename: filename.to_string(),
+            lineno: loc.lineno,
+            offset: loc.col_offset + 1,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        };
+        return Err(crate::compile::locate_error(e, &String::from_utf8_lossy(src)));
+    }
+    crate::compile::compile_module(&Mod::Interactive { body }, filename)
+        .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
+}
+
+fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let mut a: [Option<Value>; 6] = [None; 6];
+    if pos.len() > 6 {
+        return Err(vm.type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    for (i, &v) in pos.iter().enumerate() {
+        a[i] = Some(v);
+    }
+    for (k, v) in kws {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if a[i].is_none() => a[i] = Some(v),
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "argument for compile() given by name ('{k}') and position ({})",
+                    names.iter().position(|n| *n == k).unwrap() + 1
+                )))
+            }
+            None if k == "_feature_version" => {}
+            None => {
+                return Err(vm.type_error(format!(
+                    "compile() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    for (i, n) in names[..3].iter().enumerate() {
+        if a[i].is_none() {
+            return Err(vm.type_error(format!(
+                "compile() missing required argument '{n}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let flags = match a[3] {
+        Some(v) if v.is_small_int() => v.as_small_int(),
+        Some(v) if v == vm.false_ => 0,
+        Some(v) if v == vm.true_ => 1,
+        None => 0,
+        Some(v) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
+        }
+    };
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(vm.not_implemented("compile() to an AST (ast.PyCF_ONLY_AST)"));
+    }
+    if flags & !HARMLESS_FLAGS != 0 {
+        let what = if flags & CO_FUTURE_ANNOTATIONS != 0 {
+            "compile() with the `from __future__ import annotations` flag".to_string()
+        } else {
+            format!("compile() flags {flags:#x}")
+        };
+        return Err(vm.not_implemented(what));
+    }
+    let src = source_text(vm, "compile", a[0].unwrap())?;
+    let filename = a[1].unwrap();
+    let filename = if let Some(s) = as_str(filename) {
+        s.s.to_string()
+    } else if let Some(b) = as_bytes(filename) {
+        String::from_utf8_lossy(b).into_owned()
+    } else {
+        let tn = vm.type_name(filename);
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
+    };
+    let mode = a[2].unwrap();
+    if as_str(mode).is_none() {
+        let tn = vm.type_name(mode);
+        return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
+    }
+    let mode = str_of(mode).to_string();
+    compile_text(vm, &src, &filename, &mode)
+}
+
+/// The (globals, locals) a call of exec/eval runs with, CPython's checks and defaults included.
+fn namespaces(vm: &mut Vm, func: &str, g: Option<Value>, l: Option<Value>) -> PyResult<(Value, Value)> {
+    let none = vm.none;
+    let g = g.filter(|&v| v != none);
+    let l = l.filter(|&v| v != none);
+    if let Some(gv) = g {
+        if as_dict(gv).is_none() || obj_type(gv) != vm.t.dict {
+            let tn = vm.type_name(gv);
+            let msg = if func == "exec" {
+                format!("exec() globals must be a dict, not {tn}")
+            } else {
+                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    if let Some(lv) = l {
+        let k = vm.intern("__getitem__");
+        let t = vm.type_of(lv);
+        if crate::vm::runtime::attr::lookup_type(t, k).is_none() && as_dict(lv).is_none() {
+            let tn = vm.type_name(lv);
+            let msg = if func == "exec" {
+                format!("locals must be a mapping or None, not {tn}")
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    let (globals, locals) = match (g, l) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g, g),
+        (None, l) => {
+            let f = vm.current;
+            if f.is_null() {
+                let d = vm.new_dict();
+                (d, l.unwrap_or(d))
+            } else {
+                let g = f.get().globals;
+                let l = match l {
+                    Some(l) => l,
+                    None => crate::vm::types::frameobj::frame_locals(vm, f),
+                };
+                (g, l)
+            }
+        }
+    };
+    let bk = vm.intern("__builtins__");
+    if crate::vm::runtime::dict::dict_get_str(vm, globals, bk).is_none() {
+        let b = vm.builtins;
+        crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
+    }
+    Ok((globals, locals))
+}
+
+/// Shared body of exec and eval.
+fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut g = pos.get(1).copied();
+    let mut l = pos.get(2).copied();
+    if pos.is_empty() || pos.len() > 3 {
+        let n = pos.len();
+        return Err(vm.type_error(if n == 0 {
+            format!("{func} expected at least 1 argument, got 0")
+        } else {
+            format!("{func} expected at most 3 arguments, got {n}")
+        }));
+    }
+    for (k, v) in kws {
+        match k {
+            "globals" if func == "eval" && g.is_none() => g = Some(v),
+            "locals" if func == "eval" && l.is_none() => l = Some(v),
+            "closure" if func == "exec" && v == vm.none => {}
+            "closure" if func == "exec" => return Err(vm.not_implemented("exec() with a closure")),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{func}() takes no keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    let (globals, locals) = namespaces(vm, func, g, l)?;
+    vm.roots.extend([globals, locals]);
+    let r = (|| {
+        let code = if as_code(pos[0]).is_some() {
+            pos[0]
+        } else {
+            let src = source_text(vm, func, pos[0])?;
+            compile_text(vm, &src, "<string>", mode)?
+        };
+        vm.roots.push(code);
+        let r = crate::vm::eval::run_code(vm, code, globals, locals, Value::NULL);
+        vm.roots.pop();
+        r
+    })();
+    vm.roots.truncate(vm.roots.len() - 2);
+    r
+}
+
+fn exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    run(vm, "exec", "exec", args, kw)?;
+    Ok(vm.none)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    run(vm, "eval", "eval", args, kw)
+}

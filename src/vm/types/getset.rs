@@ -1,0 +1,59 @@
+//! Descriptors on built-in types for attributes the VM computes (`runtime::special`):
+//! `types.py` derives `GetSetDescriptorType` and `MemberDescriptorType` from
+//! `FunctionType.__code__` and `FunctionType.__globals__`, so those two exist on the type as
+//! CPython's read-only descriptor objects.
+
+use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let f = vm.t.function;
+    let (g, m) = (vm.t.getset_descriptor, vm.t.member_descriptor);
+    add(vm, f, "__code__", g);
+    add(vm, f, "__globals__", m);
+}
+
+fn add(vm: &mut Vm, owner: *const TypeObject, name: &str, kind: *const TypeObject) {
+    let n = vm.intern(name);
+    let bty = vm.t.builtin_function;
+    let fget = vm.heap.alloc(
+        bty,
+        BuiltinData {
+            name: "__get__",
+            f: special_get,
+            bound: n,
+            owner: Value::from_ptr(owner),
+        },
+    );
+    vm.roots.push(fget);
+    let d = vm.heap.alloc(
+        kind,
+        PropertyData {
+            fget,
+            fset: Value::NULL,
+            fdel: Value::NULL,
+            doc: n,
+        },
+    );
+    vm.roots.pop();
+    let td = type_data(owner);
+    let dict = td.dict;
+    let _ = crate::vm::runtime::dict::dict_set(vm, dict, n, d);
+    crate::vm::runtime::attr::invalidate_cache();
+}
+
+/// The getter: (name, obj) -> the attribute as `runtime::special` computes it.
+fn special_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (name, obj) = (args[0], args[1]);
+    let n = str_of(name).to_string();
+    match crate::vm::runtime::special::special_attr(vm, obj, &n)? {
+        Some(v) => Ok(v),
+        None => {
+            let tn = vm.type_name(obj);
+            Err(vm.type_error(format!(
+                "descriptor '{n}' for 'function' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}

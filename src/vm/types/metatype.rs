@@ -1,0 +1,217 @@
+//! Metaclasses: classes deriving from `type`. Their instances are classes (`Layout::Type`
+//! objects whose type is the metaclass), so a class's behaviour as an object — calling it,
+//! its attributes, `isinstance` checks against it, `len(C)`, `C[k]`, `iter(C)`, `repr(C)` —
+//! consults the metaclass, as CPython's type slots do. Also `type`'s own operators that the
+//! standard library needs at import: `int | str` (types.UnionType) and `list[int]`
+//! (types.GenericAlias), both implemented in Python (`modules/py/_cpjit_types.py`).
+
+use super::{add_method, add_static, nargs};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr::lookup_type;
+use crate::vm::runtime::call::call;
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.type_;
+    type_data_mut(t).base_ok = true;
+    add_method(vm, t, "__init__", type_init);
+    add_method(vm, t, "__call__", type_dunder_call);
+    add_method(vm, t, "__or__", type_or);
+    add_method(vm, t, "__ror__", type_ror);
+    add_method(vm, t, "__instancecheck__", type_instancecheck);
+    add_method(vm, t, "__subclasscheck__", type_subclasscheck);
+    add_method(vm, t, "__setattr__", type_setattr);
+    add_method(vm, t, "__delattr__", type_delattr);
+    let o = vm.t.object;
+    add_static(vm, o, "__subclasshook__", |vm, _a, _k| Ok(vm.not_implemented), true);
+    add_method(vm, o, "__reduce_ex__", object_reduce_ex);
+    add_method(vm, o, "__reduce__", object_reduce);
+    add_method(vm, o, "__getstate__", object_getstate);
+    let generic = [vm.t.list, vm.t.tuple, vm.t.dict, vm.t.set, vm.t.frozenset, t];
+    for g in generic {
+        add_static(vm, g, "__class_getitem__", class_getitem, true);
+    }
+}
+
+/// The method `name` a class's metaclass defines (None for plain classes, whose type is
+/// `type`, and for what only `type`/`object` define: the built-in paths handle those).
+pub fn meta_method(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
+    if !cls.is_ptr() || layout_of(cls) != Layout::Type {
+        return None;
+    }
+    let meta = obj_type(cls);
+    if meta == vm.t.type_ || type_data(meta).builtin {
+        return None;
+    }
+    let k = vm.sname(name);
+    for &m in &type_data(meta).mro {
+        let mt = m.as_ptr::<TypeObject>() as *const TypeObject;
+        if type_data(mt).builtin {
+            return None;
+        }
+        if let Some(v) = crate::vm::runtime::dict::dict_get_str(vm, type_data(mt).dict, k) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Calls the metaclass's `name` on class `cls` if the metaclass defines it.
+pub fn meta_dunder(vm: &mut Vm, cls: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    match meta_method(vm, cls, name) {
+        Some(f) => call_meta(vm, f, cls, args).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Calls a metaclass method found by `meta_method` with the class as self.
+pub fn call_meta(vm: &mut Vm, f: Value, cls: Value, args: &[Value]) -> PyResult {
+    let meta = obj_type(cls);
+    let bound = crate::vm::runtime::attr::bind_descriptor(vm, f, cls, meta)?;
+    call(vm, bound, args, &[])
+}
+
+/// Whether `t` is `type` or derives from it (a metaclass).
+pub fn is_metaclass(vm: &Vm, t: *const TypeObject) -> bool {
+    vm.is_subtype(t, vm.t.type_)
+}
+
+/// The most derived metaclass of `meta` and the types of `bases` (CPython's
+/// `_PyType_CalculateMetaclass`).
+pub fn calculate_meta(vm: &mut Vm, meta: *const TypeObject, bases: &[Value]) -> PyResult<*const TypeObject> {
+    let mut winner = meta;
+    for &b in bases {
+        let bt = vm.type_of(b);
+        if vm.is_subtype(winner, bt) {
+            continue;
+        }
+        if vm.is_subtype(bt, winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+fn type_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let _ = kw;
+    let n = args.len().saturating_sub(kw.len());
+    if n != 2 && n != 4 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(vm.none)
+}
+
+/// `type.__call__(cls, *args)`: what calling a class does, for metaclass `__call__`s that
+/// reach it through super().
+fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if args.is_empty() || as_type(args[0]).is_none() {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    }
+    crate::vm::runtime::call::type_call_default(vm, args[0], &args[1..], kw)
+}
+
+fn types_helper(vm: &mut Vm, name: &str) -> PyResult {
+    let m = crate::vm::modules::import_module(vm, "_cpjit_types")?;
+    let k = vm.intern(name);
+    crate::vm::runtime::attr::getattr(vm, m, k)
+}
+
+fn type_or(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__or__", args, kw, 1, 1, 1)?;
+    let f = types_helper(vm, "union")?;
+    call(vm, f, &[args[0], args[1]], &[])
+}
+
+fn type_ror(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__ror__", args, kw, 1, 1, 1)?;
+    let f = types_helper(vm, "union")?;
+    call(vm, f, &[args[1], args[0]], &[])
+}
+
+fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__class_getitem__", args, kw, 1, 1, 1)?;
+    let f = types_helper(vm, "GenericAlias")?;
+    call(vm, f, &[args[0], args[1]], &[])
+}
+
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce_ex__", args, kw, 1, 1, 1)?;
+    let f = types_helper(vm, "reduce_ex")?;
+    call(vm, f, &[args[0], args[1]], &[])
+}
+
+fn object_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, "common_reduce")?;
+    let zero = Value::try_from_i64(0).unwrap();
+    call(vm, f, &[args[0], zero], &[])
+}
+
+fn object_getstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getstate__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, "getstate")?;
+    call(vm, f, &[args[0]], &[])
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__instancecheck__", args, kw, 1, 1, 1)?;
+    let t = vm.type_of(args[1]);
+    let r = as_type(args[0]).is_some() && vm.is_subtype(t, args[0].as_ptr());
+    Ok(vm.bool_val(r))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__subclasscheck__", args, kw, 1, 1, 1)?;
+    if as_type(args[1]).is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    let r = as_type(args[0]).is_some() && vm.is_subtype(args[1].as_ptr(), args[0].as_ptr());
+    Ok(vm.bool_val(r))
+}
+
+fn type_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
+    crate::vm::runtime::attr::type_setattr_default(vm, args[0], args[1], args[2])?;
+    Ok(vm.none)
+}
+
+fn type_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
+    crate::vm::runtime::attr::delattr_default(vm, args[0], args[1])?;
+    Ok(vm.none)
+}
+
+/// `isinstance(obj, cls)` for one class-like `cls`: a metaclass `__instancecheck__` or the
+/// `__instancecheck__` of a non-class (UnionType) decides; else the MRO.
+pub fn instance_check(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<Option<bool>> {
+    check_hook(vm, obj, cls, "__instancecheck__")
+}
+
+/// `issubclass(sub, cls)` for one class-like `cls`, as `instance_check`.
+pub fn subclass_check(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<Option<bool>> {
+    check_hook(vm, sub, cls, "__subclasscheck__")
+}
+
+fn check_hook(vm: &mut Vm, x: Value, cls: Value, hook: &str) -> PyResult<Option<bool>> {
+    let f = if as_type(cls).is_some() {
+        meta_method(vm, cls, hook)
+    } else if cls.is_ptr() && layout_of(cls) == Layout::Instance {
+        let t = obj_type(cls);
+        let k = vm.sname(hook);
+        lookup_type(t, k)
+    } else {
+        None
+    };
+    let Some(f) = f else { return Ok(None) };
+    let r = if as_type(cls).is_some() {
+        call_meta(vm, f, cls, &[x])?
+    } else {
+        crate::vm::runtime::call::call_method_value(vm, f, cls, &[x])?
+    };
+    crate::vm::runtime::compare::truthy(vm, r).map(Some)
+}
