@@ -4,18 +4,24 @@ use std::time::Instant;
 
 macro_rules! workloads {
     ($modname:ident, $T:ty, $from:expr, $divfloor:expr, $rem:expr, $bits:expr, $to_u64:expr) => {
+        workloads!($modname, $T, $from, $divfloor, $rem, $bits, $to_u64,
+            |a: &$T, b: &$T| -> $T { a * b }, |a: &$T, b: &$T| -> $T { a + b });
+    };
+    ($modname:ident, $T:ty, $from:expr, $divfloor:expr, $rem:expr, $bits:expr, $to_u64:expr, $mul:expr, $add:expr) => {
         mod $modname {
             #[allow(unused_imports)]
             use super::*;
             type T = $T;
             fn f(i: i64) -> T { ($from)(i) }
+            fn mul(a: &T, b: &T) -> T { ($mul)(a, b) }
+            fn add(a: &T, b: &T) -> T { ($add)(a, b) }
             fn compose(a: &[T; 4], b: &[T; 4]) -> [T; 4] {
-                [&a[0] * &b[0], &(&a[0] * &b[1]) + &(&a[1] * &b[3]), &(&a[2] * &b[0]) + &(&a[3] * &b[2]), &(&a[2] * &b[1]) + &(&a[3] * &b[3])]
+                [mul(&a[0], &b[0]), add(&mul(&a[0], &b[1]), &mul(&a[1], &b[3])), add(&mul(&a[2], &b[0]), &mul(&a[3], &b[2])), add(&mul(&a[2], &b[1]), &mul(&a[3], &b[3]))]
             }
             fn extract(z: &[T; 4], j: i64) -> T {
                 let jj = f(j);
-                let n = &(&z[0] * &jj) + &z[1];
-                let d = &(&z[2] * &jj) + &z[3];
+                let n = add(&mul(&z[0], &jj), &z[1]);
+                let d = add(&mul(&z[2], &jj), &z[3]);
                 ($divfloor)(&n, &d)
             }
             pub fn pidigits(n: usize) -> u64 {
@@ -37,12 +43,12 @@ macro_rules! workloads {
             }
             pub fn fact() -> u64 {
                 let mut r = f(1);
-                for i in 2..=15000i64 { r = &r * &f(i); }
+                for i in 2..=15000i64 { r = mul(&r, &f(i)); }
                 ($to_u64)(&($rem)(&r, &f(1_000_000_007)))
             }
             pub fn kernel() -> (u64, u64) {
                 let (mut a, mut b) = (f(0), f(1));
-                for _ in 0..250_000 { let c = &a + &b; a = b; b = c; }
+                for _ in 0..250_000 { let c = add(&a, &b); a = b; b = c; }
                 let bits: u64 = ($bits)(&a);
                 let m: u64 = ($to_u64)(&($rem)(&a, &f(999_999_937)));
                 (bits, m)
@@ -73,10 +79,12 @@ workloads!(dsh, dashu::integer::IBig, |i: i64| dashu::integer::IBig::from(i),
 
 #[cfg(feature = "rug")]
 workloads!(rg, rug::Integer, |i: i64| rug::Integer::from(i),
-    |a: &rug::Integer, b: &rug::Integer| rug::Integer::from(a.div_rem_floor_ref(b)).clone(),
+    |a: &rug::Integer, b: &rug::Integer| <(rug::Integer, rug::Integer)>::from(a.div_rem_floor_ref(b)).0,
     |a: &rug::Integer, b: &rug::Integer| { let (_, r) = <(rug::Integer, rug::Integer)>::from(a.div_rem_floor_ref(b)); r },
     |a: &rug::Integer| a.significant_bits() as u64,
-    |a: &rug::Integer| a.to_u64().unwrap());
+    |a: &rug::Integer| a.to_u64().unwrap(),
+    |a: &rug::Integer, b: &rug::Integer| rug::Integer::from(a * b),
+    |a: &rug::Integer, b: &rug::Integer| rug::Integer::from(a + b));
 
 fn time<R: std::fmt::Debug>(name: &str, what: &str, f: impl Fn() -> R) {
     let mut best = f64::MAX;
