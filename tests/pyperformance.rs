@@ -36,8 +36,9 @@ fn shared_dir(root: &Path) -> PathBuf {
     panic!("shared/ not found beside the checkout; set CPJIT_SHARED");
 }
 
-#[test]
-fn pyperformance_scripts_match_python3() {
+/// Fetches the pyperformance scripts into target/pyperformance; returns that directory and the
+/// pyperf shim's.
+fn fetch_scripts() -> (PathBuf, PathBuf) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let shared = shared_dir(&root);
     let dest = root.join("target/pyperformance");
@@ -48,6 +49,12 @@ fn pyperformance_scripts_match_python3() {
         .expect("run fetch-pyperformance");
     assert!(st.success(), "fetch-pyperformance failed");
     let shim = shared.join("pyperf_shim");
+    (dest, shim)
+}
+
+#[test]
+fn pyperformance_scripts_match_python3() {
+    let (dest, shim) = fetch_scripts();
     let mut failures = Vec::new();
     for b in BENCHMARKS {
         let script = dest.join(format!("bm_{b}/run_benchmark.py"));
@@ -79,4 +86,73 @@ fn pyperformance_scripts_match_python3() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The 15 pyperformance scripts cpjit runs: each must peak at no more than twice CPython's
+/// resident memory (issue 8). Each process reports its own high-water mark (VmHWM, the counter
+/// `/usr/bin/time -f %M` reads): cpjit with CPJIT_REPORT_HWM, CPython through a `-c` prelude that
+/// runs the script as `__main__` and prints it at the end. CPython runs with -S (no site: its
+/// lowest baseline); `--shim-loops=3`, as in BENCHMARKS.md's table.
+const RSS_BENCHMARKS: &[&str] = &[
+    "nbody",
+    "richards",
+    "float",
+    "spectral_norm",
+    "fannkuch",
+    "nqueens",
+    "chaos",
+    "deltablue",
+    "go",
+    "barnes_hut",
+    "meteor_contest",
+    "pidigits",
+    "richards_super",
+    "unpack_sequence",
+    "gc_traversal",
+];
+
+/// Runs `cmd` and returns the VmHWM (KiB) it reported on stderr.
+fn reported_hwm_kb(mut cmd: Command) -> u64 {
+    let out = cmd.output().expect("run benchmark");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{cmd:?} failed: {err}");
+    let line = err
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("VmHWM:"))
+        .unwrap_or_else(|| panic!("{cmd:?} reported no VmHWM: {err}"));
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn pyperformance_peak_rss_within_twice_cpython() {
+    const CPYTHON_HWM: &str = "import sys\n\
+        sys.argv = sys.argv[1:]\n\
+        try:\n    exec(compile(open(sys.argv[0]).read(), sys.argv[0], 'exec'), \
+        {'__name__': '__main__', '__file__': sys.argv[0]})\n\
+        finally:\n    sys.stdout.flush()\n    \
+        print([l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].strip(), \
+        file=sys.stderr)\n";
+    let (dest, shim) = fetch_scripts();
+    let mut over = Vec::new();
+    for b in RSS_BENCHMARKS {
+        let script = dest.join(format!("bm_{b}/run_benchmark.py"));
+        let mut py = Command::new("python3");
+        py.args(["-S", "-c", CPYTHON_HWM])
+            .arg(&script)
+            .arg("--shim-loops=3")
+            .env("PYTHONPATH", &shim);
+        let want = reported_hwm_kb(py);
+        let mut cj = Command::new(env!("CARGO_BIN_EXE_cpjit"));
+        cj.arg(&script)
+            .arg("--shim-loops=3")
+            .env("PYTHONPATH", &shim)
+            .env("CPJIT_REPORT_HWM", "1");
+        let got = reported_hwm_kb(cj);
+        eprintln!("{b}: CPython {want} KiB, cpjit {got} KiB");
+        if got > 2 * want {
+            over.push(format!("{b}: cpjit {got} KiB > 2 x CPython's {want} KiB"));
+        }
+    }
+    assert!(over.is_empty(), "{}", over.join("\n"))
 }

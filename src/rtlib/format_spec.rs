@@ -305,7 +305,7 @@ fn fill_number(p: &NumParts, f: &FormatSpec, group: i64, sep: char, upper: bool)
 /// 'bool', ...).
 pub fn format_int(v: &BigInt, spec: &str, type_name: &str) -> RtResult<String> {
     if spec.is_empty() {
-        return Ok(v.to_string());
+        return super::numparse::int_to_decimal(v);
     }
     let f = parse_format_spec(spec, Some('d'), '>', type_name)?;
     let ty = f.ty.unwrap_or('d');
@@ -372,7 +372,12 @@ fn format_long_internal(v: &BigInt, f: &FormatSpec, ty: char) -> RtResult<String
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = v.magnitude().to_str_radix(base);
+    let digits = if base == 10 {
+        // The decimal digit limit applies to the magnitude's digits, as in CPython.
+        super::numparse::uint_to_decimal(v.magnitude())?
+    } else {
+        v.magnitude().to_str_radix(base)
+    };
     let prefix = if f.alternate { pfx } else { "" };
     let (group, sep) = match (ty, f.grouping) {
         ('n', _) | (_, None) => (0, ','),

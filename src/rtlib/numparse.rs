@@ -276,16 +276,35 @@ pub fn int_to_base_prefixed(v: &BigInt, base: u32) -> String {
 
 /// `str(v)` for an int, with CPython's digit limit (ValueError past `max_digits`, 0 = unlimited).
 pub fn int_to_decimal_limited(v: &BigInt, max_digits: usize) -> RtResult<String> {
+    let s = uint_to_decimal_limited(v.magnitude(), max_digits)?;
+    Ok(if v.sign() == Sign::Minus {
+        format!("-{s}")
+    } else {
+        s
+    })
+}
+
+/// The decimal digits of `v`, with CPython's digit limit (see `int_to_decimal_limited`).
+pub fn uint_to_decimal_limited(v: &BigUint, max_digits: usize) -> RtResult<String> {
     // Cheap bound first: bits * log10(2) estimates the digit count.
     if max_digits > 0 && v.bits() as f64 * std::f64::consts::LOG10_2 > max_digits as f64 + 1.0 {
         return Err(int_str_limit_error(max_digits));
     }
     let s = v.to_string();
-    let nd = s.trim_start_matches('-').len();
-    if max_digits > 0 && nd > max_digits && nd > MAX_STR_DIGITS_THRESHOLD {
+    if max_digits > 0 && s.len() > max_digits && s.len() > MAX_STR_DIGITS_THRESHOLD {
         return Err(int_str_limit_error(max_digits));
     }
     Ok(s)
+}
+
+/// `str(v)` with CPython's default digit limit (this VM has no `sys.set_int_max_str_digits`).
+pub fn int_to_decimal(v: &BigInt) -> RtResult<String> {
+    int_to_decimal_limited(v, DEFAULT_MAX_STR_DIGITS)
+}
+
+/// The decimal digits of `v` with CPython's default digit limit.
+pub fn uint_to_decimal(v: &BigUint) -> RtResult<String> {
+    uint_to_decimal_limited(v, DEFAULT_MAX_STR_DIGITS)
 }
 
 fn int_str_limit_error(max_digits: usize) -> RtError {

@@ -24,8 +24,10 @@ pub const SMALL: usize = 8;
 
 #[derive(Default)]
 pub struct DictTable {
-    /// Populated exactly when `entries.len() > SMALL`.
-    index: HashTable<usize>,
+    /// Present when `entries.len() > SMALL` (or made so by `with_capacity`); when present it
+    /// indexes every entry. Boxed: most dicts are small, and the box
+    /// keeps the dict object in a 64-byte block instead of a 96-byte one.
+    index: Option<Box<HashTable<usize>>>,
     entries: Vec<Entry>,
     len: usize,
     shape: u64,
@@ -51,16 +53,15 @@ impl DictTable {
     /// The bytes the table holds outside its owner (entry vector and index), roughly.
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.index.capacity() * (std::mem::size_of::<usize>() + 1)
+            + self.index.as_ref().map_or(0, |ix| {
+                std::mem::size_of::<HashTable<usize>>()
+                    + ix.capacity() * (std::mem::size_of::<usize>() + 1)
+            })
     }
 
     pub fn with_capacity(n: usize) -> Self {
         DictTable {
-            index: if n > SMALL {
-                HashTable::with_capacity(n)
-            } else {
-                HashTable::new()
-            },
+            index: (n > SMALL).then(|| Box::new(HashTable::with_capacity(n))),
             entries: Vec::with_capacity(n),
             len: 0,
             shape: fresh_shape(),
@@ -106,16 +107,16 @@ impl DictTable {
         mut eq: impl FnMut(Value) -> Result<bool, E>,
     ) -> Result<Option<usize>, E> {
         let entries = &self.entries;
-        if entries.len() <= SMALL {
+        let Some(index) = self.index.as_deref() else {
             for (i, e) in entries.iter().enumerate() {
                 if e.hash == hash && !e.key.is_null() && eq(e.key)? {
                     return Ok(Some(i));
                 }
             }
             return Ok(None);
-        }
+        };
         let mut err = None;
-        let found = self.index.find(hash, |&i| {
+        let found = index.find(hash, |&i| {
             let e = &entries[i];
             if e.hash != hash || err.is_some() {
                 return false;
@@ -142,9 +143,9 @@ impl DictTable {
         self.shape = fresh_shape();
         if i + 1 == SMALL + 1 {
             self.rebuild_index();
-        } else if i + 1 > SMALL + 1 {
+        } else if let Some(index) = self.index.as_deref_mut() {
             let entries = &self.entries;
-            self.index.insert_unique(hash, i, |&j| entries[j].hash);
+            index.insert_unique(hash, i, |&j| entries[j].hash);
         }
     }
 
@@ -152,8 +153,8 @@ impl DictTable {
     pub fn remove_at(&mut self, i: usize) -> Entry {
         let e = self.entries[i];
         self.shape = fresh_shape();
-        if self.entries.len() > SMALL {
-            if let Ok(occ) = self.index.find_entry(e.hash, |&j| j == i) {
+        if let Some(index) = self.index.as_deref_mut() {
+            if let Ok(occ) = index.find_entry(e.hash, |&j| j == i) {
                 occ.remove();
             }
         }
@@ -162,7 +163,7 @@ impl DictTable {
         self.len -= 1;
         if self.len == 0 {
             self.entries.clear();
-            self.index.clear();
+            self.index = None;
         } else if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
@@ -176,21 +177,23 @@ impl DictTable {
 
     /// Re-creates the index from the entries (empty for small tables).
     fn rebuild_index(&mut self) {
-        self.index.clear();
         if self.entries.len() <= SMALL {
+            self.index = None;
             return;
         }
+        let index = self.index.get_or_insert_with(Default::default);
+        index.clear();
         let entries = &self.entries;
         for (i, e) in entries.iter().enumerate() {
             if !e.key.is_null() {
-                self.index.insert_unique(e.hash, i, |&j| entries[j].hash);
+                index.insert_unique(e.hash, i, |&j| entries[j].hash);
             }
         }
     }
 
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.index.clear();
+        self.index = None;
         self.len = 0;
         self.shape = fresh_shape();
     }

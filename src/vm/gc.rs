@@ -49,7 +49,7 @@ const MIN_THRESHOLD_BYTES: usize = 2 << 20;
 /// Above that, a collection comes after allocating this fraction (1/N) of the bytes live after the
 /// last one: peak memory stays within (1 + 1/N) of the live data (plus the minimum), and the
 /// marking work per allocated byte stays bounded.
-const LIVE_FRACTION_DIVISOR: usize = 2;
+const LIVE_FRACTION_DIVISOR: usize = 4;
 
 /// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
 fn stress() -> bool {
@@ -157,8 +157,12 @@ impl Heap {
         };
         self.collections += 1;
         if gc_stats() {
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<usize>().ok())
+                .map_or(0, |pages| pages * 4);
             eprintln!(
-                "gc #{}: kept {} freed {freed} live {} KiB (blocks {} KiB) slabs {} KiB",
+                "gc #{}: kept {} freed {freed} live {} KiB (blocks {} KiB) slabs {} KiB rss {rss} KiB",
                 self.collections,
                 self.objects.len(),
                 live >> 10,

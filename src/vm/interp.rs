@@ -345,11 +345,18 @@ impl Vm {
     }
 
     pub fn new_dict(&mut self) -> Value {
+        self.new_dict_with_capacity(0)
+    }
+
+    /// An empty dict with room for `n` entries.
+    pub fn new_dict_with_capacity(&mut self, n: usize) -> Value {
         let ty = self.t.dict;
+        self.heap
+            .note_external(n * std::mem::size_of::<crate::vm::dict::Entry>());
         self.heap.alloc(
             ty,
             DictData {
-                table: DictTable::new(),
+                table: DictTable::with_capacity(n),
             },
         )
     }

@@ -124,6 +124,8 @@ pub struct ClassExt {
     pub ext_instance: bool,
     /// A class of the MRO other than `object` defines `__getattribute__`.
     pub getattribute: bool,
+    /// Number of `__slots__` members the classes of the MRO declare.
+    pub nslots: usize,
 }
 
 pub struct StrData {

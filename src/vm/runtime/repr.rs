@@ -73,7 +73,9 @@ pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
     match layout_of(v) {
         Layout::Str => return Ok(str_repr(&as_str(v).unwrap().s)),
-        Layout::BigInt => return Ok(as_bigint(v).unwrap().to_string()),
+        Layout::BigInt => {
+            return rtlib::numparse::int_to_decimal(as_bigint(v).unwrap()).map_err(|e| rt_err(vm, e))
+        }
         Layout::Bool => return Ok(if v == vm.true_ { "True" } else { "False" }.into()),
         Layout::NoneType => return Ok("None".into()),
         _ => {}

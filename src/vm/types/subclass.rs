@@ -141,6 +141,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     }
     let mut dictless = true;
     let mut any_slots = false;
+    let mut nslots = 0;
     let mut getattribute = false;
     let ga = vm.intern("__getattribute__");
     for &m in &mro {
@@ -160,9 +161,12 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                 if names.iter().any(|n| str_of(*n) == "__dict__") {
                     dictless = false;
                 }
-                any_slots |= names
+                let n = names
                     .iter()
-                    .any(|n| !matches!(str_of(*n), "__dict__" | "__weakref__"));
+                    .filter(|n| !matches!(str_of(**n), "__dict__" | "__weakref__"))
+                    .count();
+                any_slots |= n > 0;
+                nslots += n;
             }
             None => dictless = false,
         }
@@ -176,6 +180,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
         dictless,
         ext_instance: !builtin_base.is_null() || any_slots,
         getattribute,
+        nslots,
     }));
     Ok(())
 }
@@ -373,7 +378,9 @@ fn slot_storage(vm: &mut Vm, name: Value, obj: Value, create: bool) -> PyResult<
         if !create {
             return Ok(None);
         }
-        let d = vm.new_dict();
+        // Sized for every slot of the class at once: most instances fill them all.
+        let n = type_data(obj_type(obj)).ext.as_ref().map_or(0, |e| e.nslots);
+        let d = vm.new_dict_with_capacity(n);
         as_ext_instance(obj).unwrap().slots = d;
     }
     Ok(Some(as_ext_instance(obj).unwrap().slots))
