@@ -19,6 +19,9 @@ const BENCHMARKS: &[&str] = &[
     "unpack_sequence",
     "pidigits",
     "meteor_contest",
+    // Run since the standard library loads (issue 13).
+    "generators",
+    "gc_traversal",
 ];
 
 /// The project's shared/ directory: beside the checkout (as CI lays it out) or /work/shared.
