@@ -23,6 +23,10 @@ options:
   -S             do not add site-packages to sys.path
   -s             do not add the user site-packages directory to sys.path
   -B             do not write .pyc files (accepted; cpjit writes none yet)
+  --specialize=off|on|stress
+                 PEP 659 specialization: never, after warm-up (default), or at every
+                 instruction's first execution (also CPJIT_SPECIALIZE)
+  --stats[=json] print specialization counts to stderr at exit (also CPJIT_STATS=1|json)
 
 The standard library is CPython 3.11's: $CPJIT_STDLIB, else that of python3.11 (or python3 when
 it is 3.11) on PATH, remembered in ~/.cache/cpjit/stdlib-3.11.
@@ -54,21 +58,90 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "tokenize" => crate::syntax::commands::tokenize(rest),
         "ast" => crate::syntax::commands::ast(rest),
         "run" => run(rest),
-        "dis" => crate::bytecode::dis::command(rest),
+        "dis" => dis_command(rest),
         "symtable" => crate::compile::symtable::command(rest),
         "stencils" => crate::jit::dump::main(rest),
         _ => run(&args),
     }
 }
 
+/// A `--specialize=` / `--stats` option into `settings`: Ok(true) if `a` was one, Err(status)
+/// for a malformed one.
+fn specializer_option(a: &str, settings: &mut crate::vm::adaptive::Settings) -> Result<bool, i32> {
+    use crate::vm::adaptive::{Mode, StatsFormat};
+    if let Some(m) = a.strip_prefix("--specialize=") {
+        match Mode::parse(m) {
+            Some(m) => settings.mode = m,
+            None => {
+                eprintln!("cpjit: --specialize: expected off, on or stress, not '{m}'");
+                return Err(2);
+            }
+        }
+    } else if a == "--stats" || a == "--stats=text" {
+        settings.stats = Some(StatsFormat::Text);
+    } else if a == "--stats=json" {
+        settings.stats = Some(StatsFormat::Json);
+    } else if a.starts_with("--stats=") {
+        eprintln!("cpjit: --stats: expected --stats or --stats=json, not '{a}'");
+        return Err(2);
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Fixes the process-wide specializer settings, installs the specializer and runs the program.
+fn launch(
+    settings: crate::vm::adaptive::Settings,
+    program: crate::vm::run::Program,
+    argv: Vec<String>,
+    opts: crate::vm::run::Options,
+) -> i32 {
+    crate::vm::adaptive::configure(settings);
+    crate::specialize::install();
+    crate::vm::run::run_program(program, argv, opts)
+}
+
+/// `cpjit dis [--adaptive] FILE`: with --adaptive, runs the program first and shows the
+/// quickened code as the run left it (`dis.dis(f, adaptive=True)`).
+fn dis_command(args: &[String]) -> i32 {
+    if args.first().map(|s| s.as_str()) != Some("--adaptive") {
+        return crate::bytecode::dis::command(args);
+    }
+    let mut settings = crate::vm::adaptive::settings_from_env();
+    let mut i = 1;
+    while i < args.len() {
+        match specializer_option(&args[i], &mut settings) {
+            Ok(true) => i += 1,
+            Ok(false) => break,
+            Err(status) => return status,
+        }
+    }
+    match args.get(i) {
+        Some(file) => {
+            let opts = crate::vm::run::Options {
+                dis_adaptive: true,
+                ..Default::default()
+            };
+            let program = crate::vm::run::Program::File(file.clone());
+            launch(settings, program, args[i..].to_vec(), opts)
+        }
+        None => {
+            eprintln!("usage: cpjit dis --adaptive [--specialize=MODE] FILE [ARGS...]");
+            2
+        }
+    }
+}
+
 fn run(args: &[String]) -> i32 {
-    use crate::vm::run::{run_program, Options, Program};
+    use crate::vm::run::{Options, Program};
     let mut opts = Options::default();
+    let mut settings = crate::vm::adaptive::settings_from_env();
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
         match a {
-            "-" => return run_program(Program::Stdin, args[i..].to_vec(), opts),
+            "-" => return launch(settings, Program::Stdin, args[i..].to_vec(), opts),
             "--jit" => {
                 eprintln!(
                     "cpjit: --jit: the JIT is not connected to the interpreter yet (`cpjit stencils` \
@@ -113,7 +186,7 @@ fn run(args: &[String]) -> i32 {
                             };
                             let mut argv = vec![argv0];
                             argv.extend(rest);
-                            return run_program(program, argv, opts);
+                            return launch(settings, program, argv, opts);
                         }
                         _ => {
                             eprintln!("unknown option {a}\nTry `cpjit -h' for more information.");
@@ -126,11 +199,19 @@ fn run(args: &[String]) -> i32 {
                 }
             }
             _ if a.starts_with("--") => {
+                match specializer_option(a, &mut settings) {
+                    Ok(true) => {
+                        i += 1;
+                        continue;
+                    }
+                    Ok(false) => {}
+                    Err(status) => return status,
+                }
                 eprintln!("unknown option {a}\nTry `cpjit -h' for more information.");
                 return 2;
             }
             file => {
-                return run_program(Program::File(file.to_string()), args[i..].to_vec(), opts)
+                return launch(settings, Program::File(file.to_string()), args[i..].to_vec(), opts)
             }
         }
         i += 1;

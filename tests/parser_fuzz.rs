@@ -85,8 +85,20 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
     v
 }
 
+/// Whatever runs, runs with every instruction specialized at its first execution (and the
+/// specialized forms' guards and deopts exercised as often as possible).
+fn stress_specializer() {
+    use cpjit::vm::adaptive::{configure, Mode, Settings};
+    configure(Settings {
+        mode: Mode::Stress,
+        stats: None,
+    });
+    cpjit::specialize::install();
+}
+
 #[test]
 fn fuzz_no_panic_no_hang() {
+    stress_specializer();
     // CPJIT_FUZZ_SEED / CPJIT_FUZZ_CASES / CPJIT_FUZZ_SECS run a longer campaign locally.
     let env = |k: &str, d: u64| {
         std::env::var(k)
@@ -142,6 +154,12 @@ fn fuzz_no_panic_no_hang() {
                 Ok(o) => {
                     ran += 1;
                     stopped += o.budget_exhausted as usize;
+                    assert_eq!(
+                        o.internal_errors,
+                        0,
+                        "the VM panicked (internal error) on {:?}",
+                        String::from_utf8_lossy(&input)
+                    );
                     assert!(
                         o.status == 0 || o.status == 1 || o.budget_exhausted,
                         "exit status {} for {:?}",
@@ -174,6 +192,7 @@ fn fuzz_no_panic_no_hang() {
 /// stopped.
 #[test]
 fn step_budget_stops_runaway_programs() {
+    stress_specializer();
     for src in [
         "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n",
         "while True:\n    try:\n        x = 1\n    finally:\n        continue\n",
@@ -181,6 +200,10 @@ fn step_budget_stops_runaway_programs() {
         "def g():\n    while True:\n        yield 1\ntry:\n    sum(g())\nexcept:\n    pass\n",
         "print(5 in iter(int, 1))\n",
         "x = list(iter(int, 1))\n",
+        // Loops closed by POP_JUMP_IF_NOT_NONE / POP_JUMP_IF_NONE / JUMP_IF_*_OR_POP.
+        "x = 1\nwhile x is not None:\n    pass\n",
+        "def f():\n    x = None\n    while x is None:\n        pass\nf()\n",
+        "x = 1\nwhile x < 2 or x:\n    pass\n",
     ] {
         let o = run_sandboxed(src.as_bytes(), 10_000);
         assert!(o.budget_exhausted && o.status == 1, "{src:?}: {o:?}");

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool) -> Result<(), String> {
+fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool, mode: &str) -> Result<(), String> {
     let exp = dir.join("expected");
     let read = |ext: &str| std::fs::read(exp.join(format!("{name}.{ext}")));
     let (Ok(out), Ok(err), Ok(status)) = (read("out"), read("err"), read("status")) else {
@@ -20,6 +20,7 @@ fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool) -> Result<(), Strin
     if stress {
         cmd.env("CPJIT_GC_STRESS", "1");
     }
+    cmd.env("CPJIT_SPECIALIZE", mode);
     let mut child = cmd
         .arg(format!("{name}.py"))
         .current_dir(dir)
@@ -94,8 +95,26 @@ fn tail(b: &[u8]) -> String {
     lines[start..].join("\n")
 }
 
+/// The default mode: specialization after warm-up.
 #[test]
 fn programs_match_python3() {
+    run_suite("on");
+}
+
+/// No specialization: the generic instructions alone.
+#[test]
+fn programs_match_python3_specialize_off() {
+    run_suite("off");
+}
+
+/// Every adaptive instruction specialized at its first execution and re-specialized right after
+/// each deopt: the specialized forms and their miss paths run as often as possible.
+#[test]
+fn programs_match_python3_specialize_stress() {
+    run_suite("stress");
+}
+
+fn run_suite(mode: &str) {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpjit"));
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -124,7 +143,7 @@ fn programs_match_python3() {
                 if i >= names.len() {
                     break;
                 }
-                let r = run_one(&bin, &dir, &names[i], false);
+                let r = run_one(&bin, &dir, &names[i], false, mode);
                 results.lock().unwrap().push((names[i].clone(), r));
             });
         }
@@ -150,7 +169,7 @@ fn programs_match_python3() {
     for (name, r) in &results {
         match (r, known.get(name)) {
             (Err(e), None) => {
-                eprintln!("==== {name}.py FAILED\n{e}\n");
+                eprintln!("==== {name}.py FAILED (specialize={mode})\n{e}\n");
                 unexpected.push(name.as_str());
             }
             (Err(_), Some(reason)) => {
@@ -166,14 +185,14 @@ fn programs_match_python3() {
         .filter(|k| filter.is_none() && !results.iter().any(|r| &r.0 == *k))
         .collect();
     eprintln!(
-        "{} of {} programs pass; {} known failures (tests/programs/known_failures.txt)",
+        "specialize={mode}: {} of {} programs pass; {} known failures (tests/programs/known_failures.txt)",
         results.len() - unexpected.len() - known_failing,
         results.len(),
         known_failing
     );
     assert!(
         unexpected.is_empty(),
-        "{} programs differ from python3: {}",
+        "specialize={mode}: {} programs differ from python3: {}",
         unexpected.len(),
         unexpected.join(", ")
     );
@@ -216,7 +235,7 @@ fn programs_under_gc_stress() {
     let failed: Vec<String> = names
         .iter()
         .filter_map(|n| {
-            run_one(&bin, &dir, n, true)
+            run_one(&bin, &dir, n, true, "stress")
                 .err()
                 .map(|e| format!("{n}: {e}"))
         })

@@ -19,9 +19,10 @@ const BENCHMARKS: &[&str] = &[
     "unpack_sequence",
     "pidigits",
     "meteor_contest",
+    "barnes_hut",
+    "gc_traversal",
     // Run since the standard library loads (issue 13).
     "generators",
-    "gc_traversal",
 ];
 
 /// The project's shared/ directory: beside the checkout (as CI lays it out) or /work/shared.
@@ -52,25 +53,31 @@ fn pyperformance_scripts_match_python3() {
     let mut failures = Vec::new();
     for b in BENCHMARKS {
         let script = dest.join(format!("bm_{b}/run_benchmark.py"));
-        let run = |exe: &Path| {
+        let run = |exe: &Path, mode: &str| {
             Command::new(exe)
                 .arg(&script)
                 .env("PYTHONPATH", &shim)
+                .env("CPJIT_SPECIALIZE", mode)
                 .output()
                 .expect("run benchmark")
         };
-        let want = run(Path::new("python3"));
-        let got = run(Path::new(env!("CARGO_BIN_EXE_cpjit")));
+        let want = run(Path::new("python3"), "");
         if !want.status.success() {
             failures.push(format!("{b}: python3 itself failed"));
-        } else if got.stdout != want.stdout || got.status.code() != want.status.code() {
-            failures.push(format!(
-                "{b}: expected {:?}, got {:?} (status {:?}); stderr:\n{}",
-                String::from_utf8_lossy(&want.stdout),
-                String::from_utf8_lossy(&got.stdout),
-                got.status.code(),
-                String::from_utf8_lossy(&got.stderr)
-            ));
+            continue;
+        }
+        // Every specialization mode (rule 1): off, on (the default) and stress.
+        for mode in ["off", "on", "stress"] {
+            let got = run(Path::new(env!("CARGO_BIN_EXE_cpjit")), mode);
+            if got.stdout != want.stdout || got.status.code() != want.status.code() {
+                failures.push(format!(
+                    "{b} (specialize={mode}): expected {:?}, got {:?} (status {:?}); stderr:\n{}",
+                    String::from_utf8_lossy(&want.stdout),
+                    String::from_utf8_lossy(&got.stdout),
+                    got.status.code(),
+                    String::from_utf8_lossy(&got.stderr)
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

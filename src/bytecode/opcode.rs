@@ -77,8 +77,11 @@ macro_rules! define_opcodes {
 
         impl Opcode {
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+            /// The opcode numbered `b` (a table load: the interpreter decodes every
+            /// instruction with it).
+            #[inline(always)]
             pub fn from_u8(b: u8) -> Option<Opcode> {
-                match b { $($num => Some(Opcode::$name),)* _ => None }
+                FROM_U8[b as usize]
             }
             pub fn info(self) -> &'static OpInfo {
                 match self { $(Opcode::$name => { static I: &OpInfo = &OpInfo {
@@ -88,10 +91,34 @@ macro_rules! define_opcodes {
             }
             pub fn name(self) -> &'static str { self.info().name }
         }
+
+        static FROM_U8: [Option<Opcode>; 256] = {
+            let mut t = [None; 256];
+            $(t[$num] = Some(Opcode::$name);)*
+            t
+        };
+
+        /// For each opcode byte: the generic instruction of its family (itself for generic
+        /// instructions; 0xFF for unused bytes). The interpreter's miss path and the
+        /// specializer index this instead of matching on the opcode.
+        pub static DEOPT_OF: [u8; 256] = {
+            let mut t = [0xFFu8; 256];
+            $(t[$num] = Opcode::$deopt as u8;)*
+            t
+        };
     };
 }
 
 for_each_opcode!(define_opcodes);
+
+/// The number of the first specialized instruction (all generic ones are below it).
+pub const FIRST_SPECIALIZED: u8 = {
+    let mut i = 0;
+    while i < 256 && DEOPT_OF[i] == i as u8 {
+        i += 1;
+    }
+    i as u8
+};
 
 /// `BINARY_OP` operator codes (CPython 3.11's `NB_*`); `INPLACE_*` = the plain code + 13.
 pub mod nb {
@@ -162,6 +189,29 @@ impl Opcode {
                 | JUMP_BACKWARD_NO_INTERRUPT
         )
     }
+    /// Whether this is a specialized member of a family (not the family's generic form): the
+    /// table numbers every specialized instruction after every generic one.
+    #[inline(always)]
+    pub fn is_specialized(self) -> bool {
+        self as u8 >= FIRST_SPECIALIZED
+    }
+    /// The family's generic instruction (itself for a generic one).
+    #[inline(always)]
+    pub fn generic(self) -> Opcode {
+        self.info().deopt
+    }
+    /// Whether the instruction heads a family with specialized members (it is adaptive: its
+    /// first inline cache unit is its counter).
+    pub fn is_adaptive(self) -> bool {
+        !self.is_specialized() && OPCODES.iter().any(|i| i.deopt == self && i.name != self.name())
+    }
+    /// The specialized members of this family.
+    pub fn family(self) -> impl Iterator<Item = Opcode> {
+        Opcode::ALL
+            .iter()
+            .copied()
+            .filter(move |o| o.generic() == self && *o != self)
+    }
     /// Whether the instruction is an unconditional jump.
     pub fn is_unconditional_jump(self) -> bool {
         use Opcode::*;
@@ -226,7 +276,16 @@ mod tests {
                 // Every jump has a branch-taken effect; only the conditional ones may differ.
                 let _ = (info.stack)(0, true);
             }
+            // Specialized instructions are numbered after every generic one; each family's
+            // generic form has an adaptive counter.
+            assert_eq!(
+                info.deopt != Opcode::ALL[i],
+                info.number >= FIRST_SPECIALIZED,
+                "{}: numbered on the wrong side of FIRST_SPECIALIZED",
+                info.name
+            );
             if info.deopt != Opcode::ALL[i] {
+                assert!(generic.cache >= 1, "{}: family without a counter unit", generic.name);
                 assert!(
                     info.name.starts_with(generic.name),
                     "{} is not named after {}",

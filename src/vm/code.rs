@@ -59,6 +59,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let caches = (0..code.code.len() * crate::vm::runtime::inline_cache::SITE_WORDS)
         .map(|_| std::cell::Cell::new(0))
         .collect();
+    let adaptive = quicken(&code.code, vm.mode);
     let ty = vm.t.code;
     vm.heap.alloc(
         ty,
@@ -72,6 +73,25 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             cell_args: Vec::new(),
             is_generator,
             caches,
+            adaptive,
         },
     )
+}
+
+/// The executable copy of `code` with every adaptive instruction's counter set for `mode`.
+pub fn quicken(code: &[u32], mode: crate::vm::adaptive::Mode) -> Box<[std::cell::Cell<u32>]> {
+    let out: Box<[std::cell::Cell<u32>]> = code.iter().map(|&w| std::cell::Cell::new(w)).collect();
+    let start = crate::vm::adaptive::initial_counter(mode);
+    let mut i = 0;
+    while i < code.len() {
+        let Some(op) = crate::bytecode::opcode::Opcode::from_u8(code[i] as u8) else {
+            break;
+        };
+        let cache = op.info().cache as usize;
+        if cache > 0 && i + 1 < code.len() {
+            out[i + 1].set(start);
+        }
+        i += 1 + cache;
+    }
+    out
 }

@@ -48,6 +48,12 @@ impl DictTable {
     pub fn new() -> Self {
         Self::default()
     }
+    /// The bytes the table holds outside its owner (entry vector and index), roughly.
+    pub fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.index.capacity() * (std::mem::size_of::<usize>() + 1)
+    }
+
     pub fn with_capacity(n: usize) -> Self {
         DictTable {
             index: if n > SMALL {

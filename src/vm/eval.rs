@@ -10,6 +10,8 @@ use crate::vm::object::*;
 use crate::vm::ops;
 use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
+use crate::vm::adaptive;
+use crate::vm::dict::DictTable;
 use crate::vm::value::Value;
 
 /// How `run` left its entry frame.
@@ -53,6 +55,27 @@ pub fn push_frame(
         pop_frame(vm, f);
         return Err(e);
     }
+    Ok(f)
+}
+
+/// Pushes a frame for an exact positional call of Python function `func` (the caller checked
+/// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
+#[inline(always)]
+fn push_frame_exact(vm: &mut Vm, func: Value, fd: &FunctionData, args: &[Value]) -> PyResult<FramePtr> {
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    spend_step(vm)?;
+    let cd = as_code(fd.code).unwrap();
+    let nlp = cd.code.nlocalsplus();
+    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let mem = vm.frames.push(words);
+    let f = framestack::init_with_args(mem, fd.code, func, fd.globals, nlp as u32, args);
+    let fr = f.get();
+    fr.builtins = vm.builtins;
+    fr.previous = vm.current.0;
+    vm.current = f;
+    vm.depth += 1;
     Ok(f)
 }
 
@@ -207,7 +230,7 @@ fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32) {
 macro_rules! load_frame {
     ($f:ident, $cd:ident, $instrs:ident, $slots:ident, $ip:ident, $sp:ident, $nlp:ident) => {
         $cd = as_code(frame_code($f.get())).unwrap();
-        $instrs = &$cd.code.code[..];
+        $instrs = &$cd.adaptive[..];
         $nlp = $f.get().nlocalsplus as usize;
         $slots = $f.slots($nlp + $cd.code.stacksize as usize + 1);
         $ip = $f.get().instr_index as usize;
@@ -220,7 +243,7 @@ macro_rules! load_frame {
 pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit> {
     let mut f = entry;
     let mut cd: &CodeData;
-    let mut instrs: &[u32];
+    let mut instrs: &[std::cell::Cell<u32>];
     let mut slots: &mut [Value];
     let mut ip: usize;
     let mut sp: usize;
@@ -282,6 +305,115 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
         }};
     }
 
+    // Set when a specialized instruction missed and its generic form runs (which then must not
+    // count towards re-specializing).
+    #[allow(unused_assignments)]
+    let mut from_miss = false;
+    // The instruction being executed (its specialized or generic form).
+    #[allow(unused_assignments)]
+    let mut op: Opcode = Opcode::NOP;
+    // A generic (adaptive) family instruction: count the execution and, when its counter says
+    // so, let the specializer rewrite it (the rewritten form runs from the next execution).
+    macro_rules! adapt {
+        () => {
+            if vm.adaptive && !from_miss && adaptive::tick(&instrs[cur + 1]) {
+                sync!();
+                if let Some(specialize) = adaptive::specializer() {
+                    specialize(vm, cd, f, cur, &slots[nlp..sp]);
+                }
+            }
+        };
+    }
+    macro_rules! hit {
+        () => {
+            if let Some(s) = vm.stats.as_deref_mut() {
+                s.ops[op as usize].hits += 1;
+            }
+        };
+    }
+    // A backward jump closes a loop: count a step and collect garbage if due (every backward
+    // edge is a safepoint).
+    macro_rules! backedge {
+        () => {{
+            tryv!(spend_step(vm));
+            if vm.heap.should_collect() {
+                sync!();
+                vm.collect();
+            }
+        }};
+    }
+    // FOR_ITER's outcome: push the next item and step over the cache unit, or pop the
+    // exhausted iterator and jump past the loop (`oparg` is the jump target).
+    macro_rules! for_iter_next {
+        ($next:expr) => {
+            match $next {
+                Some(v) => {
+                    push!(v);
+                    ip += 1;
+                }
+                None => {
+                    sp -= 1;
+                    ip = (instrs[cur].get() >> 8) as usize;
+                }
+            }
+        };
+    }
+    macro_rules! int_binop {
+        ($f:expr) => {{
+            let (a, b) = (slots[sp - 2], slots[sp - 1]);
+            if a.is_small_int() && b.is_small_int() {
+                if let Some(r) = ($f)(a.as_small_int(), b.as_small_int()) {
+                    hit!();
+                    ip += 1;
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                    continue;
+                }
+            }
+        }};
+    }
+    macro_rules! float_binop {
+        ($f:expr) => {{
+            let (a, b) = (slots[sp - 2], slots[sp - 1]);
+            if a.is_float() && b.is_float() {
+                hit!();
+                ip += 1;
+                sp -= 1;
+                slots[sp - 1] = Value::from_f64(($f)(a.as_f64(), b.as_f64()));
+                continue;
+            }
+        }};
+    }
+    // A specialized comparison's result: pushed, or (the *_JUMP forms) acted on as the
+    // POP_JUMP_IF_FALSE/TRUE after the cache unit would.
+    macro_rules! compare_done {
+        ($r:expr) => {{
+            let r: bool = $r;
+            hit!();
+            sp -= 2;
+            if matches!(
+                op,
+                Opcode::COMPARE_OP_INT_JUMP
+                    | Opcode::COMPARE_OP_FLOAT_JUMP
+                    | Opcode::COMPARE_OP_STR_JUMP
+            ) {
+                let jw = instrs[cur + 2].get();
+                if r == ((jw as u8) == Opcode::POP_JUMP_IF_TRUE as u8) {
+                    ip = (jw >> 8) as usize;
+                    if ip <= cur {
+                        backedge!();
+                    }
+                } else {
+                    ip = cur + 3;
+                }
+            } else {
+                push!(vm.bool_val(r));
+                ip += 1;
+            }
+            continue;
+        }};
+    }
+
     loop {
         if !pending.is_null() {
             let exc = std::mem::replace(&mut pending, Value::NULL);
@@ -314,12 +446,520 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
         }
         cur = ip;
-        let word = instrs[ip];
+        let word = instrs[ip].get();
         ip += 1;
         let oparg = word >> 8;
-        let Some(op) = Opcode::from_u8(word as u8) else {
-            throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8)));
+        op = match Opcode::from_u8(word as u8) {
+            Some(o) => o,
+            None => throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8))),
         };
+        // Specialized instructions (PEP 659): each checks its guards and either completes
+        // (`continue`) or falls out of this match; then the miss is counted and the family's
+        // generic form below runs instead.
+        from_miss = false;
+        if op.is_specialized() {
+            match op {
+                Opcode::BINARY_OP_ADD_INT => int_binop!(|x: i64, y: i64| Value::try_from_i64(x + y)),
+                Opcode::BINARY_OP_SUBTRACT_INT => {
+                    int_binop!(|x: i64, y: i64| Value::try_from_i64(x - y))
+                }
+                Opcode::BINARY_OP_MULTIPLY_INT => {
+                    int_binop!(|x: i64, y: i64| x.checked_mul(y).and_then(Value::try_from_i64))
+                }
+                Opcode::BINARY_OP_ADD_FLOAT => float_binop!(|x: f64, y: f64| x + y),
+                Opcode::BINARY_OP_SUBTRACT_FLOAT => float_binop!(|x: f64, y: f64| x - y),
+                Opcode::BINARY_OP_MULTIPLY_FLOAT => float_binop!(|x: f64, y: f64| x * y),
+                Opcode::BINARY_OP_ADD_UNICODE | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
+                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                    if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
+                        hit!();
+                        let r = rops::str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap());
+                        sp -= 2;
+                        if op == Opcode::BINARY_OP_INPLACE_ADD_UNICODE {
+                            // The STORE_FAST that follows, done here.
+                            let store = instrs[cur + 2].get();
+                            slots[(store >> 8) as usize] = r;
+                            ip += 2;
+                        } else {
+                            push!(r);
+                            ip += 1;
+                        }
+                        continue;
+                    }
+                }
+                Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_INT_JUMP => {
+                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                    if a.is_small_int() && b.is_small_int() {
+                        let r = compare::cmp_ord(oparg, a.as_small_int().cmp(&b.as_small_int()));
+                        compare_done!(r);
+                    }
+                }
+                Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_FLOAT_JUMP => {
+                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                    if a.is_float() && b.is_float() {
+                        let r = compare::cmp_f64(oparg, a.as_f64(), b.as_f64());
+                        compare_done!(r);
+                    }
+                }
+                Opcode::COMPARE_OP_STR | Opcode::COMPARE_OP_STR_JUMP => {
+                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                    if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
+                        let eq = a == b || as_str(a).unwrap().s == as_str(b).unwrap().s;
+                        compare_done!(eq == (oparg == crate::bytecode::opcode::cmp::EQ));
+                    }
+                }
+                Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+                    let c = &instrs[cur + 1..];
+                    // (A code object may run under other globals: exec(code, d).)
+                    let g = as_dict(f.get().globals).map(|d| &d.table);
+                    if let Some(g) = g.filter(|g| g.shape() == adaptive::read_u64(c, 1)) {
+                        let src: Option<&DictTable> = if op == Opcode::LOAD_GLOBAL_MODULE {
+                            Some(g)
+                        } else if table_of(vm.builtins).shape() == adaptive::read_u64(c, 3) {
+                            Some(&*table_of(vm.builtins))
+                        } else {
+                            None
+                        };
+                        if let Some(Some(e)) = src.map(|t| t.slot(c[5].get() as usize)) {
+                            hit!();
+                            ip += 6;
+                            if oparg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                            push!(e.value);
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_INSTANCE_VALUE
+                | Opcode::LOAD_ATTR_SLOT
+                | Opcode::LOAD_ATTR_NONDESCRIPTOR
+                | Opcode::LOAD_ATTR_PROPERTY => {
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        let name = cd.names[oparg as usize];
+                        let v = match op {
+                            Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                                let d = as_instance(o).unwrap().dict;
+                                if d.is_null() {
+                                    None
+                                } else {
+                                    ic::hinted(table_of(d), c[2].get() as usize, name)
+                                }
+                            }
+                            Opcode::LOAD_ATTR_SLOT => {
+                                ic::slot_value(o, c[2].get() as usize, name)
+                            }
+                            Opcode::LOAD_ATTR_NONDESCRIPTOR => {
+                                let d = as_instance(o).unwrap().dict;
+                                if d.is_null() || ic::find_str(table_of(d), name).is_none() {
+                                    Some(Value(adaptive::read_u64(c, 3)))
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => {
+                                // A property (a data descriptor: the instance dict does not
+                                // matter); its getter is a Python function taking the instance.
+                                let getter = Value(adaptive::read_u64(c, 3));
+                                hit!();
+                                ip += 7;
+                                sync!();
+                                let r = tryv!(call::call(vm, getter, &[o], &[]));
+                                slots[sp - 1] = r;
+                                continue;
+                            }
+                        };
+                        if let Some(v) = v {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_MODULE | Opcode::LOAD_METHOD_MODULE => {
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if let Some(m) = as_module(o) {
+                        let t = table_of(m.dict);
+                        if t.shape() == adaptive::read_u64(c, 1) {
+                            if let Some(e) = t.slot(c[3].get() as usize) {
+                                hit!();
+                                ip += 7;
+                                if op == Opcode::LOAD_METHOD_MODULE {
+                                    slots[sp - 1] = Value::NULL;
+                                    push!(e.value);
+                                } else {
+                                    slots[sp - 1] = e.value;
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_CLASS => {
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if let Some(td) = as_type(o) {
+                        if td.version.get() == c[1].get() {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = Value(adaptive::read_u64(c, 3));
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_METHOD_WITH_VALUES | Opcode::LOAD_METHOD_NO_DICT => {
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    let ty = vm.type_of(o);
+                    if type_data(ty).version.get() == c[1].get() {
+                        let shadowed = op == Opcode::LOAD_METHOD_WITH_VALUES && {
+                            let d = as_instance(o).unwrap().dict;
+                            !d.is_null()
+                                && ic::find_str(table_of(d), cd.names[oparg as usize]).is_some()
+                        };
+                        if !shadowed {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = Value(adaptive::read_u64(c, 3));
+                            push!(o);
+                            continue;
+                        }
+                    }
+                }
+                Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT => {
+                    let o = slots[sp - 1];
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        let d = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
+                            as_instance(o).unwrap().dict
+                        } else {
+                            as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL)
+                        };
+                        let i = c[2].get() as usize;
+                        if !d.is_null() && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some() {
+                            hit!();
+                            table_of(d).entry_mut(i).value = slots[sp - 2];
+                            ip += 7;
+                            sp -= 2;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::CALL_PY_EXACT_ARGS
+                | Opcode::CALL_PY_WITH_DEFAULTS
+                | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                    let n = oparg as usize;
+                    let base = sp - n - 2;
+                    if kwnames.is_null() {
+                        let (mut callable, mut start) = if slots[base].is_null() {
+                            (slots[base + 1], base + 2)
+                        } else {
+                            (slots[base], base + 1)
+                        };
+                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS && start == base + 2 {
+                            if let Some(m) = as_bound_method(callable) {
+                                slots[base] = m.func;
+                                slots[base + 1] = m.self_;
+                                callable = m.func;
+                                start = base + 1;
+                            }
+                        }
+                        if let Some(fd) = as_function(callable) {
+                            let co = &as_code(fd.code).unwrap().code;
+                            let nargs = sp - start;
+                            let fits = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+                                call::fits_with_defaults(co, fd, nargs)
+                            } else {
+                                call::is_exact_positional(co, nargs, &[])
+                            };
+                            if fits {
+                                hit!();
+                                ip += 3;
+                                f.get().instr_index = ip as u32;
+                                f.get().stack_depth = (sp - nlp) as u32;
+                                let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+                                    tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
+                                } else {
+                                    tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
+                                };
+                                f.get().stack_depth = (base - nlp) as u32;
+                                f = nf;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                if vm.heap.should_collect() {
+                                    vm.collect();
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                }
+                Opcode::CALL_BUILTIN_FAST => {
+                    let n = oparg as usize;
+                    let base = sp - n - 2;
+                    if kwnames.is_null() {
+                        let (callable, start) = if slots[base].is_null() {
+                            (slots[base + 1], base + 2)
+                        } else {
+                            (slots[base], base + 1)
+                        };
+                        if let Some(b) = as_builtin(callable) {
+                            // A method descriptor needs `self` of exactly its type (others go
+                            // through the generic call's checks and conversions).
+                            if b.bound.is_null()
+                                && (b.owner.is_null()
+                                    || (start < sp
+                                        && Value::from_ptr(vm.type_of(slots[start])) == b.owner))
+                            {
+                                hit!();
+                                ip += 3;
+                                let bf = b.f;
+                                sync!();
+                                let r = tryv!(bf(vm, &slots[start..sp], &[]));
+                                sp = base;
+                                push!(r);
+                                continue;
+                            }
+                        }
+                    }
+                }
+                Opcode::CALL_LEN
+                | Opcode::CALL_ISINSTANCE
+                | Opcode::CALL_TYPE_1
+                | Opcode::CALL_STR_1
+                | Opcode::CALL_TUPLE_1 => {
+                    // The callable is pinned by pointer (a built-in object or type, never freed).
+                    let n = oparg as usize;
+                    let base = sp - n - 2;
+                    let c = &instrs[cur + 1..];
+                    if kwnames.is_null()
+                        && slots[base].is_null()
+                        && slots[base + 1].0 == adaptive::read_u64(c, 1)
+                    {
+                        let arg = slots[sp - 1];
+                        let r = match op {
+                            Opcode::CALL_LEN => {
+                                sync!();
+                                let len = tryv!(crate::vm::builtins::len_of(vm, arg));
+                                Some(vm.new_int(len as i64))
+                            }
+                            Opcode::CALL_ISINSTANCE => {
+                                let (o, cls) = (slots[sp - 2], arg);
+                                match as_type(cls) {
+                                    // A class whose metaclass is `type` itself: no __instancecheck__.
+                                    Some(_) if obj_type(cls) == vm.t.type_ => {
+                                        let t = vm.type_of(o);
+                                        Some(vm.bool_val(vm.is_subtype(t, cls.as_ptr())))
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            Opcode::CALL_TYPE_1 => Some(Value::from_ptr(vm.type_of(arg))),
+                            Opcode::CALL_STR_1 => {
+                                if is_exact(arg, vm.t.str_) {
+                                    Some(arg)
+                                } else {
+                                    sync!();
+                                    let cls = slots[base + 1];
+                                    Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
+                                }
+                            }
+                            _ => {
+                                if is_exact(arg, vm.t.tuple) {
+                                    Some(arg)
+                                } else {
+                                    sync!();
+                                    let cls = slots[base + 1];
+                                    Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
+                                }
+                            }
+                        };
+                        if let Some(r) = r {
+                            hit!();
+                            ip += 3;
+                            sp = base;
+                            push!(r);
+                            continue;
+                        }
+                    }
+                }
+                Opcode::CALL_LIST_APPEND => {
+                    // LOAD_METHOD left (list.append, the list); one argument.
+                    let base = sp - 3;
+                    let c = &instrs[cur + 1..];
+                    if oparg == 1
+                        && kwnames.is_null()
+                        && slots[base].0 == adaptive::read_u64(c, 1)
+                        && is_exact(slots[base + 1], vm.t.list)
+                    {
+                        hit!();
+                        as_list(slots[base + 1]).unwrap().push(slots[sp - 1]);
+                        ip += 3;
+                        sp = base;
+                        push!(vm.none);
+                        continue;
+                    }
+                }
+                Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
+                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                    let want = if op == Opcode::BINARY_SUBSCR_LIST_INT {
+                        vm.t.list
+                    } else {
+                        vm.t.tuple
+                    };
+                    if k.is_small_int() && is_exact(c, want) {
+                        let items: &[Value] = if op == Opcode::BINARY_SUBSCR_LIST_INT {
+                            as_list(c).unwrap()
+                        } else {
+                            as_tuple(c).unwrap()
+                        };
+                        if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
+                            hit!();
+                            let v = items[j];
+                            ip += 1;
+                            sp -= 1;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::BINARY_SUBSCR_STR_INT => {
+                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                    if k.is_small_int() && is_exact(c, vm.t.str_) {
+                        let s = as_str(c).unwrap();
+                        if s.is_ascii() {
+                            if let Some(j) = subscr::norm_index(k.as_small_int(), s.s.len()) {
+                                hit!();
+                                let v = vm.small_strs[s.s.as_bytes()[j] as usize];
+                                ip += 1;
+                                sp -= 1;
+                                slots[sp - 1] = v;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                Opcode::BINARY_SUBSCR_DICT => {
+                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                    if is_exact(c, vm.t.dict) {
+                        hit!();
+                        ip += 1;
+                        sync!();
+                        let r = tryv!(subscr::getitem(vm, c, k));
+                        sp -= 1;
+                        slots[sp - 1] = r;
+                        continue;
+                    }
+                }
+                Opcode::STORE_SUBSCR_LIST_INT => {
+                    let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                    if k.is_small_int() && is_exact(c, vm.t.list) {
+                        let l = as_list(c).unwrap();
+                        if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
+                            hit!();
+                            l[j] = v;
+                            ip += 1;
+                            sp -= 3;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::STORE_SUBSCR_DICT => {
+                    let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                    if is_exact(c, vm.t.dict) {
+                        hit!();
+                        ip += 1;
+                        sync!();
+                        tryv!(rdict::dict_set(vm, c, k, v));
+                        sp -= 3;
+                        continue;
+                    }
+                }
+                Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                    let it = top!();
+                    let want = match op {
+                        Opcode::FOR_ITER_RANGE => vm.t.range_iterator,
+                        Opcode::FOR_ITER_LIST => vm.t.list_iterator,
+                        _ => vm.t.tuple_iterator,
+                    };
+                    if it.is_ptr() && obj_type(it) == want {
+                        let next = match as_iter(it).unwrap() {
+                            IterData::Range { cur: c, stop, step } => {
+                                let v = *c;
+                                if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                                    *c = v + *step;
+                                    Some(Some(vm.new_int(v)))
+                                } else {
+                                    Some(None)
+                                }
+                            }
+                            IterData::Seq { seq, idx } => {
+                                let items: Option<&[Value]> = if op == Opcode::FOR_ITER_LIST {
+                                    as_list(*seq).map(|l| &l[..])
+                                } else {
+                                    as_tuple(*seq).map(|t| &t[..])
+                                };
+                                items.map(|items| {
+                                    if *idx < items.len() {
+                                        *idx += 1;
+                                        Some(items[*idx - 1])
+                                    } else {
+                                        None
+                                    }
+                                })
+                            }
+                            _ => None,
+                        };
+                        if let Some(next) = next {
+                            hit!();
+                            for_iter_next!(next);
+                            continue;
+                        }
+                    }
+                }
+                Opcode::FOR_ITER_GEN => {
+                    let it = top!();
+                    if as_generator(it).is_some() && obj_type(it) == vm.t.generator {
+                        hit!();
+                        sync!();
+                        let next = tryv!(riter::next(vm, it));
+                        for_iter_next!(next);
+                        continue;
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                | Opcode::UNPACK_SEQUENCE_TUPLE
+                | Opcode::UNPACK_SEQUENCE_LIST => {
+                    let v = top!();
+                    let n = oparg as usize;
+                    let items: Option<&[Value]> = match op {
+                        Opcode::UNPACK_SEQUENCE_LIST if is_exact(v, vm.t.list) => {
+                            as_list(v).map(|l| &l[..])
+                        }
+                        Opcode::UNPACK_SEQUENCE_LIST => None,
+                        _ if is_exact(v, vm.t.tuple) => as_tuple(v).map(|t| &t[..]),
+                        _ => None,
+                    };
+                    if let Some(items) = items.filter(|i| i.len() == n) {
+                        hit!();
+                        sp -= 1;
+                        for i in 0..n {
+                            slots[sp + i] = items[n - 1 - i];
+                        }
+                        sp += n;
+                        ip += 1;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            adaptive::miss(vm, instrs, cur, op);
+            op = op.generic();
+            from_miss = true;
+        }
         match op {
             Opcode::NOP | Opcode::RESUME => {}
             Opcode::POP_TOP => {
@@ -350,13 +990,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 }
                 slots[oparg as usize] = Value::NULL;
             }
-            Opcode::BINARY_OP
-            | Opcode::BINARY_OP_ADD_INT
-            | Opcode::BINARY_OP_SUBTRACT_INT
-            | Opcode::BINARY_OP_MULTIPLY_INT
-            | Opcode::BINARY_OP_ADD_FLOAT
-            | Opcode::BINARY_OP_SUBTRACT_FLOAT
-            | Opcode::BINARY_OP_MULTIPLY_FLOAT => {
+            Opcode::BINARY_OP => {
+                adapt!();
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
@@ -378,7 +1013,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 sp -= 1;
                 slots[sp - 1] = r;
             }
-            Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => {
+            Opcode::COMPARE_OP => {
+                adapt!();
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
@@ -410,24 +1046,17 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 };
                 if t == (op == Opcode::POP_JUMP_IF_TRUE) {
                     ip = oparg as usize;
-                    // A backward conditional jump closes a loop: a GC safepoint.
                     if ip <= cur {
-                        tryv!(spend_step(vm));
-                        if vm.heap.should_collect() {
-                            sync!();
-                            vm.collect();
-                        }
+                        backedge!();
                     }
                 }
             }
-            Opcode::POP_JUMP_IF_NONE => {
-                if pop!() == vm.none {
+            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                if (pop!() == vm.none) == (op == Opcode::POP_JUMP_IF_NONE) {
                     ip = oparg as usize;
-                }
-            }
-            Opcode::POP_JUMP_IF_NOT_NONE => {
-                if pop!() != vm.none {
-                    ip = oparg as usize;
+                    if ip <= cur {
+                        backedge!();
+                    }
                 }
             }
             Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
@@ -436,6 +1065,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let t = tryv!(compare::truthy(vm, v));
                 if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
                     ip = oparg as usize;
+                    if ip <= cur {
+                        backedge!();
+                    }
                 } else {
                     sp -= 1;
                 }
@@ -443,11 +1075,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
             Opcode::JUMP_BACKWARD => {
                 ip = oparg as usize;
-                tryv!(spend_step(vm));
-                if vm.heap.should_collect() {
-                    sync!();
-                    vm.collect();
-                }
+                backedge!();
             }
             Opcode::GET_ITER => {
                 let v = top!();
@@ -455,7 +1083,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 let it = tryv!(riter::get_iter(vm, v));
                 slots[sp - 1] = it;
             }
-            Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
+            Opcode::FOR_ITER => {
+                adapt!();
                 let it = top!();
                 // Fast paths: range and list iterators.
                 if let Some(d) = as_iter(it) {
@@ -489,16 +1118,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     }
                 }
                 sync!();
-                match tryv!(riter::next(vm, it)) {
-                    Some(v) => {
-                        push!(v);
-                        ip += 1;
-                    }
-                    None => {
-                        sp -= 1;
-                        ip = oparg as usize;
-                    }
-                }
+                let next = tryv!(riter::next(vm, it));
+                for_iter_next!(next);
             }
             Opcode::RETURN_VALUE => {
                 let v = pop!();
@@ -546,6 +1167,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 slots[sp - 1] = vm.bool_val(r != (oparg == 1));
             }
             Opcode::BINARY_SUBSCR => {
+                adapt!();
                 let k = slots[sp - 1];
                 let c = slots[sp - 2];
                 ip += 1;
@@ -573,6 +1195,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 slots[sp - 1] = r;
             }
             Opcode::STORE_SUBSCR => {
+                adapt!();
                 let k = slots[sp - 1];
                 let c = slots[sp - 2];
                 let v = slots[sp - 3];
@@ -674,8 +1297,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 }
             }
             Opcode::LOAD_GLOBAL => {
+                adapt!();
                 let name = cd.names[(oparg >> 1) as usize];
-                ip += 2;
+                ip += 6;
                 if oparg & 1 != 0 {
                     push!(Value::NULL);
                 }
@@ -743,18 +1367,20 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 slots[start..nlp].copy_from_slice(&cells[..n]);
             }
             Opcode::LOAD_ATTR => {
+                adapt!();
                 let o = top!();
                 let name = cd.names[oparg as usize];
-                ip += 2;
+                ip += 7;
                 sync!();
                 let v = tryv!(ic::load_attr(vm, site!(), o, name));
                 slots[sp - 1] = v;
             }
             Opcode::STORE_ATTR => {
+                adapt!();
                 let o = slots[sp - 1];
                 let v = slots[sp - 2];
                 let name = cd.names[oparg as usize];
-                ip += 2;
+                ip += 7;
                 sync!();
                 tryv!(ic::store_attr(vm, site!(), o, name, v));
                 sp -= 2;
@@ -767,9 +1393,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 sp -= 1;
             }
             Opcode::LOAD_METHOD => {
+                adapt!();
                 let o = top!();
                 let name = cd.names[oparg as usize];
-                ip += 2;
+                ip += 7;
                 sync!();
                 let (m, s) = tryv!(ic::load_method(vm, site!(), o, name));
                 if s.is_null() {
@@ -782,7 +1409,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::KW_NAMES => kwnames = cd.consts[oparg as usize],
             Opcode::CALL => {
-                ip += 2;
+                adapt!();
+                ip += 3;
                 let n = oparg as usize;
                 let base = sp - n - 2;
                 let mut start = base + 1;
@@ -823,7 +1451,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         let f = b.f;
                         slots[base + 1] = b.bound;
                         sync!();
-                        let r = tryv!(f(vm, &slots[base + 1..sp], kw));
+                        let args = &slots[base + 1..sp];
+                        let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
                         sp = base;
                         push!(r);
                         continue;
@@ -1016,6 +1645,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 slots[sp - 1] = vm.new_tuple(items);
             }
             Opcode::UNPACK_SEQUENCE => {
+                adapt!();
                 let v = top!();
                 ip += 1;
                 let n = oparg as usize;
@@ -1236,8 +1866,25 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             | Opcode::ASYNC_GEN_WRAP => {
                 throw!(vm.not_implemented(format!("the {} instruction", op.name())));
             }
+            // Specialized instructions complete above or continue here as their generic form.
+            _ => {
+                throw!(vm.err(
+                    "SystemError",
+                    format!("cpjit internal error: {} reached the generic dispatch", op.name())
+                ));
+            }
         }
     }
+}
+
+#[inline(always)]
+fn is_exact(v: Value, ty: *const TypeObject) -> bool {
+    v.is_ptr() && obj_type(v) == ty
+}
+
+#[inline(always)]
+fn table_of<'a>(d: Value) -> &'a mut DictTable {
+    &mut as_dict(d).expect("a dict").table
 }
 
 /// Whether a code object is a generator function body.

@@ -52,7 +52,7 @@ impl FramePtr {
     }
 }
 
-/// Writes a fresh frame header with all slots NULL into `mem` (at least HEADER_WORDS + nslots).
+/// Writes a fresh frame header with all locals NULL into `mem` (at least HEADER_WORDS + nslots).
 pub fn init(
     mem: &mut [u64],
     code: Value,
@@ -60,7 +60,9 @@ pub fn init(
     globals: Value,
     nlocalsplus: u32,
 ) -> FramePtr {
-    mem.fill(0);
+    // The header and the locals start NULL; the value stack needs no clearing: only slots below
+    // `stack_depth` are ever read (by the GC), and those were pushed by this frame.
+    mem[..HEADER_WORDS + nlocalsplus as usize].fill(0);
     let p = mem.as_mut_ptr() as *mut Frame;
     let f = FramePtr(p);
     let fr = f.get();
@@ -72,6 +74,38 @@ pub fn init(
     fr.instr_index = 0;
     fr.stack_depth = 0;
     fr.nlocalsplus = nlocalsplus;
+    f
+}
+
+/// A fresh frame for an exact positional call: the header, then the arguments copied into the
+/// first locals and the other locals NULL (no memset: frames are small).
+#[inline(always)]
+pub fn init_with_args(
+    mem: &mut [u64],
+    code: Value,
+    func: Value,
+    globals: Value,
+    nlocalsplus: u32,
+    args: &[Value],
+) -> FramePtr {
+    let p = mem.as_mut_ptr() as *mut Frame;
+    let f = FramePtr(p);
+    let fr = f.get();
+    fr.code = code.0 as *const u8;
+    fr.previous = std::ptr::null_mut();
+    fr.globals = globals;
+    fr.builtins = Value::NULL;
+    fr.func = func;
+    fr.instr_index = 0;
+    fr.stack_depth = 0;
+    fr.nlocalsplus = nlocalsplus;
+    fr._reserved = [0; 3];
+    let slots = f.slots(nlocalsplus as usize);
+    let n = args.len().min(slots.len());
+    slots[..n].copy_from_slice(&args[..n]);
+    for s in &mut slots[n..] {
+        *s = Value::NULL;
+    }
     f
 }
 
@@ -107,7 +141,7 @@ impl FrameStack {
     }
 
     /// Reserves a frame of `words` words (header included) and returns its memory.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, words: usize) -> &mut [u64] {
         if self.top + words > self.chunks[self.chunk].len() {
             self.next_chunk(words);

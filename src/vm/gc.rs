@@ -15,11 +15,17 @@ const MARK: u64 = 1;
 
 pub struct Heap {
     objects: Vec<Value>,
-    /// Objects allocated since the last collection.
+    /// Bytes allocated since the last collection: object blocks plus the outside buffers noted
+    /// by [`Heap::note_external`].
     pub allocated: usize,
     /// Collect when `allocated` passes this.
     pub threshold: usize,
     pub collections: usize,
+    /// Bytes in the blocks of all objects not yet freed.
+    block_bytes: usize,
+    /// Outside bytes (string text, digits, item vectors, tables) of the objects marked so far in
+    /// the current collection.
+    marked_external: usize,
     worklist: Vec<Value>,
     slab: SlabAlloc,
     /// Every live weak reference object (checked after each mark phase).
@@ -35,9 +41,15 @@ impl Default for Heap {
     }
 }
 
-const MIN_THRESHOLD: usize = 100_000;
-/// See `Heap::note_external`.
-pub const EXTERNAL_BYTES_PER_OBJECT: usize = 256;
+/// Garbage allowed between collections however small the live heap: a collection costs at least
+/// the marking of the interpreter's own objects (builtins, modules, interned names), so collecting
+/// much more often costs time; much less often, and programs that make only short-lived objects
+/// peak far above their live data (CPython frees those at once by reference counting).
+const MIN_THRESHOLD_BYTES: usize = 2 << 20;
+/// Above that, a collection comes after allocating this fraction (1/N) of the bytes live after the
+/// last one: peak memory stays within (1 + 1/N) of the live data (plus the minimum), and the
+/// marking work per allocated byte stays bounded.
+const LIVE_FRACTION_DIVISOR: usize = 2;
 
 /// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
 fn stress() -> bool {
@@ -49,8 +61,14 @@ fn min_threshold() -> usize {
     if stress() {
         1
     } else {
-        MIN_THRESHOLD
+        MIN_THRESHOLD_BYTES
     }
+}
+
+/// CPJIT_GC_STATS=1 reports each collection on stderr (objects kept and freed, live bytes).
+fn gc_stats() -> bool {
+    static S: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *S.get_or_init(|| std::env::var_os("CPJIT_GC_STATS").is_some())
 }
 
 impl Heap {
@@ -60,6 +78,8 @@ impl Heap {
             allocated: 0,
             threshold: min_threshold(),
             collections: 0,
+            block_bytes: 0,
+            marked_external: 0,
             worklist: Vec::new(),
             slab: SlabAlloc::new(),
             weakrefs: Vec::new(),
@@ -71,16 +91,18 @@ impl Heap {
     pub fn alloc<T>(&mut self, ty: *const TypeObject, data: T) -> Value {
         let v = box_object(&mut self.slab, ty, data);
         self.objects.push(v);
-        self.allocated += 1;
+        let bytes = SlabAlloc::block_size(std::mem::size_of::<Obj<T>>());
+        self.allocated += bytes;
+        self.block_bytes += bytes;
         v
     }
 
-    /// Counts `bytes` an object owns outside the heap (big-int digits, string text) towards the
-    /// next collection, one object's worth per [`EXTERNAL_BYTES_PER_OBJECT`] bytes: otherwise a
-    /// loop making a few huge objects would run far past its memory before the count triggers.
+    /// Counts `bytes` an object owns outside its block (big-int digits, string text, item
+    /// vectors) towards the next collection: otherwise a loop making a few huge objects would run
+    /// far past its memory before the count triggers.
     #[inline]
     pub fn note_external(&mut self, bytes: usize) {
-        self.allocated += bytes / EXTERNAL_BYTES_PER_OBJECT;
+        self.allocated += bytes;
     }
 
     #[inline(always)]
@@ -109,6 +131,7 @@ impl Heap {
     /// Marks from `roots` and `frames` (each frame chain is walked through `previous`), then frees
     /// every unmarked object.
     pub fn collect(&mut self, roots: &[Value], frames: &[FramePtr]) {
+        self.marked_external = 0;
         for &r in roots {
             self.mark_value(r);
         }
@@ -124,37 +147,68 @@ impl Heap {
         }
         self.drain();
         self.clear_weakrefs();
-        // Layouts are read before anything is freed: a dead object's type may be dead too.
-        let mut kept = Vec::with_capacity(self.objects.len());
-        let mut dead = Vec::new();
-        for &v in &self.objects {
-            let h = header(v);
-            let g = h.gc.get();
-            if g & MARK != 0 {
-                h.gc.set(g & !MARK);
-                kept.push(v);
-            } else {
-                let l = layout_of(v);
-                // Extended instances are a larger object than their layout's payload.
-                let ext = l == Layout::Instance && has_ext_instances(obj_type(v));
-                dead.push((v, l, ext));
-            }
-        }
-        for (v, l, ext) in dead {
-            if ext {
-                free_object::<ExtInstanceData>(&mut self.slab, v);
-                continue;
-            }
-            free(&mut self.slab, v, l);
-        }
-        self.objects = kept;
+        let freed = self.sweep();
+        let live = self.block_bytes + self.marked_external;
         self.allocated = 0;
         self.threshold = if stress() {
             1
         } else {
-            MIN_THRESHOLD.max(self.objects.len())
+            MIN_THRESHOLD_BYTES.max(live / LIVE_FRACTION_DIVISOR)
         };
         self.collections += 1;
+        if gc_stats() {
+            eprintln!(
+                "gc #{}: kept {} freed {freed} live {} KiB (blocks {} KiB) slabs {} KiB",
+                self.collections,
+                self.objects.len(),
+                live >> 10,
+                self.block_bytes >> 10,
+                self.slab.slab_count() * 64
+            );
+        }
+    }
+
+    /// Frees every unmarked object and clears the marks, compacting `objects` in place (no second
+    /// vector as large as the heap at the moment memory peaks). A dead object's type may be dead
+    /// too and its layout is read from the type, so dead types are freed last. Returns how many
+    /// objects were freed.
+    fn sweep(&mut self) -> usize {
+        let mut dead_types = Vec::new();
+        let mut kept = 0;
+        let n = self.objects.len();
+        for i in 0..n {
+            let v = self.objects[i];
+            let h = header(v);
+            let g = h.gc.get();
+            if g & MARK != 0 {
+                h.gc.set(g & !MARK);
+                self.objects[kept] = v;
+                kept += 1;
+                continue;
+            }
+            let l = layout_of(v);
+            if l == Layout::Type {
+                dead_types.push(v);
+                continue;
+            }
+            // Extended instances are a larger object than their layout's payload.
+            let bytes = if l == Layout::Instance && has_ext_instances(obj_type(v)) {
+                free_object::<ExtInstanceData>(&mut self.slab, v)
+            } else {
+                free(&mut self.slab, v, l)
+            };
+            self.block_bytes -= bytes;
+        }
+        // A dying class leaves its bases' subclass lists (no type is freed yet: its bases may
+        // be dying too).
+        for &v in &dead_types {
+            unlink_subclass(v);
+        }
+        for v in dead_types {
+            self.block_bytes -= free(&mut self.slab, v, Layout::Type);
+        }
+        self.objects.truncate(kept);
+        n - kept
     }
 
     /// After marking: forgets dead weak reference objects, and clears the live ones whose
@@ -210,7 +264,7 @@ impl Heap {
         while let Some(v) = self.worklist.pop() {
             children.clear();
             children.push(Value::from_ptr(obj_type(v)));
-            trace(v, &mut children);
+            self.marked_external += trace(v, &mut children);
             for i in 0..children.len() {
                 self.mark_value(children[i]);
             }
@@ -218,8 +272,11 @@ impl Heap {
     }
 }
 
-/// Pushes every Value `v` references directly.
-fn trace(v: Value, out: &mut Vec<Value>) {
+/// Pushes every Value `v` references directly; returns (roughly) the bytes `v` owns outside its
+/// block, for the collection threshold.
+fn trace(v: Value, out: &mut Vec<Value>) -> usize {
+    const W: usize = std::mem::size_of::<Value>();
+    let mut external = 0;
     match layout_of(v) {
         Layout::Instance => {
             if has_ext_instances(obj_type(v)) {
@@ -249,19 +306,35 @@ fn trace(v: Value, out: &mut Vec<Value>) {
                 }
             }
         }
-        Layout::Str
-        | Layout::Bytes
-        | Layout::BigInt
-        | Layout::Bool
+        Layout::Str => external = payload_any::<StrData>(v).s.len(),
+        Layout::Bytes => external = payload_any::<Vec<u8>>(v).capacity(),
+        Layout::BigInt => external = payload_any::<BigInt>(v).bits() as usize / 8,
+        Layout::Bool
         | Layout::NoneType
         | Layout::Singleton
         | Layout::Range
         | Layout::Complex
         | Layout::Unboxed => {}
-        Layout::List => out.extend(payload_any::<Vec<Value>>(v).iter().copied()),
-        Layout::Tuple => out.extend(payload_any::<Box<[Value]>>(v).iter().copied()),
-        Layout::Dict => out.extend(payload_any::<DictData>(v).table.values_for_gc()),
-        Layout::Set => out.extend(payload_any::<SetData>(v).table.iter().map(|(k, _)| *k)),
+        Layout::List => {
+            let l = payload_any::<Vec<Value>>(v);
+            external = l.capacity() * W;
+            out.extend(l.iter().copied());
+        }
+        Layout::Tuple => {
+            let t = payload_any::<Box<[Value]>>(v);
+            external = t.len() * W;
+            out.extend(t.iter().copied());
+        }
+        Layout::Dict => {
+            let t = &payload_any::<DictData>(v).table;
+            external = t.heap_bytes();
+            out.extend(t.values_for_gc());
+        }
+        Layout::Set => {
+            let t = &payload_any::<SetData>(v).table;
+            external = t.capacity() * 2 * W;
+            out.extend(t.iter().map(|(k, _)| *k));
+        }
         Layout::DictView => {
             let d = payload_any::<ViewData>(v);
             out.push(d.dict);
@@ -346,9 +419,21 @@ fn trace(v: Value, out: &mut Vec<Value>) {
             out.extend([d.callback, d.wrapper.get()]);
         }
     }
+    external
 }
 
-fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) {
+fn unlink_subclass(cls: Value) {
+    let td = payload_any::<TypeData>(cls);
+    for b in &td.bases {
+        if b.is_ptr() {
+            let bd = payload_any::<TypeData>(*b);
+            bd.subclasses.borrow_mut().retain(|&s| s != cls);
+        }
+    }
+}
+
+/// Frees `v`, whose payload has `layout`; returns the bytes its block took.
+fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
     match layout {
         Layout::Instance => free_object::<InstanceData>(slab, v),
         Layout::Type => free_object::<TypeData>(slab, v),

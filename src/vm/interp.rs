@@ -71,8 +71,20 @@ pub struct Vm {
     /// Sandboxed runs (the fuzz test): output is discarded, `input()` sees end of file and
     /// `time.sleep` returns at once.
     pub sandbox: bool,
+    /// Rust panics turned into `SystemError: cpjit internal error` (see `panic_guard`).
+    pub internal_errors: u64,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
+    /// When instructions are specialized (`adaptive::Mode`).
+    pub mode: super::adaptive::Mode,
+    /// Whether generic instructions count executions and call the specializer (mode not Off and
+    /// a specializer installed).
+    pub adaptive: bool,
+    /// `--stats`: specialization counts, reported at exit.
+    pub stats: Option<Box<super::adaptive::Stats>>,
+    /// `dis --adaptive`: keep the main module's code object (in `main_code`) after the run.
+    pub keep_main_code: bool,
+    pub main_code: Value,
 }
 
 impl Vm {
@@ -118,6 +130,15 @@ impl Vm {
             step_budget: u64::MAX,
             budget_exhausted: false,
             sandbox: false,
+            mode: super::adaptive::settings().mode,
+            adaptive: super::adaptive::settings().mode != super::adaptive::Mode::Off
+                && super::adaptive::specializer().is_some(),
+            stats: super::adaptive::settings()
+                .stats
+                .map(|_| Box::<super::adaptive::Stats>::default()),
+            keep_main_code: false,
+            main_code: Value::NULL,
+            internal_errors: 0,
         });
         vm.permanent
             .extend([none, true_, false_, not_implemented, ellipsis]);
@@ -282,14 +303,19 @@ impl Vm {
         self.heap.alloc(ty, b)
     }
 
+    #[inline(always)]
     pub fn new_int(&mut self, i: i64) -> Value {
         match Value::try_from_i64(i) {
             Some(v) => v,
-            None => {
-                let ty = self.t.int;
-                self.heap.alloc(ty, BigInt::from(i))
-            }
+            None => self.new_int_boxed(i),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_int_boxed(&mut self, i: i64) -> Value {
+        let ty = self.t.int;
+        self.heap.alloc(ty, BigInt::from(i))
     }
 
     pub fn new_bigint(&mut self, b: BigInt) -> Value {

@@ -1,6 +1,7 @@
 //! The virtual machine: tagged values, repr(C) objects and frames, the evaluation loop.
 
 pub mod abi;
+pub mod adaptive;
 pub mod alloc;
 pub mod builtins;
 pub mod code;
@@ -15,6 +16,7 @@ pub mod interp;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod panic_guard;
 pub mod run;
 pub mod runtime;
 pub mod traceback;

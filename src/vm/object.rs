@@ -103,6 +103,14 @@ pub struct TypeData {
     /// Classes whose instances are not plain (a built-in base value, `__slots__`, a
     /// `__getattribute__` override): see `types::subclass`. None for ordinary classes.
     pub ext: Option<Box<ClassExt>>,
+    /// The type version tag (CPython's `tp_version_tag`): a number no other type has had, taken
+    /// at creation and again whenever this type's or an ancestor's attributes change
+    /// (`runtime::attr::type_modified`). Specialized instructions guard on it alone. 0: none
+    /// (the counter ran out), never specialized on.
+    pub version: Cell<u32>,
+    /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
+    /// attributes can give every descendant a new version.
+    pub subclasses: std::cell::RefCell<Vec<Value>>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -190,6 +198,10 @@ pub struct CodeData {
     /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
     /// have caches; see that module).
     pub caches: Box<[Cell<u64>]>,
+    /// The quickened instructions (CPython's `co_code_adaptive`): a copy of `code.code` that the
+    /// interpreter executes and the specializer rewrites in place; each family instruction's
+    /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
+    pub adaptive: Box<[Cell<u32>]>,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
@@ -502,13 +514,14 @@ pub(crate) fn box_object<T>(
     Value::from_ptr(p)
 }
 
-/// Frees an object allocated by `box_object` with payload `T`.
-pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) {
+/// Frees an object allocated by `box_object` with payload `T`; returns the bytes its block took.
+pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) -> usize {
     let p = v.as_ptr::<Obj<T>>();
     // SAFETY: `v` was created by `box_object::<T>` (the GC matches T to the object's layout) and
     // is unreachable, so no reference to it remains; it is dropped exactly once.
     unsafe { std::ptr::drop_in_place(p) };
     slab.release(p as *mut u8, std::mem::size_of::<Obj<T>>());
+    super::alloc::SlabAlloc::block_size(std::mem::size_of::<Obj<T>>())
 }
 
 /// Sets the type pointer of an object (used once at start-up to close the `type`-of-`type` loop).

@@ -43,6 +43,10 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
+    if vm.keep_main_code && vm.main_code.is_null() {
+        vm.main_code = code;
+        vm.permanent.push(code);
+    }
     let bk = vm.intern("__builtins__");
     let b = vm.builtins;
     crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
@@ -74,6 +78,8 @@ pub struct Options {
     pub no_user_site: bool,
     /// -B: accepted for compatibility; cpjit writes no bytecode files yet.
     pub dont_write_bytecode: bool,
+    /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
+    pub dis_adaptive: bool,
 }
 
 /// Runs a program on a thread with a large stack; returns the exit status. `argv` is sys.argv
@@ -151,16 +157,30 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     let stdlib = crate::vm::discovery::find(!opts.ignore_environment);
     let path = crate::vm::modules::sys_path::build(&opts, (!opts.isolated).then_some(first), stdlib.as_ref());
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
+    let dis_adaptive = opts.dis_adaptive;
+    crate::vm::panic_guard::install_hook();
     let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
-    let r = match &program {
-        Program::Module(name) => run_module_as_main(&mut vm, name, &mut argv, globals),
-        _ => exec_source(&mut vm, &src, &filename, globals),
-    };
+    vm.keep_main_code = dis_adaptive;
+    let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
+        Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
+        _ => exec_source(vm, &src, &filename, globals),
+    });
     let status = match r {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
     };
     vm.flush_stdout();
+    if dis_adaptive && !vm.main_code.is_null() {
+        let co = quickened_code_object(vm.main_code);
+        print!("{}", crate::bytecode::dis::dis_recursive(&co));
+    }
+    if let Some(stats) = vm.stats.as_deref() {
+        let text = match crate::vm::adaptive::settings().stats {
+            Some(crate::vm::adaptive::StatsFormat::Json) => stats.json(vm.mode),
+            _ => stats.text(vm.mode),
+        };
+        eprint!("{text}");
+    }
     if std::env::var_os("CPJIT_REPORT_HWM").is_some() {
         // Peak resident set size, for tests/gc_rss.rs.
         if let Ok(st) = std::fs::read_to_string("/proc/self/status") {
@@ -237,12 +257,15 @@ pub struct SandboxOutcome {
     pub status: i32,
     /// The step budget ran out (the program was stopped).
     pub budget_exhausted: bool,
+    /// Rust panics caught and turned into `SystemError: cpjit internal error` (a bug each).
+    pub internal_errors: u64,
 }
 
 /// Runs `src` as `cpjit -c` would, but with output discarded, no stdin, no sleeping, and at most
 /// `budget` calls plus backward jumps (the fuzz test runs arbitrary programs this way). Runs on a
-/// thread with the interpreter's usual big stack; a panic inside is re-raised here.
+/// thread with the interpreter's usual big stack; panics inside are counted in `internal_errors`.
 pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
+    crate::vm::panic_guard::install_hook();
     let src = src.to_vec();
     std::thread::scope(|s| {
         std::thread::Builder::new()
@@ -257,7 +280,10 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 );
                 vm.sandbox = true;
                 vm.step_budget = budget.max(1);
-                let status = match exec_source(&mut vm, &src, "<string>", globals) {
+                let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
+                    exec_source(vm, &src, "<string>", globals)
+                });
+                let status = match r {
                     Ok(_) => 0,
                     Err(e) => report(&mut vm, e),
                 };
@@ -265,6 +291,7 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 SandboxOutcome {
                     status,
                     budget_exhausted: vm.budget_exhausted,
+                    internal_errors: vm.internal_errors,
                 }
             })
             .expect("spawn interpreter thread")
@@ -335,4 +362,21 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
     let text = crate::vm::traceback::format_exception(vm, e);
     vm.write_stderr(text.as_bytes());
     1
+}
+
+/// A copy of a loaded code object whose instructions are its quickened ones (specialized
+/// opcodes as the run left them), nested code objects likewise: what `dis --adaptive` shows.
+fn quickened_code_object(code: Value) -> crate::bytecode::code::CodeObject {
+    use crate::bytecode::code::ConstValue;
+    let cd = as_code(code).expect("a code object");
+    let mut co = (*cd.code).clone();
+    co.code = cd.adaptive.iter().map(|c| c.get()).collect();
+    for (i, c) in co.consts.iter_mut().enumerate() {
+        if let ConstValue::Code(_) = c {
+            if let Some(v) = cd.consts.get(i).filter(|v| as_code(**v).is_some()) {
+                *c = ConstValue::Code(std::rc::Rc::new(quickened_code_object(*v)));
+            }
+        }
+    }
+    co
 }

@@ -126,8 +126,8 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if num::int_is_zero(&y) {
             return Err(vm.zero_division("integer division or modulo by zero"));
         }
-        let q = num::int_binop(vm, nb::FLOOR_DIVIDE, &x, &y)?.unwrap();
-        let r = num::int_binop(vm, nb::REMAINDER, &x, &y)?.unwrap();
+        let q = num::int_binop(vm, nb::FLOOR_DIVIDE, x.as_ref(), y.as_ref())?.unwrap();
+        let r = num::int_binop(vm, nb::REMAINDER, x.as_ref(), y.as_ref())?.unwrap();
         return Ok(vm.new_tuple(vec![q, r]));
     }
     let fa = num::float_of(vm, a)?;

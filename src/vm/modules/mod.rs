@@ -23,6 +23,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::create(vm),
         "random" => random::create(vm),
         "gc" => gc_module(vm),
+        "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
         "builtins" => {
             // The module object over the VM's builtins dict (the one every frame sees).
@@ -194,6 +195,20 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
 }
 
 /// `gc`: collect() runs a collection; enable/disable/isenabled are accepted (always enabled).
+/// `_cpjit`: cpjit's own debugging hooks (CPython has no such module). `_cpjit.panic(msg)` raises
+/// a Rust panic, so tests can check that panics become `SystemError: cpjit internal error`.
+fn cpjit_module(vm: &mut Vm) -> Value {
+    let m = vm.new_module("_cpjit");
+    def(vm, m, "panic", |vm, a, _k| {
+        let msg = match a.first() {
+            Some(&v) => crate::vm::runtime::repr::str_string(vm, v)?,
+            None => "explicit panic".to_string(),
+        };
+        panic!("{msg}");
+    });
+    m
+}
+
 fn gc_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("gc");
     def(vm, m, "collect", |vm, _a, _k| {

@@ -46,6 +46,31 @@ pub fn invalidate_cache() {
     EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A type version tag no type has had (0 once the counter is exhausted: such types are never
+/// specialized on).
+pub fn next_type_version() -> u32 {
+    let v = NEXT_TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if v == u32::MAX {
+        NEXT_TYPE_VERSION.store(u32::MAX, std::sync::atomic::Ordering::Relaxed);
+        return 0;
+    }
+    v
+}
+
+/// A type's attributes changed (CPython's `PyType_Modified`): it and every descendant get a new
+/// version tag, so specialized instructions guarding on the old ones miss.
+pub fn type_modified(ty: *const TypeObject) {
+    invalidate_cache();
+    let td = type_data(ty);
+    td.version.set(next_type_version());
+    let subs = td.subclasses.borrow().clone();
+    for s in subs {
+        type_modified(s.as_ptr());
+    }
+}
+
 fn lookup_type_uncached(ty: *const TypeObject, name: Value) -> Option<Value> {
     let td = type_data(ty);
     for &t in &td.mro {
@@ -246,10 +271,18 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             _ => {}
         }
     }
-    if let Some(v) = object_getattribute_opt(vm, obj, name)? {
-        return Ok(Some(v));
-    }
     let ty = vm.type_of(obj);
+    match object_getattribute_opt(vm, obj, name) {
+        Ok(Some(v)) => return Ok(Some(v)),
+        Ok(None) => {}
+        // An AttributeError from a descriptor (a property getter, ...) also falls back to
+        // `__getattr__`, as in CPython's slot_tp_getattr_hook.
+        Err(e)
+            if as_instance(obj).is_some()
+                && vm.isinstance(e, vm.t.exc("AttributeError"))
+                && lookup_type_str(vm, ty, "__getattr__").is_some() => {}
+        Err(e) => return Err(e),
+    }
     if as_instance(obj).is_some() {
         if let Some(ga) = lookup_type_str(vm, ty, "__getattr__") {
             let r = call_method_value(vm, ga, obj, &[name]);
@@ -444,7 +477,7 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
         ));
     }
     let d = type_data(t).dict;
-    invalidate_cache();
+    type_modified(t);
     dict_set(vm, d, name, value)
 }
 
@@ -633,7 +666,10 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         _ => instance_dict(obj),
     };
     if let Some(d) = d {
-        invalidate_cache();
+        match layout_of_opt(obj) {
+            Some(Layout::Type) => type_modified(obj.as_ptr::<TypeObject>()),
+            _ => invalidate_cache(),
+        }
         if dict_del(vm, d, name)?.is_some() {
             return Ok(());
         }

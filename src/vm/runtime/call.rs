@@ -4,6 +4,7 @@
 use crate::bytecode::code::flags;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::panic_guard::guard;
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::value::Value;
@@ -19,15 +20,15 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 if bound.is_null() {
                     if !owner.is_null() {
                         if let Some(a) = check_descriptor_self(vm, f, owner, args)? {
-                            return func(vm, &a, kwnames);
+                            return guard(vm, |vm| func(vm, &a, kwnames));
                         }
                     }
-                    return func(vm, args, kwnames);
+                    return guard(vm, |vm| func(vm, args, kwnames));
                 }
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(bound);
                 a.extend_from_slice(args);
-                return func(vm, &a, kwnames);
+                return guard(vm, |vm| func(vm, &a, kwnames));
             }
             Layout::BoundMethod => {
                 let m = as_bound_method(f).unwrap();
@@ -100,10 +101,10 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
             let f = b.f;
             if !b.owner.is_null() {
                 if let Some(a) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
-                    return f(vm, &a, &[]);
+                    return guard(vm, |vm| f(vm, &a, &[]));
                 }
             }
-            return f(vm, &a, &[]);
+            return guard(vm, |vm| f(vm, &a, &[]));
         }
     }
     if as_method_wrapper(func).is_some() {
@@ -151,6 +152,21 @@ pub fn is_exact_positional(
         && nargs == co.argcount as usize
         && co.kwonlyargcount == 0
         && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+}
+
+/// Whether a positional call with `nargs` arguments of function `fd` (code `co`) fills the
+/// missing parameters from its defaults alone (CALL_PY_WITH_DEFAULTS).
+pub fn fits_with_defaults(
+    co: &crate::bytecode::code::CodeObject,
+    fd: &FunctionData,
+    nargs: usize,
+) -> bool {
+    let npos = co.argcount as usize;
+    let ndef = as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0);
+    co.kwonlyargcount == 0
+        && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+        && nargs < npos
+        && nargs + ndef >= npos
 }
 
 /// Binds call arguments into the first slots of a new frame of `func`.

@@ -74,7 +74,7 @@ pub(crate) fn find_str(t: &DictTable, name: Value) -> Option<usize> {
 
 /// The value at slot `i` if its key is `name` itself.
 #[inline(always)]
-fn hinted(t: &DictTable, i: usize, name: Value) -> Option<Value> {
+pub(crate) fn hinted(t: &DictTable, i: usize, name: Value) -> Option<Value> {
     match t.slot(i) {
         Some(e) if e.key == name => Some(e.value),
         _ => None,
@@ -88,7 +88,7 @@ fn table<'a>(d: Value) -> &'a mut DictTable {
 /// A class whose attribute loads follow the generic rules (no `__getattribute__` override) and
 /// whose instances keep attributes in a plain dict (no class extension: slots, a built-in base,
 /// attribute-hook overrides).
-fn plain_instance_type(ty: *const TypeObject) -> bool {
+pub(crate) fn plain_instance_type(ty: *const TypeObject) -> bool {
     let td = type_data(ty);
     // A class with a `__getattribute__` override always has a ClassExt (assigning one to an
     // existing class is refused), so no lookup is needed here.
@@ -96,7 +96,7 @@ fn plain_instance_type(ty: *const TypeObject) -> bool {
 }
 
 /// Whether `bind_descriptor` would return `d` unchanged when found on a type.
-fn plain_type_value(d: Value) -> bool {
+pub(crate) fn plain_type_value(d: Value) -> bool {
     !d.is_ptr()
         || !matches!(
             layout_of(d),
@@ -332,7 +332,7 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
 
 /// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
 #[inline]
-fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
+pub(crate) fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
     let d = as_ext_instance(obj)?.slots;
     if d.is_null() {
         return None;

@@ -23,6 +23,57 @@ impl IntVal {
     }
 }
 
+impl IntVal {
+    /// A borrowed view (no copy of a big int's digits).
+    pub fn as_ref(&self) -> IntRef<'_> {
+        match self {
+            IntVal::Small(i) => IntRef::Small(*i),
+            IntVal::Big(b) => IntRef::Big(b),
+        }
+    }
+}
+
+/// An int operand borrowed from its object: arithmetic reads a big int's digits in place
+/// instead of copying them (a copy per operand doubled the cost of big-int additions).
+#[derive(Clone, Copy)]
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    /// The value as a big int reference; a small one is widened into `tmp`.
+    fn big<'b>(self, tmp: &'b mut BigInt) -> &'b BigInt
+    where
+        Self: 'b,
+    {
+        match self {
+            IntRef::Small(i) => {
+                *tmp = BigInt::from(i);
+                tmp
+            }
+            IntRef::Big(b) => b,
+        }
+    }
+}
+
+/// The int value of an int or bool, borrowed (valid while `v` is reachable and unchanged: int
+/// objects are immutable, so only a collection could end it, and none runs between safepoints).
+#[inline]
+pub fn int_ref<'a>(v: Value) -> Option<IntRef<'a>> {
+    if v.is_small_int() {
+        return Some(IntRef::Small(v.as_small_int()));
+    }
+    if v.is_ptr() {
+        match layout_of(v) {
+            Layout::BigInt => return Some(IntRef::Big(as_bigint(v).unwrap())),
+            Layout::Bool => return Some(IntRef::Small(*as_bool_obj(v).unwrap() as i64)),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The int value of an int or bool, None for anything else.
 #[inline]
 pub fn int_of(v: Value) -> Option<IntVal> {
@@ -126,10 +177,9 @@ pub fn float_pow(vm: &mut Vm, a: f64, b: f64) -> PyResult<f64> {
 }
 
 /// Integer binary op on two ints (NB code without the in-place bit); None if not an int op.
-pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Option<Value>> {
+pub fn int_binop(vm: &mut Vm, op: u32, a: IntRef, b: IntRef) -> PyResult<Option<Value>> {
     use crate::bytecode::opcode::nb;
-    if let (IntVal::Small(x), IntVal::Small(y)) = (a, b) {
-        let (x, y) = (*x, *y);
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         let r = match op {
             nb::ADD => Some(x + y),
             nb::SUBTRACT => Some(x - y),
@@ -204,7 +254,8 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
             return Ok(Some(vm.new_int(r)));
         }
     }
-    let (x, y) = (a.to_big(), b.to_big());
+    let (mut xt, mut yt) = (BigInt::ZERO, BigInt::ZERO);
+    let (x, y) = (a.big(&mut xt), b.big(&mut yt));
     let r: BigInt = match op {
         nb::ADD => x + y,
         nb::SUBTRACT => x - y,
@@ -213,13 +264,13 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
             if y.is_zero() {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            x.div_floor(&y)
+            x.div_floor(y)
         }
         nb::REMAINDER => {
             if y.is_zero() {
                 return Err(vm.zero_division("integer modulo by zero"));
             }
-            x.mod_floor(&y)
+            x.mod_floor(y)
         }
         nb::AND => x & y,
         nb::OR => x | y,
@@ -252,13 +303,13 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: &IntVal, b: &IntVal) -> PyResult<Optio
                 {
                     a / b
                 }
-                _ => big_true_div(vm, &x, &y)?,
+                _ => big_true_div(vm, x, y)?,
             };
             return Ok(Some(Value::from_f64(q)));
         }
         nb::POWER => {
             if y.is_negative() {
-                let (a, b) = (big_to_f64(vm, &x)?, big_to_f64(vm, &y)?);
+                let (a, b) = (big_to_f64(vm, x)?, big_to_f64(vm, y)?);
                 let r = float_pow(vm, a, b)?;
                 return Ok(Some(Value::from_f64(r)));
             }
@@ -343,7 +394,10 @@ pub fn int_is_zero(v: &IntVal) -> bool {
 pub fn int_cmp(a: &IntVal, b: &IntVal) -> std::cmp::Ordering {
     match (a, b) {
         (IntVal::Small(x), IntVal::Small(y)) => x.cmp(y),
-        _ => a.to_big().cmp(&b.to_big()),
+        _ => {
+            let (mut xt, mut yt) = (BigInt::ZERO, BigInt::ZERO);
+            a.as_ref().big(&mut xt).cmp(b.as_ref().big(&mut yt))
+        }
     }
 }
 

@@ -155,7 +155,7 @@ fn builtin_binop(
             let y = num::float_of(vm, b)?.unwrap();
             return float_binop(vm, base, x, y);
         }
-        let (x, y) = (int_of(a).unwrap(), int_of(b).unwrap());
+        let (x, y) = (num::int_ref(a).unwrap(), num::int_ref(b).unwrap());
         if base == nb::AND || base == nb::OR || base == nb::XOR {
             // bool & bool stays bool.
             if as_bool_obj(a).is_some() && as_bool_obj(b).is_some() {
@@ -168,7 +168,7 @@ fn builtin_binop(
                 return Ok(Some(vm.bool_val(r)));
             }
         }
-        return int_binop(vm, base, &x, &y);
+        return int_binop(vm, base, x, y);
     }
     if !a.is_ptr() && !b.is_ptr() {
         return Ok(None);
@@ -189,11 +189,7 @@ fn builtin_binop(
     }
     match (base, la, lb) {
         (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => {
-            let mut s =
-                String::with_capacity(as_str(a).unwrap().s.len() + as_str(b).unwrap().s.len());
-            s.push_str(&as_str(a).unwrap().s);
-            s.push_str(&as_str(b).unwrap().s);
-            Ok(Some(vm.new_str_owned(s)))
+            Ok(Some(str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap())))
         }
         (nb::ADD, Some(Layout::List), Some(Layout::List)) if !inplace => {
             let mut v = as_list(a).unwrap().clone();
@@ -407,4 +403,12 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
     }
     let n = vm.type_name(v);
     Err(vm.type_error(format!("bad operand type for unary {sym}: '{n}'")))
+}
+
+/// `a + b` for two strs (the generic path and BINARY_OP_ADD_UNICODE).
+pub fn str_concat(vm: &mut Vm, a: &StrData, b: &StrData) -> Value {
+    let mut s = String::with_capacity(a.s.len() + b.s.len());
+    s.push_str(&a.s);
+    s.push_str(&b.s);
+    vm.new_str_owned(s)
 }

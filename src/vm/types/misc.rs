@@ -384,6 +384,8 @@ pub fn new_class(
             is_exception: is_exc,
             lookup_cache: Default::default(),
             ext: None,
+            version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
+            subclasses: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -397,6 +399,9 @@ pub fn new_class(
         )));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
+    for b in &bases {
+        type_data(b.as_ptr()).subclasses.borrow_mut().push(cls);
+    }
     let w = crate::vm::modules::weakref::new_weak(vm, cls, Value::NULL);
     vm.classes.push(w);
     crate::vm::runtime::attr::invalidate_cache();

@@ -173,6 +173,8 @@ pub(crate) fn new_type(
             is_exception: false,
             lookup_cache: Default::default(),
             ext: None,
+            version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
+            subclasses: Default::default(),
         },
     );
     let mut mro = vec![v];

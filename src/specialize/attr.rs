@@ -1,0 +1,245 @@
+//! LOAD_ATTR, STORE_ATTR and LOAD_METHOD. Instance and class sites guard on the receiver type's
+//! version tag (a new one whenever the class or an ancestor changes); module sites on the
+//! module dict's keys version.
+
+use super::{Reason, Site};
+use crate::bytecode::opcode::Opcode;
+use crate::vm::interp::{str_of, Vm};
+use crate::vm::object::*;
+use crate::vm::runtime::attr as rattr;
+use crate::vm::runtime::inline_cache::{find_str, plain_instance_type, plain_type_value};
+use crate::vm::value::Value;
+
+/// The index of `name` in dict `d`, if its key there is `name` itself (the specialized forms
+/// compare key pointers).
+fn interned_index(d: Value, name: Value) -> Option<usize> {
+    let t = &as_dict(d)?.table;
+    let i = find_str(t, name)?;
+    (t.slot(i)?.key == name).then_some(i)
+}
+
+fn version(ty: *const TypeObject) -> Result<u32, Reason> {
+    match type_data(ty).version.get() {
+        0 => Err("type has no version tag"),
+        v => Ok(v),
+    }
+}
+
+/// A module attribute: keys version at units 1-2, index at 3.
+fn module_site(s: &Site, o: Value, name: Value) -> Result<(), Reason> {
+    let m = as_module(o).ok_or("not a module")?;
+    let i = find_str(&as_dict(m.dict).ok_or("module dict")?.table, name)
+        .ok_or("module attribute not found")?;
+    s.set_u64(1, as_dict(m.dict).unwrap().table.shape());
+    s.unit(3).set(i as u32);
+    Ok(())
+}
+
+/// The slot-storage index of `__slots__` member `name` of `o`, when plain loads and stores of it
+/// follow the generic rules.
+fn slot_index(vm: &mut Vm, o: Value, name: Value) -> Option<usize> {
+    let ty = obj_type(o);
+    let td = type_data(ty);
+    let ext = td.ext.as_ref()?;
+    if ext.getattribute || td.is_exception {
+        return None;
+    }
+    let d = rattr::lookup_type(ty, name)?;
+    if !(d.is_ptr() && obj_type(d) == vm.t.member_descriptor) {
+        return None;
+    }
+    for hook in ["__getattribute__", "__setattr__"] {
+        let k = vm.sname(hook);
+        if let Some(Some(Layout::Function)) = rattr::lookup_type(ty, k).map(rattr::layout_of_opt) {
+            return None;
+        }
+    }
+    let slots = as_ext_instance(o)?.slots;
+    if slots.is_null() {
+        return None;
+    }
+    interned_index(slots, name)
+}
+
+fn has_getattr(vm: &mut Vm, ty: *const TypeObject) -> bool {
+    let k = vm.sname("__getattr__");
+    rattr::lookup_type(ty, k).is_some()
+}
+
+pub fn load_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
+    let o = s.peek(0);
+    let name = s.cd.names[s.oparg as usize];
+    if !o.is_ptr() {
+        return Err("attribute of an int or float");
+    }
+    if as_module(o).is_some() {
+        module_site(s, o, name)?;
+        return Ok(Opcode::LOAD_ATTR_MODULE);
+    }
+    if let Some(td) = as_type(o) {
+        return class_attr(vm, s, o, td, name);
+    }
+    let ty = obj_type(o);
+    if let Some(i) = slot_index(vm, o, name) {
+        s.unit(1).set(version(ty)?);
+        s.unit(2).set(i as u32);
+        return Ok(Opcode::LOAD_ATTR_SLOT);
+    }
+    if !plain_instance_type(ty) {
+        return Err("not an instance of a plain class");
+    }
+    let descr = rattr::lookup_type(ty, name);
+    if let Some(d) = descr {
+        if rattr::is_data_descriptor(vm, d) {
+            let p = as_property(d).ok_or("data descriptor other than property")?;
+            if as_function(p.fget).is_none() {
+                return Err("property getter is not a Python function");
+            }
+            if has_getattr(vm, ty) {
+                return Err("property on a class with __getattr__");
+            }
+            s.unit(1).set(version(ty)?);
+            s.set_u64(3, p.fget.0);
+            return Ok(Opcode::LOAD_ATTR_PROPERTY);
+        }
+    }
+    let dict = as_instance(o).unwrap().dict;
+    if !dict.is_null() {
+        if let Some(i) = interned_index(dict, name) {
+            s.unit(1).set(version(ty)?);
+            s.unit(2).set(i as u32);
+            return Ok(Opcode::LOAD_ATTR_INSTANCE_VALUE);
+        }
+    }
+    match descr {
+        Some(d) if plain_type_value(d) => {
+            s.unit(1).set(version(ty)?);
+            s.set_u64(3, d.0);
+            Ok(Opcode::LOAD_ATTR_NONDESCRIPTOR)
+        }
+        Some(_) => Err("class attribute is a descriptor"),
+        None => Err("attribute not found"),
+    }
+}
+
+/// `Cls.attr` for a plain value (or a function, which a class returns as is) of a class whose
+/// metaclass is `type`.
+fn class_attr(
+    vm: &mut Vm,
+    s: &Site,
+    o: Value,
+    td: &TypeData,
+    name: Value,
+) -> Result<Opcode, Reason> {
+    if obj_type(o) != vm.t.type_ {
+        return Err("class with a metaclass");
+    }
+    if td.builtin {
+        return Err("attribute of a built-in type");
+    }
+    if str_of(name).starts_with("__") {
+        // Special attributes (__name__, __dict__, __mro__, ...) come from `type` itself.
+        return Err("dunder attribute of a class");
+    }
+    let d = rattr::lookup_type(o.as_ptr(), name).ok_or("class attribute not found")?;
+    let plain = plain_type_value(d) || as_function(d).is_some();
+    if !plain {
+        return Err("class attribute is a descriptor");
+    }
+    if rattr::lookup_type(vm.t.type_, name).is_some() {
+        return Err("name also defined by type");
+    }
+    s.unit(1).set(version(o.as_ptr())?);
+    s.set_u64(3, d.0);
+    Ok(Opcode::LOAD_ATTR_CLASS)
+}
+
+pub fn store_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
+    let o = s.peek(0);
+    let name = s.cd.names[s.oparg as usize];
+    if !o.is_ptr() || as_instance(o).is_none() {
+        return Err("not an instance");
+    }
+    let ty = obj_type(o);
+    if let Some(i) = slot_index(vm, o, name) {
+        s.unit(1).set(version(ty)?);
+        s.unit(2).set(i as u32);
+        return Ok(Opcode::STORE_ATTR_SLOT);
+    }
+    if type_data(ty).builtin || !plain_instance_type(ty) {
+        return Err("not an instance of a plain class");
+    }
+    if let Some(d) = rattr::lookup_type(ty, name) {
+        if rattr::is_data_descriptor(vm, d) || as_property(d).is_some() {
+            return Err("class attribute is a data descriptor");
+        }
+    }
+    let k = vm.sname("__setattr__");
+    if let Some(Some(Layout::Function)) = rattr::lookup_type(ty, k).map(rattr::layout_of_opt) {
+        return Err("class overrides __setattr__");
+    }
+    let dict = as_instance(o).unwrap().dict;
+    if dict.is_null() {
+        return Err("instance has no dict yet");
+    }
+    let i = interned_index(dict, name).ok_or("attribute not yet in the instance dict")?;
+    s.unit(1).set(version(ty)?);
+    s.unit(2).set(i as u32);
+    Ok(Opcode::STORE_ATTR_INSTANCE_VALUE)
+}
+
+pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
+    let o = s.peek(0);
+    let name = s.cd.names[s.oparg as usize];
+    if o.is_ptr() && as_module(o).is_some() {
+        module_site(s, o, name)?;
+        return Ok(Opcode::LOAD_METHOD_MODULE);
+    }
+    if o.is_ptr() && matches!(layout_of(o), Layout::Type | Layout::Super) {
+        return Err("method of a class or super object");
+    }
+    let ty = vm.type_of(o);
+    if crate::vm::types::subclass::has_getattribute(ty) {
+        return Err("class overrides __getattribute__");
+    }
+    let d = rattr::lookup_type(ty, name).ok_or("method not found on the type")?;
+    let plain = match rattr::layout_of_opt(d) {
+        Some(Layout::Function) => true,
+        Some(Layout::Builtin) => {
+            let b = as_builtin(d).unwrap();
+            b.bound.is_null() && !b.owner.is_null()
+        }
+        _ => false,
+    };
+    if !plain {
+        return Err("attribute is not a plain method");
+    }
+    let td = type_data(ty);
+    let op = match td.layout {
+        Layout::Instance if plain_instance_type(ty) => Opcode::LOAD_METHOD_WITH_VALUES,
+        Layout::Instance => match td.ext.as_ref() {
+            Some(e) if e.dictless => Opcode::LOAD_METHOD_NO_DICT,
+            _ => return Err("instance of a class with an extension"),
+        },
+        // Objects whose type never gives them a __dict__.
+        Layout::Str
+        | Layout::Bytes
+        | Layout::BigInt
+        | Layout::Bool
+        | Layout::List
+        | Layout::Tuple
+        | Layout::Dict
+        | Layout::Set
+        | Layout::Range
+        | Layout::Complex
+        | Layout::Iter
+        | Layout::DictView
+        | Layout::Slice
+        | Layout::Unboxed
+        | Layout::NoneType => Opcode::LOAD_METHOD_NO_DICT,
+        _ => return Err("receiver kind not specialized"),
+    };
+    s.unit(1).set(version(ty)?);
+    s.set_u64(3, d.0);
+    Ok(op)
+}
