@@ -65,3 +65,108 @@ fn bad_command_lines_fail_cleanly() {
     let (st, _, _) = cpjit(&[], "");
     assert_eq!(st, 2);
 }
+
+/// python3 run the same way, for differential checks of the command line.
+fn python3(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
+    let out = Command::new("python3")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PYTHONPATH")
+        .output()
+        .expect("run python3");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn cpjit_in(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cpjit"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PYTHONPATH")
+        .output()
+        .expect("run cpjit");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stdlib_is_discovered_and_shown_by_vv() {
+    let (st, out, _) = cpjit(&["-VV"], "");
+    assert_eq!(st, 0);
+    assert!(out.contains("standard library: /"), "{out}");
+    // The same directory CPython reports for itself.
+    let dir = std::env::temp_dir();
+    let (_, want, _) = python3(&["-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"], &dir);
+    assert!(out.contains(want.trim()), "{out} vs {want}");
+    // CPJIT_STDLIB pointing nowhere useful falls back to the PATH search; an empty PATH and no
+    // CPJIT_STDLIB means no stdlib, and importing one of its modules says so.
+    let out = Command::new(env!("CARGO_BIN_EXE_cpjit"))
+        .args(["-c", "import collections"])
+        .env("PATH", "")
+        .env_remove("CPJIT_STDLIB")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("no CPython 3.11 standard library found"), "{err}");
+}
+
+#[test]
+fn sys_path_and_flags_as_cpython() {
+    let dir = std::env::temp_dir();
+    for flags in [&[][..], &["-I"][..], &["-S"][..], &["-s"][..], &["-E"][..], &["-I", "-S"][..]] {
+        let mut a: Vec<&str> = flags.to_vec();
+        a.extend(["-c", "import sys; print(sys.path); print(sys.flags.isolated, sys.flags.no_site, sys.flags.ignore_environment, sys.flags.no_user_site)"]);
+        let want = python3(&a, &dir);
+        let got = cpjit_in(&a, &dir);
+        assert_eq!(got.1, want.1, "flags {flags:?}");
+    }
+}
+
+#[test]
+fn dash_m_runs_a_module_as_main() {
+    let dir = std::env::temp_dir().join(format!("cpjit_dash_m_{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("pkg/__init__.py"), "print('pkg init')\n").unwrap();
+    std::fs::write(
+        dir.join("pkg/__main__.py"),
+        "import sys\nprint('main of', __name__, __package__, sys.argv[1:])\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tool.py"),
+        "import sys\nprint(__name__, sys.argv[0].rsplit('/', 1)[-1], sys.argv[1:], sys.path[0] != '')\n",
+    )
+    .unwrap();
+    for args in [&["-m", "tool", "x"][..], &["-m", "pkg", "a", "b"][..], &["-m", "nosuchmod"][..]] {
+        let want = python3(args, &dir);
+        let got = cpjit_in(args, &dir);
+        assert_eq!((got.0, &got.1), (want.0, &want.1), "{args:?}: {}", got.2);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn c_extensions_give_a_clear_import_error() {
+    let dir = std::env::temp_dir().join(format!("cpjit_so_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("fastthing.cpython-311-x86_64-linux-gnu.so"), b"\x7fELF").unwrap();
+    let (st, _, err) = cpjit_in(
+        &["-c", "try:\n import fastthing\nexcept ImportError as e:\n print(type(e).__name__, e.name)\n raise"],
+        &dir,
+    );
+    assert_eq!(st, 1);
+    assert!(
+        err.contains("cannot load C extension module 'fastthing'")
+            && err.contains("fastthing.cpython-311-x86_64-linux-gnu.so")
+            && err.contains("cpjit runs Python code only and cannot load C extensions"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -21,6 +21,8 @@ const BENCHMARKS: &[&str] = &[
     "meteor_contest",
     "barnes_hut",
     "gc_traversal",
+    // Run since the standard library loads (issue 13).
+    "generators",
 ];
 
 /// The project's shared/ directory: beside the checkout (as CI lays it out) or /work/shared.

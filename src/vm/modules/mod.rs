@@ -42,14 +42,13 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "gc", "math"
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
-    ("functools", include_str!("py/functools.py")),
     ("itertools", include_str!("py/itertools.py")),
-    ("bisect", include_str!("py/bisect.py")),
-    ("__future__", include_str!("py/__future__.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
+    ("_thread", include_str!("py/_thread.py")),
+    ("_contextvars", include_str!("py/_contextvars.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

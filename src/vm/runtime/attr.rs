@@ -481,6 +481,44 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     dict_set(vm, d, name, value)
 }
 
+/// Assigning a function's own fields (`__defaults__`, `__name__`, ... as functools.wraps and
+/// namedtuple do); None for other names (they go to the function's `__dict__`).
+fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Option<PyResult<()>> {
+    let n = str_of(name);
+    let none = value == vm.none;
+    let fd = as_function(f).unwrap();
+    match n {
+        "__defaults__" | "__kwdefaults__" => {
+            let ok = none
+                || if n == "__defaults__" { as_tuple(value).is_some() } else { as_dict(value).is_some() };
+            if !ok {
+                let what = if n == "__defaults__" { "tuple" } else { "dict" };
+                return Some(Err(vm.type_error(format!("{n} must be set to a {what} object"))));
+            }
+            let v = if none { Value::NULL } else { value };
+            if n == "__defaults__" {
+                fd.defaults = v;
+            } else {
+                fd.kwdefaults = v;
+            }
+        }
+        "__name__" | "__qualname__" => {
+            if as_str(value).is_none() {
+                return Some(Err(vm.type_error(format!("{n} must be set to a string object"))));
+            }
+            if n == "__name__" {
+                fd.name = value;
+            } else {
+                fd.qualname = value;
+            }
+        }
+        "__doc__" => fd.doc = value,
+        "__module__" => fd.module = value,
+        _ => return None,
+    }
+    Some(Ok(()))
+}
+
 /// The rest of `setattr` (module, function and other objects).
 fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if obj.is_ptr() {
@@ -490,6 +528,9 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 return dict_set(vm, d, name, value);
             }
             Layout::Function => {
+                if let Some(r) = set_function_field(vm, obj, name, value) {
+                    return r;
+                }
                 let f = as_function(obj).unwrap();
                 if f.dict.is_null() {
                     let d = vm.new_dict();

@@ -565,7 +565,10 @@ fn rtlib_f64_to_big(f: f64) -> BigInt {
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
     let f = str_of(fmt).to_string();
-    let tuple_items: Option<Vec<Value>> = as_tuple(args).map(|t| t.to_vec());
+    // A tuple subclass instance (a namedtuple) supplies its items too.
+    let tuple_items: Option<Vec<Value>> = as_tuple(args)
+        .or_else(|| crate::vm::types::subclass::base_value(args).and_then(as_tuple))
+        .map(|t| t.to_vec());
     // PyMapping_Check: anything with __getitem__ but a tuple or str takes %(key)s lookups and
     // is exempt from "not all arguments converted".
     let is_mapping = as_dict(args).is_some()

@@ -203,6 +203,10 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         _ => None,
     };
+    // Every object has a __doc__ (its class's, or None).
+    if v.is_none() && name == "__doc__" {
+        return Ok(Some(vm.none));
+    }
     Ok(v)
 }
 

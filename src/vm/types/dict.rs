@@ -21,6 +21,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__len__", len);
     add_method(vm, t, "__getitem__", getitem);
     add_method(vm, t, "__setitem__", setitem);
+    add_method(vm, t, "__delitem__", delitem);
     add_method(vm, t, "__contains__", contains);
     add_static(vm, t, "fromkeys", fromkeys, true);
     add_static(vm, t, "__new__", new, false);
@@ -192,6 +193,16 @@ fn getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dict.__setitem__", args, kw, 1, 2, 2)?;
     rdict::dict_set(vm, args[0], args[1], args[2])?;
+    Ok(vm.none)
+}
+
+fn delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dict.__delitem__", args, kw, 1, 1, 1)?;
+    if rdict::dict_del(vm, args[0], args[1])?.is_none() {
+        let t = vm.t.exc("KeyError");
+        let a = vm.new_tuple(vec![args[1]]);
+        return Err(vm.new_exception_args(t, a));
+    }
     Ok(vm.none)
 }
 

@@ -12,6 +12,18 @@ pub fn install(vm: &mut Vm) {
     let (g, m) = (vm.t.getset_descriptor, vm.t.member_descriptor);
     add(vm, f, "__code__", g);
     add(vm, f, "__globals__", m);
+    // Functions are descriptors: enum and others test for __get__.
+    super::add_method(vm, f, "__get__", function_get);
+}
+
+/// `function.__get__(obj, type=None)`: a bound method, or the function itself for no object.
+fn function_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__get__", args, kw, 1, 1, 2)?;
+    if args[1] == vm.none {
+        return Ok(args[0]);
+    }
+    let t = vm.type_of(args[1]);
+    crate::vm::runtime::attr::bind_descriptor(vm, args[0], args[1], t)
 }
 
 fn add(vm: &mut Vm, owner: *const TypeObject, name: &str, kind: *const TypeObject) {

@@ -19,6 +19,22 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "values", values);
     add_method(vm, t, "items", items);
     add_method(vm, t, "copy", copy);
+    super::add_static(vm, t, "__new__", proxy_new, false);
+}
+
+/// `MappingProxyType(mapping)`: a read-only view of a dict (other mappings are not supported).
+fn proxy_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "mappingproxy", args, kw, 1, 1, 1)?;
+    let m = args[1];
+    let d = crate::vm::types::subclass::base_value(m).unwrap_or(m);
+    if as_dict(d).is_none() {
+        let tn = vm.type_name(m);
+        if crate::vm::runtime::attr::lookup_type_str(vm, vm.type_of(m), "__getitem__").is_some() {
+            return Err(vm.not_implemented(format!("mappingproxy over a '{tn}' (only dicts)")));
+        }
+        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {tn}")));
+    }
+    Ok(new(vm, d))
 }
 
 /// A new proxy over `dict`.

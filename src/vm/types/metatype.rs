@@ -23,6 +23,20 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__subclasscheck__", type_subclasscheck);
     add_method(vm, t, "__setattr__", type_setattr);
     add_method(vm, t, "__delattr__", type_delattr);
+    add_static(vm, t, "__prepare__", |vm, _a, _k| Ok(vm.new_dict()), true);
+    // Mutable built-ins are unhashable: `__hash__` is None in their dicts (collections.abc's
+    // Hashable checks it).
+    for u in [vm.t.list, vm.t.dict, vm.t.set, vm.t.bytearray] {
+        let (k, n) = (vm.intern("__hash__"), vm.none);
+        let d = type_data(u).dict;
+        let _ = crate::vm::runtime::dict::dict_set(vm, d, k, n);
+    }
+    // The value types' own __repr__/__str__ (enum compares them with what a mixed-in class
+    // finds to decide which one members use).
+    for v in [vm.t.int, vm.t.float, vm.t.str_, vm.t.complex] {
+        add_method(vm, v, "__repr__", value_repr);
+        add_method(vm, v, "__str__", value_str);
+    }
     let o = vm.t.object;
     add_static(vm, o, "__subclasshook__", |vm, _a, _k| Ok(vm.not_implemented), true);
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
@@ -137,6 +151,39 @@ fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__class_getitem__", args, kw, 1, 1, 1)?;
     let f = types_helper(vm, "GenericAlias")?;
     call(vm, f, &[args[0], args[1]], &[])
+}
+
+/// object.__new__ refuses classes with abstract methods left (abc sets `__abstractmethods__`).
+pub fn check_not_abstract(vm: &mut Vm, t: *const TypeObject) -> PyResult<()> {
+    let k = vm.intern("__abstractmethods__");
+    let d = type_data(t).dict;
+    let Some(am) = crate::vm::runtime::dict::dict_get_str(vm, d, k) else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = crate::vm::runtime::iter::collect(vm, am)?
+        .into_iter()
+        .map(|v| crate::vm::interp::str_of(v).to_string())
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let n = type_data(t).name.clone();
+    let s = if names.len() > 1 { "s" } else { "" };
+    let list = names.join(", ");
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {n} with abstract method{s} {list}"
+    )))
+}
+
+fn value_repr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__repr__", args, kw, 1, 0, 0)?;
+    crate::vm::runtime::repr::repr(vm, args[0])
+}
+
+fn value_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__str__", args, kw, 1, 0, 0)?;
+    crate::vm::runtime::repr::str(vm, args[0])
 }
 
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -136,6 +136,7 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         let tn = args.first().map(|&a| vm.type_name(a)).unwrap_or_default();
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     };
+    super::metatype::check_not_abstract(vm, t)?;
     let wraps_builtin = type_data(t)
         .ext
         .as_ref()
