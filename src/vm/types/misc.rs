@@ -236,11 +236,36 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     match pos.len() {
         2 => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
+            // type.__new__'s argument clinic checks, in CPython's order.
+            let want = [(vm.t.str_, "str"), (vm.t.tuple, "tuple"), (vm.t.dict, "dict")];
+            for (i, (t, tn)) in want.into_iter().enumerate() {
+                if !vm.isinstance(pos[i + 1], t) {
+                    let an = if pos[i + 1] == vm.none {
+                        "None".to_string()
+                    } else {
+                        vm.type_name(pos[i + 1])
+                    };
+                    return Err(vm.type_error(format!(
+                        "type.__new__() argument {} must be {tn}, not {an}",
+                        i + 1
+                    )));
+                }
+            }
             let bases = riter::collect(vm, pos[2])?;
             new_class(vm, pos[1], &bases, pos[3])
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+fn caller_module_name(vm: &mut Vm) -> Option<String> {
+    if vm.current.is_null() {
+        return None;
+    }
+    let g = vm.current.get().globals;
+    let k = vm.intern("__name__");
+    let n = dict_get_str(vm, g, k)?;
+    as_str(n).map(|s| s.s.to_string())
 }
 
 /// Creates a class from its name, bases and namespace dict.
@@ -308,9 +333,13 @@ pub fn new_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResu
         .map(|q| str_of(q).to_string())
         .unwrap_or_else(|| str_of(name).to_string());
     let mk = vm.intern("__module__");
-    let module = dict_get_str(vm, ns, mk)
-        .map(|m| str_of(m).to_string())
-        .unwrap_or_else(|| "builtins".into());
+    // Without `__module__` in the namespace (`type(name, bases, ns)`), CPython takes the
+    // calling frame's `__name__`.
+    let module = match dict_get_str(vm, ns, mk) {
+        Some(m) if as_str(m).is_some() => str_of(m).to_string(),
+        Some(_) => "builtins".into(),
+        None => caller_module_name(vm).unwrap_or_else(|| "builtins".into()),
+    };
     if !bases
         .iter()
         .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)

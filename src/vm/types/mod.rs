@@ -234,13 +234,19 @@ pub fn add_static(
     class: bool,
 ) {
     let bty = vm.t.builtin_function;
+    // `__new__` knows its type, so calls check `cls` first (`call::check_new_cls`).
+    let owner = if name == "__new__" {
+        Value::from_ptr(ty)
+    } else {
+        Value::NULL
+    };
     let m = vm.heap.alloc(
         bty,
         BuiltinData {
             name,
             f,
             bound: Value::NULL,
-            owner: Value::NULL,
+            owner,
         },
     );
     let wty = if class {
