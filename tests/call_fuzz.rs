@@ -103,6 +103,7 @@ fn call_fuzz_seeds_match_cpython() {
         .expect("tests/call_fuzz")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("seed_")))
         .collect();
     seeds.sort();
     assert!(!seeds.is_empty(), "no seed programs (run tools/call_fuzz.py bless)");

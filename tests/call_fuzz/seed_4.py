@@ -43,87 +43,7 @@
 #   random._test_generator: private CPython implementation detail of the module
 #   random._urandom: private CPython implementation detail of the module
 #   random._warn: private CPython implementation detail of the module
-import math, sys, time, random
-class U:
-    def __repr__(self):
-        return "U()"
-class MyInt(int):
-    pass
-class MyStr(str):
-    pass
-class MyList(list):
-    pass
-class MyDict(dict):
-    pass
-class MyExc(ValueError):
-    pass
-def fn(x=None, *a, **k):
-    return x
-def gen():
-    yield 1
-    yield 2
-
-V = [
-    lambda: None,
-    lambda: True,
-    lambda: False,
-    lambda: 0,
-    lambda: 1,
-    lambda: -1,
-    lambda: 2,
-    lambda: 7,
-    lambda: -3,
-    lambda: 2**64,
-    lambda: -10**30,
-    lambda: 0.0,
-    lambda: -0.0,
-    lambda: 2.5,
-    lambda: float('nan'),
-    lambda: float('inf'),
-    lambda: float('-inf'),
-    lambda: (1+2j),
-    lambda: '',
-    lambda: 'abc',
-    lambda: 'a b\tc\n',
-    lambda: '\xe9\u20ac\U0001d11e',
-    lambda: '12',
-    lambda: 'utf-8',
-    lambda: ' ',
-    lambda: b'',
-    lambda: b'ab c',
-    lambda: bytearray(b'xy'),
-    lambda: (),
-    lambda: (1, 'a'),
-    lambda: [],
-    lambda: [3, 1, 2],
-    lambda: [1, [2]],
-    lambda: {},
-    lambda: {'a': 1, 2: 'b'},
-    lambda: set(),
-    lambda: {1, 2},
-    lambda: frozenset({3}),
-    lambda: range(3),
-    lambda: range(-2, 5, 2),
-    lambda: int,
-    lambda: str,
-    lambda: object,
-    lambda: type,
-    lambda: len,
-    lambda: fn,
-    lambda: U,
-    lambda: U(),
-    lambda: MyInt(3),
-    lambda: MyStr('s'),
-    lambda: MyList([1]),
-    lambda: MyDict(k=1),
-    lambda: MyExc('e'),
-    lambda: ValueError('x'),
-    lambda: slice(1, 2),
-    lambda: iter([1, 2]),
-    lambda: gen(),
-    lambda: ...,
-    lambda: NotImplemented,
-]
+from call_fuzz_pool import *
 CALLS = [
     (0, 'bytes.rpartition(U)', lambda: bytes.rpartition, (46,), ()),
     (1, 'bool.__lt__(x=MyInt(3), k=0)', lambda: bool.__lt__, (), (('x', 48), ('k', 3))),
@@ -1626,29 +1546,4 @@ CALLS = [
     (1498, "list.copy({'a': 1, 2: 'b'}, ' ', start=(), maxsplit={})", lambda: list.copy, (34, 24), (('start', 28), ('maxsplit', 33))),
     (1499, 'math.asinh(n=set())', lambda: math.asinh, (), (('n', 35),)),
 ]
-
-def run(calls):
-    lines = []
-    for i, label, target, argidx, kw in calls:
-        try:
-            f = target()
-        except (AttributeError, NameError):
-            lines.append("%d missing" % i)
-            continue
-        try:
-            args = [V[j]() for j in argidx]
-            kwargs = {k: V[j]() for k, j in kw}
-            f(*args, **kwargs)
-            r = "ok"
-        except BaseException as e:
-            r = type(e).__name__
-            if r == "SystemError" and "cpjit internal error" in str(e):
-                r = "PANIC"
-        lines.append("%d %s" % (i, r))
-        if len(lines) == 100:
-            sys.__stdout__.write("\n".join(lines) + "\n")
-            sys.__stdout__.flush()
-            lines = []
-    sys.__stdout__.write("".join(l + "\n" for l in lines))
 run(CALLS)
-
