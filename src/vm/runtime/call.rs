@@ -16,14 +16,19 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
             Layout::Function => return crate::vm::eval::call_function(vm, f, args, kwnames),
             Layout::Builtin => {
                 let b = as_builtin(f).unwrap();
-                let (func, bound, owner) = (b.f, b.bound, b.owner);
+                let (func, bound, owner, name) = (b.f, b.bound, b.owner, b.name);
                 if bound.is_null() {
                     if !owner.is_null() {
-                        if let Some(a) = check_descriptor_self(vm, f, owner, args, kwnames)? {
+                        let a = check_descriptor_self(vm, f, owner, args, kwnames)?;
+                        check_slot_arity(vm, name, args.len() - 1, kwnames.len())?;
+                        if let Some(a) = a {
                             return guard(vm, |vm| func(vm, &a, kwnames));
                         }
                     }
                     return guard(vm, |vm| func(vm, args, kwnames));
+                }
+                if !owner.is_null() {
+                    check_slot_arity(vm, name, args.len(), kwnames.len())?;
                 }
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(bound);
@@ -93,6 +98,19 @@ fn check_descriptor_self(
             Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
         }
         _ => Ok(None),
+    }
+}
+
+/// A dunder of a built-in type called with a number of arguments its CPython slot wrapper
+/// refuses (`npos` counts the positionals after self, keywords included as in `args`).
+#[inline]
+fn check_slot_arity(vm: &mut Vm, name: &str, npos: usize, nkw: usize) -> PyResult<()> {
+    if !name.starts_with("__") {
+        return Ok(());
+    }
+    match crate::vm::types::slot_arity::arity_error(name, npos - nkw, nkw) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(()),
     }
 }
 

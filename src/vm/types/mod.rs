@@ -16,6 +16,7 @@ pub mod num_dunders;
 pub mod oserror;
 pub mod range_big;
 pub mod set;
+pub mod slot_arity;
 pub mod str;
 pub mod str_translate;
 pub mod subclass;
@@ -285,6 +286,27 @@ pub fn populate(vm: &mut Vm) {
     exc::install(vm);
     misc::install(vm);
     subclass::install(vm);
+    install_default_reprs(vm);
+}
+
+/// Built-in types whose repr is computed by `runtime::repr` (str, int, list, ...) get a
+/// `__repr__` of their own, as in CPython: without it `str.__repr__` would find
+/// `object.__repr__` (`<str object at ...>`).
+fn install_default_reprs(vm: &mut Vm) {
+    let k = vm.intern("__repr__");
+    for t in vm.t.all() {
+        let td = type_data(t.as_ptr::<TypeObject>());
+        if !td.builtin || td.is_exception || t == Value::from_ptr(vm.t.object) {
+            continue;
+        }
+        if super::runtime::dict::dict_get_str(vm, td.dict, k).is_none() {
+            add_method(vm, t.as_ptr::<TypeObject>(), "__repr__", builtin_repr);
+        }
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> crate::vm::interp::PyResult {
+    super::runtime::repr::repr(vm, args[0])
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,
