@@ -182,7 +182,7 @@ def enumerate_callables():
         obj = getattr(builtins, name)
         if callable(obj):
             add(name, obj)
-        if isinstance(obj, type):
+        if isinstance(obj, type) and not excluded_reason(name):
             types.append((name, obj))
     types += [("type(None)", type(None)), ("type(...)", type(...)),
               ("type(NotImplemented)", type(NotImplemented))]

@@ -414,7 +414,15 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     for (k, v) in kws {
         if k == "start" {
             start = v;
+        } else {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for prod()")));
         }
+    }
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            pos.len()
+        )));
     }
     let items = riter::collect(vm, pos[0])?;
     let mut acc = start;
