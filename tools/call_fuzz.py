@@ -355,7 +355,15 @@ def campaign(first, last, count, cpjit):
         write_pool(d)
         for seed in range(first, last + 1):
             py = pathlib.Path(d) / f"seed_{seed}.py"
-            src = generate(seed, count)
+            # Generated in a child process: a probe call that crashes CPython itself must not
+            # end the campaign.
+            g = subprocess.run([sys.executable, __file__, "gen", str(seed), str(count)],
+                               capture_output=True, text=True)
+            if g.returncode != 0:
+                print(f"seed {seed}: python3 crashed while probing calls (exit {g.returncode}); "
+                      "seed left out")
+                continue
+            src = g.stdout
             py.write_text(src + "\n")
             try:
                 exp = dict(l.split(" ", 1) for l in run_python3(py).splitlines())
