@@ -24,6 +24,7 @@ CASES = [
     lambda: math.comb(2**70, 2**65),
     lambda: str.__repr__('', 1),
     lambda: (1).__add__(),
+    lambda: str.format(errors=''),
 ]
 for case in CASES:
     try:

@@ -81,7 +81,9 @@ fn check_descriptor_self(
         return check_new_cls(vm, t, new, args, kwnames).map(|_| None);
     }
     let tn = type_data(t).name.clone();
-    match args.first() {
+    // Keyword values sit at the end of `args`: only a positional can be self.
+    let self_arg = if args.len() > kwnames.len() { args.first() } else { None };
+    match self_arg {
         None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
         Some(&a) if !vm.isinstance(a, t) => {
             let an = vm.type_name(a);
