@@ -77,7 +77,7 @@ pub fn perm(n: &BigInt, k: Option<&BigInt>) -> RtResult<BigInt> {
         return Ok(BigInt::zero());
     }
     let k = k
-        .to_u64()
+        .to_i64()
         .ok_or_else(|| RtError::overflow("k must not exceed 9223372036854775807"))?;
     let mut r = BigInt::one();
     let mut f = n.clone();
@@ -97,7 +97,7 @@ pub fn comb(n: &BigInt, k: &BigInt) -> RtResult<BigInt> {
     let nk: BigInt = n - k;
     let k = if &nk < k { nk } else { k.clone() };
     let k = k
-        .to_u64()
+        .to_i64()
         .ok_or_else(|| RtError::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
     let mut r = BigInt::one();
     for i in 0..k {

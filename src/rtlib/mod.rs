@@ -39,7 +39,7 @@ pub mod intops;
 mod libm_port;
 pub mod listsort;
 pub mod math_fns;
-mod math_int;
+pub mod math_int;
 pub mod numparse;
 pub mod percent_format;
 pub mod random_mt;

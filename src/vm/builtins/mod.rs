@@ -70,6 +70,18 @@ pub fn install(vm: &mut Vm) {
     let n = vm.new_str("builtins");
     dict_set_str(vm, b, k, n);
     memoryview_placeholder(vm);
+    // The module attributes CPython's builtins has (`__spec__` and `__loader__` come with the
+    // import machinery, issue 13).
+    let doc = vm.new_str(
+        "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' \
+         object; Ellipsis represents `...' in slices.",
+    );
+    let empty = vm.new_str("");
+    let t = vm.true_;
+    for (n, v) in [("__doc__", doc), ("__package__", empty), ("__debug__", t)] {
+        let k = vm.intern(n);
+        dict_set_str(vm, b, k, v);
+    }
     funcs::install(vm);
     exec::install(vm);
     numeric::install(vm);

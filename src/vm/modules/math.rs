@@ -12,6 +12,7 @@ use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::iter as riter;
 use crate::vm::runtime::num::{self, int_of, IntVal};
 use crate::vm::types::{nargs, split_kw};
+use crate::vm::runtime::repr::rt_err;
 use crate::vm::value::Value;
 
 pub fn create(vm: &mut Vm) -> Value {
@@ -378,61 +379,25 @@ fn factorial(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = int_arg(vm, args[0])?;
-    if n.is_negative() {
-        return Err(vm.value_error("factorial() not defined for negative values"));
-    }
-    let n = n.to_u64().unwrap_or(u64::MAX);
-    let mut r = BigInt::from(1);
-    for i in 2..=n {
-        r *= i;
-    }
+    let r = crate::rtlib::math_int::factorial(&n).map_err(|e| rt_err(vm, e))?;
     Ok(vm.new_bigint(r))
 }
 fn comb(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "comb", args, kw, 0, 2, 2)?;
     let n = int_arg(vm, args[0])?;
     let k = int_arg(vm, args[1])?;
-    if n.is_negative() {
-        return Err(vm.value_error("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(vm.value_error("k must be a non-negative integer"));
-    }
-    if k > n {
-        return Ok(vm.new_int(0));
-    }
-    let k = k
-        .to_u64()
-        .unwrap_or(0)
-        .min((&n - &k).to_u64().unwrap_or(0).max(0));
-    let mut r = BigInt::from(1);
-    for i in 0..k {
-        r = r * (&n - i) / (i + 1);
-    }
+    let r = crate::rtlib::math_int::comb(&n, &k).map_err(|e| rt_err(vm, e))?;
     Ok(vm.new_bigint(r))
 }
 fn perm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "perm", args, kw, 0, 1, 2)?;
     let n = int_arg(vm, args[0])?;
     let k = if args.len() > 1 && args[1] != vm.none {
-        int_arg(vm, args[1])?
+        Some(int_arg(vm, args[1])?)
     } else {
-        n.clone()
+        None
     };
-    if n.is_negative() {
-        return Err(vm.value_error("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(vm.value_error("k must be a non-negative integer"));
-    }
-    if k > n {
-        return Ok(vm.new_int(0));
-    }
-    let mut r = BigInt::from(1);
-    let k = k.to_u64().unwrap_or(0);
-    for i in 0..k {
-        r *= &n - i;
-    }
+    let r = crate::rtlib::math_int::perm(&n, k.as_ref()).map_err(|e| rt_err(vm, e))?;
     Ok(vm.new_bigint(r))
 }
 fn isqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -449,7 +414,15 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     for (k, v) in kws {
         if k == "start" {
             start = v;
+        } else {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for prod()")));
         }
+    }
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            pos.len()
+        )));
     }
     let items = riter::collect(vm, pos[0])?;
     let mut acc = start;

@@ -25,13 +25,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
-        "builtins" => {
-            // The module object over the VM's builtins dict (the one every frame sees).
-            let n = vm.new_str("builtins");
-            let ty = vm.t.module;
-            let d = vm.builtins;
-            vm.heap.alloc(ty, ModuleData { name: n, dict: d })
-        }
+        "builtins" => builtins_module(vm),
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
@@ -195,6 +189,17 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
 }
 
 /// `gc`: collect() runs a collection; enable/disable/isenabled are accepted (always enabled).
+/// `builtins`: a module whose dict is the interpreter's builtins dict (so `builtins.len = f`
+/// is seen by every module, as in CPython).
+fn builtins_module(vm: &mut Vm) -> Value {
+    let name = vm.new_str("builtins");
+    let dict = vm.builtins;
+    let ty = vm.t.module;
+    let m = vm.heap.alloc(ty, ModuleData { name, dict });
+    vm.permanent.push(m);
+    m
+}
+
 /// `_cpjit`: cpjit's own debugging hooks (CPython has no such module). `_cpjit.panic(msg)` raises
 /// a Rust panic, so tests can check that panics become `SystemError: cpjit internal error`.
 fn cpjit_module(vm: &mut Vm) -> Value {

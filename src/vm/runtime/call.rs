@@ -16,14 +16,19 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
             Layout::Function => return crate::vm::eval::call_function(vm, f, args, kwnames),
             Layout::Builtin => {
                 let b = as_builtin(f).unwrap();
-                let (func, bound, owner) = (b.f, b.bound, b.owner);
+                let (func, bound, owner, name) = (b.f, b.bound, b.owner, b.name);
                 if bound.is_null() {
                     if !owner.is_null() {
-                        if let Some(a) = check_descriptor_self(vm, f, owner, args)? {
+                        let a = check_descriptor_self(vm, f, owner, args, kwnames)?;
+                        check_slot_arity(vm, name, args.len() - 1, kwnames.len())?;
+                        if let Some(a) = a {
                             return guard(vm, |vm| func(vm, &a, kwnames));
                         }
                     }
                     return guard(vm, |vm| func(vm, args, kwnames));
+                }
+                if !owner.is_null() {
+                    check_slot_arity(vm, name, args.len(), kwnames.len())?;
                 }
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(bound);
@@ -67,11 +72,18 @@ fn check_descriptor_self(
     f: Value,
     owner: Value,
     args: &[Value],
+    kwnames: &[Value],
 ) -> PyResult<Option<Vec<Value>>> {
     let t = owner.as_ptr::<TypeObject>() as *const TypeObject;
     let name = as_builtin(f).unwrap().name;
+    if name == "__new__" {
+        let new = as_builtin(f).unwrap().f;
+        return check_new_cls(vm, t, new, args, kwnames).map(|_| None);
+    }
     let tn = type_data(t).name.clone();
-    match args.first() {
+    // Keyword values sit at the end of `args`: only a positional can be self.
+    let self_arg = if args.len() > kwnames.len() { args.first() } else { None };
+    match self_arg {
         None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
         Some(&a) if !vm.isinstance(a, t) => {
             let an = vm.type_name(a);
@@ -90,6 +102,74 @@ fn check_descriptor_self(
         _ => Ok(None),
     }
 }
+
+/// A dunder of a built-in type called with a number of arguments its CPython slot wrapper
+/// refuses (`npos` counts the positionals after self, keywords included as in `args`).
+#[inline]
+fn check_slot_arity(vm: &mut Vm, name: &str, npos: usize, nkw: usize) -> PyResult<()> {
+    if !name.starts_with("__") {
+        return Ok(());
+    }
+    match crate::vm::types::slot_arity::arity_error(name, npos - nkw, nkw) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(()),
+    }
+}
+
+/// A built-in type's `__new__(cls, ...)` called with `cls` not a subtype of it (CPython's
+/// `tp_new_wrapper` checks).
+fn check_new_cls(
+    vm: &mut Vm,
+    t: *const TypeObject,
+    new: BuiltinFn,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<()> {
+    let tn = type_data(t).name.clone();
+    if args.len() <= kwnames.len() {
+        return Err(vm.type_error(format!("{tn}.__new__(): not enough arguments")));
+    }
+    let Some(sub) = as_type(args[0]) else {
+        let an = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "{tn}.__new__(X): X is not a type object ({an})"
+        )));
+    };
+    let s = args[0].as_ptr::<TypeObject>() as *const TypeObject;
+    if !vm.is_subtype(s, t) {
+        let sn = sub.name.clone();
+        return Err(vm.type_error(format!(
+            "{tn}.__new__({sn}): {sn} is not a subtype of {tn}"
+        )));
+    }
+    // The nearest class of `sub` whose __new__ is not written in Python must use this very
+    // __new__ (`int.__new__(bool)` would build an int where a bool is expected).
+    let mro = sub.mro.clone();
+    for c in mro {
+        let cd = type_data(c.as_ptr::<TypeObject>());
+        let k = vm.intern("__new__");
+        let own = dict_get_str(vm, cd.dict, k);
+        let python_new = own.is_some_and(|n| {
+            as_method_wrapper(n).map_or(as_function(n).is_some(), |i| as_function(*i).is_some())
+        });
+        if python_new {
+            continue;
+        }
+        let ct = c.as_ptr::<TypeObject>() as *const TypeObject;
+        let effective = lookup_type_str(vm, ct, "__new__")
+            .map(|n| as_method_wrapper(n).map_or(n, |i| *i))
+            .and_then(|n| as_builtin(n).map(|b| b.f as usize));
+        if effective.is_some_and(|e| e != new as usize) {
+            let (sn, bn) = (sub.name.clone(), cd.name.clone());
+            return Err(vm.type_error(format!(
+                "{tn}.__new__({sn}) is not safe, use {bn}.__new__()"
+            )));
+        }
+        break;
+    }
+    Ok(())
+}
+
 
 /// Calls a function found on a type with `self_` prepended.
 pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value]) -> PyResult {

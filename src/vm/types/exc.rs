@@ -61,6 +61,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
@@ -72,6 +73,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("UnicodeWarning", "Warning"),
     ("BytesWarning", "Warning"),
     ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 pub fn bootstrap_exceptions(heap: &mut Heap, t: &mut Types) {
@@ -91,16 +93,17 @@ pub fn bootstrap_exceptions(heap: &mut Heap, t: &mut Types) {
 
 pub fn install(vm: &mut Vm) {
     let t = vm.t.exc("BaseException");
-    add_static(vm, t, "__new__", new, false);
+    // Each built-in exception class has its own `__new__` (as in CPython, where the error
+    // messages name the class it was looked up on: `ValueError.__new__(X): ...`).
+    let names = vm.t.exception_names();
+    for name in names {
+        let ty = vm.t.exc(name);
+        add_static(vm, ty, "__new__", new, false);
+    }
     add_method(vm, t, "__init__", init);
     add_method(vm, t, "__repr__", exc_repr);
     add_method(vm, t, "__str__", exc_str);
     add_method(vm, t, "with_traceback", with_traceback);
-    // Exceptions are builtins names too.
-    for name in vm.t.exception_names() {
-        let ty = vm.t.exc(name);
-        let _ = ty;
-    }
 }
 
 fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

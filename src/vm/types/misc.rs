@@ -245,6 +245,21 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     match pos.len() {
         2 if kw.is_empty() => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
+            // type.__new__'s argument clinic checks, in CPython's order.
+            let want = [(vm.t.str_, "str"), (vm.t.tuple, "tuple"), (vm.t.dict, "dict")];
+            for (i, (t, tn)) in want.into_iter().enumerate() {
+                if !vm.isinstance(pos[i + 1], t) {
+                    let an = if pos[i + 1] == vm.none {
+                        "None".to_string()
+                    } else {
+                        vm.type_name(pos[i + 1])
+                    };
+                    return Err(vm.type_error(format!(
+                        "type.__new__() argument {} must be {tn}, not {an}",
+                        i + 1
+                    )));
+                }
+            }
             let bases = riter::collect(vm, pos[2])?;
             let Some(m) = as_type(pos[0]).map(|_| pos[0].as_ptr::<TypeObject>() as *const TypeObject)
             else {
@@ -273,6 +288,16 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+fn caller_module_name(vm: &mut Vm) -> Option<String> {
+    if vm.current.is_null() {
+        return None;
+    }
+    let g = vm.current.get().globals;
+    let k = vm.intern("__name__");
+    let n = dict_get_str(vm, g, k)?;
+    as_str(n).map(|s| s.s.to_string())
 }
 
 /// Creates a class of metaclass `meta` from its name, bases and namespace (a dict or a dict
@@ -362,9 +387,13 @@ pub fn new_class(
         .map(|q| str_of(q).to_string())
         .unwrap_or_else(|| str_of(name).to_string());
     let mk = vm.intern("__module__");
-    let module = dict_get_str(vm, ns, mk)
-        .map(|m| str_of(m).to_string())
-        .unwrap_or_else(|| "builtins".into());
+    // Without `__module__` in the namespace (`type(name, bases, ns)`), CPython takes the
+    // calling frame's `__name__`.
+    let module = match dict_get_str(vm, ns, mk) {
+        Some(m) if as_str(m).is_some() => str_of(m).to_string(),
+        Some(_) => "builtins".into(),
+        None => caller_module_name(vm).unwrap_or_else(|| "builtins".into()),
+    };
     if !bases
         .iter()
         .any(|b| type_data(b.as_ptr()).name == "object" && bases.len() > 1)

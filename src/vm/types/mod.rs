@@ -19,6 +19,7 @@ pub mod num_dunders;
 pub mod oserror;
 pub mod range_big;
 pub mod set;
+pub mod slot_arity;
 pub mod str;
 pub mod str_translate;
 pub mod subclass;
@@ -243,13 +244,19 @@ pub fn add_static(
     class: bool,
 ) {
     let bty = vm.t.builtin_function;
+    // `__new__` knows its type, so calls check `cls` first (`call::check_new_cls`).
+    let owner = if name == "__new__" {
+        Value::from_ptr(ty)
+    } else {
+        Value::NULL
+    };
     let m = vm.heap.alloc(
         bty,
         BuiltinData {
             name,
             f,
             bound: Value::NULL,
-            owner: Value::NULL,
+            owner,
         },
     );
     let wty = if class {
@@ -291,6 +298,27 @@ pub fn populate(vm: &mut Vm) {
     getset::install(vm);
     metatype::install(vm);
     crate::vm::modules::weakref::install(vm);
+    install_default_reprs(vm);
+}
+
+/// Built-in types whose repr is computed by `runtime::repr` (str, int, list, ...) get a
+/// `__repr__` of their own, as in CPython: without it `str.__repr__` would find
+/// `object.__repr__` (`<str object at ...>`).
+fn install_default_reprs(vm: &mut Vm) {
+    let k = vm.intern("__repr__");
+    for t in vm.t.all() {
+        let td = type_data(t.as_ptr::<TypeObject>());
+        if !td.builtin || td.is_exception || t == Value::from_ptr(vm.t.object) {
+            continue;
+        }
+        if super::runtime::dict::dict_get_str(vm, td.dict, k).is_none() {
+            add_method(vm, t.as_ptr::<TypeObject>(), "__repr__", builtin_repr);
+        }
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> crate::vm::interp::PyResult {
+    super::runtime::repr::repr(vm, args[0])
 }
 
 /// Checks a method/function's positional argument count (self included in `args` for methods,

@@ -54,7 +54,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         1,
     )?;
     let s = vm.new_set(frozen);
-    if args.len() > 1 && frozen && obj_type(args[1]) == vm.t.frozenset {
+    if args.len() > 1 && frozen && vm.type_of(args[1]) == vm.t.frozenset {
         return Ok(args[1]);
     }
     if args.len() > 1 && as_set(args[1]).is_some() {
