@@ -211,7 +211,12 @@ fn run(args: &[String]) -> i32 {
                 return 2;
             }
             file => {
-                return launch(settings, Program::File(file.to_string()), args[i..].to_vec(), opts)
+                return launch(
+                    settings,
+                    Program::File(file.to_string()),
+                    args[i..].to_vec(),
+                    opts,
+                )
             }
         }
         i += 1;
@@ -235,7 +240,10 @@ fn version(level: usize) -> i32 {
                     None => println!("site-packages: none"),
                 }
             }
-            None => println!("standard library: none ({})", crate::vm::discovery::not_found_reason()),
+            None => println!(
+                "standard library: none ({})",
+                crate::vm::discovery::not_found_reason()
+            ),
         }
     }
     0

@@ -8,12 +8,24 @@ use std::process::Command;
 
 /// Absent from cpjit, with why.
 const KNOWN_MISSING: &[(&str, &str)] = &[
-    ("__loader__", "import machinery object (importlib's BuiltinImporter), issue 13"),
-    ("__spec__", "import machinery object (a ModuleSpec), issue 13"),
+    (
+        "__loader__",
+        "import machinery object (importlib's BuiltinImporter), issue 13",
+    ),
+    (
+        "__spec__",
+        "import machinery object (a ModuleSpec), issue 13",
+    ),
     ("aiter", "async iteration protocol not implemented yet"),
     ("anext", "async iteration protocol not implemented yet"),
-    ("BaseExceptionGroup", "exception groups (and except*) not implemented yet"),
-    ("ExceptionGroup", "exception groups (and except*) not implemented yet"),
+    (
+        "BaseExceptionGroup",
+        "exception groups (and except*) not implemented yet",
+    ),
+    (
+        "ExceptionGroup",
+        "exception groups (and except*) not implemented yet",
+    ),
     ("breakpoint", "needs pdb (sys.breakpointhook)"),
     ("help", "site's pydoc helper (interactive)"),
     ("copyright", "site's _Printer objects"),
@@ -36,7 +48,11 @@ fn dir_builtins_matches_python3() {
         ])
         .output()
         .expect("run cpjit");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let ours: BTreeSet<&str> = text.split_whitespace().collect();
     let known: BTreeSet<&str> = KNOWN_MISSING.iter().map(|(n, _)| *n).collect();

@@ -26,7 +26,8 @@ fn targets(src: &str) -> BTreeMap<u32, String> {
         let Some(rest) = line.strip_prefix("    (") else {
             continue;
         };
-        let (Some((i, _)), Some((_, tail))) = (rest.split_once(", "), rest.split_once(", lambda: "))
+        let (Some((i, _)), Some((_, tail))) =
+            (rest.split_once(", "), rest.split_once(", lambda: "))
         else {
             continue;
         };
@@ -80,7 +81,9 @@ fn run(py: &Path) -> Result<String, String> {
             let _ = child.wait();
             let out = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
             let last = out.lines().last().unwrap_or("none").to_string();
-            return Err(format!("hang: killed after {TIME_LIMIT:?}; last result: {last}"));
+            return Err(format!(
+                "hang: killed after {TIME_LIMIT:?}; last result: {last}"
+            ));
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -90,7 +93,13 @@ fn run(py: &Path) -> Result<String, String> {
         let last = out.lines().last().unwrap_or("none").to_string();
         return Err(format!(
             "crash: {status}; last result: {last}; stderr: {}",
-            err.chars().rev().take(800).collect::<String>().chars().rev().collect::<String>()
+            err.chars()
+                .rev()
+                .take(800)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
         ));
     }
     Ok(out)
@@ -103,10 +112,16 @@ fn call_fuzz_seeds_match_cpython() {
         .expect("tests/call_fuzz")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("seed_")))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("seed_"))
+        })
         .collect();
     seeds.sort();
-    assert!(!seeds.is_empty(), "no seed programs (run tools/call_fuzz.py bless)");
+    assert!(
+        !seeds.is_empty(),
+        "no seed programs (run tools/call_fuzz.py bless)"
+    );
     let known_path = d.join("known_differences.txt");
     let known: BTreeSet<String> = std::fs::read_to_string(&known_path)
         .unwrap_or_default()
@@ -134,13 +149,17 @@ fn call_fuzz_seeds_match_cpython() {
             let target = targets.get(i).map(String::as_str).unwrap_or("?");
             let g = got.get(i).map(String::as_str).unwrap_or("<no result>");
             if g == "PANIC" {
-                failures.push(format!("{name} call {i}: {target}: Rust panic (internal error)"));
+                failures.push(format!(
+                    "{name} call {i}: {target}: Rust panic (internal error)"
+                ));
                 continue;
             }
             if g != exp {
                 let key = format!("{target}\t{exp}\t{g}");
                 if !known.contains(&key) {
-                    failures.push(format!("{name} call {i}: {target}: python3 {exp}, cpjit {g}"));
+                    failures.push(format!(
+                        "{name} call {i}: {target}: python3 {exp}, cpjit {g}"
+                    ));
                 }
                 seen.insert(key);
             }
@@ -159,7 +178,9 @@ fn call_fuzz_seeds_match_cpython() {
         failures.retain(|f| f.contains("hang") || f.contains("crash") || f.contains("panic"));
     } else {
         for k in known.difference(&seen) {
-            failures.push(format!("known difference no longer occurs (delete it): {k}"));
+            failures.push(format!(
+                "known difference no longer occurs (delete it): {k}"
+            ));
         }
     }
     println!(

@@ -102,7 +102,13 @@ fn stdlib_is_discovered_and_shown_by_vv() {
     assert!(out.contains("standard library: /"), "{out}");
     // The same directory CPython reports for itself.
     let dir = std::env::temp_dir();
-    let (_, want, _) = python3(&["-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"], &dir);
+    let (_, want, _) = python3(
+        &[
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        ],
+        &dir,
+    );
     assert!(out.contains(want.trim()), "{out} vs {want}");
     // CPJIT_STDLIB pointing nowhere useful falls back to the PATH search; an empty PATH and no
     // CPJIT_STDLIB means no stdlib, and importing one of its modules says so.
@@ -114,13 +120,23 @@ fn stdlib_is_discovered_and_shown_by_vv() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(err.contains("no CPython 3.11 standard library found"), "{err}");
+    assert!(
+        err.contains("no CPython 3.11 standard library found"),
+        "{err}"
+    );
 }
 
 #[test]
 fn sys_path_and_flags_as_cpython() {
     let dir = std::env::temp_dir();
-    for flags in [&[][..], &["-I"][..], &["-S"][..], &["-s"][..], &["-E"][..], &["-I", "-S"][..]] {
+    for flags in [
+        &[][..],
+        &["-I"][..],
+        &["-S"][..],
+        &["-s"][..],
+        &["-E"][..],
+        &["-I", "-S"][..],
+    ] {
         let mut a: Vec<&str> = flags.to_vec();
         a.extend(["-c", "import sys; print(sys.path); print(sys.flags.isolated, sys.flags.no_site, sys.flags.ignore_environment, sys.flags.no_user_site)"]);
         let want = python3(&a, &dir);
@@ -144,7 +160,11 @@ fn dash_m_runs_a_module_as_main() {
         "import sys\nprint(__name__, sys.argv[0].rsplit('/', 1)[-1], sys.argv[1:], sys.path[0] != '')\n",
     )
     .unwrap();
-    for args in [&["-m", "tool", "x"][..], &["-m", "pkg", "a", "b"][..], &["-m", "nosuchmod"][..]] {
+    for args in [
+        &["-m", "tool", "x"][..],
+        &["-m", "pkg", "a", "b"][..],
+        &["-m", "nosuchmod"][..],
+    ] {
         let want = python3(args, &dir);
         let got = cpjit_in(args, &dir);
         assert_eq!((got.0, &got.1), (want.0, &want.1), "{args:?}: {}", got.2);
@@ -156,7 +176,11 @@ fn dash_m_runs_a_module_as_main() {
 fn c_extensions_give_a_clear_import_error() {
     let dir = std::env::temp_dir().join(format!("cpjit_so_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("fastthing.cpython-311-x86_64-linux-gnu.so"), b"\x7fELF").unwrap();
+    std::fs::write(
+        dir.join("fastthing.cpython-311-x86_64-linux-gnu.so"),
+        b"\x7fELF",
+    )
+    .unwrap();
     let (st, _, err) = cpjit_in(
         &["-c", "try:\n import fastthing\nexcept ImportError as e:\n print(type(e).__name__, e.name)\n raise"],
         &dir,

@@ -65,12 +65,22 @@ fn none_test_loop_stays_bounded() {
             .env("CPJIT_SPECIALIZE", mode)
             .output()
             .expect("run cpjit");
-        assert!(out.status.success(), "cpjit failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "cpjit failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "4000000");
         let err = String::from_utf8_lossy(&out.stderr);
-        let line = err.lines().find(|l| l.starts_with("VmHWM:")).expect("VmHWM reported");
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .expect("VmHWM reported");
         let kb: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
         eprintln!("specialize={mode}: peak RSS {} MB", kb / 1024);
-        assert!(kb < 100 * 1024, "specialize={mode}: peak RSS {kb} kB exceeds 100 MB");
+        assert!(
+            kb < 100 * 1024,
+            "specialize={mode}: peak RSS {kb} kB exceeds 100 MB"
+        );
     }
 }

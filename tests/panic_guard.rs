@@ -18,7 +18,8 @@ fn cpjit(src: &str) -> (i32, String, String) {
 
 #[test]
 fn uncaught_panic_is_a_system_error_with_traceback() {
-    let (st, out, err) = cpjit("import _cpjit\ndef f():\n    _cpjit.panic('boom')\nprint('before')\nf()\n");
+    let (st, out, err) =
+        cpjit("import _cpjit\ndef f():\n    _cpjit.panic('boom')\nprint('before')\nf()\n");
     assert_eq!(st, 1, "{err}");
     assert_eq!(out, "before\n");
     let expected_head = "Traceback (most recent call last):\n  File \"<string>\", line 5, in <module>\n  \

@@ -5,7 +5,12 @@ use std::process::Command;
 
 fn stats(mode: &str, program: &str) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_cpjit"))
-        .args([&format!("--specialize={mode}"), "--stats=json", "-c", program])
+        .args([
+            &format!("--specialize={mode}"),
+            "--stats=json",
+            "-c",
+            program,
+        ])
         .output()
         .expect("run cpjit");
     assert!(
@@ -28,7 +33,10 @@ fn count(json: &str, name: &str, field: &str) -> u64 {
     let obj = &json[at + key.len()..];
     let obj = &obj[..obj.find('}').unwrap()];
     let f = format!("\"{field}\":");
-    let v = &obj[obj.find(&f).unwrap_or_else(|| panic!("{field} not in {obj}")) + f.len()..];
+    let v = &obj[obj
+        .find(&f)
+        .unwrap_or_else(|| panic!("{field} not in {obj}"))
+        + f.len()..];
     v.split(|c: char| !c.is_ascii_digit())
         .next()
         .unwrap()
@@ -53,7 +61,10 @@ fn int_loop_uses_binary_op_add_int() {
     assert_eq!(out.trim(), "4999950000");
     let hits = count(&json, "BINARY_OP_ADD_INT", "hits");
     // Two additions per iteration (`total + i`, `i += 1`), minus the warm-up executions.
-    assert!((199_990..=200_000).contains(&hits), "BINARY_OP_ADD_INT hits {hits}");
+    assert!(
+        (199_990..=200_000).contains(&hits),
+        "BINARY_OP_ADD_INT hits {hits}"
+    );
     assert!(count(&json, "COMPARE_OP_INT_JUMP", "hits") >= 99_990);
     assert_eq!(count(&json, "BINARY_OP_ADD_INT", "deopts"), 0);
 }

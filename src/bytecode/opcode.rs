@@ -203,7 +203,10 @@ impl Opcode {
     /// Whether the instruction heads a family with specialized members (it is adaptive: its
     /// first inline cache unit is its counter).
     pub fn is_adaptive(self) -> bool {
-        !self.is_specialized() && OPCODES.iter().any(|i| i.deopt == self && i.name != self.name())
+        !self.is_specialized()
+            && OPCODES
+                .iter()
+                .any(|i| i.deopt == self && i.name != self.name())
     }
     /// The specialized members of this family.
     pub fn family(self) -> impl Iterator<Item = Opcode> {

@@ -414,12 +414,10 @@ fn format_long<A: PercentArg>(v: &A, ty: char, flags: u32, prec: i64) -> Result<
         Some(m) if base == 10 => m.to_string(),
         Some(m) if base == 16 => format!("{m:x}"),
         Some(m) => format!("{m:o}"),
-        None if base == 10 => {
-            match super::numparse::uint_to_decimal(n.magnitude()) {
-                Ok(d) => d,
-                Err(e) => return err(e),
-            }
-        }
+        None if base == 10 => match super::numparse::uint_to_decimal(n.magnitude()) {
+            Ok(d) => d,
+            Err(e) => return err(e),
+        },
         None => n.magnitude().to_str_radix(base),
     };
     let mut s = String::new();

@@ -98,9 +98,15 @@ pub fn quicken(code: &[u32], mode: crate::vm::adaptive::Mode) -> Box<[std::cell:
             let next = Opcode::from_u8(code[i + 1] as u8);
             let fused = match (op, next) {
                 (Opcode::LOAD_FAST, Some(Opcode::LOAD_FAST)) => Some(Opcode::LOAD_FAST__LOAD_FAST),
-                (Opcode::LOAD_FAST, Some(Opcode::LOAD_CONST)) => Some(Opcode::LOAD_FAST__LOAD_CONST),
-                (Opcode::LOAD_CONST, Some(Opcode::LOAD_FAST)) => Some(Opcode::LOAD_CONST__LOAD_FAST),
-                (Opcode::STORE_FAST, Some(Opcode::LOAD_FAST)) => Some(Opcode::STORE_FAST__LOAD_FAST),
+                (Opcode::LOAD_FAST, Some(Opcode::LOAD_CONST)) => {
+                    Some(Opcode::LOAD_FAST__LOAD_CONST)
+                }
+                (Opcode::LOAD_CONST, Some(Opcode::LOAD_FAST)) => {
+                    Some(Opcode::LOAD_CONST__LOAD_FAST)
+                }
+                (Opcode::STORE_FAST, Some(Opcode::LOAD_FAST)) => {
+                    Some(Opcode::STORE_FAST__LOAD_FAST)
+                }
                 (Opcode::STORE_FAST, Some(Opcode::STORE_FAST)) => {
                     Some(Opcode::STORE_FAST__STORE_FAST)
                 }

@@ -136,7 +136,8 @@ fn store(exe: &Path, info: &StdlibInfo) {
         return;
     }
     let tmp = dir.join(format!(".stdlib-3.11.{}", std::process::id()));
-    if std::fs::write(&tmp, lines.join("\n") + "\n").is_ok() && std::fs::rename(&tmp, &file).is_err()
+    if std::fs::write(&tmp, lines.join("\n") + "\n").is_ok()
+        && std::fs::rename(&tmp, &file).is_err()
     {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -165,7 +166,10 @@ fn ask(exe: &Path) -> Option<StdlibInfo> {
     }
     let real = lines.next()?.to_string();
     let stdlib = lines.next()?.to_string();
-    let purelib = lines.next().map(String::from).filter(|p| Path::new(p).is_dir());
+    let purelib = lines
+        .next()
+        .map(String::from)
+        .filter(|p| Path::new(p).is_dir());
     holds_stdlib(&stdlib).then(|| StdlibInfo {
         stdlib,
         purelib,

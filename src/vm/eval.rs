@@ -4,14 +4,14 @@
 
 use crate::bytecode::code::flags;
 use crate::bytecode::opcode::{nb, Opcode};
+use crate::vm::adaptive;
+use crate::vm::dict::DictTable;
 use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops;
 use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
-use crate::vm::adaptive;
-use crate::vm::dict::DictTable;
 use crate::vm::value::Value;
 
 /// How `run` left its entry frame.
@@ -61,7 +61,12 @@ pub fn push_frame(
 /// Pushes a frame for an exact positional call of Python function `func` (the caller checked
 /// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
 #[inline(always)]
-fn push_frame_exact(vm: &mut Vm, func: Value, fd: &FunctionData, args: &[Value]) -> PyResult<FramePtr> {
+fn push_frame_exact(
+    vm: &mut Vm,
+    func: Value,
+    fd: &FunctionData,
+    args: &[Value],
+) -> PyResult<FramePtr> {
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
@@ -459,7 +464,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
         from_miss = false;
         if op.is_specialized() {
             match op {
-                Opcode::BINARY_OP_ADD_INT => int_binop!(|x: i64, y: i64| Value::try_from_i64(x + y)),
+                Opcode::BINARY_OP_ADD_INT => {
+                    int_binop!(|x: i64, y: i64| Value::try_from_i64(x + y))
+                }
                 Opcode::BINARY_OP_SUBTRACT_INT => {
                     int_binop!(|x: i64, y: i64| Value::try_from_i64(x - y))
                 }
@@ -548,9 +555,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                                     ic::hinted(table_of(d), c[2].get() as usize, name)
                                 }
                             }
-                            Opcode::LOAD_ATTR_SLOT => {
-                                ic::slot_value(o, c[2].get() as usize, name)
-                            }
+                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize, name),
                             Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                 let d = as_instance(o).unwrap().dict;
                                 if d.is_null() || ic::find_str(table_of(d), name).is_none() {
@@ -640,7 +645,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                             as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL)
                         };
                         let i = c[2].get() as usize;
-                        if !d.is_null() && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some() {
+                        if !d.is_null()
+                            && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some()
+                        {
                             hit!();
                             table_of(d).entry_mut(i).value = slots[sp - 2];
                             ip += 7;
@@ -1907,7 +1914,10 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             _ => {
                 throw!(vm.err(
                     "SystemError",
-                    format!("cpjit internal error: {} reached the generic dispatch", op.name())
+                    format!(
+                        "cpjit internal error: {} reached the generic dispatch",
+                        op.name()
+                    )
                 ));
             }
         }

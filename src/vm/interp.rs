@@ -222,7 +222,11 @@ impl Vm {
             self.roots.push(w);
             let d = as_weakref(w).unwrap();
             let cb = d.callback;
-            let arg = if d.wrapper.get().is_null() { w } else { d.wrapper.get() };
+            let arg = if d.wrapper.get().is_null() {
+                w
+            } else {
+                d.wrapper.get()
+            };
             if let Err(e) = super::runtime::call::call(self, cb, &[arg], &[]) {
                 let r = super::runtime::repr::repr_string(self, cb).unwrap_or_default();
                 let tb = super::traceback::format_exception(self, e);

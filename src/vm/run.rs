@@ -137,7 +137,11 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
                 .unwrap_or_default();
             (src, abs, dir)
         }
-        Program::Command(code) => (code.clone().into_bytes(), "<string>".to_string(), String::new()),
+        Program::Command(code) => (
+            code.clone().into_bytes(),
+            "<string>".to_string(),
+            String::new(),
+        ),
         Program::Module(_) => (
             Vec::new(),
             String::new(),
@@ -155,7 +159,11 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
         }
     };
     let stdlib = crate::vm::discovery::find(!opts.ignore_environment);
-    let path = crate::vm::modules::sys_path::build(&opts, (!opts.isolated).then_some(first), stdlib.as_ref());
+    let path = crate::vm::modules::sys_path::build(
+        &opts,
+        (!opts.isolated).then_some(first),
+        stdlib.as_ref(),
+    );
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
     let dis_adaptive = opts.dis_adaptive;
     crate::vm::panic_guard::install_hook();

@@ -45,21 +45,23 @@ fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
 /// Compiles `src` in `mode` ('exec', 'eval', 'single') to a code object.
 fn compile_text(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> PyResult {
     if src.contains(&0) {
-        return Err(vm.err("SyntaxError", "source code string cannot contain null bytes"));
+        return Err(vm.err(
+            "SyntaxError",
+            "source code string cannot contain null bytes",
+        ));
     }
     let result = match mode {
         "exec" => crate::compile::compile_source(src, filename, Mode::Exec).map(|(c, _)| c),
         "eval" => {
             // CPython strips leading blanks from eval() strings.
-            let start = src.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(src.len());
+            let start = src
+                .iter()
+                .position(|&c| c != b' ' && c != b'\t')
+                .unwrap_or(src.len());
             crate::compile::compile_source(&src[start..], filename, Mode::Eval).map(|(c, _)| c)
         }
         "single" => compile_single(src, filename),
-        _ => {
-            return Err(vm.value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ))
-        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     match result {
         Ok(code) => {
@@ -97,7 +99,10 @@ fn compile_single(
             end_offset: 0,
             text: None,
         };
-        return Err(crate::compile::locate_error(e, &String::from_utf8_lossy(src)));
+        return Err(crate::compile::locate_error(
+            e,
+            &String::from_utf8_lossy(src),
+        ));
     }
     crate::compile::compile_module(&Mod::Interactive { body }, filename)
         .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
@@ -105,7 +110,14 @@ fn compile_single(
 
 fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
     let mut a: [Option<Value>; 6] = [None; 6];
     if pos.len() > 6 {
         return Err(vm.type_error(format!(
@@ -148,9 +160,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None => 0,
         Some(v) => {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
     };
     if flags & PYCF_ONLY_AST != 0 {
@@ -186,7 +196,12 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 /// The (globals, locals) a call of exec/eval runs with, CPython's checks and defaults included.
-fn namespaces(vm: &mut Vm, func: &str, g: Option<Value>, l: Option<Value>) -> PyResult<(Value, Value)> {
+fn namespaces(
+    vm: &mut Vm,
+    func: &str,
+    g: Option<Value>,
+    l: Option<Value>,
+) -> PyResult<(Value, Value)> {
     let none = vm.none;
     let g = g.filter(|&v| v != none);
     let l = l.filter(|&v| v != none);
@@ -259,11 +274,7 @@ fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyR
             "locals" if func == "eval" && l.is_none() => l = Some(v),
             "closure" if func == "exec" && v == vm.none => {}
             "closure" if func == "exec" => return Err(vm.not_implemented("exec() with a closure")),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{func}() takes no keyword argument '{k}'"
-                )))
-            }
+            _ => return Err(vm.type_error(format!("{func}() takes no keyword argument '{k}'"))),
         }
     }
     let (globals, locals) = namespaces(vm, func, g, l)?;

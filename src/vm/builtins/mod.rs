@@ -92,11 +92,23 @@ pub fn install(vm: &mut Vm) {
 /// cpjit has no buffer protocol yet: creating one raises NotImplementedError saying so.
 fn memoryview_placeholder(vm: &mut Vm) {
     let (object, meta) = (vm.t.object, vm.t.type_);
-    let t = crate::vm::types::new_type(&mut vm.heap, meta, "memoryview", Layout::Instance, &[object]);
+    let t = crate::vm::types::new_type(
+        &mut vm.heap,
+        meta,
+        "memoryview",
+        Layout::Instance,
+        &[object],
+    );
     let d = vm.new_dict();
     type_data_mut(t).dict = d;
     vm.permanent.push(Value::from_ptr(t));
-    crate::vm::types::add_static(vm, t, "__new__", |vm, _a, _k| Err(vm.not_implemented("memoryview")), false);
+    crate::vm::types::add_static(
+        vm,
+        t,
+        "__new__",
+        |vm, _a, _k| Err(vm.not_implemented("memoryview")),
+        false,
+    );
     let (b, k) = (vm.builtins, vm.intern("memoryview"));
     dict_set_str(vm, b, k, Value::from_ptr(t));
 }

@@ -11,8 +11,8 @@ use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::iter as riter;
 use crate::vm::runtime::num::{self, int_of, IntVal};
-use crate::vm::types::{nargs, split_kw};
 use crate::vm::runtime::repr::rt_err;
+use crate::vm::types::{nargs, split_kw};
 use crate::vm::value::Value;
 
 pub fn create(vm: &mut Vm) -> Value {

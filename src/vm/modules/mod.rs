@@ -32,7 +32,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "gc", "math", "random", "sys", "time"];
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_weakref", "builtins", "gc", "math", "random", "sys", "time",
+];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[

@@ -139,7 +139,10 @@ pub fn find_in(dirs: &[String], last: &str) -> Option<Found> {
         let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
         let pkg = base.join(last);
         let init = pkg.join("__init__.py");
-        let pkg_name = std::path::Path::new(dir).join(last).to_string_lossy().to_string();
+        let pkg_name = std::path::Path::new(dir)
+            .join(last)
+            .to_string_lossy()
+            .to_string();
         if init.is_file() {
             return Some(Found::Package(init, pkg_name));
         }

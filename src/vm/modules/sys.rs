@@ -49,14 +49,20 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "_getframe", crate::vm::types::frameobj::getframe);
     def(vm, m, "getdefaultencoding", utf8_name);
     def(vm, m, "getfilesystemencoding", utf8_name);
-    def(vm, m, "getfilesystemencodeerrors", |vm, _a, _k| Ok(vm.new_str("surrogateescape")));
+    def(vm, m, "getfilesystemencodeerrors", |vm, _a, _k| {
+        Ok(vm.new_str("surrogateescape"))
+    });
     def(vm, m, "is_finalizing", |vm, _a, _k| Ok(vm.false_));
     def(vm, m, "gettrace", |vm, _a, _k| Ok(vm.none));
     def(vm, m, "getprofile", |vm, _a, _k| Ok(vm.none));
     // No audit hooks can be installed (no addaudithook), so auditing has nothing to call.
     def(vm, m, "audit", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "getswitchinterval", |vm, _a, _k| Ok(vm.new_float(0.005)));
-    def(vm, m, "get_int_max_str_digits", |vm, _a, _k| Ok(vm.new_int(4300)));
+    def(vm, m, "getswitchinterval", |vm, _a, _k| {
+        Ok(vm.new_float(0.005))
+    });
+    def(vm, m, "get_int_max_str_digits", |vm, _a, _k| {
+        Ok(vm.new_int(4300))
+    });
     for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
         let v = vm.new_int(v);
         set_attr(vm, m, name, v);
@@ -64,12 +70,18 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     for (name, v) in [
         ("float_repr_style", "short"),
         ("abiflags", ""),
-        ("copyright", "Copyright (c) the cpjit authors; Python is Copyright (c) Python Software Foundation."),
+        (
+            "copyright",
+            "Copyright (c) the cpjit authors; Python is Copyright (c) Python Software Foundation.",
+        ),
     ] {
         let v = vm.new_str(v);
         set_attr(vm, m, name, v);
     }
-    let names: Vec<Value> = super::BUILTIN_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();
+    let names: Vec<Value> = super::BUILTIN_MODULE_NAMES
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
     let t = vm.new_tuple(names);
     set_attr(vm, m, "builtin_module_names", t);
     for name in ["meta_path", "path_hooks", "warnoptions"] {
@@ -94,10 +106,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
 /// Runs _sys_structs.py over sys's dict: version_info, flags, float_info, implementation, ...
 fn structs(vm: &mut Vm, m: Value) {
     let o = vm.options;
-    let env_flag = |name: &str| {
-        !o.ignore_environment && std::env::var_os(name).is_some_and(|v| !v.is_empty())
-    };
-    let hash_random = !std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0") || o.ignore_environment;
+    let env_flag =
+        |name: &str| !o.ignore_environment && std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let hash_random =
+        !std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0") || o.ignore_environment;
     let i = |b: bool| Value::try_from_i64(b as i64).unwrap();
     let flags = vec![
         i(false),
@@ -141,7 +153,8 @@ fn structs(vm: &mut Vm, m: Value) {
     let d = as_module(m).unwrap().dict;
     // sys is not registered anywhere yet: keep it alive while Python code runs.
     vm.roots.push(m);
-    let r = crate::vm::run::exec_source(vm, include_bytes!("py/_sys_structs.py"), "<frozen sys>", d);
+    let r =
+        crate::vm::run::exec_source(vm, include_bytes!("py/_sys_structs.py"), "<frozen sys>", d);
     vm.roots.pop();
     if let Err(e) = r {
         // The script is part of cpjit: failing is a bug, shown rather than hidden.

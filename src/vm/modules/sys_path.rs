@@ -33,7 +33,8 @@ pub fn build(opts: &Options, first: Option<String>, stdlib: Option<&StdlibInfo>)
         return path;
     }
     let user_site_off = opts.no_user_site
-        || (!opts.ignore_environment && std::env::var_os("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()));
+        || (!opts.ignore_environment
+            && std::env::var_os("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()));
     if !user_site_off {
         if let Some(user) = user_site(opts) {
             add_site_dir(&mut path, &user);
@@ -69,7 +70,9 @@ fn add_site_dir(path: &mut Vec<String>, dir: &str) {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.extension().is_some_and(|x| x == "pth")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
     pth.sort();
@@ -79,7 +82,11 @@ fn add_site_dir(path: &mut Vec<String>, dir: &str) {
         };
         for line in text.lines() {
             let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') || line.starts_with("import ") || line.starts_with("import\t") {
+            if line.is_empty()
+                || line.starts_with('#')
+                || line.starts_with("import ")
+                || line.starts_with("import\t")
+            {
                 continue;
             }
             let p = std::path::Path::new(dir).join(line);

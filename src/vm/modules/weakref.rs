@@ -205,7 +205,11 @@ fn getweakrefs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         .into_iter()
         .map(|w| {
             let d = as_weakref(w).unwrap();
-            if d.wrapper.get().is_null() { w } else { d.wrapper.get() }
+            if d.wrapper.get().is_null() {
+                w
+            } else {
+                d.wrapper.get()
+            }
         })
         .collect();
     Ok(vm.new_list(ws))

@@ -347,7 +347,11 @@ fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>>
     let t = cls.as_ptr::<TypeObject>();
     // A metaclass's data descriptors (properties) come first, as for any object's type.
     let meta = obj_type(cls);
-    let meta_d = if meta != vm.t.type_ { lookup_type(meta, name) } else { None };
+    let meta_d = if meta != vm.t.type_ {
+        lookup_type(meta, name)
+    } else {
+        None
+    };
     if let Some(d) = meta_d {
         if is_data_descriptor(vm, d) {
             return bind_descriptor(vm, d, cls, meta).map(Some);
@@ -472,9 +476,7 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     }
     // ClassExt is computed when the class is created.
     if str_of(name) == "__getattribute__" {
-        return Err(vm.not_implemented(
-            "assigning __getattribute__ to a class after its creation",
-        ));
+        return Err(vm.not_implemented("assigning __getattribute__ to a class after its creation"));
     }
     let d = type_data(t).dict;
     type_modified(t);
@@ -490,10 +492,16 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
     match n {
         "__defaults__" | "__kwdefaults__" => {
             let ok = none
-                || if n == "__defaults__" { as_tuple(value).is_some() } else { as_dict(value).is_some() };
+                || if n == "__defaults__" {
+                    as_tuple(value).is_some()
+                } else {
+                    as_dict(value).is_some()
+                };
             if !ok {
                 let what = if n == "__defaults__" { "tuple" } else { "dict" };
-                return Some(Err(vm.type_error(format!("{n} must be set to a {what} object"))));
+                return Some(Err(
+                    vm.type_error(format!("{n} must be set to a {what} object"))
+                ));
             }
             let v = if none { Value::NULL } else { value };
             if n == "__defaults__" {
@@ -504,7 +512,9 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
         }
         "__name__" | "__qualname__" => {
             if as_str(value).is_none() {
-                return Some(Err(vm.type_error(format!("{n} must be set to a string object"))));
+                return Some(Err(
+                    vm.type_error(format!("{n} must be set to a string object"))
+                ));
             }
             if n == "__name__" {
                 fd.name = value;

@@ -82,7 +82,11 @@ fn check_descriptor_self(
     }
     let tn = type_data(t).name.clone();
     // Keyword values sit at the end of `args`: only a positional can be self.
-    let self_arg = if args.len() > kwnames.len() { args.first() } else { None };
+    let self_arg = if args.len() > kwnames.len() {
+        args.first()
+    } else {
+        None
+    };
     match self_arg {
         None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
         Some(&a) if !vm.isinstance(a, t) => {
@@ -131,16 +135,12 @@ fn check_new_cls(
     }
     let Some(sub) = as_type(args[0]) else {
         let an = vm.type_name(args[0]);
-        return Err(vm.type_error(format!(
-            "{tn}.__new__(X): X is not a type object ({an})"
-        )));
+        return Err(vm.type_error(format!("{tn}.__new__(X): X is not a type object ({an})")));
     };
     let s = args[0].as_ptr::<TypeObject>() as *const TypeObject;
     if !vm.is_subtype(s, t) {
         let sn = sub.name.clone();
-        return Err(vm.type_error(format!(
-            "{tn}.__new__({sn}): {sn} is not a subtype of {tn}"
-        )));
+        return Err(vm.type_error(format!("{tn}.__new__({sn}): {sn} is not a subtype of {tn}")));
     }
     // The nearest class of `sub` whose __new__ is not written in Python must use this very
     // __new__ (`int.__new__(bool)` would build an int where a bool is expected).
@@ -169,7 +169,6 @@ fn check_new_cls(
     }
     Ok(())
 }
-
 
 /// Calls a function found on a type with `self_` prepended.
 pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value]) -> PyResult {

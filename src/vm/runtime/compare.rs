@@ -193,8 +193,12 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     // Weak references compare their referents through ReferenceType.__eq__.
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || type_data(ta).layout == Layout::WeakRef;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || type_data(tb).layout == Layout::WeakRef;
+    let user_a = !type_data(ta).builtin
+        || type_data(ta).is_exception
+        || type_data(ta).layout == Layout::WeakRef;
+    let user_b = !type_data(tb).builtin
+        || type_data(tb).is_exception
+        || type_data(tb).layout == Layout::WeakRef;
     let mut tried_rev = false;
     let rop = SWAPPED[op as usize];
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
@@ -343,7 +347,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
-    if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, container, "__contains__", &[item])? {
+    if let Some(r) =
+        crate::vm::types::metatype::meta_dunder(vm, container, "__contains__", &[item])?
+    {
         return truthy(vm, r);
     }
     if container.is_ptr() {

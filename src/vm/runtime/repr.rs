@@ -74,7 +74,8 @@ pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     match layout_of(v) {
         Layout::Str => return Ok(str_repr(&as_str(v).unwrap().s)),
         Layout::BigInt => {
-            return rtlib::numparse::int_to_decimal(as_bigint(v).unwrap()).map_err(|e| rt_err(vm, e))
+            return rtlib::numparse::int_to_decimal(as_bigint(v).unwrap())
+                .map_err(|e| rt_err(vm, e))
         }
         Layout::Bool => return Ok(if v == vm.true_ { "True" } else { "False" }.into()),
         Layout::NoneType => return Ok("None".into()),
@@ -254,7 +255,9 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__repr__", &[])? {
                     if as_str(r).is_none() {
                         let tn = vm.type_name(r);
-                        return Err(vm.type_error(format!("__repr__ returned non-string (type {tn})")));
+                        return Err(
+                            vm.type_error(format!("__repr__ returned non-string (type {tn})"))
+                        );
                     }
                     return Ok(r);
                 }

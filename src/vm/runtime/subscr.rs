@@ -322,7 +322,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 };
             }
             Layout::Type => {
-                if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, c, "__getitem__", &[k])? {
+                if let Some(r) =
+                    crate::vm::types::metatype::meta_dunder(vm, c, "__getitem__", &[k])?
+                {
                     return Ok(r);
                 }
                 let t = c.as_ptr::<TypeObject>();

@@ -68,7 +68,8 @@ pub fn frame_object(vm: &mut Vm, f: FramePtr) -> PyResult {
         let o = new_instance(vm, ty);
         vm.roots.push(o);
         let fr = fp.get();
-        let (code, globals, builtins, at) = (frame_code(fr), fr.globals, fr.builtins, fr.instr_index);
+        let (code, globals, builtins, at) =
+            (frame_code(fr), fr.globals, fr.builtins, fr.instr_index);
         set(vm, o, "f_code", code)?;
         set(vm, o, "f_globals", globals)?;
         set(vm, o, "f_builtins", builtins)?;

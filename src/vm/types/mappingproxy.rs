@@ -32,7 +32,9 @@ fn proxy_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if crate::vm::runtime::attr::lookup_type_str(vm, vm.type_of(m), "__getitem__").is_some() {
             return Err(vm.not_implemented(format!("mappingproxy over a '{tn}' (only dicts)")));
         }
-        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {tn}")));
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {tn}"
+        )));
     }
     Ok(new(vm, d))
 }

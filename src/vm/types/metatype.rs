@@ -38,11 +38,24 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, v, "__str__", value_str);
     }
     let o = vm.t.object;
-    add_static(vm, o, "__subclasshook__", |vm, _a, _k| Ok(vm.not_implemented), true);
+    add_static(
+        vm,
+        o,
+        "__subclasshook__",
+        |vm, _a, _k| Ok(vm.not_implemented),
+        true,
+    );
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
     add_method(vm, o, "__reduce__", object_reduce);
     add_method(vm, o, "__getstate__", object_getstate);
-    let generic = [vm.t.list, vm.t.tuple, vm.t.dict, vm.t.set, vm.t.frozenset, t];
+    let generic = [
+        vm.t.list,
+        vm.t.tuple,
+        vm.t.dict,
+        vm.t.set,
+        vm.t.frozenset,
+        t,
+    ];
     for g in generic {
         add_static(vm, g, "__class_getitem__", class_getitem, true);
     }
@@ -93,7 +106,11 @@ pub fn is_metaclass(vm: &Vm, t: *const TypeObject) -> bool {
 
 /// The most derived metaclass of `meta` and the types of `bases` (CPython's
 /// `_PyType_CalculateMetaclass`).
-pub fn calculate_meta(vm: &mut Vm, meta: *const TypeObject, bases: &[Value]) -> PyResult<*const TypeObject> {
+pub fn calculate_meta(
+    vm: &mut Vm,
+    meta: *const TypeObject,
+    bases: &[Value],
+) -> PyResult<*const TypeObject> {
     let mut winner = meta;
     for &b in bases {
         let bt = vm.type_of(b);

@@ -246,7 +246,11 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         2 if kw.is_empty() => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
             // type.__new__'s argument clinic checks, in CPython's order.
-            let want = [(vm.t.str_, "str"), (vm.t.tuple, "tuple"), (vm.t.dict, "dict")];
+            let want = [
+                (vm.t.str_, "str"),
+                (vm.t.tuple, "tuple"),
+                (vm.t.dict, "dict"),
+            ];
             for (i, (t, tn)) in want.into_iter().enumerate() {
                 if !vm.isinstance(pos[i + 1], t) {
                     let an = if pos[i + 1] == vm.none {
@@ -261,13 +265,16 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 }
             }
             let bases = riter::collect(vm, pos[2])?;
-            let Some(m) = as_type(pos[0]).map(|_| pos[0].as_ptr::<TypeObject>() as *const TypeObject)
+            let Some(m) =
+                as_type(pos[0]).map(|_| pos[0].as_ptr::<TypeObject>() as *const TypeObject)
             else {
                 return Err(vm.type_error("type.__new__(X): X is not a type object"));
             };
             if !super::metatype::is_metaclass(vm, m) {
                 let n = type_data(m).name.clone();
-                return Err(vm.type_error(format!("type.__new__({n}): {n} is not a subtype of type")));
+                return Err(
+                    vm.type_error(format!("type.__new__({n}): {n} is not a subtype of type"))
+                );
             }
             // The most derived metaclass of the bases wins (it may differ from the one called).
             let meta = super::metatype::calculate_meta(vm, m, &bases)?;
@@ -320,9 +327,7 @@ pub fn new_class(
         ns
     } else {
         let tn = vm.type_name(ns);
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 4 must be dict, not {tn}"
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 4 must be dict, not {tn}")));
     };
     let mut bases = bases.to_vec();
     if bases.is_empty() {
@@ -478,12 +483,11 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn type_subclasses(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__subclasses__", args, kw, 1, 0, 0)?;
     let cls = args[0];
-    let mut out: Vec<Value> = vm
-        .t
-        .all()
-        .into_iter()
-        .filter(|t| type_data(t.as_ptr::<TypeObject>()).bases.contains(&cls))
-        .collect();
+    let mut out: Vec<Value> =
+        vm.t.all()
+            .into_iter()
+            .filter(|t| type_data(t.as_ptr::<TypeObject>()).bases.contains(&cls))
+            .collect();
     vm.classes
         .retain(|w| as_weakref(*w).is_some_and(|d| !d.referent.get().is_null()));
     for &w in &vm.classes {
@@ -700,7 +704,11 @@ fn descriptor_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn method_wrapper_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__get__", args, kw, 1, 1, 2)?;
-    let obj = if args[1] == vm.none { Value::NULL } else { args[1] };
+    let obj = if args[1] == vm.none {
+        Value::NULL
+    } else {
+        args[1]
+    };
     let owner = match args.get(2) {
         Some(&t) if as_type(t).is_some() => t.as_ptr::<TypeObject>() as *const TypeObject,
         _ if !obj.is_null() => vm.type_of(obj),

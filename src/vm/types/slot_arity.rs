@@ -15,16 +15,17 @@ pub fn slot_arity(name: &str) -> Option<(usize, usize)> {
         | "__bool__" | "__await__" | "__aiter__" | "__anext__" | "__del__" | "__sizeof__"
         | "__getnewargs__" | "__dir__" | "__trunc__" | "__floor__" | "__ceil__"
         | "__reversed__" => (0, 0),
-        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__" | "__radd__"
-        | "__sub__" | "__rsub__" | "__mul__" | "__rmul__" | "__mod__" | "__rmod__"
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__"
+        | "__radd__" | "__sub__" | "__rsub__" | "__mul__" | "__rmul__" | "__mod__" | "__rmod__"
         | "__divmod__" | "__rdivmod__" | "__lshift__" | "__rlshift__" | "__rshift__"
         | "__rrshift__" | "__and__" | "__rand__" | "__xor__" | "__rxor__" | "__or__"
         | "__ror__" | "__floordiv__" | "__rfloordiv__" | "__truediv__" | "__rtruediv__"
         | "__matmul__" | "__rmatmul__" | "__iadd__" | "__isub__" | "__imul__" | "__imod__"
-        | "__ilshift__" | "__irshift__" | "__iand__" | "__ixor__" | "__ior__"
-        | "__ifloordiv__" | "__itruediv__" | "__imatmul__" | "__contains__" | "__getitem__"
-        | "__delitem__" | "__getattribute__" | "__delattr__" | "__delete__" | "__format__"
-        | "__reduce_ex__" => (1, 1),
+        | "__ilshift__" | "__irshift__" | "__iand__" | "__ixor__" | "__ior__" | "__ifloordiv__"
+        | "__itruediv__" | "__imatmul__" | "__contains__" | "__getitem__" | "__delitem__"
+        | "__getattribute__" | "__delattr__" | "__delete__" | "__format__" | "__reduce_ex__" => {
+            (1, 1)
+        }
         "__setitem__" | "__setattr__" | "__set__" => (2, 2),
         "__pow__" | "__rpow__" | "__ipow__" | "__get__" => (1, 2),
         _ => return None,

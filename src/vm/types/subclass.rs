@@ -379,7 +379,10 @@ fn slot_storage(vm: &mut Vm, name: Value, obj: Value, create: bool) -> PyResult<
             return Ok(None);
         }
         // Sized for every slot of the class at once: most instances fill them all.
-        let n = type_data(obj_type(obj)).ext.as_ref().map_or(0, |e| e.nslots);
+        let n = type_data(obj_type(obj))
+            .ext
+            .as_ref()
+            .map_or(0, |e| e.nslots);
         let d = vm.new_dict_with_capacity(n);
         as_ext_instance(obj).unwrap().slots = d;
     }
