@@ -7,7 +7,7 @@ use crate::bytecode::opcode::Opcode;
 use crate::vm::interp::{str_of, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr as rattr;
-use crate::vm::runtime::inline_cache::{find_str, plain_instance_type, plain_type_value};
+use crate::vm::runtime::inline_cache::{self, find_str, plain_instance_type, plain_type_value};
 use crate::vm::value::Value;
 
 /// The index of `name` in dict `d`, if its key there is `name` itself (the specialized forms
@@ -35,30 +35,12 @@ fn module_site(s: &Site, o: Value, name: Value) -> Result<(), Reason> {
     Ok(())
 }
 
-/// The slot-storage index of `__slots__` member `name` of `o`, when plain loads and stores of it
-/// follow the generic rules.
+/// The slot-storage index of `__slots__` member `name` of `o` (see `inline_cache::slot_index`),
+/// if its key there is `name` itself (the specialized forms compare key pointers).
 fn slot_index(vm: &mut Vm, o: Value, name: Value) -> Option<usize> {
-    let ty = obj_type(o);
-    let td = type_data(ty);
-    let ext = td.ext.as_ref()?;
-    if ext.getattribute || td.is_exception {
-        return None;
-    }
-    let d = rattr::lookup_type(ty, name)?;
-    if !(d.is_ptr() && obj_type(d) == vm.t.member_descriptor) {
-        return None;
-    }
-    for hook in ["__getattribute__", "__setattr__"] {
-        let k = vm.sname(hook);
-        if let Some(Some(Layout::Function)) = rattr::lookup_type(ty, k).map(rattr::layout_of_opt) {
-            return None;
-        }
-    }
+    let i = inline_cache::slot_index(vm, o, name)?;
     let slots = as_ext_instance(o)?.slots;
-    if slots.is_null() {
-        return None;
-    }
-    interned_index(slots, name)
+    (as_dict(slots)?.table.slot(i)?.key == name).then_some(i)
 }
 
 fn has_getattr(vm: &mut Vm, ty: *const TypeObject) -> bool {
@@ -166,17 +148,8 @@ pub fn store_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         s.unit(2).set(i as u32);
         return Ok(Opcode::STORE_ATTR_SLOT);
     }
-    if type_data(ty).builtin || !plain_instance_type(ty) {
-        return Err("not an instance of a plain class");
-    }
-    if let Some(d) = rattr::lookup_type(ty, name) {
-        if rattr::is_data_descriptor(vm, d) || as_property(d).is_some() {
-            return Err("class attribute is a data descriptor");
-        }
-    }
-    let k = vm.sname("__setattr__");
-    if let Some(Some(Layout::Function)) = rattr::lookup_type(ty, k).map(rattr::layout_of_opt) {
-        return Err("class overrides __setattr__");
+    if !inline_cache::plain_dict_store(vm, ty, name) {
+        return Err("not a plain instance-dict store");
     }
     let dict = as_instance(o).unwrap().dict;
     if dict.is_null() {
@@ -203,15 +176,7 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         return Err("class overrides __getattribute__");
     }
     let d = rattr::lookup_type(ty, name).ok_or("method not found on the type")?;
-    let plain = match rattr::layout_of_opt(d) {
-        Some(Layout::Function) => true,
-        Some(Layout::Builtin) => {
-            let b = as_builtin(d).unwrap();
-            b.bound.is_null() && !b.owner.is_null()
-        }
-        _ => false,
-    };
-    if !plain {
+    if !rattr::is_plain_method(d) {
         return Err("attribute is not a plain method");
     }
     let td = type_data(ty);

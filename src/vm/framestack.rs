@@ -53,6 +53,8 @@ impl FramePtr {
 }
 
 /// Writes a fresh frame header with all locals NULL into `mem` (at least HEADER_WORDS + nslots).
+/// The value stack needs no clearing: only slots below `stack_depth` are ever read (by the GC),
+/// and those were pushed by this frame.
 pub fn init(
     mem: &mut [u64],
     code: Value,
@@ -60,21 +62,7 @@ pub fn init(
     globals: Value,
     nlocalsplus: u32,
 ) -> FramePtr {
-    // The header and the locals start NULL; the value stack needs no clearing: only slots below
-    // `stack_depth` are ever read (by the GC), and those were pushed by this frame.
-    mem[..HEADER_WORDS + nlocalsplus as usize].fill(0);
-    let p = mem.as_mut_ptr() as *mut Frame;
-    let f = FramePtr(p);
-    let fr = f.get();
-    fr.code = code.0 as *const u8;
-    fr.previous = std::ptr::null_mut();
-    fr.globals = globals;
-    fr.builtins = Value::NULL;
-    fr.func = func;
-    fr.instr_index = 0;
-    fr.stack_depth = 0;
-    fr.nlocalsplus = nlocalsplus;
-    f
+    init_with_args(mem, code, func, globals, nlocalsplus, &[])
 }
 
 /// A fresh frame for an exact positional call: the header, then the arguments copied into the

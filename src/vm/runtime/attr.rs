@@ -690,6 +690,19 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 /// LOAD_METHOD: (method, self) when `obj.name` is a plain method found on the type, else
 /// (attribute, NULL).
 #[inline]
+/// Whether class attribute `d` is a method LOAD_METHOD can push unbound with `self` beside it:
+/// a Python function, or a built-in method descriptor.
+pub fn is_plain_method(d: Value) -> bool {
+    match layout_of_opt(d) {
+        Some(Layout::Function) => true,
+        Some(Layout::Builtin) => {
+            let b = as_builtin(d).unwrap();
+            b.bound.is_null() && !b.owner.is_null()
+        }
+        _ => false,
+    }
+}
+
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
     if obj.is_ptr()
@@ -701,15 +714,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         return Ok((getattr(vm, obj, name)?, Value::NULL));
     }
     if let Some(d) = lookup_type(ty, name) {
-        let plain = match layout_of_opt(d) {
-            Some(Layout::Function) => true,
-            Some(Layout::Builtin) => {
-                let b = as_builtin(d).unwrap();
-                b.bound.is_null() && !b.owner.is_null()
-            }
-            _ => false,
-        };
-        if plain {
+        if is_plain_method(d) {
             let shadowed = match instance_dict(obj) {
                 Some(dict) => dict_get_str(vm, dict, name).is_some(),
                 None => false,

@@ -308,16 +308,7 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
         return;
     }
     let ty = obj_type(obj);
-    if type_data(ty).builtin || !plain_instance_type(ty) {
-        return;
-    }
-    if let Some(d) = attr::lookup_type(ty, name) {
-        if attr::is_data_descriptor(vm, d) || as_property(d).is_some() {
-            return;
-        }
-    }
-    let k = vm.sname("__setattr__");
-    if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
+    if !plain_dict_store(vm, ty, name) {
         return;
     }
     let dict = as_instance(obj).unwrap().dict;
@@ -344,36 +335,59 @@ pub(crate) fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
 /// no `__getattribute__` / `__setattr__` override is involved, and the slot is set; returns
 /// whether the site was filled.
 fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
-    let ty = obj_type(obj);
-    let td = type_data(ty);
-    let Some(ext) = td.ext.as_ref() else {
-        return false;
-    };
-    if ext.getattribute || td.is_exception || as_ext_instance(obj).is_none() {
-        return false;
-    }
-    match attr::lookup_type(ty, name) {
-        Some(d) if d.is_ptr() && obj_type(d) == vm.t.member_descriptor => {}
-        _ => return false,
-    }
-    for hook in ["__getattribute__", "__setattr__"] {
-        let k = vm.sname(hook);
-        if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
-            return false;
-        }
-    }
-    let d = as_ext_instance(obj).unwrap().slots;
-    if d.is_null() {
-        return false;
-    }
-    match find_str(table(d), name) {
+    match slot_index(vm, obj, name) {
         Some(i) => {
-            c[0].set(ty as u64);
+            c[0].set(obj_type(obj) as u64);
             c[1].set(tag(epoch(), SLOT, i));
             true
         }
         None => false,
     }
+}
+
+/// The slot-storage entry index of `__slots__` member `name` of `obj`, when loads and stores of
+/// it follow the generic rules (no `__getattribute__` / `__setattr__` override) and it is set.
+/// The inline caches and the specializer (LOAD_ATTR_SLOT, STORE_ATTR_SLOT) both use it.
+pub(crate) fn slot_index(vm: &mut Vm, obj: Value, name: Value) -> Option<usize> {
+    let ty = obj_type(obj);
+    let td = type_data(ty);
+    let ext = td.ext.as_ref()?;
+    if ext.getattribute || td.is_exception {
+        return None;
+    }
+    let d = attr::lookup_type(ty, name)?;
+    if !(d.is_ptr() && obj_type(d) == vm.t.member_descriptor) {
+        return None;
+    }
+    for hook in ["__getattribute__", "__setattr__"] {
+        let k = vm.sname(hook);
+        if let Some(Some(Layout::Function)) = attr::lookup_type(ty, k).map(attr::layout_of_opt) {
+            return None;
+        }
+    }
+    let slots = as_ext_instance(obj)?.slots;
+    if slots.is_null() {
+        return None;
+    }
+    find_str(table(slots), name)
+}
+
+/// Whether a store of `name` into an instance of `ty` is a plain instance-dict store (a plain
+/// class, no data descriptor or property of that name, no `__setattr__` override).
+pub(crate) fn plain_dict_store(vm: &mut Vm, ty: *const TypeObject, name: Value) -> bool {
+    if type_data(ty).builtin || !plain_instance_type(ty) {
+        return false;
+    }
+    if let Some(d) = attr::lookup_type(ty, name) {
+        if attr::is_data_descriptor(vm, d) || as_property(d).is_some() {
+            return false;
+        }
+    }
+    let k = vm.sname("__setattr__");
+    !matches!(
+        attr::lookup_type(ty, k).map(attr::layout_of_opt),
+        Some(Some(Layout::Function))
+    )
 }
 
 /// LOAD_METHOD: (method, self) or (attribute, NULL), as `attr::load_method`.
