@@ -45,7 +45,8 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "JUMP_BACKWARD",
-            "(--) jump to JUMP_TARGET; deopt (to the interpreter) if ctx.eval_breaker is set",
+            "(--) jump to JUMP_TARGET; deopt (to the interpreter) if ctx.eval_breaker is set or \
+             ctx.backedges is 0, else decrement ctx.backedges",
             jump_backward,
         ),
         t(
@@ -158,6 +159,14 @@ fn jump_backward(e: &mut Emitter, _: u32) {
             .load(I32, mem(), e.ctx, crate::JIT_CTX_EVAL_BREAKER_OFFSET);
     let calm = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
     e.guard(calm);
+    let left =
+        e.b.ins()
+            .load(I32, mem(), e.ctx, crate::JIT_CTX_BACKEDGES_OFFSET);
+    let some_left = e.b.ins().icmp_imm_s(IntCC::NotEqual, left, 0);
+    e.guard(some_left);
+    let left = e.b.ins().iadd_imm_s(left, -1);
+    e.b.ins()
+        .store(mem(), left, e.ctx, crate::JIT_CTX_BACKEDGES_OFFSET);
     let sp = e.sp;
     e.tail_to("_JIT_JUMP_TARGET", sp);
 }

@@ -168,7 +168,11 @@ pub fn layout_with(
         })?;
         let oparg = unit >> 8;
         let info = op.info();
-        let mut p = match info.stencil {
+        let stencil = match info.stencil {
+            StencilKind::Own if (syms.as_step)(i) => StencilKind::Generic,
+            k => k,
+        };
+        let mut p = match stencil {
             StencilKind::Own => match find_in(set, info.name, oparg) {
                 Some(s) => piece(PieceKind::Instr, s, i, oparg),
                 None => piece(PieceKind::Exit, deopt, i, 0),
@@ -398,6 +402,14 @@ impl Region {
 
     pub fn stats(&self) -> StitchStats {
         self.layout.stats
+    }
+
+    /// Offset of the compiled piece of the instruction at code unit `index`, if it is compiled
+    /// (not an exit to the interpreter).
+    pub fn entry_offset(&self, index: usize) -> Option<usize> {
+        let k = self.layout.instr_piece.get(index).copied().flatten()?;
+        let p = &self.layout.pieces[k];
+        matches!(p.kind, PieceKind::Instr).then_some(p.offset)
     }
 
     pub fn code_bytes(&self) -> &[u8] {
