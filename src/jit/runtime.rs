@@ -39,6 +39,8 @@ pub struct JitContext {
     pub exception: Value,
     pub error_at: u32,
     pub reraise: u32,
+    /// Instructions run through their runtime function (for `--stats`).
+    pub steps: u64,
 }
 
 /// `JitContext::exit_kind`: the runtime function raised (`exception`, `error_at`).
@@ -46,6 +48,9 @@ pub const EXIT_RAISED: u32 = 0;
 /// `JitContext::exit_kind`: resume the interpreter from the frame's state (an instruction the
 /// runtime function would not run, or one that continued somewhere compiled code cannot follow).
 pub const EXIT_RESUME: u32 = 1;
+/// `JitContext::exit_kind`: the instruction called a Python function, whose frame is now current
+/// (`vm.current`) with the caller synced to resume after the call.
+pub const EXIT_CALL: u32 = 2;
 
 impl JitContext {
     pub fn new() -> JitContext {
@@ -60,6 +65,7 @@ impl JitContext {
             exception: Value::NULL,
             error_at: 0,
             reraise: 0,
+            steps: 0,
         }
     }
 }
@@ -197,6 +203,7 @@ pub unsafe extern "C" fn generic_step(
     let depth = unsafe { sp.offset_from(base) } as usize - nlp;
     fr.instr_index = instr_index as u32;
     fr.stack_depth = depth as u32;
+    ctx.steps += 1;
     let mut kwnames = ctx.kwnames;
     let mut outcome = Step::Done;
     let guarded = crate::vm::panic_guard::guard(vm, |vm| {
@@ -212,6 +219,10 @@ pub unsafe extern "C" fn generic_step(
         };
     }
     match outcome {
+        Step::Done if vm.current != fp => {
+            ctx.exit_kind = EXIT_CALL;
+            std::ptr::null_mut()
+        }
         Step::Done => {
             let fr = fp.get();
             let next = fr.instr_index as u64;

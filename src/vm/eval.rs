@@ -173,6 +173,18 @@ pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
     vm.frames.pop();
 }
 
+/// Returns `v` from frame `f` (not the entry frame of a `run`) into its caller: pops `f` and
+/// pushes `v` on the caller's value stack (whose depth the call synced). Returns the caller.
+pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
+    let prev = f.previous();
+    pop_frame(vm, f);
+    let fr = prev.get();
+    let depth = (fr.nlocalsplus + fr.stack_depth) as usize;
+    prev.slots(depth + 1)[depth] = v;
+    fr.stack_depth += 1;
+    prev
+}
+
 /// Calls a Python function from Rust.
 pub fn call_function(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let f = push_frame(vm, func, args, kwnames)?;
@@ -254,8 +266,9 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
 pub enum Step {
     /// The instruction ran; the frame holds the next instruction index and the new stack depth.
     Done,
-    /// The instruction would switch frames (a call of a Python function, a return, a yield): it
-    /// did not run, and the interpreter loop must run it (the frame is unchanged).
+    /// The instruction would leave the frame (a return, a yield, generator creation): it did not
+    /// run, and the interpreter loop must run it (the frame is unchanged). A call of a Python
+    /// function does run: it pushes the callee's frame, which is then current (`vm.current`).
     Declined,
     /// Instruction `at` raised `exc` (`reraise`: the traceback already names this frame).
     Raised { exc: Value, at: u32, reraise: bool },
@@ -302,32 +315,12 @@ pub fn step_form(op: Opcode) -> Opcode {
     }
 }
 
-/// Instructions that switch frames, which a single step never runs.
+/// Instructions that leave their frame, which a single step never runs.
 pub fn switches_frames(op: Opcode) -> bool {
     matches!(
         op,
-        Opcode::RETURN_VALUE
-            | Opcode::RETURN_GENERATOR
-            | Opcode::YIELD_VALUE
-            | Opcode::CALL_PY_EXACT_ARGS
-            | Opcode::CALL_PY_WITH_DEFAULTS
-            | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+        Opcode::RETURN_VALUE | Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE
     )
-}
-
-/// Whether CALL would push a frame for `callable` (a Python function, or a bound method of one
-/// when the NULL slot is free), in which case a single step declines it.
-fn call_pushes_frame(slots: &[Value], base: usize) -> bool {
-    let c = if slots[base].is_null() {
-        let c = slots[base + 1];
-        match as_bound_method(c) {
-            Some(m) => m.func,
-            None => c,
-        }
-    } else {
-        slots[base]
-    };
-    as_function(c).is_some()
 }
 
 /// The loop, and (`SINGLE`) one step of it: with `SINGLE` it runs the instruction at the frame's
@@ -413,11 +406,8 @@ fn run_impl<const SINGLE: bool>(
                 sync!();
                 return Ok(Exit::Return(v));
             }
-            let prev = f.previous();
-            pop_frame(vm, f);
-            f = prev;
+            f = return_into_caller(vm, f, v);
             load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-            push!(v);
         }};
     }
     // Offers the JIT (`vm::jit_hook`) to run compiled code from `ip` on, and continues from
@@ -432,7 +422,9 @@ fn run_impl<const SINGLE: bool>(
                         match hook(vm, f, cd, ip, kind) {
                             JitOutcome::NotRun => break,
                             JitOutcome::Resume { kwnames: k } => {
+                                // Compiled code may have called (pushed frames) before it left.
                                 kwnames = k;
+                                f = vm.current;
                                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
                                 break;
                             }
@@ -441,6 +433,7 @@ fn run_impl<const SINGLE: bool>(
                                 at,
                                 reraise: r,
                             } => {
+                                f = vm.current;
                                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
                                 pending = exc;
                                 cur = at as usize;
@@ -1624,12 +1617,6 @@ fn run_impl<const SINGLE: bool>(
             }
             Opcode::KW_NAMES => kwnames = cd.consts[oparg as usize],
             Opcode::CALL => {
-                if SINGLE && call_pushes_frame(slots, sp - oparg as usize - 2) {
-                    ip = cur;
-                    sync!();
-                    vm.step_kwnames = kwnames;
-                    return Ok(Exit::Yield(Value::NULL));
-                }
                 adapt!();
                 ip += 3;
                 let n = oparg as usize;

@@ -53,11 +53,21 @@ pub enum JitOutcome {
 /// Called by the loop with the current frame synced (`instr_index` = `ip`).
 pub type JitHook = fn(&mut Vm, FramePtr, &CodeData, usize, Entry) -> JitOutcome;
 
+/// The JIT's part of `--stats`: text lines, or (`true`) the members of a JSON object.
+pub type JitReport = fn(json: bool) -> String;
+
 static HOOK: OnceLock<JitHook> = OnceLock::new();
+static REPORT: OnceLock<JitReport> = OnceLock::new();
 
 /// Installs the JIT (`--jit`); VMs created afterwards call it.
-pub fn install(h: JitHook) {
+pub fn install(h: JitHook, report: JitReport) {
     let _ = HOOK.set(h);
+    let _ = REPORT.set(report);
+}
+
+/// The JIT's `--stats` report, if the JIT is installed.
+pub fn report(json: bool) -> Option<String> {
+    REPORT.get().map(|r| r(json))
 }
 
 pub fn hook() -> Option<JitHook> {
