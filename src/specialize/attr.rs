@@ -198,6 +198,7 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         | Layout::Range
         | Layout::Complex
         | Layout::Iter
+        | Layout::RangeIter
         | Layout::DictView
         | Layout::Slice
         | Layout::Unboxed

@@ -885,24 +885,22 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         continue;
                     }
                 }
-                Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                Opcode::FOR_ITER_RANGE => {
+                    if let Some(r) = as_range_iter(top!()) {
+                        hit!();
+                        let next = r.advance().map(|v| vm.new_int(v));
+                        for_iter_next!(next);
+                        continue;
+                    }
+                }
+                Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
                     let it = top!();
                     let want = match op {
-                        Opcode::FOR_ITER_RANGE => vm.t.range_iterator,
                         Opcode::FOR_ITER_LIST => vm.t.list_iterator,
                         _ => vm.t.tuple_iterator,
                     };
                     if it.is_ptr() && obj_type(it) == want {
                         let next = match as_iter(it).unwrap() {
-                            IterData::Range { cur: c, stop, step } => {
-                                let v = *c;
-                                if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                    *c = v + *step;
-                                    Some(Some(vm.new_int(v)))
-                                } else {
-                                    Some(None)
-                                }
-                            }
                             IterData::Seq { seq, idx } => {
                                 let items: Option<&[Value]> = if op == Opcode::FOR_ITER_LIST {
                                     as_list(*seq).map(|l| &l[..])
@@ -1131,20 +1129,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 adapt!();
                 let it = top!();
                 // Fast paths: range and list iterators.
+                if let Some(r) = as_range_iter(it) {
+                    let next = r.advance().map(|v| vm.new_int(v));
+                    for_iter_next!(next);
+                    continue;
+                }
                 if let Some(d) = as_iter(it) {
                     match d {
-                        IterData::Range { cur: c, stop, step } => {
-                            let v = *c;
-                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                *c = v + *step;
-                                push!(vm.new_int(v));
-                                ip += 1;
-                            } else {
-                                sp -= 1;
-                                ip = oparg as usize;
-                            }
-                            continue;
-                        }
                         IterData::Seq { seq, idx } if obj_type(it) == vm.t.list_iterator => {
                             let l = as_list(*seq).unwrap();
                             if *idx < l.len() {

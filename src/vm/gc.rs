@@ -317,6 +317,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         | Layout::NoneType
         | Layout::Singleton
         | Layout::Range
+        | Layout::RangeIter
         | Layout::Complex
         | Layout::Unboxed => {}
         Layout::List => {
@@ -402,7 +403,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
-            IterData::Range { .. } | IterData::BigRange { .. } | IterData::Done => {}
+            IterData::BigRange { .. } | IterData::Done => {}
             IterData::Dict { dict, .. } | IterData::DictRev { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),
@@ -464,6 +465,7 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::Generator => free_object::<GenData>(slab, v),
         Layout::Module => free_object::<ModuleData>(slab, v),
         Layout::Iter => free_object::<IterData>(slab, v),
+        Layout::RangeIter => free_object::<RangeIterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
     }

@@ -72,6 +72,8 @@ pub enum Layout {
     Generator,
     Module,
     Iter,
+    /// `range_iterator`: a `repr(C)` [`RangeIterData`] the JIT's FOR_ITER_RANGE reads in place.
+    RangeIter,
     Super,
     /// dict_keys / dict_values / dict_items.
     DictView,
@@ -315,11 +317,6 @@ pub enum IterData {
         seq: Value,
         idx: isize,
     },
-    Range {
-        cur: i64,
-        stop: i64,
-        step: i64,
-    },
     /// reversed(dict) and reversed(dict view): `idx` entry slots remain, read backwards.
     DictRev {
         dict: Value,
@@ -364,6 +361,45 @@ pub enum IterData {
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,
 }
+
+/// A `range_iterator`'s payload (CPython 3.12's `_PyRangeIterObject` fields): `len` values remain,
+/// the next is `next`, each following one `step` further. Machine code (the FOR_ITER_RANGE
+/// specialized instruction and stencil) reads and updates it in place at the offsets in `jit::abi`
+/// (`RANGE_ITER_*`, asserted below and matching `jit::runtime::RangeIterLayout`). Values beyond
+/// the small-int range are boxed when produced. `next` may wrap after the last value is produced
+/// (never read then).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct RangeIterData {
+    pub next: i64,
+    pub step: i64,
+    pub len: i64,
+}
+
+impl RangeIterData {
+    /// Takes the next value, if any.
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<i64> {
+        if self.len <= 0 {
+            return None;
+        }
+        let v = self.next;
+        self.next = v.wrapping_add(self.step);
+        self.len -= 1;
+        Some(v)
+    }
+}
+
+const _: () = {
+    use crate::jit::abi::*;
+    type R = Obj<RangeIterData>;
+    assert!(std::mem::offset_of!(R, data.next) == RANGE_ITER_NEXT_OFFSET as usize);
+    assert!(std::mem::offset_of!(R, data.step) == RANGE_ITER_STEP_OFFSET as usize);
+    assert!(std::mem::offset_of!(R, data.len) == RANGE_ITER_LEN_OFFSET as usize);
+    assert!(
+        std::mem::size_of::<R>() == std::mem::size_of::<crate::jit::runtime::RangeIterLayout>()
+    );
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DictIterKind {
@@ -464,6 +500,7 @@ accessor!(as_property, Property, PropertyData);
 accessor!(as_generator, Generator, GenData);
 accessor!(as_module, Module, ModuleData);
 accessor!(as_iter, Iter, IterData);
+accessor!(as_range_iter, RangeIter, RangeIterData);
 accessor!(as_instance, Instance, InstanceData);
 accessor!(as_type, Type, TypeData);
 accessor!(as_super, Super, SuperData);

@@ -88,8 +88,10 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "next", args, kw, 0, 1, 2)?;
     let it = args[0];
     let ok = it.is_ptr()
-        && (matches!(layout_of(it), Layout::Iter | Layout::Generator)
-            || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
+        && (matches!(
+            layout_of(it),
+            Layout::Iter | Layout::RangeIter | Layout::Generator
+        ) || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
     if !ok {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));

@@ -100,7 +100,7 @@ types_struct! {
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
     bytearray_iterator: "bytearray_iterator", Iter, object;
-    range_iterator: "range_iterator", Iter, object;
+    range_iterator: "range_iterator", RangeIter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
