@@ -538,8 +538,21 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         }
                     }
                 }
-                Opcode::LOAD_ATTR_INSTANCE_VALUE
-                | Opcode::LOAD_ATTR_SLOT
+                Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                    // A type-version compare and one indexed load (the class's shared keys
+                    // give the index; a NULL value or a dict-backed instance misses).
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        if let Some(v) = as_instance(o).unwrap().value(c[2].get() as usize) {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_SLOT
                 | Opcode::LOAD_ATTR_NONDESCRIPTOR
                 | Opcode::LOAD_ATTR_PROPERTY => {
                     let o = top!();
@@ -547,14 +560,6 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
                         let name = cd.names[oparg as usize];
                         let v = match op {
-                            Opcode::LOAD_ATTR_INSTANCE_VALUE => {
-                                let d = as_instance(o).unwrap().dict;
-                                if d.is_null() {
-                                    None
-                                } else {
-                                    ic::hinted(table_of(d), c[2].get() as usize, name)
-                                }
-                            }
                             Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize, name),
                             Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                 let d = as_instance(o).unwrap().dict;
@@ -635,15 +640,29 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         }
                     }
                 }
-                Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT => {
+                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                    let o = slots[sp - 1];
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr()
+                        && type_data(obj_type(o)).version.get() == c[1].get()
+                        && crate::vm::types::instance::store_at(
+                            vm,
+                            o,
+                            c[2].get() as usize,
+                            slots[sp - 2],
+                        )
+                    {
+                        hit!();
+                        ip += 7;
+                        sp -= 2;
+                        continue;
+                    }
+                }
+                Opcode::STORE_ATTR_SLOT => {
                     let o = slots[sp - 1];
                     let c = &instrs[cur + 1..];
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        let d = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
-                            as_instance(o).unwrap().dict
-                        } else {
-                            as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL)
-                        };
+                        let d = as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL);
                         let i = c[2].get() as usize;
                         if !d.is_null()
                             && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some()

@@ -113,6 +113,10 @@ pub struct TypeData {
     /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
     /// attributes can give every descendant a new version.
     pub subclasses: std::cell::RefCell<Vec<Value>>,
+    /// The shared keys of instances' values (`InstanceData`): interned attribute names, only
+    /// ever appended (a name keeps its index for the class's lifetime; at most
+    /// `types::instance::MAX_SHARED_KEYS`). Appending one gives the class a new version tag.
+    pub keys: std::cell::RefCell<Vec<Value>>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -156,9 +160,115 @@ pub struct ExcData {
     pub extra: Value,
 }
 
+/// An instance of a Python class. Instances of plain classes (`types::instance::uses_values`)
+/// keep their attributes as *values* (CPython 3.11's inline values with keys shared per class):
+/// `values[i]` holds the attribute named by the class's shared key `i` (`TypeData::keys`), NULL
+/// when the instance does not have it. `__dict__` is materialized on demand
+/// (`types::instance::dict`): then `values` is released and every attribute lives in `dict` from
+/// then on. Offsets (`INSTANCE_*` in `vm::abi`) are what LOAD_ATTR_INSTANCE_VALUE and
+/// STORE_ATTR_INSTANCE_VALUE read.
+#[repr(C)]
 pub struct InstanceData {
+    /// `cap` Values (from the slab allocator), or null.
+    pub values: *mut Value,
+    /// Room in `values` (0 when `values` is null, so `i < cap` is the one check a load needs).
+    pub cap: u32,
+    /// One past the greatest index that has held a value. A new attribute may only go at or
+    /// above it, so index order is insertion order (what a materialized `__dict__` shows);
+    /// otherwise the instance switches to a dict.
+    pub hi: u32,
+    /// The materialized `__dict__` (then `values` is null), or NULL.
     pub dict: Value,
     pub exc: Option<Box<ExcData>>,
+}
+
+const _: () = {
+    type I = Obj<InstanceData>;
+    assert!(std::mem::offset_of!(I, data.values) == INSTANCE_VALUES_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.cap) == INSTANCE_CAP_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.hi) == INSTANCE_HI_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.dict) == INSTANCE_DICT_OFFSET as usize);
+};
+
+impl InstanceData {
+    pub fn new(exc: Option<Box<ExcData>>) -> Self {
+        InstanceData {
+            values: std::ptr::null_mut(),
+            cap: 0,
+            hi: 0,
+            dict: Value::NULL,
+            exc,
+        }
+    }
+
+    /// The values array (empty when there is none).
+    #[inline(always)]
+    pub fn values(&self) -> &[Value] {
+        if self.values.is_null() {
+            return &[];
+        }
+        // SAFETY: a non-null `values` points to `cap` initialized Values owned by this instance
+        // (allocated by `realloc_values`, released only by `release_values`).
+        unsafe { std::slice::from_raw_parts(self.values, self.cap as usize) }
+    }
+
+    #[inline(always)]
+    pub fn values_mut(&mut self) -> &mut [Value] {
+        if self.values.is_null() {
+            return &mut [];
+        }
+        // SAFETY: as `values`; `&mut self` makes this the only reference to the array.
+        unsafe { std::slice::from_raw_parts_mut(self.values, self.cap as usize) }
+    }
+
+    /// The value at index `i`, if the instance has it.
+    #[inline(always)]
+    pub fn value(&self, i: usize) -> Option<Value> {
+        if i < self.cap as usize {
+            // SAFETY: `i < cap`, so `values` is non-null and has a Value at `i` (see `values`).
+            let v = unsafe { *self.values.add(i) };
+            (!v.is_null()).then_some(v)
+        } else {
+            None
+        }
+    }
+}
+
+/// Gives `inst` a values array of `cap` slots (its old values copied, the rest NULL); returns
+/// the bytes of the new block. Part of the GC's allocator (see `Heap::grow_values`).
+pub(crate) fn realloc_values(
+    slab: &mut super::alloc::SlabAlloc,
+    inst: &mut InstanceData,
+    cap: usize,
+) -> usize {
+    let bytes = cap * std::mem::size_of::<Value>();
+    let p = slab.alloc(bytes) as *mut Value;
+    let old = inst.values().len();
+    debug_assert!(cap >= old);
+    // SAFETY: `p` is a fresh block of `cap` Values; the old array (if any) holds `old <= cap`
+    // initialized Values and does not overlap it. The rest is zeroed (Value::NULL is 0).
+    unsafe {
+        if old > 0 {
+            std::ptr::copy_nonoverlapping(inst.values, p, old);
+        }
+        std::ptr::write_bytes(p.add(old), 0, cap - old);
+    }
+    release_values(slab, inst);
+    inst.values = p;
+    inst.cap = cap as u32;
+    super::alloc::SlabAlloc::block_size(bytes)
+}
+
+/// Returns `inst`'s values array (if any) to the allocator; the instance has none afterwards.
+pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut InstanceData) {
+    if !inst.values.is_null() {
+        slab.release(
+            inst.values as *mut u8,
+            inst.cap as usize * std::mem::size_of::<Value>(),
+        );
+    }
+    inst.values = std::ptr::null_mut();
+    inst.cap = 0;
 }
 
 /// Instances of classes with `ClassExt::ext_instance`: an `InstanceData` prefix (so `as_instance`

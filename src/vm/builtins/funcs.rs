@@ -505,9 +505,14 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
     } else {
         let o = args[0];
-        if let Some(d) = attr::instance_dict(o) {
-            names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
-        }
+        let own = if as_instance(o).is_some() {
+            crate::vm::types::instance::names(o)
+        } else {
+            attr::instance_dict(o)
+                .map(rdict::keys_of)
+                .unwrap_or_default()
+        };
+        names.extend(own.into_iter().map(|k| str_of(k).to_string()));
         if let Some(m) = as_module(o) {
             names.extend(
                 rdict::keys_of(m.dict)

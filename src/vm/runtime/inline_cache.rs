@@ -20,6 +20,7 @@ use crate::vm::dict::DictTable;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr;
+use crate::vm::types::instance;
 use crate::vm::value::Value;
 
 /// Words per cache entry.
@@ -165,20 +166,18 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
     let t = c[1].get();
     if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
         match kind(t) {
+            // (The index is the name's shared-key index: dict-backed instances look it up.)
             INST => {
-                let d = as_instance(obj).unwrap().dict;
-                if !d.is_null() {
-                    let tb = table(d);
-                    if let Some(v) = hinted(tb, idx(t), name) {
-                        return Some(v);
-                    }
-                    if let Some(i) = find_str(tb, name) {
-                        c[1].set(tag(t as u32, INST, i));
-                        return Some(tb.slot(i).unwrap().value);
-                    }
+                let inst = as_instance(obj).unwrap();
+                if inst.dict.is_null() {
+                    return inst.value(idx(t));
                 }
+                let tb = table(inst.dict);
+                return find_str(tb, name).map(|i| tb.slot(i).unwrap().value);
             }
             TYPE_VALUE => {
+                // Filled only while `name` was not a shared key of the class (adding one moves
+                // the epoch), so only a dict-backed instance can shadow it.
                 let d = as_instance(obj).unwrap().dict;
                 if d.is_null() || find_str(table(d), name).is_none() {
                     return Some(Value(c[2].get()));
@@ -220,16 +219,13 @@ fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
         }
     }
     let stamp = epoch();
-    let dict = as_instance(obj).unwrap().dict;
-    if !dict.is_null() {
-        if let Some(i) = find_str(table(dict), name) {
-            c[0].set(ty as u64);
-            c[1].set(tag(stamp, INST, i));
-            return;
-        }
+    if instance::get(obj, name).is_some() {
+        c[0].set(ty as u64);
+        c[1].set(tag(stamp, INST, key_slot(ty, name)));
+        return;
     }
     if let Some(d) = descr {
-        if plain_type_value(d) {
+        if plain_type_value(d) && instance::key_index(type_data(ty), name).is_none() {
             c[0].set(ty as u64);
             c[1].set(tag(stamp, TYPE_VALUE, 0));
             c[2].set(d.0);
@@ -272,9 +268,16 @@ fn store_hit(
     if obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() {
         return None;
     }
-    // The dict the attribute lives in: the instance dict or the slot storage.
+    // The dict the attribute lives in: the instance values or dict, or the slot storage.
     let holder = match kind(t) {
-        INST => &mut as_instance(obj).unwrap().dict,
+        INST => {
+            let inst = as_instance(obj).unwrap();
+            if inst.dict.is_null() && inst.value(idx(t)).is_some() {
+                inst.values_mut()[idx(t)] = value;
+                return Some(Ok(()));
+            }
+            return Some(instance::set(vm, obj, name, value));
+        }
         SLOT => &mut as_ext_instance(obj).unwrap().slots,
         _ => return None,
     };
@@ -311,15 +314,20 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if !plain_dict_store(vm, ty, name) {
         return;
     }
-    let dict = as_instance(obj).unwrap().dict;
-    if dict.is_null() {
-        return;
-    }
-    if let Some(i) = find_str(table(dict), name) {
+    if instance::get(obj, name).is_some() {
         c[0].set(ty as u64);
-        c[1].set(tag(epoch(), INST, i));
+        c[1].set(tag(epoch(), INST, key_slot(ty, name)));
     }
 }
+
+/// The shared-key index of `name` in `ty` for an INST entry (an index no instance has when the
+/// name is not a key: values-backed instances then miss).
+fn key_slot(ty: *const TypeObject, name: Value) -> usize {
+    instance::key_index(type_data(ty), name).unwrap_or(NO_KEY)
+}
+
+/// An INST index beyond any values array.
+const NO_KEY: usize = (1 << 24) - 1;
 
 /// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
 #[inline]
@@ -378,6 +386,10 @@ pub(crate) fn plain_dict_store(vm: &mut Vm, ty: *const TypeObject, name: Value) 
     if type_data(ty).builtin || !plain_instance_type(ty) {
         return false;
     }
+    // Assignments with their own meaning (`attr::setattr`, `types::instance::set`).
+    if matches!(as_str(name).map(|s| &*s.s), Some("__class__" | "__dict__")) {
+        return false;
+    }
     if let Some(d) = attr::lookup_type(ty, name) {
         if attr::is_data_descriptor(vm, d) || as_property(d).is_some() {
             return false;
@@ -402,6 +414,8 @@ pub fn load_method(
     for e in c.chunks_exact(WORDS) {
         let t = e[1].get();
         if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
+            // Filled only while `name` was not a shared key of an instance's class (adding one
+            // moves the epoch), so values-backed instances cannot shadow the method.
             let shadowed = match attr::instance_dict(obj) {
                 Some(d) => find_str(table(d), name).is_some(),
                 None => false,
@@ -415,7 +429,9 @@ pub fn load_method(
     if !s.is_null() {
         let td = type_data(ty);
         let cacheable = match td.layout {
-            Layout::Instance => plain_instance_type(ty),
+            Layout::Instance => {
+                plain_instance_type(ty) && instance::key_index(type_data(ty), name).is_none()
+            }
             Layout::Type | Layout::Module | Layout::Super => false,
             _ => true,
         };

@@ -127,9 +127,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
 fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let obj = args[0];
     let k = vm.intern("__cpjit_seq_index__");
-    let idx = match crate::vm::runtime::attr::instance_dict(obj)
-        .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
-    {
+    let idx = match crate::vm::runtime::attr::own_attr(vm, obj, k) {
         Some(v) => v.as_small_int(),
         None => 0,
     };

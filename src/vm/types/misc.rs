@@ -426,6 +426,7 @@ pub fn new_class(
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
+            keys: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {

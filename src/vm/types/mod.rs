@@ -10,6 +10,7 @@ pub mod exc;
 pub mod float;
 pub mod frameobj;
 pub mod getset;
+pub mod instance;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
@@ -176,6 +177,7 @@ pub(crate) fn new_type(
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
+            keys: Default::default(),
         },
     );
     let mut mro = vec![v];

@@ -191,10 +191,7 @@ pub fn new_ext_instance(vm: &mut Vm, t: *const TypeObject, base: Value) -> Value
         let args = vm.new_tuple(Vec::new());
         return vm.new_exception_args(t, args);
     }
-    let inst = InstanceData {
-        dict: Value::NULL,
-        exc: None,
-    };
+    let inst = InstanceData::new(None);
     alloc_ext(vm, t, inst, base)
 }
 
