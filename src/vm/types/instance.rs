@@ -49,6 +49,12 @@ pub fn key_index(td: &TypeData, name: Value) -> Option<usize> {
     if let Some(i) = keys.iter().position(|&k| k == name) {
         return Some(i);
     }
+    key_index_by_text(&keys, name)
+}
+
+/// `key_index` for a name that is not the interned key object itself.
+#[inline(never)]
+fn key_index_by_text(keys: &[Value], name: Value) -> Option<usize> {
     let s = as_str(name)?;
     let h = str_hash(s);
     keys.iter().position(|&k| {
@@ -120,6 +126,14 @@ pub fn store_at(vm: &mut Vm, obj: Value, i: usize, value: Value) -> bool {
         inst.values_mut()[i] = value;
         return true;
     }
+    store_new(vm, obj, i, value)
+}
+
+/// `store_at` for an attribute the instance does not have yet (kept out of the interpreter
+/// loop, which inlines `store_at`).
+#[inline(never)]
+fn store_new(vm: &mut Vm, obj: Value, i: usize, value: Value) -> bool {
+    let inst = as_instance(obj).unwrap();
     if !inst.dict.is_null() || i < inst.hi as usize {
         return false;
     }
