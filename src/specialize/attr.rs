@@ -28,12 +28,9 @@ fn module_site(s: &Site, o: Value, name: Value) -> Result<(), Reason> {
     Ok(())
 }
 
-/// The slot-storage index of `__slots__` member `name` of `o` (see `inline_cache::slot_index`),
-/// if its key there is `name` itself (the specialized forms compare key pointers).
+/// The values index of `__slots__` member `name` of `o` (see `inline_cache::slot_index`).
 fn slot_index(vm: &mut Vm, o: Value, name: Value) -> Option<usize> {
-    let i = inline_cache::slot_index(vm, o, name)?;
-    let slots = as_ext_instance(o)?.slots;
-    (as_dict(slots)?.table.slot(i)?.key == name).then_some(i)
+    inline_cache::slot_index(vm, o, name)
 }
 
 fn has_getattr(vm: &mut Vm, ty: *const TypeObject) -> bool {

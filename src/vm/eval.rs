@@ -560,7 +560,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
                         let name = cd.names[oparg as usize];
                         let v = match op {
-                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize, name),
+                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
                             Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                 let d = as_instance(o).unwrap().dict;
                                 if d.is_null() || ic::find_str(table_of(d), name).is_none() {
@@ -662,13 +662,14 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     let o = slots[sp - 1];
                     let c = &instrs[cur + 1..];
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        let d = as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL);
+                        // Slot values are indexed by the class's slot names (allocated with the
+                        // instance).
+                        let inst = as_instance(o).unwrap();
                         let i = c[2].get() as usize;
-                        if !d.is_null()
-                            && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some()
-                        {
+                        if i < inst.cap as usize {
                             hit!();
-                            table_of(d).entry_mut(i).value = slots[sp - 2];
+                            inst.values_mut()[i] = slots[sp - 2];
+                            inst.hi = inst.hi.max(i as u32 + 1);
                             ip += 7;
                             sp -= 2;
                             continue;

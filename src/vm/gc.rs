@@ -300,7 +300,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::Instance => {
             if has_ext_instances(obj_type(v)) {
                 let x = payload_any::<ExtInstanceData>(v);
-                out.extend([x.base, x.slots]);
+                out.push(x.base);
             }
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);

@@ -272,14 +272,14 @@ pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut Inst
 }
 
 /// Instances of classes with `ClassExt::ext_instance`: an `InstanceData` prefix (so `as_instance`
-/// applies) followed by the wrapped built-in value and the `__slots__` storage.
+/// applies) followed by the wrapped built-in value. Their `__slots__` values live in the
+/// `InstanceData` values array, indexed like the class's keys (the slot names of its MRO; see
+/// `types::subclass`), and their other attributes in the dict.
 #[repr(C)]
 pub struct ExtInstanceData {
     pub inst: InstanceData,
     /// The built-in base value (an int, str, list, ...), or NULL.
     pub base: Value,
-    /// A dict holding the `__slots__` values, or NULL until the first is set.
-    pub slots: Value,
 }
 
 pub struct FunctionData {

@@ -608,7 +608,11 @@ fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
                 .map(|e| (e.builtin_base as usize, e.dictless, e.ext_instance)),
         )
     };
-    if shape(old) != shape(new) {
+    // Classes with `__slots__` must have the same slots (their values are indexed by them).
+    let slotted = |t: &TypeData| t.ext.as_ref().is_some_and(|e| e.nslots > 0);
+    if shape(old) != shape(new)
+        || ((slotted(old) || slotted(new)) && *old.keys.borrow() != *new.keys.borrow())
+    {
         let (nn, on) = (new.name.clone(), old.name.clone());
         return Err(vm.type_error(format!(
             "__class__ assignment: '{nn}' object layout differs from '{on}'"

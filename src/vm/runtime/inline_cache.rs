@@ -37,7 +37,7 @@ const METHOD: u64 = 3;
 const MODULE: u64 = 4;
 const GLOBAL: u64 = 5;
 const BUILTIN: u64 = 6;
-/// A `__slots__` member: the value lives in the instance's slot dict (hint = its entry).
+/// A `__slots__` member: the value lives in the instance values (index = its slot index).
 const SLOT: u64 = 7;
 
 #[inline(always)]
@@ -183,7 +183,7 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
                     return Some(Value(c[2].get()));
                 }
             }
-            SLOT => return slot_value(obj, idx(t), name),
+            SLOT => return slot_value(obj, idx(t)),
             _ => {}
         }
     } else if obj.0 == c[0].get() && kind(t) == MODULE {
@@ -268,40 +268,23 @@ fn store_hit(
     if obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() {
         return None;
     }
-    // The dict the attribute lives in: the instance values or dict, or the slot storage.
-    let holder = match kind(t) {
+    // The attribute lives in the instance values (or dict), or is a slot.
+    match kind(t) {
         INST => {
             let inst = as_instance(obj).unwrap();
             if inst.dict.is_null() && inst.value(idx(t)).is_some() {
                 inst.values_mut()[idx(t)] = value;
                 return Some(Ok(()));
             }
-            return Some(instance::set(vm, obj, name, value));
+            Some(instance::set(vm, obj, name, value))
         }
-        SLOT => &mut as_ext_instance(obj).unwrap().slots,
-        _ => return None,
-    };
-    if holder.is_null() {
-        *holder = vm.new_dict();
-    }
-    let d = *holder;
-    let tb = table(d);
-    if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
-        if key == name {
-            tb.entry_mut(idx(t)).value = value;
-            return Some(Ok(()));
+        SLOT => {
+            instance::set_slot(vm, obj, idx(t), value);
+            Some(Ok(()))
         }
+        _ => None,
     }
-    if let Err(e) = crate::vm::runtime::dict::dict_set(vm, d, name, value) {
-        return Some(Err(e));
-    }
-    if let Some(i) = find_str(table(d), name) {
-        c[1].set(tag(t as u32, kind(t), i));
-    }
-    Some(Ok(()))
 }
-
-use crate::vm::dict::Entry;
 
 fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if !obj.is_ptr() || as_instance(obj).is_none() {
@@ -329,19 +312,16 @@ fn key_slot(ty: *const TypeObject, name: Value) -> usize {
 /// An INST index beyond any values array.
 const NO_KEY: usize = (1 << 24) - 1;
 
-/// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
+/// The value of slot `i` of `obj` (an instance of a class with `__slots__`, already checked by
+/// the caller's type guard), if set.
 #[inline]
-pub(crate) fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
-    let d = as_ext_instance(obj)?.slots;
-    if d.is_null() {
-        return None;
-    }
-    hinted(table(d), i, name)
+pub(crate) fn slot_value(obj: Value, i: usize) -> Option<Value> {
+    as_instance(obj)?.value(i)
 }
 
 /// Caches a `__slots__` member access (load or store) when `name` is a slot of `obj`'s class,
-/// no `__getattribute__` / `__setattr__` override is involved, and the slot is set; returns
-/// whether the site was filled.
+/// and no `__getattribute__` / `__setattr__` override is involved; returns whether the site was
+/// filled.
 fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
     match slot_index(vm, obj, name) {
         Some(i) => {
@@ -353,8 +333,8 @@ fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
     }
 }
 
-/// The slot-storage entry index of `__slots__` member `name` of `obj`, when loads and stores of
-/// it follow the generic rules (no `__getattribute__` / `__setattr__` override) and it is set.
+/// The values index of `__slots__` member `name` of `obj`, when loads and stores of it follow
+/// the generic rules (no `__getattribute__` / `__setattr__` override).
 /// The inline caches and the specializer (LOAD_ATTR_SLOT, STORE_ATTR_SLOT) both use it.
 pub(crate) fn slot_index(vm: &mut Vm, obj: Value, name: Value) -> Option<usize> {
     let ty = obj_type(obj);
@@ -373,11 +353,8 @@ pub(crate) fn slot_index(vm: &mut Vm, obj: Value, name: Value) -> Option<usize> 
             return None;
         }
     }
-    let slots = as_ext_instance(obj)?.slots;
-    if slots.is_null() {
-        return None;
-    }
-    find_str(table(slots), name)
+    as_ext_instance(obj)?;
+    instance::key_index(td, name)
 }
 
 /// Whether a store of `name` into an instance of `ty` is a plain instance-dict store (a plain

@@ -90,10 +90,21 @@ pub fn get(obj: Value, name: Value) -> Option<Value> {
     if !inst.dict.is_null() {
         return dict_get_str_raw(inst.dict, name);
     }
-    if inst.cap == 0 {
+    // (The values of a class with `__slots__` are its slots, reached through descriptors.)
+    if inst.cap == 0 || !uses_values(obj_type(obj)) {
         return None;
     }
     inst.value(key_index(type_data(obj_type(obj)), name)?)
+}
+
+/// Stores slot `i` of an instance of a class with `__slots__` (indices: `TypeData::keys`).
+pub fn set_slot(vm: &mut Vm, obj: Value, i: usize, value: Value) {
+    let inst = as_instance(obj).unwrap();
+    if i >= inst.cap as usize {
+        vm.heap.grow_values(inst, i + 1);
+    }
+    inst.values_mut()[i] = value;
+    inst.hi = inst.hi.max(i as u32 + 1);
 }
 
 /// A new instance of plain class `t`, with room for as many values as the class has keys.
@@ -158,8 +169,10 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
                 "__dict__ must be set to a dictionary, not a '{tn}'"
             )));
         }
-        vm.heap.release_values(inst);
-        inst.hi = 0;
+        if uses_values(ty) {
+            vm.heap.release_values(inst);
+            inst.hi = 0;
+        }
         inst.dict = value;
         return Ok(());
     }
@@ -184,7 +197,7 @@ pub fn del(vm: &mut Vm, obj: Value, name: Value) -> PyResult<bool> {
     if !inst.dict.is_null() {
         return Ok(dict_del(vm, inst.dict, name)?.is_some());
     }
-    if inst.cap == 0 {
+    if inst.cap == 0 || !uses_values(obj_type(obj)) {
         return Ok(false);
     }
     match key_index(type_data(obj_type(obj)), name) {
@@ -202,6 +215,12 @@ pub fn dict(vm: &mut Vm, obj: Value) -> Value {
     let inst = as_instance(obj).unwrap();
     if !inst.dict.is_null() {
         return inst.dict;
+    }
+    if !uses_values(obj_type(obj)) {
+        // Slot values stay where they are.
+        let d = vm.new_dict();
+        inst.dict = d;
+        return d;
     }
     let n = inst.values().iter().filter(|v| !v.is_null()).count();
     let d = vm.new_dict_with_capacity(n);
@@ -222,7 +241,7 @@ pub fn dict(vm: &mut Vm, obj: Value) -> Value {
 
 /// Gives up `obj`'s values (its class is about to change: indices are per class).
 pub fn to_dict(vm: &mut Vm, obj: Value) {
-    if as_instance(obj).is_some_and(|i| i.dict.is_null() && i.cap > 0) {
+    if uses_values(obj_type(obj)) && as_instance(obj).is_some_and(|i| i.cap > 0) {
         dict(vm, obj);
     }
 }
@@ -234,6 +253,9 @@ pub fn names(obj: Value) -> Vec<Value> {
     };
     if !inst.dict.is_null() {
         return crate::vm::runtime::dict::keys_of(inst.dict);
+    }
+    if !uses_values(obj_type(obj)) {
+        return Vec::new();
     }
     let keys = type_data(obj_type(obj)).keys.borrow();
     (0..inst.hi as usize)
