@@ -61,10 +61,16 @@ fn pyperformance_scripts_match_python3() {
     for b in BENCHMARKS {
         let script = dest.join(format!("bm_{b}/run_benchmark.py"));
         let run = |exe: &Path, mode: &str| {
+            let (spec, jit) = match mode {
+                "jit" => ("on", "on"),
+                "jit-stress" => ("stress", "stress"),
+                m => (m, "off"),
+            };
             Command::new(exe)
                 .arg(&script)
                 .env("PYTHONPATH", &shim)
-                .env("CPJIT_SPECIALIZE", mode)
+                .env("CPJIT_SPECIALIZE", spec)
+                .env("CPJIT_JIT", jit)
                 .output()
                 .expect("run benchmark")
         };
@@ -73,8 +79,9 @@ fn pyperformance_scripts_match_python3() {
             failures.push(format!("{b}: python3 itself failed"));
             continue;
         }
-        // Every specialization mode (rule 1): off, on (the default) and stress.
-        for mode in ["off", "on", "stress"] {
+        // Every mode (rule 1): specialization off, on (the default) and stress; the JIT after
+        // warm-up and compiling at the first opportunity.
+        for mode in ["off", "on", "stress", "jit", "jit-stress"] {
             let got = run(Path::new(env!("CARGO_BIN_EXE_cpjit")), mode);
             if got.stdout != want.stdout || got.status.code() != want.status.code() {
                 failures.push(format!(

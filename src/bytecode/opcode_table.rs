@@ -26,10 +26,10 @@ macro_rules! for_each_opcode {
     ($m:ident) => {
         $m! {
             NOP = 0, stack: |_a, _j| (0, 0), operand: None, cache: 0,
-                deopt: NOP, stencil: Generic,
+                deopt: NOP, stencil: Own,
                 doc: "Do nothing.";
             POP_TOP = 1, stack: |_a, _j| (1, 0), operand: None, cache: 0,
-                deopt: POP_TOP, stencil: Generic,
+                deopt: POP_TOP, stencil: Own,
                 doc: "Discard the top of the stack.";
             LOAD_CONST = 2, stack: |_a, _j| (0, 1), operand: Const, cache: 0,
                 deopt: LOAD_CONST, stencil: Own,
@@ -53,7 +53,7 @@ macro_rules! for_each_opcode {
                 deopt: POP_JUMP_IF_TRUE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is true.";
             JUMP_FORWARD = 9, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
-                deopt: JUMP_FORWARD, stencil: Generic,
+                deopt: JUMP_FORWARD, stencil: Own,
                 doc: "Jump forward to oparg.";
             JUMP_BACKWARD = 10, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
                 deopt: JUMP_BACKWARD, stencil: Own,
@@ -68,13 +68,13 @@ macro_rules! for_each_opcode {
                 deopt: RETURN_VALUE, stencil: Own,
                 doc: "Return TOS to the caller.";
             PUSH_NULL = 14, stack: |_a, _j| (0, 1), operand: None, cache: 0,
-                deopt: PUSH_NULL, stencil: Generic,
+                deopt: PUSH_NULL, stencil: Own,
                 doc: "Push NULL (marks a CALL / CALL_FUNCTION_EX whose callable is not a method).";
             COPY = 15, stack: |a, _j| (a, a + 1), operand: Count, cache: 0,
-                deopt: COPY, stencil: Generic,
+                deopt: COPY, stencil: Own,
                 doc: "Push a copy of the oparg-th item from the top (COPY 1 duplicates TOS); oparg >= 1.";
             SWAP = 16, stack: |a, _j| (a, a), operand: Count, cache: 0,
-                deopt: SWAP, stencil: Generic,
+                deopt: SWAP, stencil: Own,
                 doc: "Swap TOS with the oparg-th item from the top (oparg >= 2).";
             UNARY_POSITIVE = 17, stack: |_a, _j| (1, 1), operand: None, cache: 0,
                 deopt: UNARY_POSITIVE, stencil: Generic,
@@ -89,7 +89,7 @@ macro_rules! for_each_opcode {
                 deopt: UNARY_INVERT, stencil: Generic,
                 doc: "TOS = ~TOS.";
             IS_OP = 21, stack: |_a, _j| (2, 1), operand: Raw, cache: 0,
-                deopt: IS_OP, stencil: Generic,
+                deopt: IS_OP, stencil: Own,
                 doc: "TOS = (TOS1 is TOS) if oparg == 0 else (TOS1 is not TOS).";
             CONTAINS_OP = 22, stack: |_a, _j| (2, 1), operand: Raw, cache: 0,
                 deopt: CONTAINS_OP, stencil: Generic,
@@ -185,7 +185,7 @@ macro_rules! for_each_opcode {
                 deopt: YIELD_VALUE, stencil: Generic,
                 doc: "Pop TOS and yield it from the generator; when resumed, push the value sent (None for next()).";
             RESUME = 53, stack: |_a, _j| (0, 0), operand: Raw, cache: 0,
-                deopt: RESUME, stencil: Generic,
+                deopt: RESUME, stencil: Own,
                 doc: "No-op marking where a frame (re)starts: oparg 0 function start, 1 after a yield, 2 after a yield-from's yield, 3 after an await's yield (>= 2: TOS is the delegated-to subiterator, for throw()/close()).";
             SEND = 54, stack: |_a, j| if j { (2, 1) } else { (2, 2) }, operand: Jump, cache: 0,
                 deopt: SEND, stencil: Generic,
@@ -194,13 +194,13 @@ macro_rules! for_each_opcode {
                 deopt: GET_YIELD_FROM_ITER, stencil: Generic,
                 doc: "TOS = iter(TOS) unless TOS is a generator (or a coroutine inside a coroutine).";
             JUMP_BACKWARD_NO_INTERRUPT = 56, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
-                deopt: JUMP_BACKWARD_NO_INTERRUPT, stencil: Generic,
+                deopt: JUMP_BACKWARD_NO_INTERRUPT, stencil: Own,
                 doc: "Jump backward to oparg without the loop-edge checks (the yield-from / await loop).";
             POP_JUMP_IF_NONE = 57, stack: |_a, _j| (1, 0), operand: Jump, cache: 0,
-                deopt: POP_JUMP_IF_NONE, stencil: Generic,
+                deopt: POP_JUMP_IF_NONE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is None.";
             POP_JUMP_IF_NOT_NONE = 58, stack: |_a, _j| (1, 0), operand: Jump, cache: 0,
-                deopt: POP_JUMP_IF_NOT_NONE, stencil: Generic,
+                deopt: POP_JUMP_IF_NOT_NONE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is not None.";
             JUMP_IF_FALSE_OR_POP = 59, stack: |_a, j| if j { (1, 1) } else { (1, 0) }, operand: Jump, cache: 0,
                 deopt: JUMP_IF_FALSE_OR_POP, stencil: Generic,

@@ -15,6 +15,7 @@
 //! `frame.instr_index` with `frame.stack_depth` values), `Error` (exception pending).
 
 pub mod abi;
+pub mod driver;
 pub mod dump;
 pub mod memory;
 pub mod patch;

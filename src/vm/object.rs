@@ -316,6 +316,8 @@ pub struct CodeData {
     /// interpreter executes and the specializer rewrites in place; each family instruction's
     /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
     pub adaptive: Box<[Cell<u32>]>,
+    /// Compiled code and hotness (`vm::jit_hook`); freed with the code object.
+    pub jit: super::jit_hook::JitSlot,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values

@@ -184,8 +184,10 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     }
     if let Some(stats) = vm.stats.as_deref() {
         let text = match crate::vm::adaptive::settings().stats {
-            Some(crate::vm::adaptive::StatsFormat::Json) => stats.json(vm.mode),
-            _ => stats.text(vm.mode),
+            Some(crate::vm::adaptive::StatsFormat::Json) => {
+                stats.json(vm.mode, crate::vm::jit_hook::report(true).as_deref())
+            }
+            _ => stats.text(vm.mode) + &crate::vm::jit_hook::report(false).unwrap_or_default(),
         };
         eprint!("{text}");
     }
