@@ -43,3 +43,19 @@ pub const INSTANCE_CAP_OFFSET: i32 = 24;
 pub const INSTANCE_HI_OFFSET: i32 = 28;
 /// `Value`: the materialized `__dict__`, or NULL (values in use).
 pub const INSTANCE_DICT_OFFSET: i32 = 32;
+
+/// Byte offsets of `vm::object::FunctionData` fields in a function object (all `Value`s).
+/// The code object.
+pub const FUNC_CODE_OFFSET: i32 = 16;
+/// The globals dict.
+pub const FUNC_GLOBALS_OFFSET: i32 = 24;
+/// A tuple of positional defaults, or NULL.
+pub const FUNC_DEFAULTS_OFFSET: i32 = 48;
+/// A dict of keyword-only defaults, or NULL.
+pub const FUNC_KWDEFAULTS_OFFSET: i32 = 56;
+/// A tuple of cells, or NULL.
+pub const FUNC_CLOSURE_OFFSET: i32 = 64;
+
+/// Byte offsets of `vm::object::MethodData` fields in a bound method object (`Value`s).
+pub const METHOD_FUNC_OFFSET: i32 = 16;
+pub const METHOD_SELF_OFFSET: i32 = 24;

@@ -282,6 +282,9 @@ pub struct ExtInstanceData {
     pub base: Value,
 }
 
+/// A Python function. `repr(C)`: CALL_PY_* (and later stencils) read `code`, `globals`,
+/// `defaults` and `closure` at the `FUNC_*` offsets in `vm::abi`.
+#[repr(C)]
 pub struct FunctionData {
     pub code: Value,
     pub globals: Value,
@@ -333,10 +336,24 @@ pub struct BuiltinData {
     pub owner: Value,
 }
 
+/// A bound method (`METHOD_FUNC_OFFSET` / `METHOD_SELF_OFFSET` in `vm::abi`).
+#[repr(C)]
 pub struct MethodData {
     pub func: Value,
     pub self_: Value,
 }
+
+const _: () = {
+    type F = Obj<FunctionData>;
+    assert!(std::mem::offset_of!(F, data.code) == FUNC_CODE_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.globals) == FUNC_GLOBALS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.defaults) == FUNC_DEFAULTS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.kwdefaults) == FUNC_KWDEFAULTS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.closure) == FUNC_CLOSURE_OFFSET as usize);
+    type M = Obj<MethodData>;
+    assert!(std::mem::offset_of!(M, data.func) == METHOD_FUNC_OFFSET as usize);
+    assert!(std::mem::offset_of!(M, data.self_) == METHOD_SELF_OFFSET as usize);
+};
 
 pub struct PropertyData {
     pub fget: Value,
