@@ -393,13 +393,13 @@ macro_rules! for_each_opcode {
                 doc: "LOAD_GLOBAL of a name found in builtins: guards the keys versions of globals (absent there) and builtins, then one indexed load.";
             LOAD_ATTR_INSTANCE_VALUE = 122, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance dict entry at the cached index (its key checked).";
+                doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance value at the cached shared-key index (a NULL value or a materialized __dict__ misses).";
             LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR of a module attribute: guards the module dict's keys version, one indexed load.";
             LOAD_ATTR_SLOT = 124, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the slot storage entry at the cached index.";
+                doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the instance value at the cached slot index (a NULL value misses).";
             LOAD_ATTR_CLASS = 125, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR on a class object (Cls.attr) of a plain class attribute: guards the class's type version, pushes the cached value.";
@@ -408,16 +408,16 @@ macro_rules! for_each_opcode {
                 doc: "LOAD_ATTR of a property whose getter is a Python function: guards the type version, calls the cached getter.";
             LOAD_ATTR_NONDESCRIPTOR = 127, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of a plain class attribute through an instance (not shadowed by the instance dict): guards the type version, pushes the cached value.";
+                doc: "LOAD_ATTR of a plain class attribute through an instance (its name not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached value.";
             STORE_ATTR_INSTANCE_VALUE = 128, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
-                doc: "STORE_ATTR of an existing instance attribute: guards the type version, stores into the instance dict entry at the cached index (its key checked).";
+                doc: "STORE_ATTR of an instance attribute: guards the type version, stores the instance value at the cached shared-key index (a new attribute only at or above the instance's highest index so far).";
             STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
-                doc: "STORE_ATTR of a set __slots__ member: guards the type version, stores into the slot storage entry at the cached index.";
+                doc: "STORE_ATTR of a __slots__ member: guards the type version, stores into the instance value at the cached slot index.";
             LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
-                doc: "LOAD_METHOD of a class function on an instance with a dict that does not shadow it: guards the type version, pushes the cached function and self.";
+                doc: "LOAD_METHOD of a class function on an instance that cannot shadow it (not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached function and self.";
             LOAD_METHOD_NO_DICT = 131, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
                 doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";

@@ -704,8 +704,21 @@ fn run_impl<const SINGLE: bool>(
                         }
                     }
                 }
-                Opcode::LOAD_ATTR_INSTANCE_VALUE
-                | Opcode::LOAD_ATTR_SLOT
+                Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                    // A type-version compare and one indexed load (the class's shared keys
+                    // give the index; a NULL value or a dict-backed instance misses).
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        if let Some(v) = as_instance(o).unwrap().value(c[2].get() as usize) {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_SLOT
                 | Opcode::LOAD_ATTR_NONDESCRIPTOR
                 | Opcode::LOAD_ATTR_PROPERTY => {
                     let o = top!();
@@ -713,15 +726,7 @@ fn run_impl<const SINGLE: bool>(
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
                         let name = cd.names[oparg as usize];
                         let v = match op {
-                            Opcode::LOAD_ATTR_INSTANCE_VALUE => {
-                                let d = as_instance(o).unwrap().dict;
-                                if d.is_null() {
-                                    None
-                                } else {
-                                    ic::hinted(table_of(d), c[2].get() as usize, name)
-                                }
-                            }
-                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize, name),
+                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
                             Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                 let d = as_instance(o).unwrap().dict;
                                 if d.is_null() || ic::find_str(table_of(d), name).is_none() {
@@ -801,21 +806,36 @@ fn run_impl<const SINGLE: bool>(
                         }
                     }
                 }
-                Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT => {
+                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                    let o = slots[sp - 1];
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr()
+                        && type_data(obj_type(o)).version.get() == c[1].get()
+                        && crate::vm::types::instance::store_at(
+                            vm,
+                            o,
+                            c[2].get() as usize,
+                            slots[sp - 2],
+                        )
+                    {
+                        hit!();
+                        ip += 7;
+                        sp -= 2;
+                        continue;
+                    }
+                }
+                Opcode::STORE_ATTR_SLOT => {
                     let o = slots[sp - 1];
                     let c = &instrs[cur + 1..];
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        let d = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
-                            as_instance(o).unwrap().dict
-                        } else {
-                            as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL)
-                        };
+                        // Slot values are indexed by the class's slot names (allocated with the
+                        // instance).
+                        let inst = as_instance(o).unwrap();
                         let i = c[2].get() as usize;
-                        if !d.is_null()
-                            && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some()
-                        {
+                        if i < inst.cap as usize {
                             hit!();
-                            table_of(d).entry_mut(i).value = slots[sp - 2];
+                            inst.values_mut()[i] = slots[sp - 2];
+                            inst.hi = inst.hi.max(i as u32 + 1);
                             ip += 7;
                             sp -= 2;
                             continue;
@@ -1051,24 +1071,22 @@ fn run_impl<const SINGLE: bool>(
                         continue;
                     }
                 }
-                Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                Opcode::FOR_ITER_RANGE => {
+                    if let Some(r) = as_range_iter(top!()) {
+                        hit!();
+                        let next = r.advance().map(|v| vm.new_int(v));
+                        for_iter_next!(next);
+                        continue;
+                    }
+                }
+                Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
                     let it = top!();
                     let want = match op {
-                        Opcode::FOR_ITER_RANGE => vm.t.range_iterator,
                         Opcode::FOR_ITER_LIST => vm.t.list_iterator,
                         _ => vm.t.tuple_iterator,
                     };
                     if it.is_ptr() && obj_type(it) == want {
                         let next = match as_iter(it).unwrap() {
-                            IterData::Range { cur: c, stop, step } => {
-                                let v = *c;
-                                if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                    *c = v + *step;
-                                    Some(Some(vm.new_int(v)))
-                                } else {
-                                    Some(None)
-                                }
-                            }
                             IterData::Seq { seq, idx } => {
                                 let items: Option<&[Value]> = if op == Opcode::FOR_ITER_LIST {
                                     as_list(*seq).map(|l| &l[..])
@@ -1302,20 +1320,13 @@ fn run_impl<const SINGLE: bool>(
                 adapt!();
                 let it = top!();
                 // Fast paths: range and list iterators.
+                if let Some(r) = as_range_iter(it) {
+                    let next = r.advance().map(|v| vm.new_int(v));
+                    for_iter_next!(next);
+                    continue;
+                }
                 if let Some(d) = as_iter(it) {
                     match d {
-                        IterData::Range { cur: c, stop, step } => {
-                            let v = *c;
-                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                *c = v + *step;
-                                push!(vm.new_int(v));
-                                ip += 1;
-                            } else {
-                                sp -= 1;
-                                ip = oparg as usize;
-                            }
-                            continue;
-                        }
                         IterData::Seq { seq, idx } if obj_type(it) == vm.t.list_iterator => {
                             let l = as_list(*seq).unwrap();
                             if *idx < l.len() {

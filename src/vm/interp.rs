@@ -416,18 +416,14 @@ impl Vm {
 
     /// A new exception instance of type `ty` with the given args tuple.
     pub fn new_exception_args(&mut self, ty: *const TypeObject, args: Value) -> Value {
-        let dict = Value::NULL;
-        let inst = InstanceData {
-            dict,
-            exc: Some(Box::new(ExcData {
-                args,
-                traceback: Vec::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-                suppress_context: false,
-                extra: Value::NULL,
-            })),
-        };
+        let inst = InstanceData::new(Some(Box::new(ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+            suppress_context: false,
+            extra: Value::NULL,
+        })));
         if has_ext_instances(ty) {
             // Exception classes with __slots__: the larger instance object.
             return super::types::subclass::alloc_ext(self, ty, inst, Value::NULL);

@@ -346,8 +346,7 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
     }
     if let Some(r) = {
         let k = vm.intern("_rendered");
-        crate::vm::runtime::attr::instance_dict(e)
-            .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
+        crate::vm::runtime::attr::own_attr(vm, e, k)
     } {
         let tb_empty = as_instance(e)
             .and_then(|i| i.exc.as_ref())
