@@ -422,6 +422,11 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             let d = payload_any::<WeakRefData>(v);
             out.extend([d.callback, d.wrapper.get()]);
         }
+        Layout::Native => {
+            let d = payload_any::<NativeData>(v);
+            d.trace(out);
+            external = d.heap_bytes();
+        }
     }
     external
 }
@@ -466,5 +471,6 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::Iter => free_object::<IterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
+        Layout::Native => free_object::<NativeData>(slab, v),
     }
 }

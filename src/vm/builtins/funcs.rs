@@ -224,16 +224,20 @@ fn delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "callable", args, kw, 0, 1, 1)?;
-    let v = args[0];
-    let r = v.is_ptr()
+    let r = is_callable(vm, args[0]);
+    Ok(vm.bool_val(r))
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
-            Layout::Instance | Layout::WeakRef => {
+            Layout::Instance | Layout::WeakRef | Layout::Native => {
                 attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
             }
             _ => false,
-        };
-    Ok(vm.bool_val(r))
+        }
 }
 
 fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

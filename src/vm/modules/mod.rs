@@ -4,6 +4,7 @@
 pub mod math;
 pub mod package;
 pub mod random;
+pub mod sre;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
@@ -25,6 +26,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
+        "_sre" => sre::create(vm)?,
         "builtins" => builtins_module(vm),
         _ => return python_module(vm, name),
     };
@@ -33,7 +35,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_weakref", "builtins", "gc", "math", "random", "sys", "time",
+    "_sre", "_weakref", "builtins", "gc", "math", "random", "sys", "time",
 ];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).

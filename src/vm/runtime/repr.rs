@@ -317,6 +317,10 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     .unwrap_or_default()
                     .replacen("<member", "<attribute", 1)
             }
+            Layout::Native => match lookup_type_str(vm, obj_type(v), "__repr__") {
+                Some(f) => return call_method_value(vm, f, v, &[]),
+                None => default_repr(vm, v),
+            },
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
                     let r = repr(vm, b)?;
