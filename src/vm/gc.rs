@@ -360,6 +360,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
                 d.dict,
                 d.doc,
                 d.module,
+                d.annotations,
             ]);
         }
         Layout::Builtin => {

@@ -188,6 +188,9 @@ pub struct FunctionData {
     pub dict: Value,
     pub doc: Value,
     pub module: Value,
+    /// `__annotations__`: NULL, MAKE_FUNCTION's flat (name, value, ...) tuple, or a dict (made
+    /// from the tuple on first read, or assigned).
+    pub annotations: Value,
 }
 
 pub struct CodeData {

@@ -363,6 +363,10 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         let _ = s;
         return Ok(v);
     }
+    // mappingproxy's str is its mapping's.
+    if let Some(d) = crate::vm::types::mappingproxy::target(vm, v) {
+        return str(vm, d);
+    }
     if v.is_ptr() && layout_of(v) == Layout::Instance {
         // str subclasses: str.__str__ gives the plain string (other bases str() via repr).
         if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__str__")
