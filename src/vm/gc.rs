@@ -379,6 +379,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
                 d.dict,
                 d.doc,
                 d.module,
+                d.annotations,
             ]);
         }
         Layout::Builtin => {
@@ -441,6 +442,11 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             let d = payload_any::<WeakRefData>(v);
             out.extend([d.callback, d.wrapper.get()]);
         }
+        Layout::Native => {
+            let d = payload_any::<NativeData>(v);
+            d.trace(out);
+            external = d.heap_bytes();
+        }
     }
     external
 }
@@ -486,5 +492,6 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::RangeIter => free_object::<RangeIterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
+        Layout::Native => free_object::<NativeData>(slab, v),
     }
 }

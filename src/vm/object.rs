@@ -83,6 +83,9 @@ pub enum Layout {
     Complex,
     /// weakref.ref: a referent the GC does not trace (cleared when it dies).
     WeakRef,
+    /// Objects of types written in Rust outside the core (`_sre`'s Pattern and Match, ...): a
+    /// boxed [`NativeObject`] that traces its own Values.
+    Native,
 }
 
 pub struct TypeData {
@@ -300,6 +303,9 @@ pub struct FunctionData {
     pub dict: Value,
     pub doc: Value,
     pub module: Value,
+    /// `__annotations__`: NULL, MAKE_FUNCTION's flat (name, value, ...) tuple, or a dict (made
+    /// from the tuple on first read, or assigned).
+    pub annotations: Value,
 }
 
 pub struct CodeData {
@@ -407,6 +413,19 @@ pub struct WeakRefData {
     /// hash(referent), computed on first use (a dead reference keeps it).
     pub hash: Cell<Option<i64>>,
 }
+
+/// The payload of a `Layout::Native` object: any Rust value that can list the Values it holds.
+/// Its type's methods reach it through [`as_native`].
+pub trait NativeObject: std::any::Any {
+    /// Pushes every Value the object holds (the GC's mark phase).
+    fn trace(&self, out: &mut Vec<Value>);
+    /// Bytes the object owns outside its block (for collection pacing).
+    fn heap_bytes(&self) -> usize {
+        0
+    }
+}
+
+pub type NativeData = Box<dyn NativeObject>;
 
 pub struct SuperData {
     /// The class `super()` was called in.
@@ -637,6 +656,18 @@ accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
 accessor!(as_complex, Complex, ComplexData);
 accessor!(as_weakref, WeakRef, WeakRefData);
+
+/// The payload of a `Layout::Native` object if it is a `T`.
+#[inline]
+pub fn as_native<'a, T: NativeObject>(v: Value) -> Option<&'a mut T> {
+    if v.is_ptr() && layout_of(v) == Layout::Native {
+        let b: &mut NativeData = payload::<NativeData>(v);
+        let any: &mut dyn std::any::Any = &mut **b;
+        any.downcast_mut::<T>()
+    } else {
+        None
+    }
+}
 
 /// Whether `t`'s instances are `ExtInstanceData` objects.
 #[inline]

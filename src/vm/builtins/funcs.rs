@@ -226,16 +226,20 @@ fn delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "callable", args, kw, 0, 1, 1)?;
-    let v = args[0];
-    let r = v.is_ptr()
+    let r = is_callable(vm, args[0]);
+    Ok(vm.bool_val(r))
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
-            Layout::Instance | Layout::WeakRef => {
+            Layout::Instance | Layout::WeakRef | Layout::Native => {
                 attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
             }
             _ => false,
-        };
-    Ok(vm.bool_val(r))
+        }
 }
 
 fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -650,13 +654,48 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, _) = split_kw(args, kw);
-    if pos.is_empty() {
+    let (pos, kws) = split_kw(args, kw);
+    // __import__(name, globals=None, locals=None, fromlist=(), level=0)
+    let mut a: [Option<Value>; 5] = std::array::from_fn(|i| pos.get(i).copied());
+    if pos.len() > 5 {
+        return Err(vm.type_error(format!(
+            "__import__() takes at most 5 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    for (k, v) in kws {
+        let i = match k {
+            "name" => 0,
+            "globals" => 1,
+            "locals" => 2,
+            "fromlist" => 3,
+            "level" => 4,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for __import__()"
+                )))
+            }
+        };
+        a[i] = Some(v);
+    }
+    let Some(name) = a[0] else {
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    if as_str(name).is_none() {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("__import__() argument 1 must be str, not {tn}")));
     }
     let none = vm.none;
-    let zero = Value::try_from_i64(0).unwrap();
-    crate::vm::modules::import_name(vm, pos[0], pos.get(3).copied().unwrap_or(none), zero)
+    // The fromlist only matters by being non-empty (IMPORT_NAME takes a tuple).
+    let fromlist = match a[3] {
+        Some(f) if f != none => {
+            let items = crate::vm::runtime::iter::collect(vm, f)?;
+            vm.new_tuple(items)
+        }
+        _ => none,
+    };
+    let level = a[4].unwrap_or(Value::try_from_i64(0).unwrap());
+    crate::vm::modules::import_name(vm, name, fromlist, level)
 }
 
 fn open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {

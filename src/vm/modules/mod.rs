@@ -3,7 +3,9 @@
 
 pub mod math;
 pub mod package;
+pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
@@ -25,6 +27,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
+        "_sre" => sre::create(vm)?,
+        "posix" => posix::create(vm)?,
         "builtins" => builtins_module(vm),
         _ => return python_module(vm, name),
     };
@@ -33,7 +37,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_weakref", "builtins", "gc", "math", "random", "sys", "time",
+    "_sre", "_weakref", "builtins", "gc", "math", "posix", "random", "sys", "time",
 ];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
@@ -45,6 +49,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_collections", include_str!("py/_collections.py")),
     ("_thread", include_str!("py/_thread.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

@@ -533,6 +533,14 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
         }
         "__doc__" => fd.doc = value,
         "__module__" => fd.module = value,
+        "__annotations__" => {
+            if !none && as_dict(value).is_none() {
+                return Some(Err(
+                    vm.type_error("__annotations__ must be set to a dict object")
+                ));
+            }
+            fd.annotations = if none { Value::NULL } else { value };
+        }
         _ => return None,
     }
     Some(Ok(()))

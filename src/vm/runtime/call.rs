@@ -48,7 +48,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                 let inner = *as_method_wrapper(f).unwrap();
                 return call(vm, inner, args, kwnames);
             }
-            Layout::Instance | Layout::WeakRef => {
+            Layout::Instance | Layout::WeakRef | Layout::Native => {
                 let t = obj_type(f);
                 if let Some(c) = lookup_type_str(vm, t, "__call__") {
                     let mut a = Vec::with_capacity(args.len() + 1);

@@ -195,10 +195,10 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     // Weak references compare their referents through ReferenceType.__eq__.
     let user_a = !type_data(ta).builtin
         || type_data(ta).is_exception
-        || type_data(ta).layout == Layout::WeakRef;
+        || matches!(type_data(ta).layout, Layout::WeakRef | Layout::Native);
     let user_b = !type_data(tb).builtin
         || type_data(tb).is_exception
-        || type_data(tb).layout == Layout::WeakRef;
+        || matches!(type_data(tb).layout, Layout::WeakRef | Layout::Native);
     let mut tried_rev = false;
     let rop = SWAPPED[op as usize];
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
@@ -314,7 +314,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             }
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
-        Layout::Instance => {
+        Layout::Instance | Layout::Native => {
             if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__bool__")
                 .and(crate::vm::types::subclass::defer_to_base(vm, v, "__len__"))
             {
@@ -431,7 +431,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                     }
                 }
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) =
                     crate::vm::types::subclass::defer_to_base(vm, container, "__contains__")
                 {

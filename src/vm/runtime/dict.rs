@@ -155,6 +155,33 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                 },
             }
         }
+        // Types written in Rust outside the core define `__hash__` as a method, or have none.
+        Layout::Native => {
+            let k = vm.intern("__hash__");
+            match crate::vm::runtime::attr::lookup_type(obj_type(v), k) {
+                Some(f) if f == vm.none => {
+                    let n = vm.type_name(v);
+                    Err(vm.type_error(format!("unhashable type: '{n}'")))
+                }
+                Some(f)
+                    if as_builtin(f).is_some_and(|b| {
+                        !b.owner.is_null() && b.owner != Value::from_ptr(vm.t.object)
+                    }) =>
+                {
+                    // A built-in __hash__ returns the hash itself (a C Py_hash_t).
+                    let r = crate::vm::runtime::call::call_method_value(vm, f, v, &[])?;
+                    match crate::vm::runtime::num::int_of(r) {
+                        Some(crate::vm::runtime::num::IntVal::Small(i)) => Ok(i as u64),
+                        Some(crate::vm::runtime::num::IntVal::Big(b)) => match i64::try_from(&b) {
+                            Ok(i) => Ok(i as u64),
+                            Err(_) => Ok(hash_bigint(&b)),
+                        },
+                        None => Err(vm.type_error("__hash__ method should return an integer")),
+                    }
+                }
+                _ => Ok(id_hash(v)),
+            }
+        }
         Layout::Range => {
             // CPython's range_hash: hash((len, start, step)), with None for the parts that do
             // not affect equality.

@@ -317,6 +317,10 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     .unwrap_or_default()
                     .replacen("<member", "<attribute", 1)
             }
+            Layout::Native => match lookup_type_str(vm, obj_type(v), "__repr__") {
+                Some(f) => return call_method_value(vm, f, v, &[]),
+                None => default_repr(vm, v),
+            },
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
                     let r = repr(vm, b)?;
@@ -358,6 +362,10 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
     if let Some(s) = as_str(v) {
         let _ = s;
         return Ok(v);
+    }
+    // mappingproxy's str is its mapping's.
+    if let Some(d) = crate::vm::types::mappingproxy::target(vm, v) {
+        return str(vm, d);
     }
     if v.is_ptr() && layout_of(v) == Layout::Instance {
         // str subclasses: str.__str__ gives the plain string (other bases str() via repr).

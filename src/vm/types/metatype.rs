@@ -164,7 +164,7 @@ fn type_ror(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     call(vm, f, &[args[1], args[0]], &[])
 }
 
-fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+pub fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__class_getitem__", args, kw, 1, 1, 1)?;
     let f = types_helper(vm, "GenericAlias")?;
     call(vm, f, &[args[0], args[1]], &[])

@@ -374,6 +374,10 @@ pub fn new_class(
             classcell = v;
             continue;
         }
+        // type.__new__ takes `__qualname__` out of the namespace (it is the type's own field).
+        if ks == "__qualname__" {
+            continue;
+        }
         let v = if (ks == "__new__") && as_function(v).is_some() {
             let ty = vm.t.staticmethod;
             vm.heap.alloc(ty, v)
@@ -447,6 +451,14 @@ pub fn new_class(
     vm.classes.push(w);
     crate::vm::runtime::attr::invalidate_cache();
     super::subclass::setup_class(vm, cls)?;
+    // As type.__new__ (after the slots): a class without a docstring has `__doc__` None in
+    // its dict.
+    let dk = vm.intern("__doc__");
+    if dict_get_str(vm, dict, dk).is_none() {
+        let none = vm.none;
+        dict_set(vm, dict, dk, none)?;
+        crate::vm::runtime::attr::type_modified(cls.as_ptr());
+    }
     if let Some(c) = as_cell(classcell) {
         *c = cls;
     }
