@@ -10,8 +10,38 @@ use crate::vm::value::Value;
 pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     let t = vm.t.exc(e.kind.name());
     let msg = vm.new_str(&e.msg);
-    let a = vm.new_tuple(vec![msg]);
+    let is_syntax = vm.is_subtype(t, vm.t.exc("SyntaxError"));
+    // CPython's args: (msg, (filename, lineno, offset, text, end_lineno, end_offset)), and the
+    // same values as attributes (str() shows `msg (file, line N)`).
+    let details = if is_syntax {
+        let none = vm.none;
+        let f = vm.new_str(&e.filename);
+        let text = match &e.text {
+            Some(t) => vm.new_str(t),
+            None => none,
+        };
+        let nums = [e.lineno, e.offset, e.end_lineno, e.end_offset].map(|n| vm.new_int(n as i64));
+        Some(vec![f, nums[0], nums[1], text, nums[2], nums[3]])
+    } else {
+        None
+    };
+    let a = match &details {
+        Some(d) => {
+            let info = vm.new_tuple(d.clone());
+            vm.new_tuple(vec![msg, info])
+        }
+        None => vm.new_tuple(vec![msg]),
+    };
     let exc = vm.new_exception_args(t, a);
+    if let Some(d) = details {
+        let names = crate::vm::types::exc::SYNTAX_DETAILS;
+        let k = vm.intern("msg");
+        let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, msg);
+        for (name, v) in names.into_iter().zip(d) {
+            let k = vm.intern(name);
+            let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, v);
+        }
+    }
     let rendered = vm.new_str(&e.render());
     let k = vm.intern("_rendered");
     let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, rendered);

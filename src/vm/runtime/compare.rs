@@ -133,6 +133,18 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(e == (op == cmp::EQ)))
         }
+        // Slices compare as (start, stop, step) tuples.
+        (Layout::Slice, Layout::Slice) => {
+            let parts = |v: Value| {
+                let s = as_slice(v).unwrap();
+                [s.start, s.stop, s.step]
+            };
+            let (x, y) = (parts(a), parts(b));
+            vm.enter_recursive(" in comparison")?;
+            let r = seq_compare(vm, op, &x, &y);
+            vm.leave_recursive();
+            r.map(Some)
+        }
         (Layout::Complex, _) | (_, Layout::Complex) => {
             crate::vm::types::complex::compare(vm, op, a, b)
         }

@@ -377,21 +377,8 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
                 return Ok(r);
             }
         }
-        if let Some(exc) = as_instance(v).unwrap().exc.as_ref() {
-            let args = exc.args;
-            if let Some(s) = crate::vm::types::oserror::str(vm, v)? {
-                return Ok(s);
-            }
-            let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
-            // KeyError shows the repr of its single argument.
-            if vm.isinstance(v, vm.t.exc("KeyError")) && items.len() == 1 {
-                return repr(vm, items[0]);
-            }
-            return match items.len() {
-                0 => Ok(vm.new_str("")),
-                1 => str(vm, items[0]),
-                _ => repr(vm, args),
-            };
+        if as_instance(v).unwrap().exc.is_some() {
+            return crate::vm::types::exc::exception_str(vm, v);
         }
     }
     repr(vm, v)
