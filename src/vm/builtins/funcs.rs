@@ -529,14 +529,16 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
     Ok(vm.new_list(vals))
 }
-fn globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "globals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());
     }
     Ok(f.get().globals)
 }
-fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "locals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());

@@ -48,19 +48,39 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "__displayhook__", dh);
     def(vm, m, "_getframe", crate::vm::types::frameobj::getframe);
     def(vm, m, "getdefaultencoding", utf8_name);
-    def(vm, m, "getfilesystemencoding", utf8_name);
-    def(vm, m, "getfilesystemencodeerrors", |vm, _a, _k| {
+    def(vm, m, "getfilesystemencoding", fs_encoding);
+    def(vm, m, "getfilesystemencodeerrors", |vm, a, k| {
+        nargs(vm, "sys.getfilesystemencodeerrors", a, k, 0, 0, 0)?;
         Ok(vm.new_str("surrogateescape"))
     });
-    def(vm, m, "is_finalizing", |vm, _a, _k| Ok(vm.false_));
-    def(vm, m, "gettrace", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "getprofile", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "is_finalizing", |vm, a, k| {
+        nargs(vm, "sys.is_finalizing", a, k, 0, 0, 0)?;
+        Ok(vm.false_)
+    });
+    def(vm, m, "gettrace", |vm, a, k| {
+        nargs(vm, "sys.gettrace", a, k, 0, 0, 0)?;
+        Ok(vm.none)
+    });
+    def(vm, m, "getprofile", |vm, a, k| {
+        nargs(vm, "sys.getprofile", a, k, 0, 0, 0)?;
+        Ok(vm.none)
+    });
     // No audit hooks can be installed (no addaudithook), so auditing has nothing to call.
-    def(vm, m, "audit", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "getswitchinterval", |vm, _a, _k| {
+    def(vm, m, "audit", |vm, a, k| {
+        if !k.is_empty() {
+            return Err(vm.type_error("sys.audit() takes no keyword arguments"));
+        }
+        if a.is_empty() {
+            return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+        }
+        Ok(vm.none)
+    });
+    def(vm, m, "getswitchinterval", |vm, a, k| {
+        nargs(vm, "sys.getswitchinterval", a, k, 0, 0, 0)?;
         Ok(vm.new_float(0.005))
     });
-    def(vm, m, "get_int_max_str_digits", |vm, _a, _k| {
+    def(vm, m, "get_int_max_str_digits", |vm, a, k| {
+        nargs(vm, "sys.get_int_max_str_digits", a, k, 0, 0, 0)?;
         Ok(vm.new_int(4300))
     });
     for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
@@ -192,11 +212,18 @@ fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn utf8_name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.getdefaultencoding", args, kw, 0, 0, 0)?;
     Ok(vm.new_str("utf-8"))
 }
 
-fn exception(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn fs_encoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.getfilesystemencoding", args, kw, 0, 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.exception", args, kw, 0, 0, 0)?;
     let h = vm.handled;
     Ok(if h.is_null() { vm.none } else { h })
 }
@@ -233,11 +260,22 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "intern", args, kw, 0, 1, 1)?;
+    if as_str(args[0]).is_none() {
+        let tn = vm.type_name(args[0]);
+        return Err(
+            vm.type_error(if crate::vm::types::subclass::str_arg(args[0]).is_some() {
+                format!("can't intern {tn}")
+            } else {
+                format!("intern() argument must be str, not {tn}")
+            }),
+        );
+    }
     let s = crate::vm::interp::str_of(args[0]).to_string();
     Ok(vm.intern(&s))
 }
 
-fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.exc_info", args, kw, 0, 0, 0)?;
     let h = vm.handled;
     if h.is_null() || h == vm.none {
         let n = vm.none;

@@ -70,6 +70,11 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
     Err(vm.type_error(format!("'{n}' object is not callable")))
 }
 
+/// `__getattribute__`, `__setattr__`, `__delattr__`: they act on the object itself.
+pub fn is_attr_slot(name: &str) -> bool {
+    matches!(name, "__getattribute__" | "__setattr__" | "__delattr__")
+}
+
 /// An in-place operator dunder (`__iadd__`, `__ior__`, ...): it returns its self, which for an
 /// instance of a Python subclass is the instance, not the built-in value it wraps.
 fn is_inplace(name: &str) -> bool {
@@ -117,7 +122,8 @@ fn check_descriptor_self(
                 "descriptor '{name}' for '{tn}' objects doesn't apply to a '{an}' object"
             )))
         }
-        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance => {
+        // Attribute access works on the instance itself (its dict), not on the wrapped value.
+        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance && !is_attr_slot(name) => {
             Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
         }
         _ => Ok(None),
@@ -195,7 +201,7 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             let f = b.f;
-            if !b.owner.is_null() {
+            if !b.owner.is_null() && !is_attr_slot(b.name) {
                 if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
                     let r = guard(vm, |vm| f(vm, &u, &[]))?;
                     return Ok(if r == u[0] && is_inplace(b.name) {

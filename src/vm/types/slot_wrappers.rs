@@ -403,6 +403,49 @@ pub fn install(vm: &mut Vm) {
         (t.none_type, vec![&[("__bool__", w_bool)]]),
         (t.not_implemented_type, vec![&[("__bool__", w_bool)]]),
     ];
+    // Most built-in types have their own `__getattribute__` slot wrapper (object's lookup, but
+    // `str.__getattribute__(5, 'x')` is a TypeError); exceptions also their own set/delattr.
+    let getattribute: &[(&'static str, BuiltinFn)] =
+        &[("__getattribute__", super::misc::object_getattribute)];
+    let t = &vm.t;
+    let mut table = table;
+    for ty in [
+        t.int,
+        t.float,
+        t.complex,
+        t.str_,
+        t.bytes,
+        t.bytearray,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.frozenset,
+        t.range,
+        t.slice,
+        t.ellipsis_type,
+        t.property,
+        t.super_,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
+        t.classmethod,
+        t.staticmethod,
+    ] {
+        table.push((ty, vec![getattribute]));
+    }
+    table.push((
+        vm.t.exc("BaseException"),
+        vec![
+            getattribute,
+            &[
+                ("__setattr__", super::misc::object_setattr),
+                ("__delattr__", super::misc::object_delattr),
+            ],
+        ],
+    ));
     for (ty, groups) in table {
         for group in groups {
             for &(name, f) in group {
