@@ -197,8 +197,12 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
     let dis_adaptive = opts.dis_adaptive;
     crate::vm::panic_guard::install_hook();
+    let no_site = opts.no_site;
     let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
     vm.keep_main_code = dis_adaptive;
+    if !no_site {
+        site_builtins(&mut vm);
+    }
     let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
         Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
         _ => exec_source(vm, &src, &filename, globals),
@@ -257,6 +261,19 @@ fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Val
     let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
     crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
     exec_source(vm, &src, &file, globals)
+}
+
+/// What CPython's site module adds to builtins (`_cpjit_site`). Without a standard library to
+/// take `_sitebuiltins` from, cpjit keeps its built-in `exit`/`quit` and goes without the rest.
+fn site_builtins(vm: &mut Vm) {
+    let r = crate::vm::panic_guard::guard(vm, |vm| {
+        let m = crate::vm::modules::import_module(vm, "_cpjit_site")?;
+        let k = vm.intern("install");
+        let f = crate::vm::runtime::attr::getattr(vm, m, k)?;
+        crate::vm::runtime::call::call(vm, f, &[], &[])
+    });
+    // A failure here (no stdlib) leaves the names out, as a failing site import would.
+    let _ = r;
 }
 
 /// A VM with `sys` and an empty `__main__` module set up; returns it and `__main__`'s globals.

@@ -43,6 +43,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "intern", intern);
     def(vm, m, "exc_info", exc_info);
     def(vm, m, "exception", exception);
+    def(vm, m, "breakpointhook", breakpointhook);
+    let bh = crate::vm::builtins::funcs::module_attr(vm, m, "breakpointhook").unwrap();
+    set_attr(vm, m, "__breakpointhook__", bh);
     def(vm, m, "displayhook", displayhook);
     let dh = crate::vm::builtins::funcs::module_attr(vm, m, "displayhook").unwrap();
     set_attr(vm, m, "__displayhook__", dh);
@@ -284,4 +287,41 @@ fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let t = Value::from_ptr(obj_type(h));
     let n = vm.none;
     Ok(vm.new_tuple(vec![t, h, n]))
+}
+
+/// `sys.breakpointhook(*args, **kws)`: imports and calls the hook `$PYTHONBREAKPOINT` names
+/// (`pdb.set_trace` by default; `0` disables breakpoints), as CPython's. A hook that cannot be
+/// imported is ignored with CPython's RuntimeWarning; cpjit cannot import `pdb` (it needs `re`),
+/// so by default `breakpoint()` warns and goes on.
+fn breakpointhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let env = if vm.options.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(vm.none),
+        Some(h) => h.to_string(),
+    };
+    let (module, attr) = match hookname.rfind('.') {
+        Some(i) => (hookname[..i].to_string(), hookname[i + 1..].to_string()),
+        None => ("builtins".to_string(), hookname.clone()),
+    };
+    let hook = crate::vm::modules::import_module(vm, &module).and_then(|m| {
+        let k = vm.new_str(&attr);
+        crate::vm::runtime::attr::getattr(vm, m, k)
+    });
+    match hook {
+        Ok(h) => crate::vm::runtime::call::call(vm, h, args, kw),
+        Err(e)
+            if vm.isinstance(e, vm.t.exc("ImportError"))
+                || vm.isinstance(e, vm.t.exc("AttributeError")) =>
+        {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+            crate::vm::traceback::warn_at_caller(vm, "RuntimeWarning", &msg);
+            Ok(vm.none)
+        }
+        Err(e) => Err(e),
+    }
 }
