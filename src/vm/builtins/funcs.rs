@@ -506,6 +506,17 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
     } else {
         let o = args[0];
+        // A `__dir__` of the object's class decides (a list of it, sorted).
+        let t = vm.type_of(o);
+        if let Some(f) = attr::lookup_type_str(vm, t, "__dir__") {
+            if as_function(f).is_some() {
+                let r = crate::vm::runtime::call::call_method_value(vm, f, o, &[])?;
+                let mut items = riter::collect(vm, r)?;
+                let none = vm.none;
+                sort_values(vm, &mut items, none, false)?;
+                return Ok(vm.new_list(items));
+            }
+        }
         if let Some(d) = attr::instance_dict(o) {
             names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
         }

@@ -1064,7 +1064,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             },
         ));
     }
-    if as_str(v).is_some() || as_dict(v).is_some() {
+    if as_str(v).is_some() || as_dict(v).is_some() || as_bytes(v).is_some() {
         let items = if as_dict(v).is_some() {
             rdict::keys_of(v)
         } else {
