@@ -27,6 +27,12 @@ options:
                  PEP 659 specialization: never, after warm-up (default), or at every
                  instruction's first execution (also CPJIT_SPECIALIZE)
   --stats[=json] print specialization counts to stderr at exit (also CPJIT_STATS=1|json)
+  --jit[=on|off|stress]
+                 copy-and-patch JIT: compile hot code (stress: at the first opportunity)
+                 (also CPJIT_JIT=on|off|stress)
+  --jit-threshold N
+                 function starts plus backward jumps before a code object is compiled
+                 (default 16; also CPJIT_JIT_THRESHOLD)
 
 The standard library is CPython 3.11's: $CPJIT_STDLIB, else that of python3.11 (or python3 when
 it is 3.11) on PATH, remembered in ~/.cache/cpjit/stdlib-3.11.
@@ -65,11 +71,56 @@ pub fn main(argv: Vec<OsString>) -> i32 {
     }
 }
 
-/// A `--specialize=` / `--stats` option into `settings`: Ok(true) if `a` was one, Err(status)
-/// for a malformed one.
-fn specializer_option(a: &str, settings: &mut crate::vm::adaptive::Settings) -> Result<bool, i32> {
+/// The specializer's and the JIT's settings, from the environment and then the options.
+struct RunSettings {
+    spec: crate::vm::adaptive::Settings,
+    jit: crate::jit::driver::Settings,
+}
+
+impl RunSettings {
+    fn from_env() -> RunSettings {
+        RunSettings {
+            spec: crate::vm::adaptive::settings_from_env(),
+            jit: crate::jit::driver::Settings::from_env(),
+        }
+    }
+}
+
+/// A `--jit-threshold` value.
+fn jit_threshold(v: &str, settings: &mut RunSettings) -> Result<bool, i32> {
+    match v.parse::<u32>() {
+        Ok(n) => {
+            settings.jit.threshold = n.max(1);
+            Ok(true)
+        }
+        Err(_) => {
+            eprintln!("cpjit: --jit-threshold: expected a non-negative integer, not '{v}'");
+            Err(2)
+        }
+    }
+}
+
+/// A `--specialize=` / `--stats` / `--jit` option into `settings`: Ok(true) if `a` was one,
+/// Err(status) for a malformed one.
+fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
     use crate::vm::adaptive::{Mode, StatsFormat};
-    if let Some(m) = a.strip_prefix("--specialize=") {
+    let settings = &mut all.spec;
+    if a == "--jit" || a == "--jit=on" {
+        all.jit.enabled = true;
+    } else if a == "--jit=off" {
+        all.jit.enabled = false;
+    } else if a == "--jit=stress" {
+        all.jit.enabled = true;
+        all.jit.threshold = 1;
+    } else if a.starts_with("--jit=") {
+        eprintln!(
+            "cpjit: --jit: expected on, off or stress, not '{}'",
+            &a[6..]
+        );
+        return Err(2);
+    } else if let Some(v) = a.strip_prefix("--jit-threshold=") {
+        return jit_threshold(v, all);
+    } else if let Some(m) = a.strip_prefix("--specialize=") {
         match Mode::parse(m) {
             Some(m) => settings.mode = m,
             None => {
@@ -92,13 +143,14 @@ fn specializer_option(a: &str, settings: &mut crate::vm::adaptive::Settings) -> 
 
 /// Fixes the process-wide specializer settings, installs the specializer and runs the program.
 fn launch(
-    settings: crate::vm::adaptive::Settings,
+    settings: RunSettings,
     program: crate::vm::run::Program,
     argv: Vec<String>,
     opts: crate::vm::run::Options,
 ) -> i32 {
-    crate::vm::adaptive::configure(settings);
+    crate::vm::adaptive::configure(settings.spec);
     crate::specialize::install();
+    crate::jit::driver::install(settings.jit);
     crate::vm::run::run_program(program, argv, opts)
 }
 
@@ -108,7 +160,7 @@ fn dis_command(args: &[String]) -> i32 {
     if args.first().map(|s| s.as_str()) != Some("--adaptive") {
         return crate::bytecode::dis::command(args);
     }
-    let mut settings = crate::vm::adaptive::settings_from_env();
+    let mut settings = RunSettings::from_env();
     let mut i = 1;
     while i < args.len() {
         match specializer_option(&args[i], &mut settings) {
@@ -136,18 +188,22 @@ fn dis_command(args: &[String]) -> i32 {
 fn run(args: &[String]) -> i32 {
     use crate::vm::run::{Options, Program};
     let mut opts = Options::default();
-    let mut settings = crate::vm::adaptive::settings_from_env();
+    let mut settings = RunSettings::from_env();
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
         match a {
             "-" => return launch(settings, Program::Stdin, args[i..].to_vec(), opts),
-            "--jit" => {
-                eprintln!(
-                    "cpjit: --jit: the JIT is not connected to the interpreter yet (`cpjit stencils` \
-                     shows the stencils it will use); run the script without --jit"
-                );
-                return 2;
+            "--jit-threshold" => {
+                let Some(v) = args.get(i + 1) else {
+                    eprintln!("cpjit: --jit-threshold: expected a value");
+                    return 2;
+                };
+                if let Err(status) = jit_threshold(v, &mut settings) {
+                    return status;
+                }
+                i += 2;
+                continue;
             }
             "--version" => return version(1),
             _ if a.starts_with('-') && !a.starts_with("--") && a.len() > 1 => {

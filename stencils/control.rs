@@ -45,7 +45,8 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "JUMP_BACKWARD",
-            "(--) jump to JUMP_TARGET; deopt (to the interpreter) if ctx.eval_breaker is set",
+            "(--) jump to JUMP_TARGET; deopt (to the interpreter) if ctx.eval_breaker is set or \
+             ctx.backedges is 0, else decrement ctx.backedges",
             jump_backward,
         ),
         t(
@@ -54,6 +55,68 @@ pub fn templates() -> Vec<Template> {
              type is RANGE_ITER_TYPE and the value fits in a small int",
             for_iter_range,
         ),
+        t("NOP", "(--) nothing", |e, _| {
+            let sp = e.sp;
+            e.continue_with(sp)
+        }),
+        t(
+            "RESUME",
+            "(--) nothing in compiled code (the interpreter's RESUME offers the JIT an entry)",
+            |e, _| {
+                let sp = e.sp;
+                e.continue_with(sp)
+            },
+        ),
+        t("POP_TOP", "(value --)", |e, _| {
+            let sp = e.sp_after(-1);
+            e.continue_with(sp)
+        }),
+        t("PUSH_NULL", "(-- NULL)", |e, _| {
+            let zero = e.iconst(0);
+            e.poke(-1, zero);
+            let sp = e.sp_after(1);
+            e.continue_with(sp)
+        }),
+        t("JUMP_FORWARD", "(--) jump to JUMP_TARGET", |e, _| {
+            let sp = e.sp;
+            e.tail_to("_JIT_JUMP_TARGET", sp)
+        }),
+        t(
+            "JUMP_BACKWARD_NO_INTERRUPT",
+            "(--) jump to JUMP_TARGET (the yield-from loop: no eval-breaker check, as in the \
+             interpreter)",
+            |e, _| {
+                let sp = e.sp;
+                e.tail_to("_JIT_JUMP_TARGET", sp)
+            },
+        ),
+        t(
+            "POP_JUMP_IF_NONE",
+            "(value --) jump to JUMP_TARGET if value is None",
+            |e, _| pop_jump_if_none(e, true),
+        ),
+        t(
+            "POP_JUMP_IF_NOT_NONE",
+            "(value --) jump to JUMP_TARGET if value is not None",
+            |e, _| pop_jump_if_none(e, false),
+        ),
+        t(
+            "COPY",
+            "(item_n ... item_1 -- item_n ... item_1 item_n) n = OPARG",
+            copy,
+        ),
+        t(
+            "SWAP",
+            "(item_n ... item_1 -- item_1 ... item_n) n = OPARG",
+            swap,
+        ),
+        Template {
+            name: "IS_OP",
+            doc: "(left right -- bool) identity; variant 0 `is`, 1 `is not` (the oparg)",
+            variants: &["is", "is not"],
+            entry: false,
+            build: is_op,
+        },
         t(
             "RETURN_VALUE",
             "(value --) ctx.return_value = value; returns RETURN",
@@ -158,6 +221,14 @@ fn jump_backward(e: &mut Emitter, _: u32) {
             .load(I32, mem(), e.ctx, crate::JIT_CTX_EVAL_BREAKER_OFFSET);
     let calm = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
     e.guard(calm);
+    let left =
+        e.b.ins()
+            .load(I32, mem(), e.ctx, crate::JIT_CTX_BACKEDGES_OFFSET);
+    let some_left = e.b.ins().icmp_imm_s(IntCC::NotEqual, left, 0);
+    e.guard(some_left);
+    let left = e.b.ins().iadd_imm_s(left, -1);
+    e.b.ins()
+        .store(mem(), left, e.ctx, crate::JIT_CTX_BACKEDGES_OFFSET);
     let sp = e.sp;
     e.tail_to("_JIT_JUMP_TARGET", sp);
 }
@@ -199,4 +270,57 @@ fn return_value(e: &mut Emitter, _: u32) {
     e.b.ins()
         .store(mem(), v, e.ctx, crate::JIT_CTX_RETURN_VALUE_OFFSET);
     e.exit(crate::JIT_STATUS_RETURN);
+}
+
+fn pop_jump_if_none(e: &mut Emitter, jump_if_none: bool) {
+    let v = e.peek(0);
+    let none = e.hole("_JIT_NONE");
+    let cc = if jump_if_none {
+        IntCC::NotEqual
+    } else {
+        IntCC::Equal
+    };
+    let stay = e.b.ins().icmp(cc, v, none);
+    let sp = e.sp_after(-1);
+    e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
+    e.continue_with(sp);
+}
+
+/// Address of stack item `OPARG` from the top (1 = the top): `sp - 8 * OPARG`.
+fn item_addr(e: &mut Emitter) -> cranelift_codegen::ir::Value {
+    let n = e.hole("_JIT_OPARG");
+    let bytes = e.b.ins().ishl_imm_s(n, 3);
+    e.b.ins().isub(e.sp, bytes)
+}
+
+fn copy(e: &mut Emitter, _: u32) {
+    let addr = item_addr(e);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    e.poke(-1, v);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+fn swap(e: &mut Emitter, _: u32) {
+    let addr = item_addr(e);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    let top = e.peek(0);
+    e.b.ins().store(mem(), top, addr, 0);
+    e.poke(0, v);
+    let sp = e.sp;
+    e.continue_with(sp);
+}
+
+fn is_op(e: &mut Emitter, variant: u32) {
+    let (left, right) = (e.peek(1), e.peek(0));
+    let cc = if variant == 0 {
+        IntCC::Equal
+    } else {
+        IntCC::NotEqual
+    };
+    let r = e.b.ins().icmp(cc, left, right);
+    let b = e.bool_value(r);
+    e.poke(1, b);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
 }

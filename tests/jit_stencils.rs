@@ -132,7 +132,7 @@ mod stitched {
     }
 
     fn generic(op: Opcode) -> Option<GenericFn> {
-        (op == NOP).then_some(rt_nop as GenericFn)
+        (op == UNARY_NEGATIVE).then_some(rt_nop as GenericFn)
     }
 
     /// Branch target of the instruction at `at` in `code` placed at `base`, decoded by the
@@ -182,7 +182,7 @@ mod stitched {
         op(LOAD_CONST, 0);
         op(COMPARE_OP_INT, 0);
         let j = op(POP_JUMP_IF_FALSE, 0);
-        op(NOP, 0);
+        op(UNARY_NEGATIVE, 0);
         op(LOAD_FAST, 0);
         op(LOAD_CONST, 1);
         op(BINARY_OP_ADD_INT, 0);
@@ -198,6 +198,7 @@ mod stitched {
             none_value: Value::from_ptr(&OBJS[4]),
             range_iter_type: &OBJS[6] as *const u64 as *const u8,
             generic_fn: &generic,
+            as_step: &|_| false,
         };
         let consts = [
             Value::try_from_i64(10).unwrap(),

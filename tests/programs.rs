@@ -20,7 +20,15 @@ fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool, mode: &str) -> Resu
     if stress {
         cmd.env("CPJIT_GC_STRESS", "1");
     }
-    cmd.env("CPJIT_SPECIALIZE", mode);
+    // `jit` / `jit-stress`: the JIT after warm-up, or compiling at the first opportunity with
+    // every instruction specialized at its first execution.
+    match mode {
+        "jit" => cmd.env("CPJIT_SPECIALIZE", "on").env("CPJIT_JIT", "on"),
+        "jit-stress" => cmd
+            .env("CPJIT_SPECIALIZE", "stress")
+            .env("CPJIT_JIT", "stress"),
+        _ => cmd.env("CPJIT_SPECIALIZE", mode).env("CPJIT_JIT", "off"),
+    };
     let mut child = cmd
         .arg(format!("{name}.py"))
         .current_dir(dir)
@@ -112,6 +120,19 @@ fn programs_match_python3_specialize_off() {
 #[test]
 fn programs_match_python3_specialize_stress() {
     run_suite("stress");
+}
+
+/// `--jit` with the default threshold: hot code runs as stitched machine code.
+#[test]
+fn programs_match_python3_jit() {
+    run_suite("jit");
+}
+
+/// `--jit` compiling every code object at its first entry, with stress specialization: every
+/// program runs (almost) entirely as compiled code, steps and exits.
+#[test]
+fn programs_match_python3_jit_stress() {
+    run_suite("jit-stress");
 }
 
 fn run_suite(mode: &str) {

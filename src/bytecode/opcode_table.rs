@@ -26,10 +26,10 @@ macro_rules! for_each_opcode {
     ($m:ident) => {
         $m! {
             NOP = 0, stack: |_a, _j| (0, 0), operand: None, cache: 0,
-                deopt: NOP, stencil: Generic,
+                deopt: NOP, stencil: Own,
                 doc: "Do nothing.";
             POP_TOP = 1, stack: |_a, _j| (1, 0), operand: None, cache: 0,
-                deopt: POP_TOP, stencil: Generic,
+                deopt: POP_TOP, stencil: Own,
                 doc: "Discard the top of the stack.";
             LOAD_CONST = 2, stack: |_a, _j| (0, 1), operand: Const, cache: 0,
                 deopt: LOAD_CONST, stencil: Own,
@@ -53,7 +53,7 @@ macro_rules! for_each_opcode {
                 deopt: POP_JUMP_IF_TRUE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is true.";
             JUMP_FORWARD = 9, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
-                deopt: JUMP_FORWARD, stencil: Generic,
+                deopt: JUMP_FORWARD, stencil: Own,
                 doc: "Jump forward to oparg.";
             JUMP_BACKWARD = 10, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
                 deopt: JUMP_BACKWARD, stencil: Own,
@@ -68,13 +68,13 @@ macro_rules! for_each_opcode {
                 deopt: RETURN_VALUE, stencil: Own,
                 doc: "Return TOS to the caller.";
             PUSH_NULL = 14, stack: |_a, _j| (0, 1), operand: None, cache: 0,
-                deopt: PUSH_NULL, stencil: Generic,
+                deopt: PUSH_NULL, stencil: Own,
                 doc: "Push NULL (marks a CALL / CALL_FUNCTION_EX whose callable is not a method).";
             COPY = 15, stack: |a, _j| (a, a + 1), operand: Count, cache: 0,
-                deopt: COPY, stencil: Generic,
+                deopt: COPY, stencil: Own,
                 doc: "Push a copy of the oparg-th item from the top (COPY 1 duplicates TOS); oparg >= 1.";
             SWAP = 16, stack: |a, _j| (a, a), operand: Count, cache: 0,
-                deopt: SWAP, stencil: Generic,
+                deopt: SWAP, stencil: Own,
                 doc: "Swap TOS with the oparg-th item from the top (oparg >= 2).";
             UNARY_POSITIVE = 17, stack: |_a, _j| (1, 1), operand: None, cache: 0,
                 deopt: UNARY_POSITIVE, stencil: Generic,
@@ -89,7 +89,7 @@ macro_rules! for_each_opcode {
                 deopt: UNARY_INVERT, stencil: Generic,
                 doc: "TOS = ~TOS.";
             IS_OP = 21, stack: |_a, _j| (2, 1), operand: Raw, cache: 0,
-                deopt: IS_OP, stencil: Generic,
+                deopt: IS_OP, stencil: Own,
                 doc: "TOS = (TOS1 is TOS) if oparg == 0 else (TOS1 is not TOS).";
             CONTAINS_OP = 22, stack: |_a, _j| (2, 1), operand: Raw, cache: 0,
                 deopt: CONTAINS_OP, stencil: Generic,
@@ -185,7 +185,7 @@ macro_rules! for_each_opcode {
                 deopt: YIELD_VALUE, stencil: Generic,
                 doc: "Pop TOS and yield it from the generator; when resumed, push the value sent (None for next()).";
             RESUME = 53, stack: |_a, _j| (0, 0), operand: Raw, cache: 0,
-                deopt: RESUME, stencil: Generic,
+                deopt: RESUME, stencil: Own,
                 doc: "No-op marking where a frame (re)starts: oparg 0 function start, 1 after a yield, 2 after a yield-from's yield, 3 after an await's yield (>= 2: TOS is the delegated-to subiterator, for throw()/close()).";
             SEND = 54, stack: |_a, j| if j { (2, 1) } else { (2, 2) }, operand: Jump, cache: 0,
                 deopt: SEND, stencil: Generic,
@@ -194,13 +194,13 @@ macro_rules! for_each_opcode {
                 deopt: GET_YIELD_FROM_ITER, stencil: Generic,
                 doc: "TOS = iter(TOS) unless TOS is a generator (or a coroutine inside a coroutine).";
             JUMP_BACKWARD_NO_INTERRUPT = 56, stack: |_a, _j| (0, 0), operand: Jump, cache: 0,
-                deopt: JUMP_BACKWARD_NO_INTERRUPT, stencil: Generic,
+                deopt: JUMP_BACKWARD_NO_INTERRUPT, stencil: Own,
                 doc: "Jump backward to oparg without the loop-edge checks (the yield-from / await loop).";
             POP_JUMP_IF_NONE = 57, stack: |_a, _j| (1, 0), operand: Jump, cache: 0,
-                deopt: POP_JUMP_IF_NONE, stencil: Generic,
+                deopt: POP_JUMP_IF_NONE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is None.";
             POP_JUMP_IF_NOT_NONE = 58, stack: |_a, _j| (1, 0), operand: Jump, cache: 0,
-                deopt: POP_JUMP_IF_NOT_NONE, stencil: Generic,
+                deopt: POP_JUMP_IF_NOT_NONE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is not None.";
             JUMP_IF_FALSE_OR_POP = 59, stack: |_a, j| if j { (1, 1) } else { (1, 0) }, operand: Jump, cache: 0,
                 deopt: JUMP_IF_FALSE_OR_POP, stencil: Generic,
@@ -393,13 +393,13 @@ macro_rules! for_each_opcode {
                 doc: "LOAD_GLOBAL of a name found in builtins: guards the keys versions of globals (absent there) and builtins, then one indexed load.";
             LOAD_ATTR_INSTANCE_VALUE = 122, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance dict entry at the cached index (its key checked).";
+                doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance value at the cached shared-key index (a NULL value or a materialized __dict__ misses).";
             LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR of a module attribute: guards the module dict's keys version, one indexed load.";
             LOAD_ATTR_SLOT = 124, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the slot storage entry at the cached index.";
+                doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the instance value at the cached slot index (a NULL value misses).";
             LOAD_ATTR_CLASS = 125, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR on a class object (Cls.attr) of a plain class attribute: guards the class's type version, pushes the cached value.";
@@ -408,16 +408,16 @@ macro_rules! for_each_opcode {
                 doc: "LOAD_ATTR of a property whose getter is a Python function: guards the type version, calls the cached getter.";
             LOAD_ATTR_NONDESCRIPTOR = 127, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
-                doc: "LOAD_ATTR of a plain class attribute through an instance (not shadowed by the instance dict): guards the type version, pushes the cached value.";
+                doc: "LOAD_ATTR of a plain class attribute through an instance (its name not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached value.";
             STORE_ATTR_INSTANCE_VALUE = 128, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
-                doc: "STORE_ATTR of an existing instance attribute: guards the type version, stores into the instance dict entry at the cached index (its key checked).";
+                doc: "STORE_ATTR of an instance attribute: guards the type version, stores the instance value at the cached shared-key index (a new attribute only at or above the instance's highest index so far).";
             STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
-                doc: "STORE_ATTR of a set __slots__ member: guards the type version, stores into the slot storage entry at the cached index.";
+                doc: "STORE_ATTR of a __slots__ member: guards the type version, stores into the instance value at the cached slot index.";
             LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
-                doc: "LOAD_METHOD of a class function on an instance with a dict that does not shadow it: guards the type version, pushes the cached function and self.";
+                doc: "LOAD_METHOD of a class function on an instance that cannot shadow it (not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached function and self.";
             LOAD_METHOD_NO_DICT = 131, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
                 doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";

@@ -22,6 +22,10 @@ pub const JIT_CTX_RETURN_VALUE_OFFSET: i32 = 0;
 pub const JIT_CTX_BRANCH_OFFSET: i32 = 8;
 /// `u32`: nonzero asks JUMP_BACKWARD to exit to the interpreter (signals, GC, tracing).
 pub const JIT_CTX_EVAL_BREAKER_OFFSET: i32 = 12;
+/// `u32`: backward jumps compiled code may still take before it exits to the interpreter (which
+/// then spends the step budget the jumps used and reaches its safepoint); JUMP_BACKWARD exits when
+/// it is 0 and decrements it otherwise.
+pub const JIT_CTX_BACKEDGES_OFFSET: i32 = 16;
 
 /// Byte offsets of the range iterator object (`jit::runtime::RangeIterLayout`) that FOR_ITER_RANGE
 /// reads and updates in place; the VM's range iterator must have this layout.

@@ -10,7 +10,11 @@ use std::sync::atomic::AtomicU32;
 
 use super::abi::*;
 use crate::bytecode::opcode::Opcode;
+use crate::vm::eval::{self, Step};
 use crate::vm::frame::Frame;
+use crate::vm::framestack::{frame_code, FramePtr};
+use crate::vm::interp::Vm;
+use crate::vm::object::as_code;
 use crate::vm::value::Value;
 
 /// Per-thread state compiled code reads and writes (offsets in `jit::abi`).
@@ -23,7 +27,30 @@ pub struct JitContext {
     pub branch: u32,
     /// Nonzero makes JUMP_BACKWARD exit to the interpreter (signals, GC requests).
     pub eval_breaker: AtomicU32,
+    /// Backward jumps left before JUMP_BACKWARD exits (the step budget's share of compiled code).
+    pub backedges: u32,
+    /// Why a runtime function returned null: [`EXIT_RAISED`] or [`EXIT_RESUME`].
+    pub exit_kind: u32,
+    /// The `Vm` (as an opaque pointer: the VM's type is not part of the ABI).
+    pub vm: *mut (),
+    /// KW_NAMES's operand, pending for the next CALL.
+    pub kwnames: Value,
+    /// With `EXIT_RAISED`: the exception, the raising instruction, and whether it is a re-raise.
+    pub exception: Value,
+    pub error_at: u32,
+    pub reraise: u32,
+    /// Instructions run through their runtime function (for `--stats`).
+    pub steps: u64,
 }
+
+/// `JitContext::exit_kind`: the runtime function raised (`exception`, `error_at`).
+pub const EXIT_RAISED: u32 = 0;
+/// `JitContext::exit_kind`: resume the interpreter from the frame's state (an instruction the
+/// runtime function would not run, or one that continued somewhere compiled code cannot follow).
+pub const EXIT_RESUME: u32 = 1;
+/// `JitContext::exit_kind`: the instruction called a Python function, whose frame is now current
+/// (`vm.current`) with the caller synced to resume after the call.
+pub const EXIT_CALL: u32 = 2;
 
 impl JitContext {
     pub fn new() -> JitContext {
@@ -31,6 +58,14 @@ impl JitContext {
             return_value: Value::NULL,
             branch: 0,
             eval_breaker: AtomicU32::new(0),
+            backedges: u32::MAX,
+            exit_kind: EXIT_RAISED,
+            vm: std::ptr::null_mut(),
+            kwnames: Value::NULL,
+            exception: Value::NULL,
+            error_at: 0,
+            reraise: 0,
+            steps: 0,
         }
     }
 }
@@ -59,6 +94,7 @@ const _: () = {
     assert!(std::mem::offset_of!(JitContext, return_value) == JIT_CTX_RETURN_VALUE_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, branch) == JIT_CTX_BRANCH_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, eval_breaker) == JIT_CTX_EVAL_BREAKER_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, backedges) == JIT_CTX_BACKEDGES_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, next) == RANGE_ITER_NEXT_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, step) == RANGE_ITER_STEP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, len) == RANGE_ITER_LEN_OFFSET as usize);
@@ -120,4 +156,111 @@ pub struct RuntimeSymbols<'a> {
     /// The runtime function of a `Generic` opcode; `None` makes the instruction exit to the
     /// interpreter instead.
     pub generic_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
+    /// Instructions (by code unit index) to compile as a call of their runtime function even though
+    /// they have a stencil of their own (the driver demotes guards that keep failing).
+    pub as_step: &'a dyn Fn(usize) -> bool,
+}
+
+/// The first slot of `frame`'s `localsplus`.
+///
+/// # Safety
+/// `frame` points to a live frame.
+pub unsafe fn frame_slots(frame: *mut Frame) -> *mut Value {
+    // SAFETY: `localsplus` directly follows the header (`FRAME_LOCALSPLUS_OFFSET`).
+    unsafe {
+        (frame as *mut u8).add(crate::vm::abi::FRAME_LOCALSPLUS_OFFSET as usize) as *mut Value
+    }
+}
+
+/// The runtime function of every instruction compiled without a stencil of its own: runs the
+/// interpreter's code for the one instruction at `instr_index` (`vm::eval::step`) on the frame.
+///
+/// Returns the new stack pointer and sets `ctx.branch` when the instruction took its jump, or
+/// returns null with `ctx.exit_kind` saying whether it raised or the interpreter must continue
+/// (a call of a Python function, or any other continuation compiled code cannot follow).
+///
+/// # Safety
+/// `frame` is the current frame of the `Vm` in `ctx.vm`, `sp` points into its value stack one past
+/// the top, and `instr_index` starts an instruction of its code (`GenericFn`'s contract).
+pub unsafe extern "C" fn generic_step(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    instr_index: u64,
+) -> *mut Value {
+    // SAFETY: the entry trampoline passes the context `hook` created on its stack, whose `vm`
+    // points to the `Vm` running this frame; `hook` holds no reference into the Vm while the
+    // compiled code runs.
+    let ctx = unsafe { &mut *ctx };
+    let vm = unsafe { &mut *(ctx.vm as *mut Vm) };
+    let fp = FramePtr(frame);
+    // SAFETY: `frame` is a live frame (the contract above).
+    let base = unsafe { frame_slots(frame) };
+    let fr = fp.get();
+    let nlp = fr.nlocalsplus as usize;
+    // SAFETY: `sp` and `base` point into the same frame's slots.
+    let depth = unsafe { sp.offset_from(base) } as usize - nlp;
+    fr.instr_index = instr_index as u32;
+    fr.stack_depth = depth as u32;
+    ctx.steps += 1;
+    let mut kwnames = ctx.kwnames;
+    let mut outcome = Step::Done;
+    let guarded = crate::vm::panic_guard::guard(vm, |vm| {
+        outcome = eval::step(vm, fp, &mut kwnames);
+        Ok(Value::NULL)
+    });
+    ctx.kwnames = kwnames;
+    if let Err(exc) = guarded {
+        outcome = Step::Raised {
+            exc,
+            at: instr_index as u32,
+            reraise: false,
+        };
+    }
+    match outcome {
+        Step::Done if vm.current != fp => {
+            ctx.exit_kind = EXIT_CALL;
+            std::ptr::null_mut()
+        }
+        Step::Done => {
+            let fr = fp.get();
+            let next = fr.instr_index as u64;
+            // SAFETY: the step left `stack_depth` values on this frame's stack.
+            let new_sp = unsafe { base.add(nlp + fr.stack_depth as usize) };
+            let Some(cd) = as_code(frame_code(fr)) else {
+                ctx.exit_kind = EXIT_RESUME;
+                return std::ptr::null_mut();
+            };
+            let op = cd
+                .adaptive
+                .get(instr_index as usize)
+                .and_then(|w| Opcode::from_u8(w.get() as u8));
+            let fallthrough = instr_index + 1 + op.map_or(0, |o| o.info().cache as u64);
+            if vm.heap.should_collect() {
+                ctx.eval_breaker
+                    .store(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            if next == fallthrough {
+                new_sp
+            } else if next == oparg && op.is_some_and(|o| o.is_jump()) {
+                ctx.branch = 1;
+                new_sp
+            } else {
+                ctx.exit_kind = EXIT_RESUME;
+                std::ptr::null_mut()
+            }
+        }
+        Step::Declined => {
+            ctx.exit_kind = EXIT_RESUME;
+            std::ptr::null_mut()
+        }
+        Step::Raised { exc, at, reraise } => {
+            ctx.exit_kind = EXIT_RAISED;
+            ctx.exception = exc;
+            ctx.error_at = at;
+            ctx.reraise = reraise as u32;
+            std::ptr::null_mut()
+        }
+    }
 }

@@ -79,6 +79,10 @@ enum PieceKind {
     Exit,
     /// Deopt stub of the instruction at this code index.
     DeoptStub,
+    /// The safepoint of a backward conditional jump with a stencil of its own (a JUMP_BACKWARD
+    /// stencil: eval breaker and backedge countdown), taken on the way to the loop header at this
+    /// code index; its exit resumes the interpreter at the loop header.
+    Backedge,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -93,6 +97,8 @@ struct Piece {
     offset: usize,
     runtime_fn: Option<GenericFn>,
     operand: u64,
+    /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
+    via: Option<usize>,
 }
 
 /// Counts from stitching one region.
@@ -102,6 +108,8 @@ pub struct StitchStats {
     pub instructions: usize,
     /// Instructions compiled as exits to the interpreter.
     pub exits: usize,
+    /// Instructions compiled as a call of their runtime function (the `GENERIC` stencil).
+    pub calls: usize,
     pub deopt_stubs: usize,
     /// Final `_JIT_CONTINUE` jumps dropped.
     pub dropped_jumps: usize,
@@ -145,6 +153,9 @@ pub fn layout_with(
     let entry = find(set, "_ENTRY")?;
     let deopt = find(set, "_DEOPT")?;
     let generic = find(set, "GENERIC")?;
+    let backedge = find(set, "JUMP_BACKWARD")?;
+    // Backward conditional jumps compiled as stencils: (piece, loop header).
+    let mut backward = Vec::new();
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
         kind,
         stencil,
@@ -154,6 +165,7 @@ pub fn layout_with(
         offset: 0,
         runtime_fn: None,
         operand: 0,
+        via: None,
     };
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
@@ -168,7 +180,11 @@ pub fn layout_with(
         })?;
         let oparg = unit >> 8;
         let info = op.info();
-        let mut p = match info.stencil {
+        let stencil = match info.stencil {
+            StencilKind::Own if (syms.as_step)(i) => StencilKind::Generic,
+            k => k,
+        };
+        let mut p = match stencil {
             StencilKind::Own => match find_in(set, info.name, oparg) {
                 Some(s) => piece(PieceKind::Instr, s, i, oparg),
                 None => piece(PieceKind::Exit, deopt, i, 0),
@@ -188,9 +204,20 @@ pub fn layout_with(
                 .ok_or(StitchError::BadConst { index: i, oparg })?;
             p.operand = c.0;
         }
+        if matches!(p.kind, PieceKind::Instr)
+            && p.runtime_fn.is_none()
+            && info.operand == crate::bytecode::opcode::OperandKind::Jump
+            && op != Opcode::JUMP_BACKWARD
+            && (oparg as usize) <= i
+        {
+            backward.push((pieces.len(), oparg as usize));
+        }
         stats.instructions += 1;
         if matches!(p.kind, PieceKind::Exit) {
             stats.exits += 1;
+        }
+        if p.runtime_fn.is_some() {
+            stats.calls += 1;
         }
         instr_piece[i] = Some(pieces.len());
         pieces.push(p);
@@ -201,8 +228,17 @@ pub fn layout_with(
     let end_piece = pieces.len();
     instr_piece[code.len().min(i)] = Some(end_piece);
     pieces.push(piece(PieceKind::Exit, deopt, i, 0));
+    // Every backward edge is a safepoint: backward conditional jumps go through a JUMP_BACKWARD
+    // stencil, out of line.
+    for (k, target) in backward {
+        pieces[k].via = Some(pieces.len());
+        pieces.push(piece(PieceKind::Backedge, backedge, target, target as u32));
+    }
     // Deopt stubs go last, out of the straight-line path.
-    for k in 1..end_piece {
+    for k in 1..pieces.len() {
+        if k == end_piece || deopt_piece[pieces[k].index].is_some() {
+            continue;
+        }
         if pieces[k]
             .stencil
             .holes
@@ -324,6 +360,26 @@ impl Layout {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
             HoleValue::Continue => return Ok(at(k + 1)),
+            HoleValue::JumpTarget if matches!(p.kind, PieceKind::Backedge) => {
+                match self.instr_piece.get(p.index).copied().flatten() {
+                    Some(t) => return Ok(at(t)),
+                    None => {
+                        return Err(StitchError::BadJumpTarget {
+                            index: p.index,
+                            target: p.oparg,
+                        })
+                    }
+                }
+            }
+            HoleValue::JumpTarget if p.via.is_some() => {
+                if p.oparg as usize >= code.len() || self.instr_piece[p.oparg as usize].is_none() {
+                    return Err(StitchError::BadJumpTarget {
+                        index: p.index,
+                        target: p.oparg,
+                    });
+                }
+                return Ok(at(p.via.unwrap_or(k)));
+            }
             HoleValue::JumpTarget => {
                 let op = Opcode::from_u8(code[p.index] as u8);
                 let is_jump = op.is_some_and(|o| {
@@ -398,6 +454,14 @@ impl Region {
 
     pub fn stats(&self) -> StitchStats {
         self.layout.stats
+    }
+
+    /// Offset of the compiled piece of the instruction at code unit `index`, if it is compiled
+    /// (not an exit to the interpreter).
+    pub fn entry_offset(&self, index: usize) -> Option<usize> {
+        let k = self.layout.instr_piece.get(index).copied().flatten()?;
+        let p = &self.layout.pieces[k];
+        matches!(p.kind, PieceKind::Instr).then_some(p.offset)
     }
 
     pub fn code_bytes(&self) -> &[u8] {

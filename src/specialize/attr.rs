@@ -8,15 +8,8 @@ use crate::vm::interp::{str_of, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr as rattr;
 use crate::vm::runtime::inline_cache::{self, find_str, plain_instance_type, plain_type_value};
+use crate::vm::types::instance;
 use crate::vm::value::Value;
-
-/// The index of `name` in dict `d`, if its key there is `name` itself (the specialized forms
-/// compare key pointers).
-fn interned_index(d: Value, name: Value) -> Option<usize> {
-    let t = &as_dict(d)?.table;
-    let i = find_str(t, name)?;
-    (t.slot(i)?.key == name).then_some(i)
-}
 
 fn version(ty: *const TypeObject) -> Result<u32, Reason> {
     match type_data(ty).version.get() {
@@ -35,12 +28,9 @@ fn module_site(s: &Site, o: Value, name: Value) -> Result<(), Reason> {
     Ok(())
 }
 
-/// The slot-storage index of `__slots__` member `name` of `o` (see `inline_cache::slot_index`),
-/// if its key there is `name` itself (the specialized forms compare key pointers).
+/// The values index of `__slots__` member `name` of `o` (see `inline_cache::slot_index`).
 fn slot_index(vm: &mut Vm, o: Value, name: Value) -> Option<usize> {
-    let i = inline_cache::slot_index(vm, o, name)?;
-    let slots = as_ext_instance(o)?.slots;
-    (as_dict(slots)?.table.slot(i)?.key == name).then_some(i)
+    inline_cache::slot_index(vm, o, name)
 }
 
 fn has_getattr(vm: &mut Vm, ty: *const TypeObject) -> bool {
@@ -85,15 +75,24 @@ pub fn load_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             return Ok(Opcode::LOAD_ATTR_PROPERTY);
         }
     }
-    let dict = as_instance(o).unwrap().dict;
-    if !dict.is_null() {
-        if let Some(i) = interned_index(dict, name) {
-            s.unit(1).set(version(ty)?);
-            s.unit(2).set(i as u32);
-            return Ok(Opcode::LOAD_ATTR_INSTANCE_VALUE);
+    let inst = as_instance(o).unwrap();
+    if let Some(i) = instance::key_index(type_data(ty), name) {
+        if !inst.dict.is_null() {
+            return Err("instance has a materialized __dict__");
         }
+        if inst.value(i).is_none() {
+            return Err("instance lacks an attribute other instances have");
+        }
+        s.unit(1).set(version(ty)?);
+        s.unit(2).set(i as u32);
+        return Ok(Opcode::LOAD_ATTR_INSTANCE_VALUE);
+    }
+    if as_dict(inst.dict).is_some_and(|d| find_str(&d.table, name).is_some()) {
+        return Err("attribute in a materialized __dict__");
     }
     match descr {
+        // (Not a shared key: no values-backed instance has it, until a key is added, which
+        // changes the version.)
         Some(d) if plain_type_value(d) => {
             s.unit(1).set(version(ty)?);
             s.set_u64(3, d.0);
@@ -151,11 +150,11 @@ pub fn store_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
     if !inline_cache::plain_dict_store(vm, ty, name) {
         return Err("not a plain instance-dict store");
     }
-    let dict = as_instance(o).unwrap().dict;
-    if dict.is_null() {
-        return Err("instance has no dict yet");
+    if !as_instance(o).unwrap().dict.is_null() {
+        return Err("instance has a materialized __dict__");
     }
-    let i = interned_index(dict, name).ok_or("attribute not yet in the instance dict")?;
+    let i = instance::store_index(vm, o, name).ok_or("no shared key for the attribute")?;
+    // (Taken after store_index: adding a key gives the class a new version.)
     s.unit(1).set(version(ty)?);
     s.unit(2).set(i as u32);
     Ok(Opcode::STORE_ATTR_INSTANCE_VALUE)
@@ -181,7 +180,14 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
     }
     let td = type_data(ty);
     let op = match td.layout {
-        Layout::Instance if plain_instance_type(ty) => Opcode::LOAD_METHOD_WITH_VALUES,
+        Layout::Instance if plain_instance_type(ty) => {
+            // Not a shared key: no values-backed instance can shadow the method (adding the key
+            // changes the version).
+            if instance::key_index(td, name).is_some() {
+                return Err("method name is also an instance attribute");
+            }
+            Opcode::LOAD_METHOD_WITH_VALUES
+        }
         Layout::Instance => match td.ext.as_ref() {
             Some(e) if e.dictless => Opcode::LOAD_METHOD_NO_DICT,
             _ => return Err("instance of a class with an extension"),
@@ -198,6 +204,7 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         | Layout::Range
         | Layout::Complex
         | Layout::Iter
+        | Layout::RangeIter
         | Layout::DictView
         | Layout::Slice
         | Layout::Unboxed

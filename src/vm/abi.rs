@@ -33,3 +33,29 @@ pub const OBJ_TYPE_OFFSET: i32 = 0;
 pub const OBJ_GC_OFFSET: i32 = 8;
 /// Size of the header; an object's own fields follow it.
 pub const OBJ_HEADER_SIZE: i32 = 16;
+
+/// Byte offsets of `vm::object::InstanceData` fields in an instance object.
+/// `*mut Value`: the attribute values, indexed like the class's shared keys, or null.
+pub const INSTANCE_VALUES_OFFSET: i32 = 16;
+/// `u32`: room in the values array (0 when there is none).
+pub const INSTANCE_CAP_OFFSET: i32 = 24;
+/// `u32`: one past the greatest index that has held a value.
+pub const INSTANCE_HI_OFFSET: i32 = 28;
+/// `Value`: the materialized `__dict__`, or NULL (values in use).
+pub const INSTANCE_DICT_OFFSET: i32 = 32;
+
+/// Byte offsets of `vm::object::FunctionData` fields in a function object (all `Value`s).
+/// The code object.
+pub const FUNC_CODE_OFFSET: i32 = 16;
+/// The globals dict.
+pub const FUNC_GLOBALS_OFFSET: i32 = 24;
+/// A tuple of positional defaults, or NULL.
+pub const FUNC_DEFAULTS_OFFSET: i32 = 48;
+/// A dict of keyword-only defaults, or NULL.
+pub const FUNC_KWDEFAULTS_OFFSET: i32 = 56;
+/// A tuple of cells, or NULL.
+pub const FUNC_CLOSURE_OFFSET: i32 = 64;
+
+/// Byte offsets of `vm::object::MethodData` fields in a bound method object (`Value`s).
+pub const METHOD_FUNC_OFFSET: i32 = 16;
+pub const METHOD_SELF_OFFSET: i32 = 24;

@@ -266,8 +266,8 @@ impl Stats {
         s
     }
 
-    /// The report as one JSON object.
-    pub fn json(&self, mode: Mode) -> String {
+    /// The report as one JSON object; `jit`: the members of its `"jit"` object (`--jit`).
+    pub fn json(&self, mode: Mode, jit: Option<&str>) -> String {
         let mut fams = Vec::new();
         for (fam, f) in &self.families {
             let fails: Vec<String> = f
@@ -294,8 +294,9 @@ impl Stats {
                 o.deopts
             ));
         }
+        let jit = jit.map(|j| format!(",\"jit\":{{{j}}}")).unwrap_or_default();
         format!(
-            "{{\"mode\":\"{}\",\"families\":{{{}}},\"instructions\":{{{}}}}}\n",
+            "{{\"mode\":\"{}\",\"families\":{{{}}},\"instructions\":{{{}}}{jit}}}\n",
             mode.name(),
             fams.join(","),
             ops.join(",")

@@ -74,6 +74,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             is_generator,
             caches,
             adaptive,
+            jit: Default::default(),
         },
     )
 }

@@ -8,6 +8,7 @@ use crate::vm::adaptive;
 use crate::vm::dict::DictTable;
 use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::jit_hook::{Entry as JitEntry, JitOutcome};
 use crate::vm::object::*;
 use crate::vm::ops;
 use crate::vm::runtime::inline_cache as ic;
@@ -172,6 +173,18 @@ pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
     vm.frames.pop();
 }
 
+/// Returns `v` from frame `f` (not the entry frame of a `run`) into its caller: pops `f` and
+/// pushes `v` on the caller's value stack (whose depth the call synced). Returns the caller.
+pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
+    let prev = f.previous();
+    pop_frame(vm, f);
+    let fr = prev.get();
+    let depth = (fr.nlocalsplus + fr.stack_depth) as usize;
+    prev.slots(depth + 1)[depth] = v;
+    fr.stack_depth += 1;
+    prev
+}
+
 /// Calls a Python function from Rust.
 pub fn call_function(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let f = push_frame(vm, func, args, kwnames)?;
@@ -246,6 +259,79 @@ macro_rules! load_frame {
 /// Runs frame `entry` (already current) until it returns or yields. `throw` raises an exception
 /// at the frame's current instruction first (generator.throw).
 pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit> {
+    run_impl::<false>(vm, entry, throw, &mut StepState::default())
+}
+
+/// What one [`step`] did.
+pub enum Step {
+    /// The instruction ran; the frame holds the next instruction index and the new stack depth.
+    Done,
+    /// The instruction would leave the frame (a return, a yield, generator creation): it did not
+    /// run, and the interpreter loop must run it (the frame is unchanged). A call of a Python
+    /// function does run: it pushes the callee's frame, which is then current (`vm.current`).
+    Declined,
+    /// Instruction `at` raised `exc` (`reraise`: the traceback already names this frame).
+    Raised { exc: Value, at: u32, reraise: bool },
+}
+
+/// State a single step carries in and out of the loop.
+#[derive(Default)]
+struct StepState {
+    at: u32,
+    reraise: bool,
+}
+
+/// Runs exactly one instruction of frame `f` (current, with `instr_index` and `stack_depth` synced):
+/// the very code of the interpreter's arm for it, which is how compiled code runs every instruction
+/// without a stencil of its own (`jit::driver`). `kwnames` carries KW_NAMES's operand between steps.
+/// Superinstructions run as their first instruction and fused compare-and-jumps as the compare, so
+/// that every step ends at the next instruction or at the instruction's own jump target.
+pub fn step(vm: &mut Vm, f: FramePtr, kwnames: &mut Value) -> Step {
+    let mut st = StepState::default();
+    let saved = std::mem::replace(&mut vm.step_kwnames, *kwnames);
+    let r = run_impl::<true>(vm, f, None, &mut st);
+    *kwnames = std::mem::replace(&mut vm.step_kwnames, saved);
+    match r {
+        Ok(Exit::Return(_)) => Step::Done,
+        Ok(Exit::Yield(_)) => Step::Declined,
+        Err(exc) => Step::Raised {
+            exc,
+            at: st.at,
+            reraise: st.reraise,
+        },
+    }
+}
+
+/// The form of a specialized instruction a single step runs (see [`step`]).
+pub fn step_form(op: Opcode) -> Opcode {
+    match op {
+        Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => Opcode::LOAD_FAST,
+        Opcode::LOAD_CONST__LOAD_FAST => Opcode::LOAD_CONST,
+        Opcode::STORE_FAST__LOAD_FAST | Opcode::STORE_FAST__STORE_FAST => Opcode::STORE_FAST,
+        Opcode::COMPARE_OP_INT_JUMP => Opcode::COMPARE_OP_INT,
+        Opcode::COMPARE_OP_FLOAT_JUMP => Opcode::COMPARE_OP_FLOAT,
+        Opcode::COMPARE_OP_STR_JUMP => Opcode::COMPARE_OP_STR,
+        o => o,
+    }
+}
+
+/// Instructions that leave their frame, which a single step never runs.
+pub fn switches_frames(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::RETURN_VALUE | Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE
+    )
+}
+
+/// The loop, and (`SINGLE`) one step of it: with `SINGLE` it runs the instruction at the frame's
+/// `instr_index` and returns `Exit::Return(NULL)` when it ran, `Exit::Yield(NULL)` when it
+/// declined, `Err` (with `st` saying where) when it raised; the frame is synced in every case.
+fn run_impl<const SINGLE: bool>(
+    vm: &mut Vm,
+    entry: FramePtr,
+    throw: Option<Value>,
+    st: &mut StepState,
+) -> PyResult<Exit> {
     let mut f = entry;
     let mut cd: &CodeData;
     let mut instrs: &[std::cell::Cell<u32>];
@@ -254,7 +340,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     let mut sp: usize;
     let mut nlp: usize;
     load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-    let mut kwnames: Value = Value::NULL;
+    let mut kwnames: Value = if SINGLE { vm.step_kwnames } else { Value::NULL };
+    let mut stepped = false;
     // The exception being raised, or NULL (checked once per instruction).
     let mut pending: Value = throw.unwrap_or(Value::NULL);
     let mut cur: usize = ip.saturating_sub(1);
@@ -310,6 +397,60 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
         }};
     }
 
+    // Leaves the current frame with value `v`: returns it from `run` if this is the entry frame,
+    // else pops the frame and pushes `v` in the caller's.
+    macro_rules! return_to_caller {
+        ($v:expr) => {{
+            let v = $v;
+            if f == entry {
+                sync!();
+                return Ok(Exit::Return(v));
+            }
+            f = return_into_caller(vm, f, v);
+            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+        }};
+    }
+    // Offers the JIT (`vm::jit_hook`) to run compiled code from `ip` on, and continues from
+    // wherever compiled code left the frame.
+    macro_rules! jit_enter {
+        ($kind:expr) => {
+            if !SINGLE {
+                if let Some(hook) = vm.jit {
+                    let mut kind = $kind;
+                    loop {
+                        sync!();
+                        match hook(vm, f, cd, ip, kind) {
+                            JitOutcome::NotRun => break,
+                            JitOutcome::Resume { kwnames: k } => {
+                                // Compiled code may have called (pushed frames) before it left.
+                                kwnames = k;
+                                f = vm.current;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                break;
+                            }
+                            JitOutcome::Raise {
+                                exc,
+                                at,
+                                reraise: r,
+                            } => {
+                                f = vm.current;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                pending = exc;
+                                cur = at as usize;
+                                reraise = r;
+                                break;
+                            }
+                            JitOutcome::Return(v) => {
+                                return_to_caller!(v);
+                                kind = JitEntry::Continue;
+                            }
+                        }
+                    }
+                }
+            }
+        };
+    }
+
     // Set when a specialized instruction missed and its generic form runs (which then must not
     // count towards re-specializing).
     #[allow(unused_assignments)]
@@ -345,6 +486,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 sync!();
                 vm.collect();
             }
+            jit_enter!(JitEntry::Backedge);
         }};
     }
     // FOR_ITER's outcome: push the next item and step over the cache unit, or pop the
@@ -420,6 +562,21 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     }
 
     loop {
+        if SINGLE {
+            if !pending.is_null() {
+                sync!();
+                vm.step_kwnames = kwnames;
+                st.at = cur as u32;
+                st.reraise = reraise;
+                return Err(pending);
+            }
+            if stepped {
+                sync!();
+                vm.step_kwnames = kwnames;
+                return Ok(Exit::Return(Value::NULL));
+            }
+            stepped = true;
+        }
         if !pending.is_null() {
             let exc = std::mem::replace(&mut pending, Value::NULL);
             // Unwind: find a handler in this frame, else pop frames until one has one.
@@ -458,6 +615,15 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Some(o) => o,
             None => throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8))),
         };
+        if SINGLE {
+            op = step_form(op);
+            if switches_frames(op) {
+                ip = cur;
+                sync!();
+                vm.step_kwnames = kwnames;
+                return Ok(Exit::Yield(Value::NULL));
+            }
+        }
         // Specialized instructions (PEP 659): each checks its guards and either completes
         // (`continue`) or falls out of this match; then the miss is counted and the family's
         // generic form below runs instead.
@@ -538,8 +704,21 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         }
                     }
                 }
-                Opcode::LOAD_ATTR_INSTANCE_VALUE
-                | Opcode::LOAD_ATTR_SLOT
+                Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                    // A type-version compare and one indexed load (the class's shared keys
+                    // give the index; a NULL value or a dict-backed instance misses).
+                    let o = top!();
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        if let Some(v) = as_instance(o).unwrap().value(c[2].get() as usize) {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_SLOT
                 | Opcode::LOAD_ATTR_NONDESCRIPTOR
                 | Opcode::LOAD_ATTR_PROPERTY => {
                     let o = top!();
@@ -547,15 +726,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
                         let name = cd.names[oparg as usize];
                         let v = match op {
-                            Opcode::LOAD_ATTR_INSTANCE_VALUE => {
-                                let d = as_instance(o).unwrap().dict;
-                                if d.is_null() {
-                                    None
-                                } else {
-                                    ic::hinted(table_of(d), c[2].get() as usize, name)
-                                }
-                            }
-                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize, name),
+                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
                             Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                 let d = as_instance(o).unwrap().dict;
                                 if d.is_null() || ic::find_str(table_of(d), name).is_none() {
@@ -635,21 +806,36 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         }
                     }
                 }
-                Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT => {
+                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                    let o = slots[sp - 1];
+                    let c = &instrs[cur + 1..];
+                    if o.is_ptr()
+                        && type_data(obj_type(o)).version.get() == c[1].get()
+                        && crate::vm::types::instance::store_at(
+                            vm,
+                            o,
+                            c[2].get() as usize,
+                            slots[sp - 2],
+                        )
+                    {
+                        hit!();
+                        ip += 7;
+                        sp -= 2;
+                        continue;
+                    }
+                }
+                Opcode::STORE_ATTR_SLOT => {
                     let o = slots[sp - 1];
                     let c = &instrs[cur + 1..];
                     if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        let d = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
-                            as_instance(o).unwrap().dict
-                        } else {
-                            as_ext_instance(o).map(|e| e.slots).unwrap_or(Value::NULL)
-                        };
+                        // Slot values are indexed by the class's slot names (allocated with the
+                        // instance).
+                        let inst = as_instance(o).unwrap();
                         let i = c[2].get() as usize;
-                        if !d.is_null()
-                            && ic::hinted(table_of(d), i, cd.names[oparg as usize]).is_some()
-                        {
+                        if i < inst.cap as usize {
                             hit!();
-                            table_of(d).entry_mut(i).value = slots[sp - 2];
+                            inst.values_mut()[i] = slots[sp - 2];
+                            inst.hi = inst.hi.max(i as u32 + 1);
                             ip += 7;
                             sp -= 2;
                             continue;
@@ -885,24 +1071,22 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                         continue;
                     }
                 }
-                Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                Opcode::FOR_ITER_RANGE => {
+                    if let Some(r) = as_range_iter(top!()) {
+                        hit!();
+                        let next = r.advance().map(|v| vm.new_int(v));
+                        for_iter_next!(next);
+                        continue;
+                    }
+                }
+                Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
                     let it = top!();
                     let want = match op {
-                        Opcode::FOR_ITER_RANGE => vm.t.range_iterator,
                         Opcode::FOR_ITER_LIST => vm.t.list_iterator,
                         _ => vm.t.tuple_iterator,
                     };
                     if it.is_ptr() && obj_type(it) == want {
                         let next = match as_iter(it).unwrap() {
-                            IterData::Range { cur: c, stop, step } => {
-                                let v = *c;
-                                if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                    *c = v + *step;
-                                    Some(Some(vm.new_int(v)))
-                                } else {
-                                    Some(None)
-                                }
-                            }
                             IterData::Seq { seq, idx } => {
                                 let items: Option<&[Value]> = if op == Opcode::FOR_ITER_LIST {
                                     as_list(*seq).map(|l| &l[..])
@@ -1013,7 +1197,12 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             from_miss = true;
         }
         match op {
-            Opcode::NOP | Opcode::RESUME => {}
+            Opcode::NOP => {}
+            Opcode::RESUME => {
+                if oparg == 0 {
+                    jit_enter!(JitEntry::Start);
+                }
+            }
             Opcode::POP_TOP => {
                 sp -= 1;
             }
@@ -1131,20 +1320,13 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
                 adapt!();
                 let it = top!();
                 // Fast paths: range and list iterators.
+                if let Some(r) = as_range_iter(it) {
+                    let next = r.advance().map(|v| vm.new_int(v));
+                    for_iter_next!(next);
+                    continue;
+                }
                 if let Some(d) = as_iter(it) {
                     match d {
-                        IterData::Range { cur: c, stop, step } => {
-                            let v = *c;
-                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                                *c = v + *step;
-                                push!(vm.new_int(v));
-                                ip += 1;
-                            } else {
-                                sp -= 1;
-                                ip = oparg as usize;
-                            }
-                            continue;
-                        }
                         IterData::Seq { seq, idx } if obj_type(it) == vm.t.list_iterator => {
                             let l = as_list(*seq).unwrap();
                             if *idx < l.len() {
@@ -1167,15 +1349,8 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             }
             Opcode::RETURN_VALUE => {
                 let v = pop!();
-                if f == entry {
-                    sync!();
-                    return Ok(Exit::Return(v));
-                }
-                let prev = f.previous();
-                pop_frame(vm, f);
-                f = prev;
-                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                push!(v);
+                return_to_caller!(v);
+                jit_enter!(JitEntry::Continue);
             }
             Opcode::PUSH_NULL => push!(Value::NULL),
             Opcode::COPY => {
@@ -1536,14 +1711,7 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
             Opcode::RETURN_GENERATOR => {
                 sync!();
                 let g = ops::make_generator(vm, f, cd, ip, sp - nlp);
-                if f == entry {
-                    return Ok(Exit::Return(g));
-                }
-                let prev = f.previous();
-                pop_frame(vm, f);
-                f = prev;
-                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                push!(g);
+                return_to_caller!(g);
             }
             Opcode::YIELD_VALUE => {
                 let v = pop!();

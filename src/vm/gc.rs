@@ -97,6 +97,18 @@ impl Heap {
         v
     }
 
+    /// Gives instance `inst` a values array of at least `cap` slots (an even number, so the
+    /// block has no slack), keeping its values.
+    pub fn grow_values(&mut self, inst: &mut InstanceData, cap: usize) {
+        let cap = cap.max(2).next_multiple_of(2);
+        self.allocated += realloc_values(&mut self.slab, inst, cap);
+    }
+
+    /// Releases instance `inst`'s values array (its `__dict__` has taken over).
+    pub fn release_values(&mut self, inst: &mut InstanceData) {
+        release_values(&mut self.slab, inst);
+    }
+
     /// Counts `bytes` an object owns outside its block (big-int digits, string text, item
     /// vectors) towards the next collection: otherwise a loop making a few huge objects would run
     /// far past its memory before the count triggers.
@@ -196,6 +208,9 @@ impl Heap {
                 continue;
             }
             // Extended instances are a larger object than their layout's payload.
+            if l == Layout::Instance {
+                release_values(&mut self.slab, payload_any::<InstanceData>(v));
+            }
             let bytes = if l == Layout::Instance && has_ext_instances(obj_type(v)) {
                 free_object::<ExtInstanceData>(&mut self.slab, v)
             } else {
@@ -285,10 +300,12 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::Instance => {
             if has_ext_instances(obj_type(v)) {
                 let x = payload_any::<ExtInstanceData>(v);
-                out.extend([x.base, x.slots]);
+                out.push(x.base);
             }
             let d = payload_any::<InstanceData>(v);
             out.push(d.dict);
+            out.extend_from_slice(&d.values()[..d.hi as usize]);
+            external = d.cap as usize * W;
             if let Some(e) = &d.exc {
                 out.extend([e.args, e.cause, e.context, e.extra]);
                 out.extend(e.traceback.iter().map(|t| t.0));
@@ -299,6 +316,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             out.extend(d.bases.iter().copied());
             out.extend(d.mro.iter().copied());
             out.push(d.dict);
+            out.extend(d.keys.borrow().iter().copied());
             // The lookup cache's keys are name objects compared by address: keeping them alive
             // means an address in the cache never names another string (values are in the MRO's
             // dicts, or stale and unused once the epoch moves on; tracing them is harmless).
@@ -317,6 +335,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         | Layout::NoneType
         | Layout::Singleton
         | Layout::Range
+        | Layout::RangeIter
         | Layout::Complex
         | Layout::Unboxed => {}
         Layout::List => {
@@ -402,7 +421,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
-            IterData::Range { .. } | IterData::BigRange { .. } | IterData::Done => {}
+            IterData::BigRange { .. } | IterData::Done => {}
             IterData::Dict { dict, .. } | IterData::DictRev { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),
@@ -464,6 +483,7 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::Generator => free_object::<GenData>(slab, v),
         Layout::Module => free_object::<ModuleData>(slab, v),
         Layout::Iter => free_object::<IterData>(slab, v),
+        Layout::RangeIter => free_object::<RangeIterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
     }

@@ -85,6 +85,11 @@ pub struct Vm {
     /// `dis --adaptive`: keep the main module's code object (in `main_code`) after the run.
     pub keep_main_code: bool,
     pub main_code: Value,
+    /// `--jit`: the JIT's entry hook (`vm::jit_hook`), called at function starts, backward jumps
+    /// and returns.
+    pub jit: Option<super::jit_hook::JitHook>,
+    /// KW_NAMES's operand carried between single steps (`eval::step`).
+    pub step_kwnames: Value,
 }
 
 impl Vm {
@@ -138,6 +143,8 @@ impl Vm {
                 .map(|_| Box::<super::adaptive::Stats>::default()),
             keep_main_code: false,
             main_code: Value::NULL,
+            jit: super::jit_hook::hook(),
+            step_kwnames: Value::NULL,
             internal_errors: 0,
         });
         vm.permanent
@@ -409,18 +416,14 @@ impl Vm {
 
     /// A new exception instance of type `ty` with the given args tuple.
     pub fn new_exception_args(&mut self, ty: *const TypeObject, args: Value) -> Value {
-        let dict = Value::NULL;
-        let inst = InstanceData {
-            dict,
-            exc: Some(Box::new(ExcData {
-                args,
-                traceback: Vec::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-                suppress_context: false,
-                extra: Value::NULL,
-            })),
-        };
+        let inst = InstanceData::new(Some(Box::new(ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+            suppress_context: false,
+            extra: Value::NULL,
+        })));
         if has_ext_instances(ty) {
             // Exception classes with __slots__: the larger instance object.
             return super::types::subclass::alloc_ext(self, ty, inst, Value::NULL);

@@ -13,6 +13,7 @@ pub mod framestack;
 pub mod fxhash;
 pub mod gc;
 pub mod interp;
+pub mod jit_hook;
 pub mod modules;
 pub mod object;
 pub mod ops;

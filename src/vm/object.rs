@@ -72,6 +72,8 @@ pub enum Layout {
     Generator,
     Module,
     Iter,
+    /// `range_iterator`: a `repr(C)` [`RangeIterData`] the JIT's FOR_ITER_RANGE reads in place.
+    RangeIter,
     Super,
     /// dict_keys / dict_values / dict_items.
     DictView,
@@ -111,6 +113,10 @@ pub struct TypeData {
     /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
     /// attributes can give every descendant a new version.
     pub subclasses: std::cell::RefCell<Vec<Value>>,
+    /// The shared keys of instances' values (`InstanceData`): interned attribute names, only
+    /// ever appended (a name keeps its index for the class's lifetime; at most
+    /// `types::instance::MAX_SHARED_KEYS`). Appending one gives the class a new version tag.
+    pub keys: std::cell::RefCell<Vec<Value>>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -154,22 +160,131 @@ pub struct ExcData {
     pub extra: Value,
 }
 
+/// An instance of a Python class. Instances of plain classes (`types::instance::uses_values`)
+/// keep their attributes as *values* (CPython 3.11's inline values with keys shared per class):
+/// `values[i]` holds the attribute named by the class's shared key `i` (`TypeData::keys`), NULL
+/// when the instance does not have it. `__dict__` is materialized on demand
+/// (`types::instance::dict`): then `values` is released and every attribute lives in `dict` from
+/// then on. Offsets (`INSTANCE_*` in `vm::abi`) are what LOAD_ATTR_INSTANCE_VALUE and
+/// STORE_ATTR_INSTANCE_VALUE read.
+#[repr(C)]
 pub struct InstanceData {
+    /// `cap` Values (from the slab allocator), or null.
+    pub values: *mut Value,
+    /// Room in `values` (0 when `values` is null, so `i < cap` is the one check a load needs).
+    pub cap: u32,
+    /// One past the greatest index that has held a value. A new attribute may only go at or
+    /// above it, so index order is insertion order (what a materialized `__dict__` shows);
+    /// otherwise the instance switches to a dict.
+    pub hi: u32,
+    /// The materialized `__dict__` (then `values` is null), or NULL.
     pub dict: Value,
     pub exc: Option<Box<ExcData>>,
 }
 
+const _: () = {
+    type I = Obj<InstanceData>;
+    assert!(std::mem::offset_of!(I, data.values) == INSTANCE_VALUES_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.cap) == INSTANCE_CAP_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.hi) == INSTANCE_HI_OFFSET as usize);
+    assert!(std::mem::offset_of!(I, data.dict) == INSTANCE_DICT_OFFSET as usize);
+};
+
+impl InstanceData {
+    pub fn new(exc: Option<Box<ExcData>>) -> Self {
+        InstanceData {
+            values: std::ptr::null_mut(),
+            cap: 0,
+            hi: 0,
+            dict: Value::NULL,
+            exc,
+        }
+    }
+
+    /// The values array (empty when there is none).
+    #[inline(always)]
+    pub fn values(&self) -> &[Value] {
+        if self.values.is_null() {
+            return &[];
+        }
+        // SAFETY: a non-null `values` points to `cap` initialized Values owned by this instance
+        // (allocated by `realloc_values`, released only by `release_values`).
+        unsafe { std::slice::from_raw_parts(self.values, self.cap as usize) }
+    }
+
+    #[inline(always)]
+    pub fn values_mut(&mut self) -> &mut [Value] {
+        if self.values.is_null() {
+            return &mut [];
+        }
+        // SAFETY: as `values`; `&mut self` makes this the only reference to the array.
+        unsafe { std::slice::from_raw_parts_mut(self.values, self.cap as usize) }
+    }
+
+    /// The value at index `i`, if the instance has it.
+    #[inline(always)]
+    pub fn value(&self, i: usize) -> Option<Value> {
+        if i < self.cap as usize {
+            // SAFETY: `i < cap`, so `values` is non-null and has a Value at `i` (see `values`).
+            let v = unsafe { *self.values.add(i) };
+            (!v.is_null()).then_some(v)
+        } else {
+            None
+        }
+    }
+}
+
+/// Gives `inst` a values array of `cap` slots (its old values copied, the rest NULL); returns
+/// the bytes of the new block. Part of the GC's allocator (see `Heap::grow_values`).
+pub(crate) fn realloc_values(
+    slab: &mut super::alloc::SlabAlloc,
+    inst: &mut InstanceData,
+    cap: usize,
+) -> usize {
+    let bytes = cap * std::mem::size_of::<Value>();
+    let p = slab.alloc(bytes) as *mut Value;
+    let old = inst.values().len();
+    debug_assert!(cap >= old);
+    // SAFETY: `p` is a fresh block of `cap` Values; the old array (if any) holds `old <= cap`
+    // initialized Values and does not overlap it. The rest is zeroed (Value::NULL is 0).
+    unsafe {
+        if old > 0 {
+            std::ptr::copy_nonoverlapping(inst.values, p, old);
+        }
+        std::ptr::write_bytes(p.add(old), 0, cap - old);
+    }
+    release_values(slab, inst);
+    inst.values = p;
+    inst.cap = cap as u32;
+    super::alloc::SlabAlloc::block_size(bytes)
+}
+
+/// Returns `inst`'s values array (if any) to the allocator; the instance has none afterwards.
+pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut InstanceData) {
+    if !inst.values.is_null() {
+        slab.release(
+            inst.values as *mut u8,
+            inst.cap as usize * std::mem::size_of::<Value>(),
+        );
+    }
+    inst.values = std::ptr::null_mut();
+    inst.cap = 0;
+}
+
 /// Instances of classes with `ClassExt::ext_instance`: an `InstanceData` prefix (so `as_instance`
-/// applies) followed by the wrapped built-in value and the `__slots__` storage.
+/// applies) followed by the wrapped built-in value. Their `__slots__` values live in the
+/// `InstanceData` values array, indexed like the class's keys (the slot names of its MRO; see
+/// `types::subclass`), and their other attributes in the dict.
 #[repr(C)]
 pub struct ExtInstanceData {
     pub inst: InstanceData,
     /// The built-in base value (an int, str, list, ...), or NULL.
     pub base: Value,
-    /// A dict holding the `__slots__` values, or NULL until the first is set.
-    pub slots: Value,
 }
 
+/// A Python function. `repr(C)`: CALL_PY_* (and later stencils) read `code`, `globals`,
+/// `defaults` and `closure` at the `FUNC_*` offsets in `vm::abi`.
+#[repr(C)]
 pub struct FunctionData {
     pub code: Value,
     pub globals: Value,
@@ -204,6 +319,8 @@ pub struct CodeData {
     /// interpreter executes and the specializer rewrites in place; each family instruction's
     /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
     pub adaptive: Box<[Cell<u32>]>,
+    /// Compiled code and hotness (`vm::jit_hook`); freed with the code object.
+    pub jit: super::jit_hook::JitSlot,
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
@@ -219,10 +336,24 @@ pub struct BuiltinData {
     pub owner: Value,
 }
 
+/// A bound method (`METHOD_FUNC_OFFSET` / `METHOD_SELF_OFFSET` in `vm::abi`).
+#[repr(C)]
 pub struct MethodData {
     pub func: Value,
     pub self_: Value,
 }
+
+const _: () = {
+    type F = Obj<FunctionData>;
+    assert!(std::mem::offset_of!(F, data.code) == FUNC_CODE_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.globals) == FUNC_GLOBALS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.defaults) == FUNC_DEFAULTS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.kwdefaults) == FUNC_KWDEFAULTS_OFFSET as usize);
+    assert!(std::mem::offset_of!(F, data.closure) == FUNC_CLOSURE_OFFSET as usize);
+    type M = Obj<MethodData>;
+    assert!(std::mem::offset_of!(M, data.func) == METHOD_FUNC_OFFSET as usize);
+    assert!(std::mem::offset_of!(M, data.self_) == METHOD_SELF_OFFSET as usize);
+};
 
 pub struct PropertyData {
     pub fget: Value,
@@ -315,11 +446,6 @@ pub enum IterData {
         seq: Value,
         idx: isize,
     },
-    Range {
-        cur: i64,
-        stop: i64,
-        step: i64,
-    },
     /// reversed(dict) and reversed(dict view): `idx` entry slots remain, read backwards.
     DictRev {
         dict: Value,
@@ -364,6 +490,45 @@ pub enum IterData {
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,
 }
+
+/// A `range_iterator`'s payload (CPython 3.12's `_PyRangeIterObject` fields): `len` values remain,
+/// the next is `next`, each following one `step` further. Machine code (the FOR_ITER_RANGE
+/// specialized instruction and stencil) reads and updates it in place at the offsets in `jit::abi`
+/// (`RANGE_ITER_*`, asserted below and matching `jit::runtime::RangeIterLayout`). Values beyond
+/// the small-int range are boxed when produced. `next` may wrap after the last value is produced
+/// (never read then).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct RangeIterData {
+    pub next: i64,
+    pub step: i64,
+    pub len: i64,
+}
+
+impl RangeIterData {
+    /// Takes the next value, if any.
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<i64> {
+        if self.len <= 0 {
+            return None;
+        }
+        let v = self.next;
+        self.next = v.wrapping_add(self.step);
+        self.len -= 1;
+        Some(v)
+    }
+}
+
+const _: () = {
+    use crate::jit::abi::*;
+    type R = Obj<RangeIterData>;
+    assert!(std::mem::offset_of!(R, data.next) == RANGE_ITER_NEXT_OFFSET as usize);
+    assert!(std::mem::offset_of!(R, data.step) == RANGE_ITER_STEP_OFFSET as usize);
+    assert!(std::mem::offset_of!(R, data.len) == RANGE_ITER_LEN_OFFSET as usize);
+    assert!(
+        std::mem::size_of::<R>() == std::mem::size_of::<crate::jit::runtime::RangeIterLayout>()
+    );
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DictIterKind {
@@ -502,6 +667,7 @@ accessor!(as_property, Property, PropertyData);
 accessor!(as_generator, Generator, GenData);
 accessor!(as_module, Module, ModuleData);
 accessor!(as_iter, Iter, IterData);
+accessor!(as_range_iter, RangeIter, RangeIterData);
 accessor!(as_instance, Instance, InstanceData);
 accessor!(as_type, Type, TypeData);
 accessor!(as_super, Super, SuperData);

@@ -218,8 +218,10 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     }
     if let Some(stats) = vm.stats.as_deref() {
         let text = match crate::vm::adaptive::settings().stats {
-            Some(crate::vm::adaptive::StatsFormat::Json) => stats.json(vm.mode),
-            _ => stats.text(vm.mode),
+            Some(crate::vm::adaptive::StatsFormat::Json) => {
+                stats.json(vm.mode, crate::vm::jit_hook::report(true).as_deref())
+            }
+            _ => stats.text(vm.mode) + &crate::vm::jit_hook::report(false).unwrap_or_default(),
         };
         eprint!("{text}");
     }
@@ -391,8 +393,7 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
     }
     if let Some(r) = {
         let k = vm.intern("_rendered");
-        crate::vm::runtime::attr::instance_dict(e)
-            .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
+        crate::vm::runtime::attr::own_attr(vm, e, k)
     } {
         let tb_empty = as_instance(e)
             .and_then(|i| i.exc.as_ref())

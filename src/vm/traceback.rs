@@ -358,13 +358,12 @@ fn keys_as_strings(d: Value) -> Vec<String> {
 
 /// "Did you mean" for AttributeError (via dir(obj)) and NameError (locals, globals, builtins).
 fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
-    let d = crate::vm::runtime::attr::instance_dict(exc)?;
     let nk = vm.intern("name");
-    let name = crate::vm::runtime::dict::dict_get_str(vm, d, nk)?;
+    let name = crate::vm::runtime::attr::own_attr(vm, exc, nk)?;
     let name_s = as_str(name)?.s.to_string();
     if vm.isinstance(exc, vm.t.exc("AttributeError")) {
         let ok = vm.intern("obj");
-        let obj = crate::vm::runtime::dict::dict_get_str(vm, d, ok)?;
+        let obj = crate::vm::runtime::attr::own_attr(vm, exc, ok)?;
         let dl = crate::vm::builtins::funcs::dir(vm, &[obj], &[]).ok()?;
         let names: Vec<String> = as_list(dl)?
             .iter()

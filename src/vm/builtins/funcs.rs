@@ -91,8 +91,10 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "next", args, kw, 0, 1, 2)?;
     let it = args[0];
     let ok = it.is_ptr()
-        && (matches!(layout_of(it), Layout::Iter | Layout::Generator)
-            || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
+        && (matches!(
+            layout_of(it),
+            Layout::Iter | Layout::RangeIter | Layout::Generator
+        ) || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
     if !ok {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
@@ -517,9 +519,14 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 return Ok(vm.new_list(items));
             }
         }
-        if let Some(d) = attr::instance_dict(o) {
-            names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
-        }
+        let own = if as_instance(o).is_some() {
+            crate::vm::types::instance::names(o)
+        } else {
+            attr::instance_dict(o)
+                .map(rdict::keys_of)
+                .unwrap_or_default()
+        };
+        names.extend(own.into_iter().map(|k| str_of(k).to_string()));
         if let Some(m) = as_module(o) {
             names.extend(
                 rdict::keys_of(m.dict)

@@ -3,7 +3,7 @@
 use super::def;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::attr::{getattr, instance_dict};
+use crate::vm::runtime::attr::getattr;
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::dict::dict_get_str;
 use crate::vm::runtime::repr;
@@ -48,8 +48,7 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
 
 fn fd_of(vm: &mut Vm, o: Value) -> i64 {
     let k = vm.intern("_fd");
-    instance_dict(o)
-        .and_then(|d| dict_get_str(vm, d, k))
+    crate::vm::runtime::attr::own_attr(vm, o, k)
         .map(|v| v.as_small_int())
         .unwrap_or(1)
 }

@@ -309,10 +309,8 @@ pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult
             return bind_descriptor(vm, d, obj, ty).map(Some);
         }
     }
-    if let Some(dict) = instance_dict(obj) {
-        if let Some(v) = dict_get_str(vm, dict, name) {
-            return Ok(Some(v));
-        }
+    if let Some(v) = own_attr(vm, obj, name) {
+        return Ok(Some(v));
     }
     if let Some(d) = descr {
         return bind_descriptor(vm, d, obj, ty).map(Some);
@@ -320,7 +318,18 @@ pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult
     super::special::special_attr(vm, obj, str_of(name))
 }
 
-/// The `__dict__` of objects that have one.
+/// `obj`'s own attribute `name` (instance values or dict, a function's dict), if any.
+#[inline]
+pub fn own_attr(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    if layout_of_opt(obj) == Some(Layout::Instance) {
+        return crate::vm::types::instance::get(obj, name);
+    }
+    let d = instance_dict(obj)?;
+    dict_get_str(vm, d, name)
+}
+
+/// The materialized `__dict__` of objects that have one (an instance keeping its attributes as
+/// values has none: see `own_attr`, `types::instance::dict`).
 pub fn instance_dict(obj: Value) -> Option<Value> {
     if !obj.is_ptr() {
         return None;
@@ -602,12 +611,18 @@ fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
                 .map(|e| (e.builtin_base as usize, e.dictless, e.ext_instance)),
         )
     };
-    if shape(old) != shape(new) {
+    // Classes with `__slots__` must have the same slots (their values are indexed by them).
+    let slotted = |t: &TypeData| t.ext.as_ref().is_some_and(|e| e.nslots > 0);
+    if shape(old) != shape(new)
+        || ((slotted(old) || slotted(new)) && *old.keys.borrow() != *new.keys.borrow())
+    {
         let (nn, on) = (new.name.clone(), old.name.clone());
         return Err(vm.type_error(format!(
             "__class__ assignment: '{nn}' object layout differs from '{on}'"
         )));
     }
+    // Value indices are per class.
+    crate::vm::types::instance::to_dict(vm, obj);
     crate::vm::object::set_type(obj, value.as_ptr::<TypeObject>());
     Ok(())
 }
@@ -622,14 +637,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
         }
     };
-    if inst.dict.is_null() {
-        if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
-            return Err(crate::vm::types::subclass::no_dict_error(vm, obj, name));
-        }
-        let d = vm.new_dict();
-        as_instance(obj).unwrap().dict = d;
+    if inst.dict.is_null() && crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+        return Err(crate::vm::types::subclass::no_dict_error(vm, obj, name));
     }
-    if as_instance(obj).unwrap().exc.is_some() {
+    if inst.exc.is_some() {
         match str_of(name) {
             "__cause__" => {
                 let e = as_instance(obj).unwrap().exc.as_mut().unwrap();
@@ -650,8 +661,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             _ => {}
         }
     }
-    let d = as_instance(obj).unwrap().dict;
-    dict_set(vm, d, name, value)
+    crate::vm::types::instance::set(vm, obj, name, value)
 }
 
 /// `del obj.name`.
@@ -670,6 +680,15 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             call(vm, fdel, &[obj], &[])?;
             return Ok(());
         }
+    }
+    if layout_of_opt(obj) == Some(Layout::Instance) {
+        if !crate::vm::types::subclass::is_dictless(obj_type(obj))
+            && crate::vm::types::instance::del(vm, obj, name)?
+        {
+            invalidate_cache();
+            return Ok(());
+        }
+        return Err(no_attr(vm, obj, name));
     }
     let d = match layout_of_opt(obj) {
         Some(Layout::Type) if !type_data(obj.as_ptr::<TypeObject>()).builtin => {
@@ -718,10 +737,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
     }
     if let Some(d) = lookup_type(ty, name) {
         if is_plain_method(d) {
-            let shadowed = match instance_dict(obj) {
-                Some(dict) => dict_get_str(vm, dict, name).is_some(),
-                None => false,
-            };
+            let shadowed = own_attr(vm, obj, name).is_some();
             if !shadowed && !crate::vm::types::subclass::has_getattribute(ty) {
                 return Ok((d, obj));
             }

@@ -526,11 +526,5 @@ pub fn new_instance(vm: &mut Vm, t: *const TypeObject) -> Value {
         let args = vm.new_tuple(Vec::new());
         return vm.new_exception_args(t, args);
     }
-    vm.heap.alloc(
-        t,
-        InstanceData {
-            dict: Value::NULL,
-            exc: None,
-        },
-    )
+    crate::vm::types::instance::new(vm, t)
 }

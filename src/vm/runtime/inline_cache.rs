@@ -20,6 +20,7 @@ use crate::vm::dict::DictTable;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr;
+use crate::vm::types::instance;
 use crate::vm::value::Value;
 
 /// Words per cache entry.
@@ -36,7 +37,7 @@ const METHOD: u64 = 3;
 const MODULE: u64 = 4;
 const GLOBAL: u64 = 5;
 const BUILTIN: u64 = 6;
-/// A `__slots__` member: the value lives in the instance's slot dict (hint = its entry).
+/// A `__slots__` member: the value lives in the instance values (index = its slot index).
 const SLOT: u64 = 7;
 
 #[inline(always)]
@@ -165,26 +166,24 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
     let t = c[1].get();
     if obj_type(obj) as u64 == c[0].get() && t as u32 == epoch() {
         match kind(t) {
+            // (The index is the name's shared-key index: dict-backed instances look it up.)
             INST => {
-                let d = as_instance(obj).unwrap().dict;
-                if !d.is_null() {
-                    let tb = table(d);
-                    if let Some(v) = hinted(tb, idx(t), name) {
-                        return Some(v);
-                    }
-                    if let Some(i) = find_str(tb, name) {
-                        c[1].set(tag(t as u32, INST, i));
-                        return Some(tb.slot(i).unwrap().value);
-                    }
+                let inst = as_instance(obj).unwrap();
+                if inst.dict.is_null() {
+                    return inst.value(idx(t));
                 }
+                let tb = table(inst.dict);
+                return find_str(tb, name).map(|i| tb.slot(i).unwrap().value);
             }
             TYPE_VALUE => {
+                // Filled only while `name` was not a shared key of the class (adding one moves
+                // the epoch), so only a dict-backed instance can shadow it.
                 let d = as_instance(obj).unwrap().dict;
                 if d.is_null() || find_str(table(d), name).is_none() {
                     return Some(Value(c[2].get()));
                 }
             }
-            SLOT => return slot_value(obj, idx(t), name),
+            SLOT => return slot_value(obj, idx(t)),
             _ => {}
         }
     } else if obj.0 == c[0].get() && kind(t) == MODULE {
@@ -220,16 +219,13 @@ fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
         }
     }
     let stamp = epoch();
-    let dict = as_instance(obj).unwrap().dict;
-    if !dict.is_null() {
-        if let Some(i) = find_str(table(dict), name) {
-            c[0].set(ty as u64);
-            c[1].set(tag(stamp, INST, i));
-            return;
-        }
+    if instance::get(obj, name).is_some() {
+        c[0].set(ty as u64);
+        c[1].set(tag(stamp, INST, key_slot(ty, name)));
+        return;
     }
     if let Some(d) = descr {
-        if plain_type_value(d) {
+        if plain_type_value(d) && instance::key_index(type_data(ty), name).is_none() {
             c[0].set(ty as u64);
             c[1].set(tag(stamp, TYPE_VALUE, 0));
             c[2].set(d.0);
@@ -272,33 +268,23 @@ fn store_hit(
     if obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() {
         return None;
     }
-    // The dict the attribute lives in: the instance dict or the slot storage.
-    let holder = match kind(t) {
-        INST => &mut as_instance(obj).unwrap().dict,
-        SLOT => &mut as_ext_instance(obj).unwrap().slots,
-        _ => return None,
-    };
-    if holder.is_null() {
-        *holder = vm.new_dict();
-    }
-    let d = *holder;
-    let tb = table(d);
-    if let Some(Entry { key, .. }) = tb.slot(idx(t)).copied() {
-        if key == name {
-            tb.entry_mut(idx(t)).value = value;
-            return Some(Ok(()));
+    // The attribute lives in the instance values (or dict), or is a slot.
+    match kind(t) {
+        INST => {
+            let inst = as_instance(obj).unwrap();
+            if inst.dict.is_null() && inst.value(idx(t)).is_some() {
+                inst.values_mut()[idx(t)] = value;
+                return Some(Ok(()));
+            }
+            Some(instance::set(vm, obj, name, value))
         }
+        SLOT => {
+            instance::set_slot(vm, obj, idx(t), value);
+            Some(Ok(()))
+        }
+        _ => None,
     }
-    if let Err(e) = crate::vm::runtime::dict::dict_set(vm, d, name, value) {
-        return Some(Err(e));
-    }
-    if let Some(i) = find_str(table(d), name) {
-        c[1].set(tag(t as u32, kind(t), i));
-    }
-    Some(Ok(()))
 }
-
-use crate::vm::dict::Entry;
 
 fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if !obj.is_ptr() || as_instance(obj).is_none() {
@@ -311,29 +297,31 @@ fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
     if !plain_dict_store(vm, ty, name) {
         return;
     }
-    let dict = as_instance(obj).unwrap().dict;
-    if dict.is_null() {
-        return;
-    }
-    if let Some(i) = find_str(table(dict), name) {
+    if instance::get(obj, name).is_some() {
         c[0].set(ty as u64);
-        c[1].set(tag(epoch(), INST, i));
+        c[1].set(tag(epoch(), INST, key_slot(ty, name)));
     }
 }
 
-/// The value of slot `name` of `obj` (an instance with slot storage) at hinted entry `i`.
+/// The shared-key index of `name` in `ty` for an INST entry (an index no instance has when the
+/// name is not a key: values-backed instances then miss).
+fn key_slot(ty: *const TypeObject, name: Value) -> usize {
+    instance::key_index(type_data(ty), name).unwrap_or(NO_KEY)
+}
+
+/// An INST index beyond any values array.
+const NO_KEY: usize = (1 << 24) - 1;
+
+/// The value of slot `i` of `obj` (an instance of a class with `__slots__`, already checked by
+/// the caller's type guard), if set.
 #[inline]
-pub(crate) fn slot_value(obj: Value, i: usize, name: Value) -> Option<Value> {
-    let d = as_ext_instance(obj)?.slots;
-    if d.is_null() {
-        return None;
-    }
-    hinted(table(d), i, name)
+pub(crate) fn slot_value(obj: Value, i: usize) -> Option<Value> {
+    as_instance(obj)?.value(i)
 }
 
 /// Caches a `__slots__` member access (load or store) when `name` is a slot of `obj`'s class,
-/// no `__getattribute__` / `__setattr__` override is involved, and the slot is set; returns
-/// whether the site was filled.
+/// and no `__getattribute__` / `__setattr__` override is involved; returns whether the site was
+/// filled.
 fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
     match slot_index(vm, obj, name) {
         Some(i) => {
@@ -345,8 +333,8 @@ fn fill_slot(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> bool {
     }
 }
 
-/// The slot-storage entry index of `__slots__` member `name` of `obj`, when loads and stores of
-/// it follow the generic rules (no `__getattribute__` / `__setattr__` override) and it is set.
+/// The values index of `__slots__` member `name` of `obj`, when loads and stores of it follow
+/// the generic rules (no `__getattribute__` / `__setattr__` override).
 /// The inline caches and the specializer (LOAD_ATTR_SLOT, STORE_ATTR_SLOT) both use it.
 pub(crate) fn slot_index(vm: &mut Vm, obj: Value, name: Value) -> Option<usize> {
     let ty = obj_type(obj);
@@ -365,17 +353,18 @@ pub(crate) fn slot_index(vm: &mut Vm, obj: Value, name: Value) -> Option<usize> 
             return None;
         }
     }
-    let slots = as_ext_instance(obj)?.slots;
-    if slots.is_null() {
-        return None;
-    }
-    find_str(table(slots), name)
+    as_ext_instance(obj)?;
+    instance::key_index(td, name)
 }
 
 /// Whether a store of `name` into an instance of `ty` is a plain instance-dict store (a plain
 /// class, no data descriptor or property of that name, no `__setattr__` override).
 pub(crate) fn plain_dict_store(vm: &mut Vm, ty: *const TypeObject, name: Value) -> bool {
     if type_data(ty).builtin || !plain_instance_type(ty) {
+        return false;
+    }
+    // Assignments with their own meaning (`attr::setattr`, `types::instance::set`).
+    if matches!(as_str(name).map(|s| &*s.s), Some("__class__" | "__dict__")) {
         return false;
     }
     if let Some(d) = attr::lookup_type(ty, name) {
@@ -402,6 +391,8 @@ pub fn load_method(
     for e in c.chunks_exact(WORDS) {
         let t = e[1].get();
         if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
+            // Filled only while `name` was not a shared key of an instance's class (adding one
+            // moves the epoch), so values-backed instances cannot shadow the method.
             let shadowed = match attr::instance_dict(obj) {
                 Some(d) => find_str(table(d), name).is_some(),
                 None => false,
@@ -415,7 +406,9 @@ pub fn load_method(
     if !s.is_null() {
         let td = type_data(ty);
         let cacheable = match td.layout {
-            Layout::Instance => plain_instance_type(ty),
+            Layout::Instance => {
+                plain_instance_type(ty) && instance::key_index(type_data(ty), name).is_none()
+            }
             Layout::Type | Layout::Module | Layout::Super => false,
             _ => true,
         };

@@ -33,14 +33,10 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             }
             Layout::Range => {
                 let r = as_range(v).unwrap();
-                Some((
-                    vm.t.range_iterator,
-                    IterData::Range {
-                        cur: r.start,
-                        stop: r.stop,
-                        step: r.step,
-                    },
-                ))
+                let len = crate::vm::types::misc::range_len(r.start, r.stop, r.step);
+                return Ok(crate::vm::types::misc::new_range_iter(
+                    vm, r.start, r.step, len,
+                ));
             }
             Layout::Dict => {
                 let len = crate::vm::runtime::dict::len_of(v);
@@ -85,7 +81,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     },
                 ))
             }
-            Layout::Iter | Layout::Generator => return Ok(v),
+            Layout::Iter | Layout::RangeIter | Layout::Generator => return Ok(v),
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
                     return get_iter(vm, b);
@@ -94,8 +90,10 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     let it = call_method_value(vm, f, v, &[])?;
                     let it_t = vm.type_of(it);
                     let ok = it.is_ptr()
-                        && (matches!(layout_of(it), Layout::Iter | Layout::Generator)
-                            || lookup_type_str(vm, it_t, "__next__").is_some());
+                        && (matches!(
+                            layout_of(it),
+                            Layout::Iter | Layout::RangeIter | Layout::Generator
+                        ) || lookup_type_str(vm, it_t, "__next__").is_some());
                     if !ok {
                         let tn = vm.type_name(it);
                         return Err(
@@ -129,9 +127,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
 fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let obj = args[0];
     let k = vm.intern("__cpjit_seq_index__");
-    let idx = match crate::vm::runtime::attr::instance_dict(obj)
-        .and_then(|d| crate::vm::runtime::dict::dict_get_str(vm, d, k))
-    {
+    let idx = match crate::vm::runtime::attr::own_attr(vm, obj, k) {
         Some(v) => v.as_small_int(),
         None => 0,
     };
@@ -161,6 +157,10 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     crate::vm::eval::spend_step(vm)?;
     if it.is_ptr() {
         match layout_of(it) {
+            Layout::RangeIter => {
+                let r = as_range_iter(it).unwrap();
+                return Ok(r.advance().map(|v| vm.new_int(v)));
+            }
             Layout::Iter => {
                 // Values iter_next collects while calling back into Python (zip, map) are
                 // pushed on the shadow stack; drop them once the next item is built.
@@ -280,15 +280,6 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         }
         IterData::BigRange { cur, step, left } => {
             Ok(crate::vm::types::range_big::next(vm, cur, step, left))
-        }
-        IterData::Range { cur, stop, step } => {
-            let v = *cur;
-            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
-                *cur = v + *step;
-                Ok(Some(vm.new_int(v)))
-            } else {
-                Ok(None)
-            }
         }
         IterData::Dict {
             dict,

@@ -40,12 +40,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
                     return Ok(None);
                 }
-                let i = as_instance(obj).unwrap();
-                if i.dict.is_null() {
-                    let d = vm.new_dict();
-                    as_instance(obj).unwrap().dict = d;
-                }
-                return Ok(Some(as_instance(obj).unwrap().dict));
+                return Ok(Some(crate::vm::types::instance::dict(vm, obj)));
             }
             let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
                 // Built-in subclasses: the base value's special attributes (int.real, ...).

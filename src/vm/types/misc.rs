@@ -22,6 +22,12 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     }
 }
 
+/// A new `range_iterator` producing `len` values from `next` on, `step` apart.
+pub fn new_range_iter(vm: &mut Vm, next: i64, step: i64, len: i64) -> Value {
+    let ty = vm.t.range_iterator;
+    vm.heap.alloc(ty, RangeIterData { next, step, len })
+}
+
 pub fn install(vm: &mut Vm) {
     let o = vm.t.object;
     add_static(vm, o, "__new__", object_new, false);
@@ -436,6 +442,7 @@ pub fn new_class(
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
+            keys: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -1054,15 +1061,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let (s, e, st) = (r.start, r.stop, r.step);
         let n = range_len(s, e, st);
         let last = s + (n - 1) * st;
-        let ty = vm.t.range_iterator;
-        return Ok(vm.new_iter(
-            ty,
-            IterData::Range {
-                cur: last,
-                stop: s - st,
-                step: -st,
-            },
-        ));
+        return Ok(new_range_iter(vm, last, -st, n));
     }
     if as_str(v).is_some() || as_dict(v).is_some() || as_bytes(v).is_some() {
         let items = if as_dict(v).is_some() {

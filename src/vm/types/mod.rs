@@ -10,6 +10,7 @@ pub mod exc;
 pub mod float;
 pub mod frameobj;
 pub mod getset;
+pub mod instance;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
@@ -102,7 +103,7 @@ types_struct! {
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
     bytearray_iterator: "bytearray_iterator", Iter, object;
-    range_iterator: "range_iterator", Iter, object;
+    range_iterator: "range_iterator", RangeIter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
@@ -178,6 +179,7 @@ pub(crate) fn new_type(
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
+            keys: Default::default(),
         },
     );
     let mut mro = vec![v];

@@ -237,11 +237,11 @@ pub fn iter(vm: &mut Vm, b: &BigRange, reversed: bool) -> Value {
                 &b.stop + &b.step + 1u32
             }))
     };
-    let ty = if fast {
-        vm.t.range_iterator
-    } else {
-        vm.t.longrange_iterator
-    };
+    if fast {
+        let i = |x: &BigInt| x.to_i64().unwrap_or(0);
+        return super::misc::new_range_iter(vm, i(&cur), i(&step), i(&b.len));
+    }
+    let ty = vm.t.longrange_iterator;
     vm.new_iter(
         ty,
         IterData::BigRange {

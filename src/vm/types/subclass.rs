@@ -23,7 +23,7 @@ use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr;
 use crate::vm::runtime::call::call;
-use crate::vm::runtime::dict::{dict_del, dict_get_str, dict_set};
+use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::runtime::iter as riter;
 use crate::vm::value::Value;
 
@@ -142,6 +142,9 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let mut dictless = true;
     let mut any_slots = false;
     let mut nslots = 0;
+    // The slot names of the MRO (per class, sorted as CPython lays them out): the keys the
+    // instances' values are indexed by, base classes first.
+    let mut keys_per_class: Vec<Vec<Value>> = Vec::new();
     let mut getattribute = false;
     let ga = vm.intern("__getattribute__");
     for &m in &mro {
@@ -161,12 +164,16 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                 if names.iter().any(|n| str_of(*n) == "__dict__") {
                     dictless = false;
                 }
-                let n = names
-                    .iter()
-                    .filter(|n| !matches!(str_of(**n), "__dict__" | "__weakref__"))
-                    .count();
-                any_slots |= n > 0;
-                nslots += n;
+                let mut own = Vec::new();
+                for n in names {
+                    if !matches!(str_of(n), "__dict__" | "__weakref__") {
+                        own.push(vm.intern(str_of(n)));
+                    }
+                }
+                own.sort_by(|a, b| str_of(*a).cmp(str_of(*b)));
+                any_slots |= !own.is_empty();
+                nslots += own.len();
+                keys_per_class.push(own);
             }
             None => dictless = false,
         }
@@ -175,6 +182,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     if builtin_base.is_null() && !dictless && !any_slots && !getattribute {
         return Ok(());
     }
+    *type_data(t).keys.borrow_mut() = keys_per_class.into_iter().rev().flatten().collect();
     type_data_mut(t).ext = Some(Box::new(ClassExt {
         builtin_base,
         dictless,
@@ -191,23 +199,18 @@ pub fn new_ext_instance(vm: &mut Vm, t: *const TypeObject, base: Value) -> Value
         let args = vm.new_tuple(Vec::new());
         return vm.new_exception_args(t, args);
     }
-    let inst = InstanceData {
-        dict: Value::NULL,
-        exc: None,
-    };
-    alloc_ext(vm, t, inst, base)
+    let inst = InstanceData::new(None);
+    let o = alloc_ext(vm, t, inst, base);
+    let n = type_data(t).ext.as_ref().map_or(0, |e| e.nslots);
+    if n > 0 {
+        vm.heap.grow_values(as_instance(o).unwrap(), n);
+    }
+    o
 }
 
 /// Allocates an `ExtInstanceData` object of class `t` (which has `ClassExt::ext_instance`).
 pub fn alloc_ext(vm: &mut Vm, t: *const TypeObject, inst: InstanceData, base: Value) -> Value {
-    vm.heap.alloc(
-        t,
-        ExtInstanceData {
-            inst,
-            base,
-            slots: Value::NULL,
-        },
-    )
+    vm.heap.alloc(t, ExtInstanceData { inst, base })
 }
 
 /// The built-in value an instance of a built-in subclass wraps.
@@ -367,26 +370,17 @@ pub fn member_repr(d: Value) -> Option<String> {
     ))
 }
 
-/// The slot storage of `obj` for a descriptor of class `owner`, or the TypeError CPython raises
-/// when the descriptor is applied to an unrelated object.
-fn slot_storage(vm: &mut Vm, name: Value, obj: Value, create: bool) -> PyResult<Option<Value>> {
-    let Some(x) = as_ext_instance(obj) else {
+/// The index of slot `name` in `obj`'s values (None: not a slot of its class), or the TypeError
+/// CPython raises when the descriptor is applied to an unrelated object.
+fn slot_storage(vm: &mut Vm, name: Value, obj: Value) -> PyResult<Option<usize>> {
+    if as_ext_instance(obj).is_none() {
         let (n, tn) = (str_of(name).to_string(), vm.type_name(obj));
         return Err(vm.type_error(format!("descriptor '{n}' doesn't apply to a '{tn}' object")));
-    };
-    if x.slots.is_null() {
-        if !create {
-            return Ok(None);
-        }
-        // Sized for every slot of the class at once: most instances fill them all.
-        let n = type_data(obj_type(obj))
-            .ext
-            .as_ref()
-            .map_or(0, |e| e.nslots);
-        let d = vm.new_dict_with_capacity(n);
-        as_ext_instance(obj).unwrap().slots = d;
     }
-    Ok(Some(as_ext_instance(obj).unwrap().slots))
+    Ok(crate::vm::types::instance::key_index(
+        type_data(obj_type(obj)),
+        name,
+    ))
 }
 
 fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
@@ -396,8 +390,8 @@ fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
 
 fn slot_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (name, obj) = (args[0], args[1]);
-    if let Some(d) = slot_storage(vm, name, obj, false)? {
-        if let Some(v) = dict_get_str(vm, d, name) {
+    if let Some(i) = slot_storage(vm, name, obj)? {
+        if let Some(v) = as_instance(obj).unwrap().value(i) {
             return Ok(v);
         }
     }
@@ -406,15 +400,21 @@ fn slot_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn slot_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (name, obj, v) = (args[0], args[1], args[2]);
-    let d = slot_storage(vm, name, obj, true)?.unwrap();
-    dict_set(vm, d, name, v)?;
-    Ok(vm.none)
+    match slot_storage(vm, name, obj)? {
+        Some(i) => {
+            crate::vm::types::instance::set_slot(vm, obj, i, v);
+            Ok(vm.none)
+        }
+        None => Err(slot_missing(vm, obj, name)),
+    }
 }
 
 fn slot_del(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (name, obj) = (args[0], args[1]);
-    if let Some(d) = slot_storage(vm, name, obj, false)? {
-        if dict_del(vm, d, name)?.is_some() {
+    if let Some(i) = slot_storage(vm, name, obj)? {
+        let inst = as_instance(obj).unwrap();
+        if inst.value(i).is_some() {
+            inst.values_mut()[i] = Value::NULL;
             return Ok(vm.none);
         }
     }

@@ -1,0 +1,506 @@
+//! The JIT inside the VM: decides when to compile, compiles a code object's quickened
+//! instructions into a region, runs it, and turns every way compiled code leaves into the
+//! interpreter state the loop continues from (`vm::jit_hook`).
+//!
+//! Policy (whole functions, entered anywhere):
+//! - a code object is compiled when it has been entered `threshold` times at function starts and
+//!   backward jumps together (`--jit-threshold`, `CPJIT_JIT_THRESHOLD`; stress compiles at the first
+//!   entry); the region covers every instruction, so the loop enters it at a function start, at a
+//!   loop header after a backward jump (on-stack replacement), and where a callee returned;
+//! - the region is stitched from a snapshot of the quickened instructions: instructions with a
+//!   stencil of their own run as copied machine code, every other one as a call of
+//!   [`generic_step`], which runs the interpreter's own code for that one instruction
+//!   (`vm::eval::step`), so each operation has one implementation;
+//! - calls of Python functions, returns, yields and generator creation leave compiled code (the
+//!   interpreter switches frames, so Python recursion never grows the native stack) and the
+//!   callee's or caller's compiled code is entered again from the loop;
+//! - a guard that fails leaves at its instruction with the stack untouched; exits are counted per
+//!   instruction, and a region whose guards fail too often is thrown away and recompiled later
+//!   (with exponential backoff) with the instructions that kept failing compiled as steps.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use super::runtime::{
+    generic_step, JitContext, JitExit, RuntimeSymbols, EXIT_CALL, EXIT_RAISED, EXIT_RESUME,
+};
+use super::stitch::Region;
+use crate::bytecode::opcode::Opcode;
+use crate::vm::eval;
+use crate::vm::framestack::{frame_code, FramePtr};
+use crate::vm::interp::Vm;
+use crate::vm::jit_hook::{self, Entry, JitOutcome};
+use crate::vm::object::{as_code, CodeData};
+
+/// `--jit` settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub enabled: bool,
+    /// Entries (function starts plus backward jumps) before a code object is compiled; 1 compiles
+    /// at the first opportunity (stress).
+    pub threshold: u32,
+}
+
+/// The default threshold: CPython 3.13's tier-two warm-up is 16 backward jumps.
+pub const DEFAULT_THRESHOLD: u32 = 16;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: false,
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+impl Settings {
+    /// `CPJIT_JIT` (`off`, `on`, `stress`) and `CPJIT_JIT_THRESHOLD`.
+    pub fn from_env() -> Settings {
+        let mut s = Settings::default();
+        match std::env::var("CPJIT_JIT").as_deref() {
+            Ok("on") | Ok("1") => s.enabled = true,
+            Ok("stress") => {
+                s.enabled = true;
+                s.threshold = 1;
+            }
+            _ => {}
+        }
+        if let Some(n) = std::env::var("CPJIT_JIT_THRESHOLD")
+            .ok()
+            .and_then(|v| v.parse::<u32>().ok())
+        {
+            s.threshold = n.max(1);
+        }
+        s
+    }
+}
+
+static SETTINGS: OnceLock<Settings> = OnceLock::new();
+
+/// Fixes the settings and, if enabled, connects the JIT to VMs created from now on.
+pub fn install(settings: Settings) {
+    let _ = SETTINGS.set(settings);
+    if settings.enabled {
+        jit_hook::install(hook, report);
+    }
+}
+
+fn settings() -> Settings {
+    SETTINGS.get().copied().unwrap_or_default()
+}
+
+/// After this many recompilations a code object stays interpreted.
+const MAX_RECOMPILES: u32 = 6;
+/// A region is thrown away once its guards failed this many times and on more than
+/// 1 in `EXIT_RATIO` entries...
+const EXIT_LIMIT: u64 = 64;
+const EXIT_RATIO: u64 = 4;
+/// ... and an instruction whose guard failed this many times is compiled as a step next time.
+const DEMOTE_AFTER: u32 = 16;
+
+/// What a code object's `JitSlot::compiled` holds.
+enum Slot {
+    Compiled(Rc<Compiled>),
+    /// Thrown away `recompiles` times; warming up again. `demoted`: instructions to compile as
+    /// steps.
+    Cooling {
+        recompiles: u32,
+        demoted: Vec<usize>,
+    },
+    /// Cannot be compiled (a stitching error) or recompiled too often.
+    Never,
+}
+
+struct Compiled {
+    region: Region,
+    recompiles: u32,
+    demoted: Vec<usize>,
+    entries: Cell<u64>,
+    /// Guard failures in total and per instruction.
+    exits: Cell<u64>,
+    exits_at: std::cell::RefCell<HashMap<usize, u32>>,
+}
+
+/// What `--stats` reports about the JIT.
+#[derive(Default)]
+struct Stats {
+    regions: u64,
+    /// Regions thrown away because their guards kept failing.
+    invalidated: u64,
+    compile_failures: u64,
+    code_bytes: u64,
+    compile_ns: u64,
+    /// Instructions compiled: with a stencil of their own, as runtime-function calls, as exits.
+    compiled_own: u64,
+    compiled_calls: u64,
+    compiled_exits: u64,
+    /// Entries by kind: function start, loop header after a backward jump, after a return or an
+    /// instruction the interpreter ran.
+    entries: [u64; 3],
+    /// Instructions run through `generic_step`.
+    steps: u64,
+    /// Exits by reason.
+    returns: u64,
+    /// Calls of Python functions (followed into the callee's compiled code when it has some).
+    calls: u64,
+    guard_exits: u64,
+    breaker_exits: u64,
+    to_interpreter: u64,
+    raised: u64,
+    /// Guard failures, by the instruction's name.
+    guard_exits_by_op: std::collections::BTreeMap<&'static str, u64>,
+    /// Exits to the interpreter (calls of Python functions, yields, ...), by instruction name.
+    interpreter_by_op: std::collections::BTreeMap<&'static str, u64>,
+}
+
+thread_local! {
+    static STATS: std::cell::RefCell<Stats> = Default::default();
+}
+
+fn stats_enabled() -> bool {
+    crate::vm::adaptive::settings().stats.is_some()
+}
+
+fn with_stats(f: impl FnOnce(&mut Stats)) {
+    if stats_enabled() {
+        STATS.with(|s| f(&mut s.borrow_mut()));
+    }
+}
+
+fn op_name(cd: &CodeData, at: usize) -> &'static str {
+    cd.adaptive
+        .get(at)
+        .and_then(|w| Opcode::from_u8(w.get() as u8))
+        .map_or("?", |o| eval::step_form(o).name())
+}
+
+fn report(json: bool) -> String {
+    STATS.with(|s| {
+        let s = s.borrow();
+        let map = |m: &std::collections::BTreeMap<&'static str, u64>, json: bool| -> String {
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, v)| {
+                    if json {
+                        format!("\"{k}\":{v}")
+                    } else {
+                        format!("{k} {v}")
+                    }
+                })
+                .collect();
+            items.join(if json { "," } else { ", " })
+        };
+        if json {
+            format!(
+                "\"regions\":{},\"invalidated\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                 \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
+                 \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
+                 \"exits\":{{\"return\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
+                 \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
+                 \"interpreter_exits_by_instruction\":{{{}}}",
+                s.regions,
+                s.invalidated,
+                s.compile_failures,
+                s.code_bytes,
+                s.compile_ns,
+                s.compiled_own,
+                s.compiled_calls,
+                s.compiled_exits,
+                s.entries[0],
+                s.entries[1],
+                s.entries[2],
+                s.steps,
+                s.returns,
+                s.calls,
+                s.guard_exits,
+                s.breaker_exits,
+                s.to_interpreter,
+                s.raised,
+                map(&s.guard_exits_by_op, true),
+                map(&s.interpreter_by_op, true)
+            )
+        } else {
+            format!(
+                "cpjit JIT stats (threshold {})\n\
+                 regions {} invalidated {} compile failures {} code bytes {} compile time {} us\n\
+                 compiled instructions: own stencil {} runtime call {} exit {}\n\
+                 entries: function start {} loop header {} continue {}\n\
+                 steps (instructions run through their runtime function) {}\n\
+                 exits: return {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
+                 guard exits by instruction: {}\n\
+                 interpreter exits by instruction: {}\n",
+                settings().threshold,
+                s.regions,
+                s.invalidated,
+                s.compile_failures,
+                s.code_bytes,
+                s.compile_ns / 1000,
+                s.compiled_own,
+                s.compiled_calls,
+                s.compiled_exits,
+                s.entries[0],
+                s.entries[1],
+                s.entries[2],
+                s.steps,
+                s.returns,
+                s.calls,
+                s.guard_exits,
+                s.breaker_exits,
+                s.to_interpreter,
+                s.raised,
+                map(&s.guard_exits_by_op, false),
+                map(&s.interpreter_by_op, false)
+            )
+        }
+    })
+}
+
+/// Runs compiled code from frame `f0` at `ip`, following calls and returns between compiled
+/// code objects in a loop (never recursing natively), until code leaves to the interpreter or `f0`
+/// returns.
+fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> JitOutcome {
+    let mut f = f0;
+    let mut ip = ip;
+    let mut kind = kind;
+    let mut ran = false;
+    let mut ctx = JitContext::new();
+    ctx.vm = vm as *mut Vm as *mut ();
+    loop {
+        let Some(cd) = (if f == f0 {
+            Some(cd0)
+        } else {
+            as_code(frame_code(f.get())).map(|c| &*c)
+        }) else {
+            return JitOutcome::Resume {
+                kwnames: ctx.kwnames,
+            };
+        };
+        let code = match compiled_for(vm, cd, kind) {
+            Some(code) if code.region.entry_offset(ip).is_some() => code,
+            // Nothing ran yet: the loop's own state is still current.
+            _ if !ran => return JitOutcome::NotRun,
+            _ => {
+                return JitOutcome::Resume {
+                    kwnames: ctx.kwnames,
+                }
+            }
+        };
+        code.entries.set(code.entries.get() + 1);
+        with_stats(|s| s.entries[kind as usize] += 1);
+        let budget = vm.step_budget.saturating_sub(1).min(1 << 30) as u32;
+        ctx.backedges = budget;
+        ctx.exit_kind = EXIT_RAISED;
+        ctx.steps = 0;
+        ctx.eval_breaker
+            .store(0, std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: `f` is the current frame, synced (instr_index = ip, stack_depth), laid out as
+        // `Frame` with room for the code's stack; the region was compiled from this very code
+        // object, whose constants it embeds and which outlives the run (the frame holds it). The
+        // runtime functions are `generic_step`, which upholds `GenericFn`'s contract.
+        let exit = unsafe { code.region.run(f.0, &mut ctx, ip) };
+        ran = true;
+        let used = budget - ctx.backedges;
+        vm.step_budget = vm.step_budget.saturating_sub(used as u64).max(1);
+        let at = f.get().instr_index as usize;
+        // A backward jump left because a collection is due or the countdown ran out: not a guard.
+        let breaker =
+            ctx.backedges == 0 || ctx.eval_breaker.load(std::sync::atomic::Ordering::Relaxed) != 0;
+        // An instruction compiled as an exit (a yield, generator creation): not a guard either.
+        let exit_piece = code.region.entry_offset(at).is_none();
+        with_stats(|s| {
+            s.steps += ctx.steps;
+            match exit {
+                Ok(JitExit::Return) => s.returns += 1,
+                Ok(JitExit::Deopt) if breaker => s.breaker_exits += 1,
+                Ok(JitExit::Deopt) if exit_piece => {
+                    s.to_interpreter += 1;
+                    *s.interpreter_by_op.entry(op_name(cd, at)).or_default() += 1;
+                }
+                Ok(JitExit::Deopt) => {
+                    s.guard_exits += 1;
+                    *s.guard_exits_by_op.entry(op_name(cd, at)).or_default() += 1;
+                }
+                Ok(JitExit::Error) if ctx.exit_kind == EXIT_CALL => s.calls += 1,
+                Ok(JitExit::Error) if ctx.exit_kind == EXIT_RESUME => {
+                    s.to_interpreter += 1;
+                    *s.interpreter_by_op.entry(op_name(cd, at)).or_default() += 1;
+                }
+                _ => s.raised += 1,
+            }
+        });
+        match exit {
+            Ok(JitExit::Return) if f == f0 => return JitOutcome::Return(ctx.return_value),
+            Ok(JitExit::Return) => {
+                // A callee this loop entered returned: back into its caller's compiled code.
+                f = eval::return_into_caller(vm, f, ctx.return_value);
+                ip = f.get().instr_index as usize;
+                kind = Entry::Continue;
+            }
+            Ok(JitExit::Error) if ctx.exit_kind == EXIT_CALL => {
+                // The call pushed the callee's frame: run its compiled code if it has some (the
+                // interpreter's RESUME counts it towards compiling otherwise).
+                f = vm.current;
+                ip = f.get().instr_index as usize;
+                kind = Entry::Continue;
+            }
+            Ok(JitExit::Deopt) => {
+                if !breaker && !exit_piece {
+                    note_exit(vm, cd, &code, at);
+                }
+                return JitOutcome::Resume {
+                    kwnames: ctx.kwnames,
+                };
+            }
+            Ok(JitExit::Error) if ctx.exit_kind == EXIT_RESUME => {
+                return JitOutcome::Resume {
+                    kwnames: ctx.kwnames,
+                }
+            }
+            Ok(JitExit::Error) => {
+                return JitOutcome::Raise {
+                    exc: ctx.exception,
+                    at: ctx.error_at,
+                    reraise: ctx.reraise != 0,
+                }
+            }
+            Err(e) => {
+                return JitOutcome::Raise {
+                    exc: vm.err("SystemError", format!("cpjit: compiled code: {e}")),
+                    at: ip as u32,
+                    reraise: false,
+                }
+            }
+        }
+    }
+}
+
+/// The compiled code of `cd`, compiling it when it became hot.
+fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>> {
+    let slot = &cd.jit;
+    let (recompiles, demoted) = {
+        let c = slot.compiled.borrow();
+        match c.as_ref().and_then(|b| b.downcast_ref::<Slot>()) {
+            Some(Slot::Compiled(code)) => return Some(code.clone()),
+            Some(Slot::Never) => return None,
+            Some(Slot::Cooling {
+                recompiles,
+                demoted,
+            }) => (*recompiles, demoted.clone()),
+            None => (0, Vec::new()),
+        }
+    };
+    if kind == Entry::Continue {
+        return None;
+    }
+    let warmth = slot.warmth.get().saturating_add(1);
+    slot.warmth.set(warmth);
+    let threshold = settings().threshold.saturating_mul(1 << recompiles.min(16));
+    if warmth < threshold {
+        return None;
+    }
+    slot.warmth.set(0);
+    let started = std::time::Instant::now();
+    let compiled = compile(vm, cd, &demoted);
+    with_stats(|s| {
+        s.compile_ns += started.elapsed().as_nanos() as u64;
+        match &compiled {
+            Ok(region) => {
+                let st = region.stats();
+                s.regions += 1;
+                s.code_bytes += st.code_bytes as u64;
+                s.compiled_exits += st.exits as u64;
+                s.compiled_calls += st.calls as u64;
+                s.compiled_own += (st.instructions - st.exits - st.calls) as u64;
+            }
+            Err(_) => s.compile_failures += 1,
+        }
+    });
+    let new = match compiled {
+        Ok(region) => Slot::Compiled(Rc::new(Compiled {
+            region,
+            recompiles,
+            demoted,
+            entries: Cell::new(0),
+            exits: Cell::new(0),
+            exits_at: Default::default(),
+        })),
+        Err(_) => Slot::Never,
+    };
+    let out = match &new {
+        Slot::Compiled(c) => Some(c.clone()),
+        _ => None,
+    };
+    *slot.compiled.borrow_mut() = Some(Box::new(new));
+    out
+}
+
+/// Counts a guard failure at `at`; throws the region away when its guards fail too often.
+fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
+    let exits = code.exits.get() + 1;
+    code.exits.set(exits);
+    *code.exits_at.borrow_mut().entry(at).or_insert(0) += 1;
+    if exits >= EXIT_LIMIT && exits * EXIT_RATIO >= code.entries.get() {
+        let recompiles = code.recompiles + 1;
+        let mut demoted = code.demoted.clone();
+        for (&i, &n) in code.exits_at.borrow().iter() {
+            if n >= DEMOTE_AFTER && !demoted.contains(&i) {
+                demoted.push(i);
+            }
+        }
+        let next = if recompiles > MAX_RECOMPILES {
+            Slot::Never
+        } else {
+            Slot::Cooling {
+                recompiles,
+                demoted,
+            }
+        };
+        with_stats(|s| s.invalidated += 1);
+        // The region being run is kept alive by the caller's `Rc` until it returns.
+        *cd.jit.compiled.borrow_mut() = Some(Box::new(next));
+        cd.jit.warmth.set(0);
+    }
+}
+
+/// Stitches `cd`'s quickened instructions as they are now.
+fn compile(
+    vm: &mut Vm,
+    cd: &CodeData,
+    demoted: &[usize],
+) -> Result<Region, super::stitch::StitchError> {
+    let code = snapshot(cd);
+    let generic = |op: Opcode| -> Option<super::runtime::GenericFn> {
+        match op {
+            // These leave the frame (the interpreter switches frames) or are not supported.
+            Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE => None,
+            _ => Some(generic_step),
+        }
+    };
+    let syms = RuntimeSymbols {
+        true_value: vm.true_,
+        false_value: vm.false_,
+        none_value: vm.none,
+        range_iter_type: vm.t.range_iterator as *const u8,
+        generic_fn: &generic,
+        as_step: &|i: usize| demoted.contains(&i),
+    };
+    Region::compile(&code, &cd.consts, &syms)
+}
+
+/// The instructions a region is compiled from: the quickened code with each instruction in the
+/// form a single step runs (`eval::step_form`).
+fn snapshot(cd: &CodeData) -> Vec<u32> {
+    let mut code: Vec<u32> = cd.adaptive.iter().map(|c| c.get()).collect();
+    let mut i = 0;
+    while i < code.len() {
+        let Some(op) = Opcode::from_u8(code[i] as u8) else {
+            break;
+        };
+        let form = eval::step_form(op);
+        code[i] = (code[i] & !0xFF) | form as u32;
+        i += 1 + op.info().cache as usize;
+    }
+    code
+}

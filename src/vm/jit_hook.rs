@@ -1,0 +1,75 @@
+//! The interpreter's side of the JIT: the places where the evaluation loop offers to run compiled
+//! code, and the hook through which the JIT (a higher layer, `jit::driver`) is called.
+//!
+//! The VM never names the JIT's types: a code object keeps its compiled code as an opaque
+//! `Box<dyn Any>` in its [`JitSlot`] (dropped with the code object), and the loop calls the
+//! installed [`JitHook`] at three kinds of [`Entry`] points. What the hook returns tells the loop how
+//! to continue ([`JitOutcome`]): the frame always holds the exact interpreter state (instruction
+//! index of the next instruction, stack depth, live values in its slots) when compiled code leaves.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
+
+use super::framestack::FramePtr;
+use super::interp::Vm;
+use super::object::CodeData;
+use super::value::Value;
+
+/// Per code object JIT state.
+#[derive(Default)]
+pub struct JitSlot {
+    /// Entries counted towards the compile threshold.
+    pub warmth: Cell<u32>,
+    /// The compiled region (the JIT's own type), or a marker that compiling failed.
+    pub compiled: RefCell<Option<Box<dyn Any>>>,
+}
+
+/// Where the loop offers to enter compiled code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// RESUME at the start of a code object (function entry).
+    Start,
+    /// A backward jump was taken (the loop header is next): on-stack replacement.
+    Backedge,
+    /// A callee returned into this frame, or the interpreter ran an instruction compiled code left
+    /// to it: enter only if the code is already compiled (never counts towards compiling).
+    Continue,
+}
+
+/// How compiled code left.
+pub enum JitOutcome {
+    /// Nothing ran (not hot yet, not compilable, or no compiled code at this instruction).
+    NotRun,
+    /// Resume the interpreter from the frame's state; `kwnames` are the keyword names a KW_NAMES
+    /// in compiled code left pending for the next CALL.
+    Resume { kwnames: Value },
+    /// RETURN_VALUE ran with this value (the frame is still current).
+    Return(Value),
+    /// Instruction `at` raised `exc`; unwind from it (`reraise`: the traceback already names it).
+    Raise { exc: Value, at: u32, reraise: bool },
+}
+
+/// Called by the loop with the current frame synced (`instr_index` = `ip`).
+pub type JitHook = fn(&mut Vm, FramePtr, &CodeData, usize, Entry) -> JitOutcome;
+
+/// The JIT's part of `--stats`: text lines, or (`true`) the members of a JSON object.
+pub type JitReport = fn(json: bool) -> String;
+
+static HOOK: OnceLock<JitHook> = OnceLock::new();
+static REPORT: OnceLock<JitReport> = OnceLock::new();
+
+/// Installs the JIT (`--jit`); VMs created afterwards call it.
+pub fn install(h: JitHook, report: JitReport) {
+    let _ = HOOK.set(h);
+    let _ = REPORT.set(report);
+}
+
+/// The JIT's `--stats` report, if the JIT is installed.
+pub fn report(json: bool) -> Option<String> {
+    REPORT.get().map(|r| r(json))
+}
+
+pub fn hook() -> Option<JitHook> {
+    HOOK.get().copied()
+}
