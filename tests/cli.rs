@@ -54,8 +54,14 @@ fn bad_command_lines_fail_cleanly() {
         )
     );
     let (st, _, err) = cpjit(&["--jit-threshold"], "");
-    assert_eq!((st, err.as_str()), (2, "cpjit: --jit-threshold: expected a value\n"));
-    let (st, out, _) = cpjit(&["--jit", "--jit-threshold=1", "-c", "print(sum(range(9)))"], "");
+    assert_eq!(
+        (st, err.as_str()),
+        (2, "cpjit: --jit-threshold: expected a value\n")
+    );
+    let (st, out, _) = cpjit(
+        &["--jit", "--jit-threshold=1", "-c", "print(sum(range(9)))"],
+        "",
+    );
     assert_eq!((st, out.as_str()), (0, "36\n"));
     let (st, _, err) = cpjit(&["--frobnicate"], "");
     assert_eq!(

@@ -310,7 +310,11 @@ pub fn region(region: &crate::jit::stitch::Region, code: &[u32], title: &str) ->
             None => Vec::new(),
         };
         for l in lines {
-            out += &format!("        {:#x}: {}\n", base + (p.offset + l.offset) as u64, l.text);
+            out += &format!(
+                "        {:#x}: {}\n",
+                base + (p.offset + l.offset) as u64,
+                l.text
+            );
         }
     }
     out
