@@ -199,10 +199,11 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     crate::vm::panic_guard::install_hook();
     let no_site = opts.no_site;
     let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
-    vm.keep_main_code = dis_adaptive;
     if !no_site {
         site_builtins(&mut vm);
     }
+    // After the site step, so that `dis --adaptive` keeps the program's code, not _cpjit_site's.
+    vm.keep_main_code = dis_adaptive;
     let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
         Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
         _ => exec_source(vm, &src, &filename, globals),

@@ -241,10 +241,8 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn fmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "fmod")?;
-    if y == 0.0 || x.is_infinite() {
-        return Err(domain(vm));
-    }
-    Ok(Value::from_f64(x % y))
+    let r = crate::rtlib::math_fns::fmod(x, y).map_err(|e| rt_err(vm, e))?;
+    Ok(Value::from_f64(r))
 }
 fn copysign(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "copysign")?;
@@ -487,12 +485,7 @@ fn fsum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn modf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "modf", args, kw, 0, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
-    let i = x.trunc();
-    let f = if x.is_infinite() {
-        0.0f64.copysign(x)
-    } else {
-        x - i
-    };
+    let (f, i) = crate::rtlib::math_fns::modf(x);
     Ok(vm.new_tuple(vec![Value::from_f64(f), Value::from_f64(i)]))
 }
 fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

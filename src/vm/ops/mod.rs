@@ -345,7 +345,16 @@ pub fn exc_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
 pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult {
     if let Some(td) = as_type(e) {
         if td.is_exception {
-            return call::call(vm, e, &[], &[]);
+            let r = call::call(vm, e, &[], &[])?;
+            if as_instance(r).is_some_and(|i| i.exc.is_some()) {
+                return Ok(r);
+            }
+            // A `__new__` that returned something else (CPython's _PyErr_CreateException check).
+            let rt = Value::from_ptr(vm.type_of(r));
+            let (cn, rn) = (repr::repr_string(vm, e)?, repr::repr_string(vm, rt)?);
+            return Err(vm.type_error(format!(
+                "calling {cn} should have returned an instance of BaseException, not {rn}"
+            )));
         }
     } else if as_instance(e).map(|i| i.exc.is_some()).unwrap_or(false) {
         return Ok(e);

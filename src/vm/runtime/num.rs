@@ -161,7 +161,8 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
 }
 
 pub fn float_pow(vm: &mut Vm, a: f64, b: f64) -> PyResult<f64> {
-    if a == 0.0 && b < 0.0 {
+    // 0.0 ** -inf is inf (C99 pow); only a finite negative exponent divides by zero.
+    if a == 0.0 && b < 0.0 && b.is_finite() {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
@@ -312,6 +313,17 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: IntRef, b: IntRef) -> PyResult<Option<
                 let (a, b) = (big_to_f64(vm, x)?, big_to_f64(vm, y)?);
                 let r = float_pow(vm, a, b)?;
                 return Ok(Some(Value::from_f64(r)));
+            }
+            // Huge exponents of 0, 1 and -1 have small results.
+            let one = BigInt::from(1);
+            let minus_one = -one.clone();
+            if x.is_zero() || *x == one || *x == minus_one {
+                let r = if *x == minus_one && !y.bit(0) {
+                    one
+                } else {
+                    x.clone()
+                };
+                return Ok(Some(vm.new_bigint(r)));
             }
             let e = y
                 .to_u32()
