@@ -498,11 +498,7 @@ fn snapshot(cd: &CodeData) -> Vec<u32> {
         let Some(op) = Opcode::from_u8(code[i] as u8) else {
             break;
         };
-        let form = match eval::step_form(op) {
-            // The range iterator does not have `RangeIterLayout` yet: iterate generically.
-            Opcode::FOR_ITER_RANGE => Opcode::FOR_ITER,
-            o => o,
-        };
+        let form = eval::step_form(op);
         code[i] = (code[i] & !0xFF) | form as u32;
         i += 1 + op.info().cache as usize;
     }

@@ -9,10 +9,11 @@
 //! - `strip_frame`: removes Cranelift's x86-64 frame set-up from call-free stencils at load time.
 //! - `stitch`: lays out and patches a region (two passes) into `memory` (W^X), and runs it.
 //!
-//! Using it from the VM: build `RuntimeSymbols`, `stitch::Region::compile(&code.code, &consts,
-//! &syms)` once per code object, then `region.run(frame, &mut ctx, instr_index)` and act on the
-//! `JitExit`: `Return` (value in `ctx.return_value`), `Deopt` (resume the interpreter at
-//! `frame.instr_index` with `frame.stack_depth` values), `Error` (exception pending).
+//! - `driver`: the JIT inside the VM (`--jit`): when to compile, the loop that runs regions and
+//!   follows calls and returns between them, exit accounting and invalidation, `--stats`.
+//!
+//! The VM calls the driver through `vm::jit_hook` (installed by the CLI), so the interpreter never
+//! names the JIT's types; `docs/design.md` describes the whole protocol.
 
 pub mod abi;
 pub mod driver;
