@@ -379,6 +379,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
                 d.dict,
                 d.doc,
                 d.module,
+                d.annotations,
             ]);
         }
         Layout::Builtin => {
@@ -442,6 +443,11 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             let d = payload_any::<WeakRefData>(v);
             out.extend([d.callback, d.wrapper.get()]);
         }
+        Layout::Native => {
+            let d = payload_any::<NativeData>(v);
+            d.trace(out);
+            external = d.heap_bytes();
+        }
     }
     external
 }
@@ -488,5 +494,6 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::SeqIter => free_object::<SeqIterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
+        Layout::Native => free_object::<NativeData>(slab, v),
     }
 }

@@ -85,6 +85,9 @@ pub enum Layout {
     Complex,
     /// weakref.ref: a referent the GC does not trace (cleared when it dies).
     WeakRef,
+    /// Objects of types written in Rust outside the core (`_sre`'s Pattern and Match, ...): a
+    /// boxed [`NativeObject`] that traces its own Values.
+    Native,
 }
 
 pub struct TypeData {
@@ -302,6 +305,9 @@ pub struct FunctionData {
     pub dict: Value,
     pub doc: Value,
     pub module: Value,
+    /// `__annotations__`: NULL, MAKE_FUNCTION's flat (name, value, ...) tuple, or a dict (made
+    /// from the tuple on first read, or assigned).
+    pub annotations: Value,
 }
 
 pub struct CodeData {
@@ -409,6 +415,19 @@ pub struct WeakRefData {
     /// hash(referent), computed on first use (a dead reference keeps it).
     pub hash: Cell<Option<i64>>,
 }
+
+/// The payload of a `Layout::Native` object: any Rust value that can list the Values it holds.
+/// Its type's methods reach it through [`as_native`].
+pub trait NativeObject: std::any::Any {
+    /// Pushes every Value the object holds (the GC's mark phase).
+    fn trace(&self, out: &mut Vec<Value>);
+    /// Bytes the object owns outside its block (for collection pacing).
+    fn heap_bytes(&self) -> usize {
+        0
+    }
+}
+
+pub type NativeData = Box<dyn NativeObject>;
 
 pub struct SuperData {
     /// The class `super()` was called in.
@@ -601,10 +620,44 @@ pub fn header<'a>(v: Value) -> &'a ObjHeader {
     unsafe { &*v.as_ptr::<ObjHeader>() }
 }
 
-/// The type object of a heap object.
+/// The type object of any value: a heap object's header type, or `int` / `float` for the
+/// unboxed small ints and floats (so a built-in that forgets to check `is_ptr()` before asking
+/// for the type of an argument gets the right answer instead of reading through a non-pointer).
 #[inline(always)]
 pub fn obj_type(v: Value) -> *const TypeObject {
-    header(v).ty
+    if v.is_ptr() {
+        header(v).ty
+    } else {
+        unboxed_type(v)
+    }
+}
+
+thread_local! {
+    /// This thread's VM's `int` and `float` type objects (set by `Types::bootstrap`; the VM runs
+    /// on the thread that created it).
+    static UNBOXED_TYPES: Cell<(*const TypeObject, *const TypeObject)> =
+        const { Cell::new((std::ptr::null(), std::ptr::null())) };
+}
+
+/// Records the types `obj_type` gives small ints and floats on this thread.
+pub(crate) fn set_unboxed_types(int: *const TypeObject, float: *const TypeObject) {
+    UNBOXED_TYPES.with(|c| c.set((int, float)));
+}
+
+#[cold]
+#[inline(never)]
+fn unboxed_type(v: Value) -> *const TypeObject {
+    let (int, float) = UNBOXED_TYPES.with(|c| c.get());
+    let t = if v.is_small_int() {
+        int
+    } else if v.is_float() {
+        float
+    } else {
+        std::ptr::null()
+    };
+    // A panic (caught by the panic guard: SystemError), never a read through a non-pointer.
+    assert!(!t.is_null(), "type of a non-object value {v:?}");
+    t
 }
 
 /// The type data of a type object pointer.
@@ -624,7 +677,11 @@ pub fn type_data_mut<'a>(t: *const TypeObject) -> &'a mut TypeData {
 
 #[inline(always)]
 pub fn layout_of(v: Value) -> Layout {
-    type_data(obj_type(v)).layout
+    if v.is_ptr() {
+        type_data(header(v).ty).layout
+    } else {
+        Layout::Unboxed
+    }
 }
 
 /// The payload of `v`, which the caller has checked has layout matching `T`.
@@ -676,6 +733,18 @@ accessor!(as_bool_obj, Bool, bool);
 accessor!(as_view, DictView, ViewData);
 accessor!(as_complex, Complex, ComplexData);
 accessor!(as_weakref, WeakRef, WeakRefData);
+
+/// The payload of a `Layout::Native` object if it is a `T`.
+#[inline]
+pub fn as_native<'a, T: NativeObject>(v: Value) -> Option<&'a mut T> {
+    if v.is_ptr() && layout_of(v) == Layout::Native {
+        let b: &mut NativeData = payload::<NativeData>(v);
+        let any: &mut dyn std::any::Any = &mut **b;
+        any.downcast_mut::<T>()
+    } else {
+        None
+    }
+}
 
 /// Whether `t`'s instances are `ExtInstanceData` objects.
 #[inline]

@@ -39,6 +39,9 @@ pub fn install(vm: &mut Vm) {
     def(vm, b, "format", format);
     def(vm, b, "vars", vars);
     def(vm, b, "dir", dir);
+    def(vm, b, "breakpoint", breakpoint);
+    def(vm, b, "aiter", aiter);
+    def(vm, b, "anext", anext);
     def(vm, b, "globals", globals);
     def(vm, b, "locals", locals);
     def(vm, b, "__build_class__", build_class);
@@ -226,16 +229,20 @@ fn delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "callable", args, kw, 0, 1, 1)?;
-    let v = args[0];
-    let r = v.is_ptr()
+    let r = is_callable(vm, args[0]);
+    Ok(vm.bool_val(r))
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
-            Layout::Instance | Layout::WeakRef => {
+            Layout::Instance | Layout::WeakRef | Layout::Native => {
                 attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
             }
             _ => false,
-        };
-    Ok(vm.bool_val(r))
+        }
 }
 
 fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -505,6 +512,17 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
     } else {
         let o = args[0];
+        // A `__dir__` of the object's class decides (a list of it, sorted).
+        let t = vm.type_of(o);
+        if let Some(f) = attr::lookup_type_str(vm, t, "__dir__") {
+            if as_function(f).is_some() {
+                let r = crate::vm::runtime::call::call_method_value(vm, f, o, &[])?;
+                let mut items = riter::collect(vm, r)?;
+                let none = vm.none;
+                sort_values(vm, &mut items, none, false)?;
+                return Ok(vm.new_list(items));
+            }
+        }
         let own = if as_instance(o).is_some() {
             crate::vm::types::instance::names(o)
         } else {
@@ -536,14 +554,16 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
     Ok(vm.new_list(vals))
 }
-fn globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "globals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());
     }
     Ok(f.get().globals)
 }
-fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "locals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());
@@ -650,13 +670,48 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, _) = split_kw(args, kw);
-    if pos.is_empty() {
+    let (pos, kws) = split_kw(args, kw);
+    // __import__(name, globals=None, locals=None, fromlist=(), level=0)
+    let mut a: [Option<Value>; 5] = std::array::from_fn(|i| pos.get(i).copied());
+    if pos.len() > 5 {
+        return Err(vm.type_error(format!(
+            "__import__() takes at most 5 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    for (k, v) in kws {
+        let i = match k {
+            "name" => 0,
+            "globals" => 1,
+            "locals" => 2,
+            "fromlist" => 3,
+            "level" => 4,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for __import__()"
+                )))
+            }
+        };
+        a[i] = Some(v);
+    }
+    let Some(name) = a[0] else {
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    if as_str(name).is_none() {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("__import__() argument 1 must be str, not {tn}")));
     }
     let none = vm.none;
-    let zero = Value::try_from_i64(0).unwrap();
-    crate::vm::modules::import_name(vm, pos[0], pos.get(3).copied().unwrap_or(none), zero)
+    // The fromlist only matters by being non-empty (IMPORT_NAME takes a tuple).
+    let fromlist = match a[3] {
+        Some(f) if f != none => {
+            let items = crate::vm::runtime::iter::collect(vm, f)?;
+            vm.new_tuple(items)
+        }
+        _ => none,
+    };
+    let level = a[4].unwrap_or(Value::try_from_i64(0).unwrap());
+    crate::vm::modules::import_name(vm, name, fromlist, level)
 }
 
 fn open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
@@ -673,4 +728,46 @@ pub fn module_attr(vm: &mut Vm, m: Value, name: &str) -> Option<Value> {
     let d = as_module(m)?.dict;
     let k = vm.intern(name);
     dict_get_str(vm, d, k)
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook`.
+fn breakpoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let sys = vm.sys_module;
+    match module_attr(vm, sys, "breakpointhook") {
+        Some(h) => crate::vm::runtime::call::call(vm, h, args, kw),
+        None => Err(vm.err("RuntimeError", "lost sys.breakpointhook")),
+    }
+}
+
+/// `aiter(obj)`: `type(obj).__aiter__(obj)`, which must give an async iterator.
+fn aiter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "aiter", args, kw, 0, 1, 1)?;
+    let Some(it) = crate::vm::runtime::call::call_dunder(vm, args[0], "__aiter__", &[])? else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object is not an async iterable")));
+    };
+    let t = vm.type_of(it);
+    if attr::lookup_type_str(vm, t, "__anext__").is_none() {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{tn}'"
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(aiterator[, default])`: the awaitable `type(it).__anext__(it)`. With a default,
+/// CPython wraps it in an awaitable that turns StopAsyncIteration into the default; that needs
+/// coroutines, which cpjit does not run yet.
+fn anext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "anext", args, kw, 0, 1, 2)?;
+    let t = vm.type_of(args[0]);
+    let Some(f) = attr::lookup_type_str(vm, t, "__anext__") else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object is not an async iterator")));
+    };
+    if args.len() == 2 {
+        return Err(vm.not_implemented("anext() with a default (coroutines)"));
+    }
+    crate::vm::runtime::call::call_method_value(vm, f, args[0], &[])
 }

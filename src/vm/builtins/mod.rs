@@ -69,7 +69,8 @@ pub fn install(vm: &mut Vm) {
     let k = vm.intern("__name__");
     let n = vm.new_str("builtins");
     dict_set_str(vm, b, k, n);
-    memoryview_placeholder(vm);
+    let (k, mv) = (vm.intern("memoryview"), Value::from_ptr(vm.t.memoryview));
+    dict_set_str(vm, b, k, mv);
     // The module attributes CPython's builtins has (`__spec__` and `__loader__` come with the
     // import machinery, issue 13).
     let doc = vm.new_str(
@@ -86,31 +87,6 @@ pub fn install(vm: &mut Vm) {
     exec::install(vm);
     numeric::install(vm);
     io::install(vm);
-}
-
-/// `memoryview` exists as a name (collections.abc registers it as a Sequence at import) but
-/// cpjit has no buffer protocol yet: creating one raises NotImplementedError saying so.
-fn memoryview_placeholder(vm: &mut Vm) {
-    let (object, meta) = (vm.t.object, vm.t.type_);
-    let t = crate::vm::types::new_type(
-        &mut vm.heap,
-        meta,
-        "memoryview",
-        Layout::Instance,
-        &[object],
-    );
-    let d = vm.new_dict();
-    type_data_mut(t).dict = d;
-    vm.permanent.push(Value::from_ptr(t));
-    crate::vm::types::add_static(
-        vm,
-        t,
-        "__new__",
-        |vm, _a, _k| Err(vm.not_implemented("memoryview")),
-        false,
-    );
-    let (b, k) = (vm.builtins, vm.intern("memoryview"));
-    dict_set_str(vm, b, k, Value::from_ptr(t));
 }
 
 /// Registers a built-in function in `dict`.
@@ -143,7 +119,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                 }
                 return Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) as usize);
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__len__") {
                     return len_of(vm, b);
                 }

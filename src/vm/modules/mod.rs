@@ -3,7 +3,9 @@
 
 pub mod math;
 pub mod package;
+pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
@@ -25,6 +27,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
+        "_sre" => sre::create(vm)?,
+        "posix" => posix::create(vm)?,
         "builtins" => builtins_module(vm),
         _ => return python_module(vm, name),
     };
@@ -33,18 +37,20 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_weakref", "builtins", "gc", "math", "random", "sys", "time",
+    "_sre", "_weakref", "builtins", "gc", "math", "posix", "random", "sys", "time",
 ];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
+    ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
     ("_thread", include_str!("py/_thread.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -212,6 +218,16 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             None => "explicit panic".to_string(),
         };
         panic!("{msg}");
+    });
+    // `_cpjit.read_text(path)`: a UTF-8 file's text, None if it cannot be read (the site
+    // module's license printer reads LICENSE.txt with it while `open` is missing).
+    def(vm, m, "read_text", |vm, a, k| {
+        crate::vm::types::nargs(vm, "read_text", a, k, 0, 1, 1)?;
+        let path = crate::vm::interp::str_of(a[0]).to_string();
+        Ok(match std::fs::read_to_string(path) {
+            Ok(t) => vm.new_str_owned(t),
+            Err(_) => vm.none,
+        })
     });
     m
 }

@@ -43,7 +43,7 @@ pub fn make_function(
     } else {
         Value::NULL
     };
-    let _ann = if oparg & mf::ANNOTATIONS != 0 {
+    let annotations = if oparg & mf::ANNOTATIONS != 0 {
         pop()
     } else {
         Value::NULL
@@ -81,6 +81,7 @@ pub fn make_function(
             dict: Value::NULL,
             doc,
             module,
+            annotations,
         },
     ))
 }

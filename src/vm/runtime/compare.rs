@@ -133,6 +133,33 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(e == (op == cmp::EQ)))
         }
+        // Bound methods are equal when they bind the same object (identity) to equal functions.
+        (Layout::BoundMethod, Layout::BoundMethod) if op == cmp::EQ || op == cmp::NE => {
+            let (x, y) = (as_bound_method(a).unwrap(), as_bound_method(b).unwrap());
+            let (xs, xf, ys, yf) = (x.self_, x.func, y.self_, y.func);
+            let e = xs == ys && eq(vm, xf, yf)?;
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        (Layout::Builtin, Layout::Builtin) if op == cmp::EQ || op == cmp::NE => {
+            let (x, y) = (as_builtin(a).unwrap(), as_builtin(b).unwrap());
+            if x.bound.is_null() || y.bound.is_null() {
+                return Ok(Some((a == b) == (op == cmp::EQ)));
+            }
+            let e = x.bound == y.bound && x.f as usize == y.f as usize && x.name == y.name;
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        // Slices compare as (start, stop, step) tuples.
+        (Layout::Slice, Layout::Slice) => {
+            let parts = |v: Value| {
+                let s = as_slice(v).unwrap();
+                [s.start, s.stop, s.step]
+            };
+            let (x, y) = (parts(a), parts(b));
+            vm.enter_recursive(" in comparison")?;
+            let r = seq_compare(vm, op, &x, &y);
+            vm.leave_recursive();
+            r.map(Some)
+        }
         (Layout::Complex, _) | (_, Layout::Complex) => {
             crate::vm::types::complex::compare(vm, op, a, b)
         }
@@ -195,10 +222,10 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     // Weak references compare their referents through ReferenceType.__eq__.
     let user_a = !type_data(ta).builtin
         || type_data(ta).is_exception
-        || type_data(ta).layout == Layout::WeakRef;
+        || matches!(type_data(ta).layout, Layout::WeakRef | Layout::Native);
     let user_b = !type_data(tb).builtin
         || type_data(tb).is_exception
-        || type_data(tb).layout == Layout::WeakRef;
+        || matches!(type_data(tb).layout, Layout::WeakRef | Layout::Native);
     let mut tried_rev = false;
     let rop = SWAPPED[op as usize];
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
@@ -314,7 +341,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             }
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
-        Layout::Instance => {
+        Layout::Instance | Layout::Native => {
             if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__bool__")
                 .and(crate::vm::types::subclass::defer_to_base(vm, v, "__len__"))
             {
@@ -431,7 +458,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                     }
                 }
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) =
                     crate::vm::types::subclass::defer_to_base(vm, container, "__contains__")
                 {

@@ -121,6 +121,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let hs: Vec<i64> = as_set(v).unwrap().table.iter().map(|(_, h)| h).collect();
             Ok(crate::rtlib::hash::hash_frozenset(hs) as u64)
         }
+        // dict_values has no __eq__ of its own, so it keeps object's identity hash.
+        Layout::DictView if as_view(v).unwrap().kind == DictIterKind::Values => Ok(id_hash(v)),
         Layout::List | Layout::Dict | Layout::Set | Layout::DictView => {
             let n = vm.type_name(v);
             Err(vm.type_error(format!("unhashable type: '{n}'")))
@@ -155,6 +157,33 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                 },
             }
         }
+        // Types written in Rust outside the core define `__hash__` as a method, or have none.
+        Layout::Native => {
+            let k = vm.intern("__hash__");
+            match crate::vm::runtime::attr::lookup_type(obj_type(v), k) {
+                Some(f) if f == vm.none => {
+                    let n = vm.type_name(v);
+                    Err(vm.type_error(format!("unhashable type: '{n}'")))
+                }
+                Some(f)
+                    if as_builtin(f).is_some_and(|b| {
+                        !b.owner.is_null() && b.owner != Value::from_ptr(vm.t.object)
+                    }) =>
+                {
+                    // A built-in __hash__ returns the hash itself (a C Py_hash_t).
+                    let r = crate::vm::runtime::call::call_method_value(vm, f, v, &[])?;
+                    match crate::vm::runtime::num::int_of(r) {
+                        Some(crate::vm::runtime::num::IntVal::Small(i)) => Ok(i as u64),
+                        Some(crate::vm::runtime::num::IntVal::Big(b)) => match i64::try_from(&b) {
+                            Ok(i) => Ok(i as u64),
+                            Err(_) => Ok(hash_bigint(&b)),
+                        },
+                        None => Err(vm.type_error("__hash__ method should return an integer")),
+                    }
+                }
+                _ => Ok(id_hash(v)),
+            }
+        }
         Layout::Range => {
             // CPython's range_hash: hash((len, start, step)), with None for the parts that do
             // not affect equality.
@@ -163,6 +192,12 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let r = hash(vm, t);
             vm.roots.pop();
             r
+        }
+        // CPython's meth_hash: the identity of self, xor the function's hash.
+        Layout::BoundMethod => {
+            let m = as_bound_method(v).unwrap();
+            let (f, s) = (m.func, m.self_);
+            Ok(id_hash(s) ^ hash(vm, f)?)
         }
         _ => Ok(id_hash(v)),
     }

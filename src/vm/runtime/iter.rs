@@ -88,7 +88,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                 ))
             }
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
                     return get_iter(vm, b);
                 }
@@ -183,7 +183,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                     Exit::Return(_) => Ok(None),
                 };
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 let t = obj_type(it);
                 if let Some(f) = lookup_type_str(vm, t, "__next__") {
                     return match call_method_value(vm, f, it, &[]) {

@@ -6,6 +6,31 @@ use crate::vm::object::*;
 use crate::vm::runtime::num::int_of;
 use crate::vm::value::Value;
 
+/// A function's `__annotations__` dict, made on first read (from MAKE_FUNCTION's
+/// (name, value, ...) tuple, or empty).
+fn function_annotations(vm: &mut Vm, f: Value) -> PyResult {
+    let a = as_function(f).unwrap().annotations;
+    if as_dict(a).is_some() {
+        return Ok(a);
+    }
+    let d = vm.new_dict();
+    vm.roots.push(d);
+    let items = as_tuple(a).map(|t| t.to_vec()).unwrap_or_default();
+    let mut r = Ok(());
+    for pair in items.chunks(2) {
+        if let [k, v] = pair {
+            r = crate::vm::runtime::dict::dict_set(vm, d, *k, *v);
+            if r.is_err() {
+                break;
+            }
+        }
+    }
+    vm.roots.pop();
+    r?;
+    as_function(f).unwrap().annotations = d;
+    Ok(d)
+}
+
 pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
     if name == "__class__" {
         return Ok(Some(Value::from_ptr(vm.type_of(obj))));
@@ -82,6 +107,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "__module__" => Some(or_none(vm, f.module)),
                 "__defaults__" => Some(or_none(vm, f.defaults)),
                 "__kwdefaults__" => Some(or_none(vm, f.kwdefaults)),
+                "__annotations__" => Some(function_annotations(vm, obj)?),
                 "__code__" => Some(f.code),
                 "__globals__" => Some(f.globals),
                 "__closure__" => Some(or_none(vm, f.closure)),

@@ -336,7 +336,7 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     return Ok(c);
                 }
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__getitem__") {
                     return crate::vm::types::subclass::getitem(vm, c, b, k);
                 }
@@ -442,7 +442,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                     None => Err(vm.index_error("bytearray index out of range")),
                 };
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__setitem__") {
                     return setitem(vm, b, k, v);
                 }
@@ -519,7 +519,7 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
                     }
                 };
             }
-            Layout::Instance => {
+            Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, c, "__delitem__") {
                     return delitem(vm, b, k);
                 }

@@ -28,14 +28,33 @@ fn function_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn add(vm: &mut Vm, owner: *const TypeObject, name: &str, kind: *const TypeObject) {
     let n = vm.intern(name);
+    add_descriptor(vm, owner, n, kind, special_get, n);
+}
+
+/// Puts a read-only descriptor of type `kind` (getset_descriptor or member_descriptor) named
+/// `name` in `owner`'s dict: reading it calls `f(bound, obj)` (`f(obj)` when `bound` is NULL).
+pub fn add_descriptor(
+    vm: &mut Vm,
+    owner: *const TypeObject,
+    name: Value,
+    kind: *const TypeObject,
+    f: BuiltinFn,
+    bound: Value,
+) {
     let bty = vm.t.builtin_function;
     let fget = vm.heap.alloc(
         bty,
         BuiltinData {
             name: "__get__",
-            f: special_get,
-            bound: n,
-            owner: Value::from_ptr(owner),
+            f,
+            bound,
+            // With no bound value the getter is a plain function of the object (an owner
+            // would make it an unbound method descriptor).
+            owner: if bound.is_null() {
+                Value::NULL
+            } else {
+                Value::from_ptr(owner)
+            },
         },
     );
     vm.roots.push(fget);
@@ -45,13 +64,13 @@ fn add(vm: &mut Vm, owner: *const TypeObject, name: &str, kind: *const TypeObjec
             fget,
             fset: Value::NULL,
             fdel: Value::NULL,
-            doc: n,
+            doc: name,
         },
     );
     vm.roots.pop();
     let td = type_data(owner);
     let dict = td.dict;
-    let _ = crate::vm::runtime::dict::dict_set(vm, dict, n, d);
+    let _ = crate::vm::runtime::dict::dict_set(vm, dict, name, d);
     crate::vm::runtime::attr::invalidate_cache();
 }
 

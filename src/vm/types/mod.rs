@@ -14,6 +14,7 @@ pub mod instance;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod metatype;
 pub mod misc;
 pub mod num_dunders;
@@ -21,6 +22,7 @@ pub mod oserror;
 pub mod range_big;
 pub mod set;
 pub mod slot_arity;
+pub mod slot_wrappers;
 pub mod str;
 pub mod str_translate;
 pub mod subclass;
@@ -59,6 +61,7 @@ macro_rules! types_struct {
                   by_name.insert(stringify!($field), $field);
                   all.push($field);)*
                 let mut t = Types { object, type_, $($field,)* exceptions: HashMap::new(), all };
+                set_unboxed_types(t.int, t.float);
                 exc::bootstrap_exceptions(heap, &mut t);
                 t
             }
@@ -125,6 +128,10 @@ types_struct! {
     frame: "frame", Instance, object;
     weakref: "weakref", WeakRef, object;
     traceback: "traceback", Instance, object;
+    memoryview: "memoryview", Native, object;
+    sre_pattern: "Pattern", Native, object;
+    sre_match: "Match", Native, object;
+    sre_scanner: "SRE_Scanner", Native, object;
 }
 
 impl Types {
@@ -299,7 +306,10 @@ pub fn populate(vm: &mut Vm) {
     subclass::install(vm);
     getset::install(vm);
     metatype::install(vm);
+    slot_wrappers::install(vm);
     crate::vm::modules::weakref::install(vm);
+    memoryview::install(vm);
+    crate::vm::modules::sre::install(vm);
     install_default_reprs(vm);
 }
 
@@ -310,7 +320,11 @@ fn install_default_reprs(vm: &mut Vm) {
     let k = vm.intern("__repr__");
     for t in vm.t.all() {
         let td = type_data(t.as_ptr::<TypeObject>());
-        if !td.builtin || td.is_exception || t == Value::from_ptr(vm.t.object) {
+        if !td.builtin
+            || td.is_exception
+            || td.layout == Layout::Native
+            || t == Value::from_ptr(vm.t.object)
+        {
             continue;
         }
         if super::runtime::dict::dict_get_str(vm, td.dict, k).is_none() {

@@ -87,13 +87,71 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(r);
     }
     let (pos, kws) = split_kw(args, kw);
-    if !kws.is_empty() || pos.len() > 2 {
-        return Err(vm.not_implemented("str() with encoding arguments"));
+    if pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            pos.len() - 1 + kws.len()
+        )));
     }
-    if pos.len() == 1 {
+    let mut a: [Option<Value>; 3] = [
+        pos.get(1).copied(),
+        pos.get(2).copied(),
+        pos.get(3).copied(),
+    ];
+    for (k, v) in kws {
+        let i = match k {
+            "object" => 0,
+            "encoding" => 1,
+            "errors" => 2,
+            _ => {
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")))
+            }
+        };
+        if a[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for str() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        a[i] = Some(v);
+    }
+    let [obj, enc, errors] = a;
+    if enc.is_none() && errors.is_none() {
+        return match obj {
+            Some(o) => repr::str(vm, o),
+            None => Ok(vm.new_str("")),
+        };
+    }
+    let mut text = |v: Option<Value>, name: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => match super::subclass::str_arg(v) {
+                Some(x) => Ok(x.s.to_string()),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("str() argument '{name}' must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let enc = text(enc, "encoding", "utf-8")?;
+    let errors = text(errors, "errors", "strict")?;
+    let Some(obj) = obj else {
         return Ok(vm.new_str(""));
+    };
+    if super::subclass::str_arg(obj).is_some() {
+        return Err(vm.type_error("decoding str is not supported"));
     }
-    repr::str(vm, pos[1])
+    let Some(data) = super::memoryview::buffer_bytes(obj).map(|b| b.to_vec()) else {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(format!(
+            "decoding to str: need a bytes-like object, {tn} found"
+        )));
+    };
+    match crate::rtlib::codecs::decode(&data, &enc, &errors) {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(super::bytes::codec_error(vm, e)),
+    }
 }
 
 fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -1,0 +1,224 @@
+# cpjit: the codec registry and the codecs cpjit implements natively (utf-8, ascii, latin-1,
+# and charmap codecs over them), which CPython writes in C. Lookups go through the search
+# functions registered here; the first one imports `encodings`, which registers CPython's
+# (as CPython's interpreter does at start-up). Encoding and decoding themselves are
+# str.encode / bytes.decode (Rust).
+
+_search_functions = []
+_cache = {}
+_error_handlers = {}
+
+
+def register(search_function):
+    if not callable(search_function):
+        raise TypeError('argument must be callable')
+    _search_functions.append(search_function)
+
+
+def unregister(search_function):
+    if search_function in _search_functions:
+        _search_functions.remove(search_function)
+    _cache.clear()
+
+
+def _normalize(encoding):
+    return encoding.lower().replace(' ', '_')
+
+
+def lookup(encoding):
+    if not isinstance(encoding, str):
+        raise TypeError('lookup() argument must be str, not %s' % type(encoding).__name__)
+    norm = _normalize(encoding)
+    info = _cache.get(norm)
+    if info is not None:
+        return info
+    if not _search_functions:
+        import encodings
+    for f in list(_search_functions):
+        info = f(norm)
+        if info is not None:
+            if not isinstance(info, tuple) or len(info) != 4:
+                raise TypeError('codec search functions must return 4-tuples')
+            _cache[norm] = info
+            return info
+    raise LookupError('unknown encoding: %s' % encoding)
+
+
+def _forget_codec(encoding):
+    _cache.pop(_normalize(encoding), None)
+
+
+def encode(obj, encoding='utf-8', errors='strict'):
+    result = lookup(encoding)[0](obj, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError('encoder must return a tuple (object, integer)')
+    return result[0]
+
+
+def decode(obj, encoding='utf-8', errors='strict'):
+    result = lookup(encoding)[1](obj, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError('decoder must return a tuple (object,integer)')
+    return result[0]
+
+
+def register_error(errors, handler):
+    if not callable(handler):
+        raise TypeError('handler must be callable')
+    _error_handlers[errors] = handler
+
+
+def lookup_error(name):
+    try:
+        return _error_handlers[name]
+    except KeyError:
+        raise LookupError('unknown error handler name %r' % name) from None
+
+
+def strict_errors(exc):
+    if isinstance(exc, BaseException):
+        raise exc
+    raise TypeError("codec must pass exception instance")
+
+
+def ignore_errors(exc):
+    if isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError)):
+        return ('', exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def replace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        return ('?' * (exc.end - exc.start), exc.end)
+    if isinstance(exc, (UnicodeDecodeError, UnicodeTranslateError)):
+        return ('\ufffd', exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def backslashreplace_errors(exc):
+    if isinstance(exc, UnicodeDecodeError):
+        return (''.join('\\x%02x' % b for b in exc.object[exc.start:exc.end]), exc.end)
+    if isinstance(exc, (UnicodeEncodeError, UnicodeTranslateError)):
+        out = []
+        for c in exc.object[exc.start:exc.end]:
+            o = ord(c)
+            out.append('\\x%02x' % o if o < 0x100 else '\\u%04x' % o if o < 0x10000 else '\\U%08x' % o)
+        return (''.join(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def xmlcharrefreplace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        return (''.join('&#%d;' % ord(c) for c in exc.object[exc.start:exc.end]), exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+for _name in ('strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace'):
+    _error_handlers[_name] = globals()[_name + '_errors']
+del _name
+
+
+def _text(s, fname):
+    if not isinstance(s, str):
+        raise TypeError("%s() argument 1 must be str, not %s" % (fname, type(s).__name__))
+    return s
+
+
+def _data(b):
+    if isinstance(b, memoryview):
+        return b.tobytes()
+    if isinstance(b, str):
+        raise TypeError("a bytes-like object is required, not 'str'")
+    return bytes(b)
+
+
+def _incomplete_utf8_tail(data):
+    # The length of an incomplete multi-byte sequence at the end of `data` (0 if none).
+    n = len(data)
+    for back in range(1, min(3, n) + 1):
+        b = data[n - back]
+        if b & 0xC0 == 0x80:
+            continue
+        need = 2 if b & 0xE0 == 0xC0 else 3 if b & 0xF0 == 0xE0 else 4 if b & 0xF8 == 0xF0 else 1
+        return back if back < need else 0
+    return 0
+
+
+def utf_8_encode(str, errors=None):
+    return (_text(str, 'utf_8_encode').encode('utf-8', errors or 'strict'), len(str))
+
+
+def utf_8_decode(data, errors=None, final=False):
+    data = _data(data)
+    end = len(data) if final else len(data) - _incomplete_utf8_tail(data)
+    return (data[:end].decode('utf-8', errors or 'strict'), end)
+
+
+def ascii_encode(str, errors=None):
+    return (_text(str, 'ascii_encode').encode('ascii', errors or 'strict'), len(str))
+
+
+def ascii_decode(data, errors=None, final=False):
+    data = _data(data)
+    return (data.decode('ascii', errors or 'strict'), len(data))
+
+
+def latin_1_encode(str, errors=None):
+    return (_text(str, 'latin_1_encode').encode('latin-1', errors or 'strict'), len(str))
+
+
+def latin_1_decode(data, errors=None, final=False):
+    data = _data(data)
+    return (data.decode('latin-1', errors or 'strict'), len(data))
+
+
+def charmap_build(map):
+    return {ord(c): i for i, c in enumerate(map)}
+
+
+def charmap_decode(data, errors=None, mapping=None):
+    data = _data(data)
+    if mapping is None:
+        return latin_1_decode(data, errors)
+    out = []
+    i = 0
+    while i < len(data):
+        b = data[i]
+        try:
+            c = mapping[b]
+        except (IndexError, LookupError):
+            c = None
+        if isinstance(c, int):
+            c = chr(c)
+        if c is None or c == '\ufffe':
+            exc = UnicodeDecodeError('charmap', data, i, i + 1, 'character maps to <undefined>')
+            rep, i = lookup_error(errors or 'strict')(exc)
+            out.append(rep)
+            continue
+        out.append(c)
+        i += 1
+    return (''.join(out), len(data))
+
+
+def charmap_encode(str, errors=None, mapping=None):
+    if mapping is None:
+        return latin_1_encode(str, errors)
+    out = bytearray()
+    i = 0
+    while i < len(str):
+        c = str[i]
+        try:
+            b = mapping[ord(c)]
+        except (IndexError, LookupError):
+            b = None
+        if b is None:
+            exc = UnicodeEncodeError('charmap', str, i, i + 1, 'character maps to <undefined>')
+            rep, i = lookup_error(errors or 'strict')(exc)
+            out += charmap_encode(rep, 'strict', mapping)[0]
+            continue
+        if isinstance(b, int):
+            out.append(b)
+        else:
+            out += b
+        i += 1
+    return (bytes(out), len(str))

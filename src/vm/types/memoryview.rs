@@ -1,0 +1,453 @@
+//! `memoryview` over bytes, bytearray and other memoryviews: one-dimensional, contiguous views
+//! with the native single-character formats (`cast`), as `re._compiler` (`cast('I')`) and
+//! everyday code use them. A view reads its object's bytes when used, so a bytearray resized
+//! under a view is seen at its new size (CPython refuses the resize instead; cpjit does not
+//! track exports yet, and an index past the new end raises IndexError).
+
+use super::{add_method, add_static, nargs};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::value::Value;
+
+pub struct MemoryViewObj {
+    /// The bytes or bytearray viewed.
+    obj: Value,
+    /// Byte offset and byte length of the view in `obj`.
+    start: usize,
+    len: usize,
+    format: char,
+    readonly: bool,
+    released: bool,
+}
+
+impl NativeObject for MemoryViewObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.obj);
+    }
+}
+
+/// Item size of a native single-character struct format.
+fn itemsize(f: char) -> Option<usize> {
+    Some(match f {
+        'B' | 'b' | 'c' | '?' => 1,
+        'H' | 'h' => 2,
+        'I' | 'i' | 'f' => 4,
+        'L' | 'l' | 'Q' | 'q' | 'd' | 'N' | 'n' | 'P' => 8,
+        'e' => 2,
+        _ => return None,
+    })
+}
+
+fn is_byte_format(f: char) -> bool {
+    matches!(f, 'B' | 'b' | 'c')
+}
+
+fn view<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut MemoryViewObj> {
+    match as_native::<MemoryViewObj>(v) {
+        Some(m) if m.released => {
+            Err(vm.value_error("operation forbidden on released memoryview object"))
+        }
+        Some(m) => Ok(m),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "descriptor requires a 'memoryview' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
+/// The bytes a view covers (clamped to the object's current size).
+fn data<'a>(m: &MemoryViewObj) -> &'a [u8] {
+    let b = as_bytes(crate::vm::types::subclass::base_value(m.obj).unwrap_or(m.obj))
+        .map(|b| b.as_slice())
+        .unwrap_or(&[]);
+    let a = m.start.min(b.len());
+    let e = (m.start + m.len).min(b.len());
+    &b[a..e]
+}
+
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview), if `v` is one.
+pub fn buffer_bytes<'a>(v: Value) -> Option<&'a [u8]> {
+    if let Some(m) = as_native::<MemoryViewObj>(v) {
+        return Some(data(m));
+    }
+    as_bytes(crate::vm::types::subclass::base_value(v).unwrap_or(v)).map(|b| b.as_slice())
+}
+
+fn new_view(vm: &mut Vm, m: MemoryViewObj) -> Value {
+    let ty = vm.t.memoryview;
+    vm.heap.alloc(ty, Box::new(m) as NativeData)
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.memoryview;
+    add_static(vm, t, "__new__", mv_new, false);
+    add_method(vm, t, "cast", mv_cast);
+    add_method(vm, t, "tolist", mv_tolist);
+    add_method(vm, t, "tobytes", mv_tobytes);
+    add_method(vm, t, "hex", mv_hex);
+    add_method(vm, t, "release", mv_release);
+    add_method(vm, t, "__enter__", |vm, a, _k| {
+        view(vm, a[0])?;
+        Ok(a[0])
+    });
+    add_method(vm, t, "__exit__", mv_release);
+    add_method(vm, t, "__len__", |vm, a, _k| {
+        let m = view(vm, a[0])?;
+        let n = m.len / itemsize(m.format).unwrap();
+        Ok(vm.new_int(n as i64))
+    });
+    add_method(vm, t, "__getitem__", mv_getitem);
+    add_method(vm, t, "__setitem__", mv_setitem);
+    add_method(vm, t, "__eq__", mv_eq);
+    add_method(vm, t, "__hash__", mv_hash);
+    add_method(vm, t, "__repr__", |vm, a, _k| {
+        let released = as_native::<MemoryViewObj>(a[0]).is_some_and(|m| m.released);
+        let s = if released {
+            format!("<released memory at {:#x}>", a[0].0)
+        } else {
+            format!("<memory at {:#x}>", a[0].0)
+        };
+        Ok(vm.new_str_owned(s))
+    });
+    add_method(vm, t, "__iter__", |vm, a, _k| {
+        let l = mv_tolist(vm, a, &[])?;
+        crate::vm::runtime::iter::get_iter(vm, l)
+    });
+    for (name, f) in [
+        ("format", getter_format as BuiltinFn),
+        ("itemsize", getter_itemsize),
+        ("nbytes", getter_nbytes),
+        ("readonly", getter_readonly),
+        ("obj", getter_obj),
+        ("ndim", getter_ndim),
+        ("shape", getter_shape),
+        ("strides", getter_strides),
+    ] {
+        let n = vm.intern(name);
+        let kind = vm.t.getset_descriptor;
+        super::getset::add_descriptor(vm, t, n, kind, f, Value::NULL);
+    }
+}
+
+fn mv_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = super::split_kw(args, kw);
+    let obj = match (pos.get(1), kws.first()) {
+        (Some(&o), None) if pos.len() == 2 => o,
+        (None, Some(&("object", o))) if kws.len() == 1 => o,
+        _ => {
+            return Err(vm.type_error(format!(
+                "memoryview() takes exactly one argument ({} given)",
+                args.len() - 1
+            )))
+        }
+    };
+    if let Some(m) = as_native::<MemoryViewObj>(obj) {
+        let (o, start, len, format, readonly) = (m.obj, m.start, m.len, m.format, m.readonly);
+        view(vm, obj)?;
+        return Ok(new_view(
+            vm,
+            MemoryViewObj {
+                obj: o,
+                start,
+                len,
+                format,
+                readonly,
+                released: false,
+            },
+        ));
+    }
+    let base = crate::vm::types::subclass::base_value(obj).unwrap_or(obj);
+    let Some(b) = as_bytes(base) else {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(format!(
+            "memoryview: a bytes-like object is required, not '{tn}'"
+        )));
+    };
+    let len = b.len();
+    let readonly = !super::bytes::is_bytearray(vm, base);
+    Ok(new_view(
+        vm,
+        MemoryViewObj {
+            obj: base,
+            start: 0,
+            len,
+            format: 'B',
+            readonly,
+            released: false,
+        },
+    ))
+}
+
+fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "cast", args, kw, 1, 1, 1)?;
+    let m = view(vm, args[0])?;
+    let Some(fs) = crate::vm::types::subclass::str_arg(args[1]).map(|s| s.s.to_string()) else {
+        return Err(vm.type_error("memoryview: format argument must be a string"));
+    };
+    let f = fs.strip_prefix('@').unwrap_or(&fs);
+    let mut cs = f.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else {
+        return Err(bad_format(vm));
+    };
+    let Some(size) = itemsize(c) else {
+        return Err(bad_format(vm));
+    };
+    if !is_byte_format(m.format) && !is_byte_format(c) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let v = MemoryViewObj {
+        obj: m.obj,
+        start: m.start,
+        len: m.len,
+        format: c,
+        readonly: m.readonly,
+        released: false,
+    };
+    Ok(new_view(vm, v))
+}
+
+fn bad_format(vm: &mut Vm) -> Value {
+    vm.value_error(
+        "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+    )
+}
+
+/// Item `i` of the view (its format's Python value).
+fn item(vm: &mut Vm, m: &MemoryViewObj, bytes: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    w[..bytes.len()].copy_from_slice(bytes);
+    let u = u64::from_ne_bytes(w);
+    let signed = |bits: u32| ((u << (64 - bits)) as i64) >> (64 - bits);
+    match m.format {
+        'B' | 'H' | 'I' => vm.new_int(u as i64),
+        'L' | 'Q' | 'N' | 'P' => {
+            if u > i64::MAX as u64 {
+                vm.new_bigint(num_bigint::BigInt::from(u))
+            } else {
+                vm.new_int(u as i64)
+            }
+        }
+        'b' => vm.new_int(signed(8)),
+        'h' => vm.new_int(signed(16)),
+        'i' => vm.new_int(signed(32)),
+        'l' | 'q' | 'n' => vm.new_int(u as i64),
+        'c' => vm.new_bytes(bytes.to_vec()),
+        '?' => vm.bool_val(u != 0),
+        'f' => vm.new_float(f32::from_bits(u as u32) as f64),
+        'd' => vm.new_float(f64::from_bits(u)),
+        _ => vm.none,
+    }
+}
+
+fn mv_tolist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "tolist", args, kw, 1, 0, 0)?;
+    let m = view(vm, args[0])?;
+    let size = itemsize(m.format).unwrap();
+    let d = data(m);
+    let items: Vec<Value> = d.chunks_exact(size).map(|c| item(vm, m, c)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn mv_tobytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, _) = super::split_kw(args, kw);
+    if pos.len() > 2 {
+        return Err(vm.type_error("tobytes() takes at most 1 argument"));
+    }
+    let m = view(vm, args[0])?;
+    let d = data(m).to_vec();
+    Ok(vm.new_bytes(d))
+}
+
+fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "hex", args, kw, 1, 0, 0)?;
+    let m = view(vm, args[0])?;
+    let s: String = data(m).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(vm.new_str_owned(s))
+}
+
+fn mv_release(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if let Some(m) = as_native::<MemoryViewObj>(args[0]) {
+        m.released = true;
+    }
+    Ok(vm.none)
+}
+
+/// A view's index or slice: (byte offset, byte length) within the view, or the single item.
+fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getitem__", args, kw, 1, 1, 1)?;
+    let m = view(vm, args[0])?;
+    let size = itemsize(m.format).unwrap();
+    let n = m.len / size;
+    let k = args[1];
+    if as_slice(k).is_some() {
+        let (start, _stop, step, len) = crate::vm::runtime::subscr::slice_indices(vm, k, n as i64)?;
+        if step != 1 && len > 1 {
+            return Err(vm.not_implemented("memoryview slices with a step"));
+        }
+        let v = MemoryViewObj {
+            obj: m.obj,
+            start: m.start + start.max(0) as usize * size,
+            len: len * size,
+            format: m.format,
+            readonly: m.readonly,
+            released: false,
+        };
+        return Ok(new_view(vm, v));
+    }
+    let i = crate::vm::runtime::subscr::index_of(vm, k, "memoryview")?;
+    let idx = if i < 0 { i + n as i64 } else { i };
+    let d = data(m);
+    if idx < 0 || (idx as usize + 1) * size > d.len() {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    }
+    let i = idx as usize * size;
+    Ok(item(vm, m, &d[i..i + size]))
+}
+
+fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setitem__", args, kw, 1, 2, 2)?;
+    let m = view(vm, args[0])?;
+    if m.readonly {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    if m.format != 'B' {
+        return Err(vm.not_implemented("memoryview item assignment for formats other than 'B'"));
+    }
+    let n = m.len;
+    let (k, val) = (args[1], args[2]);
+    let (start, len) = if as_slice(k).is_some() {
+        let (start, _stop, step, len) = crate::vm::runtime::subscr::slice_indices(vm, k, n as i64)?;
+        if step != 1 && len > 1 {
+            return Err(vm.not_implemented("memoryview slices with a step"));
+        }
+        (start.max(0) as usize, len)
+    } else {
+        let i = crate::vm::runtime::subscr::index_of(vm, k, "memoryview")?;
+        let idx = if i < 0 { i + n as i64 } else { i };
+        if idx < 0 || idx as usize >= n {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        }
+        let b = match crate::vm::runtime::num::int_of(val) {
+            Some(crate::vm::runtime::num::IntVal::Small(x)) if (0..256).contains(&x) => x as u8,
+            Some(_) => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
+            None => return Err(vm.type_error("memoryview: invalid type for format 'B'")),
+        };
+        let off = m.start + idx as usize;
+        if let Some(buf) = as_bytes(m.obj) {
+            if off < buf.len() {
+                buf[off] = b;
+            }
+        }
+        return Ok(vm.none);
+    };
+    let Some(src) = buffer_bytes(val).map(|b| b.to_vec()) else {
+        let tn = vm.type_name(val);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+    };
+    if src.len() != len {
+        return Err(
+            vm.value_error("memoryview assignment: lvalue and rvalue have different structures")
+        );
+    }
+    let off = m.start + start;
+    if let Some(buf) = as_bytes(m.obj) {
+        if off + len <= buf.len() {
+            buf[off..off + len].copy_from_slice(&src);
+        }
+    }
+    Ok(vm.none)
+}
+
+fn mv_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__eq__", args, kw, 1, 1, 1)?;
+    let Some(m) = as_native::<MemoryViewObj>(args[0]) else {
+        return Ok(vm.not_implemented);
+    };
+    if m.released {
+        return Ok(vm.bool_val(args[0] == args[1]));
+    }
+    let other = args[1];
+    let Some(ob) = buffer_bytes(other) else {
+        return Ok(vm.not_implemented);
+    };
+    let same_format = as_native::<MemoryViewObj>(other).map_or('B', |o| o.format) == m.format;
+    if same_format {
+        return Ok(vm.bool_val(data(m) == ob));
+    }
+    // Different formats compare item by item.
+    let a = mv_tolist(vm, &[args[0]], &[])?;
+    vm.roots.push(a);
+    let b = if as_native::<MemoryViewObj>(other).is_some() {
+        mv_tolist(vm, &[other], &[])
+    } else {
+        let items: Vec<Value> = ob
+            .iter()
+            .map(|&x| Value::try_from_i64(x as i64).unwrap())
+            .collect();
+        Ok(vm.new_list(items))
+    };
+    vm.roots.pop();
+    let b = b?;
+    let r = crate::vm::runtime::compare::eq(vm, a, b)?;
+    Ok(vm.bool_val(r))
+}
+
+fn mv_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__hash__", args, kw, 1, 0, 0)?;
+    let m = view(vm, args[0])?;
+    if !m.readonly {
+        return Err(vm.value_error("cannot hash writable memoryview object"));
+    }
+    if !is_byte_format(m.format) {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
+    let h = crate::rtlib::hash::hash_bytes(data(m));
+    Ok(vm.new_int(h))
+}
+
+fn getter_format(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let f = view(vm, a[0])?.format;
+    Ok(vm.new_str(&f.to_string()))
+}
+
+fn getter_itemsize(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let f = view(vm, a[0])?.format;
+    Ok(vm.new_int(itemsize(f).unwrap() as i64))
+}
+
+fn getter_nbytes(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let n = view(vm, a[0])?.len;
+    Ok(vm.new_int(n as i64))
+}
+
+fn getter_readonly(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let r = view(vm, a[0])?.readonly;
+    Ok(vm.bool_val(r))
+}
+
+fn getter_obj(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    Ok(view(vm, a[0])?.obj)
+}
+
+fn getter_ndim(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    view(vm, a[0])?;
+    Ok(vm.new_int(1))
+}
+
+fn getter_shape(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let m = view(vm, a[0])?;
+    let n = m.len / itemsize(m.format).unwrap();
+    let v = vm.new_int(n as i64);
+    Ok(vm.new_tuple(vec![v]))
+}
+
+fn getter_strides(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
+    let f = view(vm, a[0])?.format;
+    let v = vm.new_int(itemsize(f).unwrap() as i64);
+    Ok(vm.new_tuple(vec![v]))
+}
