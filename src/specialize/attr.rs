@@ -205,6 +205,7 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         | Layout::Complex
         | Layout::Iter
         | Layout::RangeIter
+        | Layout::SeqIter
         | Layout::DictView
         | Layout::Slice
         | Layout::Unboxed

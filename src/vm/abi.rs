@@ -59,3 +59,9 @@ pub const FUNC_CLOSURE_OFFSET: i32 = 64;
 /// Byte offsets of `vm::object::MethodData` fields in a bound method object (`Value`s).
 pub const METHOD_FUNC_OFFSET: i32 = 16;
 pub const METHOD_SELF_OFFSET: i32 = 24;
+
+/// Byte offsets of `vm::object::SeqIterData` fields in a list or tuple iterator.
+/// `Value`: the list or tuple (NULL once exhausted).
+pub const SEQ_ITER_SEQ_OFFSET: i32 = 16;
+/// `usize`: index of the next item.
+pub const SEQ_ITER_INDEX_OFFSET: i32 = 24;

@@ -1086,29 +1086,10 @@ fn run_impl<const SINGLE: bool>(
                         _ => vm.t.tuple_iterator,
                     };
                     if it.is_ptr() && obj_type(it) == want {
-                        let next = match as_iter(it).unwrap() {
-                            IterData::Seq { seq, idx } => {
-                                let items: Option<&[Value]> = if op == Opcode::FOR_ITER_LIST {
-                                    as_list(*seq).map(|l| &l[..])
-                                } else {
-                                    as_tuple(*seq).map(|t| &t[..])
-                                };
-                                items.map(|items| {
-                                    if *idx < items.len() {
-                                        *idx += 1;
-                                        Some(items[*idx - 1])
-                                    } else {
-                                        None
-                                    }
-                                })
-                            }
-                            _ => None,
-                        };
-                        if let Some(next) = next {
-                            hit!();
-                            for_iter_next!(next);
-                            continue;
-                        }
+                        hit!();
+                        let next = as_seq_iter(it).unwrap().advance();
+                        for_iter_next!(next);
+                        continue;
                     }
                 }
                 Opcode::FOR_ITER_GEN => {
@@ -1325,23 +1306,10 @@ fn run_impl<const SINGLE: bool>(
                     for_iter_next!(next);
                     continue;
                 }
-                if let Some(d) = as_iter(it) {
-                    match d {
-                        IterData::Seq { seq, idx } if obj_type(it) == vm.t.list_iterator => {
-                            let l = as_list(*seq).unwrap();
-                            if *idx < l.len() {
-                                let v = l[*idx];
-                                *idx += 1;
-                                push!(v);
-                                ip += 1;
-                            } else {
-                                sp -= 1;
-                                ip = oparg as usize;
-                            }
-                            continue;
-                        }
-                        _ => {}
-                    }
+                if let Some(s) = as_seq_iter(it) {
+                    let next = s.advance();
+                    for_iter_next!(next);
+                    continue;
                 }
                 sync!();
                 let next = tryv!(riter::next(vm, it));

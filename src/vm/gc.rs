@@ -420,6 +420,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             let d = payload_any::<ModuleData>(v);
             out.extend([d.name, d.dict]);
         }
+        Layout::SeqIter => out.push(payload_any::<SeqIterData>(v).seq),
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
             IterData::BigRange { .. } | IterData::Done => {}
@@ -490,6 +491,7 @@ fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
         Layout::Module => free_object::<ModuleData>(slab, v),
         Layout::Iter => free_object::<IterData>(slab, v),
         Layout::RangeIter => free_object::<RangeIterData>(slab, v),
+        Layout::SeqIter => free_object::<SeqIterData>(slab, v),
         Layout::Super => free_object::<SuperData>(slab, v),
         Layout::WeakRef => free_object::<WeakRefData>(slab, v),
         Layout::Native => free_object::<NativeData>(slab, v),

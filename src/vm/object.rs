@@ -74,6 +74,8 @@ pub enum Layout {
     Iter,
     /// `range_iterator`: a `repr(C)` [`RangeIterData`] the JIT's FOR_ITER_RANGE reads in place.
     RangeIter,
+    /// `list_iterator` and `tuple_iterator`: a `repr(C)` [`SeqIterData`].
+    SeqIter,
     Super,
     /// dict_keys / dict_values / dict_items.
     DictView,
@@ -549,6 +551,42 @@ const _: () = {
     );
 };
 
+/// A `list_iterator` or `tuple_iterator`: the next index into `seq` (a list or tuple; NULL once
+/// exhausted, as CPython drops it, so a list grown afterwards is not iterated further). Offsets
+/// `SEQ_ITER_*` in `vm::abi`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SeqIterData {
+    pub seq: Value,
+    pub idx: usize,
+}
+
+const _: () = {
+    type S = Obj<SeqIterData>;
+    assert!(std::mem::offset_of!(S, data.seq) == SEQ_ITER_SEQ_OFFSET as usize);
+    assert!(std::mem::offset_of!(S, data.idx) == SEQ_ITER_INDEX_OFFSET as usize);
+};
+
+impl SeqIterData {
+    /// Takes the next item, if any.
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<Value> {
+        let items: &[Value] = if let Some(l) = as_list(self.seq) {
+            l
+        } else if let Some(t) = as_tuple(self.seq) {
+            t
+        } else {
+            return None;
+        };
+        if let Some(&v) = items.get(self.idx) {
+            self.idx += 1;
+            return Some(v);
+        }
+        self.seq = Value::NULL;
+        None
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DictIterKind {
     Keys,
@@ -687,6 +725,7 @@ accessor!(as_generator, Generator, GenData);
 accessor!(as_module, Module, ModuleData);
 accessor!(as_iter, Iter, IterData);
 accessor!(as_range_iter, RangeIter, RangeIterData);
+accessor!(as_seq_iter, SeqIter, SeqIterData);
 accessor!(as_instance, Instance, InstanceData);
 accessor!(as_type, Type, TypeData);
 accessor!(as_super, Super, SuperData);

@@ -93,7 +93,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let ok = it.is_ptr()
         && (matches!(
             layout_of(it),
-            Layout::Iter | Layout::RangeIter | Layout::Generator
+            Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator
         ) || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
     if !ok {
         let tn = vm.type_name(it);

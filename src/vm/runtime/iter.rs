@@ -16,8 +16,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
     if v.is_ptr() {
         let t = obj_type(v);
         let d = match layout_of(v) {
-            Layout::List => Some((vm.t.list_iterator, IterData::Seq { seq: v, idx: 0 })),
-            Layout::Tuple => Some((vm.t.tuple_iterator, IterData::Seq { seq: v, idx: 0 })),
+            Layout::List | Layout::Tuple => {
+                let ty = if layout_of(v) == Layout::List {
+                    vm.t.list_iterator
+                } else {
+                    vm.t.tuple_iterator
+                };
+                return Ok(vm.heap.alloc(ty, SeqIterData { seq: v, idx: 0 }));
+            }
             Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Bytes => {
                 let ty = if t == vm.t.bytearray {
@@ -81,7 +87,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     },
                 ))
             }
-            Layout::Iter | Layout::RangeIter | Layout::Generator => return Ok(v),
+            Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
             Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
                     return get_iter(vm, b);
@@ -92,7 +98,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     let ok = it.is_ptr()
                         && (matches!(
                             layout_of(it),
-                            Layout::Iter | Layout::RangeIter | Layout::Generator
+                            Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator
                         ) || lookup_type_str(vm, it_t, "__next__").is_some());
                     if !ok {
                         let tn = vm.type_name(it);
@@ -161,6 +167,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 let r = as_range_iter(it).unwrap();
                 return Ok(r.advance().map(|v| vm.new_int(v)));
             }
+            Layout::SeqIter => return Ok(as_seq_iter(it).unwrap().advance()),
             Layout::Iter => {
                 // Values iter_next collects while calling back into Python (zip, map) are
                 // pushed on the shadow stack; drop them once the next item is built.

@@ -98,9 +98,9 @@ types_struct! {
     not_implemented_type: "NotImplementedType", Singleton, object;
     ellipsis_type: "ellipsis", Singleton, object;
     super_: "super", Super, object;
-    list_iterator: "list_iterator", Iter, object;
+    list_iterator: "list_iterator", SeqIter, object;
     list_reverseiterator: "list_reverseiterator", Iter, object;
-    tuple_iterator: "tuple_iterator", Iter, object;
+    tuple_iterator: "tuple_iterator", SeqIter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
     bytes_iterator: "bytes_iterator", Iter, object;
     bytearray_iterator: "bytearray_iterator", Iter, object;
