@@ -33,6 +33,8 @@ options:
   --jit-threshold N
                  function starts plus backward jumps before a code object is compiled
                  (default 16; also CPJIT_JIT_THRESHOLD)
+  --jit-dump     print every compiled region to stderr: bytecode -> stencil -> patched machine
+                 code (also CPJIT_JIT_DUMP=1)
 
 The standard library is CPython 3.11's: $CPJIT_STDLIB, else that of python3.11 (or python3 when
 it is 3.11) on PATH, remembered in ~/.cache/cpjit/stdlib-3.11.
@@ -118,6 +120,8 @@ fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
             &a[6..]
         );
         return Err(2);
+    } else if a == "--jit-dump" {
+        all.jit.dump = true;
     } else if let Some(v) = a.strip_prefix("--jit-threshold=") {
         return jit_threshold(v, all);
     } else if let Some(m) = a.strip_prefix("--specialize=") {

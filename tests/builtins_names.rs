@@ -16,8 +16,6 @@ const KNOWN_MISSING: &[(&str, &str)] = &[
         "__spec__",
         "import machinery object (a ModuleSpec), issue 13",
     ),
-    ("aiter", "async iteration protocol not implemented yet"),
-    ("anext", "async iteration protocol not implemented yet"),
     (
         "BaseExceptionGroup",
         "exception groups (and except*) not implemented yet",
@@ -26,11 +24,6 @@ const KNOWN_MISSING: &[(&str, &str)] = &[
         "ExceptionGroup",
         "exception groups (and except*) not implemented yet",
     ),
-    ("breakpoint", "needs pdb (sys.breakpointhook)"),
-    ("help", "site's pydoc helper (interactive)"),
-    ("copyright", "site's _Printer objects"),
-    ("credits", "site's _Printer objects"),
-    ("license", "site's _Printer objects"),
 ];
 
 #[test]

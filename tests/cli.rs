@@ -40,9 +40,29 @@ fn command_and_stdin_programs() {
 
 #[test]
 fn bad_command_lines_fail_cleanly() {
-    let (st, _, err) = cpjit(&["--jit", "x.py"], "");
-    assert_eq!(st, 2);
-    assert!(err.contains("JIT is not connected"), "{err}");
+    let (st, _, err) = cpjit(&["--jit=fast", "x.py"], "");
+    assert_eq!(
+        (st, err.as_str()),
+        (2, "cpjit: --jit: expected on, off or stress, not 'fast'\n")
+    );
+    let (st, _, err) = cpjit(&["--jit-threshold", "-3", "x.py"], "");
+    assert_eq!(
+        (st, err.as_str()),
+        (
+            2,
+            "cpjit: --jit-threshold: expected a non-negative integer, not '-3'\n"
+        )
+    );
+    let (st, _, err) = cpjit(&["--jit-threshold"], "");
+    assert_eq!(
+        (st, err.as_str()),
+        (2, "cpjit: --jit-threshold: expected a value\n")
+    );
+    let (st, out, _) = cpjit(
+        &["--jit", "--jit-threshold=1", "-c", "print(sum(range(9)))"],
+        "",
+    );
+    assert_eq!((st, out.as_str()), (0, "36\n"));
     let (st, _, err) = cpjit(&["--frobnicate"], "");
     assert_eq!(
         (st, err.as_str()),

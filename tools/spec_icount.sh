@@ -3,6 +3,7 @@
 # finish under valgrind: CPython 3.11 (`python3 -S`) vs cpjit with specialization off and on.
 # Start-up (an empty program) is subtracted from every figure.
 #   usage: tools/spec_icount.sh [CPJIT_BINARY]
+# OTHER="--jit" (any cpjit options) replaces the specialization-off column with that configuration.
 set -euo pipefail
 BIN=${1:-$(dirname "$0")/../target/release/cpjit}
 KERNELS=${KERNELS:-$(dirname "$0")/../../shared/bench/kernels}
@@ -26,10 +27,11 @@ for name, pairs in subs.items():
 (dst / 'empty.py').write_text('pass\n')
 PY
 cnt() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs/ {gsub(",","",$4); print $4}'; }
+OTHER=${OTHER:---specialize=off}
 bp=$(cnt "$PY" -S "$T/empty.py"); bc=$(cnt "$BIN" "$T/empty.py")
-printf '| kernel | CPython | cpjit off | cpjit on | off/on | on/CPython |\n|---|---:|---:|---:|---:|---:|\n'
+printf '| kernel | CPython | cpjit %s | cpjit on | %s/on | on/CPython | %s/CPython |\n|---|---:|---:|---:|---:|---:|---:|\n' "$OTHER" "$OTHER" "$OTHER"
 for f in bigint closures_gen dict_str fib float_loop int_loop list_sieve method_calls; do
-    a=$(cnt "$PY" -S "$T/$f.py"); b=$(cnt "$BIN" --specialize=off "$T/$f.py"); c=$(cnt "$BIN" "$T/$f.py")
-    python3 -c "a,b,c=$a-$bp,$b-$bc,$c-$bc; print(f'| $f | {a/1e6:.1f}M | {b/1e6:.1f}M | {c/1e6:.1f}M | {b/c:.3f} | {c/a:.3f} |')"
+    a=$(cnt "$PY" -S "$T/$f.py"); b=$(cnt "$BIN" $OTHER "$T/$f.py"); c=$(cnt "$BIN" "$T/$f.py")
+    python3 -c "a,b,c=$a-$bp,$b-$bc,$c-$bc; print(f'| $f | {a/1e6:.1f}M | {b/1e6:.1f}M | {c/1e6:.1f}M | {b/c:.3f} | {c/a:.3f} | {b/a:.3f} |')"
 done
 rm -rf "$T"

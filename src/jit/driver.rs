@@ -41,6 +41,9 @@ pub struct Settings {
     /// Entries (function starts plus backward jumps) before a code object is compiled; 1 compiles
     /// at the first opportunity (stress).
     pub threshold: u32,
+    /// `--jit-dump`: print every compiled region (bytecode, stencil, patched machine code) to
+    /// stderr.
+    pub dump: bool,
 }
 
 /// The default threshold: CPython 3.13's tier-two warm-up is 16 backward jumps.
@@ -51,6 +54,7 @@ impl Default for Settings {
         Settings {
             enabled: false,
             threshold: DEFAULT_THRESHOLD,
+            dump: false,
         }
     }
 }
@@ -73,6 +77,7 @@ impl Settings {
         {
             s.threshold = n.max(1);
         }
+        s.dump = std::env::var_os("CPJIT_JIT_DUMP").is_some_and(|v| v != "0");
         s
     }
 }
@@ -486,7 +491,12 @@ fn compile(
         generic_fn: &generic,
         as_step: &|i: usize| demoted.contains(&i),
     };
-    Region::compile(&code, &cd.consts, &syms)
+    let region = Region::compile(&code, &cd.consts, &syms)?;
+    if settings().dump {
+        let title = format!("{} (recompiled as steps: {demoted:?})", cd.code.qualname);
+        eprint!("{}", super::dump::region(&region, &code, &title));
+    }
+    Ok(region)
 }
 
 /// The instructions a region is compiled from: the quickened code with each instruction in the
@@ -498,11 +508,7 @@ fn snapshot(cd: &CodeData) -> Vec<u32> {
         let Some(op) = Opcode::from_u8(code[i] as u8) else {
             break;
         };
-        let form = match eval::step_form(op) {
-            // The range iterator does not have `RangeIterLayout` yet: iterate generically.
-            Opcode::FOR_ITER_RANGE => Opcode::FOR_ITER,
-            o => o,
-        };
+        let form = eval::step_form(op);
         code[i] = (code[i] & !0xFF) | form as u32;
         i += 1 + op.info().cache as usize;
     }

@@ -196,7 +196,12 @@ pub fn disassemble(arch: Arch, s: &Stencil) -> Vec<Line> {
 }
 
 fn disassemble_x86_64(code: &[u8]) -> Vec<Line> {
-    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+    disassemble_x86_64_at(code, 0)
+}
+
+/// Disassembles x86-64 `code` as if it were at address `ip` (branch targets come out absolute).
+fn disassemble_x86_64_at(code: &[u8], ip: u64) -> Vec<Line> {
+    let mut decoder = Decoder::with_ip(64, code, ip, DecoderOptions::NONE);
     let mut fmt = IntelFormatter::new();
     fmt.options_mut().set_uppercase_hex(false);
     fmt.options_mut().set_hex_prefix("0x");
@@ -218,7 +223,7 @@ fn disassemble_x86_64(code: &[u8]) -> Vec<Line> {
             _ => false,
         };
         lines.push(Line {
-            offset: inst.ip() as usize,
+            offset: (inst.ip() - ip) as usize,
             len: inst.len(),
             text,
             frame,
@@ -268,4 +273,49 @@ fn disassemble_aarch64(code: &[u8], holes: &[Hole]) -> Vec<Line> {
         offset += 4;
     }
     lines
+}
+
+/// `--jit-dump`: a compiled region, piece by piece: the bytecode instruction, the stencil copied for
+/// it, and its machine code as patched (addresses absolute, holes filled).
+pub fn region(region: &crate::jit::stitch::Region, code: &[u32], title: &str) -> String {
+    use crate::bytecode::opcode::Opcode;
+    let base = region.base();
+    let bytes = region.code_bytes();
+    let mut out = format!(
+        "== region {title}: {} bytes at {base:#x} ({:?})\n",
+        bytes.len(),
+        region.stats()
+    );
+    for p in region.pieces() {
+        let what = if p.index < code.len() && p.stencil.name != "_ENTRY" {
+            let w = code[p.index];
+            let op = Opcode::from_u8(w as u8).map_or("?", |o| o.name());
+            format!("{:>5} {op} {}", p.index, w >> 8)
+        } else {
+            String::from("      -")
+        };
+        let role = if p.is_deopt_stub { " (deopt stub)" } else { "" };
+        out += &format!(
+            "{what} -> {}{role} @{:#x} [{} bytes]\n",
+            p.stencil.name,
+            base + p.offset as u64,
+            p.size
+        );
+        let piece = &bytes[p.offset..p.offset + p.size];
+        let lines = match crate::jit::stencils::Arch::host() {
+            Some(crate::jit::stencils::Arch::X86_64) => {
+                disassemble_x86_64_at(piece, base + p.offset as u64)
+            }
+            Some(crate::jit::stencils::Arch::Aarch64) => disassemble_aarch64(piece, &[]),
+            None => Vec::new(),
+        };
+        for l in lines {
+            out += &format!(
+                "        {:#x}: {}\n",
+                base + (p.offset + l.offset) as u64,
+                l.text
+            );
+        }
+    }
+    out
 }

@@ -464,6 +464,16 @@ impl Region {
         matches!(p.kind, PieceKind::Instr).then_some(p.offset)
     }
 
+    /// The address the region runs at.
+    pub fn base(&self) -> u64 {
+        self.code.base()
+    }
+
+    /// The pieces in layout order (see `Layout::pieces`).
+    pub fn pieces(&self) -> impl Iterator<Item = PieceInfo> + '_ {
+        self.layout.pieces()
+    }
+
     pub fn code_bytes(&self) -> &[u8] {
         &self.code.bytes()[..self.layout.size()]
     }

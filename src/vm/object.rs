@@ -582,10 +582,44 @@ pub fn header<'a>(v: Value) -> &'a ObjHeader {
     unsafe { &*v.as_ptr::<ObjHeader>() }
 }
 
-/// The type object of a heap object.
+/// The type object of any value: a heap object's header type, or `int` / `float` for the
+/// unboxed small ints and floats (so a built-in that forgets to check `is_ptr()` before asking
+/// for the type of an argument gets the right answer instead of reading through a non-pointer).
 #[inline(always)]
 pub fn obj_type(v: Value) -> *const TypeObject {
-    header(v).ty
+    if v.is_ptr() {
+        header(v).ty
+    } else {
+        unboxed_type(v)
+    }
+}
+
+thread_local! {
+    /// This thread's VM's `int` and `float` type objects (set by `Types::bootstrap`; the VM runs
+    /// on the thread that created it).
+    static UNBOXED_TYPES: Cell<(*const TypeObject, *const TypeObject)> =
+        const { Cell::new((std::ptr::null(), std::ptr::null())) };
+}
+
+/// Records the types `obj_type` gives small ints and floats on this thread.
+pub(crate) fn set_unboxed_types(int: *const TypeObject, float: *const TypeObject) {
+    UNBOXED_TYPES.with(|c| c.set((int, float)));
+}
+
+#[cold]
+#[inline(never)]
+fn unboxed_type(v: Value) -> *const TypeObject {
+    let (int, float) = UNBOXED_TYPES.with(|c| c.get());
+    let t = if v.is_small_int() {
+        int
+    } else if v.is_float() {
+        float
+    } else {
+        std::ptr::null()
+    };
+    // A panic (caught by the panic guard: SystemError), never a read through a non-pointer.
+    assert!(!t.is_null(), "type of a non-object value {v:?}");
+    t
 }
 
 /// The type data of a type object pointer.
@@ -605,7 +639,11 @@ pub fn type_data_mut<'a>(t: *const TypeObject) -> &'a mut TypeData {
 
 #[inline(always)]
 pub fn layout_of(v: Value) -> Layout {
-    type_data(obj_type(v)).layout
+    if v.is_ptr() {
+        type_data(header(v).ty).layout
+    } else {
+        Layout::Unboxed
+    }
 }
 
 /// The payload of `v`, which the caller has checked has layout matching `T`.

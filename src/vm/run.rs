@@ -10,8 +10,38 @@ use crate::vm::value::Value;
 pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     let t = vm.t.exc(e.kind.name());
     let msg = vm.new_str(&e.msg);
-    let a = vm.new_tuple(vec![msg]);
+    let is_syntax = vm.is_subtype(t, vm.t.exc("SyntaxError"));
+    // CPython's args: (msg, (filename, lineno, offset, text, end_lineno, end_offset)), and the
+    // same values as attributes (str() shows `msg (file, line N)`).
+    let details = if is_syntax {
+        let none = vm.none;
+        let f = vm.new_str(&e.filename);
+        let text = match &e.text {
+            Some(t) => vm.new_str(t),
+            None => none,
+        };
+        let nums = [e.lineno, e.offset, e.end_lineno, e.end_offset].map(|n| vm.new_int(n as i64));
+        Some(vec![f, nums[0], nums[1], text, nums[2], nums[3]])
+    } else {
+        None
+    };
+    let a = match &details {
+        Some(d) => {
+            let info = vm.new_tuple(d.clone());
+            vm.new_tuple(vec![msg, info])
+        }
+        None => vm.new_tuple(vec![msg]),
+    };
     let exc = vm.new_exception_args(t, a);
+    if let Some(d) = details {
+        let names = crate::vm::types::exc::SYNTAX_DETAILS;
+        let k = vm.intern("msg");
+        let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, msg);
+        for (name, v) in names.into_iter().zip(d) {
+            let k = vm.intern(name);
+            let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, v);
+        }
+    }
     let rendered = vm.new_str(&e.render());
     let k = vm.intern("_rendered");
     let _ = crate::vm::runtime::attr::generic_setattr(vm, exc, k, rendered);
@@ -167,8 +197,12 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     let file = matches!(program, Program::File(_)).then_some(filename.as_str());
     let dis_adaptive = opts.dis_adaptive;
     crate::vm::panic_guard::install_hook();
+    let no_site = opts.no_site;
     let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
     vm.keep_main_code = dis_adaptive;
+    if !no_site {
+        site_builtins(&mut vm);
+    }
     let r = crate::vm::panic_guard::guard(&mut vm, |vm| match &program {
         Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
         _ => exec_source(vm, &src, &filename, globals),
@@ -229,6 +263,19 @@ fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Val
     let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
     crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
     exec_source(vm, &src, &file, globals)
+}
+
+/// What CPython's site module adds to builtins (`_cpjit_site`). Without a standard library to
+/// take `_sitebuiltins` from, cpjit keeps its built-in `exit`/`quit` and goes without the rest.
+fn site_builtins(vm: &mut Vm) {
+    let r = crate::vm::panic_guard::guard(vm, |vm| {
+        let m = crate::vm::modules::import_module(vm, "_cpjit_site")?;
+        let k = vm.intern("install");
+        let f = crate::vm::runtime::attr::getattr(vm, m, k)?;
+        crate::vm::runtime::call::call(vm, f, &[], &[])
+    });
+    // A failure here (no stdlib) leaves the names out, as a failing site import would.
+    let _ = r;
 }
 
 /// A VM with `sys` and an empty `__main__` module set up; returns it and `__main__`'s globals.

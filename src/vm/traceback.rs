@@ -7,6 +7,23 @@ use crate::vm::object::*;
 use crate::vm::runtime::repr;
 use crate::vm::value::Value;
 
+/// Writes a warning as CPython's default `showwarning` does (`file:line: Category: message` and
+/// the stripped source line), located at the innermost Python frame. cpjit has no `warnings`
+/// machinery of its own (the stdlib `warnings` needs `re`), so this is for the few warnings the
+/// runtime itself emits, which no filter can have changed.
+pub fn warn_at_caller(vm: &mut Vm, category: &str, msg: &str) {
+    let (file, line) =
+        crate::vm::types::frameobj::current_location(vm).unwrap_or_else(|| ("sys".to_string(), 1));
+    let mut out = format!("{file}:{line}: {category}: {msg}\n");
+    if let Some(src) = source_line(vm, &file, line as u32) {
+        if !src.trim().is_empty() {
+            out.push_str(&format!("  {}\n", src.trim()));
+        }
+    }
+    vm.flush_stdout();
+    vm.write_stderr(out.as_bytes());
+}
+
 fn source_line(vm: &mut Vm, filename: &str, lineno: u32) -> Option<String> {
     if !vm.sources.contains_key(filename) {
         let text = std::fs::read(filename)

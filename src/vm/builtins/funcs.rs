@@ -39,6 +39,9 @@ pub fn install(vm: &mut Vm) {
     def(vm, b, "format", format);
     def(vm, b, "vars", vars);
     def(vm, b, "dir", dir);
+    def(vm, b, "breakpoint", breakpoint);
+    def(vm, b, "aiter", aiter);
+    def(vm, b, "anext", anext);
     def(vm, b, "globals", globals);
     def(vm, b, "locals", locals);
     def(vm, b, "__build_class__", build_class);
@@ -509,6 +512,17 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
     } else {
         let o = args[0];
+        // A `__dir__` of the object's class decides (a list of it, sorted).
+        let t = vm.type_of(o);
+        if let Some(f) = attr::lookup_type_str(vm, t, "__dir__") {
+            if as_function(f).is_some() {
+                let r = crate::vm::runtime::call::call_method_value(vm, f, o, &[])?;
+                let mut items = riter::collect(vm, r)?;
+                let none = vm.none;
+                sort_values(vm, &mut items, none, false)?;
+                return Ok(vm.new_list(items));
+            }
+        }
         let own = if as_instance(o).is_some() {
             crate::vm::types::instance::names(o)
         } else {
@@ -540,14 +554,16 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
     Ok(vm.new_list(vals))
 }
-fn globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "globals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());
     }
     Ok(f.get().globals)
 }
-fn locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "locals", args, kw, 0, 0, 0)?;
     let f = vm.current;
     if f.is_null() {
         return Ok(vm.new_dict());
@@ -712,4 +728,46 @@ pub fn module_attr(vm: &mut Vm, m: Value, name: &str) -> Option<Value> {
     let d = as_module(m)?.dict;
     let k = vm.intern(name);
     dict_get_str(vm, d, k)
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook`.
+fn breakpoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let sys = vm.sys_module;
+    match module_attr(vm, sys, "breakpointhook") {
+        Some(h) => crate::vm::runtime::call::call(vm, h, args, kw),
+        None => Err(vm.err("RuntimeError", "lost sys.breakpointhook")),
+    }
+}
+
+/// `aiter(obj)`: `type(obj).__aiter__(obj)`, which must give an async iterator.
+fn aiter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "aiter", args, kw, 0, 1, 1)?;
+    let Some(it) = crate::vm::runtime::call::call_dunder(vm, args[0], "__aiter__", &[])? else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object is not an async iterable")));
+    };
+    let t = vm.type_of(it);
+    if attr::lookup_type_str(vm, t, "__anext__").is_none() {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{tn}'"
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(aiterator[, default])`: the awaitable `type(it).__anext__(it)`. With a default,
+/// CPython wraps it in an awaitable that turns StopAsyncIteration into the default; that needs
+/// coroutines, which cpjit does not run yet.
+fn anext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "anext", args, kw, 0, 1, 2)?;
+    let t = vm.type_of(args[0]);
+    let Some(f) = attr::lookup_type_str(vm, t, "__anext__") else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object is not an async iterator")));
+    };
+    if args.len() == 2 {
+        return Err(vm.not_implemented("anext() with a default (coroutines)"));
+    }
+    crate::vm::runtime::call::call_method_value(vm, f, args[0], &[])
 }

@@ -44,6 +44,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
 const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
+    ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
@@ -217,6 +218,16 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             None => "explicit panic".to_string(),
         };
         panic!("{msg}");
+    });
+    // `_cpjit.read_text(path)`: a UTF-8 file's text, None if it cannot be read (the site
+    // module's license printer reads LICENSE.txt with it while `open` is missing).
+    def(vm, m, "read_text", |vm, a, k| {
+        crate::vm::types::nargs(vm, "read_text", a, k, 0, 1, 1)?;
+        let path = crate::vm::interp::str_of(a[0]).to_string();
+        Ok(match std::fs::read_to_string(path) {
+            Ok(t) => vm.new_str_owned(t),
+            Err(_) => vm.none,
+        })
     });
     m
 }

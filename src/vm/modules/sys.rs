@@ -43,24 +43,47 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "intern", intern);
     def(vm, m, "exc_info", exc_info);
     def(vm, m, "exception", exception);
+    def(vm, m, "breakpointhook", breakpointhook);
+    let bh = crate::vm::builtins::funcs::module_attr(vm, m, "breakpointhook").unwrap();
+    set_attr(vm, m, "__breakpointhook__", bh);
     def(vm, m, "displayhook", displayhook);
     let dh = crate::vm::builtins::funcs::module_attr(vm, m, "displayhook").unwrap();
     set_attr(vm, m, "__displayhook__", dh);
     def(vm, m, "_getframe", crate::vm::types::frameobj::getframe);
     def(vm, m, "getdefaultencoding", utf8_name);
-    def(vm, m, "getfilesystemencoding", utf8_name);
-    def(vm, m, "getfilesystemencodeerrors", |vm, _a, _k| {
+    def(vm, m, "getfilesystemencoding", fs_encoding);
+    def(vm, m, "getfilesystemencodeerrors", |vm, a, k| {
+        nargs(vm, "sys.getfilesystemencodeerrors", a, k, 0, 0, 0)?;
         Ok(vm.new_str("surrogateescape"))
     });
-    def(vm, m, "is_finalizing", |vm, _a, _k| Ok(vm.false_));
-    def(vm, m, "gettrace", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "getprofile", |vm, _a, _k| Ok(vm.none));
+    def(vm, m, "is_finalizing", |vm, a, k| {
+        nargs(vm, "sys.is_finalizing", a, k, 0, 0, 0)?;
+        Ok(vm.false_)
+    });
+    def(vm, m, "gettrace", |vm, a, k| {
+        nargs(vm, "sys.gettrace", a, k, 0, 0, 0)?;
+        Ok(vm.none)
+    });
+    def(vm, m, "getprofile", |vm, a, k| {
+        nargs(vm, "sys.getprofile", a, k, 0, 0, 0)?;
+        Ok(vm.none)
+    });
     // No audit hooks can be installed (no addaudithook), so auditing has nothing to call.
-    def(vm, m, "audit", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "getswitchinterval", |vm, _a, _k| {
+    def(vm, m, "audit", |vm, a, k| {
+        if !k.is_empty() {
+            return Err(vm.type_error("sys.audit() takes no keyword arguments"));
+        }
+        if a.is_empty() {
+            return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+        }
+        Ok(vm.none)
+    });
+    def(vm, m, "getswitchinterval", |vm, a, k| {
+        nargs(vm, "sys.getswitchinterval", a, k, 0, 0, 0)?;
         Ok(vm.new_float(0.005))
     });
-    def(vm, m, "get_int_max_str_digits", |vm, _a, _k| {
+    def(vm, m, "get_int_max_str_digits", |vm, a, k| {
+        nargs(vm, "sys.get_int_max_str_digits", a, k, 0, 0, 0)?;
         Ok(vm.new_int(4300))
     });
     for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
@@ -192,11 +215,18 @@ fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-fn utf8_name(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn utf8_name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.getdefaultencoding", args, kw, 0, 0, 0)?;
     Ok(vm.new_str("utf-8"))
 }
 
-fn exception(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn fs_encoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.getfilesystemencoding", args, kw, 0, 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.exception", args, kw, 0, 0, 0)?;
     let h = vm.handled;
     Ok(if h.is_null() { vm.none } else { h })
 }
@@ -233,11 +263,22 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "intern", args, kw, 0, 1, 1)?;
+    if as_str(args[0]).is_none() {
+        let tn = vm.type_name(args[0]);
+        return Err(
+            vm.type_error(if crate::vm::types::subclass::str_arg(args[0]).is_some() {
+                format!("can't intern {tn}")
+            } else {
+                format!("intern() argument must be str, not {tn}")
+            }),
+        );
+    }
     let s = crate::vm::interp::str_of(args[0]).to_string();
     Ok(vm.intern(&s))
 }
 
-fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "sys.exc_info", args, kw, 0, 0, 0)?;
     let h = vm.handled;
     if h.is_null() || h == vm.none {
         let n = vm.none;
@@ -246,4 +287,41 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
     let t = Value::from_ptr(obj_type(h));
     let n = vm.none;
     Ok(vm.new_tuple(vec![t, h, n]))
+}
+
+/// `sys.breakpointhook(*args, **kws)`: imports and calls the hook `$PYTHONBREAKPOINT` names
+/// (`pdb.set_trace` by default; `0` disables breakpoints), as CPython's. A hook that cannot be
+/// imported is ignored with CPython's RuntimeWarning; cpjit cannot import `pdb` (it needs `re`),
+/// so by default `breakpoint()` warns and goes on.
+fn breakpointhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let env = if vm.options.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(vm.none),
+        Some(h) => h.to_string(),
+    };
+    let (module, attr) = match hookname.rfind('.') {
+        Some(i) => (hookname[..i].to_string(), hookname[i + 1..].to_string()),
+        None => ("builtins".to_string(), hookname.clone()),
+    };
+    let hook = crate::vm::modules::import_module(vm, &module).and_then(|m| {
+        let k = vm.new_str(&attr);
+        crate::vm::runtime::attr::getattr(vm, m, k)
+    });
+    match hook {
+        Ok(h) => crate::vm::runtime::call::call(vm, h, args, kw),
+        Err(e)
+            if vm.isinstance(e, vm.t.exc("ImportError"))
+                || vm.isinstance(e, vm.t.exc("AttributeError")) =>
+        {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+            crate::vm::traceback::warn_at_caller(vm, "RuntimeWarning", &msg);
+            Ok(vm.none)
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -139,8 +139,11 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 // A built-in subclass instance binds its built-in value to built-in methods.
-                let obj = crate::vm::types::subclass::unwrap_self(vm, owner, &[obj])
-                    .map_or(obj, |a| a[0]);
+                let obj = if crate::vm::runtime::call::is_attr_slot(name) {
+                    obj
+                } else {
+                    crate::vm::types::subclass::unwrap_self(vm, owner, &[obj]).map_or(obj, |a| a[0])
+                };
                 let ty = vm.t.builtin_function;
                 Ok(vm.heap.alloc(
                     ty,

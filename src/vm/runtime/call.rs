@@ -22,7 +22,13 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                         let a = check_descriptor_self(vm, f, owner, args, kwnames)?;
                         check_slot_arity(vm, name, args.len() - 1, kwnames.len())?;
                         if let Some(a) = a {
-                            return guard(vm, |vm| func(vm, &a, kwnames));
+                            let r = guard(vm, |vm| func(vm, &a, kwnames))?;
+                            // A method returning its self (`list.__iadd__`) returns the instance.
+                            return Ok(if r == a[0] && is_inplace(name) {
+                                args[0]
+                            } else {
+                                r
+                            });
                         }
                     }
                     return guard(vm, |vm| func(vm, args, kwnames));
@@ -64,6 +70,20 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
     Err(vm.type_error(format!("'{n}' object is not callable")))
 }
 
+/// `__getattribute__`, `__setattr__`, `__delattr__`: they act on the object itself.
+pub fn is_attr_slot(name: &str) -> bool {
+    matches!(name, "__getattribute__" | "__setattr__" | "__delattr__")
+}
+
+/// An in-place operator dunder (`__iadd__`, `__ior__`, ...): it returns its self, which for an
+/// instance of a Python subclass is the instance, not the built-in value it wraps.
+fn is_inplace(name: &str) -> bool {
+    name.starts_with("__i")
+        && name.len() > 5
+        && crate::vm::types::slot_arity::slot_arity(name) == Some((1, 1))
+        && !matches!(name, "__init__" | "__iter__" | "__index__")
+}
+
 /// A method descriptor of a built-in type called directly (`str.upper(x)`): `x` must be an
 /// instance of that type. Returns replacement arguments when `x` is an instance of a Python
 /// subclass of a built-in type (the method gets the wrapped built-in value).
@@ -91,7 +111,9 @@ fn check_descriptor_self(
         None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
         Some(&a) if !vm.isinstance(a, t) => {
             let an = vm.type_name(a);
-            if crate::vm::types::num_dunders::is_slot_wrapper(name) {
+            // list and dict define `__getitem__` as a method (METH_COEXIST), not a slot.
+            let method = name == "__getitem__" && (t == vm.t.list || t == vm.t.dict);
+            if crate::vm::types::num_dunders::is_slot_wrapper(name) && !method {
                 return Err(vm.type_error(format!(
                     "descriptor '{name}' requires a '{tn}' object but received a '{an}'"
                 )));
@@ -100,7 +122,8 @@ fn check_descriptor_self(
                 "descriptor '{name}' for '{tn}' objects doesn't apply to a '{an}' object"
             )))
         }
-        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance => {
+        // Attribute access works on the instance itself (its dict), not on the wrapped value.
+        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance && !is_attr_slot(name) => {
             Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
         }
         _ => Ok(None),
@@ -178,9 +201,14 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             let f = b.f;
-            if !b.owner.is_null() {
-                if let Some(a) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
-                    return guard(vm, |vm| f(vm, &a, &[]));
+            if !b.owner.is_null() && !is_attr_slot(b.name) {
+                if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
+                    let r = guard(vm, |vm| f(vm, &u, &[]))?;
+                    return Ok(if r == u[0] && is_inplace(b.name) {
+                        self_
+                    } else {
+                        r
+                    });
                 }
             }
             return guard(vm, |vm| f(vm, &a, &[]));

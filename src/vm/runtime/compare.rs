@@ -133,6 +133,33 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             let e = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(e == (op == cmp::EQ)))
         }
+        // Bound methods are equal when they bind the same object (identity) to equal functions.
+        (Layout::BoundMethod, Layout::BoundMethod) if op == cmp::EQ || op == cmp::NE => {
+            let (x, y) = (as_bound_method(a).unwrap(), as_bound_method(b).unwrap());
+            let (xs, xf, ys, yf) = (x.self_, x.func, y.self_, y.func);
+            let e = xs == ys && eq(vm, xf, yf)?;
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        (Layout::Builtin, Layout::Builtin) if op == cmp::EQ || op == cmp::NE => {
+            let (x, y) = (as_builtin(a).unwrap(), as_builtin(b).unwrap());
+            if x.bound.is_null() || y.bound.is_null() {
+                return Ok(Some((a == b) == (op == cmp::EQ)));
+            }
+            let e = x.bound == y.bound && x.f as usize == y.f as usize && x.name == y.name;
+            Ok(Some(e == (op == cmp::EQ)))
+        }
+        // Slices compare as (start, stop, step) tuples.
+        (Layout::Slice, Layout::Slice) => {
+            let parts = |v: Value| {
+                let s = as_slice(v).unwrap();
+                [s.start, s.stop, s.step]
+            };
+            let (x, y) = (parts(a), parts(b));
+            vm.enter_recursive(" in comparison")?;
+            let r = seq_compare(vm, op, &x, &y);
+            vm.leave_recursive();
+            r.map(Some)
+        }
         (Layout::Complex, _) | (_, Layout::Complex) => {
             crate::vm::types::complex::compare(vm, op, a, b)
         }

@@ -121,6 +121,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let hs: Vec<i64> = as_set(v).unwrap().table.iter().map(|(_, h)| h).collect();
             Ok(crate::rtlib::hash::hash_frozenset(hs) as u64)
         }
+        // dict_values has no __eq__ of its own, so it keeps object's identity hash.
+        Layout::DictView if as_view(v).unwrap().kind == DictIterKind::Values => Ok(id_hash(v)),
         Layout::List | Layout::Dict | Layout::Set | Layout::DictView => {
             let n = vm.type_name(v);
             Err(vm.type_error(format!("unhashable type: '{n}'")))
@@ -190,6 +192,12 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let r = hash(vm, t);
             vm.roots.pop();
             r
+        }
+        // CPython's meth_hash: the identity of self, xor the function's hash.
+        Layout::BoundMethod => {
+            let m = as_bound_method(v).unwrap();
+            let (f, s) = (m.func, m.self_);
+            Ok(id_hash(s) ^ hash(vm, f)?)
         }
         _ => Ok(id_hash(v)),
     }

@@ -274,7 +274,17 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             }
             Layout::Builtin => {
                 let b = as_builtin(v).unwrap();
-                if b.bound.is_null() || as_module(b.bound).is_some() {
+                if b.bound.is_null() && !b.owner.is_null() && b.name != "__new__" {
+                    // A method of a built-in type, looked up on the type.
+                    let tn = type_data(b.owner.as_ptr::<TypeObject>()).name.clone();
+                    let (kind, name) = (b.name, b.name);
+                    let coexist = kind == "__getitem__" && (tn == "list" || tn == "dict");
+                    if crate::vm::types::num_dunders::is_slot_wrapper(kind) && !coexist {
+                        format!("<slot wrapper '{name}' of '{tn}' objects>")
+                    } else {
+                        format!("<method '{name}' of '{tn}' objects>")
+                    }
+                } else if b.bound.is_null() || as_module(b.bound).is_some() {
                     format!("<built-in function {}>", b.name)
                 } else {
                     let tn = vm.type_name(b.bound);
@@ -292,6 +302,21 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     .unwrap_or_default();
                 let sr = repr_string(vm, s)?;
                 format!("<bound method {q} of {sr}>")
+            }
+            // `<super: <class 'A'>, <A object>>` (`NULL` for an unbound super).
+            Layout::Super => {
+                let sd = as_super(v).unwrap();
+                let (ty, obj, obj_type) = (sd.ty, sd.obj, sd.obj_type);
+                let tr = match as_type(ty) {
+                    Some(t) => format!("<class '{}'>", t.name),
+                    None => "NULL".to_string(),
+                };
+                if obj.is_null() || obj == vm.none && obj_type.is_null() {
+                    format!("<super: {tr}, NULL>")
+                } else {
+                    let on = type_data(vm.type_of(obj)).name.clone();
+                    format!("<super: {tr}, <{on} object>>")
+                }
             }
             Layout::Module => {
                 let n = str_of(as_module(v).unwrap().name).to_string();
@@ -385,21 +410,8 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
                 return Ok(r);
             }
         }
-        if let Some(exc) = as_instance(v).unwrap().exc.as_ref() {
-            let args = exc.args;
-            if let Some(s) = crate::vm::types::oserror::str(vm, v)? {
-                return Ok(s);
-            }
-            let items = as_tuple(args).map(|t| t.to_vec()).unwrap_or_default();
-            // KeyError shows the repr of its single argument.
-            if vm.isinstance(v, vm.t.exc("KeyError")) && items.len() == 1 {
-                return repr(vm, items[0]);
-            }
-            return match items.len() {
-                0 => Ok(vm.new_str("")),
-                1 => str(vm, items[0]),
-                _ => repr(vm, args),
-            };
+        if as_instance(v).unwrap().exc.is_some() {
+            return crate::vm::types::exc::exception_str(vm, v);
         }
     }
     repr(vm, v)

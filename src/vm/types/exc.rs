@@ -100,7 +100,15 @@ pub fn install(vm: &mut Vm) {
         let ty = vm.t.exc(name);
         add_static(vm, ty, "__new__", new, false);
     }
-    add_method(vm, t, "__init__", init);
+    // Each built-in exception class has its own `__init__` slot wrapper in CPython:
+    // `EOFError.__init__(ValueError())` is a TypeError.
+    let names = vm.t.exception_names();
+    for name in names {
+        let ty = vm.t.exc(name);
+        add_method(vm, ty, "__init__", init);
+    }
+    add_method(vm, t, "__reduce__", exc_reduce);
+    add_method(vm, t, "__setstate__", exc_setstate);
     add_method(vm, t, "__repr__", exc_repr);
     add_method(vm, t, "__str__", exc_str);
     add_method(vm, t, "with_traceback", with_traceback);
@@ -129,6 +137,288 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(e) = as_instance(args[0]).and_then(|i| i.exc.as_mut()) {
         e.args = a;
     }
+    vm.roots.push(a);
+    let r = init_fields(vm, args[0], &args[1..]);
+    vm.roots.pop();
+    r?;
+    Ok(vm.none)
+}
+
+/// The argument checks and attributes of the exceptions whose CPython `__init__` parses its
+/// arguments: the Unicode errors (`encoding`, `object`, `start`, `end`, `reason`) and
+/// SyntaxError with a details tuple (`filename`, `lineno`, `offset`, `text`, ...).
+fn init_fields(vm: &mut Vm, exc: Value, a: &[Value]) -> PyResult<()> {
+    let kind = unicode_kind(vm, exc);
+    if let Some(kind) = kind {
+        return unicode_fields(vm, exc, kind, a);
+    }
+    if vm.isinstance(exc, vm.t.exc("SyntaxError")) {
+        return syntax_fields(vm, exc, a);
+    }
+    Ok(())
+}
+
+/// The attributes a SyntaxError's details tuple sets, in order.
+pub const SYNTAX_DETAILS: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
+/// Which Unicode error class `exc` is an instance of, if any.
+fn unicode_kind(vm: &Vm, exc: Value) -> Option<&'static str> {
+    [
+        "UnicodeEncodeError",
+        "UnicodeDecodeError",
+        "UnicodeTranslateError",
+    ]
+    .into_iter()
+    .find(|n| vm.isinstance(exc, vm.t.exc(n)))
+}
+
+fn set(vm: &mut Vm, exc: Value, name: &str, v: Value) -> PyResult<()> {
+    let k = vm.intern(name);
+    crate::vm::runtime::attr::generic_setattr(vm, exc, k, v)
+}
+
+/// An argument CPython's `n` converter takes (anything with `__index__` that fits in 64 bits).
+fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult {
+    use crate::vm::runtime::num::{index_value, IntVal};
+    match index_value(vm, v)? {
+        Some(IntVal::Small(i)) => Ok(vm.new_int(i)),
+        Some(IntVal::Big(_)) => Err(vm.err(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn str_param(vm: &mut Vm, v: Value, i: usize) -> PyResult<Value> {
+    if as_str(v).is_some() || super::subclass::str_arg(v).is_some() {
+        return Ok(v);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("argument {i} must be str, not {tn}")))
+}
+
+fn unicode_fields(vm: &mut Vm, exc: Value, kind: &str, a: &[Value]) -> PyResult<()> {
+    let n = if kind == "UnicodeTranslateError" {
+        4
+    } else {
+        5
+    };
+    if a.len() != n {
+        return Err(vm.type_error(format!(
+            "function takes exactly {n} arguments ({} given)",
+            a.len()
+        )));
+    }
+    let (encoding, object, rest) = if n == 4 {
+        (None, a[0], &a[1..])
+    } else {
+        (Some(a[0]), a[1], &a[2..])
+    };
+    if let Some(e) = encoding {
+        str_param(vm, e, 1)?;
+    }
+    let object = if kind == "UnicodeDecodeError" {
+        match super::subclass::base_value(object).unwrap_or(object) {
+            b if as_bytes(b).is_some() => {
+                let bytes = as_bytes(b).unwrap().clone();
+                vm.new_bytes(bytes)
+            }
+            _ => {
+                let tn = vm.type_name(object);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+            }
+        }
+    } else {
+        str_param(vm, object, if n == 4 { 1 } else { 2 })?
+    };
+    vm.roots.push(object);
+    let r = (|| {
+        let start = ssize_arg(vm, rest[0])?;
+        let end = ssize_arg(vm, rest[1])?;
+        let reason = str_param(vm, rest[2], n)?;
+        let none = vm.none;
+        set(vm, exc, "encoding", encoding.unwrap_or(none))?;
+        set(vm, exc, "object", object)?;
+        set(vm, exc, "start", start)?;
+        set(vm, exc, "end", end)?;
+        set(vm, exc, "reason", reason)
+    })();
+    vm.roots.pop();
+    r
+}
+
+fn syntax_fields(vm: &mut Vm, exc: Value, a: &[Value]) -> PyResult<()> {
+    let m = a.first().copied().unwrap_or(vm.none);
+    set(vm, exc, "msg", m)?;
+    if a.len() != 2 {
+        return Ok(());
+    }
+    let info = crate::vm::runtime::iter::collect(vm, a[1])?;
+    if !(4..=6).contains(&info.len()) {
+        let how = if info.len() < 4 {
+            "at least 4"
+        } else {
+            "at most 6"
+        };
+        return Err(vm.type_error(format!(
+            "function takes {how} arguments ({} given)",
+            info.len()
+        )));
+    }
+    let none = vm.none;
+    for (i, name) in SYNTAX_DETAILS.into_iter().enumerate() {
+        set(vm, exc, name, info.get(i).copied().unwrap_or(none))?;
+    }
+    Ok(())
+}
+
+/// The value of attribute `name` set on the exception by `init_fields`.
+fn field(vm: &mut Vm, exc: Value, name: &str) -> Option<Value> {
+    let d = crate::vm::runtime::attr::instance_dict(exc)?;
+    let k = vm.intern(name);
+    crate::vm::runtime::dict::dict_get_str(vm, d, k)
+}
+
+/// `str()` of a Unicode error built from its five (four) arguments, as CPython's.
+fn unicode_str(vm: &mut Vm, exc: Value) -> PyResult<Option<String>> {
+    let kind = unicode_kind(vm, exc);
+    let Some(kind) = kind else { return Ok(None) };
+    let n = if kind == "UnicodeTranslateError" {
+        4
+    } else {
+        5
+    };
+    if exc_args(exc).len() != n {
+        return Ok(None);
+    }
+    let (Some(obj), Some(start), Some(end), Some(reason)) = (
+        field(vm, exc, "object"),
+        field(vm, exc, "start"),
+        field(vm, exc, "end"),
+        field(vm, exc, "reason"),
+    ) else {
+        return Ok(None);
+    };
+    let (start, end) = match (
+        crate::vm::runtime::num::int_to_i64(start),
+        crate::vm::runtime::num::int_to_i64(end),
+    ) {
+        (Some(s), Some(e)) => (s, e),
+        _ => return Ok(None),
+    };
+    let reason = repr::str_string(vm, reason)?;
+    let enc = match field(vm, exc, "encoding") {
+        Some(e) if as_str(e).is_some() => format!("'{}' codec ", str_of_val(e)),
+        _ => String::new(),
+    };
+    let verb = match kind {
+        "UnicodeEncodeError" => "encode",
+        "UnicodeDecodeError" => "decode",
+        _ => "translate",
+    };
+    let len = match (as_str(obj), as_bytes(obj)) {
+        (Some(s), _) => s.nchars as i64,
+        (_, Some(b)) => b.len() as i64,
+        _ => 0,
+    };
+    if start >= 0 && start < len && end == start + 1 {
+        let what = if let Some(b) = as_bytes(obj) {
+            format!("byte 0x{:02x}", b[start as usize])
+        } else {
+            let c = str_of_val(obj).chars().nth(start as usize).unwrap_or('\0') as u32;
+            let esc = if c < 0x100 {
+                format!("\\x{c:02x}")
+            } else if c < 0x10000 {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            format!("character '{esc}'")
+        };
+        return Ok(Some(format!(
+            "{enc}can't {verb} {what} in position {start}: {reason}"
+        )));
+    }
+    let what = if kind == "UnicodeDecodeError" {
+        "bytes"
+    } else {
+        "characters"
+    };
+    Ok(Some(format!(
+        "{enc}can't {verb} {what} in position {start}-{}: {reason}",
+        end - 1
+    )))
+}
+
+/// `str()` of a SyntaxError built with a details tuple: `msg (file.py, line 3)`.
+fn syntax_str(vm: &mut Vm, exc: Value) -> PyResult<Option<String>> {
+    if !vm.isinstance(exc, vm.t.exc("SyntaxError")) {
+        return Ok(None);
+    }
+    let none = vm.none;
+    // SyntaxErrors the compiler raises carry only their message in `args`.
+    let first = exc_args(exc).first().copied().unwrap_or(none);
+    let msg = field(vm, exc, "msg").unwrap_or(first);
+    let filename = field(vm, exc, "filename").unwrap_or(none);
+    let lineno = field(vm, exc, "lineno").unwrap_or(none);
+    let msg = repr::str_string(vm, msg)?;
+    let file = as_str(filename).map(|s| {
+        let f = s.s.to_string();
+        f.rsplit('/').next().unwrap_or("").to_string()
+    });
+    let line = crate::vm::runtime::num::int_to_i64(lineno);
+    Ok(Some(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    }))
+}
+
+fn str_of_val(v: Value) -> String {
+    crate::vm::interp::str_of(v).to_string()
+}
+
+/// `BaseException.__reduce__`: `(type(self), self.args[, self.__dict__])`.
+fn exc_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let e = args[0];
+    let t = Value::from_ptr(vm.type_of(e));
+    let items = exc_args(e);
+    let a = vm.new_tuple(items);
+    let mut out = vec![t, a];
+    if let Some(d) = crate::vm::runtime::attr::instance_dict(e) {
+        if crate::vm::runtime::dict::len_of(d) > 0 {
+            out.push(d);
+        }
+    }
+    Ok(vm.new_tuple(out))
+}
+
+/// `BaseException.__setstate__(state)`: a dict (or None) of attributes to set.
+fn exc_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__setstate__", args, kw, 1, 1, 1)?;
+    let state = args[1];
+    if state == vm.none {
+        return Ok(vm.none);
+    }
+    if as_dict(state).is_none() {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    for (k, v) in crate::vm::runtime::dict::items_of(state) {
+        crate::vm::runtime::attr::setattr(vm, args[0], k, v)?;
+    }
     Ok(vm.none)
 }
 
@@ -153,8 +443,21 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    exception_str(vm, args[0])
+}
+
+/// `BaseException.__str__` and the `__str__` of the built-in exceptions that override it
+/// (OSError, KeyError, the Unicode errors, SyntaxError).
+pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult {
+    let args = [v];
     if let Some(s) = super::oserror::str(vm, args[0])? {
         return Ok(s);
+    }
+    if let Some(s) = unicode_str(vm, args[0])? {
+        return Ok(vm.new_str_owned(s));
+    }
+    if let Some(s) = syntax_str(vm, args[0])? {
+        return Ok(vm.new_str_owned(s));
     }
     let items = exc_args(args[0]);
     if vm.isinstance(args[0], vm.t.exc("KeyError")) && items.len() == 1 {

@@ -17,6 +17,19 @@ fn set(vm: &mut Vm, o: Value, name: &str, v: Value) -> PyResult<()> {
     generic_setattr(vm, o, k, v)
 }
 
+/// The file name and current line of the innermost Python frame.
+pub fn current_location(vm: &Vm) -> Option<(String, i64)> {
+    let f = vm.current;
+    if f.is_null() {
+        return None;
+    }
+    let fr = f.get();
+    let code = frame_code(fr);
+    let at = fr.instr_index.saturating_sub(1);
+    let file = as_code(code)?.code.filename.clone();
+    Some((file, line_of(code, at)))
+}
+
 fn line_of(code: Value, at: u32) -> i64 {
     as_code(code)
         .and_then(|c| c.code.positions.get(at as usize).map(|p| p.lineno as i64))

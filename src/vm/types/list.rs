@@ -110,20 +110,37 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 
+/// The optional `start`, `stop` of `list.index` / `tuple.index`, clamped to `0..=n` as slice
+/// bounds are.
+pub fn index_bounds(vm: &mut Vm, bounds: &[Value], n: i64) -> PyResult<(i64, i64)> {
+    use crate::vm::runtime::num::{index_value, IntVal};
+    let mut out = [0, n];
+    for (slot, &b) in out.iter_mut().zip(bounds) {
+        // CPython's _PyEval_SliceIndexNotNone: huge values clamp.
+        let i = match index_value(vm, b)? {
+            Some(IntVal::Small(i)) => i,
+            Some(IntVal::Big(big)) => {
+                if big.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }
+            }
+            None => {
+                return Err(
+                    vm.type_error("slice indices must be integers or have an __index__ method")
+                )
+            }
+        };
+        *slot = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    }
+    Ok((out[0], out[1]))
+}
+
 fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "index", args, kw, 1, 1, 3)?;
     let n = lst(args[0]).len() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    let start = if args.len() > 2 {
-        norm(subscr::index_of(vm, args[2], "list")?)
-    } else {
-        0
-    };
-    let stop = if args.len() > 3 {
-        norm(subscr::index_of(vm, args[3], "list")?)
-    } else {
-        n
-    };
+    let (start, stop) = index_bounds(vm, &args[2..], n)?;
     let mut i = start;
     while i < stop && (i as usize) < lst(args[0]).len() {
         let y = lst(args[0])[i as usize];

@@ -205,6 +205,10 @@ fn value_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__reduce_ex__", args, kw, 1, 1, 1)?;
+    if crate::vm::runtime::num::index_value(vm, args[1])?.is_none() {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    }
     let f = types_helper(vm, "reduce_ex")?;
     call(vm, f, &[args[0], args[1]], &[])
 }
@@ -240,12 +244,14 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn type_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
+    super::misc::attr_name_check(vm, args[1])?;
     crate::vm::runtime::attr::type_setattr_default(vm, args[0], args[1], args[2])?;
     Ok(vm.none)
 }
 
 fn type_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
+    super::misc::attr_name_check(vm, args[1])?;
     crate::vm::runtime::attr::delattr_default(vm, args[0], args[1])?;
     Ok(vm.none)
 }

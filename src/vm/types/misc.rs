@@ -212,14 +212,25 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_int(h))
 }
 
-fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+/// An attribute name argument must be a str (CPython: "attribute name must be string").
+pub fn attr_name_check(vm: &mut Vm, name: Value) -> PyResult<()> {
+    if as_str(name).is_some() || super::subclass::str_arg(name).is_some() {
+        return Ok(());
+    }
+    let tn = vm.type_name(name);
+    Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+}
+
+pub(crate) fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
+    attr_name_check(vm, args[1])?;
     super::subclass::object_setattr(vm, args[0], args[1], args[2])?;
     Ok(vm.none)
 }
 
-fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
+    attr_name_check(vm, args[1])?;
     match attr::object_getattribute_opt(vm, args[0], args[1])? {
         Some(v) => Ok(v),
         None => {
@@ -229,15 +240,20 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 
-fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+pub(crate) fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
+    attr_name_check(vm, args[1])?;
     super::subclass::object_delattr(vm, args[0], args[1])?;
     Ok(vm.none)
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
-    if !str_of(args[1]).is_empty() {
+    if as_str(args[1]).is_none() && super::subclass::str_arg(args[1]).is_none() {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
+    if !str_of(super::subclass::base_value(args[1]).unwrap_or(args[1])).is_empty() {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!(
             "unsupported format string passed to {tn}.__format__"
@@ -493,7 +509,8 @@ pub fn new_class(
     Ok(cls)
 }
 
-fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn type_mro(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "type.mro", args, kw, 1, 0, 0)?;
     let m = type_data(args[0].as_ptr()).mro.clone();
     Ok(vm.new_list(m))
 }
@@ -1058,7 +1075,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let last = s + (n - 1) * st;
         return Ok(new_range_iter(vm, last, -st, n));
     }
-    if as_str(v).is_some() || as_dict(v).is_some() {
+    if as_str(v).is_some() || as_dict(v).is_some() || as_bytes(v).is_some() {
         let items = if as_dict(v).is_some() {
             rdict::keys_of(v)
         } else {

@@ -22,6 +22,7 @@ pub mod oserror;
 pub mod range_big;
 pub mod set;
 pub mod slot_arity;
+pub mod slot_wrappers;
 pub mod str;
 pub mod str_translate;
 pub mod subclass;
@@ -60,6 +61,7 @@ macro_rules! types_struct {
                   by_name.insert(stringify!($field), $field);
                   all.push($field);)*
                 let mut t = Types { object, type_, $($field,)* exceptions: HashMap::new(), all };
+                set_unboxed_types(t.int, t.float);
                 exc::bootstrap_exceptions(heap, &mut t);
                 t
             }
@@ -304,6 +306,7 @@ pub fn populate(vm: &mut Vm) {
     subclass::install(vm);
     getset::install(vm);
     metatype::install(vm);
+    slot_wrappers::install(vm);
     crate::vm::modules::weakref::install(vm);
     memoryview::install(vm);
     crate::vm::modules::sre::install(vm);

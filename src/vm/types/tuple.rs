@@ -33,9 +33,10 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "index", args, kw, 1, 1, 3)?;
     let items = as_tuple(args[0]).unwrap().to_vec();
-    for (i, y) in items.into_iter().enumerate() {
-        if compare::eq(vm, y, args[1])? {
-            return Ok(vm.new_int(i as i64));
+    let (start, stop) = super::list::index_bounds(vm, &args[2..], items.len() as i64)?;
+    for i in start..stop {
+        if compare::eq(vm, items[i as usize], args[1])? {
+            return Ok(vm.new_int(i));
         }
     }
     Err(vm.value_error("tuple.index(x): x not in tuple"))
