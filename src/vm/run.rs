@@ -73,7 +73,11 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> P
     };
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
-    if vm.keep_main_code && vm.main_code.is_null() {
+    // The main program's code: the first code run as `__main__` (site's modules run first).
+    let nk = vm.intern("__name__");
+    let is_main = crate::vm::runtime::dict::dict_get_str(vm, globals, nk)
+        .is_some_and(|n| as_str(n).is_some_and(|s| &*s.s == "__main__"));
+    if vm.keep_main_code && vm.main_code.is_null() && is_main {
         vm.main_code = code;
         vm.permanent.push(code);
     }
