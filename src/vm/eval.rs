@@ -259,7 +259,7 @@ macro_rules! load_frame {
 /// Runs frame `entry` (already current) until it returns or yields. `throw` raises an exception
 /// at the frame's current instruction first (generator.throw).
 pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit> {
-    run_impl::<false>(vm, entry, throw, &mut StepState::default())
+    run_impl::<false>(vm, entry, throw, &mut StepState::new(Value::NULL))
 }
 
 /// What one [`step`] did.
@@ -274,11 +274,22 @@ pub enum Step {
     Raised { exc: Value, at: u32, reraise: bool },
 }
 
-/// State a single step carries in and out of the loop.
-#[derive(Default)]
+/// State a single step carries in and out of the loop: KW_NAMES's operand (in and out), and
+/// where an exception was raised.
 struct StepState {
+    kwnames: Value,
     at: u32,
     reraise: bool,
+}
+
+impl StepState {
+    fn new(kwnames: Value) -> StepState {
+        StepState {
+            kwnames,
+            at: 0,
+            reraise: false,
+        }
+    }
 }
 
 /// Runs exactly one instruction of frame `f` (current, with `instr_index` and `stack_depth` synced):
@@ -287,10 +298,9 @@ struct StepState {
 /// Superinstructions run as their first instruction and fused compare-and-jumps as the compare, so
 /// that every step ends at the next instruction or at the instruction's own jump target.
 pub fn step(vm: &mut Vm, f: FramePtr, kwnames: &mut Value) -> Step {
-    let mut st = StepState::default();
-    let saved = std::mem::replace(&mut vm.step_kwnames, *kwnames);
+    let mut st = StepState::new(*kwnames);
     let r = run_impl::<true>(vm, f, None, &mut st);
-    *kwnames = std::mem::replace(&mut vm.step_kwnames, saved);
+    *kwnames = st.kwnames;
     match r {
         Ok(Exit::Return(_)) => Step::Done,
         Ok(Exit::Yield(_)) => Step::Declined,
@@ -340,7 +350,7 @@ fn run_impl<const SINGLE: bool>(
     let mut sp: usize;
     let mut nlp: usize;
     load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-    let mut kwnames: Value = if SINGLE { vm.step_kwnames } else { Value::NULL };
+    let mut kwnames: Value = if SINGLE { st.kwnames } else { Value::NULL };
     let mut stepped = false;
     // The exception being raised, or NULL (checked once per instruction).
     let mut pending: Value = throw.unwrap_or(Value::NULL);
@@ -565,14 +575,14 @@ fn run_impl<const SINGLE: bool>(
         if SINGLE {
             if !pending.is_null() {
                 sync!();
-                vm.step_kwnames = kwnames;
+                st.kwnames = kwnames;
                 st.at = cur as u32;
                 st.reraise = reraise;
                 return Err(pending);
             }
             if stepped {
                 sync!();
-                vm.step_kwnames = kwnames;
+                st.kwnames = kwnames;
                 return Ok(Exit::Return(Value::NULL));
             }
             stepped = true;
@@ -620,7 +630,7 @@ fn run_impl<const SINGLE: bool>(
             if switches_frames(op) {
                 ip = cur;
                 sync!();
-                vm.step_kwnames = kwnames;
+                st.kwnames = kwnames;
                 return Ok(Exit::Yield(Value::NULL));
             }
         }

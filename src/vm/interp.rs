@@ -88,8 +88,6 @@ pub struct Vm {
     /// `--jit`: the JIT's entry hook (`vm::jit_hook`), called at function starts, backward jumps
     /// and returns.
     pub jit: Option<super::jit_hook::JitHook>,
-    /// KW_NAMES's operand carried between single steps (`eval::step`).
-    pub step_kwnames: Value,
 }
 
 impl Vm {
@@ -144,7 +142,6 @@ impl Vm {
             keep_main_code: false,
             main_code: Value::NULL,
             jit: super::jit_hook::hook(),
-            step_kwnames: Value::NULL,
             internal_errors: 0,
         });
         vm.permanent
