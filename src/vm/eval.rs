@@ -394,6 +394,7 @@ fn run_impl<const SINGLE: bool>(
             match $e {
                 Ok(v) => v,
                 Err(e) => {
+                    std::hint::cold_path();
                     pending = e;
                     continue;
                 }
@@ -402,6 +403,7 @@ fn run_impl<const SINGLE: bool>(
     }
     macro_rules! throw {
         ($e:expr) => {{
+            std::hint::cold_path();
             pending = $e;
             continue;
         }};
@@ -426,6 +428,7 @@ fn run_impl<const SINGLE: bool>(
         ($kind:expr) => {
             if !SINGLE {
                 if let Some(hook) = vm.jit {
+                    std::hint::cold_path();
                     let mut kind = $kind;
                     loop {
                         sync!();
@@ -473,6 +476,7 @@ fn run_impl<const SINGLE: bool>(
     macro_rules! adapt {
         () => {
             if vm.adaptive && !from_miss && adaptive::tick(&instrs[cur + 1]) {
+                std::hint::cold_path();
                 sync!();
                 if let Some(specialize) = adaptive::specializer() {
                     specialize(vm, cd, f, cur, &slots[nlp..sp]);
@@ -483,6 +487,7 @@ fn run_impl<const SINGLE: bool>(
     macro_rules! hit {
         () => {
             if let Some(s) = vm.stats.as_deref_mut() {
+                std::hint::cold_path();
                 s.ops[op as usize].hits += 1;
             }
         };
@@ -493,6 +498,7 @@ fn run_impl<const SINGLE: bool>(
         () => {{
             tryv!(spend_step(vm));
             if vm.heap.should_collect() {
+                std::hint::cold_path();
                 sync!();
                 vm.collect();
             }
@@ -588,6 +594,7 @@ fn run_impl<const SINGLE: bool>(
             stepped = true;
         }
         if !pending.is_null() {
+            std::hint::cold_path();
             let exc = std::mem::replace(&mut pending, Value::NULL);
             // Unwind: find a handler in this frame, else pop frames until one has one.
             let exc = exc;
@@ -1183,6 +1190,7 @@ fn run_impl<const SINGLE: bool>(
                 }
                 _ => {}
             }
+            std::hint::cold_path();
             adaptive::miss(vm, instrs, cur, op);
             op = op.generic();
             from_miss = true;
