@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/pyperformance.rs"]
+mod support;
+
 fn tmpdir(name: &str) -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-{name}"));
     let _ = std::fs::remove_dir_all(&d);
@@ -12,10 +15,12 @@ fn tmpdir(name: &str) -> PathBuf {
     d
 }
 
+/// `cpjit bench ARGS`, without the environment's PYTHONPATH: cpjit bench brings its own pyperf.
 fn bench(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_cpjit"))
         .arg("bench")
         .args(args)
+        .env_remove("PYTHONPATH")
         .output()
         .expect("run cpjit bench");
     (
@@ -338,4 +343,41 @@ fn argument_errors_exit_2_with_a_message() {
     let (st, out, _) = bench(&["--help"]);
     assert_eq!(st, 0);
     assert!(out.contains("--compare OLD.json NEW.json"));
+}
+
+/// Must-hold 1 of issue 11 on real pyperformance scripts (a quick few of those cpjit runs), with
+/// cpjit's own pyperf stand-in and `--vs python3`: every implementation runs each cleanly, and
+/// the table, JSON and chart come out.
+#[test]
+fn pyperformance_scripts_against_python3() {
+    let (dest, _) = support::fetch_scripts();
+    let d = tmpdir("pyperformance");
+    let (json, svg) = (d.join("r.json"), d.join("r.svg"));
+    let names = ["deltablue", "richards", "unpack_sequence", "gc_traversal"];
+    let scripts: Vec<String> = names
+        .iter()
+        .map(|n| {
+            dest.join(format!("bm_{n}/run_benchmark.py"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let (json_opt, svg_opt) = (
+        format!("--json={}", json.display()),
+        format!("--svg={}", svg.display()),
+    );
+    let mut args = vec!["--runs=1", "--vs=python3", &json_opt, &svg_opt];
+    args.extend(scripts.iter().map(String::as_str));
+    let (st, text, err) = bench(&args);
+    assert_eq!(st, 0, "{text}{err}");
+    let j = read_json(&json);
+    for n in names {
+        assert!(text.contains(n), "{n} missing from:\n{text}");
+        for imp in ["off", "spec", "jit", "python3"] {
+            assert_eq!(cell(&j, n, imp)["status"], "ok", "{n} {imp}");
+        }
+    }
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    let pixmap = render(&chart, &d.join("r.png"));
+    assert!(pixmap.width() >= 600 && pixmap.height() >= 400);
 }

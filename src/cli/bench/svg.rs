@@ -14,9 +14,10 @@ const COLORS: [&str; 7] = [
 
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 24.0;
-const TOP: f64 = 96.0;
 const BOTTOM: f64 = 120.0;
 const PLOT_H: f64 = 300.0;
+/// Where the legend starts; one line per implementation, then the plot.
+const LEGEND_Y: f64 = 90.0;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -58,11 +59,14 @@ pub fn chart(r: &Report) -> String {
     let b = r.baseline();
     let shown: Vec<usize> = (0..r.implementations.len()).filter(|&i| i != b).collect();
     let groups = r.scripts.len().max(1);
-    let bar_w = 14.0;
-    let group_w = (shown.len().max(1) as f64) * bar_w + 18.0;
-    let plot_w = (groups as f64 * group_w).max(560.0);
+    let bars = shown.len().max(1) as f64;
+    let plot_w = (groups as f64 * (bars * 12.0 + 18.0)).max(640.0);
+    // Groups spread over the width, bars centred in each.
+    let group_w = plot_w / groups as f64;
+    let bar_w = (group_w * 0.6 / bars).clamp(10.0, 28.0);
+    let top = LEGEND_Y + 18.0 * shown.len() as f64 + 10.0;
     let width = LEFT + plot_w + RIGHT;
-    let height = TOP + PLOT_H + BOTTOM;
+    let height = top + PLOT_H + BOTTOM;
 
     // The range: every shown value and interval, and 1.
     let (mut lo, mut hi) = (1.0f64, 1.0f64);
@@ -79,7 +83,7 @@ pub fn chart(r: &Report) -> String {
         hi = hi.max(g.speedup);
     }
     let (lo, hi) = (lo / 1.15, hi * 1.15);
-    let y = |v: f64| TOP + PLOT_H * (hi.ln() - v.ln()) / (hi.ln() - lo.ln());
+    let y = |v: f64| top + PLOT_H * (hi.ln() - v.ln()) / (hi.ln() - lo.ln());
 
     let mut o = String::new();
     let _ = writeln!(
@@ -93,12 +97,6 @@ pub fn chart(r: &Report) -> String {
         "<rect x=\"0\" y=\"0\" width=\"{width:.0}\" height=\"{height:.0}\" fill=\"#ffffff\"/>"
     );
     let base_name = &r.settings.baseline;
-    let _ = writeln!(
-        o,
-        "<text x=\"{LEFT}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">Speedup over {} \
-         (cpjit bench; higher is faster, log scale)</text>",
-        esc(&describe_impl(r, b))
-    );
     let startup: Vec<String> = r
         .startup
         .results
@@ -110,19 +108,30 @@ pub fn chart(r: &Report) -> String {
         .collect();
     let _ = writeln!(
         o,
-        "<text x=\"{LEFT}\" y=\"44\" fill=\"#444\">Bars: median wall time of {} / median of the \
-         implementation, {} runs each; error bars: {:.0}% bootstrap interval; dashed: geometric mean.</text>",
-        esc(base_name),
-        r.settings.runs,
-        r.settings.confidence * 100.0
+        "<text x=\"{LEFT}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">cpjit bench: \
+         speedup over {}</text>",
+        esc(&describe_impl(r, b))
     );
-    let _ = writeln!(
-        o,
-        "<text x=\"{LEFT}\" y=\"62\" fill=\"#444\">Start-up (-c pass): {}</text>",
-        esc(&startup.join(", "))
-    );
+    let notes = [
+        format!(
+            "Higher is faster (log scale). Bar: median wall time of {} / median time, {} runs each.",
+            base_name, r.settings.runs
+        ),
+        format!(
+            "Error bars: {:.0}% bootstrap interval. Dashed lines: geometric means.",
+            r.settings.confidence * 100.0
+        ),
+        format!("Start-up (-c pass): {}", startup.join(", ")),
+    ];
+    for (k, n) in notes.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "<text x=\"{LEFT}\" y=\"{}\" fill=\"#444\">{}</text>",
+            42 + 16 * k,
+            esc(n)
+        );
+    }
     // Legend.
-    let mut lx = LEFT;
     for (k, &i) in shown.iter().enumerate() {
         let name = &r.implementations[i].name;
         let g = r
@@ -132,15 +141,16 @@ pub fn chart(r: &Report) -> String {
             .map(|g| format!(" (geomean {:.2}x)", g.speedup))
             .unwrap_or_default();
         let label = format!("{}{g}", describe_impl(r, i));
+        let ly = LEGEND_Y + 18.0 * k as f64;
         let _ = writeln!(
             o,
-            "<rect x=\"{lx:.1}\" y=\"72\" width=\"12\" height=\"12\" fill=\"{}\"/>\
-             <text x=\"{:.1}\" y=\"82\">{}</text>",
+            "<rect x=\"{LEFT}\" y=\"{ly:.1}\" width=\"12\" height=\"12\" fill=\"{}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             COLORS[k % COLORS.len()],
-            lx + 16.0,
+            LEFT + 18.0,
+            ly + 10.5,
             esc(&label)
         );
-        lx += 16.0 + 7.0 * label.chars().count() as f64 + 18.0;
     }
     // Axis, grid and ticks.
     for t in log_ticks(lo, hi) {
@@ -162,20 +172,20 @@ pub fn chart(r: &Report) -> String {
     }
     let _ = writeln!(
         o,
-        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{:.1}\" stroke=\"#000\"/>",
-        TOP + PLOT_H
+        "<line x1=\"{LEFT}\" y1=\"{top:.1}\" x2=\"{LEFT}\" y2=\"{:.1}\" stroke=\"#000\"/>",
+        top + PLOT_H
     );
     let _ = writeln!(
         o,
         "<text transform=\"translate(18 {:.1}) rotate(-90)\" text-anchor=\"middle\">speedup over {} \
          (1 = same)</text>",
-        TOP + PLOT_H / 2.0,
+        top + PLOT_H / 2.0,
         esc(base_name)
     );
     // Bars.
     let one = y(1.0);
     for (gi, s) in r.scripts.iter().enumerate() {
-        let gx = LEFT + gi as f64 * group_w + 9.0;
+        let gx = LEFT + gi as f64 * group_w + (group_w - shown.len() as f64 * bar_w) / 2.0;
         for (k, &i) in shown.iter().enumerate() {
             let c = &s.results[i];
             let x = gx + k as f64 * bar_w;
@@ -237,7 +247,7 @@ pub fn chart(r: &Report) -> String {
         let _ = writeln!(
             o,
             "<text transform=\"translate({lx:.1} {:.1}) rotate(-35)\" text-anchor=\"end\">{}</text>",
-            TOP + PLOT_H + 14.0,
+            top + PLOT_H + 14.0,
             esc(&s.name)
         );
     }
