@@ -149,14 +149,23 @@ fn failure(o: &proc::Outcome) -> String {
     }
 }
 
-/// The last line of stderr that parses as a JSON object: `--stats=json`'s report.
+/// The last line of stderr that parses as a JSON object: `--stats=json`'s report, without the
+/// instructions that never ran (the report lists every specialized instruction).
 fn stats_report(stderr: &[u8]) -> Option<serde_json::Value> {
     let text = String::from_utf8_lossy(stderr);
-    text.lines()
+    let mut v = text
+        .lines()
         .rev()
         .filter(|l| l.starts_with('{'))
         .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|v| v.is_object())
+        .filter(|v| v.is_object())?;
+    if let Some(ops) = v["instructions"].as_object_mut() {
+        ops.retain(|_, o| {
+            o.as_object()
+                .is_some_and(|m| m.values().any(|n| n.as_u64() != Some(0)))
+        });
+    }
+    Some(v)
 }
 
 fn command(
@@ -343,8 +352,15 @@ mod tests {
 
     #[test]
     fn stats_line_is_found_after_other_stderr() {
-        let v = stats_report(b"warning\n{\"mode\":\"on\"}\n").unwrap();
+        let v = stats_report(
+            b"warning\n{\"mode\":\"on\",\"instructions\":{\"A\":{\"hits\":0,\"misses\":0},\
+              \"B\":{\"hits\":2,\"misses\":0}}}\n",
+        )
+        .unwrap();
         assert_eq!(v["mode"], "on");
+        // Instructions that never ran are dropped.
+        assert!(v["instructions"].get("A").is_none());
+        assert_eq!(v["instructions"]["B"]["hits"], 2);
         assert!(stats_report(b"{not json\n").is_none());
     }
 }
