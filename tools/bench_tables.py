@@ -105,7 +105,8 @@ def tables(r, chart, command):
     cpjit = [i["name"] for i in r["implementations"] if i.get("mode")]
     if cpjit:
         out.append("cpjit's `--stats=json` from the first warm-up run (JIT: compile time, regions, machine "
-                   "code, guard exits; specializer: hits / (hits + misses) of specialized instructions):")
+                   "code, guard exits; specializer: hits / (hits + misses) of specialized instructions, under "
+                   "`jit` only those the interpreter executed):")
         out.append("")
         jit = [n for n in cpjit if n == "jit"]
         spec = [n for n in cpjit if n != "off"]

@@ -74,13 +74,15 @@ pub fn environment() -> Value {
     })
 }
 
-/// One line for reports: `cpu (N CPUs), Linux kernel, cpjit V (profile), stencils HASH`.
+/// One line for reports: `cpu (N CPUs, load L at the start), Linux kernel, cpjit V (profile),
+/// stencils HASH`.
 pub fn describe(env: &Value) -> String {
     let s = |k: &str| env[k].as_str().unwrap_or("?").to_string();
     format!(
-        "{} ({} CPUs), Linux {}, cpjit {} ({} build), stencils {}",
+        "{} ({} CPUs, load average {} at the start), Linux {}, cpjit {} ({} build), stencils {}",
         s("cpu"),
         env["cpus"].as_u64().unwrap_or(0),
+        s("load_average"),
         s("kernel"),
         s("cpjit_version"),
         s("build_profile"),

@@ -109,18 +109,24 @@ pub fn render(rows: &[Vec<String>], left: impl Fn(usize) -> bool) -> String {
 /// Who ran: `off, spec, jit: cpjit 0.1.0 (release build)`, then one line per other.
 fn implementations(r: &Report) -> String {
     let mut out = String::new();
-    let modes: Vec<&str> = r
+    let modes: Vec<String> = r
         .implementations
         .iter()
-        .filter(|i| i.mode.is_some())
-        .map(|i| i.name.as_str())
+        .filter_map(|i| {
+            let flag = match i.mode.as_deref()? {
+                "off" => "--specialize=off",
+                "spec" => "specializing, the default",
+                _ => "--jit",
+            };
+            Some(format!("{} ({flag})", i.name))
+        })
         .collect();
     if !modes.is_empty() {
         out += &format!(
-            "  {}: cpjit {} ({} build) --specialize=off / default / --jit\n",
-            modes.join(", "),
+            "  cpjit {} ({} build): {}\n",
             r.environment["cpjit_version"].as_str().unwrap_or("?"),
             r.environment["build_profile"].as_str().unwrap_or("?"),
+            modes.join(", ")
         );
     }
     for i in r.implementations.iter().filter(|i| i.mode.is_none()) {
