@@ -127,6 +127,12 @@ fn writes_table_json_and_a_chart_that_renders() {
             assert_eq!(c["times"].as_array().unwrap().len(), 2);
             assert!(c["peak_rss_kb"].as_u64().unwrap() > 0);
             let s = &c["speedup"];
+            if imp == "off" {
+                assert_eq!(
+                    (s["low"].as_f64(), s["high"].as_f64()),
+                    (Some(1.0), Some(1.0))
+                );
+            }
             assert!(s["low"].as_f64().unwrap() <= s["value"].as_f64().unwrap());
             assert!(s["value"].as_f64().unwrap() <= s["high"].as_f64().unwrap());
         }
@@ -262,6 +268,38 @@ fn a_script_failing_or_differing_in_one_mode_is_reported_and_the_rest_kept() {
 }
 
 #[test]
+fn a_run_past_the_timeout_fails_and_the_rest_is_kept() {
+    let d = tmpdir("timeout");
+    let forever = d.join("forever.py");
+    std::fs::write(&forever, "while True:\n    pass\n").unwrap();
+    let quick = d.join("quick.py");
+    std::fs::write(&quick, "print(sum(range(100)))\n").unwrap();
+    let json = d.join("r.json");
+    let (st, out, err) = bench(&[
+        "--modes=off",
+        "--runs=1",
+        "--warmup=0",
+        "--timeout=0.5",
+        "--json",
+        json.to_str().unwrap(),
+        forever.to_str().unwrap(),
+        quick.to_str().unwrap(),
+    ]);
+    assert_eq!(st, 1, "{out}{err}");
+    let j = read_json(&json);
+    let c = cell(&j, "forever", "off");
+    assert_eq!(c["status"], "failed");
+    assert!(
+        c["message"]
+            .as_str()
+            .unwrap()
+            .contains("timed out after 0.5 s"),
+        "{c}"
+    );
+    assert_eq!(cell(&j, "quick", "off")["status"], "ok");
+}
+
+#[test]
 fn compare_reports_change_and_significance() {
     let d = tmpdir("compare");
     let script = d.join("loop.py");
@@ -327,6 +365,7 @@ fn argument_errors_exit_2_with_a_message() {
         (&[missing], "missing.py: no such file"),
         (&[], "expected at least one FILE"),
         (&["--runs", "zero", s], "--runs: expected an integer"),
+        (&["--timeout", "-1", s], "--timeout: expected seconds"),
         (&["--vs", "no-such-python-cpjit", s], "command not found"),
         (&["--frob", s], "unknown option --frob"),
         (&["--json", "/no/such/dir/x.json", s], "does not exist"),

@@ -48,6 +48,7 @@ options:
   --json PATH    write every sample, the summaries and the environment
   --svg PATH     write the chart (speedups, log scale, intervals, geomeans)
   --html PATH    write a page with the chart and the table
+  --timeout S    kill a run after S seconds and count it as failed (default 600; 0: never)
   --no-check     do not compare outputs between implementations
   --compare OLD.json NEW.json
                  per script and implementation: change of the median time, its interval and
@@ -72,6 +73,8 @@ struct Options {
     svg: Option<PathBuf>,
     html: Option<PathBuf>,
     check: bool,
+    /// Seconds; 0 for none.
+    timeout: f64,
     compare: Option<(String, String)>,
     help: bool,
 }
@@ -112,6 +115,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         svg: None,
         html: None,
         check: true,
+        timeout: 600.0,
         compare: None,
         help: false,
     };
@@ -150,8 +154,16 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             Some((n, v)) => (n, Some(v.to_string())),
             None => (a, None),
         };
-        const VALUED: [&str; 8] = [
-            "--modes", "--vs", "--runs", "--warmup", "--loops", "--json", "--svg", "--html",
+        const VALUED: [&str; 9] = [
+            "--modes",
+            "--vs",
+            "--runs",
+            "--warmup",
+            "--loops",
+            "--json",
+            "--svg",
+            "--html",
+            "--timeout",
         ];
         if !VALUED.contains(&name) {
             return Err(format!("unknown option {a}"));
@@ -174,6 +186,12 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--loops" => o.loops = parse_count(name, &value, 1)?,
             "--json" => o.json = Some(PathBuf::from(value)),
             "--svg" => o.svg = Some(PathBuf::from(value)),
+            "--timeout" => {
+                o.timeout = match value.parse::<f64>() {
+                    Ok(t) if t >= 0.0 && t.is_finite() => t,
+                    _ => return Err(format!("--timeout: expected seconds, not '{value}'")),
+                }
+            }
             _ => o.html = Some(PathBuf::from(value)),
         }
     }
@@ -286,6 +304,7 @@ pub fn main(args: &[String]) -> i32 {
         loops: o.loops,
         check: o.check,
         shim_dir: &shim.0,
+        timeout: (o.timeout > 0.0).then(|| std::time::Duration::from_secs_f64(o.timeout)),
     };
     let progress = run::Progress::new(o.files.len() + 1);
     let environment = env::environment();

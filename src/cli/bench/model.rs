@@ -184,7 +184,17 @@ fn script_report(
                 median,
                 min: mm.map(|m| m.0),
                 max: mm.map(|m| m.1),
-                speedup: stats::ratio_of_medians(base_times, &c.times).map(interval),
+                // The baseline against itself is 1 exactly (resampling it twice would invent an
+                // interval).
+                speedup: if i == baseline {
+                    median.map(|_| SpeedupInterval {
+                        value: 1.0,
+                        low: 1.0,
+                        high: 1.0,
+                    })
+                } else {
+                    stats::ratio_of_medians(base_times, &c.times).map(interval)
+                },
                 peak_rss_kb: stats::median(&rss).map(|k| k.round() as u64),
                 startup_share: match (startup.and_then(|st| st[i]), median) {
                     (Some(st), Some(m)) if m > 0.0 => Some(st / m),

@@ -67,6 +67,8 @@ pub struct Plan<'a> {
     pub check: bool,
     /// Directory holding the pyperf stand-in.
     pub shim_dir: &'a Path,
+    /// A run taking longer is killed and counts as failed.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// The label of a script: `bm_NAME/run_benchmark.py` -> NAME; else the file's stem.
@@ -136,7 +138,10 @@ impl Progress {
 }
 
 /// Why a run failed, in one line: the last line of stderr, else how it ended.
-fn failure(o: &proc::Outcome) -> String {
+fn failure(o: &proc::Outcome, timeout: Option<std::time::Duration>) -> String {
+    if let (true, Some(t)) = (o.timed_out, timeout) {
+        return format!("timed out after {} s (--timeout)", t.as_secs_f64());
+    }
     let err = String::from_utf8_lossy(&o.stderr);
     let how = match (o.code, o.signal) {
         (Some(c), _) => format!("exit status {c}"),
@@ -236,7 +241,7 @@ pub fn bench_script(
             // so timed runs never do).
             let stats = round == 0 && warm && imp.mode.is_some() && path.is_some();
             let mut cmd = command(imp, args, plan, pyperf, stats);
-            let o = match proc::run(&mut cmd) {
+            let o = match proc::run(&mut cmd, plan.timeout) {
                 Ok(o) => o,
                 Err(e) => {
                     cell.status = Status::Failed(format!("cannot run {}: {e}", imp.argv[0]));
@@ -244,7 +249,7 @@ pub fn bench_script(
                 }
             };
             if !o.success() {
-                cell.status = Status::Failed(failure(&o));
+                cell.status = Status::Failed(failure(&o, plan.timeout));
                 continue;
             }
             if stats {
