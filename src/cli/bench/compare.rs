@@ -88,6 +88,15 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     out
 }
 
+/// The smallest two-sided p the exact Mann-Whitney test can give for n and m runs: 2 / C(n+m, n).
+fn min_p(n: usize, m: usize) -> f64 {
+    let mut arrangements = 1.0;
+    for k in 0..n.min(m) {
+        arrangements = arrangements * (n + m - k) as f64 / (k + 1) as f64;
+    }
+    (2.0 / arrangements).min(1.0)
+}
+
 fn pct(r: f64) -> String {
     format!("{:+.1}%", (r - 1.0) * 100.0)
 }
@@ -137,11 +146,26 @@ pub fn render(old: &Report, new: &Report, old_path: &str, new_path: &str) -> Str
     if cs.is_empty() {
         out += "(no script and implementation in common)\n";
     }
-    let few = old.settings.runs.min(new.settings.runs);
-    if few < 4 {
+    let (n, m) = (old.settings.runs, new.settings.runs);
+    if min_p(n, m) >= ALPHA {
         out += &format!(
-            "\nnote: with {few} run(s) per side no change can be significant at 5%; use --runs 5 or more\n"
+            "\nnote: with {n} and {m} run(s) no change can be significant at 5% \
+             (the smallest p is {:.3}); use --runs 5 or more\n",
+            min_p(n, m)
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smallest_p_by_run_counts() {
+        assert!((min_p(3, 3) - 0.1).abs() < 1e-12);
+        assert!((min_p(4, 4) - 2.0 / 70.0).abs() < 1e-12);
+        assert!((min_p(5, 3) - 2.0 / 56.0).abs() < 1e-12);
+        assert_eq!(min_p(1, 1), 1.0);
+    }
 }
