@@ -1,4 +1,4 @@
-//! Parse throughput: tokenize + parse to AST of a large real file (the stdlib's `_pydecimal.py`,
+//! Parse and compile throughput: tokenize + parse to AST, and AST to code objects, of a large real file (the stdlib's `_pydecimal.py`,
 //! copied into benches/data so the numbers don't depend on the machine's Python). Compare with
 //! `python3 tools/bench_cpython_parse.py` (BENCHMARKS.md, "Parser").
 
@@ -14,6 +14,16 @@ fn bench_parse(c: &mut Criterion) {
     g.throughput(Throughput::Elements(lines));
     g.bench_function("_pydecimal.py tokenize+parse", |b| {
         b.iter(|| cpjit::syntax::parser::parse_module(&src, "_pydecimal.py").expect("parses"))
+    });
+    let module = cpjit::syntax::parser::parse_module(&src, "_pydecimal.py").expect("parses");
+    g.bench_function("_pydecimal.py compile (AST to code)", |b| {
+        b.iter(|| cpjit::compile::compile_module(&module, "_pydecimal.py").expect("compiles"))
+    });
+    g.bench_function("_pydecimal.py parse+compile", |b| {
+        b.iter(|| {
+            let m = cpjit::syntax::parser::parse_module(&src, "_pydecimal.py").expect("parses");
+            cpjit::compile::compile_module(&m, "_pydecimal.py").expect("compiles")
+        })
     });
     g.finish();
     // Best and median of 20 timed runs, in lines/s, printed the same way as the CPython script.

@@ -1,7 +1,9 @@
 //! Command line: `cpjit [OPTIONS] FILE [ARGS...]`, `cpjit -c CODE [ARGS...]`, and one subcommand per
-//! inspectable stage (`tokenize`, `ast`, `symtable`, `dis`, `stencils`).
+//! inspectable stage (`tokenize`, `ast`, `symtable`, `dis`, `stencils`), and `bench`.
 
 use std::ffi::OsString;
+
+pub mod bench;
 
 const USAGE: &str = "\
 usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit run FILE`)
@@ -13,6 +15,9 @@ usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit r
        cpjit dis FILE                      bytecode, as `python3 -m dis`
        cpjit stencils [--arch x86_64|aarch64] [NAME]
                                            JIT stencils: size, holes, disassembly
+       cpjit bench [--modes off,spec,jit] [--vs COMMAND] [--runs N] [--json|--svg|--html PATH] FILE...
+                                           time scripts per mode and against other Pythons
+                                           (`cpjit bench --help` for more)
 
 options:
   -h, --help     show this help
@@ -69,6 +74,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "dis" => dis_command(rest),
         "symtable" => crate::compile::symtable::command(rest),
         "stencils" => crate::jit::dump::main(rest),
+        "bench" => bench::main(rest),
         _ => run(&args),
     }
 }

@@ -469,6 +469,17 @@ fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
     }
 }
 
+/// Stitches the code object `code` from its quickened instructions as they are now, nothing
+/// demoted, without installing the region: what the stitcher's benchmark times (benches/vm.rs).
+/// `None` if `code` is not a code object.
+pub fn stitch_code_object(
+    vm: &mut Vm,
+    code: crate::vm::value::Value,
+) -> Option<Result<Region, super::stitch::StitchError>> {
+    let cd: &CodeData = as_code(code)?;
+    Some(compile(vm, cd, &[]))
+}
+
 /// Stitches `cd`'s quickened instructions as they are now.
 fn compile(
     vm: &mut Vm,
