@@ -77,11 +77,12 @@ macro_rules! define_opcodes {
 
         impl Opcode {
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
-            /// The opcode numbered `b` (a table load: the interpreter decodes every
-            /// instruction with it).
+            /// The opcode numbered `b`.
             #[inline(always)]
             pub fn from_u8(b: u8) -> Option<Opcode> {
-                FROM_U8[b as usize]
+                // A match, not a table load: LLVM turns it into a range check and a bit test
+                // local to the caller (the interpreter decodes every instruction with it).
+                match b { $($num => Some(Opcode::$name),)* _ => None }
             }
             pub fn info(self) -> &'static OpInfo {
                 match self { $(Opcode::$name => { static I: &OpInfo = &OpInfo {
@@ -91,12 +92,6 @@ macro_rules! define_opcodes {
             }
             pub fn name(self) -> &'static str { self.info().name }
         }
-
-        static FROM_U8: [Option<Opcode>; 256] = {
-            let mut t = [None; 256];
-            $(t[$num] = Some(Opcode::$name);)*
-            t
-        };
 
         /// For each opcode byte: the generic instruction of its family (itself for generic
         /// instructions; 0xFF for unused bytes). The interpreter's miss path and the
