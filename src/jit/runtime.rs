@@ -142,9 +142,11 @@ pub type GenericFn = unsafe extern "C" fn(
     instr_index: u64,
 ) -> *mut Value;
 
-/// The `_ENTRY` trampoline: `(frame, ctx, target) -> status` (a `JIT_STATUS_*`).
+/// The `_ENTRY` trampoline: `(frame, ctx, target) -> status` (a `JIT_STATUS_*`). build.rs gives it
+/// Cranelift's `CallConv::SystemV`, which is the platform C convention on both targets (System V
+/// on x86-64, AAPCS64 on AArch64 Linux), so the Rust side is plain `extern "C"` and builds on both.
 pub type EntryFn =
-    unsafe extern "sysv64" fn(frame: *mut Frame, ctx: *mut JitContext, target: *const u8) -> i64;
+    unsafe extern "C" fn(frame: *mut Frame, ctx: *mut JitContext, target: *const u8) -> i64;
 
 /// What the VM provides to compile a region: values and addresses stencils embed.
 pub struct RuntimeSymbols<'a> {
