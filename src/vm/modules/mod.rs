@@ -23,7 +23,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
         "time" => time::create(vm),
-        "random" => random::create(vm),
+        "_random" => random::create(vm)?,
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
@@ -37,7 +37,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_sre", "_weakref", "builtins", "gc", "math", "posix", "random", "sys", "time",
+    "_random", "_sre", "_weakref", "builtins", "gc", "math", "posix", "sys", "time",
 ];
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
@@ -51,6 +51,10 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_thread", include_str!("py/_thread.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
     ("_codecs", include_str!("py/_codecs.py")),
+    ("_io", include_str!("py/_io.py")),
+    ("_locale", include_str!("py/_locale.py")),
+    ("errno", include_str!("py/errno.py")),
+    ("_sha512", include_str!("py/_sha512.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -60,7 +64,16 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = vm.new_module(name);
     vm.roots.push(m);
     let d = as_module(m).unwrap().dict;
+    // In sys.modules while its body runs (as CPython's import does), so a circular import of
+    // it sees the partly initialized module; removed again if the body fails.
+    let key = vm.new_str(name);
+    vm.roots.push(key);
+    dict_set(vm, vm.modules, key, m)?;
     let r = crate::vm::run::exec_source(vm, src.as_bytes(), &format!("<frozen {name}>"), d);
+    if r.is_err() {
+        let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
+    }
+    vm.roots.pop();
     vm.roots.pop();
     r?;
     Ok(Some(m))
