@@ -22,7 +22,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
-        "time" => time::create(vm),
+        "time" => time::create(vm)?,
         "_random" => random::create(vm)?,
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
@@ -55,6 +55,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_locale", include_str!("py/_locale.py")),
     ("errno", include_str!("py/errno.py")),
     ("_sha512", include_str!("py/_sha512.py")),
+    ("_signal", include_str!("py/_signal.py")),
+    ("atexit", include_str!("py/atexit.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

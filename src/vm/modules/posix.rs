@@ -132,6 +132,86 @@ def stat(path, *, dir_fd=None, follow_symlinks=True):
         raise NotImplementedError('cpjit does not support os.stat with dir_fd')
     return stat_result(_stat(path, follow_symlinks))
 
+class terminal_size(tuple):
+    n_sequence_fields = 2
+    n_fields = 2
+    n_unnamed_fields = 0
+    __module__ = 'os'
+    def __new__(cls, t):
+        t = tuple(t)
+        if len(t) != 2:
+            raise TypeError('os.terminal_size() takes a 2-sequence (%d-sequence given)' % len(t))
+        return tuple.__new__(cls, t)
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+    def __repr__(self):
+        return 'os.terminal_size(columns=%r, lines=%r)' % tuple(self)
+
+def get_terminal_size(fd=1):
+    # cpjit makes no ioctl calls: no descriptor reports a window size (callers such as
+    # shutil.get_terminal_size fall back to $COLUMNS/$LINES or their default).
+    raise OSError(25, 'Inappropriate ioctl for device')
+
+class DirEntry:
+    # os.scandir's entries: the name and joined path, with stat() and the is_* tests answered
+    # from lstat/stat (cached as CPython caches them).
+    __module__ = 'posix'
+    def __init__(self, top, name):
+        self.name = name
+        sep = b'/' if isinstance(name, bytes) else '/'
+        self.path = top + name if top.endswith(sep) else top + sep + name
+        self._stat = None
+        self._lstat = None
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            if self._lstat is None:
+                self._lstat = lstat(self.path)
+            return self._lstat
+        if self._stat is None:
+            self._stat = stat(self.path)
+        return self._stat
+    def _mode(self, follow_symlinks):
+        try:
+            return self.stat(follow_symlinks=follow_symlinks).st_mode
+        except FileNotFoundError:
+            return 0
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o040000
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o100000
+    def is_symlink(self):
+        return self._mode(False) & 0o170000 == 0o120000
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+    def __fspath__(self):
+        return self.path
+    def __repr__(self):
+        return '<DirEntry %r>' % (self.name,)
+
+class _ScandirIterator:
+    __module__ = 'posix'
+    def __init__(self, top, names):
+        self._top = top
+        self._names = iter(names)
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return DirEntry(self._top, next(self._names))
+    def close(self):
+        self._names = iter(())
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        self.close()
+
+def scandir(path='.'):
+    if path is None:
+        path = '.'
+    if isinstance(path, int):
+        raise NotImplementedError('cpjit does not support os.scandir on a file descriptor')
+    path = fspath(path)
+    return _ScandirIterator(path, listdir(path))
+
 def fstat(fd):
     return stat_result(_fstat(fd))
 

@@ -576,6 +576,12 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 let d = as_function(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
             }
+            Layout::Property if str_of(name) == "__doc__" && obj_type(obj) == vm.t.property => {
+                // property's __doc__ is writable (functools.cached_property and many
+                // libraries set it after creating the property).
+                as_property(obj).unwrap().doc = value;
+                return Ok(());
+            }
             _ => {}
         }
     }
