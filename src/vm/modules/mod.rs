@@ -40,6 +40,20 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_random", "_sre", "_weakref", "builtins", "gc", "math", "posix", "sys", "time",
 ];
 
+/// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for
+/// CPython's C modules (not cpjit's own `_cpjit_*` helpers), sorted.
+pub fn builtin_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = BUILTIN_MODULE_NAMES.to_vec();
+    v.extend(
+        PY_MODULES
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !n.starts_with("_cpjit")),
+    );
+    v.sort();
+    v
+}
+
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
@@ -59,6 +73,10 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("atexit", include_str!("py/atexit.py")),
     ("_struct", include_str!("py/_struct.py")),
     ("binascii", include_str!("py/binascii.py")),
+    ("_ast", include_str!("py/_ast.py")),
+    ("_imp", include_str!("py/_imp.py")),
+    ("_warnings", include_str!("py/_warnings.py")),
+    ("marshal", include_str!("py/marshal.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

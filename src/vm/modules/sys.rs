@@ -104,7 +104,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         let v = vm.new_str(v);
         set_attr(vm, m, name, v);
     }
-    let names: Vec<Value> = super::BUILTIN_MODULE_NAMES
+    let names: Vec<Value> = super::builtin_names()
         .iter()
         .map(|n| vm.new_str(n))
         .collect();
