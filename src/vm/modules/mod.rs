@@ -75,6 +75,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("binascii", include_str!("py/binascii.py")),
     ("_ast", include_str!("py/_ast.py")),
     ("_imp", include_str!("py/_imp.py")),
+    ("_abc", include_str!("py/_abc.py")),
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
 ];

@@ -53,24 +53,14 @@ def _load_pyio():
     had_io = "io" in modules
     saved = modules.get("io")
     modules["io"] = stub
-    # A copy of its own (a program may be importing _pyio itself, which is what imported io).
-    import _cpjit
-    stdlib = getattr(_sys, "_stdlib_dir", None)
-    path = (stdlib or "") + "/_pyio.py"
-    src = _cpjit.read_text(path) if stdlib else None
-    if src is None:
-        raise ImportError("cpjit's _io needs the standard library's _pyio.py (no standard "
-                          "library found)", name="_io")
-    mod = type(_sys)("_pyio")
-    mod.__file__ = path
     try:
-        exec(compile(src, path, "exec"), mod.__dict__)
+        import _pyio
     finally:
         if had_io:
             modules["io"] = saved
         else:
             del modules["io"]
-    return mod
+    return _pyio
 
 
 _pyio = _load_pyio()
