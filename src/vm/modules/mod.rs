@@ -152,8 +152,13 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
         return Ok(m);
     }
+    // Creating a module can run Python code (and so collect): `key` is made again after it.
     if let Some(m) = builtin_module(vm, name)? {
-        dict_set(vm, vm.modules, key, m)?;
+        vm.roots.push(m);
+        let key = vm.new_str(name);
+        let r = dict_set(vm, vm.modules, key, m);
+        vm.roots.pop();
+        r?;
         return Ok(m);
     }
     // A single-file module or a package directory on the search path.
