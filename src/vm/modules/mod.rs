@@ -76,6 +76,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_ast", include_str!("py/_ast.py")),
     ("_imp", include_str!("py/_imp.py")),
     ("_abc", include_str!("py/_abc.py")),
+    ("_operator", include_str!("py/_operator.py")),
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
 ];
@@ -374,9 +375,14 @@ fn f16_to_f64(h: u16) -> f64 {
 
 fn gc_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("gc");
+    // The number of objects the collection freed (CPython counts the unreachable objects in
+    // cycles; a tracing collector also frees acyclic garbage not yet reclaimed, so this is at
+    // least CPython's count for the same cycles).
     def(vm, m, "collect", |vm, _a, _k| {
+        let before = vm.heap.live_objects();
         vm.collect();
-        Ok(Value::try_from_i64(0).unwrap())
+        let freed = before.saturating_sub(vm.heap.live_objects());
+        Ok(vm.new_int(freed as i64))
     });
     def(vm, m, "enable", |vm, _a, _k| Ok(vm.none));
     def(vm, m, "disable", |vm, _a, _k| Ok(vm.none));

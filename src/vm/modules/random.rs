@@ -125,6 +125,10 @@ fn random(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn getrandbits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "getrandbits", args, kw, 0, 2, 2)?;
+    if let Some(crate::vm::runtime::num::IntVal::Big(_)) = crate::vm::runtime::num::int_of(args[1])
+    {
+        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+    }
     let k = crate::vm::runtime::subscr::index_of(vm, args[1], "getrandbits")?;
     let st = state(vm, args[0])?;
     match st.getrandbits(k) {

@@ -82,7 +82,15 @@ _DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 def gmtime(secs=None):
     if secs is None:
         secs = time()
-    secs = int(secs // 1) if isinstance(secs, float) else secs.__index__()
+    if isinstance(secs, float):
+        secs = int(secs // 1)
+    elif not isinstance(secs, int):
+        try:
+            f = type(secs).__index__
+        except AttributeError:
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(secs).__name__) from None
+        secs = f(secs)
     days, rem = divmod(secs, 86400)
     hh, rem = divmod(rem, 3600)
     mm, ss = divmod(rem, 60)
@@ -192,6 +200,8 @@ def get_clock_info(name):
         'process_time': ('clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', True, False, 1e-09),
         'time': ('clock_gettime(CLOCK_REALTIME)', False, True, 1e-09),
     }
+    if not isinstance(name, str):
+        raise TypeError('get_clock_info() argument 1 must be str, not ' + type(name).__name__)
     if name not in info:
         raise ValueError('unknown clock')
     impl, mono, adj, res = info[name]
