@@ -72,6 +72,67 @@ fn pyperformance_scripts_match_python3() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Scripts that run on CPython 3.11's pure-Python standard library (issue 13): checked in the
+/// default mode only (their time is mostly in stdlib code the modes above already cover).
+/// BENCHMARKS.md ("pyperformance: all 54") lists every script with its ratio, and the reason
+/// for each one that still fails; tools/pyperf_status.py re-measures them all.
+const STDLIB_BENCHMARKS: &[&str] = &[
+    "argparse",
+    "base64",
+    "bpe_tokeniser",
+    "comprehensions",
+    "decimal_pi",
+    "deepcopy",
+    "gc_collect",
+    "hexiom",
+    "json_dumps",
+    "json_loads",
+    "logging",
+    "mdp",
+    "pathlib",
+    "pprint",
+    "regex_compile",
+    "regex_dna",
+    "regex_effbot",
+    "regex_v8",
+    "telco",
+    "typing_runtime_protocols",
+    "yaml",
+];
+
+#[test]
+fn pyperformance_stdlib_scripts_match_python3() {
+    let (dest, shim) = fetch_scripts();
+    let mut failures = Vec::new();
+    for b in STDLIB_BENCHMARKS {
+        let script = dest.join(format!("bm_{b}/run_benchmark.py"));
+        let run = |exe: &Path| {
+            Command::new(exe)
+                .arg(&script)
+                .arg("--shim-loops=1")
+                .env("PYTHONPATH", &shim)
+                .output()
+                .expect("run benchmark")
+        };
+        let want = run(Path::new("python3"));
+        if !want.status.success() {
+            failures.push(format!("{b}: python3 itself failed"));
+            continue;
+        }
+        let got = run(Path::new(env!("CARGO_BIN_EXE_cpjit")));
+        if got.stdout != want.stdout || got.status.code() != want.status.code() {
+            failures.push(format!(
+                "{b}: expected {:?}, got {:?} (status {:?}); stderr:\n{}",
+                String::from_utf8_lossy(&want.stdout),
+                String::from_utf8_lossy(&got.stdout),
+                got.status.code(),
+                String::from_utf8_lossy(&got.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The 15 pyperformance scripts cpjit runs: each must peak at no more than twice CPython's
 /// resident memory (issue 8). Each process reports its own high-water mark (VmHWM, the counter
 /// `/usr/bin/time -f %M` reads): cpjit with CPJIT_REPORT_HWM, CPython through a `-c` prelude that
@@ -112,7 +173,17 @@ fn reported_hwm_kb(mut cmd: Command) -> u64 {
 /// fails the test until it is removed here.
 // bm_float (54 MB vs CPython's 27 MB while every Point had its own dict) is 40 MB since instance
 // attributes are values with keys shared per class.
-const RSS_KNOWN_OVER: &[(&str, &str)] = &[];
+const RSS_KNOWN_OVER: &[(&str, &str)] = &[
+    (
+        "chaos",
+        "imports random: since issue 13 that is CPython's random.py and what it imports \
+         (compiled every run, no bytecode cache yet), ~30 MB vs 12 MB with the old Rust module",
+    ),
+    (
+        "go",
+        "imports random: CPython's random.py and its imports, compiled (no cache yet), ~30 MB",
+    ),
+];
 
 #[test]
 fn pyperformance_peak_rss_within_twice_cpython() {

@@ -46,7 +46,7 @@ pub mod random_mt;
 pub mod round;
 pub mod set_ops;
 pub mod set_table;
-mod sha512;
+pub mod sha512;
 pub mod str_format;
 pub mod strmethods;
 pub mod unicode;

@@ -122,6 +122,22 @@ impl Random {
         self.gauss_next = None;
     }
 
+    /// `_random.Random.getstate()`: the 624 state words and the index.
+    pub fn state(&self) -> (Vec<u32>, usize) {
+        (self.mt.to_vec(), self.index)
+    }
+
+    /// `_random.Random.setstate()`: false (nothing changed) unless there are 624 words and
+    /// the index is in 0..=624.
+    pub fn set_state(&mut self, words: &[u32], index: usize) -> bool {
+        if words.len() != N || index > N {
+            return false;
+        }
+        self.mt.copy_from_slice(words);
+        self.index = index;
+        true
+    }
+
     /// `genrand_uint32`: the next 32 random bits.
     pub fn next_u32(&mut self) -> u32 {
         const MAG01: [u32; 2] = [0, 0x9908b0df];

@@ -212,10 +212,15 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
         Program::Module(name) => run_module_as_main(vm, name, &mut argv, globals),
         _ => exec_source(vm, &src, &filename, globals),
     });
-    let status = match r {
+    let mut status = match r {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
     };
+    // atexit's callbacks, when the program imported it (they report their own errors).
+    let r = crate::vm::panic_guard::guard(&mut vm, run_atexit);
+    if let Err(e) = r {
+        status = report(&mut vm, e);
+    }
     vm.flush_stdout();
     if dis_adaptive && !vm.main_code.is_null() {
         let co = quickened_code_object(vm.main_code);
@@ -360,6 +365,19 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
     })
+}
+
+/// Runs `atexit._run_exitfuncs()` if `atexit` was imported.
+fn run_atexit(vm: &mut Vm) -> PyResult {
+    let k = vm.new_str("atexit");
+    let Some(m) = crate::vm::runtime::dict::dict_get_str(vm, vm.modules, k) else {
+        return Ok(vm.none);
+    };
+    let f = vm.intern("_run_exitfuncs");
+    match crate::vm::runtime::attr::getattr_opt(vm, m, f)? {
+        Some(f) => crate::vm::runtime::call::call(vm, f, &[], &[]),
+        None => Ok(vm.none),
+    }
 }
 
 fn errno_text(e: &std::io::Error) -> String {

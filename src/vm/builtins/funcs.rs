@@ -714,8 +714,12 @@ fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     crate::vm::modules::import_name(vm, name, fromlist, level)
 }
 
-fn open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Err(vm.not_implemented("open() (file I/O)"))
+/// `open(...)`: `_io.open` (the io classes live in the `_io` module, imported on first use).
+fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let io = crate::vm::modules::import_module(vm, "_io")?;
+    let f = vm.intern("open");
+    let f = crate::vm::runtime::attr::getattr(vm, io, f)?;
+    crate::vm::runtime::call::call(vm, f, args, kw)
 }
 
 fn exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

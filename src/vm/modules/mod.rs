@@ -22,8 +22,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
-        "time" => time::create(vm),
-        "random" => random::create(vm),
+        "time" => time::create(vm)?,
+        "_random" => random::create(vm)?,
         "gc" => gc_module(vm),
         "_cpjit" => cpjit_module(vm),
         "_weakref" => weakref::create(vm)?,
@@ -37,8 +37,22 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_sre", "_weakref", "builtins", "gc", "math", "posix", "random", "sys", "time",
+    "_random", "_sre", "_weakref", "builtins", "gc", "math", "posix", "sys", "time",
 ];
+
+/// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for
+/// CPython's C modules (not cpjit's own `_cpjit_*` helpers), sorted.
+pub fn builtin_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = BUILTIN_MODULE_NAMES.to_vec();
+    v.extend(
+        PY_MODULES
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !n.starts_with("_cpjit")),
+    );
+    v.sort();
+    v
+}
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
@@ -51,6 +65,20 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_thread", include_str!("py/_thread.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
     ("_codecs", include_str!("py/_codecs.py")),
+    ("_io", include_str!("py/_io.py")),
+    ("_locale", include_str!("py/_locale.py")),
+    ("errno", include_str!("py/errno.py")),
+    ("_sha512", include_str!("py/_sha512.py")),
+    ("_signal", include_str!("py/_signal.py")),
+    ("atexit", include_str!("py/atexit.py")),
+    ("_struct", include_str!("py/_struct.py")),
+    ("binascii", include_str!("py/binascii.py")),
+    ("_ast", include_str!("py/_ast.py")),
+    ("_imp", include_str!("py/_imp.py")),
+    ("_abc", include_str!("py/_abc.py")),
+    ("_operator", include_str!("py/_operator.py")),
+    ("_warnings", include_str!("py/_warnings.py")),
+    ("marshal", include_str!("py/marshal.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -60,7 +88,19 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = vm.new_module(name);
     vm.roots.push(m);
     let d = as_module(m).unwrap().dict;
+    // In sys.modules while its body runs (as CPython's import does), so a circular import of
+    // it sees the partly initialized module; removed again if the body fails.
+    let key = vm.new_str(name);
+    vm.roots.push(key);
+    dict_set(vm, vm.modules, key, m)?;
+    // Every module has a __doc__ (its docstring sets it).
+    let (dk, none) = (vm.intern("__doc__"), vm.none);
+    dict_set(vm, d, dk, none)?;
     let r = crate::vm::run::exec_source(vm, src.as_bytes(), &format!("<frozen {name}>"), d);
+    if r.is_err() {
+        let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
+    }
+    vm.roots.pop();
     vm.roots.pop();
     r?;
     Ok(Some(m))
@@ -113,8 +153,13 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
         return Ok(m);
     }
+    // Creating a module can run Python code (and so collect): `key` is made again after it.
     if let Some(m) = builtin_module(vm, name)? {
-        dict_set(vm, vm.modules, key, m)?;
+        vm.roots.push(m);
+        let key = vm.new_str(name);
+        let r = dict_set(vm, vm.modules, key, m);
+        vm.roots.pop();
+        r?;
         return Ok(m);
     }
     // A single-file module or a package directory on the search path.
@@ -229,14 +274,115 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             Err(_) => vm.none,
         })
     });
+    // `float_pack(x, size, little)` / `float_unpack(data, size, little)`: IEEE 754 binary16,
+    // binary32 or binary64 bytes (the `_struct` module's e, f and d formats).
+    def(vm, m, "float_pack", float_pack);
+    def(vm, m, "float_unpack", float_unpack);
     m
+}
+
+fn float_pack(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    crate::vm::types::nargs(vm, "float_pack", a, k, 0, 3, 3)?;
+    let x = crate::vm::runtime::num::float_of(vm, a[0])?.unwrap_or(0.0);
+    let size = crate::vm::runtime::subscr::index_of(vm, a[1], "float_pack")?;
+    let little = crate::vm::runtime::compare::truthy(vm, a[2])?;
+    let mut bytes: Vec<u8> = match size {
+        2 => match f64_to_f16(x) {
+            Some(h) => h.to_be_bytes().to_vec(),
+            None => return Err(vm.err("OverflowError", "float too large to pack with e format")),
+        },
+        4 => {
+            let f = x as f32;
+            if f.is_infinite() && x.is_finite() {
+                return Err(vm.err("OverflowError", "float too large to pack with f format"));
+            }
+            f.to_be_bytes().to_vec()
+        }
+        _ => x.to_be_bytes().to_vec(),
+    };
+    if little {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(bytes))
+}
+
+fn float_unpack(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    crate::vm::types::nargs(vm, "float_unpack", a, k, 0, 3, 3)?;
+    let mut data = crate::vm::types::memoryview::buffer_bytes(a[0])
+        .unwrap_or(&[])
+        .to_vec();
+    let little = crate::vm::runtime::compare::truthy(vm, a[2])?;
+    if little {
+        data.reverse();
+    }
+    let x = match data.len() {
+        2 => f16_to_f64(u16::from_be_bytes([data[0], data[1]])),
+        4 => f32::from_be_bytes([data[0], data[1], data[2], data[3]]) as f64,
+        8 => f64::from_be_bytes(data[..8].try_into().unwrap()),
+        _ => return Err(vm.value_error("float_unpack: bad size")),
+    };
+    Ok(vm.new_float(x))
+}
+
+/// Rounds to the nearest integer, ties to even.
+fn round_half_even(f: f64) -> f64 {
+    let r = f.round();
+    if (r - f).abs() == 0.5 && r % 2.0 != 0.0 {
+        r - (r - f).signum()
+    } else {
+        r
+    }
+}
+
+/// IEEE 754 binary16 bits of `x` (rounded half to even), None if it is finite but too large.
+fn f64_to_f16(x: f64) -> Option<u16> {
+    let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
+    if x.is_nan() {
+        return Some(sign | 0x7e00);
+    }
+    let a = x.abs();
+    if a.is_infinite() {
+        return Some(sign | 0x7c00);
+    }
+    if a < 2f64.powi(-14) {
+        // Subnormal (or zero): a multiple of 2**-24; 1024 rounds up to the smallest normal.
+        return Some(sign | round_half_even(a * 2f64.powi(24)) as u16);
+    }
+    let mut e = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let m = a / 2f64.powi(e);
+    let mut r = round_half_even((m - 1.0) * 1024.0) as u16;
+    if r == 1024 {
+        r = 0;
+        e += 1;
+    }
+    if e > 15 {
+        return None;
+    }
+    Some(sign | (((e + 15) as u16) << 10) | r)
+}
+
+fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let e = ((h >> 10) & 0x1f) as i32;
+    let f = (h & 0x3ff) as f64;
+    sign * match e {
+        0 => f * 2f64.powi(-24),
+        31 if f == 0.0 => f64::INFINITY,
+        31 => f64::NAN,
+        _ => (1.0 + f / 1024.0) * 2f64.powi(e - 15),
+    }
 }
 
 fn gc_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("gc");
+    // The number of objects the collection freed (CPython counts the unreachable objects in
+    // cycles; a tracing collector also frees acyclic garbage not yet reclaimed, so this is at
+    // least CPython's count for the same cycles).
     def(vm, m, "collect", |vm, _a, _k| {
+        let before = vm.heap.live_objects();
         vm.collect();
-        Ok(Value::try_from_i64(0).unwrap())
+        let freed = before.saturating_sub(vm.heap.live_objects());
+        Ok(vm.new_int(freed as i64))
     });
     def(vm, m, "enable", |vm, _a, _k| Ok(vm.none));
     def(vm, m, "disable", |vm, _a, _k| Ok(vm.none));

@@ -310,6 +310,9 @@ pub fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult {
         dict_set(vm, d, k, l)?;
     }
     let Some(file) = file else {
+        // A namespace package: `__file__` is None, as CPython sets it.
+        let (fk, none) = (vm.intern("__file__"), vm.none);
+        dict_set(vm, d, fk, none)?;
         return Ok(m);
     };
     let src = match std::fs::read(&file) {

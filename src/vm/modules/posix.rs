@@ -28,7 +28,17 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 18] = [
+    let fns: [(&'static str, BuiltinFn); 28] = [
+        ("open", fd_open),
+        ("read", fd_read),
+        ("write", fd_write),
+        ("close", fd_close),
+        ("lseek", fd_lseek),
+        ("_fstat", fstat_tuple),
+        ("isatty", fd_isatty),
+        ("ftruncate", fd_ftruncate),
+        ("fsync", fd_fsync),
+        ("device_encoding", |vm, _a, _k| Ok(vm.none)),
         ("getcwd", getcwd),
         ("getcwdb", getcwdb),
         ("chdir", chdir),
@@ -63,6 +73,10 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("O_EXCL", 0o200),
         ("O_TRUNC", 0o1000),
         ("O_APPEND", 0o2000),
+        ("O_CLOEXEC", 0o2000000),
+        ("SEEK_SET", 0),
+        ("SEEK_CUR", 1),
+        ("SEEK_END", 2),
     ] {
         let i = vm.new_int(v);
         set_attr(vm, m, name, i);
@@ -117,6 +131,89 @@ def stat(path, *, dir_fd=None, follow_symlinks=True):
     if dir_fd is not None:
         raise NotImplementedError('cpjit does not support os.stat with dir_fd')
     return stat_result(_stat(path, follow_symlinks))
+
+class terminal_size(tuple):
+    n_sequence_fields = 2
+    n_fields = 2
+    n_unnamed_fields = 0
+    __module__ = 'os'
+    def __new__(cls, t):
+        t = tuple(t)
+        if len(t) != 2:
+            raise TypeError('os.terminal_size() takes a 2-sequence (%d-sequence given)' % len(t))
+        return tuple.__new__(cls, t)
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+    def __repr__(self):
+        return 'os.terminal_size(columns=%r, lines=%r)' % tuple(self)
+
+def get_terminal_size(fd=1):
+    # cpjit makes no ioctl calls: no descriptor reports a window size (callers such as
+    # shutil.get_terminal_size fall back to $COLUMNS/$LINES or their default).
+    raise OSError(25, 'Inappropriate ioctl for device')
+
+class DirEntry:
+    # os.scandir's entries: the name and joined path, with stat() and the is_* tests answered
+    # from lstat/stat (cached as CPython caches them).
+    __module__ = 'posix'
+    def __init__(self, top, name):
+        self.name = name
+        sep = b'/' if isinstance(name, bytes) else '/'
+        self.path = top + name if top.endswith(sep) else top + sep + name
+        self._stat = None
+        self._lstat = None
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            if self._lstat is None:
+                self._lstat = lstat(self.path)
+            return self._lstat
+        if self._stat is None:
+            self._stat = stat(self.path)
+        return self._stat
+    def _mode(self, follow_symlinks):
+        try:
+            return self.stat(follow_symlinks=follow_symlinks).st_mode
+        except FileNotFoundError:
+            return 0
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o040000
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o100000
+    def is_symlink(self):
+        return self._mode(False) & 0o170000 == 0o120000
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+    def __fspath__(self):
+        return self.path
+    def __repr__(self):
+        return '<DirEntry %r>' % (self.name,)
+
+class _ScandirIterator:
+    __module__ = 'posix'
+    def __init__(self, top, names):
+        self._top = top
+        self._names = iter(names)
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return DirEntry(self._top, next(self._names))
+    def close(self):
+        self._names = iter(())
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        self.close()
+
+def scandir(path='.'):
+    if path is None:
+        path = '.'
+    if isinstance(path, int):
+        raise NotImplementedError('cpjit does not support os.scandir on a file descriptor')
+    path = fspath(path)
+    return _ScandirIterator(path, listdir(path))
+
+def fstat(fd):
+    return stat_result(_fstat(fd))
 
 def lstat(path, *, dir_fd=None):
     return stat(path, dir_fd=dir_fd, follow_symlinks=False)
@@ -293,6 +390,28 @@ fn stat_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(m) => m,
         Err(e) => return Err(os_error(vm, e, Some(args[0]), None)),
     };
+    Ok(metadata_tuple(vm, &md))
+}
+
+/// `_fstat(fd)`: `_stat`'s tuple for an open descriptor.
+fn fstat_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fstat", args, kw, 0, 1, 1)?;
+    let fd = fd_arg(vm, args[0], "fstat")?;
+    let md = match with_fd(fd, |f| f.metadata()) {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => return Err(os_error(vm, e, None, None)),
+        None => {
+            // The standard streams are not in the table: stat them through /proc.
+            match std::fs::metadata(format!("/proc/self/fd/{fd}")) {
+                Ok(m) if (0..=2).contains(&fd) => m,
+                _ => return Err(bad_fd(vm)),
+            }
+        }
+    };
+    Ok(metadata_tuple(vm, &md))
+}
+
+fn metadata_tuple(vm: &mut Vm, md: &std::fs::Metadata) -> Value {
     let ns = |s: i64, n: i64| (s as i128) * 1_000_000_000 + n as i128;
     let times = [
         ns(md.atime(), md.atime_nsec()),
@@ -320,7 +439,7 @@ fn stat_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     items.push(vm.new_int(md.blksize() as i64));
     items.push(vm.new_int(md.blocks() as i64));
     items.push(vm.new_int(md.rdev() as i64));
-    Ok(vm.new_tuple(items))
+    vm.new_tuple(items)
 }
 
 /// A function of one path that returns None (mkdir's mode and dir_fd are accepted).
@@ -429,4 +548,235 @@ fn exit_now(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let code = crate::vm::runtime::subscr::index_of(vm, args[0], "_exit")?;
     vm.flush_stdout();
     std::process::exit(code as i32)
+}
+
+// File descriptors. cpjit keeps the files `os.open` opened in a table keyed by their descriptor
+// number (the kernel's), so every operation goes through std's safe `File`; 0, 1 and 2 are the
+// process's standard streams.
+thread_local! {
+    static FILES: std::cell::RefCell<std::collections::HashMap<i64, std::fs::File>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn with_fd<R>(fd: i64, f: impl FnOnce(&mut std::fs::File) -> R) -> Option<R> {
+    FILES.with(|t| t.borrow_mut().get_mut(&fd).map(f))
+}
+
+fn bad_fd(vm: &mut Vm) -> Value {
+    os_error(vm, std::io::Error::from_raw_os_error(9), None, None)
+}
+
+fn fd_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<i64> {
+    crate::vm::runtime::subscr::index_of(vm, v, fname)
+}
+
+/// `open(path, flags, mode=0o777, *, dir_fd=None)`.
+fn fd_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+    let (pos, kws) = split_kw(args, kw);
+    let mut a: [Option<Value>; 3] = [None; 3];
+    for (i, v) in pos.iter().enumerate() {
+        if i >= 3 {
+            return Err(vm.type_error("open() takes at most 3 positional arguments"));
+        }
+        a[i] = Some(*v);
+    }
+    for (k, v) in kws {
+        match k {
+            "path" => a[0] = Some(v),
+            "flags" => a[1] = Some(v),
+            "mode" => a[2] = Some(v),
+            "dir_fd" if v == vm.none => {}
+            "dir_fd" => return Err(vm.not_implemented("os.open with dir_fd")),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for open()"))
+                )
+            }
+        }
+    }
+    let (Some(path), Some(flags)) = (a[0], a[1]) else {
+        return Err(vm.type_error("open() missing required argument 'path' or 'flags'"));
+    };
+    let (p, _) = path_arg(vm, path, "open", "path")?;
+    let flags = crate::vm::runtime::subscr::index_of(vm, flags, "open")?;
+    let mode = match a[2] {
+        Some(m) => crate::vm::runtime::subscr::index_of(vm, m, "open")?,
+        None => 0o777,
+    };
+    let mut o = std::fs::OpenOptions::new();
+    match flags & 3 {
+        0 => o.read(true),
+        1 => o.write(true),
+        _ => o.read(true).write(true),
+    };
+    if flags & 0o2000 != 0 {
+        o.append(true);
+    }
+    if flags & 0o100 != 0 {
+        if flags & 0o200 != 0 {
+            o.create_new(true);
+        } else {
+            o.create(true);
+        }
+    }
+    if flags & 0o1000 != 0 {
+        o.truncate(true);
+    }
+    // Other flags (O_NONBLOCK, O_NOFOLLOW, ...) pass through; O_CLOEXEC is std's default.
+    o.custom_flags((flags & !(3 | 0o100 | 0o200 | 0o1000 | 0o2000)) as i32);
+    o.mode(mode as u32);
+    match o.open(&p) {
+        Ok(f) => {
+            let fd = f.as_raw_fd() as i64;
+            FILES.with(|t| t.borrow_mut().insert(fd, f));
+            Ok(vm.new_int(fd))
+        }
+        Err(e) => Err(os_error(vm, e, Some(path), None)),
+    }
+}
+
+fn fd_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use std::io::Read;
+    nargs(vm, "read", args, kw, 0, 2, 2)?;
+    let fd = fd_arg(vm, args[0], "read")?;
+    let n = crate::vm::runtime::subscr::index_of(vm, args[1], "read")?;
+    if n < 0 {
+        return Err(vm.value_error("negative length"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let r = match with_fd(fd, |f| f.read(&mut buf)) {
+        Some(r) => r,
+        None if fd == 0 => std::io::stdin().read(&mut buf),
+        None => return Err(bad_fd(vm)),
+    };
+    match r {
+        Ok(k) => {
+            buf.truncate(k);
+            Ok(vm.new_bytes(buf))
+        }
+        Err(e) => Err(os_error(vm, e, None, None)),
+    }
+}
+
+fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use std::io::Write;
+    nargs(vm, "write", args, kw, 0, 2, 2)?;
+    let fd = fd_arg(vm, args[0], "write")?;
+    let Some(data) = crate::vm::types::memoryview::buffer_bytes(args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+    };
+    let data = data.to_vec();
+    let r = match with_fd(fd, |f| f.write(&data)) {
+        Some(r) => r,
+        None if fd == 1 || fd == 2 => {
+            // Keep order with what print() buffered.
+            vm.flush_stdout();
+            if fd == 1 {
+                let mut o = std::io::stdout().lock();
+                o.write(&data).and_then(|n| o.flush().map(|_| n))
+            } else {
+                std::io::stderr().write(&data)
+            }
+        }
+        None => return Err(bad_fd(vm)),
+    };
+    match r {
+        Ok(k) => Ok(vm.new_int(k as i64)),
+        Err(e) => Err(os_error(vm, e, None, None)),
+    }
+}
+
+fn fd_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "close", args, kw, 0, 1, 1)?;
+    let fd = fd_arg(vm, args[0], "close")?;
+    match FILES.with(|t| t.borrow_mut().remove(&fd)) {
+        Some(f) => {
+            drop(f);
+            Ok(vm.none)
+        }
+        None if (0..=2).contains(&fd) => Ok(vm.none),
+        None => Err(bad_fd(vm)),
+    }
+}
+
+fn fd_lseek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use std::io::{Seek, SeekFrom};
+    nargs(vm, "lseek", args, kw, 0, 3, 3)?;
+    let fd = fd_arg(vm, args[0], "lseek")?;
+    let pos = crate::vm::runtime::subscr::index_of(vm, args[1], "lseek")?;
+    let how = crate::vm::runtime::subscr::index_of(vm, args[2], "lseek")?;
+    let whence = match how {
+        0 if pos < 0 => {
+            return Err(os_error(
+                vm,
+                std::io::Error::from_raw_os_error(22),
+                None,
+                None,
+            ))
+        }
+        0 => SeekFrom::Start(pos as u64),
+        1 => SeekFrom::Current(pos),
+        2 => SeekFrom::End(pos),
+        _ => {
+            return Err(os_error(
+                vm,
+                std::io::Error::from_raw_os_error(22),
+                None,
+                None,
+            ))
+        }
+    };
+    match with_fd(fd, |f| f.seek(whence)) {
+        Some(Ok(p)) => Ok(vm.new_int(p as i64)),
+        Some(Err(e)) => Err(os_error(vm, e, None, None)),
+        // The standard streams: a terminal or pipe cannot seek.
+        None if (0..=2).contains(&fd) => Err(os_error(
+            vm,
+            std::io::Error::from_raw_os_error(29),
+            None,
+            None,
+        )),
+        None => Err(bad_fd(vm)),
+    }
+}
+
+fn fd_isatty(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use std::io::IsTerminal;
+    nargs(vm, "isatty", args, kw, 0, 1, 1)?;
+    let fd = fd_arg(vm, args[0], "isatty")?;
+    let t = match with_fd(fd, |f| f.is_terminal()) {
+        Some(t) => t,
+        None => match fd {
+            0 => std::io::stdin().is_terminal(),
+            1 => std::io::stdout().is_terminal(),
+            2 => std::io::stderr().is_terminal(),
+            _ => false,
+        },
+    };
+    Ok(vm.bool_val(t))
+}
+
+fn fd_ftruncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ftruncate", args, kw, 0, 2, 2)?;
+    let fd = fd_arg(vm, args[0], "ftruncate")?;
+    let n = crate::vm::runtime::subscr::index_of(vm, args[1], "ftruncate")?;
+    match with_fd(fd, |f| f.set_len(n.max(0) as u64)) {
+        Some(Ok(())) => Ok(vm.none),
+        Some(Err(e)) => Err(os_error(vm, e, None, None)),
+        None => Err(bad_fd(vm)),
+    }
+}
+
+fn fd_fsync(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "fsync", args, kw, 0, 1, 1)?;
+    let fd = fd_arg(vm, args[0], "fsync")?;
+    match with_fd(fd, |f| f.sync_all()) {
+        Some(Ok(())) => Ok(vm.none),
+        Some(Err(e)) => Err(os_error(vm, e, None, None)),
+        None if (0..=2).contains(&fd) => Ok(vm.none),
+        None => Err(bad_fd(vm)),
+    }
 }

@@ -1,177 +1,179 @@
-//! The `random` module on rtlib's Mersenne Twister (same streams as CPython for a given seed).
+//! `_random`: the Mersenne Twister the standard library's `random.py` is built on (rtlib's
+//! generator: the same streams as CPython for a given seed). `_random.Random` is a Python class
+//! (the module's Python part) whose instances hold their generator in a native `_mt` object;
+//! the functions here act on that object. `_sha512` (random.py's str/bytes seeding) is a
+//! frozen Python module over `_sha512_digest`.
 
 use num_bigint::BigInt;
 
-use super::def;
+use super::{def, set_attr};
 use crate::rtlib::random_mt::Random;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::num;
 use crate::vm::runtime::repr::rt_err;
-use crate::vm::runtime::{dict as rdict, iter as riter};
-use crate::vm::types::{nargs, split_kw};
+use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
-thread_local! {
-    static RNG: std::cell::RefCell<Random> = std::cell::RefCell::new({
-        let mut r = Random::with_seed(&BigInt::from(0));
-        r.seed_from_os();
-        r
-    });
+/// A generator's state (the payload of a `_random.Random` instance's `_mt`).
+pub struct MtState(Random);
+
+impl NativeObject for MtState {
+    fn trace(&self, _out: &mut Vec<Value>) {}
+    fn heap_bytes(&self) -> usize {
+        624 * 4
+    }
 }
 
-fn with_rng<T>(f: impl FnOnce(&mut Random) -> T) -> T {
-    RNG.with(|r| f(&mut r.borrow_mut()))
-}
-
-pub fn create(vm: &mut Vm) -> Value {
-    let m = vm.new_module("random");
+pub fn create(vm: &mut Vm) -> PyResult {
+    let m = vm.new_module("_random");
+    vm.roots.push(m);
     let fns: &[(&'static str, BuiltinFn)] = &[
-        ("seed", seed),
-        ("random", random),
-        ("randint", randint),
-        ("randrange", randrange),
-        ("choice", choice),
-        ("shuffle", shuffle),
-        ("uniform", uniform),
-        ("sample", sample),
-        ("getrandbits", getrandbits),
-        ("gauss", gauss),
+        ("_new_state", new_state),
+        ("_seed", seed),
+        ("_random", random),
+        ("_getrandbits", getrandbits),
+        ("_getstate", getstate),
+        ("_setstate", setstate),
+        ("_sha512_digest", sha512_digest),
     ];
     for &(n, f) in fns {
         def(vm, m, n, f);
     }
-    m
+    let none = vm.none;
+    set_attr(vm, m, "__file__", none);
+    let d = as_module(m).unwrap().dict;
+    let r = crate::vm::run::exec_source(vm, RANDOM_SRC.as_bytes(), "<frozen _random>", d);
+    vm.roots.pop();
+    r?;
+    Ok(m)
 }
 
-fn big(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    match crate::vm::types::subclass::int_arg(v) {
-        Some(i) => Ok(i.to_big()),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
-        }
+const RANDOM_SRC: &str = r#"
+del __file__
+
+class Random:
+    "Random() -> create a random number generator with its own internal state."
+    __module__ = '_random'
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Random and kwargs:
+            raise TypeError('Random() takes no keyword arguments')
+        if len(args) > 1:
+            raise TypeError('Random() expected at most 1 argument, got %d' % len(args))
+        self = object.__new__(cls)
+        self._mt = _new_state()
+        _seed(self._mt, args[0] if args else None)
+        return self
+
+    def random(self):
+        "random() -> x in the interval [0, 1)."
+        return _random(self._mt)
+
+    def seed(self, n=None):
+        "seed([n]) -> None."
+        _seed(self._mt, n)
+
+    def getrandbits(self, k):
+        "getrandbits(k) -> x.  Generates an int with k random bits."
+        return _getrandbits(self._mt, k)
+
+    def getstate(self):
+        "getstate() -> tuple containing the current state."
+        return _getstate(self._mt)
+
+    def setstate(self, state):
+        "setstate(state) -> None.  Restores generator state."
+        _setstate(self._mt, state)
+"#;
+
+fn state<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut Random> {
+    match as_native::<MtState>(v) {
+        Some(s) => Ok(&mut s.0),
+        None => Err(vm.type_error("_random: not a generator state")),
     }
 }
 
+fn new_state(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "_new_state", args, kw, 0, 0, 0)?;
+    let ty = vm.t.mt_state;
+    let st = MtState(Random::with_seed(&BigInt::from(0)));
+    Ok(vm.heap.alloc(ty, Box::new(st) as NativeData))
+}
+
+/// `seed(n)`: None seeds from the OS; an int by its absolute value; anything else by its hash
+/// (random.py turns str and bytes into ints itself).
 fn seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "seed", args, kw, 0, 0, 2)?;
-    match args.first() {
-        None => with_rng(|r| r.seed_from_os()),
-        Some(&v) if v == vm.none => with_rng(|r| r.seed_from_os()),
-        Some(&v) => {
-            let n = match crate::vm::types::subclass::int_arg(v) {
-                Some(i) => i.to_big(),
-                None => return Err(vm.not_implemented("random.seed() with a non-int seed")),
-            };
-            with_rng(|r| r.seed_int(&n));
-        }
+    nargs(vm, "seed", args, kw, 0, 2, 2)?;
+    let st = state(vm, args[0])?;
+    let n = args[1];
+    if n == vm.none {
+        st.seed_from_os();
+    } else if let Some(i) = crate::vm::types::subclass::int_arg(n) {
+        st.seed_int(&i.to_big());
+    } else {
+        let h = crate::vm::runtime::dict::hash(vm, n)?;
+        st.seed_hash(h as i64);
     }
     Ok(vm.none)
 }
 
 fn random(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "random", args, kw, 0, 0, 0)?;
-    Ok(Value::from_f64(with_rng(|r| r.random())))
-}
-
-fn randint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "randint", args, kw, 0, 2, 2)?;
-    let (a, b) = (big(vm, args[0])?, big(vm, args[1])?);
-    match with_rng(|r| r.randint(&a, &b)) {
-        Ok(v) => Ok(vm.new_bigint(v)),
-        Err(e) => Err(rt_err(vm, e)),
-    }
-}
-
-fn randrange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "randrange", args, kw, 0, 1, 3)?;
-    let a = big(vm, args[0])?;
-    let stop = if args.len() > 1 {
-        Some(big(vm, args[1])?)
-    } else {
-        None
-    };
-    let step = if args.len() > 2 {
-        big(vm, args[2])?
-    } else {
-        BigInt::from(1)
-    };
-    match with_rng(|r| r.randrange(&a, stop.as_ref(), &step)) {
-        Ok(v) => Ok(vm.new_bigint(v)),
-        Err(e) => Err(rt_err(vm, e)),
-    }
-}
-
-fn choice(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "choice", args, kw, 0, 1, 1)?;
-    let n = crate::vm::builtins::len_of(vm, args[0])?;
-    match with_rng(|r| r.choice_index(n)) {
-        Ok(i) => {
-            let iv = vm.new_int(i as i64);
-            crate::vm::runtime::subscr::getitem(vm, args[0], iv)
-        }
-        Err(e) => Err(rt_err(vm, e)),
-    }
-}
-
-fn shuffle(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "shuffle", args, kw, 0, 1, 1)?;
-    let Some(l) = as_list(args[0]) else {
-        return Err(vm.not_implemented("random.shuffle() of a non-list"));
-    };
-    with_rng(|r| r.shuffle(l));
-    Ok(vm.none)
-}
-
-fn uniform(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "uniform", args, kw, 0, 2, 2)?;
-    let a = num::float_of(vm, args[0])?.unwrap_or(0.0);
-    let b = num::float_of(vm, args[1])?.unwrap_or(0.0);
-    Ok(Value::from_f64(with_rng(|r| r.uniform(a, b))))
-}
-
-fn sample(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, _) = split_kw(args, kw);
-    if pos.len() != 2 {
-        return Err(vm.type_error("sample() takes 2 positional arguments"));
-    }
-    let items = if as_set(pos[0]).is_some() || as_dict(pos[0]).is_some() {
-        return Err(
-            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
-        );
-    } else {
-        riter::collect(vm, pos[0])?
-    };
-    let k = num::int_to_i64(pos[1]).unwrap_or(-1);
-    match with_rng(|r| r.sample_indices(items.len(), k)) {
-        Ok(idx) => {
-            let v: Vec<Value> = idx.into_iter().map(|i| items[i]).collect();
-            Ok(vm.new_list(v))
-        }
-        Err(e) => Err(rt_err(vm, e)),
-    }
+    nargs(vm, "random", args, kw, 0, 1, 1)?;
+    let x = state(vm, args[0])?.random();
+    Ok(vm.new_float(x))
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "getrandbits", args, kw, 0, 1, 1)?;
-    let k = num::int_to_i64(args[0]).unwrap_or(-1);
-    match with_rng(|r| r.getrandbits(k)) {
-        Ok(v) => Ok(vm.new_bigint(v)),
+    nargs(vm, "getrandbits", args, kw, 0, 2, 2)?;
+    if let Some(crate::vm::runtime::num::IntVal::Big(_)) = crate::vm::runtime::num::int_of(args[1])
+    {
+        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+    }
+    let k = crate::vm::runtime::subscr::index_of(vm, args[1], "getrandbits")?;
+    let st = state(vm, args[0])?;
+    match st.getrandbits(k) {
+        Ok(b) => Ok(vm.new_bigint(b)),
         Err(e) => Err(rt_err(vm, e)),
     }
 }
 
-fn gauss(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "gauss", args, kw, 0, 0, 2)?;
-    let mu = match args.first() {
-        Some(&v) => num::float_of(vm, v)?.unwrap_or(0.0),
-        None => 0.0,
+fn getstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "getstate", args, kw, 0, 1, 1)?;
+    let (words, index) = state(vm, args[0])?.state();
+    let mut items: Vec<Value> = words.iter().map(|&w| vm.new_int(w as i64)).collect();
+    items.push(vm.new_int(index as i64));
+    Ok(vm.new_tuple(items))
+}
+
+fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "setstate", args, kw, 0, 2, 2)?;
+    let Some(t) = as_tuple(args[1]).map(|t| t.to_vec()) else {
+        return Err(vm.type_error("state vector must be a tuple"));
     };
-    let sigma = match args.get(1) {
-        Some(&v) => num::float_of(vm, v)?.unwrap_or(1.0),
-        None => 1.0,
+    if t.len() != 625 {
+        return Err(vm.value_error("state vector is the wrong size"));
+    }
+    let mut words = Vec::with_capacity(624);
+    for &w in &t[..624] {
+        let i = crate::vm::runtime::subscr::index_of(vm, w, "setstate")?;
+        words.push(i as u32);
+    }
+    let index = crate::vm::runtime::subscr::index_of(vm, t[624], "setstate")?;
+    if !(0..=624).contains(&index) {
+        return Err(vm.value_error("invalid state"));
+    }
+    state(vm, args[0])?.set_state(&words, index as usize);
+    Ok(vm.none)
+}
+
+fn sha512_digest(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "_sha512_digest", args, kw, 0, 1, 1)?;
+    let Some(data) = crate::vm::types::memoryview::buffer_bytes(args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "object supporting the buffer API required, not '{tn}'"
+        )));
     };
-    let _ = rdict::len_of;
-    Ok(Value::from_f64(with_rng(|r| r.gauss(mu, sigma))))
+    let d = crate::rtlib::sha512::sha512(data);
+    Ok(vm.new_bytes(d.to_vec()))
 }

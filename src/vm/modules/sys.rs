@@ -46,6 +46,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "breakpointhook", breakpointhook);
     let bh = crate::vm::builtins::funcs::module_attr(vm, m, "breakpointhook").unwrap();
     set_attr(vm, m, "__breakpointhook__", bh);
+    def(vm, m, "excepthook", excepthook);
+    let eh = crate::vm::builtins::funcs::module_attr(vm, m, "excepthook").unwrap();
+    set_attr(vm, m, "__excepthook__", eh);
     def(vm, m, "displayhook", displayhook);
     let dh = crate::vm::builtins::funcs::module_attr(vm, m, "displayhook").unwrap();
     set_attr(vm, m, "__displayhook__", dh);
@@ -101,7 +104,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         let v = vm.new_str(v);
         set_attr(vm, m, name, v);
     }
-    let names: Vec<Value> = super::BUILTIN_MODULE_NAMES
+    let names: Vec<Value> = super::builtin_names()
         .iter()
         .map(|n| vm.new_str(n))
         .collect();
@@ -199,6 +202,20 @@ pub fn print_expr(vm: &mut Vm, v: Value) -> PyResult<()> {
 }
 
 /// sys.displayhook: prints repr(v) and binds it to builtins._ (None is not shown).
+/// `excepthook(type, value, traceback)`: prints the exception and its traceback to stderr, as
+/// an uncaught exception is shown.
+fn excepthook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "excepthook", args, kw, 0, 3, 3)?;
+    let text = if as_instance(args[1]).is_some_and(|i| i.exc.is_some()) {
+        crate::vm::traceback::format_exception(vm, args[1])
+    } else {
+        let tn = vm.type_name(args[1]);
+        format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
+    };
+    vm.write_stderr(text.as_bytes());
+    Ok(vm.none)
+}
+
 fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "displayhook", args, kw, 0, 1, 1)?;
     let v = args[0];

@@ -490,6 +490,13 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     if str_of(name) == "__getattribute__" {
         return Err(vm.not_implemented("assigning __getattribute__ to a class after its creation"));
     }
+    if str_of(name) == "__module__" {
+        // repr(cls) and pickling read the module from the type, as CPython's type_repr reads
+        // `__module__`.
+        if let Some(s) = as_str(value) {
+            crate::vm::types::type_data_mut_module(t, &s.s);
+        }
+    }
     let d = type_data(t).dict;
     type_modified(t);
     dict_set(vm, d, name, value)
@@ -568,6 +575,12 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 }
                 let d = as_function(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
+            }
+            Layout::Property if str_of(name) == "__doc__" && obj_type(obj) == vm.t.property => {
+                // property's __doc__ is writable (functools.cached_property and many
+                // libraries set it after creating the property).
+                as_property(obj).unwrap().doc = value;
+                return Ok(());
             }
             _ => {}
         }

@@ -177,10 +177,44 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     Some(vm.new_str(&f))
                 }
                 "co_firstlineno" => Some(vm.new_int(c.code.firstlineno as i64)),
-                "co_varnames" => {
-                    let names: Vec<Value> = c.localsplusnames.clone();
+                "co_varnames" | "co_cellvars" | "co_freevars" => {
+                    use crate::bytecode::code::slot_kind;
+                    let want = match name {
+                        "co_varnames" => slot_kind::LOCAL,
+                        "co_cellvars" => slot_kind::CELL,
+                        _ => slot_kind::FREE,
+                    };
+                    let names: Vec<Value> = c
+                        .localsplusnames
+                        .iter()
+                        .zip(&c.code.localspluskinds)
+                        .filter(|(_, k)| **k & want != 0)
+                        .map(|(n, _)| *n)
+                        .collect();
                     Some(vm.new_tuple(names))
                 }
+                "co_posonlyargcount" => Some(vm.new_int(c.code.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(vm.new_int(c.code.kwonlyargcount as i64)),
+                "co_flags" => Some(vm.new_int(c.code.flags as i64)),
+                "co_stacksize" => Some(vm.new_int(c.code.stacksize as i64)),
+                "co_nlocals" => {
+                    let n = c
+                        .code
+                        .localspluskinds
+                        .iter()
+                        .filter(|k| **k & 0x20 != 0)
+                        .count();
+                    Some(vm.new_int(n as i64))
+                }
+                "co_names" => {
+                    let names = c.names.clone();
+                    Some(vm.new_tuple(names))
+                }
+                "co_consts" => {
+                    let consts = c.consts.clone();
+                    Some(vm.new_tuple(consts))
+                }
+                "co_positions" => Some(vm.new_builtin("co_positions", code_positions, obj)),
                 _ => None,
             }
         }
@@ -229,6 +263,33 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         return Ok(Some(vm.none));
     }
     Ok(v)
+}
+
+/// `code.co_positions()`: an iterator of (lineno, end_lineno, col_offset, end_col_offset) per
+/// instruction, Nones where the compiler recorded no position.
+fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let Some(c) = args.first().and_then(|v| as_code(*v)) else {
+        return Err(vm.type_error("co_positions() needs a code object"));
+    };
+    let ps = c.code.positions.clone();
+    let mut items = Vec::with_capacity(ps.len());
+    for p in ps {
+        let t = if p.lineno == 0 {
+            let n = vm.none;
+            vm.new_tuple(vec![n, n, n, n])
+        } else {
+            let v = vec![
+                vm.new_int(p.lineno as i64),
+                vm.new_int(p.end_lineno as i64),
+                vm.new_int(p.col_offset as i64),
+                vm.new_int(p.end_col_offset as i64),
+            ];
+            vm.new_tuple(v)
+        };
+        items.push(t);
+    }
+    let l = vm.new_list(items);
+    crate::vm::runtime::iter::get_iter(vm, l)
 }
 
 /// `__isabstractmethod__` of a descriptor: whether any wrapped callable has a true one.

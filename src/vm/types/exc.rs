@@ -125,6 +125,9 @@ fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if vm.isinstance(args[0], vm.t.exc("ImportError")) {
+        return import_error_init(vm, args, kw);
+    }
     if !kw.is_empty() {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
@@ -141,6 +144,35 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let r = init_fields(vm, args[0], &args[1..]);
     vm.roots.pop();
     r?;
+    Ok(vm.none)
+}
+
+/// `ImportError(*args, name=None, path=None)`: args as given; `msg` is the only argument (or
+/// None), `name` and `path` the keywords.
+fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = super::split_kw(args, kw);
+    let (mut name, mut path) = (vm.none, vm.none);
+    for (k, v) in kws {
+        match k {
+            "name" => name = v,
+            "path" => path = v,
+            _ => {
+                let tn = vm.type_name(args[0]);
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {tn}()"))
+                );
+            }
+        }
+    }
+    let a = vm.new_tuple(pos[1..].to_vec());
+    if let Some(e) = as_instance(args[0]).and_then(|i| i.exc.as_mut()) {
+        e.args = a;
+    }
+    let msg = if pos.len() == 2 { pos[1] } else { vm.none };
+    for (n, v) in [("msg", msg), ("name", name), ("path", path)] {
+        let k = vm.intern(n);
+        crate::vm::runtime::attr::generic_setattr(vm, args[0], k, v)?;
+    }
     Ok(vm.none)
 }
 

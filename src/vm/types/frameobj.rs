@@ -119,6 +119,14 @@ pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult {
         let ln = vm.new_int(line_of(code, at));
         set(vm, fo, "f_code", code)?;
         set(vm, fo, "f_lineno", ln)?;
+        // Traceback entries keep (code, instruction) only: the frame's namespaces are gone,
+        // shown as empty dicts (what traceback/linecache read them for then finds nothing).
+        let g = vm.new_dict();
+        set(vm, fo, "f_globals", g)?;
+        let l = vm.new_dict();
+        set(vm, fo, "f_locals", l)?;
+        let none = vm.none;
+        set(vm, fo, "f_back", none)?;
         let tty = vm.t.traceback;
         let tb = new_instance(vm, tty);
         vm.roots.push(tb);

@@ -47,6 +47,10 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__format__", object_format);
     add_static(vm, o, "__init_subclass__", object_init_subclass, true);
 
+    let mt = vm.t.module;
+    add_static(vm, mt, "__new__", module_new, false);
+    add_method(vm, mt, "__init__", module_init);
+
     let t = vm.t.type_;
     add_static(vm, t, "__new__", type_new, false);
     add_method(vm, t, "mro", type_mro);
@@ -761,6 +765,78 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let ty = vm.t.classmethod;
     Ok(vm.heap.alloc(ty, args[1]))
 }
+/// `module(name, doc=None)` (types.ModuleType): a new module with `__name__`, `__doc__` and
+/// None for `__package__`, `__loader__` and `__spec__`, as CPython's.
+fn module_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) =
+        super::subclass::new_subclass(vm, &args[..1.min(args.len())], &[], module_new_bare)?
+    {
+        return Ok(r);
+    }
+    let m = module_new_bare(vm, &args[..1.min(args.len())], &[])?;
+    // Type calls of built-in types run only __new__: it does __init__'s work too.
+    vm.roots.push(m);
+    let mut a = args.to_vec();
+    if let Some(first) = a.first_mut() {
+        *first = m;
+    }
+    let r = module_init(vm, &a, kw);
+    vm.roots.pop();
+    r?;
+    Ok(m)
+}
+
+fn module_new_bare(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    let m = vm.new_module("?");
+    let d = as_module(m).unwrap().dict;
+    let none = vm.none;
+    for n in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        let k = vm.intern(n);
+        rdict::dict_set_str(vm, d, k, none);
+    }
+    Ok(m)
+}
+
+fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = split_kw(args, kw);
+    let mut name = pos.get(1).copied();
+    let mut doc = pos.get(2).copied();
+    for (k, v) in kws {
+        match k {
+            "name" => name = Some(v),
+            "doc" => doc = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("module() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    if pos.len() > 3 {
+        return Err(vm.type_error("module() takes at most 2 arguments"));
+    }
+    let Some(name) = name else {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+    };
+    if as_str(crate::vm::types::subclass::base_value(name).unwrap_or(name)).is_none() {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {tn}"
+        )));
+    }
+    let Some(md) = as_module(args[0]) else {
+        return Ok(vm.none);
+    };
+    md.name = name;
+    let d = md.dict;
+    let k = vm.intern("__name__");
+    rdict::dict_set_str(vm, d, k, name);
+    let doc = doc.unwrap_or(vm.none);
+    let k = vm.intern("__doc__");
+    rdict::dict_set_str(vm, d, k, doc);
+    Ok(vm.none)
+}
+
 fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, staticmethod_new)? {
         return Ok(r);

@@ -132,6 +132,7 @@ types_struct! {
     sre_pattern: "Pattern", Native, object;
     sre_match: "Match", Native, object;
     sre_scanner: "SRE_Scanner", Native, object;
+    mt_state: "mt_state", Native, object;
 }
 
 impl Types {

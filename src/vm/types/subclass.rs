@@ -124,12 +124,19 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                 "nonempty __slots__ not supported for subtype of '{bn}'"
             )));
         }
+        let mut added: Vec<String> = Vec::new();
         for &n in names {
             let ns = str_of(n).to_string();
             // cpjit has no weak references: a `__weakref__` slot needs no storage.
             if ns == "__dict__" || ns == "__weakref__" {
                 continue;
             }
+            // A name listed twice is one slot (CPython accepts it: the pure-Python datetime
+            // declares `date.__slots__ + time.__slots__`).
+            if added.contains(&ns) {
+                continue;
+            }
+            added.push(ns.clone());
             if dict_get_str(vm, own_dict, n).is_some() {
                 return Err(
                     vm.value_error(format!("'{ns}' in __slots__ conflicts with class variable"))
@@ -171,6 +178,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                     }
                 }
                 own.sort_by(|a, b| str_of(*a).cmp(str_of(*b)));
+                own.dedup_by(|a, b| str_of(*a) == str_of(*b));
                 any_slots |= !own.is_empty();
                 nslots += own.len();
                 keys_per_class.push(own);

@@ -222,3 +222,12 @@ def charmap_encode(str, errors=None, mapping=None):
             out += b
         i += 1
     return (bytes(out), len(str))
+
+
+# CPython's codec functions are built-in functions, which do not bind as methods: the stdlib
+# stores them as class attributes (encodings.utf_8.IncrementalDecoder._buffer_decode =
+# codecs.utf_8_decode) and calls them through self. Callable staticmethods behave the same.
+for _name, _f in list(globals().items()):
+    if not _name.startswith("_") and type(_f) is type(_text):
+        globals()[_name] = staticmethod(_f)
+del _name, _f
