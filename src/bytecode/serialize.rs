@@ -21,14 +21,32 @@ use super::opcode::{Opcode, FIRST_SPECIALIZED};
 use super::opcode::{OperandKind, OPCODES};
 
 /// Bumped whenever the byte layout written here changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Nesting limit for constants and code objects (tuples in tuples, functions in functions).
 const MAX_DEPTH: u32 = 200;
 
-/// 64-bit FNV-1a: the cache's payload checksum and the magic number's hash.
+/// 64-bit FNV-1a: the magic number's hash.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     fnv_update(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// The cache's payload checksum: a word-at-a-time multiply-xorshift hash (8 bytes per step;
+/// each step is a bijection of the state, so a change confined to one word always changes it).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = 0x6A09_E667_F3BC_C908u64 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    let mut w = [0u8; 8];
+    w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 fn fnv_update(mut h: u64, bytes: &[u8]) -> u64 {
@@ -218,9 +236,16 @@ impl Writer {
         ] {
             self.uv(v as u64);
         }
+        // Instructions only: their inline cache units are zero (checked on reading) and are
+        // recreated from the opcode table.
         self.uv(co.code.len() as u64);
-        for &u in &co.code {
-            self.uv(u as u64);
+        let mut i = 0;
+        while i < co.code.len() {
+            self.uv(co.code[i] as u64);
+            let cache = CodeObject::decode(co.code[i])
+                .0
+                .map_or(0, |o| o.info().cache as usize);
+            i += 1 + cache;
         }
         self.uv(co.consts.len() as u64);
         for c in &co.consts {
@@ -236,11 +261,19 @@ impl Writer {
             }
             self.out.push(e.lasti as u8);
         }
-        // Positions: one per code unit, each field as a zigzag delta from the previous unit's
-        // (cache units repeat their instruction's position, so most deltas are 0: one byte).
-        self.uv(co.positions.len() as u64);
-        let mut prev = [0u32; 4];
+        // Positions: runs of equal positions (an instruction and its cache units share one),
+        // each a length then its four fields as zigzag deltas from the previous run's.
+        let mut runs: Vec<(u64, &Position)> = Vec::new();
         for p in &co.positions {
+            match runs.last_mut() {
+                Some((n, q)) if *q == p => *n += 1,
+                _ => runs.push((1, p)),
+            }
+        }
+        self.uv(runs.len() as u64);
+        let mut prev = [0u32; 4];
+        for (n, p) in runs {
+            self.uv(n);
             let cur = [p.lineno, p.end_lineno, p.col_offset, p.end_col_offset];
             for k in 0..4 {
                 let d = cur[k] as i64 - prev[k] as i64;
@@ -281,7 +314,17 @@ impl Reader<'_> {
             None => err("truncated"),
         }
     }
+    #[inline]
     fn uv(&mut self) -> R<u64> {
+        if let Some(&b) = self.b.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                return Ok(b as u64);
+            }
+        }
+        self.uv_long()
+    }
+    fn uv_long(&mut self) -> R<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;
@@ -391,8 +434,24 @@ impl Reader<'_> {
         let kwonlyargcount = self.u32()?;
         let flags = self.u32()?;
         let stacksize = self.u32()?;
-        let n = self.len()?;
-        let code = (0..n).map(|_| self.u32()).collect::<R<Vec<_>>>()?;
+        // Code units: each instruction takes at least a byte and brings at most 255 cache units.
+        let n = self.uv()?;
+        if n > self.left() as u64 * 256 {
+            return err("code length beyond the end of the data");
+        }
+        let n = n as usize;
+        let mut code = Vec::with_capacity(n);
+        while code.len() < n {
+            let unit = self.u32()?;
+            let Some(op) = CodeObject::decode(unit).0 else {
+                return err("unknown opcode");
+            };
+            code.push(unit);
+            code.resize(code.len() + op.info().cache as usize, 0);
+        }
+        if code.len() != n {
+            return err("inline cache beyond the end of the code");
+        }
         let n = self.len()?;
         let consts = (0..n).map(|_| self.konst(depth)).collect::<R<Vec<_>>>()?;
         let names = self.strs()?;
@@ -415,22 +474,27 @@ impl Reader<'_> {
                 lasti,
             });
         }
-        let n = self.len()?;
-        let mut positions = Vec::with_capacity(n);
+        let runs = self.len()?;
+        let mut positions = Vec::with_capacity(code.len());
         let mut prev = [0u32; 4];
-        for _ in 0..n {
+        for _ in 0..runs {
+            let count = self.uv()?;
+            if count > (code.len() - positions.len()) as u64 {
+                return err("more positions than code units");
+            }
             let mut cur = [0u32; 4];
             for k in 0..4 {
                 let z = self.uv()?;
                 let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
                 cur[k] = u32::try_from(prev[k] as i64 + d).or_else(|_| err("bad position"))?;
             }
-            positions.push(Position {
+            let p = Position {
                 lineno: cur[0],
                 end_lineno: cur[1],
                 col_offset: cur[2],
                 end_col_offset: cur[3],
-            });
+            };
+            positions.resize(positions.len() + count as usize, p);
             prev = cur;
         }
         let co = CodeObject {

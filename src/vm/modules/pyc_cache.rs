@@ -7,9 +7,9 @@
 //! |-------|-------|
 //! | 4     | magic: [`serialize::magic`], a hash of the opcode table and the format version |
 //! | 4     | flags: bit 0 hash-based, bit 1 check the source hash (PEP 552); other bits 0 |
-//! | 8     | timestamp mode: the source's mtime in nanoseconds; hash-based: its FNV-1a 64 hash |
+//! | 8     | timestamp mode: the source's mtime in nanoseconds; hash-based: its [`serialize::checksum`] |
 //! | 8     | the source's size in bytes |
-//! | 8     | FNV-1a 64 checksum of the payload |
+//! | 8     | [`serialize::checksum`] of the payload |
 //! | rest  | the payload: [`serialize::serialize`] of the module's code object |
 //!
 //! A file that is stale, truncated, corrupt or carries another magic is ignored (the module is
@@ -104,15 +104,18 @@ pub fn encode(code: &CodeObject, src: &[u8], stamp: SourceStamp, mode: Invalidat
     let payload = serialize::serialize(code);
     let (flags, first) = match mode {
         Invalidation::Timestamp => (0, stamp.mtime_ns),
-        Invalidation::CheckedHash => (FLAG_HASH_BASED | FLAG_CHECK_SOURCE, serialize::fnv1a64(src)),
-        Invalidation::UncheckedHash => (FLAG_HASH_BASED, serialize::fnv1a64(src)),
+        Invalidation::CheckedHash => (
+            FLAG_HASH_BASED | FLAG_CHECK_SOURCE,
+            serialize::checksum(src),
+        ),
+        Invalidation::UncheckedHash => (FLAG_HASH_BASED, serialize::checksum(src)),
     };
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(&serialize::magic().to_le_bytes());
     out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&first.to_le_bytes());
     out.extend_from_slice(&stamp.size.to_le_bytes());
-    out.extend_from_slice(&serialize::fnv1a64(&payload).to_le_bytes());
+    out.extend_from_slice(&serialize::checksum(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
 }
@@ -147,11 +150,11 @@ pub fn decode(
         if first != stamp.mtime_ns || size != stamp.size {
             return Err("stale (source changed)".into());
         }
-    } else if flags & FLAG_CHECK_SOURCE != 0 && first != serialize::fnv1a64(src) {
+    } else if flags & FLAG_CHECK_SOURCE != 0 && first != serialize::checksum(src) {
         return Err("stale (source hash changed)".into());
     }
     let payload = &bytes[HEADER_LEN..];
-    if u64_at(bytes, 24) != serialize::fnv1a64(payload) {
+    if u64_at(bytes, 24) != serialize::checksum(payload) {
         return Err("checksum mismatch".into());
     }
     serialize::deserialize(payload, filename).map_err(|e| e.0)
