@@ -229,6 +229,14 @@ fn dont_write_bytecode_writes_nothing() {
     );
     assert_eq!(r.stdout, "1\n");
     assert_eq!(pyc_stats(&r), (0, 1, 0, 0));
+    // sys.dont_write_bytecode reflects the variable and is read at each write.
+    let r = cpjit_env(
+        &d.0,
+        &["--stats=json", "-c", "import sys; print(sys.dont_write_bytecode); sys.dont_write_bytecode = True; import mod_a"],
+        &[],
+    );
+    assert_eq!(r.stdout, "False\n");
+    assert_eq!(pyc_stats(&r), (0, 1, 0, 0));
     assert!(!d.0.join("__pycache__").exists());
     // -E ignores the variable; nothing set: written.
     let r = cpjit_env(

@@ -192,13 +192,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     r
 }
 
-/// Whether imports write cache files: not under `-B`, nor with PYTHONDONTWRITEBYTECODE set
-/// (unless `-E`).
-pub fn writing_enabled(vm: &Vm) -> bool {
-    let o = vm.options;
+/// `sys.dont_write_bytecode` at start-up: `-B`, or PYTHONDONTWRITEBYTECODE set (unless `-E`).
+pub fn dont_write_by_options(o: &crate::vm::run::Options) -> bool {
     let env = !o.ignore_environment
         && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
-    !o.dont_write_bytecode && !env
+    o.dont_write_bytecode || env
+}
+
+/// Whether an import writes its cache file: `sys.dont_write_bytecode` is false (read at each
+/// write, as importlib does, so a program may change it), else the start-up options.
+pub fn writing_enabled(vm: &mut Vm) -> bool {
+    let sys = vm.sys_module;
+    if !sys.is_null() {
+        if let Some(md) = crate::vm::object::as_module(sys) {
+            let d = md.dict;
+            let k = vm.intern("dont_write_bytecode");
+            if let Some(v) = crate::vm::runtime::dict::dict_get_str(vm, d, k) {
+                return !crate::vm::runtime::compare::truthy(vm, v).unwrap_or(true);
+            }
+        }
+    }
+    !dont_write_by_options(&vm.options)
 }
 
 /// The code object for a module's source: from the cache when it is current, else compiled
