@@ -524,6 +524,40 @@ fn compile_subcommand_precompiles_trees() {
 }
 
 #[test]
+fn magic_number_follows_the_opcode_table_and_format() {
+    use cpjit::bytecode::opcode::{OperandKind, OPCODES};
+    let m = serialize::magic();
+    assert_eq!(m, serialize::magic_of(OPCODES, serialize::FORMAT_VERSION));
+    assert_ne!(
+        m,
+        serialize::magic_of(OPCODES, serialize::FORMAT_VERSION + 1)
+    );
+    let edits: [fn(&mut cpjit::bytecode::opcode::OpInfo); 5] = [
+        |i| i.cache += 1,
+        |i| i.number ^= 0x40,
+        |i| i.name = "RENAMED",
+        |i| i.operand = OperandKind::Raw,
+        |i| i.stack = |_a, _j| (9, 9),
+    ];
+    for (k, edit) in edits.iter().enumerate() {
+        let mut t = OPCODES.to_vec();
+        edit(&mut t[2]);
+        assert_ne!(
+            serialize::magic_of(&t, serialize::FORMAT_VERSION),
+            m,
+            "edit {k}"
+        );
+    }
+    let mut fewer = OPCODES.to_vec();
+    fewer.pop();
+    assert_ne!(serialize::magic_of(&fewer, serialize::FORMAT_VERSION), m);
+    // Written files carry it.
+    let d = project("magic");
+    let (pyc, ..) = valid_pyc(&d.0.join("mod_a.py"));
+    assert_eq!(pyc[..4], m.to_le_bytes());
+}
+
+#[test]
 fn round_trip_over_the_standard_library() {
     let Some(info) = cpjit::vm::discovery::find(true) else {
         eprintln!("no CPython 3.11 standard library found: skipped");

@@ -17,8 +17,8 @@ use std::rc::Rc;
 use num_bigint::{BigInt, Sign};
 
 use super::code::{CodeObject, ConstValue, ExceptionEntry, Position};
+use super::opcode::{OpInfo, OperandKind, OPCODES};
 use super::opcode::{Opcode, FIRST_SPECIALIZED};
-use super::opcode::{OperandKind, OPCODES};
 
 /// Bumped whenever the byte layout written here changes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -59,9 +59,14 @@ fn fnv_update(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// The cache files' magic number: a hash of the opcode table and [`FORMAT_VERSION`].
 pub fn magic() -> u32 {
+    magic_of(OPCODES, FORMAT_VERSION)
+}
+
+/// The magic number a given opcode table and format version would have.
+pub fn magic_of(table: &[OpInfo], version: u32) -> u32 {
     let mut h = fnv1a64(b"cpjit-pyc");
-    h = fnv_update(h, &FORMAT_VERSION.to_le_bytes());
-    for info in OPCODES {
+    h = fnv_update(h, &version.to_le_bytes());
+    for info in table {
         h = fnv_update(h, info.name.as_bytes());
         h = fnv_update(
             h,
