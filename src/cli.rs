@@ -1,5 +1,6 @@
 //! Command line: `cpjit [OPTIONS] FILE [ARGS...]`, `cpjit -c CODE [ARGS...]`, and one subcommand per
-//! inspectable stage (`tokenize`, `ast`, `symtable`, `dis`, `stencils`), and `bench`.
+//! inspectable stage (`tokenize`, `ast`, `symtable`, `dis`, `stencils`), `bench`, and
+//! `compile` (the bytecode cache).
 
 use std::ffi::OsString;
 
@@ -18,6 +19,8 @@ usage: cpjit [OPTIONS] FILE [ARGS...]      run a Python script (same as `cpjit r
        cpjit bench [--modes off,spec,jit] [--vs COMMAND] [--runs N] [--json|--svg|--html PATH] FILE...
                                            time scripts per mode and against other Pythons
                                            (`cpjit bench --help` for more)
+       cpjit compile [-f] [-q] PATH...     write __pycache__/*.cpjit-311.pyc for .py files and
+                                           directory trees, as `python3 -m compileall`
 
 options:
   -h, --help     show this help
@@ -27,11 +30,12 @@ options:
   -E             ignore PYTHON* environment variables (PYTHONPATH, ...)
   -S             do not add site-packages to sys.path
   -s             do not add the user site-packages directory to sys.path
-  -B             do not write .pyc files (accepted; cpjit writes none yet)
+  -B             do not write __pycache__/*.cpjit-311.pyc files (also PYTHONDONTWRITEBYTECODE)
   --specialize=off|on|stress
                  PEP 659 specialization: never, after warm-up (default), or at every
                  instruction's first execution (also CPJIT_SPECIALIZE)
-  --stats[=json] print specialization counts to stderr at exit (also CPJIT_STATS=1|json)
+  --stats[=json] print specialization counts (and .pyc cache hits) to stderr at exit
+                 (also CPJIT_STATS=1|json)
   --jit[=on|off|stress]
                  copy-and-patch JIT: compile hot code (stress: at the first opportunity)
                  (also CPJIT_JIT=on|off|stress)
@@ -75,6 +79,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
         "symtable" => crate::compile::symtable::command(rest),
         "stencils" => crate::jit::dump::main(rest),
         "bench" => bench::main(rest),
+        "compile" => crate::vm::modules::pyc_cache::compile_command(rest),
         _ => run(&args),
     }
 }

@@ -3,3 +3,4 @@
 pub mod code;
 pub mod dis;
 pub mod opcode;
+pub mod serialize;

@@ -50,27 +50,41 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
 
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
-    // Pseudo-files (`-c`, frozen modules) have no source lines in tracebacks, as in CPython.
+    remember_source(vm, src, filename);
+    let code = match compile_source(src, filename) {
+        Ok(c) => c,
+        Err(e) => return Err(syntax_error_object(vm, &e)),
+    };
+    exec_code(vm, code, globals)
+}
+
+/// Keeps `src` for tracebacks (pseudo-files such as `-c` and frozen modules show no lines).
+pub fn remember_source(vm: &mut Vm, src: &[u8], filename: &str) {
     if filename.starts_with('<') {
         vm.sources.insert(filename.to_string(), None);
     } else if let Ok(text) = std::str::from_utf8(src) {
         vm.sources
             .insert(filename.to_string(), Some(text.to_string()));
     }
-    let module = match crate::syntax::parser::parse_module(src, filename) {
-        Ok(m) => m,
-        Err(e) => return Err(syntax_error_object(vm, &e)),
-    };
-    let code = match crate::compile::compile_module(&module, filename) {
-        Ok(c) => c,
-        Err(mut e) => {
-            // Compile-time errors (symtable, codegen) carry no source line; CPython shows it.
-            if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
-                e.text = crate::syntax::error::source_line(src, e.lineno);
-            }
-            return Err(syntax_error_object(vm, &e));
+}
+
+/// Parses and compiles a module's source.
+pub fn compile_source(
+    src: &[u8],
+    filename: &str,
+) -> Result<crate::bytecode::code::CodeObject, crate::syntax::error::SyntaxError> {
+    let module = crate::syntax::parser::parse_module(src, filename)?;
+    crate::compile::compile_module(&module, filename).map_err(|mut e| {
+        // Compile-time errors (symtable, codegen) carry no source line; CPython shows it.
+        if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
+            e.text = crate::syntax::error::source_line(src, e.lineno);
         }
-    };
+        e
+    })
+}
+
+/// Runs a compiled module body with `globals` as globals and locals.
+pub fn exec_code(vm: &mut Vm, code: crate::bytecode::code::CodeObject, globals: Value) -> PyResult {
     let code = crate::vm::code::load_code(vm, std::rc::Rc::new(code));
     vm.roots.push(code);
     // The main program's code: the first code run as `__main__` (site's modules run first).
@@ -110,7 +124,7 @@ pub struct Options {
     pub no_site: bool,
     /// -s: no user site-packages.
     pub no_user_site: bool,
-    /// -B: accepted for compatibility; cpjit writes no bytecode files yet.
+    /// -B: no `__pycache__/*.cpjit-311.pyc` files are written (PYTHONDONTWRITEBYTECODE too).
     pub dont_write_bytecode: bool,
     /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
     pub dis_adaptive: bool,
@@ -229,9 +243,14 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     if let Some(stats) = vm.stats.as_deref() {
         let text = match crate::vm::adaptive::settings().stats {
             Some(crate::vm::adaptive::StatsFormat::Json) => {
-                stats.json(vm.mode, crate::vm::jit_hook::report(true).as_deref())
+                let j = stats.json(vm.mode, crate::vm::jit_hook::report(true).as_deref());
+                crate::vm::modules::pyc_cache::add_stats_json(j)
             }
-            _ => stats.text(vm.mode) + &crate::vm::jit_hook::report(false).unwrap_or_default(),
+            _ => {
+                stats.text(vm.mode)
+                    + &crate::vm::jit_hook::report(false).unwrap_or_default()
+                    + &crate::vm::modules::pyc_cache::stats_text()
+            }
         };
         eprint!("{text}");
     }

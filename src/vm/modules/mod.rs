@@ -4,6 +4,7 @@
 pub mod math;
 pub mod package;
 pub mod posix;
+pub mod pyc_cache;
 pub mod random;
 pub mod sre;
 pub mod sys;

@@ -328,7 +328,7 @@ pub fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult {
     let fname = file.to_string_lossy().to_string();
     let (fk, fv) = (vm.intern("__file__"), vm.new_str(&fname));
     dict_set(vm, d, fk, fv)?;
-    if let Err(e) = crate::vm::run::exec_source(vm, &src, &fname, d) {
+    if let Err(e) = super::pyc_cache::exec_module(vm, &src, &file, &fname, d) {
         let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
         return Err(e);
     }

@@ -120,7 +120,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     }
     let n = vm.none;
     set_attr(vm, m, "pycache_prefix", n);
-    let dwb = vm.bool_val(vm.options.dont_write_bytecode);
+    let dwb = vm.bool_val(super::pyc_cache::dont_write_by_options(&vm.options));
     set_attr(vm, m, "dont_write_bytecode", dwb);
     let oa: Vec<Value> = std::env::args().map(|s| vm.new_str(&s)).collect();
     let oa = vm.new_list(oa);

@@ -1,0 +1,405 @@
+//! The bytecode cache (PEP 3147 / PEP 552): `__pycache__/<name>.cpjit-311.pyc` beside a module's
+//! source, next to CPython's own `<name>.cpython-311.pyc` and never touching it.
+//!
+//! File layout (all little-endian):
+//!
+//! | bytes | field |
+//! |-------|-------|
+//! | 4     | magic: [`serialize::magic`], a hash of the opcode table and the format version |
+//! | 4     | flags: bit 0 hash-based, bit 1 check the source hash (PEP 552); other bits 0 |
+//! | 8     | timestamp mode: the source's mtime in nanoseconds; hash-based: its [`serialize::checksum`] |
+//! | 8     | the source's size in bytes |
+//! | 8     | [`serialize::checksum`] of the payload |
+//! | rest  | the payload: [`serialize::serialize`] of the module's code object |
+//!
+//! A file that is stale, truncated, corrupt or carries another magic is ignored (the module is
+//! compiled from source and the file rewritten); the payload is validated before anything runs
+//! it. Files are written to a temporary name and renamed into place, so a reader (another
+//! process importing the same module) sees either the old file, the new one, or none.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::bytecode::code::CodeObject;
+use crate::bytecode::serialize;
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::value::Value;
+
+/// `sys.implementation.cache_tag`.
+pub const CACHE_TAG: &str = "cpjit-311";
+
+const HEADER_LEN: usize = 32;
+const FLAG_HASH_BASED: u32 = 1;
+const FLAG_CHECK_SOURCE: u32 = 2;
+
+/// How a cache file is checked against its source (CPython's `PycInvalidationMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalidation {
+    Timestamp,
+    CheckedHash,
+    UncheckedHash,
+}
+
+/// What the header records about the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceStamp {
+    pub mtime_ns: u64,
+    pub size: u64,
+}
+
+impl SourceStamp {
+    pub fn of(path: &Path) -> Option<SourceStamp> {
+        let md = std::fs::metadata(path).ok()?;
+        let mtime = md.modified().ok()?;
+        let d = mtime.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(SourceStamp {
+            mtime_ns: u64::try_from(d.as_nanos()).ok()?,
+            size: md.len(),
+        })
+    }
+}
+
+// What `--stats` reports: modules loaded from the cache, compiled from source, files written,
+// and cache files found but rejected.
+static HITS: AtomicU64 = AtomicU64::new(0);
+static COMPILED: AtomicU64 = AtomicU64::new(0);
+static WRITTEN: AtomicU64 = AtomicU64::new(0);
+static REJECTED: AtomicU64 = AtomicU64::new(0);
+
+fn counts() -> [u64; 4] {
+    [&HITS, &COMPILED, &WRITTEN, &REJECTED].map(|c| c.load(Ordering::Relaxed))
+}
+
+/// The `--stats` text line.
+pub fn stats_text() -> String {
+    let [h, c, w, r] = counts();
+    format!("pyc: hits {h} compiled {c} written {w} rejected {r}\n")
+}
+
+/// `--stats=json`: the report with a `"pyc"` member added.
+pub fn add_stats_json(json: String) -> String {
+    let [h, c, w, r] = counts();
+    let member =
+        format!("\"pyc\":{{\"hits\":{h},\"compiled\":{c},\"written\":{w},\"rejected\":{r}}}");
+    let body = json.trim_end();
+    match body.strip_suffix('}') {
+        Some(head) if head.trim_end().ends_with('{') => format!("{head}{member}}}\n"),
+        Some(head) => format!("{head},{member}}}\n"),
+        None => json,
+    }
+}
+
+/// `dir/__pycache__/name.cpjit-311.pyc` for `dir/name.py`.
+pub fn cache_path(source: &Path) -> Option<PathBuf> {
+    let stem = source.file_stem()?.to_str()?;
+    let dir = source.parent()?;
+    Some(
+        dir.join("__pycache__")
+            .join(format!("{stem}.{CACHE_TAG}.pyc")),
+    )
+}
+
+/// The whole file for `code`.
+pub fn encode(code: &CodeObject, src: &[u8], stamp: SourceStamp, mode: Invalidation) -> Vec<u8> {
+    let payload = serialize::serialize(code);
+    let (flags, first) = match mode {
+        Invalidation::Timestamp => (0, stamp.mtime_ns),
+        Invalidation::CheckedHash => (
+            FLAG_HASH_BASED | FLAG_CHECK_SOURCE,
+            serialize::checksum(src),
+        ),
+        Invalidation::UncheckedHash => (FLAG_HASH_BASED, serialize::checksum(src)),
+    };
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&serialize::magic().to_le_bytes());
+    out.extend_from_slice(&flags.to_le_bytes());
+    out.extend_from_slice(&first.to_le_bytes());
+    out.extend_from_slice(&stamp.size.to_le_bytes());
+    out.extend_from_slice(&serialize::checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(a)
+}
+
+/// The code object in a cache file, if the file is current for the source (`src`, `stamp`) and
+/// intact; `filename` becomes every code object's `co_filename`.
+pub fn decode(
+    bytes: &[u8],
+    src: &[u8],
+    stamp: SourceStamp,
+    filename: &str,
+) -> Result<CodeObject, String> {
+    if bytes.len() < HEADER_LEN {
+        return Err("truncated header".into());
+    }
+    if bytes[0..4] != serialize::magic().to_le_bytes() {
+        return Err("bad magic number".into());
+    }
+    let flags = u64_at(bytes, 4) as u32;
+    if flags & !(FLAG_HASH_BASED | FLAG_CHECK_SOURCE) != 0 || flags == FLAG_CHECK_SOURCE {
+        return Err("bad flags".into());
+    }
+    let first = u64_at(bytes, 8);
+    let size = u64_at(bytes, 16);
+    if flags & FLAG_HASH_BASED == 0 {
+        if first != stamp.mtime_ns || size != stamp.size {
+            return Err("stale (source changed)".into());
+        }
+    } else if flags & FLAG_CHECK_SOURCE != 0 && first != serialize::checksum(src) {
+        return Err("stale (source hash changed)".into());
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if u64_at(bytes, 24) != serialize::checksum(payload) {
+        return Err("checksum mismatch".into());
+    }
+    serialize::deserialize(payload, filename).map_err(|e| e.0)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename;
+/// creates `__pycache__` if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    if let Some(dir) = path.parent() {
+        match std::fs::create_dir(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let tmp = path.with_extension(format!(
+        "pyc.{}.{}.tmp",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    ));
+    let r = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    r
+}
+
+/// `sys.dont_write_bytecode` at start-up: `-B`, or PYTHONDONTWRITEBYTECODE set (unless `-E`).
+pub fn dont_write_by_options(o: &crate::vm::run::Options) -> bool {
+    let env = !o.ignore_environment
+        && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    o.dont_write_bytecode || env
+}
+
+/// Whether an import writes its cache file: `sys.dont_write_bytecode` is false (read at each
+/// write, as importlib does, so a program may change it), else the start-up options.
+pub fn writing_enabled(vm: &mut Vm) -> bool {
+    let sys = vm.sys_module;
+    if !sys.is_null() {
+        if let Some(md) = crate::vm::object::as_module(sys) {
+            let d = md.dict;
+            let k = vm.intern("dont_write_bytecode");
+            if let Some(v) = crate::vm::runtime::dict::dict_get_str(vm, d, k) {
+                return !crate::vm::runtime::compare::truthy(vm, v).unwrap_or(true);
+            }
+        }
+    }
+    !dont_write_by_options(&vm.options)
+}
+
+/// The code object for a module's source: from the cache when it is current, else compiled
+/// (and cached when writing is on). Counts hits and compilations for `--stats`.
+pub fn load_or_compile(
+    src: &[u8],
+    file: &Path,
+    filename: &str,
+    write: bool,
+) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+    let stamp = SourceStamp::of(file);
+    let cpath = cache_path(file);
+    if let (Some(stamp), Some(cpath)) = (stamp, &cpath) {
+        if let Ok(bytes) = std::fs::read(cpath) {
+            match decode(&bytes, src, stamp, filename) {
+                Ok(code) => {
+                    HITS.fetch_add(1, Ordering::Relaxed);
+                    return Ok(code);
+                }
+                Err(_) => {
+                    REJECTED.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+    }
+    let code = crate::vm::run::compile_source(src, filename)?;
+    COMPILED.fetch_add(1, Ordering::Relaxed);
+    if let (true, Some(stamp), Some(cpath)) = (write, stamp, &cpath) {
+        // Only when the source is what was read (a file edited meanwhile is not cached).
+        if stamp.size == src.len() as u64 {
+            let bytes = encode(&code, src, stamp, Invalidation::Timestamp);
+            if write_atomic(cpath, &bytes).is_ok() {
+                WRITTEN.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Runs a module's source file (`src` read from `file`) in `globals`, through the cache.
+pub fn exec_module(
+    vm: &mut Vm,
+    src: &[u8],
+    file: &Path,
+    filename: &str,
+    globals: Value,
+) -> PyResult {
+    crate::vm::run::remember_source(vm, src, filename);
+    let write = writing_enabled(vm);
+    match load_or_compile(src, file, filename, write) {
+        Ok(code) => crate::vm::run::exec_code(vm, code, globals),
+        Err(e) => Err(crate::vm::run::syntax_error_object(vm, &e)),
+    }
+}
+
+const COMPILE_USAGE: &str = "\
+usage: cpjit compile [-f] [-q] [--invalidation-mode timestamp|checked-hash|unchecked-hash] PATH...
+
+Writes __pycache__/<name>.cpjit-311.pyc for each .py file PATH names, and for every .py file
+under each directory PATH (like `python -m compileall`).
+  -f   rewrite cache files even when they are current
+  -q   print only errors
+";
+
+/// `cpjit compile PATH...`: precompiles files and directory trees. Status 1 if any file failed.
+pub fn compile_command(args: &[String]) -> i32 {
+    let mut force = false;
+    let mut quiet = false;
+    let mut mode = Invalidation::Timestamp;
+    let mut paths = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-h" | "--help" => {
+                print!("{COMPILE_USAGE}");
+                return 0;
+            }
+            "-f" => force = true,
+            "-q" => quiet = true,
+            "--invalidation-mode" => {
+                i += 1;
+                mode = match args.get(i).map(|s| s.as_str()) {
+                    Some("timestamp") => Invalidation::Timestamp,
+                    Some("checked-hash") => Invalidation::CheckedHash,
+                    Some("unchecked-hash") => Invalidation::UncheckedHash,
+                    _ => {
+                        eprint!("{COMPILE_USAGE}");
+                        return 2;
+                    }
+                };
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("cpjit compile: unknown option {a}");
+                eprint!("{COMPILE_USAGE}");
+                return 2;
+            }
+            a => paths.push(PathBuf::from(a)),
+        }
+        i += 1;
+    }
+    if paths.is_empty() {
+        eprint!("{COMPILE_USAGE}");
+        return 2;
+    }
+    let mut ok = true;
+    for p in paths {
+        if p.is_dir() {
+            if !quiet {
+                println!("Listing '{}'...", p.display());
+            }
+            let mut files = Vec::new();
+            collect_py(&p, &mut files, 0);
+            files.sort();
+            for f in files {
+                ok &= compile_file(&f, force, quiet, mode);
+            }
+        } else if p.is_file() {
+            ok &= compile_file(&p, force, quiet, mode);
+        } else {
+            eprintln!("Can't list '{}'", p.display());
+            ok = false;
+        }
+    }
+    if ok {
+        0
+    } else {
+        1
+    }
+}
+
+fn collect_py(dir: &Path, out: &mut Vec<PathBuf>, depth: u32) {
+    // compileall's default maxlevels is the recursion limit; symlink loops stop here too.
+    if depth > 100 {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() || (ft.is_symlink() && p.is_dir()) {
+            if p.file_name().is_some_and(|n| n != "__pycache__") {
+                collect_py(&p, out, depth + 1);
+            }
+        } else if p.extension().is_some_and(|x| x == "py") {
+            out.push(p);
+        }
+    }
+}
+
+/// Compiles one file into its cache file; false on a read, syntax or write error.
+fn compile_file(path: &Path, force: bool, quiet: bool, mode: Invalidation) -> bool {
+    let filename = path.to_string_lossy().to_string();
+    let (Ok(src), Some(stamp), Some(cpath)) =
+        (std::fs::read(path), SourceStamp::of(path), cache_path(path))
+    else {
+        eprintln!("*** Can't read '{filename}'");
+        return false;
+    };
+    if !force {
+        if let Ok(bytes) = std::fs::read(&cpath) {
+            // Current in the requested mode: nothing to do.
+            let hashed = bytes.get(4).is_some_and(|f| f & FLAG_HASH_BASED as u8 != 0);
+            if hashed == (mode != Invalidation::Timestamp)
+                && decode(&bytes, &src, stamp, &filename).is_ok()
+            {
+                return true;
+            }
+        }
+    }
+    if !quiet {
+        println!("Compiling '{filename}'...");
+    }
+    let code = match crate::vm::run::compile_source(&src, &filename) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("*** Error compiling '{filename}'...");
+            println!("{}", e.render());
+            return false;
+        }
+    };
+    match write_atomic(&cpath, &encode(&code, &src, stamp, mode)) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("*** Can't write '{}': {e}", cpath.display());
+            false
+        }
+    }
+}

@@ -1,0 +1,599 @@
+//! The bytecode cache (`__pycache__/<name>.cpjit-311.pyc`): hits, invalidation, corrupt files
+//! ignored and rewritten, concurrent writers, `-B` / PYTHONDONTWRITEBYTECODE, `cpjit compile`,
+//! and the serializer's round trip over the standard library.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cpjit::bytecode::serialize;
+use cpjit::vm::modules::pyc_cache::{self, Invalidation, SourceStamp};
+
+/// A fresh directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!("cpjit-pyc-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Run {
+    status: i32,
+    timed_out: bool,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs cpjit in `dir` with PYTHONDONTWRITEBYTECODE unset (these machines set it), no site.
+fn cpjit_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cpjit"));
+    c.current_dir(dir)
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .env_remove("CPJIT_STATS")
+        .args(if args.first() == Some(&"compile") {
+            &[][..]
+        } else {
+            &["-S"][..]
+        })
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let mut child = c.spawn().expect("run cpjit");
+    // Mutated bytecode may loop forever: give each run a deadline.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut timed_out = false;
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            timed_out = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        timed_out,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn cpjit(dir: &Path, args: &[&str]) -> Run {
+    cpjit_env(dir, args, &[])
+}
+
+/// The `"pyc"` member of `--stats=json`: (hits, compiled, written, rejected).
+fn pyc_stats(r: &Run) -> (u64, u64, u64, u64) {
+    let line = r
+        .stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("no stats JSON in {:?}", r.stderr));
+    let v: serde_json::Value = serde_json::from_str(line).expect("stats JSON");
+    let p = &v["pyc"];
+    let g = |k: &str| p[k].as_u64().unwrap_or_else(|| panic!("pyc.{k} in {line}"));
+    (g("hits"), g("compiled"), g("written"), g("rejected"))
+}
+
+const MODULE: &str = "\
+import sys
+BIG = 10 ** 40
+CONSTS = (None, True, False, ..., 1.5, -2.25, 3j, b'\\x00bytes', 'str\u{e9}', frozenset({1, 2}),
+          -BIG, 2 ** 70, -(2 ** 70))
+
+class C:
+    def __init__(self, x):
+        self.x = x
+    def total(self, *args, **kw):
+        try:
+            return sum(a * self.x for a in args) + len(kw)
+        except TypeError as e:
+            return str(e)
+        finally:
+            pass
+
+def closure(n):
+    def inner(k):
+        nonlocal n
+        n += k
+        return n
+    return inner
+
+def gen(n):
+    for i in range(n):
+        if i % 2:
+            yield i
+        else:
+            continue
+
+def run():
+    c = C(3)
+    f = closure(10)
+    f(5)
+    print('module', c.total(1, 2, 3, a=1), f(1), list(gen(7)), CONSTS[-3:], CONSTS[4:9],
+          {k: v for k, v in zip('ab', [1, 2])}, [x for x in CONSTS if x is None], BIG + 1)
+";
+
+const EXPECTED: &str = "module 19 16 [1, 3, 5] (-10000000000000000000000000000000000000000, \
+1180591620717411303424, -1180591620717411303424) (1.5, -2.25, 3j, b'\\x00bytes', 'str\u{e9}') \
+{'a': 1, 'b': 2} [None] 10000000000000000000000000000000000000001\n";
+
+/// A directory with `mod_a.py` (MODULE) and `main.py` importing it.
+fn project(name: &str) -> TempDir {
+    let d = TempDir::new(name);
+    std::fs::write(d.0.join("mod_a.py"), MODULE).unwrap();
+    std::fs::write(d.0.join("main.py"), "import mod_a\nmod_a.run()\n").unwrap();
+    d
+}
+
+fn cache_file(d: &TempDir) -> PathBuf {
+    d.0.join("__pycache__").join("mod_a.cpjit-311.pyc")
+}
+
+#[test]
+fn second_import_loads_from_the_cache() {
+    let d = project("hit");
+    let r1 = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(
+        (r1.status, r1.stdout.as_str()),
+        (0, EXPECTED),
+        "{}",
+        r1.stderr
+    );
+    let (h, c, w, _) = pyc_stats(&r1);
+    assert_eq!((h, c, w), (0, 1, 1));
+    assert!(cache_file(&d).is_file());
+    let r2 = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(
+        (r2.status, r2.stdout.as_str()),
+        (0, EXPECTED),
+        "{}",
+        r2.stderr
+    );
+    assert_eq!(pyc_stats(&r2), (1, 0, 0, 0), "second run compiled");
+    // The text form too, and the tag is sys.implementation.cache_tag.
+    let r3 = cpjit(
+        &d.0,
+        &[
+            "--stats",
+            "-c",
+            "import sys, mod_a; print(sys.implementation.cache_tag)",
+        ],
+    );
+    assert_eq!(r3.stdout, "cpjit-311\n");
+    assert!(
+        r3.stderr
+            .contains("pyc: hits 1 compiled 0 written 0 rejected 0"),
+        "{}",
+        r3.stderr
+    );
+}
+
+#[test]
+fn editing_the_source_invalidates() {
+    let d = project("edit");
+    assert_eq!(cpjit(&d.0, &["main.py"]).stdout, EXPECTED);
+    // A change of size.
+    let src = d.0.join("mod_a.py");
+    std::fs::write(&src, MODULE.replace("'module'", "'edited module'")).unwrap();
+    let r = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(r.stdout, format!("edited {EXPECTED}"));
+    assert_eq!(pyc_stats(&r), (0, 1, 1, 1));
+    // Same size, another mtime.
+    std::fs::write(&src, MODULE.replace("'module'", "'MODULE'")).unwrap();
+    let f = std::fs::File::options().write(true).open(&src).unwrap();
+    f.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
+        .unwrap();
+    drop(f);
+    let r = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(r.stdout, EXPECTED.replacen("module", "MODULE", 1));
+    assert_eq!(pyc_stats(&r), (0, 1, 1, 1));
+    let r = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(pyc_stats(&r), (1, 0, 0, 0));
+}
+
+#[test]
+fn dont_write_bytecode_writes_nothing() {
+    let d = project("nowrite");
+    let r = cpjit(&d.0, &["-B", "--stats=json", "main.py"]);
+    assert_eq!(r.stdout, EXPECTED);
+    assert_eq!(pyc_stats(&r).2, 0);
+    assert!(!d.0.join("__pycache__").exists());
+    let r = cpjit_env(
+        &d.0,
+        &[
+            "--stats=json",
+            "-c",
+            "import sys, mod_a; print(sys.flags.dont_write_bytecode)",
+        ],
+        &[("PYTHONDONTWRITEBYTECODE", "1")],
+    );
+    assert_eq!(r.stdout, "1\n");
+    assert_eq!(pyc_stats(&r), (0, 1, 0, 0));
+    // sys.dont_write_bytecode reflects the variable and is read at each write.
+    let r = cpjit_env(
+        &d.0,
+        &["--stats=json", "-c", "import sys; print(sys.dont_write_bytecode); sys.dont_write_bytecode = True; import mod_a"],
+        &[],
+    );
+    assert_eq!(r.stdout, "False\n");
+    assert_eq!(pyc_stats(&r), (0, 1, 0, 0));
+    assert!(!d.0.join("__pycache__").exists());
+    // -E ignores the variable; nothing set: written.
+    let r = cpjit_env(
+        &d.0,
+        &["-E", "main.py"],
+        &[("PYTHONDONTWRITEBYTECODE", "1")],
+    );
+    assert_eq!(r.stdout, EXPECTED);
+    assert!(cache_file(&d).is_file());
+}
+
+#[test]
+fn unwritable_cache_directory_means_no_cache() {
+    let d = project("unwritable");
+    // A file where the directory would go: creating it and writing in it both fail.
+    std::fs::write(d.0.join("__pycache__"), "not a directory").unwrap();
+    for _ in 0..2 {
+        let r = cpjit(&d.0, &["--stats=json", "main.py"]);
+        assert_eq!((r.status, r.stdout.as_str()), (0, EXPECTED));
+        assert_eq!(pyc_stats(&r), (0, 1, 0, 0));
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.0.join("__pycache__")).unwrap(),
+        "not a directory"
+    );
+}
+
+/// A valid cache file for MODULE, built in-process.
+fn valid_pyc(path: &Path) -> (Vec<u8>, Vec<u8>, SourceStamp, String) {
+    let src = std::fs::read(path).unwrap();
+    let stamp = SourceStamp::of(path).unwrap();
+    let filename = path.to_string_lossy().to_string();
+    let code = cpjit::vm::run::compile_source(&src, &filename).unwrap();
+    let pyc = pyc_cache::encode(&code, &src, stamp, Invalidation::Timestamp);
+    assert!(pyc_cache::decode(&pyc, &src, stamp, &filename).is_ok());
+    (pyc, src, stamp, filename)
+}
+
+/// xorshift64*: a seeded generator, so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn mutate(rng: &mut Rng, bytes: &mut [u8], from: usize) {
+    for _ in 0..1 + rng.below(3) {
+        let i = from + rng.below(bytes.len() - from);
+        let v = match rng.below(3) {
+            0 => bytes[i] ^ (1 << rng.below(8)),
+            1 => rng.next() as u8,
+            _ => [0, 0xFF, 0x7F, 0x80][rng.below(4)],
+        };
+        bytes[i] = v;
+    }
+}
+
+#[test]
+fn truncated_and_flipped_files_are_rejected_in_process() {
+    let d = project("inproc");
+    let (pyc, src, stamp, filename) = valid_pyc(&d.0.join("mod_a.py"));
+    for n in 0..pyc.len() {
+        assert!(
+            pyc_cache::decode(&pyc[..n], &src, stamp, &filename).is_err(),
+            "truncation at {n} accepted"
+        );
+    }
+    let mut rng = Rng(0x5EED_1234_ABCD_0001);
+    for _ in 0..3000 {
+        let mut b = pyc.clone();
+        mutate(&mut rng, &mut b, 0);
+        if b != pyc {
+            assert!(pyc_cache::decode(&b, &src, stamp, &filename).is_err());
+        }
+    }
+    // Past the checksum: the payload's own validation must reject or accept without panicking,
+    // and whatever it accepts passes `validate`.
+    let payload = &pyc[32..];
+    let mut accepted = 0;
+    for _ in 0..5000 {
+        let mut b = payload.to_vec();
+        mutate(&mut rng, &mut b, 0);
+        if let Ok(co) = serialize::deserialize(&b, &filename) {
+            serialize::validate(&co).unwrap();
+            accepted += 1;
+        }
+    }
+    for n in 0..payload.len() {
+        assert!(serialize::deserialize(&payload[..n], &filename).is_err());
+    }
+    // Some mutants are harmless (a changed constant or name), most are not.
+    assert!(accepted > 0 && accepted < 5000, "{accepted}");
+}
+
+/// Writes `bytes` as mod_a's cache file and runs main.py.
+fn run_with_cache_file(d: &TempDir, bytes: &[u8]) -> Run {
+    std::fs::create_dir_all(d.0.join("__pycache__")).unwrap();
+    std::fs::write(cache_file(d), bytes).unwrap();
+    cpjit(&d.0, &["--stats=json", "main.py"])
+}
+
+#[test]
+fn corrupt_files_recompile_and_are_rewritten() {
+    let d = project("corrupt");
+    assert_eq!(cpjit(&d.0, &["main.py"]).stdout, EXPECTED);
+    let good = std::fs::read(cache_file(&d)).unwrap();
+    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    let mut cases: Vec<Vec<u8>> = Vec::new();
+    for n in [0, 1, 3, 4, 16, 31, 32, 33, good.len() / 2, good.len() - 1] {
+        cases.push(good[..n].to_vec());
+    }
+    let mut wrong_magic = good.clone();
+    wrong_magic[0] ^= 0x55;
+    cases.push(wrong_magic);
+    for _ in 0..12 {
+        let mut b = good.clone();
+        mutate(&mut rng, &mut b, 0);
+        cases.push(b);
+    }
+    for (k, b) in cases.iter().enumerate() {
+        let r = run_with_cache_file(&d, b);
+        assert_eq!(
+            (r.status, r.stdout.as_str()),
+            (0, EXPECTED),
+            "case {k}: {}",
+            r.stderr
+        );
+        if *b != good {
+            assert_eq!(pyc_stats(&r), (0, 1, 1, 1), "case {k}");
+        }
+        // Rewritten: the next run hits.
+        assert_eq!(std::fs::read(cache_file(&d)).unwrap(), good, "case {k}");
+    }
+}
+
+#[test]
+fn mutated_payloads_with_a_fixed_checksum_never_crash() {
+    // A file whose checksum was recomputed after the damage passes the checksum: what the
+    // validator accepts must run (or raise a Python exception), never panic or crash.
+    let d = project("fixsum");
+    assert_eq!(cpjit(&d.0, &["main.py"]).stdout, EXPECTED);
+    let good = std::fs::read(cache_file(&d)).unwrap();
+    let filename = d.0.join("mod_a.py").to_string_lossy().to_string();
+    let mut rng = Rng(0xFEED_FACE_0BAD_F00D);
+    let mut ran = 0;
+    let mut tries = 0;
+    while ran < 25 && tries < 20_000 {
+        tries += 1;
+        let mut b = good.clone();
+        mutate(&mut rng, &mut b, 32);
+        if b == good || serialize::deserialize(&b[32..], &filename).is_err() {
+            continue;
+        }
+        let sum = serialize::checksum(&b[32..]).to_le_bytes();
+        b[24..32].copy_from_slice(&sum);
+        let r = run_with_cache_file(&d, &b);
+        ran += 1;
+        assert!(
+            r.status == 0 || r.status == 1 || r.timed_out,
+            "status {}: {}",
+            r.status,
+            r.stderr
+        );
+        assert!(
+            !r.stderr.contains("internal error") && !r.stderr.contains("panicked"),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(ran >= 10, "only {ran} accepted mutants in {tries}");
+}
+
+#[test]
+fn concurrent_imports_never_leave_a_corrupt_file() {
+    let d = TempDir::new("concurrent");
+    // A module big enough that writing it takes a while.
+    let mut big = String::new();
+    for i in 0..3000 {
+        big += &format!("def f{i}(x):\n    return x + {i}\n");
+    }
+    big += "TOTAL = sum(f(1) for f in [f0, f1, f2999])\n";
+    std::fs::write(d.0.join("big.py"), &big).unwrap();
+    let cache = d.0.join("__pycache__").join("big.cpjit-311.pyc");
+    for round in 0..4 {
+        let _ = std::fs::remove_file(&cache);
+        let kids: Vec<_> = (0..4)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_cpjit"))
+                    .current_dir(&d.0)
+                    .env_remove("PYTHONDONTWRITEBYTECODE")
+                    .args(["-S", "-c", "import big; print(big.TOTAL)"])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for k in kids {
+            let out = k.wait_with_output().unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                "3003\n",
+                "round {round}"
+            );
+        }
+        let bytes = std::fs::read(&cache).unwrap();
+        let src = big.as_bytes();
+        let stamp = SourceStamp::of(&d.0.join("big.py")).unwrap();
+        assert!(pyc_cache::decode(&bytes, src, stamp, "big.py").is_ok());
+        // No temporary files left behind.
+        let names: Vec<_> = std::fs::read_dir(d.0.join("__pycache__"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}
+
+#[test]
+fn compile_subcommand_precompiles_trees() {
+    let d = TempDir::new("compileall");
+    std::fs::create_dir_all(d.0.join("pkg/sub")).unwrap();
+    std::fs::write(d.0.join("pkg/__init__.py"), "X = 1\n").unwrap();
+    std::fs::write(d.0.join("pkg/sub/__init__.py"), "").unwrap();
+    std::fs::write(d.0.join("pkg/sub/leaf.py"), "def f():\n    return 42\n").unwrap();
+    std::fs::write(d.0.join("top.py"), "import pkg.sub.leaf\nY = 2\n").unwrap();
+    let r = cpjit(&d.0, &["compile", "-q", "pkg", "top.py"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    for p in [
+        "pkg/__pycache__/__init__.cpjit-311.pyc",
+        "pkg/sub/__pycache__/__init__.cpjit-311.pyc",
+        "pkg/sub/__pycache__/leaf.cpjit-311.pyc",
+        "__pycache__/top.cpjit-311.pyc",
+    ] {
+        assert!(d.0.join(p).is_file(), "{p} missing");
+    }
+    let r = cpjit(
+        &d.0,
+        &[
+            "--stats=json",
+            "-c",
+            "import top, pkg; print(pkg.sub.leaf.f(), pkg.X, top.Y)",
+        ],
+    );
+    assert_eq!(r.stdout, "42 1 2\n", "{}", r.stderr);
+    assert_eq!(pyc_stats(&r), (4, 0, 0, 0));
+    // Checked-hash files survive a touch that changes only the mtime.
+    let r = cpjit(
+        &d.0,
+        &[
+            "compile",
+            "-q",
+            "--invalidation-mode",
+            "checked-hash",
+            "top.py",
+        ],
+    );
+    assert_eq!(r.status, 0);
+    let f = std::fs::File::options()
+        .write(true)
+        .open(d.0.join("top.py"))
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now() + Duration::from_secs(7))
+        .unwrap();
+    drop(f);
+    let r = cpjit(&d.0, &["--stats=json", "-B", "-c", "import top"]);
+    assert_eq!(pyc_stats(&r), (4, 0, 0, 0));
+    // A syntax error: reported, status 1, other files still compiled.
+    std::fs::write(d.0.join("pkg/bad.py"), "def (:\n").unwrap();
+    std::fs::write(d.0.join("pkg/good.py"), "Z = 3\n").unwrap();
+    let r = cpjit(&d.0, &["compile", "pkg"]);
+    assert_eq!(r.status, 1);
+    assert!(r.stdout.contains("*** Error compiling"), "{}", r.stdout);
+    assert!(r.stdout.contains("Compiling '") && r.stdout.contains("good.py"));
+    assert!(d.0.join("pkg/__pycache__/good.cpjit-311.pyc").is_file());
+    assert!(!d.0.join("pkg/__pycache__/bad.cpjit-311.pyc").exists());
+}
+
+#[test]
+fn magic_number_follows_the_opcode_table_and_format() {
+    use cpjit::bytecode::opcode::{OperandKind, OPCODES};
+    let m = serialize::magic();
+    assert_eq!(m, serialize::magic_of(OPCODES, serialize::FORMAT_VERSION));
+    assert_ne!(
+        m,
+        serialize::magic_of(OPCODES, serialize::FORMAT_VERSION + 1)
+    );
+    let edits: [fn(&mut cpjit::bytecode::opcode::OpInfo); 5] = [
+        |i| i.cache += 1,
+        |i| i.number ^= 0x40,
+        |i| i.name = "RENAMED",
+        |i| i.operand = OperandKind::Raw,
+        |i| i.stack = |_a, _j| (9, 9),
+    ];
+    for (k, edit) in edits.iter().enumerate() {
+        let mut t = OPCODES.to_vec();
+        edit(&mut t[2]);
+        assert_ne!(
+            serialize::magic_of(&t, serialize::FORMAT_VERSION),
+            m,
+            "edit {k}"
+        );
+    }
+    let mut fewer = OPCODES.to_vec();
+    fewer.pop();
+    assert_ne!(serialize::magic_of(&fewer, serialize::FORMAT_VERSION), m);
+    // Written files carry it.
+    let d = project("magic");
+    let (pyc, ..) = valid_pyc(&d.0.join("mod_a.py"));
+    assert_eq!(pyc[..4], m.to_le_bytes());
+}
+
+#[test]
+fn round_trip_over_the_standard_library() {
+    let Some(info) = cpjit::vm::discovery::find(true) else {
+        eprintln!("no CPython 3.11 standard library found: skipped");
+        return;
+    };
+    let root = PathBuf::from(&info.stdlib);
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [
+        root.clone(),
+        root.join("json"),
+        root.join("email"),
+        root.join("asyncio"),
+    ] {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "py") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let (mut checked, mut bytes) = (0, 0);
+    for p in &files {
+        let src = std::fs::read(p).unwrap();
+        let filename = p.to_string_lossy().to_string();
+        let Ok(code) = cpjit::vm::run::compile_source(&src, &filename) else {
+            continue;
+        };
+        serialize::validate(&code).unwrap_or_else(|e| panic!("{filename}: {e}"));
+        let b = serialize::serialize(&code);
+        bytes += b.len();
+        let back =
+            serialize::deserialize(&b, &filename).unwrap_or_else(|e| panic!("{filename}: {e}"));
+        assert!(back == code, "{filename}: round trip differs");
+        checked += 1;
+    }
+    eprintln!("{checked} modules, {bytes} bytes serialized");
+    assert!(checked >= 150, "only {checked} stdlib modules compiled");
+}
