@@ -191,27 +191,35 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
     if as_generator(recv).is_some() {
         return gen_resume(vm, recv, v, None);
     }
-    if v == vm.none {
-        return match riter::next(vm, recv)? {
-            Some(x) => Ok(Exit::Yield(x)),
-            None => Ok(Exit::Return(vm.none)),
-        };
-    }
-    let k = vm.intern("send");
-    let m = attr::getattr(vm, recv, k)?;
-    match call::call(vm, m, &[v], &[]) {
-        Ok(x) => Ok(Exit::Yield(x)),
-        Err(e) if vm.isinstance(e, vm.t.exc("StopIteration")) => {
-            let a = as_instance(e)
-                .and_then(|i| i.exc.as_ref())
-                .map(|x| x.args)
-                .unwrap_or(Value::NULL);
-            let r = as_tuple(a)
-                .and_then(|t| t.first().copied())
-                .unwrap_or(vm.none);
-            Ok(Exit::Return(r))
+    let r = if v == vm.none {
+        // A Python-level `__next__` may end with `StopIteration(value)`: that is the value of
+        // the `yield from` (built-in iterators end with None).
+        match attr::layout_of_opt(recv) {
+            Some(Layout::Instance) => match attr::lookup_type_str(vm, obj_type(recv), "__next__") {
+                Some(f) => call::call_method_value(vm, f, recv, &[]),
+                None => {
+                    let tn = vm.type_name(recv);
+                    return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
+                }
+            },
+            _ => {
+                return match riter::next(vm, recv)? {
+                    Some(x) => Ok(Exit::Yield(x)),
+                    None => Ok(Exit::Return(vm.none)),
+                }
+            }
         }
-        Err(e) => Err(e),
+    } else {
+        let k = vm.intern("send");
+        let m = attr::getattr(vm, recv, k)?;
+        call::call(vm, m, &[v], &[])
+    };
+    match r {
+        Ok(x) => Ok(Exit::Yield(x)),
+        Err(e) => match crate::vm::types::genobj::stop_value(vm, e) {
+            Some(r) => Ok(Exit::Return(r)),
+            None => Err(e),
+        },
     }
 }
 

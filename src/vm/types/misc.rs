@@ -1,11 +1,9 @@
 //! object, type, range, slice, property, classmethod/staticmethod, super, generators, iterators.
 
 use super::{add_method, add_static, c3_mro, nargs, split_kw};
-use crate::vm::eval::Exit;
 use crate::vm::framestack;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::ops::gen_resume;
 use crate::vm::runtime::call::{call, new_instance};
 use crate::vm::runtime::dict::{dict_get_str, dict_set, items_of};
 use crate::vm::runtime::num::{int_of, IntVal};
@@ -82,12 +80,7 @@ pub fn install(vm: &mut Vm) {
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
 
-    let g = vm.t.generator;
-    add_method(vm, g, "send", gen_send);
-    add_method(vm, g, "throw", gen_throw);
-    add_method(vm, g, "close", gen_close);
-    add_method(vm, g, "__next__", iter_next);
-    add_method(vm, g, "__iter__", iter_self);
+    super::genobj::install(vm);
 
     let iters = [
         vm.t.list_iterator,
@@ -849,82 +842,12 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
     Ok(None)
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "send", args, kw, 1, 1, 1)?;
-    match gen_resume(vm, args[0], args[1], None)? {
-        Exit::Yield(v) => Ok(v),
-        Exit::Return(v) => Err(stop_iteration(vm, v)),
-    }
-}
-
-pub fn stop_iteration(vm: &mut Vm, v: Value) -> Value {
-    let t = vm.t.exc("StopIteration");
-    let args = if v == vm.none {
-        vm.new_tuple(vec![])
-    } else {
-        vm.new_tuple(vec![v])
-    };
-    vm.new_exception_args(t, args)
-}
-
-fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "throw", args, kw, 1, 1, 3)?;
-    let mut e = args[1];
-    if as_type(e).is_some() {
-        let a: Vec<Value> = if args.len() > 2 && args[2] != vm.none {
-            vec![args[2]]
-        } else {
-            vec![]
-        };
-        e = call(vm, e, &a, &[])?;
-    }
-    if as_instance(e).map(|i| i.exc.is_none()).unwrap_or(true) {
-        return Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
-                + &vm.type_name(e),
-        ));
-    }
-    let none = vm.none;
-    match gen_resume(vm, args[0], none, Some(e))? {
-        Exit::Yield(v) => Ok(v),
-        Exit::Return(v) => Err(stop_iteration(vm, v)),
-    }
-}
-
-fn gen_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "close", args, kw, 1, 0, 0)?;
-    let g = as_generator(args[0]).unwrap();
-    if g.state != GenState::Suspended {
-        g.state = GenState::Done;
-        return Ok(vm.none);
-    }
-    let e = vm.err("GeneratorExit", "");
-    let t = vm.t.exc("GeneratorExit");
-    let a = vm.new_tuple(vec![]);
-    let e = {
-        let _ = e;
-        vm.new_exception_args(t, a)
-    };
-    let none = vm.none;
-    match gen_resume(vm, args[0], none, Some(e)) {
-        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
-        Ok(Exit::Return(_)) => Ok(vm.none),
-        Err(x)
-            if vm.isinstance(x, vm.t.exc("GeneratorExit"))
-                || vm.isinstance(x, vm.t.exc("StopIteration")) =>
-        {
-            Ok(vm.none)
-        }
-        Err(x) => Err(x),
-    }
-}
-
 fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     match riter::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => {
             let none = vm.none;
-            Err(stop_iteration(vm, none))
+            Err(super::genobj::stop_iteration(vm, none))
         }
     }
 }

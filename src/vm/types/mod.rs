@@ -9,6 +9,7 @@ pub mod dictview;
 pub mod exc;
 pub mod float;
 pub mod frameobj;
+pub mod genobj;
 pub mod getset;
 pub mod instance;
 pub mod int;
