@@ -58,17 +58,37 @@ pub fn make_function(
     } else {
         Value::NULL
     };
+    Ok(new_function(
+        vm,
+        code,
+        globals,
+        Value::NULL,
+        [defaults, kwdefaults, closure, annotations],
+    ))
+}
+
+/// A new function of `code` (its name unless `name` is not NULL) with `[defaults, kwdefaults,
+/// closure, annotations]` (each NULL when absent). `__module__` is the globals' `__name__`;
+/// `__doc__` is co_consts[0] if it is a str (as in 3.11).
+pub fn new_function(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    name: Value,
+    rest: [Value; 4],
+) -> Value {
+    let [defaults, kwdefaults, closure, annotations] = rest;
     let cd = as_code(code).unwrap();
-    let (name, qualname) = (cd.name, cd.qualname);
-    let k = vm.intern("__name__");
-    let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
+    let name = if name.is_null() { cd.name } else { name };
+    let qualname = cd.qualname;
     let doc = match cd.consts.first() {
-        // As in 3.11, co_consts[0] is the docstring or None.
         Some(&c) if as_str(c).is_some() => c,
         _ => Value::NULL,
     };
+    let k = vm.intern("__name__");
+    let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let ty = vm.t.function;
-    Ok(vm.heap.alloc(
+    vm.heap.alloc(
         ty,
         FunctionData {
             code,
@@ -83,7 +103,7 @@ pub fn make_function(
             module,
             annotations,
         },
-    ))
+    )
 }
 
 /// RETURN_GENERATOR: the generator takes a copy of frame `f` positioned after the instruction.

@@ -152,6 +152,16 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             }
             _ => None,
         },
+        Layout::Super => {
+            let sd = crate::vm::object::as_super(obj).unwrap();
+            let (ty, o, ot) = (sd.ty, sd.obj, sd.obj_type);
+            match name {
+                "__thisclass__" => Some(ty),
+                "__self__" => Some(or_none(vm, o)),
+                "__self_class__" => Some(or_none(vm, ot)),
+                _ => None,
+            }
+        }
         Layout::Property => {
             let p = as_property(obj).unwrap();
             match name {
