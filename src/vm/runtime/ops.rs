@@ -242,7 +242,7 @@ fn builtin_binop(
             }
         }
         (nb::REMAINDER, Some(Layout::Bytes), _) => {
-            Err(vm.not_implemented("printf-style bytes formatting (bytes % args)"))
+            crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
         }
         (nb::REMAINDER, Some(Layout::Str), _) => {
             crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
