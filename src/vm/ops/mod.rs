@@ -369,6 +369,14 @@ pub fn exc_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
     }
 }
 
+/// Calls `_cpjit_eg.NAME(*args)`: the Python halves of CHECK_EG_MATCH / PREP_RERAISE_STAR.
+pub fn except_star(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult {
+    let m = crate::vm::modules::import_module(vm, "_cpjit_eg")?;
+    let k = vm.intern(name);
+    let f = attr::getattr(vm, m, k)?;
+    call::call(vm, f, args, &[])
+}
+
 /// `raise X`: X may be an exception instance or class.
 pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult {
     if let Some(td) = as_type(e) {
