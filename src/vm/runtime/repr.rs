@@ -401,7 +401,13 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         }
         let t = obj_type(v);
         if let Some(f) = lookup_type_str(vm, t, "__str__") {
-            if as_builtin(f).is_none() {
+            // A Python `__str__`, or a built-in one other than object's (enum sets an IntEnum's
+            // `__str__` to `int.__repr__`).
+            let own = match as_builtin(f) {
+                None => true,
+                Some(b) => !b.owner.is_null() && b.owner != Value::from_ptr(vm.t.object),
+            };
+            if own {
                 let r = call_method_value(vm, f, v, &[])?;
                 if as_str(r).is_none() {
                     let tn = vm.type_name(r);
