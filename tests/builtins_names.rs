@@ -16,14 +16,6 @@ const KNOWN_MISSING: &[(&str, &str)] = &[
         "__spec__",
         "import machinery object (a ModuleSpec), issue 13",
     ),
-    (
-        "BaseExceptionGroup",
-        "exception groups (and except*) not implemented yet",
-    ),
-    (
-        "ExceptionGroup",
-        "exception groups (and except*) not implemented yet",
-    ),
 ];
 
 #[test]

@@ -2,12 +2,17 @@
 //! SyntaxError; never a panic or a crash.
 #![no_main]
 
+#[path = "big_stack.rs"]
+mod big_stack;
+
 use libfuzzer_sys::fuzz_target;
 
+fn compile(data: &[u8]) {
+    if let Ok(module) = cpjit::syntax::parser::parse_module(data, "<fuzz>") {
+        let _ = cpjit::compile::compile_module(&module, "<fuzz>");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
-    cpjit::compile::with_big_stack(|| {
-        if let Ok(module) = cpjit::syntax::parser::parse_module(data, "<fuzz>") {
-            let _ = cpjit::compile::compile_module(&module, "<fuzz>");
-        }
-    });
+    big_stack::run(data, compile);
 });

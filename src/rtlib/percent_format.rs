@@ -1,5 +1,7 @@
 //! printf-style `str % args` formatting, ported from CPython 3.11's `PyUnicode_Format`
-//! (Objects/unicodeobject.c), with its error messages. The caller supplies the operands through
+//! (Objects/unicodeobject.c), with its error messages; and `bytes % args`
+//! (`_PyBytes_FormatEx`, Objects/bytesobject.c) on the same parser, with the bytes format and the
+//! result carried as Latin-1 text (one char per byte). The caller supplies the operands through
 //! the [`PercentArg`] trait, which performs the object-model conversions (str(), repr(), int(), ...).
 
 use super::error::RtError;
@@ -36,6 +38,11 @@ pub trait PercentArg {
     /// `PyFloat_AsDouble(v)`, with its errors ("must be real number, not str", OverflowError for
     /// huge ints, ...).
     fn to_f64(&self) -> Result<f64, Self::Error>;
+    /// For `bytes % args`: the bytes of a bytes-like operand or of its `__bytes__()`, as Latin-1
+    /// text; None when it has neither.
+    fn bytes_latin1(&self) -> Result<Option<String>, Self::Error> {
+        Ok(None)
+    }
 }
 
 /// `v[key]` on a mapping operand.
@@ -81,6 +88,8 @@ struct Ctx<'a, A: PercentArg> {
     arglen: i64,
     argidx: i64,
     is_dict: bool,
+    /// `bytes % args`: %s/%b take bytes-like operands, %r is %a, %c takes a byte.
+    bytes: bool,
 }
 
 impl<'a, A: PercentArg + Clone> Ctx<'a, A> {
@@ -104,6 +113,23 @@ pub fn percent_format<A: PercentArg + Clone>(
     fmt: &str,
     args: PercentArgs<A, A::Error>,
 ) -> Result<String, A::Error> {
+    format_impl(fmt, args, false)
+}
+
+/// `fmt % args` for a bytes format given as Latin-1 text (one char per byte); the result is
+/// Latin-1 text too.
+pub fn percent_format_bytes<A: PercentArg + Clone>(
+    fmt: &str,
+    args: PercentArgs<A, A::Error>,
+) -> Result<String, A::Error> {
+    format_impl(fmt, args, true)
+}
+
+fn format_impl<A: PercentArg + Clone>(
+    fmt: &str,
+    args: PercentArgs<A, A::Error>,
+    bytes: bool,
+) -> Result<String, A::Error> {
     let cs: Vec<char> = fmt.chars().collect();
     let (arglen, argidx, current, is_dict) = match &args {
         PercentArgs::Tuple(t) => (t.len() as i64, 0, None, false),
@@ -115,6 +141,7 @@ pub fn percent_format<A: PercentArg + Clone>(
         arglen,
         argidx,
         is_dict,
+        bytes,
     };
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut pos = 0usize;
@@ -133,9 +160,11 @@ pub fn percent_format<A: PercentArg + Clone>(
         format_arg(&cs, &mut pos, &mut fmtcnt, &mut ctx, &mut out)?;
     }
     if ctx.argidx < ctx.arglen && !ctx.is_dict {
-        return err(RtError::type_(
-            "not all arguments converted during string formatting",
-        ));
+        return err(RtError::type_(if bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     Ok(out)
 }
@@ -303,6 +332,17 @@ fn format_arg<A: PercentArg + Clone>(
     let v = ctx.next_arg()?;
     let mut sign = false;
     let s = match ch {
+        's' | 'b' if ctx.bytes => match v.bytes_latin1()? {
+            Some(s) => s,
+            None => {
+                return err(RtError::type_(format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                v.type_name()
+            )))
+            }
+        },
+        'r' | 'a' if ctx.bytes => v.ascii()?,
+        'c' if ctx.bytes => format_byte(&v)?.to_string(),
         's' => match v.as_str() {
             Some(s) => s,
             None => v.str()?,
@@ -344,19 +384,42 @@ fn format_arg<A: PercentArg + Clone>(
     Ok(())
 }
 
-fn format_char<A: PercentArg>(v: &A) -> Result<char, A::Error> {
-    let bad = || RtError::type_("%c requires int or char");
-    if let Some(s) = v.as_str() {
-        let mut it = s.chars();
-        return match (it.next(), it.next()) {
-            (Some(c), None) => Ok(c),
-            _ => err(bad()),
-        };
+/// `%c` of `bytes % args`: an int in range(256) or a single byte (as a Latin-1 char).
+fn format_byte<A: PercentArg>(v: &A) -> Result<char, A::Error> {
+    let bad = "%c requires an integer in range(256) or a single byte";
+    let n = match v.bytes_latin1()? {
+        Some(s) => return only_char::<A>(&s, bad),
+        None => index_or::<A>(v, bad)?,
+    };
+    match n.to_u8() {
+        Some(x) => Ok(x as char),
+        None => err(RtError::overflow("%c arg not in range(256)")),
     }
-    let n = match v.to_index() {
-        Ok(n) => n,
-        Err(e) if A::is_type_error(&e) => return err(bad()),
-        Err(e) => return Err(e),
+}
+
+/// The one character of `s`, else a TypeError `bad`.
+fn only_char<A: PercentArg>(s: &str, bad: &str) -> Result<char, A::Error> {
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Ok(c),
+        _ => err(RtError::type_(bad)),
+    }
+}
+
+/// `operator.index(v)`, with TypeError `bad` for a non-integer.
+fn index_or<A: PercentArg>(v: &A, bad: &str) -> Result<BigInt, A::Error> {
+    match v.to_index() {
+        Ok(n) => Ok(n),
+        Err(e) if A::is_type_error(&e) => err(RtError::type_(bad)),
+        Err(e) => Err(e),
+    }
+}
+
+fn format_char<A: PercentArg>(v: &A) -> Result<char, A::Error> {
+    let bad = "%c requires int or char";
+    let n = match v.as_str() {
+        Some(s) => return only_char::<A>(&s, bad),
+        None => index_or::<A>(v, bad)?,
     };
     match n.to_u32().filter(|x| *x <= 0x10ffff) {
         Some(x) => Ok(char::from_u32(x).ok_or_else(|| {

@@ -2054,9 +2054,32 @@ fn run_impl<const SINGLE: bool>(
                 sync!();
                 tryv!(crate::vm::modules::sys::print_expr(vm, v));
             }
-            Opcode::CHECK_EG_MATCH
-            | Opcode::PREP_RERAISE_STAR
-            | Opcode::GET_AWAITABLE
+            Opcode::CHECK_EG_MATCH => {
+                // [exc, type] -> [exc, None] (no match) or [rest, match].
+                let t = pop!();
+                let exc = top!();
+                sync!();
+                let r = tryv!(ops::except_star(vm, "check_eg_match", &[exc, t]));
+                let pair = as_tuple(r).map(|p| (p[0], p[1]));
+                let Some((matched, rest)) = pair else {
+                    throw!(vm.err("SystemError", "check_eg_match returned a non-tuple"));
+                };
+                if matched == vm.none {
+                    push!(matched);
+                } else {
+                    slots[sp - 1] = rest;
+                    push!(matched);
+                    vm.handled = matched;
+                }
+            }
+            Opcode::PREP_RERAISE_STAR => {
+                let excs = pop!();
+                let orig = top!();
+                sync!();
+                let r = tryv!(ops::except_star(vm, "prep_reraise_star", &[orig, excs]));
+                slots[sp - 1] = r;
+            }
+            Opcode::GET_AWAITABLE
             | Opcode::GET_AITER
             | Opcode::GET_ANEXT
             | Opcode::BEFORE_ASYNC_WITH

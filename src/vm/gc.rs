@@ -404,7 +404,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::MethodWrapper => out.push(*payload_any::<Value>(v)),
         Layout::Property => {
             let d = payload_any::<PropertyData>(v);
-            out.extend([d.fget, d.fset, d.fdel, d.doc]);
+            out.extend([d.fget, d.fset, d.fdel, d.doc, d.name]);
         }
         Layout::Generator => {
             let d = payload_any::<GenData>(v);

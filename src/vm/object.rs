@@ -368,6 +368,8 @@ pub struct PropertyData {
     pub fset: Value,
     pub fdel: Value,
     pub doc: Value,
+    /// `property`'s name from `__set_name__` (for its error messages), or NULL.
+    pub name: Value,
 }
 
 pub struct SliceData {

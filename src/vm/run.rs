@@ -217,6 +217,7 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     crate::vm::panic_guard::install_hook();
     let no_site = opts.no_site;
     let (mut vm, globals) = main_vm(&argv, path, file, stdlib, opts);
+    exception_groups(&mut vm);
     if !no_site {
         site_builtins(&mut vm);
     }
@@ -292,6 +293,25 @@ fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Val
     let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
     crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
     exec_source(vm, &src, &file, globals)
+}
+
+/// `BaseExceptionGroup` and `ExceptionGroup` into builtins, from `_cpjit_eg` (Python source
+/// compiled at start-up; CPython's are in C).
+fn exception_groups(vm: &mut Vm) {
+    let r = crate::vm::panic_guard::guard(vm, |vm| {
+        let m = crate::vm::modules::import_module(vm, "_cpjit_eg")?;
+        for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+            let k = vm.intern(name);
+            let cls = crate::vm::runtime::attr::getattr(vm, m, k)?;
+            let b = vm.builtins;
+            crate::vm::runtime::dict::dict_set(vm, b, k, cls)?;
+        }
+        Ok(vm.none)
+    });
+    if let Err(e) = r {
+        let msg = crate::vm::traceback::format_exception(vm, e);
+        eprintln!("cpjit: exception groups unavailable: {msg}");
+    }
 }
 
 /// What CPython's site module adds to builtins (`_cpjit_site`). Without a standard library to

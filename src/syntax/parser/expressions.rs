@@ -434,7 +434,13 @@ impl<'s> Parser<'s> {
         Some(a)
     }
 
+    /// `bitwise_or`, memoized by position as pegen memoizes its left-recursive rules: the
+    /// alternatives that re-parse an operand (call arguments, parenthesized forms, the error
+    /// pass's `invalid_*` rules) would otherwise take time exponential in the nesting depth.
     pub(crate) fn bitwise_or(&mut self) -> Option<Expr> {
+        self.memoized(1, Self::bitwise_or_inner)
+    }
+    fn bitwise_or_inner(&mut self) -> Option<Expr> {
         self.binary(0, Self::bitwise_xor, |k| match k {
             TokKind::Op(Op::VBar) => Some(Operator::BitOr),
             _ => None,

@@ -195,7 +195,25 @@ impl<'s> Parser<'s> {
         e
     }
 
-    // ---- memoization for the error pass (pegen memoizes these rules) ----
+    // ---- memoization (pegen memoizes these rules) ----
+
+    /// `rule` memoized under `key` at the current position (a result that raised an error is
+    /// not kept).
+    pub(crate) fn memoized(
+        &mut self,
+        key: u8,
+        rule: fn(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
+        if let Some(r) = self.memo_get(key) {
+            return r;
+        }
+        let start = self.pos;
+        let r = rule(self);
+        if !self.failed() {
+            self.memo_put(key, start, &r);
+        }
+        r
+    }
 
     fn memo_get(&mut self, key: u8) -> Option<Option<Expr>> {
         let k = (key, self.pos, self.invalid);
@@ -209,15 +227,7 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn disjunction_memo(&mut self) -> Option<Expr> {
-        if let Some(r) = self.memo_get(0) {
-            return r;
-        }
-        let start = self.pos;
-        let r = self.disjunction();
-        if !self.failed() {
-            self.memo_put(0, start, &r);
-        }
-        r
+        self.memoized(0, Self::disjunction)
     }
 
     fn expression_without_invalid(&mut self) -> Option<Expr> {

@@ -115,7 +115,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                     if args.len() == 2 {
                         Ok(args[1])
                     } else {
-                        Err(crate::vm::types::misc::stop_iteration(vm, v))
+                        Err(crate::vm::types::genobj::stop_iteration(vm, v))
                     }
                 }
                 Err(e) => Err(e),
@@ -128,7 +128,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None if args.len() == 2 => Ok(args[1]),
         None => {
             let none = vm.none;
-            Err(crate::vm::types::misc::stop_iteration(vm, none))
+            Err(crate::vm::types::genobj::stop_iteration(vm, none))
         }
     }
 }

@@ -60,6 +60,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
+    ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),

@@ -58,17 +58,37 @@ pub fn make_function(
     } else {
         Value::NULL
     };
+    Ok(new_function(
+        vm,
+        code,
+        globals,
+        Value::NULL,
+        [defaults, kwdefaults, closure, annotations],
+    ))
+}
+
+/// A new function of `code` (its name unless `name` is not NULL) with `[defaults, kwdefaults,
+/// closure, annotations]` (each NULL when absent). `__module__` is the globals' `__name__`;
+/// `__doc__` is co_consts[0] if it is a str (as in 3.11).
+pub fn new_function(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    name: Value,
+    rest: [Value; 4],
+) -> Value {
+    let [defaults, kwdefaults, closure, annotations] = rest;
     let cd = as_code(code).unwrap();
-    let (name, qualname) = (cd.name, cd.qualname);
-    let k = vm.intern("__name__");
-    let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
+    let name = if name.is_null() { cd.name } else { name };
+    let qualname = cd.qualname;
     let doc = match cd.consts.first() {
-        // As in 3.11, co_consts[0] is the docstring or None.
         Some(&c) if as_str(c).is_some() => c,
         _ => Value::NULL,
     };
+    let k = vm.intern("__name__");
+    let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let ty = vm.t.function;
-    Ok(vm.heap.alloc(
+    vm.heap.alloc(
         ty,
         FunctionData {
             code,
@@ -83,7 +103,7 @@ pub fn make_function(
             module,
             annotations,
         },
-    ))
+    )
 }
 
 /// RETURN_GENERATOR: the generator takes a copy of frame `f` positioned after the instruction.
@@ -191,27 +211,35 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
     if as_generator(recv).is_some() {
         return gen_resume(vm, recv, v, None);
     }
-    if v == vm.none {
-        return match riter::next(vm, recv)? {
-            Some(x) => Ok(Exit::Yield(x)),
-            None => Ok(Exit::Return(vm.none)),
-        };
-    }
-    let k = vm.intern("send");
-    let m = attr::getattr(vm, recv, k)?;
-    match call::call(vm, m, &[v], &[]) {
-        Ok(x) => Ok(Exit::Yield(x)),
-        Err(e) if vm.isinstance(e, vm.t.exc("StopIteration")) => {
-            let a = as_instance(e)
-                .and_then(|i| i.exc.as_ref())
-                .map(|x| x.args)
-                .unwrap_or(Value::NULL);
-            let r = as_tuple(a)
-                .and_then(|t| t.first().copied())
-                .unwrap_or(vm.none);
-            Ok(Exit::Return(r))
+    let r = if v == vm.none {
+        // A Python-level `__next__` may end with `StopIteration(value)`: that is the value of
+        // the `yield from` (built-in iterators end with None).
+        match attr::layout_of_opt(recv) {
+            Some(Layout::Instance) => match attr::lookup_type_str(vm, obj_type(recv), "__next__") {
+                Some(f) => call::call_method_value(vm, f, recv, &[]),
+                None => {
+                    let tn = vm.type_name(recv);
+                    return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
+                }
+            },
+            _ => {
+                return match riter::next(vm, recv)? {
+                    Some(x) => Ok(Exit::Yield(x)),
+                    None => Ok(Exit::Return(vm.none)),
+                }
+            }
         }
-        Err(e) => Err(e),
+    } else {
+        let k = vm.intern("send");
+        let m = attr::getattr(vm, recv, k)?;
+        call::call(vm, m, &[v], &[])
+    };
+    match r {
+        Ok(x) => Ok(Exit::Yield(x)),
+        Err(e) => match crate::vm::types::genobj::stop_value(vm, e) {
+            Some(r) => Ok(Exit::Return(r)),
+            None => Err(e),
+        },
     }
 }
 
@@ -339,6 +367,14 @@ pub fn exc_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
             vm.type_error("catching classes that do not inherit from BaseException is not allowed")
         ),
     }
+}
+
+/// Calls `_cpjit_eg.NAME(*args)`: the Python halves of CHECK_EG_MATCH / PREP_RERAISE_STAR.
+pub fn except_star(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult {
+    let m = crate::vm::modules::import_module(vm, "_cpjit_eg")?;
+    let k = vm.intern(name);
+    let f = attr::getattr(vm, m, k)?;
+    call::call(vm, f, args, &[])
 }
 
 /// `raise X`: X may be an exception instance or class.

@@ -196,6 +196,11 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             }
             call(vm, fget, &[obj], &[])
         }
+        // An unbound `super(T)` stored on a class binds to the instance.
+        Layout::Super if !obj.is_null() && as_super(d).unwrap().obj.is_null() => {
+            let (sp, ty) = (Value::from_ptr(vm.t.super_), as_super(d).unwrap().ty);
+            call(vm, sp, &[ty, obj], &[])
+        }
         Layout::Instance => {
             let t = obj_type(d);
             if let Some(get) = lookup_type_str(vm, t, "__get__") {
@@ -415,27 +420,8 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                         return set_class(vm, obj, value);
                     }
                     if let Some(d) = lookup_type(ty, name) {
-                        if let Some(p) = as_property(d) {
-                            let fset = p.fset;
-                            if fset.is_null() || fset == vm.none {
-                                let n = str_of(name).to_string();
-                                let tn = type_data(ty).name.clone();
-                                return Err(
-                                    vm.attribute_error(format!("can't set attribute '{n}'"))
-                                )
-                                .map_err(|e| {
-                                    let _ = tn;
-                                    e
-                                });
-                            }
-                            call(vm, fset, &[obj, value], &[])?;
-                            return Ok(());
-                        }
-                        if as_instance(d).is_some() {
-                            if let Some(set) = lookup_type_str(vm, obj_type(d), "__set__") {
-                                call(vm, set, &[d, obj, value], &[])?;
-                                return Ok(());
-                            }
+                        if let Some(r) = descr_set(vm, d, obj, name, Some(value)) {
+                            return r;
                         }
                     }
                     if let Some(sa) = lookup_type_str(vm, ty, "__setattr__") {
@@ -685,6 +671,73 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     crate::vm::types::instance::set(vm, obj, name, value)
 }
 
+/// `property.__set__` (`value` Some) or `property.__delete__` (None): calls fset / fdel, or
+/// raises CPython's "property 'x' of 'T' object has no setter" (deleter).
+pub fn property_set(vm: &mut Vm, p: Value, obj: Value, value: Option<Value>) -> PyResult<()> {
+    let pd = as_property(p).unwrap();
+    let (f, name) = (if value.is_some() { pd.fset } else { pd.fdel }, pd.name);
+    if f.is_null() || f == vm.none {
+        let what = if value.is_some() { "setter" } else { "deleter" };
+        let tn = vm.type_name(obj);
+        let n = if name.is_null() {
+            String::new()
+        } else {
+            format!(" {}", crate::vm::runtime::repr::repr_string(vm, name)?)
+        };
+        return Err(vm.attribute_error(format!("property{n} of '{tn}' object has no {what}")));
+    }
+    match value {
+        Some(v) => call(vm, f, &[obj, v], &[])?,
+        None => call(vm, f, &[obj], &[])?,
+    };
+    Ok(())
+}
+
+/// Assigning (`value` Some) or deleting (None) attribute `name` of `obj` through class attribute
+/// `d` when `d` is a data descriptor (CPython's `tp_descr_set`): a property, a slot or getset
+/// descriptor, or an object whose type defines `__set__` or `__delete__` (the other one missing
+/// is an AttributeError naming it). None when `d` is not a data descriptor.
+pub fn descr_set(
+    vm: &mut Vm,
+    d: Value,
+    obj: Value,
+    name: Value,
+    value: Option<Value>,
+) -> Option<PyResult<()>> {
+    if let Some(p) = as_property(d) {
+        if obj_type(d) == vm.t.property {
+            return Some(property_set(vm, d, obj, value));
+        }
+        let f = if value.is_some() { p.fset } else { p.fdel };
+        if f.is_null() || f == vm.none {
+            if value.is_none() {
+                return None;
+            }
+            let n = str_of(name).to_string();
+            return Some(Err(vm.attribute_error(format!("can't set attribute '{n}'"))));
+        }
+        return Some(match value {
+            Some(v) => call(vm, f, &[obj, v], &[]).map(|_| ()),
+            None => call(vm, f, &[obj], &[]).map(|_| ()),
+        });
+    }
+    if as_instance(d).is_none() || !is_data_descriptor(vm, d) {
+        return None;
+    }
+    let meth = if value.is_some() {
+        "__set__"
+    } else {
+        "__delete__"
+    };
+    let Some(m) = lookup_type_str(vm, obj_type(d), meth) else {
+        return Some(Err(vm.attribute_error(meth)));
+    };
+    Some(match value {
+        Some(v) => call(vm, m, &[d, obj, v], &[]).map(|_| ()),
+        None => call(vm, m, &[d, obj], &[]).map(|_| ()),
+    })
+}
+
 /// `del obj.name`.
 pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if let Some(r) = crate::vm::types::subclass::user_delattr(vm, obj, name) {
@@ -695,11 +748,9 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 
 /// `del obj.name` without a user `__delattr__`.
 pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
-    if let Some(p) = lookup_type(vm.type_of(obj), name).and_then(as_property) {
-        let fdel = p.fdel;
-        if !fdel.is_null() && fdel != vm.none {
-            call(vm, fdel, &[obj], &[])?;
-            return Ok(());
+    if let Some(d) = lookup_type(vm.type_of(obj), name) {
+        if let Some(r) = descr_set(vm, d, obj, name, None) {
+            return r;
         }
     }
     if layout_of_opt(obj) == Some(Layout::Instance) {

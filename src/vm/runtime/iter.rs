@@ -90,6 +90,11 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
             Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
+                    // A subclass of an iterator type (map, zip, ...) is its own iterator, so
+                    // that its `__next__` (maybe overridden) runs.
+                    if super::attr::layout_of_opt(b) == Some(Layout::Iter) {
+                        return Ok(v);
+                    }
                     return get_iter(vm, b);
                 }
                 if let Some(f) = lookup_type_str(vm, t, "__iter__") {

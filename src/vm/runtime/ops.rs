@@ -242,7 +242,7 @@ fn builtin_binop(
             }
         }
         (nb::REMAINDER, Some(Layout::Bytes), _) => {
-            Err(vm.not_implemented("printf-style bytes formatting (bytes % args)"))
+            crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
         }
         (nb::REMAINDER, Some(Layout::Str), _) => {
             crate::vm::runtime::repr::percent_format(vm, a, b).map(Some)
@@ -318,6 +318,11 @@ fn repeat_items<T: Copy>(vm: &mut Vm, items: &[T], n: usize) -> PyResult<Vec<T>>
 }
 
 fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
+    // `s * 1` is `s` itself for the immutable sequences.
+    if n == 1 && (matches!(layout_of(a), Layout::Str | Layout::Tuple) || obj_type(a) == vm.t.bytes)
+    {
+        return Ok(a);
+    }
     match layout_of(a) {
         Layout::Str => {
             let s = repeat_items(vm, as_str(a).unwrap().s.as_bytes(), n)?;
@@ -346,9 +351,6 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
             Ok(vm.new_list(r))
         }
         _ => {
-            if n == 1 {
-                return Ok(a);
-            }
             let items = as_tuple(a).unwrap().to_vec();
             let r = repeat_items(vm, &items, n)?;
             Ok(vm.new_tuple(r))

@@ -401,7 +401,13 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         }
         let t = obj_type(v);
         if let Some(f) = lookup_type_str(vm, t, "__str__") {
-            if as_builtin(f).is_none() {
+            // A Python `__str__`, or a built-in one other than object's (enum sets an IntEnum's
+            // `__str__` to `int.__repr__`).
+            let own = match as_builtin(f) {
+                None => true,
+                Some(b) => !b.owner.is_null() && b.owner != Value::from_ptr(vm.t.object),
+            };
+            if own {
                 let r = call_method_value(vm, f, v, &[])?;
                 if as_str(r).is_none() {
                     let tn = vm.type_name(r);
@@ -555,6 +561,27 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
             .map(|i| i.to_big())
             .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
     }
+    fn bytes_latin1(&self) -> Result<Option<String>, FmtErr> {
+        let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();
+        if let Some(b) = crate::vm::types::memoryview::buffer_bytes(self.v) {
+            return Ok(Some(latin1(b)));
+        }
+        let mut vm = self.vm.borrow_mut();
+        let t = vm.type_of(self.v);
+        let Some(f) = lookup_type_str(&mut vm, t, "__bytes__") else {
+            return Ok(None);
+        };
+        let r = call_method_value(&mut vm, f, self.v, &[]).map_err(FmtErr::Py)?;
+        match as_bytes(r) {
+            Some(b) => Ok(Some(latin1(b))),
+            None => {
+                let tn = vm.type_name(r);
+                Err(FmtErr::Rt(RtError::type_(format!(
+                    "__bytes__ returned non-bytes (type {tn})"
+                ))))
+            }
+        }
+    }
     fn to_f64(&self) -> Result<f64, FmtErr> {
         if self.num().is_float() {
             return Ok(self.num().as_f64());
@@ -585,9 +612,17 @@ fn rtlib_f64_to_big(f: f64) -> BigInt {
     BigInt::from_f64(f.trunc()).unwrap_or_default()
 }
 
-/// `fmt % args`.
+/// `fmt % args` for a str, bytes or bytearray `fmt`.
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
-    let f = str_of(fmt).to_string();
+    // A bytes format is formatted as Latin-1 text (one char per byte) and encoded back.
+    let bytes_fmt = as_bytes(fmt).map(|b| b.iter().map(|&c| c as char).collect::<String>());
+    let is_bytes = bytes_fmt.is_some();
+    let f = bytes_fmt.unwrap_or_else(|| str_of(fmt).to_string());
+    let format = if is_bytes {
+        rtlib::percent_format::percent_format_bytes
+    } else {
+        rtlib::percent_format::percent_format
+    };
     // A tuple subclass instance (a namedtuple) supplies its items too.
     let tuple_items: Option<Vec<Value>> = as_tuple(args)
         .or_else(|| crate::vm::types::subclass::base_value(args).and_then(as_tuple))
@@ -610,38 +645,39 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
         let res = match &tuple_items {
             Some(items) => {
                 let ps: Vec<PArg> = items.iter().map(|&v| PArg { v, vm: &cell }).collect();
-                rtlib::percent_format::percent_format(
-                    &f,
-                    rtlib::percent_format::PercentArgs::Tuple(&ps),
-                )
+                format(&f, rtlib::percent_format::PercentArgs::Tuple(&ps))
             }
             None => {
                 let lookup = |key: &str| -> Result<PArg, FmtErr> {
                     let mut vm = cell.borrow_mut();
-                    let k = vm.new_str(key);
+                    // A bytes format looks its keys up as bytes.
+                    let k = if is_bytes {
+                        vm.new_bytes(key.chars().map(|c| c as u8).collect())
+                    } else {
+                        vm.new_str(key)
+                    };
                     match crate::vm::runtime::subscr::getitem(&mut vm, args, k) {
                         Ok(v) => Ok(PArg { v, vm: &cell }),
                         Err(e) => Err(FmtErr::Py(e)),
                     }
                 };
                 let single = PArg { v: args, vm: &cell };
-                if is_mapping {
-                    rtlib::percent_format::percent_format(
-                        &f,
-                        rtlib::percent_format::PercentArgs::Single(single, Some(&lookup)),
-                    )
-                } else {
-                    rtlib::percent_format::percent_format(
-                        &f,
-                        rtlib::percent_format::PercentArgs::Single(single, None),
-                    )
-                }
+                let lookup: Option<&rtlib::percent_format::MappingLookup<PArg, FmtErr>> =
+                    if is_mapping { Some(&lookup) } else { None };
+                format(
+                    &f,
+                    rtlib::percent_format::PercentArgs::Single(single, lookup),
+                )
             }
         };
         res
     };
     vm.roots.pop();
     match r {
+        Ok(s) if is_bytes => {
+            let b: Vec<u8> = s.chars().map(|c| c as u8).collect();
+            Ok(crate::vm::types::bytes::new_like(vm, fmt, b))
+        }
         Ok(s) => Ok(vm.new_str_owned(s)),
         Err(e) => Err(fmt_err(vm, e)),
     }

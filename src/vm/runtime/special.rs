@@ -85,12 +85,12 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "errno" | "strerror" | "filename" | "filename2" => {
                     crate::vm::types::oserror::attr(vm, obj, name)
                 }
-                "value" if obj_type(obj) == vm.t.exc("StopIteration") => {
+                "value" if vm.isinstance(obj, vm.t.exc("StopIteration")) => {
                     let a = e.args;
                     let t = as_tuple(a).map(|t| t.first().copied()).flatten();
                     Some(t.unwrap_or(vm.none))
                 }
-                "code" if obj_type(obj) == vm.t.exc("SystemExit") => {
+                "code" if vm.isinstance(obj, vm.t.exc("SystemExit")) => {
                     let a = e.args;
                     let t = as_tuple(a).map(|t| t.first().copied()).flatten();
                     Some(t.unwrap_or(vm.none))
@@ -152,6 +152,16 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             }
             _ => None,
         },
+        Layout::Super => {
+            let sd = crate::vm::object::as_super(obj).unwrap();
+            let (ty, o, ot) = (sd.ty, sd.obj, sd.obj_type);
+            match name {
+                "__thisclass__" => Some(ty),
+                "__self__" => Some(or_none(vm, o)),
+                "__self_class__" => Some(or_none(vm, ot)),
+                _ => None,
+            }
+        }
         Layout::Property => {
             let p = as_property(obj).unwrap();
             match name {

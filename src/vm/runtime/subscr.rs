@@ -40,6 +40,9 @@ pub fn simple_slice(vm: &mut Vm, c: Value, a: Value, b: Value) -> Option<Value> 
     if let Some(t) = as_tuple(c) {
         let n = t.len() as i64;
         let (s, e) = (bound(a, 0, n)?, bound(b, n, n)?);
+        if s == 0 && e == n {
+            return Some(c);
+        }
         let v = if s < e {
             t[s as usize..e as usize].to_vec()
         } else {
@@ -230,6 +233,10 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 if as_slice(k).is_some() {
                     let len = as_tuple(c).unwrap().len();
                     let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    // A full slice of an immutable sequence is the sequence itself.
+                    if s == 0 && st == 1 && n == len {
+                        return Ok(c);
+                    }
                     let v = pick(as_tuple(c).unwrap(), s, st, n);
                     return Ok(vm.new_tuple(v));
                 }
@@ -245,6 +252,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 if as_slice(k).is_some() {
                     let (s, _, st, n) = slice_indices(vm, k, sd.nchars as i64)?;
                     let sd = as_str(c).unwrap();
+                    if s == 0 && st == 1 && n == sd.nchars {
+                        return Ok(c);
+                    }
                     let out: String = if sd.is_ascii() {
                         let b = pick(sd.s.as_bytes(), s, st, n);
                         String::from_utf8(b).unwrap()
@@ -279,6 +289,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 if as_slice(k).is_some() {
                     let len = as_bytes(c).unwrap().len();
                     let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    if s == 0 && st == 1 && n == len && obj_type(c) == vm.t.bytes {
+                        return Ok(c);
+                    }
                     let v = pick(as_bytes(c).unwrap(), s, st, n);
                     return Ok(crate::vm::types::bytes::new_like(vm, c, v));
                 }

@@ -99,6 +99,15 @@ pub fn new_like(vm: &mut Vm, like: Value, b: Vec<u8>) -> Value {
     }
 }
 
+/// `like` itself when it is a bytes object (not bytearray, not a subclass) holding `out`, else a
+/// new object of its type: CPython's bytes methods return their receiver when nothing changes.
+fn same_or_new(vm: &mut Vm, like: Value, out: Vec<u8>) -> Value {
+    if like.is_ptr() && obj_type(like) == vm.t.bytes && data(like) == out.as_slice() {
+        return like;
+    }
+    new_like(vm, like, out)
+}
+
 pub fn is_bytearray(vm: &Vm, v: Value) -> bool {
     v.is_ptr() && obj_type(v) == vm.t.bytearray
 }
@@ -338,7 +347,7 @@ fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, l: bool, r:
         }
     }
     let out = d[a..b].to_vec();
-    Ok(new_like(vm, args[0], out))
+    Ok(same_or_new(vm, args[0], out))
 }
 fn strip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     strip_impl(vm, a, k, "strip", true, true)
@@ -455,7 +464,7 @@ fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let parts = split_parts(data(args[0]), &sep, max);
     let vals: Vec<Value> = parts
         .into_iter()
-        .map(|p| new_like(vm, args[0], p))
+        .map(|p| same_or_new(vm, args[0], p))
         .collect();
     Ok(vm.new_list(vals))
 }
@@ -471,7 +480,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         .rev()
         .map(|p| {
             let p: Vec<u8> = p.into_iter().rev().collect();
-            new_like(vm, args[0], p)
+            same_or_new(vm, args[0], p)
         })
         .collect();
     Ok(vm.new_list(vals))
@@ -480,6 +489,12 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "join", args, kw, 1, 1, 1)?;
     let items = riter::collect(vm, args[1])?;
+    // Joining a single bytes object gives that object.
+    if let [one] = items[..] {
+        if obj_type(args[0]) == vm.t.bytes && one.is_ptr() && obj_type(one) == vm.t.bytes {
+            return Ok(one);
+        }
+    }
     let sep = data(args[0]).to_vec();
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
@@ -583,7 +598,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    Ok(new_like(vm, args[0], out))
+    Ok(same_or_new(vm, args[0], out))
 }
 
 fn partition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -598,9 +613,9 @@ fn partition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None => (d.to_vec(), Vec::new(), Vec::new()),
     };
     let items = vec![
-        new_like(vm, args[0], a),
+        same_or_new(vm, args[0], a),
         new_like(vm, args[0], s),
-        new_like(vm, args[0], b),
+        same_or_new(vm, args[0], b),
     ];
     Ok(vm.new_tuple(items))
 }
@@ -610,7 +625,7 @@ fn removeprefix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let p = bytes_arg(vm, args[1])?;
     let d = data(args[0]);
     let out = d.strip_prefix(p.as_slice()).unwrap_or(d).to_vec();
-    Ok(new_like(vm, args[0], out))
+    Ok(same_or_new(vm, args[0], out))
 }
 
 fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -618,7 +633,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let p = bytes_arg(vm, args[1])?;
     let d = data(args[0]);
     let out = d.strip_suffix(p.as_slice()).unwrap_or(d).to_vec();
-    Ok(new_like(vm, args[0], out))
+    Ok(same_or_new(vm, args[0], out))
 }
 
 /// `b.hex(sep=..., bytes_per_sep=1)`.
@@ -864,9 +879,9 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         None => (Vec::new(), Vec::new(), d.to_vec()),
     };
     let items = vec![
-        new_like(vm, args[0], a),
+        same_or_new(vm, args[0], a),
         new_like(vm, args[0], s),
-        new_like(vm, args[0], b),
+        same_or_new(vm, args[0], b),
     ];
     Ok(vm.new_tuple(items))
 }
@@ -944,7 +959,7 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let vals: Vec<Value> = parts
         .into_iter()
-        .map(|p| new_like(vm, args[0], p))
+        .map(|p| same_or_new(vm, args[0], p))
         .collect();
     Ok(vm.new_list(vals))
 }
@@ -983,7 +998,7 @@ fn pad(vm: &mut Vm, like: Value, left: usize, right: usize, fill: u8) -> Value {
     out.resize(left, fill);
     out.extend_from_slice(d);
     out.resize(out.len() + right, fill);
-    new_like(vm, like, out)
+    same_or_new(vm, like, out)
 }
 
 fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -991,7 +1006,7 @@ fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let n = data(args[0]).len();
     if w <= n {
         let d = data(args[0]).to_vec();
-        return Ok(new_like(vm, args[0], d));
+        return Ok(same_or_new(vm, args[0], d));
     }
     // CPython's pad(): the extra byte goes left when the width is odd.
     let marg = w - n;
@@ -1023,7 +1038,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = data(args[0]);
     if w <= d.len() {
         let d = d.to_vec();
-        return Ok(new_like(vm, args[0], d));
+        return Ok(same_or_new(vm, args[0], d));
     }
     let fill = w - d.len();
     let mut out = vec![b'0'; fill];

@@ -14,6 +14,107 @@ pub fn install(vm: &mut Vm) {
     add(vm, f, "__globals__", m);
     // Functions are descriptors: enum and others test for __get__.
     super::add_method(vm, f, "__get__", function_get);
+    super::add_static(vm, f, "__new__", function_new, false);
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+fn function_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    const NAMES: [&str; 5] = ["code", "globals", "name", "argdefs", "closure"];
+    let (pos, kws) = super::split_kw(args, kw);
+    if pos.len() > 6 {
+        return Err(vm.type_error(format!(
+            "function() takes at most 5 arguments ({} given)",
+            pos.len() - 1 + kws.len()
+        )));
+    }
+    let mut a: [Option<Value>; 5] = [None; 5];
+    for (i, &v) in pos[1..].iter().enumerate() {
+        a[i] = Some(v);
+    }
+    for (k, v) in kws {
+        let Some(i) = NAMES.iter().position(|n| *n == k) else {
+            return Err(vm.type_error(format!(
+                "function() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if a[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for function() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        a[i] = Some(v);
+    }
+    let none = vm.none;
+    let (Some(code), Some(globals)) = (a[0], a[1]) else {
+        let (n, i) = if a[0].is_none() {
+            ("code", 1)
+        } else {
+            ("globals", 2)
+        };
+        return Err(vm.type_error(format!(
+            "function() missing required argument '{n}' (pos {i})"
+        )));
+    };
+    let Some(cd) = as_code(code) else {
+        let tn = vm.type_name(code);
+        return Err(vm.type_error(format!("function() argument 'code' must be code, not {tn}")));
+    };
+    if as_dict(globals).is_none() {
+        let tn = vm.type_name(globals);
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {tn}"
+        )));
+    }
+    let name = a[2].filter(|v| *v != none);
+    if name.is_some_and(|n| as_str(n).is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let defaults = a[3].filter(|v| *v != none);
+    if defaults.is_some_and(|d| as_tuple(d).is_none()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let closure = a[4].filter(|v| *v != none);
+    let nfree = cd
+        .code
+        .localspluskinds
+        .iter()
+        .filter(|k| *k & crate::bytecode::code::slot_kind::FREE != 0)
+        .count();
+    match closure {
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        Some(c) if as_tuple(c).is_none() => {
+            return Err(vm.type_error("arg 5 (closure) must be tuple"))
+        }
+        _ => {}
+    }
+    let nclosure = closure.and_then(as_tuple).map_or(0, |t| t.len());
+    if nclosure != nfree {
+        let cn = str_of(cd.name).to_string();
+        return Err(vm.value_error(format!(
+            "{cn} requires closure of length {nfree}, not {nclosure}"
+        )));
+    }
+    if let Some(c) = closure.and_then(as_tuple) {
+        if let Some(&bad) = c.iter().find(|v| as_cell(**v).is_none()) {
+            let tn = vm.type_name(bad);
+            return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {tn}")));
+        }
+    }
+    let null = Value::NULL;
+    let rest = [
+        defaults.unwrap_or(null),
+        null,
+        closure.unwrap_or(null),
+        null,
+    ];
+    Ok(crate::vm::ops::new_function(
+        vm,
+        code,
+        globals,
+        name.unwrap_or(null),
+        rest,
+    ))
 }
 
 /// `function.__get__(obj, type=None)`: a bound method, or the function itself for no object.
@@ -65,6 +166,7 @@ pub fn add_descriptor(
             fset: Value::NULL,
             fdel: Value::NULL,
             doc: name,
+            name: Value::NULL,
         },
     );
     vm.roots.pop();

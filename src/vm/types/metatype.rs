@@ -32,11 +32,12 @@ pub fn install(vm: &mut Vm) {
         let _ = crate::vm::runtime::dict::dict_set(vm, d, k, n);
     }
     // The value types' own __repr__/__str__ (enum compares them with what a mixed-in class
-    // finds to decide which one members use).
+    // finds to decide which one members use). As in CPython, only str has its own __str__:
+    // int's, float's and complex's are object's (`bool.__str__([])` is `str([])`).
     for v in [vm.t.int, vm.t.float, vm.t.str_, vm.t.complex] {
         add_method(vm, v, "__repr__", value_repr);
-        add_method(vm, v, "__str__", value_str);
     }
+    add_method(vm, vm.t.str_, "__str__", value_str);
     let o = vm.t.object;
     add_static(
         vm,
@@ -195,7 +196,9 @@ pub fn check_not_abstract(vm: &mut Vm, t: *const TypeObject) -> PyResult<()> {
 
 fn value_repr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__repr__", args, kw, 1, 0, 0)?;
-    crate::vm::runtime::repr::repr(vm, args[0])
+    // The value's own repr, also for an instance of a subclass (an IntEnum member's str()).
+    let v = super::subclass::base_value(args[0]).unwrap_or(args[0]);
+    crate::vm::runtime::repr::repr(vm, v)
 }
 
 fn value_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

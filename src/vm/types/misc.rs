@@ -1,11 +1,9 @@
 //! object, type, range, slice, property, classmethod/staticmethod, super, generators, iterators.
 
 use super::{add_method, add_static, c3_mro, nargs, split_kw};
-use crate::vm::eval::Exit;
 use crate::vm::framestack;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::ops::gen_resume;
 use crate::vm::runtime::call::{call, new_instance};
 use crate::vm::runtime::dict::{dict_get_str, dict_set, items_of};
 use crate::vm::runtime::num::{int_of, IntVal};
@@ -71,6 +69,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, p, "deleter", property_deleter);
     add_method(vm, p, "__get__", property_get);
     add_method(vm, p, "__set__", property_set);
+    add_method(vm, p, "__delete__", property_delete);
+    add_method(vm, p, "__set_name__", property_set_name);
     let cm = vm.t.classmethod;
     add_static(vm, cm, "__new__", classmethod_new, false);
     let sm = vm.t.staticmethod;
@@ -85,13 +85,9 @@ pub fn install(vm: &mut Vm) {
     }
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
+    add_method(vm, sp, "__get__", super_get);
 
-    let g = vm.t.generator;
-    add_method(vm, g, "send", gen_send);
-    add_method(vm, g, "throw", gen_throw);
-    add_method(vm, g, "close", gen_close);
-    add_method(vm, g, "__next__", iter_next);
-    add_method(vm, g, "__iter__", iter_self);
+    super::genobj::install(vm);
 
     let iters = [
         vm.t.list_iterator,
@@ -370,15 +366,36 @@ pub fn new_class(
         };
         if !bd.base_ok {
             let n = bd.name.clone();
+            // CPython's built-in types without Py_TPFLAGS_BASETYPE; the others (bytearray,
+            // super, ...) can be subclassed in CPython and are refused here as unsupported.
             if [
                 "bool",
                 "NoneType",
                 "function",
                 "generator",
+                "coroutine",
+                "async_generator",
                 "range",
                 "slice",
+                "memoryview",
+                "ellipsis",
+                "NotImplementedType",
+                "method",
+                "builtin_function_or_method",
+                "code",
+                "frame",
+                "cell",
+                "traceback",
+                "mappingproxy",
+                "method-wrapper",
+                "wrapper_descriptor",
+                "method_descriptor",
+                "member_descriptor",
+                "getset_descriptor",
             ]
             .contains(&n.as_str())
+                || n.ends_with("iterator")
+                || n.starts_with("dict_")
             {
                 return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
             }
@@ -488,7 +505,7 @@ pub fn new_class(
     let r = (|| -> PyResult<()> {
         let sn = vm.intern("__set_name__");
         for (k, v) in items_of(dict) {
-            if as_instance(v).is_some() {
+            if as_instance(v).is_some() || as_property(v).is_some() {
                 if let Some(f) = attr::lookup_type(obj_type(v), sn) {
                     crate::vm::runtime::call::call_method_value(vm, f, v, &[cls, k])?;
                 }
@@ -667,6 +684,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         fset: Value::NULL,
         fdel: Value::NULL,
         doc: Value::NULL,
+        name: Value::NULL,
     };
     for (i, &v) in pos[1..].iter().enumerate() {
         match i {
@@ -700,6 +718,7 @@ fn property_copy(vm: &mut Vm, p: Value, which: usize, f: Value) -> PyResult {
         fset: old.fset,
         fdel: old.fdel,
         doc: old.doc,
+        name: old.name,
     };
     match which {
         0 => n.fget = f,
@@ -730,11 +749,23 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 fn property_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__set__", args, kw, 1, 2, 2)?;
-    let fset = as_property(args[0]).unwrap().fset;
-    if fset.is_null() || fset == vm.none {
-        return Err(vm.attribute_error("can't set attribute"));
+    attr::property_set(vm, args[0], args[1], Some(args[2]))?;
+    Ok(vm.none)
+}
+fn property_delete(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__delete__", args, kw, 1, 1, 1)?;
+    attr::property_set(vm, args[0], args[1], None)?;
+    Ok(vm.none)
+}
+/// `property.__set_name__(owner, name)`: remembers the name for the error messages.
+fn property_set_name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() || args.len() != 3 {
+        let n = args.len() - 1 + kw.len();
+        return Err(vm.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {n} were given"
+        )));
     }
-    call(vm, fset, &[args[1], args[2]], &[])?;
+    as_property(args[0]).unwrap().name = args[2];
     Ok(vm.none)
 }
 
@@ -882,11 +913,25 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         (cls, first)
     } else {
-        return Err(vm.not_implemented("super() with one argument"));
+        // `super(T)`: an unbound super object, bound later by its `__get__`.
+        (args[1], Value::NULL)
     };
     if as_type(ty).is_none() {
         let tn = vm.type_name(ty);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    }
+    // `super(T, None)` is unbound too.
+    if obj.is_null() || obj == vm.none {
+        let st = vm.t.super_;
+        let null = Value::NULL;
+        return Ok(vm.heap.alloc(
+            st,
+            SuperData {
+                ty,
+                obj: null,
+                obj_type: null,
+            },
+        ));
     }
     let obj_type = if as_type(obj).is_some() && vm.is_subtype(obj.as_ptr(), ty.as_ptr()) {
         obj
@@ -899,10 +944,29 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.heap.alloc(st, SuperData { ty, obj, obj_type }))
 }
 
+/// `super.__get__(obj, type=None)`: binds an unbound super object to `obj` (a bound one, or
+/// `obj` None, gives the super object itself).
+fn super_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__get__", args, kw, 1, 1, 2)?;
+    if args[1] == vm.none && args.get(2).is_none_or(|t| *t == vm.none) {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    let sd = as_super(args[0]).unwrap();
+    if args[1] == vm.none || !sd.obj.is_null() {
+        return Ok(args[0]);
+    }
+    let (sp, ty) = (Value::from_ptr(vm.t.super_), sd.ty);
+    call(vm, sp, &[ty, args[1]], &[])
+}
+
 /// Attribute lookup through a super object.
 pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Value>> {
     let sd = as_super(s).unwrap();
     let (ty, obj, obj_type) = (sd.ty, sd.obj, sd.obj_type);
+    // An unbound super finds nothing through the MRO: only its own attributes.
+    if obj.is_null() {
+        return Ok(None);
+    }
     let mro = type_data(obj_type.as_ptr()).mro.clone();
     let start = mro
         .iter()
@@ -925,82 +989,19 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
     Ok(None)
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "send", args, kw, 1, 1, 1)?;
-    match gen_resume(vm, args[0], args[1], None)? {
-        Exit::Yield(v) => Ok(v),
-        Exit::Return(v) => Err(stop_iteration(vm, v)),
-    }
-}
-
-pub fn stop_iteration(vm: &mut Vm, v: Value) -> Value {
-    let t = vm.t.exc("StopIteration");
-    let args = if v == vm.none {
-        vm.new_tuple(vec![])
-    } else {
-        vm.new_tuple(vec![v])
-    };
-    vm.new_exception_args(t, args)
-}
-
-fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "throw", args, kw, 1, 1, 3)?;
-    let mut e = args[1];
-    if as_type(e).is_some() {
-        let a: Vec<Value> = if args.len() > 2 && args[2] != vm.none {
-            vec![args[2]]
-        } else {
-            vec![]
-        };
-        e = call(vm, e, &a, &[])?;
-    }
-    if as_instance(e).map(|i| i.exc.is_none()).unwrap_or(true) {
-        return Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
-                + &vm.type_name(e),
-        ));
-    }
-    let none = vm.none;
-    match gen_resume(vm, args[0], none, Some(e))? {
-        Exit::Yield(v) => Ok(v),
-        Exit::Return(v) => Err(stop_iteration(vm, v)),
-    }
-}
-
-fn gen_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "close", args, kw, 1, 0, 0)?;
-    let g = as_generator(args[0]).unwrap();
-    if g.state != GenState::Suspended {
-        g.state = GenState::Done;
-        return Ok(vm.none);
-    }
-    let e = vm.err("GeneratorExit", "");
-    let t = vm.t.exc("GeneratorExit");
-    let a = vm.new_tuple(vec![]);
-    let e = {
-        let _ = e;
-        vm.new_exception_args(t, a)
-    };
-    let none = vm.none;
-    match gen_resume(vm, args[0], none, Some(e)) {
-        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
-        Ok(Exit::Return(_)) => Ok(vm.none),
-        Err(x)
-            if vm.isinstance(x, vm.t.exc("GeneratorExit"))
-                || vm.isinstance(x, vm.t.exc("StopIteration")) =>
-        {
-            Ok(vm.none)
-        }
-        Err(x) => Err(x),
-    }
-}
-
 fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    // Only a built-in iterator: anything else would come back here through its `__next__`.
+    if layout_of(args[0]) == Layout::Instance {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "descriptor '__next__' requires an iterator object but received '{tn}'"
+        )));
+    }
     match riter::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => {
             let none = vm.none;
-            Err(stop_iteration(vm, none))
+            Err(super::genobj::stop_iteration(vm, none))
         }
     }
 }
@@ -1010,6 +1011,9 @@ fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, enumerate_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut it = pos.get(1).copied();
     let mut start = pos.get(2).copied();
@@ -1043,6 +1047,9 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, zip_new)? {
+        return Ok(r);
+    }
     let (pos, kws) = split_kw(args, kw);
     let mut strict = false;
     for (k, v) in kws {
@@ -1075,6 +1082,9 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, map_new)? {
+        return Ok(r);
+    }
     if !kw.is_empty() {
         return Err(vm.type_error("map() takes no keyword arguments"));
     }
@@ -1095,6 +1105,9 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, filter_new)? {
+        return Ok(r);
+    }
     nargs(vm, "filter", args, kw, 1, 2, 2)?;
     let it = riter::get_iter(vm, args[2])?;
     let ty = vm.t.filter;
@@ -1102,6 +1115,9 @@ fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, reversed_new)? {
+        return Ok(r);
+    }
     nargs(vm, "reversed", args, kw, 1, 1, 1)?;
     let mut v = args[1];
     if let Some(b) = super::subclass::defer_to_base(vm, v, "__reversed__") {
@@ -1240,6 +1256,10 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(vm.new_bytes(vec![0; n as usize]));
     }
     if let Some(b) = as_bytes(xb) {
+        // `bytes(b)` of a bytes object is that object.
+        if x == xb && obj_type(x) == vm.t.bytes {
+            return Ok(x);
+        }
         let b = b.clone();
         return Ok(vm.new_bytes(b));
     }

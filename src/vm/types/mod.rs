@@ -9,6 +9,7 @@ pub mod dictview;
 pub mod exc;
 pub mod float;
 pub mod frameobj;
+pub mod genobj;
 pub mod getset;
 pub mod instance;
 pub mod int;
@@ -321,9 +322,13 @@ fn install_default_reprs(vm: &mut Vm) {
     let k = vm.intern("__repr__");
     for t in vm.t.all() {
         let td = type_data(t.as_ptr::<TypeObject>());
+        // Iterators have object's repr (`<map object at ...>`), as in CPython.
         if !td.builtin
             || td.is_exception
-            || td.layout == Layout::Native
+            || matches!(
+                td.layout,
+                Layout::Native | Layout::Iter | Layout::SeqIter | Layout::RangeIter
+            )
             || t == Value::from_ptr(vm.t.object)
         {
             continue;

@@ -103,6 +103,10 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult {
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "copy", args, kw, 1, 0, 0)?;
     let frozen = obj_type(args[0]) == vm.t.frozenset;
+    // A frozenset's copy is the frozenset itself.
+    if frozen {
+        return Ok(args[0]);
+    }
     let t = crate::vm::runtime::set::table(args[0]).copy();
     Ok(crate::vm::runtime::set::from_table(vm, t, frozen))
 }

@@ -72,6 +72,15 @@ fn s<'a>(v: Value) -> &'a str {
     &as_str(v).unwrap().s
 }
 
+/// `like` itself when `r` is its text, else a new str: CPython's str methods return their
+/// receiver when nothing changes (`unicode_result_unchanged`).
+fn same_or_new(vm: &mut Vm, like: Value, r: &str) -> Value {
+    if s(like) == r {
+        return like;
+    }
+    vm.new_str(r)
+}
+
 fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
     match super::subclass::str_arg(v) {
         Some(x) => Ok(&x.s),
@@ -157,6 +166,12 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "str.join", args, kw, 1, 1, 1)?;
     let items = riter::collect(vm, args[1])?;
+    // Joining a single str gives that str.
+    if let [one] = items[..] {
+        if as_str(one).is_some() {
+            return Ok(one);
+        }
+    }
     let sep = s(args[0]);
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
@@ -240,7 +255,10 @@ fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         None => sm::split_whitespace(st, max),
     };
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str_owned(p)).collect();
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| same_or_new(vm, args[0], &p))
+        .collect();
     Ok(vm.new_list(vals))
 }
 
@@ -264,7 +282,10 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     };
     parts.reverse();
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str_owned(p)).collect();
+    let vals: Vec<Value> = parts
+        .into_iter()
+        .map(|p| same_or_new(vm, args[0], &p))
+        .collect();
     Ok(vm.new_list(vals))
 }
 
@@ -333,7 +354,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     } else {
         st.replacen(old, new, count as usize)
     };
-    Ok(vm.new_str_owned(r))
+    Ok(same_or_new(vm, args[0], &r))
 }
 
 /// Converts code-point bounds (start, end) to a byte range of `st`.
@@ -703,7 +724,11 @@ fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], rev: bool) -> PyRes
             }
         }
     };
-    let vals = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
+    let vals = vec![
+        same_or_new(vm, args[0], a),
+        vm.new_str(b),
+        same_or_new(vm, args[0], c),
+    ];
     Ok(vm.new_tuple(vals))
 }
 fn partition(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
@@ -756,7 +781,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    Ok(vm.new_str_owned(out))
+    Ok(same_or_new(vm, args[0], &out))
 }
 fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_int(as_str(args[0]).unwrap().nchars as i64))
@@ -845,7 +870,7 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     let r = format_with(&template, &mut env);
     match r {
-        Ok(out) => Ok(env.vm.new_str_owned(out)),
+        Ok(out) => Ok(same_or_new(env.vm, args[0], &out)),
         Err(e) => Err(fmt_err(env.vm, e)),
     }
 }
@@ -862,7 +887,7 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     let r = format_with(&template, &mut env);
     match r {
-        Ok(out) => Ok(env.vm.new_str_owned(out)),
+        Ok(out) => Ok(same_or_new(env.vm, args[0], &out)),
         Err(e) => Err(fmt_err(env.vm, e)),
     }
 }

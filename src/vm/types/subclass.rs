@@ -44,6 +44,11 @@ pub fn install(vm: &mut Vm) {
         t.classmethod,
         t.staticmethod,
         t.property,
+        t.map,
+        t.filter,
+        t.zip,
+        t.enumerate,
+        t.reversed,
     ] {
         type_data_mut(ty).base_ok = true;
     }
@@ -293,6 +298,11 @@ pub fn new_subclass(
         a.extend_from_slice(&args[1..]);
     }
     let base = new(vm, &a, if mutable { &[] } else { kw })?;
+    // `reversed.__new__` returns the sequence's own `__reversed__()` result, whatever `cls`:
+    // an object that is not an instance of the base is returned as it is, as in CPython.
+    if !vm.isinstance(base, base_t) {
+        return Ok(Some(base));
+    }
     vm.roots.push(base);
     let obj = new_ext_instance(vm, t, base);
     vm.roots.pop();
@@ -362,6 +372,7 @@ fn member_descriptor(vm: &mut Vm, t: *const TypeObject, name: Value) -> Value {
             fset,
             fdel,
             doc: name,
+            name: Value::NULL,
         },
     )
 }
@@ -486,20 +497,8 @@ pub fn has_getattribute(t: *const TypeObject) -> bool {
 pub fn object_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     let t = vm.type_of(obj);
     if let Some(d) = attr::lookup_type(t, name) {
-        if let Some(p) = as_property(d) {
-            let fset = p.fset;
-            if fset.is_null() || fset == vm.none {
-                let n = str_of(name).to_string();
-                return Err(vm.attribute_error(format!("can't set attribute '{n}'")));
-            }
-            call(vm, fset, &[obj, value], &[])?;
-            return Ok(());
-        }
-        if as_instance(d).is_some() {
-            if let Some(set) = attr::lookup_type_str(vm, obj_type(d), "__set__") {
-                call(vm, set, &[d, obj, value], &[])?;
-                return Ok(());
-            }
+        if let Some(r) = attr::descr_set(vm, d, obj, name, Some(value)) {
+            return r;
         }
     }
     attr::generic_setattr(vm, obj, name, value)
@@ -507,16 +506,6 @@ pub fn object_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyR
 
 /// `object.__delattr__(obj, name)`: data descriptors, then the instance dict.
 pub fn object_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
-    let t = vm.type_of(obj);
-    if let Some(d) = attr::lookup_type(t, name) {
-        if let Some(p) = as_property(d) {
-            let fdel = p.fdel;
-            if !fdel.is_null() && fdel != vm.none {
-                call(vm, fdel, &[obj], &[])?;
-                return Ok(());
-            }
-        }
-    }
     attr::delattr_default(vm, obj, name)
 }
 
@@ -560,6 +549,11 @@ pub fn getitem(vm: &mut Vm, obj: Value, base: Value, key: Value) -> PyResult {
 /// The repr of an instance wrapping `base` given the base's repr `r`: sets and frozensets name
 /// the subclass (`S({1, 2})`, `S()`), as CPython's set repr does; other types show the base repr.
 pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
+    // Iterators have object's repr, naming the subclass.
+    if layout_of(base) == Layout::Iter {
+        let s = crate::vm::runtime::repr::default_repr(vm, v);
+        return vm.new_str_owned(s);
+    }
     if as_set(base).is_none() {
         return r;
     }
