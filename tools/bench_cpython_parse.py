@@ -11,6 +11,7 @@ usage: python3 tools/bench_cpython_parse.py [FILE] [-n N]
 import argparse
 import ast
 import os
+import sysconfig
 import statistics
 import time
 
@@ -19,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("file", nargs="?", default=os.path.join(ROOT, "benches", "data", "_pydecimal.py"))
+    ap.add_argument("file", nargs="?", default=os.path.join(sysconfig.get_path("stdlib"), "_pydecimal.py"))
     ap.add_argument("-n", type=int, default=20)
     a = ap.parse_args()
     with open(a.file, "rb") as f:
