@@ -110,11 +110,17 @@ fn fuzz_no_panic_no_hang() {
     let max_cases = env("CPJIT_FUZZ_CASES", 10_000) as usize;
     let budget = Duration::from_secs(env("CPJIT_FUZZ_SECS", 15));
     let start = Instant::now();
-    let big = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/benches/data/_pydecimal.py"
-    ))
-    .unwrap();
+    // A large real file to mutate: the stdlib's _pydecimal.py of the CPython 3.11 on PATH (the
+    // oracle every machine has; no CPython source is kept in this repository).
+    let stdlib = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        ])
+        .output()
+        .expect("python3 on PATH");
+    let stdlib = String::from_utf8_lossy(&stdlib.stdout).trim().to_string();
+    let big = std::fs::read(format!("{stdlib}/_pydecimal.py")).expect("the stdlib's _pydecimal.py");
     let big = &big[..20_000];
     let mut cases = 0;
     let (mut ran, mut stopped) = (0usize, 0usize);
