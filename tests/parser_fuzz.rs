@@ -10,19 +10,9 @@ use std::time::{Duration, Instant};
 /// Calls plus backward jumps a fuzz program may make before it is stopped.
 const STEP_BUDGET: u64 = 20_000;
 
-/// A small deterministic PRNG (xorshift64*), so failures reproduce from the seed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const SNIPPETS: &[&str] = &[
     "def f(a, b=1, *args, c, **kw):\n    return a + b * c ** 2\n",

@@ -275,20 +275,9 @@ fn valid_pyc(path: &Path) -> (Vec<u8>, Vec<u8>, SourceStamp, String) {
     (pyc, src, stamp, filename)
 }
 
-/// xorshift64*: a seeded generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn mutate(rng: &mut Rng, bytes: &mut [u8], from: usize) {
     for _ in 0..1 + rng.below(3) {
