@@ -15,7 +15,6 @@ import sysconfig
 import statistics
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def main():
