@@ -34,6 +34,13 @@ pub fn templates() -> Vec<Template> {
             generic,
         ),
         t(
+            "_SWITCH",
+            "calls RUNTIME_FN(frame, sp, ctx, OPARG, TARGET), which returns a status (< 16: returns \
+             it) or the address of a stencil to continue at with ctx.next_frame and ctx.next_sp \
+             (a call into a callee's compiled code, a return into its caller's)",
+            switch,
+        ),
+        t(
             "POP_JUMP_IF_FALSE",
             "(cond --) jump to JUMP_TARGET if False/None/0; deopt on other types",
             |e, _| pop_jump_if(e, false),
@@ -185,6 +192,28 @@ fn generic(e: &mut Emitter, _: u32) {
         e.tail_to("_JIT_JUMP_TARGET", new_sp);
     });
     e.continue_with(new_sp);
+}
+
+/// Leaves this frame's compiled code for another frame's: a Python call or return.
+fn switch(e: &mut Emitter, _: u32) {
+    let oparg = e.hole("_JIT_OPARG");
+    let target = e.hole("_JIT_TARGET");
+    let (frame, sp, ctx) = (e.frame, e.sp, e.ctx);
+    let r = e.call_runtime_fn(&[frame, sp, ctx, oparg, target]);
+    let is_status = e.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, r, 16);
+    let switch = e.b.ins().icmp_imm_s(IntCC::Equal, is_status, 0);
+    e.branch_if_not(switch, |e| {
+        e.b.ins().return_(&[r]);
+    });
+    let next_frame =
+        e.b.ins()
+            .load(I64, mem(), ctx, crate::JIT_CTX_NEXT_FRAME_OFFSET);
+    let next_sp =
+        e.b.ins()
+            .load(I64, mem(), ctx, crate::JIT_CTX_NEXT_SP_OFFSET);
+    let sig = e.b.import_signature(stencil_signature());
+    e.b.ins()
+        .return_call_indirect(sig, r, &[next_frame, next_sp, ctx]);
 }
 
 /// Truthiness of the common cases inline: True/False/None and small ints; anything else deopts.

@@ -88,6 +88,7 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         none_value: NONE,
         range_iter_type: RANGE_ITER_TYPE as *const u8,
         generic_fn: &no_generic,
+        switch_fn: &|_| None,
         as_step: &|_| false,
     };
     let layout = stitch::layout(Arch::Aarch64, &asm.code, consts, &syms).unwrap();

@@ -198,6 +198,7 @@ mod stitched {
             none_value: Value::from_ptr(&OBJS[4]),
             range_iter_type: &OBJS[6] as *const u64 as *const u8,
             generic_fn: &generic,
+            switch_fn: &|_| None,
             as_step: &|_| false,
         };
         let consts = [

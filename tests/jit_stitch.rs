@@ -98,6 +98,7 @@ fn syms() -> RuntimeSymbols<'static> {
         none_value: none(),
         range_iter_type: RANGE_ITER_TYPE.as_ptr() as *const u8,
         generic_fn: &generic_fns,
+        switch_fn: &|_| None,
         as_step: &|_| false,
     }
 }

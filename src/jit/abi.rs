@@ -26,6 +26,10 @@ pub const JIT_CTX_EVAL_BREAKER_OFFSET: i32 = 12;
 /// then spends the step budget the jumps used and reaches its safepoint); JUMP_BACKWARD exits when
 /// it is 0 and decrements it otherwise.
 pub const JIT_CTX_BACKEDGES_OFFSET: i32 = 16;
+/// `*mut Frame`, `*mut Value`: where the `_SWITCH` stencil continues (the frame and its stack
+/// pointer) when its runtime function returns a stencil's address.
+pub const JIT_CTX_NEXT_FRAME_OFFSET: i32 = 24;
+pub const JIT_CTX_NEXT_SP_OFFSET: i32 = 32;
 
 /// Byte offsets of the range iterator object (`jit::runtime::RangeIterLayout`) that FOR_ITER_RANGE
 /// reads and updates in place; the VM's range iterator must have this layout.

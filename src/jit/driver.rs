@@ -9,7 +9,7 @@
 //!   loop header after a backward jump (on-stack replacement), and where a callee returned;
 //! - the region is stitched from a snapshot of the quickened instructions: instructions with a
 //!   stencil of their own run as copied machine code, every other one as a call of
-//!   [`generic_step`], which runs the interpreter's own code for that one instruction
+//!   `generic_step`, which runs the interpreter's own code for that one instruction
 //!   (`vm::eval::step`), so each operation has one implementation;
 //! - calls of Python functions, returns, yields and generator creation leave compiled code (the
 //!   interpreter switches frames, so Python recursion never grows the native stack) and the
@@ -24,7 +24,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use super::runtime::{
-    generic_step, JitContext, JitExit, RuntimeSymbols, EXIT_CALL, EXIT_RAISED, EXIT_RESUME,
+    JitContext, JitExit, RuntimeSymbols, EXIT_CALL, EXIT_DEOPT, EXIT_RAISED, EXIT_RESUME,
 };
 use super::stitch::Region;
 use crate::bytecode::opcode::Opcode;
@@ -96,6 +96,11 @@ fn settings() -> Settings {
     SETTINGS.get().copied().unwrap_or_default()
 }
 
+/// A region is checked for stale generic sites at these entry counts (powers of two up to this).
+const REFRESH_CHECK_UNTIL: u64 = 1 << 12;
+/// At most this many stale-snapshot recompilations per code object.
+const MAX_REFRESHES: u32 = 4;
+
 /// After this many recompilations a code object stays interpreted.
 const MAX_RECOMPILES: u32 = 6;
 /// A region is thrown away once its guards failed this many times and on more than
@@ -120,6 +125,12 @@ enum Slot {
 
 struct Compiled {
     region: Region,
+    /// Adaptive (family) instructions that were still in their generic form when the region was
+    /// compiled, with that opcode: once the specializer rewrites one, the region is recompiled
+    /// (`refresh`).
+    generic_sites: Vec<(usize, u8)>,
+    /// Times this code object's region was recompiled because its snapshot went stale.
+    refreshes: u32,
     recompiles: u32,
     demoted: Vec<usize>,
     entries: Cell<u64>,
@@ -134,6 +145,8 @@ struct Stats {
     regions: u64,
     /// Regions thrown away because their guards kept failing.
     invalidated: u64,
+    /// Regions recompiled because the specializer rewrote instructions they ran generically.
+    refreshed: u64,
     compile_failures: u64,
     code_bytes: u64,
     compile_ns: u64,
@@ -146,6 +159,9 @@ struct Stats {
     entries: [u64; 3],
     /// Instructions run through `generic_step`.
     steps: u64,
+    /// Calls and returns continued from compiled code to compiled code (`_SWITCH`).
+    switched_calls: u64,
+    switched_returns: u64,
     /// Exits by reason.
     returns: u64,
     /// Calls of Python functions (followed into the callee's compiled code when it has some).
@@ -199,13 +215,15 @@ fn report(json: bool) -> String {
         };
         if json {
             format!(
-                "\"regions\":{},\"invalidated\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"compile_failures\":{},\"code_bytes\":{},\
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
+                 \"switched\":{{\"calls\":{},\"returns\":{}}},\
                  \"exits\":{{\"return\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
                  \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
                  \"interpreter_exits_by_instruction\":{{{}}}",
                 s.regions,
+                s.refreshed,
                 s.invalidated,
                 s.compile_failures,
                 s.code_bytes,
@@ -217,6 +235,8 @@ fn report(json: bool) -> String {
                 s.entries[1],
                 s.entries[2],
                 s.steps,
+                s.switched_calls,
+                s.switched_returns,
                 s.returns,
                 s.calls,
                 s.guard_exits,
@@ -229,15 +249,17 @@ fn report(json: bool) -> String {
         } else {
             format!(
                 "cpjit JIT stats (threshold {})\n\
-                 regions {} invalidated {} compile failures {} code bytes {} compile time {} us\n\
+                 regions {} refreshed {} invalidated {} compile failures {} code bytes {} compile time {} us\n\
                  compiled instructions: own stencil {} runtime call {} exit {}\n\
                  entries: function start {} loop header {} continue {}\n\
                  steps (instructions run through their runtime function) {}\n\
+                 switched in compiled code: calls {} returns {}\n\
                  exits: return {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
                  guard exits by instruction: {}\n\
                  interpreter exits by instruction: {}\n",
                 settings().threshold,
                 s.regions,
+                s.refreshed,
                 s.invalidated,
                 s.compile_failures,
                 s.code_bytes,
@@ -249,6 +271,8 @@ fn report(json: bool) -> String {
                 s.entries[1],
                 s.entries[2],
                 s.steps,
+                s.switched_calls,
+                s.switched_returns,
                 s.returns,
                 s.calls,
                 s.guard_exits,
@@ -272,6 +296,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
     let mut ran = false;
     let mut ctx = JitContext::new();
     ctx.vm = vm as *mut Vm as *mut ();
+    ctx.entry_frame = f0.0;
     loop {
         let Some(cd) = (if f == f0 {
             Some(cd0)
@@ -292,7 +317,13 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 }
             }
         };
-        code.entries.set(code.entries.get() + 1);
+        let entries = code.entries.get() + 1;
+        code.entries.set(entries);
+        let code = if entries.is_power_of_two() && entries <= REFRESH_CHECK_UNTIL {
+            refresh(vm, cd, code)
+        } else {
+            code
+        };
         with_stats(|s| s.entries[kind as usize] += 1);
         let budget = vm.step_budget.saturating_sub(1).min(1 << 30) as u32;
         ctx.backedges = budget;
@@ -303,19 +334,39 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
         // SAFETY: `f` is the current frame, synced (instr_index = ip, stack_depth), laid out as
         // `Frame` with room for the code's stack; the region was compiled from this very code
         // object, whose constants it embeds and which outlives the run (the frame holds it). The
-        // runtime functions are `generic_step`, which upholds `GenericFn`'s contract.
+        // runtime functions are `generic_step` and `jit::ops`, which uphold `GenericFn`'s contract.
         let exit = unsafe { code.region.run(f.0, &mut ctx, ip) };
         ran = true;
         let used = budget - ctx.backedges;
         vm.step_budget = vm.step_budget.saturating_sub(used as u64).max(1);
+        // Compiled code may have left in another frame's compiled code (`_SWITCH`: calls and
+        // returns): account the exit to the frame it left from, the current one.
+        let (cd, code) = if vm.current == f {
+            (cd, code)
+        } else {
+            let current: Option<&CodeData> = as_code(frame_code(vm.current.get())).map(|c| &*c);
+            match current.and_then(|c| Some((c, compiled_of(c)?))) {
+                Some((c, k)) => (c, k),
+                None => (cd, code),
+            }
+        };
+        // The frame compiled code left in (calls and returns switch frames).
+        f = vm.current;
         let at = f.get().instr_index as usize;
         // A backward jump left because a collection is due or the countdown ran out: not a guard.
         let breaker =
             ctx.backedges == 0 || ctx.eval_breaker.load(std::sync::atomic::Ordering::Relaxed) != 0;
         // An instruction compiled as an exit (a yield, generator creation): not a guard either.
         let exit_piece = code.region.entry_offset(at).is_none();
+        // A runtime function's guard failed (`jit::ops`): a guard exit like a stencil's.
+        let exit = match exit {
+            Ok(JitExit::Error) if ctx.exit_kind == EXIT_DEOPT => Ok(JitExit::Deopt),
+            e => e,
+        };
         with_stats(|s| {
             s.steps += ctx.steps;
+            s.switched_calls += std::mem::take(&mut ctx.switched_calls);
+            s.switched_returns += std::mem::take(&mut ctx.switched_returns);
             match exit {
                 Ok(JitExit::Return) => s.returns += 1,
                 Ok(JitExit::Deopt) if breaker => s.breaker_exits += 1,
@@ -381,6 +432,28 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
     }
 }
 
+/// The compiled code of `cd`, if it has some.
+fn compiled_of(cd: &CodeData) -> Option<Rc<Compiled>> {
+    match cd.jit.compiled.borrow().as_ref()?.downcast_ref::<Slot>()? {
+        Slot::Compiled(code) => Some(code.clone()),
+        _ => None,
+    }
+}
+
+/// The address of the compiled piece of instruction `ip` of `cd`, if `cd` has compiled code and
+/// the instruction is compiled (not an exit), counted as an entry: where `_SWITCH` continues a
+/// call or a return. The region stays alive while it runs: regions are replaced only by the
+/// driver (`compiled_for`, `refresh`, `note_exit`), never while compiled code runs.
+pub(super) fn entry_address(cd: &CodeData, ip: usize) -> Option<usize> {
+    let slot = cd.jit.compiled.borrow();
+    let Slot::Compiled(code) = slot.as_ref()?.downcast_ref::<Slot>()? else {
+        return None;
+    };
+    let offset = code.region.entry_offset(ip)?;
+    code.entries.set(code.entries.get() + 1);
+    Some(code.region.base() as usize + offset)
+}
+
 /// The compiled code of `cd`, compiling it when it became hot.
 fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>> {
     let slot = &cd.jit;
@@ -424,6 +497,8 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     });
     let new = match compiled {
         Ok(region) => Slot::Compiled(Rc::new(Compiled {
+            generic_sites: generic_sites(cd),
+            refreshes: 0,
             region,
             recompiles,
             demoted,
@@ -439,6 +514,57 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     };
     *slot.compiled.borrow_mut() = Some(Box::new(new));
     out
+}
+
+/// The adaptive instructions of `cd` now in their generic form (see `Compiled::generic_sites`).
+fn generic_sites(cd: &CodeData) -> Vec<(usize, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cd.adaptive.len() {
+        let w = cd.adaptive[i].get() as u8;
+        let Some(op) = Opcode::from_u8(w) else { break };
+        if op.is_adaptive() && op.info().cache > 0 {
+            out.push((i, w));
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    out
+}
+
+/// Recompiles `code` when the specializer has rewritten one of the generic instructions it was
+/// compiled from (a region compiled early, e.g. before a recursive function's second half first
+/// ran, would otherwise keep running those through their generic runtime functions for good).
+fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
+    if code.refreshes >= MAX_REFRESHES
+        || code
+            .generic_sites
+            .iter()
+            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w)
+    {
+        return code;
+    }
+    let started = std::time::Instant::now();
+    let Ok(region) = compile(vm, cd, &code.demoted) else {
+        return code;
+    };
+    with_stats(|s| {
+        s.compile_ns += started.elapsed().as_nanos() as u64;
+        s.regions += 1;
+        s.refreshed += 1;
+        s.code_bytes += region.stats().code_bytes as u64;
+    });
+    let new = Rc::new(Compiled {
+        region,
+        generic_sites: generic_sites(cd),
+        refreshes: code.refreshes + 1,
+        recompiles: code.recompiles,
+        demoted: code.demoted.clone(),
+        entries: Cell::new(code.entries.get()),
+        exits: Cell::new(0),
+        exits_at: Default::default(),
+    });
+    *cd.jit.compiled.borrow_mut() = Some(Box::new(Slot::Compiled(new.clone())));
+    new
 }
 
 /// Counts a guard failure at `at`; throws the region away when its guards fail too often.
@@ -491,7 +617,7 @@ fn compile(
         match op {
             // These leave the frame (the interpreter switches frames) or are not supported.
             Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE => None,
-            _ => Some(generic_step),
+            _ => Some(super::ops::runtime_fn(op)),
         }
     };
     let syms = RuntimeSymbols {
@@ -500,6 +626,7 @@ fn compile(
         none_value: vm.none,
         range_iter_type: vm.t.range_iterator as *const u8,
         generic_fn: &generic,
+        switch_fn: &super::ops::switch_fn,
         as_step: &|i: usize| demoted.contains(&i),
     };
     let region = Region::compile(&code, &cd.consts, &syms)?;

@@ -19,6 +19,7 @@ pub mod abi;
 pub mod driver;
 pub mod dump;
 pub mod memory;
+pub mod ops;
 pub mod patch;
 pub mod runtime;
 pub mod stencils;

@@ -31,6 +31,11 @@ pub struct JitContext {
     pub backedges: u32,
     /// Why a runtime function returned null: [`EXIT_RAISED`] or [`EXIT_RESUME`].
     pub exit_kind: u32,
+    /// Where `_SWITCH` continues: the frame and its stack pointer (`jit::ops`).
+    pub next_frame: *mut Frame,
+    pub next_sp: *mut Value,
+    /// The frame the driver entered compiled code with: a return from it leaves compiled code.
+    pub entry_frame: *mut Frame,
     /// The `Vm` (as an opaque pointer: the VM's type is not part of the ABI).
     pub vm: *mut (),
     /// KW_NAMES's operand, pending for the next CALL.
@@ -41,6 +46,9 @@ pub struct JitContext {
     pub reraise: u32,
     /// Instructions run through their runtime function (for `--stats`).
     pub steps: u64,
+    /// Calls and returns `_SWITCH` continued in compiled code (for `--stats`).
+    pub switched_calls: u64,
+    pub switched_returns: u64,
 }
 
 /// `JitContext::exit_kind`: the runtime function raised (`exception`, `error_at`).
@@ -51,6 +59,9 @@ pub const EXIT_RESUME: u32 = 1;
 /// `JitContext::exit_kind`: the instruction called a Python function, whose frame is now current
 /// (`vm.current`) with the caller synced to resume after the call.
 pub const EXIT_CALL: u32 = 2;
+/// `JitContext::exit_kind`: a guard of a runtime function (`jit::ops`) failed; the frame is
+/// synced to resume the interpreter at the instruction with the stack untouched.
+pub const EXIT_DEOPT: u32 = 3;
 
 impl JitContext {
     pub fn new() -> JitContext {
@@ -60,12 +71,17 @@ impl JitContext {
             eval_breaker: AtomicU32::new(0),
             backedges: u32::MAX,
             exit_kind: EXIT_RAISED,
+            next_frame: std::ptr::null_mut(),
+            next_sp: std::ptr::null_mut(),
+            entry_frame: std::ptr::null_mut(),
             vm: std::ptr::null_mut(),
             kwnames: Value::NULL,
             exception: Value::NULL,
             error_at: 0,
             reraise: 0,
             steps: 0,
+            switched_calls: 0,
+            switched_returns: 0,
         }
     }
 }
@@ -95,6 +111,8 @@ const _: () = {
     assert!(std::mem::offset_of!(JitContext, branch) == JIT_CTX_BRANCH_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, eval_breaker) == JIT_CTX_EVAL_BREAKER_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, backedges) == JIT_CTX_BACKEDGES_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, next_frame) == JIT_CTX_NEXT_FRAME_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, next_sp) == JIT_CTX_NEXT_SP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, next) == RANGE_ITER_NEXT_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, step) == RANGE_ITER_STEP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, len) == RANGE_ITER_LEN_OFFSET as usize);
@@ -158,6 +176,11 @@ pub struct RuntimeSymbols<'a> {
     /// The runtime function of a `Generic` opcode; `None` makes the instruction exit to the
     /// interpreter instead.
     pub generic_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
+    /// The runtime function of an instruction compiled as the `_SWITCH` stencil (a Python call or
+    /// return that continues in another frame's compiled code): it returns a `JIT_STATUS_*` or the
+    /// address of the stencil to continue at, with `JitContext::next_frame`/`next_sp` set. `None`:
+    /// the instruction compiles as usual.
+    pub switch_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
     /// Instructions (by code unit index) to compile as a call of their runtime function even though
     /// they have a stencil of their own (the driver demotes guards that keep failing).
     pub as_step: &'a dyn Fn(usize) -> bool,

@@ -154,6 +154,7 @@ pub fn layout_with(
     let deopt = find(set, "_DEOPT")?;
     let generic = find(set, "GENERIC")?;
     let backedge = find(set, "JUMP_BACKWARD")?;
+    let switch = find(set, "_SWITCH")?;
     // Backward conditional jumps compiled as stencils: (piece, loop header).
     let mut backward = Vec::new();
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
@@ -184,7 +185,16 @@ pub fn layout_with(
             StencilKind::Own if (syms.as_step)(i) => StencilKind::Generic,
             k => k,
         };
+        let switch_fn = if (syms.as_step)(i) {
+            None
+        } else {
+            (syms.switch_fn)(op)
+        };
         let mut p = match stencil {
+            _ if switch_fn.is_some() => Piece {
+                runtime_fn: switch_fn,
+                ..piece(PieceKind::Instr, switch, i, oparg)
+            },
             StencilKind::Own => match find_in(set, info.name, oparg) {
                 Some(s) => piece(PieceKind::Instr, s, i, oparg),
                 None => piece(PieceKind::Exit, deopt, i, 0),

@@ -11,6 +11,7 @@ use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::jit_hook::{Entry as JitEntry, JitOutcome};
 use crate::vm::object::*;
 use crate::vm::ops;
+use crate::vm::ops::spec;
 use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{attr, call, compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
@@ -62,7 +63,7 @@ pub fn push_frame(
 /// Pushes a frame for an exact positional call of Python function `func` (the caller checked
 /// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
 #[inline(always)]
-fn push_frame_exact(
+pub fn push_frame_exact(
     vm: &mut Vm,
     func: Value,
     fd: &FunctionData,
@@ -162,6 +163,33 @@ fn float_op(op: u32, x: f64, y: f64) -> Option<Value> {
         nb::MULTIPLY => Some(Value::from_f64(x * y)),
         nb::TRUE_DIVIDE if y != 0.0 => Some(Value::from_f64(x / y)),
         _ => None,
+    }
+}
+
+/// BINARY_OP's inline fast paths (shared with the JIT's runtime function): small ints and floats
+/// (and the two mixed) when the result needs no big int and nothing raises.
+#[inline(always)]
+pub fn binary_op_fast(oparg: u32, a: Value, b: Value) -> Option<Value> {
+    if a.is_small_int() && b.is_small_int() {
+        small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
+    } else if let (Some(x), Some(y)) = (as_f64_number(a), as_f64_number(b)) {
+        float_op(oparg % nb::INPLACE, x, y)
+    } else {
+        None
+    }
+}
+
+/// COMPARE_OP's inline fast paths (shared with the JIT's runtime function): two small ints or
+/// two floats.
+#[inline(always)]
+pub fn compare_fast(vm: &Vm, oparg: u32, a: Value, b: Value) -> Option<Value> {
+    if a.is_small_int() && b.is_small_int() {
+        let o = a.as_small_int().cmp(&b.as_small_int());
+        Some(vm.bool_val(compare::cmp_ord(oparg, o)))
+    } else if a.is_float() && b.is_float() {
+        Some(vm.bool_val(compare::cmp_f64(oparg, a.as_f64(), b.as_f64())))
+    } else {
+        None
     }
 }
 
@@ -700,39 +728,25 @@ fn run_impl<const SINGLE: bool>(
                 }
                 Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
                     let c = &instrs[cur + 1..];
-                    // (A code object may run under other globals: exec(code, d).)
-                    let g = as_dict(f.get().globals).map(|d| &d.table);
-                    if let Some(g) = g.filter(|g| g.shape() == adaptive::read_u64(c, 1)) {
-                        let src: Option<&DictTable> = if op == Opcode::LOAD_GLOBAL_MODULE {
-                            Some(g)
-                        } else if table_of(vm.builtins).shape() == adaptive::read_u64(c, 3) {
-                            Some(&*table_of(vm.builtins))
-                        } else {
-                            None
-                        };
-                        if let Some(Some(e)) = src.map(|t| t.slot(c[5].get() as usize)) {
-                            hit!();
-                            ip += 6;
-                            if oparg & 1 != 0 {
-                                push!(Value::NULL);
-                            }
-                            push!(e.value);
-                            continue;
+                    let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN;
+                    if let Some(v) = spec::load_global(vm, f.get().globals, builtin, c) {
+                        hit!();
+                        ip += 6;
+                        if oparg & 1 != 0 {
+                            push!(Value::NULL);
                         }
+                        push!(v);
+                        continue;
                     }
                 }
                 Opcode::LOAD_ATTR_INSTANCE_VALUE => {
                     // A type-version compare and one indexed load (the class's shared keys
                     // give the index; a NULL value or a dict-backed instance misses).
-                    let o = top!();
-                    let c = &instrs[cur + 1..];
-                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        if let Some(v) = as_instance(o).unwrap().value(c[2].get() as usize) {
-                            hit!();
-                            ip += 7;
-                            slots[sp - 1] = v;
-                            continue;
-                        }
+                    if let Some(v) = spec::load_attr_instance_value(top!(), &instrs[cur + 1..]) {
+                        hit!();
+                        ip += 7;
+                        slots[sp - 1] = v;
+                        continue;
                     }
                 }
                 Opcode::LOAD_ATTR_SLOT
@@ -806,35 +820,18 @@ fn run_impl<const SINGLE: bool>(
                 }
                 Opcode::LOAD_METHOD_WITH_VALUES | Opcode::LOAD_METHOD_NO_DICT => {
                     let o = top!();
-                    let c = &instrs[cur + 1..];
-                    let ty = vm.type_of(o);
-                    if type_data(ty).version.get() == c[1].get() {
-                        let shadowed = op == Opcode::LOAD_METHOD_WITH_VALUES && {
-                            let d = as_instance(o).unwrap().dict;
-                            !d.is_null()
-                                && ic::find_str(table_of(d), cd.names[oparg as usize]).is_some()
-                        };
-                        if !shadowed {
-                            hit!();
-                            ip += 7;
-                            slots[sp - 1] = Value(adaptive::read_u64(c, 3));
-                            push!(o);
-                            continue;
-                        }
+                    let name = cd.names[oparg as usize];
+                    if let Some(m) = spec::load_method(vm, op, o, name, &instrs[cur + 1..]) {
+                        hit!();
+                        ip += 7;
+                        slots[sp - 1] = m;
+                        push!(o);
+                        continue;
                     }
                 }
                 Opcode::STORE_ATTR_INSTANCE_VALUE => {
-                    let o = slots[sp - 1];
-                    let c = &instrs[cur + 1..];
-                    if o.is_ptr()
-                        && type_data(obj_type(o)).version.get() == c[1].get()
-                        && crate::vm::types::instance::store_at(
-                            vm,
-                            o,
-                            c[2].get() as usize,
-                            slots[sp - 2],
-                        )
-                    {
+                    let (o, v) = (slots[sp - 1], slots[sp - 2]);
+                    if spec::store_attr_instance_value(vm, o, v, &instrs[cur + 1..]) {
                         hit!();
                         ip += 7;
                         sp -= 2;
@@ -865,45 +862,27 @@ fn run_impl<const SINGLE: bool>(
                     let n = oparg as usize;
                     let base = sp - n - 2;
                     if kwnames.is_null() {
-                        let (mut callable, mut start) = if slots[base].is_null() {
-                            (slots[base + 1], base + 2)
-                        } else {
-                            (slots[base], base + 1)
-                        };
-                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS && start == base + 2 {
-                            if let Some(m) = as_bound_method(callable) {
-                                slots[base] = m.func;
-                                slots[base + 1] = m.self_;
-                                callable = m.func;
-                                start = base + 1;
-                            }
-                        }
-                        if let Some(fd) = as_function(callable) {
-                            let co = &as_code(fd.code).unwrap().code;
-                            let nargs = sp - start;
-                            let fits = if op == Opcode::CALL_PY_WITH_DEFAULTS {
-                                call::fits_with_defaults(co, fd, nargs)
+                        if let Some((callable, start)) =
+                            spec::py_call_target(op, &mut slots[base..sp])
+                        {
+                            let start = base + start;
+                            let fd = as_function(callable).unwrap();
+                            hit!();
+                            ip += 3;
+                            f.get().instr_index = ip as u32;
+                            f.get().stack_depth = (sp - nlp) as u32;
+                            let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+                                tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
                             } else {
-                                call::is_exact_positional(co, nargs, &[])
+                                tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
                             };
-                            if fits {
-                                hit!();
-                                ip += 3;
-                                f.get().instr_index = ip as u32;
-                                f.get().stack_depth = (sp - nlp) as u32;
-                                let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
-                                    tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
-                                } else {
-                                    tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
-                                };
-                                f.get().stack_depth = (base - nlp) as u32;
-                                f = nf;
-                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                                if vm.heap.should_collect() {
-                                    vm.collect();
-                                }
-                                continue;
+                            f.get().stack_depth = (base - nlp) as u32;
+                            f = nf;
+                            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                            if vm.heap.should_collect() {
+                                vm.collect();
                             }
+                            continue;
                         }
                     }
                 }
@@ -1015,25 +994,12 @@ fn run_impl<const SINGLE: bool>(
                 }
                 Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
                     let (c, k) = (slots[sp - 2], slots[sp - 1]);
-                    let want = if op == Opcode::BINARY_SUBSCR_LIST_INT {
-                        vm.t.list
-                    } else {
-                        vm.t.tuple
-                    };
-                    if k.is_small_int() && is_exact(c, want) {
-                        let items: &[Value] = if op == Opcode::BINARY_SUBSCR_LIST_INT {
-                            as_list(c).unwrap()
-                        } else {
-                            as_tuple(c).unwrap()
-                        };
-                        if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
-                            hit!();
-                            let v = items[j];
-                            ip += 1;
-                            sp -= 1;
-                            slots[sp - 1] = v;
-                            continue;
-                        }
+                    if let Some(v) = spec::subscr_seq_int(vm, op, c, k) {
+                        hit!();
+                        ip += 1;
+                        sp -= 1;
+                        slots[sp - 1] = v;
+                        continue;
                     }
                 }
                 Opcode::BINARY_SUBSCR_STR_INT => {
@@ -1066,15 +1032,11 @@ fn run_impl<const SINGLE: bool>(
                 }
                 Opcode::STORE_SUBSCR_LIST_INT => {
                     let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                    if k.is_small_int() && is_exact(c, vm.t.list) {
-                        let l = as_list(c).unwrap();
-                        if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
-                            hit!();
-                            l[j] = v;
-                            ip += 1;
-                            sp -= 3;
-                            continue;
-                        }
+                    if spec::store_subscr_list_int(vm, v, c, k) {
+                        hit!();
+                        ip += 1;
+                        sp -= 3;
+                        continue;
                     }
                 }
                 Opcode::STORE_SUBSCR_DICT => {
@@ -1227,15 +1189,7 @@ fn run_impl<const SINGLE: bool>(
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
-                // Inline fast paths for small ints and floats (and the two mixed).
-                let r = if a.is_small_int() && b.is_small_int() {
-                    small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
-                } else if let (Some(x), Some(y)) = (as_f64_number(a), as_f64_number(b)) {
-                    float_op(oparg % nb::INPLACE, x, y)
-                } else {
-                    None
-                };
-                if let Some(r) = r {
+                if let Some(r) = binary_op_fast(oparg, a, b) {
                     sp -= 1;
                     slots[sp - 1] = r;
                     continue;
@@ -1250,16 +1204,12 @@ fn run_impl<const SINGLE: bool>(
                 let b = slots[sp - 1];
                 let a = slots[sp - 2];
                 ip += 1;
-                let r = if a.is_small_int() && b.is_small_int() {
-                    vm.bool_val(compare::cmp_ord(
-                        oparg,
-                        a.as_small_int().cmp(&b.as_small_int()),
-                    ))
-                } else if a.is_float() && b.is_float() {
-                    vm.bool_val(compare::cmp_f64(oparg, a.as_f64(), b.as_f64()))
-                } else {
-                    sync!();
-                    tryv!(compare::compare(vm, oparg, a, b))
+                let r = match compare_fast(vm, oparg, a, b) {
+                    Some(r) => r,
+                    None => {
+                        sync!();
+                        tryv!(compare::compare(vm, oparg, a, b))
+                    }
                 };
                 sp -= 1;
                 slots[sp - 1] = r;

@@ -460,3 +460,4 @@ pub fn unbound_local(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
         format!("cannot access local variable '{n}' where it is not associated with a value"),
     )
 }
+pub mod spec;

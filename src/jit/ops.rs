@@ -1,0 +1,512 @@
+//! Runtime functions of the hot instructions that have no stencil of their own: each runs the
+//! instruction's guarded fast path (the interpreter's own code: `vm::ops::spec`,
+//! `eval::binary_op_fast`, ...) straight on the frame, without entering the interpreter loop as
+//! [`generic_step`] does. They have `GenericFn`'s signature, so the `GENERIC` stencil calls them.
+//!
+//! - A guard that fails exits to the interpreter at the instruction with the stack untouched
+//!   (`EXIT_DEOPT`), where the specialized instruction misses and runs its family's generic form.
+//! - When the instruction in the quickened code is no longer the one the region was compiled for
+//!   (the specializer rewrote it since), or a fast path does not apply to generic BINARY_OP /
+//!   COMPARE_OP operands, the function hands over to [`generic_step`], which runs whatever the
+//!   instruction is now.
+
+use std::cell::Cell;
+
+use super::abi::{JIT_STATUS_ERROR, JIT_STATUS_RETURN};
+use super::runtime::{
+    frame_slots, generic_step, GenericFn, JitContext, EXIT_CALL, EXIT_DEOPT, EXIT_RAISED,
+    EXIT_RESUME,
+};
+use crate::bytecode::opcode::Opcode;
+use crate::vm::eval;
+use crate::vm::frame::Frame;
+use crate::vm::framestack::{frame_code, FramePtr};
+use crate::vm::interp::Vm;
+use crate::vm::object::{as_cell, as_code, as_function, CodeData};
+use crate::vm::ops::spec;
+use crate::vm::value::Value;
+
+/// The runtime function of `op`: a dedicated one for the hot instructions, [`generic_step`] for
+/// the others.
+pub fn runtime_fn(op: Opcode) -> GenericFn {
+    match op {
+        Opcode::LOAD_GLOBAL_MODULE => load_global_module,
+        Opcode::LOAD_GLOBAL_BUILTIN => load_global_builtin,
+        Opcode::LOAD_ATTR_INSTANCE_VALUE => load_attr_instance_value,
+        Opcode::LOAD_METHOD_WITH_VALUES => load_method_with_values,
+        Opcode::LOAD_METHOD_NO_DICT => load_method_no_dict,
+        Opcode::STORE_ATTR_INSTANCE_VALUE => store_attr_instance_value,
+        Opcode::BINARY_SUBSCR_LIST_INT => binary_subscr_list_int,
+        Opcode::BINARY_SUBSCR_TUPLE_INT => binary_subscr_tuple_int,
+        Opcode::STORE_SUBSCR_LIST_INT => store_subscr_list_int,
+        Opcode::BINARY_OP => binary_op,
+        Opcode::COMPARE_OP => compare_op,
+        Opcode::LOAD_DEREF => load_deref,
+        Opcode::STORE_DEREF => store_deref,
+        Opcode::CALL_PY_EXACT_ARGS => call_py_exact_args,
+        Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
+        _ => generic_step,
+    }
+}
+
+/// The runtime function of an instruction compiled as the `_SWITCH` stencil: Python calls and
+/// returns that continue in the callee's or the caller's compiled code without going through the
+/// driver (`RuntimeSymbols::switch_fn`).
+pub fn switch_fn(op: Opcode) -> Option<GenericFn> {
+    match op {
+        Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
+        Opcode::RETURN_VALUE => Some(return_switch),
+        _ => None,
+    }
+}
+
+/// A `_SWITCH` runtime function's result: a `JIT_STATUS_*` (the trampoline returns it).
+fn status(s: i64) -> *mut Value {
+    s as usize as *mut Value
+}
+
+/// Sets up `_SWITCH` to continue in `f`'s compiled code at instruction `ip` (its `instr_index`
+/// and `stack_depth` synced) after a call (`call`) or a return, and returns the address; without
+/// compiled code there, leaves it to the driver (a call: `EXIT_CALL`) or the interpreter.
+fn switch_to(ctx: &mut JitContext, f: FramePtr, ip: usize, call: bool) -> *mut Value {
+    match switch_address(ctx, f, ip) {
+        Some(addr) if call => {
+            ctx.switched_calls += 1;
+            addr
+        }
+        Some(addr) => {
+            ctx.switched_returns += 1;
+            addr
+        }
+        None => {
+            ctx.exit_kind = if call { EXIT_CALL } else { EXIT_RESUME };
+            status(JIT_STATUS_ERROR)
+        }
+    }
+}
+
+fn switch_address(ctx: &mut JitContext, f: FramePtr, ip: usize) -> Option<*mut Value> {
+    let fr = f.get();
+    let cd: &CodeData = as_code(frame_code(fr))?;
+    let addr = super::driver::entry_address(cd, ip)?;
+    ctx.next_frame = f.0;
+    let depth = (fr.nlocalsplus + fr.stack_depth) as usize;
+    // SAFETY: `f` is a live frame with `depth` live slots.
+    ctx.next_sp = unsafe { frame_slots(f.0).add(depth) };
+    Some(addr as *mut Value)
+}
+
+/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS as `_SWITCH`: pushes the callee's frame and
+/// continues in its compiled code, or leaves (`EXIT_CALL`) for the driver to run it.
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe extern "C" fn call_py_switch(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    at: u64,
+) -> *mut Value {
+    // SAFETY: `frame` is live; `at` starts an instruction of its code (the contract).
+    let op = as_code(frame_code(FramePtr(frame).get()))
+        .and_then(|cd| Opcode::from_u8(cd.adaptive[at as usize].get() as u8));
+    let op = match op {
+        Some(o @ (Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS)) => o,
+        // Rewritten since the region was compiled: the interpreter runs it.
+        // SAFETY: as above.
+        _ => return unsafe { resume_at(frame, sp, ctx, at) },
+    };
+    // SAFETY: as above.
+    let Some(mut s) = (unsafe { site(frame, sp, ctx, at, op) }) else {
+        // SAFETY: as above.
+        return unsafe { resume_at(frame, sp, ctx, at) };
+    };
+    s.args.3 = oparg;
+    match call_py(s, oparg as u32) {
+        Ok(callee) => {
+            // SAFETY: `ctx` is the driver's context (the contract); no other reference to it
+            // is live any more.
+            switch_to(unsafe { &mut *ctx }, callee, 0, true)
+        }
+        Err(()) => status(JIT_STATUS_ERROR),
+    }
+}
+
+/// Leaves compiled code to resume the interpreter at instruction `at`, stack untouched.
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe fn resume_at(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    at: u64,
+) -> *mut Value {
+    let fr = FramePtr(frame).get();
+    // SAFETY: `sp` and the slots are in the same frame (the contract).
+    let used = unsafe { sp.offset_from(frame_slots(frame)) } as u32;
+    fr.instr_index = at as u32;
+    fr.stack_depth = used - fr.nlocalsplus;
+    // SAFETY: the driver's context (the contract).
+    unsafe { (*ctx).exit_kind = EXIT_RESUME };
+    status(JIT_STATUS_ERROR)
+}
+
+/// RETURN_VALUE as `_SWITCH`: from the frame the driver entered, leaves with the value
+/// (`JIT_STATUS_RETURN`); from a frame compiled code called, pops it, pushes the value on the
+/// caller's stack (`eval::return_into_caller`, as the interpreter does) and continues in the
+/// caller's compiled code after the call, or resumes the interpreter there.
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe extern "C" fn return_switch(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    _oparg: u64,
+    _at: u64,
+) -> *mut Value {
+    // SAFETY: the driver's context and Vm (the contract); `sp` is one past the returned value.
+    let ctx = unsafe { &mut *ctx };
+    let v = unsafe { *sp.sub(1) };
+    if frame == ctx.entry_frame {
+        ctx.return_value = v;
+        return status(JIT_STATUS_RETURN);
+    }
+    // SAFETY: as above.
+    let vm = unsafe { &mut *(ctx.vm as *mut Vm) };
+    let caller = eval::return_into_caller(vm, FramePtr(frame), v);
+    let ip = caller.get().instr_index as usize;
+    switch_to(ctx, caller, ip, false)
+}
+
+/// What a runtime function works on: the VM, the frame and its code, its slots (locals, then the
+/// value stack) and the stack pointer as an index into them.
+struct Site<'a> {
+    ctx: &'a mut JitContext,
+    vm: &'a mut Vm,
+    fp: FramePtr,
+    cd: &'a CodeData,
+    slots: &'a mut [Value],
+    nlp: usize,
+    sp: usize,
+    at: usize,
+    op: Opcode,
+    /// The arguments as received, for [`Site::step`].
+    args: (*mut Frame, *mut Value, *mut JitContext, u64),
+}
+
+/// The site of instruction `at`, or `None` when the quickened code no longer holds `op` there.
+///
+/// # Safety
+/// `GenericFn`'s contract: `frame` is the current frame of the `Vm` in `ctx.vm`, `sp` points into
+/// its value stack one past the top, `at` starts an instruction of its code.
+unsafe fn site<'a>(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    at: u64,
+    op: Opcode,
+) -> Option<Site<'a>> {
+    // SAFETY: the entry trampoline passes the context the driver created, whose `vm` points to the
+    // `Vm` running this frame; the driver holds no reference into the Vm while compiled code runs.
+    let ctx_ref = unsafe { &mut *ctx };
+    let vm = unsafe { &mut *(ctx_ref.vm as *mut Vm) };
+    let fp = FramePtr(frame);
+    let fr = fp.get();
+    let cd: &CodeData = as_code(frame_code(fr))?;
+    if cd.adaptive.get(at as usize)?.get() as u8 != op as u8 {
+        return None;
+    }
+    let nlp = fr.nlocalsplus as usize;
+    let slots = fp.slots(nlp + cd.code.stacksize as usize + 1);
+    // SAFETY: `sp` points into this frame's slots (the contract above).
+    let sp_index = unsafe { sp.offset_from(frame_slots(frame)) } as usize;
+    Some(Site {
+        ctx: ctx_ref,
+        vm,
+        fp,
+        cd,
+        slots,
+        nlp,
+        sp: sp_index,
+        at: at as usize,
+        op,
+        args: (frame, sp, ctx, 0),
+    })
+}
+
+impl Site<'_> {
+    /// The code units after the instruction: its inline cache (`vm::ops::spec`).
+    fn c(&self) -> &[Cell<u32>] {
+        &self.cd.adaptive[self.at + 1..]
+    }
+
+    fn push(&mut self, v: Value) {
+        self.slots[self.sp] = v;
+        self.sp += 1;
+    }
+
+    fn hit(&mut self) {
+        if !self.op.is_specialized() {
+            return;
+        }
+        if let Some(s) = self.vm.stats.as_deref_mut() {
+            s.ops[self.op as usize].hits += 1;
+        }
+    }
+
+    /// Done: the new stack pointer.
+    fn done(mut self) -> *mut Value {
+        self.hit();
+        // SAFETY: `sp` stays within the frame's slots (a stack never exceeds `stacksize`).
+        unsafe { self.slots.as_mut_ptr().add(self.sp) }
+    }
+
+    /// A generic family instruction counts its executions and, when its counter says so, lets the
+    /// specializer rewrite it (as the interpreter's arm does first); the driver then recompiles
+    /// the region with the specialized form.
+    fn adapt(&mut self) {
+        if self.vm.adaptive && crate::vm::adaptive::tick(&self.cd.adaptive[self.at + 1]) {
+            let fr = self.fp.get();
+            fr.instr_index = self.at as u32 + 1;
+            fr.stack_depth = (self.sp - self.nlp) as u32;
+            if let Some(specialize) = crate::vm::adaptive::specializer() {
+                let stack = &self.slots[self.nlp..self.sp];
+                specialize(self.vm, self.cd, self.fp, self.at, stack);
+            }
+        }
+    }
+
+    /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
+    fn step(self) -> *mut Value {
+        let (frame, sp, ctx, oparg) = self.args;
+        let at = self.at as u64;
+        drop(self);
+        // SAFETY: the arguments this runtime function was called with (`GenericFn`'s contract);
+        // the site's references into them end here.
+        unsafe { generic_step(frame, sp, ctx, oparg, at) }
+    }
+
+    /// A guard failed: resume the interpreter at this instruction, stack untouched.
+    fn deopt(self) -> *mut Value {
+        let fr = self.fp.get();
+        fr.instr_index = self.at as u32;
+        fr.stack_depth = (self.sp - self.nlp) as u32;
+        self.ctx.exit_kind = EXIT_DEOPT;
+        std::ptr::null_mut()
+    }
+
+    /// The instruction raised `exc` with the stack as it is.
+    fn raise(self, exc: Value) -> *mut Value {
+        let fr = self.fp.get();
+        fr.instr_index = self.at as u32;
+        fr.stack_depth = (self.sp - self.nlp) as u32;
+        self.ctx.exit_kind = EXIT_RAISED;
+        self.ctx.exception = exc;
+        self.ctx.error_at = self.at as u32;
+        self.ctx.reraise = 0;
+        std::ptr::null_mut()
+    }
+}
+
+/// Defines a runtime function for `$op`: `$body` gets the site (and the oparg) and returns the new
+/// stack pointer; when the site does not hold `$op` any more, [`generic_step`] runs instead.
+macro_rules! runtime_fns {
+    ($($name:ident: $op:ident, |$s:ident, $oparg:ident| $body:block)*) => {$(
+        /// A runtime function (`GenericFn`'s contract; see the module documentation).
+        unsafe extern "C" fn $name(
+            frame: *mut Frame,
+            sp: *mut Value,
+            ctx: *mut JitContext,
+            oparg: u64,
+            at: u64,
+        ) -> *mut Value {
+            // SAFETY: forwarded from the caller (`GenericFn`'s contract).
+            let Some(mut $s) = (unsafe { site(frame, sp, ctx, at, Opcode::$op) }) else {
+                // SAFETY: as above.
+                return unsafe { generic_step(frame, sp, ctx, oparg, at) };
+            };
+            $s.args.3 = oparg;
+            let $oparg = oparg as u32;
+            let _ = &mut $s;
+            let _ = $oparg;
+            $body
+        }
+    )*};
+}
+
+fn load_global(mut s: Site, oparg: u32) -> *mut Value {
+    let builtin = s.op == Opcode::LOAD_GLOBAL_BUILTIN;
+    match spec::load_global(s.vm, s.fp.get().globals, builtin, s.c()) {
+        Some(v) => {
+            if oparg & 1 != 0 {
+                s.push(Value::NULL);
+            }
+            s.push(v);
+            s.done()
+        }
+        None => s.deopt(),
+    }
+}
+
+fn load_method(mut s: Site, oparg: u32) -> *mut Value {
+    let o = s.slots[s.sp - 1];
+    let name = s.cd.names[oparg as usize];
+    match spec::load_method(s.vm, s.op, o, name, s.c()) {
+        Some(m) => {
+            s.slots[s.sp - 1] = m;
+            s.push(o);
+            s.done()
+        }
+        None => s.deopt(),
+    }
+}
+
+fn subscr_seq_int(mut s: Site) -> *mut Value {
+    let (seq, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+    match spec::subscr_seq_int(s.vm, s.op, seq, k) {
+        Some(v) => {
+            s.sp -= 1;
+            s.slots[s.sp - 1] = v;
+            s.done()
+        }
+        None => s.deopt(),
+    }
+}
+
+/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's frame (the interpreter's
+/// `push_frame_exact`), the caller synced to resume after the call. `Err`: the frame is synced
+/// for a guard exit or an exception (`ctx.exit_kind`).
+fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
+    if !s.ctx.kwnames.is_null() {
+        s.deopt();
+        return Err(());
+    }
+    let base = s.sp - oparg as usize - 2;
+    let sp = s.sp;
+    let Some((callable, start)) = spec::py_call_target(s.op, &mut s.slots[base..sp]) else {
+        s.deopt();
+        return Err(());
+    };
+    let Some(fd) = as_function(callable) else {
+        s.deopt();
+        return Err(());
+    };
+    let fr = s.fp.get();
+    let cache = s.op.info().cache as usize;
+    fr.instr_index = (s.at + 1 + cache) as u32;
+    fr.stack_depth = (sp - s.nlp) as u32;
+    match eval::push_frame_exact(s.vm, callable, fd, &s.slots[base + start..sp]) {
+        Ok(callee) => {
+            fr.stack_depth = (base - s.nlp) as u32;
+            if s.vm.heap.should_collect() {
+                s.vm.collect();
+            }
+            if let Some(st) = s.vm.stats.as_deref_mut() {
+                st.ops[s.op as usize].hits += 1;
+            }
+            Ok(callee)
+        }
+        Err(e) => {
+            s.raise(e);
+            Err(())
+        }
+    }
+}
+
+/// `call_py` as a generic runtime function: leaves with `EXIT_CALL` for the driver to follow.
+fn call_py_exit(s: Site, oparg: u32) -> *mut Value {
+    // SAFETY: the driver's context (`GenericFn`'s contract); the site's reference ended.
+    let ctx = s.args.2;
+    if call_py(s, oparg).is_ok() {
+        unsafe { (*ctx).exit_kind = EXIT_CALL };
+    }
+    std::ptr::null_mut()
+}
+
+/// A binary instruction's fast path's result `r` replaces its two operands; without one the
+/// interpreter's arm runs.
+fn binary_result(mut s: Site, r: Option<Value>) -> *mut Value {
+    match r {
+        Some(r) => {
+            s.sp -= 1;
+            s.slots[s.sp - 1] = r;
+            s.done()
+        }
+        None => s.step(),
+    }
+}
+
+runtime_fns! {
+    load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
+    load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
+    load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE, |s, oparg| {
+        match spec::load_attr_instance_value(s.slots[s.sp - 1], s.c()) {
+            Some(v) => {
+                s.slots[s.sp - 1] = v;
+                s.done()
+            }
+            None => s.deopt(),
+        }
+    }
+    load_method_with_values: LOAD_METHOD_WITH_VALUES, |s, oparg| { load_method(s, oparg) }
+    load_method_no_dict: LOAD_METHOD_NO_DICT, |s, oparg| { load_method(s, oparg) }
+    store_attr_instance_value: STORE_ATTR_INSTANCE_VALUE, |s, oparg| {
+        let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
+        let c = &s.cd.adaptive[s.at + 1..];
+        if spec::store_attr_instance_value(s.vm, o, v, c) {
+            s.sp -= 2;
+            s.done()
+        } else {
+            s.deopt()
+        }
+    }
+    binary_subscr_list_int: BINARY_SUBSCR_LIST_INT, |s, oparg| { subscr_seq_int(s) }
+    binary_subscr_tuple_int: BINARY_SUBSCR_TUPLE_INT, |s, oparg| { subscr_seq_int(s) }
+    store_subscr_list_int: STORE_SUBSCR_LIST_INT, |s, oparg| {
+        let (v, l, k) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if spec::store_subscr_list_int(s.vm, v, l, k) {
+            s.sp -= 3;
+            s.done()
+        } else {
+            s.deopt()
+        }
+    }
+    binary_op: BINARY_OP, |s, oparg| {
+        s.adapt();
+        let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        binary_result(s, r)
+    }
+    compare_op: COMPARE_OP, |s, oparg| {
+        s.adapt();
+        let r = eval::compare_fast(s.vm, oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        binary_result(s, r)
+    }
+    load_deref: LOAD_DEREF, |s, oparg| {
+        match as_cell(s.slots[oparg as usize]).map(|c| *c) {
+            Some(v) if !v.is_null() => {
+                s.push(v);
+                s.done()
+            }
+            // Unbound: the interpreter's arm raises.
+            _ => s.step(),
+        }
+    }
+    store_deref: STORE_DEREF, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        match as_cell(s.slots[oparg as usize]) {
+            Some(c) => {
+                *c = v;
+                s.sp -= 1;
+                s.done()
+            }
+            None => s.step(),
+        }
+    }
+    call_py_exact_args: CALL_PY_EXACT_ARGS, |s, oparg| { call_py_exit(s, oparg) }
+    call_bound_method_exact_args: CALL_BOUND_METHOD_EXACT_ARGS, |s, oparg| {
+        call_py_exit(s, oparg)
+    }
+}

@@ -1,0 +1,148 @@
+//! The guarded fast paths of the specialized instructions (PEP 659) that both the interpreter's
+//! arms (`vm::eval`) and the JIT's runtime functions (`jit::ops`) run, so each operation has one
+//! implementation. Each takes the code units after the instruction (`c`: its inline cache;
+//! `c[0]` is the specialization counter) and returns `None`/`false` when a guard fails (a miss: the caller runs the family's
+//! generic form, or the JIT exits to the interpreter at the instruction).
+
+use std::cell::Cell;
+
+use crate::bytecode::opcode::Opcode;
+use crate::vm::adaptive::read_u64;
+use crate::vm::dict::DictTable;
+use crate::vm::interp::Vm;
+use crate::vm::object::*;
+use crate::vm::runtime::call;
+use crate::vm::runtime::inline_cache as ic;
+use crate::vm::runtime::subscr::norm_index;
+use crate::vm::value::Value;
+
+#[inline(always)]
+fn is_exact(v: Value, ty: *const TypeObject) -> bool {
+    v.is_ptr() && obj_type(v) == ty
+}
+
+/// LOAD_GLOBAL_MODULE (`builtin` false) / LOAD_GLOBAL_BUILTIN: the globals' (and builtins') dict
+/// keys versions, then one indexed load. (A code object may run under other globals:
+/// `exec(code, d)`, so the globals are the frame's.)
+#[inline(always)]
+pub fn load_global(vm: &Vm, globals: Value, builtin: bool, c: &[Cell<u32>]) -> Option<Value> {
+    let g: &DictTable = &as_dict(globals)?.table;
+    if g.shape() != read_u64(c, 1) {
+        return None;
+    }
+    let src: &DictTable = if builtin {
+        let b = &as_dict(vm.builtins)?.table;
+        if b.shape() != read_u64(c, 3) {
+            return None;
+        }
+        b
+    } else {
+        g
+    };
+    src.slot(c[5].get() as usize).map(|e| e.value)
+}
+
+/// LOAD_ATTR_INSTANCE_VALUE: a type-version compare and one indexed load (the class's shared keys
+/// give the index; a NULL value or a dict-backed instance misses).
+#[inline(always)]
+pub fn load_attr_instance_value(o: Value, c: &[Cell<u32>]) -> Option<Value> {
+    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+        as_instance(o)?.value(c[2].get() as usize)
+    } else {
+        None
+    }
+}
+
+/// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT: the method cached for the receiver's type
+/// version, unless (WITH_VALUES) the instance's own dict shadows the name.
+#[inline(always)]
+pub fn load_method(vm: &Vm, op: Opcode, o: Value, name: Value, c: &[Cell<u32>]) -> Option<Value> {
+    let ty = vm.type_of(o);
+    if type_data(ty).version.get() != c[1].get() {
+        return None;
+    }
+    if op == Opcode::LOAD_METHOD_WITH_VALUES {
+        let d = as_instance(o)?.dict;
+        if !d.is_null() && ic::find_str(&as_dict(d)?.table, name).is_some() {
+            return None;
+        }
+    }
+    Some(Value(read_u64(c, 3)))
+}
+
+/// STORE_ATTR_INSTANCE_VALUE: `o.<name> = v` into the instance's values array.
+#[inline(always)]
+pub fn store_attr_instance_value(vm: &mut Vm, o: Value, v: Value, c: &[Cell<u32>]) -> bool {
+    o.is_ptr()
+        && type_data(obj_type(o)).version.get() == c[1].get()
+        && crate::vm::types::instance::store_at(vm, o, c[2].get() as usize, v)
+}
+
+/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: `seq[k]` for an exact list or tuple and a
+/// small int index in range.
+#[inline(always)]
+pub fn subscr_seq_int(vm: &Vm, op: Opcode, seq: Value, k: Value) -> Option<Value> {
+    if !k.is_small_int() {
+        return None;
+    }
+    let items: &[Value] = if op == Opcode::BINARY_SUBSCR_LIST_INT {
+        if !is_exact(seq, vm.t.list) {
+            return None;
+        }
+        as_list(seq)?
+    } else {
+        if !is_exact(seq, vm.t.tuple) {
+            return None;
+        }
+        as_tuple(seq)?
+    };
+    norm_index(k.as_small_int(), items.len()).map(|j| items[j])
+}
+
+/// STORE_SUBSCR_LIST_INT: `lst[k] = v` for an exact list and a small int index in range.
+#[inline(always)]
+pub fn store_subscr_list_int(vm: &Vm, v: Value, lst: Value, k: Value) -> bool {
+    if !k.is_small_int() || !is_exact(lst, vm.t.list) {
+        return false;
+    }
+    let Some(l) = as_list(lst) else {
+        return false;
+    };
+    match norm_index(k.as_small_int(), l.len()) {
+        Some(j) => {
+            l[j] = v;
+            true
+        }
+        None => false,
+    }
+}
+
+/// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: `stack` is the
+/// call's part of the value stack (NULL or callable, callable or self, the arguments). Checks the
+/// guards and returns the Python function to call and where its arguments start in `stack`; a
+/// bound method in a method call's callable slot is unpacked in place (function, self).
+#[inline(always)]
+pub fn py_call_target(op: Opcode, stack: &mut [Value]) -> Option<(Value, usize)> {
+    let (mut callable, mut start) = if stack[0].is_null() {
+        (stack[1], 2)
+    } else {
+        (stack[0], 1)
+    };
+    if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS && start == 2 {
+        if let Some(m) = as_bound_method(callable) {
+            stack[0] = m.func;
+            stack[1] = m.self_;
+            callable = m.func;
+            start = 1;
+        }
+    }
+    let fd = as_function(callable)?;
+    let co = &as_code(fd.code)?.code;
+    let nargs = stack.len() - start;
+    let fits = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+        call::fits_with_defaults(co, fd, nargs)
+    } else {
+        call::is_exact_positional(co, nargs, &[])
+    };
+    fits.then_some((callable, start))
+}
