@@ -440,15 +440,29 @@ fn compiled_of(cd: &CodeData) -> Option<Rc<Compiled>> {
     }
 }
 
+/// Replaces `cd`'s JIT slot, keeping `JitSlot::fast` (the address of the `Compiled` in the
+/// slot's `Rc`, or 0) in step with it.
+fn set_slot(cd: &CodeData, slot: Slot) {
+    let fast = match &slot {
+        Slot::Compiled(code) => Rc::as_ptr(code) as usize,
+        _ => 0,
+    };
+    *cd.jit.compiled.borrow_mut() = Some(Box::new(slot));
+    cd.jit.fast.set(fast);
+}
+
 /// The address of the compiled piece of instruction `ip` of `cd`, if `cd` has compiled code and
 /// the instruction is compiled (not an exit), counted as an entry: where `_SWITCH` continues a
 /// call or a return. The region stays alive while it runs: regions are replaced only by the
 /// driver (`compiled_for`, `refresh`, `note_exit`), never while compiled code runs.
 pub(super) fn entry_address(cd: &CodeData, ip: usize) -> Option<usize> {
-    let slot = cd.jit.compiled.borrow();
-    let Slot::Compiled(code) = slot.as_ref()?.downcast_ref::<Slot>()? else {
+    let fast = cd.jit.fast.get() as *const Compiled;
+    if fast.is_null() {
         return None;
-    };
+    }
+    // SAFETY: `fast` is the address of the `Compiled` the slot's `Rc` holds (`set_slot` keeps
+    // them in step), alive as long as the slot holds it, which outlasts this call.
+    let code = unsafe { &*fast };
     let offset = code.region.entry_offset(ip)?;
     code.entries.set(code.entries.get() + 1);
     Some(code.region.base() as usize + offset)
@@ -512,7 +526,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
         Slot::Compiled(c) => Some(c.clone()),
         _ => None,
     };
-    *slot.compiled.borrow_mut() = Some(Box::new(new));
+    set_slot(cd, new);
     out
 }
 
@@ -563,7 +577,7 @@ fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
         exits: Cell::new(0),
         exits_at: Default::default(),
     });
-    *cd.jit.compiled.borrow_mut() = Some(Box::new(Slot::Compiled(new.clone())));
+    set_slot(cd, Slot::Compiled(new.clone()));
     new
 }
 
@@ -590,7 +604,7 @@ fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
         };
         with_stats(|s| s.invalidated += 1);
         // The region being run is kept alive by the caller's `Rc` until it returns.
-        *cd.jit.compiled.borrow_mut() = Some(Box::new(next));
+        set_slot(cd, next);
         cd.jit.warmth.set(0);
     }
 }

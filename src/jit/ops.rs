@@ -21,9 +21,11 @@ use crate::bytecode::opcode::Opcode;
 use crate::vm::eval;
 use crate::vm::frame::Frame;
 use crate::vm::framestack::{frame_code, FramePtr};
+use crate::vm::interp::PyResult;
 use crate::vm::interp::Vm;
-use crate::vm::object::{as_cell, as_code, as_function, CodeData};
+use crate::vm::object::{as_cell, as_code, as_function, as_list, as_seq_iter, obj_type, CodeData};
 use crate::vm::ops::spec;
+use crate::vm::runtime::{compare, dict as rdict, ops as rops, subscr};
 use crate::vm::value::Value;
 
 /// The runtime function of `op`: a dedicated one for the hot instructions, [`generic_step`] for
@@ -42,6 +44,11 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::BINARY_OP => binary_op,
         Opcode::COMPARE_OP => compare_op,
         Opcode::LOAD_DEREF => load_deref,
+        Opcode::FOR_ITER_LIST => for_iter_list,
+        Opcode::FOR_ITER_TUPLE => for_iter_tuple,
+        Opcode::LIST_APPEND => list_append,
+        Opcode::BINARY_SUBSCR_DICT => binary_subscr_dict,
+        Opcode::STORE_SUBSCR_DICT => store_subscr_dict,
         Opcode::STORE_DEREF => store_deref,
         Opcode::CALL_PY_EXACT_ARGS => call_py_exact_args,
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
@@ -279,6 +286,25 @@ impl Site<'_> {
         }
     }
 
+    /// Syncs the frame before running code that may raise, call back into Python or collect:
+    /// the next instruction, every value on the stack live.
+    fn sync(&mut self) {
+        let fr = self.fp.get();
+        fr.instr_index = (self.at + 1 + self.op.info().cache as usize) as u32;
+        fr.stack_depth = (self.sp - self.nlp) as u32;
+    }
+
+    /// Done after allocating: asks compiled code to reach a safepoint when a collection is due
+    /// (as `generic_step` does).
+    fn done_alloc(self) -> *mut Value {
+        if self.vm.heap.should_collect() {
+            self.ctx
+                .eval_breaker
+                .store(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.done()
+    }
+
     /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
     fn step(self) -> *mut Value {
         let (frame, sp, ctx, oparg) = self.args;
@@ -426,17 +452,48 @@ fn call_py_exit(s: Site, oparg: u32) -> *mut Value {
     std::ptr::null_mut()
 }
 
-/// A binary instruction's fast path's result `r` replaces its two operands; without one the
-/// interpreter's arm runs.
-fn binary_result(mut s: Site, r: Option<Value>) -> *mut Value {
-    match r {
-        Some(r) => {
-            s.sp -= 1;
-            s.slots[s.sp - 1] = r;
-            s.done()
+/// A binary instruction's result replaces its two operands: `fast`, else `slow` runs (the
+/// runtime function the interpreter's arm calls) with the frame synced.
+fn binary_result(
+    mut s: Site,
+    fast: Option<Value>,
+    slow: fn(&mut Vm, u32, Value, Value) -> PyResult,
+) -> *mut Value {
+    let r = match fast {
+        Some(r) => r,
+        None => {
+            s.sync();
+            let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+            match slow(s.vm, s.args.3 as u32, a, b) {
+                Ok(r) => r,
+                Err(e) => return s.raise(e),
+            }
         }
-        None => s.step(),
+    };
+    s.sp -= 1;
+    s.slots[s.sp - 1] = r;
+    s.done_alloc()
+}
+
+/// FOR_ITER_LIST / FOR_ITER_TUPLE: the next item, or (exhausted) pop the iterator and take the
+/// jump (`ctx.branch`).
+fn for_iter_seq(mut s: Site) -> *mut Value {
+    let it = s.slots[s.sp - 1];
+    let want = match s.op {
+        Opcode::FOR_ITER_LIST => s.vm.t.list_iterator,
+        _ => s.vm.t.tuple_iterator,
+    };
+    if !(it.is_ptr() && obj_type(it) == want) {
+        return s.deopt();
     }
+    match as_seq_iter(it).and_then(|i| i.advance()) {
+        Some(v) => s.push(v),
+        None => {
+            s.sp -= 1;
+            s.ctx.branch = 1;
+        }
+    }
+    s.done()
 }
 
 runtime_fns! {
@@ -477,12 +534,12 @@ runtime_fns! {
     binary_op: BINARY_OP, |s, oparg| {
         s.adapt();
         let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
-        binary_result(s, r)
+        binary_result(s, r, rops::binary_op)
     }
     compare_op: COMPARE_OP, |s, oparg| {
         s.adapt();
         let r = eval::compare_fast(s.vm, oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
-        binary_result(s, r)
+        binary_result(s, r, compare::compare)
     }
     load_deref: LOAD_DEREF, |s, oparg| {
         match as_cell(s.slots[oparg as usize]).map(|c| *c) {
@@ -503,6 +560,48 @@ runtime_fns! {
                 s.done()
             }
             None => s.step(),
+        }
+    }
+    for_iter_list: FOR_ITER_LIST, |s, oparg| { for_iter_seq(s) }
+    for_iter_tuple: FOR_ITER_TUPLE, |s, oparg| { for_iter_seq(s) }
+    list_append: LIST_APPEND, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        match as_list(s.slots[s.sp - 1 - oparg as usize]) {
+            Some(l) => {
+                l.push(v);
+                s.sp -= 1;
+                s.done_alloc()
+            }
+            None => s.step(),
+        }
+    }
+    binary_subscr_dict: BINARY_SUBSCR_DICT, |s, oparg| {
+        let (d, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
+            return s.deopt();
+        }
+        s.sync();
+        match subscr::getitem(s.vm, d, k) {
+            Ok(v) => {
+                s.sp -= 1;
+                s.slots[s.sp - 1] = v;
+                s.done_alloc()
+            }
+            Err(e) => s.raise(e),
+        }
+    }
+    store_subscr_dict: STORE_SUBSCR_DICT, |s, oparg| {
+        let (v, d, k) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
+            return s.deopt();
+        }
+        s.sync();
+        match rdict::dict_set(s.vm, d, k, v) {
+            Ok(()) => {
+                s.sp -= 3;
+                s.done_alloc()
+            }
+            Err(e) => s.raise(e),
         }
     }
     call_py_exact_args: CALL_PY_EXACT_ARGS, |s, oparg| { call_py_exit(s, oparg) }

@@ -433,6 +433,9 @@ impl Layout {
 pub struct Region {
     code: ExecutableCode,
     layout: Layout,
+    /// `entry_offset` of every code unit, `u32::MAX` for none (a lookup on every call and return
+    /// switched in compiled code).
+    entries: Vec<u32>,
 }
 
 impl Region {
@@ -455,11 +458,25 @@ impl Region {
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
         let layout = layout_with(arch, set, code, consts, syms)?;
+        let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
         let base = mem.base();
         layout.emit(code, syms, mem.bytes_mut(), base)?;
         let code = mem.into_executable().map_err(StitchError::Memory)?;
-        Ok(Region { code, layout })
+        let entries = (0..=code_len)
+            .map(|i| {
+                let k = layout.instr_piece.get(i).copied().flatten();
+                match k.map(|k| &layout.pieces[k]) {
+                    Some(p) if matches!(p.kind, PieceKind::Instr) => p.offset as u32,
+                    _ => u32::MAX,
+                }
+            })
+            .collect();
+        Ok(Region {
+            code,
+            layout,
+            entries,
+        })
     }
 
     pub fn stats(&self) -> StitchStats {
@@ -468,10 +485,12 @@ impl Region {
 
     /// Offset of the compiled piece of the instruction at code unit `index`, if it is compiled
     /// (not an exit to the interpreter).
+    #[inline]
     pub fn entry_offset(&self, index: usize) -> Option<usize> {
-        let k = self.layout.instr_piece.get(index).copied().flatten()?;
-        let p = &self.layout.pieces[k];
-        matches!(p.kind, PieceKind::Instr).then_some(p.offset)
+        match self.entries.get(index) {
+            Some(&o) if o != u32::MAX => Some(o as usize),
+            _ => None,
+        }
     }
 
     /// The address the region runs at.

@@ -23,6 +23,9 @@ pub struct JitSlot {
     pub warmth: Cell<u32>,
     /// The compiled region (the JIT's own type), or a marker that compiling failed.
     pub compiled: RefCell<Option<Box<dyn Any>>>,
+    /// The JIT's shortcut to the compiled code in `compiled` (an address it owns there, or 0),
+    /// which it updates whenever it replaces `compiled`.
+    pub fast: Cell<usize>,
 }
 
 /// Where the loop offers to enter compiled code.
