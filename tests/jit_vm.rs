@@ -317,3 +317,24 @@ fn differential_fuzz_interpreter_jit_cpython() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn runtime_function_guards_and_switched_calls() {
+    let j = run_program("jit_runtime_fn_deopt", &["--jit"]);
+    // Guards of the runtime functions (jit::ops) exit at their instruction...
+    for op in [
+        "LOAD_ATTR_INSTANCE_VALUE",
+        "BINARY_SUBSCR_LIST_INT",
+        "STORE_SUBSCR_LIST_INT",
+        "LOAD_GLOBAL_MODULE",
+        "CALL_PY_EXACT_ARGS",
+    ] {
+        assert!(
+            jit_count(&j, &["guard_exits_by_instruction", op]) > 0,
+            "{op}: {j}"
+        );
+    }
+    // ... and Python calls and returns continue from compiled code to compiled code.
+    assert!(jit_count(&j, &["switched", "calls"]) > 100, "{j}");
+    assert!(jit_count(&j, &["switched", "returns"]) > 100, "{j}");
+}

@@ -23,9 +23,11 @@ use crate::vm::frame::Frame;
 use crate::vm::framestack::{frame_code, FramePtr};
 use crate::vm::interp::PyResult;
 use crate::vm::interp::Vm;
-use crate::vm::object::{as_cell, as_code, as_function, as_list, as_seq_iter, obj_type, CodeData};
+use crate::vm::object::{
+    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, obj_type, CodeData,
+};
 use crate::vm::ops::spec;
-use crate::vm::runtime::{compare, dict as rdict, ops as rops, subscr};
+use crate::vm::runtime::{compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
 /// The runtime function of `op`: a dedicated one for the hot instructions, [`generic_step`] for
@@ -47,6 +49,9 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::FOR_ITER_LIST => for_iter_list,
         Opcode::FOR_ITER_TUPLE => for_iter_tuple,
         Opcode::LIST_APPEND => list_append,
+        Opcode::CALL_BUILTIN_FAST => call_builtin_fast,
+        Opcode::COPY_FREE_VARS => copy_free_vars,
+        Opcode::FOR_ITER_GEN => for_iter_gen,
         Opcode::BINARY_SUBSCR_DICT => binary_subscr_dict,
         Opcode::STORE_SUBSCR_DICT => store_subscr_dict,
         Opcode::STORE_DEREF => store_deref,
@@ -564,6 +569,50 @@ runtime_fns! {
     }
     for_iter_list: FOR_ITER_LIST, |s, oparg| { for_iter_seq(s) }
     for_iter_tuple: FOR_ITER_TUPLE, |s, oparg| { for_iter_seq(s) }
+    copy_free_vars: COPY_FREE_VARS, |s, oparg| {
+        let func = s.fp.get().func;
+        let nlp = s.nlp;
+        if spec::copy_free_vars(func, &mut s.slots[nlp - oparg as usize..nlp]) {
+            s.done()
+        } else {
+            s.step()
+        }
+    }
+    for_iter_gen: FOR_ITER_GEN, |s, oparg| {
+        let it = s.slots[s.sp - 1];
+        if !(as_generator(it).is_some() && obj_type(it) == s.vm.t.generator) {
+            return s.deopt();
+        }
+        s.sync();
+        match riter::next(s.vm, it) {
+            Ok(Some(v)) => s.push(v),
+            Ok(None) => {
+                s.sp -= 1;
+                s.ctx.branch = 1;
+            }
+            Err(e) => return s.raise(e),
+        }
+        s.done_alloc()
+    }
+    call_builtin_fast: CALL_BUILTIN_FAST, |s, oparg| {
+        let base = s.sp - oparg as usize - 2;
+        let Some((bf, start)) = spec::builtin_fast_target(s.vm, &s.slots[base..s.sp]) else {
+            return s.deopt();
+        };
+        if !s.ctx.kwnames.is_null() {
+            return s.deopt();
+        }
+        s.sync();
+        let args = &s.slots[base + start..s.sp];
+        match crate::vm::panic_guard::guard(s.vm, |vm| bf(vm, args, &[])) {
+            Ok(r) => {
+                s.sp = base;
+                s.push(r);
+                s.done_alloc()
+            }
+            Err(e) => s.raise(e),
+        }
+    }
     list_append: LIST_APPEND, |s, oparg| {
         let v = s.slots[s.sp - 1];
         match as_list(s.slots[s.sp - 1 - oparg as usize]) {

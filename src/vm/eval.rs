@@ -890,28 +890,14 @@ fn run_impl<const SINGLE: bool>(
                     let n = oparg as usize;
                     let base = sp - n - 2;
                     if kwnames.is_null() {
-                        let (callable, start) = if slots[base].is_null() {
-                            (slots[base + 1], base + 2)
-                        } else {
-                            (slots[base], base + 1)
-                        };
-                        if let Some(b) = as_builtin(callable) {
-                            // A method descriptor needs `self` of exactly its type (others go
-                            // through the generic call's checks and conversions).
-                            if b.bound.is_null()
-                                && (b.owner.is_null()
-                                    || (start < sp
-                                        && Value::from_ptr(vm.type_of(slots[start])) == b.owner))
-                            {
-                                hit!();
-                                ip += 3;
-                                let bf = b.f;
-                                sync!();
-                                let r = tryv!(bf(vm, &slots[start..sp], &[]));
-                                sp = base;
-                                push!(r);
-                                continue;
-                            }
+                        if let Some((bf, start)) = spec::builtin_fast_target(vm, &slots[base..sp]) {
+                            hit!();
+                            ip += 3;
+                            sync!();
+                            let r = tryv!(bf(vm, &slots[base + start..sp], &[]));
+                            sp = base;
+                            push!(r);
+                            continue;
                         }
                     }
                 }
@@ -1514,12 +1500,9 @@ fn run_impl<const SINGLE: bool>(
                 *c = Value::NULL;
             }
             Opcode::COPY_FREE_VARS => {
-                let func = f.get().func;
-                let closure = as_function(func).unwrap().closure;
-                let cells = as_tuple(closure).unwrap();
-                let n = oparg as usize;
-                let start = nlp - n;
-                slots[start..nlp].copy_from_slice(&cells[..n]);
+                let start = nlp - oparg as usize;
+                let copied = spec::copy_free_vars(f.get().func, &mut slots[start..nlp]);
+                debug_assert!(copied, "COPY_FREE_VARS without a closure");
             }
             Opcode::LOAD_ATTR => {
                 adapt!();

@@ -117,6 +117,39 @@ pub fn store_subscr_list_int(vm: &Vm, v: Value, lst: Value, k: Value) -> bool {
     }
 }
 
+/// CALL_BUILTIN_FAST: `stack` is the call's part of the value stack (NULL or callable, callable
+/// or self, the arguments). The built-in function to call and where its arguments start in
+/// `stack`: an unbound built-in, and for a method descriptor a `self` of exactly its type (others
+/// go through the generic call's checks and conversions).
+#[inline(always)]
+pub fn builtin_fast_target(vm: &Vm, stack: &[Value]) -> Option<(BuiltinFn, usize)> {
+    let (callable, start) = if stack[0].is_null() {
+        (stack[1], 2)
+    } else {
+        (stack[0], 1)
+    };
+    let b = as_builtin(callable)?;
+    let self_ok = b.owner.is_null()
+        || (start < stack.len() && Value::from_ptr(vm.type_of(stack[start])) == b.owner);
+    (b.bound.is_null() && self_ok).then_some((b.f, start))
+}
+
+/// COPY_FREE_VARS: the closure's cells of function `func` into the frame's free slots `frees`
+/// (false when `func` has no such closure).
+#[inline(always)]
+pub fn copy_free_vars(func: Value, frees: &mut [Value]) -> bool {
+    let Some(cells) = as_function(func).and_then(|f| as_tuple(f.closure)) else {
+        return false;
+    };
+    match cells.get(..frees.len()) {
+        Some(c) => {
+            frees.copy_from_slice(c);
+            true
+        }
+        None => false,
+    }
+}
+
 /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: `stack` is the
 /// call's part of the value stack (NULL or callable, callable or self, the arguments). Checks the
 /// guards and returns the Python function to call and where its arguments start in `stack`; a
