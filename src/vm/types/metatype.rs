@@ -51,6 +51,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__getstate__", object_getstate);
     // CPython's types with their own __sizeof__ (a checked self); the others inherit object's.
     add_method(vm, o, "__sizeof__", object_sizeof);
+    super::iter_reduce::install(vm);
     for ty in [
         vm.t.int,
         vm.t.str_,
