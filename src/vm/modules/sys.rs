@@ -91,6 +91,17 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         Ok(vm.new_int(0))
     });
     def(vm, m, "call_tracing", call_tracing);
+    // cpjit loads no extension modules: the flags are CPython's default (RTLD_NOW).
+    def(vm, m, "getdlopenflags", |vm, a, k| {
+        nargs(vm, "sys.getdlopenflags", a, k, 0, 0, 0)?;
+        Ok(vm.new_int(2))
+    });
+    // The objects alive in cpjit's heap (CPython counts pymalloc's blocks).
+    def(vm, m, "getallocatedblocks", |vm, a, k| {
+        nargs(vm, "sys.getallocatedblocks", a, k, 0, 0, 0)?;
+        let n = vm.heap.live_objects();
+        Ok(vm.new_int(n as i64))
+    });
     def(vm, m, "get_int_max_str_digits", |vm, a, k| {
         nargs(vm, "sys.get_int_max_str_digits", a, k, 0, 0, 0)?;
         Ok(vm.new_int(4300))
