@@ -462,38 +462,62 @@ fn unlink_subclass(cls: Value) {
     }
 }
 
+/// `$f::<T>($args)` with `T` the payload type of `layout`.
+macro_rules! by_layout {
+    ($layout:expr, $f:ident $(, $arg:expr)*) => {
+        match $layout {
+            Layout::Instance => $f::<InstanceData>($($arg),*),
+            Layout::Type => $f::<TypeData>($($arg),*),
+            Layout::Str => $f::<StrData>($($arg),*),
+            Layout::Bytes => $f::<Vec<u8>>($($arg),*),
+            Layout::BigInt => $f::<BigInt>($($arg),*),
+            Layout::Bool => $f::<bool>($($arg),*),
+            Layout::NoneType | Layout::Singleton | Layout::Unboxed => $f::<()>($($arg),*),
+            Layout::List => $f::<Vec<Value>>($($arg),*),
+            Layout::Tuple => $f::<Box<[Value]>>($($arg),*),
+            Layout::Dict => $f::<DictData>($($arg),*),
+            Layout::Set => $f::<SetData>($($arg),*),
+            Layout::DictView => $f::<ViewData>($($arg),*),
+            Layout::Range => $f::<RangeData>($($arg),*),
+            Layout::Complex => $f::<ComplexData>($($arg),*),
+            Layout::Slice => $f::<SliceData>($($arg),*),
+            Layout::Function => $f::<FunctionData>($($arg),*),
+            Layout::Builtin => $f::<BuiltinData>($($arg),*),
+            Layout::Code => $f::<CodeData>($($arg),*),
+            Layout::Cell => $f::<Value>($($arg),*),
+            Layout::BoundMethod => $f::<MethodData>($($arg),*),
+            Layout::MethodWrapper => $f::<Value>($($arg),*),
+            Layout::Property => $f::<PropertyData>($($arg),*),
+            Layout::Generator => $f::<GenData>($($arg),*),
+            Layout::Module => $f::<ModuleData>($($arg),*),
+            Layout::Iter => $f::<IterData>($($arg),*),
+            Layout::RangeIter => $f::<RangeIterData>($($arg),*),
+            Layout::SeqIter => $f::<SeqIterData>($($arg),*),
+            Layout::Super => $f::<SuperData>($($arg),*),
+            Layout::WeakRef => $f::<WeakRefData>($($arg),*),
+            Layout::Native => $f::<NativeData>($($arg),*),
+        }
+    };
+}
+
 /// Frees `v`, whose payload has `layout`; returns the bytes its block took.
 fn free(slab: &mut SlabAlloc, v: Value, layout: Layout) -> usize {
-    match layout {
-        Layout::Instance => free_object::<InstanceData>(slab, v),
-        Layout::Type => free_object::<TypeData>(slab, v),
-        Layout::Str => free_object::<StrData>(slab, v),
-        Layout::Bytes => free_object::<Vec<u8>>(slab, v),
-        Layout::BigInt => free_object::<BigInt>(slab, v),
-        Layout::Bool => free_object::<bool>(slab, v),
-        Layout::NoneType | Layout::Singleton | Layout::Unboxed => free_object::<()>(slab, v),
-        Layout::List => free_object::<Vec<Value>>(slab, v),
-        Layout::Tuple => free_object::<Box<[Value]>>(slab, v),
-        Layout::Dict => free_object::<DictData>(slab, v),
-        Layout::Set => free_object::<SetData>(slab, v),
-        Layout::DictView => free_object::<ViewData>(slab, v),
-        Layout::Range => free_object::<RangeData>(slab, v),
-        Layout::Complex => free_object::<ComplexData>(slab, v),
-        Layout::Slice => free_object::<SliceData>(slab, v),
-        Layout::Function => free_object::<FunctionData>(slab, v),
-        Layout::Builtin => free_object::<BuiltinData>(slab, v),
-        Layout::Code => free_object::<CodeData>(slab, v),
-        Layout::Cell => free_object::<Value>(slab, v),
-        Layout::BoundMethod => free_object::<MethodData>(slab, v),
-        Layout::MethodWrapper => free_object::<Value>(slab, v),
-        Layout::Property => free_object::<PropertyData>(slab, v),
-        Layout::Generator => free_object::<GenData>(slab, v),
-        Layout::Module => free_object::<ModuleData>(slab, v),
-        Layout::Iter => free_object::<IterData>(slab, v),
-        Layout::RangeIter => free_object::<RangeIterData>(slab, v),
-        Layout::SeqIter => free_object::<SeqIterData>(slab, v),
-        Layout::Super => free_object::<SuperData>(slab, v),
-        Layout::WeakRef => free_object::<WeakRefData>(slab, v),
-        Layout::Native => free_object::<NativeData>(slab, v),
+    by_layout!(layout, free_object, slab, v)
+}
+
+fn block_bytes<T>() -> usize {
+    SlabAlloc::block_size(std::mem::size_of::<Obj<T>>())
+}
+
+/// The bytes `v` takes in cpjit's heap: its block (header and payload, rounded to the slab's
+/// size class) plus what the payload owns outside it (a list's item array, a str's text, a dict's
+/// table). `object.__sizeof__` and `sys.getsizeof` report it; a value held unboxed in a Value
+/// (a small int, a float) takes one word.
+pub fn object_bytes(v: Value) -> usize {
+    if !v.is_ptr() {
+        return std::mem::size_of::<Value>();
     }
+    let block = by_layout!(layout_of(v), block_bytes);
+    let mut refs = Vec::new();
+    block + trace(v, &mut refs)
 }

@@ -253,6 +253,41 @@ fn format_one(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>) 
         repeated(out, cnt);
     }
     out.push_str(&exception_line(vm, exc));
+    print_notes(vm, exc, out);
+}
+
+/// The exception's `__notes__` after its line, as CPython 3.11 prints them: each item of a
+/// sequence on its own line (a str as is, anything else through str()), anything else as its
+/// repr with no line end. Errors reading them are ignored.
+fn print_notes(vm: &mut Vm, exc: Value, out: &mut String) {
+    let k = vm.intern("__notes__");
+    let notes = match crate::vm::runtime::attr::getattr_opt(vm, exc, k) {
+        Ok(Some(n)) => n,
+        _ => return,
+    };
+    let base = crate::vm::types::subclass::base_value(notes).unwrap_or(notes);
+    let t = vm.type_of(notes);
+    let sequence = matches!(layout_of(base), Layout::List | Layout::Tuple | Layout::Str)
+        || (layout_of(base) != Layout::Dict
+            && crate::vm::runtime::attr::lookup_type_str(vm, t, "__getitem__").is_some());
+    if !sequence {
+        match repr::repr(vm, notes) {
+            Ok(r) => out.push_str(str_of(r)),
+            Err(_) => out.push_str("<__notes__ repr() failed>"),
+        }
+        return;
+    }
+    let items = match crate::vm::runtime::iter::collect(vm, notes) {
+        Ok(items) => items,
+        Err(_) => return,
+    };
+    for note in items {
+        match repr::str(vm, note) {
+            Ok(s) => out.push_str(str_of(s)),
+            Err(_) => out.push_str("<note str() failed>"),
+        }
+        out.push('\n');
+    }
 }
 
 /// The full text CPython prints for an uncaught exception.

@@ -42,6 +42,11 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
+/// Memo keys of the target rules (`star_target`, `target_with_star_atom`, `del_target`).
+pub(crate) const MEMO_STAR_TARGET: u8 = 2;
+pub(crate) const MEMO_STAR_TARGET_ATOM: u8 = 3;
+pub(crate) const MEMO_DEL_TARGET_ATOM: u8 = 4;
+
 fn loc_span(a: Loc, b: Loc) -> Loc {
     Loc::new(a.lineno, a.col_offset, b.end_lineno, b.end_col_offset)
 }
@@ -196,6 +201,7 @@ impl<'s> Parser<'s> {
     }
 
     // ---- memoization (pegen memoizes these rules) ----
+    // Keys: 0 disjunction, 1 bitwise_or, 2-4 below, 9 invalid_expression.
 
     /// `rule` memoized under `key` at the current position (a result that raised an error is
     /// not kept).

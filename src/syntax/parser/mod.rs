@@ -345,6 +345,21 @@ impl<'s> Parser<'s> {
     fn touch(&mut self, i: usize) {
         if i > self.max_pos {
             self.max_pos = i;
+            if self.invalid && i + 1 == self.toks.len() {
+                self.fetched_tok_err();
+            }
+        }
+    }
+
+    /// pegen raises the tokenizer's error as soon as it fetches the token where the tokenizer
+    /// failed: an unclosed bracket met at the end of the file during the error pass beats the
+    /// error an `invalid_*` rule would raise after looking at that token.
+    #[cold]
+    fn fetched_tok_err(&mut self) {
+        if self.err.is_none() {
+            if let Some(te) = self.tok_err.as_ref().filter(|te| is_eof_error(te)) {
+                self.err = Some(Box::new(te.clone()));
+            }
         }
     }
     #[inline]

@@ -2,7 +2,8 @@
 //! conversion of an already-parsed expression into a target (`_PyPegen_set_expr_context`).
 
 use super::expressions::mk;
-use super::Parser;
+use super::invalid::{MEMO_DEL_TARGET_ATOM, MEMO_STAR_TARGET, MEMO_STAR_TARGET_ATOM};
+use super::{Kw, Parser};
 use crate::syntax::ast::{Expr, ExprContext, ExprKind};
 use crate::syntax::token::{Op, TokKind};
 
@@ -97,7 +98,10 @@ impl<'s> Parser<'s> {
         if !self.enter(1) {
             return None;
         }
-        let r = self.star_target_inner();
+        // pegen memoizes star_target (and target_with_star_atom): without it a run of unclosed
+        // `(` re-parses each level's inner target twice, once per star_atom alternative, which is
+        // exponential in the depth (fuzz/regressions/parse-timeout-d5cd4e81.bin).
+        let r = self.memoized(MEMO_STAR_TARGET, Self::star_target_inner);
         self.leave(1);
         r
     }
@@ -124,6 +128,17 @@ impl<'s> Parser<'s> {
     /// `target_with_star_atom` / `del_target`: an attribute or subscript of a `t_primary`, or an
     /// atom-like target (name, parenthesized target, tuple, list).
     fn target_atom(&mut self, ctx: ExprContext) -> Option<Expr> {
+        match ctx {
+            ExprContext::Del => self.memoized(MEMO_DEL_TARGET_ATOM, |p| {
+                p.target_atom_inner(ExprContext::Del)
+            }),
+            _ => self.memoized(MEMO_STAR_TARGET_ATOM, |p| {
+                p.target_atom_inner(ExprContext::Store)
+            }),
+        }
+    }
+
+    fn target_atom_inner(&mut self, ctx: ExprContext) -> Option<Expr> {
         let save = self.pos;
         if let Some(mut e) = self.t_primary_target() {
             match &mut e.kind {
@@ -150,6 +165,14 @@ impl<'s> Parser<'s> {
             | TokKind::Op(Op::LBrace)
             | TokKind::Op(Op::Ellipsis) => {}
             _ => return None,
+        }
+        // A keyword other than True/False/None starts no atom (pegen's NAME and atom fail on it
+        // without fetching the next token, which sets the error location).
+        if self.kind() == TokKind::Name
+            && !self.kw().is_name()
+            && !matches!(self.kw(), Kw::True | Kw::False | Kw::None)
+        {
+            return None;
         }
         // A bare NAME not followed by a trailer is a star_atom: skip the primary parse.
         if self.kind() == TokKind::Name

@@ -70,6 +70,18 @@ pub fn create(vm: &mut Vm) -> Value {
         ("frexp", frexp),
         ("ldexp", ldexp),
         ("dist", dist),
+        ("acosh", acosh),
+        ("asinh", asinh),
+        ("atanh", atanh),
+        ("cbrt", cbrt),
+        ("exp2", exp2),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
+        ("nextafter", nextafter),
+        ("remainder", remainder),
+        ("ulp", ulp),
     ];
     for &(n, f) in fns {
         def(vm, m, n, f);
@@ -96,6 +108,35 @@ fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     }
 }
 
+/// Argument count check with the messages of CPython's math functions: `math.sqrt() takes
+/// exactly one argument (0 given)` (METH_O), `atan2 expected 2 arguments, got 1` (fast calls),
+/// `math.atan2() takes no keyword arguments`.
+fn margs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    no_kw(vm, name, kw)?;
+    let n = args.len();
+    match (min, max) {
+        (1, 1) if n != 1 => Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({n} given)"
+        ))),
+        (2, 2) if n != 2 => Err(vm.type_error(format!("{name} expected 2 arguments, got {n}"))),
+        _ => nargs(vm, name, args, kw, 0, min, max),
+    }
+}
+
+fn no_kw(vm: &mut Vm, name: &str, kw: &[Value]) -> PyResult<()> {
+    if kw.is_empty() {
+        return Ok(());
+    }
+    Err(vm.type_error(format!("math.{name}() takes no keyword arguments")))
+}
+
 fn domain(vm: &mut Vm) -> Value {
     vm.value_error("math domain error")
 }
@@ -108,7 +149,7 @@ fn unary(
     f: fn(f64) -> f64,
     check_domain: bool,
 ) -> PyResult {
-    nargs(vm, name, args, kw, 0, 1, 1)?;
+    margs(vm, name, args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() && check_domain {
@@ -145,8 +186,130 @@ unary_fn!(fabs, f64::abs);
 unary_fn!(degrees, f64::to_degrees);
 unary_fn!(radians, f64::to_radians);
 
+/// CPython's `math_1`: a NaN from a non-NaN argument is a domain error (ValueError); an infinity
+/// from a finite one is an OverflowError when the function `can_overflow`, else a domain error.
+fn math_1(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult {
+    margs(vm, name, args, kw, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    let r = f(x);
+    math_1_result(vm, x, r, can_overflow)
+}
+
+fn math_1_result(vm: &mut Vm, x: f64, r: f64, can_overflow: bool) -> PyResult {
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow {
+            vm.overflow_error("math range error")
+        } else {
+            domain(vm)
+        });
+    }
+    Ok(Value::from_f64(r))
+}
+
+// These come from the `libm` crate (a Rust port of musl's libm) where CPython calls the C
+// library's: for some arguments the last bit of a result can differ from CPython's.
+macro_rules! math_1_fn {
+    ($name:ident, $f:expr, $can_overflow:expr) => {
+        fn $name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+            math_1(vm, args, kw, stringify!($name), $f, $can_overflow)
+        }
+    };
+}
+math_1_fn!(acosh, libm::acosh, false);
+math_1_fn!(asinh, libm::asinh, false);
+math_1_fn!(atanh, libm::atanh, false);
+math_1_fn!(cbrt, libm::cbrt, false);
+math_1_fn!(exp2, f64::exp2, true);
+math_1_fn!(erf, libm::erf, false);
+math_1_fn!(erfc, libm::erfc, false);
+
+/// A non-positive integer (or -inf): where Γ has poles and CPython raises a domain error.
+fn gamma_pole(x: f64) -> bool {
+    x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor())
+}
+
+/// `math.gamma`: CPython's special cases (poles are domain errors, Γ(n) of a small positive
+/// integer is the exact factorial); elsewhere libm's tgamma.
+fn gamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    margs(vm, "gamma", args, kw, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if gamma_pole(x) {
+        return Err(domain(vm));
+    }
+    let r = if x == x.floor() && (1.0..=23.0).contains(&x) {
+        (2..x as u32).fold(1.0f64, |acc, k| acc * k as f64)
+    } else {
+        libm::tgamma(x)
+    };
+    math_1_result(vm, x, r, true)
+}
+
+/// `math.lgamma`: log|Γ(x)|, with CPython's special cases.
+fn lgamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    margs(vm, "lgamma", args, kw, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if x.is_infinite() {
+        return Ok(Value::from_f64(f64::INFINITY));
+    }
+    if gamma_pole(x) {
+        return Err(domain(vm));
+    }
+    let r = if x == 1.0 || x == 2.0 {
+        0.0
+    } else {
+        libm::lgamma_r(x).0
+    };
+    math_1_result(vm, x, r, true)
+}
+
+fn nextafter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (x, y) = binary(vm, args, kw, "nextafter")?;
+    Ok(Value::from_f64(libm::nextafter(x, y)))
+}
+
+/// IEEE 754 remainder: `x - n*y` with `n` the integer nearest `x/y` (ties to even).
+fn remainder(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (x, y) = binary(vm, args, kw, "remainder")?;
+    if x.is_nan() || y.is_nan() {
+        return Ok(Value::from_f64(f64::NAN));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain(vm));
+    }
+    if y.is_infinite() {
+        return Ok(Value::from_f64(x));
+    }
+    Ok(Value::from_f64(libm::remainder(x, y)))
+}
+
+/// The value of the least significant bit of `x`.
+fn ulp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    margs(vm, "ulp", args, kw, 1, 1)?;
+    let x = arg_f64(vm, args[0])?.abs();
+    if !x.is_finite() {
+        return Ok(Value::from_f64(x));
+    }
+    let up = libm::nextafter(x, f64::INFINITY);
+    let r = if up.is_infinite() {
+        x - libm::nextafter(x, 0.0)
+    } else {
+        up - x
+    };
+    Ok(Value::from_f64(r))
+}
+
 fn sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "sqrt", args, kw, 0, 1, 1)?;
+    margs(vm, "sqrt", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     if x < 0.0 {
         return Err(domain(vm));
@@ -173,7 +336,12 @@ fn log_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 fn log(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "log", args, kw, 0, 1, 2)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error("log() takes no keyword arguments"));
+    }
+    if !(1..=2).contains(&args.len()) {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
     let l = log_of(vm, args[0])?;
     if args.len() == 2 {
         let b = log_of(vm, args[1])?;
@@ -185,7 +353,7 @@ fn log(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::from_f64(l))
 }
 fn log10(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "log10", args, kw, 0, 1, 1)?;
+    margs(vm, "log10", args, kw, 1, 1)?;
     if let Some(IntVal::Big(_)) = int_of(args[0]) {
         let l = log_of(vm, args[0])?;
         return Ok(Value::from_f64(l / std::f64::consts::LN_10));
@@ -197,7 +365,7 @@ fn log10(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::from_f64(x.log10()))
 }
 fn log2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "log2", args, kw, 0, 1, 1)?;
+    margs(vm, "log2", args, kw, 1, 1)?;
     if let Some(IntVal::Big(_)) = int_of(args[0]) {
         let l = log_of(vm, args[0])?;
         return Ok(Value::from_f64(l / std::f64::consts::LN_2));
@@ -209,7 +377,7 @@ fn log2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::from_f64(x.log2()))
 }
 fn log1p(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "log1p", args, kw, 0, 1, 1)?;
+    margs(vm, "log1p", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     if x <= -1.0 {
         return Err(domain(vm));
@@ -218,7 +386,7 @@ fn log1p(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn binary(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(f64, f64)> {
-    nargs(vm, name, args, kw, 0, 2, 2)?;
+    margs(vm, name, args, kw, 2, 2)?;
     Ok((arg_f64(vm, args[0])?, arg_f64(vm, args[1])?))
 }
 fn atan2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -248,7 +416,8 @@ fn copysign(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "copysign")?;
     Ok(Value::from_f64(x.copysign(y)))
 }
-fn hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn hypot(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_kw(vm, "hypot", kw)?;
     let mut acc = 0.0f64;
     for &a in args {
         let x = arg_f64(vm, a)?;
@@ -257,7 +426,7 @@ fn hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(Value::from_f64(acc))
 }
 fn dist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "dist", args, kw, 0, 2, 2)?;
+    margs(vm, "dist", args, kw, 2, 2)?;
     let p = riter::collect(vm, args[0])?;
     let q = riter::collect(vm, args[1])?;
     if p.len() != q.len() {
@@ -284,29 +453,29 @@ fn to_int_rounded(vm: &mut Vm, v: Value, f: fn(f64) -> f64, dunder: &str) -> PyR
     crate::vm::types::int::int_from(vm, Value::from_f64(f(x)))
 }
 fn floor(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "floor", args, kw, 0, 1, 1)?;
+    margs(vm, "floor", args, kw, 1, 1)?;
     to_int_rounded(vm, args[0], f64::floor, "__floor__")
 }
 fn ceil(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "ceil", args, kw, 0, 1, 1)?;
+    margs(vm, "ceil", args, kw, 1, 1)?;
     to_int_rounded(vm, args[0], f64::ceil, "__ceil__")
 }
 fn trunc(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "trunc", args, kw, 0, 1, 1)?;
+    margs(vm, "trunc", args, kw, 1, 1)?;
     to_int_rounded(vm, args[0], f64::trunc, "__trunc__")
 }
 fn isnan(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "isnan", args, kw, 0, 1, 1)?;
+    margs(vm, "isnan", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     Ok(vm.bool_val(x.is_nan()))
 }
 fn isinf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "isinf", args, kw, 0, 1, 1)?;
+    margs(vm, "isinf", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     Ok(vm.bool_val(x.is_infinite()))
 }
 fn isfinite(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "isfinite", args, kw, 0, 1, 1)?;
+    margs(vm, "isfinite", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     Ok(vm.bool_val(x.is_finite()))
 }
@@ -352,7 +521,8 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         }
     }
 }
-fn gcd(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn gcd(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_kw(vm, "gcd", kw)?;
     let mut g = BigInt::zero();
     for &a in args {
         let x = int_arg(vm, a)?;
@@ -360,7 +530,8 @@ fn gcd(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     Ok(vm.new_bigint(g))
 }
-fn lcm(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn lcm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_kw(vm, "lcm", kw)?;
     let mut l = BigInt::from(1);
     for &a in args {
         let x = int_arg(vm, a)?;
@@ -372,7 +543,7 @@ fn lcm(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_bigint(l))
 }
 fn factorial(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "factorial", args, kw, 0, 1, 1)?;
+    margs(vm, "factorial", args, kw, 1, 1)?;
     if args[0].is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -381,14 +552,14 @@ fn factorial(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bigint(r))
 }
 fn comb(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "comb", args, kw, 0, 2, 2)?;
+    margs(vm, "comb", args, kw, 2, 2)?;
     let n = int_arg(vm, args[0])?;
     let k = int_arg(vm, args[1])?;
     let r = crate::rtlib::math_int::comb(&n, &k).map_err(|e| rt_err(vm, e))?;
     Ok(vm.new_bigint(r))
 }
 fn perm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "perm", args, kw, 0, 1, 2)?;
+    margs(vm, "perm", args, kw, 1, 2)?;
     let n = int_arg(vm, args[0])?;
     let k = if args.len() > 1 && args[1] != vm.none {
         Some(int_arg(vm, args[1])?)
@@ -399,7 +570,7 @@ fn perm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bigint(r))
 }
 fn isqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "isqrt", args, kw, 0, 1, 1)?;
+    margs(vm, "isqrt", args, kw, 1, 1)?;
     let n = int_arg(vm, args[0])?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
@@ -432,7 +603,7 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 /// Shewchuk's exact summation, as CPython's math.fsum.
 fn fsum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "fsum", args, kw, 0, 1, 1)?;
+    margs(vm, "fsum", args, kw, 1, 1)?;
     let items = riter::collect(vm, args[0])?;
     let mut partials: Vec<f64> = Vec::new();
     for it in items {
@@ -483,13 +654,13 @@ fn fsum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(Value::from_f64(hi))
 }
 fn modf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "modf", args, kw, 0, 1, 1)?;
+    margs(vm, "modf", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     let (f, i) = crate::rtlib::math_fns::modf(x);
     Ok(vm.new_tuple(vec![Value::from_f64(f), Value::from_f64(i)]))
 }
 fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "frexp", args, kw, 0, 1, 1)?;
+    margs(vm, "frexp", args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     if x == 0.0 || !x.is_finite() {
         return Ok(vm.new_tuple(vec![Value::from_f64(x), Value::try_from_i64(0).unwrap()]));
@@ -509,7 +680,7 @@ fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     ]))
 }
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "ldexp", args, kw, 0, 2, 2)?;
+    margs(vm, "ldexp", args, kw, 2, 2)?;
     let x = arg_f64(vm, args[0])?;
     let e = int_arg(vm, args[1])?.to_i32().unwrap_or(i32::MAX);
     let r = x * 2f64.powi(e);

@@ -85,6 +85,23 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         nargs(vm, "sys.getswitchinterval", a, k, 0, 0, 0)?;
         Ok(vm.new_float(0.005))
     });
+    def(vm, m, "getsizeof", getsizeof);
+    def(vm, m, "get_coroutine_origin_tracking_depth", |vm, a, k| {
+        nargs(vm, "sys.get_coroutine_origin_tracking_depth", a, k, 0, 0, 0)?;
+        Ok(vm.new_int(0))
+    });
+    def(vm, m, "call_tracing", call_tracing);
+    // cpjit loads no extension modules: the flags are CPython's default (RTLD_NOW).
+    def(vm, m, "getdlopenflags", |vm, a, k| {
+        nargs(vm, "sys.getdlopenflags", a, k, 0, 0, 0)?;
+        Ok(vm.new_int(2))
+    });
+    // The objects alive in cpjit's heap (CPython counts pymalloc's blocks).
+    def(vm, m, "getallocatedblocks", |vm, a, k| {
+        nargs(vm, "sys.getallocatedblocks", a, k, 0, 0, 0)?;
+        let n = vm.heap.live_objects();
+        Ok(vm.new_int(n as i64))
+    });
     def(vm, m, "get_int_max_str_digits", |vm, a, k| {
         nargs(vm, "sys.get_int_max_str_digits", a, k, 0, 0, 0)?;
         Ok(vm.new_int(4300))
@@ -341,4 +358,87 @@ fn breakpointhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `sys.getsizeof(object[, default])`: `object.__sizeof__()`, which reports the bytes the object
+/// takes in cpjit's heap (not CPython's sizes). A TypeError from it gives `default` when one is
+/// passed.
+fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = crate::vm::types::split_kw(args, kw);
+    let mut slots = [pos.first().copied(), pos.get(1).copied()];
+    if pos.len() > 2 {
+        let n = pos.len() + kws.len();
+        return Err(vm.type_error(format!("getsizeof() takes at most 2 arguments ({n} given)")));
+    }
+    let mut unknown = None;
+    for (k, v) in kws {
+        let i = match k {
+            "object" => 0,
+            "default" => 1,
+            _ => {
+                unknown.get_or_insert(k);
+                continue;
+            }
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for getsizeof() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    let Some(obj) = slots[0] else {
+        return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
+    };
+    if let Some(k) = unknown {
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for getsizeof()"
+        )));
+    }
+    match sizeof_of(vm, obj) {
+        Err(e) if slots[1].is_some() && vm.isinstance(e, vm.t.exc("TypeError")) => {
+            Ok(slots[1].unwrap())
+        }
+        r => r,
+    }
+}
+
+/// `obj.__sizeof__()`, checked to be an int that fits a Py_ssize_t and is not negative.
+fn sizeof_of(vm: &mut Vm, obj: Value) -> PyResult {
+    let ty = vm.type_of(obj);
+    let Some(f) = crate::vm::runtime::attr::lookup_type_str(vm, ty, "__sizeof__") else {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(format!("Type {tn} doesn't define __sizeof__")));
+    };
+    let r = crate::vm::runtime::call::call_method_value(vm, f, obj, &[])?;
+    let negative = vm.value_error("__sizeof__() should return >= 0");
+    match crate::vm::runtime::num::int_of(r) {
+        Some(IntVal::Small(n)) if n >= 0 => Ok(r),
+        Some(IntVal::Small(_)) => Err(negative),
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => Err(negative),
+        Some(IntVal::Big(_)) => {
+            Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => Err(vm.type_error("an integer is required")),
+    }
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)` (cpjit has no tracing to save and restore).
+fn call_tracing(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("call_tracing() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "call_tracing expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    if !vm.isinstance(args[1], vm.t.tuple) {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("call_tracing() argument 2 must be tuple, not {tn}")));
+    }
+    let items = crate::vm::runtime::iter::collect(vm, args[1])?;
+    crate::vm::runtime::call::call(vm, args[0], &items, &[])
 }

@@ -75,6 +75,13 @@ pub fn is_attr_slot(name: &str) -> bool {
     matches!(name, "__getattribute__" | "__setattr__" | "__delattr__")
 }
 
+/// Built-in methods that get an instance of a Python subclass itself rather than the built-in
+/// value it wraps: the attribute slots (the instance's dict) and `__reduce__` (the reduce value
+/// names the subclass and carries the instance's dict, as CPython's set.__reduce__ does).
+fn sees_instance(name: &str) -> bool {
+    is_attr_slot(name) || name == "__reduce__"
+}
+
 /// An in-place operator dunder (`__iadd__`, `__ior__`, ...): it returns its self, which for an
 /// instance of a Python subclass is the instance, not the built-in value it wraps.
 fn is_inplace(name: &str) -> bool {
@@ -123,7 +130,7 @@ fn check_descriptor_self(
             )))
         }
         // Attribute access works on the instance itself (its dict), not on the wrapped value.
-        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance && !is_attr_slot(name) => {
+        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance && !sees_instance(name) => {
             Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
         }
         _ => Ok(None),
@@ -201,7 +208,7 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             let f = b.f;
-            if !b.owner.is_null() && !is_attr_slot(b.name) {
+            if !b.owner.is_null() && !sees_instance(b.name) {
                 if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
                     let r = guard(vm, |vm| f(vm, &u, &[]))?;
                     return Ok(if r == u[0] && is_inplace(b.name) {

@@ -112,6 +112,33 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__repr__", exc_repr);
     add_method(vm, t, "__str__", exc_str);
     add_method(vm, t, "with_traceback", with_traceback);
+    add_method(vm, t, "add_note", add_note);
+}
+
+/// `BaseException.add_note(note)`: appends `note` (a str) to the `__notes__` list, made on first
+/// use.
+fn add_note(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "BaseException.add_note", args, kw, 1, 1, 1)?;
+    let (exc, note) = (args[0], args[1]);
+    if !vm.isinstance(note, vm.t.str_) {
+        let tn = vm.type_name(note);
+        return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
+    }
+    let k = vm.intern("__notes__");
+    let notes = match crate::vm::runtime::attr::getattr_opt(vm, exc, k)? {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new());
+            crate::vm::runtime::attr::setattr(vm, exc, k, l)?;
+            l
+        }
+    };
+    let list = super::subclass::base_value(notes).unwrap_or(notes);
+    match as_list(list) {
+        Some(items) => items.push(note),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(vm.none)
 }
 
 fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

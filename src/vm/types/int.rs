@@ -17,6 +17,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "bit_length", bit_length);
     add_method(vm, t, "bit_count", bit_count);
     add_method(vm, t, "conjugate", conjugate);
+    add_method(vm, t, "as_integer_ratio", as_integer_ratio);
     add_method(vm, t, "__index__", conjugate);
     add_method(vm, t, "__int__", conjugate);
     add_method(vm, t, "__format__", format);
@@ -172,6 +173,14 @@ fn bit_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         IntVal::Big(b) => b.magnitude().count_ones(),
     };
     Ok(vm.new_int(n as i64))
+}
+
+/// `(int(self), 1)`
+fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "int.as_integer_ratio", args, kw, 1, 0, 0)?;
+    let n = new_int(vm, int_of(args[0]).unwrap());
+    let one = vm.new_int(1);
+    Ok(vm.new_tuple(vec![n, one]))
 }
 
 fn conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

@@ -84,6 +84,11 @@ pub fn install(vm: &mut Vm) {
     let t = vm.t.memoryview;
     add_static(vm, t, "__new__", mv_new, false);
     add_method(vm, t, "cast", mv_cast);
+    // memoryview's rich comparison: only == and != are defined; its ordering slots (a checked
+    // self) answer NotImplemented.
+    for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        add_method(vm, t, op, super::misc::object_order);
+    }
     add_method(vm, t, "tolist", mv_tolist);
     add_method(vm, t, "tobytes", mv_tobytes);
     add_method(vm, t, "hex", mv_hex);

@@ -49,6 +49,22 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
     add_method(vm, o, "__reduce__", object_reduce);
     add_method(vm, o, "__getstate__", object_getstate);
+    // CPython's types with their own __sizeof__ (a checked self); the others inherit object's.
+    add_method(vm, o, "__sizeof__", object_sizeof);
+    super::iter_reduce::install(vm);
+    for ty in [
+        vm.t.int,
+        vm.t.str_,
+        vm.t.bytes,
+        vm.t.bytearray,
+        vm.t.list,
+        vm.t.dict,
+        vm.t.set,
+        vm.t.frozenset,
+        t,
+    ] {
+        add_method(vm, ty, "__sizeof__", object_sizeof);
+    }
     let generic = [
         vm.t.list,
         vm.t.tuple,
@@ -287,4 +303,12 @@ fn check_hook(vm: &mut Vm, x: Value, cls: Value, hook: &str) -> PyResult<Option<
         crate::vm::runtime::call::call_method_value(vm, f, cls, &[x])?
     };
     crate::vm::runtime::compare::truthy(vm, r).map(Some)
+}
+
+/// `__sizeof__`: the bytes the object takes in cpjit's heap ([`crate::vm::gc::object_bytes`]),
+/// not CPython's sizes.
+fn object_sizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__sizeof__", args, kw, 1, 0, 0)?;
+    let n = crate::vm::gc::object_bytes(args[0]);
+    Ok(vm.new_int(n as i64))
 }

@@ -38,6 +38,11 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__str__", object_str);
     add_method(vm, o, "__eq__", object_eq);
     add_method(vm, o, "__ne__", object_ne);
+    // object's ordering slots: NotImplemented, so the reflected operand (or the TypeError) decides.
+    add_method(vm, o, "__lt__", object_order);
+    add_method(vm, o, "__le__", object_order);
+    add_method(vm, o, "__gt__", object_order);
+    add_method(vm, o, "__ge__", object_order);
     add_method(vm, o, "__hash__", object_hash);
     add_method(vm, o, "__setattr__", object_setattr);
     add_method(vm, o, "__getattribute__", object_getattribute);
@@ -205,6 +210,11 @@ fn object_ne(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let t = compare::truthy(vm, r)?;
     Ok(vm.bool_val(!t))
+}
+
+pub(crate) fn object_order(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__lt__", args, kw, 1, 1, 1)?;
+    Ok(vm.not_implemented)
 }
 
 fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

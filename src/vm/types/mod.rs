@@ -13,6 +13,7 @@ pub mod genobj;
 pub mod getset;
 pub mod instance;
 pub mod int;
+pub mod iter_reduce;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;

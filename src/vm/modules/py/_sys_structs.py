@@ -57,6 +57,30 @@ implementation = SimpleNamespace(name='cpjit', cache_tag='cpjit-311', version=ve
                                  hexversion=hexversion, _multiarch='x86_64-linux-gnu')
 prefix = exec_prefix = base_prefix = base_exec_prefix = _PREFIX
 platlibdir = 'lib'
+
+
+class _asyncgen_hooks(tuple):
+    __slots__ = ()
+    n_fields = n_sequence_fields = 2
+    n_unnamed_fields = 0
+    firstiter = property(lambda self: self[0])
+    finalizer = property(lambda self: self[1])
+
+    def __repr__(self):
+        return 'asyncgen_hooks(firstiter=%r, finalizer=%r)' % tuple(self)
+
+
+_asyncgen_hooks.__name__ = _asyncgen_hooks.__qualname__ = 'asyncgen_hooks'
+
+
+def get_asyncgen_hooks(*args, **kwargs):
+    # cpjit has no sys.set_asyncgen_hooks: the hooks are always unset.
+    if kwargs:
+        raise TypeError('sys.get_asyncgen_hooks() takes no keyword arguments')
+    if args:
+        raise TypeError('sys.get_asyncgen_hooks() takes no arguments (%d given)' % len(args))
+    return _asyncgen_hooks((None, None))
+
 _stdlib_dir = _STDLIB
 
 del _structseq, SimpleNamespace, _VERSION, _FLAGS, _PREFIX, _STDLIB, __builtins__

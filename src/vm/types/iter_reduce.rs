@@ -1,0 +1,148 @@
+//! `__reduce__` of the built-in iterators (enumerate, map, filter, zip, reversed), sets, slices
+//! and the `...`/`NotImplemented` singletons, with CPython's results and a checked self (a
+//! foreign self is a TypeError, as CPython's method descriptors make it, where object.__reduce__
+//! would accept anything); `reversed.__length_hint__`, `reversed.__setstate__`, `zip.__setstate__`.
+
+use super::{add_method, nargs};
+use crate::vm::interp::{PyResult, Vm};
+use crate::vm::object::*;
+use crate::vm::value::Value;
+
+pub fn install(vm: &mut Vm) {
+    for t in [
+        vm.t.enumerate,
+        vm.t.map,
+        vm.t.filter,
+        vm.t.zip,
+        vm.t.reversed,
+    ] {
+        add_method(vm, t, "__reduce__", iter_reduce);
+    }
+    add_method(vm, vm.t.reversed, "__length_hint__", reversed_length_hint);
+    add_method(vm, vm.t.reversed, "__setstate__", reversed_setstate);
+    add_method(vm, vm.t.zip, "__setstate__", zip_setstate);
+    for t in [vm.t.set, vm.t.frozenset] {
+        add_method(vm, t, "__reduce__", set_reduce);
+    }
+    add_method(vm, vm.t.slice, "__reduce__", slice_reduce);
+    add_method(vm, vm.t.ellipsis_type, "__reduce__", |vm, a, k| {
+        nargs(vm, "__reduce__", a, k, 1, 0, 0)?;
+        Ok(vm.new_str("Ellipsis"))
+    });
+    add_method(vm, vm.t.not_implemented_type, "__reduce__", |vm, a, k| {
+        nargs(vm, "__reduce__", a, k, 1, 0, 0)?;
+        Ok(vm.new_str("NotImplemented"))
+    });
+}
+
+/// The built-in object behind `v` (itself, or the base value of a subclass instance).
+fn base(v: Value) -> Value {
+    super::subclass::base_value(v).unwrap_or(v)
+}
+
+fn type_value(vm: &Vm, v: Value) -> Value {
+    Value::from_ptr(vm.type_of(v))
+}
+
+/// `(type(self), args)` or `(type(self), args, state)`.
+fn reduce_value(vm: &mut Vm, v: Value, args: Vec<Value>, state: Option<Value>) -> Value {
+    let t = type_value(vm, v);
+    let args = vm.new_tuple(args);
+    let mut items = vec![t, args];
+    items.extend(state);
+    vm.new_tuple(items)
+}
+
+fn iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let v = args[0];
+    let (a, state) = match as_iter(base(v)) {
+        Some(IterData::Enumerate { it, n }) => (vec![*it, *n], None),
+        Some(IterData::Map { f, its }) => (std::iter::once(*f).chain(its.clone()).collect(), None),
+        Some(IterData::Filter { f, it }) => (vec![*f, *it], None),
+        Some(IterData::Zip { its, strict }) => (its.clone(), strict.then_some(vm.true_)),
+        Some(IterData::SeqRev { seq, idx }) if *idx >= 0 => {
+            (vec![*seq], Some(Value::try_from_i64(*idx as i64).unwrap()))
+        }
+        // Exhausted (CPython drops the sequence): reversed(()).
+        Some(IterData::SeqRev { .. }) | Some(IterData::Done) if vm.isinstance(v, vm.t.reversed) => {
+            (vec![vm.new_tuple(vec![])], None)
+        }
+        _ => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("cannot pickle '{tn}' object")));
+        }
+    };
+    Ok(reduce_value(vm, v, a, state))
+}
+
+fn reversed_length_hint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__length_hint__", args, kw, 1, 0, 0)?;
+    match as_iter(base(args[0])) {
+        Some(IterData::SeqRev { seq, idx }) => {
+            let (seq, idx) = (*seq, *idx);
+            if idx < 0 {
+                return Ok(vm.new_int(0));
+            }
+            let n = crate::vm::builtins::len_of(vm, seq)?;
+            Ok(vm.new_int(n.min(idx as usize + 1) as i64))
+        }
+        Some(IterData::Done) => Ok(vm.new_int(0)),
+        // No count kept for this kind of reversed iterator: unknown, as the protocol allows.
+        _ => Ok(vm.not_implemented),
+    }
+}
+
+/// `PyLong_AsSsize_t`: an int (no `__index__`) that fits a machine word.
+fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    use crate::vm::runtime::num::{int_of, IntVal};
+    match int_of(v) {
+        Some(IntVal::Small(n)) => Ok(n),
+        Some(IntVal::Big(_)) => {
+            Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => Err(vm.type_error("an integer is required")),
+    }
+}
+
+/// `reversed.__setstate__(index)`: the next item is `seq[index]`, clamped to the sequence.
+fn reversed_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setstate__", args, kw, 1, 1, 1)?;
+    let i = index_arg(vm, args[1])?;
+    let seq = match as_iter(base(args[0])) {
+        Some(IterData::SeqRev { seq, idx }) if *idx >= 0 => *seq,
+        _ => return Ok(vm.none),
+    };
+    let n = crate::vm::builtins::len_of(vm, seq)? as i64;
+    if let Some(IterData::SeqRev { idx, .. }) = as_iter(base(args[0])) {
+        *idx = i.clamp(-1, n - 1) as isize;
+    }
+    Ok(vm.none)
+}
+
+/// `zip.__setstate__(strict)`.
+fn zip_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setstate__", args, kw, 1, 1, 1)?;
+    let truth = crate::vm::runtime::compare::truthy(vm, args[1])?;
+    if let Some(IterData::Zip { strict, .. }) = as_iter(base(args[0])) {
+        *strict = truth;
+    }
+    Ok(vm.none)
+}
+
+/// `(type(self), (list(self),), self.__dict__ or None)`.
+fn set_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let v = args[0];
+    let items = crate::vm::runtime::iter::collect(vm, v)?;
+    let l = vm.new_list(items);
+    let d = crate::vm::runtime::attr::instance_dict(v).unwrap_or(vm.none);
+    Ok(reduce_value(vm, v, vec![l], Some(d)))
+}
+
+fn slice_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let s = as_slice(args[0]).expect("checked self");
+    let a = vec![s.start, s.stop, s.step];
+    Ok(reduce_value(vm, args[0], a, None))
+}
