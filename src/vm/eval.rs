@@ -2079,12 +2079,41 @@ fn run_impl<const SINGLE: bool>(
                 let r = tryv!(ops::except_star(vm, "prep_reraise_star", &[orig, excs]));
                 slots[sp - 1] = r;
             }
-            Opcode::GET_AWAITABLE
-            | Opcode::GET_AITER
-            | Opcode::GET_ANEXT
-            | Opcode::BEFORE_ASYNC_WITH
-            | Opcode::END_ASYNC_FOR
-            | Opcode::ASYNC_GEN_WRAP => {
+            Opcode::GET_AWAITABLE => {
+                let v = top!();
+                sync!();
+                let it = tryv!(ops::get_awaitable(vm, v, oparg));
+                slots[sp - 1] = it;
+            }
+            Opcode::BEFORE_ASYNC_WITH => {
+                let cm = top!();
+                sync!();
+                let (exit, enter_result) = tryv!(ops::before_async_with(vm, cm));
+                slots[sp - 1] = exit;
+                push!(enter_result);
+            }
+            Opcode::GET_AITER => {
+                let v = top!();
+                sync!();
+                let it = tryv!(ops::get_aiter(vm, v));
+                slots[sp - 1] = it;
+            }
+            Opcode::GET_ANEXT => {
+                let aiter = top!();
+                sync!();
+                let aw = tryv!(ops::get_anext(vm, aiter));
+                push!(aw);
+            }
+            Opcode::END_ASYNC_FOR => {
+                let e = pop!();
+                if vm.isinstance(e, vm.t.exc("StopAsyncIteration")) {
+                    sp -= 1;
+                } else {
+                    reraise = true;
+                    throw!(e);
+                }
+            }
+            Opcode::ASYNC_GEN_WRAP => {
                 throw!(vm.not_implemented(format!("the {} instruction", op.name())));
             }
             // Specialized instructions complete above or continue here as their generic form.

@@ -433,6 +433,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             }
             IterData::Filter { f, it } => out.extend([*f, *it]),
             IterData::Callable { f, sentinel } => out.extend([*f, *sentinel]),
+            IterData::Await { coro } => out.push(*coro),
         },
         Layout::Super => {
             let d = payload_any::<SuperData>(v);

@@ -510,6 +510,10 @@ pub enum IterData {
         f: Value,
         sentinel: Value,
     },
+    /// `coroutine.__await__()`'s `coroutine_wrapper`: each step resumes `coro`.
+    Await {
+        coro: Value,
+    },
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,
 }

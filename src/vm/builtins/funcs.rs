@@ -91,6 +91,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "next", args, kw, 0, 1, 2)?;
     let it = args[0];
     let ok = it.is_ptr()
+        && obj_type(it) != vm.t.coroutine
         && (matches!(
             layout_of(it),
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator
@@ -106,10 +107,11 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             r => r,
         };
     }
-    if let Some(g) = as_generator(it) {
+    let gen = crate::vm::types::genobj::wrapped_coroutine(it).unwrap_or(it);
+    if let Some(g) = as_generator(gen) {
         if g.state != GenState::Done || args.len() == 1 {
             let none = vm.none;
-            return match crate::vm::ops::gen_resume(vm, it, none, None) {
+            return match crate::vm::ops::gen_resume(vm, gen, none, None) {
                 Ok(crate::vm::eval::Exit::Yield(v)) => Ok(v),
                 Ok(crate::vm::eval::Exit::Return(v)) => {
                     if args.len() == 2 {

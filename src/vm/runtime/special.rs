@@ -254,8 +254,8 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             match name {
                 "__name__" => Some(g.name),
                 "__qualname__" => Some(g.qualname),
-                "gi_code" => Some(g.code),
-                "gi_running" => Some(vm.bool_val(g.state == GenState::Running)),
+                "gi_code" | "cr_code" => Some(g.code),
+                "gi_running" | "cr_running" => Some(vm.bool_val(g.state == GenState::Running)),
                 _ => None,
             }
         }

@@ -802,6 +802,12 @@ fn module_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) =
         super::subclass::new_subclass(vm, &args[..1.min(args.len())], &[], module_new_bare)?
     {
+        // An instance of a ModuleType subclass wraps a module whose namespace is the
+        // instance's `__dict__`: attributes set either way are the module's globals.
+        let md = super::subclass::base_value(r).and_then(|b| as_module(b).map(|m| m.dict));
+        if let (Some(d), Some(inst)) = (md, as_instance(r)) {
+            inst.dict = d;
+        }
         return Ok(r);
     }
     let m = module_new_bare(vm, &args[..1.min(args.len())], &[])?;
@@ -855,7 +861,8 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "module.__init__() argument 'name' must be str, not {tn}"
         )));
     }
-    let Some(md) = as_module(args[0]) else {
+    let this = crate::vm::types::subclass::base_value(args[0]).unwrap_or(args[0]);
+    let Some(md) = as_module(this) else {
         return Ok(vm.none);
     };
     md.name = name;

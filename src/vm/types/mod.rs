@@ -94,6 +94,8 @@ types_struct! {
     staticmethod: "staticmethod", MethodWrapper, object;
     property: "property", Property, object;
     generator: "generator", Generator, object;
+    coroutine: "coroutine", Generator, object;
+    coroutine_wrapper: "coroutine_wrapper", Iter, object;
     module: "module", Module, object;
     none_type: "NoneType", NoneType, object;
     not_implemented_type: "NotImplementedType", Singleton, object;
