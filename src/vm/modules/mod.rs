@@ -1,6 +1,7 @@
 //! Imports: built-in modules (sys, math, time) and single-file modules found next to the script
 //! or on PYTHONPATH.
 
+pub mod array;
 pub mod math;
 pub mod package;
 pub mod posix;
@@ -24,6 +25,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
+        "array" => array::create(vm)?,
         "time" => time::create(vm)?,
         "_random" => random::create(vm)?,
         "gc" => gc_module(vm),
@@ -43,6 +45,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_posixsubprocess",
     "_random",
+    "array",
     "_sre",
     "_weakref",
     "builtins",

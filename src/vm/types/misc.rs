@@ -1256,6 +1256,18 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
+    // A class's `__bytes__` comes first (array.array, user classes).
+    if x.is_ptr() && layout_of(x) == Layout::Instance {
+        let t = obj_type(x);
+        if let Some(f) = crate::vm::runtime::attr::lookup_type_str(vm, t, "__bytes__") {
+            let r = crate::vm::runtime::call::call_method_value(vm, f, x, &[])?;
+            if as_bytes(r).is_none() || obj_type(r) == vm.t.bytearray {
+                let tn = vm.type_name(r);
+                return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            return Ok(r);
+        }
+    }
     if let Some(IntVal::Small(n)) = int_of(xb) {
         if n < 0 {
             return Err(vm.value_error("negative count"));

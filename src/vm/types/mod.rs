@@ -136,6 +136,7 @@ types_struct! {
     sre_match: "Match", Native, object;
     sre_scanner: "SRE_Scanner", Native, object;
     mt_state: "mt_state", Native, object;
+    array_data: "array_data", Native, object;
 }
 
 impl Types {
