@@ -240,6 +240,8 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
+            // staticmethod objects are callable (3.10+); classmethod objects are not.
+            Layout::MethodWrapper => vm.is_subtype(obj_type(v), vm.t.staticmethod),
             Layout::Instance | Layout::WeakRef | Layout::Native => {
                 attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
             }
