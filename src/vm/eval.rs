@@ -233,11 +233,14 @@ fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::Excepti
     best
 }
 
-fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32) {
+fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32, globals: Value) {
     let handled = vm.handled;
     if let Some(inst) = as_instance(exc) {
         if let Some(e) = inst.exc.as_mut() {
             e.traceback.push((code, at));
+            // Aligned with `traceback` (entries added elsewhere have none: see frameobj).
+            e.tb_globals.resize(e.traceback.len() - 1, Value::NULL);
+            e.tb_globals.push(globals);
             if e.context.is_null() && !handled.is_null() && handled != vm.none && handled != exc {
                 e.context = handled;
             }
@@ -601,7 +604,7 @@ fn run_impl<const SINGLE: bool>(
             loop {
                 let code_v = frame_code(f.get());
                 if !reraise {
-                    add_traceback(vm, exc, code_v, cur as u32);
+                    add_traceback(vm, exc, code_v, cur as u32, f.get().globals);
                 }
                 reraise = false;
                 if let Some(h) = find_handler(cd, cur as u32).filter(|_| !vm.budget_exhausted) {
@@ -1965,8 +1968,12 @@ fn run_impl<const SINGLE: bool>(
                 let exit = slots[sp - 4];
                 sync!();
                 let t = Value::from_ptr(vm.type_of(exc));
-                let none = vm.none;
-                let r = tryv!(call::call(vm, exit, &[t, exc, none], &[]));
+                // __exit__(type, value, traceback): the exception's __traceback__.
+                let tb = tryv!(crate::vm::types::frameobj::traceback_object(vm, exc));
+                vm.roots.push(tb);
+                let r = call::call(vm, exit, &[t, exc, tb], &[]);
+                vm.roots.pop();
+                let r = tryv!(r);
                 push!(r);
             }
             Opcode::LOAD_BUILD_CLASS => {

@@ -70,11 +70,55 @@ pub fn create(vm: &mut Vm) -> Value {
         ("frexp", frexp),
         ("ldexp", ldexp),
         ("dist", dist),
+        ("cbrt", cbrt),
+        ("exp2", exp2),
+        ("asinh", asinh),
+        ("acosh", acosh),
+        ("atanh", atanh),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
+        ("remainder", remainder),
+        ("nextafter", nextafter),
+        ("ulp", ulp),
     ];
     for &(n, f) in fns {
         def(vm, m, n, f);
     }
     m
+}
+
+/// Functions of one float that rtlib computes with CPython's domain and range errors.
+macro_rules! rt_unary {
+    ($($name:ident),*) => {$(
+        fn $name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+            nargs(vm, stringify!($name), args, kw, 0, 1, 1)?;
+            let x = arg_f64(vm, args[0])?;
+            let r = crate::rtlib::math_fns::$name(x).map_err(|e| rt_err(vm, e))?;
+            Ok(vm.new_float(r))
+        }
+    )*};
+}
+rt_unary!(cbrt, exp2, asinh, acosh, atanh, erf, erfc, gamma, lgamma);
+
+fn remainder(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "remainder", args, kw, 0, 2, 2)?;
+    let (x, y) = (arg_f64(vm, args[0])?, arg_f64(vm, args[1])?);
+    let r = crate::rtlib::math_fns::remainder(x, y).map_err(|e| rt_err(vm, e))?;
+    Ok(vm.new_float(r))
+}
+
+fn nextafter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "nextafter", args, kw, 0, 2, 2)?;
+    let (x, y) = (arg_f64(vm, args[0])?, arg_f64(vm, args[1])?);
+    Ok(vm.new_float(crate::rtlib::math_fns::nextafter(x, y)))
+}
+
+fn ulp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "ulp", args, kw, 0, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    Ok(vm.new_float(crate::rtlib::math_fns::ulp(x)))
 }
 
 fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {

@@ -439,6 +439,16 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                     }
                     return generic_setattr(vm, obj, name, value);
                 }
+                // A traceback's tb_next is writable (unittest cuts its own frames off).
+                if ty == vm.t.traceback && str_of(name) == "tb_next" {
+                    if value != vm.none && vm.type_of(value) != vm.t.traceback {
+                        let tn = vm.type_name(value);
+                        return Err(
+                            vm.type_error(format!("expected traceback object or None, got '{tn}'"))
+                        );
+                    }
+                    return generic_setattr(vm, obj, name, value);
+                }
             }
             Layout::Type => {
                 if let Some(f) = crate::vm::types::metatype::meta_method(vm, obj, "__setattr__") {

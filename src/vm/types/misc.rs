@@ -88,6 +88,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, sp, "__get__", super_get);
 
     super::genobj::install(vm);
+    super::frameobj::install(vm);
 
     let iters = [
         vm.t.list_iterator,
