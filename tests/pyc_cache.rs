@@ -586,3 +586,58 @@ fn round_trip_over_the_standard_library() {
     eprintln!("{checked} modules, {bytes} bytes serialized");
     assert!(checked >= 150, "only {checked} stdlib modules compiled");
 }
+
+#[test]
+fn dash_m_runs_modules_and_package_mains_from_the_cache() {
+    let d = TempDir::new("dash-m");
+    std::fs::create_dir_all(d.0.join("pkg")).unwrap();
+    std::fs::write(d.0.join("pkg/__init__.py"), "print('init', __name__)\n").unwrap();
+    std::fs::write(
+        d.0.join("pkg/__main__.py"),
+        "import sys\nfrom . import helper\nprint('main', __name__, __package__, helper.twice(21), sys.argv[1:])\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.0.join("pkg/helper.py"),
+        "def twice(x):\n    return 2 * x\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.0.join("tool.py"),
+        "import sys\nprint('tool', __name__, sys.argv[0].rsplit('/', 1)[-1], sys.argv[1:])\n",
+    )
+    .unwrap();
+    let pkg_out = "init pkg\nmain __main__ pkg 42 ['x']\n";
+    let tool_out = "tool __main__ tool.py ['a', 'b']\n";
+    // First runs compile and write every module (the -m main module included, as runpy's
+    // loader does); second runs load them all from the cache.
+    let r = cpjit(&d.0, &["--stats=json", "-m", "pkg", "x"]);
+    assert_eq!((r.status, r.stdout.as_str()), (0, pkg_out), "{}", r.stderr);
+    assert_eq!(pyc_stats(&r), (0, 3, 3, 0), "first -m pkg run");
+    let r = cpjit(&d.0, &["--stats=json", "-m", "tool", "a", "b"]);
+    assert_eq!((r.status, r.stdout.as_str()), (0, tool_out), "{}", r.stderr);
+    assert_eq!(pyc_stats(&r), (0, 1, 1, 0), "first -m tool run");
+    for name in [
+        "pkg/__pycache__/__main__",
+        "pkg/__pycache__/helper",
+        "__pycache__/tool",
+    ] {
+        assert!(
+            d.0.join(format!("{name}.cpjit-311.pyc")).is_file(),
+            "{name}"
+        );
+    }
+    let r = cpjit(&d.0, &["--stats=json", "-m", "pkg", "x"]);
+    assert_eq!((r.status, r.stdout.as_str()), (0, pkg_out), "{}", r.stderr);
+    assert_eq!(pyc_stats(&r), (3, 0, 0, 0), "second -m pkg run compiled");
+    let r = cpjit(&d.0, &["--stats=json", "-m", "tool", "a", "b"]);
+    assert_eq!((r.status, r.stdout.as_str()), (0, tool_out), "{}", r.stderr);
+    assert_eq!(pyc_stats(&r), (1, 0, 0, 0), "second -m tool run compiled");
+    // Editing the main module recompiles it.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(d.0.join("tool.py"), "print('edited', __name__)\n").unwrap();
+    let r = cpjit(&d.0, &["--stats=json", "-m", "tool"]);
+    assert_eq!(r.stdout, "edited __main__\n", "{}", r.stderr);
+    // The stale file is rejected (counted) and rewritten.
+    assert_eq!(pyc_stats(&r), (0, 1, 1, 1), "edited -m module");
+}

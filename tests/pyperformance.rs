@@ -77,10 +77,12 @@ fn pyperformance_scripts_match_python3() {
 /// BENCHMARKS.md ("pyperformance: all 54") lists every script with its ratio, and the reason
 /// for each one that still fails; tools/pyperf_status.py re-measures them all.
 const STDLIB_BENCHMARKS: &[&str] = &[
+    "2to3",
     "argparse",
     "base64",
     "bpe_tokeniser",
     "comprehensions",
+    "coroutines",
     "decimal_pi",
     "deepcopy",
     "gc_collect",
@@ -91,10 +93,13 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "mdp",
     "pathlib",
     "pprint",
+    "python_startup",
+    "raytrace",
     "regex_compile",
     "regex_dna",
     "regex_effbot",
     "regex_v8",
+    "scimark",
     "telco",
     "typing_runtime_protocols",
     "yaml",

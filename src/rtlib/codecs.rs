@@ -9,6 +9,8 @@ pub enum Encoding {
     Utf8,
     Ascii,
     Latin1,
+    /// `raw-unicode-escape` (pickle's protocol 0 text): latin-1 with `\uXXXX`/`\UXXXXXXXX`.
+    RawUnicodeEscape,
 }
 
 impl Encoding {
@@ -27,6 +29,7 @@ impl Encoding {
             | "cp367" | "csascii" | "ibm367" => Ok(Encoding::Ascii),
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
             | "cp819" | "iso_ir_100" | "csisolatin1" | "ibm819" => Ok(Encoding::Latin1),
+            "raw_unicode_escape" => Ok(Encoding::RawUnicodeEscape),
             _ => Err(CodecError::UnknownEncoding(name.to_string())),
         }
     }
@@ -37,6 +40,7 @@ impl Encoding {
             Encoding::Utf8 => "utf-8",
             Encoding::Ascii => "ascii",
             Encoding::Latin1 => "latin-1",
+            Encoding::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 }
@@ -140,7 +144,7 @@ impl CodecError {
 /// Where the next undecodable range is: (valid prefix length, bad length, reason).
 fn next_error(enc: Encoding, b: &[u8]) -> Option<(usize, usize, &'static str)> {
     match enc {
-        Encoding::Latin1 => None,
+        Encoding::Latin1 | Encoding::RawUnicodeEscape => None,
         Encoding::Ascii => b
             .iter()
             .position(|&c| c >= 0x80)
@@ -183,6 +187,9 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, CodecErr
         return Ok(String::new());
     }
     let enc = Encoding::lookup(encoding)?;
+    if enc == Encoding::RawUnicodeEscape {
+        return raw_unicode_escape_decode(b, errors);
+    }
     let mut out = String::with_capacity(b.len());
     let mut pos = 0;
     while let Some((valid, bad, reason)) = next_error(enc, &b[pos..]) {
@@ -220,6 +227,17 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecErr
         Encoding::Utf8 => return Ok(s.as_bytes().to_vec()),
         Encoding::Ascii => 0x80,
         Encoding::Latin1 => 0x100,
+        Encoding::RawUnicodeEscape => {
+            let mut out = Vec::with_capacity(s.len());
+            for c in s.chars() {
+                match c as u32 {
+                    n if n < 0x100 => out.push(n as u8),
+                    n if n < 0x10000 => out.extend_from_slice(format!("\\u{n:04x}").as_bytes()),
+                    n => out.extend_from_slice(format!("\\U{n:08x}").as_bytes()),
+                }
+            }
+            return Ok(out);
+        }
     };
     let cs: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(cs.len());
@@ -266,6 +284,75 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecErr
                 }
             }
             other => return Err(CodecError::UnknownHandler(other.to_string())),
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// `raw-unicode-escape` decoding: bytes are latin-1 code points, except that `\uXXXX` and
+/// `\UXXXXXXXX` after an odd number of backslashes are the code point they name.
+fn raw_unicode_escape_decode(b: &[u8], errors: &str) -> Result<String, CodecError> {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            out.push(b[i] as char);
+            i += 1;
+            continue;
+        }
+        // A run of backslashes: an even number stands for itself.
+        let run = b[i..].iter().take_while(|&&c| c == b'\\').count();
+        for _ in 0..run - 1 {
+            out.push('\\');
+        }
+        i += run - 1;
+        if run % 2 == 0 {
+            out.push('\\');
+            i += 1;
+            continue;
+        }
+        let digits = match b.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 8,
+            _ => {
+                out.push('\\');
+                i += 1;
+                continue;
+            }
+        };
+        let hex = &b[i + 2..(i + 2 + digits).min(b.len())];
+        let n = hex.iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        let (end, reason, value) = if n < digits {
+            let r = if digits == 4 {
+                "truncated \\uXXXX escape"
+            } else {
+                "truncated \\UXXXXXXXX escape"
+            };
+            (i + 2 + n, r, None)
+        } else {
+            let v = u32::from_str_radix(std::str::from_utf8(hex).unwrap_or("0"), 16).unwrap_or(0);
+            match char::from_u32(v) {
+                Some(c) => (i + 2 + digits, "", Some(c)),
+                None => (i + 2 + digits, "\\Uxxxxxxxx out of range", None),
+            }
+        };
+        match value {
+            Some(c) => out.push(c),
+            None => match errors {
+                "strict" => {
+                    return Err(CodecError::Decode {
+                        encoding: "rawunicodeescape",
+                        object: b.to_vec(),
+                        start: i,
+                        end,
+                        reason: reason.to_string(),
+                    })
+                }
+                "ignore" => {}
+                "replace" => out.push('\u{fffd}'),
+                other => return Err(CodecError::UnknownHandler(other.to_string())),
+            },
         }
         i = end;
     }

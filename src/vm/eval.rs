@@ -261,11 +261,14 @@ fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::Excepti
     best
 }
 
-fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32) {
+fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32, globals: Value) {
     let handled = vm.handled;
     if let Some(inst) = as_instance(exc) {
         if let Some(e) = inst.exc.as_mut() {
             e.traceback.push((code, at));
+            // Aligned with `traceback` (entries added elsewhere have none: see frameobj).
+            e.tb_globals.resize(e.traceback.len() - 1, Value::NULL);
+            e.tb_globals.push(globals);
             if e.context.is_null() && !handled.is_null() && handled != vm.none && handled != exc {
                 e.context = handled;
             }
@@ -629,7 +632,7 @@ fn run_impl<const SINGLE: bool>(
             loop {
                 let code_v = frame_code(f.get());
                 if !reraise {
-                    add_traceback(vm, exc, code_v, cur as u32);
+                    add_traceback(vm, exc, code_v, cur as u32, f.get().globals);
                 }
                 reraise = false;
                 if let Some(h) = find_handler(cd, cur as u32).filter(|_| !vm.budget_exhausted) {
@@ -1898,8 +1901,12 @@ fn run_impl<const SINGLE: bool>(
                 let exit = slots[sp - 4];
                 sync!();
                 let t = Value::from_ptr(vm.type_of(exc));
-                let none = vm.none;
-                let r = tryv!(call::call(vm, exit, &[t, exc, none], &[]));
+                // __exit__(type, value, traceback): the exception's __traceback__.
+                let tb = tryv!(crate::vm::types::frameobj::traceback_object(vm, exc));
+                vm.roots.push(tb);
+                let r = call::call(vm, exit, &[t, exc, tb], &[]);
+                vm.roots.pop();
+                let r = tryv!(r);
                 push!(r);
             }
             Opcode::LOAD_BUILD_CLASS => {
@@ -2012,12 +2019,41 @@ fn run_impl<const SINGLE: bool>(
                 let r = tryv!(ops::except_star(vm, "prep_reraise_star", &[orig, excs]));
                 slots[sp - 1] = r;
             }
-            Opcode::GET_AWAITABLE
-            | Opcode::GET_AITER
-            | Opcode::GET_ANEXT
-            | Opcode::BEFORE_ASYNC_WITH
-            | Opcode::END_ASYNC_FOR
-            | Opcode::ASYNC_GEN_WRAP => {
+            Opcode::GET_AWAITABLE => {
+                let v = top!();
+                sync!();
+                let it = tryv!(ops::get_awaitable(vm, v, oparg));
+                slots[sp - 1] = it;
+            }
+            Opcode::BEFORE_ASYNC_WITH => {
+                let cm = top!();
+                sync!();
+                let (exit, enter_result) = tryv!(ops::before_async_with(vm, cm));
+                slots[sp - 1] = exit;
+                push!(enter_result);
+            }
+            Opcode::GET_AITER => {
+                let v = top!();
+                sync!();
+                let it = tryv!(ops::get_aiter(vm, v));
+                slots[sp - 1] = it;
+            }
+            Opcode::GET_ANEXT => {
+                let aiter = top!();
+                sync!();
+                let aw = tryv!(ops::get_anext(vm, aiter));
+                push!(aw);
+            }
+            Opcode::END_ASYNC_FOR => {
+                let e = pop!();
+                if vm.isinstance(e, vm.t.exc("StopAsyncIteration")) {
+                    sp -= 1;
+                } else {
+                    reraise = true;
+                    throw!(e);
+                }
+            }
+            Opcode::ASYNC_GEN_WRAP => {
                 throw!(vm.not_implemented(format!("the {} instruction", op.name())));
             }
             // Specialized instructions complete above or continue here as their generic form.

@@ -309,6 +309,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             if let Some(e) = &d.exc {
                 out.extend([e.args, e.cause, e.context, e.extra]);
                 out.extend(e.traceback.iter().map(|t| t.0));
+                out.extend(e.tb_globals.iter().copied().filter(|g| !g.is_null()));
             }
         }
         Layout::Type => {
@@ -433,6 +434,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             }
             IterData::Filter { f, it } => out.extend([*f, *it]),
             IterData::Callable { f, sentinel } => out.extend([*f, *sentinel]),
+            IterData::Await { coro } => out.push(*coro),
         },
         Layout::Super => {
             let d = payload_any::<SuperData>(v);

@@ -416,6 +416,7 @@ impl Vm {
         let inst = InstanceData::new(Some(Box::new(ExcData {
             args,
             traceback: Vec::new(),
+            tb_globals: Vec::new(),
             cause: Value::NULL,
             context: Value::NULL,
             suppress_context: false,

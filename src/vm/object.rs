@@ -158,6 +158,9 @@ pub struct ExcData {
     pub args: Value,
     /// Traceback entries in the order they were added (innermost first): (code object, instr index).
     pub traceback: Vec<(Value, u32)>,
+    /// The globals of each traceback entry's frame (`tb_frame.f_globals`), by index; shorter
+    /// than `traceback` (or NULL) where an entry was added without them.
+    pub tb_globals: Vec<Value>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
@@ -509,6 +512,10 @@ pub enum IterData {
     Callable {
         f: Value,
         sentinel: Value,
+    },
+    /// `coroutine.__await__()`'s `coroutine_wrapper`: each step resumes `coro`.
+    Await {
+        coro: Value,
     },
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,

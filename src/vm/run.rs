@@ -267,7 +267,8 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
 }
 
 /// `-m NAME` (runpy's `_run_module_as_main`): imports the parent packages, finds NAME's source
-/// (a package runs `NAME.__main__`), sets sys.argv[0] to its file and runs it as `__main__`.
+/// (a package runs `NAME.__main__`), sets sys.argv[0] to its file and runs it as `__main__`
+/// (from the bytecode cache when it is current).
 fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Value) -> PyResult {
     let (file, spec_name) = crate::vm::modules::package::find_module_source(vm, name)?;
     argv[0] = file.clone();
@@ -292,7 +293,9 @@ fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Val
         .unwrap_or_default();
     let (pk, pv) = (vm.intern("__package__"), vm.new_str(&package));
     crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
-    exec_source(vm, &src, &file, globals)
+    // Through the bytecode cache, as runpy's loader.get_code is.
+    let path = std::path::PathBuf::from(&file);
+    crate::vm::modules::pyc_cache::exec_module(vm, &src, &path, &file, globals)
 }
 
 /// `BaseExceptionGroup` and `ExceptionGroup` into builtins, from `_cpjit_eg` (Python source

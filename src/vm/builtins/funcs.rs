@@ -91,6 +91,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "next", args, kw, 0, 1, 2)?;
     let it = args[0];
     let ok = it.is_ptr()
+        && obj_type(it) != vm.t.coroutine
         && (matches!(
             layout_of(it),
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator
@@ -106,10 +107,11 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             r => r,
         };
     }
-    if let Some(g) = as_generator(it) {
+    let gen = crate::vm::types::genobj::wrapped_coroutine(it).unwrap_or(it);
+    if let Some(g) = as_generator(gen) {
         if g.state != GenState::Done || args.len() == 1 {
             let none = vm.none;
-            return match crate::vm::ops::gen_resume(vm, it, none, None) {
+            return match crate::vm::ops::gen_resume(vm, gen, none, None) {
                 Ok(crate::vm::eval::Exit::Yield(v)) => Ok(v),
                 Ok(crate::vm::eval::Exit::Return(v)) => {
                     if args.len() == 2 {
@@ -238,6 +240,8 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     v.is_ptr()
         && match layout_of(v) {
             Layout::Function | Layout::Builtin | Layout::BoundMethod | Layout::Type => true,
+            // staticmethod objects are callable (3.10+); classmethod objects are not.
+            Layout::MethodWrapper => vm.is_subtype(obj_type(v), vm.t.staticmethod),
             Layout::Instance | Layout::WeakRef | Layout::Native => {
                 attr::lookup_type_str(vm, obj_type(v), "__call__").is_some()
             }

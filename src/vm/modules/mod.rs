@@ -1,9 +1,11 @@
 //! Imports: built-in modules (sys, math, time) and single-file modules found next to the script
 //! or on PYTHONPATH.
 
+pub mod array;
 pub mod math;
 pub mod package;
 pub mod posix;
+pub mod process;
 pub mod pyc_cache;
 pub mod random;
 pub mod sre;
@@ -23,6 +25,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
+        "array" => array::create(vm)?,
         "time" => time::create(vm)?,
         "_random" => random::create(vm)?,
         "gc" => gc_module(vm),
@@ -30,6 +33,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => weakref::create(vm)?,
         "_sre" => sre::create(vm)?,
         "posix" => posix::create(vm)?,
+        "_posixsubprocess" => process::create_posixsubprocess(vm)?,
+        "select" => process::create_select(vm)?,
         "builtins" => builtins_module(vm),
         _ => return python_module(vm, name),
     };
@@ -38,7 +43,18 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_random", "_sre", "_weakref", "builtins", "gc", "math", "posix", "sys", "time",
+    "_posixsubprocess",
+    "_random",
+    "array",
+    "_sre",
+    "_weakref",
+    "builtins",
+    "gc",
+    "math",
+    "posix",
+    "select",
+    "sys",
+    "time",
 ];
 
 /// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for

@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 28] = [
+    let fns: [(&'static str, BuiltinFn); 31] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -57,6 +57,9 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("cpu_count", cpu_count),
         ("fspath", fspath_fn),
         ("_exit", exit_now),
+        ("pipe", pipe),
+        ("dup", dup),
+        ("waitpid", super::process::waitpid),
     ];
     for (name, f) in fns {
         def(vm, m, name, f);
@@ -217,10 +220,38 @@ def fstat(fd):
 
 def lstat(path, *, dir_fd=None):
     return stat(path, dir_fd=dir_fd, follow_symlinks=False)
+
+# Wait statuses (waitpid's second item), decoded as the C library's macros do.
+WNOHANG = 1
+
+def WIFEXITED(status):
+    return status & 0x7f == 0
+
+def WEXITSTATUS(status):
+    return (status >> 8) & 0xff
+
+def WIFSIGNALED(status):
+    return 0 < status & 0x7f < 0x7f
+
+def WTERMSIG(status):
+    return status & 0x7f
+
+def WIFSTOPPED(status):
+    return status & 0xff == 0x7f
+
+def WSTOPSIG(status):
+    return (status >> 8) & 0xff
+
+def waitstatus_to_exitcode(status):
+    if WIFEXITED(status):
+        return WEXITSTATUS(status)
+    if WIFSIGNALED(status):
+        return -WTERMSIG(status)
+    raise ValueError('invalid wait status: %d' % status)
 "#;
 
 /// A path argument: str, bytes or an os.PathLike, as (text for the OS, was it bytes).
-fn path_arg(
+pub fn path_arg(
     vm: &mut Vm,
     v: Value,
     fname: &str,
@@ -274,7 +305,7 @@ fn fspath_fn(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 /// OSError (or the subclass for its errno) for `e`, naming `filename` when given.
-fn os_error(
+pub fn os_error(
     vm: &mut Vm,
     e: std::io::Error,
     filename: Option<Value>,
@@ -560,6 +591,73 @@ thread_local! {
 
 fn with_fd<R>(fd: i64, f: impl FnOnce(&mut std::fs::File) -> R) -> Option<R> {
     FILES.with(|t| t.borrow_mut().get_mut(&fd).map(f))
+}
+
+/// Takes ownership of an open descriptor: it joins the table under its own number.
+pub fn adopt_fd(fd: std::os::fd::OwnedFd) -> i64 {
+    use std::os::fd::AsRawFd;
+    let n = fd.as_raw_fd() as i64;
+    FILES.with(|t| t.borrow_mut().insert(n, std::fs::File::from(fd)));
+    n
+}
+
+/// A duplicate of descriptor `fd` (a table entry, or 0, 1, 2 for the standard streams).
+pub fn dup_fd(fd: i64) -> Option<std::io::Result<std::os::fd::OwnedFd>> {
+    use std::os::fd::AsFd;
+    if let Some(r) = with_fd(fd, |f| f.as_fd().try_clone_to_owned()) {
+        return Some(r);
+    }
+    match fd {
+        0 => Some(std::io::stdin().as_fd().try_clone_to_owned()),
+        1 => Some(std::io::stdout().as_fd().try_clone_to_owned()),
+        2 => Some(std::io::stderr().as_fd().try_clone_to_owned()),
+        _ => None,
+    }
+}
+
+/// Runs `f` on a borrowed descriptor `fd` (a table entry or a standard stream).
+pub fn with_borrowed_fd<R>(fd: i64, f: impl FnOnce(std::os::fd::BorrowedFd<'_>) -> R) -> Option<R> {
+    use std::os::fd::AsFd;
+    FILES.with(|t| {
+        let t = t.borrow();
+        if let Some(file) = t.get(&fd) {
+            return Some(f(file.as_fd()));
+        }
+        match fd {
+            0 => Some(f(std::io::stdin().as_fd())),
+            1 => Some(f(std::io::stdout().as_fd())),
+            2 => Some(f(std::io::stderr().as_fd())),
+            _ => None,
+        }
+    })
+}
+
+/// `os.pipe()`: (read end, write end), both close-on-exec.
+fn pipe(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "pipe", args, kw, 0, 0, 0)?;
+    match std::io::pipe() {
+        Ok((r, w)) => {
+            let r = adopt_fd(r.into());
+            let w = adopt_fd(w.into());
+            let (r, w) = (vm.new_int(r), vm.new_int(w));
+            Ok(vm.new_tuple(vec![r, w]))
+        }
+        Err(e) => Err(os_error(vm, e, None, None)),
+    }
+}
+
+/// `os.dup(fd)`: a new (non-inheritable) descriptor for the same file.
+fn dup(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "dup", args, kw, 0, 1, 1)?;
+    let fd = fd_arg(vm, args[0], "dup")?;
+    match dup_fd(fd) {
+        Some(Ok(o)) => {
+            let n = adopt_fd(o);
+            Ok(vm.new_int(n))
+        }
+        Some(Err(e)) => Err(os_error(vm, e, None, None)),
+        None => Err(bad_fd(vm)),
+    }
 }
 
 fn bad_fd(vm: &mut Vm) -> Value {

@@ -319,8 +319,8 @@ fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(vm.new_tuple(vec![n, n, n]));
     }
     let t = Value::from_ptr(obj_type(h));
-    let n = vm.none;
-    Ok(vm.new_tuple(vec![t, h, n]))
+    let tb = crate::vm::types::frameobj::traceback_object(vm, h)?;
+    Ok(vm.new_tuple(vec![t, h, tb]))
 }
 
 /// `sys.breakpointhook(*args, **kws)`: imports and calls the hook `$PYTHONBREAKPOINT` names

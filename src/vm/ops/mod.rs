@@ -119,7 +119,11 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
     let func = f.get().func;
     let (name, qualname) = (cd.name, cd.qualname);
     let code = framestack::frame_code(f.get());
-    let ty = vm.t.generator;
+    let ty = if cd.code.flags & flags::CO_COROUTINE != 0 {
+        vm.t.coroutine
+    } else {
+        vm.t.generator
+    };
     vm.heap.alloc(
         ty,
         GenData {
@@ -136,17 +140,24 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
 /// Resumes a generator with `value` (or raises `throw` in it).
 pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -> PyResult<Exit> {
     let g = as_generator(gen).unwrap();
+    let is_coro = obj_type(gen) == vm.t.coroutine;
+    let what = if is_coro { "coroutine" } else { "generator" };
     match g.state {
-        GenState::Running => return Err(vm.value_error("generator already executing")),
+        GenState::Running => return Err(vm.value_error(format!("{what} already executing"))),
         GenState::Done => {
             if let Some(e) = throw {
                 return Err(e);
+            }
+            if is_coro {
+                return Err(vm.err("RuntimeError", "cannot reuse already awaited coroutine"));
             }
             return Ok(Exit::Return(vm.none));
         }
         GenState::Created => {
             if throw.is_none() && value != vm.none {
-                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+                return Err(vm.type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )));
             }
             if throw.is_some() {
                 g.state = GenState::Done;
@@ -193,7 +204,7 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
         Err(e) => {
             g.state = GenState::Done;
             if vm.isinstance(e, vm.t.exc("StopIteration")) {
-                let r = vm.err("RuntimeError", "generator raised StopIteration");
+                let r = vm.err("RuntimeError", format!("{what} raised StopIteration"));
                 if let Some(x) = as_instance(r).and_then(|i| i.exc.as_mut()) {
                     x.cause = e;
                     x.context = e;
@@ -210,6 +221,9 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
 pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
     if as_generator(recv).is_some() {
         return gen_resume(vm, recv, v, None);
+    }
+    if let Some(coro) = crate::vm::types::genobj::wrapped_coroutine(recv) {
+        return gen_resume(vm, coro, v, None);
     }
     let r = if v == vm.none {
         // A Python-level `__next__` may end with `StopIteration(value)`: that is the value of
@@ -413,19 +427,31 @@ pub fn set_cause(vm: &mut Vm, e: Value, cause: Value) -> PyResult<()> {
 }
 
 pub fn before_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
+    enter_context(vm, cm, ["__enter__", "__exit__"], "", false)
+}
+
+/// BEFORE_WITH and BEFORE_ASYNC_WITH: looks up the type's enter and exit methods (`names`),
+/// and returns (the bound exit method, what calling enter returned). `note_exit` adds CPython's
+/// "(missed __aexit__ method)" when only the exit method is missing.
+fn enter_context(
+    vm: &mut Vm,
+    cm: Value,
+    names: [&str; 2],
+    kind: &str,
+    note_exit: bool,
+) -> PyResult<(Value, Value)> {
     let t = vm.type_of(cm);
-    let enter = attr::lookup_type_str(vm, t, "__enter__");
-    let exit = attr::lookup_type_str(vm, t, "__exit__");
+    let enter = attr::lookup_type_str(vm, t, names[0]);
+    let exit = attr::lookup_type_str(vm, t, names[1]);
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let tn = vm.type_name(cm);
-        let missing = if attr::lookup_type_str(vm, t, "__enter__").is_none() {
-            ""
+        let note = if note_exit && enter.is_some() {
+            format!(" (missed {} method)", names[1])
         } else {
-            " (missed __exit__ method)"
+            String::new()
         };
-        let _ = missing;
         return Err(vm.type_error(format!(
-            "'{tn}' object does not support the context manager protocol"
+            "'{tn}' object does not support the {kind}context manager protocol{note}"
         )));
     };
     let exit_b = attr::bind_descriptor(vm, exit, cm, t)?;
@@ -461,3 +487,127 @@ pub fn unbound_local(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
     )
 }
 pub mod spec;
+
+/// `_PyCoro_GetAwaitableIter`: `v` itself for a coroutine (or a generator whose code has
+/// CO_ITERABLE_COROUTINE), else the iterator `type(v).__await__(v)` returns. None when `v` has
+/// no `__await__`.
+fn awaitable_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if is_coroutine_like(vm, v) {
+        return Ok(Some(v));
+    }
+    let t = vm.type_of(v);
+    let Some(f) = attr::lookup_type_str(vm, t, "__await__") else {
+        return Ok(None);
+    };
+    let it = call::call_method_value(vm, f, v, &[])?;
+    if is_coroutine_like(vm, it) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    let is_iter = it.is_ptr()
+        && (matches!(
+            attr::layout_of_opt(it),
+            Some(Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator)
+        ) || attr::lookup_type_str(vm, obj_type(it), "__next__").is_some());
+    if !is_iter {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
+    }
+    Ok(Some(it))
+}
+
+/// A coroutine, or a generator made awaitable by `types.coroutine` (CO_ITERABLE_COROUTINE).
+fn is_coroutine_like(vm: &Vm, v: Value) -> bool {
+    if !v.is_ptr() || as_generator(v).is_none() {
+        return false;
+    }
+    if obj_type(v) == vm.t.coroutine {
+        return true;
+    }
+    let code = as_generator(v).unwrap().code;
+    as_code(code).is_some_and(|c| c.code.flags & flags::CO_ITERABLE_COROUTINE != 0)
+}
+
+/// GET_AWAITABLE: the iterator an `await` drives (oparg 1 and 2 word the error for the
+/// results of `__aenter__` and `__aexit__`).
+pub fn get_awaitable(vm: &mut Vm, v: Value, oparg: u32) -> PyResult {
+    match awaitable_iter(vm, v)? {
+        Some(it) => {
+            if obj_type(it) == vm.t.coroutine && crate::vm::types::genobj::delegate(it).is_some() {
+                return Err(vm.err("RuntimeError", "coroutine is being awaited already"));
+            }
+            Ok(it)
+        }
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(match oparg {
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {tn}"
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {tn}"
+                ),
+                _ => format!("object {tn} can't be used in 'await' expression"),
+            }))
+        }
+    }
+}
+
+/// BEFORE_ASYNC_WITH: (the bound `__aexit__`, the result of `__aenter__()`).
+pub fn before_async_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
+    enter_context(vm, cm, ["__aenter__", "__aexit__"], "asynchronous ", true)
+}
+
+/// GET_AITER: `type(v).__aiter__(v)`, which must have `__anext__`.
+pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult {
+    let t = vm.type_of(v);
+    let Some(f) = attr::lookup_type_str(vm, t, "__aiter__") else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {tn}"
+        )));
+    };
+    let it = call::call_method_value(vm, f, v, &[])?;
+    let it_t = vm.type_of(it);
+    if attr::lookup_type_str(vm, it_t, "__anext__").is_none() {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {tn}"
+        )));
+    }
+    Ok(it)
+}
+
+/// GET_ANEXT: the awaitable iterator for `type(aiter).__anext__(aiter)`.
+pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
+    let t = vm.type_of(aiter);
+    let Some(f) = attr::lookup_type_str(vm, t, "__anext__") else {
+        let tn = vm.type_name(aiter);
+        return Err(vm.type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {tn}"
+        )));
+    };
+    let aw = call::call_method_value(vm, f, aiter, &[])?;
+    vm.roots.push(aw);
+    let r = awaitable_iter(vm, aw);
+    vm.roots.pop();
+    match r {
+        Ok(Some(it)) => Ok(it),
+        Ok(None) => {
+            let tn = vm.type_name(aw);
+            Err(vm.type_error(format!(
+                "'async for' received an invalid object from __anext__: {tn}"
+            )))
+        }
+        Err(e) => {
+            let tn = vm.type_name(aw);
+            let x = vm.type_error(format!(
+                "'async for' received an invalid object from __anext__: {tn}"
+            ));
+            if let Some(xi) = as_instance(x).and_then(|i| i.exc.as_mut()) {
+                xi.cause = e;
+                xi.context = e;
+            }
+            Err(x)
+        }
+    }
+}

@@ -244,7 +244,7 @@ fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
 
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
-    match getattr_opt(vm, obj, name)? {
+    match lookup_attr(vm, obj, name, true)? {
         Some(v) => Ok(v),
         None => Err(no_attr(vm, obj, name)),
     }
@@ -252,6 +252,13 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
 
 /// `getattr` returning None instead of raising AttributeError for a missing attribute.
 pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    lookup_attr(vm, obj, name, false)
+}
+
+/// `getattr`'s work. A class's `__getattr__` that raises AttributeError means "missing": that
+/// error is returned when `keep_error` (getattr raises it, with the class's own message), else
+/// None.
+fn lookup_attr(vm: &mut Vm, obj: Value, name: Value, keep_error: bool) -> PyResult<Option<Value>> {
     if obj.is_ptr() {
         match layout_of(obj) {
             Layout::Module => {
@@ -296,7 +303,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             let r = call_method_value(vm, ga, obj, &[name]);
             return match r {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+                Err(e) if !keep_error && vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
                 Err(e) => Err(e),
             };
         }
@@ -429,6 +436,16 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                             call(vm, sa, &[obj, name, value], &[])?;
                             return Ok(());
                         }
+                    }
+                    return generic_setattr(vm, obj, name, value);
+                }
+                // A traceback's tb_next is writable (unittest cuts its own frames off).
+                if ty == vm.t.traceback && str_of(name) == "tb_next" {
+                    if value != vm.none && vm.type_of(value) != vm.t.traceback {
+                        let tn = vm.type_name(value);
+                        return Err(
+                            vm.type_error(format!("expected traceback object or None, got '{tn}'"))
+                        );
                     }
                     return generic_setattr(vm, obj, name, value);
                 }

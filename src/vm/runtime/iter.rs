@@ -87,6 +87,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     },
                 ))
             }
+            Layout::Generator if t == vm.t.coroutine => None,
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
             Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
@@ -453,6 +454,14 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 return Ok(None);
             }
             Ok(Some(v))
+        }
+        IterData::Await { coro } => {
+            let coro = *coro;
+            let none = vm.none;
+            match crate::vm::ops::gen_resume(vm, coro, none, None)? {
+                Exit::Yield(v) => Ok(Some(v)),
+                Exit::Return(_) => Ok(None),
+            }
         }
         IterData::Done => Ok(None),
     }

@@ -319,12 +319,30 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 }
             }
             Layout::Module => {
-                let n = str_of(as_module(v).unwrap().name).to_string();
-                format!("<module '{n}' (built-in)>")
+                // importlib's _module_repr: `from FILE` for a module loaded from a file,
+                // `(built-in)` for the interpreter's own modules, else the name alone.
+                let md = as_module(v).unwrap();
+                let (n, d) = (str_of(md.name).to_string(), md.dict);
+                let fk = vm.intern("__file__");
+                let file = crate::vm::runtime::dict::dict_get_str(vm, d, fk)
+                    .filter(|f| as_str(*f).is_some())
+                    .map(|f| str_of(f).to_string());
+                match file {
+                    Some(f) => format!("<module '{n}' from '{f}'>"),
+                    None if crate::vm::modules::builtin_names().contains(&n.as_str()) => {
+                        format!("<module '{n}' (built-in)>")
+                    }
+                    None => format!("<module '{n}'>"),
+                }
             }
             Layout::Generator => {
                 let q = str_of(as_generator(v).unwrap().qualname).to_string();
-                format!("<generator object {} at {:#x}>", q, v.0)
+                let kind = if obj_type(v) == vm.t.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                format!("<{kind} object {} at {:#x}>", q, v.0)
             }
             Layout::Singleton => {
                 if v == vm.not_implemented {

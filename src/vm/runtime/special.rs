@@ -254,8 +254,8 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             match name {
                 "__name__" => Some(g.name),
                 "__qualname__" => Some(g.qualname),
-                "gi_code" => Some(g.code),
-                "gi_running" => Some(vm.bool_val(g.state == GenState::Running)),
+                "gi_code" | "cr_code" => Some(g.code),
+                "gi_running" | "cr_running" => Some(vm.bool_val(g.state == GenState::Running)),
                 _ => None,
             }
         }
@@ -300,6 +300,44 @@ fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     let l = vm.new_list(items);
     crate::vm::runtime::iter::get_iter(vm, l)
+}
+
+/// `type.__flags__`: the Py_TPFLAGS_* bits code reads (copyreg tests HEAPTYPE, inspect
+/// IS_ABSTRACT, the *_SUBCLASS bits name the built-in base).
+fn type_flags(vm: &mut Vm, cls: Value) -> PyResult<Value> {
+    let tp = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    let t = type_data(tp);
+    let mut f: i64 = 1 << 12; // READY
+    if t.builtin {
+        f |= 1 << 8; // IMMUTABLETYPE
+    } else {
+        f |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+    }
+    if t.base_ok {
+        f |= 1 << 10; // BASETYPE
+    }
+    let subclass_bits = [
+        (vm.t.int, 24),
+        (vm.t.list, 25),
+        (vm.t.tuple, 26),
+        (vm.t.bytes, 27),
+        (vm.t.str_, 28),
+        (vm.t.dict, 29),
+        (vm.t.exc("BaseException"), 30),
+        (vm.t.type_, 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if vm.is_subtype(tp, base) {
+            f |= 1 << bit;
+        }
+    }
+    let k = vm.intern("__abstractmethods__");
+    if let Some(a) = crate::vm::runtime::dict::dict_get_str(vm, t.dict, k) {
+        if super::compare::truthy(vm, a)? {
+            f |= 1 << 20; // IS_ABSTRACT
+        }
+    }
+    Ok(vm.new_int(f))
 }
 
 /// `__isabstractmethod__` of a descriptor: whether any wrapped callable has a true one.
@@ -365,6 +403,7 @@ pub fn type_special_attr(vm: &mut Vm, cls: Value, name: &str) -> PyResult<Option
             Some(vm.new_tuple(b))
         }
         "__base__" => Some(t.bases.first().copied().unwrap_or(vm.none)),
+        "__flags__" => Some(type_flags(vm, cls)?),
         "__dict__" => Some(crate::vm::types::mappingproxy::new(vm, t.dict)),
         "__class__" => Some(Value::from_ptr(vm.t.type_)),
         "__doc__" => Some(vm.none),

@@ -64,6 +64,24 @@ pub fn frame_locals(vm: &mut Vm, f: FramePtr) -> Value {
     d
 }
 
+pub fn install(vm: &mut Vm) {
+    let t = vm.t.frame;
+    super::add_method(vm, t, "clear", frame_clear);
+}
+
+/// `frame.clear()`: a frame object here is a snapshot, so clearing drops its locals (what
+/// traceback.clear_frames and unittest call it for).
+fn frame_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "clear", args, kw, 1, 0, 0)?;
+    let k = vm.intern("f_locals");
+    if let Some(l) = crate::vm::runtime::attr::own_attr(vm, args[0], k) {
+        if let Some(d) = as_dict(l) {
+            d.table.clear();
+        }
+    }
+    Ok(vm.none)
+}
+
 /// A frame object for `f` and, through f_back, every frame that called it.
 pub fn frame_object(vm: &mut Vm, f: FramePtr) -> PyResult {
     // Outermost first, so each frame's f_back exists when it is made.
@@ -104,14 +122,14 @@ pub fn frame_object(vm: &mut Vm, f: FramePtr) -> PyResult {
 
 /// `exc.__traceback__`: a chain of traceback objects, outermost first, or None.
 pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult {
-    let entries = match as_instance(exc).and_then(|i| i.exc.as_ref()) {
-        Some(e) => e.traceback.clone(),
+    let (entries, globals) = match as_instance(exc).and_then(|i| i.exc.as_ref()) {
+        Some(e) => (e.traceback.clone(), e.tb_globals.clone()),
         None => return Ok(vm.none),
     };
     let mut next = vm.none;
     let base = vm.roots.len();
     // Entries are innermost first: build the innermost traceback object first.
-    for (code, at) in entries {
+    for (i, (code, at)) in entries.into_iter().enumerate() {
         vm.roots.push(next);
         let fty = vm.t.frame;
         let fo = new_instance(vm, fty);
@@ -119,9 +137,12 @@ pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult {
         let ln = vm.new_int(line_of(code, at));
         set(vm, fo, "f_code", code)?;
         set(vm, fo, "f_lineno", ln)?;
-        // Traceback entries keep (code, instruction) only: the frame's namespaces are gone,
-        // shown as empty dicts (what traceback/linecache read them for then finds nothing).
-        let g = vm.new_dict();
+        // Traceback entries keep (code, instruction, globals): the frame's locals are gone,
+        // shown as an empty dict (what traceback reads them for then finds nothing).
+        let g = match globals.get(i) {
+            Some(g) if !g.is_null() => *g,
+            _ => vm.new_dict(),
+        };
         set(vm, fo, "f_globals", g)?;
         let l = vm.new_dict();
         set(vm, fo, "f_locals", l)?;

@@ -22,6 +22,66 @@ pub fn install(vm: &mut Vm) {
     super::add_method(vm, g, "close", gen_close);
     super::add_method(vm, g, "__next__", gen_next);
     super::add_method(vm, g, "__iter__", iter_self);
+    let c = vm.t.coroutine;
+    super::add_method(vm, c, "send", gen_send);
+    super::add_method(vm, c, "throw", gen_throw);
+    super::add_method(vm, c, "close", gen_close);
+    super::add_method(vm, c, "__await__", coro_await);
+    let w = vm.t.coroutine_wrapper;
+    super::add_method(vm, w, "send", wrapper_send);
+    super::add_method(vm, w, "throw", wrapper_throw);
+    super::add_method(vm, w, "close", wrapper_close);
+    super::add_method(vm, w, "__next__", wrapper_next);
+    super::add_method(vm, w, "__iter__", iter_self);
+}
+
+/// `coroutine.__await__()`: a `coroutine_wrapper`, the iterator that drives the coroutine.
+fn coro_await(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__await__", args, kw, 1, 0, 0)?;
+    let ty = vm.t.coroutine_wrapper;
+    Ok(vm.new_iter(ty, IterData::Await { coro: args[0] }))
+}
+
+/// The coroutine a `coroutine_wrapper` drives.
+pub fn wrapped_coroutine(w: Value) -> Option<Value> {
+    match as_iter(w)? {
+        IterData::Await { coro } => Some(*coro),
+        _ => None,
+    }
+}
+
+/// The wrapper's `send`/`throw`/`close`: the coroutine's, called on the wrapped coroutine.
+fn on_wrapped(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    f: fn(&mut Vm, &[Value], &[Value]) -> PyResult,
+) -> PyResult {
+    let Some(coro) = args.first().and_then(|w| wrapped_coroutine(*w)) else {
+        return Err(vm.type_error("descriptor requires a 'coroutine_wrapper' object"));
+    };
+    let mut a = args.to_vec();
+    a[0] = coro;
+    f(vm, &a, kw)
+}
+
+fn wrapper_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    on_wrapped(vm, args, kw, gen_send)
+}
+
+fn wrapper_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    on_wrapped(vm, args, kw, gen_throw)
+}
+
+fn wrapper_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__next__", args, kw, 1, 0, 0)?;
+    let none = vm.none;
+    let a = [args[0], none];
+    on_wrapped(vm, &a, kw, gen_send)
+}
+
+fn wrapper_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    on_wrapped(vm, args, kw, gen_close)
 }
 
 fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -87,7 +147,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// The iterator a suspended generator delegates to (`_PyGen_yf`): the top of its value stack
 /// when it is suspended at the yield of a `yield from` / `await` loop (the next instruction is
 /// `RESUME 2` or `RESUME 3`).
-fn delegate(gen: Value) -> Option<Value> {
+pub fn delegate(gen: Value) -> Option<Value> {
     let g = as_generator(gen)?;
     if g.state != GenState::Suspended {
         return None;

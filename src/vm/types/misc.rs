@@ -93,6 +93,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, sp, "__get__", super_get);
 
     super::genobj::install(vm);
+    super::frameobj::install(vm);
 
     let iters = [
         vm.t.list_iterator,
@@ -812,6 +813,12 @@ fn module_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) =
         super::subclass::new_subclass(vm, &args[..1.min(args.len())], &[], module_new_bare)?
     {
+        // An instance of a ModuleType subclass wraps a module whose namespace is the
+        // instance's `__dict__`: attributes set either way are the module's globals.
+        let md = super::subclass::base_value(r).and_then(|b| as_module(b).map(|m| m.dict));
+        if let (Some(d), Some(inst)) = (md, as_instance(r)) {
+            inst.dict = d;
+        }
         return Ok(r);
     }
     let m = module_new_bare(vm, &args[..1.min(args.len())], &[])?;
@@ -865,7 +872,8 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "module.__init__() argument 'name' must be str, not {tn}"
         )));
     }
-    let Some(md) = as_module(args[0]) else {
+    let this = crate::vm::types::subclass::base_value(args[0]).unwrap_or(args[0]);
+    let Some(md) = as_module(this) else {
         return Ok(vm.none);
     };
     md.name = name;
@@ -1258,6 +1266,18 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
+    }
+    // A class's `__bytes__` comes first (array.array, user classes).
+    if x.is_ptr() && layout_of(x) == Layout::Instance {
+        let t = obj_type(x);
+        if let Some(f) = crate::vm::runtime::attr::lookup_type_str(vm, t, "__bytes__") {
+            let r = crate::vm::runtime::call::call_method_value(vm, f, x, &[])?;
+            if as_bytes(r).is_none() || obj_type(r) == vm.t.bytearray {
+                let tn = vm.type_name(r);
+                return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            return Ok(r);
+        }
     }
     if let Some(IntVal::Small(n)) = int_of(xb) {
         if n < 0 {

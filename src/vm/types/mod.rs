@@ -95,6 +95,8 @@ types_struct! {
     staticmethod: "staticmethod", MethodWrapper, object;
     property: "property", Property, object;
     generator: "generator", Generator, object;
+    coroutine: "coroutine", Generator, object;
+    coroutine_wrapper: "coroutine_wrapper", Iter, object;
     module: "module", Module, object;
     none_type: "NoneType", NoneType, object;
     not_implemented_type: "NotImplementedType", Singleton, object;
@@ -135,6 +137,7 @@ types_struct! {
     sre_match: "Match", Native, object;
     sre_scanner: "SRE_Scanner", Native, object;
     mt_state: "mt_state", Native, object;
+    array_data: "array_data", Native, object;
 }
 
 impl Types {

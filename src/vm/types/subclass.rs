@@ -49,6 +49,7 @@ pub fn install(vm: &mut Vm) {
         t.zip,
         t.enumerate,
         t.reversed,
+        t.module,
     ] {
         type_data_mut(ty).base_ok = true;
     }

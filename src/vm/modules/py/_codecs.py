@@ -1,5 +1,5 @@
 # cpjit: the codec registry and the codecs cpjit implements natively (utf-8, ascii, latin-1,
-# and charmap codecs over them), which CPython writes in C. Lookups go through the search
+# raw-unicode-escape, and charmap codecs over them), which CPython writes in C. Lookups go through the search
 # functions registered here; the first one imports `encodings`, which registers CPython's
 # (as CPython's interpreter does at start-up). Encoding and decoding themselves are
 # str.encode / bytes.decode (Rust).
@@ -170,6 +170,16 @@ def latin_1_encode(str, errors=None):
 def latin_1_decode(data, errors=None, final=False):
     data = _data(data)
     return (data.decode('latin-1', errors or 'strict'), len(data))
+
+
+def raw_unicode_escape_encode(str, errors=None):
+    return (_text(str, 'raw_unicode_escape_encode').encode('raw-unicode-escape',
+                                                           errors or 'strict'), len(str))
+
+
+def raw_unicode_escape_decode(data, errors=None, final=True):
+    data = _data(data)
+    return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
 def charmap_build(map):

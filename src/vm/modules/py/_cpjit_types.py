@@ -206,6 +206,28 @@ def getstate(obj):
 def reduce_ex(obj, proto):
     if type(obj).__reduce__ is not object.__reduce__:
         return obj.__reduce__()
+    t = type(obj)
+    # The built-in types' own __reduce__ results (CPython's C methods).
+    if t is range or t is slice:
+        return (t, (obj.start, obj.stop, obj.step))
+    if obj is Ellipsis:
+        return 'Ellipsis'
+    if obj is NotImplemented:
+        return 'NotImplemented'
+    if t is type(len):
+        owner = getattr(obj, '__self__', None)
+        if owner is None or type(owner).__name__ == 'module':
+            return obj.__qualname__
+        return (getattr, (owner, obj.__name__))
+    if t is staticmethod:
+        # The functions of cpjit's Python stand-ins for C modules (_codecs.encode, ...) are
+        # staticmethods so that they do not bind as methods; like the built-in functions they
+        # stand for, they pickle by name when their module holds them under that name.
+        import sys
+        f = obj.__func__
+        mod = sys.modules.get(getattr(f, '__module__', None))
+        if mod is not None and getattr(mod, f.__qualname__, None) is obj:
+            return f.__qualname__
     return common_reduce(obj, proto)
 
 
@@ -214,6 +236,9 @@ def common_reduce(obj, proto):
     if proto < 2:
         return copyreg._reduce_ex(obj, proto)
     cls = type(obj)
+    if cls is not object and not cls.__flags__ & (1 << 9) and cls.__new__ is object.__new__:
+        # A built-in type that cannot be created from Python (generator, frame, ...).
+        raise TypeError(f"cannot pickle {cls.__name__!r} object")
     gnx = getattr(obj, '__getnewargs_ex__', None)
     if gnx is not None:
         args, kwargs = gnx()

@@ -136,3 +136,20 @@ class _CpjitFinder:
 
 if _CpjitFinder not in _sys.meta_path:
     _sys.meta_path.append(_CpjitFinder)
+
+
+_file_finder_hook = None
+
+
+def _cpjit_path_hook(path):
+    """sys.path_hooks' entry, as CPython installs it: importlib's FileFinder for a directory
+    (what pkgutil.iter_modules and importlib.machinery.PathFinder walk). Built on first use."""
+    global _file_finder_hook
+    if _file_finder_hook is None:
+        from importlib import _bootstrap_external as be
+        _file_finder_hook = be.FileFinder.path_hook(*be._get_supported_file_loaders())
+    return _file_finder_hook(path)
+
+
+if not _sys.path_hooks:
+    _sys.path_hooks.append(_cpjit_path_hook)
