@@ -16,6 +16,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "conjugate", conjugate);
     add_method(vm, t, "hex", hex);
     add_static(vm, t, "fromhex", fromhex, true);
+    add_static(vm, t, "__getformat__", getformat, true);
     add_method(vm, t, "__format__", format);
     add_static(vm, t, "__new__", new, false);
 }
@@ -131,6 +132,23 @@ fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "float.hex", args, kw, 1, 0, 0)?;
     Ok(vm.new_str_owned(crate::rtlib::floatops::float_hex(args[0].as_f64())))
+}
+
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored (test.support reads it).
+fn getformat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getformat__", args, kw, 1, 1, 1)?;
+    let Some(s) = as_str(args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
+    };
+    if &*s.s != "double" && &*s.s != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    Ok(vm.new_str(if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    }))
 }
 
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -1186,11 +1186,10 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if attr::lookup_type_str(vm, t, "__getitem__").is_some()
             && attr::lookup_type_str(vm, t, "__len__").is_some()
         {
-            let items = riter::collect(vm, v)?;
-            let l = vm.new_tuple(items);
-            let n = as_tuple(l).unwrap().len() as isize;
+            // Lazily seq[len-1], ..., seq[0] (as CPython's reversed does).
+            let n = crate::vm::builtins::len_of(vm, v)? as isize;
             let ty = vm.t.reversed;
-            return Ok(vm.new_iter(ty, IterData::SeqRev { seq: l, idx: n - 1 }));
+            return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
         }
     }
     let tn = vm.type_name(v);
