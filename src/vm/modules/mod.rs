@@ -1,6 +1,7 @@
 //! Imports: built-in modules (sys, math, time) and single-file modules found next to the script
 //! or on PYTHONPATH.
 
+pub mod hashes;
 pub mod math;
 pub mod package;
 pub mod posix;
@@ -31,6 +32,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_sre" => sre::create(vm)?,
         "posix" => posix::create(vm)?,
         "builtins" => builtins_module(vm),
+        n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
@@ -38,7 +40,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_random", "_sre", "_weakref", "builtins", "gc", "math", "posix", "sys", "time",
+    "_blake2", "_md5", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_sre", "_weakref",
+    "builtins", "gc", "math", "posix", "sys", "time",
 ];
 
 /// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for
@@ -70,7 +73,6 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_io", include_str!("py/_io.py")),
     ("_locale", include_str!("py/_locale.py")),
     ("errno", include_str!("py/errno.py")),
-    ("_sha512", include_str!("py/_sha512.py")),
     ("_signal", include_str!("py/_signal.py")),
     ("atexit", include_str!("py/atexit.py")),
     ("_struct", include_str!("py/_struct.py")),

@@ -134,6 +134,7 @@ types_struct! {
     sre_match: "Match", Native, object;
     sre_scanner: "SRE_Scanner", Native, object;
     mt_state: "mt_state", Native, object;
+    hash_state: "hash_state", Native, object;
 }
 
 impl Types {
