@@ -135,6 +135,7 @@ types_struct! {
     sre_scanner: "SRE_Scanner", Native, object;
     mt_state: "mt_state", Native, object;
     hash_state: "hash_state", Native, object;
+    zlib_state: "zlib_state", Native, object;
 }
 
 impl Types {
