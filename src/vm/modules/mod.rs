@@ -11,6 +11,7 @@ pub mod sre;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
 
@@ -35,6 +36,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
+        "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
@@ -42,8 +44,23 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_blake2", "_md5", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_sre", "_weakref",
-    "builtins", "gc", "math", "posix", "sys", "time", "zlib",
+    "_blake2",
+    "_md5",
+    "_random",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
+    "_sre",
+    "_weakref",
+    "builtins",
+    "gc",
+    "math",
+    "posix",
+    "sys",
+    "time",
+    "unicodedata",
+    "zlib",
 ];
 
 /// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for
