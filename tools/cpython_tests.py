@@ -51,9 +51,11 @@ test_gc test_sqlite3 test_asyncio test_xml_etree test_format test_compile test_d
 EXTRA = ["test_unicodedata"]
 # The CI subset: quick modules that exercise unittest itself and a spread of the language.
 CI_MODULES = [
-    "test_bool", "test_int", "test_list", "test_tuple", "test_range", "test_slice",
-    "test_enumerate", "test_scope", "test_unpack", "test_string", "test_textwrap",
+    "test_bool", "test_int", "test_list", "test_tuple", "test_dict", "test_range", "test_slice",
+    "test_enumerate", "test_scope", "test_class", "test_unpack", "test_string", "test_textwrap",
     "test_heapq", "test_bisect", "test_copy", "test_operator", "test_with", "test_grammar",
+    "test_syntax", "test_fractions", "test_format", "test_collections", "test_math", "test_re",
+    "test_unicodedata",
 ]
 STATUSES = ("pass", "fail", "error", "skip")
 
@@ -137,11 +139,13 @@ def main():
     ap.add_argument("--update-baseline", action="store_true")
     ap.add_argument("--cpjit")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--timeout", type=float, default=300.0)
+    ap.add_argument("--timeout", type=float, default=None, help="seconds per module (300; 120 with --ci)")
     ap.add_argument("--reuse-cpython", action="store_true")
     args = ap.parse_args()
 
     mods = args.modules or (CI_MODULES if args.ci else MODULES + EXTRA)
+    if args.timeout is None:
+        args.timeout = 120.0 if args.ci else 300.0
     for d in ("cpython", "cpjit", "cwd"):
         os.makedirs(os.path.join(OUTDIR, d), exist_ok=True)
     cpjit = cpjit_path(args.cpjit)

@@ -185,7 +185,12 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    repr::repr(vm, args[0])
+    // A class whose __repr__ is object.__str__ recurses through here (RecursionError, as in
+    // CPython, rather than overflowing the Rust stack).
+    vm.enter_recursive(" while calling a Python object")?;
+    let r = repr::repr(vm, args[0]);
+    vm.leave_recursive();
+    r
 }
 
 fn object_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
