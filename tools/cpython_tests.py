@@ -118,6 +118,8 @@ def counts(cases):
 def reason_groups(py, jit):
     """Why cpjit did not pass cases CPython passes: (count, reason) groups, largest first."""
     groups = collections.Counter()
+    # A module that failed to import (or a fixture that failed) has one error under its own id.
+    extra = sorted(r for tid, (s, r) in jit.items() if tid not in py and s == "error")
     for tid, (st, _) in py.items():
         if st != "pass":
             continue
@@ -125,7 +127,7 @@ def reason_groups(py, jit):
         if jst == "pass":
             continue
         if jst == "missing":
-            jreason = "not run (module crashed, timed out or failed to import)"
+            jreason = ("not run: " + extra[0]) if extra else "not run (cpjit crashed or timed out)"
         elif jst == "skip":
             jreason = "skipped: " + jreason
         groups[jreason or jst] += 1
@@ -141,6 +143,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per module (300; 120 with --ci)")
     ap.add_argument("--reuse-cpython", action="store_true")
+    ap.add_argument("--report-only", action="store_true",
+                    help="run nothing: rewrite the table from the last run's outcome files")
     args = ap.parse_args()
 
     mods = args.modules or (CI_MODULES if args.ci else MODULES + EXTRA)
@@ -159,6 +163,11 @@ def main():
             jobs.append(("cpython", m, py_argv, pyfile))
         jobs.append(("cpjit", m, jit_argv, os.path.join(OUTDIR, "cpjit", m + ".txt")))
     info = {}
+    saved = os.path.join(OUTDIR, "runs.json")
+    if args.report_only:
+        with open(saved) as f:
+            info = {tuple(k.split(" ", 1)): tuple(v) for k, v in json.load(f).items()}
+        jobs = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
         futs = {
             ex.submit(run_module, argv, m, f, args.timeout): (who, m) for who, m, argv, f in jobs
@@ -168,6 +177,14 @@ def main():
             info[(who, m)] = fut.result()
             outcome, secs, _ = info[(who, m)]
             print("%-7s %-20s %-18s %6.1fs" % (who, m, outcome, secs), file=sys.stderr)
+
+    old = {}
+    if os.path.exists(saved) and not args.report_only:
+        with open(saved) as f:
+            old = json.load(f)
+    old.update({"%s %s" % k: v for k, v in info.items()})
+    with open(saved, "w") as f:
+        json.dump(old, f)
 
     rows = []
     crashes = []

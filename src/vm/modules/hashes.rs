@@ -153,12 +153,18 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult {
         def(vm, m, n, f);
     }
     let src = match name {
-        "_md5" => MD5_SRC,
-        "_sha1" => SHA1_SRC,
-        "_sha256" => SHA256_SRC,
-        "_sha512" => SHA512_SRC,
-        "_sha3" => SHA3_SRC,
-        _ => BLAKE2_SRC,
+        "_md5" => fixed_src(&[("md5", "MD5Type", "MD5")]),
+        "_sha1" => fixed_src(&[("sha1", "SHA1Type", "SHA1")]),
+        "_sha256" => fixed_src(&[
+            ("sha224", "SHA224Type", "SHA-224"),
+            ("sha256", "SHA256Type", "SHA-256"),
+        ]),
+        "_sha512" => fixed_src(&[
+            ("sha384", "SHA384Type", "SHA-384"),
+            ("sha512", "SHA512Type", "SHA-512"),
+        ]),
+        "_sha3" => SHA3_SRC.to_string(),
+        _ => BLAKE2_SRC.to_string(),
     };
     let text = format!("__name__ = {name:?}\n{COMMON_SRC}{src}\ndel _Hash\n");
     let d = as_module(m).unwrap().dict;
@@ -206,61 +212,20 @@ def _make(cls, kind, data):
     return h
 "#;
 
-const MD5_SRC: &str = r#"
-class md5(_Hash):
-    pass
-MD5Type = md5
-
-def md5(string=b'', *, usedforsecurity=True):
-    "Return a new MD5 hash object; optionally initialized with a string."
-    return _make(MD5Type, 'md5', string)
-"#;
-
-const SHA1_SRC: &str = r#"
-class sha1(_Hash):
-    pass
-SHA1Type = sha1
-
-def sha1(string=b'', *, usedforsecurity=True):
-    "Return a new SHA1 hash object; optionally initialized with a string."
-    return _make(SHA1Type, 'sha1', string)
-"#;
-
-const SHA256_SRC: &str = r#"
-class sha224(_Hash):
-    pass
-SHA224Type = sha224
-
-class sha256(_Hash):
-    pass
-SHA256Type = sha256
-
-def sha224(string=b'', *, usedforsecurity=True):
-    "Return a new SHA-224 hash object; optionally initialized with a string."
-    return _make(SHA224Type, 'sha224', string)
-
-def sha256(string=b'', *, usedforsecurity=True):
-    "Return a new SHA-256 hash object; optionally initialized with a string."
-    return _make(SHA256Type, 'sha256', string)
-"#;
-
-const SHA512_SRC: &str = r#"
-class sha384(_Hash):
-    pass
-SHA384Type = sha384
-
-class sha512(_Hash):
-    pass
-SHA512Type = sha512
-
-def sha384(string=b'', *, usedforsecurity=True):
-    "Return a new SHA-384 hash object; optionally initialized with a string."
-    return _make(SHA384Type, 'sha384', string)
-
-def sha512(string=b'', *, usedforsecurity=True):
-    "Return a new SHA-512 hash object; optionally initialized with a string."
-    return _make(SHA512Type, 'sha512', string)
-"#;
+/// A module of fixed-size hashes: (algorithm, type name, name in the docstring) each make a
+/// class (`_md5.md5`, bound to `MD5Type` too) and a constructor function of the same name.
+fn fixed_src(hashes: &[(&str, &str, &str)]) -> String {
+    let mut out = String::new();
+    for (name, ty, label) in hashes {
+        out += &format!(
+            "class {name}(_Hash):\n    pass\n{ty} = {name}\n\n\
+             def {name}(string=b'', *, usedforsecurity=True):\n    \
+             \"Return a new {label} hash object; optionally initialized with a string.\"\n    \
+             return _make({ty}, '{name}', string)\n\n"
+        );
+    }
+    out
+}
 
 const SHA3_SRC: &str = r#"
 keccakopt = 64
