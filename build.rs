@@ -68,9 +68,11 @@ fn main() {
         "src/bytecode/opcode_table.rs",
         "src/vm/abi.rs",
         "src/jit/abi.rs",
+        "tools/gen_unicodedata.py",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
+    unicodedata_table();
     let templates = stencils::templates();
     let jobs = plan(&templates).unwrap_or_else(|e| fail(&e));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -80,6 +82,32 @@ fn main() {
         std::fs::write(out.join(format!("stencils_{arch}.o")), &object).expect("write object");
         let table = read_back(&jobs, arch, &object).unwrap_or_else(|e| fail(&e));
         std::fs::write(out.join(format!("stencils_{arch}.rs")), table).expect("write table");
+    }
+}
+
+/// `unicodedata`'s property table, generated from the installed python3's `unicodedata` (so
+/// it is CPython 3.11's Unicode 14.0.0 data; nothing of it is kept in the repository). Without
+/// a python3 the table is empty and `import unicodedata` raises ImportError.
+fn unicodedata_table() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("unicodedata.rs");
+    let ok = std::process::Command::new("python3")
+        .arg("tools/gen_unicodedata.py")
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        println!("cargo:warning=python3 not found: unicodedata is built without its table");
+        std::fs::write(
+            &out,
+            "pub const UNIDATA_VERSION: &str = \"\";\npub const AVAILABLE: bool = false;\n\
+             pub static CATEGORIES: [&str; 1] = [\"Cn\"];\npub static BIDI: [&str; 1] = [\"\"];\n\
+             pub static EAW: [&str; 1] = [\"N\"];\npub static NUMERIC: [f64; 0] = [];\n\
+             pub static RECORDS: [(u8, u8, u8, u8, bool, i8, i8, u16); 1] = \
+             [(0, 0, 0, 0, false, -1, -1, 0xFFFF)];\n\
+             pub static RUNS: [(u32, u16); 1] = [(0, 0)];\n\
+             pub static DECOMPOSITION: [(u32, &str); 0] = [];\n",
+        )
+        .expect("write unicodedata table");
     }
 }
 

@@ -797,20 +797,6 @@ impl<'a> Builder<'a> {
                 }
             }
             ExprKind::JoinedStr { values } => self.exprs(values)?,
-            ExprKind::Constant {
-                value: crate::syntax::ast::Constant::Str(text),
-                ..
-            } if text
-                .chars()
-                .any(|c| crate::syntax::ast::standin_surrogate(c).is_some()) =>
-            {
-                // The AST holds lone surrogates as stand-ins (ast::SURROGATE_STANDIN_BASE); the VM's
-                // strings cannot, so refuse here rather than run with altered text.
-                return Err(self.err(
-                    "unsupported: lone surrogate in string literal".to_string(),
-                    e.loc,
-                ));
-            }
             ExprKind::Constant { .. } => {}
             ExprKind::Attribute { value, .. } => self.expr(value)?,
             ExprKind::Subscript { value, slice, .. } => {

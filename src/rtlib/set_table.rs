@@ -114,7 +114,11 @@ impl<K> SetTable<K> {
                 0
             };
             for j in i..=i + probes {
-                match &self.table[j] {
+                // `eq` may have shrunk the table (a key's __eq__ clearing the set).
+                let Some(slot) = self.table.get(j) else {
+                    return Ok(None);
+                };
+                match slot {
                     Slot::Empty => return Ok(None),
                     Slot::Active { hash: h, key: k } if *h == hash && eq(k, key)? => {
                         return Ok(Some(j));
@@ -150,9 +154,9 @@ impl<K> SetTable<K> {
     ) -> Result<Option<&K>, E> {
         Ok(self
             .lookup(key, hash, &mut eq)?
-            .map(|j| match &self.table[j] {
-                Slot::Active { key, .. } => key,
-                _ => unreachable!("lookup returns active slots"),
+            .and_then(|j| match self.table.get(j) {
+                Some(Slot::Active { key, .. }) => Some(key),
+                _ => None,
             }))
     }
 
@@ -175,7 +179,11 @@ impl<K> SetTable<K> {
                 0
             };
             for j in i..=i + probes {
-                match &self.table[j] {
+                let Some(slot) = self.table.get(j) else {
+                    // `eq` shrank the table: start again in the new one.
+                    return self.add(key, hash, eq);
+                };
+                match slot {
                     Slot::Empty => {
                         empty_at = j;
                         break 'outer;
@@ -270,13 +278,16 @@ impl<K> SetTable<K> {
     ) -> Result<Option<K>, E> {
         match self.lookup(key, hash, &mut eq)? {
             None => Ok(None),
-            Some(j) => {
+            // An `eq` that mutates the set (clears it, ...) can leave `j` no longer active, or
+            // past a shrunk table: then the key is gone already.
+            Some(j) if matches!(self.table.get(j), Some(Slot::Active { .. })) => {
                 self.used -= 1;
                 match std::mem::replace(&mut self.table[j], Slot::Dummy) {
                     Slot::Active { key, .. } => Ok(Some(key)),
-                    _ => unreachable!("lookup returns active slots"),
+                    _ => Ok(None),
                 }
             }
+            Some(_) => Ok(None),
         }
     }
 

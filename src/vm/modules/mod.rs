@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod hashes;
 pub mod math;
 pub mod package;
 pub mod posix;
@@ -12,7 +13,9 @@ pub mod sre;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
+pub mod unicodedata;
 pub mod weakref;
+pub mod zlib;
 
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
@@ -36,6 +39,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_posixsubprocess" => process::create_posixsubprocess(vm)?,
         "select" => process::create_select(vm)?,
         "builtins" => builtins_module(vm),
+        n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
+        "zlib" => zlib::create(vm)?,
+        "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
@@ -43,11 +49,17 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_blake2",
+    "_md5",
     "_posixsubprocess",
     "_random",
-    "array",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
     "_sre",
     "_weakref",
+    "array",
     "builtins",
     "gc",
     "math",
@@ -55,6 +67,8 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "select",
     "sys",
     "time",
+    "unicodedata",
+    "zlib",
 ];
 
 /// `sys.builtin_module_names`: the Rust modules and the frozen Python ones standing in for
@@ -86,7 +100,6 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_io", include_str!("py/_io.py")),
     ("_locale", include_str!("py/_locale.py")),
     ("errno", include_str!("py/errno.py")),
-    ("_sha512", include_str!("py/_sha512.py")),
     ("_signal", include_str!("py/_signal.py")),
     ("atexit", include_str!("py/atexit.py")),
     ("_struct", include_str!("py/_struct.py")),
@@ -291,6 +304,15 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             Ok(t) => vm.new_str_owned(t),
             Err(_) => vm.none,
         })
+    });
+    // `lone_surrogate_literal(text)`: what a str literal with a lone surrogate compiles to (the
+    // VM's strings cannot hold one): raises NotImplementedError naming the literal.
+    def(vm, m, "lone_surrogate_literal", |vm, a, _k| {
+        let shown = a
+            .first()
+            .map(|&v| str_of(v).to_string())
+            .unwrap_or_default();
+        Err(vm.not_implemented(format!("lone surrogates in str (the literal {shown})")))
     });
     // `float_pack(x, size, little)` / `float_unpack(data, size, little)`: IEEE 754 binary16,
     // binary32 or binary64 bytes (the `_struct` module's e, f and d formats).

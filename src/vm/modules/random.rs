@@ -1,8 +1,8 @@
 //! `_random`: the Mersenne Twister the standard library's `random.py` is built on (rtlib's
 //! generator: the same streams as CPython for a given seed). `_random.Random` is a Python class
 //! (the module's Python part) whose instances hold their generator in a native `_mt` object;
-//! the functions here act on that object. `_sha512` (random.py's str/bytes seeding) is a
-//! frozen Python module over `_sha512_digest`.
+//! the functions here act on that object. `_sha512` (random.py's str/bytes seeding) is
+//! in `hashes`.
 
 use num_bigint::BigInt;
 
@@ -34,7 +34,6 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_getrandbits", getrandbits),
         ("_getstate", getstate),
         ("_setstate", setstate),
-        ("_sha512_digest", sha512_digest),
     ];
     for &(n, f) in fns {
         def(vm, m, n, f);
@@ -164,16 +163,4 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     state(vm, args[0])?.set_state(&words, index as usize);
     Ok(vm.none)
-}
-
-fn sha512_digest(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "_sha512_digest", args, kw, 0, 1, 1)?;
-    let Some(data) = crate::vm::types::memoryview::buffer_bytes(args[0]) else {
-        let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!(
-            "object supporting the buffer API required, not '{tn}'"
-        )));
-    };
-    let d = crate::rtlib::sha512::sha512(data);
-    Ok(vm.new_bytes(d.to_vec()))
 }

@@ -150,6 +150,29 @@ def strftime(format, t=None):
             continue
         f = format[i + 1]
         i += 2
+        # glibc's flags (_ - 0 ^ #) and field width, as in '%4Y' or '%-d'.
+        flags = width = ''
+        while f in '_-0^#' and i < n:
+            flags += f
+            f = format[i]
+            i += 1
+        while f.isdigit() and i < n:
+            width += f
+            f = format[i]
+            i += 1
+        if flags or width:
+            s = strftime('%' + f, t)
+            if '^' in flags:
+                s = s.upper()
+            if '-' in flags and s[:1] in '0 ' and len(s) > 1:
+                s = s.lstrip('0 ') or '0'
+            elif width:
+                pad = ' ' if '_' in flags or not s[:1].isdigit() else '0'
+                s = s.rjust(int(width), pad)
+            elif '_' in flags and s[:1] == '0' and len(s) > 1:
+                s = ' ' + s[1:]
+            out.append(s)
+            continue
         if f == 'Y': out.append(str(y))
         elif f == 'm': out.append('%02d' % mo)
         elif f == 'd': out.append('%02d' % d)
@@ -183,7 +206,8 @@ def strftime(format, t=None):
         elif f == 'U': out.append('%02d' % ((yd + 6 - (wd + 1) % 7) // 7))
         elif f == 'W': out.append('%02d' % ((yd + 6 - wd) // 7))
         else:
-            raise NotImplementedError('cpjit: time.strftime directive %' + f)
+            # glibc copies a directive it does not know.
+            out.append('%' + f)
     return ''.join(out)
 
 def asctime(t=None):

@@ -60,7 +60,11 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
                     let mut a = Vec::with_capacity(args.len() + 1);
                     a.push(f);
                     a.extend_from_slice(args);
-                    return call(vm, c, &a, kwnames);
+                    // As slot_tp_call: a __call__ that is itself such an object recurses.
+                    vm.enter_recursive(" while calling a Python object")?;
+                    let r = call(vm, c, &a, kwnames);
+                    vm.leave_recursive();
+                    return r;
                 }
             }
             _ => {}

@@ -256,7 +256,21 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 let v = match layout_of(seq) {
                     Layout::List => as_list(seq).unwrap().get(i).copied(),
                     Layout::Tuple => as_tuple(seq).unwrap().get(i).copied(),
-                    _ => None,
+                    _ => {
+                        // reversed() of an object with __len__ and __getitem__: seq[i], lazily;
+                        // IndexError or StopIteration ends it.
+                        let iv = vm.new_int(i as i64);
+                        match crate::vm::runtime::subscr::getitem(vm, seq, iv) {
+                            Ok(v) => return Ok(Some(v)),
+                            Err(e)
+                                if vm.isinstance(e, vm.t.exc("IndexError"))
+                                    || vm.isinstance(e, vm.t.exc("StopIteration")) =>
+                            {
+                                None
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
                 };
                 if let Some(v) = v {
                     return Ok(Some(v));

@@ -134,6 +134,23 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_str_owned(crate::rtlib::floatops::float_hex(args[0].as_f64())))
 }
 
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored (test.support reads it).
+fn getformat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getformat__", args, kw, 1, 1, 1)?;
+    let Some(s) = as_str(args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
+    };
+    if &*s.s != "double" && &*s.s != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    Ok(vm.new_str(if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    }))
+}
+
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
     let Some(s) = as_str(args[1]) else {
@@ -144,22 +161,4 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(f) => Ok(Value::from_f64(f)),
         Err(e) => Err(repr::rt_err(vm, e)),
     }
-}
-
-/// `float.__getformat__(typestr)`: how C doubles and floats are stored on this machine.
-fn getformat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "float.__getformat__", args, kw, 1, 1, 1)?;
-    let Some(s) = crate::vm::object::as_str(args[1]) else {
-        let tn = vm.type_name(args[1]);
-        return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
-    };
-    if &*s.s != "double" && &*s.s != "float" {
-        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
-    }
-    let endian = if cfg!(target_endian = "little") {
-        "IEEE, little-endian"
-    } else {
-        "IEEE, big-endian"
-    };
-    Ok(vm.new_str(endian))
 }

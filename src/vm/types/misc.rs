@@ -191,7 +191,12 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    repr::repr(vm, args[0])
+    // A class whose __repr__ is object.__str__ recurses through here (RecursionError, as in
+    // CPython, rather than overflowing the Rust stack).
+    vm.enter_recursive(" while calling a Python object")?;
+    let r = repr::repr(vm, args[0]);
+    vm.leave_recursive();
+    r
 }
 
 fn object_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -1204,11 +1209,10 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if attr::lookup_type_str(vm, t, "__getitem__").is_some()
             && attr::lookup_type_str(vm, t, "__len__").is_some()
         {
-            let items = riter::collect(vm, v)?;
-            let l = vm.new_tuple(items);
-            let n = as_tuple(l).unwrap().len() as isize;
+            // Lazily seq[len-1], ..., seq[0] (as CPython's reversed does).
+            let n = crate::vm::builtins::len_of(vm, v)? as isize;
             let ty = vm.t.reversed;
-            return Ok(vm.new_iter(ty, IterData::SeqRev { seq: l, idx: n - 1 }));
+            return Ok(vm.new_iter(ty, IterData::SeqRev { seq: v, idx: n - 1 }));
         }
     }
     let tn = vm.type_name(v);

@@ -138,6 +138,8 @@ types_struct! {
     sre_scanner: "SRE_Scanner", Native, object;
     mt_state: "mt_state", Native, object;
     array_data: "array_data", Native, object;
+    hash_state: "hash_state", Native, object;
+    zlib_state: "zlib_state", Native, object;
 }
 
 impl Types {

@@ -16,3 +16,37 @@ def index(a):
         raise TypeError("'%s' object cannot be interpreted as an integer"
                         % type(a).__name__) from None
     return f(a)
+
+
+def _compare_digest(a, b):
+    """Return 'a == b'.
+
+    This function uses an approach designed to prevent
+    timing analysis, making it appropriate for cryptography."""
+    if isinstance(a, str) and isinstance(b, str):
+        if not (a.isascii() and b.isascii()):
+            raise TypeError("comparing strings with non-ASCII characters is not supported")
+        a = a.encode('ascii')
+        b = b.encode('ascii')
+    elif isinstance(a, str) or isinstance(b, str):
+        other = b if isinstance(a, str) else a
+        try:
+            memoryview(other)
+        except TypeError:
+            raise TypeError("unsupported operand types(s) or combination of types: '%s' and '%s'"
+                            % (type(a).__name__, type(b).__name__)) from None
+        raise TypeError("a bytes-like object is required, not 'str'")
+    else:
+        try:
+            a = bytes(memoryview(a))
+            b = bytes(memoryview(b))
+        except TypeError:
+            raise TypeError("unsupported operand types(s) or combination of types: '%s' and '%s'"
+                            % (type(a).__name__, type(b).__name__)) from None
+    # Every byte is compared whatever the first difference.
+    result = len(a) ^ len(b)
+    if len(a) != len(b):
+        b = a
+    for x, y in zip(a, b):
+        result |= x ^ y
+    return result == 0
