@@ -245,9 +245,10 @@ mod tests {
                 assert_eq!(holes.last().unwrap().offset as usize, code.len() - 4);
             }
         }
-        // Everything but the two stencils that call keeps no frame.
+        // Everything but the three stencils that call (the entry, the generic op and the
+        // call/return switch) keeps no frame.
         let all: Vec<_> = Arch::X86_64.stencils().iter().map(|s| s.name).collect();
         let kept_frame: Vec<_> = all.iter().filter(|n| !stripped.contains(n)).collect();
-        assert_eq!(kept_frame, [&"_ENTRY", &"GENERIC"]);
+        assert_eq!(kept_frame, [&"_ENTRY", &"GENERIC", &"_SWITCH"]);
     }
 }

@@ -29,6 +29,36 @@ pub struct SetTable<K> {
     used: usize,
     /// Where `pop()` resumes scanning.
     finger: usize,
+    /// Bumped whenever `table` is replaced (resize, clear): a probe that ran Python code between
+    /// steps restarts when it changed, as `set_lookkey` does when `so->table` moved.
+    generation: u64,
+}
+
+/// A probe in progress for the re-entrant lookups (`probe`, `probe_next`): CPython's `i`,
+/// `perturb` and the position in the current linear run.
+#[derive(Clone, Copy, Debug)]
+pub struct Probe {
+    i: usize,
+    perturb: u64,
+    j: usize,
+    end: usize,
+    hash: i64,
+    generation: u64,
+}
+
+/// One slot on a probe path, as `probe_next` reports it.
+#[derive(Debug)]
+pub enum ProbeSlot<K> {
+    /// An empty slot: the key is absent; an insert goes here (or into the last dummy seen).
+    Empty(usize),
+    /// A deleted slot.
+    Dummy(usize),
+    /// An active slot whose hash equals the probe's: the caller compares the key.
+    Candidate(usize, K),
+    /// An active slot with another hash.
+    Other,
+    /// The table was replaced since the probe started: start again.
+    Moved,
 }
 
 impl<K> Default for SetTable<K> {
@@ -45,6 +75,7 @@ impl<K> SetTable<K> {
             fill: 0,
             used: 0,
             finger: 0,
+            generation: 0,
         }
     }
 
@@ -95,6 +126,110 @@ impl<K> SetTable<K> {
                 Slot::Active { hash, key } => Some((i, key, *hash)),
                 _ => None,
             })
+    }
+
+    /// Starts a re-entrant probe for `hash`. `probe_next` walks CPython's probe sequence one slot
+    /// per call, so the caller can compare keys (running Python code that may mutate this very
+    /// table) with no borrow of the table held across the comparison.
+    pub fn probe(&self, hash: i64) -> Probe {
+        let i = (hash as u64 as usize) & self.mask();
+        Probe {
+            i,
+            perturb: hash as u64,
+            j: i,
+            end: self.run_end(i),
+            hash,
+            generation: self.generation,
+        }
+    }
+
+    fn run_end(&self, i: usize) -> usize {
+        if i + LINEAR_PROBES <= self.mask() {
+            i + LINEAR_PROBES
+        } else {
+            i
+        }
+    }
+
+    /// The next slot on `p`'s path (see `ProbeSlot`).
+    pub fn probe_next(&self, p: &mut Probe) -> ProbeSlot<K>
+    where
+        K: Clone,
+    {
+        if p.generation != self.generation || p.j >= self.table.len() {
+            return ProbeSlot::Moved;
+        }
+        let j = p.j;
+        if p.j < p.end {
+            p.j += 1;
+        } else {
+            p.perturb >>= PERTURB_SHIFT;
+            p.i =
+                (p.i.wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(p.perturb as usize))
+                    & self.mask();
+            p.j = p.i;
+            p.end = self.run_end(p.i);
+        }
+        match &self.table[j] {
+            Slot::Empty => ProbeSlot::Empty(j),
+            Slot::Dummy => ProbeSlot::Dummy(j),
+            Slot::Active { hash, key } if *hash == p.hash => ProbeSlot::Candidate(j, key.clone()),
+            Slot::Active { .. } => ProbeSlot::Other,
+        }
+    }
+
+    /// Whether slot `j` still holds `key` in the table `p` probes (CPython's check after a rich
+    /// comparison: `table == so->table && entry->key == startkey`).
+    pub fn still_holds(&self, p: &Probe, j: usize, key: &K) -> bool
+    where
+        K: PartialEq,
+    {
+        p.generation == self.generation
+            && matches!(self.table.get(j), Some(Slot::Active { key: k, .. }) if k == key)
+    }
+
+    /// Removes the active slot `j` found by a probe, leaving a dummy.
+    pub fn remove_at(&mut self, j: usize) -> Option<K> {
+        match self.table.get(j) {
+            Some(Slot::Active { .. }) => {}
+            _ => return None,
+        }
+        self.used -= 1;
+        match std::mem::replace(&mut self.table[j], Slot::Dummy) {
+            Slot::Active { key, .. } => Some(key),
+            _ => None,
+        }
+    }
+
+    /// Stores `key` after a probe found it absent: into the last dummy on the path, else into the
+    /// empty slot that ended it, then grows as `set_add_entry` does. The probe must not have
+    /// been invalidated (see `still_free`).
+    pub fn insert_absent(&mut self, key: K, hash: i64, freeslot: Option<usize>, empty_at: usize) {
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.table[f] = Slot::Active { hash, key };
+            return;
+        }
+        self.fill += 1;
+        self.table[empty_at] = Slot::Active { hash, key };
+        if self.fill * 5 < self.mask() * 3 {
+            return;
+        }
+        let minused = if self.used > 50000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
+        self.resize(minused);
+    }
+
+    /// Whether `p` still probes the current table and slot `j` is still free (a comparison may
+    /// have filled it).
+    pub fn still_free(&self, p: &Probe, j: usize) -> bool {
+        p.generation == self.generation
+            && matches!(self.table.get(j), Some(Slot::Empty | Slot::Dummy))
     }
 
     /// `set_lookkey`: the slot holding an equal key, or None.
@@ -261,6 +396,7 @@ impl<K> SetTable<K> {
             return; // small table without dummies: nothing to do
         }
         let old = std::mem::replace(&mut self.table, Self::empty_slots(newsize));
+        self.generation += 1;
         self.fill = self.used;
         for s in old {
             if let Slot::Active { hash, key } = s {
@@ -315,9 +451,10 @@ impl<K> SetTable<K> {
 
     /// `set.clear()`: back to an empty `MIN_SIZE` table (the pop finger is kept, as in CPython).
     pub fn clear(&mut self) {
-        let finger = self.finger;
+        let (finger, generation) = (self.finger, self.generation);
         *self = Self::new();
         self.finger = finger;
+        self.generation = generation + 1;
     }
 
     /// The pre-sizing `set_update_internal` does before adding `n` keys from a dict (call it,

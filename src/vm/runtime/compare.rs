@@ -97,14 +97,7 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         }
         (Layout::Set, Layout::Set) => {
             let (na, nbl) = (rdict::len_of(a), rdict::len_of(b));
-            let sub = |vm: &mut Vm, p: Value, q: Value| -> PyResult<bool> {
-                for k in rdict::keys_of(p) {
-                    if !rdict::set_contains(vm, q, k)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            };
+            let sub = crate::vm::runtime::set::is_subset;
             let r = match op {
                 cmp::EQ => na == nbl && sub(vm, a, b)?,
                 cmp::NE => !(na == nbl && sub(vm, a, b)?),

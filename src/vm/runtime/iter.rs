@@ -481,7 +481,18 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// All items of an iterable.
+/// Runs `f` with `items` pushed on `vm.roots`. Values a built-in holds only in a Rust `Vec` are
+/// invisible to the collector, and any call into Python code (a `__hash__`, `__eq__`, key
+/// function, ...) reaches a safepoint that may collect: root them across such calls.
+pub fn with_roots<R>(vm: &mut Vm, items: &[Value], f: impl FnOnce(&mut Vm) -> R) -> R {
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(items);
+    let r = f(vm);
+    vm.roots.truncate(base);
+    r
+}
+
+/// All items of an iterable. The returned values are not rooted (see `with_roots`).
 pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(l) = as_list(v) {
         return Ok(l.clone());

@@ -1,7 +1,7 @@
 //! Set operations on rtlib's CPython-layout set table (so printed sets match CPython's order).
 
 use crate::rtlib::set_ops;
-use crate::rtlib::set_table::SetTable;
+use crate::rtlib::set_table::{ProbeSlot, SetTable};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::dict::{hash, key_eq};
@@ -11,23 +11,91 @@ pub fn table<'a>(s: Value) -> &'a mut SetTable<Value> {
     &mut as_set(s).expect("set").table
 }
 
+/// Where `find` left a key: at an active slot, or absent with the slot an insert would use.
+enum Found {
+    At(usize),
+    Absent {
+        freeslot: Option<usize>,
+        empty: usize,
+    },
+}
+
+/// `set_lookkey` and the probe of `set_add_entry`, re-entrant: no borrow of the table is held
+/// while `key_eq` runs a Python `__eq__`, and when that comparison changed the table (replaced
+/// it, or removed the key compared against) the probe starts again, as CPython's does.
+fn find(vm: &mut Vm, s: Value, key: Value, h: i64) -> PyResult<Found> {
+    'restart: loop {
+        let mut p = table(s).probe(h);
+        let mut freeslot = None;
+        loop {
+            match table(s).probe_next(&mut p) {
+                ProbeSlot::Moved => continue 'restart,
+                ProbeSlot::Empty(empty) => {
+                    // A comparison may have filled the dummy remembered before it.
+                    if let Some(f) = freeslot {
+                        if !table(s).still_free(&p, f) {
+                            continue 'restart;
+                        }
+                    }
+                    return Ok(Found::Absent { freeslot, empty });
+                }
+                // CPython 3.11 remembers the last dummy on the probe path.
+                ProbeSlot::Dummy(j) => freeslot = Some(j),
+                ProbeSlot::Other => {}
+                ProbeSlot::Candidate(j, k) => {
+                    // Keys whose equality runs no Python code (the common case) need no
+                    // re-validation.
+                    if k == key {
+                        return Ok(Found::At(j));
+                    }
+                    if let (Some(x), Some(y)) = (as_str(k), as_str(key)) {
+                        if x.s == y.s {
+                            return Ok(Found::At(j));
+                        }
+                        continue;
+                    }
+                    if k.is_small_int() && key.is_small_int() {
+                        continue;
+                    }
+                    vm.roots.push(k);
+                    let eq = key_eq(vm, k, key);
+                    vm.roots.pop();
+                    if !table(s).still_holds(&p, j, &k) {
+                        continue 'restart;
+                    }
+                    if eq? {
+                        return Ok(Found::At(j));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Adds `key`; returns whether it was new.
 pub fn set_add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     let h = hash(vm, key)? as i64;
-    table(s).add(key, h, |a, b| key_eq(vm, *a, *b))
+    match find(vm, s, key, h)? {
+        Found::At(_) => Ok(false),
+        Found::Absent { freeslot, empty } => {
+            table(s).insert_absent(key, h, freeslot, empty);
+            Ok(true)
+        }
+    }
 }
 
 pub fn set_contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     let h = hash(vm, key)? as i64;
-    table(s).contains(&key, h, |a, b| key_eq(vm, *a, *b))
+    Ok(matches!(find(vm, s, key, h)?, Found::At(_)))
 }
 
 /// Removes `key`; returns whether it was present.
 pub fn set_discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     let h = hash(vm, key)? as i64;
-    Ok(table(s)
-        .discard(&key, h, |a, b| key_eq(vm, *a, *b))?
-        .is_some())
+    match find(vm, s, key, h)? {
+        Found::At(j) => Ok(table(s).remove_at(j).is_some()),
+        Found::Absent { .. } => Ok(false),
+    }
 }
 
 /// A new set (or frozenset) object holding `t`.
@@ -36,10 +104,47 @@ pub fn from_table(vm: &mut Vm, t: SetTable<Value>, frozen: bool) -> Value {
     vm.heap.alloc(ty, SetData { table: t })
 }
 
-/// `a | b`, `a & b`, `a - b`, `a ^ b` for two sets, in CPython's element order.
-pub fn binop(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<SetTable<Value>> {
+/// Whether comparing `t`'s keys can run Python code: a key other than a str, int, float, None or
+/// bool may have an `__eq__` that mutates the very sets being combined (test_set's
+/// `TestBinaryOpsMutating`). The algebra below iterates one table while probing the other, so
+/// such keys make it work on rooted copies instead (CPython restarts or raises "changed size
+/// during iteration"; here the operation sees the sets as they were when it started).
+fn may_run_python(vm: &Vm, t: &SetTable<Value>) -> bool {
+    t.iter().any(|(k, _)| {
+        let k = *k;
+        !(k.is_small_int()
+            || k.is_float()
+            || k == vm.none
+            || k == vm.true_
+            || k == vm.false_
+            || as_str(k).is_some()
+            || obj_type(k) == vm.t.int)
+    })
+}
+
+/// Copies of `a`'s and `b`'s tables when their keys may run Python code (see `may_run_python`),
+/// with every key pushed on `vm.roots` so a mutation that drops them from the sets cannot free
+/// them mid-operation. The caller truncates `vm.roots` to the returned base.
+#[allow(clippy::type_complexity)]
+fn snapshots(vm: &mut Vm, a: Value, b: Value) -> Option<(SetTable<Value>, SetTable<Value>, usize)> {
+    if !may_run_python(vm, table(a)) && !may_run_python(vm, table(b)) {
+        return None;
+    }
+    let (sa, sb) = (table(a).copy(), table(b).copy());
+    let base = vm.roots.len();
+    vm.roots.extend(sa.iter().map(|(k, _)| *k));
+    vm.roots.extend(sb.iter().map(|(k, _)| *k));
+    Some((sa, sb, base))
+}
+
+/// The set algebra on two tables (see `binop`).
+fn binop_tables(
+    vm: &mut Vm,
+    op: u32,
+    ta: &SetTable<Value>,
+    tb: &SetTable<Value>,
+) -> PyResult<SetTable<Value>> {
     use crate::bytecode::opcode::nb;
-    let (ta, tb) = (table(a), table(b));
     let eq = |x: &Value, y: &Value| key_eq(vm, *x, *y);
     match op {
         nb::OR => set_ops::union(ta, tb, eq),
@@ -49,10 +154,24 @@ pub fn binop(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<SetTable<Valu
     }
 }
 
-/// `a |= b` and friends, updating `a`'s table in place as CPython does.
-pub fn inplace(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<()> {
+/// `a | b`, `a & b`, `a - b`, `a ^ b` for two sets, in CPython's element order.
+pub fn binop(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<SetTable<Value>> {
+    if let Some((sa, sb, base)) = snapshots(vm, a, b) {
+        let r = binop_tables(vm, op, &sa, &sb);
+        vm.roots.truncate(base);
+        return r;
+    }
+    binop_tables(vm, op, table(a), table(b))
+}
+
+/// `ta op= tb` on two tables (see `inplace`).
+fn inplace_tables(
+    vm: &mut Vm,
+    op: u32,
+    ta: &mut SetTable<Value>,
+    tb: &SetTable<Value>,
+) -> PyResult<()> {
     use crate::bytecode::opcode::nb;
-    let (ta, tb) = (table(a), table(b));
     let eq = |x: &Value, y: &Value| key_eq(vm, *x, *y);
     match op {
         nb::OR => ta.merge(tb, eq),
@@ -69,18 +188,54 @@ pub fn inplace(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<()> {
     }
 }
 
+/// `a |= b` and friends, updating `a`'s table in place as CPython does.
+pub fn inplace(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<()> {
+    if let Some((mut sa, sb, base)) = snapshots(vm, a, b) {
+        let r = inplace_tables(vm, op, &mut sa, &sb);
+        vm.roots.truncate(base);
+        if r.is_ok() {
+            *table(a) = sa;
+        }
+        return r;
+    }
+    inplace_tables(vm, op, table(a), table(b))
+}
+
 /// `s.update(it)` as CPython's `set_update_internal`: sets merge table-to-table, dicts pre-size.
 pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
     if as_set(it).is_some() {
-        let (dst, src) = (table(s), table(it));
-        return dst.merge(src, |a, b| key_eq(vm, *a, *b));
+        return inplace(vm, crate::bytecode::opcode::nb::OR, s, it);
     }
     if let Some(d) = as_dict(it) {
         let n = d.table.len();
         table(s).reserve_for_update(n);
     }
-    for x in crate::vm::runtime::iter::collect(vm, it)? {
-        set_add(vm, s, x)?;
+    let items = crate::vm::runtime::iter::collect(vm, it)?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let r = items
+        .into_iter()
+        .try_for_each(|x| set_add(vm, s, x).map(drop));
+    vm.roots.truncate(base);
+    r
+}
+
+/// Whether every key of set `p` is in set `q` (`p <= q`). The keys are rooted while `__eq__`
+/// runs, since it may empty `p`.
+pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
+    let keys = crate::vm::runtime::dict::keys_of(p);
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&keys);
+    let mut r = Ok(true);
+    for k in keys {
+        match set_contains(vm, q, k) {
+            Ok(true) => {}
+            other => {
+                r = other;
+                break;
+            }
+        }
     }
-    Ok(())
+    vm.roots.truncate(base);
+    r
 }

@@ -217,8 +217,13 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let v = if args.len() > 2 { args[2] } else { vm.none };
     let keys = riter::collect(vm, args[1])?;
     let d = vm.new_dict();
-    for k in keys {
-        rdict::dict_set(vm, d, k, v)?;
-    }
-    Ok(d)
+    // Keys' __hash__/__eq__ run Python code, which may collect: root the keys and the dict.
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&keys);
+    vm.roots.push(d);
+    let r = keys
+        .into_iter()
+        .try_for_each(|k| rdict::dict_set(vm, d, k, v));
+    vm.roots.truncate(base);
+    r.map(|_| d)
 }

@@ -70,13 +70,13 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     if args.len() > 1 {
         vm.roots.push(s);
-        let items = riter::collect(vm, args[1]);
-        let r = (|| -> PyResult<()> {
-            for x in items? {
-                rdict::set_add(vm, s, x)?;
-            }
-            Ok(())
-        })();
+        let r = riter::collect(vm, args[1]).and_then(|items| {
+            riter::with_roots(vm, &items, |vm| {
+                items
+                    .iter()
+                    .try_for_each(|&x| rdict::set_add(vm, s, x).map(drop))
+            })
+        });
         vm.roots.pop();
         r?;
     }
@@ -89,12 +89,13 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult {
     }
     let s = vm.new_set(false);
     vm.roots.push(s);
-    let r = (|| -> PyResult<()> {
-        for x in riter::collect(vm, v)? {
-            rdict::set_add(vm, s, x)?;
-        }
-        Ok(())
-    })();
+    let r = riter::collect(vm, v).and_then(|items| {
+        riter::with_roots(vm, &items, |vm| {
+            items
+                .iter()
+                .try_for_each(|&x| rdict::set_add(vm, s, x).map(drop))
+        })
+    });
     vm.roots.pop();
     r?;
     Ok(s)
@@ -144,30 +145,43 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn issubset(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "issubset", args, kw, 1, 1, 1)?;
     let o = to_set(vm, args[1])?;
-    for k in rdict::keys_of(args[0]) {
-        if !rdict::set_contains(vm, o, k)? {
-            return Ok(vm.false_);
-        }
-    }
-    Ok(vm.true_)
+    vm.roots.push(o);
+    let r = crate::vm::runtime::set::is_subset(vm, args[0], o);
+    vm.roots.pop();
+    Ok(vm.bool_val(r?))
 }
 fn issuperset(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "issuperset", args, kw, 1, 1, 1)?;
-    for k in riter::collect(vm, args[1])? {
-        if !rdict::set_contains(vm, args[0], k)? {
-            return Ok(vm.false_);
-        }
-    }
-    Ok(vm.true_)
+    let r = any_key(vm, args[0], args[1], false)?;
+    Ok(vm.bool_val(!r))
 }
 fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "isdisjoint", args, kw, 1, 1, 1)?;
-    for k in riter::collect(vm, args[1])? {
-        if rdict::set_contains(vm, args[0], k)? {
-            return Ok(vm.false_);
+    let r = any_key(vm, args[0], args[1], true)?;
+    Ok(vm.bool_val(!r))
+}
+/// Whether some item of `it` is (`want` true) or is not (false) in set `s`. The items are rooted
+/// while `__eq__` runs, since it may empty the set they came from.
+fn any_key(vm: &mut Vm, s: Value, it: Value, want: bool) -> PyResult<bool> {
+    let items = riter::collect(vm, it)?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let mut r = Ok(false);
+    for k in items {
+        match rdict::set_contains(vm, s, k) {
+            Ok(c) if c != want => {}
+            Ok(_) => {
+                r = Ok(true);
+                break;
+            }
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
         }
     }
-    Ok(vm.true_)
+    vm.roots.truncate(base);
+    r
 }
 fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_int(rdict::len_of(args[0]) as i64))
