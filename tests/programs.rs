@@ -253,6 +253,12 @@ fn programs_under_gc_stress() {
         "p_str_maketrans",
         "p_num_dunders_views",
         "set_python_hash_keys",
+        "gc_roots_dicts",
+        "gc_roots_calls",
+        "gc_roots_numeric",
+        "gc_roots_builtins",
+        "gc_roots_itertools",
+        "gc_roots_reduce",
     ];
     let failed: Vec<String> = names
         .iter()

@@ -428,12 +428,18 @@ fn hypot(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn dist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     margs(vm, "dist", args, kw, 2, 2)?;
     let p = riter::collect(vm, args[0])?;
-    let q = riter::collect(vm, args[1])?;
+    let q = riter::with_roots(vm, &p, |vm| riter::collect(vm, args[1]))?;
+    // `__float__` may run Python code: both points stay rooted.
+    let both: Vec<Value> = p.iter().chain(&q).copied().collect();
+    riter::with_roots(vm, &both, |vm| dist_of(vm, &p, &q))
+}
+
+fn dist_of(vm: &mut Vm, p: &[Value], q: &[Value]) -> PyResult {
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
     let mut acc = 0.0f64;
-    for (a, b) in p.into_iter().zip(q) {
+    for (&a, &b) in p.iter().zip(q) {
         let d = arg_f64(vm, a)? - arg_f64(vm, b)?;
         acc = acc.hypot(d);
     }
@@ -594,19 +600,34 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         )));
     }
     let items = riter::collect(vm, pos[0])?;
-    let mut acc = start;
-    for x in items {
-        acc =
-            crate::vm::runtime::ops::binary_op(vm, crate::bytecode::opcode::nb::MULTIPLY, acc, x)?;
-    }
-    Ok(acc)
+    // `__mul__` may run Python code: the items and the running product stay rooted.
+    riter::with_roots(vm, &items, |vm| {
+        let slot = vm.roots.len();
+        vm.roots.push(start);
+        let mut acc = start;
+        for &x in &items {
+            acc = crate::vm::runtime::ops::binary_op(
+                vm,
+                crate::bytecode::opcode::nb::MULTIPLY,
+                acc,
+                x,
+            )?;
+            vm.roots[slot] = acc;
+        }
+        Ok(acc)
+    })
 }
 /// Shewchuk's exact summation, as CPython's math.fsum.
 fn fsum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     margs(vm, "fsum", args, kw, 1, 1)?;
     let items = riter::collect(vm, args[0])?;
+    // `__float__` may run Python code: the items stay rooted.
+    riter::with_roots(vm, &items, |vm| fsum_of(vm, &items))
+}
+
+fn fsum_of(vm: &mut Vm, items: &[Value]) -> PyResult {
     let mut partials: Vec<f64> = Vec::new();
-    for it in items {
+    for &it in items {
         let mut x = arg_f64(vm, it)?;
         let mut i = 0;
         for j in 0..partials.len() {

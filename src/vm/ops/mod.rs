@@ -304,14 +304,23 @@ pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) 
         }
         let keys = attr::getattr(vm, m, keys_name)?;
         let keys = call::call(vm, keys, &[], &[])?;
-        let keys = riter::collect(vm, keys)?;
-        for k in keys {
-            let v = crate::vm::runtime::subscr::getitem(vm, m, k)?;
-            rdict::dict_set(vm, d, k, v)?;
-        }
-        return Ok(());
+        let keys = riter::with_roots(vm, &[keys], |vm| riter::collect(vm, keys))?;
+        return crate::vm::types::dict::update_from_keys(vm, d, m, &keys);
     }
-    for (k, v) in rdict::items_of(m) {
+    // A key's __hash__/__eq__ may change `m`: the snapshot stays rooted.
+    let items = rdict::items_of(m);
+    let flat: Vec<Value> = items.iter().flat_map(|&(k, v)| [k, v]).collect();
+    riter::with_roots(vm, &flat, |vm| merge_items(vm, d, items, merge, callee))
+}
+
+fn merge_items(
+    vm: &mut Vm,
+    d: Value,
+    items: Vec<(Value, Value)>,
+    merge: bool,
+    callee: Value,
+) -> PyResult<()> {
+    for (k, v) in items {
         let k = if merge {
             crate::vm::types::subclass::base_value(k)
                 .filter(|b| as_str(*b).is_some())

@@ -10,7 +10,20 @@ use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::value::Value;
 
 /// `f(*args)` with keyword values at the end of `args` named by `kwnames`.
+///
+/// A built-in (and `type.__call__`, which may run a Python `__new__` and then `__init__` with
+/// the same arguments) assumes its arguments are rooted, as they are when the eval loop passes
+/// them on a frame's stack. Rust callers often pass a `Vec` the collector cannot see, so the
+/// arguments are rooted here for any callee but a Python function (which copies them into its
+/// frame before it can reach a safepoint).
 pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
+    if f.is_ptr() && matches!(layout_of(f), Layout::Function) {
+        return crate::vm::eval::call_function(vm, f, args, kwnames);
+    }
+    crate::vm::runtime::iter::with_roots(vm, args, |vm| call_rooted(vm, f, args, kwnames))
+}
+
+fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     if f.is_ptr() {
         match layout_of(f) {
             Layout::Function => return crate::vm::eval::call_function(vm, f, args, kwnames),
@@ -211,18 +224,10 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     a.extend_from_slice(args);
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
-            let f = b.f;
-            if !b.owner.is_null() && !sees_instance(b.name) {
-                if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, &a) {
-                    let r = guard(vm, |vm| f(vm, &u, &[]))?;
-                    return Ok(if r == u[0] && is_inplace(b.name) {
-                        self_
-                    } else {
-                        r
-                    });
-                }
-            }
-            return guard(vm, |vm| f(vm, &a, &[]));
+            // Rooted while the built-in runs (see `call`).
+            return crate::vm::runtime::iter::with_roots(vm, &a, |vm| {
+                call_builtin_method(vm, b, self_, &a)
+            });
         }
     }
     if as_method_wrapper(func).is_some() {
@@ -230,6 +235,22 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
         return call(vm, d, args, &[]);
     }
     call(vm, func, &a, &[])
+}
+
+/// `call_method_value` of the unbound built-in `b`; `a` is self followed by the arguments.
+fn call_builtin_method(vm: &mut Vm, b: &BuiltinData, self_: Value, a: &[Value]) -> PyResult {
+    let f = b.f;
+    if !b.owner.is_null() && !sees_instance(b.name) {
+        if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, a) {
+            let r = guard(vm, |vm| f(vm, &u, &[]))?;
+            return Ok(if r == u[0] && is_inplace(b.name) {
+                self_
+            } else {
+                r
+            });
+        }
+    }
+    guard(vm, |vm| f(vm, a, &[]))
 }
 
 /// Looks up `name` on type(obj) and calls it with obj; None if the type has no such method.

@@ -5,7 +5,7 @@ use crate::vm::object::*;
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::dict as rdict;
-use crate::vm::runtime::num::{int_of, IntVal};
+use crate::vm::runtime::num::IntVal;
 use crate::vm::value::Value;
 
 pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
@@ -115,7 +115,8 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
         if v == vm.none {
             return Ok(None);
         }
-        match int_of(v) {
+        // `__index__` of an instance (it may run Python code; the slice holds `v`).
+        match crate::vm::runtime::num::index_value(vm, v)? {
             Some(IntVal::Small(i)) => Ok(Some(i)),
             Some(IntVal::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
                 i64::MIN / 2
@@ -417,11 +418,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                         Some(b) => b.clone(),
                         None => {
                             let vals = crate::vm::runtime::iter::collect(vm, v)?;
-                            let mut out = Vec::with_capacity(vals.len());
-                            for x in vals {
-                                out.push(crate::vm::types::bytes::byte_value(vm, x)?);
-                            }
-                            out
+                            crate::vm::types::bytes::byte_values(vm, &vals, false)?
                         }
                     };
                     let l = as_bytes(c).unwrap();

@@ -1212,6 +1212,25 @@ pub fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     }
 }
 
+/// The bytes of `items` (ints or objects with `__index__`, which may run Python code: the items
+/// stay rooted). `bytes(...)` and `int.from_bytes` say "bytes must be in range(0, 256)" where
+/// bytearray's methods say "byte must ...": `plural` picks the former.
+pub fn byte_values(vm: &mut Vm, items: &[Value], plural: bool) -> PyResult<Vec<u8>> {
+    riter::with_roots(vm, items, |vm| {
+        let mut out = Vec::with_capacity(items.len());
+        for &it in items {
+            out.push(byte_value(vm, it).map_err(|e| {
+                if plural && vm.isinstance(e, vm.t.exc("ValueError")) {
+                    vm.value_error("bytes must be in range(0, 256)")
+                } else {
+                    e
+                }
+            })?);
+        }
+        Ok(out)
+    })
+}
+
 fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "append", args, kw, 1, 1, 1)?;
     let b = byte_value(vm, args[1])?;
@@ -1228,11 +1247,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return Err(vm.type_error("expected iterable of integers; got: 'str'"));
         }
         let items = riter::collect(vm, args[1])?;
-        let mut out = Vec::with_capacity(items.len());
-        for it in items {
-            out.push(byte_value(vm, it)?);
-        }
-        out
+        byte_values(vm, &items, false)?
     };
     bytes_of(args[0]).unwrap().extend(add);
     Ok(vm.none)

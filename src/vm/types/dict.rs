@@ -119,43 +119,26 @@ pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if pos.len() == 2 {
         let other = pos[1];
         if as_dict(other).is_some() {
-            for (k, v) in rdict::items_of(other) {
-                rdict::dict_set(vm, d, k, v)?;
-            }
+            // A key's __hash__/__eq__ may change `other`: the snapshot stays rooted.
+            let items: Vec<Value> = rdict::items_of(other)
+                .into_iter()
+                .flat_map(|(k, v)| [k, v])
+                .collect();
+            riter::with_roots(vm, &items, |vm| {
+                items
+                    .chunks(2)
+                    .try_for_each(|kv| rdict::dict_set(vm, d, kv[0], kv[1]))
+            })?;
         } else {
             let kname = vm.intern("keys");
             if attr::getattr_opt(vm, other, kname)?.is_some() && as_list(other).is_none() {
                 let km = attr::getattr(vm, other, kname)?;
                 let ks = call::call(vm, km, &[], &[])?;
-                let ks = riter::collect(vm, ks)?;
-                for k in ks {
-                    let v = subscr::getitem(vm, other, k)?;
-                    rdict::dict_set(vm, d, k, v)?;
-                }
+                let ks = riter::with_roots(vm, &[ks], |vm| riter::collect(vm, ks))?;
+                update_from_keys(vm, d, other, &ks)?;
             } else {
                 let items = riter::collect(vm, other)?;
-                for (i, it) in items.into_iter().enumerate() {
-                    let pair = match riter::collect(vm, it) {
-                        Ok(p) => p,
-                        Err(_) => {
-                            let tn = vm.type_name(it);
-                            return Err(vm.type_error(format!(
-                                "cannot convert dictionary update sequence element #{i} to a sequence"
-                            )))
-                            .map_err(|e| {
-                                let _ = tn;
-                                e
-                            });
-                        }
-                    };
-                    if pair.len() != 2 {
-                        return Err(vm.value_error(format!(
-                            "dictionary update sequence element #{i} has length {}; 2 is required",
-                            pair.len()
-                        )));
-                    }
-                    rdict::dict_set(vm, d, pair[0], pair[1])?;
-                }
+                riter::with_roots(vm, &items, |vm| update_from_pairs(vm, d, &items))?;
             }
         }
     }
@@ -164,6 +147,40 @@ pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         rdict::dict_set(vm, d, kv, v)?;
     }
     Ok(vm.none)
+}
+
+/// `d[k] = m[k]` for each of `keys` (a mapping's `keys()`, rooted here: `m.__getitem__` and the
+/// keys' `__hash__` may run Python code, which may collect).
+pub fn update_from_keys(vm: &mut Vm, d: Value, m: Value, keys: &[Value]) -> PyResult<()> {
+    riter::with_roots(vm, keys, |vm| {
+        for &k in keys {
+            let v = subscr::getitem(vm, m, k)?;
+            riter::with_roots(vm, &[v], |vm| rdict::dict_set(vm, d, k, v))?;
+        }
+        Ok(())
+    })
+}
+
+/// `dict.update` from an iterable of pairs; the caller roots `items`.
+fn update_from_pairs(vm: &mut Vm, d: Value, items: &[Value]) -> PyResult<()> {
+    for (i, &it) in items.iter().enumerate() {
+        let pair = match riter::collect(vm, it) {
+            Ok(p) => p,
+            Err(_) => {
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
+            }
+        };
+        if pair.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        riter::with_roots(vm, &pair, |vm| rdict::dict_set(vm, d, pair[0], pair[1]))?;
+    }
+    Ok(())
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -312,17 +312,7 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
             }
             let items = crate::vm::runtime::iter::collect(vm, data)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                out.push(super::bytes::byte_value(vm, it).map_err(|e| {
-                    if vm.isinstance(e, vm.t.exc("ValueError")) {
-                        vm.value_error("bytes must be in range(0, 256)")
-                    } else {
-                        e
-                    }
-                })?);
-            }
-            out
+            super::bytes::byte_values(vm, &items, true)?
         }
     };
     if !big {

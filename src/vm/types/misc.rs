@@ -1302,19 +1302,7 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
     }
     let items = riter::collect(vm, x)?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in items {
-        match super::subclass::int_arg(it) {
-            Some(IntVal::Small(v)) if (0..256).contains(&v) => out.push(v as u8),
-            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
-            None => {
-                let tn = vm.type_name(it);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        }
-    }
+    let out = super::bytes::byte_values(vm, &items, true)?;
     Ok(vm.new_bytes(out))
 }
 
