@@ -48,9 +48,13 @@ fn outcomes(text: &str) -> BTreeMap<u32, String> {
         .collect()
 }
 
-/// Runs one program; Err on crash or hang.
-fn run(py: &Path) -> Result<String, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cpjit"))
+/// Runs one program (with a collection at every safepoint if `gc_stress`); Err on crash or hang.
+fn run(py: &Path, gc_stress: bool) -> Result<String, String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cpjit"));
+    if gc_stress {
+        cmd.env("CPJIT_GC_STRESS", "1");
+    }
+    let mut child = cmd
         .arg(py.file_name().unwrap())
         .current_dir(py.parent().unwrap())
         .env("PYTHONHASHSEED", "0")
@@ -105,19 +109,74 @@ fn run(py: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-#[test]
-fn call_fuzz_seeds_match_cpython() {
-    let d = dir();
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(&d)
+/// The programs in tests/call_fuzz whose names start with `prefix`, sorted.
+fn seed_programs(prefix: &str) -> Vec<PathBuf> {
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(dir())
         .expect("tests/call_fuzz")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("seed_"))
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
         })
         .collect();
     seeds.sort();
+    seeds
+}
+
+/// The GC-stress seeds (tools/call_fuzz.py's GC_POOL: arguments whose dunders run Python code
+/// that allocates): under CPJIT_GC_STRESS=1, a collection at every safepoint, every call must
+/// have the outcome it has without stress, with no crash or internal error. A value a built-in
+/// forgot to root shows up as a crash, a PANIC or a different exception.
+#[test]
+fn call_fuzz_gc_stress_seeds() {
+    let seeds = seed_programs("gc_seed_");
+    assert!(
+        !seeds.is_empty(),
+        "no GC seed programs (run tools/call_fuzz.py bless)"
+    );
+    let mut failures = Vec::new();
+    let mut calls = 0;
+    for py in &seeds {
+        let name = py.file_name().unwrap().to_string_lossy().into_owned();
+        let targets = targets(&std::fs::read_to_string(py).unwrap());
+        let (plain, stressed) = match (run(py, false), run(py, true)) {
+            (Ok(a), Ok(b)) => (outcomes(&a), outcomes(&b)),
+            (a, b) => {
+                failures.push(format!(
+                    "{name}: plain {:?}, stressed {:?}",
+                    a.err(),
+                    b.err()
+                ));
+                continue;
+            }
+        };
+        for (i, target) in &targets {
+            calls += 1;
+            let (p, s) = (plain.get(i), stressed.get(i));
+            if p != s || s.is_some_and(|s| s == "PANIC") {
+                failures.push(format!(
+                    "{name} call {i}: {target}: {p:?} without GC stress, {s:?} with"
+                ));
+            }
+        }
+    }
+    println!(
+        "call fuzz under GC stress: {calls} calls in {} programs",
+        seeds.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn call_fuzz_seeds_match_cpython() {
+    let d = dir();
+    let seeds = seed_programs("seed_");
     assert!(
         !seeds.is_empty(),
         "no seed programs (run tools/call_fuzz.py bless)"
@@ -137,7 +196,7 @@ fn call_fuzz_seeds_match_cpython() {
         let src = std::fs::read_to_string(py).unwrap();
         let expected = outcomes(&std::fs::read_to_string(py.with_extension("expected")).unwrap());
         let targets = targets(&src);
-        let got = match run(py) {
+        let got = match run(py, false) {
             Ok(out) => outcomes(&out),
             Err(e) => {
                 failures.push(format!("{name}: {e}"));

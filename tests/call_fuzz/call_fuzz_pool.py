@@ -18,6 +18,46 @@ def fn(x=None, *a, **k):
 def gen():
     yield 1
     yield 2
+def churn():
+    return len([[i] * 3 for i in range(3)] + [str(churn)])
+class G:
+    """Every dunder calls churn(): a Python call (a safepoint) that allocates."""
+    def __init__(self, n=1):
+        self.n = n
+    def __hash__(self):
+        churn(); return self.n
+    def __eq__(self, o):
+        churn(); return isinstance(o, G) and o.n == self.n
+    def __lt__(self, o):
+        churn(); return isinstance(o, G) and self.n < o.n
+    def __index__(self):
+        churn(); return self.n
+    def __float__(self):
+        churn(); return float(self.n)
+    def __repr__(self):
+        churn(); return "G(%d)" % self.n
+    def __format__(self, spec):
+        churn(); return "G" + spec
+    def __len__(self):
+        churn(); return 2
+    def __getitem__(self, i):
+        churn()
+        if i >= 2:
+            raise IndexError(i)
+        return G(i)
+    def __iter__(self):
+        churn(); return iter([G(0), G(1), G(2)])
+    def __call__(self, *a, **k):
+        churn(); return G(len(a))
+class GMap:
+    def keys(self):
+        churn(); return [G(1), G(2)]
+    def __getitem__(self, k):
+        churn(); return G(k.n + 1)
+def ggen():
+    for i in range(3):
+        churn()
+        yield G(i)
 
 V = [
     lambda: None,
@@ -79,6 +119,16 @@ V = [
     lambda: gen(),
     lambda: ...,
     lambda: NotImplemented,
+    lambda: G(1),
+    lambda: G(3),
+    lambda: [G(2), G(0), G(1)],
+    lambda: (G(1), G(2)),
+    lambda: {G(1): G(2)},
+    lambda: {G(3)},
+    lambda: ggen(),
+    lambda: GMap(),
+    lambda: [(G(1), G(2)), (G(3), G(4))],
+    lambda: iter([G(1), G(2)]),
 ]
 
 def run(calls):
