@@ -259,6 +259,7 @@ fn programs_under_gc_stress() {
         "gc_roots_builtins",
         "gc_roots_itertools",
         "gc_roots_reduce",
+        "gc_roots_mutating",
     ];
     let failed: Vec<String> = names
         .iter()

@@ -88,10 +88,8 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             Ok(Some(cmp_ord(op, o)))
         }
         (Layout::List, Layout::List) | (Layout::Tuple, Layout::Tuple) => {
-            let x = seq_items(a);
-            let y = seq_items(b);
             vm.enter_recursive(" in comparison")?;
-            let r = seq_compare(vm, op, &x, &y);
+            let r = seq_compare(vm, op, Items::Live(a), Items::Live(b));
             vm.leave_recursive();
             r.map(Some)
         }
@@ -149,7 +147,7 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             };
             let (x, y) = (parts(a), parts(b));
             vm.enter_recursive(" in comparison")?;
-            let r = seq_compare(vm, op, &x, &y);
+            let r = seq_compare(vm, op, Items::Fixed(&x), Items::Fixed(&y));
             vm.leave_recursive();
             r.map(Some)
         }
@@ -163,27 +161,57 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     }
 }
 
-fn seq_items(v: Value) -> Vec<Value> {
-    if let Some(l) = as_list(v) {
-        l.clone()
-    } else {
-        as_tuple(v).unwrap().to_vec()
+/// The items of a compared sequence: a list or tuple read in place at each step (a list may
+/// change under a Python `__eq__`; its items are not copied out where the collector cannot see
+/// them), or a fixed array (a slice's start, stop, step).
+#[derive(Clone, Copy)]
+enum Items<'a> {
+    Live(Value),
+    Fixed(&'a [Value]),
+}
+
+impl Items<'_> {
+    fn get(self, i: usize) -> Option<Value> {
+        match self {
+            Items::Live(v) => match as_list(v) {
+                Some(l) => l.get(i).copied(),
+                None => as_tuple(v).unwrap().get(i).copied(),
+            },
+            Items::Fixed(x) => x.get(i).copied(),
+        }
+    }
+
+    fn len(self) -> usize {
+        match self {
+            Items::Live(v) => match as_list(v) {
+                Some(l) => l.len(),
+                None => as_tuple(v).unwrap().len(),
+            },
+            Items::Fixed(x) => x.len(),
+        }
     }
 }
 
-fn seq_compare(vm: &mut Vm, op: u32, x: &[Value], y: &[Value]) -> PyResult<bool> {
-    let n = x.len().min(y.len());
-    for i in 0..n {
-        if !eq(vm, x[i], y[i])? {
+/// As CPython's list_richcompare: the first pair that differs decides, else the lengths.
+fn seq_compare(vm: &mut Vm, op: u32, x: Items, y: Items) -> PyResult<bool> {
+    let mut i = 0;
+    while let (Some(a), Some(b)) = (x.get(i), y.get(i)) {
+        if !eq(vm, a, b)? {
             if op == cmp::EQ {
                 return Ok(false);
             }
             if op == cmp::NE {
                 return Ok(true);
             }
-            let r = compare(vm, op, x[i], y[i])?;
-            return truthy(vm, r);
+            // Compared again with the operator, as they are now (`__eq__` may have changed
+            // the lists).
+            if let (Some(a), Some(b)) = (x.get(i), y.get(i)) {
+                let r = compare(vm, op, a, b)?;
+                return truthy(vm, r);
+            }
+            break;
         }
+        i += 1;
     }
     Ok(cmp_ord(op, x.len().cmp(&y.len())))
 }
@@ -192,7 +220,14 @@ fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if rdict::len_of(a) != rdict::len_of(b) {
         return Ok(false);
     }
-    for (k, v) in rdict::items_of(a) {
+    // A value's `__eq__` may change `a`: the snapshot stays rooted.
+    let items = rdict::items_of(a);
+    let flat: Vec<Value> = items.iter().flat_map(|&(k, v)| [k, v]).collect();
+    crate::vm::runtime::iter::with_roots(vm, &flat, |vm| dict_items_eq(vm, &items, b))
+}
+
+fn dict_items_eq(vm: &mut Vm, items: &[(Value, Value)], b: Value) -> PyResult<bool> {
+    for &(k, v) in items {
         match rdict::dict_get(vm, b, k)? {
             Some(w) => {
                 if !eq(vm, v, w)? {
@@ -210,6 +245,12 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     if let Some(r) = builtin_compare(vm, op, a, b)? {
         return Ok(vm.bool_val(r));
     }
+    // The reflected method may run first and drop `a` from the container it came from (a list
+    // compared item by item): both stay rooted across the Python calls.
+    crate::vm::runtime::iter::with_roots(vm, &[a, b], |vm| user_compare(vm, op, a, b))
+}
+
+fn user_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     // Weak references compare their referents through ReferenceType.__eq__.

@@ -121,6 +121,12 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
     Ok(out)
 }
 
+/// `join_reprs` of a snapshot (a set's keys, a dict view's items): an item's `__repr__` may
+/// change the container, so the snapshot stays rooted.
+fn join_reprs_rooted(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    crate::vm::runtime::iter::with_roots(vm, items, |vm| join_reprs(vm, items))
+}
+
 /// `repr(v)` as a str object.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
     // Containers recurse in Rust: count them against the recursion limit as CPython does.
@@ -148,11 +154,24 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
     } else {
         match layout_of(v) {
             Layout::List => {
-                let items = as_list(v).unwrap().clone();
                 vm.roots.push(v);
+                // Read in place at each step, as CPython does: an item's `__repr__` may change
+                // the list (copied-out items would be invisible to the collector).
                 let r = with_recursion_guard(
                     v,
-                    || Ok(format!("[{}]", join_reprs(vm, &items)?)),
+                    || {
+                        let mut out = String::from("[");
+                        let mut i = 0;
+                        while let Some(&x) = as_list(v).unwrap().get(i) {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(&repr_string(vm, x)?);
+                            i += 1;
+                        }
+                        out.push(']');
+                        Ok(out)
+                    },
                     "[...]",
                 );
                 vm.roots.pop();
@@ -168,7 +187,10 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             }
             Layout::Dict => {
                 let items = rdict::items_of(v);
+                // A `__repr__` may change the dict: the snapshot stays rooted.
+                let base = vm.roots.len();
                 vm.roots.push(v);
+                vm.roots.extend(items.iter().flat_map(|&(k, x)| [k, x]));
                 let r = with_recursion_guard(
                     v,
                     || {
@@ -186,7 +208,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     },
                     "{...}",
                 );
-                vm.roots.pop();
+                vm.roots.truncate(base);
                 r?
             }
             Layout::Set => {
@@ -199,7 +221,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                         "set()".into()
                     }
                 } else {
-                    let inner = join_reprs(vm, &items)?;
+                    let inner = join_reprs_rooted(vm, &items)?;
                     if frozen {
                         format!("frozenset({{{inner}}})")
                     } else {
@@ -224,7 +246,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                             .collect()
                     }
                 };
-                format!("{tn}([{}])", join_reprs(vm, &items)?)
+                format!("{tn}([{}])", join_reprs_rooted(vm, &items)?)
             }
             Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, v) => {
                 format!("bytearray({})", bytes_repr(as_bytes(v).unwrap()))

@@ -103,7 +103,10 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "list.remove", args, kw, 1, 1, 1)?;
     match find(vm, args[0], args[1])? {
         Some(i) => {
-            lst(args[0]).remove(i);
+            // `__eq__` may have shortened the list.
+            if i < lst(args[0]).len() {
+                lst(args[0]).remove(i);
+            }
             Ok(vm.none)
         }
         None => Err(vm.value_error("list.remove(x): x not in list")),
@@ -155,12 +158,13 @@ fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "list.count", args, kw, 1, 1, 1)?;
-    let items = lst(args[0]).clone();
-    let mut c = 0;
-    for y in items {
+    // Read in place at each step, as CPython does: `__eq__` may change the list.
+    let (mut c, mut i) = (0, 0);
+    while let Some(&y) = lst(args[0]).get(i) {
         if compare::eq(vm, y, args[1])? {
             c += 1;
         }
+        i += 1;
     }
     Ok(vm.new_int(c))
 }
