@@ -158,6 +158,10 @@ def ggen():
     for i in range(3):
         churn()
         yield G(i)
+def gpairs():
+    for i in range(3):
+        churn()
+        yield (G(i), [G(i + 1)])
 '''
 POOL = [
     "None", "True", "False", "0", "1", "-1", "2", "7", "-3", "2**64", "-10**30",
@@ -175,7 +179,7 @@ POOL = [
 # Rust while one runs sees it freed. Appended after POOL so the plain seeds' indices stay.
 GC_POOL = [
     "G(1)", "G(3)", "[G(2), G(0), G(1)]", "(G(1), G(2))", "{G(1): G(2)}", "{G(3)}",
-    "ggen()", "GMap()", "[(G(1), G(2)), (G(3), G(4))]", "iter([G(1), G(2)])",
+    "ggen()", "gpairs()", "GMap()", "[(G(1), G(2)), (G(3), G(4))]", "iter([G(1), G(2)])",
 ]
 ALL_POOL = POOL + GC_POOL
 KWNAMES = ["key", "reverse", "default", "start", "sep", "end", "base", "encoding", "errors",

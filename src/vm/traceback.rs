@@ -281,13 +281,16 @@ fn print_notes(vm: &mut Vm, exc: Value, out: &mut String) {
         Ok(items) => items,
         Err(_) => return,
     };
-    for note in items {
-        match repr::str(vm, note) {
-            Ok(s) => out.push_str(str_of(s)),
-            Err(_) => out.push_str("<note str() failed>"),
+    // A note's `__str__` may run Python code: the notes stay rooted.
+    crate::vm::runtime::iter::with_roots(vm, &items, |vm| {
+        for &note in &items {
+            match repr::str(vm, note) {
+                Ok(s) => out.push_str(str_of(s)),
+                Err(_) => out.push_str("<note str() failed>"),
+            }
+            out.push('\n');
         }
-        out.push('\n');
-    }
+    });
 }
 
 /// The full text CPython prints for an uncaught exception.

@@ -58,6 +58,10 @@ def ggen():
     for i in range(3):
         churn()
         yield G(i)
+def gpairs():
+    for i in range(3):
+        churn()
+        yield (G(i), [G(i + 1)])
 
 V = [
     lambda: None,
@@ -126,6 +130,7 @@ V = [
     lambda: {G(1): G(2)},
     lambda: {G(3)},
     lambda: ggen(),
+    lambda: gpairs(),
     lambda: GMap(),
     lambda: [(G(1), G(2)), (G(3), G(4))],
     lambda: iter([G(1), G(2)]),

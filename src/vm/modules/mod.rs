@@ -249,11 +249,14 @@ pub fn import_star(vm: &mut Vm, m: Value, locals: Value) -> PyResult<()> {
             .filter(|k| !str_of(*k).starts_with('_'))
             .collect(),
     };
-    for n in names {
-        let v = crate::vm::runtime::attr::getattr(vm, m, n)?;
-        dict_set(vm, locals, n, v)?;
-    }
-    Ok(())
+    // A module `__getattr__` may run Python code: the names stay rooted.
+    crate::vm::runtime::iter::with_roots(vm, &names, |vm| {
+        for &n in &names {
+            let v = crate::vm::runtime::attr::getattr(vm, m, n)?;
+            dict_set(vm, locals, n, v)?;
+        }
+        Ok(())
+    })
 }
 
 /// Sets `name` in a module's dict.
