@@ -139,6 +139,26 @@ fn collections_inside_compiled_loops() {
     assert!(jit_count(&j, &["exits", "eval_breaker"]) > 0, "{j}");
 }
 
+/// A region replaced (thrown away, or recompiled from a fresher snapshot) by nested code while an
+/// outer activation that `_SWITCH` entered is still inside it: the region must outlive the outer
+/// run. Before it did, this crashed at most thresholds from 3 up (the default 16 included), so it
+/// runs at several; `retired` counts the regions kept alive that way.
+#[test]
+fn regions_replaced_while_running_stay_alive() {
+    for threshold in ["5", "16", "50"] {
+        let j = run_program(
+            "jit_region_replaced",
+            &["--jit-threshold", threshold, "--jit"],
+        );
+        assert!(jit_count(&j, &["invalidated"]) > 0, "{threshold}: {j}");
+        assert!(jit_count(&j, &["retired"]) > 0, "{threshold}: {j}");
+        assert!(
+            jit_count(&j, &["switched", "calls"]) > 100,
+            "{threshold}: {j}"
+        );
+    }
+}
+
 #[test]
 fn stress_compiles_at_the_first_entry() {
     let j = run_program("jit_recursion", &["--jit=stress"]);

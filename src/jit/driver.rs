@@ -147,6 +147,9 @@ struct Stats {
     invalidated: u64,
     /// Regions recompiled because the specializer rewrote instructions they ran generically.
     refreshed: u64,
+    /// Regions replaced (refreshed or thrown away) while compiled code was running on this
+    /// thread, kept until the outermost run returned (`set_slot`).
+    retired: u64,
     compile_failures: u64,
     code_bytes: u64,
     compile_ns: u64,
@@ -215,7 +218,7 @@ fn report(json: bool) -> String {
         };
         if json {
             format!(
-                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
@@ -225,6 +228,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.retired,
                 s.compile_failures,
                 s.code_bytes,
                 s.compile_ns,
@@ -249,7 +253,7 @@ fn report(json: bool) -> String {
         } else {
             format!(
                 "cpjit JIT stats (threshold {})\n\
-                 regions {} refreshed {} invalidated {} compile failures {} code bytes {} compile time {} us\n\
+                 regions {} refreshed {} invalidated {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
                  compiled instructions: own stencil {} runtime call {} exit {}\n\
                  entries: function start {} loop header {} continue {}\n\
                  steps (instructions run through their runtime function) {}\n\
@@ -261,6 +265,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.retired,
                 s.compile_failures,
                 s.code_bytes,
                 s.compile_ns / 1000,
@@ -294,6 +299,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
     let mut ip = ip;
     let mut kind = kind;
     let mut ran = false;
+    let _run = RunGuard::enter();
     let mut ctx = JitContext::new();
     ctx.vm = vm as *mut Vm as *mut ();
     ctx.entry_frame = f0.0;
@@ -442,19 +448,65 @@ fn compiled_of(cd: &CodeData) -> Option<Rc<Compiled>> {
 
 /// Replaces `cd`'s JIT slot, keeping `JitSlot::fast` (the address of the `Compiled` in the
 /// slot's `Rc`, or 0) in step with it.
+///
+/// The region it replaces may still be running: compiled code switches (`_SWITCH`) into regions
+/// the driver holds no `Rc` of, and a runtime function called from one of them (a step calling a
+/// builtin that calls Python code, an `__eq__`, ...) can enter the driver again, which may
+/// refresh or throw away that very region while the outer run's native stack still returns into
+/// it. So while any region runs on this thread, a replaced region is retired (`RETIRED`) rather
+/// than freed, and freed when the outermost run returns (`RunGuard`).
 fn set_slot(cd: &CodeData, slot: Slot) {
     let fast = match &slot {
         Slot::Compiled(code) => Rc::as_ptr(code) as usize,
         _ => 0,
     };
-    *cd.jit.compiled.borrow_mut() = Some(Box::new(slot));
+    let old = cd.jit.compiled.borrow_mut().replace(Box::new(slot));
     cd.jit.fast.set(fast);
+    if let Some(Ok(old)) = old.map(|b| b.downcast::<Slot>()) {
+        if let Slot::Compiled(code) = *old {
+            if RUN_DEPTH.with(|d| d.get()) > 0 {
+                with_stats(|s| s.retired += 1);
+                RETIRED.with(|r| r.borrow_mut().push(code));
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// Driver runs (`hook`) active on this thread's native stack.
+    static RUN_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Regions replaced while some run was active, freed when the outermost run returns.
+    static RETIRED: std::cell::RefCell<Vec<Rc<Compiled>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Counts a driver run as active for its lifetime; the outermost one frees the retired regions
+/// when it ends (no native frame can return into compiled code then).
+struct RunGuard;
+
+impl RunGuard {
+    fn enter() -> RunGuard {
+        RUN_DEPTH.with(|d| d.set(d.get() + 1));
+        RunGuard
+    }
+}
+
+impl Drop for RunGuard {
+    fn drop(&mut self) {
+        let depth = RUN_DEPTH.with(|d| {
+            d.set(d.get() - 1);
+            d.get()
+        });
+        if depth == 0 {
+            let retired = RETIRED.with(|r| std::mem::take(&mut *r.borrow_mut()));
+            drop(retired);
+        }
+    }
 }
 
 /// The address of the compiled piece of instruction `ip` of `cd`, if `cd` has compiled code and
 /// the instruction is compiled (not an exit), counted as an entry: where `_SWITCH` continues a
-/// call or a return. The region stays alive while it runs: regions are replaced only by the
-/// driver (`compiled_for`, `refresh`, `note_exit`), never while compiled code runs.
+/// call or a return. The region stays alive while it runs: a region replaced while any run is
+/// active is retired, not freed, until the outermost run returns (`set_slot`).
 pub(super) fn entry_address(cd: &CodeData, ip: usize) -> Option<usize> {
     let fast = cd.jit.fast.get() as *const Compiled;
     if fast.is_null() {
@@ -603,7 +655,7 @@ fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
             }
         };
         with_stats(|s| s.invalidated += 1);
-        // The region being run is kept alive by the caller's `Rc` until it returns.
+        // The region being run stays alive until the outermost run returns (`set_slot`).
         set_slot(cd, next);
         cd.jit.warmth.set(0);
     }
