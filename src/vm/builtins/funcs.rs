@@ -715,7 +715,11 @@ fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         _ => none,
     };
     let level = a[4].unwrap_or(Value::try_from_i64(0).unwrap());
-    crate::vm::modules::import_name(vm, name, fromlist, level)
+    // The new tuple must outlive the module code the import runs (which may collect).
+    vm.roots.push(fromlist);
+    let r = crate::vm::modules::import_name(vm, name, fromlist, level);
+    vm.roots.pop();
+    r
 }
 
 /// `open(...)`: `_io.open` (the io classes live in the `_io` module, imported on first use).

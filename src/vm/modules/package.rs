@@ -288,6 +288,25 @@ pub fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult {
     };
     let key = vm.new_str(name);
     let m = vm.new_module(name);
+    // The module may delete or replace its sys.modules entry while it runs (and collect): keep
+    // the key and the module rooted until it is done.
+    let base = vm.roots.len();
+    vm.roots.push(key);
+    vm.roots.push(m);
+    let r = load_registered(vm, name, file, pkg_dirs, key, m);
+    vm.roots.truncate(base);
+    r
+}
+
+/// The rest of `load`, with `key` and `m` rooted by the caller.
+fn load_registered(
+    vm: &mut Vm,
+    name: &str,
+    file: Option<std::path::PathBuf>,
+    pkg_dirs: Option<Vec<String>>,
+    key: Value,
+    m: Value,
+) -> PyResult {
     dict_set(vm, vm.modules, key, m)?;
     let d = as_module(m).unwrap().dict;
     let package = if pkg_dirs.is_some() {
