@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod csv;
 pub mod hashes;
 pub mod math;
 pub mod package;
@@ -41,6 +42,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
+        "_csv" => csv::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
@@ -50,6 +52,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
+    "_csv",
     "_md5",
     "_posixsubprocess",
     "_random",
@@ -261,6 +264,28 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     let d = as_module(m).unwrap().dict;
     let k = vm.intern(name);
     let _ = dict_set(vm, d, k, v);
+}
+
+/// A module of Rust functions plus a Python part run in its namespace (the Python part sees
+/// the functions as globals and builds the module's classes on them).
+pub fn native_with_python(
+    vm: &mut Vm,
+    name: &str,
+    fns: &[(&'static str, BuiltinFn)],
+    src: &str,
+) -> PyResult {
+    let m = vm.new_module(name);
+    vm.roots.push(m);
+    for &(n, f) in fns {
+        def(vm, m, n, f);
+    }
+    let none = vm.none;
+    set_attr(vm, m, "__file__", none);
+    let d = as_module(m).unwrap().dict;
+    let r = crate::vm::run::exec_source(vm, src.as_bytes(), &format!("<frozen {name}>"), d);
+    vm.roots.pop();
+    r?;
+    Ok(m)
 }
 
 pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {

@@ -426,15 +426,17 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                     if str_of(name) == "__class__" {
                         return set_class(vm, obj, value);
                     }
-                    if let Some(d) = lookup_type(ty, name) {
-                        if let Some(r) = descr_set(vm, d, obj, name, Some(value)) {
-                            return r;
-                        }
-                    }
+                    // A class's own __setattr__ comes first, even over data descriptors
+                    // (object.__setattr__ is what honours those).
                     if let Some(sa) = lookup_type_str(vm, ty, "__setattr__") {
                         if as_function(sa).is_some() {
                             call(vm, sa, &[obj, name, value], &[])?;
                             return Ok(());
+                        }
+                    }
+                    if let Some(d) = lookup_type(ty, name) {
+                        if let Some(r) = descr_set(vm, d, obj, name, Some(value)) {
+                            return r;
                         }
                     }
                     return generic_setattr(vm, obj, name, value);
