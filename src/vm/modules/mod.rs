@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod cmath;
 pub mod csv;
 pub mod hashes;
 pub mod math;
@@ -29,6 +30,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
+        "cmath" => cmath::create(vm)?,
         "array" => array::create(vm)?,
         "time" => time::create(vm)?,
         "_random" => random::create(vm)?,
@@ -64,6 +66,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_weakref",
     "array",
     "builtins",
+    "cmath",
     "gc",
     "math",
     "posix",
