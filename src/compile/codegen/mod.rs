@@ -132,14 +132,16 @@ impl Unit {
         if let ConstValue::Code(new) = &c {
             // Equal code objects are one constant, as CPython's constant cache merges them (e.g.
             // the genexpr of a `while` test compiled twice). Debug text keeps -0.0 and 0.0 apart.
-            let key = format!("{new:?}");
+            // The text is built only when a candidate with the same name and line exists (rare):
+            // formatting every nested code object was most of start-up's compile time.
+            let mut key = None;
             for (i, old) in self.consts.iter().enumerate() {
                 if let ConstValue::Code(o) = old {
-                    if o.name == new.name
-                        && o.firstlineno == new.firstlineno
-                        && format!("{o:?}") == key
-                    {
-                        return i as u32;
+                    if o.name == new.name && o.firstlineno == new.firstlineno {
+                        let key = key.get_or_insert_with(|| format!("{new:?}"));
+                        if format!("{o:?}") == *key {
+                            return i as u32;
+                        }
                     }
                 }
             }

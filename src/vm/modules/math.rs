@@ -204,126 +204,38 @@ unary_fn!(fabs, f64::abs);
 unary_fn!(degrees, f64::to_degrees);
 unary_fn!(radians, f64::to_radians);
 
-/// CPython's `math_1`: a NaN from a non-NaN argument is a domain error (ValueError); an infinity
-/// from a finite one is an OverflowError when the function `can_overflow`, else a domain error.
-fn math_1(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[Value],
-    name: &str,
-    f: fn(f64) -> f64,
-    can_overflow: bool,
-) -> PyResult {
-    margs(vm, name, args, kw, 1, 1)?;
-    let x = arg_f64(vm, args[0])?;
-    let r = f(x);
-    math_1_result(vm, x, r, can_overflow)
-}
-
-fn math_1_result(vm: &mut Vm, x: f64, r: f64, can_overflow: bool) -> PyResult {
-    if r.is_nan() && !x.is_nan() {
-        return Err(domain(vm));
-    }
-    if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow {
-            vm.overflow_error("math range error")
-        } else {
-            domain(vm)
-        });
-    }
-    Ok(Value::from_f64(r))
-}
-
-// These come from the `libm` crate (a Rust port of musl's libm) where CPython calls the C
-// library's: for some arguments the last bit of a result can differ from CPython's.
-macro_rules! math_1_fn {
-    ($name:ident, $f:expr, $can_overflow:expr) => {
+// rtlib's ports of CPython's own algorithms (m_tgamma, m_lgamma, m_erf/m_erfc) and of the C
+// library's (cbrt, the inverse hyperbolics, remainder, nextafter), with CPython's domain and
+// range errors: results match CPython's to the last bit on this platform.
+macro_rules! rt_unary {
+    ($($name:ident),*) => {$(
         fn $name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-            math_1(vm, args, kw, stringify!($name), $f, $can_overflow)
+            margs(vm, stringify!($name), args, kw, 1, 1)?;
+            let x = arg_f64(vm, args[0])?;
+            let r = crate::rtlib::math_fns::$name(x).map_err(|e| rt_err(vm, e))?;
+            Ok(Value::from_f64(r))
         }
-    };
+    )*};
 }
-math_1_fn!(acosh, libm::acosh, false);
-math_1_fn!(asinh, libm::asinh, false);
-math_1_fn!(atanh, libm::atanh, false);
-math_1_fn!(cbrt, libm::cbrt, false);
-math_1_fn!(exp2, f64::exp2, true);
-math_1_fn!(erf, libm::erf, false);
-math_1_fn!(erfc, libm::erfc, false);
-
-/// A non-positive integer (or -inf): where Γ has poles and CPython raises a domain error.
-fn gamma_pole(x: f64) -> bool {
-    x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor())
-}
-
-/// `math.gamma`: CPython's special cases (poles are domain errors, Γ(n) of a small positive
-/// integer is the exact factorial); elsewhere libm's tgamma.
-fn gamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    margs(vm, "gamma", args, kw, 1, 1)?;
-    let x = arg_f64(vm, args[0])?;
-    if gamma_pole(x) {
-        return Err(domain(vm));
-    }
-    let r = if x == x.floor() && (1.0..=23.0).contains(&x) {
-        (2..x as u32).fold(1.0f64, |acc, k| acc * k as f64)
-    } else {
-        libm::tgamma(x)
-    };
-    math_1_result(vm, x, r, true)
-}
-
-/// `math.lgamma`: log|Γ(x)|, with CPython's special cases.
-fn lgamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    margs(vm, "lgamma", args, kw, 1, 1)?;
-    let x = arg_f64(vm, args[0])?;
-    if x.is_infinite() {
-        return Ok(Value::from_f64(f64::INFINITY));
-    }
-    if gamma_pole(x) {
-        return Err(domain(vm));
-    }
-    let r = if x == 1.0 || x == 2.0 {
-        0.0
-    } else {
-        libm::lgamma_r(x).0
-    };
-    math_1_result(vm, x, r, true)
-}
+rt_unary!(cbrt, exp2, asinh, acosh, atanh, erf, erfc, gamma, lgamma);
 
 fn nextafter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "nextafter")?;
-    Ok(Value::from_f64(libm::nextafter(x, y)))
+    Ok(Value::from_f64(crate::rtlib::math_fns::nextafter(x, y)))
 }
 
 /// IEEE 754 remainder: `x - n*y` with `n` the integer nearest `x/y` (ties to even).
 fn remainder(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "remainder")?;
-    if x.is_nan() || y.is_nan() {
-        return Ok(Value::from_f64(f64::NAN));
-    }
-    if x.is_infinite() || y == 0.0 {
-        return Err(domain(vm));
-    }
-    if y.is_infinite() {
-        return Ok(Value::from_f64(x));
-    }
-    Ok(Value::from_f64(libm::remainder(x, y)))
+    let r = crate::rtlib::math_fns::remainder(x, y).map_err(|e| rt_err(vm, e))?;
+    Ok(Value::from_f64(r))
 }
 
 /// The value of the least significant bit of `x`.
 fn ulp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     margs(vm, "ulp", args, kw, 1, 1)?;
-    let x = arg_f64(vm, args[0])?.abs();
-    if !x.is_finite() {
-        return Ok(Value::from_f64(x));
-    }
-    let up = libm::nextafter(x, f64::INFINITY);
-    let r = if up.is_infinite() {
-        x - libm::nextafter(x, 0.0)
-    } else {
-        up - x
-    };
-    Ok(Value::from_f64(r))
+    let x = arg_f64(vm, args[0])?;
+    Ok(Value::from_f64(crate::rtlib::math_fns::ulp(x)))
 }
 
 fn sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
