@@ -11,6 +11,7 @@ pub mod posix;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
+pub mod socket;
 pub mod sre;
 pub mod sys;
 pub mod sys_path;
@@ -45,6 +46,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
         "_csv" => csv::create(vm)?,
+        "_socket" => socket::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
@@ -62,6 +64,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_socket",
     "_sre",
     "_weakref",
     "array",
