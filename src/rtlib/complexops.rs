@@ -13,7 +13,7 @@ pub fn c_prod(a: Complex, b: Complex) -> Complex {
 }
 
 /// `_Py_c_quot` (Smith's algorithm); `None` when dividing by zero.
-fn c_quot(a: Complex, b: Complex) -> Option<Complex> {
+pub fn c_quot(a: Complex, b: Complex) -> Option<Complex> {
     let abs_breal = b.0.abs();
     let abs_bimag = b.1.abs();
     if abs_breal >= abs_bimag {

@@ -26,6 +26,8 @@
 //!
 //! Every module is checked against python3 by `cargo test --test rtlib`.
 
+pub mod cmath;
+mod cmath_tables;
 pub mod codecs;
 pub mod complexops;
 mod erf;

@@ -15,15 +15,18 @@ use crate::vm::runtime::repr::rt_err;
 use crate::vm::types::{nargs, split_kw};
 use crate::vm::value::Value;
 
+/// The constants `math` and `cmath` share.
+pub(super) const CONSTANTS: [(&str, f64); 5] = [
+    ("pi", std::f64::consts::PI),
+    ("e", std::f64::consts::E),
+    ("tau", std::f64::consts::TAU),
+    ("inf", f64::INFINITY),
+    ("nan", f64::NAN),
+];
+
 pub fn create(vm: &mut Vm) -> Value {
     let m = vm.new_module("math");
-    for (n, v) in [
-        ("pi", std::f64::consts::PI),
-        ("e", std::f64::consts::E),
-        ("tau", std::f64::consts::TAU),
-        ("inf", f64::INFINITY),
-        ("nan", f64::NAN),
-    ] {
+    for (n, v) in CONSTANTS {
         set_attr(vm, m, n, Value::from_f64(v));
     }
     let fns: &[(&'static str, BuiltinFn)] = &[
@@ -89,7 +92,7 @@ pub fn create(vm: &mut Vm) -> Value {
     m
 }
 
-fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+pub(super) fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match num::float_of(vm, v)? {
         Some(f) => Ok(f),
         None => {
@@ -119,11 +122,26 @@ fn margs(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    no_kw(vm, name, kw)?;
+    margs_in(vm, "math", name, args, kw, min, max)
+}
+
+/// `margs` for another module's functions (`cmath.sqrt() takes exactly one argument`).
+pub(super) fn margs_in(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{module}.{name}() takes no keyword arguments")));
+    }
     let n = args.len();
     match (min, max) {
         (1, 1) if n != 1 => Err(vm.type_error(format!(
-            "math.{name}() takes exactly one argument ({n} given)"
+            "{module}.{name}() takes exactly one argument ({n} given)"
         ))),
         (2, 2) if n != 2 => Err(vm.type_error(format!("{name} expected 2 arguments, got {n}"))),
         _ => nargs(vm, name, args, kw, 0, min, max),

@@ -2,6 +2,8 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod cmath;
+pub mod csv;
 pub mod hashes;
 pub mod math;
 pub mod package;
@@ -9,6 +11,7 @@ pub mod posix;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
+pub mod socket;
 pub mod sre;
 pub mod sys;
 pub mod sys_path;
@@ -28,6 +31,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "sys" => vm.sys_module,
         "math" => math::create(vm),
+        "cmath" => cmath::create(vm)?,
         "array" => array::create(vm)?,
         "time" => time::create(vm)?,
         "_random" => random::create(vm)?,
@@ -41,6 +45,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
+        "_csv" => csv::create(vm)?,
+        "_socket" => socket::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
@@ -50,6 +56,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
+    "_csv",
     "_md5",
     "_posixsubprocess",
     "_random",
@@ -57,10 +64,12 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_socket",
     "_sre",
     "_weakref",
     "array",
     "builtins",
+    "cmath",
     "gc",
     "math",
     "posix",
@@ -264,6 +273,28 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     let d = as_module(m).unwrap().dict;
     let k = vm.intern(name);
     let _ = dict_set(vm, d, k, v);
+}
+
+/// A module of Rust functions plus a Python part run in its namespace (the Python part sees
+/// the functions as globals and builds the module's classes on them).
+pub fn native_with_python(
+    vm: &mut Vm,
+    name: &str,
+    fns: &[(&'static str, BuiltinFn)],
+    src: &str,
+) -> PyResult {
+    let m = vm.new_module(name);
+    vm.roots.push(m);
+    for &(n, f) in fns {
+        def(vm, m, n, f);
+    }
+    let none = vm.none;
+    set_attr(vm, m, "__file__", none);
+    let d = as_module(m).unwrap().dict;
+    let r = crate::vm::run::exec_source(vm, src.as_bytes(), &format!("<frozen {name}>"), d);
+    vm.roots.pop();
+    r?;
+    Ok(m)
 }
 
 pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {

@@ -251,7 +251,9 @@ pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
         return super::import_module(vm, full);
     };
     let parent = import_dotted(vm, parent_name)?;
-    // The parent's __init__ may have imported it already.
+    // The parent's __init__ may have imported it already. (Importing the parent ran Python
+    // code, which may have collected: the key is made again.)
+    let key = vm.new_str(full);
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
         return Ok(m);
     }

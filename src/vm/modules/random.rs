@@ -6,7 +6,6 @@
 
 use num_bigint::BigInt;
 
-use super::{def, set_attr};
 use crate::rtlib::random_mt::Random;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
@@ -25,8 +24,6 @@ impl NativeObject for MtState {
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
-    let m = vm.new_module("_random");
-    vm.roots.push(m);
     let fns: &[(&'static str, BuiltinFn)] = &[
         ("_new_state", new_state),
         ("_seed", seed),
@@ -35,16 +32,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_getstate", getstate),
         ("_setstate", setstate),
     ];
-    for &(n, f) in fns {
-        def(vm, m, n, f);
-    }
-    let none = vm.none;
-    set_attr(vm, m, "__file__", none);
-    let d = as_module(m).unwrap().dict;
-    let r = crate::vm::run::exec_source(vm, RANDOM_SRC.as_bytes(), "<frozen _random>", d);
-    vm.roots.pop();
-    r?;
-    Ok(m)
+    super::native_with_python(vm, "_random", fns, RANDOM_SRC)
 }
 
 const RANDOM_SRC: &str = r#"

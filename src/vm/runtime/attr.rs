@@ -426,15 +426,17 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                     if str_of(name) == "__class__" {
                         return set_class(vm, obj, value);
                     }
-                    if let Some(d) = lookup_type(ty, name) {
-                        if let Some(r) = descr_set(vm, d, obj, name, Some(value)) {
-                            return r;
-                        }
-                    }
+                    // A class's own __setattr__ comes first, even over data descriptors
+                    // (object.__setattr__ is what honours those).
                     if let Some(sa) = lookup_type_str(vm, ty, "__setattr__") {
                         if as_function(sa).is_some() {
                             call(vm, sa, &[obj, name, value], &[])?;
                             return Ok(());
+                        }
+                    }
+                    if let Some(d) = lookup_type(ty, name) {
+                        if let Some(r) = descr_set(vm, d, obj, name, Some(value)) {
+                            return r;
                         }
                     }
                     return generic_setattr(vm, obj, name, value);
@@ -512,6 +514,26 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
     let none = value == vm.none;
     let fd = as_function(f).unwrap();
     match n {
+        "__code__" => {
+            let Some(new) = as_code(value) else {
+                return Some(Err(vm.type_error("__code__ must be set to a code object")));
+            };
+            let free = |c: &CodeData| {
+                c.code
+                    .localspluskinds
+                    .iter()
+                    .filter(|k| **k & crate::bytecode::code::slot_kind::FREE != 0)
+                    .count()
+            };
+            let (want, got) = (free(as_code(fd.code).unwrap()), free(new));
+            if want != got {
+                let fname = str_of(fd.name).to_string();
+                return Some(Err(vm.value_error(format!(
+                    "{fname}() requires a code object with {want} free vars, not {got}"
+                ))));
+            }
+            fd.code = value;
+        }
         "__defaults__" | "__kwdefaults__" => {
             let ok = none
                 || if n == "__defaults__" {

@@ -225,6 +225,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     Some(vm.new_tuple(consts))
                 }
                 "co_positions" => Some(vm.new_builtin("co_positions", code_positions, obj)),
+                "replace" => Some(vm.new_builtin("replace", code_replace, obj)),
                 _ => None,
             }
         }
@@ -273,6 +274,37 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         return Ok(Some(vm.none));
     }
     Ok(v)
+}
+
+/// `code.replace(co_flags=...)`: a copy with other flags (what `types.coroutine` does to mark a
+/// generator function awaitable). Other fields raise NotImplementedError.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = crate::vm::types::split_kw(args, kw);
+    let Some(c) = pos.first().and_then(|v| as_code(*v)) else {
+        return Err(vm.type_error("replace() needs a code object"));
+    };
+    if pos.len() > 1 {
+        let n = pos.len() - 1;
+        return Err(vm.type_error(format!(
+            "replace() takes 0 positional arguments but {n} were given"
+        )));
+    }
+    let mut new = (*c.code).clone();
+    for (k, v) in kws {
+        match k {
+            "co_flags" => {
+                let f = crate::vm::runtime::subscr::index_of(vm, v, "replace")?;
+                new.flags = f as u32;
+            }
+            _ => return Err(vm.not_implemented(format!("code.replace({k}=...)"))),
+        }
+    }
+    let cell_args = c.cell_args.clone();
+    let r = crate::vm::code::load_code(vm, std::rc::Rc::new(new));
+    if let Some(nc) = as_code(r) {
+        nc.cell_args = cell_args;
+    }
+    Ok(r)
 }
 
 /// `code.co_positions()`: an iterator of (lineno, end_lineno, col_offset, end_col_offset) per

@@ -73,13 +73,28 @@ class _asyncgen_hooks(tuple):
 _asyncgen_hooks.__name__ = _asyncgen_hooks.__qualname__ = 'asyncgen_hooks'
 
 
+_agen_hooks = [None, None]
+_NOTSET = object()
+
+
 def get_asyncgen_hooks(*args, **kwargs):
-    # cpjit has no sys.set_asyncgen_hooks: the hooks are always unset.
+    # The hooks set_asyncgen_hooks stored. (cpjit's async generators do not call them yet.)
     if kwargs:
         raise TypeError('sys.get_asyncgen_hooks() takes no keyword arguments')
     if args:
         raise TypeError('sys.get_asyncgen_hooks() takes no arguments (%d given)' % len(args))
-    return _asyncgen_hooks((None, None))
+    return _asyncgen_hooks(tuple(_agen_hooks))
+
+
+def set_asyncgen_hooks(firstiter=_NOTSET, finalizer=_NOTSET):
+    new = list(_agen_hooks)
+    for i, (name, v) in enumerate((('finalizer', finalizer), ('firstiter', firstiter))):
+        if v is _NOTSET:
+            continue
+        if v is not None and not callable(v):
+            raise TypeError('callable %s expected, got %s' % (name, type(v).__name__))
+        new[1 - i] = v
+    _agen_hooks[:] = new
 
 _stdlib_dir = _STDLIB
 

@@ -1,0 +1,83 @@
+# csv: reader/writer state machines, dialects, quoting modes, errors, DictReader/DictWriter, Sniffer.
+import csv, io, _csv
+print(type(csv.reader([])), _csv.Dialect, _csv.Error, _csv.Error.__mro__)
+d=csv.get_dialect('excel'); print(type(d))
+try: d.delimiter='x'
+except Exception as e: print(type(e).__name__, e)
+for kw in [dict(delimiter=1), dict(delimiter='ab'), dict(delimiter=None), dict(quotechar=1), dict(quotechar='ab'), dict(escapechar=1), dict(lineterminator=1), dict(lineterminator=None), dict(quoting=9), dict(quoting='a'), dict(quotechar=None, quoting=0), dict(quotechar=None), dict(doublequote=[]), dict(foo=1), dict(escapechar='')]:
+  try: print(kw, _csv.Dialect(**kw).quoting)
+  except Exception as e: print(kw, type(e).__name__, e)
+print(list(csv.reader(['a,"b'])))
+print(csv.field_size_limit())
+for f in [lambda: csv.field_size_limit('x'), lambda: csv.field_size_limit(1,2), lambda: csv.writer(1), lambda: csv.reader(1), lambda: csv.reader(), lambda: csv.get_dialect('nope'), lambda: csv.register_dialect(1)]:
+  try: f()
+  except Exception as e: print(type(e).__name__, e)
+print(sorted(csv.list_dialects()))
+data = 'a,b,c\r\n1,"x,y",3\r\n"multi\nline",2,"q""uote"\r\n,,\r\n\r\n  sp, x ,\r\n'
+print(list(csv.reader(io.StringIO(data, newline=''))))
+print(list(csv.reader(io.StringIO(data, newline=''), skipinitialspace=True)))
+r = csv.reader(['1,2.5,"x"', 'abc,1'], quoting=csv.QUOTE_NONNUMERIC)
+print(next(r), r.line_num)
+try: next(r)
+except ValueError as e: print('VE', e)
+print(list(csv.reader(['a|b\\|c|d'], delimiter='|', escapechar='\\')))
+print(list(csv.reader(['a\tb\t"c"'], dialect='excel-tab')))
+for mode in range(4):
+  s = io.StringIO()
+  w = csv.writer(s, quoting=mode, escapechar='\\')
+  print(w.writerow(['a', 1, 2.5, None, 'x,y', 'q"t', '', True, 'l\nm', 'e\\s']))
+  print(repr(s.getvalue()))
+s = io.StringIO(); w = csv.writer(s)
+w.writerow(['']); w.writerow([]); w.writerows([[1,2],(3,4)]); print(repr(s.getvalue()))
+try: csv.writer(io.StringIO(), quoting=csv.QUOTE_NONE).writerow(['a,b'])
+except csv.Error as e: print('Error', e)
+try: csv.writer(io.StringIO(), quoting=csv.QUOTE_NONE).writerow([''])
+except csv.Error as e: print('Error', e)
+try: csv.writer(io.StringIO()).writerow(5)
+except csv.Error as e: print('Error', e)
+try: list(csv.reader(['a"b,"c"d'], strict=True))
+except csv.Error as e: print('Error', e)
+print(list(csv.reader(['a"b,"c"d'])))
+try: list(csv.reader(['a,"b'], strict=True))
+except csv.Error as e: print('Error', e)
+try: list(csv.reader(['a\rb']))
+except csv.Error as e: print('Error', e)
+try: list(csv.reader([b'a']))
+except csv.Error as e: print('Error', e)
+old = csv.field_size_limit(5)
+try: list(csv.reader(['abcdefgh']))
+except csv.Error as e: print('Error', e)
+print(csv.field_size_limit(old))
+s = io.StringIO()
+dw = csv.DictWriter(s, fieldnames=['name', 'age'])
+dw.writeheader(); dw.writerow({'name': 'Ann', 'age': 3}); dw.writerows([{'name': 'B,b'}])
+print(repr(s.getvalue()))
+for row in csv.DictReader(io.StringIO(s.getvalue())): print(row)
+try: dw.writerow({'zz': 1})
+except ValueError as e: print('VE', e)
+class My(csv.Dialect):
+    delimiter=';'; quotechar="'"; doublequote=False; escapechar='/'; lineterminator='\n'; quoting=csv.QUOTE_MINIMAL; skipinitialspace=False
+csv.register_dialect('my', My)
+s = io.StringIO(); csv.writer(s, 'my').writerow(["it's", 'a;b', 'c/d']); print(repr(s.getvalue()))
+print(list(csv.reader(io.StringIO(s.getvalue()), 'my')))
+d = csv.get_dialect('my'); print(d.delimiter, d.quotechar, d.escapechar, d.doublequote, repr(d.lineterminator))
+csv.unregister_dialect('my')
+try: csv.unregister_dialect('my')
+except csv.Error as e: print('Error', e)
+class Bad(csv.Dialect):
+    delimiter='xx'
+try: Bad()
+except csv.Error as e: print('Error', e)
+sn = csv.Sniffer()
+sample = 'a;b;c\n1;2;3\n4;5;6\n'
+dd = sn.sniff(sample); print(dd.delimiter, sn.has_header(sample))
+w = csv.writer(io.StringIO(), lineterminator='\n')
+print(w.dialect.lineterminator == '\n', w.writerow(['a\rb', 'c\nd']))
+print(list(csv.reader(['a,b\0c'])))
+# A class's own __setattr__ runs before a data descriptor's setter (as _csv.Dialect relies on).
+class Guarded:
+    def __setattr__(self, n, v): raise AttributeError('custom ' + n)
+    p = property(lambda s: 1)
+for n in ['p', 'q']:
+    try: setattr(Guarded(), n, 1)
+    except AttributeError as e: print(e)
