@@ -42,7 +42,13 @@ def record(path):
 
 def main():
     names = sys.argv[1:]
+    if any(n.startswith("-") for n in names):
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        sys.exit(2)
     paths = [ROOT / (n if n.endswith(".py") else n + ".py") for n in names] if names else sorted(ROOT.glob("*.py"))
+    missing = [p.name for p in paths if not p.exists()]
+    if missing:
+        sys.exit("no such program in tests/programs: " + ", ".join(missing))
     for path in paths:
         rc = record(path)
         print(f"{path.name}: exit {rc}")
