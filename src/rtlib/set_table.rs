@@ -243,12 +243,7 @@ impl<K> SetTable<K> {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
+            for j in i..=self.run_end(i) {
                 // `eq` may have shrunk the table (a key's __eq__ clearing the set).
                 let Some(slot) = self.table.get(j) else {
                     return Ok(None);
@@ -308,12 +303,7 @@ impl<K> SetTable<K> {
         let mut freeslot = None;
         let empty_at;
         'outer: loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
+            for j in i..=self.run_end(i) {
                 let Some(slot) = self.table.get(j) else {
                     // `eq` shrank the table: start again in the new one.
                     return self.add(key, hash, eq);
@@ -338,23 +328,7 @@ impl<K> SetTable<K> {
                 .wrapping_add(perturb as usize))
                 & mask;
         }
-        if let Some(f) = freeslot {
-            self.used += 1;
-            self.table[f] = Slot::Active { hash, key };
-            return Ok(true);
-        }
-        self.fill += 1;
-        self.used += 1;
-        self.table[empty_at] = Slot::Active { hash, key };
-        if self.fill * 5 < mask * 3 {
-            return Ok(true);
-        }
-        let minused = if self.used > 50000 {
-            self.used * 2
-        } else {
-            self.used * 4
-        };
-        self.resize(minused);
+        self.insert_absent(key, hash, freeslot, empty_at);
         Ok(true)
     }
 
@@ -412,19 +386,11 @@ impl<K> SetTable<K> {
         hash: i64,
         mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
     ) -> Result<Option<K>, E> {
-        match self.lookup(key, hash, &mut eq)? {
-            None => Ok(None),
-            // An `eq` that mutates the set (clears it, ...) can leave `j` no longer active, or
-            // past a shrunk table: then the key is gone already.
-            Some(j) if matches!(self.table.get(j), Some(Slot::Active { .. })) => {
-                self.used -= 1;
-                match std::mem::replace(&mut self.table[j], Slot::Dummy) {
-                    Slot::Active { key, .. } => Ok(Some(key)),
-                    _ => Ok(None),
-                }
-            }
-            Some(_) => Ok(None),
-        }
+        // `remove_at` checks the slot is still active (an `eq` that mutated the set may have
+        // emptied it or shrunk the table: then the key is gone already).
+        Ok(self
+            .lookup(key, hash, &mut eq)?
+            .and_then(|j| self.remove_at(j)))
     }
 
     /// `set.pop()`: remove and return an element starting at the finger, or None when empty

@@ -210,16 +210,26 @@ fn id_hash(v: Value) -> u64 {
 /// Equality used for dict/set keys: identity, then `==`.
 #[inline]
 pub fn key_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    match key_eq_without_python(a, b) {
+        Some(r) => Ok(r),
+        None => crate::vm::runtime::compare::eq(vm, a, b),
+    }
+}
+
+/// `key_eq` where it runs no Python code (identity, two strs, two small ints); None when the
+/// answer needs `==`, which may call a user `__eq__`.
+#[inline]
+pub fn key_eq_without_python(a: Value, b: Value) -> Option<bool> {
     if a == b {
-        return Ok(true);
+        return Some(true);
     }
     if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
-        return Ok(x.s == y.s);
+        return Some(x.s == y.s);
     }
     if a.is_small_int() && b.is_small_int() {
-        return Ok(false);
+        return Some(false);
     }
-    crate::vm::runtime::compare::eq(vm, a, b)
+    None
 }
 
 pub fn table_find(vm: &mut Vm, t: &DictTable, key: Value, h: u64) -> PyResult<Option<usize>> {

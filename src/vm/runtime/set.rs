@@ -4,7 +4,8 @@ use crate::rtlib::set_ops;
 use crate::rtlib::set_table::{ProbeSlot, SetTable};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::dict::{hash, key_eq};
+use crate::vm::runtime::dict::{hash, key_eq, key_eq_without_python};
+use crate::vm::runtime::iter::with_roots;
 use crate::vm::value::Value;
 
 pub fn table<'a>(s: Value) -> &'a mut SetTable<Value> {
@@ -45,17 +46,10 @@ fn find(vm: &mut Vm, s: Value, key: Value, h: i64) -> PyResult<Found> {
                 ProbeSlot::Candidate(j, k) => {
                     // Keys whose equality runs no Python code (the common case) need no
                     // re-validation.
-                    if k == key {
-                        return Ok(Found::At(j));
-                    }
-                    if let (Some(x), Some(y)) = (as_str(k), as_str(key)) {
-                        if x.s == y.s {
-                            return Ok(Found::At(j));
-                        }
-                        continue;
-                    }
-                    if k.is_small_int() && key.is_small_int() {
-                        continue;
+                    match key_eq_without_python(k, key) {
+                        Some(true) => return Ok(Found::At(j)),
+                        Some(false) => continue,
+                        None => {}
                     }
                     vm.roots.push(k);
                     let eq = key_eq(vm, k, key);
@@ -211,31 +205,26 @@ pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
         table(s).reserve_for_update(n);
     }
     let items = crate::vm::runtime::iter::collect(vm, it)?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let r = items
-        .into_iter()
-        .try_for_each(|x| set_add(vm, s, x).map(drop));
-    vm.roots.truncate(base);
-    r
+    with_roots(vm, &items, |vm| {
+        items.iter().try_for_each(|&x| set_add(vm, s, x).map(drop))
+    })
 }
 
-/// Whether every key of set `p` is in set `q` (`p <= q`). The keys are rooted while `__eq__`
-/// runs, since it may empty `p`.
+/// Whether every key of set `p` is in set `q` (`p <= q`).
 pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
     let keys = crate::vm::runtime::dict::keys_of(p);
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&keys);
-    let mut r = Ok(true);
-    for k in keys {
-        match set_contains(vm, q, k) {
-            Ok(true) => {}
-            other => {
-                r = other;
-                break;
+    Ok(!any_membership(vm, q, &keys, false)?)
+}
+
+/// Whether some of `items` is (`want` true) or is not (false) in set `s`. The items are rooted
+/// while `__eq__` runs, since it may empty the set they came from.
+pub fn any_membership(vm: &mut Vm, s: Value, items: &[Value], want: bool) -> PyResult<bool> {
+    with_roots(vm, items, |vm| {
+        for &k in items {
+            if set_contains(vm, s, k)? == want {
+                return Ok(true);
             }
         }
-    }
-    vm.roots.truncate(base);
-    r
+        Ok(false)
+    })
 }

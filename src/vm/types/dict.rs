@@ -235,12 +235,10 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let keys = riter::collect(vm, args[1])?;
     let d = vm.new_dict();
     // Keys' __hash__/__eq__ run Python code, which may collect: root the keys and the dict.
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&keys);
     vm.roots.push(d);
-    let r = keys
-        .into_iter()
-        .try_for_each(|k| rdict::dict_set(vm, d, k, v));
-    vm.roots.truncate(base);
+    let r = riter::with_roots(vm, &keys, |vm| {
+        keys.iter().try_for_each(|&k| rdict::dict_set(vm, d, k, v))
+    });
+    vm.roots.pop();
     r.map(|_| d)
 }

@@ -160,28 +160,10 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let r = any_key(vm, args[0], args[1], true)?;
     Ok(vm.bool_val(!r))
 }
-/// Whether some item of `it` is (`want` true) or is not (false) in set `s`. The items are rooted
-/// while `__eq__` runs, since it may empty the set they came from.
+/// Whether some item of `it` is (`want` true) or is not (false) in set `s`.
 fn any_key(vm: &mut Vm, s: Value, it: Value, want: bool) -> PyResult<bool> {
     let items = riter::collect(vm, it)?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let mut r = Ok(false);
-    for k in items {
-        match rdict::set_contains(vm, s, k) {
-            Ok(c) if c != want => {}
-            Ok(_) => {
-                r = Ok(true);
-                break;
-            }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
-        }
-    }
-    vm.roots.truncate(base);
-    r
+    crate::vm::runtime::set::any_membership(vm, s, &items, want)
 }
 fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_int(rdict::len_of(args[0]) as i64))
