@@ -162,6 +162,7 @@ impl Vm {
                     s,
                     nchars: 1,
                     hash: std::cell::Cell::new(u64::MAX),
+                    interned: std::cell::Cell::new(false),
                 },
             ));
         }
@@ -277,6 +278,7 @@ impl Vm {
                 s: s.into_boxed_str(),
                 nchars,
                 hash: std::cell::Cell::new(u64::MAX),
+                interned: std::cell::Cell::new(false),
             },
         )
     }
@@ -302,6 +304,7 @@ impl Vm {
             return v;
         }
         let v = self.new_str_owned(s.to_string());
+        as_str(v).unwrap().interned.set(true);
         self.interned.insert(s.into(), v);
         v
     }
