@@ -129,9 +129,53 @@ pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyRes
             return Ok(v);
         }
     }
+    if let Some(v) = instance_value_any_class(obj, name) {
+        return Ok(v);
+    }
     let v = attr::getattr(vm, obj, name)?;
     fill_load(vm, victim(c, obj), obj, name);
     Ok(v)
+}
+
+/// A values-backed instance of a plain class (no `__getattribute__` override, no slots or
+/// built-in base, no materialized `__dict__`), whatever that class is, and the class's (cached)
+/// MRO lookup of `name`: None when the answer needs the full lookup. This is the miss path's
+/// shortcut for sites that see more classes than the cache has entries (a method of a base class
+/// run on instances of several sibling subclasses): a shared-key scan and a cached type lookup
+/// instead of `getattr` plus a refill.
+#[inline]
+fn plain_values_instance(obj: Value) -> Option<(&'static InstanceData, *const TypeObject)> {
+    if !obj.is_ptr() || layout_of(obj) != Layout::Instance {
+        return None;
+    }
+    let ty = obj_type(obj);
+    if !plain_instance_type(ty) || !instance::uses_values(ty) {
+        return None;
+    }
+    let inst = as_instance(obj)?;
+    inst.dict.is_null().then_some((inst, ty))
+}
+
+/// LOAD_ATTR's shortcut (see `plain_values_instance`): the instance value for `name` when the
+/// instance has one and no class of the MRO defines `name` (only a data descriptor there could
+/// take precedence over it; any class attribute sends the load to the full path).
+#[inline]
+fn instance_value_any_class(obj: Value, name: Value) -> Option<Value> {
+    let (inst, ty) = plain_values_instance(obj)?;
+    let v = inst.value(instance::key_index(type_data(ty), name)?)?;
+    attr::lookup_type(ty, name).is_none().then_some(v)
+}
+
+/// LOAD_METHOD's shortcut (see `plain_values_instance`): a Python function found on the class
+/// when `name` is not a shared key of the class (so no instance value can shadow it).
+#[inline]
+fn class_function_any_class(obj: Value, name: Value) -> Option<Value> {
+    let (_, ty) = plain_values_instance(obj)?;
+    if instance::key_index(type_data(ty), name).is_some() {
+        return None;
+    }
+    let f = attr::lookup_type(ty, name)?;
+    as_function(f).is_some().then_some(f)
 }
 
 /// The entry to refill for `obj`: the first if it already guards `obj`'s type (or module),
@@ -401,6 +445,9 @@ pub fn load_method(
                 return Ok((Value(e[2].get()), obj));
             }
         }
+    }
+    if let Some(f) = class_function_any_class(obj, name) {
+        return Ok((f, obj));
     }
     let (m, s) = attr::load_method(vm, obj, name)?;
     if !s.is_null() {
