@@ -212,8 +212,20 @@ pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
 
 /// Whether every key of set `p` is in set `q` (`p <= q`).
 pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
-    let keys = crate::vm::runtime::dict::keys_of(p);
-    Ok(!any_membership(vm, q, &keys, false)?)
+    // Walks `p` by slot index, re-reading the table at each step (CPython's set_next), so a key's
+    // `__eq__` that mutates `p` cannot invalidate the walk; the key being tested is rooted while
+    // Python may run. (No copy of the keys: `fp <= free` in a hot loop is a table walk.)
+    let mut pos = 0;
+    while let Some((i, &k, _)) = table(p).next_from(pos) {
+        pos = i + 1;
+        vm.roots.push(k);
+        let found = crate::vm::runtime::dict::set_contains(vm, q, k);
+        vm.roots.pop();
+        if !found? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Whether some of `items` is (`want` true) or is not (false) in set `s`. The items are rooted
