@@ -278,6 +278,39 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(l)
 }
 
+/// `min`/`max` of a non-empty list, tuple, set or frozenset holding only small ints, read in
+/// place (no Python code can run: comparing two small ints is plain `<`); None for anything else.
+fn small_int_extreme(vm: &Vm, v: Value, want_max: bool) -> Option<Value> {
+    // Exact types only: a subclass may define its own __iter__.
+    let t = v.is_ptr().then(|| obj_type(v))?;
+    let mut best: Option<i64> = None;
+    let mut consider = |x: Value| -> Option<()> {
+        let x = x.is_small_int().then(|| x.as_small_int())?;
+        best = Some(match best {
+            Some(b) if (want_max && x > b) || (!want_max && x < b) => x,
+            Some(b) => b,
+            None => x,
+        });
+        Some(())
+    };
+    if t == vm.t.list || t == vm.t.tuple {
+        let items: &[Value] = match as_list(v) {
+            Some(l) => l,
+            None => as_tuple(v)?,
+        };
+        for &x in items {
+            consider(x)?;
+        }
+    } else if t == vm.t.set || t == vm.t.frozenset {
+        for (&x, _) in crate::vm::runtime::set::table(v).iter() {
+            consider(x)?;
+        }
+    } else {
+        return None;
+    }
+    best.map(|b| Value::try_from_i64(b).unwrap())
+}
+
 fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     let mut key = Value::NULL;
@@ -291,6 +324,11 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
                     vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
                 )
             }
+        }
+    }
+    if pos.len() == 1 && key.is_null() {
+        if let Some(best) = small_int_extreme(vm, pos[0], want_max) {
+            return Ok(best);
         }
     }
     let items = match pos.len() {
@@ -327,8 +365,15 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
             } else {
                 call(vm, key, &[x], &[])?
             };
+            // CPython asks `item > best` for max (so the item's __gt__ goes first) and
+            // `item < best` for min.
             let better = if want_max {
-                crate::vm::types::list::less_than(vm, best_key, k)?
+                if k.is_small_int() && best_key.is_small_int() {
+                    k.as_small_int() > best_key.as_small_int()
+                } else {
+                    let r = compare::compare(vm, crate::bytecode::opcode::cmp::GT, k, best_key)?;
+                    compare::truthy(vm, r)?
+                }
             } else {
                 crate::vm::types::list::less_than(vm, k, best_key)?
             };
