@@ -361,6 +361,8 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 let q = str_of(as_generator(v).unwrap().qualname).to_string();
                 let kind = if obj_type(v) == vm.t.coroutine {
                     "coroutine"
+                } else if obj_type(v) == vm.t.async_generator {
+                    "async_generator"
                 } else {
                     "generator"
                 };
