@@ -293,8 +293,8 @@ fn athrow_reused(vm: &mut Vm) -> Value {
 }
 
 /// The end of an aclose()/athrow() awaitable (`check_error` in genobject.c): `r` is how the
-/// generator stopped; aclose() is done (StopIteration) when it finished or let GeneratorExit
-/// out.
+/// generator stopped (for athrow() as `unwrap` put it: `Return(v)` is a value it yielded);
+/// aclose() is done (StopIteration) when the generator finished or let GeneratorExit out.
 fn athrow_finish(
     vm: &mut Vm,
     o: Value,
@@ -306,7 +306,6 @@ fn athrow_finish(
     set_state(o, AwaitState::Closed);
     match r {
         Ok(Exit::Return(_)) if is_close => Ok(Exit::Return(vm.none)),
-        Ok(Exit::Return(_)) => Err(new_exc(vm, "StopAsyncIteration")),
         Err(e)
             if is_close
                 && (is_exc(vm, e, "StopAsyncIteration") || is_exc(vm, e, "GeneratorExit")) =>
