@@ -622,24 +622,18 @@ pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
     vm.roots.push(aw);
     let r = awaitable_iter(vm, aw);
     vm.roots.pop();
-    match r {
-        Ok(Some(it)) => Ok(it),
-        Ok(None) => {
-            let tn = vm.type_name(aw);
-            Err(vm.type_error(format!(
-                "'async for' received an invalid object from __anext__: {tn}"
-            )))
-        }
-        Err(e) => {
-            let tn = vm.type_name(aw);
-            let x = vm.type_error(format!(
-                "'async for' received an invalid object from __anext__: {tn}"
-            ));
-            if let Some(xi) = as_instance(x).and_then(|i| i.exc.as_mut()) {
-                xi.cause = e;
-                xi.context = e;
-            }
-            Err(x)
-        }
+    let tn = vm.type_name(aw);
+    let e = match r {
+        Ok(Some(it)) => return Ok(it),
+        Ok(None) => vm.type_error(format!("object {tn} can't be used in 'await' expression")),
+        Err(e) => e,
+    };
+    let x = vm.type_error(format!(
+        "'async for' received an invalid object from __anext__: {tn}"
+    ));
+    if let Some(xi) = as_instance(x).and_then(|i| i.exc.as_mut()) {
+        xi.cause = e;
+        xi.context = e;
     }
+    Err(x)
 }

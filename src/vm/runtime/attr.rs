@@ -638,6 +638,15 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
         ));
     }
     if super::special::special_attr(vm, obj, &n)?.is_some() {
+        if layout_of(obj) == Layout::Generator
+            && matches!(
+                n.as_str(),
+                "gi_code" | "cr_code" | "cr_origin" | "ag_code" | "ag_running"
+            )
+        {
+            // CPython's read-only members (the others are getsets without a setter).
+            return Err(vm.attribute_error("readonly attribute"));
+        }
         return Err(
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );

@@ -138,7 +138,7 @@ fn ag_anext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn ag_asend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "asend", args, kw, 1, 1, 1)?;
+    nargs(vm, "async_generator.asend", args, kw, 1, 1, 1)?;
     let gen = self_agen(vm, args, "asend")?;
     asend(vm, gen, args[1])
 }
@@ -157,7 +157,10 @@ fn new_athrow(vm: &mut Vm, gen: Value, targs: Value) -> PyResult {
 }
 
 fn ag_athrow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "athrow", args, kw, 1, 1, 3)?;
+    // The arguments are checked when the awaitable first runs, as in CPython.
+    if !kw.is_empty() {
+        return Err(vm.type_error("async_generator.athrow() takes no keyword arguments"));
+    }
     let gen = self_agen(vm, args, "athrow")?;
     let t = vm.new_tuple(args[1..].to_vec());
     vm.roots.push(t);
@@ -168,7 +171,7 @@ fn ag_athrow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `agen.aclose()` (also what `loop.shutdown_asyncgens()` awaits).
 fn ag_aclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "aclose", args, kw, 1, 0, 0)?;
+    nargs(vm, "async_generator.aclose", args, kw, 1, 0, 0)?;
     let gen = self_agen(vm, args, "aclose")?;
     new_athrow(vm, gen, Value::NULL)
 }
@@ -366,6 +369,7 @@ fn athrow_send(vm: &mut Vm, o: Value, arg: Value) -> PyResult<Exit> {
             r
         } else {
             let t = as_tuple(targs).map(|t| t.to_vec()).unwrap_or_default();
+            nargs(vm, "athrow", &t, &[], 0, 1, 3)?;
             let r = genobj::throw(vm, gen, &t, false);
             unwrap(vm, gen, r)
         };
@@ -429,8 +433,16 @@ fn self_awaitable(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Value, b
     }
 }
 
+/// `type(self).name`, for argument errors.
+fn method_name(vm: &Vm, args: &[Value], name: &str) -> String {
+    match args.first() {
+        Some(&o) => format!("{}.{name}", vm.type_name(o)),
+        None => name.to_string(),
+    }
+}
+
 fn aw_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "send", args, kw, 1, 1, 1)?;
+    nargs(vm, &method_name(vm, args, "send"), args, kw, 1, 1, 1)?;
     let (o, is_asend) = self_awaitable(vm, args, "send")?;
     let r = if is_asend {
         asend_send(vm, o, args[1])
@@ -464,7 +476,7 @@ fn aw_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn aw_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "close", args, kw, 1, 0, 0)?;
+    nargs(vm, &method_name(vm, args, "close"), args, kw, 1, 0, 0)?;
     let (o, _) = self_awaitable(vm, args, "close")?;
     set_state(o, AwaitState::Closed);
     Ok(vm.none)
@@ -532,7 +544,7 @@ fn call_method(vm: &mut Vm, it: Value, name: &str, args: &[Value]) -> PyResult<E
 }
 
 fn anext_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "send", args, kw, 1, 1, 1)?;
+    nargs(vm, "anext_awaitable.send", args, kw, 1, 1, 1)?;
     let r = anext_proxy(vm, args[0], Proxy::Send(args[1]))?;
     exit_to_result(vm, r)
 }
@@ -551,7 +563,7 @@ fn anext_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn anext_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "close", args, kw, 1, 0, 0)?;
+    nargs(vm, "anext_awaitable.close", args, kw, 1, 0, 0)?;
     let r = anext_proxy(vm, args[0], Proxy::Close)?;
     exit_to_result(vm, r)
 }

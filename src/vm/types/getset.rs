@@ -12,6 +12,40 @@ pub fn install(vm: &mut Vm) {
     let (g, m) = (vm.t.getset_descriptor, vm.t.member_descriptor);
     add(vm, f, "__code__", g);
     add(vm, f, "__globals__", m);
+    // What `dir()` lists of generators, coroutines and async generators (read by
+    // `runtime::special`).
+    let gens: [(_, &[&str]); 3] = [
+        (
+            vm.t.generator,
+            &[
+                "gi_code",
+                "gi_frame",
+                "gi_running",
+                "gi_suspended",
+                "gi_yieldfrom",
+            ],
+        ),
+        (
+            vm.t.coroutine,
+            &[
+                "cr_await",
+                "cr_code",
+                "cr_frame",
+                "cr_origin",
+                "cr_running",
+                "cr_suspended",
+            ],
+        ),
+        (
+            vm.t.async_generator,
+            &["ag_await", "ag_code", "ag_frame", "ag_running"],
+        ),
+    ];
+    for (ty, names) in gens {
+        for n in names {
+            add(vm, ty, n, g);
+        }
+    }
     // Functions are descriptors: enum and others test for __get__.
     super::add_method(vm, f, "__get__", function_get);
     super::add_static(vm, f, "__new__", function_new, false);
