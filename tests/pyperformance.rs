@@ -79,6 +79,7 @@ fn pyperformance_scripts_match_python3() {
 const STDLIB_BENCHMARKS: &[&str] = &[
     "2to3",
     "argparse",
+    "async_generators",
     "async_tree",
     "base64",
     "bpe_tokeniser",

@@ -675,11 +675,13 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
         || (args.is_ptr()
             && match layout_of(args) {
                 Layout::List | Layout::Bytes | Layout::Range => true,
-                Layout::Instance => {
+                Layout::Str | Layout::Tuple => false,
+                // `vars(cls)`, which docutils formats patterns with.
+                Layout::DictView => obj_type(args) == vm.t.mappingproxy,
+                _ => {
                     let t = obj_type(args);
                     lookup_type_str(vm, t, "__getitem__").is_some()
                 }
-                _ => false,
             });
     vm.roots.push(args);
     let r = {

@@ -52,6 +52,11 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             }),
             "numerator" if !obj.is_float() => Some(plain_int(vm, obj)),
             "denominator" if !obj.is_float() => Some(Value::try_from_i64(1).unwrap()),
+            // As for every object: its class's (built-in classes carry no docstring here).
+            "__doc__" => {
+                let t = vm.type_of(obj);
+                Some(crate::vm::runtime::attr::lookup_type_str(vm, t, "__doc__").unwrap_or(vm.none))
+            }
             _ => None,
         });
     }
