@@ -57,9 +57,11 @@ fn fnv_update(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The cache files' magic number: a hash of the opcode table and [`FORMAT_VERSION`].
+/// The cache files' magic number: a hash of the opcode table and [`FORMAT_VERSION`] (computed
+/// once: every import checks it).
 pub fn magic() -> u32 {
-    magic_of(OPCODES, FORMAT_VERSION)
+    static MAGIC: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *MAGIC.get_or_init(|| magic_of(OPCODES, FORMAT_VERSION))
 }
 
 /// The magic number a given opcode table and format version would have.

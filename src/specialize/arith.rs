@@ -18,6 +18,7 @@ pub fn binary_op(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             nb::ADD => Ok(Opcode::BINARY_OP_ADD_INT),
             nb::SUBTRACT => Ok(Opcode::BINARY_OP_SUBTRACT_INT),
             nb::MULTIPLY => Ok(Opcode::BINARY_OP_MULTIPLY_INT),
+            nb::TRUE_DIVIDE => Ok(Opcode::BINARY_OP_NUMERIC_FLOAT),
             _ => Err("int: operator without a specialized form"),
         };
     }
@@ -26,7 +27,16 @@ pub fn binary_op(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             nb::ADD => Ok(Opcode::BINARY_OP_ADD_FLOAT),
             nb::SUBTRACT => Ok(Opcode::BINARY_OP_SUBTRACT_FLOAT),
             nb::MULTIPLY => Ok(Opcode::BINARY_OP_MULTIPLY_FLOAT),
+            nb::TRUE_DIVIDE | nb::POWER => Ok(Opcode::BINARY_OP_NUMERIC_FLOAT),
             _ => Err("float: operator without a specialized form"),
+        };
+    }
+    if (a.is_small_int() || a.is_float()) && (b.is_small_int() || b.is_float()) {
+        return match op {
+            nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE => {
+                Ok(Opcode::BINARY_OP_NUMERIC_FLOAT)
+            }
+            _ => Err("mixed int and float"),
         };
     }
     if exact_str(vm, a) && exact_str(vm, b) {

@@ -114,6 +114,8 @@ const MAX_BACKOFF: u32 = 12;
 /// Misses a specialized instruction tolerates before returning to its generic form (CPython
 /// 3.12's ADAPTIVE_COOLDOWN_VALUE).
 const COOLDOWN: u32 = 52;
+/// Executions of the generic form after a deopt before the next attempt (CPython 3.11's 31).
+const RESTART: u32 = 31;
 
 /// The counter a generic instruction starts with.
 pub fn initial_counter(mode: Mode) -> u32 {
@@ -136,6 +138,17 @@ pub fn backoff(unit: u32, mode: Mode) -> u32 {
     }
     let b = ((unit >> BACKOFF_SHIFT) + 1).min(MAX_BACKOFF);
     ((1 << b) - 1) | (b << BACKOFF_SHIFT)
+}
+
+/// The counter after a deopt: a short fixed wait before specializing again, for whatever types
+/// the site sees now (CPython 3.11's `adaptive_counter_start`). Unlike a failed attempt it does
+/// not grow the wait: a site whose receiver type changed (a polymorphic site, a phase change)
+/// specializes again soon instead of running its generic form for up to 2^12 executions.
+pub fn restart(unit: u32, mode: Mode) -> u32 {
+    if mode == Mode::Stress {
+        return 0;
+    }
+    RESTART | (unit & !COUNT_MASK)
 }
 
 /// The counter of a freshly specialized instruction: its miss allowance (the backoff exponent
@@ -161,7 +174,7 @@ pub fn miss(vm: &mut Vm, code: &[Cell<u32>], at: usize, op: Opcode) {
     let generic = op.generic();
     let w = code[at].get();
     code[at].set((w & !0xFF) | generic as u32);
-    c.set(backoff(n, vm.mode));
+    c.set(restart(n, vm.mode));
     if let Some(s) = vm.stats.as_deref_mut() {
         s.op(op).deopts += 1;
     }

@@ -690,6 +690,16 @@ fn run_impl<const SINGLE: bool>(
                 Opcode::BINARY_OP_ADD_FLOAT => float_binop!(|x: f64, y: f64| x + y),
                 Opcode::BINARY_OP_SUBTRACT_FLOAT => float_binop!(|x: f64, y: f64| x - y),
                 Opcode::BINARY_OP_MULTIPLY_FLOAT => float_binop!(|x: f64, y: f64| x * y),
+                Opcode::BINARY_OP_NUMERIC_FLOAT => {
+                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                    if let Some(r) = spec::numeric_float(oparg, a, b) {
+                        hit!();
+                        ip += 1;
+                        sp -= 1;
+                        slots[sp - 1] = r;
+                        continue;
+                    }
+                }
                 Opcode::BINARY_OP_ADD_UNICODE | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
                     let (a, b) = (slots[sp - 2], slots[sp - 1]);
                     if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
@@ -1910,7 +1920,7 @@ fn run_impl<const SINGLE: bool>(
                 push!(r);
             }
             Opcode::LOAD_BUILD_CLASS => {
-                let k = vm.intern("__build_class__");
+                let k = vm.sname("__build_class__");
                 match rdict::dict_get_str(vm, vm.builtins, k) {
                     Some(v) => push!(v),
                     None => throw!(vm.err("NameError", "__build_class__ not found")),
@@ -1921,7 +1931,7 @@ fn run_impl<const SINGLE: bool>(
                 if locals.is_null() {
                     locals = f.get().globals;
                 }
-                let k = vm.intern("__annotations__");
+                let k = vm.sname("__annotations__");
                 if rdict::dict_get_str(vm, locals, k).is_none() {
                     let d = vm.new_dict();
                     tryv!(rdict::dict_set(vm, locals, k, d));

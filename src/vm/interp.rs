@@ -166,6 +166,7 @@ impl Vm {
                     s,
                     nchars: 1,
                     hash: std::cell::Cell::new(u64::MAX),
+                    interned: std::cell::Cell::new(false),
                 },
             ));
         }
@@ -282,6 +283,7 @@ impl Vm {
                 s: s.into_boxed_str(),
                 nchars,
                 hash: std::cell::Cell::new(u64::MAX),
+                interned: std::cell::Cell::new(false),
             },
         )
     }
@@ -307,6 +309,7 @@ impl Vm {
             return v;
         }
         let v = self.new_str_owned(s.to_string());
+        as_str(v).unwrap().interned.set(true);
         self.interned.insert(s.into(), v);
         v
     }

@@ -122,6 +122,10 @@ pub struct TypeData {
     /// ever appended (a name keeps its index for the class's lifetime; at most
     /// `types::instance::MAX_SHARED_KEYS`). Appending one gives the class a new version tag.
     pub keys: std::cell::RefCell<Vec<Value>>,
+    /// What calling the class runs, as `type.__call__` resolved it for `version`: (version,
+    /// `__new__`, `__init__`, no `__abstractmethods__` in the class's dict) — CPython's `tp_new` /
+    /// `tp_init` slots, kept valid by the version tag instead of slot updates. Version 0: empty.
+    pub ctor_cache: Cell<(u32, Value, Value, bool)>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -145,6 +149,10 @@ pub struct StrData {
     pub nchars: usize,
     /// Cached hash; `u64::MAX` when not yet computed.
     pub hash: Cell<u64>,
+    /// Whether this object is the one `Vm::intern` hands out for its text: two interned strs are
+    /// equal exactly when they are the same object, so a lookup among interned keys (the shared
+    /// keys of instances) can stop after comparing addresses.
+    pub interned: Cell<bool>,
 }
 
 impl StrData {

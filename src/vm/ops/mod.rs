@@ -86,7 +86,7 @@ pub fn new_function(
         Some(&c) if as_str(c).is_some() => c,
         _ => Value::NULL,
     };
-    let k = vm.intern("__name__");
+    let k = vm.sname("__name__");
     let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let ty = vm.t.function;
     vm.heap.alloc(
@@ -260,7 +260,7 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
             }
         }
     } else {
-        let k = vm.intern("send");
+        let k = vm.sname("send");
         let m = attr::getattr(vm, recv, k)?;
         call::call(vm, m, &[v], &[])
     };
@@ -307,7 +307,7 @@ pub fn list_extend(vm: &mut Vm, l: Value, it: Value) -> PyResult<()> {
 
 pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) -> PyResult<()> {
     if as_dict(m).is_none() {
-        let keys_name = vm.intern("keys");
+        let keys_name = vm.sname("keys");
         if attr::getattr_opt(vm, m, keys_name)?.is_none() {
             let tn = vm.type_name(m);
             if merge {
@@ -494,7 +494,7 @@ pub fn is_generator_flags(f: u32) -> bool {
 pub fn name_error(vm: &mut Vm, name: Value, globals: Value) -> Value {
     let n = str_of(name).to_string();
     let e = vm.err("NameError", format!("name '{n}' is not defined"));
-    let k = vm.intern("name");
+    let k = vm.sname("name");
     let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, name);
     if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
         x.extra = globals;

@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use crate::bytecode::opcode::Opcode;
+use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::adaptive::read_u64;
 use crate::vm::dict::DictTable;
 use crate::vm::interp::Vm;
@@ -148,6 +148,46 @@ pub fn copy_free_vars(func: Value, frees: &mut [Value]) -> bool {
         }
         None => false,
     }
+}
+
+/// BINARY_OP_NUMERIC_FLOAT: `a <op> b` (op = `oparg`, in-place forms included) when both are
+/// floats or small ints and the result is the float CPython computes without raising; None
+/// otherwise (the generic form then runs and raises what CPython raises). Small ints have at most
+/// 48 bits, so converting one to f64 is exact, as CPython's int-to-float conversion is for them;
+/// CPython divides two ints that fit in a double's mantissa as doubles too (`long_true_divide`'s
+/// fast path), and `**` calls the C library's `pow` as `f64::powf` does. Overflow (an infinite
+/// `**` result) and zero divisors are left to the generic form.
+#[inline]
+pub fn numeric_float(oparg: u32, a: Value, b: Value) -> Option<Value> {
+    let num = |v: Value| {
+        if v.is_float() {
+            Some(v.as_f64())
+        } else if v.is_small_int() {
+            Some(v.as_small_int() as f64)
+        } else {
+            None
+        }
+    };
+    let (x, y) = (num(a)?, num(b)?);
+    let r = match oparg % nb::INPLACE {
+        nb::ADD => x + y,
+        nb::SUBTRACT => x - y,
+        nb::MULTIPLY => x * y,
+        nb::TRUE_DIVIDE if y != 0.0 => x / y,
+        nb::POWER if a.is_float() && b.is_float() && x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    };
+    // + - * of two small ints is an int: those sites have their own forms (BINARY_OP_*_INT).
+    if a.is_small_int() && b.is_small_int() && oparg % nb::INPLACE != nb::TRUE_DIVIDE {
+        return None;
+    }
+    Some(Value::from_f64(r))
 }
 
 /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: `stack` is the

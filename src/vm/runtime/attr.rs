@@ -236,9 +236,9 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
 
 /// AttributeError.name / .obj (used for "Did you mean" suggestions).
 fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
-    let k = vm.intern("name");
+    let k = vm.sname("name");
     let _ = generic_setattr(vm, e, k, name);
-    let k = vm.intern("obj");
+    let k = vm.sname("obj");
     let _ = generic_setattr(vm, e, k, obj);
 }
 

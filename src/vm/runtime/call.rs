@@ -124,7 +124,6 @@ fn check_descriptor_self(
         let new = as_builtin(f).unwrap().f;
         return check_new_cls(vm, t, new, args, kwnames).map(|_| None);
     }
-    let tn = type_data(t).name.clone();
     // Keyword values sit at the end of `args`: only a positional can be self.
     let self_arg = if args.len() > kwnames.len() {
         args.first()
@@ -132,8 +131,12 @@ fn check_descriptor_self(
         None
     };
     match self_arg {
-        None => Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument"))),
+        None => {
+            let tn = &type_data(t).name;
+            Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument")))
+        }
         Some(&a) if !vm.isinstance(a, t) => {
+            let tn = type_data(t).name.clone();
             let an = vm.type_name(a);
             // list and dict define `__getitem__` as a method (METH_COEXIST), not a slot.
             let method = name == "__getitem__" && (t == vm.t.list || t == vm.t.dict);
@@ -176,15 +179,22 @@ fn check_new_cls(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<()> {
-    let tn = type_data(t).name.clone();
+    let tn = || type_data(t).name.clone();
     if args.len() <= kwnames.len() {
+        let tn = tn();
         return Err(vm.type_error(format!("{tn}.__new__(): not enough arguments")));
     }
     let Some(sub) = as_type(args[0]) else {
-        let an = vm.type_name(args[0]);
+        let (tn, an) = (tn(), vm.type_name(args[0]));
         return Err(vm.type_error(format!("{tn}.__new__(X): X is not a type object ({an})")));
     };
     let s = args[0].as_ptr::<TypeObject>() as *const TypeObject;
+    if s == t {
+        // `T.__new__(T)`: a built-in's own __new__ for its own type (every `super()` call goes
+        // this way) needs none of the checks below.
+        return Ok(());
+    }
+    let tn = tn();
     if !vm.is_subtype(s, t) {
         let sn = sub.name.clone();
         return Err(vm.type_error(format!("{tn}.__new__({sn}): {sn} is not a subtype of {tn}")));
@@ -493,13 +503,46 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
     type_call_default(vm, cls, args, kwnames)
 }
 
+/// The `__new__` and `__init__` calling class `t` runs, from `TypeData::ctor_cache` while `t`'s
+/// version tag is the one they were looked up under (every attribute change to `t` or an
+/// ancestor gives it a new one).
+fn ctor_slots(vm: &mut Vm, t: *const TypeObject) -> (Option<Value>, Option<Value>) {
+    let td = type_data(t);
+    let version = td.version.get();
+    let (v, new, init, _) = td.ctor_cache.get();
+    if version != 0 && v == version {
+        return (
+            Some(new).filter(|n| !n.is_null()),
+            Some(init).filter(|i| !i.is_null()),
+        );
+    }
+    let new = lookup_type_str(vm, t, "__new__");
+    let init = lookup_type_str(vm, t, "__init__");
+    let k = vm.sname("__abstractmethods__");
+    let concrete = dict_get_str(vm, td.dict, k).is_none();
+    td.ctor_cache.set((
+        version,
+        new.unwrap_or(Value::NULL),
+        init.unwrap_or(Value::NULL),
+        concrete,
+    ));
+    (new, init)
+}
+
+/// Whether class `t` is known to have no `__abstractmethods__` (from `ctor_slots`' cache).
+pub fn known_concrete(t: *const TypeObject) -> bool {
+    let td = type_data(t);
+    let (v, _, _, concrete) = td.ctor_cache.get();
+    concrete && v != 0 && v == td.version.get()
+}
+
 /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance.
 pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
     if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
         return Ok(Value::from_ptr(vm.type_of(args[0])));
     }
-    let new = lookup_type_str(vm, t, "__new__");
+    let (new, init) = ctor_slots(vm, t);
     let obj = match new {
         Some(n) => {
             let f = match as_method_wrapper(n) {
@@ -509,7 +552,18 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(cls);
             a.extend_from_slice(args);
-            call(vm, f, &a, kwnames)?
+            match as_builtin(f) {
+                // A built-in __new__ found on `cls` itself is `tp_new`, called directly as
+                // CPython's type_call does: the checks of `T.__new__(S)` called by name
+                // (`check_new_cls`, slot arity) are for calls that choose the __new__ themselves.
+                Some(b) if b.bound.is_null() => {
+                    let func = b.f;
+                    crate::vm::runtime::iter::with_roots(vm, &a, |vm| {
+                        guard(vm, |vm| func(vm, &a, kwnames))
+                    })?
+                }
+                _ => call(vm, f, &a, kwnames)?,
+            }
         }
         None => return Err(vm.type_error("cannot create instances")),
     };
@@ -520,7 +574,7 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
         // Built-in constructors fully initialize in __new__.
         return Ok(obj);
     }
-    if let Some(init) = lookup_type_str(vm, t, "__init__") {
+    if let Some(init) = init {
         let is_object_init = init == vm.object_init;
         if is_object_init {
             let new_is_object = new == Some(vm.object_new);

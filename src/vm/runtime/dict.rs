@@ -132,7 +132,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
                 return hash(vm, b);
             }
             let ty = obj_type(v);
-            let k = vm.intern("__hash__");
+            let k = vm.sname("__hash__");
             match crate::vm::runtime::attr::lookup_type(ty, k) {
                 Some(f) if f == vm.none => {
                     let n = vm.type_name(v);
@@ -159,7 +159,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
         }
         // Types written in Rust outside the core define `__hash__` as a method, or have none.
         Layout::Native => {
-            let k = vm.intern("__hash__");
+            let k = vm.sname("__hash__");
             match crate::vm::runtime::attr::lookup_type(obj_type(v), k) {
                 Some(f) if f == vm.none => {
                     let n = vm.type_name(v);

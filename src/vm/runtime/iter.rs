@@ -138,7 +138,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
 /// attribute (the bound object's `__getitem__` is called with successive ints).
 fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let obj = args[0];
-    let k = vm.intern("__cpjit_seq_index__");
+    let k = vm.sname("__cpjit_seq_index__");
     let idx = match crate::vm::runtime::attr::own_attr(vm, obj, k) {
         Some(v) => v.as_small_int(),
         None => 0,

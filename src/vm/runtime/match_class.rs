@@ -50,7 +50,7 @@ pub fn match_class(
     let mut match_args: Option<Value> = None;
     let mut match_self = false;
     if nargs > 0 {
-        let k = vm.intern("__match_args__");
+        let k = vm.sname("__match_args__");
         let ma = match attr::getattr(vm, cls, k) {
             Ok(v) => Some(v),
             Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => None,
@@ -164,7 +164,7 @@ pub fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult {
     if keys.is_empty() {
         return Ok(vm.new_tuple(Vec::new()));
     }
-    let gk = vm.intern("get");
+    let gk = vm.sname("get");
     let get = attr::getattr(vm, subject, gk)?;
     let dummy = call::new_instance(vm, vm.t.object);
     let seen = set::from_table(vm, Default::default(), false);

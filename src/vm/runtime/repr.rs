@@ -345,7 +345,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 // `(built-in)` for the interpreter's own modules, else the name alone.
                 let md = as_module(v).unwrap();
                 let (n, d) = (str_of(md.name).to_string(), md.dict);
-                let fk = vm.intern("__file__");
+                let fk = vm.sname("__file__");
                 let file = crate::vm::runtime::dict::dict_get_str(vm, d, fk)
                     .filter(|f| as_str(*f).is_some())
                     .map(|f| str_of(f).to_string());

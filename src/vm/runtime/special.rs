@@ -385,7 +385,7 @@ fn type_flags(vm: &mut Vm, cls: Value) -> PyResult<Value> {
             f |= 1 << bit;
         }
     }
-    let k = vm.intern("__abstractmethods__");
+    let k = vm.sname("__abstractmethods__");
     if let Some(a) = crate::vm::runtime::dict::dict_get_str(vm, t.dict, k) {
         if super::compare::truthy(vm, a)? {
             f |= 1 << 20; // IS_ABSTRACT
@@ -396,7 +396,7 @@ fn type_flags(vm: &mut Vm, cls: Value) -> PyResult<Value> {
 
 /// `__isabstractmethod__` of a descriptor: whether any wrapped callable has a true one.
 fn is_abstract(vm: &mut Vm, funcs: &[Value]) -> PyResult<Value> {
-    let k = vm.intern("__isabstractmethod__");
+    let k = vm.sname("__isabstractmethod__");
     for &f in funcs {
         if f.is_null() || f == vm.none {
             continue;

@@ -130,7 +130,7 @@ pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                     .try_for_each(|kv| rdict::dict_set(vm, d, kv[0], kv[1]))
             })?;
         } else {
-            let kname = vm.intern("keys");
+            let kname = vm.sname("keys");
             if attr::getattr_opt(vm, other, kname)?.is_some() && as_list(other).is_none() {
                 let km = attr::getattr(vm, other, kname)?;
                 let ks = call::call(vm, km, &[], &[])?;

@@ -124,7 +124,7 @@ fn add_note(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let tn = vm.type_name(note);
         return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
     }
-    let k = vm.intern("__notes__");
+    let k = vm.sname("__notes__");
     let notes = match crate::vm::runtime::attr::getattr_opt(vm, exc, k)? {
         Some(n) => n,
         None => {

@@ -49,6 +49,10 @@ pub fn key_index(td: &TypeData, name: Value) -> Option<usize> {
     if let Some(i) = keys.iter().position(|&k| k == name) {
         return Some(i);
     }
+    // The keys are interned: an interned name that is none of them by address is absent.
+    if as_str(name).is_some_and(|s| s.interned.get()) {
+        return None;
+    }
     key_index_by_text(&keys, name)
 }
 

@@ -27,7 +27,7 @@ pub fn install(vm: &mut Vm) {
     // Mutable built-ins are unhashable: `__hash__` is None in their dicts (collections.abc's
     // Hashable checks it).
     for u in [vm.t.list, vm.t.dict, vm.t.set, vm.t.bytearray] {
-        let (k, n) = (vm.intern("__hash__"), vm.none);
+        let (k, n) = (vm.sname("__hash__"), vm.none);
         let d = type_data(u).dict;
         let _ = crate::vm::runtime::dict::dict_set(vm, d, k, n);
     }
@@ -189,7 +189,10 @@ pub fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// object.__new__ refuses classes with abstract methods left (abc sets `__abstractmethods__`).
 pub fn check_not_abstract(vm: &mut Vm, t: *const TypeObject) -> PyResult<()> {
-    let k = vm.intern("__abstractmethods__");
+    if crate::vm::runtime::call::known_concrete(t) {
+        return Ok(());
+    }
+    let k = vm.sname("__abstractmethods__");
     let d = type_data(t).dict;
     let Some(am) = crate::vm::runtime::dict::dict_get_str(vm, d, k) else {
         return Ok(());

@@ -29,10 +29,10 @@ pub fn new_range_iter(vm: &mut Vm, next: i64, step: i64, len: i64) -> Value {
 pub fn install(vm: &mut Vm) {
     let o = vm.t.object;
     add_static(vm, o, "__new__", object_new, false);
-    let k = vm.intern("__new__");
+    let k = vm.sname("__new__");
     vm.object_new = dict_get_str(vm, type_data(o).dict, k).unwrap();
     add_method(vm, o, "__init__", object_init);
-    let k = vm.intern("__init__");
+    let k = vm.sname("__init__");
     vm.object_init = dict_get_str(vm, type_data(o).dict, k).unwrap();
     add_method(vm, o, "__repr__", object_repr);
     add_method(vm, o, "__str__", object_str);
@@ -320,7 +320,7 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             let kwargs = &args[args.len() - kw.len()..];
             if meta != m {
                 // A more derived metaclass with its own __new__ creates the class instead.
-                let nk = vm.intern("__new__");
+                let nk = vm.sname("__new__");
                 if let Some(n) = crate::vm::runtime::attr::lookup_type(meta, nk) {
                     let f = as_method_wrapper(n).map(|i| *i).unwrap_or(n);
                     if as_builtin(f).is_none() {
@@ -341,7 +341,7 @@ fn caller_module_name(vm: &mut Vm) -> Option<String> {
         return None;
     }
     let g = vm.current.get().globals;
-    let k = vm.intern("__name__");
+    let k = vm.sname("__name__");
     let n = dict_get_str(vm, g, k)?;
     as_str(n).map(|s| s.s.to_string())
 }
@@ -446,16 +446,16 @@ pub fn new_class(
         dict_set(vm, dict, k, v)?;
     }
     // A class that defines __eq__ but not __hash__ is unhashable (type.__new__ sets it to None).
-    let (ek, hk) = (vm.intern("__eq__"), vm.intern("__hash__"));
+    let (ek, hk) = (vm.sname("__eq__"), vm.sname("__hash__"));
     if dict_get_str(vm, ns, ek).is_some() && dict_get_str(vm, ns, hk).is_none() {
         let none = vm.none;
         dict_set(vm, dict, hk, none)?;
     }
-    let qk = vm.intern("__qualname__");
+    let qk = vm.sname("__qualname__");
     let qualname = dict_get_str(vm, ns, qk)
         .map(|q| str_of(q).to_string())
         .unwrap_or_else(|| str_of(name).to_string());
-    let mk = vm.intern("__module__");
+    let mk = vm.sname("__module__");
     // Without `__module__` in the namespace (`type(name, bases, ns)`), CPython takes the
     // calling frame's `__name__`.
     let module = match dict_get_str(vm, ns, mk) {
@@ -481,6 +481,7 @@ pub fn new_class(
             base_ok: true,
             is_exception: is_exc,
             lookup_cache: Default::default(),
+            ctor_cache: std::cell::Cell::new((0, Value::NULL, Value::NULL, false)),
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
@@ -507,7 +508,7 @@ pub fn new_class(
     super::subclass::setup_class(vm, cls)?;
     // As type.__new__ (after the slots): a class without a docstring has `__doc__` None in
     // its dict.
-    let dk = vm.intern("__doc__");
+    let dk = vm.sname("__doc__");
     if dict_get_str(vm, dict, dk).is_none() {
         let none = vm.none;
         dict_set(vm, dict, dk, none)?;
@@ -520,7 +521,7 @@ pub fn new_class(
     // __set_name__ and __init_subclass__ run Python code (CPython calls them in this order).
     vm.roots.push(cls);
     let r = (|| -> PyResult<()> {
-        let sn = vm.intern("__set_name__");
+        let sn = vm.sname("__set_name__");
         for (k, v) in items_of(dict) {
             if as_instance(v).is_some() || as_property(v).is_some() {
                 if let Some(f) = attr::lookup_type(obj_type(v), sn) {
@@ -528,7 +529,7 @@ pub fn new_class(
                 }
             }
         }
-        let k = vm.intern("__init_subclass__");
+        let k = vm.sname("__init_subclass__");
         for &b in &type_data(cls.as_ptr()).mro.clone()[1..] {
             if let Some(f) = dict_get_str(vm, type_data(b.as_ptr()).dict, k) {
                 if let Some(inner) = as_method_wrapper(f) {
@@ -884,10 +885,10 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     md.name = name;
     let d = md.dict;
-    let k = vm.intern("__name__");
+    let k = vm.sname("__name__");
     rdict::dict_set_str(vm, d, k, name);
     let doc = doc.unwrap_or(vm.none);
-    let k = vm.intern("__doc__");
+    let k = vm.sname("__doc__");
     rdict::dict_set_str(vm, d, k, doc);
     Ok(vm.none)
 }

@@ -195,6 +195,7 @@ pub(crate) fn new_type(
             base_ok: matches!(layout, Layout::Instance),
             is_exception: false,
             lookup_cache: Default::default(),
+            ctor_cache: std::cell::Cell::new((0, Value::NULL, Value::NULL, false)),
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
@@ -300,7 +301,7 @@ pub fn populate(vm: &mut Vm) {
         type_data_mut(t.as_ptr::<TypeObject>()).dict = d;
         let name = type_data(t.as_ptr::<TypeObject>()).name.clone();
         let n = vm.new_str(&name);
-        let k = vm.intern("__name__");
+        let k = vm.sname("__name__");
         let _ = (n, k);
     }
     str::install(vm);
@@ -331,7 +332,7 @@ pub fn populate(vm: &mut Vm) {
 /// `__repr__` of their own, as in CPython: without it `str.__repr__` would find
 /// `object.__repr__` (`<str object at ...>`).
 fn install_default_reprs(vm: &mut Vm) {
-    let k = vm.intern("__repr__");
+    let k = vm.sname("__repr__");
     for t in vm.t.all() {
         let td = type_data(t.as_ptr::<TypeObject>());
         // Iterators have object's repr (`<map object at ...>`), as in CPython.

@@ -458,7 +458,7 @@ pub fn install(vm: &mut Vm) {
         }
     }
     // Slices are unhashable in 3.11: `__hash__` is None in their dict.
-    let (k, n) = (vm.intern("__hash__"), vm.none);
+    let (k, n) = (vm.sname("__hash__"), vm.none);
     let d = type_data(vm.t.slice).dict;
     rdict::dict_set_str(vm, d, k, n);
 }

@@ -73,7 +73,7 @@ fn builtin_base_of(vm: &Vm, mro: &[Value]) -> *const TypeObject {
 
 /// The slot names a class body declares in `__slots__` (None when it declares none).
 fn declared_slots(vm: &mut Vm, cls_dict: Value) -> PyResult<Option<Vec<Value>>> {
-    let k = vm.intern("__slots__");
+    let k = vm.sname("__slots__");
     let Some(s) = dict_get_str(vm, cls_dict, k) else {
         return Ok(None);
     };
@@ -159,7 +159,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     // instances' values are indexed by, base classes first.
     let mut keys_per_class: Vec<Vec<Value>> = Vec::new();
     let mut getattribute = false;
-    let ga = vm.intern("__getattribute__");
+    let ga = vm.sname("__getattribute__");
     for &m in &mro {
         let mt = m.as_ptr::<TypeObject>() as *const TypeObject;
         let td = type_data(mt);
@@ -324,7 +324,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn dict_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let k = vm.intern("update");
+    let k = vm.sname("update");
     let upd = attr::getattr(vm, args[0], k)?;
     call(vm, upd, &args[1..], kw)?;
     Ok(vm.none)
