@@ -95,6 +95,7 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "mdp",
     "pathlib",
     "pprint",
+    "pyflate",
     "python_startup",
     "raytrace",
     "regex_compile",
