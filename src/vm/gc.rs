@@ -424,7 +424,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::SeqIter => out.push(payload_any::<SeqIterData>(v).seq),
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
-            IterData::BigRange { .. } | IterData::Done => {}
+            IterData::BigRange(_) | IterData::Done => {}
             IterData::Dict { dict, .. } | IterData::DictRev { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),

@@ -525,11 +525,9 @@ pub enum IterData {
         len: usize,
     },
     /// longrange_iterator: `left` values remain.
-    BigRange {
-        cur: BigInt,
-        step: BigInt,
-        left: BigInt,
-    },
+    /// `[cur, step, left]`, boxed: three BigInts would make every iterator (and every
+    /// async generator's `__anext__()` awaitable) three times larger.
+    BigRange(Box<[BigInt; 3]>),
     /// dict keys/values/items and set iteration: index into the entry vector.
     Dict {
         dict: Value,

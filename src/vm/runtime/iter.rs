@@ -305,7 +305,8 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             }
             Ok(None)
         }
-        IterData::BigRange { cur, step, left } => {
+        IterData::BigRange(b) => {
+            let [cur, step, left] = &mut **b;
             Ok(crate::vm::types::range_big::next(vm, cur, step, left))
         }
         IterData::Dict {
