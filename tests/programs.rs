@@ -236,6 +236,10 @@ fn programs_under_gc_stress() {
         "generators",
         "generators2",
         "gen_pipeline",
+        // Async generators: awaitables holding the generator across its resumptions.
+        "async_gen_basics",
+        "async_gen_athrow_aclose",
+        "async_gen_errors",
         "itertools_use",
         "closures_decorators",
         "oop_patterns",

@@ -79,6 +79,7 @@ fn pyperformance_scripts_match_python3() {
 const STDLIB_BENCHMARKS: &[&str] = &[
     "2to3",
     "argparse",
+    "async_generators",
     "async_tree",
     "base64",
     "bpe_tokeniser",
@@ -94,6 +95,7 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "mdp",
     "pathlib",
     "pprint",
+    "pyflate",
     "python_startup",
     "raytrace",
     "regex_compile",

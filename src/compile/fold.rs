@@ -167,8 +167,16 @@ fn stmt_inner(s: &mut Stmt) {
             body,
             orelse,
             ..
+        } => {
+            expr(target);
+            expr(iter);
+            fold_iter(iter);
+            stmts(body);
+            stmts(orelse);
         }
-        | StmtKind::AsyncFor {
+        // As in CPython, an `async for` statement's iterable is not folded (comprehensions'
+        // are, async or not).
+        StmtKind::AsyncFor {
             target,
             iter,
             body,
@@ -177,7 +185,6 @@ fn stmt_inner(s: &mut Stmt) {
         } => {
             expr(target);
             expr(iter);
-            fold_iter(iter);
             stmts(body);
             stmts(orelse);
         }

@@ -1665,7 +1665,7 @@ fn run_impl<const SINGLE: bool>(
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = top!();
-                if as_generator(v).is_none() {
+                if as_generator(v).is_none() || obj_type(v) == vm.t.async_generator {
                     sync!();
                     let it = tryv!(riter::get_iter(vm, v));
                     slots[sp - 1] = it;
@@ -2064,7 +2064,8 @@ fn run_impl<const SINGLE: bool>(
                 }
             }
             Opcode::ASYNC_GEN_WRAP => {
-                throw!(vm.not_implemented(format!("the {} instruction", op.name())));
+                // The YIELD_VALUE after it yields to the async generator's consumer: cpjit
+                // reads that off the suspended frame (`types::asyncgen`), so nothing to do.
             }
             // Specialized instructions complete above or continue here as their generic form.
             _ => {

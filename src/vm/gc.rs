@@ -409,7 +409,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Generator => {
             let d = payload_any::<GenData>(v);
-            out.extend([d.name, d.qualname, d.code, d.func]);
+            out.extend([d.name, d.qualname, d.code, d.func, d.ag.finalizer]);
             if d.state != GenState::Done && d.frame.len() >= HEADER_WORDS {
                 let f = FramePtr(d.frame.as_mut_ptr() as *mut Frame);
                 let fr = f.get();
@@ -424,7 +424,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::SeqIter => out.push(payload_any::<SeqIterData>(v).seq),
         Layout::Iter => match payload_any::<IterData>(v) {
             IterData::Seq { seq, .. } | IterData::SeqRev { seq, .. } => out.push(*seq),
-            IterData::BigRange { .. } | IterData::Done => {}
+            IterData::BigRange(_) | IterData::Done => {}
             IterData::Dict { dict, .. } | IterData::DictRev { dict, .. } => out.push(*dict),
             IterData::Enumerate { it, n } => out.extend([*it, *n]),
             IterData::Zip { its, .. } => out.extend(its.iter().copied()),
@@ -435,6 +435,9 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             IterData::Filter { f, it } => out.extend([*f, *it]),
             IterData::Callable { f, sentinel } => out.extend([*f, *sentinel]),
             IterData::Await { coro } => out.push(*coro),
+            IterData::AsyncGenASend { gen, sendval, .. } => out.extend([*gen, *sendval]),
+            IterData::AsyncGenAThrow { gen, args, .. } => out.extend([*gen, *args]),
+            IterData::ANext { wrapped, default } => out.extend([*wrapped, *default]),
         },
         Layout::Super => {
             let d = payload_any::<SuperData>(v);

@@ -88,6 +88,9 @@ pub struct Vm {
     /// `--jit`: the JIT's entry hook (`vm::jit_hook`), called at function starts, backward jumps
     /// and returns.
     pub jit: Option<super::jit_hook::JitHook>,
+    /// `sys.set_asyncgen_hooks`' [firstiter, finalizer] (a list sys's functions share; see
+    /// `types::asyncgen`).
+    pub asyncgen_hooks: Value,
 }
 
 impl Vm {
@@ -128,6 +131,7 @@ impl Vm {
             object_init: Value::NULL,
             object_new: Value::NULL,
             abi_error: Value::NULL,
+            asyncgen_hooks: Value::NULL,
             out: Vec::with_capacity(1 << 14),
             name_cache: vec![(0, 0, Value::NULL); 256],
             step_budget: u64::MAX,
@@ -209,6 +213,7 @@ impl Vm {
         roots.extend(self.classes.iter().copied());
         roots.push(self.handled);
         roots.push(self.abi_error);
+        roots.push(self.asyncgen_hooks);
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
         self.heap.collect(&roots, &[self.current]);

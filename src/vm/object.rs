@@ -466,6 +466,43 @@ pub struct GenData {
     pub qualname: Value,
     pub code: Value,
     pub func: Value,
+    /// Async generators only (`types::asyncgen`): PEP 525's state beside the frame's.
+    pub ag: AsyncGenState,
+}
+
+/// What an async generator adds to a generator (CPython's `ag_running_async`, `ag_closed`,
+/// `ag_hooks_inited`, `ag_finalizer`).
+#[derive(Clone, Copy, Debug)]
+pub struct AsyncGenState {
+    /// An `__anext__()`/`asend()`/`athrow()`/`aclose()` awaitable is driving the generator
+    /// (`ag_running`).
+    pub running_async: bool,
+    /// Finished or closed: a later `athrow()`/`aclose()` does not run it again.
+    pub closed: bool,
+    /// `sys.set_asyncgen_hooks`' hooks were consulted (on the first iteration).
+    pub hooks_inited: bool,
+    /// The finalizer hook installed when the generator was first iterated (NULL: none).
+    pub finalizer: Value,
+}
+
+impl Default for AsyncGenState {
+    fn default() -> Self {
+        AsyncGenState {
+            running_async: false,
+            closed: false,
+            hooks_inited: false,
+            finalizer: Value::NULL,
+        }
+    }
+}
+
+/// Where an `async_generator_asend`/`_athrow` awaitable is (CPython's `AwaitableState`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AwaitState {
+    /// Not iterated yet.
+    Init,
+    Iter,
+    Closed,
 }
 
 /// Iterator payloads; one Python type per variant family (`list_iterator`, `zip`, ...).
@@ -488,11 +525,9 @@ pub enum IterData {
         len: usize,
     },
     /// longrange_iterator: `left` values remain.
-    BigRange {
-        cur: BigInt,
-        step: BigInt,
-        left: BigInt,
-    },
+    /// `[cur, step, left]`, boxed: three BigInts would make every iterator (and every
+    /// async generator's `__anext__()` awaitable) three times larger.
+    BigRange(Box<[BigInt; 3]>),
     /// dict keys/values/items and set iteration: index into the entry vector.
     Dict {
         dict: Value,
@@ -524,6 +559,26 @@ pub enum IterData {
     /// `coroutine.__await__()`'s `coroutine_wrapper`: each step resumes `coro`.
     Await {
         coro: Value,
+    },
+    /// `async_generator_asend`: what `agen.__anext__()` (`sendval` NULL) and `agen.asend(v)`
+    /// return; each step resumes `gen` until it yields a value.
+    AsyncGenASend {
+        gen: Value,
+        sendval: Value,
+        state: AwaitState,
+    },
+    /// `async_generator_athrow`: what `agen.athrow(...)` (`args` the argument tuple) and
+    /// `agen.aclose()` (`args` NULL) return.
+    AsyncGenAThrow {
+        gen: Value,
+        args: Value,
+        state: AwaitState,
+    },
+    /// `anext_awaitable`: `anext(it, default)`: awaits `wrapped`, with `default` in place of
+    /// StopAsyncIteration.
+    ANext {
+        wrapped: Value,
+        default: Value,
     },
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,

@@ -92,6 +92,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let it = args[0];
     let ok = it.is_ptr()
         && obj_type(it) != vm.t.coroutine
+        && obj_type(it) != vm.t.async_generator
         && (matches!(
             layout_of(it),
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator
@@ -105,6 +106,16 @@ fn next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return match crate::vm::runtime::call::call_method_value(vm, f, it, &[]) {
             Err(e) if args.len() == 2 && vm.isinstance(e, vm.t.exc("StopIteration")) => Ok(args[1]),
             r => r,
+        };
+    }
+    let none = vm.none;
+    if let Some(r) = crate::vm::types::asyncgen::send_step(vm, it, none) {
+        return match r? {
+            crate::vm::eval::Exit::Yield(v) => Ok(v),
+            crate::vm::eval::Exit::Return(_) if args.len() == 2 => Ok(args[1]),
+            crate::vm::eval::Exit::Return(v) => {
+                Err(crate::vm::types::genobj::stop_iteration(vm, v))
+            }
         };
     }
     let gen = crate::vm::types::genobj::wrapped_coroutine(it).unwrap_or(it);
@@ -813,9 +824,8 @@ fn aiter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(it)
 }
 
-/// `anext(aiterator[, default])`: the awaitable `type(it).__anext__(it)`. With a default,
-/// CPython wraps it in an awaitable that turns StopAsyncIteration into the default; that needs
-/// coroutines, which cpjit does not run yet.
+/// `anext(aiterator[, default])`: the awaitable `type(it).__anext__(it)`; with a default, wrapped
+/// in an `anext_awaitable` that turns StopAsyncIteration into the default.
 fn anext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "anext", args, kw, 0, 1, 2)?;
     let t = vm.type_of(args[0]);
@@ -823,8 +833,11 @@ fn anext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object is not an async iterator")));
     };
+    let aw = crate::vm::runtime::call::call_method_value(vm, f, args[0], &[])?;
     if args.len() == 2 {
-        return Err(vm.not_implemented("anext() with a default (coroutines)"));
+        return Ok(crate::vm::types::asyncgen::anext_with_default(
+            vm, aw, args[1],
+        ));
     }
-    crate::vm::runtime::call::call_method_value(vm, f, args[0], &[])
+    Ok(aw)
 }

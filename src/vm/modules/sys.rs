@@ -193,6 +193,12 @@ fn structs(vm: &mut Vm, m: Value) {
     };
     set_attr(vm, m, "_PREFIX", prefix);
     set_attr(vm, m, "_STDLIB", stdlib);
+    // The list set_asyncgen_hooks/get_asyncgen_hooks share with async generators (the script
+    // closes over it and deletes the name).
+    let n = vm.none;
+    let hooks = vm.new_list(vec![n, n]);
+    vm.asyncgen_hooks = hooks;
+    set_attr(vm, m, "_agen_hooks", hooks);
     let d = as_module(m).unwrap().dict;
     // sys is not registered anywhere yet: keep it alive while Python code runs.
     vm.roots.push(m);

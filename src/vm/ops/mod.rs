@@ -8,6 +8,7 @@ use crate::vm::framestack::{self, boxed_frame, copy_frame, FramePtr, HEADER_WORD
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::{attr, call, dict as rdict, iter as riter, repr};
+use crate::vm::types::asyncgen;
 use crate::vm::value::Value;
 
 pub fn unbound_deref(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
@@ -121,6 +122,8 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
     let code = framestack::frame_code(f.get());
     let ty = if cd.code.flags & flags::CO_COROUTINE != 0 {
         vm.t.coroutine
+    } else if cd.code.flags & flags::CO_ASYNC_GENERATOR != 0 {
+        vm.t.async_generator
     } else {
         vm.t.generator
     };
@@ -133,6 +136,7 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
             qualname,
             code,
             func,
+            ag: AsyncGenState::default(),
         },
     )
 }
@@ -141,7 +145,7 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
 pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -> PyResult<Exit> {
     let g = as_generator(gen).unwrap();
     let is_coro = obj_type(gen) == vm.t.coroutine;
-    let what = if is_coro { "coroutine" } else { "generator" };
+    let what = crate::vm::types::genobj::gen_kind(vm, gen);
     match g.state {
         GenState::Running => return Err(vm.value_error(format!("{what} already executing"))),
         GenState::Done => {
@@ -203,8 +207,17 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
         }
         Err(e) => {
             g.state = GenState::Done;
-            if vm.isinstance(e, vm.t.exc("StopIteration")) {
-                let r = vm.err("RuntimeError", format!("{what} raised StopIteration"));
+            let stop = if vm.isinstance(e, vm.t.exc("StopIteration")) {
+                Some("StopIteration")
+            } else if vm.isinstance(e, vm.t.exc("StopAsyncIteration"))
+                && obj_type(gen) == vm.t.async_generator
+            {
+                Some("StopAsyncIteration")
+            } else {
+                None
+            };
+            if let Some(stop) = stop {
+                let r = vm.err("RuntimeError", format!("{what} raised {stop}"));
                 if let Some(x) = as_instance(r).and_then(|i| i.exc.as_mut()) {
                     x.cause = e;
                     x.context = e;
@@ -224,6 +237,9 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
     }
     if let Some(coro) = crate::vm::types::genobj::wrapped_coroutine(recv) {
         return gen_resume(vm, coro, v, None);
+    }
+    if let Some(r) = asyncgen::send_step(vm, recv, v) {
+        return r;
     }
     let r = if v == vm.none {
         // A Python-level `__next__` may end with `StopIteration(value)`: that is the value of
@@ -500,7 +516,7 @@ pub mod spec;
 /// `_PyCoro_GetAwaitableIter`: `v` itself for a coroutine (or a generator whose code has
 /// CO_ITERABLE_COROUTINE), else the iterator `type(v).__await__(v)` returns. None when `v` has
 /// no `__await__`.
-fn awaitable_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+pub fn awaitable_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     if is_coroutine_like(vm, v) {
         return Ok(Some(v));
     }
@@ -513,6 +529,7 @@ fn awaitable_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
     let is_iter = it.is_ptr()
+        && !asyncgen::is_async_gen(vm, it)
         && (matches!(
             attr::layout_of_opt(it),
             Some(Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator)
@@ -568,6 +585,9 @@ pub fn before_async_with(vm: &mut Vm, cm: Value) -> PyResult<(Value, Value)> {
 
 /// GET_AITER: `type(v).__aiter__(v)`, which must have `__anext__`.
 pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult {
+    if asyncgen::is_async_gen(vm, v) {
+        return Ok(v);
+    }
     let t = vm.type_of(v);
     let Some(f) = attr::lookup_type_str(vm, t, "__aiter__") else {
         let tn = vm.type_name(v);
@@ -588,6 +608,9 @@ pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult {
 
 /// GET_ANEXT: the awaitable iterator for `type(aiter).__anext__(aiter)`.
 pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
+    if asyncgen::is_async_gen(vm, aiter) {
+        return asyncgen::asend(vm, aiter, Value::NULL);
+    }
     let t = vm.type_of(aiter);
     let Some(f) = attr::lookup_type_str(vm, t, "__anext__") else {
         let tn = vm.type_name(aiter);
@@ -599,24 +622,18 @@ pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
     vm.roots.push(aw);
     let r = awaitable_iter(vm, aw);
     vm.roots.pop();
-    match r {
-        Ok(Some(it)) => Ok(it),
-        Ok(None) => {
-            let tn = vm.type_name(aw);
-            Err(vm.type_error(format!(
-                "'async for' received an invalid object from __anext__: {tn}"
-            )))
-        }
-        Err(e) => {
-            let tn = vm.type_name(aw);
-            let x = vm.type_error(format!(
-                "'async for' received an invalid object from __anext__: {tn}"
-            ));
-            if let Some(xi) = as_instance(x).and_then(|i| i.exc.as_mut()) {
-                xi.cause = e;
-                xi.context = e;
-            }
-            Err(x)
-        }
+    let tn = vm.type_name(aw);
+    let e = match r {
+        Ok(Some(it)) => return Ok(it),
+        Ok(None) => vm.type_error(format!("object {tn} can't be used in 'await' expression")),
+        Err(e) => e,
+    };
+    let x = vm.type_error(format!(
+        "'async for' received an invalid object from __anext__: {tn}"
+    ));
+    if let Some(xi) = as_instance(x).and_then(|i| i.exc.as_mut()) {
+        xi.cause = e;
+        xi.context = e;
     }
+    Err(x)
 }

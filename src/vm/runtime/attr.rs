@@ -601,6 +601,20 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 let d = as_function(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
             }
+            Layout::Generator if matches!(str_of(name), "__name__" | "__qualname__") => {
+                // Generators, coroutines and async generators rename like functions.
+                let n = str_of(name);
+                if as_str(value).is_none() {
+                    return Err(vm.type_error(format!("{n} must be set to a string object")));
+                }
+                let g = as_generator(obj).unwrap();
+                if n == "__name__" {
+                    g.name = value;
+                } else {
+                    g.qualname = value;
+                }
+                return Ok(());
+            }
             Layout::Property if str_of(name) == "__doc__" && obj_type(obj) == vm.t.property => {
                 // property's __doc__ is writable (functools.cached_property and many
                 // libraries set it after creating the property).
@@ -624,6 +638,15 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
         ));
     }
     if super::special::special_attr(vm, obj, &n)?.is_some() {
+        if layout_of(obj) == Layout::Generator
+            && matches!(
+                n.as_str(),
+                "gi_code" | "cr_code" | "cr_origin" | "ag_code" | "ag_running"
+            )
+        {
+            // CPython's read-only members (the others are getsets without a setter).
+            return Err(vm.attribute_error("readonly attribute"));
+        }
         return Err(
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );

@@ -199,17 +199,13 @@ fn check_new_cls(
         let sn = sub.name.clone();
         return Err(vm.type_error(format!("{tn}.__new__({sn}): {sn} is not a subtype of {tn}")));
     }
-    // The nearest class of `sub` whose __new__ is not written in Python must use this very
-    // __new__ (`int.__new__(bool)` would build an int where a bool is expected).
+    // The nearest built-in class of `sub` (CPython's "static base": classes written in Python
+    // do not count, whatever their __new__) must use this very __new__ (`int.__new__(bool)`
+    // would build an int where a bool is expected; `class Text(Node, str)` may use str's).
     let mro = sub.mro.clone();
     for c in mro {
         let cd = type_data(c.as_ptr::<TypeObject>());
-        let k = vm.sname("__new__");
-        let own = dict_get_str(vm, cd.dict, k);
-        let python_new = own.is_some_and(|n| {
-            as_method_wrapper(n).map_or(as_function(n).is_some(), |i| as_function(*i).is_some())
-        });
-        if python_new {
+        if !cd.builtin {
             continue;
         }
         let ct = c.as_ptr::<TypeObject>() as *const TypeObject;

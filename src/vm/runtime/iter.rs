@@ -87,7 +87,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     },
                 ))
             }
-            Layout::Generator if t == vm.t.coroutine => None,
+            Layout::Generator if t == vm.t.coroutine || t == vm.t.async_generator => None,
             Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
             Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
@@ -182,7 +182,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 vm.roots.truncate(base);
                 return r;
             }
-            Layout::Generator => {
+            Layout::Generator if obj_type(it) == vm.t.generator => {
                 let none = vm.none;
                 return match crate::vm::ops::gen_resume(vm, it, none, None)? {
                     Exit::Yield(v) => Ok(Some(v)),
@@ -305,7 +305,8 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             }
             Ok(None)
         }
-        IterData::BigRange { cur, step, left } => {
+        IterData::BigRange(b) => {
+            let [cur, step, left] = &mut **b;
             Ok(crate::vm::types::range_big::next(vm, cur, step, left))
         }
         IterData::Dict {
@@ -473,6 +474,15 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             let coro = *coro;
             let none = vm.none;
             match crate::vm::ops::gen_resume(vm, coro, none, None)? {
+                Exit::Yield(v) => Ok(Some(v)),
+                Exit::Return(_) => Ok(None),
+            }
+        }
+        IterData::AsyncGenASend { .. }
+        | IterData::AsyncGenAThrow { .. }
+        | IterData::ANext { .. } => {
+            let none = vm.none;
+            match crate::vm::types::asyncgen::send_step(vm, it, none).unwrap()? {
                 Exit::Yield(v) => Ok(Some(v)),
                 Exit::Return(_) => Ok(None),
             }

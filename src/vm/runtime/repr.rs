@@ -319,9 +319,24 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             Layout::BoundMethod => {
                 let m = as_bound_method(v).unwrap();
                 let (f, s) = (m.func, m.self_);
-                let q = as_function(f)
-                    .map(|fd| str_of(fd.qualname).to_string())
-                    .unwrap_or_default();
+                // method_repr: the function's __qualname__, else its __name__, else "?".
+                let q = match (as_function(f), as_builtin(f)) {
+                    (Some(fd), _) => str_of(fd.qualname).to_string(),
+                    (_, Some(b)) => b.name.to_string(),
+                    _ => {
+                        let mut q = "?".to_string();
+                        for n in ["__qualname__", "__name__"] {
+                            let k = vm.intern(n);
+                            if let Some(x) = super::attr::getattr_opt(vm, f, k)? {
+                                if let Some(s) = as_str(x) {
+                                    q = s.s.to_string();
+                                    break;
+                                }
+                            }
+                        }
+                        q
+                    }
+                };
                 let sr = repr_string(vm, s)?;
                 format!("<bound method {q} of {sr}>")
             }
@@ -361,6 +376,8 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 let q = str_of(as_generator(v).unwrap().qualname).to_string();
                 let kind = if obj_type(v) == vm.t.coroutine {
                     "coroutine"
+                } else if obj_type(v) == vm.t.async_generator {
+                    "async_generator"
                 } else {
                     "generator"
                 };
@@ -673,11 +690,13 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
         || (args.is_ptr()
             && match layout_of(args) {
                 Layout::List | Layout::Bytes | Layout::Range => true,
-                Layout::Instance => {
+                Layout::Str | Layout::Tuple => false,
+                // `vars(cls)`, which docutils formats patterns with.
+                Layout::DictView => obj_type(args) == vm.t.mappingproxy,
+                _ => {
                     let t = obj_type(args);
                     lookup_type_str(vm, t, "__getitem__").is_some()
                 }
-                _ => false,
             });
     vm.roots.push(args);
     let r = {

@@ -52,6 +52,11 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             }),
             "numerator" if !obj.is_float() => Some(plain_int(vm, obj)),
             "denominator" if !obj.is_float() => Some(Value::try_from_i64(1).unwrap()),
+            // As for every object: its class's (built-in classes carry no docstring here).
+            "__doc__" => {
+                let t = vm.type_of(obj);
+                Some(crate::vm::runtime::attr::lookup_type_str(vm, t, "__doc__").unwrap_or(vm.none))
+            }
             _ => None,
         });
     }
@@ -252,11 +257,28 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         Layout::Generator => {
             let g = as_generator(obj).unwrap();
-            match name {
-                "__name__" => Some(g.name),
-                "__qualname__" => Some(g.qualname),
-                "gi_code" | "cr_code" => Some(g.code),
-                "gi_running" | "cr_running" => Some(vm.bool_val(g.state == GenState::Running)),
+            let t = obj_type(obj);
+            let (prefix, awaited) = if t == vm.t.coroutine {
+                ("cr_", "await")
+            } else if t == vm.t.async_generator {
+                ("ag_", "await")
+            } else {
+                ("gi_", "yieldfrom")
+            };
+            match (name, name.strip_prefix(prefix)) {
+                ("__name__", _) => Some(g.name),
+                ("__qualname__", _) => Some(g.qualname),
+                (_, Some("code")) => Some(g.code),
+                (_, Some("running")) if prefix == "ag_" => Some(vm.bool_val(g.ag.running_async)),
+                (_, Some("running")) => Some(vm.bool_val(g.state == GenState::Running)),
+                (_, Some("suspended")) if prefix != "ag_" => {
+                    Some(vm.bool_val(g.state == GenState::Suspended))
+                }
+                (_, Some("frame")) => Some(crate::vm::types::asyncgen::frame_of(vm, obj)?),
+                (_, Some(a)) if a == awaited => {
+                    Some(crate::vm::types::genobj::delegate(obj).unwrap_or(vm.none))
+                }
+                (_, Some("origin")) if prefix == "cr_" => Some(vm.none),
                 _ => None,
             }
         }

@@ -131,7 +131,7 @@ pub fn stop_value(vm: &mut Vm, e: Value) -> Option<Value> {
     )
 }
 
-fn exit_to_result(vm: &mut Vm, r: Exit) -> PyResult {
+pub fn exit_to_result(vm: &mut Vm, r: Exit) -> PyResult {
     match r {
         Exit::Yield(v) => Ok(v),
         Exit::Return(v) => Err(stop_iteration(vm, v)),
@@ -148,6 +148,24 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// when it is suspended at the yield of a `yield from` / `await` loop (the next instruction is
 /// `RESUME 2` or `RESUME 3`).
 pub fn delegate(gen: Value) -> Option<Value> {
+    if resume_arg(gen)? < 2 {
+        return None;
+    }
+    let g = as_generator(gen)?;
+    let f = boxed_frame(&mut g.frame);
+    let fr = f.get();
+    if fr.stack_depth == 0 {
+        return None;
+    }
+    let nlp = fr.nlocalsplus as usize;
+    let d = fr.stack_depth as usize;
+    let slots = f.slots(nlp + d);
+    Some(slots[nlp + d - 1])
+}
+
+/// The oparg of the RESUME a suspended generator will resume at: 1 after a `yield`, 2 after a
+/// `yield from`'s yield, 3 after an `await`'s; None unless suspended.
+pub fn resume_arg(gen: Value) -> Option<u32> {
     let g = as_generator(gen)?;
     if g.state != GenState::Suspended {
         return None;
@@ -155,15 +173,8 @@ pub fn delegate(gen: Value) -> Option<Value> {
     let f = boxed_frame(&mut g.frame);
     let fr = f.get();
     let cd = as_code(framestack::frame_code(fr))?;
-    let ip = fr.instr_index as usize;
-    let (op, arg) = CodeObject::decode(*cd.code.code.get(ip)?);
-    if op != Some(Opcode::RESUME) || arg < 2 || fr.stack_depth == 0 {
-        return None;
-    }
-    let nlp = fr.nlocalsplus as usize;
-    let d = fr.stack_depth as usize;
-    let slots = f.slots(nlp + d);
-    Some(slots[nlp + d - 1])
+    let (op, arg) = CodeObject::decode(*cd.code.code.get(fr.instr_index as usize)?);
+    (op == Some(Opcode::RESUME)).then_some(arg)
 }
 
 /// Ends the `yield from` loop of suspended generator `gen` as SEND does when the delegate
@@ -206,6 +217,18 @@ fn close_iter(vm: &mut Vm, yf: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// "generator", "coroutine" or "async generator", as CPython's messages name them.
+pub fn gen_kind(vm: &Vm, gen: Value) -> &'static str {
+    let t = obj_type(gen);
+    if t == vm.t.coroutine {
+        "coroutine"
+    } else if t == vm.t.async_generator {
+        "async generator"
+    } else {
+        "generator"
+    }
+}
+
 /// `generator.close()`.
 pub fn close(vm: &mut Vm, gen: Value) -> PyResult {
     let g = as_generator(gen).unwrap();
@@ -233,7 +256,10 @@ pub fn close(vm: &mut Vm, gen: Value) -> PyResult {
     let r = gen_resume(vm, gen, none, Some(e));
     vm.roots.pop();
     match r {
-        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(Exit::Yield(_)) => {
+            let what = gen_kind(vm, gen);
+            Err(vm.err("RuntimeError", format!("{what} ignored GeneratorExit")))
+        }
         Ok(Exit::Return(_)) => Ok(vm.none),
         Err(x)
             if vm.isinstance(x, vm.t.exc("GeneratorExit"))
@@ -266,7 +292,7 @@ fn given_matches(vm: &Vm, typ: Value, name: &str) -> bool {
 }
 
 /// `_gen_throw`: `targs` is throw()'s (type[, value[, traceback]]).
-fn throw(vm: &mut Vm, gen: Value, targs: &[Value], close_on_genexit: bool) -> PyResult<Exit> {
+pub fn throw(vm: &mut Vm, gen: Value, targs: &[Value], close_on_genexit: bool) -> PyResult<Exit> {
     if let Some(yf) = delegate(gen) {
         if close_on_genexit && given_matches(vm, targs[0], "GeneratorExit") {
             if let Err(e) = while_running(gen, || close_iter(vm, yf)) {

@@ -12,9 +12,67 @@ pub fn install(vm: &mut Vm) {
     let (g, m) = (vm.t.getset_descriptor, vm.t.member_descriptor);
     add(vm, f, "__code__", g);
     add(vm, f, "__globals__", m);
+    // What `dir()` lists of generators, coroutines and async generators (read by
+    // `runtime::special`).
+    let gens: [(_, &[&str]); 3] = [
+        (
+            vm.t.generator,
+            &[
+                "gi_code",
+                "gi_frame",
+                "gi_running",
+                "gi_suspended",
+                "gi_yieldfrom",
+            ],
+        ),
+        (
+            vm.t.coroutine,
+            &[
+                "cr_await",
+                "cr_code",
+                "cr_frame",
+                "cr_origin",
+                "cr_running",
+                "cr_suspended",
+            ],
+        ),
+        (
+            vm.t.async_generator,
+            &["ag_await", "ag_code", "ag_frame", "ag_running"],
+        ),
+    ];
+    for (ty, names) in gens {
+        for n in names {
+            add(vm, ty, n, g);
+        }
+    }
     // Functions are descriptors: enum and others test for __get__.
     super::add_method(vm, f, "__get__", function_get);
     super::add_static(vm, f, "__new__", function_new, false);
+    let m = vm.t.method;
+    super::add_static(vm, m, "__new__", method_new, false);
+}
+
+/// `types.MethodType(function, instance)`: `function` bound to `instance`.
+fn method_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let (func, obj) = (args[1], args[2]);
+    if !crate::vm::builtins::funcs::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj == vm.none {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    let ty = vm.t.method;
+    Ok(vm.heap.alloc(ty, MethodData { func, self_: obj }))
 }
 
 /// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.

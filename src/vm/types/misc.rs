@@ -93,6 +93,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, sp, "__get__", super_get);
 
     super::genobj::install(vm);
+    super::asyncgen::install(vm);
     super::frameobj::install(vm);
 
     let iters = [

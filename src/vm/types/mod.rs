@@ -1,6 +1,7 @@
 //! The built-in types: their type objects (created at start-up), MRO computation, and the method
 //! tables of each type (one file per type).
 
+pub mod asyncgen;
 pub mod bytes;
 pub mod codec_names;
 pub mod complex;
@@ -97,6 +98,10 @@ types_struct! {
     generator: "generator", Generator, object;
     coroutine: "coroutine", Generator, object;
     coroutine_wrapper: "coroutine_wrapper", Iter, object;
+    async_generator: "async_generator", Generator, object;
+    async_generator_asend: "async_generator_asend", Iter, object;
+    async_generator_athrow: "async_generator_athrow", Iter, object;
+    anext_awaitable: "anext_awaitable", Iter, object;
     module: "module", Module, object;
     none_type: "NoneType", NoneType, object;
     not_implemented_type: "NotImplementedType", Singleton, object;

@@ -242,14 +242,7 @@ pub fn iter(vm: &mut Vm, b: &BigRange, reversed: bool) -> Value {
         return super::misc::new_range_iter(vm, i(&cur), i(&step), i(&b.len));
     }
     let ty = vm.t.longrange_iterator;
-    vm.new_iter(
-        ty,
-        IterData::BigRange {
-            cur,
-            step,
-            left: b.len.clone(),
-        },
-    )
+    vm.new_iter(ty, IterData::BigRange(Box::new([cur, step, b.len.clone()])))
 }
 
 /// The next value of a `longrange_iterator`.

@@ -73,28 +73,37 @@ class _asyncgen_hooks(tuple):
 _asyncgen_hooks.__name__ = _asyncgen_hooks.__qualname__ = 'asyncgen_hooks'
 
 
-_agen_hooks = [None, None]
-_NOTSET = object()
+def _agen_hook_functions(hooks, hooks_type):
+    # `hooks` is the [firstiter, finalizer] list async generators read (vm.asyncgen_hooks):
+    # firstiter is called on an async generator's first iteration. cpjit never calls the
+    # finalizer (it finalizes no object when collected); asyncio's shutdown_asyncgens() closes
+    # what firstiter recorded.
+    notset = object()
+
+    def get_asyncgen_hooks(*args, **kwargs):
+        if kwargs:
+            raise TypeError('sys.get_asyncgen_hooks() takes no keyword arguments')
+        if args:
+            raise TypeError('sys.get_asyncgen_hooks() takes no arguments (%d given)' % len(args))
+        return hooks_type(tuple(hooks))
+
+    def set_asyncgen_hooks(firstiter=notset, finalizer=notset):
+        new = list(hooks)
+        for i, (name, v) in enumerate((('finalizer', finalizer), ('firstiter', firstiter))):
+            if v is notset:
+                continue
+            if v is not None and not callable(v):
+                raise TypeError('callable %s expected, got %s' % (name, type(v).__name__))
+            new[1 - i] = v
+        hooks[:] = new
+
+    get_asyncgen_hooks.__qualname__ = 'get_asyncgen_hooks'
+    set_asyncgen_hooks.__qualname__ = 'set_asyncgen_hooks'
+    return get_asyncgen_hooks, set_asyncgen_hooks
 
 
-def get_asyncgen_hooks(*args, **kwargs):
-    # The hooks set_asyncgen_hooks stored. (cpjit's async generators do not call them yet.)
-    if kwargs:
-        raise TypeError('sys.get_asyncgen_hooks() takes no keyword arguments')
-    if args:
-        raise TypeError('sys.get_asyncgen_hooks() takes no arguments (%d given)' % len(args))
-    return _asyncgen_hooks(tuple(_agen_hooks))
-
-
-def set_asyncgen_hooks(firstiter=_NOTSET, finalizer=_NOTSET):
-    new = list(_agen_hooks)
-    for i, (name, v) in enumerate((('finalizer', finalizer), ('firstiter', firstiter))):
-        if v is _NOTSET:
-            continue
-        if v is not None and not callable(v):
-            raise TypeError('callable %s expected, got %s' % (name, type(v).__name__))
-        new[1 - i] = v
-    _agen_hooks[:] = new
+get_asyncgen_hooks, set_asyncgen_hooks = _agen_hook_functions(_agen_hooks, _asyncgen_hooks)
+del _agen_hook_functions, _agen_hooks
 
 _stdlib_dir = _STDLIB
 
