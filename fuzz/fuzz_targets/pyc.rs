@@ -6,9 +6,11 @@
 //! panic or a crash.
 //!
 //! Each input is tried twice: as the whole file, exactly as read from disk (so the header checks
-//! are fuzzed), and with a header made current for it (magic, flags, source stamp and payload
-//! checksum filled in), so that the fuzzer's mutations of the payload reach the deserializer
-//! instead of stopping at the checksum.
+//! are fuzzed), and with a header made current for its payload (magic, flags, source stamp and
+//! payload checksum filled in), so that the fuzzer's mutations of the payload reach the
+//! deserializer instead of stopping at the checksum. The payload is what follows the 32-byte
+//! header when the input starts with cpjit's magic (the seed corpus is whole cache files, see
+//! fuzz/seed_corpus.sh), else the whole input.
 #![no_main]
 
 #[path = "big_stack.rs"]
@@ -51,9 +53,14 @@ fn load(file: &[u8]) {
 
 fn pyc(data: &[u8]) {
     load(data);
-    // The same bytes as a payload behind a current header.
-    let mut file = pyc_cache::header(data, b"", STAMP, Invalidation::Timestamp);
-    file.extend_from_slice(data);
+    // The payload behind a current header.
+    let magic = serialize::magic().to_le_bytes();
+    let payload = match data.get(..32) {
+        Some(h) if h[..4] == magic => &data[32..],
+        _ => data,
+    };
+    let mut file = pyc_cache::header(payload, b"", STAMP, Invalidation::Timestamp);
+    file.extend_from_slice(payload);
     load(&file);
 }
 
