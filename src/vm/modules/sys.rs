@@ -107,6 +107,12 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         Ok(vm.new_int(crate::rtlib::numparse::max_str_digits() as i64))
     });
     def(vm, m, "set_int_max_str_digits", set_int_max_str_digits);
+    // cpjit's meaning: the references its collector's tracing finds (Vm::reference_count).
+    def(vm, m, "getrefcount", |vm, a, k| {
+        nargs(vm, "sys.getrefcount", a, k, 0, 1, 1)?;
+        let n = vm.reference_count(a[0]);
+        Ok(vm.new_int(n as i64))
+    });
     for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
         let v = vm.new_int(v);
         set_attr(vm, m, name, v);
