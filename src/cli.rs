@@ -157,12 +157,45 @@ fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
 }
 
 /// Fixes the process-wide specializer settings, installs the specializer and runs the program.
+/// `-X NAME[=VALUE]`: cpjit knows `int_max_str_digits`.
+fn x_option(value: &str, opts: &mut crate::vm::run::Options) -> Result<(), i32> {
+    let (name, v) = value.split_once('=').unwrap_or((value, ""));
+    if name != "int_max_str_digits" {
+        eprintln!("cpjit: -X {value}: cpjit does not support this -X option");
+        return Err(2);
+    }
+    opts.int_max_str_digits = Some(int_max_str_digits_value(v, "-X int_max_str_digits")?);
+    Ok(())
+}
+
+/// A limit for `int_max_str_digits`: 0 or at least 640, else CPython's fatal error.
+fn int_max_str_digits_value(v: &str, what: &str) -> Result<u32, i32> {
+    match v.parse::<u32>() {
+        Ok(n) if n == 0 || n as usize >= crate::rtlib::numparse::MAX_STR_DIGITS_THRESHOLD => Ok(n),
+        _ => {
+            eprintln!(
+                "Fatal Python error: config_init_int_max_str_digits: {what}: invalid limit; \
+                 must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n"
+            );
+            Err(1)
+        }
+    }
+}
+
 fn launch(
     settings: RunSettings,
     program: crate::vm::run::Program,
     argv: Vec<String>,
-    opts: crate::vm::run::Options,
+    mut opts: crate::vm::run::Options,
 ) -> i32 {
+    if opts.int_max_str_digits.is_none() && !opts.ignore_environment {
+        if let Some(v) = std::env::var_os("PYTHONINTMAXSTRDIGITS").filter(|v| !v.is_empty()) {
+            match int_max_str_digits_value(&v.to_string_lossy(), "PYTHONINTMAXSTRDIGITS") {
+                Ok(n) => opts.int_max_str_digits = Some(n),
+                Err(status) => return status,
+            }
+        }
+    }
     crate::vm::adaptive::configure(settings.spec);
     crate::specialize::install();
     crate::jit::driver::install(settings.jit);
@@ -237,6 +270,26 @@ fn run(args: &[String]) -> i32 {
                         's' => opts.no_user_site = true,
                         'B' => opts.dont_write_bytecode = true,
                         'V' => versions += 1,
+                        'X' => {
+                            // The option's value is the rest of the word or the next argument.
+                            let tail: String = letters[j + 1..].iter().collect();
+                            let value = if !tail.is_empty() {
+                                tail
+                            } else {
+                                i += 1;
+                                match args.get(i) {
+                                    Some(v) => v.clone(),
+                                    None => {
+                                        eprintln!("Argument expected for the -X option");
+                                        return 2;
+                                    }
+                                }
+                            };
+                            if let Err(status) = x_option(&value, &mut opts) {
+                                return status;
+                            }
+                            break;
+                        }
                         'c' | 'm' => {
                             let tail: String = letters[j + 1..].iter().collect();
                             let (arg, next) = if !tail.is_empty() {

@@ -11,7 +11,22 @@ use num_traits::Zero;
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 /// Below this many digits the limit is never checked (`_PY_LONG_MAX_STR_DIGITS_THRESHOLD`).
-const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    /// `sys.get_int_max_str_digits()` of the interpreter running on this thread (0: no limit).
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_MAX_STR_DIGITS) };
+}
+
+/// The digit limit in force (`sys.get_int_max_str_digits()`).
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|c| c.get())
+}
+
+/// `sys.set_int_max_str_digits(n)` (the caller checks `n` is 0 or at least the threshold).
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.with(|c| c.set(n))
+}
 
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode spaces → ' ', Unicode decimal digits →
 /// ASCII digits; anything else non-ASCII (or DEL) ends the text with '?' (an invalid char).
@@ -50,9 +65,9 @@ fn digit_value(b: u8) -> u32 {
     }
 }
 
-/// `int(s, base)` for a str `s` (base 0 or 2..=36), with the default digit limit.
+/// `int(s, base)` for a str `s` (base 0 or 2..=36), with the digit limit in force.
 pub fn parse_int(s: &str, base: u32) -> RtResult<BigInt> {
-    parse_int_limited(s, base, DEFAULT_MAX_STR_DIGITS)
+    parse_int_limited(s, base, max_str_digits())
 }
 
 /// `int(s, base)` with an explicit `sys.int_max_str_digits` (0 = unlimited).
@@ -297,14 +312,14 @@ pub fn uint_to_decimal_limited(v: &BigUint, max_digits: usize) -> RtResult<Strin
     Ok(s)
 }
 
-/// `str(v)` with CPython's default digit limit (this VM has no `sys.set_int_max_str_digits`).
+/// `str(v)` with the digit limit in force (`sys.set_int_max_str_digits`).
 pub fn int_to_decimal(v: &BigInt) -> RtResult<String> {
-    int_to_decimal_limited(v, DEFAULT_MAX_STR_DIGITS)
+    int_to_decimal_limited(v, max_str_digits())
 }
 
-/// The decimal digits of `v` with CPython's default digit limit.
+/// The decimal digits of `v` with the digit limit in force.
 pub fn uint_to_decimal(v: &BigUint) -> RtResult<String> {
-    uint_to_decimal_limited(v, DEFAULT_MAX_STR_DIGITS)
+    uint_to_decimal_limited(v, max_str_digits())
 }
 
 fn int_str_limit_error(max_digits: usize) -> RtError {

@@ -254,6 +254,49 @@ impl Heap {
         self.weakrefs = live;
     }
 
+    /// How many references to `target` there are in `roots`, the frames (walked as `collect`
+    /// walks them) and every object reachable from them. Marks nothing: a separate visited set.
+    pub fn count_references(&self, target: Value, roots: &[Value], frames: &[FramePtr]) -> usize {
+        let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut work: Vec<Value> = Vec::new();
+        let mut count = 0;
+        let mut visit = |v: Value, count: &mut usize, work: &mut Vec<Value>| {
+            if v == target {
+                *count += 1;
+            }
+            if v.is_ptr() && seen.insert(v.0) {
+                work.push(v);
+            }
+        };
+        for &r in roots {
+            visit(r, &mut count, &mut work);
+        }
+        for &f in frames {
+            let mut f = f;
+            while !f.is_null() {
+                let fr = f.get();
+                for v in [frame_code(fr), fr.func, fr.globals, fr.builtins] {
+                    visit(v, &mut count, &mut work);
+                }
+                visit(super::framestack::locals(f), &mut count, &mut work);
+                for &v in f.live_values() {
+                    visit(v, &mut count, &mut work);
+                }
+                f = f.previous();
+            }
+        }
+        let mut children = Vec::new();
+        while let Some(v) = work.pop() {
+            children.clear();
+            children.push(Value::from_ptr(obj_type(v)));
+            trace(v, &mut children);
+            for &c in &children {
+                visit(c, &mut count, &mut work);
+            }
+        }
+        count
+    }
+
     fn mark_frame(&mut self, f: FramePtr) {
         let fr = f.get();
         self.mark_value(frame_code(fr));

@@ -207,6 +207,13 @@ impl Vm {
     }
 
     pub fn collect(&mut self) {
+        let roots = self.gc_roots();
+        self.heap.collect(&roots, &[self.current]);
+        self.run_weakref_callbacks();
+    }
+
+    /// What the collector marks from, besides the frames.
+    fn gc_roots(&self) -> Vec<Value> {
         let mut roots: Vec<Value> = Vec::with_capacity(self.permanent.len() + self.roots.len() + 8);
         roots.extend(self.permanent.iter().copied());
         roots.extend(self.roots.iter().copied());
@@ -216,8 +223,15 @@ impl Vm {
         roots.push(self.asyncgen_hooks);
         roots.extend(self.interned.values().copied());
         roots.extend([self.builtins, self.modules, self.sys_module]);
-        self.heap.collect(&roots, &[self.current]);
-        self.run_weakref_callbacks();
+        roots
+    }
+
+    /// `sys.getrefcount(v)` in cpjit, which has no reference counts: how many references to `v`
+    /// the collector's tracing finds from its roots, the frames and every object reachable from
+    /// them (the call's own argument included, as CPython's count includes it).
+    pub fn reference_count(&self, v: Value) -> usize {
+        let roots = self.gc_roots();
+        self.heap.count_references(v, &roots, &[self.current])
     }
 
     /// Calls the callbacks of weak references the collector cleared, as CPython does when a

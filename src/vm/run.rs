@@ -128,6 +128,8 @@ pub struct Options {
     pub dont_write_bytecode: bool,
     /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
     pub dis_adaptive: bool,
+    /// `-X int_max_str_digits=N` or `PYTHONINTMAXSTRDIGITS` (`sys.flags.int_max_str_digits`).
+    pub int_max_str_digits: Option<u32>,
 }
 
 /// Runs a program on a thread with a large stack; returns the exit status. `argv` is sys.argv

@@ -566,10 +566,13 @@ fn vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dir", args, kw, 0, 0, 1)?;
-    let mut names: Vec<String> = Vec::new();
     if args.is_empty() {
         let d = locals(vm, &[], &[])?;
-        names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
+        let names = rdict::keys_of(d)
+            .into_iter()
+            .map(|k| str_of(k).to_string())
+            .collect();
+        return Ok(names_list(vm, names));
     } else {
         let o = args[0];
         // A `__dir__` of the object's class decides (a list of it, sorted).
@@ -583,6 +586,24 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 return Ok(vm.new_list(items));
             }
         }
+        return default_dir(vm, o);
+    }
+}
+
+/// A sorted list of the distinct `names`.
+fn names_list(vm: &mut Vm, mut names: Vec<String>) -> Value {
+    names.sort();
+    names.dedup();
+    let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
+    vm.new_list(vals)
+}
+
+/// `dir(o)` without a Python `__dir__`: the object's own names (instance dict, module dict) and
+/// its class's, or a class's and its bases', sorted (object.__dir__ / type.__dir__ /
+/// module.__dir__).
+pub fn default_dir(vm: &mut Vm, o: Value) -> PyResult {
+    let mut names: Vec<String> = Vec::new();
+    {
         let own = if as_instance(o).is_some() {
             crate::vm::types::instance::names(o)
         } else {
@@ -609,10 +630,7 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    names.sort();
-    names.dedup();
-    let vals: Vec<Value> = names.into_iter().map(|n| vm.new_str_owned(n)).collect();
-    Ok(vm.new_list(vals))
+    Ok(names_list(vm, names))
 }
 fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "globals", args, kw, 0, 0, 0)?;

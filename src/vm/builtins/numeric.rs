@@ -73,7 +73,9 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         crate::vm::types::subclass::defer_to_base(vm, number, "__round__").unwrap_or(number);
     let ndigits = match nd {
         None => None,
-        Some(v) => match crate::vm::types::subclass::int_arg(v) {
+        Some(v) => match crate::vm::types::subclass::int_arg(v)
+            .map_or_else(|| num::index_value(vm, v), |i| Ok(Some(i)))?
+        {
             Some(IntVal::Small(i)) => Some(i),
             Some(IntVal::Big(b)) => Some(if b.is_negative() { -1000 } else { 1000 }),
             None => {

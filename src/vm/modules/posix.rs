@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 31] = [
+    let fns: [(&'static str, BuiltinFn); 33] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -60,6 +60,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("pipe", pipe),
         ("dup", dup),
         ("waitpid", super::process::waitpid),
+        ("putenv", putenv),
+        ("unsetenv", unsetenv),
     ];
     for (name, f) in fns {
         def(vm, m, name, f);
@@ -292,6 +294,49 @@ fn fspath(vm: &mut Vm, v: Value, what: Option<(&str, &str)>) -> PyResult {
         Some((f, a)) => format!("{f}: {a} should be string, bytes or os.PathLike, not {tn}"),
         None => format!("expected str, bytes or os.PathLike object, not {tn}"),
     }))
+}
+
+/// An environment name or value for putenv/unsetenv: str, bytes or os.PathLike, no NUL.
+fn env_arg(vm: &mut Vm, v: Value) -> PyResult<std::ffi::OsString> {
+    let p = fspath(vm, v, None)?;
+    let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
+    let bytes = match as_str(b) {
+        Some(s) => s.s.as_bytes().to_vec(),
+        None => as_bytes(b).map(|x| x.clone()).unwrap_or_default(),
+    };
+    if bytes.contains(&0) {
+        return Err(vm.value_error("embedded null byte"));
+    }
+    Ok(std::ffi::OsStr::from_bytes(&bytes).to_os_string())
+}
+
+fn einval(vm: &mut Vm) -> Value {
+    os_error(vm, std::io::Error::from_raw_os_error(22), None, None)
+}
+
+/// `os.putenv(name, value)`: the process environment (what child processes and `time.tzset`
+/// see); `os.environ` calls it.
+fn putenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "putenv", args, kw, 0, 2, 2)?;
+    let (k, v) = (env_arg(vm, args[0])?, env_arg(vm, args[1])?);
+    if k.is_empty() {
+        return Err(einval(vm));
+    }
+    if k.as_bytes().contains(&b'=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    std::env::set_var(k, v);
+    Ok(vm.none)
+}
+
+fn unsetenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "unsetenv", args, kw, 0, 1, 1)?;
+    let k = env_arg(vm, args[0])?;
+    if k.is_empty() || k.as_bytes().contains(&b'=') {
+        return Err(einval(vm));
+    }
+    std::env::remove_var(k);
+    Ok(vm.none)
 }
 
 fn fspath_fn(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

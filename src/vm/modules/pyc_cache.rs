@@ -102,6 +102,14 @@ pub fn cache_path(source: &Path) -> Option<PathBuf> {
 /// The whole file for `code`.
 pub fn encode(code: &CodeObject, src: &[u8], stamp: SourceStamp, mode: Invalidation) -> Vec<u8> {
     let payload = serialize::serialize(code);
+    let mut out = header(&payload, src, stamp, mode);
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// The 32-byte header [`decode`] accepts for `payload` as the cache of `src` (room is left for
+/// the payload to follow).
+pub fn header(payload: &[u8], src: &[u8], stamp: SourceStamp, mode: Invalidation) -> Vec<u8> {
     let (flags, first) = match mode {
         Invalidation::Timestamp => (0, stamp.mtime_ns),
         Invalidation::CheckedHash => (
@@ -115,8 +123,7 @@ pub fn encode(code: &CodeObject, src: &[u8], stamp: SourceStamp, mode: Invalidat
     out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&first.to_le_bytes());
     out.extend_from_slice(&stamp.size.to_le_bytes());
-    out.extend_from_slice(&serialize::checksum(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&serialize::checksum(payload).to_le_bytes());
     out
 }
 

@@ -104,7 +104,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     });
     def(vm, m, "get_int_max_str_digits", |vm, a, k| {
         nargs(vm, "sys.get_int_max_str_digits", a, k, 0, 0, 0)?;
-        Ok(vm.new_int(4300))
+        Ok(vm.new_int(crate::rtlib::numparse::max_str_digits() as i64))
+    });
+    def(vm, m, "set_int_max_str_digits", set_int_max_str_digits);
+    // cpjit's meaning: the references its collector's tracing finds (Vm::reference_count).
+    def(vm, m, "getrefcount", |vm, a, k| {
+        nargs(vm, "sys.getrefcount", a, k, 0, 1, 1)?;
+        let n = vm.reference_count(a[0]);
+        Ok(vm.new_int(n as i64))
     });
     for (name, v) in [("maxunicode", 0x10FFFF), ("api_version", 1013)] {
         let v = vm.new_int(v);
@@ -146,6 +153,44 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     m
 }
 
+/// `sys.set_int_max_str_digits(maxdigits)` (Argument Clinic's parsing and messages).
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    const NAME: &str = "set_int_max_str_digits";
+    let (pos, kws) = crate::vm::types::split_kw(args, kw);
+    if pos.len() + kws.len() > 1 {
+        let n = pos.len() + kws.len();
+        let what = if pos.is_empty() {
+            "keyword argument"
+        } else {
+            "argument"
+        };
+        return Err(vm.type_error(format!("{NAME}() takes at most 1 {what} ({n} given)")));
+    }
+    let v = match (pos, kws.as_slice()) {
+        ([v], []) => *v,
+        ([], [("maxdigits", v)]) => *v,
+        _ => {
+            return Err(vm.type_error(format!(
+                "{NAME}() missing required argument 'maxdigits' (pos 1)"
+            )))
+        }
+    };
+    let Some(i) = crate::vm::runtime::num::index_value(vm, v)? else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let n = match i {
+        crate::vm::runtime::num::IntVal::Small(n) if i32::try_from(n).is_ok() => n,
+        _ => return Err(vm.overflow_error("Python int too large to convert to C int")),
+    };
+    let threshold = crate::rtlib::numparse::MAX_STR_DIGITS_THRESHOLD as i64;
+    if n != 0 && n < threshold {
+        return Err(vm.value_error(format!("maxdigits must be 0 or larger than {threshold}")));
+    }
+    crate::rtlib::numparse::set_max_str_digits(n as usize);
+    Ok(vm.none)
+}
+
 /// Runs _sys_structs.py over sys's dict: version_info, flags, float_info, implementation, ...
 fn structs(vm: &mut Vm, m: Value) {
     let o = vm.options;
@@ -172,8 +217,11 @@ fn structs(vm: &mut Vm, m: Value) {
         i(false),
         i(false),
         vm.bool_val(o.isolated),
-        Value::try_from_i64(-1).unwrap(),
+        Value::try_from_i64(o.int_max_str_digits.map_or(-1, |n| n as i64)).unwrap(),
     ];
+    if let Some(n) = o.int_max_str_digits {
+        crate::rtlib::numparse::set_max_str_digits(n as usize);
+    }
     let ft = vm.new_tuple(flags);
     set_attr(vm, m, "_FLAGS", ft);
     let final_ = vm.new_str("final");

@@ -13,14 +13,27 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let m = vm.new_module("time");
     vm.roots.push(m);
     def(vm, m, "perf_counter", perf_counter);
-    def(vm, m, "monotonic", perf_counter);
+    def(vm, m, "monotonic", monotonic);
     def(vm, m, "process_time", process_time);
     def(vm, m, "time", time);
     def(vm, m, "sleep", sleep);
     def(vm, m, "perf_counter_ns", perf_counter_ns);
     def(vm, m, "time_ns", time_ns);
-    def(vm, m, "monotonic_ns", perf_counter_ns);
-    def(vm, m, "process_time_ns", perf_counter_ns);
+    def(vm, m, "monotonic_ns", monotonic_ns);
+    def(vm, m, "_getenv", getenv);
+    def(vm, m, "process_time_ns", process_time_ns);
+    def(vm, m, "thread_time", thread_time);
+    def(vm, m, "thread_time_ns", thread_time_ns);
+    def(vm, m, "clock_gettime", clock_gettime);
+    def(vm, m, "clock_gettime_ns", clock_gettime_ns);
+    def(vm, m, "clock_getres", clock_getres);
+    def(vm, m, "clock_settime", clock_settime);
+    def(vm, m, "clock_settime_ns", clock_settime_ns);
+    def(vm, m, "pthread_getcpuclockid", pthread_getcpuclockid);
+    for (name, id) in CLOCKS {
+        let v = vm.new_int(*id as i64);
+        crate::vm::modules::set_attr(vm, m, name, v);
+    }
     let d = crate::vm::object::as_module(m).unwrap().dict;
     let r = crate::vm::run::exec_source(vm, TIME_SRC.as_bytes(), "<frozen time>", d);
     vm.roots.pop();
@@ -111,7 +124,66 @@ def gmtime(secs=None):
     return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, 'UTC', 0))
 
 def localtime(secs=None):
-    return gmtime(secs)
+    t = gmtime(secs)
+    if timezone:
+        t = gmtime(_timegm(t) - timezone)
+    return struct_time(tuple(t)[:9] + (tzname[0], -timezone))
+
+def _tz_offset(s):
+    # POSIX TZ offset [+-]hh[:mm[:ss]] (west of Greenwich positive); None if malformed.
+    sign = 1
+    if s[:1] in '+-':
+        sign = -1 if s[0] == '-' else 1
+        s = s[1:]
+    parts = s.split(':')
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() and 1 <= len(p) <= 2 for p in parts):
+        return None
+    h, m, sec = [int(p) for p in parts] + [0] * (3 - len(parts))
+    if h > 24 or m > 59 or sec > 59:
+        return None
+    return sign * (h * 3600 + m * 60 + sec)
+
+_UTC_NAMES = ('UTC', 'UTC0', 'GMT', 'GMT0', 'UCT', 'Universal', 'Zulu', 'Etc/UTC', 'Etc/GMT',
+              'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'GMT+0', 'GMT-0')
+
+def tzset(*args, **kwargs):
+    """Reads $TZ again. cpjit reads no time-zone database: TZ unset (the machine's zone, UTC),
+    a UTC name, or a POSIX zone with a fixed offset and no daylight saving time ('EST+05')."""
+    global timezone, altzone, daylight, tzname
+    if kwargs:
+        raise TypeError('time.tzset() takes no keyword arguments')
+    if args:
+        raise TypeError('time.tzset() takes no arguments (%d given)' % len(args))
+    tz = _getenv('TZ')
+    if tz.startswith(':'):
+        tz = tz[1:]
+    if tz == '' or tz in _UTC_NAMES:
+        timezone = altzone = daylight = 0
+        tzname = ('UTC', 'UTC')
+        return
+    i = 0
+    if tz.startswith('<'):
+        i = tz.find('>')
+        name = tz[1:i] if i > 0 else ''
+        i += 1
+    else:
+        while i < len(tz) and tz[i].isalpha():
+            i += 1
+        name = tz[:i]
+    off = _tz_offset(tz[i:]) if len(name) >= 3 else None
+    if off is None:
+        raise NotImplementedError(
+            'cpjit reads no time-zone database: TZ=%r is not supported (UTC or a fixed POSIX '
+            'offset such as EST+05 are)' % tz)
+    timezone = altzone = off
+    daylight = 0
+    tzname = (name, name)
+
+def strptime(*args, **kwargs):
+    if kwargs:
+        raise TypeError('strptime() takes no keyword arguments')
+    import _strptime
+    return _strptime._strptime_time(*args)
 
 def _tuple_arg(t, name):
     if t is None:
@@ -123,14 +195,16 @@ def _tuple_arg(t, name):
     return t
 
 def mktime(t):
-    t = _tuple_arg(t, 'mktime')
+    return float(_timegm(_tuple_arg(t, 'mktime')) + timezone)
+
+def _timegm(t):
     y, mo, d, hh, mi, ss = t[:6]
     y += (mo - 1) // 12
     mo = (mo - 1) % 12 + 1
     days = _days_before_year(y) - _days_before_year(1970) + _DAYS_BEFORE_MONTH[mo] + d - 1
     if mo > 2 and _is_leap(y):
         days += 1
-    return float(days * 86400 + hh * 3600 + mi * 60 + ss)
+    return days * 86400 + hh * 3600 + mi * 60 + ss
 
 _DAY_NAMES = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
 _MONTH_NAMES = ('', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -191,8 +265,10 @@ def strftime(format, t=None):
         elif f == 'B': out.append(_MONTH_NAMES[mo])
         elif f == 'w': out.append(str((wd + 1) % 7))
         elif f == 'u': out.append(str(wd + 1))
-        elif f == 'Z': out.append('UTC')
-        elif f == 'z': out.append('+0000')
+        elif f == 'Z': out.append(tzname[0])
+        elif f == 'z':
+            o = -timezone
+            out.append('%s%02d%02d' % ('-' if o < 0 else '+', abs(o) // 3600, abs(o) // 60 % 60))
         elif f == 'D': out.append(strftime('%m/%d/%y', t))
         elif f == 'F': out.append(strftime('%Y-%m-%d', t))
         elif f == 'T': out.append(strftime('%H:%M:%S', t))
@@ -239,32 +315,66 @@ fn epoch() -> std::time::Instant {
 }
 
 fn perf_counter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "perf_counter", args, kw, 0, 0, 0)?;
+    nargs(vm, "time.perf_counter", args, kw, 0, 0, 0)?;
     Ok(Value::from_f64(epoch().elapsed().as_secs_f64()))
 }
 fn perf_counter_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "perf_counter_ns", args, kw, 0, 0, 0)?;
+    nargs(vm, "time.perf_counter_ns", args, kw, 0, 0, 0)?;
     Ok(vm.new_int(epoch().elapsed().as_nanos() as i64))
 }
+fn monotonic(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "time.monotonic", args, kw, 0, 0, 0)?;
+    Ok(Value::from_f64(epoch().elapsed().as_secs_f64()))
+}
+fn monotonic_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "time.monotonic_ns", args, kw, 0, 0, 0)?;
+    Ok(vm.new_int(epoch().elapsed().as_nanos() as i64))
+}
+/// `_getenv(name)`: the process environment's value of `name` ('' when unset), for tzset.
+fn getenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "_getenv", args, kw, 0, 1, 1)?;
+    let name = crate::vm::interp::str_of(args[0]).to_string();
+    let v = std::env::var_os(name).unwrap_or_default();
+    Ok(vm.new_str(&v.to_string_lossy()))
+}
 fn process_time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    perf_counter(vm, args, kw)
+    nargs(vm, "time.process_time", args, kw, 0, 0, 0)?;
+    Ok(seconds(clock::clock_gettime(ClockId::ProcessCPUTime)))
+}
+fn process_time_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "time.process_time_ns", args, kw, 0, 0, 0)?;
+    Ok(nanoseconds(
+        vm,
+        clock::clock_gettime(ClockId::ProcessCPUTime),
+    ))
+}
+fn thread_time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "time.thread_time", args, kw, 0, 0, 0)?;
+    Ok(seconds(clock::clock_gettime(ClockId::ThreadCPUTime)))
+}
+fn thread_time_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "time.thread_time_ns", args, kw, 0, 0, 0)?;
+    Ok(nanoseconds(
+        vm,
+        clock::clock_gettime(ClockId::ThreadCPUTime),
+    ))
 }
 fn time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "time", args, kw, 0, 0, 0)?;
+    nargs(vm, "time.time", args, kw, 0, 0, 0)?;
     let d = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     Ok(Value::from_f64(d.as_secs_f64()))
 }
 fn time_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "time_ns", args, kw, 0, 0, 0)?;
+    nargs(vm, "time.time_ns", args, kw, 0, 0, 0)?;
     let d = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     Ok(vm.new_bigint(num_bigint::BigInt::from(d.as_nanos())))
 }
 fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "sleep", args, kw, 0, 1, 1)?;
+    nargs(vm, "time.sleep", args, kw, 0, 1, 1)?;
     let Some(s) = num::float_of(vm, args[0])? else {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
@@ -279,4 +389,224 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         );
     }
     Ok(vm.none)
+}
+
+// ---------------------------------------------------------------------------------------------
+// clock_gettime & co., through rustix's system-call wrappers (no C library).
+
+use rustix::time::{self as clock, ClockId, DynamicClockId, Timespec};
+
+/// The `time.CLOCK_*` constants CPython has on Linux.
+const CLOCKS: &[(&str, i32)] = &[
+    ("CLOCK_REALTIME", 0),
+    ("CLOCK_MONOTONIC", 1),
+    ("CLOCK_PROCESS_CPUTIME_ID", 2),
+    ("CLOCK_THREAD_CPUTIME_ID", 3),
+    ("CLOCK_MONOTONIC_RAW", 4),
+    ("CLOCK_BOOTTIME", 7),
+    ("CLOCK_TAI", 11),
+];
+
+/// What `_PyTime_AsSecondsDouble` makes of a clock reading.
+fn seconds(t: Timespec) -> Value {
+    let ns = t.tv_sec as i128 * 1_000_000_000 + t.tv_nsec as i128;
+    Value::from_f64(ns as f64 / 1e9)
+}
+
+fn nanoseconds(vm: &mut Vm, t: Timespec) -> Value {
+    let ns = t.tv_sec as i128 * 1_000_000_000 + t.tv_nsec as i128;
+    match i64::try_from(ns) {
+        Ok(n) => vm.new_int(n),
+        Err(_) => vm.new_bigint(num_bigint::BigInt::from(ns)),
+    }
+}
+
+/// An argument parsed as a C `int` (`PyArg_Parse`'s "i": `__index__`, OverflowError outside
+/// the range).
+fn c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    let Some(i) = num::index_value(vm, v)? else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let big = match i {
+        num::IntVal::Small(i) => num_bigint::BigInt::from(i),
+        num::IntVal::Big(b) => b,
+    };
+    i32::try_from(&big).map_err(|_| {
+        let msg = if big.sign() == num_bigint::Sign::Minus {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        };
+        vm.overflow_error(msg)
+    })
+}
+
+/// The CPU-time clock id glibc's `pthread_getcpuclockid` gives the interpreter's thread (the
+/// kernel's encoding `~tid << 3 | CPUCLOCK_PERTHREAD | CPUCLOCK_SCHED`).
+fn own_thread_clock() -> i32 {
+    let tid = rustix::thread::gettid().as_raw_nonzero().get();
+    (!(tid as u32) << 3) as i32 | 6
+}
+
+/// The clock `id` names, or EINVAL (the kernel's answer for a clock it does not have; cpjit
+/// cannot name the CPU clocks of other processes and threads, so those get EINVAL too).
+fn clock_id(id: i32) -> Result<ClockId, rustix::io::Errno> {
+    if id == own_thread_clock() {
+        return Ok(ClockId::ThreadCPUTime);
+    }
+    ClockId::try_from(id).map_err(|_| rustix::io::Errno::INVAL)
+}
+
+/// `clock_gettime(id)` with the kernel's errors (the alarm clocks fail where there is no RTC).
+fn read_clock(id: i32) -> Result<(ClockId, Timespec), rustix::io::Errno> {
+    let c = clock_id(id)?;
+    let d = match c {
+        ClockId::RealtimeAlarm => DynamicClockId::RealtimeAlarm,
+        ClockId::BoottimeAlarm => DynamicClockId::BoottimeAlarm,
+        _ => DynamicClockId::Known(c),
+    };
+    Ok((c, clock::clock_gettime_dynamic(d)?))
+}
+
+fn errno_error(vm: &mut Vm, e: rustix::io::Errno) -> Value {
+    let e = std::io::Error::from_raw_os_error(e.raw_os_error());
+    crate::vm::modules::posix::os_error(vm, e, None, None)
+}
+
+/// `PyArg_ParseTuple`'s count check for a METH_VARARGS function of `n` arguments.
+fn varargs(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], n: usize) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if args.len() != n {
+        let s = if n == 1 { "" } else { "s" };
+        let given = args.len();
+        return Err(vm.type_error(format!(
+            "{name}() takes exactly {n} argument{s} ({given} given)"
+        )));
+    }
+    Ok(())
+}
+
+fn clock_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<i32> {
+    varargs(vm, name, args, kw, 1)?;
+    c_int(vm, args[0])
+}
+
+fn clock_gettime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let id = clock_arg(vm, "clock_gettime", args, kw)?;
+    match read_clock(id) {
+        Ok((_, t)) => Ok(seconds(t)),
+        Err(e) => Err(errno_error(vm, e)),
+    }
+}
+
+fn clock_gettime_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    // CPython's message names clock_gettime here too.
+    let id = clock_arg(vm, "clock_gettime", args, kw)?;
+    match read_clock(id) {
+        Ok((_, t)) => Ok(nanoseconds(vm, t)),
+        Err(e) => Err(errno_error(vm, e)),
+    }
+}
+
+fn clock_getres(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let id = clock_arg(vm, "clock_getres", args, kw)?;
+    // Read the clock first: rustix's clock_getres assumes a clock the kernel has.
+    match read_clock(id) {
+        Ok((c, _)) => {
+            let r = clock::clock_getres(c);
+            Ok(Value::from_f64(r.tv_sec as f64 + r.tv_nsec as f64 * 1e-9))
+        }
+        Err(e) => Err(errno_error(vm, e)),
+    }
+}
+
+fn set_clock(vm: &mut Vm, id: i32, ns: i64) -> PyResult {
+    let t = Timespec {
+        tv_sec: ns.div_euclid(1_000_000_000),
+        tv_nsec: ns.rem_euclid(1_000_000_000),
+    };
+    match clock_id(id).and_then(|c| clock::clock_settime(c, t)) {
+        Ok(()) => Ok(vm.none),
+        Err(e) => Err(errno_error(vm, e)),
+    }
+}
+
+const TOO_LARGE: &str = "timestamp too large to convert to C _PyTime_t";
+
+/// An int number of `unit`s as nanoseconds (`_PyTime_FromSecondsObject` /
+/// `_PyTime_FromNanosecondsObject` for ints).
+fn int_ns(vm: &mut Vm, v: num::IntVal, unit: i64) -> PyResult<i64> {
+    let ns = match v {
+        num::IntVal::Small(i) => i.checked_mul(unit),
+        num::IntVal::Big(b) => i64::try_from(&b).ok().and_then(|i| i.checked_mul(unit)),
+    };
+    ns.ok_or_else(|| vm.overflow_error(TOO_LARGE))
+}
+
+/// `time.clock_settime(clk_id, time)`: seconds as a float or an integer.
+fn clock_settime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    varargs(vm, "clock_settime", args, kw, 2)?;
+    let id = c_int(vm, args[0])?;
+    let ns = if args[1].is_float() {
+        let f = args[1].as_f64();
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        // CPython goes through a timespec of time_t seconds first.
+        let secs = f.floor();
+        if !(secs >= i64::MIN as f64 && secs < i64::MAX as f64) {
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+        }
+        let ns = (f * 1e9).floor();
+        if !(ns >= i64::MIN as f64 && ns < i64::MAX as f64) {
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+        }
+        ns as i64
+    } else {
+        let Some(i) = num::index_value(vm, args[1])? else {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        };
+        int_ns(vm, i, 1_000_000_000)?
+    };
+    set_clock(vm, id, ns)
+}
+
+/// `time.clock_settime_ns(clk_id, time)`: nanoseconds as an int (no `__index__`).
+fn clock_settime_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    varargs(vm, "clock_settime", args, kw, 2)?;
+    let id = c_int(vm, args[0])?;
+    let t = args[1];
+    let int_t = vm.t.int;
+    if !vm.isinstance(t, int_t) {
+        let tn = vm.type_name(t);
+        return Err(vm.type_error(format!("expect int, got {tn}")));
+    }
+    let Some(i) = num::index_value(vm, t)? else {
+        unreachable!("an int instance has __index__")
+    };
+    let ns = int_ns(vm, i, 1)?;
+    set_clock(vm, id, ns)
+}
+
+/// `time.pthread_getcpuclockid(thread_id)`: cpjit runs one thread, whose id is
+/// `threading.get_ident()` (1); another id is a thread that does not exist (ESRCH, as glibc says
+/// for a thread that has ended).
+fn pthread_getcpuclockid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    varargs(vm, "pthread_getcpuclockid", args, kw, 1)?;
+    let v = args[0];
+    let int_t = vm.t.int;
+    if !vm.isinstance(v, int_t) {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "pthread_getcpuclockid() argument 1 must be int, not {tn}"
+        )));
+    }
+    match num::index_value(vm, v)? {
+        Some(num::IntVal::Small(1)) => Ok(vm.new_int(own_thread_clock() as i64)),
+        _ => Err(errno_error(vm, rustix::io::Errno::SRCH)),
+    }
 }

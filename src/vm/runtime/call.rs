@@ -130,17 +130,22 @@ fn check_descriptor_self(
     } else {
         None
     };
+    // list and dict define `__getitem__` as a method (METH_COEXIST), not a slot.
+    let method = name == "__getitem__" && (t == vm.t.list || t == vm.t.dict);
+    let slot = crate::vm::types::num_dunders::is_slot_wrapper(name) && !method;
     match self_arg {
         None => {
             let tn = &type_data(t).name;
-            Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument")))
+            Err(vm.type_error(if slot {
+                format!("descriptor '{name}' of '{tn}' object needs an argument")
+            } else {
+                format!("unbound method {tn}.{name}() needs an argument")
+            }))
         }
         Some(&a) if !vm.isinstance(a, t) => {
             let tn = type_data(t).name.clone();
             let an = vm.type_name(a);
-            // list and dict define `__getitem__` as a method (METH_COEXIST), not a slot.
-            let method = name == "__getitem__" && (t == vm.t.list || t == vm.t.dict);
-            if crate::vm::types::num_dunders::is_slot_wrapper(name) && !method {
+            if slot {
                 return Err(vm.type_error(format!(
                     "descriptor '{name}' requires a '{tn}' object but received a '{an}'"
                 )));

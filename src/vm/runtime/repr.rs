@@ -594,9 +594,18 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
         crate::vm::types::subclass::str_arg(self.v).map(|s| s.s.to_string())
     }
     fn is_number(&self) -> bool {
-        self.num().is_float()
+        if self.num().is_float()
             || int_of(self.num()).is_some()
             || crate::vm::types::complex::is_complex(self.num())
+        {
+            return true;
+        }
+        // PyNumber_Check: a class with __index__, __int__ or __float__.
+        let mut vm = self.vm.borrow_mut();
+        let t = vm.type_of(self.v);
+        ["__index__", "__int__", "__float__"]
+            .iter()
+            .any(|n| lookup_type_str(&mut vm, t, n).is_some())
     }
     fn to_int(&self) -> Result<BigInt, FmtErr> {
         if let Some(i) = int_of(self.num()) {
@@ -611,12 +620,23 @@ impl<'a> rtlib::percent_format::PercentArg for PArg<'a> {
             }
             return Ok(rtlib_f64_to_big(f));
         }
-        Err(FmtErr::Rt(RtError::type_("not a number")))
+        // PyNumber_Long: __int__, __index__ or __trunc__ of a class.
+        let mut vm = self.vm.borrow_mut();
+        let r = crate::vm::types::int::int_from(&mut vm, self.v).map_err(FmtErr::Py)?;
+        int_of(r)
+            .map(|i| i.to_big())
+            .ok_or_else(|| FmtErr::Rt(RtError::type_("not a number")))
     }
     fn to_index(&self) -> Result<BigInt, FmtErr> {
-        int_of(self.num())
-            .map(|i| i.to_big())
-            .ok_or_else(|| FmtErr::Rt(RtError::type_("not an index")))
+        if let Some(i) = int_of(self.num()) {
+            return Ok(i.to_big());
+        }
+        // operator.index: a class's __index__.
+        let mut vm = self.vm.borrow_mut();
+        match crate::vm::runtime::num::index_value(&mut vm, self.v).map_err(FmtErr::Py)? {
+            Some(i) => Ok(i.to_big()),
+            None => Err(FmtErr::Rt(RtError::type_("not an index"))),
+        }
     }
     fn bytes_latin1(&self) -> Result<Option<String>, FmtErr> {
         let latin1 = |b: &[u8]| b.iter().map(|&c| c as char).collect::<String>();

@@ -70,6 +70,8 @@ pub fn install(vm: &mut Vm) {
     }
     let ba = vm.t.bytearray;
     add_static(vm, ba, "__new__", bytearray_new, false);
+    add_method(vm, ba, "__init__", bytearray_init);
+    add_method(vm, ba, "__alloc__", bytearray_alloc);
     add_method(vm, ba, "append", append);
     add_method(vm, ba, "extend", extend);
     add_method(vm, ba, "pop", pop);
@@ -1190,14 +1192,35 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 // ---- bytearray ------------------------------------------------------------------------------
 
 fn bytearray_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let b = if args.len() <= 1 && kw.is_empty() {
-        Vec::new()
-    } else {
-        let v = super::misc::bytes_new(vm, args, kw)?;
-        data(v).to_vec()
-    };
+    let b = bytearray_content(vm, &args[1..], kw)?;
     let ty = vm.t.bytearray;
     Ok(vm.heap.alloc(ty, b))
+}
+
+/// What `bytearray(*args, **kw)` holds (CPython's bytearray_init).
+fn bytearray_content(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Vec<u8>> {
+    let (x, enc, errors) = super::misc::bytes_args(vm, "bytearray", args, kw)?;
+    match x {
+        Some(x) => super::misc::bytes_content(vm, "bytearray", x, enc, errors),
+        None if enc.is_some() => Err(vm.type_error("encoding without a string argument")),
+        None if errors.is_some() => Err(vm.type_error("errors without a string argument")),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// `bytearray.__init__(self, source, encoding, errors)`: refills `self`.
+fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let b = bytearray_content(vm, &args[1..], kw)?;
+    *bytes_of(args[0]).unwrap() = b;
+    Ok(vm.none)
+}
+
+/// `bytearray.__alloc__()`: the bytes cpjit's buffer has room for (CPython counts its
+/// allocation, with the trailing NUL it keeps; 0 for an empty bytearray that never held any).
+fn bytearray_alloc(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bytearray.__alloc__", args, kw, 1, 0, 0)?;
+    let cap = bytes_of(args[0]).unwrap().capacity();
+    Ok(vm.new_int(cap as i64))
 }
 
 /// A byte value argument ("an integer is required" / "byte must be in range(0, 256)").

@@ -111,6 +111,19 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__setstate__", exc_setstate);
     add_method(vm, t, "__repr__", exc_repr);
     add_method(vm, t, "__str__", exc_str);
+    // The classes with their own `__str__` slot (a checked self: `UnicodeDecodeError.__str__`
+    // of a ValueError is a TypeError).
+    for name in [
+        "OSError",
+        "KeyError",
+        "SyntaxError",
+        "UnicodeEncodeError",
+        "UnicodeDecodeError",
+        "UnicodeTranslateError",
+    ] {
+        let ty = vm.t.exc(name);
+        add_method(vm, ty, "__str__", exc_str);
+    }
     add_method(vm, t, "with_traceback", with_traceback);
     add_method(vm, t, "add_note", add_note);
 }

@@ -90,10 +90,12 @@ fn int_from_bytes_literal(vm: &mut Vm, x: Value, base: u32) -> PyResult {
     let parsed = std::str::from_utf8(b)
         .ok()
         .filter(|s| s.is_ascii())
-        .and_then(|s| crate::rtlib::numparse::parse_int(s, base).ok());
+        .map(|s| crate::rtlib::numparse::parse_int(s, base));
     match parsed {
-        Some(v) => Ok(vm.new_bigint(v)),
-        None => {
+        Some(Ok(v)) => Ok(vm.new_bigint(v)),
+        // The digit limit (sys.set_int_max_str_digits) says so itself.
+        Some(Err(e)) if e.msg.starts_with("Exceeds the limit") => Err(repr::rt_err(vm, e)),
+        _ => {
             // bytearray is shown as the bytes it holds, as CPython does.
             let r = repr::bytes_repr(as_bytes(x).unwrap());
             Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
@@ -183,7 +185,8 @@ fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_tuple(vec![n, one]))
 }
 
-fn conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn conjugate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "int.conjugate", args, kw, 1, 0, 0)?;
     let i = int_of(args[0]).unwrap();
     Ok(new_int(vm, i))
 }

@@ -106,6 +106,10 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__getitem__", mv_getitem);
     add_method(vm, t, "__setitem__", mv_setitem);
     add_method(vm, t, "__eq__", mv_eq);
+    add_method(vm, t, "__ne__", mv_ne);
+    add_method(vm, t, "__delitem__", mv_delitem);
+    add_method(vm, t, "toreadonly", mv_toreadonly);
+    add_method(vm, t, "__getattribute__", super::misc::object_getattribute);
     add_method(vm, t, "__hash__", mv_hash);
     add_method(vm, t, "__repr__", |vm, a, _k| {
         let released = as_native::<MemoryViewObj>(a[0]).is_some_and(|m| m.released);
@@ -366,6 +370,42 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     Ok(vm.none)
+}
+
+fn mv_ne(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__ne__", args, kw, 1, 1, 1)?;
+    let r = mv_eq(vm, args, kw)?;
+    Ok(if r == vm.not_implemented {
+        r
+    } else {
+        vm.bool_val(r != vm.true_)
+    })
+}
+
+/// `del m[i]`: a memoryview cannot change its size.
+fn mv_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__delitem__", args, kw, 1, 1, 1)?;
+    let m = view(vm, args[0])?;
+    Err(vm.type_error(if m.readonly {
+        "cannot modify read-only memory"
+    } else {
+        "cannot delete memory"
+    }))
+}
+
+/// `m.toreadonly()`: a read-only view of the same memory.
+fn mv_toreadonly(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "memoryview.toreadonly", args, kw, 1, 0, 0)?;
+    let m = view(vm, args[0])?;
+    let ro = MemoryViewObj {
+        obj: m.obj,
+        start: m.start,
+        len: m.len,
+        format: m.format,
+        readonly: true,
+        released: false,
+    };
+    Ok(new_view(vm, ro))
 }
 
 fn mv_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -43,7 +43,12 @@ pub fn install(vm: &mut Vm) {
         vm,
         o,
         "__subclasshook__",
-        |vm, _a, _k| Ok(vm.not_implemented),
+        |vm, _a, k| {
+            if !k.is_empty() {
+                return Err(vm.type_error("__subclasshook__() takes no keyword arguments"));
+            }
+            Ok(vm.not_implemented)
+        },
         true,
     );
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
@@ -274,6 +279,14 @@ fn type_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn type_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
     super::misc::attr_name_check(vm, args[1])?;
+    let t = args[0].as_ptr::<TypeObject>();
+    if type_data(t).builtin {
+        let tn = type_data(t).name.clone();
+        let n = crate::vm::interp::str_of(args[1]).to_string();
+        return Err(vm.type_error(format!(
+            "cannot set '{n}' attribute of immutable type '{tn}'"
+        )));
+    }
     crate::vm::runtime::attr::delattr_default(vm, args[0], args[1])?;
     Ok(vm.none)
 }

@@ -48,6 +48,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, o, "__getattribute__", object_getattribute);
     add_method(vm, o, "__delattr__", object_delattr);
     add_method(vm, o, "__format__", object_format);
+    add_method(vm, o, "__dir__", object_dir);
+    add_method(vm, vm.t.type_, "__dir__", type_dir);
     add_static(vm, o, "__init_subclass__", object_init_subclass, true);
 
     let mt = vm.t.module;
@@ -88,8 +90,10 @@ pub fn install(vm: &mut Vm) {
     for t in [cm, sm] {
         add_method(vm, t, "__get__", method_wrapper_get);
     }
+    add_method(vm, sm, "__call__", staticmethod_call);
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
+    add_method(vm, sp, "__init__", super_init);
     add_method(vm, sp, "__get__", super_get);
 
     super::genobj::install(vm);
@@ -182,8 +186,39 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-fn object_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+/// `object.__init__(self, *args, **kw)`: extra arguments are an error unless the class
+/// overrides `__new__` but not `__init__` (CPython's object_init).
+fn object_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if args.len() > 1 {
+        let t = vm.type_of(args[0]);
+        let init = crate::vm::runtime::attr::lookup_type_str(vm, t, "__init__");
+        if init != Some(vm.object_init) {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        let new = crate::vm::runtime::attr::lookup_type_str(vm, t, "__new__");
+        if new == Some(vm.object_new) {
+            let tn = type_data(t).name.clone();
+            return Err(vm.type_error(format!(
+                "{tn}.__init__() takes exactly one argument (the instance to initialize)"
+            )));
+        }
+    }
     Ok(vm.none)
+}
+
+/// `object.__dir__(self)`: the instance's attribute names and its class's (unsorted in
+/// CPython; `dir()` sorts).
+fn object_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "object.__dir__", args, kw, 1, 0, 0)?;
+    crate::vm::builtins::funcs::default_dir(vm, args[0])
+}
+
+/// `type.__dir__(cls)`: the names in the class's and its bases' dicts.
+fn type_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "type.__dir__", args, kw, 1, 0, 0)?;
+    crate::vm::builtins::funcs::default_dir(vm, args[0])
 }
 
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -697,6 +732,10 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(r);
     }
     let (pos, kws) = split_kw(args, kw);
+    if pos.len() - 1 + kws.len() > 4 {
+        let n = pos.len() - 1 + kws.len();
+        return Err(vm.type_error(format!("property() takes at most 4 arguments ({n} given)")));
+    }
     let mut p = PropertyData {
         fget: Value::NULL,
         fset: Value::NULL,
@@ -720,7 +759,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "doc" => p.doc = v,
             _ => {
                 return Err(vm.type_error(format!(
-                    "property() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for property()"
                 )))
             }
         }
@@ -902,6 +941,38 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.heap.alloc(ty, args[1]))
 }
 
+/// `staticmethod.__call__(sm, *args, **kw)`: calls the wrapped callable.
+fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let Some(inner) = as_method_wrapper(args[0]).map(|v| *v) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object is not callable")));
+    };
+    crate::vm::runtime::call::call(vm, inner, &args[1..], kw)
+}
+
+/// `super.__init__(self, type, obj)`: re-binds a super object (CPython's super_init; argument
+/// 1 must be a type, checked before anything else).
+fn super_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if let Some(&t) = args.get(1) {
+        if as_type(t).is_none() {
+            let tn = vm.type_name(t);
+            return Err(vm.type_error(format!("super() argument 1 must be type, not {tn}")));
+        }
+    }
+    let st = Value::from_ptr(vm.t.super_);
+    let mut a = vec![st];
+    a.extend_from_slice(&args[1..]);
+    let fresh = super_new(vm, &a, kw)?;
+    let (Some(dst), Some(src)) = (as_super(args[0]), as_super(fresh)) else {
+        return Ok(vm.none);
+    };
+    (dst.ty, dst.obj, dst.obj_type) = (src.ty, src.obj, src.obj_type);
+    Ok(vm.none)
+}
+
 fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "super", args, kw, 1, 0, 2)?;
     let (ty, obj) = if args.len() == 3 {
@@ -916,6 +987,9 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let cd = as_code(code).unwrap();
         let nlp = cd.code.nlocalsplus();
         let slots = f.slots(nlp);
+        if cd.code.argcount == 0 || slots[0].is_null() {
+            return Err(vm.err("RuntimeError", "super(): no arguments"));
+        }
         let mut cls = Value::NULL;
         for (i, n) in cd.localsplusnames.iter().enumerate() {
             if str_of(*n) == "__class__" {
@@ -1061,10 +1135,16 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Some(s) if int_of(s).is_some() => s,
         // enumerate counts from the int value of an int subclass instance.
         Some(s) if super::subclass::int_arg(s).is_some() => super::subclass::base_value(s).unwrap(),
-        Some(s) => {
-            let tn = vm.type_name(s);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-        }
+        // PyNumber_Index: a class's __index__.
+        Some(s) => match crate::vm::runtime::num::index_value(vm, s)? {
+            Some(i) => crate::vm::runtime::num::new_int(vm, i),
+            None => {
+                let tn = vm.type_name(s);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
         None => Value::try_from_i64(0).unwrap(),
     };
     let ty = vm.t.enumerate;
@@ -1235,37 +1315,115 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, bytes_new)? {
         return Ok(r);
     }
-    let (pos, kws) = split_kw(args, kw);
-    let mut enc = pos.get(2).copied();
-    let mut errors = pos.get(3).copied();
-    for (k, v) in kws {
-        if k == "encoding" {
-            enc = Some(v);
-        } else if k == "errors" {
-            errors = Some(v);
+    let (x, enc, errors) = bytes_args(vm, "bytes", &args[1..], kw)?;
+    let Some(x) = x else {
+        if enc.is_some() || errors.is_some() {
+            return Err(vm.type_error(if enc.is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }));
         }
-    }
-    let Some(&x) = pos.get(1) else {
         return Ok(vm.new_bytes(Vec::new()));
     };
+    let xb = super::subclass::base_value(x).unwrap_or(x);
+    if as_str(xb).is_none() && enc.is_none() && errors.is_none() {
+        // A class's `__bytes__` comes first (array.array, user classes).
+        if x.is_ptr() && layout_of(x) == Layout::Instance {
+            let t = obj_type(x);
+            if let Some(f) = crate::vm::runtime::attr::lookup_type_str(vm, t, "__bytes__") {
+                let r = crate::vm::runtime::call::call_method_value(vm, f, x, &[])?;
+                if as_bytes(r).is_none() || obj_type(r) == vm.t.bytearray {
+                    let tn = vm.type_name(r);
+                    return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
+                }
+                return Ok(r);
+            }
+        }
+        // `bytes(b)` of a bytes object is that object.
+        if obj_type(x) == vm.t.bytes {
+            return Ok(x);
+        }
+    }
+    let b = bytes_content(vm, "bytes", x, enc, errors)?;
+    Ok(vm.new_bytes(b))
+}
+
+/// The (source, encoding, errors) arguments of `bytes()` / `bytearray()` (`who`), with
+/// Argument Clinic's checks: at most 3, those keyword names, encoding and errors str.
+pub fn bytes_args(
+    vm: &mut Vm,
+    who: &str,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<(Option<Value>, Option<Value>, Option<Value>)> {
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() + kws.len() > 3 {
+        let n = pos.len() + kws.len();
+        return Err(vm.type_error(format!("{who}() takes at most 3 arguments ({n} given)")));
+    }
+    let mut slots = [
+        pos.first().copied(),
+        pos.get(1).copied(),
+        pos.get(2).copied(),
+    ];
+    for (k, v) in kws {
+        let i = match k {
+            "source" => 0,
+            "encoding" => 1,
+            "errors" => 2,
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {who}()"))
+                )
+            }
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for {who}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    for (i, what) in [(1, "encoding"), (2, "errors")] {
+        if let Some(v) = slots[i] {
+            if as_str(super::subclass::base_value(v).unwrap_or(v)).is_none() {
+                let tn = vm.type_name(v);
+                return Err(
+                    vm.type_error(format!("{who}() argument '{what}' must be str, not {tn}"))
+                );
+            }
+        }
+    }
+    Ok((slots[0], slots[1], slots[2]))
+}
+
+/// The bytes `bytes(x, encoding, errors)` / `bytearray(...)` (`who`) makes of a source `x`:
+/// an encoded str, a count of zero bytes (an int or `__index__`), a buffer's bytes, or an
+/// iterable's byte values.
+pub fn bytes_content(
+    vm: &mut Vm,
+    who: &str,
+    x: Value,
+    enc: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult<Vec<u8>> {
     // Instances of str/int/bytes subclasses convert as their wrapped value.
     let xb = super::subclass::base_value(x).unwrap_or(x);
+    let text = |v: Option<Value>| {
+        v.map(|v| super::subclass::base_value(v).unwrap_or(v))
+            .and_then(as_str)
+            .map(|s| s.s.to_string())
+    };
     if let Some(s) = as_str(xb) {
-        let Some(e) = enc else {
+        let s = s.s.to_string();
+        let Some(en) = text(enc) else {
             return Err(vm.type_error("string argument without an encoding"));
         };
-        let Some(en) = as_str(e) else {
-            let tn = vm.type_name(e);
-            return Err(vm.type_error(format!("bytes() argument 'encoding' must be str, not {tn}")));
-        };
-        let errs = match errors.and_then(as_str) {
-            Some(x) => x.s.to_string(),
-            None => "strict".to_string(),
-        };
-        return match crate::rtlib::codecs::encode(&s.s, &en.s, &errs) {
-            Ok(b) => Ok(vm.new_bytes(b)),
-            Err(e) => Err(super::bytes::codec_error(vm, e)),
-        };
+        let errs = text(errors).unwrap_or_else(|| "strict".to_string());
+        return crate::rtlib::codecs::encode(&s, &en, &errs)
+            .map_err(|e| super::bytes::codec_error(vm, e));
     }
     if enc.is_some() {
         return Err(vm.type_error("encoding without a string argument"));
@@ -1273,39 +1431,36 @@ pub fn bytes_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    // A class's `__bytes__` comes first (array.array, user classes).
-    if x.is_ptr() && layout_of(x) == Layout::Instance {
-        let t = obj_type(x);
-        if let Some(f) = crate::vm::runtime::attr::lookup_type_str(vm, t, "__bytes__") {
-            let r = crate::vm::runtime::call::call_method_value(vm, f, x, &[])?;
-            if as_bytes(r).is_none() || obj_type(r) == vm.t.bytearray {
-                let tn = vm.type_name(r);
-                return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
-            }
-            return Ok(r);
-        }
+    if let Some(b) = as_bytes(xb) {
+        return Ok(b.clone());
     }
-    if let Some(IntVal::Small(n)) = int_of(xb) {
+    let is_index = int_of(xb).is_some()
+        || (x.is_ptr()
+            && layout_of(x) == Layout::Instance
+            && crate::vm::runtime::attr::lookup_type_str(vm, obj_type(x), "__index__").is_some());
+    if is_index {
+        let n = match crate::vm::runtime::num::index_value(vm, x)? {
+            Some(IntVal::Small(n)) => n,
+            Some(IntVal::Big(b)) if i64::try_from(&b).is_ok() => i64::try_from(&b).unwrap(),
+            _ => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        return Ok(vm.new_bytes(vec![0; n as usize]));
-    }
-    if let Some(b) = as_bytes(xb) {
-        // `bytes(b)` of a bytes object is that object.
-        if x == xb && obj_type(x) == vm.t.bytes {
-            return Ok(x);
+        let mut v = Vec::new();
+        if v.try_reserve_exact(n as usize).is_err() {
+            return Err(vm.err("MemoryError", ""));
         }
-        let b = b.clone();
-        return Ok(vm.new_bytes(b));
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     if riter::get_iter(vm, x).is_err() {
         let tn = vm.type_name(x);
-        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to {who}")));
     }
     let items = riter::collect(vm, x)?;
-    let out = super::bytes::byte_values(vm, &items, true)?;
-    Ok(vm.new_bytes(out))
+    // bytes() says "bytes must be in range(0, 256)", bytearray() "byte must ...".
+    super::bytes::byte_values(vm, &items, who == "bytes")
 }
 
 pub fn install_bytes(vm: &mut Vm) {

@@ -352,5 +352,10 @@ pub fn install(vm: &mut Vm) {
     for (n, f) in int_only {
         add_method(vm, ti, n, f);
     }
+    // bool's own &, |, ^ (a bool result for two bools; a checked self).
+    let tb = vm.t.bool_;
+    for (n, f) in &int_only[..6] {
+        add_method(vm, tb, n, *f);
+    }
     add_method(vm, tf, "__int__", float_int);
 }

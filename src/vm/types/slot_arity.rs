@@ -13,8 +13,7 @@ pub fn slot_arity(name: &str) -> Option<(usize, usize)> {
         "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__neg__"
         | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__" | "__index__"
         | "__bool__" | "__await__" | "__aiter__" | "__anext__" | "__del__" | "__sizeof__"
-        | "__getnewargs__" | "__dir__" | "__trunc__" | "__floor__" | "__ceil__"
-        | "__reversed__" => (0, 0),
+        | "__getnewargs__" | "__trunc__" | "__floor__" | "__ceil__" | "__reversed__" => (0, 0),
         "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__"
         | "__radd__" | "__sub__" | "__rsub__" | "__mul__" | "__rmul__" | "__mod__" | "__rmod__"
         | "__divmod__" | "__rdivmod__" | "__lshift__" | "__rlshift__" | "__rshift__"

@@ -788,6 +788,10 @@ fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 fn dunder_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
+    if super::subclass::str_arg(args[1]).is_none() {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
     repr::format(vm, args[0], args[1])
 }
 
