@@ -95,6 +95,11 @@ pub fn set_discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
 /// A new set (or frozenset) object holding `t`.
 pub fn from_table(vm: &mut Vm, t: SetTable<Value>, frozen: bool) -> Value {
     let ty = if frozen { vm.t.frozenset } else { vm.t.set };
+    // The table's slots (a key and a hash each) count toward the next collection, as a dict's
+    // entries do: a loop making big sets (set algebra results) otherwise grows the heap between
+    // collections by their tables, which only the objects' blocks paced.
+    vm.heap
+        .note_external(t.capacity() * 2 * std::mem::size_of::<Value>());
     vm.heap.alloc(ty, SetData { table: t })
 }
 
