@@ -141,19 +141,6 @@ fn small_int_op(op: u32, x: i64, y: i64) -> Option<Value> {
     }
 }
 
-/// A float, or a small int mixed with a float, as an f64 (small ints are exact in an f64). Two
-/// small ints never get here.
-#[inline(always)]
-fn as_f64_number(v: Value) -> Option<f64> {
-    if v.is_float() {
-        Some(v.as_f64())
-    } else if v.is_small_int() {
-        Some(v.as_small_int() as f64)
-    } else {
-        None
-    }
-}
-
 /// `x op y` on floats for the operators that need no special cases.
 #[inline(always)]
 fn float_op(op: u32, x: f64, y: f64) -> Option<Value> {
@@ -172,7 +159,7 @@ fn float_op(op: u32, x: f64, y: f64) -> Option<Value> {
 pub fn binary_op_fast(oparg: u32, a: Value, b: Value) -> Option<Value> {
     if a.is_small_int() && b.is_small_int() {
         small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
-    } else if let (Some(x), Some(y)) = (as_f64_number(a), as_f64_number(b)) {
+    } else if let (Some(x), Some(y)) = (spec::as_f64_number(a), spec::as_f64_number(b)) {
         float_op(oparg % nb::INPLACE, x, y)
     } else {
         None

@@ -150,6 +150,20 @@ pub fn copy_free_vars(func: Value, frees: &mut [Value]) -> bool {
     }
 }
 
+/// A float or a small int as an f64 (small ints have at most 48 bits: exact in an f64, as
+/// CPython's int-to-float conversion is for them). Shared by BINARY_OP's inline fast path
+/// (`eval::binary_op_fast`) and BINARY_OP_NUMERIC_FLOAT.
+#[inline(always)]
+pub fn as_f64_number(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_f64())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
+}
+
 /// BINARY_OP_NUMERIC_FLOAT: `a <op> b` (op = `oparg`, in-place forms included) when both are
 /// floats or small ints and the result is the float CPython computes without raising; None
 /// otherwise (the generic form then runs and raises what CPython raises). Small ints have at most
@@ -159,16 +173,7 @@ pub fn copy_free_vars(func: Value, frees: &mut [Value]) -> bool {
 /// `**` result) and zero divisors are left to the generic form.
 #[inline]
 pub fn numeric_float(oparg: u32, a: Value, b: Value) -> Option<Value> {
-    let num = |v: Value| {
-        if v.is_float() {
-            Some(v.as_f64())
-        } else if v.is_small_int() {
-            Some(v.as_small_int() as f64)
-        } else {
-            None
-        }
-    };
-    let (x, y) = (num(a)?, num(b)?);
+    let (x, y) = (as_f64_number(a)?, as_f64_number(b)?);
     let r = match oparg % nb::INPLACE {
         nb::ADD => x + y,
         nb::SUBTRACT => x - y,
