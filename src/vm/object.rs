@@ -342,6 +342,19 @@ pub struct CodeData {
     pub jit: super::jit_hook::JitSlot,
 }
 
+/// The code unit at instruction index `ip` of quickened code (`CodeData::adaptive`), for the
+/// interpreter loop's fetch, which does not check `ip` against the length: every code object the
+/// VM runs has passed `bytecode::serialize::validate` (jump and handler targets are instruction
+/// starts within the code, control never runs off its end), and the loop only ever resumes at a
+/// frame's `instr_index` that the loop or compiled code stored from such a position. Debug builds
+/// check anyway (see `vm::framestack::Slots` for the same argument about frame slots).
+#[inline(always)]
+pub fn fetch_unit(units: &[Cell<u32>], ip: usize) -> u32 {
+    debug_assert!(ip < units.len(), "instruction {ip} of {}", units.len());
+    // SAFETY: `ip < units.len()` by the argument above.
+    unsafe { units.get_unchecked(ip).get() }
+}
+
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values
 /// named by `kwnames`.
 pub type BuiltinFn = fn(&mut super::interp::Vm, &[Value], &[Value]) -> super::interp::PyResult;
