@@ -60,6 +60,28 @@ pub fn push_frame(
     Ok(f)
 }
 
+/// Pushes a frame for a positional call of Python function `func` that leaves trailing
+/// parameters to their defaults (the caller checked `call::fits_with_defaults`, CALL_PY_WITH_DEFAULTS):
+/// the arguments go straight into the first locals, the defaults' tail into the rest, with no
+/// pass through the general binding.
+#[inline]
+pub fn push_frame_with_defaults(
+    vm: &mut Vm,
+    func: Value,
+    fd: &FunctionData,
+    args: &[Value],
+) -> PyResult<FramePtr> {
+    let f = push_frame_exact(vm, func, fd, args)?;
+    let npos = as_code(fd.code).unwrap().code.argcount as usize;
+    let defaults = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
+    let first_default = npos - defaults.len();
+    let slots = f.slots(npos);
+    for (j, s) in slots.iter_mut().enumerate().skip(args.len()) {
+        *s = defaults[j - first_default];
+    }
+    Ok(f)
+}
+
 /// Pushes a frame for an exact positional call of Python function `func` (the caller checked
 /// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
 #[inline(always)]
@@ -888,7 +910,12 @@ fn run_impl<const SINGLE: bool>(
                                 f.get().instr_index = ip as u32;
                                 f.get().stack_depth = (sp - nlp) as u32;
                                 let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
-                                    tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
+                                    tryv!(push_frame_with_defaults(
+                                        vm,
+                                        callable,
+                                        fd,
+                                        &slots[start..sp]
+                                    ))
                                 } else {
                                     tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
                                 };
