@@ -126,6 +126,14 @@ pub struct TypeData {
     /// `__new__`, `__init__`, no `__abstractmethods__` in the class's dict) — CPython's `tp_new` /
     /// `tp_init` slots, kept valid by the version tag instead of slot updates. Version 0: empty.
     pub ctor_cache: Cell<(u32, Value, Value, bool)>,
+    /// The version tag under which no class of the MRO defines `__bool__` or `__len__`, so every
+    /// instance is true (`runtime::compare::truthy`'s shortcut; CPython reads its `nb_bool` and
+    /// `mp_length` slots). 0: not known.
+    pub always_true: Cell<u32>,
+    /// (version tag, whether `__eq__` and `__ne__` both resolve to `object`'s under it): then
+    /// `==`/`!=` between two such instances is identity (`runtime::compare::default_equality`;
+    /// CPython's `object_richcompare`). Version 0: not known.
+    pub default_eq: Cell<(u32, bool)>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
