@@ -51,7 +51,14 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
     remember_source(vm, src, filename);
-    let code = match compile_source(src, filename) {
+    let frozen = filename
+        .strip_prefix("<frozen ")
+        .and_then(|n| n.strip_suffix('>'));
+    let compiled = match frozen {
+        Some(name) => crate::vm::modules::pyc_cache::load_or_compile_frozen(src, name, filename),
+        None => compile_source(src, filename),
+    };
+    let code = match compiled {
         Ok(c) => c,
         Err(e) => return Err(syntax_error_object(vm, &e)),
     };
