@@ -148,15 +148,7 @@ pub fn locate_error(mut err: SyntaxError, source: &str) -> SyntaxError {
 /// Runs `f` on a thread with a large stack: the compiler recurses over the (up to
 /// `fold::MAX_NESTING` deep) tree. Commands use it; embedders compiling deep code should too.
 pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    const STACK: usize = 256 << 20;
-    std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(STACK)
-            .spawn_scoped(s, f)
-            .expect("spawning the compiler thread")
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
-    })
+    crate::stack::with_stack(256 << 20, "compiler", f)
 }
 
 /// `compile()`'s modes that cpjit supports.

@@ -418,9 +418,10 @@ fn run_impl<const SINGLE: bool>(
     }
     // The inline-cache words of the current instruction.
     macro_rules! site {
-        () => {
-            &cd.caches[cur * ic::SITE_WORDS..(cur + 1) * ic::SITE_WORDS]
-        };
+        () => {{
+            let site = cd.site_of[cur] as usize;
+            &cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+        }};
     }
     macro_rules! sync {
         () => {{

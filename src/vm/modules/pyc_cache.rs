@@ -333,7 +333,10 @@ pub fn exec_module(
     filename: &str,
     globals: Value,
 ) -> PyResult {
-    crate::vm::run::remember_source(vm, src, filename);
+    // Tracebacks read the file's lines when they need them (as CPython's linecache does) rather
+    // than every imported module's text staying in memory; a stale copy from an earlier
+    // traceback is dropped so a reloaded module shows its new text.
+    vm.sources.remove(filename);
     let write = writing_enabled(vm);
     match load_or_compile(src, file, filename, write) {
         Ok(code) => crate::vm::run::exec_code(vm, code, globals),

@@ -340,7 +340,7 @@ fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(c) = args.first().and_then(|v| as_code(*v)) else {
         return Err(vm.type_error("co_positions() needs a code object"));
     };
-    let ps = c.code.positions.clone();
+    let ps: Vec<_> = c.code.positions.iter().collect();
     let mut items = Vec::with_capacity(ps.len());
     for p in ps {
         let t = if p.lineno == 0 {
