@@ -339,15 +339,6 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             Err(_) => vm.none,
         })
     });
-    // `lone_surrogate_literal(text)`: what a str literal with a lone surrogate compiles to (the
-    // VM's strings cannot hold one): raises NotImplementedError naming the literal.
-    def(vm, m, "lone_surrogate_literal", |vm, a, _k| {
-        let shown = a
-            .first()
-            .map(|&v| str_of(v).to_string())
-            .unwrap_or_default();
-        Err(vm.not_implemented(format!("lone surrogates in str (the literal {shown})")))
-    });
     // `float_pack(x, size, little)` / `float_unpack(data, size, little)`: IEEE 754 binary16,
     // binary32 or binary64 bytes (the `_struct` module's e, f and d formats).
     def(vm, m, "float_pack", float_pack);
