@@ -268,6 +268,10 @@ fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             if line.ends_with('\n') {
                 line.pop();
             }
+            if let Some(c) = crate::rtlib::surrogate::first_standin(&line) {
+                let e = crate::rtlib::error::RtError::unsupported_char(c as u32);
+                return Err(repr::rt_err(vm, e));
+            }
             Ok(vm.new_str_owned(line))
         }
         Err(e) => Err(vm.err("OSError", e.to_string())),
