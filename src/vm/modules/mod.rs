@@ -191,7 +191,7 @@ pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> P
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     let key = vm.new_str(name);
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
-        return Ok(m);
+        return package::cached_module(vm, name, m);
     }
     // Creating a module can run Python code (and so collect): `key` is made again after it.
     if let Some(m) = builtin_module(vm, name)? {
