@@ -265,7 +265,13 @@ pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
     let Some((parent_name, last)) = full.rsplit_once('.') else {
         return super::import_module(vm, full);
     };
-    let parent = import_dotted(vm, parent_name)?;
+    // A parent already in sys.modules is used as it is, even None (then it is "not a package"),
+    // as importlib's _find_and_load_unlocked does.
+    let pkey = vm.new_str(parent_name);
+    let parent = match dict_get_str(vm, vm.modules, pkey) {
+        Some(p) => p,
+        None => import_dotted(vm, parent_name)?,
+    };
     // The parent's __init__ may have imported it already. (Importing the parent ran Python
     // code, which may have collected: the key is made again.)
     let key = vm.new_str(full);
