@@ -28,5 +28,6 @@ pub mod compile;
 pub mod jit;
 pub mod rtlib;
 pub mod specialize;
+pub mod stack;
 pub mod syntax;
 pub mod vm;

@@ -1,6 +1,7 @@
 // mimalloc: the VM's lists, dicts, generators and strings churn small Rust buffers; under glibc
 // malloc, malloc/free/consolidate took ~15% of bm_nqueens' instructions (callgrind: 1.66 G -> 1.47 G
 // instructions with mimalloc).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -641,3 +641,48 @@ fn dash_m_runs_modules_and_package_mains_from_the_cache() {
     // The stale file is rejected (counted) and rewritten.
     assert_eq!(pyc_stats(&r), (0, 1, 1, 1), "edited -m module");
 }
+
+/// The `"frozen_pyc"` member of `--stats=json`: (hits, compiled, written, rejected).
+fn frozen_stats(r: &Run) -> (u64, u64, u64, u64) {
+    let line = r.stderr.lines().rev().find(|l| l.starts_with('{')).unwrap();
+    let v: serde_json::Value = serde_json::from_str(line).expect("stats JSON");
+    let p = &v["frozen_pyc"];
+    let g = |k: &str| {
+        p[k].as_u64()
+            .unwrap_or_else(|| panic!("frozen_pyc.{k} in {line}"))
+    };
+    (g("hits"), g("compiled"), g("written"), g("rejected"))
+}
+
+#[test]
+fn frozen_modules_run_from_their_own_cache() {
+    // Frozen modules (Python source inside the binary) are cached beside the executable, under
+    // PYTHONDONTWRITEBYTECODE too; other test processes share the directory, so only what holds
+    // whatever they do is asserted.
+    let d = TempDir::new("frozen");
+    let prog = "import itertools; print(list(itertools.pairwise('abcd')))";
+    let want = "[('a', 'b'), ('b', 'c'), ('c', 'd')]\n";
+    let run = || {
+        cpjit_env(
+            &d.0,
+            &["--stats=json", "-c", prog],
+            &[("PYTHONDONTWRITEBYTECODE", "1")],
+        )
+    };
+    assert_eq!(run().stdout, want);
+    let r = run();
+    assert_eq!(r.stdout, want);
+    let (hits, compiled, _, _) = frozen_stats(&r);
+    assert!(hits >= 1 && compiled == 0, "{:?}", frozen_stats(&r));
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_cpjit"));
+    let file = exe
+        .parent()
+        .unwrap()
+        .join("cpjit-frozen/itertools.cpjit-311.pyc");
+    let good = std::fs::read(&file).unwrap();
+    for bad in [&good[..good.len() / 2], b"garbage".as_slice(), &[][..]] {
+        std::fs::write(&file, bad).unwrap();
+        assert_eq!(run().stdout, want);
+        assert_eq!(std::fs::read(&file).unwrap(), good, "rewritten");
+    }
+}

@@ -28,6 +28,9 @@ const BENCHMARKS: &[&str] = &[
 #[path = "support/pyperformance.rs"]
 mod support;
 use support::fetch_scripts;
+#[path = "support/hwm.rs"]
+mod hwm;
+use hwm::reported_hwm_kb;
 
 #[test]
 fn pyperformance_scripts_match_python3() {
@@ -164,34 +167,11 @@ const RSS_BENCHMARKS: &[&str] = &[
     "gc_traversal",
 ];
 
-/// Runs `cmd` and returns the VmHWM (KiB) it reported on stderr.
-fn reported_hwm_kb(mut cmd: Command) -> u64 {
-    let out = cmd.output().expect("run benchmark");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{cmd:?} failed: {err}");
-    let line = err
-        .lines()
-        .rev()
-        .find(|l| l.starts_with("VmHWM:"))
-        .unwrap_or_else(|| panic!("{cmd:?} reported no VmHWM: {err}"));
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 /// Scripts known to peak above 2x CPython's RSS, with why. Strict: one that comes back within 2x
-/// fails the test until it is removed here.
-// bm_float (54 MB vs CPython's 27 MB while every Point had its own dict) is 40 MB since instance
-// attributes are values with keys shared per class.
-const RSS_KNOWN_OVER: &[(&str, &str)] = &[
-    (
-        "chaos",
-        "imports random: since issue 13 that is CPython's random.py and what it imports \
-         (compiled every run, no bytecode cache yet), ~30 MB vs 12 MB with the old Rust module",
-    ),
-    (
-        "go",
-        "imports random: CPython's random.py and its imports, compiled (no cache yet), ~30 MB",
-    ),
-];
+/// fails the test until it is removed here. Empty since chaos and go (which import random) came
+/// within 2x: the warnings module no longer imports re, and code objects shrank (BENCHMARKS.md,
+/// "Memory: peak RSS").
+const RSS_KNOWN_OVER: &[(&str, &str)] = &[];
 
 #[test]
 fn pyperformance_peak_rss_within_twice_cpython() {

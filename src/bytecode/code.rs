@@ -71,6 +71,145 @@ pub struct Position {
     pub end_col_offset: u32,
 }
 
+/// The source positions of every code unit (an instruction's cache units repeat its position),
+/// stored as runs of equal positions: each run is its length, then the four fields as zigzag
+/// deltas from the previous run's, as LEB128 varints (the `.pyc` encoding too). Two or three
+/// bytes a unit instead of 16; looking one up walks the runs, which only tracebacks, frame
+/// objects, `co_positions()` and `dis` do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Positions {
+    units: u32,
+    data: Box<[u8]>,
+}
+
+fn push_uv(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+impl Positions {
+    /// From runs of (length, position); empty runs are skipped and equal neighbours merged.
+    pub fn from_runs(runs: impl IntoIterator<Item = (u32, Position)>) -> Self {
+        let mut merged: Vec<(u32, Position)> = Vec::new();
+        for (n, p) in runs {
+            match merged.last_mut() {
+                _ if n == 0 => {}
+                Some((m, q)) if *q == p => *m += n,
+                _ => merged.push((n, p)),
+            }
+        }
+        let mut data = Vec::new();
+        let mut prev = [0u32; 4];
+        let mut units = 0u32;
+        for (n, p) in merged {
+            units += n;
+            push_uv(&mut data, n as u64);
+            let cur = [p.lineno, p.end_lineno, p.col_offset, p.end_col_offset];
+            for k in 0..4 {
+                let d = cur[k] as i64 - prev[k] as i64;
+                push_uv(&mut data, ((d << 1) ^ (d >> 63)) as u64);
+            }
+            prev = cur;
+        }
+        Positions {
+            units,
+            data: data.into_boxed_slice(),
+        }
+    }
+
+    /// One position per code unit.
+    pub fn from_units(units: &[Position]) -> Self {
+        Self::from_runs(units.iter().map(|p| (1, *p)))
+    }
+
+    /// The number of code units covered.
+    pub fn len(&self) -> usize {
+        self.units as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units == 0
+    }
+
+    /// The runs: (length in code units, position).
+    pub fn runs(&self) -> PositionRuns<'_> {
+        PositionRuns {
+            data: &self.data,
+            pos: 0,
+            prev: [0; 4],
+        }
+    }
+
+    /// The position of code unit `i`.
+    pub fn get(&self, i: usize) -> Option<Position> {
+        let mut start = 0usize;
+        for (n, p) in self.runs() {
+            start += n as usize;
+            if i < start {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// One position per code unit.
+    pub fn iter(&self) -> impl Iterator<Item = Position> + '_ {
+        self.runs()
+            .flat_map(|(n, p)| std::iter::repeat_n(p, n as usize))
+    }
+}
+
+/// Iterator over [`Positions::runs`].
+pub struct PositionRuns<'a> {
+    data: &'a [u8],
+    pos: usize,
+    prev: [u32; 4],
+}
+
+impl PositionRuns<'_> {
+    fn uv(&mut self) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        while let Some(&b) = self.data.get(self.pos) {
+            self.pos += 1;
+            v |= ((b & 0x7F) as u64) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        v
+    }
+}
+
+impl Iterator for PositionRuns<'_> {
+    type Item = (u32, Position);
+    fn next(&mut self) -> Option<(u32, Position)> {
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        let n = self.uv() as u32;
+        for k in 0..4 {
+            let z = self.uv();
+            let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
+            self.prev[k] = (self.prev[k] as i64 + d) as u32;
+        }
+        let [lineno, end_lineno, col_offset, end_col_offset] = self.prev;
+        Some((
+            n,
+            Position {
+                lineno,
+                end_lineno,
+                col_offset,
+                end_col_offset,
+            },
+        ))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CodeObject {
     pub name: String,
@@ -93,7 +232,40 @@ pub struct CodeObject {
     pub stacksize: u32,
     pub exception_table: Vec<ExceptionEntry>,
     /// One entry per code unit (cache units repeat their instruction's position).
-    pub positions: Vec<Position>,
+    pub positions: Positions,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        let p = |a, b, c, d| Position {
+            lineno: a,
+            end_lineno: b,
+            col_offset: c,
+            end_col_offset: d,
+        };
+        let units = vec![
+            p(1, 1, 0, 5),
+            p(1, 1, 0, 5),
+            p(0, 0, 0, 0),
+            p(300, 302, 4, 1000),
+            p(2, 2, 7, 3),
+            p(2, 2, 7, 3),
+            p(2, 2, 7, 3),
+        ];
+        let ps = Positions::from_units(&units);
+        assert_eq!(ps.len(), units.len());
+        assert_eq!(ps.iter().collect::<Vec<_>>(), units);
+        for (i, u) in units.iter().enumerate() {
+            assert_eq!(ps.get(i), Some(*u));
+        }
+        assert_eq!(ps.get(units.len()), None);
+        assert_eq!(ps.runs().count(), 4);
+        assert_eq!(Positions::from_runs(ps.runs()), ps);
+    }
 }
 
 impl CodeObject {

@@ -127,7 +127,7 @@ pub fn instructions(co: &CodeObject) -> Vec<DisInstr> {
     let mut last_line = None;
     while i < co.code.len() {
         let (op, arg) = CodeObject::decode(co.code[i]);
-        let pos = co.positions.get(i).copied().unwrap_or_default();
+        let pos = co.positions.get(i).unwrap_or_default();
         let starts_line = if pos.lineno != 0 && Some(pos.lineno) != last_line {
             last_line = Some(pos.lineno);
             Some(pos.lineno)
@@ -451,7 +451,7 @@ pub fn golden_lines(co: &CodeObject) -> Vec<(String, Vec<String>)> {
         let (op, _) = CodeObject::decode(co.code[i]);
         let Some(op) = op else { break };
         if !GOLDEN_IGNORED.contains(&op.name()) {
-            let p = co.positions[i];
+            let p = co.positions.get(i).unwrap_or_default();
             let pos = if p.lineno == 0 {
                 "-".to_string()
             } else {

@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
 
-use super::code::{CodeObject, ConstValue, ExceptionEntry, Position};
+use super::code::{CodeObject, ConstValue, ExceptionEntry, Position, Positions};
 use super::opcode::{OpInfo, OperandKind, OPCODES};
 use super::opcode::{Opcode, FIRST_SPECIALIZED};
 
@@ -270,17 +270,11 @@ impl Writer {
         }
         // Positions: runs of equal positions (an instruction and its cache units share one),
         // each a length then its four fields as zigzag deltas from the previous run's.
-        let mut runs: Vec<(u64, &Position)> = Vec::new();
-        for p in &co.positions {
-            match runs.last_mut() {
-                Some((n, q)) if *q == p => *n += 1,
-                _ => runs.push((1, p)),
-            }
-        }
+        let runs: Vec<(u32, Position)> = co.positions.runs().collect();
         self.uv(runs.len() as u64);
         let mut prev = [0u32; 4];
         for (n, p) in runs {
-            self.uv(n);
+            self.uv(n as u64);
             let cur = [p.lineno, p.end_lineno, p.col_offset, p.end_col_offset];
             for k in 0..4 {
                 let d = cur[k] as i64 - prev[k] as i64;
@@ -482,13 +476,15 @@ impl Reader<'_> {
             });
         }
         let runs = self.len()?;
-        let mut positions = Vec::with_capacity(code.len());
+        let mut positions = Vec::with_capacity(runs.min(code.len()));
+        let mut covered = 0usize;
         let mut prev = [0u32; 4];
         for _ in 0..runs {
             let count = self.uv()?;
-            if count > (code.len() - positions.len()) as u64 {
+            if count > (code.len() - covered) as u64 {
                 return err("more positions than code units");
             }
+            covered += count as usize;
             let mut cur = [0u32; 4];
             for k in 0..4 {
                 let z = self.uv()?;
@@ -501,7 +497,7 @@ impl Reader<'_> {
                 col_offset: cur[2],
                 end_col_offset: cur[3],
             };
-            positions.resize(positions.len() + count as usize, p);
+            positions.push((count as u32, p));
             prev = cur;
         }
         let co = CodeObject {
@@ -520,7 +516,7 @@ impl Reader<'_> {
             localspluskinds,
             stacksize,
             exception_table,
-            positions,
+            positions: Positions::from_runs(positions),
         };
         validate_one(&co)?;
         Ok(co)

@@ -56,9 +56,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let is_generator = code.flags & flags::CO_GENERATOR != 0;
-    let caches = (0..code.code.len() * crate::vm::runtime::inline_cache::SITE_WORDS)
-        .map(|_| std::cell::Cell::new(0))
-        .collect();
+    let (site_of, caches) = crate::vm::runtime::inline_cache::site_tables(&code.code);
     let adaptive = quicken(&code.code, vm.mode);
     let ty = vm.t.code;
     vm.heap.alloc(
@@ -73,6 +71,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             cell_args: Vec::new(),
             is_generator,
             caches,
+            site_of,
             adaptive,
             jit: Default::default(),
         },

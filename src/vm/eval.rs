@@ -60,6 +60,28 @@ pub fn push_frame(
     Ok(f)
 }
 
+/// Pushes a frame for a positional call of Python function `func` that leaves trailing
+/// parameters to their defaults (the caller checked `call::fits_with_defaults`, CALL_PY_WITH_DEFAULTS):
+/// the arguments go straight into the first locals, the defaults' tail into the rest, with no
+/// pass through the general binding.
+#[inline]
+pub fn push_frame_with_defaults(
+    vm: &mut Vm,
+    func: Value,
+    fd: &FunctionData,
+    args: &[Value],
+) -> PyResult<FramePtr> {
+    let f = push_frame_exact(vm, func, fd, args)?;
+    let npos = as_code(fd.code).unwrap().code.argcount as usize;
+    let defaults = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
+    let first_default = npos - defaults.len();
+    let slots = f.slots(npos);
+    for (j, s) in slots.iter_mut().enumerate().skip(args.len()) {
+        *s = defaults[j - first_default];
+    }
+    Ok(f)
+}
+
 /// Pushes a frame for an exact positional call of Python function `func` (the caller checked
 /// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
 #[inline(always)]
@@ -268,7 +290,7 @@ macro_rules! load_frame {
         $cd = as_code(frame_code($f.get())).unwrap();
         $instrs = &$cd.adaptive[..];
         $nlp = $f.get().nlocalsplus as usize;
-        $slots = $f.slots($nlp + $cd.code.stacksize as usize + 1);
+        $slots = $f.slot_view($nlp + $cd.code.stacksize as usize + 1);
         $ip = $f.get().instr_index as usize;
         $sp = $nlp + $f.get().stack_depth as usize;
     };
@@ -363,7 +385,7 @@ fn run_impl<const SINGLE: bool>(
     let mut f = entry;
     let mut cd: &CodeData;
     let mut instrs: &[std::cell::Cell<u32>];
-    let mut slots: &mut [Value];
+    let mut slots: crate::vm::framestack::Slots;
     let mut ip: usize;
     let mut sp: usize;
     let mut nlp: usize;
@@ -396,34 +418,16 @@ fn run_impl<const SINGLE: bool>(
     }
     // The inline-cache words of the current instruction.
     macro_rules! site {
-        () => {
-            &cd.caches[cur * ic::SITE_WORDS..(cur + 1) * ic::SITE_WORDS]
-        };
+        () => {{
+            let site = cd.site_of[cur] as usize;
+            &cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+        }};
     }
     macro_rules! sync {
         () => {{
             let fr = f.get();
             fr.instr_index = ip as u32;
             fr.stack_depth = (sp - nlp) as u32;
-        }};
-    }
-    macro_rules! tryv {
-        ($e:expr) => {
-            match $e {
-                Ok(v) => v,
-                Err(e) => {
-                    std::hint::cold_path();
-                    pending = e;
-                    continue;
-                }
-            }
-        };
-    }
-    macro_rules! throw {
-        ($e:expr) => {{
-            std::hint::cold_path();
-            pending = $e;
-            continue;
         }};
     }
 
@@ -477,6 +481,7 @@ fn run_impl<const SINGLE: bool>(
                             }
                         }
                     }
+                    unwind_if_pending!();
                 }
             }
         };
@@ -595,21 +600,44 @@ fn run_impl<const SINGLE: bool>(
         }};
     }
 
-    loop {
-        if SINGLE {
-            if !pending.is_null() {
-                sync!();
-                st.kwnames = kwnames;
-                st.at = cur as u32;
-                st.reraise = reraise;
-                return Err(pending);
-            }
-            if stepped {
-                sync!();
-                st.kwnames = kwnames;
-                return Ok(Exit::Return(Value::NULL));
-            }
-            stepped = true;
+    // Two loops: the outer one is entered only when an exception is being raised (`pending`),
+    // and unwinds; the inner one dispatches instructions and never tests for an exception
+    // (raising is `continue 'run`, in the macros defined here, where the label is in scope).
+    'run: loop {
+        // An instruction's failure: unwind to the handler (`Err(e)` of a fallible operation).
+        macro_rules! tryv {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        std::hint::cold_path();
+                        pending = e;
+                        continue 'run;
+                    }
+                }
+            };
+        }
+        macro_rules! throw {
+            ($e:expr) => {{
+                std::hint::cold_path();
+                pending = $e;
+                continue 'run;
+            }};
+        }
+        // Compiled code left the frame raising (`jit_enter!` set `pending`).
+        macro_rules! unwind_if_pending {
+            () => {
+                if !pending.is_null() {
+                    continue 'run;
+                }
+            };
+        }
+        if SINGLE && !pending.is_null() {
+            sync!();
+            st.kwnames = kwnames;
+            st.at = cur as u32;
+            st.reraise = reraise;
+            return Err(pending);
         }
         if !pending.is_null() {
             std::hint::cold_path();
@@ -642,1427 +670,1447 @@ fn run_impl<const SINGLE: bool>(
                 cur = ip.saturating_sub(1);
             }
         }
-        cur = ip;
-        let word = instrs[ip].get();
-        ip += 1;
-        let oparg = word >> 8;
-        op = match Opcode::from_u8(word as u8) {
-            Some(o) => o,
-            None => throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8))),
-        };
-        if SINGLE {
-            op = step_form(op);
-            if switches_frames(op) {
-                ip = cur;
-                sync!();
-                st.kwnames = kwnames;
-                return Ok(Exit::Yield(Value::NULL));
+        loop {
+            if SINGLE {
+                if stepped {
+                    sync!();
+                    st.kwnames = kwnames;
+                    return Ok(Exit::Return(Value::NULL));
+                }
+                stepped = true;
             }
-        }
-        // Specialized instructions (PEP 659): each checks its guards and either completes
-        // (`continue`) or falls out of this match; then the miss is counted and the family's
-        // generic form below runs instead.
-        from_miss = false;
-        if op.is_specialized() {
-            match op {
-                Opcode::BINARY_OP_ADD_INT => {
-                    int_binop!(|x: i64, y: i64| Value::try_from_i64(x + y))
+            cur = ip;
+            let word = fetch_unit(instrs, ip);
+            ip += 1;
+            let oparg = word >> 8;
+            op = match Opcode::from_u8(word as u8) {
+                Some(o) => o,
+                None => throw!(vm.err("SystemError", format!("unknown opcode {}", word as u8))),
+            };
+            if SINGLE {
+                op = step_form(op);
+                if switches_frames(op) {
+                    ip = cur;
+                    sync!();
+                    st.kwnames = kwnames;
+                    return Ok(Exit::Yield(Value::NULL));
                 }
-                Opcode::BINARY_OP_SUBTRACT_INT => {
-                    int_binop!(|x: i64, y: i64| Value::try_from_i64(x - y))
-                }
-                Opcode::BINARY_OP_MULTIPLY_INT => {
-                    int_binop!(|x: i64, y: i64| x.checked_mul(y).and_then(Value::try_from_i64))
-                }
-                Opcode::BINARY_OP_ADD_FLOAT => float_binop!(|x: f64, y: f64| x + y),
-                Opcode::BINARY_OP_SUBTRACT_FLOAT => float_binop!(|x: f64, y: f64| x - y),
-                Opcode::BINARY_OP_MULTIPLY_FLOAT => float_binop!(|x: f64, y: f64| x * y),
-                Opcode::BINARY_OP_NUMERIC_FLOAT => {
-                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
-                    if let Some(r) = spec::numeric_float(oparg, a, b) {
-                        hit!();
-                        ip += 1;
-                        sp -= 1;
-                        slots[sp - 1] = r;
-                        continue;
+            }
+            // Specialized instructions (PEP 659): each checks its guards and either completes
+            // (`continue`) or falls out of this match; then the miss is counted and the family's
+            // generic form below runs instead.
+            from_miss = false;
+            if op.is_specialized() {
+                match op {
+                    Opcode::BINARY_OP_ADD_INT => {
+                        int_binop!(|x: i64, y: i64| Value::try_from_i64(x + y))
                     }
-                }
-                Opcode::BINARY_OP_ADD_UNICODE | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
-                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
-                    if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
-                        hit!();
-                        let r = rops::str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap());
-                        sp -= 2;
-                        if op == Opcode::BINARY_OP_INPLACE_ADD_UNICODE {
-                            // The STORE_FAST that follows, done here.
-                            let store = instrs[cur + 2].get();
-                            slots[(store >> 8) as usize] = r;
-                            ip += 2;
-                        } else {
-                            push!(r);
+                    Opcode::BINARY_OP_SUBTRACT_INT => {
+                        int_binop!(|x: i64, y: i64| Value::try_from_i64(x - y))
+                    }
+                    Opcode::BINARY_OP_MULTIPLY_INT => {
+                        int_binop!(|x: i64, y: i64| x.checked_mul(y).and_then(Value::try_from_i64))
+                    }
+                    Opcode::BINARY_OP_ADD_FLOAT => float_binop!(|x: f64, y: f64| x + y),
+                    Opcode::BINARY_OP_SUBTRACT_FLOAT => float_binop!(|x: f64, y: f64| x - y),
+                    Opcode::BINARY_OP_MULTIPLY_FLOAT => float_binop!(|x: f64, y: f64| x * y),
+                    Opcode::BINARY_OP_NUMERIC_FLOAT => {
+                        let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                        if let Some(r) = spec::numeric_float(oparg, a, b) {
+                            hit!();
                             ip += 1;
+                            sp -= 1;
+                            slots[sp - 1] = r;
+                            continue;
                         }
-                        continue;
                     }
-                }
-                Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_INT_JUMP => {
-                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
-                    if a.is_small_int() && b.is_small_int() {
-                        let r = compare::cmp_ord(oparg, a.as_small_int().cmp(&b.as_small_int()));
-                        compare_done!(r);
-                    }
-                }
-                Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_FLOAT_JUMP => {
-                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
-                    if a.is_float() && b.is_float() {
-                        let r = compare::cmp_f64(oparg, a.as_f64(), b.as_f64());
-                        compare_done!(r);
-                    }
-                }
-                Opcode::COMPARE_OP_STR | Opcode::COMPARE_OP_STR_JUMP => {
-                    let (a, b) = (slots[sp - 2], slots[sp - 1]);
-                    if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
-                        let eq = a == b || as_str(a).unwrap().s == as_str(b).unwrap().s;
-                        compare_done!(eq == (oparg == crate::bytecode::opcode::cmp::EQ));
-                    }
-                }
-                Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
-                    let c = &instrs[cur + 1..];
-                    let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN;
-                    if let Some(v) = spec::load_global(vm, f.get().globals, builtin, c) {
-                        hit!();
-                        ip += 6;
-                        if oparg & 1 != 0 {
-                            push!(Value::NULL);
+                    Opcode::BINARY_OP_ADD_UNICODE | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
+                        let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                        if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
+                            hit!();
+                            let r = rops::str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap());
+                            sp -= 2;
+                            if op == Opcode::BINARY_OP_INPLACE_ADD_UNICODE {
+                                // The STORE_FAST that follows, done here.
+                                let store = instrs[cur + 2].get();
+                                slots[(store >> 8) as usize] = r;
+                                ip += 2;
+                            } else {
+                                push!(r);
+                                ip += 1;
+                            }
+                            continue;
                         }
-                        push!(v);
-                        continue;
                     }
-                }
-                Opcode::LOAD_ATTR_INSTANCE_VALUE => {
-                    // A type-version compare and one indexed load (the class's shared keys
-                    // give the index; a NULL value or a dict-backed instance misses).
-                    if let Some(v) = spec::load_attr_instance_value(top!(), &instrs[cur + 1..]) {
-                        hit!();
-                        ip += 7;
-                        slots[sp - 1] = v;
-                        continue;
+                    Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_INT_JUMP => {
+                        let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                        if a.is_small_int() && b.is_small_int() {
+                            let r =
+                                compare::cmp_ord(oparg, a.as_small_int().cmp(&b.as_small_int()));
+                            compare_done!(r);
+                        }
                     }
-                }
-                Opcode::LOAD_ATTR_SLOT
-                | Opcode::LOAD_ATTR_NONDESCRIPTOR
-                | Opcode::LOAD_ATTR_PROPERTY => {
-                    let o = top!();
-                    let c = &instrs[cur + 1..];
-                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        let name = cd.names[oparg as usize];
-                        let v = match op {
-                            Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
-                            Opcode::LOAD_ATTR_NONDESCRIPTOR => {
-                                let d = as_instance(o).unwrap().dict;
-                                if d.is_null() || ic::find_str(table_of(d), name).is_none() {
-                                    Some(Value(adaptive::read_u64(c, 3)))
-                                } else {
-                                    None
-                                }
+                    Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_FLOAT_JUMP => {
+                        let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                        if a.is_float() && b.is_float() {
+                            let r = compare::cmp_f64(oparg, a.as_f64(), b.as_f64());
+                            compare_done!(r);
+                        }
+                    }
+                    Opcode::COMPARE_OP_STR | Opcode::COMPARE_OP_STR_JUMP => {
+                        let (a, b) = (slots[sp - 2], slots[sp - 1]);
+                        if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
+                            let eq = a == b || as_str(a).unwrap().s == as_str(b).unwrap().s;
+                            compare_done!(eq == (oparg == crate::bytecode::opcode::cmp::EQ));
+                        }
+                    }
+                    Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+                        let c = &instrs[cur + 1..];
+                        let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN;
+                        if let Some(v) = spec::load_global(vm, f.get().globals, builtin, c) {
+                            hit!();
+                            ip += 6;
+                            if oparg & 1 != 0 {
+                                push!(Value::NULL);
                             }
-                            _ => {
-                                // A property (a data descriptor: the instance dict does not
-                                // matter); its getter is a Python function taking the instance.
-                                let getter = Value(adaptive::read_u64(c, 3));
-                                hit!();
-                                ip += 7;
-                                sync!();
-                                let r = tryv!(call::call(vm, getter, &[o], &[]));
-                                slots[sp - 1] = r;
-                                continue;
-                            }
-                        };
-                        if let Some(v) = v {
+                            push!(v);
+                            continue;
+                        }
+                    }
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                        // A type-version compare and one indexed load (the class's shared keys
+                        // give the index; a NULL value or a dict-backed instance misses).
+                        if let Some(v) = spec::load_attr_instance_value(top!(), &instrs[cur + 1..])
+                        {
                             hit!();
                             ip += 7;
                             slots[sp - 1] = v;
                             continue;
                         }
                     }
-                }
-                Opcode::LOAD_ATTR_MODULE | Opcode::LOAD_METHOD_MODULE => {
-                    let o = top!();
-                    let c = &instrs[cur + 1..];
-                    if let Some(m) = as_module(o) {
-                        let t = table_of(m.dict);
-                        if t.shape() == adaptive::read_u64(c, 1) {
-                            if let Some(e) = t.slot(c[3].get() as usize) {
+                    Opcode::LOAD_ATTR_SLOT
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR
+                    | Opcode::LOAD_ATTR_PROPERTY => {
+                        let o = top!();
+                        let c = &instrs[cur + 1..];
+                        if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                            let name = cd.names[oparg as usize];
+                            let v = match op {
+                                Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
+                                Opcode::LOAD_ATTR_NONDESCRIPTOR => {
+                                    let d = as_instance(o).unwrap().dict;
+                                    if d.is_null() || ic::find_str(table_of(d), name).is_none() {
+                                        Some(Value(adaptive::read_u64(c, 3)))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                _ => {
+                                    // A property (a data descriptor: the instance dict does not
+                                    // matter); its getter is a Python function taking the instance.
+                                    let getter = Value(adaptive::read_u64(c, 3));
+                                    hit!();
+                                    ip += 7;
+                                    sync!();
+                                    let r = tryv!(call::call(vm, getter, &[o], &[]));
+                                    slots[sp - 1] = r;
+                                    continue;
+                                }
+                            };
+                            if let Some(v) = v {
                                 hit!();
                                 ip += 7;
-                                if op == Opcode::LOAD_METHOD_MODULE {
-                                    slots[sp - 1] = Value::NULL;
-                                    push!(e.value);
-                                } else {
-                                    slots[sp - 1] = e.value;
-                                }
+                                slots[sp - 1] = v;
                                 continue;
                             }
                         }
                     }
-                }
-                Opcode::LOAD_ATTR_CLASS => {
-                    let o = top!();
-                    let c = &instrs[cur + 1..];
-                    if let Some(td) = as_type(o) {
-                        if td.version.get() == c[1].get() {
+                    Opcode::LOAD_ATTR_MODULE | Opcode::LOAD_METHOD_MODULE => {
+                        let o = top!();
+                        let c = &instrs[cur + 1..];
+                        if let Some(m) = as_module(o) {
+                            let t = table_of(m.dict);
+                            if t.shape() == adaptive::read_u64(c, 1) {
+                                if let Some(e) = t.slot(c[3].get() as usize) {
+                                    hit!();
+                                    ip += 7;
+                                    if op == Opcode::LOAD_METHOD_MODULE {
+                                        slots[sp - 1] = Value::NULL;
+                                        push!(e.value);
+                                    } else {
+                                        slots[sp - 1] = e.value;
+                                    }
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Opcode::LOAD_ATTR_CLASS => {
+                        let o = top!();
+                        let c = &instrs[cur + 1..];
+                        if let Some(td) = as_type(o) {
+                            if td.version.get() == c[1].get() {
+                                hit!();
+                                ip += 7;
+                                slots[sp - 1] = Value(adaptive::read_u64(c, 3));
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::LOAD_METHOD_WITH_VALUES | Opcode::LOAD_METHOD_NO_DICT => {
+                        let o = top!();
+                        let name = cd.names[oparg as usize];
+                        if let Some(m) = spec::load_method(vm, op, o, name, &instrs[cur + 1..]) {
                             hit!();
                             ip += 7;
-                            slots[sp - 1] = Value(adaptive::read_u64(c, 3));
+                            slots[sp - 1] = m;
+                            push!(o);
                             continue;
                         }
                     }
-                }
-                Opcode::LOAD_METHOD_WITH_VALUES | Opcode::LOAD_METHOD_NO_DICT => {
-                    let o = top!();
-                    let name = cd.names[oparg as usize];
-                    if let Some(m) = spec::load_method(vm, op, o, name, &instrs[cur + 1..]) {
-                        hit!();
-                        ip += 7;
-                        slots[sp - 1] = m;
-                        push!(o);
-                        continue;
-                    }
-                }
-                Opcode::STORE_ATTR_INSTANCE_VALUE => {
-                    let (o, v) = (slots[sp - 1], slots[sp - 2]);
-                    if spec::store_attr_instance_value(vm, o, v, &instrs[cur + 1..]) {
-                        hit!();
-                        ip += 7;
-                        sp -= 2;
-                        continue;
-                    }
-                }
-                Opcode::STORE_ATTR_SLOT => {
-                    let o = slots[sp - 1];
-                    let c = &instrs[cur + 1..];
-                    if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                        // Slot values are indexed by the class's slot names (allocated with the
-                        // instance).
-                        let inst = as_instance(o).unwrap();
-                        let i = c[2].get() as usize;
-                        if i < inst.cap as usize {
+                    Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                        let (o, v) = (slots[sp - 1], slots[sp - 2]);
+                        if spec::store_attr_instance_value(vm, o, v, &instrs[cur + 1..]) {
                             hit!();
-                            inst.values_mut()[i] = slots[sp - 2];
-                            inst.hi = inst.hi.max(i as u32 + 1);
                             ip += 7;
                             sp -= 2;
                             continue;
                         }
                     }
-                }
-                Opcode::CALL_PY_EXACT_ARGS
-                | Opcode::CALL_PY_WITH_DEFAULTS
-                | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
-                    let n = oparg as usize;
-                    let base = sp - n - 2;
-                    if kwnames.is_null() {
-                        if let Some((callable, start)) =
-                            spec::py_call_target(op, &mut slots[base..sp])
-                        {
-                            let start = base + start;
-                            let fd = as_function(callable).unwrap();
-                            hit!();
-                            ip += 3;
-                            f.get().instr_index = ip as u32;
-                            f.get().stack_depth = (sp - nlp) as u32;
-                            let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
-                                tryv!(push_frame(vm, callable, &slots[start..sp], &[]))
-                            } else {
-                                tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
-                            };
-                            f.get().stack_depth = (base - nlp) as u32;
-                            f = nf;
-                            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                            if vm.heap.should_collect() {
-                                vm.collect();
-                            }
-                            continue;
-                        }
-                    }
-                }
-                Opcode::CALL_BUILTIN_FAST => {
-                    let n = oparg as usize;
-                    let base = sp - n - 2;
-                    if kwnames.is_null() {
-                        if let Some((bf, start)) = spec::builtin_fast_target(vm, &slots[base..sp]) {
-                            hit!();
-                            ip += 3;
-                            sync!();
-                            let r = tryv!(bf(vm, &slots[base + start..sp], &[]));
-                            sp = base;
-                            push!(r);
-                            continue;
-                        }
-                    }
-                }
-                Opcode::CALL_LEN
-                | Opcode::CALL_ISINSTANCE
-                | Opcode::CALL_TYPE_1
-                | Opcode::CALL_STR_1
-                | Opcode::CALL_TUPLE_1 => {
-                    // The callable is pinned by pointer (a built-in object or type, never freed).
-                    let n = oparg as usize;
-                    let base = sp - n - 2;
-                    let c = &instrs[cur + 1..];
-                    if kwnames.is_null()
-                        && slots[base].is_null()
-                        && slots[base + 1].0 == adaptive::read_u64(c, 1)
-                    {
-                        let arg = slots[sp - 1];
-                        let r = match op {
-                            Opcode::CALL_LEN => {
-                                sync!();
-                                let len = tryv!(crate::vm::builtins::len_of(vm, arg));
-                                Some(vm.new_int(len as i64))
-                            }
-                            Opcode::CALL_ISINSTANCE => {
-                                let (o, cls) = (slots[sp - 2], arg);
-                                match as_type(cls) {
-                                    // A class whose metaclass is `type` itself: no __instancecheck__.
-                                    Some(_) if obj_type(cls) == vm.t.type_ => {
-                                        let t = vm.type_of(o);
-                                        Some(vm.bool_val(vm.is_subtype(t, cls.as_ptr())))
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            Opcode::CALL_TYPE_1 => Some(Value::from_ptr(vm.type_of(arg))),
-                            Opcode::CALL_STR_1 => {
-                                if is_exact(arg, vm.t.str_) {
-                                    Some(arg)
-                                } else {
-                                    sync!();
-                                    let cls = slots[base + 1];
-                                    Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
-                                }
-                            }
-                            _ => {
-                                if is_exact(arg, vm.t.tuple) {
-                                    Some(arg)
-                                } else {
-                                    sync!();
-                                    let cls = slots[base + 1];
-                                    Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
-                                }
-                            }
-                        };
-                        if let Some(r) = r {
-                            hit!();
-                            ip += 3;
-                            sp = base;
-                            push!(r);
-                            continue;
-                        }
-                    }
-                }
-                Opcode::CALL_LIST_APPEND => {
-                    // LOAD_METHOD left (list.append, the list); one argument.
-                    let base = sp - 3;
-                    let c = &instrs[cur + 1..];
-                    if oparg == 1
-                        && kwnames.is_null()
-                        && slots[base].0 == adaptive::read_u64(c, 1)
-                        && is_exact(slots[base + 1], vm.t.list)
-                    {
-                        hit!();
-                        as_list(slots[base + 1]).unwrap().push(slots[sp - 1]);
-                        ip += 3;
-                        sp = base;
-                        push!(vm.none);
-                        continue;
-                    }
-                }
-                Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
-                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
-                    if let Some(v) = spec::subscr_seq_int(vm, op, c, k) {
-                        hit!();
-                        ip += 1;
-                        sp -= 1;
-                        slots[sp - 1] = v;
-                        continue;
-                    }
-                }
-                Opcode::BINARY_SUBSCR_STR_INT => {
-                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
-                    if k.is_small_int() && is_exact(c, vm.t.str_) {
-                        let s = as_str(c).unwrap();
-                        if s.is_ascii() {
-                            if let Some(j) = subscr::norm_index(k.as_small_int(), s.s.len()) {
+                    Opcode::STORE_ATTR_SLOT => {
+                        let o = slots[sp - 1];
+                        let c = &instrs[cur + 1..];
+                        if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                            // Slot values are indexed by the class's slot names (allocated with the
+                            // instance).
+                            let inst = as_instance(o).unwrap();
+                            let i = c[2].get() as usize;
+                            if i < inst.cap as usize {
                                 hit!();
-                                let v = vm.small_strs[s.s.as_bytes()[j] as usize];
-                                ip += 1;
+                                inst.values_mut()[i] = slots[sp - 2];
+                                inst.hi = inst.hi.max(i as u32 + 1);
+                                ip += 7;
+                                sp -= 2;
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_PY_WITH_DEFAULTS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                        let n = oparg as usize;
+                        let base = sp - n - 2;
+                        if kwnames.is_null() {
+                            if let Some((callable, start)) =
+                                spec::py_call_target(op, &mut slots[base..sp])
+                            {
+                                let start = base + start;
+                                let fd = as_function(callable).unwrap();
+                                hit!();
+                                ip += 3;
+                                f.get().instr_index = ip as u32;
+                                f.get().stack_depth = (sp - nlp) as u32;
+                                let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
+                                    tryv!(push_frame_with_defaults(
+                                        vm,
+                                        callable,
+                                        fd,
+                                        &slots[start..sp]
+                                    ))
+                                } else {
+                                    tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
+                                };
+                                f.get().stack_depth = (base - nlp) as u32;
+                                f = nf;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                if vm.heap.should_collect() {
+                                    vm.collect();
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::CALL_BUILTIN_FAST => {
+                        let n = oparg as usize;
+                        let base = sp - n - 2;
+                        if kwnames.is_null() {
+                            if let Some((bf, start)) =
+                                spec::builtin_fast_target(vm, &slots[base..sp])
+                            {
+                                hit!();
+                                ip += 3;
+                                sync!();
+                                let r = tryv!(bf(vm, &slots[base + start..sp], &[]));
+                                sp = base;
+                                push!(r);
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::CALL_LEN
+                    | Opcode::CALL_ISINSTANCE
+                    | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_STR_1
+                    | Opcode::CALL_TUPLE_1 => {
+                        // The callable is pinned by pointer (a built-in object or type, never freed).
+                        let n = oparg as usize;
+                        let base = sp - n - 2;
+                        let c = &instrs[cur + 1..];
+                        if kwnames.is_null()
+                            && slots[base].is_null()
+                            && slots[base + 1].0 == adaptive::read_u64(c, 1)
+                        {
+                            let arg = slots[sp - 1];
+                            let r = match op {
+                                Opcode::CALL_LEN => {
+                                    sync!();
+                                    let len = tryv!(crate::vm::builtins::len_of(vm, arg));
+                                    Some(vm.new_int(len as i64))
+                                }
+                                Opcode::CALL_ISINSTANCE => {
+                                    let (o, cls) = (slots[sp - 2], arg);
+                                    match as_type(cls) {
+                                        // A class whose metaclass is `type` itself: no __instancecheck__.
+                                        Some(_) if obj_type(cls) == vm.t.type_ => {
+                                            let t = vm.type_of(o);
+                                            Some(vm.bool_val(vm.is_subtype(t, cls.as_ptr())))
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                                Opcode::CALL_TYPE_1 => Some(Value::from_ptr(vm.type_of(arg))),
+                                Opcode::CALL_STR_1 => {
+                                    if is_exact(arg, vm.t.str_) {
+                                        Some(arg)
+                                    } else {
+                                        sync!();
+                                        let cls = slots[base + 1];
+                                        Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
+                                    }
+                                }
+                                _ => {
+                                    if is_exact(arg, vm.t.tuple) {
+                                        Some(arg)
+                                    } else {
+                                        sync!();
+                                        let cls = slots[base + 1];
+                                        Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
+                                    }
+                                }
+                            };
+                            if let Some(r) = r {
+                                hit!();
+                                ip += 3;
+                                sp = base;
+                                push!(r);
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::CALL_LIST_APPEND => {
+                        // LOAD_METHOD left (list.append, the list); one argument.
+                        let base = sp - 3;
+                        let c = &instrs[cur + 1..];
+                        if oparg == 1
+                            && kwnames.is_null()
+                            && slots[base].0 == adaptive::read_u64(c, 1)
+                            && is_exact(slots[base + 1], vm.t.list)
+                        {
+                            hit!();
+                            as_list(slots[base + 1]).unwrap().push(slots[sp - 1]);
+                            ip += 3;
+                            sp = base;
+                            push!(vm.none);
+                            continue;
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
+                        let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                        if let Some(v) = spec::subscr_seq_int(vm, op, c, k) {
+                            hit!();
+                            ip += 1;
+                            sp -= 1;
+                            slots[sp - 1] = v;
+                            continue;
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR_STR_INT => {
+                        let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                        if k.is_small_int() && is_exact(c, vm.t.str_) {
+                            let s = as_str(c).unwrap();
+                            if s.is_ascii() {
+                                if let Some(j) = subscr::norm_index(k.as_small_int(), s.s.len()) {
+                                    hit!();
+                                    let v = vm.small_strs[s.s.as_bytes()[j] as usize];
+                                    ip += 1;
+                                    sp -= 1;
+                                    slots[sp - 1] = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR_DICT => {
+                        let (c, k) = (slots[sp - 2], slots[sp - 1]);
+                        if is_exact(c, vm.t.dict) {
+                            hit!();
+                            ip += 1;
+                            sync!();
+                            let r = tryv!(subscr::getitem(vm, c, k));
+                            sp -= 1;
+                            slots[sp - 1] = r;
+                            continue;
+                        }
+                    }
+                    Opcode::STORE_SUBSCR_LIST_INT => {
+                        let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                        if spec::store_subscr_list_int(vm, v, c, k) {
+                            hit!();
+                            ip += 1;
+                            sp -= 3;
+                            continue;
+                        }
+                    }
+                    Opcode::STORE_SUBSCR_DICT => {
+                        let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                        if is_exact(c, vm.t.dict) {
+                            hit!();
+                            ip += 1;
+                            sync!();
+                            tryv!(rdict::dict_set(vm, c, k, v));
+                            sp -= 3;
+                            continue;
+                        }
+                    }
+                    Opcode::FOR_ITER_RANGE => {
+                        if let Some(r) = as_range_iter(top!()) {
+                            hit!();
+                            let next = r.advance().map(|v| vm.new_int(v));
+                            for_iter_next!(next);
+                            continue;
+                        }
+                    }
+                    Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                        let it = top!();
+                        let want = match op {
+                            Opcode::FOR_ITER_LIST => vm.t.list_iterator,
+                            _ => vm.t.tuple_iterator,
+                        };
+                        if it.is_ptr() && obj_type(it) == want {
+                            hit!();
+                            let next = as_seq_iter(it).unwrap().advance();
+                            for_iter_next!(next);
+                            continue;
+                        }
+                    }
+                    Opcode::FOR_ITER_GEN => {
+                        let it = top!();
+                        if as_generator(it).is_some() && obj_type(it) == vm.t.generator {
+                            hit!();
+                            sync!();
+                            let next = tryv!(riter::next(vm, it));
+                            for_iter_next!(next);
+                            continue;
+                        }
+                    }
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_LIST => {
+                        let v = top!();
+                        let n = oparg as usize;
+                        let items: Option<&[Value]> = match op {
+                            Opcode::UNPACK_SEQUENCE_LIST if is_exact(v, vm.t.list) => {
+                                as_list(v).map(|l| &l[..])
+                            }
+                            Opcode::UNPACK_SEQUENCE_LIST => None,
+                            _ if is_exact(v, vm.t.tuple) => as_tuple(v).map(|t| &t[..]),
+                            _ => None,
+                        };
+                        if let Some(items) = items.filter(|i| i.len() == n) {
+                            hit!();
+                            sp -= 1;
+                            for i in 0..n {
+                                slots[sp + i] = items[n - 1 - i];
+                            }
+                            sp += n;
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => {
+                        let v = slots[oparg as usize];
+                        if v.is_null() {
+                            throw!(ops::unbound_local(vm, cd, oparg as usize));
+                        }
+                        push!(v);
+                        let second = instrs[cur + 1].get() >> 8;
+                        ip = cur + 2;
+                        if op == Opcode::LOAD_FAST__LOAD_CONST {
+                            push!(cd.consts[second as usize]);
+                        } else {
+                            let w = slots[second as usize];
+                            if w.is_null() {
+                                // Raised by the second instruction (its line, its handler).
+                                cur += 1;
+                                throw!(ops::unbound_local(vm, cd, second as usize));
+                            }
+                            push!(w);
+                        }
+                        continue;
+                    }
+                    Opcode::LOAD_CONST__LOAD_FAST | Opcode::STORE_FAST__LOAD_FAST => {
+                        if op == Opcode::LOAD_CONST__LOAD_FAST {
+                            push!(cd.consts[oparg as usize]);
+                        } else {
+                            slots[oparg as usize] = pop!();
+                        }
+                        let second = (instrs[cur + 1].get() >> 8) as usize;
+                        ip = cur + 2;
+                        let w = slots[second];
+                        if w.is_null() {
+                            // Raised by the second instruction (its line, its handler).
+                            cur += 1;
+                            throw!(ops::unbound_local(vm, cd, second));
+                        }
+                        push!(w);
+                        continue;
+                    }
+                    Opcode::STORE_FAST__STORE_FAST => {
+                        slots[oparg as usize] = pop!();
+                        let second = (instrs[cur + 1].get() >> 8) as usize;
+                        slots[second] = pop!();
+                        ip = cur + 2;
+                        continue;
+                    }
+                    _ => {}
+                }
+                std::hint::cold_path();
+                adaptive::miss(vm, instrs, cur, op);
+                op = op.generic();
+                from_miss = true;
+            }
+            match op {
+                Opcode::NOP => {}
+                Opcode::RESUME => {
+                    if oparg == 0 {
+                        jit_enter!(JitEntry::Start);
+                    }
+                }
+                Opcode::POP_TOP => {
+                    sp -= 1;
+                }
+                Opcode::LOAD_CONST => push!(cd.consts[oparg as usize]),
+                Opcode::LOAD_FAST => {
+                    let v = slots[oparg as usize];
+                    if v.is_null() {
+                        throw!(ops::unbound_local(vm, cd, oparg as usize));
+                    }
+                    push!(v);
+                }
+                Opcode::STORE_FAST => {
+                    slots[oparg as usize] = pop!();
+                }
+                Opcode::DELETE_FAST => {
+                    if slots[oparg as usize].is_null() {
+                        throw!(ops::unbound_local(vm, cd, oparg as usize));
+                    }
+                    slots[oparg as usize] = Value::NULL;
+                }
+                Opcode::BINARY_OP => {
+                    adapt!();
+                    let b = slots[sp - 1];
+                    let a = slots[sp - 2];
+                    ip += 1;
+                    if let Some(r) = binary_op_fast(oparg, a, b) {
+                        sp -= 1;
+                        slots[sp - 1] = r;
+                        continue;
+                    }
+                    sync!();
+                    let r = tryv!(rops::binary_op(vm, oparg, a, b));
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                }
+                Opcode::COMPARE_OP => {
+                    adapt!();
+                    let b = slots[sp - 1];
+                    let a = slots[sp - 2];
+                    ip += 1;
+                    let r = match compare_fast(vm, oparg, a, b) {
+                        Some(r) => r,
+                        None => {
+                            sync!();
+                            tryv!(compare::compare(vm, oparg, a, b))
+                        }
+                    };
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                }
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    let v = pop!();
+                    let t = if v == vm.true_ {
+                        true
+                    } else if v == vm.false_ || v == vm.none {
+                        false
+                    } else if v.is_small_int() {
+                        v.as_small_int() != 0
+                    } else {
+                        sync!();
+                        tryv!(compare::truthy(vm, v))
+                    };
+                    if t == (op == Opcode::POP_JUMP_IF_TRUE) {
+                        ip = oparg as usize;
+                        if ip <= cur {
+                            backedge!();
+                        }
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                    if (pop!() == vm.none) == (op == Opcode::POP_JUMP_IF_NONE) {
+                        ip = oparg as usize;
+                        if ip <= cur {
+                            backedge!();
+                        }
+                    }
+                }
+                Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                    let v = top!();
+                    sync!();
+                    let t = tryv!(compare::truthy(vm, v));
+                    if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                        ip = oparg as usize;
+                        if ip <= cur {
+                            backedge!();
+                        }
+                    } else {
+                        sp -= 1;
+                    }
+                }
+                Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
+                Opcode::JUMP_BACKWARD => {
+                    ip = oparg as usize;
+                    backedge!();
+                }
+                Opcode::GET_ITER => {
+                    let v = top!();
+                    sync!();
+                    let it = tryv!(riter::get_iter(vm, v));
+                    slots[sp - 1] = it;
+                }
+                Opcode::FOR_ITER => {
+                    adapt!();
+                    let it = top!();
+                    // Fast paths: range and list iterators.
+                    if let Some(r) = as_range_iter(it) {
+                        let next = r.advance().map(|v| vm.new_int(v));
+                        for_iter_next!(next);
+                        continue;
+                    }
+                    if let Some(s) = as_seq_iter(it) {
+                        let next = s.advance();
+                        for_iter_next!(next);
+                        continue;
+                    }
+                    sync!();
+                    let next = tryv!(riter::next(vm, it));
+                    for_iter_next!(next);
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = pop!();
+                    return_to_caller!(v);
+                    jit_enter!(JitEntry::Continue);
+                }
+                Opcode::PUSH_NULL => push!(Value::NULL),
+                Opcode::COPY => {
+                    let v = slots[sp - oparg as usize];
+                    push!(v);
+                }
+                Opcode::SWAP => {
+                    slots.swap(sp - 1, sp - oparg as usize);
+                }
+                Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                    let v = top!();
+                    sync!();
+                    let r = tryv!(rops::unary_op(vm, op, v));
+                    slots[sp - 1] = r;
+                }
+                Opcode::UNARY_NOT => {
+                    let v = top!();
+                    sync!();
+                    let t = tryv!(compare::truthy(vm, v));
+                    slots[sp - 1] = vm.bool_val(!t);
+                }
+                Opcode::IS_OP => {
+                    let b = pop!();
+                    let a = top!();
+                    slots[sp - 1] = vm.bool_val((a == b) != (oparg == 1));
+                }
+                Opcode::CONTAINS_OP => {
+                    let b = slots[sp - 1];
+                    let a = slots[sp - 2];
+                    sync!();
+                    let r = tryv!(compare::contains(vm, b, a));
+                    sp -= 1;
+                    slots[sp - 1] = vm.bool_val(r != (oparg == 1));
+                }
+                Opcode::BINARY_SUBSCR => {
+                    adapt!();
+                    let k = slots[sp - 1];
+                    let c = slots[sp - 2];
+                    ip += 1;
+                    // Exact list / tuple indexed by a small int, in range.
+                    if k.is_small_int() && c.is_ptr() {
+                        let items: Option<&[Value]> = if obj_type(c) == vm.t.list {
+                            as_list(c).map(|l| &l[..])
+                        } else if obj_type(c) == vm.t.tuple {
+                            as_tuple(c).map(|t| &t[..])
+                        } else {
+                            None
+                        };
+                        if let Some(items) = items {
+                            if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
+                                let v = items[j];
                                 sp -= 1;
                                 slots[sp - 1] = v;
                                 continue;
                             }
                         }
                     }
+                    sync!();
+                    let r = tryv!(subscr::getitem(vm, c, k));
+                    sp -= 1;
+                    slots[sp - 1] = r;
                 }
-                Opcode::BINARY_SUBSCR_DICT => {
-                    let (c, k) = (slots[sp - 2], slots[sp - 1]);
-                    if is_exact(c, vm.t.dict) {
-                        hit!();
-                        ip += 1;
-                        sync!();
-                        let r = tryv!(subscr::getitem(vm, c, k));
-                        sp -= 1;
+                Opcode::STORE_SUBSCR => {
+                    adapt!();
+                    let k = slots[sp - 1];
+                    let c = slots[sp - 2];
+                    let v = slots[sp - 3];
+                    ip += 1;
+                    // Exact list indexed by a small int, in range.
+                    if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
+                        let l = as_list(c).unwrap();
+                        if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
+                            l[j] = v;
+                            sp -= 3;
+                            continue;
+                        }
+                    }
+                    sync!();
+                    tryv!(subscr::setitem(vm, c, k, v));
+                    sp -= 3;
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let k = slots[sp - 1];
+                    let c = slots[sp - 2];
+                    sync!();
+                    tryv!(subscr::delitem(vm, c, k));
+                    sp -= 2;
+                }
+                Opcode::BINARY_SLICE => {
+                    let (c, a, b) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                    if let Some(r) = subscr::simple_slice(vm, c, a, b) {
+                        sp -= 2;
                         slots[sp - 1] = r;
                         continue;
                     }
-                }
-                Opcode::STORE_SUBSCR_LIST_INT => {
-                    let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                    if spec::store_subscr_list_int(vm, v, c, k) {
-                        hit!();
-                        ip += 1;
-                        sp -= 3;
-                        continue;
-                    }
-                }
-                Opcode::STORE_SUBSCR_DICT => {
-                    let (v, c, k) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                    if is_exact(c, vm.t.dict) {
-                        hit!();
-                        ip += 1;
-                        sync!();
-                        tryv!(rdict::dict_set(vm, c, k, v));
-                        sp -= 3;
-                        continue;
-                    }
-                }
-                Opcode::FOR_ITER_RANGE => {
-                    if let Some(r) = as_range_iter(top!()) {
-                        hit!();
-                        let next = r.advance().map(|v| vm.new_int(v));
-                        for_iter_next!(next);
-                        continue;
-                    }
-                }
-                Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
-                    let it = top!();
-                    let want = match op {
-                        Opcode::FOR_ITER_LIST => vm.t.list_iterator,
-                        _ => vm.t.tuple_iterator,
-                    };
-                    if it.is_ptr() && obj_type(it) == want {
-                        hit!();
-                        let next = as_seq_iter(it).unwrap().advance();
-                        for_iter_next!(next);
-                        continue;
-                    }
-                }
-                Opcode::FOR_ITER_GEN => {
-                    let it = top!();
-                    if as_generator(it).is_some() && obj_type(it) == vm.t.generator {
-                        hit!();
-                        sync!();
-                        let next = tryv!(riter::next(vm, it));
-                        for_iter_next!(next);
-                        continue;
-                    }
-                }
-                Opcode::UNPACK_SEQUENCE_TWO_TUPLE
-                | Opcode::UNPACK_SEQUENCE_TUPLE
-                | Opcode::UNPACK_SEQUENCE_LIST => {
-                    let v = top!();
-                    let n = oparg as usize;
-                    let items: Option<&[Value]> = match op {
-                        Opcode::UNPACK_SEQUENCE_LIST if is_exact(v, vm.t.list) => {
-                            as_list(v).map(|l| &l[..])
-                        }
-                        Opcode::UNPACK_SEQUENCE_LIST => None,
-                        _ if is_exact(v, vm.t.tuple) => as_tuple(v).map(|t| &t[..]),
-                        _ => None,
-                    };
-                    if let Some(items) = items.filter(|i| i.len() == n) {
-                        hit!();
-                        sp -= 1;
-                        for i in 0..n {
-                            slots[sp + i] = items[n - 1 - i];
-                        }
-                        sp += n;
-                        ip += 1;
-                        continue;
-                    }
-                }
-                Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => {
-                    let v = slots[oparg as usize];
-                    if v.is_null() {
-                        throw!(ops::unbound_local(vm, cd, oparg as usize));
-                    }
-                    push!(v);
-                    let second = instrs[cur + 1].get() >> 8;
-                    ip = cur + 2;
-                    if op == Opcode::LOAD_FAST__LOAD_CONST {
-                        push!(cd.consts[second as usize]);
-                    } else {
-                        let w = slots[second as usize];
-                        if w.is_null() {
-                            // Raised by the second instruction (its line, its handler).
-                            cur += 1;
-                            throw!(ops::unbound_local(vm, cd, second as usize));
-                        }
-                        push!(w);
-                    }
-                    continue;
-                }
-                Opcode::LOAD_CONST__LOAD_FAST | Opcode::STORE_FAST__LOAD_FAST => {
-                    if op == Opcode::LOAD_CONST__LOAD_FAST {
-                        push!(cd.consts[oparg as usize]);
-                    } else {
-                        slots[oparg as usize] = pop!();
-                    }
-                    let second = (instrs[cur + 1].get() >> 8) as usize;
-                    ip = cur + 2;
-                    let w = slots[second];
-                    if w.is_null() {
-                        // Raised by the second instruction (its line, its handler).
-                        cur += 1;
-                        throw!(ops::unbound_local(vm, cd, second));
-                    }
-                    push!(w);
-                    continue;
-                }
-                Opcode::STORE_FAST__STORE_FAST => {
-                    slots[oparg as usize] = pop!();
-                    let second = (instrs[cur + 1].get() >> 8) as usize;
-                    slots[second] = pop!();
-                    ip = cur + 2;
-                    continue;
-                }
-                _ => {}
-            }
-            std::hint::cold_path();
-            adaptive::miss(vm, instrs, cur, op);
-            op = op.generic();
-            from_miss = true;
-        }
-        match op {
-            Opcode::NOP => {}
-            Opcode::RESUME => {
-                if oparg == 0 {
-                    jit_enter!(JitEntry::Start);
-                }
-            }
-            Opcode::POP_TOP => {
-                sp -= 1;
-            }
-            Opcode::LOAD_CONST => push!(cd.consts[oparg as usize]),
-            Opcode::LOAD_FAST => {
-                let v = slots[oparg as usize];
-                if v.is_null() {
-                    throw!(ops::unbound_local(vm, cd, oparg as usize));
-                }
-                push!(v);
-            }
-            Opcode::STORE_FAST => {
-                slots[oparg as usize] = pop!();
-            }
-            Opcode::DELETE_FAST => {
-                if slots[oparg as usize].is_null() {
-                    throw!(ops::unbound_local(vm, cd, oparg as usize));
-                }
-                slots[oparg as usize] = Value::NULL;
-            }
-            Opcode::BINARY_OP => {
-                adapt!();
-                let b = slots[sp - 1];
-                let a = slots[sp - 2];
-                ip += 1;
-                if let Some(r) = binary_op_fast(oparg, a, b) {
-                    sp -= 1;
-                    slots[sp - 1] = r;
-                    continue;
-                }
-                sync!();
-                let r = tryv!(rops::binary_op(vm, oparg, a, b));
-                sp -= 1;
-                slots[sp - 1] = r;
-            }
-            Opcode::COMPARE_OP => {
-                adapt!();
-                let b = slots[sp - 1];
-                let a = slots[sp - 2];
-                ip += 1;
-                let r = match compare_fast(vm, oparg, a, b) {
-                    Some(r) => r,
-                    None => {
-                        sync!();
-                        tryv!(compare::compare(vm, oparg, a, b))
-                    }
-                };
-                sp -= 1;
-                slots[sp - 1] = r;
-            }
-            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                let v = pop!();
-                let t = if v == vm.true_ {
-                    true
-                } else if v == vm.false_ || v == vm.none {
-                    false
-                } else if v.is_small_int() {
-                    v.as_small_int() != 0
-                } else {
                     sync!();
-                    tryv!(compare::truthy(vm, v))
-                };
-                if t == (op == Opcode::POP_JUMP_IF_TRUE) {
-                    ip = oparg as usize;
-                    if ip <= cur {
-                        backedge!();
-                    }
-                }
-            }
-            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-                if (pop!() == vm.none) == (op == Opcode::POP_JUMP_IF_NONE) {
-                    ip = oparg as usize;
-                    if ip <= cur {
-                        backedge!();
-                    }
-                }
-            }
-            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
-                let v = top!();
-                sync!();
-                let t = tryv!(compare::truthy(vm, v));
-                if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                    ip = oparg as usize;
-                    if ip <= cur {
-                        backedge!();
-                    }
-                } else {
-                    sp -= 1;
-                }
-            }
-            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = oparg as usize,
-            Opcode::JUMP_BACKWARD => {
-                ip = oparg as usize;
-                backedge!();
-            }
-            Opcode::GET_ITER => {
-                let v = top!();
-                sync!();
-                let it = tryv!(riter::get_iter(vm, v));
-                slots[sp - 1] = it;
-            }
-            Opcode::FOR_ITER => {
-                adapt!();
-                let it = top!();
-                // Fast paths: range and list iterators.
-                if let Some(r) = as_range_iter(it) {
-                    let next = r.advance().map(|v| vm.new_int(v));
-                    for_iter_next!(next);
-                    continue;
-                }
-                if let Some(s) = as_seq_iter(it) {
-                    let next = s.advance();
-                    for_iter_next!(next);
-                    continue;
-                }
-                sync!();
-                let next = tryv!(riter::next(vm, it));
-                for_iter_next!(next);
-            }
-            Opcode::RETURN_VALUE => {
-                let v = pop!();
-                return_to_caller!(v);
-                jit_enter!(JitEntry::Continue);
-            }
-            Opcode::PUSH_NULL => push!(Value::NULL),
-            Opcode::COPY => {
-                let v = slots[sp - oparg as usize];
-                push!(v);
-            }
-            Opcode::SWAP => {
-                slots.swap(sp - 1, sp - oparg as usize);
-            }
-            Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
-                let v = top!();
-                sync!();
-                let r = tryv!(rops::unary_op(vm, op, v));
-                slots[sp - 1] = r;
-            }
-            Opcode::UNARY_NOT => {
-                let v = top!();
-                sync!();
-                let t = tryv!(compare::truthy(vm, v));
-                slots[sp - 1] = vm.bool_val(!t);
-            }
-            Opcode::IS_OP => {
-                let b = pop!();
-                let a = top!();
-                slots[sp - 1] = vm.bool_val((a == b) != (oparg == 1));
-            }
-            Opcode::CONTAINS_OP => {
-                let b = slots[sp - 1];
-                let a = slots[sp - 2];
-                sync!();
-                let r = tryv!(compare::contains(vm, b, a));
-                sp -= 1;
-                slots[sp - 1] = vm.bool_val(r != (oparg == 1));
-            }
-            Opcode::BINARY_SUBSCR => {
-                adapt!();
-                let k = slots[sp - 1];
-                let c = slots[sp - 2];
-                ip += 1;
-                // Exact list / tuple indexed by a small int, in range.
-                if k.is_small_int() && c.is_ptr() {
-                    let items: Option<&[Value]> = if obj_type(c) == vm.t.list {
-                        as_list(c).map(|l| &l[..])
-                    } else if obj_type(c) == vm.t.tuple {
-                        as_tuple(c).map(|t| &t[..])
-                    } else {
-                        None
-                    };
-                    if let Some(items) = items {
-                        if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
-                            let v = items[j];
-                            sp -= 1;
-                            slots[sp - 1] = v;
-                            continue;
-                        }
-                    }
-                }
-                sync!();
-                let r = tryv!(subscr::getitem(vm, c, k));
-                sp -= 1;
-                slots[sp - 1] = r;
-            }
-            Opcode::STORE_SUBSCR => {
-                adapt!();
-                let k = slots[sp - 1];
-                let c = slots[sp - 2];
-                let v = slots[sp - 3];
-                ip += 1;
-                // Exact list indexed by a small int, in range.
-                if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
-                    let l = as_list(c).unwrap();
-                    if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
-                        l[j] = v;
-                        sp -= 3;
-                        continue;
-                    }
-                }
-                sync!();
-                tryv!(subscr::setitem(vm, c, k, v));
-                sp -= 3;
-            }
-            Opcode::DELETE_SUBSCR => {
-                let k = slots[sp - 1];
-                let c = slots[sp - 2];
-                sync!();
-                tryv!(subscr::delitem(vm, c, k));
-                sp -= 2;
-            }
-            Opcode::BINARY_SLICE => {
-                let (c, a, b) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                if let Some(r) = subscr::simple_slice(vm, c, a, b) {
+                    let s = subscr::new_slice(vm, a, b, vm.none);
+                    slots[sp - 1] = s;
+                    let r = tryv!(subscr::getitem(vm, c, s));
                     sp -= 2;
                     slots[sp - 1] = r;
-                    continue;
                 }
-                sync!();
-                let s = subscr::new_slice(vm, a, b, vm.none);
-                slots[sp - 1] = s;
-                let r = tryv!(subscr::getitem(vm, c, s));
-                sp -= 2;
-                slots[sp - 1] = r;
-            }
-            Opcode::STORE_SLICE => {
-                let (v, c, a, b) = (slots[sp - 4], slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                if subscr::simple_store_slice(vm, c, a, b, v) {
-                    sp -= 4;
-                    continue;
-                }
-                sync!();
-                let s = subscr::new_slice(vm, a, b, vm.none);
-                slots[sp - 1] = s;
-                tryv!(subscr::setitem(vm, c, s, v));
-                sp -= 4;
-            }
-            Opcode::BUILD_SLICE => {
-                let n = oparg as usize;
-                let step = if n == 3 { pop!() } else { vm.none };
-                let b = pop!();
-                let a = pop!();
-                let s = subscr::new_slice(vm, a, b, step);
-                push!(s);
-            }
-            Opcode::LOAD_NAME => {
-                let name = cd.names[oparg as usize];
-                let locals = framestack::locals(f);
-                let mut found = None;
-                if !locals.is_null() {
+                Opcode::STORE_SLICE => {
+                    let (v, c, a, b) = (slots[sp - 4], slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                    if subscr::simple_store_slice(vm, c, a, b, v) {
+                        sp -= 4;
+                        continue;
+                    }
                     sync!();
-                    found = tryv!(crate::vm::runtime::names::load(vm, locals, name));
+                    let s = subscr::new_slice(vm, a, b, vm.none);
+                    slots[sp - 1] = s;
+                    tryv!(subscr::setitem(vm, c, s, v));
+                    sp -= 4;
                 }
-                if found.is_none() {
-                    found = rdict::dict_get_str(vm, f.get().globals, name);
+                Opcode::BUILD_SLICE => {
+                    let n = oparg as usize;
+                    let step = if n == 3 { pop!() } else { vm.none };
+                    let b = pop!();
+                    let a = pop!();
+                    let s = subscr::new_slice(vm, a, b, step);
+                    push!(s);
                 }
-                if found.is_none() {
-                    found = rdict::dict_get_str(vm, vm.builtins, name);
-                }
-                match found {
-                    Some(v) => push!(v),
-                    None => {
-                        throw!(ops::name_error(vm, name, f.get().globals));
-                    }
-                }
-            }
-            Opcode::STORE_NAME => {
-                let name = cd.names[oparg as usize];
-                let v = pop!();
-                let mut locals = framestack::locals(f);
-                if locals.is_null() {
-                    locals = f.get().globals;
-                }
-                sync!();
-                tryv!(crate::vm::runtime::names::store(vm, locals, name, v));
-            }
-            Opcode::DELETE_NAME => {
-                let name = cd.names[oparg as usize];
-                let mut locals = framestack::locals(f);
-                if locals.is_null() {
-                    locals = f.get().globals;
-                }
-                sync!();
-                if !tryv!(crate::vm::runtime::names::delete(vm, locals, name)) {
-                    throw!(ops::name_error(vm, name, f.get().globals));
-                }
-            }
-            Opcode::LOAD_GLOBAL => {
-                adapt!();
-                let name = cd.names[(oparg >> 1) as usize];
-                ip += 6;
-                if oparg & 1 != 0 {
-                    push!(Value::NULL);
-                }
-                let g = f.get().globals;
-                let v = match ic::load_global(vm, site!(), g, name) {
-                    Some(v) => v,
-                    None => {
-                        throw!(ops::name_error(vm, name, f.get().globals));
-                    }
-                };
-                push!(v);
-            }
-            Opcode::STORE_GLOBAL => {
-                let name = cd.names[oparg as usize];
-                let v = pop!();
-                let g = f.get().globals;
-                tryv!(rdict::dict_set(vm, g, name, v));
-            }
-            Opcode::DELETE_GLOBAL => {
-                let name = cd.names[oparg as usize];
-                let g = f.get().globals;
-                if tryv!(rdict::dict_del(vm, g, name)).is_none() {
-                    throw!(ops::name_error(vm, name, f.get().globals));
-                }
-            }
-            Opcode::MAKE_CELL => {
-                let v = slots[oparg as usize];
-                slots[oparg as usize] = vm.new_cell(v);
-            }
-            Opcode::LOAD_CLOSURE => push!(slots[oparg as usize]),
-            Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-                let i = oparg as usize;
-                if op == Opcode::LOAD_CLASSDEREF {
+                Opcode::LOAD_NAME => {
+                    let name = cd.names[oparg as usize];
                     let locals = framestack::locals(f);
+                    let mut found = None;
                     if !locals.is_null() {
-                        if let Some(v) = rdict::dict_get_str(vm, locals, cd.localsplusnames[i]) {
-                            push!(v);
+                        sync!();
+                        found = tryv!(crate::vm::runtime::names::load(vm, locals, name));
+                    }
+                    if found.is_none() {
+                        found = rdict::dict_get_str(vm, f.get().globals, name);
+                    }
+                    if found.is_none() {
+                        found = rdict::dict_get_str(vm, vm.builtins, name);
+                    }
+                    match found {
+                        Some(v) => push!(v),
+                        None => {
+                            throw!(ops::name_error(vm, name, f.get().globals));
+                        }
+                    }
+                }
+                Opcode::STORE_NAME => {
+                    let name = cd.names[oparg as usize];
+                    let v = pop!();
+                    let mut locals = framestack::locals(f);
+                    if locals.is_null() {
+                        locals = f.get().globals;
+                    }
+                    sync!();
+                    tryv!(crate::vm::runtime::names::store(vm, locals, name, v));
+                }
+                Opcode::DELETE_NAME => {
+                    let name = cd.names[oparg as usize];
+                    let mut locals = framestack::locals(f);
+                    if locals.is_null() {
+                        locals = f.get().globals;
+                    }
+                    sync!();
+                    if !tryv!(crate::vm::runtime::names::delete(vm, locals, name)) {
+                        throw!(ops::name_error(vm, name, f.get().globals));
+                    }
+                }
+                Opcode::LOAD_GLOBAL => {
+                    adapt!();
+                    let name = cd.names[(oparg >> 1) as usize];
+                    ip += 6;
+                    if oparg & 1 != 0 {
+                        push!(Value::NULL);
+                    }
+                    let g = f.get().globals;
+                    let v = match ic::load_global(vm, site!(), g, name) {
+                        Some(v) => v,
+                        None => {
+                            throw!(ops::name_error(vm, name, f.get().globals));
+                        }
+                    };
+                    push!(v);
+                }
+                Opcode::STORE_GLOBAL => {
+                    let name = cd.names[oparg as usize];
+                    let v = pop!();
+                    let g = f.get().globals;
+                    tryv!(rdict::dict_set(vm, g, name, v));
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = cd.names[oparg as usize];
+                    let g = f.get().globals;
+                    if tryv!(rdict::dict_del(vm, g, name)).is_none() {
+                        throw!(ops::name_error(vm, name, f.get().globals));
+                    }
+                }
+                Opcode::MAKE_CELL => {
+                    let v = slots[oparg as usize];
+                    slots[oparg as usize] = vm.new_cell(v);
+                }
+                Opcode::LOAD_CLOSURE => push!(slots[oparg as usize]),
+                Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
+                    let i = oparg as usize;
+                    if op == Opcode::LOAD_CLASSDEREF {
+                        let locals = framestack::locals(f);
+                        if !locals.is_null() {
+                            if let Some(v) = rdict::dict_get_str(vm, locals, cd.localsplusnames[i])
+                            {
+                                push!(v);
+                                continue;
+                            }
+                        }
+                    }
+                    let v = *as_cell(slots[i]).unwrap();
+                    if v.is_null() {
+                        throw!(ops::unbound_deref(vm, cd, i));
+                    }
+                    push!(v);
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!();
+                    *as_cell(slots[oparg as usize]).unwrap() = v;
+                }
+                Opcode::DELETE_DEREF => {
+                    let c = as_cell(slots[oparg as usize]).unwrap();
+                    if c.is_null() {
+                        throw!(ops::unbound_deref(vm, cd, oparg as usize));
+                    }
+                    *c = Value::NULL;
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let start = nlp - oparg as usize;
+                    let copied = spec::copy_free_vars(f.get().func, &mut slots[start..nlp]);
+                    debug_assert!(copied, "COPY_FREE_VARS without a closure");
+                }
+                Opcode::LOAD_ATTR => {
+                    adapt!();
+                    let o = top!();
+                    let name = cd.names[oparg as usize];
+                    ip += 7;
+                    sync!();
+                    let v = tryv!(ic::load_attr(vm, site!(), o, name));
+                    slots[sp - 1] = v;
+                }
+                Opcode::STORE_ATTR => {
+                    adapt!();
+                    let o = slots[sp - 1];
+                    let v = slots[sp - 2];
+                    let name = cd.names[oparg as usize];
+                    ip += 7;
+                    sync!();
+                    tryv!(ic::store_attr(vm, site!(), o, name, v));
+                    sp -= 2;
+                }
+                Opcode::DELETE_ATTR => {
+                    let o = top!();
+                    let name = cd.names[oparg as usize];
+                    sync!();
+                    tryv!(attr::delattr(vm, o, name));
+                    sp -= 1;
+                }
+                Opcode::LOAD_METHOD => {
+                    adapt!();
+                    let o = top!();
+                    let name = cd.names[oparg as usize];
+                    ip += 7;
+                    sync!();
+                    let (m, s) = tryv!(ic::load_method(vm, site!(), o, name));
+                    if s.is_null() {
+                        slots[sp - 1] = Value::NULL;
+                        push!(m);
+                    } else {
+                        slots[sp - 1] = m;
+                        push!(s);
+                    }
+                }
+                Opcode::KW_NAMES => kwnames = cd.consts[oparg as usize],
+                Opcode::CALL => {
+                    adapt!();
+                    ip += 3;
+                    let n = oparg as usize;
+                    let base = sp - n - 2;
+                    let mut start = base + 1;
+                    let mut callable = slots[base];
+                    if callable.is_null() {
+                        callable = slots[base + 1];
+                        start = base + 2;
+                        // Unpack bound methods so Python methods run inline.
+                        if let Some(m) = as_bound_method(callable) {
+                            slots[base] = m.func;
+                            slots[base + 1] = m.self_;
+                            callable = m.func;
+                            start = base + 1;
+                        }
+                    }
+                    let kw: &[Value] = match as_tuple(kwnames) {
+                        Some(t) => t,
+                        None => &[],
+                    };
+                    kwnames = Value::NULL;
+                    if as_function(callable).is_some() {
+                        f.get().instr_index = ip as u32;
+                        f.get().stack_depth = (sp - nlp) as u32;
+                        let args = &slots[start..sp];
+                        let nf = tryv!(push_frame(vm, callable, args, kw));
+                        f.get().stack_depth = (base - nlp) as u32;
+                        f = nf;
+                        load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                        if vm.heap.should_collect() {
+                            vm.collect();
+                        }
+                        continue;
+                    }
+                    if let Some(b) = as_builtin(callable) {
+                        // Bound built-in method (e.g. `lst.append` kept in a local): put self in
+                        // the callable's slot so the arguments stay one contiguous slice.
+                        if !b.bound.is_null() && start == base + 2 {
+                            let f = b.f;
+                            slots[base + 1] = b.bound;
+                            sync!();
+                            let args = &slots[base + 1..sp];
+                            let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
+                            sp = base;
+                            push!(r);
                             continue;
                         }
                     }
+                    sync!();
+                    let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));
+                    sp = base;
+                    push!(r);
                 }
-                let v = *as_cell(slots[i]).unwrap();
-                if v.is_null() {
-                    throw!(ops::unbound_deref(vm, cd, i));
+                Opcode::CALL_FUNCTION_EX => {
+                    let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                    let args = pop!();
+                    let callable = pop!();
+                    let null = pop!();
+                    let _ = null;
+                    // Keep the operands rooted while the call runs.
+                    push!(callable);
+                    push!(args);
+                    push!(kwargs);
+                    sync!();
+                    let r = tryv!(ops::call_ex(vm, callable, args, kwargs));
+                    sp -= 3;
+                    push!(r);
                 }
-                push!(v);
-            }
-            Opcode::STORE_DEREF => {
-                let v = pop!();
-                *as_cell(slots[oparg as usize]).unwrap() = v;
-            }
-            Opcode::DELETE_DEREF => {
-                let c = as_cell(slots[oparg as usize]).unwrap();
-                if c.is_null() {
-                    throw!(ops::unbound_deref(vm, cd, oparg as usize));
+                Opcode::MAKE_FUNCTION => {
+                    sync!();
+                    let r = tryv!(ops::make_function(
+                        vm,
+                        &slots[..sp],
+                        &mut sp,
+                        oparg,
+                        f.get().globals
+                    ));
+                    push!(r);
                 }
-                *c = Value::NULL;
-            }
-            Opcode::COPY_FREE_VARS => {
-                let start = nlp - oparg as usize;
-                let copied = spec::copy_free_vars(f.get().func, &mut slots[start..nlp]);
-                debug_assert!(copied, "COPY_FREE_VARS without a closure");
-            }
-            Opcode::LOAD_ATTR => {
-                adapt!();
-                let o = top!();
-                let name = cd.names[oparg as usize];
-                ip += 7;
-                sync!();
-                let v = tryv!(ic::load_attr(vm, site!(), o, name));
-                slots[sp - 1] = v;
-            }
-            Opcode::STORE_ATTR => {
-                adapt!();
-                let o = slots[sp - 1];
-                let v = slots[sp - 2];
-                let name = cd.names[oparg as usize];
-                ip += 7;
-                sync!();
-                tryv!(ic::store_attr(vm, site!(), o, name, v));
-                sp -= 2;
-            }
-            Opcode::DELETE_ATTR => {
-                let o = top!();
-                let name = cd.names[oparg as usize];
-                sync!();
-                tryv!(attr::delattr(vm, o, name));
-                sp -= 1;
-            }
-            Opcode::LOAD_METHOD => {
-                adapt!();
-                let o = top!();
-                let name = cd.names[oparg as usize];
-                ip += 7;
-                sync!();
-                let (m, s) = tryv!(ic::load_method(vm, site!(), o, name));
-                if s.is_null() {
-                    slots[sp - 1] = Value::NULL;
-                    push!(m);
-                } else {
-                    slots[sp - 1] = m;
+                Opcode::RETURN_GENERATOR => {
+                    sync!();
+                    let g = ops::make_generator(vm, f, cd, ip, sp - nlp);
+                    return_to_caller!(g);
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!();
+                    sync!();
+                    return Ok(Exit::Yield(v));
+                }
+                Opcode::SEND => {
+                    let v = slots[sp - 1];
+                    let recv = slots[sp - 2];
+                    sync!();
+                    match tryv!(ops::send(vm, recv, v)) {
+                        Exit::Yield(y) => slots[sp - 1] = y,
+                        Exit::Return(r) => {
+                            sp -= 2;
+                            push!(r);
+                            ip = oparg as usize;
+                        }
+                    }
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = top!();
+                    if as_generator(v).is_none() || obj_type(v) == vm.t.async_generator {
+                        sync!();
+                        let it = tryv!(riter::get_iter(vm, v));
+                        slots[sp - 1] = it;
+                    }
+                }
+                Opcode::BUILD_TUPLE => {
+                    let n = oparg as usize;
+                    let items = slots[sp - n..sp].to_vec();
+                    sp -= n;
+                    let t = vm.new_tuple(items);
+                    push!(t);
+                }
+                Opcode::BUILD_LIST => {
+                    let n = oparg as usize;
+                    let items = slots[sp - n..sp].to_vec();
+                    sp -= n;
+                    let t = vm.new_list(items);
+                    push!(t);
+                }
+                Opcode::BUILD_SET => {
+                    let n = oparg as usize;
+                    let s = vm.new_set(false);
+                    push!(s);
+                    sync!();
+                    let items = slots[sp - 1 - n..sp - 1].to_vec();
+                    let r: PyResult<()> = items
+                        .into_iter()
+                        .try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
+                    tryv!(r);
+                    sp -= n + 1;
                     push!(s);
                 }
-            }
-            Opcode::KW_NAMES => kwnames = cd.consts[oparg as usize],
-            Opcode::CALL => {
-                adapt!();
-                ip += 3;
-                let n = oparg as usize;
-                let base = sp - n - 2;
-                let mut start = base + 1;
-                let mut callable = slots[base];
-                if callable.is_null() {
-                    callable = slots[base + 1];
-                    start = base + 2;
-                    // Unpack bound methods so Python methods run inline.
-                    if let Some(m) = as_bound_method(callable) {
-                        slots[base] = m.func;
-                        slots[base + 1] = m.self_;
-                        callable = m.func;
-                        start = base + 1;
-                    }
-                }
-                let kw: &[Value] = match as_tuple(kwnames) {
-                    Some(t) => t,
-                    None => &[],
-                };
-                kwnames = Value::NULL;
-                if as_function(callable).is_some() {
-                    f.get().instr_index = ip as u32;
-                    f.get().stack_depth = (sp - nlp) as u32;
-                    let args = &slots[start..sp];
-                    let nf = tryv!(push_frame(vm, callable, args, kw));
-                    f.get().stack_depth = (base - nlp) as u32;
-                    f = nf;
-                    load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                    if vm.heap.should_collect() {
-                        vm.collect();
-                    }
-                    continue;
-                }
-                if let Some(b) = as_builtin(callable) {
-                    // Bound built-in method (e.g. `lst.append` kept in a local): put self in
-                    // the callable's slot so the arguments stay one contiguous slice.
-                    if !b.bound.is_null() && start == base + 2 {
-                        let f = b.f;
-                        slots[base + 1] = b.bound;
-                        sync!();
-                        let args = &slots[base + 1..sp];
-                        let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
-                        sp = base;
-                        push!(r);
-                        continue;
-                    }
-                }
-                sync!();
-                let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));
-                sp = base;
-                push!(r);
-            }
-            Opcode::CALL_FUNCTION_EX => {
-                let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
-                let args = pop!();
-                let callable = pop!();
-                let null = pop!();
-                let _ = null;
-                // Keep the operands rooted while the call runs.
-                push!(callable);
-                push!(args);
-                push!(kwargs);
-                sync!();
-                let r = tryv!(ops::call_ex(vm, callable, args, kwargs));
-                sp -= 3;
-                push!(r);
-            }
-            Opcode::MAKE_FUNCTION => {
-                sync!();
-                let r = tryv!(ops::make_function(
-                    vm,
-                    &slots[..sp],
-                    &mut sp,
-                    oparg,
-                    f.get().globals
-                ));
-                push!(r);
-            }
-            Opcode::RETURN_GENERATOR => {
-                sync!();
-                let g = ops::make_generator(vm, f, cd, ip, sp - nlp);
-                return_to_caller!(g);
-            }
-            Opcode::YIELD_VALUE => {
-                let v = pop!();
-                sync!();
-                return Ok(Exit::Yield(v));
-            }
-            Opcode::SEND => {
-                let v = slots[sp - 1];
-                let recv = slots[sp - 2];
-                sync!();
-                match tryv!(ops::send(vm, recv, v)) {
-                    Exit::Yield(y) => slots[sp - 1] = y,
-                    Exit::Return(r) => {
-                        sp -= 2;
-                        push!(r);
-                        ip = oparg as usize;
-                    }
-                }
-            }
-            Opcode::GET_YIELD_FROM_ITER => {
-                let v = top!();
-                if as_generator(v).is_none() || obj_type(v) == vm.t.async_generator {
-                    sync!();
-                    let it = tryv!(riter::get_iter(vm, v));
-                    slots[sp - 1] = it;
-                }
-            }
-            Opcode::BUILD_TUPLE => {
-                let n = oparg as usize;
-                let items = slots[sp - n..sp].to_vec();
-                sp -= n;
-                let t = vm.new_tuple(items);
-                push!(t);
-            }
-            Opcode::BUILD_LIST => {
-                let n = oparg as usize;
-                let items = slots[sp - n..sp].to_vec();
-                sp -= n;
-                let t = vm.new_list(items);
-                push!(t);
-            }
-            Opcode::BUILD_SET => {
-                let n = oparg as usize;
-                let s = vm.new_set(false);
-                push!(s);
-                sync!();
-                let items = slots[sp - 1 - n..sp - 1].to_vec();
-                let r: PyResult<()> = items
-                    .into_iter()
-                    .try_for_each(|x| rdict::set_add(vm, s, x).map(|_| ()));
-                tryv!(r);
-                sp -= n + 1;
-                push!(s);
-            }
-            Opcode::BUILD_MAP => {
-                let n = oparg as usize;
-                let d = vm.new_dict();
-                push!(d);
-                sync!();
-                let kv = slots[sp - 1 - 2 * n..sp - 1].to_vec();
-                let r: PyResult<()> = kv
-                    .chunks(2)
-                    .try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
-                tryv!(r);
-                sp -= 2 * n + 1;
-                push!(d);
-            }
-            Opcode::BUILD_CONST_KEY_MAP => {
-                let n = oparg as usize;
-                let keys = slots[sp - 1];
-                let d = vm.new_dict();
-                push!(d);
-                sync!();
-                let ks = as_tuple(keys).unwrap().to_vec();
-                let vals = slots[sp - 2 - n..sp - 2].to_vec();
-                let r: PyResult<()> = ks
-                    .into_iter()
-                    .zip(vals)
-                    .try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
-                tryv!(r);
-                sp -= n + 2;
-                push!(d);
-            }
-            Opcode::BUILD_STRING => {
-                let n = oparg as usize;
-                let mut s = String::new();
-                for v in &slots[sp - n..sp] {
-                    s.push_str(str_of(*v));
-                }
-                sp -= n;
-                let r = vm.new_str_owned(s);
-                push!(r);
-            }
-            Opcode::LIST_APPEND => {
-                let v = pop!();
-                let l = slots[sp - oparg as usize];
-                as_list(l).unwrap().push(v);
-            }
-            Opcode::SET_ADD => {
-                let v = slots[sp - 1];
-                let s = slots[sp - 1 - oparg as usize];
-                sync!();
-                tryv!(rdict::set_add(vm, s, v));
-                sp -= 1;
-            }
-            Opcode::MAP_ADD => {
-                let v = slots[sp - 1];
-                let k = slots[sp - 2];
-                let d = slots[sp - 2 - oparg as usize];
-                sync!();
-                tryv!(rdict::dict_set(vm, d, k, v));
-                sp -= 2;
-            }
-            Opcode::LIST_EXTEND => {
-                let it = slots[sp - 1];
-                let l = slots[sp - 1 - oparg as usize];
-                sync!();
-                tryv!(ops::list_extend(vm, l, it));
-                sp -= 1;
-            }
-            Opcode::SET_UPDATE => {
-                let it = slots[sp - 1];
-                let s = slots[sp - 1 - oparg as usize];
-                sync!();
-                tryv!(crate::vm::runtime::set::update(vm, s, it));
-                sp -= 1;
-            }
-            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                let m = slots[sp - 1];
-                let d = slots[sp - 1 - oparg as usize];
-                let callee = if op == Opcode::DICT_MERGE {
-                    slots[sp - 1 - oparg as usize - 2]
-                } else {
-                    Value::NULL
-                };
-                sync!();
-                tryv!(ops::dict_update(vm, d, m, op == Opcode::DICT_MERGE, callee));
-                sp -= 1;
-            }
-            Opcode::LIST_TO_TUPLE => {
-                let l = top!();
-                let items = as_list(l).unwrap().clone();
-                slots[sp - 1] = vm.new_tuple(items);
-            }
-            Opcode::UNPACK_SEQUENCE => {
-                adapt!();
-                let v = top!();
-                ip += 1;
-                let n = oparg as usize;
-                if let Some(t) = as_tuple(v) {
-                    if t.len() == n {
-                        sp -= 1;
-                        for i in 0..n {
-                            slots[sp + i] = t[n - 1 - i];
-                        }
-                        sp += n;
-                        continue;
-                    }
-                }
-                sync!();
-                let items = tryv!(riter::unpack(vm, v, n));
-                sp -= 1;
-                for i in 0..n {
-                    slots[sp + i] = items[n - 1 - i];
-                }
-                sp += n;
-            }
-            Opcode::UNPACK_EX => {
-                let v = top!();
-                let before = (oparg & 0xFF) as usize;
-                let after = (oparg >> 8) as usize;
-                sync!();
-                let items = tryv!(riter::collect(vm, v));
-                if items.len() < before + after {
-                    throw!(vm.value_error(format!(
-                        "not enough values to unpack (expected at least {}, got {})",
-                        before + after,
-                        items.len()
-                    )));
-                }
-                sp -= 1;
-                let mid_end = items.len() - after;
-                let mid = vm.new_list(items[before..mid_end].to_vec());
-                let mut seq: Vec<Value> = items[..before].to_vec();
-                seq.push(mid);
-                seq.extend_from_slice(&items[mid_end..]);
-                for x in seq.into_iter().rev() {
-                    push!(x);
-                }
-            }
-            Opcode::FORMAT_VALUE => {
-                let spec = if oparg & 4 != 0 { pop!() } else { Value::NULL };
-                let v = top!();
-                push!(spec);
-                sync!();
-                let r = tryv!(ops::format_value(vm, v, oparg & 3, spec));
-                sp -= 1;
-                slots[sp - 1] = r;
-            }
-            Opcode::PUSH_EXC_INFO => {
-                let exc = pop!();
-                let prev = if vm.handled.is_null() {
-                    vm.none
-                } else {
-                    vm.handled
-                };
-                push!(prev);
-                push!(exc);
-                vm.handled = exc;
-            }
-            Opcode::POP_EXCEPT => {
-                let v = pop!();
-                vm.handled = v;
-            }
-            Opcode::CHECK_EXC_MATCH => {
-                let t = top!();
-                let e = slots[sp - 2];
-                sync!();
-                let r = tryv!(ops::exc_matches(vm, e, t));
-                slots[sp - 1] = vm.bool_val(r);
-            }
-            Opcode::RERAISE => {
-                let e = pop!();
-                // The handler is looked up at this instruction; the traceback already has the
-                // original location (RERAISE adds no entry).
-                reraise = true;
-                throw!(e);
-            }
-            Opcode::RAISE_VARARGS => {
-                sync!();
-                let e = match oparg {
-                    0 => {
-                        let h = vm.handled;
-                        if h.is_null() || h == vm.none {
-                            vm.err("RuntimeError", "No active exception to reraise")
-                        } else {
-                            reraise = true;
-                            h
-                        }
-                    }
-                    1 => {
-                        let e = pop!();
-                        tryv!(ops::make_exception(vm, e))
-                    }
-                    _ => {
-                        let cause = pop!();
-                        let e = pop!();
-                        let e = tryv!(ops::make_exception(vm, e));
-                        tryv!(ops::set_cause(vm, e, cause));
-                        e
-                    }
-                };
-                throw!(e);
-            }
-            Opcode::LOAD_ASSERTION_ERROR => push!(Value::from_ptr(vm.t.exc("AssertionError"))),
-            Opcode::BEFORE_WITH => {
-                let cm = top!();
-                sync!();
-                let (exit, enter_result) = tryv!(ops::before_with(vm, cm));
-                slots[sp - 1] = exit;
-                push!(enter_result);
-            }
-            Opcode::WITH_EXCEPT_START => {
-                let exc = slots[sp - 1];
-                let exit = slots[sp - 4];
-                sync!();
-                let t = Value::from_ptr(vm.type_of(exc));
-                // __exit__(type, value, traceback): the exception's __traceback__.
-                let tb = tryv!(crate::vm::types::frameobj::traceback_object(vm, exc));
-                vm.roots.push(tb);
-                let r = call::call(vm, exit, &[t, exc, tb], &[]);
-                vm.roots.pop();
-                let r = tryv!(r);
-                push!(r);
-            }
-            Opcode::LOAD_BUILD_CLASS => {
-                let k = vm.sname("__build_class__");
-                match rdict::dict_get_str(vm, vm.builtins, k) {
-                    Some(v) => push!(v),
-                    None => throw!(vm.err("NameError", "__build_class__ not found")),
-                }
-            }
-            Opcode::SETUP_ANNOTATIONS => {
-                let mut locals = framestack::locals(f);
-                if locals.is_null() {
-                    locals = f.get().globals;
-                }
-                let k = vm.sname("__annotations__");
-                if rdict::dict_get_str(vm, locals, k).is_none() {
+                Opcode::BUILD_MAP => {
+                    let n = oparg as usize;
                     let d = vm.new_dict();
-                    tryv!(rdict::dict_set(vm, locals, k, d));
+                    push!(d);
+                    sync!();
+                    let kv = slots[sp - 1 - 2 * n..sp - 1].to_vec();
+                    let r: PyResult<()> = kv
+                        .chunks(2)
+                        .try_for_each(|p| rdict::dict_set(vm, d, p[0], p[1]));
+                    tryv!(r);
+                    sp -= 2 * n + 1;
+                    push!(d);
                 }
-            }
-            Opcode::IMPORT_NAME => {
-                let name = cd.names[oparg as usize];
-                let fromlist = slots[sp - 1];
-                let level = slots[sp - 2];
-                sync!();
-                let m = tryv!(crate::vm::modules::import_name(vm, name, fromlist, level));
-                sp -= 2;
-                push!(m);
-            }
-            Opcode::IMPORT_FROM => {
-                let m = top!();
-                let name = cd.names[oparg as usize];
-                sync!();
-                let v = tryv!(crate::vm::modules::import_from(vm, m, name));
-                push!(v);
-            }
-            Opcode::IMPORT_STAR => {
-                let m = top!();
-                let mut locals = framestack::locals(f);
-                if locals.is_null() {
-                    locals = f.get().globals;
+                Opcode::BUILD_CONST_KEY_MAP => {
+                    let n = oparg as usize;
+                    let keys = slots[sp - 1];
+                    let d = vm.new_dict();
+                    push!(d);
+                    sync!();
+                    let ks = as_tuple(keys).unwrap().to_vec();
+                    let vals = slots[sp - 2 - n..sp - 2].to_vec();
+                    let r: PyResult<()> = ks
+                        .into_iter()
+                        .zip(vals)
+                        .try_for_each(|(k, v)| rdict::dict_set(vm, d, k, v));
+                    tryv!(r);
+                    sp -= n + 2;
+                    push!(d);
                 }
-                sync!();
-                tryv!(crate::vm::modules::import_star(vm, m, locals));
-                sp -= 1;
-            }
-            Opcode::GET_LEN => {
-                let v = top!();
-                sync!();
-                let n = tryv!(crate::vm::builtins::len_of(vm, v));
-                push!(vm.new_int(n as i64));
-            }
-            Opcode::MATCH_MAPPING => {
-                let r = crate::vm::runtime::match_class::is_mapping(vm, top!());
-                push!(vm.bool_val(r));
-            }
-            Opcode::MATCH_SEQUENCE => {
-                let r = crate::vm::runtime::match_class::is_sequence(vm, top!());
-                push!(vm.bool_val(r));
-            }
-            Opcode::MATCH_KEYS => {
-                let (subject, keys) = (slots[sp - 2], slots[sp - 1]);
-                sync!();
-                let r = tryv!(crate::vm::runtime::match_class::match_keys(
-                    vm, subject, keys
-                ));
-                push!(r);
-            }
-            Opcode::MATCH_CLASS => {
-                let (subject, cls, names) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
-                sync!();
-                let r = tryv!(crate::vm::runtime::match_class::match_class(
-                    vm,
-                    subject,
-                    cls,
-                    names,
-                    oparg as usize
-                ));
-                sp -= 2;
-                slots[sp - 1] = r;
-            }
-            Opcode::PRINT_EXPR => {
-                // Interactive-mode expression statements (compile(..., 'single')).
-                let v = pop!();
-                sync!();
-                tryv!(crate::vm::modules::sys::print_expr(vm, v));
-            }
-            Opcode::CHECK_EG_MATCH => {
-                // [exc, type] -> [exc, None] (no match) or [rest, match].
-                let t = pop!();
-                let exc = top!();
-                sync!();
-                let r = tryv!(ops::except_star(vm, "check_eg_match", &[exc, t]));
-                let pair = as_tuple(r).map(|p| (p[0], p[1]));
-                let Some((matched, rest)) = pair else {
-                    throw!(vm.err("SystemError", "check_eg_match returned a non-tuple"));
-                };
-                if matched == vm.none {
-                    push!(matched);
-                } else {
-                    slots[sp - 1] = rest;
-                    push!(matched);
-                    vm.handled = matched;
+                Opcode::BUILD_STRING => {
+                    let n = oparg as usize;
+                    let mut s = String::new();
+                    for v in &slots[sp - n..sp] {
+                        s.push_str(str_of(*v));
+                    }
+                    sp -= n;
+                    let r = vm.new_str_owned(s);
+                    push!(r);
                 }
-            }
-            Opcode::PREP_RERAISE_STAR => {
-                let excs = pop!();
-                let orig = top!();
-                sync!();
-                let r = tryv!(ops::except_star(vm, "prep_reraise_star", &[orig, excs]));
-                slots[sp - 1] = r;
-            }
-            Opcode::GET_AWAITABLE => {
-                let v = top!();
-                sync!();
-                let it = tryv!(ops::get_awaitable(vm, v, oparg));
-                slots[sp - 1] = it;
-            }
-            Opcode::BEFORE_ASYNC_WITH => {
-                let cm = top!();
-                sync!();
-                let (exit, enter_result) = tryv!(ops::before_async_with(vm, cm));
-                slots[sp - 1] = exit;
-                push!(enter_result);
-            }
-            Opcode::GET_AITER => {
-                let v = top!();
-                sync!();
-                let it = tryv!(ops::get_aiter(vm, v));
-                slots[sp - 1] = it;
-            }
-            Opcode::GET_ANEXT => {
-                let aiter = top!();
-                sync!();
-                let aw = tryv!(ops::get_anext(vm, aiter));
-                push!(aw);
-            }
-            Opcode::END_ASYNC_FOR => {
-                let e = pop!();
-                if vm.isinstance(e, vm.t.exc("StopAsyncIteration")) {
+                Opcode::LIST_APPEND => {
+                    let v = pop!();
+                    let l = slots[sp - oparg as usize];
+                    as_list(l).unwrap().push(v);
+                }
+                Opcode::SET_ADD => {
+                    let v = slots[sp - 1];
+                    let s = slots[sp - 1 - oparg as usize];
+                    sync!();
+                    tryv!(rdict::set_add(vm, s, v));
                     sp -= 1;
-                } else {
+                }
+                Opcode::MAP_ADD => {
+                    let v = slots[sp - 1];
+                    let k = slots[sp - 2];
+                    let d = slots[sp - 2 - oparg as usize];
+                    sync!();
+                    tryv!(rdict::dict_set(vm, d, k, v));
+                    sp -= 2;
+                }
+                Opcode::LIST_EXTEND => {
+                    let it = slots[sp - 1];
+                    let l = slots[sp - 1 - oparg as usize];
+                    sync!();
+                    tryv!(ops::list_extend(vm, l, it));
+                    sp -= 1;
+                }
+                Opcode::SET_UPDATE => {
+                    let it = slots[sp - 1];
+                    let s = slots[sp - 1 - oparg as usize];
+                    sync!();
+                    tryv!(crate::vm::runtime::set::update(vm, s, it));
+                    sp -= 1;
+                }
+                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    let m = slots[sp - 1];
+                    let d = slots[sp - 1 - oparg as usize];
+                    let callee = if op == Opcode::DICT_MERGE {
+                        slots[sp - 1 - oparg as usize - 2]
+                    } else {
+                        Value::NULL
+                    };
+                    sync!();
+                    tryv!(ops::dict_update(vm, d, m, op == Opcode::DICT_MERGE, callee));
+                    sp -= 1;
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = top!();
+                    let items = as_list(l).unwrap().clone();
+                    slots[sp - 1] = vm.new_tuple(items);
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    adapt!();
+                    let v = top!();
+                    ip += 1;
+                    let n = oparg as usize;
+                    if let Some(t) = as_tuple(v) {
+                        if t.len() == n {
+                            sp -= 1;
+                            for i in 0..n {
+                                slots[sp + i] = t[n - 1 - i];
+                            }
+                            sp += n;
+                            continue;
+                        }
+                    }
+                    sync!();
+                    let items = tryv!(riter::unpack(vm, v, n));
+                    sp -= 1;
+                    for i in 0..n {
+                        slots[sp + i] = items[n - 1 - i];
+                    }
+                    sp += n;
+                }
+                Opcode::UNPACK_EX => {
+                    let v = top!();
+                    let before = (oparg & 0xFF) as usize;
+                    let after = (oparg >> 8) as usize;
+                    sync!();
+                    let items = tryv!(riter::collect(vm, v));
+                    if items.len() < before + after {
+                        throw!(vm.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    sp -= 1;
+                    let mid_end = items.len() - after;
+                    let mid = vm.new_list(items[before..mid_end].to_vec());
+                    let mut seq: Vec<Value> = items[..before].to_vec();
+                    seq.push(mid);
+                    seq.extend_from_slice(&items[mid_end..]);
+                    for x in seq.into_iter().rev() {
+                        push!(x);
+                    }
+                }
+                Opcode::FORMAT_VALUE => {
+                    let spec = if oparg & 4 != 0 { pop!() } else { Value::NULL };
+                    let v = top!();
+                    push!(spec);
+                    sync!();
+                    let r = tryv!(ops::format_value(vm, v, oparg & 3, spec));
+                    sp -= 1;
+                    slots[sp - 1] = r;
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let exc = pop!();
+                    let prev = if vm.handled.is_null() {
+                        vm.none
+                    } else {
+                        vm.handled
+                    };
+                    push!(prev);
+                    push!(exc);
+                    vm.handled = exc;
+                }
+                Opcode::POP_EXCEPT => {
+                    let v = pop!();
+                    vm.handled = v;
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let t = top!();
+                    let e = slots[sp - 2];
+                    sync!();
+                    let r = tryv!(ops::exc_matches(vm, e, t));
+                    slots[sp - 1] = vm.bool_val(r);
+                }
+                Opcode::RERAISE => {
+                    let e = pop!();
+                    // The handler is looked up at this instruction; the traceback already has the
+                    // original location (RERAISE adds no entry).
                     reraise = true;
                     throw!(e);
                 }
-            }
-            Opcode::ASYNC_GEN_WRAP => {
-                // The YIELD_VALUE after it yields to the async generator's consumer: cpjit
-                // reads that off the suspended frame (`types::asyncgen`), so nothing to do.
-            }
-            // Specialized instructions complete above or continue here as their generic form.
-            _ => {
-                throw!(vm.err(
-                    "SystemError",
-                    format!(
-                        "cpjit internal error: {} reached the generic dispatch",
-                        op.name()
-                    )
-                ));
+                Opcode::RAISE_VARARGS => {
+                    sync!();
+                    let e = match oparg {
+                        0 => {
+                            let h = vm.handled;
+                            if h.is_null() || h == vm.none {
+                                vm.err("RuntimeError", "No active exception to reraise")
+                            } else {
+                                reraise = true;
+                                h
+                            }
+                        }
+                        1 => {
+                            let e = pop!();
+                            tryv!(ops::make_exception(vm, e))
+                        }
+                        _ => {
+                            let cause = pop!();
+                            let e = pop!();
+                            let e = tryv!(ops::make_exception(vm, e));
+                            tryv!(ops::set_cause(vm, e, cause));
+                            e
+                        }
+                    };
+                    throw!(e);
+                }
+                Opcode::LOAD_ASSERTION_ERROR => push!(Value::from_ptr(vm.t.exc("AssertionError"))),
+                Opcode::BEFORE_WITH => {
+                    let cm = top!();
+                    sync!();
+                    let (exit, enter_result) = tryv!(ops::before_with(vm, cm));
+                    slots[sp - 1] = exit;
+                    push!(enter_result);
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let exc = slots[sp - 1];
+                    let exit = slots[sp - 4];
+                    sync!();
+                    let t = Value::from_ptr(vm.type_of(exc));
+                    // __exit__(type, value, traceback): the exception's __traceback__.
+                    let tb = tryv!(crate::vm::types::frameobj::traceback_object(vm, exc));
+                    vm.roots.push(tb);
+                    let r = call::call(vm, exit, &[t, exc, tb], &[]);
+                    vm.roots.pop();
+                    let r = tryv!(r);
+                    push!(r);
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    let k = vm.sname("__build_class__");
+                    match rdict::dict_get_str(vm, vm.builtins, k) {
+                        Some(v) => push!(v),
+                        None => throw!(vm.err("NameError", "__build_class__ not found")),
+                    }
+                }
+                Opcode::SETUP_ANNOTATIONS => {
+                    let mut locals = framestack::locals(f);
+                    if locals.is_null() {
+                        locals = f.get().globals;
+                    }
+                    let k = vm.sname("__annotations__");
+                    if rdict::dict_get_str(vm, locals, k).is_none() {
+                        let d = vm.new_dict();
+                        tryv!(rdict::dict_set(vm, locals, k, d));
+                    }
+                }
+                Opcode::IMPORT_NAME => {
+                    let name = cd.names[oparg as usize];
+                    let fromlist = slots[sp - 1];
+                    let level = slots[sp - 2];
+                    sync!();
+                    let m = tryv!(crate::vm::modules::import_name(vm, name, fromlist, level));
+                    sp -= 2;
+                    push!(m);
+                }
+                Opcode::IMPORT_FROM => {
+                    let m = top!();
+                    let name = cd.names[oparg as usize];
+                    sync!();
+                    let v = tryv!(crate::vm::modules::import_from(vm, m, name));
+                    push!(v);
+                }
+                Opcode::IMPORT_STAR => {
+                    let m = top!();
+                    let mut locals = framestack::locals(f);
+                    if locals.is_null() {
+                        locals = f.get().globals;
+                    }
+                    sync!();
+                    tryv!(crate::vm::modules::import_star(vm, m, locals));
+                    sp -= 1;
+                }
+                Opcode::GET_LEN => {
+                    let v = top!();
+                    sync!();
+                    let n = tryv!(crate::vm::builtins::len_of(vm, v));
+                    push!(vm.new_int(n as i64));
+                }
+                Opcode::MATCH_MAPPING => {
+                    let r = crate::vm::runtime::match_class::is_mapping(vm, top!());
+                    push!(vm.bool_val(r));
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let r = crate::vm::runtime::match_class::is_sequence(vm, top!());
+                    push!(vm.bool_val(r));
+                }
+                Opcode::MATCH_KEYS => {
+                    let (subject, keys) = (slots[sp - 2], slots[sp - 1]);
+                    sync!();
+                    let r = tryv!(crate::vm::runtime::match_class::match_keys(
+                        vm, subject, keys
+                    ));
+                    push!(r);
+                }
+                Opcode::MATCH_CLASS => {
+                    let (subject, cls, names) = (slots[sp - 3], slots[sp - 2], slots[sp - 1]);
+                    sync!();
+                    let r = tryv!(crate::vm::runtime::match_class::match_class(
+                        vm,
+                        subject,
+                        cls,
+                        names,
+                        oparg as usize
+                    ));
+                    sp -= 2;
+                    slots[sp - 1] = r;
+                }
+                Opcode::PRINT_EXPR => {
+                    // Interactive-mode expression statements (compile(..., 'single')).
+                    let v = pop!();
+                    sync!();
+                    tryv!(crate::vm::modules::sys::print_expr(vm, v));
+                }
+                Opcode::CHECK_EG_MATCH => {
+                    // [exc, type] -> [exc, None] (no match) or [rest, match].
+                    let t = pop!();
+                    let exc = top!();
+                    sync!();
+                    let r = tryv!(ops::except_star(vm, "check_eg_match", &[exc, t]));
+                    let pair = as_tuple(r).map(|p| (p[0], p[1]));
+                    let Some((matched, rest)) = pair else {
+                        throw!(vm.err("SystemError", "check_eg_match returned a non-tuple"));
+                    };
+                    if matched == vm.none {
+                        push!(matched);
+                    } else {
+                        slots[sp - 1] = rest;
+                        push!(matched);
+                        vm.handled = matched;
+                    }
+                }
+                Opcode::PREP_RERAISE_STAR => {
+                    let excs = pop!();
+                    let orig = top!();
+                    sync!();
+                    let r = tryv!(ops::except_star(vm, "prep_reraise_star", &[orig, excs]));
+                    slots[sp - 1] = r;
+                }
+                Opcode::GET_AWAITABLE => {
+                    let v = top!();
+                    sync!();
+                    let it = tryv!(ops::get_awaitable(vm, v, oparg));
+                    slots[sp - 1] = it;
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let cm = top!();
+                    sync!();
+                    let (exit, enter_result) = tryv!(ops::before_async_with(vm, cm));
+                    slots[sp - 1] = exit;
+                    push!(enter_result);
+                }
+                Opcode::GET_AITER => {
+                    let v = top!();
+                    sync!();
+                    let it = tryv!(ops::get_aiter(vm, v));
+                    slots[sp - 1] = it;
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = top!();
+                    sync!();
+                    let aw = tryv!(ops::get_anext(vm, aiter));
+                    push!(aw);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let e = pop!();
+                    if vm.isinstance(e, vm.t.exc("StopAsyncIteration")) {
+                        sp -= 1;
+                    } else {
+                        reraise = true;
+                        throw!(e);
+                    }
+                }
+                Opcode::ASYNC_GEN_WRAP => {
+                    // The YIELD_VALUE after it yields to the async generator's consumer: cpjit
+                    // reads that off the suspended frame (`types::asyncgen`), so nothing to do.
+                }
+                // Specialized instructions complete above or continue here as their generic form.
+                _ => {
+                    throw!(vm.err(
+                        "SystemError",
+                        format!(
+                            "cpjit internal error: {} reached the generic dispatch",
+                            op.name()
+                        )
+                    ));
+                }
             }
         }
     }

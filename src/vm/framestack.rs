@@ -41,6 +41,16 @@ impl FramePtr {
             std::slice::from_raw_parts_mut(base, len)
         }
     }
+    /// `localsplus` and the value stack as the interpreter loop indexes them: [`Slots`], whose
+    /// indexing by one position does not check bounds (see there why that is sound).
+    #[inline(always)]
+    pub fn slot_view(self, len: usize) -> Slots {
+        let s = self.slots(len);
+        Slots {
+            base: s.as_mut_ptr(),
+            len,
+        }
+    }
     /// The live values of the frame (locals and the used part of the stack), for the GC.
     pub fn live_values<'a>(self) -> &'a [Value] {
         let f = self.get();
@@ -193,3 +203,77 @@ pub fn copy_frame(f: FramePtr, words: usize) -> Box<[u64]> {
 pub fn boxed_frame(b: &mut [u64]) -> FramePtr {
     FramePtr(b.as_mut_ptr() as *mut Frame)
 }
+
+/// A running frame's value words (`localsplus`, then the value stack) as the interpreter loop
+/// (`vm::eval::run_impl`) reads and writes them: `slots[i]` does not check `i` against the length.
+///
+/// Sound because every code object the VM runs has passed `bytecode::serialize::validate` (the
+/// compiler's output as it leaves `compile::compile_module_with_warnings`, cached code as it is
+/// read): every local operand indexes within `nlocalsplus`, and on every path through the code
+/// the value stack stays between its bottom and `stacksize`, so no position the interpreter forms
+/// from a valid instruction reaches past the frame's `nlocalsplus + stacksize + 1` words. Debug
+/// builds check every index anyway. Ranges (`&slots[a..b]`, rarer: argument lists) are checked.
+/// This is how CPython's `ceval.c` indexes its frames; the bounds checks it saves were a fifth
+/// of the interpreter's instructions on float-heavy code (BENCHMARKS.md).
+#[derive(Clone, Copy)]
+pub struct Slots {
+    base: *mut Value,
+    len: usize,
+}
+
+impl Slots {
+    #[inline(always)]
+    pub fn as_slice<'a>(self) -> &'a mut [Value] {
+        // SAFETY: `base` and `len` come from `FramePtr::slots` of a live frame (see there).
+        unsafe { std::slice::from_raw_parts_mut(self.base, self.len) }
+    }
+    #[inline(always)]
+    pub fn swap(&mut self, a: usize, b: usize) {
+        let (x, y) = (self[a], self[b]);
+        self[a] = y;
+        self[b] = x;
+    }
+}
+
+impl std::ops::Index<usize> for Slots {
+    type Output = Value;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        debug_assert!(i < self.len, "slot {i} of {}", self.len);
+        // SAFETY: `i < len` for every index formed from validated code (the type's doc); `base`
+        // points to `len` initialized words of a live frame.
+        unsafe { &*self.base.add(i) }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Slots {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        debug_assert!(i < self.len, "slot {i} of {}", self.len);
+        // SAFETY: as `index`.
+        unsafe { &mut *self.base.add(i) }
+    }
+}
+
+macro_rules! slots_range_index {
+    ($($r:ty),*) => {$(
+        impl std::ops::Index<$r> for Slots {
+            type Output = [Value];
+            #[inline(always)]
+            fn index(&self, r: $r) -> &[Value] {
+                &self.as_slice()[r]
+            }
+        }
+        impl std::ops::IndexMut<$r> for Slots {
+            #[inline(always)]
+            fn index_mut(&mut self, r: $r) -> &mut [Value] {
+                &mut self.as_slice()[r]
+            }
+        }
+    )*};
+}
+slots_range_index!(
+    std::ops::Range<usize>,
+    std::ops::RangeTo<usize>,
+    std::ops::RangeFrom<usize>
+);

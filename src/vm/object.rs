@@ -126,6 +126,14 @@ pub struct TypeData {
     /// `__new__`, `__init__`, no `__abstractmethods__` in the class's dict) — CPython's `tp_new` /
     /// `tp_init` slots, kept valid by the version tag instead of slot updates. Version 0: empty.
     pub ctor_cache: Cell<(u32, Value, Value, bool)>,
+    /// The version tag under which no class of the MRO defines `__bool__` or `__len__`, so every
+    /// instance is true (`runtime::compare::truthy`'s shortcut; CPython reads its `nb_bool` and
+    /// `mp_length` slots). 0: not known.
+    pub always_true: Cell<u32>,
+    /// (version tag, whether `__eq__` and `__ne__` both resolve to `object`'s under it): then
+    /// `==`/`!=` between two such instances is identity (`runtime::compare::default_equality`;
+    /// CPython's `object_richcompare`). Version 0: not known.
+    pub default_eq: Cell<(u32, bool)>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).
@@ -331,15 +339,32 @@ pub struct CodeData {
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,
-    /// Inline-cache words, `runtime::inline_cache::WORDS` per code unit (used by the sites that
-    /// have caches; see that module).
+    /// Inline-cache words, `runtime::inline_cache::SITE_WORDS` per attribute or global site
+    /// (see that module), in code order.
     pub caches: Box<[Cell<u64>]>,
+    /// For each code unit, the index of its site in `caches` (meaningful at LOAD_GLOBAL,
+    /// LOAD_ATTR, STORE_ATTR and LOAD_METHOD only): 4 bytes a unit instead of the 48 that a
+    /// cache per unit took.
+    pub site_of: Box<[u32]>,
     /// The quickened instructions (CPython's `co_code_adaptive`): a copy of `code.code` that the
     /// interpreter executes and the specializer rewrites in place; each family instruction's
     /// inline cache units hold its counter (`vm::adaptive`) and its specialized form's data.
     pub adaptive: Box<[Cell<u32>]>,
     /// Compiled code and hotness (`vm::jit_hook`); freed with the code object.
     pub jit: super::jit_hook::JitSlot,
+}
+
+/// The code unit at instruction index `ip` of quickened code (`CodeData::adaptive`), for the
+/// interpreter loop's fetch, which does not check `ip` against the length: every code object the
+/// VM runs has passed `bytecode::serialize::validate` (jump and handler targets are instruction
+/// starts within the code, control never runs off its end), and the loop only ever resumes at a
+/// frame's `instr_index` that the loop or compiled code stored from such a position. Debug builds
+/// check anyway (see `vm::framestack::Slots` for the same argument about frame slots).
+#[inline(always)]
+pub fn fetch_unit(units: &[Cell<u32>], ip: usize) -> u32 {
+    debug_assert!(ip < units.len(), "instruction {ip} of {}", units.len());
+    // SAFETY: `ip < units.len()` by the argument above.
+    unsafe { units.get_unchecked(ip).get() }
 }
 
 /// A built-in function: vectorcall-style, `args` holds the positionals then the keyword values

@@ -51,7 +51,14 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
     remember_source(vm, src, filename);
-    let code = match compile_source(src, filename) {
+    let frozen = filename
+        .strip_prefix("<frozen ")
+        .and_then(|n| n.strip_suffix('>'));
+    let compiled = match frozen {
+        Some(name) => crate::vm::modules::pyc_cache::load_or_compile_frozen(src, name, filename),
+        None => compile_source(src, filename),
+    };
+    let code = match compiled {
         Ok(c) => c,
         Err(e) => return Err(syntax_error_object(vm, &e)),
     };
@@ -132,12 +139,19 @@ pub struct Options {
     pub int_max_str_digits: Option<u32>,
 }
 
+/// The interpreter thread's stack: deep Python recursion, plus room to parse and compile in place
+/// (`crate::stack`).
+const INTERP_STACK: usize = 1 << 30;
+
 /// Runs a program on a thread with a large stack; returns the exit status. `argv` is sys.argv
 /// as the command line gives it (argv[0] is the script, `-c`, `-m` or `-`).
 pub fn run_program(program: Program, argv: Vec<String>, opts: Options) -> i32 {
     let h = std::thread::Builder::new()
-        .stack_size(1 << 30)
-        .spawn(move || run_on_this_thread(program, argv, opts))
+        .stack_size(INTERP_STACK)
+        .spawn(move || {
+            crate::stack::note_thread_stack(INTERP_STACK);
+            run_on_this_thread(program, argv, opts)
+        })
         .expect("spawn interpreter thread");
     h.join().unwrap_or(70)
 }
@@ -380,8 +394,9 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
     let src = src.to_vec();
     std::thread::scope(|s| {
         std::thread::Builder::new()
-            .stack_size(1 << 30)
+            .stack_size(INTERP_STACK)
             .spawn_scoped(s, move || {
+                crate::stack::note_thread_stack(INTERP_STACK);
                 let (mut vm, globals) = main_vm(
                     &["-c".to_string()],
                     vec![String::new()],

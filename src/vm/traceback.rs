@@ -113,7 +113,7 @@ fn anchors(segment: &str) -> Option<(usize, usize, char, char)> {
 fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     let cd = as_code(code).unwrap();
     let co = cd.code.clone();
-    let pos = co.positions.get(at as usize).copied().unwrap_or_default();
+    let pos = co.positions.get(at as usize).unwrap_or_default();
     let lineno = pos.lineno;
     out.push_str(&format!(
         "  File \"{}\", line {}, in {}\n",

@@ -516,7 +516,7 @@ impl<'a> Compiler<'a> {
             localspluskinds: kinds,
             stacksize,
             exception_table,
-            positions,
+            positions: crate::bytecode::code::Positions::from_units(&positions),
         })
     }
 

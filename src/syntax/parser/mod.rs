@@ -193,17 +193,9 @@ pub fn parse_expression(source: &[u8], filename: &str) -> Result<ast::Mod, Synta
 
 /// The parser recurses once per nesting level; nesting is bounded (200 brackets by the tokenizer,
 /// MAX_DEPTH rule levels here), but the worst case needs more stack than a default thread has, so
-/// the parse runs on its own thread with a generous stack.
+/// the parse runs with a generous stack (in place on the interpreter's big-stack thread).
 fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    const STACK: usize = 512 << 20;
-    std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(STACK)
-            .spawn_scoped(s, f)
-            .expect("spawning the parser thread")
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
-    })
+    crate::stack::with_stack(512 << 20, "parser", f)
 }
 
 impl<'s> Parser<'s> {

@@ -93,6 +93,9 @@ pub fn create(vm: &mut Vm) -> Value {
 }
 
 pub(super) fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if v.is_float() {
+        return Ok(v.as_f64());
+    }
     match num::float_of(vm, v)? {
         Some(f) => Ok(f),
         None => {
@@ -135,10 +138,15 @@ pub(super) fn margs_in(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
+    let n = args.len();
+    // The common case first: no keywords and a count in range (the checks below build the
+    // error messages).
+    if kw.is_empty() && (min..=max).contains(&n) {
+        return Ok(());
+    }
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{module}.{name}() takes no keyword arguments")));
     }
-    let n = args.len();
     match (min, max) {
         (1, 1) if n != 1 => Err(vm.type_error(format!(
             "{module}.{name}() takes exactly one argument ({n} given)"

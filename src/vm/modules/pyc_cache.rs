@@ -65,22 +65,44 @@ static HITS: AtomicU64 = AtomicU64::new(0);
 static COMPILED: AtomicU64 = AtomicU64::new(0);
 static WRITTEN: AtomicU64 = AtomicU64::new(0);
 static REJECTED: AtomicU64 = AtomicU64::new(0);
+// The same for frozen modules (`load_or_compile_frozen`), counted apart.
+static FROZEN_HITS: AtomicU64 = AtomicU64::new(0);
+static FROZEN_COMPILED: AtomicU64 = AtomicU64::new(0);
+static FROZEN_WRITTEN: AtomicU64 = AtomicU64::new(0);
+static FROZEN_REJECTED: AtomicU64 = AtomicU64::new(0);
 
 fn counts() -> [u64; 4] {
     [&HITS, &COMPILED, &WRITTEN, &REJECTED].map(|c| c.load(Ordering::Relaxed))
 }
 
-/// The `--stats` text line.
-pub fn stats_text() -> String {
-    let [h, c, w, r] = counts();
-    format!("pyc: hits {h} compiled {c} written {w} rejected {r}\n")
+fn frozen_counts() -> [u64; 4] {
+    [
+        &FROZEN_HITS,
+        &FROZEN_COMPILED,
+        &FROZEN_WRITTEN,
+        &FROZEN_REJECTED,
+    ]
+    .map(|c| c.load(Ordering::Relaxed))
 }
 
-/// `--stats=json`: the report with a `"pyc"` member added.
+/// The `--stats` text lines.
+pub fn stats_text() -> String {
+    let [h, c, w, r] = counts();
+    let [fh, fc, fw, fr] = frozen_counts();
+    format!(
+        "pyc: hits {h} compiled {c} written {w} rejected {r}\n\
+         frozen pyc: hits {fh} compiled {fc} written {fw} rejected {fr}\n"
+    )
+}
+
+/// `--stats=json`: the report with `"pyc"` and `"frozen_pyc"` members added.
 pub fn add_stats_json(json: String) -> String {
     let [h, c, w, r] = counts();
-    let member =
-        format!("\"pyc\":{{\"hits\":{h},\"compiled\":{c},\"written\":{w},\"rejected\":{r}}}");
+    let [fh, fc, fw, fr] = frozen_counts();
+    let member = format!(
+        "\"pyc\":{{\"hits\":{h},\"compiled\":{c},\"written\":{w},\"rejected\":{r}}},\
+         \"frozen_pyc\":{{\"hits\":{fh},\"compiled\":{fc},\"written\":{fw},\"rejected\":{fr}}}"
+    );
     let body = json.trim_end();
     match body.strip_suffix('}') {
         Some(head) if head.trim_end().ends_with('{') => format!("{head}{member}}}\n"),
@@ -259,6 +281,50 @@ pub fn load_or_compile(
     Ok(code)
 }
 
+/// The code of a frozen module (Python source compiled into the binary, run as `<frozen NAME>`):
+/// from `<directory of the executable>/cpjit-frozen/NAME.cpjit-311.pyc` when that file holds
+/// this very source's code (hash-checked, PEP 552, and the opcode table's magic), else compiled
+/// and the file (re)written. CPython freezes such modules into its binary at build time; cpjit's
+/// build cannot run its own compiler, so it does so at first use. The files are cpjit's own
+/// build products, not a program's bytecode, so `-B`/PYTHONDONTWRITEBYTECODE do not apply; an
+/// unwritable directory only means compiling every time.
+pub fn load_or_compile_frozen(
+    src: &[u8],
+    name: &str,
+    filename: &str,
+) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+    static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let dir =
+        DIR.get_or_init(|| Some(std::env::current_exe().ok()?.parent()?.join("cpjit-frozen")));
+    let ok_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let path = dir
+        .as_ref()
+        .filter(|_| ok_name)
+        .map(|d| d.join(format!("{name}.{CACHE_TAG}.pyc")));
+    let stamp = SourceStamp {
+        mtime_ns: 0,
+        size: src.len() as u64,
+    };
+    if let Some(path) = &path {
+        if let Ok(bytes) = std::fs::read(path) {
+            if let Ok(code) = decode(&bytes, src, stamp, filename) {
+                FROZEN_HITS.fetch_add(1, Ordering::Relaxed);
+                return Ok(code);
+            }
+            FROZEN_REJECTED.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    let code = crate::vm::run::compile_source(src, filename)?;
+    FROZEN_COMPILED.fetch_add(1, Ordering::Relaxed);
+    if let Some(path) = &path {
+        let bytes = encode(&code, src, stamp, Invalidation::CheckedHash);
+        if write_atomic(path, &bytes).is_ok() {
+            FROZEN_WRITTEN.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    Ok(code)
+}
+
 /// Runs a module's source file (`src` read from `file`) in `globals`, through the cache.
 pub fn exec_module(
     vm: &mut Vm,
@@ -267,7 +333,10 @@ pub fn exec_module(
     filename: &str,
     globals: Value,
 ) -> PyResult {
-    crate::vm::run::remember_source(vm, src, filename);
+    // Tracebacks read the file's lines when they need them (as CPython's linecache does) rather
+    // than every imported module's text staying in memory; a stale copy from an earlier
+    // traceback is dropped so a reloaded module shows its new text.
+    vm.sources.remove(filename);
     let write = writing_enabled(vm);
     match load_or_compile(src, file, filename, write) {
         Ok(code) => crate::vm::run::exec_code(vm, code, globals),

@@ -444,9 +444,7 @@ pub fn bind_args(
         )));
     }
     if ngiven < npos {
-        let defaults: Vec<Value> = as_tuple(fd.defaults)
-            .map(|t| t.to_vec())
-            .unwrap_or_default();
+        let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
         let first_def = npos - defaults.len();
         let mut missing = Vec::new();
         for j in ngiven..npos {

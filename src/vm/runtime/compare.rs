@@ -245,9 +245,40 @@ pub fn compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     if let Some(r) = builtin_compare(vm, op, a, b)? {
         return Ok(vm.bool_val(r));
     }
+    if (op == cmp::EQ || op == cmp::NE)
+        && a.is_ptr()
+        && b.is_ptr()
+        && layout_of(a) == Layout::Instance
+        && layout_of(b) == Layout::Instance
+        && default_equality(vm, obj_type(a))
+        && default_equality(vm, obj_type(b))
+    {
+        // Both sides' `__eq__` (and `__ne__`) are object's: each returns NotImplemented unless
+        // the operands are the same object, and the fallback is identity.
+        return Ok(vm.bool_val((a == b) == (op == cmp::EQ)));
+    }
     // The reflected method may run first and drop `a` from the container it came from (a list
     // compared item by item): both stay rooted across the Python calls.
     crate::vm::runtime::iter::with_roots(vm, &[a, b], |vm| user_compare(vm, op, a, b))
+}
+
+/// Whether instances of `t` compare for equality by identity: `__eq__` and `__ne__` resolve to
+/// `object`'s (cached per version tag in `TypeData::default_eq`).
+fn default_equality(vm: &mut Vm, t: *const TypeObject) -> bool {
+    let td = type_data(t);
+    let version = td.version.get();
+    let (v, known) = td.default_eq.get();
+    if version != 0 && v == version {
+        return known;
+    }
+    let object = vm.t.object;
+    let same = |vm: &mut Vm, name: &str| {
+        let mine = lookup_type_str(vm, t, name);
+        mine.is_some() && mine == lookup_type_str(vm, object, name)
+    };
+    let r = same(vm, "__eq__") && same(vm, "__ne__");
+    td.default_eq.set((version, r));
+    r
 }
 
 fn user_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
@@ -376,12 +407,16 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Ok(crate::vm::types::misc::range_len(r.start, r.stop, r.step) > 0)
         }
         Layout::Instance | Layout::Native => {
+            let t = obj_type(v);
+            let version = type_data(t).version.get();
+            if version != 0 && type_data(t).always_true.get() == version {
+                return Ok(true);
+            }
             if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__bool__")
                 .and(crate::vm::types::subclass::defer_to_base(vm, v, "__len__"))
             {
                 return truthy(vm, b);
             }
-            let t = obj_type(v);
             if let Some(f) = lookup_type_str(vm, t, "__bool__") {
                 let r = call_method_value(vm, f, v, &[])?;
                 if as_bool_obj(r).is_none() {
@@ -396,6 +431,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
                 let r = call_method_value(vm, f, v, &[])?;
                 return Ok(num::int_to_i64(r).unwrap_or(1) != 0);
             }
+            // Neither is defined anywhere in the MRO (nor a built-in base decides): true for
+            // as long as the class and its bases keep their attributes (the version tag).
+            type_data(t).always_true.set(version);
             Ok(true)
         }
         Layout::DictView => {

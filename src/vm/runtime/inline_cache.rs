@@ -31,6 +31,33 @@ pub const WAYS: usize = 2;
 /// Cache words per site.
 pub const SITE_WORDS: usize = WORDS * WAYS;
 
+/// A code object's site tables: for each code unit the index of its site (0 where there is
+/// none), and SITE_WORDS zeroed cache words per site. The sites are the generic instructions that
+/// read `caches` (the specialized forms of these families deopt to them at the same index).
+pub fn site_tables(code: &[u32]) -> (Box<[u32]>, Box<[Cell<u64>]>) {
+    use crate::bytecode::opcode::Opcode;
+    let mut site_of = vec![0u32; code.len()];
+    let mut sites = 0u32;
+    let mut i = 0;
+    while i < code.len() {
+        let Some(op) = Opcode::from_u8(code[i] as u8) else {
+            break;
+        };
+        if matches!(
+            op,
+            Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD
+        ) {
+            site_of[i] = sites;
+            sites += 1;
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    let caches = (0..sites as usize * SITE_WORDS)
+        .map(|_| Cell::new(0))
+        .collect();
+    (site_of.into_boxed_slice(), caches)
+}
+
 const INST: u64 = 1;
 const TYPE_VALUE: u64 = 2;
 const METHOD: u64 = 3;

@@ -321,6 +321,11 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             _ => return Err(vm.not_implemented(format!("code.replace({k}=...)"))),
         }
     }
+    // Other flags change what the argument binding reads (`vm::framestack::Slots`' soundness
+    // rests on every code object the VM runs being valid).
+    if let Err(e) = crate::bytecode::serialize::validate(&new) {
+        return Err(vm.value_error(format!("replace(): invalid code object ({e})")));
+    }
     let cell_args = c.cell_args.clone();
     let r = crate::vm::code::load_code(vm, std::rc::Rc::new(new));
     if let Some(nc) = as_code(r) {
@@ -335,7 +340,7 @@ fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let Some(c) = args.first().and_then(|v| as_code(*v)) else {
         return Err(vm.type_error("co_positions() needs a code object"));
     };
-    let ps = c.code.positions.clone();
+    let ps: Vec<_> = c.code.positions.iter().collect();
     let mut items = Vec::with_capacity(ps.len());
     for p in ps {
         let t = if p.lineno == 0 {

@@ -85,10 +85,16 @@ pub fn install(vm: &mut Vm) {
 
 /// The method `name` a class's metaclass defines (None for plain classes, whose type is
 /// `type`, and for what only `type`/`object` define: the built-in paths handle those).
+#[inline]
 pub fn meta_method(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
+    // Inlined: most values asked about are not classes at all (`len(x)`, `iter(x)`, `x in y`).
     if !cls.is_ptr() || layout_of(cls) != Layout::Type {
         return None;
     }
+    class_meta_method(vm, cls, name)
+}
+
+fn class_meta_method(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
     let meta = obj_type(cls);
     if meta == vm.t.type_ || type_data(meta).builtin {
         return None;
@@ -107,8 +113,12 @@ pub fn meta_method(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
 }
 
 /// Calls the metaclass's `name` on class `cls` if the metaclass defines it.
+#[inline]
 pub fn meta_dunder(vm: &mut Vm, cls: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    match meta_method(vm, cls, name) {
+    if !cls.is_ptr() || layout_of(cls) != Layout::Type {
+        return Ok(None);
+    }
+    match class_meta_method(vm, cls, name) {
         Some(f) => call_meta(vm, f, cls, args).map(Some),
         None => Ok(None),
     }
