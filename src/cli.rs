@@ -54,6 +54,12 @@ pub fn main(argv: Vec<OsString>) -> i32 {
     let mut args = Vec::with_capacity(argv.len());
     for a in argv.into_iter().skip(1) {
         match a.into_string() {
+            Ok(s) if crate::rtlib::surrogate::has_standin(&s) => {
+                eprintln!(
+                    "cpjit: argument holds a character of U+F0800..U+F0FFF, which cpjit keeps for lone surrogates: {s:?}"
+                );
+                return 2;
+            }
             Ok(s) => args.push(s),
             Err(a) => {
                 eprintln!("cpjit: argument is not valid UTF-8: {:?}", a);

@@ -1,7 +1,10 @@
-//! `bytes.decode` / `str.encode` for utf-8, ascii and latin-1 with CPython's error handlers
-//! (strict, ignore, replace, backslashreplace, xmlcharrefreplace) and exception texts.
-//! `surrogateescape`/`surrogatepass` need lone surrogates, which a Rust `str` cannot hold: they
-//! are reported as unknown handlers only when an error occurs, like any other unsupported name.
+//! `bytes.decode` / `str.encode` for utf-8, ascii, latin-1 and raw-unicode-escape with CPython's
+//! error handlers (strict, ignore, replace, backslashreplace, xmlcharrefreplace, namereplace,
+//! surrogateescape, surrogatepass) and exception texts. Lone surrogates are the stand-in
+//! characters of `rtlib::surrogate`; decoding refuses a genuine U+F0800..U+F0FFF character
+//! ([`CodecError::Unsupported`]).
+
+use super::surrogate::{self, code_point, standin, surrogate_of};
 
 /// A supported codec.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +71,8 @@ pub enum CodecError {
     UnknownHandler(String),
     /// LookupError "unknown encoding: ...".
     UnknownEncoding(String),
+    /// NotImplementedError: the text holds a character cpjit's str cannot (U+F0800..U+F0FFF).
+    Unsupported(String),
 }
 
 impl CodecError {
@@ -76,6 +81,7 @@ impl CodecError {
         match self {
             CodecError::Decode { .. } => "UnicodeDecodeError",
             CodecError::Encode { .. } => "UnicodeEncodeError",
+            CodecError::Unsupported(_) => "NotImplementedError",
             _ => "LookupError",
         }
     }
@@ -113,14 +119,8 @@ impl CodecError {
                 reason,
             } => {
                 if end - start == 1 {
-                    let c = object.chars().nth(*start).expect("in range") as u32;
-                    let shown = if c < 0x100 {
-                        format!("\\x{:02x}", c)
-                    } else if c < 0x10000 {
-                        format!("\\u{:04x}", c)
-                    } else {
-                        format!("\\U{:08x}", c)
-                    };
+                    let c = object.chars().nth(*start).expect("in range");
+                    let shown = escape_char(c);
                     format!(
                         "'{}' codec can't encode character '{}' in position {}: {}",
                         encoding, shown, start, reason
@@ -137,6 +137,7 @@ impl CodecError {
             }
             CodecError::UnknownHandler(h) => format!("unknown error handler name '{}'", h),
             CodecError::UnknownEncoding(e) => format!("unknown encoding: {}", e),
+            CodecError::Unsupported(m) => m.clone(),
         }
     }
 }
@@ -173,11 +174,38 @@ fn next_error(enc: Encoding, b: &[u8]) -> Option<(usize, usize, &'static str)> {
     }
 }
 
-fn decode_valid(enc: Encoding, b: &[u8], out: &mut String) {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a character (backslashreplace, error messages).
+pub fn escape_char(c: char) -> String {
+    let n = code_point(c);
+    if n < 0x100 {
+        format!("\\x{:02x}", n)
+    } else if n < 0x10000 {
+        format!("\\u{:04x}", n)
+    } else {
+        format!("\\U{:08x}", n)
+    }
+}
+
+/// The NotImplementedError for decoded text holding a genuine U+F0800..U+F0FFF character.
+fn check_decoded(s: &str) -> Result<(), CodecError> {
+    match surrogate::first_standin(s) {
+        Some(c) => Err(CodecError::Unsupported(surrogate::unsupported_message(
+            c as u32,
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn decode_valid(enc: Encoding, b: &[u8], out: &mut String) -> Result<(), CodecError> {
     match enc {
-        Encoding::Utf8 => out.push_str(std::str::from_utf8(b).expect("validated")),
+        Encoding::Utf8 => {
+            let s = std::str::from_utf8(b).expect("validated");
+            check_decoded(s)?;
+            out.push_str(s)
+        }
         _ => out.extend(b.iter().map(|&c| c as char)),
     }
+    Ok(())
 }
 
 /// `b.decode(encoding, errors)`.
@@ -193,18 +221,17 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, CodecErr
     let mut out = String::with_capacity(b.len());
     let mut pos = 0;
     while let Some((valid, bad, reason)) = next_error(enc, &b[pos..]) {
-        decode_valid(enc, &b[pos..pos + valid], &mut out);
+        decode_valid(enc, &b[pos..pos + valid], &mut out)?;
         let (start, end) = (pos + valid, pos + valid + bad);
+        let err = || CodecError::Decode {
+            encoding: enc.name(),
+            object: b.to_vec(),
+            start,
+            end,
+            reason: reason.to_string(),
+        };
         match errors {
-            "strict" => {
-                return Err(CodecError::Decode {
-                    encoding: enc.name(),
-                    object: b.to_vec(),
-                    start,
-                    end,
-                    reason: reason.to_string(),
-                })
-            }
+            "strict" => return Err(err()),
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),
             "backslashreplace" => {
@@ -212,25 +239,92 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, CodecErr
                     out.push_str(&format!("\\x{:02x}", c));
                 }
             }
+            "surrogateescape" => {
+                // Each undecodable byte (all >= 0x80) becomes U+DC00 + byte.
+                if b[start..end].iter().any(|&c| c < 0x80) {
+                    return Err(err());
+                }
+                out.extend(b[start..end].iter().map(|&c| standin(0xDC00 + c as u32)));
+            }
+            "surrogatepass" => {
+                // UTF-8's encoding of a surrogate: ED A0..BF 80..BF.
+                match &b[start..] {
+                    [0xED, x @ 0xA0..=0xBF, y @ 0x80..=0xBF, ..] if enc == Encoding::Utf8 => {
+                        let v = 0xD000 | ((*x as u32 & 0x3F) << 6) | (*y as u32 & 0x3F);
+                        out.push(standin(v));
+                        pos = start + 3;
+                        continue;
+                    }
+                    _ => return Err(err()),
+                }
+            }
             other => return Err(CodecError::UnknownHandler(other.to_string())),
         }
         pos = end;
     }
-    decode_valid(enc, &b[pos..], &mut out);
+    decode_valid(enc, &b[pos..], &mut out)?;
     Ok(out)
+}
+
+/// What an encoding error handler puts in place of the unencodable `run` of characters
+/// (`start` is its first character's index), or the error to raise.
+fn encode_replacement(
+    errors: &str,
+    run: &[char],
+    start: usize,
+    err: &dyn Fn(usize) -> CodecError,
+    out: &mut Vec<u8>,
+) -> Result<(), CodecError> {
+    match errors {
+        "strict" => return Err(err(start)),
+        "ignore" => {}
+        "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
+        "backslashreplace" => {
+            for &c in run {
+                out.extend_from_slice(escape_char(c).as_bytes());
+            }
+        }
+        "namereplace" => {
+            for &c in run {
+                let name = (!surrogate::is_standin(c))
+                    .then(|| unicode_names2::name(c))
+                    .flatten();
+                match name {
+                    Some(n) => out.extend_from_slice(format!("\\N{{{n}}}").as_bytes()),
+                    None => out.extend_from_slice(escape_char(c).as_bytes()),
+                }
+            }
+        }
+        "xmlcharrefreplace" => {
+            for &c in run {
+                out.extend_from_slice(format!("&#{};", code_point(c)).as_bytes());
+            }
+        }
+        "surrogateescape" => {
+            // U+DC80..U+DCFF become the bytes 0x80..0xFF; the first other character raises.
+            for (k, &c) in run.iter().enumerate() {
+                match surrogate_of(c) {
+                    Some(v @ 0xDC80..=0xDCFF) => out.push((v - 0xDC00) as u8),
+                    _ => return Err(err(start + k)),
+                }
+            }
+        }
+        other => return Err(CodecError::UnknownHandler(other.to_string())),
+    }
+    Ok(())
 }
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecError> {
     let enc = Encoding::lookup(encoding)?;
     let limit: u32 = match enc {
-        Encoding::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Encoding::Utf8 => return encode_utf8(s, errors),
         Encoding::Ascii => 0x80,
         Encoding::Latin1 => 0x100,
         Encoding::RawUnicodeEscape => {
             let mut out = Vec::with_capacity(s.len());
             for c in s.chars() {
-                match c as u32 {
+                match code_point(c) {
                     n if n < 0x100 => out.push(n as u8),
                     n if n < 0x10000 => out.extend_from_slice(format!("\\u{n:04x}").as_bytes()),
                     n => out.extend_from_slice(format!("\\U{n:08x}").as_bytes()),
@@ -253,37 +347,62 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecErr
         while end < cs.len() && cs[end] as u32 >= limit {
             end += 1;
         }
-        match errors {
-            "strict" => {
-                return Err(CodecError::Encode {
-                    encoding: enc.name(),
-                    object: s.to_string(),
-                    start,
-                    end,
-                    reason: format!("ordinal not in range({})", limit),
-                })
+        let err = |from: usize| CodecError::Encode {
+            encoding: enc.name(),
+            object: s.to_string(),
+            start: from,
+            end,
+            reason: format!("ordinal not in range({})", limit),
+        };
+        let errors = if errors == "surrogatepass" {
+            "strict"
+        } else {
+            errors
+        };
+        encode_replacement(errors, &cs[start..end], start, &err, &mut out)?;
+        i = end;
+    }
+    Ok(out)
+}
+
+/// UTF-8 encoding: only lone surrogates cannot be encoded.
+fn encode_utf8(s: &str, errors: &str) -> Result<Vec<u8>, CodecError> {
+    if !surrogate::has_standin(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let Some(_) = surrogate_of(cs[i]) else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(cs[i].encode_utf8(&mut buf).as_bytes());
+            i += 1;
+            continue;
+        };
+        let start = i;
+        let mut end = i;
+        while end < cs.len() && surrogate::is_standin(cs[end]) {
+            end += 1;
+        }
+        if errors == "surrogatepass" {
+            for &c in &cs[start..end] {
+                let v = code_point(c);
+                out.extend_from_slice(&[
+                    0xE0 | (v >> 12) as u8,
+                    0x80 | ((v >> 6) & 0x3F) as u8,
+                    0x80 | (v & 0x3F) as u8,
+                ]);
             }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - start)),
-            "backslashreplace" => {
-                for &c in &cs[start..end] {
-                    let n = c as u32;
-                    let t = if n < 0x100 {
-                        format!("\\x{:02x}", n)
-                    } else if n < 0x10000 {
-                        format!("\\u{:04x}", n)
-                    } else {
-                        format!("\\U{:08x}", n)
-                    };
-                    out.extend_from_slice(t.as_bytes());
-                }
-            }
-            "xmlcharrefreplace" => {
-                for &c in &cs[start..end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                }
-            }
-            other => return Err(CodecError::UnknownHandler(other.to_string())),
+        } else {
+            let err = |from: usize| CodecError::Encode {
+                encoding: "utf-8",
+                object: s.to_string(),
+                start: from,
+                end,
+                reason: "surrogates not allowed".to_string(),
+            };
+            encode_replacement(errors, &cs[start..end], start, &err, &mut out)?;
         }
         i = end;
     }
@@ -332,9 +451,14 @@ fn raw_unicode_escape_decode(b: &[u8], errors: &str) -> Result<String, CodecErro
             (i + 2 + n, r, None)
         } else {
             let v = u32::from_str_radix(std::str::from_utf8(hex).unwrap_or("0"), 16).unwrap_or(0);
-            match char::from_u32(v) {
-                Some(c) => (i + 2 + digits, "", Some(c)),
-                None => (i + 2 + digits, "\\Uxxxxxxxx out of range", None),
+            match surrogate::from_code_point(v) {
+                surrogate::FromCodePoint::Char(c) => (i + 2 + digits, "", Some(c)),
+                surrogate::FromCodePoint::Unsupported => {
+                    return Err(CodecError::Unsupported(surrogate::unsupported_message(v)));
+                }
+                surrogate::FromCodePoint::OutOfRange => {
+                    (i + 2 + digits, "\\Uxxxxxxxx out of range", None)
+                }
             }
         };
         match value {

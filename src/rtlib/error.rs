@@ -13,6 +13,8 @@ pub enum ExcKind {
     IndexError,
     MemoryError,
     AttributeError,
+    /// Something cpjit does not implement (a genuine U+F0800..U+F0FFF character in a str).
+    NotImplementedError,
 }
 
 impl ExcKind {
@@ -27,6 +29,7 @@ impl ExcKind {
             ExcKind::IndexError => "IndexError",
             ExcKind::MemoryError => "MemoryError",
             ExcKind::AttributeError => "AttributeError",
+            ExcKind::NotImplementedError => "NotImplementedError",
         }
     }
 }
@@ -61,6 +64,17 @@ impl RtError {
         RtError {
             kind: ExcKind::OverflowError,
             msg: msg.into(),
+        }
+    }
+    /// The NotImplementedError for code point `v` of U+F0800..U+F0FFF, which cpjit's str uses
+    /// for lone surrogates (`rtlib::surrogate`).
+    pub fn unsupported_char(v: u32) -> Self {
+        RtError {
+            kind: ExcKind::NotImplementedError,
+            msg: format!(
+                "cpjit does not support {}",
+                super::surrogate::unsupported_message(v)
+            ),
         }
     }
     /// A ZeroDivisionError with the given message.

@@ -352,10 +352,7 @@ fn format_long_internal(v: &BigInt, f: &FormatSpec, ty: char) -> RtResult<String
         if !(0..=0x10ffff).contains(&x) {
             return Err(RtError::overflow("%c arg not in range(0x110000)"));
         }
-        // Lone surrogates are valid in Python strs but not in Rust's; refuse them explicitly.
-        let c = char::from_u32(x as u32).ok_or_else(|| {
-            RtError::value("surrogate code points are not supported by cpjit's str")
-        })?;
+        let c = super::surrogate::char_or_unsupported(x as u32)?;
         let rem = c.to_string();
         let parts = NumParts {
             negative: false,

@@ -264,17 +264,19 @@ pub fn hash_str_with(secret: &HashSecret, s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
-    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    // Lone surrogates count as their code point (U+D800..U+DFFF), not their stand-in.
+    let cp = super::surrogate::code_point;
+    let max = s.chars().map(cp).max().unwrap_or(0);
     let mut buf: Vec<u8> = Vec::with_capacity(s.len() * 2);
     if max < 0x100 {
         buf.extend(s.chars().map(|c| c as u8));
     } else if max < 0x10000 {
         for c in s.chars() {
-            buf.extend_from_slice(&(c as u16).to_le_bytes());
+            buf.extend_from_slice(&(cp(c) as u16).to_le_bytes());
         }
     } else {
         for c in s.chars() {
-            buf.extend_from_slice(&(c as u32).to_le_bytes());
+            buf.extend_from_slice(&cp(c).to_le_bytes());
         }
     }
     hash_bytes_with(secret, &buf)

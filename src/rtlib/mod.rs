@@ -19,10 +19,11 @@
 //! | `math_fns` | the `math` module |
 //! | `listsort` | `list.sort` (timsort + powersort: same comparisons, same result on errors) |
 //! | `codecs` | `bytes.decode` / `str.encode` (utf-8, ascii, latin-1) and their errors |
+//! | `surrogate` | lone surrogates in str: code points, order, the stand-in characters |
 //! | `random_mt` | the `random` module's generator and random.py's algorithms |
 //!
-//! Limits: lone surrogates cannot live in a Rust `str` (`%c`/`format(n, 'c')` refuse them with a
-//! ValueError); results over 2**28 characters raise MemoryError instead of being built.
+//! Lone surrogates live in strs as the stand-in characters of `surrogate` (U+F0800..U+F0FFF);
+//! results over 2**28 characters raise MemoryError instead of being built.
 //!
 //! Every module is checked against python3 by `cargo test --test rtlib`.
 
@@ -51,6 +52,7 @@ pub mod set_table;
 pub mod sha512;
 pub mod str_format;
 pub mod strmethods;
+pub mod surrogate;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;

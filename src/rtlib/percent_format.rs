@@ -422,9 +422,7 @@ fn format_char<A: PercentArg>(v: &A) -> Result<char, A::Error> {
         None => index_or::<A>(v, bad)?,
     };
     match n.to_u32().filter(|x| *x <= 0x10ffff) {
-        Some(x) => Ok(char::from_u32(x).ok_or_else(|| {
-            RtError::value("surrogate code points are not supported by cpjit's str")
-        })?),
+        Some(x) => Ok(super::surrogate::char_or_unsupported(x)?),
         None => err(RtError::overflow("%c arg not in range(0x110000)")),
     }
 }

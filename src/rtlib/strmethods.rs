@@ -12,7 +12,8 @@ pub fn repr_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
-        let n = c as u32;
+        // A lone surrogate's stand-in is not printable: it shows as `\udXXX`.
+        let n = super::surrogate::code_point(c);
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),

@@ -41,24 +41,19 @@ pub type Identifier = String;
 /// First code point of the range that stands for lone surrogates in [`Constant::Str`].
 ///
 /// A Rust `String` cannot hold a lone surrogate (`'\ud800'`), which Python strings can. The front end
-/// stores surrogate U+D800+k as the plane-15 private-use character U+F0800+k (both ranges are 2,048
-/// long; no string constant of CPython's own stdlib uses that block) and rejects string literals whose
-/// source text or escapes produce a real character of that range, so the mapping is unambiguous. `ast_dump` prints them back as `\udXXX`; the compiler rejects them
-/// with a clear "unsupported" error, so they never reach the VM.
-pub const SURROGATE_STANDIN_BASE: u32 = 0xF0800;
+/// stores surrogate U+D800+k as the plane-15 private-use character U+F0800+k, as the VM's str does
+/// (`rtlib::surrogate`), and rejects string literals whose source text or escapes produce a real
+/// character of that range, so the mapping is unambiguous. `ast_dump` prints them back as `\udXXX`.
+pub const SURROGATE_STANDIN_BASE: u32 = crate::rtlib::surrogate::STANDIN_BASE;
 
 /// The stand-in character of lone surrogate `v` (0xD800..=0xDFFF).
 pub fn surrogate_standin(v: u32) -> char {
-    debug_assert!((0xD800..0xE000).contains(&v));
-    char::from_u32(SURROGATE_STANDIN_BASE + (v - 0xD800)).unwrap_or(char::REPLACEMENT_CHARACTER)
+    crate::rtlib::surrogate::standin(v)
 }
 
 /// The surrogate a stand-in character stands for, if it is one.
 pub fn standin_surrogate(c: char) -> Option<u32> {
-    let n = c as u32;
-    (SURROGATE_STANDIN_BASE..SURROGATE_STANDIN_BASE + 0x800)
-        .contains(&n)
-        .then(|| 0xD800 + (n - SURROGATE_STANDIN_BASE))
+    crate::rtlib::surrogate::surrogate_of(c)
 }
 
 /// `mod` in the ASDL.

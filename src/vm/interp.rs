@@ -551,11 +551,17 @@ impl Vm {
         let _ = o.flush();
         self.out.clear();
     }
+    /// Writes text to stderr; lone surrogates go out as `\udXXX` (sys.stderr's error handler
+    /// is backslashreplace).
     pub fn write_stderr(&mut self, s: &[u8]) {
         use std::io::Write;
         self.flush_stdout();
         if !self.sandbox {
-            let _ = std::io::stderr().write_all(s);
+            let text = std::str::from_utf8(s).map(crate::rtlib::surrogate::backslash_standins);
+            let _ = match text {
+                Ok(t) => std::io::stderr().write_all(t.as_bytes()),
+                Err(_) => std::io::stderr().write_all(s),
+            };
         }
     }
 }

@@ -340,9 +340,10 @@ fn str_methods_match_python() {
 
 #[test]
 fn unicode_predicates_exhaustive() {
-    // Every code point's predicates and case mappings against python3 (surrogates excluded).
+    // Every code point's predicates and case mappings against python3 (surrogates excluded, and
+    // U+F0800..U+F0FFF, which stand for them in cpjit's strs: rtlib::surrogate).
     let cps: Vec<u32> = (0..0x110000u32)
-        .filter(|c| !(0xd800..0xe000).contains(c))
+        .filter(|c| !(0xd800..0xe000).contains(c) && !(0xf0800..0xf1000).contains(c))
         .step_by(13)
         .collect();
     let input: String = cps.iter().map(|c| format!("{:x}\n", c)).collect();

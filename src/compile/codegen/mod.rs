@@ -189,30 +189,6 @@ pub fn const_eq(a: &ConstValue, b: &ConstValue) -> bool {
     }
 }
 
-/// Whether a constant holds a str with a lone surrogate's stand-in character.
-fn has_lone_surrogate(c: &ConstValue) -> bool {
-    match c {
-        ConstValue::Str(s) => s
-            .chars()
-            .any(|ch| crate::syntax::ast::standin_surrogate(ch).is_some()),
-        ConstValue::Tuple(v) | ConstValue::FrozenSet(v) => v.iter().any(has_lone_surrogate),
-        _ => false,
-    }
-}
-
-/// The first str of a constant that holds a lone surrogate (for the error message).
-fn const_text(c: &ConstValue) -> String {
-    match c {
-        ConstValue::Str(s) => s.clone(),
-        ConstValue::Tuple(v) | ConstValue::FrozenSet(v) => v
-            .iter()
-            .find(|x| has_lone_surrogate(x))
-            .map(const_text)
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
-}
-
 pub fn to_const(c: &Constant) -> ConstValue {
     match c {
         Constant::None => ConstValue::None,
@@ -618,20 +594,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn load_const(&mut self, c: ConstValue) {
-        if has_lone_surrogate(&c) {
-            // The AST holds lone surrogates as stand-ins (ast::SURROGATE_STANDIN_BASE) that the
-            // VM's strings cannot hold: the constant becomes a call that raises
-            // NotImplementedError when evaluated (`_cpjit.lone_surrogate_literal`), so a module
-            // with such a literal still imports and only the code using it fails.
-            self.load_const(ConstValue::Int(0.into()));
-            self.load_const(ConstValue::None);
-            self.emit_name(Opcode::IMPORT_NAME, "_cpjit");
-            self.emit_name(Opcode::LOAD_METHOD, "lone_surrogate_literal");
-            let shown = crate::syntax::tokenizer::repr::py_repr_constant(&const_text(&c));
-            self.load_const(ConstValue::Str(shown));
-            self.emit(Opcode::CALL, 1);
-            return;
-        }
         let i = self.u().add_const(c);
         self.emit(Opcode::LOAD_CONST, i);
     }

@@ -327,12 +327,7 @@ pub(crate) fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError
 /// Rejects source text holding a character of the surrogate stand-in range (see
 /// `ast::SURROGATE_STANDIN_BASE`); raw and escaped str literal bodies both pass through here.
 pub(crate) fn check_no_standins(body: &str) -> Result<(), DecodeError> {
-    // Every such character is encoded F4 8F Bx/.. in UTF-8: only scan when an F4 byte is present.
-    if body.as_bytes().contains(&0xF4)
-        && body
-            .chars()
-            .any(|c| c as u32 >= crate::syntax::ast::SURROGATE_STANDIN_BASE)
-    {
+    if crate::rtlib::surrogate::has_standin(body) {
         return Err(DecodeError::Surrogate);
     }
     Ok(())

@@ -506,7 +506,7 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(s) = as_str(args[0]) {
         if s.nchars == 1 {
             let c = s.s.chars().next().unwrap();
-            return Ok(vm.new_int(c as i64));
+            return Ok(vm.new_int(crate::rtlib::surrogate::code_point(c) as i64));
         }
         let n = s.nchars;
         return Err(vm.type_error(format!(
@@ -534,14 +534,11 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
     };
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) if i < 0x110000 => Ok(vm.new_str_owned(c.to_string())),
-        _ => {
-            if (0xd800..0xe000).contains(&i) {
-                return Err(vm.not_implemented("surrogate code points in str"));
-            }
-            Err(vm.value_error("chr() arg not in range(0x110000)"))
-        }
+    use crate::rtlib::surrogate::{from_code_point, unsupported_message, FromCodePoint};
+    match u32::try_from(i).map_or(FromCodePoint::OutOfRange, from_code_point) {
+        FromCodePoint::Char(c) => Ok(vm.new_str_owned(c.to_string())),
+        FromCodePoint::Unsupported => Err(vm.not_implemented(unsupported_message(i as u32))),
+        FromCodePoint::OutOfRange => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

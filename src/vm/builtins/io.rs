@@ -43,7 +43,57 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
     };
     let out = mk(vm, 1);
     let err = mk(vm, 2);
+    for (o, errors) in [(out, stdout_errors()), (err, "backslashreplace")] {
+        for (name, v) in [("encoding", "utf-8"), ("errors", errors)] {
+            let (k, v) = (vm.intern(name), vm.new_str(v));
+            let _ = crate::vm::runtime::attr::generic_setattr(vm, o, k, v);
+        }
+    }
     (out, err)
+}
+
+/// sys.stdout's error handler, chosen as CPython chooses it: the one PYTHONIOENCODING names,
+/// else surrogateescape under the C or POSIX locale (or a UTF-8 one it coerces them to) or in
+/// UTF-8 mode, else strict.
+fn stdout_errors() -> &'static str {
+    static ERRORS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ERRORS.get_or_init(|| {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if let Some((_, e)) = var("PYTHONIOENCODING")
+            .as_deref()
+            .and_then(|v| v.split_once(':'))
+        {
+            if !e.is_empty() {
+                return e.to_string();
+            }
+        }
+        let locale = var("LC_ALL")
+            .or_else(|| var("LC_CTYPE"))
+            .or_else(|| var("LANG"))
+            .unwrap_or_else(|| "C".to_string());
+        let c_like = ["C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8"].contains(&locale.as_str());
+        if c_like || var("PYTHONUTF8").as_deref() == Some("1") {
+            "surrogateescape".to_string()
+        } else {
+            "strict".to_string()
+        }
+    })
+}
+
+/// Writes text to the process's stdout, encoded as sys.stdout encodes it (UTF-8; a lone
+/// surrogate goes through its error handler, so it may raise UnicodeEncodeError).
+fn write_stdout_text(vm: &mut Vm, text: &str) -> PyResult<()> {
+    if !crate::rtlib::surrogate::has_standin(text) {
+        vm.write_stdout(text.as_bytes());
+        return Ok(());
+    }
+    match crate::rtlib::codecs::encode(text, "utf-8", stdout_errors()) {
+        Ok(b) => {
+            vm.write_stdout(&b);
+            Ok(())
+        }
+        Err(e) => Err(crate::vm::types::bytes::codec_error(vm, e)),
+    }
 }
 
 fn fd_of(vm: &mut Vm, o: Value) -> i64 {
@@ -66,7 +116,7 @@ fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if fd_of(vm, args[0]) == 2 {
         vm.write_stderr(s.as_bytes());
     } else {
-        vm.write_stdout(s.as_bytes());
+        write_stdout_text(vm, &s)?;
     }
     Ok(vm.new_int(as_str(args[1]).unwrap().nchars as i64))
 }
@@ -120,10 +170,14 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     let mut out = String::new();
+    // Where each piece (argument, separator, end) starts in `out`.
+    let mut starts = Vec::with_capacity(2 * pos.len() + 1);
     for (i, &v) in pos.iter().enumerate() {
         if i > 0 {
+            starts.push(out.len());
             out.push_str(sep.as_deref().unwrap_or(" "));
         }
+        starts.push(out.len());
         if let Some(s) = as_str(v) {
             out.push_str(&s.s);
         } else {
@@ -131,24 +185,41 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             out.push_str(str_of(s));
         }
     }
+    starts.push(out.len());
     out.push_str(end.as_deref().unwrap_or("\n"));
     let sys_out = if file.is_null() {
         sys_stream(vm, "stdout")
     } else {
         file
     };
+    if crate::rtlib::surrogate::has_standin(&out) && is_std_stream(vm, sys_out) {
+        // CPython writes the pieces one by one: those before an unencodable lone surrogate
+        // are written, and the error's position counts from the start of its piece.
+        starts.push(out.len());
+        for w in starts.windows(2) {
+            write_to(vm, sys_out, out[w[0]..w[1]].to_string(), false)?;
+        }
+        if do_flush {
+            vm.flush_stdout();
+        }
+        return Ok(vm.none);
+    }
     write_to(vm, sys_out, out, do_flush)?;
     Ok(vm.none)
 }
 
+/// Whether `file` is one of the process's standard stream objects.
+fn is_std_stream(vm: &Vm, file: Value) -> bool {
+    file.is_ptr() && type_data(vm.type_of(file)).name == "TextIOWrapper"
+}
+
 /// Writes `text` to a file object: the standard streams directly, others by their `write`.
 fn write_to(vm: &mut Vm, file: Value, text: String, flush: bool) -> PyResult<()> {
-    let std = file.is_ptr() && type_data(vm.type_of(file)).name == "TextIOWrapper";
-    if std {
+    if is_std_stream(vm, file) {
         if fd_of(vm, file) == 2 {
             vm.write_stderr(text.as_bytes());
         } else {
-            vm.write_stdout(text.as_bytes());
+            write_stdout_text(vm, &text)?;
             if flush {
                 vm.flush_stdout();
             }
@@ -184,7 +255,7 @@ pub fn sys_stream(vm: &mut Vm, name: &str) -> Value {
 fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     if let Some(&p) = args.first() {
         let s = repr::str_string(vm, p)?;
-        vm.write_stdout(s.as_bytes());
+        write_stdout_text(vm, &s)?;
     }
     vm.flush_stdout();
     let mut line = String::new();
@@ -196,6 +267,10 @@ fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         Ok(_) => {
             if line.ends_with('\n') {
                 line.pop();
+            }
+            if let Some(c) = crate::rtlib::surrogate::first_standin(&line) {
+                let e = crate::rtlib::error::RtError::unsupported_char(c as u32);
+                return Err(repr::rt_err(vm, e));
             }
             Ok(vm.new_str_owned(line))
         }

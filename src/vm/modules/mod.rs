@@ -191,7 +191,7 @@ pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> P
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     let key = vm.new_str(name);
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
-        return Ok(m);
+        return package::cached_module(vm, name, m);
     }
     // Creating a module can run Python code (and so collect): `key` is made again after it.
     if let Some(m) = builtin_module(vm, name)? {
@@ -338,15 +338,6 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             Ok(t) => vm.new_str_owned(t),
             Err(_) => vm.none,
         })
-    });
-    // `lone_surrogate_literal(text)`: what a str literal with a lone surrogate compiles to (the
-    // VM's strings cannot hold one): raises NotImplementedError naming the literal.
-    def(vm, m, "lone_surrogate_literal", |vm, a, _k| {
-        let shown = a
-            .first()
-            .map(|&v| str_of(v).to_string())
-            .unwrap_or_default();
-        Err(vm.not_implemented(format!("lone surrogates in str (the literal {shown})")))
     });
     // `float_pack(x, size, little)` / `float_unpack(data, size, little)`: IEEE 754 binary16,
     // binary32 or binary64 bytes (the `_struct` module's e, f and d formats).

@@ -11,7 +11,6 @@ use crate::vm::runtime::dict::{dict_get_str, dict_set};
 use crate::vm::value::Value;
 
 pub fn module_not_found(vm: &mut Vm, name: &str) -> Value {
-    let t = vm.t.exc("ModuleNotFoundError");
     let text = match vm.stdlib {
         Some(_) => format!("No module named '{name}'"),
         None => format!(
@@ -19,6 +18,22 @@ pub fn module_not_found(vm: &mut Vm, name: &str) -> Value {
             crate::vm::discovery::not_found_reason()
         ),
     };
+    module_not_found_text(vm, name, &text)
+}
+
+/// A module found in sys.modules: ModuleNotFoundError where the entry is None (how
+/// `test.support.import_helper` blocks a module), as CPython's `_find_and_load` raises it.
+pub fn cached_module(vm: &mut Vm, name: &str, m: Value) -> PyResult {
+    if m == vm.none {
+        let text = format!("import of {name} halted; None in sys.modules");
+        return Err(module_not_found_text(vm, name, &text));
+    }
+    Ok(m)
+}
+
+/// ModuleNotFoundError(text) with its `name` attribute.
+fn module_not_found_text(vm: &mut Vm, name: &str, text: &str) -> Value {
+    let t = vm.t.exc("ModuleNotFoundError");
     let msg = vm.new_str(&text);
     let a = vm.new_tuple(vec![msg]);
     let e = vm.new_exception_args(t, a);
@@ -245,12 +260,18 @@ pub fn extension_error(vm: &mut Vm, name: &str, file: &std::path::Path) -> Value
 pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
     let key = vm.new_str(full);
     if let Some(m) = dict_get_str(vm, vm.modules, key) {
-        return Ok(m);
+        return cached_module(vm, full, m);
     }
     let Some((parent_name, last)) = full.rsplit_once('.') else {
         return super::import_module(vm, full);
     };
-    let parent = import_dotted(vm, parent_name)?;
+    // A parent already in sys.modules is used as it is, even None (then it is "not a package"),
+    // as importlib's _find_and_load_unlocked does.
+    let pkey = vm.new_str(parent_name);
+    let parent = match dict_get_str(vm, vm.modules, pkey) {
+        Some(p) => p,
+        None => import_dotted(vm, parent_name)?,
+    };
     // The parent's __init__ may have imported it already. (Importing the parent ran Python
     // code, which may have collected: the key is made again.)
     let key = vm.new_str(full);

@@ -262,13 +262,36 @@ pub fn path_arg(
     let p = fspath(vm, v, Some((fname, argname)))?;
     let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
     if let Some(s) = as_str(b) {
-        return Ok((std::path::PathBuf::from(s.s.to_string()), false));
+        let bytes = fs_encode(vm, &s.s)?;
+        return Ok((
+            std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)),
+            false,
+        ));
     }
     let bytes = as_bytes(b).map(|x| x.clone()).unwrap_or_default();
     Ok((
         std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)),
         true,
     ))
+}
+
+/// A str's bytes for the OS: UTF-8 with the surrogateescape handler (`os.fsencode`), so
+/// U+DC80..U+DCFF stand for the undecodable bytes of a name; other lone surrogates raise
+/// UnicodeEncodeError.
+pub fn fs_encode(vm: &mut Vm, s: &str) -> PyResult<Vec<u8>> {
+    if !crate::rtlib::surrogate::has_standin(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    crate::rtlib::codecs::encode(s, "utf-8", "surrogateescape")
+        .map_err(|e| crate::vm::types::bytes::codec_error(vm, e))
+}
+
+/// A name from the OS as a str: UTF-8 with the surrogateescape handler (`os.fsdecode`).
+pub fn fs_str(vm: &mut Vm, b: &[u8]) -> PyResult {
+    match crate::rtlib::codecs::decode(b, "utf-8", "surrogateescape") {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(crate::vm::types::bytes::codec_error(vm, e)),
+    }
 }
 
 /// `os.fspath(v)`: str and bytes as they are, else `__fspath__()`.
@@ -301,7 +324,7 @@ fn env_arg(vm: &mut Vm, v: Value) -> PyResult<std::ffi::OsString> {
     let p = fspath(vm, v, None)?;
     let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
     let bytes = match as_str(b) {
-        Some(s) => s.s.as_bytes().to_vec(),
+        Some(s) => fs_encode(vm, &s.s)?,
         None => as_bytes(b).map(|x| x.clone()).unwrap_or_default(),
     };
     if bytes.contains(&0) {
@@ -394,7 +417,7 @@ fn strerror(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn getcwd(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "getcwd", args, kw, 0, 0, 0)?;
     match std::env::current_dir() {
-        Ok(p) => Ok(vm.new_str(&p.to_string_lossy())),
+        Ok(p) => fs_str(vm, p.as_os_str().as_bytes()),
         Err(e) => Err(os_error(vm, e, None, None)),
     }
 }
@@ -444,7 +467,7 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let v = if as_bytes_out {
             vm.new_bytes(name.as_bytes().to_vec())
         } else {
-            vm.new_str(&name.to_string_lossy())
+            fs_str(vm, name.as_bytes())?
         };
         out.push(v);
     }

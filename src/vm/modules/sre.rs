@@ -11,6 +11,8 @@
 //! matched in place: bytes, bytearrays and ASCII strs as bytes, other strs as UTF-8 by code
 //! point (the engine counts positions in characters either way, as Python does).
 
+use crate::rtlib::surrogate::has_standin;
+use rustpython_sre_engine::string::StringCursor;
 use rustpython_sre_engine::string::{lower_ascii, lower_unicode};
 use rustpython_sre_engine::{Request, State, StrDrive};
 
@@ -275,6 +277,46 @@ fn wrong_span(vm: &mut Vm) -> crate::vm::value::Value {
     )
 }
 
+/// A str subject holding lone surrogates: the engine sees each stand-in character as the
+/// surrogate's code point, as the pattern (compiled from `ord()` values) expects.
+#[derive(Clone, Copy)]
+struct Surr<'a>(&'a str);
+
+impl StrDrive for Surr<'_> {
+    fn count(&self) -> usize {
+        self.0.count()
+    }
+    fn create_cursor(&self, n: usize) -> StringCursor {
+        self.0.create_cursor(n)
+    }
+    fn adjust_cursor(&self, cursor: &mut StringCursor, n: usize) {
+        self.0.adjust_cursor(cursor, n)
+    }
+    fn advance(cursor: &mut StringCursor) -> u32 {
+        surrogate_cp(<&str>::advance(cursor))
+    }
+    fn peek(cursor: &StringCursor) -> u32 {
+        surrogate_cp(<&str>::peek(cursor))
+    }
+    fn skip(cursor: &mut StringCursor, n: usize) {
+        <&str>::skip(cursor, n)
+    }
+    fn back_advance(cursor: &mut StringCursor) -> u32 {
+        surrogate_cp(<&str>::back_advance(cursor))
+    }
+    fn back_peek(cursor: &StringCursor) -> u32 {
+        surrogate_cp(<&str>::back_peek(cursor))
+    }
+    fn back_skip(cursor: &mut StringCursor, n: usize) {
+        <&str>::back_skip(cursor, n)
+    }
+}
+
+/// The code point Python sees for a character the engine read.
+fn surrogate_cp(c: u32) -> u32 {
+    char::from_u32(c).map_or(c, crate::rtlib::surrogate::code_point)
+}
+
 /// One match attempt from `start`.
 fn run_one<S: StrDrive>(
     s: S,
@@ -337,6 +379,9 @@ fn one(
 ) -> PyResult<Option<Found>> {
     let r = match text {
         Text::Bytes(b) => run_one(b, &p.code, start, end, mode, must_advance, p.groups),
+        Text::Str(s) if has_standin(s) => {
+            run_one(Surr(s), &p.code, start, end, mode, must_advance, p.groups)
+        }
         Text::Str(s) => run_one(s, &p.code, start, end, mode, must_advance, p.groups),
     };
     r.map_err(|_| wrong_span(vm))
@@ -352,6 +397,7 @@ fn all(
 ) -> PyResult<Vec<Found>> {
     let r = match text {
         Text::Bytes(b) => run_all(b, &p.code, start, end, p.groups, limit),
+        Text::Str(s) if has_standin(s) => run_all(Surr(s), &p.code, start, end, p.groups, limit),
         Text::Str(s) => run_all(s, &p.code, start, end, p.groups, limit),
     };
     r.map_err(|_| wrong_span(vm))

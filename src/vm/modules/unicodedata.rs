@@ -10,6 +10,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::{def, set_attr};
+use crate::rtlib::surrogate::code_point;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::types::memoryview::buffer_bytes;
@@ -32,7 +33,7 @@ fn record(cp: u32) -> &'static Record {
 
 /// Whether `c` is assigned in the table's Unicode version.
 fn assigned(c: char) -> bool {
-    table::CATEGORIES[record(c as u32).0 as usize] != "Cn"
+    table::CATEGORIES[record(code_point(c)).0 as usize] != "Cn"
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {
@@ -92,27 +93,27 @@ fn one(vm: &mut Vm, fname: &str, a: &[Value], k: &[Value]) -> PyResult<char> {
 
 fn category(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "category", a, k)?;
-    Ok(vm.new_str(table::CATEGORIES[record(c as u32).0 as usize]))
+    Ok(vm.new_str(table::CATEGORIES[record(code_point(c)).0 as usize]))
 }
 
 fn bidirectional(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "bidirectional", a, k)?;
-    Ok(vm.new_str(table::BIDI[record(c as u32).1 as usize]))
+    Ok(vm.new_str(table::BIDI[record(code_point(c)).1 as usize]))
 }
 
 fn east_asian_width(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "east_asian_width", a, k)?;
-    Ok(vm.new_str(table::EAW[record(c as u32).2 as usize]))
+    Ok(vm.new_str(table::EAW[record(code_point(c)).2 as usize]))
 }
 
 fn combining(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "combining", a, k)?;
-    Ok(vm.new_int(record(c as u32).3 as i64))
+    Ok(vm.new_int(record(code_point(c)).3 as i64))
 }
 
 fn mirrored(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "mirrored", a, k)?;
-    Ok(vm.new_int(record(c as u32).4 as i64))
+    Ok(vm.new_int(record(code_point(c)).4 as i64))
 }
 
 /// decimal/digit/numeric: the value, else the default, else ValueError(`what`).
@@ -127,7 +128,7 @@ fn number(
 ) -> PyResult {
     nargs(vm, fname, a, k, 0, 1, 2)?;
     let c = char_arg(vm, fname, a[0])?;
-    match get(record(c as u32)) {
+    match get(record(code_point(c))) {
         Some(x) if int => Ok(vm.new_int(x as i64)),
         Some(x) => Ok(vm.new_float(x)),
         None => match a.get(1) {
@@ -176,7 +177,7 @@ fn numeric(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 fn decomposition(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let c = one(vm, "decomposition", a, k)?;
     let d = table::DECOMPOSITION
-        .binary_search_by(|&(cp, _)| cp.cmp(&(c as u32)))
+        .binary_search_by(|&(cp, _)| cp.cmp(&code_point(c)))
         .map(|i| table::DECOMPOSITION[i].1)
         .unwrap_or("");
     Ok(vm.new_str(d))

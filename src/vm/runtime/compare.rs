@@ -77,7 +77,7 @@ fn builtin_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     }
     match (la, lb) {
         (Layout::Str, Layout::Str) => {
-            let o = as_str(a).unwrap().s.cmp(&as_str(b).unwrap().s);
+            let o = crate::rtlib::surrogate::cmp_str(&as_str(a).unwrap().s, &as_str(b).unwrap().s);
             Ok(Some(cmp_ord(op, o)))
         }
         (Layout::Bytes, Layout::Bytes) => {

@@ -15,17 +15,7 @@ use crate::vm::value::Value;
 
 /// Turns an rtlib error into an exception object.
 pub fn rt_err(vm: &mut Vm, e: RtError) -> Value {
-    let name = match e.kind {
-        ExcKind::ValueError => "ValueError",
-        ExcKind::TypeError => "TypeError",
-        ExcKind::OverflowError => "OverflowError",
-        ExcKind::ZeroDivisionError => "ZeroDivisionError",
-        ExcKind::KeyError => "KeyError",
-        ExcKind::IndexError => "IndexError",
-        ExcKind::MemoryError => "MemoryError",
-        ExcKind::AttributeError => "AttributeError",
-    };
-    vm.err(name, e.msg)
+    vm.err(e.kind.name(), e.msg)
 }
 
 pub fn float_repr(f: f64) -> String {

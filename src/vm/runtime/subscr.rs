@@ -109,6 +109,13 @@ pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
 
 /// (start, stop, step, length) of a slice applied to a sequence of `len` items.
 pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64, usize)> {
+    let (a, b, step) = slice_unpack(vm, s)?;
+    Ok(slice_adjust(a, b, step, len))
+}
+
+/// A slice's (start, stop, step) as integers (`PySlice_Unpack`): runs `__index__`, which may
+/// change the sequence, so a mutable sequence's length is read after it (`slice_adjust`).
+pub fn slice_unpack(vm: &mut Vm, s: Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let sd = as_slice(s).unwrap();
     let (a, b, c) = (sd.start, sd.stop, sd.step);
     let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
@@ -132,6 +139,12 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    Ok((get(vm, a)?, get(vm, b)?, step))
+}
+
+/// (start, stop, step, length) of unpacked slice bounds over `len` items
+/// (`PySlice_AdjustIndices`).
+pub fn slice_adjust(a: Option<i64>, b: Option<i64>, step: i64, len: i64) -> (i64, i64, i64, usize) {
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let norm = |x: i64| -> i64 {
         if x < 0 {
@@ -147,7 +160,7 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
             x
         }
     };
-    let start = match get(vm, a)? {
+    let start = match a {
         Some(x) => norm(x),
         None => {
             if step < 0 {
@@ -157,7 +170,7 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
             }
         }
     };
-    let stop = match get(vm, b)? {
+    let stop = match b {
         Some(x) => norm(x),
         None => {
             if step < 0 {
@@ -178,7 +191,7 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: i64) -> PyResult<(i64, i64, i64
     } else {
         0
     };
-    Ok((start, stop, step, n as usize))
+    (start, stop, step, n as usize)
 }
 
 /// A Python index (negative counts from the end) as a position in `0..len`, if in range.
@@ -218,8 +231,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     };
                 }
                 if as_slice(k).is_some() {
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let len = as_list(c).unwrap().len();
-                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let (s, _, st, n) = slice_adjust(a, b, st, len as i64);
                     let v = pick(as_list(c).unwrap(), s, st, n);
                     return Ok(vm.new_list(v));
                 }
@@ -288,8 +302,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             }
             Layout::Bytes => {
                 if as_slice(k).is_some() {
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let len = as_bytes(c).unwrap().len();
-                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let (s, _, st, n) = slice_adjust(a, b, st, len as i64);
                     if s == 0 && st == 1 && n == len && obj_type(c) == vm.t.bytes {
                         return Ok(c);
                     }
@@ -376,10 +391,12 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
         match layout_of(c) {
             Layout::List => {
                 if as_slice(k).is_some() {
-                    let len = as_list(c).unwrap().len();
-                    let (s, e, st, n) = slice_indices(vm, k, len as i64)?;
+                    // `__index__` and the iteration of `v` may change the list: its length
+                    // is read after both.
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let items = crate::vm::runtime::iter::collect(vm, v)?;
                     let l = as_list(c).unwrap();
+                    let (s, e, st, n) = slice_adjust(a, b, st, l.len() as i64);
                     if st == 1 {
                         let e = e.max(s);
                         l.splice(s as usize..e as usize, items);
@@ -412,8 +429,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
             Layout::Dict => return rdict::dict_set(vm, c, k, v),
             Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
                 if as_slice(k).is_some() {
-                    let len = as_bytes(c).unwrap().len();
-                    let (s, e, st, n) = slice_indices(vm, k, len as i64)?;
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let items: Vec<u8> = match as_bytes(v) {
                         Some(b) => b.clone(),
                         None => {
@@ -422,6 +438,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                         }
                     };
                     let l = as_bytes(c).unwrap();
+                    let (s, e, st, n) = slice_adjust(a, b, st, l.len() as i64);
                     if st == 1 {
                         let e = e.max(s);
                         l.splice(s as usize..e as usize, items);
@@ -475,8 +492,9 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
         match layout_of(c) {
             Layout::List => {
                 if as_slice(k).is_some() {
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let len = as_list(c).unwrap().len();
-                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let (s, _, st, n) = slice_adjust(a, b, st, len as i64);
                     let mut idx: Vec<usize> =
                         (0..n).map(|j| (s + j as i64 * st) as usize).collect();
                     idx.sort_unstable();
@@ -498,8 +516,9 @@ pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
             }
             Layout::Bytes if crate::vm::types::bytes::is_bytearray(vm, c) => {
                 if as_slice(k).is_some() {
+                    let (a, b, st) = slice_unpack(vm, k)?;
                     let len = as_bytes(c).unwrap().len();
-                    let (s, _, st, n) = slice_indices(vm, k, len as i64)?;
+                    let (s, _, st, n) = slice_adjust(a, b, st, len as i64);
                     let mut idx: Vec<usize> =
                         (0..n).map(|j| (s + j as i64 * st) as usize).collect();
                     idx.sort_unstable();

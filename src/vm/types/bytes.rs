@@ -827,6 +827,9 @@ pub fn codec_error(vm: &mut Vm, e: CodecError) -> Value {
             return vm.not_implemented(format!("the '{name}' codec"));
         }
     }
+    if let CodecError::Unsupported(what) = e {
+        return vm.not_implemented(what);
+    }
     let exc = vm.err(e.exc_name(), e.message());
     let attrs: Option<(&str, Value, usize, usize, String)> = match e {
         CodecError::Decode {

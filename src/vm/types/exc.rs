@@ -408,14 +408,8 @@ fn unicode_str(vm: &mut Vm, exc: Value) -> PyResult<Option<String>> {
         let what = if let Some(b) = as_bytes(obj) {
             format!("byte 0x{:02x}", b[start as usize])
         } else {
-            let c = str_of_val(obj).chars().nth(start as usize).unwrap_or('\0') as u32;
-            let esc = if c < 0x100 {
-                format!("\\x{c:02x}")
-            } else if c < 0x10000 {
-                format!("\\u{c:04x}")
-            } else {
-                format!("\\U{c:08x}")
-            };
+            let c = str_of_val(obj).chars().nth(start as usize).unwrap_or('\0');
+            let esc = crate::rtlib::codecs::escape_char(c);
             format!("character '{esc}'")
         };
         return Ok(Some(format!(

@@ -177,7 +177,7 @@ pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         return Ok(a.as_f64() < b.as_f64());
     }
     if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
-        return Ok(x.s < y.s);
+        return Ok(crate::rtlib::surrogate::cmp_str(&x.s, &y.s).is_lt());
     }
     let r = compare::compare(vm, cmp::LT, a, b)?;
     compare::truthy(vm, r)

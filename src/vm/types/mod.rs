@@ -337,12 +337,18 @@ fn install_default_reprs(vm: &mut Vm) {
     let k = vm.sname("__repr__");
     for t in vm.t.all() {
         let td = type_data(t.as_ptr::<TypeObject>());
-        // Iterators have object's repr (`<map object at ...>`), as in CPython.
+        // Iterators have object's repr (`<map object at ...>`), as in CPython. So do the
+        // built-in types with plain instances (traceback, frame): `runtime::repr` would look
+        // their `__repr__` up again, and recurse without end.
         if !td.builtin
             || td.is_exception
             || matches!(
                 td.layout,
-                Layout::Native | Layout::Iter | Layout::SeqIter | Layout::RangeIter
+                Layout::Native
+                    | Layout::Iter
+                    | Layout::SeqIter
+                    | Layout::RangeIter
+                    | Layout::Instance
             )
             || t == Value::from_ptr(vm.t.object)
         {

@@ -1,6 +1,7 @@
 //! `str.maketrans` (1-, 2- and 3-argument forms) and `str.translate`, with CPython's errors.
 
 use super::nargs;
+use crate::rtlib::surrogate::{self, code_point};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::num::{int_of, IntVal};
@@ -45,7 +46,7 @@ fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
             let key = if let Some(s) = str_of(k) {
                 let mut cs = s.s.chars();
                 match (cs.next(), cs.next()) {
-                    (Some(c), None) => vm.new_int(c as i64),
+                    (Some(c), None) => vm.new_int(code_point(c) as i64),
                     _ => {
                         return Err(
                             vm.value_error("string keys in translate table must be of length 1")
@@ -76,11 +77,14 @@ fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.into_iter().zip(y) {
-        let (k, v) = (vm.new_int(a as i64), vm.new_int(b as i64));
+        let (k, v) = (
+            vm.new_int(code_point(a) as i64),
+            vm.new_int(code_point(b) as i64),
+        );
         rdict::dict_set(vm, d, k, v)?;
     }
     for c in z {
-        let (k, none) = (vm.new_int(c as i64), vm.none);
+        let (k, none) = (vm.new_int(code_point(c) as i64), vm.none);
         rdict::dict_set(vm, d, k, none)?;
     }
     Ok(())
@@ -102,7 +106,7 @@ pub fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
             continue;
         }
-        let k = vm.new_int(c as i64);
+        let k = vm.new_int(code_point(c) as i64);
         let rep: Option<String> = match subscr::getitem(vm, table, k) {
             Err(e) if vm.isinstance(e, lookup_error) => Some(c.to_string()),
             Err(e) => return Err(e),
@@ -112,15 +116,22 @@ pub fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                     Some(s.s.to_string())
                 } else if let Some(i) = int_of(v) {
                     let ch = match i {
-                        IntVal::Small(i) if (0..0x110000).contains(&i) => char::from_u32(i as u32),
-                        _ => None,
+                        IntVal::Small(i) if (0..0x110000).contains(&i) => {
+                            surrogate::from_code_point(i as u32)
+                        }
+                        _ => surrogate::FromCodePoint::OutOfRange,
                     };
                     match ch {
-                        Some(ch) => Some(ch.to_string()),
-                        None if matches!(i, IntVal::Small(0xD800..=0xDFFF)) => {
-                            return Err(vm.not_implemented("lone surrogates in str"))
+                        surrogate::FromCodePoint::Char(ch) => Some(ch.to_string()),
+                        surrogate::FromCodePoint::Unsupported => {
+                            let n = if let IntVal::Small(n) = i {
+                                n as u32
+                            } else {
+                                0
+                            };
+                            return Err(vm.not_implemented(surrogate::unsupported_message(n)));
                         }
-                        None => {
+                        surrogate::FromCodePoint::OutOfRange => {
                             return Err(
                                 vm.value_error("character mapping must be in range(0x110000)")
                             )

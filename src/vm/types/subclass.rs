@@ -183,7 +183,7 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                         own.push(vm.intern(str_of(n)));
                     }
                 }
-                own.sort_by(|a, b| str_of(*a).cmp(str_of(*b)));
+                own.sort_by(|a, b| crate::rtlib::surrogate::cmp_str(str_of(*a), str_of(*b)));
                 own.dedup_by(|a, b| str_of(*a) == str_of(*b));
                 any_slots |= !own.is_empty();
                 nslots += own.len();

@@ -95,15 +95,16 @@ def replace_errors(exc):
     raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
 
 
+def _escape(c):
+    o = ord(c)
+    return '\\x%02x' % o if o < 0x100 else '\\u%04x' % o if o < 0x10000 else '\\U%08x' % o
+
+
 def backslashreplace_errors(exc):
     if isinstance(exc, UnicodeDecodeError):
         return (''.join('\\x%02x' % b for b in exc.object[exc.start:exc.end]), exc.end)
     if isinstance(exc, (UnicodeEncodeError, UnicodeTranslateError)):
-        out = []
-        for c in exc.object[exc.start:exc.end]:
-            o = ord(c)
-            out.append('\\x%02x' % o if o < 0x100 else '\\u%04x' % o if o < 0x10000 else '\\U%08x' % o)
-        return (''.join(out), exc.end)
+        return (''.join(map(_escape, exc.object[exc.start:exc.end])), exc.end)
     raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
 
 
@@ -113,7 +114,85 @@ def xmlcharrefreplace_errors(exc):
     raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
 
 
-for _name in ('strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace'):
+def namereplace_errors(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        import unicodedata
+        out = []
+        for c in exc.object[exc.start:exc.end]:
+            name = unicodedata.name(c, None)
+            out.append('\\N{%s}' % name if name is not None else _escape(c))
+        return (''.join(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def surrogateescape_errors(exc):
+    # PEP 383: an undecodable byte b (>= 128) decodes to U+DC00+b; U+DC80..U+DCFF encode back.
+    if isinstance(exc, UnicodeDecodeError):
+        out = []
+        for b in exc.object[exc.start:exc.end][:4]:
+            if b < 128:
+                break
+            out.append(chr(0xDC00 + b))
+        if not out:
+            raise exc
+        return (''.join(out), exc.start + len(out))
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            o = ord(c)
+            if not 0xDC80 <= o <= 0xDCFF:
+                raise exc
+            out.append(o - 0xDC00)
+        return (bytes(out), exc.end)
+    raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+
+
+def _surrogatepass_codec(encoding):
+    # (unit size, byte order) of a UTF codec, or None.
+    e = encoding.lower().replace('_', '-')
+    for prefix, size in (('utf-8', 1), ('utf8', 1), ('utf-16', 2), ('utf-32', 4)):
+        if e.startswith(prefix):
+            rest = e[len(prefix):].lstrip('-')
+            if rest in ('', 'le', 'be'):
+                return size, 'big' if rest == 'be' else 'little'
+    return None
+
+
+def surrogatepass_errors(exc):
+    if not isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError)):
+        raise TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
+    codec = _surrogatepass_codec(exc.encoding)
+    if codec is None:
+        raise exc
+    size, order = codec
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            o = ord(c)
+            if not 0xD800 <= o <= 0xDFFF:
+                raise exc
+            if size == 1:
+                out += bytes((0xE0 | (o >> 12), 0x80 | ((o >> 6) & 0x3F), 0x80 | (o & 0x3F)))
+            else:
+                out += o.to_bytes(size, order)
+        return (bytes(out), exc.end)
+    data = exc.object[exc.start:]
+    o = None
+    if size == 1:
+        if (len(data) >= 3 and data[0] & 0xF0 == 0xE0 and data[1] & 0xC0 == 0x80
+                and data[2] & 0xC0 == 0x80):
+            o = ((data[0] & 0x0F) << 12) | ((data[1] & 0x3F) << 6) | (data[2] & 0x3F)
+            n = 3
+    elif len(data) >= size:
+        o = int.from_bytes(data[:size], order)
+        n = size
+    if o is None or not 0xD800 <= o <= 0xDFFF:
+        raise exc
+    return (chr(o), exc.start + n)
+
+
+for _name in ('strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace',
+              'namereplace', 'surrogateescape', 'surrogatepass'):
     _error_handlers[_name] = globals()[_name + '_errors']
 del _name
 
@@ -224,7 +303,10 @@ def charmap_encode(str, errors=None, mapping=None):
         if b is None:
             exc = UnicodeEncodeError('charmap', str, i, i + 1, 'character maps to <undefined>')
             rep, i = lookup_error(errors or 'strict')(exc)
-            out += charmap_encode(rep, 'strict', mapping)[0]
+            if isinstance(rep, bytes):
+                out += rep
+            else:
+                out += charmap_encode(rep, 'strict', mapping)[0]
             continue
         if isinstance(b, int):
             out.append(b)

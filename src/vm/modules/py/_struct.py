@@ -21,6 +21,9 @@ _SIGNED = set("bhilqn")
 _NAMED = {"b": "byte", "B": "ubyte", "h": "short", "H": "ushort"}
 
 
+_SSIZE_MAX = (1 << 63) - 1
+
+
 def _compile(fmt):
     if isinstance(fmt, bytes):
         fmt = fmt.decode("ascii")
@@ -28,46 +31,52 @@ def _compile(fmt):
         raise TypeError("Struct() argument 1 must be a str or bytes object, not "
                         + type(fmt).__name__)
     order = "@"
-    i = 0
+    start = 0
     if fmt and fmt[0] in "@=<>!":
         order = fmt[0]
-        i = 1
+        start = 1
     native = order == "@"
     little = order in "@=<"
     sizes = _NATIVE if native else _STANDARD
-    items = []
-    offset = 0
     n = len(fmt)
-    while i < n:
-        c = fmt[i]
-        if c.isspace():
-            i += 1
-            continue
-        count = None
-        if c.isdigit():
-            j = i
-            while j < n and fmt[j].isdigit():
-                j += 1
-            count = int(fmt[i:j])
-            i = j
-            if i >= n:
-                raise error("repeat count given without format specifier")
+    # Two passes, as CPython's prepare_s: the first only sizes the format (a repeat count too
+    # large for the total size raises before anything is built), the second lists the items.
+    for build in (False, True):
+        items = []
+        offset = 0
+        i = start
+        while i < n:
             c = fmt[i]
-        i += 1
-        if c not in sizes:
-            raise error("bad char in struct format")
-        size = sizes[c]
-        if native and c not in "xcbB?sp" and offset % size:
-            offset += size - offset % size
-        if c in "sp":
-            items.append((c, 1, offset, count if count is not None else 1))
-            offset += count if count is not None else 1
-        elif c == "x":
-            offset += count if count is not None else 1
-        else:
-            for _ in range(count if count is not None else 1):
-                items.append((c, 0, offset, size))
-                offset += size
+            if c.isspace():
+                i += 1
+                continue
+            count = None
+            if c.isdigit():
+                j = i
+                while j < n and fmt[j].isdigit():
+                    j += 1
+                count = int(fmt[i:j])
+                i = j
+                if i >= n:
+                    raise error("repeat count given without format specifier")
+                c = fmt[i]
+            i += 1
+            if c not in sizes:
+                raise error("bad char in struct format")
+            size = sizes[c]
+            if native and c not in "xcbB?sp" and offset % size:
+                offset += size - offset % size
+            num = count if count is not None else 1
+            itemsize = 1 if c in "spx" else size
+            if num > (_SSIZE_MAX - offset) // itemsize:
+                raise error("total struct size too long")
+            if c in "sp":
+                if build:
+                    items.append((c, 1, offset, num))
+            elif c != "x" and build:
+                for k in range(num):
+                    items.append((c, 0, offset + k * size, size))
+            offset += num * itemsize
     return items, offset, little, native
 
 
