@@ -2117,11 +2117,6 @@ fn run_impl<const SINGLE: bool>(
 }
 
 #[inline(always)]
-fn is_exact(v: Value, ty: *const TypeObject) -> bool {
-    v.is_ptr() && obj_type(v) == ty
-}
-
-#[inline(always)]
 fn table_of<'a>(d: Value) -> &'a mut DictTable {
     &mut as_dict(d).expect("a dict").table
 }

@@ -720,6 +720,13 @@ pub fn header<'a>(v: Value) -> &'a ObjHeader {
 /// The type object of any value: a heap object's header type, or `int` / `float` for the
 /// unboxed small ints and floats (so a built-in that forgets to check `is_ptr()` before asking
 /// for the type of an argument gets the right answer instead of reading through a non-pointer).
+/// Whether `v` is a heap object of exactly type `ty` (not a subclass): the guard of the
+/// specialized instructions and of fast paths that must not see a subclass's overrides.
+#[inline(always)]
+pub fn is_exact(v: Value, ty: *const TypeObject) -> bool {
+    v.is_ptr() && obj_type(v) == ty
+}
+
 #[inline(always)]
 pub fn obj_type(v: Value) -> *const TypeObject {
     if v.is_ptr() {

@@ -16,11 +16,6 @@ use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::subscr::norm_index;
 use crate::vm::value::Value;
 
-#[inline(always)]
-fn is_exact(v: Value, ty: *const TypeObject) -> bool {
-    v.is_ptr() && obj_type(v) == ty
-}
-
 /// LOAD_GLOBAL_MODULE (`builtin` false) / LOAD_GLOBAL_BUILTIN: the globals' (and builtins') dict
 /// keys versions, then one indexed load. (A code object may run under other globals:
 /// `exec(code, d)`, so the globals are the frame's.)

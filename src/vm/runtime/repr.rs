@@ -710,7 +710,7 @@ fn simple_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> Option<Value> 
                 if v.is_small_int() {
                     use std::fmt::Write;
                     let _ = write!(out, "{}", v.as_small_int());
-                } else if spec == b's' && obj_type_is(v, vm.t.str_) {
+                } else if spec == b's' && is_exact(v, vm.t.str_) {
                     out.push_str(&as_str(v)?.s);
                 } else {
                     return None;
@@ -725,10 +725,6 @@ fn simple_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> Option<Value> 
     }
     out.push_str(rest);
     Some(vm.new_str_owned(out))
-}
-
-fn obj_type_is(v: Value, t: *const TypeObject) -> bool {
-    v.is_ptr() && obj_type(v) == t
 }
 
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {

@@ -115,10 +115,7 @@ fn class_meta_method(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
 /// Calls the metaclass's `name` on class `cls` if the metaclass defines it.
 #[inline]
 pub fn meta_dunder(vm: &mut Vm, cls: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    if !cls.is_ptr() || layout_of(cls) != Layout::Type {
-        return Ok(None);
-    }
-    match class_meta_method(vm, cls, name) {
+    match meta_method(vm, cls, name) {
         Some(f) => call_meta(vm, f, cls, args).map(Some),
         None => Ok(None),
     }
