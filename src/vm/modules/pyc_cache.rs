@@ -59,36 +59,36 @@ impl SourceStamp {
     }
 }
 
-// What `--stats` reports: modules loaded from the cache, compiled from source, files written,
-// and cache files found but rejected.
-static HITS: AtomicU64 = AtomicU64::new(0);
-static COMPILED: AtomicU64 = AtomicU64::new(0);
-static WRITTEN: AtomicU64 = AtomicU64::new(0);
-static REJECTED: AtomicU64 = AtomicU64::new(0);
-// The same for frozen modules (`load_or_compile_frozen`), counted apart.
-static FROZEN_HITS: AtomicU64 = AtomicU64::new(0);
-static FROZEN_COMPILED: AtomicU64 = AtomicU64::new(0);
-static FROZEN_WRITTEN: AtomicU64 = AtomicU64::new(0);
-static FROZEN_REJECTED: AtomicU64 = AtomicU64::new(0);
+/// What `--stats` reports for one kind of cached code: code loaded from a cache file, compiled
+/// from source, files written, and cache files found but rejected.
+struct Counters([AtomicU64; 4]);
 
-fn counts() -> [u64; 4] {
-    [&HITS, &COMPILED, &WRITTEN, &REJECTED].map(|c| c.load(Ordering::Relaxed))
+const HIT: usize = 0;
+const COMPILED: usize = 1;
+const WRITTEN: usize = 2;
+const REJECTED: usize = 3;
+
+impl Counters {
+    const fn new() -> Counters {
+        Counters([const { AtomicU64::new(0) }; 4])
+    }
+    fn bump(&self, which: usize) {
+        self.0[which].fetch_add(1, Ordering::Relaxed);
+    }
+    fn get(&self) -> [u64; 4] {
+        self.0.each_ref().map(|c| c.load(Ordering::Relaxed))
+    }
 }
 
-fn frozen_counts() -> [u64; 4] {
-    [
-        &FROZEN_HITS,
-        &FROZEN_COMPILED,
-        &FROZEN_WRITTEN,
-        &FROZEN_REJECTED,
-    ]
-    .map(|c| c.load(Ordering::Relaxed))
-}
+/// Modules' source files (`load_or_compile`).
+static MODULES: Counters = Counters::new();
+/// Frozen modules (`load_or_compile_frozen`), counted apart.
+static FROZEN: Counters = Counters::new();
 
 /// The `--stats` text lines.
 pub fn stats_text() -> String {
-    let [h, c, w, r] = counts();
-    let [fh, fc, fw, fr] = frozen_counts();
+    let [h, c, w, r] = MODULES.get();
+    let [fh, fc, fw, fr] = FROZEN.get();
     format!(
         "pyc: hits {h} compiled {c} written {w} rejected {r}\n\
          frozen pyc: hits {fh} compiled {fc} written {fw} rejected {fr}\n"
@@ -97,8 +97,8 @@ pub fn stats_text() -> String {
 
 /// `--stats=json`: the report with `"pyc"` and `"frozen_pyc"` members added.
 pub fn add_stats_json(json: String) -> String {
-    let [h, c, w, r] = counts();
-    let [fh, fc, fw, fr] = frozen_counts();
+    let [h, c, w, r] = MODULES.get();
+    let [fh, fc, fw, fr] = FROZEN.get();
     let member = format!(
         "\"pyc\":{{\"hits\":{h},\"compiled\":{c},\"written\":{w},\"rejected\":{r}}},\
          \"frozen_pyc\":{{\"hits\":{fh},\"compiled\":{fc},\"written\":{fw},\"rejected\":{fr}}}"
@@ -244,6 +244,39 @@ pub fn writing_enabled(vm: &mut Vm) -> bool {
     !dont_write_by_options(&vm.options)
 }
 
+/// The cache protocol both kinds of code share: the code in `cpath` when that file is current
+/// for `src` under `stamp`, else `src` compiled and, when `write` names an invalidation mode,
+/// the file (re)written. Counted in `counters`.
+fn through_cache(
+    counters: &Counters,
+    cpath: Option<&Path>,
+    src: &[u8],
+    stamp: Option<SourceStamp>,
+    filename: &str,
+    write: Option<Invalidation>,
+) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+    if let (Some(stamp), Some(cpath)) = (stamp, cpath) {
+        if let Ok(bytes) = std::fs::read(cpath) {
+            match decode(&bytes, src, stamp, filename) {
+                Ok(code) => {
+                    counters.bump(HIT);
+                    return Ok(code);
+                }
+                Err(_) => counters.bump(REJECTED),
+            }
+        }
+    }
+    let code = crate::vm::run::compile_source(src, filename)?;
+    counters.bump(COMPILED);
+    if let (Some(mode), Some(stamp), Some(cpath)) = (write, stamp, cpath) {
+        let bytes = encode(&code, src, stamp, mode);
+        if write_atomic(cpath, &bytes).is_ok() {
+            counters.bump(WRITTEN);
+        }
+    }
+    Ok(code)
+}
+
 /// The code object for a module's source: from the cache when it is current, else compiled
 /// (and cached when writing is on). Counts hits and compilations for `--stats`.
 pub fn load_or_compile(
@@ -253,32 +286,16 @@ pub fn load_or_compile(
     write: bool,
 ) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
     let stamp = SourceStamp::of(file);
-    let cpath = cache_path(file);
-    if let (Some(stamp), Some(cpath)) = (stamp, &cpath) {
-        if let Ok(bytes) = std::fs::read(cpath) {
-            match decode(&bytes, src, stamp, filename) {
-                Ok(code) => {
-                    HITS.fetch_add(1, Ordering::Relaxed);
-                    return Ok(code);
-                }
-                Err(_) => {
-                    REJECTED.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        }
-    }
-    let code = crate::vm::run::compile_source(src, filename)?;
-    COMPILED.fetch_add(1, Ordering::Relaxed);
-    if let (true, Some(stamp), Some(cpath)) = (write, stamp, &cpath) {
-        // Only when the source is what was read (a file edited meanwhile is not cached).
-        if stamp.size == src.len() as u64 {
-            let bytes = encode(&code, src, stamp, Invalidation::Timestamp);
-            if write_atomic(cpath, &bytes).is_ok() {
-                WRITTEN.fetch_add(1, Ordering::Relaxed);
-            }
-        }
-    }
-    Ok(code)
+    // Written only when the source is what was read (a file edited meanwhile is not cached).
+    let write = write && stamp.is_some_and(|s| s.size == src.len() as u64);
+    through_cache(
+        &MODULES,
+        cache_path(file).as_deref(),
+        src,
+        stamp,
+        filename,
+        write.then_some(Invalidation::Timestamp),
+    )
 }
 
 /// The code of a frozen module (Python source compiled into the binary, run as `<frozen NAME>`):
@@ -305,24 +322,14 @@ pub fn load_or_compile_frozen(
         mtime_ns: 0,
         size: src.len() as u64,
     };
-    if let Some(path) = &path {
-        if let Ok(bytes) = std::fs::read(path) {
-            if let Ok(code) = decode(&bytes, src, stamp, filename) {
-                FROZEN_HITS.fetch_add(1, Ordering::Relaxed);
-                return Ok(code);
-            }
-            FROZEN_REJECTED.fetch_add(1, Ordering::Relaxed);
-        }
-    }
-    let code = crate::vm::run::compile_source(src, filename)?;
-    FROZEN_COMPILED.fetch_add(1, Ordering::Relaxed);
-    if let Some(path) = &path {
-        let bytes = encode(&code, src, stamp, Invalidation::CheckedHash);
-        if write_atomic(path, &bytes).is_ok() {
-            FROZEN_WRITTEN.fetch_add(1, Ordering::Relaxed);
-        }
-    }
-    Ok(code)
+    through_cache(
+        &FROZEN,
+        path.as_deref(),
+        src,
+        Some(stamp),
+        filename,
+        Some(Invalidation::CheckedHash),
+    )
 }
 
 /// Runs a module's source file (`src` read from `file`) in `globals`, through the cache.
