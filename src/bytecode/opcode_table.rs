@@ -508,6 +508,9 @@ macro_rules! for_each_opcode {
             BINARY_OP_NUMERIC_FLOAT = 160, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
                 deopt: BINARY_OP, stencil: Generic,
                 doc: "BINARY_OP with a float result from unboxed numbers (beyond CPython 3.11's forms): + - * with a float and a small int, / on two floats or small ints (a zero divisor misses), ** of a positive float to a float with a finite result (vm::ops::spec::numeric_float).";
+            BINARY_OP_SMALL_INT = 161, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
+                deopt: BINARY_OP, stencil: Generic,
+                doc: "BINARY_OP on two small ints for the operators without a form of their own (// % & | ^ >>; beyond CPython 3.11's forms): a zero divisor, a shift out of 0..64 or a result beyond a small int misses (vm::eval::small_int_op).";
         }
     };
 }

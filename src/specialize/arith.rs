@@ -19,6 +19,9 @@ pub fn binary_op(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             nb::SUBTRACT => Ok(Opcode::BINARY_OP_SUBTRACT_INT),
             nb::MULTIPLY => Ok(Opcode::BINARY_OP_MULTIPLY_INT),
             nb::TRUE_DIVIDE => Ok(Opcode::BINARY_OP_NUMERIC_FLOAT),
+            nb::FLOOR_DIVIDE | nb::REMAINDER | nb::AND | nb::OR | nb::XOR | nb::RSHIFT => {
+                Ok(Opcode::BINARY_OP_SMALL_INT)
+            }
             _ => Err("int: operator without a specialized form"),
         };
     }

@@ -24,7 +24,9 @@ use crate::vm::value::Value;
 /// When instructions are specialized.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// Never: every instruction stays generic.
+    /// Never: every instruction stays generic, and the generic attribute/global instructions'
+    /// own site caches (`vm::runtime::inline_cache`) are never filled either: the plain
+    /// interpreter, the baseline specialization is measured against.
     Off,
     /// After a short warm-up, with exponential backoff after failures and deopts (the default).
     On,

@@ -711,6 +711,9 @@ fn run_impl<const SINGLE: bool>(
                     Opcode::BINARY_OP_MULTIPLY_INT => {
                         int_binop!(|x: i64, y: i64| x.checked_mul(y).and_then(Value::try_from_i64))
                     }
+                    Opcode::BINARY_OP_SMALL_INT => {
+                        int_binop!(|x: i64, y: i64| small_int_op(oparg % nb::INPLACE, x, y))
+                    }
                     Opcode::BINARY_OP_ADD_FLOAT => float_binop!(|x: f64, y: f64| x + y),
                     Opcode::BINARY_OP_SUBTRACT_FLOAT => float_binop!(|x: f64, y: f64| x - y),
                     Opcode::BINARY_OP_MULTIPLY_FLOAT => float_binop!(|x: f64, y: f64| x * y),
@@ -1221,11 +1224,8 @@ fn run_impl<const SINGLE: bool>(
                     let b = slots[sp - 1];
                     let a = slots[sp - 2];
                     ip += 1;
-                    if let Some(r) = binary_op_fast(oparg, a, b) {
-                        sp -= 1;
-                        slots[sp - 1] = r;
-                        continue;
-                    }
+                    // No type-specific fast path here: those are the specialized forms' (so
+                    // `--specialize=off` is the plain interpreter).
                     sync!();
                     let r = tryv!(rops::binary_op(vm, oparg, a, b));
                     sp -= 1;
@@ -1236,13 +1236,8 @@ fn run_impl<const SINGLE: bool>(
                     let b = slots[sp - 1];
                     let a = slots[sp - 2];
                     ip += 1;
-                    let r = match compare_fast(vm, oparg, a, b) {
-                        Some(r) => r,
-                        None => {
-                            sync!();
-                            tryv!(compare::compare(vm, oparg, a, b))
-                        }
-                    };
+                    sync!();
+                    let r = tryv!(compare::compare(vm, oparg, a, b));
                     sp -= 1;
                     slots[sp - 1] = r;
                 }
@@ -1300,17 +1295,6 @@ fn run_impl<const SINGLE: bool>(
                 Opcode::FOR_ITER => {
                     adapt!();
                     let it = top!();
-                    // Fast paths: range and list iterators.
-                    if let Some(r) = as_range_iter(it) {
-                        let next = r.advance().map(|v| vm.new_int(v));
-                        for_iter_next!(next);
-                        continue;
-                    }
-                    if let Some(s) = as_seq_iter(it) {
-                        let next = s.advance();
-                        for_iter_next!(next);
-                        continue;
-                    }
                     sync!();
                     let next = tryv!(riter::next(vm, it));
                     for_iter_next!(next);
@@ -1358,24 +1342,6 @@ fn run_impl<const SINGLE: bool>(
                     let k = slots[sp - 1];
                     let c = slots[sp - 2];
                     ip += 1;
-                    // Exact list / tuple indexed by a small int, in range.
-                    if k.is_small_int() && c.is_ptr() {
-                        let items: Option<&[Value]> = if obj_type(c) == vm.t.list {
-                            as_list(c).map(|l| &l[..])
-                        } else if obj_type(c) == vm.t.tuple {
-                            as_tuple(c).map(|t| &t[..])
-                        } else {
-                            None
-                        };
-                        if let Some(items) = items {
-                            if let Some(j) = subscr::norm_index(k.as_small_int(), items.len()) {
-                                let v = items[j];
-                                sp -= 1;
-                                slots[sp - 1] = v;
-                                continue;
-                            }
-                        }
-                    }
                     sync!();
                     let r = tryv!(subscr::getitem(vm, c, k));
                     sp -= 1;
@@ -1387,15 +1353,6 @@ fn run_impl<const SINGLE: bool>(
                     let c = slots[sp - 2];
                     let v = slots[sp - 3];
                     ip += 1;
-                    // Exact list indexed by a small int, in range.
-                    if k.is_small_int() && c.is_ptr() && obj_type(c) == vm.t.list {
-                        let l = as_list(c).unwrap();
-                        if let Some(j) = subscr::norm_index(k.as_small_int(), l.len()) {
-                            l[j] = v;
-                            sp -= 3;
-                            continue;
-                        }
-                    }
                     sync!();
                     tryv!(subscr::setitem(vm, c, k, v));
                     sp -= 3;

@@ -216,7 +216,7 @@ pub fn key_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     }
 }
 
-/// `key_eq` where it runs no Python code (identity, two strs, two small ints); None when the
+/// `key_eq` where it runs no Python code (identity, two strs, two small ints, two floats); None when the
 /// answer needs `==`, which may call a user `__eq__`.
 #[inline]
 pub fn key_eq_without_python(a: Value, b: Value) -> Option<bool> {
@@ -228,6 +228,9 @@ pub fn key_eq_without_python(a: Value, b: Value) -> Option<bool> {
     }
     if a.is_small_int() && b.is_small_int() {
         return Some(false);
+    }
+    if a.is_float() && b.is_float() {
+        return Some(a.as_f64() == b.as_f64());
     }
     None
 }

@@ -12,7 +12,8 @@
 //! Every fast path re-checks what it reads (the key stored at the hinted dict slot must be the
 //! name), so a stale hint only costs a miss; the type epoch (bumped whenever any class's
 //! attributes or a new class appear) covers facts about types: "no data descriptor", "this
-//! method". A miss runs the generic runtime function, then refills the site.
+//! method". A miss runs the generic runtime function, then refills the site, except under
+//! `--specialize=off`, which keeps every site empty (see [`memo`]).
 
 use std::cell::Cell;
 
@@ -56,6 +57,14 @@ pub fn site_tables(code: &[u32]) -> (Box<[u32]>, Box<[Cell<u64>]>) {
         .map(|_| Cell::new(0))
         .collect();
     (site_of.into_boxed_slice(), caches)
+}
+
+/// Whether sites may be filled: not with `--specialize=off`, which is the plain interpreter with
+/// no per-site memory at all (neither quickened instructions nor these caches), so that on vs
+/// off measures everything site-specific caching buys.
+#[inline(always)]
+fn memo(vm: &Vm) -> bool {
+    vm.mode != crate::vm::adaptive::Mode::Off
 }
 
 const INST: u64 = 1;
@@ -266,7 +275,7 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
 }
 
 fn fill_load(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
-    if !obj.is_ptr() {
+    if !obj.is_ptr() || !memo(vm) {
         return;
     }
     if let Some(m) = as_module(obj) {
@@ -358,7 +367,7 @@ fn store_hit(
 }
 
 fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
-    if !obj.is_ptr() || as_instance(obj).is_none() {
+    if !obj.is_ptr() || as_instance(obj).is_none() || !memo(vm) {
         return;
     }
     if fill_slot(vm, c, obj, name) {
@@ -477,7 +486,7 @@ pub fn load_method(
         return Ok((f, obj));
     }
     let (m, s) = attr::load_method(vm, obj, name)?;
-    if !s.is_null() {
+    if !s.is_null() && memo(vm) {
         let td = type_data(ty);
         let cacheable = match td.layout {
             Layout::Instance => {
@@ -516,15 +525,20 @@ pub fn load_global(vm: &mut Vm, c: &[Cell<u64>], globals: Value, name: Value) ->
             _ => {}
         }
     }
+    let memo = memo(vm);
     if let Some(i) = find_str(g, name) {
-        c[0].set(globals.0);
-        c[1].set(tag(0, GLOBAL, i));
+        if memo {
+            c[0].set(globals.0);
+            c[1].set(tag(0, GLOBAL, i));
+        }
         return Some(g.slot(i).unwrap().value);
     }
     let b = table(vm.builtins);
     let i = find_str(b, name)?;
-    c[0].set(globals.0);
-    c[1].set(tag(0, BUILTIN, i));
-    c[2].set(g.shape());
+    if memo {
+        c[0].set(globals.0);
+        c[1].set(tag(0, BUILTIN, i));
+        c[2].set(g.shape());
+    }
     Some(b.slot(i).unwrap().value)
 }
