@@ -240,16 +240,25 @@ pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
     if table(p).len() > table(q).len() {
         return Ok(false);
     }
-    let mut pos = 0;
-    while let Some((i, &k, h)) = table(p).next_from(pos) {
-        pos = i + 1;
-        // A key whose comparisons run no Python code (ints, strs: meteor_contest's `fp <= free`)
-        // probes `q` directly with its stored hash; only the others take the re-entrant path.
-        match table(q).contains(&k, h, |a, b| key_eq_without_python(*a, *b).ok_or(())) {
-            Ok(true) => continue,
-            Ok(false) => return Ok(false),
-            Err(()) => {}
+    // First a plain walk probing `q` with the stored hashes, for keys whose comparisons run no
+    // Python code (ints, strs, floats: meteor_contest's `fp <= free`); it stops at the first
+    // comparison that would need `==`, and the re-entrant walk below starts over.
+    let (tp, tq) = (table(p), table(q));
+    let plain = tp.iter().try_for_each(|(k, h)| {
+        match tq.contains(k, h, |a, b| key_eq_without_python(*a, *b).ok_or(())) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(Some(false)),
+            Err(()) => Err(None),
         }
+    });
+    match plain {
+        Ok(()) => return Ok(true),
+        Err(Some(r)) => return Ok(r),
+        Err(None) => {}
+    }
+    let mut pos = 0;
+    while let Some((i, &k, _)) = table(p).next_from(pos) {
+        pos = i + 1;
         vm.roots.push(k);
         let found = crate::vm::runtime::dict::set_contains(vm, q, k);
         vm.roots.pop();
