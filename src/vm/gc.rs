@@ -49,7 +49,7 @@ const MIN_THRESHOLD_BYTES: usize = 2 << 20;
 /// Above that, a collection comes after allocating this fraction (1/N) of the bytes live after the
 /// last one: peak memory stays within (1 + 1/N) of the live data (plus the minimum), and the
 /// marking work per allocated byte stays bounded.
-const LIVE_FRACTION_DIVISOR: usize = 4;
+const LIVE_FRACTION_DIVISOR: usize = 2;
 
 /// CPJIT_GC_STRESS=1 collects at every safepoint (to flush out missing roots in tests).
 fn stress() -> bool {
