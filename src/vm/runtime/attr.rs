@@ -190,6 +190,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 return Ok(d);
             }
             let p = as_property(d).unwrap();
+            if obj_type(d) == vm.t.member_descriptor {
+                return crate::vm::types::subclass::member_get(vm, p.doc, obj);
+            }
             let fget = p.fget;
             if fget.is_null() || fget == vm.none {
                 return Err(vm.attribute_error("property has no getter"));
@@ -769,6 +772,10 @@ pub fn descr_set(
     if let Some(p) = as_property(d) {
         if obj_type(d) == vm.t.property {
             return Some(property_set(vm, d, obj, value));
+        }
+        if obj_type(d) == vm.t.member_descriptor {
+            let name = p.doc;
+            return Some(crate::vm::types::subclass::member_set(vm, name, obj, value));
         }
         let f = if value.is_some() { p.fset } else { p.fdel };
         if f.is_null() || f == vm.none {

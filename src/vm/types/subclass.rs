@@ -408,6 +408,21 @@ fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
     vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
 }
 
+/// `d.__get__(obj)` for a `member_descriptor` `d` of slot `name` (its getter's body, called
+/// directly by the generic attribute lookup instead of through a built-in method call).
+pub fn member_get(vm: &mut Vm, name: Value, obj: Value) -> PyResult {
+    slot_get(vm, &[name, obj], &[])
+}
+
+/// `d.__set__(obj, v)` / `d.__delete__(obj)` for a `member_descriptor` of slot `name`.
+pub fn member_set(vm: &mut Vm, name: Value, obj: Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(v) => slot_set(vm, &[name, obj, v], &[]),
+        None => slot_del(vm, &[name, obj], &[]),
+    }
+    .map(drop)
+}
+
 fn slot_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (name, obj) = (args[0], args[1]);
     if let Some(i) = slot_storage(vm, name, obj)? {
