@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Whole-program comparison of cpjit with CPython (BENCHMARKS.md, "Whole programs"): fetches the
 # pyperformance scripts (pinned version, from the Python package registry) into
-# target/pyperformance, builds the release binary, and runs /work/shared/bench/compare over six
-# pyperformance benchmarks and the shared kernels, checking that the outputs agree.
-#   usage: tools/bench_compare.sh [--runs N]   (extra arguments go to compare; default --runs 3)
+# target/pyperformance, builds the release binary, and runs /work/shared/bench/compare over the 15
+# pyperformance scripts of issue 8 and the shared kernels under CPython 3.11 (`python3 -S`),
+# cpjit (specializing, the default) and cpjit --specialize=off, checking that the outputs agree.
+#   usage: tools/bench_compare.sh [ARGS]   (ARGS go to compare; default --runs 3 --loops 5)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH:-/work/shared/bench}
@@ -16,7 +17,8 @@ cargo build --release || exit 1
 stdlib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 ./target/release/cpjit compile -q "$stdlib" "$BENCH/../pyperf_shim" >/dev/null 2>&1
 scripts=()
-for b in nbody richards float spectral_norm fannkuch nqueens; do
+for b in nbody richards float spectral_norm fannkuch nqueens chaos go deltablue richards_super \
+    unpack_sequence pidigits meteor_contest barnes_hut gc_traversal; do
     scripts+=("$pp/bm_$b/run_benchmark.py")
 done
 scripts+=("$BENCH"/kernels/*.py)
@@ -24,9 +26,10 @@ date -u '+%Y-%m-%d %H:%M UTC'
 lscpu | grep 'Model name'
 uptime
 args=("$@")
-[ ${#args[@]} -eq 0 ] && args=(--runs 3)
+[ ${#args[@]} -eq 0 ] && args=(--runs 3 --loops 5)
 # compare exits 1 if any script fails or differs; the table is still the result.
-"$BENCH/compare" --check "${args[@]}" --impl cpython=python3 --impl cpjit=./target/release/cpjit \
+"$BENCH/compare" --check "${args[@]}" --impl "cpython=python3 -S" \
+    --impl "cpjit=./target/release/cpjit -S" --impl "off=./target/release/cpjit -S --specialize=off" \
     "${scripts[@]}"
 status=$?
 uptime
