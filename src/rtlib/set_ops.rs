@@ -3,10 +3,10 @@
 //! Identity cases (`s & s`, `s - s`, ...) are for the caller: CPython answers them with a copy or
 //! a clear before reaching these algorithms.
 
-use super::set_table::SetTable;
+use super::set_table::{SetTable, TableKey};
 
 /// `set_intersection` for two sets: scans the smaller one (the right one on ties).
-pub fn intersection<K: Clone, E>(
+pub fn intersection<K: Clone + TableKey, E>(
     a: &SetTable<K>,
     b: &SetTable<K>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -23,7 +23,7 @@ pub fn intersection<K: Clone, E>(
 
 /// `set_intersection` with a non-set iterable of (key, hash): keeps the iterable's order and stops
 /// once the result is as large as `a`.
-pub fn intersection_iter<K, E>(
+pub fn intersection_iter<K: TableKey, E>(
     a: &SetTable<K>,
     items: impl IntoIterator<Item = Result<(K, i64), E>>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -43,7 +43,7 @@ pub fn intersection_iter<K, E>(
 
 /// The clean-up at the end of `set_difference_update_internal`: resize when more than a quarter
 /// of the slots are dummies. Call after discarding an iterable's keys one by one.
-pub fn purge_dummies<K>(so: &mut SetTable<K>) {
+pub fn purge_dummies<K: TableKey>(so: &mut SetTable<K>) {
     if so.fill() - so.len() <= (so.capacity() - 1) / 4 {
         return;
     }
@@ -56,7 +56,7 @@ pub fn purge_dummies<K>(so: &mut SetTable<K>) {
 }
 
 /// `s.difference_update(other_set)` / `s -= other_set` (other is a different set).
-pub fn difference_update<K: Clone, E>(
+pub fn difference_update<K: Clone + TableKey, E>(
     so: &mut SetTable<K>,
     other: &SetTable<K>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -77,7 +77,7 @@ pub fn difference_update<K: Clone, E>(
 }
 
 /// `s.difference_update(iterable)` for a non-set iterable of (key, hash).
-pub fn difference_update_iter<K, E>(
+pub fn difference_update_iter<K: TableKey, E>(
     so: &mut SetTable<K>,
     items: impl IntoIterator<Item = Result<(K, i64), E>>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -91,7 +91,7 @@ pub fn difference_update_iter<K, E>(
 }
 
 /// `s - other_set` / `s.difference(other_set)` (other is a different set).
-pub fn difference<K: Clone, E>(
+pub fn difference<K: Clone + TableKey, E>(
     so: &SetTable<K>,
     other: &SetTable<K>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -112,7 +112,7 @@ pub fn difference<K: Clone, E>(
 
 /// `s.difference(d)` for an exact dict `d` of `other_len` keys; `in_other` tests membership with
 /// the known hash. (For other iterables CPython copies `s` and uses `difference_update_iter`.)
-pub fn difference_dict<K: Clone, E>(
+pub fn difference_dict<K: Clone + TableKey, E>(
     so: &SetTable<K>,
     other_len: usize,
     mut in_other: impl FnMut(&K, i64) -> Result<bool, E>,
@@ -133,7 +133,7 @@ pub fn difference_dict<K: Clone, E>(
 
 /// `s.symmetric_difference_update(other)` / `s ^= other` where `other` iterates a different
 /// set's (or dict's) keys with hashes, in its order.
-pub fn symmetric_difference_update<K, E>(
+pub fn symmetric_difference_update<K: TableKey, E>(
     so: &mut SetTable<K>,
     other: impl IntoIterator<Item = (K, i64)>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -147,7 +147,7 @@ pub fn symmetric_difference_update<K, E>(
 }
 
 /// `a ^ b` for two different sets: copies `b`, then applies `a`'s keys to it.
-pub fn symmetric_difference<K: Clone, E>(
+pub fn symmetric_difference<K: Clone + TableKey, E>(
     a: &SetTable<K>,
     b: &SetTable<K>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -159,7 +159,7 @@ pub fn symmetric_difference<K: Clone, E>(
 }
 
 /// `a | b` for sets: a copy of `a` merged with `b`.
-pub fn union<K: Clone, E>(
+pub fn union<K: Clone + TableKey, E>(
     a: &SetTable<K>,
     b: &SetTable<K>,
     eq: impl FnMut(&K, &K) -> Result<bool, E>,
@@ -170,7 +170,7 @@ pub fn union<K: Clone, E>(
 }
 
 /// `a <= b` for sets (`set_issubset`).
-pub fn is_subset<K, E>(
+pub fn is_subset<K: TableKey, E>(
     a: &SetTable<K>,
     b: &SetTable<K>,
     mut eq: impl FnMut(&K, &K) -> Result<bool, E>,

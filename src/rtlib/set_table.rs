@@ -19,9 +19,23 @@ enum Slot<K> {
     Active { hash: i64, key: K },
 }
 
+/// What a table needs to know of its keys: whether one refers to something a collector must
+/// trace (the table keeps a count, so a set of ints or other immediate values is not scanned).
+pub trait TableKey {
+    fn is_ref(&self) -> bool;
+}
+
+impl TableKey for i64 {
+    fn is_ref(&self) -> bool {
+        false
+    }
+}
+
 /// An open-addressing set table with CPython's layout and probing.
 #[derive(Clone, Debug)]
 pub struct SetTable<K> {
+    /// Active keys for which `is_ref` holds (kept by every insertion and removal below).
+    refs: usize,
     table: Vec<Slot<K>>,
     /// Active + dummy slots.
     fill: usize,
@@ -61,16 +75,17 @@ pub enum ProbeSlot<K> {
     Moved,
 }
 
-impl<K> Default for SetTable<K> {
+impl<K: TableKey> Default for SetTable<K> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<K> SetTable<K> {
+impl<K: TableKey> SetTable<K> {
     /// An empty table of `MIN_SIZE` slots.
     pub fn new() -> Self {
         SetTable {
+            refs: 0,
             table: Self::empty_slots(MIN_SIZE),
             fill: 0,
             used: 0,
@@ -198,9 +213,18 @@ impl<K> SetTable<K> {
         }
         self.used -= 1;
         match std::mem::replace(&mut self.table[j], Slot::Dummy) {
-            Slot::Active { key, .. } => Some(key),
+            Slot::Active { key, .. } => {
+                self.refs -= key.is_ref() as usize;
+                Some(key)
+            }
             _ => None,
         }
+    }
+
+    /// Active keys that refer to something a collector traces (`TableKey::is_ref`): none means
+    /// the keys need no tracing.
+    pub fn refs(&self) -> usize {
+        self.refs
     }
 
     /// Stores `key` after a probe found it absent: into the last dummy on the path, else into the
@@ -208,6 +232,7 @@ impl<K> SetTable<K> {
     /// been invalidated (see `still_free`).
     pub fn insert_absent(&mut self, key: K, hash: i64, freeslot: Option<usize>, empty_at: usize) {
         self.used += 1;
+        self.refs += key.is_ref() as usize;
         if let Some(f) = freeslot {
             self.table[f] = Slot::Active { hash, key };
             return;
@@ -410,7 +435,10 @@ impl<K> SetTable<K> {
         self.used -= 1;
         self.finger = j + 1;
         match std::mem::replace(&mut self.table[j], Slot::Dummy) {
-            Slot::Active { hash, key } => Some((key, hash)),
+            Slot::Active { hash, key } => {
+                self.refs -= key.is_ref() as usize;
+                Some((key, hash))
+            }
             _ => unreachable!("loop stops at an active slot"),
         }
     }
@@ -458,11 +486,13 @@ impl<K> SetTable<K> {
             }
             self.fill = other.fill;
             self.used = other.used;
+            self.refs = other.refs;
             return Ok(());
         }
         if self.fill == 0 {
             self.fill = other.used;
             self.used = other.used;
+            self.refs = other.refs;
             for (key, hash) in other.iter() {
                 Self::insert_clean(&mut self.table, key.clone(), hash);
             }

@@ -400,7 +400,10 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         Layout::Set => {
             let t = &payload_any::<SetData>(v).table;
             external = t.capacity() * 2 * W;
-            out.extend(t.iter().map(|(k, _)| *k));
+            // A set of ints (meteor_contest's thousands of frozensets) has nothing to trace.
+            if t.refs() > 0 {
+                out.extend(t.iter().map(|(k, _)| *k));
+            }
         }
         Layout::DictView => {
             let d = payload_any::<ViewData>(v);

@@ -8,6 +8,14 @@ use crate::vm::runtime::dict::{hash, key_eq, key_eq_without_python};
 use crate::vm::runtime::iter::with_roots;
 use crate::vm::value::Value;
 
+/// A key the collector traces is a pointer (ints, floats and other immediates are not).
+impl crate::rtlib::set_table::TableKey for Value {
+    #[inline(always)]
+    fn is_ref(&self) -> bool {
+        self.is_ptr()
+    }
+}
+
 pub fn table<'a>(s: Value) -> &'a mut SetTable<Value> {
     &mut as_set(s).expect("set").table
 }
