@@ -258,6 +258,7 @@ impl<K: TableKey> SetTable<K> {
     }
 
     /// `set_lookkey`: the slot holding an equal key, or None.
+    #[inline]
     fn lookup<E>(
         &self,
         key: &K,
@@ -291,6 +292,7 @@ impl<K: TableKey> SetTable<K> {
     }
 
     /// `key in s`.
+    #[inline]
     pub fn contains<E>(
         &self,
         key: &K,
