@@ -11,13 +11,7 @@ use super::{mem, Emitter, Template};
 const CMP_VARIANTS: &[&str] = &["<", "<=", "==", "!=", ">", ">="];
 
 pub fn templates() -> Vec<Template> {
-    let t = |name, doc, build| Template {
-        name,
-        doc,
-        variants: &[],
-        entry: false,
-        build,
-    };
+    let t = Template::plain;
     let mut v = vec![
         t(
             "LOAD_FAST",

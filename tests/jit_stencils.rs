@@ -199,6 +199,7 @@ mod stitched {
             range_iter_type: &OBJS[6] as *const u64 as *const u8,
             generic_fn: &generic,
             switch_fn: &|_| None,
+            cache: std::ptr::null(),
             as_step: &|_| false,
         };
         let consts = [

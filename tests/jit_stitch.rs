@@ -99,6 +99,7 @@ fn syms() -> RuntimeSymbols<'static> {
         range_iter_type: RANGE_ITER_TYPE.as_ptr() as *const u8,
         generic_fn: &generic_fns,
         switch_fn: &|_| None,
+        cache: std::ptr::null(),
         as_step: &|_| false,
     }
 }

@@ -41,7 +41,7 @@ macro_rules! for_each_opcode {
                 deopt: STORE_FAST, stencil: Own,
                 doc: "Pop into local oparg.";
             BINARY_OP = 5, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
-                deopt: BINARY_OP, stencil: Generic,
+                deopt: BINARY_OP, stencil: Own,
                 doc: "TOS = TOS1 <op> TOS, op = oparg (an NB_* code, see opcode::nb; >= 13 are the in-place forms); adaptive.";
             COMPARE_OP = 6, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
                 deopt: COMPARE_OP, stencil: Generic,
@@ -386,13 +386,13 @@ macro_rules! for_each_opcode {
                 deopt: COMPARE_OP, stencil: Generic,
                 doc: "COMPARE_OP == / != on two exact strs fused with the following POP_JUMP_IF_FALSE/TRUE.";
             LOAD_GLOBAL_MODULE = 120, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
-                deopt: LOAD_GLOBAL, stencil: Generic,
+                deopt: LOAD_GLOBAL, stencil: Own,
                 doc: "LOAD_GLOBAL of a name found in the globals dict: guards the dict's keys version (shape), then one indexed load.";
             LOAD_GLOBAL_BUILTIN = 121, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
-                deopt: LOAD_GLOBAL, stencil: Generic,
+                deopt: LOAD_GLOBAL, stencil: Own,
                 doc: "LOAD_GLOBAL of a name found in builtins: guards the keys versions of globals (absent there) and builtins, then one indexed load.";
             LOAD_ATTR_INSTANCE_VALUE = 122, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
-                deopt: LOAD_ATTR, stencil: Generic,
+                deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance value at the cached shared-key index (a NULL value or a materialized __dict__ misses).";
             LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
@@ -410,16 +410,16 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR of a plain class attribute through an instance (its name not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached value.";
             STORE_ATTR_INSTANCE_VALUE = 128, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
-                deopt: STORE_ATTR, stencil: Generic,
+                deopt: STORE_ATTR, stencil: Own,
                 doc: "STORE_ATTR of an instance attribute: guards the type version, stores the instance value at the cached shared-key index (a new attribute only at or above the instance's highest index so far).";
             STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
                 doc: "STORE_ATTR of a __slots__ member: guards the type version, stores into the instance value at the cached slot index.";
             LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
-                deopt: LOAD_METHOD, stencil: Generic,
+                deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD of a class function on an instance that cannot shadow it (not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached function and self.";
             LOAD_METHOD_NO_DICT = 131, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
-                deopt: LOAD_METHOD, stencil: Generic,
+                deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";
             LOAD_METHOD_MODULE = 132, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,

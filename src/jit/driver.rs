@@ -693,6 +693,7 @@ fn compile(
         range_iter_type: vm.t.range_iterator as *const u8,
         generic_fn: &generic,
         switch_fn: &super::ops::switch_fn,
+        cache: cd.adaptive.as_ptr() as *const u8,
         as_step: &|i: usize| demoted.contains(&i),
     };
     let region = Region::compile(&code, &cd.consts, &syms)?;

@@ -181,6 +181,10 @@ pub struct RuntimeSymbols<'a> {
     /// address of the stencil to continue at, with `JitContext::next_frame`/`next_sp` set. `None`:
     /// the instruction compiles as usual.
     pub switch_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
+    /// The first code unit of the live quickened code the region is compiled from (stencils read
+    /// an instruction's inline cache there: `_JIT_CACHE`), or null when there is none (then a
+    /// stencil that needs it fails to stitch).
+    pub cache: *const u8,
     /// Instructions (by code unit index) to compile as a call of their runtime function even though
     /// they have a stencil of their own (the driver demotes guards that keep failing).
     pub as_step: &'a dyn Fn(usize) -> bool,

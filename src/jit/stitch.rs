@@ -79,6 +79,9 @@ enum PieceKind {
     Exit,
     /// Deopt stub of the instruction at this code index.
     DeoptStub,
+    /// The slow path of the instruction at this code index (its stencil's `_JIT_SLOW`): the
+    /// `GENERIC` stencil calling its runtime function, out of line, continuing at `cont`.
+    Slow,
     /// The safepoint of a backward conditional jump with a stencil of its own (a JUMP_BACKWARD
     /// stencil: eval breaker and backedge countdown), taken on the way to the loop header at this
     /// code index; its exit resumes the interpreter at the loop header.
@@ -99,6 +102,8 @@ struct Piece {
     operand: u64,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
+    /// `Slow`: the piece after its instruction's (where the instruction continues).
+    cont: usize,
 }
 
 /// Counts from stitching one region.
@@ -167,6 +172,7 @@ pub fn layout_with(
         runtime_fn: None,
         operand: 0,
         via: None,
+        cont: 0,
     };
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
@@ -195,9 +201,14 @@ pub fn layout_with(
                 runtime_fn: switch_fn,
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
-            StencilKind::Own => match find_in(set, info.name, oparg) {
-                Some(s) => piece(PieceKind::Instr, s, i, oparg),
-                None => piece(PieceKind::Exit, deopt, i, 0),
+            StencilKind::Own => match (find_in(set, info.name, oparg), (syms.generic_fn)(op)) {
+                (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
+                // No variant for this oparg: its runtime function, if it has one.
+                (None, Some(f)) => Piece {
+                    runtime_fn: Some(f),
+                    ..piece(PieceKind::Instr, generic, i, oparg)
+                },
+                (None, None) => piece(PieceKind::Exit, deopt, i, 0),
             },
             StencilKind::Generic => match (syms.generic_fn)(op) {
                 Some(f) => Piece {
@@ -243,6 +254,25 @@ pub fn layout_with(
     for (k, target) in backward {
         pieces[k].via = Some(pieces.len());
         pieces.push(piece(PieceKind::Backedge, backedge, target, target as u32));
+    }
+    // Slow paths out of line: the runtime function (GENERIC), or without one an exit.
+    for k in 1..end_piece {
+        let p = pieces[k];
+        if matches!(p.kind, PieceKind::Instr)
+            && p.stencil.holes.iter().any(|h| h.value == HoleValue::Slow)
+        {
+            let op = Opcode::from_u8(code[p.index] as u8);
+            let slow = match op.and_then(|o| (syms.generic_fn)(o)) {
+                Some(f) => Piece {
+                    runtime_fn: Some(f),
+                    cont: k + 1,
+                    ..piece(PieceKind::Slow, generic, p.index, p.oparg)
+                },
+                None => piece(PieceKind::Exit, deopt, p.index, 0),
+            };
+            pieces[k].cont = pieces.len();
+            pieces.push(slow);
+        }
     }
     // Deopt stubs go last, out of the straight-line path.
     for k in 1..pieces.len() {
@@ -369,7 +399,22 @@ impl Layout {
     ) -> Result<u64, StitchError> {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
+            HoleValue::Continue | HoleValue::JumpTarget if matches!(p.kind, PieceKind::Slow) => {
+                // Only non-jump instructions have slow paths.
+                return Ok(at(p.cont));
+            }
             HoleValue::Continue => return Ok(at(k + 1)),
+            HoleValue::Slow => return Ok(at(p.cont)),
+            HoleValue::Cache if syms.cache.is_null() => {
+                return Err(StitchError::MissingStencil("live quickened code"))
+            }
+            HoleValue::Cache => syms.cache as u64 + 4 * p.index as u64,
+            HoleValue::Helper => {
+                match Opcode::from_u8(code[p.index] as u8).and_then(super::ops::helper_fn) {
+                    Some(f) => f as usize as u64,
+                    None => return Err(StitchError::MissingStencil("helper function")),
+                }
+            }
             HoleValue::JumpTarget if matches!(p.kind, PieceKind::Backedge) => {
                 match self.instr_piece.get(p.index).copied().flatten() {
                     Some(t) => return Ok(at(t)),
