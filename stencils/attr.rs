@@ -44,6 +44,36 @@ pub fn templates() -> Vec<Template> {
             "(-- [NULL] value) the helper checks the globals' and builtins' keys versions and loads builtins entry c[5]; 0: the slow path",
             load_global,
         ),
+        t(
+            "LOAD_DEREF",
+            "(-- value) the contents of the cell in local OPARG; the slow path unless it is a cell holding a value",
+            load_deref,
+        ),
+        t(
+            "STORE_DEREF",
+            "(value --) into the cell in local OPARG; the slow path unless it is a cell",
+            store_deref,
+        ),
+        t(
+            "COPY_FREE_VARS",
+            "(--) the helper copies the closure's OPARG cells into the free slots; 0: the slow path",
+            copy_free_vars,
+        ),
+        t(
+            "FOR_ITER_LIST",
+            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a list iterator; 1: the slow path",
+            for_iter_seq,
+        ),
+        t(
+            "FOR_ITER_TUPLE",
+            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a tuple iterator; 1: the slow path",
+            for_iter_seq,
+        ),
+        t(
+            "LIST_APPEND",
+            "(list ... value --) list at depth OPARG after the pop: the helper appends; 0: the slow path",
+            list_append,
+        ),
         Template {
             name: "BINARY_OP",
             doc: "(left right -- result) two small ints for % // & | ^ (and in-place forms) inline, one variant per operator; everything else the slow path",
@@ -161,6 +191,86 @@ fn load_global(e: &mut Emitter, _: u32) {
     let n = e.b.ins().iadd_imm_s(bit, 1);
     let bytes = e.b.ins().ishl_imm_s(n, 3);
     let sp = e.b.ins().iadd(e.sp, bytes);
+    e.continue_with(sp);
+}
+
+/// The cell in local OPARG (the slow path unless the slot holds one).
+fn cell(e: &mut Emitter) -> Value {
+    let addr = super::ops::local_addr(e);
+    let c =
+        e.b.ins()
+            .load(I64, mem(), addr, crate::FRAME_LOCALSPLUS_OFFSET);
+    let ptr = e.is_ptr(c);
+    e.slow_unless(ptr);
+    let ty = e.b.ins().load(I64, mem(), c, crate::OBJ_TYPE_OFFSET);
+    let want = e.hole("_JIT_CELL_TYPE");
+    let is_cell = e.b.ins().icmp(IntCC::Equal, ty, want);
+    e.slow_unless(is_cell);
+    c
+}
+
+fn load_deref(e: &mut Emitter, _: u32) {
+    let c = cell(e);
+    // A cell object's payload is its Value (`Obj<Value>`).
+    let v = e.b.ins().load(I64, mem(), c, crate::OBJ_HEADER_SIZE);
+    // Empty: the runtime function lets the interpreter raise.
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(set);
+    e.poke(-1, v);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+fn store_deref(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    let c = cell(e);
+    e.b.ins().store(mem(), v, c, crate::OBJ_HEADER_SIZE);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// COPY_FREE_VARS: the closure tuple's layout is Rust's, so a helper
+/// (`jit::ops::copy_free_vars_helper`: the interpreter's `spec::copy_free_vars`) copies.
+fn copy_free_vars(e: &mut Emitter, _: u32) {
+    let oparg = e.hole("_JIT_OPARG");
+    let (ctx, frame) = (e.ctx, e.frame);
+    let ok = e.call_helper(&[ctx, frame, oparg]);
+    let done = e.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0);
+    e.slow_unless(done);
+    let sp = e.sp;
+    e.continue_with(sp);
+}
+
+/// FOR_ITER_LIST / FOR_ITER_TUPLE: the sequences' layouts are Rust's, so a helper
+/// (`jit::ops::for_iter_seq_helper`) advances the iterator: the next item, 0 when exhausted,
+/// or 1 (never a Value) for the slow path.
+fn for_iter_seq(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let it = e.peek(0);
+    let ctx = e.ctx;
+    let r = e.call_helper(&[ctx, it, p]);
+    let not_slow = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 1);
+    e.slow_unless(not_slow);
+    let more = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+    let popped = e.sp_after(-1);
+    e.branch_if_not(more, |e| e.tail_to("_JIT_JUMP_TARGET", popped));
+    e.poke(-1, r);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+/// LIST_APPEND through a helper (`jit::ops::list_append_helper`); 0: the slow path.
+fn list_append(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    let oparg = e.hole("_JIT_OPARG");
+    let off = e.b.ins().ishl_imm_s(oparg, 3);
+    let at = e.b.ins().isub(e.sp, off);
+    let list = e.b.ins().load(I64, mem(), at, -8);
+    let ctx = e.ctx;
+    let ok = e.call_helper(&[ctx, list, v]);
+    let done = e.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0);
+    e.slow_unless(done);
+    let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
 

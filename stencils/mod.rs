@@ -103,6 +103,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_CELL_TYPE",
+        value: "CellType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_HELPER",
         value: "Helper",
         kind: SymKind::Helper,

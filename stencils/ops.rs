@@ -73,7 +73,7 @@ pub fn templates() -> Vec<Template> {
 }
 
 /// Address of local `OPARG`: `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.
-fn local_addr(e: &mut Emitter) -> Value {
+pub fn local_addr(e: &mut Emitter) -> Value {
     let oparg = e.hole("_JIT_OPARG");
     let scaled = e.b.ins().ishl_imm_s(oparg, 3);
     e.b.ins().iadd(e.frame, scaled)

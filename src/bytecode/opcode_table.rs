@@ -140,19 +140,19 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_CLOSURE, stencil: Generic,
                 doc: "Push the cell in slot oparg itself (to build a closure tuple).";
             LOAD_DEREF = 38, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
-                deopt: LOAD_DEREF, stencil: Generic,
+                deopt: LOAD_DEREF, stencil: Own,
                 doc: "Push the contents of the cell in slot oparg (NameError / UnboundLocalError if empty, as CPython).";
             LOAD_CLASSDEREF = 39, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
                 deopt: LOAD_CLASSDEREF, stencil: Generic,
                 doc: "Class bodies: push locals[name of slot oparg] if present, else the contents of the cell in slot oparg.";
             STORE_DEREF = 40, stack: |_a, _j| (1, 0), operand: Local, cache: 0,
-                deopt: STORE_DEREF, stencil: Generic,
+                deopt: STORE_DEREF, stencil: Own,
                 doc: "Pop into the cell in slot oparg.";
             DELETE_DEREF = 41, stack: |_a, _j| (0, 0), operand: Local, cache: 0,
                 deopt: DELETE_DEREF, stencil: Generic,
                 doc: "Empty the cell in slot oparg (error if already empty).";
             COPY_FREE_VARS = 42, stack: |_a, _j| (0, 0), operand: Count, cache: 0,
-                deopt: COPY_FREE_VARS, stencil: Generic,
+                deopt: COPY_FREE_VARS, stencil: Own,
                 doc: "Copy the oparg cells of the function's closure tuple into the last oparg slots (the free slots).";
             LOAD_ATTR = 43, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
@@ -227,7 +227,7 @@ macro_rules! for_each_opcode {
                 deopt: BUILD_STRING, stencil: Generic,
                 doc: "Pop oparg str objects, push their concatenation.";
             LIST_APPEND = 67, stack: |_a, _j| (1, 0), operand: Count, cache: 0,
-                deopt: LIST_APPEND, stencil: Generic,
+                deopt: LIST_APPEND, stencil: Own,
                 doc: "Pop v; STACK[-oparg].append(v) (counted after the pop).";
             SET_ADD = 68, stack: |_a, _j| (1, 0), operand: Count, cache: 0,
                 deopt: SET_ADD, stencil: Generic,
@@ -473,10 +473,10 @@ macro_rules! for_each_opcode {
                 deopt: STORE_SUBSCR, stencil: Generic,
                 doc: "STORE_SUBSCR into an exact dict.";
             FOR_ITER_LIST = 149, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
-                deopt: FOR_ITER, stencil: Generic,
+                deopt: FOR_ITER, stencil: Own,
                 doc: "FOR_ITER specialized for a list iterator.";
             FOR_ITER_TUPLE = 150, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
-                deopt: FOR_ITER, stencil: Generic,
+                deopt: FOR_ITER, stencil: Own,
                 doc: "FOR_ITER specialized for a tuple iterator.";
             FOR_ITER_GEN = 151, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
                 deopt: FOR_ITER, stencil: Generic,

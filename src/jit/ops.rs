@@ -67,6 +67,11 @@ pub fn helper_fn(op: Opcode) -> Option<usize> {
         Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
             Some(load_global_helper as *const () as usize)
         }
+        Opcode::COPY_FREE_VARS => Some(copy_free_vars_helper as *const () as usize),
+        Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+            Some(for_iter_seq_helper as *const () as usize)
+        }
+        Opcode::LIST_APPEND => Some(list_append_helper as *const () as usize),
         _ => None,
     }
 }
@@ -96,6 +101,88 @@ unsafe extern "C" fn load_global_helper(
     };
     let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN as u8;
     spec::load_global(vm, globals, builtin, c).map_or(0, |v| v.0)
+}
+
+/// COPY_FREE_VARS's copy for its stencil: the interpreter's `spec::copy_free_vars` from the
+/// frame's function into its last `n` local slots. 1 when done, 0 when the function has no
+/// such closure (the stencil's slow path then runs the runtime function).
+///
+/// # Safety
+/// `frame` is a live frame with at least `n` slots in `localsplus` (the compiler's COPY_FREE_VARS
+/// oparg is the code's number of free variables).
+unsafe extern "C" fn copy_free_vars_helper(
+    _ctx: *mut JitContext,
+    frame: *mut Frame,
+    n: u64,
+) -> u64 {
+    let fp = FramePtr(frame);
+    let nlp = fp.get().nlocalsplus as usize;
+    let slots = fp.slots(nlp);
+    let Some(start) = nlp.checked_sub(n as usize) else {
+        return 0;
+    };
+    spec::copy_free_vars(fp.get().func, &mut slots[start..]) as u64
+}
+
+/// FOR_ITER_LIST / FOR_ITER_TUPLE for their stencil (`unit`: the instruction's code unit in the
+/// live quickened code, checked by the stencil): the next item's bits, 0 when the iterator is
+/// exhausted, 1 (never a Value) when `it` is not the iterator the instruction is specialized for.
+///
+/// # Safety
+/// `ctx` is the driver's context; `unit` points at a FOR_ITER_LIST/TUPLE code unit.
+unsafe extern "C" fn for_iter_seq_helper(
+    ctx: *mut JitContext,
+    it: Value,
+    unit: *const Cell<u32>,
+) -> u64 {
+    // SAFETY: the contract above; the Vm is only read.
+    let (vm, op) = unsafe { (&*((*ctx).vm as *const Vm), (*unit).get() as u8) };
+    let list = op == Opcode::FOR_ITER_LIST as u8;
+    match seq_iter_next(vm, list, it) {
+        Some(Some(v)) => v.0,
+        Some(None) => 0,
+        None => 1,
+    }
+}
+
+/// LIST_APPEND for its stencil: 1 when `v` was appended to `list`, 0 when `list` is not a list
+/// (the slow path).
+///
+/// # Safety
+/// `ctx` is the driver's context.
+unsafe extern "C" fn list_append_helper(ctx: *mut JitContext, list: Value, v: Value) -> u64 {
+    // SAFETY: the contract above; no other reference to the context or the Vm is live.
+    let ctx = unsafe { &mut *ctx };
+    let vm = unsafe { &*(ctx.vm as *const Vm) };
+    append_to_list(vm, ctx, list, v) as u64
+}
+
+/// `list.append(v)` for LIST_APPEND (false: `list` is no list); asks for a safepoint when a
+/// collection is due.
+fn append_to_list(vm: &Vm, ctx: &mut JitContext, list: Value, v: Value) -> bool {
+    let Some(l) = as_list(list) else {
+        return false;
+    };
+    l.push(v);
+    if vm.heap.should_collect() {
+        ctx.eval_breaker
+            .store(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    true
+}
+
+/// The next item of a list (`list`) or tuple iterator `it`: `None` when `it` is not one,
+/// `Some(None)` when it is exhausted.
+fn seq_iter_next(vm: &Vm, list: bool, it: Value) -> Option<Option<Value>> {
+    let want = if list {
+        vm.t.list_iterator
+    } else {
+        vm.t.tuple_iterator
+    };
+    if !(it.is_ptr() && obj_type(it) == want) {
+        return None;
+    }
+    Some(as_seq_iter(it).and_then(|i| i.advance()))
 }
 
 /// The runtime function of an instruction compiled as the `_SWITCH` stencil: Python calls and
@@ -521,14 +608,10 @@ fn binary_result(
 /// jump (`ctx.branch`).
 fn for_iter_seq(mut s: Site) -> *mut Value {
     let it = s.slots[s.sp - 1];
-    let want = match s.op {
-        Opcode::FOR_ITER_LIST => s.vm.t.list_iterator,
-        _ => s.vm.t.tuple_iterator,
-    };
-    if !(it.is_ptr() && obj_type(it) == want) {
+    let Some(next) = seq_iter_next(s.vm, s.op == Opcode::FOR_ITER_LIST, it) else {
         return s.deopt();
-    }
-    match as_seq_iter(it).and_then(|i| i.advance()) {
+    };
+    match next {
         Some(v) => s.push(v),
         None => {
             s.sp -= 1;
@@ -652,13 +735,12 @@ runtime_fns! {
     }
     list_append: LIST_APPEND, |s, oparg| {
         let v = s.slots[s.sp - 1];
-        match as_list(s.slots[s.sp - 1 - oparg as usize]) {
-            Some(l) => {
-                l.push(v);
-                s.sp -= 1;
-                s.done_alloc()
-            }
-            None => s.step(),
+        let list = s.slots[s.sp - 1 - oparg as usize];
+        if append_to_list(s.vm, s.ctx, list, v) {
+            s.sp -= 1;
+            s.done()
+        } else {
+            s.step()
         }
     }
     binary_subscr_dict: BINARY_SUBSCR_DICT, |s, oparg| {

@@ -173,6 +173,9 @@ pub struct RuntimeSymbols<'a> {
     pub none_value: Value,
     /// Address of the range iterator's type object (FOR_ITER_RANGE's guard).
     pub range_iter_type: *const u8,
+    /// Address of the cell type object (LOAD_DEREF/STORE_DEREF's guard), or null (then those
+    /// stencils fail to stitch).
+    pub cell_type: *const u8,
     /// The runtime function of a `Generic` opcode; `None` makes the instruction exit to the
     /// interpreter instead.
     pub generic_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,

@@ -57,6 +57,8 @@ pub enum HoleValue {
     None,
     /// `_JIT_RANGE_ITER_TYPE`: address of the range iterator's type object.
     RangeIterType,
+    /// `_JIT_CELL_TYPE`: address of the cell type object.
+    CellType,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
 }

@@ -399,10 +399,7 @@ impl Layout {
     ) -> Result<u64, StitchError> {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
-            HoleValue::Continue | HoleValue::JumpTarget if matches!(p.kind, PieceKind::Slow) => {
-                // Only non-jump instructions have slow paths.
-                return Ok(at(p.cont));
-            }
+            HoleValue::Continue if matches!(p.kind, PieceKind::Slow) => return Ok(at(p.cont)),
             HoleValue::Continue => return Ok(at(k + 1)),
             HoleValue::Slow => return Ok(at(p.cont)),
             HoleValue::Cache if syms.cache.is_null() => {
@@ -442,7 +439,12 @@ impl Layout {
                 });
                 if !is_jump {
                     // Generic non-jump instructions never set `branch`; point it at the next piece.
-                    return Ok(at(k + 1));
+                    let next = if matches!(p.kind, PieceKind::Slow) {
+                        p.cont
+                    } else {
+                        k + 1
+                    };
+                    return Ok(at(next));
                 }
                 let target = p.oparg as usize;
                 match self.instr_piece.get(target).copied().flatten() {
@@ -466,6 +468,10 @@ impl Layout {
             HoleValue::False => syms.false_value.0,
             HoleValue::None => syms.none_value.0,
             HoleValue::RangeIterType => syms.range_iter_type as u64,
+            HoleValue::CellType if syms.cell_type.is_null() => {
+                return Err(StitchError::MissingStencil("cell type"))
+            }
+            HoleValue::CellType => syms.cell_type as u64,
             HoleValue::RuntimeFn => match p.runtime_fn {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
