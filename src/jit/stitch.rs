@@ -15,7 +15,7 @@ use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
 use super::stencils::{find_in, Arch, HoleValue, Stencil};
-use super::strip_frame::stitch_stencils;
+use super::strip_frame::for_stitching;
 use crate::bytecode::opcode::{Opcode, StencilKind};
 use crate::vm::frame::Frame;
 use crate::vm::value::Value;
@@ -144,7 +144,7 @@ pub fn layout(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_with(arch, stitch_stencils(arch), code, consts, syms)
+    layout_set(arch, arch.stencils(), true, code, consts, syms)
 }
 
 /// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
@@ -155,11 +155,27 @@ pub fn layout_with(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    let entry = find(set, "_ENTRY")?;
-    let deopt = find(set, "_DEOPT")?;
-    let generic = find(set, "GENERIC")?;
-    let backedge = find(set, "JUMP_BACKWARD")?;
-    let switch = find(set, "_SWITCH")?;
+    layout_set(arch, set, false, code, consts, syms)
+}
+
+/// Pass one with stencils from `set`, each stripped at first use (`strip_frame::for_stitching`)
+/// when `strip`.
+fn layout_set(
+    arch: Arch,
+    set: &'static [Stencil],
+    strip: bool,
+    code: &[u32],
+    consts: &[Value],
+    syms: &RuntimeSymbols,
+) -> Result<Layout, StitchError> {
+    let pick = |s: &'static Stencil| if strip { for_stitching(arch, s) } else { s };
+    let find = |name| find(set, name).map(pick);
+    let find_in = |name, oparg| find_in(set, name, oparg).map(pick);
+    let entry = find("_ENTRY")?;
+    let deopt = find("_DEOPT")?;
+    let generic = find("GENERIC")?;
+    let backedge = find("JUMP_BACKWARD")?;
+    let switch = find("_SWITCH")?;
     // Backward conditional jumps compiled as stencils: (piece, loop header).
     let mut backward = Vec::new();
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
@@ -201,7 +217,7 @@ pub fn layout_with(
                 runtime_fn: switch_fn,
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
-            StencilKind::Own => match (find_in(set, info.name, oparg), (syms.generic_fn)(op)) {
+            StencilKind::Own => match (find_in(info.name, oparg), (syms.generic_fn)(op)) {
                 (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
                 // No variant for this oparg: its runtime function, if it has one.
                 (None, Some(f)) => Piece {
@@ -497,7 +513,7 @@ impl Region {
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        Region::compile_with(stitch_stencils(arch), code, consts, syms)
+        Region::compile_set(arch.stencils(), true, code, consts, syms)
     }
 
     /// `compile` with an explicit stencil set for the host (to compare stencil variants).
@@ -507,8 +523,18 @@ impl Region {
         consts: &[Value],
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
+        Region::compile_set(set, false, code, consts, syms)
+    }
+
+    fn compile_set(
+        set: &'static [Stencil],
+        strip: bool,
+        code: &[u32],
+        consts: &[Value],
+        syms: &RuntimeSymbols,
+    ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        let layout = layout_with(arch, set, code, consts, syms)?;
+        let layout = layout_set(arch, set, strip, code, consts, syms)?;
         let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
         let base = mem.base();
