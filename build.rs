@@ -265,6 +265,7 @@ fn compile(jobs: &[Job], triple: &str, frame_pointers: bool) -> Result<Vec<u8>, 
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut e = stencils::Emitter::new(b, &lookup);
+            e.opcode = job.opcode;
             (job.template.build)(&mut e, job.variant.unwrap_or(0));
             e.finish().finalize(isa.frontend_config());
         }

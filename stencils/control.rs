@@ -6,13 +6,7 @@ use cranelift_codegen::ir::{condcodes::IntCC, types::I32, types::I64, InstBuilde
 use super::{mem, stencil_signature, Emitter, Template};
 
 pub fn templates() -> Vec<Template> {
-    let t = |name, doc, build| Template {
-        name,
-        doc,
-        variants: &[],
-        entry: false,
-        build,
-    };
+    let t = Template::plain;
     vec![
         Template {
             name: "_ENTRY",

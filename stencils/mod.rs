@@ -16,6 +16,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::FunctionBuilder;
 
+mod attr;
 mod control;
 mod ops;
 
@@ -57,6 +58,16 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Code,
     },
     HoleSym {
+        symbol: "_JIT_SLOW",
+        value: "Slow",
+        kind: SymKind::Code,
+    },
+    HoleSym {
+        symbol: "_JIT_CACHE",
+        value: "Cache",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_OPARG",
         value: "Oparg",
         kind: SymKind::Data,
@@ -90,6 +101,16 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         symbol: "_JIT_RANGE_ITER_TYPE",
         value: "RangeIterType",
         kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_CELL_TYPE",
+        value: "CellType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_HELPER",
+        value: "Helper",
+        kind: SymKind::Helper,
     },
     HoleSym {
         symbol: "_JIT_RUNTIME_FN",
@@ -144,10 +165,24 @@ pub struct Template {
     pub build: fn(&mut Emitter, u32),
 }
 
+impl Template {
+    /// A chained stencil's template with one stencil (no variants).
+    pub fn plain(name: &'static str, doc: &'static str, build: fn(&mut Emitter, u32)) -> Self {
+        Template {
+            name,
+            doc,
+            variants: &[],
+            entry: false,
+            build,
+        }
+    }
+}
+
 /// Every template, in dump order.
 pub fn templates() -> Vec<Template> {
     let mut t = control::templates();
     t.extend(ops::templates());
+    t.extend(attr::templates());
     t
 }
 
@@ -163,6 +198,9 @@ pub struct Emitter<'a> {
     pub ctx: Value,
     /// The function's parameters (for `_ENTRY`, whose signature differs).
     pub params: Vec<Value>,
+    /// The opcode number of the instruction the stencil implements (build.rs sets it), for
+    /// stencils that check the quickened code still holds it.
+    pub opcode: Option<u8>,
     lookup: SymbolLookup<'a>,
 }
 
@@ -185,6 +223,7 @@ impl<'a> Emitter<'a> {
             sp: p[1],
             ctx: p[2],
             params: p,
+            opcode: None,
             lookup,
         }
     }
@@ -279,6 +318,28 @@ impl<'a> Emitter<'a> {
         self.branch_if_not(ok, |e| e.tail_to("_JIT_DEOPT", sp));
     }
 
+    /// Unless `ok`, leave the fast path for the instruction's runtime function (`_JIT_SLOW`: an
+    /// out-of-line `GENERIC` piece that continues with the next instruction), stack unchanged.
+    pub fn slow_unless(&mut self, ok: Value) {
+        let sp = self.sp;
+        self.branch_if_not(ok, |e| e.tail_to("_JIT_SLOW", sp));
+    }
+
+    /// The instruction's code unit in the live quickened code (`_JIT_CACHE`), after checking it
+    /// still holds this stencil's opcode (the specializer may have rewritten it since the region
+    /// was compiled, and its inline cache then means something else): otherwise the slow path.
+    /// Its inline cache units follow it (4 bytes each: `c[1]` at +8, ...).
+    pub fn live_unit(&mut self) -> Value {
+        let p = self.hole("_JIT_CACHE");
+        let unit = self.b.ins().uload8(I64, mem(), p, 0);
+        let op = self
+            .opcode
+            .expect("a stencil reading its cache implements an opcode") as i64;
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, unit, op);
+        self.slow_unless(same);
+        p
+    }
+
     // The helpers below avoid 64-bit constants: on x86-64 Cranelift would put them in a constant
     // pool after the code, and then the final `_JIT_CONTINUE` jump could not be dropped.
 
@@ -331,6 +392,19 @@ impl<'a> Emitter<'a> {
         let t = self.hole("_JIT_TRUE");
         let f = self.hole("_JIT_FALSE");
         self.b.ins().select(cond, t, f)
+    }
+
+    /// Calls the instruction's helper (`_JIT_HELPER`, `jit::ops::helper_fn`): a System V function
+    /// of three words returning one.
+    pub fn call_helper(&mut self, args: &[Value; 3]) -> Value {
+        let mut sig = Signature::new(CallConv::SystemV);
+        for _ in 0..3 {
+            sig.params.push(AbiParam::new(I64));
+        }
+        sig.returns.push(AbiParam::new(I64));
+        let f = self.import_fn("_JIT_HELPER", sig, false);
+        let call = self.b.ins().call(f, args);
+        self.b.inst_results(call)[0]
     }
 
     /// Calls a System V runtime function at the `_JIT_RUNTIME_FN` hole.

@@ -11,13 +11,7 @@ use super::{mem, Emitter, Template};
 const CMP_VARIANTS: &[&str] = &["<", "<=", "==", "!=", ">", ">="];
 
 pub fn templates() -> Vec<Template> {
-    let t = |name, doc, build| Template {
-        name,
-        doc,
-        variants: &[],
-        entry: false,
-        build,
-    };
+    let t = Template::plain;
     let mut v = vec![
         t(
             "LOAD_FAST",
@@ -79,7 +73,7 @@ pub fn templates() -> Vec<Template> {
 }
 
 /// Address of local `OPARG`: `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.
-fn local_addr(e: &mut Emitter) -> Value {
+pub fn local_addr(e: &mut Emitter) -> Value {
     let oparg = e.hole("_JIT_OPARG");
     let scaled = e.b.ins().ishl_imm_s(oparg, 3);
     e.b.ins().iadd(e.frame, scaled)

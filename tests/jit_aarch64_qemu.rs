@@ -87,8 +87,10 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         false_value: FALSE,
         none_value: NONE,
         range_iter_type: RANGE_ITER_TYPE as *const u8,
+        cell_type: std::ptr::null(),
         generic_fn: &no_generic,
         switch_fn: &|_| None,
+        cache: std::ptr::null(),
         as_step: &|_| false,
     };
     let layout = stitch::layout(Arch::Aarch64, &asm.code, consts, &syms).unwrap();

@@ -197,8 +197,10 @@ mod stitched {
             false_value: Value::from_ptr(&OBJS[2]),
             none_value: Value::from_ptr(&OBJS[4]),
             range_iter_type: &OBJS[6] as *const u64 as *const u8,
+            cell_type: std::ptr::null(),
             generic_fn: &generic,
             switch_fn: &|_| None,
+            cache: std::ptr::null(),
             as_step: &|_| false,
         };
         let consts = [

@@ -97,8 +97,10 @@ fn syms() -> RuntimeSymbols<'static> {
         false_value: f(),
         none_value: none(),
         range_iter_type: RANGE_ITER_TYPE.as_ptr() as *const u8,
+        cell_type: std::ptr::null(),
         generic_fn: &generic_fns,
         switch_fn: &|_| None,
+        cache: std::ptr::null(),
         as_step: &|_| false,
     }
 }

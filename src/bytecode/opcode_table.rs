@@ -41,7 +41,7 @@ macro_rules! for_each_opcode {
                 deopt: STORE_FAST, stencil: Own,
                 doc: "Pop into local oparg.";
             BINARY_OP = 5, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
-                deopt: BINARY_OP, stencil: Generic,
+                deopt: BINARY_OP, stencil: Own,
                 doc: "TOS = TOS1 <op> TOS, op = oparg (an NB_* code, see opcode::nb; >= 13 are the in-place forms); adaptive.";
             COMPARE_OP = 6, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
                 deopt: COMPARE_OP, stencil: Generic,
@@ -140,19 +140,19 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_CLOSURE, stencil: Generic,
                 doc: "Push the cell in slot oparg itself (to build a closure tuple).";
             LOAD_DEREF = 38, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
-                deopt: LOAD_DEREF, stencil: Generic,
+                deopt: LOAD_DEREF, stencil: Own,
                 doc: "Push the contents of the cell in slot oparg (NameError / UnboundLocalError if empty, as CPython).";
             LOAD_CLASSDEREF = 39, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
                 deopt: LOAD_CLASSDEREF, stencil: Generic,
                 doc: "Class bodies: push locals[name of slot oparg] if present, else the contents of the cell in slot oparg.";
             STORE_DEREF = 40, stack: |_a, _j| (1, 0), operand: Local, cache: 0,
-                deopt: STORE_DEREF, stencil: Generic,
+                deopt: STORE_DEREF, stencil: Own,
                 doc: "Pop into the cell in slot oparg.";
             DELETE_DEREF = 41, stack: |_a, _j| (0, 0), operand: Local, cache: 0,
                 deopt: DELETE_DEREF, stencil: Generic,
                 doc: "Empty the cell in slot oparg (error if already empty).";
             COPY_FREE_VARS = 42, stack: |_a, _j| (0, 0), operand: Count, cache: 0,
-                deopt: COPY_FREE_VARS, stencil: Generic,
+                deopt: COPY_FREE_VARS, stencil: Own,
                 doc: "Copy the oparg cells of the function's closure tuple into the last oparg slots (the free slots).";
             LOAD_ATTR = 43, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
@@ -227,7 +227,7 @@ macro_rules! for_each_opcode {
                 deopt: BUILD_STRING, stencil: Generic,
                 doc: "Pop oparg str objects, push their concatenation.";
             LIST_APPEND = 67, stack: |_a, _j| (1, 0), operand: Count, cache: 0,
-                deopt: LIST_APPEND, stencil: Generic,
+                deopt: LIST_APPEND, stencil: Own,
                 doc: "Pop v; STACK[-oparg].append(v) (counted after the pop).";
             SET_ADD = 68, stack: |_a, _j| (1, 0), operand: Count, cache: 0,
                 deopt: SET_ADD, stencil: Generic,
@@ -386,13 +386,13 @@ macro_rules! for_each_opcode {
                 deopt: COMPARE_OP, stencil: Generic,
                 doc: "COMPARE_OP == / != on two exact strs fused with the following POP_JUMP_IF_FALSE/TRUE.";
             LOAD_GLOBAL_MODULE = 120, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
-                deopt: LOAD_GLOBAL, stencil: Generic,
+                deopt: LOAD_GLOBAL, stencil: Own,
                 doc: "LOAD_GLOBAL of a name found in the globals dict: guards the dict's keys version (shape), then one indexed load.";
             LOAD_GLOBAL_BUILTIN = 121, stack: |a, _j| (0, 1 + (a & 1)), operand: GlobalName, cache: 6,
-                deopt: LOAD_GLOBAL, stencil: Generic,
+                deopt: LOAD_GLOBAL, stencil: Own,
                 doc: "LOAD_GLOBAL of a name found in builtins: guards the keys versions of globals (absent there) and builtins, then one indexed load.";
             LOAD_ATTR_INSTANCE_VALUE = 122, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
-                deopt: LOAD_ATTR, stencil: Generic,
+                deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance value at the cached shared-key index (a NULL value or a materialized __dict__ misses).";
             LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
@@ -410,16 +410,16 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR of a plain class attribute through an instance (its name not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached value.";
             STORE_ATTR_INSTANCE_VALUE = 128, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
-                deopt: STORE_ATTR, stencil: Generic,
+                deopt: STORE_ATTR, stencil: Own,
                 doc: "STORE_ATTR of an instance attribute: guards the type version, stores the instance value at the cached shared-key index (a new attribute only at or above the instance's highest index so far).";
             STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
                 deopt: STORE_ATTR, stencil: Generic,
                 doc: "STORE_ATTR of a __slots__ member: guards the type version, stores into the instance value at the cached slot index.";
             LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
-                deopt: LOAD_METHOD, stencil: Generic,
+                deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD of a class function on an instance that cannot shadow it (not a shared key of the class, nor in a materialized __dict__): guards the type version, pushes the cached function and self.";
             LOAD_METHOD_NO_DICT = 131, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
-                deopt: LOAD_METHOD, stencil: Generic,
+                deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";
             LOAD_METHOD_MODULE = 132, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
@@ -473,10 +473,10 @@ macro_rules! for_each_opcode {
                 deopt: STORE_SUBSCR, stencil: Generic,
                 doc: "STORE_SUBSCR into an exact dict.";
             FOR_ITER_LIST = 149, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
-                deopt: FOR_ITER, stencil: Generic,
+                deopt: FOR_ITER, stencil: Own,
                 doc: "FOR_ITER specialized for a list iterator.";
             FOR_ITER_TUPLE = 150, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
-                deopt: FOR_ITER, stencil: Generic,
+                deopt: FOR_ITER, stencil: Own,
                 doc: "FOR_ITER specialized for a tuple iterator.";
             FOR_ITER_GEN = 151, stack: |_a, j| if j { (1, 0) } else { (1, 2) }, operand: Jump, cache: 1,
                 deopt: FOR_ITER, stencil: Generic,

@@ -184,7 +184,18 @@ thread_local! {
 }
 
 fn stats_enabled() -> bool {
-    crate::vm::adaptive::settings().stats.is_some()
+    // Asked at every entry into compiled code: the settings, once known, as one byte
+    // (0 not read yet, 1 off, 2 on).
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    static ON: AtomicU8 = AtomicU8::new(0);
+    match ON.load(Relaxed) {
+        0 => {
+            let on = crate::vm::adaptive::settings().stats.is_some();
+            ON.store(1 + on as u8, Relaxed);
+            on
+        }
+        v => v == 2,
+    }
 }
 
 fn with_stats(f: impl FnOnce(&mut Stats)) {
@@ -691,8 +702,10 @@ fn compile(
         false_value: vm.false_,
         none_value: vm.none,
         range_iter_type: vm.t.range_iterator as *const u8,
+        cell_type: vm.t.cell as *const u8,
         generic_fn: &generic,
         switch_fn: &super::ops::switch_fn,
+        cache: cd.adaptive.as_ptr() as *const u8,
         as_step: &|i: usize| demoted.contains(&i),
     };
     let region = Region::compile(&code, &cd.consts, &syms)?;

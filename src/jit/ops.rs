@@ -17,7 +17,7 @@ use super::runtime::{
     frame_slots, generic_step, GenericFn, JitContext, EXIT_CALL, EXIT_DEOPT, EXIT_RAISED,
     EXIT_RESUME,
 };
-use crate::bytecode::opcode::Opcode;
+use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::eval;
 use crate::vm::frame::Frame;
 use crate::vm::framestack::{frame_code, FramePtr};
@@ -44,6 +44,7 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::BINARY_SUBSCR_TUPLE_INT => binary_subscr_tuple_int,
         Opcode::STORE_SUBSCR_LIST_INT => store_subscr_list_int,
         Opcode::BINARY_OP => binary_op,
+        Opcode::BINARY_OP_SMALL_INT => binary_op_small_int,
         Opcode::COMPARE_OP => compare_op,
         Opcode::LOAD_DEREF => load_deref,
         Opcode::FOR_ITER_LIST => for_iter_list,
@@ -59,6 +60,130 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
         _ => generic_step,
     }
+}
+
+/// The helper a stencil calls (`_JIT_HELPER`), by opcode.
+pub fn helper_fn(op: Opcode) -> Option<usize> {
+    match op {
+        Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+            Some(load_global_helper as *const () as usize)
+        }
+        Opcode::COPY_FREE_VARS => Some(copy_free_vars_helper as *const () as usize),
+        Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+            Some(for_iter_seq_helper as *const () as usize)
+        }
+        Opcode::LIST_APPEND => Some(list_append_helper as *const () as usize),
+        _ => None,
+    }
+}
+
+/// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN's lookup for their stencil: the interpreter's
+/// `spec::load_global` on `globals` with the instruction's inline cache (after `unit`, the
+/// instruction's code unit in the live quickened code, which the stencil checked still holds one
+/// of the two). Returns the value's bits, or 0 when a guard fails (the stencil's slow path then
+/// runs the runtime function).
+///
+/// # Safety
+/// `ctx` is the driver's context; `unit` points into a live code object's quickened code, at an
+/// instruction with its 6 cache units after it.
+unsafe extern "C" fn load_global_helper(
+    ctx: *mut JitContext,
+    globals: Value,
+    unit: *const Cell<u32>,
+) -> u64 {
+    // SAFETY: the contract above; the Vm is only read.
+    let (vm, c, op) = unsafe {
+        let vm = &*((*ctx).vm as *const Vm);
+        (
+            vm,
+            std::slice::from_raw_parts(unit.add(1), 6),
+            (*unit).get() as u8,
+        )
+    };
+    let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN as u8;
+    spec::load_global(vm, globals, builtin, c).map_or(0, |v| v.0)
+}
+
+/// COPY_FREE_VARS's copy for its stencil: the interpreter's `spec::copy_free_vars` from the
+/// frame's function into its last `n` local slots. 1 when done, 0 when the function has no
+/// such closure (the stencil's slow path then runs the runtime function).
+///
+/// # Safety
+/// `frame` is a live frame with at least `n` slots in `localsplus` (the compiler's COPY_FREE_VARS
+/// oparg is the code's number of free variables).
+unsafe extern "C" fn copy_free_vars_helper(
+    _ctx: *mut JitContext,
+    frame: *mut Frame,
+    n: u64,
+) -> u64 {
+    let fp = FramePtr(frame);
+    let nlp = fp.get().nlocalsplus as usize;
+    let slots = fp.slots(nlp);
+    let Some(start) = nlp.checked_sub(n as usize) else {
+        return 0;
+    };
+    spec::copy_free_vars(fp.get().func, &mut slots[start..]) as u64
+}
+
+/// FOR_ITER_LIST / FOR_ITER_TUPLE for their stencil (`unit`: the instruction's code unit in the
+/// live quickened code, checked by the stencil): the next item's bits, 0 when the iterator is
+/// exhausted, 1 (never a Value) when `it` is not the iterator the instruction is specialized for.
+///
+/// # Safety
+/// `ctx` is the driver's context; `unit` points at a FOR_ITER_LIST/TUPLE code unit.
+unsafe extern "C" fn for_iter_seq_helper(
+    ctx: *mut JitContext,
+    it: Value,
+    unit: *const Cell<u32>,
+) -> u64 {
+    // SAFETY: the contract above; the Vm is only read.
+    let (vm, op) = unsafe { (&*((*ctx).vm as *const Vm), (*unit).get() as u8) };
+    let list = op == Opcode::FOR_ITER_LIST as u8;
+    match seq_iter_next(vm, list, it) {
+        Some(Some(v)) => v.0,
+        Some(None) => 0,
+        None => 1,
+    }
+}
+
+/// LIST_APPEND for its stencil: 1 when `v` was appended to `list`, 0 when `list` is not a list
+/// (the slow path).
+///
+/// # Safety
+/// `ctx` is the driver's context.
+unsafe extern "C" fn list_append_helper(ctx: *mut JitContext, list: Value, v: Value) -> u64 {
+    // SAFETY: the contract above; no other reference to the context or the Vm is live.
+    let ctx = unsafe { &mut *ctx };
+    let vm = unsafe { &*(ctx.vm as *const Vm) };
+    append_to_list(vm, ctx, list, v) as u64
+}
+
+/// `list.append(v)` for LIST_APPEND (false: `list` is no list); asks for a safepoint when a
+/// collection is due.
+fn append_to_list(vm: &Vm, ctx: &mut JitContext, list: Value, v: Value) -> bool {
+    let Some(l) = as_list(list) else {
+        return false;
+    };
+    l.push(v);
+    if vm.heap.should_collect() {
+        ctx.eval_breaker
+            .store(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    true
+}
+
+/// The next item of a list (`list`) or tuple iterator `it`: `None` when `it` is not one,
+/// `Some(None)` when it is exhausted.
+fn seq_iter_next(vm: &Vm, list: bool, it: Value) -> Option<Option<Value>> {
+    let want = if list {
+        vm.t.list_iterator
+    } else {
+        vm.t.tuple_iterator
+    };
+    if !(it.is_ptr() && obj_type(it) == want) {
+        return None;
+    }
+    Some(as_seq_iter(it).and_then(|i| i.advance()))
 }
 
 /// The runtime function of an instruction compiled as the `_SWITCH` stencil: Python calls and
@@ -484,14 +609,10 @@ fn binary_result(
 /// jump (`ctx.branch`).
 fn for_iter_seq(mut s: Site) -> *mut Value {
     let it = s.slots[s.sp - 1];
-    let want = match s.op {
-        Opcode::FOR_ITER_LIST => s.vm.t.list_iterator,
-        _ => s.vm.t.tuple_iterator,
-    };
-    if !(it.is_ptr() && obj_type(it) == want) {
+    let Some(next) = seq_iter_next(s.vm, s.op == Opcode::FOR_ITER_LIST, it) else {
         return s.deopt();
-    }
-    match as_seq_iter(it).and_then(|i| i.advance()) {
+    };
+    match next {
         Some(v) => s.push(v),
         None => {
             s.sp -= 1;
@@ -540,6 +661,22 @@ runtime_fns! {
         s.adapt();
         let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
         binary_result(s, r, rops::binary_op)
+    }
+    binary_op_small_int: BINARY_OP_SMALL_INT, |s, oparg| {
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        let r = if a.is_small_int() && b.is_small_int() {
+            eval::small_int_op(oparg % nb::INPLACE, a.as_small_int(), b.as_small_int())
+        } else {
+            None
+        };
+        match r {
+            Some(r) => {
+                s.sp -= 1;
+                s.slots[s.sp - 1] = r;
+                s.done()
+            }
+            None => s.deopt(),
+        }
     }
     compare_op: COMPARE_OP, |s, oparg| {
         s.adapt();
@@ -615,13 +752,12 @@ runtime_fns! {
     }
     list_append: LIST_APPEND, |s, oparg| {
         let v = s.slots[s.sp - 1];
-        match as_list(s.slots[s.sp - 1 - oparg as usize]) {
-            Some(l) => {
-                l.push(v);
-                s.sp -= 1;
-                s.done_alloc()
-            }
-            None => s.step(),
+        let list = s.slots[s.sp - 1 - oparg as usize];
+        if append_to_list(s.vm, s.ctx, list, v) {
+            s.sp -= 1;
+            s.done()
+        } else {
+            s.step()
         }
     }
     binary_subscr_dict: BINARY_SUBSCR_DICT, |s, oparg| {

@@ -173,6 +173,9 @@ pub struct RuntimeSymbols<'a> {
     pub none_value: Value,
     /// Address of the range iterator's type object (FOR_ITER_RANGE's guard).
     pub range_iter_type: *const u8,
+    /// Address of the cell type object (LOAD_DEREF/STORE_DEREF's guard), or null (then those
+    /// stencils fail to stitch).
+    pub cell_type: *const u8,
     /// The runtime function of a `Generic` opcode; `None` makes the instruction exit to the
     /// interpreter instead.
     pub generic_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
@@ -181,6 +184,10 @@ pub struct RuntimeSymbols<'a> {
     /// address of the stencil to continue at, with `JitContext::next_frame`/`next_sp` set. `None`:
     /// the instruction compiles as usual.
     pub switch_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,
+    /// The first code unit of the live quickened code the region is compiled from (stencils read
+    /// an instruction's inline cache there: `_JIT_CACHE`), or null when there is none (then a
+    /// stencil that needs it fails to stitch).
+    pub cache: *const u8,
     /// Instructions (by code unit index) to compile as a call of their runtime function even though
     /// they have a stencil of their own (the driver demotes guards that keep failing).
     pub as_step: &'a dyn Fn(usize) -> bool,

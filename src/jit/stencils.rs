@@ -37,6 +37,14 @@ pub enum HoleValue {
     JumpTarget,
     /// `_JIT_DEOPT`: the instruction's deopt stub.
     Deopt,
+    /// `_JIT_SLOW`: the instruction's slow path, an out-of-line `GENERIC` piece calling its
+    /// runtime function and continuing with the next instruction.
+    Slow,
+    /// `_JIT_CACHE`: address of the instruction's code unit in the live quickened code (its
+    /// inline cache follows).
+    Cache,
+    /// `_JIT_HELPER`: the instruction's helper function (`jit::ops::helper_fn`).
+    Helper,
     /// `_JIT_OPARG`: the instruction's oparg.
     Oparg,
     /// `_JIT_OPERAND`: a 64-bit operand (LOAD_CONST: the constant's Value).
@@ -49,6 +57,8 @@ pub enum HoleValue {
     None,
     /// `_JIT_RANGE_ITER_TYPE`: address of the range iterator's type object.
     RangeIterType,
+    /// `_JIT_CELL_TYPE`: address of the cell type object.
+    CellType,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
 }

@@ -15,7 +15,7 @@ use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
 use super::stencils::{find_in, Arch, HoleValue, Stencil};
-use super::strip_frame::stitch_stencils;
+use super::strip_frame::for_stitching;
 use crate::bytecode::opcode::{Opcode, StencilKind};
 use crate::vm::frame::Frame;
 use crate::vm::value::Value;
@@ -79,6 +79,9 @@ enum PieceKind {
     Exit,
     /// Deopt stub of the instruction at this code index.
     DeoptStub,
+    /// The slow path of the instruction at this code index (its stencil's `_JIT_SLOW`): the
+    /// `GENERIC` stencil calling its runtime function, out of line, continuing at `cont`.
+    Slow,
     /// The safepoint of a backward conditional jump with a stencil of its own (a JUMP_BACKWARD
     /// stencil: eval breaker and backedge countdown), taken on the way to the loop header at this
     /// code index; its exit resumes the interpreter at the loop header.
@@ -99,6 +102,8 @@ struct Piece {
     operand: u64,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
+    /// `Slow`: the piece after its instruction's (where the instruction continues).
+    cont: usize,
 }
 
 /// Counts from stitching one region.
@@ -139,7 +144,7 @@ pub fn layout(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_with(arch, stitch_stencils(arch), code, consts, syms)
+    layout_set(arch, arch.stencils(), true, code, consts, syms)
 }
 
 /// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
@@ -150,11 +155,27 @@ pub fn layout_with(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    let entry = find(set, "_ENTRY")?;
-    let deopt = find(set, "_DEOPT")?;
-    let generic = find(set, "GENERIC")?;
-    let backedge = find(set, "JUMP_BACKWARD")?;
-    let switch = find(set, "_SWITCH")?;
+    layout_set(arch, set, false, code, consts, syms)
+}
+
+/// Pass one with stencils from `set`, each stripped at first use (`strip_frame::for_stitching`)
+/// when `strip`.
+fn layout_set(
+    arch: Arch,
+    set: &'static [Stencil],
+    strip: bool,
+    code: &[u32],
+    consts: &[Value],
+    syms: &RuntimeSymbols,
+) -> Result<Layout, StitchError> {
+    let pick = |s: &'static Stencil| if strip { for_stitching(arch, s) } else { s };
+    let find = |name| find(set, name).map(pick);
+    let find_in = |name, oparg| find_in(set, name, oparg).map(pick);
+    let entry = find("_ENTRY")?;
+    let deopt = find("_DEOPT")?;
+    let generic = find("GENERIC")?;
+    let backedge = find("JUMP_BACKWARD")?;
+    let switch = find("_SWITCH")?;
     // Backward conditional jumps compiled as stencils: (piece, loop header).
     let mut backward = Vec::new();
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
@@ -167,6 +188,7 @@ pub fn layout_with(
         runtime_fn: None,
         operand: 0,
         via: None,
+        cont: 0,
     };
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
@@ -195,9 +217,14 @@ pub fn layout_with(
                 runtime_fn: switch_fn,
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
-            StencilKind::Own => match find_in(set, info.name, oparg) {
-                Some(s) => piece(PieceKind::Instr, s, i, oparg),
-                None => piece(PieceKind::Exit, deopt, i, 0),
+            StencilKind::Own => match (find_in(info.name, oparg), (syms.generic_fn)(op)) {
+                (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
+                // No variant for this oparg: its runtime function, if it has one.
+                (None, Some(f)) => Piece {
+                    runtime_fn: Some(f),
+                    ..piece(PieceKind::Instr, generic, i, oparg)
+                },
+                (None, None) => piece(PieceKind::Exit, deopt, i, 0),
             },
             StencilKind::Generic => match (syms.generic_fn)(op) {
                 Some(f) => Piece {
@@ -243,6 +270,25 @@ pub fn layout_with(
     for (k, target) in backward {
         pieces[k].via = Some(pieces.len());
         pieces.push(piece(PieceKind::Backedge, backedge, target, target as u32));
+    }
+    // Slow paths out of line: the runtime function (GENERIC), or without one an exit.
+    for k in 1..end_piece {
+        let p = pieces[k];
+        if matches!(p.kind, PieceKind::Instr)
+            && p.stencil.holes.iter().any(|h| h.value == HoleValue::Slow)
+        {
+            let op = Opcode::from_u8(code[p.index] as u8);
+            let slow = match op.and_then(|o| (syms.generic_fn)(o)) {
+                Some(f) => Piece {
+                    runtime_fn: Some(f),
+                    cont: k + 1,
+                    ..piece(PieceKind::Slow, generic, p.index, p.oparg)
+                },
+                None => piece(PieceKind::Exit, deopt, p.index, 0),
+            };
+            pieces[k].cont = pieces.len();
+            pieces.push(slow);
+        }
     }
     // Deopt stubs go last, out of the straight-line path.
     for k in 1..pieces.len() {
@@ -369,7 +415,19 @@ impl Layout {
     ) -> Result<u64, StitchError> {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
+            HoleValue::Continue if matches!(p.kind, PieceKind::Slow) => return Ok(at(p.cont)),
             HoleValue::Continue => return Ok(at(k + 1)),
+            HoleValue::Slow => return Ok(at(p.cont)),
+            HoleValue::Cache if syms.cache.is_null() => {
+                return Err(StitchError::MissingStencil("live quickened code"))
+            }
+            HoleValue::Cache => syms.cache as u64 + 4 * p.index as u64,
+            HoleValue::Helper => {
+                match Opcode::from_u8(code[p.index] as u8).and_then(super::ops::helper_fn) {
+                    Some(f) => f as usize as u64,
+                    None => return Err(StitchError::MissingStencil("helper function")),
+                }
+            }
             HoleValue::JumpTarget if matches!(p.kind, PieceKind::Backedge) => {
                 match self.instr_piece.get(p.index).copied().flatten() {
                     Some(t) => return Ok(at(t)),
@@ -397,7 +455,12 @@ impl Layout {
                 });
                 if !is_jump {
                     // Generic non-jump instructions never set `branch`; point it at the next piece.
-                    return Ok(at(k + 1));
+                    let next = if matches!(p.kind, PieceKind::Slow) {
+                        p.cont
+                    } else {
+                        k + 1
+                    };
+                    return Ok(at(next));
                 }
                 let target = p.oparg as usize;
                 match self.instr_piece.get(target).copied().flatten() {
@@ -421,6 +484,10 @@ impl Layout {
             HoleValue::False => syms.false_value.0,
             HoleValue::None => syms.none_value.0,
             HoleValue::RangeIterType => syms.range_iter_type as u64,
+            HoleValue::CellType if syms.cell_type.is_null() => {
+                return Err(StitchError::MissingStencil("cell type"))
+            }
+            HoleValue::CellType => syms.cell_type as u64,
             HoleValue::RuntimeFn => match p.runtime_fn {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
@@ -446,7 +513,7 @@ impl Region {
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        Region::compile_with(stitch_stencils(arch), code, consts, syms)
+        Region::compile_set(arch.stencils(), true, code, consts, syms)
     }
 
     /// `compile` with an explicit stencil set for the host (to compare stencil variants).
@@ -456,8 +523,18 @@ impl Region {
         consts: &[Value],
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
+        Region::compile_set(set, false, code, consts, syms)
+    }
+
+    fn compile_set(
+        set: &'static [Stencil],
+        strip: bool,
+        code: &[u32],
+        consts: &[Value],
+        syms: &RuntimeSymbols,
+    ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        let layout = layout_with(arch, set, code, consts, syms)?;
+        let layout = layout_set(arch, set, strip, code, consts, syms)?;
         let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
         let base = mem.base();

@@ -143,7 +143,35 @@ pub fn strip(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
     Some((new_code, new_holes))
 }
 
-/// The stencils the stitcher copies for `arch`: on x86-64 with frames stripped where possible.
+/// `s` as the stitcher copies it: on x86-64 with its frame stripped where possible, worked out at
+/// its first use (once per process), so that a run pays for the stencils it uses only. A stencil
+/// that is not one of `arch`'s own is returned as it is.
+pub fn for_stitching(arch: Arch, s: &'static Stencil) -> &'static Stencil {
+    if arch != Arch::X86_64 {
+        return s;
+    }
+    let all = arch.stencils();
+    let offset = (s as *const Stencil as usize).wrapping_sub(all.as_ptr() as usize);
+    let i = offset / std::mem::size_of::<Stencil>();
+    if i >= all.len() || !std::ptr::eq(&all[i], s) {
+        return s;
+    }
+    type Cache = Vec<OnceLock<&'static Stencil>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
+    cache[i].get_or_init(|| match strip(s.code, s.holes) {
+        // Leaked once per process: the tables are process-lifetime data.
+        Some((code, holes)) => Box::leak(Box::new(Stencil {
+            code: Box::leak(code.into_boxed_slice()),
+            holes: Box::leak(holes.into_boxed_slice()),
+            ..*s
+        })),
+        None => s,
+    })
+}
+
+/// The stencils the stitcher copies for `arch`, all at once: on x86-64 with frames stripped where
+/// possible (the dump and tests; the stitcher itself strips each at first use, `for_stitching`).
 pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
     match arch {
         Arch::Aarch64 => arch.stencils(),

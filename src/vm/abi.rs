@@ -34,6 +34,10 @@ pub const OBJ_GC_OFFSET: i32 = 8;
 /// Size of the header; an object's own fields follow it.
 pub const OBJ_HEADER_SIZE: i32 = 16;
 
+/// Byte offset of `vm::object::TypeData::version` (`u32`, the type version tag specialized
+/// instructions guard on) in a type object.
+pub const TYPE_VERSION_OFFSET: i32 = 16;
+
 /// Byte offsets of `vm::object::InstanceData` fields in an instance object.
 /// `*mut Value`: the attribute values, indexed like the class's shared keys, or null.
 pub const INSTANCE_VALUES_OFFSET: i32 = 16;

@@ -131,7 +131,7 @@ fn budget_exhausted(vm: &mut Vm) -> Value {
 /// floor semantics for `//` and `%`; true division as a correctly rounded float (both operands
 /// are exact in an f64, as in CPython's own fast path).
 #[inline(always)]
-fn small_int_op(op: u32, x: i64, y: i64) -> Option<Value> {
+pub fn small_int_op(op: u32, x: i64, y: i64) -> Option<Value> {
     match op {
         nb::ADD => Value::try_from_i64(x + y),
         nb::SUBTRACT => Value::try_from_i64(x - y),

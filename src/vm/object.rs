@@ -90,7 +90,15 @@ pub enum Layout {
     Native,
 }
 
+/// `repr(C)` only so that `version` sits at a fixed offset compiled code reads
+/// (`TYPE_VERSION_OFFSET` in `vm::abi`); the other fields' order does not matter.
+#[repr(C)]
 pub struct TypeData {
+    /// The type version tag (CPython's `tp_version_tag`): a number no other type has had, taken
+    /// at creation and again whenever this type's or an ancestor's attributes change
+    /// (`runtime::attr::type_modified`). Specialized instructions guard on it alone. 0: none
+    /// (the counter ran out), never specialized on.
+    pub version: Cell<u32>,
     pub name: String,
     pub qualname: String,
     pub module: String,
@@ -110,11 +118,6 @@ pub struct TypeData {
     /// Classes whose instances are not plain (a built-in base value, `__slots__`, a
     /// `__getattribute__` override): see `types::subclass`. None for ordinary classes.
     pub ext: Option<Box<ClassExt>>,
-    /// The type version tag (CPython's `tp_version_tag`): a number no other type has had, taken
-    /// at creation and again whenever this type's or an ancestor's attributes change
-    /// (`runtime::attr::type_modified`). Specialized instructions guard on it alone. 0: none
-    /// (the counter ran out), never specialized on.
-    pub version: Cell<u32>,
     /// Direct subclasses (weak: the GC unlinks a class it frees), so a change to this type's
     /// attributes can give every descendant a new version.
     pub subclasses: std::cell::RefCell<Vec<Value>>,
@@ -205,6 +208,10 @@ pub struct InstanceData {
     pub dict: Value,
     pub exc: Option<Box<ExcData>>,
 }
+
+const _: () = {
+    assert!(std::mem::offset_of!(TypeObject, data.version) == TYPE_VERSION_OFFSET as usize);
+};
 
 const _: () = {
     type I = Obj<InstanceData>;

@@ -1,0 +1,340 @@
+//! Templates with a fast path inline and the instruction's runtime function as the slow path
+//! (`_JIT_SLOW`): instance attributes and methods (reading the inline cache in the live quickened
+//! code, `_JIT_CACHE`), and generic BINARY_OP on two small ints for the operators that have no
+//! specialized form.
+//!
+//! Every check that fails leaves for the slow path with the stack untouched; the runtime function
+//! then runs the interpreter's shared fast path (`vm::ops::spec`) or its generic code, or exits
+//! to the interpreter, exactly as when the instruction has no stencil.
+
+use cranelift_codegen::ir::{condcodes::IntCC, types::I64, InstBuilder, MemFlagsData, Value};
+
+use super::{mem, Emitter, Template};
+
+pub fn templates() -> Vec<Template> {
+    let t = Template::plain;
+    vec![
+        t(
+            "LOAD_ATTR_INSTANCE_VALUE",
+            "(obj -- value) type version (cache c[1]) and the value at index c[2] of the instance's values; else the slow path",
+            load_attr_instance_value,
+        ),
+        t(
+            "STORE_ATTR_INSTANCE_VALUE",
+            "(value obj --) type version (c[1]), overwrites the existing value at index c[2]; else the slow path",
+            store_attr_instance_value,
+        ),
+        t(
+            "LOAD_METHOD_WITH_VALUES",
+            "(obj -- method obj) type version (c[1]) and no materialized __dict__: pushes the cached method (c[3..5]); else the slow path",
+            |e, _| load_method(e, true),
+        ),
+        t(
+            "LOAD_METHOD_NO_DICT",
+            "(obj -- method obj) heap object of the type version c[1]: pushes the cached method (c[3..5]); else the slow path",
+            |e, _| load_method(e, false),
+        ),
+        t(
+            "LOAD_GLOBAL_MODULE",
+            "(-- [NULL] value) the helper checks the globals' keys version (c[1..3]) and loads entry c[5]; 0: the slow path",
+            load_global,
+        ),
+        t(
+            "LOAD_GLOBAL_BUILTIN",
+            "(-- [NULL] value) the helper checks the globals' and builtins' keys versions and loads builtins entry c[5]; 0: the slow path",
+            load_global,
+        ),
+        t(
+            "LOAD_DEREF",
+            "(-- value) the contents of the cell in local OPARG; the slow path unless it is a cell holding a value",
+            load_deref,
+        ),
+        t(
+            "STORE_DEREF",
+            "(value --) into the cell in local OPARG; the slow path unless it is a cell",
+            store_deref,
+        ),
+        t(
+            "COPY_FREE_VARS",
+            "(--) the helper copies the closure's OPARG cells into the free slots; 0: the slow path",
+            copy_free_vars,
+        ),
+        t(
+            "FOR_ITER_LIST",
+            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a list iterator; 1: the slow path",
+            for_iter_seq,
+        ),
+        t(
+            "FOR_ITER_TUPLE",
+            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a tuple iterator; 1: the slow path",
+            for_iter_seq,
+        ),
+        t(
+            "LIST_APPEND",
+            "(list ... value --) list at depth OPARG after the pop: the helper appends; 0: the slow path",
+            list_append,
+        ),
+        Template {
+            name: "BINARY_OP",
+            doc: "(left right -- result) two small ints for % // & | ^ (and in-place forms) inline, one variant per operator; everything else the slow path",
+            variants: BINOP_VARIANTS,
+            entry: false,
+            build: binary_op,
+        },
+    ]
+}
+
+/// Every BINARY_OP oparg (`nb` codes, in-place forms from 13).
+const BINOP_VARIANTS: &[&str] = &[
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+];
+
+/// The instance's inline cache unit `i` (`c[i]`, 4 bytes each after the instruction's unit `p`).
+fn cache_u32(e: &mut Emitter, p: Value, i: i32) -> Value {
+    e.b.ins().uload32(mem(), p, 4 * (i + 1))
+}
+
+/// The version tag of heap object `o`'s type, after checking `o` is a heap object.
+fn type_version(e: &mut Emitter, o: Value) -> Value {
+    let ptr = e.is_ptr(o);
+    e.slow_unless(ptr);
+    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    e.b.ins().uload32(mem(), ty, crate::TYPE_VERSION_OFFSET)
+}
+
+/// Checks `o`'s type version against `c[1]`.
+fn guard_version(e: &mut Emitter, p: Value, o: Value) {
+    let have = type_version(e, o);
+    let want = cache_u32(e, p, 1);
+    let same = e.b.ins().icmp(IntCC::Equal, have, want);
+    e.slow_unless(same);
+}
+
+/// Address of the instance value at index `c[2]`, after checking the index is within `cap` and
+/// the value there is set; returns (address, value).
+fn instance_value(e: &mut Emitter, p: Value, o: Value) -> (Value, Value) {
+    let idx = cache_u32(e, p, 2);
+    let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
+    e.slow_unless(inside);
+    let values = e.b.ins().load(I64, mem(), o, crate::INSTANCE_VALUES_OFFSET);
+    let off = e.b.ins().ishl_imm_s(idx, 3);
+    let addr = e.b.ins().iadd(values, off);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(set);
+    (addr, v)
+}
+
+fn load_attr_instance_value(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let o = e.peek(0);
+    guard_version(e, p, o);
+    let (_, v) = instance_value(e, p, o);
+    e.poke(0, v);
+    let sp = e.sp;
+    e.continue_with(sp);
+}
+
+fn store_attr_instance_value(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let o = e.peek(0);
+    let v = e.peek(1);
+    guard_version(e, p, o);
+    let (addr, _) = instance_value(e, p, o);
+    e.b.ins().store(mem(), v, addr, 0);
+    let sp = e.sp_after(-2);
+    e.continue_with(sp);
+}
+
+fn load_method(e: &mut Emitter, with_values: bool) {
+    let p = e.live_unit();
+    let o = e.peek(0);
+    guard_version(e, p, o);
+    if with_values {
+        // A materialized __dict__ may shadow the method: the runtime function looks.
+        let d = e.b.ins().load(I64, mem(), o, crate::INSTANCE_DICT_OFFSET);
+        let none = e.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
+        e.slow_unless(none);
+    }
+    // c[3..5]: the method's Value, 4-byte aligned.
+    let m =
+        e.b.ins()
+            .load(I64, MemFlagsData::new().with_notrap(), p, 16);
+    e.poke(0, m);
+    e.poke(-1, o);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+/// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the dicts' layouts are Rust's, so a helper
+/// (`jit::ops::load_global_helper`: the interpreter's `spec::load_global`) does the lookup from
+/// the context, the frame's globals and the live instruction unit; the stencil pushes.
+fn load_global(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let g =
+        e.b.ins()
+            .load(I64, mem(), e.frame, crate::FRAME_GLOBALS_OFFSET);
+    let ctx = e.ctx;
+    let v = e.call_helper(&[ctx, g, p]);
+    let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(found);
+    // Oparg bit 0: push NULL first. Branch-free: NULL at the top, the value at top + 8 * bit.
+    let oparg = e.hole("_JIT_OPARG");
+    let bit = e.b.ins().band_imm_s(oparg, 1);
+    let zero = e.iconst(0);
+    e.poke(-1, zero);
+    let off = e.b.ins().ishl_imm_s(bit, 3);
+    let at = e.b.ins().iadd(e.sp, off);
+    e.b.ins().store(mem(), v, at, 0);
+    let n = e.b.ins().iadd_imm_s(bit, 1);
+    let bytes = e.b.ins().ishl_imm_s(n, 3);
+    let sp = e.b.ins().iadd(e.sp, bytes);
+    e.continue_with(sp);
+}
+
+/// The cell in local OPARG (the slow path unless the slot holds one).
+fn cell(e: &mut Emitter) -> Value {
+    let addr = super::ops::local_addr(e);
+    let c =
+        e.b.ins()
+            .load(I64, mem(), addr, crate::FRAME_LOCALSPLUS_OFFSET);
+    let ptr = e.is_ptr(c);
+    e.slow_unless(ptr);
+    let ty = e.b.ins().load(I64, mem(), c, crate::OBJ_TYPE_OFFSET);
+    let want = e.hole("_JIT_CELL_TYPE");
+    let is_cell = e.b.ins().icmp(IntCC::Equal, ty, want);
+    e.slow_unless(is_cell);
+    c
+}
+
+fn load_deref(e: &mut Emitter, _: u32) {
+    let c = cell(e);
+    // A cell object's payload is its Value (`Obj<Value>`).
+    let v = e.b.ins().load(I64, mem(), c, crate::OBJ_HEADER_SIZE);
+    // Empty: the runtime function lets the interpreter raise.
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(set);
+    e.poke(-1, v);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+fn store_deref(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    let c = cell(e);
+    e.b.ins().store(mem(), v, c, crate::OBJ_HEADER_SIZE);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// COPY_FREE_VARS: the closure tuple's layout is Rust's, so a helper
+/// (`jit::ops::copy_free_vars_helper`: the interpreter's `spec::copy_free_vars`) copies.
+fn copy_free_vars(e: &mut Emitter, _: u32) {
+    let oparg = e.hole("_JIT_OPARG");
+    let (ctx, frame) = (e.ctx, e.frame);
+    let ok = e.call_helper(&[ctx, frame, oparg]);
+    let done = e.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0);
+    e.slow_unless(done);
+    let sp = e.sp;
+    e.continue_with(sp);
+}
+
+/// FOR_ITER_LIST / FOR_ITER_TUPLE: the sequences' layouts are Rust's, so a helper
+/// (`jit::ops::for_iter_seq_helper`) advances the iterator: the next item, 0 when exhausted,
+/// or 1 (never a Value) for the slow path.
+fn for_iter_seq(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let it = e.peek(0);
+    let ctx = e.ctx;
+    let r = e.call_helper(&[ctx, it, p]);
+    let not_slow = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 1);
+    e.slow_unless(not_slow);
+    let more = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+    let popped = e.sp_after(-1);
+    e.branch_if_not(more, |e| e.tail_to("_JIT_JUMP_TARGET", popped));
+    e.poke(-1, r);
+    let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+/// LIST_APPEND through a helper (`jit::ops::list_append_helper`); 0: the slow path.
+fn list_append(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    let oparg = e.hole("_JIT_OPARG");
+    let off = e.b.ins().ishl_imm_s(oparg, 3);
+    let at = e.b.ins().isub(e.sp, off);
+    let list = e.b.ins().load(I64, mem(), at, -8);
+    let ctx = e.ctx;
+    let ok = e.call_helper(&[ctx, list, v]);
+    let done = e.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0);
+    e.slow_unless(done);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// The small int in `v` (known to be one) as a 64-bit integer.
+fn unbox_int(e: &mut Emitter, v: Value) -> Value {
+    let up = e.b.ins().ishl_imm_s(v, 16);
+    e.b.ins().sshr_imm_s(up, 16)
+}
+
+fn binary_op(e: &mut Emitter, oparg: u32) {
+    const AND: u32 = 1;
+    const FLOOR_DIVIDE: u32 = 2;
+    const REMAINDER: u32 = 6;
+    const OR: u32 = 7;
+    const XOR: u32 = 12;
+    let op = oparg % 13;
+    if ![AND, FLOOR_DIVIDE, REMAINDER, OR, XOR].contains(&op) {
+        let sp = e.sp;
+        e.tail_to("_JIT_SLOW", sp);
+        return;
+    }
+    let left = e.peek(1);
+    let right = e.peek(0);
+    let ok = e.both_ints(left, right);
+    e.slow_unless(ok);
+    let res = match op {
+        // Both tags are all ones, so they survive `&` and `|`, and the 48-bit payloads combine
+        // as the ints' two's complement bits do.
+        AND => e.b.ins().band(left, right),
+        OR => e.b.ins().bor(left, right),
+        XOR => {
+            let x = e.b.ins().bxor(left, right);
+            let shifted = e.b.ins().ishl_imm_s(x, 16);
+            e.box_shifted_int(shifted)
+        }
+        _ => {
+            let x = unbox_int(e, left);
+            let y = unbox_int(e, right);
+            let nonzero = e.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+            e.slow_unless(nonzero);
+            // Python rounds toward negative infinity: when the remainder is nonzero and its
+            // sign differs from the divisor's, the quotient is one less and the remainder
+            // gains the divisor.
+            let r = e.b.ins().srem(x, y);
+            let rx = e.b.ins().bxor(r, y);
+            let signs = e.b.ins().icmp_imm_s(IntCC::SignedLessThan, rx, 0);
+            let rnz = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+            let adjust = e.b.ins().band(signs, rnz);
+            if op == REMAINDER {
+                let ry = e.b.ins().iadd(r, y);
+                let m = e.b.ins().select(adjust, ry, r);
+                e.box_int(m)
+            } else {
+                let q = e.b.ins().sdiv(x, y);
+                let adj = e.b.ins().uextend(I64, adjust);
+                let q = e.b.ins().isub(q, adj);
+                // -2**47 // -1 does not fit a small int.
+                let fits = e.fits_small_int(q);
+                e.slow_unless(fits);
+                e.box_int(q)
+            }
+        }
+    };
+    e.poke(1, res);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
