@@ -191,7 +191,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             }
             let p = as_property(d).unwrap();
             if obj_type(d) == vm.t.member_descriptor {
-                return crate::vm::types::subclass::member_get(vm, p.doc, obj);
+                if let Some(name) = crate::vm::types::subclass::slot_member_name(d) {
+                    return crate::vm::types::subclass::member_get(vm, name, obj);
+                }
             }
             let fget = p.fget;
             if fget.is_null() || fget == vm.none {
@@ -774,8 +776,9 @@ pub fn descr_set(
             return Some(property_set(vm, d, obj, value));
         }
         if obj_type(d) == vm.t.member_descriptor {
-            let name = p.doc;
-            return Some(crate::vm::types::subclass::member_set(vm, name, obj, value));
+            if let Some(name) = crate::vm::types::subclass::slot_member_name(d) {
+                return Some(crate::vm::types::subclass::member_set(vm, name, obj, value));
+            }
         }
         let f = if value.is_some() { p.fset } else { p.fdel };
         if f.is_null() || f == vm.none {

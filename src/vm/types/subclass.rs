@@ -408,8 +408,16 @@ fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
     vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
 }
 
-/// `d.__get__(obj)` for a `member_descriptor` `d` of slot `name` (its getter's body, called
-/// directly by the generic attribute lookup instead of through a built-in method call).
+/// The slot name of `d` when it is a `__slots__` member descriptor made by `member_descriptor`
+/// (built-in types' members, like a function's `__globals__`, share the type but not the getter).
+pub fn slot_member_name(d: Value) -> Option<Value> {
+    let p = as_property(d)?;
+    let b = as_builtin(p.fget)?;
+    (b.f as usize == slot_get as BuiltinFn as usize).then_some(p.doc)
+}
+
+/// `d.__get__(obj)` for a `__slots__` member descriptor `d` of slot `name` (its getter's body,
+/// called directly by the generic attribute lookup instead of through a built-in method call).
 pub fn member_get(vm: &mut Vm, name: Value, obj: Value) -> PyResult {
     slot_get(vm, &[name, obj], &[])
 }
