@@ -90,6 +90,7 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "coroutines",
     "decimal_pi",
     "deepcopy",
+    "docutils",
     "gc_collect",
     "hexiom",
     "json_dumps",

@@ -21,6 +21,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "stderr", err);
     set_attr(vm, m, "__stdout__", out);
     set_attr(vm, m, "__stderr__", err);
+    let inp = crate::vm::builtins::io::make_stdin(vm);
+    set_attr(vm, m, "stdin", inp);
+    set_attr(vm, m, "__stdin__", inp);
     let mx = vm.new_int(i64::MAX);
     set_attr(vm, m, "maxsize", mx);
     let mods = vm.modules;
