@@ -107,6 +107,7 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "regex_effbot",
     "regex_v8",
     "scimark",
+    "sqlite_synth",
     "telco",
     "typing_runtime_protocols",
     "yaml",
