@@ -106,3 +106,25 @@ try:
     con3.execute("select ?", (2**70,))
 except OverflowError as e:
     print("OverflowError", e)
+
+
+class Factory(sqlite3.Connection):
+    def __init__(self, *args, **kwargs):
+        kwargs["isolation_level"] = None
+        super().__init__(*args, **kwargs)
+
+
+con4 = sqlite3.connect(":memory:", factory=Factory)
+print(type(con4).__name__, con4.isolation_level)
+con4.row_factory = sqlite3.Row
+row = con4.execute("select 1 as \u00ffA, 2 as b").fetchone()
+print(row["\u00ffa"] if False else row["b"], row["B"])
+for key in ("\u00dfA", 1.5):
+    try:
+        row[key]
+    except IndexError as e:
+        print("IndexError", e)
+try:
+    con4.cursor(factory=lambda c: 42)
+except TypeError:
+    print("TypeError")

@@ -260,7 +260,9 @@ class Connection:
     def cursor(self, factory=None):
         self._check()
         c = Cursor(self) if factory is None else factory(self)
-        if self.row_factory is not None and c.row_factory is None:
+        if not isinstance(c, Cursor):
+            raise TypeError("factory must return a cursor, not " + type(c).__name__)
+        if self.row_factory is not None:
             c.row_factory = self.row_factory
         return c
 
@@ -445,7 +447,9 @@ class Cursor:
                 if conv is None and detect & PARSE_DECLTYPES and decl:
                     conv = converters.get(decl.split("(")[0].split(" ")[0].upper())
                 if conv is not None and out[i] is not None:
-                    out[i] = conv(_raw(out[i]))
+                    raw = _raw(out[i])
+                    # An empty value has no blob pointer in SQLite: None, unconverted.
+                    out[i] = conv(raw) if raw else None
             row = tuple(out)
         if self.row_factory is not None:
             return self.row_factory(self, row)
@@ -515,12 +519,15 @@ class Row:
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            k = key.upper()
+            # Column names match ignoring ASCII case only, as CPython's Row compares them.
+            k = key.encode("utf-8", "surrogatepass").lower()
             for i, d in enumerate(self._desc or ()):
-                if d[0].upper() == k:
+                if d[0].encode("utf-8", "surrogatepass").lower() == k:
                     return self._data[i]
             raise IndexError("No item with that key")
-        return self._data[key]
+        if isinstance(key, (int, slice)):
+            return self._data[key]
+        raise IndexError("Index must be int or string")
 
     def __eq__(self, other):
         if not isinstance(other, Row):
@@ -547,10 +554,14 @@ class Blob:
 Blob.__module__ = "sqlite3"
 
 
-def connect(database, timeout=5.0, detect_types=0, isolation_level="", check_same_thread=True,
-            factory=Connection, cached_statements=128, uri=False):
-    return factory(database, timeout, detect_types, isolation_level, check_same_thread, None,
-                   cached_statements, uri)
+def connect(*args, **kwargs):
+    # The arguments go to the factory as given (CPython relays them unchanged).
+    if len(args) > 5:
+        factory = args[5]
+        args = args[:5] + args[6:]
+    else:
+        factory = kwargs.pop("factory", Connection)
+    return factory(*args, **kwargs)
 
 
 def complete_statement(statement):
