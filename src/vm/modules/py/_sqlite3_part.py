@@ -321,6 +321,21 @@ class Connection:
 
 
 Connection.__module__ = "sqlite3"
+
+
+def _unsupported(name):
+    def method(self, *args, **kwargs):
+        raise NotSupportedError(f"Connection.{name}() is not supported by cpjit's _sqlite3")
+    method.__name__ = name
+    return method
+
+
+for _n in ("backup", "blobopen", "create_collation", "create_window_function",
+           "enable_load_extension", "load_extension", "interrupt", "set_authorizer",
+           "set_progress_handler", "set_trace_callback", "serialize", "deserialize",
+           "getlimit", "setlimit"):
+    setattr(Connection, _n, _unsupported(_n))
+del _n
 # The DB-API exceptions are also attributes of every connection.
 for _c in _EXCEPTIONS:
     setattr(Connection, _c.__name__, _c)
