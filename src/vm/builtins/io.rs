@@ -16,8 +16,8 @@ pub fn install(vm: &mut Vm) {
     def(vm, b, "input", input);
 }
 
-/// Creates the TextIOWrapper type and the stdout/stderr objects; returns (stdout, stderr).
-pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
+/// A new `_io.TextIOWrapper` type for the standard streams, with no methods yet.
+fn stream_type(vm: &mut Vm) -> *const TypeObject {
     let object = vm.t.object;
     let meta = vm.t.type_;
     let t = new_type(
@@ -31,6 +31,12 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
     let d = vm.new_dict();
     type_data_mut(t).dict = d;
     vm.permanent.push(Value::from_ptr(t));
+    t
+}
+
+/// Creates the TextIOWrapper type and the stdout/stderr objects; returns (stdout, stderr).
+pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
+    let t = stream_type(vm);
     add_method(vm, t, "write", write);
     add_method(vm, t, "flush", flush);
     let mk = |vm: &mut Vm, fd: i64| {
@@ -209,8 +215,8 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 /// Whether `file` is one of the process's standard stream objects.
-fn is_std_stream(vm: &Vm, file: Value) -> bool {
-    file.is_ptr() && type_data(vm.type_of(file)).name == "TextIOWrapper"
+fn is_std_stream(vm: &mut Vm, file: Value) -> bool {
+    file.is_ptr() && type_data(vm.type_of(file)).name == "TextIOWrapper" && fd_of(vm, file) != 0
 }
 
 /// Writes `text` to a file object: the standard streams directly, others by their `write`.
@@ -276,4 +282,200 @@ fn input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         }
         Err(e) => Err(vm.err("OSError", e.to_string())),
     }
+}
+
+/// Creates sys.stdin: a text stream over file descriptor 0, read through the process's buffered
+/// standard input (the one `input()` reads), decoded as UTF-8 with sys.stdout's error handler,
+/// with `\n` as the only line end (CPython's sys.stdin on POSIX: no newline translation).
+pub fn make_stdin(vm: &mut Vm) -> Value {
+    let t = stream_type(vm);
+    add_method(vm, t, "read", stdin_read);
+    add_method(vm, t, "readline", stdin_readline);
+    add_method(vm, t, "readlines", stdin_readlines);
+    add_method(vm, t, "__iter__", stdin_iter);
+    add_method(vm, t, "__next__", stdin_next);
+    add_method(vm, t, "__enter__", stdin_iter);
+    add_method(vm, t, "__exit__", stdin_close);
+    add_method(vm, t, "close", stdin_close);
+    add_method(vm, t, "fileno", |vm, _a, _k| Ok(vm.new_int(0)));
+    add_method(vm, t, "isatty", |vm, _a, _k| {
+        use std::io::IsTerminal;
+        Ok(vm.bool_val(std::io::stdin().is_terminal()))
+    });
+    add_method(vm, t, "readable", |vm, _a, _k| Ok(vm.true_));
+    add_method(vm, t, "writable", |vm, _a, _k| Ok(vm.false_));
+    add_method(vm, t, "seekable", |vm, _a, _k| Ok(vm.false_));
+    add_method(vm, t, "flush", |vm, _a, _k| Ok(vm.none));
+    add_method(vm, t, "write", |vm, _a, _k| {
+        // io.UnsupportedOperation, as CPython's read-only text stream raises.
+        let io = crate::vm::modules::import_module(vm, "io")?;
+        let k = vm.intern("UnsupportedOperation");
+        let ty = getattr(vm, io, k)?;
+        let msg = vm.new_str("not writable");
+        Err(call(vm, ty, &[msg], &[])?)
+    });
+    let o = crate::vm::runtime::call::new_instance(vm, t);
+    vm.permanent.push(o);
+    let f = vm.false_;
+    let none = vm.none;
+    let zero = vm.new_int(0);
+    for (name, v) in [
+        ("_fd", zero),
+        ("closed", f),
+        ("line_buffering", f),
+        ("newlines", none),
+    ] {
+        let k = vm.intern(name);
+        let _ = crate::vm::runtime::attr::generic_setattr(vm, o, k, v);
+    }
+    for (name, v) in [
+        ("encoding", "utf-8"),
+        ("errors", stdout_errors()),
+        ("name", "<stdin>"),
+        ("mode", "r"),
+    ] {
+        let (k, v) = (vm.intern(name), vm.new_str(v));
+        let _ = crate::vm::runtime::attr::generic_setattr(vm, o, k, v);
+    }
+    o
+}
+
+/// Raises ValueError when sys.stdin was closed.
+fn stdin_check_open(vm: &mut Vm, o: Value) -> PyResult<()> {
+    let k = vm.intern("closed");
+    let closed = crate::vm::runtime::attr::own_attr(vm, o, k);
+    if closed.is_some_and(|c| c == vm.true_) {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
+/// The optional size argument of read/readline: None or a negative int mean "no limit".
+fn size_arg(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Option<usize>> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    match args.get(1) {
+        None => Ok(None),
+        Some(&v) if v == vm.none => Ok(None),
+        Some(&v) => {
+            use crate::vm::runtime::num::IntVal;
+            match crate::vm::runtime::num::index_value(vm, v)? {
+                Some(IntVal::Small(n)) => Ok(usize::try_from(n).ok()),
+                Some(IntVal::Big(b)) => {
+                    Ok((b.sign() != num_bigint::Sign::Minus).then_some(usize::MAX))
+                }
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("argument should be integer or None, not '{tn}'")))
+                }
+            }
+        }
+    }
+}
+
+/// Reads characters from the process's stdin: up to `limit` of them (all when None), stopping
+/// after the first `\n` when `line`.
+fn stdin_read_text(vm: &mut Vm, limit: Option<usize>, line: bool) -> PyResult {
+    use std::io::BufRead;
+    let mut bytes = Vec::new();
+    let mut chars = 0usize;
+    if !vm.sandbox {
+        vm.flush_stdout();
+        let stdin = std::io::stdin();
+        let mut r = stdin.lock();
+        loop {
+            if limit.is_some_and(|l| chars >= l) {
+                break;
+            }
+            let buf = match r.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(vm.err("OSError", e.to_string())),
+            };
+            let Some(&b) = buf.first() else { break };
+            r.consume(1);
+            bytes.push(b);
+            // A UTF-8 continuation byte does not start a new character.
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            if line && bytes.last() == Some(&b'\n') {
+                break;
+            }
+        }
+        // Finish a character whose first byte the limit let in.
+        while let Ok(buf) = r.fill_buf() {
+            match buf.first() {
+                Some(&b) if b & 0xC0 == 0x80 => {
+                    bytes.push(b);
+                    r.consume(1);
+                }
+                _ => break,
+            }
+        }
+    }
+    match crate::rtlib::codecs::decode(&bytes, "utf-8", stdout_errors()) {
+        Ok(s) => Ok(vm.new_str_owned(s)),
+        Err(e) => Err(crate::vm::types::bytes::codec_error(vm, e)),
+    }
+}
+
+fn stdin_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let n = size_arg(vm, "read", args)?;
+    stdin_check_open(vm, args[0])?;
+    stdin_read_text(vm, n, false)
+}
+
+fn stdin_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let n = size_arg(vm, "readline", args)?;
+    stdin_check_open(vm, args[0])?;
+    stdin_read_text(vm, n, true)
+}
+
+fn stdin_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let hint = size_arg(vm, "readlines", args)?;
+    stdin_check_open(vm, args[0])?;
+    let mut lines = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let l = stdin_read_text(vm, None, true)?;
+        let n = as_str(l).map_or(0, |s| s.nchars);
+        if n == 0 {
+            break;
+        }
+        vm.roots.push(l);
+        lines.push(l);
+        total += n;
+        if hint.is_some_and(|h| h > 0 && total >= h) {
+            break;
+        }
+    }
+    vm.roots.truncate(vm.roots.len() - lines.len());
+    Ok(vm.new_list(lines))
+}
+
+fn stdin_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    stdin_check_open(vm, args[0])?;
+    Ok(args[0])
+}
+
+fn stdin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    stdin_check_open(vm, args[0])?;
+    let l = stdin_read_text(vm, None, true)?;
+    if as_str(l).is_some_and(|s| s.nchars == 0) {
+        let ty = vm.t.exc("StopIteration");
+        let args = vm.new_tuple(Vec::new());
+        return Err(vm.new_exception_args(ty, args));
+    }
+    Ok(l)
+}
+
+fn stdin_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let (k, t) = (vm.intern("closed"), vm.true_);
+    crate::vm::runtime::attr::generic_setattr(vm, args[0], k, t)?;
+    Ok(vm.none)
 }

@@ -12,6 +12,7 @@ pub mod process;
 pub mod pyc_cache;
 pub mod random;
 pub mod socket;
+pub mod sqlite;
 pub mod sre;
 pub mod sys;
 pub mod sys_path;
@@ -47,6 +48,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "zlib" => zlib::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_socket" => socket::create(vm)?,
+        "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
     };
@@ -65,6 +67,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha3",
     "_sha512",
     "_socket",
+    "_sqlite3",
     "_sre",
     "_weakref",
     "array",

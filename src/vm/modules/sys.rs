@@ -21,6 +21,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "stderr", err);
     set_attr(vm, m, "__stdout__", out);
     set_attr(vm, m, "__stderr__", err);
+    let inp = crate::vm::builtins::io::make_stdin(vm);
+    set_attr(vm, m, "stdin", inp);
+    set_attr(vm, m, "__stdin__", inp);
     let mx = vm.new_int(i64::MAX);
     set_attr(vm, m, "maxsize", mx);
     let mods = vm.modules;
@@ -70,6 +73,13 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "getprofile", |vm, a, k| {
         nargs(vm, "sys.getprofile", a, k, 0, 0, 0)?;
         Ok(vm.none)
+    });
+    // No trace or profile function can be installed (the interpreter has no tracing hooks):
+    // setting None, the only one gettrace/getprofile can return, keeps that state; a function
+    // raises NotImplementedError.
+    def(vm, m, "settrace", |vm, a, k| no_hook(vm, "settrace", a, k));
+    def(vm, m, "setprofile", |vm, a, k| {
+        no_hook(vm, "setprofile", a, k)
     });
     // No audit hooks can be installed (no addaudithook), so auditing has nothing to call.
     def(vm, m, "audit", |vm, a, k| {
@@ -324,6 +334,19 @@ fn exit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let t = vm.t.exc("SystemExit");
     let a = vm.new_tuple(args.to_vec());
     Err(vm.new_exception_args(t, a))
+}
+
+/// `sys.settrace(f)` / `sys.setprofile(f)`: None is accepted (nothing is installed), anything
+/// else is unsupported.
+fn no_hook(vm: &mut Vm, name: &str, a: &[Value], k: &[Value]) -> PyResult {
+    nargs(vm, &format!("sys.{name}"), a, k, 0, 1, 1)?;
+    if a[0] == vm.none {
+        return Ok(vm.none);
+    }
+    Err(vm.err(
+        "NotImplementedError",
+        format!("sys.{name}: cpjit has no tracing or profiling hooks"),
+    ))
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

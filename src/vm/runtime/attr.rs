@@ -112,6 +112,12 @@ pub(crate) fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
     }
 }
 
+/// Whether data descriptor `d` has a `__get__`: one with only `__set__`/`__delete__` does not
+/// hide the instance dict on reads (CPython's `PyObject_GenericGetAttr`).
+fn data_descriptor_gets(vm: &mut Vm, d: Value) -> bool {
+    layout_of(d) != Layout::Instance || lookup_type_str(vm, obj_type(d), "__get__").is_some()
+}
+
 /// Binds a class attribute found on the type to an instance (or to the class when `obj` is NULL).
 pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObject) -> PyResult {
     if !d.is_ptr() {
@@ -322,8 +328,15 @@ pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult
     let ty = vm.type_of(obj);
     let descr = lookup_type(ty, name);
     if let Some(d) = descr {
-        if is_data_descriptor(vm, d) {
+        if is_data_descriptor(vm, d) && data_descriptor_gets(vm, d) {
             return bind_descriptor(vm, d, obj, ty).map(Some);
+        }
+    }
+    // A function's special attributes (`__kwdefaults__`, `__name__`, ...) are data
+    // descriptors in CPython: a same-named key in its `__dict__` does not hide them.
+    if obj.is_ptr() && layout_of(obj) == Layout::Function {
+        if let Some(v) = super::special::special_attr(vm, obj, str_of(name))? {
+            return Ok(Some(v));
         }
     }
     if let Some(v) = own_attr(vm, obj, name) {

@@ -1,0 +1,612 @@
+# The Python part of cpjit's _sqlite3 (CPython writes the module in C): the DB-API classes over
+# the native functions of src/vm/modules/sqlite.rs (_open, _exec, _script, _function, _close,
+# _autocommit, _total_changes), which run SQLite on a worker thread per connection.
+
+version = "2.6.0"
+threadsafety = 1
+PARSE_DECLTYPES = 1
+PARSE_COLNAMES = 2
+
+_CODES = {
+    0: "SQLITE_OK", 1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4: "SQLITE_ABORT",
+    5: "SQLITE_BUSY", 6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY",
+    9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT", 12: "SQLITE_NOTFOUND",
+    13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 15: "SQLITE_PROTOCOL", 16: "SQLITE_EMPTY",
+    17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20: "SQLITE_MISMATCH",
+    21: "SQLITE_MISUSE", 22: "SQLITE_NOLFS", 23: "SQLITE_AUTH", 24: "SQLITE_FORMAT",
+    25: "SQLITE_RANGE", 26: "SQLITE_NOTADB", 27: "SQLITE_NOTICE", 28: "SQLITE_WARNING",
+    100: "SQLITE_ROW", 101: "SQLITE_DONE",
+    275: "SQLITE_CONSTRAINT_CHECK", 531: "SQLITE_CONSTRAINT_COMMITHOOK",
+    787: "SQLITE_CONSTRAINT_FOREIGNKEY", 1043: "SQLITE_CONSTRAINT_FUNCTION",
+    1299: "SQLITE_CONSTRAINT_NOTNULL", 1555: "SQLITE_CONSTRAINT_PRIMARYKEY",
+    1811: "SQLITE_CONSTRAINT_TRIGGER", 2067: "SQLITE_CONSTRAINT_UNIQUE",
+    2323: "SQLITE_CONSTRAINT_VTAB", 2579: "SQLITE_CONSTRAINT_ROWID",
+}
+for _code, _name in _CODES.items():
+    globals()[_name] = _code
+del _code, _name
+
+
+class Warning(Exception):
+    pass
+
+
+class Error(Exception):
+    pass
+
+
+class InterfaceError(Error):
+    pass
+
+
+class DatabaseError(Error):
+    pass
+
+
+class DataError(DatabaseError):
+    pass
+
+
+class OperationalError(DatabaseError):
+    pass
+
+
+class IntegrityError(DatabaseError):
+    pass
+
+
+class InternalError(DatabaseError):
+    pass
+
+
+class ProgrammingError(DatabaseError):
+    pass
+
+
+class NotSupportedError(DatabaseError):
+    pass
+
+
+_EXCEPTIONS = (Warning, Error, InterfaceError, DatabaseError, DataError, OperationalError,
+               IntegrityError, InternalError, ProgrammingError, NotSupportedError)
+for _c in _EXCEPTIONS:
+    _c.__module__ = "sqlite3"
+del _c
+
+
+def _error(kind, msg, code):
+    # The exception the native side raises for an SQLite failure (code -1: none of SQLite's).
+    e = globals()[kind](msg)
+    if code >= 0:  # -2 and -3: the module's own binding and decoding errors
+        e.sqlite_errorcode = code
+        e.sqlite_errorname = _CODES.get(code) or _CODES.get(code & 0xFF, "unknown")
+    return e
+
+
+class PrepareProtocol:
+    def __init__(self, *args, **kwargs):
+        if args or kwargs:
+            raise TypeError("PrepareProtocol() takes no arguments")
+
+
+PrepareProtocol.__module__ = "sqlite3"
+
+adapters = {}
+converters = {}
+_callback_tracebacks = False
+_base_type_adapted = False
+
+
+def register_adapter(type, adapter, /):
+    global _base_type_adapted
+    if type in (int, float, str, bytearray):
+        _base_type_adapted = True
+    adapters[(type, PrepareProtocol)] = adapter
+
+
+def register_converter(typename, converter, /):
+    if not isinstance(typename, str):
+        raise TypeError("register_converter() argument 1 must be str, not "
+                        + type(typename).__name__)
+    converters[typename.upper()] = converter
+
+
+_MISSING = object()
+
+
+def adapt(obj, proto=PrepareProtocol, alt=_MISSING, /):
+    adapter = adapters.get((type(obj), proto))
+    if adapter is not None:
+        return adapter(obj)
+    conform = getattr(proto, "__adapt__", None)
+    if conform is not None:
+        r = conform(obj)
+        if r is not None:
+            return r
+    conform = getattr(obj, "__conform__", None)
+    if conform is not None:
+        r = conform(proto)
+        if r is not None:
+            return r
+    if alt is not _MISSING:
+        return alt
+    raise ProgrammingError("can't adapt")
+
+
+def enable_callback_tracebacks(flag, /):
+    global _callback_tracebacks
+    _callback_tracebacks = bool(flag)
+
+
+def enable_shared_cache(do_enable):
+    raise NotSupportedError("shared cache is not supported by cpjit's _sqlite3")
+
+
+def _adapted(v):
+    if not _base_type_adapted and type(v) in (int, float, str, bytearray):
+        return v
+    return adapt(v, PrepareProtocol, v)
+
+
+def _is_dml(sql):
+    s = sql.lstrip(" \t\r\n")[:7].lower()
+    return s.startswith(("insert", "update", "delete", "replace"))
+
+
+def _report_callback(name):
+    if _callback_tracebacks:
+        import sys
+        import traceback
+        traceback.print_exc(file=sys.stderr)
+
+
+def _sql_value(r):
+    # A callback's result for SQLite: the types it can take (others fail the call).
+    if r is None or type(r) in (int, float, str, bytes) or isinstance(r, (int, float, str)):
+        return (True, r)
+    if isinstance(r, (bytes, bytearray, memoryview)):
+        return (True, bytes(r))
+    return (False, "user-defined function raised exception")
+
+
+class Connection:
+    def __init__(self, database, timeout=5.0, detect_types=0, isolation_level="",
+                 check_same_thread=True, factory=None, cached_statements=128, uri=False):
+        import os
+        if not isinstance(database, str):
+            database = os.fsdecode(os.fspath(database))
+        self._h = _open(database, bool(uri))
+        self._closed = False
+        self._detect_types = detect_types
+        self._isolation_level = None
+        self.isolation_level = isolation_level
+        self.row_factory = None
+        self.text_factory = str
+        self._funcs = {}
+        self._aggs = {}
+        self._next_id = 0
+
+    def _check(self):
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed database.")
+
+    @property
+    def isolation_level(self):
+        self._check()
+        return self._isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value):
+        if value is None:
+            if not self._closed and not _autocommit(self._h):
+                self._run("COMMIT")
+        elif not isinstance(value, str):
+            raise TypeError("isolation_level must be str or None, not " + type(value).__name__)
+        elif value.upper() not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
+            raise ValueError("isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or "
+                             "'EXCLUSIVE'")
+        self._isolation_level = value
+
+    @property
+    def in_transaction(self):
+        self._check()
+        return not _autocommit(self._h)
+
+    @property
+    def total_changes(self):
+        self._check()
+        return _total_changes(self._h)
+
+    def _run(self, sql):
+        return _exec(self._h, sql, (), False, None, self._dispatch)
+
+    def _dispatch(self, kind, id, args):
+        # A callback from SQLite (sqlite.rs): 0 a function, 1-3 an aggregate's
+        # construction, step and finalize. Returns (ok, value or error message).
+        tf = self.text_factory
+        if tf is not str:
+            args = tuple(a if type(a) is not str else
+                         (a.encode() if tf is bytes else tf(a.encode())) for a in args)
+        if kind == 0:
+            try:
+                return _sql_value(self._funcs[id](*args))
+            except BaseException:
+                _report_callback("function")
+                return (False, "user-defined function raised exception")
+        if kind == 1:
+            try:
+                inst = self._aggs[id]()
+            except BaseException:
+                _report_callback("__init__")
+                return (False, "user-defined aggregate's '__init__' method raised error")
+            self._next_id += 1
+            self._funcs[-self._next_id] = inst
+            return (True, -self._next_id)
+        if kind == 2:
+            inst = self._funcs[args[0]]
+            try:
+                inst.step(*args[1:])
+            except BaseException:
+                _report_callback("step")
+                return (False, "user-defined aggregate's 'step' method raised error")
+            return (True, None)
+        inst = self._funcs.pop(args[0])
+        try:
+            return _sql_value(inst.finalize())
+        except BaseException:
+            _report_callback("finalize")
+            return (False, "user-defined aggregate's 'finalize' method raised error")
+
+    def cursor(self, factory=None):
+        self._check()
+        c = Cursor(self) if factory is None else factory(self)
+        if not isinstance(c, Cursor):
+            raise TypeError("factory must return a cursor, not " + type(c).__name__)
+        if self.row_factory is not None:
+            c.row_factory = self.row_factory
+        return c
+
+    def execute(self, sql, parameters=(), /):
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):
+        return self.cursor().executemany(sql, parameters)
+
+    def executescript(self, sql_script, /):
+        return self.cursor().executescript(sql_script)
+
+    def commit(self):
+        self._check()
+        if not _autocommit(self._h):
+            self._run("COMMIT")
+
+    def rollback(self):
+        self._check()
+        if not _autocommit(self._h):
+            self._run("ROLLBACK")
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            _close(self._h)
+
+    def create_function(self, name, narg, func, *, deterministic=False):
+        self._check()
+        self._next_id += 1
+        self._funcs[self._next_id] = func
+        _function(self._h, name, narg, self._next_id, False, deterministic)
+
+    def create_aggregate(self, name, n_arg, aggregate_class):
+        self._check()
+        self._next_id += 1
+        self._aggs[self._next_id] = aggregate_class
+        _function(self._h, name, n_arg, self._next_id, True, False)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, tb):
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+    def __call__(self, *args, **kwargs):
+        raise NotSupportedError("compiled statements are not supported by cpjit's _sqlite3")
+
+    def iterdump(self):
+        from sqlite3.dump import _iterdump
+        return _iterdump(self)
+
+
+Connection.__module__ = "sqlite3"
+
+
+def _unsupported(name):
+    def method(self, *args, **kwargs):
+        raise NotSupportedError(f"Connection.{name}() is not supported by cpjit's _sqlite3")
+    method.__name__ = name
+    return method
+
+
+for _n in ("backup", "blobopen", "create_collation", "create_window_function",
+           "enable_load_extension", "load_extension", "interrupt", "set_authorizer",
+           "set_progress_handler", "set_trace_callback", "serialize", "deserialize",
+           "getlimit", "setlimit"):
+    setattr(Connection, _n, _unsupported(_n))
+del _n
+# The DB-API exceptions are also attributes of every connection.
+for _c in _EXCEPTIONS:
+    setattr(Connection, _c.__name__, _c)
+del _c
+
+
+def _column_name(name, detect):
+    if detect & PARSE_COLNAMES:
+        i = name.find("[")
+        if i >= 0:
+            name = name[:i].rstrip(" ") if i > 0 and name[i - 1] == " " else name[:i]
+    return name
+
+
+def _raw(v):
+    # The bytes a converter gets: SQLite's text form of the value.
+    if type(v) is bytes:
+        return v
+    if type(v) is str:
+        return v.encode()
+    if type(v) is float:
+        r = "%.15g" % v
+        if not any(c in r for c in ".eninf"):
+            r += ".0"
+        return r.encode()
+    return str(v).encode()
+
+
+class Cursor:
+    def __init__(self, connection, /):
+        if not isinstance(connection, Connection):
+            raise TypeError("argument 1 must be sqlite3.Connection, not "
+                            + type(connection).__name__)
+        self.connection = connection
+        self.arraysize = 1
+        self.row_factory = None
+        self.description = None
+        self.rowcount = -1
+        self.lastrowid = None
+        self._rows = []
+        self._pos = 0
+        self._closed = False
+
+    def _check(self):
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed cursor.")
+        self.connection._check()
+
+    def _params(self, parameters):
+        if isinstance(parameters, dict) or (
+                not isinstance(parameters, (list, tuple)) and hasattr(parameters, "keys")
+                and hasattr(parameters, "__getitem__")):
+            return [(k, _adapted(parameters[k])) for k in parameters.keys()], True
+        if not isinstance(parameters, (list, tuple)):
+            try:
+                parameters = list(parameters)
+            except TypeError:
+                raise ProgrammingError("parameters are of unsupported type") from None
+        return [_adapted(p) for p in parameters], False
+
+    def _execute(self, sql, parameters, many):
+        if not isinstance(sql, str):
+            raise TypeError("execute() argument 1 must be str, not " + type(sql).__name__)
+        con = self.connection
+        dml = _is_dml(sql)
+        if many and not dml:
+            raise ProgrammingError("executemany() can only execute DML statements.")
+        if con._isolation_level is not None and dml and _autocommit(con._h):
+            con._run("BEGIN " + con._isolation_level)
+        self._rows = []
+        self._pos = 0
+        self.description = None
+        rowcount = 0
+        tf = con.text_factory
+        text_factory = None if tf is str else tf
+        ran = False
+        for params in parameters:
+            vals, named = self._params(params)
+            cols, rows, changes, lastrowid, _readonly = _exec(
+                con._h, sql, vals, named, text_factory, con._dispatch)
+            ran = True
+            if dml:
+                rowcount += changes
+            if not many:
+                self.lastrowid = lastrowid
+            self._cols = cols
+            self._rows = rows
+        if ran and self._cols:
+            detect = con._detect_types
+            self.description = tuple((_column_name(n, detect), None, None, None, None, None, None)
+                                     for n, _ in self._cols)
+        self.rowcount = rowcount if dml else -1
+        return self
+
+    def execute(self, sql, parameters=(), /):
+        self._check()
+        return self._execute(sql, [parameters], False)
+
+    def executemany(self, sql, seq_of_parameters, /):
+        self._check()
+        return self._execute(sql, seq_of_parameters, True)
+
+    def executescript(self, sql_script, /):
+        self._check()
+        if not isinstance(sql_script, str):
+            raise ValueError("script argument must be unicode.")
+        con = self.connection
+        if not _autocommit(con._h):
+            con._run("COMMIT")
+        _script(con._h, sql_script, con._dispatch)
+        return self
+
+    def _convert(self, row):
+        con = self.connection
+        detect = con._detect_types
+        if detect:
+            out = list(row)
+            for i, (name, decl) in enumerate(self._cols):
+                conv = None
+                if detect & PARSE_COLNAMES:
+                    a, b = name.find("["), name.find("]")
+                    if 0 <= a < b:
+                        conv = converters.get(name[a + 1:b].upper())
+                if conv is None and detect & PARSE_DECLTYPES and decl:
+                    conv = converters.get(decl.split("(")[0].split(" ")[0].upper())
+                if conv is not None and out[i] is not None:
+                    raw = _raw(out[i])
+                    # An empty value has no blob pointer in SQLite: None, unconverted.
+                    out[i] = conv(raw) if raw else None
+            row = tuple(out)
+        if self.row_factory is not None:
+            return self.row_factory(self, row)
+        return row
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self._check()
+        if self._pos >= len(self._rows):
+            raise StopIteration
+        row = self._rows[self._pos]
+        self._pos += 1
+        return self._convert(row)
+
+    def fetchone(self):
+        try:
+            return next(self)
+        except StopIteration:
+            return None
+
+    def fetchmany(self, size=None):
+        n = self.arraysize if size is None else size
+        out = []
+        while len(out) < n:
+            r = self.fetchone()
+            if r is None:
+                break
+            out.append(r)
+        return out
+
+    def fetchall(self):
+        return list(self)
+
+    def close(self):
+        self._closed = True
+
+    def setinputsizes(self, sizes, /):
+        pass
+
+    def setoutputsize(self, size, column=None, /):
+        pass
+
+
+Cursor.__module__ = "sqlite3"
+
+
+class Row:
+    def __init__(self, cursor, data, /):
+        if not isinstance(cursor, Cursor):
+            raise TypeError("Row() argument 1 must be sqlite3.Cursor, not "
+                            + type(cursor).__name__)
+        if not isinstance(data, tuple):
+            raise TypeError("Row() argument 2 must be tuple, not " + type(data).__name__)
+        self._data = data
+        self._desc = cursor.description
+
+    def keys(self):
+        return [d[0] for d in self._desc] if self._desc else []
+
+    def __len__(self):
+        return len(self._data)
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            # Column names match ignoring ASCII case only, as CPython's Row compares them.
+            k = key.encode("utf-8", "surrogatepass").lower()
+            for i, d in enumerate(self._desc or ()):
+                if d[0].encode("utf-8", "surrogatepass").lower() == k:
+                    return self._data[i]
+            raise IndexError("No item with that key")
+        if isinstance(key, (int, slice)):
+            return self._data[key]
+        raise IndexError("Index must be int or string")
+
+    def __eq__(self, other):
+        if not isinstance(other, Row):
+            return NotImplemented
+        return self._desc == other._desc and self._data == other._data
+
+    def __ne__(self, other):
+        if not isinstance(other, Row):
+            return NotImplemented
+        return not self == other
+
+    def __hash__(self):
+        return hash(self._desc) ^ hash(self._data)
+
+
+Row.__module__ = "sqlite3"
+
+
+class Blob:
+    def __init__(self, *args, **kwargs):
+        raise TypeError("cannot create 'sqlite3.Blob' instances")
+
+
+Blob.__module__ = "sqlite3"
+
+
+def connect(*args, **kwargs):
+    # The arguments go to the factory as given (CPython relays them unchanged).
+    if len(args) > 5:
+        factory = args[5]
+        args = args[:5] + args[6:]
+    else:
+        factory = kwargs.pop("factory", Connection)
+    return factory(*args, **kwargs)
+
+
+def complete_statement(statement):
+    # SQLite's sqlite3_complete: the text ends with a semicolon that is not inside a string,
+    # identifier or comment (CREATE TRIGGER bodies aside).
+    if not isinstance(statement, str):
+        raise TypeError("complete_statement() argument 'statement' must be str, not "
+                        + type(statement).__name__)
+    i, n, complete = 0, len(statement), False
+    while i < n:
+        c = statement[i]
+        if c == ";":
+            complete = True
+        elif c in "'\"`[":
+            end = "]" if c == "[" else c
+            j = statement.find(end, i + 1)
+            if j < 0:
+                return False
+            i, complete = j, False
+        elif statement.startswith("--", i):
+            j = statement.find("\n", i)
+            if j < 0:
+                return complete
+            i = j
+        elif statement.startswith("/*", i):
+            j = statement.find("*/", i + 2)
+            if j < 0:
+                return False
+            i = j + 1
+        elif not c.isspace():
+            complete = False
+        i += 1
+    return complete
