@@ -44,10 +44,8 @@ impl Default for Heap {
 /// Garbage allowed between collections however small the live heap: a collection costs at least
 /// the marking of the interpreter's own objects (builtins, modules, interned names), so collecting
 /// much more often costs time; much less often, and programs that make only short-lived objects
-/// peak far above their live data (CPython frees those at once by reference counting). 3 MiB:
-/// meteor_contest (2 MiB live, churning small sets) ran ~7% faster than with 2 MiB; 4 MiB put
-/// nqueens' peak RSS above 2x CPython's (`tools/bench_rss.sh`, BENCHMARKS.md).
-const MIN_THRESHOLD_BYTES: usize = 3 << 20;
+/// peak far above their live data (CPython frees those at once by reference counting).
+const MIN_THRESHOLD_BYTES: usize = 2 << 20;
 /// Above that, a collection comes after allocating this fraction (1/N) of the bytes live after the
 /// last one: peak memory stays within (1 + 1/N) of the live data (plus the minimum), and the
 /// marking work per allocated byte stays bounded.
