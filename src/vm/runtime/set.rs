@@ -16,6 +16,11 @@ impl crate::rtlib::set_table::TableKey for Value {
     }
 }
 
+/// Key equality for the passes that run no Python code: `Err` where `==` would be needed.
+fn eq_without_python(a: &Value, b: &Value) -> Result<bool, ()> {
+    key_eq_without_python(*a, *b).ok_or(())
+}
+
 pub fn table<'a>(s: Value) -> &'a mut SetTable<Value> {
     &mut as_set(s).expect("set").table
 }
@@ -174,9 +179,7 @@ pub fn binop(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<SetTable<Valu
     // First without Python: the tables are only read, so when some comparison would need `==`
     // (a key that is not an int, str or float), nothing is lost by starting again below. This
     // spares the common case `snapshots`' scan of both tables.
-    if let Ok(t) = binop_tables_with(op, table(a), table(b), |x, y| {
-        key_eq_without_python(*x, *y).ok_or(())
-    }) {
+    if let Ok(t) = binop_tables_with(op, table(a), table(b), eq_without_python) {
         return Ok(t);
     }
     if let Some((sa, sb, base)) = snapshots(vm, a, b) {
@@ -241,9 +244,6 @@ pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
 
 /// Whether every key of set `p` is in set `q` (`p <= q`).
 pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
-    // Walks `p` by slot index, re-reading the table at each step (CPython's set_next), so a key's
-    // `__eq__` that mutates `p` cannot invalidate the walk; the key being tested is rooted while
-    // Python may run. (No copy of the keys: `fp <= free` in a hot loop is a table walk.)
     // CPython's set_issubset: a bigger set is never a subset (and no `__eq__` runs).
     if table(p).len() > table(q).len() {
         return Ok(false);
@@ -252,18 +252,21 @@ pub fn is_subset(vm: &mut Vm, p: Value, q: Value) -> PyResult<bool> {
     // Python code (ints, strs, floats: meteor_contest's `fp <= free`); it stops at the first
     // comparison that would need `==`, and the re-entrant walk below starts over.
     let (tp, tq) = (table(p), table(q));
-    let plain = tp.iter().try_for_each(|(k, h)| {
-        match tq.contains(k, h, |a, b| key_eq_without_python(*a, *b).ok_or(())) {
+    let plain = tp
+        .iter()
+        .try_for_each(|(k, h)| match tq.contains(k, h, eq_without_python) {
             Ok(true) => Ok(()),
             Ok(false) => Err(Some(false)),
             Err(()) => Err(None),
-        }
-    });
+        });
     match plain {
         Ok(()) => return Ok(true),
         Err(Some(r)) => return Ok(r),
         Err(None) => {}
     }
+    // Walks `p` by slot index, re-reading the table at each step (CPython's set_next), so a key's
+    // `__eq__` that mutates `p` cannot invalidate the walk; the key being tested is rooted while
+    // Python may run.
     let mut pos = 0;
     while let Some((i, &k, _)) = table(p).next_from(pos) {
         pos = i + 1;
