@@ -9,7 +9,7 @@
 
 // The same allocator as the `cpjit` binary, so in-process numbers match what users run.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: cpjit::vm::alloc::Malloc = cpjit::vm::alloc::Malloc;
 
 use cpjit::vm::interp::Vm;
 use cpjit::vm::value::Value;

@@ -3,7 +3,7 @@
 // instructions with mimalloc).
 #[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: cpjit::vm::alloc::Malloc = cpjit::vm::alloc::Malloc;
 
 fn main() {
     std::process::exit(cpjit::cli::main(std::env::args_os().collect()));

@@ -124,3 +124,69 @@ impl Drop for SlabAlloc {
         }
     }
 }
+
+/// The process's global allocator: mimalloc, called the way Rust's own `System` allocator calls
+/// malloc. `mimalloc::MiMalloc` sends every request through `mi_malloc_aligned`, whose generic
+/// path cost ~60 instructions per small allocation in bm_nqueens (callgrind), where `mi_malloc`
+/// takes ~20; mimalloc already aligns every block to 16 bytes (to its size when smaller), so the
+/// aligned entry points are only needed above that.
+pub struct Malloc;
+
+/// What `mi_malloc` guarantees: blocks of 16 bytes or more are 16-byte aligned.
+const MI_MIN_ALIGN: usize = 16;
+
+#[inline]
+fn plain(align: usize, size: usize) -> bool {
+    align <= MI_MIN_ALIGN && align <= size
+}
+
+// SAFETY: every method forwards to mimalloc, which returns blocks valid for the requested size;
+// the plain entry points are used only where their alignment guarantee covers `layout.align()`,
+// and `mi_free` releases blocks from either family.
+unsafe impl std::alloc::GlobalAlloc for Malloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        // SAFETY: see the impl.
+        unsafe {
+            if plain(layout.align(), layout.size()) {
+                mi::mi_malloc(layout.size()) as *mut u8
+            } else {
+                mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        // SAFETY: see the impl.
+        unsafe {
+            if plain(layout.align(), layout.size()) {
+                mi::mi_zalloc(layout.size()) as *mut u8
+            } else {
+                mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: `ptr` came from this allocator (the GlobalAlloc contract).
+        unsafe { libmimalloc_sys::mi_free(ptr as *mut std::ffi::c_void) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        // SAFETY: `ptr` came from this allocator with `layout` (the GlobalAlloc contract).
+        unsafe {
+            if plain(layout.align(), new_size) {
+                mi::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8
+            } else {
+                mi::mi_realloc_aligned(ptr as *mut std::ffi::c_void, new_size, layout.align())
+                    as *mut u8
+            }
+        }
+    }
+}

@@ -144,21 +144,27 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
 /// Resumes a generator with `value` (or raises `throw` in it).
 pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -> PyResult<Exit> {
     let g = as_generator(gen).unwrap();
-    let is_coro = obj_type(gen) == vm.t.coroutine;
-    let what = crate::vm::types::genobj::gen_kind(vm, gen);
+    // The kind names only the errors; the common case (a suspended generator resumed by
+    // `next`) reads nothing but the state.
+    let what = crate::vm::types::genobj::gen_kind;
     match g.state {
-        GenState::Running => return Err(vm.value_error(format!("{what} already executing"))),
+        GenState::Suspended => {}
+        GenState::Running => {
+            let what = what(vm, gen);
+            return Err(vm.value_error(format!("{what} already executing")));
+        }
         GenState::Done => {
             if let Some(e) = throw {
                 return Err(e);
             }
-            if is_coro {
+            if obj_type(gen) == vm.t.coroutine {
                 return Err(vm.err("RuntimeError", "cannot reuse already awaited coroutine"));
             }
             return Ok(Exit::Return(vm.none));
         }
         GenState::Created => {
             if throw.is_none() && value != vm.none {
+                let what = what(vm, gen);
                 return Err(vm.type_error(format!(
                     "can't send non-None value to a just-started {what}"
                 )));
@@ -168,7 +174,6 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
                 return Err(throw.unwrap());
             }
         }
-        GenState::Suspended => {}
     }
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
@@ -217,6 +222,7 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
                 None
             };
             if let Some(stop) = stop {
+                let what = what(vm, gen);
                 let r = vm.err("RuntimeError", format!("{what} raised {stop}"));
                 if let Some(x) = as_instance(r).and_then(|i| i.exc.as_mut()) {
                     x.cause = e;

@@ -510,20 +510,55 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(t) = as_tuple(v) {
         return Ok(t.to_vec());
     }
+    pump(vm, v, true, |_, _| Ok(()))
+}
+
+/// Calls `f` on each item of an iterable as the iterator produces it (CPython's `PyIter_Next`
+/// loop: `set(genexpr)` adds each item before resuming the generator, with no intermediate
+/// Vec). Each item is rooted while `f` runs. Lists and tuples are walked over a snapshot.
+pub fn for_each(
+    vm: &mut Vm,
+    v: Value,
+    f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+) -> PyResult<()> {
+    if as_list(v).is_some() || as_tuple(v).is_some() {
+        let items = collect(vm, v)?;
+        let mut f = f;
+        return with_roots(vm, &items, |vm| items.iter().try_for_each(|&x| f(vm, x)));
+    }
+    pump(vm, v, false, f).map(drop)
+}
+
+/// The iteration loop of `collect` and `for_each`. Items are pushed on the root stack above the
+/// iterator as they come (rooted while the iterator runs Python code, with no list object to
+/// allocate and no Vec regrown from empty for every `tuple(genexpr)`); `keep` leaves them there
+/// and returns them all, otherwise each is dropped once `f` has seen it.
+fn pump(
+    vm: &mut Vm,
+    v: Value,
+    keep: bool,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+) -> PyResult<Vec<Value>> {
     let it = get_iter(vm, v)?;
-    let acc = vm.new_list(Vec::new());
     let base = vm.roots.len();
     vm.roots.push(it);
-    vm.roots.push(acc);
     let r = (|| {
         while let Some(x) = next(vm, it)? {
-            as_list(acc).unwrap().push(x);
+            vm.roots.push(x);
+            f(vm, x)?;
+            if !keep {
+                vm.roots.pop();
+            }
         }
         Ok(())
     })();
+    let items = if keep && r.is_ok() {
+        vm.roots[base + 1..].to_vec()
+    } else {
+        Vec::new()
+    };
     vm.roots.truncate(base);
-    r?;
-    Ok(std::mem::take(as_list(acc).unwrap()))
+    r.map(|()| items)
 }
 
 /// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.

@@ -70,13 +70,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     if args.len() > 1 {
         vm.roots.push(s);
-        let r = riter::collect(vm, args[1]).and_then(|items| {
-            riter::with_roots(vm, &items, |vm| {
-                items
-                    .iter()
-                    .try_for_each(|&x| rdict::set_add(vm, s, x).map(drop))
-            })
-        });
+        let r = riter::for_each(vm, args[1], |vm, x| rdict::set_add(vm, s, x).map(drop));
         vm.roots.pop();
         r?;
     }
@@ -89,13 +83,7 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult {
     }
     let s = vm.new_set(false);
     vm.roots.push(s);
-    let r = riter::collect(vm, v).and_then(|items| {
-        riter::with_roots(vm, &items, |vm| {
-            items
-                .iter()
-                .try_for_each(|&x| rdict::set_add(vm, s, x).map(drop))
-        })
-    });
+    let r = riter::for_each(vm, v, |vm, x| rdict::set_add(vm, s, x).map(drop));
     vm.roots.pop();
     r?;
     Ok(s)
