@@ -12,20 +12,76 @@ const PERTURB_SHIFT: u32 = 5;
 /// Initial (and minimum) number of slots, `PySet_MINSIZE`.
 pub const MIN_SIZE: usize = 8;
 
-#[derive(Clone, Debug)]
-enum Slot<K> {
+/// One slot, 16 bytes like CPython's `setentry` (an enum of empty/dummy/active would take 24,
+/// a third more memory to walk in every probe and scan). An active slot holds a key and its
+/// hash; a slot without a key has the hash -1, which no key has (`hash()` turns -1 into -2),
+/// and its key is `TableKey::EMPTY` or `TableKey::DELETED` (CPython's NULL and `dummy`).
+#[derive(Clone, Copy, Debug)]
+struct Slot<K> {
+    hash: i64,
+    key: K,
+}
+
+/// The hash of a slot without a key.
+const NO_HASH: i64 = -1;
+
+/// A slot as the table's code reads it.
+enum View<'a, K> {
     Empty,
     Dummy,
-    Active { hash: i64, key: K },
+    Active(i64, &'a K),
+}
+
+impl<K: TableKey> Slot<K> {
+    const EMPTY: Slot<K> = Slot {
+        hash: NO_HASH,
+        key: K::EMPTY,
+    };
+    const DUMMY: Slot<K> = Slot {
+        hash: NO_HASH,
+        key: K::DELETED,
+    };
+
+    #[inline(always)]
+    fn active(hash: i64, key: K) -> Slot<K> {
+        debug_assert_ne!(hash, NO_HASH, "-1 is not a hash");
+        Slot { hash, key }
+    }
+
+    #[inline(always)]
+    fn view(&self) -> View<'_, K> {
+        if self.hash != NO_HASH {
+            View::Active(self.hash, &self.key)
+        } else if self.key == K::EMPTY {
+            View::Empty
+        } else {
+            View::Dummy
+        }
+    }
+
+    #[inline(always)]
+    fn is_active(&self) -> bool {
+        self.hash != NO_HASH
+    }
+
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        self.hash == NO_HASH && self.key == K::EMPTY
+    }
 }
 
 /// What a table needs to know of its keys: whether one refers to something a collector must
-/// trace (the table keeps a count, so a set of ints or other immediate values is not scanned).
-pub trait TableKey {
+/// trace (the table keeps a count, so a set of ints or other immediate values is not scanned),
+/// and two distinct values that mark an empty and a deleted slot (never read as keys).
+pub trait TableKey: Copy + PartialEq {
+    const EMPTY: Self;
+    const DELETED: Self;
     fn is_ref(&self) -> bool;
 }
 
 impl TableKey for i64 {
+    const EMPTY: i64 = 0;
+    const DELETED: i64 = 1;
     fn is_ref(&self) -> bool {
         false
     }
@@ -95,7 +151,7 @@ impl<K: TableKey> SetTable<K> {
     }
 
     fn empty_slots(n: usize) -> Vec<Slot<K>> {
-        (0..n).map(|_| Slot::Empty).collect()
+        vec![Slot::EMPTY; n]
     }
 
     fn mask(&self) -> usize {
@@ -124,10 +180,10 @@ impl<K: TableKey> SetTable<K> {
 
     /// Elements with their hashes, in CPython's iteration order (slot order).
     pub fn iter(&self) -> impl Iterator<Item = (&K, i64)> + '_ {
-        self.table.iter().filter_map(|s| match s {
-            Slot::Active { hash, key } => Some((key, *hash)),
-            _ => None,
-        })
+        self.table
+            .iter()
+            .filter(|s| s.is_active())
+            .map(|s| (&s.key, s.hash))
     }
 
     /// The element stored at slot `pos` or later: (slot index, key, hash). Iterators resume
@@ -137,10 +193,8 @@ impl<K: TableKey> SetTable<K> {
             .iter()
             .enumerate()
             .skip(pos)
-            .find_map(|(i, s)| match s {
-                Slot::Active { hash, key } => Some((i, key, *hash)),
-                _ => None,
-            })
+            .find(|(_, s)| s.is_active())
+            .map(|(i, s)| (i, &s.key, s.hash))
     }
 
     /// Starts a re-entrant probe for `hash`. `probe_next` walks CPython's probe sequence one slot
@@ -187,11 +241,11 @@ impl<K: TableKey> SetTable<K> {
             p.j = p.i;
             p.end = self.run_end(p.i);
         }
-        match &self.table[j] {
-            Slot::Empty => ProbeSlot::Empty(j),
-            Slot::Dummy => ProbeSlot::Dummy(j),
-            Slot::Active { hash, key } if *hash == p.hash => ProbeSlot::Candidate(j, key.clone()),
-            Slot::Active { .. } => ProbeSlot::Other,
+        match self.table[j].view() {
+            View::Empty => ProbeSlot::Empty(j),
+            View::Dummy => ProbeSlot::Dummy(j),
+            View::Active(hash, key) if hash == p.hash => ProbeSlot::Candidate(j, *key),
+            View::Active(..) => ProbeSlot::Other,
         }
     }
 
@@ -202,23 +256,18 @@ impl<K: TableKey> SetTable<K> {
         K: PartialEq,
     {
         p.generation == self.generation
-            && matches!(self.table.get(j), Some(Slot::Active { key: k, .. }) if k == key)
+            && matches!(self.table.get(j), Some(s) if s.is_active() && s.key == *key)
     }
 
     /// Removes the active slot `j` found by a probe, leaving a dummy.
     pub fn remove_at(&mut self, j: usize) -> Option<K> {
-        match self.table.get(j) {
-            Some(Slot::Active { .. }) => {}
-            _ => return None,
+        if !self.table.get(j)?.is_active() {
+            return None;
         }
         self.used -= 1;
-        match std::mem::replace(&mut self.table[j], Slot::Dummy) {
-            Slot::Active { key, .. } => {
-                self.refs -= key.is_ref() as usize;
-                Some(key)
-            }
-            _ => None,
-        }
+        let key = std::mem::replace(&mut self.table[j], Slot::DUMMY).key;
+        self.refs -= key.is_ref() as usize;
+        Some(key)
     }
 
     /// Active keys that refer to something a collector traces (`TableKey::is_ref`): none means
@@ -234,11 +283,11 @@ impl<K: TableKey> SetTable<K> {
         self.used += 1;
         self.refs += key.is_ref() as usize;
         if let Some(f) = freeslot {
-            self.table[f] = Slot::Active { hash, key };
+            self.table[f] = Slot::active(hash, key);
             return;
         }
         self.fill += 1;
-        self.table[empty_at] = Slot::Active { hash, key };
+        self.table[empty_at] = Slot::active(hash, key);
         if self.fill * 5 < self.mask() * 3 {
             return;
         }
@@ -253,8 +302,7 @@ impl<K: TableKey> SetTable<K> {
     /// Whether `p` still probes the current table and slot `j` is still free (a comparison may
     /// have filled it).
     pub fn still_free(&self, p: &Probe, j: usize) -> bool {
-        p.generation == self.generation
-            && matches!(self.table.get(j), Some(Slot::Empty | Slot::Dummy))
+        p.generation == self.generation && matches!(self.table.get(j), Some(s) if !s.is_active())
     }
 
     /// `set_lookkey`: the slot holding an equal key, or None.
@@ -274,12 +322,12 @@ impl<K: TableKey> SetTable<K> {
                 let Some(slot) = self.table.get(j) else {
                     return Ok(None);
                 };
-                match slot {
-                    Slot::Empty => return Ok(None),
-                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, key)? => {
+                if slot.hash == hash {
+                    if eq(&slot.key, key)? {
                         return Ok(Some(j));
                     }
-                    _ => {}
+                } else if slot.is_empty() {
+                    return Ok(None);
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -311,10 +359,7 @@ impl<K: TableKey> SetTable<K> {
     ) -> Result<Option<&K>, E> {
         Ok(self
             .lookup(key, hash, &mut eq)?
-            .and_then(|j| match self.table.get(j) {
-                Some(Slot::Active { key, .. }) => Some(key),
-                _ => None,
-            }))
+            .and_then(|j| self.table.get(j).filter(|s| s.is_active()).map(|s| &s.key)))
     }
 
     /// `set_add_entry`: add `key` unless an equal key is present. Returns whether it was added.
@@ -335,17 +380,17 @@ impl<K: TableKey> SetTable<K> {
                     // `eq` shrank the table: start again in the new one.
                     return self.add(key, hash, eq);
                 };
-                match slot {
-                    Slot::Empty => {
+                match slot.view() {
+                    View::Empty => {
                         empty_at = j;
                         break 'outer;
                     }
-                    Slot::Active { hash: h, key: k } if *h == hash && eq(k, &key)? => {
+                    View::Active(h, k) if h == hash && eq(k, &key)? => {
                         return Ok(false);
                     }
                     // CPython 3.11 remembers the last dummy on the probe path.
-                    Slot::Dummy => freeslot = Some(j),
-                    _ => {}
+                    View::Dummy => freeslot = Some(j),
+                    View::Active(..) => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -365,16 +410,16 @@ impl<K: TableKey> SetTable<K> {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if matches!(table[i], Slot::Empty) {
-                table[i] = Slot::Active { hash, key };
+            if table[i].is_empty() {
+                table[i] = Slot::active(hash, key);
                 return;
             }
             if i + LINEAR_PROBES <= mask {
                 if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
                     .iter_mut()
-                    .find(|s| matches!(s, Slot::Empty))
+                    .find(|s| s.is_empty())
                 {
-                    *slot = Slot::Active { hash, key };
+                    *slot = Slot::active(hash, key);
                     return;
                 }
             }
@@ -400,8 +445,8 @@ impl<K: TableKey> SetTable<K> {
         self.generation += 1;
         self.fill = self.used;
         for s in old {
-            if let Slot::Active { hash, key } = s {
-                Self::insert_clean(&mut self.table, key, hash);
+            if s.is_active() {
+                Self::insert_clean(&mut self.table, s.key, s.hash);
             }
         }
     }
@@ -428,7 +473,7 @@ impl<K: TableKey> SetTable<K> {
         }
         let mask = self.mask();
         let mut j = self.finger & mask;
-        while !matches!(self.table[j], Slot::Active { .. }) {
+        while !self.table[j].is_active() {
             j += 1;
             if j > mask {
                 j = 0;
@@ -436,13 +481,9 @@ impl<K: TableKey> SetTable<K> {
         }
         self.used -= 1;
         self.finger = j + 1;
-        match std::mem::replace(&mut self.table[j], Slot::Dummy) {
-            Slot::Active { hash, key } => {
-                self.refs -= key.is_ref() as usize;
-                Some((key, hash))
-            }
-            _ => unreachable!("loop stops at an active slot"),
-        }
+        let Slot { hash, key } = std::mem::replace(&mut self.table[j], Slot::DUMMY);
+        self.refs -= key.is_ref() as usize;
+        Some((key, hash))
     }
 
     /// `set.clear()`: back to an empty `MIN_SIZE` table (the pop finger is kept, as in CPython).
@@ -478,14 +519,8 @@ impl<K: TableKey> SetTable<K> {
         }
         if self.fill == 0 && self.table.len() == other.table.len() && other.fill == other.used {
             // Same size, no dummies: copy slot for slot.
-            for (dst, src) in self.table.iter_mut().zip(other.table.iter()) {
-                if let Slot::Active { hash, key } = src {
-                    *dst = Slot::Active {
-                        hash: *hash,
-                        key: key.clone(),
-                    };
-                }
-            }
+            // (Dummies are absent, so the slots copy as they are, empty ones included.)
+            self.table.copy_from_slice(&other.table);
             self.fill = other.fill;
             self.used = other.used;
             self.refs = other.refs;

@@ -88,6 +88,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u64> {
     if v.is_small_int() {
         return Ok(hash_i64(v.as_small_int()));
     }
+    // Never -1 (CPython's rule; the set table marks a slot without a key by that hash).
+    hash_object(vm, v).map(|h| fix_minus_one(h as i64))
+}
+
+fn hash_object(vm: &mut Vm, v: Value) -> PyResult<u64> {
     if v.is_float() {
         return Ok(crate::rtlib::hash::hash_f64(v.as_f64(), v.0 as usize) as u64);
     }

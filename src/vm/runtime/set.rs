@@ -10,6 +10,9 @@ use crate::vm::value::Value;
 
 /// A key the collector traces is a pointer (ints, floats and other immediates are not).
 impl crate::rtlib::set_table::TableKey for Value {
+    const EMPTY: Value = Value::NULL;
+    // Any other word: a slot's key is read only when its hash is not -1.
+    const DELETED: Value = Value(1);
     #[inline(always)]
     fn is_ref(&self) -> bool {
         self.is_ptr()
