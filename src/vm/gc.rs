@@ -61,7 +61,13 @@ fn min_threshold() -> usize {
     if stress() {
         1
     } else {
-        MIN_THRESHOLD_BYTES
+        static S: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        *S.get_or_init(|| {
+            std::env::var("CPJIT_GC_MIN_KB")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+                .map_or(MIN_THRESHOLD_BYTES, |k| k << 10)
+        })
     }
 }
 
@@ -165,7 +171,7 @@ impl Heap {
         self.threshold = if stress() {
             1
         } else {
-            MIN_THRESHOLD_BYTES.max(live / LIVE_FRACTION_DIVISOR)
+            min_threshold().max(live / LIVE_FRACTION_DIVISOR)
         };
         self.collections += 1;
         if gc_stats() {
