@@ -69,12 +69,15 @@ int main(int argc, char **argv) {
     __builtin___clear_cache((char *)code, (char *)code + code_len);
 
     /* Frame: 64-byte header (instr_index u32 @40, stack_depth u32 @44, nlocalsplus u32 @48), then
-     * localsplus. Context: return_value @0, branch u32 @8, eval_breaker u32 @12. */
+     * localsplus. The context (jit::runtime::JitContext, return_value @0) comes whole from the
+     * input, as the test built it (its backward-jump allowance set). */
     uint64_t *frame = calloc(8 + nlocals + room, 8);
-    uint64_t ctx[3] = {0, 0, 0};
     ((uint32_t *)frame)[11] = (uint32_t)depth;
     ((uint32_t *)frame)[12] = (uint32_t)nlocals;
     for (uint64_t i = 0; i < nlocals + depth; i++) frame[8 + i] = next();
+    uint64_t ctx_words = next();
+    uint64_t *ctx = calloc(ctx_words, 8);
+    for (uint64_t i = 0; i < ctx_words; i++) ctx[i] = next();
 
     int64_t status = ((entry_fn)code)(frame, ctx, (char *)code + target);
 
