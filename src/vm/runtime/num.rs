@@ -42,6 +42,15 @@ pub enum IntRef<'a> {
 }
 
 impl IntRef<'_> {
+    /// The value, if it fits in an i64.
+    #[inline]
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntRef::Small(i) => Some(i),
+            IntRef::Big(b) => b.to_i64(),
+        }
+    }
+
     /// The value as a big int reference; a small one is widened into `tmp`.
     fn big<'b>(self, tmp: &'b mut BigInt) -> &'b BigInt
     where
@@ -253,6 +262,25 @@ pub fn int_binop(vm: &mut Vm, op: u32, a: IntRef, b: IntRef) -> PyResult<Option<
         };
         if let Some(r) = r {
             return Ok(Some(vm.new_int(r)));
+        }
+    }
+    // Ints beyond the small range that still fit in 64 bits (hash keys, masks, 63-bit random
+    // numbers): the bitwise ops and + - * in machine words, with no big-int temporaries.
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        let r = match op {
+            nb::ADD => Some(x as i128 + y as i128),
+            nb::SUBTRACT => Some(x as i128 - y as i128),
+            nb::MULTIPLY => Some(x as i128 * y as i128),
+            nb::AND => Some((x & y) as i128),
+            nb::OR => Some((x | y) as i128),
+            nb::XOR => Some((x ^ y) as i128),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(Some(match i64::try_from(r) {
+                Ok(r) => vm.new_int(r),
+                Err(_) => vm.new_bigint(BigInt::from(r)),
+            }));
         }
     }
     let (mut xt, mut yt) = (BigInt::ZERO, BigInt::ZERO);
