@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod bz2;
 pub mod cmath;
 pub mod csv;
 pub mod hashes;
@@ -46,6 +47,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
+        "_bz2" => bz2::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
@@ -58,6 +60,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
+    "_bz2",
     "_csv",
     "_md5",
     "_posixsubprocess",

@@ -145,6 +145,7 @@ types_struct! {
     array_data: "array_data", Native, object;
     hash_state: "hash_state", Native, object;
     zlib_state: "zlib_state", Native, object;
+    bz2_state: "bz2_state", Native, object;
     csv_state: "csv_state", Native, object;
 }
 
