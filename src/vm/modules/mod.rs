@@ -106,6 +106,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
+    ("_cpjit_spec", include_str!("py/_cpjit_spec.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
@@ -125,6 +126,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_operator", include_str!("py/_operator.py")),
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
+    ("_datetime", include_str!("py/_datetime.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -203,7 +205,10 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(m) = builtin_module(vm, name)? {
         vm.roots.push(m);
         let key = vm.new_str(name);
-        let r = dict_set(vm, vm.modules, key, m);
+        let mut r = dict_set(vm, vm.modules, key, m);
+        if r.is_ok() && !name.starts_with("_cpjit") && as_module(m).is_some() {
+            r = package::set_spec(vm, m, name, Some("built-in"), Value::NULL, "builtin");
+        }
         vm.roots.pop();
         r?;
         return Ok(m);

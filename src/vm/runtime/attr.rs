@@ -513,6 +513,25 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     if str_of(name) == "__getattribute__" {
         return Err(vm.not_implemented("assigning __getattribute__ to a class after its creation"));
     }
+    if matches!(str_of(name), "__name__" | "__qualname__") {
+        // The type's own name fields, not the class dict (a subclass must not inherit them).
+        let n = str_of(name).to_string();
+        let Some(s) = as_str(value) else {
+            let (tn, vn) = (type_data(t).name.clone(), vm.type_name(value));
+            return Err(vm.type_error(format!("can only assign string to {tn}.{n}, not '{vn}'")));
+        };
+        if n == "__name__" && s.s.contains('\0') {
+            return Err(vm.err("ValueError", "type name must not contain null characters"));
+        }
+        let new = s.s.to_string();
+        if n == "__name__" {
+            crate::vm::types::type_data_mut_name(t, new);
+        } else {
+            crate::vm::types::type_data_mut_qualname(t, new);
+        }
+        type_modified(t);
+        return Ok(());
+    }
     if str_of(name) == "__module__" {
         // repr(cls) and pickling read the module from the type, as CPython's type_repr reads
         // `__module__`.

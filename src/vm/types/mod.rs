@@ -471,3 +471,13 @@ pub fn merge_sort<T: Copy>(
 pub fn type_data_mut_module(t: *const TypeObject, module: &str) {
     type_data_mut(t).module = module.to_string();
 }
+
+/// `cls.__name__ = name`.
+pub fn type_data_mut_name(t: *const TypeObject, name: String) {
+    type_data_mut(t).name = name;
+}
+
+/// `cls.__qualname__ = name`.
+pub fn type_data_mut_qualname(t: *const TypeObject, name: String) {
+    type_data_mut(t).qualname = name;
+}
