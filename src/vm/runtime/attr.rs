@@ -266,6 +266,25 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     lookup_attr(vm, obj, name, false)
 }
 
+/// A module's own `__getattr__(name)` (PEP 562), asked for a name its dict lacks; an
+/// AttributeError it raises means "missing" unless `keep_error`.
+fn module_getattr_hook(
+    vm: &mut Vm,
+    d: Value,
+    name: Value,
+    keep_error: bool,
+) -> PyResult<Option<Value>> {
+    let k = vm.intern("__getattr__");
+    let Some(hook) = dict_get_str(vm, d, k) else {
+        return Ok(None);
+    };
+    match call(vm, hook, &[name], &[]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if !keep_error && vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// `getattr`'s work. A class's `__getattr__` that raises AttributeError means "missing": that
 /// error is returned when `keep_error` (getattr raises it, with the class's own message), else
 /// None.
@@ -280,7 +299,11 @@ fn lookup_attr(vm: &mut Vm, obj: Value, name: Value, keep_error: bool) -> PyResu
                 if str_of(name) == "__dict__" {
                     return Ok(Some(d));
                 }
-                return Ok(None);
+                // The module type's attributes (`__class__`, `__dir__`, ...), then the hook.
+                if let Some(v) = object_getattribute_opt(vm, obj, name)? {
+                    return Ok(Some(v));
+                }
+                return module_getattr_hook(vm, d, name, keep_error);
             }
             Layout::Type => return type_getattr(vm, obj, name),
             Layout::Super => {
