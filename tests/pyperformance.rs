@@ -97,6 +97,7 @@ const STDLIB_BENCHMARKS: &[&str] = &[
     "json_loads",
     "logging",
     "mdp",
+    "networkx",
     "pathlib",
     "pprint",
     "pyflate",

@@ -25,6 +25,8 @@ pub struct Vm {
     /// frames for the recursion limit.
     pub depth: usize,
     pub recursion_limit: usize,
+    /// `sys.set_coroutine_origin_tracking_depth` (stored; cpjit records no origins).
+    pub coro_origin_depth: i64,
     pub t: Types,
     pub none: Value,
     pub true_: Value,
@@ -108,6 +110,7 @@ impl Vm {
             current: FramePtr::NULL,
             depth: 0,
             recursion_limit: 1000,
+            coro_origin_depth: 0,
             t,
             none,
             true_,

@@ -367,6 +367,17 @@ fn main_vm(
     let k = vm.new_str("__main__");
     let _ = crate::vm::runtime::dict::dict_set(&mut vm, m, k, main);
     let globals = as_module(main).unwrap().dict;
+    // The module attributes CPython's __main__ has (a script run by path has no spec).
+    for n in [
+        "__doc__",
+        "__package__",
+        "__loader__",
+        "__spec__",
+        "__cached__",
+    ] {
+        let (k, none) = (vm.intern(n), vm.none);
+        let _ = crate::vm::runtime::dict::dict_set(&mut vm, globals, k, none);
+    }
     if let Some(f) = file {
         let fk = vm.intern("__file__");
         let fv = vm.new_str(f);

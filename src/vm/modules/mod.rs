@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod bz2;
 pub mod cmath;
 pub mod csv;
 pub mod hashes;
@@ -46,6 +47,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
+        "_bz2" => bz2::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
@@ -58,6 +60,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
+    "_bz2",
     "_csv",
     "_md5",
     "_posixsubprocess",
@@ -103,6 +106,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
+    ("_cpjit_spec", include_str!("py/_cpjit_spec.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
@@ -122,6 +126,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_operator", include_str!("py/_operator.py")),
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
+    ("_datetime", include_str!("py/_datetime.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -200,7 +205,10 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(m) = builtin_module(vm, name)? {
         vm.roots.push(m);
         let key = vm.new_str(name);
-        let r = dict_set(vm, vm.modules, key, m);
+        let mut r = dict_set(vm, vm.modules, key, m);
+        if r.is_ok() && !name.starts_with("_cpjit") && as_module(m).is_some() {
+            r = package::set_spec(vm, m, name, Some("built-in"), Value::NULL, "builtin");
+        }
         vm.roots.pop();
         r?;
         return Ok(m);

@@ -341,16 +341,22 @@ fn load_registered(
     };
     let (k, v) = (vm.intern("__package__"), vm.new_str(&package));
     dict_set(vm, d, k, v)?;
-    for attr in ["__spec__", "__loader__"] {
-        let (k, v) = (vm.intern(attr), vm.none);
-        dict_set(vm, d, k, v)?;
-    }
+    let (k, v) = (vm.intern("__loader__"), vm.none);
+    dict_set(vm, d, k, v)?;
+    let mut locations = Value::NULL;
     if let Some(dirs) = &pkg_dirs {
         let items: Vec<Value> = dirs.iter().map(|d| vm.new_str(d)).collect();
-        let l = vm.new_list(items);
+        locations = vm.new_list(items);
         let k = vm.intern("__path__");
-        dict_set(vm, d, k, l)?;
+        dict_set(vm, d, k, locations)?;
     }
+    let origin = file.as_ref().map(|f| f.to_string_lossy().to_string());
+    let kind = if origin.is_some() {
+        "source"
+    } else {
+        "namespace"
+    };
+    set_spec(vm, m, name, origin.as_deref(), locations, kind)?;
     let Some(file) = file else {
         // A namespace package: `__file__` is None, as CPython sets it.
         let (fk, none) = (vm.intern("__file__"), vm.none);
@@ -376,6 +382,44 @@ fn load_registered(
     }
     // A module may replace itself in sys.modules while running.
     Ok(dict_get_str(vm, vm.modules, key).unwrap_or(m))
+}
+
+/// Sets module `m`'s `__spec__` to a `_cpjit_spec.ModuleSpec` (importlib's ModuleSpec
+/// attributes; its loader, of the given kind — "source", "namespace" or "builtin" — is made
+/// when first asked for). `locations` is the package's `__path__` list, or NULL.
+pub fn set_spec(
+    vm: &mut Vm,
+    m: Value,
+    name: &str,
+    origin: Option<&str>,
+    locations: Value,
+    kind: &str,
+) -> PyResult<()> {
+    let helper = super::import_module(vm, "_cpjit_spec")?;
+    let k = vm.intern("ModuleSpec");
+    let cls = crate::vm::runtime::attr::getattr(vm, helper, k)?;
+    let base = vm.roots.len();
+    vm.roots.push(cls);
+    let n = vm.new_str(name);
+    vm.roots.push(n);
+    let o = match origin {
+        Some(o) => vm.new_str(o),
+        None => vm.none,
+    };
+    vm.roots.push(o);
+    let l = if locations.is_null() {
+        vm.none
+    } else {
+        locations
+    };
+    let kd = vm.new_str(kind);
+    vm.roots.push(kd);
+    let r = crate::vm::runtime::call::call(vm, cls, &[n, o, l, kd], &[]);
+    vm.roots.truncate(base);
+    let spec = r?;
+    let d = as_module(m).unwrap().dict;
+    let k = vm.intern("__spec__");
+    dict_set(vm, d, k, spec)
 }
 
 /// `from <module m> import names`: submodules of a package that are not attributes yet are

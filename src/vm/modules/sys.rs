@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     set_attr(vm, m, "maxsize", mx);
     let mods = vm.modules;
     set_attr(vm, m, "modules", mods);
-    let v = vm.new_str("3.11.0 (cpjit)");
+    let v = vm.new_str("3.11.0 (cpjit, Jan  1 2026, 00:00:00) [rustc]");
     set_attr(vm, m, "version", v);
     let pf = vm.new_str("linux");
     set_attr(vm, m, "platform", pf);
@@ -98,7 +98,25 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     def(vm, m, "getsizeof", getsizeof);
     def(vm, m, "get_coroutine_origin_tracking_depth", |vm, a, k| {
         nargs(vm, "sys.get_coroutine_origin_tracking_depth", a, k, 0, 0, 0)?;
-        Ok(vm.new_int(0))
+        Ok(vm.new_int(vm.coro_origin_depth))
+    });
+    def(vm, m, "set_coroutine_origin_tracking_depth", |vm, a, k| {
+        let (pos, kws) = crate::vm::types::split_kw(a, k);
+        let v = match (pos.first(), kws.first()) {
+            (Some(&v), None) if pos.len() == 1 => v,
+            (None, Some(&(kn, v))) if kws.len() == 1 && kn == "depth" => v,
+            _ => {
+                return Err(vm.type_error(
+                    "set_coroutine_origin_tracking_depth() takes exactly one argument (depth)",
+                ))
+            }
+        };
+        let d = crate::vm::runtime::subscr::index_of(vm, v, "depth")?;
+        if d < 0 {
+            return Err(vm.value_error("depth must be >= 0"));
+        }
+        vm.coro_origin_depth = d;
+        Ok(vm.none)
     });
     def(vm, m, "call_tracing", call_tracing);
     // cpjit loads no extension modules: the flags are CPython's default (RTLD_NOW).

@@ -266,6 +266,25 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     lookup_attr(vm, obj, name, false)
 }
 
+/// A module's own `__getattr__(name)` (PEP 562), asked for a name its dict lacks; an
+/// AttributeError it raises means "missing" unless `keep_error`.
+fn module_getattr_hook(
+    vm: &mut Vm,
+    d: Value,
+    name: Value,
+    keep_error: bool,
+) -> PyResult<Option<Value>> {
+    let k = vm.intern("__getattr__");
+    let Some(hook) = dict_get_str(vm, d, k) else {
+        return Ok(None);
+    };
+    match call(vm, hook, &[name], &[]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if !keep_error && vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// `getattr`'s work. A class's `__getattr__` that raises AttributeError means "missing": that
 /// error is returned when `keep_error` (getattr raises it, with the class's own message), else
 /// None.
@@ -280,7 +299,11 @@ fn lookup_attr(vm: &mut Vm, obj: Value, name: Value, keep_error: bool) -> PyResu
                 if str_of(name) == "__dict__" {
                     return Ok(Some(d));
                 }
-                return Ok(None);
+                // The module type's attributes (`__class__`, `__dir__`, ...), then the hook.
+                if let Some(v) = object_getattribute_opt(vm, obj, name)? {
+                    return Ok(Some(v));
+                }
+                return module_getattr_hook(vm, d, name, keep_error);
             }
             Layout::Type => return type_getattr(vm, obj, name),
             Layout::Super => {
@@ -512,6 +535,25 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     // ClassExt is computed when the class is created.
     if str_of(name) == "__getattribute__" {
         return Err(vm.not_implemented("assigning __getattribute__ to a class after its creation"));
+    }
+    if matches!(str_of(name), "__name__" | "__qualname__") {
+        // The type's own name fields, not the class dict (a subclass must not inherit them).
+        let n = str_of(name).to_string();
+        let Some(s) = as_str(value) else {
+            let (tn, vn) = (type_data(t).name.clone(), vm.type_name(value));
+            return Err(vm.type_error(format!("can only assign string to {tn}.{n}, not '{vn}'")));
+        };
+        if n == "__name__" && s.s.contains('\0') {
+            return Err(vm.err("ValueError", "type name must not contain null characters"));
+        }
+        let new = s.s.to_string();
+        if n == "__name__" {
+            crate::vm::types::type_data_mut_name(t, new);
+        } else {
+            crate::vm::types::type_data_mut_qualname(t, new);
+        }
+        type_modified(t);
+        return Ok(());
     }
     if str_of(name) == "__module__" {
         // repr(cls) and pickling read the module from the type, as CPython's type_repr reads

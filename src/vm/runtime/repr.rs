@@ -450,9 +450,15 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult {
         if let Some(f) = lookup_type_str(vm, t, "__str__") {
             // A Python `__str__`, or a built-in one other than object's (enum sets an IntEnum's
             // `__str__` to `int.__repr__`).
+            // bytearray's `__str__` is its repr, which names the subclass (the built-in
+            // method would see only the wrapped bytearray).
             let own = match as_builtin(f) {
                 None => true,
-                Some(b) => !b.owner.is_null() && b.owner != Value::from_ptr(vm.t.object),
+                Some(b) => {
+                    !b.owner.is_null()
+                        && b.owner != Value::from_ptr(vm.t.object)
+                        && b.owner != Value::from_ptr(vm.t.bytearray)
+                }
             };
             if own {
                 let r = call_method_value(vm, f, v, &[])?;

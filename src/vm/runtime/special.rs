@@ -278,7 +278,15 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 (_, Some(a)) if a == awaited => {
                     Some(crate::vm::types::genobj::delegate(obj).unwrap_or(vm.none))
                 }
-                (_, Some("origin")) if prefix == "cr_" => Some(vm.none),
+                (_, Some("origin")) if prefix == "cr_" => {
+                    if vm.coro_origin_depth > 0 {
+                        return Err(vm.not_implemented(
+                            "cpjit does not record coroutine origins \
+                             (sys.set_coroutine_origin_tracking_depth)",
+                        ));
+                    }
+                    Some(vm.none)
+                }
                 _ => None,
             }
         }

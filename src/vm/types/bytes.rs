@@ -1195,6 +1195,9 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 // ---- bytearray ------------------------------------------------------------------------------
 
 fn bytearray_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if let Some(r) = super::subclass::new_subclass(vm, args, kw, bytearray_new)? {
+        return Ok(r);
+    }
     let b = bytearray_content(vm, &args[1..], kw)?;
     let ty = vm.t.bytearray;
     Ok(vm.heap.alloc(ty, b))
@@ -1214,7 +1217,14 @@ fn bytearray_content(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Vec<
 /// `bytearray.__init__(self, source, encoding, errors)`: refills `self`.
 fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let b = bytearray_content(vm, &args[1..], kw)?;
-    *bytes_of(args[0]).unwrap() = b;
+    let d = args
+        .first()
+        .filter(|&&s| vm.isinstance(s, vm.t.bytearray))
+        .and_then(|&s| bytes_of(s));
+    let Some(d) = d else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'bytearray' object"));
+    };
+    *d = b;
     Ok(vm.none)
 }
 

@@ -145,6 +145,7 @@ types_struct! {
     array_data: "array_data", Native, object;
     hash_state: "hash_state", Native, object;
     zlib_state: "zlib_state", Native, object;
+    bz2_state: "bz2_state", Native, object;
     csv_state: "csv_state", Native, object;
 }
 
@@ -469,4 +470,14 @@ pub fn merge_sort<T: Copy>(
 /// Sets the `__module__` of a built-in type created outside `builtins`.
 pub fn type_data_mut_module(t: *const TypeObject, module: &str) {
     type_data_mut(t).module = module.to_string();
+}
+
+/// `cls.__name__ = name`.
+pub fn type_data_mut_name(t: *const TypeObject, name: String) {
+    type_data_mut(t).name = name;
+}
+
+/// `cls.__qualname__ = name`.
+pub fn type_data_mut_qualname(t: *const TypeObject, name: String) {
+    type_data_mut(t).qualname = name;
 }

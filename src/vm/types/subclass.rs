@@ -35,6 +35,7 @@ pub fn install(vm: &mut Vm) {
         t.float,
         t.str_,
         t.bytes,
+        t.bytearray,
         t.list,
         t.tuple,
         t.dict,
@@ -124,6 +125,8 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
                 type_data(builtin_base).layout,
                 Layout::BigInt | Layout::Unboxed | Layout::Str | Layout::Tuple | Layout::Bytes
             )
+            // bytearray's storage is not variable-size: its subclasses may have slots.
+            && builtin_base != vm.t.bytearray
         {
             let bn = type_data(builtin_base).name.clone();
             return Err(vm.type_error(format!(
@@ -292,8 +295,9 @@ pub fn new_subclass(
         return Err(vm.type_error(format!("object.__new__({n}) is not safe")));
     }
     // Mutable containers are filled by __init__ (CPython's list/dict/set __new__ ignore args).
-    let mutable =
-        matches!(type_data(base_t).layout, Layout::List | Layout::Dict) || base_t == vm.t.set;
+    let mutable = matches!(type_data(base_t).layout, Layout::List | Layout::Dict)
+        || base_t == vm.t.set
+        || base_t == vm.t.bytearray;
     let mut a = vec![Value::from_ptr(base_t)];
     if !mutable {
         a.extend_from_slice(&args[1..]);
@@ -578,11 +582,18 @@ pub fn subclass_repr(vm: &mut Vm, v: Value, base: Value, r: Value) -> Value {
         let s = crate::vm::runtime::repr::default_repr(vm, v);
         return vm.new_str_owned(s);
     }
+    let name = type_data(obj_type(v)).name.clone();
+    let s = str_of(r);
+    // bytearray's repr names the subclass too.
+    if let Some(inner) = s.strip_prefix("bytearray(") {
+        if crate::vm::types::bytes::is_bytearray(vm, base) {
+            let out = format!("{name}({inner}");
+            return vm.new_str_owned(out);
+        }
+    }
     if as_set(base).is_none() {
         return r;
     }
-    let name = type_data(obj_type(v)).name.clone();
-    let s = str_of(r);
     let inner = if s.starts_with('{') {
         s
     } else {

@@ -232,6 +232,11 @@ def reduce_ex(obj, proto):
 
 
 def common_reduce(obj, proto):
+    if isinstance(obj, bytearray):
+        # bytearray's own __reduce__/__reduce_ex__: latin-1 text below protocol 3.
+        if proto < 3:
+            return type(obj), (bytes(obj).decode('latin-1'), 'latin-1'), obj.__getstate__()
+        return type(obj), (bytes(obj),), obj.__getstate__()
     import copyreg
     if proto < 2:
         return copyreg._reduce_ex(obj, proto)

@@ -131,7 +131,14 @@ def _set_sentinel():
 
 
 def interrupt_main(signum=2):
-    raise NotImplementedError('cpjit does not support _thread.interrupt_main')
+    # cpjit has one thread: the simulated signal is handled at once (CPython handles it in the
+    # main thread at its next check, which for a call from the main thread is on return).
+    import _signal
+    import sys
+    handler = _signal.getsignal(signum)
+    if handler in (_signal.SIG_DFL, _signal.SIG_IGN) or handler is None:
+        return
+    handler(signum, sys._getframe(1))
 
 
 daemon_threads_allowed = lambda: True
