@@ -27,6 +27,7 @@ use crate::vm::object::{
     as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, obj_type, CodeData,
 };
 use crate::vm::ops::spec;
+use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
@@ -58,6 +59,36 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::STORE_DEREF => store_deref,
         Opcode::CALL_PY_EXACT_ARGS => call_py_exact_args,
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
+        Opcode::CALL_PY_WITH_DEFAULTS => call_py_with_defaults,
+        Opcode::BINARY_OP_NUMERIC_FLOAT => binary_op_numeric_float,
+        Opcode::UNPACK_SEQUENCE_TWO_TUPLE => unpack_sequence_two_tuple,
+        Opcode::UNPACK_SEQUENCE_TUPLE => unpack_sequence_tuple,
+        Opcode::UNPACK_SEQUENCE_LIST => unpack_sequence_list,
+        Opcode::LOAD_ATTR_SLOT => load_attr_slot,
+        Opcode::STORE_ATTR_SLOT => store_attr_slot,
+        Opcode::LOAD_ATTR_CLASS => load_attr_class,
+        Opcode::CALL_LEN => call_len,
+        Opcode::CALL_ISINSTANCE => call_isinstance,
+        Opcode::CALL_TYPE_1 => call_type_1,
+        Opcode::CALL_STR_1 => call_str_1,
+        Opcode::CALL_TUPLE_1 => call_tuple_1,
+        Opcode::CALL_LIST_APPEND => call_list_append,
+        Opcode::GET_ITER => get_iter,
+        Opcode::FOR_ITER => for_iter,
+        Opcode::BINARY_SUBSCR => binary_subscr,
+        Opcode::BUILD_SLICE => build_slice,
+        Opcode::BINARY_SLICE => binary_slice,
+        Opcode::STORE_SLICE => store_slice,
+        Opcode::BUILD_TUPLE => build_tuple,
+        Opcode::BUILD_LIST => build_list,
+        Opcode::CONTAINS_OP => contains_op,
+        Opcode::LOAD_CLOSURE => load_closure,
+        Opcode::UNARY_NEGATIVE => unary_op,
+        Opcode::MAKE_FUNCTION => make_function,
+        Opcode::LOAD_ATTR => load_attr,
+        Opcode::STORE_ATTR => store_attr,
+        Opcode::LOAD_METHOD => load_method_generic,
+        Opcode::UNARY_NOT => unary_not,
         _ => generic_step,
     }
 }
@@ -191,7 +222,9 @@ fn seq_iter_next(vm: &Vm, list: bool, it: Value) -> Option<Option<Value>> {
 /// driver (`RuntimeSymbols::switch_fn`).
 pub fn switch_fn(op: Opcode) -> Option<GenericFn> {
     match op {
-        Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
+        Opcode::CALL_PY_EXACT_ARGS
+        | Opcode::CALL_PY_WITH_DEFAULTS
+        | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
         Opcode::RETURN_VALUE => Some(return_switch),
         _ => None,
     }
@@ -233,7 +266,7 @@ fn switch_address(ctx: &mut JitContext, f: FramePtr, ip: usize) -> Option<*mut V
     Some(addr as *mut Value)
 }
 
-/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS as `_SWITCH`: pushes the callee's frame and
+/// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS as `_SWITCH`: pushes the callee's frame and
 /// continues in its compiled code, or leaves (`EXIT_CALL`) for the driver to run it.
 ///
 /// # Safety
@@ -249,7 +282,11 @@ unsafe extern "C" fn call_py_switch(
     let op = as_code(frame_code(FramePtr(frame).get()))
         .and_then(|cd| Opcode::from_u8(cd.adaptive[at as usize].get() as u8));
     let op = match op {
-        Some(o @ (Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS)) => o,
+        Some(
+            o @ (Opcode::CALL_PY_EXACT_ARGS
+            | Opcode::CALL_PY_WITH_DEFAULTS
+            | Opcode::CALL_BOUND_METHOD_EXACT_ARGS),
+        ) => o,
         // Rewritten since the region was compiled: the interpreter runs it.
         // SAFETY: as above.
         _ => return unsafe { resume_at(frame, sp, ctx, at) },
@@ -339,6 +376,7 @@ struct Site<'a> {
 /// # Safety
 /// `GenericFn`'s contract: `frame` is the current frame of the `Vm` in `ctx.vm`, `sp` points into
 /// its value stack one past the top, `at` starts an instruction of its code.
+#[inline(always)]
 unsafe fn site<'a>(
     frame: *mut Frame,
     sp: *mut Value,
@@ -374,17 +412,27 @@ unsafe fn site<'a>(
     })
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// The instruction's site in the code's attribute caches (`runtime::inline_cache`), as the
+    /// interpreter's `site!()`.
+    fn ic_site(&self) -> &'a [Cell<u64>] {
+        let site = self.cd.site_of[self.at] as usize;
+        &self.cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+    }
+
     /// The code units after the instruction: its inline cache (`vm::ops::spec`).
+    #[inline(always)]
     fn c(&self) -> &[Cell<u32>] {
         &self.cd.adaptive[self.at + 1..]
     }
 
+    #[inline(always)]
     fn push(&mut self, v: Value) {
         self.slots[self.sp] = v;
         self.sp += 1;
     }
 
+    #[inline(always)]
     fn hit(&mut self) {
         if !self.op.is_specialized() {
             return;
@@ -395,6 +443,7 @@ impl Site<'_> {
     }
 
     /// Done: the new stack pointer.
+    #[inline(always)]
     fn done(mut self) -> *mut Value {
         self.hit();
         // SAFETY: `sp` stays within the frame's slots (a stack never exceeds `stacksize`).
@@ -418,6 +467,7 @@ impl Site<'_> {
 
     /// Syncs the frame before running code that may raise, call back into Python or collect:
     /// the next instruction, every value on the stack live.
+    #[inline(always)]
     fn sync(&mut self) {
         let fr = self.fp.get();
         fr.instr_index = (self.at + 1 + self.op.info().cache as usize) as u32;
@@ -426,6 +476,7 @@ impl Site<'_> {
 
     /// Done after allocating: asks compiled code to reach a safepoint when a collection is due
     /// (as `generic_step` does).
+    #[inline(always)]
     fn done_alloc(self) -> *mut Value {
         if self.vm.heap.should_collect() {
             self.ctx
@@ -446,6 +497,7 @@ impl Site<'_> {
     }
 
     /// A guard failed: resume the interpreter at this instruction, stack untouched.
+    #[inline(always)]
     fn deopt(self) -> *mut Value {
         let fr = self.fp.get();
         fr.instr_index = self.at as u32;
@@ -493,6 +545,7 @@ macro_rules! runtime_fns {
     )*};
 }
 
+#[inline(always)]
 fn load_global(mut s: Site, oparg: u32) -> *mut Value {
     let builtin = s.op == Opcode::LOAD_GLOBAL_BUILTIN;
     match spec::load_global(s.vm, s.fp.get().globals, builtin, s.c()) {
@@ -507,6 +560,7 @@ fn load_global(mut s: Site, oparg: u32) -> *mut Value {
     }
 }
 
+#[inline(always)]
 fn load_method(mut s: Site, oparg: u32) -> *mut Value {
     let o = s.slots[s.sp - 1];
     let name = s.cd.names[oparg as usize];
@@ -520,6 +574,7 @@ fn load_method(mut s: Site, oparg: u32) -> *mut Value {
     }
 }
 
+#[inline(always)]
 fn subscr_seq_int(mut s: Site) -> *mut Value {
     let (seq, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
     match spec::subscr_seq_int(s.vm, s.op, seq, k) {
@@ -532,8 +587,8 @@ fn subscr_seq_int(mut s: Site) -> *mut Value {
     }
 }
 
-/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's frame (the interpreter's
-/// `push_frame_exact`), the caller synced to resume after the call. `Err`: the frame is synced
+/// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's
+/// frame (the interpreter's `push_frame_exact` / `push_frame_with_defaults`), the caller synced to resume after the call. `Err`: the frame is synced
 /// for a guard exit or an exception (`ctx.exit_kind`).
 fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
     if !s.ctx.kwnames.is_null() {
@@ -554,7 +609,13 @@ fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
     let cache = s.op.info().cache as usize;
     fr.instr_index = (s.at + 1 + cache) as u32;
     fr.stack_depth = (sp - s.nlp) as u32;
-    match eval::push_frame_exact(s.vm, callable, fd, &s.slots[base + start..sp]) {
+    let args = &s.slots[base + start..sp];
+    let pushed = if s.op == Opcode::CALL_PY_WITH_DEFAULTS {
+        eval::push_frame_with_defaults(s.vm, callable, fd, args)
+    } else {
+        eval::push_frame_exact(s.vm, callable, fd, args)
+    };
+    match pushed {
         Ok(callee) => {
             fr.stack_depth = (base - s.nlp) as u32;
             if s.vm.heap.should_collect() {
@@ -584,6 +645,7 @@ fn call_py_exit(s: Site, oparg: u32) -> *mut Value {
 
 /// A binary instruction's result replaces its two operands: `fast`, else `slow` runs (the
 /// runtime function the interpreter's arm calls) with the frame synced.
+#[inline(always)]
 fn binary_result(
     mut s: Site,
     fast: Option<Value>,
@@ -607,6 +669,7 @@ fn binary_result(
 
 /// FOR_ITER_LIST / FOR_ITER_TUPLE: the next item, or (exhausted) pop the iterator and take the
 /// jump (`ctx.branch`).
+#[inline(always)]
 fn for_iter_seq(mut s: Site) -> *mut Value {
     let it = s.slots[s.sp - 1];
     let Some(next) = seq_iter_next(s.vm, s.op == Opcode::FOR_ITER_LIST, it) else {
@@ -626,13 +689,8 @@ runtime_fns! {
     load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
     load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
     load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE, |s, oparg| {
-        match spec::load_attr_instance_value(s.slots[s.sp - 1], s.c()) {
-            Some(v) => {
-                s.slots[s.sp - 1] = v;
-                s.done()
-            }
-            None => s.deopt(),
-        }
+        let v = spec::load_attr_instance_value(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
     }
     load_method_with_values: LOAD_METHOD_WITH_VALUES, |s, oparg| { load_method(s, oparg) }
     load_method_no_dict: LOAD_METHOD_NO_DICT, |s, oparg| { load_method(s, oparg) }
@@ -720,16 +778,7 @@ runtime_fns! {
         if !(as_generator(it).is_some() && obj_type(it) == s.vm.t.generator) {
             return s.deopt();
         }
-        s.sync();
-        match riter::next(s.vm, it) {
-            Ok(Some(v)) => s.push(v),
-            Ok(None) => {
-                s.sp -= 1;
-                s.ctx.branch = 1;
-            }
-            Err(e) => return s.raise(e),
-        }
-        s.done_alloc()
+        iter_next(s, it)
     }
     call_builtin_fast: CALL_BUILTIN_FAST, |s, oparg| {
         let base = s.sp - oparg as usize - 2;
@@ -792,5 +841,262 @@ runtime_fns! {
     call_py_exact_args: CALL_PY_EXACT_ARGS, |s, oparg| { call_py_exit(s, oparg) }
     call_bound_method_exact_args: CALL_BOUND_METHOD_EXACT_ARGS, |s, oparg| {
         call_py_exit(s, oparg)
+    }
+    call_py_with_defaults: CALL_PY_WITH_DEFAULTS, |s, oparg| { call_py_exit(s, oparg) }
+}
+
+/// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST: the items replace the sequence, first on top.
+#[inline(always)]
+fn unpack_sequence(mut s: Site, oparg: u32) -> *mut Value {
+    let n = oparg as usize;
+    let Some(items) = spec::unpack_items(s.vm, s.op, s.slots[s.sp - 1], n) else {
+        return s.deopt();
+    };
+    s.sp -= 1;
+    for (i, v) in items.iter().rev().enumerate() {
+        s.slots[s.sp + i] = *v;
+    }
+    s.sp += n;
+    s.done()
+}
+
+/// CALL_LEN .. CALL_TUPLE_1: the shared `spec::call_builtin_1`.
+#[inline(always)]
+fn call_builtin_1(mut s: Site, oparg: u32) -> *mut Value {
+    if !s.ctx.kwnames.is_null() {
+        return s.deopt();
+    }
+    let base = s.sp - oparg as usize - 2;
+    s.sync();
+    let c = &s.cd.adaptive[s.at + 1..];
+    match spec::call_builtin_1(s.vm, s.op, &s.slots[base..s.sp], c) {
+        Some(Ok(r)) => {
+            s.sp = base;
+            s.push(r);
+            s.done_alloc()
+        }
+        Some(Err(e)) => s.raise(e),
+        None => s.deopt(),
+    }
+}
+
+/// FOR_ITER / FOR_ITER_GEN: the iterator's next item (`riter::next`, as the interpreter's arms),
+/// or (exhausted) pop the iterator and take the jump (`ctx.branch`).
+#[inline(always)]
+fn iter_next(mut s: Site, it: Value) -> *mut Value {
+    s.sync();
+    match riter::next(s.vm, it) {
+        Ok(Some(v)) => s.push(v),
+        Ok(None) => {
+            s.sp -= 1;
+            s.ctx.branch = 1;
+        }
+        Err(e) => return s.raise(e),
+    }
+    s.done_alloc()
+}
+
+/// A guarded load's value replaces the top of the stack; `None` (a guard failed) deopts.
+#[inline(always)]
+fn top_or_deopt(s: Site, v: Option<Value>) -> *mut Value {
+    match v {
+        Some(v) => {
+            s.slots[s.sp - 1] = v;
+            s.done()
+        }
+        None => s.deopt(),
+    }
+}
+
+/// The result `r` of an instruction that may have raised replaces its `pops` operands.
+#[inline(always)]
+fn replace(mut s: Site, pops: usize, r: PyResult) -> *mut Value {
+    match r {
+        Ok(v) => {
+            s.sp -= pops;
+            s.push(v);
+            s.done_alloc()
+        }
+        Err(e) => s.raise(e),
+    }
+}
+
+runtime_fns! {
+    binary_op_numeric_float: BINARY_OP_NUMERIC_FLOAT, |s, oparg| {
+        match spec::numeric_float(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]) {
+            Some(r) => {
+                s.sp -= 1;
+                s.slots[s.sp - 1] = r;
+                s.done()
+            }
+            None => s.deopt(),
+        }
+    }
+    unpack_sequence_two_tuple: UNPACK_SEQUENCE_TWO_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
+    unpack_sequence_tuple: UNPACK_SEQUENCE_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
+    unpack_sequence_list: UNPACK_SEQUENCE_LIST, |s, oparg| { unpack_sequence(s, oparg) }
+    load_attr_slot: LOAD_ATTR_SLOT, |s, oparg| {
+        let v = spec::load_attr_slot(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
+    }
+    load_attr_class: LOAD_ATTR_CLASS, |s, oparg| {
+        let v = spec::load_attr_class(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
+    }
+    store_attr_slot: STORE_ATTR_SLOT, |s, oparg| {
+        let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
+        if spec::store_attr_slot(o, v, s.c()) {
+            s.sp -= 2;
+            s.done()
+        } else {
+            s.deopt()
+        }
+    }
+    call_len: CALL_LEN, |s, oparg| { call_builtin_1(s, oparg) }
+    call_isinstance: CALL_ISINSTANCE, |s, oparg| { call_builtin_1(s, oparg) }
+    call_type_1: CALL_TYPE_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_str_1: CALL_STR_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_tuple_1: CALL_TUPLE_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_list_append: CALL_LIST_APPEND, |s, oparg| {
+        let base = s.sp - 3;
+        if !s.ctx.kwnames.is_null()
+            || !spec::call_list_append(s.vm, oparg, &s.slots[base..s.sp], s.c())
+        {
+            return s.deopt();
+        }
+        s.sp = base;
+        let none = s.vm.none;
+        s.push(none);
+        s.done_alloc()
+    }
+    get_iter: GET_ITER, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = riter::get_iter(s.vm, v);
+        replace(s, 1, r)
+    }
+    for_iter: FOR_ITER, |s, oparg| {
+        s.adapt();
+        let it = s.slots[s.sp - 1];
+        iter_next(s, it)
+    }
+    binary_subscr: BINARY_SUBSCR, |s, oparg| {
+        s.adapt();
+        let (c, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        s.sync();
+        let r = subscr::getitem(s.vm, c, k);
+        replace(s, 2, r)
+    }
+    build_slice: BUILD_SLICE, |s, oparg| {
+        let n = oparg as usize;
+        let step = if n == 3 { s.slots[s.sp - 1] } else { s.vm.none };
+        let (a, b) = (s.slots[s.sp - n], s.slots[s.sp - n + 1]);
+        let r = subscr::new_slice(s.vm, a, b, step);
+        replace(s, n, Ok(r))
+    }
+    binary_slice: BINARY_SLICE, |s, oparg| {
+        let (c, a, b) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if let Some(r) = subscr::simple_slice(s.vm, c, a, b) {
+            return replace(s, 3, Ok(r));
+        }
+        s.sync();
+        let none = s.vm.none;
+        let sl = subscr::new_slice(s.vm, a, b, none);
+        s.slots[s.sp - 1] = sl;
+        let r = subscr::getitem(s.vm, c, sl);
+        replace(s, 3, r)
+    }
+    store_slice: STORE_SLICE, |s, oparg| {
+        let (v, c) = (s.slots[s.sp - 4], s.slots[s.sp - 3]);
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if !subscr::simple_store_slice(s.vm, c, a, b, v) {
+            s.sync();
+            let none = s.vm.none;
+        let sl = subscr::new_slice(s.vm, a, b, none);
+            s.slots[s.sp - 1] = sl;
+            if let Err(e) = subscr::setitem(s.vm, c, sl, v) {
+                return s.raise(e);
+            }
+        }
+        s.sp -= 4;
+        s.done_alloc()
+    }
+    build_tuple: BUILD_TUPLE, |s, oparg| {
+        let n = oparg as usize;
+        let items = s.slots[s.sp - n..s.sp].to_vec();
+        let t = s.vm.new_tuple(items);
+        replace(s, n, Ok(t))
+    }
+    build_list: BUILD_LIST, |s, oparg| {
+        let n = oparg as usize;
+        let items = s.slots[s.sp - n..s.sp].to_vec();
+        let l = s.vm.new_list(items);
+        replace(s, n, Ok(l))
+    }
+    contains_op: CONTAINS_OP, |s, oparg| {
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        s.sync();
+        let r = compare::contains(s.vm, b, a).map(|r| s.vm.bool_val(r != (oparg == 1)));
+        replace(s, 2, r)
+    }
+    load_closure: LOAD_CLOSURE, |s, oparg| {
+        let v = s.slots[oparg as usize];
+        s.push(v);
+        s.done()
+    }
+    load_attr: LOAD_ATTR, |s, oparg| {
+        s.adapt();
+        let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+        s.sync();
+        let r = ic::load_attr(s.vm, s.ic_site(), o, name);
+        replace(s, 1, r)
+    }
+    store_attr: STORE_ATTR, |s, oparg| {
+        s.adapt();
+        let (o, v, name) = (s.slots[s.sp - 1], s.slots[s.sp - 2], s.cd.names[oparg as usize]);
+        s.sync();
+        if let Err(e) = ic::store_attr(s.vm, s.ic_site(), o, name, v) {
+            return s.raise(e);
+        }
+        s.sp -= 2;
+        s.done_alloc()
+    }
+    load_method_generic: LOAD_METHOD, |s, oparg| {
+        s.adapt();
+        let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+        s.sync();
+        match ic::load_method(s.vm, s.ic_site(), o, name) {
+            Ok((m, this)) => {
+                if this.is_null() {
+                    s.slots[s.sp - 1] = Value::NULL;
+                    s.push(m);
+                } else {
+                    s.slots[s.sp - 1] = m;
+                    s.push(this);
+                }
+                s.done_alloc()
+            }
+            Err(e) => s.raise(e),
+        }
+    }
+    make_function: MAKE_FUNCTION, |s, oparg| {
+        s.sync();
+        let globals = s.fp.get().globals;
+        let mut sp = s.sp;
+        let r = crate::vm::ops::make_function(s.vm, &s.slots[..sp], &mut sp, oparg, globals);
+        s.sp = sp;
+        replace(s, 0, r)
+    }
+    unary_op: UNARY_NEGATIVE, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = rops::unary_op(s.vm, s.op, v);
+        replace(s, 1, r)
+    }
+    unary_not: UNARY_NOT, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = compare::truthy(s.vm, v).map(|t| s.vm.bool_val(!t));
+        replace(s, 1, r)
     }
 }
