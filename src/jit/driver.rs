@@ -179,6 +179,9 @@ struct Stats {
     interpreter_by_op: std::collections::BTreeMap<&'static str, u64>,
     /// Instructions run through `generic_step`, by instruction name.
     steps_by_op: std::collections::BTreeMap<&'static str, u64>,
+    /// Guard failures of runtime functions, handled in compiled code (`jit::ops`, `Site::miss`:
+    /// the interpreter's miss path runs), by instruction name.
+    guard_misses_by_op: std::collections::BTreeMap<&'static str, u64>,
 }
 
 thread_local! {
@@ -188,6 +191,11 @@ thread_local! {
 /// Counts one instruction run through `generic_step` (`--stats`: steps by instruction).
 pub(crate) fn count_step(cd: &CodeData, at: usize) {
     with_stats(|s| *s.steps_by_op.entry(op_name(cd, at)).or_default() += 1);
+}
+
+/// Counts a runtime function's guard failure handled in compiled code (`--stats`).
+pub(crate) fn count_miss(cd: &CodeData, at: usize) {
+    with_stats(|s| *s.guard_misses_by_op.entry(op_name(cd, at)).or_default() += 1);
 }
 
 pub(crate) fn stats_enabled() -> bool {
@@ -242,7 +250,7 @@ fn report(json: bool) -> String {
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
                  \"exits\":{{\"return\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
                  \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
-                 \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}}",
+                 \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}},\"guard_misses_by_instruction\":{{{}}}",
                 s.regions,
                 s.refreshed,
                 s.invalidated,
@@ -267,7 +275,8 @@ fn report(json: bool) -> String {
                 s.raised,
                 map(&s.guard_exits_by_op, true),
                 map(&s.interpreter_by_op, true),
-                map(&s.steps_by_op, true)
+                map(&s.steps_by_op, true),
+                map(&s.guard_misses_by_op, true)
             )
         } else {
             format!(
@@ -280,7 +289,8 @@ fn report(json: bool) -> String {
                  exits: return {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
                  guard exits by instruction: {}\n\
                  interpreter exits by instruction: {}\n\
-                 steps by instruction: {}\n",
+                 steps by instruction: {}\n\
+                 guard misses run in compiled code, by instruction: {}\n",
                 settings().threshold,
                 s.regions,
                 s.refreshed,
@@ -306,7 +316,8 @@ fn report(json: bool) -> String {
                 s.raised,
                 map(&s.guard_exits_by_op, false),
                 map(&s.interpreter_by_op, false),
-                map(&s.steps_by_op, false)
+                map(&s.steps_by_op, false),
+                map(&s.guard_misses_by_op, false)
             )
         }
     })

@@ -3,8 +3,10 @@
 //! `eval::binary_op_fast`, ...) straight on the frame, without entering the interpreter loop as
 //! [`generic_step`] does. They have `GenericFn`'s signature, so the `GENERIC` stencil calls them.
 //!
-//! - A guard that fails exits to the interpreter at the instruction with the stack untouched
-//!   (`EXIT_DEOPT`), where the specialized instruction misses and runs its family's generic form.
+//! - A guard that fails runs the instruction through [`generic_step`] (`Site::miss`): the
+//!   interpreter's arm, where the specialized instruction misses and runs its family's generic
+//!   form, and compiled code continues after it. Only the Python calls `_SWITCH` makes
+//!   (`call_py`) still leave on a failed guard (`EXIT_DEOPT`), with the stack untouched.
 //! - When the instruction in the quickened code is no longer the one the region was compiled for
 //!   (the specializer rewrote it since), or a fast path does not apply to generic BINARY_OP /
 //!   COMPARE_OP operands, the function hands over to [`generic_step`], which runs whatever the
@@ -24,9 +26,10 @@ use crate::vm::framestack::{frame_code, FramePtr};
 use crate::vm::interp::PyResult;
 use crate::vm::interp::Vm;
 use crate::vm::object::{
-    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, obj_type, CodeData,
+    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, as_tuple, obj_type, CodeData,
 };
 use crate::vm::ops::spec;
+use crate::vm::runtime::call;
 use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
@@ -85,9 +88,13 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::LOAD_CLOSURE => load_closure,
         Opcode::UNARY_NEGATIVE => unary_op,
         Opcode::MAKE_FUNCTION => make_function,
+        Opcode::CALL => call,
+        Opcode::JUMP_IF_FALSE_OR_POP => jump_if_false_or_pop,
+        Opcode::JUMP_IF_TRUE_OR_POP => jump_if_true_or_pop,
+        Opcode::KW_NAMES => kw_names,
         Opcode::LOAD_ATTR => load_attr,
         Opcode::STORE_ATTR => store_attr,
-        Opcode::LOAD_METHOD => load_method_generic,
+        Opcode::LOAD_METHOD => load_method_rt,
         Opcode::UNARY_NOT => unary_not,
         _ => generic_step,
     }
@@ -486,6 +493,35 @@ impl<'a> Site<'a> {
         self.done()
     }
 
+    /// A guard failed: the interpreter's arm runs the instruction ([`generic_step`]), where the
+    /// specialized instruction misses and runs its family's generic form, counting the miss as
+    /// in the interpreter. Cheaper than leaving compiled code (`deopt`): the rest of the region
+    /// keeps running compiled, and a region is not thrown away for its runtime functions' misses.
+    /// The families with a generic runtime function run it directly (after counting the miss
+    /// as the interpreter does, `adaptive::miss`); the others step.
+    #[inline(always)]
+    fn miss(mut self) -> *mut Value {
+        if super::driver::stats_enabled() {
+            super::driver::count_miss(self.cd, self.at);
+        }
+        let generic = self.op.generic();
+        if !matches!(
+            generic,
+            Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
+        ) {
+            return self.step();
+        }
+        crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
+        self.op = generic;
+        let oparg = self.args.3 as u32;
+        match generic {
+            Opcode::LOAD_ATTR => load_attr_generic(self, oparg),
+            Opcode::STORE_ATTR => store_attr_generic(self, oparg),
+            Opcode::LOAD_METHOD => load_method_generic(self, oparg),
+            _ => call_generic(self, oparg),
+        }
+    }
+
     /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
     fn step(self) -> *mut Value {
         let (frame, sp, ctx, oparg) = self.args;
@@ -556,7 +592,7 @@ fn load_global(mut s: Site, oparg: u32) -> *mut Value {
             s.push(v);
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
@@ -570,7 +606,7 @@ fn load_method(mut s: Site, oparg: u32) -> *mut Value {
             s.push(o);
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
@@ -583,7 +619,7 @@ fn subscr_seq_int(mut s: Site) -> *mut Value {
             s.slots[s.sp - 1] = v;
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
@@ -673,7 +709,7 @@ fn binary_result(
 fn for_iter_seq(mut s: Site) -> *mut Value {
     let it = s.slots[s.sp - 1];
     let Some(next) = seq_iter_next(s.vm, s.op == Opcode::FOR_ITER_LIST, it) else {
-        return s.deopt();
+        return s.miss();
     };
     match next {
         Some(v) => s.push(v),
@@ -701,7 +737,7 @@ runtime_fns! {
             s.sp -= 2;
             s.done()
         } else {
-            s.deopt()
+            s.miss()
         }
     }
     binary_subscr_list_int: BINARY_SUBSCR_LIST_INT, |s, oparg| { subscr_seq_int(s) }
@@ -712,7 +748,7 @@ runtime_fns! {
             s.sp -= 3;
             s.done()
         } else {
-            s.deopt()
+            s.miss()
         }
     }
     binary_op: BINARY_OP, |s, oparg| {
@@ -733,7 +769,7 @@ runtime_fns! {
                 s.slots[s.sp - 1] = r;
                 s.done()
             }
-            None => s.deopt(),
+            None => s.miss(),
         }
     }
     compare_op: COMPARE_OP, |s, oparg| {
@@ -776,17 +812,17 @@ runtime_fns! {
     for_iter_gen: FOR_ITER_GEN, |s, oparg| {
         let it = s.slots[s.sp - 1];
         if !(as_generator(it).is_some() && obj_type(it) == s.vm.t.generator) {
-            return s.deopt();
+            return s.miss();
         }
         iter_next(s, it)
     }
     call_builtin_fast: CALL_BUILTIN_FAST, |s, oparg| {
         let base = s.sp - oparg as usize - 2;
         let Some((bf, start)) = spec::builtin_fast_target(s.vm, &s.slots[base..s.sp]) else {
-            return s.deopt();
+            return s.miss();
         };
         if !s.ctx.kwnames.is_null() {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         let args = &s.slots[base + start..s.sp];
@@ -812,7 +848,7 @@ runtime_fns! {
     binary_subscr_dict: BINARY_SUBSCR_DICT, |s, oparg| {
         let (d, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
         if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         match subscr::getitem(s.vm, d, k) {
@@ -827,7 +863,7 @@ runtime_fns! {
     store_subscr_dict: STORE_SUBSCR_DICT, |s, oparg| {
         let (v, d, k) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
         if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         match rdict::dict_set(s.vm, d, k, v) {
@@ -850,7 +886,7 @@ runtime_fns! {
 fn unpack_sequence(mut s: Site, oparg: u32) -> *mut Value {
     let n = oparg as usize;
     let Some(items) = spec::unpack_items(s.vm, s.op, s.slots[s.sp - 1], n) else {
-        return s.deopt();
+        return s.miss();
     };
     s.sp -= 1;
     for (i, v) in items.iter().rev().enumerate() {
@@ -864,7 +900,7 @@ fn unpack_sequence(mut s: Site, oparg: u32) -> *mut Value {
 #[inline(always)]
 fn call_builtin_1(mut s: Site, oparg: u32) -> *mut Value {
     if !s.ctx.kwnames.is_null() {
-        return s.deopt();
+        return s.miss();
     }
     let base = s.sp - oparg as usize - 2;
     s.sync();
@@ -876,7 +912,7 @@ fn call_builtin_1(mut s: Site, oparg: u32) -> *mut Value {
             s.done_alloc()
         }
         Some(Err(e)) => s.raise(e),
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
@@ -896,6 +932,106 @@ fn iter_next(mut s: Site, it: Value) -> *mut Value {
     s.done_alloc()
 }
 
+/// Generic LOAD_ATTR (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn load_attr_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+    s.sync();
+    let r = ic::load_attr(s.vm, s.ic_site(), o, name);
+    replace(s, 1, r)
+}
+
+/// Generic STORE_ATTR (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn store_attr_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, v, name) = (
+        s.slots[s.sp - 1],
+        s.slots[s.sp - 2],
+        s.cd.names[oparg as usize],
+    );
+    s.sync();
+    if let Err(e) = ic::store_attr(s.vm, s.ic_site(), o, name, v) {
+        return s.raise(e);
+    }
+    s.sp -= 2;
+    s.done_alloc()
+}
+
+/// Generic LOAD_METHOD (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn load_method_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+    s.sync();
+    match ic::load_method(s.vm, s.ic_site(), o, name) {
+        Ok((m, this)) => {
+            if this.is_null() {
+                s.slots[s.sp - 1] = Value::NULL;
+                s.push(m);
+            } else {
+                s.slots[s.sp - 1] = m;
+                s.push(this);
+            }
+            s.done_alloc()
+        }
+        Err(e) => s.raise(e),
+    }
+}
+
+/// Generic CALL (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn call_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let base = s.sp - oparg as usize - 2;
+    let kwnames = std::mem::replace(&mut s.ctx.kwnames, Value::NULL);
+    let kw: &[Value] = as_tuple(kwnames).map_or(&[], |t| &t[..]);
+    let sp = s.sp;
+    let (callable, start) = match spec::call_target(&mut s.slots[base..sp]) {
+        Ok(target) => target,
+        Err((bf, start)) => {
+            s.sync();
+            let args = &s.slots[base + start..sp];
+            let r = crate::vm::panic_guard::guard(s.vm, |vm| bf(vm, args, kw));
+            return replace(s, sp - base, r);
+        }
+    };
+    if as_function(callable).is_some() {
+        // The interpreter's push of the callee's frame; the driver follows it (EXIT_CALL).
+        let fr = s.fp.get();
+        fr.instr_index = (s.at + 1 + Opcode::CALL.info().cache as usize) as u32;
+        fr.stack_depth = (sp - s.nlp) as u32;
+        return match eval::push_frame(s.vm, callable, &s.slots[base + start..sp], kw) {
+            Ok(_) => {
+                fr.stack_depth = (base - s.nlp) as u32;
+                if s.vm.heap.should_collect() {
+                    s.vm.collect();
+                }
+                s.ctx.exit_kind = EXIT_CALL;
+                std::ptr::null_mut()
+            }
+            Err(e) => s.raise(e),
+        };
+    }
+    s.sync();
+    let r = call::call(s.vm, callable, &s.slots[base + start..sp], kw);
+    replace(s, sp - base, r)
+}
+
+/// JUMP_IF_FALSE_OR_POP (`when` false) / JUMP_IF_TRUE_OR_POP: jump keeping the top of the stack
+/// when its truth is `when`, else pop it. A backward jump (a safepoint) is the interpreter's.
+#[inline(always)]
+fn jump_if_or_pop(mut s: Site, oparg: u32, when: bool) -> *mut Value {
+    if oparg as usize <= s.at {
+        return s.step();
+    }
+    let v = s.slots[s.sp - 1];
+    s.sync();
+    match compare::truthy(s.vm, v) {
+        Ok(t) if t == when => s.ctx.branch = 1,
+        Ok(_) => s.sp -= 1,
+        Err(e) => return s.raise(e),
+    }
+    s.done()
+}
+
 /// A guarded load's value replaces the top of the stack; `None` (a guard failed) deopts.
 #[inline(always)]
 fn top_or_deopt(s: Site, v: Option<Value>) -> *mut Value {
@@ -904,7 +1040,7 @@ fn top_or_deopt(s: Site, v: Option<Value>) -> *mut Value {
             s.slots[s.sp - 1] = v;
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
@@ -929,7 +1065,7 @@ runtime_fns! {
                 s.slots[s.sp - 1] = r;
                 s.done()
             }
-            None => s.deopt(),
+            None => s.miss(),
         }
     }
     unpack_sequence_two_tuple: UNPACK_SEQUENCE_TWO_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
@@ -949,7 +1085,7 @@ runtime_fns! {
             s.sp -= 2;
             s.done()
         } else {
-            s.deopt()
+            s.miss()
         }
     }
     call_len: CALL_LEN, |s, oparg| { call_builtin_1(s, oparg) }
@@ -962,7 +1098,7 @@ runtime_fns! {
         if !s.ctx.kwnames.is_null()
             || !spec::call_list_append(s.vm, oparg, &s.slots[base..s.sp], s.c())
         {
-            return s.deopt();
+            return s.miss();
         }
         s.sp = base;
         let none = s.vm.none;
@@ -1044,41 +1180,28 @@ runtime_fns! {
         s.push(v);
         s.done()
     }
+    kw_names: KW_NAMES, |s, oparg| {
+        s.ctx.kwnames = s.cd.consts[oparg as usize];
+        s.done()
+    }
     load_attr: LOAD_ATTR, |s, oparg| {
         s.adapt();
-        let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
-        s.sync();
-        let r = ic::load_attr(s.vm, s.ic_site(), o, name);
-        replace(s, 1, r)
+        load_attr_generic(s, oparg)
     }
     store_attr: STORE_ATTR, |s, oparg| {
         s.adapt();
-        let (o, v, name) = (s.slots[s.sp - 1], s.slots[s.sp - 2], s.cd.names[oparg as usize]);
-        s.sync();
-        if let Err(e) = ic::store_attr(s.vm, s.ic_site(), o, name, v) {
-            return s.raise(e);
-        }
-        s.sp -= 2;
-        s.done_alloc()
+        store_attr_generic(s, oparg)
     }
-    load_method_generic: LOAD_METHOD, |s, oparg| {
+    load_method_rt: LOAD_METHOD, |s, oparg| {
         s.adapt();
-        let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
-        s.sync();
-        match ic::load_method(s.vm, s.ic_site(), o, name) {
-            Ok((m, this)) => {
-                if this.is_null() {
-                    s.slots[s.sp - 1] = Value::NULL;
-                    s.push(m);
-                } else {
-                    s.slots[s.sp - 1] = m;
-                    s.push(this);
-                }
-                s.done_alloc()
-            }
-            Err(e) => s.raise(e),
-        }
+        load_method_generic(s, oparg)
     }
+    call: CALL, |s, oparg| {
+        s.adapt();
+        call_generic(s, oparg)
+    }
+    jump_if_false_or_pop: JUMP_IF_FALSE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, false) }
+    jump_if_true_or_pop: JUMP_IF_TRUE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, true) }
     make_function: MAKE_FUNCTION, |s, oparg| {
         s.sync();
         let globals = s.fp.get().globals;

@@ -1500,24 +1500,22 @@ fn run_impl<const SINGLE: bool>(
                     ip += 3;
                     let n = oparg as usize;
                     let base = sp - n - 2;
-                    let mut start = base + 1;
-                    let mut callable = slots[base];
-                    if callable.is_null() {
-                        callable = slots[base + 1];
-                        start = base + 2;
-                        // Unpack bound methods so Python methods run inline.
-                        if let Some(m) = as_bound_method(callable) {
-                            slots[base] = m.func;
-                            slots[base + 1] = m.self_;
-                            callable = m.func;
-                            start = base + 1;
-                        }
-                    }
                     let kw: &[Value] = match as_tuple(kwnames) {
                         Some(t) => t,
                         None => &[],
                     };
                     kwnames = Value::NULL;
+                    let (callable, start) = match spec::call_target(&mut slots[base..sp]) {
+                        Ok((callable, start)) => (callable, base + start),
+                        Err((bf, start)) => {
+                            sync!();
+                            let args = &slots[base + start..sp];
+                            let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| bf(vm, args, kw)));
+                            sp = base;
+                            push!(r);
+                            continue;
+                        }
+                    };
                     if as_function(callable).is_some() {
                         f.get().instr_index = ip as u32;
                         f.get().stack_depth = (sp - nlp) as u32;
@@ -1530,20 +1528,6 @@ fn run_impl<const SINGLE: bool>(
                             vm.collect();
                         }
                         continue;
-                    }
-                    if let Some(b) = as_builtin(callable) {
-                        // Bound built-in method (e.g. `lst.append` kept in a local): put self in
-                        // the callable's slot so the arguments stay one contiguous slice.
-                        if !b.bound.is_null() && start == base + 2 {
-                            let f = b.f;
-                            slots[base + 1] = b.bound;
-                            sync!();
-                            let args = &slots[base + 1..sp];
-                            let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
-                            sp = base;
-                            push!(r);
-                            continue;
-                        }
                     }
                     sync!();
                     let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));

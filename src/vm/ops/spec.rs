@@ -323,3 +323,27 @@ pub fn call_list_append(vm: &Vm, oparg: u32, stack: &[Value], c: &[Cell<u32>]) -
     as_list(stack[1]).unwrap().push(stack[2]);
     true
 }
+
+/// Generic CALL on `stack` (NULL or callable, callable or self, the arguments): the callable and
+/// where its arguments start. A bound method in the callable's slot is unpacked in place
+/// (function, self) so Python methods run inline; a bound built-in method's self goes in the
+/// callable's slot so the arguments stay one contiguous slice (then the callable returned is
+/// the built-in's function, as `Err`).
+pub fn call_target(stack: &mut [Value]) -> Result<(Value, usize), (BuiltinFn, usize)> {
+    if !stack[0].is_null() {
+        return Ok((stack[0], 1));
+    }
+    let callable = stack[1];
+    if let Some(m) = as_bound_method(callable) {
+        stack[0] = m.func;
+        stack[1] = m.self_;
+        return Ok((m.func, 1));
+    }
+    if let Some(b) = as_builtin(callable) {
+        if !b.bound.is_null() {
+            stack[1] = b.bound;
+            return Err((b.f, 1));
+        }
+    }
+    Ok((callable, 2))
+}
