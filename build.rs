@@ -34,6 +34,10 @@ include!("src/bytecode/opcode_table.rs");
 
 #[path = "stencils/mod.rs"]
 mod stencils;
+// The x86-64 frame stripping the stitcher's `STRIPPED` table is made with (`jit::strip_core`).
+#[path = "src/jit/strip_core.rs"]
+#[allow(dead_code)]
+mod strip_core;
 
 /// (name, number, stencil kind) of every opcode, from the opcode table.
 macro_rules! opcode_list {
@@ -68,6 +72,7 @@ fn main() {
         "src/bytecode/opcode_table.rs",
         "src/vm/abi.rs",
         "src/jit/abi.rs",
+        "src/jit/strip_core.rs",
         "tools/gen_unicodedata.py",
     ] {
         println!("cargo:rerun-if-changed={path}");
@@ -314,6 +319,8 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
     )
     .unwrap();
     writeln!(out, "pub static STENCILS: &[Stencil] = &[").unwrap();
+    // x86-64: every stencil again as the stitcher copies it, its frame stripped where possible.
+    let mut stripped = String::new();
     for job in jobs {
         let sym = file
             .symbols()
@@ -361,41 +368,70 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
         }
         holes.sort();
         let trailing = trailing_continue(arch, code, &holes);
-        let variant = match job.variant {
-            Some(v) => format!("Some(({v}, {:?}))", job.template.variants[v as usize]),
-            None => "None".into(),
-        };
-        let opcode = match job.opcode {
-            Some(n) => format!("Some({n})"),
-            None => "None".into(),
-        };
-        writeln!(out, "    Stencil {{").unwrap();
-        writeln!(out, "        name: {:?},", job.template.name).unwrap();
-        writeln!(out, "        opcode: {opcode},").unwrap();
-        writeln!(out, "        variant: {variant},").unwrap();
-        writeln!(out, "        doc: {:?},", job.template.doc).unwrap();
-        writeln!(out, "        trailing_continue: {trailing},").unwrap();
-        write!(out, "        code: &[").unwrap();
-        for (i, b) in code.iter().enumerate() {
-            if i % 16 == 0 {
-                write!(out, "\n            ").unwrap();
+        emit_stencil(&mut out, job, code, &holes, trailing);
+        if arch == "x86_64" {
+            let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
+            match strip_core::strip(code, &offsets) {
+                Some((code, moved)) => {
+                    let holes: Vec<_> = holes
+                        .iter()
+                        .zip(moved)
+                        .map(|(&(_, k, v, a), o)| (o, k, v, a))
+                        .collect();
+                    let trailing = trailing_continue(arch, &code, &holes);
+                    emit_stencil(&mut stripped, job, &code, &holes, trailing);
+                }
+                None => emit_stencil(&mut stripped, job, code, &holes, trailing),
             }
-            write!(out, "{b:#04x}, ").unwrap();
         }
-        writeln!(out, "\n        ],").unwrap();
-        writeln!(out, "        holes: &[").unwrap();
-        for (offset, kind, value, addend) in &holes {
-            writeln!(
-                out,
-                "            Hole {{ offset: {offset}, kind: RelocKind::{kind}, value: HoleValue::{value}, addend: {addend} }},"
-            )
-            .unwrap();
-        }
-        writeln!(out, "        ],").unwrap();
-        writeln!(out, "    }},").unwrap();
     }
     writeln!(out, "];").unwrap();
+    if arch == "x86_64" {
+        writeln!(out, "pub static STRIPPED: &[Stencil] = &[\n{stripped}];").unwrap();
+    }
     Ok(out)
+}
+
+/// One `Stencil { .. }` entry of a generated table.
+fn emit_stencil(
+    out: &mut String,
+    job: &Job,
+    code: &[u8],
+    holes: &[(u64, &str, &str, i64)],
+    trailing: usize,
+) {
+    let variant = match job.variant {
+        Some(v) => format!("Some(({v}, {:?}))", job.template.variants[v as usize]),
+        None => "None".into(),
+    };
+    let opcode = match job.opcode {
+        Some(n) => format!("Some({n})"),
+        None => "None".into(),
+    };
+    writeln!(out, "    Stencil {{").unwrap();
+    writeln!(out, "        name: {:?},", job.template.name).unwrap();
+    writeln!(out, "        opcode: {opcode},").unwrap();
+    writeln!(out, "        variant: {variant},").unwrap();
+    writeln!(out, "        doc: {:?},", job.template.doc).unwrap();
+    writeln!(out, "        trailing_continue: {trailing},").unwrap();
+    write!(out, "        code: &[").unwrap();
+    for (i, b) in code.iter().enumerate() {
+        if i % 16 == 0 {
+            write!(out, "\n            ").unwrap();
+        }
+        write!(out, "{b:#04x}, ").unwrap();
+    }
+    writeln!(out, "\n        ],").unwrap();
+    writeln!(out, "        holes: &[").unwrap();
+    for (offset, kind, value, addend) in holes {
+        writeln!(
+            out,
+            "            Hole {{ offset: {offset}, kind: RelocKind::{kind}, value: HoleValue::{value}, addend: {addend} }},"
+        )
+        .unwrap();
+    }
+    writeln!(out, "        ],").unwrap();
+    writeln!(out, "    }},").unwrap();
 }
 
 /// Bytes of the final `jmp _JIT_CONTINUE` if the stencil ends with one: the stitcher drops them when

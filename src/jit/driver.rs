@@ -177,13 +177,28 @@ struct Stats {
     guard_exits_by_op: std::collections::BTreeMap<&'static str, u64>,
     /// Exits to the interpreter (calls of Python functions, yields, ...), by instruction name.
     interpreter_by_op: std::collections::BTreeMap<&'static str, u64>,
+    /// Instructions run through `generic_step`, by instruction name.
+    steps_by_op: std::collections::BTreeMap<&'static str, u64>,
+    /// Guard failures of runtime functions, handled in compiled code (`jit::ops`, `Site::miss`:
+    /// the interpreter's miss path runs), by instruction name.
+    guard_misses_by_op: std::collections::BTreeMap<&'static str, u64>,
 }
 
 thread_local! {
     static STATS: std::cell::RefCell<Stats> = Default::default();
 }
 
-fn stats_enabled() -> bool {
+/// Counts one instruction run through `generic_step` (`--stats`: steps by instruction).
+pub(crate) fn count_step(cd: &CodeData, at: usize) {
+    with_stats(|s| *s.steps_by_op.entry(op_name(cd, at)).or_default() += 1);
+}
+
+/// Counts a runtime function's guard failure handled in compiled code (`--stats`).
+pub(crate) fn count_miss(cd: &CodeData, at: usize) {
+    with_stats(|s| *s.guard_misses_by_op.entry(op_name(cd, at)).or_default() += 1);
+}
+
+pub(crate) fn stats_enabled() -> bool {
     // Asked at every entry into compiled code: the settings, once known, as one byte
     // (0 not read yet, 1 off, 2 on).
     use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
@@ -235,7 +250,7 @@ fn report(json: bool) -> String {
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
                  \"exits\":{{\"return\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
                  \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
-                 \"interpreter_exits_by_instruction\":{{{}}}",
+                 \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}},\"guard_misses_by_instruction\":{{{}}}",
                 s.regions,
                 s.refreshed,
                 s.invalidated,
@@ -259,7 +274,9 @@ fn report(json: bool) -> String {
                 s.to_interpreter,
                 s.raised,
                 map(&s.guard_exits_by_op, true),
-                map(&s.interpreter_by_op, true)
+                map(&s.interpreter_by_op, true),
+                map(&s.steps_by_op, true),
+                map(&s.guard_misses_by_op, true)
             )
         } else {
             format!(
@@ -271,7 +288,9 @@ fn report(json: bool) -> String {
                  switched in compiled code: calls {} returns {}\n\
                  exits: return {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
                  guard exits by instruction: {}\n\
-                 interpreter exits by instruction: {}\n",
+                 interpreter exits by instruction: {}\n\
+                 steps by instruction: {}\n\
+                 guard misses run in compiled code, by instruction: {}\n",
                 settings().threshold,
                 s.regions,
                 s.refreshed,
@@ -296,7 +315,9 @@ fn report(json: bool) -> String {
                 s.to_interpreter,
                 s.raised,
                 map(&s.guard_exits_by_op, false),
-                map(&s.interpreter_by_op, false)
+                map(&s.interpreter_by_op, false),
+                map(&s.steps_by_op, false),
+                map(&s.guard_misses_by_op, false)
             )
         }
     })

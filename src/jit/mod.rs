@@ -6,7 +6,7 @@
 //!   `JitContext`, exit statuses, the generic runtime-function signature, the range iterator layout,
 //!   and `RuntimeSymbols`, what the VM supplies when compiling a region.
 //! - `patch::{x86_64, aarch64}`: one patch function per relocation mechanism, range-checked.
-//! - `strip_frame`: removes Cranelift's x86-64 frame set-up from call-free stencils at load time.
+//! - `strip_core`/`strip_frame`: removes Cranelift's x86-64 frame set-up from call-free stencils (at build time).
 //! - `stitch`: lays out and patches a region (two passes) into `memory` (W^X), and runs it.
 //!
 //! - `driver`: the JIT inside the VM (`--jit`): when to compile, the loop that runs regions and
@@ -24,4 +24,5 @@ pub mod patch;
 pub mod runtime;
 pub mod stencils;
 pub mod stitch;
+pub mod strip_core;
 pub mod strip_frame;

@@ -3,8 +3,10 @@
 //! `eval::binary_op_fast`, ...) straight on the frame, without entering the interpreter loop as
 //! [`generic_step`] does. They have `GenericFn`'s signature, so the `GENERIC` stencil calls them.
 //!
-//! - A guard that fails exits to the interpreter at the instruction with the stack untouched
-//!   (`EXIT_DEOPT`), where the specialized instruction misses and runs its family's generic form.
+//! - A guard that fails runs the instruction through [`generic_step`] (`Site::miss`): the
+//!   interpreter's arm, where the specialized instruction misses and runs its family's generic
+//!   form, and compiled code continues after it. Only the Python calls `_SWITCH` makes
+//!   (`call_py`) still leave on a failed guard (`EXIT_DEOPT`), with the stack untouched.
 //! - When the instruction in the quickened code is no longer the one the region was compiled for
 //!   (the specializer rewrote it since), or a fast path does not apply to generic BINARY_OP /
 //!   COMPARE_OP operands, the function hands over to [`generic_step`], which runs whatever the
@@ -24,9 +26,11 @@ use crate::vm::framestack::{frame_code, FramePtr};
 use crate::vm::interp::PyResult;
 use crate::vm::interp::Vm;
 use crate::vm::object::{
-    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, obj_type, CodeData,
+    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, as_tuple, obj_type, CodeData,
 };
 use crate::vm::ops::spec;
+use crate::vm::runtime::call;
+use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{compare, dict as rdict, iter as riter, ops as rops, subscr};
 use crate::vm::value::Value;
 
@@ -58,6 +62,40 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::STORE_DEREF => store_deref,
         Opcode::CALL_PY_EXACT_ARGS => call_py_exact_args,
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
+        Opcode::CALL_PY_WITH_DEFAULTS => call_py_with_defaults,
+        Opcode::BINARY_OP_NUMERIC_FLOAT => binary_op_numeric_float,
+        Opcode::UNPACK_SEQUENCE_TWO_TUPLE => unpack_sequence_two_tuple,
+        Opcode::UNPACK_SEQUENCE_TUPLE => unpack_sequence_tuple,
+        Opcode::UNPACK_SEQUENCE_LIST => unpack_sequence_list,
+        Opcode::LOAD_ATTR_SLOT => load_attr_slot,
+        Opcode::STORE_ATTR_SLOT => store_attr_slot,
+        Opcode::LOAD_ATTR_CLASS => load_attr_class,
+        Opcode::CALL_LEN => call_len,
+        Opcode::CALL_ISINSTANCE => call_isinstance,
+        Opcode::CALL_TYPE_1 => call_type_1,
+        Opcode::CALL_STR_1 => call_str_1,
+        Opcode::CALL_TUPLE_1 => call_tuple_1,
+        Opcode::CALL_LIST_APPEND => call_list_append,
+        Opcode::GET_ITER => get_iter,
+        Opcode::FOR_ITER => for_iter,
+        Opcode::BINARY_SUBSCR => binary_subscr,
+        Opcode::BUILD_SLICE => build_slice,
+        Opcode::BINARY_SLICE => binary_slice,
+        Opcode::STORE_SLICE => store_slice,
+        Opcode::BUILD_TUPLE => build_tuple,
+        Opcode::BUILD_LIST => build_list,
+        Opcode::CONTAINS_OP => contains_op,
+        Opcode::LOAD_CLOSURE => load_closure,
+        Opcode::UNARY_NEGATIVE => unary_op,
+        Opcode::MAKE_FUNCTION => make_function,
+        Opcode::CALL => call,
+        Opcode::JUMP_IF_FALSE_OR_POP => jump_if_false_or_pop,
+        Opcode::JUMP_IF_TRUE_OR_POP => jump_if_true_or_pop,
+        Opcode::KW_NAMES => kw_names,
+        Opcode::LOAD_ATTR => load_attr,
+        Opcode::STORE_ATTR => store_attr,
+        Opcode::LOAD_METHOD => load_method_rt,
+        Opcode::UNARY_NOT => unary_not,
         _ => generic_step,
     }
 }
@@ -191,7 +229,9 @@ fn seq_iter_next(vm: &Vm, list: bool, it: Value) -> Option<Option<Value>> {
 /// driver (`RuntimeSymbols::switch_fn`).
 pub fn switch_fn(op: Opcode) -> Option<GenericFn> {
     match op {
-        Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
+        Opcode::CALL_PY_EXACT_ARGS
+        | Opcode::CALL_PY_WITH_DEFAULTS
+        | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
         Opcode::RETURN_VALUE => Some(return_switch),
         _ => None,
     }
@@ -233,7 +273,7 @@ fn switch_address(ctx: &mut JitContext, f: FramePtr, ip: usize) -> Option<*mut V
     Some(addr as *mut Value)
 }
 
-/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS as `_SWITCH`: pushes the callee's frame and
+/// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS as `_SWITCH`: pushes the callee's frame and
 /// continues in its compiled code, or leaves (`EXIT_CALL`) for the driver to run it.
 ///
 /// # Safety
@@ -249,7 +289,11 @@ unsafe extern "C" fn call_py_switch(
     let op = as_code(frame_code(FramePtr(frame).get()))
         .and_then(|cd| Opcode::from_u8(cd.adaptive[at as usize].get() as u8));
     let op = match op {
-        Some(o @ (Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS)) => o,
+        Some(
+            o @ (Opcode::CALL_PY_EXACT_ARGS
+            | Opcode::CALL_PY_WITH_DEFAULTS
+            | Opcode::CALL_BOUND_METHOD_EXACT_ARGS),
+        ) => o,
         // Rewritten since the region was compiled: the interpreter runs it.
         // SAFETY: as above.
         _ => return unsafe { resume_at(frame, sp, ctx, at) },
@@ -339,6 +383,7 @@ struct Site<'a> {
 /// # Safety
 /// `GenericFn`'s contract: `frame` is the current frame of the `Vm` in `ctx.vm`, `sp` points into
 /// its value stack one past the top, `at` starts an instruction of its code.
+#[inline(always)]
 unsafe fn site<'a>(
     frame: *mut Frame,
     sp: *mut Value,
@@ -374,17 +419,27 @@ unsafe fn site<'a>(
     })
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// The instruction's site in the code's attribute caches (`runtime::inline_cache`), as the
+    /// interpreter's `site!()`.
+    fn ic_site(&self) -> &'a [Cell<u64>] {
+        let site = self.cd.site_of[self.at] as usize;
+        &self.cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+    }
+
     /// The code units after the instruction: its inline cache (`vm::ops::spec`).
+    #[inline(always)]
     fn c(&self) -> &[Cell<u32>] {
         &self.cd.adaptive[self.at + 1..]
     }
 
+    #[inline(always)]
     fn push(&mut self, v: Value) {
         self.slots[self.sp] = v;
         self.sp += 1;
     }
 
+    #[inline(always)]
     fn hit(&mut self) {
         if !self.op.is_specialized() {
             return;
@@ -395,6 +450,7 @@ impl Site<'_> {
     }
 
     /// Done: the new stack pointer.
+    #[inline(always)]
     fn done(mut self) -> *mut Value {
         self.hit();
         // SAFETY: `sp` stays within the frame's slots (a stack never exceeds `stacksize`).
@@ -418,6 +474,7 @@ impl Site<'_> {
 
     /// Syncs the frame before running code that may raise, call back into Python or collect:
     /// the next instruction, every value on the stack live.
+    #[inline(always)]
     fn sync(&mut self) {
         let fr = self.fp.get();
         fr.instr_index = (self.at + 1 + self.op.info().cache as usize) as u32;
@@ -426,6 +483,7 @@ impl Site<'_> {
 
     /// Done after allocating: asks compiled code to reach a safepoint when a collection is due
     /// (as `generic_step` does).
+    #[inline(always)]
     fn done_alloc(self) -> *mut Value {
         if self.vm.heap.should_collect() {
             self.ctx
@@ -433,6 +491,35 @@ impl Site<'_> {
                 .store(1, std::sync::atomic::Ordering::Relaxed);
         }
         self.done()
+    }
+
+    /// A guard failed: the interpreter's arm runs the instruction ([`generic_step`]), where the
+    /// specialized instruction misses and runs its family's generic form, counting the miss as
+    /// in the interpreter. Cheaper than leaving compiled code (`deopt`): the rest of the region
+    /// keeps running compiled, and a region is not thrown away for its runtime functions' misses.
+    /// The families with a generic runtime function run it directly (after counting the miss
+    /// as the interpreter does, `adaptive::miss`); the others step.
+    #[inline(always)]
+    fn miss(mut self) -> *mut Value {
+        if super::driver::stats_enabled() {
+            super::driver::count_miss(self.cd, self.at);
+        }
+        let generic = self.op.generic();
+        if !matches!(
+            generic,
+            Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
+        ) {
+            return self.step();
+        }
+        crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
+        self.op = generic;
+        let oparg = self.args.3 as u32;
+        match generic {
+            Opcode::LOAD_ATTR => load_attr_generic(self, oparg),
+            Opcode::STORE_ATTR => store_attr_generic(self, oparg),
+            Opcode::LOAD_METHOD => load_method_generic(self, oparg),
+            _ => call_generic(self, oparg),
+        }
     }
 
     /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
@@ -446,6 +533,7 @@ impl Site<'_> {
     }
 
     /// A guard failed: resume the interpreter at this instruction, stack untouched.
+    #[inline(always)]
     fn deopt(self) -> *mut Value {
         let fr = self.fp.get();
         fr.instr_index = self.at as u32;
@@ -493,6 +581,7 @@ macro_rules! runtime_fns {
     )*};
 }
 
+#[inline(always)]
 fn load_global(mut s: Site, oparg: u32) -> *mut Value {
     let builtin = s.op == Opcode::LOAD_GLOBAL_BUILTIN;
     match spec::load_global(s.vm, s.fp.get().globals, builtin, s.c()) {
@@ -503,10 +592,11 @@ fn load_global(mut s: Site, oparg: u32) -> *mut Value {
             s.push(v);
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
+#[inline(always)]
 fn load_method(mut s: Site, oparg: u32) -> *mut Value {
     let o = s.slots[s.sp - 1];
     let name = s.cd.names[oparg as usize];
@@ -516,10 +606,11 @@ fn load_method(mut s: Site, oparg: u32) -> *mut Value {
             s.push(o);
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
+#[inline(always)]
 fn subscr_seq_int(mut s: Site) -> *mut Value {
     let (seq, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
     match spec::subscr_seq_int(s.vm, s.op, seq, k) {
@@ -528,12 +619,12 @@ fn subscr_seq_int(mut s: Site) -> *mut Value {
             s.slots[s.sp - 1] = v;
             s.done()
         }
-        None => s.deopt(),
+        None => s.miss(),
     }
 }
 
-/// CALL_PY_EXACT_ARGS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's frame (the interpreter's
-/// `push_frame_exact`), the caller synced to resume after the call. `Err`: the frame is synced
+/// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's
+/// frame (the interpreter's `push_frame_exact` / `push_frame_with_defaults`), the caller synced to resume after the call. `Err`: the frame is synced
 /// for a guard exit or an exception (`ctx.exit_kind`).
 fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
     if !s.ctx.kwnames.is_null() {
@@ -554,7 +645,13 @@ fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
     let cache = s.op.info().cache as usize;
     fr.instr_index = (s.at + 1 + cache) as u32;
     fr.stack_depth = (sp - s.nlp) as u32;
-    match eval::push_frame_exact(s.vm, callable, fd, &s.slots[base + start..sp]) {
+    let args = &s.slots[base + start..sp];
+    let pushed = if s.op == Opcode::CALL_PY_WITH_DEFAULTS {
+        eval::push_frame_with_defaults(s.vm, callable, fd, args)
+    } else {
+        eval::push_frame_exact(s.vm, callable, fd, args)
+    };
+    match pushed {
         Ok(callee) => {
             fr.stack_depth = (base - s.nlp) as u32;
             if s.vm.heap.should_collect() {
@@ -584,6 +681,7 @@ fn call_py_exit(s: Site, oparg: u32) -> *mut Value {
 
 /// A binary instruction's result replaces its two operands: `fast`, else `slow` runs (the
 /// runtime function the interpreter's arm calls) with the frame synced.
+#[inline(always)]
 fn binary_result(
     mut s: Site,
     fast: Option<Value>,
@@ -607,10 +705,11 @@ fn binary_result(
 
 /// FOR_ITER_LIST / FOR_ITER_TUPLE: the next item, or (exhausted) pop the iterator and take the
 /// jump (`ctx.branch`).
+#[inline(always)]
 fn for_iter_seq(mut s: Site) -> *mut Value {
     let it = s.slots[s.sp - 1];
     let Some(next) = seq_iter_next(s.vm, s.op == Opcode::FOR_ITER_LIST, it) else {
-        return s.deopt();
+        return s.miss();
     };
     match next {
         Some(v) => s.push(v),
@@ -626,13 +725,8 @@ runtime_fns! {
     load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
     load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
     load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE, |s, oparg| {
-        match spec::load_attr_instance_value(s.slots[s.sp - 1], s.c()) {
-            Some(v) => {
-                s.slots[s.sp - 1] = v;
-                s.done()
-            }
-            None => s.deopt(),
-        }
+        let v = spec::load_attr_instance_value(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
     }
     load_method_with_values: LOAD_METHOD_WITH_VALUES, |s, oparg| { load_method(s, oparg) }
     load_method_no_dict: LOAD_METHOD_NO_DICT, |s, oparg| { load_method(s, oparg) }
@@ -643,7 +737,7 @@ runtime_fns! {
             s.sp -= 2;
             s.done()
         } else {
-            s.deopt()
+            s.miss()
         }
     }
     binary_subscr_list_int: BINARY_SUBSCR_LIST_INT, |s, oparg| { subscr_seq_int(s) }
@@ -654,7 +748,7 @@ runtime_fns! {
             s.sp -= 3;
             s.done()
         } else {
-            s.deopt()
+            s.miss()
         }
     }
     binary_op: BINARY_OP, |s, oparg| {
@@ -675,7 +769,7 @@ runtime_fns! {
                 s.slots[s.sp - 1] = r;
                 s.done()
             }
-            None => s.deopt(),
+            None => s.miss(),
         }
     }
     compare_op: COMPARE_OP, |s, oparg| {
@@ -718,26 +812,17 @@ runtime_fns! {
     for_iter_gen: FOR_ITER_GEN, |s, oparg| {
         let it = s.slots[s.sp - 1];
         if !(as_generator(it).is_some() && obj_type(it) == s.vm.t.generator) {
-            return s.deopt();
+            return s.miss();
         }
-        s.sync();
-        match riter::next(s.vm, it) {
-            Ok(Some(v)) => s.push(v),
-            Ok(None) => {
-                s.sp -= 1;
-                s.ctx.branch = 1;
-            }
-            Err(e) => return s.raise(e),
-        }
-        s.done_alloc()
+        iter_next(s, it)
     }
     call_builtin_fast: CALL_BUILTIN_FAST, |s, oparg| {
         let base = s.sp - oparg as usize - 2;
         let Some((bf, start)) = spec::builtin_fast_target(s.vm, &s.slots[base..s.sp]) else {
-            return s.deopt();
+            return s.miss();
         };
         if !s.ctx.kwnames.is_null() {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         let args = &s.slots[base + start..s.sp];
@@ -763,7 +848,7 @@ runtime_fns! {
     binary_subscr_dict: BINARY_SUBSCR_DICT, |s, oparg| {
         let (d, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
         if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         match subscr::getitem(s.vm, d, k) {
@@ -778,7 +863,7 @@ runtime_fns! {
     store_subscr_dict: STORE_SUBSCR_DICT, |s, oparg| {
         let (v, d, k) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
         if !(d.is_ptr() && obj_type(d) == s.vm.t.dict) {
-            return s.deopt();
+            return s.miss();
         }
         s.sync();
         match rdict::dict_set(s.vm, d, k, v) {
@@ -792,5 +877,349 @@ runtime_fns! {
     call_py_exact_args: CALL_PY_EXACT_ARGS, |s, oparg| { call_py_exit(s, oparg) }
     call_bound_method_exact_args: CALL_BOUND_METHOD_EXACT_ARGS, |s, oparg| {
         call_py_exit(s, oparg)
+    }
+    call_py_with_defaults: CALL_PY_WITH_DEFAULTS, |s, oparg| { call_py_exit(s, oparg) }
+}
+
+/// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST: the items replace the sequence, first on top.
+#[inline(always)]
+fn unpack_sequence(mut s: Site, oparg: u32) -> *mut Value {
+    let n = oparg as usize;
+    let Some(items) = spec::unpack_items(s.vm, s.op, s.slots[s.sp - 1], n) else {
+        return s.miss();
+    };
+    s.sp -= 1;
+    for (i, v) in items.iter().rev().enumerate() {
+        s.slots[s.sp + i] = *v;
+    }
+    s.sp += n;
+    s.done()
+}
+
+/// CALL_LEN .. CALL_TUPLE_1: the shared `spec::call_builtin_1`.
+#[inline(always)]
+fn call_builtin_1(mut s: Site, oparg: u32) -> *mut Value {
+    if !s.ctx.kwnames.is_null() {
+        return s.miss();
+    }
+    let base = s.sp - oparg as usize - 2;
+    s.sync();
+    let c = &s.cd.adaptive[s.at + 1..];
+    match spec::call_builtin_1(s.vm, s.op, &s.slots[base..s.sp], c) {
+        Some(Ok(r)) => {
+            s.sp = base;
+            s.push(r);
+            s.done_alloc()
+        }
+        Some(Err(e)) => s.raise(e),
+        None => s.miss(),
+    }
+}
+
+/// FOR_ITER / FOR_ITER_GEN: the iterator's next item (`riter::next`, as the interpreter's arms),
+/// or (exhausted) pop the iterator and take the jump (`ctx.branch`).
+#[inline(always)]
+fn iter_next(mut s: Site, it: Value) -> *mut Value {
+    s.sync();
+    match riter::next(s.vm, it) {
+        Ok(Some(v)) => s.push(v),
+        Ok(None) => {
+            s.sp -= 1;
+            s.ctx.branch = 1;
+        }
+        Err(e) => return s.raise(e),
+    }
+    s.done_alloc()
+}
+
+/// Generic LOAD_ATTR (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn load_attr_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+    s.sync();
+    let r = ic::load_attr(s.vm, s.ic_site(), o, name);
+    replace(s, 1, r)
+}
+
+/// Generic STORE_ATTR (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn store_attr_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, v, name) = (
+        s.slots[s.sp - 1],
+        s.slots[s.sp - 2],
+        s.cd.names[oparg as usize],
+    );
+    s.sync();
+    if let Err(e) = ic::store_attr(s.vm, s.ic_site(), o, name, v) {
+        return s.raise(e);
+    }
+    s.sp -= 2;
+    s.done_alloc()
+}
+
+/// Generic LOAD_METHOD (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn load_method_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
+    s.sync();
+    match ic::load_method(s.vm, s.ic_site(), o, name) {
+        Ok((m, this)) => {
+            if this.is_null() {
+                s.slots[s.sp - 1] = Value::NULL;
+                s.push(m);
+            } else {
+                s.slots[s.sp - 1] = m;
+                s.push(this);
+            }
+            s.done_alloc()
+        }
+        Err(e) => s.raise(e),
+    }
+}
+
+/// Generic CALL (also what a missed specialized form of its family runs).
+#[inline(always)]
+fn call_generic(mut s: Site, oparg: u32) -> *mut Value {
+    let base = s.sp - oparg as usize - 2;
+    let kwnames = std::mem::replace(&mut s.ctx.kwnames, Value::NULL);
+    let kw: &[Value] = as_tuple(kwnames).map_or(&[], |t| &t[..]);
+    let sp = s.sp;
+    let (callable, start) = match spec::call_target(&mut s.slots[base..sp]) {
+        Ok(target) => target,
+        Err((bf, start)) => {
+            s.sync();
+            let args = &s.slots[base + start..sp];
+            let r = crate::vm::panic_guard::guard(s.vm, |vm| bf(vm, args, kw));
+            return replace(s, sp - base, r);
+        }
+    };
+    if as_function(callable).is_some() {
+        // The interpreter's push of the callee's frame; the driver follows it (EXIT_CALL).
+        let fr = s.fp.get();
+        fr.instr_index = (s.at + 1 + Opcode::CALL.info().cache as usize) as u32;
+        fr.stack_depth = (sp - s.nlp) as u32;
+        return match eval::push_frame(s.vm, callable, &s.slots[base + start..sp], kw) {
+            Ok(_) => {
+                fr.stack_depth = (base - s.nlp) as u32;
+                if s.vm.heap.should_collect() {
+                    s.vm.collect();
+                }
+                s.ctx.exit_kind = EXIT_CALL;
+                std::ptr::null_mut()
+            }
+            Err(e) => s.raise(e),
+        };
+    }
+    s.sync();
+    let r = call::call(s.vm, callable, &s.slots[base + start..sp], kw);
+    replace(s, sp - base, r)
+}
+
+/// JUMP_IF_FALSE_OR_POP (`when` false) / JUMP_IF_TRUE_OR_POP: jump keeping the top of the stack
+/// when its truth is `when`, else pop it. A backward jump (a safepoint) is the interpreter's.
+#[inline(always)]
+fn jump_if_or_pop(mut s: Site, oparg: u32, when: bool) -> *mut Value {
+    if oparg as usize <= s.at {
+        return s.step();
+    }
+    let v = s.slots[s.sp - 1];
+    s.sync();
+    match compare::truthy(s.vm, v) {
+        Ok(t) if t == when => s.ctx.branch = 1,
+        Ok(_) => s.sp -= 1,
+        Err(e) => return s.raise(e),
+    }
+    s.done()
+}
+
+/// A guarded load's value replaces the top of the stack; `None` (a guard failed) deopts.
+#[inline(always)]
+fn top_or_deopt(s: Site, v: Option<Value>) -> *mut Value {
+    match v {
+        Some(v) => {
+            s.slots[s.sp - 1] = v;
+            s.done()
+        }
+        None => s.miss(),
+    }
+}
+
+/// The result `r` of an instruction that may have raised replaces its `pops` operands.
+#[inline(always)]
+fn replace(mut s: Site, pops: usize, r: PyResult) -> *mut Value {
+    match r {
+        Ok(v) => {
+            s.sp -= pops;
+            s.push(v);
+            s.done_alloc()
+        }
+        Err(e) => s.raise(e),
+    }
+}
+
+runtime_fns! {
+    binary_op_numeric_float: BINARY_OP_NUMERIC_FLOAT, |s, oparg| {
+        match spec::numeric_float(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]) {
+            Some(r) => {
+                s.sp -= 1;
+                s.slots[s.sp - 1] = r;
+                s.done()
+            }
+            None => s.miss(),
+        }
+    }
+    unpack_sequence_two_tuple: UNPACK_SEQUENCE_TWO_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
+    unpack_sequence_tuple: UNPACK_SEQUENCE_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
+    unpack_sequence_list: UNPACK_SEQUENCE_LIST, |s, oparg| { unpack_sequence(s, oparg) }
+    load_attr_slot: LOAD_ATTR_SLOT, |s, oparg| {
+        let v = spec::load_attr_slot(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
+    }
+    load_attr_class: LOAD_ATTR_CLASS, |s, oparg| {
+        let v = spec::load_attr_class(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
+    }
+    store_attr_slot: STORE_ATTR_SLOT, |s, oparg| {
+        let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
+        if spec::store_attr_slot(o, v, s.c()) {
+            s.sp -= 2;
+            s.done()
+        } else {
+            s.miss()
+        }
+    }
+    call_len: CALL_LEN, |s, oparg| { call_builtin_1(s, oparg) }
+    call_isinstance: CALL_ISINSTANCE, |s, oparg| { call_builtin_1(s, oparg) }
+    call_type_1: CALL_TYPE_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_str_1: CALL_STR_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_tuple_1: CALL_TUPLE_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_list_append: CALL_LIST_APPEND, |s, oparg| {
+        let base = s.sp - 3;
+        if !s.ctx.kwnames.is_null()
+            || !spec::call_list_append(s.vm, oparg, &s.slots[base..s.sp], s.c())
+        {
+            return s.miss();
+        }
+        s.sp = base;
+        let none = s.vm.none;
+        s.push(none);
+        s.done_alloc()
+    }
+    get_iter: GET_ITER, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = riter::get_iter(s.vm, v);
+        replace(s, 1, r)
+    }
+    for_iter: FOR_ITER, |s, oparg| {
+        s.adapt();
+        let it = s.slots[s.sp - 1];
+        iter_next(s, it)
+    }
+    binary_subscr: BINARY_SUBSCR, |s, oparg| {
+        s.adapt();
+        let (c, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        s.sync();
+        let r = subscr::getitem(s.vm, c, k);
+        replace(s, 2, r)
+    }
+    build_slice: BUILD_SLICE, |s, oparg| {
+        let n = oparg as usize;
+        let step = if n == 3 { s.slots[s.sp - 1] } else { s.vm.none };
+        let (a, b) = (s.slots[s.sp - n], s.slots[s.sp - n + 1]);
+        let r = subscr::new_slice(s.vm, a, b, step);
+        replace(s, n, Ok(r))
+    }
+    binary_slice: BINARY_SLICE, |s, oparg| {
+        let (c, a, b) = (s.slots[s.sp - 3], s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if let Some(r) = subscr::simple_slice(s.vm, c, a, b) {
+            return replace(s, 3, Ok(r));
+        }
+        s.sync();
+        let none = s.vm.none;
+        let sl = subscr::new_slice(s.vm, a, b, none);
+        s.slots[s.sp - 1] = sl;
+        let r = subscr::getitem(s.vm, c, sl);
+        replace(s, 3, r)
+    }
+    store_slice: STORE_SLICE, |s, oparg| {
+        let (v, c) = (s.slots[s.sp - 4], s.slots[s.sp - 3]);
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        if !subscr::simple_store_slice(s.vm, c, a, b, v) {
+            s.sync();
+            let none = s.vm.none;
+        let sl = subscr::new_slice(s.vm, a, b, none);
+            s.slots[s.sp - 1] = sl;
+            if let Err(e) = subscr::setitem(s.vm, c, sl, v) {
+                return s.raise(e);
+            }
+        }
+        s.sp -= 4;
+        s.done_alloc()
+    }
+    build_tuple: BUILD_TUPLE, |s, oparg| {
+        let n = oparg as usize;
+        let items = s.slots[s.sp - n..s.sp].to_vec();
+        let t = s.vm.new_tuple(items);
+        replace(s, n, Ok(t))
+    }
+    build_list: BUILD_LIST, |s, oparg| {
+        let n = oparg as usize;
+        let items = s.slots[s.sp - n..s.sp].to_vec();
+        let l = s.vm.new_list(items);
+        replace(s, n, Ok(l))
+    }
+    contains_op: CONTAINS_OP, |s, oparg| {
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        s.sync();
+        let r = compare::contains(s.vm, b, a).map(|r| s.vm.bool_val(r != (oparg == 1)));
+        replace(s, 2, r)
+    }
+    load_closure: LOAD_CLOSURE, |s, oparg| {
+        let v = s.slots[oparg as usize];
+        s.push(v);
+        s.done()
+    }
+    kw_names: KW_NAMES, |s, oparg| {
+        s.ctx.kwnames = s.cd.consts[oparg as usize];
+        s.done()
+    }
+    load_attr: LOAD_ATTR, |s, oparg| {
+        s.adapt();
+        load_attr_generic(s, oparg)
+    }
+    store_attr: STORE_ATTR, |s, oparg| {
+        s.adapt();
+        store_attr_generic(s, oparg)
+    }
+    load_method_rt: LOAD_METHOD, |s, oparg| {
+        s.adapt();
+        load_method_generic(s, oparg)
+    }
+    call: CALL, |s, oparg| {
+        s.adapt();
+        call_generic(s, oparg)
+    }
+    jump_if_false_or_pop: JUMP_IF_FALSE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, false) }
+    jump_if_true_or_pop: JUMP_IF_TRUE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, true) }
+    make_function: MAKE_FUNCTION, |s, oparg| {
+        s.sync();
+        let globals = s.fp.get().globals;
+        let mut sp = s.sp;
+        let r = crate::vm::ops::make_function(s.vm, &s.slots[..sp], &mut sp, oparg, globals);
+        s.sp = sp;
+        replace(s, 0, r)
+    }
+    unary_op: UNARY_NEGATIVE, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = rops::unary_op(s.vm, s.op, v);
+        replace(s, 1, r)
+    }
+    unary_not: UNARY_NOT, |s, oparg| {
+        let v = s.slots[s.sp - 1];
+        s.sync();
+        let r = compare::truthy(s.vm, v).map(|t| s.vm.bool_val(!t));
+        replace(s, 1, r)
     }
 }

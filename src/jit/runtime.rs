@@ -236,6 +236,11 @@ pub unsafe extern "C" fn generic_step(
     fr.instr_index = instr_index as u32;
     fr.stack_depth = depth as u32;
     ctx.steps += 1;
+    if super::driver::stats_enabled() {
+        if let Some(cd) = as_code(frame_code(fr)) {
+            super::driver::count_step(cd, instr_index as usize);
+        }
+    }
     let mut kwnames = ctx.kwnames;
     let mut outcome = Step::Done;
     let guarded = crate::vm::panic_guard::guard(vm, |vm| {

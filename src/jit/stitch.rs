@@ -158,7 +158,8 @@ pub fn layout_with(
     layout_set(arch, set, false, code, consts, syms)
 }
 
-/// Pass one with stencils from `set`, each stripped at first use (`strip_frame::for_stitching`)
+/// Pass one with stencils from `set`, each taken from the build-time stripped table
+/// (`strip_frame::for_stitching`)
 /// when `strip`.
 fn layout_set(
     arch: Arch,

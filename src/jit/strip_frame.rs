@@ -1,151 +1,27 @@
-//! x86-64: removes the frame-pointer set-up and tear-down that Cranelift's tail calling convention
-//! forces into every stencil (`push rbp; mov rbp, rsp` at entry, `mov rsp, rbp; pop rbp` before each
-//! exit): 8 bytes and 4 instructions per executed stencil that do nothing for a stencil that makes
-//! no call and never touches the machine stack.
-//!
-//! Done once per process on the generated tables (not in build.rs, which would need iced-x86's
-//! encoder as a build dependency): decode with iced-x86, drop the frame instructions, copy every
-//! other instruction's bytes verbatim, rewrite the displacements of branches inside the stencil, and
-//! move the holes. A stencil that calls, uses rsp/rbp otherwise, or has RIP-relative operands is left
-//! as it is. The golden dumps show Cranelift's output; the stitcher uses the stripped stencils.
+//! x86-64 stencils without the frame-pointer set-up Cranelift's tail calling convention forces
+//! into every stencil (`jit::strip_core`, run by build.rs at build time: the generated
+//! `STRIPPED` table holds each x86-64 stencil as the stitcher copies it). The golden dumps show
+//! Cranelift's output; the stitcher uses the stripped stencils.
 
-use std::sync::OnceLock;
+use super::stencils::{x86_64, Arch, Hole, Stencil};
+pub use super::strip_core::is_frame_instr;
+use super::strip_core::strip as strip_offsets;
 
-use iced_x86::{Decoder, DecoderOptions, Instruction, Mnemonic, OpKind, Register};
-
-use super::stencils::{Arch, Hole, Stencil};
-
-fn is_frame_reg(r: Register) -> bool {
-    matches!(
-        r,
-        Register::RSP | Register::RBP | Register::ESP | Register::EBP | Register::SP | Register::BP
-    )
-}
-
-fn is_frame_instr(i: &Instruction) -> bool {
-    match i.mnemonic() {
-        Mnemonic::Push | Mnemonic::Pop => {
-            i.op0_kind() == OpKind::Register && i.op0_register() == Register::RBP
-        }
-        Mnemonic::Mov => {
-            i.op_count() == 2
-                && i.op0_kind() == OpKind::Register
-                && i.op1_kind() == OpKind::Register
-                && matches!(
-                    (i.op0_register(), i.op1_register()),
-                    (Register::RBP, Register::RSP) | (Register::RSP, Register::RBP)
-                )
-        }
-        _ => false,
-    }
-}
-
-/// True when the instruction (not a frame instruction) could depend on the machine stack or rbp.
-fn uses_stack(i: &Instruction) -> bool {
-    if matches!(
-        i.mnemonic(),
-        Mnemonic::Push
-            | Mnemonic::Pop
-            | Mnemonic::Call
-            | Mnemonic::Leave
-            | Mnemonic::Enter
-            | Mnemonic::Pushfq
-            | Mnemonic::Popfq
-    ) {
-        return true;
-    }
-    for k in 0..i.op_count() {
-        match i.op_kind(k) {
-            OpKind::Register if is_frame_reg(i.op_register(k)) => return true,
-            OpKind::Memory
-                if is_frame_reg(i.memory_base())
-                    || is_frame_reg(i.memory_index())
-                    || i.is_ip_rel_memory_operand() =>
-            {
-                return true
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// The stripped code and holes, or `None` if the stencil must keep its frame.
+/// The stripped code and holes, or `None` if the stencil must keep its frame (the build-time
+/// pass, run again: the tests check its output).
 pub fn strip(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
-    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
-    let mut insts = Vec::new();
-    while decoder.can_decode() {
-        let i = decoder.decode();
-        if i.is_invalid() {
-            return None;
-        }
-        insts.push(i);
-    }
-    if !insts.first().is_some_and(is_frame_instr) {
-        return None;
-    }
-    if insts.iter().any(|i| !is_frame_instr(i) && uses_stack(i)) {
-        return None;
-    }
-    // New offset of every old instruction start (a removed instruction maps to the next kept one).
-    let mut new_at = vec![0usize; code.len() + 1];
-    let mut out = 0;
-    for i in &insts {
-        let start = i.ip() as usize;
-        for slot in &mut new_at[start..start + i.len()] {
-            *slot = out;
-        }
-        if !is_frame_instr(i) {
-            out += i.len();
-        }
-    }
-    new_at[code.len()] = out;
-    let mut new_code = Vec::with_capacity(out);
-    for i in insts.iter().filter(|i| !is_frame_instr(i)) {
-        let start = i.ip() as usize;
-        let mut bytes = code[start..start + i.len()].to_vec();
-        let hole_here = holes
-            .iter()
-            .any(|h| (start..start + i.len()).contains(&(h.offset as usize)));
-        // A relative jmp/jcc (calls were ruled out above): rel8 forms are 2 bytes, rel32 5 or 6.
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_here {
-            let target = i.near_branch_target() as usize;
-            if target > code.len() {
-                return None;
-            }
-            let n = bytes.len();
-            let from = new_code.len() + n;
-            let disp = new_at[target] as i64 - from as i64;
-            if n == 2 {
-                bytes[n - 1] = i8::try_from(disp).ok()? as u8;
-            } else {
-                bytes[n - 4..].copy_from_slice(&i32::try_from(disp).ok()?.to_le_bytes());
-            }
-        }
-        new_code.extend_from_slice(&bytes);
-    }
-    let new_holes = holes
+    let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
+    let (code, moved) = strip_offsets(code, &offsets)?;
+    let holes = holes
         .iter()
-        .map(|h| {
-            let old = h.offset as usize;
-            let inst = insts
-                .iter()
-                .find(|i| (i.ip() as usize..i.ip() as usize + i.len()).contains(&old))?;
-            if is_frame_instr(inst) {
-                return None;
-            }
-            Some(Hole {
-                offset: (new_at[inst.ip() as usize] + old - inst.ip() as usize) as u64,
-                ..*h
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some((new_code, new_holes))
+        .zip(moved)
+        .map(|(h, offset)| Hole { offset, ..*h })
+        .collect();
+    Some((code, holes))
 }
 
-/// `s` as the stitcher copies it: on x86-64 with its frame stripped where possible, worked out at
-/// its first use (once per process), so that a run pays for the stencils it uses only. A stencil
-/// that is not one of `arch`'s own is returned as it is.
+/// `s` as the stitcher copies it: on x86-64 its entry in the build-time `STRIPPED` table (its
+/// frame stripped where possible). A stencil that is not one of `arch`'s own is returned as it is.
 pub fn for_stitching(arch: Arch, s: &'static Stencil) -> &'static Stencil {
     if arch != Arch::X86_64 {
         return s;
@@ -156,42 +32,14 @@ pub fn for_stitching(arch: Arch, s: &'static Stencil) -> &'static Stencil {
     if i >= all.len() || !std::ptr::eq(&all[i], s) {
         return s;
     }
-    type Cache = Vec<OnceLock<&'static Stencil>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
-    cache[i].get_or_init(|| match strip(s.code, s.holes) {
-        // Leaked once per process: the tables are process-lifetime data.
-        Some((code, holes)) => Box::leak(Box::new(Stencil {
-            code: Box::leak(code.into_boxed_slice()),
-            holes: Box::leak(holes.into_boxed_slice()),
-            ..*s
-        })),
-        None => s,
-    })
+    &x86_64::STRIPPED[i]
 }
 
-/// The stencils the stitcher copies for `arch`, all at once: on x86-64 with frames stripped where
-/// possible (the dump and tests; the stitcher itself strips each at first use, `for_stitching`).
+/// The stencils the stitcher copies for `arch`: on x86-64 with frames stripped where possible.
 pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
     match arch {
         Arch::Aarch64 => arch.stencils(),
-        Arch::X86_64 => {
-            static STRIPPED: OnceLock<Vec<Stencil>> = OnceLock::new();
-            STRIPPED.get_or_init(|| {
-                arch.stencils()
-                    .iter()
-                    .map(|s| match strip(s.code, s.holes) {
-                        // Leaked once per process: the tables are process-lifetime data.
-                        Some((code, holes)) => Stencil {
-                            code: Box::leak(code.into_boxed_slice()),
-                            holes: Box::leak(holes.into_boxed_slice()),
-                            ..*s
-                        },
-                        None => Stencil { ..*s },
-                    })
-                    .collect()
-            })
-        }
+        Arch::X86_64 => x86_64::STRIPPED,
     }
 }
 
@@ -199,6 +47,22 @@ pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
 mod tests {
     use super::*;
     use crate::jit::stencils::HoleValue;
+    use iced_x86::{Decoder, DecoderOptions, Instruction, OpKind};
+
+    /// The build-time table is what `strip` makes of each stencil now.
+    #[test]
+    fn build_time_table_matches_strip() {
+        let all = Arch::X86_64.stencils();
+        assert_eq!(all.len(), x86_64::STRIPPED.len());
+        for (s, t) in all.iter().zip(x86_64::STRIPPED) {
+            let (code, holes) =
+                strip(s.code, s.holes).unwrap_or((s.code.to_vec(), s.holes.to_vec()));
+            assert_eq!((s.name, s.variant), (t.name, t.variant));
+            assert_eq!(t.code, &code[..], "{}", s.name);
+            assert_eq!(t.holes, &holes[..], "{}", s.name);
+            assert_eq!(t.trailing_continue, s.trailing_continue, "{}", s.name);
+        }
+    }
 
     fn decode(code: &[u8]) -> Vec<Instruction> {
         let mut d = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);

@@ -796,10 +796,16 @@ fn run_impl<const SINGLE: bool>(
                     | Opcode::LOAD_ATTR_PROPERTY => {
                         let o = top!();
                         let c = &instrs[cur + 1..];
-                        if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
+                        if op == Opcode::LOAD_ATTR_SLOT {
+                            if let Some(v) = spec::load_attr_slot(o, c) {
+                                hit!();
+                                ip += 7;
+                                slots[sp - 1] = v;
+                                continue;
+                            }
+                        } else if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
                             let name = cd.names[oparg as usize];
                             let v = match op {
-                                Opcode::LOAD_ATTR_SLOT => ic::slot_value(o, c[2].get() as usize),
                                 Opcode::LOAD_ATTR_NONDESCRIPTOR => {
                                     let d = as_instance(o).unwrap().dict;
                                     if d.is_null() || ic::find_str(table_of(d), name).is_none() {
@@ -849,15 +855,11 @@ fn run_impl<const SINGLE: bool>(
                         }
                     }
                     Opcode::LOAD_ATTR_CLASS => {
-                        let o = top!();
-                        let c = &instrs[cur + 1..];
-                        if let Some(td) = as_type(o) {
-                            if td.version.get() == c[1].get() {
-                                hit!();
-                                ip += 7;
-                                slots[sp - 1] = Value(adaptive::read_u64(c, 3));
-                                continue;
-                            }
+                        if let Some(v) = spec::load_attr_class(top!(), &instrs[cur + 1..]) {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = v;
+                            continue;
                         }
                     }
                     Opcode::LOAD_METHOD_WITH_VALUES | Opcode::LOAD_METHOD_NO_DICT => {
@@ -881,21 +883,12 @@ fn run_impl<const SINGLE: bool>(
                         }
                     }
                     Opcode::STORE_ATTR_SLOT => {
-                        let o = slots[sp - 1];
-                        let c = &instrs[cur + 1..];
-                        if o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get() {
-                            // Slot values are indexed by the class's slot names (allocated with the
-                            // instance).
-                            let inst = as_instance(o).unwrap();
-                            let i = c[2].get() as usize;
-                            if i < inst.cap as usize {
-                                hit!();
-                                inst.values_mut()[i] = slots[sp - 2];
-                                inst.hi = inst.hi.max(i as u32 + 1);
-                                ip += 7;
-                                sp -= 2;
-                                continue;
-                            }
+                        let (o, v) = (slots[sp - 1], slots[sp - 2]);
+                        if spec::store_attr_slot(o, v, &instrs[cur + 1..]) {
+                            hit!();
+                            ip += 7;
+                            sp -= 2;
+                            continue;
                         }
                     }
                     Opcode::CALL_PY_EXACT_ARGS
@@ -956,52 +949,12 @@ fn run_impl<const SINGLE: bool>(
                     | Opcode::CALL_STR_1
                     | Opcode::CALL_TUPLE_1 => {
                         // The callable is pinned by pointer (a built-in object or type, never freed).
-                        let n = oparg as usize;
-                        let base = sp - n - 2;
-                        let c = &instrs[cur + 1..];
-                        if kwnames.is_null()
-                            && slots[base].is_null()
-                            && slots[base + 1].0 == adaptive::read_u64(c, 1)
-                        {
-                            let arg = slots[sp - 1];
-                            let r = match op {
-                                Opcode::CALL_LEN => {
-                                    sync!();
-                                    let len = tryv!(crate::vm::builtins::len_of(vm, arg));
-                                    Some(vm.new_int(len as i64))
-                                }
-                                Opcode::CALL_ISINSTANCE => {
-                                    let (o, cls) = (slots[sp - 2], arg);
-                                    match as_type(cls) {
-                                        // A class whose metaclass is `type` itself: no __instancecheck__.
-                                        Some(_) if obj_type(cls) == vm.t.type_ => {
-                                            let t = vm.type_of(o);
-                                            Some(vm.bool_val(vm.is_subtype(t, cls.as_ptr())))
-                                        }
-                                        _ => None,
-                                    }
-                                }
-                                Opcode::CALL_TYPE_1 => Some(Value::from_ptr(vm.type_of(arg))),
-                                Opcode::CALL_STR_1 => {
-                                    if is_exact(arg, vm.t.str_) {
-                                        Some(arg)
-                                    } else {
-                                        sync!();
-                                        let cls = slots[base + 1];
-                                        Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
-                                    }
-                                }
-                                _ => {
-                                    if is_exact(arg, vm.t.tuple) {
-                                        Some(arg)
-                                    } else {
-                                        sync!();
-                                        let cls = slots[base + 1];
-                                        Some(tryv!(call::type_call(vm, cls, &[arg], &[])))
-                                    }
-                                }
-                            };
-                            if let Some(r) = r {
+                        let base = sp - oparg as usize - 2;
+                        if kwnames.is_null() {
+                            sync!();
+                            let c = &instrs[cur + 1..];
+                            if let Some(r) = spec::call_builtin_1(vm, op, &slots[base..sp], c) {
+                                let r = tryv!(r);
                                 hit!();
                                 ip += 3;
                                 sp = base;
@@ -1013,14 +966,15 @@ fn run_impl<const SINGLE: bool>(
                     Opcode::CALL_LIST_APPEND => {
                         // LOAD_METHOD left (list.append, the list); one argument.
                         let base = sp - 3;
-                        let c = &instrs[cur + 1..];
-                        if oparg == 1
-                            && kwnames.is_null()
-                            && slots[base].0 == adaptive::read_u64(c, 1)
-                            && is_exact(slots[base + 1], vm.t.list)
+                        if kwnames.is_null()
+                            && spec::call_list_append(
+                                vm,
+                                oparg,
+                                &slots[base..sp],
+                                &instrs[cur + 1..],
+                            )
                         {
                             hit!();
-                            as_list(slots[base + 1]).unwrap().push(slots[sp - 1]);
                             ip += 3;
                             sp = base;
                             push!(vm.none);
@@ -1119,17 +1073,8 @@ fn run_impl<const SINGLE: bool>(
                     Opcode::UNPACK_SEQUENCE_TWO_TUPLE
                     | Opcode::UNPACK_SEQUENCE_TUPLE
                     | Opcode::UNPACK_SEQUENCE_LIST => {
-                        let v = top!();
                         let n = oparg as usize;
-                        let items: Option<&[Value]> = match op {
-                            Opcode::UNPACK_SEQUENCE_LIST if is_exact(v, vm.t.list) => {
-                                as_list(v).map(|l| &l[..])
-                            }
-                            Opcode::UNPACK_SEQUENCE_LIST => None,
-                            _ if is_exact(v, vm.t.tuple) => as_tuple(v).map(|t| &t[..]),
-                            _ => None,
-                        };
-                        if let Some(items) = items.filter(|i| i.len() == n) {
+                        if let Some(items) = spec::unpack_items(vm, op, top!(), n) {
                             hit!();
                             sp -= 1;
                             for i in 0..n {
@@ -1555,24 +1500,22 @@ fn run_impl<const SINGLE: bool>(
                     ip += 3;
                     let n = oparg as usize;
                     let base = sp - n - 2;
-                    let mut start = base + 1;
-                    let mut callable = slots[base];
-                    if callable.is_null() {
-                        callable = slots[base + 1];
-                        start = base + 2;
-                        // Unpack bound methods so Python methods run inline.
-                        if let Some(m) = as_bound_method(callable) {
-                            slots[base] = m.func;
-                            slots[base + 1] = m.self_;
-                            callable = m.func;
-                            start = base + 1;
-                        }
-                    }
                     let kw: &[Value] = match as_tuple(kwnames) {
                         Some(t) => t,
                         None => &[],
                     };
                     kwnames = Value::NULL;
+                    let (callable, start) = match spec::call_target(&mut slots[base..sp]) {
+                        Ok((callable, start)) => (callable, base + start),
+                        Err((bf, start)) => {
+                            sync!();
+                            let args = &slots[base + start..sp];
+                            let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| bf(vm, args, kw)));
+                            sp = base;
+                            push!(r);
+                            continue;
+                        }
+                    };
                     if as_function(callable).is_some() {
                         f.get().instr_index = ip as u32;
                         f.get().stack_depth = (sp - nlp) as u32;
@@ -1585,20 +1528,6 @@ fn run_impl<const SINGLE: bool>(
                             vm.collect();
                         }
                         continue;
-                    }
-                    if let Some(b) = as_builtin(callable) {
-                        // Bound built-in method (e.g. `lst.append` kept in a local): put self in
-                        // the callable's slot so the arguments stay one contiguous slice.
-                        if !b.bound.is_null() && start == base + 2 {
-                            let f = b.f;
-                            slots[base + 1] = b.bound;
-                            sync!();
-                            let args = &slots[base + 1..sp];
-                            let r = tryv!(crate::vm::panic_guard::guard(vm, |vm| f(vm, args, kw)));
-                            sp = base;
-                            push!(r);
-                            continue;
-                        }
                     }
                     sync!();
                     let r = tryv!(call::call(vm, callable, &slots[start..sp], kw));

@@ -9,7 +9,7 @@ use std::cell::Cell;
 use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::adaptive::read_u64;
 use crate::vm::dict::DictTable;
-use crate::vm::interp::Vm;
+use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::call;
 use crate::vm::runtime::inline_cache as ic;
@@ -218,4 +218,132 @@ pub fn py_call_target(op: Opcode, stack: &mut [Value]) -> Option<(Value, usize)>
         call::is_exact_positional(co, nargs, &[])
     };
     fits.then_some((callable, start))
+}
+
+/// LOAD_ATTR_SLOT: a type-version compare and the slot's value (`None` when it is unset too, so
+/// the generic form raises AttributeError).
+#[inline(always)]
+pub fn load_attr_slot(o: Value, c: &[Cell<u32>]) -> Option<Value> {
+    if !(o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get()) {
+        return None;
+    }
+    ic::slot_value(o, c[2].get() as usize)
+}
+
+/// STORE_ATTR_SLOT: a type-version compare and the store into the slot (slot values are indexed
+/// by the class's slot names, allocated with the instance).
+#[inline(always)]
+pub fn store_attr_slot(o: Value, v: Value, c: &[Cell<u32>]) -> bool {
+    if !(o.is_ptr() && type_data(obj_type(o)).version.get() == c[1].get()) {
+        return false;
+    }
+    let Some(inst) = as_instance(o) else {
+        return false;
+    };
+    let i = c[2].get() as usize;
+    if i >= inst.cap as usize {
+        return false;
+    }
+    inst.values_mut()[i] = v;
+    inst.hi = inst.hi.max(i as u32 + 1);
+    true
+}
+
+/// LOAD_ATTR_CLASS: the class's version, then the cached attribute.
+#[inline(always)]
+pub fn load_attr_class(o: Value, c: &[Cell<u32>]) -> Option<Value> {
+    let td = as_type(o)?;
+    (td.version.get() == c[1].get()).then(|| Value(read_u64(c, 3)))
+}
+
+/// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST: the `n` items of `v` when it is an exact tuple
+/// (list for _LIST) of that length.
+#[inline(always)]
+pub fn unpack_items<'a>(vm: &Vm, op: Opcode, v: Value, n: usize) -> Option<&'a [Value]> {
+    let items: &[Value] = if op == Opcode::UNPACK_SEQUENCE_LIST {
+        if !is_exact(v, vm.t.list) {
+            return None;
+        }
+        &as_list(v)?[..]
+    } else {
+        if !is_exact(v, vm.t.tuple) {
+            return None;
+        }
+        &as_tuple(v)?[..]
+    };
+    (items.len() == n).then_some(items)
+}
+
+/// CALL_LEN / CALL_ISINSTANCE / CALL_TYPE_1 / CALL_STR_1 / CALL_TUPLE_1 on `stack` (NULL, the
+/// callable, the arguments): `None` when a guard fails (a pinned built-in callable, no keyword
+/// names, one argument or two for isinstance), else the call's result. The caller syncs the
+/// frame first: len() and the str/tuple constructors may run Python code.
+pub fn call_builtin_1(
+    vm: &mut Vm,
+    op: Opcode,
+    stack: &[Value],
+    c: &[Cell<u32>],
+) -> Option<PyResult> {
+    if !(stack[0].is_null() && stack[1].0 == read_u64(c, 1)) {
+        return None;
+    }
+    let arg = stack[stack.len() - 1];
+    match op {
+        Opcode::CALL_LEN => {
+            Some(crate::vm::builtins::len_of(vm, arg).map(|n| vm.new_int(n as i64)))
+        }
+        Opcode::CALL_ISINSTANCE => {
+            let (o, cls) = (stack[stack.len() - 2], arg);
+            match as_type(cls) {
+                // A class whose metaclass is `type` itself: no __instancecheck__.
+                Some(_) if obj_type(cls) == vm.t.type_ => {
+                    let t = vm.type_of(o);
+                    Some(Ok(vm.bool_val(vm.is_subtype(t, cls.as_ptr()))))
+                }
+                _ => None,
+            }
+        }
+        Opcode::CALL_TYPE_1 => Some(Ok(Value::from_ptr(vm.type_of(arg)))),
+        Opcode::CALL_STR_1 if is_exact(arg, vm.t.str_) => Some(Ok(arg)),
+        Opcode::CALL_TUPLE_1 if is_exact(arg, vm.t.tuple) => Some(Ok(arg)),
+        Opcode::CALL_STR_1 | Opcode::CALL_TUPLE_1 => {
+            Some(call::type_call(vm, stack[1], &[arg], &[]))
+        }
+        _ => None,
+    }
+}
+
+/// CALL_LIST_APPEND on `stack` (list.append, the list, the argument): appends and returns true
+/// when the guards hold.
+#[inline(always)]
+pub fn call_list_append(vm: &Vm, oparg: u32, stack: &[Value], c: &[Cell<u32>]) -> bool {
+    if !(oparg == 1 && stack[0].0 == read_u64(c, 1) && is_exact(stack[1], vm.t.list)) {
+        return false;
+    }
+    as_list(stack[1]).unwrap().push(stack[2]);
+    true
+}
+
+/// Generic CALL on `stack` (NULL or callable, callable or self, the arguments): the callable and
+/// where its arguments start. A bound method in the callable's slot is unpacked in place
+/// (function, self) so Python methods run inline; a bound built-in method's self goes in the
+/// callable's slot so the arguments stay one contiguous slice (then the callable returned is
+/// the built-in's function, as `Err`).
+pub fn call_target(stack: &mut [Value]) -> Result<(Value, usize), (BuiltinFn, usize)> {
+    if !stack[0].is_null() {
+        return Ok((stack[0], 1));
+    }
+    let callable = stack[1];
+    if let Some(m) = as_bound_method(callable) {
+        stack[0] = m.func;
+        stack[1] = m.self_;
+        return Ok((m.func, 1));
+    }
+    if let Some(b) = as_builtin(callable) {
+        if !b.bound.is_null() {
+            stack[1] = b.bound;
+            return Err((b.f, 1));
+        }
+    }
+    Ok((callable, 2))
 }

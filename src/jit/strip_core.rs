@@ -1,0 +1,140 @@
+//! x86-64: removes the frame-pointer set-up and tear-down that Cranelift's tail calling convention
+//! forces into every stencil (`push rbp; mov rbp, rsp` at entry, `mov rsp, rbp; pop rbp` before each
+//! exit): 8 bytes and 4 instructions per executed stencil that do nothing for a stencil that makes
+//! no call and never touches the machine stack.
+//!
+//! Decode with iced-x86, drop the frame instructions, copy every other instruction's bytes
+//! verbatim, rewrite the displacements of branches inside the stencil, and move the holes. A
+//! stencil that calls, uses rsp/rbp otherwise, or has RIP-relative operands is left as it is.
+//!
+//! build.rs includes this file (`#[path]`) and runs it on the x86-64 stencils at build time, so
+//! a process never builds iced-x86's decoder tables (~2M instructions) to stitch;
+//! `jit::strip_frame` uses it for the tests that check the result.
+
+use iced_x86::{Decoder, DecoderOptions, Instruction, Mnemonic, OpKind, Register};
+
+fn is_frame_reg(r: Register) -> bool {
+    matches!(
+        r,
+        Register::RSP | Register::RBP | Register::ESP | Register::EBP | Register::SP | Register::BP
+    )
+}
+
+pub fn is_frame_instr(i: &Instruction) -> bool {
+    match i.mnemonic() {
+        Mnemonic::Push | Mnemonic::Pop => {
+            i.op0_kind() == OpKind::Register && i.op0_register() == Register::RBP
+        }
+        Mnemonic::Mov => {
+            i.op_count() == 2
+                && i.op0_kind() == OpKind::Register
+                && i.op1_kind() == OpKind::Register
+                && matches!(
+                    (i.op0_register(), i.op1_register()),
+                    (Register::RBP, Register::RSP) | (Register::RSP, Register::RBP)
+                )
+        }
+        _ => false,
+    }
+}
+
+/// True when the instruction (not a frame instruction) could depend on the machine stack or rbp.
+fn uses_stack(i: &Instruction) -> bool {
+    if matches!(
+        i.mnemonic(),
+        Mnemonic::Push
+            | Mnemonic::Pop
+            | Mnemonic::Call
+            | Mnemonic::Leave
+            | Mnemonic::Enter
+            | Mnemonic::Pushfq
+            | Mnemonic::Popfq
+    ) {
+        return true;
+    }
+    for k in 0..i.op_count() {
+        match i.op_kind(k) {
+            OpKind::Register if is_frame_reg(i.op_register(k)) => return true,
+            OpKind::Memory
+                if is_frame_reg(i.memory_base())
+                    || is_frame_reg(i.memory_index())
+                    || i.is_ip_rel_memory_operand() =>
+            {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The stripped code and the new offsets of the holes at `holes` (byte offsets in `code`), or
+/// `None` if the stencil must keep its frame.
+pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+    let mut insts = Vec::new();
+    while decoder.can_decode() {
+        let i = decoder.decode();
+        if i.is_invalid() {
+            return None;
+        }
+        insts.push(i);
+    }
+    if !insts.first().is_some_and(is_frame_instr) {
+        return None;
+    }
+    if insts.iter().any(|i| !is_frame_instr(i) && uses_stack(i)) {
+        return None;
+    }
+    // New offset of every old instruction start (a removed instruction maps to the next kept one).
+    let mut new_at = vec![0usize; code.len() + 1];
+    let mut out = 0;
+    for i in &insts {
+        let start = i.ip() as usize;
+        for slot in &mut new_at[start..start + i.len()] {
+            *slot = out;
+        }
+        if !is_frame_instr(i) {
+            out += i.len();
+        }
+    }
+    new_at[code.len()] = out;
+    let mut new_code = Vec::with_capacity(out);
+    for i in insts.iter().filter(|i| !is_frame_instr(i)) {
+        let start = i.ip() as usize;
+        let mut bytes = code[start..start + i.len()].to_vec();
+        let hole_here = holes
+            .iter()
+            .any(|&h| (start..start + i.len()).contains(&(h as usize)));
+        // A relative jmp/jcc (calls were ruled out above): rel8 forms are 2 bytes, rel32 5 or 6.
+        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_here {
+            let target = i.near_branch_target() as usize;
+            if target > code.len() {
+                return None;
+            }
+            let n = bytes.len();
+            let from = new_code.len() + n;
+            let disp = new_at[target] as i64 - from as i64;
+            if n == 2 {
+                bytes[n - 1] = i8::try_from(disp).ok()? as u8;
+            } else {
+                bytes[n - 4..].copy_from_slice(&i32::try_from(disp).ok()?.to_le_bytes());
+            }
+        }
+        new_code.extend_from_slice(&bytes);
+    }
+    let new_holes = holes
+        .iter()
+        .map(|&h| {
+            let old = h as usize;
+            let inst = insts
+                .iter()
+                .find(|i| (i.ip() as usize..i.ip() as usize + i.len()).contains(&old))?;
+            if is_frame_instr(inst) {
+                return None;
+            }
+            Some((new_at[inst.ip() as usize] + old - inst.ip() as usize) as u64)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((new_code, new_holes))
+}
