@@ -500,26 +500,13 @@ impl<'a> Site<'a> {
     /// The families with a generic runtime function run it directly (after counting the miss
     /// as the interpreter does, `adaptive::miss`); the others step.
     #[inline(always)]
-    fn miss(mut self) -> *mut Value {
-        if super::driver::stats_enabled() {
-            super::driver::count_miss(self.cd, self.at);
-        }
-        let generic = self.op.generic();
-        if !matches!(
-            generic,
-            Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
-        ) {
-            return self.step();
-        }
-        crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
-        self.op = generic;
-        let oparg = self.args.3 as u32;
-        match generic {
-            Opcode::LOAD_ATTR => load_attr_generic(self, oparg),
-            Opcode::STORE_ATTR => store_attr_generic(self, oparg),
-            Opcode::LOAD_METHOD => load_method_generic(self, oparg),
-            _ => call_generic(self, oparg),
-        }
+    fn miss(self) -> *mut Value {
+        let (frame, sp, ctx, oparg) = self.args;
+        let (at, op) = (self.at as u64, self.op);
+        drop(self);
+        // SAFETY: the arguments this runtime function was called with (`GenericFn`'s contract);
+        // the site's references into them end here.
+        unsafe { miss_slow(frame, sp, ctx, oparg, at, op) }
     }
 
     /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
@@ -555,6 +542,75 @@ impl<'a> Site<'a> {
     }
 }
 
+/// `Site::miss` out of line (the fast paths keep their site in registers): rebuilds the site.
+///
+/// # Safety
+/// `GenericFn`'s contract; `op` is the instruction at `at`.
+#[cold]
+#[inline(never)]
+unsafe fn miss_slow(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    at: u64,
+    op: Opcode,
+) -> *mut Value {
+    // SAFETY: the contract above.
+    let Some(mut s) = (unsafe { site(frame, sp, ctx, at, op) }) else {
+        // SAFETY: as above.
+        return unsafe { generic_step(frame, sp, ctx, oparg, at) };
+    };
+    s.args.3 = oparg;
+    if super::driver::stats_enabled() {
+        super::driver::count_miss(s.cd, s.at);
+    }
+    let generic = s.op.generic();
+    if !matches!(
+        generic,
+        Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
+    ) {
+        return s.step();
+    }
+    crate::vm::adaptive::miss(s.vm, &s.cd.adaptive, s.at, s.op);
+    s.op = generic;
+    let oparg = oparg as u32;
+    match generic {
+        Opcode::LOAD_ATTR => load_attr_generic(s, oparg),
+        Opcode::STORE_ATTR => store_attr_generic(s, oparg),
+        Opcode::LOAD_METHOD => load_method_generic(s, oparg),
+        _ => call_generic(s, oparg),
+    }
+}
+
+/// The instruction at `at` is no longer `compiled_for` (the specializer rewrote it since the
+/// region was compiled): runs the runtime function of what it is now, or [`generic_step`].
+///
+/// # Safety
+/// `GenericFn`'s contract.
+#[cold]
+#[inline(never)]
+unsafe fn rewritten(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    at: u64,
+    compiled_for: Opcode,
+) -> *mut Value {
+    let now = as_code(frame_code(FramePtr(frame).get()))
+        .and_then(|cd| cd.adaptive.get(at as usize))
+        .and_then(|w| Opcode::from_u8(w.get() as u8));
+    let f = match now {
+        // Each runtime function is `runtime_fn` of exactly its own instruction, so this one
+        // finds its site: no second redirection.
+        Some(op) if op != compiled_for => runtime_fn(op),
+        _ => generic_step,
+    };
+    // SAFETY: forwarded (the contract above).
+    unsafe { f(frame, sp, ctx, oparg, at) }
+}
+
 /// Defines a runtime function for `$op`: `$body` gets the site (and the oparg) and returns the new
 /// stack pointer; when the site does not hold `$op` any more, [`generic_step`] runs instead.
 macro_rules! runtime_fns {
@@ -570,7 +626,7 @@ macro_rules! runtime_fns {
             // SAFETY: forwarded from the caller (`GenericFn`'s contract).
             let Some(mut $s) = (unsafe { site(frame, sp, ctx, at, Opcode::$op) }) else {
                 // SAFETY: as above.
-                return unsafe { generic_step(frame, sp, ctx, oparg, at) };
+                return unsafe { rewritten(frame, sp, ctx, oparg, at, Opcode::$op) };
             };
             $s.args.3 = oparg;
             let $oparg = oparg as u32;
