@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 33] = [
+    let fns: [(&'static str, BuiltinFn); 34] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -61,6 +61,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("dup", dup),
         ("waitpid", super::process::waitpid),
         ("putenv", putenv),
+        ("_utime", utime_path),
         ("unsetenv", unsetenv),
     ];
     for (name, f) in fns {
@@ -250,7 +251,92 @@ def waitstatus_to_exitcode(status):
     if WIFSIGNALED(status):
         return -WTERMSIG(status)
     raise ValueError('invalid wait status: %d' % status)
+
+
+def _utime_ns(x, what):
+    if isinstance(x, float):
+        import math
+        frac, whole = math.modf(x)
+        n = math.floor(frac * 1e9)
+        if n >= 1000000000:
+            n -= 1000000000
+            whole += 1
+        elif n < 0:
+            n += 1000000000
+            whole -= 1
+        return int(whole) * 1000000000 + n
+    import operator
+    return operator.index(x) * 1000000000
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
+    """Set the access and modified time of path."""
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        a, m = _utime_ns(times[0], 'times'), _utime_ns(times[1], 'times')
+    elif ns is not None:
+        if not isinstance(ns, tuple) or len(ns) != 2:
+            raise TypeError("utime: 'ns' must be a tuple of two ints")
+        import operator
+        a, m = operator.index(ns[0]), operator.index(ns[1])
+    else:
+        a = m = None
+    if dir_fd is not None:
+        raise NotImplementedError('cpjit does not support dir_fd in os.utime')
+    if isinstance(path, int):
+        raise NotImplementedError('cpjit does not support os.utime on a file descriptor')
+    _utime(path, a, m, follow_symlinks)
 "#;
+
+/// `_utime(path, atime_ns, mtime_ns, follow_symlinks)`: utimensat(2); None times mean now.
+fn utime_path(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "utime", args, kw, 0, 4, 4)?;
+    let (p, _) = path_arg(vm, args[0], "utime", "path")?;
+    let mut ts = [rustix::fs::Timespec {
+        tv_sec: 0,
+        tv_nsec: rustix::fs::UTIME_NOW,
+    }; 2];
+    for (t, &v) in ts.iter_mut().zip(&args[1..3]) {
+        if v == vm.none {
+            continue;
+        }
+        let n = crate::vm::types::subclass::int_arg(v)
+            .map(|i| i.to_big())
+            .ok_or_else(|| vm.type_error("utime: times must be integers"))?;
+        let (q, r) =
+            num_integer::Integer::div_mod_floor(&n, &num_bigint::BigInt::from(1_000_000_000));
+        let sec = i64::try_from(q).map_err(|_| {
+            vm.err(
+                "OverflowError",
+                "timestamp out of range for platform time_t",
+            )
+        })?;
+        *t = rustix::fs::Timespec {
+            tv_sec: sec,
+            tv_nsec: i64::try_from(r).unwrap_or(0),
+        };
+    }
+    let times = rustix::fs::Timestamps {
+        last_access: ts[0],
+        last_modification: ts[1],
+    };
+    let flags = if crate::vm::runtime::compare::truthy(vm, args[3])? {
+        rustix::fs::AtFlags::empty()
+    } else {
+        rustix::fs::AtFlags::SYMLINK_NOFOLLOW
+    };
+    match rustix::fs::utimensat(rustix::fs::CWD, &p, &times, flags) {
+        Ok(()) => Ok(vm.none),
+        Err(e) => {
+            // CPython's utime error names no file.
+            let e = std::io::Error::from_raw_os_error(e.raw_os_error());
+            Err(os_error(vm, e, None, None))
+        }
+    }
+}
 
 /// A path argument: str, bytes or an os.PathLike, as (text for the OS, was it bytes).
 pub fn path_arg(
