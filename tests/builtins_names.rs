@@ -12,10 +12,6 @@ const KNOWN_MISSING: &[(&str, &str)] = &[
         "__loader__",
         "import machinery object (importlib's BuiltinImporter), issue 13",
     ),
-    (
-        "__spec__",
-        "import machinery object (a ModuleSpec), issue 13",
-    ),
 ];
 
 #[test]
