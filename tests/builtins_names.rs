@@ -7,12 +7,10 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 /// Absent from cpjit, with why.
-const KNOWN_MISSING: &[(&str, &str)] = &[
-    (
-        "__loader__",
-        "import machinery object (importlib's BuiltinImporter), issue 13",
-    ),
-];
+const KNOWN_MISSING: &[(&str, &str)] = &[(
+    "__loader__",
+    "import machinery object (importlib's BuiltinImporter), issue 13",
+)];
 
 #[test]
 fn dir_builtins_matches_python3() {
