@@ -370,19 +370,23 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
         let trailing = trailing_continue(arch, code, &holes);
         emit_stencil(&mut out, job, code, &holes, trailing);
         if arch == "x86_64" {
-            let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
-            match strip_core::strip(code, &offsets) {
-                Some((code, moved)) => {
-                    let holes: Vec<_> = holes
+            // Frame stripped where possible, then guards' jump pairs inverted.
+            let mut code = code.to_vec();
+            let mut holes = holes.clone();
+            type Pass = fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>;
+            for pass in [strip_core::strip as Pass, strip_core::invert_jumps] {
+                let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
+                if let Some((c, moved)) = pass(&code, &offsets) {
+                    code = c;
+                    holes = holes
                         .iter()
                         .zip(moved)
                         .map(|(&(_, k, v, a), o)| (o, k, v, a))
                         .collect();
-                    let trailing = trailing_continue(arch, &code, &holes);
-                    emit_stencil(&mut stripped, job, &code, &holes, trailing);
                 }
-                None => emit_stencil(&mut stripped, job, code, &holes, trailing),
             }
+            let trailing = trailing_continue(arch, &code, &holes);
+            emit_stencil(&mut stripped, job, &code, &holes, trailing);
         }
     }
     writeln!(out, "];").unwrap();

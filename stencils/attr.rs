@@ -76,7 +76,14 @@ pub fn templates() -> Vec<Template> {
         ),
         Template {
             name: "BINARY_OP",
-            doc: "(left right -- result) two small ints for % // & | ^ (and in-place forms) inline, one variant per operator; everything else the slow path",
+            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator; everything else the slow path",
+            variants: BINOP_VARIANTS,
+            entry: false,
+            build: binary_op,
+        },
+        Template {
+            name: "BINARY_OP_SMALL_INT",
+            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator; everything else (a miss: zero divisor, shift out of 0..64, other types) the slow path, which counts the miss like the interpreter's arm",
             variants: BINOP_VARIANTS,
             entry: false,
             build: binary_op,
@@ -285,9 +292,10 @@ fn binary_op(e: &mut Emitter, oparg: u32) {
     const FLOOR_DIVIDE: u32 = 2;
     const REMAINDER: u32 = 6;
     const OR: u32 = 7;
+    const RSHIFT: u32 = 9;
     const XOR: u32 = 12;
     let op = oparg % 13;
-    if ![AND, FLOOR_DIVIDE, REMAINDER, OR, XOR].contains(&op) {
+    if ![AND, FLOOR_DIVIDE, REMAINDER, OR, RSHIFT, XOR].contains(&op) {
         let sp = e.sp;
         e.tail_to("_JIT_SLOW", sp);
         return;
@@ -305,6 +313,16 @@ fn binary_op(e: &mut Emitter, oparg: u32) {
             let x = e.b.ins().bxor(left, right);
             let shifted = e.b.ins().ishl_imm_s(x, 16);
             e.box_shifted_int(shifted)
+        }
+        RSHIFT => {
+            // A count in 0..64 shifts the sign-extended int arithmetically (the result always
+            // fits); a negative count raises and a larger one is rare: both the slow path.
+            let x = unbox_int(e, left);
+            let y = unbox_int(e, right);
+            let in_range = e.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, y, 64);
+            e.slow_unless(in_range);
+            let r = e.b.ins().sshr(x, y);
+            e.box_int(r)
         }
         _ => {
             let x = unbox_int(e, left);

@@ -210,14 +210,26 @@ fn switch(e: &mut Emitter, _: u32) {
         .return_call_indirect(sig, r, &[next_frame, next_sp, ctx]);
 }
 
-/// Truthiness of the common cases inline: True/False/None and small ints; anything else deopts.
+/// Truthiness of the common cases inline: True and False first (a comparison's result), then
+/// None and small ints; anything else deopts.
 fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     let v = e.peek(0);
+    let sp = e.sp_after(-1);
     let t = e.hole("_JIT_TRUE");
     let f = e.hole("_JIT_FALSE");
+    // `take(e, truth)`: what a value of that truth does (the branch, or on to the next piece).
+    let take = |e: &mut Emitter, truth: bool| {
+        if truth == jump_if {
+            e.tail_to("_JIT_JUMP_TARGET", sp)
+        } else {
+            e.continue_with(sp)
+        }
+    };
+    let not_true = e.b.ins().icmp(IntCC::NotEqual, v, t);
+    e.branch_if_not(not_true, |e| take(e, true));
+    let not_false = e.b.ins().icmp(IntCC::NotEqual, v, f);
+    e.branch_if_not(not_false, |e| take(e, false));
     let n = e.hole("_JIT_NONE");
-    let is_true = e.b.ins().icmp(IntCC::Equal, v, t);
-    let is_false = e.b.ins().icmp(IntCC::Equal, v, f);
     let is_none = e.b.ins().icmp(IntCC::Equal, v, n);
     // Rotating the tag to the bottom keeps the test free of 64-bit constants.
     let rotated = e.b.ins().rotl_imm_s(v, 16);
@@ -225,14 +237,11 @@ fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     let top = e.b.ins().ushr_imm_s(v, 48);
     let is_int = e.b.ins().icmp_imm_s(IntCC::Equal, top, 0xFFFF);
     let nonzero_int = e.b.ins().bxor(is_int, zero);
-    let falsy = e.b.ins().bor(is_false, is_none);
-    let falsy = e.b.ins().bor(falsy, zero);
-    let truthy = e.b.ins().bor(is_true, nonzero_int);
-    let known = e.b.ins().bor(falsy, truthy);
+    let falsy = e.b.ins().bor(is_none, zero);
+    let known = e.b.ins().bor(falsy, nonzero_int);
     e.guard(known);
-    let sp = e.sp_after(-1);
     // `jump` is true when the branch is taken.
-    let jump = if jump_if { truthy } else { falsy };
+    let jump = if jump_if { nonzero_int } else { falsy };
     let stay = e.b.ins().icmp_imm_s(IntCC::Equal, jump, 0);
     e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
     e.continue_with(sp);

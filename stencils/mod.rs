@@ -166,6 +166,22 @@ pub struct Template {
 }
 
 impl Template {
+    /// A chained stencil's template with one stencil per variant (selected by the oparg).
+    pub fn variants(
+        name: &'static str,
+        doc: &'static str,
+        variants: &'static [&'static str],
+        build: fn(&mut Emitter, u32),
+    ) -> Self {
+        Template {
+            name,
+            doc,
+            variants,
+            entry: false,
+            build,
+        }
+    }
+
     /// A chained stencil's template with one stencil (no variants).
     pub fn plain(name: &'static str, doc: &'static str, build: fn(&mut Emitter, u32)) -> Self {
         Template {

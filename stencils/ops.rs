@@ -10,15 +10,40 @@ use super::{mem, Emitter, Template};
 
 const CMP_VARIANTS: &[&str] = &["<", "<=", "==", "!=", ">", ">="];
 
+/// The fused compare-and-jump forms: the comparison (oparg) then the sense of the POP_JUMP_IF that
+/// follows it (variant = oparg + 6 for POP_JUMP_IF_TRUE).
+const CMP_JUMP_VARIANTS: &[&str] = &[
+    "< if false",
+    "<= if false",
+    "== if false",
+    "!= if false",
+    "> if false",
+    ">= if false",
+    "< if true",
+    "<= if true",
+    "== if true",
+    "!= if true",
+    "> if true",
+    ">= if true",
+];
+
 pub fn templates() -> Vec<Template> {
     let t = Template::plain;
     let mut v = vec![
-        t(
+        Template::variants(
             "LOAD_FAST",
-            "(-- value) push local OPARG; deopt if it is unbound (the interpreter raises)",
+            "(-- value) push local OPARG; deopt if it is unbound (the interpreter raises); \
+             locals 0..16 have a variant each addressing the slot with a displacement, the rest \
+             read OPARG",
+            LOCAL_VARIANTS,
             load_fast,
         ),
-        t("STORE_FAST", "(value --) pop into local OPARG", store_fast),
+        Template::variants(
+            "STORE_FAST",
+            "(value --) pop into local OPARG (variants as LOAD_FAST)",
+            LOCAL_VARIANTS,
+            store_fast,
+        ),
         t(
             "LOAD_CONST",
             "(-- value) push OPERAND (the constant's Value)",
@@ -55,35 +80,69 @@ pub fn templates() -> Vec<Template> {
             build,
         ));
     }
-    v.push(Template {
-        name: "COMPARE_OP_INT",
-        doc: "(left right -- bool) small ints, one variant per operator (the oparg); deopt unless both are small ints",
-        variants: CMP_VARIANTS,
-        entry: false,
-        build: compare_int,
-    });
-    v.push(Template {
-        name: "COMPARE_OP_FLOAT",
-        doc: "(left right -- bool) floats, one variant per operator (the oparg); deopt unless both are floats",
-        variants: CMP_VARIANTS,
-        entry: false,
-        build: compare_float,
-    });
+    let variants = Template::variants;
+    v.extend([
+        variants(
+            "COMPARE_OP_INT",
+            "(left right -- bool) small ints, one variant per operator (the oparg); deopt unless both are small ints",
+            CMP_VARIANTS,
+            compare_int,
+        ),
+        variants(
+            "COMPARE_OP_INT_JUMP",
+            "(left right --) small ints, compared and jumped on in one: jump to JUMP_TARGET (the fused POP_JUMP_IF's) when the comparison (variant % 6) is false (variants 0..6) or true (6..12), else continue after the POP_JUMP_IF; deopt unless both are small ints",
+            CMP_JUMP_VARIANTS,
+            |e, v| {
+                let c = int_condition(e, v % 6);
+                jump_on(e, c, v >= 6);
+            },
+        ),
+        variants(
+            "COMPARE_OP_FLOAT_JUMP",
+            "(left right --) floats, compared and jumped on in one (variants as COMPARE_OP_INT_JUMP); deopt unless both are floats",
+            CMP_JUMP_VARIANTS,
+            |e, v| {
+                let c = float_condition(e, v % 6);
+                jump_on(e, c, v >= 6);
+            },
+        ),
+        variants(
+            "COMPARE_OP_FLOAT",
+            "(left right -- bool) floats, one variant per operator (the oparg); deopt unless both are floats",
+            CMP_VARIANTS,
+            compare_float,
+        ),
+    ]);
     v
 }
 
-/// Address of local `OPARG`: `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.
+/// LOAD_FAST/STORE_FAST variants: one per local below 16 (its slot's offset is a displacement of
+/// the load or store, where the `_JIT_OPARG` hole would cost a 64-bit immediate and an index
+/// register), then the variant for any local (`jit::stencils::ANY_OPARG`).
+const LOCAL_VARIANTS: &[&str] = &[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "any",
+];
+
+/// Address and displacement of local `OPARG` for a LOCAL_VARIANTS variant:
+/// `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.
+fn local_slot(e: &mut Emitter, variant: u32) -> (Value, i32) {
+    if (variant as usize) < LOCAL_VARIANTS.len() - 1 {
+        (e.frame, crate::FRAME_LOCALSPLUS_OFFSET + 8 * variant as i32)
+    } else {
+        (local_addr(e), crate::FRAME_LOCALSPLUS_OFFSET)
+    }
+}
+
+/// Address of local `OPARG`: `frame + 8 * OPARG` (add `FRAME_LOCALSPLUS_OFFSET`).
 pub fn local_addr(e: &mut Emitter) -> Value {
     let oparg = e.hole("_JIT_OPARG");
     let scaled = e.b.ins().ishl_imm_s(oparg, 3);
     e.b.ins().iadd(e.frame, scaled)
 }
 
-fn load_fast(e: &mut Emitter, _: u32) {
-    let addr = local_addr(e);
-    let v =
-        e.b.ins()
-            .load(I64, mem(), addr, crate::FRAME_LOCALSPLUS_OFFSET);
+fn load_fast(e: &mut Emitter, variant: u32) {
+    let (addr, disp) = local_slot(e, variant);
+    let v = e.b.ins().load(I64, mem(), addr, disp);
     let bound = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
     e.guard(bound);
     e.poke(-1, v);
@@ -91,11 +150,10 @@ fn load_fast(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-fn store_fast(e: &mut Emitter, _: u32) {
+fn store_fast(e: &mut Emitter, variant: u32) {
     let v = e.peek(0);
-    let addr = local_addr(e);
-    e.b.ins()
-        .store(mem(), v, addr, crate::FRAME_LOCALSPLUS_OFFSET);
+    let (addr, disp) = local_slot(e, variant);
+    e.b.ins().store(mem(), v, addr, disp);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
@@ -183,6 +241,27 @@ fn float_binop(e: &mut Emitter, op: u32) {
 }
 
 fn compare_int(e: &mut Emitter, variant: u32) {
+    let c = int_condition(e, variant);
+    let res = e.bool_value(c);
+    e.poke(1, res);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// Pops the two operands: to JUMP_TARGET when `c` equals `jump_if`, else on to the next piece.
+fn jump_on(e: &mut Emitter, c: Value, jump_if: bool) {
+    let sp = e.sp_after(-2);
+    let stay = if jump_if {
+        e.b.ins().icmp_imm_s(IntCC::Equal, c, 0)
+    } else {
+        e.b.ins().icmp_imm_s(IntCC::NotEqual, c, 0)
+    };
+    e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
+    e.continue_with(sp);
+}
+
+/// The comparison `variant` of the two small ints on top of the stack (deopt unless both are).
+fn int_condition(e: &mut Emitter, variant: u32) -> Value {
     let left = e.peek(1);
     let right = e.peek(0);
     let ok = e.both_ints(left, right);
@@ -198,14 +277,19 @@ fn compare_int(e: &mut Emitter, variant: u32) {
     };
     let l = e.b.ins().ishl_imm_s(left, 16);
     let r = e.b.ins().ishl_imm_s(right, 16);
-    let c = e.b.ins().icmp(cc, l, r);
+    e.b.ins().icmp(cc, l, r)
+}
+
+fn compare_float(e: &mut Emitter, variant: u32) {
+    let c = float_condition(e, variant);
     let res = e.bool_value(c);
     e.poke(1, res);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
 
-fn compare_float(e: &mut Emitter, variant: u32) {
+/// The comparison `variant` of the two floats on top of the stack (deopt unless both are).
+fn float_condition(e: &mut Emitter, variant: u32) -> Value {
     let (l, r) = float_operands(e);
     // Ordered comparisons are false on NaN; `!=` (unordered or not equal) is true, as in Python.
     let cc = match variant {
@@ -216,9 +300,5 @@ fn compare_float(e: &mut Emitter, variant: u32) {
         crate::CMP_GT => FloatCC::GreaterThan,
         _ => FloatCC::GreaterThanOrEqual,
     };
-    let c = e.b.ins().fcmp(cc, l, r);
-    let res = e.bool_value(c);
-    e.poke(1, res);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.b.ins().fcmp(cc, l, r)
 }

@@ -140,11 +140,16 @@ mod stitched {
     fn branch_target(arch: Arch, code: &[u8], base: u64, at: usize) -> u64 {
         match arch {
             Arch::X86_64 => {
-                // The hole is the rel32 of a 5-byte `jmp` (E9) starting one byte earlier.
-                let start = at - 1;
-                assert_eq!(code[start], 0xE9);
+                // The hole is the rel32 of a 5-byte `jmp` (E9) starting one byte earlier, or of
+                // a 6-byte `jcc` (0F 8x, a guard's jump pair inverted at build time) two earlier.
+                let start = if code[at - 1] == 0xE9 {
+                    at - 1
+                } else {
+                    assert!(code[at - 2] == 0x0F && (0x80..=0x8F).contains(&code[at - 1]));
+                    at - 2
+                };
                 let mut d =
-                    iced_x86::Decoder::with_ip(64, &code[start..start + 5], base + start as u64, 0);
+                    iced_x86::Decoder::with_ip(64, &code[start..at + 4], base + start as u64, 0);
                 d.decode().near_branch_target()
             }
             Arch::Aarch64 => {

@@ -207,8 +207,26 @@ def main():
     return 0
 
 
+# Cases whose outcome depends on wall-clock time (they pass, fail or skip by how long a loop
+# took), left out of the CI subset's counts so a loaded machine cannot fail CI; the full table
+# still counts them.
+TIMING_DEPENDENT = {
+    # skipped when the conversion takes under 1/64 s
+    "test.test_int.IntStrDigitLimitsTests.test_denial_of_service_prevented_int_to_str",
+    "test.test_int.IntSubclassStrDigitLimitsTests.test_denial_of_service_prevented_int_to_str",
+    # 1000 searches must take under 0.1 s
+    "test.test_re.ReTests.test_search_anchor_at_beginning",
+}
+
+
+def ci_passes(m):
+    """cpjit's passing cases of module `m` in the last run, without the timing-dependent ones."""
+    jit = read_cases(os.path.join(OUTDIR, "cpjit", m + ".txt"))
+    return sum(1 for t, (s, _) in jit.items() if s == "pass" and t not in TIMING_DEPENDENT)
+
+
 def check_baseline(rows, update):
-    have = {m: jit["pass"] for m, _, jit, _, _, _, _ in rows}
+    have = {m: ci_passes(m) for m, _, _, _, _, _, _ in rows}
     total = sum(have.values())
     if update:
         with open(BASELINE, "w") as f:

@@ -377,10 +377,10 @@ macro_rules! for_each_opcode {
                 deopt: COMPARE_OP, stencil: Generic,
                 doc: "COMPARE_OP specialized for == / != on two exact strs.";
             COMPARE_OP_INT_JUMP = 117, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
-                deopt: COMPARE_OP, stencil: Generic,
+                deopt: COMPARE_OP, stencil: Own,
                 doc: "COMPARE_OP on two small ints fused with the following POP_JUMP_IF_FALSE/TRUE: jumps (or skips it) itself, pushing nothing.";
             COMPARE_OP_FLOAT_JUMP = 118, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
-                deopt: COMPARE_OP, stencil: Generic,
+                deopt: COMPARE_OP, stencil: Own,
                 doc: "COMPARE_OP on two floats fused with the following POP_JUMP_IF_FALSE/TRUE.";
             COMPARE_OP_STR_JUMP = 119, stack: |_a, _j| (2, 1), operand: Cmp, cache: 1,
                 deopt: COMPARE_OP, stencil: Generic,
@@ -509,7 +509,7 @@ macro_rules! for_each_opcode {
                 deopt: BINARY_OP, stencil: Generic,
                 doc: "BINARY_OP with a float result from unboxed numbers (beyond CPython 3.11's forms): + - * with a float and a small int, / on two floats or small ints (a zero divisor misses), ** of a positive float to a float with a finite result (vm::ops::spec::numeric_float).";
             BINARY_OP_SMALL_INT = 161, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
-                deopt: BINARY_OP, stencil: Generic,
+                deopt: BINARY_OP, stencil: Own,
                 doc: "BINARY_OP on two small ints for the operators without a form of their own (// % & | ^ >>; beyond CPython 3.11's forms): a zero divisor, a shift out of 0..64 or a result beyond a small int misses (vm::eval::small_int_op).";
         }
     };

@@ -134,6 +134,9 @@ struct Compiled {
     recompiles: u32,
     demoted: Vec<usize>,
     entries: Cell<u64>,
+    /// Runtime functions that found their instruction rewritten since the region was compiled
+    /// (`ops::rewritten`): at `STALE_REFRESH` the region is recompiled (`note_stale`).
+    stale: Cell<u32>,
     /// Guard failures in total and per instruction.
     exits: Cell<u64>,
     exits_at: std::cell::RefCell<HashMap<usize, u32>>,
@@ -601,6 +604,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
             recompiles,
             demoted,
             entries: Cell::new(0),
+            stale: Cell::new(0),
             exits: Cell::new(0),
             exits_at: Default::default(),
         })),
@@ -641,6 +645,35 @@ fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
     {
         return code;
     }
+    recompile_refreshed(vm, cd, code)
+}
+
+/// Runtime functions of `cd`'s region found this many instructions rewritten since it was
+/// compiled (each such run hands over to another runtime function, or steps) before the region
+/// is recompiled from the code as it is now.
+const STALE_REFRESH: u32 = 64;
+
+/// A runtime function of `cd`'s region found its instruction rewritten (`ops::rewritten`). Code
+/// entered mostly through calls and returns switched in compiled code rarely passes the driver's
+/// entry checks (`refresh`), so this count recompiles it too (within `MAX_REFRESHES`). Safe while
+/// the region runs: the replaced region is retired until the outermost run returns.
+pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
+    let code = {
+        let c = cd.jit.compiled.borrow();
+        match c.as_ref().and_then(|b| b.downcast_ref::<Slot>()) {
+            Some(Slot::Compiled(code)) => code.clone(),
+            _ => return,
+        }
+    };
+    let n = code.stale.get() + 1;
+    code.stale.set(n);
+    if n >= STALE_REFRESH && code.refreshes < MAX_REFRESHES {
+        recompile_refreshed(vm, cd, code);
+    }
+}
+
+/// Recompiles `code`'s code object from its quickened instructions as they are now.
+fn recompile_refreshed(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
     let started = std::time::Instant::now();
     let Ok(region) = compile(vm, cd, &code.demoted) else {
         return code;
@@ -658,6 +691,7 @@ fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
         recompiles: code.recompiles,
         demoted: code.demoted.clone(),
         entries: Cell::new(code.entries.get()),
+        stale: Cell::new(0),
         exits: Cell::new(0),
         exits_at: Default::default(),
     });
@@ -746,7 +780,12 @@ fn snapshot(cd: &CodeData) -> Vec<u32> {
         let Some(op) = Opcode::from_u8(code[i] as u8) else {
             break;
         };
-        let form = eval::step_form(op);
+        // The fused compare-and-jumps with stencils of their own stay (`stitch` compiles the
+        // compare alone in its step form where it cannot fuse them).
+        let form = match op {
+            Opcode::COMPARE_OP_INT_JUMP | Opcode::COMPARE_OP_FLOAT_JUMP => op,
+            _ => eval::step_form(op),
+        };
         code[i] = (code[i] & !0xFF) | form as u32;
         i += 1 + op.info().cache as usize;
     }

@@ -96,6 +96,21 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::STORE_ATTR => store_attr,
         Opcode::LOAD_METHOD => load_method_rt,
         Opcode::UNARY_NOT => unary_not,
+        Opcode::BINARY_OP_ADD_INT
+        | Opcode::BINARY_OP_SUBTRACT_INT
+        | Opcode::BINARY_OP_MULTIPLY_INT
+        | Opcode::BINARY_OP_ADD_FLOAT
+        | Opcode::BINARY_OP_SUBTRACT_FLOAT
+        | Opcode::BINARY_OP_MULTIPLY_FLOAT
+        | Opcode::BINARY_OP_ADD_UNICODE => binary_op_any,
+        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
+            compare_op_any
+        }
+        Opcode::STORE_GLOBAL => store_global,
+        Opcode::POP_JUMP_IF_FALSE => pop_jump_if_false,
+        Opcode::POP_JUMP_IF_TRUE => pop_jump_if_true,
+        Opcode::LOAD_ATTR_MODULE => load_attr_module,
+        Opcode::LOAD_METHOD_MODULE => load_method_module,
         _ => generic_step,
     }
 }
@@ -391,6 +406,24 @@ unsafe fn site<'a>(
     at: u64,
     op: Opcode,
 ) -> Option<Site<'a>> {
+    // SAFETY: forwarded (the contract above).
+    unsafe { site_of(frame, sp, ctx, at, op, true) }
+}
+
+/// `site` without checking the quickened code (`op` then only names the instruction's family
+/// for its cache size and statistics).
+///
+/// # Safety
+/// As `site`.
+#[inline(always)]
+unsafe fn site_of<'a>(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    at: u64,
+    op: Opcode,
+    check: bool,
+) -> Option<Site<'a>> {
     // SAFETY: the entry trampoline passes the context the driver created, whose `vm` points to the
     // `Vm` running this frame; the driver holds no reference into the Vm while compiled code runs.
     let ctx_ref = unsafe { &mut *ctx };
@@ -398,7 +431,7 @@ unsafe fn site<'a>(
     let fp = FramePtr(frame);
     let fr = fp.get();
     let cd: &CodeData = as_code(frame_code(fr))?;
-    if cd.adaptive.get(at as usize)?.get() as u8 != op as u8 {
+    if check && cd.adaptive.get(at as usize)?.get() as u8 != op as u8 {
         return None;
     }
     let nlp = fr.nlocalsplus as usize;
@@ -598,10 +631,19 @@ unsafe fn rewritten(
     at: u64,
     compiled_for: Opcode,
 ) -> *mut Value {
-    let now = as_code(frame_code(FramePtr(frame).get()))
+    let cd: Option<&CodeData> = as_code(frame_code(FramePtr(frame).get())).map(|c| &*c);
+    let now = cd
         .and_then(|cd| cd.adaptive.get(at as usize))
         .and_then(|w| Opcode::from_u8(w.get() as u8));
+    if let Some(cd) = cd {
+        // SAFETY: the context's `vm` is the running Vm (`GenericFn`'s contract); this borrow
+        // ends before the runtime function below takes its own.
+        let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
+        super::driver::note_stale(vm, cd);
+    }
     let f = match now {
+        // A fused compare-and-jump the region has as a compare and a POP_JUMP_IF: the compare.
+        Some(op) if eval::step_form(op) != op => runtime_fn(eval::step_form(op)),
         // Each runtime function is `runtime_fn` of exactly its own instruction, so this one
         // finds its site: no second redirection.
         Some(op) if op != compiled_for => runtime_fn(op),
@@ -613,8 +655,12 @@ unsafe fn rewritten(
 
 /// Defines a runtime function for `$op`: `$body` gets the site (and the oparg) and returns the new
 /// stack pointer; when the site does not hold `$op` any more, [`generic_step`] runs instead.
+/// `$op (any)`: a function for any form of `$op`'s family, which does not check the quickened
+/// code (`$op` then only names the family, for the cache size and statistics).
 macro_rules! runtime_fns {
-    ($($name:ident: $op:ident, |$s:ident, $oparg:ident| $body:block)*) => {$(
+    (@check) => { true };
+    (@check any) => { false };
+    ($($name:ident: $op:ident $(($any:ident))?, |$s:ident, $oparg:ident| $body:block)*) => {$(
         /// A runtime function (`GenericFn`'s contract; see the module documentation).
         unsafe extern "C" fn $name(
             frame: *mut Frame,
@@ -624,7 +670,8 @@ macro_rules! runtime_fns {
             at: u64,
         ) -> *mut Value {
             // SAFETY: forwarded from the caller (`GenericFn`'s contract).
-            let Some(mut $s) = (unsafe { site(frame, sp, ctx, at, Opcode::$op) }) else {
+            let check = runtime_fns!(@check $($any)?);
+            let Some(mut $s) = (unsafe { site_of(frame, sp, ctx, at, Opcode::$op, check) }) else {
                 // SAFETY: as above.
                 return unsafe { rewritten(frame, sp, ctx, oparg, at, Opcode::$op) };
             };
@@ -827,6 +874,20 @@ runtime_fns! {
             }
             None => s.miss(),
         }
+    }
+    // The BINARY_OP- and COMPARE_OP-family specializations compiled as a call (a site whose
+    // stencil's guards kept failing, so the region was recompiled with it as a call, or one
+    // without a stencil): the family's operation on whatever operands come, fast path first,
+    // whichever form the quickened code holds now. Nothing here depends on the specialization,
+    // so they are right for any form (a fused compare-and-jump is compiled apart from its
+    // POP_JUMP_IF then; not BINARY_OP_INPLACE_ADD_UNICODE, which also stores).
+    binary_op_any: BINARY_OP (any), |s, oparg| {
+        let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        binary_result(s, r, rops::binary_op)
+    }
+    compare_op_any: COMPARE_OP (any), |s, oparg| {
+        let r = eval::compare_fast(s.vm, oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        binary_result(s, r, compare::compare)
     }
     compare_op: COMPARE_OP, |s, oparg| {
         s.adapt();
@@ -1088,6 +1149,27 @@ fn jump_if_or_pop(mut s: Site, oparg: u32, when: bool) -> *mut Value {
     s.done()
 }
 
+/// POP_JUMP_IF_FALSE / _TRUE compiled as a call (its stencil's guard kept failing on values that
+/// are not bools, None or small ints): the truth of any value. A backward jump steps (the
+/// interpreter's arm is the safepoint).
+fn pop_jump_if(mut s: Site, oparg: u32, when: bool) -> *mut Value {
+    if oparg as usize <= s.at {
+        return s.step();
+    }
+    let v = s.slots[s.sp - 1];
+    s.sync();
+    match compare::truthy(s.vm, v) {
+        Ok(t) => {
+            s.sp -= 1;
+            if t == when {
+                s.ctx.branch = 1;
+            }
+        }
+        Err(e) => return s.raise(e),
+    }
+    s.done()
+}
+
 /// A guarded load's value replaces the top of the stack; `None` (a guard failed) deopts.
 #[inline(always)]
 fn top_or_deopt(s: Site, v: Option<Value>) -> *mut Value {
@@ -1130,6 +1212,32 @@ runtime_fns! {
     load_attr_slot: LOAD_ATTR_SLOT, |s, oparg| {
         let v = spec::load_attr_slot(s.slots[s.sp - 1], s.c());
         top_or_deopt(s, v)
+    }
+    store_global: STORE_GLOBAL, |s, oparg| {
+        let name = s.cd.names[oparg as usize];
+        let v = s.slots[s.sp - 1];
+        let g = s.fp.get().globals;
+        match rdict::dict_set(s.vm, g, name, v) {
+            Ok(_) => {
+                s.sp -= 1;
+                s.done_alloc()
+            }
+            Err(e) => s.raise(e),
+        }
+    }
+    load_attr_module: LOAD_ATTR_MODULE, |s, oparg| {
+        let v = spec::load_attr_module(s.slots[s.sp - 1], s.c());
+        top_or_deopt(s, v)
+    }
+    load_method_module: LOAD_METHOD_MODULE, |s, oparg| {
+        match spec::load_attr_module(s.slots[s.sp - 1], s.c()) {
+            Some(v) => {
+                s.slots[s.sp - 1] = Value::NULL;
+                s.push(v);
+                s.done()
+            }
+            None => s.miss(),
+        }
     }
     load_attr_class: LOAD_ATTR_CLASS, |s, oparg| {
         let v = spec::load_attr_class(s.slots[s.sp - 1], s.c());
@@ -1258,6 +1366,8 @@ runtime_fns! {
     }
     jump_if_false_or_pop: JUMP_IF_FALSE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, false) }
     jump_if_true_or_pop: JUMP_IF_TRUE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, true) }
+    pop_jump_if_false: POP_JUMP_IF_FALSE, |s, oparg| { pop_jump_if(s, oparg, false) }
+    pop_jump_if_true: POP_JUMP_IF_TRUE, |s, oparg| { pop_jump_if(s, oparg, true) }
     make_function: MAKE_FUNCTION, |s, oparg| {
         s.sync();
         let globals = s.fp.get().globals;

@@ -134,10 +134,18 @@ impl Arch {
     }
 }
 
-/// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`).
+/// The label of a template's last variant that serves every oparg without a variant of its own.
+pub const ANY_OPARG: &str = "any";
+
+/// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`,
+/// else the template's `ANY_OPARG` variant if it has one).
 pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
     set.iter()
         .find(|s| s.name == name && s.variant.is_none_or(|(v, _)| v == oparg))
+        .or_else(|| {
+            set.iter()
+                .find(|s| s.name == name && s.variant.is_some_and(|(_, l)| l == ANY_OPARG))
+        })
 }
 
 pub mod x86_64 {

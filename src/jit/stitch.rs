@@ -104,6 +104,9 @@ struct Piece {
     via: Option<usize>,
     /// `Slow`: the piece after its instruction's (where the instruction continues).
     cont: usize,
+    /// A fused compare-and-jump: the code index its POP_JUMP_IF jumps to (the jump target of an
+    /// instruction with a jump operand is its oparg).
+    fused_jump: Option<usize>,
 }
 
 /// Counts from stitching one region.
@@ -190,7 +193,9 @@ fn layout_set(
         operand: 0,
         via: None,
         cont: 0,
+        fused_jump: None,
     };
+    let targets = jump_targets(code);
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
@@ -203,7 +208,32 @@ fn layout_set(
             byte: unit as u8,
         })?;
         let oparg = unit >> 8;
+        // A compare fused with the POP_JUMP_IF after it: one stencil for both, and no piece for
+        // the jump (nothing enters there: it is no jump target, and the interpreter runs the
+        // pair as one instruction). Otherwise the compare alone, as a step runs it.
+        let fused =
+            fuse_compare_jump(op, i, code, &targets, &syms).and_then(|(variant, next, target)| {
+                Some((find_in(op.info().name, variant)?, next, target))
+            });
+        let op = if fused.is_none() {
+            crate::vm::eval::step_form(op)
+        } else {
+            op
+        };
         let info = op.info();
+        if let Some((s, next, target)) = fused {
+            if target <= i {
+                backward.push((pieces.len(), target));
+            }
+            stats.instructions += 2;
+            instr_piece[i] = Some(pieces.len());
+            pieces.push(Piece {
+                fused_jump: Some(target),
+                ..piece(PieceKind::Instr, s, i, oparg)
+            });
+            i = next + 1;
+            continue;
+        }
         let stencil = match info.stencil {
             StencilKind::Own if (syms.as_step)(i) => StencilKind::Generic,
             k => k,
@@ -328,6 +358,55 @@ fn layout_set(
     })
 }
 
+/// Code indexes some instruction jumps to.
+fn jump_targets(code: &[u32]) -> Vec<bool> {
+    let mut t = vec![false; code.len() + 1];
+    let mut i = 0;
+    while i < code.len() {
+        let Some(op) = Opcode::from_u8(code[i] as u8) else {
+            break;
+        };
+        if op.info().operand == crate::bytecode::opcode::OperandKind::Jump {
+            if let Some(slot) = t.get_mut((code[i] >> 8) as usize) {
+                *slot = true;
+            }
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    t
+}
+
+/// For a fused compare-and-jump (COMPARE_OP_INT_JUMP, COMPARE_OP_FLOAT_JUMP) at `i` that can be
+/// compiled as one stencil: (its variant, the POP_JUMP_IF's index, the POP_JUMP_IF's target).
+fn fuse_compare_jump(
+    op: Opcode,
+    i: usize,
+    code: &[u32],
+    targets: &[bool],
+    syms: &RuntimeSymbols,
+) -> Option<(u32, usize, usize)> {
+    if !matches!(
+        op,
+        Opcode::COMPARE_OP_INT_JUMP | Opcode::COMPARE_OP_FLOAT_JUMP
+    ) || (syms.as_step)(i)
+    {
+        return None;
+    }
+    let next = i + 1 + op.info().cache as usize;
+    let unit = *code.get(next)?;
+    let sense = match Opcode::from_u8(unit as u8)? {
+        Opcode::POP_JUMP_IF_FALSE => 0,
+        Opcode::POP_JUMP_IF_TRUE => 1,
+        _ => return None,
+    };
+    let target = (unit >> 8) as usize;
+    let cmp = code[i] >> 8;
+    if targets[next] || (syms.as_step)(next) || cmp >= 6 || target >= code.len() {
+        return None;
+    }
+    Some((cmp + 6 * sense, next, target))
+}
+
 /// One piece of a laid-out region, for inspection and tests.
 #[derive(Clone, Copy, Debug)]
 pub struct PieceInfo {
@@ -441,13 +520,26 @@ impl Layout {
                 }
             }
             HoleValue::JumpTarget if p.via.is_some() => {
-                if p.oparg as usize >= code.len() || self.instr_piece[p.oparg as usize].is_none() {
+                let target = p.fused_jump.unwrap_or(p.oparg as usize);
+                if target >= code.len() || self.instr_piece[target].is_none() {
                     return Err(StitchError::BadJumpTarget {
                         index: p.index,
                         target: p.oparg,
                     });
                 }
                 return Ok(at(p.via.unwrap_or(k)));
+            }
+            HoleValue::JumpTarget if p.fused_jump.is_some() => {
+                let target = p.fused_jump.unwrap_or(0);
+                match self.instr_piece.get(target).copied().flatten() {
+                    Some(t) if target < code.len() => return Ok(at(t)),
+                    _ => {
+                        return Err(StitchError::BadJumpTarget {
+                            index: p.index,
+                            target: target as u32,
+                        })
+                    }
+                }
             }
             HoleValue::JumpTarget => {
                 let op = Opcode::from_u8(code[p.index] as u8);

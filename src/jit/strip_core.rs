@@ -68,9 +68,8 @@ fn uses_stack(i: &Instruction) -> bool {
     false
 }
 
-/// The stripped code and the new offsets of the holes at `holes` (byte offsets in `code`), or
-/// `None` if the stencil must keep its frame.
-pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+/// Every instruction of `code` (placed at 0), or `None` if some part does not decode.
+fn decode_all(code: &[u8]) -> Option<Vec<Instruction>> {
     let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
     let mut insts = Vec::new();
     while decoder.can_decode() {
@@ -80,6 +79,36 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         }
         insts.push(i);
     }
+    Some(insts)
+}
+
+/// Rewrites the displacement of `bytes`, the relative jmp/jcc `i` about to be appended at
+/// `new_code_len`, for its target's new offset (`new_at`: old offset -> new). rel8 forms are 2
+/// bytes, rel32 5 or 6; code only shrinks, so a rel8 still fits. `None` if a target lies outside.
+fn retarget(
+    i: &Instruction,
+    bytes: &mut [u8],
+    new_code_len: usize,
+    new_at: &[usize],
+) -> Option<()> {
+    let target = i.near_branch_target() as usize;
+    if target >= new_at.len() {
+        return None;
+    }
+    let n = bytes.len();
+    let disp = new_at[target] as i64 - (new_code_len + n) as i64;
+    if n == 2 {
+        bytes[n - 1] = i8::try_from(disp).ok()? as u8;
+    } else {
+        bytes[n - 4..].copy_from_slice(&i32::try_from(disp).ok()?.to_le_bytes());
+    }
+    Some(())
+}
+
+/// The stripped code and the new offsets of the holes at `holes` (byte offsets in `code`), or
+/// `None` if the stencil must keep its frame.
+pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+    let insts = decode_all(code)?;
     if !insts.first().is_some_and(is_frame_instr) {
         return None;
     }
@@ -106,20 +135,9 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         let hole_here = holes
             .iter()
             .any(|&h| (start..start + i.len()).contains(&(h as usize)));
-        // A relative jmp/jcc (calls were ruled out above): rel8 forms are 2 bytes, rel32 5 or 6.
+        // A relative jmp/jcc (calls were ruled out above).
         if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_here {
-            let target = i.near_branch_target() as usize;
-            if target > code.len() {
-                return None;
-            }
-            let n = bytes.len();
-            let from = new_code.len() + n;
-            let disp = new_at[target] as i64 - from as i64;
-            if n == 2 {
-                bytes[n - 1] = i8::try_from(disp).ok()? as u8;
-            } else {
-                bytes[n - 4..].copy_from_slice(&i32::try_from(disp).ok()?.to_le_bytes());
-            }
+            retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
     }
@@ -134,6 +152,90 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
                 return None;
             }
             Some((new_at[inst.ip() as usize] + old - inst.ip() as usize) as u64)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((new_code, new_holes))
+}
+
+/// Fuses every `jcc over; jmp <hole>; over:` pair into `j!cc <hole>`: Cranelift lays a guard out
+/// as a conditional jump over an out-of-line tail call (the exit to a deopt stub, a slow path or a
+/// jump target), so the fast path pays a taken jump per guard; inverted, it falls through. The
+/// jump's hole moves to the new instruction's rel32 field, which also ends the instruction, so
+/// its addend stays. Other branches inside the stencil are re-targeted. `None` when there is no
+/// such pair (or the code does not decode).
+pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+    let insts = decode_all(code)?;
+    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
+    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    // Starts of instructions some internal branch jumps to.
+    let targeted: Vec<usize> = insts
+        .iter()
+        .filter(|i| i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i))
+        .map(|i| i.near_branch_target() as usize)
+        .collect();
+    // `pair[k]`: instruction k is a jcc fused with the jmp after it.
+    let mut pair = vec![false; insts.len()];
+    for k in 0..insts.len().saturating_sub(1) {
+        let (j, n) = (&insts[k], &insts[k + 1]);
+        let jb = &code[span(j)];
+        let is_jcc = j.op_count() == 1
+            && j.op0_kind() == OpKind::NearBranch64
+            && ((jb.len() == 2 && (0x70..=0x7F).contains(&jb[0]))
+                || (jb.len() == 6 && jb[0] == 0x0F && (0x80..=0x8F).contains(&jb[1])));
+        pair[k] = is_jcc
+            && !hole_in(j)
+            && j.near_branch_target() == n.next_ip()
+            && n.len() == 5
+            && code[n.ip() as usize] == 0xE9
+            && holes.contains(&(n.ip() + 1))
+            && !targeted.contains(&(n.ip() as usize))
+            && !(k > 0 && pair[k - 1]);
+    }
+    if !pair.contains(&true) {
+        return None;
+    }
+    // New offset of every old instruction start (a fused jmp maps to its jcc's end).
+    let mut new_at = vec![0usize; code.len() + 1];
+    let mut out = 0;
+    for (k, i) in insts.iter().enumerate() {
+        for slot in &mut new_at[span(i)] {
+            *slot = out;
+        }
+        out += if pair[k] {
+            6
+        } else if k > 0 && pair[k - 1] {
+            0
+        } else {
+            i.len()
+        };
+    }
+    new_at[code.len()] = out;
+    let mut new_code = Vec::with_capacity(out);
+    let mut moved: Vec<(u64, u64)> = Vec::new();
+    for (k, i) in insts.iter().enumerate() {
+        if k > 0 && pair[k - 1] {
+            continue;
+        }
+        let mut bytes = code[span(i)].to_vec();
+        if pair[k] {
+            let cc = if bytes[0] == 0x0F { bytes[1] } else { bytes[0] } & 0x0F;
+            moved.push((insts[k + 1].ip() + 1, new_code.len() as u64 + 2));
+            new_code.extend_from_slice(&[0x0F, 0x80 | (cc ^ 1), 0, 0, 0, 0]);
+            continue;
+        }
+        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+            retarget(i, &mut bytes, new_code.len(), &new_at)?;
+        }
+        new_code.extend_from_slice(&bytes);
+    }
+    let new_holes = holes
+        .iter()
+        .map(|&h| {
+            if let Some(&(_, to)) = moved.iter().find(|(from, _)| *from == h) {
+                return Some(to);
+            }
+            let inst = insts.iter().find(|i| span(i).contains(&(h as usize)))?;
+            Some((new_at[inst.ip() as usize] + h as usize - inst.ip() as usize) as u64)
         })
         .collect::<Option<Vec<_>>>()?;
     Some((new_code, new_holes))

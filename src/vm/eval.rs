@@ -835,23 +835,16 @@ fn run_impl<const SINGLE: bool>(
                         }
                     }
                     Opcode::LOAD_ATTR_MODULE | Opcode::LOAD_METHOD_MODULE => {
-                        let o = top!();
-                        let c = &instrs[cur + 1..];
-                        if let Some(m) = as_module(o) {
-                            let t = table_of(m.dict);
-                            if t.shape() == adaptive::read_u64(c, 1) {
-                                if let Some(e) = t.slot(c[3].get() as usize) {
-                                    hit!();
-                                    ip += 7;
-                                    if op == Opcode::LOAD_METHOD_MODULE {
-                                        slots[sp - 1] = Value::NULL;
-                                        push!(e.value);
-                                    } else {
-                                        slots[sp - 1] = e.value;
-                                    }
-                                    continue;
-                                }
+                        if let Some(v) = spec::load_attr_module(top!(), &instrs[cur + 1..]) {
+                            hit!();
+                            ip += 7;
+                            if op == Opcode::LOAD_METHOD_MODULE {
+                                slots[sp - 1] = Value::NULL;
+                                push!(v);
+                            } else {
+                                slots[sp - 1] = v;
                             }
+                            continue;
                         }
                     }
                     Opcode::LOAD_ATTR_CLASS => {

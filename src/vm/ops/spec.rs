@@ -256,6 +256,18 @@ pub fn load_attr_class(o: Value, c: &[Cell<u32>]) -> Option<Value> {
     (td.version.get() == c[1].get()).then(|| Value(read_u64(c, 3)))
 }
 
+/// LOAD_ATTR_MODULE / LOAD_METHOD_MODULE: the module attribute's value when `o` is a module whose
+/// dict still has the cached shape (`c[1..3]`) and a live entry at the cached index (`c[3]`).
+#[inline(always)]
+pub fn load_attr_module(o: Value, c: &[Cell<u32>]) -> Option<Value> {
+    let m = as_module(o)?;
+    let t: &DictTable = &as_dict(m.dict)?.table;
+    if t.shape() != read_u64(c, 1) {
+        return None;
+    }
+    t.slot(c[3].get() as usize).map(|e| e.value)
+}
+
 /// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST: the `n` items of `v` when it is an exact tuple
 /// (list for _LIST) of that length.
 #[inline(always)]
