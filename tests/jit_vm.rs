@@ -88,6 +88,15 @@ fn type_flips_in_hot_loops_exit_at_guards() {
 }
 
 #[test]
+fn generators_yielding_every_iteration_are_left_to_the_interpreter() {
+    let j = run_program("jit_generator_yields", &["--jit"]);
+    // The generator expressions feeding sum/tuple/set (and `pairs`, which yields on every pass)
+    // are left to the interpreter; `sparse` loops between its yields and stays compiled.
+    assert!(jit_count(&j, &["yield_bound"]) >= 3, "{j}");
+    assert!(jit_count(&j, &["exits", "interpreter"]) > 0, "{j}");
+}
+
+#[test]
 fn small_int_overflow_exits_to_big_ints() {
     let j = run_program("jit_int_overflow", &["--jit"]);
     assert!(

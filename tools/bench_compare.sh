@@ -5,6 +5,7 @@
 # pyperformance scripts of issue 8 and the shared kernels under CPython 3.11 (`python3 -S`),
 # cpjit (specializing, the default) and cpjit --specialize=off, checking that the outputs agree.
 #   usage: tools/bench_compare.sh [ARGS]   (ARGS go to compare; default --runs 3 --loops 5)
+#          JIT=1 tools/bench_compare.sh      (columns CPython, cpjit --jit, cpjit)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH:-/work/shared/bench}
@@ -28,9 +29,15 @@ uptime
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--runs 3 --loops 5)
 # compare exits 1 if any script fails or differs; the table is still the result.
-"$BENCH/compare" --check "${args[@]}" --impl "cpython=python3 -S" \
-    --impl "cpjit=./target/release/cpjit -S" --impl "off=./target/release/cpjit -S --specialize=off" \
-    "${scripts[@]}"
+# JIT=1: the JIT against the specializing interpreter and CPython (issue 9, must-hold 5).
+if [ -n "${JIT:-}" ]; then
+    impls=(--impl "cpython=python3 -S" --impl "jit=./target/release/cpjit -S --jit"
+        --impl "cpjit=./target/release/cpjit -S")
+else
+    impls=(--impl "cpython=python3 -S" --impl "cpjit=./target/release/cpjit -S"
+        --impl "off=./target/release/cpjit -S --specialize=off")
+fi
+"$BENCH/compare" --check "${args[@]}" "${impls[@]}" "${scripts[@]}"
 status=$?
 uptime
 exit $status

@@ -134,6 +134,8 @@ struct Compiled {
     recompiles: u32,
     demoted: Vec<usize>,
     entries: Cell<u64>,
+    /// Runs that ended at a yield without taking a backward jump (`note_yield`).
+    short_yields: Cell<u64>,
     /// Runtime functions that found their instruction rewritten since the region was compiled
     /// (`ops::rewritten`): at `STALE_REFRESH` the region is recompiled (`note_stale`).
     stale: Cell<u32>,
@@ -148,6 +150,9 @@ struct Stats {
     regions: u64,
     /// Regions thrown away because their guards kept failing.
     invalidated: u64,
+    /// Generator regions left to the interpreter because their runs kept ending at a yield
+    /// without completing a loop iteration (`note_yield`).
+    yield_bound: u64,
     /// Regions recompiled because the specializer rewrote instructions they ran generically.
     refreshed: u64,
     /// Regions replaced (refreshed or thrown away) while compiled code was running on this
@@ -247,7 +252,7 @@ fn report(json: bool) -> String {
         };
         if json {
             format!(
-                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"yield_bound\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
@@ -257,6 +262,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.yield_bound,
                 s.retired,
                 s.compile_failures,
                 s.code_bytes,
@@ -284,7 +290,7 @@ fn report(json: bool) -> String {
         } else {
             format!(
                 "cpjit JIT stats (threshold {})\n\
-                 regions {} refreshed {} invalidated {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
+                 regions {} refreshed {} invalidated {} left to the interpreter at yields {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
                  compiled instructions: own stencil {} runtime call {} exit {}\n\
                  entries: function start {} loop header {} continue {}\n\
                  steps (instructions run through their runtime function) {}\n\
@@ -298,6 +304,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.yield_bound,
                 s.retired,
                 s.compile_failures,
                 s.code_bytes,
@@ -446,6 +453,9 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 if !breaker && !exit_piece {
                     note_exit(vm, cd, &code, at);
                 }
+                if exit_piece && used == 0 {
+                    note_yield(cd, &code, at);
+                }
                 return JitOutcome::Resume {
                     kwnames: ctx.kwnames,
                 };
@@ -495,6 +505,7 @@ fn set_slot(cd: &CodeData, slot: Slot) {
         Slot::Compiled(code) => Rc::as_ptr(code) as usize,
         _ => 0,
     };
+    cd.jit.never.set(matches!(slot, Slot::Never));
     let old = cd.jit.compiled.borrow_mut().replace(Box::new(slot));
     cd.jit.fast.set(fast);
     if let Some(Ok(old)) = old.map(|b| b.downcast::<Slot>()) {
@@ -604,6 +615,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
             recompiles,
             demoted,
             entries: Cell::new(0),
+            short_yields: Cell::new(0),
             stale: Cell::new(0),
             exits: Cell::new(0),
             exits_at: Default::default(),
@@ -691,12 +703,36 @@ fn recompile_refreshed(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Com
         recompiles: code.recompiles,
         demoted: code.demoted.clone(),
         entries: Cell::new(code.entries.get()),
+        short_yields: Cell::new(code.short_yields.get()),
         stale: Cell::new(0),
         exits: Cell::new(0),
         exits_at: Default::default(),
     });
     set_slot(cd, Slot::Compiled(new.clone()));
     new
+}
+
+/// A generator region whose runs this often end at a yield without a backward jump...
+const SHORT_YIELD_LIMIT: u64 = 256;
+/// ... on at least 1 in this many entries is left to the interpreter.
+const SHORT_YIELD_RATIO: u64 = 2;
+
+/// A run left compiled code at the exit piece at `at` without taking a backward jump. When that
+/// is a YIELD_VALUE (an exit: a yield leaves the region, and the generator's next resume enters
+/// it again at the loop header), the run did part of one loop iteration for an entry and an
+/// exit, which cost more than the interpreter's iteration (a generator expression feeding a
+/// built-in: nqueens had 742k such runs). Regions where that is the rule are left to the
+/// interpreter for good.
+fn note_yield(cd: &CodeData, code: &Compiled, at: usize) {
+    if cd.adaptive.get(at).map(|w| w.get() as u8) != Some(Opcode::YIELD_VALUE as u8) {
+        return;
+    }
+    let n = code.short_yields.get() + 1;
+    code.short_yields.set(n);
+    if n >= SHORT_YIELD_LIMIT && n * SHORT_YIELD_RATIO >= code.entries.get() {
+        with_stats(|s| s.yield_bound += 1);
+        set_slot(cd, Slot::Never);
+    }
 }
 
 /// Counts a guard failure at `at`; throws the region away when its guards fail too often.

@@ -449,7 +449,7 @@ fn run_impl<const SINGLE: bool>(
     macro_rules! jit_enter {
         ($kind:expr) => {
             if !SINGLE {
-                if let Some(hook) = vm.jit {
+                if let Some(hook) = vm.jit.filter(|_| !cd.jit.never.get()) {
                     std::hint::cold_path();
                     let mut kind = $kind;
                     loop {

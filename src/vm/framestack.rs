@@ -100,7 +100,14 @@ pub fn init_with_args(
     fr._reserved = [0; 3];
     let slots = f.slots(nlocalsplus as usize);
     let n = args.len().min(slots.len());
-    slots[..n].copy_from_slice(&args[..n]);
+    // Most calls pass a few arguments: an element loop beats a `memcpy` call for those.
+    if n <= 4 {
+        for (d, a) in slots.iter_mut().zip(&args[..n]) {
+            *d = *a;
+        }
+    } else {
+        slots[..n].copy_from_slice(&args[..n]);
+    }
     for s in &mut slots[n..] {
         *s = Value::NULL;
     }

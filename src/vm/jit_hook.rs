@@ -26,6 +26,9 @@ pub struct JitSlot {
     /// The JIT's shortcut to the compiled code in `compiled` (an address it owns there, or 0),
     /// which it updates whenever it replaces `compiled`.
     pub fast: Cell<usize>,
+    /// The JIT will never run this code (it failed to compile, or was left to the
+    /// interpreter): the loop stops offering it (no hook call at every loop iteration).
+    pub never: Cell<bool>,
 }
 
 /// Where the loop offers to enter compiled code.

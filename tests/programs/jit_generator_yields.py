@@ -1,0 +1,40 @@
+# Generators under --jit: a generator expression whose every resume runs part of one loop
+# iteration and yields (left to the interpreter after a while: entering compiled code per item
+# costs more), and a generator that loops several times between yields (stays compiled), with
+# their results checked against CPython.
+def squares(n):
+    return sum(x * x for x in range(n))
+
+print(squares(3000))
+print(tuple(i % 7 for i in range(700))[-10:])
+print(sorted({(i * 37) % 101 for i in range(2000)})[:10])
+
+def sparse(n):
+    for i in range(n):
+        if i % 5 == 0:
+            yield i
+
+print(sum(sparse(20000)), list(sparse(40)))
+
+def pairs(xs):
+    it = iter(xs)
+    for a in it:
+        b = next(it, None)
+        yield a, b
+
+print(list(pairs(range(11))))
+total = 0
+for a, b in pairs(range(5000)):
+    total += a * (b or 1)
+print(total)
+
+def thrower(n):
+    for i in range(n):
+        if i == n - 1:
+            raise ValueError(i)
+        yield i
+
+try:
+    print(sum(thrower(4000)))
+except ValueError as e:
+    print("ValueError", e)
