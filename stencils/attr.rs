@@ -25,6 +25,16 @@ pub fn templates() -> Vec<Template> {
             store_attr_instance_value,
         ),
         t(
+            "LOAD_ATTR_SLOT",
+            "(obj -- value) as LOAD_ATTR_INSTANCE_VALUE: type version (c[1]) and the set slot value at index c[2]; else the slow path",
+            load_attr_instance_value,
+        ),
+        t(
+            "STORE_ATTR_SLOT",
+            "(value obj --) as STORE_ATTR_INSTANCE_VALUE: type version (c[1]), overwrites the slot value at index c[2] when it is set (an unset slot, which moves the instance's high mark, is the slow path)",
+            store_attr_instance_value,
+        ),
+        t(
             "LOAD_METHOD_WITH_VALUES",
             "(obj -- method obj) type version (c[1]) and no materialized __dict__: pushes the cached method (c[3..5]); else the slow path",
             |e, _| load_method(e, true),

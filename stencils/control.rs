@@ -1,7 +1,7 @@
 //! Templates for control flow and the stencils the stitcher itself needs: the entry trampoline, the
 //! deopt stub, the generic runtime-function call, branches, loops and return.
 
-use cranelift_codegen::ir::{condcodes::IntCC, types::I32, types::I64, InstBuilder};
+use cranelift_codegen::ir::{condcodes::IntCC, types::I32, types::I64, InstBuilder, Value};
 
 use super::{mem, stencil_signature, Emitter, Template};
 
@@ -90,6 +90,18 @@ pub fn templates() -> Vec<Template> {
                 let sp = e.sp;
                 e.tail_to("_JIT_JUMP_TARGET", sp)
             },
+        ),
+        t(
+            "JUMP_IF_FALSE_OR_POP",
+            "(cond -- cond) and jump to JUMP_TARGET if False, (cond --) if True; any other value \
+             the slow path (its truth, by the runtime function)",
+            |e, _| jump_if_or_pop(e, false),
+        ),
+        t(
+            "JUMP_IF_TRUE_OR_POP",
+            "(cond -- cond) and jump to JUMP_TARGET if True, (cond --) if False; any other value \
+             the slow path",
+            |e, _| jump_if_or_pop(e, true),
         ),
         t(
             "POP_JUMP_IF_NONE",
@@ -210,25 +222,30 @@ fn switch(e: &mut Emitter, _: u32) {
         .return_call_indirect(sig, r, &[next_frame, next_sp, ctx]);
 }
 
-/// Truthiness of the common cases inline: True and False first (a comparison's result), then
-/// None and small ints; anything else deopts.
-fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
-    let v = e.peek(0);
-    let sp = e.sp_after(-1);
+/// Branches on `v` when it is True or False: to JUMP_TARGET with `jump_sp` when its truth is
+/// `jump_if`, else on to the next piece with `stay_sp`; other values fall through.
+fn branch_on_bools(e: &mut Emitter, v: Value, jump_if: bool, jump_sp: Value, stay_sp: Value) {
     let t = e.hole("_JIT_TRUE");
     let f = e.hole("_JIT_FALSE");
-    // `take(e, truth)`: what a value of that truth does (the branch, or on to the next piece).
     let take = |e: &mut Emitter, truth: bool| {
         if truth == jump_if {
-            e.tail_to("_JIT_JUMP_TARGET", sp)
+            e.tail_to("_JIT_JUMP_TARGET", jump_sp)
         } else {
-            e.continue_with(sp)
+            e.continue_with(stay_sp)
         }
     };
     let not_true = e.b.ins().icmp(IntCC::NotEqual, v, t);
     e.branch_if_not(not_true, |e| take(e, true));
     let not_false = e.b.ins().icmp(IntCC::NotEqual, v, f);
     e.branch_if_not(not_false, |e| take(e, false));
+}
+
+/// Truthiness of the common cases inline: True and False first (a comparison's result), then
+/// None and small ints; anything else deopts.
+fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
+    let v = e.peek(0);
+    let sp = e.sp_after(-1);
+    branch_on_bools(e, v, jump_if, sp, sp);
     let n = e.hole("_JIT_NONE");
     let is_none = e.b.ins().icmp(IntCC::Equal, v, n);
     // Rotating the tag to the bottom keeps the test free of 64-bit constants.
@@ -245,6 +262,15 @@ fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     let stay = e.b.ins().icmp_imm_s(IntCC::Equal, jump, 0);
     e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
     e.continue_with(sp);
+}
+
+/// `and` / `or`: True and False inline (the value stays for the jump, is popped otherwise); any
+/// other value goes to the runtime function (`_JIT_SLOW`), which tests its truth.
+fn jump_if_or_pop(e: &mut Emitter, jump_if: bool) {
+    let v = e.peek(0);
+    let (sp, popped) = (e.sp, e.sp_after(-1));
+    branch_on_bools(e, v, jump_if, sp, popped);
+    e.tail_to("_JIT_SLOW", sp);
 }
 
 fn jump_backward(e: &mut Emitter, _: u32) {

@@ -91,7 +91,18 @@ macro_rules! define_opcodes {
                     stencil: StencilKind::$stencil, doc: $doc }; I })* }
             }
             pub fn name(self) -> &'static str { self.info().name }
+            /// The inline cache units after the instruction (`info().cache`, from a table: the
+            /// runtime functions need it on every call).
+            #[inline(always)]
+            pub fn cache_units(self) -> usize { CACHE_UNITS[self as usize] as usize }
         }
+
+        /// For each opcode byte: its inline cache size in code units (0 for unused bytes).
+        pub static CACHE_UNITS: [u8; 256] = {
+            let mut t = [0u8; 256];
+            $(t[$num] = $cache;)*
+            t
+        };
 
         /// For each opcode byte: the generic instruction of its family (itself for generic
         /// instructions; 0xFF for unused bytes). The interpreter's miss path and the

@@ -203,10 +203,10 @@ macro_rules! for_each_opcode {
                 deopt: POP_JUMP_IF_NOT_NONE, stencil: Own,
                 doc: "Pop TOS; jump to oparg if it is not None.";
             JUMP_IF_FALSE_OR_POP = 59, stack: |_a, j| if j { (1, 1) } else { (1, 0) }, operand: Jump, cache: 0,
-                deopt: JUMP_IF_FALSE_OR_POP, stencil: Generic,
+                deopt: JUMP_IF_FALSE_OR_POP, stencil: Own,
                 doc: "If TOS is false jump to oparg leaving it on the stack, else pop it.";
             JUMP_IF_TRUE_OR_POP = 60, stack: |_a, j| if j { (1, 1) } else { (1, 0) }, operand: Jump, cache: 0,
-                deopt: JUMP_IF_TRUE_OR_POP, stencil: Generic,
+                deopt: JUMP_IF_TRUE_OR_POP, stencil: Own,
                 doc: "If TOS is true jump to oparg leaving it on the stack, else pop it.";
             BUILD_TUPLE = 61, stack: |a, _j| (a, 1), operand: Count, cache: 0,
                 deopt: BUILD_TUPLE, stencil: Generic,
@@ -398,7 +398,7 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_ATTR, stencil: Generic,
                 doc: "LOAD_ATTR of a module attribute: guards the module dict's keys version, one indexed load.";
             LOAD_ATTR_SLOT = 124, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
-                deopt: LOAD_ATTR, stencil: Generic,
+                deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the instance value at the cached slot index (a NULL value misses).";
             LOAD_ATTR_CLASS = 125, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,
@@ -413,7 +413,7 @@ macro_rules! for_each_opcode {
                 deopt: STORE_ATTR, stencil: Own,
                 doc: "STORE_ATTR of an instance attribute: guards the type version, stores the instance value at the cached shared-key index (a new attribute only at or above the instance's highest index so far).";
             STORE_ATTR_SLOT = 129, stack: |_a, _j| (2, 0), operand: Name, cache: 7,
-                deopt: STORE_ATTR, stencil: Generic,
+                deopt: STORE_ATTR, stencil: Own,
                 doc: "STORE_ATTR of a __slots__ member: guards the type version, stores into the instance value at the cached slot index.";
             LOAD_METHOD_WITH_VALUES = 130, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Own,

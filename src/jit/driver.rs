@@ -670,6 +670,16 @@ const STALE_REFRESH: u32 = 64;
 /// entry checks (`refresh`), so this count recompiles it too (within `MAX_REFRESHES`). Safe while
 /// the region runs: the replaced region is retired until the outermost run returns.
 pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
+    let fast = cd.jit.fast.get() as *const Compiled;
+    if fast.is_null() {
+        return;
+    }
+    // SAFETY: `fast` is the address of the `Compiled` the slot's `Rc` holds (`set_slot` keeps
+    // them in step), alive while the slot holds it, which outlasts this read.
+    let current = unsafe { &*fast };
+    if current.refreshes >= MAX_REFRESHES {
+        return;
+    }
     let code = {
         let c = cd.jit.compiled.borrow();
         match c.as_ref().and_then(|b| b.downcast_ref::<Slot>()) {

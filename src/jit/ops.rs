@@ -319,7 +319,43 @@ unsafe extern "C" fn call_py_switch(
         return unsafe { resume_at(frame, sp, ctx, at) };
     };
     s.args.3 = oparg;
+    // SAFETY: `ctx` is the driver's context (the contract).
+    let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
     match call_py(s, oparg as u32) {
+        Ok(callee) if makes_generator(callee) => {
+            // A generator (coroutine, async generator) function's frame only makes the object
+            // (cells, free variables, RETURN_GENERATOR): run it here and go on in the caller's
+            // compiled code, instead of leaving it for the driver to follow the call.
+            let r = eval::run(vm, callee, None);
+            match r {
+                Ok(eval::Exit::Return(g)) => {
+                    let caller = eval::return_into_caller(vm, callee, g);
+                    let ip = caller.get().instr_index as usize;
+                    // SAFETY: as above; no other reference to it is live any more.
+                    switch_to(unsafe { &mut *ctx }, caller, ip, false)
+                }
+                // Unreachable for such code; the interpreter sorts out whatever it is.
+                Ok(eval::Exit::Yield(_)) => {
+                    // SAFETY: as above.
+                    unsafe { (*ctx).exit_kind = EXIT_CALL };
+                    status(JIT_STATUS_ERROR)
+                }
+                Err(e) => {
+                    // The frame that raised is still the callee's (the interpreter unwound to it
+                    // and found no handler): pop it, raise in the caller at the call.
+                    eval::pop_frame(vm, callee);
+                    // SAFETY: as above.
+                    let c = unsafe { &mut *ctx };
+                    c.exit_kind = EXIT_RAISED;
+                    c.exception = e;
+                    c.error_at = at as u32;
+                    c.reraise = 0;
+                    let fr = FramePtr(frame).get();
+                    fr.instr_index = at as u32;
+                    status(JIT_STATUS_ERROR)
+                }
+            }
+        }
         Ok(callee) => {
             // SAFETY: `ctx` is the driver's context (the contract); no other reference to it
             // is live any more.
@@ -327,6 +363,14 @@ unsafe extern "C" fn call_py_switch(
         }
         Err(()) => status(JIT_STATUS_ERROR),
     }
+}
+
+/// Whether the code of frame `f` makes a generator, coroutine or async generator when called.
+fn makes_generator(f: FramePtr) -> bool {
+    use crate::bytecode::code::flags;
+    as_code(frame_code(f.get())).is_some_and(|cd| {
+        cd.code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) != 0
+    })
 }
 
 /// Leaves compiled code to resume the interpreter at instruction `at`, stack untouched.
@@ -510,7 +554,7 @@ impl<'a> Site<'a> {
     #[inline(always)]
     fn sync(&mut self) {
         let fr = self.fp.get();
-        fr.instr_index = (self.at + 1 + self.op.info().cache as usize) as u32;
+        fr.instr_index = (self.at + 1 + self.op.cache_units()) as u32;
         fr.stack_depth = (self.sp - self.nlp) as u32;
     }
 
@@ -745,7 +789,7 @@ fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
         return Err(());
     };
     let fr = s.fp.get();
-    let cache = s.op.info().cache as usize;
+    let cache = s.op.cache_units();
     fr.instr_index = (s.at + 1 + cache) as u32;
     fr.stack_depth = (sp - s.nlp) as u32;
     let args = &s.slots[base + start..sp];
@@ -1110,10 +1154,21 @@ fn call_generic(mut s: Site, oparg: u32) -> *mut Value {
             return replace(s, sp - base, r);
         }
     };
-    if as_function(callable).is_some() {
+    // A generator, coroutine or async generator function's call only makes the object (its
+    // frame runs RETURN_GENERATOR and returns): made here, compiled code goes on, where a pushed
+    // frame would leave compiled code for the driver and the caller's rest of the iteration
+    // would run interpreted (nqueens: 80k such exits).
+    let makes_generator = as_function(callable)
+        .and_then(|fd| as_code(fd.code))
+        .is_some_and(|cd| {
+            use crate::bytecode::code::flags;
+            cd.code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR)
+                != 0
+        });
+    if as_function(callable).is_some() && !makes_generator {
         // The interpreter's push of the callee's frame; the driver follows it (EXIT_CALL).
         let fr = s.fp.get();
-        fr.instr_index = (s.at + 1 + Opcode::CALL.info().cache as usize) as u32;
+        fr.instr_index = (s.at + 1 + Opcode::CALL.cache_units()) as u32;
         fr.stack_depth = (sp - s.nlp) as u32;
         return match eval::push_frame(s.vm, callable, &s.slots[base + start..sp], kw) {
             Ok(_) => {

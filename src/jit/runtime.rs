@@ -273,7 +273,7 @@ pub unsafe extern "C" fn generic_step(
                 .adaptive
                 .get(instr_index as usize)
                 .and_then(|w| Opcode::from_u8(w.get() as u8));
-            let fallthrough = instr_index + 1 + op.map_or(0, |o| o.info().cache as u64);
+            let fallthrough = instr_index + 1 + op.map_or(0, |o| o.cache_units() as u64);
             if vm.heap.should_collect() {
                 ctx.eval_breaker
                     .store(1, std::sync::atomic::Ordering::Relaxed);

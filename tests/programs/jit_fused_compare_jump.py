@@ -93,3 +93,18 @@ def flip_many(n):
     return hits
 
 print(flip_many(300))
+
+# `and` / `or` (JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP): bools inline, other values through
+# the runtime function, in the same compiled loop.
+def short_circuit(n):
+    c = 0
+    for i in range(n):
+        a = (i % 3 == 0) and (i % 5 == 0)
+        b = (i % 2 == 0) or (i % 7 == 0)
+        x = (i and [i]) or None
+        y = (i % 4 and "s") or ""
+        z = (i > 10 and i < 20) or (i == 2 and "two")
+        c += (a is True) + 2 * (b is True) + 3 * (x is not None) + 4 * len(y) + 5 * (z == "two")
+    return c
+
+print(short_circuit(3000), short_circuit(1), short_circuit(25))

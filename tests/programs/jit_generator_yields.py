@@ -38,3 +38,43 @@ try:
     print(sum(thrower(4000)))
 except ValueError as e:
     print("ValueError", e)
+
+# Generator, coroutine and async generator functions called from a compiled loop: the call makes
+# the object in compiled code (cells and free variables first), the loop goes on compiled.
+def gen_of(k):
+    def inner(m):
+        for j in range(m):
+            yield j * k
+    return inner
+
+def many(n):
+    total = 0
+    inner = gen_of(3)
+    for i in range(n):
+        g = inner(i % 5)
+        total += sum(g)
+        total += len(list(x for x in range(i % 4) if x != k_skip))
+    return total
+
+k_skip = 2
+print(many(2000))
+
+async def co(x):
+    return x * 2
+
+async def agen(x):
+    yield x
+
+def make_coroutines(n):
+    made = 0
+    for i in range(n):
+        c = co(i)
+        try:
+            c.send(None)
+        except StopIteration as e:
+            made += e.value
+        a = agen(i)
+        made += type(a).__name__ == "async_generator"
+    return made
+
+print(make_coroutines(1500))
