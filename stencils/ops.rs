@@ -34,8 +34,9 @@ pub fn templates() -> Vec<Template> {
             "LOAD_FAST",
             "(-- value) push local OPARG; deopt if it is unbound (the interpreter raises); \
              locals 0..16 have a variant each addressing the slot with a displacement, the rest \
-             read OPARG",
-            LOCAL_VARIANTS,
+             read OPARG; the `bound` variants (17 on, chosen by the stitcher where every path \
+             binds the local: jit::bound) have no check",
+            LOAD_FAST_VARIANTS,
             load_fast,
         ),
         Template::variants(
@@ -123,6 +124,45 @@ const LOCAL_VARIANTS: &[&str] = &[
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "any",
 ];
 
+/// LOAD_FAST's variants: LOCAL_VARIANTS with the unbound check, then again without it (for
+/// locals proven bound). The stitcher picks them (`stitch::variant_of`), not the oparg alone.
+const LOAD_FAST_VARIANTS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "10",
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "any",
+    "0 bound",
+    "1 bound",
+    "2 bound",
+    "3 bound",
+    "4 bound",
+    "5 bound",
+    "6 bound",
+    "7 bound",
+    "8 bound",
+    "9 bound",
+    "10 bound",
+    "11 bound",
+    "12 bound",
+    "13 bound",
+    "14 bound",
+    "15 bound",
+    "any bound",
+];
+
 /// Address and displacement of local `OPARG` for a LOCAL_VARIANTS variant:
 /// `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.
 fn local_slot(e: &mut Emitter, variant: u32) -> (Value, i32) {
@@ -141,10 +181,13 @@ pub fn local_addr(e: &mut Emitter) -> Value {
 }
 
 fn load_fast(e: &mut Emitter, variant: u32) {
-    let (addr, disp) = local_slot(e, variant);
+    let locals = LOCAL_VARIANTS.len() as u32;
+    let (addr, disp) = local_slot(e, variant % locals);
     let v = e.b.ins().load(I64, mem(), addr, disp);
-    let bound = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
-    e.guard(bound);
+    if variant < locals {
+        let bound = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+        e.guard(bound);
+    }
     e.poke(-1, v);
     let sp = e.sp_after(1);
     e.continue_with(sp);

@@ -207,6 +207,7 @@ mod stitched {
             switch_fn: &|_| None,
             cache: std::ptr::null(),
             as_step: &|_| false,
+            proven_bound: &|_| false,
         };
         let consts = [
             Value::try_from_i64(10).unwrap(),

@@ -102,6 +102,7 @@ fn syms() -> RuntimeSymbols<'static> {
         switch_fn: &|_| None,
         cache: std::ptr::null(),
         as_step: &|_| false,
+        proven_bound: &|_| false,
     }
 }
 

@@ -791,6 +791,17 @@ fn compile(
     demoted: &[usize],
 ) -> Result<Region, super::stitch::StitchError> {
     let code = snapshot(cd);
+    let bound = {
+        use crate::bytecode::code::flags;
+        let co = &cd.code;
+        let star = |f: u32| (co.flags & f != 0) as usize;
+        let nparams = co.argcount as usize
+            + co.kwonlyargcount as usize
+            + star(flags::CO_VARARGS)
+            + star(flags::CO_VARKEYWORDS);
+        let handlers: Vec<u32> = co.exception_table.iter().map(|e| e.target).collect();
+        super::bound::proven_bound_loads(&code, nparams, &handlers)
+    };
     let generic = |op: Opcode| -> Option<super::runtime::GenericFn> {
         match op {
             // These leave the frame (the interpreter switches frames) or are not supported.
@@ -808,6 +819,7 @@ fn compile(
         switch_fn: &super::ops::switch_fn,
         cache: cd.adaptive.as_ptr() as *const u8,
         as_step: &|i: usize| demoted.contains(&i),
+        proven_bound: &|i: usize| bound.get(i).copied().unwrap_or(false),
     };
     let region = Region::compile(&code, &cd.consts, &syms)?;
     if settings().dump {

@@ -16,6 +16,7 @@
 //! names the JIT's types; `docs/design.md` describes the whole protocol.
 
 pub mod abi;
+pub mod bound;
 pub mod driver;
 pub mod dump;
 pub mod memory;

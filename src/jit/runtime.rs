@@ -191,6 +191,9 @@ pub struct RuntimeSymbols<'a> {
     /// Instructions (by code unit index) to compile as a call of their runtime function even though
     /// they have a stencil of their own (the driver demotes guards that keep failing).
     pub as_step: &'a dyn Fn(usize) -> bool,
+    /// LOAD_FASTs (by code unit index) whose local is bound on every path (`jit::bound`): their
+    /// stencil skips the unbound check.
+    pub proven_bound: &'a dyn Fn(usize) -> bool,
 }
 
 /// The first slot of `frame`'s `localsplus`.

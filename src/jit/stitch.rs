@@ -248,7 +248,10 @@ fn layout_set(
                 runtime_fn: switch_fn,
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
-            StencilKind::Own => match (find_in(info.name, oparg), (syms.generic_fn)(op)) {
+            StencilKind::Own => match (
+                find_in(info.name, variant_of(op, oparg, i, syms)),
+                (syms.generic_fn)(op),
+            ) {
                 (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
                 // No variant for this oparg: its runtime function, if it has one.
                 (None, Some(f)) => Piece {
@@ -356,6 +359,17 @@ fn layout_set(
         deopt_piece,
         stats,
     })
+}
+
+/// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
+/// LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
+/// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check).
+fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols) -> u32 {
+    if op != Opcode::LOAD_FAST {
+        return oparg;
+    }
+    const LOCALS: u32 = 17;
+    oparg.min(LOCALS - 1) + if (syms.proven_bound)(i) { LOCALS } else { 0 }
 }
 
 /// Code indexes some instruction jumps to.
