@@ -44,6 +44,9 @@ options:
                  (default 16; also CPJIT_JIT_THRESHOLD)
   --jit-dump     print every compiled region to stderr: bytecode -> stencil -> patched machine
                  code (also CPJIT_JIT_DUMP=1)
+  --jit-code-limit KIB
+                 machine code the compiled regions may hold together; past it the oldest are
+                 evicted (default 65536, i.e. 64 MiB; also CPJIT_JIT_CODE_LIMIT)
 
 The standard library is CPython 3.11's: $CPJIT_STDLIB, else that of python3.11 (or python3 when
 it is 3.11) on PATH, remembered in ~/.cache/cpjit/stdlib-3.11.
@@ -119,6 +122,20 @@ fn jit_threshold(v: &str, settings: &mut RunSettings) -> Result<bool, i32> {
     }
 }
 
+/// A `--jit-code-limit` value (KiB).
+fn jit_code_limit(v: &str, settings: &mut RunSettings) -> Result<bool, i32> {
+    match v.parse::<usize>() {
+        Ok(kib) => {
+            settings.jit.code_limit = kib.saturating_mul(1024);
+            Ok(true)
+        }
+        Err(_) => {
+            eprintln!("cpjit: --jit-code-limit: expected a size in KiB, not '{v}'");
+            Err(2)
+        }
+    }
+}
+
 /// A `--specialize=` / `--stats` / `--jit` option into `settings`: Ok(true) if `a` was one,
 /// Err(status) for a malformed one.
 fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
@@ -141,6 +158,8 @@ fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
         all.jit.dump = true;
     } else if let Some(v) = a.strip_prefix("--jit-threshold=") {
         return jit_threshold(v, all);
+    } else if let Some(v) = a.strip_prefix("--jit-code-limit=") {
+        return jit_code_limit(v, all);
     } else if let Some(m) = a.strip_prefix("--specialize=") {
         match Mode::parse(m) {
             Some(m) => settings.mode = m,
@@ -248,12 +267,17 @@ fn run(args: &[String]) -> i32 {
         let a = args[i].as_str();
         match a {
             "-" => return launch(settings, Program::Stdin, args[i..].to_vec(), opts),
-            "--jit-threshold" => {
+            "--jit-threshold" | "--jit-code-limit" => {
                 let Some(v) = args.get(i + 1) else {
-                    eprintln!("cpjit: --jit-threshold: expected a value");
+                    eprintln!("cpjit: {a}: expected a value");
                     return 2;
                 };
-                if let Err(status) = jit_threshold(v, &mut settings) {
+                let parse = if a == "--jit-threshold" {
+                    jit_threshold
+                } else {
+                    jit_code_limit
+                };
+                if let Err(status) = parse(v, &mut settings) {
                     return status;
                 }
                 i += 2;

@@ -97,6 +97,14 @@ fn generators_yielding_every_iteration_are_left_to_the_interpreter() {
 }
 
 #[test]
+fn a_small_code_cache_evicts_the_oldest_regions() {
+    let j = run_program("jit_code_cache", &["--jit", "--jit-code-limit", "32"]);
+    assert!(jit_count(&j, &["evicted"]) > 0, "{j}");
+    let j = run_program("jit_code_cache", &["--jit"]);
+    assert_eq!(jit_count(&j, &["evicted"]), 0, "{j}");
+}
+
+#[test]
 fn small_int_overflow_exits_to_big_ints() {
     let j = run_program("jit_int_overflow", &["--jit"]);
     assert!(

@@ -44,10 +44,16 @@ pub struct Settings {
     /// `--jit-dump`: print every compiled region (bytecode, stencil, patched machine code) to
     /// stderr.
     pub dump: bool,
+    /// Bytes of machine code the live regions may hold together (`--jit-code-limit`, in KiB);
+    /// compiling past it evicts the oldest regions first (`make_room`).
+    pub code_limit: usize,
 }
 
 /// The default threshold: CPython 3.13's tier-two warm-up is 16 backward jumps.
 pub const DEFAULT_THRESHOLD: u32 = 16;
+
+/// The default code cache bound: 64 MiB of machine code.
+pub const DEFAULT_CODE_LIMIT: usize = 64 << 20;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -55,6 +61,7 @@ impl Default for Settings {
             enabled: false,
             threshold: DEFAULT_THRESHOLD,
             dump: false,
+            code_limit: DEFAULT_CODE_LIMIT,
         }
     }
 }
@@ -78,6 +85,12 @@ impl Settings {
             s.threshold = n.max(1);
         }
         s.dump = std::env::var_os("CPJIT_JIT_DUMP").is_some_and(|v| v != "0");
+        if let Some(kib) = std::env::var("CPJIT_JIT_CODE_LIMIT")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            s.code_limit = kib.saturating_mul(1024);
+        }
         s
     }
 }
@@ -150,6 +163,8 @@ struct Stats {
     regions: u64,
     /// Regions thrown away because their guards kept failing.
     invalidated: u64,
+    /// Regions evicted to keep the code cache within `Settings::code_limit`.
+    evicted: u64,
     /// Generator regions left to the interpreter because their runs kept ending at a yield
     /// without completing a loop iteration (`note_yield`).
     yield_bound: u64,
@@ -252,7 +267,7 @@ fn report(json: bool) -> String {
         };
         if json {
             format!(
-                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"yield_bound\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"evicted\":{},\"yield_bound\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
@@ -262,6 +277,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.evicted,
                 s.yield_bound,
                 s.retired,
                 s.compile_failures,
@@ -290,7 +306,7 @@ fn report(json: bool) -> String {
         } else {
             format!(
                 "cpjit JIT stats (threshold {})\n\
-                 regions {} refreshed {} invalidated {} left to the interpreter at yields {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
+                 regions {} refreshed {} invalidated {} evicted {} left to the interpreter at yields {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
                  compiled instructions: own stencil {} runtime call {} exit {}\n\
                  entries: function start {} loop header {} continue {}\n\
                  steps (instructions run through their runtime function) {}\n\
@@ -304,6 +320,7 @@ fn report(json: bool) -> String {
                 s.regions,
                 s.refreshed,
                 s.invalidated,
+                s.evicted,
                 s.yield_bound,
                 s.retired,
                 s.compile_failures,
@@ -453,7 +470,9 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 if !breaker && !exit_piece {
                     note_exit(vm, cd, &code, at);
                 }
-                if exit_piece && used == 0 {
+                // Entered at a resume point (after the last yield: kind Continue), the loop's
+                // own backward jump is the one iteration; entered at the loop header, none.
+                if exit_piece && used <= (kind == Entry::Continue) as u32 {
                     note_yield(cd, &code, at);
                 }
                 return JitOutcome::Resume {
@@ -505,6 +524,19 @@ fn set_slot(cd: &CodeData, slot: Slot) {
         Slot::Compiled(code) => Rc::as_ptr(code) as usize,
         _ => 0,
     };
+    // The code cache lists exactly the installed regions.
+    let old_fast = cd.jit.fast.get();
+    if old_fast != 0 {
+        uninstall(old_fast);
+    }
+    if let Slot::Compiled(code) = &slot {
+        let bytes = code.region.stats().code_bytes;
+        let _ = INSTALLED.try_with(|c| {
+            let mut c = c.borrow_mut();
+            c.bytes += bytes;
+            c.regions.push_back((cd as *const CodeData, fast, bytes));
+        });
+    }
     cd.jit.never.set(matches!(slot, Slot::Never));
     let old = cd.jit.compiled.borrow_mut().replace(Box::new(slot));
     cd.jit.fast.set(fast);
@@ -518,7 +550,76 @@ fn set_slot(cd: &CodeData, slot: Slot) {
     }
 }
 
+/// The installed regions, oldest first: (code object, its `Compiled`, code bytes), and their
+/// bytes together. A `Compiled` leaves the list when its slot replaces it (`set_slot`) or when it
+/// is dropped with its code object (`Drop for Compiled`), so every code object listed is alive.
+#[derive(Default)]
+struct CodeCache {
+    regions: std::collections::VecDeque<(*const CodeData, usize, usize)>,
+    bytes: usize,
+}
+
+/// Takes the region `compiled` (a `Compiled`'s address) off the code cache's list.
+fn uninstall(compiled: usize) {
+    let _ = INSTALLED.try_with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(k) = c.regions.iter().position(|&(_, p, _)| p == compiled) {
+            let (_, _, bytes) = c.regions.remove(k).unwrap_or_default();
+            c.bytes -= bytes;
+        }
+    });
+}
+
+impl Drop for Compiled {
+    fn drop(&mut self) {
+        uninstall(self as *const Compiled as usize);
+    }
+}
+
+/// Keeps the installed regions within `Settings::code_limit`: evicts the oldest (but `keep`, the
+/// region just compiled) until they fit. An evicted code object warms up again and may be
+/// compiled anew; a region still running is retired, not freed (`set_slot`).
+fn make_room(keep: *const CodeData) {
+    let limit = settings().code_limit;
+    loop {
+        let victim = INSTALLED.with(|c| {
+            let c = c.borrow();
+            if c.bytes <= limit {
+                return None;
+            }
+            c.regions
+                .iter()
+                .find(|&&(cd, _, _)| cd != keep)
+                .map(|&(cd, _, _)| cd)
+        });
+        let Some(cd) = victim else { return };
+        // SAFETY: a listed code object is alive (see `CodeCache`).
+        let cd = unsafe { &*cd };
+        let recompiles = match cd
+            .jit
+            .compiled
+            .borrow()
+            .as_ref()
+            .and_then(|b| b.downcast_ref::<Slot>())
+        {
+            Some(Slot::Compiled(code)) => code.recompiles,
+            _ => 0,
+        };
+        with_stats(|s| s.evicted += 1);
+        set_slot(
+            cd,
+            Slot::Cooling {
+                recompiles,
+                demoted: Vec::new(),
+            },
+        );
+        cd.jit.warmth.set(0);
+    }
+}
+
 thread_local! {
+    /// The installed regions (the code cache's bound: `make_room`).
+    static INSTALLED: std::cell::RefCell<CodeCache> = std::cell::RefCell::new(CodeCache::default());
     /// Driver runs (`hook`) active on this thread's native stack.
     static RUN_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Regions replaced while some run was active, freed when the outermost run returns.
@@ -627,6 +728,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
         _ => None,
     };
     set_slot(cd, new);
+    make_room(cd);
     out
 }
 
@@ -719,6 +821,7 @@ fn recompile_refreshed(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Com
         exits_at: Default::default(),
     });
     set_slot(cd, Slot::Compiled(new.clone()));
+    make_room(cd);
     new
 }
 

@@ -1135,6 +1135,10 @@ fn run_impl<const SINGLE: bool>(
                 Opcode::RESUME => {
                     if oparg == 0 {
                         jit_enter!(JitEntry::Start);
+                    } else {
+                        // A generator or coroutine resumed after a yield or await: into its
+                        // compiled code right away if it has some (not counted towards compiling).
+                        jit_enter!(JitEntry::Continue);
                     }
                 }
                 Opcode::POP_TOP => {
