@@ -44,6 +44,8 @@ options:
                  (default 16; also CPJIT_JIT_THRESHOLD)
   --jit-dump     print every compiled region to stderr: bytecode -> stencil -> patched machine
                  code (also CPJIT_JIT_DUMP=1)
+  --perf-map     name every compiled piece in /tmp/perf-<pid>.map for `perf report` (compiled
+                 code keeps frame pointers for `perf record -g`; also CPJIT_PERF_MAP=1)
   --jit-code-limit KIB
                  machine code the compiled regions may hold together; past it the oldest are
                  evicted (default 65536, i.e. 64 MiB; also CPJIT_JIT_CODE_LIMIT)
@@ -156,6 +158,8 @@ fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
         return Err(2);
     } else if a == "--jit-dump" {
         all.jit.dump = true;
+    } else if a == "--perf-map" {
+        all.jit.perf_map = true;
     } else if let Some(v) = a.strip_prefix("--jit-threshold=") {
         return jit_threshold(v, all);
     } else if let Some(v) = a.strip_prefix("--jit-code-limit=") {

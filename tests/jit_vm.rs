@@ -390,3 +390,47 @@ fn runtime_function_guards_and_switched_calls() {
     assert!(jit_count(&j, &["switched", "calls"]) > 100, "{j}");
     assert!(jit_count(&j, &["switched", "returns"]) > 100, "{j}");
 }
+
+/// `--perf-map` names every compiled piece in `/tmp/perf-<pid>.map` (`START SIZE NAME`, hex),
+/// without overlaps within a region, so `perf report` can attribute samples to instructions.
+#[test]
+fn perf_map_names_compiled_pieces() {
+    let program = "
+def spin(n):
+    t = 0
+    for i in range(n):
+        t += i % 7
+    return t
+print(spin(10000))
+";
+    let child = cpjit()
+        .args(["--jit=stress", "--perf-map", "-c", program])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "29994\n");
+    let path = format!("/tmp/perf-{pid}.map");
+    let map = std::fs::read_to_string(&path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    let mut spin = Vec::new();
+    for line in map.lines() {
+        let mut f = line.splitn(3, ' ');
+        let start = u64::from_str_radix(f.next().unwrap(), 16).unwrap();
+        let size = u64::from_str_radix(f.next().unwrap(), 16).unwrap();
+        let name = f.next().unwrap();
+        assert!(size > 0 && name.starts_with("cpjit:"), "{line}");
+        if name.starts_with("cpjit:spin:") {
+            spin.push((start, size, name.to_string()));
+        }
+    }
+    assert!(
+        spin.iter().any(|(_, _, n)| n.ends_with("FOR_ITER_RANGE")),
+        "{map}"
+    );
+    spin.sort();
+    for w in spin.windows(2) {
+        assert!(w[0].0 + w[0].1 <= w[1].0, "overlap: {w:?}");
+    }
+}

@@ -44,6 +44,8 @@ pub struct Settings {
     /// `--jit-dump`: print every compiled region (bytecode, stencil, patched machine code) to
     /// stderr.
     pub dump: bool,
+    /// `--perf-map`: name every compiled piece in `/tmp/perf-<pid>.map` for `perf report`.
+    pub perf_map: bool,
     /// Bytes of machine code the live regions may hold together (`--jit-code-limit`, in KiB);
     /// compiling past it evicts the oldest regions first (`make_room`).
     pub code_limit: usize,
@@ -61,6 +63,7 @@ impl Default for Settings {
             enabled: false,
             threshold: DEFAULT_THRESHOLD,
             dump: false,
+            perf_map: false,
             code_limit: DEFAULT_CODE_LIMIT,
         }
     }
@@ -85,6 +88,7 @@ impl Settings {
             s.threshold = n.max(1);
         }
         s.dump = std::env::var_os("CPJIT_JIT_DUMP").is_some_and(|v| v != "0");
+        s.perf_map = std::env::var_os("CPJIT_PERF_MAP").is_some_and(|v| v != "0");
         if let Some(kib) = std::env::var("CPJIT_JIT_CODE_LIMIT")
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
@@ -929,7 +933,52 @@ fn compile(
         let title = format!("{} (recompiled as steps: {demoted:?})", cd.code.qualname);
         eprint!("{}", super::dump::region(&region, &code, &title));
     }
+    if settings().perf_map {
+        write_perf_map(&region, &code, &cd.code.qualname);
+    }
     Ok(region)
+}
+
+/// Appends the pieces of `region` to `/tmp/perf-<pid>.map` (Linux perf's JIT symbol map:
+/// `START SIZE NAME` in hex, one line per range), named `cpjit:QUALNAME:INDEX OPNAME` (an
+/// instruction's piece; out-of-line pieces add their stencil), so `perf report` attributes samples
+/// in compiled code to the bytecode instruction. Stencils keep rbp as the frame pointer (the
+/// entry trampoline sets up the only frame), so `perf record -g` unwinds through them.
+fn write_perf_map(region: &Region, code: &[u32], qualname: &str) {
+    use std::io::Write;
+    static FILE: std::sync::Mutex<Option<std::fs::File>> = std::sync::Mutex::new(None);
+    let Ok(mut file) = FILE.lock() else { return };
+    if file.is_none() {
+        let path = format!("/tmp/perf-{}.map", std::process::id());
+        *file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok();
+    }
+    let Some(f) = file.as_mut() else { return };
+    let mut out = String::new();
+    for p in region.pieces() {
+        if p.size == 0 {
+            continue;
+        }
+        let op = code
+            .get(p.index)
+            .and_then(|&w| Opcode::from_u8(w as u8))
+            .map_or("?", |o| o.name());
+        let what = if p.stencil.name == op || p.stencil.name == "GENERIC" && !p.is_deopt_stub {
+            String::new()
+        } else {
+            format!(" {}", p.stencil.name)
+        };
+        out.push_str(&format!(
+            "{:x} {:x} cpjit:{qualname}:{} {op}{what}\n",
+            region.base() + p.offset as u64,
+            p.size,
+            p.index
+        ));
+    }
+    let _ = f.write_all(out.as_bytes());
 }
 
 /// The instructions a region is compiled from: the quickened code with each instruction in the
