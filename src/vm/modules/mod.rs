@@ -9,6 +9,7 @@ pub mod hashes;
 pub mod math;
 pub mod package;
 pub mod posix;
+pub mod posix_fs;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
