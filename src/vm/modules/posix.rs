@@ -352,6 +352,13 @@ pub fn path_arg(
 ) -> PyResult<(std::path::PathBuf, bool)> {
     let p = fspath(vm, v, Some((fname, argname)))?;
     let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
+    // CPython's messages: the str's from its encoding to bytes, the bytes' from the path check.
+    if as_str(b).is_some_and(|s| s.s.contains('\0')) {
+        return Err(vm.value_error("embedded null byte"));
+    }
+    if as_bytes(b).is_some_and(|x| x.contains(&0)) {
+        return Err(vm.value_error(format!("{fname}: embedded null character in {argname}")));
+    }
     if let Some(s) = as_str(b) {
         let bytes = fs_encode(vm, &s.s)?;
         return Ok((
