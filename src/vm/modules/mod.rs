@@ -6,6 +6,7 @@ pub mod bz2;
 pub mod cmath;
 pub mod csv;
 pub mod hashes;
+pub mod json;
 pub mod math;
 pub mod package;
 pub mod posix;
@@ -50,6 +51,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "zlib" => zlib::create(vm)?,
         "_bz2" => bz2::create(vm)?,
         "_csv" => csv::create(vm)?,
+        "_json" => json::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
@@ -63,6 +65,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
     "_bz2",
     "_csv",
+    "_json",
     "_md5",
     "_posixsubprocess",
     "_random",
