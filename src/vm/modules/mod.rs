@@ -356,6 +356,26 @@ fn cpjit_module(vm: &mut Vm) -> Value {
     });
     // `float_pack(x, size, little)` / `float_unpack(data, size, little)`: IEEE 754 binary16,
     // binary32 or binary64 bytes (the `_struct` module's e, f and d formats).
+    // `_cpjit.builtin_function(f)`: a built-in function that calls the Python callable f; as
+    // a class attribute it does not bind (`_io.open`, which test classes store as `open`).
+    def(vm, m, "builtin_function", |vm, a, k| {
+        crate::vm::types::nargs(vm, "builtin_function", a, k, 0, 1, 1)?;
+        let n = vm.intern("__name__");
+        let name = getattr_opt(vm, a[0], n)?
+            .and_then(|v| as_str(v).map(|s| s.s.to_string()))
+            .unwrap_or_else(|| "function".to_string());
+        let name: &'static str = Box::leak(name.into_boxed_str());
+        let ty = vm.t.builtin_function;
+        Ok(vm.heap.alloc(
+            ty,
+            BuiltinData {
+                name,
+                f: |vm, a, k| crate::vm::runtime::call::call(vm, a[0], &a[1..], k),
+                bound: a[0],
+                owner: Value::NULL,
+            },
+        ))
+    });
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
     m

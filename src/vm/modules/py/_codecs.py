@@ -28,6 +28,8 @@ def _normalize(encoding):
 def lookup(encoding):
     if not isinstance(encoding, str):
         raise TypeError('lookup() argument must be str, not %s' % type(encoding).__name__)
+    # CPython normalizes the name's UTF-8 bytes: a lone surrogate raises UnicodeEncodeError.
+    encoding.encode('utf-8')
     norm = _normalize(encoding)
     info = _cache.get(norm)
     if info is not None:
