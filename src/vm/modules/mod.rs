@@ -484,8 +484,48 @@ fn gc_module(vm: &mut Vm) -> Value {
         let freed = before.saturating_sub(vm.heap.live_objects());
         Ok(vm.new_int(freed as i64))
     });
-    def(vm, m, "enable", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "disable", |vm, _a, _k| Ok(vm.none));
-    def(vm, m, "isenabled", |vm, _a, _k| Ok(vm.true_));
+    def(vm, m, "enable", |vm, a, k| {
+        crate::vm::types::nargs(vm, "enable", a, k, 0, 0, 0)?;
+        vm.gc_enabled = true;
+        Ok(vm.none)
+    });
+    def(vm, m, "disable", |vm, a, k| {
+        crate::vm::types::nargs(vm, "disable", a, k, 0, 0, 0)?;
+        vm.gc_enabled = false;
+        Ok(vm.none)
+    });
+    def(vm, m, "isenabled", |vm, a, k| {
+        crate::vm::types::nargs(vm, "isenabled", a, k, 0, 0, 0)?;
+        Ok(vm.bool_val(vm.gc_enabled))
+    });
+    def(vm, m, "get_debug", |vm, a, k| {
+        crate::vm::types::nargs(vm, "get_debug", a, k, 0, 0, 0)?;
+        Ok(vm.new_int(vm.gc_debug))
+    });
+    // The debugging flags print statistics or keep the garbage in gc.garbage, which cpjit's
+    // collector does not do: only 0 (no debugging) is accepted.
+    def(vm, m, "set_debug", |vm, a, k| {
+        crate::vm::types::nargs(vm, "set_debug", a, k, 0, 1, 1)?;
+        let flags = crate::vm::types::exc::ssize_index(vm, a[0])?;
+        if flags != 0 {
+            return Err(vm.not_implemented("gc.set_debug flags (DEBUG_STATS, DEBUG_SAVEALL, ...)"));
+        }
+        vm.gc_debug = flags;
+        Ok(vm.none)
+    });
+    for (name, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
+        let i = vm.new_int(v);
+        set_attr(vm, m, name, i);
+    }
+    // Objects the collector found unreachable but could not free: none in cpjit (it frees
+    // every unreachable object, as CPython 3.4+ does for cycles with finalizers).
+    let garbage = vm.new_list(Vec::new());
+    set_attr(vm, m, "garbage", garbage);
     m
 }
