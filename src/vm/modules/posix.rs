@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 34] = [
+    let fns: [(&'static str, BuiltinFn); 35] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -63,6 +63,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("putenv", putenv),
         ("_utime", utime_path),
         ("unsetenv", unsetenv),
+        ("closerange", closerange),
     ];
     for (name, f) in fns {
         def(vm, m, name, f);
@@ -988,6 +989,16 @@ fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(k) => Ok(vm.new_int(k as i64)),
         Err(e) => Err(os_error(vm, e, None, None)),
     }
+}
+
+/// `closerange(fd_low, fd_high)`: closes the descriptors cpjit has open in that range,
+/// ignoring errors.
+fn closerange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "closerange", args, kw, 0, 2, 2)?;
+    let lo = fd_arg(vm, args[0], "closerange")?;
+    let hi = fd_arg(vm, args[1], "closerange")?;
+    FILES.with(|t| t.borrow_mut().retain(|&fd, _| fd < lo || fd >= hi));
+    Ok(vm.none)
 }
 
 fn fd_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -13,7 +13,9 @@ use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
 pub fn install(vm: &mut Vm, m: Value) {
-    let fns: [(&'static str, BuiltinFn); 17] = [
+    let fns: [(&'static str, BuiltinFn); 19] = [
+        ("getrandom", getrandom),
+        ("_truncate", truncate),
         ("_chmod", chmod),
         ("fchmod", fchmod),
         ("_chown", chown),
@@ -61,6 +63,14 @@ def symlink(src, dst, target_is_directory=False, *, dir_fd=None):
     if dir_fd is not None:
         raise NotImplementedError('cpjit does not support os.symlink with dir_fd')
     _symlink(src, dst)
+
+GRND_NONBLOCK = 1
+GRND_RANDOM = 2
+
+def truncate(path, length):
+    if isinstance(path, int):
+        return ftruncate(path, length)
+    _truncate(path, length)
 
 def readlink(path, *, dir_fd=None):
     if dir_fd is not None:
@@ -306,4 +316,66 @@ fn id_fn(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult {
             .unwrap_or(0),
     };
     Ok(vm.new_int(n))
+}
+
+/// `getrandom(size, flags=0)`: getrandom(2).
+fn getrandom(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (pos, kws) = crate::vm::types::split_kw(args, kw);
+    let (mut size, mut flags) = (pos.first().copied(), pos.get(1).copied());
+    for (k, v) in kws {
+        match k {
+            "size" => size = Some(v),
+            "flags" => flags = Some(v),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for getrandom()"
+                )))
+            }
+        }
+    }
+    let Some(size) = size.filter(|_| pos.len() <= 2) else {
+        return Err(vm.type_error("getrandom() missing required argument 'size' (pos 1)"));
+    };
+    let n = crate::vm::types::exc::ssize_index(vm, size)?;
+    if n < 0 {
+        return Err(errno_error(vm, rustix::io::Errno::INVAL, None, None));
+    }
+    let fl = match flags {
+        Some(f) => index_of(vm, f, "getrandom")? as u32,
+        None => 0,
+    };
+    let fl = rustix::rand::GetRandomFlags::from_bits_retain(fl);
+    let mut buf = vec![0u8; n as usize];
+    let mut got = 0;
+    while got < buf.len() {
+        match rustix::rand::getrandom(&mut buf[got..], fl) {
+            Ok(k) => got += k,
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(errno_error(vm, e, None, None)),
+        }
+    }
+    Ok(vm.new_bytes(buf))
+}
+
+/// `_truncate(path, length)`: the file at path cut or extended to length bytes.
+fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "truncate", args, kw, 0, 2, 2)?;
+    let p = path_or_fd_arg(vm, args[0], "truncate")?;
+    let len = index_of(vm, args[1], "truncate")?;
+    if len < 0 {
+        return Err(errno_error(
+            vm,
+            rustix::io::Errno::INVAL,
+            Some(args[0]),
+            None,
+        ));
+    }
+    let r = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&p)
+        .and_then(|f| f.set_len(len as u64));
+    match r {
+        Ok(()) => Ok(vm.none),
+        Err(e) => Err(os_error(vm, e, Some(args[0]), None)),
+    }
 }
