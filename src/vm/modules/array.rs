@@ -659,7 +659,11 @@ fn slice_indices(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<usize>> {
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         v.push(i as usize);
-        i += step;
+        // A step near sys.maxsize leaves the range at once.
+        match i.checked_add(step) {
+            Some(n) => i = n,
+            None => break,
+        }
     }
     Ok(v)
 }
