@@ -161,11 +161,7 @@ a bytes-like object, or iterable over elements of the appropriate type."""
             _pop(self._d, i, 'array assignment index out of range')
 
     def __iter__(self):
-        d = self._d
-        i = 0
-        while i < _len(d):
-            yield _get(d, i)
-            i += 1
+        return arrayiterator(self)
 
     def __contains__(self, v):
         for x in self:
@@ -363,6 +359,40 @@ a bytes-like object, or iterable over elements of the appropriate type."""
         f.write(_tobytes(self._d))
 
 ArrayType = array
+
+class arrayiterator:
+    # The array's items by index, its length read at each step; picklable as CPython's is
+    # (the array and the position; an exhausted iterator as iter(())).
+    __module__ = 'array'
+
+    def __init__(self, a):
+        self._a = a
+        self._i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        a = self._a
+        if a is not None:
+            d = a._d
+            i = self._i
+            if i < _len(d):
+                self._i = i + 1
+                return _get(d, i)
+            self._a = None
+        raise StopIteration
+
+    def __reduce__(self):
+        if self._a is None:
+            return (iter, ((),))
+        return (iter, (self._a,), self._i)
+
+    def __setstate__(self, state):
+        i = state.__index__()
+        n = _len(self._a._d) if self._a is not None else 0
+        self._i = 0 if i < 0 else n if i > n else i
+
 
 def _array_reconstructor(arraytype, typecode, mformat_code, items):
     raise NotImplementedError('cpjit does not support array._array_reconstructor')
