@@ -89,6 +89,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 const ARRAY_SRC: &str = r#"
 _list = list
+_NOARG = object()
 
 class array:
     """array(typecode [, initializer]) -> array
@@ -98,14 +99,18 @@ initialized from the optional initializer value, which must be a list,
 a bytes-like object, or iterable over elements of the appropriate type."""
     __module__ = 'array'
     __hash__ = None
+    # No instance dict, as CPython's array (a subclass with __slots__ has none either).
+    __slots__ = ('_d', '__weakref__')
 
-    def __new__(cls, typecode, initializer=None, /):
+    def __new__(cls, typecode, initializer=_NOARG, /, **kwargs):
+        if kwargs and cls is array:
+            raise TypeError('array.array() takes no keyword arguments')
         if not isinstance(typecode, str) or len(typecode) != 1:
             raise TypeError('array() argument 1 must be a unicode character, not %s'
                             % type(typecode).__name__)
         self = object.__new__(cls)
         self._d = _new(typecode)
-        if initializer is None:
+        if initializer is _NOARG:
             return self
         if isinstance(initializer, str):
             if typecode != 'u':
@@ -180,7 +185,8 @@ a bytes-like object, or iterable over elements of the appropriate type."""
 
     def __iadd__(self, other):
         if not isinstance(other, array):
-            return NotImplemented
+            raise TypeError('can only extend array with array (not "%s")'
+                            % type(other).__name__)
         self.extend(other)
         return self
 
