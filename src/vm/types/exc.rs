@@ -265,8 +265,8 @@ fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult {
 /// The value of an argument for CPython's `n` converter (Py_ssize_t): OverflowError past 64
 /// bits, TypeError without `__index__`.
 pub fn ssize_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    use crate::vm::runtime::num::{index_value, IntVal};
-    match index_value(vm, v)? {
+    use crate::vm::runtime::num::{index_i64, IntVal};
+    match index_i64(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.err(
             "OverflowError",
