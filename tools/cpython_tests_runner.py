@@ -105,7 +105,8 @@ class RecordingResult(unittest.TestResult):
 
 def main():
     name, outfile = sys.argv[1], sys.argv[2]
-    with open(outfile, "w") as out:
+    # A reason may hold a lone surrogate (an exception message quoting one).
+    with open(outfile, "w", encoding="utf-8", errors="backslashreplace") as out:
         try:
             suite = unittest.defaultTestLoader.loadTestsFromName("test." + name)
         except BaseException as e:

@@ -20,13 +20,7 @@ impl Encoding {
     /// CPython's codec lookup for the names it aliases to these codecs (case, '-', '_' and ' '
     /// insensitive).
     pub fn lookup(name: &str) -> Result<Encoding, CodecError> {
-        let norm: String = name
-            .trim()
-            .to_ascii_lowercase()
-            .chars()
-            .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-            .collect();
-        match norm.as_str() {
+        match normalize(name).as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Encoding::Utf8),
             "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ascii_" | "us" | "iso646_us"
             | "cp367" | "csascii" | "ibm367" => Ok(Encoding::Ascii),
@@ -46,6 +40,23 @@ impl Encoding {
             Encoding::RawUnicodeEscape => "rawunicodeescape",
         }
     }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether `name` is the `utf-8-sig` codec (CPython's names for it, as `Encoding::lookup`
+/// normalizes them).
+fn is_utf8_sig(name: &str) -> bool {
+    normalize(name) == "utf_8_sig"
+}
+
+/// A codec name as `Encoding::lookup` compares it: lower case, '-' and ' ' as '_'.
+fn normalize(name: &str) -> String {
+    name.trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect()
 }
 
 /// A codec failure: the exception CPython raises, with its attributes.
@@ -214,6 +225,10 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, CodecErr
         // PyUnicode_Decode returns '' before looking the codec up.
         return Ok(String::new());
     }
+    if is_utf8_sig(encoding) {
+        // encodings.utf_8_sig: a leading BOM is dropped, the rest is UTF-8.
+        return decode(b.strip_prefix(UTF8_BOM).unwrap_or(b), "utf-8", errors);
+    }
     let enc = Encoding::lookup(encoding)?;
     if enc == Encoding::RawUnicodeEscape {
         return raw_unicode_escape_decode(b, errors);
@@ -316,6 +331,12 @@ fn encode_replacement(
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecError> {
+    if is_utf8_sig(encoding) {
+        // encodings.utf_8_sig: a BOM, then UTF-8.
+        let mut out = UTF8_BOM.to_vec();
+        out.extend(encode(s, "utf-8", errors)?);
+        return Ok(out);
+    }
     let enc = Encoding::lookup(encoding)?;
     let limit: u32 = match enc {
         Encoding::Utf8 => return encode_utf8(s, errors),

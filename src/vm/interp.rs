@@ -44,6 +44,10 @@ pub struct Vm {
     pub permanent: Vec<Value>,
     /// The exception being handled (sys.exc_info()); NULL or None when none.
     pub handled: Value,
+    /// Automatic collection on (`gc.enable()`/`gc.disable()`); `gc.collect()` runs regardless.
+    pub gc_enabled: bool,
+    /// `gc.set_debug`'s flags (only 0 and DEBUG_LEAK's absence are supported).
+    pub gc_debug: i64,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
     pub stdlib: Option<super::discovery::StdlibInfo>,
     /// Weak references to every class created by Python code, for `type.__subclasses__()`.
@@ -124,6 +128,8 @@ impl Vm {
             roots: Vec::new(),
             permanent: Vec::new(),
             handled: Value::NULL,
+            gc_enabled: true,
+            gc_debug: 0,
             stdlib: None,
             options: Default::default(),
             in_weakref_callbacks: false,
@@ -204,7 +210,7 @@ impl Vm {
     /// value is in a frame, a module, `roots` or `permanent`.
     #[inline]
     pub fn maybe_collect(&mut self) {
-        if self.heap.should_collect() {
+        if self.heap.should_collect() && self.gc_enabled {
             self.collect();
         }
     }

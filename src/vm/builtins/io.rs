@@ -39,6 +39,12 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value) {
     let t = stream_type(vm);
     add_method(vm, t, "write", write);
     add_method(vm, t, "flush", flush);
+    add_method(vm, t, "close", std_close);
+    add_method(vm, t, "__enter__", |vm, a, _k| {
+        check_open(vm, a[0])?;
+        Ok(a[0])
+    });
+    add_method(vm, t, "__exit__", std_close);
     let mk = |vm: &mut Vm, fd: i64| {
         let o = crate::vm::runtime::call::new_instance(vm, t);
         let k = vm.intern("_fd");
@@ -109,7 +115,27 @@ fn fd_of(vm: &mut Vm, o: Value) -> i64 {
         .unwrap_or(1)
 }
 
+/// `close()` (and `__exit__`) of stdout/stderr: flushes, then writes raise ValueError.
+fn std_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    vm.flush_stdout();
+    let (k, t) = (vm.intern("closed"), vm.true_);
+    crate::vm::runtime::attr::generic_setattr(vm, args[0], k, t)?;
+    Ok(vm.none)
+}
+
+/// ValueError for a standard stream that `close()` closed.
+fn check_open(vm: &mut Vm, o: Value) -> PyResult<()> {
+    let k = vm.intern("closed");
+    if crate::vm::runtime::attr::own_attr(vm, o, k) == Some(vm.true_) {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
 fn write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    if let Some(&o) = args.first() {
+        check_open(vm, o)?;
+    }
     if args.len() != 2 || as_str(args[1]).is_none() {
         let tn = if args.len() > 1 {
             vm.type_name(args[1])
@@ -222,6 +248,7 @@ fn is_std_stream(vm: &mut Vm, file: Value) -> bool {
 /// Writes `text` to a file object: the standard streams directly, others by their `write`.
 fn write_to(vm: &mut Vm, file: Value, text: String, flush: bool) -> PyResult<()> {
     if is_std_stream(vm, file) {
+        check_open(vm, file)?;
         if fd_of(vm, file) == 2 {
             vm.write_stderr(text.as_bytes());
         } else {

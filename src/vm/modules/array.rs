@@ -89,6 +89,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 const ARRAY_SRC: &str = r#"
 _list = list
+_NOARG = object()
 
 class array:
     """array(typecode [, initializer]) -> array
@@ -98,14 +99,18 @@ initialized from the optional initializer value, which must be a list,
 a bytes-like object, or iterable over elements of the appropriate type."""
     __module__ = 'array'
     __hash__ = None
+    # No instance dict, as CPython's array (a subclass with __slots__ has none either).
+    __slots__ = ('_d', '__weakref__')
 
-    def __new__(cls, typecode, initializer=None, /):
+    def __new__(cls, typecode, initializer=_NOARG, /, **kwargs):
+        if kwargs and cls is array:
+            raise TypeError('array.array() takes no keyword arguments')
         if not isinstance(typecode, str) or len(typecode) != 1:
             raise TypeError('array() argument 1 must be a unicode character, not %s'
                             % type(typecode).__name__)
         self = object.__new__(cls)
         self._d = _new(typecode)
-        if initializer is None:
+        if initializer is _NOARG:
             return self
         if isinstance(initializer, str):
             if typecode != 'u':
@@ -161,11 +166,7 @@ a bytes-like object, or iterable over elements of the appropriate type."""
             _pop(self._d, i, 'array assignment index out of range')
 
     def __iter__(self):
-        d = self._d
-        i = 0
-        while i < _len(d):
-            yield _get(d, i)
-            i += 1
+        return arrayiterator(self)
 
     def __contains__(self, v):
         for x in self:
@@ -184,7 +185,8 @@ a bytes-like object, or iterable over elements of the appropriate type."""
 
     def __iadd__(self, other):
         if not isinstance(other, array):
-            return NotImplemented
+            raise TypeError('can only extend array with array (not "%s")'
+                            % type(other).__name__)
         self.extend(other)
         return self
 
@@ -250,10 +252,13 @@ a bytes-like object, or iterable over elements of the appropriate type."""
     def __deepcopy__(self, memo):
         return array(self.typecode, self)
 
-    def __reduce_ex__(self, protocol):
+    def __reduce_ex__(self, protocol, /):
+        """Return state information for pickling."""
         d = getattr(self, '__dict__', None)
-        state = {k: v for k, v in d.items() if k != '_d'} if d else None
-        return (type(self), (self.typecode, self.tolist()), state or None)
+        if protocol < 3:
+            return (type(self), (self.typecode, self.tolist()), d)
+        return (_array_reconstructor, (type(self), self.typecode,
+                                       _TYPECODE_MFORMAT[self.typecode], self.tobytes()), d)
 
     def append(self, v, /):
         """Append new value v to the end of the array."""
@@ -364,8 +369,112 @@ a bytes-like object, or iterable over elements of the appropriate type."""
 
 ArrayType = array
 
-def _array_reconstructor(arraytype, typecode, mformat_code, items):
-    raise NotImplementedError('cpjit does not support array._array_reconstructor')
+class arrayiterator:
+    # The array's items by index, its length read at each step; picklable as CPython's is
+    # (the array and the position; an exhausted iterator as iter(())).
+    __module__ = 'array'
+
+    def __init__(self, a):
+        self._a = a
+        self._i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        a = self._a
+        if a is not None:
+            d = a._d
+            i = self._i
+            if i < _len(d):
+                self._i = i + 1
+                return _get(d, i)
+            self._a = None
+        raise StopIteration
+
+    def __reduce__(self):
+        if self._a is None:
+            return (iter, ((),))
+        return (iter, (self._a,), self._i)
+
+    def __setstate__(self, state):
+        i = state.__index__()
+        n = _len(self._a._d) if self._a is not None else 0
+        self._i = 0 if i < 0 else n if i > n else i
+
+
+# Machine format codes (CPython's enum machine_format_code): the item layout of pickled arrays
+# (protocol 3+), so an array pickled on one platform loads on another. This one's: x86-64,
+# little-endian, wchar_t of 4 bytes.
+_TYPECODE_MFORMAT = {'B': 0, 'b': 1, 'H': 2, 'h': 4, 'I': 6, 'i': 8, 'L': 10, 'l': 12,
+                     'Q': 10, 'q': 12, 'f': 14, 'd': 16, 'u': 20}
+# code: (size, signed, big-endian) for the integer codes 0..13.
+_INT_MFORMATS = {0: (1, False, False), 1: (1, True, False)}
+for _i, (_size, _signed) in enumerate([(2, False), (2, True), (4, False), (4, True),
+                                       (8, False), (8, True)]):
+    _INT_MFORMATS[2 + 2 * _i] = (_size, _signed, False)
+    _INT_MFORMATS[3 + 2 * _i] = (_size, _signed, True)
+del _i, _size, _signed
+
+
+def _array_reconstructor(arraytype, typecode, mformat_code, items, /):
+    """Internal. Used for pickling support."""
+    if not isinstance(arraytype, type):
+        raise TypeError('first argument must be a type object, not %.200s'
+                        % type(arraytype).__name__)
+    if not issubclass(arraytype, array):
+        raise TypeError('%.200s is not a subtype of array.array' % arraytype.__name__)
+    if not isinstance(typecode, str) or len(typecode) != 1:
+        raise TypeError('array_reconstructor() argument 2 must be a unicode character, not %s'
+                        % type(typecode).__name__)
+    if typecode not in typecodes:
+        raise ValueError('second argument must be a valid type code')
+    if not hasattr(type(mformat_code), '__index__'):
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(mformat_code).__name__)
+    mformat_code = mformat_code.__index__()
+    if not -1 <= mformat_code <= 21:
+        raise ValueError('third argument must be a valid machine format code.')
+    if not isinstance(items, bytes):
+        raise TypeError('fourth argument should be bytes, not %.200s' % type(items).__name__)
+    if mformat_code == _TYPECODE_MFORMAT[typecode] or mformat_code == -1:
+        return array.__new__(arraytype, typecode, items)
+    import struct
+    if mformat_code in (14, 15, 16, 17):
+        size, fmt = (4, 'f') if mformat_code < 16 else (8, 'd')
+        order = '<' if mformat_code % 2 == 0 else '>'
+        n = len(items) // size
+        converted = list(struct.unpack('%s%d%s' % (order, n, fmt), items[:n * size]))
+    elif mformat_code >= 18:
+        size = 2 if mformat_code < 20 else 4
+        order = 'little' if mformat_code % 2 == 0 else 'big'
+        units = [int.from_bytes(items[i:i + size], order)
+                 for i in range(0, len(items) - len(items) % size, size)]
+        chars = []
+        i = 0
+        while i < len(units):
+            u = units[i]
+            # UTF-16: a high surrogate and a low one make one character.
+            if (size == 2 and 0xD800 <= u < 0xDC00 and i + 1 < len(units)
+                    and 0xDC00 <= units[i + 1] < 0xE000):
+                u = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)
+                i += 1
+            chars.append(chr(u))
+            i += 1
+        converted = ''.join(chars)
+    else:
+        size, signed, big = _INT_MFORMATS[mformat_code]
+        for tc in typecodes:
+            if tc in 'ufd':
+                continue
+            probe = array(tc)
+            # The last one that fits, as CPython's search.
+            if probe.itemsize == size and (tc.islower() == signed):
+                typecode = tc
+        order = 'big' if big else 'little'
+        converted = [int.from_bytes(items[i:i + size], order, signed=signed)
+                     for i in range(0, len(items) - len(items) % size, size)]
+    return array.__new__(arraytype, typecode, converted)
 "#;
 
 fn data<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut ArrayData> {
@@ -659,7 +768,11 @@ fn slice_indices(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<usize>> {
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         v.push(i as usize);
-        i += step;
+        // A step near sys.maxsize leaves the range at once.
+        match i.checked_add(step) {
+            Some(n) => i = n,
+            None => break,
+        }
     }
     Ok(v)
 }

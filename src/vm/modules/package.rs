@@ -238,10 +238,12 @@ pub fn find_module_source(vm: &mut Vm, name: &str) -> PyResult<(String, String)>
     }
 }
 
-/// The ImportError for a C extension module found on the path.
+/// The error for a C extension module found on the path: ModuleNotFoundError (an ImportError),
+/// as a CPython built without that module raises, so the usual fallbacks (`except
+/// ModuleNotFoundError:`) take over; its message says why.
 pub fn extension_error(vm: &mut Vm, name: &str, file: &std::path::Path) -> Value {
     let e = vm.err(
-        "ImportError",
+        "ModuleNotFoundError",
         format!(
             "cannot load C extension module '{name}' ({}): cpjit runs Python code only and cannot load C extensions",
             file.display()

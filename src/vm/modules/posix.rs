@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 34] = [
+    let fns: [(&'static str, BuiltinFn); 35] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -63,10 +63,12 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("putenv", putenv),
         ("_utime", utime_path),
         ("unsetenv", unsetenv),
+        ("closerange", closerange),
     ];
     for (name, f) in fns {
         def(vm, m, name, f);
     }
+    super::posix_fs::install(vm, m);
     for (name, v) in [
         ("F_OK", 0),
         ("R_OK", 4),
@@ -87,10 +89,14 @@ pub fn create(vm: &mut Vm) -> PyResult {
         let i = vm.new_int(v);
         set_attr(vm, m, name, i);
     }
-    let hf = vm.new_list(Vec::new());
+    let have = ["HAVE_FCHMOD", "HAVE_FCHOWN"].map(|n| vm.new_str(n));
+    let hf = vm.new_list(have.to_vec());
     set_attr(vm, m, "_have_functions", hf);
     let d = as_module(m).unwrap().dict;
-    let r = crate::vm::run::exec_source(vm, POSIX_SRC.as_bytes(), "<frozen posix>", d);
+    let r =
+        crate::vm::run::exec_source(vm, POSIX_SRC.as_bytes(), "<frozen posix>", d).and_then(|_| {
+            crate::vm::run::exec_source(vm, super::posix_fs::SRC.as_bytes(), "<frozen posix>", d)
+        });
     vm.roots.pop();
     r?;
     Ok(m)
@@ -347,6 +353,13 @@ pub fn path_arg(
 ) -> PyResult<(std::path::PathBuf, bool)> {
     let p = fspath(vm, v, Some((fname, argname)))?;
     let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
+    // CPython's messages: the str's from its encoding to bytes, the bytes' from the path check.
+    if as_str(b).is_some_and(|s| s.s.contains('\0')) {
+        return Err(vm.value_error("embedded null byte"));
+    }
+    if as_bytes(b).is_some_and(|x| x.contains(&0)) {
+        return Err(vm.value_error(format!("{fname}: embedded null character in {argname}")));
+    }
     if let Some(s) = as_str(b) {
         let bytes = fs_encode(vm, &s.s)?;
         return Ok((
@@ -658,8 +671,45 @@ fn path_op(
     }
 }
 
+/// `mkdir(path, mode=0o777, *, dir_fd=None)`: mkdir(2) with the mode (less the umask).
 fn mkdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    path_op(vm, args, kw, "mkdir", |p| std::fs::create_dir(p))
+    let (pos, kws) = split_kw(args, kw);
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "mkdir() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let (mut path, mut mode) = (pos.first().copied(), pos.get(1).copied());
+    for (k, v) in kws {
+        match k {
+            "path" => path = Some(v),
+            "mode" => mode = Some(v),
+            "dir_fd" if v == vm.none => {}
+            "dir_fd" => return Err(vm.not_implemented("os.mkdir with dir_fd")),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for mkdir()"))
+                )
+            }
+        }
+    }
+    let Some(path) = path else {
+        return Err(vm.type_error("mkdir() missing required argument 'path' (pos 1)"));
+    };
+    let mode = match mode {
+        Some(m) => crate::vm::runtime::subscr::index_of(vm, m, "mkdir")? as u32,
+        None => 0o777,
+    };
+    let (p, _) = path_arg(vm, path, "mkdir", "path")?;
+    let mode = rustix::fs::Mode::from_raw_mode(mode);
+    match rustix::fs::mkdirat(rustix::fs::CWD, &p, mode) {
+        Ok(()) => Ok(vm.none),
+        Err(e) => {
+            let e = std::io::Error::from_raw_os_error(e.raw_os_error());
+            Err(os_error(vm, e, Some(path), None))
+        }
+    }
 }
 
 fn rmdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -939,6 +989,16 @@ fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(k) => Ok(vm.new_int(k as i64)),
         Err(e) => Err(os_error(vm, e, None, None)),
     }
+}
+
+/// `closerange(fd_low, fd_high)`: closes the descriptors cpjit has open in that range,
+/// ignoring errors.
+fn closerange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "closerange", args, kw, 0, 2, 2)?;
+    let lo = fd_arg(vm, args[0], "closerange")?;
+    let hi = fd_arg(vm, args[1], "closerange")?;
+    FILES.with(|t| t.borrow_mut().retain(|&fd, _| fd < lo || fd >= hi));
+    Ok(vm.none)
 }
 
 fn fd_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -145,7 +145,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 // A built-in subclass instance binds its built-in value to built-in methods.
-                let obj = if crate::vm::runtime::call::is_attr_slot(name) {
+                let obj = if crate::vm::runtime::call::is_attr_slot(name)
+                    || (name == "__getitem__" && owner == Value::from_ptr(vm.t.dict))
+                {
                     obj
                 } else {
                     crate::vm::types::subclass::unwrap_self(vm, owner, &[obj]).map_or(obj, |a| a[0])

@@ -95,8 +95,11 @@ pub fn is_attr_slot(name: &str) -> bool {
 /// Built-in methods that get an instance of a Python subclass itself rather than the built-in
 /// value it wraps: the attribute slots (the instance's dict) and `__reduce__` (the reduce value
 /// names the subclass and carries the instance's dict, as CPython's set.__reduce__ does).
-fn sees_instance(name: &str) -> bool {
-    is_attr_slot(name) || name == "__reduce__"
+fn sees_instance(vm: &Vm, owner: Value, name: &str) -> bool {
+    // dict.__getitem__ calls a subclass's `__missing__` for a missing key.
+    is_attr_slot(name)
+        || name == "__reduce__"
+        || (name == "__getitem__" && owner == Value::from_ptr(vm.t.dict))
 }
 
 /// An in-place operator dunder (`__iadd__`, `__ior__`, ...): it returns its self, which for an
@@ -155,7 +158,11 @@ fn check_descriptor_self(
             )))
         }
         // Attribute access works on the instance itself (its dict), not on the wrapped value.
-        Some(&a) if a.is_ptr() && layout_of(a) == Layout::Instance && !sees_instance(name) => {
+        Some(&a)
+            if a.is_ptr()
+                && layout_of(a) == Layout::Instance
+                && !sees_instance(vm, owner, name) =>
+        {
             Ok(crate::vm::types::subclass::unwrap_self(vm, owner, args))
         }
         _ => Ok(None),
@@ -251,7 +258,7 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
 /// `call_method_value` of the unbound built-in `b`; `a` is self followed by the arguments.
 fn call_builtin_method(vm: &mut Vm, b: &BuiltinData, self_: Value, a: &[Value]) -> PyResult {
     let f = b.f;
-    if !b.owner.is_null() && !sees_instance(b.name) {
+    if !b.owner.is_null() && !sees_instance(vm, b.owner, b.name) {
         if let Some(u) = crate::vm::types::subclass::unwrap_self(vm, b.owner, a) {
             let r = guard(vm, |vm| f(vm, &u, &[]))?;
             return Ok(if r == u[0] && is_inplace(b.name) {

@@ -131,6 +131,18 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     }
 }
 
+/// `index_value` for index-sized callers (Py_ssize_t): a boxed int that fits in 64 bits (such
+/// as `sys.maxsize`, past the 48-bit immediates) is Small.
+pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
+    Ok(index_value(vm, v)?.map(|i| match i {
+        IntVal::Big(b) => match i64::try_from(&b) {
+            Ok(n) => IntVal::Small(n),
+            Err(_) => IntVal::Big(b),
+        },
+        small => small,
+    }))
+}
+
 pub fn new_int(vm: &mut Vm, i: IntVal) -> Value {
     match i {
         IntVal::Small(i) => vm.new_int(i),
@@ -478,6 +490,7 @@ pub fn int_float_cmp(a: &IntVal, f: f64) -> Option<std::cmp::Ordering> {
 }
 
 /// `operator.index(v)`: ints and bools, or an instance's `__index__` (which must return an int).
+/// Ints past the 48-bit immediates are Big even where they fit in 64 bits (see `index_i64`).
 pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
     if let Some(i) = int_of(v) {
         return Ok(Some(i));

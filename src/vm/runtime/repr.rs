@@ -296,7 +296,10 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     } else {
                         format!("<method '{name}' of '{tn}' objects>")
                     }
-                } else if b.bound.is_null() || as_module(b.bound).is_some() {
+                } else if b.bound.is_null()
+                    || as_module(b.bound).is_some()
+                    || layout_of(b.bound) == Layout::Function
+                {
                     format!("<built-in function {}>", b.name)
                 } else {
                     let tn = vm.type_name(b.bound);

@@ -92,7 +92,7 @@ pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -
 
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
-    match crate::vm::runtime::num::index_value(vm, v)? {
+    match crate::vm::runtime::num::index_i64(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.err(
             "IndexError",

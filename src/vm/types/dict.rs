@@ -204,6 +204,10 @@ fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 
 fn getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dict.__getitem__", args, kw, 1, 1, 1)?;
+    // An instance of a subclass comes whole (so its `__missing__` is called).
+    if let Some(base) = crate::vm::types::subclass::base_value(args[0]) {
+        return crate::vm::types::subclass::getitem(vm, args[0], base, args[1]);
+    }
     subscr::getitem(vm, args[0], args[1])
 }
 

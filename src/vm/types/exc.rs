@@ -258,9 +258,16 @@ fn set(vm: &mut Vm, exc: Value, name: &str, v: Value) -> PyResult<()> {
 
 /// An argument CPython's `n` converter takes (anything with `__index__` that fits in 64 bits).
 fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult {
-    use crate::vm::runtime::num::{index_value, IntVal};
-    match index_value(vm, v)? {
-        Some(IntVal::Small(i)) => Ok(vm.new_int(i)),
+    let i = ssize_index(vm, v)?;
+    Ok(vm.new_int(i))
+}
+
+/// The value of an argument for CPython's `n` converter (Py_ssize_t): OverflowError past 64
+/// bits, TypeError without `__index__`.
+pub fn ssize_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    use crate::vm::runtime::num::{index_i64, IntVal};
+    match index_i64(vm, v)? {
+        Some(IntVal::Small(i)) => Ok(i),
         Some(IntVal::Big(_)) => Err(vm.err(
             "OverflowError",
             "Python int too large to convert to C ssize_t",

@@ -45,10 +45,15 @@ pub fn new(vm: &mut Vm, mut cls: *const TypeObject, args: &[Value]) -> PyResult 
     let none = vm.none;
     let (mut errno, mut strerror, mut filename, mut filename2) = (none, none, none, none);
     let mut stored: &[Value] = args;
+    // BlockingIOError's third argument, a number, is the count of characters written (and
+    // stays in args), as CPython's oserror_init takes it for that exact type.
+    let mut written = None;
     if parsed {
         errno = args[0];
         strerror = args[1];
-        if args.len() >= 3 && args[2] != none {
+        if args.len() == 3 && cls == vm.t.exc("BlockingIOError") && int_of(args[2]).is_some() {
+            written = Some(args[2]);
+        } else if args.len() >= 3 && args[2] != none {
             filename = args[2];
             if args.len() == 5 {
                 filename2 = args[4];
@@ -64,6 +69,13 @@ pub fn new(vm: &mut Vm, mut cls: *const TypeObject, args: &[Value]) -> PyResult 
     let e = vm.new_exception_args(cls, a);
     if let Some(x) = as_instance(e).and_then(|i| i.exc.as_mut()) {
         x.extra = extra;
+    }
+    if let Some(w) = written {
+        vm.roots.push(e);
+        let k = vm.intern("characters_written");
+        let r = crate::vm::runtime::attr::generic_setattr(vm, e, k, w);
+        vm.roots.pop();
+        r?;
     }
     Ok(e)
 }

@@ -28,6 +28,8 @@ def _normalize(encoding):
 def lookup(encoding):
     if not isinstance(encoding, str):
         raise TypeError('lookup() argument must be str, not %s' % type(encoding).__name__)
+    # CPython normalizes the name's UTF-8 bytes: a lone surrogate raises UnicodeEncodeError.
+    encoding.encode('utf-8')
     norm = _normalize(encoding)
     info = _cache.get(norm)
     if info is not None:
@@ -323,3 +325,88 @@ for _name, _f in list(globals().items()):
     if not _name.startswith("_") and type(_f) is type(_text):
         globals()[_name] = staticmethod(_f)
 del _name, _f
+
+
+_SIMPLE_ESCAPES = {ord('\\'): 0x5c, ord("'"): 0x27, ord('"'): 0x22, ord('b'): 8, ord('f'): 12,
+                   ord('t'): 9, ord('n'): 10, ord('r'): 13, ord('v'): 11, ord('a'): 7}
+_HEX = b'0123456789abcdefABCDEF'
+
+
+def escape_decode(data, errors=None):
+    """The escapes of a bytes literal decoded (CPython's PyBytes_DecodeEscape)."""
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    data = _data(data)
+    out = bytearray()
+    n = len(data)
+    i = 0
+    first_invalid = None
+    while i < n:
+        c = data[i]
+        i += 1
+        if c != 0x5c:
+            out.append(c)
+            continue
+        if i >= n:
+            raise ValueError('Trailing \\ in string')
+        c = data[i]
+        i += 1
+        if c == 0x0a:
+            continue
+        if c in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[c])
+        elif 0x30 <= c <= 0x37:
+            v = c - 0x30
+            start = i - 1
+            for _ in range(2):
+                if i < n and 0x30 <= data[i] <= 0x37:
+                    v = (v << 3) + data[i] - 0x30
+                    i += 1
+                else:
+                    break
+            if v > 0o377 and first_invalid is None:
+                first_invalid = "invalid octal escape sequence '\\%s'" % data[start:i].decode()
+            out.append(v & 0xff)
+        elif c == 0x78:
+            if i + 1 < n and data[i] in _HEX and data[i + 1] in _HEX:
+                out.append(int(data[i:i + 2], 16))
+                i += 2
+                continue
+            if errors is None or errors == 'strict':
+                raise ValueError('invalid \\x escape at position %d' % (i - 2))
+            if errors == 'replace':
+                out.append(0x3f)
+            elif errors != 'ignore':
+                raise ValueError('decoding error; unknown error handling code: %.400s' % errors)
+            if i < n and data[i] in _HEX:
+                i += 1
+        else:
+            if first_invalid is None:
+                first_invalid = "invalid escape sequence '\\%c'" % c
+            out.append(0x5c)
+            out.append(c)
+    if first_invalid is not None:
+        import warnings
+        warnings.warn(first_invalid, DeprecationWarning, stacklevel=2)
+    return (bytes(out), n)
+
+
+def escape_encode(data, errors=None):
+    """bytes with the escapes of a bytes literal's repr, without the quotes."""
+    if not isinstance(data, bytes):
+        raise TypeError("escape_encode() argument 1 must be bytes, not %s" % type(data).__name__)
+    out = bytearray()
+    for c in data:
+        if c == 0x27 or c == 0x5c:
+            out += b'\\' + bytes([c])
+        elif c == 0x09:
+            out += b'\\t'
+        elif c == 0x0a:
+            out += b'\\n'
+        elif c == 0x0d:
+            out += b'\\r'
+        elif c < 0x20 or c >= 0x7f:
+            out += b'\\x%02x' % c
+        else:
+            out.append(c)
+    return (bytes(out), len(data))

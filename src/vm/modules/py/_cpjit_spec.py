@@ -18,9 +18,16 @@ class ModuleSpec:
         self._kind = kind
         self._loader = None
         self._cached = None
+        # Set by _imp._CpjitFinder.find_spec when its import made the module (see _Handoff).
+        self._handoff = None
 
     @property
     def loader(self):
+        if self._handoff is not None:
+            return self._handoff
+        return self._real_loader()
+
+    def _real_loader(self):
         kind = self._kind
         if kind is not None:
             self._kind = None
@@ -43,6 +50,7 @@ class ModuleSpec:
 
     @loader.setter
     def loader(self, value):
+        self._handoff = None
         self._kind = None
         self._loader = value
 

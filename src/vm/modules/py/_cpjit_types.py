@@ -214,11 +214,6 @@ def reduce_ex(obj, proto):
         return 'Ellipsis'
     if obj is NotImplemented:
         return 'NotImplemented'
-    if t is type(len):
-        owner = getattr(obj, '__self__', None)
-        if owner is None or type(owner).__name__ == 'module':
-            return obj.__qualname__
-        return (getattr, (owner, obj.__name__))
     if t is staticmethod:
         # The functions of cpjit's Python stand-ins for C modules (_codecs.encode, ...) are
         # staticmethods so that they do not bind as methods; like the built-in functions they
@@ -231,7 +226,27 @@ def reduce_ex(obj, proto):
     return common_reduce(obj, proto)
 
 
+class _MethodHolder:
+    def m(self):
+        pass
+
+
+_method_type = type(_MethodHolder().m)
+
+
 def common_reduce(obj, proto):
+    t = type(obj)
+    if t is _method_type:
+        # method.__reduce__: the attribute lookup that makes the bound method again.
+        return (getattr, (obj.__self__, obj.__func__.__name__))
+    if t is type(len):
+        owner = getattr(obj, '__self__', None)
+        if owner is None or type(owner).__name__ == 'module':
+            return obj.__qualname__
+        return (getattr, (owner, obj.__name__))
+    if isinstance(obj, (staticmethod, classmethod)):
+        # Their state is C-level in CPython: object.__reduce_ex__ refuses them.
+        raise TypeError(f"cannot pickle {t.__name__!r} object")
     if isinstance(obj, bytearray):
         # bytearray's own __reduce__/__reduce_ex__: latin-1 text below protocol 3.
         if proto < 3:

@@ -105,7 +105,8 @@ class _CpjitFinder:
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        if fullname not in _sys.modules:
+        fresh = fullname not in _sys.modules
+        if fresh:
             try:
                 __import__(fullname)
             except ModuleNotFoundError as e:
@@ -113,6 +114,12 @@ class _CpjitFinder:
                     return None
                 raise
         module = _sys.modules[fullname]
+        spec = getattr(module, "__spec__", None)
+        if fresh and hasattr(spec, "_handoff"):
+            # importlib's _find_spec answers with the __spec__ of a module that a finder's
+            # find_spec imported, and _load then loads it with spec.loader: that loader hands
+            # the module over instead of running its code a second time.
+            spec._handoff = _Handoff(spec)
         from importlib.machinery import ModuleSpec
         spec = getattr(module, "__spec__", None)
         origin = getattr(module, "__file__", None)
@@ -132,6 +139,26 @@ class _CpjitFinder:
     @staticmethod
     def exec_module(module):
         pass
+
+
+class _Handoff:
+    """The loader a cpjit module's __spec__ answers with between _CpjitFinder.find_spec's import
+    and importlib's _load: create_module gives the module already made, exec_module runs
+    nothing (and restores the real loader); anything else is the real loader's."""
+
+    def __init__(self, spec):
+        self._spec = spec
+
+    def create_module(self, spec):
+        return _sys.modules.get(spec.name)
+
+    def exec_module(self, module):
+        self._spec._handoff = None
+        if getattr(module, "__loader__", None) is self:
+            module.__loader__ = self._spec._real_loader()
+
+    def __getattr__(self, name):
+        return getattr(self._spec._real_loader(), name)
 
 
 if _CpjitFinder not in _sys.meta_path:

@@ -68,6 +68,10 @@ _pyio = _load_pyio()
 open = _pyio.open
 if isinstance(open, staticmethod):
     open = open.__func__
+# A built-in function, as CPython's: stored in a class it does not become a method.
+import _cpjit
+open = _cpjit.builtin_function(open)
+del _cpjit
 FileIO = _pyio.FileIO
 BytesIO = _pyio.BytesIO
 StringIO = _pyio.StringIO
