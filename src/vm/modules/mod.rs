@@ -17,6 +17,7 @@ pub mod random;
 pub mod socket;
 pub mod sqlite;
 pub mod sre;
+pub mod statistics;
 pub mod sys;
 pub mod sys_path;
 pub mod time;
@@ -52,6 +53,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_bz2" => bz2::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_json" => json::create(vm)?,
+        "_statistics" => statistics::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
@@ -76,6 +78,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_socket",
     "_sqlite3",
     "_sre",
+    "_statistics",
     "_weakref",
     "array",
     "builtins",
