@@ -12,6 +12,7 @@ pub mod posix;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
+pub mod signal;
 pub mod socket;
 pub mod sqlite;
 pub mod sre;
@@ -50,6 +51,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_bz2" => bz2::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_socket" => socket::create(vm)?,
+        "_signal" => signal::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
@@ -69,6 +71,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_signal",
     "_socket",
     "_sqlite3",
     "_sre",
@@ -116,7 +119,6 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_io", include_str!("py/_io.py")),
     ("_locale", include_str!("py/_locale.py")),
     ("errno", include_str!("py/errno.py")),
-    ("_signal", include_str!("py/_signal.py")),
     ("atexit", include_str!("py/atexit.py")),
     ("_struct", include_str!("py/_struct.py")),
     ("binascii", include_str!("py/binascii.py")),

@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 34] = [
+    let fns: [(&'static str, BuiltinFn); 38] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -60,6 +60,10 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("pipe", pipe),
         ("dup", dup),
         ("waitpid", super::process::waitpid),
+        ("kill", super::process::kill),
+        ("get_blocking", get_blocking),
+        ("set_blocking", set_blocking),
+        ("killpg", super::process::killpg),
         ("putenv", putenv),
         ("_utime", utime_path),
         ("unsetenv", unsetenv),
@@ -784,6 +788,44 @@ pub fn with_borrowed_fd<R>(fd: i64, f: impl FnOnce(std::os::fd::BorrowedFd<'_>) 
             _ => None,
         }
     })
+}
+
+/// The O_NONBLOCK-less status flags of descriptor `fd` (fcntl F_GETFL), or the OSError.
+fn fd_flags(vm: &mut Vm, v: Value, what: &str) -> PyResult<(i32, i32)> {
+    let fd = crate::vm::runtime::subscr::index_of(vm, v, what)?;
+    let Ok(fd) = i32::try_from(fd) else {
+        return Err(vm.overflow_error("fd is greater than maximum"));
+    };
+    // SAFETY: fcntl(F_GETFL) only reads the descriptor's status flags.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(os_error(vm, std::io::Error::last_os_error(), None, None));
+    }
+    Ok((fd, flags))
+}
+
+/// `os.get_blocking(fd)`: whether O_NONBLOCK is clear.
+fn get_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "get_blocking", args, kw, 0, 1, 1)?;
+    let (_, flags) = fd_flags(vm, args[0], "get_blocking")?;
+    Ok(vm.bool_val(flags & libc::O_NONBLOCK == 0))
+}
+
+/// `os.set_blocking(fd, blocking)`: clears or sets O_NONBLOCK.
+fn set_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "set_blocking", args, kw, 0, 2, 2)?;
+    let (fd, flags) = fd_flags(vm, args[0], "set_blocking")?;
+    let blocking = crate::vm::runtime::compare::truthy(vm, args[1])?;
+    let new = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    // SAFETY: fcntl(F_SETFL) only changes the descriptor's status flags.
+    if new != flags && unsafe { libc::fcntl(fd, libc::F_SETFL, new) } < 0 {
+        return Err(os_error(vm, std::io::Error::last_os_error(), None, None));
+    }
+    Ok(vm.none)
 }
 
 /// `os.pipe()`: (read end, write end), both close-on-exec.
