@@ -72,17 +72,32 @@ def run_module(argv, module, outfile, timeout):
     t0 = time.time()
     if os.path.exists(outfile):
         os.remove(outfile)
+    # stderr goes to a file, not a pipe, and the runner gets a session of its own that is killed
+    # when it ends: a child process a failed case left running (it inherits stderr) neither keeps
+    # the run from ending nor outlives it.
+    errfile = outfile + ".stderr"
+    p = None
     try:
-        p = subprocess.run(
-            argv + [RUNNER, module, outfile],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=timeout,
-            cwd=os.path.join(OUTDIR, "cwd"),
-            env=env,
-        )
-        err = p.stderr.decode("utf-8", "replace")
+        with open(errfile, "w+b") as ef:
+            p = subprocess.Popen(
+                argv + [RUNNER, module, outfile],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=ef,
+                cwd=os.path.join(OUTDIR, "cwd"),
+                env=env,
+                start_new_session=True,
+            )
+            try:
+                p.wait(timeout=timeout)
+            finally:
+                try:
+                    os.killpg(p.pid, 9)
+                except OSError:
+                    pass
+                p.wait()
+            ef.seek(0)
+            err = ef.read().decode("utf-8", "replace")
         if p.returncode < 0:
             outcome = "crash: signal %d" % -p.returncode
         elif "panicked at" in err or "cpjit internal error" in err:
@@ -91,8 +106,9 @@ def run_module(argv, module, outfile, timeout):
             outcome = "exit %d" % p.returncode
         else:
             outcome = "ok"
-    except subprocess.TimeoutExpired as e:
-        err = (e.stderr or b"").decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        with open(errfile, "rb") as ef:
+            err = ef.read().decode("utf-8", "replace")
         outcome = "timeout"
     tail = "\n".join(err.rstrip().split("\n")[-6:])
     return outcome, time.time() - t0, tail
