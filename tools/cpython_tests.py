@@ -134,8 +134,19 @@ def counts(cases):
 def reason_groups(py, jit):
     """Why cpjit did not pass cases CPython passes: (count, reason) groups, largest first."""
     groups = collections.Counter()
-    # A module that failed to import (or a fixture that failed) has one error under its own id.
-    extra = sorted(r for tid, (s, r) in jit.items() if tid not in py and s == "error")
+    # A module that failed to import (or a fixture that failed) has one error under its own id
+    # (unittest's `_FailedTest.<module>` for a submodule of a package): a case not run is put
+    # down to its own module's failure when there is one, else to the first such error.
+    failed = sorted((tid, r) for tid, (s, r) in jit.items() if tid not in py and s == "error")
+    extra = [r for _, r in failed]
+    prefix = "unittest.loader._FailedTest."
+
+    def not_run(tid):
+        for fid, r in failed:
+            if fid.startswith(prefix) and tid.startswith(fid[len(prefix):] + "."):
+                return "not run: " + r
+        return ("not run: " + extra[0]) if extra else "not run (cpjit crashed or timed out)"
+
     for tid, (st, _) in py.items():
         if st != "pass":
             continue
@@ -143,7 +154,7 @@ def reason_groups(py, jit):
         if jst == "pass":
             continue
         if jst == "missing":
-            jreason = ("not run: " + extra[0]) if extra else "not run (cpjit crashed or timed out)"
+            jreason = not_run(tid)
         elif jst == "skip":
             jreason = "skipped: " + jreason
         groups[jreason or jst] += 1
