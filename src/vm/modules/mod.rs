@@ -18,6 +18,7 @@ pub mod sqlite;
 pub mod sre;
 pub mod sys;
 pub mod sys_path;
+pub mod termios;
 pub mod time;
 pub mod unicodedata;
 pub mod weakref;
@@ -52,6 +53,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_csv" => csv::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_signal" => signal::create(vm)?,
+        "termios" => termios::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
@@ -84,6 +86,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "posix",
     "select",
     "sys",
+    "termios",
     "time",
     "unicodedata",
     "zlib",
