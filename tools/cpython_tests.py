@@ -72,17 +72,32 @@ def run_module(argv, module, outfile, timeout):
     t0 = time.time()
     if os.path.exists(outfile):
         os.remove(outfile)
+    # stderr goes to a file, not a pipe, and the runner gets a session of its own that is killed
+    # when it ends: a child process a failed case left running (it inherits stderr) neither keeps
+    # the run from ending nor outlives it.
+    errfile = outfile + ".stderr"
+    p = None
     try:
-        p = subprocess.run(
-            argv + [RUNNER, module, outfile],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=timeout,
-            cwd=os.path.join(OUTDIR, "cwd"),
-            env=env,
-        )
-        err = p.stderr.decode("utf-8", "replace")
+        with open(errfile, "w+b") as ef:
+            p = subprocess.Popen(
+                argv + [RUNNER, module, outfile],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=ef,
+                cwd=os.path.join(OUTDIR, "cwd"),
+                env=env,
+                start_new_session=True,
+            )
+            try:
+                p.wait(timeout=timeout)
+            finally:
+                try:
+                    os.killpg(p.pid, 9)
+                except OSError:
+                    pass
+                p.wait()
+            ef.seek(0)
+            err = ef.read().decode("utf-8", "replace")
         if p.returncode < 0:
             outcome = "crash: signal %d" % -p.returncode
         elif "panicked at" in err or "cpjit internal error" in err:
@@ -91,8 +106,9 @@ def run_module(argv, module, outfile, timeout):
             outcome = "exit %d" % p.returncode
         else:
             outcome = "ok"
-    except subprocess.TimeoutExpired as e:
-        err = (e.stderr or b"").decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        with open(errfile, "rb") as ef:
+            err = ef.read().decode("utf-8", "replace")
         outcome = "timeout"
     tail = "\n".join(err.rstrip().split("\n")[-6:])
     return outcome, time.time() - t0, tail
@@ -118,8 +134,19 @@ def counts(cases):
 def reason_groups(py, jit):
     """Why cpjit did not pass cases CPython passes: (count, reason) groups, largest first."""
     groups = collections.Counter()
-    # A module that failed to import (or a fixture that failed) has one error under its own id.
-    extra = sorted(r for tid, (s, r) in jit.items() if tid not in py and s == "error")
+    # A module that failed to import (or a fixture that failed) has one error under its own id
+    # (unittest's `_FailedTest.<module>` for a submodule of a package): a case not run is put
+    # down to its own module's failure when there is one, else to the first such error.
+    failed = sorted((tid, r) for tid, (s, r) in jit.items() if tid not in py and s == "error")
+    extra = [r for _, r in failed]
+    prefix = "unittest.loader._FailedTest."
+
+    def not_run(tid):
+        for fid, r in failed:
+            if fid.startswith(prefix) and tid.startswith(fid[len(prefix):] + "."):
+                return "not run: " + r
+        return ("not run: " + extra[0]) if extra else "not run (cpjit crashed or timed out)"
+
     for tid, (st, _) in py.items():
         if st != "pass":
             continue
@@ -127,7 +154,7 @@ def reason_groups(py, jit):
         if jst == "pass":
             continue
         if jst == "missing":
-            jreason = ("not run: " + extra[0]) if extra else "not run (cpjit crashed or timed out)"
+            jreason = not_run(tid)
         elif jst == "skip":
             jreason = "skipped: " + jreason
         groups[jreason or jst] += 1

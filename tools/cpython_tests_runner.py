@@ -103,8 +103,25 @@ class RecordingResult(unittest.TestResult):
             if prev is None or (prev[0] == "fail" and status == "error"):
                 self.sub[test.id()] = (status, _reason(err))
 
+def _guarded(case_call):
+    """TestCase.__call__ that records an exception escaping a case's run as that case's error
+    and lets the run go on. unittest handles what a test, its set-up and its clean-ups raise;
+    this is for what escapes it (an IsolatedAsyncioTestCase's event-loop teardown), which would
+    otherwise end the whole module's run at that case."""
+    def call(self, *args, **kwds):
+        try:
+            return case_call(self, *args, **kwds)
+        except Exception:
+            result = args[0] if args else kwds.get("result")
+            if result is None:
+                raise
+            result.addError(self, sys.exc_info())
+    return call
+
+
 def main():
     name, outfile = sys.argv[1], sys.argv[2]
+    unittest.TestCase.__call__ = _guarded(unittest.TestCase.__call__)
     # A reason may hold a lone surrogate (an exception message quoting one).
     with open(outfile, "w", encoding="utf-8", errors="backslashreplace") as out:
         try:

@@ -109,14 +109,25 @@ pub fn push_frame_exact(
 }
 
 /// Counts one step of the step budget (taken at calls and backward jumps, the places where a
-/// program can run unboundedly); past the budget, raises the error that stops the run.
+/// program can run unboundedly); past the budget, raises the error that stops the run. In an
+/// ordinary run the budget is only a countdown to the next look at pending signals, whose
+/// Python handlers run here (and may raise).
 #[inline(always)]
 pub fn spend_step(vm: &mut Vm) -> PyResult<()> {
     vm.step_budget -= 1;
     if vm.step_budget == 0 {
-        return Err(budget_exhausted(vm));
+        return budget_ran_out(vm);
     }
     Ok(())
+}
+
+#[cold]
+fn budget_ran_out(vm: &mut Vm) -> PyResult<()> {
+    if vm.budget_limited {
+        return Err(budget_exhausted(vm));
+    }
+    vm.step_budget = crate::vm::modules::signal::CHECK_INTERVAL;
+    crate::vm::modules::signal::check(vm)
 }
 
 #[cold]
@@ -271,7 +282,7 @@ fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::Excepti
 }
 
 fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32, globals: Value) {
-    let handled = vm.handled;
+    let handled = vm.current_exception();
     if let Some(inst) = as_instance(exc) {
         if let Some(e) = inst.exc.as_mut() {
             e.traceback.push((code, at));
@@ -519,6 +530,11 @@ fn run_impl<const SINGLE: bool>(
     // edge is a safepoint).
     macro_rules! backedge {
         () => {{
+            if vm.step_budget == 1 {
+                // The step runs signal handlers: the frame is seen as it is.
+                std::hint::cold_path();
+                sync!();
+            }
             tryv!(spend_step(vm));
             if vm.heap.should_collect() {
                 std::hint::cold_path();
@@ -1793,7 +1809,7 @@ fn run_impl<const SINGLE: bool>(
                     sync!();
                     let e = match oparg {
                         0 => {
-                            let h = vm.handled;
+                            let h = vm.current_exception();
                             if h.is_null() || h == vm.none {
                                 vm.err("RuntimeError", "No active exception to reraise")
                             } else {

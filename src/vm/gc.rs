@@ -461,7 +461,14 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Generator => {
             let d = payload_any::<GenData>(v);
-            out.extend([d.name, d.qualname, d.code, d.func, d.ag.finalizer]);
+            out.extend([
+                d.name,
+                d.qualname,
+                d.code,
+                d.func,
+                d.exc_state,
+                d.ag.finalizer,
+            ]);
             if d.state != GenState::Done && d.frame.len() >= HEADER_WORDS {
                 let f = FramePtr(d.frame.as_mut_ptr() as *mut Frame);
                 let fr = f.get();

@@ -42,12 +42,15 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// Values rooted forever (built-in types, their dicts, interned strings, ...).
     pub permanent: Vec<Value>,
-    /// The exception being handled (sys.exc_info()); NULL or None when none.
+    /// The exception the running frame handles (its `except` block's); NULL or None when none.
+    /// A running generator has its own (`GenData::exc_state`); see `current_exception`.
     pub handled: Value,
     /// Automatic collection on (`gc.enable()`/`gc.disable()`); `gc.collect()` runs regardless.
     pub gc_enabled: bool,
     /// `gc.set_debug`'s flags (only 0 and DEBUG_LEAK's absence are supported).
     pub gc_debug: i64,
+    /// The `handled` of each generator's resumer, innermost last (CPython's exc_info chain).
+    pub handled_outer: Vec<Value>,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
     pub stdlib: Option<super::discovery::StdlibInfo>,
     /// Weak references to every class created by Python code, for `type.__subclasses__()`.
@@ -68,9 +71,12 @@ pub struct Vm {
     pub abi_error: Value,
     /// Buffered stdout (flushed when large, before stderr output, and at exit).
     pub out: Vec<u8>,
-    /// Backward jumps and calls left before the run is stopped (`u64::MAX`: no limit). See
-    /// `eval::spend_step`.
+    /// Backward jumps and calls left before the run is stopped (with `budget_limited`) or, in
+    /// an ordinary run, before the next look at pending signals. See `eval::spend_step`.
     pub step_budget: u64,
+    /// The step budget limits the run (sandboxed runs); otherwise it is refilled with
+    /// `signal::CHECK_INTERVAL` steps each time it runs out.
+    pub budget_limited: bool,
     /// Set once the budget ran out: from then on no handler runs (`except`, `finally`), so the
     /// program unwinds to the top whatever it catches.
     pub budget_exhausted: bool,
@@ -130,6 +136,7 @@ impl Vm {
             handled: Value::NULL,
             gc_enabled: true,
             gc_debug: 0,
+            handled_outer: Vec::new(),
             stdlib: None,
             options: Default::default(),
             in_weakref_callbacks: false,
@@ -143,7 +150,8 @@ impl Vm {
             asyncgen_hooks: Value::NULL,
             out: Vec::with_capacity(1 << 14),
             name_cache: vec![(0, 0, Value::NULL); 256],
-            step_budget: u64::MAX,
+            step_budget: crate::vm::modules::signal::CHECK_INTERVAL,
+            budget_limited: false,
             budget_exhausted: false,
             sandbox: false,
             mode: super::adaptive::settings().mode,
@@ -228,6 +236,7 @@ impl Vm {
         roots.extend(self.roots.iter().copied());
         roots.extend(self.classes.iter().copied());
         roots.push(self.handled);
+        roots.extend(self.handled_outer.iter().copied());
         roots.push(self.abi_error);
         roots.push(self.asyncgen_hooks);
         roots.extend(self.interned.values().copied());
@@ -269,6 +278,22 @@ impl Vm {
         }
         self.handled = saved;
         self.in_weakref_callbacks = false;
+    }
+
+    /// The exception being handled (sys.exc_info(), a bare `raise`, a new exception's context):
+    /// the running frame's, else the nearest resumer's (a generator handling none of its own
+    /// sees its resumer's). NULL when none.
+    pub fn current_exception(&self) -> Value {
+        let some = |v: Value| !v.is_null() && v != self.none;
+        if some(self.handled) {
+            return self.handled;
+        }
+        self.handled_outer
+            .iter()
+            .rev()
+            .copied()
+            .find(|&v| some(v))
+            .unwrap_or(Value::NULL)
     }
 
     // ---- constructors ------------------------------------------------------------------------

@@ -498,6 +498,10 @@ pub struct GenData {
     pub qualname: Value,
     pub code: Value,
     pub func: Value,
+    /// The exception the suspended frame is handling (it yielded inside an `except` block;
+    /// CPython's `gi_exc_state`): current again while it runs. NULL: none of its own (the
+    /// resumer's is seen then).
+    pub exc_state: Value,
     /// Async generators only (`types::asyncgen`): PEP 525's state beside the frame's.
     pub ag: AsyncGenState,
 }

@@ -66,6 +66,7 @@ struct EntryState {
     frames: usize,
     roots: usize,
     handled: Value,
+    handled_outer: usize,
 }
 
 /// Runs `f`; a panic inside becomes a SystemError returned as the call's exception.
@@ -77,6 +78,7 @@ pub fn guard<F: FnOnce(&mut Vm) -> PyResult>(vm: &mut Vm, f: F) -> PyResult {
         frames: vm.frames.depth(),
         roots: vm.roots.len(),
         handled: vm.handled,
+        handled_outer: vm.handled_outer.len(),
     };
     GUARDED.with(|g| g.set(g.get() + 1));
     let r = catch_unwind(AssertUnwindSafe(|| f(&mut *vm)));
@@ -111,6 +113,7 @@ fn internal_error(vm: &mut Vm, entry: EntryState, payload: Box<dyn std::any::Any
     }
     vm.roots.truncate(entry.roots);
     vm.handled = entry.handled;
+    vm.handled_outer.truncate(entry.handled_outer);
     vm.internal_errors += 1;
     let exc = vm.err("SystemError", format!("cpjit internal error: {text}"));
     if let Some(e) = as_instance(exc).and_then(|i| i.exc.as_mut()) {

@@ -153,6 +153,9 @@ pub fn run_program(program: Program, argv: Vec<String>, opts: Options) -> i32 {
             run_on_this_thread(program, argv, opts)
         })
         .expect("spawn interpreter thread");
+    // Signals sent to the process go to the interpreter's thread (where they interrupt its
+    // blocking calls), not to this one, which only waits.
+    crate::vm::modules::signal::block_in_this_thread();
     h.join().unwrap_or(70)
 }
 
@@ -417,6 +420,7 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                 );
                 vm.sandbox = true;
                 vm.step_budget = budget.max(1);
+                vm.budget_limited = true;
                 let r = crate::vm::panic_guard::guard(&mut vm, |vm| {
                     exec_source(vm, &src, "<string>", globals)
                 });

@@ -14,12 +14,14 @@ pub mod posix_fs;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
+pub mod signal;
 pub mod socket;
 pub mod sqlite;
 pub mod sre;
 pub mod statistics;
 pub mod sys;
 pub mod sys_path;
+pub mod termios;
 pub mod time;
 pub mod unicodedata;
 pub mod weakref;
@@ -55,6 +57,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_json" => json::create(vm)?,
         "_statistics" => statistics::create(vm)?,
         "_socket" => socket::create(vm)?,
+        "_signal" => signal::create(vm)?,
+        "termios" => termios::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         _ => return python_module(vm, name),
@@ -75,6 +79,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_signal",
     "_socket",
     "_sqlite3",
     "_sre",
@@ -88,6 +93,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "posix",
     "select",
     "sys",
+    "termios",
     "time",
     "unicodedata",
     "zlib",
@@ -123,7 +129,6 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_io", include_str!("py/_io.py")),
     ("_locale", include_str!("py/_locale.py")),
     ("errno", include_str!("py/errno.py")),
-    ("_signal", include_str!("py/_signal.py")),
     ("atexit", include_str!("py/atexit.py")),
     ("_struct", include_str!("py/_struct.py")),
     ("binascii", include_str!("py/binascii.py")),

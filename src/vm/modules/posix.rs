@@ -28,7 +28,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         );
         crate::vm::runtime::dict::dict_set(vm, env, k, v)?;
     }
-    let fns: [(&'static str, BuiltinFn); 35] = [
+    let fns: [(&'static str, BuiltinFn); 37] = [
         ("open", fd_open),
         ("read", fd_read),
         ("write", fd_write),
@@ -60,6 +60,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("pipe", pipe),
         ("dup", dup),
         ("waitpid", super::process::waitpid),
+        ("kill", super::process::kill),
+        ("killpg", super::process::killpg),
         ("putenv", putenv),
         ("_utime", utime_path),
         ("unsetenv", unsetenv),

@@ -2,14 +2,15 @@
 //! `posix.waitpid`, and the `select` module's `select()`.
 //!
 //! cpjit starts children through std's `Command` rather than a raw fork: the pipes and files
-//! `subprocess` hands over become the child's standard streams, the parent keeps each `Child`
-//! in a table keyed by pid until `waitpid` reaps it. What `fork_exec` cannot do that way
+//! `subprocess` hands over become the child's standard streams; `waitpid` is the system call
+//! itself, so any child can be waited for (a process group, any child). What `fork_exec`
+//! cannot do that way
 //! (a `preexec_fn`, `pass_fds`, a umask, `setsid`, supplementary groups) raises
 //! NotImplementedError naming it.
 
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Child, Command, Stdio};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
 
 use super::posix::{dup_fd, os_error, path_arg};
 use super::{def, set_attr};
@@ -18,11 +19,6 @@ use crate::vm::runtime::iter::collect;
 use crate::vm::runtime::subscr::index_of;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
-
-thread_local! {
-    static CHILDREN: std::cell::RefCell<std::collections::HashMap<i64, Child>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
 
 pub fn create_posixsubprocess(vm: &mut Vm) -> PyResult {
     let m = vm.new_module("_posixsubprocess");
@@ -168,9 +164,8 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         cmd.stderr(stdio_for(vm, fds[2])?);
         match cmd.spawn() {
             Ok(child) => {
-                let pid = child.id() as i64;
-                CHILDREN.with(|t| t.borrow_mut().insert(pid, child));
-                return Ok(vm.new_int(pid));
+                // Dropping the handle neither waits for nor kills the child: `waitpid` reaps it.
+                return Ok(vm.new_int(child.id() as i64));
             }
             Err(e) => {
                 let code = e.raw_os_error().unwrap_or(0);
@@ -198,42 +193,64 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Err(os_error(vm, e, Some(name), None))
 }
 
-/// `os.waitpid(pid, options)`: (pid, wait status) of a child `fork_exec` started, or (0, 0)
-/// under WNOHANG while it runs; ChildProcessError for any other pid.
+/// `os.waitpid(pid, options)`: waitpid(2), (pid, wait status); an interrupted wait runs the
+/// signal handlers and waits again (PEP 475).
 pub fn waitpid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "waitpid", args, kw, 0, 2, 2)?;
     let pid = index_of(vm, args[0], "waitpid")?;
     let options = index_of(vm, args[1], "waitpid")?;
-    let Some(mut child) = CHILDREN.with(|t| t.borrow_mut().remove(&pid)) else {
-        if pid <= 0 && CHILDREN.with(|t| !t.borrow().is_empty()) {
-            return Err(vm.not_implemented("os.waitpid for a process group"));
-        }
-        return Err(os_error(
-            vm,
-            std::io::Error::from_raw_os_error(10),
-            None,
-            None,
-        ));
+    let (Ok(pid), Ok(options)) = (i32::try_from(pid), i32::try_from(options)) else {
+        return Err(vm.overflow_error("signed integer is greater than maximum"));
     };
-    let r = if options & 1 != 0 {
-        child.try_wait()
-    } else {
-        child.wait().map(Some)
-    };
-    let status = match r {
-        Ok(Some(st)) => st.into_raw() as i64,
-        Ok(None) => {
-            CHILDREN.with(|t| t.borrow_mut().insert(pid, child));
-            let z = vm.new_int(0);
-            return Ok(vm.new_tuple(vec![z, z]));
+    if options & libc::WNOHANG == 0 {
+        vm.flush_stdout();
+    }
+    let mut status: libc::c_int = 0;
+    loop {
+        // SAFETY: `status` receives the wait status.
+        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        if r >= 0 {
+            let (p, s) = (vm.new_int(r as i64), vm.new_int(status as i64));
+            return Ok(vm.new_tuple(vec![p, s]));
         }
-        Err(e) => {
-            CHILDREN.with(|t| t.borrow_mut().insert(pid, child));
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINTR) {
             return Err(os_error(vm, e, None, None));
         }
+        super::signal::check(vm)?;
+    }
+}
+
+/// `os.kill(pid, sig)` (`killpg`: to a process group); a signal sent to this process has its
+/// handler run before the call returns.
+pub fn kill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    send_signal(vm, args, kw, "kill", false)
+}
+
+pub fn killpg(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    send_signal(vm, args, kw, "killpg", true)
+}
+
+fn send_signal(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, group: bool) -> PyResult {
+    nargs(vm, name, args, kw, 0, 2, 2)?;
+    let pid = index_of(vm, args[0], name)?;
+    let sig = index_of(vm, args[1], name)?;
+    let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {
+        return Err(vm.overflow_error("signed integer is greater than maximum"));
     };
-    let (p, s) = (vm.new_int(pid), vm.new_int(status));
-    Ok(vm.new_tuple(vec![p, s]))
+    // SAFETY: kill(2)/killpg(3) have no memory effects.
+    let r = unsafe {
+        if group {
+            libc::killpg(pid, sig)
+        } else {
+            libc::kill(pid, sig)
+        }
+    };
+    if r != 0 {
+        return Err(os_error(vm, std::io::Error::last_os_error(), None, None));
+    }
+    super::signal::check(vm)?;
+    Ok(vm.none)
 }
 
 pub fn create_select(vm: &mut Vm) -> PyResult {
@@ -324,10 +341,23 @@ fn select(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         tv_sec: s.trunc() as i64,
         tv_nsec: ((s.fract() * 1e9) as i64).min(999_999_999),
     });
+    let deadline =
+        timeout.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s.min(1e9)));
+    let mut ts = ts;
     loop {
         match poll(&mut pfds, ts.as_ref()) {
             Ok(_) => break,
-            Err(e) if e == rustix::io::Errno::INTR => continue,
+            Err(e) if e == rustix::io::Errno::INTR => {
+                // PEP 475: run the signal handlers, then wait out the rest of the timeout.
+                super::signal::check(vm)?;
+                if let Some(d) = deadline {
+                    let left = d.saturating_duration_since(std::time::Instant::now());
+                    ts = Some(Timespec {
+                        tv_sec: left.as_secs() as i64,
+                        tv_nsec: left.subsec_nanos() as i64,
+                    });
+                }
+            }
             Err(e) => {
                 let e = std::io::Error::from_raw_os_error(e.raw_os_error());
                 return Err(os_error(vm, e, None, None));

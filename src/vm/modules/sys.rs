@@ -343,7 +343,7 @@ fn fs_encoding(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "sys.exception", args, kw, 0, 0, 0)?;
-    let h = vm.handled;
+    let h = vm.current_exception();
     Ok(if h.is_null() { vm.none } else { h })
 }
 
@@ -408,7 +408,7 @@ fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "sys.exc_info", args, kw, 0, 0, 0)?;
-    let h = vm.handled;
+    let h = vm.current_exception();
     if h.is_null() || h == vm.none {
         let n = vm.none;
         return Ok(vm.new_tuple(vec![n, n, n]));

@@ -136,6 +136,7 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
             qualname,
             code,
             func,
+            exc_state: Value::NULL,
             ag: AsyncGenState::default(),
         },
     )
@@ -194,16 +195,24 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
     g.state = GenState::Running;
     vm.current = f;
     vm.depth += 1;
-    let saved_handled = vm.handled;
+    // The exception the frame was handling when it yielded is current again while it runs;
+    // without one of its own it sees the resumer's (CPython's exc_info chain).
+    vm.handled_outer.push(vm.handled);
+    vm.handled = g.exc_state;
     let r = run(vm, f, throw);
-    vm.handled = saved_handled;
+    let own = vm.handled;
+    vm.handled = vm.handled_outer.pop().unwrap_or(Value::NULL);
     vm.current = f.previous();
     vm.depth -= 1;
     let g = as_generator(gen).unwrap();
     f.get().previous = std::ptr::null_mut();
+    g.exc_state = Value::NULL;
     match r {
         Ok(Exit::Yield(v)) => {
             g.state = GenState::Suspended;
+            if own != vm.none {
+                g.exc_state = own;
+            }
             Ok(Exit::Yield(v))
         }
         Ok(Exit::Return(v)) => {

@@ -424,6 +424,11 @@ fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>>
             return bind_descriptor(vm, d, cls, meta).map(Some);
         }
     }
+    // `__class__` is object's data descriptor, found on the metaclass's side before the class's
+    // own dict: a class's class is its metaclass.
+    if str_of(name) == "__class__" {
+        return Ok(Some(Value::from_ptr(meta)));
+    }
     if let Some(d) = lookup_type(t, name) {
         return match layout_of_opt(d) {
             Some(Layout::Function) => Ok(Some(d)),

@@ -472,7 +472,7 @@ pub fn type_special_attr(vm: &mut Vm, cls: Value, name: &str) -> PyResult<Option
         "__base__" => Some(t.bases.first().copied().unwrap_or(vm.none)),
         "__flags__" => Some(type_flags(vm, cls)?),
         "__dict__" => Some(crate::vm::types::mappingproxy::new(vm, t.dict)),
-        "__class__" => Some(Value::from_ptr(vm.t.type_)),
+        "__class__" => Some(Value::from_ptr(obj_type(cls))),
         "__doc__" => Some(vm.none),
         _ => None,
     })

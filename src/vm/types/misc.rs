@@ -1285,9 +1285,15 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let ty = vm.t.reversed;
         return Ok(vm.new_iter(ty, IterData::SeqRev { seq: l, idx: n - 1 }));
     }
-    if as_instance(v).is_some() {
-        let t = obj_type(v);
+    // Any other object (an instance, or a class whose metaclass defines them): its type's
+    // __reversed__, else __len__ and __getitem__.
+    {
+        let t = vm.type_of(v);
         if let Some(f) = attr::lookup_type_str(vm, t, "__reversed__") {
+            if f == vm.none {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("'{tn}' object is not reversible")));
+            }
             return crate::vm::runtime::call::call_method_value(vm, f, v, &[]);
         }
         if attr::lookup_type_str(vm, t, "__getitem__").is_some()

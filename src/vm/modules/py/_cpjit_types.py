@@ -132,12 +132,20 @@ class GenericAlias:
             args = '()'
         else:
             args = ', '.join([_type_repr(a) for a in self.__args__])
-        return _type_repr(self.__origin__) + '[' + args + ']'
+        star = '*' if self.__unpacked__ else ''
+        return star + _type_repr(self.__origin__) + '[' + args + ']'
+
+    def __iter__(self):
+        # `*tuple[int, str]`: one unpacked copy of the alias (PEP 646).
+        a = GenericAlias(self.__origin__, self.__args__)
+        a.__unpacked__ = True
+        yield a
 
     def __eq__(self, other):
         if not isinstance(other, GenericAlias):
             return NotImplemented
-        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+        return (self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+                and self.__unpacked__ == other.__unpacked__)
 
     def __hash__(self):
         return hash(self.__origin__) ^ hash(self.__args__)

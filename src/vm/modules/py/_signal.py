@@ -1,7 +1,7 @@
-# cpjit's _signal (CPython writes it in C). cpjit installs no operating-system signal
-# handlers: signal() records a Python handler and returns the previous one, as CPython's does,
-# but only the interpreter's own SIGINT handling (KeyboardInterrupt) acts on a signal; sending
-# or waiting for signals raises a clear error.
+# cpjit's _signal (CPython writes it in C): the Python part of src/vm/modules/signal.rs, whose
+# functions (_install, _set_wakeup_fd, alarm, ...) are this module's globals. The table of
+# Python handlers is kept here; the interpreter calls _dispatch(signum) for each signal the
+# process received, at its next check.
 
 ITIMER_PROF = 2
 ITIMER_REAL = 0
@@ -54,14 +54,29 @@ class ItimerError(OSError):
     pass
 
 
+ItimerError.__module__ = 'signal'
+ItimerError.__name__ = ItimerError.__qualname__ = 'itimer_error'
+
+
 def default_int_handler(signalnum, frame):
+    """The default handler for SIGINT installed by Python.
+
+It raises KeyboardInterrupt."""
     raise KeyboardInterrupt
 
 
-_handlers = {n: SIG_DFL for n in range(1, NSIG)}
-_handlers[SIGINT] = default_int_handler
-_handlers[SIGPIPE] = SIG_IGN
-_handlers[SIGXFSZ] = SIG_IGN
+# What each signal's action was when the interpreter started: a handler set outside Python
+# shows as None, as in CPython.
+_handlers = {}
+for _n in range(1, NSIG):
+    _handlers[_n] = (SIG_DFL, SIG_IGN, None)[_disposition(_n)]
+del _n
+if _handlers[SIGINT] == SIG_DFL:
+    _install(SIGINT, 2)
+    _handlers[SIGINT] = default_int_handler
+if _handlers[SIGXFSZ] == SIG_DFL:
+    _install(SIGXFSZ, 1)
+    _handlers[SIGXFSZ] = SIG_IGN
 
 
 def _check(signalnum):
@@ -73,10 +88,15 @@ def _check(signalnum):
 
 def signal(signalnum, handler):
     signalnum = _check(signalnum)
-    if signalnum in (SIGKILL, SIGSTOP):
-        raise OSError(22, "Invalid argument")
-    if handler not in (SIG_DFL, SIG_IGN) and not callable(handler):
+    if handler == SIG_IGN:
+        kind = 1
+    elif handler == SIG_DFL:
+        kind = 0
+    elif callable(handler):
+        kind = 2
+    else:
         raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
+    _install(signalnum, kind)
     old = _handlers[signalnum]
     _handlers[signalnum] = handler
     return old
@@ -86,31 +106,61 @@ def getsignal(signalnum):
     return _handlers[_check(signalnum)]
 
 
+def _dispatch(signum):
+    # Called by the interpreter for a signal the process received.
+    handler = _handlers.get(signum)
+    if handler is None or handler == SIG_DFL or handler == SIG_IGN or not callable(handler):
+        return
+    import sys
+    try:
+        frame = sys._getframe(1)
+    except ValueError:
+        frame = None
+    handler(signum, frame)
+
+
 def valid_signals():
     return set(range(1, 32)) | set(range(SIGRTMIN, SIGRTMAX + 1))
 
 
-_NAMES = {SIGHUP: "Hangup", SIGINT: "Interrupt", SIGQUIT: "Quit", SIGILL: "Illegal instruction",
-          SIGTRAP: "Trace/breakpoint trap", SIGABRT: "Aborted", SIGBUS: "Bus error",
-          SIGFPE: "Floating point exception", SIGKILL: "Killed", SIGUSR1: "User defined signal 1",
-          SIGSEGV: "Segmentation fault", SIGUSR2: "User defined signal 2", SIGPIPE: "Broken pipe",
-          SIGALRM: "Alarm clock", SIGTERM: "Terminated", SIGCHLD: "Child exited"}
-
-
 def strsignal(signalnum):
-    return _NAMES.get(_check(signalnum))
+    return _strsignal(signalnum)
 
 
 def set_wakeup_fd(fd, *, warn_on_full_buffer=True):
-    return -1
+    return _set_wakeup_fd(fd)
 
 
 def siginterrupt(signalnum, flag):
-    _check(signalnum)
+    _siginterrupt(_check(signalnum), flag)
 
 
 def pthread_sigmask(how, mask):
-    return set()
+    if how not in (SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK):
+        raise OSError(22, 'Invalid argument')
+    return set(_pthread_sigmask(how, mask))
+
+
+def sigpending():
+    return set(_sigpending())
+
+
+def sigwait(sigset):
+    return _sigwait(sigset)
+
+
+def setitimer(which, seconds, interval=0.0):
+    r = _setitimer(which, seconds, interval)
+    if isinstance(r, int):
+        raise ItimerError(r, __import__('os').strerror(r))
+    return r
+
+
+def getitimer(which):
+    r = _getitimer(which)
+    if isinstance(r, int):
+        raise ItimerError(r, __import__('os').strerror(r))
+    return r
 
 
 def _unsupported(name):
@@ -120,7 +170,6 @@ def _unsupported(name):
     return f
 
 
-for _n in ("alarm", "pause", "raise_signal", "pthread_kill", "setitimer", "getitimer",
-           "sigpending", "sigwait", "sigtimedwait", "sigwaitinfo", "pidfd_send_signal"):
+for _n in ("sigtimedwait", "sigwaitinfo", "pidfd_send_signal"):
     globals()[_n] = _unsupported(_n)
 del _n
