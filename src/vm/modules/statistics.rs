@@ -107,9 +107,7 @@ pub fn inv_cdf(p: f64, mu: f64, sigma: f64) -> f64 {
 
 fn normal_dist_inv_cdf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !kw.is_empty() {
-        return Err(vm.type_error(
-            "_statistics._normal_dist_inv_cdf() takes no keyword arguments",
-        ));
+        return Err(vm.type_error("_statistics._normal_dist_inv_cdf() takes no keyword arguments"));
     }
     if args.len() != 3 {
         return Err(vm.type_error(format!(
