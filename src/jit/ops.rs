@@ -319,13 +319,14 @@ unsafe extern "C" fn call_py_switch(
         return unsafe { resume_at(frame, sp, ctx, at) };
     };
     s.args.3 = oparg;
-    // SAFETY: `ctx` is the driver's context (the contract).
-    let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
     match call_py(s, oparg as u32) {
         Ok(callee) if makes_generator(callee) => {
             // A generator (coroutine, async generator) function's frame only makes the object
             // (cells, free variables, RETURN_GENERATOR): run it here and go on in the caller's
             // compiled code, instead of leaving it for the driver to follow the call.
+            // SAFETY: `ctx` is the driver's context (the contract); the site's borrow of the Vm
+            // ended with `call_py`.
+            let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
             let r = eval::run(vm, callee, None);
             match r {
                 Ok(eval::Exit::Return(g)) => {
@@ -367,10 +368,7 @@ unsafe extern "C" fn call_py_switch(
 
 /// Whether the code of frame `f` makes a generator, coroutine or async generator when called.
 fn makes_generator(f: FramePtr) -> bool {
-    use crate::bytecode::code::flags;
-    as_code(frame_code(f.get())).is_some_and(|cd| {
-        cd.code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) != 0
-    })
+    as_code(frame_code(f.get())).is_some_and(|cd| eval::makes_generator(cd))
 }
 
 /// Leaves compiled code to resume the interpreter at instruction `at`, stack untouched.
@@ -1160,11 +1158,7 @@ fn call_generic(mut s: Site, oparg: u32) -> *mut Value {
     // would run interpreted (nqueens: 80k such exits).
     let makes_generator = as_function(callable)
         .and_then(|fd| as_code(fd.code))
-        .is_some_and(|cd| {
-            use crate::bytecode::code::flags;
-            cd.code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR)
-                != 0
-        });
+        .is_some_and(|cd| eval::makes_generator(cd));
     if as_function(callable).is_some() && !makes_generator {
         // The interpreter's push of the callee's frame; the driver follows it (EXIT_CALL).
         let fr = s.fp.get();
@@ -1187,27 +1181,13 @@ fn call_generic(mut s: Site, oparg: u32) -> *mut Value {
     replace(s, sp - base, r)
 }
 
-/// JUMP_IF_FALSE_OR_POP (`when` false) / JUMP_IF_TRUE_OR_POP: jump keeping the top of the stack
-/// when its truth is `when`, else pop it. A backward jump (a safepoint) is the interpreter's.
+/// The conditional jumps compiled as a call: JUMP_IF_FALSE_OR_POP (`when` false) /
+/// JUMP_IF_TRUE_OR_POP jump keeping the top of the stack when its truth is `when`, else pop it;
+/// POP_JUMP_IF_FALSE / _TRUE (`pop_always`: their stencil's guard kept failing on values that
+/// are not bools, None or small ints) pop it either way. A backward jump (a safepoint) is the
+/// interpreter's.
 #[inline(always)]
-fn jump_if_or_pop(mut s: Site, oparg: u32, when: bool) -> *mut Value {
-    if oparg as usize <= s.at {
-        return s.step();
-    }
-    let v = s.slots[s.sp - 1];
-    s.sync();
-    match compare::truthy(s.vm, v) {
-        Ok(t) if t == when => s.ctx.branch = 1,
-        Ok(_) => s.sp -= 1,
-        Err(e) => return s.raise(e),
-    }
-    s.done()
-}
-
-/// POP_JUMP_IF_FALSE / _TRUE compiled as a call (its stencil's guard kept failing on values that
-/// are not bools, None or small ints): the truth of any value. A backward jump steps (the
-/// interpreter's arm is the safepoint).
-fn pop_jump_if(mut s: Site, oparg: u32, when: bool) -> *mut Value {
+fn jump_on_truth(mut s: Site, oparg: u32, when: bool, pop_always: bool) -> *mut Value {
     if oparg as usize <= s.at {
         return s.step();
     }
@@ -1215,9 +1195,11 @@ fn pop_jump_if(mut s: Site, oparg: u32, when: bool) -> *mut Value {
     s.sync();
     match compare::truthy(s.vm, v) {
         Ok(t) => {
-            s.sp -= 1;
             if t == when {
                 s.ctx.branch = 1;
+            }
+            if t != when || pop_always {
+                s.sp -= 1;
             }
         }
         Err(e) => return s.raise(e),
@@ -1419,10 +1401,10 @@ runtime_fns! {
         s.adapt();
         call_generic(s, oparg)
     }
-    jump_if_false_or_pop: JUMP_IF_FALSE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, false) }
-    jump_if_true_or_pop: JUMP_IF_TRUE_OR_POP, |s, oparg| { jump_if_or_pop(s, oparg, true) }
-    pop_jump_if_false: POP_JUMP_IF_FALSE, |s, oparg| { pop_jump_if(s, oparg, false) }
-    pop_jump_if_true: POP_JUMP_IF_TRUE, |s, oparg| { pop_jump_if(s, oparg, true) }
+    jump_if_false_or_pop: JUMP_IF_FALSE_OR_POP, |s, oparg| { jump_on_truth(s, oparg, false, false) }
+    jump_if_true_or_pop: JUMP_IF_TRUE_OR_POP, |s, oparg| { jump_on_truth(s, oparg, true, false) }
+    pop_jump_if_false: POP_JUMP_IF_FALSE, |s, oparg| { jump_on_truth(s, oparg, false, true) }
+    pop_jump_if_true: POP_JUMP_IF_TRUE, |s, oparg| { jump_on_truth(s, oparg, true, true) }
     make_function: MAKE_FUNCTION, |s, oparg| {
         s.sync();
         let globals = s.fp.get().globals;

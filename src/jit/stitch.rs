@@ -385,7 +385,7 @@ fn jump_targets(code: &[u32]) -> Vec<bool> {
                 *slot = true;
             }
         }
-        i += 1 + op.info().cache as usize;
+        i += 1 + op.cache_units();
     }
     t
 }

@@ -2024,3 +2024,9 @@ fn table_of<'a>(d: Value) -> &'a mut DictTable {
 pub fn is_generator_code(cd: &CodeData) -> bool {
     cd.code.flags & flags::CO_GENERATOR != 0
 }
+
+/// Whether calling a function of this code makes a generator, coroutine or async generator (its
+/// frame runs to RETURN_GENERATOR and returns the object).
+pub fn makes_generator(cd: &CodeData) -> bool {
+    cd.code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) != 0
+}
