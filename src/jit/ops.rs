@@ -261,7 +261,25 @@ fn status(s: i64) -> *mut Value {
 /// and `stack_depth` synced) after a call (`call`) or a return, and returns the address; without
 /// compiled code there, leaves it to the driver (a call: `EXIT_CALL`) or the interpreter.
 fn switch_to(ctx: &mut JitContext, f: FramePtr, ip: usize, call: bool) -> *mut Value {
-    match switch_address(ctx, f, ip) {
+    match as_code(frame_code(f.get())) {
+        Some(cd) => switch_to_code(ctx, f, cd, ip, call),
+        None => {
+            ctx.exit_kind = if call { EXIT_CALL } else { EXIT_RESUME };
+            status(JIT_STATUS_ERROR)
+        }
+    }
+}
+
+/// `switch_to` with the frame's code data at hand.
+#[inline(always)]
+fn switch_to_code(
+    ctx: &mut JitContext,
+    f: FramePtr,
+    cd: &CodeData,
+    ip: usize,
+    call: bool,
+) -> *mut Value {
+    match switch_address(ctx, f, cd, ip) {
         Some(addr) if call => {
             ctx.switched_calls += 1;
             addr
@@ -277,9 +295,14 @@ fn switch_to(ctx: &mut JitContext, f: FramePtr, ip: usize, call: bool) -> *mut V
     }
 }
 
-fn switch_address(ctx: &mut JitContext, f: FramePtr, ip: usize) -> Option<*mut Value> {
+#[inline(always)]
+fn switch_address(
+    ctx: &mut JitContext,
+    f: FramePtr,
+    cd: &CodeData,
+    ip: usize,
+) -> Option<*mut Value> {
     let fr = f.get();
-    let cd: &CodeData = as_code(frame_code(fr))?;
     let addr = super::driver::entry_address(cd, ip)?;
     ctx.next_frame = f.0;
     let depth = (fr.nlocalsplus + fr.stack_depth) as usize;
@@ -313,14 +336,14 @@ unsafe extern "C" fn call_py_switch(
         // SAFETY: as above.
         _ => return unsafe { resume_at(frame, sp, ctx, at) },
     };
-    // SAFETY: as above.
-    let Some(mut s) = (unsafe { site(frame, sp, ctx, at, op) }) else {
+    // SAFETY: as above; the instruction was just checked.
+    let Some(mut s) = (unsafe { site_of(frame, sp, ctx, at, op, false) }) else {
         // SAFETY: as above.
         return unsafe { resume_at(frame, sp, ctx, at) };
     };
     s.args.3 = oparg;
     match call_py(s, oparg as u32) {
-        Ok(callee) if makes_generator(callee) => {
+        Ok((callee, cd)) if eval::makes_generator(cd) => {
             // A generator (coroutine, async generator) function's frame only makes the object
             // (cells, free variables, RETURN_GENERATOR): run it here and go on in the caller's
             // compiled code, instead of leaving it for the driver to follow the call.
@@ -357,18 +380,13 @@ unsafe extern "C" fn call_py_switch(
                 }
             }
         }
-        Ok(callee) => {
+        Ok((callee, cd)) => {
             // SAFETY: `ctx` is the driver's context (the contract); no other reference to it
             // is live any more.
-            switch_to(unsafe { &mut *ctx }, callee, 0, true)
+            switch_to_code(unsafe { &mut *ctx }, callee, cd, 0, true)
         }
         Err(()) => status(JIT_STATUS_ERROR),
     }
-}
-
-/// Whether the code of frame `f` makes a generator, coroutine or async generator when called.
-fn makes_generator(f: FramePtr) -> bool {
-    as_code(frame_code(f.get())).is_some_and(|cd| eval::makes_generator(cd))
 }
 
 /// Leaves compiled code to resume the interpreter at instruction `at`, stack untouched.
@@ -771,18 +789,15 @@ fn subscr_seq_int(mut s: Site) -> *mut Value {
 /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS / CALL_BOUND_METHOD_EXACT_ARGS: pushes the callee's
 /// frame (the interpreter's `push_frame_exact` / `push_frame_with_defaults`), the caller synced to resume after the call. `Err`: the frame is synced
 /// for a guard exit or an exception (`ctx.exit_kind`).
-fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
+#[inline(always)]
+fn call_py<'a>(s: Site, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
     if !s.ctx.kwnames.is_null() {
         s.deopt();
         return Err(());
     }
     let base = s.sp - oparg as usize - 2;
     let sp = s.sp;
-    let Some((callable, start)) = spec::py_call_target(s.op, &mut s.slots[base..sp]) else {
-        s.deopt();
-        return Err(());
-    };
-    let Some(fd) = as_function(callable) else {
+    let Some(t) = spec::py_call_target(s.op, &mut s.slots[base..sp]) else {
         s.deopt();
         return Err(());
     };
@@ -790,11 +805,11 @@ fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
     let cache = s.op.cache_units();
     fr.instr_index = (s.at + 1 + cache) as u32;
     fr.stack_depth = (sp - s.nlp) as u32;
-    let args = &s.slots[base + start..sp];
+    let args = &s.slots[base + t.start..sp];
     let pushed = if s.op == Opcode::CALL_PY_WITH_DEFAULTS {
-        eval::push_frame_with_defaults(s.vm, callable, fd, args)
+        eval::push_frame_with_defaults(s.vm, t.callable, t.fd, t.cd, args)
     } else {
-        eval::push_frame_exact(s.vm, callable, fd, args)
+        eval::push_frame_exact(s.vm, t.callable, t.fd, t.cd, args)
     };
     match pushed {
         Ok(callee) => {
@@ -805,7 +820,7 @@ fn call_py(s: Site, oparg: u32) -> Result<FramePtr, ()> {
             if let Some(st) = s.vm.stats.as_deref_mut() {
                 st.ops[s.op as usize].hits += 1;
             }
-            Ok(callee)
+            Ok((callee, t.cd))
         }
         Err(e) => {
             s.raise(e);

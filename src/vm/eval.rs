@@ -69,10 +69,11 @@ pub fn push_frame_with_defaults(
     vm: &mut Vm,
     func: Value,
     fd: &FunctionData,
+    cd: &CodeData,
     args: &[Value],
 ) -> PyResult<FramePtr> {
-    let f = push_frame_exact(vm, func, fd, args)?;
-    let npos = as_code(fd.code).unwrap().code.argcount as usize;
+    let f = push_frame_exact(vm, func, fd, cd, args)?;
+    let npos = cd.code.argcount as usize;
     let defaults = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
     let first_default = npos - defaults.len();
     let slots = f.slots(npos);
@@ -83,19 +84,20 @@ pub fn push_frame_with_defaults(
 }
 
 /// Pushes a frame for an exact positional call of Python function `func` (the caller checked
-/// `call::is_exact_positional`): the arguments go straight into the callee's first locals.
+/// `call::is_exact_positional`; `cd` is `fd.code`'s data): the arguments go straight into the
+/// callee's first locals.
 #[inline(always)]
 pub fn push_frame_exact(
     vm: &mut Vm,
     func: Value,
     fd: &FunctionData,
+    cd: &CodeData,
     args: &[Value],
 ) -> PyResult<FramePtr> {
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
     spend_step(vm)?;
-    let cd = as_code(fd.code).unwrap();
     let nlp = cd.code.nlocalsplus();
     let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
     let mem = vm.frames.push(words);
@@ -218,7 +220,7 @@ pub fn compare_fast(vm: &Vm, oparg: u32, a: Value, b: Value) -> Option<Value> {
 pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
     vm.current = f.previous();
     vm.depth -= 1;
-    vm.frames.pop();
+    vm.frames.pop(f);
 }
 
 /// Returns `v` from frame `f` (not the entry frame of a `run`) into its caller: pops `f` and
@@ -906,24 +908,19 @@ fn run_impl<const SINGLE: bool>(
                         let n = oparg as usize;
                         let base = sp - n - 2;
                         if kwnames.is_null() {
-                            if let Some((callable, start)) =
-                                spec::py_call_target(op, &mut slots[base..sp])
-                            {
-                                let start = base + start;
-                                let fd = as_function(callable).unwrap();
+                            if let Some(t) = spec::py_call_target(op, &mut slots[base..sp]) {
+                                let start = base + t.start;
                                 hit!();
                                 ip += 3;
                                 f.get().instr_index = ip as u32;
                                 f.get().stack_depth = (sp - nlp) as u32;
+                                let args = &slots[start..sp];
                                 let nf = if op == Opcode::CALL_PY_WITH_DEFAULTS {
                                     tryv!(push_frame_with_defaults(
-                                        vm,
-                                        callable,
-                                        fd,
-                                        &slots[start..sp]
+                                        vm, t.callable, t.fd, t.cd, args
                                     ))
                                 } else {
-                                    tryv!(push_frame_exact(vm, callable, fd, &slots[start..sp]))
+                                    tryv!(push_frame_exact(vm, t.callable, t.fd, t.cd, args))
                                 };
                                 f.get().stack_depth = (base - nlp) as u32;
                                 f = nf;

@@ -123,8 +123,8 @@ pub fn frame_code(f: &Frame) -> Value {
 /// The stack of frames of ordinary calls: chunks that never move, used LIFO.
 pub struct FrameStack {
     chunks: Vec<Box<[u64]>>,
-    /// (chunk index, word offset) of each pushed frame, for popping.
-    marks: Vec<(usize, usize)>,
+    /// The chunk frames are pushed into and the first free word in it. A pop finds its place
+    /// again from the popped frame's address (no per-frame bookkeeping on the call path).
     chunk: usize,
     top: usize,
 }
@@ -139,7 +139,6 @@ impl FrameStack {
     pub fn new() -> Self {
         FrameStack {
             chunks: vec![vec![0u64; CHUNK_WORDS].into_boxed_slice()],
-            marks: Vec::new(),
             chunk: 0,
             top: 0,
         }
@@ -151,7 +150,6 @@ impl FrameStack {
         if self.top + words > self.chunks[self.chunk].len() {
             self.next_chunk(words);
         }
-        self.marks.push((self.chunk, self.top));
         let start = self.top;
         self.top += words;
         &mut self.chunks[self.chunk][start..start + words]
@@ -169,17 +167,44 @@ impl FrameStack {
         self.top = 0;
     }
 
-    /// Pops the most recently pushed frame.
-    #[inline]
-    pub fn pop(&mut self) {
-        if let Some((c, t)) = self.marks.pop() {
-            self.chunk = c;
-            self.top = t;
+    /// Pops `f`, the most recently pushed frame: the stack's top goes back to where `f` starts.
+    #[inline(always)]
+    pub fn pop(&mut self, f: FramePtr) {
+        let (base, len) = {
+            let c = &self.chunks[self.chunk];
+            (c.as_ptr() as usize, c.len())
+        };
+        let offset = (f.0 as usize).wrapping_sub(base) / 8;
+        if offset < len {
+            self.top = offset;
+        } else {
+            self.pop_to_earlier_chunk(f.0 as usize);
         }
     }
 
-    pub fn depth(&self) -> usize {
-        self.marks.len()
+    /// `pop` of a frame in an earlier chunk (the frames after it filled the chunk it was in).
+    #[cold]
+    fn pop_to_earlier_chunk(&mut self, addr: usize) {
+        while self.chunk > 0 {
+            self.chunk -= 1;
+            let c = &self.chunks[self.chunk];
+            let offset = addr.wrapping_sub(c.as_ptr() as usize) / 8;
+            if offset < c.len() {
+                self.top = offset;
+                return;
+            }
+        }
+        unreachable!("popped a frame that is not on the frame stack");
+    }
+
+    /// Where the next frame goes, for [`FrameStack::truncate`].
+    pub fn mark(&self) -> (usize, usize) {
+        (self.chunk, self.top)
+    }
+
+    /// Drops every frame pushed since `mark` was taken (unwinding after a panic).
+    pub fn truncate(&mut self, mark: (usize, usize)) {
+        (self.chunk, self.top) = mark;
     }
 }
 

@@ -63,7 +63,7 @@ fn payload_text(p: &(dyn std::any::Any + Send)) -> String {
 struct EntryState {
     current: FramePtr,
     depth: usize,
-    frames: usize,
+    frames: (usize, usize),
     roots: usize,
     handled: Value,
     handled_outer: usize,
@@ -75,7 +75,7 @@ pub fn guard<F: FnOnce(&mut Vm) -> PyResult>(vm: &mut Vm, f: F) -> PyResult {
     let entry = EntryState {
         current: vm.current,
         depth: vm.depth,
-        frames: vm.frames.depth(),
+        frames: vm.frames.mark(),
         roots: vm.roots.len(),
         handled: vm.handled,
         handled_outer: vm.handled_outer.len(),
@@ -108,9 +108,7 @@ fn internal_error(vm: &mut Vm, entry: EntryState, payload: Box<dyn std::any::Any
     }
     vm.current = entry.current;
     vm.depth = entry.depth;
-    while vm.frames.depth() > entry.frames {
-        vm.frames.pop();
-    }
+    vm.frames.truncate(entry.frames);
     vm.roots.truncate(entry.roots);
     vm.handled = entry.handled;
     vm.handled_outer.truncate(entry.handled_outer);

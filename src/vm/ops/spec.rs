@@ -195,7 +195,7 @@ pub fn numeric_float(oparg: u32, a: Value, b: Value) -> Option<Value> {
 /// guards and returns the Python function to call and where its arguments start in `stack`; a
 /// bound method in a method call's callable slot is unpacked in place (function, self).
 #[inline(always)]
-pub fn py_call_target(op: Opcode, stack: &mut [Value]) -> Option<(Value, usize)> {
+pub fn py_call_target<'a>(op: Opcode, stack: &mut [Value]) -> Option<PyCall<'a>> {
     let (mut callable, mut start) = if stack[0].is_null() {
         (stack[1], 2)
     } else {
@@ -210,14 +210,29 @@ pub fn py_call_target(op: Opcode, stack: &mut [Value]) -> Option<(Value, usize)>
         }
     }
     let fd = as_function(callable)?;
-    let co = &as_code(fd.code)?.code;
+    let cd = as_code(fd.code)?;
     let nargs = stack.len() - start;
     let fits = if op == Opcode::CALL_PY_WITH_DEFAULTS {
-        call::fits_with_defaults(co, fd, nargs)
+        call::fits_with_defaults(&cd.code, fd, nargs)
     } else {
-        call::is_exact_positional(co, nargs, &[])
+        call::is_exact_positional(&cd.code, nargs, &[])
     };
-    fits.then_some((callable, start))
+    fits.then_some(PyCall {
+        callable,
+        start,
+        fd,
+        cd,
+    })
+}
+
+/// The Python function a CALL_PY_* instruction calls: the callable, the index of its first
+/// argument in the call's stack window, and its function and code objects (looked up once for
+/// the guard, the frame push and the switch into its compiled code).
+pub struct PyCall<'a> {
+    pub callable: Value,
+    pub start: usize,
+    pub fd: &'a FunctionData,
+    pub cd: &'a CodeData,
 }
 
 /// LOAD_ATTR_SLOT: a type-version compare and the slot's value (`None` when it is unset too, so
