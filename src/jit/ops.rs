@@ -516,8 +516,7 @@ impl<'a> Site<'a> {
     /// The instruction's site in the code's attribute caches (`runtime::inline_cache`), as the
     /// interpreter's `site!()`.
     fn ic_site(&self) -> &'a [Cell<u64>] {
-        let site = self.cd.site_of[self.at] as usize;
-        &self.cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+        ic::site(&self.cd.caches, &self.cd.site_of, self.at)
     }
 
     /// The code units after the instruction: its inline cache (`vm::ops::spec`).
@@ -655,25 +654,66 @@ unsafe fn miss_slow(
         return unsafe { generic_step(frame, sp, ctx, oparg, at) };
     };
     s.args.3 = oparg;
-    if super::driver::stats_enabled() {
-        super::driver::count_miss(s.cd, s.at);
+    s.miss_here()
+}
+
+impl Site<'_> {
+    /// `Site::miss` with this site: counts the miss as the interpreter does (`adaptive::miss`)
+    /// and runs the family's generic runtime function, or steps.
+    #[inline(always)]
+    fn miss_here(mut self) -> *mut Value {
+        if super::driver::stats_enabled() {
+            super::driver::count_miss(self.cd, self.at);
+        }
+        let generic = self.op.generic();
+        if !matches!(
+            generic,
+            Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
+        ) {
+            return self.step();
+        }
+        crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
+        self.op = generic;
+        let oparg = self.args.3 as u32;
+        match generic {
+            Opcode::LOAD_ATTR => load_attr_generic(self, oparg),
+            Opcode::STORE_ATTR => store_attr_generic(self, oparg),
+            Opcode::LOAD_METHOD => load_method_generic(self, oparg),
+            _ => call_generic(self, oparg),
+        }
+    }
+}
+
+/// For a specialized attribute instruction's runtime function (reached from its stencil's slow
+/// path, so mostly on a missed guard): `Ok(s)` while the instruction is still the form the
+/// region was compiled for. Sites that see several classes go back and forth between a
+/// specialized form and the generic one; the generic form runs here (`Err(result)`) without the
+/// detour through `rewritten` and the generic runtime function, and without marking the region
+/// stale (its stencil still hits for the class it was specialized for). Any other form is
+/// `rewritten`.
+#[inline(always)]
+fn attr_family_now(mut s: Site) -> Result<Site, *mut Value> {
+    let now = s.cd.adaptive[s.at].get() as u8;
+    if now == s.op as u8 {
+        return Ok(s);
     }
     let generic = s.op.generic();
-    if !matches!(
-        generic,
-        Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD | Opcode::CALL
-    ) {
-        return s.step();
+    if now != generic as u8 {
+        let (frame, sp, ctx, oparg) = s.args;
+        let (at, op) = (s.at as u64, s.op);
+        drop(s);
+        // SAFETY: the arguments this runtime function was called with (`GenericFn`'s
+        // contract); the site's references into them end here.
+        return Err(unsafe { rewritten(frame, sp, ctx, oparg, at, op) });
     }
-    crate::vm::adaptive::miss(s.vm, &s.cd.adaptive, s.at, s.op);
     s.op = generic;
-    let oparg = oparg as u32;
-    match generic {
+    s.adapt();
+    let oparg = s.args.3 as u32;
+    Err(match generic {
         Opcode::LOAD_ATTR => load_attr_generic(s, oparg),
         Opcode::STORE_ATTR => store_attr_generic(s, oparg),
-        Opcode::LOAD_METHOD => load_method_generic(s, oparg),
-        _ => call_generic(s, oparg),
-    }
+        _ => load_method_generic(s, oparg),
+    })
 }
 
 /// The instruction at `at` is no longer `compiled_for` (the specializer rewrote it since the
@@ -759,6 +799,7 @@ fn load_global(mut s: Site, oparg: u32) -> *mut Value {
     }
 }
 
+/// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT (a miss runs the generic form with this site).
 #[inline(always)]
 fn load_method(mut s: Site, oparg: u32) -> *mut Value {
     let o = s.slots[s.sp - 1];
@@ -769,7 +810,7 @@ fn load_method(mut s: Site, oparg: u32) -> *mut Value {
             s.push(o);
             s.done()
         }
-        None => s.miss(),
+        None => s.miss_here(),
     }
 }
 
@@ -884,20 +925,43 @@ fn for_iter_seq(mut s: Site) -> *mut Value {
 runtime_fns! {
     load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
     load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
-    load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE, |s, oparg| {
-        let v = spec::load_attr_instance_value(s.slots[s.sp - 1], s.c());
-        top_or_deopt(s, v)
+    load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE (any), |s, oparg| {
+        let s = match attr_family_now(s) {
+            Ok(s) => s,
+            Err(r) => return r,
+        };
+        match spec::load_attr_instance_value(s.slots[s.sp - 1], s.c()) {
+            Some(v) => {
+                s.slots[s.sp - 1] = v;
+                s.done()
+            }
+            None => s.miss_here(),
+        }
     }
-    load_method_with_values: LOAD_METHOD_WITH_VALUES, |s, oparg| { load_method(s, oparg) }
-    load_method_no_dict: LOAD_METHOD_NO_DICT, |s, oparg| { load_method(s, oparg) }
-    store_attr_instance_value: STORE_ATTR_INSTANCE_VALUE, |s, oparg| {
+    load_method_with_values: LOAD_METHOD_WITH_VALUES (any), |s, oparg| {
+        match attr_family_now(s) {
+            Ok(s) => load_method(s, oparg),
+            Err(r) => r,
+        }
+    }
+    load_method_no_dict: LOAD_METHOD_NO_DICT (any), |s, oparg| {
+        match attr_family_now(s) {
+            Ok(s) => load_method(s, oparg),
+            Err(r) => r,
+        }
+    }
+    store_attr_instance_value: STORE_ATTR_INSTANCE_VALUE (any), |s, oparg| {
+        let mut s = match attr_family_now(s) {
+            Ok(s) => s,
+            Err(r) => return r,
+        };
         let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
         let c = &s.cd.adaptive[s.at + 1..];
         if spec::store_attr_instance_value(s.vm, o, v, c) {
             s.sp -= 2;
             s.done()
         } else {
-            s.miss()
+            s.miss_here()
         }
     }
     binary_subscr_list_int: BINARY_SUBSCR_LIST_INT, |s, oparg| { subscr_seq_int(s) }

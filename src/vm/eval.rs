@@ -432,8 +432,7 @@ fn run_impl<const SINGLE: bool>(
     // The inline-cache words of the current instruction.
     macro_rules! site {
         () => {{
-            let site = cd.site_of[cur] as usize;
-            &cd.caches[site * ic::SITE_WORDS..(site + 1) * ic::SITE_WORDS]
+            ic::site(&cd.caches, &cd.site_of, cur)
         }};
     }
     macro_rules! sync {

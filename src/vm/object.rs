@@ -346,12 +346,11 @@ pub struct CodeData {
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,
-    /// Inline-cache words, `runtime::inline_cache::SITE_WORDS` per attribute or global site
-    /// (see that module), in code order.
+    /// Inline-cache words of the attribute and global sites (`runtime::inline_cache`: four
+    /// entries per attribute site, one per LOAD_GLOBAL), in code order.
     pub caches: Box<[Cell<u64>]>,
-    /// For each code unit, the index of its site in `caches` (meaningful at LOAD_GLOBAL,
-    /// LOAD_ATTR, STORE_ATTR and LOAD_METHOD only): 4 bytes a unit instead of the 48 that a
-    /// cache per unit took.
+    /// For each code unit, its site in `caches` (`inline_cache::site`: first word and entry
+    /// count; meaningful at LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and LOAD_METHOD only).
     pub site_of: Box<[u32]>,
     /// The quickened instructions (CPython's `co_code_adaptive`): a copy of `code.code` that the
     /// interpreter executes and the specializer rewrites in place; each family instruction's

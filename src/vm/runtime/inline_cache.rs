@@ -1,7 +1,7 @@
 //! The interpreter's inline caches for attribute, method and global loads (the generic
 //! instructions' own memo, below the PEP 659 specializer): each LOAD_ATTR / STORE_ATTR /
-//! LOAD_METHOD / LOAD_GLOBAL site owns [`SITE_WORDS`] words in its code object's `caches`: two
-//! entries of three words (most recently filled first).
+//! LOAD_METHOD site owns [`WAYS`] entries of three words in its code object's `caches` (most
+//! recently filled first); a LOAD_GLOBAL site owns one entry.
 //!
 //! | word | meaning |
 //! |---|---|
@@ -26,37 +26,48 @@ use crate::vm::value::Value;
 
 /// Words per cache entry.
 pub const WORDS: usize = 3;
-/// Entries per attribute site (two: a site that sees two classes, e.g. a method inherited by
-/// sibling classes, still hits); LOAD_GLOBAL uses the first.
-pub const WAYS: usize = 2;
-/// Cache words per site.
-pub const SITE_WORDS: usize = WORDS * WAYS;
+/// Entries per attribute site (four: a site that sees several classes, e.g. a method of a base
+/// class run on instances of sibling subclasses in turn, still hits).
+pub const WAYS: usize = 4;
 
-/// A code object's site tables: for each code unit the index of its site (0 where there is
-/// none), and SITE_WORDS zeroed cache words per site. The sites are the generic instructions that
+/// `site_of`'s encoding: the site's first word in `caches`, shifted, and its entry count.
+const WAYS_BITS: u32 = 3;
+
+/// A code object's site tables: for each code unit its site (see [`site`]; 0 where there is
+/// none), and the zeroed cache words of all sites. The sites are the generic instructions that
 /// read `caches` (the specialized forms of these families deopt to them at the same index).
 pub fn site_tables(code: &[u32]) -> (Box<[u32]>, Box<[Cell<u64>]>) {
     use crate::bytecode::opcode::Opcode;
     let mut site_of = vec![0u32; code.len()];
-    let mut sites = 0u32;
+    let mut words = 0u32;
     let mut i = 0;
     while i < code.len() {
         let Some(op) = Opcode::from_u8(code[i] as u8) else {
             break;
         };
-        if matches!(
-            op,
-            Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD
-        ) {
-            site_of[i] = sites;
-            sites += 1;
+        let ways = match op {
+            Opcode::LOAD_GLOBAL => 1,
+            Opcode::LOAD_ATTR | Opcode::STORE_ATTR | Opcode::LOAD_METHOD => WAYS as u32,
+            _ => 0,
+        };
+        if ways > 0 {
+            site_of[i] = words << WAYS_BITS | ways;
+            words += ways * WORDS as u32;
         }
         i += 1 + op.info().cache as usize;
     }
-    let caches = (0..sites as usize * SITE_WORDS)
-        .map(|_| Cell::new(0))
-        .collect();
+    let caches = (0..words as usize).map(|_| Cell::new(0)).collect();
     (site_of.into_boxed_slice(), caches)
+}
+
+/// The cache words of the site at code unit `at` (a LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR or
+/// LOAD_METHOD, or a specialized form of one).
+#[inline(always)]
+pub fn site<'a>(caches: &'a [Cell<u64>], site_of: &[u32], at: usize) -> &'a [Cell<u64>] {
+    let s = site_of[at];
+    let start = (s >> WAYS_BITS) as usize;
+    let ways = (s & ((1 << WAYS_BITS) - 1)) as usize;
+    &caches[start..start + ways * WORDS]
 }
 
 /// Whether sites may be filled: not with `--specialize=off`, which is the plain interpreter with
@@ -165,7 +176,12 @@ pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyRes
             return Ok(v);
         }
     }
-    if let Some(v) = instance_value_any_class(obj, name) {
+    if let Some((v, ty, i)) = instance_value_any_class(obj, name) {
+        if memo(vm) {
+            let c = victim_for(c, ty as u64);
+            c[0].set(ty as u64);
+            c[1].set(tag(epoch(), INST, i));
+        }
         return Ok(v);
     }
     let v = attr::getattr(vm, obj, name)?;
@@ -196,10 +212,11 @@ fn plain_values_instance(obj: Value) -> Option<(&'static InstanceData, *const Ty
 /// instance has one and no class of the MRO defines `name` (only a data descriptor there could
 /// take precedence over it; any class attribute sends the load to the full path).
 #[inline]
-fn instance_value_any_class(obj: Value, name: Value) -> Option<Value> {
+fn instance_value_any_class(obj: Value, name: Value) -> Option<(Value, *const TypeObject, usize)> {
     let (inst, ty) = plain_values_instance(obj)?;
-    let v = inst.value(instance::key_index(type_data(ty), name)?)?;
-    attr::lookup_type(ty, name).is_none().then_some(v)
+    let i = instance::key_index(type_data(ty), name)?;
+    let v = inst.value(i)?;
+    attr::lookup_type(ty, name).is_none().then_some((v, ty, i))
 }
 
 /// LOAD_METHOD's shortcut (see `plain_values_instance`): a Python function found on the class
@@ -229,8 +246,9 @@ fn victim(c: &[Cell<u64>], obj: Value) -> &[Cell<u64>] {
 
 fn victim_for(c: &[Cell<u64>], guard: u64) -> &[Cell<u64>] {
     if c[0].get() != guard && c.len() >= 2 * WORDS {
-        for i in 0..WORDS {
-            c[WORDS + i].set(c[i].get());
+        // Most recently filled first: every entry moves down one place, the last one drops.
+        for i in (WORDS..c.len()).rev() {
+            c[i].set(c[i - WORDS].get());
         }
         c[1].set(0);
     }
@@ -483,6 +501,12 @@ pub fn load_method(
         }
     }
     if let Some(f) = class_function_any_class(obj, name) {
+        if memo(vm) {
+            let c = victim_for(c, ty as u64);
+            c[0].set(ty as u64);
+            c[1].set(tag(epoch(), METHOD, 0));
+            c[2].set(f.0);
+        }
         return Ok((f, obj));
     }
     let (m, s) = attr::load_method(vm, obj, name)?;
