@@ -80,6 +80,21 @@ pub fn templates() -> Vec<Template> {
             for_iter_seq,
         ),
         t(
+            "BINARY_SUBSCR_LIST_INT",
+            "(list index -- item) the helper finds the item's address (an exact list, a small int index in range); 0: the slow path",
+            subscr_seq_int,
+        ),
+        t(
+            "BINARY_SUBSCR_TUPLE_INT",
+            "(tuple index -- item) as BINARY_SUBSCR_LIST_INT for an exact tuple",
+            subscr_seq_int,
+        ),
+        t(
+            "STORE_SUBSCR_LIST_INT",
+            "(value list index --) the helper finds the item's address as for BINARY_SUBSCR_LIST_INT, the stencil stores the value there; 0: the slow path",
+            store_subscr_list_int,
+        ),
+        t(
             "LIST_APPEND",
             "(list ... value --) list at depth OPARG after the pop: the helper appends; 0: the slow path",
             list_append,
@@ -273,6 +288,36 @@ fn for_iter_seq(e: &mut Emitter, _: u32) {
     e.branch_if_not(more, |e| e.tail_to("_JIT_JUMP_TARGET", popped));
     e.poke(-1, r);
     let sp = e.sp_after(1);
+    e.continue_with(sp);
+}
+
+/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: the helper (`jit::ops::list_item_helper`,
+/// `tuple_item_helper`) checks the sequence and index and returns the item's address, 0 for the
+/// slow path (lists and tuples keep their items in Rust's layouts).
+fn subscr_seq_int(e: &mut Emitter, _: u32) {
+    let k = e.peek(0);
+    let seq = e.peek(1);
+    let ctx = e.ctx;
+    let addr = e.call_helper(&[ctx, seq, k]);
+    let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, addr, 0);
+    e.slow_unless(found);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    e.poke(1, v);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// STORE_SUBSCR_LIST_INT: the item's address from the helper as above, then the store.
+fn store_subscr_list_int(e: &mut Emitter, _: u32) {
+    let k = e.peek(0);
+    let list = e.peek(1);
+    let v = e.peek(2);
+    let ctx = e.ctx;
+    let addr = e.call_helper(&[ctx, list, k]);
+    let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, addr, 0);
+    e.slow_unless(found);
+    e.b.ins().store(mem(), v, addr, 0);
+    let sp = e.sp_after(-3);
     e.continue_with(sp);
 }
 

@@ -455,10 +455,10 @@ macro_rules! for_each_opcode {
                 deopt: CALL, stencil: Generic,
                 doc: "CALL of tuple with one argument.";
             BINARY_SUBSCR_LIST_INT = 143, stack: |_a, _j| (2, 1), operand: None, cache: 1,
-                deopt: BINARY_SUBSCR, stencil: Generic,
+                deopt: BINARY_SUBSCR, stencil: Own,
                 doc: "BINARY_SUBSCR of an exact list by a small int in range.";
             BINARY_SUBSCR_TUPLE_INT = 144, stack: |_a, _j| (2, 1), operand: None, cache: 1,
-                deopt: BINARY_SUBSCR, stencil: Generic,
+                deopt: BINARY_SUBSCR, stencil: Own,
                 doc: "BINARY_SUBSCR of an exact tuple by a small int in range.";
             BINARY_SUBSCR_DICT = 145, stack: |_a, _j| (2, 1), operand: None, cache: 1,
                 deopt: BINARY_SUBSCR, stencil: Generic,
@@ -467,7 +467,7 @@ macro_rules! for_each_opcode {
                 deopt: BINARY_SUBSCR, stencil: Generic,
                 doc: "BINARY_SUBSCR of an exact ASCII str by a small int in range.";
             STORE_SUBSCR_LIST_INT = 147, stack: |_a, _j| (3, 0), operand: None, cache: 1,
-                deopt: STORE_SUBSCR, stencil: Generic,
+                deopt: STORE_SUBSCR, stencil: Own,
                 doc: "STORE_SUBSCR into an exact list at a small int index in range.";
             STORE_SUBSCR_DICT = 148, stack: |_a, _j| (3, 0), operand: None, cache: 1,
                 deopt: STORE_SUBSCR, stencil: Generic,

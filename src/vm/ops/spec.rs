@@ -73,14 +73,15 @@ pub fn store_attr_instance_value(vm: &mut Vm, o: Value, v: Value, c: &[Cell<u32>
         && crate::vm::types::instance::store_at(vm, o, c[2].get() as usize, v)
 }
 
-/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: `seq[k]` for an exact list or tuple and a
-/// small int index in range.
+/// The item `seq[k]` of an exact list (`list`) or tuple for a small int index in range (negative
+/// counts from the end): the guard and lookup BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT
+/// and STORE_SUBSCR_LIST_INT share (the JIT's stencils read or write the item through it).
 #[inline(always)]
-pub fn subscr_seq_int(vm: &Vm, op: Opcode, seq: Value, k: Value) -> Option<Value> {
+pub fn seq_item<'a>(vm: &Vm, list: bool, seq: Value, k: Value) -> Option<&'a mut Value> {
     if !k.is_small_int() {
         return None;
     }
-    let items: &[Value] = if op == Opcode::BINARY_SUBSCR_LIST_INT {
+    let items: &mut [Value] = if list {
         if !is_exact(seq, vm.t.list) {
             return None;
         }
@@ -91,21 +92,22 @@ pub fn subscr_seq_int(vm: &Vm, op: Opcode, seq: Value, k: Value) -> Option<Value
         }
         as_tuple(seq)?
     };
-    norm_index(k.as_small_int(), items.len()).map(|j| items[j])
+    let j = norm_index(k.as_small_int(), items.len())?;
+    Some(&mut items[j])
 }
 
-/// STORE_SUBSCR_LIST_INT: `lst[k] = v` for an exact list and a small int index in range.
+/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: `seq[k]` (`seq_item`).
+#[inline(always)]
+pub fn subscr_seq_int(vm: &Vm, op: Opcode, seq: Value, k: Value) -> Option<Value> {
+    seq_item(vm, op == Opcode::BINARY_SUBSCR_LIST_INT, seq, k).map(|v| *v)
+}
+
+/// STORE_SUBSCR_LIST_INT: `lst[k] = v` (`seq_item`).
 #[inline(always)]
 pub fn store_subscr_list_int(vm: &Vm, v: Value, lst: Value, k: Value) -> bool {
-    if !k.is_small_int() || !is_exact(lst, vm.t.list) {
-        return false;
-    }
-    let Some(l) = as_list(lst) else {
-        return false;
-    };
-    match norm_index(k.as_small_int(), l.len()) {
-        Some(j) => {
-            l[j] = v;
+    match seq_item(vm, true, lst, k) {
+        Some(item) => {
+            *item = v;
             true
         }
         None => false,
