@@ -295,27 +295,29 @@ fn for_iter_seq(e: &mut Emitter, _: u32) {
 /// `tuple_item_helper`) checks the sequence and index and returns the item's address, 0 for the
 /// slow path (lists and tuples keep their items in Rust's layouts).
 fn subscr_seq_int(e: &mut Emitter, _: u32) {
-    let k = e.peek(0);
-    let seq = e.peek(1);
-    let ctx = e.ctx;
-    let addr = e.call_helper(&[ctx, seq, k]);
-    let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, addr, 0);
-    e.slow_unless(found);
+    let addr = item_address(e);
     let v = e.b.ins().load(I64, mem(), addr, 0);
     e.poke(1, v);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
 
-/// STORE_SUBSCR_LIST_INT: the item's address from the helper as above, then the store.
-fn store_subscr_list_int(e: &mut Emitter, _: u32) {
+/// The address of item `STACK[-1]` of `STACK[-2]` from the instruction's helper; 0 takes the
+/// slow path.
+fn item_address(e: &mut Emitter) -> Value {
     let k = e.peek(0);
-    let list = e.peek(1);
-    let v = e.peek(2);
+    let seq = e.peek(1);
     let ctx = e.ctx;
-    let addr = e.call_helper(&[ctx, list, k]);
+    let addr = e.call_helper(&[ctx, seq, k]);
     let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, addr, 0);
     e.slow_unless(found);
+    addr
+}
+
+/// STORE_SUBSCR_LIST_INT: the item's address from the helper as above, then the store.
+fn store_subscr_list_int(e: &mut Emitter, _: u32) {
+    let addr = item_address(e);
+    let v = e.peek(2);
     e.b.ins().store(mem(), v, addr, 0);
     let sp = e.sp_after(-3);
     e.continue_with(sp);
