@@ -264,6 +264,10 @@ pub fn hash_str_with(secret: &HashSecret, s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
+    // ASCII text is already its one-byte-per-code-point layout: no copy (most keys).
+    if s.is_ascii() {
+        return hash_bytes_with(secret, s.as_bytes());
+    }
     // Lone surrogates count as their code point (U+D800..U+DFFF), not their stand-in.
     let cp = super::surrogate::code_point;
     let max = s.chars().map(cp).max().unwrap_or(0);

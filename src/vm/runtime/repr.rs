@@ -56,7 +56,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
 /// repr() as a Rust string.
 pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v.is_small_int() {
-        return Ok(v.as_small_int().to_string());
+        return Ok(itoa::Buffer::new().format(v.as_small_int()).to_string());
     }
     if v.is_float() {
         return Ok(float_repr(v.as_f64()));
@@ -709,7 +709,8 @@ fn simple_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> Option<Value> 
     let mut out = String::with_capacity(f.len() + 8 * items.len());
     let mut next = items.iter();
     let mut rest = f;
-    while let Some(at) = rest.find('%') {
+    // A byte scan: formats are short, where `str::find`'s searcher set-up dominates.
+    while let Some(at) = rest.bytes().position(|b| b == b'%') {
         out.push_str(&rest[..at]);
         let spec = *rest.as_bytes().get(at + 1)?;
         match spec {
@@ -717,8 +718,7 @@ fn simple_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> Option<Value> 
             b'd' | b's' => {
                 let v = *next.next()?;
                 if v.is_small_int() {
-                    use std::fmt::Write;
-                    let _ = write!(out, "{}", v.as_small_int());
+                    out.push_str(itoa::Buffer::new().format(v.as_small_int()));
                 } else if spec == b's' && is_exact(v, vm.t.str_) {
                     out.push_str(&as_str(v)?.s);
                 } else {
