@@ -7,7 +7,11 @@
 //! then runs the interpreter's shared fast path (`vm::ops::spec`) or its generic code, or exits
 //! to the interpreter, exactly as when the instruction has no stencil.
 
-use cranelift_codegen::ir::{condcodes::IntCC, types::I64, InstBuilder, MemFlagsData, Value};
+use cranelift_codegen::ir::{
+    condcodes::{FloatCC, IntCC},
+    types::{F64, I64},
+    InstBuilder, MemFlagsData, Value,
+};
 
 use super::{mem, Emitter, Template};
 
@@ -105,6 +109,13 @@ pub fn templates() -> Vec<Template> {
             variants: BINOP_VARIANTS,
             entry: false,
             build: binary_op,
+        },
+        Template {
+            name: "BINARY_OP_NUMERIC_FLOAT",
+            doc: "(left right -- result) + - * / (and in-place forms) inline, one variant per operator: two numbers, each a float or a small int (not both ints for + - *), converted to floats; a zero divisor, the other operators and other types the slow path (vm::ops::spec::numeric_float)",
+            variants: BINOP_VARIANTS,
+            entry: false,
+            build: numeric_float,
         },
         Template {
             name: "BINARY_OP_SMALL_INT",
@@ -336,6 +347,60 @@ fn list_append(e: &mut Emitter, _: u32) {
     e.slow_unless(done);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
+}
+
+/// BINARY_OP_NUMERIC_FLOAT: `spec::numeric_float` for + - * / inline.
+fn numeric_float(e: &mut Emitter, oparg: u32) {
+    const ADD: u32 = 0;
+    const MULTIPLY: u32 = 5;
+    const SUBTRACT: u32 = 10;
+    const TRUE_DIVIDE: u32 = 11;
+    let op = oparg % 13;
+    if ![ADD, MULTIPLY, SUBTRACT, TRUE_DIVIDE].contains(&op) {
+        let sp = e.sp;
+        e.tail_to("_JIT_SLOW", sp);
+        return;
+    }
+    let left = e.peek(1);
+    let right = e.peek(0);
+    let (lok, x) = number_as_f64(e, left);
+    let (rok, y) = number_as_f64(e, right);
+    let ok = e.b.ins().band(lok, rok);
+    e.slow_unless(ok);
+    let res = if op == TRUE_DIVIDE {
+        let zero = e.b.ins().f64const(0.0);
+        let nonzero = e.b.ins().fcmp(FloatCC::NotEqual, y, zero);
+        e.slow_unless(nonzero);
+        e.b.ins().fdiv(x, y)
+    } else {
+        // Two small ints make an int: those sites have their own forms.
+        let ints = e.both_ints(left, right);
+        let not_ints = e.b.ins().icmp_imm_s(IntCC::Equal, ints, 0);
+        e.slow_unless(not_ints);
+        match op {
+            ADD => e.b.ins().fadd(x, y),
+            SUBTRACT => e.b.ins().fsub(x, y),
+            _ => e.b.ins().fmul(x, y),
+        }
+    };
+    let boxed = super::ops::box_float(e, res);
+    e.poke(1, boxed);
+    let sp = e.sp_after(-1);
+    e.continue_with(sp);
+}
+
+/// A float or a small int `v` as an f64 (small ints are exact in one), with whether it is one of
+/// the two.
+fn number_as_f64(e: &mut Emitter, v: Value) -> (Value, Value) {
+    let is_float = e.is_float(v);
+    let top = e.b.ins().sshr_imm_s(v, 48);
+    let is_int = e.b.ins().icmp_imm_s(IntCC::Equal, top, -1);
+    let ok = e.b.ins().bor(is_float, is_int);
+    let as_float = super::ops::unbox_float(e, v);
+    let i = unbox_int(e, v);
+    let from_int = e.b.ins().fcvt_from_sint(F64, i);
+    let f = e.b.ins().select(is_float, as_float, from_int);
+    (ok, f)
 }
 
 /// The small int in `v` (known to be one) as a 64-bit integer.

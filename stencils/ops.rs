@@ -240,7 +240,7 @@ fn int_binop(e: &mut Emitter, op: IntOp) {
     e.continue_with(sp);
 }
 
-fn unbox_float(e: &mut Emitter, v: Value) -> Value {
+pub(super) fn unbox_float(e: &mut Emitter, v: Value) -> Value {
     let bits = e.b.ins().iadd_imm_s(v, -(crate::ABI_FLOAT_OFFSET as i64));
     e.b.ins().bitcast(F64, MemFlagsData::new(), bits)
 }
@@ -249,7 +249,7 @@ fn unbox_float(e: &mut Emitter, v: Value) -> Value {
 /// NaN result is either one of them or the machine's default NaN, which differs from the canonical
 /// one at most in its sign (x86-64: 0xFFF8..., AArch64: 0x7FF8...): clearing the sign canonicalizes
 /// it, with a rotate and a shift instead of a 64-bit constant.
-fn box_float(e: &mut Emitter, f: Value) -> Value {
+pub(super) fn box_float(e: &mut Emitter, f: Value) -> Value {
     let bits = e.b.ins().bitcast(I64, MemFlagsData::new(), f);
     let nan = e.b.ins().fcmp(FloatCC::Unordered, f, f);
     // (A shift pair would be folded back into `band` with a pooled 64-bit mask.)

@@ -506,7 +506,7 @@ macro_rules! for_each_opcode {
                 deopt: STORE_FAST, stencil: Generic,
                 doc: "Superinstruction: STORE_FAST oparg, then the STORE_FAST that follows. Its stack effect is its first instruction's: the second stays in the code.";
             BINARY_OP_NUMERIC_FLOAT = 160, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
-                deopt: BINARY_OP, stencil: Generic,
+                deopt: BINARY_OP, stencil: Own,
                 doc: "BINARY_OP with a float result from unboxed numbers (beyond CPython 3.11's forms): + - * with a float and a small int, / on two floats or small ints (a zero divisor misses), ** of a positive float to a float with a finite result (vm::ops::spec::numeric_float).";
             BINARY_OP_SMALL_INT = 161, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
                 deopt: BINARY_OP, stencil: Own,
