@@ -25,7 +25,7 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "STORE_ATTR_INSTANCE_VALUE",
-            "(value obj --) type version (c[1]), overwrites the existing value at index c[2]; else the slow path",
+            "(value obj --) type version (c[1]), stores at index c[2]: over an existing value, or a new one within the values' room at or above the high mark of an instance without a __dict__ (moving the mark); else the slow path",
             store_attr_instance_value,
         ),
         t(
@@ -35,8 +35,8 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "STORE_ATTR_SLOT",
-            "(value obj --) as STORE_ATTR_INSTANCE_VALUE: type version (c[1]), overwrites the slot value at index c[2] when it is set (an unset slot, which moves the instance's high mark, is the slow path)",
-            store_attr_instance_value,
+            "(value obj --) type version (c[1]), overwrites the slot value at index c[2] when it is set (an unset slot, which moves the instance's high mark, is the slow path)",
+            store_attr_slot,
         ),
         t(
             "LOAD_METHOD_WITH_VALUES",
@@ -157,6 +157,15 @@ fn guard_version(e: &mut Emitter, p: Value, o: Value) {
 /// Address of the instance value at index `c[2]`, after checking the index is within `cap` and
 /// the value there is set; returns (address, value).
 fn instance_value(e: &mut Emitter, p: Value, o: Value) -> (Value, Value) {
+    let (_, addr, v) = value_slot(e, p, o);
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(set);
+    (addr, v)
+}
+
+/// The index `c[2]`, after checking it is within `cap`, the address of the instance value there
+/// and that value (NULL when unset).
+fn value_slot(e: &mut Emitter, p: Value, o: Value) -> (Value, Value, Value) {
     let idx = cache_u32(e, p, 2);
     let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
     let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
@@ -165,9 +174,7 @@ fn instance_value(e: &mut Emitter, p: Value, o: Value) -> (Value, Value) {
     let off = e.b.ins().ishl_imm_s(idx, 3);
     let addr = e.b.ins().iadd(values, off);
     let v = e.b.ins().load(I64, mem(), addr, 0);
-    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
-    e.slow_unless(set);
-    (addr, v)
+    (idx, addr, v)
 }
 
 fn load_attr_instance_value(e: &mut Emitter, _: u32) {
@@ -180,7 +187,8 @@ fn load_attr_instance_value(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-fn store_attr_instance_value(e: &mut Emitter, _: u32) {
+/// STORE_ATTR_SLOT: overwrites a set slot value (an unset one is the slow path).
+fn store_attr_slot(e: &mut Emitter, _: u32) {
     let p = e.live_unit();
     let o = e.peek(0);
     let v = e.peek(1);
@@ -188,6 +196,35 @@ fn store_attr_instance_value(e: &mut Emitter, _: u32) {
     let (addr, _) = instance_value(e, p, o);
     e.b.ins().store(mem(), v, addr, 0);
     let sp = e.sp_after(-2);
+    e.continue_with(sp);
+}
+
+/// STORE_ATTR_INSTANCE_VALUE (`instance::store_at`): overwrites the value at index `c[2]`, or
+/// stores a new one there when the index is within `cap`, at or above the high mark `hi` (index
+/// order is insertion order) and the instance has no materialized `__dict__`, moving `hi` past it.
+fn store_attr_instance_value(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let o = e.peek(0);
+    let v = e.peek(1);
+    guard_version(e, p, o);
+    let (idx, addr, old) = value_slot(e, p, o);
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, old, 0);
+    let sp = e.sp_after(-2);
+    // A new attribute, off the overwrite's straight path.
+    e.branch_if_not(set, |e| {
+        let hi = e.b.ins().uload32(mem(), o, crate::INSTANCE_HI_OFFSET);
+        let dict = e.b.ins().load(I64, mem(), o, crate::INSTANCE_DICT_OFFSET);
+        let no_dict = e.b.ins().icmp_imm_s(IntCC::Equal, dict, 0);
+        let above = e.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, idx, hi);
+        let may_add = e.b.ins().band(no_dict, above);
+        e.slow_unless(may_add);
+        e.b.ins().store(mem(), v, addr, 0);
+        let next = e.b.ins().iadd_imm_s(idx, 1);
+        e.b.ins()
+            .istore32(mem(), next, o, crate::INSTANCE_HI_OFFSET);
+        e.continue_with(sp);
+    });
+    e.b.ins().store(mem(), v, addr, 0);
     e.continue_with(sp);
 }
 
