@@ -437,7 +437,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Builtin => {
             let d = payload_any::<BuiltinData>(v);
-            out.extend([d.bound, d.owner]);
+            out.extend([d.bound, d.owner, d.module]);
         }
         Layout::Code => {
             let d = payload_any::<CodeData>(v);

@@ -449,6 +449,7 @@ impl Vm {
         self.heap.alloc(
             ty,
             BuiltinData {
+                module: Value::NULL,
                 name,
                 f,
                 bound,

@@ -2,10 +2,13 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod bisect;
 pub mod bz2;
 pub mod cmath;
 pub mod csv;
+pub mod functools;
 pub mod hashes;
+pub mod heapq;
 pub mod json;
 pub mod math;
 pub mod package;
@@ -56,6 +59,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_csv" => csv::create(vm)?,
         "_json" => json::create(vm)?,
         "_statistics" => statistics::create(vm)?,
+        "_bisect" => bisect::create(vm)?,
+        "_heapq" => heapq::create(vm)?,
+        "_functools" => functools::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_signal" => signal::create(vm)?,
         "termios" => termios::create(vm)?,
@@ -68,9 +74,12 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_bisect",
     "_blake2",
     "_bz2",
     "_csv",
+    "_functools",
+    "_heapq",
     "_json",
     "_md5",
     "_posixsubprocess",
@@ -325,6 +334,7 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
     // Module functions are not bound to the module: clear `bound` so calls pass no self.
     if let Some(bd) = as_builtin(b) {
         bd.bound = Value::NULL;
+        bd.module = as_module(m).map_or(Value::NULL, |md| md.name);
     }
     set_attr(vm, m, name, b);
 }
@@ -377,6 +387,7 @@ fn cpjit_module(vm: &mut Vm) -> Value {
         Ok(vm.heap.alloc(
             ty,
             BuiltinData {
+                module: Value::NULL,
                 name,
                 f: |vm, a, k| crate::vm::runtime::call::call(vm, a[0], &a[1..], k),
                 bound: a[0],

@@ -156,6 +156,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(vm.heap.alloc(
                     ty,
                     BuiltinData {
+                        module: Value::NULL,
                         name,
                         f,
                         bound: obj,
@@ -175,6 +176,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                     return Ok(vm.heap.alloc(
                         bty,
                         BuiltinData {
+                            module: Value::NULL,
                             name,
                             f,
                             bound: cls,

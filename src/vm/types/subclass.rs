@@ -355,6 +355,7 @@ fn member_descriptor(vm: &mut Vm, t: *const TypeObject, name: Value) -> Value {
         vm.heap.alloc(
             bty,
             BuiltinData {
+                module: Value::NULL,
                 name: n,
                 f,
                 bound: name,
