@@ -250,7 +250,7 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
 }
 
 /// AttributeError.name / .obj (used for "Did you mean" suggestions).
-fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
+pub fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
     let k = vm.sname("name");
     let _ = generic_setattr(vm, e, k, name);
     let k = vm.sname("obj");
@@ -259,9 +259,20 @@ fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
 
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
-    match lookup_attr(vm, obj, name, true)? {
-        Some(v) => Ok(v),
-        None => Err(no_attr(vm, obj, name)),
+    match lookup_attr(vm, obj, name, true) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(no_attr(vm, obj, name)),
+        Err(e) => {
+            // An AttributeError from `__getattr__` & co. without a name gets this lookup's
+            // name and object (CPython's set_attribute_error_context).
+            if vm.isinstance(e, vm.t.exc("AttributeError")) {
+                let k = vm.sname("name");
+                if own_attr(vm, e, k).map_or(true, |n| n == vm.none) {
+                    set_name_obj(vm, e, name, obj);
+                }
+            }
+            Err(e)
+        }
     }
 }
 
