@@ -91,3 +91,55 @@ try:
     undefined_name_here
 except NameError as e:
     print(e.name)
+
+# range iterators pickle as the values left (the reduce value itself differs from CPython's).
+it = iter(range(2, 20, 3))
+next(it)
+print(list(pickle.loads(pickle.dumps(it))), list(it), operator.length_hint(it))
+it = reversed(range(5))
+next(it)
+print(list(pickle.loads(pickle.dumps(it))))
+it = iter(range(sys.maxsize - 3, sys.maxsize))
+print(list(pickle.loads(pickle.dumps(it))))
+
+
+# zip() passes on what __iter__ raised.
+class Failing:
+    def __iter__(self):
+        raise RuntimeError("boom")
+
+
+mine = TypeError("mine")
+
+
+class Bad:
+    def __iter__(self):
+        raise mine
+
+
+try:
+    zip([1], Failing())
+except RuntimeError as e:
+    print("RuntimeError", e)
+try:
+    zip(Bad())
+except TypeError as e:
+    print(e is mine)
+try:
+    zip([1], 5)
+except TypeError as e:
+    print("TypeError", e)
+
+
+# dir() with a mapping as eval's locals.
+class M:
+    def __getitem__(self, key):
+        if key == "a":
+            return 12
+        raise KeyError(key)
+
+    def keys(self):
+        return ["z", "x", "y"]
+
+
+print(eval("dir()", {}, M()), eval("a", {}, M()))

@@ -30,6 +30,7 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t, "__setstate__", seq_iter_setstate);
         add_method(vm, t, "__length_hint__", seq_iter_length_hint);
     }
+    add_method(vm, vm.t.range_iterator, "__reduce__", range_iter_reduce);
     add_method(vm, vm.t.range_iterator, "__length_hint__", |vm, a, k| {
         nargs(vm, "__length_hint__", a, k, 1, 0, 0)?;
         let n = as_range_iter(a[0]).map_or(0, |r| r.len.max(0));
@@ -180,6 +181,37 @@ fn seq_iter_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         _ => {}
     }
     Ok(vm.none)
+}
+
+/// `(iter, (range(next, next + left * step, step),))`: the values left, as a range. (CPython
+/// 3.11 keeps the first range and an index, `(iter, (range,), index)`; a range_iterator here
+/// keeps only what is left, so its reduce differs while a pickle round trip gives the same
+/// values.)
+fn range_iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use crate::vm::runtime::num::{new_int, IntVal};
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let r = *as_range_iter(args[0]).expect("checked self");
+    let stop = r.next as i128 + r.len.max(0) as i128 * r.step as i128;
+    let bounds = [r.next as i128, stop, r.step as i128];
+    let mut vals = Vec::new();
+    for b in bounds {
+        let v = match i64::try_from(b) {
+            Ok(i) => vm.new_int(i),
+            Err(_) => new_int(vm, IntVal::Big(b.into())),
+        };
+        vm.roots.push(v);
+        vals.push(v);
+    }
+    let range = builtin(vm, "range");
+    let res = crate::vm::runtime::call::call(vm, range, &vals, &[]);
+    vm.roots.truncate(vm.roots.len() - vals.len());
+    let rv = res?;
+    vm.roots.push(rv);
+    let iter = builtin(vm, "iter");
+    let a = vm.new_tuple(vec![rv]);
+    let out = vm.new_tuple(vec![iter, a]);
+    vm.roots.pop();
+    Ok(out)
 }
 
 /// How many items a sequence iterator has left.

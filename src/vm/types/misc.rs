@@ -1175,17 +1175,16 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     let mut its = Vec::new();
-    for (i, &a) in pos[1..].iter().enumerate() {
+    for &a in &pos[1..] {
         match riter::get_iter(vm, a) {
             Ok(it) => {
                 vm.roots.push(it);
                 its.push(it)
             }
-            Err(_) => {
+            Err(e) => {
+                // get_iter's own error ("not iterable", or what `__iter__` raised).
                 vm.roots.truncate(vm.roots.len() - its.len());
-                let tn = vm.type_name(a);
-                let _ = i;
-                return Err(vm.type_error(format!("'{tn}' object is not iterable")));
+                return Err(e);
             }
         }
     }
