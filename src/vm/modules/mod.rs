@@ -506,11 +506,13 @@ fn gc_module(vm: &mut Vm) -> Value {
     def(vm, m, "enable", |vm, a, k| {
         crate::vm::types::nargs(vm, "enable", a, k, 0, 0, 0)?;
         vm.gc_enabled = true;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     def(vm, m, "disable", |vm, a, k| {
         crate::vm::types::nargs(vm, "disable", a, k, 0, 0, 0)?;
         vm.gc_enabled = false;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     def(vm, m, "isenabled", |vm, a, k| {
@@ -530,6 +532,42 @@ fn gc_module(vm: &mut Vm) -> Value {
             return Err(vm.not_implemented("gc.set_debug flags (DEBUG_STATS, DEBUG_SAVEALL, ...)"));
         }
         vm.gc_debug = flags;
+        Ok(vm.none)
+    });
+    def(vm, m, "get_threshold", |vm, a, k| {
+        crate::vm::types::nargs(vm, "get_threshold", a, k, 0, 0, 0)?;
+        let th = vm.gc_thresholds;
+        let t: Vec<Value> = th.iter().map(|&x| vm.new_int(x)).collect();
+        Ok(vm.new_tuple(t))
+    });
+    def(vm, m, "set_threshold", |vm, a, k| {
+        if !k.is_empty() {
+            return Err(vm.type_error("set_threshold() takes no keyword arguments"));
+        }
+        if a.is_empty() || a.len() > 3 {
+            let msg = if a.is_empty() {
+                "set_threshold() takes at least 1 argument (0 given)".to_string()
+            } else {
+                format!(
+                    "set_threshold() takes at most 3 arguments ({} given)",
+                    a.len()
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut t = vm.gc_thresholds;
+        for (slot, &v) in t.iter_mut().zip(a) {
+            let n = crate::vm::types::exc::ssize_index(vm, v)?;
+            *slot = match i32::try_from(n) {
+                Ok(x) => i64::from(x),
+                Err(_) if n < 0 => {
+                    return Err(vm.overflow_error("signed integer is less than minimum"))
+                }
+                Err(_) => return Err(vm.overflow_error("signed integer is greater than maximum")),
+            };
+        }
+        vm.gc_thresholds = t;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     for (name, v) in [
