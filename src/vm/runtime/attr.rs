@@ -900,6 +900,13 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             return r;
         }
     }
+    if layout_of_opt(obj) == Some(Layout::Generator)
+        && matches!(str_of(name), "__name__" | "__qualname__")
+    {
+        // A generator's names are getset attributes that must stay strings.
+        let n = str_of(name);
+        return Err(vm.type_error(format!("{n} must be set to a string object")));
+    }
     if layout_of_opt(obj) == Some(Layout::Instance) {
         if !crate::vm::types::subclass::is_dictless(obj_type(obj))
             && crate::vm::types::instance::del(vm, obj, name)?
