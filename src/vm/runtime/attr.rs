@@ -731,7 +731,11 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );
     }
-    if lookup_type(vm.type_of(obj), name).is_some() {
+    if let Some(d) = lookup_type(vm.type_of(obj), name) {
+        if d.is_ptr() && obj_type(d) == vm.t.member_descriptor {
+            // A read-only member (CPython's READONLY T_OBJECT members).
+            return Err(vm.attribute_error("readonly attribute"));
+        }
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
