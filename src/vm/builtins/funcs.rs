@@ -76,6 +76,9 @@ fn id(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "iter", args, kw, 0, 1, 2)?;
     if args.len() == 2 {
+        if !is_callable(vm, args[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let ty = vm.t.callable_iterator;
         return Ok(vm.new_iter(
             ty,
