@@ -20,6 +20,9 @@ pub struct Heap {
     pub allocated: usize,
     /// Collect when `allocated` passes this.
     pub threshold: usize,
+    /// Automatic collection on (off after `gc.disable()` or `gc.set_threshold(0)`; an explicit
+    /// `gc.collect()` runs regardless).
+    pub auto: bool,
     pub collections: usize,
     /// Bytes in the blocks of all objects not yet freed.
     block_bytes: usize,
@@ -83,6 +86,7 @@ impl Heap {
             objects: Vec::with_capacity(1 << 16),
             allocated: 0,
             threshold: min_threshold(),
+            auto: true,
             collections: 0,
             block_bytes: 0,
             marked_external: 0,
@@ -125,7 +129,7 @@ impl Heap {
 
     #[inline(always)]
     pub fn should_collect(&self) -> bool {
-        self.allocated >= self.threshold
+        self.auto && self.allocated >= self.threshold
     }
 
     /// Records a new weak reference object so collections clear it when its referent dies.
@@ -437,7 +441,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         }
         Layout::Builtin => {
             let d = payload_any::<BuiltinData>(v);
-            out.extend([d.bound, d.owner]);
+            out.extend([d.bound, d.owner, d.module]);
         }
         Layout::Code => {
             let d = payload_any::<CodeData>(v);

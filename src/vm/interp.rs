@@ -45,10 +45,15 @@ pub struct Vm {
     /// The exception the running frame handles (its `except` block's); NULL or None when none.
     /// A running generator has its own (`GenData::exc_state`); see `current_exception`.
     pub handled: Value,
-    /// Automatic collection on (`gc.enable()`/`gc.disable()`); `gc.collect()` runs regardless.
+    /// `gc.isenabled()` (`gc.enable()`/`gc.disable()`); `Heap::auto` is the policy it and
+    /// `gc_thresholds` make.
     pub gc_enabled: bool,
     /// `gc.set_debug`'s flags (only 0 and DEBUG_LEAK's absence are supported).
     pub gc_debug: i64,
+    /// `gc.set_threshold`'s three generation thresholds (CPython's defaults until set). The
+    /// collector is not generational and schedules by bytes allocated: only a first threshold
+    /// of 0 (automatic collection off, as in CPython) changes when it runs.
+    pub gc_thresholds: [i64; 3],
     /// The `handled` of each generator's resumer, innermost last (CPython's exc_info chain).
     pub handled_outer: Vec<Value>,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
@@ -136,6 +141,7 @@ impl Vm {
             handled: Value::NULL,
             gc_enabled: true,
             gc_debug: 0,
+            gc_thresholds: [700, 10, 10],
             handled_outer: Vec::new(),
             stdlib: None,
             options: Default::default(),
@@ -218,9 +224,14 @@ impl Vm {
     /// value is in a frame, a module, `roots` or `permanent`.
     #[inline]
     pub fn maybe_collect(&mut self) {
-        if self.heap.should_collect() && self.gc_enabled {
+        if self.heap.should_collect() {
             self.collect();
         }
+    }
+
+    /// Sets `Heap::auto` from `gc.enable()`/`gc.disable()` and the first threshold.
+    pub fn update_gc_policy(&mut self) {
+        self.heap.auto = self.gc_enabled && self.gc_thresholds[0] != 0;
     }
 
     pub fn collect(&mut self) {
@@ -449,6 +460,7 @@ impl Vm {
         self.heap.alloc(
             ty,
             BuiltinData {
+                module: Value::NULL,
                 name,
                 f,
                 bound,

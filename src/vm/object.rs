@@ -384,6 +384,8 @@ pub struct BuiltinData {
     pub bound: Value,
     /// For methods: the type they belong to (for error messages and descriptor binding), or NULL.
     pub owner: Value,
+    /// For module functions: the module's name (`__module__`), or NULL.
+    pub module: Value,
 }
 
 /// A bound method (`METHOD_FUNC_OFFSET` / `METHOD_SELF_OFFSET` in `vm::abi`).

@@ -185,17 +185,15 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
     if t.module != "builtins" && t.module != "__main__" {
         name = format!("{}.{}", t.module, name);
     }
-    let mut msg = match repr::str(vm, exc) {
+    let msg = match repr::str(vm, exc) {
         Ok(s) => str_of(s).to_string(),
         Err(_) => "<exception str() failed>".to_string(),
     };
-    if let Some(s) = suggestion(vm, exc) {
-        msg.push_str(&format!(". Did you mean: '{s}'?"));
-    }
+    let hint = suggestion(vm, exc).map_or(String::new(), |s| format!(". Did you mean: '{s}'?"));
     if msg.is_empty() {
-        format!("{name}\n")
+        format!("{name}{hint}\n")
     } else {
-        format!("{name}: {msg}\n")
+        format!("{name}: {msg}{hint}\n")
     }
 }
 

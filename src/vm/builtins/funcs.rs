@@ -76,6 +76,9 @@ fn id(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "iter", args, kw, 0, 1, 2)?;
     if args.len() == 2 {
+        if !is_callable(vm, args[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let ty = vm.t.callable_iterator;
         return Ok(vm.new_iter(
             ty,
@@ -565,6 +568,22 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dir", args, kw, 0, 0, 1)?;
     if args.is_empty() {
         let d = locals(vm, &[], &[])?;
+        if as_dict(d).is_none() {
+            // A mapping as the frame's locals (eval's third argument): list(d.keys()), sorted.
+            let k = vm.intern("keys");
+            let f = attr::getattr(vm, d, k)?;
+            let ks = crate::vm::runtime::call::call(vm, f, &[], &[])?;
+            vm.roots.push(ks);
+            let r = riter::collect(vm, ks);
+            vm.roots.pop();
+            let l = vm.new_list(r?);
+            vm.roots.push(l);
+            let none = vm.none;
+            let r = sort_values(vm, as_list(l).unwrap(), none, false);
+            vm.roots.pop();
+            r?;
+            return Ok(l);
+        }
         let names = rdict::keys_of(d)
             .into_iter()
             .map(|k| str_of(k).to_string())

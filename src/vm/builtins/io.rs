@@ -272,6 +272,16 @@ pub fn stdout_write(vm: &mut Vm, text: &str) -> PyResult<()> {
     write_to(vm, out, text.to_string(), false)
 }
 
+/// Writes `text` to the current sys.stderr (the process's stderr when there is none).
+pub fn stderr_write(vm: &mut Vm, text: &str) -> PyResult<()> {
+    let err = sys_stream(vm, "stderr");
+    if err.is_null() || err == vm.none {
+        vm.write_stderr(text.as_bytes());
+        return Ok(());
+    }
+    write_to(vm, err, text.to_string(), false)
+}
+
 /// sys.stdout / sys.stderr as currently set in the sys module.
 pub fn sys_stream(vm: &mut Vm, name: &str) -> Value {
     let sys = vm.sys_module;

@@ -92,17 +92,43 @@ pub fn install(vm: &mut Vm) {
 /// Registers a built-in function in `dict`.
 pub fn def(vm: &mut Vm, dict: Value, name: &'static str, f: BuiltinFn) {
     let v = vm.new_builtin(name, f, Value::NULL);
+    if dict == vm.builtins {
+        let m = vm.intern("builtins");
+        as_builtin(v).unwrap().module = m;
+    }
     let k = vm.intern(name);
     dict_set_str(vm, dict, k, v);
+}
+
+/// The length a `__len__` returned: an int in 0..=sys.maxsize (ValueError below,
+/// OverflowError above).
+fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
+    match crate::vm::types::subclass::int_arg(r) {
+        Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
+        Some(IntVal::Small(_)) => Err(vm.value_error("__len__() should return >= 0")),
+        Some(IntVal::Big(b)) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                Err(vm.value_error("__len__() should return >= 0"))
+            } else {
+                match i64::try_from(&b) {
+                    Ok(n) => Ok(n as usize),
+                    Err(_) => {
+                        Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+                    }
+                }
+            }
+        }
+        None => {
+            let tn = vm.type_name(r);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
 }
 
 /// `len(v)`.
 pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
-        return match crate::vm::types::subclass::int_arg(r) {
-            Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
-            _ => Err(vm.value_error("__len__() should return >= 0")),
-        };
+        return len_result(vm, r);
     }
     if v.is_ptr() {
         match layout_of(v) {
@@ -126,16 +152,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                 let t = obj_type(v);
                 if let Some(f) = lookup_type_str(vm, t, "__len__") {
                     let r = call_method_value(vm, f, v, &[])?;
-                    return match crate::vm::types::subclass::int_arg(r) {
-                        Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
-                        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-                        None => {
-                            let tn = vm.type_name(r);
-                            Err(vm.type_error(format!(
-                                "'{tn}' object cannot be interpreted as an integer"
-                            )))
-                        }
-                    };
+                    return len_result(vm, r);
                 }
             }
             _ => {}

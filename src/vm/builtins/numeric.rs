@@ -55,20 +55,9 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let mut nd = pos.get(1).copied();
-    let number = match pos.first() {
-        Some(&n) => n,
-        None => match kws.iter().find(|(k, _)| *k == "number") {
-            Some(&(_, v)) => v,
-            None => return Err(vm.type_error("round() missing required argument 'number' (pos 1)")),
-        },
-    };
-    for (k, v) in kws {
-        if k == "ndigits" {
-            nd = Some(v);
-        }
-    }
-    let nd = nd.filter(|&v| v != vm.none);
+    let b = crate::vm::types::bind_named(vm, "round", pos, &kws, &["number", "ndigits"], 2, 1)?;
+    let number = b[0].unwrap();
+    let nd = b[1].filter(|&v| v != vm.none);
     let number =
         crate::vm::types::subclass::defer_to_base(vm, number, "__round__").unwrap_or(number);
     let ndigits = match nd {

@@ -2,10 +2,13 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod bisect;
 pub mod bz2;
 pub mod cmath;
 pub mod csv;
+pub mod functools;
 pub mod hashes;
+pub mod heapq;
 pub mod json;
 pub mod math;
 pub mod package;
@@ -56,6 +59,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_csv" => csv::create(vm)?,
         "_json" => json::create(vm)?,
         "_statistics" => statistics::create(vm)?,
+        "_bisect" => bisect::create(vm)?,
+        "_heapq" => heapq::create(vm)?,
+        "_functools" => functools::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_signal" => signal::create(vm)?,
         "termios" => termios::create(vm)?,
@@ -68,9 +74,12 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `sys.builtin_module_names`: the modules `builtin_module` creates.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_bisect",
     "_blake2",
     "_bz2",
     "_csv",
+    "_functools",
+    "_heapq",
     "_json",
     "_md5",
     "_posixsubprocess",
@@ -325,6 +334,7 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
     // Module functions are not bound to the module: clear `bound` so calls pass no self.
     if let Some(bd) = as_builtin(b) {
         bd.bound = Value::NULL;
+        bd.module = as_module(m).map_or(Value::NULL, |md| md.name);
     }
     set_attr(vm, m, name, b);
 }
@@ -377,6 +387,7 @@ fn cpjit_module(vm: &mut Vm) -> Value {
         Ok(vm.heap.alloc(
             ty,
             BuiltinData {
+                module: Value::NULL,
                 name,
                 f: |vm, a, k| crate::vm::runtime::call::call(vm, a[0], &a[1..], k),
                 bound: a[0],
@@ -495,11 +506,13 @@ fn gc_module(vm: &mut Vm) -> Value {
     def(vm, m, "enable", |vm, a, k| {
         crate::vm::types::nargs(vm, "enable", a, k, 0, 0, 0)?;
         vm.gc_enabled = true;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     def(vm, m, "disable", |vm, a, k| {
         crate::vm::types::nargs(vm, "disable", a, k, 0, 0, 0)?;
         vm.gc_enabled = false;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     def(vm, m, "isenabled", |vm, a, k| {
@@ -519,6 +532,42 @@ fn gc_module(vm: &mut Vm) -> Value {
             return Err(vm.not_implemented("gc.set_debug flags (DEBUG_STATS, DEBUG_SAVEALL, ...)"));
         }
         vm.gc_debug = flags;
+        Ok(vm.none)
+    });
+    def(vm, m, "get_threshold", |vm, a, k| {
+        crate::vm::types::nargs(vm, "get_threshold", a, k, 0, 0, 0)?;
+        let th = vm.gc_thresholds;
+        let t: Vec<Value> = th.iter().map(|&x| vm.new_int(x)).collect();
+        Ok(vm.new_tuple(t))
+    });
+    def(vm, m, "set_threshold", |vm, a, k| {
+        if !k.is_empty() {
+            return Err(vm.type_error("set_threshold() takes no keyword arguments"));
+        }
+        if a.is_empty() || a.len() > 3 {
+            let msg = if a.is_empty() {
+                "set_threshold() takes at least 1 argument (0 given)".to_string()
+            } else {
+                format!(
+                    "set_threshold() takes at most 3 arguments ({} given)",
+                    a.len()
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut t = vm.gc_thresholds;
+        for (slot, &v) in t.iter_mut().zip(a) {
+            let n = crate::vm::types::exc::ssize_index(vm, v)?;
+            *slot = match i32::try_from(n) {
+                Ok(x) => i64::from(x),
+                Err(_) if n < 0 => {
+                    return Err(vm.overflow_error("signed integer is less than minimum"))
+                }
+                Err(_) => return Err(vm.overflow_error("signed integer is greater than maximum")),
+            };
+        }
+        vm.gc_thresholds = t;
+        vm.update_gc_policy();
         Ok(vm.none)
     });
     for (name, v) in [

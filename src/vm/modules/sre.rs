@@ -22,7 +22,7 @@ use crate::vm::object::*;
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::dict::{dict_get, dict_set};
 use crate::vm::runtime::num::{int_of, IntVal};
-use crate::vm::types::{add_method, add_static, nargs, split_kw};
+use crate::vm::types::{add_method, add_static, bind_named, nargs, split_kw};
 use crate::vm::value::Value;
 
 /// 3.11's `_sre.MAGIC` (`re/_constants.py`).
@@ -416,45 +416,7 @@ fn bind(
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
     let (pos, kws) = split_kw(args, kw);
-    let pos = &pos[1..];
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    if pos.len() > names.len() {
-        let total = pos.len() + kws.len();
-        return Err(vm.type_error(format!(
-            "{fname}() takes at most {} argument{} ({total} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" }
-        )));
-    }
-    for (i, &v) in pos.iter().enumerate() {
-        out[i] = Some(v);
-    }
-    for (k, v) in kws {
-        match names.iter().position(|n| *n == k) {
-            Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )))
-            }
-        }
-    }
-    for i in 0..required {
-        if out[i].is_none() {
-            return Err(vm.type_error(format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
-        }
-    }
-    Ok(out)
+    bind_named(vm, fname, &pos[1..], &kws, names, names.len(), required)
 }
 
 /// An integer argument as i64 (`__index__`), saturating as `PyNumber_AsSsize_t` with no error

@@ -311,7 +311,7 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let tn = vm.type_name(args[1]);
         format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
     };
-    vm.write_stderr(text.as_bytes());
+    crate::vm::builtins::io::stderr_write(vm, &text)?;
     Ok(vm.none)
 }
 

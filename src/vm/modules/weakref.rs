@@ -21,6 +21,21 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__eq__", ref_eq);
     add_method(vm, t, "__ne__", ref_ne);
     add_method(vm, t, "__repr__", ref_repr);
+    let n = vm.intern("__callback__");
+    // A read-only member in CPython (`T_OBJECT`, READONLY).
+    let kind = vm.t.member_descriptor;
+    crate::vm::types::getset::add_descriptor(vm, t, n, kind, ref_callback, Value::NULL);
+}
+
+/// `ref.__callback__`: the callback, None for none or once the referent is gone (CPython
+/// drops it then).
+fn ref_callback(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__callback__", args, kw, 1, 0, 0)?;
+    let r = crate::vm::types::subclass::base_value(args[0]).unwrap_or(args[0]);
+    Ok(match as_weakref(r) {
+        Some(w) if !w.callback.is_null() && !w.referent.get().is_null() => w.callback,
+        _ => vm.none,
+    })
 }
 
 pub fn create(vm: &mut Vm) -> PyResult {

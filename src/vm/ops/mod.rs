@@ -118,7 +118,12 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
         nf.stack_depth = depth as u32;
     }
     let func = f.get().func;
-    let (name, qualname) = (cd.name, cd.qualname);
+    // The function's current names (renamed functions name their generators so), as
+    // CPython's make_gen takes func_name and func_qualname.
+    let (name, qualname) = match as_function(func) {
+        Some(fd) if !fd.name.is_null() && !fd.qualname.is_null() => (fd.name, fd.qualname),
+        _ => (cd.name, cd.qualname),
+    };
     let code = framestack::frame_code(f.get());
     let ty = if cd.code.flags & flags::CO_COROUTINE != 0 {
         vm.t.coroutine

@@ -156,6 +156,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(vm.heap.alloc(
                     ty,
                     BuiltinData {
+                        module: Value::NULL,
                         name,
                         f,
                         bound: obj,
@@ -175,6 +176,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                     return Ok(vm.heap.alloc(
                         bty,
                         BuiltinData {
+                            module: Value::NULL,
                             name,
                             f,
                             bound: cls,
@@ -248,7 +250,7 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
 }
 
 /// AttributeError.name / .obj (used for "Did you mean" suggestions).
-fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
+pub fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
     let k = vm.sname("name");
     let _ = generic_setattr(vm, e, k, name);
     let k = vm.sname("obj");
@@ -257,9 +259,20 @@ fn set_name_obj(vm: &mut Vm, e: Value, name: Value, obj: Value) {
 
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
-    match lookup_attr(vm, obj, name, true)? {
-        Some(v) => Ok(v),
-        None => Err(no_attr(vm, obj, name)),
+    match lookup_attr(vm, obj, name, true) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(no_attr(vm, obj, name)),
+        Err(e) => {
+            // An AttributeError from `__getattr__` & co. without a name gets this lookup's
+            // name and object (CPython's set_attribute_error_context).
+            if vm.isinstance(e, vm.t.exc("AttributeError")) {
+                let k = vm.sname("name");
+                if own_attr(vm, e, k).map_or(true, |n| n == vm.none) {
+                    set_name_obj(vm, e, name, obj);
+                }
+            }
+            Err(e)
+        }
     }
 }
 
@@ -718,7 +731,11 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
         );
     }
-    if lookup_type(vm.type_of(obj), name).is_some() {
+    if let Some(d) = lookup_type(vm.type_of(obj), name) {
+        if d.is_ptr() && obj_type(d) == vm.t.member_descriptor {
+            // A read-only member (CPython's READONLY T_OBJECT members).
+            return Err(vm.attribute_error("readonly attribute"));
+        }
         return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
     Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
@@ -886,6 +903,13 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         if let Some(r) = descr_set(vm, d, obj, name, None) {
             return r;
         }
+    }
+    if layout_of_opt(obj) == Some(Layout::Generator)
+        && matches!(str_of(name), "__name__" | "__qualname__")
+    {
+        // A generator's names are getset attributes that must stay strings.
+        let n = str_of(name);
+        return Err(vm.type_error(format!("{n} must be set to a string object")));
     }
     if layout_of_opt(obj) == Some(Layout::Instance) {
         if !crate::vm::types::subclass::is_dictless(obj_type(obj))

@@ -328,13 +328,22 @@ fn user_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             }
         }
     }
-    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(
+    let pair = crate::vm::types::subclass::unwrap_pair(
         vm,
         a,
         b,
         DUNDERS[op as usize],
         DUNDERS[rop as usize],
-    ) {
+    )
+    .or_else(|| {
+        // A subclass's own method declined (NotImplemented): the other operand's built-in
+        // method compares the value that subclass instance wraps.
+        use crate::vm::types::subclass::base_value;
+        let x = base_value(a).filter(|_| !user_b);
+        let y = base_value(b).filter(|_| !user_a);
+        (x.is_some() || y.is_some()).then(|| (x.unwrap_or(a), y.unwrap_or(b)))
+    });
+    if let Some((x, y)) = pair {
         if op == cmp::EQ || op == cmp::NE {
             return compare(vm, op, x, y);
         }

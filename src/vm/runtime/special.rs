@@ -135,6 +135,8 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 }
                 "__self__" => Some(or_none(vm, b.bound)),
                 "__doc__" => Some(vm.none),
+                // A module function's module name (CPython's m_module); None for a method.
+                "__module__" => Some(or_none(vm, b.module)),
                 _ => None,
             }
         }

@@ -168,6 +168,12 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if vm.isinstance(args[0], vm.t.exc("ImportError")) {
         return import_error_init(vm, args, kw);
     }
+    if vm.isinstance(args[0], vm.t.exc("AttributeError")) {
+        return named_error_init(vm, args, kw, &["name", "obj"]);
+    }
+    if vm.isinstance(args[0], vm.t.exc("NameError")) {
+        return named_error_init(vm, args, kw, &["name"]);
+    }
     if !kw.is_empty() {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
@@ -187,16 +193,15 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-/// `ImportError(*args, name=None, path=None)`: args as given; `msg` is the only argument (or
-/// None), `name` and `path` the keywords.
-fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+/// `AttributeError(*args, name=None, obj=None)` and `NameError(*args, name=None)`: args as
+/// given, the keyword-only `fields` (None when not given) as attributes.
+fn named_error_init(vm: &mut Vm, args: &[Value], kw: &[Value], fields: &[&str]) -> PyResult {
     let (pos, kws) = super::split_kw(args, kw);
-    let (mut name, mut path) = (vm.none, vm.none);
+    let mut vals = vec![vm.none; fields.len()];
     for (k, v) in kws {
-        match k {
-            "name" => name = v,
-            "path" => path = v,
-            _ => {
+        match fields.iter().position(|f| *f == k) {
+            Some(i) => vals[i] = v,
+            None => {
                 let tn = vm.type_name(args[0]);
                 return Err(
                     vm.type_error(format!("'{k}' is an invalid keyword argument for {tn}()"))
@@ -208,11 +213,20 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(e) = as_instance(args[0]).and_then(|i| i.exc.as_mut()) {
         e.args = a;
     }
-    let msg = if pos.len() == 2 { pos[1] } else { vm.none };
-    for (n, v) in [("msg", msg), ("name", name), ("path", path)] {
+    for (n, v) in fields.iter().zip(vals) {
         let k = vm.intern(n);
         crate::vm::runtime::attr::generic_setattr(vm, args[0], k, v)?;
     }
+    Ok(vm.none)
+}
+
+/// `ImportError(*args, name=None, path=None)`: args as given; `msg` is the only argument (or
+/// None), `name` and `path` the keywords.
+fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    named_error_init(vm, args, kw, &["name", "path"])?;
+    let npos = args.len() - kw.len();
+    let msg = if npos == 2 { args[1] } else { vm.none };
+    set(vm, args[0], "msg", msg)?;
     Ok(vm.none)
 }
 

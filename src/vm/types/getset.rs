@@ -204,6 +204,7 @@ pub fn add_descriptor(
     let fget = vm.heap.alloc(
         bty,
         BuiltinData {
+            module: Value::NULL,
             name: "__get__",
             f,
             bound,

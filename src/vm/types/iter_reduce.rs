@@ -18,6 +18,24 @@ pub fn install(vm: &mut Vm) {
     ] {
         add_method(vm, t, "__reduce__", iter_reduce);
     }
+    for t in [
+        vm.t.list_iterator,
+        vm.t.tuple_iterator,
+        vm.t.str_iterator,
+        vm.t.bytes_iterator,
+        vm.t.bytearray_iterator,
+        vm.t.list_reverseiterator,
+    ] {
+        add_method(vm, t, "__reduce__", seq_iter_reduce);
+        add_method(vm, t, "__setstate__", seq_iter_setstate);
+        add_method(vm, t, "__length_hint__", seq_iter_length_hint);
+    }
+    add_method(vm, vm.t.range_iterator, "__reduce__", range_iter_reduce);
+    add_method(vm, vm.t.range_iterator, "__length_hint__", |vm, a, k| {
+        nargs(vm, "__length_hint__", a, k, 1, 0, 0)?;
+        let n = as_range_iter(a[0]).map_or(0, |r| r.len.max(0));
+        Ok(vm.new_int(n))
+    });
     add_method(vm, vm.t.reversed, "__length_hint__", reversed_length_hint);
     add_method(vm, vm.t.reversed, "__setstate__", reversed_setstate);
     add_method(vm, vm.t.zip, "__setstate__", zip_setstate);
@@ -74,6 +92,147 @@ fn iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     };
     Ok(reduce_value(vm, v, a, state))
+}
+
+fn builtin(vm: &mut Vm, name: &str) -> Value {
+    let k = vm.intern(name);
+    crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).unwrap_or(vm.none)
+}
+
+/// The sequence and next index of a list/tuple/str/bytes iterator (the index counts items, not
+/// bytes, for a str), None once exhausted; for a list_reverseiterator the index counts down.
+fn seq_iter_state(v: Value) -> Option<(Value, i64)> {
+    if let Some(d) = as_seq_iter(v) {
+        return (!d.seq.is_null()).then_some((d.seq, d.idx as i64));
+    }
+    match as_iter(v)? {
+        IterData::Seq { seq, idx } => {
+            let n = match as_str(*seq) {
+                Some(s) => s.s[..*idx].chars().count(),
+                None => *idx,
+            };
+            Some((*seq, n as i64))
+        }
+        IterData::SeqRev { seq, idx } if *idx >= 0 => Some((*seq, *idx as i64)),
+        _ => None,
+    }
+}
+
+/// `(iter, (seq,), index)` (`reversed` for a list_reverseiterator), or `(iter, (empty,))`
+/// once exhausted, as CPython's sequence iterators reduce.
+fn seq_iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let v = args[0];
+    let rev = vm.type_of(v) == vm.t.list_reverseiterator;
+    let iter = builtin(vm, "iter");
+    vm.roots.push(iter);
+    let r = match seq_iter_state(v) {
+        Some((seq, i)) => {
+            let f = if rev { builtin(vm, "reversed") } else { iter };
+            let a = vm.new_tuple(vec![seq]);
+            let i = vm.new_int(i);
+            vm.new_tuple(vec![f, a, i])
+        }
+        None => {
+            let t = vm.type_of(v);
+            let empty = if t == vm.t.list_iterator || rev {
+                vm.new_list(Vec::new())
+            } else if t == vm.t.str_iterator {
+                vm.new_str("")
+            } else {
+                // tuple, bytes and bytearray iterators: an empty tuple.
+                vm.new_tuple(Vec::new())
+            };
+            let a = vm.new_tuple(vec![empty]);
+            vm.new_tuple(vec![iter, a])
+        }
+    };
+    vm.roots.pop();
+    Ok(r)
+}
+
+/// `__setstate__(index)` of a sequence iterator: the next index, clamped to the sequence.
+fn seq_iter_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__setstate__", args, kw, 1, 1, 1)?;
+    let i = index_arg(vm, args[1])?;
+    let v = args[0];
+    if let Some(d) = as_seq_iter(v) {
+        if !d.seq.is_null() {
+            let n =
+                as_list(d.seq).map_or_else(|| as_tuple(d.seq).map_or(0, |t| t.len()), |l| l.len());
+            d.idx = i.clamp(0, n as i64) as usize;
+        }
+        return Ok(vm.none);
+    }
+    match as_iter(v) {
+        Some(IterData::Seq { seq, idx }) => {
+            if let Some(s) = as_str(*seq) {
+                let k = i.max(0) as usize;
+                *idx = s.s.char_indices().nth(k).map_or(s.s.len(), |(b, _)| b);
+            } else {
+                let n = as_bytes(*seq).map_or(0, |b| b.len());
+                *idx = i.clamp(0, n as i64) as usize;
+            }
+        }
+        Some(IterData::SeqRev { seq, idx }) if *idx >= 0 => {
+            let n = as_list(*seq).map_or(0, |l| l.len()) as i64;
+            *idx = i.clamp(-1, n - 1) as isize;
+        }
+        _ => {}
+    }
+    Ok(vm.none)
+}
+
+/// `(iter, (range(next, next + left * step, step),))`: the values left, as a range. (CPython
+/// 3.11 keeps the first range and an index, `(iter, (range,), index)`; a range_iterator here
+/// keeps only what is left, so its reduce differs while a pickle round trip gives the same
+/// values.)
+fn range_iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    use crate::vm::runtime::num::{new_int, IntVal};
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let r = *as_range_iter(args[0]).expect("checked self");
+    let stop = r.next as i128 + r.len.max(0) as i128 * r.step as i128;
+    let bounds = [r.next as i128, stop, r.step as i128];
+    let mut vals = Vec::new();
+    for b in bounds {
+        let v = match i64::try_from(b) {
+            Ok(i) => vm.new_int(i),
+            Err(_) => new_int(vm, IntVal::Big(b.into())),
+        };
+        vm.roots.push(v);
+        vals.push(v);
+    }
+    let range = builtin(vm, "range");
+    let res = crate::vm::runtime::call::call(vm, range, &vals, &[]);
+    vm.roots.truncate(vm.roots.len() - vals.len());
+    let rv = res?;
+    vm.roots.push(rv);
+    let iter = builtin(vm, "iter");
+    let a = vm.new_tuple(vec![rv]);
+    let out = vm.new_tuple(vec![iter, a]);
+    vm.roots.pop();
+    Ok(out)
+}
+
+/// How many items a sequence iterator has left.
+fn seq_iter_length_hint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__length_hint__", args, kw, 1, 0, 0)?;
+    let v = args[0];
+    if matches!(as_iter(v), Some(IterData::SeqRev { .. })) {
+        return reversed_length_hint(vm, args, kw);
+    }
+    let n = match seq_iter_state(v) {
+        None => 0,
+        Some((seq, i)) => {
+            let len = if let Some(s) = as_str(seq) {
+                s.s.chars().count()
+            } else {
+                crate::vm::builtins::len_of(vm, seq)?
+            };
+            (len as i64 - i).max(0)
+        }
+    };
+    Ok(vm.new_int(n))
 }
 
 fn reversed_length_hint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -77,7 +77,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(l.remove(j as usize))
 }
 
-fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+pub fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "insert", args, kw, 1, 2, 2)?;
     let i = subscr::index_of(vm, args[1], "list")?;
     let l = lst(args[0]);

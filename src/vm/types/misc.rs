@@ -287,7 +287,9 @@ pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
         Some(v) => Ok(v),
         None => {
             let (tn, n) = (vm.type_name(args[0]), str_of(args[1]).to_string());
-            Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+            let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
+            attr::set_name_obj(vm, e, args[1], args[0]);
+            Err(e)
         }
     }
 }
@@ -1116,6 +1118,12 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(r);
     }
     let (pos, kws) = split_kw(args, kw);
+    if pos.len() + kws.len() > 3 {
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            pos.len() + kws.len() - 1
+        )));
+    }
     let mut it = pos.get(1).copied();
     let mut start = pos.get(2).copied();
     for (k, v) in kws {
@@ -1130,7 +1138,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     let Some(it) = it else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let it = riter::get_iter(vm, it)?;
     let n = match start {
@@ -1167,17 +1175,16 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     }
     let mut its = Vec::new();
-    for (i, &a) in pos[1..].iter().enumerate() {
+    for &a in &pos[1..] {
         match riter::get_iter(vm, a) {
             Ok(it) => {
                 vm.roots.push(it);
                 its.push(it)
             }
-            Err(_) => {
+            Err(e) => {
+                // get_iter's own error ("not iterable", or what `__iter__` raised).
                 vm.roots.truncate(vm.roots.len() - its.len());
-                let tn = vm.type_name(a);
-                let _ = i;
-                return Err(vm.type_error(format!("'{tn}' object is not iterable")));
+                return Err(e);
             }
         }
     }

@@ -251,6 +251,7 @@ pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: Bui
     let m = vm.heap.alloc(
         bty,
         BuiltinData {
+            module: Value::NULL,
             name,
             f,
             bound: Value::NULL,
@@ -280,6 +281,7 @@ pub fn add_static(
     let m = vm.heap.alloc(
         bty,
         BuiltinData {
+            module: Value::NULL,
             name,
             f,
             bound: Value::NULL,
@@ -412,6 +414,65 @@ pub fn split_kw<'a>(args: &'a [Value], kw: &'a [Value]) -> (&'a [Value], Vec<(&'
         .map(|(k, v)| (super::interp::str_of(*k), *v))
         .collect();
     (&args[..npos], pairs)
+}
+
+/// Binds positional arguments `pos` and keyword arguments `kws` to `names`, as Argument Clinic
+/// does: at most `max_pos` positionally (the rest keyword-only), the first `required` required.
+pub fn bind_named(
+    vm: &mut Vm,
+    fname: &str,
+    pos: &[Value],
+    kws: &[(&str, Value)],
+    names: &[&str],
+    max_pos: usize,
+    required: usize,
+) -> super::interp::PyResult<Vec<Option<Value>>> {
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    if pos.len() > max_pos {
+        let msg = if max_pos == names.len() {
+            let total = pos.len() + kws.len();
+            format!(
+                "{fname}() takes at most {max_pos} argument{} ({total} given)",
+                if max_pos == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname}() takes at most {max_pos} positional argument{} ({} given)",
+                if max_pos == 1 { "" } else { "s" },
+                pos.len()
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    for (i, &v) in pos.iter().enumerate() {
+        out[i] = Some(v);
+    }
+    for &(k, v) in kws {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if out[i].is_some() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => out[i] = Some(v),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
 }
 
 /// Stable merge sort with a fallible less-than (Python's list.sort semantics: only `<` is used).

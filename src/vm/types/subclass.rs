@@ -355,6 +355,7 @@ fn member_descriptor(vm: &mut Vm, t: *const TypeObject, name: Value) -> Value {
         vm.heap.alloc(
             bty,
             BuiltinData {
+                module: Value::NULL,
                 name: n,
                 f,
                 bound: name,
@@ -409,7 +410,9 @@ fn slot_storage(vm: &mut Vm, name: Value, obj: Value) -> PyResult<Option<usize>>
 
 fn slot_missing(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let (n, tn) = (str_of(name).to_string(), vm.type_name(obj));
-    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+    let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
+    attr::set_name_obj(vm, e, name, obj);
+    e
 }
 
 /// The slot name of `d` when it is a `__slots__` member descriptor made by `member_descriptor`
