@@ -107,7 +107,7 @@ pub fn builtin_names() -> Vec<&'static str> {
         PY_MODULES
             .iter()
             .map(|(n, _)| *n)
-            .filter(|n| !n.starts_with("_cpjit")),
+            .filter(|n| !n.starts_with("_cpjit") && *n != "_testcapi"),
     );
     v.sort();
     v
@@ -139,6 +139,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
     ("_datetime", include_str!("py/_datetime.py")),
+    // CPython's test-support extension module (its constants only; not a built-in there).
+    ("_testcapi", include_str!("py/_testcapi.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

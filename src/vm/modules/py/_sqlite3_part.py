@@ -8,22 +8,67 @@ PARSE_DECLTYPES = 1
 PARSE_COLNAMES = 2
 
 _CODES = {
-    0: "SQLITE_OK", 1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4: "SQLITE_ABORT",
-    5: "SQLITE_BUSY", 6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY",
-    9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT", 12: "SQLITE_NOTFOUND",
-    13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 15: "SQLITE_PROTOCOL", 16: "SQLITE_EMPTY",
-    17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20: "SQLITE_MISMATCH",
-    21: "SQLITE_MISUSE", 22: "SQLITE_NOLFS", 23: "SQLITE_AUTH", 24: "SQLITE_FORMAT",
-    25: "SQLITE_RANGE", 26: "SQLITE_NOTADB", 27: "SQLITE_NOTICE", 28: "SQLITE_WARNING",
-    100: "SQLITE_ROW", 101: "SQLITE_DONE",
-    275: "SQLITE_CONSTRAINT_CHECK", 531: "SQLITE_CONSTRAINT_COMMITHOOK",
-    787: "SQLITE_CONSTRAINT_FOREIGNKEY", 1043: "SQLITE_CONSTRAINT_FUNCTION",
-    1299: "SQLITE_CONSTRAINT_NOTNULL", 1555: "SQLITE_CONSTRAINT_PRIMARYKEY",
-    1811: "SQLITE_CONSTRAINT_TRIGGER", 2067: "SQLITE_CONSTRAINT_UNIQUE",
-    2323: "SQLITE_CONSTRAINT_VTAB", 2579: "SQLITE_CONSTRAINT_ROWID",
+    0: "SQLITE_OK", 1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM", 4:
+    "SQLITE_ABORT", 5: "SQLITE_BUSY", 6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8:
+    "SQLITE_READONLY", 9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR", 11: "SQLITE_CORRUPT", 12:
+    "SQLITE_NOTFOUND", 13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 15: "SQLITE_PROTOCOL", 16:
+    "SQLITE_EMPTY", 17: "SQLITE_SCHEMA", 18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20:
+    "SQLITE_MISMATCH", 21: "SQLITE_MISUSE", 22: "SQLITE_NOLFS", 23: "SQLITE_AUTH", 24:
+    "SQLITE_FORMAT", 25: "SQLITE_RANGE", 26: "SQLITE_NOTADB", 27: "SQLITE_NOTICE", 28:
+    "SQLITE_WARNING", 100: "SQLITE_ROW", 101: "SQLITE_DONE", 256: "SQLITE_OK_LOAD_PERMANENTLY",
+    257: "SQLITE_ERROR_MISSING_COLLSEQ", 261: "SQLITE_BUSY_RECOVERY", 262:
+    "SQLITE_LOCKED_SHAREDCACHE", 264: "SQLITE_READONLY_RECOVERY", 266: "SQLITE_IOERR_READ", 267:
+    "SQLITE_CORRUPT_VTAB", 270: "SQLITE_CANTOPEN_NOTEMPDIR", 275: "SQLITE_CONSTRAINT_CHECK",
+    279: "SQLITE_AUTH_USER", 283: "SQLITE_NOTICE_RECOVER_WAL", 284: "SQLITE_WARNING_AUTOINDEX",
+    512: "SQLITE_OK_SYMLINK", 513: "SQLITE_ERROR_RETRY", 516: "SQLITE_ABORT_ROLLBACK", 517:
+    "SQLITE_BUSY_SNAPSHOT", 518: "SQLITE_LOCKED_VTAB", 520: "SQLITE_READONLY_CANTLOCK", 522:
+    "SQLITE_IOERR_SHORT_READ", 523: "SQLITE_CORRUPT_SEQUENCE", 526: "SQLITE_CANTOPEN_ISDIR",
+    531: "SQLITE_CONSTRAINT_COMMITHOOK", 539: "SQLITE_NOTICE_RECOVER_ROLLBACK", 769:
+    "SQLITE_ERROR_SNAPSHOT", 773: "SQLITE_BUSY_TIMEOUT", 776: "SQLITE_READONLY_ROLLBACK", 778:
+    "SQLITE_IOERR_WRITE", 779: "SQLITE_CORRUPT_INDEX", 782: "SQLITE_CANTOPEN_FULLPATH", 787:
+    "SQLITE_CONSTRAINT_FOREIGNKEY", 1032: "SQLITE_READONLY_DBMOVED", 1034: "SQLITE_IOERR_FSYNC",
+    1038: "SQLITE_CANTOPEN_CONVPATH", 1043: "SQLITE_CONSTRAINT_FUNCTION", 1288:
+    "SQLITE_READONLY_CANTINIT", 1290: "SQLITE_IOERR_DIR_FSYNC", 1294:
+    "SQLITE_CANTOPEN_DIRTYWAL", 1299: "SQLITE_CONSTRAINT_NOTNULL", 1544:
+    "SQLITE_READONLY_DIRECTORY", 1546: "SQLITE_IOERR_TRUNCATE", 1550: "SQLITE_CANTOPEN_SYMLINK",
+    1555: "SQLITE_CONSTRAINT_PRIMARYKEY", 1802: "SQLITE_IOERR_FSTAT", 1811:
+    "SQLITE_CONSTRAINT_TRIGGER", 2058: "SQLITE_IOERR_UNLOCK", 2067: "SQLITE_CONSTRAINT_UNIQUE",
+    2314: "SQLITE_IOERR_RDLOCK", 2323: "SQLITE_CONSTRAINT_VTAB", 2570: "SQLITE_IOERR_DELETE",
+    2579: "SQLITE_CONSTRAINT_ROWID", 2826: "SQLITE_IOERR_BLOCKED", 2835:
+    "SQLITE_CONSTRAINT_PINNED", 3082: "SQLITE_IOERR_NOMEM", 3338: "SQLITE_IOERR_ACCESS", 3594:
+    "SQLITE_IOERR_CHECKRESERVEDLOCK", 3850: "SQLITE_IOERR_LOCK", 4106: "SQLITE_IOERR_CLOSE",
+    4362: "SQLITE_IOERR_DIR_CLOSE", 4618: "SQLITE_IOERR_SHMOPEN", 4874: "SQLITE_IOERR_SHMSIZE",
+    5130: "SQLITE_IOERR_SHMLOCK", 5386: "SQLITE_IOERR_SHMMAP", 5642: "SQLITE_IOERR_SEEK", 5898:
+    "SQLITE_IOERR_DELETE_NOENT", 6154: "SQLITE_IOERR_MMAP", 6410: "SQLITE_IOERR_GETTEMPPATH",
+    6666: "SQLITE_IOERR_CONVPATH", 6922: "SQLITE_IOERR_VNODE", 7178: "SQLITE_IOERR_AUTH", 7434:
+    "SQLITE_IOERR_BEGIN_ATOMIC", 7690: "SQLITE_IOERR_COMMIT_ATOMIC", 7946:
+    "SQLITE_IOERR_ROLLBACK_ATOMIC", 8202: "SQLITE_IOERR_DATA", 8458: "SQLITE_IOERR_CORRUPTFS",
+}
+# Authorizer action codes and return values.
+_AUTH = {
+    "SQLITE_CREATE_INDEX": 1, "SQLITE_DENY": 1, "SQLITE_CREATE_TABLE": 2, "SQLITE_IGNORE": 2,
+    "SQLITE_CREATE_TEMP_INDEX": 3, "SQLITE_CREATE_TEMP_TABLE": 4, "SQLITE_CREATE_TEMP_TRIGGER":
+    5, "SQLITE_CREATE_TEMP_VIEW": 6, "SQLITE_CREATE_TRIGGER": 7, "SQLITE_CREATE_VIEW": 8,
+    "SQLITE_DELETE": 9, "SQLITE_DROP_INDEX": 10, "SQLITE_DROP_TABLE": 11,
+    "SQLITE_DROP_TEMP_INDEX": 12, "SQLITE_DROP_TEMP_TABLE": 13, "SQLITE_DROP_TEMP_TRIGGER": 14,
+    "SQLITE_DROP_TEMP_VIEW": 15, "SQLITE_DROP_TRIGGER": 16, "SQLITE_DROP_VIEW": 17,
+    "SQLITE_INSERT": 18, "SQLITE_PRAGMA": 19, "SQLITE_READ": 20, "SQLITE_SELECT": 21,
+    "SQLITE_TRANSACTION": 22, "SQLITE_UPDATE": 23, "SQLITE_ATTACH": 24, "SQLITE_DETACH": 25,
+    "SQLITE_ALTER_TABLE": 26, "SQLITE_REINDEX": 27, "SQLITE_ANALYZE": 28,
+    "SQLITE_CREATE_VTABLE": 29, "SQLITE_DROP_VTABLE": 30, "SQLITE_FUNCTION": 31,
+    "SQLITE_SAVEPOINT": 32, "SQLITE_RECURSIVE": 33,
+}
+_LIMITS = {
+    "SQLITE_LIMIT_LENGTH": 0, "SQLITE_LIMIT_SQL_LENGTH": 1, "SQLITE_LIMIT_COLUMN": 2,
+    "SQLITE_LIMIT_EXPR_DEPTH": 3, "SQLITE_LIMIT_COMPOUND_SELECT": 4, "SQLITE_LIMIT_VDBE_OP": 5,
+    "SQLITE_LIMIT_FUNCTION_ARG": 6, "SQLITE_LIMIT_ATTACHED": 7,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 8, "SQLITE_LIMIT_VARIABLE_NUMBER": 9,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 10, "SQLITE_LIMIT_WORKER_THREADS": 11,
 }
 for _code, _name in _CODES.items():
     globals()[_name] = _code
+globals().update(_AUTH)
+globals().update(_LIMITS)
 del _code, _name
 
 
@@ -112,6 +157,7 @@ def register_converter(typename, converter, /):
 
 
 _MISSING = object()
+builtins_callable = callable
 
 
 def adapt(obj, proto=PrepareProtocol, alt=_MISSING, /):
@@ -185,6 +231,8 @@ class Connection:
         self._funcs = {}
         self._aggs = {}
         self._next_id = 0
+        self._raised = None
+        self._sql_limit = 1000000000
 
     def _check(self):
         if self._closed:
@@ -227,6 +275,8 @@ class Connection:
         if tf is not str:
             args = tuple(a if type(a) is not str else
                          (a.encode() if tf is bytes else tf(a.encode())) for a in args)
+        if kind >= 4:
+            return self._hook(kind, id, args)
         if kind == 0:
             try:
                 return _sql_value(self._funcs[id](*args))
@@ -256,6 +306,119 @@ class Connection:
         except BaseException:
             _report_callback("finalize")
             return (False, "user-defined aggregate's 'finalize' method raised error")
+
+    def _hook(self, kind, id, args):
+        # A collation (4), progress handler (5), trace callback (6) or backup progress (7).
+        fn = self._funcs[id]
+        if kind == 4:
+            try:
+                r = fn(*args)
+                r = r if type(r) is int else int(r) if isinstance(r, int) else 0
+            except BaseException:
+                _report_callback("collation")
+                r = 0
+            return (True, 1 if r > 0 else -1 if r < 0 else 0)
+        if kind == 5:
+            try:
+                return (True, 1 if fn() else 0)
+            except BaseException:
+                _report_callback("progress")
+                return (True, 1)
+        if kind == 6:
+            try:
+                fn(*args)
+            except BaseException:
+                _report_callback("trace")
+            return (True, None)
+        try:
+            fn(*args)
+        except BaseException as e:
+            self._raised = e
+            return (False, "the progress callback raised")
+        return (True, None)
+
+    def _register(self, fn):
+        if fn is None:
+            return None
+        self._next_id += 1
+        self._funcs[self._next_id] = fn
+        return self._next_id
+
+    def create_collation(self, name, callable, /):
+        self._check()
+        if not isinstance(name, str):
+            raise TypeError("create_collation() argument 1 must be str, not "
+                            + type(name).__name__)
+        if callable is not None and not builtins_callable(callable):
+            raise TypeError("parameter must be callable")
+        _collation(self._h, str(name), self._register(callable))
+
+    def set_progress_handler(self, progress_handler, n):
+        self._check()
+        if progress_handler is None:
+            _progress(self._h, 0, None)
+        else:
+            _progress(self._h, n, self._register(progress_handler))
+
+    def set_trace_callback(self, trace_callback):
+        self._check()
+        _trace(self._h, self._register(trace_callback))
+
+    def getlimit(self, category, /):
+        self._check()
+        return _limit(self._h, category, None)
+
+    def setlimit(self, category, limit, /):
+        self._check()
+        old = _limit(self._h, category, None if limit < 0 else limit)
+        if category == SQLITE_LIMIT_SQL_LENGTH and limit >= 0:
+            self._sql_limit = limit
+        return old
+
+    def interrupt(self):
+        self._check()
+        _interrupt(self._h)
+
+    def blobopen(self, table, column, row, /, *, readonly=False, name="main"):
+        self._check()
+        for what, v in (("table", table), ("column", column), ("name", name)):
+            if not isinstance(v, str):
+                raise TypeError(f"blobopen() argument '{what}' must be str, not "
+                                + type(v).__name__)
+        b = Blob.__new__(Blob)
+        b._con = self
+        b._key = (name, table, column, row, bool(readonly))
+        b._len = _blob(self._h, name, table, column, row, bool(readonly), 0, 0, None)
+        b._offset = 0
+        b._open = True
+        return b
+
+    def backup(self, target, *, pages=-1, progress=None, name="main", sleep=0.250):
+        self._check()
+        if not isinstance(target, Connection):
+            raise TypeError("backup() argument 'target' must be sqlite3.Connection, not "
+                            + type(target).__name__)
+        target._check()
+        if target is self:
+            raise ValueError("target cannot be the same connection instance")
+        if not _autocommit(target._h):
+            raise OperationalError("target is in transaction")
+        if progress is not None and not builtins_callable(progress):
+            raise TypeError("progress argument must be a callable")
+        if not isinstance(name, str):
+            raise TypeError("backup() argument 'name' must be str, not " + type(name).__name__)
+        if pages == 0:
+            pages = -1
+        sleep_ms = int(sleep * 1000)
+        self._raised = None
+        try:
+            _backup(self._h, target._h, name, pages, sleep_ms, self._register(progress),
+                    self._dispatch)
+        except OperationalError:
+            e, self._raised = self._raised, None
+            if e is not None:
+                raise e from None
+            raise
 
     def cursor(self, factory=None):
         self._check()
@@ -330,10 +493,8 @@ def _unsupported(name):
     return method
 
 
-for _n in ("backup", "blobopen", "create_collation", "create_window_function",
-           "enable_load_extension", "load_extension", "interrupt", "set_authorizer",
-           "set_progress_handler", "set_trace_callback", "serialize", "deserialize",
-           "getlimit", "setlimit"):
+for _n in ("create_window_function", "enable_load_extension", "load_extension",
+           "set_authorizer", "serialize", "deserialize"):
     setattr(Connection, _n, _unsupported(_n))
 del _n
 # The DB-API exceptions are also attributes of every connection.
@@ -400,6 +561,9 @@ class Cursor:
         if not isinstance(sql, str):
             raise TypeError("execute() argument 1 must be str, not " + type(sql).__name__)
         con = self.connection
+        if len(sql) * 4 > con._sql_limit and len(sql.encode("utf-8", "surrogatepass")) > \
+                con._sql_limit:
+            raise DataError("query string is too large")
         dml = _is_dml(sql)
         if many and not dml:
             raise ProgrammingError("executemany() can only execute DML statements.")
@@ -561,9 +725,152 @@ class Row:
 Row.__module__ = "sqlite3"
 
 
+def _index(i):
+    # An index as CPython's PyNumber_AsSsize_t(i, IndexError) takes it.
+    import operator
+    i = operator.index(i)
+    if not -9223372036854775808 <= i <= 9223372036854775807:
+        raise IndexError("cannot fit 'int' into an index-sized integer")
+    return i
+
+
 class Blob:
+    # cpjit's _sqlite3 opens SQLite's blob handle anew for each operation (the handle can't
+    # outlive a command of the connection's worker): a change of the blob's size since blobopen
+    # stands for the row having changed, which expires CPython's handle.
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 'sqlite3.Blob' instances")
+
+    __iter__ = None
+
+    def _check(self):
+        self._con._check()
+        if not self._open:
+            raise ProgrammingError("Cannot operate on a closed blob.")
+
+    def _op(self, op, offset, arg):
+        name, table, column, row, readonly = self._key
+        h = self._con._h
+        if _blob(h, name, table, column, row, readonly, 0, 0, None) != self._len:
+            raise OperationalError("the blob's row changed since it was opened")
+        return _blob(h, name, table, column, row, readonly, op, offset, arg)
+
+    def close(self):
+        self._con._check()
+        self._open = False
+
+    def read(self, length=-1, /):
+        self._check()
+        length = _index(length)
+        n = self._len - self._offset
+        if 0 <= length < n:
+            n = length
+        data = self._op(1, self._offset, n) if n > 0 else b""
+        self._offset += n
+        return data
+
+    def write(self, data, /):
+        self._check()
+        data = memoryview(data).tobytes()
+        if len(data) > self._len - self._offset:
+            raise ValueError("data longer than blob")
+        if data:
+            self._op(2, self._offset, data)
+        self._offset += len(data)
+
+    def seek(self, offset, origin=0, /):
+        self._check()
+        offset = _index(offset)
+        if not -2147483648 <= offset <= 2147483647:
+            raise OverflowError("Python int too large to convert to C int")
+        if origin == 1:
+            if offset > 2147483647 - self._offset:
+                raise OverflowError("seek offset results in overflow")
+            offset += self._offset
+        elif origin == 2:
+            if offset > 2147483647 - self._len:
+                raise OverflowError("seek offset results in overflow")
+            offset += self._len
+        elif origin != 0:
+            raise ValueError("'origin' should be os.SEEK_SET, os.SEEK_CUR, or os.SEEK_END")
+        if offset < 0 or offset > self._len:
+            raise ValueError("offset out of blob range")
+        self._offset = offset
+
+    def tell(self):
+        self._check()
+        return self._offset
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+        return False
+
+    def __len__(self):
+        self._check()
+        return self._len
+
+    def __getitem__(self, item):
+        self._check()
+        if hasattr(type(item), "__index__"):
+            i = _index(item)
+            if i < 0:
+                i += self._len
+            if i < 0 or i >= self._len:
+                raise IndexError("Blob index out of range")
+            return self._op(1, i, 1)[0]
+        if isinstance(item, slice):
+            start, stop, step = item.indices(self._len)
+            if step == 1:
+                return self._op(1, start, stop - start) if stop > start else b""
+            n = len(range(start, stop, step))
+            if n <= 0:
+                return b""
+            lo, hi = (start, stop) if step > 0 else (stop + 1, start + 1)
+            return self._op(1, lo, hi - lo)[start - lo:stop - lo if stop >= lo else None:step]
+        raise TypeError("Blob indices must be integers")
+
+    def __setitem__(self, item, value):
+        self._check()
+        if hasattr(type(item), "__index__"):
+            i = _index(item)
+            if i < 0:
+                i += self._len
+            if i < 0 or i >= self._len:
+                raise IndexError("Blob index out of range")
+            if not isinstance(value, int):
+                raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an "
+                                "integer")
+            if not 0 <= value <= 255:
+                raise ValueError("byte must be in range(0, 256)")
+            self._op(2, i, bytes((value,)))
+            return
+        if isinstance(item, slice):
+            start, stop, step = item.indices(self._len)
+            data = memoryview(value).tobytes()
+            n = len(range(start, stop, step))
+            if len(data) != n:
+                raise IndexError("Blob slice assignment is wrong size")
+            if n == 0:
+                return
+            if step == 1:
+                self._op(2, start, data)
+                return
+            lo, hi = (start, stop) if step > 0 else (stop + 1, start + 1)
+            buf = bytearray(self._op(1, lo, hi - lo))
+            buf[start - lo:stop - lo if stop >= lo else None:step] = data
+            self._op(2, lo, bytes(buf))
+            return
+        raise TypeError("Blob indices must be integers")
+
+    def __delitem__(self, item):
+        self._check()
+        if isinstance(item, slice):
+            raise TypeError("Blob doesn't support slice deletion")
+        raise TypeError("Blob doesn't support item deletion")
 
 
 Blob.__module__ = "sqlite3"
