@@ -120,6 +120,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
     ("_cpjit_spec", include_str!("py/_cpjit_spec.py")),
+    ("_cpjit_unraisable", include_str!("py/_cpjit_unraisable.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),

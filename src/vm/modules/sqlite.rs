@@ -242,9 +242,14 @@ impl Link {
 
     /// Runs `cmd` on the worker's connection and sends its outcome.
     fn serve(&self, cmd: Cmd) {
-        let r = worker_db()
-            .and_then(|db| run(&db, cmd, self))
-            .map_err(failure);
+        let r = match cmd {
+            // These need the connection to themselves.
+            Cmd::Progress { .. } | Cmd::Trace(_) | Cmd::Lend | Cmd::Restore(_) => {
+                run_exclusive(cmd, self)
+            }
+            cmd => worker_db().and_then(|db| run(&db, cmd, self)),
+        }
+        .map_err(failure);
         let _ = self.up.send(Up::Done(r));
     }
 }
@@ -431,6 +436,34 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
             }
             Ok(Reply::Unit)
         }
+        Cmd::Limit { category, value } => {
+            let Some(l) = limit_of(category) else {
+                return Err(bind_error("'category' is out of bounds".into()));
+            };
+            let old = match value {
+                None => db.limit(l)?,
+                Some(v) => db.set_limit(l, v)?,
+            };
+            Ok(Reply::Int(old as i64))
+        }
+        Cmd::Backup {
+            mut target,
+            name,
+            pages,
+            sleep_ms,
+            id,
+        } => {
+            let r = backup(db, &mut target, &name, pages, sleep_ms, id, link).map_err(failure);
+            Ok(Reply::Backup(target, r))
+        }
+        cmd => run_exclusive(cmd, link),
+    }
+}
+
+/// The commands that take the worker's connection out of its slot (no statement may be using
+/// it): callbacks that need `&mut Connection`, lending it for a backup and taking it back.
+fn run_exclusive(cmd: Cmd, link: &Link) -> rusqlite::Result<Reply> {
+    match cmd {
         Cmd::Progress { n, id } => with_db_mut(|db| {
             match id {
                 Some(id) => {
@@ -468,16 +501,6 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
             }?;
             Ok(Reply::Unit)
         }),
-        Cmd::Limit { category, value } => {
-            let Some(l) = limit_of(category) else {
-                return Err(bind_error("'category' is out of bounds".into()));
-            };
-            let old = match value {
-                None => db.limit(l)?,
-                Some(v) => db.set_limit(l, v)?,
-            };
-            Ok(Reply::Int(old as i64))
-        }
         Cmd::Lend => {
             let rc = DB.with(|d| d.borrow_mut().take());
             let Some(rc) = rc else {
@@ -495,16 +518,7 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
             DB.with(|d| *d.borrow_mut() = Some(Rc::new(c)));
             Ok(Reply::Unit)
         }
-        Cmd::Backup {
-            mut target,
-            name,
-            pages,
-            sleep_ms,
-            id,
-        } => {
-            let r = backup(db, &mut target, &name, pages, sleep_ms, id, link).map_err(failure);
-            Ok(Reply::Backup(target, r))
-        }
+        _ => Err(user_error("unexpected command".into())),
     }
 }
 

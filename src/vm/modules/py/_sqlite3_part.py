@@ -199,11 +199,11 @@ def _is_dml(sql):
     return s.startswith(("insert", "update", "delete", "replace"))
 
 
-def _report_callback(name):
+def _report_callback(callable):
+    # CPython's print_or_clear_traceback: PyErr_WriteUnraisable(callable) when enabled.
     if _callback_tracebacks:
-        import sys
-        import traceback
-        traceback.print_exc(file=sys.stderr)
+        from _cpjit_unraisable import write
+        write(callable)
 
 
 def _sql_value(r):
@@ -281,13 +281,13 @@ class Connection:
             try:
                 return _sql_value(self._funcs[id](*args))
             except BaseException:
-                _report_callback("function")
+                _report_callback(self._funcs[id])
                 return (False, "user-defined function raised exception")
         if kind == 1:
             try:
                 inst = self._aggs[id]()
             except BaseException:
-                _report_callback("__init__")
+                _report_callback(self._aggs[id])
                 return (False, "user-defined aggregate's '__init__' method raised error")
             self._next_id += 1
             self._funcs[-self._next_id] = inst
@@ -295,17 +295,23 @@ class Connection:
         if kind == 2:
             inst = self._funcs[args[0]]
             try:
-                inst.step(*args[1:])
+                step = inst.step
             except BaseException:
-                _report_callback("step")
+                _report_callback(self._aggs[id])
+                return (False, "user-defined aggregate's 'step' method not defined")
+            try:
+                step(*args[1:])
+            except BaseException:
+                _report_callback(self._aggs[id])
                 return (False, "user-defined aggregate's 'step' method raised error")
             return (True, None)
         inst = self._funcs.pop(args[0])
         try:
             return _sql_value(inst.finalize())
-        except BaseException:
-            _report_callback("finalize")
-            return (False, "user-defined aggregate's 'finalize' method raised error")
+        except BaseException as e:
+            _report_callback(self._aggs[id])
+            how = "not defined" if isinstance(e, AttributeError) else "raised error"
+            return (False, f"user-defined aggregate's 'finalize' method {how}")
 
     def _hook(self, kind, id, args):
         # A collation (4), progress handler (5), trace callback (6) or backup progress (7).
@@ -315,20 +321,20 @@ class Connection:
                 r = fn(*args)
                 r = r if type(r) is int else int(r) if isinstance(r, int) else 0
             except BaseException:
-                _report_callback("collation")
+                _report_callback(fn)
                 r = 0
             return (True, 1 if r > 0 else -1 if r < 0 else 0)
         if kind == 5:
             try:
                 return (True, 1 if fn() else 0)
             except BaseException:
-                _report_callback("progress")
+                _report_callback(fn)
                 return (True, 1)
         if kind == 6:
             try:
                 fn(*args)
             except BaseException:
-                _report_callback("trace")
+                _report_callback(fn)
             return (True, None)
         try:
             fn(*args)
