@@ -47,6 +47,8 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_limit", limit),
         ("_interrupt", interrupt),
         ("_backup", backup_fn),
+        ("_authorizer", authorizer),
+        ("_prepare", prepare_fn),
     ];
     let m = super::native_with_python(vm, "_sqlite3", fns, PART)?;
     let v = vm.new_str(rusqlite::version());
@@ -69,7 +71,8 @@ enum Cmd {
         name: String,
         narg: i32,
         id: i64,
-        aggregate: bool,
+        /// FN_SCALAR, FN_AGGREGATE, FN_WINDOW, or FN_REMOVE (unregister `name`/`narg`).
+        kind: i64,
         deterministic: bool,
     },
     Autocommit,
@@ -95,6 +98,10 @@ enum Cmd {
     },
     /// Install (callback `id`) or remove the statement trace callback.
     Trace(Option<i64>),
+    /// Install (callback `id`) or remove the authorizer.
+    Authorizer(Option<i64>),
+    /// Compile a statement without running it (`Connection.__call__`).
+    Prepare(String),
     /// Read (`value` None) or set a limit; replies the old value.
     Limit {
         category: i32,
@@ -179,6 +186,21 @@ const CALL_COLLATE: u8 = 4;
 const CALL_PROGRESS: u8 = 5;
 const CALL_TRACE: u8 = 6;
 const CALL_BACKUP: u8 = 7;
+const CALL_AUTHORIZE: u8 = 8;
+/// A window function's value and inverse.
+const CALL_VALUE: u8 = 9;
+const CALL_INVERSE: u8 = 10;
+
+/// What `_function` registers.
+const FN_AGGREGATE: i64 = 1;
+const FN_WINDOW: i64 = 2;
+const FN_REMOVE: i64 = 3;
+
+/// A callback's error that SQLite reports as SQLITE_TOOBIG (a result that does not fit, as
+/// CPython's `set_sqlite_error` maps an OverflowError).
+const TOOBIG: &str = "\0toobig";
+/// ... and one it reports as SQLITE_NOMEM (a MemoryError).
+const NOMEM: &str = "\0nomem";
 
 /// What the interpreter sends a connection's worker: a command, or the result of the callback
 /// the worker is waiting for. A callback may itself run commands on the connection (a
@@ -244,9 +266,11 @@ impl Link {
     fn serve(&self, cmd: Cmd) {
         let r = match cmd {
             // These need the connection to themselves.
-            Cmd::Progress { .. } | Cmd::Trace(_) | Cmd::Lend | Cmd::Restore(_) => {
-                run_exclusive(cmd, self)
-            }
+            Cmd::Progress { .. }
+            | Cmd::Trace(_)
+            | Cmd::Authorizer(_)
+            | Cmd::Lend
+            | Cmd::Restore(_) => run_exclusive(cmd, self),
             cmd => worker_db().and_then(|db| run(&db, cmd, self)),
         }
         .map_err(failure);
@@ -255,6 +279,14 @@ impl Link {
 }
 
 fn user_error(msg: String) -> rusqlite::Error {
+    for (mark, code) in [
+        (TOOBIG, rusqlite::ffi::SQLITE_TOOBIG),
+        (NOMEM, rusqlite::ffi::SQLITE_NOMEM),
+    ] {
+        if msg == mark {
+            return rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        }
+    }
     rusqlite::Error::UserFunctionError(msg.into())
 }
 
@@ -305,6 +337,26 @@ impl Aggregate<i64, SqlValue> for PyAggregate {
                 .call(CALL_FINAL, self.id, vec![SqlValue::Integer(k)])
                 .map_err(user_error),
         }
+    }
+}
+
+impl rusqlite::functions::WindowAggregate<i64, SqlValue> for PyAggregate {
+    fn value(&self, acc: Option<&mut i64>) -> rusqlite::Result<SqlValue> {
+        match acc {
+            None => Ok(SqlValue::Null),
+            Some(k) => self
+                .link
+                .call(CALL_VALUE, self.id, vec![SqlValue::Integer(*k)])
+                .map_err(user_error),
+        }
+    }
+    fn inverse(&self, ctx: &mut Context<'_>, acc: &mut i64) -> rusqlite::Result<()> {
+        let mut args = vec![SqlValue::Integer(*acc)];
+        args.extend(args_of(ctx));
+        self.link
+            .call(CALL_INVERSE, self.id, args)
+            .map(|_| ())
+            .map_err(user_error)
     }
 }
 
@@ -373,7 +425,7 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
             name,
             narg,
             id,
-            aggregate,
+            kind,
             deterministic,
         } => {
             let mut flags = FunctionFlags::SQLITE_UTF8;
@@ -381,16 +433,22 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
                 flags |= FunctionFlags::SQLITE_DETERMINISTIC;
             }
             let link = link.clone();
-            if aggregate {
-                db.create_aggregate_function(&*name, narg, flags, PyAggregate { link, id })?;
-            } else {
-                db.create_scalar_function(&*name, narg, flags, move |ctx| {
+            match kind {
+                FN_AGGREGATE => {
+                    db.create_aggregate_function(&*name, narg, flags, PyAggregate { link, id })?
+                }
+                FN_WINDOW => {
+                    db.create_window_function(&*name, narg, flags, PyAggregate { link, id })?
+                }
+                FN_REMOVE => db.remove_function(&*name, narg)?,
+                _ => db.create_scalar_function(&*name, narg, flags, move |ctx| {
                     link.call(CALL_FUNC, id, args_of(ctx)).map_err(user_error)
-                })?;
+                })?,
             }
             Ok(Reply::Unit)
         }
         Cmd::Autocommit => Ok(Reply::Bool(db.is_autocommit())),
+        Cmd::Prepare(sql) => prepare(db, &sql).map(|_| Reply::Unit),
         Cmd::TotalChanges => Ok(Reply::Int(db.total_changes() as i64)),
         Cmd::Blob {
             name,
@@ -518,6 +576,35 @@ fn run_exclusive(cmd: Cmd, link: &Link) -> rusqlite::Result<Reply> {
             DB.with(|d| *d.borrow_mut() = Some(Rc::new(c)));
             Ok(Reply::Unit)
         }
+        Cmd::Authorizer(id) => with_db_mut(|db| {
+            use rusqlite::hooks::{AuthContext, Authorization};
+            match id {
+                Some(id) => {
+                    let link = link.clone();
+                    db.authorizer(Some(move |ctx: AuthContext<'_>| {
+                        let (code, arg1, arg2) = auth_args(&ctx.action);
+                        let text = |s: Option<&str>| match s {
+                            Some(s) => SqlValue::Text(s.into()),
+                            None => SqlValue::Null,
+                        };
+                        let args = vec![
+                            SqlValue::Integer(code as i64),
+                            text(arg1),
+                            text(arg2),
+                            text(ctx.database_name),
+                            text(ctx.accessor),
+                        ];
+                        match link.call(CALL_AUTHORIZE, id, args) {
+                            Ok(SqlValue::Integer(0)) => Authorization::Allow,
+                            Ok(SqlValue::Integer(2)) => Authorization::Ignore,
+                            _ => Authorization::Deny,
+                        }
+                    }))
+                }
+                None => db.authorizer(None::<fn(AuthContext<'_>) -> Authorization>),
+            }?;
+            Ok(Reply::Unit)
+        }),
         _ => Err(user_error("unexpected command".into())),
     }
 }
@@ -538,6 +625,126 @@ fn with_db_mut(
     };
     DB.with(|d| *d.borrow_mut() = Some(rc));
     r
+}
+
+/// The action code and two arguments SQLite gave the authorizer (rusqlite hands them over
+/// parsed; the arguments it drops are NULL for those actions, and the only TRANSACTION
+/// operation it does not name is COMMIT).
+fn auth_args<'a>(a: &rusqlite::hooks::AuthAction<'a>) -> (i32, Option<&'a str>, Option<&'a str>) {
+    use rusqlite::ffi as f;
+    use rusqlite::hooks::{AuthAction as A, TransactionOperation as T};
+    let op = |o: &T| match o {
+        T::Begin => "BEGIN",
+        T::Release => "RELEASE",
+        T::Rollback => "ROLLBACK",
+        _ => "COMMIT",
+    };
+    match *a {
+        A::Unknown { code, arg1, arg2 } => (code, arg1, arg2),
+        A::CreateIndex {
+            index_name,
+            table_name,
+        } => (f::SQLITE_CREATE_INDEX, Some(index_name), Some(table_name)),
+        A::CreateTable { table_name } => (f::SQLITE_CREATE_TABLE, Some(table_name), None),
+        A::CreateTempIndex {
+            index_name,
+            table_name,
+        } => (
+            f::SQLITE_CREATE_TEMP_INDEX,
+            Some(index_name),
+            Some(table_name),
+        ),
+        A::CreateTempTable { table_name } => (f::SQLITE_CREATE_TEMP_TABLE, Some(table_name), None),
+        A::CreateTempTrigger {
+            trigger_name,
+            table_name,
+        } => (
+            f::SQLITE_CREATE_TEMP_TRIGGER,
+            Some(trigger_name),
+            Some(table_name),
+        ),
+        A::CreateTempView { view_name } => (f::SQLITE_CREATE_TEMP_VIEW, Some(view_name), None),
+        A::CreateTrigger {
+            trigger_name,
+            table_name,
+        } => (
+            f::SQLITE_CREATE_TRIGGER,
+            Some(trigger_name),
+            Some(table_name),
+        ),
+        A::CreateView { view_name } => (f::SQLITE_CREATE_VIEW, Some(view_name), None),
+        A::Delete { table_name } => (f::SQLITE_DELETE, Some(table_name), None),
+        A::DropIndex {
+            index_name,
+            table_name,
+        } => (f::SQLITE_DROP_INDEX, Some(index_name), Some(table_name)),
+        A::DropTable { table_name } => (f::SQLITE_DROP_TABLE, Some(table_name), None),
+        A::DropTempIndex {
+            index_name,
+            table_name,
+        } => (
+            f::SQLITE_DROP_TEMP_INDEX,
+            Some(index_name),
+            Some(table_name),
+        ),
+        A::DropTempTable { table_name } => (f::SQLITE_DROP_TEMP_TABLE, Some(table_name), None),
+        A::DropTempTrigger {
+            trigger_name,
+            table_name,
+        } => (
+            f::SQLITE_DROP_TEMP_TRIGGER,
+            Some(trigger_name),
+            Some(table_name),
+        ),
+        A::DropTempView { view_name } => (f::SQLITE_DROP_TEMP_VIEW, Some(view_name), None),
+        A::DropTrigger {
+            trigger_name,
+            table_name,
+        } => (f::SQLITE_DROP_TRIGGER, Some(trigger_name), Some(table_name)),
+        A::DropView { view_name } => (f::SQLITE_DROP_VIEW, Some(view_name), None),
+        A::Insert { table_name } => (f::SQLITE_INSERT, Some(table_name), None),
+        A::Pragma {
+            pragma_name,
+            pragma_value,
+        } => (f::SQLITE_PRAGMA, Some(pragma_name), pragma_value),
+        A::Read {
+            table_name,
+            column_name,
+        } => (f::SQLITE_READ, Some(table_name), Some(column_name)),
+        A::Select => (f::SQLITE_SELECT, None, None),
+        A::Transaction { operation } => (f::SQLITE_TRANSACTION, Some(op(&operation)), None),
+        A::Update {
+            table_name,
+            column_name,
+        } => (f::SQLITE_UPDATE, Some(table_name), Some(column_name)),
+        A::Attach { filename } => (f::SQLITE_ATTACH, Some(filename), None),
+        A::Detach { database_name } => (f::SQLITE_DETACH, Some(database_name), None),
+        A::AlterTable {
+            database_name,
+            table_name,
+        } => (f::SQLITE_ALTER_TABLE, Some(database_name), Some(table_name)),
+        A::Reindex { index_name } => (f::SQLITE_REINDEX, Some(index_name), None),
+        A::Analyze { table_name } => (f::SQLITE_ANALYZE, Some(table_name), None),
+        A::CreateVtable {
+            table_name,
+            module_name,
+        } => (f::SQLITE_CREATE_VTABLE, Some(table_name), Some(module_name)),
+        A::DropVtable {
+            table_name,
+            module_name,
+        } => (f::SQLITE_DROP_VTABLE, Some(table_name), Some(module_name)),
+        A::Function { function_name } => (f::SQLITE_FUNCTION, None, Some(function_name)),
+        A::Savepoint {
+            operation,
+            savepoint_name,
+        } => (
+            f::SQLITE_SAVEPOINT,
+            Some(op(&operation)),
+            Some(savepoint_name),
+        ),
+        A::Recursive => (f::SQLITE_RECURSIVE, None, None),
+        _ => (f::SQLITE_SELECT, None, None),
+    }
 }
 
 /// SQLite's limit category `c`.
@@ -611,13 +818,39 @@ fn bind_error(msg: String) -> rusqlite::Error {
     )
 }
 
+/// Prepares the one statement of `sql` (None when it has only comments); anything but comments
+/// after it is an error, as CPython's check of the statement's tail makes it.
+fn prepare<'a>(
+    db: &'a rusqlite::Connection,
+    sql: &str,
+) -> rusqlite::Result<Option<rusqlite::Statement<'a>>> {
+    use rusqlite::fallible_iterator::FallibleIterator;
+    let mut batch = rusqlite::Batch::new(db, sql);
+    let Some(st) = batch.next()? else {
+        return Ok(None);
+    };
+    match batch.next() {
+        Ok(None) => Ok(Some(st)),
+        _ => Err(rusqlite::Error::MultipleStatement),
+    }
+}
+
 fn run_statement(
     db: &rusqlite::Connection,
     sql: &str,
     params: Params,
     text_bytes: bool,
 ) -> rusqlite::Result<Outcome> {
-    let mut st = db.prepare(sql)?;
+    let Some(mut st) = prepare(db, sql)? else {
+        // Only comments and white space: nothing runs (as in CPython).
+        return Ok(Outcome {
+            columns: Vec::new(),
+            rows: Vec::new(),
+            changes: 0,
+            lastrowid: db.last_insert_rowid(),
+            readonly: true,
+        });
+    };
     let want = st.parameter_count();
     match params {
         Params::Positional(vals) => {
@@ -1046,7 +1279,7 @@ fn script(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-/// `_function(h, name, narg, id, aggregate, deterministic)`.
+/// `_function(h, name, narg, id, kind, deterministic)`.
 fn function(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "_function", a, k, 0, 6, 6)?;
     let h = handle(vm, a[0])?;
@@ -1057,7 +1290,7 @@ fn function(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         name,
         narg,
         id,
-        aggregate: a[4] == vm.true_,
+        kind: index_of(vm, a[4], "kind")?,
         deterministic: a[5] == vm.true_,
     };
     let none = vm.none;
@@ -1252,4 +1485,23 @@ fn backup_fn(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         Ok(()) => Ok(vm.none),
         Err((kind, msg, code)) => Err(sql_error(vm, kind, &msg, code)),
     }
+}
+
+/// `_authorizer(h, id)`: the authorizer callback (None removes it).
+fn authorizer(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    nargs(vm, "_authorizer", a, k, 0, 2, 2)?;
+    let h = handle(vm, a[0])?;
+    let id = opt_id(vm, a[1])?;
+    let none = vm.none;
+    request(vm, h, Cmd::Authorizer(id), none)?;
+    Ok(vm.none)
+}
+
+/// `_prepare(h, sql, dispatch)`: compiles `sql` (raising its errors) without running it.
+fn prepare_fn(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    nargs(vm, "_prepare", a, k, 0, 3, 3)?;
+    let h = handle(vm, a[0])?;
+    let sql = str_arg(vm, a[1], "sql")?;
+    request(vm, h, Cmd::Prepare(sql), a[2])?;
+    Ok(vm.none)
 }

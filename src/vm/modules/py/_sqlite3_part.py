@@ -191,7 +191,17 @@ def enable_shared_cache(do_enable):
 def _adapted(v):
     if not _base_type_adapted and type(v) in (int, float, str, bytearray):
         return v
-    return adapt(v, PrepareProtocol, v)
+    v = adapt(v, PrepareProtocol, v)
+    # Subclasses of str, int and float bind as their base type's value.
+    t = type(v)
+    if t is not str and t is not int and t is not float:
+        if isinstance(v, str):
+            return str.__str__(v)
+        if isinstance(v, int):
+            return int.__index__(v)
+        if isinstance(v, float):
+            return float.__float__(v)
+    return v
 
 
 def _is_dml(sql):
@@ -206,8 +216,27 @@ def _report_callback(callable):
         write(callable)
 
 
-def _sql_value(r):
+_TOOBIG = "\0toobig"  # sqlite.rs's TOOBIG and NOMEM: SQLite reports SQLITE_TOOBIG, SQLITE_NOMEM
+_NOMEM = "\0nomem"
+
+
+def _failed(e, msg):
+    # CPython's set_sqlite_error: an OverflowError is SQLITE_TOOBIG, a MemoryError SQLITE_NOMEM.
+    if isinstance(e, OverflowError):
+        return (False, _TOOBIG)
+    if isinstance(e, MemoryError):
+        return (False, _NOMEM)
+    return (False, msg)
+
+
+def _sql_value(r, callable=None):
     # A callback's result for SQLite: the types it can take (others fail the call).
+    if isinstance(r, int) and not -9223372036854775808 <= r <= 9223372036854775807:
+        try:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        except OverflowError:
+            _report_callback(callable)
+        return (False, _TOOBIG)
     if r is None or type(r) in (int, float, str, bytes) or isinstance(r, (int, float, str)):
         return (True, r)
     if isinstance(r, (bytes, bytearray, memoryview)):
@@ -234,9 +263,13 @@ class Connection:
         self._raised = None
         self._sql_limit = 1000000000
 
+    _closed = None  # until __init__ runs
+
     def _check(self):
         if self._closed:
             raise ProgrammingError("Cannot operate on a closed database.")
+        if self._closed is None:
+            raise ProgrammingError("Base Connection.__init__ not called.")
 
     @property
     def isolation_level(self):
@@ -275,14 +308,31 @@ class Connection:
         if tf is not str:
             args = tuple(a if type(a) is not str else
                          (a.encode() if tf is bytes else tf(a.encode())) for a in args)
+        if kind == 9 or kind == 10:
+            # A window function's value (9) or inverse (10).
+            meth = "value" if kind == 9 else "inverse"
+            inst = self._funcs[args[0]]
+            try:
+                m = getattr(inst, meth)
+            except BaseException:
+                _report_callback(self._aggs[id])
+                return (False, f"user-defined aggregate's '{meth}' method not defined")
+            try:
+                r = m(*args[1:])
+            except BaseException:
+                _report_callback(self._aggs[id])
+                return (False, f"user-defined aggregate's '{meth}' method raised error")
+            return _sql_value(r) if kind == 9 else (True, None)
         if kind >= 4:
             return self._hook(kind, id, args)
         if kind == 0:
+            fn = self._funcs[id]
             try:
-                return _sql_value(self._funcs[id](*args))
-            except BaseException:
-                _report_callback(self._funcs[id])
-                return (False, "user-defined function raised exception")
+                r = fn(*args)
+            except BaseException as e:
+                _report_callback(fn)
+                return _failed(e, "user-defined function raised exception")
+            return _sql_value(r, fn)
         if kind == 1:
             try:
                 inst = self._aggs[id]()
@@ -301,13 +351,13 @@ class Connection:
                 return (False, "user-defined aggregate's 'step' method not defined")
             try:
                 step(*args[1:])
-            except BaseException:
+            except BaseException as e:
                 _report_callback(self._aggs[id])
-                return (False, "user-defined aggregate's 'step' method raised error")
+                return _failed(e, "user-defined aggregate's 'step' method raised error")
             return (True, None)
         inst = self._funcs.pop(args[0])
         try:
-            return _sql_value(inst.finalize())
+            return _sql_value(inst.finalize(), self._aggs[id])
         except BaseException as e:
             _report_callback(self._aggs[id])
             how = "not defined" if isinstance(e, AttributeError) else "raised error"
@@ -336,6 +386,22 @@ class Connection:
             except BaseException:
                 _report_callback(fn)
             return (True, None)
+        if kind == 8:
+            # SQLite takes 0 (allow), 1 (deny) and 2 (ignore); anything else denies.
+            try:
+                r = fn(*args)
+            except BaseException:
+                _report_callback(fn)
+                return (True, 1)
+            if isinstance(r, int):
+                if not -2147483648 <= r <= 2147483647:
+                    try:
+                        raise OverflowError("Python int too large to convert to C int")
+                    except OverflowError:
+                        _report_callback(fn)
+                    return (True, 1)
+                return (True, r if r in (0, 2) else 1)
+            return (True, 1)
         try:
             fn(*args)
         except BaseException as e:
@@ -357,6 +423,7 @@ class Connection:
                             + type(name).__name__)
         if callable is not None and not builtins_callable(callable):
             raise TypeError("parameter must be callable")
+        name.encode("utf-8")
         _collation(self._h, str(name), self._register(callable))
 
     def set_progress_handler(self, progress_handler, n):
@@ -369,6 +436,10 @@ class Connection:
     def set_trace_callback(self, trace_callback):
         self._check()
         _trace(self._h, self._register(trace_callback))
+
+    def set_authorizer(self, authorizer_callback):
+        self._check()
+        _authorizer(self._h, self._register(authorizer_callback))
 
     def getlimit(self, category, /):
         self._check()
@@ -426,9 +497,9 @@ class Connection:
                 raise e from None
             raise
 
-    def cursor(self, factory=None):
+    def cursor(self, factory=_MISSING):
         self._check()
-        c = Cursor(self) if factory is None else factory(self)
+        c = Cursor(self) if factory is _MISSING else factory(self)
         if not isinstance(c, Cursor):
             raise TypeError("factory must return a cursor, not " + type(c).__name__)
         if self.row_factory is not None:
@@ -463,13 +534,29 @@ class Connection:
         self._check()
         self._next_id += 1
         self._funcs[self._next_id] = func
-        _function(self._h, name, narg, self._next_id, False, deterministic)
+        try:
+            _function(self._h, name, narg, self._next_id, 0, deterministic)
+        except Error:
+            raise OperationalError("Error creating function") from None
 
     def create_aggregate(self, name, n_arg, aggregate_class):
         self._check()
         self._next_id += 1
         self._aggs[self._next_id] = aggregate_class
-        _function(self._h, name, n_arg, self._next_id, True, False)
+        try:
+            _function(self._h, name, n_arg, self._next_id, 1, False)
+        except Error:
+            raise OperationalError("Error creating aggregate") from None
+
+    def create_window_function(self, name, num_params, aggregate_class, /):
+        self._check()
+        self._next_id += 1
+        self._aggs[self._next_id] = aggregate_class
+        kind = 3 if aggregate_class is None else 2
+        try:
+            _function(self._h, name, num_params, self._next_id, kind, False)
+        except Error:
+            raise ProgrammingError("Error creating window function") from None
 
     def __enter__(self):
         return self
@@ -481,8 +568,15 @@ class Connection:
             self.rollback()
         return False
 
-    def __call__(self, *args, **kwargs):
-        raise NotSupportedError("compiled statements are not supported by cpjit's _sqlite3")
+    def __call__(self, sql, /):
+        # A compiled statement: SQLite checks it; the object has no API of its own.
+        self._check()
+        if not isinstance(sql, str):
+            raise TypeError("Connection() argument 1 must be str, not " + type(sql).__name__)
+        _check_sql(self, sql)
+        _prepare(self._h, sql, self._dispatch)
+        st = Statement.__new__(Statement)
+        return st
 
     def iterdump(self):
         from sqlite3.dump import _iterdump
@@ -499,8 +593,8 @@ def _unsupported(name):
     return method
 
 
-for _n in ("create_window_function", "enable_load_extension", "load_extension",
-           "set_authorizer", "serialize", "deserialize"):
+for _n in ("enable_load_extension", "load_extension",
+           "serialize", "deserialize"):
     setattr(Connection, _n, _unsupported(_n))
 del _n
 # The DB-API exceptions are also attributes of every connection.
@@ -531,6 +625,24 @@ def _raw(v):
     return str(v).encode()
 
 
+class Statement:
+    def __init__(self, *args, **kwargs):
+        raise TypeError("cannot create 'sqlite3.Statement' instances")
+
+
+Statement.__module__ = "sqlite3"
+
+
+def _check_sql(con, sql):
+    # CPython's checks before SQLite sees a statement: it must encode to UTF-8 and fit the
+    # connection's SQLITE_LIMIT_SQL_LENGTH.
+    n = len(sql.encode("utf-8"))
+    if n > con._sql_limit:
+        raise DataError("query string is too large")
+    if "\0" in sql:
+        raise ProgrammingError("the query contains a null character")
+
+
 class Cursor:
     def __init__(self, connection, /):
         if not isinstance(connection, Connection):
@@ -546,9 +658,13 @@ class Cursor:
         self._pos = 0
         self._closed = False
 
+    _closed = None  # until __init__ runs
+
     def _check(self):
         if self._closed:
             raise ProgrammingError("Cannot operate on a closed cursor.")
+        if self._closed is None:
+            raise ProgrammingError("Base Cursor.__init__ not called.")
         self.connection._check()
 
     def _params(self, parameters):
@@ -567,9 +683,7 @@ class Cursor:
         if not isinstance(sql, str):
             raise TypeError("execute() argument 1 must be str, not " + type(sql).__name__)
         con = self.connection
-        if len(sql) * 4 > con._sql_limit and len(sql.encode("utf-8", "surrogatepass")) > \
-                con._sql_limit:
-            raise DataError("query string is too large")
+        _check_sql(con, sql)
         dml = _is_dml(sql)
         if many and not dml:
             raise ProgrammingError("executemany() can only execute DML statements.")
@@ -611,8 +725,13 @@ class Cursor:
     def executescript(self, sql_script, /):
         self._check()
         if not isinstance(sql_script, str):
-            raise ValueError("script argument must be unicode.")
+            raise TypeError("executescript() argument must be str, not "
+                            + type(sql_script).__name__)
         con = self.connection
+        if len(sql_script.encode("utf-8")) > con._sql_limit:
+            raise DataError("query string is too large")
+        if "\0" in sql_script:
+            raise ValueError("embedded null character")
         if not _autocommit(con._h):
             con._run("COMMIT")
         _script(con._h, sql_script, con._dispatch)
