@@ -204,8 +204,29 @@ def _adapted(v):
     return v
 
 
+def _lstrip_sql(sql):
+    # CPython's lstrip_sql: the statement after leading white space and comments.
+    i, n = 0, len(sql)
+    while i < n:
+        if sql[i] in " \t\f\n\r":
+            i += 1
+        elif sql.startswith("--", i):
+            j = sql.find("\n", i + 2)
+            if j < 0:
+                return ""
+            i = j + 1
+        elif sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            if j < 0:
+                return ""
+            i = j + 2
+        else:
+            return sql[i:]
+    return ""
+
+
 def _is_dml(sql):
-    s = sql.lstrip(" \t\r\n")[:7].lower()
+    s = _lstrip_sql(sql)[:7].lower()
     return s.startswith(("insert", "update", "delete", "replace"))
 
 
@@ -283,9 +304,14 @@ class Connection:
                 self._run("COMMIT")
         elif not isinstance(value, str):
             raise TypeError("isolation_level must be str or None, not " + type(value).__name__)
-        elif value.upper() not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
-            raise ValueError("isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or "
-                             "'EXCLUSIVE'")
+        else:
+            # Compared ignoring ASCII case (not with the str's own upper()); the level kept is
+            # the canonical spelling.
+            up = "".join([chr(ord(c) - 32) if "a" <= c <= "z" else c for c in value])
+            if up not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
+                raise ValueError("isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', "
+                                 "or 'EXCLUSIVE'")
+            value = up
         self._isolation_level = value
 
     @property
@@ -526,6 +552,8 @@ class Connection:
             self._run("ROLLBACK")
 
     def close(self):
+        if self._closed is None:
+            self._check()
         if not self._closed:
             self._closed = True
             _close(self._h)
@@ -555,8 +583,9 @@ class Connection:
         kind = 3 if aggregate_class is None else 2
         try:
             _function(self._h, name, num_params, self._next_id, kind, False)
-        except Error:
-            raise ProgrammingError("Error creating window function") from None
+        except Error as e:
+            # CPython raises sqlite3_errstr() of SQLite's result code.
+            raise ProgrammingError(str(e)) from None
 
     def __enter__(self):
         return self
@@ -568,9 +597,14 @@ class Connection:
             self.rollback()
         return False
 
-    def __call__(self, sql, /):
+    def __call__(self, *args, **kwargs):
         # A compiled statement: SQLite checks it; the object has no API of its own.
         self._check()
+        if kwargs:
+            raise TypeError("Connection() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"Connection expected 1 argument, got {len(args)}")
+        sql = args[0]
         if not isinstance(sql, str):
             raise TypeError("Connection() argument 1 must be str, not " + type(sql).__name__)
         _check_sql(self, sql)
@@ -579,6 +613,7 @@ class Connection:
         return st
 
     def iterdump(self):
+        self._check()
         from sqlite3.dump import _iterdump
         return _iterdump(self)
 
@@ -790,6 +825,8 @@ class Cursor:
         return list(self)
 
     def close(self):
+        if self._closed is None:
+            raise ProgrammingError("Base Cursor.__init__ not called.")
         self._closed = True
 
     def setinputsizes(self, sizes, /):
@@ -898,7 +935,7 @@ class Blob:
         self._check()
         data = memoryview(data).tobytes()
         if len(data) > self._len - self._offset:
-            raise ValueError("data longer than blob")
+            raise ValueError("data longer than blob length")
         if data:
             self._op(2, self._offset, data)
         self._offset += len(data)
