@@ -164,14 +164,21 @@ def adapt(obj, proto=PrepareProtocol, alt=_MISSING, /):
     adapter = adapters.get((type(obj), proto))
     if adapter is not None:
         return adapter(obj)
+    # A TypeError from __adapt__ or __conform__ means "can't adapt" (CPython clears it).
     conform = getattr(proto, "__adapt__", None)
     if conform is not None:
-        r = conform(obj)
+        try:
+            r = conform(obj)
+        except TypeError:
+            r = None
         if r is not None:
             return r
     conform = getattr(obj, "__conform__", None)
     if conform is not None:
-        r = conform(proto)
+        try:
+            r = conform(proto)
+        except TypeError:
+            r = None
         if r is not None:
             return r
     if alt is not _MISSING:
@@ -679,7 +686,11 @@ def _check_sql(con, sql):
 
 
 class Cursor:
+    _locked = False  # while the cursor executes or converts a row (CPython's cursor lock)
+
     def __init__(self, connection, /):
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         if not isinstance(connection, Connection):
             raise TypeError("argument 1 must be sqlite3.Connection, not "
                             + type(connection).__name__)
@@ -700,6 +711,8 @@ class Cursor:
             raise ProgrammingError("Cannot operate on a closed cursor.")
         if self._closed is None:
             raise ProgrammingError("Base Cursor.__init__ not called.")
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         self.connection._check()
 
     def _params(self, parameters):
@@ -708,13 +721,21 @@ class Cursor:
                 and hasattr(parameters, "__getitem__")):
             return [(k, _adapted(parameters[k])) for k in parameters.keys()], True
         if not isinstance(parameters, (list, tuple)):
-            try:
-                parameters = list(parameters)
-            except TypeError:
-                raise ProgrammingError("parameters are of unsupported type") from None
+            # Any other sequence: its length, then its items by index (as PySequence_GetItem).
+            if not hasattr(type(parameters), "__getitem__"):
+                raise ProgrammingError("parameters are of unsupported type")
+            n = len(parameters)
+            parameters = [parameters[i] for i in range(n)]
         return [_adapted(p) for p in parameters], False
 
     def _execute(self, sql, parameters, many):
+        self._locked = True
+        try:
+            return self._execute_locked(sql, parameters, many)
+        finally:
+            self._locked = False
+
+    def _execute_locked(self, sql, parameters, many):
         if not isinstance(sql, str):
             raise TypeError("execute() argument 1 must be str, not " + type(sql).__name__)
         con = self.connection
@@ -803,7 +824,11 @@ class Cursor:
             raise StopIteration
         row = self._rows[self._pos]
         self._pos += 1
-        return self._convert(row)
+        self._locked = True
+        try:
+            return self._convert(row)
+        finally:
+            self._locked = False
 
     def fetchone(self):
         try:
@@ -827,6 +852,8 @@ class Cursor:
     def close(self):
         if self._closed is None:
             raise ProgrammingError("Base Cursor.__init__ not called.")
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         self._closed = True
 
     def setinputsizes(self, sizes, /):
@@ -968,6 +995,7 @@ class Blob:
         return self
 
     def __exit__(self, *args):
+        self._check()
         self.close()
         return False
 
