@@ -165,7 +165,7 @@ sqlite3.enable_callback_tracebacks(True)
 
 
 def boom(x):
-    return 1 / 0
+    raise ZeroDivisionError("boom")
 
 
 cx.create_function("boom", 1, boom)
@@ -174,6 +174,13 @@ try:
 except sqlite3.OperationalError as e:
     print(e)
 print(seen[0].exc_type.__name__, seen[0].object.__name__)
+# The default hook's report (the object's repr shows an address: replaced).
+import io
+buf = io.StringIO()
+sys.stderr, saved = buf, sys.stderr
+sys.__unraisablehook__(seen[0])
+sys.stderr = saved
+print(buf.getvalue().replace(repr(boom), "<boom>"), end="")
 cx.create_function("big", 0, lambda: 1 << 70)
 try:
     cx.execute("select big()")

@@ -23,9 +23,15 @@ class UnraisableHookArgs(tuple):
 UnraisableHookArgs.__module__ = 'builtins'
 
 
-def write(obj, err_msg=None):
+def write(obj, err_msg=None, skip=None):
     # Called in an `except` block: reports sys.exc_info() as CPython's PyErr_WriteUnraisable(obj).
+    # `skip`: the file name of the calling module, whose frames lead the traceback where C code
+    # would have none.
     t, v, tb = sys.exc_info()
+    while skip is not None and tb is not None and tb.tb_frame.f_code.co_filename == skip:
+        tb = tb.tb_next
+    if v is not None:
+        v.__traceback__ = tb
     args = UnraisableHookArgs((t, v, tb, err_msg, obj))
     hook = getattr(sys, 'unraisablehook', None)
     if hook is not None:

@@ -241,7 +241,7 @@ def _report_callback(callable):
     # CPython's print_or_clear_traceback: PyErr_WriteUnraisable(callable) when enabled.
     if _callback_tracebacks:
         from _cpjit_unraisable import write
-        write(callable)
+        write(callable, skip="<frozen _sqlite3>")
 
 
 _TOOBIG = "\0toobig"  # sqlite.rs's TOOBIG and NOMEM: SQLite reports SQLITE_TOOBIG, SQLITE_NOMEM
