@@ -49,6 +49,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_backup", backup_fn),
         ("_authorizer", authorizer),
         ("_prepare", prepare_fn),
+        ("_param_names", param_names),
     ];
     let m = super::native_with_python(vm, "_sqlite3", fns, PART)?;
     let v = vm.new_str(rusqlite::version());
@@ -102,6 +103,8 @@ enum Cmd {
     Authorizer(Option<i64>),
     /// Compile a statement without running it (`Connection.__call__`).
     Prepare(String),
+    /// The names of a statement's parameters (None for a positional one), without the prefix.
+    ParamNames(String),
     /// Read (`value` None) or set a limit; replies the old value.
     Limit {
         category: i32,
@@ -168,6 +171,7 @@ enum Reply {
     /// A lent connection, or a backup's target with the backup's outcome.
     Conn(rusqlite::Connection),
     Backup(rusqlite::Connection, Result<(), Failure>),
+    Names(Vec<Option<String>>),
     Outcome(Outcome),
     Bool(bool),
     Int(i64),
@@ -391,13 +395,21 @@ fn failure(e: rusqlite::Error) -> Failure {
     }
 }
 
-fn open_connection(path: &str, uri: bool) -> rusqlite::Result<rusqlite::Connection> {
+/// Opens `path`; `timeout_ms`: how long a statement waits for a locked database (CPython's
+/// `timeout`, where rusqlite's own default is 5 s).
+fn open_connection(
+    path: &str,
+    uri: bool,
+    timeout_ms: u64,
+) -> rusqlite::Result<rusqlite::Connection> {
     use rusqlite::OpenFlags as F;
     let mut flags = F::SQLITE_OPEN_READ_WRITE | F::SQLITE_OPEN_CREATE | F::SQLITE_OPEN_NO_MUTEX;
     if uri {
         flags |= F::SQLITE_OPEN_URI;
     }
-    rusqlite::Connection::open_with_flags(path, flags)
+    let db = rusqlite::Connection::open_with_flags(path, flags)?;
+    db.busy_timeout(std::time::Duration::from_millis(timeout_ms))?;
+    Ok(db)
 }
 
 /// The worker thread: runs commands on its connection until the interpreter hangs up.
@@ -449,6 +461,15 @@ fn run(db: &rusqlite::Connection, cmd: Cmd, link: &Link) -> rusqlite::Result<Rep
         }
         Cmd::Autocommit => Ok(Reply::Bool(db.is_autocommit())),
         Cmd::Prepare(sql) => prepare(db, &sql).map(|_| Reply::Unit),
+        Cmd::ParamNames(sql) => {
+            let names = match prepare(db, &sql)? {
+                Some(st) => (1..=st.parameter_count())
+                    .map(|i| st.parameter_name(i).map(|n| n[1..].to_string()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            Ok(Reply::Names(names))
+        }
         Cmd::TotalChanges => Ok(Reply::Int(db.total_changes() as i64)),
         Cmd::Blob {
             name,
@@ -1129,12 +1150,13 @@ fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
     }
 }
 
-/// `_open(path, uri) -> handle`: opens the database on a new worker thread.
+/// `_open(path, uri, timeout_ms) -> handle`: opens the database on a new worker thread.
 fn open(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    nargs(vm, "_open", a, k, 0, 2, 2)?;
+    nargs(vm, "_open", a, k, 0, 3, 3)?;
     let path = str_arg(vm, a[0], "database")?;
     let uri = a[1] == vm.true_;
-    let db = match open_connection(&path, uri) {
+    let timeout_ms = index_of(vm, a[2], "timeout")?.max(0) as u64;
+    let db = match open_connection(&path, uri, timeout_ms) {
         Ok(db) => db,
         Err(e) => {
             let (kind, msg, code) = failure(e);
@@ -1504,4 +1526,28 @@ fn prepare_fn(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let sql = str_arg(vm, a[1], "sql")?;
     request(vm, h, Cmd::Prepare(sql), a[2])?;
     Ok(vm.none)
+}
+
+/// `_param_names(h, sql, dispatch)`: the statement's parameter names (None for positional
+/// ones), for looking them up in a mapping other than a dict.
+fn param_names(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    nargs(vm, "_param_names", a, k, 0, 3, 3)?;
+    let h = handle(vm, a[0])?;
+    let sql = str_arg(vm, a[1], "sql")?;
+    let Reply::Names(names) = request(vm, h, Cmd::ParamNames(sql), a[2])? else {
+        return Err(vm.err("SystemError", "unexpected SQLite reply"));
+    };
+    let base = vm.roots.len();
+    let mut items = Vec::with_capacity(names.len());
+    for n in names {
+        let v = match n {
+            Some(n) => vm.new_str(&n),
+            None => vm.none,
+        };
+        vm.roots.push(v);
+        items.push(v);
+    }
+    let l = vm.new_list(items);
+    vm.roots.truncate(base);
+    Ok(l)
 }

@@ -278,7 +278,7 @@ class Connection:
         import os
         if not isinstance(database, str):
             database = os.fsdecode(os.fspath(database))
-        self._h = _open(database, bool(uri))
+        self._h = _open(database, bool(uri), int(float(timeout) * 1000))
         self._closed = False
         self._detect_types = detect_types
         self._isolation_level = None
@@ -715,11 +715,23 @@ class Cursor:
             raise ProgrammingError("Recursive use of cursors not allowed.")
         self.connection._check()
 
-    def _params(self, parameters):
+    def _params(self, parameters, sql):
+        if type(parameters) is dict:
+            return [(k, _adapted(v)) for k, v in parameters.items()], True
         if isinstance(parameters, dict) or (
                 not isinstance(parameters, (list, tuple)) and hasattr(parameters, "keys")
                 and hasattr(parameters, "__getitem__")):
-            return [(k, _adapted(parameters[k])) for k in parameters.keys()], True
+            # Looked up by the statement's parameter names (so a dict's __missing__ answers);
+            # a name the mapping lacks is left out, for SQLite's binding error.
+            con = self.connection
+            out = []
+            for name in _param_names(con._h, sql, con._dispatch):
+                if name is not None:
+                    try:
+                        out.append((name, _adapted(parameters[name])))
+                    except LookupError:
+                        pass
+            return out, True
         if not isinstance(parameters, (list, tuple)):
             # Any other sequence: its length, then its items by index (as PySequence_GetItem).
             if not hasattr(type(parameters), "__getitem__"):
@@ -753,7 +765,7 @@ class Cursor:
         text_factory = None if tf is str else tf
         ran = False
         for params in parameters:
-            vals, named = self._params(params)
+            vals, named = self._params(params, sql)
             cols, rows, changes, lastrowid, _readonly = _exec(
                 con._h, sql, vals, named, text_factory, con._dispatch)
             ran = True
