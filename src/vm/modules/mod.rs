@@ -116,7 +116,7 @@ pub fn builtin_names() -> Vec<&'static str> {
         PY_MODULES
             .iter()
             .map(|(n, _)| *n)
-            .filter(|n| !n.starts_with("_cpjit")),
+            .filter(|n| !n.starts_with("_cpjit") && *n != "_testcapi"),
     );
     v.sort();
     v
@@ -129,6 +129,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
     ("_cpjit_spec", include_str!("py/_cpjit_spec.py")),
+    ("_cpjit_unraisable", include_str!("py/_cpjit_unraisable.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),
@@ -148,6 +149,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
     ("_datetime", include_str!("py/_datetime.py")),
+    // CPython's test-support extension module (its constants only; not a built-in there).
+    ("_testcapi", include_str!("py/_testcapi.py")),
 ];
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

@@ -107,4 +107,43 @@ del _agen_hook_functions, _agen_hooks
 
 _stdlib_dir = _STDLIB
 
+
+def unraisablehook(unraisable, /):
+    # CPython's default hook: reports the exception nobody can catch on sys.stderr.
+    f = stderr
+    if f is None:
+        return
+    obj, msg = unraisable.object, unraisable.err_msg
+    if obj is not None:
+        try:
+            r = repr(obj)
+        except BaseException:
+            r = '<object repr() failed>'
+        f.write((msg if msg else 'Exception ignored in') + ': ' + r + '\n')
+    elif msg is not None:
+        f.write(msg + ':\n')
+    t, v, tb = unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback
+    if tb is not None:
+        import traceback
+        f.write('Traceback (most recent call last):\n')
+        traceback.print_tb(tb, file=f)
+    if t is None:
+        return
+    mod = getattr(t, '__module__', None)
+    if not isinstance(mod, str):
+        f.write('<unknown>')
+    elif mod not in ('builtins', '__main__'):
+        f.write(mod + '.')
+    f.write(t.__qualname__)
+    if v is not None:
+        try:
+            text = str(v)
+        except BaseException:
+            text = '<exception str() failed>'
+        f.write(': ' + text)
+    f.write('\n')
+
+
+__unraisablehook__ = unraisablehook
+
 del _structseq, SimpleNamespace, _VERSION, _FLAGS, _PREFIX, _STDLIB, __builtins__
