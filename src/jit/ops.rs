@@ -701,8 +701,15 @@ impl Site<'_> {
         }
         crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
         self.op = generic;
+        self.run_generic()
+    }
+
+    /// Runs the generic runtime function of the family `self.op` now names (LOAD_ATTR,
+    /// STORE_ATTR, LOAD_METHOD or CALL).
+    #[inline(always)]
+    fn run_generic(self) -> *mut Value {
         let oparg = self.args.3 as u32;
-        match generic {
+        match self.op {
             Opcode::LOAD_ATTR => load_attr_generic(self, oparg),
             Opcode::STORE_ATTR => store_attr_generic(self, oparg),
             Opcode::LOAD_METHOD => load_method_generic(self, oparg),
@@ -735,12 +742,7 @@ fn attr_family_now(mut s: Site) -> Result<Site, *mut Value> {
     }
     s.op = generic;
     s.adapt();
-    let oparg = s.args.3 as u32;
-    Err(match generic {
-        Opcode::LOAD_ATTR => load_attr_generic(s, oparg),
-        Opcode::STORE_ATTR => store_attr_generic(s, oparg),
-        _ => load_method_generic(s, oparg),
-    })
+    Err(s.run_generic())
 }
 
 /// The instruction at `at` is no longer `compiled_for` (the specializer rewrote it since the

@@ -1015,15 +1015,19 @@ class Blob:
         self._check()
         return self._len
 
+    def _position(self, item):
+        # An index item as a position in the blob (negative counts from the end).
+        i = _index(item)
+        if i < 0:
+            i += self._len
+        if i < 0 or i >= self._len:
+            raise IndexError("Blob index out of range")
+        return i
+
     def __getitem__(self, item):
         self._check()
         if hasattr(type(item), "__index__"):
-            i = _index(item)
-            if i < 0:
-                i += self._len
-            if i < 0 or i >= self._len:
-                raise IndexError("Blob index out of range")
-            return self._op(1, i, 1)[0]
+            return self._op(1, self._position(item), 1)[0]
         if isinstance(item, slice):
             start, stop, step = item.indices(self._len)
             if step == 1:
@@ -1038,11 +1042,7 @@ class Blob:
     def __setitem__(self, item, value):
         self._check()
         if hasattr(type(item), "__index__"):
-            i = _index(item)
-            if i < 0:
-                i += self._len
-            if i < 0 or i >= self._len:
-                raise IndexError("Blob index out of range")
+            i = self._position(item)
             if not isinstance(value, int):
                 raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an "
                                 "integer")
