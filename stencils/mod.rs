@@ -366,6 +366,12 @@ impl<'a> Emitter<'a> {
         self.b.ins().icmp_imm_s(IntCC::Equal, top, -1)
     }
 
+    /// Nonzero when `v` is a small int (top 16 bits all ones).
+    pub fn is_int(&mut self, v: Value) -> Value {
+        let top = self.b.ins().sshr_imm_s(v, 48);
+        self.b.ins().icmp_imm_s(IntCC::Equal, top, -1)
+    }
+
     /// Nonzero when `v` is a float: top 16 bits in 0x0002..=0xFFF2.
     pub fn is_float(&mut self, v: Value) -> Value {
         let top = self.b.ins().ushr_imm_s(v, 48);

@@ -8,11 +8,30 @@ use cranelift_codegen::ir::{
 
 use super::{mem, Emitter, Template};
 
-const CMP_VARIANTS: &[&str] = &["<", "<=", "==", "!=", ">", ">="];
+/// The operand proofs a type-guarded stencil has variants for, in this order after its base
+/// variants (variant = base + bases * proof): `jit::types` proves an operand's type where an
+/// earlier guard or instruction in the region already established it, and the stitcher picks
+/// the variant without that operand's guard.
+macro_rules! with_proofs {
+    ($($base:literal),* $(,)?) => {
+        &[
+            $($base,)*
+            $(concat!($base, ", left proven"),)*
+            $(concat!($base, ", right proven"),)*
+            $(concat!($base, ", both proven"),)*
+        ]
+    };
+}
+
+/// A binary operation's variants: only the proofs.
+const PROOF_VARIANTS: &[&str] = &["guarded", "left proven", "right proven", "both proven"];
+
+/// Comparisons: one per operator (the oparg), times the proofs.
+const CMP_VARIANTS: &[&str] = with_proofs!("<", "<=", "==", "!=", ">", ">=");
 
 /// The fused compare-and-jump forms: the comparison (oparg) then the sense of the POP_JUMP_IF that
-/// follows it (variant = oparg + 6 for POP_JUMP_IF_TRUE).
-const CMP_JUMP_VARIANTS: &[&str] = &[
+/// follows it (base variant = oparg + 6 for POP_JUMP_IF_TRUE), times the proofs.
+const CMP_JUMP_VARIANTS: &[&str] = with_proofs!(
     "< if false",
     "<= if false",
     "== if false",
@@ -25,7 +44,7 @@ const CMP_JUMP_VARIANTS: &[&str] = &[
     "!= if true",
     "> if true",
     ">= if true",
-];
+);
 
 pub fn templates() -> Vec<Template> {
     let t = Template::plain;
@@ -57,27 +76,31 @@ pub fn templates() -> Vec<Template> {
         ("BINARY_OP_MULTIPLY_INT", IntOp::Mul),
     ] {
         let build: fn(&mut Emitter, u32) = match op {
-            IntOp::Add => |e, _| int_binop(e, IntOp::Add),
-            IntOp::Sub => |e, _| int_binop(e, IntOp::Sub),
-            IntOp::Mul => |e, _| int_binop(e, IntOp::Mul),
+            IntOp::Add => |e, v| int_binop(e, IntOp::Add, v),
+            IntOp::Sub => |e, v| int_binop(e, IntOp::Sub, v),
+            IntOp::Mul => |e, v| int_binop(e, IntOp::Mul, v),
         };
-        v.push(t(
+        v.push(Template::variants(
             name,
-            "(left right -- result) small ints; deopt unless both are small ints and the result fits in 48 bits",
+            "(left right -- result) small ints; deopt unless both are small ints (an operand \
+             proven earlier is not checked: the variants) and the result fits in 48 bits",
+            PROOF_VARIANTS,
             build,
         ));
     }
     for (name, build) in [
         (
             "BINARY_OP_ADD_FLOAT",
-            (|e, _| float_binop(e, 0)) as fn(&mut Emitter, u32),
+            (|e, v| float_binop(e, 0, v)) as fn(&mut Emitter, u32),
         ),
-        ("BINARY_OP_SUBTRACT_FLOAT", |e, _| float_binop(e, 1)),
-        ("BINARY_OP_MULTIPLY_FLOAT", |e, _| float_binop(e, 2)),
+        ("BINARY_OP_SUBTRACT_FLOAT", |e, v| float_binop(e, 1, v)),
+        ("BINARY_OP_MULTIPLY_FLOAT", |e, v| float_binop(e, 2, v)),
     ] {
-        v.push(t(
+        v.push(Template::variants(
             name,
-            "(left right -- result) floats; deopt unless both are floats",
+            "(left right -- result) floats; deopt unless both are floats (an operand proven \
+             earlier is not checked: the variants)",
+            PROOF_VARIANTS,
             build,
         ));
     }
@@ -85,17 +108,17 @@ pub fn templates() -> Vec<Template> {
     v.extend([
         variants(
             "COMPARE_OP_INT",
-            "(left right -- bool) small ints, one variant per operator (the oparg); deopt unless both are small ints",
+            "(left right -- bool) small ints, one variant per operator (the oparg) and operand proof; deopt unless both are small ints",
             CMP_VARIANTS,
             compare_int,
         ),
         variants(
             "COMPARE_OP_INT_JUMP",
-            "(left right --) small ints, compared and jumped on in one: jump to JUMP_TARGET (the fused POP_JUMP_IF's) when the comparison (variant % 6) is false (variants 0..6) or true (6..12), else continue after the POP_JUMP_IF; deopt unless both are small ints",
+            "(left right --) small ints, compared and jumped on in one: jump to JUMP_TARGET (the fused POP_JUMP_IF's) when the comparison (variant % 6) is false (variant % 12 in 0..6) or true (6..12), else continue after the POP_JUMP_IF; deopt unless both are small ints (variant / 12: the operands proven earlier, not checked)",
             CMP_JUMP_VARIANTS,
             |e, v| {
-                let c = int_condition(e, v % 6);
-                jump_on(e, c, v >= 6);
+                let c = int_condition(e, v % 6, v / 12);
+                jump_on(e, c, v % 12 >= 6);
             },
         ),
         variants(
@@ -103,13 +126,13 @@ pub fn templates() -> Vec<Template> {
             "(left right --) floats, compared and jumped on in one (variants as COMPARE_OP_INT_JUMP); deopt unless both are floats",
             CMP_JUMP_VARIANTS,
             |e, v| {
-                let c = float_condition(e, v % 6);
-                jump_on(e, c, v >= 6);
+                let c = float_condition(e, v % 6, v / 12);
+                jump_on(e, c, v % 12 >= 6);
             },
         ),
         variants(
             "COMPARE_OP_FLOAT",
-            "(left right -- bool) floats, one variant per operator (the oparg); deopt unless both are floats",
+            "(left right -- bool) floats, one variant per operator (the oparg) and operand proof; deopt unless both are floats",
             CMP_VARIANTS,
             compare_float,
         ),
@@ -217,11 +240,10 @@ enum IntOp {
 
 /// Small-int arithmetic on payloads shifted to the top 48 bits, so that the machine's 64-bit
 /// overflow flag is exactly "the result does not fit in a small int".
-fn int_binop(e: &mut Emitter, op: IntOp) {
+fn int_binop(e: &mut Emitter, op: IntOp, proof: u32) {
     let left = e.peek(1);
     let right = e.peek(0);
-    let ok = e.both_ints(left, right);
-    e.guard(ok);
+    guard_ints(e, left, right, proof);
     let l = e.b.ins().ishl_imm_s(left, 16);
     let r16 = e.b.ins().ishl_imm_s(right, 16);
     let (res, overflow) = match op {
@@ -259,19 +281,40 @@ pub(super) fn box_float(e: &mut Emitter, f: Value) -> Value {
     e.b.ins().iadd_imm_s(bits, crate::ABI_FLOAT_OFFSET as i64)
 }
 
-/// Loads the two float operands, deopting unless both are floats.
-fn float_operands(e: &mut Emitter) -> (Value, Value) {
+/// Deopts unless `left` and `right` are small ints, checking only the operands `proof` (a
+/// PROOF_VARIANTS index: 1 left, 2 right, 3 both) does not say an earlier guard established.
+fn guard_ints(e: &mut Emitter, left: Value, right: Value, proof: u32) {
+    let ok = match proof {
+        0 => e.both_ints(left, right),
+        1 => e.is_int(right),
+        2 => e.is_int(left),
+        _ => return,
+    };
+    e.guard(ok);
+}
+
+/// Loads the two float operands, deopting unless both are floats (those `proof` does not cover).
+fn float_operands(e: &mut Emitter, proof: u32) -> (Value, Value) {
     let left = e.peek(1);
     let right = e.peek(0);
-    let lf = e.is_float(left);
-    let rf = e.is_float(right);
-    let ok = e.b.ins().band(lf, rf);
-    e.guard(ok);
+    let ok = match proof {
+        0 => {
+            let lf = e.is_float(left);
+            let rf = e.is_float(right);
+            Some(e.b.ins().band(lf, rf))
+        }
+        1 => Some(e.is_float(right)),
+        2 => Some(e.is_float(left)),
+        _ => None,
+    };
+    if let Some(ok) = ok {
+        e.guard(ok);
+    }
     (unbox_float(e, left), unbox_float(e, right))
 }
 
-fn float_binop(e: &mut Emitter, op: u32) {
-    let (l, r) = float_operands(e);
+fn float_binop(e: &mut Emitter, op: u32, proof: u32) {
+    let (l, r) = float_operands(e, proof);
     let res = match op {
         0 => e.b.ins().fadd(l, r),
         1 => e.b.ins().fsub(l, r),
@@ -284,7 +327,7 @@ fn float_binop(e: &mut Emitter, op: u32) {
 }
 
 fn compare_int(e: &mut Emitter, variant: u32) {
-    let c = int_condition(e, variant);
+    let c = int_condition(e, variant % 6, variant / 6);
     let res = e.bool_value(c);
     e.poke(1, res);
     let sp = e.sp_after(-1);
@@ -303,12 +346,12 @@ fn jump_on(e: &mut Emitter, c: Value, jump_if: bool) {
     e.continue_with(sp);
 }
 
-/// The comparison `variant` of the two small ints on top of the stack (deopt unless both are).
-fn int_condition(e: &mut Emitter, variant: u32) -> Value {
+/// The comparison `variant` of the two small ints on top of the stack (deopt unless both are,
+/// `proof` as in `guard_ints`).
+fn int_condition(e: &mut Emitter, variant: u32, proof: u32) -> Value {
     let left = e.peek(1);
     let right = e.peek(0);
-    let ok = e.both_ints(left, right);
-    e.guard(ok);
+    guard_ints(e, left, right, proof);
     // Both tags are equal, so comparing the payloads shifted to the top compares the ints.
     let cc = match variant {
         crate::CMP_LT => IntCC::SignedLessThan,
@@ -324,16 +367,17 @@ fn int_condition(e: &mut Emitter, variant: u32) -> Value {
 }
 
 fn compare_float(e: &mut Emitter, variant: u32) {
-    let c = float_condition(e, variant);
+    let c = float_condition(e, variant % 6, variant / 6);
     let res = e.bool_value(c);
     e.poke(1, res);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
 
-/// The comparison `variant` of the two floats on top of the stack (deopt unless both are).
-fn float_condition(e: &mut Emitter, variant: u32) -> Value {
-    let (l, r) = float_operands(e);
+/// The comparison `variant` of the two floats on top of the stack (deopt unless both are,
+/// `proof` as in `guard_ints`).
+fn float_condition(e: &mut Emitter, variant: u32, proof: u32) -> Value {
+    let (l, r) = float_operands(e, proof);
     // Ordered comparisons are false on NaN; `!=` (unordered or not equal) is true, as in Python.
     let cc = match variant {
         crate::CMP_LT => FloatCC::LessThan,

@@ -7,7 +7,9 @@
 //!   and `RuntimeSymbols`, what the VM supplies when compiling a region.
 //! - `patch::{x86_64, aarch64}`: one patch function per relocation mechanism, range-checked.
 //! - `strip_core`/`strip_frame`: removes Cranelift's x86-64 frame set-up from call-free stencils (at build time).
-//! - `stitch`: lays out and patches a region (two passes) into `memory` (W^X), and runs it.
+//! - `stitch`: lays out and patches a region (two passes) into `memory` (W^X), and runs it;
+//!   `bound` and `types` are its analyses (locals proven bound, operand types proven by earlier
+//!   guards), which pick stencil variants without those checks.
 //!
 //! - `driver`: the JIT inside the VM (`--jit`): when to compile, the loop that runs regions and
 //!   follows calls and returns between them, exit accounting and invalidation, `--stats`.
@@ -27,3 +29,4 @@ pub mod stencils;
 pub mod stitch;
 pub mod strip_core;
 pub mod strip_frame;
+pub mod types;

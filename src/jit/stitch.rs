@@ -196,6 +196,21 @@ fn layout_set(
         fused_jump: None,
     };
     let targets = jump_targets(code);
+    let proofs = super::types::proven_operands(
+        code,
+        &super::types::Compiled {
+            guarded: &|i| !(syms.as_step)(i),
+            fused: &|i| {
+                let op = Opcode::from_u8(code[i] as u8)?;
+                fuse_compare_jump(op, i, code, &targets, syms).map(|(_, next, t)| (next, t))
+            },
+            constant: &|c| match consts.get(c as usize) {
+                Some(v) if v.is_small_int() => super::types::Kind::Int,
+                Some(v) if v.is_float() => super::types::Kind::Float,
+                _ => super::types::Kind::Unknown,
+            },
+        },
+    );
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
@@ -212,7 +227,8 @@ fn layout_set(
         // the jump (nothing enters there: it is no jump target, and the interpreter runs the
         // pair as one instruction). Otherwise the compare alone, as a step runs it.
         let fused =
-            fuse_compare_jump(op, i, code, &targets, &syms).and_then(|(variant, next, target)| {
+            fuse_compare_jump(op, i, code, &targets, syms).and_then(|(variant, next, target)| {
+                let variant = variant + 12 * proofs[i] as u32;
                 Some((find_in(op.info().name, variant)?, next, target))
             });
         let op = if fused.is_none() {
@@ -249,7 +265,7 @@ fn layout_set(
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
             StencilKind::Own => match (
-                find_in(info.name, variant_of(op, oparg, i, syms)),
+                find_in(info.name, variant_of(op, oparg, i, syms, proofs[i])),
                 (syms.generic_fn)(op),
             ) {
                 (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
@@ -363,13 +379,26 @@ fn layout_set(
 
 /// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
 /// LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
-/// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check).
-fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols) -> u32 {
-    if op != Opcode::LOAD_FAST {
-        return oparg;
+/// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
+/// arithmetic and comparisons, whose variants are their base ones (none, or the comparison)
+/// times the operands proven earlier (`jit::types`, `proof`).
+fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8) -> u32 {
+    match op {
+        Opcode::LOAD_FAST => {
+            const LOCALS: u32 = 17;
+            oparg.min(LOCALS - 1) + if (syms.proven_bound)(i) { LOCALS } else { 0 }
+        }
+        Opcode::BINARY_OP_ADD_INT
+        | Opcode::BINARY_OP_SUBTRACT_INT
+        | Opcode::BINARY_OP_MULTIPLY_INT
+        | Opcode::BINARY_OP_ADD_FLOAT
+        | Opcode::BINARY_OP_SUBTRACT_FLOAT
+        | Opcode::BINARY_OP_MULTIPLY_FLOAT => proof as u32,
+        // A comparison outside 0..6 has no stencil (u32::MAX names no variant).
+        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT if oparg < 6 => oparg + 6 * proof as u32,
+        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => u32::MAX,
+        _ => oparg,
     }
-    const LOCALS: u32 = 17;
-    oparg.min(LOCALS - 1) + if (syms.proven_bound)(i) { LOCALS } else { 0 }
 }
 
 /// Code indexes some instruction jumps to.

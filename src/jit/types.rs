@@ -1,0 +1,409 @@
+//! Operand types proven within a region: which operands of the type-guarded stencils (small-int
+//! and float arithmetic and comparisons) an earlier instruction of the same region already
+//! established, so that the stitcher picks the stencil variant without that operand's guard
+//! (the "guards already proven earlier in the region removed").
+//!
+//! A forward must-analysis over the instructions as the stitcher compiles them. A value is a small
+//! int or a float when a stencil made it (small-int arithmetic deopts unless its result fits, float
+//! arithmetic always makes a float), when it is a constant of that type, or when a guard of a
+//! stencil checked it; a guard checking a value just loaded from a local proves the local too,
+//! until a STORE_FAST replaces it.
+//!
+//! Facts hold only along paths through compiled code. The interpreter enters a region at its start,
+//! at loop headers (after a backward jump) and where a call, return or yield resumes (after an
+//! instruction that is not one of the simple ones below); between two such points only compiled
+//! code runs, since an exit leaves for the interpreter, which re-enters only at those points. So
+//! every such entry point starts with nothing known, and everything not simulated here (every
+//! other instruction, or a typed one compiled as a call of its runtime function) makes its
+//! successors entry points.
+
+use crate::bytecode::opcode::{Opcode, OperandKind};
+
+/// What is known of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Unknown,
+    Int,
+    Float,
+}
+
+/// A stack slot: its kind, and the local it was loaded from (while that local still holds it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    kind: Kind,
+    local: Option<u32>,
+}
+
+const UNKNOWN: Slot = Slot {
+    kind: Kind::Unknown,
+    local: None,
+};
+
+/// The state before an instruction: the locals' kinds (missing ones unknown) and the top of the
+/// stack (slots below the ones listed are unknown).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct State {
+    locals: Vec<Kind>,
+    stack: Vec<Slot>,
+}
+
+impl State {
+    fn local(&self, l: u32) -> Kind {
+        self.locals
+            .get(l as usize)
+            .copied()
+            .unwrap_or(Kind::Unknown)
+    }
+
+    fn set_local(&mut self, l: u32, k: Kind) {
+        let l = l as usize;
+        if l >= self.locals.len() {
+            if k == Kind::Unknown {
+                return;
+            }
+            self.locals.resize(l + 1, Kind::Unknown);
+        }
+        self.locals[l] = k;
+    }
+
+    /// Makes the top `n` slots explicit.
+    fn ensure(&mut self, n: usize) {
+        if self.stack.len() < n {
+            let missing = n - self.stack.len();
+            self.stack
+                .splice(0..0, std::iter::repeat_n(UNKNOWN, missing));
+        }
+    }
+
+    fn pop(&mut self) -> Slot {
+        self.stack.pop().unwrap_or(UNKNOWN)
+    }
+
+    /// A guard established that `s` (just popped) is of kind `k`: so is its local, and every slot
+    /// still holding that local's value.
+    fn prove(&mut self, s: Slot, k: Kind) {
+        if let Some(l) = s.local {
+            self.set_local(l, k);
+            for e in &mut self.stack {
+                if e.local == Some(l) {
+                    e.kind = k;
+                }
+            }
+        }
+    }
+
+    /// Meets `other` into `self` (what holds on both paths); true when `self` changed.
+    fn meet(&mut self, other: &State) -> bool {
+        let before = self.clone();
+        let n = self.locals.len().max(other.locals.len());
+        self.locals = (0..n as u32)
+            .map(|l| {
+                let (a, b) = (self.local(l), other.local(l));
+                if a == b {
+                    a
+                } else {
+                    Kind::Unknown
+                }
+            })
+            .collect();
+        while self.locals.last() == Some(&Kind::Unknown) {
+            self.locals.pop();
+        }
+        let depth = self.stack.len().min(other.stack.len());
+        let (a, b) = (
+            &self.stack[self.stack.len() - depth..],
+            &other.stack[other.stack.len() - depth..],
+        );
+        let stack: Vec<Slot> = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| Slot {
+                kind: if x.kind == y.kind {
+                    x.kind
+                } else {
+                    Kind::Unknown
+                },
+                local: if x.local == y.local { x.local } else { None },
+            })
+            .skip_while(|s| *s == UNKNOWN)
+            .collect();
+        self.stack = stack;
+        *self != before
+    }
+}
+
+/// How the stitcher compiles the instructions this analysis needs to know about.
+pub struct Compiled<'a> {
+    /// The instruction at this index runs as its own stencil, with its guards (false for one
+    /// compiled as a call of its runtime function).
+    pub guarded: &'a dyn Fn(usize) -> bool,
+    /// A compare compiled fused with the POP_JUMP_IF after it: (the POP_JUMP_IF's index, its
+    /// target).
+    pub fused: &'a dyn Fn(usize) -> Option<(usize, usize)>,
+    /// The kind of constant `oparg`.
+    pub constant: &'a dyn Fn(u32) -> Kind,
+}
+
+/// Bit 0: the left operand is proven, bit 1: the right one.
+pub const LEFT: u8 = 1;
+pub const RIGHT: u8 = 2;
+
+/// For each code unit index of `code` (the step forms the stitcher compiles): which operands of
+/// the type-guarded instruction there are proven (`LEFT | RIGHT`; 0 for every other one).
+pub fn proven_operands(code: &[u32], how: &Compiled) -> Vec<u8> {
+    let mut proofs = vec![0u8; code.len()];
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < code.len() {
+        let Some(op) = Opcode::from_u8(code[i] as u8) else {
+            return proofs;
+        };
+        starts.push(i);
+        i += 1 + op.cache_units();
+    }
+    // `None`: no path reaches it (yet). Entry points start with nothing known.
+    let mut state: Vec<Option<State>> = vec![None; code.len() + 1];
+    let mut entry = vec![false; code.len() + 1];
+    entry[0] = true;
+    for &i in &starts {
+        let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
+        let target = (code[i] >> 8) as usize;
+        if op.info().operand == OperandKind::Jump && target <= i {
+            entry[target] = true;
+        }
+    }
+    for (s, &e) in state.iter_mut().zip(&entry) {
+        if e {
+            *s = Some(State::default());
+        }
+    }
+    let flow = |state: &mut Vec<Option<State>>, to: usize, s: &State| -> bool {
+        match state.get_mut(to) {
+            Some(Some(t)) => t.meet(s),
+            Some(t @ None) => {
+                *t = Some(s.clone());
+                true
+            }
+            None => false,
+        }
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &i in &starts {
+            let Some(mut s) = state[i].clone() else {
+                continue;
+            };
+            let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
+            let oparg = code[i] >> 8;
+            let next = i + 1 + op.cache_units();
+            if let Some((jump, target)) = (how.fused)(i) {
+                let kind = match op {
+                    Opcode::COMPARE_OP_FLOAT_JUMP => Kind::Float,
+                    _ => Kind::Int,
+                };
+                proofs[i] = guarded_pair(&mut s, kind);
+                let after = jump + 1 + Opcode::POP_JUMP_IF_FALSE.cache_units();
+                changed |= flow(&mut state, after, &s);
+                changed |= flow(&mut state, target, &s);
+                continue;
+            }
+            let op = crate::vm::eval::step_form(op);
+            let typed = match op {
+                Opcode::BINARY_OP_ADD_INT
+                | Opcode::BINARY_OP_SUBTRACT_INT
+                | Opcode::BINARY_OP_MULTIPLY_INT
+                | Opcode::COMPARE_OP_INT => Some(Kind::Int),
+                Opcode::BINARY_OP_ADD_FLOAT
+                | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                | Opcode::COMPARE_OP_FLOAT => Some(Kind::Float),
+                _ => None,
+            };
+            let simulated = match (op, typed) {
+                (_, Some(kind)) if (how.guarded)(i) => {
+                    proofs[i] = guarded_pair(&mut s, kind);
+                    let result = match op {
+                        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => Kind::Unknown,
+                        _ => kind,
+                    };
+                    s.stack.push(Slot {
+                        kind: result,
+                        local: None,
+                    });
+                    true
+                }
+                (Opcode::LOAD_FAST, _) => {
+                    s.stack.push(Slot {
+                        kind: s.local(oparg),
+                        local: Some(oparg),
+                    });
+                    true
+                }
+                (Opcode::LOAD_CONST, _) => {
+                    s.stack.push(Slot {
+                        kind: (how.constant)(oparg),
+                        local: None,
+                    });
+                    true
+                }
+                (Opcode::STORE_FAST, _) => {
+                    let v = s.pop();
+                    for e in &mut s.stack {
+                        if e.local == Some(oparg) {
+                            e.local = None;
+                        }
+                    }
+                    s.set_local(oparg, v.kind);
+                    true
+                }
+                (Opcode::POP_TOP, _) => {
+                    s.pop();
+                    true
+                }
+                (Opcode::COPY, _) if oparg >= 1 => {
+                    s.ensure(oparg as usize);
+                    let v = s.stack[s.stack.len() - oparg as usize];
+                    s.stack.push(v);
+                    true
+                }
+                (Opcode::SWAP, _) if oparg >= 1 => {
+                    s.ensure(oparg as usize);
+                    let n = s.stack.len();
+                    s.stack.swap(n - 1, n - oparg as usize);
+                    true
+                }
+                (Opcode::NOP, _) => true,
+                (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE, _) => {
+                    s.pop();
+                    changed |= flow(&mut state, oparg as usize, &s);
+                    true
+                }
+                (Opcode::JUMP_FORWARD, _) => {
+                    changed |= flow(&mut state, oparg as usize, &s);
+                    continue;
+                }
+                _ => false,
+            };
+            if !simulated {
+                // Not simulated: where it goes, the interpreter may enter with anything.
+                let top = State::default();
+                if op.info().operand == OperandKind::Jump {
+                    changed |= flow(&mut state, oparg as usize, &top);
+                }
+                changed |= flow(&mut state, next, &top);
+                continue;
+            }
+            changed |= flow(&mut state, next, &s);
+        }
+    }
+    proofs
+}
+
+/// Pops the two operands of a guarded binary instruction whose guards check for `kind`: which of
+/// them were already proven (`LEFT | RIGHT`), and proves both. The right operand counts as proven
+/// when it is the same local's value as the left one (the left guard checks that very word).
+fn guarded_pair(s: &mut State, kind: Kind) -> u8 {
+    let right = s.pop();
+    let left = s.pop();
+    let same = left.local.is_some() && left.local == right.local;
+    let proof = (left.kind == kind) as u8 * LEFT + (right.kind == kind || same) as u8 * RIGHT;
+    s.prove(left, kind);
+    s.prove(right, kind);
+    proof
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Opcode::*;
+
+    /// The code units of `ops` (with their caches) and each one's index.
+    fn build(ops: &[(Opcode, u32)]) -> (Vec<u32>, Vec<usize>) {
+        let (mut code, mut at) = (Vec::new(), Vec::new());
+        for &(op, arg) in ops {
+            at.push(code.len());
+            code.push(op as u32 | (arg << 8));
+            code.extend(std::iter::repeat_n(0, op.cache_units()));
+        }
+        (code, at)
+    }
+
+    fn analyse(code: &[u32], demoted: &[usize]) -> Vec<u8> {
+        let how = Compiled {
+            guarded: &|i| !demoted.contains(&i),
+            fused: &|_| None,
+            constant: &|c| if c == 0 { Kind::Int } else { Kind::Float },
+        };
+        proven_operands(code, &how)
+    }
+
+    #[test]
+    fn guards_prove_locals_until_stored_and_entry_points_forget() {
+        // i * 1 (i unknown, const int) ; i + i (both proven by the first guard) ; store the sum
+        // into i ; loop header: i + 0 (i unknown again) ; x * x (same local: one guard) ; a
+        // call: what follows it is an entry point ; JUMP_BACKWARD to the header (instruction 8).
+        let (c, at) = build(&[
+            (LOAD_FAST, 0),
+            (LOAD_CONST, 0),
+            (BINARY_OP_MULTIPLY_INT, 5),
+            (POP_TOP, 0),
+            (LOAD_FAST, 0),
+            (LOAD_FAST, 0),
+            (BINARY_OP_ADD_INT, 0),
+            (STORE_FAST, 0),
+            (LOAD_FAST, 0),
+            (LOAD_CONST, 0),
+            (BINARY_OP_ADD_INT, 0),
+            (STORE_FAST, 0),
+            (LOAD_FAST, 1),
+            (LOAD_FAST, 1),
+            (BINARY_OP_MULTIPLY_FLOAT, 5),
+            (POP_TOP, 0),
+            (CALL, 0),
+            (LOAD_FAST, 0),
+            (LOAD_CONST, 1),
+            (BINARY_OP_ADD_FLOAT, 0),
+            (POP_TOP, 0),
+            (JUMP_BACKWARD, 0),
+        ]);
+        let mut c = c;
+        let back = at[21];
+        c[back] = JUMP_BACKWARD as u32 | ((at[8] as u32) << 8);
+        let p = analyse(&c, &[]);
+        assert_eq!(p[at[2]], RIGHT);
+        assert_eq!(p[at[6]], LEFT | RIGHT);
+        assert_eq!(p[at[10]], RIGHT);
+        assert_eq!(p[at[14]], RIGHT);
+        assert_eq!(p[at[19]], RIGHT);
+        // A demoted multiply proves nothing, and what follows it is an entry point (i + i still
+        // needs one guard only).
+        let p = analyse(&c, &[at[2]]);
+        assert_eq!(p[at[2]], 0);
+        assert_eq!(p[at[6]], RIGHT);
+    }
+
+    #[test]
+    fn paths_meet() {
+        // x = 0 (int) ; if cond: x = 1.0 (float) ; x + 0: x unknown where the paths join ;
+        // (x + 0) + 0: the first sum is an int.
+        let (mut c, at) = build(&[
+            (LOAD_CONST, 0),
+            (STORE_FAST, 0),
+            (LOAD_FAST, 1),
+            (POP_JUMP_IF_FALSE, 0),
+            (LOAD_CONST, 1),
+            (STORE_FAST, 0),
+            (LOAD_FAST, 0),
+            (LOAD_CONST, 0),
+            (BINARY_OP_ADD_INT, 0),
+            (LOAD_CONST, 0),
+            (BINARY_OP_ADD_INT, 0),
+            (RETURN_VALUE, 0),
+        ]);
+        c[at[3]] = POP_JUMP_IF_FALSE as u32 | ((at[6] as u32) << 8);
+        let p = analyse(&c, &[]);
+        assert_eq!(p[at[8]], RIGHT);
+        assert_eq!(p[at[10]], LEFT | RIGHT);
+    }
+}
