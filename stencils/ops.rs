@@ -320,7 +320,13 @@ fn float_binop(e: &mut Emitter, op: u32, proof: u32) {
         1 => e.b.ins().fsub(l, r),
         _ => e.b.ins().fmul(l, r),
     };
-    let boxed = box_float(e, res);
+    // A NaN result (rare) takes the slow path (the runtime function redoes the operation and
+    // boxes a canonical NaN), so the fast path boxes with one add and nothing on its dependency
+    // chain but the result.
+    let ordered = e.b.ins().fcmp(FloatCC::Ordered, res, res);
+    e.slow_unless(ordered);
+    let bits = e.b.ins().bitcast(I64, MemFlagsData::new(), res);
+    let boxed = e.b.ins().iadd_imm_s(bits, crate::ABI_FLOAT_OFFSET as i64);
     e.poke(1, boxed);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
