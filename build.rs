@@ -148,12 +148,22 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
         .iter()
         .filter(|t| !OPCODES.iter().any(|o| o.0 == t.name))
     {
-        jobs.push(Job {
-            template: t,
-            variant: None,
-            opcode: None,
-            symbol: t.name.to_string(),
-        });
+        if t.variants.is_empty() {
+            jobs.push(Job {
+                template: t,
+                variant: None,
+                opcode: None,
+                symbol: t.name.to_string(),
+            });
+        }
+        for v in 0..t.variants.len() as u32 {
+            jobs.push(Job {
+                template: t,
+                variant: Some(v),
+                opcode: None,
+                symbol: format!("{}__{v}", t.name),
+            });
+        }
     }
     for &(name, number, kind) in OPCODES {
         if kind != "Own" {

@@ -64,6 +64,14 @@ pub fn templates() -> Vec<Template> {
             LOCAL_VARIANTS,
             store_fast,
         ),
+        Template::variants(
+            "_GUARD_LOCAL",
+            "(--) a loop header's entry check (jit::types): deopt at TARGET unless local OPARG \
+             (variants as STORE_FAST) is a small int (the first 17 variants) or a float (the \
+             rest), which the header's compiled code assumes",
+            GUARD_LOCAL_VARIANTS,
+            guard_local,
+        ),
         t(
             "LOAD_CONST",
             "(-- value) push OPERAND (the constant's Value)",
@@ -185,6 +193,58 @@ const LOAD_FAST_VARIANTS: &[&str] = &[
     "15 bound",
     "any bound",
 ];
+
+/// `_GUARD_LOCAL`'s variants: LOCAL_VARIANTS checking for a small int, then again for a float.
+const GUARD_LOCAL_VARIANTS: &[&str] = &[
+    "0 int",
+    "1 int",
+    "2 int",
+    "3 int",
+    "4 int",
+    "5 int",
+    "6 int",
+    "7 int",
+    "8 int",
+    "9 int",
+    "10 int",
+    "11 int",
+    "12 int",
+    "13 int",
+    "14 int",
+    "15 int",
+    "any int",
+    "0 float",
+    "1 float",
+    "2 float",
+    "3 float",
+    "4 float",
+    "5 float",
+    "6 float",
+    "7 float",
+    "8 float",
+    "9 float",
+    "10 float",
+    "11 float",
+    "12 float",
+    "13 float",
+    "14 float",
+    "15 float",
+    "any float",
+];
+
+fn guard_local(e: &mut Emitter, variant: u32) {
+    let locals = LOCAL_VARIANTS.len() as u32;
+    let (addr, disp) = local_slot(e, variant % locals);
+    let v = e.b.ins().load(I64, mem(), addr, disp);
+    let ok = if variant < locals {
+        e.is_int(v)
+    } else {
+        e.is_float(v)
+    };
+    e.guard(ok);
+    let sp = e.sp;
+    e.continue_with(sp);
+}
 
 /// Address and displacement of local `OPARG` for a LOCAL_VARIANTS variant:
 /// `frame + FRAME_LOCALSPLUS_OFFSET + 8 * OPARG`.

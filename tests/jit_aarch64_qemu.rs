@@ -184,12 +184,6 @@ fn aarch64_arithmetic_and_deopts() {
         (BINARY_OP_ADD_FLOAT, f(1.5), f(2.25), f(3.75)),
         (BINARY_OP_SUBTRACT_FLOAT, f(1.0), f(0.1), f(1.0 - 0.1)),
         (BINARY_OP_MULTIPLY_FLOAT, f(-3.0), f(1e300), f(-3e300)),
-        (
-            BINARY_OP_SUBTRACT_FLOAT,
-            f(f64::INFINITY),
-            f(f64::INFINITY),
-            f(f64::NAN),
-        ),
     ] {
         let (a, _) = binop_program(op);
         let o = run(&a, &[], &[l, r, Value::NULL], None);
@@ -201,6 +195,8 @@ fn aarch64_arithmetic_and_deopts() {
         (BINARY_OP_ADD_INT, int(SMALL_INT_MAX), int(1)),
         (BINARY_OP_MULTIPLY_INT, int(1 << 24), int(1 << 23)),
         (BINARY_OP_ADD_FLOAT, f(1.0), int(1)),
+        // A NaN result takes the slow path, which here (no runtime functions) is an exit.
+        (BINARY_OP_SUBTRACT_FLOAT, f(f64::INFINITY), f(f64::INFINITY)),
     ] {
         let (a, at) = binop_program(op);
         let o = run(&a, &[], &[l, r, Value::NULL], None);

@@ -86,6 +86,10 @@ enum PieceKind {
     /// stencil: eval breaker and backedge countdown), taken on the way to the loop header at this
     /// code index; its exit resumes the interpreter at the loop header.
     Backedge,
+    /// A check of one local a loop header's code assumes the kind of (at this code index),
+    /// continuing at `cont` (the next check, or the header's piece); entries from the
+    /// interpreter go through the chain.
+    EntryCheck,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -102,7 +106,8 @@ struct Piece {
     operand: u64,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
-    /// `Slow`: the piece after its instruction's (where the instruction continues).
+    /// `Slow`: the piece after its instruction's (where the instruction continues);
+    /// `EntryCheck`: the next check or the header's piece.
     cont: usize,
     /// A fused compare-and-jump: the code index its POP_JUMP_IF jumps to (the jump target of an
     /// instruction with a jump operand is its oparg).
@@ -132,6 +137,9 @@ pub struct Layout {
     instr_piece: Vec<Option<usize>>,
     /// Piece index of the deopt stub of each instruction that has one.
     deopt_piece: Vec<Option<usize>>,
+    /// Piece index of the entry check in front of a loop header, where it has one: where the
+    /// interpreter enters it (`Region::entry_offset`).
+    entry_piece: Vec<Option<usize>>,
     pub stats: StitchStats,
 }
 
@@ -196,7 +204,7 @@ fn layout_set(
         fused_jump: None,
     };
     let targets = jump_targets(code);
-    let proofs = super::types::proven_operands(
+    let proven = super::types::proven_operands(
         code,
         &super::types::Compiled {
             guarded: &|i| !(syms.as_step)(i),
@@ -211,6 +219,7 @@ fn layout_set(
             },
         },
     );
+    let proofs = &proven.operands;
     let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
@@ -340,6 +349,37 @@ fn layout_set(
             pieces.push(slow);
         }
     }
+    // Loop headers whose code assumes the kinds of some locals (`jit::types`): entries from the
+    // interpreter go through a check of each (a `_GUARD_LOCAL` piece, deopting at the header)
+    // before the header's own piece; compiled paths into the header skip it.
+    let mut entry_piece = vec![None; code.len() + 1];
+    for (h, locals) in &proven.headers {
+        let Some(header_piece) = instr_piece[*h] else {
+            continue;
+        };
+        let first = pieces.len();
+        for (n, &(local, kind)) in locals.iter().enumerate() {
+            const LOCALS: u32 = 17;
+            let kind_base = if kind == super::types::Kind::Float {
+                LOCALS
+            } else {
+                0
+            };
+            let Some(s) = find_in("_GUARD_LOCAL", local.min(LOCALS - 1) + kind_base) else {
+                return Err(StitchError::MissingStencil("_GUARD_LOCAL"));
+            };
+            let cont = if n + 1 == locals.len() {
+                header_piece
+            } else {
+                pieces.len() + 1
+            };
+            pieces.push(Piece {
+                cont,
+                ..piece(PieceKind::EntryCheck, s, *h, local)
+            });
+        }
+        entry_piece[*h] = Some(first);
+    }
     // Deopt stubs go last, out of the straight-line path.
     for k in 1..pieces.len() {
         if k == end_piece || deopt_piece[pieces[k].index].is_some() {
@@ -373,6 +413,7 @@ fn layout_set(
         pieces,
         instr_piece,
         deopt_piece,
+        entry_piece,
         stats,
     })
 }
@@ -538,7 +579,9 @@ impl Layout {
     ) -> Result<u64, StitchError> {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
-            HoleValue::Continue if matches!(p.kind, PieceKind::Slow) => return Ok(at(p.cont)),
+            HoleValue::Continue if matches!(p.kind, PieceKind::Slow | PieceKind::EntryCheck) => {
+                return Ok(at(p.cont))
+            }
             HoleValue::Continue => return Ok(at(k + 1)),
             HoleValue::Slow => return Ok(at(p.cont)),
             HoleValue::Cache if syms.cache.is_null() => {
@@ -678,6 +721,9 @@ impl Region {
         let code = mem.into_executable().map_err(StitchError::Memory)?;
         let entries = (0..=code_len)
             .map(|i| {
+                if let Some(k) = layout.entry_piece.get(i).copied().flatten() {
+                    return layout.pieces[k].offset as u32;
+                }
                 let k = layout.instr_piece.get(i).copied().flatten();
                 match k.map(|k| &layout.pieces[k]) {
                     Some(p) if matches!(p.kind, PieceKind::Instr) => p.offset as u32,
@@ -734,7 +780,10 @@ impl Region {
         ctx: &mut JitContext,
         instr_index: usize,
     ) -> Result<JitExit, StitchError> {
-        let Some(offset) = self.layout.instr_offset(instr_index) else {
+        // A loop header with an entry check is entered through it.
+        let checked = self.layout.entry_piece.get(instr_index).copied().flatten();
+        let offset = checked.map(|k| self.layout.pieces[k].offset);
+        let Some(offset) = offset.or_else(|| self.layout.instr_offset(instr_index)) else {
             return Err(StitchError::BadJumpTarget {
                 index: instr_index,
                 target: instr_index as u32,

@@ -9,13 +9,16 @@
 //! stencil checked it; a guard checking a value just loaded from a local proves the local too,
 //! until a STORE_FAST replaces it.
 //!
-//! Facts hold only along paths through compiled code. The interpreter enters a region at its start,
-//! at loop headers (after a backward jump) and where a call, return or yield resumes (after an
-//! instruction that is not one of the simple ones below); between two such points only compiled
-//! code runs, since an exit leaves for the interpreter, which re-enters only at those points. So
-//! every such entry point starts with nothing known, and everything not simulated here (every
-//! other instruction, or a typed one compiled as a call of its runtime function) makes its
-//! successors entry points.
+//! Facts hold only along paths through compiled code. The interpreter enters a region only at its
+//! start, where a call, return or yield resumes (after a CALL, RESUME, YIELD_VALUE, ...), and at
+//! loop headers (after a backward jump it ran); between those points only compiled code runs,
+//! since an exit leaves for the interpreter, which re-enters only there. So the start and the
+//! resume points start with nothing known; a loop header keeps what every compiled path into it
+//! establishes about the locals, and the stitcher puts a check of those locals (`_GUARD_LOCAL`
+//! pieces) in front of the header for entries from the interpreter, deopting at the header when one
+//! fails (a header whose check keeps failing is demoted and then starts with nothing known). An
+//! instruction not simulated here (or a typed one compiled as a call of its runtime function)
+//! leaves nothing known of the stack; of the locals only DELETE_FAST and MAKE_CELL change one.
 
 use crate::bytecode::opcode::{Opcode, OperandKind};
 
@@ -148,43 +151,94 @@ pub struct Compiled<'a> {
 pub const LEFT: u8 = 1;
 pub const RIGHT: u8 = 2;
 
-/// For each code unit index of `code` (the step forms the stitcher compiles): which operands of
-/// the type-guarded instruction there are proven (`LEFT | RIGHT`; 0 for every other one).
-pub fn proven_operands(code: &[u32], how: &Compiled) -> Vec<u8> {
+/// What the analysis found.
+#[derive(Debug, Default)]
+pub struct Proven {
+    /// For each code unit index: which operands of the type-guarded instruction there are proven
+    /// (`LEFT | RIGHT`; 0 for every other one).
+    pub operands: Vec<u8>,
+    /// The loop headers whose compiled code assumes locals of known kinds, with those locals: an
+    /// entry from the interpreter there must check them first (`_GUARD_LOCAL`).
+    pub headers: Vec<(usize, Vec<(u32, Kind)>)>,
+}
+
+/// After these the interpreter may enter compiled code at the next instruction (a call that
+/// pushed a frame returns there, a generator resumes there), with anything in the locals.
+fn enters_after(op: Opcode) -> bool {
+    op.name().starts_with("CALL")
+        || matches!(
+            op,
+            Opcode::RESUME
+                | Opcode::YIELD_VALUE
+                | Opcode::RETURN_GENERATOR
+                | Opcode::SEND
+                | Opcode::RETURN_VALUE
+        )
+}
+
+/// Analyses `code` (the step forms the stitcher compiles).
+pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
     let mut proofs = vec![0u8; code.len()];
     let mut starts = Vec::new();
     let mut i = 0;
     while i < code.len() {
         let Some(op) = Opcode::from_u8(code[i] as u8) else {
-            return proofs;
+            return Proven {
+                operands: proofs,
+                headers: Vec::new(),
+            };
         };
         starts.push(i);
         i += 1 + op.cache_units();
     }
-    // `None`: no path reaches it (yet). Entry points start with nothing known.
-    let mut state: Vec<Option<State>> = vec![None; code.len() + 1];
-    let mut entry = vec![false; code.len() + 1];
-    entry[0] = true;
+    // Entry points: `hard` ones start with nothing known; loop headers (the interpreter enters
+    // them after a backward jump) keep what holds on every compiled path into them, for the
+    // locals only, which their entry check verifies. A header compiled as a step (its check kept
+    // failing: the driver demoted it) is a hard entry.
+    let mut hard = vec![false; code.len() + 1];
+    let mut header = vec![false; code.len() + 1];
+    hard[0] = true;
     for &i in &starts {
         let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
         let target = (code[i] >> 8) as usize;
         if op.info().operand == OperandKind::Jump && target <= i {
-            entry[target] = true;
+            if (how.guarded)(target) {
+                header[target] = true;
+            } else {
+                hard[target] = true;
+            }
+        }
+        if enters_after(op) {
+            hard[i + 1 + op.cache_units()] = true;
         }
     }
-    for (s, &e) in state.iter_mut().zip(&entry) {
+    // `None`: no path reaches it (yet).
+    let mut state: Vec<Option<State>> = vec![None; code.len() + 1];
+    for (s, &e) in state.iter_mut().zip(&hard) {
         if e {
             *s = Some(State::default());
         }
     }
     let flow = |state: &mut Vec<Option<State>>, to: usize, s: &State| -> bool {
-        match state.get_mut(to) {
-            Some(Some(t)) => t.meet(s),
-            Some(t @ None) => {
+        if hard.get(to) != Some(&false) {
+            return false;
+        }
+        let cleared;
+        let s = if header[to] {
+            cleared = State {
+                locals: s.locals.clone(),
+                stack: Vec::new(),
+            };
+            &cleared
+        } else {
+            s
+        };
+        match &mut state[to] {
+            Some(t) => t.meet(s),
+            t @ None => {
                 *t = Some(s.clone());
                 true
             }
-            None => false,
         }
     };
     let mut changed = true;
@@ -229,6 +283,17 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Vec<u8> {
                     };
                     s.stack.push(Slot {
                         kind: result,
+                        local: None,
+                    });
+                    true
+                }
+                (Opcode::FOR_ITER_RANGE, _) if (how.guarded)(i) => {
+                    // Exhausted: the iterator is popped and the loop left.
+                    let mut done = s.clone();
+                    done.stack.clear();
+                    changed |= flow(&mut state, oparg as usize, &done);
+                    s.stack.push(Slot {
+                        kind: Kind::Int,
                         local: None,
                     });
                     true
@@ -286,18 +351,44 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Vec<u8> {
                 _ => false,
             };
             if !simulated {
-                // Not simulated: where it goes, the interpreter may enter with anything.
-                let top = State::default();
-                if op.info().operand == OperandKind::Jump {
-                    changed |= flow(&mut state, oparg as usize, &top);
+                // Not simulated: nothing is known of the stack after it. Only these instructions
+                // write fast locals besides STORE_FAST (a cell replaces the local's value).
+                s.stack.clear();
+                if matches!(op, Opcode::DELETE_FAST | Opcode::MAKE_CELL) {
+                    s.set_local(oparg, Kind::Unknown);
                 }
-                changed |= flow(&mut state, next, &top);
-                continue;
+                if op.info().operand == OperandKind::Jump {
+                    changed |= flow(&mut state, oparg as usize, &s);
+                }
             }
-            changed |= flow(&mut state, next, &s);
+            let falls = !matches!(
+                op,
+                Opcode::JUMP_BACKWARD
+                    | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                    | Opcode::RETURN_VALUE
+                    | Opcode::RAISE_VARARGS
+                    | Opcode::RERAISE
+            );
+            if falls {
+                changed |= flow(&mut state, next, &s);
+            }
         }
     }
-    proofs
+    let headers = (0..code.len())
+        .filter(|&h| header[h] && !hard[h])
+        .filter_map(|h| {
+            let s = state[h].as_ref()?;
+            let known: Vec<(u32, Kind)> = (0..s.locals.len() as u32)
+                .filter(|&l| s.local(l) != Kind::Unknown)
+                .map(|l| (l, s.local(l)))
+                .collect();
+            (!known.is_empty()).then_some((h, known))
+        })
+        .collect();
+    Proven {
+        operands: proofs,
+        headers,
+    }
 }
 
 /// Pops the two operands of a guarded binary instruction whose guards check for `kind`: which of
@@ -330,6 +421,10 @@ mod tests {
     }
 
     fn analyse(code: &[u32], demoted: &[usize]) -> Vec<u8> {
+        analyse_all(code, demoted).operands
+    }
+
+    fn analyse_all(code: &[u32], demoted: &[usize]) -> Proven {
         let how = Compiled {
             guarded: &|i| !demoted.contains(&i),
             fused: &|_| None,
@@ -381,6 +476,28 @@ mod tests {
         let p = analyse(&c, &[at[2]]);
         assert_eq!(p[at[2]], 0);
         assert_eq!(p[at[6]], RIGHT);
+    }
+
+    #[test]
+    fn loop_headers_keep_what_every_compiled_path_establishes() {
+        // x = 0 ; L: x = x + 0 ; JUMP_BACKWARD L: x is an int on both paths into L, so L's code
+        // assumes it (and the interpreter's entries check it); demoted, L knows nothing.
+        let (mut c, at) = build(&[
+            (LOAD_CONST, 0),
+            (STORE_FAST, 0),
+            (LOAD_FAST, 0),
+            (LOAD_CONST, 0),
+            (BINARY_OP_ADD_INT, 0),
+            (STORE_FAST, 0),
+            (JUMP_BACKWARD, 0),
+        ]);
+        c[at[6]] = JUMP_BACKWARD as u32 | ((at[2] as u32) << 8);
+        let p = analyse_all(&c, &[]);
+        assert_eq!(p.operands[at[4]], LEFT | RIGHT);
+        assert_eq!(p.headers, vec![(at[2], vec![(0, Kind::Int)])]);
+        let p = analyse_all(&c, &[at[2]]);
+        assert_eq!(p.operands[at[4]], RIGHT);
+        assert!(p.headers.is_empty());
     }
 
     #[test]
