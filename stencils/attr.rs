@@ -105,8 +105,8 @@ pub fn templates() -> Vec<Template> {
         ),
         Template {
             name: "BINARY_OP",
-            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator; everything else the slow path",
-            variants: BINOP_VARIANTS,
+            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator and operand proof (jit::types: an operand proven a small int is not checked); everything else the slow path",
+            variants: INT_BINOP_VARIANTS,
             entry: false,
             build: binary_op,
         },
@@ -119,13 +119,19 @@ pub fn templates() -> Vec<Template> {
         },
         Template {
             name: "BINARY_OP_SMALL_INT",
-            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator; everything else (a miss: zero divisor, shift out of 0..64, other types) the slow path, which counts the miss like the interpreter's arm",
-            variants: BINOP_VARIANTS,
+            doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator and operand proof (as BINARY_OP); everything else (a miss: zero divisor, shift out of 0..64, other types) the slow path, which counts the miss like the interpreter's arm",
+            variants: INT_BINOP_VARIANTS,
             entry: false,
             build: binary_op,
         },
     ]
 }
+
+/// BINARY_OP_VARIANTS times the operand proofs (`jit::types`; variant = oparg + 26 * proof).
+const INT_BINOP_VARIANTS: &[&str] = with_proofs!(
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+);
 
 /// Every BINARY_OP oparg (`nb` codes, in-place forms from 13).
 const BINOP_VARIANTS: &[&str] = &[
@@ -446,7 +452,8 @@ fn unbox_int(e: &mut Emitter, v: Value) -> Value {
     e.b.ins().sshr_imm_s(up, 16)
 }
 
-fn binary_op(e: &mut Emitter, oparg: u32) {
+fn binary_op(e: &mut Emitter, variant: u32) {
+    let (oparg, proof) = (variant % 26, variant / 26);
     const AND: u32 = 1;
     const FLOOR_DIVIDE: u32 = 2;
     const REMAINDER: u32 = 6;
@@ -461,8 +468,15 @@ fn binary_op(e: &mut Emitter, oparg: u32) {
     }
     let left = e.peek(1);
     let right = e.peek(0);
-    let ok = e.both_ints(left, right);
-    e.slow_unless(ok);
+    let ok = match proof {
+        0 => Some(e.both_ints(left, right)),
+        1 => Some(e.is_int(right)),
+        2 => Some(e.is_int(left)),
+        _ => None,
+    };
+    if let Some(ok) = ok {
+        e.slow_unless(ok);
+    }
     let res = match op {
         // Both tags are all ones, so they survive `&` and `|`, and the 48-bit payloads combine
         // as the ints' two's complement bits do.

@@ -16,6 +16,21 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::FunctionBuilder;
 
+/// The operand proofs a type-guarded stencil has variants for, in this order after its base
+/// variants (variant = base + bases * proof): `jit::types` proves an operand's type where an
+/// earlier guard or instruction in the region already established it, and the stitcher picks
+/// the variant without that operand's guard.
+macro_rules! with_proofs {
+    ($($base:literal),* $(,)?) => {
+        &[
+            $($base,)*
+            $(concat!($base, ", left proven"),)*
+            $(concat!($base, ", right proven"),)*
+            $(concat!($base, ", both proven"),)*
+        ]
+    };
+}
+
 mod attr;
 mod control;
 mod ops;

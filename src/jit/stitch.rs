@@ -438,6 +438,9 @@ fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8
         // A comparison outside 0..6 has no stencil (u32::MAX names no variant).
         Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT if oparg < 6 => oparg + 6 * proof as u32,
         Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => u32::MAX,
+        // Every `nb` operator (26), times the proofs of small-int operands.
+        Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT if oparg < 26 => oparg + 26 * proof as u32,
+        Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT => u32::MAX,
         _ => oparg,
     }
 }

@@ -287,6 +287,27 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                     });
                     true
                 }
+                (Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT, _) if (how.guarded)(i) => {
+                    // Two small ints take the inline path, anything else the slow path (the
+                    // runtime function, continuing here): no operand is proven afterwards, and
+                    // the result is a small int only for proven operands and an operator whose
+                    // slow path cannot make anything else (% & | ^ >>: a zero divisor or a
+                    // negative shift raises; `//` can make a big int).
+                    let right = s.pop();
+                    let left = s.pop();
+                    let ints = |x: Slot| x.kind == Kind::Int;
+                    proofs[i] = ints(left) as u8 * LEFT + ints(right) as u8 * RIGHT;
+                    let small = matches!(oparg % 13, 1 | 6 | 7 | 9 | 12);
+                    s.stack.push(Slot {
+                        kind: if small && ints(left) && ints(right) {
+                            Kind::Int
+                        } else {
+                            Kind::Unknown
+                        },
+                        local: None,
+                    });
+                    true
+                }
                 (Opcode::FOR_ITER_RANGE, _) if (how.guarded)(i) => {
                     // Exhausted: the iterator is popped and the loop left.
                     let mut done = s.clone();

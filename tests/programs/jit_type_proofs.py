@@ -115,3 +115,23 @@ def nan_results(n):
 
 
 print(nan_results(30))
+
+
+def small_int_ops(n):
+    # % & | ^ >> of proven small ints stay small ints; // can overflow into a big int; a zero
+    # divisor raises from the slow path.
+    out = []
+    lo = -(2**47)
+    for k in range(n):
+        a = k * 7 - 20
+        b = (a % 5) + (a & 12) - (a | 3) + (a ^ 9) + (a >> (k % 70))
+        c = lo // -1 if k == n - 1 else a // 3
+        try:
+            d = a % (k - 5)
+        except ZeroDivisionError:
+            d = "zero"
+        out.append((b, c, d))
+    return out[:3], out[5], out[-1]
+
+
+print(small_int_ops(80))
