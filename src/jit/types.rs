@@ -241,157 +241,187 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
             }
         }
     };
+    // Blocks: states are kept (and met) only where control flow joins or enters; within a block
+    // one state is updated in place (a clone per instruction made big functions' compiles slow).
+    let mut block_start = vec![false; code.len() + 1];
+    for (b, (&h, &e)) in block_start.iter_mut().zip(hard.iter().zip(&header)) {
+        *b = h || e;
+    }
+    block_start[code.len()] = true;
+    for &i in &starts {
+        let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
+        let next = i + 1 + op.cache_units();
+        if op.info().operand == OperandKind::Jump {
+            block_start[(code[i] >> 8) as usize % (code.len() + 1)] = true;
+            block_start[next] = true;
+        }
+        if let Some((jump, target)) = (how.fused)(i) {
+            block_start[jump + 1 + Opcode::POP_JUMP_IF_FALSE.cache_units()] = true;
+            block_start[target.min(code.len())] = true;
+        }
+    }
     let mut changed = true;
     while changed {
         changed = false;
-        for &i in &starts {
-            let Some(mut s) = state[i].clone() else {
-                continue;
-            };
-            let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
-            let oparg = code[i] >> 8;
-            let next = i + 1 + op.cache_units();
-            if let Some((jump, target)) = (how.fused)(i) {
-                let kind = match op {
-                    Opcode::COMPARE_OP_FLOAT_JUMP => Kind::Float,
-                    _ => Kind::Int,
-                };
-                proofs[i] = guarded_pair(&mut s, kind);
-                let after = jump + 1 + Opcode::POP_JUMP_IF_FALSE.cache_units();
-                changed |= flow(&mut state, after, &s);
-                changed |= flow(&mut state, target, &s);
+        for &b in &starts {
+            if !block_start[b] {
                 continue;
             }
-            let op = crate::vm::eval::step_form(op);
-            let typed = match op {
-                Opcode::BINARY_OP_ADD_INT
-                | Opcode::BINARY_OP_SUBTRACT_INT
-                | Opcode::BINARY_OP_MULTIPLY_INT
-                | Opcode::COMPARE_OP_INT => Some(Kind::Int),
-                Opcode::BINARY_OP_ADD_FLOAT
-                | Opcode::BINARY_OP_SUBTRACT_FLOAT
-                | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                | Opcode::COMPARE_OP_FLOAT => Some(Kind::Float),
-                _ => None,
+            let Some(mut s) = state[b].clone() else {
+                continue;
             };
-            let simulated = match (op, typed) {
-                (_, Some(kind)) if (how.guarded)(i) => {
-                    proofs[i] = guarded_pair(&mut s, kind);
-                    let result = match op {
-                        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => Kind::Unknown,
-                        _ => kind,
+            let mut i = b;
+            loop {
+                let op = Opcode::from_u8(code[i] as u8).unwrap_or(Opcode::NOP);
+                let oparg = code[i] >> 8;
+                let next = i + 1 + op.cache_units();
+                if let Some((jump, target)) = (how.fused)(i) {
+                    let kind = match op {
+                        Opcode::COMPARE_OP_FLOAT_JUMP => Kind::Float,
+                        _ => Kind::Int,
                     };
-                    s.stack.push(Slot {
-                        kind: result,
-                        local: None,
-                    });
-                    true
+                    proofs[i] = guarded_pair(&mut s, kind);
+                    let after = jump + 1 + Opcode::POP_JUMP_IF_FALSE.cache_units();
+                    changed |= flow(&mut state, after, &s);
+                    changed |= flow(&mut state, target, &s);
+                    break;
                 }
-                (Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT, _) if (how.guarded)(i) => {
-                    // Two small ints take the inline path, anything else the slow path (the
-                    // runtime function, continuing here): no operand is proven afterwards, and
-                    // the result is a small int only for proven operands and an operator whose
-                    // slow path cannot make anything else (% & | ^ >>: a zero divisor or a
-                    // negative shift raises; `//` can make a big int).
-                    let right = s.pop();
-                    let left = s.pop();
-                    let ints = |x: Slot| x.kind == Kind::Int;
-                    proofs[i] = ints(left) as u8 * LEFT + ints(right) as u8 * RIGHT;
-                    let small = matches!(oparg % 13, 1 | 6 | 7 | 9 | 12);
-                    s.stack.push(Slot {
-                        kind: if small && ints(left) && ints(right) {
-                            Kind::Int
-                        } else {
-                            Kind::Unknown
-                        },
-                        local: None,
-                    });
-                    true
-                }
-                (Opcode::FOR_ITER_RANGE, _) if (how.guarded)(i) => {
-                    // Exhausted: the iterator is popped and the loop left.
-                    let mut done = s.clone();
-                    done.stack.clear();
-                    changed |= flow(&mut state, oparg as usize, &done);
-                    s.stack.push(Slot {
-                        kind: Kind::Int,
-                        local: None,
-                    });
-                    true
-                }
-                (Opcode::LOAD_FAST, _) => {
-                    s.stack.push(Slot {
-                        kind: s.local(oparg),
-                        local: Some(oparg),
-                    });
-                    true
-                }
-                (Opcode::LOAD_CONST, _) => {
-                    s.stack.push(Slot {
-                        kind: (how.constant)(oparg),
-                        local: None,
-                    });
-                    true
-                }
-                (Opcode::STORE_FAST, _) => {
-                    let v = s.pop();
-                    for e in &mut s.stack {
-                        if e.local == Some(oparg) {
-                            e.local = None;
-                        }
+                let op = crate::vm::eval::step_form(op);
+                let typed = match op {
+                    Opcode::BINARY_OP_ADD_INT
+                    | Opcode::BINARY_OP_SUBTRACT_INT
+                    | Opcode::BINARY_OP_MULTIPLY_INT
+                    | Opcode::COMPARE_OP_INT => Some(Kind::Int),
+                    Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                    | Opcode::COMPARE_OP_FLOAT => Some(Kind::Float),
+                    _ => None,
+                };
+                let simulated = match (op, typed) {
+                    (_, Some(kind)) if (how.guarded)(i) => {
+                        proofs[i] = guarded_pair(&mut s, kind);
+                        let result = match op {
+                            Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => Kind::Unknown,
+                            _ => kind,
+                        };
+                        s.stack.push(Slot {
+                            kind: result,
+                            local: None,
+                        });
+                        true
                     }
-                    s.set_local(oparg, v.kind);
-                    true
+                    (Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT, _) if (how.guarded)(i) => {
+                        // Two small ints take the inline path, anything else the slow path (the
+                        // runtime function, continuing here): no operand is proven afterwards, and
+                        // the result is a small int only for proven operands and an operator whose
+                        // slow path cannot make anything else (% & | ^ >>: a zero divisor or a
+                        // negative shift raises; `//` can make a big int).
+                        let right = s.pop();
+                        let left = s.pop();
+                        let ints = |x: Slot| x.kind == Kind::Int;
+                        proofs[i] = ints(left) as u8 * LEFT + ints(right) as u8 * RIGHT;
+                        let small = matches!(oparg % 13, 1 | 6 | 7 | 9 | 12);
+                        s.stack.push(Slot {
+                            kind: if small && ints(left) && ints(right) {
+                                Kind::Int
+                            } else {
+                                Kind::Unknown
+                            },
+                            local: None,
+                        });
+                        true
+                    }
+                    (Opcode::FOR_ITER_RANGE, _) if (how.guarded)(i) => {
+                        // Exhausted: the iterator is popped and the loop left.
+                        let mut done = s.clone();
+                        done.stack.clear();
+                        changed |= flow(&mut state, oparg as usize, &done);
+                        s.stack.push(Slot {
+                            kind: Kind::Int,
+                            local: None,
+                        });
+                        true
+                    }
+                    (Opcode::LOAD_FAST, _) => {
+                        s.stack.push(Slot {
+                            kind: s.local(oparg),
+                            local: Some(oparg),
+                        });
+                        true
+                    }
+                    (Opcode::LOAD_CONST, _) => {
+                        s.stack.push(Slot {
+                            kind: (how.constant)(oparg),
+                            local: None,
+                        });
+                        true
+                    }
+                    (Opcode::STORE_FAST, _) => {
+                        let v = s.pop();
+                        for e in &mut s.stack {
+                            if e.local == Some(oparg) {
+                                e.local = None;
+                            }
+                        }
+                        s.set_local(oparg, v.kind);
+                        true
+                    }
+                    (Opcode::POP_TOP, _) => {
+                        s.pop();
+                        true
+                    }
+                    (Opcode::COPY, _) if oparg >= 1 => {
+                        s.ensure(oparg as usize);
+                        let v = s.stack[s.stack.len() - oparg as usize];
+                        s.stack.push(v);
+                        true
+                    }
+                    (Opcode::SWAP, _) if oparg >= 1 => {
+                        s.ensure(oparg as usize);
+                        let n = s.stack.len();
+                        s.stack.swap(n - 1, n - oparg as usize);
+                        true
+                    }
+                    (Opcode::NOP, _) => true,
+                    (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE, _) => {
+                        s.pop();
+                        changed |= flow(&mut state, oparg as usize, &s);
+                        true
+                    }
+                    (Opcode::JUMP_FORWARD, _) => {
+                        changed |= flow(&mut state, oparg as usize, &s);
+                        break;
+                    }
+                    _ => false,
+                };
+                if !simulated {
+                    // Not simulated: nothing is known of the stack after it. Only these instructions
+                    // write fast locals besides STORE_FAST (a cell replaces the local's value).
+                    s.stack.clear();
+                    if matches!(op, Opcode::DELETE_FAST | Opcode::MAKE_CELL) {
+                        s.set_local(oparg, Kind::Unknown);
+                    }
+                    if op.info().operand == OperandKind::Jump {
+                        changed |= flow(&mut state, oparg as usize, &s);
+                    }
                 }
-                (Opcode::POP_TOP, _) => {
-                    s.pop();
-                    true
+                let falls = !matches!(
+                    op,
+                    Opcode::JUMP_BACKWARD
+                        | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                        | Opcode::RETURN_VALUE
+                        | Opcode::RAISE_VARARGS
+                        | Opcode::RERAISE
+                );
+                if !falls {
+                    break;
                 }
-                (Opcode::COPY, _) if oparg >= 1 => {
-                    s.ensure(oparg as usize);
-                    let v = s.stack[s.stack.len() - oparg as usize];
-                    s.stack.push(v);
-                    true
+                if block_start[next] {
+                    changed |= flow(&mut state, next, &s);
+                    break;
                 }
-                (Opcode::SWAP, _) if oparg >= 1 => {
-                    s.ensure(oparg as usize);
-                    let n = s.stack.len();
-                    s.stack.swap(n - 1, n - oparg as usize);
-                    true
-                }
-                (Opcode::NOP, _) => true,
-                (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE, _) => {
-                    s.pop();
-                    changed |= flow(&mut state, oparg as usize, &s);
-                    true
-                }
-                (Opcode::JUMP_FORWARD, _) => {
-                    changed |= flow(&mut state, oparg as usize, &s);
-                    continue;
-                }
-                _ => false,
-            };
-            if !simulated {
-                // Not simulated: nothing is known of the stack after it. Only these instructions
-                // write fast locals besides STORE_FAST (a cell replaces the local's value).
-                s.stack.clear();
-                if matches!(op, Opcode::DELETE_FAST | Opcode::MAKE_CELL) {
-                    s.set_local(oparg, Kind::Unknown);
-                }
-                if op.info().operand == OperandKind::Jump {
-                    changed |= flow(&mut state, oparg as usize, &s);
-                }
-            }
-            let falls = !matches!(
-                op,
-                Opcode::JUMP_BACKWARD
-                    | Opcode::JUMP_BACKWARD_NO_INTERRUPT
-                    | Opcode::RETURN_VALUE
-                    | Opcode::RAISE_VARARGS
-                    | Opcode::RERAISE
-            );
-            if falls {
-                changed |= flow(&mut state, next, &s);
+                i = next;
             }
         }
     }
