@@ -1,5 +1,8 @@
 //! The stencil tables build.rs generates from `stencils/` (one per target), and their types.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 /// A relocation kind, named after its ELF relocation type. build.rs refuses any kind not listed
 /// here; `jit::patch` has a patch function per kind (a test checks every kind in the tables).
 #[allow(non_camel_case_types)]
@@ -140,12 +143,38 @@ pub const ANY_OPARG: &str = "any";
 /// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`,
 /// else the template's `ANY_OPARG` variant if it has one).
 pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
-    set.iter()
-        .find(|s| s.name == name && s.variant.is_none_or(|(v, _)| v == oparg))
+    let group = by_name(set).get(name)?;
+    // Variants are built in order, so variant `oparg` is usually at that position.
+    let at = |k: usize| group.get(k).map(|&i| &set[i]);
+    let exact = |s: &&'static Stencil| s.variant.is_none_or(|(v, _)| v == oparg);
+    at(oparg as usize)
+        .filter(exact)
+        .or_else(|| group.iter().map(|&i| &set[i]).find(exact))
         .or_else(|| {
-            set.iter()
-                .find(|s| s.name == name && s.variant.is_some_and(|(_, l)| l == ANY_OPARG))
+            group
+                .iter()
+                .map(|&i| &set[i])
+                .find(|s| s.variant.is_some_and(|(_, l)| l == ANY_OPARG))
         })
+}
+
+/// The stencils of `set` by name (indexes in variant order), built once per set: the stitcher
+/// looks up a stencil for every instruction, and the sets hold about a thousand stencils.
+fn by_name(set: &'static [Stencil]) -> &'static HashMap<&'static str, Vec<usize>> {
+    type Index = HashMap<&'static str, Vec<usize>>;
+    static CACHE: Mutex<Vec<(usize, &'static Index)>> = Mutex::new(Vec::new());
+    let key = set.as_ptr() as usize;
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&(_, index)) = cache.iter().find(|(k, _)| *k == key) {
+        return index;
+    }
+    let mut index = Index::new();
+    for (i, s) in set.iter().enumerate() {
+        index.entry(s.name).or_default().push(i);
+    }
+    let index: &'static Index = Box::leak(Box::new(index));
+    cache.push((key, index));
+    index
 }
 
 pub mod x86_64 {

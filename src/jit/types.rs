@@ -191,6 +191,32 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
         starts.push(i);
         i += 1 + op.cache_units();
     }
+    // Nothing to prove without a type-guarded instruction (most regions of attribute- and
+    // call-heavy code): skip the analysis.
+    let typed = starts.iter().any(|&i| {
+        matches!(
+            Opcode::from_u8(code[i] as u8),
+            Some(
+                Opcode::BINARY_OP_ADD_INT
+                    | Opcode::BINARY_OP_SUBTRACT_INT
+                    | Opcode::BINARY_OP_MULTIPLY_INT
+                    | Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                    | Opcode::COMPARE_OP_INT
+                    | Opcode::COMPARE_OP_FLOAT
+                    | Opcode::COMPARE_OP_INT_JUMP
+                    | Opcode::COMPARE_OP_FLOAT_JUMP
+                    | Opcode::BINARY_OP_SMALL_INT
+            )
+        )
+    });
+    if !typed {
+        return Proven {
+            operands: proofs,
+            headers: Vec::new(),
+        };
+    }
     // Entry points: `hard` ones start with nothing known; loop headers (the interpreter enters
     // them after a backward jump) keep what holds on every compiled path into them, for the
     // locals only, which their entry check verifies. A header compiled as a step (its check kept
@@ -219,28 +245,34 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
             *s = Some(State::default());
         }
     }
-    let flow = |state: &mut Vec<Option<State>>, to: usize, s: &State| -> bool {
-        if hard.get(to) != Some(&false) {
-            return false;
-        }
-        let cleared;
-        let s = if header[to] {
-            cleared = State {
-                locals: s.locals.clone(),
-                stack: Vec::new(),
-            };
-            &cleared
-        } else {
-            s
-        };
-        match &mut state[to] {
-            Some(t) => t.meet(s),
-            t @ None => {
-                *t = Some(s.clone());
-                true
+    let flow =
+        |state: &mut Vec<Option<State>>, dirty: &mut Vec<bool>, to: usize, s: &State| -> bool {
+            if hard.get(to) != Some(&false) {
+                return false;
             }
-        }
-    };
+            if state[to].as_ref() == Some(s) && !header[to] {
+                return false;
+            }
+            let cleared;
+            let s = if header[to] {
+                cleared = State {
+                    locals: s.locals.clone(),
+                    stack: Vec::new(),
+                };
+                &cleared
+            } else {
+                s
+            };
+            let changed = match &mut state[to] {
+                Some(t) => t.meet(s),
+                t @ None => {
+                    *t = Some(s.clone());
+                    true
+                }
+            };
+            dirty[to] |= changed;
+            changed
+        };
     // Blocks: states are kept (and met) only where control flow joins or enters; within a block
     // one state is updated in place (a clone per instruction made big functions' compiles slow).
     let mut block_start = vec![false; code.len() + 1];
@@ -260,11 +292,14 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
             block_start[target.min(code.len())] = true;
         }
     }
+    // A block is (re)analysed when its entry state changed: `dirty`, scanned in code order
+    // until nothing changes.
+    let mut dirty: Vec<bool> = state.iter().map(|s| s.is_some()).collect();
     let mut changed = true;
     while changed {
         changed = false;
         for &b in &starts {
-            if !block_start[b] {
+            if !block_start[b] || !std::mem::take(&mut dirty[b]) {
                 continue;
             }
             let Some(mut s) = state[b].clone() else {
@@ -282,8 +317,8 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                     };
                     proofs[i] = guarded_pair(&mut s, kind);
                     let after = jump + 1 + Opcode::POP_JUMP_IF_FALSE.cache_units();
-                    changed |= flow(&mut state, after, &s);
-                    changed |= flow(&mut state, target, &s);
+                    changed |= flow(&mut state, &mut dirty, after, &s);
+                    changed |= flow(&mut state, &mut dirty, target, &s);
                     break;
                 }
                 let op = crate::vm::eval::step_form(op);
@@ -336,7 +371,7 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                         // Exhausted: the iterator is popped and the loop left.
                         let mut done = s.clone();
                         done.stack.clear();
-                        changed |= flow(&mut state, oparg as usize, &done);
+                        changed |= flow(&mut state, &mut dirty, oparg as usize, &done);
                         s.stack.push(Slot {
                             kind: Kind::Int,
                             local: None,
@@ -386,11 +421,11 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                     (Opcode::NOP, _) => true,
                     (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE, _) => {
                         s.pop();
-                        changed |= flow(&mut state, oparg as usize, &s);
+                        changed |= flow(&mut state, &mut dirty, oparg as usize, &s);
                         true
                     }
                     (Opcode::JUMP_FORWARD, _) => {
-                        changed |= flow(&mut state, oparg as usize, &s);
+                        changed |= flow(&mut state, &mut dirty, oparg as usize, &s);
                         break;
                     }
                     _ => false,
@@ -403,7 +438,7 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                         s.set_local(oparg, Kind::Unknown);
                     }
                     if op.info().operand == OperandKind::Jump {
-                        changed |= flow(&mut state, oparg as usize, &s);
+                        changed |= flow(&mut state, &mut dirty, oparg as usize, &s);
                     }
                 }
                 let falls = !matches!(
@@ -418,7 +453,7 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                     break;
                 }
                 if block_start[next] {
-                    changed |= flow(&mut state, next, &s);
+                    changed |= flow(&mut state, &mut dirty, next, &s);
                     break;
                 }
                 i = next;
