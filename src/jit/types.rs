@@ -194,22 +194,14 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
     // Nothing to prove without a type-guarded instruction (most regions of attribute- and
     // call-heavy code): skip the analysis.
     let typed = starts.iter().any(|&i| {
-        matches!(
-            Opcode::from_u8(code[i] as u8),
-            Some(
-                Opcode::BINARY_OP_ADD_INT
-                    | Opcode::BINARY_OP_SUBTRACT_INT
-                    | Opcode::BINARY_OP_MULTIPLY_INT
-                    | Opcode::BINARY_OP_ADD_FLOAT
-                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
-                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                    | Opcode::COMPARE_OP_INT
-                    | Opcode::COMPARE_OP_FLOAT
+        Opcode::from_u8(code[i] as u8).is_some_and(|op| {
+            matches!(
+                op,
+                Opcode::BINARY_OP_SMALL_INT
                     | Opcode::COMPARE_OP_INT_JUMP
                     | Opcode::COMPARE_OP_FLOAT_JUMP
-                    | Opcode::BINARY_OP_SMALL_INT
-            )
-        )
+            ) || guard_kind(op).is_some()
+        })
     });
     if !typed {
         return Proven {
@@ -322,17 +314,7 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
                     break;
                 }
                 let op = crate::vm::eval::step_form(op);
-                let typed = match op {
-                    Opcode::BINARY_OP_ADD_INT
-                    | Opcode::BINARY_OP_SUBTRACT_INT
-                    | Opcode::BINARY_OP_MULTIPLY_INT
-                    | Opcode::COMPARE_OP_INT => Some(Kind::Int),
-                    Opcode::BINARY_OP_ADD_FLOAT
-                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
-                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                    | Opcode::COMPARE_OP_FLOAT => Some(Kind::Float),
-                    _ => None,
-                };
+                let typed = guard_kind(op);
                 let simulated = match (op, typed) {
                     (_, Some(kind)) if (how.guarded)(i) => {
                         proofs[i] = guarded_pair(&mut s, kind);
@@ -474,6 +456,21 @@ pub fn proven_operands(code: &[u32], how: &Compiled) -> Proven {
     Proven {
         operands: proofs,
         headers,
+    }
+}
+
+/// The kind a type-guarded instruction (in its step form) checks both its operands for.
+fn guard_kind(op: Opcode) -> Option<Kind> {
+    match op {
+        Opcode::BINARY_OP_ADD_INT
+        | Opcode::BINARY_OP_SUBTRACT_INT
+        | Opcode::BINARY_OP_MULTIPLY_INT
+        | Opcode::COMPARE_OP_INT => Some(Kind::Int),
+        Opcode::BINARY_OP_ADD_FLOAT
+        | Opcode::BINARY_OP_SUBTRACT_FLOAT
+        | Opcode::BINARY_OP_MULTIPLY_FLOAT
+        | Opcode::COMPARE_OP_FLOAT => Some(Kind::Float),
+        _ => None,
     }
 }
 
