@@ -256,6 +256,7 @@ class xmlparser:
         self._entities = {}
         self._pentities = {}
         self._attdefaults = {}
+        self._tokenized = {}
         self._open_entities = []
         self._ent_pos = None
         self._param_parsing = 0
@@ -356,6 +357,7 @@ class xmlparser:
         p._base = self._base
         p._entities = self._entities
         p._attdefaults = self._attdefaults
+        p._tokenized = self._tokenized
         p._has_ext_refs = True
         p._external = context is not None
         if p._external:
@@ -645,6 +647,12 @@ class xmlparser:
             v = attrs[i]
             if type(v) is list:
                 attrs[i] = self._resolve_attr(v, pos, ())
+        tokenized = self._tokenized.get(name)
+        if tokenized:
+            # Declared non-CDATA: spaces collapsed and stripped.
+            for i in range(0, len(attrs), 2):
+                if attrs[i] in tokenized:
+                    attrs[i + 1] = ' '.join(p for p in attrs[i + 1].split(' ') if p)
         defaults = self._attdefaults.get(name)
         if defaults and not self.specified_attributes:
             present = attrs[0::2]
@@ -870,6 +878,8 @@ class xmlparser:
             el = d[6]
             h = self.AttlistDeclHandler
             for an, ty, default, required in d[7]:
+                if ty != 'CDATA' and self._keep_decls:
+                    self._tokenized.setdefault(el, set()).add(an)
                 if default is not None and self._keep_decls:
                     v = _attr_value(default)
                     if type(v) is int:
