@@ -14,7 +14,11 @@ use crate::vm::value::Value;
 const PART: &str = include_str!("py/pyexpat_part.py");
 
 pub fn create(vm: &mut Vm) -> PyResult {
-    let fns: &[(&'static str, BuiltinFn)] = &[("_scan", scan_fn), ("_attr_value", attr_value_fn)];
+    let fns: &[(&'static str, BuiltinFn)] = &[
+        ("_scan", scan_fn),
+        ("_attr_value", attr_value_fn),
+        ("_decode_utf16", decode_utf16_fn),
+    ];
     super::native_with_python(vm, "pyexpat", fns, PART)
 }
 
@@ -1142,4 +1146,34 @@ fn attr_value_fn(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         Err(Stop::Err(code, _)) => Ok(vm.new_int(code as i64)),
         Err(Stop::More) => Ok(vm.new_int(E_UNCLOSED_TOKEN as i64)),
     }
+}
+
+/// `_decode_utf16(data, big_endian)` -> (text, bytes used): the complete code units of `data`
+/// (an odd byte or a high surrogate at the end is left for more data); unpaired surrogates
+/// decode as U+FFFD (an invalid token for the tokenizer).
+fn decode_utf16_fn(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    nargs(vm, "_decode_utf16", a, k, 0, 2, 2)?;
+    let Some(data) = crate::vm::types::memoryview::buffer_bytes(a[0]) else {
+        return Err(vm.type_error("a bytes-like object is required"));
+    };
+    let big = a[1] == vm.true_;
+    let mut units: Vec<u16> = data
+        .chunks_exact(2)
+        .map(|c| {
+            if big {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    if units.last().is_some_and(|&u| (0xD800..0xDC00).contains(&u)) {
+        units.pop();
+    }
+    let used = units.len() * 2;
+    let text: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect();
+    let items = vec![vm.new_str_owned(text), vm.new_int(used as i64)];
+    Ok(vm.new_tuple(items))
 }

@@ -152,9 +152,19 @@ def _parse_model(s):
         start = pos[0]
         while pos[0] < len(s) and s[pos[0]] not in ',|)?*+':
             pos[0] += 1
-        return (4, quant(), s[start:pos[0]], ())
+        name = s[start:pos[0]]
+        return (4, quant(), name, ())
 
     return particle()
+
+
+def _advance(pos, s):
+    """The position (line, column, byte index) after text `s` from `pos`."""
+    line, col, byte = pos
+    n = s.count('\n')
+    if n:
+        return (line + n, len(s) - s.rindex('\n') - 1, byte + len(s.encode('utf-8')))
+    return (line, col + len(s), byte + len(s.encode('utf-8')))
 
 
 def _xml_decl(data):
@@ -469,6 +479,17 @@ class xmlparser:
                 raise ValueError('multi-byte encodings are not supported')
             self._table = {i: ord(c) for i, c in enumerate(table) if c != chr(i)}
             return self._table_decoder
+        if (name or low).startswith('utf-16'):
+            big = low in ('utf-16-be', 'utf-16be')
+            pending = [b'']
+
+            def decode16(raw, final):
+                text, used = _decode_utf16(pending[0] + raw, big)
+                pending[0] = (pending[0] + raw)[used:]
+                if final and pending[0]:
+                    self._bad_input = True
+                return text
+            return decode16
         dec = codecs.getincrementaldecoder(name or low)()
         self._idec = dec
 
@@ -581,13 +602,22 @@ class xmlparser:
                 if h is not None:
                     self._flush()
                     h()
+                at = _advance(pos, '<![CDATA[')
                 for i, piece in enumerate(t[6].split('\n')):
                     if i:
+                        if ent is None:
+                            self._cur = at
                         self._chardata('\n', '\n')
+                        at = _advance(at, '\n')
                     if piece:
+                        if ent is None:
+                            self._cur = at
                         self._chardata(piece, piece)
+                        at = _advance(at, piece)
                 h = self.EndCdataSectionHandler
                 if h is not None:
+                    if ent is None:
+                        self._cur = at
                     self._flush()
                     h()
             elif kind == _DOCTYPE:
@@ -672,6 +702,8 @@ class xmlparser:
         else:
             self._default(text[t[4]:t[5]])
         if empty:
+            if self._ent_pos is None:
+                self._cur = _advance(pos, text[t[4]:t[5]])
             self._end_element(name)
             if not self._stack and not self._open_entities:
                 self._root_done = True
