@@ -115,6 +115,11 @@ _HANDLERS = (
 )
 
 
+_PUBLIC = frozenset(_HANDLERS + (
+    'buffer_text', 'buffer_size', 'ordered_attributes', 'specified_attributes',
+    'namespace_prefixes', 'intern'))
+
+
 class _Stop(Exception):
     """An expat error inside the parse (code, line, column, byte index)."""
 
@@ -167,16 +172,19 @@ def _advance(pos, s):
     return (line, col + len(s), byte + len(s.encode('utf-8')))
 
 
+_WS = ' \t\r\n'
+
+
 def _xml_decl(data):
     """(version, encoding, standalone) of an XML declaration's pseudo-attributes, or None."""
     items = []
-    rest = data.strip()
+    rest = data.strip(_WS)
     while rest:
         eq = rest.find('=')
         if eq < 0:
             return None
-        name = rest[:eq].strip()
-        rest = rest[eq + 1:].lstrip()
+        name = rest[:eq].strip(_WS)
+        rest = rest[eq + 1:].lstrip(_WS)
         if not rest or rest[0] not in '"\'':
             return None
         end = rest.find(rest[0], 1)
@@ -186,7 +194,7 @@ def _xml_decl(data):
         rest = rest[end + 1:]
         if rest and rest[0] not in ' \t\r\n':
             return None
-        rest = rest.lstrip()
+        rest = rest.lstrip(_WS)
     names = [n for n, _ in items]
     if not names or names[0] != 'version' or names not in (
             ['version'], ['version', 'encoding'], ['version', 'standalone'],
@@ -285,6 +293,8 @@ class xmlparser:
             raise TypeError('buffer_size must be an integer')
         if n <= 0:
             raise ValueError('buffer_size must be greater than zero')
+        if n > 2147483647:
+            raise ValueError('buffer_size must not be greater than 2147483647')
         self._flush()
         self._buffer_size = n
 
@@ -293,6 +303,10 @@ class xmlparser:
         return self._buf_len
 
     def __setattr__(self, name, value):
+        if not isinstance(name, str):
+            raise TypeError('attribute name must be string, not %r' % type(name).__name__)
+        if name[:1] != '_' and name not in _PUBLIC:
+            raise AttributeError("'pyexpat.xmlparser' object has no attribute %r" % name)
         if name in ('buffer_text', 'ordered_attributes', 'specified_attributes',
                     'namespace_prefixes'):
             value = bool(value)
@@ -473,8 +487,9 @@ class xmlparser:
         low = enc.lower().replace('_', '-')
         name = _NATIVE.get(low)
         if name is None and low not in ('utf-16-le', 'utf-16-be', 'utf-16le', 'utf-16be'):
-            codecs.lookup(enc)
-            table = bytes(range(256)).decode(enc, 'replace')
+            # Through the registry (a charmap codec of Lib/encodings, which bytes.decode may
+            # not know natively).
+            table = codecs.lookup(enc).decode(bytes(range(256)), 'replace')[0]
             if len(table) != 256:
                 raise ValueError('multi-byte encodings are not supported')
             self._table = {i: ord(c) for i, c in enumerate(table) if c != chr(i)}
@@ -673,6 +688,14 @@ class xmlparser:
         if self._root_done and not self._stack and not self._external:
             self._stop(9, pos)
         name, attrs, empty = t[6], t[7], t[8]
+        if (self._foreign_dtd and not self._doctype_seen and not self._stack
+                and not self._root_done):
+            self._doctype_seen = True
+            h = self.ExternalEntityRefHandler
+            if h is not None and self._param_parsing:
+                self._flush()
+                if not h(None, self._base, None, None):
+                    self._stop(21, pos)
         for i in range(1, len(attrs), 2):
             v = attrs[i]
             if type(v) is list:
@@ -853,6 +876,7 @@ class xmlparser:
         name, sysid, pubid, subset, head, decls, tail = t[6:13]
         if sysid is not None:
             self._has_ext_refs = True
+            self._not_standalone(pos)
         h = self.StartDoctypeDeclHandler
         if h is not None:
             self._flush()
@@ -879,6 +903,13 @@ class xmlparser:
             for piece in tail:
                 self._default(piece)
 
+    def _not_standalone(self, pos):
+        h = self.NotStandaloneHandler
+        if h is not None and not self._standalone:
+            self._flush()
+            if not h():
+                self._stop(22, pos)
+
     def _decl(self, d, text, pos):
         kind = d[0]
         raw = text[d[4]:d[5]]
@@ -891,12 +922,12 @@ class xmlparser:
                 return
             table[name] = (value, sysid, pubid, notation)
             h = self.EntityDeclHandler
-            if h is not None:
-                self._flush()
-                h(name, int(pe), value, self._base, sysid, pubid, notation)
-            elif notation is not None and self.UnparsedEntityDeclHandler is not None:
+            if notation is not None and self.UnparsedEntityDeclHandler is not None:
                 self._flush()
                 self.UnparsedEntityDeclHandler(name, self._base, sysid, pubid, notation)
+            elif h is not None:
+                self._flush()
+                h(name, int(pe), value, self._base, sysid, pubid, notation)
             else:
                 self._default(raw)
         elif kind == _ELEMENT:
@@ -936,6 +967,7 @@ class xmlparser:
                 self._default(raw)
         elif kind == _PEREF:
             self._has_ext_refs = True
+            self._not_standalone(pos)
             if not self._standalone:
                 self._keep_decls = False
             self._default(raw)
