@@ -277,7 +277,9 @@ impl Lexer<'_> {
                 };
                 match d {
                     Some(d) => {
-                        v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+                        v = v
+                            .saturating_mul(if hex { 16 } else { 10 })
+                            .saturating_add(d);
                         j += 1;
                     }
                     None if c == b';' && j > d0 => break,
@@ -340,7 +342,11 @@ impl Lexer<'_> {
                 }
                 b'\r' => {
                     cur.push(' ');
-                    j += if self.b.get(j + 1) == Some(&b'\n') { 2 } else { 1 };
+                    j += if self.b.get(j + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 b'\t' | b'\n' => {
                     cur.push(' ');
@@ -597,8 +603,14 @@ impl Lexer<'_> {
                 let ne = self.name(k)?;
                 k = self.req_ws(ne, E_SYNTAX)?;
                 let e = self.find(k, ">")?;
-                let model: String = self.s[k..e].chars().filter(|c| !c.is_whitespace()).collect();
-                (Payload::Element(self.s[self.skip_ws(j + 9)..ne].to_string(), model), e + 1)
+                let model: String = self.s[k..e]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                (
+                    Payload::Element(self.s[self.skip_ws(j + 9)..ne].to_string(), model),
+                    e + 1,
+                )
             } else if self.starts(j, "<!ATTLIST")? {
                 self.attlist_decl(j)?
             } else if self.starts(j, "<!NOTATION")? {
@@ -740,11 +752,11 @@ impl Lexer<'_> {
                     if j > i {
                         break;
                     }
-                    if self.b[j] == b'\r' && self.at(j + 1).or(if self.final_ {
-                        Ok(0)
-                    } else {
-                        Err(Stop::More)
-                    })? == b'\n'
+                    if self.b[j] == b'\r'
+                        && self
+                            .at(j + 1)
+                            .or(if self.final_ { Ok(0) } else { Err(Stop::More) })?
+                            == b'\n'
                     {
                         return Ok((Payload::Text("\n".into()), j + 2));
                     }
