@@ -750,6 +750,10 @@ class xmlparser:
             else:
                 plain.append(an)
                 plain.append(v)
+        for prefix, uri in decls:
+            # expat (2.4.5 on) refuses a namespace name holding the separator.
+            if uri and self._sep and self._sep in uri:
+                self._stop(2, pos)
         self._ns_scopes.append(decls)
         for prefix, uri in decls:
             self._bindings.setdefault(prefix, []).append(uri)
