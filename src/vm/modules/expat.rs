@@ -788,7 +788,7 @@ impl Lexer<'_> {
 
     fn content_token(&self, i: usize, tr: &mut Tracker) -> R<(Payload, usize)> {
         match self.b[i] {
-            b'<' => self.markup(i, false, tr),
+            b'<' => self.markup(i, 0, tr),
             b'&' => {
                 let (r, e) = self.reference(i)?;
                 Ok((
@@ -803,19 +803,34 @@ impl Lexer<'_> {
         }
     }
 
-    fn markup(&self, i: usize, prolog: bool, tr: &mut Tracker) -> R<(Payload, usize)> {
+    /// Markup at `i` (`<`); `outside`: before the root element (1) or after it (2), else 0.
+    fn markup(&self, i: usize, outside: u8, tr: &mut Tracker) -> R<(Payload, usize)> {
         match self.at(i + 1)? {
+            b'/' if outside != 0 => Err(Stop::Err(E_INVALID_TOKEN, i + 1)),
             b'/' => self.end_tag(i),
             b'?' => self.pi(i),
             b'!' => {
                 if self.starts(i, "<!--")? {
                     self.comment(i)
-                } else if !prolog && self.starts(i, "<![CDATA[")? {
+                } else if outside == 0 && self.starts(i, "<![CDATA[")? {
                     self.cdata(i)
-                } else if prolog && self.starts(i, "<!DOCTYPE")? {
+                } else if outside == 1 && self.starts(i, "<!DOCTYPE")? && is_ws(self.at(i + 9)?) {
                     self.doctype(i, tr)
+                } else if outside == 1 && name_start(self.at(i + 2)?) {
+                    // A declaration keyword of the prolog: out of place, or not a keyword.
+                    let e = self.name(i + 2)?;
+                    Err(if is_ws(self.b[e]) {
+                        Stop::Err(E_SYNTAX, i)
+                    } else {
+                        Stop::Err(E_INVALID_TOKEN, e)
+                    })
+                } else if outside == 1 && self.b[i + 2] == b'[' {
+                    Err(Stop::Err(E_SYNTAX, i))
                 } else {
-                    Err(Stop::Err(E_INVALID_TOKEN, i + 2))
+                    Err(match outside {
+                        2 => Stop::Err(E_JUNK, i),
+                        _ => Stop::Err(E_INVALID_TOKEN, i + 2),
+                    })
                 }
             }
             _ => self.start_tag(i),
@@ -830,12 +845,13 @@ impl Lexer<'_> {
             return Ok((Payload::Ws(self.s[i..j].to_string()), j));
         }
         if c == b'<' {
-            return self.markup(i, true, tr);
+            return self.markup(i, if epilog { 2 } else { 1 }, tr);
         }
-        if epilog {
-            return Err(Stop::Err(E_JUNK, i));
-        }
-        if name_start(c) {
+        // What expat's prolog tokenizer makes of text: a name token or declaration punctuation
+        // is out of place (a syntax error, or junk after the root element); other characters
+        // are invalid tokens.
+        let misplaced = if epilog { E_JUNK } else { E_SYNTAX };
+        if name_char(c) {
             let mut j = i + 1;
             while j < self.len() && name_char(self.b[j]) {
                 j += 1;
@@ -845,8 +861,11 @@ impl Lexer<'_> {
                 Some(&d) if !(is_ws(d) || b")|,]>%[?*+".contains(&d)) => {
                     Err(Stop::Err(E_INVALID_TOKEN, j))
                 }
-                _ => Err(Stop::Err(E_SYNTAX, i)),
+                _ => Err(Stop::Err(misplaced, i)),
             };
+        }
+        if b">[]()|,%#?*+\"'=".contains(&c) {
+            return Err(Stop::Err(misplaced, i));
         }
         Err(Stop::Err(E_INVALID_TOKEN, i))
     }

@@ -175,6 +175,14 @@ def _advance(pos, s):
 _WS = ' \t\r\n'
 
 
+def _name_like(s, encoding):
+    """Whether `s` is a valid version number (or, `encoding`, an encoding name)."""
+    if not s or (encoding and not ('a' <= s[0].lower() <= 'z')):
+        return False
+    return all(c.isascii() and (c.isalnum() or c in '._-' or (c == ':' and not encoding))
+               for c in s)
+
+
 def _xml_decl(data):
     """(version, encoding, standalone) of an XML declaration's pseudo-attributes, or None."""
     items = []
@@ -201,6 +209,8 @@ def _xml_decl(data):
             ['version', 'encoding', 'standalone']):
         return None
     d = dict(items)
+    if not _name_like(d['version'], False) or not _name_like(d.get('encoding', 'x'), True):
+        return None
     sa = d.get('standalone')
     if sa not in (None, 'yes', 'no'):
         return None
@@ -432,6 +442,9 @@ class xmlparser:
                     self._text += self._decode(raw, final)
             self._run(final)
         except _Stop as e:
+            # Character data not yet reported is dropped with the error, as pyexpat does.
+            self._buf = []
+            self._buf_len = 0
             code, line, col, byte = e.args
             self._err = (code, line, col, byte)
             self._cur = (line, col, byte)
@@ -643,6 +656,8 @@ class xmlparser:
     def _pi(self, t, text, pos):
         target = t[6]
         if target.lower() == 'xml':
+            if self._root_done and not self._stack:
+                self._stop(9, pos)
             if target != 'xml' or pos[2] != 0 or self._open_entities or self._doc_started():
                 self._stop(17 if target == 'xml' else 4, pos)
             decl = _xml_decl(t[7])
