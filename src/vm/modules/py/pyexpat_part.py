@@ -183,6 +183,22 @@ def _name_like(s, encoding):
                for c in s)
 
 
+def _utf8_pieces(s, size):
+    """`s` cut into pieces of at most `size` UTF-8 bytes."""
+    if s.isascii():
+        return [s[i:i + size] for i in range(0, len(s), size)]
+    pieces = []
+    start = used = 0
+    for i, c in enumerate(s):
+        n = len(c.encode('utf-8', 'surrogatepass'))
+        if used + n > size:
+            pieces.append(s[start:i])
+            start, used = i, 0
+        used += n
+    pieces.append(s[start:])
+    return pieces
+
+
 def _xml_decl(data):
     """(version, encoding, standalone) of an XML declaration's pseudo-attributes, or None."""
     items = []
@@ -263,6 +279,7 @@ class xmlparser:
         self._decode = None
         self._text = ''
         self._str_input = False
+        self._convert = False
         self._state = 0
         self._depth = 0
         self._line = 1
@@ -493,6 +510,8 @@ class xmlparser:
                 if enc is None:
                     enc = 'utf-8'
         self._decode = self._decoder_for(enc)
+        self._convert = enc.lower().replace('_', '-') not in ('utf-8', 'utf8', 'us-ascii',
+                                                              'ascii')
         return True
 
     def _decoder_for(self, enc):
@@ -586,8 +605,17 @@ class xmlparser:
         h = self.CharacterDataHandler
         if h is None:
             self._default(raw)
-        elif self.buffer_text:
-            n = len(s)
+            return
+        if self._convert and len(s) > 256:
+            # expat hands text converted from another encoding over in pieces of at most
+            # 1024 UTF-8 bytes (its conversion buffer).
+            pieces = _utf8_pieces(s, 1024)
+            if len(pieces) > 1:
+                for piece in pieces:
+                    self._chardata(piece, piece)
+                return
+        if self.buffer_text:
+            n = len(s) if s.isascii() else len(s.encode('utf-8'))
             if self._buf_len + n > self._buffer_size:
                 self._flush()
                 if n > self._buffer_size:
