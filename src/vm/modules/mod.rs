@@ -6,6 +6,7 @@ pub mod bisect;
 pub mod bz2;
 pub mod cmath;
 pub mod csv;
+pub mod expat;
 pub mod functools;
 pub mod hashes;
 pub mod heapq;
@@ -67,6 +68,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "termios" => termios::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
+        "pyexpat" => expat::create(vm)?,
         _ => return python_module(vm, name),
     };
     Ok(Some(m))
@@ -100,6 +102,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "gc",
     "math",
     "posix",
+    "pyexpat",
     "select",
     "sys",
     "termios",

@@ -247,6 +247,11 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
                 call_builtin_method(vm, b, self_, &a)
             });
         }
+        // An already bound built-in (`gen.__next__` stored on a class) is no descriptor.
+        return call(vm, func, args, &[]);
+    }
+    if as_bound_method(func).is_some() {
+        return call(vm, func, args, &[]);
     }
     if as_method_wrapper(func).is_some() {
         let d = crate::vm::runtime::attr::bind_descriptor(vm, func, self_, vm.type_of(self_))?;

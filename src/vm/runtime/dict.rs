@@ -148,7 +148,9 @@ fn hash_object(vm: &mut Vm, v: Value) -> PyResult<u64> {
                     if r.is_small_int() {
                         Ok(hash_i64(r.as_small_int()))
                     } else if let Some(b) = as_bigint(r) {
-                        Ok(hash_bigint(b))
+                        // A result that fits a Py_hash_t is the hash itself (a str's hash
+                        // returned by a user __hash__ keeps matching the str).
+                        Ok(i64::try_from(&*b).map_or_else(|_| hash_bigint(b), |i| i as u64))
                     } else if as_bool_obj(r).is_some() {
                         Ok(if r == vm.true_ { 1 } else { 0 })
                     } else {

@@ -117,7 +117,11 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                 if let Some(gi) = lookup_type_str(vm, t, "__getitem__") {
                     // The old sequence protocol: call __getitem__(0), (1), ... until IndexError.
                     let _ = gi;
-                    let b = vm.new_builtin("__getitem__", seq_getitem_shim, v);
+                    // The shim is bound to this iterator's own state, [object, next index],
+                    // so iterations of one object are independent.
+                    let zero = vm.new_int(0);
+                    let state = vm.new_list(vec![v, zero]);
+                    let b = vm.new_builtin("__getitem__", seq_getitem_shim, state);
                     let sentinel = vm.not_implemented;
                     let ty = vm.t.callable_iterator;
                     return Ok(vm.new_iter(ty, IterData::Callable { f: b, sentinel }));
@@ -134,28 +138,31 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
     Err(vm.type_error(format!("'{tn}' object is not iterable")))
 }
 
-/// Adapts `obj[i]` to iter(callable, sentinel): the shim keeps its own counter in a cell-like
-/// attribute (the bound object's `__getitem__` is called with successive ints).
+/// Adapts `obj[i]` to iter(callable, sentinel): the shim is bound to the iterator's state, a
+/// list [obj, next index] (the object's `__getitem__` is called with successive ints).
 fn seq_getitem_shim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let obj = args[0];
-    let k = vm.sname("__cpjit_seq_index__");
-    let idx = match crate::vm::runtime::attr::own_attr(vm, obj, k) {
-        Some(v) => v.as_small_int(),
-        None => 0,
+    let state = args[0];
+    let (obj, idx) = match as_list(state) {
+        Some(l) if l.len() == 2 => (l[0], l[1].as_small_int()),
+        _ => return Ok(vm.not_implemented),
     };
+    if idx < 0 {
+        return Ok(vm.not_implemented);
+    }
     let iv = vm.new_int(idx);
     let r = crate::vm::runtime::subscr::getitem(vm, obj, iv);
+    let next = match &r {
+        Ok(_) => idx + 1,
+        Err(_) => -1,
+    };
+    let n = vm.new_int(next);
+    as_list(state).unwrap()[1] = n;
     match r {
-        Ok(v) => {
-            let n = vm.new_int(idx + 1);
-            crate::vm::runtime::attr::generic_setattr(vm, obj, k, n)?;
-            Ok(v)
-        }
+        Ok(v) => Ok(v),
         Err(e)
             if vm.isinstance(e, vm.t.exc("IndexError"))
                 || vm.isinstance(e, vm.t.exc("StopIteration")) =>
         {
-            let _ = crate::vm::runtime::attr::delattr(vm, obj, k);
             Ok(vm.not_implemented)
         }
         Err(e) => Err(e),

@@ -794,7 +794,10 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let d = data(args[0]).to_vec();
     match crate::rtlib::codecs::decode(&d, &enc, &errors) {
         Ok(s) => Ok(vm.new_str_owned(s)),
-        Err(e) => Err(codec_error(vm, e)),
+        Err(e) => match registry_codec(vm, &e, "decode", args[0], &enc, &errors) {
+            Some(r) => r,
+            None => Err(codec_error(vm, e)),
+        },
     }
 }
 
@@ -818,6 +821,36 @@ fn cpython_has_codec(name: &str) -> bool {
     let dotted = norm.replace('.', "_");
     let names = super::codec_names::CPYTHON_CODECS;
     names.binary_search(&norm.as_str()).is_ok() || names.binary_search(&dotted.as_str()).is_ok()
+}
+
+/// A codec CPython has and cpjit's native codecs lack (`e` is their UnknownEncoding): `func`
+/// ("encode" or "decode") through the codec registry, `_codecs.encode`/`decode` (the Python
+/// codecs of Lib/encodings); None for another failure.
+pub fn registry_codec(
+    vm: &mut Vm,
+    e: &CodecError,
+    func: &str,
+    obj: Value,
+    enc: &str,
+    errors: &str,
+) -> Option<PyResult> {
+    let CodecError::UnknownEncoding(name) = e else {
+        return None;
+    };
+    if !cpython_has_codec(name) {
+        return None;
+    }
+    let run = |vm: &mut Vm| -> PyResult {
+        let m = crate::vm::modules::import_module(vm, "_codecs")?;
+        let k = vm.intern(func);
+        let f = crate::vm::runtime::attr::getattr(vm, m, k)?;
+        let (ev, xv) = (vm.new_str(enc), vm.new_str(errors));
+        let args = [obj, ev, xv];
+        crate::vm::runtime::iter::with_roots(vm, &args, |vm| {
+            crate::vm::runtime::call::call(vm, f, &args, &[])
+        })
+    };
+    Some(run(vm))
 }
 
 /// The exception for a codec failure, with CPython's message and attributes.

@@ -91,6 +91,10 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t, "__get__", method_wrapper_get);
     }
     add_method(vm, sm, "__call__", staticmethod_call);
+    // Functions, bound methods and built-ins have `__call__` (hasattr(f, '__call__')).
+    for t in [vm.t.function, vm.t.method, vm.t.builtin_function] {
+        add_method(vm, t, "__call__", callable_call);
+    }
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
     add_method(vm, sp, "__init__", super_init);
@@ -952,6 +956,11 @@ fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error(format!("'{tn}' object is not callable")));
     };
     crate::vm::runtime::call::call(vm, inner, &args[1..], kw)
+}
+
+/// `f.__call__(*args, **kw)` of a function, method or built-in: calls it.
+fn callable_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::vm::runtime::call::call(vm, args[0], &args[1..], kw)
 }
 
 /// `super.__init__(self, type, obj)`: re-binds a super object (CPython's super_init; argument

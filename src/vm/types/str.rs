@@ -159,7 +159,10 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     match crate::rtlib::codecs::decode(&data, &enc, &errors) {
         Ok(s) => Ok(vm.new_str_owned(s)),
-        Err(e) => Err(super::bytes::codec_error(vm, e)),
+        Err(e) => match super::bytes::registry_codec(vm, &e, "decode", obj, &enc, &errors) {
+            Some(r) => r,
+            None => Err(super::bytes::codec_error(vm, e)),
+        },
     }
 }
 
@@ -645,7 +648,10 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let errors = text(vm, errors, 2, "strict")?;
     match crate::rtlib::codecs::encode(s(args[0]), &enc, &errors) {
         Ok(b) => Ok(vm.new_bytes(b)),
-        Err(e) => Err(super::bytes::codec_error(vm, e)),
+        Err(e) => match super::bytes::registry_codec(vm, &e, "encode", args[0], &enc, &errors) {
+            Some(r) => r,
+            None => Err(super::bytes::codec_error(vm, e)),
+        },
     }
 }
 

@@ -410,3 +410,174 @@ def escape_encode(data, errors=None):
         else:
             out.append(c)
     return (bytes(out), len(data))
+
+
+# UTF-16 and UTF-32 (code units of `width` bytes), in Python: the codec functions
+# Lib/encodings/utf_16.py and utf_32.py call.
+
+def _unit_encode(s, errors, width, big, bom):
+    name = 'utf-%d' % (width * 8) if bom else 'utf-%d-%s' % (width * 8, 'be' if big else 'le')
+    order = 'big' if big else 'little'
+    out = [b'\xfe\xff' if width == 2 else b'\x00\x00\xfe\xff'] if bom and big else []
+    if bom and not big:
+        out.append(b'\xff\xfe' if width == 2 else b'\xff\xfe\x00\x00')
+    i = 0
+    n = len(s)
+    while i < n:
+        o = ord(s[i])
+        if 0xD800 <= o < 0xE000 and errors != 'surrogatepass':
+            exc = UnicodeEncodeError(name, s, i, i + 1, 'surrogates not allowed')
+            rep, i = lookup_error(errors or 'strict')(exc)
+            if isinstance(rep, str):
+                if any(0xD800 <= ord(c) < 0xE000 for c in rep):
+                    raise exc
+                out.append(_unit_encode(rep, 'strict', width, big, False))
+            else:
+                out.append(bytes(rep))
+            if i < 0:
+                i += n
+            continue
+        if width == 2 and o >= 0x10000:
+            o -= 0x10000
+            out.append((0xD800 + (o >> 10)).to_bytes(2, order))
+            out.append((0xDC00 + (o & 0x3FF)).to_bytes(2, order))
+        else:
+            out.append(o.to_bytes(width, order))
+        i += 1
+    return b''.join(out)
+
+
+def _unit_decode(data, start, errors, final, width, big):
+    name = 'utf-%d-%s' % (width * 8, 'be' if big else 'le')
+    order = 'big' if big else 'little'
+    n = len(data)
+    out = []
+    i = start
+    while i < n:
+        if i + width > n:
+            if not final:
+                break
+            reason, end = 'truncated data', n
+        else:
+            u = int.from_bytes(data[i:i + width], order)
+            if width == 2 and 0xD800 <= u < 0xDC00:
+                if i + 4 > n and not final:
+                    break
+                u2 = int.from_bytes(data[i + 2:i + 4], order) if i + 4 <= n else 0
+                if 0xDC00 <= u2 < 0xE000:
+                    out.append(chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00)))
+                    i += 4
+                    continue
+                reason = 'unexpected end of data' if i + 4 > n else 'illegal UTF-16 surrogate'
+                end = n if i + 4 > n else i + 2
+            elif width == 2 and 0xDC00 <= u < 0xE000:
+                reason, end = 'illegal encoding', i + 2
+            elif width == 4 and (u > 0x10FFFF or 0xD800 <= u < 0xE000):
+                reason = ('code point not in range(0x110000)' if u > 0x10FFFF else
+                          'code point in surrogate code point range(0xd800, 0xe000)')
+                end = i + 4
+                if errors == 'surrogatepass' and u <= 0x10FFFF:
+                    out.append(chr(u))
+                    i += 4
+                    continue
+            else:
+                out.append(chr(u))
+                i += width
+                continue
+        if errors == 'surrogatepass' and width == 2 and end == i + 2:
+            out.append(chr(int.from_bytes(data[i:i + 2], order)))
+            i += 2
+            continue
+        exc = UnicodeDecodeError(name, data, i, end, reason)
+        rep, i = lookup_error(errors or 'strict')(exc)
+        out.append(rep)
+    return ''.join(out), i
+
+
+def _bom_order(data, width):
+    """(byte order from a BOM at the start: -1 little, 1 big, 0 none; the BOM's length)."""
+    if width == 2:
+        if data[:2] == b'\xff\xfe':
+            return -1, 2
+        if data[:2] == b'\xfe\xff':
+            return 1, 2
+    else:
+        if data[:4] == b'\xff\xfe\x00\x00':
+            return -1, 4
+        if data[:4] == b'\x00\x00\xfe\xff':
+            return 1, 4
+    return 0, 0
+
+
+def _ex_decode(data, errors, byteorder, final, width):
+    data = _data(data)
+    skip = 0
+    if byteorder == 0:
+        if len(data) < width and not final:
+            return '', 0, 0
+        byteorder, skip = _bom_order(data, width)
+    text, used = _unit_decode(data, skip, errors, final, width, byteorder == 1)
+    return text, used, byteorder
+
+
+def utf_16_encode(str, errors=None, byteorder=0):
+    s = _text(str, 'utf_16_encode')
+    return _unit_encode(s, errors, 2, byteorder == 1, byteorder == 0), len(s)
+
+
+def utf_16_le_encode(str, errors=None):
+    return utf_16_encode(str, errors, -1)
+
+
+def utf_16_be_encode(str, errors=None):
+    return utf_16_encode(str, errors, 1)
+
+
+def utf_16_ex_decode(data, errors=None, byteorder=0, final=False):
+    return _ex_decode(data, errors, byteorder, final, 2)
+
+
+def utf_16_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, 0, final, 2)[:2]
+
+
+def utf_16_le_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, -1, final, 2)[:2]
+
+
+def utf_16_be_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, 1, final, 2)[:2]
+
+
+def utf_32_encode(str, errors=None, byteorder=0):
+    s = _text(str, 'utf_32_encode')
+    return _unit_encode(s, errors, 4, byteorder == 1, byteorder == 0), len(s)
+
+
+def utf_32_le_encode(str, errors=None):
+    return utf_32_encode(str, errors, -1)
+
+
+def utf_32_be_encode(str, errors=None):
+    return utf_32_encode(str, errors, 1)
+
+
+def utf_32_ex_decode(data, errors=None, byteorder=0, final=False):
+    return _ex_decode(data, errors, byteorder, final, 4)
+
+
+def utf_32_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, 0, final, 4)[:2]
+
+
+def utf_32_le_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, -1, final, 4)[:2]
+
+
+def utf_32_be_decode(data, errors=None, final=False):
+    return _ex_decode(data, errors, 1, final, 4)[:2]
+
+
+for _name in [n for n in globals() if n.startswith(('utf_16', 'utf_32'))]:
+    globals()[_name] = staticmethod(globals()[_name])
+del _name

@@ -87,17 +87,32 @@ def filterfalse(predicate, iterable):
 
 def islice(iterable, *args):
     s = slice(*args)
-    start, stop, step = s.start or 0, s.stop, s.step or 1
-    it = iter(iterable)
-    i = 0
+    return _islice(iter(iterable), s.start or 0, s.stop, s.step or 1)
+
+
+def _islice(it, start, stop, step):
+    # As CPython's: an item is taken from `it` only when the next one is asked for (skipped
+    # items are consumed then), and none after the last index is taken.
+    cnt = 0
     nexti = start
-    for element in it:
-        if stop is not None and i >= stop:
+    while True:
+        while cnt < nexti:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            cnt += 1
+        if stop is not None and cnt >= stop:
             return
-        if i == nexti:
-            yield element
-            nexti += step
-        i += 1
+        try:
+            element = next(it)
+        except StopIteration:
+            return
+        cnt += 1
+        nexti += step
+        if stop is not None and nexti > stop:
+            nexti = stop
+        yield element
 
 
 def starmap(function, iterable):
