@@ -1196,7 +1196,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    if let Some(r) = super::subclass::new_subclass(vm, args, kw, map_new)? {
+    if let Some(r) = super::subclass::new_subclass_init_kw(vm, args, kw, map_new)? {
         return Ok(r);
     }
     if !kw.is_empty() {
@@ -1219,7 +1219,7 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    if let Some(r) = super::subclass::new_subclass(vm, args, kw, filter_new)? {
+    if let Some(r) = super::subclass::new_subclass_init_kw(vm, args, kw, filter_new)? {
         return Ok(r);
     }
     nargs(vm, "filter", args, kw, 1, 2, 2)?;
