@@ -1446,8 +1446,9 @@ pub fn bytes_content(
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(b) = as_bytes(xb) {
-        return Ok(b.clone());
+    // A buffer's bytes (bytes, bytearray, memoryview, array.array).
+    if let Some(b) = super::memoryview::buffer_bytes(x) {
+        return Ok(b.to_vec());
     }
     let is_index = int_of(xb).is_some()
         || (x.is_ptr()
