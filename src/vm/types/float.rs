@@ -48,18 +48,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
         };
     }
     if let Some(b) = as_bytes(x) {
-        // The bytes as an ASCII literal; the error shows the object's repr.
-        let parsed = std::str::from_utf8(b)
-            .ok()
-            .filter(|s| s.is_ascii())
-            .and_then(|s| crate::rtlib::numparse::parse_float(s).ok());
-        return match parsed {
-            Some(f) => Ok(Value::from_f64(f)),
-            None => {
-                let r = repr::repr_string(vm, x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
-        };
+        return float_from_buffer(vm, x, b);
     }
     let t = vm.type_of(x);
     if let Some(f) = lookup_type_str(vm, t, "__float__") {
@@ -70,10 +59,29 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
     if let Some(b) = super::subclass::base_value(x) {
         return float_from(vm, b);
     }
+    // Another buffer (memoryview, array.array): its bytes as a literal.
+    if let Some(b) = super::memoryview::buffer_bytes(x) {
+        return float_from_buffer(vm, x, &b.to_vec());
+    }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{tn}'"
     )))
+}
+
+/// `float(x)` of the bytes of buffer `x`, as an ASCII literal; the error shows `x`'s repr.
+fn float_from_buffer(vm: &mut Vm, x: Value, b: &[u8]) -> PyResult {
+    let parsed = std::str::from_utf8(b)
+        .ok()
+        .filter(|s| s.is_ascii())
+        .and_then(|s| crate::rtlib::numparse::parse_float(s).ok());
+    match parsed {
+        Some(f) => Ok(Value::from_f64(f)),
+        None => {
+            let r = repr::repr_string(vm, x)?;
+            Err(vm.value_error(format!("could not convert string to float: {r}")))
+        }
+    }
 }
 
 fn is_integer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -100,7 +100,7 @@ pub fn install(vm: &mut Vm) {
     super::asyncgen::install(vm);
     super::frameobj::install(vm);
 
-    let iters = [
+    let mut iters = vec![
         vm.t.list_iterator,
         vm.t.list_reverseiterator,
         vm.t.tuple_iterator,
@@ -109,13 +109,6 @@ pub fn install(vm: &mut Vm) {
         vm.t.bytearray_iterator,
         vm.t.range_iterator,
         vm.t.longrange_iterator,
-        vm.t.dict_keyiterator,
-        vm.t.dict_valueiterator,
-        vm.t.dict_itemiterator,
-        vm.t.dict_reversekeyiterator,
-        vm.t.dict_reversevalueiterator,
-        vm.t.dict_reverseitemiterator,
-        vm.t.set_iterator,
         vm.t.enumerate,
         vm.t.zip,
         vm.t.map,
@@ -123,6 +116,7 @@ pub fn install(vm: &mut Vm) {
         vm.t.reversed,
         vm.t.callable_iterator,
     ];
+    iters.extend(super::iter_reduce::dict_iter_types(vm));
     for it in iters {
         add_method(vm, it, "__next__", iter_next);
         add_method(vm, it, "__iter__", iter_self);
