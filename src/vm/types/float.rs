@@ -53,7 +53,8 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
     let t = vm.type_of(x);
     if let Some(f) = lookup_type_str(vm, t, "__float__") {
         if as_builtin(f).is_none() {
-            return call_method_value(vm, f, x, &[]);
+            let r = call_method_value(vm, f, x, &[])?;
+            return checked_float_result(vm, x, r);
         }
     }
     if let Some(b) = super::subclass::base_value(x) {
@@ -67,6 +68,34 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{tn}'"
     )))
+}
+
+/// What `x.__float__()` returned, checked as PyNumber_Float checks it: a float, or (with a
+/// DeprecationWarning) an instance of a float subclass, taken as its value.
+fn checked_float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult {
+    if r.is_float() {
+        return Ok(r);
+    }
+    let (xn, rn) = (vm.type_name(x), vm.type_name(r));
+    let Some(v) = super::subclass::base_value(r).filter(|b| b.is_float()) else {
+        return Err(vm.type_error(format!("{xn}.__float__ returned non-float (type {rn})")));
+    };
+    let msg = format!(
+        "{xn}.__float__ returned non-float (type {rn}).  The ability to return an instance of \
+         a strict subclass of float is deprecated, and may be removed in a future version of \
+         Python."
+    );
+    let warnings = crate::vm::modules::import_module(vm, "warnings")?;
+    let k = vm.intern("warn");
+    let warn = crate::vm::runtime::attr::getattr(vm, warnings, k)?;
+    let m = vm.new_str_owned(msg);
+    vm.roots.push(m);
+    let k = vm.intern("DeprecationWarning");
+    let cat = crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).unwrap_or(vm.none);
+    let r = crate::vm::runtime::call::call(vm, warn, &[m, cat], &[]);
+    vm.roots.pop();
+    r?;
+    Ok(v)
 }
 
 /// `float(x)` of the bytes of buffer `x`, as an ASCII literal; the error shows `x`'s repr.
