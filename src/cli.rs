@@ -186,14 +186,20 @@ fn specializer_option(a: &str, all: &mut RunSettings) -> Result<bool, i32> {
 }
 
 /// Fixes the process-wide specializer settings, installs the specializer and runs the program.
-/// `-X NAME[=VALUE]`: cpjit knows `int_max_str_digits`.
+/// `-X NAME[=VALUE]`: recorded in `sys._xoptions` whatever the name (as CPython does: its
+/// unknown names are only recorded there); `int_max_str_digits` sets the limit. cpjit has no
+/// fault handler, so `-X faulthandler` (which test.support's subprocesses pass) has no effect
+/// beyond `sys._xoptions`.
 fn x_option(value: &str, opts: &mut crate::vm::run::Options) -> Result<(), i32> {
-    let (name, v) = value.split_once('=').unwrap_or((value, ""));
-    if name != "int_max_str_digits" {
-        eprintln!("cpjit: -X {value}: cpjit does not support this -X option");
-        return Err(2);
+    let (name, v) = match value.split_once('=') {
+        Some((n, v)) => (n, Some(v)),
+        None => (value, None),
+    };
+    if name == "int_max_str_digits" {
+        let limit = int_max_str_digits_value(v.unwrap_or(""), "-X int_max_str_digits")?;
+        opts.int_max_str_digits = Some(limit);
     }
-    opts.int_max_str_digits = Some(int_max_str_digits_value(v, "-X int_max_str_digits")?);
+    crate::vm::run::add_xoption(name, v);
     Ok(())
 }
 

@@ -216,3 +216,28 @@ fn c_extensions_give_a_clear_import_error() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-X` options are recorded in `sys._xoptions` whatever their name, as CPython records them;
+/// `int_max_str_digits` also sets the limit.
+#[test]
+fn x_options_in_sys_xoptions() {
+    let code = "import sys; print(sys._xoptions, sys.flags.int_max_str_digits)";
+    let args = [
+        "-X",
+        "faulthandler",
+        "-Xint_max_str_digits=1000",
+        "-X",
+        "foo=bar",
+        "-c",
+        code,
+    ];
+    let (st, out, err) = cpjit(&args, "");
+    assert_eq!(
+        (st, out.as_str(), err.as_str()),
+        (
+            0,
+            "{'faulthandler': True, 'int_max_str_digits': '1000', 'foo': 'bar'} 1000\n",
+            ""
+        )
+    );
+}

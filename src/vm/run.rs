@@ -139,6 +139,19 @@ pub struct Options {
     pub int_max_str_digits: Option<u32>,
 }
 
+/// The `-X` options of the command line in order: (name, value after `=`), for `sys._xoptions`.
+static XOPTIONS: std::sync::Mutex<Vec<(String, Option<String>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+pub fn add_xoption(name: &str, value: Option<&str>) {
+    let mut x = XOPTIONS.lock().unwrap_or_else(|e| e.into_inner());
+    x.push((name.to_string(), value.map(str::to_string)));
+}
+
+pub fn xoptions() -> Vec<(String, Option<String>)> {
+    XOPTIONS.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 /// The interpreter thread's stack: deep Python recursion, plus room to parse and compile in place
 /// (`crate::stack`).
 const INTERP_STACK: usize = 1 << 30;

@@ -39,7 +39,28 @@ fn itemsize(code: u8) -> usize {
     }
 }
 
+/// The storage of an `array.array` instance (its `_d` slot): the buffer `memoryview` and the
+/// bytes-like consumers read and write.
+pub fn storage<'a>(v: Value) -> Option<&'a mut ArrayData> {
+    if !v.is_ptr() || layout_of(v) != Layout::Instance {
+        return None;
+    }
+    as_native::<ArrayData>(crate::vm::types::instance::slot_by_text(v, "_d")?)
+}
+
 impl ArrayData {
+    /// The items' raw machine-order bytes.
+    pub fn buf(&mut self) -> &mut Vec<u8> {
+        &mut self.buf
+    }
+    /// The buffer format of the items: the typecode ('w' for 'u', as CPython's array gives).
+    pub fn format(&self) -> char {
+        if self.code == b'u' {
+            'w'
+        } else {
+            self.code as char
+        }
+    }
     fn len(&self) -> usize {
         self.buf.len() / itemsize(self.code)
     }

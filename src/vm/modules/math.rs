@@ -456,8 +456,12 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.bool_val(r))
 }
 
+/// An integer argument: an int, or an object with `__index__` (PyNumber_Index).
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    match crate::vm::types::subclass::int_arg(v) {
+    if let Some(i) = crate::vm::types::subclass::int_arg(v) {
+        return Ok(i.to_big());
+    }
+    match crate::vm::runtime::num::index_value(vm, v)? {
         Some(i) => Ok(i.to_big()),
         None => {
             let tn = vm.type_name(v);
@@ -641,10 +645,10 @@ fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     margs(vm, "ldexp", args, kw, 2, 2)?;
     let x = arg_f64(vm, args[0])?;
-    let e = int_arg(vm, args[1])?.to_i32().unwrap_or(i32::MAX);
-    let r = x * 2f64.powi(e);
-    if r.is_infinite() && x.is_finite() {
-        return Err(vm.overflow_error("math range error"));
-    }
+    // An int only (no __index__), as CPython's ldexp takes it.
+    let Some(e) = crate::vm::types::subclass::int_arg(args[1]) else {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
+    };
+    let r = crate::rtlib::math_fns::ldexp(x, &e.to_big()).map_err(|e| rt_err(vm, e))?;
     Ok(Value::from_f64(r))
 }

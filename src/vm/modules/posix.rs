@@ -950,18 +950,31 @@ fn fd_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.value_error("negative length"));
     }
     let mut buf = vec![0u8; n as usize];
-    let r = match with_fd(fd, |f| f.read(&mut buf)) {
-        Some(r) => r,
-        None if fd == 0 => std::io::stdin().read(&mut buf),
-        None => return Err(bad_fd(vm)),
-    };
-    match r {
-        Ok(k) => {
-            buf.truncate(k);
-            Ok(vm.new_bytes(buf))
+    loop {
+        let r = match with_fd(fd, |f| f.read(&mut buf)) {
+            Some(r) => r,
+            None if fd == 0 => std::io::stdin().read(&mut buf),
+            None => return Err(bad_fd(vm)),
+        };
+        match r {
+            Ok(k) => {
+                buf.truncate(k);
+                return Ok(vm.new_bytes(buf));
+            }
+            Err(e) if retry_after_signal(vm, &e)? => continue,
+            Err(e) => return Err(os_error(vm, e, None, None)),
         }
-        Err(e) => Err(os_error(vm, e, None, None)),
     }
+}
+
+/// PEP 475: a call a signal interrupted (EINTR) is retried once the Python signal handlers
+/// have run, unless one raised (its exception propagates).
+pub fn retry_after_signal(vm: &mut Vm, e: &std::io::Error) -> PyResult<bool> {
+    if e.kind() != std::io::ErrorKind::Interrupted {
+        return Ok(false);
+    }
+    crate::vm::modules::signal::check(vm)?;
+    Ok(true)
 }
 
 fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -973,23 +986,26 @@ fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     };
     let data = data.to_vec();
-    let r = match with_fd(fd, |f| f.write(&data)) {
-        Some(r) => r,
-        None if fd == 1 || fd == 2 => {
-            // Keep order with what print() buffered.
-            vm.flush_stdout();
-            if fd == 1 {
-                let mut o = std::io::stdout().lock();
-                o.write(&data).and_then(|n| o.flush().map(|_| n))
-            } else {
-                std::io::stderr().write(&data)
+    loop {
+        let r = match with_fd(fd, |f| f.write(&data)) {
+            Some(r) => r,
+            None if fd == 1 || fd == 2 => {
+                // Keep order with what print() buffered.
+                vm.flush_stdout();
+                if fd == 1 {
+                    let mut o = std::io::stdout().lock();
+                    o.write(&data).and_then(|n| o.flush().map(|_| n))
+                } else {
+                    std::io::stderr().write(&data)
+                }
             }
+            None => return Err(bad_fd(vm)),
+        };
+        match r {
+            Ok(k) => return Ok(vm.new_int(k as i64)),
+            Err(e) if retry_after_signal(vm, &e)? => continue,
+            Err(e) => return Err(os_error(vm, e, None, None)),
         }
-        None => return Err(bad_fd(vm)),
-    };
-    match r {
-        Ok(k) => Ok(vm.new_int(k as i64)),
-        Err(e) => Err(os_error(vm, e, None, None)),
     }
 }
 

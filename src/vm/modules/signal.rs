@@ -10,10 +10,10 @@
 //! process a signal (`os.kill`, `signal.raise_signal`, `signal.pthread_kill`); then
 //! `_signal._dispatch(signum)` calls the Python handler with the interrupted frame.
 //!
-//! The handler is installed with SA_RESTART (unless `siginterrupt(sig, True)`), so a signal
-//! restarts the reads and writes cpjit's I/O layer makes rather than making them fail with
-//! EINTR; the calls the kernel never restarts (poll, nanosleep, waitpid's wait) check the
-//! flags and retry as CPython's do (PEP 475).
+//! As CPython installs it, the handler has no SA_RESTART (unless `siginterrupt(sig, False)`):
+//! a blocking call the signal interrupts fails with EINTR, and the calls cpjit makes on
+//! Python's behalf (`os.read`, `os.write`, `select`, `waitpid`, `time.sleep`) then run the
+//! Python handlers and retry, or propagate a handler's exception (PEP 475).
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
@@ -33,8 +33,8 @@ pub const CHECK_INTERVAL: u64 = 1 << 14;
 static PENDING: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 static ANY_PENDING: AtomicBool = AtomicBool::new(false);
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
-/// `siginterrupt(sig, True)` was called: the handler is installed without SA_RESTART.
-static INTERRUPTS: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+/// `siginterrupt(sig, False)` was called: the handler is installed with SA_RESTART.
+static RESTARTS: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 
 /// The process's handler for a signal with a Python handler: async-signal-safe (atomics and
 /// one write(2)), errno preserved.
@@ -180,7 +180,7 @@ fn install_action(sig: i32, kind: i64) -> std::io::Result<()> {
             _ => on_signal as extern "C" fn(libc::c_int) as usize,
         };
         act.sa_flags = libc::SA_ONSTACK;
-        if !INTERRUPTS[sig as usize].load(Ordering::Relaxed) {
+        if RESTARTS[sig as usize].load(Ordering::Relaxed) {
             act.sa_flags |= libc::SA_RESTART;
         }
         if libc::sigaction(sig, &act, std::ptr::null_mut()) != 0 {
@@ -208,7 +208,7 @@ fn siginterrupt(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "siginterrupt", a, k, 0, 2, 2)?;
     let sig = signum(vm, a[0], "siginterrupt")?;
     let flag = crate::vm::runtime::compare::truthy(vm, a[1])?;
-    INTERRUPTS[sig as usize].store(flag, Ordering::Relaxed);
+    RESTARTS[sig as usize].store(!flag, Ordering::Relaxed);
     // SAFETY: querying the current action only.
     let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
     if unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) } == 0

@@ -166,9 +166,21 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
         let l = vm.new_list(Vec::new());
         set_attr(vm, m, name, l);
     }
-    for name in ["path_importer_cache", "_xoptions"] {
-        let d = vm.new_dict();
-        set_attr(vm, m, name, d);
+    let d = vm.new_dict();
+    set_attr(vm, m, "path_importer_cache", d);
+    // `-X name` maps to True, `-X name=value` to the value (the last one given wins).
+    let x = vm.new_dict();
+    set_attr(vm, m, "_xoptions", x);
+    for (name, value) in crate::vm::run::xoptions() {
+        let k = vm.new_str(&name);
+        vm.roots.push(k);
+        let v = match value {
+            Some(v) => vm.new_str(&v),
+            None => vm.true_,
+        };
+        vm.roots.push(v);
+        crate::vm::runtime::dict::dict_set_str(vm, x, k, v);
+        vm.roots.truncate(vm.roots.len() - 2);
     }
     let n = vm.none;
     set_attr(vm, m, "pycache_prefix", n);

@@ -116,8 +116,8 @@ pub fn is_bytearray(vm: &Vm, v: Value) -> bool {
 
 /// A bytes-like argument ("a bytes-like object is required, not 'str'").
 fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match bytes_of(v) {
-        Some(b) => Ok(b.clone()),
+    match super::memoryview::buffer_bytes(v) {
+        Some(b) => Ok(b.to_vec()),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
@@ -127,8 +127,8 @@ fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// The "sub" argument of find/count/index: bytes-like or an int in range(256).
 fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_of(v) {
-        return Ok(b.clone());
+    if let Some(b) = super::memoryview::buffer_bytes(v) {
+        return Ok(b.to_vec());
     }
     if let Some(i) = index_value(vm, v)? {
         return match i {
@@ -163,7 +163,7 @@ fn bound_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
 
 /// `item in b`: a byte value or a bytes-like substring.
 pub fn contains(vm: &mut Vm, b: Value, item: Value) -> PyResult<bool> {
-    if bytes_of(item).is_none() && index_value(vm, item)?.is_none() {
+    if super::memoryview::buffer_bytes(item).is_none() && index_value(vm, item)?.is_none() {
         let tn = vm.type_name(item);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     }

@@ -48,32 +48,69 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult {
         };
     }
     if let Some(b) = as_bytes(x) {
-        // The bytes as an ASCII literal; the error shows the object's repr.
-        let parsed = std::str::from_utf8(b)
-            .ok()
-            .filter(|s| s.is_ascii())
-            .and_then(|s| crate::rtlib::numparse::parse_float(s).ok());
-        return match parsed {
-            Some(f) => Ok(Value::from_f64(f)),
-            None => {
-                let r = repr::repr_string(vm, x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
-        };
+        return float_from_buffer(vm, x, b);
     }
     let t = vm.type_of(x);
     if let Some(f) = lookup_type_str(vm, t, "__float__") {
         if as_builtin(f).is_none() {
-            return call_method_value(vm, f, x, &[]);
+            let r = call_method_value(vm, f, x, &[])?;
+            return checked_float_result(vm, x, r);
         }
     }
     if let Some(b) = super::subclass::base_value(x) {
         return float_from(vm, b);
     }
+    // Another buffer (memoryview, array.array): its bytes as a literal.
+    if let Some(b) = super::memoryview::buffer_bytes(x) {
+        return float_from_buffer(vm, x, &b.to_vec());
+    }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{tn}'"
     )))
+}
+
+/// What `x.__float__()` returned, checked as PyNumber_Float checks it: a float, or (with a
+/// DeprecationWarning) an instance of a float subclass, taken as its value.
+fn checked_float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult {
+    if r.is_float() {
+        return Ok(r);
+    }
+    let (xn, rn) = (vm.type_name(x), vm.type_name(r));
+    let Some(v) = super::subclass::base_value(r).filter(|b| b.is_float()) else {
+        return Err(vm.type_error(format!("{xn}.__float__ returned non-float (type {rn})")));
+    };
+    let msg = format!(
+        "{xn}.__float__ returned non-float (type {rn}).  The ability to return an instance of \
+         a strict subclass of float is deprecated, and may be removed in a future version of \
+         Python."
+    );
+    let warnings = crate::vm::modules::import_module(vm, "warnings")?;
+    let k = vm.intern("warn");
+    let warn = crate::vm::runtime::attr::getattr(vm, warnings, k)?;
+    let m = vm.new_str_owned(msg);
+    vm.roots.push(m);
+    let k = vm.intern("DeprecationWarning");
+    let cat = crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).unwrap_or(vm.none);
+    let r = crate::vm::runtime::call::call(vm, warn, &[m, cat], &[]);
+    vm.roots.pop();
+    r?;
+    Ok(v)
+}
+
+/// `float(x)` of the bytes of buffer `x`, as an ASCII literal; the error shows `x`'s repr.
+fn float_from_buffer(vm: &mut Vm, x: Value, b: &[u8]) -> PyResult {
+    let parsed = std::str::from_utf8(b)
+        .ok()
+        .filter(|s| s.is_ascii())
+        .and_then(|s| crate::rtlib::numparse::parse_float(s).ok());
+    match parsed {
+        Some(f) => Ok(Value::from_f64(f)),
+        None => {
+            let r = repr::repr_string(vm, x)?;
+            Err(vm.value_error(format!("could not convert string to float: {r}")))
+        }
+    }
 }
 
 fn is_integer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -101,6 +101,18 @@ pub fn get(obj: Value, name: Value) -> Option<Value> {
     inst.value(key_index(type_data(obj_type(obj)), name)?)
 }
 
+/// The value of `__slots__` member `name` of `obj` (looked up by text; never runs Python code).
+pub fn slot_by_text(obj: Value, name: &str) -> Option<Value> {
+    let inst = as_instance(obj)?;
+    let td = type_data(obj_type(obj));
+    let i = td
+        .keys
+        .borrow()
+        .iter()
+        .position(|&k| as_str(k).is_some_and(|s| &*s.s == name))?;
+    inst.value(i)
+}
+
 /// Stores slot `i` of an instance of a class with `__slots__` (indices: `TypeData::keys`).
 pub fn set_slot(vm: &mut Vm, obj: Value, i: usize, value: Value) {
     let inst = as_instance(obj).unwrap();

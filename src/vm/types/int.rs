@@ -86,7 +86,11 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `int(b)` for bytes/bytearray: the bytes as an ASCII literal; errors show the object's repr.
 fn int_from_bytes_literal(vm: &mut Vm, x: Value, base: u32) -> PyResult {
-    let b = as_bytes(x).unwrap();
+    int_from_buffer(vm, as_bytes(x).unwrap(), base)
+}
+
+/// `int(b)` of a buffer's bytes (errors show them as bytes, as CPython's copy shows them).
+fn int_from_buffer(vm: &mut Vm, b: &[u8], base: u32) -> PyResult {
     let parsed = std::str::from_utf8(b)
         .ok()
         .filter(|s| s.is_ascii())
@@ -97,7 +101,7 @@ fn int_from_bytes_literal(vm: &mut Vm, x: Value, base: u32) -> PyResult {
         Some(Err(e)) if e.msg.starts_with("Exceeds the limit") => Err(repr::rt_err(vm, e)),
         _ => {
             // bytearray is shown as the bytes it holds, as CPython does.
-            let r = repr::bytes_repr(as_bytes(x).unwrap());
+            let r = repr::bytes_repr(b);
             Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
         }
     }
@@ -143,6 +147,10 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
     }
     if let Some(b) = super::subclass::base_value(x) {
         return int_from(vm, b);
+    }
+    // Another buffer (memoryview, array.array): its bytes as a literal.
+    if let Some(b) = super::memoryview::buffer_bytes(x) {
+        return int_from_buffer(vm, &b.to_vec(), 10);
     }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!(

@@ -30,6 +30,9 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, t, "__setstate__", seq_iter_setstate);
         add_method(vm, t, "__length_hint__", seq_iter_length_hint);
     }
+    for t in dict_iter_types(vm) {
+        add_method(vm, t, "__reduce__", dict_iter_reduce);
+    }
     add_method(vm, vm.t.range_iterator, "__reduce__", range_iter_reduce);
     add_method(vm, vm.t.range_iterator, "__length_hint__", |vm, a, k| {
         nargs(vm, "__length_hint__", a, k, 1, 0, 0)?;
@@ -51,6 +54,19 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "__reduce__", a, k, 1, 0, 0)?;
         Ok(vm.new_str("NotImplemented"))
     });
+}
+
+/// The iterators over a dict (its keys, values and items, both ways) or a set.
+pub fn dict_iter_types(vm: &Vm) -> [*const TypeObject; 7] {
+    [
+        vm.t.dict_keyiterator,
+        vm.t.dict_valueiterator,
+        vm.t.dict_itemiterator,
+        vm.t.dict_reversekeyiterator,
+        vm.t.dict_reversevalueiterator,
+        vm.t.dict_reverseitemiterator,
+        vm.t.set_iterator,
+    ]
 }
 
 /// The built-in object behind `v` (itself, or the base value of a subclass instance).
@@ -116,6 +132,65 @@ fn seq_iter_state(v: Value) -> Option<(Value, i64)> {
         IterData::SeqRev { seq, idx } if *idx >= 0 => Some((*seq, *idx as i64)),
         _ => None,
     }
+}
+
+/// `(iter, (list,))` of the items a dict or set iterator has left (read from a copy of it, so
+/// the iterator itself does not advance), as CPython's dictiter_reduce and setiter_reduce give.
+fn dict_iter_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let v = base(args[0]);
+    let copy = match as_iter(v) {
+        Some(&mut IterData::Dict {
+            dict,
+            idx,
+            kind,
+            len,
+        }) => IterData::Dict {
+            dict,
+            idx,
+            kind,
+            len,
+        },
+        Some(&mut IterData::DictRev {
+            dict,
+            idx,
+            kind,
+            len,
+        }) => IterData::DictRev {
+            dict,
+            idx,
+            kind,
+            len,
+        },
+        _ => {
+            let tn = vm.type_name(args[0]);
+            return Err(vm.type_error(format!("cannot pickle '{tn}' object")));
+        }
+    };
+    let t = vm.type_of(v);
+    let it = vm.new_iter(t, copy);
+    vm.roots.push(it);
+    let mut items = Vec::new();
+    let drained = loop {
+        match crate::vm::runtime::iter::next(vm, it) {
+            Ok(Some(x)) => {
+                vm.roots.push(x);
+                items.push(x);
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    let list = drained.map(|()| vm.new_list(items.clone()));
+    vm.roots.truncate(vm.roots.len() - items.len());
+    let list = list?;
+    vm.roots.push(list);
+    let iter = builtin(vm, "iter");
+    let a = vm.new_tuple(vec![list]);
+    vm.roots.push(a);
+    let r = vm.new_tuple(vec![iter, a]);
+    vm.roots.truncate(vm.roots.len() - 3);
+    Ok(r)
 }
 
 /// `(iter, (seq,), index)` (`reversed` for a list_reverseiterator), or `(iter, (empty,))`

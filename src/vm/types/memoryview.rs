@@ -18,6 +18,35 @@ pub struct MemoryViewObj {
     format: char,
     readonly: bool,
     released: bool,
+    /// The shape of a view cast to other than one dimension (C-contiguous); None: 1-D.
+    shape: Option<Box<[usize]>>,
+}
+
+impl MemoryViewObj {
+    /// A one-dimensional view of `len` bytes of `obj` from `start`.
+    fn flat(obj: Value, start: usize, len: usize, format: char, readonly: bool) -> Self {
+        MemoryViewObj {
+            obj,
+            start,
+            len,
+            format,
+            readonly,
+            released: false,
+            shape: None,
+        }
+    }
+
+    fn shape(&self) -> Vec<usize> {
+        match &self.shape {
+            Some(s) => s.to_vec(),
+            None => vec![self.len / itemsize(self.format).unwrap()],
+        }
+    }
+
+    /// A view of other than one dimension, whose items are not reached by one index.
+    fn multi_dim(&self) -> bool {
+        self.shape.is_some()
+    }
 }
 
 impl NativeObject for MemoryViewObj {
@@ -34,6 +63,8 @@ fn itemsize(f: char) -> Option<usize> {
         'I' | 'i' | 'f' => 4,
         'L' | 'l' | 'Q' | 'q' | 'd' | 'N' | 'n' | 'P' => 8,
         'e' => 2,
+        // array('u')'s format (UCS-4), which memoryview cannot unpack.
+        'w' => 4,
         _ => return None,
     })
 }
@@ -57,22 +88,49 @@ fn view<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut MemoryViewObj> {
     }
 }
 
+/// The memory of an exporting object: a bytes or bytearray (or a subclass's value), or an
+/// `array.array`'s items.
+fn raw<'a>(obj: Value) -> Option<&'a mut Vec<u8>> {
+    let base = crate::vm::types::subclass::base_value(obj).unwrap_or(obj);
+    if let Some(b) = as_bytes(base) {
+        return Some(b);
+    }
+    crate::vm::modules::array::storage(obj).map(|d| d.buf())
+}
+
 /// The bytes a view covers (clamped to the object's current size).
 fn data<'a>(m: &MemoryViewObj) -> &'a [u8] {
-    let b = as_bytes(crate::vm::types::subclass::base_value(m.obj).unwrap_or(m.obj))
-        .map(|b| b.as_slice())
-        .unwrap_or(&[]);
+    let b = raw(m.obj).map(|b| b.as_slice()).unwrap_or(&[]);
     let a = m.start.min(b.len());
     let e = (m.start + m.len).min(b.len());
     &b[a..e]
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray, memoryview), if `v` is one.
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview, array.array), if `v` is one.
 pub fn buffer_bytes<'a>(v: Value) -> Option<&'a [u8]> {
     if let Some(m) = as_native::<MemoryViewObj>(v) {
         return Some(data(m));
     }
-    as_bytes(crate::vm::types::subclass::base_value(v).unwrap_or(v)).map(|b| b.as_slice())
+    raw(v).map(|b| b.as_slice())
+}
+
+/// The struct format of a bytes-like object's items.
+fn buffer_format(v: Value) -> char {
+    if let Some(m) = as_native::<MemoryViewObj>(v) {
+        return m.format;
+    }
+    crate::vm::modules::array::storage(v).map_or('B', |d| d.format())
+}
+
+/// A format memoryview can hold but not unpack.
+fn check_unpack(vm: &mut Vm, m: &MemoryViewObj) -> PyResult<()> {
+    if m.format == 'w' {
+        return Err(vm.err(
+            "NotImplementedError",
+            format!("memoryview: format {} not supported", m.format),
+        ));
+    }
+    Ok(())
 }
 
 fn new_view(vm: &mut Vm, m: MemoryViewObj) -> Value {
@@ -100,7 +158,9 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "__exit__", mv_release);
     add_method(vm, t, "__len__", |vm, a, _k| {
         let m = view(vm, a[0])?;
-        let n = m.len / itemsize(m.format).unwrap();
+        let Some(&n) = m.shape().first() else {
+            return Err(vm.type_error("0-dim memory has no length"));
+        };
         Ok(vm.new_int(n as i64))
     });
     add_method(vm, t, "__getitem__", mv_getitem);
@@ -121,6 +181,9 @@ pub fn install(vm: &mut Vm) {
         Ok(vm.new_str_owned(s))
     });
     add_method(vm, t, "__iter__", |vm, a, _k| {
+        if view(vm, a[0])?.multi_dim() {
+            return Err(no_sub_views(vm));
+        }
         let l = mv_tolist(vm, a, &[])?;
         crate::vm::runtime::iter::get_iter(vm, l)
     });
@@ -153,19 +216,14 @@ fn mv_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
     };
     if let Some(m) = as_native::<MemoryViewObj>(obj) {
-        let (o, start, len, format, readonly) = (m.obj, m.start, m.len, m.format, m.readonly);
         view(vm, obj)?;
-        return Ok(new_view(
-            vm,
-            MemoryViewObj {
-                obj: o,
-                start,
-                len,
-                format,
-                readonly,
-                released: false,
-            },
-        ));
+        let mut v = MemoryViewObj::flat(m.obj, m.start, m.len, m.format, m.readonly);
+        v.shape = m.shape.clone();
+        return Ok(new_view(vm, v));
+    }
+    if let Some(d) = crate::vm::modules::array::storage(obj) {
+        let v = MemoryViewObj::flat(obj, 0, d.buf().len(), d.format(), false);
+        return Ok(new_view(vm, v));
     }
     let base = crate::vm::types::subclass::base_value(obj).unwrap_or(obj);
     let Some(b) = as_bytes(base) else {
@@ -178,21 +236,29 @@ fn mv_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let readonly = !super::bytes::is_bytearray(vm, base);
     Ok(new_view(
         vm,
-        MemoryViewObj {
-            obj: base,
-            start: 0,
-            len,
-            format: 'B',
-            readonly,
-            released: false,
-        },
+        MemoryViewObj::flat(base, 0, len, 'B', readonly),
     ))
 }
 
 fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "cast", args, kw, 1, 1, 1)?;
+    let (pos, kws) = super::split_kw(args, kw);
+    let (mut format, mut shape) = (pos.get(1).copied(), pos.get(2).copied());
+    for (k, v) in kws {
+        match k {
+            "format" if format.is_none() => format = Some(v),
+            "shape" if shape.is_none() => shape = Some(v),
+            _ => {
+                return Err(
+                    vm.type_error(format!("cast() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        }
+    }
+    let Some(format) = format.filter(|_| pos.len() <= 3) else {
+        return Err(vm.type_error("cast() takes from 1 to 2 arguments"));
+    };
     let m = view(vm, args[0])?;
-    let Some(fs) = crate::vm::types::subclass::str_arg(args[1]).map(|s| s.s.to_string()) else {
+    let Some(fs) = crate::vm::types::subclass::str_arg(format).map(|s| s.s.to_string()) else {
         return Err(vm.type_error("memoryview: format argument must be a string"));
     };
     let f = fs.strip_prefix('@').unwrap_or(&fs);
@@ -206,18 +272,64 @@ fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !is_byte_format(m.format) && !is_byte_format(c) {
         return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
     }
-    if m.len % size != 0 {
+    let shape = match shape {
+        Some(sv) => Some(cast_shape(vm, m, sv, size)?),
+        None => None,
+    };
+    if shape.is_none() && m.len % size != 0 {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
-    let v = MemoryViewObj {
-        obj: m.obj,
-        start: m.start,
-        len: m.len,
-        format: c,
-        readonly: m.readonly,
-        released: false,
-    };
+    let mut v = MemoryViewObj::flat(m.obj, m.start, m.len, c, m.readonly);
+    // A 1-D shape is the view's own.
+    v.shape = shape.filter(|s| s.len() != 1);
     Ok(new_view(vm, v))
+}
+
+/// The `shape` argument of `cast`: a list or tuple of positive ints whose product times the
+/// item size is the view's size (CPython: only 1-D -> N-D or N-D -> 1-D casts).
+fn cast_shape(vm: &mut Vm, m: &MemoryViewObj, sv: Value, size: usize) -> PyResult<Box<[usize]>> {
+    let items: Vec<Value> = if let Some(t) = as_tuple(sv) {
+        t.to_vec()
+    } else if let Some(l) = as_list(sv) {
+        l.to_vec()
+    } else {
+        return Err(vm.type_error("shape must be a list or a tuple"));
+    };
+    if m.multi_dim() && items.len() != 1 {
+        return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+    }
+    if items.len() > 64 {
+        return Err(vm.value_error("memoryview: number of dimensions must not exceed 64"));
+    }
+    let mut dims = Vec::with_capacity(items.len());
+    let mut total = size;
+    for x in items {
+        let d = match crate::vm::runtime::num::int_of(x) {
+            Some(crate::vm::runtime::num::IntVal::Small(d)) if d > 0 => d as usize,
+            Some(_) => {
+                return Err(
+                    vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                )
+            }
+            None => {
+                return Err(vm.type_error("memoryview.cast(): elements of shape must be integers"))
+            }
+        };
+        total = total.saturating_mul(d);
+        dims.push(d);
+    }
+    if total != m.len {
+        return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+    }
+    Ok(dims.into_boxed_slice())
+}
+
+/// What a multi-dimensional view does not support yet.
+fn no_sub_views(vm: &mut Vm) -> Value {
+    vm.err(
+        "NotImplementedError",
+        "multi-dimensional sub-views are not implemented",
+    )
 }
 
 fn bad_format(vm: &mut Vm) -> Value {
@@ -256,10 +368,29 @@ fn item(vm: &mut Vm, m: &MemoryViewObj, bytes: &[u8]) -> Value {
 fn mv_tolist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "tolist", args, kw, 1, 0, 0)?;
     let m = view(vm, args[0])?;
+    check_unpack(vm, m)?;
     let size = itemsize(m.format).unwrap();
     let d = data(m);
     let items: Vec<Value> = d.chunks_exact(size).map(|c| item(vm, m, c)).collect();
-    Ok(vm.new_list(items))
+    if !m.multi_dim() {
+        return Ok(vm.new_list(items));
+    }
+    let shape = m.shape();
+    if shape.is_empty() {
+        return Ok(items.first().copied().unwrap_or(vm.none));
+    }
+    // Nested lists, innermost dimension first.
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let mut level = items;
+    for &dim in shape[1..].iter().rev() {
+        let lists: Vec<Value> = level.chunks(dim).map(|c| vm.new_list(c.to_vec())).collect();
+        vm.roots.extend_from_slice(&lists);
+        level = lists;
+    }
+    let r = vm.new_list(level);
+    vm.roots.truncate(base);
+    Ok(r)
 }
 
 fn mv_tobytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -290,6 +421,9 @@ fn mv_release(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__getitem__", args, kw, 1, 1, 1)?;
     let m = view(vm, args[0])?;
+    if m.multi_dim() {
+        return Err(no_sub_views(vm));
+    }
     let size = itemsize(m.format).unwrap();
     let n = m.len / size;
     let k = args[1];
@@ -298,16 +432,11 @@ fn mv_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if step != 1 && len > 1 {
             return Err(vm.not_implemented("memoryview slices with a step"));
         }
-        let v = MemoryViewObj {
-            obj: m.obj,
-            start: m.start + start.max(0) as usize * size,
-            len: len * size,
-            format: m.format,
-            readonly: m.readonly,
-            released: false,
-        };
+        let start = m.start + start.max(0) as usize * size;
+        let v = MemoryViewObj::flat(m.obj, start, len * size, m.format, m.readonly);
         return Ok(new_view(vm, v));
     }
+    check_unpack(vm, m)?;
     let i = crate::vm::runtime::subscr::index_of(vm, k, "memoryview")?;
     let idx = if i < 0 { i + n as i64 } else { i };
     let d = data(m);
@@ -323,6 +452,9 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let m = view(vm, args[0])?;
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    if m.multi_dim() {
+        return Err(no_sub_views(vm));
     }
     if m.format != 'B' {
         return Err(vm.not_implemented("memoryview item assignment for formats other than 'B'"));
@@ -347,7 +479,7 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             None => return Err(vm.type_error("memoryview: invalid type for format 'B'")),
         };
         let off = m.start + idx as usize;
-        if let Some(buf) = as_bytes(m.obj) {
+        if let Some(buf) = raw(m.obj) {
             if off < buf.len() {
                 buf[off] = b;
             }
@@ -364,7 +496,7 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         );
     }
     let off = m.start + start;
-    if let Some(buf) = as_bytes(m.obj) {
+    if let Some(buf) = raw(m.obj) {
         if off + len <= buf.len() {
             buf[off..off + len].copy_from_slice(&src);
         }
@@ -397,14 +529,8 @@ fn mv_delitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn mv_toreadonly(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "memoryview.toreadonly", args, kw, 1, 0, 0)?;
     let m = view(vm, args[0])?;
-    let ro = MemoryViewObj {
-        obj: m.obj,
-        start: m.start,
-        len: m.len,
-        format: m.format,
-        readonly: true,
-        released: false,
-    };
+    let mut ro = MemoryViewObj::flat(m.obj, m.start, m.len, m.format, true);
+    ro.shape = m.shape.clone();
     Ok(new_view(vm, ro))
 }
 
@@ -420,7 +546,10 @@ fn mv_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(ob) = buffer_bytes(other) else {
         return Ok(vm.not_implemented);
     };
-    let same_format = as_native::<MemoryViewObj>(other).map_or('B', |o| o.format) == m.format;
+    if as_native::<MemoryViewObj>(other).is_some_and(|o| o.shape() != m.shape()) {
+        return Ok(vm.false_);
+    }
+    let same_format = buffer_format(other) == m.format;
     if same_format {
         return Ok(vm.bool_val(data(m) == ob));
     }
@@ -429,6 +558,10 @@ fn mv_eq(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     vm.roots.push(a);
     let b = if as_native::<MemoryViewObj>(other).is_some() {
         mv_tolist(vm, &[other], &[])
+    } else if let Some(d) = crate::vm::modules::array::storage(other) {
+        let view = MemoryViewObj::flat(other, 0, ob.len(), d.format(), false);
+        let v = new_view(vm, view);
+        mv_tolist(vm, &[v], &[])
     } else {
         let items: Vec<Value> = ob
             .iter()
@@ -480,19 +613,29 @@ fn getter_obj(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
 }
 
 fn getter_ndim(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
-    view(vm, a[0])?;
-    Ok(vm.new_int(1))
+    let n = view(vm, a[0])?.shape().len();
+    Ok(vm.new_int(n as i64))
+}
+
+fn int_tuple(vm: &mut Vm, xs: &[usize]) -> Value {
+    let items: Vec<Value> = xs.iter().map(|&x| vm.new_int(x as i64)).collect();
+    vm.new_tuple(items)
 }
 
 fn getter_shape(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
-    let m = view(vm, a[0])?;
-    let n = m.len / itemsize(m.format).unwrap();
-    let v = vm.new_int(n as i64);
-    Ok(vm.new_tuple(vec![v]))
+    let shape = view(vm, a[0])?.shape();
+    Ok(int_tuple(vm, &shape))
 }
 
+/// C-contiguous strides: each dimension's step is the size of the dimensions after it.
 fn getter_strides(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
-    let f = view(vm, a[0])?.format;
-    let v = vm.new_int(itemsize(f).unwrap() as i64);
-    Ok(vm.new_tuple(vec![v]))
+    let m = view(vm, a[0])?;
+    let shape = m.shape();
+    let mut strides = vec![0; shape.len()];
+    let mut step = itemsize(m.format).unwrap();
+    for i in (0..shape.len()).rev() {
+        strides[i] = step;
+        step *= shape[i];
+    }
+    Ok(int_tuple(vm, &strides))
 }

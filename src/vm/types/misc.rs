@@ -104,7 +104,7 @@ pub fn install(vm: &mut Vm) {
     super::asyncgen::install(vm);
     super::frameobj::install(vm);
 
-    let iters = [
+    let mut iters = vec![
         vm.t.list_iterator,
         vm.t.list_reverseiterator,
         vm.t.tuple_iterator,
@@ -113,13 +113,6 @@ pub fn install(vm: &mut Vm) {
         vm.t.bytearray_iterator,
         vm.t.range_iterator,
         vm.t.longrange_iterator,
-        vm.t.dict_keyiterator,
-        vm.t.dict_valueiterator,
-        vm.t.dict_itemiterator,
-        vm.t.dict_reversekeyiterator,
-        vm.t.dict_reversevalueiterator,
-        vm.t.dict_reverseitemiterator,
-        vm.t.set_iterator,
         vm.t.enumerate,
         vm.t.zip,
         vm.t.map,
@@ -127,6 +120,7 @@ pub fn install(vm: &mut Vm) {
         vm.t.reversed,
         vm.t.callable_iterator,
     ];
+    iters.extend(super::iter_reduce::dict_iter_types(vm));
     for it in iters {
         add_method(vm, it, "__next__", iter_next);
         add_method(vm, it, "__iter__", iter_self);
@@ -1205,7 +1199,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    if let Some(r) = super::subclass::new_subclass(vm, args, kw, map_new)? {
+    if let Some(r) = super::subclass::new_subclass_init_kw(vm, args, kw, map_new)? {
         return Ok(r);
     }
     if !kw.is_empty() {
@@ -1228,7 +1222,7 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    if let Some(r) = super::subclass::new_subclass(vm, args, kw, filter_new)? {
+    if let Some(r) = super::subclass::new_subclass_init_kw(vm, args, kw, filter_new)? {
         return Ok(r);
     }
     nargs(vm, "filter", args, kw, 1, 2, 2)?;
@@ -1455,8 +1449,9 @@ pub fn bytes_content(
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(b) = as_bytes(xb) {
-        return Ok(b.clone());
+    // A buffer's bytes (bytes, bytearray, memoryview, array.array).
+    if let Some(b) = super::memoryview::buffer_bytes(x) {
+        return Ok(b.to_vec());
     }
     let is_index = int_of(xb).is_some()
         || (x.is_ptr()

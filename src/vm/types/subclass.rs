@@ -267,6 +267,31 @@ pub fn unwrap_self(vm: &Vm, owner: Value, args: &[Value]) -> Option<Vec<Value>> 
     Some(a)
 }
 
+/// `new_subclass` for a type whose `__new__` takes no keywords (map, filter): as CPython's
+/// `(type == &X_type || type->tp_init == X_type.tp_init) && !_PyArg_NoKeywords(...)`, a
+/// subclass with its own `__init__` may be called with keywords (they go to that `__init__`).
+pub fn new_subclass_init_kw(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    new: BuiltinFn,
+) -> PyResult<Option<Value>> {
+    let own_init = !kw.is_empty()
+        && args.first().is_some_and(|&cls| {
+            as_type(cls).is_some_and(|td| !td.builtin)
+                && crate::vm::runtime::attr::lookup_type_str(
+                    vm,
+                    cls.as_ptr::<TypeObject>(),
+                    "__init__",
+                ) != Some(vm.object_init)
+        });
+    if own_init {
+        // The keyword values follow the positional arguments.
+        return new_subclass(vm, &args[..args.len() - kw.len()], &[], new);
+    }
+    new_subclass(vm, args, kw, new)
+}
+
 /// Hook at the start of a built-in type's `__new__(cls, ...)`: when `cls` is a Python subclass,
 /// builds the base value with `new` and returns an instance of `cls` wrapping it.
 pub fn new_subclass(

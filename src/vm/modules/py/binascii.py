@@ -19,17 +19,29 @@ for _i, _c in enumerate(_B64):
 del _i, _c
 
 
+def _buffer(data):
+    # The "y*" argument: any object with the buffer protocol.
+    try:
+        return memoryview(data).tobytes()
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
+
+
 def _ascii_data(data):
     if isinstance(data, str):
         try:
             return data.encode("ascii")
         except UnicodeEncodeError:
             raise ValueError("string argument should contain only ASCII characters") from None
-    return bytes(data)
+    try:
+        return memoryview(data).tobytes()
+    except TypeError:
+        raise TypeError("argument should be bytes, buffer or ASCII string, "
+                        f"not '{type(data).__name__}'") from None
 
 
 def b2a_base64(data, *, newline=True):
-    data = bytes(data)
+    data = _buffer(data)
     out = bytearray()
     table = _B64
     n = len(data) - len(data) % 3
@@ -95,8 +107,8 @@ def a2b_base64(data, /, *, strict_mode=False):
 
 def b2a_hex(data, sep=None, bytes_per_sep=1):
     if sep is None:
-        return bytes(data).hex().encode("ascii")
-    return bytes(data).hex(sep, bytes_per_sep).encode("ascii")
+        return _buffer(data).hex().encode("ascii")
+    return _buffer(data).hex(sep, bytes_per_sep).encode("ascii")
 
 
 hexlify = b2a_hex
@@ -128,14 +140,14 @@ del _n, _c, _k
 def crc32(data, crc=0):
     crc = ~crc & 0xFFFFFFFF
     table = _CRC32
-    for b in bytes(data):
+    for b in _buffer(data):
         crc = table[(crc ^ b) & 255] ^ (crc >> 8)
     return ~crc & 0xFFFFFFFF
 
 
 def crc_hqx(data, crc):
     crc &= 0xFFFF
-    for b in bytes(data):
+    for b in _buffer(data):
         crc ^= b << 8
         for _ in range(8):
             crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
