@@ -387,24 +387,18 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         // nanosleep(2) until the time is up; a signal's handler runs when it interrupts the
         // sleep (and may raise), then the rest is slept (PEP 475).
         let d = std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::MAX);
-        let mut req = libc::timespec {
+        let mut req = Timespec {
             tv_sec: d.as_secs().min(i64::MAX as u64) as i64,
             tv_nsec: d.subsec_nanos() as i64,
         };
         loop {
-            let mut rem = libc::timespec {
-                tv_sec: 0,
-                tv_nsec: 0,
-            };
-            // SAFETY: both are initialized timespec values.
-            if unsafe { libc::nanosleep(&req, &mut rem) } == 0 {
-                break;
+            match rustix::thread::nanosleep(&req) {
+                rustix::thread::NanosleepRelativeResult::Interrupted(rem) => {
+                    crate::vm::modules::signal::check(vm)?;
+                    req = rem;
+                }
+                _ => break,
             }
-            if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-                break;
-            }
-            crate::vm::modules::signal::check(vm)?;
-            req = rem;
         }
     }
     Ok(vm.none)
