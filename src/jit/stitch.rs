@@ -204,14 +204,18 @@ fn layout_set(
         fused_jump: None,
     };
     let targets = jump_targets(code);
+    // Each compare fused with its POP_JUMP_IF, decided once for the analysis and the layout.
+    let fusions: Vec<Option<(u32, usize, usize)>> = (0..code.len())
+        .map(|i| {
+            let op = Opcode::from_u8(code[i] as u8)?;
+            fuse_compare_jump(op, i, code, &targets, syms)
+        })
+        .collect();
     let proven = super::types::proven_operands(
         code,
         &super::types::Compiled {
             guarded: &|i| !(syms.as_step)(i),
-            fused: &|i| {
-                let op = Opcode::from_u8(code[i] as u8)?;
-                fuse_compare_jump(op, i, code, &targets, syms).map(|(_, next, t)| (next, t))
-            },
+            fused: &|i| fusions[i].map(|(_, next, target)| (next, target)),
             constant: &|c| match consts.get(c as usize) {
                 Some(v) if v.is_small_int() => super::types::Kind::Int,
                 Some(v) if v.is_float() => super::types::Kind::Float,
@@ -235,11 +239,10 @@ fn layout_set(
         // A compare fused with the POP_JUMP_IF after it: one stencil for both, and no piece for
         // the jump (nothing enters there: it is no jump target, and the interpreter runs the
         // pair as one instruction). Otherwise the compare alone, as a step runs it.
-        let fused =
-            fuse_compare_jump(op, i, code, &targets, syms).and_then(|(variant, next, target)| {
-                let variant = variant + 12 * proofs[i] as u32;
-                Some((find_in(op.info().name, variant)?, next, target))
-            });
+        let fused = fusions[i].and_then(|(variant, next, target)| {
+            let variant = variant + 12 * proofs[i] as u32;
+            Some((find_in(op.info().name, variant)?, next, target))
+        });
         let op = if fused.is_none() {
             crate::vm::eval::step_form(op)
         } else {
@@ -359,7 +362,6 @@ fn layout_set(
         };
         let first = pieces.len();
         for (n, &(local, kind)) in locals.iter().enumerate() {
-            const LOCALS: u32 = 17;
             let kind_base = if kind == super::types::Kind::Float {
                 LOCALS
             } else {
@@ -418,6 +420,10 @@ fn layout_set(
     })
 }
 
+/// LOAD_FAST's, STORE_FAST's and `_GUARD_LOCAL`'s variants per local: locals 0..16 by
+/// displacement, then `any` (stencils/ops.rs `LOCAL_VARIANTS`).
+const LOCALS: u32 = 17;
+
 /// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
 /// LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
 /// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
@@ -426,7 +432,6 @@ fn layout_set(
 fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8) -> u32 {
     match op {
         Opcode::LOAD_FAST => {
-            const LOCALS: u32 = 17;
             oparg.min(LOCALS - 1) + if (syms.proven_bound)(i) { LOCALS } else { 0 }
         }
         Opcode::BINARY_OP_ADD_INT
