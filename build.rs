@@ -61,8 +61,33 @@ struct Job<'t> {
     template: &'t stencils::Template,
     variant: Option<u32>,
     opcode: Option<u8>,
+    /// Values cached in registers on entry (`stencils::CACHE_DEPTH`; 0 unless the template is
+    /// cacheable).
+    cached_in: usize,
     /// The symbol name of its function in the object file.
     symbol: String,
+}
+
+impl<'t> Job<'t> {
+    /// The job once per entry cache state when its template is cacheable (symbols `..__c{k}`).
+    fn per_cache_state(self) -> Vec<Job<'t>> {
+        if !self.template.cached {
+            return vec![self];
+        }
+        (0..=stencils::CACHE_DEPTH)
+            .map(|k| Job {
+                cached_in: k,
+                symbol: if k == 0 {
+                    self.symbol.clone()
+                } else {
+                    format!("{}__c{k}", self.symbol)
+                },
+                template: self.template,
+                variant: self.variant,
+                opcode: self.opcode,
+            })
+            .collect()
+    }
 }
 
 fn main() {
@@ -82,10 +107,11 @@ fn main() {
     let jobs = plan(&templates).unwrap_or_else(|e| fail(&e));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     for &(arch, triple, frame_pointers) in TARGETS {
-        let object = compile(&jobs, triple, frame_pointers).unwrap_or_else(|e| fail(&e));
+        let (object, cached_out) =
+            compile(&jobs, triple, frame_pointers).unwrap_or_else(|e| fail(&e));
         // Kept for inspection (`objdump -dr`); the crate reads only the generated tables.
         std::fs::write(out.join(format!("stencils_{arch}.o")), &object).expect("write object");
-        let table = read_back(&jobs, arch, &object).unwrap_or_else(|e| fail(&e));
+        let table = read_back(&jobs, &cached_out, arch, &object).unwrap_or_else(|e| fail(&e));
         std::fs::write(out.join(format!("stencils_{arch}.rs")), table).expect("write table");
     }
 }
@@ -149,20 +175,28 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
         .filter(|t| !OPCODES.iter().any(|o| o.0 == t.name))
     {
         if t.variants.is_empty() {
-            jobs.push(Job {
-                template: t,
-                variant: None,
-                opcode: None,
-                symbol: t.name.to_string(),
-            });
+            jobs.extend(
+                Job {
+                    template: t,
+                    variant: None,
+                    opcode: None,
+                    cached_in: 0,
+                    symbol: t.name.to_string(),
+                }
+                .per_cache_state(),
+            );
         }
         for v in 0..t.variants.len() as u32 {
-            jobs.push(Job {
-                template: t,
-                variant: Some(v),
-                opcode: None,
-                symbol: format!("{}__{v}", t.name),
-            });
+            jobs.extend(
+                Job {
+                    template: t,
+                    variant: Some(v),
+                    opcode: None,
+                    cached_in: 0,
+                    symbol: format!("{}__{v}", t.name),
+                }
+                .per_cache_state(),
+            );
         }
     }
     for &(name, number, kind) in OPCODES {
@@ -176,29 +210,42 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
             ));
         };
         if t.variants.is_empty() {
-            jobs.push(Job {
-                template: t,
-                variant: None,
-                opcode: Some(number),
-                symbol: name.into(),
-            });
+            jobs.extend(
+                Job {
+                    template: t,
+                    variant: None,
+                    opcode: Some(number),
+                    cached_in: 0,
+                    symbol: name.into(),
+                }
+                .per_cache_state(),
+            );
         } else {
             for v in 0..t.variants.len() as u32 {
                 let symbol = format!("{name}__{v}");
-                jobs.push(Job {
-                    template: t,
-                    variant: Some(v),
-                    opcode: Some(number),
-                    symbol,
-                });
+                jobs.extend(
+                    Job {
+                        template: t,
+                        variant: Some(v),
+                        opcode: Some(number),
+                        cached_in: 0,
+                        symbol,
+                    }
+                    .per_cache_state(),
+                );
             }
         }
     }
     Ok(jobs)
 }
 
-/// Compiles every job for one target into one ELF relocatable object.
-fn compile(jobs: &[Job], triple: &str, frame_pointers: bool) -> Result<Vec<u8>, String> {
+/// Compiles every job for one target into one ELF relocatable object; with it, how many values
+/// each job leaves cached where it continues.
+fn compile(
+    jobs: &[Job],
+    triple: &str,
+    frame_pointers: bool,
+) -> Result<(Vec<u8>, Vec<usize>), String> {
     let mut flags = settings::builder();
     for (k, v) in [
         ("opt_level", "speed"),
@@ -267,11 +314,12 @@ fn compile(jobs: &[Job], triple: &str, frame_pointers: bool) -> Result<Vec<u8>, 
     };
 
     let mut fctx = FunctionBuilderContext::new();
+    let mut cached_out = Vec::with_capacity(jobs.len());
     for job in jobs {
         let sig = if job.template.entry {
             stencils::entry_signature()
         } else {
-            stencils::stencil_signature()
+            stencils::stencil_signature_cached(job.cached_in)
         };
         let id = module
             .declare_function(&job.symbol, Linkage::Export, &sig)
@@ -281,18 +329,23 @@ fn compile(jobs: &[Job], triple: &str, frame_pointers: bool) -> Result<Vec<u8>, 
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut e = stencils::Emitter::new(b, &lookup);
             e.opcode = job.opcode;
+            if job.template.cached {
+                e.keep = stencils::CACHE_DEPTH;
+            }
             (job.template.build)(&mut e, job.variant.unwrap_or(0));
-            e.finish().finalize(isa.frontend_config());
+            cached_out.push(e.cached_out.unwrap_or(0));
+            e.into_builder().finalize(isa.frontend_config());
         }
         let mut ctx = Context::for_function(func);
         module
             .define_function(id, &mut ctx)
             .map_err(|e| format!("{triple}: compiling stencil {}: {e:?}", job.symbol))?;
     }
-    module
+    let object = module
         .finish()
         .emit()
-        .map_err(|e| format!("{triple}: writing the object: {e}"))
+        .map_err(|e| format!("{triple}: writing the object: {e}"))?;
+    Ok((object, cached_out))
 }
 
 /// The `jit::stencils::RelocKind` variant for an ELF relocation type, if the JIT knows it.
@@ -316,7 +369,12 @@ fn reloc_kind(arch: &str, r_type: u32) -> Option<&'static str> {
 }
 
 /// Reads the object back and renders the Rust table of stencils for one target.
-fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
+fn read_back(
+    jobs: &[Job],
+    cached_out: &[usize],
+    arch: &str,
+    bytes: &[u8],
+) -> Result<String, String> {
     let file = object::File::parse(bytes).map_err(|e| format!("{arch}: reading object: {e}"))?;
     let hole_values: HashMap<&str, &str> = stencils::HOLE_SYMBOLS
         .iter()
@@ -331,7 +389,8 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
     writeln!(out, "pub static STENCILS: &[Stencil] = &[").unwrap();
     // x86-64: every stencil again as the stitcher copies it, its frame stripped where possible.
     let mut stripped = String::new();
-    for job in jobs {
+    for (job, &out_state) in jobs.iter().zip(cached_out) {
+        let cache = (job.cached_in, out_state);
         let sym = file
             .symbols()
             .find(|s| s.name() == Ok(job.symbol.as_str()) && s.is_definition())
@@ -378,7 +437,7 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
         }
         holes.sort();
         let trailing = trailing_continue(arch, code, &holes);
-        emit_stencil(&mut out, job, code, &holes, trailing);
+        emit_stencil(&mut out, job, cache, code, &holes, trailing);
         if arch == "x86_64" {
             // Frame stripped where possible, then guards' jump pairs inverted.
             let mut code = code.to_vec();
@@ -396,7 +455,7 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
                 }
             }
             let trailing = trailing_continue(arch, &code, &holes);
-            emit_stencil(&mut stripped, job, &code, &holes, trailing);
+            emit_stencil(&mut stripped, job, cache, &code, &holes, trailing);
         }
     }
     writeln!(out, "];").unwrap();
@@ -410,6 +469,7 @@ fn read_back(jobs: &[Job], arch: &str, bytes: &[u8]) -> Result<String, String> {
 fn emit_stencil(
     out: &mut String,
     job: &Job,
+    cache: (usize, usize),
     code: &[u8],
     holes: &[(u64, &str, &str, i64)],
     trailing: usize,
@@ -426,6 +486,7 @@ fn emit_stencil(
     writeln!(out, "        name: {:?},", job.template.name).unwrap();
     writeln!(out, "        opcode: {opcode},").unwrap();
     writeln!(out, "        variant: {variant},").unwrap();
+    writeln!(out, "        cached: {cache:?},").unwrap();
     writeln!(out, "        doc: {:?},", job.template.doc).unwrap();
     writeln!(out, "        trailing_continue: {trailing},").unwrap();
     write!(out, "        code: &[").unwrap();

@@ -108,6 +108,7 @@ pub fn templates() -> Vec<Template> {
             doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator and operand proof (jit::types: an operand proven a small int is not checked); everything else the slow path",
             variants: INT_BINOP_VARIANTS,
             entry: false,
+            cached: false,
             build: binary_op,
         },
         Template {
@@ -115,6 +116,7 @@ pub fn templates() -> Vec<Template> {
             doc: "(left right -- result) + - * / (and in-place forms) inline, one variant per operator: two numbers, each a float or a small int (not both ints for + - *), converted to floats; a zero divisor, the other operators and other types the slow path (vm::ops::spec::numeric_float)",
             variants: BINOP_VARIANTS,
             entry: false,
+            cached: true,
             build: numeric_float,
         },
         Template {
@@ -122,6 +124,7 @@ pub fn templates() -> Vec<Template> {
             doc: "(left right -- result) two small ints for % // & | ^ >> (and in-place forms) inline, one variant per operator and operand proof (as BINARY_OP); everything else (a miss: zero divisor, shift out of 0..64, other types) the slow path, which counts the miss like the interpreter's arm",
             variants: INT_BINOP_VARIANTS,
             entry: false,
+            cached: true,
             build: binary_op,
         },
     ]
@@ -400,8 +403,7 @@ fn numeric_float(e: &mut Emitter, oparg: u32) {
     const TRUE_DIVIDE: u32 = 11;
     let op = oparg % 13;
     if ![ADD, MULTIPLY, SUBTRACT, TRUE_DIVIDE].contains(&op) {
-        let sp = e.sp;
-        e.tail_to("_JIT_SLOW", sp);
+        e.to_slow();
         return;
     }
     let left = e.peek(1);
@@ -427,9 +429,7 @@ fn numeric_float(e: &mut Emitter, oparg: u32) {
         }
     };
     let boxed = super::ops::box_float(e, res);
-    e.poke(1, boxed);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[boxed]);
 }
 
 /// A float or a small int `v` as an f64 (small ints are exact in one), with whether it is one of
@@ -462,8 +462,7 @@ fn binary_op(e: &mut Emitter, variant: u32) {
     const XOR: u32 = 12;
     let op = oparg % 13;
     if ![AND, FLOOR_DIVIDE, REMAINDER, OR, RSHIFT, XOR].contains(&op) {
-        let sp = e.sp;
-        e.tail_to("_JIT_SLOW", sp);
+        e.to_slow();
         return;
     }
     let left = e.peek(1);
@@ -525,7 +524,5 @@ fn binary_op(e: &mut Emitter, variant: u32) {
             }
         }
     };
-    e.poke(1, res);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[res]);
 }

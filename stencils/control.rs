@@ -14,6 +14,7 @@ pub fn templates() -> Vec<Template> {
                   frame.stack_depth and calls the stencil at `target`",
             variants: &[],
             entry: true,
+            cached: false,
             build: entry,
         },
         t(
@@ -38,11 +39,30 @@ pub fn templates() -> Vec<Template> {
             "POP_JUMP_IF_FALSE",
             "(cond --) jump to JUMP_TARGET if False/None/0; deopt on other types",
             |e, _| pop_jump_if(e, false),
-        ),
+        )
+        .cached(),
         t(
             "POP_JUMP_IF_TRUE",
             "(cond --) jump to JUMP_TARGET if True/nonzero int; deopt on other types",
             |e, _| pop_jump_if(e, true),
+        )
+        .cached(),
+        t(
+            "_SPILL",
+            "(--) stores the values cached on entry to the stack's memory, for a stencil after it \
+             that takes none (the stitcher places it between them)",
+            |e, _| e.finish_keep(0, &[], 0),
+        )
+        .cached(),
+        Template::variants(
+            "_FILL",
+            "(--) loads the top values (the variant: how many) from the stack's memory into \
+             registers: after a slow path, for an instruction whose fast path leaves them cached",
+            &["none", "1", "2"],
+            |e, n| {
+                let values: Vec<Value> = (0..n as i32).rev().map(|i| e.peek(i)).collect();
+                e.finish_keep(n as usize, &values, n as usize)
+            },
         ),
         t(
             "JUMP_BACKWARD",
@@ -68,10 +88,7 @@ pub fn templates() -> Vec<Template> {
                 e.continue_with(sp)
             },
         ),
-        t("POP_TOP", "(value --)", |e, _| {
-            let sp = e.sp_after(-1);
-            e.continue_with(sp)
-        }),
+        t("POP_TOP", "(value --)", |e, _| e.finish(1, &[])).cached(),
         t("PUSH_NULL", "(-- NULL)", |e, _| {
             let zero = e.iconst(0);
             e.poke(-1, zero);
@@ -128,6 +145,7 @@ pub fn templates() -> Vec<Template> {
             doc: "(left right -- bool) identity; variant 0 `is`, 1 `is not` (the oparg)",
             variants: &["is", "is not"],
             entry: false,
+            cached: false,
             build: is_op,
         },
         t(
@@ -222,30 +240,31 @@ fn switch(e: &mut Emitter, _: u32) {
         .return_call_indirect(sig, r, &[next_frame, next_sp, ctx]);
 }
 
-/// Branches on `v` when it is True or False: to JUMP_TARGET with `jump_sp` when its truth is
-/// `jump_if`, else on to the next piece with `stay_sp`; other values fall through.
-fn branch_on_bools(e: &mut Emitter, v: Value, jump_if: bool, jump_sp: Value, stay_sp: Value) {
+/// Branches on `v` when it is True or False: `take(e, truth)` ends the path of each; other
+/// values fall through.
+fn branch_on_bools(e: &mut Emitter, v: Value, take: impl Fn(&mut Emitter, bool)) {
     let t = e.hole("_JIT_TRUE");
     let f = e.hole("_JIT_FALSE");
-    let take = |e: &mut Emitter, truth: bool| {
-        if truth == jump_if {
-            e.tail_to("_JIT_JUMP_TARGET", jump_sp)
-        } else {
-            e.continue_with(stay_sp)
-        }
-    };
     let not_true = e.b.ins().icmp(IntCC::NotEqual, v, t);
     e.branch_if_not(not_true, |e| take(e, true));
     let not_false = e.b.ins().icmp(IntCC::NotEqual, v, f);
     e.branch_if_not(not_false, |e| take(e, false));
 }
 
+/// Pops the condition: to JUMP_TARGET when `jump`, else on to the next piece.
+fn pop_and_branch(e: &mut Emitter, jump: bool) {
+    if jump {
+        e.jump_popping("_JIT_JUMP_TARGET", 1)
+    } else {
+        e.finish(1, &[])
+    }
+}
+
 /// Truthiness of the common cases inline: True and False first (a comparison's result), then
 /// None and small ints; anything else deopts.
 fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     let v = e.peek(0);
-    let sp = e.sp_after(-1);
-    branch_on_bools(e, v, jump_if, sp, sp);
+    branch_on_bools(e, v, |e, truth| pop_and_branch(e, truth == jump_if));
     let n = e.hole("_JIT_NONE");
     let is_none = e.b.ins().icmp(IntCC::Equal, v, n);
     // Rotating the tag to the bottom keeps the test free of 64-bit constants.
@@ -260,8 +279,8 @@ fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     // `jump` is true when the branch is taken.
     let jump = if jump_if { nonzero_int } else { falsy };
     let stay = e.b.ins().icmp_imm_s(IntCC::Equal, jump, 0);
-    e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
-    e.continue_with(sp);
+    e.branch_if_not(stay, |e| pop_and_branch(e, true));
+    pop_and_branch(e, false);
 }
 
 /// `and` / `or`: True and False inline (the value stays for the jump, is popped otherwise); any
@@ -269,7 +288,13 @@ fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
 fn jump_if_or_pop(e: &mut Emitter, jump_if: bool) {
     let v = e.peek(0);
     let (sp, popped) = (e.sp, e.sp_after(-1));
-    branch_on_bools(e, v, jump_if, sp, popped);
+    branch_on_bools(e, v, |e, truth| {
+        if truth == jump_if {
+            e.tail_to("_JIT_JUMP_TARGET", sp)
+        } else {
+            e.continue_with(popped)
+        }
+    });
     e.tail_to("_JIT_SLOW", sp);
 }
 

@@ -134,10 +134,24 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
     },
 ];
 
+/// How many values from the top of the stack a stencil may keep in registers instead of the
+/// stack's memory (top-of-stack caching). A chained stencil that enters with `k` cached values
+/// takes them as `k` more arguments after `ctx` (the deepest first, the top last), and passes
+/// the values it leaves cached to the next stencil the same way; `sp` then points one past the
+/// part of the stack that is in memory. A cacheable template is built once per entry state
+/// `0..=CACHE_DEPTH` (`Template::cached`); every other stencil enters and leaves with none.
+pub const CACHE_DEPTH: usize = 2;
+
 /// The signature of every chained stencil: `(frame, sp, ctx) -> status`, tail convention.
 pub fn stencil_signature() -> Signature {
+    stencil_signature_cached(0)
+}
+
+/// The signature of a chained stencil entered with `cached` values in registers:
+/// `(frame, sp, ctx, c0, .., c{cached-1}) -> status`, tail convention (the top of the stack last).
+pub fn stencil_signature_cached(cached: usize) -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
-    for _ in 0..3 {
+    for _ in 0..3 + cached {
         sig.params.push(AbiParam::new(I64));
     }
     sig.returns.push(AbiParam::new(I64));
@@ -177,6 +191,9 @@ pub struct Template {
     pub variants: &'static [&'static str],
     /// `_ENTRY` is System V; everything else is a chained stencil.
     pub entry: bool,
+    /// Built once per number of cached values on entry (`0..=CACHE_DEPTH`), leaving up to
+    /// `CACHE_DEPTH` of its results and the values below them cached (see `CACHE_DEPTH`).
+    pub cached: bool,
     pub build: fn(&mut Emitter, u32),
 }
 
@@ -193,7 +210,16 @@ impl Template {
             doc,
             variants,
             entry: false,
+            cached: false,
             build,
+        }
+    }
+
+    /// The same template built for every number of cached values on entry.
+    pub fn cached(self) -> Self {
+        Template {
+            cached: true,
+            ..self
         }
     }
 
@@ -204,6 +230,7 @@ impl Template {
             doc,
             variants: &[],
             entry: false,
+            cached: false,
             build,
         }
     }
@@ -232,6 +259,14 @@ pub struct Emitter<'a> {
     /// The opcode number of the instruction the stencil implements (build.rs sets it), for
     /// stencils that check the quickened code still holds it.
     pub opcode: Option<u8>,
+    /// The values on top of the stack that came in registers (the top last), not in memory.
+    pub cached: Vec<Value>,
+    /// How many values `finish` may leave cached: `CACHE_DEPTH` in a cacheable template (build.rs
+    /// sets it), else 0.
+    pub keep: usize,
+    /// How many values the stencil leaves cached where it continues with the next instruction
+    /// (`_JIT_CONTINUE`): the same on every such path.
+    pub cached_out: Option<usize>,
     lookup: SymbolLookup<'a>,
 }
 
@@ -253,13 +288,16 @@ impl<'a> Emitter<'a> {
             frame: p[0],
             sp: p[1],
             ctx: p[2],
+            cached: p.get(3..).unwrap_or_default().to_vec(),
             params: p,
             opcode: None,
+            keep: 0,
+            cached_out: None,
             lookup,
         }
     }
 
-    pub fn finish(self) -> FunctionBuilder<'a> {
+    pub fn into_builder(self) -> FunctionBuilder<'a> {
         self.b
     }
 
@@ -292,14 +330,74 @@ impl<'a> Emitter<'a> {
         self.b.ins().iconst(I64, v)
     }
 
-    /// Stack slot `i` below the top (0 = top of stack), as of entry.
+    /// Stack slot `i` below the top (0 = top of stack), as of entry: a cached value's register,
+    /// or a load from memory.
     pub fn peek(&mut self, i: i32) -> Value {
-        self.b.ins().load(I64, mem(), self.sp, -8 * (i + 1))
+        let k = self.cached.len() as i32;
+        if i < k {
+            return self.cached[(k - 1 - i) as usize];
+        }
+        self.b.ins().load(I64, mem(), self.sp, -8 * (i - k + 1))
     }
 
-    /// Stores into stack slot `i` below the entry top (negative `i` = above it: a push).
+    /// Stores into stack slot `i` below the entry top (negative `i` = above it: a push), in a
+    /// template that is not cacheable (`finish` is the cache-aware way to push).
     pub fn poke(&mut self, i: i32, v: Value) {
+        assert!(
+            self.cached.is_empty(),
+            "poke in a stencil entered with cached values"
+        );
         self.b.ins().store(mem(), v, self.sp, -8 * (i + 1));
+    }
+
+    /// The stack after popping `pops` values and pushing `pushes` (the top last), keeping at most
+    /// `keep` of the top values in registers: stores the others that were cached or pushed into
+    /// memory and returns the new `sp` and the values left cached.
+    pub fn settle(&mut self, pops: usize, pushes: &[Value], keep: usize) -> (Value, Vec<Value>) {
+        let k = self.cached.len();
+        let mut list: Vec<Value> = self.cached[..k.saturating_sub(pops)].to_vec();
+        let memory_pops = pops.saturating_sub(k) as i64;
+        list.extend_from_slice(pushes);
+        let spill = list.len().saturating_sub(keep);
+        let base = -memory_pops;
+        for (j, &v) in list[..spill].iter().enumerate() {
+            let at = 8 * (base + j as i64) as i32;
+            self.b.ins().store(mem(), v, self.sp, at);
+        }
+        let sp = self.sp_after(base + spill as i64);
+        (sp, list[spill..].to_vec())
+    }
+
+    /// Ends the stencil popping `pops` values and pushing `pushes`: continue with the next
+    /// instruction's stencil, the top values cached as far as the template may (`keep`).
+    pub fn finish(&mut self, pops: usize, pushes: &[Value]) {
+        let keep = self.keep;
+        self.finish_keep(pops, pushes, keep);
+    }
+
+    /// `finish` leaving at most `keep` values cached.
+    pub fn finish_keep(&mut self, pops: usize, pushes: &[Value], keep: usize) {
+        let (sp, regs) = self.settle(pops, pushes, keep);
+        self.continue_cached(sp, &regs);
+    }
+
+    /// Continues with the next instruction's stencil, passing `regs` cached.
+    fn continue_cached(&mut self, sp: Value, regs: &[Value]) {
+        match self.cached_out {
+            Some(n) => assert_eq!(n, regs.len(), "paths continue with different cache states"),
+            None => self.cached_out = Some(regs.len()),
+        }
+        let f = self.import_fn("_JIT_CONTINUE", stencil_signature_cached(regs.len()), true);
+        let mut args = vec![self.frame, sp, self.ctx];
+        args.extend_from_slice(regs);
+        self.b.ins().return_call(f, &args);
+    }
+
+    /// Tail-calls a code hole other than `_JIT_CONTINUE` after popping `pops` values, every
+    /// remaining cached value stored to memory first.
+    pub fn jump_popping(&mut self, symbol: &str, pops: usize) {
+        let (sp, _) = self.settle(pops, &[], 0);
+        self.tail_to_uncached(symbol, sp);
     }
 
     /// The stack pointer after `delta` pushes (negative: pops).
@@ -311,14 +409,27 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Tail-calls the stencil behind a code hole with the given stack pointer.
+    /// Tail-calls the stencil behind a code hole with the given stack pointer, in a stencil
+    /// entered with nothing cached (elsewhere: `jump_popping`, `finish`).
     pub fn tail_to(&mut self, symbol: &str, sp: Value) {
+        assert!(
+            self.cached.is_empty(),
+            "tail_to in a stencil entered with cached values"
+        );
+        if symbol == "_JIT_CONTINUE" {
+            self.continue_cached(sp, &[]);
+        } else {
+            self.tail_to_uncached(symbol, sp);
+        }
+    }
+
+    fn tail_to_uncached(&mut self, symbol: &str, sp: Value) {
         let f = self.import_fn(symbol, stencil_signature(), true);
         let (frame, ctx) = (self.frame, self.ctx);
         self.b.ins().return_call(f, &[frame, sp, ctx]);
     }
 
-    /// Ends the stencil: continue with the next instruction's stencil.
+    /// Ends the stencil: continue with the next instruction's stencil, nothing cached.
     pub fn continue_with(&mut self, sp: Value) {
         self.tail_to("_JIT_CONTINUE", sp);
     }
@@ -343,17 +454,21 @@ impl<'a> Emitter<'a> {
         self.b.seal_block(fast);
     }
 
-    /// A guard: unless `ok`, deopt (resume the interpreter at this instruction, stack unchanged).
+    /// A guard: unless `ok`, deopt (resume the interpreter at this instruction, stack unchanged;
+    /// cached values are stored to memory on the way out).
     pub fn guard(&mut self, ok: Value) {
-        let sp = self.sp;
-        self.branch_if_not(ok, |e| e.tail_to("_JIT_DEOPT", sp));
+        self.branch_if_not(ok, |e| e.jump_popping("_JIT_DEOPT", 0));
     }
 
     /// Unless `ok`, leave the fast path for the instruction's runtime function (`_JIT_SLOW`: an
     /// out-of-line `GENERIC` piece that continues with the next instruction), stack unchanged.
     pub fn slow_unless(&mut self, ok: Value) {
-        let sp = self.sp;
-        self.branch_if_not(ok, |e| e.tail_to("_JIT_SLOW", sp));
+        self.branch_if_not(ok, |e| e.to_slow());
+    }
+
+    /// Leaves for the slow path (`_JIT_SLOW`) with the stack unchanged, all of it in memory.
+    pub fn to_slow(&mut self) {
+        self.jump_popping("_JIT_SLOW", 0);
     }
 
     /// The instruction's code unit in the live quickened code (`_JIT_CACHE`), after checking it

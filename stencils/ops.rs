@@ -42,13 +42,15 @@ pub fn templates() -> Vec<Template> {
              binds the local: jit::bound) have no check",
             LOAD_FAST_VARIANTS,
             load_fast,
-        ),
+        )
+        .cached(),
         Template::variants(
             "STORE_FAST",
             "(value --) pop into local OPARG (variants as LOAD_FAST)",
             LOCAL_VARIANTS,
             store_fast,
-        ),
+        )
+        .cached(),
         Template::variants(
             "_GUARD_LOCAL",
             "(--) a loop header's entry check (jit::types): deopt at TARGET unless local OPARG \
@@ -61,7 +63,8 @@ pub fn templates() -> Vec<Template> {
             "LOAD_CONST",
             "(-- value) push OPERAND (the constant's Value)",
             load_const,
-        ),
+        )
+        .cached(),
     ];
     for (name, op) in [
         ("BINARY_OP_ADD_INT", IntOp::Add),
@@ -73,13 +76,16 @@ pub fn templates() -> Vec<Template> {
             IntOp::Sub => |e, v| int_binop(e, IntOp::Sub, v),
             IntOp::Mul => |e, v| int_binop(e, IntOp::Mul, v),
         };
-        v.push(Template::variants(
-            name,
-            "(left right -- result) small ints; deopt unless both are small ints (an operand \
+        v.push(
+            Template::variants(
+                name,
+                "(left right -- result) small ints; deopt unless both are small ints (an operand \
              proven earlier is not checked: the variants) and the result fits in 48 bits",
-            PROOF_VARIANTS,
-            build,
-        ));
+                PROOF_VARIANTS,
+                build,
+            )
+            .cached(),
+        );
     }
     for (name, build) in [
         (
@@ -89,13 +95,16 @@ pub fn templates() -> Vec<Template> {
         ("BINARY_OP_SUBTRACT_FLOAT", |e, v| float_binop(e, 1, v)),
         ("BINARY_OP_MULTIPLY_FLOAT", |e, v| float_binop(e, 2, v)),
     ] {
-        v.push(Template::variants(
-            name,
-            "(left right -- result) floats; deopt unless both are floats (an operand proven \
+        v.push(
+            Template::variants(
+                name,
+                "(left right -- result) floats; deopt unless both are floats (an operand proven \
              earlier is not checked: the variants)",
-            PROOF_VARIANTS,
-            build,
-        ));
+                PROOF_VARIANTS,
+                build,
+            )
+            .cached(),
+        );
     }
     let variants = Template::variants;
     v.extend([
@@ -104,7 +113,8 @@ pub fn templates() -> Vec<Template> {
             "(left right -- bool) small ints, one variant per operator (the oparg) and operand proof; deopt unless both are small ints",
             CMP_VARIANTS,
             compare_int,
-        ),
+        )
+        .cached(),
         variants(
             "COMPARE_OP_INT_JUMP",
             "(left right --) small ints, compared and jumped on in one: jump to JUMP_TARGET (the fused POP_JUMP_IF's) when the comparison (variant % 6) is false (variant % 12 in 0..6) or true (6..12), else continue after the POP_JUMP_IF; deopt unless both are small ints (variant / 12: the operands proven earlier, not checked)",
@@ -113,7 +123,8 @@ pub fn templates() -> Vec<Template> {
                 let c = int_condition(e, v % 6, v / 12);
                 jump_on(e, c, v % 12 >= 6);
             },
-        ),
+        )
+        .cached(),
         variants(
             "COMPARE_OP_FLOAT_JUMP",
             "(left right --) floats, compared and jumped on in one (variants as COMPARE_OP_INT_JUMP); deopt unless both are floats",
@@ -122,13 +133,15 @@ pub fn templates() -> Vec<Template> {
                 let c = float_condition(e, v % 6, v / 12);
                 jump_on(e, c, v % 12 >= 6);
             },
-        ),
+        )
+        .cached(),
         variants(
             "COMPARE_OP_FLOAT",
             "(left right -- bool) floats, one variant per operator (the oparg) and operand proof; deopt unless both are floats",
             CMP_VARIANTS,
             compare_float,
-        ),
+        )
+        .cached(),
     ]);
     v
 }
@@ -256,24 +269,19 @@ fn load_fast(e: &mut Emitter, variant: u32) {
         let bound = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
         e.guard(bound);
     }
-    e.poke(-1, v);
-    let sp = e.sp_after(1);
-    e.continue_with(sp);
+    e.finish(0, &[v]);
 }
 
 fn store_fast(e: &mut Emitter, variant: u32) {
     let v = e.peek(0);
     let (addr, disp) = local_slot(e, variant);
     e.b.ins().store(mem(), v, addr, disp);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(1, &[]);
 }
 
 fn load_const(e: &mut Emitter, _: u32) {
     let v = e.hole("_JIT_OPERAND");
-    e.poke(-1, v);
-    let sp = e.sp_after(1);
-    e.continue_with(sp);
+    e.finish(0, &[v]);
 }
 
 #[derive(Clone, Copy)]
@@ -302,9 +310,7 @@ fn int_binop(e: &mut Emitter, op: IntOp, proof: u32) {
     let fits = e.b.ins().icmp_imm_s(IntCC::Equal, overflow, 0);
     e.guard(fits);
     let boxed = e.box_shifted_int(res);
-    e.poke(1, boxed);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[boxed]);
 }
 
 pub(super) fn unbox_float(e: &mut Emitter, v: Value) -> Value {
@@ -372,29 +378,24 @@ fn float_binop(e: &mut Emitter, op: u32, proof: u32) {
     e.slow_unless(ordered);
     let bits = e.b.ins().bitcast(I64, MemFlagsData::new(), res);
     let boxed = e.b.ins().iadd_imm_s(bits, crate::ABI_FLOAT_OFFSET as i64);
-    e.poke(1, boxed);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[boxed]);
 }
 
 fn compare_int(e: &mut Emitter, variant: u32) {
     let c = int_condition(e, variant % 6, variant / 6);
     let res = e.bool_value(c);
-    e.poke(1, res);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[res]);
 }
 
 /// Pops the two operands: to JUMP_TARGET when `c` equals `jump_if`, else on to the next piece.
 fn jump_on(e: &mut Emitter, c: Value, jump_if: bool) {
-    let sp = e.sp_after(-2);
     let stay = if jump_if {
         e.b.ins().icmp_imm_s(IntCC::Equal, c, 0)
     } else {
         e.b.ins().icmp_imm_s(IntCC::NotEqual, c, 0)
     };
-    e.branch_if_not(stay, |e| e.tail_to("_JIT_JUMP_TARGET", sp));
-    e.continue_with(sp);
+    e.branch_if_not(stay, |e| e.jump_popping("_JIT_JUMP_TARGET", 2));
+    e.finish(2, &[]);
 }
 
 /// The comparison `variant` of the two small ints on top of the stack (deopt unless both are,
@@ -420,9 +421,7 @@ fn int_condition(e: &mut Emitter, variant: u32, proof: u32) -> Value {
 fn compare_float(e: &mut Emitter, variant: u32) {
     let c = float_condition(e, variant % 6, variant / 6);
     let res = e.bool_value(c);
-    e.poke(1, res);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
+    e.finish(2, &[res]);
 }
 
 /// The comparison `variant` of the two floats on top of the stack (deopt unless both are,

@@ -203,9 +203,10 @@ fn add_int_sequence_returns_sum() {
     let (a, _) = binop_program(BINARY_OP_ADD_INT);
     let region = Region::compile(&a.code, &[], &syms()).unwrap();
     let stats = region.stats();
-    // Every instruction but RETURN_VALUE ends with a continue jump the stitcher drops.
+    // Every instruction but RETURN_VALUE ends with a continue jump the stitcher drops, and so
+    // does the `_SPILL` in front of RETURN_VALUE (LOAD_FAST leaves its value in a register).
     assert_eq!(stats.instructions, 6);
-    assert_eq!(stats.dropped_jumps, 5, "{stats:?}");
+    assert_eq!(stats.dropped_jumps, 6, "{stats:?}");
     assert_eq!(stats.exits, 0);
     let (exit, ret, frame) = run(&a, &[], &[int(5), int(37), Value::NULL]);
     assert_eq!(exit, JitExit::Return);
@@ -605,8 +606,11 @@ fn eval_breaker_exits_at_jump_backward() {
 #[test]
 fn entering_mid_code_uses_the_frame_stack_depth() {
     // Enter at STORE_FAST with one value already on the stack, as the interpreter would leave it.
+    // (The NOP before it takes nothing in registers, so STORE_FAST takes nothing either and can
+    // be entered; after LOAD_CONST directly it would take the constant in a register.)
     let mut a = Asm::default();
     a.op(LOAD_CONST, 0);
+    a.op(NOP, 0);
     let store = a.op(STORE_FAST, 0);
     a.op(LOAD_FAST, 0);
     a.op(RETURN_VALUE, 0);
@@ -621,6 +625,16 @@ fn entering_mid_code_uses_the_frame_stack_depth() {
         (exit, ctx.return_value, frame.local(0)),
         (JitExit::Return, int(77), int(77))
     );
+    // An instruction that takes values in registers is no entry: the interpreter runs it.
+    let mut c = Asm::default();
+    c.op(LOAD_CONST, 0);
+    let cached = c.op(STORE_FAST, 0);
+    c.op(LOAD_FAST, 0);
+    c.op(RETURN_VALUE, 0);
+    let r = Region::compile(&c.code, &[int(1)], &syms()).unwrap();
+    assert!(r.entry_offset(cached as usize).is_none() && r.is_compiled(cached as usize));
+    // SAFETY: refused before running.
+    assert!(unsafe { r.run(frame.ptr(), ctx, cached as usize) }.is_err());
     // Entering at a cache unit is refused.
     let mut b = Asm::default();
     b.op(BINARY_OP_ADD_INT, 0);

@@ -426,7 +426,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
         let breaker =
             ctx.backedges == 0 || ctx.eval_breaker.load(std::sync::atomic::Ordering::Relaxed) != 0;
         // An instruction compiled as an exit (a yield, generator creation): not a guard either.
-        let exit_piece = code.region.entry_offset(at).is_none();
+        let exit_piece = !code.region.is_compiled(at);
         // A runtime function's guard failed (`jit::ops`): a guard exit like a stencil's.
         let exit = match exit {
             Ok(JitExit::Error) if ctx.exit_kind == EXIT_DEOPT => Ok(JitExit::Deopt),

@@ -111,6 +111,10 @@ fn title(s: &Stencil) -> String {
     if let Some((oparg, label)) = s.variant {
         write!(t, " [oparg {oparg}: {label}]").unwrap();
     }
+    // Top-of-stack caching: values taken in registers -> values left in registers.
+    if s.cached != (0, 0) {
+        write!(t, " [cached {} -> {}]", s.cached.0, s.cached.1).unwrap();
+    }
     t
 }
 
@@ -294,7 +298,10 @@ pub fn region(region: &crate::jit::stitch::Region, code: &[u32], title: &str) ->
         } else {
             String::from("      -")
         };
-        let role = if p.is_deopt_stub { " (deopt stub)" } else { "" };
+        let mut role = String::from(if p.is_deopt_stub { " (deopt stub)" } else { "" });
+        if p.stencil.cached != (0, 0) {
+            role += &format!(" [cached {} -> {}]", p.stencil.cached.0, p.stencil.cached.1);
+        }
         out += &format!(
             "{what} -> {}{role} @{:#x} [{} bytes]\n",
             p.stencil.name,

@@ -84,6 +84,10 @@ pub struct Stencil {
     pub opcode: Option<u8>,
     /// (oparg selecting it, label) for templates with one stencil per oparg.
     pub variant: Option<(u32, &'static str)>,
+    /// Top-of-stack caching (`stencils::CACHE_DEPTH`): how many values it takes in registers on
+    /// entry, and how many it leaves in registers where it continues with the next instruction
+    /// (every other exit leaves the whole stack in memory).
+    pub cached: (usize, usize),
     pub doc: &'static str,
     /// Size of the final jump to `_JIT_CONTINUE` (0 if it does not end with one): dropped when the
     /// next stencil follows.
@@ -141,12 +145,30 @@ impl Arch {
 pub const ANY_OPARG: &str = "any";
 
 /// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`,
-/// else the template's `ANY_OPARG` variant if it has one).
+/// else the template's `ANY_OPARG` variant if it has one), entered with nothing cached.
 pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
+    find_cached(set, name, oparg, 0)
+}
+
+/// `find_in` for the stencil entered with `cached` values in registers (a cacheable template's).
+pub fn find_cached(
+    set: &'static [Stencil],
+    name: &str,
+    oparg: u32,
+    cached: usize,
+) -> Option<&'static Stencil> {
     let group = by_name(set).get(name)?;
-    // Variants are built in order, so variant `oparg` is usually at that position.
+    // Variants are built in order (each once per cache state for a cacheable template), so
+    // variant `oparg` is usually at that position.
+    let states = 1 + group
+        .iter()
+        .skip(1)
+        .take_while(|&&i| set[i].cached.0 > 0)
+        .count();
     let at = |k: usize| group.get(k).map(|&i| &set[i]);
-    let exact = |s: &&'static Stencil| s.variant.is_none_or(|(v, _)| v == oparg);
+    let exact =
+        |s: &&'static Stencil| s.cached.0 == cached && s.variant.is_none_or(|(v, _)| v == oparg);
+    let at = |k: usize| at(k * states + cached);
     at(oparg as usize)
         .filter(exact)
         .or_else(|| group.iter().map(|&i| &set[i]).find(exact))
@@ -154,7 +176,7 @@ pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'stat
             group
                 .iter()
                 .map(|&i| &set[i])
-                .find(|s| s.variant.is_some_and(|(_, l)| l == ANY_OPARG))
+                .find(|s| s.cached.0 == cached && s.variant.is_some_and(|(_, l)| l == ANY_OPARG))
         })
 }
 

@@ -14,7 +14,7 @@
 use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
-use super::stencils::{find_in, Arch, HoleValue, Stencil};
+use super::stencils::{find_cached, find_in, Arch, HoleValue, Stencil};
 use super::strip_frame::for_stitching;
 use crate::bytecode::opcode::{Opcode, StencilKind};
 use crate::vm::frame::Frame;
@@ -90,6 +90,13 @@ enum PieceKind {
     /// continuing at `cont` (the next check, or the header's piece); entries from the
     /// interpreter go through the chain.
     EntryCheck,
+    /// Stores the values the instruction before caches in registers (`_SPILL`) for the
+    /// instruction at this code index, which takes none (top-of-stack caching,
+    /// `Stencil::cached`).
+    Spill,
+    /// Loads into registers the values the fast path of the instruction at this code index
+    /// leaves cached, after its slow path (`_FILL`), continuing at `cont`.
+    Fill,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -106,8 +113,9 @@ struct Piece {
     operand: u64,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
-    /// `Slow`: the piece after its instruction's (where the instruction continues);
-    /// `EntryCheck`: the next check or the header's piece.
+    /// `Slow`: the piece after its instruction's (where the instruction continues), or the
+    /// `Fill` piece on the way there; `EntryCheck`: the next check or the header's piece;
+    /// `Fill`: the piece after its instruction's.
     cont: usize,
     /// A fused compare-and-jump: the code index its POP_JUMP_IF jumps to (the jump target of an
     /// instruction with a jump operand is its oparg).
@@ -183,6 +191,7 @@ fn layout_set(
     let pick = |s: &'static Stencil| if strip { for_stitching(arch, s) } else { s };
     let find = |name| find(set, name).map(pick);
     let find_in = |name, oparg| find_in(set, name, oparg).map(pick);
+    let find_cached = |name, oparg, k| find_cached(set, name, oparg, k).map(pick);
     let entry = find("_ENTRY")?;
     let deopt = find("_DEOPT")?;
     let generic = find("GENERIC")?;
@@ -228,6 +237,38 @@ fn layout_set(
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
     let mut stats = StitchStats::default();
+    // Top-of-stack caching: how many values the piece before leaves in registers where it
+    // falls through. An instruction that can take them (a cacheable stencil's variant for that
+    // many) does; anything else, and every jump target and the end, gets a `_SPILL` piece in
+    // front (so jumps, entries and exits always find the whole stack in memory).
+    let mut cached = 0usize;
+    // Gives `p` the stencil variant taking the `cached` values, or puts a spill before it.
+    let mut place = |pieces: &mut Vec<Piece>, mut p: Piece, at_target: bool| {
+        let takes = match (p.kind, p.stencil.variant) {
+            (PieceKind::Instr, v) if cached > 0 && !at_target && p.runtime_fn.is_none() => {
+                find_cached(p.stencil.name, v.map_or(0, |v| v.0), cached)
+            }
+            _ => None,
+        };
+        match takes {
+            Some(s) => {
+                p.stencil = s;
+                p.size = s.code.len();
+            }
+            None if cached > 0 => {
+                let s = find_cached("_SPILL", 0, cached)
+                    .ok_or(StitchError::MissingStencil("_SPILL"))?;
+                pieces.push(piece(PieceKind::Spill, s, p.index, 0));
+            }
+            None => {}
+        }
+        cached = match p.kind {
+            PieceKind::Instr => p.stencil.cached.1,
+            _ => 0,
+        };
+        pieces.push(p);
+        Ok::<(), StitchError>(())
+    };
     let mut i = 0;
     while i < code.len() {
         let unit = code[i];
@@ -250,15 +291,19 @@ fn layout_set(
         };
         let info = op.info();
         if let Some((s, next, target)) = fused {
-            if target <= i {
-                backward.push((pieces.len(), target));
-            }
             stats.instructions += 2;
-            instr_piece[i] = Some(pieces.len());
-            pieces.push(Piece {
-                fused_jump: Some(target),
-                ..piece(PieceKind::Instr, s, i, oparg)
-            });
+            place(
+                &mut pieces,
+                Piece {
+                    fused_jump: Some(target),
+                    ..piece(PieceKind::Instr, s, i, oparg)
+                },
+                targets[i],
+            )?;
+            instr_piece[i] = Some(pieces.len() - 1);
+            if target <= i {
+                backward.push((pieces.len() - 1, target));
+            }
             i = next + 1;
             continue;
         }
@@ -303,14 +348,11 @@ fn layout_set(
                 .ok_or(StitchError::BadConst { index: i, oparg })?;
             p.operand = c.0;
         }
-        if matches!(p.kind, PieceKind::Instr)
+        let backward_jump = matches!(p.kind, PieceKind::Instr)
             && p.runtime_fn.is_none()
             && info.operand == crate::bytecode::opcode::OperandKind::Jump
             && op != Opcode::JUMP_BACKWARD
-            && (oparg as usize) <= i
-        {
-            backward.push((pieces.len(), oparg as usize));
-        }
+            && (oparg as usize) <= i;
         stats.instructions += 1;
         if matches!(p.kind, PieceKind::Exit) {
             stats.exits += 1;
@@ -318,15 +360,18 @@ fn layout_set(
         if p.runtime_fn.is_some() {
             stats.calls += 1;
         }
-        instr_piece[i] = Some(pieces.len());
-        pieces.push(p);
+        place(&mut pieces, p, targets[i])?;
+        instr_piece[i] = Some(pieces.len() - 1);
+        if backward_jump {
+            backward.push((pieces.len() - 1, oparg as usize));
+        }
         i += 1 + info.cache as usize;
     }
     // Falling off the end exits to the interpreter (which reports it); it also gives the last
     // instruction a following piece.
-    let end_piece = pieces.len();
+    place(&mut pieces, piece(PieceKind::Exit, deopt, i, 0), true)?;
+    let end_piece = pieces.len() - 1;
     instr_piece[code.len().min(i)] = Some(end_piece);
-    pieces.push(piece(PieceKind::Exit, deopt, i, 0));
     // Every backward edge is a safepoint: backward conditional jumps go through a JUMP_BACKWARD
     // stencil, out of line.
     for (k, target) in backward {
@@ -340,16 +385,28 @@ fn layout_set(
             && p.stencil.holes.iter().any(|h| h.value == HoleValue::Slow)
         {
             let op = Opcode::from_u8(code[p.index] as u8);
+            // The fast path leaves values cached that the slow path leaves in memory: a
+            // `_FILL` piece loads them on the way back.
+            let fill = p.stencil.cached.1;
             let slow = match op.and_then(|o| (syms.generic_fn)(o)) {
                 Some(f) => Piece {
                     runtime_fn: Some(f),
-                    cont: k + 1,
+                    cont: if fill > 0 { pieces.len() + 1 } else { k + 1 },
                     ..piece(PieceKind::Slow, generic, p.index, p.oparg)
                 },
                 None => piece(PieceKind::Exit, deopt, p.index, 0),
             };
             pieces[k].cont = pieces.len();
+            let has_fn = slow.runtime_fn.is_some();
             pieces.push(slow);
+            if fill > 0 && has_fn {
+                let s =
+                    find_in("_FILL", fill as u32).ok_or(StitchError::MissingStencil("_FILL"))?;
+                pieces.push(Piece {
+                    cont: k + 1,
+                    ..piece(PieceKind::Fill, s, p.index, 0)
+                });
+            }
         }
     }
     // Loop headers whose code assumes the kinds of some locals (`jit::types`): entries from the
@@ -384,7 +441,8 @@ fn layout_set(
     }
     // Deopt stubs go last, out of the straight-line path.
     for k in 1..pieces.len() {
-        if k == end_piece || deopt_piece[pieces[k].index].is_some() {
+        // (A `_SPILL` before the end exit has the end's index, past every instruction.)
+        if k == end_piece || deopt_piece.get(pieces[k].index) != Some(&None) {
             continue;
         }
         if pieces[k]
@@ -401,7 +459,10 @@ fn layout_set(
     // Drop each instruction's final continue jump: its continuation is the very next piece.
     let mut offset = 0;
     for (k, p) in pieces.iter_mut().enumerate() {
-        if matches!(p.kind, PieceKind::Instr) && k < end_piece && p.stencil.trailing_continue > 0 {
+        if matches!(p.kind, PieceKind::Instr | PieceKind::Spill)
+            && k < end_piece
+            && p.stencil.trailing_continue > 0
+        {
             p.size -= p.stencil.trailing_continue;
             stats.dropped_jumps += 1;
             stats.dropped_bytes += p.stencil.trailing_continue;
@@ -587,7 +648,12 @@ impl Layout {
     ) -> Result<u64, StitchError> {
         let at = |k: usize| base + self.pieces[k].offset as u64;
         Ok(match value {
-            HoleValue::Continue if matches!(p.kind, PieceKind::Slow | PieceKind::EntryCheck) => {
+            HoleValue::Continue
+                if matches!(
+                    p.kind,
+                    PieceKind::Slow | PieceKind::EntryCheck | PieceKind::Fill
+                ) =>
+            {
                 return Ok(at(p.cont))
             }
             HoleValue::Continue => return Ok(at(k + 1)),
@@ -734,7 +800,10 @@ impl Region {
                 }
                 let k = layout.instr_piece.get(i).copied().flatten();
                 match k.map(|k| &layout.pieces[k]) {
-                    Some(p) if matches!(p.kind, PieceKind::Instr) => p.offset as u32,
+                    // Not where it takes values in registers: entries pass none.
+                    Some(p) if matches!(p.kind, PieceKind::Instr) && p.stencil.cached.0 == 0 => {
+                        p.offset as u32
+                    }
                     _ => u32::MAX,
                 }
             })
@@ -758,6 +827,13 @@ impl Region {
             Some(&o) if o != u32::MAX => Some(o as usize),
             _ => None,
         }
+    }
+
+    /// Whether the instruction at code unit `index` is compiled (not an exit to the interpreter),
+    /// whether or not it can be entered (`entry_offset`).
+    pub fn is_compiled(&self, index: usize) -> bool {
+        let k = self.layout.instr_piece.get(index).copied().flatten();
+        k.is_some_and(|k| matches!(self.layout.pieces[k].kind, PieceKind::Instr))
     }
 
     /// The address the region runs at.
@@ -788,10 +864,9 @@ impl Region {
         ctx: &mut JitContext,
         instr_index: usize,
     ) -> Result<JitExit, StitchError> {
-        // A loop header with an entry check is entered through it.
-        let checked = self.layout.entry_piece.get(instr_index).copied().flatten();
-        let offset = checked.map(|k| self.layout.pieces[k].offset);
-        let Some(offset) = offset.or_else(|| self.layout.instr_offset(instr_index)) else {
+        // A loop header with an entry check is entered through it; an instruction taking values
+        // in registers is no entry.
+        let Some(offset) = self.entry_offset(instr_index) else {
             return Err(StitchError::BadJumpTarget {
                 index: instr_index,
                 target: instr_index as u32,
