@@ -358,6 +358,11 @@ fn report(json: bool) -> String {
 /// code objects in a loop (never recursing natively), until code leaves to the interpreter or `f0`
 /// returns.
 fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> JitOutcome {
+    // Nothing to run (not hot yet, or no entry at `ip`): back before setting up a run.
+    let mut first = match compiled_for(vm, cd0, kind) {
+        Some(code) if code.region.entry_offset(ip).is_some() => Some(code),
+        _ => return JitOutcome::NotRun,
+    };
     let mut f = f0;
     let mut ip = ip;
     let mut kind = kind;
@@ -376,7 +381,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 kwnames: ctx.kwnames,
             };
         };
-        let code = match compiled_for(vm, cd, kind) {
+        let code = match first.take().or_else(|| compiled_for(vm, cd, kind)) {
             Some(code) if code.region.entry_offset(ip).is_some() => code,
             // Nothing ran yet: the loop's own state is still current.
             _ if !ran => return JitOutcome::NotRun,
@@ -692,6 +697,8 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     let warmth = slot.warmth.get().saturating_add(1);
     slot.warmth.set(warmth);
     let threshold = settings().threshold.saturating_mul(1 << recompiles.min(16));
+    // Until then the loop counts entries itself (`eval::jit_due`).
+    slot.due.set(threshold);
     if warmth < threshold {
         return None;
     }

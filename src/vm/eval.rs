@@ -345,6 +345,27 @@ impl StepState {
     }
 }
 
+/// Whether the loop should call the JIT hook at an entry point of `cd`: always when it has
+/// compiled code; otherwise never for a `Continue` (which does not count towards compiling), and
+/// for a start or loop iteration only once its warmth reaches what the JIT set as due (counting
+/// it here below that, which is what the hook would do).
+#[inline(always)]
+fn jit_due(cd: &CodeData, kind: JitEntry) -> bool {
+    let slot = &cd.jit;
+    if slot.fast.get() != 0 {
+        return true;
+    }
+    if kind == JitEntry::Continue {
+        return false;
+    }
+    let warmth = slot.warmth.get() + 1;
+    if warmth < slot.due.get() {
+        slot.warmth.set(warmth);
+        return false;
+    }
+    true
+}
+
 /// Runs exactly one instruction of frame `f` (current, with `instr_index` and `stack_depth` synced):
 /// the very code of the interpreter's arm for it, which is how compiled code runs every instruction
 /// without a stencil of its own (`jit::driver`). `kwnames` carries KW_NAMES's operand between steps.
@@ -461,7 +482,7 @@ fn run_impl<const SINGLE: bool>(
     macro_rules! jit_enter {
         ($kind:expr) => {
             if !SINGLE {
-                if let Some(hook) = vm.jit.filter(|_| !cd.jit.never.get()) {
+                if let Some(hook) = vm.jit.filter(|_| !cd.jit.never.get() && jit_due(cd, $kind)) {
                     std::hint::cold_path();
                     let mut kind = $kind;
                     loop {

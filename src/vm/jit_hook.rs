@@ -21,6 +21,10 @@ use super::value::Value;
 pub struct JitSlot {
     /// Entries counted towards the compile threshold.
     pub warmth: Cell<u32>,
+    /// The warmth at which the hook wants to be called again while the code has no compiled
+    /// code (the JIT sets it: its threshold); below it the loop counts entries itself instead
+    /// of calling the hook at every function start and loop iteration. 0 until the first call.
+    pub due: Cell<u32>,
     /// The compiled region (the JIT's own type), or a marker that compiling failed.
     pub compiled: RefCell<Option<Box<dyn Any>>>,
     /// The JIT's shortcut to the compiled code in `compiled` (an address it owns there, or 0),
