@@ -58,7 +58,7 @@ pub fn templates() -> Vec<Template> {
             "_FILL",
             "(--) loads the top values (the variant: how many) from the stack's memory into \
              registers: after a slow path, for an instruction whose fast path leaves them cached",
-            &["none", "1", "2"],
+            &["none", "1", "2", "3"],
             |e, n| {
                 let values: Vec<Value> = (0..n as i32).rev().map(|i| e.peek(i)).collect();
                 e.finish_keep(n as usize, &values, n as usize)

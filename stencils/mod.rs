@@ -140,7 +140,7 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
 /// the values it leaves cached to the next stencil the same way; `sp` then points one past the
 /// part of the stack that is in memory. A cacheable template is built once per entry state
 /// `0..=CACHE_DEPTH` (`Template::cached`); every other stencil enters and leaves with none.
-pub const CACHE_DEPTH: usize = 2;
+pub const CACHE_DEPTH: usize = 3;
 
 /// The signature of every chained stencil: `(frame, sp, ctx) -> status`, tail convention.
 pub fn stencil_signature() -> Signature {
