@@ -31,3 +31,12 @@ pub mod specialize;
 pub mod stack;
 pub mod syntax;
 pub mod vm;
+
+/// Writes a command's output (`cpjit dis`, `cpjit stencils`, ...) to stdout. A reader that
+/// closed the pipe early (`cpjit stencils | head`) ends the output quietly, as for `cat`; a
+/// `print!` would panic there.
+pub fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}

@@ -241,3 +241,22 @@ fn x_options_in_sys_xoptions() {
         )
     );
 }
+
+#[test]
+fn a_reader_closing_the_pipe_early_is_no_crash() {
+    // `cpjit stencils | head -1`: the dump is megabytes; the reader leaves after one line.
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cpjit"))
+        .args(["stencils"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cpjit");
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

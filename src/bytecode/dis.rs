@@ -485,9 +485,9 @@ fn command_inner(args: &[String]) -> i32 {
             return match compile_source(&std::fs::read(p).unwrap_or_default(), p) {
                 Ok(co) => {
                     for (q, lines) in golden_lines(&co) {
-                        println!("== {q}");
+                        crate::write_stdout(&format!("== {q}\n"));
                         for l in lines {
-                            println!("{l}");
+                            crate::write_stdout(&format!("{l}\n"));
                         }
                     }
                     0
@@ -520,15 +520,15 @@ fn command_inner(args: &[String]) -> i32 {
     match compiled {
         Ok(co) if golden => {
             for (q, lines) in golden_listing(&co) {
-                println!("== {q}");
+                crate::write_stdout(&format!("== {q}\n"));
                 for l in lines {
-                    println!("{l}");
+                    crate::write_stdout(&format!("{l}\n"));
                 }
             }
             0
         }
         Ok(co) => {
-            print!("{}", dis_recursive(&co));
+            crate::write_stdout(&dis_recursive(&co));
             0
         }
         Err(e) => {

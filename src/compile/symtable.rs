@@ -1145,7 +1145,7 @@ fn command_inner(args: &[String]) -> i32 {
     });
     match result {
         Ok(st) => {
-            print!("{}", st.dump());
+            crate::write_stdout(&st.dump());
             0
         }
         Err(e) => {

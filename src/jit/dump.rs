@@ -26,7 +26,7 @@ pub fn main(args: &[String]) -> i32 {
                 }
             },
             "--sizes" => {
-                print!("{}", sizes());
+                crate::write_stdout(&sizes());
                 return 0;
             }
             "-h" | "--help" => {
@@ -46,7 +46,7 @@ pub fn main(args: &[String]) -> i32 {
     }
     match dump(arch, name.as_deref()) {
         Ok(text) => {
-            print!("{text}");
+            crate::write_stdout(&text);
             0
         }
         Err(e) => {

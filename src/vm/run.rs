@@ -271,7 +271,7 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     vm.flush_stdout();
     if dis_adaptive && !vm.main_code.is_null() {
         let co = quickened_code_object(vm.main_code);
-        print!("{}", crate::bytecode::dis::dis_recursive(&co));
+        crate::write_stdout(&crate::bytecode::dis::dis_recursive(&co));
     }
     if let Some(stats) = vm.stats.as_deref() {
         let text = match crate::vm::adaptive::settings().stats {

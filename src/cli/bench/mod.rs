@@ -254,7 +254,7 @@ pub fn main(args: &[String]) -> i32 {
         }
         return match (compare::load(old), compare::load(new)) {
             (Ok(a), Ok(b)) => {
-                print!("{}", compare::render(&a, &b, old, new));
+                crate::write_stdout(&compare::render(&a, &b, old, new));
                 0
             }
             (Err(e), _) | (_, Err(e)) => usage_error(&e),
@@ -338,7 +338,7 @@ pub fn main(args: &[String]) -> i32 {
         confidence: 0.95,
     };
     let report = model::build(&impls, &startup, &scripts, settings, environment);
-    print!("{}", report::table(&report));
+    crate::write_stdout(&report::table(&report));
     let mut status = if report.any_problem() { 1 } else { 0 };
     let chart = (o.svg.is_some() || o.html.is_some()).then(|| svg::chart(&report));
     let mut outputs: Vec<(&str, &PathBuf, String)> = Vec::new();
