@@ -130,11 +130,23 @@ pub fn templates() -> Vec<Template> {
     ]
 }
 
-/// BINARY_OP_VARIANTS times the operand proofs (`jit::types`; variant = oparg + 26 * proof).
+/// BINARY_OP_VARIANTS times the operand proofs (`jit::types`; variant = oparg + 26 * proof),
+/// then the constant divisors (variant = `CONST_DIVISOR` + 2 * CONST_DIVISOR_OPS index + left
+/// proven): `%` and `//` by the constant the LOAD_CONST before pushed (OPERAND, 2..=65535), a
+/// multiplication by MAGIC instead of a division.
 const INT_BINOP_VARIANTS: &[&str] = with_proofs!(
     "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
-    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=";
+    "% constant", "% constant, left proven", "// constant", "// constant, left proven",
+    "%= constant", "%= constant, left proven", "//= constant", "//= constant, left proven",
 );
+
+/// The first constant-divisor variant of BINARY_OP/BINARY_OP_SMALL_INT (`jit::stitch` keeps
+/// the same numbers).
+const CONST_DIVISOR: u32 = 104;
+
+/// The operators with constant-divisor variants, in variant order.
+const CONST_DIVISOR_OPS: [u32; 4] = [6, 2, 19, 15];
 
 /// Every BINARY_OP oparg (`nb` codes, in-place forms from 13).
 const BINOP_VARIANTS: &[&str] = &[
@@ -453,6 +465,10 @@ fn unbox_int(e: &mut Emitter, v: Value) -> Value {
 }
 
 fn binary_op(e: &mut Emitter, variant: u32) {
+    if variant >= CONST_DIVISOR {
+        let k = (variant - CONST_DIVISOR) as usize;
+        return binary_op_const_divisor(e, CONST_DIVISOR_OPS[k / 2] % 13, k % 2 == 1);
+    }
     let (oparg, proof) = (variant % 26, variant / 26);
     const AND: u32 = 1;
     const FLOOR_DIVIDE: u32 = 2;
@@ -525,4 +541,35 @@ fn binary_op(e: &mut Emitter, variant: u32) {
         }
     };
     e.finish(2, &[res]);
+}
+
+/// `%` or `//` of a small int by the small-int constant d (OPERAND, 2..=65535) the LOAD_CONST
+/// just before pushed (so the right operand is not read): with t = n for n >= 0 and !n (-n-1)
+/// otherwise, t // d is the high word of t * MAGIC (MAGIC = ceil(2**64 / d), exact for
+/// t < 2**48 when d < 2**16: the error t * (MAGIC * d - 2**64) / 2**64 stays below 1/d), and
+/// Python's floor(n / d) is that quotient for n >= 0, its complement !q otherwise; the remainder
+/// n - floor * d is then in 0..d as Python's is. No division, no branch; a left operand that is
+/// not a small int takes the slow path.
+fn binary_op_const_divisor(e: &mut Emitter, op: u32, left_proven: bool) {
+    const FLOOR_DIVIDE: u32 = 2;
+    let left = e.peek(1);
+    if !left_proven {
+        let ok = e.is_int(left);
+        e.slow_unless(ok);
+    }
+    let n = unbox_int(e, left);
+    let sign = e.b.ins().sshr_imm_s(n, 63);
+    let t = e.b.ins().bxor(n, sign);
+    let magic = e.hole("_JIT_MAGIC");
+    let q = e.b.ins().umulhi(t, magic);
+    let floor = e.b.ins().bxor(q, sign);
+    let res = if op == FLOOR_DIVIDE {
+        floor
+    } else {
+        let d = e.hole("_JIT_OPERAND");
+        let fd = e.b.ins().imul(floor, d);
+        e.b.ins().isub(n, fd)
+    };
+    let boxed = e.box_int(res);
+    e.finish(2, &[boxed]);
 }

@@ -20,13 +20,15 @@ use cranelift_frontend::FunctionBuilder;
 /// variants (variant = base + bases * proof): `jit::types` proves an operand's type where an
 /// earlier guard or instruction in the region already established it, and the stitcher picks
 /// the variant without that operand's guard.
+/// Variants listed after `;` follow the proof variants.
 macro_rules! with_proofs {
-    ($($base:literal),* $(,)?) => {
+    ($($base:literal),* $(,)? $(; $($extra:literal),* $(,)?)?) => {
         &[
             $($base,)*
             $(concat!($base, ", left proven"),)*
             $(concat!($base, ", right proven"),)*
             $(concat!($base, ", both proven"),)*
+            $($($extra,)*)?
         ]
     };
 }
@@ -90,6 +92,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
     HoleSym {
         symbol: "_JIT_OPERAND",
         value: "Operand",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_MAGIC",
+        value: "Magic",
         kind: SymKind::Data,
     },
     HoleSym {

@@ -14,7 +14,7 @@ use cpjit::jit::abi::JIT_CTX_BACKEDGES_OFFSET;
 use cpjit::jit::runtime::{GenericFn, JitContext, RuntimeSymbols};
 use cpjit::jit::stencils::Arch;
 use cpjit::jit::stitch;
-use cpjit::vm::value::{Value, SMALL_INT_MAX};
+use cpjit::vm::value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
 
 const CODE_BASE: u64 = 0x1000_0000;
 const DATA_BASE: u64 = 0x2000_0000;
@@ -312,4 +312,32 @@ fn aarch64_loops_compares_and_branches() {
         FALSE
     );
     let _ = NONE;
+}
+
+#[test]
+fn aarch64_constant_divisors() {
+    // `n % d` and `n // d` with d a constant: a multiply by ceil(2**64 / d) (`umulh`) instead of
+    // a division, with Python's floor semantics for every sign.
+    for (n, d) in [
+        (100, 7),
+        (-100, 7),
+        (-1, 7),
+        (-7, 7),
+        (-8, 7),
+        (SMALL_INT_MIN, 2),
+        (SMALL_INT_MAX, 65535),
+        (SMALL_INT_MIN, 65535),
+        (123_456_789, 1000),
+        (-123_456_789, 3),
+    ] {
+        for (oparg, want) in [(6, n.rem_euclid(d)), (2, n.div_euclid(d))] {
+            let mut a = Asm::default();
+            a.op(LOAD_FAST, 0);
+            a.op(LOAD_CONST, 0);
+            a.op(BINARY_OP_SMALL_INT, oparg);
+            a.op(RETURN_VALUE, 0);
+            let o = run(&a, &[int(d)], &[int(n)], None);
+            assert_eq!((o.status, o.ret), (0, int(want)), "{n} op {oparg} {d}");
+        }
+    }
 }

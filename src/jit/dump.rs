@@ -299,6 +299,9 @@ pub fn region(region: &crate::jit::stitch::Region, code: &[u32], title: &str) ->
             String::from("      -")
         };
         let mut role = String::from(if p.is_deopt_stub { " (deopt stub)" } else { "" });
+        if let Some((_, label)) = p.stencil.variant {
+            role += &format!(" [{label}]");
+        }
         if p.stencil.cached != (0, 0) {
             role += &format!(" [cached {} -> {}]", p.stencil.cached.0, p.stencil.cached.1);
         }

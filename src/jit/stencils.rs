@@ -50,8 +50,11 @@ pub enum HoleValue {
     Helper,
     /// `_JIT_OPARG`: the instruction's oparg.
     Oparg,
-    /// `_JIT_OPERAND`: a 64-bit operand (LOAD_CONST: the constant's Value).
+    /// `_JIT_OPERAND`: a 64-bit operand (LOAD_CONST: the constant's Value; a constant-divisor
+    /// BINARY_OP: the divisor as an integer).
     Operand,
+    /// `_JIT_MAGIC`: a constant-divisor BINARY_OP's multiplier, ceil(2**64 / divisor).
+    Magic,
     /// `_JIT_TARGET`: the instruction's own index (deopt stub, generic call).
     Target,
     /// `_JIT_TRUE`, `_JIT_FALSE`, `_JIT_NONE`: the singletons' Values.

@@ -111,6 +111,8 @@ struct Piece {
     offset: usize,
     runtime_fn: Option<GenericFn>,
     operand: u64,
+    /// A constant-divisor BINARY_OP's multiplier (`_JIT_MAGIC`).
+    magic: u64,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
     /// `Slow`: the piece after its instruction's (where the instruction continues), or the
@@ -208,6 +210,7 @@ fn layout_set(
         offset: 0,
         runtime_fn: None,
         operand: 0,
+        magic: 0,
         via: None,
         cont: 0,
         fused_jump: None,
@@ -270,6 +273,8 @@ fn layout_set(
         Ok::<(), StitchError>(())
     };
     let mut i = 0;
+    // The previous instruction's index (a LOAD_CONST before `%`/`//` makes a constant divisor).
+    let mut prev: Option<usize> = None;
     while i < code.len() {
         let unit = code[i];
         let op = Opcode::from_u8(unit as u8).ok_or(StitchError::BadOpcode {
@@ -304,12 +309,31 @@ fn layout_set(
             if target <= i {
                 backward.push((pieces.len() - 1, target));
             }
+            prev = Some(next);
             i = next + 1;
             continue;
         }
         let stencil = match info.stencil {
             StencilKind::Own if (syms.as_step)(i) => StencilKind::Generic,
             k => k,
+        };
+        // `%` / `//` by the small-int constant the LOAD_CONST just before pushed (and nothing
+        // jumps in between): the constant-divisor variant, (divisor, variant).
+        let divisor = match op {
+            Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT if !targets[i] => {
+                let k = CONST_DIVISOR_OPS.iter().position(|&o| o == oparg);
+                let d = prev
+                    .filter(|&j| code[j] as u8 == Opcode::LOAD_CONST as u8)
+                    .and_then(|j| consts.get((code[j] >> 8) as usize))
+                    .filter(|v| v.is_small_int())
+                    .map(|v| v.as_small_int())
+                    .filter(|d| (2..=65535).contains(d));
+                k.zip(d).map(|(k, d)| {
+                    let left_proven = proofs[i] as u32 & 1;
+                    (d as u64, CONST_DIVISOR + 2 * k as u32 + left_proven)
+                })
+            }
+            _ => None,
         };
         let switch_fn = if (syms.as_step)(i) {
             None
@@ -322,9 +346,20 @@ fn layout_set(
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
             StencilKind::Own => match (
-                find_in(info.name, variant_of(op, oparg, i, syms, proofs[i])),
+                match divisor {
+                    Some((_, k)) => find_in(info.name, k),
+                    None => find_in(info.name, variant_of(op, oparg, i, syms, proofs[i])),
+                },
                 (syms.generic_fn)(op),
             ) {
+                (Some(s), _) if divisor.is_some() => {
+                    let d = divisor.map_or(2, |(d, _)| d);
+                    Piece {
+                        operand: d,
+                        magic: u64::MAX / d + 1,
+                        ..piece(PieceKind::Instr, s, i, oparg)
+                    }
+                }
                 (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
                 // No variant for this oparg: its runtime function, if it has one.
                 (None, Some(f)) => Piece {
@@ -365,6 +400,7 @@ fn layout_set(
         if backward_jump {
             backward.push((pieces.len() - 1, oparg as usize));
         }
+        prev = Some(i);
         i += 1 + info.cache as usize;
     }
     // Falling off the end exits to the interpreter (which reports it); it also gives the last
@@ -480,6 +516,11 @@ fn layout_set(
         stats,
     })
 }
+
+/// The first constant-divisor variant of BINARY_OP/BINARY_OP_SMALL_INT, and the operators that
+/// have them in variant order (`%`, `//`, `%=`, `//=`; stencils/attr.rs).
+const CONST_DIVISOR: u32 = 104;
+const CONST_DIVISOR_OPS: [u32; 4] = [6, 2, 19, 15];
 
 /// LOAD_FAST's, STORE_FAST's and `_GUARD_LOCAL`'s variants per local: locals 0..16 by
 /// displacement, then `any` (stencils/ops.rs `LOCAL_VARIANTS`).
@@ -732,6 +773,7 @@ impl Layout {
             },
             HoleValue::Oparg => p.oparg as u64,
             HoleValue::Operand => p.operand,
+            HoleValue::Magic => p.magic,
             HoleValue::Target => p.index as u64,
             HoleValue::True => syms.true_value.0,
             HoleValue::False => syms.false_value.0,
