@@ -1,6 +1,5 @@
 //! The stencil tables build.rs generates from `stencils/` (one per target), and their types.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// A relocation kind, named after its ELF relocation type. build.rs refuses any kind not listed
@@ -183,19 +182,29 @@ pub fn find_cached(
         })
 }
 
+/// hashbrown's default hasher (foldhash): SipHash cost ~400 instructions per lookup, and the
+/// stitcher looks up a few stencils for every instruction it compiles.
+type Index = hashbrown::HashMap<&'static str, Vec<usize>>;
+
 /// The stencils of `set` by name (indexes in variant order), built once per set: the stitcher
 /// looks up a stencil for every instruction, and the sets hold about a thousand stencils.
-fn by_name(set: &'static [Stencil]) -> &'static HashMap<&'static str, Vec<usize>> {
-    type Index = HashMap<&'static str, Vec<usize>>;
+fn by_name(set: &'static [Stencil]) -> &'static Index {
     static CACHE: Mutex<Vec<(usize, &'static Index)>> = Mutex::new(Vec::new());
     let key = set.as_ptr() as usize;
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&(_, index)) = cache.iter().find(|(k, _)| *k == key) {
         return index;
     }
+    // A template's stencils are contiguous in the table: one map entry per run of a name (some
+    // 80), not a hashed insert per stencil (~1,600 of them; that cost a short script 0.5M
+    // instructions).
     let mut index = Index::new();
-    for (i, s) in set.iter().enumerate() {
-        index.entry(s.name).or_default().push(i);
+    let mut start = 0;
+    for i in 1..=set.len() {
+        if i == set.len() || set[i].name != set[start].name {
+            index.entry(set[start].name).or_default().extend(start..i);
+            start = i;
+        }
     }
     let index: &'static Index = Box::leak(Box::new(index));
     cache.push((key, index));
