@@ -56,6 +56,10 @@ const TARGETS: &[(&str, &str, bool)] = &[
     ("aarch64", "aarch64-unknown-linux-gnu", false),
 ];
 
+/// What a compiled job leaves cached where it continues: how many values, and the flow
+/// (`stencils::Emitter::flow`).
+type CacheOut = (usize, (usize, usize, u8));
+
 /// One stencil to compile: a template and a variant.
 struct Job<'t> {
     template: &'t stencils::Template,
@@ -245,7 +249,7 @@ fn compile(
     jobs: &[Job],
     triple: &str,
     frame_pointers: bool,
-) -> Result<(Vec<u8>, Vec<usize>), String> {
+) -> Result<(Vec<u8>, Vec<CacheOut>), String> {
     let mut flags = settings::builder();
     for (k, v) in [
         ("opt_level", "speed"),
@@ -318,8 +322,10 @@ fn compile(
     for job in jobs {
         let sig = if job.template.entry {
             stencils::entry_signature()
-        } else {
+        } else if job.template.cached {
             stencils::stencil_signature_cached(job.cached_in)
+        } else {
+            stencils::stencil_signature()
         };
         let id = module
             .declare_function(&job.symbol, Linkage::Export, &sig)
@@ -333,7 +339,7 @@ fn compile(
                 e.keep = stencils::CACHE_DEPTH;
             }
             (job.template.build)(&mut e, job.variant.unwrap_or(0));
-            cached_out.push(e.cached_out.unwrap_or(0));
+            cached_out.push((e.cached_out.unwrap_or(0), e.flow.unwrap_or((0, 0, 0))));
             e.into_builder().finalize(isa.frontend_config());
         }
         let mut ctx = Context::for_function(func);
@@ -371,7 +377,7 @@ fn reloc_kind(arch: &str, r_type: u32) -> Option<&'static str> {
 /// Reads the object back and renders the Rust table of stencils for one target.
 fn read_back(
     jobs: &[Job],
-    cached_out: &[usize],
+    cached_out: &[CacheOut],
     arch: &str,
     bytes: &[u8],
 ) -> Result<String, String> {
@@ -389,8 +395,8 @@ fn read_back(
     writeln!(out, "pub static STENCILS: &[Stencil] = &[").unwrap();
     // x86-64: every stencil again as the stitcher copies it, its frame stripped where possible.
     let mut stripped = String::new();
-    for (job, &out_state) in jobs.iter().zip(cached_out) {
-        let cache = (job.cached_in, out_state);
+    for (job, &(out_state, flow)) in jobs.iter().zip(cached_out) {
+        let cache = (job.cached_in, out_state, flow);
         let sym = file
             .symbols()
             .find(|s| s.name() == Ok(job.symbol.as_str()) && s.is_definition())
@@ -469,7 +475,7 @@ fn read_back(
 fn emit_stencil(
     out: &mut String,
     job: &Job,
-    cache: (usize, usize),
+    cache: (usize, usize, (usize, usize, u8)),
     code: &[u8],
     holes: &[(u64, &str, &str, i64)],
     trailing: usize,
@@ -486,7 +492,8 @@ fn emit_stencil(
     writeln!(out, "        name: {:?},", job.template.name).unwrap();
     writeln!(out, "        opcode: {opcode},").unwrap();
     writeln!(out, "        variant: {variant},").unwrap();
-    writeln!(out, "        cached: {cache:?},").unwrap();
+    writeln!(out, "        cached: ({}, {}),", cache.0, cache.1).unwrap();
+    writeln!(out, "        flow: {:?},", cache.2).unwrap();
     writeln!(out, "        doc: {:?},", job.template.doc).unwrap();
     writeln!(out, "        trailing_continue: {trailing},").unwrap();
     write!(out, "        code: &[").unwrap();

@@ -56,12 +56,23 @@ pub fn templates() -> Vec<Template> {
         .cached(),
         Template::variants(
             "_FILL",
-            "(--) loads the top values (the variant: how many) from the stack's memory into \
-             registers: after a slow path, for an instruction whose fast path leaves them cached",
-            &["none", "1", "2", "3"],
-            |e, n| {
-                let values: Vec<Value> = (0..n as i32).rev().map(|i| e.peek(i)).collect();
-                e.finish_keep(n as usize, &values, n as usize)
+            "(--) loads the top values (variant % 4: how many) from the stack's memory into \
+             registers: after a slow path, for an instruction whose fast path leaves them \
+             cached; the values variant / 4 names (a bit each, the deepest first) are floats \
+             whose shadows the fast path made valid, unboxed again here",
+            FILL_VARIANTS,
+            |e, v| {
+                let n = (v % 4) as i32;
+                let mask = v / 4;
+                let pushes: Vec<_> = (0..n)
+                    .map(|j| {
+                        let value = e.peek(n - 1 - j);
+                        let shadow = (mask >> j & 1 != 0)
+                            .then(|| super::ops::unbox_float(e, value));
+                        (value, shadow)
+                    })
+                    .collect();
+                e.finish_pushes(n as usize, &pushes, n as usize)
             },
         ),
         t(
@@ -407,3 +418,39 @@ fn is_op(e: &mut Emitter, variant: u32) {
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }
+
+/// `_FILL`'s variants: how many values (0..4), plus 4 times the mask of unboxed shadows.
+const FILL_VARIANTS: &[&str] = &[
+    "none",
+    "1",
+    "2",
+    "3",
+    "none",
+    "1, shadow 1",
+    "2, shadow 1",
+    "3, shadow 1",
+    "none",
+    "1",
+    "2, shadow 2",
+    "3, shadow 2",
+    "none",
+    "1, shadow 1",
+    "2, shadows 1 2",
+    "3, shadows 1 2",
+    "none",
+    "1",
+    "2",
+    "3, shadow 3",
+    "none",
+    "1, shadow 1",
+    "2, shadow 1",
+    "3, shadows 1 3",
+    "none",
+    "1",
+    "2, shadow 2",
+    "3, shadows 2 3",
+    "none",
+    "1, shadow 1",
+    "2, shadows 1 2",
+    "3, shadows 1 2 3",
+];

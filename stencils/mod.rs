@@ -10,7 +10,7 @@
 //! (`return_call _JIT_CONTINUE(frame, sp', ctx)`) or by returning a status to the entry trampoline.
 
 use cranelift_codegen::ir::{
-    self, condcodes::IntCC, types::I64, AbiParam, InstBuilder, MemFlagsData, Signature,
+    self, condcodes::IntCC, types::F64, types::I64, AbiParam, InstBuilder, MemFlagsData, Signature,
     UserExternalName, Value,
 };
 use cranelift_codegen::isa::CallConv;
@@ -151,15 +151,32 @@ pub const CACHE_DEPTH: usize = 3;
 
 /// The signature of every chained stencil: `(frame, sp, ctx) -> status`, tail convention.
 pub fn stencil_signature() -> Signature {
-    stencil_signature_cached(0)
+    let mut sig = Signature::new(CallConv::Tail);
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(I64));
+    }
+    sig.returns.push(AbiParam::new(I64));
+    sig
 }
 
-/// The signature of a chained stencil entered with `cached` values in registers:
-/// `(frame, sp, ctx, c0, .., c{cached-1}) -> status`, tail convention (the top of the stack last).
+/// The signature of a cacheable stencil entered with `cached` values in registers:
+/// `(frame, sp, ctx, c0, .., c{cached-1}, x0, .., x{CACHE_DEPTH-1}) -> status`, tail
+/// convention (the top of the stack last). `x_i` is cached value `c_i`'s shadow: when `c_i` is a
+/// float an arithmetic stencil made, `x_i` holds it unboxed (an f64 register), so the next float
+/// operation need not unbox it; otherwise, and for positions with no cached value, it holds
+/// nothing meaningful. Every cacheable stencil takes all `CACHE_DEPTH` shadows and passes on
+/// those it does not touch in the same registers (no code), so a value pushed without a shadow
+/// costs nothing either; a stencil that is not cacheable takes and passes none (whatever its
+/// successor then finds in those registers is no valid shadow). Only the stitcher knows which
+/// shadows are valid (`Stencil::flow`), and picks the float stencils' `unboxed` variants by
+/// them.
 pub fn stencil_signature_cached(cached: usize) -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
     for _ in 0..3 + cached {
         sig.params.push(AbiParam::new(I64));
+    }
+    for _ in 0..CACHE_DEPTH {
+        sig.params.push(AbiParam::new(F64));
     }
     sig.returns.push(AbiParam::new(I64));
     sig
@@ -268,6 +285,12 @@ pub struct Emitter<'a> {
     pub opcode: Option<u8>,
     /// The values on top of the stack that came in registers (the top last), not in memory.
     pub cached: Vec<Value>,
+    /// Their shadows (f64 registers; see `stencil_signature_cached`).
+    pub shadows: Vec<Value>,
+    /// Where the continue path's cached values come from (`Stencil::flow`): how many of the
+    /// remaining and pushed values went to memory, how many values remained from those cached
+    /// on entry, and which pushed values have a valid shadow (a bit each).
+    pub flow: Option<(usize, usize, u8)>,
     /// How many values `finish` may leave cached: `CACHE_DEPTH` in a cacheable template (build.rs
     /// sets it), else 0.
     pub keep: usize,
@@ -295,7 +318,10 @@ impl<'a> Emitter<'a> {
             frame: p[0],
             sp: p[1],
             ctx: p[2],
-            cached: p.get(3..).unwrap_or_default().to_vec(),
+            // A cacheable stencil's parameters: 3 + k words, then CACHE_DEPTH shadows.
+            cached: p[3..p.len().saturating_sub(CACHE_DEPTH).max(3)].to_vec(),
+            shadows: p[p.len().saturating_sub(CACHE_DEPTH).max(3)..].to_vec(),
+            flow: None,
             params: p,
             opcode: None,
             keep: 0,
@@ -357,22 +383,50 @@ impl<'a> Emitter<'a> {
         self.b.ins().store(mem(), v, self.sp, -8 * (i + 1));
     }
 
-    /// The stack after popping `pops` values and pushing `pushes` (the top last), keeping at most
-    /// `keep` of the top values in registers: stores the others that were cached or pushed into
-    /// memory and returns the new `sp` and the values left cached.
-    pub fn settle(&mut self, pops: usize, pushes: &[Value], keep: usize) -> (Value, Vec<Value>) {
+    /// The unboxed float shadow of stack slot `i` below the top, if it is cached (valid only
+    /// where the stitcher says so: the `unboxed` variants).
+    pub fn peek_shadow(&mut self, i: i32) -> Option<Value> {
+        let k = self.cached.len() as i32;
+        (i < k).then(|| self.shadows[(k - 1 - i) as usize])
+    }
+
+    /// The stack after popping `pops` values and pushing `pushes` (the top last, each with its
+    /// shadow if it has one), keeping at most `keep` of the top values in registers: stores the
+    /// others that were cached or pushed into memory and returns the new `sp`, the values left
+    /// cached with their shadows, and the flow (`flow`).
+    fn settle_full(
+        &mut self,
+        pops: usize,
+        pushes: &[(Value, Option<Value>)],
+        keep: usize,
+    ) -> (Value, Vec<(Value, Option<Value>)>, (usize, usize, u8)) {
         let k = self.cached.len();
-        let mut list: Vec<Value> = self.cached[..k.saturating_sub(pops)].to_vec();
+        let remaining = k.saturating_sub(pops);
+        let mut list: Vec<(Value, Option<Value>)> = (0..remaining)
+            .map(|j| (self.cached[j], Some(self.shadows[j])))
+            .collect();
         let memory_pops = pops.saturating_sub(k) as i64;
         list.extend_from_slice(pushes);
         let spill = list.len().saturating_sub(keep);
         let base = -memory_pops;
-        for (j, &v) in list[..spill].iter().enumerate() {
+        for (j, &(v, _)) in list[..spill].iter().enumerate() {
             let at = 8 * (base + j as i64) as i32;
             self.b.ins().store(mem(), v, self.sp, at);
         }
         let sp = self.sp_after(base + spill as i64);
-        (sp, list[spill..].to_vec())
+        let valid = pushes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.1.is_some())
+            .fold(0u8, |m, (j, _)| m | 1 << j);
+        (sp, list[spill..].to_vec(), (spill, remaining, valid))
+    }
+
+    /// `settle_full` for pushes without shadows: the new `sp` and the values left cached.
+    pub fn settle(&mut self, pops: usize, pushes: &[Value], keep: usize) -> (Value, Vec<Value>) {
+        let pushes: Vec<_> = pushes.iter().map(|&v| (v, None)).collect();
+        let (sp, regs, _) = self.settle_full(pops, &pushes, keep);
+        (sp, regs.into_iter().map(|r| r.0).collect())
     }
 
     /// Ends the stencil popping `pops` values and pushing `pushes`: continue with the next
@@ -382,21 +436,62 @@ impl<'a> Emitter<'a> {
         self.finish_keep(pops, pushes, keep);
     }
 
-    /// `finish` leaving at most `keep` values cached.
-    pub fn finish_keep(&mut self, pops: usize, pushes: &[Value], keep: usize) {
-        let (sp, regs) = self.settle(pops, pushes, keep);
-        self.continue_cached(sp, &regs);
+    /// `finish` pushing one float `boxed` whose unboxed value `raw` becomes its shadow.
+    pub fn finish_float(&mut self, pops: usize, boxed: Value, raw: Value) {
+        let keep = self.keep;
+        let (sp, regs, flow) = self.settle_full(pops, &[(boxed, Some(raw))], keep);
+        self.continue_cached(sp, &regs, flow);
     }
 
-    /// Continues with the next instruction's stencil, passing `regs` cached.
-    fn continue_cached(&mut self, sp: Value, regs: &[Value]) {
+    /// `finish` with each push's shadow given (`None`: no valid shadow).
+    pub fn finish_pushes(&mut self, pops: usize, pushes: &[(Value, Option<Value>)], keep: usize) {
+        let (sp, regs, flow) = self.settle_full(pops, pushes, keep);
+        self.continue_cached(sp, &regs, flow);
+    }
+
+    /// `finish` leaving at most `keep` values cached.
+    pub fn finish_keep(&mut self, pops: usize, pushes: &[Value], keep: usize) {
+        let pushes: Vec<_> = pushes.iter().map(|&v| (v, None)).collect();
+        let (sp, regs, flow) = self.settle_full(pops, &pushes, keep);
+        self.continue_cached(sp, &regs, flow);
+    }
+
+    /// Continues with the next instruction's stencil, passing `regs` cached with their shadows
+    /// (a value without one gets any f64: its shadow is not valid).
+    fn continue_cached(
+        &mut self,
+        sp: Value,
+        regs: &[(Value, Option<Value>)],
+        flow: (usize, usize, u8),
+    ) {
         match self.cached_out {
             Some(n) => assert_eq!(n, regs.len(), "paths continue with different cache states"),
             None => self.cached_out = Some(regs.len()),
         }
+        match self.flow {
+            Some(f) => assert_eq!(f, flow, "paths continue with different cache flows"),
+            None => self.flow = Some(flow),
+        }
+        // A stencil that is not cacheable continues with none (and no shadows), unless it
+        // leaves values cached (`_FILL`).
+        if regs.is_empty() && self.shadows.is_empty() {
+            let f = self.import_fn("_JIT_CONTINUE", stencil_signature(), true);
+            let args = [self.frame, sp, self.ctx];
+            self.b.ins().return_call(f, &args);
+            return;
+        }
         let f = self.import_fn("_JIT_CONTINUE", stencil_signature_cached(regs.len()), true);
         let mut args = vec![self.frame, sp, self.ctx];
-        args.extend_from_slice(regs);
+        args.extend(regs.iter().map(|r| r.0));
+        let mut zero = None;
+        for j in 0..CACHE_DEPTH {
+            // A position's own shadow register where nothing valid goes there: no move.
+            let x = match (regs.get(j).and_then(|r| r.1), self.shadows.get(j)) {
+                (Some(x), _) | (None, Some(&x)) => x,
+                (None, None) => *zero.get_or_insert_with(|| self.b.ins().f64const(0.0)),
+            };
+            args.push(x);
+        }
         self.b.ins().return_call(f, &args);
     }
 
@@ -424,7 +519,7 @@ impl<'a> Emitter<'a> {
             "tail_to in a stencil entered with cached values"
         );
         if symbol == "_JIT_CONTINUE" {
-            self.continue_cached(sp, &[]);
+            self.continue_cached(sp, &[], (0, 0, 0));
         } else {
             self.tail_to_uncached(symbol, sp);
         }

@@ -11,6 +11,29 @@ use super::{mem, Emitter, Template};
 /// A binary operation's variants: only the proofs.
 const PROOF_VARIANTS: &[&str] = &["guarded", "left proven", "right proven", "both proven"];
 
+/// Float arithmetic's variants: the proofs, then again with the left, the right or both operands
+/// taken unboxed from their shadows (`stencil_signature_cached`; variant = proof + 4 * unboxed,
+/// unboxed bit 0 left, bit 1 right), which the stitcher picks where the operand is a cached
+/// result of float arithmetic.
+const FLOAT_VARIANTS: &[&str] = &[
+    "guarded",
+    "left proven",
+    "right proven",
+    "both proven",
+    "left unboxed",
+    "left unboxed, left proven",
+    "left unboxed, right proven",
+    "left unboxed, both proven",
+    "right unboxed",
+    "right unboxed, left proven",
+    "right unboxed, right proven",
+    "right unboxed, both proven",
+    "both unboxed",
+    "both unboxed, left proven",
+    "both unboxed, right proven",
+    "both unboxed, both proven",
+];
+
 /// Comparisons: one per operator (the oparg), times the proofs.
 const CMP_VARIANTS: &[&str] = with_proofs!("<", "<=", "==", "!=", ">", ">=");
 
@@ -99,8 +122,9 @@ pub fn templates() -> Vec<Template> {
             Template::variants(
                 name,
                 "(left right -- result) floats; deopt unless both are floats (an operand proven \
-             earlier is not checked: the variants)",
-                PROOF_VARIANTS,
+                 earlier is not checked, an unboxed operand is read from its shadow: the \
+                 variants); the result's shadow is the unboxed result",
+                FLOAT_VARIANTS,
                 build,
             )
             .cached(),
@@ -346,26 +370,52 @@ fn guard_ints(e: &mut Emitter, left: Value, right: Value, proof: u32) {
 
 /// Loads the two float operands, deopting unless both are floats (those `proof` does not cover).
 fn float_operands(e: &mut Emitter, proof: u32) -> (Value, Value) {
+    float_operands_unboxed(e, proof, 0)
+}
+
+/// `float_operands` taking the operands `unboxed` names (bit 0 left, bit 1 right) from their
+/// shadows where they are cached: a float arithmetic result, no check and no unboxing.
+fn float_operands_unboxed(e: &mut Emitter, proof: u32, unboxed: u32) -> (Value, Value) {
     let left = e.peek(1);
     let right = e.peek(0);
-    let ok = match proof {
-        0 => {
+    let lx = if unboxed & 1 != 0 {
+        e.peek_shadow(1)
+    } else {
+        None
+    };
+    let rx = if unboxed & 2 != 0 {
+        e.peek_shadow(0)
+    } else {
+        None
+    };
+    let check_left = proof & 1 == 0 && lx.is_none();
+    let check_right = proof & 2 == 0 && rx.is_none();
+    let ok = match (check_left, check_right) {
+        (true, true) => {
             let lf = e.is_float(left);
             let rf = e.is_float(right);
             Some(e.b.ins().band(lf, rf))
         }
-        1 => Some(e.is_float(right)),
-        2 => Some(e.is_float(left)),
-        _ => None,
+        (true, false) => Some(e.is_float(left)),
+        (false, true) => Some(e.is_float(right)),
+        (false, false) => None,
     };
     if let Some(ok) = ok {
         e.guard(ok);
     }
-    (unbox_float(e, left), unbox_float(e, right))
+    let l = match lx {
+        Some(x) => x,
+        None => unbox_float(e, left),
+    };
+    let r = match rx {
+        Some(x) => x,
+        None => unbox_float(e, right),
+    };
+    (l, r)
 }
 
-fn float_binop(e: &mut Emitter, op: u32, proof: u32) {
-    let (l, r) = float_operands(e, proof);
+fn float_binop(e: &mut Emitter, op: u32, variant: u32) {
+    let (l, r) = float_operands_unboxed(e, variant % 4, variant / 4);
     let res = match op {
         0 => e.b.ins().fadd(l, r),
         1 => e.b.ins().fsub(l, r),
@@ -378,7 +428,7 @@ fn float_binop(e: &mut Emitter, op: u32, proof: u32) {
     e.slow_unless(ordered);
     let bits = e.b.ins().bitcast(I64, MemFlagsData::new(), res);
     let boxed = e.b.ins().iadd_imm_s(bits, crate::ABI_FLOAT_OFFSET as i64);
-    e.finish(2, &[boxed]);
+    e.finish_float(2, boxed, res);
 }
 
 fn compare_int(e: &mut Emitter, variant: u32) {

@@ -341,3 +341,31 @@ fn aarch64_constant_divisors() {
         }
     }
 }
+
+#[test]
+fn aarch64_unboxed_float_shadows() {
+    // (a * b) + c and (a * b) * (c - a): the products and the difference reach the next float
+    // operation unboxed in their f64 shadow registers (`left unboxed`, `both unboxed`).
+    let f = Value::from_f64;
+    let (x, y, z) = (1.5, 2.0, 0.25);
+    let mut a = Asm::default();
+    a.op(LOAD_FAST, 0);
+    a.op(LOAD_FAST, 1);
+    a.op(BINARY_OP_MULTIPLY_FLOAT, 5);
+    a.op(LOAD_FAST, 2);
+    a.op(BINARY_OP_ADD_FLOAT, 0);
+    a.op(RETURN_VALUE, 0);
+    let o = run(&a, &[], &[f(x), f(y), f(z)], None);
+    assert_eq!((o.status, o.ret), (0, f(x * y + z)));
+    let mut b = Asm::default();
+    b.op(LOAD_FAST, 0);
+    b.op(LOAD_FAST, 1);
+    b.op(BINARY_OP_MULTIPLY_FLOAT, 5);
+    b.op(LOAD_FAST, 2);
+    b.op(LOAD_FAST, 0);
+    b.op(BINARY_OP_SUBTRACT_FLOAT, 10);
+    b.op(BINARY_OP_MULTIPLY_FLOAT, 5);
+    b.op(RETURN_VALUE, 0);
+    let o = run(&b, &[], &[f(x), f(y), f(z)], None);
+    assert_eq!((o.status, o.ret), (0, f((x * y) * (z - x))));
+}

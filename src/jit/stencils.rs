@@ -90,6 +90,11 @@ pub struct Stencil {
     /// entry, and how many it leaves in registers where it continues with the next instruction
     /// (every other exit leaves the whole stack in memory).
     pub cached: (usize, usize),
+    /// Where the values it leaves cached come from: (how many of the remaining and pushed values
+    /// went to memory, how many values remained of those taken, which pushed values carry a
+    /// valid unboxed float shadow: a bit each). Output position `j` is input position
+    /// `spilled + j` while that is below `remaining`, else pushed value `spilled + j - remaining`.
+    pub flow: (usize, usize, u8),
     pub doc: &'static str,
     /// Size of the final jump to `_JIT_CONTINUE` (0 if it does not end with one): dropped when the
     /// next stencil follows.

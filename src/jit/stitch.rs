@@ -113,6 +113,9 @@ struct Piece {
     operand: u64,
     /// A constant-divisor BINARY_OP's multiplier (`_JIT_MAGIC`).
     magic: u64,
+    /// Which of the values it leaves cached have a valid unboxed float shadow (a bit each, the
+    /// deepest first): what a `_FILL` after its slow path must make valid again.
+    shadows_out: u8,
     /// The `Backedge` piece its taken jump goes through (a backward conditional jump).
     via: Option<usize>,
     /// `Slow`: the piece after its instruction's (where the instruction continues), or the
@@ -211,6 +214,7 @@ fn layout_set(
         runtime_fn: None,
         operand: 0,
         magic: 0,
+        shadows_out: 0,
         via: None,
         cont: 0,
         fused_jump: None,
@@ -245,11 +249,21 @@ fn layout_set(
     // many) does; anything else, and every jump target and the end, gets a `_SPILL` piece in
     // front (so jumps, entries and exits always find the whole stack in memory).
     let mut cached = 0usize;
+    // Which cached values (the deepest first) are float arithmetic results whose unboxed
+    // shadow is valid: the float arithmetic stencils' `unboxed` variants read those.
+    let mut shadows: Vec<bool> = Vec::new();
     // Gives `p` the stencil variant taking the `cached` values, or puts a spill before it.
     let mut place = |pieces: &mut Vec<Piece>, mut p: Piece, at_target: bool| {
         let takes = match (p.kind, p.stencil.variant) {
             (PieceKind::Instr, v) if cached > 0 && !at_target && p.runtime_fn.is_none() => {
-                find_cached(p.stencil.name, v.map_or(0, |v| v.0), cached)
+                let mut v = v.map_or(0, |v| v.0);
+                if FLOAT_ARITHMETIC.contains(&p.stencil.name) {
+                    let k = shadows.len();
+                    let right = k >= 1 && shadows[k - 1];
+                    let left = k >= 2 && shadows[k - 2];
+                    v = v % 4 + 4 * (left as u32 | (right as u32) << 1);
+                }
+                find_cached(p.stencil.name, v, cached)
             }
             _ => None,
         };
@@ -262,9 +276,26 @@ fn layout_set(
                 let s = find_cached("_SPILL", 0, cached)
                     .ok_or(StitchError::MissingStencil("_SPILL"))?;
                 pieces.push(piece(PieceKind::Spill, s, p.index, 0));
+                shadows.clear();
             }
             None => {}
         }
+        // The shadows it leaves: its flow maps each value it leaves cached to one it took or
+        // one it pushed.
+        let (spilled, remaining, valid) = p.stencil.flow;
+        shadows = match p.kind {
+            PieceKind::Instr => (0..p.stencil.cached.1)
+                .map(|j| match spilled + j {
+                    from if from < remaining => shadows.get(from).copied().unwrap_or(false),
+                    pushed => valid >> (pushed - remaining) & 1 != 0,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        p.shadows_out = shadows
+            .iter()
+            .enumerate()
+            .fold(0, |m, (j, &v)| m | (v as u8) << j);
         cached = match p.kind {
             PieceKind::Instr => p.stencil.cached.1,
             _ => 0,
@@ -436,8 +467,8 @@ fn layout_set(
             let has_fn = slow.runtime_fn.is_some();
             pieces.push(slow);
             if fill > 0 && has_fn {
-                let s =
-                    find_in("_FILL", fill as u32).ok_or(StitchError::MissingStencil("_FILL"))?;
+                let variant = fill as u32 + 4 * p.shadows_out as u32;
+                let s = find_in("_FILL", variant).ok_or(StitchError::MissingStencil("_FILL"))?;
                 pieces.push(Piece {
                     cont: k + 1,
                     ..piece(PieceKind::Fill, s, p.index, 0)
@@ -516,6 +547,14 @@ fn layout_set(
         stats,
     })
 }
+
+/// The float arithmetic stencils, whose `unboxed` variants read operands from their shadows
+/// (variant = proof + 4 * (left unboxed + 2 * right unboxed); stencils/ops.rs `FLOAT_VARIANTS`).
+const FLOAT_ARITHMETIC: [&str; 3] = [
+    "BINARY_OP_ADD_FLOAT",
+    "BINARY_OP_SUBTRACT_FLOAT",
+    "BINARY_OP_MULTIPLY_FLOAT",
+];
 
 /// The first constant-divisor variant of BINARY_OP/BINARY_OP_SMALL_INT, and the operators that
 /// have them in variant order (`%`, `//`, `%=`, `//=`; stencils/attr.rs).
