@@ -135,10 +135,11 @@ impl Arch {
         }
     }
 
+    /// Every stencil of this architecture as Cranelift made it.
     pub fn stencils(self) -> &'static [Stencil] {
         match self {
-            Arch::X86_64 => x86_64::STENCILS,
-            Arch::Aarch64 => aarch64::STENCILS,
+            Arch::X86_64 => x86_64::stencils(),
+            Arch::Aarch64 => aarch64::stencils(),
         }
     }
 
@@ -216,12 +217,70 @@ fn by_name(set: &'static [Stencil]) -> &'static Index {
     index
 }
 
-pub mod x86_64 {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/stencils_x86_64.rs"));
+/// One stencil as build.rs writes it: numbers only, so the tables need no relocation when the
+/// binary loads (see build.rs `Tables`). `name`, `label` and `doc` index the target's
+/// `STRINGS`; `code` and `holes` are (offset, length) in its `CODE` and `HOLES`.
+pub struct StencilRecord {
+    pub name: u16,
+    /// `u16::MAX`: none.
+    pub opcode: u16,
+    /// `u32::MAX`: not a variant template.
+    pub variant: u32,
+    pub label: u16,
+    pub doc: u16,
+    pub cached: (u8, u8),
+    pub flow: (u8, u8, u8),
+    pub trailing_continue: u8,
+    pub code: (u32, u32),
+    pub holes: (u32, u32),
 }
 
-pub mod aarch64 {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/stencils_aarch64.rs"));
+/// The `Stencil`s of a target's records, built once.
+fn build_table(
+    records: &'static [StencilRecord],
+    strings: &'static [&'static str],
+    code: &'static [u8],
+    holes: &'static [Hole],
+) -> Vec<Stencil> {
+    records
+        .iter()
+        .map(|r| Stencil {
+            name: strings[r.name as usize],
+            opcode: (r.opcode != u16::MAX).then_some(r.opcode as u8),
+            variant: (r.variant != u32::MAX).then(|| (r.variant, strings[r.label as usize])),
+            cached: (r.cached.0 as usize, r.cached.1 as usize),
+            flow: (r.flow.0 as usize, r.flow.1 as usize, r.flow.2),
+            doc: strings[r.doc as usize],
+            trailing_continue: r.trailing_continue as usize,
+            code: &code[r.code.0 as usize..(r.code.0 + r.code.1) as usize],
+            holes: &holes[r.holes.0 as usize..(r.holes.0 + r.holes.1) as usize],
+        })
+        .collect()
 }
+
+macro_rules! target_tables {
+    ($arch:ident, $file:literal) => {
+        pub mod $arch {
+            use super::*;
+            use std::sync::OnceLock;
+            include!(concat!(env!("OUT_DIR"), "/", $file));
+
+            /// Every stencil as Cranelift made it.
+            pub fn stencils() -> &'static [Stencil] {
+                static TABLE: OnceLock<Vec<Stencil>> = OnceLock::new();
+                TABLE.get_or_init(|| build_table(RECORDS, STRINGS, CODE, HOLES))
+            }
+
+            /// The same stencils as the stitcher copies them (x86-64: frames stripped where
+            /// possible and guard jumps inverted, `jit::strip_core`); empty for a target with
+            /// none.
+            pub fn stripped() -> &'static [Stencil] {
+                static TABLE: OnceLock<Vec<Stencil>> = OnceLock::new();
+                TABLE.get_or_init(|| build_table(STRIPPED_RECORDS, STRINGS, CODE, HOLES))
+            }
+        }
+    };
+}
+
+target_tables!(x86_64, "stencils_x86_64.rs");
+target_tables!(aarch64, "stencils_aarch64.rs");

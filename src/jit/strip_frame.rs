@@ -51,14 +51,14 @@ pub fn for_stitching(arch: Arch, s: &'static Stencil) -> &'static Stencil {
     if i >= all.len() || !std::ptr::eq(&all[i], s) {
         return s;
     }
-    &x86_64::STRIPPED[i]
+    &x86_64::stripped()[i]
 }
 
 /// The stencils the stitcher copies for `arch`: on x86-64 with frames stripped where possible.
 pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
     match arch {
         Arch::Aarch64 => arch.stencils(),
-        Arch::X86_64 => x86_64::STRIPPED,
+        Arch::X86_64 => x86_64::stripped(),
     }
 }
 
@@ -72,8 +72,8 @@ mod tests {
     #[test]
     fn build_time_table_matches_strip() {
         let all = Arch::X86_64.stencils();
-        assert_eq!(all.len(), x86_64::STRIPPED.len());
-        for (s, t) in all.iter().zip(x86_64::STRIPPED) {
+        assert_eq!(all.len(), x86_64::stripped().len());
+        for (s, t) in all.iter().zip(x86_64::stripped()) {
             let (code, holes) =
                 as_built(s.code, s.holes).unwrap_or((s.code.to_vec(), s.holes.to_vec()));
             assert_eq!((s.name, s.variant), (t.name, t.variant));
