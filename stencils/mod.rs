@@ -8,6 +8,8 @@
 //! `frame` is the `*mut Frame`, `sp` points one past the top of the value stack (the next free
 //! slot), `ctx` is the `*mut JitContext`. A stencil ends by tail-calling the next one
 //! (`return_call _JIT_CONTINUE(frame, sp', ctx)`) or by returning a status to the entry trampoline.
+//! A cacheable template's stencils also take the top stack values in registers and their f64
+//! shadows (`CACHE_DEPTH`, `stencil_signature_cached`); `sp` then points past the part in memory.
 
 use cranelift_codegen::ir::{
     self, condcodes::IntCC, types::F64, types::I64, AbiParam, InstBuilder, MemFlagsData, Signature,

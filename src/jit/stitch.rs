@@ -9,7 +9,11 @@
 //! always follows directly.
 //!
 //! Stencils address the value stack through a stack pointer register, so the stitcher needs no
-//! stack-depth analysis: exits compute `stack_depth` from the stack pointer.
+//! stack-depth analysis: exits compute `stack_depth` from the stack pointer. Top-of-stack caching
+//! adds one count the stitcher follows from piece to piece (how many values the previous piece
+//! left in registers, and which carry a valid unboxed float shadow): it picks each cacheable
+//! stencil's variant for that count, and puts a `_SPILL` piece where the next one cannot take
+//! them (a jump target, the end, anything not cacheable) and a `_FILL` after slow paths.
 
 use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
