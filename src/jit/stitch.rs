@@ -114,9 +114,9 @@ struct Piece {
     size: usize,
     offset: usize,
     runtime_fn: Option<GenericFn>,
+    /// LOAD_CONST: the constant's Value; a constant-divisor BINARY_OP: the divisor (its
+    /// `_JIT_MAGIC` multiplier is derived from it).
     operand: u64,
-    /// A constant-divisor BINARY_OP's multiplier (`_JIT_MAGIC`).
-    magic: u64,
     /// Which of the values it leaves cached have a valid unboxed float shadow (a bit each, the
     /// deepest first): what a `_FILL` after its slow path must make valid again.
     shadows_out: u8,
@@ -217,7 +217,6 @@ fn layout_set(
         offset: 0,
         runtime_fn: None,
         operand: 0,
-        magic: 0,
         shadows_out: 0,
         via: None,
         cont: 0,
@@ -248,16 +247,16 @@ fn layout_set(
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
     let mut stats = StitchStats::default();
-    // Top-of-stack caching: how many values the piece before leaves in registers where it
-    // falls through. An instruction that can take them (a cacheable stencil's variant for that
-    // many) does; anything else, and every jump target and the end, gets a `_SPILL` piece in
-    // front (so jumps, entries and exits always find the whole stack in memory).
-    let mut cached = 0usize;
-    // Which cached values (the deepest first) are float arithmetic results whose unboxed
-    // shadow is valid: the float arithmetic stencils' `unboxed` variants read those.
+    // Top-of-stack caching: the values the piece before leaves in registers where it falls
+    // through (the deepest first), each with whether it is a float arithmetic result whose
+    // unboxed shadow is valid (the float arithmetic stencils' `unboxed` variants read those).
+    // An instruction that can take them (a cacheable stencil's variant for that many) does;
+    // anything else, and every jump target and the end, gets a `_SPILL` piece in front (so
+    // jumps, entries and exits always find the whole stack in memory).
     let mut shadows: Vec<bool> = Vec::new();
-    // Gives `p` the stencil variant taking the `cached` values, or puts a spill before it.
+    // Gives `p` the stencil variant taking the cached values, or puts a spill before it.
     let mut place = |pieces: &mut Vec<Piece>, mut p: Piece, at_target: bool| {
+        let cached = shadows.len();
         let takes = match (p.kind, p.stencil.variant) {
             (PieceKind::Instr, v) if cached > 0 && !at_target && p.runtime_fn.is_none() => {
                 let mut v = v.map_or(0, |v| v.0);
@@ -300,10 +299,6 @@ fn layout_set(
             .iter()
             .enumerate()
             .fold(0, |m, (j, &v)| m | (v as u8) << j);
-        cached = match p.kind {
-            PieceKind::Instr => p.stencil.cached.1,
-            _ => 0,
-        };
         pieces.push(p);
         Ok::<(), StitchError>(())
     };
@@ -381,21 +376,16 @@ fn layout_set(
                 ..piece(PieceKind::Instr, switch, i, oparg)
             },
             StencilKind::Own => match (
-                match divisor {
-                    Some((_, k)) => find_in(info.name, k),
-                    None => find_in(info.name, variant_of(op, oparg, i, syms, proofs[i])),
-                },
+                find_in(
+                    info.name,
+                    divisor.map_or_else(|| variant_of(op, oparg, i, syms, proofs[i]), |d| d.1),
+                ),
                 (syms.generic_fn)(op),
             ) {
-                (Some(s), _) if divisor.is_some() => {
-                    let d = divisor.map_or(2, |(d, _)| d);
-                    Piece {
-                        operand: d,
-                        magic: u64::MAX / d + 1,
-                        ..piece(PieceKind::Instr, s, i, oparg)
-                    }
-                }
-                (Some(s), _) => piece(PieceKind::Instr, s, i, oparg),
+                (Some(s), _) => Piece {
+                    operand: divisor.map_or(0, |d| d.0),
+                    ..piece(PieceKind::Instr, s, i, oparg)
+                },
                 // No variant for this oparg: its runtime function, if it has one.
                 (None, Some(f)) => Piece {
                     runtime_fn: Some(f),
@@ -816,7 +806,16 @@ impl Layout {
             },
             HoleValue::Oparg => p.oparg as u64,
             HoleValue::Operand => p.operand,
-            HoleValue::Magic => p.magic,
+            // ceil(2**64 / divisor) (a constant-divisor variant's divisor is 2..=65535).
+            HoleValue::Magic => match u64::MAX.checked_div(p.operand) {
+                Some(m) => m + 1,
+                None => {
+                    return Err(StitchError::BadConst {
+                        index: p.index,
+                        oparg: p.oparg,
+                    })
+                }
+            },
             HoleValue::Target => p.index as u64,
             HoleValue::True => syms.true_value.0,
             HoleValue::False => syms.false_value.0,
