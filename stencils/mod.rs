@@ -396,7 +396,7 @@ impl<'a> Emitter<'a> {
     /// shadow if it has one), keeping at most `keep` of the top values in registers: stores the
     /// others that were cached or pushed into memory and returns the new `sp`, the values left
     /// cached with their shadows, and the flow (`flow`).
-    fn settle_full(
+    fn settle(
         &mut self,
         pops: usize,
         pushes: &[(Value, Option<Value>)],
@@ -424,13 +424,6 @@ impl<'a> Emitter<'a> {
         (sp, list[spill..].to_vec(), (spill, remaining, valid))
     }
 
-    /// `settle_full` for pushes without shadows: the new `sp` and the values left cached.
-    pub fn settle(&mut self, pops: usize, pushes: &[Value], keep: usize) -> (Value, Vec<Value>) {
-        let pushes: Vec<_> = pushes.iter().map(|&v| (v, None)).collect();
-        let (sp, regs, _) = self.settle_full(pops, &pushes, keep);
-        (sp, regs.into_iter().map(|r| r.0).collect())
-    }
-
     /// Ends the stencil popping `pops` values and pushing `pushes`: continue with the next
     /// instruction's stencil, the top values cached as far as the template may (`keep`).
     pub fn finish(&mut self, pops: usize, pushes: &[Value]) {
@@ -441,20 +434,19 @@ impl<'a> Emitter<'a> {
     /// `finish` pushing one float `boxed` whose unboxed value `raw` becomes its shadow.
     pub fn finish_float(&mut self, pops: usize, boxed: Value, raw: Value) {
         let keep = self.keep;
-        let (sp, regs, flow) = self.settle_full(pops, &[(boxed, Some(raw))], keep);
-        self.continue_cached(sp, &regs, flow);
-    }
-
-    /// `finish` with each push's shadow given (`None`: no valid shadow).
-    pub fn finish_pushes(&mut self, pops: usize, pushes: &[(Value, Option<Value>)], keep: usize) {
-        let (sp, regs, flow) = self.settle_full(pops, pushes, keep);
-        self.continue_cached(sp, &regs, flow);
+        self.finish_pushes(pops, &[(boxed, Some(raw))], keep);
     }
 
     /// `finish` leaving at most `keep` values cached.
     pub fn finish_keep(&mut self, pops: usize, pushes: &[Value], keep: usize) {
         let pushes: Vec<_> = pushes.iter().map(|&v| (v, None)).collect();
-        let (sp, regs, flow) = self.settle_full(pops, &pushes, keep);
+        self.finish_pushes(pops, &pushes, keep);
+    }
+
+    /// `finish` with each push's shadow given (`None`: no valid shadow), leaving at most `keep`
+    /// values cached.
+    pub fn finish_pushes(&mut self, pops: usize, pushes: &[(Value, Option<Value>)], keep: usize) {
+        let (sp, regs, flow) = self.settle(pops, pushes, keep);
         self.continue_cached(sp, &regs, flow);
     }
 
@@ -500,7 +492,7 @@ impl<'a> Emitter<'a> {
     /// Tail-calls a code hole other than `_JIT_CONTINUE` after popping `pops` values, every
     /// remaining cached value stored to memory first.
     pub fn jump_popping(&mut self, symbol: &str, pops: usize) {
-        let (sp, _) = self.settle(pops, &[], 0);
+        let (sp, ..) = self.settle(pops, &[], 0);
         self.tail_to_uncached(symbol, sp);
     }
 
