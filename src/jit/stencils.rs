@@ -165,14 +165,9 @@ pub fn find_cached(
     oparg: u32,
     cached: usize,
 ) -> Option<&'static Stencil> {
-    let group = by_name(set).get(name)?;
+    let (group, states) = by_name(set).get(name)?;
     // Variants are built in order (each once per cache state for a cacheable template), so
     // variant `oparg` is usually at that position.
-    let states = 1 + group
-        .iter()
-        .skip(1)
-        .take_while(|&&i| set[i].cached.0 > 0)
-        .count();
     let at = |k: usize| group.get(k).map(|&i| &set[i]);
     let exact =
         |s: &&'static Stencil| s.cached.0 == cached && s.variant.is_none_or(|(v, _)| v == oparg);
@@ -188,9 +183,11 @@ pub fn find_cached(
         })
 }
 
-/// hashbrown's default hasher (foldhash): SipHash cost ~400 instructions per lookup, and the
-/// stitcher looks up a few stencils for every instruction it compiles.
-type Index = hashbrown::HashMap<&'static str, Vec<usize>>;
+/// A template's stencils (indexes in variant order) and how many cache states each variant is
+/// built for (1 unless the template is cacheable). hashbrown's default hasher (foldhash):
+/// SipHash cost ~400 instructions per lookup, and the stitcher looks up a few stencils for every
+/// instruction it compiles.
+type Index = hashbrown::HashMap<&'static str, (Vec<usize>, usize)>;
 
 /// The stencils of `set` by name (indexes in variant order), built once per set: the stitcher
 /// looks up a stencil for every instruction, and the sets hold about a thousand stencils.
@@ -208,7 +205,13 @@ fn by_name(set: &'static [Stencil]) -> &'static Index {
     let mut start = 0;
     for i in 1..=set.len() {
         if i == set.len() || set[i].name != set[start].name {
-            index.entry(set[start].name).or_default().extend(start..i);
+            // Variant 0's stencils for 0, 1, .. values cached come first.
+            let states = 1 + set[start + 1..i]
+                .iter()
+                .take_while(|s| s.cached.0 > 0)
+                .count();
+            let entry = index.entry(set[start].name).or_insert((Vec::new(), states));
+            entry.0.extend(start..i);
             start = i;
         }
     }
