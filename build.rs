@@ -73,24 +73,39 @@ struct Job<'t> {
 }
 
 impl<'t> Job<'t> {
-    /// The job once per entry cache state when its template is cacheable (symbols `..__c{k}`).
-    fn per_cache_state(self) -> Vec<Job<'t>> {
-        if !self.template.cached {
-            return vec![self];
+    /// Every job of a template: one per variant (or one for a template without variants), each
+    /// once per entry cache state when the template is cacheable (symbols `NAME[__V][__cK]`).
+    fn all_of(template: &'t stencils::Template, opcode: Option<u8>) -> Vec<Job<'t>> {
+        let variants: Vec<Option<u32>> = if template.variants.is_empty() {
+            vec![None]
+        } else {
+            (0..template.variants.len() as u32).map(Some).collect()
+        };
+        let states = if template.cached {
+            stencils::CACHE_DEPTH
+        } else {
+            0
+        };
+        let mut jobs = Vec::new();
+        for variant in variants {
+            for k in 0..=states {
+                let mut symbol = template.name.to_string();
+                if let Some(v) = variant {
+                    symbol += &format!("__{v}");
+                }
+                if k > 0 {
+                    symbol += &format!("__c{k}");
+                }
+                jobs.push(Job {
+                    template,
+                    variant,
+                    opcode,
+                    cached_in: k,
+                    symbol,
+                });
+            }
         }
-        (0..=stencils::CACHE_DEPTH)
-            .map(|k| Job {
-                cached_in: k,
-                symbol: if k == 0 {
-                    self.symbol.clone()
-                } else {
-                    format!("{}__c{k}", self.symbol)
-                },
-                template: self.template,
-                variant: self.variant,
-                opcode: self.opcode,
-            })
-            .collect()
+        jobs
     }
 }
 
@@ -178,30 +193,7 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
         .iter()
         .filter(|t| !OPCODES.iter().any(|o| o.0 == t.name))
     {
-        if t.variants.is_empty() {
-            jobs.extend(
-                Job {
-                    template: t,
-                    variant: None,
-                    opcode: None,
-                    cached_in: 0,
-                    symbol: t.name.to_string(),
-                }
-                .per_cache_state(),
-            );
-        }
-        for v in 0..t.variants.len() as u32 {
-            jobs.extend(
-                Job {
-                    template: t,
-                    variant: Some(v),
-                    opcode: None,
-                    cached_in: 0,
-                    symbol: format!("{}__{v}", t.name),
-                }
-                .per_cache_state(),
-            );
-        }
+        jobs.extend(Job::all_of(t, None));
     }
     for &(name, number, kind) in OPCODES {
         if kind != "Own" {
@@ -213,32 +205,7 @@ fn plan(templates: &[stencils::Template]) -> Result<Vec<Job<'_>>, String> {
                  stencils/ has no template for it"
             ));
         };
-        if t.variants.is_empty() {
-            jobs.extend(
-                Job {
-                    template: t,
-                    variant: None,
-                    opcode: Some(number),
-                    cached_in: 0,
-                    symbol: name.into(),
-                }
-                .per_cache_state(),
-            );
-        } else {
-            for v in 0..t.variants.len() as u32 {
-                let symbol = format!("{name}__{v}");
-                jobs.extend(
-                    Job {
-                        template: t,
-                        variant: Some(v),
-                        opcode: Some(number),
-                        cached_in: 0,
-                        symbol,
-                    }
-                    .per_cache_state(),
-                );
-            }
-        }
+        jobs.extend(Job::all_of(t, Some(number)));
     }
     Ok(jobs)
 }
