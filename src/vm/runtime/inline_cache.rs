@@ -171,10 +171,8 @@ pub fn cached_values(caches: &[Cell<u64>], out: &mut Vec<Value>) {
 /// LOAD_ATTR.
 #[inline]
 pub fn load_attr(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) -> PyResult {
-    for e in c.chunks_exact(WORDS) {
-        if let Some(v) = load_hit(e, obj, name) {
-            return Ok(v);
-        }
+    if let Some(v) = load_attr_hit(c, obj, name) {
+        return Ok(v);
     }
     if let Some((v, ty, i)) = instance_value_any_class(obj, name) {
         if memo(vm) {
@@ -229,6 +227,14 @@ fn class_function_any_class(obj: Value, name: Value) -> Option<Value> {
     }
     let f = attr::lookup_type(ty, name)?;
     as_function(f).is_some().then_some(f)
+}
+
+/// LOAD_ATTR's site hit, if one of its entries holds `obj`'s case: what `load_attr` returns
+/// without a lookup. The JIT's runtime functions of the specialized forms try it first when
+/// their guard fails (a site that sees several classes), before the miss bookkeeping.
+#[inline]
+pub fn load_attr_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
+    c.chunks_exact(WORDS).find_map(|e| load_hit(e, obj, name))
 }
 
 /// The entry to refill for `obj`: the first if it already guards `obj`'s type (or module),
@@ -340,14 +346,26 @@ pub fn store_attr(
     name: Value,
     value: Value,
 ) -> PyResult<()> {
-    for e in c.chunks_exact(WORDS) {
-        if let Some(r) = store_hit(vm, e, obj, name, value) {
-            return r;
-        }
+    if let Some(r) = store_attr_hit(vm, c, obj, name, value) {
+        return r;
     }
     attr::setattr(vm, obj, name, value)?;
     fill_store(vm, victim(c, obj), obj, name);
     Ok(())
+}
+
+/// STORE_ATTR's site hit (see `load_attr_hit`): the store done, or None when no entry holds
+/// `obj`'s case.
+#[inline]
+pub fn store_attr_hit(
+    vm: &mut Vm,
+    c: &[Cell<u64>],
+    obj: Value,
+    name: Value,
+    value: Value,
+) -> Option<PyResult<()>> {
+    c.chunks_exact(WORDS)
+        .find_map(|e| store_hit(vm, e, obj, name, value))
 }
 
 /// A STORE_ATTR hit in entry `c` (None: not this entry's case).
@@ -486,19 +504,8 @@ pub fn load_method(
     name: Value,
 ) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    for e in c.chunks_exact(WORDS) {
-        let t = e[1].get();
-        if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
-            // Filled only while `name` was not a shared key of an instance's class (adding one
-            // moves the epoch), so values-backed instances cannot shadow the method.
-            let shadowed = match attr::instance_dict(obj) {
-                Some(d) => find_str(table(d), name).is_some(),
-                None => false,
-            };
-            if !shadowed {
-                return Ok((Value(e[2].get()), obj));
-            }
-        }
+    if let Some(m) = method_hit(c, ty, obj, name) {
+        return Ok((m, obj));
     }
     if let Some(f) = class_function_any_class(obj, name) {
         if memo(vm) {
@@ -527,6 +534,32 @@ pub fn load_method(
         }
     }
     Ok((m, s))
+}
+
+/// LOAD_METHOD's site hit (see `load_attr_hit`): the method found for `obj` (of type `ty`),
+/// which is then the call's self, or None when no entry holds `obj`'s case.
+#[inline]
+pub fn method_hit(
+    c: &[Cell<u64>],
+    ty: *const TypeObject,
+    obj: Value,
+    name: Value,
+) -> Option<Value> {
+    for e in c.chunks_exact(WORDS) {
+        let t = e[1].get();
+        if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
+            // Filled only while `name` was not a shared key of an instance's class (adding one
+            // moves the epoch), so values-backed instances cannot shadow the method.
+            let shadowed = match attr::instance_dict(obj) {
+                Some(d) => find_str(table(d), name).is_some(),
+                None => false,
+            };
+            if !shadowed {
+                return Some(Value(e[2].get()));
+            }
+        }
+    }
+    None
 }
 
 /// LOAD_GLOBAL's lookup: globals, then builtins; None when the name is in neither.
