@@ -916,25 +916,9 @@ fn compile(
         let handlers: Vec<u32> = co.exception_table.iter().map(|e| e.target).collect();
         super::bound::proven_bound_loads(&code, nparams, &handlers)
     };
-    let generic = |op: Opcode| -> Option<super::runtime::GenericFn> {
-        match op {
-            // These leave the frame (the interpreter switches frames) or are not supported.
-            Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE => None,
-            _ => Some(super::ops::runtime_fn(op)),
-        }
-    };
-    let syms = RuntimeSymbols {
-        true_value: vm.true_,
-        false_value: vm.false_,
-        none_value: vm.none,
-        range_iter_type: vm.t.range_iterator as *const u8,
-        cell_type: vm.t.cell as *const u8,
-        generic_fn: &generic,
-        switch_fn: &super::ops::switch_fn,
-        cache: cd.adaptive.as_ptr() as *const u8,
-        as_step: &|i: usize| demoted.contains(&i),
-        proven_bound: &|i: usize| bound.get(i).copied().unwrap_or(false),
-    };
+    let as_step = |i: usize| demoted.contains(&i);
+    let proven_bound = |i: usize| bound.get(i).copied().unwrap_or(false);
+    let syms = runtime_symbols(vm, cd, &as_step, &proven_bound);
     let region = Region::compile(&code, &cd.consts, &syms)?;
     if settings().dump {
         let title = format!("{} (recompiled as steps: {demoted:?})", cd.code.qualname);
@@ -944,6 +928,39 @@ fn compile(
         write_perf_map(&region, &code, &cd.code.qualname);
     }
     Ok(region)
+}
+
+/// The symbols the driver compiles `cd`'s regions with: `vm`'s singletons and types, the runtime
+/// functions ([`generic_fn`], `ops::switch_fn`) and `cd`'s live quickened code for the inline
+/// caches; `as_step` and `proven_bound` as [`RuntimeSymbols`] describes them.
+pub fn runtime_symbols<'a>(
+    vm: &Vm,
+    cd: &CodeData,
+    as_step: &'a dyn Fn(usize) -> bool,
+    proven_bound: &'a dyn Fn(usize) -> bool,
+) -> RuntimeSymbols<'a> {
+    RuntimeSymbols {
+        true_value: vm.true_,
+        false_value: vm.false_,
+        none_value: vm.none,
+        range_iter_type: vm.t.range_iterator as *const u8,
+        cell_type: vm.t.cell as *const u8,
+        generic_fn: &generic_fn,
+        switch_fn: &super::ops::switch_fn,
+        cache: cd.adaptive.as_ptr() as *const u8,
+        as_step,
+        proven_bound,
+    }
+}
+
+/// The runtime function compiled code calls for generic instruction `op` (`ops::runtime_fn`),
+/// or `None` for the instructions that leave the frame (the interpreter switches frames) or are
+/// not supported: those are exits.
+pub fn generic_fn(op: Opcode) -> Option<super::runtime::GenericFn> {
+    match op {
+        Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE => None,
+        _ => Some(super::ops::runtime_fn(op)),
+    }
 }
 
 /// Appends the pieces of `region` to `/tmp/perf-<pid>.map` (Linux perf's JIT symbol map:
