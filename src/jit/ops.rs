@@ -26,7 +26,8 @@ use crate::vm::framestack::{frame_code, FramePtr};
 use crate::vm::interp::PyResult;
 use crate::vm::interp::Vm;
 use crate::vm::object::{
-    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, as_tuple, obj_type, CodeData,
+    as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, as_tuple, code_unchecked,
+    obj_type, CodeData,
 };
 use crate::vm::ops::spec;
 use crate::vm::runtime::call;
@@ -350,10 +351,10 @@ unsafe extern "C" fn call_py_switch(
     oparg: u64,
     at: u64,
 ) -> *mut Value {
-    // SAFETY: `frame` is live; `at` starts an instruction of its code (the contract).
-    let op = as_code(frame_code(FramePtr(frame).get()))
-        .and_then(|cd| Opcode::from_u8(cd.adaptive[at as usize].get() as u8));
-    let op = match op {
+    // SAFETY: `frame` is live (the contract); a frame's code is a code object.
+    let cd = unsafe { code_unchecked(frame_code(FramePtr(frame).get())) };
+    // `at` starts an instruction of its code (the contract).
+    let op = match Opcode::from_u8(cd.adaptive[at as usize].get() as u8) {
         Some(
             o @ (Opcode::CALL_PY_EXACT_ARGS
             | Opcode::CALL_PY_WITH_DEFAULTS
@@ -517,7 +518,8 @@ unsafe fn site_of<'a>(
     let vm = unsafe { &mut *(ctx_ref.vm as *mut Vm) };
     let fp = FramePtr(frame);
     let fr = fp.get();
-    let cd: &CodeData = as_code(frame_code(fr))?;
+    // SAFETY: a frame's code is a code object.
+    let cd: &CodeData = unsafe { code_unchecked(frame_code(fr)) };
     if check && cd.adaptive.get(at as usize)?.get() as u8 != op as u8 {
         return None;
     }

@@ -127,6 +127,11 @@ pub struct FrameStack {
     /// again from the popped frame's address (no per-frame bookkeeping on the call path).
     chunk: usize,
     top: usize,
+    /// `chunks[chunk]`'s first word and length, kept in step with `chunk` (`select`): a push
+    /// or pop on the call path reads them instead of indexing `chunks` (a boxed chunk never
+    /// moves when `chunks` grows).
+    base: *mut u64,
+    len: usize,
 }
 
 impl Default for FrameStack {
@@ -137,45 +142,57 @@ impl Default for FrameStack {
 
 impl FrameStack {
     pub fn new() -> Self {
-        FrameStack {
+        let mut s = FrameStack {
             chunks: vec![vec![0u64; CHUNK_WORDS].into_boxed_slice()],
             chunk: 0,
             top: 0,
-        }
+            base: std::ptr::null_mut(),
+            len: 0,
+        };
+        s.select(0);
+        s
+    }
+
+    /// Makes `chunks[chunk]` the current chunk.
+    fn select(&mut self, chunk: usize) {
+        self.chunk = chunk;
+        let c = &mut self.chunks[chunk];
+        self.base = c.as_mut_ptr();
+        self.len = c.len();
     }
 
     /// Reserves a frame of `words` words (header included) and returns its memory.
     #[inline(always)]
     pub fn push(&mut self, words: usize) -> &mut [u64] {
-        if self.top + words > self.chunks[self.chunk].len() {
+        if self.top + words > self.len {
             self.next_chunk(words);
         }
         let start = self.top;
         self.top += words;
-        &mut self.chunks[self.chunk][start..start + words]
+        // SAFETY: `base` is the first of the current chunk's `len` words (`select`), and
+        // `start + words <= len`; the chunk is owned by `chunks` and never moves, and the words
+        // handed out are above every live frame's (the stack is used LIFO).
+        unsafe { std::slice::from_raw_parts_mut(self.base.add(start), words) }
     }
 
     #[cold]
     fn next_chunk(&mut self, words: usize) {
-        self.chunk += 1;
-        if self.chunk == self.chunks.len() {
+        let next = self.chunk + 1;
+        if next == self.chunks.len() {
             let size = CHUNK_WORDS.max(words);
             self.chunks.push(vec![0u64; size].into_boxed_slice());
-        } else if self.chunks[self.chunk].len() < words {
-            self.chunks[self.chunk] = vec![0u64; words].into_boxed_slice();
+        } else if self.chunks[next].len() < words {
+            self.chunks[next] = vec![0u64; words].into_boxed_slice();
         }
+        self.select(next);
         self.top = 0;
     }
 
     /// Pops `f`, the most recently pushed frame: the stack's top goes back to where `f` starts.
     #[inline(always)]
     pub fn pop(&mut self, f: FramePtr) {
-        let (base, len) = {
-            let c = &self.chunks[self.chunk];
-            (c.as_ptr() as usize, c.len())
-        };
-        let offset = (f.0 as usize).wrapping_sub(base) / 8;
-        if offset < len {
+        let offset = (f.0 as usize).wrapping_sub(self.base as usize) / 8;
+        if offset < self.len {
             self.top = offset;
         } else {
             self.pop_to_earlier_chunk(f.0 as usize);
@@ -186,10 +203,9 @@ impl FrameStack {
     #[cold]
     fn pop_to_earlier_chunk(&mut self, addr: usize) {
         while self.chunk > 0 {
-            self.chunk -= 1;
-            let c = &self.chunks[self.chunk];
-            let offset = addr.wrapping_sub(c.as_ptr() as usize) / 8;
-            if offset < c.len() {
+            self.select(self.chunk - 1);
+            let offset = addr.wrapping_sub(self.base as usize) / 8;
+            if offset < self.len {
                 self.top = offset;
                 return;
             }
@@ -204,7 +220,8 @@ impl FrameStack {
 
     /// Drops every frame pushed since `mark` was taken (unwinding after a panic).
     pub fn truncate(&mut self, mark: (usize, usize)) {
-        (self.chunk, self.top) = mark;
+        self.select(mark.0);
+        self.top = mark.1;
     }
 }
 

@@ -833,6 +833,17 @@ accessor!(as_slice, Slice, SliceData);
 accessor!(as_function, Function, FunctionData);
 accessor!(as_builtin, Builtin, BuiltinData);
 accessor!(as_code, Code, CodeData);
+
+/// The code object payload of `v`, without checking its layout (the JIT's runtime functions
+/// read their frame's code on every call; `as_code` checks it).
+///
+/// # Safety
+/// `v` is a code object, as a frame's `code` always is (frames are made only for code objects).
+#[inline(always)]
+pub unsafe fn code_unchecked<'a>(v: Value) -> &'a mut CodeData {
+    debug_assert!(as_code(v).is_some());
+    payload(v)
+}
 accessor!(as_cell, Cell, Value);
 accessor!(as_bound_method, BoundMethod, MethodData);
 accessor!(as_method_wrapper, MethodWrapper, Value);
