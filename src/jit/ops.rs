@@ -289,13 +289,9 @@ fn status(s: i64) -> *mut Value {
 /// and `stack_depth` synced) after a call (`call`) or a return, and returns the address; without
 /// compiled code there, leaves it to the driver (a call: `EXIT_CALL`) or the interpreter.
 fn switch_to(ctx: &mut JitContext, f: FramePtr, ip: usize, call: bool) -> *mut Value {
-    match as_code(frame_code(f.get())) {
-        Some(cd) => switch_to_code(ctx, f, cd, ip, call),
-        None => {
-            ctx.exit_kind = if call { EXIT_CALL } else { EXIT_RESUME };
-            status(JIT_STATUS_ERROR)
-        }
-    }
+    // SAFETY: a frame's code is a code object.
+    let cd = unsafe { code_unchecked(frame_code(f.get())) };
+    switch_to_code(ctx, f, cd, ip, call)
 }
 
 /// `switch_to` with the frame's code data at hand.
