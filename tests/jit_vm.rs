@@ -274,6 +274,15 @@ fn random_program(rng: &mut Rng) -> String {
     let ops = ["+", "-", "*", "//", "%", "<", "==", "&", "|", ">>"];
     let mut p = String::from("def g(n):\n    for k in range(n):\n        yield k * k\n\n");
     p += "def h(x, y=2):\n    return x * y if x is not None else y\n\n";
+    // Attribute and method sites that see several classes (siblings, a __slots__ class, a
+    // dict-backed instance), with a method rebound and an attribute deleted while loops run.
+    p += "class P:\n    def __init__(self, x):\n        self.x = x\n        self.y = x * 2\n    \
+          def m(self):\n        return self.x\n\n";
+    p += "class Q(P):\n    def m(self):\n        return self.y\n\n";
+    p += "class R(P):\n    pass\n\n";
+    p += "class S:\n    __slots__ = ('x', 'y')\n    def __init__(self, x):\n        self.x = x\n        \
+          self.y = -x\n    def m(self):\n        return self.x + 1\n\n";
+    p += "OBJS = [P(1), Q(2), R(3), S(4), P(5), Q(6)]\nOBJS[4].__dict__['z'] = 0\n\n";
     for f in 0..4 {
         let n = 20 + rng.below(200);
         let flip = rng.below(n);
@@ -295,6 +304,20 @@ fn random_program(rng: &mut Rng) -> String {
             "        try:\n            out.append(h(v) {op2} i)\n        except Exception as e:\n            \
              out.append(type(e).__name__)\n"
         );
+        let stride = 1 + rng.below(5);
+        p += &format!(
+            "        o = OBJS[(i * {stride}) % len(OBJS)]\n        try:\n            \
+             out.append(o.m() + o.x)\n            o.y = i\n        except Exception as e:\n            \
+             out.append(type(e).__name__)\n"
+        );
+        match rng.below(4) {
+            0 => p += &format!("        if i == {flip}:\n            Q.m = lambda self: self.x * 3\n"),
+            1 => p += &format!(
+                "        if i == {flip}:\n            try:\n                del OBJS[0].x\n            \
+                 except AttributeError:\n                OBJS[0].x = i\n"
+            ),
+            _ => {}
+        }
         p += "        if isinstance(acc, int) and abs(acc) > 10 ** 30:\n            acc = acc % 1000\n";
         p += "        s = (s + str(v))[-20:]\n";
         p += "        if isinstance(acc, float) and acc != acc:\n            acc = 0\n";
@@ -328,6 +351,14 @@ fn differential_fuzz_interpreter_jit_cpython() {
         let path = dir.join(format!("fuzz_{seed}.py"));
         std::fs::write(&path, &src).unwrap();
         let want = run_source(Command::new("python3"), &path);
+        // Every generated program runs to its end under CPython (a generator bug that made
+        // them all fail alike would otherwise pass unnoticed).
+        assert!(
+            want.status.success(),
+            "python3 failed on {}:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&want.stderr)
+        );
         let mut interp = cpjit();
         interp.env("CPJIT_JIT", "off");
         let mut jit = cpjit();
