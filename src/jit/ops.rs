@@ -872,13 +872,96 @@ fn load_method(mut s: Site, oparg: u32) -> *mut Value {
     }
 }
 
+/// The runtime functions of LOAD_ATTR_INSTANCE_VALUE, LOAD_METHOD_WITH_VALUES/NO_DICT and
+/// STORE_ATTR_INSTANCE_VALUE: their stencils' slow paths, reached mostly with an object of
+/// another class than the one the instruction was specialized for (a site that sees sibling
+/// classes in turn). Before building the site, `probe` looks in the instruction's attribute cache
+/// for an object whose attribute needs no lookup by name (`inline_cache::*_hit_values`, the
+/// generic form's own first step, so a hit does what it would do); a hit spends one of the
+/// instruction's misses as the interpreter's miss does (`adaptive::spend_miss`). Otherwise
+/// (no hit, the allowance spent, the instruction rewritten) `site_fn` runs: the site's path,
+/// which rewrites the instruction when the allowance is spent.
+macro_rules! site_probed_fns {
+    ($($name:ident: $op:ident via $site_fn:ident, |$c:ident, $sp:ident| $probe:expr)*) => {$(
+        /// A runtime function (`GenericFn`'s contract): see `site_probed_fns`.
+        unsafe extern "C" fn $name(
+            frame: *mut Frame,
+            sp: *mut Value,
+            ctx: *mut JitContext,
+            oparg: u64,
+            at: u64,
+        ) -> *mut Value {
+            // SAFETY: `frame` is live and `at` starts an instruction of its code (the
+            // contract); a frame's code is a code object.
+            let cd = unsafe { code_unchecked(frame_code(FramePtr(frame).get())) };
+            let i = at as usize;
+            let unit = &cd.adaptive[i + 1];
+            if cd.adaptive[i].get() as u8 == Opcode::$op as u8
+                && crate::vm::adaptive::count(unit.get()) > 0
+            {
+                let $c = ic::site(&cd.caches, &cd.site_of, i);
+                let $sp = sp;
+                // SAFETY: the instruction's operands are on the stack (the contract).
+                let probed: Option<*mut Value> = unsafe { $probe };
+                if let Some(next) = probed {
+                    crate::vm::adaptive::spend_miss(unit);
+                    if super::driver::stats_enabled() {
+                        super::driver::count_miss(cd, i);
+                    }
+                    return next;
+                }
+            }
+            // SAFETY: forwarded (the contract).
+            unsafe { $site_fn(frame, sp, ctx, oparg, at) }
+        }
+    )*};
+}
+
+site_probed_fns! {
+    load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE via load_attr_instance_value_site, |c, sp| {
+        let top = sp.sub(1);
+        ic::load_attr_hit_values(c, *top).map(|v| {
+            *top = v;
+            sp
+        })
+    }
+    load_method_with_values: LOAD_METHOD_WITH_VALUES via load_method_with_values_site, |c, sp| {
+        method_probe(c, sp)
+    }
+    load_method_no_dict: LOAD_METHOD_NO_DICT via load_method_no_dict_site, |c, sp| {
+        method_probe(c, sp)
+    }
+    store_attr_instance_value: STORE_ATTR_INSTANCE_VALUE via store_attr_instance_value_site, |c, sp| {
+        ic::store_attr_hit_values(c, *sp.sub(1), *sp.sub(2)).then(|| sp.sub(2))
+    }
+}
+
+/// LOAD_METHOD's probe (`site_probed_fns`): (obj -- method obj) for a heap object whose class's
+/// method the site cached and which has no instance dict.
+///
+/// # Safety
+/// `sp` is one past the object on a frame's value stack, with room for one more value.
+unsafe fn method_probe(c: &[Cell<u64>], sp: *mut Value) -> Option<*mut Value> {
+    // SAFETY: the contract above.
+    unsafe {
+        let o = *sp.sub(1);
+        if !o.is_ptr() {
+            return None;
+        }
+        let m = ic::method_hit(c, obj_type(o), o, None)?;
+        *sp.sub(1) = m;
+        *sp = o;
+        Some(sp.add(1))
+    }
+}
+
 /// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT's runtime function (their stencil's guard
 /// failed, or the instruction was rewritten since): the site's attribute cache first (see
 /// `Site::polymorphic_hit`), then the specialized form's own guard, then a miss.
 #[inline(always)]
 fn load_method_polymorphic(mut s: Site, oparg: u32) -> *mut Value {
     let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
-    if let Some(m) = ic::method_hit(s.ic_site(), s.vm.type_of(o), o, name) {
+    if let Some(m) = ic::method_hit(s.ic_site(), s.vm.type_of(o), o, Some(name)) {
         s.polymorphic_hit();
         s.slots[s.sp - 1] = m;
         s.push(o);
@@ -1001,7 +1084,7 @@ fn for_iter_seq(mut s: Site) -> *mut Value {
 runtime_fns! {
     load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
     load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
-    load_attr_instance_value: LOAD_ATTR_INSTANCE_VALUE (any), |s, oparg| {
+    load_attr_instance_value_site: LOAD_ATTR_INSTANCE_VALUE (any), |s, oparg| {
         let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
         if let Some(v) = ic::load_attr_hit(s.ic_site(), o, name) {
             s.polymorphic_hit();
@@ -1020,13 +1103,13 @@ runtime_fns! {
             None => s.miss_here(),
         }
     }
-    load_method_with_values: LOAD_METHOD_WITH_VALUES (any), |s, oparg| {
+    load_method_with_values_site: LOAD_METHOD_WITH_VALUES (any), |s, oparg| {
         load_method_polymorphic(s, oparg)
     }
-    load_method_no_dict: LOAD_METHOD_NO_DICT (any), |s, oparg| {
+    load_method_no_dict_site: LOAD_METHOD_NO_DICT (any), |s, oparg| {
         load_method_polymorphic(s, oparg)
     }
-    store_attr_instance_value: STORE_ATTR_INSTANCE_VALUE (any), |s, oparg| {
+    store_attr_instance_value_site: STORE_ATTR_INSTANCE_VALUE (any), |s, oparg| {
         let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
         s.sync();
         match ic::store_attr_hit(s.vm, s.ic_site(), o, s.cd.names[oparg as usize], v) {

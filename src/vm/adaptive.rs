@@ -169,8 +169,7 @@ pub fn miss(vm: &mut Vm, code: &[Cell<u32>], at: usize, op: Opcode) {
     if let Some(s) = vm.stats.as_deref_mut() {
         s.op(op).misses += 1;
     }
-    if count(n) > 0 {
-        c.set(n - 1);
+    if spend_miss(c) {
         return;
     }
     let generic = op.generic();
@@ -180,6 +179,18 @@ pub fn miss(vm: &mut Vm, code: &[Cell<u32>], at: usize, op: Opcode) {
     if let Some(s) = vm.stats.as_deref_mut() {
         s.op(op).deopts += 1;
     }
+}
+
+/// Spends one of a specialized instruction's misses (its counter `unit`): false when its
+/// allowance is spent, and then `miss` rewrites it to its generic form.
+#[inline(always)]
+pub fn spend_miss(unit: &Cell<u32>) -> bool {
+    let n = unit.get();
+    if count(n) == 0 {
+        return false;
+    }
+    unit.set(n - 1);
+    true
 }
 
 /// Counts an execution of a generic instruction; true when it is time to try specializing it.

@@ -234,7 +234,17 @@ fn class_function_any_class(obj: Value, name: Value) -> Option<Value> {
 /// their guard fails (a site that sees several classes), before the miss bookkeeping.
 #[inline]
 pub fn load_attr_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
-    c.chunks_exact(WORDS).find_map(|e| load_hit(e, obj, name))
+    c.chunks_exact(WORDS)
+        .find_map(|e| load_hit(e, obj, Some(name)))
+}
+
+/// `load_attr_hit` for an object whose attributes need no lookup by name: a values-backed or
+/// `__slots__` instance, or a class value no instance dict can shadow (the instance has none).
+/// What LOAD_ATTR_INSTANCE_VALUE's stencil asks (`jit::ops::load_attr_site_helper`) when the
+/// object is not of the class it was specialized for; None sends it to its slow path.
+#[inline]
+pub fn load_attr_hit_values(c: &[Cell<u64>], obj: Value) -> Option<Value> {
+    c.chunks_exact(WORDS).find_map(|e| load_hit(e, obj, None))
 }
 
 /// The entry to refill for `obj`: the first if it already guards `obj`'s type (or module),
@@ -261,9 +271,9 @@ fn victim_for(c: &[Cell<u64>], guard: u64) -> &[Cell<u64>] {
     &c[..WORDS]
 }
 
-/// A LOAD_ATTR hit in entry `c`.
+/// A LOAD_ATTR hit in entry `c`; without `name`, only the cases that need no lookup by name.
 #[inline(always)]
-fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
+fn load_hit(c: &[Cell<u64>], obj: Value, name: Option<Value>) -> Option<Value> {
     if !obj.is_ptr() {
         return None;
     }
@@ -277,13 +287,13 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
                     return inst.value(idx(t));
                 }
                 let tb = table(inst.dict);
-                return find_str(tb, name).map(|i| tb.slot(i).unwrap().value);
+                return find_str(tb, name?).map(|i| tb.slot(i).unwrap().value);
             }
             TYPE_VALUE => {
                 // Filled only while `name` was not a shared key of the class (adding one moves
                 // the epoch), so only a dict-backed instance can shadow it.
                 let d = as_instance(obj).unwrap().dict;
-                if d.is_null() || find_str(table(d), name).is_none() {
+                if d.is_null() || find_str(table(d), name?).is_none() {
                     return Some(Value(c[2].get()));
                 }
             }
@@ -292,7 +302,7 @@ fn load_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
         }
     } else if obj.0 == c[0].get() && kind(t) == MODULE {
         if let Some(m) = as_module(obj) {
-            return hinted(table(m.dict), idx(t), name);
+            return hinted(table(m.dict), idx(t), name?);
         }
     }
     None
@@ -387,9 +397,7 @@ fn store_hit(
     // The attribute lives in the instance values (or dict), or is a slot.
     match kind(t) {
         INST => {
-            let inst = as_instance(obj).unwrap();
-            if inst.dict.is_null() && inst.value(idx(t)).is_some() {
-                inst.values_mut()[idx(t)] = value;
+            if store_in_values(c, obj, value) {
                 return Some(Ok(()));
             }
             Some(instance::set(vm, obj, name, value))
@@ -400,6 +408,32 @@ fn store_hit(
         }
         _ => None,
     }
+}
+
+/// STORE_ATTR's site hit for a values-backed instance whose attribute is set already: the
+/// overwrite needs no lookup by name and allocates nothing. True when done. What
+/// STORE_ATTR_INSTANCE_VALUE's runtime function tries first for an object of another class
+/// (`jit::ops`).
+pub fn store_attr_hit_values(c: &[Cell<u64>], obj: Value, value: Value) -> bool {
+    c.chunks_exact(WORDS)
+        .any(|e| store_in_values(e, obj, value))
+}
+
+/// Entry `c` is an INST entry for `obj`'s type and epoch, `obj` keeps its attributes in its
+/// values (no dict) and has one at the entry's index: overwrites it.
+#[inline(always)]
+fn store_in_values(c: &[Cell<u64>], obj: Value, value: Value) -> bool {
+    let t = c[1].get();
+    if !obj.is_ptr() || obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() || kind(t) != INST
+    {
+        return false;
+    }
+    let inst = as_instance(obj).unwrap();
+    if inst.dict.is_null() && inst.value(idx(t)).is_some() {
+        inst.values_mut()[idx(t)] = value;
+        return true;
+    }
+    false
 }
 
 fn fill_store(vm: &mut Vm, c: &[Cell<u64>], obj: Value, name: Value) {
@@ -504,7 +538,7 @@ pub fn load_method(
     name: Value,
 ) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    if let Some(m) = method_hit(c, ty, obj, name) {
+    if let Some(m) = method_hit(c, ty, obj, Some(name)) {
         return Ok((m, obj));
     }
     if let Some(f) = class_function_any_class(obj, name) {
@@ -537,21 +571,23 @@ pub fn load_method(
 }
 
 /// LOAD_METHOD's site hit (see `load_attr_hit`): the method found for `obj` (of type `ty`),
-/// which is then the call's self, or None when no entry holds `obj`'s case.
+/// which is then the call's self, or None when no entry holds `obj`'s case (without `name`:
+/// or when `obj` has an instance dict, which could shadow the method).
 #[inline]
 pub fn method_hit(
     c: &[Cell<u64>],
     ty: *const TypeObject,
     obj: Value,
-    name: Value,
+    name: Option<Value>,
 ) -> Option<Value> {
     for e in c.chunks_exact(WORDS) {
         let t = e[1].get();
         if ty as u64 == e[0].get() && t as u32 == epoch() && kind(t) == METHOD {
             // Filled only while `name` was not a shared key of an instance's class (adding one
             // moves the epoch), so values-backed instances cannot shadow the method.
+            // Without `name`, an instance with a dict is not a hit.
             let shadowed = match attr::instance_dict(obj) {
-                Some(d) => find_str(table(d), name).is_some(),
+                Some(d) => find_str(table(d), name?).is_some(),
                 None => false,
             };
             if !shadowed {
