@@ -30,6 +30,7 @@ pub mod rtlib;
 pub mod specialize;
 pub mod stack;
 pub mod syntax;
+pub mod sys;
 pub mod vm;
 
 /// Writes a command's output (`cpjit dis`, `cpjit stencils`, ...) to stdout. A reader that

@@ -89,7 +89,7 @@ pub fn compile_module_with_warnings(
     let (co, warnings) = codegen::compile(&folded, &st, filename, fut)?;
     // The interpreter indexes frames without bounds checks on the strength of this check
     // (`vm::framestack::Slots`): the compiler's output passes it by construction, and checking
-    // it here turns a compiler bug into an error instead of memory unsafety. It costs about 2%
+    // it here turns a compiler bug into an error instead of memory corruption. It costs about 2%
     // of compiling (cached code is checked as it is read instead).
     if let Err(e) = crate::bytecode::serialize::validate(&co) {
         return Err(symtable::error_at(

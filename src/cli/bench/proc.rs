@@ -6,12 +6,14 @@
 //! waited for without being reaped (waitid with WNOWAIT), so its pid cannot be reused while the
 //! watchdog may still signal it; only then is it reaped with wait4.
 //!
-//! The only `unsafe` of `cpjit bench` is the waitid, kill and wait4 calls here.
+//! waitid and kill are rustix's; wait4, which rustix calls without its rusage, is `crate::sys`'s.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 
 /// What one run did.
 pub struct Outcome {
@@ -41,30 +43,26 @@ fn drain(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> 
     })
 }
 
-fn retry_eintr(mut call: impl FnMut() -> libc::c_int) -> libc::c_int {
+fn retry_eintr<T>(mut call: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     loop {
-        let r = call();
-        if r == -1 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-            continue;
+        match call() {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => return r,
         }
-        return r;
     }
 }
 
 /// Kills `pid` unless told (or dropped) before `timeout`; returns whether it killed.
-fn watchdog(
-    pid: libc::pid_t,
-    timeout: Duration,
-) -> (mpsc::Sender<()>, std::thread::JoinHandle<bool>) {
+fn watchdog(pid: Pid, timeout: Duration) -> (mpsc::Sender<()>, std::thread::JoinHandle<bool>) {
     let (tx, rx) = mpsc::channel::<()>();
     let handle = std::thread::spawn(move || {
         if matches!(
             rx.recv_timeout(timeout),
             Err(mpsc::RecvTimeoutError::Timeout)
         ) {
-            // SAFETY: kill has no memory effects. `pid` is our child and not reaped yet: `run`
-            // reaps it only after joining this thread, so the pid cannot name another process.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
+            // `pid` is our child and not reaped yet: `run` reaps it only after joining this
+            // thread, so the pid cannot name another process.
+            let _ = rustix::process::kill_process(pid, Signal::KILL);
             true
         } else {
             false
@@ -82,19 +80,15 @@ pub fn run(cmd: &mut Command, timeout: Option<Duration>) -> std::io::Result<Outc
     let mut child = cmd.spawn()?;
     let out = drain(child.stdout.take().expect("piped stdout"));
     let err = drain(child.stderr.take().expect("piped stderr"));
-    let pid = child.id() as libc::pid_t;
+    let pid = Pid::from_raw(child.id() as i32).expect("a child's pid is positive");
     let dog = timeout.map(|t| watchdog(pid, t));
-    // SAFETY: an all-zero `siginfo_t` is a valid value of that plain C struct.
-    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-    // SAFETY: `pid` is our own child (the `Child` handle is never waited on); `info` is valid and
-    // writable for the call. WNOWAIT leaves the child unreaped.
-    let r = retry_eintr(|| unsafe {
-        libc::waitid(
-            libc::P_PID,
-            pid as libc::id_t,
-            &mut info,
-            libc::WEXITED | libc::WNOWAIT,
-        )
+    // `pid` is our own child (the `Child` handle is never waited on). WNOWAIT leaves the child
+    // unreaped.
+    let r = retry_eintr(|| {
+        Ok(rustix::process::waitid(
+            WaitId::Pid(pid),
+            WaitIdOptions::EXITED | WaitIdOptions::NOWAIT,
+        )?)
     });
     let wall = start.elapsed();
     let timed_out = match dog {
@@ -104,18 +98,9 @@ pub fn run(cmd: &mut Command, timeout: Option<Duration>) -> std::io::Result<Outc
         }
         None => false,
     };
-    if r == -1 {
-        return Err(std::io::Error::last_os_error());
-    }
-    let mut status: libc::c_int = 0;
-    // SAFETY: an all-zero `rusage` is a valid value of that plain C struct.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: as above; `status` and `usage` are valid and writable for the call. This reaps the
-    // child, after the watchdog is gone.
-    let r = retry_eintr(|| unsafe { libc::wait4(pid, &mut status, 0, &mut usage) });
-    if r == -1 {
-        return Err(std::io::Error::last_os_error());
-    }
+    r?;
+    // This reaps the child, after the watchdog is gone.
+    let (status, usage) = retry_eintr(|| crate::sys::wait4(pid.as_raw_pid()))?;
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     let (code, signal) = if libc::WIFEXITED(status) {

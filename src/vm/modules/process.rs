@@ -205,19 +205,37 @@ pub fn waitpid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if options & libc::WNOHANG == 0 {
         vm.flush_stdout();
     }
-    let mut status: libc::c_int = 0;
     loop {
-        // SAFETY: `status` receives the wait status.
-        let r = unsafe { libc::waitpid(pid, &mut status, options) };
-        if r >= 0 {
-            let (p, s) = (vm.new_int(r as i64), vm.new_int(status as i64));
-            return Ok(vm.new_tuple(vec![p, s]));
+        match wait_for(pid, options) {
+            Ok(r) => {
+                let (p, s) = r.map_or((0, 0), |(p, s)| (p.as_raw_pid(), s.as_raw()));
+                let (p, s) = (vm.new_int(p as i64), vm.new_int(s as i64));
+                return Ok(vm.new_tuple(vec![p, s]));
+            }
+            Err(rustix::io::Errno::INTR) => super::signal::check(vm)?,
+            Err(e) => return Err(os_error(vm, e.into(), None, None)),
         }
-        let e = std::io::Error::last_os_error();
-        if e.raw_os_error() != Some(libc::EINTR) {
-            return Err(os_error(vm, e, None, None));
-        }
-        super::signal::check(vm)?;
+    }
+}
+
+/// waitpid(2) with the pid's every meaning: a child (> 0), any child of the process group
+/// (0), any child (-1), any child of group -pid (< -1). None: WNOHANG and no child to report.
+fn wait_for(
+    pid: i32,
+    options: i32,
+) -> rustix::io::Result<Option<(rustix::process::Pid, rustix::process::WaitStatus)>> {
+    use rustix::process::{Pid, WaitOptions};
+    let options = WaitOptions::from_bits_retain(options as u32);
+    match pid {
+        -1 => rustix::process::wait(options),
+        0 => rustix::process::waitpid(None, options),
+        // The kernel's answer to a group that cannot be negated.
+        i32::MIN => Err(rustix::io::Errno::SRCH),
+        p => match Pid::from_raw(p.abs()) {
+            Some(child) if p > 0 => rustix::process::waitpid(Some(child), options),
+            Some(group) => rustix::process::waitpgid(group, options),
+            None => unreachable!("pid 0 is matched above"),
+        },
     }
 }
 
@@ -238,16 +256,8 @@ fn send_signal(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, group: boo
     let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {
         return Err(vm.overflow_error("signed integer is greater than maximum"));
     };
-    // SAFETY: kill(2)/killpg(3) have no memory effects.
-    let r = unsafe {
-        if group {
-            libc::killpg(pid, sig)
-        } else {
-            libc::kill(pid, sig)
-        }
-    };
-    if r != 0 {
-        return Err(os_error(vm, std::io::Error::last_os_error(), None, None));
+    if let Err(e) = crate::sys::kill(pid, sig, group) {
+        return Err(os_error(vm, e, None, None));
     }
     super::signal::check(vm)?;
     Ok(vm.none)

@@ -14,10 +14,14 @@
 //! a blocking call the signal interrupts fails with EINTR, and the calls cpjit makes on
 //! Python's behalf (`os.read`, `os.write`, `select`, `waitpid`, `time.sleep`) then run the
 //! Python handlers and retry, or propagate a handler's exception (PEP 475).
+//!
+//! The calls into the C library this needs and no crate wraps safely (the handler itself,
+//! sigaction, signal sets, itimers, strsignal) are `crate::sys`'s; alarm and pause are nix's.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
-use super::posix::os_error;
+use super::posix::{os_error, with_borrowed_fd};
+use crate::sys::{self, Disposition, SigSet};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::BuiltinFn;
 use crate::vm::runtime::subscr::index_of;
@@ -36,38 +40,22 @@ static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 /// `siginterrupt(sig, False)` was called: the handler is installed with SA_RESTART.
 static RESTARTS: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 
-/// The process's handler for a signal with a Python handler: async-signal-safe (atomics and
-/// one write(2)), errno preserved.
-extern "C" fn on_signal(sig: libc::c_int) {
-    // SAFETY: errno is thread-local; reading and restoring it is async-signal-safe.
-    let saved = unsafe { *libc::__errno_location() };
-    if (sig as usize) < NSIG {
+/// What the process's handler (`sys`'s, for a signal with a Python handler) does: records the
+/// signal for the next check and returns the wakeup descriptor (-1: none) it then writes the
+/// signal's number to. Async-signal-safe: atomics only.
+pub(crate) fn record(sig: i32) -> i32 {
+    if (0..NSIG as i32).contains(&sig) {
         PENDING[sig as usize].store(true, Ordering::SeqCst);
     }
     ANY_PENDING.store(true, Ordering::SeqCst);
-    let fd = WAKEUP_FD.load(Ordering::SeqCst);
-    if fd >= 0 {
-        let b = sig as u8;
-        // SAFETY: write(2) is async-signal-safe; `b` outlives the call. A full or closed
-        // descriptor only loses the wakeup byte (CPython reports it later; cpjit does not).
-        unsafe {
-            libc::write(fd, &b as *const u8 as *const libc::c_void, 1);
-        }
-    }
-    // SAFETY: as above.
-    unsafe { *libc::__errno_location() = saved };
+    WAKEUP_FD.load(Ordering::SeqCst)
 }
 
 /// Blocks every signal in the calling thread (the launcher thread, which only waits for the
 /// interpreter's thread: signals sent to the process are then delivered to the interpreter's
 /// thread, where they interrupt its blocking calls).
 pub fn block_in_this_thread() {
-    // SAFETY: a zeroed sigset_t filled by sigfillset; pthread_sigmask only reads it.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigfillset(&mut set);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
-    }
+    sys::block_all_signals_in_this_thread();
 }
 
 /// Whether a signal is waiting for its Python handler.
@@ -131,13 +119,9 @@ pub fn create(vm: &mut Vm) -> PyResult {
     super::native_with_python(vm, "_signal", fns, include_str!("py/_signal.py"))
 }
 
-/// OSError (or its errno's subclass) for a pthread call's error number.
-fn errno_error(vm: &mut Vm, code: i32) -> Value {
-    os_error(vm, std::io::Error::from_raw_os_error(code), None, None)
-}
-
-fn last_os_error(vm: &mut Vm) -> Value {
-    os_error(vm, std::io::Error::last_os_error(), None, None)
+/// OSError (or its errno's subclass) for a failed call.
+fn io_error(vm: &mut Vm, e: std::io::Error) -> Value {
+    os_error(vm, e, None, None)
 }
 
 /// A signal number argument, checked as CPython checks it.
@@ -154,40 +138,22 @@ fn signum(vm: &mut Vm, v: Value, what: &str) -> PyResult<i32> {
 fn disposition(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "_disposition", a, k, 0, 1, 1)?;
     let sig = signum(vm, a[0], "_disposition")?;
-    // SAFETY: querying only (null new action); `old` is a zeroed sigaction the call fills.
-    let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) };
-    if r != 0 {
+    Ok(vm.new_int(match sys::disposition(sig) {
+        Ok(Disposition::Default) => 0,
+        Ok(Disposition::Ignore) => 1,
+        Ok(Disposition::Recorded | Disposition::Foreign) => 2,
         // Signals the C library reserves (32, 33): report them as set elsewhere.
-        return Ok(vm.new_int(2));
-    }
-    Ok(vm.new_int(match old.sa_sigaction {
-        libc::SIG_DFL => 0,
-        libc::SIG_IGN => 1,
-        _ => 2,
+        Err(_) => 2,
     }))
 }
 
 fn install_action(sig: i32, kind: i64) -> std::io::Result<()> {
-    // SAFETY: a zeroed sigaction with an empty mask and one of SIG_DFL, SIG_IGN or `on_signal`
-    // (async-signal-safe) as its handler.
-    unsafe {
-        let mut act: libc::sigaction = std::mem::zeroed();
-        libc::sigemptyset(&mut act.sa_mask);
-        act.sa_sigaction = match kind {
-            0 => libc::SIG_DFL,
-            1 => libc::SIG_IGN,
-            _ => on_signal as extern "C" fn(libc::c_int) as usize,
-        };
-        act.sa_flags = libc::SA_ONSTACK;
-        if RESTARTS[sig as usize].load(Ordering::Relaxed) {
-            act.sa_flags |= libc::SA_RESTART;
-        }
-        if libc::sigaction(sig, &act, std::ptr::null_mut()) != 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(())
+    let to = match kind {
+        0 => Disposition::Default,
+        1 => Disposition::Ignore,
+        _ => Disposition::Recorded,
+    };
+    sys::set_disposition(sig, to, RESTARTS[sig as usize].load(Ordering::Relaxed))
 }
 
 /// `_install(sig, kind)`: sets the process's action for `sig` (kind 0: default, 1: ignore,
@@ -209,11 +175,7 @@ fn siginterrupt(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let sig = signum(vm, a[0], "siginterrupt")?;
     let flag = crate::vm::runtime::compare::truthy(vm, a[1])?;
     RESTARTS[sig as usize].store(!flag, Ordering::Relaxed);
-    // SAFETY: querying the current action only.
-    let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
-    if unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) } == 0
-        && old.sa_sigaction == on_signal as extern "C" fn(libc::c_int) as usize
-    {
+    if matches!(sys::disposition(sig), Ok(Disposition::Recorded)) {
         if let Err(e) = install_action(sig, 2) {
             return Err(os_error(vm, e, None, None));
         }
@@ -230,12 +192,12 @@ fn set_wakeup_fd(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         if fd < 0 || fd > i32::MAX as i64 {
             return Err(vm.value_error(format!("fd {fd} is out of range")));
         }
-        // SAFETY: fcntl(F_GETFL) only reads the descriptor's flags.
-        let flags = unsafe { libc::fcntl(fd as i32, libc::F_GETFL) };
-        if flags < 0 {
-            return Err(last_os_error(vm));
-        }
-        if flags & libc::O_NONBLOCK == 0 {
+        let flags = match with_borrowed_fd(fd, |fd| rustix::fs::fcntl_getfl(fd)) {
+            Some(Ok(flags)) => flags,
+            Some(Err(e)) => return Err(io_error(vm, e.into())),
+            None => return Err(io_error(vm, rustix::io::Errno::BADF.into())),
+        };
+        if !flags.contains(rustix::fs::OFlags::NONBLOCK) {
             return Err(vm.value_error(format!("the fd {fd} must be in non-blocking mode")));
         }
     }
@@ -247,17 +209,18 @@ fn set_wakeup_fd(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 fn alarm(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "alarm", a, k, 0, 1, 1)?;
     let secs = index_of(vm, a[0], "alarm")?;
-    // SAFETY: alarm(2) has no memory effects.
-    let left = unsafe { libc::alarm(secs.clamp(0, u32::MAX as i64) as u32) };
-    Ok(vm.new_int(left as i64))
+    let left = match secs.clamp(0, u32::MAX as i64) as u32 {
+        0 => nix::unistd::alarm::cancel(),
+        secs => nix::unistd::alarm::set(secs),
+    };
+    Ok(vm.new_int(left.unwrap_or(0) as i64))
 }
 
 /// `signal.pause()`: waits for a signal, then runs its Python handler.
 fn pause(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "pause", a, k, 0, 0, 0)?;
     vm.flush_stdout();
-    // SAFETY: pause(2) has no memory effects.
-    unsafe { libc::pause() };
+    nix::unistd::pause();
     check(vm)?;
     Ok(vm.none)
 }
@@ -266,9 +229,8 @@ fn pause(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 fn raise_signal(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "raise_signal", a, k, 0, 1, 1)?;
     let sig = signum(vm, a[0], "raise_signal")?;
-    // SAFETY: raise(3) has no memory effects.
-    if unsafe { libc::raise(sig) } != 0 {
-        return Err(last_os_error(vm));
+    if let Err(e) = sys::raise(sig) {
+        return Err(io_error(vm, e));
     }
     check(vm)?;
     Ok(vm.none)
@@ -281,36 +243,31 @@ fn pthread_kill(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let tid = index_of(vm, a[0], "pthread_kill")?;
     let sig = index_of(vm, a[1], "pthread_kill")?;
     if tid != 1 {
-        return Err(errno_error(vm, libc::ESRCH));
+        return Err(io_error(vm, rustix::io::Errno::SRCH.into()));
     }
-    // SAFETY: the calling thread's own handle.
-    let r = unsafe { libc::pthread_kill(libc::pthread_self(), sig as i32) };
-    if r != 0 {
-        return Err(errno_error(vm, r));
+    if let Err(e) = sys::pthread_kill_self(sig as i32) {
+        return Err(io_error(vm, e));
     }
     check(vm)?;
     Ok(vm.none)
 }
 
-fn sigset_of(vm: &mut Vm, v: Value) -> PyResult<libc::sigset_t> {
-    // SAFETY: a zeroed sigset_t emptied by sigemptyset, then filled by sigaddset.
-    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
-    unsafe { libc::sigemptyset(&mut set) };
+fn sigset_of(vm: &mut Vm, v: Value) -> PyResult<SigSet> {
+    let mut set = SigSet::empty();
     for x in crate::vm::runtime::iter::collect(vm, v)? {
         let n = index_of(vm, x, "sigset")?;
         if !(1..NSIG as i64).contains(&n) {
             return Err(vm.value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)));
         }
-        unsafe { libc::sigaddset(&mut set, n as i32) };
+        set.add(n as i32);
     }
     Ok(set)
 }
 
-fn list_of_sigset(vm: &mut Vm, set: &libc::sigset_t) -> Value {
+fn list_of_sigset(vm: &mut Vm, set: &SigSet) -> Value {
     let mut out = Vec::new();
     for n in 1..NSIG as i32 {
-        // SAFETY: `set` is an initialized sigset_t.
-        if unsafe { libc::sigismember(set, n) } == 1 {
+        if set.contains(n) {
             out.push(vm.new_int(n as i64));
         }
     }
@@ -322,12 +279,10 @@ fn pthread_sigmask(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "pthread_sigmask", a, k, 0, 2, 2)?;
     let how = index_of(vm, a[0], "pthread_sigmask")?;
     let set = sigset_of(vm, a[1])?;
-    // SAFETY: both sets are initialized sigset_t values.
-    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::pthread_sigmask(how as i32, &set, &mut old) };
-    if r != 0 {
-        return Err(errno_error(vm, r));
-    }
+    let old = match sys::pthread_sigmask(how as i32, &set) {
+        Ok(old) => old,
+        Err(e) => return Err(io_error(vm, e)),
+    };
     // A signal unblocked now may have been delivered already.
     check(vm)?;
     Ok(list_of_sigset(vm, &old))
@@ -335,12 +290,10 @@ fn pthread_sigmask(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 
 fn sigpending(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "sigpending", a, k, 0, 0, 0)?;
-    // SAFETY: sigpending fills an initialized sigset_t.
-    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
-    if unsafe { libc::sigpending(&mut set) } != 0 {
-        return Err(last_os_error(vm));
+    match sys::sigpending() {
+        Ok(set) => Ok(list_of_sigset(vm, &set)),
+        Err(e) => Err(io_error(vm, e)),
     }
-    Ok(list_of_sigset(vm, &set))
 }
 
 /// `_sigwait(signals)`: waits for one of the (blocked) signals and returns its number.
@@ -348,13 +301,10 @@ fn sigwait(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "sigwait", a, k, 0, 1, 1)?;
     let set = sigset_of(vm, a[0])?;
     vm.flush_stdout();
-    let mut sig: libc::c_int = 0;
-    // SAFETY: `set` is initialized; `sig` receives the signal number.
-    let r = unsafe { libc::sigwait(&set, &mut sig) };
-    if r != 0 {
-        return Err(errno_error(vm, r));
+    match sys::sigwait(&set) {
+        Ok(sig) => Ok(vm.new_int(sig as i64)),
+        Err(e) => Err(io_error(vm, e)),
     }
-    Ok(vm.new_int(sig as i64))
 }
 
 fn timeval(secs: f64) -> libc::timeval {
@@ -379,10 +329,17 @@ fn secs_of(t: &libc::timeval) -> f64 {
     t.tv_sec as f64 + t.tv_usec as f64 / 1e6
 }
 
-fn itimer_pair(vm: &mut Vm, v: &libc::itimerval) -> Value {
-    let a = vm.new_float(secs_of(&v.it_value));
-    let b = vm.new_float(secs_of(&v.it_interval));
-    vm.new_tuple(vec![a, b])
+/// An itimer call's (delay, interval), or its errno as an int (the Python part raises
+/// ItimerError).
+fn itimer_result(vm: &mut Vm, r: std::io::Result<libc::itimerval>) -> PyResult {
+    match r {
+        Ok(v) => {
+            let a = vm.new_float(secs_of(&v.it_value));
+            let b = vm.new_float(secs_of(&v.it_interval));
+            Ok(vm.new_tuple(vec![a, b]))
+        }
+        Err(e) => Ok(vm.new_int(e.raw_os_error().unwrap_or(0) as i64)),
+    }
 }
 
 /// `_setitimer(which, seconds, interval)`: the previous (delay, interval); errors are
@@ -404,42 +361,21 @@ fn setitimer(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         it_value: timeval(secs[0]),
         it_interval: timeval(secs[1]),
     };
-    // SAFETY: both are initialized itimerval values.
-    let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
-    if unsafe { libc::setitimer(which as libc::c_int as _, &new, &mut old) } != 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-        return Ok(vm.new_int(e as i64));
-    }
-    Ok(itimer_pair(vm, &old))
+    itimer_result(vm, sys::setitimer(which as libc::c_int, &new))
 }
 
 fn getitimer(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "getitimer", a, k, 0, 1, 1)?;
     let which = index_of(vm, a[0], "getitimer")?;
-    // SAFETY: getitimer fills an initialized itimerval.
-    let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getitimer(which as libc::c_int as _, &mut cur) } != 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-        return Ok(vm.new_int(e as i64));
-    }
-    Ok(itimer_pair(vm, &cur))
+    itimer_result(vm, sys::getitimer(which as libc::c_int))
 }
 
 /// `_strsignal(sig)`: the C library's description, None for an unknown signal.
 fn strsignal(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "strsignal", a, k, 0, 1, 1)?;
     let sig = signum(vm, a[0], "strsignal")?;
-    // SAFETY: strsignal returns a NUL-terminated string valid until the next call, copied at
-    // once (cpjit calls it from one thread).
-    let p = unsafe { libc::strsignal(sig) };
-    if p.is_null() {
-        return Ok(vm.none);
+    match sys::strsignal(sig) {
+        Some(s) if !s.contains("Unknown signal") => Ok(vm.new_str_owned(s)),
+        _ => Ok(vm.none),
     }
-    let s = unsafe { std::ffi::CStr::from_ptr(p) }
-        .to_string_lossy()
-        .into_owned();
-    if s.contains("Unknown signal") {
-        return Ok(vm.none);
-    }
-    Ok(vm.new_str_owned(s))
 }

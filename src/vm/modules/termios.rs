@@ -1,8 +1,20 @@
-//! `termios`: POSIX terminal control (tcgetattr(3) and friends, through libc) and the
-//! constants `tty` and programs use. The Python part (`TERMIOS_SRC`) turns file objects into
-//! descriptors and OSError into `termios.error`, as CPython's C module does.
+//! `termios`: POSIX terminal control (tcgetattr(3) and friends, through rustix; tcsendbreak
+//! through nix, whose call keeps the duration) and the constants `tty` and programs use. The
+//! Python part (`TERMIOS_SRC`) turns file objects into descriptors and OSError into
+//! `termios.error`, as CPython's C module does.
+//!
+//! What the C library's calls do around the ioctls is done here as glibc does it, so the
+//! results are those of CPython's module: the speeds are the `B...` codes of the control flags
+//! (cfgetispeed/cfsetispeed), an unknown `when`, queue or action is EINVAL (ENOTTY on a
+//! descriptor that is not a terminal, as the kernel answers first). The kernel's 19 control
+//! characters are VINTR..VEOL2 and two unnamed, unused ones, which rustix does not expose: they
+//! read as 0 (as the C library's 13 past the kernel's do) and are left as they are.
 
-use super::posix::os_error;
+use std::os::fd::BorrowedFd;
+
+use rustix::termios::{Action, OptionalActions, QueueSelector, SpecialCodeIndex as Cc};
+
+use super::posix::{os_error, with_borrowed_fd};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::BuiltinFn;
 use crate::vm::runtime::subscr::index_of;
@@ -14,18 +26,37 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_tcgetattr", tcgetattr),
         ("_tcsetattr", tcsetattr),
         ("_tcsendbreak", |vm, a, k| {
-            simple(vm, a, k, "tcsendbreak", |fd, n| unsafe {
-                libc::tcsendbreak(fd, n)
+            simple(vm, a, k, "tcsendbreak", |fd, n| {
+                nix::sys::termios::tcsendbreak(fd, n).map_err(Into::into)
             })
         }),
         ("_tcdrain", |vm, a, k| {
-            simple(vm, a, k, "tcdrain", |fd, _| unsafe { libc::tcdrain(fd) })
+            simple(vm, a, k, "tcdrain", |fd, _| {
+                Ok(rustix::termios::tcdrain(fd)?)
+            })
         }),
         ("_tcflush", |vm, a, k| {
-            simple(vm, a, k, "tcflush", |fd, n| unsafe { libc::tcflush(fd, n) })
+            simple(vm, a, k, "tcflush", |fd, n| {
+                let queue = match n {
+                    libc::TCIFLUSH => QueueSelector::IFlush,
+                    libc::TCOFLUSH => QueueSelector::OFlush,
+                    libc::TCIOFLUSH => QueueSelector::IOFlush,
+                    _ => return Err(invalid(fd)),
+                };
+                Ok(rustix::termios::tcflush(fd, queue)?)
+            })
         }),
         ("_tcflow", |vm, a, k| {
-            simple(vm, a, k, "tcflow", |fd, n| unsafe { libc::tcflow(fd, n) })
+            simple(vm, a, k, "tcflow", |fd, n| {
+                let action = match n {
+                    libc::TCOOFF => Action::OOff,
+                    libc::TCOON => Action::OOn,
+                    libc::TCIOFF => Action::IOff,
+                    libc::TCION => Action::IOn,
+                    _ => return Err(invalid(fd)),
+                };
+                Ok(rustix::termios::tcflow(fd, action)?)
+            })
         }),
         ("_tcgetwinsize", tcgetwinsize),
         ("_tcsetwinsize", tcsetwinsize),
@@ -40,13 +71,61 @@ pub fn create(vm: &mut Vm) -> PyResult {
     Ok(m)
 }
 
-fn last_error(vm: &mut Vm) -> Value {
-    os_error(vm, std::io::Error::last_os_error(), None, None)
-}
+/// The kernel's control characters that rustix names, in index order (VINTR is 0).
+const CC: [(Cc, usize); 17] = [
+    (Cc::VINTR, libc::VINTR),
+    (Cc::VQUIT, libc::VQUIT),
+    (Cc::VERASE, libc::VERASE),
+    (Cc::VKILL, libc::VKILL),
+    (Cc::VEOF, libc::VEOF),
+    (Cc::VTIME, libc::VTIME),
+    (Cc::VMIN, libc::VMIN),
+    (Cc::VSWTC, libc::VSWTC),
+    (Cc::VSTART, libc::VSTART),
+    (Cc::VSTOP, libc::VSTOP),
+    (Cc::VSUSP, libc::VSUSP),
+    (Cc::VEOL, libc::VEOL),
+    (Cc::VREPRINT, libc::VREPRINT),
+    (Cc::VDISCARD, libc::VDISCARD),
+    (Cc::VWERASE, libc::VWERASE),
+    (Cc::VLNEXT, libc::VLNEXT),
+    (Cc::VEOL2, libc::VEOL2),
+];
+
+/// The C library's input-flag bit for "input speed 0" (glibc's IBAUD0), set by
+/// cfsetispeed(B0) and cleared before the flags reach the kernel.
+const IBAUD0: u32 = 0o20000000000;
+/// The speed bits of the control flags (CBAUD | CBAUDEX).
+const SPEED_BITS: u32 = libc::CBAUD | libc::CBAUDEX;
 
 fn fd_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<i32> {
     let fd = index_of(vm, v, what)?;
     i32::try_from(fd).map_err(|_| vm.overflow_error("fd is greater than maximum"))
+}
+
+/// Runs `f` on descriptor `fd`; an error becomes OSError (EBADF if cpjit has no such
+/// descriptor open).
+fn on_fd<R>(
+    vm: &mut Vm,
+    fd: i32,
+    f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>,
+) -> PyResult<R> {
+    match with_borrowed_fd(fd as i64, f) {
+        Some(Ok(r)) => Ok(r),
+        Some(Err(e)) => Err(os_error(vm, e, None, None)),
+        None => Err(os_error(vm, rustix::io::Errno::BADF.into(), None, None)),
+    }
+}
+
+/// The error of a request with an unknown argument: EINVAL from a terminal, ENOTTY otherwise
+/// (the kernel checks the descriptor first).
+fn invalid(fd: BorrowedFd<'_>) -> std::io::Error {
+    let e = if rustix::termios::isatty(fd) {
+        rustix::io::Errno::INVAL
+    } else {
+        rustix::io::Errno::NOTTY
+    };
+    e.into()
 }
 
 /// `_tcsendbreak(fd, duration)`, `_tcdrain(fd, 0)`, `_tcflush(fd, queue)`, `_tcflow(fd, action)`.
@@ -55,15 +134,21 @@ fn simple(
     a: &[Value],
     k: &[Value],
     name: &str,
-    f: impl Fn(i32, i32) -> i32,
+    f: impl FnOnce(BorrowedFd<'_>, i32) -> std::io::Result<()>,
 ) -> PyResult {
     nargs(vm, name, a, k, 0, 2, 2)?;
     let fd = fd_arg(vm, a[0], name)?;
     let n = index_of(vm, a[1], name)? as i32;
-    if f(fd, n) != 0 {
-        return Err(last_error(vm));
-    }
+    on_fd(vm, fd, |fd| f(fd, n))?;
     Ok(vm.none)
+}
+
+/// cfsetispeed/cfsetospeed's check: a speed is a `B...` code of the control flags.
+fn speed_ok(speed: u32) -> std::io::Result<()> {
+    if speed & !SPEED_BITS != 0 {
+        return Err(rustix::io::Errno::INVAL.into());
+    }
+    Ok(())
 }
 
 /// `_tcgetattr(fd)`: [iflag, oflag, cflag, lflag, ispeed, ospeed, cc] with cc a list of
@@ -71,23 +156,26 @@ fn simple(
 fn tcgetattr(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "tcgetattr", a, k, 0, 1, 1)?;
     let fd = fd_arg(vm, a[0], "tcgetattr")?;
-    // SAFETY: tcgetattr fills an initialized termios struct.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
-        return Err(last_error(vm));
+    let t = on_fd(vm, fd, |fd| Ok(rustix::termios::tcgetattr(fd)?))?;
+    let (iflag, oflag) = (t.input_modes.bits(), t.output_modes.bits());
+    let (cflag, lflag) = (t.control_modes.bits(), t.local_modes.bits());
+    // cfgetospeed and cfgetispeed.
+    let ospeed = cflag & SPEED_BITS;
+    let ispeed = if iflag & IBAUD0 != 0 { 0 } else { ospeed };
+    let mut chars = [0u8; libc::NCCS];
+    for &(name, i) in &CC {
+        chars[i] = t.special_codes[name];
     }
-    let ispeed = unsafe { libc::cfgetispeed(&t) };
-    let ospeed = unsafe { libc::cfgetospeed(&t) };
     let mut cc = Vec::with_capacity(libc::NCCS);
-    for (i, &c) in t.c_cc.iter().enumerate() {
-        if t.c_lflag & libc::ICANON == 0 && (i == libc::VMIN || i == libc::VTIME) {
+    for (i, &c) in chars.iter().enumerate() {
+        if lflag & libc::ICANON == 0 && (i == libc::VMIN || i == libc::VTIME) {
             cc.push(vm.new_int(c as i64));
         } else {
             cc.push(vm.new_bytes(vec![c]));
         }
     }
     let mut items = Vec::new();
-    for x in [t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag, ispeed, ospeed] {
+    for x in [iflag, oflag, cflag, lflag, ispeed, ospeed] {
         items.push(vm.new_int(x as i64));
     }
     let cc = vm.new_list(cc);
@@ -102,23 +190,19 @@ fn tcsetattr(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let fd = fd_arg(vm, a[0], "tcsetattr")?;
     let when = index_of(vm, a[1], "tcsetattr")? as i32;
     let attrs = crate::vm::runtime::iter::collect(vm, a[2])?;
-    // SAFETY: tcgetattr fills an initialized termios struct (the fields not set stay as
-    // they are, as CPython does).
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
-        return Err(last_error(vm));
-    }
+    // The current attributes: the fields not set stay as they are, as CPython does.
+    let mut t = on_fd(vm, fd, |fd| Ok(rustix::termios::tcgetattr(fd)?))?;
     let mut n = [0u32; 6];
     for (i, x) in n.iter_mut().enumerate() {
         *x = index_of(vm, attrs[i], "tcsetattr")? as u32;
     }
-    t.c_iflag = n[0];
-    t.c_oflag = n[1];
-    t.c_cflag = n[2];
-    t.c_lflag = n[3];
+    let (mut iflag, mut cflag) = (n[0], n[2]);
+    t.output_modes = rustix::termios::OutputModes::from_bits_retain(n[1]);
+    t.local_modes = rustix::termios::LocalModes::from_bits_retain(n[3]);
     let cc = crate::vm::runtime::iter::collect(vm, attrs[6])?;
+    let mut chars = [0u8; libc::NCCS];
     for (i, &c) in cc.iter().enumerate().take(libc::NCCS) {
-        t.c_cc[i] = match crate::vm::types::memoryview::buffer_bytes(c) {
+        chars[i] = match crate::vm::types::memoryview::buffer_bytes(c) {
             Some(b) if b.len() == 1 => b[0],
             Some(_) => {
                 return Err(vm.type_error(
@@ -128,26 +212,38 @@ fn tcsetattr(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
             None => index_of(vm, c, "tcsetattr")? as u8,
         };
     }
-    // SAFETY: `t` is an initialized termios struct.
-    unsafe {
-        if libc::cfsetispeed(&mut t, n[4]) != 0 || libc::cfsetospeed(&mut t, n[5]) != 0 {
-            return Err(last_error(vm));
-        }
-        if libc::tcsetattr(fd, when, &t) != 0 {
-            return Err(last_error(vm));
-        }
+    for &(name, i) in &CC {
+        t.special_codes[name] = chars[i];
     }
+    on_fd(vm, fd, |fd| {
+        // cfsetispeed (B0: "as the output speed"), then cfsetospeed.
+        let (ispeed, ospeed) = (n[4], n[5]);
+        speed_ok(ispeed)?;
+        if ispeed == 0 {
+            iflag |= IBAUD0;
+        } else {
+            iflag &= !IBAUD0;
+            cflag = (cflag & !SPEED_BITS) | ispeed;
+        }
+        speed_ok(ospeed)?;
+        cflag = (cflag & !SPEED_BITS) | ospeed;
+        let when = match when {
+            libc::TCSANOW => OptionalActions::Now,
+            libc::TCSADRAIN => OptionalActions::Drain,
+            libc::TCSAFLUSH => OptionalActions::Flush,
+            _ => return Err(rustix::io::Errno::INVAL.into()),
+        };
+        t.input_modes = rustix::termios::InputModes::from_bits_retain(iflag & !IBAUD0);
+        t.control_modes = rustix::termios::ControlModes::from_bits_retain(cflag);
+        Ok(rustix::termios::tcsetattr(fd, when, &t)?)
+    })?;
     Ok(vm.none)
 }
 
 fn tcgetwinsize(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "tcgetwinsize", a, k, 0, 1, 1)?;
     let fd = fd_arg(vm, a[0], "tcgetwinsize")?;
-    // SAFETY: TIOCGWINSZ fills an initialized winsize struct.
-    let mut w: libc::winsize = unsafe { std::mem::zeroed() };
-    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut w) } != 0 {
-        return Err(last_error(vm));
-    }
+    let w = on_fd(vm, fd, |fd| Ok(rustix::termios::tcgetwinsize(fd)?))?;
     let (r, c) = (vm.new_int(w.ws_row as i64), vm.new_int(w.ws_col as i64));
     Ok(vm.new_tuple(vec![r, c]))
 }
@@ -157,18 +253,12 @@ fn tcsetwinsize(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     let fd = fd_arg(vm, a[0], "tcsetwinsize")?;
     let rows = index_of(vm, a[1], "tcsetwinsize")?;
     let cols = index_of(vm, a[2], "tcsetwinsize")?;
-    // SAFETY: TIOCGWINSZ/TIOCSWINSZ read and write an initialized winsize struct.
-    let mut w: libc::winsize = unsafe { std::mem::zeroed() };
-    unsafe {
-        if libc::ioctl(fd, libc::TIOCGWINSZ, &mut w) != 0 {
-            return Err(last_error(vm));
-        }
+    on_fd(vm, fd, |fd| {
+        let mut w = rustix::termios::tcgetwinsize(fd)?;
         w.ws_row = rows as u16;
         w.ws_col = cols as u16;
-        if libc::ioctl(fd, libc::TIOCSWINSZ, &w) != 0 {
-            return Err(last_error(vm));
-        }
-    }
+        Ok(rustix::termios::tcsetwinsize(fd, w)?)
+    })?;
     Ok(vm.none)
 }
 
@@ -329,3 +419,13 @@ def tcsetwinsize(fd, winsize, /):
     rows, cols = winsize
     _call(_tcsetwinsize, _fd(fd), rows, cols)
 "#;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_in_index_order() {
+        for (i, &(_, n)) in super::CC.iter().enumerate() {
+            assert_eq!(i, n);
+        }
+    }
+}
