@@ -626,37 +626,6 @@ impl<'a> Site<'a> {
         unsafe { miss_slow(frame, sp, ctx, oparg, at, op) }
     }
 
-    /// A specialized attribute instruction whose guard failed found the object's case in its
-    /// site's attribute cache (`inline_cache::*_hit`, the generic form's own memo, four ways),
-    /// which gives the result the generic form would compute without its lookup. Call this
-    /// before the result replaces the operands. The specializer's bookkeeping stays as the
-    /// interpreter's: a miss of the specialized form (`adaptive::miss`), or an execution of the
-    /// generic form it was rewritten to (`adapt`), so a site whose class changed for good is
-    /// still re-specialized and its region recompiled. The miss shows in `--stats`.
-    #[inline(always)]
-    fn polymorphic_hit(&mut self) {
-        if super::driver::stats_enabled() {
-            super::driver::count_miss(self.cd, self.at);
-        }
-        let now = self.cd.adaptive[self.at].get() as u8;
-        if now == self.op as u8 {
-            crate::vm::adaptive::miss(self.vm, &self.cd.adaptive, self.at, self.op);
-        } else if now == self.op.generic() as u8 {
-            let op = self.op;
-            self.op = op.generic();
-            self.adapt();
-            self.op = op;
-        }
-    }
-
-    /// Done after a `polymorphic_hit`: not a hit of the specialized form (`hit`); a store into
-    /// a dict-backed instance may have grown its dict (`done_alloc`).
-    #[inline(always)]
-    fn done_polymorphic(mut self) -> *mut Value {
-        self.op = self.op.generic();
-        self.done_alloc()
-    }
-
     /// Runs the instruction through [`generic_step`] (the interpreter's arm) instead.
     fn step(self) -> *mut Value {
         let (frame, sp, ctx, oparg) = self.args;
@@ -955,24 +924,6 @@ unsafe fn method_probe(c: &[Cell<u64>], sp: *mut Value) -> Option<*mut Value> {
     }
 }
 
-/// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT's runtime function (their stencil's guard
-/// failed, or the instruction was rewritten since): the site's attribute cache first (see
-/// `Site::polymorphic_hit`), then the specialized form's own guard, then a miss.
-#[inline(always)]
-fn load_method_polymorphic(mut s: Site, oparg: u32) -> *mut Value {
-    let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
-    if let Some(m) = ic::method_hit(s.ic_site(), s.vm.type_of(o), o, Some(name)) {
-        s.polymorphic_hit();
-        s.slots[s.sp - 1] = m;
-        s.push(o);
-        return s.done_polymorphic();
-    }
-    match attr_family_now(s) {
-        Ok(s) => load_method(s, oparg),
-        Err(r) => r,
-    }
-}
-
 #[inline(always)]
 fn subscr_seq_int(mut s: Site) -> *mut Value {
     let (seq, k) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
@@ -1085,12 +1036,6 @@ runtime_fns! {
     load_global_module: LOAD_GLOBAL_MODULE, |s, oparg| { load_global(s, oparg) }
     load_global_builtin: LOAD_GLOBAL_BUILTIN, |s, oparg| { load_global(s, oparg) }
     load_attr_instance_value_site: LOAD_ATTR_INSTANCE_VALUE (any), |s, oparg| {
-        let (o, name) = (s.slots[s.sp - 1], s.cd.names[oparg as usize]);
-        if let Some(v) = ic::load_attr_hit(s.ic_site(), o, name) {
-            s.polymorphic_hit();
-            s.slots[s.sp - 1] = v;
-            return s.done_polymorphic();
-        }
         let s = match attr_family_now(s) {
             Ok(s) => s,
             Err(r) => return r,
@@ -1104,23 +1049,18 @@ runtime_fns! {
         }
     }
     load_method_with_values_site: LOAD_METHOD_WITH_VALUES (any), |s, oparg| {
-        load_method_polymorphic(s, oparg)
+        match attr_family_now(s) {
+            Ok(s) => load_method(s, oparg),
+            Err(r) => r,
+        }
     }
     load_method_no_dict_site: LOAD_METHOD_NO_DICT (any), |s, oparg| {
-        load_method_polymorphic(s, oparg)
+        match attr_family_now(s) {
+            Ok(s) => load_method(s, oparg),
+            Err(r) => r,
+        }
     }
     store_attr_instance_value_site: STORE_ATTR_INSTANCE_VALUE (any), |s, oparg| {
-        let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
-        s.sync();
-        match ic::store_attr_hit(s.vm, s.ic_site(), o, s.cd.names[oparg as usize], v) {
-            Some(Ok(())) => {
-                s.polymorphic_hit();
-                s.sp -= 2;
-                return s.done_polymorphic();
-            }
-            Some(Err(e)) => return s.raise(e),
-            None => {}
-        }
         let mut s = match attr_family_now(s) {
             Ok(s) => s,
             Err(r) => return r,

@@ -182,15 +182,11 @@ pub fn miss(vm: &mut Vm, code: &[Cell<u32>], at: usize, op: Opcode) {
 }
 
 /// Spends one of a specialized instruction's misses (its counter `unit`): false when its
-/// allowance is spent, and then `miss` rewrites it to its generic form.
+/// allowance is spent, and then `miss` rewrites it to its generic form. The same countdown as
+/// a generic instruction's `tick`, on the specialized form's allowance.
 #[inline(always)]
 pub fn spend_miss(unit: &Cell<u32>) -> bool {
-    let n = unit.get();
-    if count(n) == 0 {
-        return false;
-    }
-    unit.set(n - 1);
-    true
+    !tick(unit)
 }
 
 /// Counts an execution of a generic instruction; true when it is time to try specializing it.

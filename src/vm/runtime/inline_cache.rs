@@ -230,10 +230,9 @@ fn class_function_any_class(obj: Value, name: Value) -> Option<Value> {
 }
 
 /// LOAD_ATTR's site hit, if one of its entries holds `obj`'s case: what `load_attr` returns
-/// without a lookup. The JIT's runtime functions of the specialized forms try it first when
-/// their guard fails (a site that sees several classes), before the miss bookkeeping.
+/// without a lookup.
 #[inline]
-pub fn load_attr_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
+fn load_attr_hit(c: &[Cell<u64>], obj: Value, name: Value) -> Option<Value> {
     c.chunks_exact(WORDS)
         .find_map(|e| load_hit(e, obj, Some(name)))
 }
@@ -356,26 +355,14 @@ pub fn store_attr(
     name: Value,
     value: Value,
 ) -> PyResult<()> {
-    if let Some(r) = store_attr_hit(vm, c, obj, name, value) {
-        return r;
+    for e in c.chunks_exact(WORDS) {
+        if let Some(r) = store_hit(vm, e, obj, name, value) {
+            return r;
+        }
     }
     attr::setattr(vm, obj, name, value)?;
     fill_store(vm, victim(c, obj), obj, name);
     Ok(())
-}
-
-/// STORE_ATTR's site hit (see `load_attr_hit`): the store done, or None when no entry holds
-/// `obj`'s case.
-#[inline]
-pub fn store_attr_hit(
-    vm: &mut Vm,
-    c: &[Cell<u64>],
-    obj: Value,
-    name: Value,
-    value: Value,
-) -> Option<PyResult<()>> {
-    c.chunks_exact(WORDS)
-        .find_map(|e| store_hit(vm, e, obj, name, value))
 }
 
 /// A STORE_ATTR hit in entry `c` (None: not this entry's case).
@@ -387,17 +374,11 @@ fn store_hit(
     name: Value,
     value: Value,
 ) -> Option<PyResult<()>> {
-    if !obj.is_ptr() {
-        return None;
-    }
-    let t = c[1].get();
-    if obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() {
-        return None;
-    }
+    let t = type_entry(c, obj)?;
     // The attribute lives in the instance values (or dict), or is a slot.
     match kind(t) {
         INST => {
-            if store_in_values(c, obj, value) {
+            if overwrite_value(obj, idx(t), value) {
                 return Some(Ok(()));
             }
             Some(instance::set(vm, obj, name, value))
@@ -419,18 +400,30 @@ pub fn store_attr_hit_values(c: &[Cell<u64>], obj: Value, value: Value) -> bool 
         .any(|e| store_in_values(e, obj, value))
 }
 
-/// Entry `c` is an INST entry for `obj`'s type and epoch, `obj` keeps its attributes in its
-/// values (no dict) and has one at the entry's index: overwrites it.
+/// Entry `c` is an INST entry for `obj`'s type and epoch and the overwrite applies
+/// (`overwrite_value`): does it.
 #[inline(always)]
 fn store_in_values(c: &[Cell<u64>], obj: Value, value: Value) -> bool {
-    let t = c[1].get();
-    if !obj.is_ptr() || obj_type(obj) as u64 != c[0].get() || t as u32 != epoch() || kind(t) != INST
-    {
-        return false;
+    match type_entry(c, obj) {
+        Some(t) if kind(t) == INST => overwrite_value(obj, idx(t), value),
+        _ => false,
     }
+}
+
+/// The tag of entry `c` when it guards heap object `obj`'s type in the current epoch.
+#[inline(always)]
+fn type_entry(c: &[Cell<u64>], obj: Value) -> Option<u64> {
+    let t = c[1].get();
+    (obj.is_ptr() && obj_type(obj) as u64 == c[0].get() && t as u32 == epoch()).then_some(t)
+}
+
+/// Overwrites the value at index `i` of instance `obj` (of an INST entry's type) when it keeps
+/// its attributes in its values (no dict) and has one there.
+#[inline(always)]
+fn overwrite_value(obj: Value, i: usize, value: Value) -> bool {
     let inst = as_instance(obj).unwrap();
-    if inst.dict.is_null() && inst.value(idx(t)).is_some() {
-        inst.values_mut()[idx(t)] = value;
+    if inst.dict.is_null() && inst.value(i).is_some() {
+        inst.values_mut()[i] = value;
         return true;
     }
     false
