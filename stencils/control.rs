@@ -22,10 +22,12 @@ pub fn templates() -> Vec<Template> {
             "exit stub: frame.instr_index = TARGET, frame.stack_depth from sp; returns DEOPT",
             deopt,
         ),
-        t(
+        Template::variants(
             "GENERIC",
             "(stack effect of the instruction) calls RUNTIME_FN(frame, sp, ctx, OPARG, TARGET); \
-             0 -> returns ERROR; ctx.branch set -> JUMP_TARGET, else CONTINUE",
+             0 -> returns ERROR; else CONTINUE, or (variant `jump`, for jump instructions) \
+             JUMP_TARGET when ctx.branch is set",
+            GENERIC_VARIANTS,
             generic,
         ),
         t(
@@ -209,13 +211,24 @@ fn deopt(e: &mut Emitter, _: u32) {
     e.exit(crate::JIT_STATUS_DEOPT);
 }
 
-fn generic(e: &mut Emitter, _: u32) {
+/// `GENERIC`'s variants: the stitcher takes `jump` for instructions with a jump target (their
+/// runtime function sets `ctx.branch` to take it), `plain` for all others.
+pub const GENERIC_VARIANTS: &[&str] = &["plain", "jump"];
+
+fn generic(e: &mut Emitter, variant: u32) {
     let oparg = e.hole("_JIT_OPARG");
     let target = e.hole("_JIT_TARGET");
     let (frame, sp, ctx) = (e.frame, e.sp, e.ctx);
-    let new_sp = e.call_runtime_fn(&[frame, sp, ctx, oparg, target]);
+    let new_sp = e.call_spilling(false, |e| {
+        e.call_runtime_fn(&[frame, sp, ctx, oparg, target])
+    });
+    let ctx = e.ctx;
     let ok = e.b.ins().icmp_imm_s(IntCC::NotEqual, new_sp, 0);
     e.branch_if_not(ok, |e| e.exit(crate::JIT_STATUS_ERROR));
+    if variant == 0 {
+        e.continue_with(new_sp);
+        return;
+    }
     let branch =
         e.b.ins()
             .load(I32, mem(), ctx, crate::JIT_CTX_BRANCH_OFFSET);

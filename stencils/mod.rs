@@ -643,7 +643,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// Calls the instruction's helper (`_JIT_HELPER`, `jit::ops::helper_fn`): a System V function
-    /// of three words returning one.
+    /// of three words returning one (`call_spilling`: use `self.frame`, `sp`, `ctx` after it).
     pub fn call_helper(&mut self, args: &[Value; 3]) -> Value {
         let mut sig = Signature::new(CallConv::SystemV);
         for _ in 0..3 {
@@ -651,8 +651,36 @@ impl<'a> Emitter<'a> {
         }
         sig.returns.push(AbiParam::new(I64));
         let f = self.import_fn("_JIT_HELPER", sig, false);
-        let call = self.b.ins().call(f, args);
-        self.b.inst_results(call)[0]
+        self.call_spilling(true, |e| {
+            let call = e.b.ins().call(f, args);
+            e.b.inst_results(call)[0]
+        })
+    }
+
+    /// Runs `call` (which emits a call) with `frame` and `ctx` (and `sp` when `keep_sp`) kept in
+    /// the stencil's stack frame across it rather than in callee-saved registers, which the
+    /// prologue would save and every exit after the call restore (three epilogues of 20 bytes in
+    /// GENERIC); afterwards `self.frame`, `self.ctx` (and `self.sp`) are the reloaded values, so
+    /// code after the call must use them, not copies taken before. Returns what `call` returns.
+    pub fn call_spilling(&mut self, keep_sp: bool, call: impl FnOnce(&mut Self) -> Value) -> Value {
+        let words = 2 + keep_sp as u32;
+        let slot = self.b.create_sized_stack_slot(ir::StackSlotData::new(
+            ir::StackSlotKind::ExplicitSlot,
+            8 * words,
+            3,
+        ));
+        self.b.ins().stack_store(I64, self.frame, slot, 0);
+        self.b.ins().stack_store(I64, self.ctx, slot, 8);
+        if keep_sp {
+            self.b.ins().stack_store(I64, self.sp, slot, 16);
+        }
+        let r = call(self);
+        self.frame = self.b.ins().stack_load(I64, I64, slot, 0);
+        self.ctx = self.b.ins().stack_load(I64, I64, slot, 8);
+        if keep_sp {
+            self.sp = self.b.ins().stack_load(I64, I64, slot, 16);
+        }
+        r
     }
 
     /// Calls a System V runtime function at the `_JIT_RUNTIME_FN` hole.

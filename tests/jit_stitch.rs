@@ -14,7 +14,7 @@ use cpjit::bytecode::opcode::{
     Opcode::{self, *},
 };
 use cpjit::jit::driver::{generic_fn, runtime_symbols};
-use cpjit::jit::runtime::{JitContext, JitExit, RuntimeSymbols};
+use cpjit::jit::runtime::{JitContext, JitExit, RuntimeSymbols, EXIT_YIELD};
 use cpjit::jit::stitch::Region;
 use cpjit::vm::interp::Vm;
 use cpjit::vm::object::{as_code, as_range_iter, as_seq_iter};
@@ -75,6 +75,8 @@ struct Outcome {
     /// With `JitExit::Error`: the exception the runtime function raised, and where.
     exception: Value,
     error_at: u32,
+    /// `JitContext::exit_kind`.
+    exit_kind: u32,
 }
 
 /// A real VM, with the specializer and the JIT driver off: the code objects keep the
@@ -236,6 +238,7 @@ impl Rt {
             stack: stack.to_vec(),
             exception: ctx.exception,
             error_at: ctx.error_at,
+            exit_kind: ctx.exit_kind,
         });
         eval::pop_frame(vm, f);
         out
@@ -712,18 +715,36 @@ fn generic_stencil_calls_runtime_functions() {
         rt.repr(out.exception)
     );
 
-    // A generic instruction without a runtime function (YIELD_VALUE leaves the frame: the
-    // driver gives it none) is an exit to the interpreter.
+    // YIELD_VALUE (`_SWITCH`, `yield_switch`) in the frame compiled code was entered with leaves
+    // with the value, the frame synced after the yield as the interpreter's arm leaves it.
     let mut a = Asm::default();
     a.op(LOAD_CONST, 0);
     let at = a.op(YIELD_VALUE, 0);
+    a.op(RETURN_VALUE, 0);
+    let p = rt.load(&a, &[int(1)], 0);
+    assert_eq!(rt.compile(p).stats().exits, 0);
+    let out = rt.run(&a, &[int(1)], &[]);
+    assert_eq!(
+        (out.exit, out.exit_kind, out.ret),
+        (JitExit::Return, EXIT_YIELD, int(1))
+    );
+    assert_eq!((out.instr_index, out.stack_depth), (at + 1, 0));
+
+    // An instruction without a runtime function (RETURN_GENERATOR: the driver gives it none) is
+    // an exit to the interpreter, at the instruction with the stack as it was.
+    let mut a = Asm::default();
+    a.op(LOAD_CONST, 0);
+    a.op(POP_TOP, 0);
+    let at = a.op(RETURN_GENERATOR, 0);
+    a.op(POP_TOP, 0);
+    a.op(LOAD_CONST, 0);
     a.op(RETURN_VALUE, 0);
     let p = rt.load(&a, &[int(1)], 0);
     assert_eq!(rt.compile(p).stats().exits, 1);
     let out = rt.run(&a, &[int(1)], &[]);
     assert_eq!(
         (out.exit, out.instr_index, out.stack),
-        (JitExit::Deopt, at, vec![int(1)])
+        (JitExit::Deopt, at, vec![])
     );
 }
 

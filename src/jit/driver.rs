@@ -11,9 +11,10 @@
 //!   stencil of their own run as copied machine code, every other one as a call of
 //!   `generic_step`, which runs the interpreter's own code for that one instruction
 //!   (`vm::eval::step`), so each operation has one implementation;
-//! - calls of Python functions, returns, yields and generator creation leave compiled code (the
-//!   interpreter switches frames, so Python recursion never grows the native stack) and the
-//!   callee's or caller's compiled code is entered again from the loop;
+//! - calls of Python functions and returns switch frames (`_SWITCH`): on in the callee's or
+//!   caller's compiled code if it has some, else back to the loop, which enters it again when it
+//!   does (Python recursion never grows the native stack); a yield leaves compiled code with its
+//!   value, which the run returns (`JitOutcome::Yield`);
 //! - a guard that fails leaves at its instruction with the stack untouched; exits are counted per
 //!   instruction, and a region whose guards fail too often is thrown away and recompiled later
 //!   (with exponential backoff) with the instructions that kept failing compiled as steps.
@@ -25,6 +26,7 @@ use std::sync::OnceLock;
 
 use super::runtime::{
     JitContext, JitExit, RuntimeSymbols, EXIT_CALL, EXIT_DEOPT, EXIT_RAISED, EXIT_RESUME,
+    EXIT_YIELD,
 };
 use super::stitch::Region;
 use crate::bytecode::opcode::Opcode;
@@ -194,6 +196,8 @@ struct Stats {
     switched_returns: u64,
     /// Exits by reason.
     returns: u64,
+    /// YIELD_VALUE left compiled code with its value (`JitOutcome::Yield`).
+    yields: u64,
     /// Calls of Python functions (followed into the callee's compiled code when it has some).
     calls: u64,
     guard_exits: u64,
@@ -275,7 +279,7 @@ fn report(json: bool) -> String {
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
-                 \"exits\":{{\"return\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
+                 \"exits\":{{\"return\":{},\"yield\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
                  \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
                  \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}},\"guard_misses_by_instruction\":{{{}}}",
                 s.regions,
@@ -297,6 +301,7 @@ fn report(json: bool) -> String {
                 s.switched_calls,
                 s.switched_returns,
                 s.returns,
+                s.yields,
                 s.calls,
                 s.guard_exits,
                 s.breaker_exits,
@@ -315,7 +320,7 @@ fn report(json: bool) -> String {
                  entries: function start {} loop header {} continue {}\n\
                  steps (instructions run through their runtime function) {}\n\
                  switched in compiled code: calls {} returns {}\n\
-                 exits: return {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
+                 exits: return {} yield {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
                  guard exits by instruction: {}\n\
                  interpreter exits by instruction: {}\n\
                  steps by instruction: {}\n\
@@ -340,6 +345,7 @@ fn report(json: bool) -> String {
                 s.switched_calls,
                 s.switched_returns,
                 s.returns,
+                s.yields,
                 s.calls,
                 s.guard_exits,
                 s.breaker_exits,
@@ -442,6 +448,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             s.switched_calls += std::mem::take(&mut ctx.switched_calls);
             s.switched_returns += std::mem::take(&mut ctx.switched_returns);
             match exit {
+                Ok(JitExit::Return) if ctx.exit_kind == EXIT_YIELD => s.yields += 1,
                 Ok(JitExit::Return) => s.returns += 1,
                 Ok(JitExit::Deopt) if breaker => s.breaker_exits += 1,
                 Ok(JitExit::Deopt) if exit_piece => {
@@ -461,6 +468,14 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             }
         });
         match exit {
+            Ok(JitExit::Return) if ctx.exit_kind == EXIT_YIELD => {
+                // Entered where the last run yielded (kind Continue), the loop's own backward
+                // jump is the one iteration; entered at the loop header, none.
+                if used <= (kind == Entry::Continue) as u32 {
+                    note_yield(cd, &code, at.saturating_sub(1));
+                }
+                return JitOutcome::Yield(ctx.return_value);
+            }
             Ok(JitExit::Return) if f == f0 => return JitOutcome::Return(ctx.return_value),
             Ok(JitExit::Return) => {
                 // A callee this loop entered returned: back into its caller's compiled code.
@@ -478,11 +493,6 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             Ok(JitExit::Deopt) => {
                 if !breaker && !exit_piece {
                     note_exit(vm, cd, &code, at);
-                }
-                // Entered at a resume point (after the last yield: kind Continue), the loop's
-                // own backward jump is the one iteration; entered at the loop header, none.
-                if exit_piece && used <= (kind == Entry::Continue) as u32 {
-                    note_yield(cd, &code, at);
                 }
                 return JitOutcome::Resume {
                     kwnames: ctx.kwnames,
@@ -694,6 +704,10 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     if kind == Entry::Continue {
         return None;
     }
+    if std::env::var_os("XGEN").is_some() && eval::makes_generator(cd) {
+        set_slot(cd, Slot::Never);
+        return None;
+    }
     let warmth = slot.warmth.get().saturating_add(1);
     slot.warmth.set(warmth);
     let threshold = settings().threshold.saturating_mul(1 << recompiles.min(16));
@@ -841,12 +855,12 @@ const SHORT_YIELD_LIMIT: u64 = 256;
 /// ... on at least 1 in this many entries is left to the interpreter.
 const SHORT_YIELD_RATIO: u64 = 2;
 
-/// A run left compiled code at the exit piece at `at` without taking a backward jump. When that
-/// is a YIELD_VALUE (an exit: a yield leaves the region, and the generator's next resume enters
-/// it again at the loop header), the run did part of one loop iteration for an entry and an
-/// exit, which cost more than the interpreter's iteration (a generator expression feeding a
-/// built-in: nqueens had 742k such runs). Regions where that is the rule are left to the
-/// interpreter for good.
+/// A run left compiled code at the YIELD_VALUE at `at` without taking a backward jump: it did
+/// part of one loop iteration for an entry into compiled code and an exit, which cost more than
+/// the interpreter's iteration (a generator expression feeding a built-in: nqueens has 702k such
+/// runs; a generator expression's body is a handful of instructions, and entering and leaving
+/// compiled code costs more than the interpreter spends on them). Regions where that is the rule
+/// are left to the interpreter for good.
 fn note_yield(cd: &CodeData, code: &Compiled, at: usize) {
     if cd.adaptive.get(at).map(|w| w.get() as u8) != Some(Opcode::YIELD_VALUE as u8) {
         return;

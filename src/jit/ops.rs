@@ -17,7 +17,7 @@ use std::cell::Cell;
 use super::abi::{JIT_STATUS_ERROR, JIT_STATUS_RETURN};
 use super::runtime::{
     frame_slots, generic_step, GenericFn, JitContext, EXIT_CALL, EXIT_DEOPT, EXIT_RAISED,
-    EXIT_RESUME,
+    EXIT_RESUME, EXIT_YIELD,
 };
 use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::eval;
@@ -276,6 +276,7 @@ pub fn switch_fn(op: Opcode) -> Option<GenericFn> {
         | Opcode::CALL_PY_WITH_DEFAULTS
         | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
         Opcode::RETURN_VALUE => Some(return_switch),
+        Opcode::YIELD_VALUE => Some(yield_switch),
         _ => None,
     }
 }
@@ -459,6 +460,37 @@ unsafe extern "C" fn return_switch(
     let caller = eval::return_into_caller(vm, FramePtr(frame), v);
     let ip = caller.get().instr_index as usize;
     switch_to(ctx, caller, ip, false)
+}
+
+/// YIELD_VALUE as `_SWITCH`: a generator's frame only runs as the entry frame of a run
+/// (`ops::gen_resume` runs it with `eval::run`), so from the frame the driver entered this pops the
+/// value, syncs the frame after the yield as the interpreter's arm does, and leaves with the value
+/// (`EXIT_YIELD`); the driver hands it to the loop (`JitOutcome::Yield`), which returns it from the
+/// run. Anywhere else the interpreter runs it.
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe extern "C" fn yield_switch(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    _oparg: u64,
+    at: u64,
+) -> *mut Value {
+    // SAFETY: the driver's context (the contract).
+    let c = unsafe { &mut *ctx };
+    if frame != c.entry_frame {
+        // SAFETY: forwarded (the contract).
+        return unsafe { resume_at(frame, sp, ctx, at) };
+    }
+    // SAFETY: `sp` is one past the value yielded, in the frame's slots (the contract).
+    let (v, used) = unsafe { (*sp.sub(1), sp.sub(1).offset_from(frame_slots(frame)) as u32) };
+    let fr = FramePtr(frame).get();
+    fr.instr_index = at as u32 + 1;
+    fr.stack_depth = used - fr.nlocalsplus;
+    c.return_value = v;
+    c.exit_kind = EXIT_YIELD;
+    status(JIT_STATUS_RETURN)
 }
 
 /// What a runtime function works on: the VM, the frame and its code, its slots (locals, then the

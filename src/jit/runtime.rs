@@ -21,7 +21,7 @@ use crate::vm::value::Value;
 #[repr(C)]
 #[derive(Debug)]
 pub struct JitContext {
-    /// Written by RETURN_VALUE.
+    /// Written by RETURN_VALUE (and YIELD_VALUE, `EXIT_YIELD`).
     pub return_value: Value,
     /// A generic runtime function sets it to 1 to take its instruction's jump.
     pub branch: u32,
@@ -62,6 +62,9 @@ pub const EXIT_CALL: u32 = 2;
 /// `JitContext::exit_kind`: a guard of a runtime function (`jit::ops`) failed; the frame is
 /// synced to resume the interpreter at the instruction with the stack untouched.
 pub const EXIT_DEOPT: u32 = 3;
+/// `JitContext::exit_kind` with `JIT_STATUS_RETURN`: YIELD_VALUE ran in the entry frame (a
+/// generator's), synced after it; `return_value` is the value yielded.
+pub const EXIT_YIELD: u32 = 4;
 
 impl JitContext {
     pub fn new() -> JitContext {

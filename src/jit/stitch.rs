@@ -203,7 +203,14 @@ fn layout_set(
     let find_cached = |name, oparg, k| find_cached(set, name, oparg, k).map(pick);
     let entry = find("_ENTRY")?;
     let deopt = find("_DEOPT")?;
-    let generic = find("GENERIC")?;
+    // GENERIC's `jump` variant checks `ctx.branch` after the call; only jump instructions (as
+    // the quickened code holds them, which is what `JumpTarget` holes resolve by) need it.
+    let generic_plain = find_in("GENERIC", 0).ok_or(StitchError::MissingStencil("GENERIC"))?;
+    let generic_jump = find_in("GENERIC", 1).ok_or(StitchError::MissingStencil("GENERIC"))?;
+    let generic_at = |i: usize| match Opcode::from_u8(code[i] as u8) {
+        Some(o) if o.info().operand == crate::bytecode::opcode::OperandKind::Jump => generic_jump,
+        _ => generic_plain,
+    };
     let backedge = find("JUMP_BACKWARD")?;
     let switch = find("_SWITCH")?;
     // Backward conditional jumps compiled as stencils: (piece, loop header).
@@ -389,14 +396,14 @@ fn layout_set(
                 // No variant for this oparg: its runtime function, if it has one.
                 (None, Some(f)) => Piece {
                     runtime_fn: Some(f),
-                    ..piece(PieceKind::Instr, generic, i, oparg)
+                    ..piece(PieceKind::Instr, generic_at(i), i, oparg)
                 },
                 (None, None) => piece(PieceKind::Exit, deopt, i, 0),
             },
             StencilKind::Generic => match (syms.generic_fn)(op) {
                 Some(f) => Piece {
                     runtime_fn: Some(f),
-                    ..piece(PieceKind::Instr, generic, i, oparg)
+                    ..piece(PieceKind::Instr, generic_at(i), i, oparg)
                 },
                 None => piece(PieceKind::Exit, deopt, i, 0),
             },
@@ -453,7 +460,7 @@ fn layout_set(
                 Some(f) => Piece {
                     runtime_fn: Some(f),
                     cont: if fill > 0 { pieces.len() + 1 } else { k + 1 },
-                    ..piece(PieceKind::Slow, generic, p.index, p.oparg)
+                    ..piece(PieceKind::Slow, generic_at(p.index), p.index, p.oparg)
                 },
                 None => piece(PieceKind::Exit, deopt, p.index, 0),
             };

@@ -512,6 +512,18 @@ fn run_impl<const SINGLE: bool>(
                                 return_to_caller!(v);
                                 kind = JitEntry::Continue;
                             }
+                            // Only a run's entry frame is a generator's, as in the arm.
+                            JitOutcome::Yield(v) if f == entry => return Ok(Exit::Yield(v)),
+                            JitOutcome::Yield(_) => {
+                                f = vm.current;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                pending = vm.err(
+                                    "SystemError",
+                                    "cpjit internal error: compiled code yielded from a frame \
+                                     that is not a generator's",
+                                );
+                                break;
+                            }
                         }
                     }
                     unwind_if_pending!();

@@ -56,6 +56,9 @@ pub enum JitOutcome {
     Resume { kwnames: Value },
     /// RETURN_VALUE ran with this value (the frame is still current).
     Return(Value),
+    /// YIELD_VALUE ran with this value in the frame the hook was called with, a generator's (the
+    /// entry frame of its run), which is synced after it: the run returns `Exit::Yield`.
+    Yield(Value),
     /// Instruction `at` raised `exc`; unwind from it (`reraise`: the traceback already names it).
     Raise { exc: Value, at: u32, reraise: bool },
 }
