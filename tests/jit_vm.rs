@@ -174,6 +174,33 @@ fn regions_replaced_while_running_stay_alive() {
     }
 }
 
+/// What cpjit runs once at start-up (the frozen script building sys's structs, whose helper
+/// loops past the threshold) is never compiled: an empty program under `--jit` compiles nothing.
+#[test]
+fn start_up_code_is_not_compiled() {
+    let out = cpjit()
+        .args(["-S", "--jit", "--stats=json", "-c", "pass"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(jit_count(&err, &["regions"]), 0, "{err}");
+    // The JIT is back for the program itself (stress: its module code compiles at once).
+    let out = cpjit()
+        .args([
+            "-S",
+            "--jit=stress",
+            "--stats=json",
+            "-c",
+            "import sys; print(sys.flags.optimize)",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "0\n");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(jit_count(&err, &["regions"]) >= 1, "{err}");
+}
+
 #[test]
 fn stress_compiles_at_the_first_entry() {
     let j = run_program("jit_recursion", &["--jit=stress"]);

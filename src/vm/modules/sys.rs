@@ -290,8 +290,13 @@ fn structs(vm: &mut Vm, m: Value) {
     let d = as_module(m).unwrap().dict;
     // sys is not registered anywhere yet: keep it alive while Python code runs.
     vm.roots.push(m);
+    // The script runs once per process, so the JIT sits it out: compiling its loops (its
+    // `_structseq` reached the threshold with 56 entries) cost every `--jit` run two regions and
+    // about 0.4 ms before the user's first line.
+    let jit = vm.jit.take();
     let r =
         crate::vm::run::exec_source(vm, include_bytes!("py/_sys_structs.py"), "<frozen sys>", d);
+    vm.jit = jit;
     vm.roots.pop();
     if let Err(e) = r {
         // The script is part of cpjit: failing is a bug, shown rather than hidden.
