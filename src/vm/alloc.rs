@@ -100,8 +100,12 @@ impl SlabAlloc {
     }
 
     /// Returns a block obtained from `alloc(size)`.
+    ///
+    /// # Safety
+    /// `p` came from this allocator's `alloc(size)` with the same `size`, and nothing uses the
+    /// block any more.
     #[inline]
-    pub fn release(&mut self, p: *mut u8, size: usize) {
+    pub unsafe fn release(&mut self, p: *mut u8, size: usize) {
         let c = Self::class(size);
         if c <= CLASSES {
             // SAFETY: `p` is a dead block of at least 16 bytes, 16-byte aligned: its first word

@@ -293,10 +293,14 @@ pub(crate) fn realloc_values(
 /// Returns `inst`'s values array (if any) to the allocator; the instance has none afterwards.
 pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut InstanceData) {
     if !inst.values.is_null() {
-        slab.release(
-            inst.values as *mut u8,
-            inst.cap as usize * std::mem::size_of::<Value>(),
-        );
+        // SAFETY: an instance's values array comes from `slab.alloc` with room for `cap` values
+        // (`realloc_values`), and the instance drops its pointer to it just below.
+        unsafe {
+            slab.release(
+                inst.values as *mut u8,
+                inst.cap as usize * std::mem::size_of::<Value>(),
+            )
+        };
     }
     inst.values = std::ptr::null_mut();
     inst.cap = 0;
@@ -777,7 +781,11 @@ fn unboxed_type(v: Value) -> *const TypeObject {
 }
 
 /// The type data of a type object pointer.
+///
+/// Safe to call although it reads through a raw pointer: type object pointers only come from
+/// `obj_type` of a live object (or the VM's own type table), never from outside the VM.
 #[inline(always)]
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn type_data<'a>(t: *const TypeObject) -> &'a TypeData {
     // SAFETY: type objects are heap objects reachable from their instances (the GC traces the type
     // pointer), so a live object's type pointer is live.
@@ -923,7 +931,8 @@ pub(crate) fn free_object<T>(slab: &mut super::alloc::SlabAlloc, v: Value) -> us
     // SAFETY: `v` was created by `box_object::<T>` (the GC matches T to the object's layout) and
     // is unreachable, so no reference to it remains; it is dropped exactly once.
     unsafe { std::ptr::drop_in_place(p) };
-    slab.release(p as *mut u8, std::mem::size_of::<Obj<T>>());
+    // SAFETY: `box_object::<T>` allocated the block from `slab` with this size; it is dead.
+    unsafe { slab.release(p as *mut u8, std::mem::size_of::<Obj<T>>()) };
     super::alloc::SlabAlloc::block_size(std::mem::size_of::<Obj<T>>())
 }
 
