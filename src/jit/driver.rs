@@ -704,10 +704,6 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     if kind == Entry::Continue {
         return None;
     }
-    if std::env::var_os("XGEN").is_some() && eval::makes_generator(cd) {
-        set_slot(cd, Slot::Never);
-        return None;
-    }
     let warmth = slot.warmth.get().saturating_add(1);
     slot.warmth.set(warmth);
     let threshold = settings().threshold.saturating_mul(1 << recompiles.min(16));
