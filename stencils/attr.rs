@@ -113,7 +113,7 @@ pub fn templates() -> Vec<Template> {
         },
         Template {
             name: "BINARY_OP_NUMERIC_FLOAT",
-            doc: "(left right -- result) + - * / (and in-place forms) inline, one variant per operator: two numbers, each a float or a small int (not both ints for + - *), converted to floats; a zero divisor, the other operators and other types the slow path (vm::ops::spec::numeric_float)",
+            doc: "(left right -- result) + - * / (and in-place forms) inline, one variant per operator: two numbers, each a float or a small int (not both ints for + - *), converted to floats (two floats on the straight path, a small int converted out of line); a zero divisor, the other operators and other types the slow path (vm::ops::spec::numeric_float)",
             variants: BINOP_VARIANTS,
             entry: false,
             cached: true,
@@ -407,41 +407,60 @@ fn list_append(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-/// BINARY_OP_NUMERIC_FLOAT: `spec::numeric_float` for + - * / inline.
+/// BINARY_OP_NUMERIC_FLOAT: `spec::numeric_float` for + - * / inline. Two floats take the
+/// straight path (the common case: a float site the specializer saw an int at, or one the JIT
+/// widened, `jit::driver::int_or_float_arith`); a small int among them is converted out of line.
 fn numeric_float(e: &mut Emitter, oparg: u32) {
-    const ADD: u32 = 0;
-    const MULTIPLY: u32 = 5;
-    const SUBTRACT: u32 = 10;
-    const TRUE_DIVIDE: u32 = 11;
     let op = oparg % 13;
-    if ![ADD, MULTIPLY, SUBTRACT, TRUE_DIVIDE].contains(&op) {
+    if ![NB_ADD, NB_MULTIPLY, NB_SUBTRACT, NB_TRUE_DIVIDE].contains(&op) {
         e.to_slow();
         return;
     }
     let left = e.peek(1);
     let right = e.peek(0);
-    let (lok, x) = number_as_f64(e, left);
-    let (rok, y) = number_as_f64(e, right);
-    let ok = e.b.ins().band(lok, rok);
-    e.slow_unless(ok);
-    let res = if op == TRUE_DIVIDE {
-        let zero = e.b.ins().f64const(0.0);
-        let nonzero = e.b.ins().fcmp(FloatCC::NotEqual, y, zero);
-        e.slow_unless(nonzero);
-        e.b.ins().fdiv(x, y)
-    } else {
-        // Two small ints make an int: those sites have their own forms.
-        let ints = e.both_ints(left, right);
-        let not_ints = e.b.ins().icmp_imm_s(IntCC::Equal, ints, 0);
-        e.slow_unless(not_ints);
-        match op {
-            ADD => e.b.ins().fadd(x, y),
-            SUBTRACT => e.b.ins().fsub(x, y),
-            _ => e.b.ins().fmul(x, y),
+    let lf = e.is_float(left);
+    let rf = e.is_float(right);
+    let both = e.b.ins().band(lf, rf);
+    e.branch_if_not(both, |e| {
+        let (lok, x) = number_as_f64(e, left);
+        let (rok, y) = number_as_f64(e, right);
+        let ok = e.b.ins().band(lok, rok);
+        e.slow_unless(ok);
+        if op != NB_TRUE_DIVIDE {
+            // Two small ints make an int: those sites have their own forms.
+            let ints = e.both_ints(left, right);
+            let not_ints = e.b.ins().icmp_imm_s(IntCC::Equal, ints, 0);
+            e.slow_unless(not_ints);
         }
-    };
+        let res = numeric_op(e, op, x, y);
+        let boxed = super::ops::box_float(e, res);
+        e.finish(2, &[boxed]);
+    });
+    let x = super::ops::unbox_float(e, left);
+    let y = super::ops::unbox_float(e, right);
+    let res = numeric_op(e, op, x, y);
     let boxed = super::ops::box_float(e, res);
     e.finish(2, &[boxed]);
+}
+
+const NB_ADD: u32 = 0;
+const NB_MULTIPLY: u32 = 5;
+const NB_SUBTRACT: u32 = 10;
+const NB_TRUE_DIVIDE: u32 = 11;
+
+/// `x <op> y` for BINARY_OP_NUMERIC_FLOAT; a zero divisor takes the slow path (which raises).
+fn numeric_op(e: &mut Emitter, op: u32, x: Value, y: Value) -> Value {
+    match op {
+        NB_TRUE_DIVIDE => {
+            let zero = e.b.ins().f64const(0.0);
+            let nonzero = e.b.ins().fcmp(FloatCC::NotEqual, y, zero);
+            e.slow_unless(nonzero);
+            e.b.ins().fdiv(x, y)
+        }
+        NB_ADD => e.b.ins().fadd(x, y),
+        NB_SUBTRACT => e.b.ins().fsub(x, y),
+        _ => e.b.ins().fmul(x, y),
+    }
 }
 
 /// A float or a small int `v` as an f64 (small ints are exact in one), with whether it is one of

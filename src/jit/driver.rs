@@ -133,10 +133,11 @@ const DEMOTE_AFTER: u32 = 16;
 enum Slot {
     Compiled(Rc<Compiled>),
     /// Thrown away `recompiles` times; warming up again. `demoted`: instructions to compile as
-    /// steps.
+    /// steps; `widened`: as BINARY_OP_NUMERIC_FLOAT (`Compiled::widened`).
     Cooling {
         recompiles: u32,
         demoted: Vec<usize>,
+        widened: Vec<usize>,
     },
     /// Cannot be compiled (a stitching error) or recompiled too often.
     Never,
@@ -148,6 +149,15 @@ struct Compiled {
     /// compiled, with that opcode: once the specializer rewrites one, the region is recompiled
     /// (`refresh`).
     generic_sites: Vec<(usize, u8)>,
+    /// The opcode each code unit was compiled as (`snapshot`): a guard that keeps failing where
+    /// the specializer has since rewritten the instruction recompiles the region (`note_exit`).
+    ops: Box<[u8]>,
+    /// Instructions whose rewriting by the specializer recompiled this code object's region
+    /// (`note_exit`): the second time one does, it is compiled as a step (`demoted`).
+    refreshed_at: Vec<usize>,
+    /// Int and float arithmetic the specializer flipped between int and float forms, compiled as
+    /// BINARY_OP_NUMERIC_FLOAT (both kinds and their mixes inline, no guard exit; `compile`).
+    widened: Vec<usize>,
     /// Times this code object's region was recompiled because its snapshot went stale.
     refreshes: u32,
     recompiles: u32,
@@ -365,7 +375,7 @@ fn report(json: bool) -> String {
 /// returns.
 fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> JitOutcome {
     // Nothing to run (not hot yet, or no entry at `ip`): back before setting up a run.
-    let mut first = match compiled_for(vm, cd0, kind) {
+    let mut first = match running(cd0).or_else(|| compiled_for(vm, cd0, kind).and(running(cd0))) {
         Some(code) if code.region.entry_offset(ip).is_some() => Some(code),
         _ => return JitOutcome::NotRun,
     };
@@ -373,6 +383,8 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
     let mut ip = ip;
     let mut kind = kind;
     let mut ran = false;
+    // From here on every region this run reaches stays alive until it returns (`set_slot`), so
+    // the loop works on the slots' regions by reference (`running`).
     let _run = RunGuard::enter();
     let mut ctx = JitContext::new();
     ctx.vm = vm as *mut Vm as *mut ();
@@ -387,7 +399,10 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 kwnames: ctx.kwnames,
             };
         };
-        let code = match first.take().or_else(|| compiled_for(vm, cd, kind)) {
+        let code = match first
+            .take()
+            .or_else(|| running(cd).or_else(|| compiled_for(vm, cd, kind).and(running(cd))))
+        {
             Some(code) if code.region.entry_offset(ip).is_some() => code,
             // Nothing ran yet: the loop's own state is still current.
             _ if !ran => return JitOutcome::NotRun,
@@ -425,7 +440,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             (cd, code)
         } else {
             let current: Option<&CodeData> = as_code(frame_code(vm.current.get())).map(|c| &*c);
-            match current.and_then(|c| Some((c, compiled_of(c)?))) {
+            match current.and_then(|c| Some((c, running(c)?))) {
                 Some((c, k)) => (c, k),
                 None => (cd, code),
             }
@@ -519,6 +534,17 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             }
         }
     }
+}
+
+/// The compiled code of `cd`, if it has some, by reference: through the slot's `fast` address,
+/// without borrowing the slot or counting a reference. Only while a run is active
+/// (`RunGuard`), in which a region the slot stops holding is retired rather than freed, so the
+/// reference stays valid until the outermost run returns.
+fn running<'a>(cd: &CodeData) -> Option<&'a Compiled> {
+    let fast = cd.jit.fast.get() as *const Compiled;
+    // SAFETY: `fast` is 0 or the address of the `Compiled` the slot's `Rc` holds (`set_slot`
+    // keeps them in step); while a run is active a replaced one is retired, not freed (above).
+    (!fast.is_null()).then(|| unsafe { &*fast })
 }
 
 /// The compiled code of `cd`, if it has some.
@@ -630,6 +656,7 @@ fn make_room(keep: *const CodeData) {
             Slot::Cooling {
                 recompiles,
                 demoted: Vec::new(),
+                widened: Vec::new(),
             },
         );
         cd.jit.warmth.set(0);
@@ -689,7 +716,7 @@ pub(super) fn entry_address(cd: &CodeData, ip: usize) -> Option<usize> {
 /// The compiled code of `cd`, compiling it when it became hot.
 fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>> {
     let slot = &cd.jit;
-    let (recompiles, demoted) = {
+    let (recompiles, demoted, widened) = {
         let c = slot.compiled.borrow();
         match c.as_ref().and_then(|b| b.downcast_ref::<Slot>()) {
             Some(Slot::Compiled(code)) => return Some(code.clone()),
@@ -697,8 +724,9 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
             Some(Slot::Cooling {
                 recompiles,
                 demoted,
-            }) => (*recompiles, demoted.clone()),
-            None => (0, Vec::new()),
+                widened,
+            }) => (*recompiles, demoted.clone(), widened.clone()),
+            None => (0, Vec::new(), Vec::new()),
         }
     };
     if kind == Entry::Continue {
@@ -714,11 +742,11 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     }
     slot.warmth.set(0);
     let started = std::time::Instant::now();
-    let compiled = compile(vm, cd, &demoted);
+    let compiled = compile(vm, cd, &demoted, &widened);
     with_stats(|s| {
         s.compile_ns += started.elapsed().as_nanos() as u64;
         match &compiled {
-            Ok(region) => {
+            Ok((region, _)) => {
                 let st = region.stats();
                 s.regions += 1;
                 s.code_bytes += st.code_bytes as u64;
@@ -730,8 +758,11 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
         }
     });
     let new = match compiled {
-        Ok(region) => Slot::Compiled(Rc::new(Compiled {
+        Ok((region, ops)) => Slot::Compiled(Rc::new(Compiled {
             generic_sites: generic_sites(cd),
+            ops,
+            refreshed_at: Vec::new(),
+            widened,
             refreshes: 0,
             region,
             recompiles,
@@ -771,7 +802,7 @@ fn generic_sites(cd: &CodeData) -> Vec<(usize, u8)> {
 /// Recompiles `code` when the specializer has rewritten one of the generic instructions it was
 /// compiled from (a region compiled early, e.g. before a recursive function's second half first
 /// ran, would otherwise keep running those through their generic runtime functions for good).
-fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
+fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
     if code.refreshes >= MAX_REFRESHES
         || code
             .generic_sites
@@ -780,7 +811,13 @@ fn refresh(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
     {
         return code;
     }
-    recompile_refreshed(vm, cd, code)
+    match compiled_of(cd).filter(|c| std::ptr::eq(&**c, code)) {
+        Some(rc) => {
+            recompile_refreshed(vm, cd, rc, None);
+            running(cd).unwrap_or(code)
+        }
+        None => code,
+    }
 }
 
 /// Runtime functions of `cd`'s region found this many instructions rewritten since it was
@@ -813,14 +850,83 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
     let n = code.stale.get() + 1;
     code.stale.set(n);
     if n >= STALE_REFRESH && code.refreshes < MAX_REFRESHES {
-        recompile_refreshed(vm, cd, code);
+        recompile_refreshed(vm, cd, code, None);
     }
 }
 
-/// Recompiles `code`'s code object from its quickened instructions as they are now.
-fn recompile_refreshed(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Compiled> {
+/// Guard failures at one instruction the specializer has rewritten since the region was compiled
+/// (checked at this count and each power of two after it) after which the region is recompiled from the code as it is now (`note_exit`). A guard that
+/// fails where the interpreter then re-specialized the instruction (a float addition that met
+/// `0 + 0`, now BINARY_OP_NUMERIC_FLOAT) would otherwise exit at every such run while the
+/// region's other exits and entries keep the ratio that invalidates it out of reach: bm_barnes_hut
+/// left compiled code 194k times per loop this way. Low, as each exit costs an exit, a step in
+/// the interpreter and an entry.
+const REWRITTEN_EXITS: u32 = 16;
+/// At most this many recompiles of one code object's region in all (stale snapshots and sites
+/// demoted after flipping twice).
+const MAX_FLIP_REFRESHES: u32 = 24;
+
+/// The specialized forms of `+ - * /` (and float `**`) on small ints and floats: a site flipping
+/// among them takes BINARY_OP_NUMERIC_FLOAT, which does all of them but int-with-int inline
+/// (`widened`; a `**` site keeps its form, the stencil's slow path doing it).
+fn int_or_float_arith(op: Opcode) -> bool {
+    op == Opcode::BINARY_OP_NUMERIC_FLOAT || super::ops::int_float_forms(op)
+}
+
+/// Whether `was`, what a region compiled the instruction at `at` as, is `int_or_float_arith` and
+/// the instruction there now is too, or is the generic BINARY_OP waiting to re-specialize.
+fn numeric_flip(cd: &CodeData, was: Option<&u8>, at: usize) -> bool {
+    let arith = |op: Option<u8>| op.and_then(Opcode::from_u8).is_some_and(int_or_float_arith);
+    arith(was.copied()) && cd.adaptive.get(at).is_some_and(|w| widenable(w.get()))
+}
+
+/// Whether the code unit `w` is `int_or_float_arith`, or a generic BINARY_OP of `+ - * /`.
+fn widenable(w: u32) -> bool {
+    match Opcode::from_u8(w as u8) {
+        Some(Opcode::BINARY_OP) => {
+            use crate::bytecode::opcode::nb;
+            matches!(
+                (w >> 8) % nb::INPLACE,
+                nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE
+            )
+        }
+        Some(op) => int_or_float_arith(op),
+        None => false,
+    }
+}
+
+/// Whether the instruction at `at` is no longer what `code` compiled it as.
+fn rewritten_since(cd: &CodeData, code: &Compiled, at: usize) -> bool {
+    let (Some(live), Some(&was)) = (cd.adaptive.get(at), code.ops.get(at)) else {
+        return false;
+    };
+    let form = |op: u8| Opcode::from_u8(op).map(eval::step_form);
+    form(live.get() as u8) != form(was)
+}
+
+/// Recompiles `code`'s code object from its quickened instructions as they are now; `rewritten`:
+/// because the guard of that instruction kept failing after the specializer rewrote it, which
+/// is compiled as a step if it did so before (a site flipping between int and float forms).
+fn recompile_refreshed(
+    vm: &mut Vm,
+    cd: &CodeData,
+    code: Rc<Compiled>,
+    rewritten: Option<usize>,
+) -> Rc<Compiled> {
     let started = std::time::Instant::now();
-    let Ok(region) = compile(vm, cd, &code.demoted) else {
+    let mut demoted = code.demoted.clone();
+    let mut widened = code.widened.clone();
+    let mut refreshed_at = code.refreshed_at.clone();
+    if let Some(at) = rewritten {
+        if numeric_flip(cd, code.ops.get(at), at) {
+            widened.push(at);
+        } else if refreshed_at.contains(&at) {
+            demoted.push(at);
+        } else {
+            refreshed_at.push(at);
+        }
+    }
+    let Ok((region, ops)) = compile(vm, cd, &demoted, &widened) else {
         return code;
     };
     with_stats(|s| {
@@ -831,10 +937,13 @@ fn recompile_refreshed(vm: &mut Vm, cd: &CodeData, code: Rc<Compiled>) -> Rc<Com
     });
     let new = Rc::new(Compiled {
         region,
+        ops,
+        refreshed_at,
+        widened,
         generic_sites: generic_sites(cd),
         refreshes: code.refreshes + 1,
         recompiles: code.recompiles,
-        demoted: code.demoted.clone(),
+        demoted,
         entries: Cell::new(code.entries.get()),
         short_yields: Cell::new(code.short_yields.get()),
         stale: Cell::new(0),
@@ -870,10 +979,28 @@ fn note_yield(cd: &CodeData, code: &Compiled, at: usize) {
 }
 
 /// Counts a guard failure at `at`; throws the region away when its guards fail too often.
-fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
+fn note_exit(vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
     let exits = code.exits.get() + 1;
     code.exits.set(exits);
-    *code.exits_at.borrow_mut().entry(at).or_insert(0) += 1;
+    let here = {
+        let mut by_site = code.exits_at.borrow_mut();
+        let n = by_site.entry(at).or_insert(0);
+        *n += 1;
+        *n
+    };
+    if here >= REWRITTEN_EXITS && here.is_power_of_two() && rewritten_since(cd, code, at) {
+        if let Some(current) = compiled_of(cd).filter(|c| std::ptr::eq(&**c, code)) {
+            // Demoting a site that flipped again is bounded by the sites, not `MAX_REFRESHES`.
+            let again =
+                current.refreshed_at.contains(&at) || numeric_flip(cd, current.ops.get(at), at);
+            if current.refreshes < MAX_REFRESHES
+                || (again && current.refreshes < MAX_FLIP_REFRESHES)
+            {
+                recompile_refreshed(vm, cd, current, Some(at));
+                return;
+            }
+        }
+    }
     if exits >= EXIT_LIMIT && exits * EXIT_RATIO >= code.entries.get() {
         let recompiles = code.recompiles + 1;
         let mut demoted = code.demoted.clone();
@@ -888,6 +1015,7 @@ fn note_exit(_vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
             Slot::Cooling {
                 recompiles,
                 demoted,
+                widened: code.widened.clone(),
             }
         };
         with_stats(|s| s.invalidated += 1);
@@ -905,16 +1033,24 @@ pub fn stitch_code_object(
     code: crate::vm::value::Value,
 ) -> Option<Result<Region, super::stitch::StitchError>> {
     let cd: &CodeData = as_code(code)?;
-    Some(compile(vm, cd, &[]))
+    Some(compile(vm, cd, &[], &[]).map(|(region, _)| region))
 }
 
-/// Stitches `cd`'s quickened instructions as they are now.
+/// Stitches `cd`'s quickened instructions as they are now, `demoted` ones as steps and
+/// `widened` ones as BINARY_OP_NUMERIC_FLOAT; with the opcode each code unit was compiled as.
 fn compile(
     vm: &mut Vm,
     cd: &CodeData,
     demoted: &[usize],
-) -> Result<Region, super::stitch::StitchError> {
-    let code = snapshot(cd);
+    widened: &[usize],
+) -> Result<(Region, Box<[u8]>), super::stitch::StitchError> {
+    let mut code = snapshot(cd);
+    for &i in widened {
+        let Some(w) = code.get_mut(i) else { continue };
+        if widenable(*w) {
+            *w = (*w & !0xFF) | Opcode::BINARY_OP_NUMERIC_FLOAT as u32;
+        }
+    }
     let bound = {
         use crate::bytecode::code::flags;
         let co = &cd.code;
@@ -937,7 +1073,7 @@ fn compile(
     if settings().perf_map {
         write_perf_map(&region, &code, &cd.code.qualname);
     }
-    Ok(region)
+    Ok((region, code.iter().map(|&w| w as u8).collect()))
 }
 
 /// The symbols the driver compiles `cd`'s regions with: `vm`'s singletons and types, the runtime

@@ -97,13 +97,8 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::STORE_ATTR => store_attr,
         Opcode::LOAD_METHOD => load_method_rt,
         Opcode::UNARY_NOT => unary_not,
-        Opcode::BINARY_OP_ADD_INT
-        | Opcode::BINARY_OP_SUBTRACT_INT
-        | Opcode::BINARY_OP_MULTIPLY_INT
-        | Opcode::BINARY_OP_ADD_FLOAT
-        | Opcode::BINARY_OP_SUBTRACT_FLOAT
-        | Opcode::BINARY_OP_MULTIPLY_FLOAT
-        | Opcode::BINARY_OP_ADD_UNICODE => binary_op_any,
+        Opcode::BINARY_OP_ADD_UNICODE => binary_op_any,
+        op if int_float_forms(op) => binary_op_any,
         Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
             compare_op_any
         }
@@ -114,6 +109,20 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::LOAD_METHOD_MODULE => load_method_module,
         _ => generic_step,
     }
+}
+
+/// The specialized forms of `+ - *` on two small ints or two floats (BINARY_OP_NUMERIC_FLOAT
+/// does all of them, their mixes and `/`).
+pub fn int_float_forms(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::BINARY_OP_ADD_INT
+            | Opcode::BINARY_OP_SUBTRACT_INT
+            | Opcode::BINARY_OP_MULTIPLY_INT
+            | Opcode::BINARY_OP_ADD_FLOAT
+            | Opcode::BINARY_OP_SUBTRACT_FLOAT
+            | Opcode::BINARY_OP_MULTIPLY_FLOAT
+    )
 }
 
 /// The helper a stencil calls (`_JIT_HELPER`), by opcode.
@@ -1522,7 +1531,7 @@ fn replace(mut s: Site, pops: usize, r: PyResult) -> *mut Value {
 }
 
 runtime_fns! {
-    binary_op_numeric_float: BINARY_OP_NUMERIC_FLOAT, |s, oparg| {
+    binary_op_numeric_float: BINARY_OP_NUMERIC_FLOAT (any), |s, oparg| {
         match spec::numeric_float(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]) {
             Some(r) => {
                 s.sp -= 1;
