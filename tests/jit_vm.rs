@@ -511,3 +511,14 @@ fn int_float_flips_stop_leaving_compiled_code() {
     assert!(jit_count(&j, &["refreshed"]) > 0, "{j}");
     assert!(jit_count(&j, &["exits", "guard"]) < 1000, "{j}");
 }
+
+/// A generator resumed by `next` runs its compiled code straight from the resume
+/// (`eval::resume_generator`); when that code leaves the frame to the interpreter (a guard
+/// failing after the resume, an exception raised in it), the loop takes over where it left.
+#[test]
+fn generators_resumed_into_compiled_code_hand_over_to_the_interpreter() {
+    let j = run_program("jit_generator_handover", &["--jit"]);
+    assert!(jit_count(&j, &["exits", "yield"]) > 100, "{j}");
+    assert!(jit_count(&j, &["exits", "raised"]) > 10, "{j}");
+    assert!(jit_count(&j, &["exits", "guard"]) > 10, "{j}");
+}
