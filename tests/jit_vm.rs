@@ -512,11 +512,11 @@ fn int_float_flips_stop_leaving_compiled_code() {
     assert!(jit_count(&j, &["exits", "guard"]) < 1000, "{j}");
 }
 
-/// A generator resumed by `next` runs its compiled code straight from the resume
-/// (`eval::resume_generator`); when that code leaves the frame to the interpreter (a guard
-/// failing after the resume, an exception raised in it), the loop takes over where it left.
+/// Compiled generator code resumed by `next` that leaves the frame to the interpreter after the
+/// resume (a guard failing, an exception raised and caught or escaping, a deopt in a function it
+/// called, a re-raise whose traceback must name the generator's frame once).
 #[test]
-fn generators_resumed_into_compiled_code_hand_over_to_the_interpreter() {
+fn compiled_generators_leave_to_the_interpreter_after_a_resume() {
     let j = run_program("jit_generator_handover", &["--jit"]);
     assert!(jit_count(&j, &["exits", "yield"]) > 100, "{j}");
     assert!(jit_count(&j, &["exits", "raised"]) > 10, "{j}");

@@ -315,39 +315,6 @@ pub fn run(vm: &mut Vm, entry: FramePtr, throw: Option<Value>) -> PyResult<Exit>
     run_impl::<false>(vm, entry, throw, &mut StepState::new(Value::NULL))
 }
 
-/// `run` for a generator's frame resumed after a yield (already current, its value pushed): when
-/// the frame's code is compiled, runs it from its RESUME straight away, which is what the loop's
-/// RESUME arm would do first (`jit_enter!`), without setting up the loop for a run that compiled
-/// code usually ends at the next yield (closures_gen: ~140 instructions per resume). The loop
-/// runs only when compiled code hands the frame back to it (`StepState::handover`).
-pub fn resume_generator(vm: &mut Vm, entry: FramePtr) -> PyResult<Exit> {
-    if let Some(hook) = vm.jit {
-        let fr = entry.get();
-        let at = fr.instr_index as usize;
-        // A frame's code is a code object.
-        let cd: &CodeData = as_code(frame_code(fr)).unwrap();
-        let resume = cd.adaptive.get(at).map(|w| w.get());
-        if cd.jit.fast.get() != 0
-            && resume.is_some_and(|w| w as u8 == Opcode::RESUME as u8 && w >> 8 != 0)
-        {
-            // As the arm: the frame synced after its RESUME.
-            fr.instr_index = at as u32 + 1;
-            match hook(vm, entry, cd, at + 1, JitEntry::Continue) {
-                // The loop starts after the RESUME, whose only work was this offer.
-                JitOutcome::NotRun => {}
-                JitOutcome::Yield(v) => return Ok(Exit::Yield(v)),
-                JitOutcome::Return(v) => return Ok(Exit::Return(v)),
-                outcome => {
-                    let mut st = StepState::new(Value::NULL);
-                    st.handover = Some(outcome);
-                    return run_impl::<false>(vm, entry, None, &mut st);
-                }
-            }
-        }
-    }
-    run(vm, entry, None)
-}
-
 /// What one [`step`] did.
 pub enum Step {
     /// The instruction ran; the frame holds the next instruction index and the new stack depth.
@@ -366,9 +333,6 @@ struct StepState {
     kwnames: Value,
     at: u32,
     reraise: bool,
-    /// How compiled code left the entry frame before the loop started (`resume_generator`):
-    /// `Resume` or `Raise`, taken up as the loop's `jit_enter!` takes them up.
-    handover: Option<JitOutcome>,
 }
 
 impl StepState {
@@ -377,7 +341,6 @@ impl StepState {
             kwnames,
             at: 0,
             reraise: false,
-            handover: None,
         }
     }
 }
@@ -468,34 +431,6 @@ fn run_impl<const SINGLE: bool>(
     let mut cur: usize = ip.saturating_sub(1);
     // Set by RERAISE and bare `raise`: the traceback already names this frame.
     let mut reraise = false;
-    // Compiled code ran before the loop (`resume_generator`): continue where it left, as
-    // `jit_enter!` does (it may have called into other frames before it left).
-    match st.handover.take() {
-        None => {}
-        Some(JitOutcome::Resume { kwnames: k }) => {
-            kwnames = k;
-            f = vm.current;
-            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-        }
-        Some(JitOutcome::Raise {
-            exc,
-            at,
-            reraise: r,
-        }) => {
-            f = vm.current;
-            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-            pending = exc;
-            cur = at as usize;
-            reraise = r;
-        }
-        Some(_) => {
-            std::hint::cold_path();
-            pending = vm.err(
-                "SystemError",
-                "cpjit internal error: compiled code handed over a return or a yield",
-            );
-        }
-    }
 
     macro_rules! push {
         ($v:expr) => {{

@@ -1,7 +1,7 @@
-# Generators whose compiled code, resumed straight from a `next` (eval::resume_generator), leaves
-# the frame to the interpreter: a guard failing after the resume, an exception raised and caught
-# inside, one raised out of the generator, a deopt inside a function the generator called, and a
-# re-raise whose traceback must name the generator's frame once.
+# Generators whose compiled code, resumed by `next`, leaves the frame to the interpreter: a guard
+# failing after the resume, an exception raised and caught inside, one raised out of the
+# generator, a deopt inside a function the generator called, and a re-raise whose traceback must
+# name the generator's frame once.
 import traceback
 
 

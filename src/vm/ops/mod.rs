@@ -3,7 +3,7 @@
 
 use crate::bytecode::code::flags;
 use crate::bytecode::opcode::make_function as mf;
-use crate::vm::eval::{self, run, Exit};
+use crate::vm::eval::{run, Exit};
 use crate::vm::framestack::{self, boxed_frame, copy_frame, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
@@ -204,10 +204,7 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
     // without one of its own it sees the resumer's (CPython's exc_info chain).
     vm.handled_outer.push(vm.handled);
     vm.handled = g.exc_state;
-    let r = match throw {
-        None => eval::resume_generator(vm, f),
-        throw => run(vm, f, throw),
-    };
+    let r = run(vm, f, throw);
     let own = vm.handled;
     vm.handled = vm.handled_outer.pop().unwrap_or(Value::NULL);
     vm.current = f.previous();
