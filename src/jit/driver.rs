@@ -487,7 +487,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 // Entered where the last run yielded (kind Continue), the loop's own backward
                 // jump is the one iteration; entered at the loop header, none.
                 if used <= (kind == Entry::Continue) as u32 {
-                    note_yield(cd, &code, at.saturating_sub(1));
+                    note_yield(cd, code, at.saturating_sub(1));
                 }
                 return JitOutcome::Yield(ctx.return_value);
             }
@@ -507,7 +507,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             }
             Ok(JitExit::Deopt) => {
                 if !breaker && !exit_piece {
-                    note_exit(vm, cd, &code, at);
+                    note_exit(vm, cd, code, at);
                 }
                 return JitOutcome::Resume {
                     kwnames: ctx.kwnames,
@@ -545,6 +545,12 @@ fn running<'a>(cd: &CodeData) -> Option<&'a Compiled> {
     // SAFETY: `fast` is 0 or the address of the `Compiled` the slot's `Rc` holds (`set_slot`
     // keeps them in step); while a run is active a replaced one is retired, not freed (above).
     (!fast.is_null()).then(|| unsafe { &*fast })
+}
+
+/// The slot's `Rc` of `code` if `cd`'s slot still holds it (a region being run may have been
+/// replaced meanwhile): what recompiling from it needs.
+fn slot_rc(cd: &CodeData, code: &Compiled) -> Option<Rc<Compiled>> {
+    compiled_of(cd).filter(|c| std::ptr::eq(&**c, code))
 }
 
 /// The compiled code of `cd`, if it has some.
@@ -811,7 +817,7 @@ fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
     {
         return code;
     }
-    match compiled_of(cd).filter(|c| std::ptr::eq(&**c, code)) {
+    match slot_rc(cd, code) {
         Some(rc) => {
             recompile_refreshed(vm, cd, rc, None);
             running(cd).unwrap_or(code)
@@ -855,11 +861,12 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
 }
 
 /// Guard failures at one instruction the specializer has rewritten since the region was compiled
-/// (checked at this count and each power of two after it) after which the region is recompiled from the code as it is now (`note_exit`). A guard that
-/// fails where the interpreter then re-specialized the instruction (a float addition that met
-/// `0 + 0`, now BINARY_OP_NUMERIC_FLOAT) would otherwise exit at every such run while the
-/// region's other exits and entries keep the ratio that invalidates it out of reach: bm_barnes_hut
-/// left compiled code 194k times per loop this way. Low, as each exit costs an exit, a step in
+/// (checked at this count and each power of two after it) after which the region is recompiled
+/// from the code as it is now (`note_exit`). A guard that fails where the interpreter then
+/// re-specialized the instruction (a float addition that met `0 + 0`, now
+/// BINARY_OP_NUMERIC_FLOAT) would otherwise exit at every such run while the region's other
+/// exits and entries keep the ratio that invalidates it out of reach: bm_barnes_hut left
+/// compiled code 194k times per loop this way. Low, as each exit costs an exit, a step in
 /// the interpreter and an entry.
 const REWRITTEN_EXITS: u32 = 16;
 /// At most this many recompiles of one code object's region in all (stale snapshots and sites
@@ -878,17 +885,47 @@ fn int_or_float_arith(op: Opcode) -> bool {
 /// a float form on one side: an int site that met big ints (int form <-> generic) is not one
 /// (as BINARY_OP_NUMERIC_FLOAT its big ints would all take the slow path: bigint's scaled
 /// kernel ran 276k steps, 97M -> 108M instructions).
-fn numeric_flip(cd: &CodeData, was: Option<&u8>, at: usize) -> bool {
-    let op = |w: Option<u32>| w.and_then(|w| Opcode::from_u8(w as u8));
-    let (was, now) = (
-        op(was.map(|&w| w as u32)),
-        op(cd.adaptive.get(at).map(|w| w.get())),
-    );
-    let float =
-        |o: Option<Opcode>| o.is_some_and(|o| int_or_float_arith(o) && !super::ops::int_forms(o));
+fn numeric_flip(cd: &CodeData, was: Option<u8>, at: usize) -> bool {
+    let Some(now) = cd.adaptive.get(at).map(|w| w.get()) else {
+        return false;
+    };
+    let was = was.and_then(Opcode::from_u8);
+    let float_form = |o: Option<Opcode>| {
+        matches!(
+            o,
+            Some(
+                Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                    | Opcode::BINARY_OP_NUMERIC_FLOAT
+            )
+        )
+    };
     was.is_some_and(int_or_float_arith)
-        && cd.adaptive.get(at).is_some_and(|w| widenable(w.get()))
-        && (float(was) || float(now))
+        && widenable(now)
+        && (float_form(was) || float_form(Opcode::from_u8(now as u8)))
+}
+
+/// What recompiling a region for an instruction the specializer rewrote does with it
+/// (`note_exit`): a numeric flip is widened, a site rewritten a second time is demoted to a
+/// step, any other recompiles from the code as it is now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rewritten {
+    Refresh,
+    Widen,
+    Demote,
+}
+
+impl Rewritten {
+    fn of(cd: &CodeData, code: &Compiled, at: usize) -> Rewritten {
+        if numeric_flip(cd, code.ops.get(at).copied(), at) {
+            Rewritten::Widen
+        } else if code.refreshed_at.contains(&at) {
+            Rewritten::Demote
+        } else {
+            Rewritten::Refresh
+        }
+    }
 }
 
 /// Whether the code unit `w` is `int_or_float_arith`, or a generic BINARY_OP of `+ - * /`.
@@ -916,26 +953,23 @@ fn rewritten_since(cd: &CodeData, code: &Compiled, at: usize) -> bool {
 }
 
 /// Recompiles `code`'s code object from its quickened instructions as they are now; `rewritten`:
-/// because the guard of that instruction kept failing after the specializer rewrote it, which
-/// is compiled as a step if it did so before (a site flipping between int and float forms).
+/// because the guard of that instruction kept failing after the specializer rewrote it, and
+/// what to do with it (`Rewritten`).
 fn recompile_refreshed(
     vm: &mut Vm,
     cd: &CodeData,
     code: Rc<Compiled>,
-    rewritten: Option<usize>,
+    rewritten: Option<(usize, Rewritten)>,
 ) -> Rc<Compiled> {
     let started = std::time::Instant::now();
     let mut demoted = code.demoted.clone();
     let mut widened = code.widened.clone();
     let mut refreshed_at = code.refreshed_at.clone();
-    if let Some(at) = rewritten {
-        if numeric_flip(cd, code.ops.get(at), at) {
-            widened.push(at);
-        } else if refreshed_at.contains(&at) {
-            demoted.push(at);
-        } else {
-            refreshed_at.push(at);
-        }
+    match rewritten {
+        Some((at, Rewritten::Widen)) => widened.push(at),
+        Some((at, Rewritten::Demote)) => demoted.push(at),
+        Some((at, Rewritten::Refresh)) => refreshed_at.push(at),
+        None => {}
     }
     let Ok((region, ops)) = compile(vm, cd, &demoted, &widened) else {
         return code;
@@ -1000,14 +1034,15 @@ fn note_exit(vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
         *n
     };
     if here >= REWRITTEN_EXITS && here.is_power_of_two() && rewritten_since(cd, code, at) {
-        if let Some(current) = compiled_of(cd).filter(|c| std::ptr::eq(&**c, code)) {
-            // Demoting a site that flipped again is bounded by the sites, not `MAX_REFRESHES`.
-            let again =
-                current.refreshed_at.contains(&at) || numeric_flip(cd, current.ops.get(at), at);
-            if current.refreshes < MAX_REFRESHES
-                || (again && current.refreshes < MAX_FLIP_REFRESHES)
-            {
-                recompile_refreshed(vm, cd, current, Some(at));
+        if let Some(current) = slot_rc(cd, code) {
+            let how = Rewritten::of(cd, code, at);
+            // Widening and demoting are bounded by the sites, not by `MAX_REFRESHES`.
+            let limit = match how {
+                Rewritten::Refresh => MAX_REFRESHES,
+                Rewritten::Widen | Rewritten::Demote => MAX_FLIP_REFRESHES,
+            };
+            if current.refreshes < limit {
+                recompile_refreshed(vm, cd, current, Some((at, how)));
                 return;
             }
         }

@@ -125,14 +125,6 @@ pub fn int_float_forms(op: Opcode) -> bool {
     )
 }
 
-/// The int forms among `int_float_forms`.
-pub fn int_forms(op: Opcode) -> bool {
-    matches!(
-        op,
-        Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
-    )
-}
-
 /// The helper a stencil calls (`_JIT_HELPER`), by opcode.
 pub fn helper_fn(op: Opcode) -> Option<usize> {
     match op {
