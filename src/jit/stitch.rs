@@ -963,6 +963,21 @@ impl Region {
                 target: instr_index as u32,
             });
         };
+        // SAFETY: as this function's.
+        unsafe { self.run_at(frame, ctx, offset) }.ok_or(StitchError::MissingStencil("exit status"))
+    }
+
+    /// [`Region::run`] from `offset`, an [`Region::entry_offset`] of this region (the driver
+    /// looks it up once per entry); `None` for an exit status no stencil returns.
+    ///
+    /// # Safety
+    /// As [`Region::run`]'s, for the instruction whose entry `offset` is.
+    pub unsafe fn run_at(
+        &self,
+        frame: *mut Frame,
+        ctx: &mut JitContext,
+        offset: usize,
+    ) -> Option<JitExit> {
         let target = (self.code.base() + offset as u64) as *const u8;
         // SAFETY: offset 0 of the region holds the `_ENTRY` stencil, compiled by Cranelift with the
         // System V convention and the `EntryFn` signature, copied and made executable above.
@@ -970,6 +985,6 @@ impl Region {
         // SAFETY: the caller guarantees the frame (see above); `target` is the start of an
         // instruction's piece in this region, a tail-convention stencil `entry` may call.
         let status = unsafe { entry(frame, ctx, target) };
-        JitExit::from_status(status).ok_or(StitchError::MissingStencil("exit status"))
+        JitExit::from_status(status)
     }
 }

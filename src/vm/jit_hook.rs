@@ -45,6 +45,10 @@ pub enum Entry {
     /// A callee returned into this frame, or the interpreter ran an instruction compiled code left
     /// to it: enter only if the code is already compiled (never counts towards compiling).
     Continue,
+    /// A generator resumed by `next` or `send` after a yield, offered before the loop starts
+    /// (`eval::resume_generator`): as `Continue`, and cheap enough that a run which only goes
+    /// on to the next yield is worth it.
+    Resumed,
 }
 
 /// How compiled code left.

@@ -1,7 +1,6 @@
 # Generators under --jit: a generator expression whose every resume runs part of one loop
-# iteration and yields (left to the interpreter after a while: entering compiled code per item
-# costs more), and a generator that loops several times between yields (stays compiled), with
-# their results checked against CPython.
+# iteration and yields (each `next` enters its compiled code straight away), and a generator that
+# loops several times between yields, with their results checked against CPython.
 def squares(n):
     return sum(x * x for x in range(n))
 

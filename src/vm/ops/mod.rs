@@ -204,7 +204,11 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
     // without one of its own it sees the resumer's (CPython's exc_info chain).
     vm.handled_outer.push(vm.handled);
     vm.handled = g.exc_state;
-    let r = run(vm, f, throw);
+    let r = if vm.jit.is_some() && throw.is_none() {
+        crate::vm::eval::resume_generator(vm, f)
+    } else {
+        run(vm, f, throw)
+    };
     let own = vm.handled;
     vm.handled = vm.handled_outer.pop().unwrap_or(Value::NULL);
     vm.current = f.previous();
