@@ -516,10 +516,12 @@ fn int_float_flips_stop_leaving_compiled_code() {
 
 /// Compiled generator code resumed by `next` that leaves the frame to the interpreter after the
 /// resume (a guard failing, an exception raised and caught or escaping, a deopt in a function it
-/// called, a re-raise whose traceback must name the generator's frame once).
+/// called, a re-raise whose traceback must name the generator's frame once): the resumes enter
+/// compiled code before the loop starts, which takes over where it left (`HANDOVER`).
 #[test]
 fn compiled_generators_leave_to_the_interpreter_after_a_resume() {
     let j = run_program("jit_generator_handover", &["--jit"]);
+    assert!(jit_count(&j, &["entries", "resumed"]) > 1000, "{j}");
     assert!(jit_count(&j, &["exits", "yield"]) > 100, "{j}");
     assert!(jit_count(&j, &["exits", "raised"]) > 10, "{j}");
     assert!(jit_count(&j, &["exits", "guard"]) > 10, "{j}");
