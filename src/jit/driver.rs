@@ -752,6 +752,7 @@ impl RunGuard {
 }
 
 impl Drop for RunGuard {
+    #[inline]
     fn drop(&mut self) {
         let depth = RUN_DEPTH.with(|d| {
             d.set(d.get() - 1);

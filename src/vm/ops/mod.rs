@@ -184,15 +184,16 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    let words = g.frame.len();
     let f = boxed_frame(&mut g.frame);
     {
         let fr = f.get();
         if throw.is_none() {
-            let nlp = fr.nlocalsplus as usize;
-            let d = fr.stack_depth as usize;
-            let cd = as_code(framestack::frame_code(fr)).unwrap();
-            let slots = f.slots(nlp + cd.code.stacksize as usize + 1);
-            slots[nlp + d] = value;
+            // The suspended frame's stack has room for the sent value (its code's stack size
+            // counts the value a yield leaves, which is this one); the frame's own length
+            // bounds it without reading the code object.
+            let at = fr.nlocalsplus as usize + fr.stack_depth as usize;
+            f.slots(words - HEADER_WORDS)[at] = value;
             fr.stack_depth += 1;
         }
         fr.previous = vm.current.0;
