@@ -422,6 +422,21 @@ fn read_back(
                         .collect();
                 }
             }
+            // Operands known to fit 32 bits as `mov r32, imm32` (`strip_core::narrow_imm32`).
+            let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
+            let narrow: Vec<bool> = holes
+                .iter()
+                .map(|&(_, k, v, a)| strip_core::narrowable(k, v, a))
+                .collect();
+            if let Some((c, moved, done)) = strip_core::narrow_imm32(&code, &offsets, &narrow) {
+                code = c;
+                holes = holes
+                    .iter()
+                    .zip(moved)
+                    .zip(done)
+                    .map(|((&(_, k, v, a), o), d)| (o, if d { "X86_64_32" } else { k }, v, a))
+                    .collect();
+            }
             let trailing = trailing_continue(arch, &code, &holes);
             tables.record(&mut stripped, job, cache, &code, &holes, trailing);
         }

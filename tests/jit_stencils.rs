@@ -220,6 +220,7 @@ mod stitched {
             layout.emit(&code, &syms, &mut buf, base).unwrap();
             let pieces: Vec<_> = layout.pieces().collect();
             let mut checked = 0;
+            let mut narrowed = 0;
             for (k, p) in pieces.iter().enumerate() {
                 let unit = code.get(p.index).copied().unwrap_or(0);
                 let oparg = (unit >> 8) as u64;
@@ -283,12 +284,36 @@ mod stitched {
                                 h.value
                             );
                         }
+                        RelocKind::X86_64_32 => {
+                            let got = u32::from_le_bytes(buf[at..at + 4].try_into().unwrap());
+                            let want = match h.value {
+                                HoleValue::Oparg => oparg,
+                                HoleValue::Target => p.index as u64,
+                                v => panic!("32-bit literal {v:?}"),
+                            };
+                            assert_eq!(
+                                got as u64,
+                                want,
+                                "{} {} {:?}",
+                                arch.name(),
+                                p.stencil.name,
+                                h.value
+                            );
+                            narrowed += 1;
+                        }
                         k => panic!("unexpected kind {k:?}"),
                     }
                     checked += 1;
                 }
             }
             assert!(checked >= 30, "{checked}");
+            // x86-64's deopt stubs and generic calls take their instruction index (and opargs)
+            // as 32-bit immediates (`strip_core::narrow_imm32`).
+            if arch == Arch::X86_64 {
+                assert!(narrowed >= 3, "{narrowed}");
+            } else {
+                assert_eq!(narrowed, 0);
+            }
             // Every instruction's continue jump but the ones ending in a jump/return was dropped,
             // and every `_SPILL`'s (a value cached in a register stored before RETURN_VALUE).
             let spills = pieces.iter().filter(|p| p.stencil.name == "_SPILL").count();

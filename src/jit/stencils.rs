@@ -9,6 +9,9 @@ use std::sync::Mutex;
 pub enum RelocKind {
     /// `R_X86_64_64`: absolute 64-bit (`movabs` immediates).
     X86_64_64,
+    /// `R_X86_64_32`: absolute 32-bit, zero-extended (`mov r32, imm32`: opargs and instruction
+    /// indexes, narrowed from `movabs` at build time, `strip_core::narrow_imm32`).
+    X86_64_32,
     /// `R_X86_64_PC32`: 32-bit PC-relative.
     X86_64_PC32,
     /// `R_X86_64_PLT32`: 32-bit PC-relative call/jump (`jmp rel32` to another stencil).

@@ -240,3 +240,87 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         .collect::<Option<Vec<_>>>()?;
     Some((new_code, new_holes))
 }
+
+/// Whether a hole (its relocation kind, value and addend as build.rs names them) holds a value
+/// that always fits in 32 bits: an oparg or an instruction index in a `movabs`.
+pub fn narrowable(kind: &str, value: &str, addend: i64) -> bool {
+    kind == "X86_64_64" && matches!(value, "Oparg" | "Target") && addend == 0
+}
+
+/// Narrows every `movabs r64, imm64` whose immediate is a hole marked in `narrow` (a value known
+/// to fit in 32 bits: an oparg, an instruction index) to `mov r32, imm32`, which zero-extends
+/// into the whole register: 10 bytes become 5 (6 with r8-r15). Other instructions are copied, the
+/// stencil's internal branches re-targeted, every hole moved. Returns the code, the holes' new
+/// offsets and which holes were narrowed (their relocation becomes `R_X86_64_32`); `None` when
+/// nothing was narrowed (or the code does not decode).
+pub fn narrow_imm32(
+    code: &[u8],
+    holes: &[u64],
+    narrow: &[bool],
+) -> Option<(Vec<u8>, Vec<u64>, Vec<bool>)> {
+    let insts = decode_all(code)?;
+    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
+    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    // The hole (index) whose movabs instruction `i` is, if it is to be narrowed.
+    let narrowed = |i: &Instruction| {
+        let b = &code[span(i)];
+        let movabs =
+            b.len() == 10 && (b[0] == 0x48 || b[0] == 0x49) && (0xB8..=0xBF).contains(&b[1]);
+        let at = i.ip() + 2;
+        movabs
+            .then(|| holes.iter().position(|&h| h == at))
+            .flatten()
+            .filter(|&k| narrow.get(k) == Some(&true))
+    };
+    if !insts.iter().any(|i| narrowed(i).is_some()) {
+        return None;
+    }
+    // The new length of each instruction, and the new offset of every old byte.
+    let new_len = |i: &Instruction| match narrowed(i) {
+        Some(_) if code[i.ip() as usize] == 0x49 => 6,
+        Some(_) => 5,
+        None => i.len(),
+    };
+    let mut new_at = vec![0usize; code.len() + 1];
+    let mut out = 0;
+    for i in &insts {
+        for slot in &mut new_at[span(i)] {
+            *slot = out;
+        }
+        out += new_len(i);
+    }
+    new_at[code.len()] = out;
+    let mut new_code = Vec::with_capacity(out);
+    let mut done = vec![false; holes.len()];
+    let mut moved: Vec<(u64, u64)> = Vec::new();
+    for i in &insts {
+        let b = &code[span(i)];
+        if let Some(k) = narrowed(i) {
+            if b[0] == 0x49 {
+                // REX.B: r8d-r15d.
+                new_code.push(0x41);
+            }
+            new_code.push(b[1]);
+            moved.push((holes[k], new_code.len() as u64));
+            new_code.extend_from_slice(&[0, 0, 0, 0]);
+            done[k] = true;
+            continue;
+        }
+        let mut bytes = b.to_vec();
+        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+            retarget(i, &mut bytes, new_code.len(), &new_at)?;
+        }
+        new_code.extend_from_slice(&bytes);
+    }
+    let new_holes = holes
+        .iter()
+        .map(|&h| {
+            if let Some(&(_, to)) = moved.iter().find(|(from, _)| *from == h) {
+                return Some(to);
+            }
+            let inst = insts.iter().find(|i| span(i).contains(&(h as usize)))?;
+            Some((new_at[inst.ip() as usize] + h as usize - inst.ip() as usize) as u64)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((new_code, new_holes, done))
+}

@@ -3,7 +3,7 @@
 //! `STRIPPED` table holds each x86-64 stencil as the stitcher copies it). The golden dumps show
 //! Cranelift's output; the stitcher uses the stripped stencils.
 
-use super::stencils::{x86_64, Arch, Hole, Stencil};
+use super::stencils::{x86_64, Arch, Hole, HoleValue, RelocKind, Stencil};
 pub use super::strip_core::is_frame_instr;
 use super::strip_core::strip as strip_offsets;
 
@@ -17,10 +17,40 @@ pub fn strip(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
 /// then the guards' jump pairs inverted (`strip_core::invert_jumps`); `None` if neither pass
 /// changed anything.
 pub fn as_built(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
-    match strip(code, holes) {
+    let framed = match strip(code, holes) {
         Some((c, h)) => Some(run_pass(super::strip_core::invert_jumps, &c, &h).unwrap_or((c, h))),
         None => run_pass(super::strip_core::invert_jumps, code, holes),
-    }
+    };
+    let (c, h) = framed
+        .clone()
+        .unwrap_or_else(|| (code.to_vec(), holes.to_vec()));
+    narrow(&c, &h).or(framed)
+}
+
+/// Opargs and instruction indexes as `mov r32, imm32` (`strip_core::narrow_imm32`); their holes
+/// become `R_X86_64_32`.
+fn narrow(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
+    let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
+    let marked: Vec<bool> = holes
+        .iter()
+        .map(|h| {
+            h.kind == RelocKind::X86_64_64
+                && matches!(h.value, HoleValue::Oparg | HoleValue::Target)
+                && h.addend == 0
+        })
+        .collect();
+    let (code, moved, done) = super::strip_core::narrow_imm32(code, &offsets, &marked)?;
+    let holes = holes
+        .iter()
+        .zip(moved)
+        .zip(done)
+        .map(|((h, offset), d)| Hole {
+            offset,
+            kind: if d { RelocKind::X86_64_32 } else { h.kind },
+            ..*h
+        })
+        .collect();
+    Some((code, holes))
 }
 
 /// One build-time pass over a stencil's code, its holes moved along.
@@ -65,8 +95,7 @@ pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jit::stencils::HoleValue;
-    use iced_x86::{Decoder, DecoderOptions, Instruction, OpKind};
+    use iced_x86::{Decoder, DecoderOptions, Instruction, OpKind, Register};
 
     /// The build-time table is what `strip` makes of each stencil now.
     #[test]
@@ -81,6 +110,65 @@ mod tests {
             assert_eq!(t.holes, &holes[..], "{}", s.name);
             assert_eq!(t.trailing_continue, s.trailing_continue, "{}", s.name);
         }
+    }
+
+    /// Narrowing (`strip_core::narrow_imm32`) leaves every instruction as it was but the
+    /// narrowed `movabs`, now a `mov` of a 32-bit immediate into the same register (as its 32-bit
+    /// form) whose immediate is the hole; internal branches land on the same instruction.
+    #[test]
+    fn narrowed_immediates_are_32_bit_movs_of_the_same_register() {
+        let mut narrowed = 0;
+        for s in Arch::X86_64.stencils() {
+            let (code, holes) = match strip(s.code, s.holes) {
+                Some((c, h)) => {
+                    run_pass(crate::jit::strip_core::invert_jumps, &c, &h).unwrap_or((c, h))
+                }
+                None => run_pass(crate::jit::strip_core::invert_jumps, s.code, s.holes)
+                    .unwrap_or((s.code.to_vec(), s.holes.to_vec())),
+            };
+            let Some((new_code, new_holes)) = narrow(&code, &holes) else {
+                continue;
+            };
+            let (old, new) = (decode(&code), decode(&new_code));
+            assert_eq!(old.len(), new.len(), "{}", s.name);
+            for (o, n) in old.iter().zip(&new) {
+                assert_eq!(o.mnemonic(), n.mnemonic(), "{}", s.name);
+                let hole = new_holes
+                    .iter()
+                    .find(|h| (n.ip()..n.ip() + n.len() as u64).contains(&h.offset));
+                if let Some(h) = hole.filter(|h| h.kind == RelocKind::X86_64_32) {
+                    narrowed += 1;
+                    assert_eq!(n.op1_kind(), OpKind::Immediate32, "{}", s.name);
+                    // EAX..R15D and RAX..R15 are numbered alike.
+                    assert_eq!(
+                        n.op0_register() as u32 - Register::EAX as u32,
+                        o.op0_register() as u32 - Register::RAX as u32,
+                        "{}",
+                        s.name
+                    );
+                    assert_eq!(h.offset, n.ip() + n.len() as u64 - 4, "{}", s.name);
+                    assert!(matches!(h.value, HoleValue::Oparg | HoleValue::Target));
+                } else if o.op_count() == 1 && o.op0_kind() == OpKind::NearBranch64 {
+                    let index = |is: &[Instruction], at: u64| is.iter().position(|i| i.ip() == at);
+                    if hole.is_none() {
+                        assert_eq!(
+                            index(&old, o.near_branch_target()),
+                            index(&new, n.near_branch_target()),
+                            "{}",
+                            s.name
+                        );
+                    }
+                } else {
+                    assert_eq!(
+                        &new_code[n.ip() as usize..][..n.len()],
+                        &code[o.ip() as usize..][..o.len()],
+                        "{}",
+                        s.name
+                    );
+                }
+            }
+        }
+        assert!(narrowed >= 20, "{narrowed}");
     }
 
     fn decode(code: &[u8]) -> Vec<Instruction> {

@@ -47,7 +47,9 @@ pub fn apply(
 ) -> Result<(), PatchError> {
     use RelocKind::*;
     match kind {
-        X86_64_64 | X86_64_PC32 | X86_64_PLT32 => x86_64::apply(kind, code, offset, place, value),
+        X86_64_64 | X86_64_32 | X86_64_PC32 | X86_64_PLT32 => {
+            x86_64::apply(kind, code, offset, place, value)
+        }
         AARCH64_ABS64
         | AARCH64_CALL26
         | AARCH64_JUMP26

@@ -1,4 +1,5 @@
-//! x86-64 patch functions: `R_X86_64_64` → [`patch_abs64`], `R_X86_64_PC32`/`PLT32` →
+//! x86-64 patch functions: `R_X86_64_64` → [`patch_abs64`], `R_X86_64_32` → [`patch_abs32`],
+//! `R_X86_64_PC32`/`PLT32` →
 //! [`patch_rel32`] (a `jmp`/`call rel32` to another stencil of the region).
 
 use super::{field, PatchError};
@@ -15,9 +16,21 @@ pub fn apply(
 ) -> Result<(), PatchError> {
     match kind {
         RelocKind::X86_64_64 => patch_abs64(code, offset, value),
+        RelocKind::X86_64_32 => patch_abs32(code, offset, value),
         RelocKind::X86_64_PC32 | RelocKind::X86_64_PLT32 => patch_rel32(code, offset, place, value),
         other => Err(PatchError::Unsupported(other)),
     }
+}
+
+/// Writes `value` as an unsigned 32-bit immediate (`mov r32, imm32`, which zero-extends): an
+/// error if it does not fit.
+pub fn patch_abs32(code: &mut [u8], offset: usize, value: u64) -> Result<(), PatchError> {
+    let v = u32::try_from(value).map_err(|_| PatchError::OutOfRange {
+        kind: "abs32",
+        value: value as i128,
+    })?;
+    *field::<4>(code, offset)? = v.to_le_bytes();
+    Ok(())
 }
 
 /// Writes `value - place` as a signed 32-bit displacement (ELF S + A - P).
