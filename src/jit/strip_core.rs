@@ -157,6 +157,28 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     Some((new_code, new_holes))
 }
 
+/// The new offset of every hole of a rewritten stencil: where `moved` says (a hole whose
+/// instruction was rewritten), else at the same place of its instruction, now at `new_at`.
+fn move_holes(
+    insts: &[Instruction],
+    holes: &[u64],
+    moved: &[(u64, u64)],
+    new_at: &[usize],
+) -> Option<Vec<u64>> {
+    holes
+        .iter()
+        .map(|&h| {
+            if let Some(&(_, to)) = moved.iter().find(|(from, _)| *from == h) {
+                return Some(to);
+            }
+            let inst = insts
+                .iter()
+                .find(|i| (i.ip()..i.ip() + i.len() as u64).contains(&h))?;
+            Some((new_at[inst.ip() as usize] + (h - inst.ip()) as usize) as u64)
+        })
+        .collect()
+}
+
 /// Fuses every `jcc over; jmp <hole>; over:` pair into `j!cc <hole>`: Cranelift lays a guard out
 /// as a conditional jump over an out-of-line tail call (the exit to a deopt stub, a slow path or a
 /// jump target), so the fast path pays a taken jump per guard; inverted, it falls through. The
@@ -228,16 +250,7 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         }
         new_code.extend_from_slice(&bytes);
     }
-    let new_holes = holes
-        .iter()
-        .map(|&h| {
-            if let Some(&(_, to)) = moved.iter().find(|(from, _)| *from == h) {
-                return Some(to);
-            }
-            let inst = insts.iter().find(|i| span(i).contains(&(h as usize)))?;
-            Some((new_at[inst.ip() as usize] + h as usize - inst.ip() as usize) as u64)
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let new_holes = move_holes(&insts, holes, &moved, &new_at)?;
     Some((new_code, new_holes))
 }
 
@@ -312,15 +325,6 @@ pub fn narrow_imm32(
         }
         new_code.extend_from_slice(&bytes);
     }
-    let new_holes = holes
-        .iter()
-        .map(|&h| {
-            if let Some(&(_, to)) = moved.iter().find(|(from, _)| *from == h) {
-                return Some(to);
-            }
-            let inst = insts.iter().find(|i| span(i).contains(&(h as usize)))?;
-            Some((new_at[inst.ip() as usize] + h as usize - inst.ip() as usize) as u64)
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let new_holes = move_holes(&insts, holes, &moved, &new_at)?;
     Some((new_code, new_holes, done))
 }
