@@ -407,36 +407,25 @@ fn read_back(
         let trailing = trailing_continue(arch, code, &holes);
         tables.record(&mut records, job, cache, code, &holes, trailing);
         if arch == "x86_64" {
-            // Frame stripped where possible, then guards' jump pairs inverted.
-            let mut code = code.to_vec();
-            let mut holes = holes.clone();
-            type Pass = fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>;
-            for pass in [strip_core::strip as Pass, strip_core::invert_jumps] {
-                let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
-                if let Some((c, moved)) = pass(&code, &offsets) {
-                    code = c;
-                    holes = holes
-                        .iter()
-                        .zip(moved)
-                        .map(|(&(_, k, v, a), o)| (o, k, v, a))
-                        .collect();
-                }
-            }
-            // Operands known to fit 32 bits as `mov r32, imm32` (`strip_core::narrow_imm32`).
+            // As the stitcher copies it (`strip_core::build_passes`): frame stripped, guard
+            // jumps inverted, opargs and indexes as 32-bit immediates, short branches.
             let offsets: Vec<u64> = holes.iter().map(|h| h.0).collect();
-            let narrow: Vec<bool> = holes
+            let narrowable: Vec<bool> = holes
                 .iter()
                 .map(|&(_, k, v, a)| strip_core::narrowable(k, v, a))
                 .collect();
-            if let Some((c, moved, done)) = strip_core::narrow_imm32(&code, &offsets, &narrow) {
-                code = c;
-                holes = holes
-                    .iter()
-                    .zip(moved)
-                    .zip(done)
-                    .map(|((&(_, k, v, a), o), d)| (o, if d { "X86_64_32" } else { k }, v, a))
-                    .collect();
-            }
+            let (code, holes) = match strip_core::build_passes(code, &offsets, &narrowable) {
+                Some((c, moved, narrowed)) => {
+                    let h: Vec<_> = holes
+                        .iter()
+                        .zip(moved)
+                        .zip(narrowed)
+                        .map(|((&(_, k, v, a), o), n)| (o, if n { "X86_64_32" } else { k }, v, a))
+                        .collect();
+                    (c, h)
+                }
+                None => (code.to_vec(), holes.clone()),
+            };
             let trailing = trailing_continue(arch, &code, &holes);
             tables.record(&mut stripped, job, cache, &code, &holes, trailing);
         }

@@ -68,6 +68,18 @@ fn uses_stack(i: &Instruction) -> bool {
     false
 }
 
+/// Every instruction of `code` for a pass that moves code: `None` as `decode_all`, and also when
+/// an instruction addresses memory relative to rip (a float constant in the pool Cranelift puts
+/// after the code): the pool would move without its displacements, and the pool's bytes decode
+/// as instructions the pass could rewrite. Such stencils keep Cranelift's layout.
+fn decode_movable(code: &[u8]) -> Option<Vec<Instruction>> {
+    let insts = decode_all(code)?;
+    if insts.iter().any(|i| i.is_ip_rel_memory_operand()) {
+        return None;
+    }
+    Some(insts)
+}
+
 /// Every instruction of `code` (placed at 0), or `None` if some part does not decode.
 fn decode_all(code: &[u8]) -> Option<Vec<Instruction>> {
     let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
@@ -80,6 +92,26 @@ fn decode_all(code: &[u8]) -> Option<Vec<Instruction>> {
         insts.push(i);
     }
     Some(insts)
+}
+
+/// The new offset of every byte of `code` (and of its end) once each instruction `k` takes
+/// `new_len(k, i)` bytes (0: dropped, its bytes mapping to the next instruction's start).
+fn new_offsets(
+    insts: &[Instruction],
+    code_len: usize,
+    mut new_len: impl FnMut(usize, &Instruction) -> usize,
+) -> Vec<usize> {
+    let mut new_at = vec![0usize; code_len + 1];
+    let mut out = 0;
+    for (k, i) in insts.iter().enumerate() {
+        let start = i.ip() as usize;
+        for slot in &mut new_at[start..start + i.len()] {
+            *slot = out;
+        }
+        out += new_len(k, i);
+    }
+    new_at[code_len] = out;
+    new_at
 }
 
 /// Rewrites the displacement of `bytes`, the relative jmp/jcc `i` about to be appended at
@@ -116,19 +148,14 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         return None;
     }
     // New offset of every old instruction start (a removed instruction maps to the next kept one).
-    let mut new_at = vec![0usize; code.len() + 1];
-    let mut out = 0;
-    for i in &insts {
-        let start = i.ip() as usize;
-        for slot in &mut new_at[start..start + i.len()] {
-            *slot = out;
+    let new_at = new_offsets(&insts, code.len(), |_, i| {
+        if is_frame_instr(i) {
+            0
+        } else {
+            i.len()
         }
-        if !is_frame_instr(i) {
-            out += i.len();
-        }
-    }
-    new_at[code.len()] = out;
-    let mut new_code = Vec::with_capacity(out);
+    });
+    let mut new_code = Vec::with_capacity(new_at[code.len()]);
     for i in insts.iter().filter(|i| !is_frame_instr(i)) {
         let start = i.ip() as usize;
         let mut bytes = code[start..start + i.len()].to_vec();
@@ -186,7 +213,7 @@ fn move_holes(
 /// its addend stays. Other branches inside the stencil are re-targeted. `None` when there is no
 /// such pair (or the code does not decode).
 pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
-    let insts = decode_all(code)?;
+    let insts = decode_movable(code)?;
     let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
     let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
     // Starts of instructions some internal branch jumps to.
@@ -217,22 +244,16 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         return None;
     }
     // New offset of every old instruction start (a fused jmp maps to its jcc's end).
-    let mut new_at = vec![0usize; code.len() + 1];
-    let mut out = 0;
-    for (k, i) in insts.iter().enumerate() {
-        for slot in &mut new_at[span(i)] {
-            *slot = out;
-        }
-        out += if pair[k] {
+    let new_at = new_offsets(&insts, code.len(), |k, i| {
+        if pair[k] {
             6
         } else if k > 0 && pair[k - 1] {
             0
         } else {
             i.len()
-        };
-    }
-    new_at[code.len()] = out;
-    let mut new_code = Vec::with_capacity(out);
+        }
+    });
+    let mut new_code = Vec::with_capacity(new_at[code.len()]);
     let mut moved: Vec<(u64, u64)> = Vec::new();
     for (k, i) in insts.iter().enumerate() {
         if k > 0 && pair[k - 1] {
@@ -254,6 +275,37 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     Some((new_code, new_holes))
 }
 
+/// Every build-time pass over an x86-64 stencil, in order: the frame stripped where possible
+/// (`strip`), guard jump pairs inverted (`invert_jumps`), stack adjustments before a tear-down
+/// dropped (`drop_stack_adjusts`), the holes marked in `narrowable` narrowed to 32-bit
+/// immediates (`narrow_imm32`), internal branches shortened (`relax_branches`). Returns the code,
+/// the holes' offsets and which holes were narrowed (now `R_X86_64_32`); `None` if no pass
+/// changed anything. build.rs writes its result as the `STRIPPED` table.
+pub fn build_passes(
+    code: &[u8],
+    holes: &[u64],
+    narrowable: &[bool],
+) -> Option<(Vec<u8>, Vec<u64>, Vec<bool>)> {
+    type Pass = fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>;
+    let mut out: Option<(Vec<u8>, Vec<u64>, Vec<bool>)> = None;
+    let run = |out: &mut Option<(Vec<u8>, Vec<u64>, Vec<bool>)>, pass: Pass| {
+        let (c, h) = out.as_ref().map_or((code, holes), |o| (&o.0[..], &o.1[..]));
+        if let Some((c, h)) = pass(c, h) {
+            let done = out.take().map_or_else(|| vec![false; holes.len()], |o| o.2);
+            *out = Some((c, h, done));
+        }
+    };
+    for pass in [strip as Pass, invert_jumps, drop_stack_adjusts] {
+        run(&mut out, pass);
+    }
+    let (c, h) = out.as_ref().map_or((code, holes), |o| (&o.0[..], &o.1[..]));
+    if let Some(narrowed) = narrow_imm32(c, h, narrowable) {
+        out = Some(narrowed);
+    }
+    run(&mut out, relax_branches);
+    out
+}
+
 /// Whether a hole (its relocation kind, value and addend as build.rs names them) holds a value
 /// that always fits in 32 bits: an oparg or an instruction index in a `movabs`.
 pub fn narrowable(kind: &str, value: &str, addend: i64) -> bool {
@@ -271,7 +323,7 @@ pub fn narrow_imm32(
     holes: &[u64],
     narrow: &[bool],
 ) -> Option<(Vec<u8>, Vec<u64>, Vec<bool>)> {
-    let insts = decode_all(code)?;
+    let insts = decode_movable(code)?;
     let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
     let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
     // The hole (index) whose movabs instruction `i` is, if it is to be narrowed.
@@ -294,16 +346,8 @@ pub fn narrow_imm32(
         Some(_) => 5,
         None => i.len(),
     };
-    let mut new_at = vec![0usize; code.len() + 1];
-    let mut out = 0;
-    for i in &insts {
-        for slot in &mut new_at[span(i)] {
-            *slot = out;
-        }
-        out += new_len(i);
-    }
-    new_at[code.len()] = out;
-    let mut new_code = Vec::with_capacity(out);
+    let new_at = new_offsets(&insts, code.len(), |_, i| new_len(i));
+    let mut new_code = Vec::with_capacity(new_at[code.len()]);
     let mut done = vec![false; holes.len()];
     let mut moved: Vec<(u64, u64)> = Vec::new();
     for i in &insts {
@@ -327,4 +371,128 @@ pub fn narrow_imm32(
     }
     let new_holes = move_holes(&insts, holes, &moved, &new_at)?;
     Some((new_code, new_holes, done))
+}
+
+/// Branch relaxation: every branch inside the stencil (a `jmp`/`jcc` to one of its own
+/// instructions, not a hole) whose target is within reach of an 8-bit displacement gets the
+/// 2-byte form: Cranelift emits the rel32 forms (5 and 6 bytes) throughout. Shortening only
+/// brings targets closer, so the set is grown until nothing more fits. `None` when no branch
+/// could be shortened (or the code does not decode).
+pub fn relax_branches(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+    let insts = decode_movable(code)?;
+    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
+    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    let internal =
+        |i: &Instruction| i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i);
+    // rel32 forms: `jmp` E9 (5 bytes), `jcc` 0F 8x (6 bytes).
+    let long = |i: &Instruction| {
+        let b = &code[span(i)];
+        internal(i)
+            && ((b.len() == 5 && b[0] == 0xE9)
+                || (b.len() == 6 && b[0] == 0x0F && (0x80..=0x8F).contains(&b[1])))
+    };
+    let mut short = vec![false; insts.len()];
+    let mut new_at;
+    loop {
+        new_at = new_offsets(
+            &insts,
+            code.len(),
+            |k, i| if short[k] { 2 } else { i.len() },
+        );
+        let mut grew = false;
+        for (k, i) in insts.iter().enumerate() {
+            if short[k] || !long(i) {
+                continue;
+            }
+            let target = i.near_branch_target() as usize;
+            if target > code.len() {
+                return None;
+            }
+            let disp = new_at[target] as i64 - (new_at[i.ip() as usize] + 2) as i64;
+            if i8::try_from(disp).is_ok() {
+                short[k] = true;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    if !short.contains(&true) {
+        return None;
+    }
+    let mut new_code = Vec::with_capacity(new_at[code.len()]);
+    for (k, i) in insts.iter().enumerate() {
+        let b = &code[span(i)];
+        let mut bytes = if short[k] {
+            // jmp rel8 EB; jcc rel8 7x with the rel32 form's condition.
+            vec![
+                if b[0] == 0xE9 {
+                    0xEB
+                } else {
+                    0x70 | (b[1] & 0x0F)
+                },
+                0,
+            ]
+        } else {
+            b.to_vec()
+        };
+        if internal(i) {
+            retarget(i, &mut bytes, new_code.len(), &new_at)?;
+        }
+        new_code.extend_from_slice(&bytes);
+    }
+    let new_holes = move_holes(&insts, holes, &[], &new_at)?;
+    Some((new_code, new_holes))
+}
+
+/// Drops every `add rsp, imm` (or `sub`) right before `mov rsp, rbp`: the frame's tear-down
+/// sets rsp from rbp anyway, and nothing after it reads the flags (a stencil ends there, and
+/// flags are not part of the tail convention). Cranelift emits both on each exit path of a
+/// stencil that keeps its frame (the calling ones): 4 bytes each. `None` when there is none.
+pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
+    let insts = decode_movable(code)?;
+    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
+    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    let restores_rsp = |i: &Instruction| {
+        i.mnemonic() == Mnemonic::Mov
+            && i.op_count() == 2
+            && i.op0_kind() == OpKind::Register
+            && i.op1_kind() == OpKind::Register
+            && (i.op0_register(), i.op1_register()) == (Register::RSP, Register::RBP)
+    };
+    let dead: Vec<bool> = insts
+        .iter()
+        .enumerate()
+        .map(|(k, i)| {
+            matches!(i.mnemonic(), Mnemonic::Add | Mnemonic::Sub)
+                && i.op_count() == 2
+                && i.op0_kind() == OpKind::Register
+                && i.op0_register() == Register::RSP
+                && matches!(
+                    i.op1_kind(),
+                    OpKind::Immediate8to64 | OpKind::Immediate32to64 | OpKind::Immediate8
+                )
+                && !hole_in(i)
+                && insts.get(k + 1).is_some_and(restores_rsp)
+        })
+        .collect();
+    if !dead.contains(&true) {
+        return None;
+    }
+    // New offset of every old byte (a dropped instruction maps to the next one).
+    let new_at = new_offsets(&insts, code.len(), |k, i| if dead[k] { 0 } else { i.len() });
+    let mut new_code = Vec::with_capacity(new_at[code.len()]);
+    for (k, i) in insts.iter().enumerate() {
+        if dead[k] {
+            continue;
+        }
+        let mut bytes = code[span(i)].to_vec();
+        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+            retarget(i, &mut bytes, new_code.len(), &new_at)?;
+        }
+        new_code.extend_from_slice(&bytes);
+    }
+    let new_holes = move_holes(&insts, holes, &[], &new_at)?;
+    Some((new_code, new_holes))
 }

@@ -13,44 +13,41 @@ pub fn strip(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
     run_pass(strip_offsets, code, holes)
 }
 
-/// The code and holes as build.rs puts them in `STRIPPED`: the frame stripped where possible,
-/// then the guards' jump pairs inverted (`strip_core::invert_jumps`); `None` if neither pass
-/// changed anything.
+/// The code and holes as build.rs puts them in `STRIPPED` (`strip_core::build_passes`: the
+/// frame stripped where possible, guard jump pairs inverted, stack adjustments before a
+/// tear-down dropped, opargs and instruction indexes narrowed to 32-bit immediates, internal
+/// branches shortened); `None` if no pass changed anything.
 pub fn as_built(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
-    let framed = match strip(code, holes) {
-        Some((c, h)) => Some(run_pass(super::strip_core::invert_jumps, &c, &h).unwrap_or((c, h))),
-        None => run_pass(super::strip_core::invert_jumps, code, holes),
-    };
-    let (c, h) = framed
-        .clone()
-        .unwrap_or_else(|| (code.to_vec(), holes.to_vec()));
-    narrow(&c, &h).or(framed)
+    let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
+    let (code, moved, narrowed) =
+        super::strip_core::build_passes(code, &offsets, &narrowable(holes))?;
+    Some((code, with_offsets(holes, moved, narrowed)))
 }
 
-/// Opargs and instruction indexes as `mov r32, imm32` (`strip_core::narrow_imm32`); their holes
-/// become `R_X86_64_32`.
-fn narrow(code: &[u8], holes: &[Hole]) -> Option<(Vec<u8>, Vec<Hole>)> {
-    let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
-    let marked: Vec<bool> = holes
+/// Which holes `strip_core::narrow_imm32` may narrow (`strip_core::narrowable`).
+fn narrowable(holes: &[Hole]) -> Vec<bool> {
+    holes
         .iter()
         .map(|h| {
             h.kind == RelocKind::X86_64_64
                 && matches!(h.value, HoleValue::Oparg | HoleValue::Target)
                 && h.addend == 0
         })
-        .collect();
-    let (code, moved, done) = super::strip_core::narrow_imm32(code, &offsets, &marked)?;
-    let holes = holes
+        .collect()
+}
+
+/// `holes` at their new offsets, the narrowed ones as `R_X86_64_32`.
+fn with_offsets(holes: &[Hole], moved: Vec<u64>, narrowed: Vec<bool>) -> Vec<Hole> {
+    holes
         .iter()
         .zip(moved)
-        .zip(done)
-        .map(|((h, offset), d)| Hole {
+        .zip(narrowed)
+        .map(|((h, offset), n)| Hole {
             offset,
-            kind: if d { RelocKind::X86_64_32 } else { h.kind },
+            kind: if n { RelocKind::X86_64_32 } else { h.kind },
             ..*h
         })
-        .collect();
-    Some((code, holes))
+        .collect()
 }
 
 /// One build-time pass over a stencil's code, its holes moved along.
@@ -95,7 +92,7 @@ pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use iced_x86::{Decoder, DecoderOptions, Instruction, OpKind, Register};
+    use iced_x86::{Decoder, DecoderOptions, Instruction, Mnemonic, OpKind, Register};
 
     /// The build-time table is what `strip` makes of each stencil now.
     #[test]
@@ -103,13 +100,81 @@ mod tests {
         let all = Arch::X86_64.stencils();
         assert_eq!(all.len(), x86_64::stripped().len());
         for (s, t) in all.iter().zip(x86_64::stripped()) {
-            let (code, holes) =
-                as_built(s.code, s.holes).unwrap_or((s.code.to_vec(), s.holes.to_vec()));
+            let (code, holes) = x86_64_stripped(s);
             assert_eq!((s.name, s.variant), (t.name, t.variant));
             assert_eq!(t.code, &code[..], "{}", s.name);
             assert_eq!(t.holes, &holes[..], "{}", s.name);
             assert_eq!(t.trailing_continue, s.trailing_continue, "{}", s.name);
         }
+    }
+
+    /// The stencil's code before the passes from `first` on (`strip_core::build_passes`'s order:
+    /// 0 strip, 1 invert_jumps, 2 drop_stack_adjusts, 3 narrow_imm32, 4 relax_branches).
+    fn before_pass(s: &Stencil, first: usize) -> (Vec<u8>, Vec<Hole>) {
+        use crate::jit::strip_core as sc;
+        let mut out = (s.code.to_vec(), s.holes.to_vec());
+        let passes = [sc::strip, sc::invert_jumps, sc::drop_stack_adjusts];
+        for pass in passes.into_iter().take(first) {
+            if let Some(next) = run_pass(pass, &out.0, &out.1) {
+                out = next;
+            }
+        }
+        if first > 3 {
+            let offsets: Vec<u64> = out.1.iter().map(|h| h.offset).collect();
+            if let Some((c, moved, n)) = sc::narrow_imm32(&out.0, &offsets, &narrowable(&out.1)) {
+                out = (c, with_offsets(&out.1, moved, n));
+            }
+        }
+        out
+    }
+
+    /// `new` is `old`'s instructions one for one: same mnemonics, each internal branch landing
+    /// on the same instruction, each hole at the same place of its instruction (counted from the
+    /// end); instructions `changed` accepts (given the new one's hole: it checks them itself)
+    /// may differ otherwise, every other one keeps its bytes. Returns how many it accepted.
+    fn same_instructions(
+        name: &str,
+        (old_code, old_holes): (&[u8], &[Hole]),
+        (new_code, new_holes): (&[u8], &[Hole]),
+        mut changed: impl FnMut(&Instruction, &Instruction, Option<&Hole>) -> bool,
+    ) -> usize {
+        let (old, new) = (decode(old_code), decode(new_code));
+        assert_eq!(old.len(), new.len(), "{name}");
+        let index = |is: &[Instruction], at: u64| is.iter().position(|i| i.ip() == at);
+        let hole_in = |hs: &'_ [Hole], i: &Instruction| {
+            hs.iter()
+                .find(|h| (i.ip()..i.ip() + i.len() as u64).contains(&h.offset))
+                .copied()
+        };
+        let mut accepted = 0;
+        for (o, n) in old.iter().zip(&new) {
+            assert_eq!(o.mnemonic(), n.mnemonic(), "{name}");
+            let (oh, nh) = (hole_in(old_holes, o), hole_in(new_holes, n));
+            if changed(o, n, nh.as_ref()) {
+                accepted += 1;
+                continue;
+            }
+            assert_eq!(
+                oh.map(|h| o.ip() + o.len() as u64 - h.offset),
+                nh.map(|h| n.ip() + n.len() as u64 - h.offset),
+                "{name}"
+            );
+            if o.op_count() == 1 && o.op0_kind() == OpKind::NearBranch64 && oh.is_none() {
+                assert_eq!(
+                    index(&old, o.near_branch_target()),
+                    index(&new, n.near_branch_target()),
+                    "{name}: branch at {:#x}",
+                    o.ip()
+                );
+            } else {
+                assert_eq!(
+                    &new_code[n.ip() as usize..][..n.len()],
+                    &old_code[o.ip() as usize..][..o.len()],
+                    "{name}"
+                );
+            }
+        }
+        accepted
     }
 
     /// Narrowing (`strip_core::narrow_imm32`) leaves every instruction as it was but the
@@ -119,25 +184,15 @@ mod tests {
     fn narrowed_immediates_are_32_bit_movs_of_the_same_register() {
         let mut narrowed = 0;
         for s in Arch::X86_64.stencils() {
-            let (code, holes) = match strip(s.code, s.holes) {
-                Some((c, h)) => {
-                    run_pass(crate::jit::strip_core::invert_jumps, &c, &h).unwrap_or((c, h))
-                }
-                None => run_pass(crate::jit::strip_core::invert_jumps, s.code, s.holes)
-                    .unwrap_or((s.code.to_vec(), s.holes.to_vec())),
-            };
-            let Some((new_code, new_holes)) = narrow(&code, &holes) else {
-                continue;
-            };
-            let (old, new) = (decode(&code), decode(&new_code));
-            assert_eq!(old.len(), new.len(), "{}", s.name);
-            for (o, n) in old.iter().zip(&new) {
-                assert_eq!(o.mnemonic(), n.mnemonic(), "{}", s.name);
-                let hole = new_holes
-                    .iter()
-                    .find(|h| (n.ip()..n.ip() + n.len() as u64).contains(&h.offset));
-                if let Some(h) = hole.filter(|h| h.kind == RelocKind::X86_64_32) {
-                    narrowed += 1;
+            let (before, after) = (before_pass(s, 3), before_pass(s, 4));
+            narrowed += same_instructions(
+                s.name,
+                (&before.0, &before.1),
+                (&after.0, &after.1),
+                |o, n, h| {
+                    let Some(h) = h.filter(|h| h.kind == RelocKind::X86_64_32) else {
+                        return false;
+                    };
                     assert_eq!(n.op1_kind(), OpKind::Immediate32, "{}", s.name);
                     // EAX..R15D and RAX..R15 are numbered alike.
                     assert_eq!(
@@ -146,29 +201,113 @@ mod tests {
                         "{}",
                         s.name
                     );
-                    assert_eq!(h.offset, n.ip() + n.len() as u64 - 4, "{}", s.name);
                     assert!(matches!(h.value, HoleValue::Oparg | HoleValue::Target));
-                } else if o.op_count() == 1 && o.op0_kind() == OpKind::NearBranch64 {
-                    let index = |is: &[Instruction], at: u64| is.iter().position(|i| i.ip() == at);
-                    if hole.is_none() {
-                        assert_eq!(
-                            index(&old, o.near_branch_target()),
-                            index(&new, n.near_branch_target()),
-                            "{}",
-                            s.name
-                        );
-                    }
-                } else {
-                    assert_eq!(
-                        &new_code[n.ip() as usize..][..n.len()],
-                        &code[o.ip() as usize..][..o.len()],
-                        "{}",
-                        s.name
-                    );
-                }
-            }
+                    true
+                },
+            );
         }
         assert!(narrowed >= 20, "{narrowed}");
+    }
+
+    /// Relaxation (`strip_core::relax_branches`) keeps every instruction, turns internal
+    /// branches into 2-byte forms where they reach and lands each on the same instruction; the
+    /// built code is relaxed already.
+    #[test]
+    fn relaxed_branches_land_on_the_same_instructions() {
+        let mut shortened = 0;
+        for s in Arch::X86_64.stencils() {
+            let (before, (code, holes)) = (before_pass(s, 4), x86_64_stripped(s));
+            let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
+            assert!(
+                crate::jit::strip_core::relax_branches(&code, &offsets).is_none(),
+                "{}",
+                s.name
+            );
+            same_instructions(
+                s.name,
+                (&before.0, &before.1),
+                (&code, &holes),
+                |o, n, _| {
+                    shortened += (o.op0_kind() == OpKind::NearBranch64
+                        && n.len() == 2
+                        && o.len() > 2) as usize;
+                    false
+                },
+            );
+        }
+        assert!(shortened >= 100, "{shortened}");
+    }
+
+    /// Every rip-relative operand of a built stencil (a float constant in the pool after the
+    /// code) still addresses the bytes it addressed in Cranelift's output: the passes that move
+    /// code leave such stencils alone (`strip_core::decode_movable`).
+    #[test]
+    fn rip_relative_constants_are_where_they_were() {
+        let mut seen = 0;
+        for s in Arch::X86_64.stencils() {
+            let (code, _) = x86_64_stripped(s);
+            let (old, new) = (decode(s.code), decode(&code));
+            let targets = |is: &[Instruction], c: &[u8]| -> Vec<Vec<u8>> {
+                is.iter()
+                    .filter(|i| i.is_ip_rel_memory_operand())
+                    .map(|i| {
+                        let at = i.ip_rel_memory_address() as usize;
+                        c.get(at..at + 8).map_or(Vec::new(), |b| b.to_vec())
+                    })
+                    .collect()
+            };
+            let want = targets(&old, s.code);
+            seen += want.len();
+            assert_eq!(targets(&new, &code), want, "{}", s.name);
+        }
+        assert!(seen > 0);
+    }
+
+    /// `s` as built (`as_built`, or as it is when no pass changed it).
+    fn x86_64_stripped(s: &Stencil) -> (Vec<u8>, Vec<Hole>) {
+        as_built(s.code, s.holes).unwrap_or((s.code.to_vec(), s.holes.to_vec()))
+    }
+
+    /// Dropping the stack adjustments (`strip_core::drop_stack_adjusts`) removes exactly the
+    /// `add rsp`/`sub rsp` right before a `mov rsp, rbp` and leaves every other instruction.
+    #[test]
+    fn stack_adjusts_before_a_tear_down_are_dropped() {
+        let mut dropped = 0;
+        for s in Arch::X86_64.stencils() {
+            let offsets: Vec<u64> = s.holes.iter().map(|h| h.offset).collect();
+            let Some((code, _)) = crate::jit::strip_core::drop_stack_adjusts(s.code, &offsets)
+            else {
+                continue;
+            };
+            let (old, new) = (decode(s.code), decode(&code));
+            let tear_down = |i: &Instruction| {
+                i.mnemonic() == Mnemonic::Mov
+                    && i.op0_kind() == OpKind::Register
+                    && i.op1_kind() == OpKind::Register
+                    && (i.op0_register(), i.op1_register()) == (Register::RSP, Register::RBP)
+            };
+            let adjusts = |w: &[Instruction]| {
+                matches!(w[0].mnemonic(), Mnemonic::Add | Mnemonic::Sub)
+                    && w[0].op0_kind() == OpKind::Register
+                    && w[0].op0_register() == Register::RSP
+                    && tear_down(&w[1])
+            };
+            let kept: Vec<Mnemonic> = old
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| !(k + 1 < old.len() && adjusts(&old[k..k + 2])))
+                .map(|(_, i)| i.mnemonic())
+                .collect();
+            dropped += old.len() - kept.len();
+            assert_eq!(
+                kept,
+                new.iter().map(|i| i.mnemonic()).collect::<Vec<_>>(),
+                "{}",
+                s.name
+            );
+            assert!(!new.windows(2).any(adjusts), "{}", s.name);
+        }
+        assert!(dropped >= 20, "{dropped}");
     }
 
     fn decode(code: &[u8]) -> Vec<Instruction> {
