@@ -275,6 +275,10 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     Some((new_code, new_holes))
 }
 
+/// A pass over a stencil's code given its holes' offsets: the new code and the holes' new
+/// offsets, or `None` when it changes nothing.
+pub type Pass = fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>;
+
 /// Every build-time pass over an x86-64 stencil, in order: the frame stripped where possible
 /// (`strip`), guard jump pairs inverted (`invert_jumps`), stack adjustments before a tear-down
 /// dropped (`drop_stack_adjusts`), the holes marked in `narrowable` narrowed to 32-bit
@@ -286,7 +290,6 @@ pub fn build_passes(
     holes: &[u64],
     narrowable: &[bool],
 ) -> Option<(Vec<u8>, Vec<u64>, Vec<bool>)> {
-    type Pass = fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>;
     let mut out: Option<(Vec<u8>, Vec<u64>, Vec<bool>)> = None;
     let run = |out: &mut Option<(Vec<u8>, Vec<u64>, Vec<bool>)>, pass: Pass| {
         let (c, h) = out.as_ref().map_or((code, holes), |o| (&o.0[..], &o.1[..]));

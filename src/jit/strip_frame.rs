@@ -52,7 +52,7 @@ fn with_offsets(holes: &[Hole], moved: Vec<u64>, narrowed: Vec<bool>) -> Vec<Hol
 
 /// One build-time pass over a stencil's code, its holes moved along.
 fn run_pass(
-    pass: fn(&[u8], &[u64]) -> Option<(Vec<u8>, Vec<u64>)>,
+    pass: super::strip_core::Pass,
     code: &[u8],
     holes: &[Hole],
 ) -> Option<(Vec<u8>, Vec<Hole>)> {
