@@ -745,7 +745,7 @@ impl Layout {
             HoleValue::Cache => syms.cache as u64 + 4 * p.index as u64,
             HoleValue::Helper => {
                 match Opcode::from_u8(code[p.index] as u8).and_then(super::ops::helper_fn) {
-                    Some(f) => f as usize as u64,
+                    Some(f) => f as u64,
                     None => return Err(StitchError::MissingStencil("helper function")),
                 }
             }

@@ -175,9 +175,9 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
                     "can't send non-None value to a just-started {what}"
                 )));
             }
-            if throw.is_some() {
+            if let Some(e) = throw {
                 g.state = GenState::Done;
-                return Err(throw.unwrap());
+                return Err(e);
             }
         }
     }
