@@ -377,10 +377,7 @@ fn report(json: bool) -> String {
 /// returns.
 fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> JitOutcome {
     // Nothing to run (not hot yet, or no entry at `ip`): back before setting up a run.
-    let Some((code0, offset0)) = running(cd0)
-        .or_else(|| compiled_for(vm, cd0, kind).and(running(cd0)))
-        .and_then(|code| Some((code, code.region.entry_offset(ip)?)))
-    else {
+    let Some((code0, offset0)) = runnable(vm, cd0, kind, ip) else {
         return JitOutcome::NotRun;
     };
     // Everything below runs at every entry (a generator expression's resume is one): what only
@@ -407,10 +404,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                         kwnames: ctx.kwnames,
                     };
                 };
-                match running(cd)
-                    .or_else(|| compiled_for(vm, cd, kind).and(running(cd)))
-                    .and_then(|code| Some((code, code.region.entry_offset(ip)?)))
-                {
+                match runnable(vm, cd, kind, ip) {
                     Some((code, offset)) => (cd, code, offset),
                     None => {
                         return JitOutcome::Resume {
@@ -462,7 +456,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
         if let Some(JitExit::Return) = exit {
             if ctx.exit_kind == EXIT_YIELD {
                 if stats {
-                    exit_stats(&mut ctx, vm, cd, code, f, exit);
+                    exit_stats(&mut ctx, cd, code, f, exit);
                 }
                 // Entered where the last run yielded (kind Continue), the loop's own backward
                 // jump is the one iteration; entered at the loop header, none. A resume
@@ -479,7 +473,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             }
             if vm.current == f0 {
                 if stats {
-                    exit_stats(&mut ctx, vm, cd, code, f, exit);
+                    exit_stats(&mut ctx, cd, code, f, exit);
                 }
                 return JitOutcome::Return(ctx.return_value);
             }
@@ -498,10 +492,10 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
         // The frame compiled code left in (calls and returns switch frames).
         f = vm.current;
         if stats {
-            exit_stats(&mut ctx, vm, cd, code, f, exit);
+            exit_stats(&mut ctx, cd, code, f, exit);
         }
         match exit {
-            Some(JitExit::Return) if f == f0 => return JitOutcome::Return(ctx.return_value),
+            // (A return from `f0` itself and a yield left above.)
             Some(JitExit::Return) => {
                 // A callee this loop entered returned: back into its caller's compiled code.
                 f = eval::return_into_caller(vm, f, ctx.return_value);
@@ -558,13 +552,11 @@ fn exit_is_breaker(ctx: &JitContext) -> bool {
 #[cold]
 fn exit_stats(
     ctx: &mut JitContext,
-    vm: &Vm,
     cd: &CodeData,
     code: &Compiled,
     f: FramePtr,
     exit: Option<JitExit>,
 ) {
-    let _ = vm;
     let at = f.get().instr_index as usize;
     let breaker = exit_is_breaker(ctx);
     // An instruction compiled as an exit (a yield, generator creation): not a guard either.
@@ -604,6 +596,18 @@ fn running<'a>(cd: &CodeData) -> Option<&'a Compiled> {
     // SAFETY: `fast` is 0 or the address of the `Compiled` the slot's `Rc` holds (`set_slot`
     // keeps them in step); while a run is active a replaced one is retired, not freed (above).
     (!fast.is_null()).then(|| unsafe { &*fast })
+}
+
+/// `cd`'s compiled code (compiling it if it became hot, as `kind` allows) and its entry at
+/// `ip`, if it has both: what a run of the hook enters, by reference (`running`).
+fn runnable<'a>(
+    vm: &mut Vm,
+    cd: &CodeData,
+    kind: Entry,
+    ip: usize,
+) -> Option<(&'a Compiled, usize)> {
+    let code = running(cd).or_else(|| compiled_for(vm, cd, kind).and(running(cd)))?;
+    Some((code, code.region.entry_offset(ip)?))
 }
 
 /// The slot's `Rc` of `code` if `cd`'s slot still holds it (a region being run may have been

@@ -147,40 +147,39 @@ pub fn strip(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     if insts.iter().any(|i| !is_frame_instr(i) && uses_stack(i)) {
         return None;
     }
-    // New offset of every old instruction start (a removed instruction maps to the next kept one).
-    let new_at = new_offsets(&insts, code.len(), |_, i| {
-        if is_frame_instr(i) {
-            0
-        } else {
-            i.len()
-        }
-    });
+    let frame: Vec<bool> = insts.iter().map(is_frame_instr).collect();
+    drop_instructions(code, holes, &insts, &frame)
+}
+
+/// `code` without the instructions marked in `dropped` (each maps to the next kept one), its
+/// internal branches re-targeted and its holes moved; `None` if a hole lies in a dropped
+/// instruction or a branch no longer reaches. `strip` and `drop_stack_adjusts` share it.
+fn drop_instructions(
+    code: &[u8],
+    holes: &[u64],
+    insts: &[Instruction],
+    dropped: &[bool],
+) -> Option<(Vec<u8>, Vec<u64>)> {
+    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
+    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    if insts.iter().zip(dropped).any(|(i, &d)| d && hole_in(i)) {
+        return None;
+    }
+    let new_at = new_offsets(
+        insts,
+        code.len(),
+        |k, i| if dropped[k] { 0 } else { i.len() },
+    );
     let mut new_code = Vec::with_capacity(new_at[code.len()]);
-    for i in insts.iter().filter(|i| !is_frame_instr(i)) {
-        let start = i.ip() as usize;
-        let mut bytes = code[start..start + i.len()].to_vec();
-        let hole_here = holes
-            .iter()
-            .any(|&h| (start..start + i.len()).contains(&(h as usize)));
-        // A relative jmp/jcc (calls were ruled out above).
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_here {
+    for (i, _) in insts.iter().zip(dropped).filter(|(_, &d)| !d) {
+        let mut bytes = code[span(i)].to_vec();
+        // A relative jmp/jcc inside the stencil.
+        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
             retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
     }
-    let new_holes = holes
-        .iter()
-        .map(|&h| {
-            let old = h as usize;
-            let inst = insts
-                .iter()
-                .find(|i| (i.ip() as usize..i.ip() as usize + i.len()).contains(&old))?;
-            if is_frame_instr(inst) {
-                return None;
-            }
-            Some((new_at[inst.ip() as usize] + old - inst.ip() as usize) as u64)
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let new_holes = move_holes(insts, holes, &[], &new_at)?;
     Some((new_code, new_holes))
 }
 
@@ -457,12 +456,9 @@ pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u6
     let insts = decode_movable(code)?;
     let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
     let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
+    // The frame's tear-down `mov rsp, rbp` (not its set-up `mov rbp, rsp`).
     let restores_rsp = |i: &Instruction| {
-        i.mnemonic() == Mnemonic::Mov
-            && i.op_count() == 2
-            && i.op0_kind() == OpKind::Register
-            && i.op1_kind() == OpKind::Register
-            && (i.op0_register(), i.op1_register()) == (Register::RSP, Register::RBP)
+        is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov && i.op0_register() == Register::RSP
     };
     let dead: Vec<bool> = insts
         .iter()
@@ -483,19 +479,5 @@ pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u6
     if !dead.contains(&true) {
         return None;
     }
-    // New offset of every old byte (a dropped instruction maps to the next one).
-    let new_at = new_offsets(&insts, code.len(), |k, i| if dead[k] { 0 } else { i.len() });
-    let mut new_code = Vec::with_capacity(new_at[code.len()]);
-    for (k, i) in insts.iter().enumerate() {
-        if dead[k] {
-            continue;
-        }
-        let mut bytes = code[span(i)].to_vec();
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
-            retarget(i, &mut bytes, new_code.len(), &new_at)?;
-        }
-        new_code.extend_from_slice(&bytes);
-    }
-    let new_holes = move_holes(&insts, holes, &[], &new_at)?;
-    Some((new_code, new_holes))
+    drop_instructions(code, holes, &insts, &dead)
 }

@@ -3,7 +3,7 @@
 
 use crate::bytecode::code::flags;
 use crate::bytecode::opcode::make_function as mf;
-use crate::vm::eval::{run, Exit};
+use crate::vm::eval::{resume_generator, run, Exit};
 use crate::vm::framestack::{self, boxed_frame, copy_frame, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
@@ -206,7 +206,7 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
     vm.handled_outer.push(vm.handled);
     vm.handled = g.exc_state;
     let r = if vm.jit.is_some() && throw.is_none() {
-        crate::vm::eval::resume_generator(vm, f)
+        resume_generator(vm, f)
     } else {
         run(vm, f, throw)
     };
