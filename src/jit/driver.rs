@@ -153,7 +153,8 @@ struct Compiled {
     /// the specializer has since rewritten the instruction recompiles the region (`note_exit`).
     ops: Box<[u8]>,
     /// Instructions whose rewriting by the specializer recompiled this code object's region
-    /// (`note_exit`): the second time one does, it is compiled as a step (`demoted`).
+    /// (`note_exit`, `note_stale`, `refresh`): their next rewriting recompiles nothing (a guard
+    /// failing there compiles it as a step, `demoted`; stale runs there are not counted).
     refreshed_at: Vec<usize>,
     /// Int and float arithmetic the specializer flipped between int and float forms, compiled as
     /// BINARY_OP_NUMERIC_FLOAT (both kinds and their mixes inline, no guard exit; `compile`).
@@ -166,7 +167,7 @@ struct Compiled {
     /// Runs that ended at a yield without taking a backward jump (`note_yield`).
     short_yields: Cell<u64>,
     /// Runtime functions that found their instruction rewritten since the region was compiled
-    /// (`ops::rewritten`): at `STALE_REFRESH` the region is recompiled (`note_stale`).
+    /// (`ops::rewritten`): at `stale_limit` the region is recompiled (`note_stale`).
     stale: Cell<u32>,
     /// Guard failures in total and per instruction.
     exits: Cell<u64>,
@@ -186,6 +187,8 @@ struct Stats {
     yield_bound: u64,
     /// Regions recompiled because the specializer rewrote instructions they ran generically.
     refreshed: u64,
+    /// ... by what noticed it (`Refresh`): the entry check, stale runs, guard exits.
+    refreshed_by: [u64; 3],
     /// Regions replaced (refreshed or thrown away) while compiled code was running on this
     /// thread, kept until the outermost run returned (`set_slot`).
     retired: u64,
@@ -285,7 +288,7 @@ fn report(json: bool) -> String {
         };
         if json {
             format!(
-                "\"regions\":{},\"refreshed\":{},\"invalidated\":{},\"evicted\":{},\"yield_bound\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
+                "\"regions\":{},\"refreshed\":{},\"refreshed_by\":{{\"entry\":{},\"stale\":{},\"exits\":{}}},\"invalidated\":{},\"evicted\":{},\"yield_bound\":{},\"retired\":{},\"compile_failures\":{},\"code_bytes\":{},\
                  \"compile_ns\":{},\"compiled\":{{\"own\":{},\"calls\":{},\"exits\":{}}},\
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{},\"resumed\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
@@ -294,6 +297,9 @@ fn report(json: bool) -> String {
                  \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}},\"guard_misses_by_instruction\":{{{}}}",
                 s.regions,
                 s.refreshed,
+                s.refreshed_by[0],
+                s.refreshed_by[1],
+                s.refreshed_by[2],
                 s.invalidated,
                 s.evicted,
                 s.yield_bound,
@@ -326,7 +332,7 @@ fn report(json: bool) -> String {
         } else {
             format!(
                 "cpjit JIT stats (threshold {})\n\
-                 regions {} refreshed {} invalidated {} evicted {} left to the interpreter at yields {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
+                 regions {} refreshed {} (entry check {}, stale runs {}, guard exits {}) invalidated {} evicted {} left to the interpreter at yields {} retired while running {} compile failures {} code bytes {} compile time {} us\n\
                  compiled instructions: own stencil {} runtime call {} exit {}\n\
                  entries: function start {} loop header {} continue {} generator resume {}\n\
                  steps (instructions run through their runtime function) {}\n\
@@ -339,6 +345,9 @@ fn report(json: bool) -> String {
                 settings().threshold,
                 s.regions,
                 s.refreshed,
+                s.refreshed_by[0],
+                s.refreshed_by[1],
+                s.refreshed_by[2],
                 s.invalidated,
                 s.evicted,
                 s.yield_bound,
@@ -882,29 +891,43 @@ fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
         || code
             .generic_sites
             .iter()
-            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w)
+            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w || code.refreshed_at.contains(&i))
     {
         return code;
     }
     match slot_rc(cd, code) {
         Some(rc) => {
-            recompile_refreshed(vm, cd, rc, None);
+            recompile_refreshed(vm, cd, rc, None, Noticed::EntryCheck);
             running(cd).unwrap_or(code)
         }
         None => code,
     }
 }
 
-/// Runtime functions of `cd`'s region found this many instructions rewritten since it was
-/// compiled (each such run hands over to another runtime function, or steps) before the region
-/// is recompiled from the code as it is now.
-const STALE_REFRESH: u32 = 64;
+/// Runtime functions of `cd`'s region found their instruction rewritten since it was compiled
+/// (each such run hands over to another runtime function, or steps) this many times per
+/// instruction the region compiled (at least `STALE_REFRESH_MIN`) before the region is
+/// recompiled from the code as it is now. Proportional to the region because so is what a
+/// recompile costs (~2k machine instructions per bytecode instruction, stitching and analysis)
+/// while what each stale run costs is about constant (~100: the redirection and a runtime call
+/// for what a stencil does inline): recompiling once the stale runs have cost about what the
+/// recompile will (rent, then buy) bounds the waste by half either way. A flat 64 recompiled
+/// bm_deltablue's regions 38 times in a 30 ms run (2.4 ms of compiling).
+const STALE_REFRESH_PER_INSTRUCTION: u32 = 64;
+const STALE_REFRESH_MIN: u32 = 64;
+
+/// The stale runs after which `code` is recompiled (`STALE_REFRESH_PER_INSTRUCTION`).
+fn stale_limit(code: &Compiled) -> u32 {
+    let n = code.region.stats().instructions as u32;
+    n.saturating_mul(STALE_REFRESH_PER_INSTRUCTION)
+        .max(STALE_REFRESH_MIN)
+}
 
 /// A runtime function of `cd`'s region found its instruction rewritten (`ops::rewritten`). Code
 /// entered mostly through calls and returns switched in compiled code rarely passes the driver's
 /// entry checks (`refresh`), so this count recompiles it too (within `MAX_REFRESHES`). Safe while
 /// the region runs: the replaced region is retired until the outermost run returns.
-pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
+pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
     let fast = cd.jit.fast.get() as *const Compiled;
     if fast.is_null() {
         return;
@@ -922,10 +945,17 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData) {
             _ => return,
         }
     };
+    // A site rewritten again after a refresh for it flips among forms (a polymorphic
+    // attribute, a call site seeing builtins and Python functions): recompiling for it would
+    // only catch it in one form until the next flip (bm_deltablue's call sites flipped between
+    // CALL and CALL_BUILTIN_FAST, a refresh each time). Its runs keep being redirected.
+    if code.refreshed_at.contains(&at) {
+        return;
+    }
     let n = code.stale.get() + 1;
     code.stale.set(n);
-    if n >= STALE_REFRESH && code.refreshes < MAX_REFRESHES {
-        recompile_refreshed(vm, cd, code, None);
+    if n >= stale_limit(&code) && code.refreshes < MAX_REFRESHES {
+        recompile_refreshed(vm, cd, code, None, Noticed::StaleRuns);
     }
 }
 
@@ -1012,6 +1042,22 @@ fn widenable(w: u32) -> bool {
     }
 }
 
+/// The instructions (not their cache units) `rewritten_since` `code` was compiled.
+fn rewritten_sites(cd: &CodeData, code: &Compiled) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < code.ops.len() {
+        let Some(op) = Opcode::from_u8(code.ops[i]) else {
+            break;
+        };
+        if rewritten_since(cd, code, i) {
+            out.push(i);
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    out
+}
+
 /// Whether the instruction at `at` is no longer what `code` compiled it as.
 fn rewritten_since(cd: &CodeData, code: &Compiled, at: usize) -> bool {
     let (Some(live), Some(&was)) = (cd.adaptive.get(at), code.ops.get(at)) else {
@@ -1019,6 +1065,18 @@ fn rewritten_since(cd: &CodeData, code: &Compiled, at: usize) -> bool {
     };
     let form = |op: u8| Opcode::from_u8(op).map(eval::step_form);
     form(live.get() as u8) != form(was)
+}
+
+/// What noticed that the specializer rewrote instructions a region was compiled from (`--stats`:
+/// refreshes by cause).
+#[derive(Clone, Copy)]
+enum Noticed {
+    /// The driver's check at an entry (`refresh`).
+    EntryCheck,
+    /// Runtime functions finding their instruction rewritten (`note_stale`).
+    StaleRuns,
+    /// A guard failing where the instruction was rewritten (`note_exit`).
+    GuardExits,
 }
 
 /// Recompiles `code`'s code object from its quickened instructions as they are now; `rewritten`:
@@ -1029,6 +1087,7 @@ fn recompile_refreshed(
     cd: &CodeData,
     code: Rc<Compiled>,
     rewritten: Option<(usize, Rewritten)>,
+    noticed: Noticed,
 ) -> Rc<Compiled> {
     let started = std::time::Instant::now();
     let mut demoted = code.demoted.clone();
@@ -1038,7 +1097,14 @@ fn recompile_refreshed(
         Some((at, Rewritten::Widen)) => widened.push(at),
         Some((at, Rewritten::Demote)) => demoted.push(at),
         Some((at, Rewritten::Refresh)) => refreshed_at.push(at),
-        None => {}
+        // Every instruction rewritten since: a refresh is for them (`note_stale`, `refresh`).
+        None => {
+            for at in rewritten_sites(cd, &code) {
+                if !refreshed_at.contains(&at) {
+                    refreshed_at.push(at);
+                }
+            }
+        }
     }
     let Ok((region, ops)) = compile(vm, cd, &demoted, &widened) else {
         return code;
@@ -1047,6 +1113,7 @@ fn recompile_refreshed(
         s.compile_ns += started.elapsed().as_nanos() as u64;
         s.regions += 1;
         s.refreshed += 1;
+        s.refreshed_by[noticed as usize] += 1;
         s.code_bytes += region.stats().code_bytes as u64;
     });
     let new = Rc::new(Compiled {
@@ -1113,7 +1180,7 @@ fn note_exit(vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
                 Rewritten::Widen | Rewritten::Demote => MAX_FLIP_REFRESHES,
             };
             if current.refreshes < limit {
-                recompile_refreshed(vm, cd, current, Some((at, how)));
+                recompile_refreshed(vm, cd, current, Some((at, how)), Noticed::GuardExits);
                 return;
             }
         }

@@ -875,7 +875,7 @@ unsafe fn rewritten(
         // SAFETY: the context's `vm` is the running Vm (`GenericFn`'s contract); this borrow
         // ends before the runtime function below takes its own.
         let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
-        super::driver::note_stale(vm, cd);
+        super::driver::note_stale(vm, cd, at as usize);
     }
     let f = match now {
         // A fused compare-and-jump the region has as a compare and a POP_JUMP_IF: the compare.

@@ -19,7 +19,7 @@ use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
 use super::stencils::{find_cached, find_in, Arch, HoleValue, Stencil};
-use super::strip_frame::for_stitching;
+use super::strip_frame::stitch_stencils;
 use crate::bytecode::opcode::{Opcode, StencilKind};
 use crate::vm::frame::Frame;
 use crate::vm::value::Value;
@@ -172,7 +172,7 @@ pub fn layout(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_set(arch, arch.stencils(), true, code, consts, syms)
+    layout_set(arch, stitch_stencils(arch), code, consts, syms)
 }
 
 /// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
@@ -183,24 +183,20 @@ pub fn layout_with(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_set(arch, set, false, code, consts, syms)
+    layout_set(arch, set, code, consts, syms)
 }
 
-/// Pass one with stencils from `set`, each taken from the build-time stripped table
-/// (`strip_frame::for_stitching`)
-/// when `strip`.
+/// Pass one with stencils from `set`.
 fn layout_set(
     arch: Arch,
     set: &'static [Stencil],
-    strip: bool,
     code: &[u32],
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    let pick = |s: &'static Stencil| if strip { for_stitching(arch, s) } else { s };
-    let find = |name| find(set, name).map(pick);
-    let find_in = |name, oparg| find_in(set, name, oparg).map(pick);
-    let find_cached = |name, oparg, k| find_cached(set, name, oparg, k).map(pick);
+    let find = |name| find(set, name);
+    let find_in = |name, oparg| find_in(set, name, oparg);
+    let find_cached = |name, oparg, k| find_cached(set, name, oparg, k);
     let entry = find("_ENTRY")?;
     let deopt = find("_DEOPT")?;
     // GENERIC's `jump` variant checks `ctx.branch` after the call; only jump instructions (as
@@ -857,7 +853,7 @@ impl Region {
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        Region::compile_set(arch.stencils(), true, code, consts, syms)
+        Region::compile_with(stitch_stencils(arch), code, consts, syms)
     }
 
     /// `compile` with an explicit stencil set for the host (to compare stencil variants).
@@ -867,18 +863,8 @@ impl Region {
         consts: &[Value],
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
-        Region::compile_set(set, false, code, consts, syms)
-    }
-
-    fn compile_set(
-        set: &'static [Stencil],
-        strip: bool,
-        code: &[u32],
-        consts: &[Value],
-        syms: &RuntimeSymbols,
-    ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        let layout = layout_set(arch, set, strip, code, consts, syms)?;
+        let layout = layout_set(arch, set, code, consts, syms)?;
         let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
         let base = mem.base();

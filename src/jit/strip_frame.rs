@@ -66,21 +66,6 @@ fn run_pass(
     Some((code, holes))
 }
 
-/// `s` as the stitcher copies it: on x86-64 its entry in the build-time `STRIPPED` table (its
-/// frame stripped where possible). A stencil that is not one of `arch`'s own is returned as it is.
-pub fn for_stitching(arch: Arch, s: &'static Stencil) -> &'static Stencil {
-    if arch != Arch::X86_64 {
-        return s;
-    }
-    let all = arch.stencils();
-    let offset = (s as *const Stencil as usize).wrapping_sub(all.as_ptr() as usize);
-    let i = offset / std::mem::size_of::<Stencil>();
-    if i >= all.len() || !std::ptr::eq(&all[i], s) {
-        return s;
-    }
-    &x86_64::stripped()[i]
-}
-
 /// The stencils the stitcher copies for `arch`: on x86-64 with frames stripped where possible.
 pub fn stitch_stencils(arch: Arch) -> &'static [Stencil] {
     match arch {
