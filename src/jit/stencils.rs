@@ -195,8 +195,25 @@ type Index = hashbrown::HashMap<&'static str, (Vec<usize>, usize)>;
 /// The stencils of `set` by name (indexes in variant order), built once per set: the stitcher
 /// looks up a stencil for every instruction, and the sets hold about a thousand stencils.
 fn by_name(set: &'static [Stencil]) -> &'static Index {
-    static CACHE: Mutex<Vec<(usize, &'static Index)>> = Mutex::new(Vec::new());
+    thread_local! {
+        /// The set this thread looked up last and its index: a stitch looks up every stencil
+        /// in one set, and the lock and the scan cost more than the lookup itself.
+        static LAST: std::cell::Cell<Option<(usize, &'static Index)>> =
+            const { std::cell::Cell::new(None) };
+    }
     let key = set.as_ptr() as usize;
+    if let Some((k, index)) = LAST.with(|l| l.get()) {
+        if k == key {
+            return index;
+        }
+    }
+    let index = by_name_locked(set, key);
+    LAST.with(|l| l.set(Some((key, index))));
+    index
+}
+
+fn by_name_locked(set: &'static [Stencil], key: usize) -> &'static Index {
+    static CACHE: Mutex<Vec<(usize, &'static Index)>> = Mutex::new(Vec::new());
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&(_, index)) = cache.iter().find(|(k, _)| *k == key) {
         return index;

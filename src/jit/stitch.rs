@@ -256,15 +256,18 @@ fn layout_set(
     // An instruction that can take them (a cacheable stencil's variant for that many) does;
     // anything else, and every jump target and the end, gets a `_SPILL` piece in front (so
     // jumps, entries and exits always find the whole stack in memory).
-    let mut shadows: Vec<bool> = Vec::new();
+    // (At most `stencils::CACHE_DEPTH` values are cached: a fixed array, no allocation per
+    // piece.)
+    let mut shadows = [false; 8];
+    let mut nshadows = 0usize;
     // Gives `p` the stencil variant taking the cached values, or puts a spill before it.
     let mut place = |pieces: &mut Vec<Piece>, mut p: Piece, at_target: bool| {
-        let cached = shadows.len();
+        let cached = nshadows;
         let takes = match (p.kind, p.stencil.variant) {
             (PieceKind::Instr, v) if cached > 0 && !at_target && p.runtime_fn.is_none() => {
                 let mut v = v.map_or(0, |v| v.0);
                 if FLOAT_ARITHMETIC.contains(&p.stencil.name) {
-                    let k = shadows.len();
+                    let k = nshadows;
                     let right = k >= 1 && shadows[k - 1];
                     let left = k >= 2 && shadows[k - 2];
                     v = v % 4 + 4 * (left as u32 | (right as u32) << 1);
@@ -282,23 +285,26 @@ fn layout_set(
                 let s = find_cached("_SPILL", 0, cached)
                     .ok_or(StitchError::MissingStencil("_SPILL"))?;
                 pieces.push(piece(PieceKind::Spill, s, p.index, 0));
-                shadows.clear();
+                nshadows = 0;
             }
             None => {}
         }
         // The shadows it leaves: its flow maps each value it leaves cached to one it took or
         // one it pushed.
         let (spilled, remaining, valid) = p.stencil.flow;
-        shadows = match p.kind {
-            PieceKind::Instr => (0..p.stencil.cached.1)
-                .map(|j| match spilled + j {
-                    from if from < remaining => shadows.get(from).copied().unwrap_or(false),
-                    pushed => valid >> (pushed - remaining) & 1 != 0,
-                })
-                .collect(),
-            _ => Vec::new(),
+        let before = shadows;
+        let took = nshadows;
+        nshadows = match p.kind {
+            PieceKind::Instr => p.stencil.cached.1.min(shadows.len()),
+            _ => 0,
         };
-        p.shadows_out = shadows
+        for (j, out) in shadows.iter_mut().enumerate().take(nshadows) {
+            *out = match spilled + j {
+                from if from < remaining => from < took && before[from],
+                pushed => valid >> (pushed - remaining) & 1 != 0,
+            };
+        }
+        p.shadows_out = shadows[..nshadows]
             .iter()
             .enumerate()
             .fold(0, |m, (j, &v)| m | (v as u8) << j);
