@@ -246,7 +246,11 @@ fn layout_set(
         },
     );
     let proofs = &proven.operands;
-    let mut pieces = vec![piece(PieceKind::Entry, entry, 0, 0)];
+    // Sized up front: an instruction, its spill, slow path and deopt stub are a few pieces, and
+    // code units count an instruction's cache entries too; growing by doubling copied the
+    // pieces (~100 bytes each) about as often as they were pushed.
+    let mut pieces = Vec::with_capacity(code.len() + 16);
+    pieces.push(piece(PieceKind::Entry, entry, 0, 0));
     let mut instr_piece = vec![None; code.len() + 1];
     let mut deopt_piece = vec![None; code.len()];
     let mut stats = StitchStats::default();
