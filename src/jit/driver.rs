@@ -910,10 +910,13 @@ fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
 /// recompiled from the code as it is now. Proportional to the region because so is what a
 /// recompile costs (~2k machine instructions per bytecode instruction, stitching and analysis)
 /// while what each stale run costs is about constant (~100: the redirection and a runtime call
-/// for what a stencil does inline): recompiling once the stale runs have cost about what the
-/// recompile will (rent, then buy) bounds the waste by half either way. A flat 64 recompiled
-/// bm_deltablue's regions 38 times in a 30 ms run (2.4 ms of compiling).
-const STALE_REFRESH_PER_INSTRUCTION: u32 = 64;
+/// for what a stencil does inline; more where the stale site is a call that now leaves for the
+/// interpreter): recompiling once the stale runs have cost about what the recompile will (rent,
+/// then buy) costs at most twice what the best choice in hindsight would. A flat 64 recompiled
+/// bm_deltablue's regions 38 times in a 30 ms run (2.4 ms of compiling); 16 per instruction, 12
+/// times. 64 per instruction left more of bm_go's stale call sites exiting (1058M instructions
+/// at one loop, 16: 1055M, the flat 64: 1051M).
+const STALE_REFRESH_PER_INSTRUCTION: u32 = 16;
 const STALE_REFRESH_MIN: u32 = 64;
 
 /// The stale runs after which `code` is recompiled (`STALE_REFRESH_PER_INSTRUCTION`).
