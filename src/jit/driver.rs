@@ -187,7 +187,7 @@ struct Stats {
     yield_bound: u64,
     /// Regions recompiled because the specializer rewrote instructions they ran generically.
     refreshed: u64,
-    /// ... by what noticed it (`Refresh`): the entry check, stale runs, guard exits.
+    /// ... by what noticed it (`Noticed`): the entry check, stale runs, guard exits.
     refreshed_by: [u64; 3],
     /// Regions replaced (refreshed or thrown away) while compiled code was running on this
     /// thread, kept until the outermost run returned (`set_slot`).
