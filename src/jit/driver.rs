@@ -153,9 +153,13 @@ struct Compiled {
     /// the specializer has since rewritten the instruction recompiles the region (`note_exit`).
     ops: Box<[u8]>,
     /// Instructions whose rewriting by the specializer recompiled this code object's region
-    /// (`note_exit`, `note_stale`, `refresh`): their next rewriting recompiles nothing (a guard
-    /// failing there compiles it as a step, `demoted`; stale runs there are not counted).
+    /// (`note_exit`): the second time one does, it is compiled as a step (`demoted`).
     refreshed_at: Vec<usize>,
+    /// Instructions a refresh noticed by stale runs or the entry check was for (`note_stale`,
+    /// `refresh`): rewritten again, they flip among forms, and trigger no such refresh again.
+    /// Kept apart from `refreshed_at`, so that a guard failing at one later still refreshes
+    /// first (a phase change) rather than demoting it at once.
+    stale_refreshed: Vec<usize>,
     /// Int and float arithmetic the specializer flipped between int and float forms, compiled as
     /// BINARY_OP_NUMERIC_FLOAT (both kinds and their mixes inline, no guard exit; `compile`).
     widened: Vec<usize>,
@@ -846,6 +850,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
             generic_sites: generic_sites(cd),
             ops,
             refreshed_at: Vec::new(),
+            stale_refreshed: Vec::new(),
             widened,
             refreshes: 0,
             region,
@@ -891,7 +896,7 @@ fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
         || code
             .generic_sites
             .iter()
-            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w || code.refreshed_at.contains(&i))
+            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w || code.stale_refreshed.contains(&i))
     {
         return code;
     }
@@ -952,7 +957,7 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
     // attribute, a call site seeing builtins and Python functions): recompiling for it would
     // only catch it in one form until the next flip (bm_deltablue's call sites flipped between
     // CALL and CALL_BUILTIN_FAST, a refresh each time). Its runs keep being redirected.
-    if code.refreshed_at.contains(&at) {
+    if code.stale_refreshed.contains(&at) {
         return;
     }
     let n = code.stale.get() + 1;
@@ -1096,6 +1101,7 @@ fn recompile_refreshed(
     let mut demoted = code.demoted.clone();
     let mut widened = code.widened.clone();
     let mut refreshed_at = code.refreshed_at.clone();
+    let mut stale_refreshed = code.stale_refreshed.clone();
     match rewritten {
         Some((at, Rewritten::Widen)) => widened.push(at),
         Some((at, Rewritten::Demote)) => demoted.push(at),
@@ -1103,8 +1109,8 @@ fn recompile_refreshed(
         // Every instruction rewritten since: a refresh is for them (`note_stale`, `refresh`).
         None => {
             for at in rewritten_sites(cd, &code) {
-                if !refreshed_at.contains(&at) {
-                    refreshed_at.push(at);
+                if !stale_refreshed.contains(&at) {
+                    stale_refreshed.push(at);
                 }
             }
         }
@@ -1123,6 +1129,7 @@ fn recompile_refreshed(
         region,
         ops,
         refreshed_at,
+        stale_refreshed,
         widened,
         generic_sites: generic_sites(cd),
         refreshes: code.refreshes + 1,
