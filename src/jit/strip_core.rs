@@ -68,6 +68,22 @@ fn uses_stack(i: &Instruction) -> bool {
     false
 }
 
+/// The bytes instruction `i` (decoded at offset 0) spans in its stencil.
+fn span(i: &Instruction) -> std::ops::Range<usize> {
+    i.ip() as usize..i.ip() as usize + i.len()
+}
+
+/// Whether one of the holes at `holes` (offsets) lies in instruction `i`.
+fn has_hole(holes: &[u64], i: &Instruction) -> bool {
+    holes.iter().any(|&h| span(i).contains(&(h as usize)))
+}
+
+/// Whether `i` is a relative jmp/jcc to a place in the stencil itself (one to a hole is an
+/// exit or a continuation, patched at stitch time).
+fn internal_branch(holes: &[u64], i: &Instruction) -> bool {
+    i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !has_hole(holes, i)
+}
+
 /// Every instruction of `code` for a pass that moves code: `None` as `decode_all`, and also when
 /// an instruction addresses memory relative to rip (a float constant in the pool Cranelift puts
 /// after the code): the pool would move without its displacements, and the pool's bytes decode
@@ -160,9 +176,11 @@ fn drop_instructions(
     insts: &[Instruction],
     dropped: &[bool],
 ) -> Option<(Vec<u8>, Vec<u64>)> {
-    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
-    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
-    if insts.iter().zip(dropped).any(|(i, &d)| d && hole_in(i)) {
+    if insts
+        .iter()
+        .zip(dropped)
+        .any(|(i, &d)| d && has_hole(holes, i))
+    {
         return None;
     }
     let new_at = new_offsets(
@@ -174,7 +192,7 @@ fn drop_instructions(
     for (i, _) in insts.iter().zip(dropped).filter(|(_, &d)| !d) {
         let mut bytes = code[span(i)].to_vec();
         // A relative jmp/jcc inside the stencil.
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+        if internal_branch(holes, i) {
             retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
@@ -213,12 +231,10 @@ fn move_holes(
 /// such pair (or the code does not decode).
 pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     let insts = decode_movable(code)?;
-    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
-    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
     // Starts of instructions some internal branch jumps to.
     let targeted: Vec<usize> = insts
         .iter()
-        .filter(|i| i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i))
+        .filter(|i| internal_branch(holes, i))
         .map(|i| i.near_branch_target() as usize)
         .collect();
     // `pair[k]`: instruction k is a jcc fused with the jmp after it.
@@ -231,7 +247,7 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
             && ((jb.len() == 2 && (0x70..=0x7F).contains(&jb[0]))
                 || (jb.len() == 6 && jb[0] == 0x0F && (0x80..=0x8F).contains(&jb[1])));
         pair[k] = is_jcc
-            && !hole_in(j)
+            && !has_hole(holes, j)
             && j.near_branch_target() == n.next_ip()
             && n.len() == 5
             && code[n.ip() as usize] == 0xE9
@@ -265,7 +281,7 @@ pub fn invert_jumps(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
             new_code.extend_from_slice(&[0x0F, 0x80 | (cc ^ 1), 0, 0, 0, 0]);
             continue;
         }
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+        if internal_branch(holes, i) {
             retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
@@ -326,8 +342,6 @@ pub fn narrow_imm32(
     narrow: &[bool],
 ) -> Option<(Vec<u8>, Vec<u64>, Vec<bool>)> {
     let insts = decode_movable(code)?;
-    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
-    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
     // The hole (index) whose movabs instruction `i` is, if it is to be narrowed.
     let narrowed = |i: &Instruction| {
         let b = &code[span(i)];
@@ -366,7 +380,7 @@ pub fn narrow_imm32(
             continue;
         }
         let mut bytes = b.to_vec();
-        if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i) {
+        if internal_branch(holes, i) {
             retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
@@ -382,14 +396,10 @@ pub fn narrow_imm32(
 /// could be shortened (or the code does not decode).
 pub fn relax_branches(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     let insts = decode_movable(code)?;
-    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
-    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
-    let internal =
-        |i: &Instruction| i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 && !hole_in(i);
     // rel32 forms: `jmp` E9 (5 bytes), `jcc` 0F 8x (6 bytes).
     let long = |i: &Instruction| {
         let b = &code[span(i)];
-        internal(i)
+        internal_branch(holes, i)
             && ((b.len() == 5 && b[0] == 0xE9)
                 || (b.len() == 6 && b[0] == 0x0F && (0x80..=0x8F).contains(&b[1])))
     };
@@ -439,7 +449,7 @@ pub fn relax_branches(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)>
         } else {
             b.to_vec()
         };
-        if internal(i) {
+        if internal_branch(holes, i) {
             retarget(i, &mut bytes, new_code.len(), &new_at)?;
         }
         new_code.extend_from_slice(&bytes);
@@ -454,8 +464,6 @@ pub fn relax_branches(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)>
 /// stencil that keeps its frame (the calling ones): 4 bytes each. `None` when there is none.
 pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     let insts = decode_movable(code)?;
-    let span = |i: &Instruction| i.ip() as usize..i.ip() as usize + i.len();
-    let hole_in = |i: &Instruction| holes.iter().any(|&h| span(i).contains(&(h as usize)));
     // The frame's tear-down `mov rsp, rbp` (not its set-up `mov rbp, rsp`).
     let restores_rsp = |i: &Instruction| {
         is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov && i.op0_register() == Register::RSP
@@ -472,7 +480,7 @@ pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u6
                     i.op1_kind(),
                     OpKind::Immediate8to64 | OpKind::Immediate32to64 | OpKind::Immediate8
                 )
-                && !hole_in(i)
+                && !has_hole(holes, i)
                 && insts.get(k + 1).is_some_and(restores_rsp)
         })
         .collect();
