@@ -943,7 +943,12 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
     // SAFETY: `fast` is the address of the `Compiled` the slot's `Rc` holds (`set_slot` keeps
     // them in step), alive while the slot holds it, which outlasts this read.
     let current = unsafe { &*fast };
-    if current.refreshes >= MAX_REFRESHES {
+    // A site rewritten again after a refresh for it flips among forms (a polymorphic
+    // attribute, a call site seeing builtins and Python functions): recompiling for it would
+    // only catch it in one form until the next flip (bm_deltablue's call sites flipped between
+    // CALL and CALL_BUILTIN_FAST, a refresh each time). Its runs keep being redirected, so this
+    // is checked before the slot is borrowed.
+    if current.refreshes >= MAX_REFRESHES || current.stale_refreshed.contains(&at) {
         return;
     }
     let code = {
@@ -953,13 +958,6 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
             _ => return,
         }
     };
-    // A site rewritten again after a refresh for it flips among forms (a polymorphic
-    // attribute, a call site seeing builtins and Python functions): recompiling for it would
-    // only catch it in one form until the next flip (bm_deltablue's call sites flipped between
-    // CALL and CALL_BUILTIN_FAST, a refresh each time). Its runs keep being redirected.
-    if code.stale_refreshed.contains(&at) {
-        return;
-    }
     let n = code.stale.get() + 1;
     code.stale.set(n);
     if n >= stale_limit(&code) && code.refreshes < MAX_REFRESHES {
