@@ -94,17 +94,23 @@ mod tests {
     }
 
     /// The stencil's code before the passes from `first` on (`strip_core::build_passes`'s order:
-    /// 0 strip, 1 invert_jumps, 2 drop_stack_adjusts, 3 narrow_imm32, 4 relax_branches).
+    /// 0 strip, 1 invert_jumps, 2 drop_stack_adjusts, 3 push_saves, 4 narrow_imm32,
+    /// 5 relax_branches).
     fn before_pass(s: &Stencil, first: usize) -> (Vec<u8>, Vec<Hole>) {
         use crate::jit::strip_core as sc;
         let mut out = (s.code.to_vec(), s.holes.to_vec());
-        let passes = [sc::strip, sc::invert_jumps, sc::drop_stack_adjusts];
+        let passes = [
+            sc::strip,
+            sc::invert_jumps,
+            sc::drop_stack_adjusts,
+            sc::push_saves,
+        ];
         for pass in passes.into_iter().take(first) {
             if let Some(next) = run_pass(pass, &out.0, &out.1) {
                 out = next;
             }
         }
-        if first > 3 {
+        if first > 4 {
             let offsets: Vec<u64> = out.1.iter().map(|h| h.offset).collect();
             if let Some((c, moved, n)) = sc::narrow_imm32(&out.0, &offsets, &narrowable(&out.1)) {
                 out = (c, with_offsets(&out.1, moved, n));
@@ -169,7 +175,7 @@ mod tests {
     fn narrowed_immediates_are_32_bit_movs_of_the_same_register() {
         let mut narrowed = 0;
         for s in Arch::X86_64.stencils() {
-            let (before, after) = (before_pass(s, 3), before_pass(s, 4));
+            let (before, after) = (before_pass(s, 4), before_pass(s, 5));
             narrowed += same_instructions(
                 s.name,
                 (&before.0, &before.1),
@@ -201,7 +207,7 @@ mod tests {
     fn relaxed_branches_land_on_the_same_instructions() {
         let mut shortened = 0;
         for s in Arch::X86_64.stencils() {
-            let (before, (code, holes)) = (before_pass(s, 4), x86_64_stripped(s));
+            let (before, (code, holes)) = (before_pass(s, 5), x86_64_stripped(s));
             let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
             assert!(
                 crate::jit::strip_core::relax_branches(&code, &offsets).is_none(),
@@ -293,6 +299,199 @@ mod tests {
             assert!(!new.windows(2).any(adjusts), "{}", s.name);
         }
         assert!(dropped >= 20, "{dropped}");
+    }
+
+    /// Walks every path of an x86-64 stencil (`code`, holes at `holes`) tracking how far rsp is
+    /// below its value at entry and what each stack slot holds, and checks: rsp is 16-byte
+    /// aligned at each call (8 below entry, mod 16, past the return address), back at its entry
+    /// value at each exit (`ret`, an indirect jump, a jump to a hole, the end), every slot read
+    /// (`mov reg, [rsp+k]`) was written on the path, and every register popped is the one the
+    /// slot was saved from (`mov [rsp+k], reg` or `push`). Panics naming the stencil otherwise.
+    fn check_stack_discipline(name: &str, code: &[u8], holes: &[u64]) {
+        use std::collections::BTreeMap;
+        #[derive(Clone, Hash, PartialEq, Eq)]
+        struct State {
+            depth: i64,
+            rbp: Option<i64>,
+            saved: BTreeMap<i64, Register>,
+        }
+        let insts = decode(code);
+        let index = |at: u64| insts.iter().position(|i| i.ip() == at);
+        let in_hole = |i: &Instruction| {
+            holes
+                .iter()
+                .any(|&h| (i.ip()..i.ip() + i.len() as u64).contains(&h))
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut work = vec![(
+            0usize,
+            State {
+                depth: 0,
+                rbp: None,
+                saved: BTreeMap::new(),
+            },
+        )];
+        let exit = |st: &State, at: u64| {
+            assert_eq!(st.depth, 0, "{name}: rsp unbalanced at the exit at {at:#x}");
+        };
+        while let Some((k, mut st)) = work.pop() {
+            if !seen.insert((k, st.clone())) {
+                continue;
+            }
+            let Some(i) = insts.get(k) else {
+                exit(&st, code.len() as u64);
+                continue;
+            };
+            let at = i.ip();
+            let reg0 =
+                (i.op_count() > 0 && i.op0_kind() == OpKind::Register).then(|| i.op0_register());
+            let rsp_mem =
+                |n: u32| i.op_kind(n) == OpKind::Memory && i.memory_base() == Register::RSP;
+            assert!(
+                (0..i.op_count())
+                    .all(|n| i.op_kind(n) != OpKind::Memory || i.memory_base() != Register::RBP),
+                "{name}: rbp-relative operand at {at:#x}"
+            );
+            match i.mnemonic() {
+                Mnemonic::Push => {
+                    st.depth += 8;
+                    st.saved.insert(st.depth, reg0.unwrap());
+                }
+                Mnemonic::Pop => {
+                    let r = reg0.unwrap();
+                    assert_eq!(st.saved.get(&st.depth), Some(&r), "{name}: pop at {at:#x}");
+                    st.depth -= 8;
+                }
+                Mnemonic::Mov if is_frame_instr(i) && reg0 == Some(Register::RBP) => {
+                    st.rbp = Some(st.depth)
+                }
+                Mnemonic::Mov if is_frame_instr(i) => {
+                    st.depth = st.rbp.expect("mov rsp, rbp before mov rbp, rsp")
+                }
+                Mnemonic::Sub | Mnemonic::Add if reg0 == Some(Register::RSP) => {
+                    let imm = i.immediate(1) as i64;
+                    st.depth += if i.mnemonic() == Mnemonic::Sub {
+                        imm
+                    } else {
+                        -imm
+                    };
+                }
+                Mnemonic::Mov if rsp_mem(0) => {
+                    let slot = st.depth - i.memory_displacement64() as i64;
+                    st.saved.insert(slot, i.op1_register());
+                }
+                Mnemonic::Mov if i.op_count() == 2 && rsp_mem(1) => {
+                    // Cranelift may reload a slot into another register holding the same value
+                    // (a copy it spilled); only that something was stored there is checked.
+                    let slot = st.depth - i.memory_displacement64() as i64;
+                    assert!(st.saved.contains_key(&slot), "{name}: reload at {at:#x}");
+                }
+                Mnemonic::Call => {
+                    assert_eq!(st.depth.rem_euclid(16), 8, "{name}: call at {at:#x}");
+                }
+                Mnemonic::Ret => {
+                    exit(&st, at);
+                    continue;
+                }
+                // A trap (Cranelift's for a division by zero already ruled out) ends the path.
+                Mnemonic::Ud2 => continue,
+                Mnemonic::Jmp if i.op0_kind() != OpKind::NearBranch64 || in_hole(i) => {
+                    exit(&st, at);
+                    continue;
+                }
+                Mnemonic::Jmp => {
+                    work.push((index(i.near_branch_target()).unwrap(), st));
+                    continue;
+                }
+                _ if i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64 => {
+                    if in_hole(i) {
+                        exit(&st, at);
+                    } else {
+                        work.push((index(i.near_branch_target()).unwrap(), st.clone()));
+                    }
+                }
+                _ => {
+                    assert!(
+                        reg0 != Some(Register::RSP) && reg0 != Some(Register::RBP),
+                        "{name}: unexpected write of rsp/rbp at {at:#x}"
+                    );
+                    assert!(
+                        (0..i.op_count()).all(|n| !rsp_mem(n)),
+                        "{name}: unexpected stack access at {at:#x}"
+                    );
+                }
+            }
+            work.push((k + 1, st));
+        }
+    }
+
+    /// Every x86-64 stencil keeps the stack discipline (`check_stack_discipline`) both as
+    /// Cranelift made it and as built, so the passes (`push_saves` in particular, which turns
+    /// spill slots into pushes and pops) keep it.
+    #[test]
+    fn stack_discipline_holds_before_and_after_the_passes() {
+        for s in Arch::X86_64.stencils() {
+            let offsets: Vec<u64> = s.holes.iter().map(|h| h.offset).collect();
+            check_stack_discipline(s.name, s.code, &offsets);
+            let (code, holes) = x86_64_stripped(s);
+            let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
+            check_stack_discipline(s.name, &code, &offsets);
+        }
+    }
+
+    /// `push_saves` changes only how the stack is used: with the instructions that move rsp or
+    /// address the stack left out (pushes and pops of other registers than rbp, `sub`/`add rsp`,
+    /// `mov rsp, rbp`, spill moves), the code before and after it has the same instructions, the
+    /// same bytes where not a branch inside the stencil. GENERIC's spills become pushes and pops.
+    #[test]
+    fn push_saves_changes_only_stack_instructions() {
+        let stack_instr = |i: &Instruction| {
+            let reg0 =
+                (i.op_count() > 0 && i.op0_kind() == OpKind::Register).then(|| i.op0_register());
+            match i.mnemonic() {
+                Mnemonic::Push | Mnemonic::Pop => reg0 != Some(Register::RBP),
+                Mnemonic::Sub | Mnemonic::Add => reg0 == Some(Register::RSP),
+                Mnemonic::Mov => {
+                    reg0 == Some(Register::RSP)
+                        || (0..i.op_count()).any(|n| {
+                            i.op_kind(n) == OpKind::Memory && i.memory_base() == Register::RSP
+                        })
+                }
+                _ => false,
+            }
+        };
+        let mut changed = Vec::new();
+        for s in Arch::X86_64.stencils() {
+            let before = before_pass(s, 3);
+            let offsets: Vec<u64> = before.1.iter().map(|h| h.offset).collect();
+            let Some((code, _)) = crate::jit::strip_core::push_saves(&before.0, &offsets) else {
+                continue;
+            };
+            changed.push((s.name, s.variant, before.0.len() - code.len()));
+            let rest = |c: &[u8]| -> Vec<Instruction> {
+                decode(c).into_iter().filter(|i| !stack_instr(i)).collect()
+            };
+            let (old, new) = (rest(&before.0), rest(&code));
+            assert_eq!(old.len(), new.len(), "{}", s.name);
+            for (o, n) in old.iter().zip(&new) {
+                assert_eq!(o.mnemonic(), n.mnemonic(), "{}", s.name);
+                if o.op_count() != 1 || o.op0_kind() != OpKind::NearBranch64 {
+                    assert_eq!(
+                        &code[n.ip() as usize..][..n.len()],
+                        &before.0[o.ip() as usize..][..o.len()],
+                        "{}",
+                        s.name
+                    );
+                }
+            }
+        }
+        // GENERIC's two variants: 11 bytes of set-up, 7 of reloads, 3 per tear-down after them.
+        let generic: Vec<usize> = changed
+            .iter()
+            .filter(|c| c.0 == "GENERIC")
+            .map(|c| c.2)
+            .collect();
+        assert_eq!(generic, [24, 27], "{changed:?}");
     }
 
     fn decode(code: &[u8]) -> Vec<Instruction> {
