@@ -514,9 +514,59 @@ fn gpr64_number(r: Register) -> Option<u8> {
     (n < 16).then_some(n as u8)
 }
 
+/// The encoding number of the 64-bit general register `r` is part of (al, ah, ax, eax -> 0).
+fn gpr_full_number(r: Register) -> Option<u8> {
+    // iced's order: AL CL DL BL, AH CH DH BH, SPL BPL SIL DIL R8L..R15L, then the 16-, 32- and
+    // 64-bit registers, each in encoding order.
+    let n = r as u32;
+    let k = match n {
+        1..=4 => n - 1,
+        5..=8 => n - 5,
+        9..=20 => n - 5,
+        21..=68 => (n - 21) % 16,
+        _ => return None,
+    };
+    Some(k as u8)
+}
+
+/// The general register (encoding number) instruction `i` writes, `Some(None)` if none; `None`
+/// if it is not one of the instructions known to write nothing but their first operand (and the
+/// flags), whose other effects the caller cannot see (a call, a division, a string operation).
+fn register_written(i: &Instruction) -> Option<Option<u8>> {
+    use Mnemonic::*;
+    let m = i.mnemonic();
+    let writes_op0 = matches!(
+        m,
+        Mov | Movzx | Movsx | Movsxd | Lea | Add | Sub | And | Or | Xor | Shl | Shr | Sar | Rol
+    ) || matches!(m, Ror | Neg | Not | Inc | Dec)
+        || (m == Imul && i.op_count() >= 2)
+        || matches!(
+            m,
+            Seta | Setae | Setb | Setbe | Sete | Setg | Setge | Setl | Setle | Setne | Setno
+        )
+        || matches!(m, Setnp | Setns | Seto | Setp | Sets)
+        || matches!(
+            m,
+            Cmova | Cmovae | Cmovb | Cmovbe | Cmove | Cmovg | Cmovge | Cmovl | Cmovle | Cmovne
+        )
+        || matches!(m, Cmovno | Cmovnp | Cmovns | Cmovo | Cmovp | Cmovs);
+    let reads_only =
+        matches!(m, Cmp | Test | Nop) || i.op_count() == 1 && i.op0_kind() == OpKind::NearBranch64;
+    if reads_only {
+        return Some(None);
+    }
+    if !writes_op0 {
+        return None;
+    }
+    Some(if i.op0_kind() == OpKind::Register {
+        gpr_full_number(i.op0_register())
+    } else {
+        None
+    })
+}
+
 /// `push r64` / `pop r64` (`base` 0x50 / 0x58), with REX.B for r8-r15.
-fn push_pop(base: u8, r: Register) -> Vec<u8> {
-    let n = gpr64_number(r).unwrap_or(0);
+fn push_pop(base: u8, n: u8) -> Vec<u8> {
     if n < 8 {
         vec![base + n]
     } else {
@@ -546,13 +596,15 @@ fn spill_access(i: &Instruction, store: bool, slots: usize) -> Option<(usize, Re
 }
 
 /// A calling stencil's spill slots as pushes and pops. Cranelift keeps the registers a call
-/// clobbers (frame, ctx) in stack slots: `sub rsp, N` and a `mov [rsp+k], reg` per slot after
-/// the frame's set-up, a `mov reg, [rsp+k]` per slot after the call, `mov rsp, rbp` on each exit.
-/// Pushing the same registers in slot order leaves the same bytes at the same addresses with rsp
-/// where `sub` put it (a slot stored nowhere gets a push of rax, whose value nothing reads); and
+/// clobbers (frame, ctx, sp) in stack slots: `sub rsp, N` after the frame's set-up, a
+/// `mov [rsp+k], reg` per slot before the call, a `mov reg, [rsp+k]` per slot after it,
+/// `mov rsp, rbp` on each exit. Pushing in slot order, in place of `sub`, the registers of the
+/// stores that can move there (see below; a slot without one gets a push of rax, whose value
+/// nothing reads) leaves the same bytes at the same addresses with rsp where `sub` put it; and
 /// when a run of reloads restores every slot in order with nothing after it touching the stack
 /// but the tear-down, pops restore the same registers and leave rsp at rbp, so the `mov rsp, rbp`
-/// after them go too. `GENERIC`: 13 + 9 + 3 per exit bytes become 2 + 2 (71 -> 47 stitched).
+/// after them go too. `GENERIC`: 13 + 9 + 3 per exit bytes become 2 + 2 (71 -> 47 stitched);
+/// LOAD_GLOBAL_MODULE, whose stores come after a guard, 139 -> 107.
 /// Nothing reads the flags `sub` set (Cranelift never relies on a frame instruction's flags).
 /// `None` when the stencil does not have that shape.
 pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
@@ -576,19 +628,6 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         return None;
     }
     let slots = n / 8;
-    // The stores right after `sub`, each slot at most once.
-    let mut stored: Vec<Option<Register>> = vec![None; slots];
-    let mut end = 3;
-    while let Some((s, r)) = insts.get(end).and_then(|i| spill_access(i, true, slots)) {
-        if stored[s].is_some() {
-            break;
-        }
-        stored[s] = Some(r);
-        end += 1;
-    }
-    if end == 3 {
-        return None;
-    }
     // Internal branch targets, as instruction indexes.
     let index_at = |off: u64| insts.iter().position(|i| i.ip() == off);
     let branches: Vec<(usize, usize)> = insts
@@ -597,49 +636,95 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         .filter(|(_, i)| internal_branch(holes, i))
         .map(|(k, i)| Some((k, index_at(i.near_branch_target())?)))
         .collect::<Option<_>>()?;
-    // Nothing may jump into the set-up or between the stores.
-    if branches.iter().any(|&(_, t)| t < end) {
+    // Nothing may jump into the set-up.
+    if branches.iter().any(|&(_, t)| t < 3) {
+        return None;
+    }
+    // The stores that can move up to the set-up: each slot's first, of a register no
+    // instruction between names (so it still holds its value from entry on every path there:
+    // no branch from further on lands before it), with nothing between that reads a slot or
+    // may use registers implicitly (a call) other than exit paths' tear-downs (`mov rsp, rbp;
+    // pop rbp`: rsp from rbp as before). A store moved up writes its slot on paths that did not
+    // store it, all of which leave the frame or store it again before any reload (Cranelift
+    // reads no slot it did not write).
+    let mut stored: Vec<Option<u8>> = vec![None; slots];
+    let mut moved = vec![false; insts.len()];
+    // Per register: the register whose value at entry it holds (a `mov` copies it), if any.
+    let mut entry_value: [Option<u8>; 16] = std::array::from_fn(|n| Some(n as u8));
+    for (k, i) in insts.iter().enumerate().skip(3) {
+        if let Some((s, r)) = spill_access(i, true, slots) {
+            let back = branches.iter().any(|&(from, to)| from >= k && to <= k);
+            match entry_value[gpr64_number(r)? as usize] {
+                Some(e) if stored[s].is_none() && !back => {
+                    stored[s] = Some(e);
+                    moved[k] = true;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_frame_instr(i) && i.mnemonic() != Mnemonic::Push {
+            continue;
+        }
+        if uses_stack(i) {
+            break;
+        }
+        match register_written(i) {
+            None => break,
+            Some(None) => {}
+            Some(Some(w)) => {
+                let copy = i.mnemonic() == Mnemonic::Mov
+                    && i.op1_kind() == OpKind::Register
+                    && gpr64_number(i.op0_register()).is_some();
+                entry_value[w as usize] = gpr64_number(i.op1_register())
+                    .filter(|_| copy)
+                    .and_then(|src| entry_value[src as usize]);
+            }
+        }
+    }
+    if !moved.contains(&true) {
         return None;
     }
     let mut replace: Vec<Option<Vec<u8>>> = vec![None; insts.len()];
     let pushes: Vec<u8> = (0..slots)
         .rev()
-        .flat_map(|s| push_pop(0x50, stored[s].unwrap_or(Register::RAX)))
+        .flat_map(|s| push_pop(0x50, stored[s].unwrap_or(0)))
         .collect();
     replace[2] = Some(pushes);
-    for r in &mut replace[3..end] {
+    for (r, _) in replace.iter_mut().zip(&moved).filter(|(_, &m)| m) {
         *r = Some(Vec::new());
     }
-    // A run of reloads of every slot in order (so no filler slot), after which nothing but the
-    // tear-down touches the stack and no branch crosses into or out of what follows it.
-    let reloads = (end..insts.len()).find(|&p| {
-        stored.iter().all(Option::is_some)
-            && (0..slots).all(|s| {
+    // A run of reloads of every stored slot in order, the stored ones being the lowest (any
+    // others are padding Cranelift added for alignment, pushed as filler), after which nothing
+    // but the tear-down touches the stack and no branch crosses into or out of what follows it:
+    // pops. When no filler is left above them rsp is then at rbp, and the tear-downs' `mov rsp,
+    // rbp` after the run go too.
+    let m = stored.iter().take_while(|s| s.is_some()).count();
+    let reloads = (3..insts.len()).find(|&p| {
+        m > 0
+            && stored[m..].iter().all(Option::is_none)
+            && (0..m).all(|s| {
                 insts
                     .get(p + s)
                     .and_then(|i| spill_access(i, false, slots))
-                    .is_some_and(|(t, r)| t == s && Some(r) == stored[s])
+                    .is_some_and(|(t, r)| t == s && gpr64_number(r) == stored[s])
             })
-            && insts[p + slots..]
+            && insts[p + m..]
                 .iter()
                 .all(|i| is_frame_instr(i) || !uses_stack(i))
-            && branches.iter().all(
-                |&(from, to)| {
-                    if from < p {
-                        to <= p
-                    } else {
-                        to >= p + slots
-                    }
-                },
-            )
+            && branches
+                .iter()
+                .all(|&(from, to)| if from < p { to <= p } else { to >= p + m })
     });
     if let Some(p) = reloads {
-        for (s, r) in replace[p..p + slots].iter_mut().enumerate() {
+        for (s, r) in replace[p..p + m].iter_mut().enumerate() {
             *r = Some(push_pop(0x58, stored[s]?));
         }
-        for (k, i) in insts.iter().enumerate().skip(p + slots) {
-            if is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov {
-                replace[k] = Some(Vec::new());
+        if m == slots {
+            for (k, i) in insts.iter().enumerate().skip(p + m) {
+                if is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov {
+                    replace[k] = Some(Vec::new());
+                }
             }
         }
     }
