@@ -128,6 +128,19 @@ fn small_int_overflow_exits_to_big_ints() {
 }
 
 #[test]
+fn sites_flipping_between_int_and_generic_forms_stop_exiting() {
+    // Out of refreshes, a site whose guard keeps failing where the specializer rewrote it is
+    // demoted to a step (`driver::note_exit`): the sites of `compose` flipping between
+    // BINARY_OP_MULTIPLY_INT and BINARY_OP exited 1236 times in this program before, 97 after.
+    let j = run_program("jit_int_flip_sites", &["--jit"]);
+    assert!(
+        jit_count(&j, &["guard_exits_by_instruction", "BINARY_OP"]) < 400,
+        "{j}"
+    );
+    assert!(jit_count(&j, &["refreshed_by", "exits"]) > 4, "{j}");
+}
+
+#[test]
 fn exceptions_raised_in_compiled_code_unwind_as_usual() {
     let j = run_program("jit_exceptions", &["--jit"]);
     assert!(jit_count(&j, &["exits", "raised"]) > 10, "{j}");

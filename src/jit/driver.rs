@@ -1181,7 +1181,14 @@ fn note_exit(vm: &mut Vm, cd: &CodeData, code: &Compiled, at: usize) {
     };
     if here >= REWRITTEN_EXITS && here.is_power_of_two() && rewritten_since(cd, code, at) {
         if let Some(current) = slot_rc(cd, code) {
-            let how = Rewritten::of(cd, code, at);
+            let mut how = Rewritten::of(cd, code, at);
+            // Out of refreshes, a site whose guard keeps failing where the specializer rewrote
+            // it is demoted to a step: left compiled as it was, it would exit at every such run
+            // for good (bm_pidigits' `compose`, whose multiplications flip between the int form
+            // and the generic one as its operands grow: 9.7k exits in five loops).
+            if how == Rewritten::Refresh && current.refreshes >= MAX_REFRESHES {
+                how = Rewritten::Demote;
+            }
             // Widening and demoting are bounded by the sites, not by `MAX_REFRESHES`.
             let limit = match how {
                 Rewritten::Refresh => MAX_REFRESHES,
