@@ -148,7 +148,7 @@ impl Arch {
 
     /// The stencil named `name` (for variant templates, the variant selected by `oparg`).
     pub fn find(self, name: &str, oparg: u32) -> Option<&'static Stencil> {
-        find_in(self.stencils(), name, oparg)
+        find_uncached(self.stencils(), name, oparg, 0)
     }
 }
 
@@ -157,12 +157,66 @@ pub const ANY_OPARG: &str = "any";
 
 /// The stencil named `name` in `set` (for variant templates, the variant selected by `oparg`,
 /// else the template's `ANY_OPARG` variant if it has one), entered with nothing cached.
-pub fn find_in(set: &'static [Stencil], name: &str, oparg: u32) -> Option<&'static Stencil> {
+pub fn find_in(
+    set: &'static [Stencil],
+    name: &'static str,
+    oparg: u32,
+) -> Option<&'static Stencil> {
     find_cached(set, name, oparg, 0)
 }
 
+/// Slots of `find_cached`'s per-thread memo (direct-mapped).
+const MEMO_SLOTS: usize = 256;
+
+/// A remembered lookup: (set, name's address and length, oparg, cached) and its result.
+type MemoEntry = (usize, usize, usize, u32, usize, Option<&'static Stencil>);
+
 /// `find_in` for the stencil entered with `cached` values in registers (a cacheable template's).
+/// Lookups are remembered per thread by the name's address (names are `'static`, so an address
+/// names one string for good): the stitcher asks for the same few dozen stencils over and over,
+/// and hashing the name and scanning the template's variants cost ~280 instructions a lookup
+/// (12% of a compile).
 pub fn find_cached(
+    set: &'static [Stencil],
+    name: &'static str,
+    oparg: u32,
+    cached: usize,
+) -> Option<&'static Stencil> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Vec<MemoEntry>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = (
+        set.as_ptr() as usize,
+        name.as_ptr() as usize,
+        name.len(),
+        oparg,
+        cached,
+    );
+    let slot = (key.1 >> 3 ^ key.1 >> 11 ^ (oparg as usize).wrapping_mul(0x9E37) ^ cached << 5)
+        % MEMO_SLOTS;
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .get(slot)
+            .filter(|e| (e.0, e.1, e.2, e.3, e.4) == key)
+            .map(|e| e.5)
+    });
+    if let Some(found) = hit {
+        return found;
+    }
+    let found = find_uncached(set, name, oparg, cached);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.is_empty() {
+            m.resize(MEMO_SLOTS, (0, 0, 0, 0, 0, None));
+        }
+        m[slot] = (key.0, key.1, key.2, key.3, key.4, found);
+    });
+    found
+}
+
+/// `find_cached` without the memo (for names that are not `'static`).
+fn find_uncached(
     set: &'static [Stencil],
     name: &str,
     oparg: u32,
