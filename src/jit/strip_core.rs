@@ -604,7 +604,7 @@ fn spill_access(i: &Instruction, store: bool, slots: usize) -> Option<(usize, Re
 /// when a run of reloads restores every slot in order with nothing after it touching the stack
 /// but the tear-down, pops restore the same registers and leave rsp at rbp, so the `mov rsp, rbp`
 /// after them go too. `GENERIC`: 13 + 9 + 3 per exit bytes become 2 + 2 (71 -> 47 stitched);
-/// LOAD_GLOBAL_MODULE, whose stores come after a guard, 139 -> 107.
+/// LOAD_GLOBAL_MODULE, whose stores come after a guard and a copy, 139 -> 114.
 /// Nothing reads the flags `sub` set (Cranelift never relies on a frame instruction's flags).
 /// `None` when the stencil does not have that shape.
 pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
@@ -640,13 +640,14 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     if branches.iter().any(|&(_, t)| t < 3) {
         return None;
     }
-    // The stores that can move up to the set-up: each slot's first, of a register no
-    // instruction between names (so it still holds its value from entry on every path there:
-    // no branch from further on lands before it), with nothing between that reads a slot or
-    // may use registers implicitly (a call) other than exit paths' tear-downs (`mov rsp, rbp;
-    // pop rbp`: rsp from rbp as before). A store moved up writes its slot on paths that did not
-    // store it, all of which leave the frame or store it again before any reload (Cranelift
-    // reads no slot it did not write).
+    // The stores that can move up to the set-up: each slot's first, of a register that still
+    // holds the value some register had at entry (no instruction between wrote it, or a `mov`
+    // copied such a register into it) on every path there (no branch from further on lands
+    // before it), with nothing between that reads a slot or has effects the scan cannot see
+    // (a call, a division) other than exit paths' tear-downs (`mov rsp, rbp; pop rbp`: rsp from
+    // rbp as before). The push saves that entry register. A store moved up writes its slot on
+    // paths that did not store it, all of which leave the frame or store it again before any
+    // reload (Cranelift reads no slot it did not write).
     let mut stored: Vec<Option<u8>> = vec![None; slots];
     let mut moved = vec![false; insts.len()];
     // Per register: the register whose value at entry it holds (a `mov` copies it), if any.
@@ -697,8 +698,9 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     // A run of reloads of every stored slot in order, the stored ones being the lowest (any
     // others are padding Cranelift added for alignment, pushed as filler), after which nothing
     // but the tear-down touches the stack and no branch crosses into or out of what follows it:
-    // pops. When no filler is left above them rsp is then at rbp, and the tear-downs' `mov rsp,
-    // rbp` after the run go too.
+    // pops (a pop reads the slot a reload read; each reloads the register its slot was pushed
+    // from, which the tests check). When no filler is left above them rsp is then at rbp, and
+    // the tear-downs' `mov rsp, rbp` after the run go too.
     let m = stored.iter().take_while(|s| s.is_some()).count();
     let reloads = (3..insts.len()).find(|&p| {
         m > 0
