@@ -5,7 +5,7 @@
 # pyperformance scripts of issue 8 and the shared kernels under CPython 3.11 (`python3 -S`),
 # cpjit (specializing, the default) and cpjit --specialize=off, checking that the outputs agree.
 #   usage: tools/bench_compare.sh [ARGS]   (ARGS go to compare; default --runs 3 --loops 5)
-#          JIT=1 tools/bench_compare.sh      (columns CPython, cpjit --jit, cpjit)
+#          JIT=1 tools/bench_compare.sh      (columns CPython, settle, cpjit --jit, cpjit)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH:-/work/shared/bench}
@@ -30,8 +30,15 @@ args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--runs 3 --loops 5)
 # compare exits 1 if any script fails or differs; the table is still the result.
 # JIT=1: the JIT against the specializing interpreter and CPython (issue 9, must-hold 5).
+# compare runs the implementations in the order given, every round, and on these machines the
+# process right after CPython runs slower (bm_pidigits 5%: the same cpjit binary in two columns
+# after CPython, 0.800 s then 0.761 s; BENCHMARKS.md, issue 9, sixteenth session). So a
+# `settle` run of the interpreter, not compared, takes that place, and the two compared columns
+# each follow a cpjit run. SETTLE=0 leaves it out.
 if [ -n "${JIT:-}" ]; then
-    impls=(--impl "cpython=python3 -S" --impl "jit=./target/release/cpjit -S --jit"
+    impls=(--impl "cpython=python3 -S")
+    [ "${SETTLE:-1}" != 0 ] && impls+=(--impl "settle=./target/release/cpjit -S")
+    impls+=(--impl "jit=./target/release/cpjit -S --jit"
         --impl "cpjit=./target/release/cpjit -S")
 else
     impls=(--impl "cpython=python3 -S" --impl "cpjit=./target/release/cpjit -S"
