@@ -167,7 +167,12 @@ impl Chunk {
     fn begin_write(&mut self, off: usize, size: usize) -> io::Result<()> {
         let pages = pages_of(off, size);
         let to_write: Vec<usize> = pages.clone().filter(|&p| self.executable[p]).collect();
-        self.set_protection(&to_write, MprotectFlags::READ | MprotectFlags::WRITE)?;
+        if let Err(e) = self.set_protection(&to_write, MprotectFlags::READ | MprotectFlags::WRITE) {
+            // The pages made writable before the failure hold other regions' code, which must
+            // stay runnable: back to read+execute (best effort; they are still so recorded).
+            let _ = self.set_protection(&to_write, MprotectFlags::READ | MprotectFlags::EXEC);
+            return Err(e);
+        }
         for p in pages {
             self.writers[p] += 1;
             self.executable[p] = false;
