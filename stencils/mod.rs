@@ -609,10 +609,13 @@ impl<'a> Emitter<'a> {
 
     /// Nonzero when `v` is a heap pointer (top 16 bits zero, not NULL).
     pub fn is_ptr(&mut self, v: Value) -> Value {
-        let top = self.b.ins().ushr_imm_s(v, 48);
-        let top_zero = self.b.ins().icmp_imm_s(IntCC::Equal, top, 0);
-        let nonnull = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
-        self.b.ins().band(top_zero, nonnull)
+        // `Value::is_ptr` (top 16 bits zero and not NULL) as one test: `v - 1` has its top 16
+        // bits zero exactly when `v` is a pointer, NULL wrapping to all ones; the one other word
+        // it would accept, 0x0001_0000_0000_0000, is no value (floats start at a top of 0x0002).
+        // Two compares and an `and` had cost 8 instructions (26 bytes on x86-64), this 3.
+        let less = self.b.ins().iadd_imm_s(v, -1);
+        let top = self.b.ins().ushr_imm_s(less, 48);
+        self.b.ins().icmp_imm_s(IntCC::Equal, top, 0)
     }
 
     /// Boxes a small-int payload held in the top 48 bits of `shifted` (low 16 bits zero):
