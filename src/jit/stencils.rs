@@ -168,8 +168,9 @@ pub fn find_in(
 /// Slots of `find_cached`'s per-thread memo (direct-mapped).
 const MEMO_SLOTS: usize = 256;
 
-/// A remembered lookup: (set, name's address and length, oparg, cached) and its result.
-type MemoEntry = (usize, usize, usize, u32, usize, Option<&'static Stencil>);
+/// What a lookup is remembered by: the set's and the name's addresses, the name's length, the
+/// oparg and the number of cached values.
+type MemoKey = (usize, usize, usize, u32, usize);
 
 /// `find_in` for the stencil entered with `cached` values in registers (a cacheable template's).
 /// Lookups are remembered per thread by the name's address (names are `'static`, so an address
@@ -182,11 +183,12 @@ pub fn find_cached(
     oparg: u32,
     cached: usize,
 ) -> Option<&'static Stencil> {
+    type Memo = [(MemoKey, Option<&'static Stencil>); MEMO_SLOTS];
     thread_local! {
-        static MEMO: std::cell::RefCell<Vec<MemoEntry>> =
-            const { std::cell::RefCell::new(Vec::new()) };
+        static MEMO: std::cell::RefCell<Memo> =
+            const { std::cell::RefCell::new([((0, 0, 0, 0, 0), None); MEMO_SLOTS]) };
     }
-    let key = (
+    let key: MemoKey = (
         set.as_ptr() as usize,
         name.as_ptr() as usize,
         name.len(),
@@ -195,23 +197,14 @@ pub fn find_cached(
     );
     let slot = (key.1 >> 3 ^ key.1 >> 11 ^ (oparg as usize).wrapping_mul(0x9E37) ^ cached << 5)
         % MEMO_SLOTS;
-    let hit = MEMO.with(|m| {
-        m.borrow()
-            .get(slot)
-            .filter(|e| (e.0, e.1, e.2, e.3, e.4) == key)
-            .map(|e| e.5)
-    });
-    if let Some(found) = hit {
+    if let Some(found) = MEMO.with(|m| {
+        let (k, found) = m.borrow()[slot];
+        (k == key).then_some(found)
+    }) {
         return found;
     }
     let found = find_uncached(set, name, oparg, cached);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.is_empty() {
-            m.resize(MEMO_SLOTS, (0, 0, 0, 0, 0, None));
-        }
-        m[slot] = (key.0, key.1, key.2, key.3, key.4, found);
-    });
+    MEMO.with(|m| m.borrow_mut()[slot] = (key, found));
     found
 }
 

@@ -475,30 +475,34 @@ pub fn relax_branches(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)>
     Some((new_code, new_holes))
 }
 
+/// The frame's tear-down `mov rsp, rbp` (not its set-up `mov rbp, rsp`).
+fn restores_rsp(i: &Instruction) -> bool {
+    is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov && i.op0_register() == Register::RSP
+}
+
+/// `add rsp, imm` or `sub rsp, imm`.
+fn adjusts_rsp(i: &Instruction) -> bool {
+    matches!(i.mnemonic(), Mnemonic::Add | Mnemonic::Sub)
+        && i.op_count() == 2
+        && i.op0_kind() == OpKind::Register
+        && i.op0_register() == Register::RSP
+        && matches!(
+            i.op1_kind(),
+            OpKind::Immediate8to64 | OpKind::Immediate32to64 | OpKind::Immediate8
+        )
+}
+
 /// Drops every `add rsp, imm` (or `sub`) right before `mov rsp, rbp`: the frame's tear-down
 /// sets rsp from rbp anyway, and nothing after it reads the flags (a stencil ends there, and
 /// flags are not part of the tail convention). Cranelift emits both on each exit path of a
 /// stencil that keeps its frame (the calling ones): 4 bytes each. `None` when there is none.
 pub fn drop_stack_adjusts(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     let insts = decode_movable(code)?;
-    // The frame's tear-down `mov rsp, rbp` (not its set-up `mov rbp, rsp`).
-    let restores_rsp = |i: &Instruction| {
-        is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov && i.op0_register() == Register::RSP
-    };
     let dead: Vec<bool> = insts
         .iter()
         .enumerate()
         .map(|(k, i)| {
-            matches!(i.mnemonic(), Mnemonic::Add | Mnemonic::Sub)
-                && i.op_count() == 2
-                && i.op0_kind() == OpKind::Register
-                && i.op0_register() == Register::RSP
-                && matches!(
-                    i.op1_kind(),
-                    OpKind::Immediate8to64 | OpKind::Immediate32to64 | OpKind::Immediate8
-                )
-                && !has_hole(holes, i)
-                && insts.get(k + 1).is_some_and(restores_rsp)
+            adjusts_rsp(i) && !has_hole(holes, i) && insts.get(k + 1).is_some_and(restores_rsp)
         })
         .collect();
     if !dead.contains(&true) {
@@ -612,14 +616,8 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
     let sub = insts.get(2)?;
     if !(insts.len() > 3 && is_frame_instr(&insts[0]) && is_frame_instr(&insts[1]))
         || insts[0].mnemonic() != Mnemonic::Push
+        || !adjusts_rsp(sub)
         || sub.mnemonic() != Mnemonic::Sub
-        || sub.op_count() != 2
-        || sub.op0_kind() != OpKind::Register
-        || sub.op0_register() != Register::RSP
-        || !matches!(
-            sub.op1_kind(),
-            OpKind::Immediate8to64 | OpKind::Immediate32to64
-        )
     {
         return None;
     }
@@ -724,7 +722,7 @@ pub fn push_saves(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
         }
         if m == slots {
             for (k, i) in insts.iter().enumerate().skip(p + m) {
-                if is_frame_instr(i) && i.mnemonic() == Mnemonic::Mov {
+                if restores_rsp(i) {
                     replace[k] = Some(Vec::new());
                 }
             }
