@@ -573,7 +573,7 @@ const CONST_DIVISOR_OPS: [u32; 4] = [6, 2, 19, 15];
 const LOCALS: u32 = 17;
 
 /// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
-/// LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
+/// LOAD_GLOBAL_MODULE/BUILTIN (its bit 0), LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
 /// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
 /// arithmetic and comparisons, whose variants are their base ones (none, or the comparison)
 /// times the operands proven earlier (`jit::types`, `proof`).
@@ -594,6 +594,8 @@ fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8
         // Every `nb` operator (26), times the proofs of small-int operands.
         Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT if oparg < 26 => oparg + 26 * proof as u32,
         Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT => u32::MAX,
+        // Whether a NULL goes below the value.
+        Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => oparg & 1,
         _ => oparg,
     }
 }

@@ -94,8 +94,8 @@ mod tests {
     }
 
     /// The stencil's code before the passes from `first` on (`strip_core::build_passes`'s order:
-    /// 0 strip, 1 invert_jumps, 2 drop_stack_adjusts, 3 push_saves, 4 narrow_imm32,
-    /// 5 relax_branches).
+    /// 0 strip, 1 invert_jumps, 2 drop_stack_adjusts, 3 push_saves, 4 shrink_imm8,
+    /// 5 narrow_imm32, 6 relax_branches).
     fn before_pass(s: &Stencil, first: usize) -> (Vec<u8>, Vec<Hole>) {
         use crate::jit::strip_core as sc;
         let mut out = (s.code.to_vec(), s.holes.to_vec());
@@ -104,13 +104,14 @@ mod tests {
             sc::invert_jumps,
             sc::drop_stack_adjusts,
             sc::push_saves,
+            sc::shrink_imm8,
         ];
         for pass in passes.into_iter().take(first) {
             if let Some(next) = run_pass(pass, &out.0, &out.1) {
                 out = next;
             }
         }
-        if first > 4 {
+        if first > 5 {
             let offsets: Vec<u64> = out.1.iter().map(|h| h.offset).collect();
             if let Some((c, moved, n)) = sc::narrow_imm32(&out.0, &offsets, &narrowable(&out.1)) {
                 out = (c, with_offsets(&out.1, moved, n));
@@ -175,7 +176,7 @@ mod tests {
     fn narrowed_immediates_are_32_bit_movs_of_the_same_register() {
         let mut narrowed = 0;
         for s in Arch::X86_64.stencils() {
-            let (before, after) = (before_pass(s, 4), before_pass(s, 5));
+            let (before, after) = (before_pass(s, 5), before_pass(s, 6));
             narrowed += same_instructions(
                 s.name,
                 (&before.0, &before.1),
@@ -200,6 +201,45 @@ mod tests {
         assert!(narrowed >= 20, "{narrowed}");
     }
 
+    /// Shrinking (`strip_core::shrink_imm8`) leaves every instruction as it was but the ALU
+    /// instructions with a 32-bit immediate that fits in a byte, which keep their mnemonic,
+    /// operands and immediate value in 3 bytes fewer; internal branches land on the same
+    /// instruction.
+    #[test]
+    fn shrunk_immediates_keep_their_values() {
+        let mut shrunk = 0;
+        for s in Arch::X86_64.stencils() {
+            let (before, after) = (before_pass(s, 4), before_pass(s, 5));
+            shrunk += same_instructions(
+                s.name,
+                (&before.0, &before.1),
+                (&after.0, &after.1),
+                |o, n, h| {
+                    if o.len() != n.len() + 3 {
+                        return false;
+                    }
+                    assert!(h.is_none(), "{}", s.name);
+                    assert_eq!(o.op_count(), 2, "{}", s.name);
+                    assert_eq!(o.op0_kind(), n.op0_kind(), "{}", s.name);
+                    assert_eq!(o.op0_register(), n.op0_register(), "{}", s.name);
+                    assert_eq!(o.memory_base(), n.memory_base(), "{}", s.name);
+                    assert_eq!(o.memory_displacement64(), n.memory_displacement64());
+                    assert_eq!(o.immediate(1), n.immediate(1), "{}", s.name);
+                    assert!(
+                        matches!(
+                            n.op1_kind(),
+                            OpKind::Immediate8to64 | OpKind::Immediate8to32
+                        ),
+                        "{}",
+                        s.name
+                    );
+                    true
+                },
+            );
+        }
+        assert!(shrunk >= 100, "{shrunk}");
+    }
+
     /// Relaxation (`strip_core::relax_branches`) keeps every instruction, turns internal
     /// branches into 2-byte forms where they reach and lands each on the same instruction; the
     /// built code is relaxed already.
@@ -207,7 +247,7 @@ mod tests {
     fn relaxed_branches_land_on_the_same_instructions() {
         let mut shortened = 0;
         for s in Arch::X86_64.stencils() {
-            let (before, (code, holes)) = (before_pass(s, 5), x86_64_stripped(s));
+            let (before, (code, holes)) = (before_pass(s, 6), x86_64_stripped(s));
             let offsets: Vec<u64> = holes.iter().map(|h| h.offset).collect();
             assert!(
                 crate::jit::strip_core::relax_branches(&code, &offsets).is_none(),
