@@ -18,35 +18,41 @@ use super::{mem, Emitter, Template};
 pub fn templates() -> Vec<Template> {
     let t = Template::plain;
     vec![
-        t(
+        Template::variants(
             "LOAD_ATTR_INSTANCE_VALUE",
             "(obj -- value) type version (cache c[1]) and the value at index c[2] of the instance's values; else the slow path",
+            CACHE_VARIANTS,
             load_attr_instance_value,
         ),
-        t(
+        Template::variants(
             "STORE_ATTR_INSTANCE_VALUE",
             "(value obj --) type version (c[1]), stores at index c[2]: over an existing value, or a new one within the values' room at or above the high mark of an instance without a __dict__ (moving the mark); else the slow path",
+            CACHE_VARIANTS,
             store_attr_instance_value,
         ),
-        t(
+        Template::variants(
             "LOAD_ATTR_SLOT",
             "(obj -- value) as LOAD_ATTR_INSTANCE_VALUE: type version (c[1]) and the set slot value at index c[2]; else the slow path",
+            CACHE_VARIANTS,
             load_attr_instance_value,
         ),
-        t(
+        Template::variants(
             "STORE_ATTR_SLOT",
             "(value obj --) type version (c[1]), overwrites the slot value at index c[2] when it is set (an unset slot, which moves the instance's high mark, is the slow path)",
+            CACHE_VARIANTS,
             store_attr_slot,
         ),
-        t(
+        Template::variants(
             "LOAD_METHOD_WITH_VALUES",
             "(obj -- method obj) type version (c[1]) and no materialized __dict__: pushes the cached method (c[3..5]); else the slow path",
-            |e, _| load_method(e, true),
+            CACHE_VARIANTS,
+            |e, v| load_method(e, true, v),
         ),
-        t(
+        Template::variants(
             "LOAD_METHOD_NO_DICT",
             "(obj -- method obj) heap object of the type version c[1]: pushes the cached method (c[3..5]); else the slow path",
-            |e, _| load_method(e, false),
+            CACHE_VARIANTS,
+            |e, v| load_method(e, false, v),
         ),
         Template::variants(
             "LOAD_GLOBAL_MODULE",
@@ -156,9 +162,29 @@ const BINOP_VARIANTS: &[&str] = &[
     "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
 ];
 
-/// The instance's inline cache unit `i` (`c[i]`, 4 bytes each after the instruction's unit `p`).
-fn cache_u32(e: &mut Emitter, p: Value, i: i32) -> Value {
-    e.b.ins().uload32(mem(), p, 4 * (i + 1))
+/// The attribute stencils' variants (`jit::stitch::variant_of`): the inline cache read in the
+/// live quickened code (`_JIT_CACHE`, after checking the live opcode), or the values it held when
+/// the region was compiled patched in (`_JIT_CACHE_VERSION`, `_JIT_CACHE_INDEX`,
+/// `_JIT_CACHE_METHOD`: no opcode check, no cache pointer, no loads from the quickened code). The
+/// stitcher compiles a site with the second unless it has seen instances of several classes
+/// (`RuntimeSymbols::monomorphic`), where the interpreter keeps re-specializing the cache.
+const CACHE_VARIANTS: &[&str] = &["live cache", "compiled-in cache"];
+
+/// Where an attribute stencil's cache values come from: the live cache unit, or (`None`) the
+/// holes patched at compile time (variant 1).
+fn cache_source(e: &mut Emitter, variant: u32) -> Option<Value> {
+    (variant == 0).then(|| e.live_unit())
+}
+
+/// Cache word `i` (c[i]): read from the live cache unit `p`, or the hole patched with it.
+fn cache_word(e: &mut Emitter, p: Option<Value>, i: i32) -> Value {
+    match p {
+        Some(p) => e.b.ins().uload32(mem(), p, 4 * (i + 1)),
+        None => e.hole(match i {
+            1 => "_JIT_CACHE_VERSION",
+            _ => "_JIT_CACHE_INDEX",
+        }),
+    }
 }
 
 /// The version tag of heap object `o`'s type, after checking `o` is a heap object.
@@ -169,27 +195,27 @@ fn type_version(e: &mut Emitter, o: Value) -> Value {
     e.b.ins().uload32(mem(), ty, crate::TYPE_VERSION_OFFSET)
 }
 
-/// Checks `o`'s type version against `c[1]`.
-fn guard_version(e: &mut Emitter, p: Value, o: Value) {
+/// Checks `o`'s type version against the cache's (c[1]).
+fn guard_version(e: &mut Emitter, p: Option<Value>, o: Value) {
     let have = type_version(e, o);
-    let want = cache_u32(e, p, 1);
+    let want = cache_word(e, p, 1);
     let same = e.b.ins().icmp(IntCC::Equal, have, want);
     e.slow_unless(same);
 }
 
-/// Address of the instance value at index `c[2]`, after checking the index is within `cap` and
-/// the value there is set; returns (address, value).
-fn instance_value(e: &mut Emitter, p: Value, o: Value) -> (Value, Value) {
+/// Address of the instance value at the cache's index, after checking the index is within
+/// `cap` and the value there is set; returns (address, value).
+fn instance_value(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value) {
     let (_, addr, v) = value_slot(e, p, o);
     let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
     e.slow_unless(set);
     (addr, v)
 }
 
-/// The index `c[2]`, after checking it is within `cap`, the address of the instance value there
-/// and that value (NULL when unset).
-fn value_slot(e: &mut Emitter, p: Value, o: Value) -> (Value, Value, Value) {
-    let idx = cache_u32(e, p, 2);
+/// The cache's index (c[2]), after checking it is within `cap`, the address of the instance
+/// value there and that value (NULL when unset).
+fn value_slot(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value, Value) {
+    let idx = cache_word(e, p, 2);
     let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
     let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
     e.slow_unless(inside);
@@ -200,8 +226,8 @@ fn value_slot(e: &mut Emitter, p: Value, o: Value) -> (Value, Value, Value) {
     (idx, addr, v)
 }
 
-fn load_attr_instance_value(e: &mut Emitter, _: u32) {
-    let p = e.live_unit();
+fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
+    let p = cache_source(e, variant);
     let o = e.peek(0);
     guard_version(e, p, o);
     let (_, v) = instance_value(e, p, o);
@@ -211,8 +237,8 @@ fn load_attr_instance_value(e: &mut Emitter, _: u32) {
 }
 
 /// STORE_ATTR_SLOT: overwrites a set slot value (an unset one is the slow path).
-fn store_attr_slot(e: &mut Emitter, _: u32) {
-    let p = e.live_unit();
+fn store_attr_slot(e: &mut Emitter, variant: u32) {
+    let p = cache_source(e, variant);
     let o = e.peek(0);
     let v = e.peek(1);
     guard_version(e, p, o);
@@ -225,8 +251,8 @@ fn store_attr_slot(e: &mut Emitter, _: u32) {
 /// STORE_ATTR_INSTANCE_VALUE (`instance::store_at`): overwrites the value at index `c[2]`, or
 /// stores a new one there when the index is within `cap`, at or above the high mark `hi` (index
 /// order is insertion order) and the instance has no materialized `__dict__`, moving `hi` past it.
-fn store_attr_instance_value(e: &mut Emitter, _: u32) {
-    let p = e.live_unit();
+fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
+    let p = cache_source(e, variant);
     let o = e.peek(0);
     let v = e.peek(1);
     guard_version(e, p, o);
@@ -251,8 +277,8 @@ fn store_attr_instance_value(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-fn load_method(e: &mut Emitter, with_values: bool) {
-    let p = e.live_unit();
+fn load_method(e: &mut Emitter, with_values: bool, variant: u32) {
+    let p = cache_source(e, variant);
     let o = e.peek(0);
     guard_version(e, p, o);
     if with_values {
@@ -261,10 +287,14 @@ fn load_method(e: &mut Emitter, with_values: bool) {
         let none = e.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
         e.slow_unless(none);
     }
-    // c[3..5]: the method's Value, 4-byte aligned.
-    let m =
-        e.b.ins()
-            .load(I64, MemFlagsData::new().with_notrap(), p, 16);
+    // c[3..5], the method (4-byte aligned in the live cache; held by the type of that version).
+    let m = match p {
+        Some(p) => {
+            e.b.ins()
+                .load(I64, MemFlagsData::new().with_notrap(), p, 16)
+        }
+        None => e.hole("_JIT_CACHE_METHOD"),
+    };
     e.poke(0, m);
     e.poke(-1, o);
     let sp = e.sp_after(1);

@@ -87,6 +87,21 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_CACHE_VERSION",
+        value: "CacheVersion",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_CACHE_INDEX",
+        value: "CacheIndex",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_CACHE_METHOD",
+        value: "CacheMethod",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_OPARG",
         value: "Oparg",
         kind: SymKind::Data,

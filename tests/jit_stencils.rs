@@ -208,6 +208,7 @@ mod stitched {
             cache: std::ptr::null(),
             as_step: &|_| false,
             proven_bound: &|_| false,
+            burn_cache: &|_| false,
         };
         let consts = [
             Value::try_from_i64(10).unwrap(),

@@ -141,6 +141,17 @@ fn sites_flipping_between_int_and_generic_forms_stop_exiting() {
 }
 
 #[test]
+fn burned_attribute_sites_respecialized_for_another_class_are_recompiled() {
+    // The loop is entered once, so the driver's entry checks never look at it again: only the
+    // stale runs of the sites' runtime functions (`driver::note_burned_slow`) recompile the
+    // region (none without them).
+    let j = run_program("jit_burned_respecialized", &["--jit"]);
+    assert!(jit_count(&j, &["refreshed_by", "stale"]) >= 1, "{j}");
+    let j = run_program("jit_burned_cache", &["--jit"]);
+    assert!(jit_count(&j, &["regions"]) >= 4, "{j}");
+}
+
+#[test]
 fn exceptions_raised_in_compiled_code_unwind_as_usual() {
     let j = run_program("jit_exceptions", &["--jit"]);
     assert!(jit_count(&j, &["exits", "raised"]) > 10, "{j}");

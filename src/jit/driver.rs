@@ -149,6 +149,11 @@ struct Compiled {
     /// compiled, with that opcode: once the specializer rewrites one, the region is recompiled
     /// (`refresh`).
     generic_sites: Vec<(usize, u8)>,
+    /// The instructions whose stencils took their inline cache's values as immediates
+    /// (`burns_cache`), with the type version (c[1]) the cache held, by index: once the
+    /// specializer re-specializes one for another version, its fast path always misses, and
+    /// the region is recompiled (`refresh`, `note_burned_slow`).
+    burned: Vec<(usize, u32)>,
     /// The opcode each code unit was compiled as (`snapshot`): a guard that keeps failing where
     /// the specializer has since rewritten the instruction recompiles the region (`note_exit`).
     ops: Box<[u8]>,
@@ -859,7 +864,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     }
     slot.warmth.set(0);
     let started = std::time::Instant::now();
-    let compiled = compile(vm, cd, &demoted, &widened);
+    let compiled = compile(vm, cd, &demoted, &widened, &[]);
     with_stats(|s| {
         s.compile_ns += started.elapsed().as_nanos() as u64;
         match &compiled {
@@ -877,6 +882,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     let new = match compiled {
         Ok((region, ops)) => Slot::Compiled(Rc::new(Compiled {
             generic_sites: generic_sites(cd),
+            burned: burned_sites(cd, vm.mode, &[]),
             ops,
             refreshed_at: Vec::new(),
             stale_refreshed: Vec::new(),
@@ -917,17 +923,120 @@ fn generic_sites(cd: &CodeData) -> Vec<(usize, u8)> {
     out
 }
 
+/// Whether `op`'s stencil takes its inline cache's values as immediates when the region is
+/// compiled (`_JIT_CACHE_VERSION` ...; stencils/attr.rs) rather than reading the live cache.
+pub(super) fn burns_cache(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::LOAD_ATTR_INSTANCE_VALUE
+            | Opcode::LOAD_ATTR_SLOT
+            | Opcode::STORE_ATTR_INSTANCE_VALUE
+            | Opcode::STORE_ATTR_SLOT
+            | Opcode::LOAD_METHOD_WITH_VALUES
+            | Opcode::LOAD_METHOD_NO_DICT
+    )
+}
+
+/// Whether the instruction at `i` of `cd` gets its inline cache's values compiled in
+/// (`RuntimeSymbols::burn_cache`): an attribute instruction whose stencil can (`burns_cache`)
+/// at a site that has seen instances of one class only: whose specialized form has not missed
+/// since it was specialized, and whose generic form's attribute cache (`inline_cache::site`),
+/// which records each class a miss met, holds at most one. Where a site sees several classes
+/// the specializer keeps re-specializing it among them (bm_deltablue's constraint methods run
+/// on sibling subclasses) and a compiled-in cache would miss for all but one, so such sites
+/// read the live cache (compiling every site's cache in cost bm_deltablue 20% more
+/// instructions and 31 recompiles in five loops).
+fn burned_site(cd: &CodeData, i: usize, mode: crate::vm::adaptive::Mode) -> bool {
+    let Some(op) = cd
+        .adaptive
+        .get(i)
+        .and_then(|w| Opcode::from_u8(w.get() as u8))
+    else {
+        return false;
+    };
+    if !burns_cache(op) || cd.site_of.get(i).is_none_or(|&s| s == 0) {
+        return false;
+    }
+    let counter = cd.adaptive.get(i + 1).map_or(0, |c| c.get());
+    if crate::vm::adaptive::missed_since_specialized(counter, mode) {
+        return false;
+    }
+    let site = crate::vm::runtime::inline_cache::site(&cd.caches, &cd.site_of, i);
+    let words = crate::vm::runtime::inline_cache::WORDS;
+    let mut seen = 0;
+    for entry in site.chunks(words) {
+        let ty = entry[0].get();
+        if ty != 0 && ty != seen {
+            if seen != 0 {
+                return false;
+            }
+            seen = ty;
+        }
+    }
+    true
+}
+
+/// `cd`'s instructions compiled with their inline cache's values in (`burned_site`, but not
+/// those in `live`, as `compile`) and the
+/// type version each cache holds now (c[1], the unit after the counter), in index order.
+fn burned_sites(
+    cd: &CodeData,
+    mode: crate::vm::adaptive::Mode,
+    live: &[usize],
+) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cd.adaptive.len() {
+        let Some(op) = Opcode::from_u8(cd.adaptive[i].get() as u8) else {
+            break;
+        };
+        if !live.contains(&i) && burned_site(cd, i, mode) {
+            if let Some(c1) = cd.adaptive.get(i + 2) {
+                out.push((i, c1.get()));
+            }
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    out
+}
+
+/// Whether the instruction at `at` is still the one `code` burned a cache into, re-specialized
+/// since for another type version (its compiled fast path then never hits).
+fn burned_stale(cd: &CodeData, code: &Compiled, at: usize) -> bool {
+    let Ok(k) = code.burned.binary_search_by_key(&at, |&(i, _)| i) else {
+        return false;
+    };
+    let same_op = cd.adaptive.get(at).map(|w| w.get() as u8) == code.ops.get(at).copied();
+    same_op && cd.adaptive.get(at + 2).map(|c| c.get()) != Some(code.burned[k].1)
+}
+
+/// A burned-cache instruction's runtime function ran (its compiled fast path missed, or it is
+/// compiled as a call): if the instruction was re-specialized for another type version since
+/// the region was compiled, counts a stale run (`note_stale`), which recompiles the region at
+/// the limit. Other misses (an object of another class at a polymorphic site) count nothing.
+pub(super) fn note_burned_slow(vm: &mut Vm, cd: &CodeData, at: usize) {
+    let Some(code) = running(cd) else { return };
+    if burned_stale(cd, code, at) {
+        note_stale(vm, cd, at);
+    }
+}
+
 /// Recompiles `code` when the specializer has rewritten one of the generic instructions it was
 /// compiled from (a region compiled early, e.g. before a recursive function's second half first
 /// ran, would otherwise keep running those through their generic runtime functions for good).
 #[cold]
 #[inline(never)]
 fn refresh<'a>(vm: &mut Vm, cd: &CodeData, code: &'a Compiled) -> &'a Compiled {
+    let settled = |i: usize| code.stale_refreshed.contains(&i);
     if code.refreshes >= MAX_REFRESHES
-        || code
+        || (code
             .generic_sites
             .iter()
-            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w || code.stale_refreshed.contains(&i))
+            .all(|&(i, w)| cd.adaptive[i].get() as u8 == w || settled(i))
+            && code
+                .burned
+                .iter()
+                .all(|&(i, _)| !burned_stale(cd, code, i) || settled(i)))
     {
         return code;
     }
@@ -1101,7 +1210,7 @@ fn rewritten_since(cd: &CodeData, code: &Compiled, at: usize) -> bool {
         return false;
     };
     let form = |op: u8| Opcode::from_u8(op).map(eval::step_form);
-    form(live.get() as u8) != form(was)
+    form(live.get() as u8) != form(was) || burned_stale(cd, code, at)
 }
 
 /// What noticed that the specializer rewrote instructions a region was compiled from (`--stats`:
@@ -1144,9 +1253,10 @@ fn recompile_refreshed(
             }
         }
     }
-    let Ok((region, ops)) = compile(vm, cd, &demoted, &widened) else {
+    let Ok((region, ops)) = compile(vm, cd, &demoted, &widened, &stale_refreshed) else {
         return code;
     };
+    let burned = burned_sites(cd, vm.mode, &stale_refreshed);
     with_stats(|s| {
         s.compile_ns += started.elapsed().as_nanos() as u64;
         s.regions += 1;
@@ -1161,6 +1271,7 @@ fn recompile_refreshed(
         stale_refreshed,
         widened,
         generic_sites: generic_sites(cd),
+        burned,
         refreshes: code.refreshes + 1,
         recompiles: code.recompiles,
         demoted,
@@ -1263,16 +1374,19 @@ pub fn stitch_code_object(
     code: crate::vm::value::Value,
 ) -> Option<Result<Region, super::stitch::StitchError>> {
     let cd: &CodeData = as_code(code)?;
-    Some(compile(vm, cd, &[], &[]).map(|(region, _)| region))
+    Some(compile(vm, cd, &[], &[], &[]).map(|(region, _)| region))
 }
 
-/// Stitches `cd`'s quickened instructions as they are now, `demoted` ones as steps and
-/// `widened` ones as BINARY_OP_NUMERIC_FLOAT; with the opcode each code unit was compiled as.
+/// Stitches `cd`'s quickened instructions as they are now, `demoted` ones as steps,
+/// `widened` ones as BINARY_OP_NUMERIC_FLOAT and attribute instructions in `live` (sites a
+/// refresh was for: they flip among forms) reading their live inline cache; with the opcode
+/// each code unit was compiled as.
 fn compile(
     vm: &mut Vm,
     cd: &CodeData,
     demoted: &[usize],
     widened: &[usize],
+    live: &[usize],
 ) -> Result<(Region, Box<[u8]>), super::stitch::StitchError> {
     let mut code = snapshot(cd);
     for &i in widened {
@@ -1294,7 +1408,9 @@ fn compile(
     };
     let as_step = |i: usize| demoted.contains(&i);
     let proven_bound = |i: usize| bound.get(i).copied().unwrap_or(false);
-    let syms = runtime_symbols(vm, cd, &as_step, &proven_bound);
+    let mode = vm.mode;
+    let burn = |i: usize| !live.contains(&i) && burned_site(cd, i, mode);
+    let syms = runtime_symbols(vm, cd, &as_step, &proven_bound, &burn);
     let region = Region::compile(&code, &cd.consts, &syms)?;
     if settings().dump {
         let title = format!("{} (recompiled as steps: {demoted:?})", cd.code.qualname);
@@ -1308,12 +1424,13 @@ fn compile(
 
 /// The symbols the driver compiles `cd`'s regions with: `vm`'s singletons and types, the runtime
 /// functions ([`generic_fn`], `ops::switch_fn`) and `cd`'s live quickened code for the inline
-/// caches; `as_step` and `proven_bound` as [`RuntimeSymbols`] describes them.
+/// caches; `as_step`, `proven_bound` and `burn_cache` as [`RuntimeSymbols`] describes them.
 pub fn runtime_symbols<'a>(
     vm: &Vm,
     cd: &CodeData,
     as_step: &'a dyn Fn(usize) -> bool,
     proven_bound: &'a dyn Fn(usize) -> bool,
+    burn_cache: &'a dyn Fn(usize) -> bool,
 ) -> RuntimeSymbols<'a> {
     RuntimeSymbols {
         true_value: vm.true_,
@@ -1326,6 +1443,7 @@ pub fn runtime_symbols<'a>(
         cache: cd.adaptive.as_ptr() as *const u8,
         as_step,
         proven_bound,
+        burn_cache,
     }
 }
 

@@ -974,6 +974,12 @@ macro_rules! site_probed_fns {
             let cd = unsafe { code_unchecked(frame_code(FramePtr(frame).get())) };
             let i = at as usize;
             let unit = &cd.adaptive[i + 1];
+            if cd.adaptive[i].get() as u8 == Opcode::$op as u8 {
+                // SAFETY: the driver's context and Vm (the contract); no other reference into
+                // the Vm is live here.
+                let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
+                super::driver::note_burned_slow(vm, cd, i);
+            }
             if cd.adaptive[i].get() as u8 == Opcode::$op as u8
                 && crate::vm::adaptive::count(unit.get()) > 0
             {
@@ -1552,6 +1558,7 @@ runtime_fns! {
     unpack_sequence_tuple: UNPACK_SEQUENCE_TUPLE, |s, oparg| { unpack_sequence(s, oparg) }
     unpack_sequence_list: UNPACK_SEQUENCE_LIST, |s, oparg| { unpack_sequence(s, oparg) }
     load_attr_slot: LOAD_ATTR_SLOT, |s, oparg| {
+        super::driver::note_burned_slow(s.vm, s.cd, s.at);
         let v = spec::load_attr_slot(s.slots[s.sp - 1], s.c());
         top_or_deopt(s, v)
     }
@@ -1586,6 +1593,7 @@ runtime_fns! {
         top_or_deopt(s, v)
     }
     store_attr_slot: STORE_ATTR_SLOT, |s, oparg| {
+        super::driver::note_burned_slow(s.vm, s.cd, s.at);
         let (o, v) = (s.slots[s.sp - 1], s.slots[s.sp - 2]);
         if spec::store_attr_slot(o, v, s.c()) {
             s.sp -= 2;

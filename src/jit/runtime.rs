@@ -197,6 +197,10 @@ pub struct RuntimeSymbols<'a> {
     /// LOAD_FASTs (by code unit index) whose local is bound on every path (`jit::bound`): their
     /// stencil skips the unbound check.
     pub proven_bound: &'a dyn Fn(usize) -> bool,
+    /// Attribute instructions (by code unit index) whose stencils get the values their inline
+    /// cache holds now patched in (the `compiled-in cache` variant) rather than reading the live
+    /// cache at run time (`live cache`): the driver's choice for sites that have seen one class.
+    pub burn_cache: &'a dyn Fn(usize) -> bool,
 }
 
 /// The first slot of `frame`'s `localsplus`.

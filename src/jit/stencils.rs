@@ -48,6 +48,14 @@ pub enum HoleValue {
     /// `_JIT_CACHE`: address of the instruction's code unit in the live quickened code (its
     /// inline cache follows).
     Cache,
+    /// `_JIT_CACHE_VERSION`: the type version the instruction's inline cache held when the
+    /// region was compiled (c[1]; `u32::MAX`, which no type gets, for 0).
+    CacheVersion,
+    /// `_JIT_CACHE_INDEX`: the instance-value or slot index the cache held (c[2]).
+    CacheIndex,
+    /// `_JIT_CACHE_METHOD`: the method the cache held (c[3..5], a Value the type of the cached
+    /// version holds).
+    CacheMethod,
     /// `_JIT_HELPER`: the instruction's helper function (`jit::ops::helper_fn`).
     Helper,
     /// `_JIT_OPARG`: the instruction's oparg.

@@ -573,7 +573,7 @@ const CONST_DIVISOR_OPS: [u32; 4] = [6, 2, 19, 15];
 const LOCALS: u32 = 17;
 
 /// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
-/// LOAD_GLOBAL_MODULE/BUILTIN (its bit 0), LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
+/// LOAD_GLOBAL_MODULE/BUILTIN (its bit 0), the attribute instructions (`burn_cache`), LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
 /// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
 /// arithmetic and comparisons, whose variants are their base ones (none, or the comparison)
 /// times the operands proven earlier (`jit::types`, `proof`).
@@ -596,6 +596,13 @@ fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8
         Opcode::BINARY_OP | Opcode::BINARY_OP_SMALL_INT => u32::MAX,
         // Whether a NULL goes below the value.
         Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => oparg & 1,
+        // The live inline cache, or the one compiled in (stencils/attr.rs `CACHE_VARIANTS`).
+        Opcode::LOAD_ATTR_INSTANCE_VALUE
+        | Opcode::LOAD_ATTR_SLOT
+        | Opcode::STORE_ATTR_INSTANCE_VALUE
+        | Opcode::STORE_ATTR_SLOT
+        | Opcode::LOAD_METHOD_WITH_VALUES
+        | Opcode::LOAD_METHOD_NO_DICT => (syms.burn_cache)(i) as u32,
         _ => oparg,
     }
 }
@@ -751,6 +758,22 @@ impl Layout {
                 return Err(StitchError::MissingStencil("live quickened code"))
             }
             HoleValue::Cache => syms.cache as u64 + 4 * p.index as u64,
+            // The inline cache as the snapshot holds it: c[i] is unit `index + 1 + i`.
+            HoleValue::CacheVersion | HoleValue::CacheIndex | HoleValue::CacheMethod => {
+                let c = |i: usize| code.get(p.index + 1 + i).copied();
+                let missing = || StitchError::MissingStencil("inline cache");
+                match value {
+                    HoleValue::CacheVersion => match c(1).ok_or_else(missing)? {
+                        0 => u32::MAX as u64,
+                        v => v as u64,
+                    },
+                    HoleValue::CacheIndex => c(2).ok_or_else(missing)? as u64,
+                    _ => {
+                        let (lo, hi) = (c(3).ok_or_else(missing)?, c(4).ok_or_else(missing)?);
+                        lo as u64 | (hi as u64) << 32
+                    }
+                }
+            }
             HoleValue::Helper => {
                 match Opcode::from_u8(code[p.index] as u8).and_then(super::ops::helper_fn) {
                     Some(f) => f as u64,

@@ -379,9 +379,12 @@ pub fn shrink_imm8(code: &[u8], holes: &[u64]) -> Option<(Vec<u8>, Vec<u64>)> {
 }
 
 /// Whether a hole (its relocation kind, value and addend as build.rs names them) holds a value
-/// that always fits in 32 bits: an oparg or an instruction index in a `movabs`.
+/// that always fits in 32 bits: an oparg, an instruction index, a cached type version or
+/// index in a `movabs`.
 pub fn narrowable(kind: &str, value: &str, addend: i64) -> bool {
-    kind == "X86_64_64" && matches!(value, "Oparg" | "Target") && addend == 0
+    kind == "X86_64_64"
+        && matches!(value, "Oparg" | "Target" | "CacheVersion" | "CacheIndex")
+        && addend == 0
 }
 
 /// Narrows every `movabs r64, imm64` whose immediate is a hole marked in `narrow` (a value known

@@ -160,6 +160,12 @@ pub fn cooldown(unit: u32, mode: Mode) -> u32 {
     n | (unit & !COUNT_MASK)
 }
 
+/// Whether the specialized instruction whose counter is `unit` has missed a guard since it was
+/// specialized (its miss allowance is no longer whole).
+pub fn missed_since_specialized(unit: u32, mode: Mode) -> bool {
+    count(unit) < count(cooldown(0, mode))
+}
+
 /// A missed guard in the specialized instruction at `at` (its generic form then runs): counts
 /// down its miss allowance and, when that is spent, rewrites it back to its generic form.
 #[inline]
