@@ -166,8 +166,9 @@ const BINOP_VARIANTS: &[&str] = &[
 /// live quickened code (`_JIT_CACHE`, after checking the live opcode), or the values it held when
 /// the region was compiled patched in (`_JIT_CACHE_VERSION`, `_JIT_CACHE_INDEX`,
 /// `_JIT_CACHE_METHOD`: no opcode check, no cache pointer, no loads from the quickened code). The
-/// stitcher compiles a site with the second unless it has seen instances of several classes
-/// (`RuntimeSymbols::monomorphic`), where the interpreter keeps re-specializing the cache.
+/// driver compiles a site with the second where it has seen instances of one class only
+/// (`RuntimeSymbols::burn_cache`, `jit::driver::burned_site`): where it sees several, the
+/// interpreter keeps re-specializing the cache among them.
 const CACHE_VARIANTS: &[&str] = &["live cache", "compiled-in cache"];
 
 /// Where an attribute stencil's cache values come from: the live cache unit, or (`None`) the

@@ -958,7 +958,9 @@ fn burned_site(cd: &CodeData, i: usize, mode: crate::vm::adaptive::Mode) -> bool
         return false;
     }
     let counter = cd.adaptive.get(i + 1).map_or(0, |c| c.get());
-    if crate::vm::adaptive::missed_since_specialized(counter, mode) {
+    // (No type has version 0: a cache holding it guards nothing; `burned_sites` marks "none".)
+    let version = cd.adaptive.get(i + 2).map_or(0, |c| c.get());
+    if version == 0 || crate::vm::adaptive::missed_since_specialized(counter, mode) {
         return false;
     }
     let site = crate::vm::runtime::inline_cache::site(&cd.caches, &cd.site_of, i);

@@ -573,8 +573,10 @@ const CONST_DIVISOR_OPS: [u32; 4] = [6, 2, 19, 15];
 const LOCALS: u32 = 17;
 
 /// The variant of `op`'s stencil for instruction `i` with `oparg`: the oparg itself, except for
-/// LOAD_GLOBAL_MODULE/BUILTIN (its bit 0), the attribute instructions (`burn_cache`), LOAD_FAST, whose variants are the local (0..16, then `any`) without and then with the proof
-/// that it is bound (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
+/// LOAD_GLOBAL_MODULE/BUILTIN (its bit 0), the attribute instructions (whether their cache is
+/// compiled in: `RuntimeSymbols::burn_cache`), LOAD_FAST, whose variants are the local (0..16,
+/// then `any`) without and then with the proof that it is bound
+/// (`RuntimeSymbols::proven_bound`: no unbound check), and the type-guarded
 /// arithmetic and comparisons, whose variants are their base ones (none, or the comparison)
 /// times the operands proven earlier (`jit::types`, `proof`).
 fn variant_of(op: Opcode, oparg: u32, i: usize, syms: &RuntimeSymbols, proof: u8) -> u32 {
