@@ -24,23 +24,25 @@ fn programs() -> PathBuf {
 }
 
 /// The number at `path` (keys searched in order) inside the report's `"jit"` object.
+/// The count at `path` in the `"jit"` member of a `--stats=json` report (`json`: the report's
+/// line, or text holding it on a line of its own); panics naming what is missing.
 fn jit_count(json: &str, path: &[&str]) -> u64 {
-    let mut at = json
-        .find("\"jit\":{")
+    let line = json
+        .lines()
+        .find(|l| l.contains("\"jit\":{"))
+        .unwrap_or_else(|| panic!("no jit report in {json}"));
+    let report: serde_json::Value =
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    let mut at = report
+        .get("jit")
         .unwrap_or_else(|| panic!("no jit report in {json}"));
     for key in path {
-        let k = format!("\"{key}\":");
-        at += json[at..]
-            .find(&k)
-            .unwrap_or_else(|| panic!("{key} not in {}", &json[at..]))
-            + k.len();
+        at = at
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} ({path:?}) not in {at}"));
     }
-    json[at..]
-        .split(|c: char| !c.is_ascii_digit())
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap_or_else(|_| panic!("{path:?} is not a number in {}", &json[at..]))
+    at.as_u64()
+        .unwrap_or_else(|| panic!("{path:?} is not a count: {at}"))
 }
 
 /// Runs tests/programs/NAME.py with `args`, checks stdout and status against the recorded
@@ -452,19 +454,11 @@ fn runtime_function_guards_and_switched_calls() {
     let j = run_program("jit_runtime_fn_deopt", &["--jit"]);
     // Guards of the runtime functions (jit::ops) fail visibly: the Python call's exits at its
     // instruction, the others run the interpreter's miss path in compiled code...
+    let report: serde_json::Value = serde_json::from_str(&j).unwrap();
     let count_in = |table: &str, op: &str| -> u64 {
-        let at = j.find("\"jit\":{").unwrap();
-        let start = at + j[at..].find(&format!("\"{table}\":{{")).unwrap();
-        let section = &j[start..start + j[start..].find('}').unwrap()];
-        let key = format!("\"{op}\":");
-        section.find(&key).map_or(0, |k| {
-            section[k + key.len()..]
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap()
-        })
+        let t = &report["jit"][table];
+        assert!(t.is_object(), "no {table} in {j}");
+        t.get(op).map_or(0, |n| n.as_u64().unwrap())
     };
     assert!(
         count_in("guard_exits_by_instruction", "CALL_PY_EXACT_ARGS") > 0,
