@@ -23,7 +23,6 @@ fn programs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
 }
 
-/// The number at `path` (keys searched in order) inside the report's `"jit"` object.
 /// The count at `path` in the `"jit"` member of a `--stats=json` report (`json`: the report's
 /// line, or text holding it on a line of its own); panics naming what is missing.
 fn jit_count(json: &str, path: &[&str]) -> u64 {

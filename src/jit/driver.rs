@@ -868,7 +868,7 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
     with_stats(|s| {
         s.compile_ns += started.elapsed().as_nanos() as u64;
         match &compiled {
-            Ok((region, _)) => {
+            Ok((region, ..)) => {
                 let st = region.stats();
                 s.regions += 1;
                 s.code_bytes += st.code_bytes as u64;
@@ -880,9 +880,9 @@ fn compiled_for(vm: &mut Vm, cd: &CodeData, kind: Entry) -> Option<Rc<Compiled>>
         }
     });
     let new = match compiled {
-        Ok((region, ops)) => Slot::Compiled(Rc::new(Compiled {
+        Ok((region, ops, burned)) => Slot::Compiled(Rc::new(Compiled {
             generic_sites: generic_sites(cd),
-            burned: burned_sites(cd, vm.mode, &[]),
+            burned,
             ops,
             refreshed_at: Vec::new(),
             stale_refreshed: Vec::new(),
@@ -980,7 +980,7 @@ fn burned_site(cd: &CodeData, i: usize, mode: crate::vm::adaptive::Mode) -> bool
 
 /// For each code unit of `cd`, the type version its inline cache holds now (c[1], the unit
 /// after the counter) if the instruction there is compiled with its cache's values in
-/// (`burned_site`, but not those in `live`, as `compile`), else 0 (no type has version 0): a
+/// (`burned_site`, but not those in `live`), else 0 (no type has version 0): a
 /// table by index, so a slow path finds its instruction's entry in one load
 /// (`note_burned_slow`; a binary search there cost bm_richards 3% more instructions, its
 /// polymorphic sites taking the slow path 470k times a loop).
@@ -1256,10 +1256,9 @@ fn recompile_refreshed(
             }
         }
     }
-    let Ok((region, ops)) = compile(vm, cd, &demoted, &widened, &stale_refreshed) else {
+    let Ok((region, ops, burned)) = compile(vm, cd, &demoted, &widened, &stale_refreshed) else {
         return code;
     };
-    let burned = burned_sites(cd, vm.mode, &stale_refreshed);
     with_stats(|s| {
         s.compile_ns += started.elapsed().as_nanos() as u64;
         s.regions += 1;
@@ -1377,20 +1376,21 @@ pub fn stitch_code_object(
     code: crate::vm::value::Value,
 ) -> Option<Result<Region, super::stitch::StitchError>> {
     let cd: &CodeData = as_code(code)?;
-    Some(compile(vm, cd, &[], &[], &[]).map(|(region, _)| region))
+    Some(compile(vm, cd, &[], &[], &[]).map(|(region, ..)| region))
 }
 
 /// Stitches `cd`'s quickened instructions as they are now, `demoted` ones as steps,
 /// `widened` ones as BINARY_OP_NUMERIC_FLOAT and attribute instructions in `live` (sites a
 /// refresh was for: they flip among forms) reading their live inline cache; with the opcode
-/// each code unit was compiled as.
+/// each code unit was compiled as and the versions of the caches compiled in
+/// (`Compiled::burned`: the one table the stitcher's choice of variant is read from too).
 fn compile(
     vm: &mut Vm,
     cd: &CodeData,
     demoted: &[usize],
     widened: &[usize],
     live: &[usize],
-) -> Result<(Region, Box<[u8]>), super::stitch::StitchError> {
+) -> Result<(Region, Box<[u8]>, Box<[u32]>), super::stitch::StitchError> {
     let mut code = snapshot(cd);
     for &i in widened {
         let Some(w) = code.get_mut(i) else { continue };
@@ -1411,8 +1411,8 @@ fn compile(
     };
     let as_step = |i: usize| demoted.contains(&i);
     let proven_bound = |i: usize| bound.get(i).copied().unwrap_or(false);
-    let mode = vm.mode;
-    let burn = |i: usize| !live.contains(&i) && burned_site(cd, i, mode);
+    let burned = burned_sites(cd, vm.mode, live);
+    let burn = |i: usize| burned.get(i).is_some_and(|&v| v != 0);
     let syms = runtime_symbols(vm, cd, &as_step, &proven_bound, &burn);
     let region = Region::compile(&code, &cd.consts, &syms)?;
     if settings().dump {
@@ -1422,7 +1422,7 @@ fn compile(
     if settings().perf_map {
         write_perf_map(&region, &code, &cd.code.qualname);
     }
-    Ok((region, code.iter().map(|&w| w as u8).collect()))
+    Ok((region, code.iter().map(|&w| w as u8).collect(), burned))
 }
 
 /// The symbols the driver compiles `cd`'s regions with: `vm`'s singletons and types, the runtime

@@ -974,15 +974,14 @@ macro_rules! site_probed_fns {
             let cd = unsafe { code_unchecked(frame_code(FramePtr(frame).get())) };
             let i = at as usize;
             let unit = &cd.adaptive[i + 1];
-            if cd.adaptive[i].get() as u8 == Opcode::$op as u8 {
+            let live = cd.adaptive[i].get() as u8 == Opcode::$op as u8;
+            if live {
                 // SAFETY: the driver's context and Vm (the contract); no other reference into
                 // the Vm is live here.
                 let vm = unsafe { &mut *((*ctx).vm as *mut Vm) };
                 super::driver::note_burned_slow(vm, cd, i);
             }
-            if cd.adaptive[i].get() as u8 == Opcode::$op as u8
-                && crate::vm::adaptive::count(unit.get()) > 0
-            {
+            if live && crate::vm::adaptive::count(unit.get()) > 0 {
                 let $c = ic::site(&cd.caches, &cd.site_of, i);
                 let $sp = sp;
                 // SAFETY: the instruction's operands are on the stack (the contract).
