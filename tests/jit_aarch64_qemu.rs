@@ -91,6 +91,7 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         as_step: &|_| false,
         proven_bound: &|_| false,
         burn_cache: &|_| false,
+        call_stubs: false,
     };
     let layout = stitch::layout(Arch::Aarch64, &asm.code, consts, &syms).unwrap();
     let mut code = vec![0u8; layout.size()];

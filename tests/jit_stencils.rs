@@ -209,6 +209,7 @@ mod stitched {
             as_step: &|_| false,
             proven_bound: &|_| false,
             burn_cache: &|_| false,
+            call_stubs: false,
         };
         let consts = [
             Value::try_from_i64(10).unwrap(),

@@ -47,8 +47,14 @@ fn jit_count(json: &str, path: &[&str]) -> u64 {
 /// Runs tests/programs/NAME.py with `args`, checks stdout and status against the recorded
 /// CPython expectation, and returns the `--stats=json` report.
 fn run_program(name: &str, args: &[&str]) -> String {
+    run_program_with(name, args, &[])
+}
+
+/// `run_program` with environment variables `env` set.
+fn run_program_with(name: &str, args: &[&str], env: &[(&str, &str)]) -> String {
     let dir = programs();
     let out = cpjit()
+        .envs(env.iter().copied())
         .args(args)
         .arg("--stats=json")
         .arg(format!("{name}.py"))
@@ -244,6 +250,26 @@ fn stress_compiles_at_the_first_entry() {
     assert!(jit_count(&j, &["regions"]) >= 5, "{j}");
     let j = run_program("jit_gc_loop", &["--jit-threshold", "1", "--jit"]);
     assert!(jit_count(&j, &["regions"]) >= 5, "{j}");
+}
+
+/// Generic instructions call their runtime functions through shared call stubs (16-byte sites,
+/// `jit::call_stub`) by default, and with the whole `GENERIC` stencil at each site with
+/// `CPJIT_JIT_CALL_STUBS=0`: both run the programs as CPython does, and the stubs make the code
+/// smaller.
+#[test]
+fn generic_calls_through_stubs_and_through_the_stencil() {
+    let mut bytes = Vec::new();
+    for stubs in ["0", "1"] {
+        for name in ["classes_basic", "closures", "jit_burned_cache"] {
+            let env = [("CPJIT_JIT_CALL_STUBS", stubs)];
+            let j = run_program_with(name, &["--jit=stress"], &env);
+            bytes.push(jit_count(&j, &["code_bytes"]));
+        }
+    }
+    let (without, with) = bytes.split_at(3);
+    for (a, b) in without.iter().zip(with) {
+        assert!(b < a, "code bytes without stubs {without:?}, with {with:?}");
+    }
 }
 
 /// Reads the maps of a cpjit process while it runs a compiled loop (with `--jit=stress`): some

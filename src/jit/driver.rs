@@ -51,6 +51,9 @@ pub struct Settings {
     /// Bytes of machine code the live regions may hold together (`--jit-code-limit`, in KiB);
     /// compiling past it evicts the oldest regions first (`make_room`).
     pub code_limit: usize,
+    /// Generic instructions call their runtime function through a shared stub
+    /// (`jit::call_stub`; `CPJIT_JIT_CALL_STUBS=0` gives each site the whole `GENERIC` stencil).
+    pub call_stubs: bool,
 }
 
 /// The default threshold: CPython 3.13's tier-two warm-up is 16 backward jumps.
@@ -67,6 +70,7 @@ impl Default for Settings {
             dump: false,
             perf_map: false,
             code_limit: DEFAULT_CODE_LIMIT,
+            call_stubs: true,
         }
     }
 }
@@ -91,6 +95,7 @@ impl Settings {
         }
         s.dump = std::env::var_os("CPJIT_JIT_DUMP").is_some_and(|v| v != "0");
         s.perf_map = std::env::var_os("CPJIT_PERF_MAP").is_some_and(|v| v != "0");
+        s.call_stubs = std::env::var_os("CPJIT_JIT_CALL_STUBS").is_none_or(|v| v != "0");
         if let Some(kib) = std::env::var("CPJIT_JIT_CODE_LIMIT")
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
@@ -1447,6 +1452,7 @@ pub fn runtime_symbols<'a>(
         as_step,
         proven_bound,
         burn_cache,
+        call_stubs: settings().call_stubs,
     }
 }
 
@@ -1498,6 +1504,16 @@ fn write_perf_map(region: &Region, code: &[u32], qualname: &str) {
             p.size,
             p.index
         ));
+    }
+    if let Some((base, len)) = region.new_stubs() {
+        let n = len / super::call_stub::STUB_BYTES;
+        for k in 0..n {
+            let at = base + (k * super::call_stub::STUB_BYTES) as u64;
+            out.push_str(&format!(
+                "{at:x} {:x} cpjit:call stub\n",
+                super::call_stub::STUB_BYTES
+            ));
+        }
     }
     let _ = f.write_all(out.as_bytes());
 }

@@ -7,6 +7,8 @@
 //!   and `RuntimeSymbols`, what the VM supplies when compiling a region.
 //! - `patch::{x86_64, aarch64}`: one patch function per relocation mechanism, range-checked.
 //! - `strip_core`/`strip_frame`: removes Cranelift's x86-64 frame set-up from call-free stencils (at build time).
+//! - `call_stub`: one shared stub per runtime function (x86-64), so a generic instruction's
+//!   site is 16 bytes instead of the 47 of the `GENERIC` stencil.
 //! - `stitch`: lays out and patches a region (two passes) into `memory` (W^X), and runs it;
 //!   `bound` and `types` are its analyses (locals proven bound, operand types proven by earlier
 //!   guards), which pick stencil variants without those checks.
@@ -19,6 +21,7 @@
 
 pub mod abi;
 pub mod bound;
+pub mod call_stub;
 pub mod driver;
 pub mod dump;
 pub mod memory;

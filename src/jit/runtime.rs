@@ -201,6 +201,9 @@ pub struct RuntimeSymbols<'a> {
     /// cache holds now patched in (the `compiled-in cache` variant) rather than reading the live
     /// cache at run time (`live cache`): the driver's choice for sites that have seen one class.
     pub burn_cache: &'a dyn Fn(usize) -> bool,
+    /// Whether generic instructions on the host call their runtime function through a shared
+    /// stub (`jit::call_stub`) rather than with the whole `GENERIC` stencil at each site.
+    pub call_stubs: bool,
 }
 
 /// The first slot of `frame`'s `localsplus`.

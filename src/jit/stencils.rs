@@ -77,6 +77,9 @@ pub enum HoleValue {
     CellType,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
+    /// The call stub of the instruction's runtime function (`jit::call_stub`): only the
+    /// stitcher's own stub-call site has this hole; no template imports it.
+    CallStub,
 }
 
 /// One hole: a relocation record of a stencil.

@@ -15,6 +15,7 @@
 //! stencil's variant for that count, and puts a `_SPILL` piece where the next one cannot take
 //! them (a jump target, the end, anything not cacheable) and a `_FILL` after slow paths.
 
+use super::call_stub;
 use super::memory::{ExecutableCode, WritableCode};
 use super::patch::{self, PatchError};
 use super::runtime::{EntryFn, GenericFn, JitContext, JitExit, RuntimeSymbols};
@@ -157,6 +158,9 @@ pub struct Layout {
     /// Piece index of the entry check in front of a loop header, where it has one: where the
     /// interpreter enters it (`Region::entry_offset`).
     entry_piece: Vec<Option<usize>>,
+    /// The runtime functions of the pieces that call them through a call stub (`call_stub`),
+    /// each once.
+    stub_fns: Vec<GenericFn>,
     pub stats: StitchStats,
 }
 
@@ -172,7 +176,7 @@ pub fn layout(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_set(arch, stitch_stencils(arch), code, consts, syms)
+    layout_set(arch, stitch_stencils(arch), code, consts, syms, None)
 }
 
 /// Pass one with an explicit stencil set of `arch` (e.g. `arch.stencils()`, Cranelift's output as is).
@@ -183,16 +187,19 @@ pub fn layout_with(
     consts: &[Value],
     syms: &RuntimeSymbols,
 ) -> Result<Layout, StitchError> {
-    layout_set(arch, set, code, consts, syms)
+    layout_set(arch, set, code, consts, syms, None)
 }
 
-/// Pass one with stencils from `set`.
+/// Pass one with stencils from `set`; generic instructions that take no jump call their
+/// runtime function through its stub with `stub_site` (`call_stub::site_stencil`) where given,
+/// else with the `GENERIC` stencil.
 fn layout_set(
     arch: Arch,
     set: &'static [Stencil],
     code: &[u32],
     consts: &[Value],
     syms: &RuntimeSymbols,
+    stub_site: Option<&'static Stencil>,
 ) -> Result<Layout, StitchError> {
     let find = |name| find(set, name);
     let find_in = |name, oparg| find_in(set, name, oparg);
@@ -203,6 +210,7 @@ fn layout_set(
     // the quickened code holds them, which is what `JumpTarget` holes resolve by) need it.
     let generic_plain = find_in("GENERIC", 0).ok_or(StitchError::MissingStencil("GENERIC"))?;
     let generic_jump = find_in("GENERIC", 1).ok_or(StitchError::MissingStencil("GENERIC"))?;
+    let generic_plain = stub_site.unwrap_or(generic_plain);
     let generic_at = |i: usize| match Opcode::from_u8(code[i] as u8) {
         Some(o) if o.info().operand == crate::bytecode::opcode::OperandKind::Jump => generic_jump,
         _ => generic_plain,
@@ -545,12 +553,23 @@ fn layout_set(
         offset += p.size;
     }
     stats.code_bytes = offset;
+    let mut stub_fns: Vec<GenericFn> = match stub_site {
+        Some(site) => pieces
+            .iter()
+            .filter(|p| std::ptr::eq(p.stencil, site))
+            .filter_map(|p| p.runtime_fn)
+            .collect(),
+        None => Vec::new(),
+    };
+    stub_fns.sort_unstable_by_key(|&f| f as usize);
+    stub_fns.dedup_by_key(|f| *f as usize);
     Ok(Layout {
         arch,
         pieces,
         instr_piece,
         deopt_piece,
         entry_piece,
+        stub_fns,
         stats,
     })
 }
@@ -869,6 +888,10 @@ impl Layout {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
             },
+            HoleValue::CallStub => match p.runtime_fn.and_then(call_stub::address) {
+                Some(a) => a,
+                None => return Err(StitchError::MissingStencil("call stub")),
+            },
         })
     }
 }
@@ -880,6 +903,8 @@ pub struct Region {
     /// `entry_offset` of every code unit, `u32::MAX` for none (a lookup on every call and return
     /// switched in compiled code).
     entries: Vec<u32>,
+    /// The call stubs written for this region (address, bytes), if it needed new ones.
+    new_stubs: Option<(u64, usize)>,
 }
 
 impl Region {
@@ -901,9 +926,21 @@ impl Region {
         syms: &RuntimeSymbols,
     ) -> Result<Region, StitchError> {
         let arch = Arch::host().ok_or(StitchError::MissingStencil("host architecture"))?;
-        let layout = layout_set(arch, set, code, consts, syms)?;
+        let site = call_stub::site_stencil(arch).filter(|_| syms.call_stubs);
+        let mut layout = layout_set(arch, set, code, consts, syms, site)?;
+        let mut new_stubs = None;
+        if !layout.stub_fns.is_empty() {
+            new_stubs = call_stub::ensure(&layout.stub_fns).map_err(StitchError::Memory)?;
+        }
         let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
+        if !call_stub::reachable(&layout.stub_fns, mem.base(), layout.size()) {
+            // Code memory out of `call rel32` reach of the stubs (a chunk mapped far from
+            // the first): this region calls its runtime functions with the stencil.
+            drop(mem);
+            layout = layout_set(arch, set, code, consts, syms, None)?;
+            mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
+        }
         let base = mem.base();
         layout.emit(code, syms, mem.bytes_mut(), base)?;
         let code = mem.into_executable().map_err(StitchError::Memory)?;
@@ -926,7 +963,13 @@ impl Region {
             code,
             layout,
             entries,
+            new_stubs,
         })
+    }
+
+    /// The call stubs compiling this region wrote (address, bytes), if any (`--perf-map`).
+    pub fn new_stubs(&self) -> Option<(u64, usize)> {
+        self.new_stubs
     }
 
     pub fn stats(&self) -> StitchStats {
