@@ -1024,8 +1024,16 @@ fn burned_stale(cd: &CodeData, code: &Compiled, at: usize) -> bool {
 pub(super) fn note_burned_slow(vm: &mut Vm, cd: &CodeData, at: usize) {
     let Some(code) = running(cd) else { return };
     if burned_stale(cd, code, at) {
-        note_stale(vm, cd, at);
+        note_stale_cold(vm, cd, at);
     }
+}
+
+/// `note_stale` out of line, for callers where staleness is the rare case (it keeps
+/// `note_burned_slow` small enough to inline into the attribute runtime functions).
+#[cold]
+#[inline(never)]
+fn note_stale_cold(vm: &mut Vm, cd: &CodeData, at: usize) {
+    note_stale(vm, cd, at);
 }
 
 /// Recompiles `code` when the specializer has rewritten one of the generic instructions it was
@@ -1083,6 +1091,7 @@ fn stale_limit(code: &Compiled) -> u32 {
 /// entered mostly through calls and returns switched in compiled code rarely passes the driver's
 /// entry checks (`refresh`), so this count recompiles it too (within `MAX_REFRESHES`). Safe while
 /// the region runs: the replaced region is retired until the outermost run returns.
+#[inline]
 pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
     let fast = cd.jit.fast.get() as *const Compiled;
     if fast.is_null() {
@@ -1099,6 +1108,15 @@ pub(super) fn note_stale(vm: &mut Vm, cd: &CodeData, at: usize) {
     if current.refreshes >= MAX_REFRESHES || current.stale_refreshed.contains(&at) {
         return;
     }
+    note_stale_run(vm, cd);
+}
+
+/// `note_stale` past its checks: counts the stale run and recompiles at the limit. Out of line:
+/// the checks run on every slow path of a stale site (a compare flipping between forms, whose
+/// runs stay in compiled code), and this is the part that borrows the slot.
+#[cold]
+#[inline(never)]
+fn note_stale_run(vm: &mut Vm, cd: &CodeData) {
     let code = {
         let c = cd.jit.compiled.borrow();
         match c.as_ref().and_then(|b| b.downcast_ref::<Slot>()) {

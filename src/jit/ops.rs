@@ -825,6 +825,50 @@ impl Site<'_> {
     }
 }
 
+/// For the generic BINARY_OP / COMPARE_OP runtime functions (`s.op` names the family): `Ok(s)`
+/// when the instruction is still the generic form (after ticking its counter, as the
+/// interpreter's arm does) or has become one of the family's forms that `runtime_fn` runs with
+/// the family's `_any` function (`in_family`): their operation is the same for any operands, so
+/// it runs here, and the region is told it is stale (`driver::note_stale`, which recompiles it
+/// with the site's stencil unless the site keeps flipping). Anything else is `rewritten`.
+///
+/// The generic site's own counter is what specializes it (`adapt`), so without this every run of
+/// the site after that took the detour through `rewritten` (~150 instructions): bm_barnes_hut's
+/// flipping compares 600k times a loop at a threshold of 64.
+#[inline(always)]
+fn generic_family_now(mut s: Site, in_family: fn(Opcode) -> bool) -> Result<Site, *mut Value> {
+    let now = s.cd.adaptive[s.at].get() as u8;
+    if now == s.op as u8 {
+        s.adapt();
+        return Ok(s);
+    }
+    if Opcode::from_u8(now).is_some_and(in_family) {
+        super::driver::note_stale(s.vm, s.cd, s.at);
+        return Ok(s);
+    }
+    let (frame, sp, ctx, oparg) = s.args;
+    let (at, op) = (s.at as u64, s.op);
+    drop(s);
+    // SAFETY: the arguments this runtime function was called with (`GenericFn`'s contract); the
+    // site's references into them end here.
+    Err(unsafe { rewritten(frame, sp, ctx, oparg, at, op) })
+}
+
+/// The BINARY_OP forms `runtime_fn` runs with `binary_op_any` (not the in-place string
+/// concatenation, which also stores, nor the forms with functions of their own).
+fn binary_family(op: Opcode) -> bool {
+    op == Opcode::BINARY_OP_ADD_UNICODE || int_float_forms(op)
+}
+
+/// The COMPARE_OP forms `runtime_fn` runs with `compare_op_any`, and the fused compare-and-jumps
+/// whose compare is one of them (the region has the compare and its POP_JUMP_IF apart).
+fn compare_family(op: Opcode) -> bool {
+    matches!(
+        eval::step_form(op),
+        Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
+    )
+}
+
 /// For a specialized attribute instruction's runtime function (reached from its stencil's slow
 /// path, so mostly on a missed guard): `Ok(s)` while the instruction is still the form the
 /// region was compiled for. Sites that see several classes go back and forth between a
@@ -1199,8 +1243,11 @@ runtime_fns! {
             s.miss()
         }
     }
-    binary_op: BINARY_OP, |s, oparg| {
-        s.adapt();
+    binary_op: BINARY_OP (any), |s, oparg| {
+        let s = match generic_family_now(s, binary_family) {
+            Ok(s) => s,
+            Err(r) => return r,
+        };
         let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
         binary_result(s, r, rops::binary_op)
     }
@@ -1234,8 +1281,11 @@ runtime_fns! {
         let r = eval::compare_fast(s.vm, oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
         binary_result(s, r, compare::compare)
     }
-    compare_op: COMPARE_OP, |s, oparg| {
-        s.adapt();
+    compare_op: COMPARE_OP (any), |s, oparg| {
+        let s = match generic_family_now(s, compare_family) {
+            Ok(s) => s,
+            Err(r) => return r,
+        };
         let r = eval::compare_fast(s.vm, oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
         binary_result(s, r, compare::compare)
     }

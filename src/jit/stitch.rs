@@ -942,13 +942,18 @@ impl Region {
         let site = call_stub::site_stencil(arch).filter(|_| syms.call_stubs);
         let mut layout = layout_set(arch, set, code, consts, syms, site)?;
         let mut new_stubs = None;
+        let mut stubs_ok = true;
         if !layout.stub_fns.is_empty() {
-            new_stubs = call_stub::ensure(&layout.stub_fns).map_err(StitchError::Memory)?;
+            // Without memory for the stubs the region still compiles, with the stencil.
+            match call_stub::ensure(&layout.stub_fns) {
+                Ok(s) => new_stubs = s,
+                Err(_) => stubs_ok = false,
+            }
         }
         let code_len = code.len();
         let mut mem = WritableCode::new(layout.size()).map_err(StitchError::Memory)?;
-        if !call_stub::reachable(&layout.stub_fns, mem.base(), layout.size()) {
-            // Code memory out of `call rel32` reach of the stubs (a chunk mapped far from
+        if !stubs_ok || !call_stub::reachable(&layout.stub_fns, mem.base(), layout.size()) {
+            // Or code memory out of `call rel32` reach of the stubs (a chunk mapped far from
             // the first): this region calls its runtime functions with the stencil.
             drop(mem);
             layout = layout_set(arch, set, code, consts, syms, None)?;
