@@ -27,7 +27,6 @@
 //! of reach is laid out again with the stencil (`stitch::Region::compile_with`).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::abi::JIT_STATUS_ERROR;
 use super::memory::{ExecutableCode, WritableCode};
@@ -132,11 +131,19 @@ const REACH: u64 = (1 << 31) - 1;
 
 #[derive(Default)]
 struct Stubs {
-    /// Runtime function address -> its stub's address.
-    by_fn: HashMap<usize, u64>,
+    /// (runtime function address, its stub's address), sorted by function: looked up for every
+    /// stub-call site stitched (a binary search over a few dozen entries, no hashing).
+    by_fn: Vec<(usize, u64)>,
     /// The memory the stubs are in (never freed while the thread lives: every region of the
     /// thread may call them).
     code: Vec<ExecutableCode>,
+}
+
+impl Stubs {
+    fn find(&self, f: usize) -> Option<u64> {
+        let k = self.by_fn.binary_search_by_key(&f, |&(g, _)| g).ok()?;
+        Some(self.by_fn[k].1)
+    }
 }
 
 thread_local! {
@@ -152,7 +159,7 @@ pub fn ensure(fns: &[GenericFn]) -> std::io::Result<Option<(u64, usize)>> {
         let mut missing: Vec<usize> = fns
             .iter()
             .map(|&f| f as usize)
-            .filter(|f| !s.by_fn.contains_key(f))
+            .filter(|&f| s.find(f).is_none())
             .collect();
         missing.sort_unstable();
         missing.dedup();
@@ -169,15 +176,16 @@ pub fn ensure(fns: &[GenericFn]) -> std::io::Result<Option<(u64, usize)>> {
         let len = x.len();
         s.code.push(x);
         for (k, &f) in missing.iter().enumerate() {
-            s.by_fn.insert(f, base + (k * STUB_BYTES) as u64);
+            s.by_fn.push((f, base + (k * STUB_BYTES) as u64));
         }
+        s.by_fn.sort_unstable();
         Ok(Some((base, len)))
     })
 }
 
 /// The address of `f`'s stub on this thread, if [`ensure`] made one.
 pub fn address(f: GenericFn) -> Option<u64> {
-    STUBS.with(|s| s.borrow().by_fn.get(&(f as usize)).copied())
+    STUBS.with(|s| s.borrow().find(f as usize))
 }
 
 /// Whether every stub of `fns` is within `call rel32` reach of all of `base..base + len`.
