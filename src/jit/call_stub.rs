@@ -183,6 +183,11 @@ pub fn ensure(fns: &[GenericFn]) -> std::io::Result<Option<(u64, usize)>> {
     })
 }
 
+/// Whether this thread has no stubs yet (its first compile is about to make them).
+pub fn none_yet() -> bool {
+    STUBS.with(|s| s.borrow().by_fn.is_empty())
+}
+
 /// The address of `f`'s stub on this thread, if [`ensure`] made one.
 pub fn address(f: GenericFn) -> Option<u64> {
     STUBS.with(|s| s.borrow().find(f as usize))
