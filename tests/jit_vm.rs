@@ -252,6 +252,16 @@ fn stress_compiles_at_the_first_entry() {
     assert!(jit_count(&j, &["regions"]) >= 5, "{j}");
 }
 
+/// A call site compiled for a Python function (`_SWITCH`) whose instruction the specializer
+/// rewrote for a builtin goes on in compiled code after running what the instruction is now;
+/// it used to leave for the interpreter at every such call (12k exits here).
+#[test]
+fn call_sites_rewritten_for_builtins_stay_in_compiled_code() {
+    let j = run_program("jit_call_site_flips", &["--jit"]);
+    let left = jit_count(&j, &["exits", "interpreter"]);
+    assert!(left < 100, "{left} exits to the interpreter: {j}");
+}
+
 /// Generic instructions call their runtime functions through shared call stubs (16-byte sites,
 /// `jit::call_stub`) by default, and with the whole `GENERIC` stencil at each site with
 /// `CPJIT_JIT_CALL_STUBS=0`: both run the programs as CPython does, and the stubs make the code

@@ -366,9 +366,10 @@ unsafe extern "C" fn call_py_switch(
             | Opcode::CALL_PY_WITH_DEFAULTS
             | Opcode::CALL_BOUND_METHOD_EXACT_ARGS),
         ) => o,
-        // Rewritten since the region was compiled: the interpreter runs it.
+        // Rewritten since the region was compiled (a site that sees builtins and Python
+        // functions in turn): what it is now runs here.
         // SAFETY: as above.
-        _ => return unsafe { resume_at(frame, sp, ctx, at) },
+        _ => return unsafe { rewritten_at_switch(frame, sp, ctx, oparg, at) },
     };
     if op != Opcode::CALL_PY_WITH_DEFAULTS {
         // SAFETY: as above.
@@ -488,6 +489,46 @@ unsafe fn call_py_exact_fast(
             c.reraise = 0;
             Some(status(JIT_STATUS_ERROR))
         }
+    }
+}
+
+/// A `_SWITCH` call site (CALL_PY_*) whose instruction the specializer has rewritten into another
+/// form since the region was compiled: runs what the instruction is now (`rewritten`, which also
+/// counts the region stale) and goes on after it in compiled code, as a generic site would. Each
+/// such call used to leave compiled code for the interpreter (a site flipping between a builtin
+/// and a Python function: 12k exits in `jit_call_site_flips.py`).
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe fn rewritten_at_switch(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    at: u64,
+) -> *mut Value {
+    // The site was compiled as one of the CALL_PY_* forms, none of which it is now; all CALL
+    // forms have the same cache size.
+    let call = Opcode::CALL_PY_EXACT_ARGS;
+    // SAFETY: forwarded (the contract).
+    let r = unsafe { rewritten(frame, sp, ctx, oparg, at, call) };
+    if r.is_null() {
+        // Raised, or left (a call, a resume): `ctx.exit_kind` says which, as from a generic site.
+        return status(JIT_STATUS_ERROR);
+    }
+    let next = at as usize + 1 + call.cache_units();
+    // SAFETY: `frame` is live (the contract); a frame's code is a code object.
+    let cd = unsafe { code_unchecked(frame_code(FramePtr(frame).get())) };
+    match super::driver::entry_address(cd, next) {
+        Some(addr) => {
+            // SAFETY: the driver's context (the contract).
+            let c = unsafe { &mut *ctx };
+            c.next_frame = frame;
+            c.next_sp = r;
+            addr as *mut Value
+        }
+        // SAFETY: `r` is the frame's stack pointer after the instruction.
+        None => unsafe { resume_at(frame, r, ctx, next as u64) },
     }
 }
 
