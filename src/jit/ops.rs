@@ -852,6 +852,17 @@ impl Site<'_> {
         self.run_generic()
     }
 
+    /// Hands the instruction, which the quickened code no longer holds as `self.op`, to
+    /// [`rewritten`] with the arguments this runtime function was called with.
+    fn hand_to_rewritten(self) -> *mut Value {
+        let (frame, sp, ctx, oparg) = self.args;
+        let (at, op) = (self.at as u64, self.op);
+        drop(self);
+        // SAFETY: the arguments this runtime function was called with (`GenericFn`'s
+        // contract); the site's references into them end here.
+        unsafe { rewritten(frame, sp, ctx, oparg, at, op) }
+    }
+
     /// Runs the generic runtime function of the family `self.op` now names (LOAD_ATTR,
     /// STORE_ATTR, LOAD_METHOD or CALL).
     #[inline(always)]
@@ -887,12 +898,7 @@ fn generic_family_now(mut s: Site, in_family: fn(Opcode) -> bool) -> Result<Site
         super::driver::note_stale(s.vm, s.cd, s.at);
         return Ok(s);
     }
-    let (frame, sp, ctx, oparg) = s.args;
-    let (at, op) = (s.at as u64, s.op);
-    drop(s);
-    // SAFETY: the arguments this runtime function was called with (`GenericFn`'s contract); the
-    // site's references into them end here.
-    Err(unsafe { rewritten(frame, sp, ctx, oparg, at, op) })
+    Err(s.hand_to_rewritten())
 }
 
 /// The BINARY_OP forms `runtime_fn` runs with `binary_op_any` (not the in-place string
@@ -925,12 +931,7 @@ fn attr_family_now(mut s: Site) -> Result<Site, *mut Value> {
     }
     let generic = s.op.generic();
     if now != generic as u8 {
-        let (frame, sp, ctx, oparg) = s.args;
-        let (at, op) = (s.at as u64, s.op);
-        drop(s);
-        // SAFETY: the arguments this runtime function was called with (`GenericFn`'s
-        // contract); the site's references into them end here.
-        return Err(unsafe { rewritten(frame, sp, ctx, oparg, at, op) });
+        return Err(s.hand_to_rewritten());
     }
     s.op = generic;
     s.adapt();
