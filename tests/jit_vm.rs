@@ -262,6 +262,20 @@ fn call_sites_rewritten_for_builtins_stay_in_compiled_code() {
     assert!(left < 100, "{left} exits to the interpreter: {j}");
 }
 
+/// Instantiating a class with a Python `__init__` (CALL_ALLOC_AND_ENTER_INIT) switches into the
+/// `__init__`'s compiled code and back in compiled code, the instance left as the call's result,
+/// instead of a nested run of the interpreter per instance (entered at the function start and
+/// returning from it); an `__init__` returning a value raises TypeError at the call, inside and
+/// outside compiled code, as CPython's `type_call` does.
+#[test]
+fn class_instantiation_switches_into_init() {
+    let j = run_program("jit_class_init", &["--jit"]);
+    let switched = jit_count(&j, &["switched", "calls"]);
+    assert!(switched > 5000, "{switched} calls switched: {j}");
+    let returns = jit_count(&j, &["exits", "return"]);
+    assert!(returns < 1000, "{returns} returns from compiled code: {j}");
+}
+
 /// Generic instructions call their runtime functions through shared call stubs (16-byte sites,
 /// `jit::call_stub`) by default, and with the whole `GENERIC` stencil at each site with
 /// `CPJIT_JIT_CALL_STUBS=0`: both run the programs as CPython does, and the stubs make the code

@@ -511,6 +511,12 @@ macro_rules! for_each_opcode {
             BINARY_OP_SMALL_INT = 161, stack: |_a, _j| (2, 1), operand: BinOp, cache: 1,
                 deopt: BINARY_OP, stencil: Own,
                 doc: "BINARY_OP on two small ints for the operators without a form of their own (// % & | ^ >>; beyond CPython 3.11's forms): a zero divisor, a shift out of 0..64 or a result beyond a small int misses (vm::eval::small_int_op).";
+            CALL_ALLOC_AND_ENTER_INIT = 162, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a class (metaclass type, __new__ object.__new__) whose __init__ is a Python function taking self and exactly the arguments (beyond CPython 3.11's forms; 3.13's): guards the class's type version (unit 1), allocates the instance in place of the call's result and pushes the __init__ frame (FRAME_INIT), whose None return leaves the instance there (vm::ops::spec::enter_init).";
+            LOAD_METHOD_CLASS = 163, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
+                deopt: LOAD_METHOD, stencil: Generic,
+                doc: "LOAD_METHOD on a class object (metaclass type) of a classmethod wrapping a Python function (unit 2 = 1: pushes the function and the class, which the call passes as its first argument) or a plain class attribute (unit 2 = 0: pushes NULL and the value); guards the class's type version (beyond CPython 3.11's forms).";
         }
     };
 }

@@ -521,7 +521,23 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             // (A return from `f0` itself and a yield left above.)
             Some(JitExit::Return) => {
                 // A callee this loop entered returned: back into its caller's compiled code.
-                f = eval::return_into_caller(vm, f, ctx.return_value);
+                let returned = if eval::is_init_frame(f) {
+                    eval::return_from_init(vm, f, ctx.return_value)
+                } else {
+                    Ok(eval::return_into_caller(vm, f, ctx.return_value))
+                };
+                match returned {
+                    Ok(caller) => f = caller,
+                    // An __init__ that returned something else than None: raised at the call.
+                    Err(exc) => {
+                        let at = vm.current.get().instr_index.saturating_sub(1);
+                        return JitOutcome::Raise {
+                            exc,
+                            at,
+                            reraise: false,
+                        };
+                    }
+                }
                 ip = f.get().instr_index as usize;
                 kind = Entry::Continue;
             }

@@ -64,6 +64,7 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::CALL_PY_EXACT_ARGS => call_py_exact_args,
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => call_bound_method_exact_args,
         Opcode::CALL_PY_WITH_DEFAULTS => call_py_with_defaults,
+        Opcode::CALL_ALLOC_AND_ENTER_INIT => call_alloc_and_enter_init,
         Opcode::BINARY_OP_NUMERIC_FLOAT => binary_op_numeric_float,
         Opcode::UNPACK_SEQUENCE_TWO_TUPLE => unpack_sequence_two_tuple,
         Opcode::UNPACK_SEQUENCE_TUPLE => unpack_sequence_tuple,
@@ -107,6 +108,7 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::POP_JUMP_IF_TRUE => pop_jump_if_true,
         Opcode::LOAD_ATTR_MODULE => load_attr_module,
         Opcode::LOAD_METHOD_MODULE => load_method_module,
+        Opcode::LOAD_METHOD_CLASS => load_method_class,
         _ => generic_step,
     }
 }
@@ -284,6 +286,7 @@ pub fn switch_fn(op: Opcode) -> Option<GenericFn> {
         Opcode::CALL_PY_EXACT_ARGS
         | Opcode::CALL_PY_WITH_DEFAULTS
         | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => Some(call_py_switch),
+        Opcode::CALL_ALLOC_AND_ENTER_INIT => Some(call_init_switch),
         Opcode::RETURN_VALUE => Some(return_switch),
         Opcode::YIELD_VALUE => Some(yield_switch),
         _ => None,
@@ -394,6 +397,7 @@ unsafe extern "C" fn call_py_switch(
             let r = eval::run(vm, callee, None);
             match r {
                 Ok(eval::Exit::Return(g)) => {
+                    // (A generator function's frame is never an __init__'s.)
                     let caller = eval::return_into_caller(vm, callee, g);
                     let ip = caller.get().instr_index as usize;
                     // SAFETY: as above; no other reference to it is live any more.
@@ -575,9 +579,35 @@ unsafe extern "C" fn return_switch(
     }
     // SAFETY: as above.
     let vm = unsafe { &mut *(ctx.vm as *mut Vm) };
+    if eval::is_init_frame(FramePtr(frame)) {
+        return return_from_init_switch(vm, ctx, FramePtr(frame), v);
+    }
     let caller = eval::return_into_caller(vm, FramePtr(frame), v);
     let ip = caller.get().instr_index as usize;
     switch_to(ctx, caller, ip, false)
+}
+
+/// `return_switch` from an `__init__` frame (`eval::return_from_init`): back into the caller's
+/// compiled code after the call, the instance already there, or (a value other than None) the
+/// TypeError raised in the caller at the call (its `instr_index` stays after it, as for an
+/// exception out of a callee).
+#[cold]
+#[inline(never)]
+fn return_from_init_switch(vm: &mut Vm, ctx: &mut JitContext, f: FramePtr, v: Value) -> *mut Value {
+    match eval::return_from_init(vm, f, v) {
+        Ok(caller) => {
+            let ip = caller.get().instr_index as usize;
+            switch_to(ctx, caller, ip, false)
+        }
+        Err(exc) => {
+            let at = vm.current.get().instr_index.saturating_sub(1);
+            ctx.exit_kind = EXIT_RAISED;
+            ctx.exception = exc;
+            ctx.error_at = at;
+            ctx.reraise = 0;
+            status(JIT_STATUS_ERROR)
+        }
+    }
 }
 
 /// YIELD_VALUE as `_SWITCH`: a generator's frame only runs as the entry frame of a run
@@ -1162,21 +1192,82 @@ fn call_py<'a>(s: Site, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
     } else {
         eval::push_frame_exact(s.vm, t.callable, t.fd, t.cd, args)
     };
+    pushed_callee(s, pushed, base, t.cd)
+}
+
+/// A call that pushed (`pushed`) the callee's frame, of code `cd`: the caller keeps its stack up
+/// to `keep` (the call's window gone, or the instance CALL_ALLOC_AND_ENTER_INIT left), a
+/// collection runs if due, the hit is counted; a push that raised raises at the call.
+fn pushed_callee<'a>(
+    s: Site<'_>,
+    pushed: PyResult<FramePtr>,
+    keep: usize,
+    cd: &'a CodeData,
+) -> Result<(FramePtr, &'a CodeData), ()> {
     match pushed {
         Ok(callee) => {
-            fr.stack_depth = (base - s.nlp) as u32;
+            s.fp.get().stack_depth = (keep - s.nlp) as u32;
             if s.vm.heap.should_collect() {
                 s.vm.collect();
             }
             if let Some(st) = s.vm.stats.as_deref_mut() {
                 st.ops[s.op as usize].hits += 1;
             }
-            Ok((callee, t.cd))
+            Ok((callee, cd))
         }
         Err(e) => {
             s.raise(e);
             Err(())
         }
+    }
+}
+
+/// CALL_ALLOC_AND_ENTER_INIT: allocates the instance, leaves it as the call's result and pushes
+/// the `__init__` frame (`spec::enter_init`, as the interpreter's arm), synced for the callee to
+/// return into; a guard that fails leaves for the interpreter at the call, as `call_py`.
+fn init_call<'a>(s: Site<'a>, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
+    if !s.ctx.kwnames.is_null() {
+        s.deopt();
+        return Err(());
+    }
+    let base = s.sp - oparg as usize - 2;
+    let sp = s.sp;
+    let cache = &s.cd.adaptive[s.at + 1..];
+    let Some(t) = spec::init_call_target(s.vm, &s.slots[base..sp], cache) else {
+        s.deopt();
+        return Err(());
+    };
+    let fr = s.fp.get();
+    fr.instr_index = (s.at + 1 + s.op.cache_units()) as u32;
+    fr.stack_depth = (sp - s.nlp) as u32;
+    let pushed = spec::enter_init(s.vm, &t, &mut s.slots[base..sp]);
+    // The instance stays as the call's result.
+    pushed_callee(s, pushed, base + 1, t.cd)
+}
+
+/// CALL_ALLOC_AND_ENTER_INIT as `_SWITCH`: pushes the `__init__` frame and continues in its
+/// compiled code (`init_call`, then as `call_py_switch`); `__init__`'s RETURN_VALUE comes back
+/// after the call through `return_switch`, the instance already in place.
+///
+/// # Safety
+/// `GenericFn`'s contract.
+unsafe extern "C" fn call_init_switch(
+    frame: *mut Frame,
+    sp: *mut Value,
+    ctx: *mut JitContext,
+    oparg: u64,
+    at: u64,
+) -> *mut Value {
+    // SAFETY: forwarded (the contract).
+    let Some(s) = (unsafe { site(frame, sp, ctx, at, Opcode::CALL_ALLOC_AND_ENTER_INIT) }) else {
+        // Rewritten since the region was compiled: what it is now runs here.
+        // SAFETY: as above.
+        return unsafe { rewritten_at_switch(frame, sp, ctx, oparg, at) };
+    };
+    match init_call(s, oparg as u32) {
+        // SAFETY: the driver's context (the contract); the site's borrow ended.
+        Ok((callee, cd)) => switch_to_code(unsafe { &mut *ctx }, callee, cd, 0, true),
+        Err(()) => status(JIT_STATUS_ERROR),
     }
 }
 
@@ -1433,6 +1524,15 @@ runtime_fns! {
         call_py_exit(s, oparg)
     }
     call_py_with_defaults: CALL_PY_WITH_DEFAULTS, |s, oparg| { call_py_exit(s, oparg) }
+    call_alloc_and_enter_init: CALL_ALLOC_AND_ENTER_INIT, |s, oparg| {
+        // As `call_py_exit`: leaves with `EXIT_CALL` for the driver to follow the call.
+        let ctx = s.args.2;
+        if init_call(s, oparg).is_ok() {
+            // SAFETY: the driver's context (`GenericFn`'s contract); the site's borrow ended.
+            unsafe { (*ctx).exit_kind = EXIT_CALL };
+        }
+        std::ptr::null_mut()
+    }
 }
 
 /// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST: the items replace the sequence, first on top.
@@ -1672,6 +1772,22 @@ runtime_fns! {
     load_method_module: LOAD_METHOD_MODULE, |s, oparg| {
         match spec::load_attr_module(s.slots[s.sp - 1], s.c()) {
             Some(v) => {
+                s.slots[s.sp - 1] = Value::NULL;
+                s.push(v);
+                s.done()
+            }
+            None => s.miss(),
+        }
+    }
+    load_method_class: LOAD_METHOD_CLASS, |s, oparg| {
+        let o = s.slots[s.sp - 1];
+        match spec::load_method_class(o, s.c()) {
+            Some((m, true)) => {
+                s.slots[s.sp - 1] = m;
+                s.push(o);
+                s.done()
+            }
+            Some((v, false)) => {
                 s.slots[s.sp - 1] = Value::NULL;
                 s.push(v);
                 s.done()

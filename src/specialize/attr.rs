@@ -48,8 +48,8 @@ pub fn load_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         module_site(s, o, name)?;
         return Ok(Opcode::LOAD_ATTR_MODULE);
     }
-    if let Some(td) = as_type(o) {
-        return class_attr(vm, s, o, td, name);
+    if as_type(o).is_some() {
+        return class_attr(vm, s, o, name);
     }
     let ty = obj_type(o);
     if let Some(i) = slot_index(vm, o, name) {
@@ -103,19 +103,14 @@ pub fn load_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
     }
 }
 
-/// `Cls.attr` for a plain value (or a function, which a class returns as is) of a class whose
-/// metaclass is `type`.
-fn class_attr(
-    vm: &mut Vm,
-    s: &Site,
-    o: Value,
-    td: &TypeData,
-    name: Value,
-) -> Result<Opcode, Reason> {
+/// What `Cls.name` finds for a class whose metaclass is `type` (not a built-in type, not a dunder
+/// name, which come from `type` itself, nor a name `type` defines), for LOAD_ATTR_CLASS and
+/// LOAD_METHOD_CLASS to cache under the class's version.
+fn class_lookup(vm: &mut Vm, o: Value, name: Value) -> Result<Value, Reason> {
     if obj_type(o) != vm.t.type_ {
         return Err("class with a metaclass");
     }
-    if td.builtin {
+    if type_data(o.as_ptr()).builtin {
         return Err("attribute of a built-in type");
     }
     if str_of(name).starts_with("__") {
@@ -123,16 +118,40 @@ fn class_attr(
         return Err("dunder attribute of a class");
     }
     let d = rattr::lookup_type(o.as_ptr(), name).ok_or("class attribute not found")?;
-    let plain = plain_type_value(d) || as_function(d).is_some();
-    if !plain {
-        return Err("class attribute is a descriptor");
-    }
     if rattr::lookup_type(vm.t.type_, name).is_some() {
         return Err("name also defined by type");
+    }
+    Ok(d)
+}
+
+/// `Cls.attr` for a plain value (or a function, which a class returns as is).
+fn class_attr(vm: &mut Vm, s: &Site, o: Value, name: Value) -> Result<Opcode, Reason> {
+    let d = class_lookup(vm, o, name)?;
+    if !(plain_type_value(d) || as_function(d).is_some()) {
+        return Err("class attribute is a descriptor");
     }
     s.unit(1).set(version(o.as_ptr())?);
     s.set_u64(3, d.0);
     Ok(Opcode::LOAD_ATTR_CLASS)
+}
+
+/// `Cls.name(...)`: a classmethod wrapping a Python function (called with the class first) or a
+/// plain value or function (called as is): LOAD_METHOD_CLASS.
+fn class_method(vm: &mut Vm, s: &Site, o: Value, name: Value) -> Result<Opcode, Reason> {
+    let d = class_lookup(vm, o, name)?;
+    let (value, bind) = if d.is_ptr() && obj_type(d) == vm.t.classmethod {
+        let inner = *as_method_wrapper(d).ok_or("classmethod")?;
+        as_function(inner).ok_or("classmethod of a non-Python function")?;
+        (inner, 1)
+    } else if plain_type_value(d) || as_function(d).is_some() {
+        (d, 0)
+    } else {
+        return Err("class attribute is a descriptor");
+    };
+    s.unit(1).set(version(o.as_ptr())?);
+    s.unit(2).set(bind);
+    s.set_u64(3, value.0);
+    Ok(Opcode::LOAD_METHOD_CLASS)
 }
 
 pub fn store_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
@@ -167,8 +186,11 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         module_site(s, o, name)?;
         return Ok(Opcode::LOAD_METHOD_MODULE);
     }
-    if o.is_ptr() && matches!(layout_of(o), Layout::Type | Layout::Super) {
-        return Err("method of a class or super object");
+    if o.is_ptr() && layout_of(o) == Layout::Type {
+        return class_method(vm, s, o, name);
+    }
+    if o.is_ptr() && layout_of(o) == Layout::Super {
+        return Err("method of a super object");
     }
     let ty = vm.type_of(o);
     if crate::vm::types::subclass::has_getattribute(ty) {
@@ -190,6 +212,10 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         }
         Layout::Instance => match td.ext.as_ref() {
             Some(e) if e.dictless => Opcode::LOAD_METHOD_NO_DICT,
+            // A built-in subclass's or slotted class's instance with a __dict__: its attributes
+            // other than slots (descriptors on the type, so never a plain method's name) live in
+            // the dict, which the form checks as for a plain instance (`spec::load_method`).
+            Some(_) if !td.is_exception => Opcode::LOAD_METHOD_WITH_VALUES,
             _ => return Err("instance of a class with an extension"),
         },
         // Objects whose type never gives them a __dict__.

@@ -51,6 +51,19 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         if !b.bound.is_null() {
             return Err("bound built-in method object");
         }
+        // A method descriptor runs on its own type's instances alone (`spec::builtin_fast_target`):
+        // one of a subclass (a list subclass's `append`) goes through the generic call, which
+        // hands the method the wrapped value.
+        let self_arg = if method_form {
+            Some(second)
+        } else {
+            (n >= 1).then(|| s.peek(n - 1))
+        };
+        if !b.owner.is_null()
+            && !self_arg.is_some_and(|a| Value::from_ptr(vm.type_of(a)) == b.owner)
+        {
+            return Err("built-in method descriptor on an instance of another type");
+        }
         if !method_form {
             if n == 1 && Some(callable) == builtin_named(vm, "len") {
                 s.set_u64(1, callable.0);
@@ -80,13 +93,50 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         } else if t == vm.t.tuple {
             Opcode::CALL_TUPLE_1
         } else {
-            return Err("class call");
+            return init_call(vm, s, callable, n);
         };
         s.set_u64(1, callable.0);
         return Ok(op);
     }
     if as_type(callable).is_some() {
-        return Err("class call");
+        if method_form {
+            return Err("class call");
+        }
+        return init_call(vm, s, callable, n);
     }
     Err("other callable")
+}
+
+/// A class whose instances `object.__new__` makes and a Python `__init__` initializes:
+/// CALL_ALLOC_AND_ENTER_INIT, its type version at unit 1.
+fn init_call(vm: &mut Vm, s: &Site, cls: Value, nargs: usize) -> Result<Opcode, Reason> {
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    if obj_type(cls) != vm.t.type_ {
+        return Err("class call: a metaclass other than type");
+    }
+    let td = type_data(t);
+    // Instances object.__new__ makes: shared-key values, or slots (`call::new_instance`); not
+    // exceptions, nor classes wrapping a built-in's value.
+    let wraps_builtin = td.ext.as_ref().is_some_and(|e| !e.builtin_base.is_null());
+    if td.layout != Layout::Instance || td.is_exception || wraps_builtin {
+        return Err("class call: not a plain class");
+    }
+    let version = td.version.get();
+    if version == 0 {
+        return Err("class call: type has no version tag");
+    }
+    let (new, init) = rcall::ctor_slots(vm, t);
+    if new != Some(vm.object_new) || !rcall::known_concrete(t) {
+        return Err("class call: __new__ is not object.__new__");
+    }
+    let fd = init
+        .and_then(as_function)
+        .ok_or("class call: __init__ is not a Python function")?;
+    let cd = as_code(fd.code).ok_or("code")?;
+    if !rcall::is_exact_positional(&cd.code, nargs + 1, &[]) || crate::vm::eval::makes_generator(cd)
+    {
+        return Err("class call: __init__ needs full binding");
+    }
+    s.unit(1).set(version);
+    Ok(Opcode::CALL_ALLOC_AND_ENTER_INIT)
 }

@@ -6,6 +6,7 @@ use crate::bytecode::code::flags;
 use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::adaptive;
 use crate::vm::dict::DictTable;
+use crate::vm::frame::FRAME_INIT;
 use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::jit_hook::{Entry as JitEntry, JitOutcome};
@@ -223,8 +224,10 @@ pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
     vm.frames.pop(f);
 }
 
-/// Returns `v` from frame `f` (not the entry frame of a `run`) into its caller: pops `f` and
-/// pushes `v` on the caller's value stack (whose depth the call synced). Returns the caller.
+/// Returns `v` from frame `f` (not the entry frame of a `run`, not an `__init__` frame: see
+/// [`is_init_frame`]) into its caller: pops `f` and pushes `v` on the caller's value stack (whose
+/// depth the call synced). Returns the caller.
+#[inline(always)]
 pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
     let prev = f.previous();
     pop_frame(vm, f);
@@ -233,6 +236,31 @@ pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
     prev.slots(depth + 1)[depth] = v;
     fr.stack_depth += 1;
     prev
+}
+
+/// Whether `f` is an `__init__` frame (`FRAME_INIT`, pushed by CALL_ALLOC_AND_ENTER_INIT), which
+/// returns through [`return_from_init`] instead of `return_into_caller`: every place that returns
+/// into a caller checks (one load and test; the flag is rare).
+#[inline(always)]
+pub fn is_init_frame(f: FramePtr) -> bool {
+    f.get().flags & FRAME_INIT != 0
+}
+
+/// Returns from `__init__` frame `f` with `v`: pops it and pushes nothing (its caller already
+/// holds the new instance where the call's result goes). `v` must be None; anything else is
+/// the TypeError CPython's `type_call` raises (`Err`, the frame popped all the same), which the
+/// caller raises at the call (its `instr_index` still after it, as for an exception that comes
+/// out of a callee).
+#[cold]
+#[inline(never)]
+pub fn return_from_init(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, Value> {
+    let prev = f.previous();
+    pop_frame(vm, f);
+    if v == vm.none {
+        return Ok(prev);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("__init__() should return None, not '{tn}'")))
 }
 
 /// Calls a Python function from Rust.
@@ -524,8 +552,22 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 sync!();
                 return Ok(Exit::Return(v));
             }
-            f = return_into_caller(vm, f, v);
-            load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+            if !is_init_frame(f) {
+                f = return_into_caller(vm, f, v);
+                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+            } else {
+                std::hint::cold_path();
+                let r = return_from_init(vm, f, v);
+                f = vm.current;
+                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                if let Err(exc) = r {
+                    // An __init__ returned something else than None: raised at the call.
+                    cur = ip.saturating_sub(1);
+                    reraise = false;
+                    pending = exc;
+                    unwind_if_pending!();
+                }
+            }
         }};
     }
     // Offers the JIT (`vm::jit_hook`) to run compiled code from `ip` on, and continues from
@@ -948,6 +990,21 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                             continue;
                         }
                     }
+                    Opcode::LOAD_METHOD_CLASS => {
+                        let o = top!();
+                        if let Some((m, bind)) = spec::load_method_class(o, &instrs[cur + 1..]) {
+                            hit!();
+                            ip += 7;
+                            if bind {
+                                slots[sp - 1] = m;
+                                push!(o);
+                            } else {
+                                slots[sp - 1] = Value::NULL;
+                                push!(m);
+                            }
+                            continue;
+                        }
+                    }
                     Opcode::LOAD_ATTR_CLASS => {
                         if let Some(v) = spec::load_attr_class(top!(), &instrs[cur + 1..]) {
                             hit!();
@@ -1006,6 +1063,26 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                                     tryv!(push_frame_exact(vm, t.callable, t.fd, t.cd, args))
                                 };
                                 f.get().stack_depth = (base - nlp) as u32;
+                                f = nf;
+                                load_frame!(f, cd, instrs, slots, ip, sp, nlp);
+                                if vm.heap.should_collect() {
+                                    vm.collect();
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    Opcode::CALL_ALLOC_AND_ENTER_INIT => {
+                        let base = sp - oparg as usize - 2;
+                        if kwnames.is_null() {
+                            let c = &instrs[cur + 1..];
+                            if let Some(t) = spec::init_call_target(vm, &slots[base..sp], c) {
+                                hit!();
+                                ip += 3;
+                                sync!();
+                                let nf = tryv!(spec::enter_init(vm, &t, &mut slots[base..sp]));
+                                // The instance stays as the call's result.
+                                f.get().stack_depth = (base + 1 - nlp) as u32;
                                 f = nf;
                                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
                                 if vm.heap.should_collect() {

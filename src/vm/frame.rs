@@ -8,6 +8,11 @@
 use super::abi::*;
 use super::value::Value;
 
+/// `Frame::flags`: an `__init__` frame CALL_ALLOC_AND_ENTER_INIT pushed, whose caller already
+/// holds the new instance as the call's result: its return value must be None and is not pushed
+/// (`eval::return_into_caller`).
+pub const FRAME_INIT: u32 = 1;
+
 #[repr(C)]
 pub struct Frame {
     /// `*const CodeObject` of the running code.
@@ -19,7 +24,10 @@ pub struct Frame {
     pub instr_index: u32,
     pub stack_depth: u32,
     pub nlocalsplus: u32,
-    pub _reserved: [u32; 3],
+    /// `FRAME_INIT`, or 0.
+    pub flags: u32,
+    /// A module or class body's locals dict (`framestack::locals`).
+    pub _reserved: [u32; 2],
     pub localsplus: [Value; 0],
 }
 

@@ -97,7 +97,8 @@ pub fn init_with_args(
     fr.instr_index = 0;
     fr.stack_depth = 0;
     fr.nlocalsplus = nlocalsplus;
-    fr._reserved = [0; 3];
+    fr.flags = 0;
+    fr._reserved = [0; 2];
     let slots = f.slots(nlocalsplus as usize);
     let n = args.len().min(slots.len());
     // Most calls pass a few arguments: an element loop beats a `memcpy` call for those.
@@ -226,16 +227,16 @@ impl FrameStack {
 }
 
 /// The frame's locals dict (module and class bodies), NULL for function frames. Kept in the two
-/// reserved header words at offsets 56..64 (`Frame::_reserved[1..3]`).
+/// reserved header words at offsets 56..64 (`Frame::_reserved`).
 pub fn locals(f: FramePtr) -> Value {
     let r = &f.get()._reserved;
-    Value(r[1] as u64 | (r[2] as u64) << 32)
+    Value(r[0] as u64 | (r[1] as u64) << 32)
 }
 
 pub fn set_locals(f: FramePtr, v: Value) {
     let r = &mut f.get()._reserved;
-    r[1] = v.0 as u32;
-    r[2] = (v.0 >> 32) as u32;
+    r[0] = v.0 as u32;
+    r[1] = (v.0 >> 32) as u32;
 }
 
 /// A heap copy of frame `f` (`words` words, header included), for a generator to own.

@@ -227,6 +227,58 @@ pub fn py_call_target<'a>(op: Opcode, stack: &mut [Value]) -> Option<PyCall<'a>>
     })
 }
 
+/// CALL_ALLOC_AND_ENTER_INIT's guard on `stack` (NULL, the class, the arguments): the class is
+/// the one specialized for (its type version is `c[1]`: every change to its attributes, its
+/// bases' or its `__class__` gives it a new one), still with the `__new__`/`__init__` pair
+/// cached under that version (`call::ctor_slots`) and metaclass `type`; its `__init__` takes self
+/// and exactly the arguments. The target's `start` is 1: the instance goes in place of the class.
+#[inline(always)]
+pub fn init_call_target<'a>(vm: &Vm, stack: &[Value], c: &[Cell<u32>]) -> Option<PyCall<'a>> {
+    let cls = stack[1];
+    if !stack[0].is_null() || !cls.is_ptr() || obj_type(cls) != vm.t.type_ {
+        return None;
+    }
+    let td = type_data(cls.as_ptr::<TypeObject>());
+    let version = td.version.get();
+    let (cached, _, init, concrete) = td.ctor_cache.get();
+    if version != c[1].get() || cached != version || !concrete {
+        return None;
+    }
+    let fd = as_function(init)?;
+    let cd = as_code(fd.code)?;
+    if !call::is_exact_positional(&cd.code, stack.len() - 1, &[])
+        || crate::vm::eval::makes_generator(cd)
+    {
+        return None;
+    }
+    Some(PyCall {
+        callable: init,
+        start: 1,
+        fd,
+        cd,
+    })
+}
+
+/// CALL_ALLOC_AND_ENTER_INIT after its guard (`init_call_target`): allocates the instance of the
+/// class at `stack[1]` (as `object.__new__`), leaves it in `stack[0]`, where the call's result
+/// goes, and in `stack[1]` as `__init__`'s self, and pushes the `__init__` frame (`FRAME_INIT`:
+/// its return pushes nothing, `eval::return_into_caller`). The caller syncs its frame before and
+/// keeps one value of the window on its stack after (the instance).
+#[inline(always)]
+pub fn enter_init(
+    vm: &mut Vm,
+    t: &PyCall<'_>,
+    stack: &mut [Value],
+) -> PyResult<crate::vm::framestack::FramePtr> {
+    let cls = stack[1].as_ptr::<TypeObject>() as *const TypeObject;
+    let obj = call::new_instance(vm, cls);
+    stack[0] = obj;
+    stack[1] = obj;
+    let f = crate::vm::eval::push_frame_exact(vm, t.callable, t.fd, t.cd, &stack[1..])?;
+    f.get().flags = crate::vm::frame::FRAME_INIT;
+    Ok(f)
+}
+
 /// The Python function a CALL_PY_* instruction calls: the callable, the index of its first
 /// argument in the call's stack window, and its function and code objects (looked up once for
 /// the guard, the frame push and the switch into its compiled code).
@@ -271,6 +323,15 @@ pub fn store_attr_slot(o: Value, v: Value, c: &[Cell<u32>]) -> bool {
 pub fn load_attr_class(o: Value, c: &[Cell<u32>]) -> Option<Value> {
     let td = as_type(o)?;
     (td.version.get() == c[1].get()).then(|| Value(read_u64(c, 3)))
+}
+
+/// LOAD_METHOD_CLASS: the cached function or value when `o` is the class specialized for (its
+/// type version), and whether it is a classmethod's function to call with the class (`true`: the
+/// class goes where a method's self does).
+#[inline(always)]
+pub fn load_method_class(o: Value, c: &[Cell<u32>]) -> Option<(Value, bool)> {
+    let td = as_type(o)?;
+    (td.version.get() == c[1].get()).then(|| (Value(read_u64(c, 3)), c[2].get() != 0))
 }
 
 /// LOAD_ATTR_MODULE / LOAD_METHOD_MODULE: the module attribute's value when `o` is a module whose

@@ -237,14 +237,24 @@ fn check_new_cls(
 
 /// Calls a function found on a type with `self_` prepended.
 pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value]) -> PyResult {
-    let mut a = Vec::with_capacity(args.len() + 1);
-    a.push(self_);
-    a.extend_from_slice(args);
+    // Self and the arguments: on the native stack for the few arguments of an operator's or a
+    // protocol's dunder (an allocation per `a - b` on instances cost more than the lookup).
+    let mut small = [Value::NULL; 4];
+    let mut big = Vec::new();
+    let a: &mut [Value] = if args.len() < small.len() {
+        &mut small[..args.len() + 1]
+    } else {
+        big.resize(args.len() + 1, Value::NULL);
+        &mut big
+    };
+    a[0] = self_;
+    a[1..].copy_from_slice(args);
+    let a: &[Value] = a;
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             // Rooted while the built-in runs (see `call`).
-            return crate::vm::runtime::iter::with_roots(vm, &a, |vm| {
-                call_builtin_method(vm, b, self_, &a)
+            return crate::vm::runtime::iter::with_roots(vm, a, |vm| {
+                call_builtin_method(vm, b, self_, a)
             });
         }
         // An already bound built-in (`gen.__next__` stored on a class) is no descriptor.
@@ -257,7 +267,7 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
         let d = crate::vm::runtime::attr::bind_descriptor(vm, func, self_, vm.type_of(self_))?;
         return call(vm, d, args, &[]);
     }
-    call(vm, func, &a, &[])
+    call(vm, func, a, &[])
 }
 
 /// `call_method_value` of the unbound built-in `b`; `a` is self followed by the arguments.
@@ -521,7 +531,7 @@ pub fn type_call(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> 
 /// The `__new__` and `__init__` calling class `t` runs, from `TypeData::ctor_cache` while `t`'s
 /// version tag is the one they were looked up under (every attribute change to `t` or an
 /// ancestor gives it a new one).
-fn ctor_slots(vm: &mut Vm, t: *const TypeObject) -> (Option<Value>, Option<Value>) {
+pub fn ctor_slots(vm: &mut Vm, t: *const TypeObject) -> (Option<Value>, Option<Value>) {
     let td = type_data(t);
     let version = td.version.get();
     let (v, new, init, _) = td.ctor_cache.get();

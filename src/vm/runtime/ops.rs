@@ -11,9 +11,22 @@ use crate::vm::runtime::{dict as rdict, iter as riter};
 use crate::vm::types::{complex, dictview};
 use crate::vm::value::Value;
 
-const NAMES: [&str; 13] = [
-    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub",
-    "truediv", "xor",
+/// The dunders the operators look up (`__op__`, `__rop__`, `__iop__`, in NB_* order), written out
+/// here rather than formatted per operation.
+#[rustfmt::skip]
+const DUNDERS: [&str; 13] = [
+    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__",
+    "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__",
+];
+#[rustfmt::skip]
+const RDUNDERS: [&str; 13] = [
+    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__", "__rmod__",
+    "__ror__", "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__",
+];
+#[rustfmt::skip]
+const IDUNDERS: [&str; 13] = [
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__",
+    "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
 ];
 const SYMBOLS: [&str; 13] = [
     "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
@@ -33,9 +46,9 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     // Dunders.
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let name = NAMES[base as usize];
+    let (dunder, rdunder) = (DUNDERS[base as usize], RDUNDERS[base as usize]);
     if inplace {
-        if let Some(f) = lookup_type_str(vm, ta, &format!("__i{name}__")) {
+        if let Some(f) = lookup_type_str(vm, ta, IDUNDERS[base as usize]) {
             let r = call_method_value(vm, f, a, &[b])?;
             if r != vm.not_implemented {
                 return Ok(r);
@@ -47,7 +60,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     let user_b = !type_data(tb).builtin || type_data(tb).is_exception || tb == vm.t.type_;
     let mut tried_rev = false;
     if ta != tb && user_b && vm.is_subtype(tb, ta) {
-        if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
+        if let Some(f) = lookup_type_str(vm, tb, rdunder) {
             tried_rev = true;
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
@@ -56,7 +69,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         }
     }
     if user_a {
-        if let Some(f) = lookup_type_str(vm, ta, &format!("__{name}__")) {
+        if let Some(f) = lookup_type_str(vm, ta, dunder) {
             let r = call_method_value(vm, f, a, &[b])?;
             if r != vm.not_implemented {
                 return Ok(r);
@@ -64,7 +77,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         }
     }
     if ta != tb && user_b && !tried_rev {
-        if let Some(f) = lookup_type_str(vm, tb, &format!("__r{name}__")) {
+        if let Some(f) = lookup_type_str(vm, tb, rdunder) {
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
                 return Ok(r);
@@ -72,8 +85,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         }
     }
     // Instances of built-in subclasses: the operation on the wrapped values.
-    let (an, bn) = (format!("__{name}__"), format!("__r{name}__"));
-    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(vm, a, b, &an, &bn) {
+    if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(vm, a, b, dunder, rdunder) {
         let r = binary_op(vm, op, x, y)?;
         // In-place operators on a mutable base (list +=) mutate it and keep the instance.
         return Ok(if inplace && r == x && x != a { a } else { r });
