@@ -389,11 +389,17 @@ fn random_program(rng: &mut Rng) -> String {
     // Attribute and method sites that see several classes (siblings, a __slots__ class, a
     // dict-backed instance), with a method rebound and an attribute deleted while loops run.
     p += "class P:\n    def __init__(self, x):\n        self.x = x\n        self.y = x * 2\n    \
-          def m(self):\n        return self.x\n\n";
+          def m(self):\n        return self.x\n    @classmethod\n    def mk(cls, x):\n        \
+          return cls(x)\n\n";
     p += "class Q(P):\n    def m(self):\n        return self.y\n\n";
     p += "class R(P):\n    pass\n\n";
     p += "class S:\n    __slots__ = ('x', 'y')\n    def __init__(self, x):\n        self.x = x\n        \
           self.y = -x\n    def m(self):\n        return self.x + 1\n\n";
+    // Instantiation (CALL_ALLOC_AND_ENTER_INIT) of classes that flip, with an __init__ that
+    // returns a value now and then (TypeError at the call) and one rebound while loops run.
+    p +=
+        "class B(P):\n    def __init__(self, x):\n        self.x = x\n        self.y = 1\n        \
+          if x % 7 == 3:\n            return x\n\n";
     p += "OBJS = [P(1), Q(2), R(3), S(4), P(5), Q(6)]\nOBJS[4].__dict__['z'] = 0\n\n";
     for f in 0..4 {
         let n = 20 + rng.below(200);
@@ -422,8 +428,23 @@ fn random_program(rng: &mut Rng) -> String {
              out.append(o.m() + o.x)\n            o.y = i\n        except Exception as e:\n            \
              out.append(type(e).__name__)\n"
         );
-        match rng.below(4) {
+        let cls = rng.pick(&[
+            "P",
+            "Q",
+            "S",
+            "B",
+            "(P if i % 2 else S)",
+            "OBJS[i % 6].__class__",
+        ]);
+        p += &format!(
+            "        try:\n            out.append({cls}(i).m() + P.mk(i).x + Q.mk(i).m())\n        \
+             except Exception as e:\n            out.append(type(e).__name__)\n"
+        );
+        match rng.below(5) {
             0 => p += &format!("        if i == {flip}:\n            Q.m = lambda self: self.x * 3\n"),
+            3 => p += &format!(
+                "        if i == {flip}:\n            P.__init__ = lambda self, x: setattr(self, 'x', -x)\n"
+            ),
             1 => p += &format!(
                 "        if i == {flip}:\n            try:\n                del OBJS[0].x\n            \
                  except AttributeError:\n                OBJS[0].x = i\n"
