@@ -23,6 +23,26 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResul
     crate::vm::runtime::iter::with_roots(vm, args, |vm| call_rooted(vm, f, args, kwnames))
 }
 
+/// Runs `f` on `first` followed by `args` (self or the class before a call's arguments): on the
+/// native stack for up to eight values, where a `Vec` cost an allocation per call of a bound
+/// method, a class or an operator's dunder. Like the `Vec`, the copy is no GC root: callers
+/// root what needs it (`iter::with_roots`) or hand it to a frame.
+#[inline]
+pub fn with_prepended<R>(first: Value, args: &[Value], f: impl FnOnce(&[Value]) -> R) -> R {
+    let n = args.len() + 1;
+    if n <= 8 {
+        let mut small = [Value::NULL; 8];
+        small[0] = first;
+        small[1..n].copy_from_slice(args);
+        f(&small[..n])
+    } else {
+        let mut big = Vec::with_capacity(n);
+        big.push(first);
+        big.extend_from_slice(args);
+        f(&big)
+    }
+}
+
 fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     if f.is_ptr() {
         match layout_of(f) {
@@ -49,18 +69,12 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
                 if !owner.is_null() {
                     check_slot_arity(vm, name, args.len(), kwnames.len())?;
                 }
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(bound);
-                a.extend_from_slice(args);
-                return guard(vm, |vm| func(vm, &a, kwnames));
+                return with_prepended(bound, args, |a| guard(vm, |vm| func(vm, a, kwnames)));
             }
             Layout::BoundMethod => {
                 let m = as_bound_method(f).unwrap();
                 let (func, self_) = (m.func, m.self_);
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(self_);
-                a.extend_from_slice(args);
-                return call(vm, func, &a, kwnames);
+                return with_prepended(self_, args, |a| call(vm, func, a, kwnames));
             }
             Layout::Type => return type_call(vm, f, args, kwnames),
             Layout::MethodWrapper if obj_type(f) == vm.t.staticmethod => {
@@ -70,12 +84,9 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
             Layout::Instance | Layout::WeakRef | Layout::Native => {
                 let t = obj_type(f);
                 if let Some(c) = lookup_type_str(vm, t, "__call__") {
-                    let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(f);
-                    a.extend_from_slice(args);
                     // As slot_tp_call: a __call__ that is itself such an object recurses.
                     vm.enter_recursive(" while calling a Python object")?;
-                    let r = call(vm, c, &a, kwnames);
+                    let r = with_prepended(f, args, |a| call(vm, c, a, kwnames));
                     vm.leave_recursive();
                     return r;
                 }
@@ -237,24 +248,13 @@ fn check_new_cls(
 
 /// Calls a function found on a type with `self_` prepended.
 pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value]) -> PyResult {
-    // Self and the arguments: on the native stack for the few arguments of an operator's or a
-    // protocol's dunder (an allocation per `a - b` on instances cost more than the lookup).
-    let mut small = [Value::NULL; 4];
-    let mut big = Vec::new();
-    let a: &mut [Value] = if args.len() < small.len() {
-        &mut small[..args.len() + 1]
-    } else {
-        big.resize(args.len() + 1, Value::NULL);
-        &mut big
-    };
-    a[0] = self_;
-    a[1..].copy_from_slice(args);
-    let a: &[Value] = a;
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             // Rooted while the built-in runs (see `call`).
-            return crate::vm::runtime::iter::with_roots(vm, a, |vm| {
-                call_builtin_method(vm, b, self_, a)
+            return with_prepended(self_, args, |a| {
+                crate::vm::runtime::iter::with_roots(vm, a, |vm| {
+                    call_builtin_method(vm, b, self_, a)
+                })
             });
         }
         // An already bound built-in (`gen.__next__` stored on a class) is no descriptor.
@@ -267,7 +267,7 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
         let d = crate::vm::runtime::attr::bind_descriptor(vm, func, self_, vm.type_of(self_))?;
         return call(vm, d, args, &[]);
     }
-    call(vm, func, a, &[])
+    with_prepended(self_, args, |a| call(vm, func, a, &[]))
 }
 
 /// `call_method_value` of the unbound built-in `b`; `a` is self followed by the arguments.
@@ -574,21 +574,18 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
                 Some(inner) => *inner,
                 None => n,
             };
-            let mut a = Vec::with_capacity(args.len() + 1);
-            a.push(cls);
-            a.extend_from_slice(args);
-            match as_builtin(f) {
+            with_prepended(cls, args, |a| match as_builtin(f) {
                 // A built-in __new__ found on `cls` itself is `tp_new`, called directly as
                 // CPython's type_call does: the checks of `T.__new__(S)` called by name
                 // (`check_new_cls`, slot arity) are for calls that choose the __new__ themselves.
                 Some(b) if b.bound.is_null() => {
                     let func = b.f;
-                    crate::vm::runtime::iter::with_roots(vm, &a, |vm| {
-                        guard(vm, |vm| func(vm, &a, kwnames))
-                    })?
+                    crate::vm::runtime::iter::with_roots(vm, a, |vm| {
+                        guard(vm, |vm| func(vm, a, kwnames))
+                    })
                 }
-                _ => call(vm, f, &a, kwnames)?,
-            }
+                _ => call(vm, f, a, kwnames),
+            })?
         }
         None => return Err(vm.type_error("cannot create instances")),
     };
@@ -610,10 +607,7 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
             return Ok(obj);
         }
         vm.roots.push(obj);
-        let mut a = Vec::with_capacity(args.len() + 1);
-        a.push(obj);
-        a.extend_from_slice(args);
-        let r = call(vm, init, &a, kwnames);
+        let r = with_prepended(obj, args, |a| call(vm, init, a, kwnames));
         vm.roots.pop();
         let r = r?;
         if r != vm.none {
