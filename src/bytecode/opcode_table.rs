@@ -517,6 +517,9 @@ macro_rules! for_each_opcode {
             LOAD_METHOD_CLASS = 163, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
                 deopt: LOAD_METHOD, stencil: Generic,
                 doc: "LOAD_METHOD on a class object (metaclass type) of a classmethod wrapping a Python function (unit 2 = 1: pushes the function and the class, which the call passes as its first argument) or a plain class attribute (unit 2 = 0: pushes NULL and the value); guards the class's type version (beyond CPython 3.11's forms).";
+            CALL_BUILTIN_CLASS = 164, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
+                deopt: CALL, stencil: Generic,
+                doc: "CALL of a built-in class (range, set, list, int, ...; not type, object or an exception) without keyword arguments: calls its built-in __new__ on the class and the arguments in place, which fully initializes the object (CPython 3.11's PRECALL_BUILTIN_CLASS; units 1-2 the class).";
         }
     };
 }

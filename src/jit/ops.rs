@@ -77,6 +77,7 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::CALL_TYPE_1 => call_type_1,
         Opcode::CALL_STR_1 => call_str_1,
         Opcode::CALL_TUPLE_1 => call_tuple_1,
+        Opcode::CALL_BUILTIN_CLASS => call_builtin_class,
         Opcode::CALL_LIST_APPEND => call_list_append,
         Opcode::GET_ITER => get_iter,
         Opcode::FOR_ITER => for_iter,
@@ -1550,7 +1551,7 @@ fn unpack_sequence(mut s: Site, oparg: u32) -> *mut Value {
     s.done()
 }
 
-/// CALL_LEN .. CALL_TUPLE_1: the shared `spec::call_builtin_1`.
+/// CALL_LEN .. CALL_TUPLE_1, CALL_BUILTIN_CLASS: the shared `spec::call_builtin_1`.
 #[inline(always)]
 fn call_builtin_1(mut s: Site, oparg: u32) -> *mut Value {
     if !s.ctx.kwnames.is_null() {
@@ -1814,6 +1815,7 @@ runtime_fns! {
     call_type_1: CALL_TYPE_1, |s, oparg| { call_builtin_1(s, oparg) }
     call_str_1: CALL_STR_1, |s, oparg| { call_builtin_1(s, oparg) }
     call_tuple_1: CALL_TUPLE_1, |s, oparg| { call_builtin_1(s, oparg) }
+    call_builtin_class: CALL_BUILTIN_CLASS, |s, oparg| { call_builtin_1(s, oparg) }
     call_list_append: CALL_LIST_APPEND, |s, oparg| {
         let base = s.sp - 3;
         if !s.ctx.kwnames.is_null()

@@ -92,6 +92,8 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             Opcode::CALL_STR_1
         } else if t == vm.t.tuple {
             Opcode::CALL_TUPLE_1
+        } else if type_data(t).builtin {
+            return builtin_class_call(vm, s, callable);
         } else {
             return init_call(vm, s, callable, n);
         };
@@ -102,9 +104,32 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         if method_form {
             return Err("class call");
         }
+        if type_data(callable.as_ptr()).builtin {
+            return builtin_class_call(vm, s, callable);
+        }
         return init_call(vm, s, callable, n);
     }
     Err("other callable")
+}
+
+/// A built-in class whose `__new__` (a built-in function) makes the whole object, as
+/// `call::type_call_default` returns it for such classes: CALL_BUILTIN_CLASS, the class at
+/// units 1-2 (built-in classes are never freed, nor their `__new__` replaced).
+fn builtin_class_call(vm: &mut Vm, s: &Site, cls: Value) -> Result<Opcode, Reason> {
+    let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    let td = type_data(t);
+    if obj_type(cls) != vm.t.type_ || td.is_exception || t == vm.t.object || t == vm.t.type_ {
+        return Err("class call: built-in class with its own protocol");
+    }
+    let (new, _) = rcall::ctor_slots(vm, t);
+    if !new
+        .and_then(|n| as_builtin(rcall::unwrapped_new(n)))
+        .is_some_and(|b| b.bound.is_null())
+    {
+        return Err("class call: built-in class without a built-in __new__");
+    }
+    s.set_u64(1, cls.0);
+    Ok(Opcode::CALL_BUILTIN_CLASS)
 }
 
 /// A class whose instances `object.__new__` makes and a Python `__init__` initializes:

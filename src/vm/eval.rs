@@ -1113,7 +1113,8 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
                     | Opcode::CALL_STR_1
-                    | Opcode::CALL_TUPLE_1 => {
+                    | Opcode::CALL_TUPLE_1
+                    | Opcode::CALL_BUILTIN_CLASS => {
                         // The callable is pinned by pointer (a built-in object or type, never freed).
                         let base = sp - oparg as usize - 2;
                         if kwnames.is_null() {

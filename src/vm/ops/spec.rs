@@ -364,10 +364,11 @@ pub fn unpack_items<'a>(vm: &Vm, op: Opcode, v: Value, n: usize) -> Option<&'a [
     (items.len() == n).then_some(items)
 }
 
-/// CALL_LEN / CALL_ISINSTANCE / CALL_TYPE_1 / CALL_STR_1 / CALL_TUPLE_1 on `stack` (NULL, the
-/// callable, the arguments): `None` when a guard fails (a pinned built-in callable, no keyword
-/// names, one argument or two for isinstance), else the call's result. The caller syncs the
-/// frame first: len() and the str/tuple constructors may run Python code.
+/// CALL_LEN / CALL_ISINSTANCE / CALL_TYPE_1 / CALL_STR_1 / CALL_TUPLE_1 / CALL_BUILTIN_CLASS on
+/// `stack` (NULL, the callable, the arguments): `None` when a guard fails (a pinned built-in
+/// callable, no keyword names, one argument or two for isinstance, any for a built-in class),
+/// else the call's result. The caller syncs the frame first: len() and the constructors may run
+/// Python code.
 pub fn call_builtin_1(
     vm: &mut Vm,
     op: Opcode,
@@ -398,6 +399,15 @@ pub fn call_builtin_1(
         Opcode::CALL_TUPLE_1 if is_exact(arg, vm.t.tuple) => Some(Ok(arg)),
         Opcode::CALL_STR_1 | Opcode::CALL_TUPLE_1 => {
             Some(call::type_call(vm, stack[1], &[arg], &[]))
+        }
+        Opcode::CALL_BUILTIN_CLASS => {
+            // The class's __new__ on the class and the arguments, where they are on the stack
+            // (type_call_default returns its object as is for these classes).
+            let t = stack[1].as_ptr::<TypeObject>() as *const TypeObject;
+            let new = as_builtin(call::unwrapped_new(call::ctor_slots(vm, t).0?))?.f;
+            Some(crate::vm::panic_guard::guard(vm, |vm| {
+                new(vm, &stack[1..], &[])
+            }))
         }
         _ => None,
     }

@@ -554,6 +554,15 @@ pub fn ctor_slots(vm: &mut Vm, t: *const TypeObject) -> (Option<Value>, Option<V
     (new, init)
 }
 
+/// The function a class's `__new__` calls: the one its staticmethod wraps.
+#[inline]
+pub fn unwrapped_new(n: Value) -> Value {
+    match as_method_wrapper(n) {
+        Some(inner) => *inner,
+        None => n,
+    }
+}
+
 /// Whether class `t` is known to have no `__abstractmethods__` (from `ctor_slots`' cache).
 pub fn known_concrete(t: *const TypeObject) -> bool {
     let td = type_data(t);
@@ -570,10 +579,7 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
     let (new, init) = ctor_slots(vm, t);
     let obj = match new {
         Some(n) => {
-            let f = match as_method_wrapper(n) {
-                Some(inner) => *inner,
-                None => n,
-            };
+            let f = unwrapped_new(n);
             with_prepended(cls, args, |a| match as_builtin(f) {
                 // A built-in __new__ found on `cls` itself is `tp_new`, called directly as
                 // CPython's type_call does: the checks of `T.__new__(S)` called by name
