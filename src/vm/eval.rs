@@ -41,19 +41,19 @@ pub fn push_frame(
     let nlp = cd.code.nlocalsplus();
     let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
     let mem = vm.frames.push(words);
-    let f = framestack::init(mem, code, func, globals, nlp as u32);
+    // Exact positional call of a plain function: the arguments go straight into the first
+    // locals as the frame is made (not NULLed first and copied after).
+    let exact = call::is_exact_positional(&cd.code, args.len(), kwnames);
+    let first = if exact { args } else { &[] };
+    let f = framestack::init_with_args(mem, code, func, globals, nlp as u32, first);
     f.get().builtins = vm.builtins;
     f.get().previous = vm.current.0;
     vm.current = f;
     vm.depth += 1;
-    let slots = f.slots(nlp);
-    // Exact positional call of a plain function: copy the arguments.
-    if call::is_exact_positional(&cd.code, args.len(), kwnames) {
-        for (s, &a) in slots.iter_mut().zip(args) {
-            *s = a;
-        }
+    if exact {
         return Ok(f);
     }
+    let slots = f.slots(nlp);
     if let Err(e) = call::bind_args(vm, func, slots, args, kwnames) {
         pop_frame(vm, f);
         return Err(e);
