@@ -266,7 +266,7 @@ pub fn return_from_init(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, 
 /// Calls a Python function from Rust.
 pub fn call_function(vm: &mut Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let f = push_frame(vm, func, args, kwnames)?;
-    let r = run(vm, f, None);
+    let r = run_function(vm, f);
     pop_frame(vm, f);
     match r? {
         Exit::Return(v) => Ok(v),
@@ -363,8 +363,41 @@ pub fn resume_generator(vm: &mut Vm, entry: FramePtr) -> PyResult<Exit> {
     if cd.jit.fast.get() == 0 {
         return run(vm, entry, None);
     }
+    let outcome = hook(vm, entry, cd, fr.instr_index as usize, JitEntry::Resumed);
+    take_over(vm, entry, outcome)
+}
+
+/// `run` for a function's frame `entry` just pushed by a call from Rust (`call_function`: an
+/// operator's dunder, `__call__`, a built-in's callback): when its code is compiled and starts
+/// with RESUME 0, steps over the RESUME (whose only work in the loop is the offer to the JIT)
+/// and offers the JIT the function's start directly, as `resume_generator` offers a generator's
+/// resume, instead of starting the loop for it first (~100 instructions a call).
+#[inline]
+fn run_function(vm: &mut Vm, entry: FramePtr) -> PyResult<Exit> {
+    let fr = entry.get();
+    // A frame's code is a code object.
+    if let (Some(hook), Some(cd)) = (vm.jit, as_code(frame_code(fr))) {
+        let cd: &CodeData = cd;
+        let starts_with_resume = cd
+            .adaptive
+            .first()
+            .is_some_and(|w| w.get() == Opcode::RESUME as u32);
+        if cd.jit.fast.get() != 0 && !cd.jit.never.get() && starts_with_resume {
+            fr.instr_index = 1;
+            let outcome = hook(vm, entry, cd, 1, JitEntry::Start);
+            return take_over(vm, entry, outcome);
+        }
+    }
+    run(vm, entry, None)
+}
+
+/// The loop takes over frame `entry` (a run's entry) from what the JIT's hook did there
+/// (`resume_generator`, `run_function`): nothing (the loop runs it from its instruction), a
+/// yield or return (the run's result), or compiled code that left it to the interpreter
+/// (`HANDOVER`: the loop continues in the current frame, raising if compiled code raised).
+fn take_over(vm: &mut Vm, entry: FramePtr, outcome: JitOutcome) -> PyResult<Exit> {
     let mut st = StepState::new(Value::NULL);
-    let throw = match hook(vm, entry, cd, fr.instr_index as usize, JitEntry::Resumed) {
+    let throw = match outcome {
         JitOutcome::NotRun => return run(vm, entry, None),
         JitOutcome::Yield(v) => return Ok(Exit::Yield(v)),
         JitOutcome::Return(v) => return Ok(Exit::Return(v)),
