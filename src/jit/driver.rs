@@ -529,8 +529,7 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
                 match returned {
                     Ok(caller) => f = caller,
                     // An __init__ that returned something else than None: raised at the call.
-                    Err(exc) => {
-                        let at = vm.current.get().instr_index.saturating_sub(1);
+                    Err((exc, at)) => {
                         return JitOutcome::Raise {
                             exc,
                             at,

@@ -600,8 +600,7 @@ fn return_from_init_switch(vm: &mut Vm, ctx: &mut JitContext, f: FramePtr, v: Va
             let ip = caller.get().instr_index as usize;
             switch_to(ctx, caller, ip, false)
         }
-        Err(exc) => {
-            let at = vm.current.get().instr_index.saturating_sub(1);
+        Err((exc, at)) => {
             ctx.exit_kind = EXIT_RAISED;
             ctx.exception = exc;
             ctx.error_at = at;
@@ -1172,7 +1171,7 @@ fn subscr_seq_int(mut s: Site) -> *mut Value {
 /// frame (the interpreter's `push_frame_exact` / `push_frame_with_defaults`), the caller synced to resume after the call. `Err`: the frame is synced
 /// for a guard exit or an exception (`ctx.exit_kind`).
 #[inline(always)]
-fn call_py<'a>(s: Site, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
+fn call_py<'a>(mut s: Site, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
     if !s.ctx.kwnames.is_null() {
         s.deopt();
         return Err(());
@@ -1183,10 +1182,7 @@ fn call_py<'a>(s: Site, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
         s.deopt();
         return Err(());
     };
-    let fr = s.fp.get();
-    let cache = s.op.cache_units();
-    fr.instr_index = (s.at + 1 + cache) as u32;
-    fr.stack_depth = (sp - s.nlp) as u32;
+    s.sync();
     let args = &s.slots[base + t.start..sp];
     let pushed = if s.op == Opcode::CALL_PY_WITH_DEFAULTS {
         eval::push_frame_with_defaults(s.vm, t.callable, t.fd, t.cd, args)
@@ -1226,7 +1222,7 @@ fn pushed_callee<'a>(
 /// CALL_ALLOC_AND_ENTER_INIT: allocates the instance, leaves it as the call's result and pushes
 /// the `__init__` frame (`spec::enter_init`, as the interpreter's arm), synced for the callee to
 /// return into; a guard that fails leaves for the interpreter at the call, as `call_py`.
-fn init_call<'a>(s: Site<'a>, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
+fn init_call<'a>(mut s: Site<'a>, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()> {
     if !s.ctx.kwnames.is_null() {
         s.deopt();
         return Err(());
@@ -1238,9 +1234,7 @@ fn init_call<'a>(s: Site<'a>, oparg: u32) -> Result<(FramePtr, &'a CodeData), ()
         s.deopt();
         return Err(());
     };
-    let fr = s.fp.get();
-    fr.instr_index = (s.at + 1 + s.op.cache_units()) as u32;
-    fr.stack_depth = (sp - s.nlp) as u32;
+    s.sync();
     let pushed = spec::enter_init(s.vm, &t, &mut s.slots[base..sp]);
     // The instance stays as the call's result.
     pushed_callee(s, pushed, base + 1, t.cd)
@@ -1781,16 +1775,10 @@ runtime_fns! {
         }
     }
     load_method_class: LOAD_METHOD_CLASS, |s, oparg| {
-        let o = s.slots[s.sp - 1];
-        match spec::load_method_class(o, s.c()) {
-            Some((m, true)) => {
-                s.slots[s.sp - 1] = m;
-                s.push(o);
-                s.done()
-            }
-            Some((v, false)) => {
-                s.slots[s.sp - 1] = Value::NULL;
-                s.push(v);
+        match spec::load_method_class(s.slots[s.sp - 1], s.c()) {
+            Some((a, b)) => {
+                s.slots[s.sp - 1] = a;
+                s.push(b);
                 s.done()
             }
             None => s.miss(),

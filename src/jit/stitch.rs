@@ -949,9 +949,9 @@ impl Region {
             // use before (bm_deltablue: 4% of its compile time went to making stubs).
             let all: Vec<GenericFn>;
             let fns = if call_stub::none_yet() {
-                all = (0..=u8::MAX)
-                    .filter_map(Opcode::from_u8)
-                    .filter_map(|o| (syms.generic_fn)(o))
+                all = Opcode::ALL
+                    .iter()
+                    .filter_map(|&o| (syms.generic_fn)(o))
                     .chain(layout.stub_fns.iter().copied())
                     .collect();
                 &all

@@ -121,11 +121,7 @@ fn builtin_class_call(vm: &mut Vm, s: &Site, cls: Value) -> Result<Opcode, Reaso
     if obj_type(cls) != vm.t.type_ || td.is_exception || t == vm.t.object || t == vm.t.type_ {
         return Err("class call: built-in class with its own protocol");
     }
-    let (new, _) = rcall::ctor_slots(vm, t);
-    if !new
-        .and_then(|n| as_builtin(rcall::unwrapped_new(n)))
-        .is_some_and(|b| b.bound.is_null())
-    {
+    if rcall::builtin_new(vm, t).is_none() {
         return Err("class call: built-in class without a built-in __new__");
     }
     s.set_u64(1, cls.0);
@@ -154,12 +150,10 @@ fn init_call(vm: &mut Vm, s: &Site, cls: Value, nargs: usize) -> Result<Opcode, 
     if new != Some(vm.object_new) || !rcall::known_concrete(t) {
         return Err("class call: __new__ is not object.__new__");
     }
-    let fd = init
-        .and_then(as_function)
+    let init = init
+        .filter(|&i| as_function(i).is_some())
         .ok_or("class call: __init__ is not a Python function")?;
-    let cd = as_code(fd.code).ok_or("code")?;
-    if !rcall::is_exact_positional(&cd.code, nargs + 1, &[]) || crate::vm::eval::makes_generator(cd)
-    {
+    if crate::vm::ops::spec::exact_init(init, nargs + 1).is_none() {
         return Err("class call: __init__ needs full binding");
     }
     s.unit(1).set(version);

@@ -248,19 +248,20 @@ pub fn is_init_frame(f: FramePtr) -> bool {
 
 /// Returns from `__init__` frame `f` with `v`: pops it and pushes nothing (its caller already
 /// holds the new instance where the call's result goes). `v` must be None; anything else is
-/// the TypeError CPython's `type_call` raises (`Err`, the frame popped all the same), which the
-/// caller raises at the call (its `instr_index` still after it, as for an exception that comes
-/// out of a callee).
+/// the TypeError CPython's `type_call` raises (`Err`, the frame popped all the same), to raise
+/// in the caller, now current, at the returned instruction index: the call's last unit (its
+/// `instr_index` stays after the call, as when an exception comes out of a callee).
 #[cold]
 #[inline(never)]
-pub fn return_from_init(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, Value> {
+pub fn return_from_init(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, (Value, u32)> {
     let prev = f.previous();
     pop_frame(vm, f);
     if v == vm.none {
         return Ok(prev);
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("__init__() should return None, not '{tn}'")))
+    let exc = vm.type_error(format!("__init__() should return None, not '{tn}'"));
+    Err((exc, prev.get().instr_index.saturating_sub(1)))
 }
 
 /// Calls a Python function from Rust.
@@ -593,9 +594,9 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 let r = return_from_init(vm, f, v);
                 f = vm.current;
                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
-                if let Err(exc) = r {
+                if let Err((exc, at)) = r {
                     // An __init__ returned something else than None: raised at the call.
-                    cur = ip.saturating_sub(1);
+                    cur = at as usize;
                     reraise = false;
                     pending = exc;
                     unwind_if_pending!();
@@ -1024,17 +1025,11 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                         }
                     }
                     Opcode::LOAD_METHOD_CLASS => {
-                        let o = top!();
-                        if let Some((m, bind)) = spec::load_method_class(o, &instrs[cur + 1..]) {
+                        if let Some((a, b)) = spec::load_method_class(top!(), &instrs[cur + 1..]) {
                             hit!();
                             ip += 7;
-                            if bind {
-                                slots[sp - 1] = m;
-                                push!(o);
-                            } else {
-                                slots[sp - 1] = Value::NULL;
-                                push!(m);
-                            }
+                            slots[sp - 1] = a;
+                            push!(b);
                             continue;
                         }
                     }

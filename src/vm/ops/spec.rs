@@ -244,13 +244,7 @@ pub fn init_call_target<'a>(vm: &Vm, stack: &[Value], c: &[Cell<u32>]) -> Option
     if version != c[1].get() || cached != version || !concrete {
         return None;
     }
-    let fd = as_function(init)?;
-    let cd = as_code(fd.code)?;
-    if !call::is_exact_positional(&cd.code, stack.len() - 1, &[])
-        || crate::vm::eval::makes_generator(cd)
-    {
-        return None;
-    }
+    let (fd, cd) = exact_init(init, stack.len() - 1)?;
     Some(PyCall {
         callable: init,
         start: 1,
@@ -259,10 +253,21 @@ pub fn init_call_target<'a>(vm: &Vm, stack: &[Value], c: &[Cell<u32>]) -> Option
     })
 }
 
+/// `init` when it is a Python function taking self and exactly `nargs - 1` arguments (not a
+/// generator function): an `__init__` CALL_ALLOC_AND_ENTER_INIT can push the frame of. Checked
+/// at every call too: the class's version does not cover a new `__code__`.
+#[inline(always)]
+pub fn exact_init<'a>(init: Value, nargs: usize) -> Option<(&'a FunctionData, &'a CodeData)> {
+    let fd = as_function(init)?;
+    let cd = as_code(fd.code)?;
+    (call::is_exact_positional(&cd.code, nargs, &[]) && !crate::vm::eval::makes_generator(cd))
+        .then_some((fd, cd))
+}
+
 /// CALL_ALLOC_AND_ENTER_INIT after its guard (`init_call_target`): allocates the instance of the
 /// class at `stack[1]` (as `object.__new__`), leaves it in `stack[0]`, where the call's result
 /// goes, and in `stack[1]` as `__init__`'s self, and pushes the `__init__` frame (`FRAME_INIT`:
-/// its return pushes nothing, `eval::return_into_caller`). The caller syncs its frame before and
+/// its return pushes nothing, `eval::return_from_init`). The caller syncs its frame before and
 /// keeps one value of the window on its stack after (the instance).
 #[inline(always)]
 pub fn enter_init(
@@ -325,13 +330,21 @@ pub fn load_attr_class(o: Value, c: &[Cell<u32>]) -> Option<Value> {
     (td.version.get() == c[1].get()).then(|| Value(read_u64(c, 3)))
 }
 
-/// LOAD_METHOD_CLASS: the cached function or value when `o` is the class specialized for (its
-/// type version), and whether it is a classmethod's function to call with the class (`true`: the
-/// class goes where a method's self does).
+/// LOAD_METHOD_CLASS: when `o` is the class specialized for (its type version), the two values
+/// the instruction leaves (the first in place of `o`): a classmethod's function and the class,
+/// which the call passes where a method's self goes, or NULL and the cached value.
 #[inline(always)]
-pub fn load_method_class(o: Value, c: &[Cell<u32>]) -> Option<(Value, bool)> {
+pub fn load_method_class(o: Value, c: &[Cell<u32>]) -> Option<(Value, Value)> {
     let td = as_type(o)?;
-    (td.version.get() == c[1].get()).then(|| (Value(read_u64(c, 3)), c[2].get() != 0))
+    if td.version.get() != c[1].get() {
+        return None;
+    }
+    let v = Value(read_u64(c, 3));
+    Some(if c[2].get() != 0 {
+        (v, o)
+    } else {
+        (Value::NULL, v)
+    })
 }
 
 /// LOAD_ATTR_MODULE / LOAD_METHOD_MODULE: the module attribute's value when `o` is a module whose
@@ -404,7 +417,7 @@ pub fn call_builtin_1(
             // The class's __new__ on the class and the arguments, where they are on the stack
             // (type_call_default returns its object as is for these classes).
             let t = stack[1].as_ptr::<TypeObject>() as *const TypeObject;
-            let new = as_builtin(call::unwrapped_new(call::ctor_slots(vm, t).0?))?.f;
+            let new = call::builtin_new(vm, t)?;
             Some(crate::vm::panic_guard::guard(vm, |vm| {
                 new(vm, &stack[1..], &[])
             }))

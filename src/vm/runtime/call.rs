@@ -563,6 +563,15 @@ pub fn unwrapped_new(n: Value) -> Value {
     }
 }
 
+/// The Rust function of class `t`'s `__new__` when that is an (unbound) built-in: what
+/// CALL_BUILTIN_CLASS calls.
+#[inline]
+pub fn builtin_new(vm: &mut Vm, t: *const TypeObject) -> Option<BuiltinFn> {
+    as_builtin(unwrapped_new(ctor_slots(vm, t).0?))
+        .filter(|b| b.bound.is_null())
+        .map(|b| b.f)
+}
+
 /// Whether class `t` is known to have no `__abstractmethods__` (from `ctor_slots`' cache).
 pub fn known_concrete(t: *const TypeObject) -> bool {
     let td = type_data(t);
