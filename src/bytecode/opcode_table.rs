@@ -520,6 +520,9 @@ macro_rules! for_each_opcode {
             CALL_BUILTIN_CLASS = 164, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Generic,
                 doc: "CALL of a built-in class (range, set, list, int, ...; not type, object or an exception) without keyword arguments: calls its built-in __new__ on the class and the arguments in place, which fully initializes the object (CPython 3.11's PRECALL_BUILTIN_CLASS; units 1-2 the class).";
+            LOAD_METHOD_SUPER = 165, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
+                deopt: LOAD_METHOD, stencil: Generic,
+                doc: "LOAD_METHOD on a super object bound to an instance (`super().m(...)`) of a plain method found in the super's class's MRO after the class: guards the class's version (unit 2) and that the instance type's MRO ends with the class's (so every subclass under single inheritance hits), pushes the cached method (units 3-4) and the instance, so the call is a CALL_PY_EXACT_ARGS instead of binding a method (beyond CPython 3.11's forms; 3.12's LOAD_SUPER_ATTR_METHOD without fusing the super() call).";
         }
     };
 }

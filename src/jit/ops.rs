@@ -110,6 +110,7 @@ pub fn runtime_fn(op: Opcode) -> GenericFn {
         Opcode::LOAD_ATTR_MODULE => load_attr_module,
         Opcode::LOAD_METHOD_MODULE => load_method_module,
         Opcode::LOAD_METHOD_CLASS => load_method_class,
+        Opcode::LOAD_METHOD_SUPER => load_method_super,
         _ => generic_step,
     }
 }
@@ -1779,6 +1780,16 @@ runtime_fns! {
             Some((a, b)) => {
                 s.slots[s.sp - 1] = a;
                 s.push(b);
+                s.done()
+            }
+            None => s.miss(),
+        }
+    }
+    load_method_super: LOAD_METHOD_SUPER, |s, oparg| {
+        match spec::load_method_super(s.slots[s.sp - 1], s.c()) {
+            Some((m, o)) => {
+                s.slots[s.sp - 1] = m;
+                s.push(o);
                 s.done()
             }
             None => s.miss(),

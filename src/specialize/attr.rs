@@ -154,6 +154,31 @@ fn class_method(vm: &mut Vm, s: &Site, o: Value, name: Value) -> Result<Opcode, 
     Ok(Opcode::LOAD_METHOD_CLASS)
 }
 
+/// LOAD_METHOD on a super object bound to an instance: the plain method found in the super's
+/// class's MRO after the class, cached under that class's version; the instruction checks that
+/// the instance type's MRO ends with that MRO (`spec::super_mro_is_tail`), so it serves every
+/// subclass (a constructor's `super().__init__(...)` sees many).
+fn super_method(vm: &mut Vm, s: &Site, o: Value, name: Value) -> Result<Opcode, Reason> {
+    let sd = as_super(o).ok_or("super object")?;
+    if sd.obj.is_null() || sd.obj == sd.obj_type {
+        return Err("super object not bound to an instance");
+    }
+    if as_type(sd.ty).is_none() || !crate::vm::ops::spec::super_mro_is_tail(sd.obj_type, sd.ty) {
+        return Err("super class's MRO is not the tail of the instance type's");
+    }
+    let start = sd.ty.as_ptr::<TypeObject>();
+    let d = type_data(start).mro[1..]
+        .iter()
+        .find_map(|&c| crate::vm::runtime::dict::dict_get_str(vm, type_data(c.as_ptr()).dict, name))
+        .ok_or("method not found after the super's class")?;
+    if !rattr::is_plain_method(d) {
+        return Err("super attribute is not a plain method");
+    }
+    s.unit(2).set(version(start)?);
+    s.set_u64(3, d.0);
+    Ok(Opcode::LOAD_METHOD_SUPER)
+}
+
 pub fn store_attr(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
     let o = s.peek(0);
     let name = s.cd.names[s.oparg as usize];
@@ -190,7 +215,7 @@ pub fn load_method(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         return class_method(vm, s, o, name);
     }
     if o.is_ptr() && layout_of(o) == Layout::Super {
-        return Err("method of a super object");
+        return super_method(vm, s, o, name);
     }
     let ty = vm.type_of(o);
     if crate::vm::types::subclass::has_getattribute(ty) {

@@ -14,7 +14,7 @@
 //! | family | units 1.. |
 //! |---|---|
 //! | LOAD_GLOBAL (6) | 1-2 globals keys version (dict shape), 3-4 builtins keys version, 5 entry index |
-//! | LOAD_ATTR / STORE_ATTR / LOAD_METHOD (7) | 1 type version (or 1-2 module dict shape), 2 shared-key index (instance values) or slot-storage entry index (3: module dict entry; LOAD_METHOD_CLASS: 1 = a classmethod's function), 3-4 cached value |
+//! | LOAD_ATTR / STORE_ATTR / LOAD_METHOD (7) | 1 type version (or 1-2 module dict shape), 2 shared-key index (instance values) or slot-storage entry index (3: module dict entry; LOAD_METHOD_CLASS: 1 = a classmethod's function; LOAD_METHOD_SUPER: 2 = the super's class's version), 3-4 cached value |
 //! | CALL (3) | 1-2 the built-in callable (CALL_LEN, CALL_ISINSTANCE, CALL_*_1, CALL_LIST_APPEND, CALL_BUILTIN_CLASS); 1 the class's type version (CALL_ALLOC_AND_ENTER_INIT) |
 //! | BINARY_OP, COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR, FOR_ITER, UNPACK_SEQUENCE (1) | none |
 

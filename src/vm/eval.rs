@@ -1033,6 +1033,15 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                             continue;
                         }
                     }
+                    Opcode::LOAD_METHOD_SUPER => {
+                        if let Some((m, o)) = spec::load_method_super(top!(), &instrs[cur + 1..]) {
+                            hit!();
+                            ip += 7;
+                            slots[sp - 1] = m;
+                            push!(o);
+                            continue;
+                        }
+                    }
                     Opcode::LOAD_ATTR_CLASS => {
                         if let Some(v) = spec::load_attr_class(top!(), &instrs[cur + 1..]) {
                             hit!();

@@ -347,6 +347,34 @@ pub fn load_method_class(o: Value, c: &[Cell<u32>]) -> Option<(Value, Value)> {
     })
 }
 
+/// LOAD_METHOD_SUPER: when `o` is a super object bound to an instance, whose class has the
+/// version specialized for (unit 2) and comes in the instance type's MRO followed by exactly its
+/// own MRO (`super_mro_is_tail`), the cached method (units 3-4) and the instance, the two values
+/// the instruction leaves. The method was found in the class's MRO after the class; a type's
+/// version changes with any change to it or an ancestor, and no two types share one.
+#[inline(always)]
+pub fn load_method_super(o: Value, c: &[Cell<u32>]) -> Option<(Value, Value)> {
+    let sd = as_super(o)?;
+    // Bound to an instance (a class-bound super's obj is its obj_type).
+    if sd.obj.is_null() || sd.obj == sd.obj_type || !sd.ty.is_ptr() || !sd.obj_type.is_ptr() {
+        return None;
+    }
+    let start = sd.ty.as_ptr::<TypeObject>();
+    if type_data(start).version.get() != c[2].get() || !super_mro_is_tail(sd.obj_type, sd.ty) {
+        return None;
+    }
+    Some((Value(read_u64(c, 3)), sd.obj))
+}
+
+/// Whether the MRO of `t` ends with the MRO of `start` (which begins with `start`), so that
+/// what `super(start, obj)` finds for an instance of `t` is what `start`'s own MRO after
+/// `start` holds: always under single inheritance, so one site serves every subclass.
+#[inline(always)]
+pub fn super_mro_is_tail(t: Value, start: Value) -> bool {
+    let (m, own) = (&type_data(t.as_ptr()).mro, &type_data(start.as_ptr()).mro);
+    m.len() >= own.len() && m[m.len() - own.len()..] == own[..]
+}
+
 /// LOAD_ATTR_MODULE / LOAD_METHOD_MODULE: the module attribute's value when `o` is a module whose
 /// dict still has the cached shape (`c[1..3]`) and a live entry at the cached index (`c[3]`).
 #[inline(always)]

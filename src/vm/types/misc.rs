@@ -994,21 +994,8 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let cd = as_code(code).unwrap();
         let nlp = cd.code.nlocalsplus();
         let slots = f.slots(nlp);
-        if cd.code.argcount == 0 || slots[0].is_null() {
-            return Err(vm.err("RuntimeError", "super(): no arguments"));
-        }
-        let mut cls = Value::NULL;
-        for (i, n) in cd.localsplusnames.iter().enumerate() {
-            if str_of(*n) == "__class__" {
-                if let Some(c) = as_cell(slots[i]) {
-                    cls = *c;
-                }
-            }
-        }
-        if cls.is_null() {
-            return Err(vm.err("RuntimeError", "super(): __class__ cell not found"));
-        }
-        if cd.code.argcount == 0 || slots[0].is_null() {
+        // CPython's super_init_without_args, its checks in its order.
+        if cd.code.argcount == 0 {
             return Err(vm.err("RuntimeError", "super(): no arguments"));
         }
         let mut first = slots[0];
@@ -1016,6 +1003,39 @@ fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             if cd.code.localspluskinds[0] & crate::bytecode::code::slot_kind::CELL != 0 {
                 first = *c;
             }
+        }
+        if first.is_null() {
+            return Err(vm.err("RuntimeError", "super(): arg[0] deleted"));
+        }
+        // `__class__` is a free variable (the compiler adds it for a method using super), and
+        // free variables come last: search those from the end.
+        let kinds = &cd.code.localspluskinds;
+        let mut cell = None;
+        for (i, n) in cd.localsplusnames.iter().enumerate().rev() {
+            if kinds
+                .get(i)
+                .is_some_and(|k| k & crate::bytecode::code::slot_kind::FREE == 0)
+            {
+                break;
+            }
+            if str_of(*n) == "__class__" {
+                cell = Some(slots[i]);
+                break;
+            }
+        }
+        let Some(cell) = cell else {
+            return Err(vm.err("RuntimeError", "super(): __class__ cell not found"));
+        };
+        let cls = as_cell(cell).map(|c| *c).unwrap_or(Value::NULL);
+        if cls.is_null() {
+            return Err(vm.err("RuntimeError", "super(): empty __class__ cell"));
+        }
+        if as_type(cls).is_none() {
+            let tn = vm.type_name(cls);
+            return Err(vm.err(
+                "RuntimeError",
+                format!("super(): __class__ is not a type ({tn})"),
+            ));
         }
         (cls, first)
     } else {
@@ -1073,14 +1093,15 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
     if obj.is_null() {
         return Ok(None);
     }
-    let mro = type_data(obj_type.as_ptr()).mro.clone();
+    // The MRO is read in place (a str-keyed lookup runs no Python code that could replace it).
+    let mro = &type_data(obj_type.as_ptr()).mro;
     let start = mro
         .iter()
         .position(|&t| t == ty)
         .map(|i| i + 1)
         .unwrap_or(mro.len());
-    for &t in &mro[start..] {
-        let d = type_data(t.as_ptr()).dict;
+    for i in start..mro.len() {
+        let d = type_data(mro[i].as_ptr()).dict;
         if let Some(v) = dict_get_str(vm, d, name) {
             let inst = if obj == obj_type { Value::NULL } else { obj };
             if inst.is_null() {
