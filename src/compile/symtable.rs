@@ -7,7 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use indexmap::IndexMap;
+/// Insertion-ordered, hashed with foldhash (hashbrown's default hasher) rather than SipHash: the
+/// compiler's maps are keyed by the program's own names, not by untrusted input at scale.
+type IndexMap<K, V> = indexmap::IndexMap<K, V, hashbrown::DefaultHashBuilder>;
 
 use crate::syntax::ast::*;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
@@ -275,7 +277,7 @@ impl<'a> Builder<'a> {
             name: name.to_string(),
             typ,
             lineno,
-            symbols: IndexMap::new(),
+            symbols: IndexMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,

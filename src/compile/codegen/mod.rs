@@ -12,7 +12,8 @@ mod stmt;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use indexmap::IndexSet;
+/// Insertion-ordered, hashed with foldhash (as `symtable`'s maps).
+pub type IndexSet<T> = indexmap::IndexSet<T, hashbrown::DefaultHashBuilder>;
 
 use super::flowgraph::{BlockId, Cfg, ConstInfo, Instr, Op, NO_BLOCK};
 use super::symtable::{self, mangle, BlockType, Scope, SymbolTable};
@@ -274,11 +275,11 @@ impl<'a> Compiler<'a> {
 
     pub fn enter_scope(&mut self, name: &str, kind: UnitKind, ste: usize, lineno: u32) {
         let s = &self.st.scopes[ste];
-        let mut varnames = IndexSet::new();
+        let mut varnames = IndexSet::default();
         for v in &s.varnames {
             varnames.insert(v.clone());
         }
-        let mut cellvars = IndexSet::new();
+        let mut cellvars = IndexSet::default();
         let mut cells: Vec<&String> = s
             .symbols
             .iter()
@@ -301,7 +302,7 @@ impl<'a> Compiler<'a> {
             .map(|(n, _)| n)
             .collect();
         frees.sort();
-        let mut freevars = IndexSet::new();
+        let mut freevars = IndexSet::default();
         for f in frees {
             freevars.insert(f.clone());
         }
@@ -319,7 +320,7 @@ impl<'a> Compiler<'a> {
             cur: entry,
             consts: Vec::new(),
             const_keys: HashMap::new(),
-            names: IndexSet::new(),
+            names: IndexSet::default(),
             varnames,
             cellvars,
             freevars,
