@@ -362,6 +362,9 @@ pub fn bind_args(
         slots[..npos].copy_from_slice(args);
         return Ok(());
     }
+    if !varargs && !varkw && bind_kw_fast(vm, fd, cd, slots, args, kwnames) {
+        return Ok(());
+    }
     let qual = || str_of(fd.qualname).to_string();
     let ncopy = ngiven.min(npos);
     slots[..ncopy].copy_from_slice(&args[..ncopy]);
@@ -515,6 +518,71 @@ pub fn bind_args(
         }
     }
     Ok(())
+}
+
+/// `bind_args`' common case for a function without `*args`/`**kwargs`: at most its positional
+/// parameters given positionally, every keyword naming a parameter that may be passed by
+/// keyword (matched by identity: keyword names and parameter names are interned, so a call
+/// spelling a parameter finds the very string), none given twice, and every parameter left
+/// over having a default. Fills `slots` (NULL on entry) and returns true; anything else (an
+/// error to report, a name equal but not identical) leaves them NULL again and returns false
+/// for the general path, which words the error. A keyword argument cost the general path
+/// ~300 instructions (a string compare per parameter before the one it names, the defaults'
+/// loops): about 40 here.
+fn bind_kw_fast(
+    vm: &mut Vm,
+    fd: &FunctionData,
+    cd: &CodeData,
+    slots: &mut [Value],
+    args: &[Value],
+    kwnames: &[Value],
+) -> bool {
+    let co = &*cd.code;
+    let (npos, nkwonly) = (co.argcount as usize, co.kwonlyargcount as usize);
+    let posonly = co.posonlyargcount as usize;
+    let nparams = npos + nkwonly;
+    let ngiven = args.len() - kwnames.len();
+    if ngiven > npos || slots.len() < nparams {
+        return false;
+    }
+    slots[..ngiven].copy_from_slice(&args[..ngiven]);
+    let names = &cd.localsplusnames[..nparams];
+    let clear = |slots: &mut [Value]| slots[..nparams].fill(Value::NULL);
+    for (i, &k) in kwnames.iter().enumerate() {
+        match names.iter().position(|&n| n == k) {
+            Some(j) if j >= posonly && slots[j].is_null() => slots[j] = args[ngiven + i],
+            _ => {
+                clear(slots);
+                return false;
+            }
+        }
+    }
+    if ngiven + kwnames.len() < nparams {
+        let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
+        // The defaults are the last parameters' (CPython indexes them from the end, so a
+        // `__defaults__` longer than the parameters gives its tail).
+        let nd = defaults.len();
+        for j in ngiven..nparams {
+            if !slots[j].is_null() {
+                continue;
+            }
+            let d = if j < npos {
+                (j + nd >= npos).then(|| defaults[j + nd - npos])
+            } else if fd.kwdefaults.is_null() {
+                None
+            } else {
+                dict_get_str(vm, fd.kwdefaults, names[j])
+            };
+            match d {
+                Some(v) => slots[j] = v,
+                None => {
+                    clear(slots);
+                    return false;
+                }
+            }
+        }
+    }
+    true
 }
 
 /// Calling a class: `type(x)`, built-in constructors, and `__new__` + `__init__` for classes.
