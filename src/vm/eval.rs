@@ -76,10 +76,11 @@ pub fn push_frame_with_defaults(
     let f = push_frame_exact(vm, func, fd, cd, args)?;
     let npos = cd.code.argcount as usize;
     let defaults = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
-    let first_default = npos - defaults.len();
+    // Indexed from the end (a `__defaults__` longer than the parameters gives its tail).
+    let nd = defaults.len();
     let slots = f.slots(npos);
     for (j, s) in slots.iter_mut().enumerate().skip(args.len()) {
-        *s = defaults[j - first_default];
+        *s = defaults[j + nd - npos];
     }
     Ok(f)
 }

@@ -84,3 +84,25 @@ try:
     kwd()
 except TypeError as e:
     print(e)
+
+
+# A __defaults__ longer than the parameters on the other binding paths: positional calls in a
+# loop (CALL_PY_WITH_DEFAULTS), *args (the general binder) and the too-many-arguments error.
+def two(a, b):
+    return a, b
+
+
+two.__defaults__ = (7, 8, 9)
+print([two(i) for i in range(20)][-1], two())
+
+
+def star(a, b, *rest):
+    return a, b, rest
+
+
+star.__defaults__ = (7, 8, 9)
+print(star(), star(1), star(1, 2, 3))
+try:
+    two(1, 2, 3)
+except TypeError as e:
+    print(e)

@@ -392,7 +392,12 @@ pub fn bind_args(
             })
             .count();
         let takes = if ndef > 0 {
-            format!("from {} to {} positional arguments", npos - ndef, npos)
+            // Signed, as CPython's (a `__defaults__` longer than the parameters: "from -1").
+            format!(
+                "from {} to {} positional arguments",
+                npos as i64 - ndef as i64,
+                npos
+            )
         } else {
             plural(npos, "positional argument")
         };
@@ -470,12 +475,13 @@ pub fn bind_args(
     }
     if ngiven < npos {
         let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
-        let first_def = npos - defaults.len();
+        // Indexed from the end (a `__defaults__` longer than the parameters gives its tail).
+        let nd = defaults.len();
         let mut missing = Vec::new();
         for j in ngiven..npos {
             if slots[j].is_null() {
-                if j >= first_def {
-                    slots[j] = defaults[j - first_def];
+                if j + nd >= npos {
+                    slots[j] = defaults[j + nd - npos];
                 } else {
                     missing.push(str_of(cd.localsplusnames[j]).to_string());
                 }
