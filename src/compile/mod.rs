@@ -141,7 +141,16 @@ pub fn locate_error(mut err: SyntaxError, source: &str) -> SyntaxError {
     if err.end_lineno > 0 && err.end_offset > 0 {
         err.end_offset = to_chars(line_of(err.end_lineno), err.end_offset);
     }
-    err.text = line.map(|l| l.to_string());
+    // CPython's compiler reads the line from the file named (`PyErr_ProgramTextObject`, with
+    // its newline): none for a pseudo-file such as `<string>` or a file that cannot be read.
+    err.text = if err.filename.starts_with('<') {
+        None
+    } else {
+        std::fs::read(&err.filename)
+            .ok()
+            .and_then(|b| crate::syntax::error::source_line(&b, err.lineno))
+            .map(|l| format!("{}\n", l.trim_end_matches('\r')))
+    };
     err
 }
 

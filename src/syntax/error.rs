@@ -32,7 +32,8 @@ pub struct SyntaxError {
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: u32,
-    /// The source line the error is on (without its newline), if known.
+    /// The source line the error is on, as CPython's `SyntaxError.text`: with its newline for
+    /// the parser's and the compiler's errors, without for the tokenizer's own.
     pub text: Option<String>,
 }
 
@@ -46,8 +47,8 @@ impl SyntaxError {
         }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         if let Some(text) = &self.text {
-            // CPython's `text` ends with the newline; its size counts UTF-8 bytes.
-            let line_size = text.len() as i64 + 1;
+            // pythonrun.c's `line_size`: the text's UTF-8 size, newline included.
+            let line_size = text.len() as i64;
             let mut end_offset = self.end_offset as i64;
             if self.end_lineno > self.lineno {
                 end_offset = line_size;
@@ -85,6 +86,8 @@ fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
         t = rest;
         offset -= 1;
     }
+    // The length and the line shown leave out the trailing newline (printed once).
+    let t = t.strip_suffix('\n').unwrap_or(t);
     let len = t.chars().count() as i64;
     if offset > len {
         offset = len;

@@ -82,9 +82,10 @@ pub fn compile_source(
 ) -> Result<crate::bytecode::code::CodeObject, crate::syntax::error::SyntaxError> {
     let module = crate::syntax::parser::parse_module(src, filename)?;
     crate::compile::compile_module(&module, filename).map_err(|mut e| {
-        // Compile-time errors (symtable, codegen) carry no source line; CPython shows it.
+        // Compile-time errors (symtable, codegen) carry no source line; CPython reads it from
+        // the file (with its newline), which a pseudo-file name has none of.
         if e.text.is_none() && e.lineno > 0 && !filename.starts_with('<') {
-            e.text = crate::syntax::error::source_line(src, e.lineno);
+            e.text = crate::syntax::error::source_line(src, e.lineno).map(|l| l + "\n");
         }
         e
     })

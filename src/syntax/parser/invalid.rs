@@ -96,7 +96,14 @@ impl<'s> Parser<'s> {
             offset,
             end_lineno: loc.end_lineno,
             end_offset,
-            text: text.map(|t| String::from_utf8_lossy(t).into_owned()),
+            // With the newline, as the parser's line buffer has it (the tokenizer adds one
+            // at the end of the source).
+            text: text.map(|t| {
+                String::from_utf8_lossy(t)
+                    .trim_end_matches('\r')
+                    .to_string()
+                    + "\n"
+            }),
         })
     }
 

@@ -238,6 +238,7 @@ impl<'a> Tok<'a> {
         offset: u32,
         end_offset: u32,
     ) -> SyntaxError {
+        let from_parser = raised_by_parser(kind, &msg);
         SyntaxError {
             kind,
             msg,
@@ -246,7 +247,13 @@ impl<'a> Tok<'a> {
             offset,
             end_lineno: lineno,
             end_offset,
-            text: Some(self.line_text(line_start)),
+            // tokenizer.c's own errors carry the line without its newline; those the parser
+            // raises for it (pegen's `tokenizer_error`) the parser's line, which has it.
+            text: Some(if from_parser {
+                self.line_text(line_start) + "\n"
+            } else {
+                self.line_text(line_start)
+            }),
         }
     }
 
@@ -977,4 +984,16 @@ impl<'a> Tok<'a> {
         self.push(TokKind::String, start, spos);
         Ok(())
     }
+}
+
+/// Whether CPython raises tokenizer error `msg` from the parser (pegen's `tokenizer_error`: end
+/// of input inside brackets or a continuation, indentation), whose `SyntaxError.text` is the
+/// parser's line with its newline, rather than from tokenizer.c itself (a bad literal or
+/// character), whose text has none.
+fn raised_by_parser(kind: SyntaxErrorKind, msg: &str) -> bool {
+    matches!(
+        kind,
+        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError
+    ) || msg.ends_with("was never closed")
+        || msg == "unexpected EOF while parsing"
 }

@@ -88,21 +88,22 @@ fn compile_single(
         unreachable!("parse_module returns a module")
     };
     if body.len() > 1 {
-        let loc = body[1].loc;
-        let e = crate::syntax::error::SyntaxError {
+        // A parser error in CPython (bad_single_statement): at the end of the first
+        // statement's line (its NEWLINE token), with that line as the text.
+        let lineno = body[0].loc.end_lineno;
+        let line = crate::syntax::error::source_line(src, lineno).unwrap_or_default();
+        let line = line.trim_end_matches('\r');
+        let offset = line.chars().count() as u32 + 1;
+        return Err(crate::syntax::error::SyntaxError {
             kind: crate::syntax::error::SyntaxErrorKind::SyntaxError,
             msg: "multiple statements found while compiling a single statement".into(),
             filename: filename.to_string(),
-            lineno: loc.lineno,
-            offset: loc.col_offset + 1,
-            end_lineno: 0,
-            end_offset: 0,
-            text: None,
-        };
-        return Err(crate::compile::locate_error(
-            e,
-            &String::from_utf8_lossy(src),
-        ));
+            lineno,
+            offset,
+            end_lineno: lineno,
+            end_offset: offset,
+            text: Some(format!("{line}\n")),
+        });
     }
     crate::compile::compile_module(&Mod::Interactive { body }, filename)
         .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
