@@ -20,7 +20,14 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
             Some(t) => vm.new_str(t),
             None => none,
         };
-        let nums = [e.lineno, e.offset, e.end_lineno, e.end_offset].map(|n| vm.new_int(n as i64));
+        // No end column is -1 in CPython where pegen raises without one: indentation errors
+        // and the end of input after a continuation (an unclosed bracket's is 0).
+        let no_end = e.end_offset == 0
+            && (e.kind == crate::syntax::error::SyntaxErrorKind::IndentationError
+                || e.msg == "unexpected EOF while parsing");
+        let end_offset = if no_end { -1 } else { e.end_offset as i64 };
+        let nums = [e.lineno, e.offset, e.end_lineno].map(|n| vm.new_int(n as i64));
+        let nums = [nums[0], nums[1], nums[2], vm.new_int(end_offset)];
         Some(vec![f, nums[0], nums[1], text, nums[2], nums[3]])
     } else {
         None

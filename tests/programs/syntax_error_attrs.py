@@ -2,9 +2,8 @@
 # line with its newline for the parser's errors, without it for the tokenizer's own (bad
 # literals and characters), and None for the compiler's and symbol table's errors in a
 # pseudo-file such as "<string>" (CPython reads those lines from the named file); 'single'
-# mode's several statements are reported at the end of the first. (end_offset is left out
-# for the errors where CPython gives -1: IndentationError and end of input after a
-# continuation; cpjit reports 0 there.)
+# mode's several statements are reported at the end of the first; end_offset is -1 where pegen
+# raises without an end (indentation errors, end of input after a continuation).
 cases = [
     ("f(1, c=2, c=3)", "exec"),
     ("def f():\n  nonlocal x", "exec"),
@@ -31,14 +30,19 @@ cases = [
     ("a\n  b\n", "exec"),
     ("if x:\n    a\n  b\n", "exec"),
     ("x = 1\n\\\n", "exec"),
+    ("if x:\npass\n", "exec"),
+    ("for x in y:\n", "exec"),
+    ("class A:\n", "exec"),
+    ("try:\n    x\nexcept:\n", "exec"),
+    ("if 1:\n\tx\n        y\n", "exec"),
+    ("x = (\n", "exec"),
 ]
 for src, mode in cases:
     try:
         compile(src, "<string>", mode)
     except SyntaxError as e:
-        cut = isinstance(e, IndentationError) or e.msg == "unexpected EOF while parsing"
-        end = () if cut else (e.end_lineno, e.end_offset)
-        print(repr(src), type(e).__name__, repr(e.msg), e.lineno, e.offset, repr(e.text), *end)
+        print(repr(src), type(e).__name__, repr(e.msg), e.lineno, e.offset, repr(e.text),
+              e.end_lineno, e.end_offset)
 try:
     exec("def g():\n    yield = 3")
 except SyntaxError as e:
