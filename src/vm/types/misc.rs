@@ -1100,8 +1100,8 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
         .position(|&t| t == ty)
         .map(|i| i + 1)
         .unwrap_or(mro.len());
-    for i in start..mro.len() {
-        let d = type_data(mro[i].as_ptr()).dict;
+    for t in &mro[start..] {
+        let d = type_data(t.as_ptr()).dict;
         if let Some(v) = dict_get_str(vm, d, name) {
             let inst = if obj == obj_type { Value::NULL } else { obj };
             if inst.is_null() {
