@@ -3,7 +3,8 @@
 # literals and characters), and None for the compiler's and symbol table's errors in a
 # pseudo-file such as "<string>" (CPython reads those lines from the named file); 'single'
 # mode's several statements are reported at the end of the first; end_offset is -1 where pegen
-# raises without an end (indentation errors, end of input after a continuation).
+# raises without an end (indentation errors, end of input after a continuation); columns of a
+# `\r\n` line count its newline as one character.
 cases = [
     ("f(1, c=2, c=3)", "exec"),
     ("def f():\n  nonlocal x", "exec"),
@@ -36,6 +37,8 @@ cases = [
     ("try:\n    x\nexcept:\n", "exec"),
     ("if 1:\n\tx\n        y\n", "exec"),
     ("x = (\n", "exec"),
+    ("x = 1 +\r\n", "exec"),
+    ("y = 2\r\nx = $\r\n", "exec"),
 ]
 for src, mode in cases:
     try:

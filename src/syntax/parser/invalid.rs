@@ -80,6 +80,8 @@ impl<'s> Parser<'s> {
             };
             match super::line_text(self.source, src_line(line)) {
                 Some(t) => {
+                    // The tokenizer's columns are in the line with `\r\n` made `\n`.
+                    let t = t.strip_suffix(b"\r").unwrap_or(t);
                     let c = (c as usize).min(t.len());
                     String::from_utf8_lossy(&t[..c]).chars().count() as u32 + 1
                 }

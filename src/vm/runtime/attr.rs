@@ -575,6 +575,9 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
         type_modified(t);
         return Ok(());
     }
+    if str_of(name) == "__bases__" {
+        return set_bases(vm, t, value);
+    }
     if str_of(name) == "__module__" {
         // repr(cls) and pickling read the module from the type, as CPython's type_repr reads
         // `__module__`.
@@ -585,6 +588,117 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     let d = type_data(t).dict;
     type_modified(t);
     dict_set(vm, d, name, value)
+}
+
+/// `cls.__bases__ = (...)` (CPython's type_set_bases): checks the new bases as CPython does,
+/// then recomputes the MRO of the class and of every class below it (C3; an inconsistent order
+/// restores them all and raises), moves the class between its old and new bases' subclass
+/// lists, and gives the class and its descendants new version tags, so lookups and specialized
+/// sites see the new MRO. Classes whose instances are not plain (`__slots__`, a built-in base
+/// other than object, a `__getattribute__` override) are not supported: their instance layout
+/// is fixed when they are made.
+fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
+    let tn = type_data(t).name.clone();
+    let Some(new) = as_tuple(value).map(|b| b.to_vec()) else {
+        let vn = vm.type_name(value);
+        return Err(vm.type_error(format!("can only assign tuple to {tn}.__bases__, not {vn}")));
+    };
+    if new.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {tn}.__bases__, not ()"
+        )));
+    }
+    let me = Value::from_ptr(t);
+    for &b in &new {
+        if as_type(b).is_none() {
+            let bn = vm.type_name(b);
+            return Err(vm.type_error(format!(
+                "{tn}.__bases__ must be tuple of classes, not '{bn}'"
+            )));
+        }
+        if type_data(b.as_ptr()).mro.contains(&me) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    // Instances keep their layout: only classes whose instances (and every base's) are plain.
+    let plain = |c: Value| {
+        let td = type_data(c.as_ptr());
+        td.ext.is_none() && (!td.builtin || c == Value::from_ptr(vm.t.object))
+    };
+    let old = type_data(t).bases.clone();
+    let chains = |bases: &[Value]| -> bool {
+        bases
+            .iter()
+            .all(|&b| type_data(b.as_ptr()).mro.iter().all(|&c| plain(c)))
+    };
+    if type_data(t).ext.is_some() || !chains(&old) || !chains(&new) {
+        return Err(vm.not_implemented(
+            "assigning __bases__ of a class with __slots__, a built-in base or __getattribute__",
+        ));
+    }
+    // CPython's compatible_for_assignment between the old and new first (best) bases: a class
+    // made on `object` alone frees its instances as `object` does, one on Python classes as
+    // they do, and the two cannot trade places.
+    let object = Value::from_ptr(vm.t.object);
+    let (old_best, new_best) = (old.first().copied().unwrap_or(object), new[0]);
+    if (old_best == object) != (new_best == object) {
+        let name = |c: Value| type_data(c.as_ptr()).name.clone();
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            name(new_best),
+            name(old_best)
+        )));
+    }
+    // The class and its descendants, parents before children (a class below two of them is
+    // recomputed after each, the last time with both updated).
+    fn below(c: Value, out: &mut Vec<Value>) {
+        out.push(c);
+        let subs = type_data(c.as_ptr()).subclasses.borrow().clone();
+        for s in subs {
+            below(s, out);
+        }
+    }
+    let mut order = Vec::new();
+    below(me, &mut order);
+    let saved: Vec<(Value, Vec<Value>)> = order
+        .iter()
+        .map(|&c| (c, type_data(c.as_ptr()).mro.clone()))
+        .collect();
+    type_data_mut(t).bases = new.clone();
+    for &c in &order {
+        let bases = type_data(c.as_ptr()).bases.clone();
+        match crate::vm::types::c3_mro(c, &bases) {
+            Some(m) => type_data_mut(c.as_ptr()).mro = m,
+            None => {
+                type_data_mut(t).bases = old;
+                for (c, m) in saved {
+                    type_data_mut(c.as_ptr()).mro = m;
+                }
+                let names: Vec<String> = bases
+                    .iter()
+                    .map(|b| type_data(b.as_ptr()).name.clone())
+                    .collect();
+                return Err(vm.type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+    for b in &old {
+        type_data(b.as_ptr())
+            .subclasses
+            .borrow_mut()
+            .retain(|&s| s != me);
+    }
+    for b in &new {
+        let mut subs = type_data(b.as_ptr()).subclasses.borrow_mut();
+        if !subs.contains(&me) {
+            subs.push(me);
+        }
+    }
+    type_modified(t);
+    Ok(())
 }
 
 /// Assigning a function's own fields (`__defaults__`, `__name__`, ... as functools.wraps and
