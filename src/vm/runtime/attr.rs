@@ -674,14 +674,7 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
                 for (c, m) in saved {
                     type_data_mut(c.as_ptr()).mro = m;
                 }
-                let names: Vec<String> = bases
-                    .iter()
-                    .map(|b| type_data(b.as_ptr()).name.clone())
-                    .collect();
-                return Err(vm.type_error(format!(
-                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                    names.join(", ")
-                )));
+                return Err(crate::vm::types::mro_error(vm, &bases));
             }
         }
     }

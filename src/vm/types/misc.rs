@@ -526,14 +526,7 @@ pub fn new_class(
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
-        let names: Vec<String> = bases
-            .iter()
-            .map(|b| type_data(b.as_ptr()).name.clone())
-            .collect();
-        return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-            names.join(", ")
-        )));
+        return Err(super::mro_error(vm, &bases));
     };
     type_data_mut(cls.as_ptr()).mro = mro;
     for b in &bases {

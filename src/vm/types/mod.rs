@@ -213,6 +213,18 @@ pub(crate) fn new_type(
     v.as_ptr::<TypeObject>()
 }
 
+/// The TypeError for bases without a consistent C3 order (CPython's wording).
+pub fn mro_error(vm: &mut Vm, bases: &[Value]) -> Value {
+    let names: Vec<String> = bases
+        .iter()
+        .map(|b| type_data(b.as_ptr()).name.clone())
+        .collect();
+    vm.type_error(format!(
+        "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+        names.join(", ")
+    ))
+}
+
 /// C3 linearization of a class with the given bases; None if no consistent order exists.
 pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
     let mut seqs: Vec<Vec<Value>> = bases
