@@ -98,3 +98,60 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(R().f(), R.__mro__)
+
+
+# Classes whose instances are not plain keep their layout: typing.NamedTuple sets a
+# namedtuple's bases to (tuple,) or (tuple, Generic); slots and built-in bases must match.
+import typing
+
+T = typing.TypeVar("T")
+
+
+class NT(typing.NamedTuple):
+    x: int
+    y: int = 0
+
+
+class GT(typing.NamedTuple, typing.Generic[T]):
+    a: T
+
+
+print(NT(1), NT.__bases__, GT(3), GT.__mro__, GT[int])
+
+
+class S:
+    __slots__ = ("a",)
+
+
+class S2:
+    __slots__ = ("b",)
+
+
+class T2(S):
+    pass
+
+
+try:
+    T2.__bases__ = (S2,)
+except TypeError as e:
+    print(e)
+
+
+class U(list):
+    pass
+
+
+class V(U):
+    pass
+
+
+class W(list):
+    pass
+
+
+V.__bases__ = (W,)
+print(V.__mro__, V([1, 2]))
+try:
+    V.__bases__ = (dict,)
+except TypeError as e:
+    print(e)

@@ -594,9 +594,10 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
 /// then recomputes the MRO of the class and of every class below it (C3; an inconsistent order
 /// restores them all and raises), moves the class between its old and new bases' subclass
 /// lists, and gives the class and its descendants new version tags, so lookups and specialized
-/// sites see the new MRO. Classes whose instances are not plain (`__slots__`, a built-in base
-/// other than object, a `__getattribute__` override) are not supported: their instance layout
-/// is fixed when they are made.
+/// sites see the new MRO. Instances keep the layout they were made with, so the new MRO of the
+/// class and of each descendant must give the same built-in base, slots, `__dict__` presence
+/// and `__getattribute__` override as the old (`subclass::layout_signature`; typing.NamedTuple
+/// sets a namedtuple's bases to `(tuple,)` or `(tuple, Generic)`).
 fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
     let tn = type_data(t).name.clone();
     let Some(new) = as_tuple(value).map(|b| b.to_vec()) else {
@@ -620,25 +621,10 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
             return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
         }
     }
-    // Instances keep their layout: only classes whose instances (and every base's) are plain.
-    let plain = |c: Value| {
-        let td = type_data(c.as_ptr());
-        td.ext.is_none() && (!td.builtin || c == Value::from_ptr(vm.t.object))
-    };
-    let old = type_data(t).bases.clone();
-    let chains = |bases: &[Value]| -> bool {
-        bases
-            .iter()
-            .all(|&b| type_data(b.as_ptr()).mro.iter().all(|&c| plain(c)))
-    };
-    if type_data(t).ext.is_some() || !chains(&old) || !chains(&new) {
-        return Err(vm.not_implemented(
-            "assigning __bases__ of a class with __slots__, a built-in base or __getattribute__",
-        ));
-    }
     // CPython's compatible_for_assignment between the old and new first (best) bases: a class
     // made on `object` alone frees its instances as `object` does, one on Python classes as
     // they do, and the two cannot trade places.
+    let old = type_data(t).bases.clone();
     let object = Value::from_ptr(vm.t.object);
     let (old_best, new_best) = (old.first().copied().unwrap_or(object), new[0]);
     if (old_best == object) != (new_best == object) {
@@ -676,6 +662,25 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
                 }
                 return Err(crate::vm::types::mro_error(vm, &bases));
             }
+        }
+    }
+    // Instances keep their layout: the class's and every descendant's MRO must give the one
+    // they were made with (CPython's "object layout differs").
+    for (c, before) in &saved {
+        let after = type_data(c.as_ptr()).mro.clone();
+        let same = crate::vm::types::subclass::layout_signature(vm, before)?
+            == crate::vm::types::subclass::layout_signature(vm, &after)?;
+        if !same {
+            type_data_mut(t).bases = old;
+            for (c, m) in saved {
+                type_data_mut(c.as_ptr()).mro = m;
+            }
+            let name = |c: Value| type_data(c.as_ptr()).name.clone();
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                name(new_best),
+                name(old_best)
+            )));
         }
     }
     for b in &old {

@@ -210,6 +210,44 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// What a class's instance layout depends on in its MRO, as `setup_class` derives its
+/// `ClassExt` from it: the built-in base, whether instances have no `__dict__`, whether a class
+/// overrides `__getattribute__`, and the slot names, base classes' first. Two MROs with the same
+/// signature give instances the same layout (`__bases__` assignment compares them).
+pub(crate) fn layout_signature(
+    vm: &mut Vm,
+    mro: &[Value],
+) -> PyResult<(usize, bool, bool, Vec<String>)> {
+    let builtin_base = builtin_base_of(vm, mro) as usize;
+    let ga = vm.sname("__getattribute__");
+    let (mut dictless, mut getattribute) = (true, false);
+    let mut per_class: Vec<Vec<String>> = Vec::new();
+    for &m in mro {
+        let td = type_data(m.as_ptr::<TypeObject>() as *const TypeObject);
+        if td.builtin {
+            dictless &= !td.is_exception;
+            continue;
+        }
+        getattribute |= dict_get_str(vm, td.dict, ga).is_some();
+        match declared_slots(vm, td.dict)? {
+            Some(names) => {
+                dictless &= !names.iter().any(|n| str_of(*n) == "__dict__");
+                let mut own: Vec<String> = names
+                    .iter()
+                    .map(|n| str_of(*n).to_string())
+                    .filter(|n| !matches!(n.as_str(), "__dict__" | "__weakref__"))
+                    .collect();
+                own.sort();
+                own.dedup();
+                per_class.push(own);
+            }
+            None => dictless = false,
+        }
+    }
+    let slots = per_class.into_iter().rev().flatten().collect();
+    Ok((builtin_base, dictless, getattribute, slots))
+}
+
 /// Allocates an instance of an `ext_instance` class wrapping `base` (NULL for none).
 pub fn new_ext_instance(vm: &mut Vm, t: *const TypeObject, base: Value) -> Value {
     if type_data(t).is_exception {
