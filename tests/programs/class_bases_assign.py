@@ -155,3 +155,26 @@ try:
     V.__bases__ = (dict,)
 except TypeError as e:
     print(e)
+class C: pass
+for n in ("__bases__", "__name__", "__qualname__"):
+    try:
+        delattr(C, n)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    del int.__bases__
+except Exception as e:
+    print(type(e).__name__, e)
+print(C.__name__, C.__bases__)
+try:
+    del int.real
+except Exception as e: print(type(e).__name__, e)
+try:
+    del list.append
+except Exception as e: print(type(e).__name__, e)
+class K: x = 1
+del K.x
+print(hasattr(K, "x"))
+try:
+    del K.y
+except Exception as e: print(type(e).__name__, e)

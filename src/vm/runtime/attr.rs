@@ -668,8 +668,13 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
     // they were made with (CPython's "object layout differs").
     for (c, before) in &saved {
         let after = type_data(c.as_ptr()).mro.clone();
-        let same = crate::vm::types::subclass::layout_signature(vm, before)?
-            == crate::vm::types::subclass::layout_signature(vm, &after)?;
+        // (An error reading a class's `__slots__`, reassigned since, counts as a change.)
+        let sig =
+            |vm: &mut Vm, m: &[Value]| crate::vm::types::subclass::layout_signature(vm, m).ok();
+        let same = matches!(
+            (sig(vm, before), sig(vm, &after)),
+            (Some(a), Some(b)) if a == b
+        );
         if !same {
             type_data_mut(t).bases = old;
             for (c, m) in saved {
@@ -1031,6 +1036,24 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             return Ok(());
         }
         return Err(no_attr(vm, obj, name));
+    }
+    if layout_of_opt(obj) == Some(Layout::Type) {
+        let (n, tn) = (
+            str_of(name).to_string(),
+            type_data(obj.as_ptr()).name.clone(),
+        );
+        // A built-in type's attributes stay (CPython's type_setattro, for deletion too), and
+        // so do a class's own fields (check_set_special_type_attr).
+        if type_data(obj.as_ptr()).builtin {
+            return Err(vm.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
+        if matches!(n.as_str(), "__bases__" | "__name__" | "__qualname__") {
+            return Err(vm.type_error(format!(
+                "cannot delete '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
     }
     let d = match layout_of_opt(obj) {
         Some(Layout::Type) if !type_data(obj.as_ptr::<TypeObject>()).builtin => {
