@@ -26,8 +26,13 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
             && (e.kind == crate::syntax::error::SyntaxErrorKind::IndentationError
                 || e.msg == "unexpected EOF while parsing");
         let end_offset = if no_end { -1 } else { e.end_offset as i64 };
-        let nums = [e.lineno, e.offset, e.end_lineno].map(|n| vm.new_int(n as i64));
-        let nums = [nums[0], nums[1], nums[2], vm.new_int(end_offset)];
+        let nums = [
+            e.lineno as i64,
+            e.offset as i64,
+            e.end_lineno as i64,
+            end_offset,
+        ]
+        .map(|n| vm.new_int(n));
         Some(vec![f, nums[0], nums[1], text, nums[2], nums[3]])
     } else {
         None

@@ -596,7 +596,7 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
 /// lists, and gives the class and its descendants new version tags, so lookups and specialized
 /// sites see the new MRO. Instances keep the layout they were made with, so the new MRO of the
 /// class and of each descendant must give the same built-in base, slots, `__dict__` presence
-/// and `__getattribute__` override as the old (`subclass::layout_signature`; typing.NamedTuple
+/// and `__getattribute__` override as the old (`subclass::mro_layout`; typing.NamedTuple
 /// sets a namedtuple's bases to `(tuple,)` or `(tuple, Generic)`).
 fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
     let tn = type_data(t).name.clone();
@@ -635,58 +635,23 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
             name(old_best)
         )));
     }
-    // The class and its descendants, parents before children (a class below two of them is
-    // recomputed after each, the last time with both updated).
-    fn below(c: Value, out: &mut Vec<Value>) {
-        out.push(c);
+    // The class and its descendants, parents before children, with their MROs as they are.
+    fn below(c: Value, out: &mut Vec<(Value, Vec<Value>)>) {
+        out.push((c, type_data(c.as_ptr()).mro.clone()));
         let subs = type_data(c.as_ptr()).subclasses.borrow().clone();
         for s in subs {
             below(s, out);
         }
     }
-    let mut order = Vec::new();
-    below(me, &mut order);
-    let saved: Vec<(Value, Vec<Value>)> = order
-        .iter()
-        .map(|&c| (c, type_data(c.as_ptr()).mro.clone()))
-        .collect();
+    let mut saved = Vec::new();
+    below(me, &mut saved);
     type_data_mut(t).bases = new.clone();
-    for &c in &order {
-        let bases = type_data(c.as_ptr()).bases.clone();
-        match crate::vm::types::c3_mro(c, &bases) {
-            Some(m) => type_data_mut(c.as_ptr()).mro = m,
-            None => {
-                type_data_mut(t).bases = old;
-                for (c, m) in saved {
-                    type_data_mut(c.as_ptr()).mro = m;
-                }
-                return Err(crate::vm::types::mro_error(vm, &bases));
-            }
+    if let Err(e) = recompute_mros(vm, &saved, old_best, new_best) {
+        type_data_mut(t).bases = old;
+        for (c, m) in saved {
+            type_data_mut(c.as_ptr()).mro = m;
         }
-    }
-    // Instances keep their layout: the class's and every descendant's MRO must give the one
-    // they were made with (CPython's "object layout differs").
-    for (c, before) in &saved {
-        let after = type_data(c.as_ptr()).mro.clone();
-        // (An error reading a class's `__slots__`, reassigned since, counts as a change.)
-        let sig =
-            |vm: &mut Vm, m: &[Value]| crate::vm::types::subclass::layout_signature(vm, m).ok();
-        let same = matches!(
-            (sig(vm, before), sig(vm, &after)),
-            (Some(a), Some(b)) if a == b
-        );
-        if !same {
-            type_data_mut(t).bases = old;
-            for (c, m) in saved {
-                type_data_mut(c.as_ptr()).mro = m;
-            }
-            let name = |c: Value| type_data(c.as_ptr()).name.clone();
-            return Err(vm.type_error(format!(
-                "__bases__ assignment: '{}' object layout differs from '{}'",
-                name(new_best),
-                name(old_best)
-            )));
-        }
+        return Err(e);
     }
     for b in &old {
         type_data(b.as_ptr())
@@ -701,6 +666,38 @@ fn set_bases(vm: &mut Vm, t: *const TypeObject, value: Value) -> PyResult<()> {
         }
     }
     type_modified(t);
+    Ok(())
+}
+
+/// `set_bases`' new MROs for `classes` (the class and its descendants, parents first, with their
+/// old MROs): C3 for each (a class below two of them is recomputed after each, the last time
+/// with both updated), then each must give its instances the layout they were made with
+/// (CPython's "object layout differs"). On `Err` the caller restores the old bases and MROs.
+fn recompute_mros(
+    vm: &mut Vm,
+    classes: &[(Value, Vec<Value>)],
+    old_best: Value,
+    new_best: Value,
+) -> PyResult<()> {
+    for (c, _) in classes {
+        let bases = type_data(c.as_ptr()).bases.clone();
+        let mro = crate::vm::types::c3_mro(*c, &bases)
+            .ok_or_else(|| crate::vm::types::mro_error(vm, &bases))?;
+        type_data_mut(c.as_ptr()).mro = mro;
+    }
+    // (An error reading a class's `__slots__`, reassigned since, counts as a change.)
+    let layout = |vm: &mut Vm, m: &[Value]| crate::vm::types::subclass::mro_layout(vm, m).ok();
+    for (c, before) in classes {
+        let after = type_data(c.as_ptr()).mro.clone();
+        if !matches!((layout(vm, before), layout(vm, &after)), (Some(a), Some(b)) if a == b) {
+            let name = |c: Value| type_data(c.as_ptr()).name.clone();
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                name(new_best),
+                name(old_best)
+            )));
+        }
+    }
     Ok(())
 }
 

@@ -474,16 +474,12 @@ pub fn bind_args(
         )));
     }
     if ngiven < npos {
-        let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
-        // Indexed from the end (a `__defaults__` longer than the parameters gives its tail).
-        let nd = defaults.len();
         let mut missing = Vec::new();
         for j in ngiven..npos {
             if slots[j].is_null() {
-                if j + nd >= npos {
-                    slots[j] = defaults[j + nd - npos];
-                } else {
-                    missing.push(str_of(cd.localsplusnames[j]).to_string());
+                match positional_default(fd, npos, j) {
+                    Some(d) => slots[j] = d,
+                    None => missing.push(str_of(cd.localsplusnames[j]).to_string()),
                 }
             }
         }
@@ -526,6 +522,15 @@ pub fn bind_args(
     Ok(())
 }
 
+/// The default of positional parameter `j` of `fd` (`npos` of them), if it has one. The
+/// defaults are the last parameters': CPython indexes them from the end, so a `__defaults__`
+/// longer than the parameters gives its tail.
+#[inline]
+pub fn positional_default(fd: &FunctionData, npos: usize, j: usize) -> Option<Value> {
+    let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
+    (j + defaults.len() >= npos).then(|| defaults[j + defaults.len() - npos])
+}
+
 /// `bind_args`' common case for a function without `*args`/`**kwargs`: at most its positional
 /// parameters given positionally, every keyword naming a parameter that may be passed by
 /// keyword (matched by identity: keyword names and parameter names are interned, so a call
@@ -564,16 +569,12 @@ fn bind_kw_fast(
         }
     }
     if ngiven + kwnames.len() < nparams {
-        let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
-        // The defaults are the last parameters' (CPython indexes them from the end, so a
-        // `__defaults__` longer than the parameters gives its tail).
-        let nd = defaults.len();
         for j in ngiven..nparams {
             if !slots[j].is_null() {
                 continue;
             }
             let d = if j < npos {
-                (j + nd >= npos).then(|| defaults[j + nd - npos])
+                positional_default(fd, npos, j)
             } else if fd.kwdefaults.is_null() {
                 None
             } else {

@@ -155,51 +155,18 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
             dict_set(vm, own_dict, n, d)?;
         }
     }
-    let mut dictless = true;
-    let mut any_slots = false;
-    let mut nslots = 0;
-    // The slot names of the MRO (per class, sorted as CPython lays them out): the keys the
-    // instances' values are indexed by, base classes first.
-    let mut keys_per_class: Vec<Vec<Value>> = Vec::new();
-    let mut getattribute = false;
-    let ga = vm.sname("__getattribute__");
-    for &m in &mro {
-        let mt = m.as_ptr::<TypeObject>() as *const TypeObject;
-        let td = type_data(mt);
-        if td.builtin {
-            if td.is_exception {
-                dictless = false;
-            }
-            continue;
-        }
-        if dict_get_str(vm, td.dict, ga).is_some() {
-            getattribute = true;
-        }
-        match declared_slots(vm, td.dict)? {
-            Some(names) => {
-                if names.iter().any(|n| str_of(*n) == "__dict__") {
-                    dictless = false;
-                }
-                let mut own = Vec::new();
-                for n in names {
-                    if !matches!(str_of(n), "__dict__" | "__weakref__") {
-                        own.push(vm.intern(str_of(n)));
-                    }
-                }
-                own.sort_by(|a, b| crate::rtlib::surrogate::cmp_str(str_of(*a), str_of(*b)));
-                own.dedup_by(|a, b| str_of(*a) == str_of(*b));
-                any_slots |= !own.is_empty();
-                nslots += own.len();
-                keys_per_class.push(own);
-            }
-            None => dictless = false,
-        }
-    }
+    let MroLayout {
+        dictless,
+        getattribute,
+        slots,
+        ..
+    } = mro_layout(vm, &mro)?;
+    let (any_slots, nslots) = (!slots.is_empty(), slots.len());
     attr::invalidate_cache();
     if builtin_base.is_null() && !dictless && !any_slots && !getattribute {
         return Ok(());
     }
-    *type_data(t).keys.borrow_mut() = keys_per_class.into_iter().rev().flatten().collect();
+    *type_data(t).keys.borrow_mut() = slots;
     type_data_mut(t).ext = Some(Box::new(ClassExt {
         builtin_base,
         dictless,
@@ -210,18 +177,27 @@ pub fn setup_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// What a class's instance layout depends on in its MRO, as `setup_class` derives its
-/// `ClassExt` from it: the built-in base, whether instances have no `__dict__`, whether a class
-/// overrides `__getattribute__`, and the slot names, base classes' first. Two MROs with the same
-/// signature give instances the same layout (`__bases__` assignment compares them).
-pub(crate) fn layout_signature(
-    vm: &mut Vm,
-    mro: &[Value],
-) -> PyResult<(usize, bool, bool, Vec<String>)> {
-    let builtin_base = builtin_base_of(vm, mro) as usize;
+/// What the instances of a class with MRO `mro` look like, as `setup_class` makes its
+/// `ClassExt` from it: two MROs with equal layouts give instances the same layout
+/// (`__bases__` assignment compares them).
+#[derive(PartialEq)]
+pub(crate) struct MroLayout {
+    /// The built-in type whose value instances wrap, or null.
+    pub builtin_base: *const TypeObject,
+    /// No `__dict__`: every class of the MRO declares `__slots__` without it.
+    pub dictless: bool,
+    /// A class of the MRO other than `object` defines `__getattribute__`.
+    pub getattribute: bool,
+    /// The slot names (interned; per class sorted as CPython lays them out), base classes
+    /// first: the keys the instances' values are indexed by.
+    pub slots: Vec<Value>,
+}
+
+pub(crate) fn mro_layout(vm: &mut Vm, mro: &[Value]) -> PyResult<MroLayout> {
+    let builtin_base = builtin_base_of(vm, mro);
     let ga = vm.sname("__getattribute__");
     let (mut dictless, mut getattribute) = (true, false);
-    let mut per_class: Vec<Vec<String>> = Vec::new();
+    let mut keys_per_class: Vec<Vec<Value>> = Vec::new();
     for &m in mro {
         let td = type_data(m.as_ptr::<TypeObject>() as *const TypeObject);
         if td.builtin {
@@ -232,20 +208,25 @@ pub(crate) fn layout_signature(
         match declared_slots(vm, td.dict)? {
             Some(names) => {
                 dictless &= !names.iter().any(|n| str_of(*n) == "__dict__");
-                let mut own: Vec<String> = names
-                    .iter()
-                    .map(|n| str_of(*n).to_string())
-                    .filter(|n| !matches!(n.as_str(), "__dict__" | "__weakref__"))
-                    .collect();
-                own.sort();
-                own.dedup();
-                per_class.push(own);
+                let mut own = Vec::new();
+                for n in names {
+                    if !matches!(str_of(n), "__dict__" | "__weakref__") {
+                        own.push(vm.intern(str_of(n)));
+                    }
+                }
+                own.sort_by(|a, b| crate::rtlib::surrogate::cmp_str(str_of(*a), str_of(*b)));
+                own.dedup_by(|a, b| str_of(*a) == str_of(*b));
+                keys_per_class.push(own);
             }
             None => dictless = false,
         }
     }
-    let slots = per_class.into_iter().rev().flatten().collect();
-    Ok((builtin_base, dictless, getattribute, slots))
+    Ok(MroLayout {
+        builtin_base,
+        dictless,
+        getattribute,
+        slots: keys_per_class.into_iter().rev().flatten().collect(),
+    })
 }
 
 /// Allocates an instance of an `ext_instance` class wrapping `base` (NULL for none).
