@@ -8,6 +8,7 @@ use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::call_method_value;
 use crate::vm::runtime::num::{self, float_binop, int_binop, int_of, IntVal};
 use crate::vm::runtime::{dict as rdict, iter as riter};
+use crate::vm::types::memoryview::buffer_bytes;
 use crate::vm::types::{complex, dictview};
 use crate::vm::value::Value;
 
@@ -218,17 +219,17 @@ fn builtin_binop(
             v.extend_from_slice(as_tuple(b).unwrap());
             Ok(Some(vm.new_tuple(v)))
         }
-        (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes))
-            if inplace && crate::vm::types::bytes::is_bytearray(vm, a) =>
-        {
-            // bytearray += bytes-like extends in place.
-            let add = as_bytes(b).unwrap().clone();
-            as_bytes(a).unwrap().extend_from_slice(&add);
-            Ok(Some(a))
-        }
-        (nb::ADD, Some(Layout::Bytes), Some(Layout::Bytes)) => {
+        // bytes / bytearray + any bytes-like object (memoryview, array.array: the buffer
+        // protocol, as bytes_concat and bytearray_iconcat take it).
+        (nb::ADD, Some(Layout::Bytes), _) if buffer_bytes(b).is_some() => {
+            let add = buffer_bytes(b).unwrap().to_vec();
+            if inplace && crate::vm::types::bytes::is_bytearray(vm, a) {
+                // bytearray += bytes-like extends in place.
+                as_bytes(a).unwrap().extend_from_slice(&add);
+                return Ok(Some(a));
+            }
             let mut v = as_bytes(a).unwrap().clone();
-            v.extend_from_slice(as_bytes(b).unwrap());
+            v.extend_from_slice(&add);
             Ok(Some(crate::vm::types::bytes::new_like(vm, a, v)))
         }
         (nb::MULTIPLY, Some(l), _)

@@ -45,6 +45,14 @@ fn same_kind(s: Value, o: Value) -> bool {
     kind_of(s).is_some() && kind_of(s) == kind_of(o)
 }
 
+/// Whether `s + o` concatenates: the same kind of sequence, or bytes / bytearray and any
+/// bytes-like object (bytes_concat takes the buffer protocol).
+fn concatenates(s: Value, o: Value) -> bool {
+    same_kind(s, o)
+        || (kind_of(s) == Some(Layout::Bytes)
+            && crate::vm::types::memoryview::buffer_bytes(o).is_some())
+}
+
 // ---- comparisons -------------------------------------------------------------------------------
 
 fn richcmp(vm: &mut Vm, args: &[Value], op: u32) -> PyResult {
@@ -83,7 +91,7 @@ fn w_ge(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
 /// `seq + other`: CPython's sq_concat refuses any operand that is not of the same kind.
 fn w_add(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
     let (s, o) = (a[0], plain(a[1]));
-    if same_kind(s, o) {
+    if concatenates(s, o) {
         return ops::binary_op(vm, nb::ADD, s, o);
     }
     let (sn, on) = (vm.type_name(s), vm.type_name(a[1]));
@@ -122,7 +130,7 @@ fn w_iadd(vm: &mut Vm, a: &[Value], _k: &[Value]) -> PyResult {
         as_list(s).unwrap().extend(items);
         return Ok(s);
     }
-    if !same_kind(s, o) {
+    if !concatenates(s, o) {
         let (sn, on) = (vm.type_name(s), vm.type_name(a[1]));
         return Err(vm.type_error(format!("can't concat {on} to {sn}")));
     }
