@@ -31,6 +31,7 @@ options:
   -S             do not add site-packages to sys.path
   -s             do not add the user site-packages directory to sys.path
   -B             do not write __pycache__/*.cpjit-311.pyc files (also PYTHONDONTWRITEBYTECODE)
+  -u             unbuffered stdout and stderr: their .buffer is the FileIO (also PYTHONUNBUFFERED)
   --specialize=off|on|stress
                  PEP 659 specialization: never, after warm-up (default), or at every
                  instruction's first execution (also CPJIT_SPECIALIZE)
@@ -309,6 +310,7 @@ fn run(args: &[String]) -> i32 {
                         'S' => opts.no_site = true,
                         's' => opts.no_user_site = true,
                         'B' => opts.dont_write_bytecode = true,
+                        'u' => opts.unbuffered = true,
                         'V' => versions += 1,
                         'X' => {
                             // The option's value is the rest of the word or the next argument.

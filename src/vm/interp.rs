@@ -76,6 +76,13 @@ pub struct Vm {
     pub abi_error: Value,
     /// Buffered stdout (flushed when large, before stderr output, and at exit).
     pub out: Vec<u8>,
+    /// Where the bytes sys.stdout's TextIOWrapper layer holds back start in `out` (before it
+    /// they are in the BufferedWriter layer; see `builtins::stdio`).
+    pub out_text: usize,
+    /// The bytes sys.stderr's TextIOWrapper layer holds back (until a newline: line-buffered).
+    pub err_text: Vec<u8>,
+    /// sys.stdin/stdout/stderr's objects and state (`builtins::stdio`).
+    pub streams: Box<crate::vm::builtins::stdio::Streams>,
     /// Backward jumps and calls left before the run is stopped (with `budget_limited`) or, in
     /// an ordinary run, before the next look at pending signals. See `eval::spend_step`.
     pub step_budget: u64,
@@ -155,6 +162,9 @@ impl Vm {
             abi_error: Value::NULL,
             asyncgen_hooks: Value::NULL,
             out: Vec::with_capacity(1 << 14),
+            streams: Box::default(),
+            out_text: 0,
+            err_text: Vec::new(),
             name_cache: vec![(0, 0, Value::NULL); 256],
             step_budget: crate::vm::modules::signal::CHECK_INTERVAL,
             budget_limited: false,
@@ -580,34 +590,64 @@ pub fn str_of<'a>(v: Value) -> &'a str {
 }
 
 impl Vm {
+    /// Appends bytes to stdout's buffer (sys.stdout.buffer's layer: before any text the
+    /// TextIOWrapper layer still holds; see `builtins::stdio`).
     pub fn write_stdout(&mut self, s: &[u8]) {
-        self.out.extend_from_slice(s);
-        if self.out.len() > 1 << 16 {
-            self.flush_stdout();
+        if self.out_text == self.out.len() {
+            self.out.extend_from_slice(s);
+            self.out_text = self.out.len();
+        } else {
+            self.out
+                .splice(self.out_text..self.out_text, s.iter().copied());
+            self.out_text += s.len();
+        }
+        if self.out_text > 1 << 16 {
+            self.flush_stdout_buffer();
         }
     }
+    /// Writes out everything stdout holds (sys.stdout.flush(), and at exit).
     pub fn flush_stdout(&mut self) {
+        self.out_text = self.out.len();
+        self.flush_stdout_buffer();
+    }
+    /// Writes out stdout's buffer but not the text its TextIOWrapper layer holds back
+    /// (sys.stdout.buffer.flush(); before stderr output, sleeping and reading stdin).
+    pub fn flush_stdout_buffer(&mut self) {
         use std::io::Write;
-        if self.sandbox {
-            self.out.clear();
+        let n = self.out_text;
+        if n == 0 {
             return;
         }
-        let mut o = std::io::stdout().lock();
-        let _ = o.write_all(&self.out);
-        let _ = o.flush();
-        self.out.clear();
+        if !self.sandbox {
+            let mut o = std::io::stdout().lock();
+            let _ = o.write_all(&self.out[..n]);
+            let _ = o.flush();
+        }
+        self.out.drain(..n);
+        self.out_text = 0;
+    }
+    /// Writes bytes to stderr as they are, after what stderr's text layer holds (and after
+    /// stdout's buffer).
+    pub fn write_stderr_bytes(&mut self, b: &[u8]) {
+        use std::io::Write;
+        self.flush_stdout_buffer();
+        let pending = std::mem::take(&mut self.err_text);
+        if !self.sandbox {
+            let mut e = std::io::stderr().lock();
+            let _ = e.write_all(&pending);
+            let _ = e.write_all(b);
+        }
+    }
+    /// Writes what stderr's text layer holds.
+    pub fn flush_stderr(&mut self) {
+        self.write_stderr_bytes(&[]);
     }
     /// Writes text to stderr; lone surrogates go out as `\udXXX` (sys.stderr's error handler
     /// is backslashreplace).
     pub fn write_stderr(&mut self, s: &[u8]) {
-        use std::io::Write;
-        self.flush_stdout();
-        if !self.sandbox {
-            let text = std::str::from_utf8(s).map(crate::rtlib::surrogate::backslash_standins);
-            let _ = match text {
-                Ok(t) => std::io::stderr().write_all(t.as_bytes()),
-                Err(_) => std::io::stderr().write_all(s),
-            };
+        match std::str::from_utf8(s).map(crate::rtlib::surrogate::backslash_standins) {
+            Ok(t) => self.write_stderr_bytes(t.as_bytes()),
+            Err(_) => self.write_stderr_bytes(s),
         }
     }
 }

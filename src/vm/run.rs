@@ -146,6 +146,8 @@ pub struct Options {
     pub no_user_site: bool,
     /// -B: no `__pycache__/*.cpjit-311.pyc` files are written (PYTHONDONTWRITEBYTECODE too).
     pub dont_write_bytecode: bool,
+    /// -u: unbuffered stdout and stderr (PYTHONUNBUFFERED too): their `buffer` is the FileIO.
+    pub unbuffered: bool,
     /// `cpjit dis --adaptive`: after the run, print the main module's quickened code.
     pub dis_adaptive: bool,
     /// `-X int_max_str_digits=N` or `PYTHONINTMAXSTRDIGITS` (`sys.flags.int_max_str_digits`).
@@ -282,6 +284,7 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
         status = report(&mut vm, e);
     }
     vm.flush_stdout();
+    vm.flush_stderr();
     if dis_adaptive && !vm.main_code.is_null() {
         let co = quickened_code_object(vm.main_code);
         crate::write_stdout(&crate::bytecode::dis::dis_recursive(&co));
@@ -455,6 +458,7 @@ pub fn run_sandboxed(src: &[u8], budget: u64) -> SandboxOutcome {
                     Err(e) => report(&mut vm, e),
                 };
                 vm.flush_stdout();
+                vm.flush_stderr();
                 SandboxOutcome {
                     status,
                     budget_exhausted: vm.budget_exhausted,

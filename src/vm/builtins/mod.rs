@@ -4,6 +4,7 @@ pub mod exec;
 pub mod funcs;
 pub mod io;
 pub mod numeric;
+pub mod stdio;
 
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;

@@ -953,7 +953,11 @@ fn fd_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     loop {
         let r = match with_fd(fd, |f| f.read(&mut buf)) {
             Some(r) => r,
-            None if fd == 0 => std::io::stdin().read(&mut buf),
+            // The descriptor itself, as CPython's os.read: not Rust's buffered stdin.
+            None if fd == 0 => {
+                use std::os::fd::AsFd;
+                rustix::io::read(std::io::stdin().as_fd(), &mut buf).map_err(Into::into)
+            }
             None => return Err(bad_fd(vm)),
         };
         match r {

@@ -16,12 +16,11 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
     let p: Vec<Value> = path.iter().map(|s| vm.new_str(s)).collect();
     let pl = vm.new_list(p);
     set_attr(vm, m, "path", pl);
-    let (out, err) = crate::vm::builtins::io::make_std_streams(vm);
+    let [inp, out, err] = crate::vm::builtins::stdio::make_streams(vm);
     set_attr(vm, m, "stdout", out);
     set_attr(vm, m, "stderr", err);
     set_attr(vm, m, "__stdout__", out);
     set_attr(vm, m, "__stderr__", err);
-    let inp = crate::vm::builtins::io::make_stdin(vm);
     set_attr(vm, m, "stdin", inp);
     set_attr(vm, m, "__stdin__", inp);
     let mx = vm.new_int(i64::MAX);

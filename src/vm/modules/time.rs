@@ -382,7 +382,7 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if s < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    vm.flush_stdout();
+    vm.flush_stdout_buffer();
     if !vm.sandbox {
         // nanosleep(2) until the time is up; a signal's handler runs when it interrupts the
         // sleep (and may raise), then the rest is slept (PEP 475).

@@ -483,7 +483,11 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
         match layout_of(obj) {
             Layout::Instance => {
                 let ty = obj_type(obj);
-                if !type_data(ty).builtin || type_data(ty).is_exception {
+                // The standard streams' objects have a __dict__, as CPython's.
+                if !type_data(ty).builtin
+                    || type_data(ty).is_exception
+                    || crate::vm::builtins::stdio::is_stream_type(vm, ty)
+                {
                     if str_of(name) == "__class__" {
                         return set_class(vm, obj, value);
                     }
