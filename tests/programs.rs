@@ -34,6 +34,10 @@ fn run_one(bin: &Path, dir: &Path, name: &str, stress: bool, mode: &str) -> Resu
         .current_dir(dir)
         .env_remove("PYTHONPATH")
         .env("PYTHONHASHSEED", "0")
+        // As tools/record_programs.py records the expectations: the standard streams' buffering
+        // (and so the order of a program's output against its child processes') follows it.
+        .env("PYTHONUNBUFFERED", "1")
+        .env("PYTHONIOENCODING", "utf-8")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

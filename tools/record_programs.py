@@ -29,6 +29,9 @@ def record(path):
     env.pop("PYTHONPATH", None)
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONIOENCODING"] = "utf-8"
+    # Pinned (tests/programs.rs sets the same), not inherited: the machine these were recorded
+    # on sets it, and a program's output order against its child processes depends on it.
+    env["PYTHONUNBUFFERED"] = "1"
     p = subprocess.run(
         ["python3", path.name], cwd=ROOT, capture_output=True, env=env, timeout=120
     )
