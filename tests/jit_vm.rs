@@ -175,7 +175,17 @@ fn rebinding_while_compiled_loops_run() {
 fn generators_and_closures_around_compiled_loops() {
     let j = run_program("jit_gen_closure", &["--jit"]);
     assert!(jit_count(&j, &["exits", "yield"]) > 0, "{j}");
-    assert!(jit_count(&j, &["exits", "call"]) > 0, "{j}");
+    let calls = jit_count(&j, &["exits", "call"]);
+    assert!(calls > 0, "{j}");
+    // Every call exit is named by its calling instruction.
+    let line = j.lines().find(|l| l.contains("\"jit\":{")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(line).unwrap();
+    let by_op = report["jit"]["call_exits_by_instruction"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no call exits by instruction: {j}"));
+    assert!(!by_op.contains_key("?"), "{j}");
+    let named: u64 = by_op.values().filter_map(|v| v.as_u64()).sum();
+    assert_eq!(named, calls, "{j}");
 }
 
 #[test]

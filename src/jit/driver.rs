@@ -233,6 +233,9 @@ struct Stats {
     raised: u64,
     /// Guard failures, by the instruction's name.
     guard_exits_by_op: std::collections::BTreeMap<&'static str, u64>,
+    /// Calls that left compiled code for the driver to follow (`calls`), by the calling
+    /// instruction's name: the calls `_SWITCH` does not continue in compiled code itself.
+    calls_by_op: std::collections::BTreeMap<&'static str, u64>,
     /// Exits to the interpreter (calls of Python functions, yields, ...), by instruction name.
     interpreter_by_op: std::collections::BTreeMap<&'static str, u64>,
     /// Instructions run through `generic_step`, by instruction name.
@@ -277,6 +280,23 @@ fn with_stats(f: impl FnOnce(&mut Stats)) {
     }
 }
 
+/// The start of the instruction that ends where `next` starts (`--stats` only: a walk from the
+/// code's first instruction).
+fn instr_before(cd: &CodeData, next: usize) -> Option<usize> {
+    let mut at = 0;
+    let mut prev = None;
+    while at < next {
+        prev = Some(at);
+        let op = Opcode::from_u8(cd.adaptive.get(at)?.get() as u8)?;
+        at += 1 + op.cache_units();
+    }
+    if at == next {
+        prev
+    } else {
+        None
+    }
+}
+
 fn op_name(cd: &CodeData, at: usize) -> &'static str {
     cd.adaptive
         .get(at)
@@ -307,7 +327,7 @@ fn report(json: bool) -> String {
                  \"entries\":{{\"start\":{},\"backedge\":{},\"continue\":{},\"resumed\":{}}},\"steps\":{},\
                  \"switched\":{{\"calls\":{},\"returns\":{}}},\
                  \"exits\":{{\"return\":{},\"yield\":{},\"call\":{},\"guard\":{},\"eval_breaker\":{},\"interpreter\":{},\
-                 \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\
+                 \"raised\":{}}},\"guard_exits_by_instruction\":{{{}}},\"call_exits_by_instruction\":{{{}}},\
                  \"interpreter_exits_by_instruction\":{{{}}},\"steps_by_instruction\":{{{}}},\"guard_misses_by_instruction\":{{{}}}",
                 s.regions,
                 s.refreshed,
@@ -339,6 +359,7 @@ fn report(json: bool) -> String {
                 s.to_interpreter,
                 s.raised,
                 map(&s.guard_exits_by_op, true),
+                map(&s.calls_by_op, true),
                 map(&s.interpreter_by_op, true),
                 map(&s.steps_by_op, true),
                 map(&s.guard_misses_by_op, true)
@@ -353,6 +374,7 @@ fn report(json: bool) -> String {
                  switched in compiled code: calls {} returns {}\n\
                  exits: return {} yield {} call {} guard {} eval breaker {} to interpreter {} raised {}\n\
                  guard exits by instruction: {}\n\
+                 call exits by instruction: {}\n\
                  interpreter exits by instruction: {}\n\
                  steps by instruction: {}\n\
                  guard misses run in compiled code, by instruction: {}\n",
@@ -387,6 +409,7 @@ fn report(json: bool) -> String {
                 s.to_interpreter,
                 s.raised,
                 map(&s.guard_exits_by_op, false),
+                map(&s.calls_by_op, false),
                 map(&s.interpreter_by_op, false),
                 map(&s.steps_by_op, false),
                 map(&s.guard_misses_by_op, false)
@@ -615,7 +638,19 @@ fn exit_stats(
                 s.guard_exits += 1;
                 *s.guard_exits_by_op.entry(op_name(cd, at)).or_default() += 1;
             }
-            Some(JitExit::Error) if ctx.exit_kind == EXIT_CALL => s.calls += 1,
+            Some(JitExit::Error) if ctx.exit_kind == EXIT_CALL => {
+                s.calls += 1;
+                // `f` is the callee's frame; its caller's index is past the call.
+                let caller = f.previous();
+                let name = (!caller.is_null())
+                    .then(|| as_code(frame_code(caller.get())))
+                    .flatten()
+                    .and_then(|ccd| {
+                        let at = instr_before(ccd, caller.get().instr_index as usize)?;
+                        Some(op_name(ccd, at))
+                    });
+                *s.calls_by_op.entry(name.unwrap_or("?")).or_default() += 1;
+            }
             Some(JitExit::Error) if ctx.exit_kind == EXIT_RESUME => {
                 s.to_interpreter += 1;
                 *s.interpreter_by_op.entry(op_name(cd, at)).or_default() += 1;
