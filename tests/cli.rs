@@ -336,6 +336,29 @@ out.write("a"); out.buffer.write(b"b"); print("c")
             "unbuffered: {unbuffered}"
         );
     }
+    // Size arguments as CPython converts them: None, negative, past Py_ssize_t, past memory.
+    const SIZES: &str = r#"
+import sys
+ms = [("text.read", sys.stdin.read), ("text.readline", sys.stdin.readline),
+      ("text.readlines", sys.stdin.readlines), ("buf.read", sys.stdin.buffer.read),
+      ("buf.read1", sys.stdin.buffer.read1), ("buf.readline", sys.stdin.buffer.readline),
+      ("buf.peek", sys.stdin.buffer.peek), ("buf.readlines", sys.stdin.buffer.readlines)]
+for name, m in ms:
+    for n in (None, "3", 1.5, 2, -5, -2**70, 2**63, 2**70, 2**62):
+        try:
+            r = m(n)
+            print(name, n, "ok", repr(r)[:20])
+        except Exception as e:
+            print(name, n, type(e).__name__, e)
+"#;
+    for unbuffered in [false, true] {
+        let (_, out_py) = run_with_stdin("python3", SIZES, &data, unbuffered);
+        let (_, out) = run_with_stdin(bin, SIZES, &data, unbuffered);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&out_py)
+        );
+    }
     // Small input through a pipe, all of it there before the program reads.
     let (st, out, _) = cpjit(
         &[

@@ -49,6 +49,8 @@ const BUF: usize = 1;
 const RAW: usize = 2;
 /// TextIOWrapper's `_CHUNK_SIZE`: bytes the text layer asks `read1` for.
 const CHUNK: usize = 8192;
+/// The most one read(2) of descriptor 0 asks for.
+const RAW_READ_MAX: usize = 1 << 24;
 
 /// The VM's standard stream state (`Vm::streams`).
 pub struct Streams {
@@ -425,34 +427,76 @@ fn one_arg(vm: &mut Vm, args: &[Value], kw: &[Value], qualname: &str) -> PyResul
     )))
 }
 
-/// The optional size argument of read/readline: None or a negative int mean "no limit".
-fn size_arg(vm: &mut Vm, v: Option<Value>, text_readline: bool) -> PyResult<Option<usize>> {
+/// How a size argument converts, as in CPython: `Optional` is `_Py_convert_optional_to_ssize_t`
+/// (read, the buffer's readline, readlines: None allowed; an int outside Py_ssize_t "cannot fit
+/// 'int' into an index-sized integer"), `Ssize` Argument Clinic's `Py_ssize_t` (the text
+/// layer's readline, read1, peek: None refused; "Python int too large to convert to C
+/// ssize_t").
+#[derive(Clone, Copy, PartialEq)]
+enum SizeKind {
+    Optional,
+    Ssize,
+}
+
+/// A read's size argument: `None` when absent (or None where allowed), else its value.
+fn size_arg(vm: &mut Vm, v: Option<Value>, kind: SizeKind) -> PyResult<Option<i64>> {
     use crate::vm::runtime::num::IntVal;
-    match v {
-        None => Ok(None),
-        Some(v) if v == vm.none => Ok(None),
-        Some(v) => match crate::vm::runtime::num::index_value(vm, v)? {
-            Some(IntVal::Small(n)) => Ok(usize::try_from(n).ok()),
-            Some(IntVal::Big(b)) => {
-                if b.sign() == num_bigint::Sign::Minus {
-                    Ok(None)
-                } else {
-                    Err(vm.err(
-                        "OverflowError",
-                        "Python int too large to convert to C ssize_t",
-                    ))
-                }
-            }
-            None => {
-                let tn = vm.type_name(v);
-                Err(vm.type_error(if text_readline {
-                    format!("'{tn}' object cannot be interpreted as an integer")
-                } else {
-                    format!("argument should be integer or None, not '{tn}'")
-                }))
-            }
-        },
+    use num_traits::ToPrimitive;
+    let Some(v) = v else {
+        return Ok(None);
+    };
+    if v == vm.none && kind == SizeKind::Optional {
+        return Ok(None);
     }
+    match crate::vm::runtime::num::index_value(vm, v)? {
+        Some(IntVal::Small(n)) => Ok(Some(n)),
+        Some(IntVal::Big(b)) => match b.to_i64() {
+            Some(n) => Ok(Some(n)),
+            None => Err(vm.err(
+                "OverflowError",
+                if kind == SizeKind::Optional {
+                    "cannot fit 'int' into an index-sized integer"
+                } else {
+                    "Python int too large to convert to C ssize_t"
+                },
+            )),
+        },
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(if kind == SizeKind::Ssize {
+                format!("'{tn}' object cannot be interpreted as an integer")
+            } else {
+                format!("argument should be integer or None, not '{tn}'")
+            }))
+        }
+    }
+}
+
+/// A size as a limit: a negative one means none.
+fn limit(n: Option<i64>) -> Option<usize> {
+    n.and_then(|n| usize::try_from(n).ok())
+}
+
+/// CPython's read(n), read1(n) and the text layer's read(n) allocate their n-byte result
+/// first, which fails (MemoryError) for a size beyond what the machine could ever give (Linux
+/// refuses an allocation larger than its memory); cpjit reads into a growing buffer, so it
+/// raises the same error for such a size instead of returning what there is.
+fn check_read_size(vm: &mut Vm, n: Option<usize>) -> PyResult<()> {
+    let Some(n) = n.filter(|&n| n >= 1 << 30) else {
+        return Ok(());
+    };
+    // The machine's memory (MemTotal, in KiB); unknown: only sizes no address space holds.
+    let total = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+            line.split_whitespace().nth(1)?.parse::<usize>().ok()
+        })
+        .map_or(1 << 47, |kib| kib.saturating_mul(1024));
+    if n > total {
+        return Err(vm.err("MemoryError", ""));
+    }
+    Ok(())
 }
 
 fn os_err(vm: &mut Vm, e: rustix::io::Errno) -> Value {
@@ -698,7 +742,9 @@ fn raw_read(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
         return Ok(Vec::new());
     }
     vm.flush_stdout_buffer();
-    let mut buf = vec![0u8; n];
+    // One read(2) returns at most what the descriptor has: a size of 2**62 must not become an
+    // allocation of that size (the callers loop for more).
+    let mut buf = vec![0u8; n.min(RAW_READ_MAX)];
     loop {
         match with_fd(0, |f| rustix::io::read(f, &mut buf)) {
             Ok(k) => {
@@ -955,9 +1001,13 @@ fn m_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(unsupported(vm, "read"));
     }
     arity(vm, args, kw, "read", 1)?;
-    let n = size_arg(vm, args.get(1).copied(), false)?;
+    let n = size_arg(vm, args.get(1).copied(), SizeKind::Optional)?;
+    if layer != TEXT && n.is_some_and(|n| n < -1) {
+        return Err(vm.value_error("read length must be non-negative or -1"));
+    }
     check_read(vm, fd, layer, "read")?;
-    read_layer(vm, layer, n, false)
+    check_read_size(vm, limit(n))?;
+    read_layer(vm, layer, limit(n), false)
 }
 
 fn m_readall(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -974,9 +1024,10 @@ fn m_read1(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(unsupported(vm, "read1"));
     }
     arity(vm, args, kw, "read1", 1)?;
-    let n = size_arg(vm, args.get(1).copied(), false)?;
+    let n = size_arg(vm, args.get(1).copied(), SizeKind::Ssize)?;
     check_read(vm, fd, layer, "read1")?;
-    let n = n.unwrap_or_else(|| blksize(vm));
+    check_read_size(vm, limit(n))?;
+    let n = limit(n).unwrap_or_else(|| blksize(vm));
     let b = buf_read1(vm, n)?;
     Ok(vm.new_bytes(b))
 }
@@ -984,9 +1035,7 @@ fn m_read1(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn m_peek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (fd, layer) = this(vm, args, "peek")?;
     arity(vm, args, kw, "peek", 1)?;
-    if let Some(&v) = args.get(1) {
-        crate::vm::runtime::subscr::index_of(vm, v, "peek")?;
-    }
+    size_arg(vm, args.get(1).copied(), SizeKind::Ssize)?;
     check_read(vm, fd, layer, "peek")?;
     let b = buf_peek(vm)?;
     Ok(vm.new_bytes(b))
@@ -1062,8 +1111,13 @@ fn readline_of(vm: &mut Vm, fd: usize, layer: usize, n: Option<usize>) -> PyResu
 fn m_readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (fd, layer) = this(vm, args, "readline")?;
     arity(vm, args, kw, "readline", 1)?;
-    let n = size_arg(vm, args.get(1).copied(), layer == TEXT)?;
-    readline_of(vm, fd, layer, n)
+    let kind = if layer == TEXT {
+        SizeKind::Ssize
+    } else {
+        SizeKind::Optional
+    };
+    let n = size_arg(vm, args.get(1).copied(), kind)?;
+    readline_of(vm, fd, layer, limit(n))
 }
 
 fn is_empty_line(v: Value) -> bool {
@@ -1074,7 +1128,7 @@ fn is_empty_line(v: Value) -> bool {
 fn m_readlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (fd, layer) = this(vm, args, "readlines")?;
     arity(vm, args, kw, "readlines", 1)?;
-    let hint = size_arg(vm, args.get(1).copied(), false)?.filter(|&h| h > 0);
+    let hint = limit(size_arg(vm, args.get(1).copied(), SizeKind::Optional)?).filter(|&h| h > 0);
     let mut lines = Vec::new();
     let mut total = 0usize;
     let r = (|| loop {
