@@ -663,7 +663,12 @@ fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 fn write_one(vm: &mut Vm, fd: usize, layer: usize, v: Value) -> PyResult {
     if layer == TEXT {
         let Some(s) = as_str(v) else {
-            let tn = vm.type_name(v);
+            // Argument Clinic names None as such, other objects by their type.
+            let tn = if v == vm.none {
+                "None".to_string()
+            } else {
+                vm.type_name(v)
+            };
             return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
         };
         if fd == 0 {
@@ -1048,7 +1053,9 @@ fn m_readinto(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(unsupported(vm, "read"));
     }
     let target = one_arg(vm, args, kw, "readinto")?;
-    let Some(len) = crate::vm::types::memoryview::buffer_bytes(target).map(|b| b.len()) else {
+    let len = crate::vm::types::memoryview::buffer_bytes(target).map(|b| b.len());
+    let Some(len) = len.filter(|_| crate::vm::types::memoryview::is_writable_buffer(vm, target))
+    else {
         let tn = vm.type_name(target);
         return Err(vm.type_error(format!(
             "readinto() argument must be read-write bytes-like object, not {tn}"
@@ -1313,7 +1320,15 @@ fn m_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             SeekFrom::Current(off - ahead)
         }
         2 => SeekFrom::End(off),
-        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+        // Each layer's own check: TextIOWrapper's, BufferedReader/Writer's, and none for FileIO
+        // (lseek(2) refuses it).
+        _ if layer == TEXT => {
+            return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)")))
+        }
+        _ if layer == BUF => {
+            return Err(vm.value_error(format!("whence value {whence} unsupported")))
+        }
+        _ => return Err(os_err(vm, rustix::io::Errno::INVAL)),
     };
     flush_layer(vm, fd, layer);
     let r = lseek(fd, pos).map_err(|e| os_err(vm, e))?;

@@ -114,6 +114,15 @@ pub fn buffer_bytes<'a>(v: Value) -> Option<&'a [u8]> {
     raw(v).map(|b| b.as_slice())
 }
 
+/// Whether `v` is a writable bytes-like object (bytearray, array.array, a memoryview that is
+/// not read-only over one): what `readinto` and other `w*` arguments accept.
+pub fn is_writable_buffer(vm: &Vm, v: Value) -> bool {
+    if let Some(m) = as_native::<MemoryViewObj>(v) {
+        return !m.readonly && !m.released;
+    }
+    crate::vm::types::bytes::is_bytearray(vm, v) || crate::vm::modules::array::storage(v).is_some()
+}
+
 /// The struct format of a bytes-like object's items.
 fn buffer_format(v: Value) -> char {
     if let Some(m) = as_native::<MemoryViewObj>(v) {
