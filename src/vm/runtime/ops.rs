@@ -39,10 +39,23 @@ fn is_num(v: Value) -> bool {
 
 /// `a <op> b` (op an NB_* code, in-place forms >= 13).
 pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
+    match binary_op_or_none(vm, op, a, b)? {
+        Some(r) => Ok(r),
+        None => {
+            let (inplace, base) = (op >= nb::INPLACE, op % nb::INPLACE);
+            Err(unsupported(vm, base, inplace, a, b))
+        }
+    }
+}
+
+/// `binary_op`, with `None` where no implementation applies (the caller raises the TypeError
+/// naming its own operands: an instance of a built-in's subclass, unwrapped below, is named as
+/// itself, not as its base, as CPython names `OrderedDict() + 1`'s operands).
+fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
     let inplace = op >= nb::INPLACE;
     let base = op % nb::INPLACE;
     if let Some(r) = builtin_binop(vm, base, inplace, a, b)? {
-        return Ok(r);
+        return Ok(Some(r));
     }
     // Dunders.
     let ta = vm.type_of(a);
@@ -52,7 +65,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         if let Some(f) = lookup_type_str(vm, ta, IDUNDERS[base as usize]) {
             let r = call_method_value(vm, f, a, &[b])?;
             if r != vm.not_implemented {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
@@ -65,7 +78,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
             tried_rev = true;
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
@@ -73,7 +86,7 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         if let Some(f) = lookup_type_str(vm, ta, dunder) {
             let r = call_method_value(vm, f, a, &[b])?;
             if r != vm.not_implemented {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
@@ -81,17 +94,19 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         if let Some(f) = lookup_type_str(vm, tb, rdunder) {
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
     // Instances of built-in subclasses: the operation on the wrapped values.
     if let Some((x, y)) = crate::vm::types::subclass::unwrap_pair(vm, a, b, dunder, rdunder) {
-        let r = binary_op(vm, op, x, y)?;
+        let Some(r) = binary_op_or_none(vm, op, x, y)? else {
+            return Ok(None);
+        };
         // In-place operators on a mutable base (list +=) mutate it and keep the instance.
-        return Ok(if inplace && r == x && x != a { a } else { r });
+        return Ok(Some(if inplace && r == x && x != a { a } else { r }));
     }
-    Err(unsupported(vm, base, inplace, a, b))
+    Ok(None)
 }
 
 fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Value {
