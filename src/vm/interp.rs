@@ -562,6 +562,13 @@ impl Vm {
         type_data(self.type_of(v)).name.clone()
     }
 
+    /// The name CPython's messages give `v`'s type (its `tp_name`): module-qualified for a
+    /// type written in C outside builtins (`collections.deque`, `_io.TextIOWrapper`,
+    /// `itertools.count`), the plain name for builtins' types and for classes.
+    pub fn tp_name(&self, v: Value) -> String {
+        type_tp_name(self.type_of(v))
+    }
+
     /// Whether type `a` is `b` or a subclass of it.
     pub fn is_subtype(&self, a: *const TypeObject, b: *const TypeObject) -> bool {
         if a == b {
@@ -582,6 +589,16 @@ impl Vm {
 }
 
 /// The text of a str object (the caller knows `v` is a str).
+/// `Vm::tp_name` of a type.
+pub fn type_tp_name(t: *const TypeObject) -> String {
+    let td = type_data(t);
+    if (td.builtin || td.c_type.get()) && !td.module.is_empty() && td.module != "builtins" {
+        format!("{}.{}", td.module, td.name)
+    } else {
+        td.name.clone()
+    }
+}
+
 pub fn str_of<'a>(v: Value) -> &'a str {
     match as_str(v) {
         Some(s) => &s.s,

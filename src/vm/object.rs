@@ -137,6 +137,10 @@ pub struct TypeData {
     /// `==`/`!=` between two such instances is identity (`runtime::compare::default_equality`;
     /// CPython's `object_richcompare`). Version 0: not known.
     pub default_eq: Cell<(u32, bool)>,
+    /// A class written in Python that stands in for a type CPython writes in C (`deque`,
+    /// `itertools.count`, `functools.partial`, ...; marked by `_cpjit.c_type`): its name in
+    /// messages is CPython's `tp_name`, module-qualified (`Vm::tp_name`).
+    pub c_type: Cell<bool>,
 }
 
 /// What sets a class apart from an ordinary one (computed once, when the class is created).

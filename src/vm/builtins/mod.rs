@@ -159,6 +159,6 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
             _ => {}
         }
     }
-    let tn = vm.type_name(v);
+    let tn = vm.tp_name(v);
     Err(vm.type_error(format!("object of type '{tn}' has no len()")))
 }

@@ -137,12 +137,17 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return call_method_value(vm, f, a, &[b]);
         }
     }
+    // Instances of int and float subclasses: the operation on their values (any other base
+    // has no divmod, and the error below names the instances' own types).
     if let Some((x, y)) =
         crate::vm::types::subclass::unwrap_pair(vm, a, b, "__divmod__", "__rdivmod__")
     {
-        return divmod(vm, &[x, y], &[]);
+        let number = |v: Value| v.is_float() || crate::vm::runtime::num::is_int(v);
+        if number(x) && number(y) {
+            return divmod(vm, &[x, y], &[]);
+        }
     }
-    let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+    let (na, nbn) = (vm.tp_name(a), vm.tp_name(b));
     Err(vm.type_error(format!(
         "unsupported operand type(s) for divmod(): '{na}' and '{nbn}'"
     )))

@@ -427,6 +427,12 @@ class arrayiterator:
 # Machine format codes (CPython's enum machine_format_code): the item layout of pickled arrays
 # (protocol 3+), so an array pickled on one platform loads on another. This one's: x86-64,
 # little-endian, wchar_t of 4 bytes.
+# Each stands in for a type CPython writes in C: messages say 'array.array'.
+import _cpjit
+_cpjit.c_type(array)
+_cpjit.c_type(arrayiterator)
+del _cpjit
+
 _TYPECODE_MFORMAT = {'B': 0, 'b': 1, 'H': 2, 'h': 4, 'I': 6, 'i': 8, 'L': 10, 'l': 12,
                      'Q': 10, 'q': 12, 'f': 14, 'd': 16, 'u': 20}
 # code: (size, signed, big-endian) for the integer codes 0..13.

@@ -401,6 +401,16 @@ fn cpjit_module(vm: &mut Vm) -> Value {
             },
         ))
     });
+    // `_cpjit.c_type(cls)`: marks a class standing in for a type CPython writes in C, so
+    // messages name it module-qualified as CPython's tp_name does; returns the class.
+    def(vm, m, "c_type", |vm, a, k| {
+        crate::vm::types::nargs(vm, "c_type", a, k, 0, 1, 1)?;
+        if !a[0].is_ptr() || !vm.isinstance(a[0], vm.t.type_) {
+            return Err(vm.type_error("c_type() argument must be a class"));
+        }
+        type_data(a[0].as_ptr::<TypeObject>()).c_type.set(true);
+        Ok(a[0])
+    });
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
     m

@@ -237,13 +237,13 @@ fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
         set_name_obj(vm, e, name, obj);
         return e;
     }
-    if let Some(t) = as_type(obj) {
-        let tn = t.name.clone();
+    if as_type(obj).is_some() {
+        let tn = crate::vm::interp::type_tp_name(obj.as_ptr());
         let e = vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
         set_name_obj(vm, e, name, obj);
         return e;
     }
-    let tn = vm.type_name(obj);
+    let tn = vm.tp_name(obj);
     let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
     set_name_obj(vm, e, name, obj);
     e
@@ -550,7 +550,7 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
     }
     let t = obj.as_ptr::<TypeObject>();
     if type_data(t).builtin {
-        let tn = type_data(t).name.clone();
+        let tn = crate::vm::interp::type_tp_name(t);
         let n = str_of(name).to_string();
         return Err(vm.type_error(format!(
             "cannot set '{n}' attribute of immutable type '{tn}'"
@@ -822,7 +822,7 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             _ => {}
         }
     }
-    let tn = vm.type_name(obj);
+    let tn = vm.tp_name(obj);
     let n = str_of(name).to_string();
     if n == "__class__" {
         if as_type(value).is_none() {
@@ -903,7 +903,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     let inst = match as_instance(obj) {
         Some(i) => i,
         None => {
-            let tn = vm.type_name(obj);
+            let tn = vm.tp_name(obj);
             let n = str_of(name).to_string();
             return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
         }

@@ -94,7 +94,7 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
             _ => {}
         }
     }
-    let n = vm.type_name(f);
+    let n = vm.tp_name(f);
     Err(vm.type_error(format!("'{n}' object is not callable")))
 }
 

@@ -356,7 +356,7 @@ fn user_compare(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
         cmp::EQ => Ok(vm.bool_val(a == b)),
         cmp::NE => Ok(vm.bool_val(a != b)),
         _ => {
-            let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+            let (na, nbn) = (vm.tp_name(a), vm.tp_name(b));
             Err(vm.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 SYMS[op as usize], na, nbn
@@ -558,7 +558,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let it = match riter::get_iter(vm, container) {
         Ok(it) => it,
         Err(_) => {
-            let tn = vm.type_name(container);
+            let tn = vm.tp_name(container);
             return Err(vm.type_error(format!("argument of type '{tn}' is not iterable")));
         }
     };

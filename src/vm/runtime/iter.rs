@@ -114,8 +114,11 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     }
                     return Ok(it);
                 }
-                if let Some(gi) = lookup_type_str(vm, t, "__getitem__") {
-                    // The old sequence protocol: call __getitem__(0), (1), ... until IndexError.
+                // The old sequence protocol: call __getitem__(0), (1), ... until IndexError. A
+                // class's __getitem__ is a sequence's item in CPython (sq_item); a built-in
+                // type's may be a mapping's only (re.Match's: not iterable).
+                let builtin = type_data(t).builtin;
+                if let Some(gi) = lookup_type_str(vm, t, "__getitem__").filter(|_| !builtin) {
                     let _ = gi;
                     // The shim is bound to this iterator's own state, [object, next index],
                     // so iterations of one object are independent.
@@ -134,7 +137,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             return Ok(vm.new_iter(ty, d));
         }
     }
-    let tn = vm.type_name(v);
+    let tn = vm.tp_name(v);
     Err(vm.type_error(format!("'{tn}' object is not iterable")))
 }
 

@@ -110,7 +110,7 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
 }
 
 fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Value {
-    let (na, nbn) = (vm.type_name(a), vm.type_name(b));
+    let (na, nbn) = (vm.tp_name(a), vm.tp_name(b));
     let sym = SYMBOLS[base as usize];
     let sym = if base == nb::POWER {
         if inplace {

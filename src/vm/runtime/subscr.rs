@@ -377,7 +377,7 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             _ => {}
         }
     }
-    let tn = vm.type_name(c);
+    let tn = vm.tp_name(c);
     if as_type(c).is_some() {
         let n = type_data(c.as_ptr()).name.clone();
         return Err(vm.type_error(format!("type '{n}' is not subscriptable")));
@@ -482,7 +482,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
             _ => {}
         }
     }
-    let tn = vm.type_name(c);
+    let tn = vm.tp_name(c);
     Err(vm.type_error(format!("'{tn}' object does not support item assignment")))
 }
 

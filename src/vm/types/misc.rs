@@ -284,7 +284,7 @@ pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
     match attr::object_getattribute_opt(vm, args[0], args[1])? {
         Some(v) => Ok(v),
         None => {
-            let (tn, n) = (vm.type_name(args[0]), str_of(args[1]).to_string());
+            let (tn, n) = (vm.tp_name(args[0]), str_of(args[1]).to_string());
             let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
             attr::set_name_obj(vm, e, args[1], args[0]);
             Err(e)
@@ -523,6 +523,7 @@ pub fn new_class(
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
             keys: Default::default(),
+            c_type: Default::default(),
         },
     );
     let Some(mro) = c3_mro(cls, &bases) else {
@@ -939,7 +940,7 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `staticmethod.__call__(sm, *args, **kw)`: calls the wrapped callable.
 fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(inner) = as_method_wrapper(args[0]).map(|v| *v) else {
-        let tn = vm.type_name(args[0]);
+        let tn = vm.tp_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object is not callable")));
     };
     crate::vm::runtime::call::call(vm, inner, &args[1..], kw)

@@ -203,6 +203,7 @@ pub(crate) fn new_type(
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
             keys: Default::default(),
+            c_type: Default::default(),
         },
     );
     let mut mro = vec![v];

@@ -443,7 +443,7 @@ pub fn member_repr(d: Value) -> Option<String> {
 /// CPython raises when the descriptor is applied to an unrelated object.
 fn slot_storage(vm: &mut Vm, name: Value, obj: Value) -> PyResult<Option<usize>> {
     if as_ext_instance(obj).is_none() {
-        let (n, tn) = (str_of(name).to_string(), vm.type_name(obj));
+        let (n, tn) = (str_of(name).to_string(), vm.tp_name(obj));
         return Err(vm.type_error(format!("descriptor '{n}' doesn't apply to a '{tn}' object")));
     }
     Ok(crate::vm::types::instance::key_index(

@@ -239,3 +239,9 @@ class defaultdict(dict):
 
 
 defaultdict.__module__ = 'collections'
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
+import _cpjit
+for _t in (deque, defaultdict):
+    _cpjit.c_type(_t)
+del _t, _cpjit

@@ -116,3 +116,9 @@ class ContextVar:
 for _c in (Token, Context, ContextVar):
     _c.__module__ = '_contextvars'
 del _c
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
+import _cpjit
+for _t in (Token, Context, ContextVar):
+    _cpjit.c_type(_t)
+del _t, _cpjit

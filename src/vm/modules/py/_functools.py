@@ -383,3 +383,9 @@ class _lru_cache_wrapper:
 
 
 _lru_cache_wrapper.__module__ = "functools"
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
+import _cpjit
+for _t in (partial, _lru_cache_wrapper):
+    _cpjit.c_type(_t)
+del _t, _cpjit

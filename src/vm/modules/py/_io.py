@@ -71,6 +71,7 @@ if isinstance(open, staticmethod):
 # A built-in function, as CPython's: stored in a class it does not become a method.
 import _cpjit
 open = _cpjit.builtin_function(open)
+_cpjit_c_type = _cpjit.c_type
 del _cpjit
 FileIO = _pyio.FileIO
 BytesIO = _pyio.BytesIO
@@ -90,4 +91,6 @@ for _c in (FileIO, BytesIO, StringIO, BufferedReader, BufferedWriter, BufferedRW
            BufferedRandom, IncrementalNewlineDecoder, TextIOWrapper, _IOBase, _RawIOBase,
            _BufferedIOBase, _TextIOBase):
     _c.__module__ = "_io"
-del _c, _pyio, _load_pyio
+    # Each stands in for a type CPython writes in C: messages say '_io.BytesIO'.
+    _cpjit_c_type(_c)
+del _c, _pyio, _load_pyio, _cpjit_c_type

@@ -252,3 +252,9 @@ def unpack_from(format, /, buffer, offset=0):
 
 def iter_unpack(format, buffer):
     return _get(format).iter_unpack(buffer)
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
+import _cpjit
+for _t in (Struct,):
+    _cpjit.c_type(_t)
+del _t, _cpjit

@@ -1179,3 +1179,9 @@ class pairwise(_Iter):
     def __reduce__(self):
         raise TypeError(f"cannot pickle '{type(self).__name__}' object")
 
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
+import _cpjit
+for _t in (count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile, filterfalse, starmap, islice, zip_longest, product, combinations, combinations_with_replacement, permutations, groupby, _grouper, _tee_dataobject, _tee, pairwise):
+    _cpjit.c_type(_t)
+del _t, _cpjit
