@@ -237,14 +237,18 @@ fn builtin_binop(
         // bytes / bytearray + any bytes-like object (memoryview, array.array: the buffer
         // protocol, as bytes_concat and bytearray_iconcat take it).
         (nb::ADD, Some(Layout::Bytes), _) if buffer_bytes(b).is_some() => {
-            let add = buffer_bytes(b).unwrap().to_vec();
             if inplace && crate::vm::types::bytes::is_bytearray(vm, a) {
-                // bytearray += bytes-like extends in place.
+                // bytearray += bytes-like extends in place (a copy first: `b` may be `a` or a
+                // view of it).
+                let add = buffer_bytes(b).unwrap().to_vec();
                 as_bytes(a).unwrap().extend_from_slice(&add);
                 return Ok(Some(a));
             }
-            let mut v = as_bytes(a).unwrap().clone();
-            v.extend_from_slice(&add);
+            let x = as_bytes(a).unwrap();
+            let y = buffer_bytes(b).unwrap();
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
             Ok(Some(crate::vm::types::bytes::new_like(vm, a, v)))
         }
         (nb::MULTIPLY, Some(l), _)

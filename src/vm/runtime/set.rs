@@ -88,13 +88,12 @@ pub fn set_add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     // comparison on the probe path can run Python code, so the table's own probe-and-insert
     // does it in one pass instead of the re-entrant probe below (`eq_without_python` gives up,
     // leaving the table untouched, only for an int meeting an equal-hashed float).
+    let h = hash(vm, key)? as i64;
     if key.is_small_int() && table(s).refs() == 0 {
-        let h = hash(vm, key)? as i64;
         if let Ok(added) = table(s).add(key, h, eq_without_python) {
             return Ok(added);
         }
     }
-    let h = hash(vm, key)? as i64;
     match find(vm, s, key, h)? {
         Found::At(_) => Ok(false),
         Found::Absent { freeslot, empty } => {
