@@ -482,19 +482,9 @@ fn limit(n: Option<i64>) -> Option<usize> {
 /// refuses an allocation larger than its memory); cpjit reads into a growing buffer, so it
 /// raises the same error for such a size instead of returning what there is.
 fn check_read_size(vm: &mut Vm, n: Option<usize>) -> PyResult<()> {
-    let Some(n) = n.filter(|&n| n >= 1 << 30) else {
-        return Ok(());
-    };
-    // The machine's memory (MemTotal, in KiB); unknown: only sizes no address space holds.
-    let total = std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|m| {
-            let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
-            line.split_whitespace().nth(1)?.parse::<usize>().ok()
-        })
-        .map_or(1 << 47, |kib| kib.saturating_mul(1024));
-    if n > total {
-        return Err(vm.err("MemoryError", ""));
+    use crate::vm::runtime::ops::{no_memory, physical_memory};
+    if n.is_some_and(|n| n > physical_memory()) {
+        return Err(no_memory(vm));
     }
     Ok(())
 }

@@ -312,7 +312,7 @@ fn builtin_binop(
 /// The machine's RAM (Linux `MemTotal`), the most one object may take: the allocator reserves
 /// address space lazily, so an impossible size would otherwise be "allocated" and then filled
 /// until the system runs out of memory, where CPython's malloc fails at once.
-fn physical_memory() -> usize {
+pub fn physical_memory() -> usize {
     static MEM: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *MEM.get_or_init(|| {
         std::fs::read_to_string("/proc/meminfo")
@@ -326,6 +326,13 @@ fn physical_memory() -> usize {
     })
 }
 
+/// A bare MemoryError (no arguments), as CPython's PyErr_NoMemory.
+pub fn no_memory(vm: &mut Vm) -> Value {
+    let t = vm.t.exc("MemoryError");
+    let args = vm.new_tuple(Vec::new());
+    vm.new_exception_args(t, args)
+}
+
 /// `items * n` as a new vector; MemoryError (as CPython) when the result cannot be allocated,
 /// instead of aborting the process or filling memory for minutes.
 fn repeat_items<T: Copy>(vm: &mut Vm, items: &[T], n: usize) -> PyResult<Vec<T>> {
@@ -336,12 +343,7 @@ fn repeat_items<T: Copy>(vm: &mut Vm, items: &[T], n: usize) -> PyResult<Vec<T>>
     let mut out = Vec::new();
     match total {
         Some(t) if out.try_reserve_exact(t).is_ok() => {}
-        _ => {
-            // A bare MemoryError (no arguments), as CPython's PyErr_NoMemory.
-            let t = vm.t.exc("MemoryError");
-            let args = vm.new_tuple(Vec::new());
-            return Err(vm.new_exception_args(t, args));
-        }
+        _ => return Err(no_memory(vm)),
     }
     for _ in 0..n {
         out.extend_from_slice(items);
