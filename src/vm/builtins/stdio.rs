@@ -527,6 +527,12 @@ fn seekable(fd: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/// The four stream types (TextIOWrapper, BufferedReader, BufferedWriter, FileIO), which `_io`
+/// registers as virtual subclasses of its classes of those names (`_cpjit.stdio_types`).
+pub fn stream_types(vm: &Vm) -> [Value; 4] {
+    vm.streams.types
+}
+
 /// Whether `t` is one of the four stream types (their instances take attributes).
 pub fn is_stream_type(vm: &Vm, t: *const TypeObject) -> bool {
     vm.streams.types.contains(&Value::from_ptr(t))

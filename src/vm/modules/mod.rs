@@ -411,6 +411,14 @@ fn cpjit_module(vm: &mut Vm) -> Value {
         type_data(a[0].as_ptr::<TypeObject>()).c_type.set(true);
         Ok(a[0])
     });
+    // `_cpjit.stdio_types()`: the native types of the standard streams' layers, (TextIOWrapper,
+    // BufferedReader, BufferedWriter, FileIO), for `_io` to register with its classes of the same
+    // names, so that `isinstance(sys.stdout, io.TextIOBase)` holds as in CPython.
+    def(vm, m, "stdio_types", |vm, a, k| {
+        crate::vm::types::nargs(vm, "stdio_types", a, k, 0, 0, 0)?;
+        let t = crate::vm::builtins::stdio::stream_types(vm);
+        Ok(vm.new_tuple(t.to_vec()))
+    });
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
     m

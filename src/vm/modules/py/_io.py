@@ -72,6 +72,7 @@ if isinstance(open, staticmethod):
 import _cpjit
 open = _cpjit.builtin_function(open)
 _cpjit_c_type = _cpjit.c_type
+_stdio_types = _cpjit.stdio_types()
 del _cpjit
 FileIO = _pyio.FileIO
 BytesIO = _pyio.BytesIO
@@ -91,6 +92,14 @@ for _c in (FileIO, BytesIO, StringIO, BufferedReader, BufferedWriter, BufferedRW
            BufferedRandom, IncrementalNewlineDecoder, TextIOWrapper, _IOBase, _RawIOBase,
            _BufferedIOBase, _TextIOBase):
     _c.__module__ = "_io"
+    if _c in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase):
+        # CPython's are named with the underscore: <class '_io._IOBase'>.
+        _c.__name__ = _c.__qualname__ = "_" + _c.__name__
     # Each stands in for a type CPython writes in C: messages say '_io.BytesIO'.
     _cpjit_c_type(_c)
-del _c, _pyio, _load_pyio, _cpjit_c_type
+# sys.stdin/stdout/stderr's layers are native objects of types of these names (see
+# builtins/stdio.rs); as virtual subclasses of the classes here they pass the isinstance checks
+# CPython's pass: io.TextIOWrapper, io.TextIOBase, io.IOBase, io.BufferedIOBase, io.RawIOBase.
+for _c, _t in zip((TextIOWrapper, BufferedReader, BufferedWriter, FileIO), _stdio_types):
+    _c.register(_t)
+del _c, _t, _stdio_types, _pyio, _load_pyio, _cpjit_c_type
