@@ -73,8 +73,19 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
     let user_a = !type_data(ta).builtin || type_data(ta).is_exception || ta == vm.t.type_;
     let user_b = !type_data(tb).builtin || type_data(tb).is_exception || tb == vm.t.type_;
     let mut tried_rev = false;
-    if ta != tb && user_b && vm.is_subtype(tb, ta) {
-        if let Some(f) = lookup_type_str(vm, tb, rdunder) {
+    // b's reflected method when b's type does not override the one a's type has (the same
+    // object: CPython's `slotw == slotv`, and `method_is_overloaded` in its Python-class slots):
+    // not tried before a's method; after it only when a's type is a Python class (which tries
+    // b's reflected method then, as SLOT1BINFULL does).
+    let rev = if ta != tb && user_b {
+        lookup_type_str(vm, tb, rdunder)
+            .filter(|&f| !skips_inherited_repeat(vm, base, b, f, rdunder))
+    } else {
+        None
+    };
+    let rev_inherited = rev.is_some() && rev == lookup_type_str(vm, ta, rdunder);
+    if let Some(f) = rev.filter(|_| !rev_inherited && vm.is_subtype(tb, ta)) {
+        {
             tried_rev = true;
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
@@ -83,15 +94,17 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
         }
     }
     if user_a {
-        if let Some(f) = lookup_type_str(vm, ta, dunder) {
+        if let Some(f) = lookup_type_str(vm, ta, dunder)
+            .filter(|&f| !skips_inherited_repeat(vm, base, a, f, dunder))
+        {
             let r = call_method_value(vm, f, a, &[b])?;
             if r != vm.not_implemented {
                 return Ok(Some(r));
             }
         }
     }
-    if ta != tb && user_b && !tried_rev {
-        if let Some(f) = lookup_type_str(vm, tb, rdunder) {
+    if !tried_rev && !(rev_inherited && !user_a) {
+        if let Some(f) = rev {
             let r = call_method_value(vm, f, b, &[a])?;
             if r != vm.not_implemented {
                 return Ok(Some(r));
@@ -109,6 +122,20 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
     Ok(None)
 }
 
+/// Whether `f`, the `*` method (`dunder`: `__mul__`/`__rmul__`) found on `v`'s type, is the
+/// one a built-in sequence base (str, bytes, bytearray, list, tuple) gives a subclass that does
+/// not override it: CPython's sequences repeat through `sq_repeat`, which `*` reaches only after
+/// the number slots (and their "can't multiply sequence by non-int" error), never through the
+/// wrapper method, whose own error is `'S' object cannot be interpreted as an integer`. Left to
+/// the operation on the wrapped base values.
+fn skips_inherited_repeat(vm: &mut Vm, base: u32, v: Value, f: Value, dunder: &str) -> bool {
+    base == nb::MULTIPLY
+        && f.is_ptr()
+        && !matches!(layout_of(f), Layout::Function)
+        && crate::vm::types::subclass::base_value(v).is_some_and(is_seq)
+        && crate::vm::types::subclass::defer_to_base(vm, v, dunder).is_some()
+}
+
 fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Value {
     let (na, nbn) = (vm.tp_name(a), vm.tp_name(b));
     let sym = SYMBOLS[base as usize];
@@ -123,8 +150,11 @@ fn unsupported(vm: &mut Vm, base: u32, inplace: bool, a: Value, b: Value) -> Val
     } else {
         sym.to_string()
     };
-    if (base == nb::MULTIPLY) && (is_seq(a) || is_seq(b)) {
-        let other = if is_seq(a) { nbn } else { na };
+    // (Instances of sequence subclasses too: `S("a") * 1.5`.)
+    let seq_like =
+        |v: Value| is_seq(v) || crate::vm::types::subclass::base_value(v).is_some_and(is_seq);
+    if (base == nb::MULTIPLY) && (seq_like(a) || seq_like(b)) {
+        let other = if seq_like(a) { nbn } else { na };
         return vm.type_error(format!(
             "can't multiply sequence by non-int of type '{other}'"
         ));

@@ -753,13 +753,20 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult {
     let tuple_items: Option<Vec<Value>> = as_tuple(args)
         .or_else(|| crate::vm::types::subclass::base_value(args).and_then(as_tuple))
         .map(|t| t.to_vec());
-    // PyMapping_Check: anything with __getitem__ but a tuple or str takes %(key)s lookups and
-    // is exempt from "not all arguments converted".
+    // PyMapping_Check: anything with __getitem__ but a tuple or str (subclasses included; for a
+    // bytes format, bytes too) takes %(key)s lookups and is exempt from "not all arguments
+    // converted".
+    let base_layout = crate::vm::types::subclass::base_value(args)
+        .filter(|b| b.is_ptr())
+        .map(layout_of);
+    let excluded =
+        |l: Layout| matches!(l, Layout::Str | Layout::Tuple) || (is_bytes && l == Layout::Bytes);
     let is_mapping = as_dict(args).is_some()
         || (args.is_ptr()
+            && !base_layout.is_some_and(excluded)
             && match layout_of(args) {
+                l if excluded(l) => false,
                 Layout::List | Layout::Bytes | Layout::Range => true,
-                Layout::Str | Layout::Tuple => false,
                 // `vars(cls)`, which docutils formats patterns with.
                 Layout::DictView => obj_type(args) == vm.t.mappingproxy,
                 _ => {
