@@ -241,7 +241,9 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let mut items = std::mem::take(lst(args[0]));
     let r = sort_values(vm, &mut items, key, reverse);
-    let modified = !lst(args[0]).is_empty();
+    // The list was left empty with no storage while sorting; anything added to it since
+    // (even if removed again: CPython's `allocated != -1`) shows as storage.
+    let modified = lst(args[0]).capacity() != 0;
     *lst(args[0]) = items;
     r?;
     if modified {
