@@ -18,6 +18,7 @@ pub mod posix_fs;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
+pub mod resource;
 pub mod signal;
 pub mod socket;
 pub mod sqlite;
@@ -28,6 +29,7 @@ pub mod sys_path;
 pub mod termios;
 pub mod time;
 pub mod unicodedata;
+pub mod users;
 pub mod weakref;
 pub mod zlib;
 
@@ -66,6 +68,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_socket" => socket::create(vm)?,
         "_signal" => signal::create(vm)?,
         "termios" => termios::create(vm)?,
+        "pwd" => users::create_pwd(vm)?,
+        "grp" => users::create_grp(vm)?,
+        "resource" => resource::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
         "unicodedata" => unicodedata::create(vm)?,
         "pyexpat" => expat::create(vm)?,
@@ -100,9 +105,12 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "builtins",
     "cmath",
     "gc",
+    "grp",
     "math",
     "posix",
+    "pwd",
     "pyexpat",
+    "resource",
     "select",
     "sys",
     "termios",
@@ -133,6 +141,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),
     ("_cpjit_spec", include_str!("py/_cpjit_spec.py")),
     ("_cpjit_unraisable", include_str!("py/_cpjit_unraisable.py")),
+    ("_cpjit_structseq", include_str!("py/_cpjit_structseq.py")),
     // Modules CPython writes in C, written here in Python.
     ("_string", include_str!("py/_string.py")),
     ("_collections", include_str!("py/_collections.py")),

@@ -491,6 +491,19 @@ pub fn int_float_cmp(a: &IntVal, f: f64) -> Option<std::cmp::Ordering> {
 
 /// `operator.index(v)`: ints and bools, or an instance's `__index__` (which must return an int).
 /// Ints past the 48-bit immediates are Big even where they fit in 64 bits (see `index_i64`).
+/// An integer argument (an int or `__index__`) that must fit a C `long` (`ctype`: the name the
+/// OverflowError gives, "long" or "int" with `fits`): CPython's `"l"`/`"i"` argument formats.
+pub fn index_c(vm: &mut Vm, v: Value, ctype: &str, fits: fn(i64) -> bool) -> PyResult<i64> {
+    match index_value(vm, v)? {
+        Some(IntVal::Small(n)) if fits(n) => Ok(n),
+        Some(_) => Err(vm.overflow_error(&format!("Python int too large to convert to C {ctype}"))),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
 pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
     if let Some(i) = int_of(v) {
         return Ok(Some(i));
