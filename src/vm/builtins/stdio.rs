@@ -527,6 +527,12 @@ fn seekable(fd: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/// Whether stream `fd`'s text layer writes through (`-u`, PYTHONUNBUFFERED): what CPython has
+/// written to the descriptor by now is everything written to the stream.
+pub fn writes_through(vm: &Vm, fd: usize) -> bool {
+    vm.streams.write_through[fd]
+}
+
 /// The four stream types (TextIOWrapper, BufferedReader, BufferedWriter, FileIO), which `_io`
 /// registers as virtual subclasses of its classes of those names (`_cpjit.stdio_types`).
 pub fn stream_types(vm: &Vm) -> [Value; 4] {

@@ -15,6 +15,7 @@ pub mod math;
 pub mod package;
 pub mod posix;
 pub mod posix_fs;
+pub mod posix_sys;
 pub mod process;
 pub mod pyc_cache;
 pub mod random;
@@ -428,9 +429,45 @@ fn cpjit_module(vm: &mut Vm) -> Value {
         let t = crate::vm::builtins::stdio::stream_types(vm);
         Ok(vm.new_tuple(t.to_vec()))
     });
+    // `_cpjit.tuple_item_getter(i)`: a built-in function returning item i of a tuple (or a
+    // tuple subclass instance) by position, never through an overridden `__getitem__`: the
+    // getter of `_collections._tuplegetter` (namedtuple fields).
+    def(vm, m, "tuple_item_getter", |vm, a, k| {
+        crate::vm::types::nargs(vm, "tuple_item_getter", a, k, 0, 1, 1)?;
+        let ty = vm.t.builtin_function;
+        Ok(vm.heap.alloc(
+            ty,
+            BuiltinData {
+                module: Value::NULL,
+                name: "_tuplegetter",
+                f: tuple_item,
+                bound: a[0],
+                owner: Value::NULL,
+            },
+        ))
+    });
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
     m
+}
+
+/// `tuple_item_getter(i)`'s function: `a` is (i, obj).
+fn tuple_item(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
+    crate::vm::types::nargs(vm, "_tuplegetter", a, k, 1, 1, 1)?;
+    let i = crate::vm::runtime::num::int_to_i64(a[0]).unwrap_or(-1);
+    let obj = a[1];
+    let items =
+        as_tuple(obj).or_else(|| crate::vm::types::subclass::base_value(obj).and_then(as_tuple));
+    let Some(items) = items else {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(format!(
+            "descriptor for index '{i}' for tuple subclasses doesn't apply to '{tn}' object"
+        )));
+    };
+    match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+        Some(&v) => Ok(v),
+        None => Err(vm.err("IndexError", "tuple index out of range")),
+    }
 }
 
 fn float_pack(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
@@ -618,4 +655,42 @@ fn gc_module(vm: &mut Vm) -> Value {
     let garbage = vm.new_list(Vec::new());
     set_attr(vm, m, "garbage", garbage);
     m
+}
+
+/// The one argument of an Argument Clinic function taking `param` by position or keyword.
+pub fn clinic_one_arg(
+    vm: &mut Vm,
+    a: &[Value],
+    k: &[Value],
+    func: &str,
+    param: &str,
+) -> PyResult<Value> {
+    let (pos, kws) = crate::vm::types::split_kw(a, k);
+    let mut v = pos.first().copied();
+    if pos.len() + kws.len() > 1 {
+        return Err(vm.type_error(format!(
+            "{func}() takes at most 1 argument ({} given)",
+            pos.len() + kws.len()
+        )));
+    }
+    let mut unknown = None;
+    for (name, val) in kws {
+        if name == param {
+            v = Some(val);
+        } else {
+            unknown = Some(name);
+        }
+    }
+    // Argument Clinic reports a missing argument before an unknown keyword.
+    let Some(v) = v else {
+        return Err(vm.type_error(format!(
+            "{func}() missing required argument '{param}' (pos 1)"
+        )));
+    };
+    if let Some(name) = unknown {
+        return Err(vm.type_error(format!(
+            "{func}() got an unexpected keyword argument '{name}'"
+        )));
+    }
+    Ok(v)
 }

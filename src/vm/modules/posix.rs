@@ -71,6 +71,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         def(vm, m, name, f);
     }
     super::posix_fs::install(vm, m);
+    super::posix_sys::install(vm, m);
     for (name, v) in [
         ("F_OK", 0),
         ("R_OK", 4),
@@ -95,9 +96,12 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let hf = vm.new_list(have.to_vec());
     set_attr(vm, m, "_have_functions", hf);
     let d = as_module(m).unwrap().dict;
-    let r =
-        crate::vm::run::exec_source(vm, POSIX_SRC.as_bytes(), "<frozen posix>", d).and_then(|_| {
+    let r = crate::vm::run::exec_source(vm, POSIX_SRC.as_bytes(), "<frozen posix>", d)
+        .and_then(|_| {
             crate::vm::run::exec_source(vm, super::posix_fs::SRC.as_bytes(), "<frozen posix>", d)
+        })
+        .and_then(|_| {
+            crate::vm::run::exec_source(vm, super::posix_sys::SRC.as_bytes(), "<frozen posix>", d)
         });
     vm.roots.pop();
     r?;
@@ -396,7 +400,7 @@ pub fn fs_str(vm: &mut Vm, b: &[u8]) -> PyResult {
 }
 
 /// `os.fspath(v)`: str and bytes as they are, else `__fspath__()`.
-fn fspath(vm: &mut Vm, v: Value, what: Option<(&str, &str)>) -> PyResult {
+pub fn fspath(vm: &mut Vm, v: Value, what: Option<(&str, &str)>) -> PyResult {
     let b = crate::vm::types::subclass::base_value(v).unwrap_or(v);
     if as_str(b).is_some()
         || (as_bytes(b).is_some() && !crate::vm::types::bytes::is_bytearray(vm, b))

@@ -13,7 +13,7 @@ use crate::vm::object::*;
 use crate::vm::runtime::attr::getattr;
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::num::{index_value, IntVal};
-use crate::vm::types::{nargs, split_kw};
+use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
 use super::posix::{fs_encode, fs_str, os_error};
@@ -271,7 +271,7 @@ fn getpwall(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn getgrgid(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    let v = one_arg(vm, a, k, "getgrgid", "id")?;
+    let v = super::clinic_one_arg(vm, a, k, "getgrgid", "id")?;
     let Some(gid) = id_arg(vm, v, "gid")? else {
         // grpmodule.c lets the converter's OverflowError through.
         return Err(vm.overflow_error("gid is less than minimum"));
@@ -282,7 +282,7 @@ fn getgrgid(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn getgrnam(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
-    let v = one_arg(vm, a, k, "getgrnam", "name")?;
+    let v = super::clinic_one_arg(vm, a, k, "getgrnam", "name")?;
     let name = name_arg(vm, v, "getgrnam", "'name' ")?;
     let group = match std::str::from_utf8(&name) {
         Ok(n) => Group::from_name(n),
@@ -317,36 +317,4 @@ fn getgrall(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     })();
     vm.roots.pop();
     r.map(|()| list)
-}
-
-/// The one argument of an Argument Clinic function taking `param` by position or keyword.
-fn one_arg(vm: &mut Vm, a: &[Value], k: &[Value], func: &str, param: &str) -> PyResult<Value> {
-    let (pos, kws) = split_kw(a, k);
-    let mut v = pos.first().copied();
-    if pos.len() + kws.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{func}() takes at most 1 argument ({} given)",
-            pos.len() + kws.len()
-        )));
-    }
-    let mut unknown = None;
-    for (name, val) in kws {
-        if name == param {
-            v = Some(val);
-        } else {
-            unknown = Some(name);
-        }
-    }
-    // Argument Clinic reports a missing argument before an unknown keyword.
-    let Some(v) = v else {
-        return Err(vm.type_error(format!(
-            "{func}() missing required argument '{param}' (pos 1)"
-        )));
-    };
-    if let Some(name) = unknown {
-        return Err(vm.type_error(format!(
-            "{func}() got an unexpected keyword argument '{name}'"
-        )));
-    }
-    Ok(v)
 }

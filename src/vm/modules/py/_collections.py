@@ -240,8 +240,19 @@ class defaultdict(dict):
 
 defaultdict.__module__ = 'collections'
 
-# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
 import _cpjit
+
+_tuple_item_getter = _cpjit.tuple_item_getter
+
+
+def _tuplegetter(index, doc):
+    # A namedtuple field: item `index` of the tuple itself, not through a subclass's
+    # __getitem__ (platform.uname_result overrides it). A property with a native getter (CPython's
+    # is a descriptor type of its own: its name and its "can't set attribute" differ here).
+    return property(_tuple_item_getter(index), doc=doc)
+
+
+# Each stands in for a type CPython writes in C: messages name it as CPython's tp_name does.
 for _t in (deque, defaultdict):
     _cpjit.c_type(_t)
 del _t, _cpjit
