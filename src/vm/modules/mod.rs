@@ -7,6 +7,7 @@ pub mod bz2;
 pub mod cmath;
 pub mod csv;
 pub mod expat;
+pub mod fcntl;
 pub mod functools;
 pub mod hashes;
 pub mod heapq;
@@ -70,6 +71,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_signal" => signal::create(vm)?,
         "termios" => termios::create(vm)?,
         "pwd" => users::create_pwd(vm)?,
+        "fcntl" => fcntl::create(vm)?,
         "grp" => users::create_grp(vm)?,
         "resource" => resource::create(vm)?,
         "_sqlite3" => sqlite::create(vm)?,
@@ -105,6 +107,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "array",
     "builtins",
     "cmath",
+    "fcntl",
     "gc",
     "grp",
     "math",
