@@ -72,6 +72,8 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, ba, "__new__", bytearray_new, false);
     add_method(vm, ba, "__init__", bytearray_init);
     add_method(vm, ba, "__alloc__", bytearray_alloc);
+    add_method(vm, ba, "__reduce__", bytearray_reduce);
+    add_method(vm, ba, "__reduce_ex__", bytearray_reduce_ex);
     add_method(vm, ba, "append", append);
     add_method(vm, ba, "extend", extend);
     add_method(vm, ba, "pop", pop);
@@ -959,21 +961,7 @@ fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut keep = pos.get(1).copied();
-    for (k, v) in kws {
-        if k == "keepends" {
-            keep = Some(v);
-        } else {
-            return Err(vm.type_error(format!(
-                "splitlines() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    let keep = match keep {
-        Some(v) => crate::vm::runtime::compare::truthy(vm, v)?,
-        None => false,
-    };
+    let keep = super::splitlines_keepends(vm, args, kw)?;
     let d = data(args[0]);
     let mut parts = Vec::new();
     let mut i = 0;
@@ -1398,4 +1386,27 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         None => Err(vm.value_error("value not found in bytearray")),
     }
+}
+
+/// `bytearray.__reduce__()`: the protocol-2 form of `__reduce_ex__`.
+fn bytearray_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bytearray.__reduce__", args, kw, 1, 0, 0)?;
+    let f = super::metatype::types_helper(vm, "bytearray_reduce")?;
+    let two = Value::try_from_i64(2).unwrap();
+    crate::vm::runtime::call::call(vm, f, &[args[0], two], &[])
+}
+
+/// `bytearray.__reduce_ex__(proto=0, /)`: latin-1 text below protocol 3, bytes from 3 on.
+fn bytearray_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("bytearray.__reduce_ex__() takes no keyword arguments"));
+    }
+    nargs(vm, "__reduce_ex__", args, kw, 1, 0, 1)?;
+    let proto = match args.get(1) {
+        Some(&p) => crate::vm::runtime::num::c_int_arg(vm, p)?,
+        None => 0,
+    };
+    let f = super::metatype::types_helper(vm, "bytearray_reduce")?;
+    let p = vm.new_int(proto as i64);
+    crate::vm::runtime::call::call(vm, f, &[args[0], p], &[])
 }

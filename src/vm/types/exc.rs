@@ -373,6 +373,9 @@ fn syntax_fields(vm: &mut Vm, exc: Value, a: &[Value]) -> PyResult<()> {
     for (i, name) in SYNTAX_DETAILS.into_iter().enumerate() {
         set(vm, exc, name, info.get(i).copied().unwrap_or(none))?;
     }
+    if info.len() == 5 {
+        return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+    }
     Ok(())
 }
 
@@ -560,6 +563,51 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult {
     }
 }
 
-fn with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+/// `BaseException.with_traceback(tb)`: sets `__traceback__` and returns the exception.
+fn with_traceback(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "BaseException.with_traceback", args, kw, 1, 1, 1)?;
+    set_traceback(vm, args[0], args[1])?;
     Ok(args[0])
+}
+
+/// Sets an exception's `__traceback__` to a traceback object or None: the entries are read
+/// back from the traceback chain (its frames' code, globals and instruction offsets).
+pub fn set_traceback(vm: &mut Vm, exc: Value, tb: Value) -> PyResult<()> {
+    if tb != vm.none && vm.type_of(tb) != vm.t.traceback {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    let mut entries = Vec::new();
+    let mut globals = Vec::new();
+    let mut cur = tb;
+    let (k_frame, k_code, k_globals, k_lasti, k_next) = (
+        vm.intern("tb_frame"),
+        vm.intern("f_code"),
+        vm.intern("f_globals"),
+        vm.intern("tb_lasti"),
+        vm.intern("tb_next"),
+    );
+    while cur != vm.none && vm.type_of(cur) == vm.t.traceback {
+        let fr = crate::vm::runtime::attr::getattr(vm, cur, k_frame)?;
+        let code = crate::vm::runtime::attr::getattr(vm, fr, k_code)?;
+        let g = crate::vm::runtime::attr::getattr(vm, fr, k_globals)?;
+        let lasti = crate::vm::runtime::attr::getattr(vm, cur, k_lasti)?;
+        let at = if lasti.is_small_int() {
+            (lasti.as_small_int().max(0) / 2) as u32
+        } else {
+            0
+        };
+        if as_code(code).is_some() {
+            entries.push((code, at));
+            globals.push(if as_dict(g).is_some() { g } else { Value::NULL });
+        }
+        cur = crate::vm::runtime::attr::getattr(vm, cur, k_next)?;
+    }
+    // The chain is outermost first; the entries are innermost first.
+    entries.reverse();
+    globals.reverse();
+    if let Some(e) = as_instance(exc).and_then(|i| i.exc.as_mut()) {
+        e.traceback = entries;
+        e.tb_globals = globals;
+    }
+    Ok(())
 }

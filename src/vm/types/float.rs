@@ -157,7 +157,8 @@ fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_tuple(vec![nv, dv]))
 }
 
-fn conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn conjugate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float.conjugate", args, kw, 1, 0, 0)?;
     Ok(args[0])
 }
 

@@ -175,7 +175,7 @@ fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     crate::vm::runtime::call::type_call_default(vm, args[0], &args[1..], kw)
 }
 
-fn types_helper(vm: &mut Vm, name: &str) -> PyResult {
+pub fn types_helper(vm: &mut Vm, name: &str) -> PyResult {
     let m = crate::vm::modules::import_module(vm, "_cpjit_types")?;
     let k = vm.intern(name);
     crate::vm::runtime::attr::getattr(vm, m, k)

@@ -656,13 +656,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut keep = pos.get(1).map(|&v| v == vm.true_).unwrap_or(false);
-    for (k, v) in kws {
-        if k == "keepends" {
-            keep = crate::vm::runtime::compare::truthy(vm, v)?;
-        }
-    }
+    let keep = super::splitlines_keepends(vm, args, kw)?;
     let st = s(args[0]);
     let mut out = Vec::new();
     let mut start = 0;
@@ -795,7 +789,7 @@ fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn dunder_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
     if super::subclass::str_arg(args[1]).is_none() {
-        let tn = vm.type_name(args[1]);
+        let tn = vm.arg_type_name(args[1]);
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     }
     repr::format(vm, args[0], args[1])

@@ -211,12 +211,23 @@ def getstate(obj):
     return state
 
 
+def bytearray_reduce(obj, proto):
+    # bytearray's own __reduce__/__reduce_ex__ (_common_reduce): no arguments when empty,
+    # latin-1 text below protocol 3.
+    state = obj.__getstate__()
+    if not obj:
+        return type(obj), (), state
+    if proto < 3:
+        return type(obj), (bytes(obj).decode('latin-1'), 'latin-1'), state
+    return type(obj), (bytes(obj),), state
+
+
 def reduce_ex(obj, proto):
     if type(obj).__reduce__ is not object.__reduce__:
         return obj.__reduce__()
     t = type(obj)
     # The built-in types' own __reduce__ results (CPython's C methods).
-    if t is range or t is slice:
+    if t is slice:
         return (t, (obj.start, obj.stop, obj.step))
     if obj is Ellipsis:
         return 'Ellipsis'
@@ -255,11 +266,6 @@ def common_reduce(obj, proto):
     if isinstance(obj, (staticmethod, classmethod)):
         # Their state is C-level in CPython: object.__reduce_ex__ refuses them.
         raise TypeError(f"cannot pickle {t.__name__!r} object")
-    if isinstance(obj, bytearray):
-        # bytearray's own __reduce__/__reduce_ex__: latin-1 text below protocol 3.
-        if proto < 3:
-            return type(obj), (bytes(obj).decode('latin-1'), 'latin-1'), obj.__getstate__()
-        return type(obj), (bytes(obj),), obj.__getstate__()
     import copyreg
     if proto < 2:
         return copyreg._reduce_ex(obj, proto)
