@@ -319,3 +319,38 @@ except TypeError as e:
 for c in ["object.__format__(1, None)", "complex.__format__(1j, None)", "str.__format__('', None)",
           "format(1, None)", "time.strftime(None)"]:
     show(c)
+
+# campaign 720-740
+import os
+import types
+import weakref
+
+
+def gen():
+    yield 1
+
+
+for c in ["type.__getattribute__(MyStr('s'), 'a b')", "type.__getattribute__(1, 'a')",
+          "type.__getattribute__(int, 'a')", "type.__getattribute__(int, 1)",
+          "type.__getattribute__(int, 'bit_length')",
+          "str.rfind('abc', '12', -10**30)", "str.rfind('abc', 'c', -10**30)",
+          "str.find('abc', 'c', -10**30, 10**30)", "str.rindex('abc', 'c', -10**30)",
+          "str.count('abc', 'c', -10**30)", "'abc'.startswith('a', -10**30)",
+          "'abc'.endswith('c', -10**30, 10**30)", "b'abc'.rfind(b'c', -10**30)",
+          "'abc'.rfind('', -10**30)", "'abc'.find('', 10**30)", "'abc'.index('c', -10**30)",
+          "'abc'.find('', 4)", "'abc'.find('', 3)", "'abc'.rfind('', 4)", "'abc'.count('', 4)",
+          "'abc'.count('', 3)", "'abc'.startswith('', 4)", "'abc'.startswith('', 3)",
+          "'abc'.endswith('', 4)", "'abc'.find('c', 'x')", "'abc'.index('', 4)",
+          "'abc'.find('', 2, 1)", "'abc'.count('', 2, 1)", "'abc'.find('c', None, None)",
+          "random.setstate(int)", "random.setstate((3, 5, None))",
+          "ArithmeticError.__reduce_ex__('a b', 2**64)", "object.__reduce_ex__(1, 2**64)",
+          "object.__reduce_ex__(1, -2**64)", "object.__reduce_ex__(1, 2**31)",
+          "object.__reduce_ex__(1, 1.5)",
+          "type.__init__(object, gen(), n='12')", "type.__init__(object, 1)",
+          "type.__init__(object, 1, 2)", "type.__init__(object, 'a', (), {}, x=1)",
+          "type.__init__(object, x=1)",
+          "int[0]", "type[int]", "list[int]", "object[int]", "range[1]", "str[int]",
+          "enumerate[int]", "os.DirEntry[str]", "types.MappingProxyType[str, int]",
+          "weakref.ref[int]", "hasattr(int, '__class_getitem__')",
+          "hasattr(ValueError, '__class_getitem__')", "hasattr(type, '__class_getitem__')"]:
+    show(c)

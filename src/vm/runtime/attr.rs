@@ -227,7 +227,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
     }
 }
 
-fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
+pub fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let n = str_of(name).to_string();
     if let Some(m) = as_module(obj) {
         let mn = str_of(m.name).to_string();
@@ -421,7 +421,7 @@ pub fn instance_dict(obj: Value) -> Option<Value> {
     }
 }
 
-fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
+pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
     let t = cls.as_ptr::<TypeObject>();
     // A metaclass's data descriptors (properties) come first, as for any object's type.
     let meta = obj_type(cls);

@@ -58,6 +58,7 @@ pub fn install(vm: &mut Vm) {
 
     let t = vm.t.type_;
     add_static(vm, t, "__new__", type_new, false);
+    add_method(vm, t, "__getattribute__", type_getattribute);
     add_method(vm, t, "mro", type_mro);
     add_method(vm, t, "__subclasses__", type_subclasses);
 
@@ -310,6 +311,17 @@ pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
             attr::set_name_obj(vm, e, args[1], args[0]);
             Err(e)
         }
+    }
+}
+
+/// `type.__getattribute__(cls, name)`: the class attribute lookup (type_getattro), for
+/// classes only.
+fn type_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
+    attr_name_check(vm, args[1])?;
+    match attr::type_getattr(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => Err(attr::no_attr(vm, args[0], args[1])),
     }
 }
 

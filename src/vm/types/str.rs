@@ -362,14 +362,16 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// Converts code-point bounds (start, end) to a byte range of `st`.
 fn bounds(vm: &mut Vm, st: &str, args: &[Value]) -> PyResult<(usize, usize)> {
+    // CPython's ADJUST_INDICES: the end is clamped to the length, the start only from below
+    // (a start past the end finds nothing, not even an empty string).
     let n = st.chars().count() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let from_end = |i: i64| if i < 0 { i.saturating_add(n).max(0) } else { i };
     let a = match args.first() {
-        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        Some(&v) if v != vm.none => from_end(subscr::slice_index(vm, v)?),
         _ => 0,
     };
     let b = match args.get(1) {
-        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        Some(&v) if v != vm.none => from_end(subscr::slice_index(vm, v)?).min(n),
         _ => n,
     };
     let to_byte = |cp: i64| {
