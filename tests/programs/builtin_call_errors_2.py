@@ -354,3 +354,46 @@ for c in ["type.__getattribute__(MyStr('s'), 'a b')", "type.__getattribute__(1, 
           "weakref.ref[int]", "hasattr(int, '__class_getitem__')",
           "hasattr(ValueError, '__class_getitem__')", "hasattr(type, '__class_getitem__')"]:
     show(c)
+
+# campaign 741-800
+class P:
+    def __pow__(self, o, m=None):
+        return ('pow', o, m)
+
+    def __rpow__(self, o, m=None):
+        return ('rpow', o, m)
+
+
+for c in ["BaseExceptionGroup.__init__(ValueError('x'), (1, 'a'))",
+          "BaseExceptionGroup.__init__(ValueError('x'))",
+          "BaseExceptionGroup.__str__(ValueError())", "ExceptionGroup.__init__(ValueError())",
+          "BaseExceptionGroup('a', '', args=1, default=frozenset({3}))",
+          "BaseExceptionGroup('a', [], x=1)", "BaseExceptionGroup('a', [ValueError()], x=1)",
+          "BaseExceptionGroup('a', [ValueError()], 1)", "BaseExceptionGroup(1, [ValueError()], x=2)",
+          "BaseExceptionGroup()",
+          "classmethod.__getattribute__(2.5, 'x')", "staticmethod.__getattribute__(2.5, 'x')",
+          "property.__getattribute__(1, 'x')",
+          "BlockingIOError(7, 0.0, 0.0)", "BlockingIOError(7, 'a', 'x')",
+          "BlockingIOError(7, 'a', 3).characters_written", "BlockingIOError(7, 'a', 2**70)",
+          "BlockingIOError(7, 'a', 3, 4)", "BlockingIOError(7, 'a', 3, 4).characters_written",
+          "BlockingIOError(7, 'a', None)", "BlockingIOError(7, 'a', True).characters_written",
+          "float.fromhex(MyStr('s'))", "float.fromhex(MyStr('0x1p1'))", "float.fromhex(1)",
+          "float.fromhex()", "bytearray.fromhex(MyStr('s'))", "bytes.fromhex(MyStr('41'))",
+          "bytearray.fromhex()", "bytes.fromhex(1)",
+          "AttributeError.__str__(MyExc('e'))", "ImportError.__str__(MyExc('e'))",
+          "NameError.__str__(MyExc('e'))", "KeyError.__str__(MyExc('e'))",
+          "ImportError.__reduce__(MyExc('e'))", "OSError.__reduce__(MyExc('e'))",
+          "ImportError('m', name='n').__reduce__()", "ImportError('m').__reduce__()",
+          "str(AttributeError('a'))",
+          "str.ljust(MyStr('s'), -10**30)", "'s'.ljust(10**30)", "'s'.center(-10**30)",
+          "'s'.zfill(-10**30)", "'s'.rjust('x')", "'s'.zfill(2.5)", "'s'.center(3, 'xy')",
+          "bool.__reduce__(len)", "int.__reduce__(len)", "len.__reduce__()",
+          "[].append.__reduce__()[0]", "pickle.loads(pickle.dumps(len))",
+          "pickle.loads(pickle.dumps(divmod))", "type(len).__reduce__(len, 1)",
+          "type(len).__reduce__(1)", "A().f.__reduce__()[0]", "object.__reduce__(A().f)",
+          "pow(float('-inf'), 0.0, (1+2j))", "pow(1.0, 2.0, 3)", "pow(1j, 2, 3.0)",
+          "pow(1, 2.0, 1j)", "pow(1, 2, 1j)", "pow(1, 2, 'a')", "pow('a', 2, 3)", "pow(P(), 2, 3)",
+          "pow(2, P(), 3)", "pow(2, 3, P())", "pow(True, 2, 3)", "pow(2.0, 2, 'a')",
+          "pow('a', 2.0, 1j)", "pow(1j, 'a', 2)", "pow(1, 1j, 2)", "pow(MyInt(3), 2, 5)",
+          "pow(3, -1, 7)", "pow(2, 3, 0)", "pow(2, 3, None)"]:
+    show(c)

@@ -718,8 +718,16 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)`.
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
-    let Some(s) = as_str(args[1]) else {
+    let cls = args[0].as_ptr::<TypeObject>() as *const TypeObject;
+    let name = if as_type(args[0]).is_some() && vm.is_subtype(cls, vm.t.bytearray) {
+        "bytearray.fromhex"
+    } else {
+        "bytes.fromhex"
+    };
+    nargs(vm, name, args, kw, 1, 1, 1)?;
+    // A str or an instance of a str subclass (its value).
+    let arg = super::subclass::base_value(args[1]).unwrap_or(args[1]);
+    let Some(s) = as_str(arg) else {
         let tn = vm.type_name(args[1]);
         return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
     };

@@ -116,6 +116,9 @@ pub fn install(vm: &mut Vm) {
     for name in [
         "OSError",
         "KeyError",
+        "AttributeError",
+        "ImportError",
+        "NameError",
         "SyntaxError",
         "UnicodeEncodeError",
         "UnicodeDecodeError",
@@ -123,6 +126,11 @@ pub fn install(vm: &mut Vm) {
     ] {
         let ty = vm.t.exc(name);
         add_method(vm, ty, "__str__", exc_str);
+    }
+    // OSError and ImportError have their own `__reduce__` too.
+    for name in ["OSError", "ImportError"] {
+        let ty = vm.t.exc(name);
+        add_method(vm, ty, "__reduce__", exc_reduce);
     }
     add_method(vm, t, "with_traceback", with_traceback);
     add_method(vm, t, "add_note", add_note);
@@ -489,7 +497,25 @@ fn exc_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let a = vm.new_tuple(items);
     let mut out = vec![t, a];
     if let Some(d) = crate::vm::runtime::attr::instance_dict(e) {
-        if crate::vm::runtime::dict::len_of(d) > 0 {
+        if vm.isinstance(e, vm.t.exc("ImportError")) {
+            // ImportError_getstate: the dict with `name` and `path` where set; `msg` is not
+            // state (cpjit keeps the three in the instance dict, None when not given).
+            vm.roots.push(a);
+            let state = vm.new_dict();
+            vm.roots.push(state);
+            let none = vm.none;
+            for (k, v) in crate::vm::runtime::dict::items_of(d) {
+                let ks = crate::vm::interp::str_of(k);
+                if ks == "msg" || (matches!(ks, "name" | "path") && v == none) {
+                    continue;
+                }
+                crate::vm::runtime::dict::dict_set(vm, state, k, v)?;
+            }
+            vm.roots.truncate(vm.roots.len() - 2);
+            if crate::vm::runtime::dict::len_of(state) > 0 {
+                out.push(state);
+            }
+        } else if crate::vm::runtime::dict::len_of(d) > 0 {
             out.push(d);
         }
     }

@@ -53,6 +53,8 @@ pub fn install(vm: &mut Vm) {
     );
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
     add_method(vm, o, "__reduce__", object_reduce);
+    add_method(vm, vm.t.builtin_function, "__reduce__", callable_reduce);
+    add_method(vm, vm.t.method, "__reduce__", callable_reduce);
     add_method(vm, o, "__getstate__", object_getstate);
     // CPython's types with their own __sizeof__ (a checked self); the others inherit object's.
     add_method(vm, o, "__sizeof__", object_sizeof);
@@ -252,6 +254,19 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let p = vm.new_int(proto as i64);
     let f = types_helper(vm, "reduce_ex")?;
     call(vm, f, &[args[0], p], &[])
+}
+
+/// `builtin_function_or_method.__reduce__()` and `method.__reduce__()`: their own methods in
+/// CPython (object.__reduce__ of them cannot pickle them).
+fn callable_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let helper = if vm.type_of(args[0]) == vm.t.method {
+        "method_reduce"
+    } else {
+        "builtin_reduce"
+    };
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, helper)?;
+    call(vm, f, &[args[0]], &[])
 }
 
 fn object_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

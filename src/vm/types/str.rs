@@ -543,7 +543,7 @@ fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, char)> {
     nargs(vm, name, args, kw, 1, 1, 2)?;
-    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
     let fill = match args.get(2) {
         Some(&f) => {
             let fs = arg_str(vm, f, "fill character")?;
@@ -598,7 +598,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "zfill", args, kw, 1, 1, 1)?;
-    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
     let st = s(args[0]);
     let n = st.chars().count();
     if n >= w {

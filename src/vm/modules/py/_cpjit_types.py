@@ -253,16 +253,21 @@ class _MethodHolder:
 _method_type = type(_MethodHolder().m)
 
 
+def method_reduce(obj):
+    # method.__reduce__: the attribute lookup that makes the bound method again.
+    return (getattr, (obj.__self__, obj.__func__.__name__))
+
+
+def builtin_reduce(obj):
+    # builtin_function_or_method.__reduce__ (meth_reduce): by name, or the attribute lookup.
+    owner = getattr(obj, '__self__', None)
+    if owner is None or type(owner).__name__ == 'module':
+        return obj.__qualname__
+    return (getattr, (owner, obj.__name__))
+
+
 def common_reduce(obj, proto):
     t = type(obj)
-    if t is _method_type:
-        # method.__reduce__: the attribute lookup that makes the bound method again.
-        return (getattr, (obj.__self__, obj.__func__.__name__))
-    if t is type(len):
-        owner = getattr(obj, '__self__', None)
-        if owner is None or type(owner).__name__ == 'module':
-            return obj.__qualname__
-        return (getattr, (owner, obj.__name__))
     if isinstance(obj, (staticmethod, classmethod)):
         # Their state is C-level in CPython: object.__reduce_ex__ refuses them.
         raise TypeError(f"cannot pickle {t.__name__!r} object")
