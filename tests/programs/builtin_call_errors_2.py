@@ -397,3 +397,14 @@ for c in ["BaseExceptionGroup.__init__(ValueError('x'), (1, 'a'))",
           "pow('a', 2.0, 1j)", "pow(1j, 'a', 2)", "pow(1, 1j, 2)", "pow(MyInt(3), 2, 5)",
           "pow(3, -1, 7)", "pow(2, 3, 0)", "pow(2, 3, None)"]:
     show(c)
+
+# argument-count and argument-type messages of str/bytes/bytearray/list methods
+for c in ["'abc'.find()", "'abc'.find('a', 1, 2, 3)", "'abc'.count()", "'abc'.count('a', 1, 2, 3)",
+          "'abc'.index()", "'abc'.rindex('a', 1, 2, 3)", "'abc'.startswith()",
+          "'abc'.endswith('a', 1, 2, 3)", "'abc'.find(x=1)", "'abc'.find(1)", "'abc'.count(1)",
+          "'abc'.partition(1)", "'abc'.strip(1)", "'abc'.lstrip(1)", "'abc'.rstrip(1)",
+          "'abc'.join(1)", "''.join([1])", "b''.find()", "b''.count(b'a', 1, 2, 3)",
+          "bytearray().rfind()", "b''.startswith()", "bytearray().endswith(b'a', 1, 2, 3)",
+          "b''.find(x=1)", "[].insert(1)", "[].insert()", "bytearray().insert(1, 2, 3)",
+          "bytes.maketrans(b'a')", "divmod(1)", "isinstance(1)", "str.maketrans(1, 2, 3, 4)"]:
+    show(c)

@@ -194,7 +194,7 @@ fn search(
     kw: &[Value],
     name: &str,
 ) -> PyResult<(Vec<u8>, usize, usize)> {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let sub = sub_arg(vm, args[1])?;
     let start = bound_arg(vm, args.get(2).copied())?;
     let end = bound_arg(vm, args.get(3).copied())?;
@@ -519,7 +519,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let s0 = bound_arg(vm, args.get(2).copied())?;
     let e0 = bound_arg(vm, args.get(3).copied())?;
     let d = data(args[0]);

@@ -407,7 +407,8 @@ pub fn nargs(
                     let name = method_qualname(vm, name, args, self_);
                     format!("{name}() takes exactly one argument ({n} given)")
                 }
-                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+                // Argument Clinic's _PyArg_CheckPositional.
+                _ => format!("{name} expected {min} arguments, got {n}"),
             }
         } else if n < min {
             format!(
@@ -423,6 +424,44 @@ pub fn nargs(
         return Err(vm.type_error(msg));
     }
     Ok(())
+}
+
+/// `nargs` for the METH_VARARGS methods that parse with `PyArg_ParseTuple` ("O|nn:find"):
+/// "find() takes at least 1 argument (0 given)"; keywords are refused naming the type.
+pub fn parse_tuple_nargs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    self_: usize,
+    min: usize,
+    max: usize,
+) -> super::interp::PyResult<()> {
+    if !kw.is_empty() {
+        let q = method_qualname(vm, name, args, self_);
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
+    }
+    let n = args.len() - self_;
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max && n != min {
+        format!(
+            "{name}() takes exactly {min} argument{} ({n} given)",
+            plural(min)
+        )
+    } else if n < min {
+        format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )
+    } else if n > max {
+        format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(vm.type_error(msg))
 }
 
 /// The name CPython's METH_NOARGS / METH_O / keyword-refusing method errors give a method of a

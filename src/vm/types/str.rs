@@ -86,7 +86,11 @@ fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
         Some(x) => Ok(&x.s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{what} must be str, not {tn}")))
+            Err(vm.type_error(if what.is_empty() {
+                format!("must be str, not {tn}")
+            } else {
+                format!("{what} must be str, not {tn}")
+            }))
         }
     }
 }
@@ -168,7 +172,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "str.join", args, kw, 1, 1, 1)?;
-    let items = riter::collect(vm, args[1])?;
+    let items = riter::collect_fast(vm, args[1], "can only join an iterable")?;
     // Joining a single str gives that str.
     if let [one] = items[..] {
         if as_str(one).is_some() {
@@ -303,7 +307,10 @@ fn strip_impl(
     nargs(vm, name, args, kw, 1, 0, 1)?;
     let st = s(args[0]);
     let chars: Option<Vec<char>> = match args.get(1) {
-        Some(&v) if v != vm.none => Some(arg_str(vm, v, "strip arg")?.chars().collect()),
+        Some(&v) if v != vm.none => match super::subclass::str_arg(v) {
+            Some(x) => Some(x.s.chars().collect()),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
         _ => None,
     };
     let cs: Option<String> = chars.map(|v| v.into_iter().collect());
@@ -391,7 +398,7 @@ fn byte_to_cp(st: &str, b: usize) -> i64 {
 }
 
 fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let st = s(args[0]);
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
@@ -428,9 +435,9 @@ fn endswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> PyResult<i64> {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let st = s(args[0]);
-    let sub = arg_str(vm, args[1], "must be str")?;
+    let sub = arg_str(vm, args[1], "")?;
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
         return Ok(-1);
@@ -465,9 +472,9 @@ fn rindex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     Ok(vm.new_int(r))
 }
 fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "count", args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, "count", args, kw, 1, 1, 3)?;
     let st = s(args[0]);
-    let sub = arg_str(vm, args[1], "must be str")?;
+    let sub = arg_str(vm, args[1], "")?;
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
         return Ok(vm.new_int(0));
@@ -711,7 +718,7 @@ fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], rev: bool) -> PyRes
         1,
     )?;
     let st = s(args[0]);
-    let sep = arg_str(vm, args[1], "must be str")?;
+    let sep = arg_str(vm, args[1], "")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
