@@ -408,3 +408,20 @@ for c in ["'abc'.find()", "'abc'.find('a', 1, 2, 3)", "'abc'.count()", "'abc'.co
           "b''.find(x=1)", "[].insert(1)", "[].insert()", "bytearray().insert(1, 2, 3)",
           "bytes.maketrans(b'a')", "divmod(1)", "isinstance(1)", "str.maketrans(1, 2, 3, 4)"]:
     show(c)
+
+# keyword errors of built-ins, split/expandtabs/encode/decode arguments
+import cmath
+for c in ["'a'.split(x=1)", "b'a'.split(x=1)", "b'a'.decode(x=1)", "b'a'.hex(x=1)",
+          "b'a'.expandtabs(x=1)", "b'a'.translate(None, x=1)", "[].sort(x=1)", "'a'.encode(x=1)",
+          "zip(x=1)", "math.isclose(1, 2, x=1)", "cmath.isclose(1, 2, x=1)",
+          "compile('1', 'f', 'eval', x=1)", "pow(1, 2, x=1)", "sorted([], x=1)", "min([1], x=1)",
+          "sum([], x=1)", "memoryview(b'').cast('B', x=1)",
+          "'a'.split(1, 2, 3)", "'a'.split(' ', 1, maxsplit=2)", "'a b'.split(None, 1)",
+          "'a b'.split(maxsplit=1)", "'a b'.rsplit(' ', maxsplit=0)",
+          "b'a b'.split(maxsplit=1, sep=None)", "b'a'.rsplit(b' ', 1.5)", "b'a'.split(1, 2, 3)",
+          "'a\\tb'.expandtabs(1, 2)", "'a\\tb'.expandtabs(tabsize=2)", "'a\\tb'.expandtabs(2.5)",
+          "b'a\\tb'.expandtabs(1, 2)", "b'a\\tb'.expandtabs(tabsize=3)",
+          "bytearray(b'a\\tb').expandtabs(2**40)",
+          "'a'.encode(1)", "'a'.encode('utf-8', 1)", "'a'.encode(None)", "b'a'.decode(1)",
+          "b'a'.decode('utf-8', None)"]:
+    show(c)

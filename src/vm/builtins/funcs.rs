@@ -276,7 +276,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "reverse" => reverse = compare::truthy(vm, v)?,
             _ => {
                 return Err(
-                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
                 )
             }
         }
@@ -335,7 +335,7 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
             "default" => default = v,
             _ => {
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
                 )
             }
         }
@@ -418,7 +418,7 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if k == "start" {
             start = Some(v);
         } else {
-            return Err(vm.type_error(format!("sum() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sum()")));
         }
     }
     if pos.is_empty() || pos.len() > 2 {

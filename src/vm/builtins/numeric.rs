@@ -164,7 +164,7 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "exp" => exp = Some(v),
             "mod" => m = Some(v),
             _ => {
-                return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{k}'")))
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for pow()")))
             }
         }
     }

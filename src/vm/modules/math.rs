@@ -437,7 +437,7 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "abs_tol" => abs_tol = arg_f64(vm, v)?,
             _ => {
                 return Err(vm.type_error(format!(
-                    "isclose() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for isclose()"
                 )))
             }
         }

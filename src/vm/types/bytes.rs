@@ -371,25 +371,9 @@ fn split_args(
     name: &str,
 ) -> PyResult<(Option<Vec<u8>>, i64)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            pos.len() - 1
-        )));
-    }
-    let mut sep = pos.get(1).copied();
-    let mut max = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "sep" => sep = Some(v),
-            "maxsplit" => max = Some(v),
-            _ => {
-                return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                )
-            }
-        }
-    }
+    // Argument Clinic's (sep=None, maxsplit=-1).
+    let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
+    let (sep, max) = (a[0], a[1]);
     let sep = match sep {
         Some(s) if s != vm.none => {
             let b = bytes_arg(vm, s)?;
@@ -656,7 +640,7 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "sep" => sep = Some(v),
             "bytes_per_sep" => per = Some(v),
             _ => {
-                return Err(vm.type_error(format!("hex() got an unexpected keyword argument '{k}'")))
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for hex()")))
             }
         }
     }
@@ -782,7 +766,7 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "errors" => errors = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("decode() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for decode()"))
                 )
             }
         }
@@ -793,8 +777,10 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(v) => match as_str(v) {
                 Some(s) => Ok(s.s.to_string()),
                 None => {
-                    let tn = vm.type_name(v);
-                    Err(vm.type_error(format!("decode() argument {n} must be str, not {tn}")))
+                    // Argument Clinic names a parameter that can be a keyword.
+                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
+                    let tn = vm.arg_type_name(v);
+                    Err(vm.type_error(format!("decode() argument {what} must be str, not {tn}")))
                 }
             },
         }
@@ -1119,29 +1105,7 @@ fn title(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut ts = pos.get(1).copied();
-    for (k, v) in kws {
-        if k == "tabsize" {
-            ts = Some(v);
-        } else {
-            return Err(vm.type_error(format!(
-                "expandtabs() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    let tabsize = match ts {
-        None => 8,
-        Some(v) => match int_of(v) {
-            Some(IntVal::Small(t)) => t,
-            _ => {
-                let tn = vm.type_name(v);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        },
-    };
+    let tabsize = super::expandtabs_tabsize(vm, args, kw)?;
     let mut out = Vec::new();
     let mut col = 0i64;
     for &c in data(args[0]) {
@@ -1196,7 +1160,7 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             delete = Some(v);
         } else {
             return Err(vm.type_error(format!(
-                "translate() got an unexpected keyword argument '{k}'"
+                "'{k}' is an invalid keyword argument for translate()"
             )));
         }
     }

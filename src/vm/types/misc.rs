@@ -950,7 +950,7 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "doc" => doc = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("module() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for module()"))
                 )
             }
         }
@@ -1242,7 +1242,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if k == "strict" {
             strict = compare::truthy(vm, v)?;
         } else {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for zip()")));
         }
     }
     let mut its = Vec::new();

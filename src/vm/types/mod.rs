@@ -590,6 +590,20 @@ pub fn splitlines_keepends(
     }
 }
 
+/// The `tabsize=8` argument of str/bytes/bytearray.expandtabs (a C int).
+pub fn expandtabs_tabsize(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+) -> super::interp::PyResult<i64> {
+    let (pos, kws) = split_kw(args, kw);
+    let a = bind_named(vm, "expandtabs", &pos[1..], &kws, &["tabsize"], 1, 0)?;
+    match a[0] {
+        Some(v) => Ok(super::runtime::num::c_int_arg(vm, v)? as i64),
+        None => Ok(8),
+    }
+}
+
 /// Stable merge sort with a fallible less-than (Python's list.sort semantics: only `<` is used).
 pub fn merge_sort<T: Copy>(
     v: &mut Vec<T>,

@@ -205,25 +205,9 @@ fn sep_and_max(
     name: &str,
 ) -> PyResult<(Option<String>, i64)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "{name} expected at most 2 arguments, got {}",
-            pos.len() - 1
-        )));
-    }
-    let mut sep = pos.get(1).copied();
-    let mut maxs = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "sep" => sep = Some(v),
-            "maxsplit" => maxs = Some(v),
-            _ => {
-                return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                )
-            }
-        }
-    }
+    // Argument Clinic's (sep=None, maxsplit=-1).
+    let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
+    let (sep, maxs) = (a[0], a[1]);
     let sep = match sep {
         Some(v) if v != vm.none => {
             let x = match super::subclass::str_arg(v) {
@@ -636,7 +620,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "errors" => errors = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("encode() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for encode()"))
                 )
             }
         }
@@ -647,8 +631,10 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(v) => match as_str(v) {
                 Some(x) => Ok(x.s.to_string()),
                 None => {
-                    let tn = vm.type_name(v);
-                    Err(vm.type_error(format!("encode() argument {n} must be str, not {tn}")))
+                    // Argument Clinic names a parameter that can be a keyword.
+                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
+                    let tn = vm.arg_type_name(v);
+                    Err(vm.type_error(format!("encode() argument {what} must be str, not {tn}")))
                 }
             },
         }
@@ -763,12 +749,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "expandtabs", args, kw, 1, 0, 1)?;
-    let ts = if args.len() > 1 {
-        subscr::index_of(vm, args[1], "tabsize")?
-    } else {
-        8
-    };
+    let ts = super::expandtabs_tabsize(vm, args, kw)?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s(args[0]).chars() {
