@@ -64,6 +64,16 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
         {
             return Err("built-in method descriptor on an instance of another type");
         }
+        // The generic call checks these dunders' argument counts as CPython's slot wrappers
+        // and METH_NOARGS / METH_O methods do (`call::check_slot_arity`).
+        if !b.owner.is_null() && b.name.starts_with("__") {
+            let owner = &type_data(b.owner.as_ptr::<TypeObject>()).name;
+            if crate::vm::types::slot_arity::slot_arity(b.name).is_some()
+                || crate::vm::types::slot_arity::method_arity(owner, b.name).is_some()
+            {
+                return Err("dunder method descriptor with an argument-count check");
+            }
+        }
         if !method_form {
             if n == 1 && Some(callable) == builtin_named(vm, "len") {
                 s.set_u64(1, callable.0);

@@ -562,6 +562,16 @@ impl Vm {
         type_data(self.type_of(v)).name.clone()
     }
 
+    /// How Argument Clinic's "argument must be X, not Y" messages (`_PyArg_BadArgument`) name
+    /// the argument's type: "None" for None, else the type's name.
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v == self.none {
+            "None".to_string()
+        } else {
+            self.type_name(v)
+        }
+    }
+
     /// The name CPython's messages give `v`'s type (its `tp_name`): module-qualified for a
     /// type written in C outside builtins (`collections.deque`, `_io.TextIOWrapper`,
     /// `itertools.count`), the plain name for builtins' types and for classes.

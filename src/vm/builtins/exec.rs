@@ -141,7 +141,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             None if k == "_feature_version" => {}
             None => {
                 return Err(vm.type_error(format!(
-                    "compile() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for compile()"
                 )))
             }
         }

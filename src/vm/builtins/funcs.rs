@@ -276,7 +276,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "reverse" => reverse = compare::truthy(vm, v)?,
             _ => {
                 return Err(
-                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
                 )
             }
         }
@@ -335,7 +335,7 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
             "default" => default = v,
             _ => {
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
                 )
             }
         }
@@ -418,7 +418,7 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if k == "start" {
             start = Some(v);
         } else {
-            return Err(vm.type_error(format!("sum() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sum()")));
         }
     }
     if pos.is_empty() || pos.len() > 2 {
@@ -506,7 +506,9 @@ fn all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "ord", args, kw, 0, 1, 1)?;
-    if let Some(s) = as_str(args[0]) {
+    // Instances of str/bytes/bytearray subclasses are accepted (their base value).
+    let v = crate::vm::types::subclass::base_value(args[0]).unwrap_or(args[0]);
+    if let Some(s) = as_str(v) {
         if s.nchars == 1 {
             let c = s.s.chars().next().unwrap();
             return Ok(vm.new_int(crate::rtlib::surrogate::code_point(c) as i64));
@@ -516,11 +518,15 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "ord() expected a character, but string of length {n} found"
         )));
     }
-    if let Some(b) = as_bytes(args[0]) {
+    if let Some(b) = as_bytes(v) {
         if b.len() == 1 {
             let c = b[0];
             return Ok(vm.new_int(c as i64));
         }
+        let n = b.len();
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        )));
     }
     let tn = vm.type_name(args[0]);
     Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
@@ -547,6 +553,11 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "format", args, kw, 0, 1, 2)?;
     let spec = if args.len() > 1 {
+        let base = crate::vm::types::subclass::base_value(args[1]).unwrap_or(args[1]);
+        if as_str(base).is_none() {
+            let tn = vm.arg_type_name(args[1]);
+            return Err(vm.type_error(format!("format() argument 2 must be str, not {tn}")));
+        }
         args[1]
     } else {
         vm.new_str("")

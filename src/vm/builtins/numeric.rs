@@ -164,7 +164,7 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "exp" => exp = Some(v),
             "mod" => m = Some(v),
             _ => {
-                return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{k}'")))
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for pow()")))
             }
         }
     }
@@ -175,14 +175,51 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let Some(m) = m else {
         return binary_op(vm, nb::POWER, base, exp);
     };
-    let is_c = crate::vm::types::complex::is_complex;
-    if is_c(base) || is_c(exp) || is_c(m) {
-        return Err(vm.value_error("complex modulo"));
+    // CPython's ternary_op: the nb_power of base's, exp's and mod's types in turn (each once),
+    // all called as (base, exp, mod). int's gives NotImplemented unless all three are ints;
+    // float's refuses a modulus outright; complex's converts base and exp, then refuses it. A
+    // Python class's __pow__ is called for base alone (three-argument pow uses no __rpow__).
+    if base.is_ptr() && layout_of(base) == Layout::Instance {
+        let t = obj_type(base);
+        if let Some(f) = lookup_type_str(vm, t, "__pow__").filter(|f| as_builtin(*f).is_none()) {
+            let r = call_method_value(vm, f, base, &[exp, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
     }
-    let (Some(b), Some(e), Some(md)) = (int_of(base), int_of(exp), int_of(m)) else {
-        return Err(
-            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+    let mut all_int = true;
+    let mut seen = [false; 3];
+    for v in [base, exp, m] {
+        let Some(r) = pow_rank(v) else {
+            all_int = false;
+            continue;
+        };
+        if r != 0 {
+            all_int = false;
+        }
+        if std::mem::replace(&mut seen[r], true) {
+            continue;
+        }
+        match r {
+            1 => {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ))
+            }
+            2 if pow_rank(base).is_some() && pow_rank(exp).is_some() => {
+                return Err(vm.value_error("complex modulo"))
+            }
+            _ => {}
+        }
+    }
+    let unwrap = |v: Value| crate::vm::types::subclass::base_value(v).unwrap_or(v);
+    let ints = (int_of(unwrap(base)), int_of(unwrap(exp)), int_of(unwrap(m)));
+    let (true, (Some(b), Some(e), Some(md))) = (all_int, ints) else {
+        let (a, b, c) = (vm.tp_name(base), vm.tp_name(exp), vm.tp_name(m));
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'"
+        )));
     };
     let (b, e, md) = (b.to_big(), e.to_big(), md.to_big());
     if md.is_zero() {
@@ -205,6 +242,21 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         r
     };
     Ok(vm.new_bigint(r))
+}
+
+/// Which built-in number type's nb_power handles `v` (0 int, 1 float, 2 complex), None for
+/// other values.
+fn pow_rank(v: Value) -> Option<usize> {
+    let v = crate::vm::types::subclass::base_value(v).unwrap_or(v);
+    if v.is_float() {
+        Some(1)
+    } else if int_of(v).is_some() {
+        Some(0)
+    } else if crate::vm::types::complex::is_complex(v) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 fn radix(

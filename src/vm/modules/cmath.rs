@@ -211,7 +211,7 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "abs_tol" => abs_tol = real_arg(vm, v)?,
             _ => {
                 return Err(vm.type_error(format!(
-                    "isclose() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for isclose()"
                 )))
             }
         }

@@ -437,7 +437,7 @@ fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "abs_tol" => abs_tol = arg_f64(vm, v)?,
             _ => {
                 return Err(vm.type_error(format!(
-                    "isclose() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for isclose()"
                 )))
             }
         }
@@ -480,11 +480,16 @@ fn gcd(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn lcm(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     no_kw(vm, "lcm", kw)?;
+    // Every argument is converted (CPython keeps checking after a zero).
     let mut l = BigInt::from(1);
     for &a in args {
         let x = int_arg(vm, a)?;
+        if l.is_zero() {
+            continue;
+        }
         if x.is_zero() {
-            return Ok(vm.new_int(0));
+            l = BigInt::zero();
+            continue;
         }
         l = l.lcm(&x);
     }

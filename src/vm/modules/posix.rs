@@ -174,6 +174,12 @@ class DirEntry:
     # os.scandir's entries: the name and joined path, with stat() and the is_* tests answered
     # from lstat/stat (cached as CPython caches them).
     __module__ = 'posix'
+
+    @classmethod
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
+
     def __init__(self, top, name):
         self.name = name
         sep = b'/' if isinstance(name, bytes) else '/'

@@ -42,15 +42,19 @@ class Random:
     "Random() -> create a random number generator with its own internal state."
     __module__ = '_random'
 
+    # CPython's type: tp_new allocates (any arguments), tp_init (random_init) checks them
+    # and seeds, so a subclass overriding __init__ (random.Random) seeds in its own way.
     def __new__(cls, *args, **kwargs):
-        if cls is Random and kwargs:
-            raise TypeError('Random() takes no keyword arguments')
-        if len(args) > 1:
-            raise TypeError('Random() expected at most 1 argument, got %d' % len(args))
         self = object.__new__(cls)
         self._mt = _new_state()
-        _seed(self._mt, args[0] if args else None)
         return self
+
+    def __init__(self, *args, **kwargs):
+        if kwargs and (type(self) is Random or type(self).__init__ is Random.__init__):
+            raise TypeError('Random() takes no keyword arguments')
+        if len(args) > 1:
+            raise TypeError('Random() requires 0 or 1 argument')
+        _seed(self._mt, args[0] if args else None)
 
     def random(self):
         "random() -> x in the interval [0, 1)."

@@ -92,10 +92,13 @@ def _is_leap(y):
 
 _DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
-def gmtime(secs=None):
-    if secs is None:
-        secs = time()
+def _time_t(secs):
+    # CPython's _PyTime_ObjectToTime_t (rounding down): a 64-bit time_t.
     if isinstance(secs, float):
+        if secs != secs:
+            raise ValueError('Invalid value NaN (not a number)')
+        if not -9.223372036854775808e18 <= secs <= 9.223372036854775808e18:
+            raise OverflowError('timestamp out of range for platform time_t')
         secs = int(secs // 1)
     elif not isinstance(secs, int):
         try:
@@ -104,6 +107,14 @@ def gmtime(secs=None):
             raise TypeError("'%s' object cannot be interpreted as an integer"
                             % type(secs).__name__) from None
         secs = f(secs)
+    if not -2**63 <= secs < 2**63:
+        raise OverflowError('timestamp out of range for platform time_t')
+    return secs
+
+def gmtime(secs=None):
+    if secs is None:
+        secs = time()
+    secs = _time_t(secs)
     days, rem = divmod(secs, 86400)
     hh, rem = divmod(rem, 3600)
     mm, ss = divmod(rem, 60)
@@ -121,6 +132,10 @@ def gmtime(secs=None):
         y += 1
     wday = (days + 3) % 7
     yday = _DAYS_BEFORE_MONTH[m] + d + (1 if m > 2 and _is_leap(y) else 0)
+    if not -2**31 <= y - 1900 < 2**31:
+        # glibc's gmtime_r: the year does not fit struct tm's int.
+        import posix
+        raise OSError(75, posix.strerror(75))
     return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, 'UTC', 0))
 
 def localtime(secs=None):
@@ -210,7 +225,18 @@ _DAY_NAMES = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 _MONTH_NAMES = ('', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
                 'September', 'October', 'November', 'December')
 
-def strftime(format, t=None):
+def strftime(*args, **kwargs):
+    if kwargs:
+        raise TypeError('strftime() takes no keyword arguments')
+    if not 1 <= len(args) <= 2:
+        raise TypeError('strftime() takes at %s (%d given)'
+                        % ('least 1 argument' if not args else 'most 2 arguments', len(args)))
+    if not isinstance(args[0], str):
+        raise TypeError('strftime() argument 1 must be str, not '
+                        + ('None' if args[0] is None else type(args[0]).__name__))
+    return _strftime(*args)
+
+def _strftime(format, t=None):
     t = _tuple_arg(t, 'strftime')
     y, mo, d, hh, mi, ss, wd, yd = t[:8]
     out = []
@@ -235,7 +261,7 @@ def strftime(format, t=None):
             f = format[i]
             i += 1
         if flags or width:
-            s = strftime('%' + f, t)
+            s = _strftime('%' + f, t)
             if '^' in flags:
                 s = s.upper()
             if '-' in flags and s[:1] in '0 ' and len(s) > 1:
@@ -269,13 +295,13 @@ def strftime(format, t=None):
         elif f == 'z':
             o = -timezone
             out.append('%s%02d%02d' % ('-' if o < 0 else '+', abs(o) // 3600, abs(o) // 60 % 60))
-        elif f == 'D': out.append(strftime('%m/%d/%y', t))
-        elif f == 'F': out.append(strftime('%Y-%m-%d', t))
-        elif f == 'T': out.append(strftime('%H:%M:%S', t))
-        elif f == 'R': out.append(strftime('%H:%M', t))
-        elif f == 'c': out.append(strftime('%a %b %e %H:%M:%S %Y', t))
-        elif f == 'x': out.append(strftime('%m/%d/%y', t))
-        elif f == 'X': out.append(strftime('%H:%M:%S', t))
+        elif f == 'D': out.append(_strftime('%m/%d/%y', t))
+        elif f == 'F': out.append(_strftime('%Y-%m-%d', t))
+        elif f == 'T': out.append(_strftime('%H:%M:%S', t))
+        elif f == 'R': out.append(_strftime('%H:%M', t))
+        elif f == 'c': out.append(_strftime('%a %b %e %H:%M:%S %Y', t))
+        elif f == 'x': out.append(_strftime('%m/%d/%y', t))
+        elif f == 'X': out.append(_strftime('%H:%M:%S', t))
         elif f == 'n': out.append('\n')
         elif f == 't': out.append('\t')
         elif f == '%': out.append('%')
@@ -287,7 +313,7 @@ def strftime(format, t=None):
     return ''.join(out)
 
 def asctime(t=None):
-    return strftime('%a %b %e %H:%M:%S %Y', _tuple_arg(t, 'asctime'))
+    return _strftime('%a %b %e %H:%M:%S %Y', _tuple_arg(t, 'asctime'))
 
 def ctime(secs=None):
     return asctime(localtime(secs))
@@ -407,7 +433,7 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 // ---------------------------------------------------------------------------------------------
 // clock_gettime & co., through rustix's system-call wrappers (no C library).
 
-use rustix::time::{self as clock, ClockId, DynamicClockId, Timespec};
+use rustix::time::{self as clock, ClockId, Timespec};
 
 /// The `time.CLOCK_*` constants CPython has on Linux.
 const CLOCKS: &[(&str, i32)] = &[
@@ -471,15 +497,25 @@ fn clock_id(id: i32) -> Result<ClockId, rustix::io::Errno> {
     ClockId::try_from(id).map_err(|_| rustix::io::Errno::INVAL)
 }
 
-/// `clock_gettime(id)` with the kernel's errors (the alarm clocks fail where there is no RTC).
-fn read_clock(id: i32) -> Result<(ClockId, Timespec), rustix::io::Errno> {
-    let c = clock_id(id)?;
-    let d = match c {
-        ClockId::RealtimeAlarm => DynamicClockId::RealtimeAlarm,
-        ClockId::BoottimeAlarm => DynamicClockId::BoottimeAlarm,
-        _ => DynamicClockId::Known(c),
-    };
-    Ok((c, clock::clock_gettime_dynamic(d)?))
+/// `clock_gettime(id)` of any clock id, passed to the kernel as CPython does (negative ids
+/// name the CPU-time clocks of processes and threads), with its errors.
+fn read_clock(id: i32) -> Result<Timespec, rustix::io::Errno> {
+    let nix_err = |e: nix::errno::Errno| rustix::io::Errno::from_raw_os_error(e as i32);
+    let t = nix::time::clock_gettime(nix::time::ClockId::from_raw(id)).map_err(nix_err)?;
+    Ok(Timespec {
+        tv_sec: t.tv_sec(),
+        tv_nsec: t.tv_nsec(),
+    })
+}
+
+/// `clock_getres(id)` of any clock id.
+fn clock_resolution(id: i32) -> Result<Timespec, rustix::io::Errno> {
+    let nix_err = |e: nix::errno::Errno| rustix::io::Errno::from_raw_os_error(e as i32);
+    let t = nix::time::clock_getres(nix::time::ClockId::from_raw(id)).map_err(nix_err)?;
+    Ok(Timespec {
+        tv_sec: t.tv_sec(),
+        tv_nsec: t.tv_nsec(),
+    })
 }
 
 fn errno_error(vm: &mut Vm, e: rustix::io::Errno) -> Value {
@@ -510,7 +546,7 @@ fn clock_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<
 fn clock_gettime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let id = clock_arg(vm, "clock_gettime", args, kw)?;
     match read_clock(id) {
-        Ok((_, t)) => Ok(seconds(t)),
+        Ok(t) => Ok(seconds(t)),
         Err(e) => Err(errno_error(vm, e)),
     }
 }
@@ -519,19 +555,15 @@ fn clock_gettime_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     // CPython's message names clock_gettime here too.
     let id = clock_arg(vm, "clock_gettime", args, kw)?;
     match read_clock(id) {
-        Ok((_, t)) => Ok(nanoseconds(vm, t)),
+        Ok(t) => Ok(nanoseconds(vm, t)),
         Err(e) => Err(errno_error(vm, e)),
     }
 }
 
 fn clock_getres(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let id = clock_arg(vm, "clock_getres", args, kw)?;
-    // Read the clock first: rustix's clock_getres assumes a clock the kernel has.
-    match read_clock(id) {
-        Ok((c, _)) => {
-            let r = clock::clock_getres(c);
-            Ok(Value::from_f64(r.tv_sec as f64 + r.tv_nsec as f64 * 1e-9))
-        }
+    match clock_resolution(id) {
+        Ok(r) => Ok(Value::from_f64(r.tv_sec as f64 + r.tv_nsec as f64 * 1e-9)),
         Err(e) => Err(errno_error(vm, e)),
     }
 }

@@ -145,9 +145,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 // A built-in subclass instance binds its built-in value to built-in methods.
-                let obj = if crate::vm::runtime::call::is_attr_slot(name)
-                    || (name == "__getitem__" && owner == Value::from_ptr(vm.t.dict))
-                {
+                let obj = if crate::vm::runtime::call::sees_instance(vm, owner, name) {
                     obj
                 } else {
                     crate::vm::types::subclass::unwrap_self(vm, owner, &[obj]).map_or(obj, |a| a[0])
@@ -229,7 +227,7 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
     }
 }
 
-fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
+pub fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let n = str_of(name).to_string();
     if let Some(m) = as_module(obj) {
         let mn = str_of(m.name).to_string();
@@ -423,7 +421,7 @@ pub fn instance_dict(obj: Value) -> Option<Value> {
     }
 }
 
-fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
+pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
     let t = cls.as_ptr::<TypeObject>();
     // A metaclass's data descriptors (properties) come first, as for any object's type.
     let meta = obj_type(cls);
@@ -923,6 +921,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
                 as_instance(obj).unwrap().exc.as_mut().unwrap().context = value;
                 return Ok(());
             }
+            "__traceback__" => return crate::vm::types::exc::set_traceback(vm, obj, value),
             "args" => {
                 let t = crate::vm::runtime::iter::collect(vm, value)?;
                 let t = vm.new_tuple(t);

@@ -53,7 +53,7 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
                 if bound.is_null() {
                     if !owner.is_null() {
                         let a = check_descriptor_self(vm, f, owner, args, kwnames)?;
-                        check_slot_arity(vm, name, args.len() - 1, kwnames.len())?;
+                        check_slot_arity(vm, owner, name, args.len() - 1, kwnames.len())?;
                         if let Some(a) = a {
                             let r = guard(vm, |vm| func(vm, &a, kwnames))?;
                             // A method returning its self (`list.__iadd__`) returns the instance.
@@ -67,7 +67,7 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
                     return guard(vm, |vm| func(vm, args, kwnames));
                 }
                 if !owner.is_null() {
-                    check_slot_arity(vm, name, args.len(), kwnames.len())?;
+                    check_slot_arity(vm, owner, name, args.len(), kwnames.len())?;
                 }
                 return with_prepended(bound, args, |a| guard(vm, |vm| func(vm, a, kwnames)));
             }
@@ -106,10 +106,11 @@ pub fn is_attr_slot(name: &str) -> bool {
 /// Built-in methods that get an instance of a Python subclass itself rather than the built-in
 /// value it wraps: the attribute slots (the instance's dict) and `__reduce__` (the reduce value
 /// names the subclass and carries the instance's dict, as CPython's set.__reduce__ does).
-fn sees_instance(vm: &Vm, owner: Value, name: &str) -> bool {
+pub fn sees_instance(vm: &Vm, owner: Value, name: &str) -> bool {
     // dict.__getitem__ calls a subclass's `__missing__` for a missing key.
     is_attr_slot(name)
         || name == "__reduce__"
+        || name == "__reduce_ex__"
         || (name == "__getitem__" && owner == Value::from_ptr(vm.t.dict))
 }
 
@@ -183,11 +184,18 @@ fn check_descriptor_self(
 /// A dunder of a built-in type called with a number of arguments its CPython slot wrapper
 /// refuses (`npos` counts the positionals after self, keywords included as in `args`).
 #[inline]
-fn check_slot_arity(vm: &mut Vm, name: &str, npos: usize, nkw: usize) -> PyResult<()> {
+fn check_slot_arity(
+    vm: &mut Vm,
+    owner: Value,
+    name: &str,
+    npos: usize,
+    nkw: usize,
+) -> PyResult<()> {
     if !name.starts_with("__") {
         return Ok(());
     }
-    match crate::vm::types::slot_arity::arity_error(name, npos - nkw, nkw) {
+    let owner = &type_data(owner.as_ptr::<TypeObject>()).name;
+    match crate::vm::types::slot_arity::arity_error(owner, name, npos - nkw, nkw) {
         Some(msg) => Err(vm.type_error(msg)),
         None => Ok(()),
     }
@@ -629,6 +637,14 @@ pub fn ctor_slots(vm: &mut Vm, t: *const TypeObject) -> (Option<Value>, Option<V
     (new, init)
 }
 
+/// A built-in type without a `__new__` of its own that object.__new__ cannot make (iterators,
+/// builtin_function_or_method, ...): CPython's `tp_new` is NULL there, so calling the type is
+/// "cannot create 'T' instances" and `object.__init__` takes extra arguments.
+pub fn is_uninstantiable(t: *const TypeObject) -> bool {
+    let td = type_data(t);
+    td.builtin && !td.is_exception && td.layout != Layout::Instance && td.ext.is_none()
+}
+
 /// The function a class's `__new__` calls: the one its staticmethod wraps.
 #[inline]
 pub fn unwrapped_new(n: Value) -> Value {
@@ -642,7 +658,11 @@ pub fn unwrapped_new(n: Value) -> Value {
 /// CALL_BUILTIN_CLASS calls.
 #[inline]
 pub fn builtin_new(vm: &mut Vm, t: *const TypeObject) -> Option<BuiltinFn> {
-    as_builtin(unwrapped_new(ctor_slots(vm, t).0?))
+    let new = ctor_slots(vm, t).0?;
+    if new == vm.object_new && is_uninstantiable(t) {
+        return None;
+    }
+    as_builtin(unwrapped_new(new))
         .filter(|b| b.bound.is_null())
         .map(|b| b.f)
 }
@@ -661,6 +681,10 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
         return Ok(Value::from_ptr(vm.type_of(args[0])));
     }
     let (new, init) = ctor_slots(vm, t);
+    if new == Some(vm.object_new) && is_uninstantiable(t) {
+        let n = type_data(t).name.clone();
+        return Err(vm.type_error(format!("cannot create '{n}' instances")));
+    }
     let obj = match new {
         Some(n) => {
             let f = unwrapped_new(n);

@@ -139,7 +139,7 @@ fn hash_object(vm: &mut Vm, v: Value) -> PyResult<u64> {
         }
         // dict_values has no __eq__ of its own, so it keeps object's identity hash.
         Layout::DictView if as_view(v).unwrap().kind == DictIterKind::Values => Ok(id_hash(v)),
-        Layout::List | Layout::Dict | Layout::Set | Layout::DictView => {
+        Layout::List | Layout::Dict | Layout::Set | Layout::DictView | Layout::Slice => {
             let n = vm.type_name(v);
             Err(vm.type_error(format!("unhashable type: '{n}'")))
         }

@@ -523,6 +523,25 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     pump(vm, v, true, |_, _| Ok(()))
 }
 
+/// CPython's `PySequence_Fast(v, msg)`: all items of an iterable, with `msg` as the TypeError
+/// when `v` is not iterable at all (`"can only join an iterable"`).
+pub fn collect_fast(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<Value>> {
+    if as_list(v).is_none() && as_tuple(v).is_none() {
+        let it = match get_iter(vm, v) {
+            Ok(it) => it,
+            Err(e) if vm.isinstance(e, vm.t.exc("TypeError")) => {
+                return Err(vm.type_error(msg.to_string()))
+            }
+            Err(e) => return Err(e),
+        };
+        vm.roots.push(it);
+        let r = collect(vm, it);
+        vm.roots.pop();
+        return r;
+    }
+    collect(vm, v)
+}
+
 /// Calls `f` on each item of an iterable as the iterator produces it (CPython's `PyIter_Next`
 /// loop: `set(genexpr)` adds each item before resuming the generator, with no intermediate
 /// Vec). Each item is rooted while `f` runs. Lists and tuples are walked over a snapshot.

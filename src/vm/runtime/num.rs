@@ -521,3 +521,18 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
     }
     Ok(None)
 }
+
+/// CPython's `_PyLong_AsInt` (an Argument Clinic `int` or `bool(accept={int})` parameter):
+/// an int or an object with `__index__`, in the range of a C int.
+pub fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    match index_value(vm, v)? {
+        Some(i) => i
+            .to_big()
+            .try_into()
+            .map_err(|_| vm.overflow_error("Python int too large to convert to C int")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}

@@ -491,6 +491,15 @@ pub fn ascii(vm: &mut Vm, v: Value) -> PyResult {
 
 /// `format(v, spec)`.
 pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
+    // A str subclass's instance formats by its str value.
+    let spec = crate::vm::types::subclass::base_value(spec)
+        .filter(|b| as_str(*b).is_some())
+        .unwrap_or(spec);
+    if as_str(spec).is_none() {
+        // The built-in types' __format__ (format() checks its own argument first).
+        let tn = vm.arg_type_name(spec);
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
     let sp = str_of(spec).to_string();
     let tn = vm.type_name(v);
     let r = if v.is_float() {

@@ -90,6 +90,22 @@ pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -
     true
 }
 
+/// A slice bound given as an argument (CPython's `_PyEval_SliceIndex`, not None): `__index__`,
+/// clamped to the 64-bit range (`'abc'.find('c', -10**30)` searches the whole string).
+pub fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match crate::vm::runtime::num::index_i64(vm, v)? {
+        Some(IntVal::Small(i)) => Ok(i),
+        Some(IntVal::Big(b)) => Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
+    }
+}
+
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
     match crate::vm::runtime::num::index_i64(vm, v)? {
@@ -361,8 +377,8 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     let f = crate::vm::runtime::attr::bind_descriptor(vm, f, Value::NULL, t)?;
                     return crate::vm::runtime::call::call(vm, f, &[k], &[]);
                 }
-                if type_data(t).builtin {
-                    return Ok(c);
+                if t as *const TypeObject == vm.t.type_ {
+                    return crate::vm::types::metatype::class_getitem(vm, &[c, k], &[]);
                 }
             }
             Layout::Instance | Layout::Native => {

@@ -72,6 +72,8 @@ pub fn install(vm: &mut Vm) {
     add_static(vm, ba, "__new__", bytearray_new, false);
     add_method(vm, ba, "__init__", bytearray_init);
     add_method(vm, ba, "__alloc__", bytearray_alloc);
+    add_method(vm, ba, "__reduce__", bytearray_reduce);
+    add_method(vm, ba, "__reduce_ex__", bytearray_reduce_ex);
     add_method(vm, ba, "append", append);
     add_method(vm, ba, "extend", extend);
     add_method(vm, ba, "pop", pop);
@@ -192,7 +194,7 @@ fn search(
     kw: &[Value],
     name: &str,
 ) -> PyResult<(Vec<u8>, usize, usize)> {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let sub = sub_arg(vm, args[1])?;
     let start = bound_arg(vm, args.get(2).copied())?;
     let end = bound_arg(vm, args.get(3).copied())?;
@@ -369,25 +371,9 @@ fn split_args(
     name: &str,
 ) -> PyResult<(Option<Vec<u8>>, i64)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            pos.len() - 1
-        )));
-    }
-    let mut sep = pos.get(1).copied();
-    let mut max = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "sep" => sep = Some(v),
-            "maxsplit" => max = Some(v),
-            _ => {
-                return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                )
-            }
-        }
-    }
+    // Argument Clinic's (sep=None, maxsplit=-1).
+    let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
+    let (sep, max) = (a[0], a[1]);
     let sep = match sep {
         Some(s) if s != vm.none => {
             let b = bytes_arg(vm, s)?;
@@ -517,7 +503,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let s0 = bound_arg(vm, args.get(2).copied())?;
     let e0 = bound_arg(vm, args.get(3).copied())?;
     let d = data(args[0]);
@@ -654,7 +640,7 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "sep" => sep = Some(v),
             "bytes_per_sep" => per = Some(v),
             _ => {
-                return Err(vm.type_error(format!("hex() got an unexpected keyword argument '{k}'")))
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for hex()")))
             }
         }
     }
@@ -716,8 +702,16 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)`.
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
-    let Some(s) = as_str(args[1]) else {
+    let cls = args[0].as_ptr::<TypeObject>() as *const TypeObject;
+    let name = if as_type(args[0]).is_some() && vm.is_subtype(cls, vm.t.bytearray) {
+        "bytearray.fromhex"
+    } else {
+        "bytes.fromhex"
+    };
+    nargs(vm, name, args, kw, 1, 1, 1)?;
+    // A str or an instance of a str subclass (its value).
+    let arg = super::subclass::base_value(args[1]).unwrap_or(args[1]);
+    let Some(s) = as_str(arg) else {
         let tn = vm.type_name(args[1]);
         return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
     };
@@ -772,7 +766,7 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "errors" => errors = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("decode() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for decode()"))
                 )
             }
         }
@@ -783,8 +777,10 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(v) => match as_str(v) {
                 Some(s) => Ok(s.s.to_string()),
                 None => {
-                    let tn = vm.type_name(v);
-                    Err(vm.type_error(format!("decode() argument {n} must be str, not {tn}")))
+                    // Argument Clinic names a parameter that can be a keyword.
+                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
+                    let tn = vm.arg_type_name(v);
+                    Err(vm.type_error(format!("decode() argument {what} must be str, not {tn}")))
                 }
             },
         }
@@ -959,21 +955,7 @@ fn len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut keep = pos.get(1).copied();
-    for (k, v) in kws {
-        if k == "keepends" {
-            keep = Some(v);
-        } else {
-            return Err(vm.type_error(format!(
-                "splitlines() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    let keep = match keep {
-        Some(v) => crate::vm::runtime::compare::truthy(vm, v)?,
-        None => false,
-    };
+    let keep = super::splitlines_keepends(vm, args, kw)?;
     let d = data(args[0]);
     let mut parts = Vec::new();
     let mut i = 0;
@@ -1123,29 +1105,7 @@ fn title(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut ts = pos.get(1).copied();
-    for (k, v) in kws {
-        if k == "tabsize" {
-            ts = Some(v);
-        } else {
-            return Err(vm.type_error(format!(
-                "expandtabs() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    let tabsize = match ts {
-        None => 8,
-        Some(v) => match int_of(v) {
-            Some(IntVal::Small(t)) => t,
-            _ => {
-                let tn = vm.type_name(v);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        },
-    };
+    let tabsize = super::expandtabs_tabsize(vm, args, kw)?;
     let mut out = Vec::new();
     let mut col = 0i64;
     for &c in data(args[0]) {
@@ -1200,7 +1160,7 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             delete = Some(v);
         } else {
             return Err(vm.type_error(format!(
-                "translate() got an unexpected keyword argument '{k}'"
+                "'{k}' is an invalid keyword argument for translate()"
             )));
         }
     }
@@ -1398,4 +1358,27 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         }
         None => Err(vm.value_error("value not found in bytearray")),
     }
+}
+
+/// `bytearray.__reduce__()`: the protocol-2 form of `__reduce_ex__`.
+fn bytearray_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "bytearray.__reduce__", args, kw, 1, 0, 0)?;
+    let f = super::metatype::types_helper(vm, "bytearray_reduce")?;
+    let two = Value::try_from_i64(2).unwrap();
+    crate::vm::runtime::call::call(vm, f, &[args[0], two], &[])
+}
+
+/// `bytearray.__reduce_ex__(proto=0, /)`: latin-1 text below protocol 3, bytes from 3 on.
+fn bytearray_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("bytearray.__reduce_ex__() takes no keyword arguments"));
+    }
+    nargs(vm, "__reduce_ex__", args, kw, 1, 0, 1)?;
+    let proto = match args.get(1) {
+        Some(&p) => crate::vm::runtime::num::c_int_arg(vm, p)?,
+        None => 0,
+    };
+    let f = super::metatype::types_helper(vm, "bytearray_reduce")?;
+    let p = vm.new_int(proto as i64);
+    crate::vm::runtime::call::call(vm, f, &[args[0], p], &[])
 }

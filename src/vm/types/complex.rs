@@ -162,7 +162,7 @@ fn self_parts(
     kw: &[Value],
     n: usize,
 ) -> PyResult<Complex> {
-    super::nargs(vm, name, args, kw, 1, n, n)?;
+    super::nargs(vm, &format!("complex.{name}"), args, kw, 1, n, n)?;
     match as_complex(args[0]) {
         Some(c) => Ok((c.real, c.imag)),
         None => {
@@ -187,7 +187,7 @@ fn complex_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn format_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     self_parts(vm, "__format__", args, kw, 1)?;
     let Some(s) = as_str(args[1]) else {
-        let tn = vm.type_name(args[1]);
+        let tn = vm.arg_type_name(args[1]);
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     };
     let spec = s.s.to_string();

@@ -79,7 +79,14 @@ fn items(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "pop", args, kw, 1, 1, 2)?;
-    match rdict::dict_del(vm, args[0], args[1])? {
+    // An empty dict does not hash the key (CPython's _PyDict_Pop).
+    let empty = as_dict(args[0]).is_some_and(|d| d.table.is_empty());
+    let found = if empty {
+        None
+    } else {
+        rdict::dict_del(vm, args[0], args[1])?
+    };
+    match found {
         Some(v) => Ok(v),
         None if args.len() > 2 => Ok(args[2]),
         None => Err(key_error(vm, args[1])),

@@ -116,6 +116,9 @@ pub fn install(vm: &mut Vm) {
     for name in [
         "OSError",
         "KeyError",
+        "AttributeError",
+        "ImportError",
+        "NameError",
         "SyntaxError",
         "UnicodeEncodeError",
         "UnicodeDecodeError",
@@ -123,6 +126,11 @@ pub fn install(vm: &mut Vm) {
     ] {
         let ty = vm.t.exc(name);
         add_method(vm, ty, "__str__", exc_str);
+    }
+    // OSError and ImportError have their own `__reduce__` too.
+    for name in ["OSError", "ImportError"] {
+        let ty = vm.t.exc(name);
+        add_method(vm, ty, "__reduce__", exc_reduce);
     }
     add_method(vm, t, "with_traceback", with_traceback);
     add_method(vm, t, "add_note", add_note);
@@ -373,6 +381,9 @@ fn syntax_fields(vm: &mut Vm, exc: Value, a: &[Value]) -> PyResult<()> {
     for (i, name) in SYNTAX_DETAILS.into_iter().enumerate() {
         set(vm, exc, name, info.get(i).copied().unwrap_or(none))?;
     }
+    if info.len() == 5 {
+        return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+    }
     Ok(())
 }
 
@@ -486,7 +497,25 @@ fn exc_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let a = vm.new_tuple(items);
     let mut out = vec![t, a];
     if let Some(d) = crate::vm::runtime::attr::instance_dict(e) {
-        if crate::vm::runtime::dict::len_of(d) > 0 {
+        if vm.isinstance(e, vm.t.exc("ImportError")) {
+            // ImportError_getstate: the dict with `name` and `path` where set; `msg` is not
+            // state (cpjit keeps the three in the instance dict, None when not given).
+            vm.roots.push(a);
+            let state = vm.new_dict();
+            vm.roots.push(state);
+            let none = vm.none;
+            for (k, v) in crate::vm::runtime::dict::items_of(d) {
+                let ks = crate::vm::interp::str_of(k);
+                if ks == "msg" || (matches!(ks, "name" | "path") && v == none) {
+                    continue;
+                }
+                crate::vm::runtime::dict::dict_set(vm, state, k, v)?;
+            }
+            vm.roots.truncate(vm.roots.len() - 2);
+            if crate::vm::runtime::dict::len_of(state) > 0 {
+                out.push(state);
+            }
+        } else if crate::vm::runtime::dict::len_of(d) > 0 {
             out.push(d);
         }
     }
@@ -560,6 +589,51 @@ pub fn exception_str(vm: &mut Vm, v: Value) -> PyResult {
     }
 }
 
-fn with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+/// `BaseException.with_traceback(tb)`: sets `__traceback__` and returns the exception.
+fn with_traceback(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "BaseException.with_traceback", args, kw, 1, 1, 1)?;
+    set_traceback(vm, args[0], args[1])?;
     Ok(args[0])
+}
+
+/// Sets an exception's `__traceback__` to a traceback object or None: the entries are read
+/// back from the traceback chain (its frames' code, globals and instruction offsets).
+pub fn set_traceback(vm: &mut Vm, exc: Value, tb: Value) -> PyResult<()> {
+    if tb != vm.none && vm.type_of(tb) != vm.t.traceback {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    let mut entries = Vec::new();
+    let mut globals = Vec::new();
+    let mut cur = tb;
+    let (k_frame, k_code, k_globals, k_lasti, k_next) = (
+        vm.intern("tb_frame"),
+        vm.intern("f_code"),
+        vm.intern("f_globals"),
+        vm.intern("tb_lasti"),
+        vm.intern("tb_next"),
+    );
+    while cur != vm.none && vm.type_of(cur) == vm.t.traceback {
+        let fr = crate::vm::runtime::attr::getattr(vm, cur, k_frame)?;
+        let code = crate::vm::runtime::attr::getattr(vm, fr, k_code)?;
+        let g = crate::vm::runtime::attr::getattr(vm, fr, k_globals)?;
+        let lasti = crate::vm::runtime::attr::getattr(vm, cur, k_lasti)?;
+        let at = if lasti.is_small_int() {
+            (lasti.as_small_int().max(0) / 2) as u32
+        } else {
+            0
+        };
+        if as_code(code).is_some() {
+            entries.push((code, at));
+            globals.push(if as_dict(g).is_some() { g } else { Value::NULL });
+        }
+        cur = crate::vm::runtime::attr::getattr(vm, cur, k_next)?;
+    }
+    // The chain is outermost first; the entries are innermost first.
+    entries.reverse();
+    globals.reverse();
+    if let Some(e) = as_instance(exc).and_then(|i| i.exc.as_mut()) {
+        e.traceback = entries;
+        e.tb_globals = globals;
+    }
+    Ok(())
 }

@@ -157,7 +157,8 @@ fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_tuple(vec![nv, dv]))
 }
 
-fn conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn conjugate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "float.conjugate", args, kw, 1, 0, 0)?;
     Ok(args[0])
 }
 
@@ -189,10 +190,11 @@ fn getformat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "fromhex", args, kw, 1, 1, 1)?;
-    let Some(s) = as_str(args[1]) else {
-        let tn = vm.type_name(args[1]);
-        return Err(vm.type_error(format!("must be str, not {tn}")));
+    nargs(vm, "float.fromhex", args, kw, 1, 1, 1)?;
+    // A str or an instance of a str subclass (its value).
+    let arg = super::subclass::base_value(args[1]).unwrap_or(args[1]);
+    let Some(s) = as_str(arg) else {
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     match crate::rtlib::floatops::float_fromhex(&s.s) {
         Ok(f) => Ok(Value::from_f64(f)),

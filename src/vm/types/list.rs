@@ -234,7 +234,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "reverse" => reverse = compare::truthy(vm, v)?,
             _ => {
                 return Err(
-                    vm.type_error(format!("sort() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
                 )
             }
         }

@@ -258,7 +258,7 @@ fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "shape" if shape.is_none() => shape = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("cast() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for cast()"))
                 )
             }
         }

@@ -53,6 +53,8 @@ pub fn install(vm: &mut Vm) {
     );
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
     add_method(vm, o, "__reduce__", object_reduce);
+    add_method(vm, vm.t.builtin_function, "__reduce__", callable_reduce);
+    add_method(vm, vm.t.method, "__reduce__", callable_reduce);
     add_method(vm, o, "__getstate__", object_getstate);
     // CPython's types with their own __sizeof__ (a checked self); the others inherit object's.
     add_method(vm, o, "__sizeof__", object_sizeof);
@@ -70,13 +72,18 @@ pub fn install(vm: &mut Vm) {
     ] {
         add_method(vm, ty, "__sizeof__", object_sizeof);
     }
+    // `type[int]` is special-cased by the subscript itself (CPython's PyObject_GetItem): type
+    // has no `__class_getitem__`, which every class would otherwise find on its metaclass.
     let generic = [
         vm.t.list,
         vm.t.tuple,
         vm.t.dict,
         vm.t.set,
         vm.t.frozenset,
-        t,
+        vm.t.enumerate,
+        vm.t.async_generator,
+        vm.t.mappingproxy,
+        vm.t.weakref,
     ];
     for g in generic {
         add_static(vm, g, "__class_getitem__", class_getitem, true);
@@ -158,8 +165,11 @@ pub fn calculate_meta(
 }
 
 fn type_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let _ = kw;
+    // CPython's type_init: keywords only with the three-argument form.
     let n = args.len().saturating_sub(kw.len());
+    if n == 2 && !kw.is_empty() {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments"));
+    }
     if n != 2 && n != 4 {
         return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
     }
@@ -175,7 +185,7 @@ fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     crate::vm::runtime::call::type_call_default(vm, args[0], &args[1..], kw)
 }
 
-fn types_helper(vm: &mut Vm, name: &str) -> PyResult {
+pub fn types_helper(vm: &mut Vm, name: &str) -> PyResult {
     let m = crate::vm::modules::import_module(vm, "_cpjit_types")?;
     let k = vm.intern(name);
     crate::vm::runtime::attr::getattr(vm, m, k)
@@ -239,12 +249,24 @@ fn value_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__reduce_ex__", args, kw, 1, 1, 1)?;
-    if crate::vm::runtime::num::index_value(vm, args[1])?.is_none() {
-        let tn = vm.type_name(args[1]);
-        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-    }
+    // `protocol: int` (a C int).
+    let proto = crate::vm::runtime::num::c_int_arg(vm, args[1])?;
+    let p = vm.new_int(proto as i64);
     let f = types_helper(vm, "reduce_ex")?;
-    call(vm, f, &[args[0], args[1]], &[])
+    call(vm, f, &[args[0], p], &[])
+}
+
+/// `builtin_function_or_method.__reduce__()` and `method.__reduce__()`: their own methods in
+/// CPython (object.__reduce__ of them cannot pickle them).
+fn callable_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let helper = if vm.type_of(args[0]) == vm.t.method {
+        "method_reduce"
+    } else {
+        "builtin_reduce"
+    };
+    nargs(vm, "__reduce__", args, kw, 1, 0, 0)?;
+    let f = types_helper(vm, helper)?;
+    call(vm, f, &[args[0]], &[])
 }
 
 fn object_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -58,12 +58,14 @@ pub fn install(vm: &mut Vm) {
 
     let t = vm.t.type_;
     add_static(vm, t, "__new__", type_new, false);
+    add_method(vm, t, "__getattribute__", type_getattribute);
     add_method(vm, t, "mro", type_mro);
     add_method(vm, t, "__subclasses__", type_subclasses);
 
     let r = vm.t.range;
     add_static(vm, r, "__new__", range_new, false);
     add_method(vm, r, "index", range_index);
+    add_method(vm, r, "__reduce__", range_reduce);
     add_method(vm, r, "count", range_count);
     let s = vm.t.slice;
     add_static(vm, s, "__new__", slice_new, false);
@@ -139,8 +141,13 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, v, "__len__", view_len);
     }
     install_bytes(vm);
-    let n = vm.t.none_type;
-    add_static(vm, n, "__new__", none_new, false);
+    for t in [
+        vm.t.none_type,
+        vm.t.ellipsis_type,
+        vm.t.not_implemented_type,
+    ] {
+        add_static(vm, t, "__new__", singleton_new, false);
+    }
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
@@ -151,6 +158,21 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
         let tn = args.first().map(|&a| vm.type_name(a)).unwrap_or_default();
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     };
+    if args.len() > 1 {
+        // CPython's object_new: excess arguments are an error unless the class overrides
+        // __init__ but not __new__.
+        let new = crate::vm::runtime::attr::lookup_type_str(vm, t, "__new__");
+        if new != Some(vm.object_new) {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        let init = crate::vm::runtime::attr::lookup_type_str(vm, t, "__init__");
+        if init == Some(vm.object_init) {
+            let n = type_data(t).name.clone();
+            return Err(vm.type_error(format!("{n}() takes no arguments")));
+        }
+    }
     super::metatype::check_not_abstract(vm, t)?;
     let wraps_builtin = type_data(t)
         .ext
@@ -196,7 +218,7 @@ fn object_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
             ));
         }
         let new = crate::vm::runtime::attr::lookup_type_str(vm, t, "__new__");
-        if new == Some(vm.object_new) {
+        if new == Some(vm.object_new) && !crate::vm::runtime::call::is_uninstantiable(t) {
             let tn = type_data(t).name.clone();
             return Err(vm.type_error(format!(
                 "{tn}.__init__() takes exactly one argument (the instance to initialize)"
@@ -292,6 +314,17 @@ pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
     }
 }
 
+/// `type.__getattribute__(cls, name)`: the class attribute lookup (type_getattro), for
+/// classes only.
+fn type_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
+    attr_name_check(vm, args[1])?;
+    match attr::type_getattr(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => Err(attr::no_attr(vm, args[0], args[1])),
+    }
+}
+
 pub(crate) fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
     attr_name_check(vm, args[1])?;
@@ -302,7 +335,7 @@ pub(crate) fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyRes
 fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
     if as_str(args[1]).is_none() && super::subclass::str_arg(args[1]).is_none() {
-        let tn = vm.type_name(args[1]);
+        let tn = vm.arg_type_name(args[1]);
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     }
     if !str_of(super::subclass::base_value(args[1]).unwrap_or(args[1])).is_empty() {
@@ -615,6 +648,26 @@ fn range_arg(vm: &mut Vm, v: Value) -> PyResult<IntVal> {
     }
 }
 
+/// `range.__reduce__(*args)`: `(range, (start, stop, step))`; CPython's METH_VARARGS method
+/// ignores its positional arguments.
+fn range_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("range.__reduce__() takes no keyword arguments"));
+    }
+    let r = args[0];
+    let mut parts = Vec::with_capacity(3);
+    for name in ["start", "stop", "step"] {
+        let k = vm.intern(name);
+        let v = crate::vm::runtime::attr::getattr(vm, r, k)?;
+        vm.roots.push(v);
+        parts.push(v);
+    }
+    let t = vm.new_tuple(parts);
+    vm.roots.truncate(vm.roots.len() - 3);
+    let cls = Value::from_ptr(vm.t.range);
+    Ok(vm.new_tuple(vec![cls, t]))
+}
+
 fn range_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !kw.is_empty() {
         return Err(vm.type_error("range() takes no keyword arguments"));
@@ -897,7 +950,7 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "doc" => doc = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("module() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for module()"))
                 )
             }
         }
@@ -1189,7 +1242,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         if k == "strict" {
             strict = compare::truthy(vm, v)?;
         } else {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for zip()")));
         }
     }
     let mut its = Vec::new();
@@ -1339,8 +1392,26 @@ fn view_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(vm.new_int(rdict::len_of(d) as i64))
 }
 
-fn none_new(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
-    Ok(vm.none)
+/// `NoneType()`, `type(...)()`, `type(NotImplemented)()`: the singleton; arguments are an
+/// error ("NoneType takes no arguments"). `args[0]` is the class, checked by the caller.
+fn singleton_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let t = args[0].as_ptr::<TypeObject>() as *const TypeObject;
+    let name = if t == vm.t.ellipsis_type {
+        "EllipsisType"
+    } else {
+        type_data(t).name.as_str()
+    };
+    if args.len() > 1 {
+        let name = name.to_string();
+        return Err(vm.type_error(format!("{name} takes no arguments")));
+    }
+    Ok(if t == vm.t.ellipsis_type {
+        vm.ellipsis
+    } else if t == vm.t.not_implemented_type {
+        vm.not_implemented
+    } else {
+        vm.none
+    })
 }
 
 /// `bytes(x)`: from an int (zeros), an iterable of ints, or a str with an encoding.

@@ -392,15 +392,23 @@ pub fn nargs(
     max: usize,
 ) -> super::interp::PyResult<()> {
     if !kw.is_empty() {
+        let name = method_qualname(vm, name, args, self_);
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
     let n = args.len() - self_;
     if n < min || n > max {
         let msg = if min == max {
             match min {
-                0 => format!("{name}() takes no arguments ({n} given)"),
-                1 => format!("{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+                0 => {
+                    let name = method_qualname(vm, name, args, self_);
+                    format!("{name}() takes no arguments ({n} given)")
+                }
+                1 => {
+                    let name = method_qualname(vm, name, args, self_);
+                    format!("{name}() takes exactly one argument ({n} given)")
+                }
+                // Argument Clinic's _PyArg_CheckPositional.
+                _ => format!("{name} expected {min} arguments, got {n}"),
             }
         } else if n < min {
             format!(
@@ -416,6 +424,69 @@ pub fn nargs(
         return Err(vm.type_error(msg));
     }
     Ok(())
+}
+
+/// `nargs` for the METH_VARARGS methods that parse with `PyArg_ParseTuple` ("O|nn:find"):
+/// "find() takes at least 1 argument (0 given)"; keywords are refused naming the type.
+pub fn parse_tuple_nargs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    self_: usize,
+    min: usize,
+    max: usize,
+) -> super::interp::PyResult<()> {
+    if !kw.is_empty() {
+        let q = method_qualname(vm, name, args, self_);
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
+    }
+    let n = args.len() - self_;
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max && n != min {
+        format!(
+            "{name}() takes exactly {min} argument{} ({n} given)",
+            plural(min)
+        )
+    } else if n < min {
+        format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )
+    } else if n > max {
+        format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(vm.type_error(msg))
+}
+
+/// The name CPython's METH_NOARGS / METH_O / keyword-refusing method errors give a method of a
+/// built-in type: qualified by the type that defines it (`bytes.isdigit`, `int.bit_length` for
+/// `True.bit_length`), found from `self`'s type; `name` itself when already qualified or not a
+/// method (constructors and class methods parse their own arguments).
+fn method_qualname(vm: &mut Vm, name: &str, args: &[Value], self_: usize) -> String {
+    if self_ != 1
+        || args.is_empty()
+        || name.contains('.')
+        || matches!(
+            name,
+            "__new__" | "__init__" | "__init_subclass__" | "__class_getitem__" | "__subclasshook__"
+        )
+    {
+        return name.to_string();
+    }
+    let t = vm.type_of(args[0]);
+    let owner = super::runtime::attr::lookup_type_str(vm, t, name)
+        .and_then(|f| super::object::as_builtin(f).map(|b| b.owner))
+        .filter(|o| !o.is_null());
+    match owner {
+        Some(o) => format!("{}.{name}", type_data(o.as_ptr::<TypeObject>()).name),
+        None => name.to_string(),
+    }
 }
 
 /// Splits vectorcall arguments into positionals and (name, value) keyword pairs.
@@ -441,16 +512,27 @@ pub fn bind_named(
     required: usize,
 ) -> super::interp::PyResult<Vec<Option<Value>>> {
     let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    // The checks and their order of CPython's _PyArg_UnpackKeywords.
+    let maxargs = names.len();
+    let total = pos.len() + kws.len();
+    if total > maxargs {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {maxargs} {}argument{} ({total} given)",
+            if pos.is_empty() { "keyword " } else { "" },
+            if maxargs == 1 { "" } else { "s" }
+        )));
+    }
     if pos.len() > max_pos {
-        let msg = if max_pos == names.len() {
-            let total = pos.len() + kws.len();
-            format!(
-                "{fname}() takes at most {max_pos} argument{} ({total} given)",
-                if max_pos == 1 { "" } else { "s" }
-            )
+        let msg = if max_pos == 0 {
+            format!("{fname}() takes no positional arguments")
         } else {
             format!(
-                "{fname}() takes at most {max_pos} positional argument{} ({} given)",
+                "{fname}() takes {} {max_pos} positional argument{} ({} given)",
+                if required < max_pos {
+                    "at most"
+                } else {
+                    "exactly"
+                },
                 if max_pos == 1 { "" } else { "s" },
                 pos.len()
             )
@@ -460,20 +542,11 @@ pub fn bind_named(
     for (i, &v) in pos.iter().enumerate() {
         out[i] = Some(v);
     }
+    let mut unused = Vec::new();
     for &(k, v) in kws {
         match names.iter().position(|n| *n == k) {
-            Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )))
-            }
+            Some(i) if out[i].is_none() => out[i] = Some(v),
+            _ => unused.push(k),
         }
     }
     for i in 0..required {
@@ -485,7 +558,50 @@ pub fn bind_named(
             )));
         }
     }
+    for k in unused {
+        if let Some(i) = names.iter().position(|n| *n == k) {
+            return Err(vm.type_error(format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+    }
+    for k in kws.iter().map(|p| p.0) {
+        if !names.contains(&k) {
+            return Err(vm.type_error(format!(
+                "'{k}' is an invalid keyword argument for {fname}()"
+            )));
+        }
+    }
     Ok(out)
+}
+
+/// The `keepends` argument of str/bytes/bytearray.splitlines (`bool(accept={int})` there).
+pub fn splitlines_keepends(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+) -> super::interp::PyResult<bool> {
+    let (pos, kws) = split_kw(args, kw);
+    let a = bind_named(vm, "splitlines", &pos[1..], &kws, &["keepends"], 1, 0)?;
+    match a[0] {
+        Some(v) => Ok(super::runtime::num::c_int_arg(vm, v)? != 0),
+        None => Ok(false),
+    }
+}
+
+/// The `tabsize=8` argument of str/bytes/bytearray.expandtabs (a C int).
+pub fn expandtabs_tabsize(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+) -> super::interp::PyResult<i64> {
+    let (pos, kws) = split_kw(args, kw);
+    let a = bind_named(vm, "expandtabs", &pos[1..], &kws, &["tabsize"], 1, 0)?;
+    match a[0] {
+        Some(v) => Ok(super::runtime::num::c_int_arg(vm, v)? as i64),
+        None => Ok(8),
+    }
 }
 
 /// Stable merge sort with a fallible less-than (Python's list.sort semantics: only `<` is used).

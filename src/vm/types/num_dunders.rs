@@ -130,6 +130,17 @@ fn power(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> Py
     match args.get(2) {
         Some(&m) if m != vm.none => {
             let (s, o) = (args[0], args[1]);
+            // float_pow refuses a modulus before looking at the operands; complex_pow after
+            // converting them.
+            match rank(s) {
+                Some(1) => {
+                    return Err(vm.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ))
+                }
+                Some(2) if rank(o).is_some() => return Err(vm.value_error("complex modulo")),
+                _ => {}
+            }
             if rank(s) != Some(0) || rank(o) != Some(0) || rank(m) != Some(0) {
                 return Ok(vm.not_implemented);
             }

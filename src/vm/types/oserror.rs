@@ -51,8 +51,25 @@ pub fn new(vm: &mut Vm, mut cls: *const TypeObject, args: &[Value]) -> PyResult 
     if parsed {
         errno = args[0];
         strerror = args[1];
-        if args.len() == 3 && cls == vm.t.exc("BlockingIOError") && int_of(args[2]).is_some() {
-            written = Some(args[2]);
+        if args.len() >= 3
+            && args[2] != none
+            && cls == vm.t.exc("BlockingIOError")
+            && is_number(vm, args[2])
+        {
+            // PyNumber_AsSsize_t(x, ValueError).
+            use crate::vm::runtime::num::index_i64;
+            written = Some(match index_i64(vm, args[2])? {
+                Some(IntVal::Small(i)) => vm.new_int(i),
+                Some(IntVal::Big(_)) => {
+                    return Err(vm.value_error("cannot fit 'int' into an index-sized integer"))
+                }
+                None => {
+                    let tn = vm.type_name(args[2]);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            });
         } else if args.len() >= 3 && args[2] != none {
             filename = args[2];
             if args.len() == 5 {
@@ -78,6 +95,19 @@ pub fn new(vm: &mut Vm, mut cls: *const TypeObject, args: &[Value]) -> PyResult 
         r?;
     }
     Ok(e)
+}
+
+/// CPython's PyNumber_Check: an int, float or complex, or an object with `__index__`,
+/// `__int__` or `__float__`.
+fn is_number(vm: &mut Vm, v: Value) -> bool {
+    let b = crate::vm::types::subclass::base_value(v).unwrap_or(v);
+    if v.is_float() || int_of(b).is_some() || b.is_float() || super::complex::is_complex(b) {
+        return true;
+    }
+    let t = vm.type_of(v);
+    ["__index__", "__int__", "__float__"]
+        .iter()
+        .any(|n| crate::vm::runtime::attr::lookup_type_str(vm, t, n).is_some())
 }
 
 fn fields(v: Value) -> Option<[Value; 4]> {

@@ -439,8 +439,6 @@ pub fn install(vm: &mut Vm) {
         t.map,
         t.filter,
         t.reversed,
-        t.classmethod,
-        t.staticmethod,
     ] {
         table.push((ty, vec![getattribute]));
     }

@@ -86,7 +86,11 @@ fn arg_str<'a>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'a str> {
         Some(x) => Ok(&x.s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{what} must be str, not {tn}")))
+            Err(vm.type_error(if what.is_empty() {
+                format!("must be str, not {tn}")
+            } else {
+                format!("{what} must be str, not {tn}")
+            }))
         }
     }
 }
@@ -168,7 +172,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "str.join", args, kw, 1, 1, 1)?;
-    let items = riter::collect(vm, args[1])?;
+    let items = riter::collect_fast(vm, args[1], "can only join an iterable")?;
     // Joining a single str gives that str.
     if let [one] = items[..] {
         if as_str(one).is_some() {
@@ -201,25 +205,9 @@ fn sep_and_max(
     name: &str,
 ) -> PyResult<(Option<String>, i64)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "{name} expected at most 2 arguments, got {}",
-            pos.len() - 1
-        )));
-    }
-    let mut sep = pos.get(1).copied();
-    let mut maxs = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "sep" => sep = Some(v),
-            "maxsplit" => maxs = Some(v),
-            _ => {
-                return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-                )
-            }
-        }
-    }
+    // Argument Clinic's (sep=None, maxsplit=-1).
+    let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
+    let (sep, maxs) = (a[0], a[1]);
     let sep = match sep {
         Some(v) if v != vm.none => {
             let x = match super::subclass::str_arg(v) {
@@ -303,7 +291,10 @@ fn strip_impl(
     nargs(vm, name, args, kw, 1, 0, 1)?;
     let st = s(args[0]);
     let chars: Option<Vec<char>> = match args.get(1) {
-        Some(&v) if v != vm.none => Some(arg_str(vm, v, "strip arg")?.chars().collect()),
+        Some(&v) if v != vm.none => match super::subclass::str_arg(v) {
+            Some(x) => Some(x.s.chars().collect()),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
         _ => None,
     };
     let cs: Option<String> = chars.map(|v| v.into_iter().collect());
@@ -362,14 +353,16 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// Converts code-point bounds (start, end) to a byte range of `st`.
 fn bounds(vm: &mut Vm, st: &str, args: &[Value]) -> PyResult<(usize, usize)> {
+    // CPython's ADJUST_INDICES: the end is clamped to the length, the start only from below
+    // (a start past the end finds nothing, not even an empty string).
     let n = st.chars().count() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let from_end = |i: i64| if i < 0 { i.saturating_add(n).max(0) } else { i };
     let a = match args.first() {
-        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        Some(&v) if v != vm.none => from_end(subscr::slice_index(vm, v)?),
         _ => 0,
     };
     let b = match args.get(1) {
-        Some(&v) if v != vm.none => norm(subscr::index_of(vm, v, "slice")?),
+        Some(&v) if v != vm.none => from_end(subscr::slice_index(vm, v)?).min(n),
         _ => n,
     };
     let to_byte = |cp: i64| {
@@ -389,7 +382,7 @@ fn byte_to_cp(st: &str, b: usize) -> i64 {
 }
 
 fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> PyResult {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let st = s(args[0]);
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
@@ -426,9 +419,9 @@ fn endswith(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> PyResult<i64> {
-    nargs(vm, name, args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let st = s(args[0]);
-    let sub = arg_str(vm, args[1], "must be str")?;
+    let sub = arg_str(vm, args[1], "")?;
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
         return Ok(-1);
@@ -463,9 +456,9 @@ fn rindex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     Ok(vm.new_int(r))
 }
 fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "count", args, kw, 1, 1, 3)?;
+    super::parse_tuple_nargs(vm, "count", args, kw, 1, 1, 3)?;
     let st = s(args[0]);
-    let sub = arg_str(vm, args[1], "must be str")?;
+    let sub = arg_str(vm, args[1], "")?;
     let (a, b) = bounds(vm, st, &args[2..])?;
     if a > b {
         return Ok(vm.new_int(0));
@@ -541,7 +534,7 @@ fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, char)> {
     nargs(vm, name, args, kw, 1, 1, 2)?;
-    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
     let fill = match args.get(2) {
         Some(&f) => {
             let fs = arg_str(vm, f, "fill character")?;
@@ -596,7 +589,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "zfill", args, kw, 1, 1, 1)?;
-    let w = subscr::index_of(vm, args[1], "width")?.max(0) as usize;
+    let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
     let st = s(args[0]);
     let n = st.chars().count();
     if n >= w {
@@ -627,7 +620,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             "errors" => errors = Some(v),
             _ => {
                 return Err(
-                    vm.type_error(format!("encode() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for encode()"))
                 )
             }
         }
@@ -638,8 +631,10 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             Some(v) => match as_str(v) {
                 Some(x) => Ok(x.s.to_string()),
                 None => {
-                    let tn = vm.type_name(v);
-                    Err(vm.type_error(format!("encode() argument {n} must be str, not {tn}")))
+                    // Argument Clinic names a parameter that can be a keyword.
+                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
+                    let tn = vm.arg_type_name(v);
+                    Err(vm.type_error(format!("encode() argument {what} must be str, not {tn}")))
                 }
             },
         }
@@ -656,13 +651,7 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (pos, kws) = split_kw(args, kw);
-    let mut keep = pos.get(1).map(|&v| v == vm.true_).unwrap_or(false);
-    for (k, v) in kws {
-        if k == "keepends" {
-            keep = crate::vm::runtime::compare::truthy(vm, v)?;
-        }
-    }
+    let keep = super::splitlines_keepends(vm, args, kw)?;
     let st = s(args[0]);
     let mut out = Vec::new();
     let mut start = 0;
@@ -715,7 +704,7 @@ fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], rev: bool) -> PyRes
         1,
     )?;
     let st = s(args[0]);
-    let sep = arg_str(vm, args[1], "must be str")?;
+    let sep = arg_str(vm, args[1], "")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -760,12 +749,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
 }
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "expandtabs", args, kw, 1, 0, 1)?;
-    let ts = if args.len() > 1 {
-        subscr::index_of(vm, args[1], "tabsize")?
-    } else {
-        8
-    };
+    let ts = super::expandtabs_tabsize(vm, args, kw)?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s(args[0]).chars() {
@@ -795,7 +779,7 @@ fn len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 fn dunder_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__format__", args, kw, 1, 1, 1)?;
     if super::subclass::str_arg(args[1]).is_none() {
-        let tn = vm.type_name(args[1]);
+        let tn = vm.arg_type_name(args[1]);
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     }
     repr::format(vm, args[0], args[1])

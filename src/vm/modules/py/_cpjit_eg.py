@@ -12,8 +12,7 @@ class BaseExceptionGroup(BaseException):
             raise TypeError(f"BaseExceptionGroup.__new__(X): X is not a type object ({type(cls).__name__})")
         if not issubclass(cls, BaseExceptionGroup):
             raise TypeError(f"BaseExceptionGroup.__new__({cls.__name__}): {cls.__name__} is not a subtype of BaseExceptionGroup")
-        if kwargs:
-            raise TypeError(f"{cls.__name__}() takes no keyword arguments")
+        # Keywords are refused by __init__ (BaseExceptionGroup_init), after these checks.
         if len(args) != 2:
             raise TypeError(f"BaseExceptionGroup.__new__() takes exactly 2 arguments ({len(args)} given)")
         message, excs = args
@@ -44,6 +43,7 @@ class BaseExceptionGroup(BaseException):
         return self
 
     def __init__(self, *args, **kwargs):
+        _check_slot_self(self, "__init__")
         if kwargs:
             raise TypeError(f"{type(self).__name__}() takes no keyword arguments")
         BaseException.__init__(self, *args)
@@ -57,7 +57,7 @@ class BaseExceptionGroup(BaseException):
         return self._exceptions
 
     def __str__(self):
-        _check_self(self, "__str__")
+        _check_slot_self(self, "__str__")
         n = len(self._exceptions)
         return f"{self._message} ({n} sub-exception{'' if n == 1 else 's'})"
 
@@ -114,6 +114,12 @@ def _check_self(obj, name):
     # The methods are C descriptors in CPython: a foreign self is a TypeError.
     if not isinstance(obj, BaseExceptionGroup):
         raise TypeError(f"descriptor '{name}' for 'BaseExceptionGroup' objects doesn't apply to a '{type(obj).__name__}' object")
+
+
+def _check_slot_self(obj, name):
+    # __init__ and __str__ are slot wrappers in CPython.
+    if not isinstance(obj, BaseExceptionGroup):
+        raise TypeError(f"descriptor '{name}' requires a 'BaseExceptionGroup' object but received a '{type(obj).__name__}'")
 
 
 def _matcher(condition):

@@ -211,12 +211,23 @@ def getstate(obj):
     return state
 
 
+def bytearray_reduce(obj, proto):
+    # bytearray's own __reduce__/__reduce_ex__ (_common_reduce): no arguments when empty,
+    # latin-1 text below protocol 3.
+    state = obj.__getstate__()
+    if not obj:
+        return type(obj), (), state
+    if proto < 3:
+        return type(obj), (bytes(obj).decode('latin-1'), 'latin-1'), state
+    return type(obj), (bytes(obj),), state
+
+
 def reduce_ex(obj, proto):
     if type(obj).__reduce__ is not object.__reduce__:
         return obj.__reduce__()
     t = type(obj)
     # The built-in types' own __reduce__ results (CPython's C methods).
-    if t is range or t is slice:
+    if t is slice:
         return (t, (obj.start, obj.stop, obj.step))
     if obj is Ellipsis:
         return 'Ellipsis'
@@ -242,24 +253,24 @@ class _MethodHolder:
 _method_type = type(_MethodHolder().m)
 
 
+def method_reduce(obj):
+    # method.__reduce__: the attribute lookup that makes the bound method again.
+    return (getattr, (obj.__self__, obj.__func__.__name__))
+
+
+def builtin_reduce(obj):
+    # builtin_function_or_method.__reduce__ (meth_reduce): by name, or the attribute lookup.
+    owner = getattr(obj, '__self__', None)
+    if owner is None or type(owner).__name__ == 'module':
+        return obj.__qualname__
+    return (getattr, (owner, obj.__name__))
+
+
 def common_reduce(obj, proto):
     t = type(obj)
-    if t is _method_type:
-        # method.__reduce__: the attribute lookup that makes the bound method again.
-        return (getattr, (obj.__self__, obj.__func__.__name__))
-    if t is type(len):
-        owner = getattr(obj, '__self__', None)
-        if owner is None or type(owner).__name__ == 'module':
-            return obj.__qualname__
-        return (getattr, (owner, obj.__name__))
     if isinstance(obj, (staticmethod, classmethod)):
         # Their state is C-level in CPython: object.__reduce_ex__ refuses them.
         raise TypeError(f"cannot pickle {t.__name__!r} object")
-    if isinstance(obj, bytearray):
-        # bytearray's own __reduce__/__reduce_ex__: latin-1 text below protocol 3.
-        if proto < 3:
-            return type(obj), (bytes(obj).decode('latin-1'), 'latin-1'), obj.__getstate__()
-        return type(obj), (bytes(obj),), obj.__getstate__()
     import copyreg
     if proto < 2:
         return copyreg._reduce_ex(obj, proto)
