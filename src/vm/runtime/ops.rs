@@ -85,12 +85,10 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
     };
     let rev_inherited = rev.is_some() && rev == lookup_type_str(vm, ta, rdunder);
     if let Some(f) = rev.filter(|_| !rev_inherited && vm.is_subtype(tb, ta)) {
-        {
-            tried_rev = true;
-            let r = call_method_value(vm, f, b, &[a])?;
-            if r != vm.not_implemented {
-                return Ok(Some(r));
-            }
+        tried_rev = true;
+        let r = call_method_value(vm, f, b, &[a])?;
+        if r != vm.not_implemented {
+            return Ok(Some(r));
         }
     }
     if user_a {

@@ -73,6 +73,7 @@ pub fn install(vm: &mut Vm) {
 
     let p = vm.t.property;
     add_static(vm, p, "__new__", property_new, false);
+    add_method(vm, p, "__init__", property_init);
     add_method(vm, p, "getter", property_getter);
     add_method(vm, p, "setter", property_setter);
     add_method(vm, p, "deleter", property_deleter);
@@ -85,8 +86,9 @@ pub fn install(vm: &mut Vm) {
     let sm = vm.t.staticmethod;
     add_static(vm, sm, "__new__", staticmethod_new, false);
     // Subclasses (abc.abstractclassmethod, ...) call these through super(): __new__ already
-    // stored the callable; __get__ binds as the wrapped built-in descriptor does.
-    for t in [cm, sm, p] {
+    // stored the callable; __get__ binds as the wrapped built-in descriptor does. (property's
+    // __init__ sets its accessors again: `property_init`.)
+    for t in [cm, sm] {
         add_method(vm, t, "__init__", descriptor_init);
     }
     for t in [cm, sm] {
@@ -780,9 +782,17 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, property_new)? {
         return Ok(r);
     }
+    let p = property_args(vm, &args[1..], kw)?;
+    let ty = vm.t.property;
+    Ok(vm.heap.alloc(ty, p))
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`'s arguments (`args` without the class
+/// or the instance).
+fn property_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<PropertyData> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() - 1 + kws.len() > 4 {
-        let n = pos.len() - 1 + kws.len();
+    if pos.len() + kws.len() > 4 {
+        let n = pos.len() + kws.len();
         return Err(vm.type_error(format!("property() takes at most 4 arguments ({n} given)")));
     }
     let mut p = PropertyData {
@@ -792,7 +802,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         doc: Value::NULL,
         name: Value::NULL,
     };
-    for (i, &v) in pos[1..].iter().enumerate() {
+    for (i, &v) in pos.iter().enumerate() {
         match i {
             0 => p.fget = v,
             1 => p.fset = v,
@@ -813,8 +823,29 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    let ty = vm.t.property;
-    Ok(vm.heap.alloc(ty, p))
+    Ok(p)
+}
+
+/// `property.__init__(self, fget=None, fset=None, fdel=None, doc=None)`: (re)sets the accessors,
+/// as CPython's property_init does: a subclass's `__init__` may pass other functions than its
+/// constructor got (`super().__init__(wrapped(f))`). The name from `__set_name__` stays.
+fn property_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'property' object needs an argument"));
+    };
+    let target = as_property(this)
+        .map(|_| this)
+        .or_else(|| super::subclass::base_value(this).filter(|&b| as_property(b).is_some()));
+    let Some(target) = target else {
+        let tn = vm.type_name(this);
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'property' object but received a '{tn}'"
+        )));
+    };
+    let new = property_args(vm, &args[1..], kw)?;
+    let p = as_property(target).unwrap();
+    (p.fget, p.fset, p.fdel, p.doc) = (new.fget, new.fset, new.fdel, new.doc);
+    Ok(vm.none)
 }
 
 fn property_copy(vm: &mut Vm, p: Value, which: usize, f: Value) -> PyResult {
