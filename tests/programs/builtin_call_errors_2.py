@@ -425,3 +425,10 @@ for c in ["'a'.split(x=1)", "b'a'.split(x=1)", "b'a'.decode(x=1)", "b'a'.hex(x=1
           "'a'.encode(1)", "'a'.encode('utf-8', 1)", "'a'.encode(None)", "b'a'.decode(1)",
           "b'a'.decode('utf-8', None)"]:
     show(c)
+# Campaign 900-949: a time tuple of None is refused (only an omitted one means now); a base
+# beyond the machine range is out of range.
+import time
+for c in ["time.strftime('12', None)", "time.asctime(None)", "time.asctime(5)", "time.mktime(None)",
+          "time.strftime('%Y', (2020, 1, 1, 0, 0, 0, 0, 1, 0))", "int('abc', -10**30)",
+          "int('abc', 10**30)", "int('abc', 37)", "int('11', 2**64 // 2**64 + 1)"]:
+    show(c)

@@ -200,8 +200,11 @@ def strptime(*args, **kwargs):
     import _strptime
     return _strptime._strptime_time(*args)
 
+# The default of the time-tuple arguments: only an omitted one means now (None is refused).
+_NOW = object()
+
 def _tuple_arg(t, name):
-    if t is None:
+    if t is _NOW:
         return localtime()
     if not isinstance(t, tuple):
         raise TypeError('Tuple or struct_time argument required')
@@ -236,7 +239,7 @@ def strftime(*args, **kwargs):
                         + ('None' if args[0] is None else type(args[0]).__name__))
     return _strftime(*args)
 
-def _strftime(format, t=None):
+def _strftime(format, t=_NOW):
     t = _tuple_arg(t, 'strftime')
     y, mo, d, hh, mi, ss, wd, yd = t[:8]
     out = []
@@ -312,7 +315,7 @@ def _strftime(format, t=None):
             out.append('%' + f)
     return ''.join(out)
 
-def asctime(t=None):
+def asctime(t=_NOW):
     return _strftime('%a %b %e %H:%M:%S %Y', _tuple_arg(t, 'asctime'))
 
 def ctime(secs=None):

@@ -53,9 +53,10 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Ok(Value::try_from_i64(0).unwrap());
     };
     if let Some(bv) = base_v {
-        let b = match super::subclass::int_arg(bv).and_then(|i| match i {
-            IntVal::Small(b) => Some(b),
-            _ => None,
+        // A base out of the machine range is out of range too (not a TypeError).
+        let b = match super::subclass::int_arg(bv).map(|i| match i {
+            IntVal::Small(b) => b,
+            IntVal::Big(_) => -1,
         }) {
             Some(b) => b,
             None => {
