@@ -139,6 +139,8 @@ fn bad_fd(vm: &mut Vm) -> Value {
     )
 }
 
+/// The module's argument check: keywords refused naming the module (`fcntl.flock()`), counts as
+/// Argument Clinic words them (`flock expected 2 arguments, got 1`: `types::nargs`).
 fn check_count(
     vm: &mut Vm,
     name: &str,
@@ -150,18 +152,7 @@ fn check_count(
     if !k.is_empty() {
         return Err(vm.type_error(format!("fcntl.{name}() takes no keyword arguments")));
     }
-    let n = a.len();
-    if n < min || n > max {
-        let msg = if min == max {
-            format!("{name} expected {min} arguments, got {n}")
-        } else if n < min {
-            format!("{name} expected at least {min} arguments, got {n}")
-        } else {
-            format!("{name} expected at most {max} arguments, got {n}")
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(())
+    crate::vm::types::nargs(vm, name, a, &[], 0, min, max)
 }
 
 /// What a command gives back: an int, or a new descriptor.

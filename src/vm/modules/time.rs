@@ -503,18 +503,21 @@ fn clock_id(id: i32) -> Result<ClockId, rustix::io::Errno> {
 /// `clock_gettime(id)` of any clock id, passed to the kernel as CPython does (negative ids
 /// name the CPU-time clocks of processes and threads), with its errors.
 fn read_clock(id: i32) -> Result<Timespec, rustix::io::Errno> {
-    let nix_err = |e: nix::errno::Errno| rustix::io::Errno::from_raw_os_error(e as i32);
-    let t = nix::time::clock_gettime(nix::time::ClockId::from_raw(id)).map_err(nix_err)?;
-    Ok(Timespec {
-        tv_sec: t.tv_sec(),
-        tv_nsec: t.tv_nsec(),
-    })
+    nix_clock(id, nix::time::clock_gettime)
 }
 
 /// `clock_getres(id)` of any clock id.
 fn clock_resolution(id: i32) -> Result<Timespec, rustix::io::Errno> {
-    let nix_err = |e: nix::errno::Errno| rustix::io::Errno::from_raw_os_error(e as i32);
-    let t = nix::time::clock_getres(nix::time::ClockId::from_raw(id)).map_err(nix_err)?;
+    nix_clock(id, nix::time::clock_getres)
+}
+
+/// `call` (nix's clock_gettime or clock_getres) on clock `id`, as rustix's types.
+fn nix_clock(
+    id: i32,
+    call: fn(nix::time::ClockId) -> nix::Result<nix::sys::time::TimeSpec>,
+) -> Result<Timespec, rustix::io::Errno> {
+    let t = call(nix::time::ClockId::from_raw(id))
+        .map_err(|e| rustix::io::Errno::from_raw_os_error(e as i32))?;
     Ok(Timespec {
         tv_sec: t.tv_sec(),
         tv_nsec: t.tv_nsec(),
