@@ -697,3 +697,19 @@ pub fn clinic_one_arg(
     }
     Ok(v)
 }
+
+/// `module.cls(items)`: a struct sequence of a native module (`pwd.struct_passwd`,
+/// `os.uname_result`, ...) made from its fields. The tuple is rooted while Python code may run
+/// (collections happen only at safepoints, so the values made before it need no rooting).
+pub fn struct_seq(vm: &mut Vm, module: &str, cls: &str, items: Vec<Value>) -> PyResult {
+    let t = vm.new_tuple(items);
+    vm.roots.push(t);
+    let r = (|| {
+        let m = import_module(vm, module)?;
+        let k = vm.intern(cls);
+        let c = crate::vm::runtime::attr::getattr(vm, m, k)?;
+        crate::vm::runtime::call::call(vm, c, &[t], &[])
+    })();
+    vm.roots.pop();
+    r
+}

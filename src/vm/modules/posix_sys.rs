@@ -7,8 +7,6 @@
 
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::attr::getattr;
-use crate::vm::runtime::call::call;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
@@ -93,21 +91,6 @@ times_result = _structseq('posix', 'times_result',
 del _structseq
 "#;
 
-/// `posix.cls(items)`.
-fn result(vm: &mut Vm, cls: &str, items: Vec<Value>) -> PyResult {
-    vm.roots.extend_from_slice(&items);
-    let n = items.len();
-    let r = (|| {
-        let m = super::import_module(vm, "posix")?;
-        let k = vm.intern(cls);
-        let c = getattr(vm, m, k)?;
-        let t = vm.new_tuple(items);
-        call(vm, c, &[t], &[])
-    })();
-    vm.roots.truncate(vm.roots.len() - n);
-    r
-}
-
 fn uname(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     use std::os::unix::ffi::OsStrExt;
     nargs(vm, "posix.uname", a, k, 0, 0, 0)?;
@@ -126,7 +109,7 @@ fn uname(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         items.push(v);
     }
     vm.roots.truncate(vm.roots.len() - 5);
-    result(vm, "uname_result", items)
+    super::struct_seq(vm, "posix", "uname_result", items)
 }
 
 fn times(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
@@ -144,7 +127,7 @@ fn times(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
         Value::from_f64(secs(children.system_time())),
         Value::from_f64(now.tv_sec as f64 + now.tv_nsec as f64 * 1e-9),
     ];
-    result(vm, "times_result", items)
+    super::struct_seq(vm, "posix", "times_result", items)
 }
 
 fn getloadavg(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {

@@ -6,8 +6,6 @@
 use rustix::process::{Resource, Rlimit};
 
 use crate::vm::interp::{PyResult, Vm};
-use crate::vm::runtime::attr::getattr;
-use crate::vm::runtime::call::call;
 use crate::vm::runtime::num::index_c;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
@@ -174,16 +172,7 @@ fn getrusage(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     for n in ints {
         items.push(vm.new_int(n as i64));
     }
-    vm.roots.extend_from_slice(&items);
-    let r = (|| {
-        let m = super::import_module(vm, "resource")?;
-        let key = vm.intern("struct_rusage");
-        let c = getattr(vm, m, key)?;
-        let t = vm.new_tuple(items.clone());
-        call(vm, c, &[t], &[])
-    })();
-    vm.roots.truncate(vm.roots.len() - items.len());
-    r
+    super::struct_seq(vm, "resource", "struct_rusage", items)
 }
 
 fn getrlimit(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {

@@ -10,7 +10,6 @@ use nix::unistd::{Gid, Group, Uid, User};
 
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
-use crate::vm::runtime::attr::getattr;
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::num::{index_value, IntVal};
 use crate::vm::types::nargs;
@@ -116,15 +115,6 @@ fn key_error(vm: &mut Vm, msg: String) -> Value {
     }
 }
 
-/// `module.cls(items)`: the module's struct sequence type made from a tuple of the fields.
-fn entry(vm: &mut Vm, module: &str, cls: &str, items: Vec<Value>) -> PyResult {
-    let m = super::import_module(vm, module)?;
-    let k = vm.intern(cls);
-    let c = getattr(vm, m, k)?;
-    let t = vm.new_tuple(items);
-    call(vm, c, &[t], &[])
-}
-
 fn passwd_entry(vm: &mut Vm, u: &User) -> PyResult {
     let items = vec![
         fs_str(vm, u.name.as_bytes())?,
@@ -135,39 +125,21 @@ fn passwd_entry(vm: &mut Vm, u: &User) -> PyResult {
         fs_str(vm, u.dir.as_os_str().as_encoded_bytes())?,
         fs_str(vm, u.shell.as_os_str().as_encoded_bytes())?,
     ];
-    vm.roots.extend_from_slice(&items);
-    let r = entry(vm, "pwd", "struct_passwd", items);
-    vm.roots.truncate(vm.roots.len() - 7);
-    r
+    super::struct_seq(vm, "pwd", "struct_passwd", items)
 }
 
 fn group_entry(vm: &mut Vm, g: &Group) -> PyResult {
     let mut mem = Vec::with_capacity(g.mem.len());
     for name in &g.mem {
-        let s = fs_str(vm, name.as_bytes())?;
-        vm.roots.push(s);
-        mem.push(s);
+        mem.push(fs_str(vm, name.as_bytes())?);
     }
-    vm.roots.truncate(vm.roots.len() - mem.len());
-    let mem = vm.new_list(mem);
-    vm.roots.push(mem);
     let items = vec![
-        fs_str(vm, g.name.as_bytes()),
-        fs_str(vm, g.passwd.as_bytes()),
-        Ok(vm.new_int(g.gid.as_raw() as i64)),
-        Ok(mem),
+        fs_str(vm, g.name.as_bytes())?,
+        fs_str(vm, g.passwd.as_bytes())?,
+        vm.new_int(g.gid.as_raw() as i64),
+        vm.new_list(mem),
     ];
-    let items: Vec<Value> = match items.into_iter().collect() {
-        Ok(v) => v,
-        Err(e) => {
-            vm.roots.pop();
-            return Err(e);
-        }
-    };
-    vm.roots.extend_from_slice(&items);
-    let r = entry(vm, "grp", "struct_group", items);
-    vm.roots.truncate(vm.roots.len() - 5);
-    r
+    super::struct_seq(vm, "grp", "struct_group", items)
 }
 
 /// A name-service lookup's outcome: the entry `make` builds, KeyError(`missing`) when there is
@@ -252,16 +224,13 @@ fn getpwall(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
             };
             let mut items = Vec::with_capacity(7);
             for (i, field) in f.iter().take(7).enumerate() {
-                let v = match i {
+                items.push(match i {
                     2 => vm.new_int(uid as i64),
                     3 => vm.new_int(gid as i64),
                     _ => fs_str(vm, field)?,
-                };
-                vm.roots.push(v);
-                items.push(v);
+                });
             }
-            let e = entry(vm, "pwd", "struct_passwd", items);
-            vm.roots.truncate(vm.roots.len() - 7);
+            let e = super::struct_seq(vm, "pwd", "struct_passwd", items);
             as_list(list).unwrap().push(e?);
         }
         Ok(())
