@@ -29,7 +29,7 @@ use crate::vm::object::{
     as_cell, as_code, as_function, as_generator, as_list, as_seq_iter, as_tuple, code_unchecked,
     obj_type, CodeData,
 };
-use crate::vm::ops::spec;
+use crate::vm::ops::{drain, spec};
 use crate::vm::runtime::call;
 use crate::vm::runtime::inline_cache as ic;
 use crate::vm::runtime::{compare, dict as rdict, iter as riter, ops as rops, subscr};
@@ -635,6 +635,19 @@ unsafe extern "C" fn yield_switch(
     // SAFETY: `sp` is one past the value yielded, in the frame's slots (the contract).
     let (v, used) = unsafe { (*sp.sub(1), sp.sub(1).offset_from(frame_slots(frame)) as u32) };
     let fr = FramePtr(frame).get();
+    // SAFETY: the driver's Vm (the contract); no other reference into it is live.
+    let vm = unsafe { &mut *(c.vm as *mut Vm) };
+    if drain::drain_yield(vm, FramePtr(frame), v) {
+        // Drained (`vm::ops::drain`): None in the value's place, as `next()` would push it, and
+        // on after the yield in compiled code (or the interpreter, without an entry there).
+        // SAFETY: as above: the value's slot.
+        unsafe { *sp.sub(1) = vm.none };
+        fr.instr_index = at as u32 + 1;
+        fr.stack_depth = used + 1 - fr.nlocalsplus;
+        // SAFETY: a frame's code is a code object.
+        let cd = unsafe { code_unchecked(frame_code(fr)) };
+        return switch_to_code(c, FramePtr(frame), cd, at as usize + 1, false);
+    }
     fr.instr_index = at as u32 + 1;
     fr.stack_depth = used - fr.nlocalsplus;
     c.return_value = v;

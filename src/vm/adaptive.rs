@@ -232,6 +232,10 @@ pub struct Stats {
     pub families: BTreeMap<&'static str, FamilyStats>,
     /// Specializations by the instruction they produced.
     pub specialized: BTreeMap<&'static str, u64>,
+    /// Generators drained by collecting built-ins (`vm::ops::drain`), and the items their
+    /// yields handed over without suspending.
+    pub drains: u64,
+    pub drained_items: u64,
 }
 
 impl Default for Stats {
@@ -240,6 +244,8 @@ impl Default for Stats {
             ops: vec![OpStats::default(); 256],
             families: BTreeMap::new(),
             specialized: BTreeMap::new(),
+            drains: 0,
+            drained_items: 0,
         }
     }
 }
@@ -291,6 +297,12 @@ impl Stats {
                 );
             }
         }
+        if self.drains > 0 {
+            s += &format!(
+                "generator drains: runs {} items {}\n",
+                self.drains, self.drained_items
+            );
+        }
         s
     }
 
@@ -324,10 +336,12 @@ impl Stats {
         }
         let jit = jit.map(|j| format!(",\"jit\":{{{j}}}")).unwrap_or_default();
         format!(
-            "{{\"mode\":\"{}\",\"families\":{{{}}},\"instructions\":{{{}}}{jit}}}\n",
+            "{{\"mode\":\"{}\",\"families\":{{{}}},\"instructions\":{{{}}},\"drains\":{{\"runs\":{},\"items\":{}}}{jit}}}\n",
             mode.name(),
             fams.join(","),
-            ops.join(",")
+            ops.join(","),
+            self.drains,
+            self.drained_items
         )
     }
 }

@@ -1776,8 +1776,13 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!();
-                    sync!();
-                    return Ok(Exit::Yield(v));
+                    if ops::drain::drain_yield(vm, f, v) {
+                        // Drained: on as if `next()` resumed the frame at once.
+                        push!(vm.none);
+                    } else {
+                        sync!();
+                        return Ok(Exit::Yield(v));
+                    }
                 }
                 Opcode::SEND => {
                     let v = slots[sp - 1];

@@ -56,6 +56,10 @@ pub struct Vm {
     pub gc_thresholds: [i64; 3],
     /// The `handled` of each generator's resumer, innermost last (CPython's exc_info chain).
     pub handled_outer: Vec<Value>,
+    /// The generator frame a collecting built-in is draining (`ops::drain`), if any.
+    pub drain: Option<super::ops::drain::Drain>,
+    /// The values drained generators handed over, not yet taken by their consumers (rooted).
+    pub drained: Vec<Value>,
     /// Where CPython 3.11's standard library is (None: not found; imports say so).
     pub stdlib: Option<super::discovery::StdlibInfo>,
     /// Weak references to every class created by Python code, for `type.__subclasses__()`.
@@ -150,6 +154,8 @@ impl Vm {
             gc_debug: 0,
             gc_thresholds: [700, 10, 10],
             handled_outer: Vec::new(),
+            drain: None,
+            drained: Vec::new(),
             stdlib: None,
             options: Default::default(),
             in_weakref_callbacks: false,
@@ -258,6 +264,7 @@ impl Vm {
         roots.extend(self.classes.iter().copied());
         roots.push(self.handled);
         roots.extend(self.handled_outer.iter().copied());
+        roots.extend(self.drained.iter().copied());
         roots.push(self.abi_error);
         roots.push(self.asyncgen_hooks);
         roots.extend(self.interned.values().copied());

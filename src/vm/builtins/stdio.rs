@@ -723,7 +723,9 @@ fn m_writelines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (fd, layer) = this(vm, args, "writelines")?;
     let lines = one_arg(vm, args, kw, "writelines")?;
     check_usable(vm, fd, layer)?;
-    crate::vm::runtime::iter::for_each(vm, lines, |vm, v| write_one(vm, fd, layer, v).map(drop))?;
+    crate::vm::runtime::iter::for_each(vm, lines, None, |vm, v| {
+        write_one(vm, fd, layer, v).map(drop)
+    })?;
     Ok(vm.none)
 }
 

@@ -536,6 +536,7 @@ pub fn unbound_local(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
         format!("cannot access local variable '{n}' where it is not associated with a value"),
     )
 }
+pub mod drain;
 pub mod spec;
 
 /// `_PyCoro_GetAwaitableIter`: `v` itself for a coroutine (or a generator whose code has

@@ -3,6 +3,7 @@
 use crate::vm::eval::Exit;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::ops::drain::{self, Accept};
 use crate::vm::runtime::attr::lookup_type_str;
 use crate::vm::runtime::call::{call, call_method_value};
 use crate::vm::runtime::compare;
@@ -520,7 +521,7 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(t) = as_tuple(v) {
         return Ok(t.to_vec());
     }
-    pump(vm, v, true, |_, _| Ok(()))
+    pump(vm, v, true, Accept::All, |_, _| Ok(()))
 }
 
 /// CPython's `PySequence_Fast(v, msg)`: all items of an iterable, with `msg` as the TypeError
@@ -545,9 +546,12 @@ pub fn collect_fast(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<Value>> {
 /// Calls `f` on each item of an iterable as the iterator produces it (CPython's `PyIter_Next`
 /// loop: `set(genexpr)` adds each item before resuming the generator, with no intermediate
 /// Vec). Each item is rooted while `f` runs. Lists and tuples are walked over a snapshot.
+/// A generator is drained (`ops::drain`) of the items `pure` takes: `f` must run no Python code
+/// for those, as it sees them only once the generator has gone on past them.
 pub fn for_each(
     vm: &mut Vm,
     v: Value,
+    pure: Option<Accept>,
     f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
 ) -> PyResult<()> {
     if as_list(v).is_some() || as_tuple(v).is_some() {
@@ -555,24 +559,60 @@ pub fn for_each(
         let mut f = f;
         return with_roots(vm, &items, |vm| items.iter().try_for_each(|&x| f(vm, x)));
     }
-    pump(vm, v, false, f).map(drop)
+    let accept = pure.unwrap_or(Accept::Nothing);
+    pump(vm, v, false, accept, f).map(drop)
 }
 
 /// The iteration loop of `collect` and `for_each`. Items are pushed on the root stack above the
 /// iterator as they come (rooted while the iterator runs Python code, with no list object to
 /// allocate and no Vec regrown from empty for every `tuple(genexpr)`); `keep` leaves them there
-/// and returns them all, otherwise each is dropped once `f` has seen it.
+/// and returns them all, otherwise each is dropped once `f` has seen it. A generator is drained
+/// of the items `accept` takes (`ops::drain`): they reach `f` in order once the drain stops.
 fn pump(
     vm: &mut Vm,
     v: Value,
     keep: bool,
+    mut accept: Accept,
     mut f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
 ) -> PyResult<Vec<Value>> {
     let it = get_iter(vm, v)?;
     let base = vm.roots.len();
     vm.roots.push(it);
+    if !(it.is_ptr() && obj_type(it) == vm.t.generator) {
+        accept = Accept::Nothing;
+    }
     let r = (|| {
-        while let Some(x) = next(vm, it)? {
+        loop {
+            let x = if accept == Accept::Nothing {
+                next(vm, it)?
+            } else {
+                crate::vm::eval::spend_step(vm)?;
+                let from = vm.drained.len();
+                let r = drain::resume_draining(vm, it, accept);
+                // The drained items, in the order they came, before the one that stopped it.
+                for i in from..vm.drained.len() {
+                    let x = vm.drained[i];
+                    vm.roots.push(x);
+                    if let Err(e) = f(vm, x) {
+                        vm.drained.truncate(from);
+                        return Err(e);
+                    }
+                    if !keep {
+                        vm.roots.pop();
+                    }
+                }
+                vm.drained.truncate(from);
+                match r? {
+                    Exit::Yield(x) => {
+                        // Not taken: `f` may run Python code on it, and on what an item like
+                        // it is then compared with: `next` from here on.
+                        accept = Accept::Nothing;
+                        Some(x)
+                    }
+                    Exit::Return(_) => None,
+                }
+            };
+            let Some(x) = x else { break };
             vm.roots.push(x);
             f(vm, x)?;
             if !keep {

@@ -4,6 +4,7 @@ use super::{add_method, add_static, nargs};
 use crate::bytecode::opcode::nb;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::ops::drain::Accept;
 use crate::vm::runtime::{dict as rdict, iter as riter, ops};
 use crate::vm::value::Value;
 
@@ -70,7 +71,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     if args.len() > 1 {
         vm.roots.push(s);
-        let r = riter::for_each(vm, args[1], |vm, x| rdict::set_add(vm, s, x).map(drop));
+        let r = riter::for_each(vm, args[1], Some(Accept::PureHash), |vm, x| {
+            rdict::set_add(vm, s, x).map(drop)
+        });
         vm.roots.pop();
         r?;
     }
@@ -83,7 +86,9 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult {
     }
     let s = vm.new_set(false);
     vm.roots.push(s);
-    let r = riter::for_each(vm, v, |vm, x| rdict::set_add(vm, s, x).map(drop));
+    let r = riter::for_each(vm, v, Some(Accept::PureHash), |vm, x| {
+        rdict::set_add(vm, s, x).map(drop)
+    });
     vm.roots.pop();
     r?;
     Ok(s)
