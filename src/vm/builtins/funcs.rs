@@ -4,6 +4,7 @@ use super::{def, len_of};
 use crate::vm::eval::run_code;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::ops::drain::Accept;
 use crate::vm::runtime::attr::{self, getattr_opt};
 use crate::vm::runtime::call::call;
 use crate::vm::runtime::dict::{self as rdict, dict_get_str};
@@ -434,73 +435,55 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if as_bytes(start).is_some() {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    let it = riter::get_iter(vm, pos[0])?;
-    // Root the iterator, the running total and the current item for the whole loop: resuming a
-    // generator or calling `__add__` may collect, and a big-int total lives only here.
+    // Root the running total and the current item for the whole loop: resuming a generator or
+    // calling `__add__` may collect, and a big-int total lives only here. An int or float total
+    // plus ints and floats runs no Python code: a generator is drained of those (`ops::drain`).
+    let pure = (!start.is_ptr() || is_exact(start, vm.t.int)).then_some(Accept::Number);
     let base = vm.roots.len();
-    vm.roots.extend([it, start, Value::NULL]);
-    let (acc_slot, x_slot) = (base + 1, base + 2);
-    let r = (|| -> PyResult {
-        let mut acc = start;
-        // Fast paths for ints and floats.
-        let mut fsum: Option<f64> = None;
-        while let Some(x) = riter::next(vm, it)? {
-            if let Some(f) = fsum {
-                if x.is_float() {
-                    fsum = Some(f + x.as_f64());
-                    continue;
-                }
-                acc = Value::from_f64(f);
-                fsum = None;
-            }
-            if acc.is_float() && x.is_float() {
-                fsum = Some(acc.as_f64() + x.as_f64());
-                continue;
-            }
-            vm.roots[acc_slot] = acc;
-            vm.roots[x_slot] = x;
-            acc = ops::binary_op(vm, crate::bytecode::opcode::nb::ADD, acc, x)?;
-            vm.roots[acc_slot] = acc;
-        }
+    vm.roots.extend([start, Value::NULL]);
+    let (acc_slot, x_slot) = (base, base + 1);
+    let mut acc = start;
+    // Fast paths for ints and floats.
+    let mut fsum: Option<f64> = None;
+    let r = riter::for_each_while(vm, pos[0], pure, |vm, x| {
         if let Some(f) = fsum {
-            acc = Value::from_f64(f);
-        }
-        Ok(acc)
-    })();
-    vm.roots.truncate(base);
-    r
-}
-
-fn any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "any", args, kw, 0, 1, 1)?;
-    let it = riter::get_iter(vm, args[0])?;
-    vm.roots.push(it);
-    let r = (|| -> PyResult<bool> {
-        while let Some(x) = riter::next(vm, it)? {
-            if compare::truthy(vm, x)? {
+            if x.is_float() {
+                fsum = Some(f + x.as_f64());
                 return Ok(true);
             }
+            acc = Value::from_f64(f);
+            fsum = None;
         }
-        Ok(false)
-    })();
-    vm.roots.pop();
-    let r = r?;
-    Ok(vm.bool_val(r))
+        if acc.is_float() && x.is_float() {
+            fsum = Some(acc.as_f64() + x.as_f64());
+            return Ok(true);
+        }
+        vm.roots[acc_slot] = acc;
+        vm.roots[x_slot] = x;
+        acc = ops::binary_op(vm, crate::bytecode::opcode::nb::ADD, acc, x)?;
+        vm.roots[acc_slot] = acc;
+        Ok(true)
+    });
+    vm.roots.truncate(base);
+    r?;
+    Ok(fsum.map_or(acc, Value::from_f64))
 }
+
+/// `any(it)`: a generator is drained of the items whose truth is built-in and false.
+fn any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "any", args, kw, 0, 1, 1)?;
+    let none_true = riter::for_each_while(vm, args[0], Some(Accept::Falsy), |vm, x| {
+        Ok(!compare::truthy(vm, x)?)
+    })?;
+    Ok(vm.bool_val(!none_true))
+}
+
+/// `all(it)`: a generator is drained of the items whose truth is built-in and true.
 fn all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "all", args, kw, 0, 1, 1)?;
-    let it = riter::get_iter(vm, args[0])?;
-    vm.roots.push(it);
-    let r = (|| -> PyResult<bool> {
-        while let Some(x) = riter::next(vm, it)? {
-            if !compare::truthy(vm, x)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    })();
-    vm.roots.pop();
-    let r = r?;
+    let r = riter::for_each_while(vm, args[0], Some(Accept::Truthy), |vm, x| {
+        compare::truthy(vm, x)
+    })?;
     Ok(vm.bool_val(r))
 }
 

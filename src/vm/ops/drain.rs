@@ -36,6 +36,14 @@ pub enum Accept {
     /// Values whose hashing and comparing run no Python code (`set(genexpr)`): exact int, bool,
     /// float, str, bytes, None, and tuples of those.
     PureHash,
+    /// Small ints, bools and floats (`sum` with an int or float total: adding them runs no Python
+    /// code and cannot fail, where a float and a huge int raise OverflowError).
+    Number,
+    /// Values whose truth the built-in types decide and is false (`any`: such an item never
+    /// ends it).
+    Falsy,
+    /// ... and is true (`all`).
+    Truthy,
 }
 
 /// The generator frame being drained and what its yields hand over.
@@ -43,6 +51,8 @@ pub enum Accept {
 pub struct Drain {
     frame: FramePtr,
     accept: Accept,
+    /// `vm.drained` holds at most this many values (a yield beyond is a plain one).
+    limit: usize,
 }
 
 /// Resumes generator `gen` (an exact generator, not a coroutine or async generator) as `next()`
@@ -50,12 +60,16 @@ pub struct Drain {
 /// `vm.drained` and the frame runs on; the result is the first value it yields that `accept` does
 /// not take (`Exit::Yield`), or its end. The caller takes the drained values off `vm.drained`
 /// (above the length it had) whatever the result.
-pub fn resume_draining(vm: &mut Vm, gen: Value, accept: Accept) -> PyResult<Exit> {
+pub fn resume_draining(vm: &mut Vm, gen: Value, accept: Accept, limit: usize) -> PyResult<Exit> {
     let g = as_generator(gen).unwrap();
     let frame = boxed_frame(&mut g.frame);
     // A drain inside the generator's body (its own `list(...)` of another generator) sets its
     // own and puts this one back when it ends.
-    let outer = vm.drain.replace(Drain { frame, accept });
+    let outer = vm.drain.replace(Drain {
+        frame,
+        accept,
+        limit,
+    });
     if let Some(st) = vm.stats.as_deref_mut() {
         st.drains += 1;
     }
@@ -71,7 +85,7 @@ pub fn resume_draining(vm: &mut Vm, gen: Value, accept: Accept) -> PyResult<Exit
 #[inline]
 pub fn drain_yield(vm: &mut Vm, f: FramePtr, v: Value) -> bool {
     match vm.drain {
-        Some(d) if d.frame == f && takes(vm, d.accept, v) => {
+        Some(d) if d.frame == f && vm.drained.len() < d.limit && takes(vm, d.accept, v) => {
             vm.drained.push(v);
             if let Some(st) = vm.stats.as_deref_mut() {
                 st.drained_items += 1;
@@ -82,12 +96,51 @@ pub fn drain_yield(vm: &mut Vm, f: FramePtr, v: Value) -> bool {
     }
 }
 
-fn takes(vm: &Vm, accept: Accept, v: Value) -> bool {
+/// Whether a drain of kind `accept` takes `v`.
+pub fn takes(vm: &Vm, accept: Accept, v: Value) -> bool {
     match accept {
         Accept::Nothing => false,
         Accept::All => true,
         Accept::PureHash => pure_hash(vm, v, 2),
+        Accept::Number => !v.is_ptr() || v == vm.true_ || v == vm.false_,
+        Accept::Falsy => pure_truth(vm, v) == Some(false),
+        Accept::Truthy => pure_truth(vm, v) == Some(true),
     }
+}
+
+/// `v`'s truth when the built-in types' own code decides it (no `__bool__`/`__len__` of a
+/// class): small ints and floats, None, exact int/bool/str/bytes/tuple/list/dict/set.
+fn pure_truth(vm: &Vm, v: Value) -> Option<bool> {
+    if !v.is_ptr() {
+        return Some(if v.is_float() {
+            v.as_f64() != 0.0
+        } else {
+            v.as_small_int() != 0
+        });
+    }
+    if v == vm.true_ {
+        return Some(true);
+    }
+    if v == vm.false_ || v == vm.none {
+        return Some(false);
+    }
+    let t = obj_type(v);
+    if t == vm.t.int {
+        return Some(true); // a big int (small ones are not pointers) is never zero
+    }
+    if t == vm.t.str_ {
+        return as_str(v).map(|s| !s.s.is_empty());
+    }
+    if t == vm.t.bytes {
+        return as_bytes(v).map(|b| !b.is_empty());
+    }
+    if t == vm.t.tuple {
+        return as_tuple(v).map(|x| !x.is_empty());
+    }
+    if t == vm.t.list {
+        return as_list(v).map(|x| !x.is_empty());
+    }
+    None
 }
 
 /// Whether hashing `v` and comparing it with other such values runs only the built-in types'

@@ -521,7 +521,7 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(t) = as_tuple(v) {
         return Ok(t.to_vec());
     }
-    pump(vm, v, true, Accept::All, |_, _| Ok(()))
+    pump(vm, v, true, Accept::All, |_, _| Ok(true)).map(|(_, items)| items)
 }
 
 /// CPython's `PySequence_Fast(v, msg)`: all items of an iterable, with `msg` as the TypeError
@@ -552,29 +552,46 @@ pub fn for_each(
     vm: &mut Vm,
     v: Value,
     pure: Option<Accept>,
-    f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
 ) -> PyResult<()> {
     if as_list(v).is_some() || as_tuple(v).is_some() {
         let items = collect(vm, v)?;
-        let mut f = f;
         return with_roots(vm, &items, |vm| items.iter().try_for_each(|&x| f(vm, x)));
     }
-    let accept = pure.unwrap_or(Accept::Nothing);
-    pump(vm, v, false, accept, f).map(drop)
+    for_each_while(vm, v, pure, |vm, x| f(vm, x).map(|()| true)).map(drop)
 }
+
+/// `for_each` until `f` returns false (then false), on the iterable's own iterator (a list
+/// is not copied first): `any`, `all`, `sum`. `f` must return true for every item `pure` takes
+/// (the generator has gone on past those when `f` sees them).
+pub fn for_each_while(
+    vm: &mut Vm,
+    v: Value,
+    pure: Option<Accept>,
+    f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<bool> {
+    let accept = pure.unwrap_or(Accept::Nothing);
+    pump(vm, v, false, accept, f).map(|(all, _)| all)
+}
+
+/// How many values a drain for a consumer that does not keep them buffers (`for_each`): the
+/// generator suspends once per this many items, and `set(x % 3 for x in huge)` stays small.
+const DRAIN_BATCH: usize = 1024;
 
 /// The iteration loop of `collect` and `for_each`. Items are pushed on the root stack above the
 /// iterator as they come (rooted while the iterator runs Python code, with no list object to
 /// allocate and no Vec regrown from empty for every `tuple(genexpr)`); `keep` leaves them there
-/// and returns them all, otherwise each is dropped once `f` has seen it. A generator is drained
-/// of the items `accept` takes (`ops::drain`): they reach `f` in order once the drain stops.
+/// and returns them all, otherwise each is dropped once `f` has seen it. Stops when `f` returns
+/// false (then false, and no items). A generator is drained of the items `accept` takes
+/// (`ops::drain`), `DRAIN_BATCH` at a time unless all are kept: they reach `f` in order once the
+/// drain stops.
 fn pump(
     vm: &mut Vm,
     v: Value,
     keep: bool,
     mut accept: Accept,
-    mut f: impl FnMut(&mut Vm, Value) -> PyResult<()>,
-) -> PyResult<Vec<Value>> {
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<(bool, Vec<Value>)> {
     let it = get_iter(vm, v)?;
     let base = vm.roots.len();
     vm.roots.push(it);
@@ -588,12 +605,15 @@ fn pump(
             } else {
                 crate::vm::eval::spend_step(vm)?;
                 let from = vm.drained.len();
-                let r = drain::resume_draining(vm, it, accept);
+                let limit = if keep { usize::MAX } else { from + DRAIN_BATCH };
+                let r = drain::resume_draining(vm, it, accept, limit);
                 // The drained items, in the order they came, before the one that stopped it.
                 for i in from..vm.drained.len() {
                     let x = vm.drained[i];
                     vm.roots.push(x);
-                    if let Err(e) = f(vm, x) {
+                    let go_on = f(vm, x);
+                    debug_assert!(!matches!(go_on, Ok(false)), "a drained item stopped {x:?}");
+                    if let Err(e) = go_on {
                         vm.drained.truncate(from);
                         return Err(e);
                     }
@@ -604,9 +624,11 @@ fn pump(
                 vm.drained.truncate(from);
                 match r? {
                     Exit::Yield(x) => {
-                        // Not taken: `f` may run Python code on it, and on what an item like
-                        // it is then compared with: `next` from here on.
-                        accept = Accept::Nothing;
+                        // Not taken (unless the batch was full): `f` may run Python code on it,
+                        // and on what an item like it is then compared with: `next` from here on.
+                        if !drain::takes(vm, accept, x) {
+                            accept = Accept::Nothing;
+                        }
                         Some(x)
                     }
                     Exit::Return(_) => None,
@@ -614,20 +636,22 @@ fn pump(
             };
             let Some(x) = x else { break };
             vm.roots.push(x);
-            f(vm, x)?;
+            if !f(vm, x)? {
+                return Ok(false);
+            }
             if !keep {
                 vm.roots.pop();
             }
         }
-        Ok(())
+        Ok(true)
     })();
-    let items = if keep && r.is_ok() {
+    let items = if keep && matches!(r, Ok(true)) {
         vm.roots[base + 1..].to_vec()
     } else {
         Vec::new()
     };
     vm.roots.truncate(base);
-    r.map(|()| items)
+    r.map(|all| (all, items))
 }
 
 /// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.
