@@ -561,6 +561,18 @@ pub fn for_each(
     for_each_while(vm, v, pure, |vm, x| f(vm, x).map(|()| true)).map(drop)
 }
 
+/// `list.extend(v)` / `list += v`: each item appended as the iterator produces it (a generator
+/// reading the list sees it grow, as in CPython); a list or tuple (the list itself included) is
+/// copied first. Never drained: the generator could see the list between its steps.
+pub fn extend_list(vm: &mut Vm, list: Value, v: Value) -> PyResult<()> {
+    for_each(vm, v, None, |_, x| {
+        if let Some(l) = as_list(list) {
+            l.push(x);
+        }
+        Ok(())
+    })
+}
+
 /// `for_each` until `f` returns false (then false), on the iterable's own iterator (a list
 /// is not copied first): `any`, `all`, `sum`. `f` must return true for every item `pure` takes
 /// (the generator has gone on past those when `f` sees them).

@@ -253,8 +253,7 @@ fn builtin_binop(
             Ok(Some(vm.new_list(v)))
         }
         (nb::ADD, Some(Layout::List), _) if inplace => {
-            let items = riter::collect(vm, b)?;
-            as_list(a).unwrap().extend(items);
+            riter::extend_list(vm, a, b)?;
             Ok(Some(a))
         }
         (nb::ADD, Some(Layout::Tuple), Some(Layout::Tuple)) => {

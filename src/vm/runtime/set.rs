@@ -248,10 +248,8 @@ pub fn update(vm: &mut Vm, s: Value, it: Value) -> PyResult<()> {
         let n = d.table.len();
         table(s).reserve_for_update(n);
     }
-    let items = crate::vm::runtime::iter::collect(vm, it)?;
-    with_roots(vm, &items, |vm| {
-        items.iter().try_for_each(|&x| set_add(vm, s, x).map(drop))
-    })
+    // Each item added as it comes: a generator reading the set sees it grow (not drained).
+    crate::vm::runtime::iter::for_each(vm, it, None, |vm, x| set_add(vm, s, x).map(drop))
 }
 
 /// Whether every key of set `p` is in set `q` (`p <= q`).

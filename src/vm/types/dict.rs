@@ -144,8 +144,7 @@ pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
                 let ks = riter::with_roots(vm, &[ks], |vm| riter::collect(vm, ks))?;
                 update_from_keys(vm, d, other, &ks)?;
             } else {
-                let items = riter::collect(vm, other)?;
-                riter::with_roots(vm, &items, |vm| update_from_pairs(vm, d, &items))?;
+                update_from_pairs(vm, d, other)?;
             }
         }
     }
@@ -168,26 +167,34 @@ pub fn update_from_keys(vm: &mut Vm, d: Value, m: Value, keys: &[Value]) -> PyRe
     })
 }
 
-/// `dict.update` from an iterable of pairs; the caller roots `items`.
-fn update_from_pairs(vm: &mut Vm, d: Value, items: &[Value]) -> PyResult<()> {
-    for (i, &it) in items.iter().enumerate() {
-        let pair = match riter::collect(vm, it) {
-            Ok(p) => p,
-            Err(_) => {
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )));
-            }
-        };
-        if pair.len() != 2 {
-            return Err(vm.value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                pair.len()
+/// `dict.update` from an iterable of pairs, each set as the iterator produces it (a generator
+/// reading the dict sees it grow; pairs before an error stay set, as in CPython).
+fn update_from_pairs(vm: &mut Vm, d: Value, items: Value) -> PyResult<()> {
+    let mut i = 0usize;
+    riter::for_each(vm, items, None, |vm, it| {
+        let at = i;
+        i += 1;
+        update_from_pair(vm, d, it, at)
+    })
+}
+
+/// Element `i` of `dict.update`'s iterable of pairs: `d[k] = v`.
+fn update_from_pair(vm: &mut Vm, d: Value, it: Value, i: usize) -> PyResult<()> {
+    let pair = match riter::collect(vm, it) {
+        Ok(p) => p,
+        Err(_) => {
+            return Err(vm.type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
             )));
         }
-        riter::with_roots(vm, &pair, |vm| rdict::dict_set(vm, d, pair[0], pair[1]))?;
+    };
+    if pair.len() != 2 {
+        return Err(vm.value_error(format!(
+            "dictionary update sequence element #{i} has length {}; 2 is required",
+            pair.len()
+        )));
     }
-    Ok(())
+    riter::with_roots(vm, &pair, |vm| rdict::dict_set(vm, d, pair[0], pair[1]))
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

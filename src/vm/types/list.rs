@@ -53,8 +53,7 @@ fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "list.extend", args, kw, 1, 1, 1)?;
-    let items = riter::collect(vm, args[1])?;
-    lst(args[0]).extend(items);
+    riter::extend_list(vm, args[0], args[1])?;
     Ok(vm.none)
 }
 
