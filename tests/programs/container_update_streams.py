@@ -60,3 +60,16 @@ try:
     [].extend(5)
 except TypeError as e:
     print(e)
+s = {0, 1, 2, 3, 4}
+s.difference_update(len(s) - 1 for _ in range(3))
+print(sorted(s))
+s = {1, 2, 3}
+s.difference_update({1}, [2], {3: 0})
+print(s)
+s = {1, 2}
+s.difference_update(s)
+print(s)
+try:
+    {1}.difference_update([[1]])
+except TypeError as e:
+    print(e)

@@ -677,8 +677,19 @@ pub fn known_concrete(t: *const TypeObject) -> bool {
 /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance.
 pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Value]) -> PyResult {
     let t = cls.as_ptr::<TypeObject>() as *const TypeObject;
-    if t == vm.t.type_ && args.len() == 1 && kwnames.is_empty() {
-        return Ok(Value::from_ptr(vm.type_of(args[0])));
+    if t == vm.t.type_ {
+        // CPython's type_vectorcall and type_call: only `type` itself has the one-argument
+        // form; `type.__new__` and metaclasses take exactly three.
+        let npos = args.len() - kwnames.len();
+        if npos == 1 {
+            if !kwnames.is_empty() {
+                return Err(vm.type_error("type() takes no keyword arguments"));
+            }
+            return Ok(Value::from_ptr(vm.type_of(args[0])));
+        }
+        if npos != 3 {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let (new, init) = ctor_slots(vm, t);
     if new == Some(vm.object_new) && is_uninstantiable(t) {

@@ -214,10 +214,17 @@ fn bytes_conv_args(
     kw: &[Value],
 ) -> PyResult<(Option<Value>, bool, bool)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
+    // Argument Clinic's order: the total count, then the positional one.
+    let (npos, total) = (pos.len() - 1, args.len() - 1);
+    if total > 3 {
+        let kwd = if npos == 0 { "keyword " } else { "" };
         return Err(vm.type_error(format!(
-            "{name}() takes at most 2 positional arguments ({} given)",
-            pos.len() - 1
+            "{name}() takes at most 3 {kwd}arguments ({total} given)"
+        )));
+    }
+    if npos > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 positional arguments ({npos} given)"
         )));
     }
     let mut x = pos.get(1).copied();

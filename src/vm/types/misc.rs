@@ -352,7 +352,6 @@ fn object_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, _) = split_kw(args, kw);
     match pos.len() {
-        2 if kw.is_empty() => Ok(Value::from_ptr(vm.type_of(pos[1]))),
         4 => {
             // type.__new__'s argument clinic checks, in CPython's order.
             let want = [
@@ -402,7 +401,11 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
             new_class(vm, meta, pos[1], &bases, pos[3], kwargs, kw)
         }
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+        // (`type(x)` is answered by the call itself: `call::type_call_default`.)
+        n => Err(vm.type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            n.saturating_sub(1)
+        ))),
     }
 }
 

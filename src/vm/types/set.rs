@@ -216,8 +216,18 @@ fn inplace(vm: &mut Vm, args: &[Value], op: u32) -> PyResult {
 fn intersection_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     inplace(vm, args, nb::AND)
 }
+/// Another set or a dict works table to table (`inplace`); any other iterable's items are
+/// discarded as the iterator produces them (a generator reading the set sees it shrink).
 fn difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    inplace(vm, args, nb::SUBTRACT)
+    let s = args[0];
+    for &o in &args[1..] {
+        if as_set(o).is_some() || as_dict(o).is_some() {
+            inplace(vm, &[s, o], nb::SUBTRACT)?;
+        } else {
+            riter::for_each(vm, o, None, |vm, x| rdict::set_discard(vm, s, x).map(drop))?;
+        }
+    }
+    Ok(vm.none)
 }
 fn symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     inplace(vm, args, nb::XOR)
