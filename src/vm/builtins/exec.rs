@@ -16,7 +16,10 @@ pub fn install(vm: &mut Vm) {
 
 /// `compile()` flags cpjit accepts: `__future__` feature flags that change nothing in 3.11
 /// (`generator_stop`, `division`, ... are always on) and `dont_inherit` semantics.
-const HARMLESS_FLAGS: i64 = 0x10000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
+const HARMLESS_FLAGS: i64 = 0x10 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
+/// Every flag CPython's compile() knows (PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK);
+/// any other bit is "unrecognised" (ValueError).
+const KNOWN_FLAGS: i64 = 0x1fe0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
 const PYCF_ONLY_AST: i64 = 0x400;
 const CO_FUTURE_ANNOTATIONS: i64 = 0x1000000;
 
@@ -154,28 +157,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             )));
         }
     }
-    let flags = match a[3] {
-        Some(v) if v.is_small_int() => v.as_small_int(),
-        Some(v) if v == vm.false_ => 0,
-        Some(v) if v == vm.true_ => 1,
-        None => 0,
-        Some(v) => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-        }
-    };
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.not_implemented("compile() to an AST (ast.PyCF_ONLY_AST)"));
-    }
-    if flags & !HARMLESS_FLAGS != 0 {
-        let what = if flags & CO_FUTURE_ANNOTATIONS != 0 {
-            "compile() with the `from __future__ import annotations` flag".to_string()
-        } else {
-            format!("compile() flags {flags:#x}")
-        };
-        return Err(vm.not_implemented(what));
-    }
-    let src = source_text(vm, "compile", a[0].unwrap())?;
+    // Argument Clinic's conversions in order (filename, mode, flags), then the impl's checks.
     let filename = a[1].unwrap();
     let filename = if let Some(s) = as_str(filename) {
         s.s.to_string()
@@ -192,6 +174,31 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         let tn = vm.type_name(mode);
         return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
     }
+    let flags = match a[3] {
+        Some(v) if v.is_small_int() => v.as_small_int(),
+        Some(v) if v == vm.false_ => 0,
+        Some(v) if v == vm.true_ => 1,
+        None => 0,
+        Some(v) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(vm.not_implemented("compile() to an AST (ast.PyCF_ONLY_AST)"));
+    }
+    if flags & !HARMLESS_FLAGS != 0 {
+        let what = if flags & CO_FUTURE_ANNOTATIONS != 0 {
+            "compile() with the `from __future__ import annotations` flag".to_string()
+        } else {
+            format!("compile() flags {flags:#x}")
+        };
+        return Err(vm.not_implemented(what));
+    }
+    let src = source_text(vm, "compile", a[0].unwrap())?;
     let mode = str_of(mode).to_string();
     compile_text(vm, &src, &filename, &mode)
 }

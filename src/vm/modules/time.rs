@@ -491,15 +491,6 @@ fn own_thread_clock() -> i32 {
     (!(tid as u32) << 3) as i32 | 6
 }
 
-/// The clock `id` names, or EINVAL (the kernel's answer for a clock it does not have; cpjit
-/// cannot name the CPU clocks of other processes and threads, so those get EINVAL too).
-fn clock_id(id: i32) -> Result<ClockId, rustix::io::Errno> {
-    if id == own_thread_clock() {
-        return Ok(ClockId::ThreadCPUTime);
-    }
-    ClockId::try_from(id).map_err(|_| rustix::io::Errno::INVAL)
-}
-
 /// `clock_gettime(id)` of any clock id, passed to the kernel as CPython does (negative ids
 /// name the CPU-time clocks of processes and threads), with its errors.
 fn read_clock(id: i32) -> Result<Timespec, rustix::io::Errno> {
@@ -579,9 +570,14 @@ fn set_clock(vm: &mut Vm, id: i32, ns: i64) -> PyResult {
         tv_sec: ns.div_euclid(1_000_000_000),
         tv_nsec: ns.rem_euclid(1_000_000_000),
     };
-    match clock_id(id).and_then(|c| clock::clock_settime(c, t)) {
+    // Any clock id goes to the kernel, as in CPython (its errno: EPERM for CPU-time clocks).
+    let ts = nix::sys::time::TimeSpec::new(t.tv_sec, t.tv_nsec);
+    match nix::time::clock_settime(nix::time::ClockId::from_raw(id), ts) {
         Ok(()) => Ok(vm.none),
-        Err(e) => Err(errno_error(vm, e)),
+        Err(e) => Err(errno_error(
+            vm,
+            rustix::io::Errno::from_raw_os_error(e as i32),
+        )),
     }
 }
 

@@ -284,6 +284,13 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 let q = str_of(as_function(v).unwrap().qualname).to_string();
                 format!("<function {} at {:#x}>", q, v.0)
             }
+            Layout::Code => {
+                let c = &as_code(v).unwrap().code;
+                format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    c.name, v.0, c.filename, c.firstlineno
+                )
+            }
             Layout::Builtin => {
                 let b = as_builtin(v).unwrap();
                 if b.bound.is_null() && !b.owner.is_null() && b.name != "__new__" {

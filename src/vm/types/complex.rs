@@ -232,7 +232,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         (None, None) => return Ok(new_complex(vm, 0.0, 0.0)),
         (None, Some(_)) => Value::try_from_i64(0).unwrap(),
     };
-    if let Some(s) = as_str(r) {
+    // A str subclass is parsed as its string (PyUnicode_Check), before any `__complex__`.
+    let r_str = super::subclass::base_value(r).unwrap_or(r);
+    if let Some(s) = as_str(r_str) {
         if i.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
@@ -249,7 +251,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         };
     }
     if let Some(iv) = i {
-        if as_str(iv).is_some() {
+        if as_str(super::subclass::base_value(iv).unwrap_or(iv)).is_some() {
             return Err(vm.type_error("complex() second arg can't be a string"));
         }
     }

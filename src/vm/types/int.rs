@@ -251,7 +251,7 @@ fn bytes_conv_args(
     }
     let big = match order {
         None => true,
-        Some(o) => match as_str(o) {
+        Some(o) => match as_str(super::subclass::base_value(o).unwrap_or(o)) {
             Some(s) if &*s.s == "big" => true,
             Some(s) if &*s.s == "little" => false,
             Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),

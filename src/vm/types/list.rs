@@ -59,16 +59,16 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "pop", args, kw, 1, 0, 1)?;
-    let l = lst(args[0]);
-    if l.is_empty() {
-        return Err(vm.index_error("pop from empty list"));
-    }
+    // Argument Clinic converts the index (Py_ssize_t) before the list is looked at.
     let i = if args.len() > 1 {
-        subscr::index_of(vm, args[1], "list")?
+        crate::vm::runtime::num::index_c(vm, args[1], "ssize_t", |_| true)?
     } else {
         -1
     };
     let l = lst(args[0]);
+    if l.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
     let j = if i < 0 { i + l.len() as i64 } else { i };
     if j < 0 || j as usize >= l.len() {
         return Err(vm.index_error("pop index out of range"));

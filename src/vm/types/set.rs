@@ -121,13 +121,27 @@ fn multi(vm: &mut Vm, args: &[Value], op: u32) -> PyResult {
     Ok(acc)
 }
 
-fn union(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+/// The varargs methods' keyword check (METH_VARARGS): keyword values would otherwise be read
+/// as more operands. Named by the defining type, as CPython's message is.
+fn no_keywords(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<()> {
+    if kw.is_empty() {
+        return Ok(());
+    }
+    let frozen = vm.is_subtype(vm.type_of(args[0]), vm.t.frozenset);
+    let t = if frozen { "frozenset" } else { "set" };
+    Err(vm.type_error(format!("{t}.{name}() takes no keyword arguments")))
+}
+
+fn union(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "union", args, kw)?;
     multi(vm, args, nb::OR)
 }
-fn intersection(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn intersection(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "intersection", args, kw)?;
     multi(vm, args, nb::AND)
 }
-fn difference(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn difference(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "difference", args, kw)?;
     multi(vm, args, nb::SUBTRACT)
 }
 fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
@@ -197,7 +211,8 @@ fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     as_set(args[0]).unwrap().table.clear();
     Ok(vm.none)
 }
-fn update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "update", args, kw)?;
     for &o in &args[1..] {
         crate::vm::runtime::set::update(vm, args[0], o)?;
     }
@@ -213,12 +228,14 @@ fn inplace(vm: &mut Vm, args: &[Value], op: u32) -> PyResult {
     }
     Ok(vm.none)
 }
-fn intersection_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn intersection_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "intersection_update", args, kw)?;
     inplace(vm, args, nb::AND)
 }
 /// Another set or a dict works table to table (`inplace`); any other iterable's items are
 /// discarded as the iterator produces them (a generator reading the set sees it shrink).
-fn difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn difference_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    no_keywords(vm, "difference_update", args, kw)?;
     let s = args[0];
     for &o in &args[1..] {
         if as_set(o).is_some() || as_dict(o).is_some() {
@@ -229,6 +246,7 @@ fn difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
     Ok(vm.none)
 }
-fn symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "symmetric_difference_update", args, kw, 1, 1, 1)?;
     inplace(vm, args, nb::XOR)
 }
