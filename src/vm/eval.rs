@@ -299,6 +299,20 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: V
     }
 }
 
+/// `__build_class__`'s run of a class body `func` with namespace `locals`: called as CPython's
+/// `_PyEval_Vector(func, locals, no arguments)` does, so a function with parameters gets its
+/// defaults (or the missing-argument TypeError) like any call.
+pub fn run_class_body(vm: &mut Vm, func: Value, locals: Value) -> PyResult {
+    let f = push_frame(vm, func, &[], &[])?;
+    framestack::set_locals(f, locals);
+    let r = run(vm, f, None);
+    pop_frame(vm, f);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.err("SystemError", "yield outside a generator frame")),
+    }
+}
+
 /// Finds the handler for an exception raised by instruction `at`.
 fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::ExceptionEntry> {
     let mut best: Option<crate::bytecode::code::ExceptionEntry> = None;

@@ -25,6 +25,8 @@ const CO_FUTURE_ANNOTATIONS: i64 = 0x1000000;
 
 /// The source text of a str/bytes/bytearray argument.
 fn source_text(vm: &mut Vm, func: &str, v: Value) -> PyResult<Vec<u8>> {
+    // A str subclass is its string (PyUnicode_Check).
+    let v = crate::vm::types::subclass::base_value(v).unwrap_or(v);
     if let Some(s) = as_str(v) {
         return Ok(s.s.as_bytes().to_vec());
     }
@@ -198,8 +200,11 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         };
         return Err(vm.not_implemented(what));
     }
-    let src = source_text(vm, "compile", a[0].unwrap())?;
     let mode = str_of(mode).to_string();
+    if !matches!(mode.as_str(), "exec" | "eval" | "single") {
+        return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+    }
+    let src = source_text(vm, "compile", a[0].unwrap())?;
     compile_text(vm, &src, &filename, &mode)
 }
 

@@ -1,7 +1,6 @@
 //! Built-in functions other than print and the numeric ones.
 
 use super::{def, len_of};
-use crate::vm::eval::run_code;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::ops::drain::Accept;
@@ -169,6 +168,11 @@ fn class_check(vm: &mut Vm, x: Value, cls: Value, fname: &str) -> PyResult<bool>
     if let Some(r) = hook {
         return Ok(r);
     }
+    // issubclass's first argument is checked where CPython's recursive_issubclass does: only
+    // against a class (an empty tuple of classes answers False whatever it is).
+    if fname == "issubclass" && as_type(x).is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
     if as_type(cls).is_some() {
         return Ok(if fname == "isinstance" {
             let t = vm.type_of(x);
@@ -191,9 +195,6 @@ fn isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "issubclass", args, kw, 0, 2, 2)?;
-    if as_type(args[0]).is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
     let r = class_check(vm, args[0], args[1], "issubclass")?;
     Ok(vm.bool_val(r))
 }
@@ -665,10 +666,12 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
     let (func, name) = (args[0], args[1]);
-    let Some(fd) = as_function(func) else {
+    if as_function(func).is_none() {
         return Err(vm.type_error("__build_class__: func must be a function"));
-    };
-    let (code, globals) = (fd.code, fd.globals);
+    }
+    if as_str(crate::vm::types::subclass::base_value(name).unwrap_or(name)).is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
     let orig_bases = args[2..npos].to_vec();
     // PEP 560: bases that are not classes may stand for others (__mro_entries__).
     let mut bases = Vec::with_capacity(orig_bases.len());
@@ -733,7 +736,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             _ => vm.new_dict(),
         };
         vm.roots.push(ns);
-        let cell = run_code(vm, code, globals, ns, func)?;
+        let cell = crate::vm::eval::run_class_body(vm, func, ns)?;
         if as_cell(cell).is_some() {
             // type.__new__ fills the cell (zero-argument super(), __class__).
             let k = vm.intern("__classcell__");

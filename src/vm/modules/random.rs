@@ -60,11 +60,12 @@ class Random:
         "random() -> x in the interval [0, 1)."
         return _random(self._mt)
 
-    def seed(self, n=None):
+    # Positional-only, as the C methods are (a keyword is a TypeError).
+    def seed(self, n=None, /):
         "seed([n]) -> None."
         _seed(self._mt, n)
 
-    def getrandbits(self, k):
+    def getrandbits(self, k, /):
         "getrandbits(k) -> x.  Generates an int with k random bits."
         return _getrandbits(self._mt, k)
 
@@ -72,7 +73,7 @@ class Random:
         "getstate() -> tuple containing the current state."
         return _getstate(self._mt)
 
-    def setstate(self, state):
+    def setstate(self, state, /):
         "setstate(state) -> None.  Restores generator state."
         _setstate(self._mt, state)
 "#;

@@ -175,7 +175,7 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `float.__getformat__(typestr)`: how C doubles and floats are stored (test.support reads it).
 fn getformat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "float.__getformat__", args, kw, 1, 1, 1)?;
-    let Some(s) = as_str(args[1]) else {
+    let Some(s) = as_str(super::subclass::base_value(args[1]).unwrap_or(args[1])) else {
         let tn = vm.type_name(args[1]);
         return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
     };
