@@ -36,3 +36,25 @@ except TypeError as e:
 for f in [lambda: issubclass(2, 3), lambda: issubclass(int, 3), lambda: issubclass(2, ()), lambda: issubclass(2, (int,)), lambda: issubclass(2, ((),)), lambda: issubclass(2, int | str)]:
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
+
+# Campaign 1100-1149: to_bytes converts length (Py_ssize_t) before checking byteorder's type,
+# and byteorder's value before length's sign, as Argument Clinic and the impl do.
+for f in [lambda: bool.to_bytes(0, 2**64, object), lambda: (0).to_bytes(-2**70, 'big'), lambda: (0).to_bytes(-1, 'bad'), lambda: (0).to_bytes(-1, 'big'),
+          lambda: (0).to_bytes('x', object), lambda: (5).to_bytes(2, 'little'), lambda: (5).to_bytes(), lambda: int.from_bytes(byteorder=5),
+          lambda: int.from_bytes(b'\x01\x00', 'little'), lambda: int.from_bytes(5, 'bad'), lambda: int.from_bytes(b'\xff', signed=True),
+          lambda: (-1).to_bytes(2, 'big', signed=True), lambda: (300).to_bytes(1, 'big'), lambda: (0).to_bytes(1, object())]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+class MyDict(dict): pass
+
+# Campaign 1150-1199: bytes.find/count read the slice bounds before the sub argument, startswith/
+# endswith type-check every pattern even when the range is empty (a tuple's item with its own
+# message), exec/eval with a dict subclass as globals compile first and then say cpjit lacks it.
+for f in [lambda: b''.count(2**64, ...), lambda: b'ab'.count(2**64), lambda: b'ab'.count(300), lambda: b'ab'.count(97),
+          lambda: ' '.startswith(bytearray(b'xy'), 7), lambda: ' '.startswith(b'x'), lambda: ' '.startswith('x', 7), lambda: 'abc'.endswith(1, 9),
+          lambda: exec('a b\tc\n', MyDict(k=1)), ]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for f in [lambda: b' '.startswith('x', 7), lambda: b' '.endswith(1, 9), lambda: b'abc'.startswith((b'a', 1)), lambda: b'abc'.startswith((b'z', 1)), lambda: 'abc'.startswith(('a', 1)), lambda: 'abc'.startswith(('z', 1)), lambda: ''.startswith('', 1), lambda: 'abc'.startswith('', 3), lambda: bytearray(b' ').find(b'x', 'q'), lambda: b'ab'.find(2**64, ...)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)

@@ -290,6 +290,21 @@ fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyR
             _ => return Err(vm.type_error(format!("{func}() takes no keyword argument '{k}'"))),
         }
     }
+    if let Some(gv) = g.filter(|&v| v != vm.none && obj_type(v) != vm.t.dict) {
+        if vm.isinstance(gv, vm.t.dict) {
+            // CPython accepts a dict subclass and reads names through its __getitem__ (and
+            // __missing__); cpjit's frames hold real dicts. The source is still compiled first,
+            // so a syntax error is reported as in CPython.
+            if as_code(pos[0]).is_none() {
+                let src = source_text(vm, func, pos[0])?;
+                compile_text(vm, &src, "<string>", mode)?;
+            }
+            let tn = vm.type_name(gv);
+            return Err(
+                vm.not_implemented(format!("{func}() with globals of a dict subclass ('{tn}')"))
+            );
+        }
+    }
     let (globals, locals) = namespaces(vm, func, g, l)?;
     vm.roots.extend([globals, locals]);
     let r = (|| {

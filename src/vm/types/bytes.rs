@@ -195,9 +195,10 @@ fn search(
     name: &str,
 ) -> PyResult<(Vec<u8>, usize, usize)> {
     super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
-    let sub = sub_arg(vm, args[1])?;
+    // CPython's order: the slice bounds, then the sub argument.
     let start = bound_arg(vm, args.get(2).copied())?;
     let end = bound_arg(vm, args.get(3).copied())?;
+    let sub = sub_arg(vm, args[1])?;
     let len = data(args[0]).len();
     let (a, b) = adjust_indices(start, end, len);
     Ok((sub, a as usize, b as usize))
@@ -508,6 +509,7 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
     let e0 = bound_arg(vm, args.get(3).copied())?;
     let d = data(args[0]);
     let (a, b) = adjust_indices(s0, e0, d.len());
+    let in_tuple = as_tuple(args[1]).is_some();
     let cands: Vec<Value> = match as_tuple(args[1]) {
         Some(t) => t.to_vec(),
         None => vec![args[1]],
@@ -515,6 +517,10 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
     for c in cands {
         let Some(p) = bytes_of(c) else {
             let tn = vm.type_name(c);
+            if in_tuple {
+                // A tuple's item goes through the buffer protocol (CPython's _bytes_tailmatch).
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+            }
             return Err(vm.type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {tn}"
             )));

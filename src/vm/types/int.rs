@@ -212,7 +212,7 @@ fn bytes_conv_args(
     first: &str,
     args: &[Value],
     kw: &[Value],
-) -> PyResult<(Option<Value>, bool, bool)> {
+) -> PyResult<BytesConvArgs> {
     let (pos, kws) = split_kw(args, kw);
     // Argument Clinic's order: the total count, then the positional one.
     let (npos, total) = (pos.len() - 1, args.len() - 1);
@@ -249,50 +249,69 @@ fn bytes_conv_args(
         }
         *slot = Some(v);
     }
-    let big = match order {
-        None => true,
-        Some(o) => match as_str(super::subclass::base_value(o).unwrap_or(o)) {
-            Some(s) if &*s.s == "big" => true,
-            Some(s) if &*s.s == "little" => false,
-            Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-            None => {
+    // Argument Clinic's stage, in parameter order: to_bytes' length (Py_ssize_t), byteorder's
+    // type, signed's truth; the impl then checks byteorder's value (`byteorder_is_big`).
+    if first == "bytes" && x.is_none() {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    }
+    let length = match (first == "length", x) {
+        (true, Some(l)) => Some(crate::vm::runtime::num::index_c(vm, l, "ssize_t", |_| {
+            true
+        })?),
+        _ => None,
+    };
+    let order = match order {
+        None => None,
+        Some(o) => {
+            let s = super::subclass::base_value(o).unwrap_or(o);
+            if as_str(s).is_none() {
                 let tn = vm.type_name(o);
                 return Err(vm.type_error(format!(
                     "{name}() argument 'byteorder' must be str, not {tn}"
                 )));
             }
-        },
+            Some(s)
+        }
     };
     let signed = match signed {
         Some(v) => compare::truthy(vm, v)?,
         None => false,
     };
-    Ok((x, big, signed))
+    Ok(BytesConvArgs {
+        first: x,
+        length,
+        order,
+        signed,
+    })
+}
+
+/// `to_bytes`/`from_bytes` arguments after Argument Clinic's conversions.
+struct BytesConvArgs {
+    first: Option<Value>,
+    /// to_bytes' length as a Py_ssize_t (its sign not yet checked).
+    length: Option<i64>,
+    /// byteorder, a str (its value not yet checked).
+    order: Option<Value>,
+    signed: bool,
+}
+
+/// The impl's byteorder check: big-endian (the default) or little.
+fn byteorder_is_big(vm: &mut Vm, order: Option<Value>) -> PyResult<bool> {
+    match order.map(|o| &*as_str(o).unwrap().s) {
+        None | Some("big") => Ok(true),
+        Some("little") => Ok(false),
+        Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
 }
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (length, big, signed) = bytes_conv_args(vm, "to_bytes", "length", args, kw)?;
-    let n = match length {
+    let a = bytes_conv_args(vm, "to_bytes", "length", args, kw)?;
+    let (big, signed) = (byteorder_is_big(vm, a.order)?, a.signed);
+    let n = match a.length {
         None => 1,
-        Some(l) => match crate::vm::runtime::num::index_value(vm, l)? {
-            Some(IntVal::Small(x)) if x >= 0 => x as usize,
-            Some(IntVal::Small(_)) => {
-                return Err(vm.value_error("length argument must be non-negative"))
-            }
-            Some(IntVal::Big(b)) => {
-                if b.is_negative() {
-                    return Err(vm.value_error("length argument must be non-negative"));
-                }
-                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
-            }
-            None => {
-                let tn = vm.type_name(l);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        },
+        Some(l) if l < 0 => return Err(vm.value_error("length argument must be non-negative")),
+        Some(l) => l as usize,
     };
     let v = int_of(args[0]).unwrap().to_big();
     if !signed && v.is_negative() {
@@ -319,8 +338,9 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod).
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let (data, big, signed) = bytes_conv_args(vm, "from_bytes", "bytes", args, kw)?;
-    let Some(data) = data else {
+    let a = bytes_conv_args(vm, "from_bytes", "bytes", args, kw)?;
+    let (big, signed) = (byteorder_is_big(vm, a.order)?, a.signed);
+    let Some(data) = a.first else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let mut b: Vec<u8> = match as_bytes(data) {

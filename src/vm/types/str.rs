@@ -385,26 +385,30 @@ fn affix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, start: bool) -> 
     super::parse_tuple_nargs(vm, name, args, kw, 1, 1, 3)?;
     let st = s(args[0]);
     let (a, b) = bounds(vm, st, &args[2..])?;
-    if a > b {
-        return Ok(vm.false_);
-    }
-    let sub = &st[a..b];
+    // Out of range, nothing matches, but every pattern is still type-checked (as CPython's
+    // tailmatch loop does).
+    let sub = if a > b { None } else { Some(&st[a..b]) };
     let pats: Vec<Value> = match as_tuple(args[1]) {
         Some(t) => t.to_vec(),
         None => vec![args[1]],
     };
+    let in_tuple = as_tuple(args[1]).is_some();
     for p in pats {
         let Some(ps) = super::subclass::str_arg(p) else {
             let tn = vm.type_name(p);
-            return Err(vm.type_error(format!(
-                "{name} first arg must be str or a tuple of str, not {tn}"
-            )));
+            return Err(vm.type_error(if in_tuple {
+                format!("tuple for {name} must only contain str, not {tn}")
+            } else {
+                format!("{name} first arg must be str or a tuple of str, not {tn}")
+            }));
         };
-        let hit = if start {
-            sub.starts_with(&*ps.s)
-        } else {
-            sub.ends_with(&*ps.s)
-        };
+        let hit = sub.is_some_and(|sub| {
+            if start {
+                sub.starts_with(&*ps.s)
+            } else {
+                sub.ends_with(&*ps.s)
+            }
+        });
         if hit {
             return Ok(vm.true_);
         }
