@@ -104,14 +104,44 @@ pub fn set_add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
 }
 
 pub fn set_contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let h = hash(vm, key)? as i64;
-    Ok(matches!(find(vm, s, key, h)?, Found::At(_)))
+    let (k, h) = key_hash(vm, key)?;
+    if k == key {
+        return Ok(matches!(find(vm, s, key, h)?, Found::At(_)));
+    }
+    // The stand-in frozenset lives only here while __eq__ may run Python code.
+    vm.roots.push(k);
+    let r = find(vm, s, k, h);
+    vm.roots.pop();
+    Ok(matches!(r?, Found::At(_)))
+}
+
+/// `key` and its hash for a lookup; a set (unhashable) stands for the frozenset of its items,
+/// as CPython's set_contains/discard/remove retry it.
+fn key_hash(vm: &mut Vm, key: Value) -> PyResult<(Value, i64)> {
+    match hash(vm, key) {
+        Ok(h) => Ok((key, h as i64)),
+        Err(e) if as_set(key).is_some() && obj_type(key) != vm.t.frozenset => {
+            if !vm.isinstance(e, vm.t.exc("TypeError")) {
+                return Err(e);
+            }
+            let t = table(key).copy();
+            let fz = from_table(vm, t, true);
+            vm.roots.push(fz);
+            let h = hash(vm, fz);
+            vm.roots.pop();
+            Ok((fz, h? as i64))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Removes `key`; returns whether it was present.
 pub fn set_discard(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
-    let h = hash(vm, key)? as i64;
-    match find(vm, s, key, h)? {
+    let (k, h) = key_hash(vm, key)?;
+    vm.roots.push(k);
+    let r = find(vm, s, k, h);
+    vm.roots.pop();
+    match r? {
         Found::At(j) => Ok(table(s).remove_at(j).is_some()),
         Found::Absent { .. } => Ok(false),
     }

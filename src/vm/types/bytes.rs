@@ -652,23 +652,6 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let d = data(args[0]);
     let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
-    let Some(sepv) = sep else {
-        return Ok(vm.new_str_owned(digits.concat()));
-    };
-    let sep_s: String = if let Some(s) = as_str(sepv) {
-        s.s.to_string()
-    } else if let Some(b) = bytes_of(sepv) {
-        b.iter().map(|&c| c as char).collect()
-    } else {
-        let tn = vm.type_name(sepv);
-        return Err(vm.type_error(format!("sep must be str or bytes, not {tn}")));
-    };
-    if sep_s.chars().count() != 1 {
-        return Err(vm.value_error("sep must be length 1."));
-    }
-    if !sep_s.is_ascii() {
-        return Err(vm.value_error("sep must be ASCII."));
-    }
     let per = match per {
         None => 1,
         Some(p) => match int_of(p) {
@@ -681,6 +664,32 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         },
     };
+    let Some(sepv) = sep else {
+        return Ok(vm.new_str_owned(digits.concat()));
+    };
+    // bytes_per_sep is converted first (Argument Clinic), then sep's length (any object with a
+    // len()), then its type, as CPython's _Py_strhex_impl checks them.
+    let sep_len = if let Some(s) = as_str(sepv) {
+        s.s.chars().count()
+    } else if let Some(b) = bytes_of(sepv) {
+        b.len()
+    } else {
+        // Any other object ends in an error below; its __len__ may run Python code.
+        crate::vm::builtins::len_of(vm, sepv)?
+    };
+    if sep_len != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    let sep_s: String = if let Some(s) = as_str(sepv) {
+        s.s.to_string()
+    } else if let Some(b) = bytes_of(sepv) {
+        b.iter().map(|&c| c as char).collect()
+    } else {
+        return Err(vm.type_error("sep must be str or bytes."));
+    };
+    if !sep_s.is_ascii() {
+        return Err(vm.value_error("sep must be ASCII."));
+    }
     if per == 0 || d.is_empty() {
         return Ok(vm.new_str_owned(digits.concat()));
     }

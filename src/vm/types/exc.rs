@@ -166,6 +166,15 @@ fn new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let cls = args[0].as_ptr::<TypeObject>();
     let os_error = vm.t.exc("OSError");
     if vm.is_subtype(cls, os_error) {
+        // CPython's OSError_new refuses keywords (naming the class called) unless a subclass's
+        // own __init__ takes the arguments (oserror_use_init).
+        if !_kw.is_empty() {
+            let init = crate::vm::runtime::attr::lookup_type_str(vm, cls, "__init__");
+            if init.is_none_or(|i| as_function(i).is_none()) {
+                let n = type_data(cls).name.clone();
+                return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+            }
+        }
         return super::oserror::new(vm, cls, &args[1..args.len() - _kw.len()]);
     }
     let a = vm.new_tuple(args[1..args.len() - _kw.len()].to_vec());
