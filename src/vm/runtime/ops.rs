@@ -187,12 +187,9 @@ fn is_seq(v: Value) -> bool {
 fn seq_repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     match int_of(n) {
         Some(IntVal::Small(i)) => Ok(Some(i.max(0) as usize)),
-        Some(IntVal::Big(b)) => {
-            if b.sign() == num_bigint::Sign::Minus {
-                Ok(Some(0))
-            } else {
-                Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
-            }
+        // PyNumber_AsSsize_t(n, OverflowError): out of range either way, negative too.
+        Some(IntVal::Big(_)) => {
+            Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
         }
         None => Ok(None),
     }

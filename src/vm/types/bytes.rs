@@ -1299,17 +1299,15 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "pop", args, kw, 1, 0, 1)?;
+    // Argument Clinic converts the index (Py_ssize_t) before the bytearray is looked at.
+    let mut i = match args.get(1) {
+        Some(&v) => crate::vm::runtime::num::index_c(vm, v, "ssize_t", |_| true)?,
+        None => -1,
+    };
     let len = data(args[0]).len() as i64;
     if len == 0 {
         return Err(vm.index_error("pop from empty bytearray"));
     }
-    let mut i = match args.get(1) {
-        Some(&v) => match index_value(vm, v)? {
-            Some(IntVal::Small(i)) => i,
-            _ => return Err(vm.index_error("pop index out of range")),
-        },
-        None => -1,
-    };
     if i < 0 {
         i += len;
     }

@@ -297,6 +297,11 @@ fn call_builtin(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult {
 /// `__round__(ndigits=None)` of int and float, as the `round` builtin.
 fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__round__", args, kw, 1, 0, 1)?;
+    // int.__round__ converts an explicit ndigits with __index__ (None is a TypeError there;
+    // round(x, None) calls __round__() without it); float.__round__ takes None.
+    if args.len() == 2 && args[1] == vm.none && vm.isinstance(args[0], vm.t.int) {
+        return Err(vm.type_error("'NoneType' object cannot be interpreted as an integer"));
+    }
     call_builtin(vm, "round", args)
 }
 

@@ -208,6 +208,11 @@ fn sep_and_max(
     // Argument Clinic's (sep=None, maxsplit=-1).
     let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
     let (sep, maxs) = (a[0], a[1]);
+    // maxsplit is converted by Argument Clinic (Py_ssize_t), before the impl looks at sep.
+    let max = match maxs {
+        Some(v) => crate::vm::runtime::num::index_c(vm, v, "ssize_t", |_| true)?,
+        None => -1,
+    };
     let sep = match sep {
         Some(v) if v != vm.none => {
             let x = match super::subclass::str_arg(v) {
@@ -223,10 +228,6 @@ fn sep_and_max(
             Some(x)
         }
         _ => None,
-    };
-    let max = match maxs {
-        Some(v) => subscr::index_of(vm, v, "maxsplit")?,
-        None => -1,
     };
     Ok((sep, max))
 }

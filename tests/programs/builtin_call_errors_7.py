@@ -1,0 +1,13 @@
+# Call-fuzzer campaigns 1250-1349: str.split/rsplit convert maxsplit (Py_ssize_t) before checking
+# sep, int.__round__(None) is a TypeError (round(x, None) is not), a sequence repeated a huge
+# negative number of times overflows as a positive one does, bytearray.pop converts its index first.
+class MyStr(str): pass
+for f in [lambda: MyStr('s').rsplit([], -10**30), lambda: 'a b'.rsplit(None, -10**30), lambda: 'a b'.split(' ', 10**30), lambda: 'a b'.rsplit([], 1),
+          lambda: bool.__round__(2, None), lambda: (2).__round__(None), lambda: True.__round__(None), lambda: (2).__round__(), lambda: int.__round__(True, None),
+          lambda: str.__rmul__('ab', -10**30), lambda: 'ab' * -10**30, lambda: 'ab'.__rmul__(2), lambda: 'ab'.__mul__(-10**30), lambda: [1].__rmul__(-10**30),
+          lambda: bytearray(b'xy').pop(len), lambda: bytearray(b'').pop(), lambda: bytearray(b'').pop('x'), lambda: bytearray(b'xy').pop(5)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for f in [lambda: b'a' * -10**30, lambda: (1,) * -10**30, lambda: -10**30 * 'a', lambda: 'a' * -5, lambda: round(2, None), lambda: round(2.5, None), lambda: (2.5).__round__(None)]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
