@@ -11,3 +11,19 @@ for f in [lambda: MyStr('s').rsplit([], -10**30), lambda: 'a b'.rsplit(None, -10
 for f in [lambda: b'a' * -10**30, lambda: (1,) * -10**30, lambda: -10**30 * 'a', lambda: 'a' * -5, lambda: round(2, None), lambda: round(2.5, None), lambda: (2.5).__round__(None)]:
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
+
+# Campaign 1350-1449: int(base=...) without a value is a TypeError; BaseException.__setstate__
+# refuses non-str attribute names (the ones before are set).
+class MyExc2(Exception): pass
+for f in [lambda: ArithmeticError.__setstate__(MyExc2('e'), {'a': 1, 2: 'b'}), lambda: int(base=[]), lambda: int(base=10), lambda: int(base=5.0)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+e2 = MyExc2('x')
+try:
+    e2.__setstate__({'a': 1, 3: 4, 'b': 2})
+except TypeError as e:
+    print(e, e2.a, hasattr(e2, 'b'))
+# Campaign 1450-1549: list.insert and str.replace convert their index/count as Py_ssize_t.
+for f in [lambda: [1].insert(-10**30, 0), lambda: [1].insert('x', 0), lambda: [1].insert(10**30, 0), lambda: 'aa'.replace('a', 'b', 'x'), lambda: 'aa'.replace('a', 'b', 10**30), lambda: 'aa'.replace('a', 'b', -1), lambda: 'aaa'.replace('a', 'b', 2)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)

@@ -542,6 +542,12 @@ fn exc_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("state is not a dictionary"));
     }
     for (k, v) in crate::vm::runtime::dict::items_of(state) {
+        // PyObject_SetAttr's check: a str (subclass) name.
+        let name = super::subclass::base_value(k).unwrap_or(k);
+        if as_str(name).is_none() {
+            let tn = vm.type_name(k);
+            return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+        }
         crate::vm::runtime::attr::setattr(vm, args[0], k, v)?;
     }
     Ok(vm.none)

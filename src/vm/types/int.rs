@@ -50,6 +50,9 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         )));
     }
     let Some(x) = x.take() else {
+        if base_v.is_some() {
+            return Err(vm.type_error("int() missing string argument"));
+        }
         return Ok(Value::try_from_i64(0).unwrap());
     };
     if let Some(bv) = base_v {

@@ -78,7 +78,8 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 pub fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "insert", args, kw, 1, 2, 2)?;
-    let i = subscr::index_of(vm, args[1], "list")?;
+    // Argument Clinic's Py_ssize_t (OverflowError past it, its own TypeError message).
+    let i = crate::vm::runtime::num::index_c(vm, args[1], "ssize_t", |_| true)?;
     let l = lst(args[0]);
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };

@@ -325,7 +325,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let old = arg_str(vm, args[1], "replace() argument 1")?;
     let new = arg_str(vm, args[2], "replace() argument 2")?;
     let count = if args.len() > 3 {
-        subscr::index_of(vm, args[3], "count")?
+        crate::vm::runtime::num::index_c(vm, args[3], "ssize_t", |_| true)?
     } else {
         -1
     };
