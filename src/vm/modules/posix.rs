@@ -520,7 +520,7 @@ fn strerror_text(code: i32) -> String {
 
 fn strerror(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "strerror", args, kw, 0, 1, 1)?;
-    let code = crate::vm::runtime::subscr::index_of(vm, args[0], "strerror")?;
+    let code = c_int(vm, args[0])?;
     let s = strerror_text(code as i32);
     Ok(vm.new_str_owned(s))
 }
@@ -710,7 +710,7 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("mkdir() missing required argument 'path' (pos 1)"));
     };
     let mode = match mode {
-        Some(m) => crate::vm::runtime::subscr::index_of(vm, m, "mkdir")? as u32,
+        Some(m) => c_int(vm, m)? as u32,
         None => 0o777,
     };
     let (p, _) = path_arg(vm, path, "mkdir", "path")?;
@@ -750,7 +750,7 @@ fn access(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("access() missing required argument 'mode' (pos 2)"));
     }
     let (p, _) = path_arg(vm, pos[0], "access", "path")?;
-    let mode = crate::vm::runtime::subscr::index_of(vm, pos[1], "access")?;
+    let mode = c_int(vm, pos[1])?;
     let ok = match std::fs::metadata(&p) {
         Err(_) => false,
         Ok(md) => {
@@ -769,7 +769,7 @@ fn getpid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn urandom(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "urandom", args, kw, 0, 1, 1)?;
-    let n = crate::vm::runtime::subscr::index_of(vm, args[0], "urandom")?;
+    let n = c_wide(vm, args[0], "ssize_t")?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
@@ -792,7 +792,7 @@ fn cpu_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn exit_now(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "_exit", args, kw, 0, 1, 1)?;
-    let code = crate::vm::runtime::subscr::index_of(vm, args[0], "_exit")?;
+    let code = c_int(vm, args[0])?;
     vm.flush_stdout();
     std::process::exit(code as i32)
 }
@@ -880,8 +880,19 @@ fn bad_fd(vm: &mut Vm) -> Value {
     os_error(vm, std::io::Error::from_raw_os_error(9), None, None)
 }
 
-fn fd_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<i64> {
-    crate::vm::runtime::subscr::index_of(vm, v, fname)
+fn fd_arg(vm: &mut Vm, v: Value, _fname: &str) -> PyResult<i64> {
+    c_int(vm, v)
+}
+
+/// An argument Argument Clinic converts to a C int (`_PyLong_AsInt`): "'str' object cannot be
+/// interpreted as an integer", OverflowError past the int range.
+fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    crate::vm::runtime::num::index_c(vm, v, "int", |n| i32::try_from(n).is_ok())
+}
+
+/// An argument converted to a 64-bit C type (`Py_ssize_t`, `Py_off_t`: "long").
+fn c_wide(vm: &mut Vm, v: Value, ctype: &str) -> PyResult<i64> {
+    crate::vm::runtime::num::index_c(vm, v, ctype, |_| true)
 }
 
 /// `open(path, flags, mode=0o777, *, dir_fd=None)`.
@@ -914,9 +925,9 @@ fn fd_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("open() missing required argument 'path' or 'flags'"));
     };
     let (p, _) = path_arg(vm, path, "open", "path")?;
-    let flags = crate::vm::runtime::subscr::index_of(vm, flags, "open")?;
+    let flags = c_int(vm, flags)?;
     let mode = match a[2] {
-        Some(m) => crate::vm::runtime::subscr::index_of(vm, m, "open")?,
+        Some(m) => c_int(vm, m)?,
         None => 0o777,
     };
     let mut o = std::fs::OpenOptions::new();
@@ -955,7 +966,7 @@ fn fd_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::Read;
     nargs(vm, "read", args, kw, 0, 2, 2)?;
     let fd = fd_arg(vm, args[0], "read")?;
-    let n = crate::vm::runtime::subscr::index_of(vm, args[1], "read")?;
+    let n = c_wide(vm, args[1], "ssize_t")?;
     if n < 0 {
         return Err(vm.value_error("negative length"));
     }
@@ -1050,8 +1061,8 @@ fn fd_lseek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::{Seek, SeekFrom};
     nargs(vm, "lseek", args, kw, 0, 3, 3)?;
     let fd = fd_arg(vm, args[0], "lseek")?;
-    let pos = crate::vm::runtime::subscr::index_of(vm, args[1], "lseek")?;
-    let how = crate::vm::runtime::subscr::index_of(vm, args[2], "lseek")?;
+    let pos = c_wide(vm, args[1], "long")?;
+    let how = c_int(vm, args[2])?;
     let whence = match how {
         0 if pos < 0 => {
             return Err(os_error(
@@ -1106,7 +1117,7 @@ fn fd_isatty(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fd_ftruncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "ftruncate", args, kw, 0, 2, 2)?;
     let fd = fd_arg(vm, args[0], "ftruncate")?;
-    let n = crate::vm::runtime::subscr::index_of(vm, args[1], "ftruncate")?;
+    let n = c_wide(vm, args[1], "long")?;
     match with_fd(fd, |f| f.set_len(n.max(0) as u64)) {
         Some(Ok(())) => Ok(vm.none),
         Some(Err(e)) => Err(os_error(vm, e, None, None)),
