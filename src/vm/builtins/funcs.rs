@@ -347,64 +347,65 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
             return Ok(best);
         }
     }
-    let items = match pos.len() {
-        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => riter::collect(vm, pos[0])?,
-        _ => {
-            if !default.is_null() {
-                return Err(vm.type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            pos.to_vec()
-        }
-    };
-    if items.is_empty() {
-        if !default.is_null() {
-            return Ok(default);
-        }
-        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
-    let holder = vm.new_list(items.clone());
-    vm.roots.push(holder);
-    let r = (|| -> PyResult {
-        let mut best = items[0];
-        let mut best_key = if key.is_null() {
-            best
+    if pos.len() > 1 && !default.is_null() {
+        return Err(vm.type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
+    // Each item is keyed and compared as it comes, before the next is taken (CPython's
+    // min_max: a generator's side effects interleave with the key's and the comparisons').
+    // The best item and its key so far are rooted in two slots; a key being compared on top.
+    let base = vm.roots.len();
+    vm.roots.extend([Value::NULL, Value::NULL]);
+    let mut best: Option<(Value, Value)> = None;
+    let mut step = |vm: &mut Vm, x: Value| -> PyResult<()> {
+        let k = if key.is_null() {
+            x
         } else {
-            call(vm, key, &[best], &[])?
+            call(vm, key, &[x], &[])?
         };
-        vm.roots.push(best_key);
-        for &x in &items[1..] {
-            let k = if key.is_null() {
-                x
-            } else {
-                call(vm, key, &[x], &[])?
-            };
-            // CPython asks `item > best` for max (so the item's __gt__ goes first) and
-            // `item < best` for min.
-            let better = if want_max {
-                if k.is_small_int() && best_key.is_small_int() {
-                    k.as_small_int() > best_key.as_small_int()
+        let better = match best {
+            None => true,
+            Some((_, best_key)) => {
+                vm.roots.push(k);
+                // CPython asks `item > best` for max (so the item's __gt__ goes first) and
+                // `item < best` for min.
+                let r = if want_max {
+                    if k.is_small_int() && best_key.is_small_int() {
+                        Ok(k.as_small_int() > best_key.as_small_int())
+                    } else {
+                        compare::compare(vm, crate::bytecode::opcode::cmp::GT, k, best_key)
+                            .and_then(|r| compare::truthy(vm, r))
+                    }
                 } else {
-                    let r = compare::compare(vm, crate::bytecode::opcode::cmp::GT, k, best_key)?;
-                    compare::truthy(vm, r)?
-                }
-            } else {
-                crate::vm::types::list::less_than(vm, k, best_key)?
-            };
-            if better {
-                best = x;
-                best_key = k;
+                    crate::vm::types::list::less_than(vm, k, best_key)
+                };
                 vm.roots.pop();
-                vm.roots.push(best_key);
+                r?
             }
+        };
+        if better {
+            best = Some((x, k));
+            vm.roots[base] = x;
+            vm.roots[base + 1] = k;
         }
-        vm.roots.pop();
-        Ok(best)
-    })();
-    vm.roots.pop();
-    r
+        Ok(())
+    };
+    let r = if pos.len() == 1 {
+        riter::for_each(vm, pos[0], None, &mut step)
+    } else {
+        pos.to_vec().into_iter().try_for_each(|x| step(vm, x))
+    };
+    vm.roots.truncate(base);
+    r?;
+    match best {
+        Some((b, _)) => Ok(b),
+        None if !default.is_null() => Ok(default),
+        None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+    }
 }
 fn min(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     minmax(vm, args, kw, "min", false)
