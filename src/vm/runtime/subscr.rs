@@ -295,13 +295,22 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                     };
                     return Ok(vm.new_str_owned(out));
                 }
-                if crate::vm::runtime::num::int_of(k).is_none() {
-                    let tn = vm.type_name(k);
-                    return Err(
-                        vm.type_error(format!("string indices must be integers, not '{tn}'"))
-                    );
-                }
-                let i = index_of(vm, k, "string")?;
+                // Any index object (`__index__`: int subclasses, IntEnum members), as CPython's
+                // _PyIndex_Check; only the message for others is the string's own.
+                let i = match crate::vm::runtime::num::index_i64(vm, k)? {
+                    Some(IntVal::Small(i)) => i,
+                    Some(IntVal::Big(_)) => {
+                        return Err(
+                            vm.err("IndexError", "cannot fit 'int' into an index-sized integer")
+                        )
+                    }
+                    None => {
+                        let tn = vm.type_name(k);
+                        return Err(
+                            vm.type_error(format!("string indices must be integers, not '{tn}'"))
+                        );
+                    }
+                };
                 let sd = as_str(c).unwrap();
                 return match norm_index(i, sd.nchars) {
                     Some(i) => {
