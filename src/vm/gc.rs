@@ -38,6 +38,19 @@ pub struct Heap {
     pub cleared_weakrefs: Vec<Value>,
 }
 
+/// The collector's part of finalization (`vm::finalize`).
+#[derive(Default)]
+pub struct Finalization {
+    /// Objects whose class defines `__del__`, not finalized yet, oldest first (CPython calls
+    /// the finalizer once, PEP 442).
+    pub finalizable: Vec<Value>,
+    /// Objects found unreachable whose `__del__` the VM has not run yet, in the order to run
+    /// them (see `Heap::queue_finalizers`). Marked as roots until then.
+    pub to_finalize: std::collections::VecDeque<Value>,
+    /// Set while the VM runs `__del__` methods (`finalize::run_pending`).
+    pub running: bool,
+}
+
 impl Default for Heap {
     fn default() -> Self {
         Self::new()
@@ -159,13 +172,16 @@ impl Heap {
 
     /// Marks from `roots` and `frames` (each frame chain is walked through `previous`), then frees
     /// every unmarked object.
-    pub fn collect(&mut self, roots: &[Value], frames: &[FramePtr]) {
+    pub fn collect(&mut self, roots: &[Value], frames: &[FramePtr], fin: &mut Finalization) {
         self.marked_external = 0;
         for &r in roots {
             self.mark_value(r);
         }
         for i in 0..self.cleared_weakrefs.len() {
             self.mark_value(self.cleared_weakrefs[i]);
+        }
+        for &v in &fin.to_finalize {
+            self.mark_value(v);
         }
         for &f in frames {
             let mut f = f;
@@ -175,6 +191,9 @@ impl Heap {
             }
         }
         self.drain();
+        if !fin.finalizable.is_empty() {
+            self.queue_finalizers(fin, false);
+        }
         self.clear_weakrefs();
         let freed = self.sweep();
         let live = self.block_bytes + self.marked_external;
@@ -248,6 +267,80 @@ impl Heap {
         }
         self.objects.truncate(kept);
         n - kept
+    }
+
+    /// After marking (`at_exit`: instead of marking, every object still registered counts as
+    /// unreachable): moves the unreachable objects of `finalizable` that no other of them reaches
+    /// to `to_finalize`, oldest first, and marks everything they reach, so they and what they
+    /// refer to survive until their `__del__` has run (PEP 442 resurrection; a later collection
+    /// frees them). One reached from another waits for that one's finalizer, as under CPython's
+    /// reference counting a referrer dies first: a text file's wrapper flushes into its buffer,
+    /// which writes into the raw file, before either of those is finalized (Boehm's
+    /// topologically ordered finalization). Objects that only reach each other in a cycle are
+    /// all queued, oldest first, when none is free of the others.
+    pub fn queue_finalizers(&mut self, fin: &mut Finalization, at_exit: bool) {
+        let dead = |v: Value| at_exit || header(v).gc.get() & MARK == 0;
+        let candidates: Vec<Value> = fin
+            .finalizable
+            .iter()
+            .copied()
+            .filter(|&v| dead(v))
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        if at_exit {
+            // What reaches what at shutdown, once CPython has cleared the modules: an object's
+            // own references, not those through its class, functions and module globals (which
+            // reach everything). Those are fenced off: marked without being traced.
+            for &v in &self.objects {
+                match layout_of(v) {
+                    Layout::Type | Layout::Function | Layout::Module | Layout::Code => {
+                        header(v).gc.set(header(v).gc.get() | MARK);
+                        if let Layout::Module = layout_of(v) {
+                            let d = payload_any::<ModuleData>(v).dict;
+                            if d.is_ptr() {
+                                header(d).gc.set(header(d).gc.get() | MARK);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // What the candidates reach, themselves not included unless through a cycle.
+        for &c in &candidates {
+            if header(c).gc.get() & MARK == 0 {
+                self.worklist.push(c);
+                self.drain();
+            }
+        }
+        let mut ready: Vec<Value> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| header(c).gc.get() & MARK == 0)
+            .collect();
+        if ready.is_empty() {
+            ready = candidates;
+        }
+        for &r in &ready {
+            self.mark_value(r);
+        }
+        self.drain();
+        let is_ready: std::collections::HashSet<u64> = ready.iter().map(|v| v.0).collect();
+        fin.finalizable.retain(|v| !is_ready.contains(&v.0));
+        fin.to_finalize.extend(ready);
+        if at_exit {
+            self.clear_marks();
+        }
+    }
+
+    /// Clears every mark (after a marking that is not followed by a sweep).
+    fn clear_marks(&mut self) {
+        for &v in &self.objects {
+            let h = header(v);
+            h.gc.set(h.gc.get() & !MARK);
+        }
     }
 
     /// After marking: forgets dead weak reference objects, and clears the live ones whose

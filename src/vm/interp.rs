@@ -66,6 +66,8 @@ pub struct Vm {
     pub classes: Vec<Value>,
     /// Set while weak reference callbacks run (a collection inside one queues, not nests).
     pub in_weakref_callbacks: bool,
+    /// Objects with a `__del__` (`vm::finalize`).
+    pub fin: Box<super::gc::Finalization>,
     /// Command-line options (sys.flags).
     pub options: super::run::Options,
     pub argv: Vec<String>,
@@ -159,6 +161,7 @@ impl Vm {
             stdlib: None,
             options: Default::default(),
             in_weakref_callbacks: false,
+            fin: Default::default(),
             classes: Vec::new(),
             argv: Vec::new(),
             sources: HashMap::new(),
@@ -252,8 +255,9 @@ impl Vm {
 
     pub fn collect(&mut self) {
         let roots = self.gc_roots();
-        self.heap.collect(&roots, &[self.current]);
+        self.heap.collect(&roots, &[self.current], &mut self.fin);
         self.run_weakref_callbacks();
+        super::finalize::run_pending(self);
     }
 
     /// What the collector marks from, besides the frames.

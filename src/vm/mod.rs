@@ -8,6 +8,7 @@ pub mod code;
 pub mod dict;
 pub mod discovery;
 pub mod eval;
+pub mod finalize;
 pub mod frame;
 pub mod framestack;
 pub mod fxhash;

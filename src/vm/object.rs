@@ -137,6 +137,10 @@ pub struct TypeData {
     /// `==`/`!=` between two such instances is identity (`runtime::compare::default_equality`;
     /// CPython's `object_richcompare`). Version 0: not known.
     pub default_eq: Cell<(u32, bool)>,
+    /// (version tag, whether a class of the MRO defines `__del__` under it): then each new
+    /// instance is registered with the collector for finalization (`vm::finalize`). Version 0:
+    /// not known.
+    pub finalizer: Cell<(u32, bool)>,
     /// A class written in Python that stands in for a type CPython writes in C (`deque`,
     /// `itertools.count`, `functools.partial`, ...; marked by `_cpjit.c_type`): its name in
     /// messages is CPython's `tp_name`, module-qualified (`Vm::tp_name`).

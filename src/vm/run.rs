@@ -285,6 +285,14 @@ fn run_on_this_thread(program: Program, mut argv: Vec<String>, opts: Options) ->
     }
     vm.flush_stdout();
     vm.flush_stderr();
+    // The objects with a `__del__` still alive (unclosed files flush here), as CPython's
+    // shutdown finalizes what the modules it clears held.
+    let _ = crate::vm::panic_guard::guard(&mut vm, |vm| {
+        crate::vm::finalize::at_exit(vm);
+        Ok(vm.none)
+    });
+    vm.flush_stdout();
+    vm.flush_stderr();
     if dis_adaptive && !vm.main_code.is_null() {
         let co = quickened_code_object(vm.main_code);
         crate::write_stdout(&crate::bytecode::dis::dis_recursive(&co));

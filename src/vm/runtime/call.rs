@@ -745,12 +745,14 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
 
 /// Allocates a plain instance of class `t` (object.__new__).
 pub fn new_instance(vm: &mut Vm, t: *const TypeObject) -> Value {
-    if has_ext_instances(t) {
-        return crate::vm::types::subclass::new_ext_instance(vm, t, Value::NULL);
-    }
-    if type_data(t).is_exception {
+    let obj = if has_ext_instances(t) {
+        crate::vm::types::subclass::new_ext_instance(vm, t, Value::NULL)
+    } else if type_data(t).is_exception {
         let args = vm.new_tuple(Vec::new());
-        return vm.new_exception_args(t, args);
-    }
-    crate::vm::types::instance::new(vm, t)
+        vm.new_exception_args(t, args)
+    } else {
+        crate::vm::types::instance::new(vm, t)
+    };
+    crate::vm::finalize::register(vm, obj);
+    obj
 }

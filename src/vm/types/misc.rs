@@ -557,6 +557,7 @@ pub fn new_class(
             ctor_cache: std::cell::Cell::new((0, Value::NULL, Value::NULL, false)),
             always_true: std::cell::Cell::new(0),
             default_eq: std::cell::Cell::new((0, false)),
+            finalizer: std::cell::Cell::new((0, false)),
             ext: None,
             version: std::cell::Cell::new(crate::vm::runtime::attr::next_type_version()),
             subclasses: Default::default(),
