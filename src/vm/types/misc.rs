@@ -295,8 +295,21 @@ pub fn attr_name_check(vm: &mut Vm, name: Value) -> PyResult<()> {
     Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
 }
 
+/// CPython's `hackcheck` (typeobject.c): `object.__setattr__` / `__delattr__` must not jump
+/// over a C-level override, and a class's is `type.__setattr__` (it keeps the method caches
+/// and immutable builtin types safe), so applying object's to any class is refused, before
+/// the name is even looked at.
+fn hackcheck(vm: &mut Vm, obj: Value, what: &str) -> PyResult<()> {
+    if as_type(obj).is_none() {
+        return Ok(());
+    }
+    let tn = vm.tp_name(obj);
+    Err(vm.type_error(format!("can't apply this {what} to {tn} object")))
+}
+
 pub(crate) fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
+    hackcheck(vm, args[0], "__setattr__")?;
     attr_name_check(vm, args[1])?;
     super::subclass::object_setattr(vm, args[0], args[1], args[2])?;
     Ok(vm.none)
@@ -329,6 +342,7 @@ fn type_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 pub(crate) fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
+    hackcheck(vm, args[0], "__delattr__")?;
     attr_name_check(vm, args[1])?;
     super::subclass::object_delattr(vm, args[0], args[1])?;
     Ok(vm.none)
