@@ -74,7 +74,11 @@ pub fn arity_error(owner: &str, name: &str, got: usize, nkw: usize) -> Option<St
         return None;
     }
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    Some(if lo == hi {
+    Some(if lo == hi && lo == 2 {
+        // The two-argument wrappers (setattr, setitem, descr_set) unpack with
+        // PyArg_UnpackTuple and an empty name too, not check_num_args.
+        format!(" expected 2 arguments, got {got}")
+    } else if lo == hi {
         format!("expected {lo} argument{}, got {got}", plural(lo))
     } else if got < lo {
         // PyArg_UnpackTuple with an empty name: the message starts with a space.
