@@ -291,12 +291,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: V
     framestack::set_locals(f, locals);
     vm.current = f;
     vm.depth += 1;
-    let r = run(vm, f, None);
-    pop_frame(vm, f);
-    match r? {
-        Exit::Return(v) => Ok(v),
-        Exit::Yield(_) => Err(vm.err("SystemError", "yield outside a generator frame")),
-    }
+    run_pushed(vm, f)
 }
 
 /// `__build_class__`'s run of a class body `func` with namespace `locals`: called as CPython's
@@ -305,6 +300,13 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: V
 pub fn run_class_body(vm: &mut Vm, func: Value, locals: Value) -> PyResult {
     let f = push_frame(vm, func, &[], &[])?;
     framestack::set_locals(f, locals);
+    run_pushed(vm, f)
+}
+
+/// Runs the module or class body frame `f` (pushed and current) from its start, pops it, and
+/// gives its return value. The compiler rejects `yield` in a body, so a yield here is an
+/// internal error.
+fn run_pushed(vm: &mut Vm, f: FramePtr) -> PyResult {
     let r = run(vm, f, None);
     pop_frame(vm, f);
     match r? {
