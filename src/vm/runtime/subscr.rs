@@ -108,17 +108,22 @@ pub fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// An index operand as i64 (`__index__` of ints and bools); TypeError otherwise.
 pub fn index_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
+    index_or(vm, v, |tn| {
+        format!("{what} indices must be integers or slices, not {tn}")
+    })
+}
+
+/// `index_of` with the sequence's own TypeError message for a non-index, built from the
+/// operand's type name (str's reads "string indices must be integers, not 'float'").
+pub fn index_or(vm: &mut Vm, v: Value, not_index: impl FnOnce(&str) -> String) -> PyResult<i64> {
     match crate::vm::runtime::num::index_i64(vm, v)? {
         Some(IntVal::Small(i)) => Ok(i),
-        Some(IntVal::Big(_)) => Err(vm.err(
-            "IndexError",
-            format!("cannot fit 'int' into an index-sized integer"),
-        )),
+        Some(IntVal::Big(_)) => {
+            Err(vm.err("IndexError", "cannot fit 'int' into an index-sized integer"))
+        }
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "{what} indices must be integers or slices, not {tn}"
-            )))
+            Err(vm.type_error(not_index(&tn)))
         }
     }
 }
@@ -297,20 +302,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 }
                 // Any index object (`__index__`: int subclasses, IntEnum members), as CPython's
                 // _PyIndex_Check; only the message for others is the string's own.
-                let i = match crate::vm::runtime::num::index_i64(vm, k)? {
-                    Some(IntVal::Small(i)) => i,
-                    Some(IntVal::Big(_)) => {
-                        return Err(
-                            vm.err("IndexError", "cannot fit 'int' into an index-sized integer")
-                        )
-                    }
-                    None => {
-                        let tn = vm.type_name(k);
-                        return Err(
-                            vm.type_error(format!("string indices must be integers, not '{tn}'"))
-                        );
-                    }
-                };
+                let i = index_or(vm, k, |tn| {
+                    format!("string indices must be integers, not '{tn}'")
+                })?;
                 let sd = as_str(c).unwrap();
                 return match norm_index(i, sd.nchars) {
                     Some(i) => {
