@@ -507,12 +507,17 @@ fn nix_clock(
     id: i32,
     call: fn(nix::time::ClockId) -> nix::Result<nix::sys::time::TimeSpec>,
 ) -> Result<Timespec, rustix::io::Errno> {
-    let t = call(nix::time::ClockId::from_raw(id))
-        .map_err(|e| rustix::io::Errno::from_raw_os_error(e as i32))?;
+    let t = call(nix::time::ClockId::from_raw(id)).map_err(rustix_errno)?;
     Ok(Timespec {
         tv_sec: t.tv_sec(),
         tv_nsec: t.tv_nsec(),
     })
+}
+
+/// nix's errno as rustix's: the clock calls go through nix (any raw clock id) but the module
+/// reports errors through rustix's type (`errno_error`).
+fn rustix_errno(e: nix::errno::Errno) -> rustix::io::Errno {
+    rustix::io::Errno::from_raw_os_error(e as i32)
 }
 
 fn errno_error(vm: &mut Vm, e: rustix::io::Errno) -> Value {
@@ -574,10 +579,7 @@ fn set_clock(vm: &mut Vm, id: i32, ns: i64) -> PyResult {
     let ts = nix::sys::time::TimeSpec::new(t.tv_sec, t.tv_nsec);
     match nix::time::clock_settime(nix::time::ClockId::from_raw(id), ts) {
         Ok(()) => Ok(vm.none),
-        Err(e) => Err(errno_error(
-            vm,
-            rustix::io::Errno::from_raw_os_error(e as i32),
-        )),
+        Err(e) => Err(errno_error(vm, rustix_errno(e))),
     }
 }
 
