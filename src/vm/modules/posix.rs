@@ -606,7 +606,7 @@ fn stat_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `_fstat(fd)`: `_stat`'s tuple for an open descriptor.
 fn fstat_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "fstat", args, kw, 0, 1, 1)?;
-    let fd = fd_arg(vm, args[0], "fstat")?;
+    let fd = c_int(vm, args[0])?;
     let md = match with_fd(fd, |f| f.metadata()) {
         Some(Ok(m)) => m,
         Some(Err(e)) => return Err(os_error(vm, e, None, None)),
@@ -865,7 +865,7 @@ fn pipe(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `os.dup(fd)`: a new (non-inheritable) descriptor for the same file.
 fn dup(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "dup", args, kw, 0, 1, 1)?;
-    let fd = fd_arg(vm, args[0], "dup")?;
+    let fd = c_int(vm, args[0])?;
     match dup_fd(fd) {
         Some(Ok(o)) => {
             let n = adopt_fd(o);
@@ -878,10 +878,6 @@ fn dup(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn bad_fd(vm: &mut Vm) -> Value {
     os_error(vm, std::io::Error::from_raw_os_error(9), None, None)
-}
-
-fn fd_arg(vm: &mut Vm, v: Value, _fname: &str) -> PyResult<i64> {
-    c_int(vm, v)
 }
 
 /// An argument Argument Clinic converts to a C int (`_PyLong_AsInt`): "'str' object cannot be
@@ -965,7 +961,7 @@ fn fd_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fd_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::Read;
     nargs(vm, "read", args, kw, 0, 2, 2)?;
-    let fd = fd_arg(vm, args[0], "read")?;
+    let fd = c_int(vm, args[0])?;
     let n = c_wide(vm, args[1], "ssize_t")?;
     if n < 0 {
         return Err(vm.value_error("negative length"));
@@ -1005,7 +1001,7 @@ pub fn retry_after_signal(vm: &mut Vm, e: &std::io::Error) -> PyResult<bool> {
 fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::Write;
     nargs(vm, "write", args, kw, 0, 2, 2)?;
-    let fd = fd_arg(vm, args[0], "write")?;
+    let fd = c_int(vm, args[0])?;
     let Some(data) = crate::vm::types::memoryview::buffer_bytes(args[1]) else {
         let tn = vm.type_name(args[1]);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
@@ -1038,15 +1034,15 @@ fn fd_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// ignoring errors.
 fn closerange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "closerange", args, kw, 0, 2, 2)?;
-    let lo = fd_arg(vm, args[0], "closerange")?;
-    let hi = fd_arg(vm, args[1], "closerange")?;
+    let lo = c_int(vm, args[0])?;
+    let hi = c_int(vm, args[1])?;
     FILES.with(|t| t.borrow_mut().retain(|&fd, _| fd < lo || fd >= hi));
     Ok(vm.none)
 }
 
 fn fd_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "close", args, kw, 0, 1, 1)?;
-    let fd = fd_arg(vm, args[0], "close")?;
+    let fd = c_int(vm, args[0])?;
     match FILES.with(|t| t.borrow_mut().remove(&fd)) {
         Some(f) => {
             drop(f);
@@ -1060,7 +1056,7 @@ fn fd_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fd_lseek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::{Seek, SeekFrom};
     nargs(vm, "lseek", args, kw, 0, 3, 3)?;
-    let fd = fd_arg(vm, args[0], "lseek")?;
+    let fd = c_int(vm, args[0])?;
     let pos = c_wide(vm, args[1], "long")?;
     let how = c_int(vm, args[2])?;
     let whence = match how {
@@ -1101,7 +1097,7 @@ fn fd_lseek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fd_isatty(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     use std::io::IsTerminal;
     nargs(vm, "isatty", args, kw, 0, 1, 1)?;
-    let fd = fd_arg(vm, args[0], "isatty")?;
+    let fd = c_int(vm, args[0])?;
     let t = match with_fd(fd, |f| f.is_terminal()) {
         Some(t) => t,
         None => match fd {
@@ -1116,7 +1112,7 @@ fn fd_isatty(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn fd_ftruncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "ftruncate", args, kw, 0, 2, 2)?;
-    let fd = fd_arg(vm, args[0], "ftruncate")?;
+    let fd = c_int(vm, args[0])?;
     let n = c_wide(vm, args[1], "long")?;
     match with_fd(fd, |f| f.set_len(n.max(0) as u64)) {
         Some(Ok(())) => Ok(vm.none),
@@ -1127,7 +1123,7 @@ fn fd_ftruncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn fd_fsync(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "fsync", args, kw, 0, 1, 1)?;
-    let fd = fd_arg(vm, args[0], "fsync")?;
+    let fd = c_int(vm, args[0])?;
     match with_fd(fd, |f| f.sync_all()) {
         Some(Ok(())) => Ok(vm.none),
         Some(Err(e)) => Err(os_error(vm, e, None, None)),
