@@ -397,7 +397,8 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_max: bool)
     let r = if pos.len() == 1 {
         riter::for_each(vm, pos[0], None, &mut step)
     } else {
-        pos.to_vec().into_iter().try_for_each(|x| step(vm, x))
+        // The arguments stay put and rooted by the caller while keys and comparisons run.
+        pos.iter().try_for_each(|&x| step(vm, x))
     };
     vm.roots.truncate(base);
     r?;
