@@ -109,7 +109,8 @@ fn opt_char(v: Value, none: Value) -> Option<char> {
 fn new_state(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "_state", args, kw, 0, 9, 9)?;
     let none = vm.none;
-    let quoting = crate::vm::runtime::subscr::index_of(vm, args[7], "_state")? as i64;
+    let quoting =
+        crate::vm::runtime::num::index_c(vm, args[7], "int", |n| i32::try_from(n).is_ok())?;
     let s = CsvState {
         error: args[0],
         delimiter: str_of(args[1]).chars().next().unwrap_or(','),
@@ -328,7 +329,7 @@ impl CsvState {
 }
 
 fn limit_arg(vm: &mut Vm, v: Value) -> PyResult<usize> {
-    let l = crate::vm::runtime::subscr::index_of(vm, v, "_feed")?;
+    let l = crate::vm::runtime::num::index_c(vm, v, "long", |_| true)?;
     Ok(l.max(0) as usize)
 }
 
@@ -543,8 +544,11 @@ The Dialect type records CSV parsing and generation options.
         if quoting is _NOTSET:
             quoting = QUOTE_NONE if p['quotechar'] is None else QUOTE_MINIMAL
         else:
-            if type(quoting) is not int and not isinstance(quoting, int):
+            # CPython's _set_int: an exact int (PyLong_CheckExact), then _PyLong_AsInt.
+            if type(quoting) is not int:
                 raise TypeError('"quoting" must be an integer')
+            if not -2**31 <= quoting < 2**31:
+                raise OverflowError('Python int too large to convert to C int')
             if quoting not in (0, 1, 2, 3):
                 raise TypeError('bad "quoting" value')
         skipinitialspace = _bool(p['skipinitialspace'], False)
@@ -782,8 +786,11 @@ the old limit is returned"""
         raise TypeError("field_size_limit() takes at most 1 argument (%d given)" % len(args))
     old = _field_limit[0]
     if args:
-        if not isinstance(args[0], int):
+        # An exact int (PyLong_CheckExact), then PyLong_AsLong.
+        if type(args[0]) is not int:
             raise TypeError("limit must be an integer")
+        if not -2**63 <= args[0] < 2**63:
+            raise OverflowError("Python int too large to convert to C long")
         _field_limit[0] = args[0]
     return old
 "#;

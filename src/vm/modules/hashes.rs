@@ -291,11 +291,14 @@ BLAKE2S_PERSON_SIZE = 8
 BLAKE2S_MAX_KEY_SIZE = 32
 BLAKE2S_MAX_DIGEST_SIZE = 32
 
+# digest_size's default is the class's MAX_DIGEST_SIZE; an explicit None is a TypeError.
+_MAX = object()
+
 class _Blake2(_Hash):
-    def __new__(cls, data=b'', /, *, digest_size=None, key=b'', salt=b'', person=b'',
+    def __new__(cls, data=b'', /, *, digest_size=_MAX, key=b'', salt=b'', person=b'',
                 fanout=1, depth=1, leaf_size=0, node_offset=0, node_depth=0, inner_size=0,
                 last_node=False, usedforsecurity=True):
-        if digest_size is None:
+        if digest_size is _MAX:
             digest_size = cls.MAX_DIGEST_SIZE
         if (fanout, depth, leaf_size, node_offset, node_depth, inner_size, last_node) != \
                 (1, 1, 0, 0, 0, 0, False):
@@ -370,7 +373,8 @@ fn new_blake2(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "_new_blake2", a, k, 0, 5, 5)?;
     let big = str_of(a[0]) == "blake2b";
     let (max, salt_max, block) = if big { (64, 16, 128) } else { (32, 8, 64) };
-    let size = crate::vm::runtime::subscr::index_of(vm, a[1], "digest_size")?;
+    // Argument Clinic's `int`: `__index__` taken, OverflowError past a C int.
+    let size = crate::vm::runtime::num::index_c(vm, a[1], "int", |n| i32::try_from(n).is_ok())?;
     if !(1..=max as i64).contains(&size) {
         return Err(vm.value_error(format!("digest_size must be between 1 and {max} bytes")));
     }
@@ -424,10 +428,14 @@ fn digest(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "digest", a, k, 0, 1, 2)?;
     let length = match a.get(1) {
         Some(&n) => {
-            let n = crate::vm::runtime::subscr::index_of(vm, n, "digest")?;
-            if n < 0 {
+            // Argument Clinic's `unsigned_long(bitwise=False)`: a negative int is a
+            // ValueError, then PyLong_AsUnsignedLong (ints only, no `__index__`).
+            let neg = crate::vm::types::subclass::int_arg(n)
+                .is_some_and(|i| i.to_big().sign() == num_bigint::Sign::Minus);
+            if neg {
                 return Err(vm.value_error("value must be positive"));
             }
+            let n = crate::vm::runtime::num::as_unsigned_long(vm, n)?;
             if n >= 1 << 29 {
                 return Err(vm.value_error("length is too large"));
             }

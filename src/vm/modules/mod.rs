@@ -476,7 +476,7 @@ fn tuple_item(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 fn float_pack(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     crate::vm::types::nargs(vm, "float_pack", a, k, 0, 3, 3)?;
     let x = crate::vm::runtime::num::float_of(vm, a[0])?.unwrap_or(0.0);
-    let size = crate::vm::runtime::subscr::index_of(vm, a[1], "float_pack")?;
+    let size = crate::vm::runtime::num::index_c(vm, a[1], "int", |n| i32::try_from(n).is_ok())?;
     let little = crate::vm::runtime::compare::truthy(vm, a[2])?;
     let mut bytes: Vec<u8> = match size {
         2 => match f64_to_f16(x) {

@@ -9,6 +9,7 @@ use num_bigint::BigInt;
 use crate::rtlib::random_mt::Random;
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
+use crate::vm::runtime::num;
 use crate::vm::runtime::repr::rt_err;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
@@ -117,11 +118,8 @@ fn random(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn getrandbits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "getrandbits", args, kw, 0, 2, 2)?;
-    if let Some(crate::vm::runtime::num::IntVal::Big(_)) = crate::vm::runtime::num::int_of(args[1])
-    {
-        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
-    }
-    let k = crate::vm::runtime::subscr::index_of(vm, args[1], "getrandbits")?;
+    // Argument Clinic's `int`: `__index__` taken, OverflowError past a C int.
+    let k = num::index_c(vm, args[1], "int", |n| i32::try_from(n).is_ok())?;
     let st = state(vm, args[0])?;
     match st.getrandbits(k) {
         Ok(b) => Ok(vm.new_bigint(b)),
@@ -146,11 +144,13 @@ fn setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.value_error("state vector is the wrong size"));
     }
     let mut words = Vec::with_capacity(624);
+    // CPython reads each word with PyLong_AsUnsignedLong (ints only, no `__index__`) and keeps
+    // its low 32 bits; the index with PyLong_AsLong (`__index__` taken).
     for &w in &t[..624] {
-        let i = crate::vm::runtime::subscr::index_of(vm, w, "setstate")?;
+        let i = num::as_unsigned_long(vm, w)?;
         words.push(i as u32);
     }
-    let index = crate::vm::runtime::subscr::index_of(vm, t[624], "setstate")?;
+    let index = num::index_c(vm, t[624], "long", |_| true)?;
     if !(0..=624).contains(&index) {
         return Err(vm.value_error("invalid state"));
     }

@@ -110,7 +110,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path: &[String]) -> Value {
                 ))
             }
         };
-        let d = crate::vm::runtime::subscr::index_of(vm, v, "depth")?;
+        let d = crate::vm::runtime::num::index_c(vm, v, "int", |n| i32::try_from(n).is_ok())?;
         if d < 0 {
             return Err(vm.value_error("depth must be >= 0"));
         }
@@ -390,20 +390,16 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "setrecursionlimit", args, kw, 0, 1, 1)?;
-    match crate::vm::types::subclass::int_arg(args[0]) {
-        Some(IntVal::Small(n)) if n >= 1 => {
-            if n > 200_000 {
-                return Err(vm.not_implemented("recursion limits above 200000"));
-            }
-            vm.recursion_limit = n as usize;
-            Ok(vm.none)
-        }
-        Some(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
-        None => {
-            let tn = vm.type_name(args[0]);
-            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
-        }
+    // Argument Clinic's `int` (`__index__` taken, OverflowError past a C int), then the range.
+    let n = crate::vm::runtime::num::index_c(vm, args[0], "int", |n| i32::try_from(n).is_ok())?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
+    if n > 200_000 {
+        return Err(vm.not_implemented("recursion limits above 200000"));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(vm.none)
 }
 
 fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -489,12 +489,11 @@ pub fn int_float_cmp(a: &IntVal, f: f64) -> Option<std::cmp::Ordering> {
     }
 }
 
-/// `operator.index(v)`: ints and bools, or an instance's `__index__` (which must return an int).
-/// Ints past the 48-bit immediates are Big even where they fit in 64 bits (see `index_i64`).
 /// An integer argument (an int or `__index__`) that must fit a C `long` (`ctype`: the name the
 /// OverflowError gives, "long" or "int" with `fits`): CPython's `"l"`/`"i"` argument formats.
+/// Through `index_i64`, so a boxed int that fits in 64 bits (2**50) is not an overflow.
 pub fn index_c(vm: &mut Vm, v: Value, ctype: &str, fits: fn(i64) -> bool) -> PyResult<i64> {
-    match index_value(vm, v)? {
+    match index_i64(vm, v)? {
         Some(IntVal::Small(n)) if fits(n) => Ok(n),
         Some(_) => Err(vm.overflow_error(&format!("Python int too large to convert to C {ctype}"))),
         None => {
@@ -504,6 +503,22 @@ pub fn index_c(vm: &mut Vm, v: Value, ctype: &str, fits: fn(i64) -> bool) -> PyR
     }
 }
 
+/// CPython's `PyLong_AsUnsignedLong`: an int (bools and int subclasses too, but no
+/// `__index__`: "an integer is required") from 0 to 2**64-1.
+pub fn as_unsigned_long(vm: &mut Vm, v: Value) -> PyResult<u64> {
+    let Some(i) = crate::vm::types::subclass::int_arg(v) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    let b = i.to_big();
+    if b.sign() == num_bigint::Sign::Minus {
+        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+    }
+    u64::try_from(&b)
+        .map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))
+}
+
+/// `operator.index(v)`: ints and bools, or an instance's `__index__` (which must return an int).
+/// Ints past the 48-bit immediates are Big even where they fit in 64 bits (see `index_i64`).
 pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
     if let Some(i) = int_of(v) {
         return Ok(Some(i));

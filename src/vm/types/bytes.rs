@@ -385,20 +385,10 @@ fn split_args(
         }
         _ => None,
     };
+    // Argument Clinic's Py_ssize_t: a boxed int that fits in 64 bits (2**50) is no overflow.
     let max = match max {
         None => -1,
-        Some(m) => match index_value(vm, m)? {
-            Some(IntVal::Small(i)) => i,
-            Some(IntVal::Big(_)) => {
-                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
-            }
-            None => {
-                let tn = vm.type_name(m);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        },
+        Some(m) => crate::vm::runtime::num::index_c(vm, m, "ssize_t", |_| true)?,
     };
     Ok((sep, max))
 }
