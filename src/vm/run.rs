@@ -62,10 +62,33 @@ pub fn syntax_error_object(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -
 
 /// Compiles and runs `src` with `globals` as globals and locals.
 pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, globals: Value) -> PyResult {
-    remember_source(vm, src, filename);
     let frozen = filename
         .strip_prefix("<frozen ")
         .and_then(|n| n.strip_suffix('>'));
+    exec_source_cached_as(vm, src, filename, frozen, globals)
+}
+
+/// `exec_source` for one of several sources a frozen module runs under the same `filename`:
+/// each needs its own cache file (`part`), or each run would find the file holding another
+/// part's code and compile and rewrite it (posix's three parts were compiled at every start).
+pub fn exec_frozen_part(
+    vm: &mut Vm,
+    src: &[u8],
+    filename: &str,
+    part: &str,
+    globals: Value,
+) -> PyResult {
+    exec_source_cached_as(vm, src, filename, Some(part), globals)
+}
+
+fn exec_source_cached_as(
+    vm: &mut Vm,
+    src: &[u8],
+    filename: &str,
+    frozen: Option<&str>,
+    globals: Value,
+) -> PyResult {
+    remember_source(vm, src, filename);
     let compiled = match frozen {
         Some(name) => crate::vm::modules::pyc_cache::load_or_compile_frozen(src, name, filename),
         None => compile_source(src, filename),

@@ -96,13 +96,11 @@ pub fn create(vm: &mut Vm) -> PyResult {
     let hf = vm.new_list(have.to_vec());
     set_attr(vm, m, "_have_functions", hf);
     let d = as_module(m).unwrap().dict;
-    let r = crate::vm::run::exec_source(vm, POSIX_SRC.as_bytes(), "<frozen posix>", d)
-        .and_then(|_| {
-            crate::vm::run::exec_source(vm, super::posix_fs::SRC.as_bytes(), "<frozen posix>", d)
-        })
-        .and_then(|_| {
-            crate::vm::run::exec_source(vm, super::posix_sys::SRC.as_bytes(), "<frozen posix>", d)
-        });
+    use crate::vm::run::exec_frozen_part;
+    let name = "<frozen posix>";
+    let r = exec_frozen_part(vm, POSIX_SRC.as_bytes(), name, "posix", d)
+        .and_then(|_| exec_frozen_part(vm, super::posix_fs::SRC.as_bytes(), name, "posix_fs", d))
+        .and_then(|_| exec_frozen_part(vm, super::posix_sys::SRC.as_bytes(), name, "posix_sys", d));
     vm.roots.pop();
     r?;
     Ok(m)
