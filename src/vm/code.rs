@@ -56,6 +56,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let is_generator = code.flags & flags::CO_GENERATOR != 0;
+    let needs_close = needs_close(&code);
     let (site_of, caches) = crate::vm::runtime::inline_cache::site_tables(&code.code);
     let adaptive = quicken(&code.code, vm.mode);
     let ty = vm.t.code;
@@ -70,12 +71,43 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             qualname,
             cell_args: Vec::new(),
             is_generator,
+            needs_close,
             caches,
             site_of,
             adaptive,
             jit: Default::default(),
         },
     )
+}
+
+/// Whether closing a suspended generator of `code` can run any of its code (see
+/// `CodeData::needs_close`). A GeneratorExit thrown in at a yield no handler covers just ends the
+/// frame, which nothing can observe; so the generator expressions `any()`/`next()` abandon
+/// mid-way are never registered. The throw lands at the RESUME after the YIELD_VALUE; both are
+/// checked.
+fn needs_close(code: &CodeObject) -> bool {
+    use crate::bytecode::opcode::Opcode;
+    if code.flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) == 0 {
+        return false;
+    }
+    let covered = |i: usize| {
+        code.exception_table
+            .iter()
+            .any(|e| (e.start as usize) <= i && i < e.end as usize)
+    };
+    let mut i = 0;
+    while i < code.code.len() {
+        let Some(op) = Opcode::from_u8(code.code[i] as u8) else {
+            break;
+        };
+        match op {
+            Opcode::SEND => return true,
+            Opcode::YIELD_VALUE if covered(i) || covered(i + 1) => return true,
+            _ => {}
+        }
+        i += 1 + op.info().cache as usize;
+    }
+    false
 }
 
 /// The executable copy of `code` with every adaptive instruction's counter set for `mode`.

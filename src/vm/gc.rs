@@ -49,6 +49,9 @@ pub struct Finalization {
     pub to_finalize: std::collections::VecDeque<Value>,
     /// Set while the VM runs `__del__` methods (`finalize::run_pending`).
     pub running: bool,
+    /// The locations and messages of the never-awaited-coroutine warnings shown (the warnings
+    /// filter's "default" action shows each once).
+    pub warned: std::collections::HashSet<((String, i64), String)>,
 }
 
 impl Default for Heap {
@@ -279,6 +282,11 @@ impl Heap {
     /// topologically ordered finalization). Objects that only reach each other in a cycle are
     /// all queued, oldest first, when none is free of the others.
     pub fn queue_finalizers(&mut self, fin: &mut Finalization, at_exit: bool) {
+        // Registered generators that have finished (or can no longer run code when closed)
+        // leave the list, dead or alive: most generators that are registered finish.
+        fin.finalizable.retain(|&v| {
+            layout_of(v) != Layout::Generator || super::finalize::generator_pending(v)
+        });
         let dead = |v: Value| at_exit || header(v).gc.get() & MARK == 0;
         let candidates: Vec<Value> = fin
             .finalizable

@@ -302,9 +302,7 @@ impl Vm {
                 d.wrapper.get()
             };
             if let Err(e) = super::runtime::call::call(self, cb, &[arg], &[]) {
-                let r = super::runtime::repr::repr_string(self, cb).unwrap_or_default();
-                let tb = super::traceback::format_exception(self, e);
-                self.write_stderr(format!("Exception ignored in: {r}\n{tb}").as_bytes());
+                super::finalize::write_unraisable(self, e, cb);
             }
             self.roots.pop();
         }

@@ -358,6 +358,11 @@ pub struct CodeData {
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,
+    /// A generator, coroutine or async generator body whose close (GeneratorExit thrown in at a
+    /// yield) can run code: a handler range covers a yield, or it delegates (`yield from` /
+    /// `await`, whose delegate is closed first). Only such generators are registered for
+    /// finalization when suspended (`vm::finalize::register_generator`).
+    pub needs_close: bool,
     /// Inline-cache words of the attribute and global sites (`runtime::inline_cache`: four
     /// entries per attribute site, one per LOAD_GLOBAL), in code order.
     pub caches: Box<[Cell<u64>]>,

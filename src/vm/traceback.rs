@@ -210,6 +210,36 @@ fn format_one(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>) 
         format_one(vm, context, out, seen);
         out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
     }
+    format_traceback(vm, &tb, out);
+    out.push_str(&exception_line(vm, exc));
+    print_notes(vm, exc, out);
+}
+
+/// What `PyErr_WriteUnraisable` prints after "Exception ignored in: ...": the exception's own
+/// traceback and `Type: str(exc)` (the ": " even when the message is empty), with no chained
+/// exceptions, notes or suggestions (CPython's `write_unraisable_exc_file`).
+pub fn format_unraisable(vm: &mut Vm, exc: Value) -> String {
+    let tb = match as_instance(exc).and_then(|i| i.exc.as_ref()) {
+        Some(e) => e.traceback.clone(),
+        None => Vec::new(),
+    };
+    let mut out = String::new();
+    format_traceback(vm, &tb, &mut out);
+    let t = type_data(vm.type_of(exc));
+    let mut name = t.qualname.clone();
+    if t.module != "builtins" && t.module != "__main__" {
+        name = format!("{}.{}", t.module, name);
+    }
+    let msg = match repr::str(vm, exc) {
+        Ok(s) => str_of(s).to_string(),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    out.push_str(&format!("{name}: {msg}\n"));
+    out
+}
+
+/// "Traceback (most recent call last):" and the entries of `tb` (innermost last), if any.
+fn format_traceback(vm: &mut Vm, tb: &[(Value, u32)], out: &mut String) {
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         let mut entries: Vec<(Value, u32)> = tb.iter().rev().copied().collect();
@@ -250,8 +280,6 @@ fn format_one(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>) 
         }
         repeated(out, cnt);
     }
-    out.push_str(&exception_line(vm, exc));
-    print_notes(vm, exc, out);
 }
 
 /// The exception's `__notes__` after its line, as CPython 3.11 prints them: each item of a

@@ -132,7 +132,7 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
     } else {
         vm.t.generator
     };
-    vm.heap.alloc(
+    let gen = vm.heap.alloc(
         ty,
         GenData {
             frame: b,
@@ -144,7 +144,12 @@ pub fn make_generator(vm: &mut Vm, f: FramePtr, cd: &CodeData, ip: usize, depth:
             exc_state: Value::NULL,
             ag: AsyncGenState::default(),
         },
-    )
+    );
+    if ty == vm.t.coroutine {
+        // Finalized even if never started ("coroutine ... was never awaited").
+        crate::vm::finalize::register_generator(vm, gen);
+    }
+    gen
 }
 
 /// Resumes a generator with `value` (or raises `throw` in it).
@@ -178,6 +183,14 @@ pub fn gen_resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<Value>) -
             if let Some(e) = throw {
                 g.state = GenState::Done;
                 return Err(e);
+            }
+            // First run: a generator whose close can run code is registered for finalization
+            // (coroutines and hooked async generators already are).
+            if g.ag.finalizer.is_null()
+                && as_code(g.code).is_some_and(|c| c.needs_close)
+                && obj_type(gen) != vm.t.coroutine
+            {
+                crate::vm::finalize::register_generator(vm, gen);
             }
         }
     }

@@ -102,6 +102,8 @@ fn init_hooks(vm: &mut Vm, gen: Value) -> PyResult<()> {
     let (firstiter, finalizer) = hooks(vm);
     if finalizer != vm.none {
         agen(gen).ag.finalizer = finalizer;
+        // Not started yet, so not registered by its first resume (`ops::gen_resume`).
+        crate::vm::finalize::register_generator(vm, gen);
     }
     if firstiter != vm.none {
         call(vm, firstiter, &[gen], &[])?;
