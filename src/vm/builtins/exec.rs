@@ -208,6 +208,24 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     compile_text(vm, &src, &filename, &mode)
 }
 
+/// CPython's check that exec/eval's `locals` (None already dropped) is a mapping.
+fn check_locals(vm: &mut Vm, func: &str, l: Option<Value>) -> PyResult<()> {
+    if let Some(lv) = l {
+        let k = vm.intern("__getitem__");
+        let t = vm.type_of(lv);
+        if crate::vm::runtime::attr::lookup_type(t, k).is_none() && as_dict(lv).is_none() {
+            let tn = vm.type_name(lv);
+            let msg = if func == "exec" {
+                format!("locals must be a mapping or None, not {tn}")
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    Ok(())
+}
+
 /// The (globals, locals) a call of exec/eval runs with, CPython's checks and defaults included.
 fn namespaces(
     vm: &mut Vm,
@@ -229,19 +247,7 @@ fn namespaces(
             return Err(vm.type_error(msg));
         }
     }
-    if let Some(lv) = l {
-        let k = vm.intern("__getitem__");
-        let t = vm.type_of(lv);
-        if crate::vm::runtime::attr::lookup_type(t, k).is_none() && as_dict(lv).is_none() {
-            let tn = vm.type_name(lv);
-            let msg = if func == "exec" {
-                format!("locals must be a mapping or None, not {tn}")
-            } else {
-                "locals must be a mapping".to_string()
-            };
-            return Err(vm.type_error(msg));
-        }
-    }
+    check_locals(vm, func, l)?;
     let (globals, locals) = match (g, l) {
         (Some(g), Some(l)) => (g, l),
         (Some(g), None) => (g, g),
@@ -294,7 +300,8 @@ fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyR
         if vm.isinstance(gv, vm.t.dict) {
             // CPython accepts a dict subclass and reads names through its __getitem__ (and
             // __missing__); cpjit's frames hold real dicts. The source is still compiled first,
-            // so a syntax error is reported as in CPython.
+            // so a syntax error is reported as in CPython, after the check of `locals`.
+            check_locals(vm, func, l.filter(|&v| v != vm.none))?;
             if as_code(pos[0]).is_none() {
                 let src = source_text(vm, func, pos[0])?;
                 compile_text(vm, &src, "<string>", mode)?;

@@ -417,26 +417,20 @@ fn max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let mut start = pos.get(1).copied();
-    for (k, v) in kws {
-        if k == "start" {
-            start = Some(v);
-        } else {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sum()")));
-        }
-    }
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sum() takes at most 2 arguments ({} given)",
-            pos.len()
-        )));
-    }
-    let start = start.unwrap_or(Value::try_from_i64(0).unwrap());
-    if as_str(start).is_some() {
+    // sum(iterable, /, start=0), bound as Argument Clinic does.
+    let a = crate::vm::types::bind_clinic(vm, "sum", pos, &kws, &["iterable", "start"], 1, 2, 1)?;
+    let start = a[1].unwrap_or(Value::try_from_i64(0).unwrap());
+    let pos = [a[0].unwrap()];
+    // PyUnicode_Check / PyBytes_Check / PyByteArray_Check: subclasses are refused too.
+    let t = vm.type_of(start);
+    if vm.is_subtype(t, vm.t.str_) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    if as_bytes(start).is_some() {
+    if vm.is_subtype(t, vm.t.bytes) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if vm.is_subtype(t, vm.t.bytearray) {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     // Root the running total and the current item for the whole loop: resuming a generator or
     // calling `__add__` may collect, and a big-int total lives only here. An int or float total

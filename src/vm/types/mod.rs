@@ -512,6 +512,23 @@ pub fn bind_named(
     max_pos: usize,
     required: usize,
 ) -> super::interp::PyResult<Vec<Option<Value>>> {
+    bind_clinic(vm, fname, pos, kws, names, 0, max_pos, required)
+}
+
+/// `bind_named` where the first `posonly` of `names` are positional-only (`/` in the clinic
+/// signature): a keyword of that name is an unknown keyword, and too few positionals is reported
+/// as such before any missing keyword.
+#[allow(clippy::too_many_arguments)]
+pub fn bind_clinic(
+    vm: &mut Vm,
+    fname: &str,
+    pos: &[Value],
+    kws: &[(&str, Value)],
+    names: &[&str],
+    posonly: usize,
+    max_pos: usize,
+    required: usize,
+) -> super::interp::PyResult<Vec<Option<Value>>> {
     let mut out: Vec<Option<Value>> = vec![None; names.len()];
     // The checks and their order of CPython's _PyArg_UnpackKeywords.
     let maxargs = names.len();
@@ -540,12 +557,32 @@ pub fn bind_named(
         };
         return Err(vm.type_error(msg));
     }
+    let min_posonly = required.min(posonly);
+    if pos.len() < min_posonly {
+        return Err(vm.type_error(format!(
+            "{fname}() takes {} {min_posonly} positional argument{} ({} given)",
+            if min_posonly < max_pos {
+                "at least"
+            } else {
+                "exactly"
+            },
+            if min_posonly == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
     for (i, &v) in pos.iter().enumerate() {
         out[i] = Some(v);
     }
+    // Positional-only names never match a keyword (clinic leaves them out of its keyword list).
+    let find = |k: &str| {
+        names[posonly..]
+            .iter()
+            .position(|n| *n == k)
+            .map(|i| i + posonly)
+    };
     let mut unused = Vec::new();
     for &(k, v) in kws {
-        match names.iter().position(|n| *n == k) {
+        match find(k) {
             Some(i) if out[i].is_none() => out[i] = Some(v),
             _ => unused.push(k),
         }
@@ -560,7 +597,7 @@ pub fn bind_named(
         }
     }
     for k in unused {
-        if let Some(i) = names.iter().position(|n| *n == k) {
+        if let Some(i) = find(k) {
             return Err(vm.type_error(format!(
                 "argument for {fname}() given by name ('{k}') and position ({})",
                 i + 1
@@ -568,7 +605,7 @@ pub fn bind_named(
         }
     }
     for k in kws.iter().map(|p| p.0) {
-        if !names.contains(&k) {
+        if find(k).is_none() {
             return Err(vm.type_error(format!(
                 "'{k}' is an invalid keyword argument for {fname}()"
             )));
