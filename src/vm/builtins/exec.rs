@@ -161,15 +161,13 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     // Argument Clinic's conversions in order (filename, mode, flags), then the impl's checks.
     let filename = a[1].unwrap();
-    let filename = if let Some(s) = as_str(filename) {
+    // PyUnicode_FSDecoder: str, bytes (subclasses included) or an os.PathLike's __fspath__.
+    let p = crate::vm::modules::posix::fspath(vm, filename, None)?;
+    let p = crate::vm::types::subclass::base_value(p).unwrap_or(p);
+    let filename = if let Some(s) = as_str(p) {
         s.s.to_string()
-    } else if let Some(b) = as_bytes(filename) {
-        String::from_utf8_lossy(b).into_owned()
     } else {
-        let tn = vm.type_name(filename);
-        return Err(vm.type_error(format!(
-            "expected str, bytes or os.PathLike object, not {tn}"
-        )));
+        String::from_utf8_lossy(as_bytes(p).map_or(&[][..], |b| b.as_slice())).into_owned()
     };
     let mode = a[2].unwrap();
     if as_str(mode).is_none() {

@@ -155,22 +155,9 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let mut base = pos.first().copied();
-    let mut exp = pos.get(1).copied();
-    let mut m = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "base" => base = Some(v),
-            "exp" => exp = Some(v),
-            "mod" => m = Some(v),
-            _ => {
-                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for pow()")))
-            }
-        }
-    }
-    let (Some(base), Some(exp)) = (base, exp) else {
-        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
-    };
+    // pow(base, exp, mod=None), bound as Argument Clinic does.
+    let a = crate::vm::types::bind_named(vm, "pow", pos, &kws, &["base", "exp", "mod"], 3, 2)?;
+    let (base, exp, m) = (a[0].unwrap(), a[1].unwrap(), a[2]);
     let m = m.filter(|&v| v != vm.none);
     let Some(m) = m else {
         return binary_op(vm, nb::POWER, base, exp);

@@ -462,11 +462,10 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     }
     if container.is_ptr() {
         match layout_of(container) {
-            Layout::Str if as_str(item).is_some() => {
-                return Ok(as_str(container)
-                    .unwrap()
-                    .s
-                    .contains(&*as_str(item).unwrap().s));
+            // PyUnicode_Contains takes any str, a subclass instance included.
+            Layout::Str if crate::vm::types::subclass::str_arg(item).is_some() => {
+                let needle = crate::vm::types::subclass::str_arg(item).unwrap();
+                return Ok(as_str(container).unwrap().s.contains(&*needle.s));
             }
             Layout::Str => {
                 let tn = vm.type_name(item);

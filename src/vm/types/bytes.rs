@@ -9,7 +9,7 @@ use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr::generic_setattr;
 use crate::vm::runtime::iter as riter;
-use crate::vm::runtime::num::{index_value, int_of, IntVal};
+use crate::vm::runtime::num::{index_value, IntVal};
 use crate::vm::value::Value;
 
 pub fn install(vm: &mut Vm) {
@@ -620,40 +620,27 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(same_or_new(vm, args[0], out))
 }
 
-/// `b.hex(sep=..., bytes_per_sep=1)`.
+/// `b.hex(sep=<unrepresentable>, bytes_per_sep=1)`.
 fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (sep, per) = hex_args(vm, args, kw)?;
+    hex_impl(vm, data(args[0]), sep, per)
+}
+
+/// The (sep, bytes_per_sep) of bytes/bytearray/memoryview.hex, bound and converted as
+/// Argument Clinic does (bytes_per_sep is a C int).
+pub fn hex_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(Option<Value>, i64)> {
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "hex() takes at most 2 arguments ({} given)",
-            pos.len() - 1
-        )));
-    }
-    let mut sep = pos.get(1).copied();
-    let mut per = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "sep" => sep = Some(v),
-            "bytes_per_sep" => per = Some(v),
-            _ => {
-                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for hex()")))
-            }
-        }
-    }
-    let d = data(args[0]);
-    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
-    let per = match per {
+    let a = super::bind_named(vm, "hex", &pos[1..], &kws, &["sep", "bytes_per_sep"], 2, 0)?;
+    let per = match a[1] {
         None => 1,
-        Some(p) => match int_of(p) {
-            Some(IntVal::Small(i)) => i,
-            _ => {
-                let tn = vm.type_name(p);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
-        },
+        Some(p) => crate::vm::runtime::num::c_int_arg(vm, p)? as i64,
     };
+    Ok((a[0], per))
+}
+
+/// `d` in hex digits, `sep` between groups of `per` bytes (CPython's _Py_strhex_impl).
+pub fn hex_impl(vm: &mut Vm, d: &[u8], sep: Option<Value>, per: i64) -> PyResult {
+    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sepv) = sep else {
         return Ok(vm.new_str_owned(digits.concat()));
     };
@@ -661,19 +648,22 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     // len()), then its type, as CPython's _Py_strhex_impl checks them.
     let sep_len = if let Some(s) = as_str(sepv) {
         s.s.chars().count()
-    } else if let Some(b) = bytes_of(sepv) {
+    } else if let Some(b) = as_bytes(sepv).filter(|_| obj_type(sepv) == vm.t.bytes) {
         b.len()
     } else {
-        // Any other object ends in an error below; its __len__ may run Python code.
+        // Subclasses and any other object: PyObject_Length, whose __len__ may run Python code.
         crate::vm::builtins::len_of(vm, sepv)?
     };
     if sep_len != 1 {
         return Err(vm.value_error("sep must be length 1."));
     }
-    let sep_s: String = if let Some(s) = as_str(sepv) {
-        s.s.to_string()
-    } else if let Some(b) = bytes_of(sepv) {
-        b.iter().map(|&c| c as char).collect()
+    // PyUnicode_Check, then PyBytes_Check (a bytearray is neither); the first character is
+    // the separator.
+    let st = vm.type_of(sepv);
+    let sep_s: String = if let Some(s) = super::subclass::str_arg(sepv) {
+        s.s.chars().take(1).collect()
+    } else if vm.is_subtype(st, vm.t.bytes) {
+        data(sepv).iter().take(1).map(|&c| c as char).collect()
     } else {
         return Err(vm.type_error("sep must be str or bytes."));
     };

@@ -413,10 +413,12 @@ fn mv_tobytes(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "hex", args, kw, 1, 0, 0)?;
+    // memoryview.hex(sep=<unrepresentable>, bytes_per_sep=1), as bytes.hex.
+    let (sep, per) = super::bytes::hex_args(vm, args, kw)?;
     let m = view(vm, args[0])?;
-    let s: String = data(m).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(vm.new_str_owned(s))
+    // A copy: sep's __len__ may run Python code that changes the viewed buffer.
+    let d = data(m).to_vec();
+    super::bytes::hex_impl(vm, &d, sep, per)
 }
 
 fn mv_release(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {

@@ -36,8 +36,8 @@ pub fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn fill(vm: &mut Vm, d: Value, args: &[Value]) -> PyResult<()> {
     if args.len() == 1 {
         let x = args[0];
-        let x = super::subclass::base_value(x).unwrap_or(x);
-        if as_dict(x).is_none() {
+        // PyDict_CheckExact: a dict subclass is refused too.
+        if as_dict(x).is_none() || obj_type(x) != vm.t.dict {
             return Err(
                 vm.type_error("if you give only one argument to maketrans it must be a dict")
             );
