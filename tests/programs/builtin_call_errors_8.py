@@ -37,3 +37,20 @@ for f in [lambda: MyStr('b') in 'abc', lambda: MyStr('x') in 'abc', lambda: str.
           lambda: compile('x', MyB(b'f'), 'eval').co_filename, lambda: compile('x', P(), 'eval').co_filename, lambda: compile('x', MyStr('g'), 'eval').co_filename, lambda: compile('x', 1, 'eval')]:
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
+# Campaign 2000-2099: str.encode / bytes.decode take str subclasses for encoding and errors;
+# float ** and math.pow give an infinite base (and any infinite or NaN operand) its C99 value
+# instead of the complex / domain-error path of a finite negative base.
+for f in [lambda: b''.decode(MyStr('s')), lambda: b'ab'.decode(MyStr('utf-8'), MyStr('strict')), lambda: bytearray(b'ab').decode(MyStr('latin-1')),
+          lambda: 'ab'.encode(MyStr('utf-8'), MyStr('strict')), lambda: b''.decode('utf\x00'), lambda: b''.decode(1),
+          lambda: float.__rpow__(2.5, float('-inf')), lambda: (-float('inf')).__pow__(0.5), lambda: (-1e300) ** 0.5]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+import math
+inf, nan = math.inf, math.nan
+for x in [-inf, inf, -0.0, 0.0, -1.0, 1.0, -2.5, 0.5, nan]:
+    row = []
+    for y in [-inf, -2.5, -3.0, -2.0, -0.0, 0.5, 3.0, inf, nan]:
+        for f in (math.pow, pow):
+            try: row.append(repr(f(x, y)))
+            except Exception as e: row.append(type(e).__name__)
+    print(x, row)

@@ -333,10 +333,13 @@ fn atan2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 fn pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (x, y) = binary(vm, args, kw, "pow")?;
-    if x == 0.0 && y < 0.0 {
+    // CPython's math_pow gives IEEE specials (an infinite or NaN operand) their C99 values
+    // (x.powf's); only finite**finite can be a domain error.
+    let finite = x.is_finite() && y.is_finite();
+    if finite && x == 0.0 && y < 0.0 {
         return Err(domain(vm));
     }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+    if finite && x < 0.0 && y.fract() != 0.0 {
         return Err(domain(vm));
     }
     let r = x.powf(y);

@@ -186,7 +186,7 @@ pub fn float_pow(vm: &mut Vm, a: f64, b: f64) -> PyResult<f64> {
     if a == 0.0 && b < 0.0 && b.is_finite() {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
-    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
         return Err(
             vm.not_implemented("complex numbers (negative number raised to a fractional power)")
         );
@@ -419,7 +419,9 @@ pub fn float_binop(vm: &mut Vm, op: u32, x: f64, y: f64) -> PyResult<Option<Valu
             float_mod(x, y)
         }
         nb::POWER => {
-            if x < 0.0 && y.is_finite() && y != y.floor() {
+            // float_pow handles an infinite base (C99 pow: inf or 0 with the odd-integer sign)
+            // before handing a negative base with a fractional exponent to complex power.
+            if x < 0.0 && x.is_finite() && y.is_finite() && y != y.floor() {
                 return crate::vm::types::complex::float_pow_complex(vm, x, y).map(Some);
             }
             float_pow(vm, x, y)?

@@ -769,7 +769,9 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let text_arg = |vm: &mut Vm, v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
-            Some(v) => match as_str(v) {
+            Some(v) => match super::subclass::str_arg(v) {
+                // Clinic's str converter: str subclasses are taken, an embedded NUL refused.
+                Some(s) if s.s.contains('\0') => Err(vm.value_error("embedded null character")),
                 Some(s) => Ok(s.s.to_string()),
                 None => {
                     // Argument Clinic names a parameter that can be a keyword.

@@ -633,7 +633,9 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let text = |vm: &mut Vm, v: Option<Value>, n: usize, d: &str| -> PyResult<String> {
         match v {
             None => Ok(d.to_string()),
-            Some(v) => match as_str(v) {
+            Some(v) => match super::subclass::str_arg(v) {
+                // Clinic's str converter: str subclasses are taken, an embedded NUL refused.
+                Some(x) if x.s.contains('\0') => Err(vm.value_error("embedded null character")),
                 Some(x) => Ok(x.s.to_string()),
                 None => {
                     // Argument Clinic names a parameter that can be a keyword.
