@@ -178,8 +178,9 @@ fn format_entry(vm: &mut Vm, code: Value, at: u32, out: &mut String) {
     out.push('\n');
 }
 
-/// `Type: message` (module-qualified for classes outside builtins and __main__).
-pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
+/// The exception's type name (module-qualified for classes outside builtins and __main__) and
+/// its `str()`.
+fn name_and_message(vm: &mut Vm, exc: Value) -> (String, String) {
     let t = type_data(vm.type_of(exc));
     let mut name = t.qualname.clone();
     if t.module != "builtins" && t.module != "__main__" {
@@ -189,6 +190,12 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
         Ok(s) => str_of(s).to_string(),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    (name, msg)
+}
+
+/// `Type: message` (the ": " left out for an empty message), with a name suggestion.
+pub fn exception_line(vm: &mut Vm, exc: Value) -> String {
+    let (name, msg) = name_and_message(vm, exc);
     let hint = suggestion(vm, exc).map_or(String::new(), |s| format!(". Did you mean: '{s}'?"));
     if msg.is_empty() {
         format!("{name}{hint}\n")
@@ -225,15 +232,7 @@ pub fn format_unraisable(vm: &mut Vm, exc: Value) -> String {
     };
     let mut out = String::new();
     format_traceback(vm, &tb, &mut out);
-    let t = type_data(vm.type_of(exc));
-    let mut name = t.qualname.clone();
-    if t.module != "builtins" && t.module != "__main__" {
-        name = format!("{}.{}", t.module, name);
-    }
-    let msg = match repr::str(vm, exc) {
-        Ok(s) => str_of(s).to_string(),
-        Err(_) => "<exception str() failed>".to_string(),
-    };
+    let (name, msg) = name_and_message(vm, exc);
     out.push_str(&format!("{name}: {msg}\n"));
     out
 }
