@@ -476,15 +476,14 @@ impl Reader<'_> {
             });
         }
         let runs = self.len()?;
-        // The runs are `Positions`' own encoding. Checked here run by run; when they are also
+        // The runs are `Positions`' own encoding, checked here run by run. When they are also
         // exactly what `Positions::from_runs` writes (no empty runs, no equal neighbours, each
         // varint in its shortest form: every file cpjit wrote), the bytes are taken as they
-        // are, else the runs are decoded and re-encoded.
+        // are; else the checked bytes are read back through `Positions::runs` and re-encoded.
         let start = self.pos;
         let mut canonical = true;
         let mut covered = 0usize;
         let mut prev = [0u32; 4];
-        let mut decoded = Vec::new();
         for i in 0..runs {
             let at = self.pos;
             let count = self.uv()?;
@@ -502,48 +501,13 @@ impl Reader<'_> {
                 cur[k] = u32::try_from(prev[k] as i64 + d).or_else(|_| err("bad position"))?;
             }
             canonical &= i == 0 || cur != prev;
-            if !canonical {
-                let p = Position {
-                    lineno: cur[0],
-                    end_lineno: cur[1],
-                    col_offset: cur[2],
-                    end_col_offset: cur[3],
-                };
-                decoded.push((count as u32, p));
-            }
             prev = cur;
         }
+        let stored = Positions::from_encoded(covered as u32, &self.b[start..self.pos]);
         let positions = if canonical {
-            Positions::from_encoded(covered as u32, &self.b[start..self.pos])
+            stored
         } else {
-            // Re-read from the start: the runs before the first non-canonical one were not
-            // kept.
-            let end = self.pos;
-            self.pos = start;
-            decoded.clear();
-            let mut prev = [0u32; 4];
-            for _ in 0..runs {
-                let count = self.uv()? as u32;
-                let mut cur = [0u32; 4];
-                for k in 0..4 {
-                    let z = self.uv()?;
-                    let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
-                    cur[k] = (prev[k] as i64 + d) as u32;
-                }
-                let [lineno, end_lineno, col_offset, end_col_offset] = cur;
-                decoded.push((
-                    count,
-                    Position {
-                        lineno,
-                        end_lineno,
-                        col_offset,
-                        end_col_offset,
-                    },
-                ));
-                prev = cur;
-            }
-            debug_assert_eq!(self.pos, end);
-            Positions::from_runs(decoded)
+            Positions::from_runs(stored.runs())
         };
         let co = CodeObject {
             name,
