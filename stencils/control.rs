@@ -3,6 +3,8 @@
 
 use cranelift_codegen::ir::{condcodes::IntCC, types::I32, types::I64, InstBuilder, Value};
 
+use cranelift_codegen::ir;
+
 use super::{mem, stencil_signature, Emitter, Template};
 
 pub fn templates() -> Vec<Template> {
@@ -36,6 +38,26 @@ pub fn templates() -> Vec<Template> {
              it) or the address of a stencil to continue at with ctx.next_frame and ctx.next_sp \
              (a call into a callee's compiled code, a return into its caller's)",
             switch,
+        ),
+        t(
+            "_CALL_PY",
+            "CALL_PY_EXACT_ARGS (NULL|method, callable|self, args... -- ) pushing the callee's \
+             frame in place and continuing at its compiled entry, when the callable is a Python \
+             function (FUNCTION_TYPE) whose code takes exactly these positional arguments and \
+             has an entry at its start, no keyword names are pending, the eval breaker is clear, \
+             the recursion limit, step budget, collection threshold and frame-stack chunk allow \
+             it; the caller resumes at OPERAND. Otherwise SLOW: a _SWITCH piece (the instruction's \
+             runtime function)",
+            call_py,
+        ),
+        t(
+            "_RETURN",
+            "RETURN_VALUE (value -- ) popping the frame in place and continuing at the caller's \
+             compiled entry for its next instruction, pushing the value there, when this frame \
+             is not the run's entry frame nor an __init__ frame and is in the current frame-stack \
+             chunk and the caller has such an entry. Otherwise SLOW: a _SWITCH piece (the \
+             instruction's runtime function)",
+            return_inline,
         ),
         t(
             "POP_JUMP_IF_FALSE",
@@ -240,6 +262,334 @@ fn generic(e: &mut Emitter, variant: u32) {
         e.tail_to("_JIT_JUMP_TARGET", new_sp);
     });
     e.continue_with(new_sp);
+}
+
+/// A loop over the words from `start` up to `end` (addresses): `body(e, p)` for each word's
+/// address `p`. The counts are known only at run time; a pointer loop keeps one value live
+/// besides `end`.
+fn for_words(e: &mut Emitter, start: Value, end: Value, body: impl Fn(&mut Emitter, Value)) {
+    let head = e.b.create_block();
+    let step = e.b.create_block();
+    let done = e.b.create_block();
+    let p = e.b.append_block_param(head, I64);
+    e.b.ins().jump(head, &[ir::BlockArg::Value(start)]);
+    e.b.switch_to_block(head);
+    let more = e.b.ins().icmp(IntCC::UnsignedLessThan, p, end);
+    e.b.ins().brif(more, step, &[], done, &[]);
+    e.b.switch_to_block(step);
+    e.b.seal_block(step);
+    body(e, p);
+    let next = e.b.ins().iadd_imm_s(p, 8);
+    e.b.ins().jump(head, &[ir::BlockArg::Value(next)]);
+    e.b.seal_block(head);
+    e.b.switch_to_block(done);
+    e.b.seal_block(done);
+}
+
+/// Adds 1 to the u64 at `p + offset`.
+fn bump(e: &mut Emitter, p: Value, offset: i32) {
+    let n = e.b.ins().load(I64, mem(), p, offset);
+    let n = e.b.ins().iadd_imm_s(n, 1);
+    e.b.ins().store(mem(), n, p, offset);
+}
+
+/// Checks that `code` (a code object) has compiled code entered at code unit `index` (a u32
+/// loaded zero-extended), else the slow path. `entry_at` reads the address once the path has
+/// committed (loads after stores are not merged with these, so nothing stays live between).
+fn check_entry(e: &mut Emitter, code: Value, index: Value) {
+    let offset = entry_offset(e, code, Some(index));
+    // Compared as a u32: `CODE_NO_ENTRY` is no 32-bit signed immediate in 64 bits, and a
+    // 64-bit constant would go to a constant pool.
+    let entered = e.b.ins().icmp_imm_s(
+        IntCC::UnsignedLessThan,
+        offset,
+        crate::CODE_NO_ENTRY as i32 as i64,
+    );
+    e.slow_unless(entered);
+}
+
+/// The entry table's value for `index` (an I32), checking the index against the table's
+/// length where `check` gives it (else `index` is 0, which every table has).
+fn entry_offset(e: &mut Emitter, code: Value, check: Option<Value>) -> Value {
+    let table =
+        e.b.ins()
+            .load(I64, mem(), code, crate::CODE_ENTRY_TABLE_OFFSET);
+    let Some(index) = check else {
+        return e.b.ins().load(I32, mem(), table, 0);
+    };
+    let len = e.b.ins().uload32(mem(), code, crate::CODE_ENTRY_LEN_OFFSET);
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
+    e.slow_unless(inside);
+    let at = e.b.ins().ishl_imm_s(index, 2);
+    let at = e.b.ins().iadd(table, at);
+    e.b.ins().load(I32, mem(), at, 0)
+}
+
+/// The compiled entry address of `code` at `index` that `check_entry` checked (`None`: 0),
+/// counting the entry into its region (as `jit::driver::entry_address` does).
+fn entry_at(e: &mut Emitter, code: Value, index: Option<Value>) -> Value {
+    let count =
+        e.b.ins()
+            .load(I64, mem(), code, crate::CODE_ENTRY_COUNT_OFFSET);
+    bump(e, count, 0);
+    let table =
+        e.b.ins()
+            .load(I64, mem(), code, crate::CODE_ENTRY_TABLE_OFFSET);
+    let at = match index {
+        Some(i) => {
+            let i = e.b.ins().ishl_imm_s(i, 2);
+            e.b.ins().iadd(table, i)
+        }
+        None => table,
+    };
+    let offset = e.b.ins().uload32(mem(), at, 0);
+    let base =
+        e.b.ins()
+            .load(I64, mem(), code, crate::CODE_ENTRY_BASE_OFFSET);
+    e.b.ins().iadd(base, offset)
+}
+
+/// Continues at `target` (a stencil's address) in frame `frame` with stack pointer `sp`.
+fn jump_into(e: &mut Emitter, target: Value, frame: Value, sp: Value) {
+    let sig = e.b.import_signature(stencil_signature());
+    let ctx = e.ctx;
+    e.b.ins()
+        .return_call_indirect(sig, target, &[frame, sp, ctx]);
+}
+
+/// CALL_PY_EXACT_ARGS in place: the frame push of `eval::push_frame_exact` (header, arguments
+/// moved into the first locals, the other locals NULL), the caller synced as
+/// `ops::call_py_exact_fast` syncs it, and on in the callee's compiled code; every case that
+/// path would not take goes to the slow path (`_SWITCH`) before anything is written. The
+/// steps are ordered so that few values are live at once: with more than the caller-saved
+/// registers, Cranelift saves callee-saved ones in a frame that every exit tears down.
+fn call_py(e: &mut Emitter, _: u32) {
+    let (sp, ctx) = (e.sp, e.ctx);
+    let kwnames =
+        e.b.ins()
+            .load(I64, mem(), ctx, crate::JIT_CTX_KWNAMES_OFFSET);
+    let no_kwnames = e.b.ins().icmp_imm_s(IntCC::Equal, kwnames, 0);
+    e.slow_unless(no_kwnames);
+    let breaker =
+        e.b.ins()
+            .uload32(mem(), ctx, crate::JIT_CTX_EVAL_BREAKER_OFFSET);
+    let clear = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
+    e.slow_unless(clear);
+    // The call's window: NULL or the callable, the callable or self, the arguments (up to
+    // `sp`).
+    let oparg = e.hole("_JIT_OPARG");
+    let n = e.b.ins().ishl_imm_s(oparg, 3);
+    let window = e.b.ins().isub(sp, n);
+    let w0 = e.b.ins().load(I64, mem(), window, -16);
+    let w1 = e.b.ins().load(I64, mem(), window, -8);
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
+    let callable = e.b.ins().select(plain, w1, w0);
+    let is_ptr = e.is_ptr(callable);
+    e.slow_unless(is_ptr);
+    let ty = e.b.ins().load(I64, mem(), callable, crate::OBJ_TYPE_OFFSET);
+    let function_type = e.hole("_JIT_FUNCTION_TYPE");
+    let is_function = e.b.ins().icmp(IntCC::Equal, ty, function_type);
+    e.slow_unless(is_function);
+    let code =
+        e.b.ins()
+            .load(I64, mem(), callable, crate::FUNC_CODE_OFFSET);
+    // Arguments: `oparg`, and self too in a method call. `u32::MAX` (no exact call) is no
+    // argument count.
+    let exact =
+        e.b.ins()
+            .uload32(mem(), code, crate::CODE_EXACT_ARGC_OFFSET);
+    let is_plain = e.b.ins().uextend(I64, plain);
+    let argc = e.b.ins().iadd_imm_s(oparg, 1);
+    let argc = e.b.ins().isub(argc, is_plain);
+    let fits = e.b.ins().icmp(IntCC::Equal, exact, argc);
+    e.slow_unless(fits);
+    let zero = e.iconst(0);
+    check_entry(e, code, zero);
+    let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
+    // This frame is the current one (the callee's `previous`, synced below as the caller).
+    let current = e.b.ins().load(I64, mem(), vm, crate::VM_CURRENT_OFFSET);
+    let is_current = e.b.ins().icmp(IntCC::Equal, current, e.frame);
+    e.slow_unless(is_current);
+    let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
+    let limit =
+        e.b.ins()
+            .load(I64, mem(), vm, crate::VM_RECURSION_LIMIT_OFFSET);
+    let below = e.b.ins().icmp(IntCC::UnsignedLessThan, depth, limit);
+    e.slow_unless(below);
+    let budget = e.b.ins().load(I64, mem(), vm, crate::VM_STEP_BUDGET_OFFSET);
+    let left = e.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, budget, 1);
+    e.slow_unless(left);
+    // A collection due: the slow path collects.
+    let allocated =
+        e.b.ins()
+            .load(I64, mem(), vm, crate::VM_HEAP_ALLOCATED_OFFSET);
+    let threshold =
+        e.b.ins()
+            .load(I64, mem(), vm, crate::VM_HEAP_THRESHOLD_OFFSET);
+    let no_collection =
+        e.b.ins()
+            .icmp(IntCC::UnsignedLessThan, allocated, threshold);
+    e.slow_unless(no_collection);
+    let words =
+        e.b.ins()
+            .uload32(mem(), code, crate::CODE_FRAME_WORDS_OFFSET);
+    let top = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_TOP_OFFSET);
+    let len = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_LEN_OFFSET);
+    let new_top = e.b.ins().iadd(top, words);
+    let room = e.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, new_top, len);
+    e.slow_unless(room);
+    // Committed from here on. The Vm first: the frame pushed and made current. (Values are
+    // loaded again where needed rather than kept: loads after a store are not merged with
+    // those before it, and with more live values than the caller-saved registers Cranelift
+    // saves callee-saved ones in a frame that every exit tears down.)
+    e.b.ins()
+        .store(mem(), new_top, vm, crate::VM_FRAMES_TOP_OFFSET);
+    let chunk = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_BASE_OFFSET);
+    let at = e.b.ins().ishl_imm_s(top, 3);
+    let callee = e.b.ins().iadd(chunk, at);
+    // The caller: the current frame (this one).
+    let caller = e.b.ins().load(I64, mem(), vm, crate::VM_CURRENT_OFFSET);
+    e.b.ins().store(mem(), callee, vm, crate::VM_CURRENT_OFFSET);
+    let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
+    let depth = e.b.ins().iadd_imm_s(depth, 1);
+    e.b.ins().store(mem(), depth, vm, crate::VM_DEPTH_OFFSET);
+    let budget = e.b.ins().load(I64, mem(), vm, crate::VM_STEP_BUDGET_OFFSET);
+    let budget = e.b.ins().iadd_imm_s(budget, -1);
+    e.b.ins()
+        .store(mem(), budget, vm, crate::VM_STEP_BUDGET_OFFSET);
+    let builtins = e.b.ins().load(I64, mem(), vm, crate::VM_BUILTINS_OFFSET);
+    e.b.ins()
+        .store(mem(), builtins, callee, crate::FRAME_BUILTINS_OFFSET);
+    bump(e, ctx, crate::JIT_CTX_SWITCHED_CALLS_OFFSET);
+    // The caller resumes after the call with the window popped.
+    e.b.ins()
+        .store(mem(), caller, callee, crate::FRAME_PREVIOUS_OFFSET);
+    let resume = e.hole("_JIT_OPERAND");
+    e.b.ins()
+        .istore32(mem(), resume, caller, crate::FRAME_INSTR_INDEX_OFFSET);
+    let oparg = e.hole("_JIT_OPARG");
+    let n = e.b.ins().ishl_imm_s(oparg, 3);
+    let window = e.b.ins().isub(sp, n);
+    let used = e.b.ins().isub(window, caller);
+    let used =
+        e.b.ins()
+            .iadd_imm_s(used, -16 - crate::FRAME_LOCALSPLUS_OFFSET as i64);
+    let used = e.b.ins().ushr_imm_s(used, 3);
+    let caller_nlp =
+        e.b.ins()
+            .uload32(mem(), caller, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let caller_depth = e.b.ins().isub(used, caller_nlp);
+    e.b.ins()
+        .istore32(mem(), caller_depth, caller, crate::FRAME_STACK_DEPTH_OFFSET);
+    // The rest of the callee's header.
+    let globals =
+        e.b.ins()
+            .load(I64, mem(), callable, crate::FUNC_GLOBALS_OFFSET);
+    let nlp =
+        e.b.ins()
+            .uload32(mem(), code, crate::CODE_NLOCALSPLUS_OFFSET);
+    let header = [
+        (crate::FRAME_CODE_OFFSET, code),
+        (crate::FRAME_GLOBALS_OFFSET, globals),
+        (crate::FRAME_FUNC_OFFSET, callable),
+        // instr_index and stack_depth, both 0.
+        (crate::FRAME_INSTR_INDEX_OFFSET, zero),
+        // nlocalsplus, and flags 0 above it.
+        (crate::FRAME_NLOCALSPLUS_OFFSET, nlp),
+        (crate::FRAME_RESERVED_OFFSET, zero),
+    ];
+    for (offset, v) in header {
+        e.b.ins().store(mem(), v, callee, offset);
+    }
+    // The arguments moved into the first locals, the other locals NULL.
+    let w0 = e.b.ins().load(I64, mem(), window, -16);
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
+    let is_plain = e.b.ins().uextend(I64, plain);
+    let first = e.b.ins().ishl_imm_s(is_plain, 3);
+    let first = e.b.ins().iadd(window, first);
+    let first = e.b.ins().iadd_imm_s(first, -8);
+    let slots =
+        e.b.ins()
+            .iadd_imm_s(callee, crate::FRAME_LOCALSPLUS_OFFSET as i64);
+    let delta = e.b.ins().isub(slots, first);
+    for_words(e, first, sp, |e, p| {
+        let v = e.b.ins().load(I64, mem(), p, 0);
+        let to = e.b.ins().iadd(p, delta);
+        e.b.ins().store(mem(), v, to, 0);
+    });
+    let filled = e.b.ins().iadd(sp, delta);
+    let nlp =
+        e.b.ins()
+            .uload32(mem(), callee, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let nlp_bytes = e.b.ins().ishl_imm_s(nlp, 3);
+    let callee_sp = e.b.ins().iadd(slots, nlp_bytes);
+    for_words(e, filled, callee_sp, |e, p| {
+        let zero = e.iconst(0);
+        e.b.ins().store(mem(), zero, p, 0);
+    });
+    let code = e.b.ins().load(I64, mem(), callee, crate::FRAME_CODE_OFFSET);
+    let target = entry_at(e, code, None);
+    jump_into(e, target, callee, callee_sp);
+}
+
+/// RETURN_VALUE in place: `eval::return_into_caller` (pop the frame, push the value on the
+/// caller's stack) and on in the caller's compiled code after its call, when `ops::return_switch`
+/// would do the same; everything else goes to the slow path (`_SWITCH`) before anything is
+/// written.
+fn return_inline(e: &mut Emitter, _: u32) {
+    let (frame, sp, ctx) = (e.frame, e.sp, e.ctx);
+    let entry_frame =
+        e.b.ins()
+            .load(I64, mem(), ctx, crate::JIT_CTX_ENTRY_FRAME_OFFSET);
+    let inner = e.b.ins().icmp(IntCC::NotEqual, frame, entry_frame);
+    e.slow_unless(inner);
+    let flags = e.b.ins().uload32(mem(), frame, crate::FRAME_FLAGS_OFFSET);
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, flags, 0);
+    e.slow_unless(plain);
+    let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
+    // `FrameStack::pop`'s fast case: the frame is in the current chunk.
+    let chunk = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_BASE_OFFSET);
+    let len = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_LEN_OFFSET);
+    let offset = e.b.ins().isub(frame, chunk);
+    let top = e.b.ins().ushr_imm_s(offset, 3);
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, top, len);
+    e.slow_unless(inside);
+    let caller =
+        e.b.ins()
+            .load(I64, mem(), frame, crate::FRAME_PREVIOUS_OFFSET);
+    let code = e.b.ins().load(I64, mem(), caller, crate::FRAME_CODE_OFFSET);
+    let resume =
+        e.b.ins()
+            .uload32(mem(), caller, crate::FRAME_INSTR_INDEX_OFFSET);
+    check_entry(e, code, resume);
+    // Committed from here on: the frame popped, the caller current.
+    e.b.ins().store(mem(), top, vm, crate::VM_FRAMES_TOP_OFFSET);
+    e.b.ins().store(mem(), caller, vm, crate::VM_CURRENT_OFFSET);
+    let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
+    let depth = e.b.ins().iadd_imm_s(depth, -1);
+    e.b.ins().store(mem(), depth, vm, crate::VM_DEPTH_OFFSET);
+    bump(e, ctx, crate::JIT_CTX_SWITCHED_RETURNS_OFFSET);
+    let target = entry_at(e, code, Some(resume));
+    // The value pushed on the caller's stack.
+    let value = e.b.ins().load(I64, mem(), sp, -8);
+    let nlp =
+        e.b.ins()
+            .uload32(mem(), caller, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let used =
+        e.b.ins()
+            .uload32(mem(), caller, crate::FRAME_STACK_DEPTH_OFFSET);
+    let pushed = e.b.ins().iadd_imm_s(used, 1);
+    e.b.ins()
+        .istore32(mem(), pushed, caller, crate::FRAME_STACK_DEPTH_OFFSET);
+    let n = e.b.ins().iadd(nlp, used);
+    let n = e.b.ins().ishl_imm_s(n, 3);
+    let to = e.b.ins().iadd(caller, n);
+    e.b.ins()
+        .store(mem(), value, to, crate::FRAME_LOCALSPLUS_OFFSET);
+    let caller_sp =
+        e.b.ins()
+            .iadd_imm_s(to, crate::FRAME_LOCALSPLUS_OFFSET as i64 + 8);
+    jump_into(e, target, caller, caller_sp);
 }
 
 /// Leaves this frame's compiled code for another frame's: a Python call or return.

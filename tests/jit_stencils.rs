@@ -203,6 +203,8 @@ mod stitched {
             none_value: Value::from_ptr(&OBJS[4]),
             range_iter_type: &OBJS[6] as *const u64 as *const u8,
             cell_type: std::ptr::null(),
+            function_type: std::ptr::null(),
+            inline_calls: false,
             generic_fn: &generic,
             switch_fn: &|_| None,
             cache: std::ptr::null(),
@@ -324,6 +326,126 @@ mod stitched {
                 layout.stats.dropped_jumps,
                 layout.stats.instructions - 2 + spills
             );
+        }
+    }
+
+    /// A Python call and returns stitched for both architectures as `_CALL_PY` / `_RETURN`
+    /// (frame switches in place): each has its `_SWITCH` piece out of line, every slow-path
+    /// branch of theirs decodes to that piece, and their literals (the oparg, where the caller
+    /// resumes, the function type) hold the right values; the `_SWITCH` pieces call the
+    /// instruction's runtime function with its index.
+    #[test]
+    fn inline_calls_and_returns_resolve_on_both_architectures() {
+        let mut code = Vec::new();
+        let mut op = |o: Opcode, a: u32| {
+            let at = code.len() as u32;
+            code.push(CodeObject::encode(o, a));
+            code.extend(std::iter::repeat_n(0, o.info().cache as usize));
+            at
+        };
+        op(PUSH_NULL, 0);
+        op(LOAD_FAST, 0);
+        op(LOAD_FAST, 1);
+        op(LOAD_FAST, 2);
+        let call = op(CALL_PY_EXACT_ARGS, 2);
+        let ret = op(RETURN_VALUE, 0);
+        static OBJS: [u64; 8] = [0; 8];
+        let switch = |o: Opcode| {
+            matches!(o, CALL_PY_EXACT_ARGS | RETURN_VALUE).then_some(rt_nop as GenericFn)
+        };
+        let syms = RuntimeSymbols {
+            true_value: Value::from_ptr(&OBJS[0]),
+            false_value: Value::from_ptr(&OBJS[2]),
+            none_value: Value::from_ptr(&OBJS[4]),
+            range_iter_type: &OBJS[6] as *const u64 as *const u8,
+            cell_type: std::ptr::null(),
+            function_type: &OBJS[7] as *const u64 as *const u8,
+            inline_calls: true,
+            generic_fn: &generic,
+            switch_fn: &switch,
+            cache: std::ptr::null(),
+            as_step: &|_| false,
+            proven_bound: &|_| false,
+            burn_cache: &|_| false,
+            call_stubs: false,
+        };
+        for arch in Arch::ALL {
+            let layout = stitch::layout(arch, &code, &[], &syms).unwrap();
+            let base = 0x7f12_3456_0000u64;
+            let mut buf = vec![0u8; layout.size()];
+            layout.emit(&code, &syms, &mut buf, base).unwrap();
+            let pieces: Vec<_> = layout.pieces().collect();
+            let mut slow_branches = 0;
+            for (name, index) in [("_CALL_PY", call as usize), ("_RETURN", ret as usize)] {
+                let fast = pieces
+                    .iter()
+                    .find(|p| p.stencil.name == name && p.index == index)
+                    .unwrap_or_else(|| panic!("{} has no {name}", arch.name()));
+                let slow = pieces
+                    .iter()
+                    .find(|p| p.stencil.name == "_SWITCH" && p.index == index)
+                    .unwrap_or_else(|| panic!("{} {name} has no _SWITCH", arch.name()));
+                for h in fast
+                    .stencil
+                    .holes
+                    .iter()
+                    .filter(|h| (h.offset as usize) < fast.size)
+                {
+                    let at = fast.offset + h.offset as usize;
+                    match (h.kind, h.value) {
+                        (RelocKind::X86_64_PLT32 | RelocKind::AARCH64_CALL26, HoleValue::Slow) => {
+                            let target = branch_target(arch, &buf, base, at) - base;
+                            assert_eq!(target, slow.offset as u64, "{} {name}", arch.name());
+                            slow_branches += 1;
+                        }
+                        (
+                            k @ (RelocKind::X86_64_64
+                            | RelocKind::AARCH64_ABS64
+                            | RelocKind::X86_64_32),
+                            v,
+                        ) => {
+                            let got = if k == RelocKind::X86_64_32 {
+                                u32::from_le_bytes(buf[at..at + 4].try_into().unwrap()) as u64
+                            } else {
+                                u64::from_le_bytes(buf[at..at + 8].try_into().unwrap())
+                            };
+                            let want = match v {
+                                HoleValue::Oparg => 2,
+                                HoleValue::Operand => {
+                                    call as u64 + 1 + CALL_PY_EXACT_ARGS.info().cache as u64
+                                }
+                                HoleValue::FunctionType => &OBJS[7] as *const u64 as u64,
+                                v => panic!("literal {v:?}"),
+                            };
+                            assert_eq!(got, want, "{} {name} {v:?}", arch.name());
+                        }
+                        (k, v) => panic!("{} {name}: unexpected hole {k:?} {v:?}", arch.name()),
+                    }
+                }
+                for h in slow
+                    .stencil
+                    .holes
+                    .iter()
+                    .filter(|h| (h.offset as usize) < slow.size)
+                {
+                    let at = slow.offset + h.offset as usize;
+                    let got = match h.kind {
+                        RelocKind::X86_64_32 => {
+                            u32::from_le_bytes(buf[at..at + 4].try_into().unwrap()) as u64
+                        }
+                        _ => u64::from_le_bytes(buf[at..at + 8].try_into().unwrap()),
+                    };
+                    let want = match h.value {
+                        HoleValue::Oparg => (code[index] >> 8) as u64,
+                        HoleValue::Target => index as u64,
+                        HoleValue::RuntimeFn => rt_nop as GenericFn as usize as u64,
+                        v => panic!("_SWITCH literal {v:?}"),
+                    };
+                    assert_eq!(got, want, "{} {name}'s _SWITCH {:?}", arch.name(), h.value);
+                }
+            }
+            // Every guard of both leaves for the slow path.
+            assert!(slow_branches >= 12, "{} {slow_branches}", arch.name());
         }
     }
 }

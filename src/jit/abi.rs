@@ -30,6 +30,15 @@ pub const JIT_CTX_BACKEDGES_OFFSET: i32 = 16;
 /// pointer) when its runtime function returns a stencil's address.
 pub const JIT_CTX_NEXT_FRAME_OFFSET: i32 = 24;
 pub const JIT_CTX_NEXT_SP_OFFSET: i32 = 32;
+/// `*mut Frame`: the frame the driver entered compiled code with (a return from it leaves).
+pub const JIT_CTX_ENTRY_FRAME_OFFSET: i32 = 40;
+/// `*mut Vm`.
+pub const JIT_CTX_VM_OFFSET: i32 = 48;
+/// `Value`: KW_NAMES's operand pending for the next CALL, or NULL.
+pub const JIT_CTX_KWNAMES_OFFSET: i32 = 56;
+/// `u64`s: calls and returns continued in compiled code (for `--stats`).
+pub const JIT_CTX_SWITCHED_CALLS_OFFSET: i32 = 88;
+pub const JIT_CTX_SWITCHED_RETURNS_OFFSET: i32 = 96;
 
 /// Byte offsets of the range iterator object (`jit::runtime::RangeIterLayout`) that FOR_ITER_RANGE
 /// reads and updates in place; the VM's range iterator must have this layout.

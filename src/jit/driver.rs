@@ -54,6 +54,10 @@ pub struct Settings {
     /// Generic instructions call their runtime function through a shared stub
     /// (`jit::call_stub`; `CPJIT_JIT_CALL_STUBS=0` gives each site the whole `GENERIC` stencil).
     pub call_stubs: bool,
+    /// Whether Python calls and returns switch frames in compiled code where they can
+    /// (`_CALL_PY`, `_RETURN`; `CPJIT_JIT_INLINE_CALLS=0` sends every one through its runtime
+    /// function, as `--stats` does).
+    pub inline_calls: bool,
 }
 
 /// The default threshold: CPython 3.13's tier-two warm-up is 16 backward jumps.
@@ -71,6 +75,7 @@ impl Default for Settings {
             perf_map: false,
             code_limit: DEFAULT_CODE_LIMIT,
             call_stubs: true,
+            inline_calls: true,
         }
     }
 }
@@ -96,6 +101,7 @@ impl Settings {
         s.dump = std::env::var_os("CPJIT_JIT_DUMP").is_some_and(|v| v != "0");
         s.perf_map = std::env::var_os("CPJIT_PERF_MAP").is_some_and(|v| v != "0");
         s.call_stubs = std::env::var_os("CPJIT_JIT_CALL_STUBS").is_none_or(|v| v != "0");
+        s.inline_calls = std::env::var_os("CPJIT_JIT_INLINE_CALLS").is_none_or(|v| v != "0");
         if let Some(kib) = std::env::var("CPJIT_JIT_CODE_LIMIT")
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
@@ -746,6 +752,16 @@ fn set_slot(cd: &CodeData, slot: Slot) {
         });
     }
     cd.jit.never.set(matches!(slot, Slot::Never));
+    // Compiled calls and returns (`_CALL_PY`, `_RETURN`) find entries through `cd.call`:
+    // pointed at the new code before the old can be dropped below.
+    cd.call.set_entries(match &slot {
+        Slot::Compiled(code) => Some((
+            code.region.base() as usize,
+            code.region.entry_table(),
+            &code.entries,
+        )),
+        _ => None,
+    });
     let old = cd.jit.compiled.borrow_mut().replace(Box::new(slot));
     cd.jit.fast.set(fast);
     if let Some(Ok(old)) = old.map(|b| b.downcast::<Slot>()) {
@@ -1514,6 +1530,8 @@ pub fn runtime_symbols<'a>(
         none_value: vm.none,
         range_iter_type: vm.t.range_iterator as *const u8,
         cell_type: vm.t.cell as *const u8,
+        function_type: vm.t.function as *const u8,
+        inline_calls: settings().inline_calls && vm.stats.is_none(),
         generic_fn: &generic_fn,
         switch_fn: &super::ops::switch_fn,
         cache: cd.adaptive.as_ptr() as *const u8,

@@ -116,6 +116,16 @@ const _: () = {
     assert!(std::mem::offset_of!(JitContext, backedges) == JIT_CTX_BACKEDGES_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, next_frame) == JIT_CTX_NEXT_FRAME_OFFSET as usize);
     assert!(std::mem::offset_of!(JitContext, next_sp) == JIT_CTX_NEXT_SP_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, entry_frame) == JIT_CTX_ENTRY_FRAME_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, vm) == JIT_CTX_VM_OFFSET as usize);
+    assert!(std::mem::offset_of!(JitContext, kwnames) == JIT_CTX_KWNAMES_OFFSET as usize);
+    assert!(
+        std::mem::offset_of!(JitContext, switched_calls) == JIT_CTX_SWITCHED_CALLS_OFFSET as usize
+    );
+    assert!(
+        std::mem::offset_of!(JitContext, switched_returns)
+            == JIT_CTX_SWITCHED_RETURNS_OFFSET as usize
+    );
     assert!(std::mem::offset_of!(RangeIterLayout, next) == RANGE_ITER_NEXT_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, step) == RANGE_ITER_STEP_OFFSET as usize);
     assert!(std::mem::offset_of!(RangeIterLayout, len) == RANGE_ITER_LEN_OFFSET as usize);
@@ -179,6 +189,13 @@ pub struct RuntimeSymbols<'a> {
     /// Address of the cell type object (LOAD_DEREF/STORE_DEREF's guard), or null (then those
     /// stencils fail to stitch).
     pub cell_type: *const u8,
+    /// Address of the function type object (`_CALL_PY`'s guard), or null (then calls and
+    /// returns compile as `_SWITCH`).
+    pub function_type: *const u8,
+    /// Whether CALL_PY_EXACT_ARGS and RETURN_VALUE switch frames in compiled code (`_CALL_PY`,
+    /// `_RETURN`) where they can, rather than always through their runtime function (which
+    /// `--stats` needs: it counts the specialized instructions' hits).
+    pub inline_calls: bool,
     /// The runtime function of a `Generic` opcode; `None` makes the instruction exit to the
     /// interpreter instead.
     pub generic_fn: &'a dyn Fn(Opcode) -> Option<GenericFn>,

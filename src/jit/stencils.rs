@@ -75,6 +75,8 @@ pub enum HoleValue {
     RangeIterType,
     /// `_JIT_CELL_TYPE`: address of the cell type object.
     CellType,
+    /// `_JIT_FUNCTION_TYPE`: address of the function type object.
+    FunctionType,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
     /// The call stub of the instruction's runtime function (`jit::call_stub`): only the

@@ -217,6 +217,18 @@ fn layout_set(
     };
     let backedge = find("JUMP_BACKWARD")?;
     let switch = find("_SWITCH")?;
+    // CALL_PY_EXACT_ARGS and RETURN_VALUE switch frames in place where they can (`_CALL_PY`,
+    // `_RETURN`), with `_SWITCH`'s runtime function for everything else.
+    let (call_py, return_inline) = if syms.inline_calls && !syms.function_type.is_null() {
+        (find("_CALL_PY").ok(), find("_RETURN").ok())
+    } else {
+        (None, None)
+    };
+    let switch_for = |op| match op {
+        Opcode::CALL_PY_EXACT_ARGS => call_py.unwrap_or(switch),
+        Opcode::RETURN_VALUE => return_inline.unwrap_or(switch),
+        _ => switch,
+    };
     // Backward conditional jumps compiled as stencils: (piece, loop header).
     let mut backward = Vec::new();
     let piece = |kind, stencil: &'static Stencil, index, oparg| Piece {
@@ -394,7 +406,9 @@ fn layout_set(
         let mut p = match stencil {
             _ if switch_fn.is_some() => Piece {
                 runtime_fn: switch_fn,
-                ..piece(PieceKind::Instr, switch, i, oparg)
+                // Where the caller resumes (`_CALL_PY`).
+                operand: (i + 1 + info.cache as usize) as u64,
+                ..piece(PieceKind::Instr, switch_for(op), i, oparg)
             },
             StencilKind::Own => match (
                 find_in(
@@ -471,6 +485,11 @@ fn layout_set(
             // `_FILL` piece loads them on the way back.
             let fill = p.stencil.cached.1;
             let slow = match op.and_then(|o| (syms.generic_fn)(o)) {
+                // `_CALL_PY` / `_RETURN`: what they do not do in place, `_SWITCH` does.
+                _ if matches!(p.stencil.name, "_CALL_PY" | "_RETURN") => Piece {
+                    runtime_fn: p.runtime_fn,
+                    ..piece(PieceKind::Slow, switch, p.index, p.oparg)
+                },
                 Some(f) => Piece {
                     runtime_fn: Some(f),
                     cont: if fill > 0 { pieces.len() + 1 } else { k + 1 },
@@ -884,6 +903,10 @@ impl Layout {
                 return Err(StitchError::MissingStencil("cell type"))
             }
             HoleValue::CellType => syms.cell_type as u64,
+            HoleValue::FunctionType if syms.function_type.is_null() => {
+                return Err(StitchError::MissingStencil("function type"))
+            }
+            HoleValue::FunctionType => syms.function_type as u64,
             HoleValue::RuntimeFn => match p.runtime_fn {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
@@ -902,6 +925,8 @@ const NOT_COMPILED: u32 = u32::MAX;
 /// `Region::entries`: the instruction is compiled but not entered from outside (it takes values
 /// in registers from the instruction before).
 const NO_ENTRY: u32 = u32::MAX - 1;
+// Compiled calls and returns treat every table value from `CODE_NO_ENTRY` up as no entry.
+const _: () = assert!(NO_ENTRY == crate::vm::abi::CODE_NO_ENTRY && NOT_COMPILED > NO_ENTRY);
 
 /// A compiled region in executable memory, runnable on the host.
 ///
@@ -1024,6 +1049,12 @@ impl Region {
     /// whether or not it can be entered (`entry_offset`).
     pub fn is_compiled(&self, index: usize) -> bool {
         self.entries.get(index).is_some_and(|&o| o != NOT_COMPILED)
+    }
+
+    /// Per code unit, the offset the instruction is entered at, or `NO_ENTRY`/`NOT_COMPILED`
+    /// (`entry_offset`): the table compiled calls and returns read (`JitCallInfo`).
+    pub fn entry_table(&self) -> &[u32] {
+        &self.entries
     }
 
     /// The address the region runs at.

@@ -23,8 +23,58 @@ pub const FRAME_INSTR_INDEX_OFFSET: i32 = 40;
 pub const FRAME_STACK_DEPTH_OFFSET: i32 = 44;
 /// `u32`: number of local, cell and free slots before the value stack.
 pub const FRAME_NLOCALSPLUS_OFFSET: i32 = 48;
+/// `u32`: `FRAME_INIT` (an `__init__` frame), or 0.
+pub const FRAME_FLAGS_OFFSET: i32 = 52;
+/// `[u32; 2]`: zero in a function's frame (a module or class body's locals dict otherwise).
+pub const FRAME_RESERVED_OFFSET: i32 = 56;
 /// Start of `localsplus`: locals, then cells and frees, then the value stack; one word each.
 pub const FRAME_LOCALSPLUS_OFFSET: i32 = 64;
+
+/// Byte offsets of the `vm::interp::Vm` fields that compiled calls and returns (`_CALL_PY`,
+/// `_RETURN`) read and write: `Vm` is `repr(C)` and starts with them, its frame stack
+/// (`framestack::FrameStack`, `repr(C)`) first.
+/// `*mut u64`: the current frame-stack chunk's first word.
+pub const VM_FRAMES_BASE_OFFSET: i32 = 0;
+/// `usize`: the first free word of that chunk.
+pub const VM_FRAMES_TOP_OFFSET: i32 = 8;
+/// `usize`: the chunk's length in words.
+pub const VM_FRAMES_LEN_OFFSET: i32 = 16;
+/// `*mut Frame`: the innermost executing frame.
+pub const VM_CURRENT_OFFSET: i32 = 56;
+/// `usize`: Python frames for the recursion limit.
+pub const VM_DEPTH_OFFSET: i32 = 64;
+/// `usize`: the recursion limit.
+pub const VM_RECURSION_LIMIT_OFFSET: i32 = 72;
+/// `u64`: steps left before the next look at signals (`eval::spend_step`).
+pub const VM_STEP_BUDGET_OFFSET: i32 = 80;
+/// `Value`: the builtins module's dict, every frame's `builtins`.
+pub const VM_BUILTINS_OFFSET: i32 = 88;
+/// `usize`: bytes allocated since the last collection (`gc::Heap::allocated`).
+pub const VM_HEAP_ALLOCATED_OFFSET: i32 = 96;
+/// `usize`: the collection threshold (`gc::Heap::threshold`).
+pub const VM_HEAP_THRESHOLD_OFFSET: i32 = 104;
+
+/// Byte offsets of `vm::jit_hook::JitCallInfo` fields in a code object (its `CodeData` is
+/// `repr(C)` and starts with it).
+/// `u32`: the positional argument count a call passing exactly that many arguments fills the
+/// frame with and nothing else (no defaults, `*args`, `**kwargs`, keyword-only parameters, no
+/// generator); `u32::MAX` when no call can push the frame that simply.
+pub const CODE_EXACT_ARGC_OFFSET: i32 = 16;
+/// `u32`: the frame's `nlocalsplus`.
+pub const CODE_NLOCALSPLUS_OFFSET: i32 = 20;
+/// `u32`: the words a frame of the code takes on the frame stack (header included).
+pub const CODE_FRAME_WORDS_OFFSET: i32 = 24;
+/// `u32`: the length of the compiled entry table (0 without compiled code).
+pub const CODE_ENTRY_LEN_OFFSET: i32 = 28;
+/// `usize`: the address the compiled region runs at (0 without compiled code).
+pub const CODE_ENTRY_BASE_OFFSET: i32 = 32;
+/// `*const u32`: per code unit, the region offset of its compiled piece, or a value at least
+/// `CODE_NO_ENTRY` (null without compiled code).
+pub const CODE_ENTRY_TABLE_OFFSET: i32 = 40;
+/// `*mut u64`: the compiled region's entry counter (null without compiled code).
+pub const CODE_ENTRY_COUNT_OFFSET: i32 = 48;
+/// Entry table values from this one up name no entry.
+pub const CODE_NO_ENTRY: u32 = u32::MAX - 1;
 
 /// Byte offsets of `vm::object::ObjHeader` fields (every heap object starts with it).
 /// `*const TypeObject`: the object's type.

@@ -60,9 +60,25 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let (site_of, caches) = crate::vm::runtime::inline_cache::site_tables(&code.code);
     let adaptive = quicken(&code.code, vm.mode);
     let ty = vm.t.code;
+    let exact_argc = (code.kwonlyargcount == 0
+        && code.flags
+            & (flags::CO_VARARGS
+                | flags::CO_VARKEYWORDS
+                | flags::CO_GENERATOR
+                | flags::CO_COROUTINE
+                | flags::CO_ASYNC_GENERATOR)
+            == 0)
+        .then_some(code.argcount as u32);
+    let nlp = code.nlocalsplus();
+    let call = crate::vm::jit_hook::JitCallInfo::new(
+        exact_argc,
+        nlp as u32,
+        crate::vm::eval::frame_words(nlp, code.stacksize as usize) as u32,
+    );
     vm.heap.alloc(
         ty,
         CodeData {
+            call,
             code,
             consts,
             names,

@@ -39,7 +39,7 @@ pub fn push_frame(
     let (code, globals) = (fd.code, fd.globals);
     let cd = as_code(code).unwrap();
     let nlp = cd.code.nlocalsplus();
-    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let words = frame_words(nlp, cd.code.stacksize as usize);
     let mem = vm.frames.push(words);
     // Exact positional call of a plain function: the arguments go straight into the first
     // locals as the frame is made (not NULLed first and copied after).
@@ -101,7 +101,7 @@ pub fn push_frame_exact(
     }
     spend_step(vm)?;
     let nlp = cd.code.nlocalsplus();
-    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let words = frame_words(nlp, cd.code.stacksize as usize);
     let mem = vm.frames.push(words);
     let f = framestack::init_with_args(mem, fd.code, func, fd.globals, nlp as u32, args);
     let fr = f.get();
@@ -110,6 +110,12 @@ pub fn push_frame_exact(
     vm.current = f;
     vm.depth += 1;
     Ok(f)
+}
+
+/// The words a frame takes on the frame stack: the header, the slots, and one spare word.
+#[inline(always)]
+pub fn frame_words(nlocalsplus: usize, stacksize: usize) -> usize {
+    HEADER_WORDS + nlocalsplus + stacksize + 1
 }
 
 /// Counts one step of the step budget (taken at calls and backward jumps, the places where a
@@ -283,7 +289,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: V
     }
     let cd = as_code(code).unwrap();
     let nlp = cd.code.nlocalsplus();
-    let words = HEADER_WORDS + nlp + cd.code.stacksize as usize + 1;
+    let words = frame_words(nlp, cd.code.stacksize as usize);
     let mem = vm.frames.push(words);
     let f = framestack::init(mem, code, func, globals, nlp as u32);
     f.get().builtins = vm.builtins;

@@ -40,6 +40,8 @@ const _: () = {
     assert!(std::mem::offset_of!(Frame, instr_index) == FRAME_INSTR_INDEX_OFFSET as usize);
     assert!(std::mem::offset_of!(Frame, stack_depth) == FRAME_STACK_DEPTH_OFFSET as usize);
     assert!(std::mem::offset_of!(Frame, nlocalsplus) == FRAME_NLOCALSPLUS_OFFSET as usize);
+    assert!(std::mem::offset_of!(Frame, flags) == FRAME_FLAGS_OFFSET as usize);
+    assert!(std::mem::offset_of!(Frame, _reserved) == FRAME_RESERVED_OFFSET as usize);
     assert!(std::mem::offset_of!(Frame, localsplus) == FRAME_LOCALSPLUS_OFFSET as usize);
     assert!(super::value::FLOAT_OFFSET == ABI_FLOAT_OFFSET);
     assert!(super::value::INT_TAG == ABI_INT_TAG);

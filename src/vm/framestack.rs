@@ -121,19 +121,31 @@ pub fn frame_code(f: &Frame) -> Value {
     Value(f.code as u64)
 }
 
-/// The stack of frames of ordinary calls: chunks that never move, used LIFO.
+/// The stack of frames of ordinary calls: chunks that never move, used LIFO. `repr(C)`:
+/// compiled calls and returns push and pop frames in place (`base`, `top`, `len` at the
+/// `VM_FRAMES_*` offsets of `vm::abi`, the frame stack being the first field of `Vm`).
+#[repr(C)]
 pub struct FrameStack {
-    chunks: Vec<Box<[u64]>>,
-    /// The chunk frames are pushed into and the first free word in it. A pop finds its place
-    /// again from the popped frame's address (no per-frame bookkeeping on the call path).
-    chunk: usize,
-    top: usize,
     /// `chunks[chunk]`'s first word and length, kept in step with `chunk` (`select`): a push
     /// or pop on the call path reads them instead of indexing `chunks` (a boxed chunk never
     /// moves when `chunks` grows).
     base: *mut u64,
+    /// The first free word in the chunk frames are pushed into. A pop finds its place again
+    /// from the popped frame's address (no per-frame bookkeeping on the call path).
+    top: usize,
     len: usize,
+    chunks: Vec<Box<[u64]>>,
+    chunk: usize,
 }
+
+const _: () = {
+    use super::abi::*;
+    use std::mem::offset_of;
+    assert!(offset_of!(FrameStack, base) == VM_FRAMES_BASE_OFFSET as usize);
+    assert!(offset_of!(FrameStack, top) == VM_FRAMES_TOP_OFFSET as usize);
+    assert!(offset_of!(FrameStack, len) == VM_FRAMES_LEN_OFFSET as usize);
+    assert!(std::mem::size_of::<FrameStack>() == VM_CURRENT_OFFSET as usize);
+};
 
 impl Default for FrameStack {
     fn default() -> Self {

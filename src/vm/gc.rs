@@ -13,13 +13,15 @@ use super::value::Value;
 
 const MARK: u64 = 1;
 
+/// `repr(C)`: compiled calls read `allocated` and `threshold` (`vm::abi::VM_HEAP_*`).
+#[repr(C)]
 pub struct Heap {
-    objects: Vec<Value>,
     /// Bytes allocated since the last collection: object blocks plus the outside buffers noted
     /// by [`Heap::note_external`].
     pub allocated: usize,
     /// Collect when `allocated` passes this.
     pub threshold: usize,
+    objects: Vec<Value>,
     /// Automatic collection on (off after `gc.disable()` or `gc.set_threshold(0)`; an explicit
     /// `gc.collect()` runs regardless).
     pub auto: bool,
@@ -104,6 +106,10 @@ fn gc_stats() -> bool {
 }
 
 impl Heap {
+    /// Where `allocated` and `threshold` are (`Vm`'s layout assertions add its offset).
+    pub const ALLOCATED_OFFSET: usize = std::mem::offset_of!(Heap, allocated);
+    pub const THRESHOLD_OFFSET: usize = std::mem::offset_of!(Heap, threshold);
+
     pub fn new() -> Self {
         Heap {
             objects: Vec::with_capacity(1 << 16),

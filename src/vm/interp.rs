@@ -16,8 +16,11 @@ use super::value::Value;
 /// A Python-level result: the error is the exception object.
 pub type PyResult<T = Value> = Result<T, Value>;
 
+/// `repr(C)`: compiled calls and returns (`_CALL_PY`, `_RETURN` stencils) push and pop frames
+/// through the fields up to `heap`'s first two at the `VM_*` offsets of `vm::abi` (asserted
+/// below); keep them first and in this order.
+#[repr(C)]
 pub struct Vm {
-    pub heap: Heap,
     pub frames: FrameStack,
     /// The innermost executing frame (its `previous` chain reaches the outermost).
     pub current: FramePtr,
@@ -25,6 +28,11 @@ pub struct Vm {
     /// frames for the recursion limit.
     pub depth: usize,
     pub recursion_limit: usize,
+    /// Backward jumps and calls left before the run is stopped (with `budget_limited`) or, in
+    /// an ordinary run, before the next look at pending signals. See `eval::spend_step`.
+    pub step_budget: u64,
+    pub builtins: Value,
+    pub heap: Heap,
     /// `sys.set_coroutine_origin_tracking_depth` (stored; cpjit records no origins).
     pub coro_origin_depth: i64,
     pub t: Types,
@@ -33,7 +41,6 @@ pub struct Vm {
     pub false_: Value,
     pub not_implemented: Value,
     pub ellipsis: Value,
-    pub builtins: Value,
     /// sys.modules
     pub modules: Value,
     pub sys_module: Value,
@@ -89,9 +96,6 @@ pub struct Vm {
     pub err_text: Vec<u8>,
     /// sys.stdin/stdout/stderr's objects and state (`builtins::stdio`).
     pub streams: Box<crate::vm::builtins::stdio::Streams>,
-    /// Backward jumps and calls left before the run is stopped (with `budget_limited`) or, in
-    /// an ordinary run, before the next look at pending signals. See `eval::spend_step`.
-    pub step_budget: u64,
     /// The step budget limits the run (sandboxed runs); otherwise it is refilled with
     /// `signal::CHECK_INTERVAL` steps each time it runs out.
     pub budget_limited: bool,
@@ -122,6 +126,22 @@ pub struct Vm {
     /// `types::asyncgen`).
     pub asyncgen_hooks: Value,
 }
+
+const _: () = {
+    use super::abi::*;
+    use std::mem::offset_of;
+    // `FrameStack`'s first three fields (`base`, `top`, `len`) are private to its module; their
+    // offsets inside it are asserted there.
+    assert!(offset_of!(Vm, frames) == VM_FRAMES_BASE_OFFSET as usize);
+    assert!(offset_of!(Vm, current) == VM_CURRENT_OFFSET as usize);
+    assert!(offset_of!(Vm, depth) == VM_DEPTH_OFFSET as usize);
+    assert!(offset_of!(Vm, recursion_limit) == VM_RECURSION_LIMIT_OFFSET as usize);
+    assert!(offset_of!(Vm, step_budget) == VM_STEP_BUDGET_OFFSET as usize);
+    assert!(offset_of!(Vm, builtins) == VM_BUILTINS_OFFSET as usize);
+    assert!(offset_of!(Vm, heap) + Heap::ALLOCATED_OFFSET == VM_HEAP_ALLOCATED_OFFSET as usize);
+    assert!(offset_of!(Vm, heap) + Heap::THRESHOLD_OFFSET == VM_HEAP_THRESHOLD_OFFSET as usize);
+    assert!(std::mem::size_of::<FramePtr>() == 8);
+};
 
 impl Vm {
     pub fn new() -> Box<Vm> {

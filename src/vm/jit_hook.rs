@@ -16,6 +16,76 @@ use super::interp::Vm;
 use super::object::CodeData;
 use super::value::Value;
 
+/// What compiled calls and returns (`_CALL_PY`, `_RETURN`) read of a code object without
+/// calling into Rust: the first field of `CodeData` (`repr(C)`), at the `CODE_*` offsets of
+/// `vm::abi` (asserted below). The first three are fixed when the code object is made; the
+/// JIT keeps the entry fields in step with the compiled code it installs (`jit::driver`), all
+/// zero while there is none.
+#[repr(C)]
+pub struct JitCallInfo {
+    /// The argument count of a call that fills the frame with its positional arguments alone
+    /// (`call::is_exact_positional`, not a generator/coroutine), or `u32::MAX`.
+    pub exact_argc: u32,
+    pub nlocalsplus: u32,
+    /// Words a frame takes on the frame stack (`eval::push_frame_exact`'s count).
+    pub frame_words: u32,
+    /// `entry_table`'s length.
+    pub entry_len: Cell<u32>,
+    /// The compiled region's address.
+    pub entry_base: Cell<usize>,
+    /// Per code unit, the offset of its compiled piece in the region, or `CODE_NO_ENTRY` or
+    /// above when it cannot be entered there (`jit::stitch::Region::entry_offset`).
+    pub entry_table: Cell<*const u32>,
+    /// The compiled code's entry counter (what `jit::driver::entry_address` counts).
+    pub entry_count: Cell<*mut u64>,
+}
+
+impl JitCallInfo {
+    pub fn new(exact_argc: Option<u32>, nlocalsplus: u32, frame_words: u32) -> JitCallInfo {
+        JitCallInfo {
+            exact_argc: exact_argc.unwrap_or(u32::MAX),
+            nlocalsplus,
+            frame_words,
+            entry_len: Cell::new(0),
+            entry_base: Cell::new(0),
+            entry_table: Cell::new(std::ptr::null()),
+            entry_count: Cell::new(std::ptr::null_mut()),
+        }
+    }
+
+    /// Points the entry fields at compiled code (`None`: there is none).
+    pub fn set_entries(&self, entries: Option<(usize, &[u32], &Cell<u64>)>) {
+        match entries {
+            Some((base, table, count)) => {
+                self.entry_base.set(base);
+                self.entry_table.set(table.as_ptr());
+                self.entry_len
+                    .set(table.len().min(u32::MAX as usize) as u32);
+                self.entry_count.set(count.as_ptr());
+            }
+            None => {
+                self.entry_len.set(0);
+                self.entry_base.set(0);
+                self.entry_table.set(std::ptr::null());
+                self.entry_count.set(std::ptr::null_mut());
+            }
+        }
+    }
+}
+
+const _: () = {
+    use super::abi::*;
+    use std::mem::offset_of;
+    let data = OBJ_HEADER_SIZE as usize + offset_of!(CodeData, call);
+    assert!(data + offset_of!(JitCallInfo, exact_argc) == CODE_EXACT_ARGC_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, nlocalsplus) == CODE_NLOCALSPLUS_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, frame_words) == CODE_FRAME_WORDS_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, entry_len) == CODE_ENTRY_LEN_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, entry_base) == CODE_ENTRY_BASE_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, entry_table) == CODE_ENTRY_TABLE_OFFSET as usize);
+    assert!(data + offset_of!(JitCallInfo, entry_count) == CODE_ENTRY_COUNT_OFFSET as usize);
+};
+
 /// Per code object JIT state.
 #[derive(Default)]
 pub struct JitSlot {

@@ -348,7 +348,10 @@ pub struct FunctionData {
     pub annotations: Value,
 }
 
+/// `repr(C)` for `call`, which compiled calls read at fixed offsets (`vm::abi::CODE_*`).
+#[repr(C)]
 pub struct CodeData {
+    pub call: super::jit_hook::JitCallInfo,
     pub code: Rc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
