@@ -42,6 +42,12 @@ pub fn templates() -> Vec<Template> {
             CACHE_VARIANTS,
             store_attr_slot,
         ),
+        Template::plain(
+            "LOAD_ATTR_CLASS",
+            "(cls -- value) cls is a class whose metaclass is type (TYPE_TYPE) with the type \
+             version at c[1] of the live cache: the cached value (c[3..5]); else the slow path",
+            load_attr_class,
+        ),
         Template::variants(
             "LOAD_METHOD_WITH_VALUES",
             "(obj -- method obj) type version (c[1]) and no materialized __dict__: pushes the cached method (c[3..5]); else the slow path",
@@ -275,6 +281,30 @@ fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
         e.continue_with(sp);
     });
     e.b.ins().store(mem(), v, addr, 0);
+    e.continue_with(sp);
+}
+
+/// LOAD_ATTR_CLASS (`spec::load_attr_class`): the class's own version against the live
+/// cache's; the value cached with it (held by the class while it keeps that version).
+fn load_attr_class(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let o = e.peek(0);
+    let ptr = e.is_ptr(o);
+    e.slow_unless(ptr);
+    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    let type_type = e.hole("_JIT_TYPE_TYPE");
+    let is_class = e.b.ins().icmp(IntCC::Equal, ty, type_type);
+    e.slow_unless(is_class);
+    let have = e.b.ins().uload32(mem(), o, crate::TYPE_VERSION_OFFSET);
+    let want = cache_word(e, Some(p), 1);
+    let same = e.b.ins().icmp(IntCC::Equal, have, want);
+    e.slow_unless(same);
+    // c[3..5] (4-byte aligned in the live cache).
+    let v =
+        e.b.ins()
+            .load(I64, MemFlagsData::new().with_notrap(), p, 16);
+    e.poke(0, v);
+    let sp = e.sp;
     e.continue_with(sp);
 }
 

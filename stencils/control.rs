@@ -39,7 +39,7 @@ pub fn templates() -> Vec<Template> {
              (a call into a callee's compiled code, a return into its caller's)",
             switch,
         ),
-        t(
+        Template::variants(
             "_CALL_PY",
             "CALL_PY_EXACT_ARGS (NULL|method, callable|self, args... -- ) pushing the callee's \
              frame in place and continuing at its compiled entry, when the callable is a Python \
@@ -47,7 +47,8 @@ pub fn templates() -> Vec<Template> {
              has an entry at its start, no keyword names are pending, the eval breaker is clear, \
              the recursion limit, step budget, collection threshold and frame-stack chunk allow \
              it; the caller resumes at OPERAND. Otherwise SLOW: a _SWITCH piece (the instruction's \
-             runtime function)",
+             runtime function). One variant per oparg (0-4), the arguments' copy unrolled",
+            CALL_PY_VARIANTS,
             call_py,
         ),
         t(
@@ -363,8 +364,8 @@ fn jump_into(e: &mut Emitter, target: Value, frame: Value, sp: Value) {
 /// path would not take goes to the slow path (`_SWITCH`) before anything is written. The
 /// steps are ordered so that few values are live at once: with more than the caller-saved
 /// registers, Cranelift saves callee-saved ones in a frame that every exit tears down.
-fn call_py(e: &mut Emitter, _: u32) {
-    let (sp, ctx) = (e.sp, e.ctx);
+fn call_py(e: &mut Emitter, nargs: u32) {
+    let (frame, ctx) = (e.frame, e.ctx);
     let kwnames =
         e.b.ins()
             .load(I64, mem(), ctx, crate::JIT_CTX_KWNAMES_OFFSET);
@@ -375,15 +376,7 @@ fn call_py(e: &mut Emitter, _: u32) {
             .uload32(mem(), ctx, crate::JIT_CTX_EVAL_BREAKER_OFFSET);
     let clear = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
     e.slow_unless(clear);
-    // The call's window: NULL or the callable, the callable or self, the arguments (up to
-    // `sp`).
-    let oparg = e.hole("_JIT_OPARG");
-    let n = e.b.ins().ishl_imm_s(oparg, 3);
-    let window = e.b.ins().isub(sp, n);
-    let w0 = e.b.ins().load(I64, mem(), window, -16);
-    let w1 = e.b.ins().load(I64, mem(), window, -8);
-    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
-    let callable = e.b.ins().select(plain, w1, w0);
+    let (plain, callable) = callable_of(e, nargs);
     let is_ptr = e.is_ptr(callable);
     e.slow_unless(is_ptr);
     let ty = e.b.ins().load(I64, mem(), callable, crate::OBJ_TYPE_OFFSET);
@@ -399,7 +392,7 @@ fn call_py(e: &mut Emitter, _: u32) {
         e.b.ins()
             .uload32(mem(), code, crate::CODE_EXACT_ARGC_OFFSET);
     let is_plain = e.b.ins().uextend(I64, plain);
-    let argc = e.b.ins().iadd_imm_s(oparg, 1);
+    let argc = e.iconst(nargs as i64 + 1);
     let argc = e.b.ins().isub(argc, is_plain);
     let fits = e.b.ins().icmp(IntCC::Equal, exact, argc);
     e.slow_unless(fits);
@@ -408,7 +401,7 @@ fn call_py(e: &mut Emitter, _: u32) {
     let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
     // This frame is the current one (the callee's `previous`, synced below as the caller).
     let current = e.b.ins().load(I64, mem(), vm, crate::VM_CURRENT_OFFSET);
-    let is_current = e.b.ins().icmp(IntCC::Equal, current, e.frame);
+    let is_current = e.b.ins().icmp(IntCC::Equal, current, frame);
     e.slow_unless(is_current);
     let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
     let limit =
@@ -438,16 +431,15 @@ fn call_py(e: &mut Emitter, _: u32) {
     let new_top = e.b.ins().iadd(top, words);
     let room = e.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, new_top, len);
     e.slow_unless(room);
-    // Committed from here on. The Vm first: the frame pushed and made current. (Values are
-    // loaded again where needed rather than kept: loads after a store are not merged with
-    // those before it, and with more live values than the caller-saved registers Cranelift
-    // saves callee-saved ones in a frame that every exit tears down.)
+    // Committed from here on. Values the guards read are loaded again where needed rather than
+    // kept (loads after a store are not merged with those before it): with more live values
+    // than x86-64's nine caller-saved registers, Cranelift would save callee-saved ones in a
+    // frame that every exit tears down. First the Vm: the frame pushed and made current.
     e.b.ins()
         .store(mem(), new_top, vm, crate::VM_FRAMES_TOP_OFFSET);
     let chunk = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_BASE_OFFSET);
     let at = e.b.ins().ishl_imm_s(top, 3);
     let callee = e.b.ins().iadd(chunk, at);
-    // The caller: the current frame (this one).
     let caller = e.b.ins().load(I64, mem(), vm, crate::VM_CURRENT_OFFSET);
     e.b.ins().store(mem(), callee, vm, crate::VM_CURRENT_OFFSET);
     let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
@@ -460,16 +452,14 @@ fn call_py(e: &mut Emitter, _: u32) {
     let builtins = e.b.ins().load(I64, mem(), vm, crate::VM_BUILTINS_OFFSET);
     e.b.ins()
         .store(mem(), builtins, callee, crate::FRAME_BUILTINS_OFFSET);
-    bump(e, ctx, crate::JIT_CTX_SWITCHED_CALLS_OFFSET);
-    // The caller resumes after the call with the window popped.
     e.b.ins()
         .store(mem(), caller, callee, crate::FRAME_PREVIOUS_OFFSET);
+    bump(e, ctx, crate::JIT_CTX_SWITCHED_CALLS_OFFSET);
+    // The caller resumes after the call with the window popped.
     let resume = e.hole("_JIT_OPERAND");
     e.b.ins()
         .istore32(mem(), resume, caller, crate::FRAME_INSTR_INDEX_OFFSET);
-    let oparg = e.hole("_JIT_OPARG");
-    let n = e.b.ins().ishl_imm_s(oparg, 3);
-    let window = e.b.ins().isub(sp, n);
+    let window = call_window(e, nargs);
     let used = e.b.ins().isub(window, caller);
     let used =
         e.b.ins()
@@ -481,47 +471,57 @@ fn call_py(e: &mut Emitter, _: u32) {
     let caller_depth = e.b.ins().isub(used, caller_nlp);
     e.b.ins()
         .istore32(mem(), caller_depth, caller, crate::FRAME_STACK_DEPTH_OFFSET);
-    // The rest of the callee's header.
-    let globals =
+    // The rest of the callee's header, each value stored as soon as it is loaded.
+    let (plain, callable) = callable_of(e, nargs);
+    e.b.ins()
+        .store(mem(), callable, callee, crate::FRAME_FUNC_OFFSET);
+    let code =
         e.b.ins()
-            .load(I64, mem(), callable, crate::FUNC_GLOBALS_OFFSET);
+            .load(I64, mem(), callable, crate::FUNC_CODE_OFFSET);
+    e.b.ins()
+        .store(mem(), code, callee, crate::FRAME_CODE_OFFSET);
+    // nlocalsplus, and flags 0 above it.
     let nlp =
         e.b.ins()
             .uload32(mem(), code, crate::CODE_NLOCALSPLUS_OFFSET);
-    let header = [
-        (crate::FRAME_CODE_OFFSET, code),
-        (crate::FRAME_GLOBALS_OFFSET, globals),
-        (crate::FRAME_FUNC_OFFSET, callable),
-        // instr_index and stack_depth, both 0.
-        (crate::FRAME_INSTR_INDEX_OFFSET, zero),
-        // nlocalsplus, and flags 0 above it.
-        (crate::FRAME_NLOCALSPLUS_OFFSET, nlp),
-        (crate::FRAME_RESERVED_OFFSET, zero),
-    ];
-    for (offset, v) in header {
-        e.b.ins().store(mem(), v, callee, offset);
+    e.b.ins()
+        .store(mem(), nlp, callee, crate::FRAME_NLOCALSPLUS_OFFSET);
+    let globals =
+        e.b.ins()
+            .load(I64, mem(), callable, crate::FUNC_GLOBALS_OFFSET);
+    e.b.ins()
+        .store(mem(), globals, callee, crate::FRAME_GLOBALS_OFFSET);
+    // instr_index and stack_depth, both 0; the reserved word 0.
+    for offset in [
+        crate::FRAME_INSTR_INDEX_OFFSET,
+        crate::FRAME_RESERVED_OFFSET,
+    ] {
+        e.b.ins().store(mem(), zero, callee, offset);
     }
-    // The arguments moved into the first locals, the other locals NULL.
-    let w0 = e.b.ins().load(I64, mem(), window, -16);
-    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
-    let is_plain = e.b.ins().uextend(I64, plain);
-    let first = e.b.ins().ishl_imm_s(is_plain, 3);
-    let first = e.b.ins().iadd(window, first);
-    let first = e.b.ins().iadd_imm_s(first, -8);
+    // The arguments (self first in a method call) moved into the first locals, the other
+    // locals NULL. The copy is unrolled (a loop kept more values live than there are
+    // caller-saved registers): self or the callable, then the `oparg` arguments.
     let slots =
         e.b.ins()
             .iadd_imm_s(callee, crate::FRAME_LOCALSPLUS_OFFSET as i64);
-    let delta = e.b.ins().isub(slots, first);
-    for_words(e, first, sp, |e, p| {
-        let v = e.b.ins().load(I64, mem(), p, 0);
-        let to = e.b.ins().iadd(p, delta);
-        e.b.ins().store(mem(), v, to, 0);
-    });
-    let filled = e.b.ins().iadd(sp, delta);
+    let window = call_window(e, nargs);
+    let w1 = e.b.ins().load(I64, mem(), window, -8);
+    e.b.ins().store(mem(), w1, slots, 0);
+    let is_plain = e.b.ins().uextend(I64, plain);
+    let shift = e.b.ins().ishl_imm_s(is_plain, 3);
+    let args_to = e.b.ins().isub(slots, shift);
+    for k in 0..nargs as i32 {
+        let v = e.b.ins().load(I64, mem(), window, 8 * k);
+        e.b.ins().store(mem(), v, args_to, 8 * (k + 1));
+    }
+    let filled = e.b.ins().iadd_imm_s(args_to, 8 * (nargs as i64 + 1));
     let nlp =
         e.b.ins()
             .uload32(mem(), callee, crate::FRAME_NLOCALSPLUS_OFFSET);
     let nlp_bytes = e.b.ins().ishl_imm_s(nlp, 3);
+    let slots =
+        e.b.ins()
+            .iadd_imm_s(callee, crate::FRAME_LOCALSPLUS_OFFSET as i64);
     let callee_sp = e.b.ins().iadd(slots, nlp_bytes);
     for_words(e, filled, callee_sp, |e, p| {
         let zero = e.iconst(0);
@@ -530,6 +530,26 @@ fn call_py(e: &mut Emitter, _: u32) {
     let code = e.b.ins().load(I64, mem(), callee, crate::FRAME_CODE_OFFSET);
     let target = entry_at(e, code, None);
     jump_into(e, target, callee, callee_sp);
+}
+
+/// `_CALL_PY`'s variants: the oparg (arguments besides self).
+const CALL_PY_VARIANTS: &[&str] = &["0 args", "1 arg", "2 args", "3 args", "4 args"];
+
+/// Where a call's `nargs` arguments start, after the two words before them (NULL or the
+/// callable, the callable or self).
+fn call_window(e: &mut Emitter, nargs: u32) -> Value {
+    let sp = e.sp;
+    e.b.ins().iadd_imm_s(sp, -8 * nargs as i64)
+}
+
+/// The call's callable, loaded from its window: (whether the first word is NULL, a plain call,
+/// the callable).
+fn callable_of(e: &mut Emitter, nargs: u32) -> (Value, Value) {
+    let window = call_window(e, nargs);
+    let w0 = e.b.ins().load(I64, mem(), window, -16);
+    let w1 = e.b.ins().load(I64, mem(), window, -8);
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
+    (plain, e.b.ins().select(plain, w1, w0))
 }
 
 /// RETURN_VALUE in place: `eval::return_into_caller` (pop the frame, push the value on the
@@ -546,14 +566,6 @@ fn return_inline(e: &mut Emitter, _: u32) {
     let flags = e.b.ins().uload32(mem(), frame, crate::FRAME_FLAGS_OFFSET);
     let plain = e.b.ins().icmp_imm_s(IntCC::Equal, flags, 0);
     e.slow_unless(plain);
-    let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
-    // `FrameStack::pop`'s fast case: the frame is in the current chunk.
-    let chunk = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_BASE_OFFSET);
-    let len = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_LEN_OFFSET);
-    let offset = e.b.ins().isub(frame, chunk);
-    let top = e.b.ins().ushr_imm_s(offset, 3);
-    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, top, len);
-    e.slow_unless(inside);
     let caller =
         e.b.ins()
             .load(I64, mem(), frame, crate::FRAME_PREVIOUS_OFFSET);
@@ -562,14 +574,22 @@ fn return_inline(e: &mut Emitter, _: u32) {
         e.b.ins()
             .uload32(mem(), caller, crate::FRAME_INSTR_INDEX_OFFSET);
     check_entry(e, code, resume);
-    // Committed from here on: the frame popped, the caller current.
+    // `FrameStack::pop`'s fast case: the frame is in the current chunk.
+    let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
+    let chunk = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_BASE_OFFSET);
+    let len = e.b.ins().load(I64, mem(), vm, crate::VM_FRAMES_LEN_OFFSET);
+    let offset = e.b.ins().isub(frame, chunk);
+    let top = e.b.ins().ushr_imm_s(offset, 3);
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, top, len);
+    e.slow_unless(inside);
+    // Committed from here on (values loaded again rather than kept, as in `_CALL_PY`): the
+    // frame popped, the caller current.
     e.b.ins().store(mem(), top, vm, crate::VM_FRAMES_TOP_OFFSET);
     e.b.ins().store(mem(), caller, vm, crate::VM_CURRENT_OFFSET);
     let depth = e.b.ins().load(I64, mem(), vm, crate::VM_DEPTH_OFFSET);
     let depth = e.b.ins().iadd_imm_s(depth, -1);
     e.b.ins().store(mem(), depth, vm, crate::VM_DEPTH_OFFSET);
     bump(e, ctx, crate::JIT_CTX_SWITCHED_RETURNS_OFFSET);
-    let target = entry_at(e, code, Some(resume));
     // The value pushed on the caller's stack.
     let value = e.b.ins().load(I64, mem(), sp, -8);
     let nlp =
@@ -589,6 +609,11 @@ fn return_inline(e: &mut Emitter, _: u32) {
     let caller_sp =
         e.b.ins()
             .iadd_imm_s(to, crate::FRAME_LOCALSPLUS_OFFSET as i64 + 8);
+    let code = e.b.ins().load(I64, mem(), caller, crate::FRAME_CODE_OFFSET);
+    let resume =
+        e.b.ins()
+            .uload32(mem(), caller, crate::FRAME_INSTR_INDEX_OFFSET);
+    let target = entry_at(e, code, Some(resume));
     jump_into(e, target, caller, caller_sp);
 }
 

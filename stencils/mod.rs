@@ -147,6 +147,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_TYPE_TYPE",
+        value: "TypeType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_FUNCTION_TYPE",
         value: "FunctionType",
         kind: SymKind::Data,

@@ -401,7 +401,7 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of a __slots__ member: guards the type version, loads the instance value at the cached slot index (a NULL value misses).";
             LOAD_ATTR_CLASS = 125, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
-                deopt: LOAD_ATTR, stencil: Generic,
+                deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR on a class object (Cls.attr) of a plain class attribute: guards the class's type version, pushes the cached value.";
             LOAD_ATTR_PROPERTY = 126, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Generic,

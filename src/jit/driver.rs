@@ -1531,6 +1531,7 @@ pub fn runtime_symbols<'a>(
         range_iter_type: vm.t.range_iterator as *const u8,
         cell_type: vm.t.cell as *const u8,
         function_type: vm.t.function as *const u8,
+        type_type: vm.t.type_ as *const u8,
         inline_calls: settings().inline_calls && vm.stats.is_none(),
         generic_fn: &generic_fn,
         switch_fn: &super::ops::switch_fn,

@@ -189,6 +189,9 @@ pub struct RuntimeSymbols<'a> {
     /// Address of the cell type object (LOAD_DEREF/STORE_DEREF's guard), or null (then those
     /// stencils fail to stitch).
     pub cell_type: *const u8,
+    /// Address of `type` (LOAD_ATTR_CLASS's guard that the object is a plain class), or null
+    /// (then that stencil fails to stitch).
+    pub type_type: *const u8,
     /// Address of the function type object (`_CALL_PY`'s guard), or null (then calls and
     /// returns compile as `_SWITCH`).
     pub function_type: *const u8,

@@ -77,6 +77,8 @@ pub enum HoleValue {
     CellType,
     /// `_JIT_FUNCTION_TYPE`: address of the function type object.
     FunctionType,
+    /// `_JIT_TYPE_TYPE`: address of `type`, the type object of plain classes.
+    TypeType,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
     /// The call stub of the instruction's runtime function (`jit::call_stub`): only the

@@ -219,15 +219,15 @@ fn layout_set(
     let switch = find("_SWITCH")?;
     // CALL_PY_EXACT_ARGS and RETURN_VALUE switch frames in place where they can (`_CALL_PY`,
     // `_RETURN`), with `_SWITCH`'s runtime function for everything else.
-    let (call_py, return_inline) = if syms.inline_calls && !syms.function_type.is_null() {
-        (find("_CALL_PY").ok(), find("_RETURN").ok())
-    } else {
-        (None, None)
-    };
-    let switch_for = |op| match op {
-        Opcode::CALL_PY_EXACT_ARGS => call_py.unwrap_or(switch),
-        Opcode::RETURN_VALUE => return_inline.unwrap_or(switch),
-        _ => switch,
+    // (`_CALL_PY` has a variant per oparg up to 4.)
+    let inline = syms.inline_calls && !syms.function_type.is_null();
+    let switch_for = |op, oparg| {
+        match op {
+            Opcode::CALL_PY_EXACT_ARGS if inline => find_in("_CALL_PY", oparg),
+            Opcode::RETURN_VALUE if inline => find("_RETURN").ok(),
+            _ => None,
+        }
+        .unwrap_or(switch)
     };
     // Backward conditional jumps compiled as stencils: (piece, loop header).
     let mut backward = Vec::new();
@@ -408,7 +408,7 @@ fn layout_set(
                 runtime_fn: switch_fn,
                 // Where the caller resumes (`_CALL_PY`).
                 operand: (i + 1 + info.cache as usize) as u64,
-                ..piece(PieceKind::Instr, switch_for(op), i, oparg)
+                ..piece(PieceKind::Instr, switch_for(op, oparg), i, oparg)
             },
             StencilKind::Own => match (
                 find_in(
@@ -907,6 +907,10 @@ impl Layout {
                 return Err(StitchError::MissingStencil("function type"))
             }
             HoleValue::FunctionType => syms.function_type as u64,
+            HoleValue::TypeType if syms.type_type.is_null() => {
+                return Err(StitchError::MissingStencil("type type"))
+            }
+            HoleValue::TypeType => syms.type_type as u64,
             HoleValue::RuntimeFn => match p.runtime_fn {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
