@@ -9,7 +9,7 @@
 
 use cranelift_codegen::ir::{
     condcodes::{FloatCC, IntCC},
-    types::{F64, I64},
+    types::{F64, I32, I64},
     InstBuilder, MemFlagsData, Value,
 };
 
@@ -210,6 +210,56 @@ fn guard_version(e: &mut Emitter, p: Option<Value>, o: Value) {
     e.slow_unless(same);
 }
 
+/// Checks `o`'s type version against the live cache's (c[1]); on a miss, probes the
+/// instruction's attribute site (`_JIT_ATTR_SITE`, the generic form's polymorphic inline cache,
+/// `vm::runtime::inline_cache`) for an entry of `kind` for `o`'s type in the current type epoch
+/// (`_JIT_TYPE_EPOCH`): `hit(e, entry, tag)` ends that path; no such entry, the slow path. A
+/// site that sees sibling classes in turn (a base class's method run on instances of each)
+/// then stays in compiled code: the runtime function's probe of the same entries cost ~300
+/// instructions a miss (bm_richards: 266k misses a loop).
+fn guard_version_or_probe(
+    e: &mut Emitter,
+    p: Value,
+    o: Value,
+    kind: i64,
+    hit: impl Fn(&mut Emitter, Value, Value),
+) {
+    let have = type_version(e, o);
+    let want = cache_word(e, Some(p), 1);
+    let same = e.b.ins().icmp(IntCC::Equal, have, want);
+    e.branch_if_not(same, |e| {
+        let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+        let epoch_at = e.hole("_JIT_TYPE_EPOCH");
+        let epoch = e.b.ins().uload32(mem(), epoch_at, 0);
+        let site = e.hole("_JIT_ATTR_SITE");
+        for k in 0..crate::ATTR_CACHE_WAYS {
+            let at = 8 * crate::ATTR_CACHE_WORDS * k;
+            let guard = e.b.ins().load(I64, mem(), site, at);
+            let tag = e.b.ins().load(I64, mem(), site, at + 8);
+            let other_type = e.b.ins().icmp(IntCC::NotEqual, guard, ty);
+            // Bits 0..32 the epoch, 32..40 the kind (compared without 64-bit constants).
+            let low = e.b.ins().ireduce(I32, tag);
+            let low = e.b.ins().uextend(I64, low);
+            let stale = e.b.ins().icmp(IntCC::NotEqual, low, epoch);
+            let tag_kind = e.b.ins().ushr_imm_s(tag, 32);
+            let tag_kind = e.b.ins().band_imm_s(tag_kind, 0xFF);
+            let other_kind = e.b.ins().icmp_imm_s(IntCC::NotEqual, tag_kind, kind);
+            let miss = e.b.ins().bor(other_type, stale);
+            let miss = e.b.ins().bor(miss, other_kind);
+            let entry = e.b.ins().iadd_imm_s(site, at as i64);
+            e.branch_if_not(miss, |e| hit(e, entry, tag));
+        }
+        e.to_slow();
+    });
+}
+
+/// `o`'s instance dict is not materialized (a values-backed instance), else the slow path.
+fn no_instance_dict(e: &mut Emitter, o: Value) {
+    let d = e.b.ins().load(I64, mem(), o, crate::INSTANCE_DICT_OFFSET);
+    let none = e.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
+    e.slow_unless(none);
+}
+
 /// Address of the instance value at the cache's index, after checking the index is within
 /// `cap` and the value there is set; returns (address, value).
 fn instance_value(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value) {
@@ -236,7 +286,27 @@ fn value_slot(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value, Val
 fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
     let p = cache_source(e, variant);
     let o = e.peek(0);
-    guard_version(e, p, o);
+    match p {
+        // `inline_cache::load_hit`'s INST entry: the value at the tag's index of a
+        // values-backed instance.
+        Some(p) => guard_version_or_probe(e, p, o, crate::ATTR_KIND_INST, |e, _, tag| {
+            no_instance_dict(e, o);
+            let idx = e.b.ins().ushr_imm_s(tag, 40);
+            let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
+            let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
+            e.slow_unless(inside);
+            let values = e.b.ins().load(I64, mem(), o, crate::INSTANCE_VALUES_OFFSET);
+            let off = e.b.ins().ishl_imm_s(idx, 3);
+            let addr = e.b.ins().iadd(values, off);
+            let v = e.b.ins().load(I64, mem(), addr, 0);
+            let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+            e.slow_unless(set);
+            e.poke(0, v);
+            let sp = e.sp;
+            e.continue_with(sp);
+        }),
+        None => guard_version(e, p, o),
+    }
     let (_, v) = instance_value(e, p, o);
     e.poke(0, v);
     let sp = e.sp;
@@ -311,7 +381,21 @@ fn load_attr_class(e: &mut Emitter, _: u32) {
 fn load_method(e: &mut Emitter, with_values: bool, variant: u32) {
     let p = cache_source(e, variant);
     let o = e.peek(0);
-    guard_version(e, p, o);
+    match p {
+        // `inline_cache::method_hit`'s METHOD entry for an instance without a dict (one with a
+        // dict needs the name looked up there: the slow path).
+        Some(p) if with_values => {
+            guard_version_or_probe(e, p, o, crate::ATTR_KIND_METHOD, |e, entry, _| {
+                no_instance_dict(e, o);
+                let m = e.b.ins().load(I64, mem(), entry, 16);
+                e.poke(0, m);
+                e.poke(-1, o);
+                let sp = e.sp_after(1);
+                e.continue_with(sp);
+            })
+        }
+        _ => guard_version(e, p, o),
+    }
     if with_values {
         // A materialized __dict__ may shadow the method: the runtime function looks.
         let d = e.b.ins().load(I64, mem(), o, crate::INSTANCE_DICT_OFFSET);

@@ -147,6 +147,16 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_ATTR_SITE",
+        value: "AttrSite",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_TYPE_EPOCH",
+        value: "TypeEpoch",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_TYPE_TYPE",
         value: "TypeType",
         kind: SymKind::Data,

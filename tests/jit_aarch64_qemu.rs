@@ -85,6 +85,8 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         none_value: NONE,
         range_iter_type: RANGE_ITER_TYPE as *const u8,
         cell_type: std::ptr::null(),
+        attr_site: &|_| std::ptr::null(),
+        type_epoch: std::ptr::null(),
         type_type: std::ptr::null(),
         function_type: std::ptr::null(),
         inline_calls: false,

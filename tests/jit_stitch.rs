@@ -169,7 +169,9 @@ impl Rt {
     /// proven bound).
     fn syms(&self, p: Prog) -> RuntimeSymbols<'static> {
         let cd = as_code(p.code).expect("a code object");
-        runtime_symbols(&self.vm, cd, &|_| false, &|_| false, &|_| false)
+        runtime_symbols(&self.vm, cd, &|_| false, &|_| false, &|_| false, &|_| {
+            std::ptr::null()
+        })
     }
 
     /// Stitches `p`'s instructions and constants with the driver's symbols.

@@ -1502,7 +1502,11 @@ fn compile(
     let proven_bound = |i: usize| bound.get(i).copied().unwrap_or(false);
     let burned = burned_sites(cd, vm.mode, live);
     let burn = |i: usize| burned.get(i).is_some_and(|&v| v != 0);
-    let syms = runtime_symbols(vm, cd, &as_step, &proven_bound, &burn);
+    let attr_site = |i: usize| {
+        crate::vm::runtime::inline_cache::full_site(&cd.caches, &cd.site_of, i)
+            .unwrap_or(std::ptr::null())
+    };
+    let syms = runtime_symbols(vm, cd, &as_step, &proven_bound, &burn, &attr_site);
     let region = Region::compile(&code, &cd.consts, &syms)?;
     if settings().dump {
         let title = format!("{} (recompiled as steps: {demoted:?})", cd.code.qualname);
@@ -1523,6 +1527,7 @@ pub fn runtime_symbols<'a>(
     as_step: &'a dyn Fn(usize) -> bool,
     proven_bound: &'a dyn Fn(usize) -> bool,
     burn_cache: &'a dyn Fn(usize) -> bool,
+    attr_site: &'a dyn Fn(usize) -> *const u8,
 ) -> RuntimeSymbols<'a> {
     RuntimeSymbols {
         true_value: vm.true_,
@@ -1532,6 +1537,8 @@ pub fn runtime_symbols<'a>(
         cell_type: vm.t.cell as *const u8,
         function_type: vm.t.function as *const u8,
         type_type: vm.t.type_ as *const u8,
+        attr_site,
+        type_epoch: crate::vm::runtime::inline_cache::epoch_address(),
         inline_calls: settings().inline_calls && vm.stats.is_none(),
         generic_fn: &generic_fn,
         switch_fn: &super::ops::switch_fn,

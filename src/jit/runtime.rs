@@ -189,6 +189,12 @@ pub struct RuntimeSymbols<'a> {
     /// Address of the cell type object (LOAD_DEREF/STORE_DEREF's guard), or null (then those
     /// stencils fail to stitch).
     pub cell_type: *const u8,
+    /// The first word of the attribute site at a code unit (`inline_cache::full_site`), or
+    /// null (the stencils probing it then find an empty site).
+    pub attr_site: &'a dyn Fn(usize) -> *const u8,
+    /// Address of the type epoch (`inline_cache::epoch_address`), or null (then the attribute
+    /// stencils probing sites fail to stitch).
+    pub type_epoch: *const u8,
     /// Address of `type` (LOAD_ATTR_CLASS's guard that the object is a plain class), or null
     /// (then that stencil fails to stitch).
     pub type_type: *const u8,

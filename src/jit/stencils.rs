@@ -79,6 +79,11 @@ pub enum HoleValue {
     FunctionType,
     /// `_JIT_TYPE_TYPE`: address of `type`, the type object of plain classes.
     TypeType,
+    /// `_JIT_ATTR_SITE`: the first word of the instruction's attribute site in its code
+    /// object's inline caches (`vm::runtime::inline_cache`), or of an empty site.
+    AttrSite,
+    /// `_JIT_TYPE_EPOCH`: address of the type epoch word (`vm::runtime::attr::epoch`).
+    TypeEpoch,
     /// `_JIT_RUNTIME_FN`: the instruction's runtime function (`jit::runtime::GenericFn`).
     RuntimeFn,
     /// The call stub of the instruction's runtime function (`jit::call_stub`): only the

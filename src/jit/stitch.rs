@@ -911,6 +911,18 @@ impl Layout {
                 return Err(StitchError::MissingStencil("type type"))
             }
             HoleValue::TypeType => syms.type_type as u64,
+            HoleValue::AttrSite => {
+                let site = (syms.attr_site)(p.index);
+                if site.is_null() {
+                    EMPTY_SITE.as_ptr() as u64
+                } else {
+                    site as u64
+                }
+            }
+            HoleValue::TypeEpoch if syms.type_epoch.is_null() => {
+                return Err(StitchError::MissingStencil("type epoch"))
+            }
+            HoleValue::TypeEpoch => syms.type_epoch as u64,
             HoleValue::RuntimeFn => match p.runtime_fn {
                 Some(f) => f as usize as u64,
                 None => return Err(StitchError::MissingStencil("runtime function")),
@@ -922,6 +934,11 @@ impl Layout {
         })
     }
 }
+
+/// What an attribute stencil probes where the instruction has no attribute site: entries whose
+/// type word (0) matches no object's type.
+static EMPTY_SITE: [u64; (crate::vm::abi::ATTR_CACHE_WAYS * crate::vm::abi::ATTR_CACHE_WORDS)
+    as usize] = [0; (crate::vm::abi::ATTR_CACHE_WAYS * crate::vm::abi::ATTR_CACHE_WORDS) as usize];
 
 /// `Region::entries`: the code unit starts no instruction compiled here (an exit to the
 /// interpreter, or a cache unit).

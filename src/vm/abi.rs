@@ -76,6 +76,16 @@ pub const CODE_ENTRY_COUNT_OFFSET: i32 = 48;
 /// Entry table values from this one up name no entry.
 pub const CODE_NO_ENTRY: u32 = u32::MAX - 1;
 
+/// The attribute sites' inline caches (`vm::runtime::inline_cache`), which compiled LOAD_ATTR /
+/// LOAD_METHOD stencils probe on a type-version miss: `ATTR_CACHE_WAYS` entries of
+/// `ATTR_CACHE_WORDS` words: the receiver's type, a tag (bits 0..32 the type epoch, 32..40 the
+/// kind, 40..64 the shared-key index) and a value.
+pub const ATTR_CACHE_WAYS: i32 = 4;
+pub const ATTR_CACHE_WORDS: i32 = 3;
+/// Tag kinds: an instance value at the index; a method (the value word).
+pub const ATTR_KIND_INST: i64 = 1;
+pub const ATTR_KIND_METHOD: i64 = 3;
+
 /// Byte offsets of `vm::object::ObjHeader` fields (every heap object starts with it).
 /// `*const TypeObject`: the object's type.
 pub const OBJ_TYPE_OFFSET: i32 = 0;

@@ -1,96 +1,92 @@
-# Attribute sites that see several classes in turn (a base class's method run on instances of
-# sibling subclasses): the JIT serves the classes its specialized stencil does not guard for from
-# the site's attribute cache. Every way that cache could go stale is exercised while the loop runs.
-
-
+# Attribute and method sites that see several sibling classes in turn: compiled code probes the
+# site's polymorphic inline cache on a type-version miss. Classes changed while the loop runs,
+# instances with a materialized __dict__, an instance attribute shadowing a method, deleted
+# attributes.
 class Base:
-    def __init__(self, k):
-        self.k = k
-        self.n = 0
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 2
 
-    def step(self):
-        self.n = self.n + self.k
-        return self.kind()
+    def get(self):
+        return self.v
 
-    def kind(self):
-        return "base"
+    def twice(self):
+        return self.w
 
 
 class A(Base):
-    def kind(self):
-        return "a"
+    pass
 
 
 class B(Base):
-    def kind(self):
-        return "b"
+    def get(self):
+        return self.v + 100
 
 
 class C(Base):
     pass
 
 
-class D(Base):
-    def kind(self):
-        return "d"
+def run(objs, n):
+    s = 0
+    for i in range(n):
+        o = objs[i % len(objs)]
+        s += o.v + o.w + o.get() + o.twice()
+        if i == n // 3:
+            C.get = lambda self: -1
+        if i == n // 2:
+            objs[1].get = lambda: 1000
+        if i == 2 * n // 3:
+            objs[0].__dict__["extra"] = 1
+        if i == 3 * n // 4:
+            del objs[2].w
+            objs[2].w = 5
+    return s
 
 
-class Slotted:
-    __slots__ = ("k", "n")
-
-    def __init__(self, k):
-        self.k = k
-        self.n = 0
-
-    def step(self):
-        self.n = self.n + self.k
-        return "s"
+objs = [A(1), B(2), C(3), A(4)]
+print(run(objs, 4000))
 
 
-def run(objs, rounds):
-    seen = {}
-    total = 0
-    for r in range(rounds):
-        for o in objs:
-            kind = o.step()
-            seen[kind] = seen.get(kind, 0) + 1
-            total += o.k + o.n
-    return total, sorted(seen.items())
+class D:
+    __slots__ = ("v", "w")
+
+    def __init__(self, v):
+        self.v = v
+        self.w = v
 
 
-objs = [A(1), B(2), C(3), D(4), A(5), B(6)]
-print(run(objs, 300))
+def mixed(n):
+    things = [A(1), D(2), B(3), D(4), C(5)]
+    s = 0
+    for i in range(n):
+        t = things[i % 5]
+        s += t.v + t.w
+        if i == n // 2:
+            del things[3].w
+            try:
+                things[3].w
+            except AttributeError as e:
+                print("deleted:", e)
+            things[3].w = 9
+    return s
 
-# A dict-backed instance among values-backed ones (its __dict__ materialized).
-d = C(7)
-d.__dict__["extra"] = 1
-objs.append(d)
-print(run(objs, 200))
 
-# A method rebound on one class while the site is warm.
-B.kind = lambda self: "b2"
-print(run(objs, 200))
+print(mixed(3000))
 
-# A data descriptor appears for an instance attribute's name on one class: its instances'
-# attribute now comes from the property.
-D.k = property(lambda self: 100)
-try:
-    print(run(objs, 50))
-except AttributeError as e:
-    print("AttributeError", e)
 
-# An instance loses an attribute: the load raises inside the hot function.
-del objs[0].n
-try:
-    print(run(objs, 50))
-except AttributeError as e:
-    print("AttributeError", e)
-objs[0].n = 0
+def missing(n):
+    objs = [A(1), B(2), C(3)]
+    found = 0
+    for i in range(n):
+        o = objs[i % 3]
+        try:
+            found += o.extra
+        except AttributeError:
+            found -= 1
+        if i == n // 2:
+            objs[1].extra = 7
+    return found
 
-# Instances of a __slots__ class join the same call site.
-objs = objs + [Slotted(9), Slotted(10)]
-print(run(objs, 200))
 
-# An instance attribute shadows a method on one object.
-objs[1].kind = lambda: "shadow"
-print(run(objs, 100))
+print(missing(3000))

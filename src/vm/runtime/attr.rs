@@ -41,6 +41,11 @@ pub fn epoch() -> u64 {
     EPOCH.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The address of `EPOCH` (its low 32 bits first: both JIT targets are little-endian).
+pub fn epoch_address() -> *const u8 {
+    EPOCH.as_ptr() as *const u8
+}
+
 /// Forgets cached type lookups (after a collection or a change to a class's attributes).
 pub fn invalidate_cache() {
     EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

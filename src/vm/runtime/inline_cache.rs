@@ -81,6 +81,27 @@ fn memo(vm: &Vm) -> bool {
 const INST: u64 = 1;
 const TYPE_VALUE: u64 = 2;
 const METHOD: u64 = 3;
+
+// Compiled code probes these caches (stencils/attr.rs `probe_site`).
+const _: () = {
+    use crate::vm::abi::*;
+    assert!(ATTR_CACHE_WAYS as usize == WAYS && ATTR_CACHE_WORDS as usize == WORDS);
+    assert!(ATTR_KIND_INST as u64 == INST && ATTR_KIND_METHOD as u64 == METHOD);
+};
+
+/// The address of the `EPOCH` word the tags' low 32 bits hold (`attr::epoch`), for compiled
+/// code.
+pub fn epoch_address() -> *const u8 {
+    attr::epoch_address()
+}
+
+/// The first word of the attribute site at code unit `at` when it has `WAYS` entries (what
+/// compiled code probes), else None.
+pub fn full_site(caches: &[Cell<u64>], site_of: &[u32], at: usize) -> Option<*const u8> {
+    let s = *site_of.get(at)?;
+    let ways = (s & ((1 << WAYS_BITS) - 1)) as usize;
+    (s != 0 && ways == WAYS).then(|| site(caches, site_of, at).as_ptr() as *const u8)
+}
 const MODULE: u64 = 4;
 const GLOBAL: u64 = 5;
 const BUILTIN: u64 = 6;
