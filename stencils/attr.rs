@@ -273,6 +273,13 @@ fn instance_value(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value)
 /// value there and that value (NULL when unset).
 fn value_slot(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value, Value) {
     let idx = cache_word(e, p, 2);
+    let (addr, v) = value_at(e, o, idx);
+    (idx, addr, v)
+}
+
+/// The address of instance `o`'s value at index `idx` and that value (NULL when unset), after
+/// checking the index is within `cap`.
+fn value_at(e: &mut Emitter, o: Value, idx: Value) -> (Value, Value) {
     let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
     let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
     e.slow_unless(inside);
@@ -280,7 +287,7 @@ fn value_slot(e: &mut Emitter, p: Option<Value>, o: Value) -> (Value, Value, Val
     let off = e.b.ins().ishl_imm_s(idx, 3);
     let addr = e.b.ins().iadd(values, off);
     let v = e.b.ins().load(I64, mem(), addr, 0);
-    (idx, addr, v)
+    (addr, v)
 }
 
 fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
@@ -292,13 +299,7 @@ fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
         Some(p) => guard_version_or_probe(e, p, o, crate::ATTR_KIND_INST, |e, _, tag| {
             no_instance_dict(e, o);
             let idx = e.b.ins().ushr_imm_s(tag, 40);
-            let cap = e.b.ins().uload32(mem(), o, crate::INSTANCE_CAP_OFFSET);
-            let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, cap);
-            e.slow_unless(inside);
-            let values = e.b.ins().load(I64, mem(), o, crate::INSTANCE_VALUES_OFFSET);
-            let off = e.b.ins().ishl_imm_s(idx, 3);
-            let addr = e.b.ins().iadd(values, off);
-            let v = e.b.ins().load(I64, mem(), addr, 0);
+            let (_, v) = value_at(e, o, idx);
             let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
             e.slow_unless(set);
             e.poke(0, v);
