@@ -145,6 +145,12 @@ pub fn templates() -> Vec<Template> {
             },
         ),
         t(
+            "UNARY_NOT",
+            "(value -- not value) True/False swapped, None and small ints by their truth; any \
+             other value the slow path (its truth, by the runtime function)",
+            unary_not,
+        ),
+        t(
             "JUMP_IF_FALSE_OR_POP",
             "(cond -- cond) and jump to JUMP_TARGET if False, (cond --) if True; any other value \
              the slow path (its truth, by the runtime function)",
@@ -680,6 +686,30 @@ fn pop_jump_if(e: &mut Emitter, jump_if: bool) {
     let stay = e.b.ins().icmp_imm_s(IntCC::Equal, jump, 0);
     e.branch_if_not(stay, |e| pop_and_branch(e, true));
     pop_and_branch(e, false);
+}
+
+/// `not v` for the values whose truth needs no call: True, False, None and small ints.
+fn unary_not(e: &mut Emitter, _: u32) {
+    let v = e.peek(0);
+    let (t, f) = (e.hole("_JIT_TRUE"), e.hole("_JIT_FALSE"));
+    let n = e.hole("_JIT_NONE");
+    let is_false = e.b.ins().icmp(IntCC::Equal, v, f);
+    let is_none = e.b.ins().icmp(IntCC::Equal, v, n);
+    // Rotating the tag to the bottom keeps the tests free of 64-bit constants.
+    let rotated = e.b.ins().rotl_imm_s(v, 16);
+    let zero = e.b.ins().icmp_imm_s(IntCC::Equal, rotated, 0xFFFF);
+    let top = e.b.ins().ushr_imm_s(v, 48);
+    let is_int = e.b.ins().icmp_imm_s(IntCC::Equal, top, 0xFFFF);
+    let is_true = e.b.ins().icmp(IntCC::Equal, v, t);
+    let falsy = e.b.ins().bor(is_false, is_none);
+    let falsy = e.b.ins().bor(falsy, zero);
+    let known = e.b.ins().bor(is_true, is_int);
+    let known = e.b.ins().bor(known, falsy);
+    e.slow_unless(known);
+    let r = e.b.ins().select(falsy, t, f);
+    e.poke(0, r);
+    let sp = e.sp;
+    e.continue_with(sp);
 }
 
 /// `and` / `or`: True and False inline (the value stays for the jump, is popped otherwise); any

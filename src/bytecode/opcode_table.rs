@@ -83,7 +83,7 @@ macro_rules! for_each_opcode {
                 deopt: UNARY_NEGATIVE, stencil: Generic,
                 doc: "TOS = -TOS.";
             UNARY_NOT = 19, stack: |_a, _j| (1, 1), operand: None, cache: 0,
-                deopt: UNARY_NOT, stencil: Generic,
+                deopt: UNARY_NOT, stencil: Own,
                 doc: "TOS = not TOS (a bool).";
             UNARY_INVERT = 20, stack: |_a, _j| (1, 1), operand: None, cache: 0,
                 deopt: UNARY_INVERT, stencil: Generic,
