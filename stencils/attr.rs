@@ -333,10 +333,23 @@ fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
     let p = cache_source(e, variant);
     let o = e.peek(0);
     let v = e.peek(1);
-    guard_version(e, p, o);
+    let sp = e.sp_after(-2);
+    match p {
+        // `inline_cache::store_in_values`: an INST entry's value overwritten in place when the
+        // instance has one there and no dict.
+        Some(p) => guard_version_or_probe(e, p, o, crate::ATTR_KIND_INST, |e, _, tag| {
+            no_instance_dict(e, o);
+            let idx = e.b.ins().ushr_imm_s(tag, 40);
+            let (addr, old) = value_at(e, o, idx);
+            let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, old, 0);
+            e.slow_unless(set);
+            e.b.ins().store(mem(), v, addr, 0);
+            e.continue_with(sp);
+        }),
+        None => guard_version(e, p, o),
+    }
     let (idx, addr, old) = value_slot(e, p, o);
     let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, old, 0);
-    let sp = e.sp_after(-2);
     // A new attribute, off the overwrite's straight path.
     e.branch_if_not(set, |e| {
         let hi = e.b.ins().uload32(mem(), o, crate::INSTANCE_HI_OFFSET);

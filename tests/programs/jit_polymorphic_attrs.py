@@ -90,3 +90,18 @@ def missing(n):
 
 
 print(missing(3000))
+
+
+def stores(n):
+    objs = [A(1), B(2), C(3)]
+    for i in range(n):
+        o = objs[i % 3]
+        o.v = i
+        o.w = o.v + 1
+        if i == n // 2:
+            del objs[0].w
+            objs[1].__dict__["w"] = -1
+    return [(o.v, o.w) for o in objs]
+
+
+print(stores(3000))
