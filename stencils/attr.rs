@@ -43,6 +43,13 @@ pub fn templates() -> Vec<Template> {
             store_attr_slot,
         ),
         Template::plain(
+            "CALL_ISINSTANCE",
+            "(NULL isinstance obj cls -- bool) the cached isinstance (c[1..3] of the live cache) \
+             with obj an instance of exactly cls, a class whose metaclass is type (TYPE_TYPE): \
+             True; else the slow path (subclasses, other classes, by the runtime function)",
+            call_isinstance,
+        ),
+        Template::plain(
             "LOAD_ATTR_CLASS",
             "(cls -- value) cls is a class whose metaclass is type (TYPE_TYPE) with the type \
              version at c[1] of the live cache: the cached value (c[3..5]); else the slow path",
@@ -365,6 +372,31 @@ fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
         e.continue_with(sp);
     });
     e.b.ins().store(mem(), v, addr, 0);
+    e.continue_with(sp);
+}
+
+/// CALL_ISINSTANCE's common case (`spec::call_builtin_1`): `isinstance(o, C)` with `o` of
+/// exactly class `C` (no `__instancecheck__`: C's metaclass is `type`).
+fn call_isinstance(e: &mut Emitter, _: u32) {
+    let p = e.live_unit();
+    let (null, callable, o, cls) = (e.peek(3), e.peek(2), e.peek(1), e.peek(0));
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, null, 0);
+    e.slow_unless(plain);
+    let cached = e.b.ins().load(I64, MemFlagsData::new().with_notrap(), p, 8);
+    let same = e.b.ins().icmp(IntCC::Equal, callable, cached);
+    e.slow_unless(same);
+    let ptr = e.is_ptr(o);
+    e.slow_unless(ptr);
+    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    let exact = e.b.ins().icmp(IntCC::Equal, ty, cls);
+    e.slow_unless(exact);
+    let meta = e.b.ins().load(I64, mem(), cls, crate::OBJ_TYPE_OFFSET);
+    let type_type = e.hole("_JIT_TYPE_TYPE");
+    let plain_class = e.b.ins().icmp(IntCC::Equal, meta, type_type);
+    e.slow_unless(plain_class);
+    let t = e.hole("_JIT_TRUE");
+    e.poke(3, t);
+    let sp = e.sp_after(-3);
     e.continue_with(sp);
 }
 

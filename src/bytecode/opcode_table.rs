@@ -440,7 +440,7 @@ macro_rules! for_each_opcode {
                 deopt: CALL, stencil: Generic,
                 doc: "CALL of the built-in len with one argument.";
             CALL_ISINSTANCE = 138, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
-                deopt: CALL, stencil: Generic,
+                deopt: CALL, stencil: Own,
                 doc: "CALL of the built-in isinstance with two arguments.";
             CALL_LIST_APPEND = 139, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Generic,
