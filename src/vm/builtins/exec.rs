@@ -2,7 +2,7 @@
 //! caller's namespaces or the given `globals` (a dict) and `locals` (any mapping).
 
 use crate::compile::Mode;
-use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::types::split_kw;
 use crate::vm::value::Value;
@@ -114,6 +114,11 @@ fn compile_single(
         .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
 }
 
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+/// _feature_version=-1)`, bound and converted as Argument Clinic does (filename through
+/// PyUnicode_FSDecoder, mode a str, the rest C ints: an int or `__index__`, OverflowError past
+/// a C int), then builtin_compile_impl's checks in its order: unknown flags, the optimize
+/// level, the mode, the source.
 fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     let names = [
@@ -123,71 +128,47 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         "flags",
         "dont_inherit",
         "optimize",
+        "_feature_version",
     ];
-    let mut a: [Option<Value>; 6] = [None; 6];
-    if pos.len() > 6 {
-        return Err(vm.type_error(format!(
-            "compile() takes at most 6 arguments ({} given)",
-            pos.len()
-        )));
-    }
-    for (i, &v) in pos.iter().enumerate() {
-        a[i] = Some(v);
-    }
-    for (k, v) in kws {
-        match names.iter().position(|n| *n == k) {
-            Some(i) if a[i].is_none() => a[i] = Some(v),
-            Some(_) => {
-                return Err(vm.type_error(format!(
-                    "argument for compile() given by name ('{k}') and position ({})",
-                    names.iter().position(|n| *n == k).unwrap() + 1
-                )))
-            }
-            None if k == "_feature_version" => {}
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for compile()"
-                )))
-            }
-        }
-    }
-    for (i, n) in names[..3].iter().enumerate() {
-        if a[i].is_none() {
-            return Err(vm.type_error(format!(
-                "compile() missing required argument '{n}' (pos {})",
-                i + 1
-            )));
-        }
-    }
-    // Argument Clinic's conversions in order (filename, mode, flags), then the impl's checks.
-    let filename = a[1].unwrap();
+    let a = crate::vm::types::bind_named(vm, "compile", pos, &kws, &names, 6, 3)?;
     // PyUnicode_FSDecoder: str, bytes (subclasses included) or an os.PathLike's __fspath__.
-    let p = crate::vm::modules::posix::fspath(vm, filename, None)?;
+    let p = crate::vm::modules::posix::fspath(vm, a[1].unwrap(), None)?;
     let p = crate::vm::types::subclass::base_value(p).unwrap_or(p);
     let filename = if let Some(s) = as_str(p) {
         s.s.to_string()
     } else {
         String::from_utf8_lossy(as_bytes(p).map_or(&[][..], |b| b.as_slice())).into_owned()
     };
-    let mode = a[2].unwrap();
-    if as_str(mode).is_none() {
-        let tn = vm.type_name(mode);
-        return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
-    }
-    let flags = match a[3] {
-        Some(v) if v.is_small_int() => v.as_small_int(),
-        Some(v) if v == vm.false_ => 0,
-        Some(v) if v == vm.true_ => 1,
-        None => 0,
-        Some(v) => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    let mode = crate::vm::types::clinic_str(vm, "compile", "'mode'", a[2].unwrap())?;
+    let mut ints = [0i64, 0, -1, -1];
+    for (k, slot) in ints.iter_mut().enumerate() {
+        if let Some(v) = a[3 + k] {
+            *slot = crate::vm::runtime::num::c_int_arg(vm, v)? as i64;
         }
-    };
+    }
+    let [flags, _dont_inherit, optimize, _feature_version] = ints;
     if flags & !KNOWN_FLAGS != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
-    if flags & PYCF_ONLY_AST != 0 {
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    match mode.as_str() {
+        "exec" | "eval" | "single" => {}
+        "func_type" if !only_ast => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        "func_type" => {}
+        _ if only_ast => {
+            return Err(
+                vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+            )
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    }
+    let src = source_text(vm, "compile", a[0].unwrap())?;
+    if only_ast {
         return Err(vm.not_implemented("compile() to an AST (ast.PyCF_ONLY_AST)"));
     }
     if flags & !HARMLESS_FLAGS != 0 {
@@ -198,11 +179,6 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         };
         return Err(vm.not_implemented(what));
     }
-    let mode = str_of(mode).to_string();
-    if !matches!(mode.as_str(), "exec" | "eval" | "single") {
-        return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
-    }
-    let src = source_text(vm, "compile", a[0].unwrap())?;
     compile_text(vm, &src, &filename, &mode)
 }
 

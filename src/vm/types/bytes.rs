@@ -769,17 +769,13 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let text_arg = |vm: &mut Vm, v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
-            Some(v) => match super::subclass::str_arg(v) {
-                // Clinic's str converter: str subclasses are taken, an embedded NUL refused.
-                Some(s) if s.s.contains('\0') => Err(vm.value_error("embedded null character")),
-                Some(s) => Ok(s.s.to_string()),
-                None => {
-                    // Argument Clinic names a parameter that can be a keyword.
-                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
-                    let tn = vm.arg_type_name(v);
-                    Err(vm.type_error(format!("decode() argument {what} must be str, not {tn}")))
-                }
-            },
+            // Argument Clinic names a parameter that can be a keyword.
+            Some(v) => super::clinic_str(
+                vm,
+                "decode",
+                if n == 1 { "'encoding'" } else { "'errors'" },
+                v,
+            ),
         }
     };
     let enc = text_arg(vm, enc, 1, "utf-8")?;
@@ -1266,14 +1262,30 @@ fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "extend", args, kw, 1, 1, 1)?;
-    let add: Vec<u8> = if let Some(b) = bytes_of(args[1]) {
-        b.clone()
+    // CPython 3.11's bytearray_extend: a buffer (bytes, bytearray, memoryview, array) is
+    // appended whole; anything else is iterated (a str too: an empty one adds nothing, a
+    // non-empty one fails on its first item), each item converted as the iterator produces
+    // it, and the bytearray changed only once all have been; an object that is not iterable
+    // is "can't extend bytearray with T".
+    let add: Vec<u8> = if let Some(b) = super::memoryview::buffer_bytes(args[1]) {
+        b.to_vec()
     } else {
-        if as_str(args[1]).is_some() {
-            return Err(vm.type_error("expected iterable of integers; got: 'str'"));
-        }
-        let items = riter::collect(vm, args[1])?;
-        byte_values(vm, &items, false)?
+        let it = match riter::get_iter(vm, args[1]) {
+            Ok(it) => it,
+            Err(e) if vm.isinstance(e, vm.t.exc("TypeError")) => {
+                let tn = vm.tp_name(args[1]);
+                return Err(vm.type_error(format!("can't extend bytearray with {tn}")));
+            }
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        riter::with_roots(vm, &[it], |vm| {
+            riter::for_each(vm, it, None, |vm, x| {
+                out.push(byte_value(vm, x)?);
+                Ok(())
+            })
+        })?;
+        out
     };
     bytes_of(args[0]).unwrap().extend(add);
     Ok(vm.none)

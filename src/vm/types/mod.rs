@@ -614,6 +614,26 @@ pub fn bind_clinic(
     Ok(out)
 }
 
+/// Argument Clinic's `str` converter: a str (subclasses too) with no embedded NUL ("embedded
+/// null character"), else `_PyArg_BadArgument`'s "fname() argument 'name' must be str, not T"
+/// (`what` is "'name'" for a parameter that can be given by keyword, the position as "1" for a
+/// positional-only one; None is named "None").
+pub fn clinic_str(
+    vm: &mut Vm,
+    fname: &str,
+    what: &str,
+    v: Value,
+) -> super::interp::PyResult<String> {
+    match subclass::str_arg(v) {
+        Some(x) if x.s.contains('\0') => Err(vm.value_error("embedded null character")),
+        Some(x) => Ok(x.s.to_string()),
+        None => {
+            let tn = vm.arg_type_name(v);
+            Err(vm.type_error(format!("{fname}() argument {what} must be str, not {tn}")))
+        }
+    }
+}
+
 /// The `keepends` argument of str/bytes/bytearray.splitlines (`bool(accept={int})` there).
 pub fn splitlines_keepends(
     vm: &mut Vm,

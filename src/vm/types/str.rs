@@ -630,20 +630,16 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    let text = |vm: &mut Vm, v: Option<Value>, n: usize, d: &str| -> PyResult<String> {
+    let text = |vm: &mut Vm, v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
         match v {
-            None => Ok(d.to_string()),
-            Some(v) => match super::subclass::str_arg(v) {
-                // Clinic's str converter: str subclasses are taken, an embedded NUL refused.
-                Some(x) if x.s.contains('\0') => Err(vm.value_error("embedded null character")),
-                Some(x) => Ok(x.s.to_string()),
-                None => {
-                    // Argument Clinic names a parameter that can be a keyword.
-                    let what = if n == 1 { "'encoding'" } else { "'errors'" };
-                    let tn = vm.arg_type_name(v);
-                    Err(vm.type_error(format!("encode() argument {what} must be str, not {tn}")))
-                }
-            },
+            None => Ok(default.to_string()),
+            // Argument Clinic names a parameter that can be a keyword.
+            Some(v) => super::clinic_str(
+                vm,
+                "encode",
+                if n == 1 { "'encoding'" } else { "'errors'" },
+                v,
+            ),
         }
     };
     let enc = text(vm, enc, 1, "utf-8")?;
