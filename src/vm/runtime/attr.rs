@@ -528,6 +528,9 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                 return type_setattr_default(vm, obj, name, value);
             }
             Layout::Module => {
+                if str_of(name) == "__class__" {
+                    return module_set_class(vm, obj, value);
+                }
                 let d = as_module(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
             }
@@ -708,15 +711,25 @@ fn recompute_mros(
     Ok(())
 }
 
-/// Assigning a function's own fields (`__defaults__`, `__name__`, ... as functools.wraps and
-/// namedtuple do); None for other names (they go to the function's `__dict__`).
-fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Option<PyResult<()>> {
+/// Assigning (`value` Some) or deleting (None) a function's own fields (`__defaults__`,
+/// `__name__`, ... as functools.wraps and namedtuple do), as CPython's getsets and members of
+/// function objects do: `__code__`, `__name__`, `__qualname__` and `__dict__` cannot be deleted
+/// (TypeError), `__defaults__`, `__kwdefaults__` and `__annotations__` are emptied by None or
+/// deletion, `__doc__` and `__module__` read None once deleted, and `__globals__`, `__closure__`
+/// and `__builtins__` are read-only. None for other names (they go to the function's
+/// `__dict__`).
+fn set_function_field(
+    vm: &mut Vm,
+    f: Value,
+    name: Value,
+    value: Option<Value>,
+) -> Option<PyResult<()>> {
     let n = str_of(name);
-    let none = value == vm.none;
+    let none = value.map_or(true, |v| v == vm.none);
     let fd = as_function(f).unwrap();
     match n {
         "__code__" => {
-            let Some(new) = as_code(value) else {
+            let Some(new) = value.and_then(as_code) else {
                 return Some(Err(vm.type_error("__code__ must be set to a code object")));
             };
             let free = |c: &CodeData| {
@@ -733,14 +746,14 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
                     "{fname}() requires a code object with {want} free vars, not {got}"
                 ))));
             }
-            fd.code = value;
+            fd.code = value.unwrap();
         }
         "__defaults__" | "__kwdefaults__" => {
             let ok = none
                 || if n == "__defaults__" {
-                    as_tuple(value).is_some()
+                    value.and_then(as_tuple).is_some()
                 } else {
-                    as_dict(value).is_some()
+                    value.and_then(as_dict).is_some()
                 };
             if !ok {
                 let what = if n == "__defaults__" { "tuple" } else { "dict" };
@@ -748,7 +761,7 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
                     vm.type_error(format!("{n} must be set to a {what} object"))
                 ));
             }
-            let v = if none { Value::NULL } else { value };
+            let v = if none { Value::NULL } else { value.unwrap() };
             if n == "__defaults__" {
                 fd.defaults = v;
             } else {
@@ -756,26 +769,42 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
             }
         }
         "__name__" | "__qualname__" => {
-            if as_str(value).is_none() {
+            let Some(v) = value.filter(|&v| as_str(v).is_some()) else {
                 return Some(Err(
                     vm.type_error(format!("{n} must be set to a string object"))
                 ));
-            }
+            };
             if n == "__name__" {
-                fd.name = value;
+                fd.name = v;
             } else {
-                fd.qualname = value;
+                fd.qualname = v;
             }
         }
-        "__doc__" => fd.doc = value,
-        "__module__" => fd.module = value,
+        // Writable members: deleting one leaves NULL, which reads as None.
+        "__doc__" => fd.doc = value.unwrap_or(vm.none),
+        "__module__" => fd.module = value.unwrap_or(vm.none),
         "__annotations__" => {
-            if !none && as_dict(value).is_none() {
+            if !none && value.and_then(as_dict).is_none() {
                 return Some(Err(
                     vm.type_error("__annotations__ must be set to a dict object")
                 ));
             }
-            fd.annotations = if none { Value::NULL } else { value };
+            fd.annotations = if none { Value::NULL } else { value.unwrap() };
+        }
+        // PyObject_GenericSetDict (a dict, as an instance's `__dict__` takes).
+        "__dict__" => match value {
+            None => return Some(Err(vm.type_error("cannot delete __dict__"))),
+            Some(v) if as_dict(v).is_none() => {
+                let tn = vm.type_name(v);
+                return Some(Err(vm.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{tn}'"
+                ))));
+            }
+            Some(v) => fd.dict = v,
+        },
+        // READONLY members.
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Some(Err(vm.attribute_error("readonly attribute")))
         }
         _ => return None,
     }
@@ -783,15 +812,18 @@ fn set_function_field(vm: &mut Vm, f: Value, name: Value, value: Value) -> Optio
 }
 
 /// The rest of `setattr` (module, function and other objects).
-fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+pub fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if obj.is_ptr() {
         match layout_of(obj) {
             Layout::Module => {
+                if str_of(name) == "__class__" {
+                    return module_set_class(vm, obj, value);
+                }
                 let d = as_module(obj).unwrap().dict;
                 return dict_set(vm, d, name, value);
             }
-            Layout::Function => {
-                if let Some(r) = set_function_field(vm, obj, name, value) {
+            Layout::Function if str_of(name) != "__class__" => {
+                if let Some(r) = set_function_field(vm, obj, name, Some(value)) {
                     return r;
                 }
                 let f = as_function(obj).unwrap();
@@ -816,6 +848,10 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 }
                 return Ok(());
             }
+            Layout::Builtin if str_of(name) == "__module__" && is_builtin_function(obj) => {
+                as_builtin(obj).unwrap().module = value;
+                return Ok(());
+            }
             Layout::Property if str_of(name) == "__doc__" && obj_type(obj) == vm.t.property => {
                 // property's __doc__ is writable (functools.cached_property and many
                 // libraries set it after creating the property).
@@ -825,9 +861,7 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             _ => {}
         }
     }
-    let tn = vm.tp_name(obj);
-    let n = str_of(name).to_string();
-    if n == "__class__" {
+    if str_of(name) == "__class__" {
         if as_type(value).is_none() {
             let vn = vm.type_name(value);
             return Err(vm.type_error(format!(
@@ -838,28 +872,98 @@ fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
+    Err(not_writable(vm, obj, name)?)
+}
+
+/// Whether a built-in is what CPython makes a `builtin_function_or_method` (a module function or
+/// a bound method, whose `__module__` is a writable member), not an unbound method descriptor.
+fn is_builtin_function(obj: Value) -> bool {
+    let b = as_builtin(obj).unwrap();
+    !b.bound.is_null() || b.owner.is_null()
+}
+
+/// CPython's READONLY members (PyMemberDef) of built-in objects, by the type's `tp_name`:
+/// setting or deleting one is "readonly attribute", where a getset without a setter is
+/// "attribute 'x' of 'T' objects is not writable".
+fn is_readonly_member(tn: &str, n: &str) -> bool {
+    match tn {
+        "complex" => matches!(n, "real" | "imag"),
+        "range" | "slice" => matches!(n, "start" | "stop" | "step"),
+        "property" => matches!(n, "fget" | "fset" | "fdel"),
+        "classmethod" | "staticmethod" => matches!(n, "__func__" | "__wrapped__"),
+        "super" => matches!(n, "__thisclass__" | "__self__" | "__self_class__"),
+        "method" => matches!(n, "__func__" | "__self__"),
+        "function" => matches!(n, "__closure__" | "__globals__" | "__builtins__"),
+        "module" => n == "__dict__",
+        "traceback" => matches!(n, "tb_frame" | "tb_lasti"),
+        "generator" => n == "gi_code",
+        "coroutine" => matches!(n, "cr_code" | "cr_origin"),
+        "async_generator" => matches!(n, "ag_code" | "ag_running"),
+        "code" => matches!(
+            n,
+            "co_argcount"
+                | "co_posonlyargcount"
+                | "co_kwonlyargcount"
+                | "co_stacksize"
+                | "co_flags"
+                | "co_nlocals"
+                | "co_consts"
+                | "co_names"
+                | "co_filename"
+                | "co_name"
+                | "co_qualname"
+                | "co_firstlineno"
+                | "co_linetable"
+                | "co_exceptiontable"
+        ),
+        _ => false,
+    }
+}
+
+/// The AttributeError for assigning or deleting attribute `name` of a built-in object that has
+/// no `__dict__` entry for it (PyObject_GenericSetAttr with the setter-less descriptor it finds):
+/// a read-only member, a getset without a setter, another class attribute (a method: "'T'
+/// object attribute 'x' is read-only") or nothing at all ("'T' object has no attribute 'x'").
+fn not_writable(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
+    let tn = vm.tp_name(obj);
+    let n = str_of(name).to_string();
     if super::special::special_attr(vm, obj, &n)?.is_some() {
-        if layout_of(obj) == Layout::Generator
-            && matches!(
-                n.as_str(),
-                "gi_code" | "cr_code" | "cr_origin" | "ag_code" | "ag_running"
-            )
-        {
-            // CPython's read-only members (the others are getsets without a setter).
-            return Err(vm.attribute_error("readonly attribute"));
+        if is_readonly_member(&tn, &n) {
+            return Ok(vm.attribute_error("readonly attribute"));
         }
-        return Err(
-            vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
-        );
+        return Ok(vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable")));
     }
     if let Some(d) = lookup_type(vm.type_of(obj), name) {
-        if d.is_ptr() && obj_type(d) == vm.t.member_descriptor {
+        if (d.is_ptr() && obj_type(d) == vm.t.member_descriptor) || is_readonly_member(&tn, &n) {
             // A read-only member (CPython's READONLY T_OBJECT members).
-            return Err(vm.attribute_error("readonly attribute"));
+            return Ok(vm.attribute_error("readonly attribute"));
         }
-        return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
+        return Ok(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
-    Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+    Ok(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+}
+
+/// `module.__class__ = cls` (object_set_class for a module): a class that is not a ModuleType
+/// subclass is refused as CPython refuses it; a module's own type is kept. cpjit's modules do
+/// not change type (a ModuleType subclass's instance wraps a module), so assigning a subclass
+/// is not supported rather than silently stored as a module global.
+fn module_set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
+    let Some(_) = as_type(value) else {
+        let tn = vm.type_name(value);
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{tn}' object"
+        )));
+    };
+    let new = value.as_ptr::<TypeObject>();
+    if new as *const TypeObject == obj_type(obj) as *const TypeObject {
+        return Ok(());
+    }
+    if vm.is_subtype(new, vm.t.module) {
+        return Err(vm.not_implemented("assigning a ModuleType subclass to a module's __class__"));
+    }
+    Err(vm.type_error(
+        "__class__ assignment only supported for mutable types or ModuleType subclasses",
+    ))
 }
 
 /// `obj.__class__ = cls` for instances of Python classes: allowed between classes whose
@@ -1026,6 +1130,27 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             return r;
         }
     }
+    if layout_of_opt(obj) == Some(Layout::Function) {
+        if let Some(r) = set_function_field(vm, obj, name, None) {
+            return r;
+        }
+    }
+    if layout_of_opt(obj) == Some(Layout::Builtin)
+        && str_of(name) == "__module__"
+        && is_builtin_function(obj)
+    {
+        // A writable member (m_module): deleting it leaves NULL, which reads as None.
+        as_builtin(obj).unwrap().module = Value::NULL;
+        return Ok(());
+    }
+    if layout_of_opt(obj) == Some(Layout::Property)
+        && obj_type(obj) == vm.t.property
+        && str_of(name) == "__doc__"
+    {
+        // A writable member: deleting it leaves NULL, which reads as None.
+        as_property(obj).unwrap().doc = vm.none;
+        return Ok(());
+    }
     if layout_of_opt(obj) == Some(Layout::Generator)
         && matches!(str_of(name), "__name__" | "__qualname__")
     {
@@ -1076,7 +1201,23 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             return Ok(());
         }
     }
-    Err(no_attr(vm, obj, name))
+    if layout_of_opt(obj) == Some(Layout::Type) {
+        return Err(no_attr(vm, obj, name));
+    }
+    if str_of(name) == "__class__" {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    }
+    // An object with a `__dict__` (a function, a module) deletes a name that is not a data
+    // descriptor from it: missing there, it has no such attribute (a method of its type
+    // included). Otherwise deleting goes through the same setter as assigning
+    // (PyObject_GenericSetAttr).
+    if matches!(layout_of_opt(obj), Some(Layout::Function | Layout::Module)) {
+        let (tn, n) = (vm.tp_name(obj), str_of(name).to_string());
+        if !is_readonly_member(&tn, &n) {
+            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+        }
+    }
+    Err(not_writable(vm, obj, name)?)
 }
 
 /// LOAD_METHOD: (method, self) when `obj.name` is a plain method found on the type, else

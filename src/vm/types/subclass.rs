@@ -569,7 +569,13 @@ pub fn has_getattribute(t: *const TypeObject) -> bool {
 
 /// `object.__setattr__(obj, name, value)`: data descriptors (properties, slots, `__set__`),
 /// then the instance dict.
+/// Objects that are not instances (functions, modules, built-in objects) take the built-in
+/// default `setattr` of their kind, as CPython's PyObject_GenericSetAttr reaches their getsets,
+/// members and `__dict__`.
 pub fn object_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if attr::layout_of_opt(obj) != Some(Layout::Instance) {
+        return attr::setattr_rest(vm, obj, name, value);
+    }
     let t = vm.type_of(obj);
     if let Some(d) = attr::lookup_type(t, name) {
         if let Some(r) = attr::descr_set(vm, d, obj, name, Some(value)) {

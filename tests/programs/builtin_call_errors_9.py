@@ -1,0 +1,70 @@
+# Call-fuzzer campaign 2100-2599: compile() binds and converts its arguments as Argument Clinic
+# does (flags, dont_inherit, optimize and _feature_version are C ints converted before the mode
+# is checked, mode is a str with no NUL, optimize must be -1..2, 'func_type' needs
+# PyCF_ONLY_AST); bytearray.extend iterates any non-buffer (a str too) and names the type of a
+# non-iterable.
+def gen():
+    yield 1
+class MyStr(str): pass
+class Idx:
+    def __index__(self): return 0
+for f in [lambda: compile(gen(), ' ', '12', True, -10**30), lambda: compile('x', ' ', '12', 2**40), lambda: compile('x', ' ', '12', 0, 0, 2**40),
+          lambda: compile('x', ' ', '12', 1.5), lambda: compile('x', ' ', '12', 0, 1.5), lambda: compile('x', ' ', 'eval', 0, 1.5),
+          lambda: compile('x', 's', 'eval', 0, 0, -1, 1), lambda: compile('x', 's', 'eval', 0, 0, -1, _feature_version=1.5),
+          lambda: compile('x', 's', 'eval', _feature_version=1, x=2), lambda: compile('x', 's', 'eval', 0, 0, -1, _feature_version=1, x=2),
+          lambda: compile('x', 's', 'eval', 0, 0, -1, flags=2), lambda: compile('x', 's'), lambda: compile(source='x', filename='s'),
+          lambda: compile('x', 's', 'eval', optimize=3), lambda: compile('x', 's', 'bad', optimize=-2), lambda: compile('x', 's', 'ev\0al'),
+          lambda: compile('x', 's', None), lambda: compile('x', 's', MyStr('eval')).co_filename, lambda: compile('x', 's', 'eval', 0, 2**31),
+          lambda: compile('x', 's', 'eval', 0, 0, 1.5), lambda: compile('x', 's', 'func_type'), lambda: compile('x', 's', 'bad', 0x400),
+          lambda: compile(1, 's', 'exec', 0, 0, 5), lambda: compile('x', 's', 'eval', -1), lambda: compile('x', 's', 'eval', Idx(), Idx(), Idx()).co_name,
+          lambda: eval(compile('1+2', 's', 'eval', dont_inherit=True, optimize=-1, _feature_version=-1)),
+          lambda: bytearray.extend(bytearray(b'xy'), ''), lambda: bytearray(b'xy').extend('ab'), lambda: bytearray(b'xy').extend(1),
+          lambda: bytearray(b'xy').extend(iter('a')), lambda: bytearray(b'xy').extend(None), lambda: bytearray(b'x').extend(memoryview(b'yz')),
+          lambda: bytearray(b'x').extend(x for x in (65, 300)), lambda: bytearray(b'x').extend([Idx(), True]), lambda: bytearray(b'x').extend({}),
+          lambda: bytearray(b'x').extend(range(97, 100))]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+# A bytearray is changed only once every item has converted.
+b = bytearray(b'ab')
+try: b.extend([99, 'd'])
+except TypeError as e: print(b, e)
+# object.__setattr__ / __delattr__ on objects that are not instances of classes (functions,
+# modules, built-in objects) take their kind's setters: a function's fields and __dict__,
+# read-only members ("readonly attribute") and getsets ("... is not writable"), for deletion too.
+import math, types
+def fn(): pass
+class C:
+    def m(self): pass
+for f in [lambda: object.__setattr__(fn, '', 1) or getattr(fn, ''), lambda: object.__setattr__(fn, 'x', 1) or fn.x,
+          lambda: object.__setattr__(fn, '__name__', 'g') or fn.__name__, lambda: object.__setattr__(math, 'y', 1) or math.y,
+          lambda: object.__setattr__(fn, '__doc__', 'd') or fn.__doc__, lambda: object.__delattr__(fn, 'x') or hasattr(fn, 'x'),
+          lambda: object.__setattr__(1, 'real', 1), lambda: object.__setattr__([], 'append', 1), lambda: object.__setattr__(fn, '__code__', 1),
+          lambda: object.__setattr__(fn, '__dict__', {'a': 1}) or fn.a, lambda: object.__setattr__(property(), '__doc__', 1),
+          lambda: object.__setattr__(fn, '__class__', C), lambda: object.__setattr__(math, '__class__', C), lambda: object.__setattr__(math, '__class__', 1),
+          lambda: object.__setattr__(math, '__class__', type(math)), lambda: object.__setattr__(slice(1), 'start', 1),
+          lambda: object.__delattr__(math, 'y') or hasattr(math, 'y'), lambda: object.__delattr__(math, 'zz'), lambda: object.__delattr__(fn, 'zz'),
+          lambda: delattr(math, 'zz'), lambda: delattr(math, '__dict__'), lambda: delattr(fn, '__name__'), lambda: delattr(fn, '__code__'),
+          lambda: delattr(fn, '__defaults__') or fn.__defaults__, lambda: delattr(fn, '__doc__') or fn.__doc__, lambda: delattr(fn, '__dict__'),
+          lambda: delattr(fn, '__annotations__') or fn.__annotations__, lambda: delattr(fn, '__module__') or fn.__module__,
+          lambda: delattr(fn, '__globals__'), lambda: delattr(fn, '__closure__'), lambda: delattr(fn, '__call__'), lambda: delattr(fn, '__class__'),
+          lambda: setattr(fn, '__dict__', 1), lambda: setattr(fn, '__globals__', {}), lambda: setattr(fn, '__builtins__', {}),
+          lambda: setattr(fn, '__class__', int), lambda: setattr(fn, '__kwdefaults__', None) or fn.__kwdefaults__]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+objs = {'complex': (1j, ['real', 'imag']), 'range': (range(3), ['start', 'stop', 'step']), 'slice': (slice(1), ['start', 'stop', 'step']),
+        'property': (property(), ['fget', 'fset', 'fdel', '__doc__']), 'classmethod': (classmethod(len), ['__func__', '__wrapped__']),
+        'staticmethod': (staticmethod(len), ['__func__', '__wrapped__']), 'super': (super(C, C()), ['__thisclass__', '__self__', '__self_class__']),
+        'code': (C.m.__code__, ['co_name', 'co_argcount', 'co_consts']), 'method': (C().m, ['__func__', '__self__', 'x']),
+        'builtin': (len, ['__module__', '__name__', '__doc__']), 'int': (1, ['real', 'numerator']), 'float': (1.0, ['real']),
+        'gen': ((x for x in []), ['gi_code', 'gi_frame', 'gi_running'])}
+for k, (o, names) in objs.items():
+    for n in names:
+        for how in ('set', 'del', 'oset'):
+            try:
+                if how == 'set': setattr(o, n, 5)
+                elif how == 'del': delattr(o, n)
+                else: object.__setattr__(o, n, 5)
+                r = 'ok'
+            except Exception as e: r = '%s %s' % (type(e).__name__, e)
+            print(k, n, how, r)
+print(len.__module__, property().__doc__)
