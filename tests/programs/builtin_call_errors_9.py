@@ -68,3 +68,33 @@ for k, (o, names) in objs.items():
             except Exception as e: r = '%s %s' % (type(e).__name__, e)
             print(k, n, how, r)
 print(len.__module__, property().__doc__)
+# Message-level comparison of campaign 2100-2119: which dunders are slot wrappers (int.__index__)
+# and which are methods (set/frozenset/dict.__contains__); class methods are named by the class
+# they are bound to; dict() / dict.__init__ say "dict expected" and use dict's own update;
+# classmethod / staticmethod / reversed unpack as PyArg_UnpackTuple does; sys functions are
+# module-qualified; memoryview binds 'object' as Argument Clinic does; round() looks __round__
+# up before ndigits is converted; str.maketrans converts y and z first; an exception class's
+# __new__ is the one CPython defines it on (KeyError's is LookupError's).
+class S(set): pass
+class D(dict): pass
+class E(dict):
+    def update(self, *a, **k): print('E.update called')
+import sys
+for f in [lambda: frozenset.__contains__([3], 1), lambda: set.__contains__(1), lambda: set.__contains__(), lambda: dict.__contains__('x', 1),
+          lambda: bool.__index__(), lambda: bool.__index__(None), lambda: int.__index__(True), lambda: repr(int.__index__), lambda: repr(set.__contains__),
+          lambda: repr(dict.__contains__), lambda: repr(list.__getitem__), lambda: repr(tuple.__getitem__),
+          lambda: set.__class_getitem__(), lambda: S.__class_getitem__(1, 2), lambda: tuple.__class_getitem__(1, x=2), lambda: dict.__class_getitem__(int),
+          lambda: object.__init_subclass__(1, 2), lambda: S.__init_subclass__(x=2), lambda: ArithmeticError.__init_subclass__(1), lambda: S.__init_subclass__(),
+          lambda: dict(1, 2), lambda: D(1, 2, 3), lambda: dict.__init__({}, 1, 2), lambda: {}.update(1, 2), lambda: dict(x=1), lambda: E({'a': 1}, b=2),
+          lambda: classmethod(), lambda: classmethod(1, 2), lambda: classmethod(x=1), lambda: staticmethod(1, 2, 3), lambda: staticmethod(f=1),
+          lambda: reversed(), lambda: reversed(1, 2), lambda: reversed(x=1), lambda: sys.getrecursionlimit(1), lambda: sys.setrecursionlimit(),
+          lambda: sys.intern(), lambda: sys.intern(x=1), lambda: sys.displayhook(),
+          lambda: str.maketrans(set(), 1.5), lambda: str.maketrans({}, None), lambda: str.maketrans('a', 'b', None), lambda: str.maketrans(1, x=1),
+          lambda: str.maketrans('ab', MyStr('cd'), MyStr('e')), lambda: str.maketrans(1, 'a'),
+          lambda: round({}, 'x'), lambda: round(1.5, 'x'), lambda: round(5, 'x'), lambda: round(complex(1), 'x'), lambda: round(5, None),
+          lambda: memoryview(), lambda: memoryview(b'', object=1), lambda: memoryview(x=1), lambda: memoryview(b'', 1), lambda: bytes(memoryview(object=b'a')),
+          lambda: AttributeError.__new__(1), lambda: AttributeError.__new__(), lambda: KeyError.__new__(ValueError), lambda: KeyError.__new__(IndexError, 1),
+          lambda: BlockingIOError.__new__(int), lambda: BlockingIOError.__new__(FileNotFoundError, 2, 'x'), lambda: ValueError.__new__(KeyError),
+          lambda: ExceptionGroup.__new__(1), lambda: SystemExit.__new__(5), lambda: TabError.__new__(1), lambda: ConnectionError.__new__(TypeError)]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)

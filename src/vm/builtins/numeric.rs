@@ -60,6 +60,15 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let nd = b[1].filter(|&v| v != vm.none);
     let number =
         crate::vm::types::subclass::defer_to_base(vm, number, "__round__").unwrap_or(number);
+    // builtin_round looks `__round__` up before anything converts ndigits (that is the
+    // method's own business): round({}, 'x') names the missing method.
+    if !number.is_float()
+        && int_of(number).is_none()
+        && lookup_type_str(vm, vm.type_of(number), "__round__").is_none()
+    {
+        let tn = vm.type_name(number);
+        return Err(vm.type_error(format!("type {tn} doesn't define __round__ method")));
+    }
     let ndigits = match nd {
         None => None,
         Some(v) => match crate::vm::types::subclass::int_arg(v)

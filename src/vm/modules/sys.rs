@@ -332,7 +332,7 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "displayhook", args, kw, 0, 1, 1)?;
+    nargs(vm, "sys.displayhook", args, kw, 0, 1, 1)?;
     let v = args[0];
     if v == vm.none {
         return Ok(vm.none);
@@ -384,12 +384,12 @@ fn no_hook(vm: &mut Vm, name: &str, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "getrecursionlimit", args, kw, 0, 0, 0)?;
+    nargs(vm, "sys.getrecursionlimit", args, kw, 0, 0, 0)?;
     Ok(vm.new_int(vm.recursion_limit as i64))
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "setrecursionlimit", args, kw, 0, 1, 1)?;
+    nargs(vm, "sys.setrecursionlimit", args, kw, 0, 1, 1)?;
     // Argument Clinic's `int` (`__index__` taken, OverflowError past a C int), then the range.
     let n = crate::vm::runtime::num::index_c(vm, args[0], "int", |n| i32::try_from(n).is_ok())?;
     if n < 1 {
@@ -403,7 +403,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn intern(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "intern", args, kw, 0, 1, 1)?;
+    nargs(vm, "sys.intern", args, kw, 0, 1, 1)?;
     if as_str(args[0]).is_none() {
         let tn = vm.type_name(args[0]);
         return Err(

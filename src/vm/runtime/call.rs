@@ -145,9 +145,7 @@ fn check_descriptor_self(
     } else {
         None
     };
-    // list and dict define `__getitem__` as a method (METH_COEXIST), not a slot.
-    let method = name == "__getitem__" && (t == vm.t.list || t == vm.t.dict);
-    let slot = crate::vm::types::num_dunders::is_slot_wrapper(name) && !method;
+    let slot = crate::vm::types::num_dunders::is_slot_wrapper_of(&type_data(t).name, name);
     match self_arg {
         None => {
             let tn = &type_data(t).name;
@@ -210,6 +208,7 @@ fn check_new_cls(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<()> {
+    let t = exc_new_owner(t);
     let tn = || type_data(t).name.clone();
     if args.len() <= kwnames.len() {
         let tn = tn();
@@ -252,6 +251,66 @@ fn check_new_cls(
         break;
     }
     Ok(())
+}
+
+/// The built-in exception class whose `__new__` (BaseException_new) an exception class has in
+/// CPython: only the classes below define their own (tp_new set statically); the others
+/// (AttributeError, KeyError, BlockingIOError, ...) inherit it, and `KeyError.__new__(X)` is
+/// LookupError's, which names LookupError and takes any subclass of it.
+fn exc_new_owner(t: *const TypeObject) -> *const TypeObject {
+    const OWN_NEW: &[&str] = &[
+        "BaseException",
+        "BaseExceptionGroup",
+        "Exception",
+        "GeneratorExit",
+        "KeyboardInterrupt",
+        "ArithmeticError",
+        "AssertionError",
+        "BufferError",
+        "EOFError",
+        "LookupError",
+        "MemoryError",
+        "OSError",
+        "ReferenceError",
+        "RuntimeError",
+        "StopAsyncIteration",
+        "SystemError",
+        "TypeError",
+        "ValueError",
+        "Warning",
+        "FloatingPointError",
+        "OverflowError",
+        "ZeroDivisionError",
+        "BytesWarning",
+        "DeprecationWarning",
+        "EncodingWarning",
+        "FutureWarning",
+        "ImportWarning",
+        "PendingDeprecationWarning",
+        "ResourceWarning",
+        "RuntimeWarning",
+        "SyntaxWarning",
+        "UnicodeWarning",
+        "UserWarning",
+        "IndexError",
+        "NotImplementedError",
+        "RecursionError",
+        "UnicodeError",
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "UnicodeTranslateError",
+    ];
+    let td = type_data(t);
+    if !td.builtin || !td.is_exception {
+        return t;
+    }
+    for c in &td.mro {
+        let cd = type_data(c.as_ptr::<TypeObject>());
+        if cd.builtin && OWN_NEW.contains(&cd.name.as_str()) {
+            return c.as_ptr::<TypeObject>() as *const TypeObject;
+        }
+    }
+    t
 }
 
 /// Calls a function found on a type with `self_` prepended.

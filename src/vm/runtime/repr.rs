@@ -297,8 +297,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     // A method of a built-in type, looked up on the type.
                     let tn = type_data(b.owner.as_ptr::<TypeObject>()).name.clone();
                     let (kind, name) = (b.name, b.name);
-                    let coexist = kind == "__getitem__" && (tn == "list" || tn == "dict");
-                    if crate::vm::types::num_dunders::is_slot_wrapper(kind) && !coexist {
+                    if crate::vm::types::num_dunders::is_slot_wrapper_of(&tn, kind) {
                         format!("<slot wrapper '{name}' of '{tn}' objects>")
                     } else {
                         format!("<method '{name}' of '{tn}' objects>")

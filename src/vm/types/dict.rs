@@ -35,7 +35,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     vm.roots.push(d);
     let mut a = vec![d];
     a.extend_from_slice(&args[1..]);
-    let r = update(vm, &a, kw);
+    let r = update_common(vm, &a, kw, "dict");
     vm.roots.pop();
     r?;
     Ok(d)
@@ -115,10 +115,16 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// dict.update(other=(), **kw)
 pub fn update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    update_common(vm, args, kw, "update")
+}
+
+/// CPython's dict_update_common: `methname` names the caller in the arity error ("update"
+/// for dict.update, "dict" for dict() and dict.__init__).
+pub(crate) fn update_common(vm: &mut Vm, args: &[Value], kw: &[Value], methname: &str) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     if pos.len() > 2 {
         return Err(vm.type_error(format!(
-            "update expected at most 1 argument, got {}",
+            "{methname} expected at most 1 argument, got {}",
             pos.len() - 1
         )));
     }

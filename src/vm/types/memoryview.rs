@@ -213,17 +213,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn mv_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    // Argument Clinic: memoryview(object).
     let (pos, kws) = super::split_kw(args, kw);
-    let obj = match (pos.get(1), kws.first()) {
-        (Some(&o), None) if pos.len() == 2 => o,
-        (None, Some(&("object", o))) if kws.len() == 1 => o,
-        _ => {
-            return Err(vm.type_error(format!(
-                "memoryview() takes exactly one argument ({} given)",
-                args.len() - 1
-            )))
-        }
-    };
+    let obj = super::bind_named(vm, "memoryview", &pos[1..], &kws, &["object"], 1, 1)?[0].unwrap();
     if let Some(m) = as_native::<MemoryViewObj>(obj) {
         view(vm, obj)?;
         let mut v = MemoryViewObj::flat(m.obj, m.start, m.len, m.format, m.readonly);

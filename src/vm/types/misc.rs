@@ -199,12 +199,8 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    if !kw.is_empty() || args.len() > 1 {
-        let n = type_data(args[0].as_ptr::<TypeObject>()).name.clone();
-        return Err(vm.type_error(format!(
-            "{n}.__init_subclass__() takes no keyword arguments"
-        )));
-    }
+    // METH_CLASS | METH_NOARGS: keywords refused first, then any positional.
+    nargs(vm, "__init_subclass__", args, kw, 1, 0, 0)?;
     Ok(vm.none)
 }
 
@@ -947,7 +943,8 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, classmethod_new)? {
         return Ok(r);
     }
-    nargs(vm, "classmethod", args, kw, 1, 1, 1)?;
+    // cm_init / sm_init: _PyArg_NoKeywords, then PyArg_UnpackTuple(args, "classmethod", 1, 1).
+    super::unpack_tuple_nargs(vm, "classmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.classmethod;
     Ok(vm.heap.alloc(ty, args[1]))
 }
@@ -1034,7 +1031,8 @@ fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, staticmethod_new)? {
         return Ok(r);
     }
-    nargs(vm, "staticmethod", args, kw, 1, 1, 1)?;
+    // cm_init / sm_init: _PyArg_NoKeywords, then PyArg_UnpackTuple(args, "staticmethod", 1, 1).
+    super::unpack_tuple_nargs(vm, "staticmethod", args, kw, 1, 1, 1)?;
     let ty = vm.t.staticmethod;
     Ok(vm.heap.alloc(ty, args[1]))
 }
@@ -1352,7 +1350,8 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, reversed_new)? {
         return Ok(r);
     }
-    nargs(vm, "reversed", args, kw, 1, 1, 1)?;
+    // Argument Clinic: _PyArg_NoKeywords, then _PyArg_CheckPositional("reversed", n, 1, 1).
+    super::unpack_tuple_nargs(vm, "reversed", args, kw, 1, 1, 1)?;
     let mut v = args[1];
     if let Some(b) = super::subclass::defer_to_base(vm, v, "__reversed__") {
         if super::subclass::defer_to_base(vm, v, "__getitem__").is_some() {

@@ -427,6 +427,41 @@ pub fn nargs(
     Ok(())
 }
 
+/// The checks of a constructor that refuses keywords (`_PyArg_NoKeywords`) and unpacks its
+/// positionals with `PyArg_UnpackTuple` (`self_` leading values in `args` are not counted):
+/// "classmethod expected 1 argument, got 3", "expected at least/at most ...".
+pub fn unpack_tuple_nargs(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    self_: usize,
+    min: usize,
+    max: usize,
+) -> super::interp::PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.len() - self_;
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max && n != min {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
+    } else if n > max {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(vm.type_error(msg))
+}
+
 /// `nargs` for the METH_VARARGS methods that parse with `PyArg_ParseTuple` ("O|nn:find"):
 /// "find() takes at least 1 argument (0 given)"; keywords are refused naming the type.
 pub fn parse_tuple_nargs(
@@ -470,6 +505,15 @@ pub fn parse_tuple_nargs(
 /// `True.bit_length`), found from `self`'s type; `name` itself when already qualified or not a
 /// method (constructors and class methods parse their own arguments).
 fn method_qualname(vm: &mut Vm, name: &str, args: &[Value], self_: usize) -> String {
+    // A class method (METH_CLASS) is bound to the class it is called on: its __qualname__
+    // names that class (`MySet.__class_getitem__`).
+    if self_ == 1 && matches!(name, "__init_subclass__" | "__class_getitem__") {
+        if let Some(&c) = args.first() {
+            if let Some(t) = as_type(c) {
+                return format!("{}.{name}", t.qualname);
+            }
+        }
+    }
     if self_ != 1
         || args.is_empty()
         || name.contains('.')

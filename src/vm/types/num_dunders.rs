@@ -38,6 +38,20 @@ fn wrapper_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value], n: usize)
     Ok(())
 }
 
+/// Whether built-in type `owner`'s `name` is a slot wrapper in CPython (wrapper_descriptor:
+/// "descriptor 'x' requires a 'T' object but received a 'U'", "<slot wrapper ...>") rather than
+/// a method (method_descriptor: "descriptor 'x' for 'T' objects doesn't apply to a 'U' object"):
+/// list and dict define `__getitem__`, and dict, set and frozenset `__contains__`, as methods
+/// too (METH_COEXIST), which is what their type's dict holds.
+pub fn is_slot_wrapper_of(owner: &str, name: &str) -> bool {
+    let coexist = match name {
+        "__getitem__" => matches!(owner, "list" | "dict"),
+        "__contains__" => matches!(owner, "dict" | "set" | "frozenset"),
+        _ => false,
+    };
+    is_slot_wrapper(name) && !coexist
+}
+
 /// Whether `name` is one of the slot wrappers defined here (their descriptor type error reads
 /// "descriptor '__add__' requires a 'int' object but received a 'float'").
 pub fn is_slot_wrapper(name: &str) -> bool {
@@ -69,6 +83,7 @@ pub fn is_slot_wrapper(name: &str) -> bool {
             | "__rmod__"
             | "__float__"
             | "__int__"
+            | "__index__"
             | "__and__"
             | "__rand__"
             | "__or__"

@@ -17,7 +17,7 @@ fn str_arg<'a>(vm: &mut Vm, v: Value, n: usize) -> PyResult<&'a str> {
     match str_of(v) {
         Some(s) => Ok(&s.s),
         None => {
-            let tn = vm.type_name(v);
+            let tn = vm.arg_type_name(v);
             Err(vm.type_error(format!("maketrans() argument {n} must be str, not {tn}")))
         }
     }
@@ -25,7 +25,14 @@ fn str_arg<'a>(vm: &mut Vm, v: Value, n: usize) -> PyResult<&'a str> {
 
 /// `str.maketrans(x[, y[, z]])` (a static method).
 pub fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("str.maketrans() takes no keyword arguments"));
+    }
     nargs(vm, "maketrans", args, kw, 0, 1, 3)?;
+    // Argument Clinic converts y and z (unicode) before the impl looks at x.
+    for (i, &v) in args.iter().enumerate().skip(1) {
+        str_arg(vm, v, i + 1)?;
+    }
     let d = vm.new_dict();
     vm.roots.push(d);
     let r = fill(vm, d, args);

@@ -371,10 +371,12 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
+/// CPython's dict_init: dict_update_common(self, args, kwds, "dict"), dict's own update (a
+/// subclass overriding `update` is not called) with "dict expected at most 1 argument".
 fn dict_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    let k = vm.sname("update");
-    let upd = attr::getattr(vm, args[0], k)?;
-    call(vm, upd, &args[1..], kw)?;
+    let mut a = args.to_vec();
+    a[0] = base_value(args[0]).unwrap_or(args[0]);
+    super::dict::update_common(vm, &a, kw, "dict")?;
     Ok(vm.none)
 }
 
