@@ -98,3 +98,31 @@ for f in [lambda: frozenset.__contains__([3], 1), lambda: set.__contains__(1), l
           lambda: ExceptionGroup.__new__(1), lambda: SystemExit.__new__(5), lambda: TabError.__new__(1), lambda: ConnectionError.__new__(TypeError)]:
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
+# Seeds 2120-2139 (messages): math.isclose and math.prod, exec and eval bind as Argument Clinic
+# does (eval takes no keywords at all; exec's closure is keyword-only and needs a code object);
+# super() and bytes/bytearray.maketrans refuse keywords in CPython's words; BaseExceptionGroup's
+# methods check self before their arguments, as the C descriptors do.
+import math
+eg = ExceptionGroup('m', [ValueError(), TypeError()])
+B = BaseExceptionGroup
+class MyEG(ExceptionGroup): pass
+for f in [lambda: super(x=1), lambda: super(1, 2, 3), lambda: super(int, x=1), lambda: bytes.maketrans(1), lambda: bytes.maketrans(1, x=2), lambda: bytearray.maketrans(),
+          lambda: bytearray.maketrans(x=1), lambda: bytes.maketrans(b'a', 1), lambda: b'x'.maketrans(b'a', b'b', b'c'), lambda: bytearray.maketrans(b'a', b'b')[97],
+          lambda: exec('1', x=1), lambda: exec(), lambda: exec(1, 2, 3, 4, 5), lambda: exec('1', {}, {}, {}), lambda: exec('1', globals={}), lambda: exec('1', closure=None),
+          lambda: eval(), lambda: eval(1, 2, 3, 4), lambda: eval('1', x=1), lambda: eval('1', globals={}), lambda: eval(source='1'), lambda: exec(source='1'), lambda: eval(x=1),
+          lambda: exec('1', None, None, closure=1), lambda: exec('1', 1, None, closure=1), lambda: eval('1+1', None, None), lambda: eval('x', {'x': 4}),
+          lambda: math.isclose(1), lambda: math.isclose(1, 2, 3), lambda: math.isclose('a', 1, base=2), lambda: math.isclose(1, 1.0000000001),
+          lambda: math.isclose(1, 1.1, rel_tol=0.2), lambda: math.isclose(a=1, b=1), lambda: math.isclose(1, 2, abs_tol='x', rel_tol='y'),
+          lambda: math.prod(1, 2, 3), lambda: math.prod([2, 3], start=2), lambda: math.prod(iterable=[1]), lambda: math.prod([1], 2), lambda: math.prod(), lambda: math.prod([1], x=1),
+          lambda: B.__str__(), lambda: B.__str__(1), lambda: B.__str__(eg, 1), lambda: B.__str__(eg, x=1), lambda: eg.__str__(1, 2), lambda: B.__str__(1, x=2), lambda: str(eg),
+          lambda: B.derive(), lambda: B.derive(1), lambda: B.derive(eg), lambda: B.derive(eg, 1, 2), lambda: B.derive(eg, x=1), lambda: B.derive(1, x=1), lambda: eg.derive(),
+          lambda: eg.derive([ValueError()]), lambda: eg.split(), lambda: eg.split(ValueError, 2), lambda: eg.split(ValueError), lambda: eg.subgroup(TypeError), lambda: eg.split(x=1),
+          lambda: eg.subgroup(1, 2), lambda: B.__class_getitem__(), lambda: B.__class_getitem__(1, 2), lambda: B.__class_getitem__(x=2), lambda: ExceptionGroup.__class_getitem__(1, 2),
+          lambda: B.__class_getitem__(int), lambda: MyEG[int], lambda: B.__init__(), lambda: B.__init__(1), lambda: B.__init__(eg, 1, 2, 3), lambda: B.__init__(eg, x=1),
+          lambda: B.subgroup(eg), lambda: MyEG('a', [ValueError()]).split(ValueError), lambda: ExceptionGroup('x', [KeyError(1)]).args]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+try:
+    raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+except* ValueError as e: print('V', repr(e))
+except* TypeError as e: print('T', repr(e))

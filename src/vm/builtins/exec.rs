@@ -251,25 +251,19 @@ fn namespaces(
 /// Shared body of exec and eval.
 fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
-    let mut g = pos.get(1).copied();
-    let mut l = pos.get(2).copied();
-    if pos.is_empty() || pos.len() > 3 {
-        let n = pos.len();
-        return Err(vm.type_error(if n == 0 {
-            format!("{func} expected at least 1 argument, got 0")
-        } else {
-            format!("{func} expected at most 3 arguments, got {n}")
-        }));
-    }
-    for (k, v) in kws {
-        match k {
-            "globals" if func == "eval" && g.is_none() => g = Some(v),
-            "locals" if func == "eval" && l.is_none() => l = Some(v),
-            "closure" if func == "exec" && v == vm.none => {}
-            "closure" if func == "exec" => return Err(vm.not_implemented("exec() with a closure")),
-            _ => return Err(vm.type_error(format!("{func}() takes no keyword argument '{k}'"))),
+    // Argument Clinic: eval(source, globals=None, locals=None, /) refuses every keyword;
+    // exec(source, globals=None, locals=None, /, *, closure=None).
+    let (g, l, closure) = if func == "eval" {
+        if !kws.is_empty() {
+            return Err(vm.type_error("eval() takes no keyword arguments"));
         }
-    }
+        crate::vm::types::unpack_tuple_nargs(vm, "eval", pos, &[], 0, 1, 3)?;
+        (pos.get(1).copied(), pos.get(2).copied(), None)
+    } else {
+        let names = ["source", "globals", "locals", "closure"];
+        let b = crate::vm::types::bind_clinic(vm, "exec", pos, &kws, &names, 3, 3, 1)?;
+        (b[1], b[2], b[3].filter(|&c| c != vm.none))
+    };
     if let Some(gv) = g.filter(|&v| v != vm.none && obj_type(v) != vm.t.dict) {
         if vm.isinstance(gv, vm.t.dict) {
             // CPython accepts a dict subclass and reads names through its __getitem__ (and
@@ -287,6 +281,12 @@ fn run(vm: &mut Vm, func: &str, mode: &str, args: &[Value], kw: &[Value]) -> PyR
         }
     }
     let (globals, locals) = namespaces(vm, func, g, l)?;
+    if closure.is_some() {
+        if as_code(pos[0]).is_none() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
+        return Err(vm.not_implemented("exec() with a closure"));
+    }
     vm.roots.extend([globals, locals]);
     let r = (|| {
         let code = if as_code(pos[0]).is_some() {

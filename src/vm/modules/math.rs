@@ -427,24 +427,22 @@ fn isfinite(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.bool_val(x.is_finite()))
 }
 fn isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    // Argument Clinic: isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0), converted in order.
     let (pos, kws) = split_kw(args, kw);
-    if pos.len() != 2 {
-        return Err(vm.type_error("isclose() takes exactly 2 positional arguments"));
-    }
-    let (a, b) = (arg_f64(vm, pos[0])?, arg_f64(vm, pos[1])?);
-    let mut rel = 1e-9;
-    let mut abs_tol = 0.0;
-    for (k, v) in kws {
-        match k {
-            "rel_tol" => rel = arg_f64(vm, v)?,
-            "abs_tol" => abs_tol = arg_f64(vm, v)?,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for isclose()"
-                )))
-            }
-        }
-    }
+    let names = ["a", "b", "rel_tol", "abs_tol"];
+    let bound = crate::vm::types::bind_named(vm, "isclose", pos, &kws, &names, 2, 2)?;
+    let (a, b) = (
+        arg_f64(vm, bound[0].unwrap())?,
+        arg_f64(vm, bound[1].unwrap())?,
+    );
+    let rel = match bound[2] {
+        Some(v) => arg_f64(vm, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match bound[3] {
+        Some(v) => arg_f64(vm, v)?,
+        None => 0.0,
+    };
     if rel < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
@@ -534,21 +532,12 @@ fn isqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_bigint(n.sqrt()))
 }
 fn prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    // Argument Clinic: prod(iterable, /, *, start=1).
     let (pos, kws) = split_kw(args, kw);
-    let mut start = Value::try_from_i64(1).unwrap();
-    for (k, v) in kws {
-        if k == "start" {
-            start = v;
-        } else {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for prod()")));
-        }
-    }
-    if pos.len() != 1 {
-        return Err(vm.type_error(format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            pos.len()
-        )));
-    }
+    let bound =
+        crate::vm::types::bind_clinic(vm, "prod", pos, &kws, &["iterable", "start"], 1, 1, 1)?;
+    let start = bound[1].unwrap_or(Value::try_from_i64(1).unwrap());
+    let pos = [bound[0].unwrap()];
     let items = riter::collect(vm, pos[0])?;
     // `__mul__` may run Python code: the items and the running product stay rooted.
     riter::with_roots(vm, &items, |vm| {

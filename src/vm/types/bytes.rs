@@ -66,7 +66,12 @@ pub fn install(vm: &mut Vm) {
             add_method(vm, t, n, f);
         }
         add_static(vm, t, "fromhex", fromhex, true);
-        add_static(vm, t, "maketrans", maketrans, false);
+        let mt: BuiltinFn = if t == vm.t.bytes {
+            bytes_maketrans
+        } else {
+            bytearray_maketrans
+        };
+        add_static(vm, t, "maketrans", mt, false);
     }
     let ba = vm.t.bytearray;
     add_static(vm, ba, "__new__", bytearray_new, false);
@@ -1123,8 +1128,20 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(new_like(vm, args[0], out))
 }
 
-/// `bytes.maketrans(frm, to)`: a 256-byte translation table.
-fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+fn bytes_maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    maketrans(vm, args, kw, "bytes")
+}
+
+fn bytearray_maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    maketrans(vm, args, kw, "bytearray")
+}
+
+/// `bytes.maketrans(frm, to)` (a static method, keywords refused naming its type): a 256-byte
+/// translation table.
+fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value], owner: &str) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{owner}.maketrans() takes no keyword arguments")));
+    }
     nargs(vm, "maketrans", args, kw, 0, 2, 2)?;
     let frm = bytes_arg(vm, args[0])?;
     let to = bytes_arg(vm, args[1])?;

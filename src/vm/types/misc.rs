@@ -1075,7 +1075,14 @@ fn super_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn super_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    nargs(vm, "super", args, kw, 1, 0, 2)?;
+    // super_init: _PyArg_NoKeywords("super"), then PyArg_ParseTuple(args, "|O!O:super").
+    if !kw.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if args.len() > 3 {
+        let n = args.len() - 1;
+        return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}")));
+    }
     let (ty, obj) = if args.len() == 3 {
         (args[1], args[2])
     } else if args.len() == 1 {

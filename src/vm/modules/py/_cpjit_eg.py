@@ -42,8 +42,10 @@ class BaseExceptionGroup(BaseException):
         self._exceptions = excs_t
         return self
 
-    def __init__(self, *args, **kwargs):
-        _check_slot_self(self, "__init__")
+    def __init__(*args, **kwargs):
+        # The C methods' argument handling: self is checked before anything else.
+        self = _slot_self(args, "__init__")
+        args = args[1:]
         if kwargs:
             raise TypeError(f"{type(self).__name__}() takes no keyword arguments")
         BaseException.__init__(self, *args)
@@ -56,16 +58,31 @@ class BaseExceptionGroup(BaseException):
     def exceptions(self):
         return self._exceptions
 
-    def __str__(self):
-        _check_slot_self(self, "__str__")
+    def __str__(*args, **kwargs):
+        # A slot wrapper: self, then no keywords, then no arguments (wrap_unaryfunc).
+        self = _slot_self(args, "__str__")
+        if kwargs:
+            raise TypeError("wrapper __str__() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"expected 0 arguments, got {len(args) - 1}")
         n = len(self._exceptions)
         return f"{self._message} ({n} sub-exception{'' if n == 1 else 's'})"
 
-    def derive(self, excs):
-        _check_self(self, "derive")
+    def derive(*args, **kwargs):
+        # METH_VARARGS with PyArg_ParseTuple(args, "O", ...).
+        self = _method_self(args, kwargs, "derive")
+        if len(args) != 2:
+            raise TypeError(f"function takes exactly 1 argument ({len(args) - 1} given)")
+        excs = args[1]
         return BaseExceptionGroup(self._message, excs)
 
-    def __class_getitem__(cls, item):
+    def __class_getitem__(cls, *args, **kwargs):
+        # METH_O | METH_CLASS, named by the class it is bound to.
+        if kwargs:
+            raise TypeError(f"{cls.__qualname__}.__class_getitem__() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"{cls.__qualname__}.__class_getitem__() takes exactly one argument ({len(args)} given)")
+        item = args[0]
         import types
         return types.GenericAlias(cls, item)
 
@@ -96,18 +113,43 @@ class BaseExceptionGroup(BaseException):
         r = self._copy_metadata(self.derive(rest)) if rest else None
         return m, r
 
-    def split(self, condition):
-        _check_self(self, "split")
+    def split(*args, **kwargs):
+        # METH_VARARGS with PyArg_UnpackTuple(args, "split", 1, 1, ...).
+        self = _method_self(args, kwargs, "split")
+        if len(args) != 2:
+            raise TypeError(f"split expected 1 argument, got {len(args) - 1}")
+        condition = args[1]
         m, r = self._split(_matcher(condition), True)
         return m, r
 
-    def subgroup(self, condition):
-        _check_self(self, "subgroup")
+    def subgroup(*args, **kwargs):
+        self = _method_self(args, kwargs, "subgroup")
+        if len(args) != 2:
+            raise TypeError(f"subgroup expected 1 argument, got {len(args) - 1}")
+        condition = args[1]
         return self._split(_matcher(condition), False)[0]
 
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
     __module__ = "builtins"
+
+
+def _slot_self(args, name):
+    # A slot wrapper's self (wrapperdescr_call).
+    if not args:
+        raise TypeError(f"descriptor '{name}' of 'BaseExceptionGroup' object needs an argument")
+    _check_slot_self(args[0], name)
+    return args[0]
+
+
+def _method_self(args, kwargs, name):
+    # A METH_VARARGS method's self (method_vectorcall_VARARGS), then its refusal of keywords.
+    if not args:
+        raise TypeError(f"unbound method BaseExceptionGroup.{name}() needs an argument")
+    _check_self(args[0], name)
+    if kwargs:
+        raise TypeError(f"BaseExceptionGroup.{name}() takes no keyword arguments")
+    return args[0]
 
 
 def _check_self(obj, name):
