@@ -126,3 +126,31 @@ try:
     raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
 except* ValueError as e: print('V', repr(e))
 except* TypeError as e: print('T', repr(e))
+# Seeds 2140-2159 (messages): int() binds (x, /, base) as Argument Clinic does; class methods
+# dict.fromkeys / bytes.fromhex are named by their class; time's functions check their arguments
+# as the C ones do (struct_time as structseq(sequence, dict)); a Python function reports an
+# unexpected keyword (or positional-only names passed by keyword) before too many positionals.
+import time
+T = time.struct_time
+class D2(dict): pass
+def f(a, b=1): pass
+def g(a, /, b): pass
+def h(a, *, k): pass
+class R:
+    def getstate(self): pass
+for c in [lambda: int(0, -1, sep=None, start=7), lambda: int(1, base=2, x=3), lambda: int(x=1), lambda: int('1', 2, base=3), lambda: int(base=2), lambda: int('11', base=2),
+          lambda: dict.fromkeys(x=1), lambda: D2.fromkeys(1, 2, 3), lambda: bytes.fromhex(x=1), lambda: bytearray.fromhex(), lambda: __import__('sys').call_tracing(x=1),
+          lambda: T(1), lambda: T(range(9), 1), lambda: T(range(9), {}), lambda: T(sequence=range(9)), lambda: T(range(9), sequence=1), lambda: T(range(3)), lambda: T(range(12)),
+          lambda: T(range(9), None), lambda: T(range(9), dict=None), lambda: T(dict={}), lambda: T(), lambda: T(1, 2, 3), lambda: T(range(9), x=1), lambda: T(x=1, y=2, z=3),
+          lambda: T(range(11)).tm_zone, lambda: T([1, 2, 3, 4, 5, 6, 7, 8, 9]).tm_mon,
+          lambda: time.gmtime(1, 2), lambda: time.gmtime(x=1), lambda: time.gmtime(0), lambda: time.gmtime(None).tm_year > 2000, lambda: time.gmtime().tm_year > 2000,
+          lambda: time.localtime(1, 2), lambda: time.localtime(x=1), lambda: time.mktime(), lambda: time.mktime(1, 2), lambda: time.mktime(t=1),
+          lambda: time.asctime(1, 2), lambda: time.asctime(x=1), lambda: time.asctime(time.gmtime(0)), lambda: time.asctime(None),
+          lambda: time.ctime(1, 2), lambda: time.ctime(x=1), lambda: len(time.ctime()), lambda: time.ctime(None)[:3].isalpha(),
+          lambda: time.get_clock_info(), lambda: time.get_clock_info(1, 2), lambda: time.get_clock_info(name='time'), lambda: time.get_clock_info(1),
+          lambda: time.get_clock_info('time').adjustable, lambda: time.clock_gettime_ns(x=1), lambda: time.clock_gettime_ns(),
+          lambda: f(1, 2, 3, x=1), lambda: f(1, 2, 3, a=1), lambda: f(1, 2, 3), lambda: g(1, 2, 3, a=1), lambda: g(a=1, b=2), lambda: g(1, a=1, z=2), lambda: g(1, z=2, a=1),
+          lambda: g(1, b=2, a=3), lambda: h(1, 2, k=3), lambda: h(1, 2, k=3, z=1), lambda: R().getstate(1, 2, base=3), lambda: R().getstate(x=1), lambda: f(1, b=2, b2=3),
+          lambda: (lambda a, /, **k: k)(1, a=2), lambda: (lambda *a, b: 0)(1, 2, z=3), lambda: f(), lambda: f(b=1, c=2)]:
+    try: print(c())
+    except Exception as e: print(type(e).__name__, e)

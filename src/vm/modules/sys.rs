@@ -534,7 +534,7 @@ fn sizeof_of(vm: &mut Vm, obj: Value) -> PyResult {
 /// `sys.call_tracing(func, args)`: `func(*args)` (cpjit has no tracing to save and restore).
 fn call_tracing(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if !kw.is_empty() {
-        return Err(vm.type_error("call_tracing() takes no keyword arguments"));
+        return Err(vm.type_error("sys.call_tracing() takes no keyword arguments"));
     }
     if args.len() != 2 {
         return Err(vm.type_error(format!(

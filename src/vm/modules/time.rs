@@ -55,7 +55,17 @@ class struct_time(tuple):
     __module__ = 'time'
     _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday',
                'tm_yday', 'tm_isdst')
-    def __new__(cls, seq, dict=None):
+    def __new__(cls, *args, **kwargs):
+        # structseq_new's Argument Clinic signature: (sequence, dict=None).
+        seq, dict = _bind_clinic('structseq', args, kwargs, ('sequence', 'dict'), 1)
+        if not isinstance(seq, (list, tuple)):
+            try:
+                seq = iter(seq)
+            except TypeError:
+                raise TypeError('constructor requires a sequence') from None
+        # Any given dict argument (None too) must be a dict.
+        if dict is not _NOW and not isinstance(dict, type({})):
+            raise TypeError('time.struct_time() takes a dict as second arg, if any')
         seq = tuple(seq)
         if len(seq) < 9:
             raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)'
@@ -111,7 +121,52 @@ def _time_t(secs):
         raise OverflowError('timestamp out of range for platform time_t')
     return secs
 
-def gmtime(secs=None):
+def _check_args(name, args, kwargs, lo, hi, style):
+    # The argument checks of CPython's C functions: METH_VARARGS ones refuse keywords under
+    # their plain name, then PyArg_ParseTuple ('parse': "takes at most 1 argument (2 given)")
+    # or PyArg_UnpackTuple ('unpack': "expected at most 1 argument, got 2") count them;
+    # METH_O ones ('o') name themselves qualified ("time.mktime() takes exactly one argument").
+    if kwargs:
+        raise TypeError('%s() takes no keyword arguments' % name)
+    n = len(args)
+    if lo <= n <= hi:
+        return
+    if style == 'o':
+        raise TypeError('%s() takes exactly one argument (%d given)' % (name, n))
+    k, how = (lo, 'exactly' if lo == hi else 'at least') if n < lo else (hi, 'exactly' if lo == hi else 'at most')
+    s = '' if k == 1 else 's'
+    if style == 'unpack':
+        raise TypeError('%s expected %s%d argument%s, got %d'
+                        % (name, '' if how == 'exactly' else how + ' ', k, s, n))
+    raise TypeError('%s() takes %s %d argument%s (%d given)' % (name, how, k, s, n))
+
+def _bind_clinic(name, args, kwargs, names, required):
+    # _PyArg_UnpackKeywords for positional-or-keyword parameters (_NOW for one not given).
+    n = len(args) + len(kwargs)
+    if n > len(names):
+        raise TypeError('%s() takes at most %d %sargument%s (%d given)'
+                        % (name, len(names), '' if args else 'keyword ',
+                           '' if len(names) == 1 else 's', n))
+    out = list(args) + [_NOW] * (len(names) - len(args))
+    for i, k in enumerate(names):
+        if k in kwargs and i >= len(args):
+            out[i] = kwargs[k]
+    for i in range(required):
+        if out[i] is _NOW:
+            raise TypeError("%s() missing required argument '%s' (pos %d)" % (name, names[i], i + 1))
+    for k in kwargs:
+        if k in names and names.index(k) < len(args):
+            raise TypeError("argument for %s() given by name ('%s') and position (%d)"
+                            % (name, k, names.index(k) + 1))
+        if k not in names:
+            raise TypeError("'%s' is an invalid keyword argument for %s()" % (k, name))
+    return out
+
+def gmtime(*args, **kwargs):
+    _check_args('gmtime', args, kwargs, 0, 1, 'parse')
+    return _gmtime(*args)
+
+def _gmtime(secs=None):
     if secs is None:
         secs = time()
     secs = _time_t(secs)
@@ -138,10 +193,14 @@ def gmtime(secs=None):
         raise OSError(75, posix.strerror(75))
     return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, 'UTC', 0))
 
-def localtime(secs=None):
-    t = gmtime(secs)
+def localtime(*args, **kwargs):
+    _check_args('localtime', args, kwargs, 0, 1, 'parse')
+    return _localtime(*args)
+
+def _localtime(secs=None):
+    t = _gmtime(secs)
     if timezone:
-        t = gmtime(_timegm(t) - timezone)
+        t = _gmtime(_timegm(t) - timezone)
     return struct_time(tuple(t)[:9] + (tzname[0], -timezone))
 
 def _tz_offset(s):
@@ -212,7 +271,9 @@ def _tuple_arg(t, name):
         raise TypeError('%s(): illegal time tuple argument' % name)
     return t
 
-def mktime(t):
+def mktime(*args, **kwargs):
+    _check_args('time.mktime', args, kwargs, 1, 1, 'o')
+    t, = args
     return float(_timegm(_tuple_arg(t, 'mktime')) + timezone)
 
 def _timegm(t):
@@ -315,13 +376,18 @@ def _strftime(format, t=_NOW):
             out.append('%' + f)
     return ''.join(out)
 
-def asctime(t=_NOW):
+def asctime(*args, **kwargs):
+    _check_args('asctime', args, kwargs, 0, 1, 'unpack')
+    t = args[0] if args else _NOW
     return _strftime('%a %b %e %H:%M:%S %Y', _tuple_arg(t, 'asctime'))
 
-def ctime(secs=None):
-    return asctime(localtime(secs))
+def ctime(*args, **kwargs):
+    _check_args('ctime', args, kwargs, 0, 1, 'parse')
+    return asctime(_localtime(*args))
 
-def get_clock_info(name):
+def get_clock_info(*args, **kwargs):
+    _check_args('get_clock_info', args, kwargs, 1, 1, 'parse')
+    name, = args
     import types
     info = {
         'monotonic': ('clock_gettime(CLOCK_MONOTONIC)', True, False, 1e-09),
@@ -554,7 +620,11 @@ fn clock_gettime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn clock_gettime_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    // CPython's message names clock_gettime here too.
+    // METH_VARARGS refuses keywords under its own name; PyArg_ParseTuple's format says
+    // "clock_gettime" for the arity (CPython's format string is copied from clock_gettime).
+    if !kw.is_empty() {
+        return Err(vm.type_error("clock_gettime_ns() takes no keyword arguments"));
+    }
     let id = clock_arg(vm, "clock_gettime", args, kw)?;
     match read_clock(id) {
         Ok(t) => Ok(nanoseconds(vm, t)),

@@ -444,7 +444,67 @@ pub fn bind_args(
         };
         slots[extra_slot] = vm.new_tuple(extra);
         extra_slot += 1;
-    } else if ngiven > npos {
+    }
+    let kwdict = if varkw {
+        let d = vm.new_dict();
+        slots[extra_slot] = d;
+        d
+    } else {
+        Value::NULL
+    };
+    let mut posonly_as_kw = Vec::new();
+    for (i, &k) in kwnames.iter().enumerate() {
+        let v = args[ngiven + i];
+        let ks = str_of(k);
+        let mut found = None;
+        for (j, &n) in cd.localsplusnames[..npos + nkwonly].iter().enumerate() {
+            if n == k || str_of(n) == ks {
+                found = Some(j);
+                break;
+            }
+        }
+        match found {
+            Some(j) if j < posonly => {
+                if varkw {
+                    dict_set(vm, kwdict, k, v)?;
+                } else {
+                    // Reported here (CPython finds no parameter for the name).
+                    posonly_as_kw.push(ks.to_string());
+                    posonly_error(vm, cd, posonly, kwnames, &qual())?;
+                }
+            }
+            Some(j) => {
+                if !slots[j].is_null() {
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qual(),
+                        ks
+                    )));
+                }
+                slots[j] = v;
+            }
+            None => {
+                if varkw {
+                    dict_set(vm, kwdict, k, v)?;
+                } else {
+                    // CPython's initialize_locals: at the first keyword that names no
+                    // parameter, positional-only names passed as keywords are reported first.
+                    posonly_error(vm, cd, posonly, kwnames, &qual())?;
+                    return Err(vm.type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qual(),
+                        ks
+                    )));
+                }
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        posonly_error(vm, cd, posonly, kwnames, &qual())?;
+    }
+    // Too many positionals are reported once the keywords are bound (an unexpected keyword
+    // or a duplicate value comes first, as in CPython).
+    if !varargs && ngiven > npos {
         let ndef = fd
             .defaults
             .is_null()
@@ -483,62 +543,6 @@ pub fn bind_args(
         };
         let msg = format!("{}() takes {} but {}", qual(), takes, given);
         return Err(vm.type_error(msg));
-    }
-    let kwdict = if varkw {
-        let d = vm.new_dict();
-        slots[extra_slot] = d;
-        d
-    } else {
-        Value::NULL
-    };
-    let mut posonly_as_kw = Vec::new();
-    for (i, &k) in kwnames.iter().enumerate() {
-        let v = args[ngiven + i];
-        let ks = str_of(k);
-        let mut found = None;
-        for (j, &n) in cd.localsplusnames[..npos + nkwonly].iter().enumerate() {
-            if n == k || str_of(n) == ks {
-                found = Some(j);
-                break;
-            }
-        }
-        match found {
-            Some(j) if j < posonly => {
-                if varkw {
-                    dict_set(vm, kwdict, k, v)?;
-                } else {
-                    posonly_as_kw.push(ks.to_string());
-                }
-            }
-            Some(j) => {
-                if !slots[j].is_null() {
-                    return Err(vm.type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        qual(),
-                        ks
-                    )));
-                }
-                slots[j] = v;
-            }
-            None => {
-                if varkw {
-                    dict_set(vm, kwdict, k, v)?;
-                } else {
-                    return Err(vm.type_error(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        qual(),
-                        ks
-                    )));
-                }
-            }
-        }
-    }
-    if !posonly_as_kw.is_empty() {
-        return Err(vm.type_error(format!(
-            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-            qual(),
-            posonly_as_kw.join(", ")
-        )));
     }
     if ngiven < npos {
         let mut missing = Vec::new();
@@ -596,6 +600,33 @@ pub fn bind_args(
 pub fn positional_default(fd: &FunctionData, npos: usize, j: usize) -> Option<Value> {
     let defaults: &[Value] = as_tuple(fd.defaults).map(|t| &t[..]).unwrap_or(&[]);
     (j + defaults.len() >= npos).then(|| defaults[j + defaults.len() - npos])
+}
+
+/// CPython's positional_only_passed_as_keyword: the error naming every keyword argument that
+/// names a positional-only parameter, if any.
+fn posonly_error(
+    vm: &mut Vm,
+    cd: &CodeData,
+    posonly: usize,
+    kwnames: &[Value],
+    qual: &str,
+) -> PyResult<()> {
+    let names: Vec<String> = kwnames
+        .iter()
+        .map(|&k| str_of(k).to_string())
+        .filter(|k| {
+            cd.localsplusnames[..posonly]
+                .iter()
+                .any(|&n| str_of(n) == k.as_str())
+        })
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    Err(vm.type_error(format!(
+        "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+        names.join(", ")
+    )))
 }
 
 /// `bind_args`' common case for a function without `*args`/`**kwargs`: at most its positional

@@ -32,23 +32,11 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
         return Ok(r);
     }
+    // Argument Clinic: int(x=0, /, base=10), bound as _PyArg_UnpackKeywords does (the total
+    // count is checked before any keyword name).
     let (pos, kws) = split_kw(args, kw);
-    let mut x = pos.get(1).copied();
-    let mut base_v = pos.get(2).copied();
-    for (k, v) in kws {
-        match k {
-            "base" => base_v = Some(v),
-            _ => {
-                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()")))
-            }
-        }
-    }
-    if pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            pos.len() - 1
-        )));
-    }
+    let b = super::bind_clinic(vm, "int", &pos[1..], &kws, &["x", "base"], 1, 2, 0)?;
+    let (mut x, base_v) = (b[0], b[1]);
     let Some(x) = x.take() else {
         if base_v.is_some() {
             return Err(vm.type_error("int() missing string argument"));

@@ -507,7 +507,12 @@ pub fn parse_tuple_nargs(
 fn method_qualname(vm: &mut Vm, name: &str, args: &[Value], self_: usize) -> String {
     // A class method (METH_CLASS) is bound to the class it is called on: its __qualname__
     // names that class (`MySet.__class_getitem__`).
-    if self_ == 1 && matches!(name, "__init_subclass__" | "__class_getitem__") {
+    if self_ == 1
+        && matches!(
+            name,
+            "__init_subclass__" | "__class_getitem__" | "fromkeys" | "fromhex"
+        )
+    {
         if let Some(&c) = args.first() {
             if let Some(t) = as_type(c) {
                 return format!("{}.{name}", t.qualname);
