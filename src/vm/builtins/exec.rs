@@ -183,11 +183,16 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 /// CPython's check that exec/eval's `locals` (None already dropped) is a mapping.
+/// PyMapping_Check: a type with `__getitem__` (sequences included), or a dict.
+fn is_mapping(vm: &mut Vm, v: Value) -> bool {
+    let k = vm.intern("__getitem__");
+    let t = vm.type_of(v);
+    crate::vm::runtime::attr::lookup_type(t, k).is_some() || as_dict(v).is_some()
+}
+
 fn check_locals(vm: &mut Vm, func: &str, l: Option<Value>) -> PyResult<()> {
     if let Some(lv) = l {
-        let k = vm.intern("__getitem__");
-        let t = vm.type_of(lv);
-        if crate::vm::runtime::attr::lookup_type(t, k).is_none() && as_dict(lv).is_none() {
+        if !is_mapping(vm, lv) {
             let tn = vm.type_name(lv);
             let msg = if func == "exec" {
                 format!("locals must be a mapping or None, not {tn}")
@@ -210,13 +215,19 @@ fn namespaces(
     let none = vm.none;
     let g = g.filter(|&v| v != none);
     let l = l.filter(|&v| v != none);
+    // builtin_eval_impl checks locals before globals, builtin_exec_impl globals first.
+    if func == "eval" {
+        check_locals(vm, func, l)?;
+    }
     if let Some(gv) = g {
         if as_dict(gv).is_none() || obj_type(gv) != vm.t.dict {
             let tn = vm.type_name(gv);
             let msg = if func == "exec" {
                 format!("exec() globals must be a dict, not {tn}")
+            } else if is_mapping(vm, gv) {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
             } else {
-                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                "globals must be a dict".to_string()
             };
             return Err(vm.type_error(msg));
         }

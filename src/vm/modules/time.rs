@@ -696,6 +696,10 @@ fn clock_settime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 /// `time.clock_settime_ns(clk_id, time)`: nanoseconds as an int (no `__index__`).
 fn clock_settime_ns(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    // Keywords refused under its own name, the arity under "clock_settime" (its format).
+    if !kw.is_empty() {
+        return Err(vm.type_error("clock_settime_ns() takes no keyword arguments"));
+    }
     varargs(vm, "clock_settime", args, kw, 2)?;
     let id = c_int(vm, args[0])?;
     let t = args[1];

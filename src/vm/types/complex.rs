@@ -199,34 +199,10 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if let Some(r) = super::subclass::new_subclass(vm, args, kw, new)? {
         return Ok(r);
     }
+    // Argument Clinic: complex(real=0, imag=0), bound as _PyArg_UnpackKeywords does.
     let (pos, kws) = split_kw(args, kw);
-    let pos = &pos[1..];
-    if pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "complex() takes at most 2 arguments ({} given)",
-            pos.len() + kws.len()
-        )));
-    }
-    let mut r = pos.first().copied();
-    let mut i = pos.get(1).copied();
-    for (k, v) in kws {
-        let slot = match k {
-            "real" => &mut r,
-            "imag" => &mut i,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for complex()"
-                )))
-            }
-        };
-        if slot.is_some() {
-            let p = if k == "real" { 1 } else { 2 };
-            return Err(vm.type_error(format!(
-                "argument for complex() given by name ('{k}') and position ({p})"
-            )));
-        }
-        *slot = Some(v);
-    }
+    let b = super::bind_named(vm, "complex", &pos[1..], &kws, &["real", "imag"], 2, 0)?;
+    let (r, i) = (b[0], b[1]);
     let r = match (r, i) {
         (Some(r), _) => r,
         (None, None) => return Ok(new_complex(vm, 0.0, 0.0)),

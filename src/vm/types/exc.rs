@@ -186,10 +186,10 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return import_error_init(vm, args, kw);
     }
     if vm.isinstance(args[0], vm.t.exc("AttributeError")) {
-        return named_error_init(vm, args, kw, &["name", "obj"]);
+        return named_error_init(vm, args, kw, "AttributeError", &["name", "obj"]);
     }
     if vm.isinstance(args[0], vm.t.exc("NameError")) {
-        return named_error_init(vm, args, kw, &["name"]);
+        return named_error_init(vm, args, kw, "NameError", &["name"]);
     }
     if !kw.is_empty() {
         let tn = vm.type_name(args[0]);
@@ -211,18 +211,32 @@ fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 /// `AttributeError(*args, name=None, obj=None)` and `NameError(*args, name=None)`: args as
-/// given, the keyword-only `fields` (None when not given) as attributes.
-fn named_error_init(vm: &mut Vm, args: &[Value], kw: &[Value], fields: &[&str]) -> PyResult {
+/// given, the keyword-only `fields` (None when not given) as attributes. Errors name `fname`,
+/// the class whose C __init__ parses them (PyArg_ParseTupleAndKeywords("|$OO:ImportError"):
+/// ModuleNotFoundError's say ImportError, UnboundLocalError's NameError), the count first.
+fn named_error_init(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    fname: &str,
+    fields: &[&str],
+) -> PyResult {
     let (pos, kws) = super::split_kw(args, kw);
+    if kws.len() > fields.len() {
+        let (n, k) = (fields.len(), kws.len());
+        let s = if n == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {n} keyword argument{s} ({k} given)"
+        )));
+    }
     let mut vals = vec![vm.none; fields.len()];
     for (k, v) in kws {
         match fields.iter().position(|f| *f == k) {
             Some(i) => vals[i] = v,
             None => {
-                let tn = vm.type_name(args[0]);
-                return Err(
-                    vm.type_error(format!("'{k}' is an invalid keyword argument for {tn}()"))
-                );
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )));
             }
         }
     }
@@ -240,7 +254,7 @@ fn named_error_init(vm: &mut Vm, args: &[Value], kw: &[Value], fields: &[&str]) 
 /// `ImportError(*args, name=None, path=None)`: args as given; `msg` is the only argument (or
 /// None), `name` and `path` the keywords.
 fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
-    named_error_init(vm, args, kw, &["name", "path"])?;
+    named_error_init(vm, args, kw, "ImportError", &["name", "path"])?;
     let npos = args.len() - kw.len();
     let msg = if npos == 2 { args[1] } else { vm.none };
     set(vm, args[0], "msg", msg)?;

@@ -19,6 +19,9 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, t, "values", values);
     add_method(vm, t, "items", items);
     add_method(vm, t, "copy", copy);
+    // Looked up by the mapping checks (PyMapping_Check: exec/eval's locals, eval's globals
+    // message) and by hasattr(MappingProxyType, '__getitem__').
+    add_method(vm, t, "__getitem__", getitem_method);
     super::add_static(vm, t, "__new__", proxy_new, false);
 }
 
@@ -70,6 +73,13 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 pub fn getitem(vm: &mut Vm, v: Value, key: Value) -> PyResult {
     let d = target(vm, v).expect("mappingproxy");
     subscr::getitem(vm, d, key)
+}
+
+/// `mappingproxy.__getitem__(key)`.
+fn getitem_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "__getitem__", args, kw, 1, 1, 1)?;
+    let d = this(vm, args, "__getitem__")?;
+    subscr::getitem(vm, d, args[1])
 }
 
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {

@@ -7,7 +7,11 @@
 class BaseExceptionGroup(BaseException):
     __module__ = "builtins"
 
-    def __new__(cls, *args, **kwargs):
+    def __new__(*args, **kwargs):
+        # tp_new_wrapper's checks of its first argument.
+        if not args:
+            raise TypeError("BaseExceptionGroup.__new__(): not enough arguments")
+        cls, *args = args
         if not isinstance(cls, type):
             raise TypeError(f"BaseExceptionGroup.__new__(X): X is not a type object ({type(cls).__name__})")
         if not issubclass(cls, BaseExceptionGroup):
