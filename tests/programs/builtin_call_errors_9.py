@@ -177,3 +177,15 @@ for f in [lambda: Rn.random(), lambda: Rn.random(1), lambda: Rn.random(1, x=1), 
           lambda: hasattr(types.MappingProxyType, '__getitem__'), lambda: type(K.__dict__).__getitem__(K.__dict__, 'x'), lambda: eval('x', {}, K.__dict__)]:
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
+# Seeds 2180-2199 (messages): "not iterable" and math's "must be real number" name the
+# argument's own type when it is an instance of a subclass of a built-in (not the base's).
+class MyFloat(float): pass
+class MyInt(int): pass
+class MyList(list): pass
+class MyDict(dict): pass
+for f in [lambda: sorted(MyInt(3)), lambda: iter(MyInt(3)), lambda: list(MyInt(3)), lambda: math.prod(MyInt(3)), lambda: TabError(int, MyInt(3)), lambda: sorted(MyList([3, 1])),
+          lambda: list(MyStr('ab')), lambda: list(MyDict(a=1)), lambda: math.hypot(MyStr('s')), lambda: math.exp(MyList([1])), lambda: math.sqrt(MyFloat(4.0)),
+          lambda: math.floor(MyInt(3)), lambda: math.log(MyDict(k=1), 2), lambda: math.fabs(MyInt(-2)), lambda: math.sqrt(MyInt(9)), lambda: math.sqrt(MyStr('s')),
+          lambda: [x for x in MyInt(2)]]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)

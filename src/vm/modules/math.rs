@@ -93,23 +93,34 @@ pub fn create(vm: &mut Vm) -> Value {
 }
 
 pub(super) fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match f64_opt(vm, v)? {
+        Some(f) => Ok(f),
+        None => {
+            // Named by the argument's own type (a list subclass is not 'list').
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("must be real number, not {tn}")))
+        }
+    }
+}
+
+/// `arg_f64`, None when `v` is not a real number.
+fn f64_opt(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     if v.is_float() {
-        return Ok(v.as_f64());
+        return Ok(Some(v.as_f64()));
     }
     match num::float_of(vm, v)? {
-        Some(f) => Ok(f),
+        Some(f) => Ok(Some(f)),
         None => {
             if let Some(f) = lookup_type_str(vm, vm.type_of(v), "__float__") {
                 let r = call_method_value(vm, f, v, &[])?;
                 if r.is_float() {
-                    return Ok(r.as_f64());
+                    return Ok(Some(r.as_f64()));
                 }
             }
-            if let Some(b) = crate::vm::types::subclass::base_value(v) {
-                return arg_f64(vm, b);
+            match crate::vm::types::subclass::base_value(v) {
+                Some(b) => f64_opt(vm, b),
+                None => Ok(None),
             }
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("must be real number, not {tn}")))
         }
     }
 }

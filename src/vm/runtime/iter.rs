@@ -11,8 +11,20 @@ use crate::vm::value::Value;
 
 /// `iter(v)`.
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
+    match iter_opt(vm, v)? {
+        Some(it) => Ok(it),
+        None => {
+            // Named by `v`'s own type, also when it wraps a value of a built-in base.
+            let tn = vm.tp_name(v);
+            Err(vm.type_error(format!("'{tn}' object is not iterable")))
+        }
+    }
+}
+
+/// `get_iter`, None when `v` is not iterable.
+fn iter_opt(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     if let Some(it) = crate::vm::types::metatype::meta_dunder(vm, v, "__iter__", &[])? {
-        return Ok(it);
+        return Ok(Some(it));
     }
     if v.is_ptr() {
         let t = obj_type(v);
@@ -23,7 +35,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                 } else {
                     vm.t.tuple_iterator
                 };
-                return Ok(vm.heap.alloc(ty, SeqIterData { seq: v, idx: 0 }));
+                return Ok(Some(vm.heap.alloc(ty, SeqIterData { seq: v, idx: 0 })));
             }
             Layout::Str => Some((vm.t.str_iterator, IterData::Seq { seq: v, idx: 0 })),
             Layout::Bytes => {
@@ -36,14 +48,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
             }
             Layout::Range if as_range(v).unwrap().big.is_some() => {
                 let b = as_range(v).unwrap().big.as_deref().unwrap();
-                return Ok(crate::vm::types::range_big::iter(vm, b, false));
+                return Ok(Some(crate::vm::types::range_big::iter(vm, b, false)));
             }
             Layout::Range => {
                 let r = as_range(v).unwrap();
                 let len = crate::vm::types::misc::range_len(r.start, r.stop, r.step);
-                return Ok(crate::vm::types::misc::new_range_iter(
+                return Ok(Some(crate::vm::types::misc::new_range_iter(
                     vm, r.start, r.step, len,
-                ));
+                )));
             }
             Layout::Dict => {
                 let len = crate::vm::runtime::dict::len_of(v);
@@ -89,15 +101,17 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                 ))
             }
             Layout::Generator if t == vm.t.coroutine || t == vm.t.async_generator => None,
-            Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => return Ok(v),
+            Layout::Iter | Layout::RangeIter | Layout::SeqIter | Layout::Generator => {
+                return Ok(Some(v))
+            }
             Layout::Instance | Layout::Native => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__iter__") {
                     // A subclass of an iterator type (map, zip, ...) is its own iterator, so
                     // that its `__next__` (maybe overridden) runs.
                     if super::attr::layout_of_opt(b) == Some(Layout::Iter) {
-                        return Ok(v);
+                        return Ok(Some(v));
                     }
-                    return get_iter(vm, b);
+                    return iter_opt(vm, b);
                 }
                 if let Some(f) = lookup_type_str(vm, t, "__iter__") {
                     let it = call_method_value(vm, f, v, &[])?;
@@ -113,7 +127,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                             vm.type_error(format!("iter() returned non-iterator of type '{tn}'"))
                         );
                     }
-                    return Ok(it);
+                    return Ok(Some(it));
                 }
                 // The old sequence protocol: call __getitem__(0), (1), ... until IndexError. A
                 // class's __getitem__ is a sequence's item in CPython (sq_item); a built-in
@@ -128,18 +142,17 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
                     let b = vm.new_builtin("__getitem__", seq_getitem_shim, state);
                     let sentinel = vm.not_implemented;
                     let ty = vm.t.callable_iterator;
-                    return Ok(vm.new_iter(ty, IterData::Callable { f: b, sentinel }));
+                    return Ok(Some(vm.new_iter(ty, IterData::Callable { f: b, sentinel })));
                 }
                 None
             }
             _ => None,
         };
         if let Some((ty, d)) = d {
-            return Ok(vm.new_iter(ty, d));
+            return Ok(Some(vm.new_iter(ty, d)));
         }
     }
-    let tn = vm.tp_name(v);
-    Err(vm.type_error(format!("'{tn}' object is not iterable")))
+    Ok(None)
 }
 
 /// Adapts `obj[i]` to iter(callable, sentinel): the shim is bound to the iterator's state, a
