@@ -189,3 +189,14 @@ for f in [lambda: sorted(MyInt(3)), lambda: iter(MyInt(3)), lambda: list(MyInt(3
           lambda: [x for x in MyInt(2)]]:
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
+# object's and type's attribute slots look an instance of a str subclass up by its string value
+# (object.__getattribute__(1, MyStr('real')) was an AttributeError for attribute ''), and the
+# attribute-name TypeError names the argument's own type.
+class K2: pass
+k2 = K2()
+for f in [lambda: object.__getattribute__(1, MyStr('real')), lambda: getattr(1, MyStr('real')), lambda: object.__getattribute__(slice(1), MyStr('s')),
+          lambda: object.__setattr__(k2, MyStr('a'), 1) or vars(k2), lambda: object.__delattr__(k2, MyStr('a')) or vars(k2), lambda: getattr((), MyInt(3)),
+          lambda: type.__setattr__(K2, MyStr('z'), 5) or K2.z, lambda: type.__getattribute__(K2, MyStr('z')), lambda: type.__delattr__(K2, MyStr('z')) or hasattr(K2, 'z'),
+          lambda: object.__getattribute__(k2, 5)]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)

@@ -200,10 +200,12 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 }
 
 fn attr_name(vm: &mut Vm, v: Value, f: &str) -> PyResult<Value> {
-    // A str subclass instance names the attribute by its string value.
+    // A str subclass instance names the attribute by its string value; anything else is
+    // named by its own type in the error.
+    let orig = v;
     let v = crate::vm::types::subclass::base_value(v).unwrap_or(v);
     if as_str(v).is_none() {
-        let tn = vm.type_name(v);
+        let tn = vm.type_name(orig);
         let _ = f;
         return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
     }

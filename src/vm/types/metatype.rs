@@ -300,23 +300,23 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn type_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
-    super::misc::attr_name_check(vm, args[1])?;
-    crate::vm::runtime::attr::type_setattr_default(vm, args[0], args[1], args[2])?;
+    let name = super::misc::attr_name_check(vm, args[1])?;
+    crate::vm::runtime::attr::type_setattr_default(vm, args[0], name, args[2])?;
     Ok(vm.none)
 }
 
 fn type_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
-    super::misc::attr_name_check(vm, args[1])?;
+    let name = super::misc::attr_name_check(vm, args[1])?;
     let t = args[0].as_ptr::<TypeObject>();
     if type_data(t).builtin {
         let tn = type_data(t).name.clone();
-        let n = crate::vm::interp::str_of(args[1]).to_string();
+        let n = crate::vm::interp::str_of(name).to_string();
         return Err(vm.type_error(format!(
             "cannot set '{n}' attribute of immutable type '{tn}'"
         )));
     }
-    crate::vm::runtime::attr::delattr_default(vm, args[0], args[1])?;
+    crate::vm::runtime::attr::delattr_default(vm, args[0], name)?;
     Ok(vm.none)
 }
 

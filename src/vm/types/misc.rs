@@ -283,9 +283,16 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 /// An attribute name argument must be a str (CPython: "attribute name must be string").
-pub fn attr_name_check(vm: &mut Vm, name: Value) -> PyResult<()> {
-    if as_str(name).is_some() || super::subclass::str_arg(name).is_some() {
-        return Ok(());
+/// The attribute name argument of object's and type's attribute slots: a str as given, an
+/// instance of a str subclass by its (interned) string value (PyObject_GenericGetAttr looks
+/// the string up, not the wrapper), else "attribute name must be string, not 'T'".
+pub fn attr_name_check(vm: &mut Vm, name: Value) -> PyResult<Value> {
+    if as_str(name).is_some() {
+        return Ok(name);
+    }
+    if let Some(s) = super::subclass::str_arg(name) {
+        let s = s.s.to_string();
+        return Ok(vm.intern(&s));
     }
     let tn = vm.type_name(name);
     Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
@@ -306,20 +313,20 @@ fn hackcheck(vm: &mut Vm, obj: Value, what: &str) -> PyResult<()> {
 pub(crate) fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__setattr__", args, kw, 1, 2, 2)?;
     hackcheck(vm, args[0], "__setattr__")?;
-    attr_name_check(vm, args[1])?;
-    super::subclass::object_setattr(vm, args[0], args[1], args[2])?;
+    let name = attr_name_check(vm, args[1])?;
+    super::subclass::object_setattr(vm, args[0], name, args[2])?;
     Ok(vm.none)
 }
 
 pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
-    attr_name_check(vm, args[1])?;
-    match attr::object_getattribute_opt(vm, args[0], args[1])? {
+    let name = attr_name_check(vm, args[1])?;
+    match attr::object_getattribute_opt(vm, args[0], name)? {
         Some(v) => Ok(v),
         None => {
-            let (tn, n) = (vm.tp_name(args[0]), str_of(args[1]).to_string());
+            let (tn, n) = (vm.tp_name(args[0]), str_of(name).to_string());
             let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
-            attr::set_name_obj(vm, e, args[1], args[0]);
+            attr::set_name_obj(vm, e, name, args[0]);
             Err(e)
         }
     }
@@ -329,18 +336,18 @@ pub(crate) fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
 /// classes only.
 fn type_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__getattribute__", args, kw, 1, 1, 1)?;
-    attr_name_check(vm, args[1])?;
-    match attr::type_getattr(vm, args[0], args[1])? {
+    let name = attr_name_check(vm, args[1])?;
+    match attr::type_getattr(vm, args[0], name)? {
         Some(v) => Ok(v),
-        None => Err(attr::no_attr(vm, args[0], args[1])),
+        None => Err(attr::no_attr(vm, args[0], name)),
     }
 }
 
 pub(crate) fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "__delattr__", args, kw, 1, 1, 1)?;
     hackcheck(vm, args[0], "__delattr__")?;
-    attr_name_check(vm, args[1])?;
-    super::subclass::object_delattr(vm, args[0], args[1])?;
+    let name = attr_name_check(vm, args[1])?;
+    super::subclass::object_delattr(vm, args[0], name)?;
     Ok(vm.none)
 }
 
