@@ -200,3 +200,15 @@ for f in [lambda: object.__getattribute__(1, MyStr('real')), lambda: getattr(1, 
           lambda: object.__getattribute__(k2, 5)]:
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
+# abs/float/int/round name an argument that is an instance of a subclass of a non-numeric
+# built-in by its own type, and still convert subclasses of str, bytes, int, float, complex.
+class MyBytes(bytes): pass
+class MyComplex(complex): pass
+class MyBA(bytearray): pass
+for f in [lambda: abs(MyDict(k=1)), lambda: abs(MyInt(-3)), lambda: abs(MyFloat(-2.5)), lambda: abs(MyComplex(3, 4)), lambda: abs(MyList()),
+          lambda: float(MyDict(k=1)), lambda: float(MyStr('1.5')), lambda: float(MyStr('x')), lambda: float(MyBytes(b'2')), lambda: float(MyInt(3)), lambda: float(MyComplex(1)),
+          lambda: float(MyBA(b'7')), lambda: float(MyList()), lambda: int(MyDict(k=1)), lambda: int(MyStr('12')), lambda: int(MyStr('x')), lambda: int(MyBytes(b'5')),
+          lambda: int(MyFloat(2.5)), lambda: int(MyComplex(1)), lambda: int(MyBA(b'9')), lambda: round(MyList([1])), lambda: round(MyInt(5), -1), lambda: round(MyFloat(2.567), 2),
+          lambda: round(MyDict(), 'x')]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)

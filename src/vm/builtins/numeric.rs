@@ -46,8 +46,12 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             return call_method_value(vm, f, v, &[]);
         }
     }
+    // An instance of a subclass of a numeric built-in: the value it wraps. Any other is named
+    // by its own type.
     if let Some(b) = crate::vm::types::subclass::base_value(v) {
-        return abs(vm, &[b], &[]);
+        if b.is_float() || int_of(b).is_some() || crate::vm::types::complex::is_complex(b) {
+            return abs(vm, &[b], &[]);
+        }
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
@@ -58,15 +62,17 @@ fn round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let b = crate::vm::types::bind_named(vm, "round", pos, &kws, &["number", "ndigits"], 2, 1)?;
     let number = b[0].unwrap();
     let nd = b[1].filter(|&v| v != vm.none);
+    let orig = number;
     let number =
         crate::vm::types::subclass::defer_to_base(vm, number, "__round__").unwrap_or(number);
     // builtin_round looks `__round__` up before anything converts ndigits (that is the
-    // method's own business): round({}, 'x') names the missing method.
+    // method's own business): round({}, 'x') names the missing method (of the argument's own
+    // type, a subclass's too).
     if !number.is_float()
         && int_of(number).is_none()
         && lookup_type_str(vm, vm.type_of(number), "__round__").is_none()
     {
-        let tn = vm.type_name(number);
+        let tn = vm.type_name(orig);
         return Err(vm.type_error(format!("type {tn} doesn't define __round__ method")));
     }
     let ndigits = match nd {
