@@ -201,4 +201,5 @@ try:
     raiser(20)
 except KeyError:
     tb = traceback.format_exc().splitlines()
-    print("traceback", len(tb), tb[-1], tb[-3].strip())
+    # (The frame line without the file's path, which depends on the checkout.)
+    print("traceback", len(tb), tb[-1], tb[-3].strip().split(", ", 1)[1])
