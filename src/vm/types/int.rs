@@ -139,15 +139,8 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult {
     }
     // An instance of a subclass of a text, buffer or number built-in converts as the value
     // it wraps; any other is named by its own type below.
-    if let Some(b) = super::subclass::base_value(x) {
-        if as_str(b).is_some()
-            || as_bytes(b).is_some()
-            || super::memoryview::buffer_bytes(b).is_some()
-            || b.is_float()
-            || crate::vm::runtime::num::int_of(b).is_some()
-        {
-            return int_from(vm, b);
-        }
+    if let Some(b) = super::subclass::convertible_base(x) {
+        return int_from(vm, b);
     }
     // Another buffer (memoryview, array.array): its bytes as a literal.
     if let Some(b) = super::memoryview::buffer_bytes(x) {

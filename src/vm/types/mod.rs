@@ -398,29 +398,17 @@ pub fn nargs(
     }
     let n = args.len() - self_;
     if n < min || n > max {
-        let msg = if min == max {
-            match min {
-                0 => {
-                    let name = method_qualname(vm, name, args, self_);
-                    format!("{name}() takes no arguments ({n} given)")
-                }
-                1 => {
-                    let name = method_qualname(vm, name, args, self_);
-                    format!("{name}() takes exactly one argument ({n} given)")
-                }
-                // Argument Clinic's _PyArg_CheckPositional.
-                _ => format!("{name} expected {min} arguments, got {n}"),
+        let msg = match min {
+            0 if max == 0 => {
+                let name = method_qualname(vm, name, args, self_);
+                format!("{name}() takes no arguments ({n} given)")
             }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
+            1 if max == 1 => {
+                let name = method_qualname(vm, name, args, self_);
+                format!("{name}() takes exactly one argument ({n} given)")
+            }
+            // Argument Clinic's _PyArg_CheckPositional, worded as PyArg_UnpackTuple.
+            _ => unpack_arity_error(name, n, min, max).unwrap_or_default(),
         };
         return Err(vm.type_error(msg));
     }
@@ -442,24 +430,34 @@ pub fn unpack_tuple_nargs(
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
-    let n = args.len() - self_;
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max && n != min {
-        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    match unpack_arity_error(name, args.len() - self_, min, max) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(()),
+    }
+}
+
+/// PyArg_UnpackTuple's arity error for `n` arguments outside `min..=max` ("expected 2
+/// arguments, got 3", "expected at least 1 argument, got 0"), None within it.
+fn unpack_arity_error(name: &str, n: usize, min: usize, max: usize) -> Option<String> {
+    let (bound, k) = arity_bound(n, min, max)?;
+    // PyArg_UnpackTuple says "expected 2 arguments" where ParseTuple says "exactly".
+    let bound = if bound == "exactly " { "" } else { bound };
+    let s = if k == 1 { "" } else { "s" };
+    Some(format!("{name} expected {bound}{k} argument{s}, got {n}"))
+}
+
+/// The bound `n` arguments break of `min..=max`, as CPython's arity errors word it, with its
+/// count: ("exactly ", min), ("at least ", min) or ("at most ", max); None within it.
+fn arity_bound(n: usize, min: usize, max: usize) -> Option<(&'static str, usize)> {
+    if min == max && n != min {
+        Some(("exactly ", min))
     } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )
+        Some(("at least ", min))
     } else if n > max {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )
+        Some(("at most ", max))
     } else {
-        return Ok(());
-    };
-    Err(vm.type_error(msg))
+        None
+    }
 }
 
 /// `nargs` for the METH_VARARGS methods that parse with `PyArg_ParseTuple` ("O|nn:find"):
@@ -478,26 +476,11 @@ pub fn parse_tuple_nargs(
         return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
     }
     let n = args.len() - self_;
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max && n != min {
-        format!(
-            "{name}() takes exactly {min} argument{} ({n} given)",
-            plural(min)
-        )
-    } else if n < min {
-        format!(
-            "{name}() takes at least {min} argument{} ({n} given)",
-            plural(min)
-        )
-    } else if n > max {
-        format!(
-            "{name}() takes at most {max} argument{} ({n} given)",
-            plural(max)
-        )
-    } else {
+    let Some((bound, k)) = arity_bound(n, min, max) else {
         return Ok(());
     };
-    Err(vm.type_error(msg))
+    let s = if k == 1 { "" } else { "s" };
+    Err(vm.type_error(format!("{name}() takes {bound}{k} argument{s} ({n} given)")))
 }
 
 /// The name CPython's METH_NOARGS / METH_O / keyword-refusing method errors give a method of a

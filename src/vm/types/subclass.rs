@@ -255,6 +255,19 @@ pub fn base_value(v: Value) -> Option<Value> {
     as_ext_instance(v).map(|x| x.base).filter(|b| !b.is_null())
 }
 
+/// The value an instance of a subclass of a text, buffer or number built-in wraps, which
+/// `int()` and `float()` convert in its place (any other instance is named by its own type in
+/// their errors).
+pub fn convertible_base(v: Value) -> Option<Value> {
+    base_value(v).filter(|&b| {
+        as_str(b).is_some()
+            || as_bytes(b).is_some()
+            || super::memoryview::buffer_bytes(b).is_some()
+            || b.is_float()
+            || crate::vm::runtime::num::int_of(b).is_some()
+    })
+}
+
 /// The base value to run the operation `dunder` on, when `v` wraps a built-in value and no
 /// user class above the built-in base in its MRO overrides `dunder`.
 pub fn defer_to_base(vm: &mut Vm, v: Value, dunder: &str) -> Option<Value> {
