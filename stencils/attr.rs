@@ -203,9 +203,7 @@ fn cache_word(e: &mut Emitter, p: Option<Value>, i: i32) -> Value {
 
 /// The version tag of heap object `o`'s type, after checking `o` is a heap object.
 fn type_version(e: &mut Emitter, o: Value) -> Value {
-    let ptr = e.is_ptr(o);
-    e.slow_unless(ptr);
-    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    let ty = e.ptr_type_or_slow(o);
     e.b.ins().uload32(mem(), ty, crate::TYPE_VERSION_OFFSET)
 }
 
@@ -385,9 +383,7 @@ fn call_isinstance(e: &mut Emitter, _: u32) {
     let cached = e.b.ins().load(I64, MemFlagsData::new().with_notrap(), p, 8);
     let same = e.b.ins().icmp(IntCC::Equal, callable, cached);
     e.slow_unless(same);
-    let ptr = e.is_ptr(o);
-    e.slow_unless(ptr);
-    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    let ty = e.ptr_type_or_slow(o);
     let exact = e.b.ins().icmp(IntCC::Equal, ty, cls);
     e.slow_unless(exact);
     let meta = e.b.ins().load(I64, mem(), cls, crate::OBJ_TYPE_OFFSET);
@@ -405,9 +401,7 @@ fn call_isinstance(e: &mut Emitter, _: u32) {
 fn load_attr_class(e: &mut Emitter, _: u32) {
     let p = e.live_unit();
     let o = e.peek(0);
-    let ptr = e.is_ptr(o);
-    e.slow_unless(ptr);
-    let ty = e.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET);
+    let ty = e.ptr_type_or_slow(o);
     let type_type = e.hole("_JIT_TYPE_TYPE");
     let is_class = e.b.ins().icmp(IntCC::Equal, ty, type_type);
     e.slow_unless(is_class);
@@ -498,9 +492,7 @@ fn cell(e: &mut Emitter) -> Value {
     let c =
         e.b.ins()
             .load(I64, mem(), addr, crate::FRAME_LOCALSPLUS_OFFSET);
-    let ptr = e.is_ptr(c);
-    e.slow_unless(ptr);
-    let ty = e.b.ins().load(I64, mem(), c, crate::OBJ_TYPE_OFFSET);
+    let ty = e.ptr_type_or_slow(c);
     let want = e.hole("_JIT_CELL_TYPE");
     let is_cell = e.b.ins().icmp(IntCC::Equal, ty, want);
     e.slow_unless(is_cell);

@@ -383,9 +383,7 @@ fn call_py(e: &mut Emitter, nargs: u32) {
     let clear = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
     e.slow_unless(clear);
     let (plain, callable) = callable_of(e, nargs);
-    let is_ptr = e.is_ptr(callable);
-    e.slow_unless(is_ptr);
-    let ty = e.b.ins().load(I64, mem(), callable, crate::OBJ_TYPE_OFFSET);
+    let ty = e.ptr_type_or_slow(callable);
     let function_type = e.hole("_JIT_FUNCTION_TYPE");
     let is_function = e.b.ins().icmp(IntCC::Equal, ty, function_type);
     e.slow_unless(is_function);

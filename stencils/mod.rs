@@ -689,6 +689,13 @@ impl<'a> Emitter<'a> {
             .icmp_imm_s(IntCC::UnsignedLessThan, low, 0xFFF1)
     }
 
+    /// The type object of `o` after checking `o` is a heap object (otherwise the slow path).
+    pub fn ptr_type_or_slow(&mut self, o: Value) -> Value {
+        let ptr = self.is_ptr(o);
+        self.slow_unless(ptr);
+        self.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET)
+    }
+
     /// Nonzero when `v` is a heap pointer (top 16 bits zero, not NULL).
     pub fn is_ptr(&mut self, v: Value) -> Value {
         // `Value::is_ptr` (top 16 bits zero and not NULL) as one test: `v - 1` has its top 16

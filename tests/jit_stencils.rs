@@ -135,6 +135,45 @@ mod stitched {
         (op == UNARY_NEGATIVE).then_some(rt_nop as GenericFn)
     }
 
+    fn never(_: usize) -> bool {
+        false
+    }
+
+    fn no_site(_: usize) -> *const u8 {
+        std::ptr::null()
+    }
+
+    fn no_switch(_: Opcode) -> Option<GenericFn> {
+        None
+    }
+
+    /// Stand-ins for the singletons and types the stencils compare with (only their addresses
+    /// matter: the code is decoded, never run).
+    static OBJS: [u64; 8] = [0; 8];
+
+    /// The symbols both tests stitch with: no live cache, no call stubs, no inline calls.
+    fn symbols() -> RuntimeSymbols<'static> {
+        RuntimeSymbols {
+            true_value: Value::from_ptr(&OBJS[0]),
+            false_value: Value::from_ptr(&OBJS[2]),
+            none_value: Value::from_ptr(&OBJS[4]),
+            range_iter_type: &OBJS[6] as *const u64 as *const u8,
+            cell_type: std::ptr::null(),
+            attr_site: &no_site,
+            type_epoch: std::ptr::null(),
+            type_type: std::ptr::null(),
+            function_type: std::ptr::null(),
+            inline_calls: false,
+            generic_fn: &generic,
+            switch_fn: &no_switch,
+            cache: std::ptr::null(),
+            as_step: &never,
+            proven_bound: &never,
+            burn_cache: &never,
+            call_stubs: false,
+        }
+    }
+
     /// Branch target of the instruction at `at` in `code` placed at `base`, decoded by the
     /// architecture's disassembler (independently of the patch functions).
     fn branch_target(arch: Arch, code: &[u8], base: u64, at: usize) -> u64 {
@@ -196,26 +235,7 @@ mod stitched {
         let end = op(LOAD_FAST, 0);
         op(RETURN_VALUE, 0);
         code[j as usize] = CodeObject::encode(POP_JUMP_IF_FALSE, end);
-        static OBJS: [u64; 8] = [0; 8];
-        let syms = RuntimeSymbols {
-            true_value: Value::from_ptr(&OBJS[0]),
-            false_value: Value::from_ptr(&OBJS[2]),
-            none_value: Value::from_ptr(&OBJS[4]),
-            range_iter_type: &OBJS[6] as *const u64 as *const u8,
-            cell_type: std::ptr::null(),
-            attr_site: &|_| std::ptr::null(),
-            type_epoch: std::ptr::null(),
-            type_type: std::ptr::null(),
-            function_type: std::ptr::null(),
-            inline_calls: false,
-            generic_fn: &generic,
-            switch_fn: &|_| None,
-            cache: std::ptr::null(),
-            as_step: &|_| false,
-            proven_bound: &|_| false,
-            burn_cache: &|_| false,
-            call_stubs: false,
-        };
+        let syms = symbols();
         let consts = [
             Value::try_from_i64(10).unwrap(),
             Value::try_from_i64(1).unwrap(),
@@ -352,28 +372,14 @@ mod stitched {
         op(LOAD_FAST, 2);
         let call = op(CALL_PY_EXACT_ARGS, 2);
         let ret = op(RETURN_VALUE, 0);
-        static OBJS: [u64; 8] = [0; 8];
         let switch = |o: Opcode| {
             matches!(o, CALL_PY_EXACT_ARGS | RETURN_VALUE).then_some(rt_nop as GenericFn)
         };
         let syms = RuntimeSymbols {
-            true_value: Value::from_ptr(&OBJS[0]),
-            false_value: Value::from_ptr(&OBJS[2]),
-            none_value: Value::from_ptr(&OBJS[4]),
-            range_iter_type: &OBJS[6] as *const u64 as *const u8,
-            cell_type: std::ptr::null(),
-            attr_site: &|_| std::ptr::null(),
-            type_epoch: std::ptr::null(),
-            type_type: std::ptr::null(),
             function_type: &OBJS[7] as *const u64 as *const u8,
             inline_calls: true,
-            generic_fn: &generic,
             switch_fn: &switch,
-            cache: std::ptr::null(),
-            as_step: &|_| false,
-            proven_bound: &|_| false,
-            burn_cache: &|_| false,
-            call_stubs: false,
+            ..symbols()
         };
         for arch in Arch::ALL {
             let layout = stitch::layout(arch, &code, &[], &syms).unwrap();
