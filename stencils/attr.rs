@@ -295,6 +295,17 @@ fn value_at(e: &mut Emitter, o: Value, idx: Value) -> (Value, Value) {
     (addr, v)
 }
 
+/// An INST entry's value (`tag`'s index) of a values-backed instance `o`, after checking it
+/// has no dict and a value there (else the slow path): (address, value).
+fn probed_value(e: &mut Emitter, o: Value, tag: Value) -> (Value, Value) {
+    no_instance_dict(e, o);
+    let idx = e.b.ins().ushr_imm_s(tag, 40);
+    let (addr, v) = value_at(e, o, idx);
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+    e.slow_unless(set);
+    (addr, v)
+}
+
 fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
     let p = cache_source(e, variant);
     let o = e.peek(0);
@@ -302,11 +313,7 @@ fn load_attr_instance_value(e: &mut Emitter, variant: u32) {
         // `inline_cache::load_hit`'s INST entry: the value at the tag's index of a
         // values-backed instance.
         Some(p) => guard_version_or_probe(e, p, o, crate::ATTR_KIND_INST, |e, _, tag| {
-            no_instance_dict(e, o);
-            let idx = e.b.ins().ushr_imm_s(tag, 40);
-            let (_, v) = value_at(e, o, idx);
-            let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
-            e.slow_unless(set);
+            let (_, v) = probed_value(e, o, tag);
             e.poke(0, v);
             let sp = e.sp;
             e.continue_with(sp);
@@ -343,11 +350,7 @@ fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
         // `inline_cache::store_in_values`: an INST entry's value overwritten in place when the
         // instance has one there and no dict.
         Some(p) => guard_version_or_probe(e, p, o, crate::ATTR_KIND_INST, |e, _, tag| {
-            no_instance_dict(e, o);
-            let idx = e.b.ins().ushr_imm_s(tag, 40);
-            let (addr, old) = value_at(e, o, idx);
-            let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, old, 0);
-            e.slow_unless(set);
+            let (addr, _) = probed_value(e, o, tag);
             e.b.ins().store(mem(), v, addr, 0);
             e.continue_with(sp);
         }),
