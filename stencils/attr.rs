@@ -111,9 +111,27 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "BINARY_SUBSCR_TUPLE_INT",
-            "(tuple index -- item) as BINARY_SUBSCR_LIST_INT for an exact tuple",
-            subscr_seq_int,
-        ),
+            "(tuple index -- item) an exact tuple (TUPLE_TYPE) and a small int index in range \
+             (negative from the end), read at TUPLE_ITEMS_OFFSET; else the slow path",
+            subscr_tuple_int,
+        )
+        .cached(),
+        t(
+            "UNPACK_SEQUENCE_TWO_TUPLE",
+            "(tuple -- item1 item0) an exact tuple (TUPLE_TYPE) of two items: they replace it, \
+             the first on top; else the slow path",
+            |e, _| unpack_tuple(e, 2),
+        )
+        .cached(),
+        Template::variants(
+            "UNPACK_SEQUENCE_TUPLE",
+            "(tuple -- item[n-1] .. item0) an exact tuple (TUPLE_TYPE) of OPARG = n items: they \
+             replace it, the first on top; else the slow path. One variant per n up to 8, the \
+             loads unrolled (a larger n: the runtime function)",
+            UNPACK_VARIANTS,
+            |e, n| unpack_tuple(e, n as usize),
+        )
+        .cached(),
         t(
             "STORE_SUBSCR_LIST_INT",
             "(value list index --) the helper finds the item's address as for BINARY_SUBSCR_LIST_INT, the stencil stores the value there; 0: the slow path",
@@ -552,9 +570,62 @@ fn for_iter_seq(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: the helper (`jit::ops::list_item_helper`,
-/// `tuple_item_helper`) checks the sequence and index and returns the item's address, 0 for the
-/// slow path (lists and tuples keep their items in Rust's layouts).
+/// UNPACK_SEQUENCE_TUPLE's variants: the item count (the oparg).
+const UNPACK_VARIANTS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+
+/// The items pointer of `t` after checking it is an exact tuple (`_JIT_TUPLE_TYPE`) of `len`
+/// items (`None`: any length); else the slow path. Returns (items, length).
+fn tuple_items(e: &mut Emitter, t: Value, len: Option<usize>) -> (Value, Value) {
+    let ty = e.ptr_type_or_slow(t);
+    let tuple_type = e.hole("_JIT_TUPLE_TYPE");
+    let exact = e.b.ins().icmp(IntCC::Equal, ty, tuple_type);
+    e.slow_unless(exact);
+    let n = e.b.ins().load(I64, mem(), t, crate::TUPLE_LEN_OFFSET);
+    if let Some(len) = len {
+        let same = e.b.ins().icmp_imm_s(IntCC::Equal, n, len as i64);
+        e.slow_unless(same);
+    }
+    let items = e.b.ins().load(I64, mem(), t, crate::TUPLE_ITEMS_OFFSET);
+    (items, n)
+}
+
+/// UNPACK_SEQUENCE_TWO_TUPLE / UNPACK_SEQUENCE_TUPLE (`spec::unpack_items`): the `n` items of
+/// an exact tuple of `n` replace it, the first on top (left in registers as far as the cache
+/// goes: the STORE_FASTs after it take them from there).
+fn unpack_tuple(e: &mut Emitter, n: usize) {
+    let t = e.peek(0);
+    let (items, _) = tuple_items(e, t, Some(n));
+    let pushes: Vec<Value> = (0..n)
+        .rev()
+        .map(|j| e.b.ins().load(I64, mem(), items, 8 * j as i32))
+        .collect();
+    e.finish(1, &pushes);
+}
+
+/// BINARY_SUBSCR_TUPLE_INT (`spec::seq_item`): item `k` of an exact tuple, `k` a small int in
+/// range, negative counting from the end.
+fn subscr_tuple_int(e: &mut Emitter, _: u32) {
+    let k = e.peek(0);
+    let t = e.peek(1);
+    let int = e.is_int(k);
+    e.slow_unless(int);
+    let (items, n) = tuple_items(e, t, None);
+    let up = e.b.ins().ishl_imm_s(k, 16);
+    let i = e.b.ins().sshr_imm_s(up, 16);
+    let neg = e.b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+    let from_end = e.b.ins().iadd(i, n);
+    let j = e.b.ins().select(neg, from_end, i);
+    // Unsigned: a negative `j` (an index before the start) is out of range too.
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, j, n);
+    e.slow_unless(inside);
+    let off = e.b.ins().ishl_imm_s(j, 3);
+    let addr = e.b.ins().iadd(items, off);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    e.finish(2, &[v]);
+}
+
+/// BINARY_SUBSCR_LIST_INT: the helper (`jit::ops::list_item_helper`) checks the list and index and returns the item's address, 0 for the slow path (a list keeps
+/// its items in a Rust `Vec`).
 fn subscr_seq_int(e: &mut Emitter, _: u32) {
     let addr = item_address(e);
     let v = e.b.ins().load(I64, mem(), addr, 0);

@@ -162,6 +162,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_TUPLE_TYPE",
+        value: "TupleType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_FUNCTION_TYPE",
         value: "FunctionType",
         kind: SymKind::Data,

@@ -88,6 +88,7 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         attr_site: &|_| std::ptr::null(),
         type_epoch: std::ptr::null(),
         type_type: std::ptr::null(),
+        tuple_type: std::ptr::null(),
         function_type: std::ptr::null(),
         inline_calls: false,
         generic_fn: &no_generic,

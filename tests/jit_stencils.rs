@@ -162,6 +162,7 @@ mod stitched {
             attr_site: &no_site,
             type_epoch: std::ptr::null(),
             type_type: std::ptr::null(),
+            tuple_type: std::ptr::null(),
             function_type: std::ptr::null(),
             inline_calls: false,
             generic_fn: &generic,

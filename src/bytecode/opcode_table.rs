@@ -482,10 +482,10 @@ macro_rules! for_each_opcode {
                 deopt: FOR_ITER, stencil: Generic,
                 doc: "FOR_ITER specialized for a generator: resumes it directly.";
             UNPACK_SEQUENCE_TWO_TUPLE = 152, stack: |a, _j| (1, a), operand: Count, cache: 1,
-                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                deopt: UNPACK_SEQUENCE, stencil: Own,
                 doc: "UNPACK_SEQUENCE of an exact tuple of two.";
             UNPACK_SEQUENCE_TUPLE = 153, stack: |a, _j| (1, a), operand: Count, cache: 1,
-                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                deopt: UNPACK_SEQUENCE, stencil: Own,
                 doc: "UNPACK_SEQUENCE of an exact tuple of oparg items.";
             UNPACK_SEQUENCE_LIST = 154, stack: |a, _j| (1, a), operand: Count, cache: 1,
                 deopt: UNPACK_SEQUENCE, stencil: Generic,

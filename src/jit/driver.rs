@@ -1537,6 +1537,7 @@ pub fn runtime_symbols<'a>(
         cell_type: vm.t.cell as *const u8,
         function_type: vm.t.function as *const u8,
         type_type: vm.t.type_ as *const u8,
+        tuple_type: vm.t.tuple as *const u8,
         attr_site,
         type_epoch: crate::vm::runtime::inline_cache::epoch_address(),
         inline_calls: settings().inline_calls && vm.stats.is_none(),

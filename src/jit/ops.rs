@@ -143,7 +143,6 @@ pub fn helper_fn(op: Opcode) -> Option<usize> {
         Opcode::BINARY_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_LIST_INT => {
             Some(list_item_helper as *const () as usize)
         }
-        Opcode::BINARY_SUBSCR_TUPLE_INT => Some(tuple_item_helper as *const () as usize),
         _ => None,
     }
 }
@@ -228,16 +227,6 @@ unsafe extern "C" fn list_item_helper(ctx: *mut JitContext, seq: Value, k: Value
     // SAFETY: the contract above; the Vm is only read.
     let vm = unsafe { &*((*ctx).vm as *const Vm) };
     spec::seq_item(vm, true, seq, k).map_or(0, |v| v as *mut Value as u64)
-}
-
-/// BINARY_SUBSCR_TUPLE_INT for its stencil: as `list_item_helper` for an exact tuple (read only).
-///
-/// # Safety
-/// `ctx` is the driver's context.
-unsafe extern "C" fn tuple_item_helper(ctx: *mut JitContext, seq: Value, k: Value) -> u64 {
-    // SAFETY: the contract above; the Vm is only read.
-    let vm = unsafe { &*((*ctx).vm as *const Vm) };
-    spec::seq_item(vm, false, seq, k).map_or(0, |v| v as *mut Value as u64)
 }
 
 /// LIST_APPEND for its stencil: 1 when `v` was appended to `list`, 0 when `list` is not a list

@@ -198,6 +198,9 @@ pub struct RuntimeSymbols<'a> {
     /// Address of `type` (LOAD_ATTR_CLASS's guard that the object is a plain class), or null
     /// (then that stencil fails to stitch).
     pub type_type: *const u8,
+    /// Address of the tuple type object (the tuple stencils' guard that a value is an exact
+    /// tuple), or null (then those stencils fail to stitch).
+    pub tuple_type: *const u8,
     /// Address of the function type object (`_CALL_PY`'s guard), or null (then calls and
     /// returns compile as `_SWITCH`).
     pub function_type: *const u8,

@@ -79,6 +79,8 @@ pub enum HoleValue {
     FunctionType,
     /// `_JIT_TYPE_TYPE`: address of `type`, the type object of plain classes.
     TypeType,
+    /// `_JIT_TUPLE_TYPE`: address of the tuple type object.
+    TupleType,
     /// `_JIT_ATTR_SITE`: the first word of the instruction's attribute site in its code
     /// object's inline caches (`vm::runtime::inline_cache`), or of an empty site.
     AttrSite,

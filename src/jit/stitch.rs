@@ -911,6 +911,10 @@ impl Layout {
                 return Err(StitchError::MissingStencil("type type"))
             }
             HoleValue::TypeType => syms.type_type as u64,
+            HoleValue::TupleType if syms.tuple_type.is_null() => {
+                return Err(StitchError::MissingStencil("tuple type"))
+            }
+            HoleValue::TupleType => syms.tuple_type as u64,
             HoleValue::AttrSite => {
                 let site = (syms.attr_site)(p.index);
                 if site.is_null() {

@@ -124,6 +124,12 @@ pub const FUNC_CLOSURE_OFFSET: i32 = 64;
 pub const METHOD_FUNC_OFFSET: i32 = 16;
 pub const METHOD_SELF_OFFSET: i32 = 24;
 
+/// Byte offsets of `vm::object::TupleData` fields in a tuple object.
+/// `*mut Value`: the items (a boxed slice's pointer; dangling when empty).
+pub const TUPLE_ITEMS_OFFSET: i32 = 16;
+/// `usize`: the number of items.
+pub const TUPLE_LEN_OFFSET: i32 = 24;
+
 /// Byte offsets of `vm::object::SeqIterData` fields in a list or tuple iterator.
 /// `Value`: the list or tuple (NULL once exhausted).
 pub const SEQ_ITER_SEQ_OFFSET: i32 = 16;

@@ -515,7 +515,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             out.extend(l.iter().copied());
         }
         Layout::Tuple => {
-            let t = payload_any::<Box<[Value]>>(v);
+            let t = payload_any::<TupleData>(v);
             external = t.len() * W;
             out.extend(t.iter().copied());
         }
@@ -659,7 +659,7 @@ macro_rules! by_layout {
             Layout::Bool => $f::<bool>($($arg),*),
             Layout::NoneType | Layout::Singleton | Layout::Unboxed => $f::<()>($($arg),*),
             Layout::List => $f::<Vec<Value>>($($arg),*),
-            Layout::Tuple => $f::<Box<[Value]>>($($arg),*),
+            Layout::Tuple => $f::<TupleData>($($arg),*),
             Layout::Dict => $f::<DictData>($($arg),*),
             Layout::Set => $f::<SetData>($($arg),*),
             Layout::DictView => $f::<ViewData>($($arg),*),

@@ -455,7 +455,8 @@ impl Vm {
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
         let ty = self.t.tuple;
-        self.heap.alloc(ty, items.into_boxed_slice())
+        self.heap
+            .alloc(ty, TupleData::from(items.into_boxed_slice()))
     }
 
     pub fn new_dict(&mut self) -> Value {

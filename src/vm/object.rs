@@ -314,6 +314,59 @@ pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut Inst
     inst.cap = 0;
 }
 
+/// A tuple's items: a boxed slice kept as its raw parts, `repr(C)` so that compiled code reads
+/// them at `TUPLE_ITEMS_OFFSET` / `TUPLE_LEN_OFFSET` (UNPACK_SEQUENCE_TWO_TUPLE's stencil and
+/// the other tuple stencils); Rust code sees a slice (`Deref`).
+#[repr(C)]
+pub struct TupleData {
+    items: std::ptr::NonNull<Value>,
+    len: usize,
+}
+
+const _: () = {
+    type T = Obj<TupleData>;
+    assert!(std::mem::offset_of!(T, data.items) == TUPLE_ITEMS_OFFSET as usize);
+    assert!(std::mem::offset_of!(T, data.len) == TUPLE_LEN_OFFSET as usize);
+};
+
+impl From<Box<[Value]>> for TupleData {
+    fn from(items: Box<[Value]>) -> Self {
+        let len = items.len();
+        let raw = Box::into_raw(items) as *mut Value;
+        TupleData {
+            // SAFETY: `Box::into_raw` never returns null (an empty slice's pointer is dangling,
+            // non-null and aligned).
+            items: unsafe { std::ptr::NonNull::new_unchecked(raw) },
+            len,
+        }
+    }
+}
+
+impl std::ops::Deref for TupleData {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        // SAFETY: `items` and `len` are the parts of the boxed slice this value owns (`from`).
+        unsafe { std::slice::from_raw_parts(self.items.as_ptr(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for TupleData {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as `deref`; `&mut self` makes this the only reference to the items.
+        unsafe { std::slice::from_raw_parts_mut(self.items.as_ptr(), self.len) }
+    }
+}
+
+impl Drop for TupleData {
+    fn drop(&mut self) {
+        let raw = std::ptr::slice_from_raw_parts_mut(self.items.as_ptr(), self.len);
+        // SAFETY: the parts of the boxed slice `from` took apart, given back once.
+        drop(unsafe { Box::from_raw(raw) });
+    }
+}
+
 /// Instances of classes with `ClassExt::ext_instance`: an `InstanceData` prefix (so `as_instance`
 /// applies) followed by the wrapped built-in value. Their `__slots__` values live in the
 /// `InstanceData` values array, indexed like the class's keys (the slot names of its MRO; see
@@ -849,7 +902,7 @@ accessor!(as_str, Str, StrData);
 accessor!(as_bytes, Bytes, Vec<u8>);
 accessor!(as_bigint, BigInt, BigInt);
 accessor!(as_list, List, Vec<Value>);
-accessor!(as_tuple, Tuple, Box<[Value]>);
+accessor!(as_tuple, Tuple, TupleData);
 accessor!(as_dict, Dict, DictData);
 accessor!(as_set, Set, SetData);
 accessor!(as_range, Range, RangeData);
