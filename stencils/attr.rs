@@ -96,31 +96,38 @@ pub fn templates() -> Vec<Template> {
         ),
         t(
             "FOR_ITER_LIST",
-            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a list iterator; 1: the slow path",
-            for_iter_seq,
-        ),
+            "(iter -- iter value) / exhausted (iter --) and jump: a list iterator (LIST_ITER_TYPE) \
+             over an exact list (LIST_TYPE) advanced in place (`SeqIterData::advance`); an \
+             exhausted one drops its list; else the slow path",
+            |e, _| for_iter_seq(e, true),
+        )
+        .cached(),
         t(
             "FOR_ITER_TUPLE",
-            "(iter -- iter value) / exhausted (iter --) and jump: the helper advances a tuple iterator; 1: the slow path",
-            for_iter_seq,
-        ),
+            "(iter -- iter value) / exhausted (iter --) and jump: as FOR_ITER_LIST for a tuple \
+             iterator (TUPLE_ITER_TYPE) over an exact tuple",
+            |e, _| for_iter_seq(e, false),
+        )
+        .cached(),
         t(
             "BINARY_SUBSCR_LIST_INT",
-            "(list index -- item) the helper finds the item's address (an exact list, a small int index in range); 0: the slow path",
-            subscr_seq_int,
-        ),
+            "(list index -- item) an exact list (LIST_TYPE) and a small int index in range \
+             (negative from the end), read at LIST_ITEMS_OFFSET; else the slow path",
+            |e, _| subscr_seq_int(e, true),
+        )
+        .cached(),
         t(
             "BINARY_SUBSCR_TUPLE_INT",
             "(tuple index -- item) an exact tuple (TUPLE_TYPE) and a small int index in range \
              (negative from the end), read at TUPLE_ITEMS_OFFSET; else the slow path",
-            subscr_tuple_int,
+            |e, _| subscr_seq_int(e, false),
         )
         .cached(),
         t(
             "UNPACK_SEQUENCE_TWO_TUPLE",
             "(tuple -- item1 item0) an exact tuple (TUPLE_TYPE) of two items: they replace it, \
              the first on top; else the slow path",
-            |e, _| unpack_tuple(e, 2),
+            |e, _| unpack_seq(e, false, 2),
         )
         .cached(),
         Template::variants(
@@ -129,17 +136,28 @@ pub fn templates() -> Vec<Template> {
              replace it, the first on top; else the slow path. One variant per n up to 8, the \
              loads unrolled (a larger n: the runtime function)",
             UNPACK_VARIANTS,
-            |e, n| unpack_tuple(e, n as usize),
+            |e, n| unpack_seq(e, false, n as usize),
+        )
+        .cached(),
+        Template::variants(
+            "UNPACK_SEQUENCE_LIST",
+            "(list -- item[n-1] .. item0) as UNPACK_SEQUENCE_TUPLE for an exact list (LIST_TYPE) \
+             of OPARG = n items",
+            UNPACK_VARIANTS,
+            |e, n| unpack_seq(e, true, n as usize),
         )
         .cached(),
         t(
             "STORE_SUBSCR_LIST_INT",
-            "(value list index --) the helper finds the item's address as for BINARY_SUBSCR_LIST_INT, the stencil stores the value there; 0: the slow path",
+            "(value list index --) an exact list (LIST_TYPE) and a small int index in range \
+             (negative from the end): the value overwrites the item; else the slow path",
             store_subscr_list_int,
-        ),
+        )
+        .cached(),
         t(
             "LIST_APPEND",
-            "(list ... value --) list at depth OPARG after the pop: the helper appends; 0: the slow path",
+            "(list ... value --) list at depth OPARG after the pop: an exact list (LIST_TYPE) with \
+             room gets the value at LIST_LEN_OFFSET; else (a full list) the slow path",
             list_append,
         ),
         Template {
@@ -552,49 +570,51 @@ fn copy_free_vars(e: &mut Emitter, _: u32) {
     e.continue_with(sp);
 }
 
-/// FOR_ITER_LIST / FOR_ITER_TUPLE: the sequences' layouts are Rust's, so a helper
-/// (`jit::ops::for_iter_seq_helper`) advances the iterator: the next item, 0 when exhausted,
-/// or 1 (never a Value) for the slow path.
-fn for_iter_seq(e: &mut Emitter, _: u32) {
-    let p = e.live_unit();
-    let it = e.peek(0);
-    let ctx = e.ctx;
-    let r = e.call_helper(&[ctx, it, p]);
-    let not_slow = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 1);
-    e.slow_unless(not_slow);
-    let more = e.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
-    let popped = e.sp_after(-1);
-    e.branch_if_not(more, |e| e.tail_to("_JIT_JUMP_TARGET", popped));
-    e.poke(-1, r);
-    let sp = e.sp_after(1);
-    e.continue_with(sp);
-}
-
-/// UNPACK_SEQUENCE_TUPLE's variants: the item count (the oparg).
+/// UNPACK_SEQUENCE_TUPLE / _LIST's variants: the item count (the oparg).
 const UNPACK_VARIANTS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8"];
 
-/// The items pointer of `t` after checking it is an exact tuple (`_JIT_TUPLE_TYPE`) of `len`
-/// items (`None`: any length); else the slow path. Returns (items, length).
-fn tuple_items(e: &mut Emitter, t: Value, len: Option<usize>) -> (Value, Value) {
-    let ty = e.ptr_type_or_slow(t);
-    let tuple_type = e.hole("_JIT_TUPLE_TYPE");
-    let exact = e.b.ins().icmp(IntCC::Equal, ty, tuple_type);
+/// Checks `o` is a heap object whose type is the one behind the hole `type_hole` (exactly,
+/// not a subclass); else the slow path.
+fn exact_type_or_slow(e: &mut Emitter, o: Value, type_hole: &str) {
+    let ty = e.ptr_type_or_slow(o);
+    let want = e.hole(type_hole);
+    let exact = e.b.ins().icmp(IntCC::Equal, ty, want);
     e.slow_unless(exact);
-    let n = e.b.ins().load(I64, mem(), t, crate::TUPLE_LEN_OFFSET);
+}
+
+/// The items pointer and length of `s` after checking it is an exact list (`list`,
+/// `_JIT_LIST_TYPE`) or tuple (`_JIT_TUPLE_TYPE`) of `len` items (`None`: any length); else the
+/// slow path.
+fn seq_items(e: &mut Emitter, list: bool, s: Value, len: Option<usize>) -> (Value, Value) {
+    exact_type_or_slow(
+        e,
+        s,
+        if list {
+            "_JIT_LIST_TYPE"
+        } else {
+            "_JIT_TUPLE_TYPE"
+        },
+    );
+    let (len_at, items_at) = if list {
+        (crate::LIST_LEN_OFFSET, crate::LIST_ITEMS_OFFSET)
+    } else {
+        (crate::TUPLE_LEN_OFFSET, crate::TUPLE_ITEMS_OFFSET)
+    };
+    let n = e.b.ins().load(I64, mem(), s, len_at);
     if let Some(len) = len {
         let same = e.b.ins().icmp_imm_s(IntCC::Equal, n, len as i64);
         e.slow_unless(same);
     }
-    let items = e.b.ins().load(I64, mem(), t, crate::TUPLE_ITEMS_OFFSET);
+    let items = e.b.ins().load(I64, mem(), s, items_at);
     (items, n)
 }
 
-/// UNPACK_SEQUENCE_TWO_TUPLE / UNPACK_SEQUENCE_TUPLE (`spec::unpack_items`): the `n` items of
-/// an exact tuple of `n` replace it, the first on top (left in registers as far as the cache
-/// goes: the STORE_FASTs after it take them from there).
-fn unpack_tuple(e: &mut Emitter, n: usize) {
-    let t = e.peek(0);
-    let (items, _) = tuple_items(e, t, Some(n));
+/// UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST (`spec::unpack_items`): the `n` items of an
+/// exact tuple or list of `n` replace it, the first on top (left in registers as far as the
+/// cache goes: the STORE_FASTs after it take them from there).
+fn unpack_seq(e: &mut Emitter, list: bool, n: usize) {
+    let s = e.peek(0);
+    let (items, _) = seq_items(e, list, s, Some(n));
     let pushes: Vec<Value> = (0..n)
         .rev()
         .map(|j| e.b.ins().load(I64, mem(), items, 8 * j as i32))
@@ -602,14 +622,12 @@ fn unpack_tuple(e: &mut Emitter, n: usize) {
     e.finish(1, &pushes);
 }
 
-/// BINARY_SUBSCR_TUPLE_INT (`spec::seq_item`): item `k` of an exact tuple, `k` a small int in
-/// range, negative counting from the end.
-fn subscr_tuple_int(e: &mut Emitter, _: u32) {
-    let k = e.peek(0);
-    let t = e.peek(1);
+/// The address of item `k` of the exact list or tuple `s` (`spec::seq_item`): `k` a small int
+/// in range, negative counting from the end; else the slow path.
+fn item_address(e: &mut Emitter, list: bool, s: Value, k: Value) -> Value {
     let int = e.is_int(k);
     e.slow_unless(int);
-    let (items, n) = tuple_items(e, t, None);
+    let (items, n) = seq_items(e, list, s, None);
     let up = e.b.ins().ishl_imm_s(k, 16);
     let i = e.b.ins().sshr_imm_s(up, 16);
     let neg = e.b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
@@ -619,53 +637,80 @@ fn subscr_tuple_int(e: &mut Emitter, _: u32) {
     let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, j, n);
     e.slow_unless(inside);
     let off = e.b.ins().ishl_imm_s(j, 3);
-    let addr = e.b.ins().iadd(items, off);
+    e.b.ins().iadd(items, off)
+}
+
+/// BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT: the item read in place.
+fn subscr_seq_int(e: &mut Emitter, list: bool) {
+    let k = e.peek(0);
+    let s = e.peek(1);
+    let addr = item_address(e, list, s, k);
     let v = e.b.ins().load(I64, mem(), addr, 0);
     e.finish(2, &[v]);
 }
 
-/// BINARY_SUBSCR_LIST_INT: the helper (`jit::ops::list_item_helper`) checks the list and index and returns the item's address, 0 for the slow path (a list keeps
-/// its items in a Rust `Vec`).
-fn subscr_seq_int(e: &mut Emitter, _: u32) {
-    let addr = item_address(e);
-    let v = e.b.ins().load(I64, mem(), addr, 0);
-    e.poke(1, v);
-    let sp = e.sp_after(-1);
-    e.continue_with(sp);
-}
-
-/// The address of item `STACK[-1]` of `STACK[-2]` from the instruction's helper; 0 takes the
-/// slow path.
-fn item_address(e: &mut Emitter) -> Value {
-    let k = e.peek(0);
-    let seq = e.peek(1);
-    let ctx = e.ctx;
-    let addr = e.call_helper(&[ctx, seq, k]);
-    let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, addr, 0);
-    e.slow_unless(found);
-    addr
-}
-
-/// STORE_SUBSCR_LIST_INT: the item's address from the helper as above, then the store.
+/// STORE_SUBSCR_LIST_INT (`spec::store_subscr_list_int`): the item overwritten in place.
 fn store_subscr_list_int(e: &mut Emitter, _: u32) {
-    let addr = item_address(e);
+    let k = e.peek(0);
+    let s = e.peek(1);
     let v = e.peek(2);
+    let addr = item_address(e, true, s, k);
     e.b.ins().store(mem(), v, addr, 0);
-    let sp = e.sp_after(-3);
-    e.continue_with(sp);
+    e.finish(3, &[]);
 }
 
-/// LIST_APPEND through a helper (`jit::ops::list_append_helper`); 0: the slow path.
+/// FOR_ITER_LIST / FOR_ITER_TUPLE (`SeqIterData::advance`): a list (tuple) iterator over an
+/// exact list (tuple) pushes its next item and moves on; one past the end it drops its
+/// sequence and the loop ends (pop, jump). An exhausted iterator (no sequence) ends it too.
+/// The item is left in a register for the STORE_FAST after it.
+fn for_iter_seq(e: &mut Emitter, list: bool) {
+    let it = e.peek(0);
+    let iter_type = if list {
+        "_JIT_LIST_ITER_TYPE"
+    } else {
+        "_JIT_TUPLE_ITER_TYPE"
+    };
+    exact_type_or_slow(e, it, iter_type);
+    let s = e.b.ins().load(I64, mem(), it, crate::SEQ_ITER_SEQ_OFFSET);
+    let live = e.b.ins().icmp_imm_s(IntCC::NotEqual, s, 0);
+    e.branch_if_not(live, |e| e.jump_popping("_JIT_JUMP_TARGET", 1));
+    let (items, n) = seq_items(e, list, s, None);
+    let idx = e.b.ins().load(I64, mem(), it, crate::SEQ_ITER_INDEX_OFFSET);
+    let more = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, n);
+    e.branch_if_not(more, |e| {
+        let null = e.iconst(0);
+        e.b.ins().store(mem(), null, it, crate::SEQ_ITER_SEQ_OFFSET);
+        e.jump_popping("_JIT_JUMP_TARGET", 1);
+    });
+    let off = e.b.ins().ishl_imm_s(idx, 3);
+    let addr = e.b.ins().iadd(items, off);
+    let v = e.b.ins().load(I64, mem(), addr, 0);
+    let next = e.b.ins().iadd_imm_s(idx, 1);
+    e.b.ins()
+        .store(mem(), next, it, crate::SEQ_ITER_INDEX_OFFSET);
+    e.finish(0, &[v]);
+}
+
+/// LIST_APPEND: an exact list with room gets the value at its length; anything else (a full
+/// list, whose `Vec` must grow: once per doubling) is the slow path. No call, so the stencil
+/// keeps no frame.
 fn list_append(e: &mut Emitter, _: u32) {
     let v = e.peek(0);
     let oparg = e.hole("_JIT_OPARG");
     let off = e.b.ins().ishl_imm_s(oparg, 3);
     let at = e.b.ins().isub(e.sp, off);
     let list = e.b.ins().load(I64, mem(), at, -8);
-    let ctx = e.ctx;
-    let ok = e.call_helper(&[ctx, list, v]);
-    let done = e.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0);
-    e.slow_unless(done);
+    exact_type_or_slow(e, list, "_JIT_LIST_TYPE");
+    let n = e.b.ins().load(I64, mem(), list, crate::LIST_LEN_OFFSET);
+    let cap = e.b.ins().load(I64, mem(), list, crate::LIST_CAP_OFFSET);
+    let room = e.b.ins().icmp(IntCC::UnsignedLessThan, n, cap);
+    e.slow_unless(room);
+    let items = e.b.ins().load(I64, mem(), list, crate::LIST_ITEMS_OFFSET);
+    let off = e.b.ins().ishl_imm_s(n, 3);
+    let addr = e.b.ins().iadd(items, off);
+    e.b.ins().store(mem(), v, addr, 0);
+    let n1 = e.b.ins().iadd_imm_s(n, 1);
+    e.b.ins().store(mem(), n1, list, crate::LIST_LEN_OFFSET);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }

@@ -162,6 +162,21 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_LIST_TYPE",
+        value: "ListType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_LIST_ITER_TYPE",
+        value: "ListIterType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
+        symbol: "_JIT_TUPLE_ITER_TYPE",
+        value: "TupleIterType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_TUPLE_TYPE",
         value: "TupleType",
         kind: SymKind::Data,

@@ -488,7 +488,7 @@ macro_rules! for_each_opcode {
                 deopt: UNPACK_SEQUENCE, stencil: Own,
                 doc: "UNPACK_SEQUENCE of an exact tuple of oparg items.";
             UNPACK_SEQUENCE_LIST = 154, stack: |a, _j| (1, a), operand: Count, cache: 1,
-                deopt: UNPACK_SEQUENCE, stencil: Generic,
+                deopt: UNPACK_SEQUENCE, stencil: Own,
                 doc: "UNPACK_SEQUENCE of an exact list of oparg items.";
             LOAD_FAST__LOAD_FAST = 155, stack: |_a, _j| (0, 1), operand: Local, cache: 0,
                 deopt: LOAD_FAST, stencil: Generic,

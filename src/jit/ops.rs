@@ -136,13 +136,6 @@ pub fn helper_fn(op: Opcode) -> Option<usize> {
             Some(load_global_helper as *const () as usize)
         }
         Opcode::COPY_FREE_VARS => Some(copy_free_vars_helper as *const () as usize),
-        Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
-            Some(for_iter_seq_helper as *const () as usize)
-        }
-        Opcode::LIST_APPEND => Some(list_append_helper as *const () as usize),
-        Opcode::BINARY_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_LIST_INT => {
-            Some(list_item_helper as *const () as usize)
-        }
         _ => None,
     }
 }
@@ -193,52 +186,6 @@ unsafe extern "C" fn copy_free_vars_helper(
         return 0;
     };
     spec::copy_free_vars(fp.get().func, &mut slots[start..]) as u64
-}
-
-/// FOR_ITER_LIST / FOR_ITER_TUPLE for their stencil (`unit`: the instruction's code unit in the
-/// live quickened code, checked by the stencil): the next item's bits, 0 when the iterator is
-/// exhausted, 1 (never a Value) when `it` is not the iterator the instruction is specialized for.
-///
-/// # Safety
-/// `ctx` is the driver's context; `unit` points at a FOR_ITER_LIST/TUPLE code unit.
-unsafe extern "C" fn for_iter_seq_helper(
-    ctx: *mut JitContext,
-    it: Value,
-    unit: *const Cell<u32>,
-) -> u64 {
-    // SAFETY: the contract above; the Vm is only read.
-    let (vm, op) = unsafe { (&*((*ctx).vm as *const Vm), (*unit).get() as u8) };
-    let list = op == Opcode::FOR_ITER_LIST as u8;
-    match seq_iter_next(vm, list, it) {
-        Some(Some(v)) => v.0,
-        Some(None) => 0,
-        None => 1,
-    }
-}
-
-/// BINARY_SUBSCR_LIST_INT / STORE_SUBSCR_LIST_INT for their stencils: the address of item `k` of
-/// `seq` (`spec::seq_item`: an exact list, a small int index in range), or 0 for the slow path
-/// (the runtime function, which misses like the interpreter's arm). The stencil reads or writes
-/// the item at once: nothing runs in between that could move the list's items.
-///
-/// # Safety
-/// `ctx` is the driver's context.
-unsafe extern "C" fn list_item_helper(ctx: *mut JitContext, seq: Value, k: Value) -> u64 {
-    // SAFETY: the contract above; the Vm is only read.
-    let vm = unsafe { &*((*ctx).vm as *const Vm) };
-    spec::seq_item(vm, true, seq, k).map_or(0, |v| v as *mut Value as u64)
-}
-
-/// LIST_APPEND for its stencil: 1 when `v` was appended to `list`, 0 when `list` is not a list
-/// (the slow path).
-///
-/// # Safety
-/// `ctx` is the driver's context.
-unsafe extern "C" fn list_append_helper(ctx: *mut JitContext, list: Value, v: Value) -> u64 {
-    // SAFETY: the contract above; no other reference to the context or the Vm is live.
-    let ctx = unsafe { &mut *ctx };
-    let vm = unsafe { &*(ctx.vm as *const Vm) };
-    append_to_list(vm, ctx, list, v) as u64
 }
 
 /// `list.append(v)` for LIST_APPEND (false: `list` is no list); asks for a safepoint when a

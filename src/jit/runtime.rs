@@ -201,6 +201,12 @@ pub struct RuntimeSymbols<'a> {
     /// Address of the tuple type object (the tuple stencils' guard that a value is an exact
     /// tuple), or null (then those stencils fail to stitch).
     pub tuple_type: *const u8,
+    /// Address of the tuple iterator type object (FOR_ITER_TUPLE's guard), or null (then those stencils fail to stitch).
+    pub tuple_iter_type: *const u8,
+    /// Address of the list iterator type object (FOR_ITER_LIST's guard), or null (then those stencils fail to stitch).
+    pub list_iter_type: *const u8,
+    /// Address of the list type object (the list stencils' guard that a value is an exact list), or null (then those stencils fail to stitch).
+    pub list_type: *const u8,
     /// Address of the function type object (`_CALL_PY`'s guard), or null (then calls and
     /// returns compile as `_SWITCH`).
     pub function_type: *const u8,

@@ -81,6 +81,12 @@ pub enum HoleValue {
     TypeType,
     /// `_JIT_TUPLE_TYPE`: address of the tuple type object.
     TupleType,
+    /// `_JIT_TUPLE_ITER_TYPE`: address of the tuple iterator type object.
+    TupleIterType,
+    /// `_JIT_LIST_ITER_TYPE`: address of the list iterator type object.
+    ListIterType,
+    /// `_JIT_LIST_TYPE`: address of the list type object.
+    ListType,
     /// `_JIT_ATTR_SITE`: the first word of the instruction's attribute site in its code
     /// object's inline caches (`vm::runtime::inline_cache`), or of an empty site.
     AttrSite,

@@ -899,22 +899,29 @@ impl Layout {
             HoleValue::False => syms.false_value.0,
             HoleValue::None => syms.none_value.0,
             HoleValue::RangeIterType => syms.range_iter_type as u64,
-            HoleValue::CellType if syms.cell_type.is_null() => {
-                return Err(StitchError::MissingStencil("cell type"))
+            // Type objects the stencils' guards compare with; a test's symbols may leave some
+            // out (null), and then the stencils that need one do not stitch.
+            HoleValue::CellType
+            | HoleValue::FunctionType
+            | HoleValue::TypeType
+            | HoleValue::TupleType
+            | HoleValue::TupleIterType
+            | HoleValue::ListType
+            | HoleValue::ListIterType => {
+                let (addr, what) = match value {
+                    HoleValue::CellType => (syms.cell_type, "cell type"),
+                    HoleValue::FunctionType => (syms.function_type, "function type"),
+                    HoleValue::TypeType => (syms.type_type, "type type"),
+                    HoleValue::TupleType => (syms.tuple_type, "tuple type"),
+                    HoleValue::TupleIterType => (syms.tuple_iter_type, "tuple iterator type"),
+                    HoleValue::ListType => (syms.list_type, "list type"),
+                    _ => (syms.list_iter_type, "list iterator type"),
+                };
+                if addr.is_null() {
+                    return Err(StitchError::MissingStencil(what));
+                }
+                addr as u64
             }
-            HoleValue::CellType => syms.cell_type as u64,
-            HoleValue::FunctionType if syms.function_type.is_null() => {
-                return Err(StitchError::MissingStencil("function type"))
-            }
-            HoleValue::FunctionType => syms.function_type as u64,
-            HoleValue::TypeType if syms.type_type.is_null() => {
-                return Err(StitchError::MissingStencil("type type"))
-            }
-            HoleValue::TypeType => syms.type_type as u64,
-            HoleValue::TupleType if syms.tuple_type.is_null() => {
-                return Err(StitchError::MissingStencil("tuple type"))
-            }
-            HoleValue::TupleType => syms.tuple_type as u64,
             HoleValue::AttrSite => {
                 let site = (syms.attr_site)(p.index);
                 if site.is_null() {

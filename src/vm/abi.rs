@@ -130,6 +130,14 @@ pub const TUPLE_ITEMS_OFFSET: i32 = 16;
 /// `usize`: the number of items.
 pub const TUPLE_LEN_OFFSET: i32 = 24;
 
+/// Byte offsets of `vm::object::ListData` fields in a list object.
+/// `*mut Value`: the items (a `Vec`'s buffer; dangling when it has no room).
+pub const LIST_ITEMS_OFFSET: i32 = 16;
+/// `usize`: the number of items.
+pub const LIST_LEN_OFFSET: i32 = 24;
+/// `usize`: room in the buffer.
+pub const LIST_CAP_OFFSET: i32 = 32;
+
 /// Byte offsets of `vm::object::SeqIterData` fields in a list or tuple iterator.
 /// `Value`: the list or tuple (NULL once exhausted).
 pub const SEQ_ITER_SEQ_OFFSET: i32 = 16;

@@ -1941,7 +1941,7 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = top!();
-                    let items = as_list(l).unwrap().clone();
+                    let items = as_list(l).unwrap().to_vec();
                     slots[sp - 1] = vm.new_tuple(items);
                 }
                 Opcode::UNPACK_SEQUENCE => {

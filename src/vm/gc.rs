@@ -510,7 +510,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
         | Layout::Complex
         | Layout::Unboxed => {}
         Layout::List => {
-            let l = payload_any::<Vec<Value>>(v);
+            let l = payload_any::<ListData>(v);
             external = l.capacity() * W;
             out.extend(l.iter().copied());
         }
@@ -658,7 +658,7 @@ macro_rules! by_layout {
             Layout::BigInt => $f::<BigInt>($($arg),*),
             Layout::Bool => $f::<bool>($($arg),*),
             Layout::NoneType | Layout::Singleton | Layout::Unboxed => $f::<()>($($arg),*),
-            Layout::List => $f::<Vec<Value>>($($arg),*),
+            Layout::List => $f::<ListData>($($arg),*),
             Layout::Tuple => $f::<TupleData>($($arg),*),
             Layout::Dict => $f::<DictData>($($arg),*),
             Layout::Set => $f::<SetData>($($arg),*),

@@ -450,7 +450,7 @@ impl Vm {
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         let ty = self.t.list;
-        self.heap.alloc(ty, items)
+        self.heap.alloc(ty, ListData::from(items))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {

@@ -314,6 +314,162 @@ pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut Inst
     inst.cap = 0;
 }
 
+/// A list's items: a `Vec` kept as its raw parts, `repr(C)` so that compiled code reads them at
+/// `LIST_ITEMS_OFFSET` / `LIST_LEN_OFFSET` / `LIST_CAP_OFFSET` (CPython's `ob_item`, `ob_size`,
+/// `allocated`). Rust code reads a slice (`Deref`) and changes the list through `vec`, which
+/// lends the `Vec` back for one operation; the methods below are the common ones.
+///
+/// Nothing that may run Python code may run inside `vec`'s closure: the `Vec` is written back
+/// when the closure returns, so a change the Python code made to this list meanwhile (through
+/// its own reference) would be lost. Every method here only moves values.
+#[repr(C)]
+pub struct ListData {
+    items: std::ptr::NonNull<Value>,
+    len: usize,
+    cap: usize,
+}
+
+const _: () = {
+    type L = Obj<ListData>;
+    assert!(std::mem::offset_of!(L, data.items) == LIST_ITEMS_OFFSET as usize);
+    assert!(std::mem::offset_of!(L, data.len) == LIST_LEN_OFFSET as usize);
+    assert!(std::mem::offset_of!(L, data.cap) == LIST_CAP_OFFSET as usize);
+};
+
+impl From<Vec<Value>> for ListData {
+    fn from(v: Vec<Value>) -> Self {
+        let mut v = std::mem::ManuallyDrop::new(v);
+        ListData {
+            // SAFETY: a Vec's pointer is never null (dangling and aligned when it has no room).
+            items: unsafe { std::ptr::NonNull::new_unchecked(v.as_mut_ptr()) },
+            len: v.len(),
+            cap: v.capacity(),
+        }
+    }
+}
+
+impl Default for ListData {
+    fn default() -> Self {
+        ListData::from(Vec::new())
+    }
+}
+
+/// Writes a lent `Vec`'s parts back into its `ListData` when dropped (also on a panic inside
+/// the operation, so the list never keeps parts the `Vec` has since freed).
+struct LentVec<'a> {
+    list: &'a mut ListData,
+    vec: std::mem::ManuallyDrop<Vec<Value>>,
+}
+
+impl Drop for LentVec<'_> {
+    fn drop(&mut self) {
+        // SAFETY: a Vec's pointer is never null.
+        self.list.items = unsafe { std::ptr::NonNull::new_unchecked(self.vec.as_mut_ptr()) };
+        self.list.len = self.vec.len();
+        self.list.cap = self.vec.capacity();
+    }
+}
+
+impl ListData {
+    /// Runs `f` on the items as a `Vec` (it may grow, shrink or reallocate them). `f` must not
+    /// run Python code (see the type's doc).
+    #[inline]
+    pub fn vec<R>(&mut self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        // SAFETY: `items`, `len` and `cap` are the parts of the Vec this list owns (`from`, or
+        // written back by a `LentVec`); the Vec made here is the only owner until the guard
+        // writes its parts back, and `ManuallyDrop` keeps it from freeing them.
+        let vec = std::mem::ManuallyDrop::new(unsafe {
+            Vec::from_raw_parts(self.items.as_ptr(), self.len, self.cap)
+        });
+        let mut lent = LentVec { list: self, vec };
+        f(&mut lent.vec)
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        if self.len < self.cap {
+            // SAFETY: `len < cap`: the buffer has room at `len` (a Vec's spare capacity).
+            unsafe { self.items.as_ptr().add(self.len).write(v) };
+            self.len += 1;
+        } else {
+            self.vec(|l| l.push(v));
+        }
+    }
+
+    pub fn pop(&mut self) -> Option<Value> {
+        self.vec(|l| l.pop())
+    }
+
+    pub fn insert(&mut self, i: usize, v: Value) {
+        self.vec(|l| l.insert(i, v))
+    }
+
+    pub fn remove(&mut self, i: usize) -> Value {
+        self.vec(|l| l.remove(i))
+    }
+
+    pub fn extend_from_slice(&mut self, items: &[Value]) {
+        self.vec(|l| l.extend_from_slice(items))
+    }
+
+    /// Appends what `items` yields; the items are collected first, so an iterator that runs
+    /// Python code runs outside `vec`.
+    pub fn extend(&mut self, items: impl IntoIterator<Item = Value>) {
+        let items: Vec<Value> = items.into_iter().collect();
+        self.vec(|l| l.extend(items))
+    }
+
+    pub fn clear(&mut self) {
+        self.vec(|l| l.clear())
+    }
+
+    pub fn truncate(&mut self, n: usize) {
+        self.vec(|l| l.truncate(n))
+    }
+
+    pub fn reserve(&mut self, n: usize) {
+        self.vec(|l| l.reserve(n))
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// The items, leaving the list empty (with no buffer).
+    pub fn take(&mut self) -> Vec<Value> {
+        self.vec(std::mem::take)
+    }
+
+    /// Replaces the items with `items`.
+    pub fn set(&mut self, items: Vec<Value>) {
+        self.vec(|l| *l = items)
+    }
+}
+
+impl std::ops::Deref for ListData {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        // SAFETY: the first `len` values of the buffer this list owns are initialized.
+        unsafe { std::slice::from_raw_parts(self.items.as_ptr(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for ListData {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as `deref`; `&mut self` makes this the only reference to the items.
+        unsafe { std::slice::from_raw_parts_mut(self.items.as_ptr(), self.len) }
+    }
+}
+
+impl Drop for ListData {
+    fn drop(&mut self) {
+        // SAFETY: the parts of the Vec this list owns, given back once.
+        drop(unsafe { Vec::from_raw_parts(self.items.as_ptr(), self.len, self.cap) });
+    }
+}
+
 /// A tuple's items: a boxed slice kept as its raw parts, `repr(C)` so that compiled code reads
 /// them at `TUPLE_ITEMS_OFFSET` / `TUPLE_LEN_OFFSET` (UNPACK_SEQUENCE_TWO_TUPLE's stencil and
 /// the other tuple stencils); Rust code sees a slice (`Deref`).
@@ -901,7 +1057,7 @@ macro_rules! accessor {
 accessor!(as_str, Str, StrData);
 accessor!(as_bytes, Bytes, Vec<u8>);
 accessor!(as_bigint, BigInt, BigInt);
-accessor!(as_list, List, Vec<Value>);
+accessor!(as_list, List, ListData);
 accessor!(as_tuple, Tuple, TupleData);
 accessor!(as_dict, Dict, DictData);
 accessor!(as_set, Set, SetData);

@@ -288,11 +288,11 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let items = riter::collect(vm, pos[0])?;
     let l = vm.new_list(items);
     vm.roots.push(l);
-    let mut v = as_list(l).unwrap().clone();
+    let mut v = as_list(l).unwrap().to_vec();
     let r = sort_values(vm, &mut v, key, reverse);
     vm.roots.pop();
     r?;
-    *as_list(l).unwrap() = v;
+    as_list(l).unwrap().set(v);
     Ok(l)
 }
 
@@ -572,7 +572,9 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             let l = vm.new_list(r?);
             vm.roots.push(l);
             let none = vm.none;
-            let r = sort_values(vm, as_list(l).unwrap(), none, false);
+            let mut names = as_list(l).unwrap().take();
+            let r = sort_values(vm, &mut names, none, false);
+            as_list(l).unwrap().set(names);
             vm.roots.pop();
             r?;
             return Ok(l);

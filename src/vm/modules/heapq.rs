@@ -27,7 +27,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
 
 const ABOUT: &str = "Heap queues\n\n[explanation by Fran\u{e7}ois Pinard]\n\nHeaps are arrays for which a[k] <= a[2*k+1] and a[k] <= a[2*k+2] for\nall k, counting elements from 0.  For the sake of comparison,\nnon-existing elements are considered to be infinite.  The interesting\nproperty of a heap is that a[0] is always its smallest element.\n";
 
-fn items<'a>(heap: Value) -> &'a mut Vec<Value> {
+fn items<'a>(heap: Value) -> &'a mut ListData {
     as_list(heap).unwrap()
 }
 

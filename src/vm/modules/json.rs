@@ -717,7 +717,7 @@ fn encode_obj(vm: &mut Vm, e: &Enc, out: &mut String, v: Value) -> PyResult<()> 
 fn sequence_items(v: Value) -> Option<Vec<Value>> {
     let b = base_value(v).unwrap_or(v);
     as_list(b)
-        .map(|l| l.clone())
+        .map(|l| l.to_vec())
         .or_else(|| as_tuple(b).map(|t| t.to_vec()))
 }
 
@@ -795,7 +795,7 @@ fn encode_dict(vm: &mut Vm, e: &Enc, out: &mut String, v: Value) -> PyResult<()>
         let sort = getattr(vm, items, name)?;
         call(vm, sort, &[], &[])?;
     }
-    let list = as_list(items).unwrap().clone();
+    let list = as_list(items).unwrap().to_vec();
     let mut first = true;
     for item in list {
         let pair = as_tuple(item)

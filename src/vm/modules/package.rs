@@ -99,7 +99,7 @@ fn package_path(vm: &mut Vm, m: Value) -> Option<Vec<String>> {
     let d = as_module(m)?.dict;
     let k = vm.intern("__path__");
     let p = dict_get_str(vm, d, k)?;
-    let items = as_list(p)?.clone();
+    let items = as_list(p)?.to_vec();
     Some(
         items
             .into_iter()

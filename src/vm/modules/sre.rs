@@ -733,7 +733,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         v[5].unwrap(),
     );
     let flags = ssize_arg(vm, flags)?;
-    let Some(items) = as_list(code).map(|l| l.clone()) else {
+    let Some(items) = as_list(code).map(|l| l.to_vec()) else {
         let tn = vm.type_name(code);
         return Err(vm.type_error(format!("compile() argument 'code' must be list, not {tn}")));
     };

@@ -529,7 +529,7 @@ pub fn with_roots<R>(vm: &mut Vm, items: &[Value], f: impl FnOnce(&mut Vm) -> R)
 /// All items of an iterable. The returned values are not rooted (see `with_roots`).
 pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     if let Some(l) = as_list(v) {
-        return Ok(l.clone());
+        return Ok(l.to_vec());
     }
     if let Some(t) = as_tuple(v) {
         return Ok(t.to_vec());
@@ -682,7 +682,7 @@ fn pump(
 /// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.
 pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
     if let Some(l) = as_list(v)
-        .map(|l| l.clone())
+        .map(|l| l.to_vec())
         .or_else(|| as_tuple(v).map(|t| t.to_vec()))
     {
         if l.len() == n {
@@ -725,5 +725,5 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
     })();
     vm.roots.truncate(base);
     r?;
-    Ok(std::mem::take(as_list(acc).unwrap()))
+    Ok(as_list(acc).unwrap().take())
 }

@@ -245,7 +245,7 @@ fn builtin_binop(
             Ok(Some(str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap())))
         }
         (nb::ADD, Some(Layout::List), Some(Layout::List)) if !inplace => {
-            let mut v = as_list(a).unwrap().clone();
+            let mut v = as_list(a).unwrap().to_vec();
             v.extend_from_slice(as_list(b).unwrap());
             Ok(Some(vm.new_list(v)))
         }
@@ -400,10 +400,10 @@ fn seq_repeat(vm: &mut Vm, a: Value, n: usize, inplace: bool) -> PyResult {
             Ok(crate::vm::types::bytes::new_like(vm, a, s))
         }
         Layout::List => {
-            let items = as_list(a).unwrap().clone();
+            let items = as_list(a).unwrap().to_vec();
             let r = repeat_items(vm, &items, n)?;
             if inplace {
-                *as_list(a).unwrap() = r;
+                as_list(a).unwrap().set(r);
                 return Ok(a);
             }
             Ok(vm.new_list(r))

@@ -74,7 +74,7 @@ pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -
     };
     let e = e.max(s);
     let src: Vec<Value> = if let Some(x) = as_list(v) {
-        x.clone()
+        x.to_vec()
     } else if let Some(t) = as_tuple(v) {
         t.to_vec()
     } else {
@@ -85,7 +85,7 @@ pub fn simple_store_slice(vm: &mut Vm, c: Value, a: Value, b: Value, v: Value) -
     if src.len() == e - s {
         l[s..e].copy_from_slice(&src);
     } else {
-        l.splice(s..e, src);
+        l.vec(|l| drop(l.splice(s..e, src)));
     }
     true
 }
@@ -418,7 +418,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                     let (s, e, st, n) = slice_adjust(a, b, st, l.len() as i64);
                     if st == 1 {
                         let e = e.max(s);
-                        l.splice(s as usize..e as usize, items);
+                        l.vec(|l| drop(l.splice(s as usize..e as usize, items)));
                         return Ok(());
                     }
                     if items.len() != n {

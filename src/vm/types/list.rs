@@ -28,7 +28,7 @@ pub fn install(vm: &mut Vm) {
     super::add_static(vm, t, "__new__", new, false);
 }
 
-fn lst<'a>(v: Value) -> &'a mut Vec<Value> {
+fn lst<'a>(v: Value) -> &'a mut ListData {
     as_list(v).unwrap()
 }
 
@@ -204,7 +204,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: boo
                 let k = call::call(vm, key, &[x], &[])?;
                 lst(keys_l).push(k);
             }
-            let keys = lst(keys_l).clone();
+            let keys = lst(keys_l).to_vec();
             let mut idx: Vec<usize> = (0..items.len()).collect();
             merge_sort(&mut idx, &mut |a, b| less_than(vm, keys[a], keys[b]))?;
             let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
@@ -239,12 +239,12 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
             }
         }
     }
-    let mut items = std::mem::take(lst(args[0]));
+    let mut items = lst(args[0]).take();
     let r = sort_values(vm, &mut items, key, reverse);
     // The list was left empty with no storage while sorting; anything added to it since
     // (even if removed again: CPython's `allocated != -1`) shows as storage.
     let modified = lst(args[0]).capacity() != 0;
-    *lst(args[0]) = items;
+    lst(args[0]).set(items);
     r?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
@@ -260,7 +260,7 @@ fn reverse(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "list.copy", args, kw, 1, 0, 0)?;
-    let v = lst(args[0]).clone();
+    let v = lst(args[0]).to_vec();
     Ok(vm.new_list(v))
 }
 

@@ -379,7 +379,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Vec::new()
     };
     if let Some(l) = as_list(args[0]) {
-        *l = items;
+        l.set(items);
     }
     Ok(vm.none)
 }
