@@ -50,6 +50,21 @@ pub fn templates() -> Vec<Template> {
             call_isinstance,
         ),
         Template::plain(
+            "CALL_LEN",
+            "(NULL len seq -- n) the cached len (c[1..3] of the live cache) of an exact list \
+             (LIST_TYPE) or tuple (TUPLE_TYPE): its length; else the slow path",
+            call_len,
+        )
+        .cached(),
+        Template::plain(
+            "CALL_LIST_APPEND",
+            "(append list value -- None) the cached list.append (c[1..3] of the live cache) on \
+             an exact list (LIST_TYPE) with room: the value stored at its length; else (a full \
+             list, whose Vec must grow) the slow path",
+            call_list_append,
+        )
+        .cached(),
+        Template::plain(
             "LOAD_ATTR_CLASS",
             "(cls -- value) cls is a class whose metaclass is type (TYPE_TYPE) with the type \
              version at c[1] of the live cache: the cached value (c[3..5]); else the slow path",
@@ -415,11 +430,10 @@ fn store_attr_instance_value(e: &mut Emitter, variant: u32) {
 /// CALL_ISINSTANCE's common case (`spec::call_builtin_1`): `isinstance(o, C)` with `o` of
 /// exactly class `C` (no `__instancecheck__`: C's metaclass is `type`).
 fn call_isinstance(e: &mut Emitter, _: u32) {
-    let p = e.live_unit();
     let (null, callable, o, cls) = (e.peek(3), e.peek(2), e.peek(1), e.peek(0));
     let plain = e.b.ins().icmp_imm_s(IntCC::Equal, null, 0);
     e.slow_unless(plain);
-    let cached = e.b.ins().load(I64, MemFlagsData::new().with_notrap(), p, 8);
+    let cached = cached_callable(e);
     let same = e.b.ins().icmp(IntCC::Equal, callable, cached);
     e.slow_unless(same);
     let ty = e.ptr_type_or_slow(o);
@@ -433,6 +447,64 @@ fn call_isinstance(e: &mut Emitter, _: u32) {
     e.poke(3, t);
     let sp = e.sp_after(-3);
     e.continue_with(sp);
+}
+
+/// The callable a CALL specialization cached for itself (c[1..3] of the live cache).
+fn cached_callable(e: &mut Emitter) -> Value {
+    let p = e.live_unit();
+    e.b.ins().load(I64, MemFlagsData::new().with_notrap(), p, 8)
+}
+
+/// CALL_LEN (`spec::call_builtin_1`) for exact lists and tuples: their length, boxed (a
+/// length always fits a small int).
+fn call_len(e: &mut Emitter, _: u32) {
+    let (null, callable, s) = (e.peek(2), e.peek(1), e.peek(0));
+    let plain = e.b.ins().icmp_imm_s(IntCC::Equal, null, 0);
+    e.slow_unless(plain);
+    let cached = cached_callable(e);
+    let same = e.b.ins().icmp(IntCC::Equal, callable, cached);
+    e.slow_unless(same);
+    let ty = e.ptr_type_or_slow(s);
+    let list_type = e.hole("_JIT_LIST_TYPE");
+    let tuple_type = e.hole("_JIT_TUPLE_TYPE");
+    let is_list = e.b.ins().icmp(IntCC::Equal, ty, list_type);
+    let is_tuple = e.b.ins().icmp(IntCC::Equal, ty, tuple_type);
+    let either = e.b.ins().bor(is_list, is_tuple);
+    e.slow_unless(either);
+    // The two layouts keep the length at the same offset.
+    let n = e.b.ins().load(I64, mem(), s, crate::LIST_LEN_OFFSET);
+    let n = e.box_int(n);
+    e.finish(3, &[n]);
+}
+
+const _: () = assert!(crate::LIST_LEN_OFFSET == crate::TUPLE_LEN_OFFSET);
+
+/// CALL_LIST_APPEND (`spec::call_list_append`) on an exact list with room.
+/// (The specializer makes it only of a call with one argument: a site's oparg never changes.)
+fn call_list_append(e: &mut Emitter, _: u32) {
+    let (append, list, v) = (e.peek(2), e.peek(1), e.peek(0));
+    let cached = cached_callable(e);
+    let same = e.b.ins().icmp(IntCC::Equal, append, cached);
+    e.slow_unless(same);
+    exact_type_or_slow(e, list, "_JIT_LIST_TYPE");
+    append_with_room(e, list, v);
+    let none = e.hole("_JIT_NONE");
+    e.finish(3, &[none]);
+}
+
+/// Stores `v` at the length of the exact list `list` and counts it, if the list has room;
+/// else the slow path.
+fn append_with_room(e: &mut Emitter, list: Value, v: Value) {
+    let n = e.b.ins().load(I64, mem(), list, crate::LIST_LEN_OFFSET);
+    let cap = e.b.ins().load(I64, mem(), list, crate::LIST_CAP_OFFSET);
+    let room = e.b.ins().icmp(IntCC::UnsignedLessThan, n, cap);
+    e.slow_unless(room);
+    let items = e.b.ins().load(I64, mem(), list, crate::LIST_ITEMS_OFFSET);
+    let off = e.b.ins().ishl_imm_s(n, 3);
+    let addr = e.b.ins().iadd(items, off);
+    e.b.ins().store(mem(), v, addr, 0);
+    let n1 = e.b.ins().iadd_imm_s(n, 1);
+    e.b.ins().store(mem(), n1, list, crate::LIST_LEN_OFFSET);
 }
 
 /// LOAD_ATTR_CLASS (`spec::load_attr_class`): the class's own version against the live
@@ -701,16 +773,7 @@ fn list_append(e: &mut Emitter, _: u32) {
     let at = e.b.ins().isub(e.sp, off);
     let list = e.b.ins().load(I64, mem(), at, -8);
     exact_type_or_slow(e, list, "_JIT_LIST_TYPE");
-    let n = e.b.ins().load(I64, mem(), list, crate::LIST_LEN_OFFSET);
-    let cap = e.b.ins().load(I64, mem(), list, crate::LIST_CAP_OFFSET);
-    let room = e.b.ins().icmp(IntCC::UnsignedLessThan, n, cap);
-    e.slow_unless(room);
-    let items = e.b.ins().load(I64, mem(), list, crate::LIST_ITEMS_OFFSET);
-    let off = e.b.ins().ishl_imm_s(n, 3);
-    let addr = e.b.ins().iadd(items, off);
-    e.b.ins().store(mem(), v, addr, 0);
-    let n1 = e.b.ins().iadd_imm_s(n, 1);
-    e.b.ins().store(mem(), n1, list, crate::LIST_LEN_OFFSET);
+    append_with_room(e, list, v);
     let sp = e.sp_after(-1);
     e.continue_with(sp);
 }

@@ -437,13 +437,13 @@ macro_rules! for_each_opcode {
                 deopt: CALL, stencil: Generic,
                 doc: "CALL of a built-in function or method descriptor without keyword arguments: calls its Rust function on the stack slice.";
             CALL_LEN = 137, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
-                deopt: CALL, stencil: Generic,
+                deopt: CALL, stencil: Own,
                 doc: "CALL of the built-in len with one argument.";
             CALL_ISINSTANCE = 138, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Own,
                 doc: "CALL of the built-in isinstance with two arguments.";
             CALL_LIST_APPEND = 139, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
-                deopt: CALL, stencil: Generic,
+                deopt: CALL, stencil: Own,
                 doc: "CALL of list.append (from LOAD_METHOD) on an exact list with one argument.";
             CALL_TYPE_1 = 140, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Generic,
