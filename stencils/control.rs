@@ -54,9 +54,10 @@ pub fn templates() -> Vec<Template> {
         t(
             "_RETURN",
             "RETURN_VALUE (value -- ) popping the frame in place and continuing at the caller's \
-             compiled entry for its next instruction, pushing the value there, when this frame \
-             is not the run's entry frame nor an __init__ frame and is in the current frame-stack \
-             chunk and the caller has such an entry. Otherwise SLOW: a _SWITCH piece (the \
+             compiled entry for its next instruction, pushing the value there (an __init__ \
+             frame's None is not pushed: the caller holds the instance), when this frame is not \
+             the run's entry frame, is plain or an __init__ frame returning None, is in the \
+             current frame-stack chunk and the caller has such an entry. Otherwise SLOW: a _SWITCH piece (the \
              instruction's runtime function)",
             return_inline,
         ),
@@ -567,9 +568,27 @@ fn return_inline(e: &mut Emitter, _: u32) {
             .load(I64, mem(), ctx, crate::JIT_CTX_ENTRY_FRAME_OFFSET);
     let inner = e.b.ins().icmp(IntCC::NotEqual, frame, entry_frame);
     e.slow_unless(inner);
+    // A plain frame, or an `__init__` frame returning None (`eval::return_from_init`: the
+    // caller already holds the instance as the call's result, so nothing is pushed).
+    // (Checked off the plain frames' path: one test there.)
     let flags = e.b.ins().uload32(mem(), frame, crate::FRAME_FLAGS_OFFSET);
     let plain = e.b.ins().icmp_imm_s(IntCC::Equal, flags, 0);
-    e.slow_unless(plain);
+    let init_frame = e.b.create_block();
+    let checked = e.b.create_block();
+    e.b.ins().brif(plain, checked, &[], init_frame, &[]);
+    e.b.switch_to_block(init_frame);
+    e.b.seal_block(init_frame);
+    let init =
+        e.b.ins()
+            .icmp_imm_s(IntCC::Equal, flags, crate::FRAME_INIT as i64);
+    e.slow_unless(init);
+    let value = e.b.ins().load(I64, mem(), sp, -8);
+    let none = e.hole("_JIT_NONE");
+    let returns_none = e.b.ins().icmp(IntCC::Equal, value, none);
+    e.slow_unless(returns_none);
+    e.b.ins().jump(checked, &[]);
+    e.b.switch_to_block(checked);
+    e.b.seal_block(checked);
     let caller =
         e.b.ins()
             .load(I64, mem(), frame, crate::FRAME_PREVIOUS_OFFSET);
@@ -594,7 +613,8 @@ fn return_inline(e: &mut Emitter, _: u32) {
     let depth = e.b.ins().iadd_imm_s(depth, -1);
     e.b.ins().store(mem(), depth, vm, crate::VM_DEPTH_OFFSET);
     bump(e, ctx, crate::JIT_CTX_SWITCHED_RETURNS_OFFSET);
-    // The value pushed on the caller's stack.
+    // The value pushed on the caller's stack (an `__init__` frame's, None, is written just
+    // above the caller's stack and not counted: 1 - flags values pushed).
     let value = e.b.ins().load(I64, mem(), sp, -8);
     let nlp =
         e.b.ins()
@@ -602,17 +622,21 @@ fn return_inline(e: &mut Emitter, _: u32) {
     let used =
         e.b.ins()
             .uload32(mem(), caller, crate::FRAME_STACK_DEPTH_OFFSET);
-    let pushed = e.b.ins().iadd_imm_s(used, 1);
-    e.b.ins()
-        .istore32(mem(), pushed, caller, crate::FRAME_STACK_DEPTH_OFFSET);
     let n = e.b.ins().iadd(nlp, used);
     let n = e.b.ins().ishl_imm_s(n, 3);
     let to = e.b.ins().iadd(caller, n);
     e.b.ins()
         .store(mem(), value, to, crate::FRAME_LOCALSPLUS_OFFSET);
+    let flags = e.b.ins().uload32(mem(), frame, crate::FRAME_FLAGS_OFFSET);
+    let pushed = e.b.ins().iadd_imm_s(used, 1);
+    let pushed = e.b.ins().isub(pushed, flags);
+    e.b.ins()
+        .istore32(mem(), pushed, caller, crate::FRAME_STACK_DEPTH_OFFSET);
+    let skipped = e.b.ins().ishl_imm_s(flags, 3);
     let caller_sp =
         e.b.ins()
             .iadd_imm_s(to, crate::FRAME_LOCALSPLUS_OFFSET as i64 + 8);
+    let caller_sp = e.b.ins().isub(caller_sp, skipped);
     let code = e.b.ins().load(I64, mem(), caller, crate::FRAME_CODE_OFFSET);
     let resume =
         e.b.ins()

@@ -25,6 +25,8 @@ pub const FRAME_STACK_DEPTH_OFFSET: i32 = 44;
 pub const FRAME_NLOCALSPLUS_OFFSET: i32 = 48;
 /// `u32`: `FRAME_INIT` (an `__init__` frame), or 0.
 pub const FRAME_FLAGS_OFFSET: i32 = 52;
+/// `Frame::flags` of an `__init__` frame CALL_ALLOC_AND_ENTER_INIT pushed (`vm::frame`).
+pub const FRAME_INIT: u32 = 1;
 /// `[u32; 2]`: zero in a function's frame (a module or class body's locals dict otherwise).
 pub const FRAME_RESERVED_OFFSET: i32 = 56;
 /// Start of `localsplus`: locals, then cells and frees, then the value stack; one word each.

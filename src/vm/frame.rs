@@ -11,7 +11,7 @@ use super::value::Value;
 /// `Frame::flags`: an `__init__` frame CALL_ALLOC_AND_ENTER_INIT pushed, whose caller already
 /// holds the new instance as the call's result: its return value must be None and is not pushed
 /// (`eval::return_into_caller`).
-pub const FRAME_INIT: u32 = 1;
+pub const FRAME_INIT: u32 = super::abi::FRAME_INIT;
 
 #[repr(C)]
 pub struct Frame {
