@@ -84,16 +84,22 @@ pub fn templates() -> Vec<Template> {
         ),
         Template::variants(
             "LOAD_GLOBAL_MODULE",
-            "(-- [NULL] value) the helper checks the globals' keys version (c[1..3]) and loads entry c[5]; 0: the slow path. Variant: oparg bit 0 (1: NULL pushed first)",
+            "(-- [NULL] value) the globals an exact dict (DICT_TYPE) whose keys' shape is the \
+             cache's (c[1..3]): the value of its entry c[5]; else the slow path. Variant: oparg \
+             bit 0 (1: NULL pushed first)",
             LOAD_GLOBAL_VARIANTS,
-            load_global,
-        ),
+            |e, v| load_global(e, false, v),
+        )
+        .cached(),
         Template::variants(
             "LOAD_GLOBAL_BUILTIN",
-            "(-- [NULL] value) the helper checks the globals' and builtins' keys versions and loads builtins entry c[5]; 0: the slow path. Variant: oparg bit 0 (1: NULL pushed first)",
+            "(-- [NULL] value) the globals' and the builtins' shapes (c[1..3], c[3..5]; both \
+             exact dicts): the value of builtins entry c[5]; else the slow path. Variant: oparg \
+             bit 0 (1: NULL pushed first)",
             LOAD_GLOBAL_VARIANTS,
-            load_global,
-        ),
+            |e, v| load_global(e, true, v),
+        )
+        .cached(),
         t(
             "LOAD_DEREF",
             "(-- value) the contents of the cell in local OPARG; the slow path unless it is a cell holding a value",
@@ -570,31 +576,57 @@ fn load_method(e: &mut Emitter, with_values: bool, variant: u32) {
 /// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN's variants: oparg bit 0 (`jit::stitch::variant_of`).
 const LOAD_GLOBAL_VARIANTS: &[&str] = &["value", "NULL, value"];
 
-/// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the dicts' layouts are Rust's, so a helper
-/// (`jit::ops::load_global_helper`: the interpreter's `spec::load_global`) does the lookup from
-/// the context, the frame's globals and the live instruction unit; the stencil pushes, NULL
-/// first in variant 1 (oparg bit 0: one variant per bit rather than a branch-free push on the
-/// bit patched in, 114 -> 95 bytes stitched).
-fn load_global(e: &mut Emitter, variant: u32) {
+/// Checks the exact dict `d`'s keys' shape against the live cache's u64 at byte `at` (after
+/// its type); else the slow path.
+fn guard_dict_shape(e: &mut Emitter, d: Value, p: Value, at: i32) {
+    exact_type_or_slow(e, d, "_JIT_DICT_TYPE");
+    let shape = e.b.ins().load(I64, mem(), d, crate::DICT_SHAPE_OFFSET);
+    // 4-byte aligned in the live cache.
+    let want =
+        e.b.ins()
+            .load(I64, MemFlagsData::new().with_notrap(), p, at);
+    let same = e.b.ins().icmp(IntCC::Equal, shape, want);
+    e.slow_unless(same);
+}
+
+/// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN (`spec::load_global`): the globals' shape (and the
+/// builtins', `builtin`) as cached, then the value of entry c[5] of the dict it was found in,
+/// read in place; pushed, NULL first in variant 1 (oparg bit 0: one variant per bit rather
+/// than a branch-free push on the bit patched in).
+fn load_global(e: &mut Emitter, builtin: bool, variant: u32) {
     let p = e.live_unit();
     let g =
         e.b.ins()
             .load(I64, mem(), e.frame, crate::FRAME_GLOBALS_OFFSET);
-    let ctx = e.ctx;
-    let v = e.call_helper(&[ctx, g, p]);
+    guard_dict_shape(e, g, p, 8);
+    let src = if builtin {
+        let vm = e.b.ins().load(I64, mem(), e.ctx, crate::JIT_CTX_VM_OFFSET);
+        let b = e.b.ins().load(I64, mem(), vm, crate::VM_BUILTINS_OFFSET);
+        guard_dict_shape(e, b, p, 16);
+        b
+    } else {
+        g
+    };
+    let idx = e.b.ins().uload32(mem(), p, 24);
+    let n =
+        e.b.ins()
+            .load(I64, mem(), src, crate::DICT_ENTRIES_LEN_OFFSET);
+    let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, n);
+    e.slow_unless(inside);
+    let entries = e.b.ins().load(I64, mem(), src, crate::DICT_ENTRIES_OFFSET);
+    let off = e.b.ins().imul_imm_s(idx, crate::DICT_ENTRY_SIZE as i64);
+    let entry = e.b.ins().iadd(entries, off);
+    let v =
+        e.b.ins()
+            .load(I64, mem(), entry, crate::DICT_ENTRY_VALUE_OFFSET);
     let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
     e.slow_unless(found);
-    let n = if variant & 1 != 0 {
-        let zero = e.iconst(0);
-        e.poke(-1, zero);
-        e.poke(-2, v);
-        2
+    if variant & 1 != 0 {
+        let null = e.iconst(0);
+        e.finish(0, &[null, v]);
     } else {
-        e.poke(-1, v);
-        1
-    };
-    let sp = e.sp_after(n);
-    e.continue_with(sp);
+        e.finish(0, &[v]);
+    }
 }
 
 /// The cell in local OPARG (the slow path unless the slot holds one).

@@ -177,6 +177,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_DICT_TYPE",
+        value: "DictType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_TUPLE_TYPE",
         value: "TupleType",
         kind: SymKind::Data,

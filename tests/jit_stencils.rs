@@ -163,6 +163,7 @@ mod stitched {
             type_epoch: std::ptr::null(),
             type_type: std::ptr::null(),
             tuple_type: std::ptr::null(),
+            dict_type: std::ptr::null(),
             tuple_iter_type: std::ptr::null(),
             list_iter_type: std::ptr::null(),
             list_type: std::ptr::null(),

@@ -1538,6 +1538,7 @@ pub fn runtime_symbols<'a>(
         function_type: vm.t.function as *const u8,
         type_type: vm.t.type_ as *const u8,
         tuple_type: vm.t.tuple as *const u8,
+        dict_type: vm.t.dict as *const u8,
         tuple_iter_type: vm.t.tuple_iterator as *const u8,
         list_iter_type: vm.t.list_iterator as *const u8,
         list_type: vm.t.list as *const u8,

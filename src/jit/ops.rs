@@ -132,39 +132,9 @@ pub fn int_float_forms(op: Opcode) -> bool {
 /// The helper a stencil calls (`_JIT_HELPER`), by opcode.
 pub fn helper_fn(op: Opcode) -> Option<usize> {
     match op {
-        Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
-            Some(load_global_helper as *const () as usize)
-        }
         Opcode::COPY_FREE_VARS => Some(copy_free_vars_helper as *const () as usize),
         _ => None,
     }
-}
-
-/// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN's lookup for their stencil: the interpreter's
-/// `spec::load_global` on `globals` with the instruction's inline cache (after `unit`, the
-/// instruction's code unit in the live quickened code, which the stencil checked still holds one
-/// of the two). Returns the value's bits, or 0 when a guard fails (the stencil's slow path then
-/// runs the runtime function).
-///
-/// # Safety
-/// `ctx` is the driver's context; `unit` points into a live code object's quickened code, at an
-/// instruction with its 6 cache units after it.
-unsafe extern "C" fn load_global_helper(
-    ctx: *mut JitContext,
-    globals: Value,
-    unit: *const Cell<u32>,
-) -> u64 {
-    // SAFETY: the contract above; the Vm is only read.
-    let (vm, c, op) = unsafe {
-        let vm = &*((*ctx).vm as *const Vm);
-        (
-            vm,
-            std::slice::from_raw_parts(unit.add(1), 6),
-            (*unit).get() as u8,
-        )
-    };
-    let builtin = op == Opcode::LOAD_GLOBAL_BUILTIN as u8;
-    spec::load_global(vm, globals, builtin, c).map_or(0, |v| v.0)
 }
 
 /// COPY_FREE_VARS's copy for its stencil: the interpreter's `spec::copy_free_vars` from the

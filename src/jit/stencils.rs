@@ -81,6 +81,8 @@ pub enum HoleValue {
     TypeType,
     /// `_JIT_TUPLE_TYPE`: address of the tuple type object.
     TupleType,
+    /// `_JIT_DICT_TYPE`: address of the dict type object.
+    DictType,
     /// `_JIT_TUPLE_ITER_TYPE`: address of the tuple iterator type object.
     TupleIterType,
     /// `_JIT_LIST_ITER_TYPE`: address of the list iterator type object.

@@ -905,6 +905,7 @@ impl Layout {
             | HoleValue::FunctionType
             | HoleValue::TypeType
             | HoleValue::TupleType
+            | HoleValue::DictType
             | HoleValue::TupleIterType
             | HoleValue::ListType
             | HoleValue::ListIterType => {
@@ -913,6 +914,7 @@ impl Layout {
                     HoleValue::FunctionType => (syms.function_type, "function type"),
                     HoleValue::TypeType => (syms.type_type, "type type"),
                     HoleValue::TupleType => (syms.tuple_type, "tuple type"),
+                    HoleValue::DictType => (syms.dict_type, "dict type"),
                     HoleValue::TupleIterType => (syms.tuple_iter_type, "tuple iterator type"),
                     HoleValue::ListType => (syms.list_type, "list type"),
                     _ => (syms.list_iter_type, "list iterator type"),

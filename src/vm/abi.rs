@@ -140,6 +140,17 @@ pub const LIST_LEN_OFFSET: i32 = 24;
 /// `usize`: room in the buffer.
 pub const LIST_CAP_OFFSET: i32 = 32;
 
+/// Byte offsets of a dict object's table (`vm::dict::DictTable`, `vm::object::DictData`'s
+/// only field). `u64`: the keys' shape (changes when a key is added or removed).
+pub const DICT_SHAPE_OFFSET: i32 = 16;
+/// `*mut Entry`: the entries in insertion order (`vm::dict::Entry`: hash, key, value).
+pub const DICT_ENTRIES_OFFSET: i32 = 24;
+/// `usize`: the number of entry slots (live and deleted).
+pub const DICT_ENTRIES_LEN_OFFSET: i32 = 32;
+/// Bytes per entry, and the value's offset in one.
+pub const DICT_ENTRY_SIZE: i32 = 24;
+pub const DICT_ENTRY_VALUE_OFFSET: i32 = 16;
+
 /// Byte offsets of `vm::object::SeqIterData` fields in a list or tuple iterator.
 /// `Value`: the list or tuple (NULL once exhausted).
 pub const SEQ_ITER_SEQ_OFFSET: i32 = 16;

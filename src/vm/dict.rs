@@ -9,8 +9,12 @@
 
 use hashbrown::HashTable;
 
+use super::object::VecParts;
 use super::value::Value;
 
+/// `repr(C)`: LOAD_GLOBAL's stencils read an entry's value at `DICT_ENTRY_VALUE_OFFSET` of
+/// entry `i`, `DICT_ENTRY_SIZE * i` bytes into the entries (`vm::abi`).
+#[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Entry {
     pub hash: u64,
@@ -22,15 +26,19 @@ pub struct Entry {
 /// Entry-slot count up to which a table has no hash index.
 pub const SMALL: usize = 8;
 
+/// `repr(C)` with `shape` and the entries' parts first: LOAD_GLOBAL's stencils compare the
+/// shape with their inline cache and read the cached entry (`DICT_SHAPE_OFFSET`,
+/// `DICT_ENTRIES_OFFSET`, `DICT_ENTRIES_LEN_OFFSET` in `vm::abi`, from the dict object).
+#[repr(C)]
 #[derive(Default)]
 pub struct DictTable {
+    shape: u64,
+    entries: VecParts<Entry>,
+    len: usize,
     /// Present when `entries.len() > SMALL` (or made so by `with_capacity`); when present it
     /// indexes every entry. Boxed: most dicts are small, and the box
     /// keeps the dict object in a 64-byte block instead of a 96-byte one.
     index: Option<Box<HashTable<usize>>>,
-    entries: Vec<Entry>,
-    len: usize,
-    shape: u64,
 }
 
 /// Source of fresh shapes: a table's shape after any key change is a number no table has had, so
@@ -47,6 +55,11 @@ fn fresh_shape() -> u64 {
 }
 
 impl DictTable {
+    /// Offsets of the private fields compiled code reads (checked against `vm::abi` in
+    /// `vm::object`).
+    pub const SHAPE_OFFSET: usize = std::mem::offset_of!(DictTable, shape);
+    pub const ENTRIES_OFFSET: usize = std::mem::offset_of!(DictTable, entries);
+
     pub fn new() -> Self {
         Self::default()
     }
@@ -62,7 +75,7 @@ impl DictTable {
     pub fn with_capacity(n: usize) -> Self {
         DictTable {
             index: (n > SMALL).then(|| Box::new(HashTable::with_capacity(n))),
-            entries: Vec::with_capacity(n),
+            entries: VecParts::from(Vec::with_capacity(n)),
             len: 0,
             shape: fresh_shape(),
         }
@@ -171,7 +184,7 @@ impl DictTable {
     }
 
     fn compact(&mut self) {
-        self.entries.retain(|e| !e.key.is_null());
+        self.entries.vec(|v| v.retain(|e| !e.key.is_null()));
         self.rebuild_index();
     }
 

@@ -314,20 +314,37 @@ pub(crate) fn release_values(slab: &mut super::alloc::SlabAlloc, inst: &mut Inst
     inst.cap = 0;
 }
 
-/// A list's items: a `Vec` kept as its raw parts, `repr(C)` so that compiled code reads them at
-/// `LIST_ITEMS_OFFSET` / `LIST_LEN_OFFSET` / `LIST_CAP_OFFSET` (CPython's `ob_item`, `ob_size`,
-/// `allocated`). Rust code reads a slice (`Deref`) and changes the list through `vec`, which
-/// lends the `Vec` back for one operation; the methods below are the common ones.
+/// A `Vec` kept as its raw parts, `repr(C)` so that compiled code reads them at fixed offsets:
+/// a list's items (`ListData`: `LIST_ITEMS_OFFSET` / `LIST_LEN_OFFSET` / `LIST_CAP_OFFSET`,
+/// CPython's `ob_item`, `ob_size`, `allocated`) and a dict's entries (`DICT_ENTRIES_*`). Rust
+/// code reads a slice (`Deref`) and changes the items through `vec`, which lends the `Vec`
+/// back for one operation; the methods below are the common ones.
 ///
 /// Nothing that may run Python code may run inside `vec`'s closure: the `Vec` is written back
-/// when the closure returns, so a change the Python code made to this list meanwhile (through
-/// its own reference) would be lost. Every method here only moves values.
+/// when the closure returns, so a change the Python code made to these items meanwhile
+/// (through its own reference) would be lost. Every method here only moves values.
 #[repr(C)]
-pub struct ListData {
-    items: std::ptr::NonNull<Value>,
+pub struct VecParts<T> {
+    items: std::ptr::NonNull<T>,
     len: usize,
     cap: usize,
 }
+
+/// A list's items.
+pub type ListData = VecParts<Value>;
+
+const _: () = {
+    type D = Obj<DictData>;
+    type E = super::dict::Entry;
+    assert!(std::mem::offset_of!(D, data.table) == OBJ_HEADER_SIZE as usize);
+    assert!(super::dict::DictTable::SHAPE_OFFSET == (DICT_SHAPE_OFFSET - OBJ_HEADER_SIZE) as usize);
+    assert!(
+        super::dict::DictTable::ENTRIES_OFFSET == (DICT_ENTRIES_OFFSET - OBJ_HEADER_SIZE) as usize
+    );
+    assert!(std::mem::size_of::<E>() == DICT_ENTRY_SIZE as usize);
+    assert!(std::mem::offset_of!(E, value) == DICT_ENTRY_VALUE_OFFSET as usize);
+    assert!(DICT_ENTRIES_LEN_OFFSET == DICT_ENTRIES_OFFSET + 8);
+};
 
 const _: () = {
     type L = Obj<ListData>;
@@ -336,10 +353,10 @@ const _: () = {
     assert!(std::mem::offset_of!(L, data.cap) == LIST_CAP_OFFSET as usize);
 };
 
-impl From<Vec<Value>> for ListData {
-    fn from(v: Vec<Value>) -> Self {
+impl<T> From<Vec<T>> for VecParts<T> {
+    fn from(v: Vec<T>) -> Self {
         let mut v = std::mem::ManuallyDrop::new(v);
-        ListData {
+        VecParts {
             // SAFETY: a Vec's pointer is never null (dangling and aligned when it has no room).
             items: unsafe { std::ptr::NonNull::new_unchecked(v.as_mut_ptr()) },
             len: v.len(),
@@ -348,20 +365,20 @@ impl From<Vec<Value>> for ListData {
     }
 }
 
-impl Default for ListData {
+impl<T> Default for VecParts<T> {
     fn default() -> Self {
-        ListData::from(Vec::new())
+        VecParts::from(Vec::new())
     }
 }
 
-/// Writes a lent `Vec`'s parts back into its `ListData` when dropped (also on a panic inside
-/// the operation, so the list never keeps parts the `Vec` has since freed).
-struct LentVec<'a> {
-    list: &'a mut ListData,
-    vec: std::mem::ManuallyDrop<Vec<Value>>,
+/// Writes a lent `Vec`'s parts back into its `VecParts` when dropped (also on a panic inside
+/// the operation, so the owner never keeps parts the `Vec` has since freed).
+struct LentVec<'a, T> {
+    list: &'a mut VecParts<T>,
+    vec: std::mem::ManuallyDrop<Vec<T>>,
 }
 
-impl Drop for LentVec<'_> {
+impl<T> Drop for LentVec<'_, T> {
     fn drop(&mut self) {
         // SAFETY: a Vec's pointer is never null.
         self.list.items = unsafe { std::ptr::NonNull::new_unchecked(self.vec.as_mut_ptr()) };
@@ -370,11 +387,11 @@ impl Drop for LentVec<'_> {
     }
 }
 
-impl ListData {
+impl<T> VecParts<T> {
     /// Runs `f` on the items as a `Vec` (it may grow, shrink or reallocate them). `f` must not
     /// run Python code (see the type's doc).
     #[inline]
-    pub fn vec<R>(&mut self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+    pub fn vec<R>(&mut self, f: impl FnOnce(&mut Vec<T>) -> R) -> R {
         // SAFETY: `items`, `len` and `cap` are the parts of the Vec this list owns (`from`, or
         // written back by a `LentVec`); the Vec made here is the only owner until the guard
         // writes its parts back, and `ManuallyDrop` keeps it from freeing them.
@@ -386,7 +403,7 @@ impl ListData {
     }
 
     #[inline]
-    pub fn push(&mut self, v: Value) {
+    pub fn push(&mut self, v: T) {
         if self.len < self.cap {
             // SAFETY: `len < cap`: the buffer has room at `len` (a Vec's spare capacity).
             unsafe { self.items.as_ptr().add(self.len).write(v) };
@@ -396,26 +413,29 @@ impl ListData {
         }
     }
 
-    pub fn pop(&mut self) -> Option<Value> {
+    pub fn pop(&mut self) -> Option<T> {
         self.vec(|l| l.pop())
     }
 
-    pub fn insert(&mut self, i: usize, v: Value) {
+    pub fn insert(&mut self, i: usize, v: T) {
         self.vec(|l| l.insert(i, v))
     }
 
-    pub fn remove(&mut self, i: usize) -> Value {
+    pub fn remove(&mut self, i: usize) -> T {
         self.vec(|l| l.remove(i))
     }
 
-    pub fn extend_from_slice(&mut self, items: &[Value]) {
+    pub fn extend_from_slice(&mut self, items: &[T])
+    where
+        T: Copy,
+    {
         self.vec(|l| l.extend_from_slice(items))
     }
 
     /// Appends what `items` yields; the items are collected first, so an iterator that runs
     /// Python code runs outside `vec`.
-    pub fn extend(&mut self, items: impl IntoIterator<Item = Value>) {
-        let items: Vec<Value> = items.into_iter().collect();
+    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        let items: Vec<T> = items.into_iter().collect();
         self.vec(|l| l.extend(items))
     }
 
@@ -436,36 +456,36 @@ impl ListData {
     }
 
     /// The items, leaving the list empty (with no buffer).
-    pub fn take(&mut self) -> Vec<Value> {
+    pub fn take(&mut self) -> Vec<T> {
         self.vec(std::mem::take)
     }
 
     /// Replaces the items with `items`.
-    pub fn set(&mut self, items: Vec<Value>) {
+    pub fn set(&mut self, items: Vec<T>) {
         self.vec(|l| *l = items)
     }
 }
 
-impl std::ops::Deref for ListData {
-    type Target = [Value];
+impl<T> std::ops::Deref for VecParts<T> {
+    type Target = [T];
     #[inline(always)]
-    fn deref(&self) -> &[Value] {
-        // SAFETY: the first `len` values of the buffer this list owns are initialized.
+    fn deref(&self) -> &[T] {
+        // SAFETY: the first `len` items of the buffer these parts own are initialized.
         unsafe { std::slice::from_raw_parts(self.items.as_ptr(), self.len) }
     }
 }
 
-impl std::ops::DerefMut for ListData {
+impl<T> std::ops::DerefMut for VecParts<T> {
     #[inline(always)]
-    fn deref_mut(&mut self) -> &mut [Value] {
+    fn deref_mut(&mut self) -> &mut [T] {
         // SAFETY: as `deref`; `&mut self` makes this the only reference to the items.
         unsafe { std::slice::from_raw_parts_mut(self.items.as_ptr(), self.len) }
     }
 }
 
-impl Drop for ListData {
+impl<T> Drop for VecParts<T> {
     fn drop(&mut self) {
-        // SAFETY: the parts of the Vec this list owns, given back once.
+        // SAFETY: the parts of the Vec these parts own, given back once.
         drop(unsafe { Vec::from_raw_parts(self.items.as_ptr(), self.len, self.cap) });
     }
 }
@@ -932,6 +952,8 @@ pub enum DictIterKind {
     Items,
 }
 
+/// `repr(C)`: the table at the payload's start (`DICT_*` offsets in `vm::abi`).
+#[repr(C)]
 pub struct DictData {
     pub table: DictTable,
 }
