@@ -47,9 +47,12 @@ pub fn templates() -> Vec<Template> {
              has an entry at its start, no keyword names are pending, the eval breaker is clear, \
              the recursion limit, step budget, collection threshold and frame-stack chunk allow \
              it; the caller resumes at OPERAND. Otherwise SLOW: a _SWITCH piece (the instruction's \
-             runtime function). One variant per oparg (0-4), the arguments' copy unrolled",
+             runtime function). One variant per oparg (0-4), the arguments' copy unrolled; \
+             then (CALL_PY_WITH_DEFAULTS) one per oparg and number of parameters the call leaves \
+             to the defaults (1-2, the specializer's c[1]): the defaults tuple holds that many, \
+             copied from its end after the arguments",
             CALL_PY_VARIANTS,
-            call_py,
+            |e, v| call_py(e, v % 5, v / 5),
         ),
         t(
             "_RETURN",
@@ -371,7 +374,7 @@ fn jump_into(e: &mut Emitter, target: Value, frame: Value, sp: Value) {
 /// path would not take goes to the slow path (`_SWITCH`) before anything is written. The
 /// steps are ordered so that few values are live at once: with more than the caller-saved
 /// registers, Cranelift saves callee-saved ones in a frame that every exit tears down.
-fn call_py(e: &mut Emitter, nargs: u32) {
+fn call_py(e: &mut Emitter, nargs: u32, missing: u32) {
     let (frame, ctx) = (e.frame, e.ctx);
     let kwnames =
         e.b.ins()
@@ -397,10 +400,19 @@ fn call_py(e: &mut Emitter, nargs: u32) {
         e.b.ins()
             .uload32(mem(), code, crate::CODE_EXACT_ARGC_OFFSET);
     let is_plain = e.b.ins().uextend(I64, plain);
-    let argc = e.iconst(nargs as i64 + 1);
+    let argc = e.iconst(nargs as i64 + 1 + missing as i64);
     let argc = e.b.ins().isub(argc, is_plain);
     let fits = e.b.ins().icmp(IntCC::Equal, exact, argc);
     e.slow_unless(fits);
+    if missing > 0 {
+        // `push_frame_with_defaults`: the last `missing` defaults (a tuple of at least that
+        // many; NULL or shorter is the slow path).
+        let (_, items_len) = defaults_of(e, nargs);
+        let enough =
+            e.b.ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, items_len, missing as i64);
+        e.slow_unless(enough);
+    }
     let zero = e.iconst(0);
     check_entry(e, code, zero);
     let vm = e.b.ins().load(I64, mem(), ctx, crate::JIT_CTX_VM_OFFSET);
@@ -520,6 +532,17 @@ fn call_py(e: &mut Emitter, nargs: u32) {
         e.b.ins().store(mem(), v, args_to, 8 * (k + 1));
     }
     let filled = e.b.ins().iadd_imm_s(args_to, 8 * (nargs as i64 + 1));
+    // The parameters left to the defaults: the defaults tuple's last `missing` items.
+    for j in 0..missing as i64 {
+        let (items, n) = defaults_of(e, nargs);
+        let from = e.b.ins().ishl_imm_s(n, 3);
+        let from = e.b.ins().iadd(items, from);
+        let v =
+            e.b.ins()
+                .load(I64, mem(), from, 8 * (j - missing as i64) as i32);
+        e.b.ins().store(mem(), v, filled, 8 * j as i32);
+    }
+    let filled = e.b.ins().iadd_imm_s(filled, 8 * missing as i64);
     let nlp =
         e.b.ins()
             .uload32(mem(), callee, crate::FRAME_NLOCALSPLUS_OFFSET);
@@ -537,8 +560,40 @@ fn call_py(e: &mut Emitter, nargs: u32) {
     jump_into(e, target, callee, callee_sp);
 }
 
-/// `_CALL_PY`'s variants: the oparg (arguments besides self).
-const CALL_PY_VARIANTS: &[&str] = &["0 args", "1 arg", "2 args", "3 args", "4 args"];
+/// `_CALL_PY`'s variants: the oparg (arguments besides self), plus 5 times the parameters left
+/// to the defaults (CALL_PY_WITH_DEFAULTS; `jit::stitch` computes the same numbers).
+const CALL_PY_VARIANTS: &[&str] = &[
+    "0 args",
+    "1 arg",
+    "2 args",
+    "3 args",
+    "4 args",
+    "0 args, 1 default",
+    "1 arg, 1 default",
+    "2 args, 1 default",
+    "3 args, 1 default",
+    "4 args, 1 default",
+    "0 args, 2 defaults",
+    "1 arg, 2 defaults",
+    "2 args, 2 defaults",
+    "3 args, 2 defaults",
+    "4 args, 2 defaults",
+];
+
+/// The call's callable's defaults tuple (after checking it is one: a function's `defaults` is
+/// NULL or a tuple, `__defaults__`'s setter sees to it): its items and length. Loaded again
+/// where needed (see `call_py`).
+fn defaults_of(e: &mut Emitter, nargs: u32) -> (Value, Value) {
+    let (_, callable) = callable_of(e, nargs);
+    let d =
+        e.b.ins()
+            .load(I64, mem(), callable, crate::FUNC_DEFAULTS_OFFSET);
+    let set = e.b.ins().icmp_imm_s(IntCC::NotEqual, d, 0);
+    e.slow_unless(set);
+    let n = e.b.ins().load(I64, mem(), d, crate::TUPLE_LEN_OFFSET);
+    let items = e.b.ins().load(I64, mem(), d, crate::TUPLE_ITEMS_OFFSET);
+    (items, n)
+}
 
 /// Where a call's `nargs` arguments start, after the two words before them (NULL or the
 /// callable, the callable or self).

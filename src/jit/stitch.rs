@@ -217,13 +217,18 @@ fn layout_set(
     };
     let backedge = find("JUMP_BACKWARD")?;
     let switch = find("_SWITCH")?;
-    // CALL_PY_EXACT_ARGS and RETURN_VALUE switch frames in place where they can (`_CALL_PY`,
-    // `_RETURN`), with `_SWITCH`'s runtime function for everything else.
-    // (`_CALL_PY` has a variant per oparg up to 4.)
+    // CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS and RETURN_VALUE switch frames in place where
+    // they can (`_CALL_PY`, `_RETURN`), with `_SWITCH`'s runtime function for everything else.
+    // (`_CALL_PY` has a variant per oparg up to 4, plus 5 times the parameters a call leaves to
+    // the defaults, 1 or 2: what the specializer found, in c[1], the unit after the counter.)
     let inline = syms.inline_calls && !syms.function_type.is_null();
-    let switch_for = |op, oparg| {
+    let switch_for = |op, oparg: u32, i: usize| {
         match op {
-            Opcode::CALL_PY_EXACT_ARGS if inline => find_in("_CALL_PY", oparg),
+            Opcode::CALL_PY_EXACT_ARGS if inline && oparg < 5 => find_in("_CALL_PY", oparg),
+            Opcode::CALL_PY_WITH_DEFAULTS if inline && oparg < 5 => match code.get(i + 2) {
+                Some(&m @ 1..=2) => find_in("_CALL_PY", oparg + 5 * m),
+                _ => None,
+            },
             Opcode::RETURN_VALUE if inline => find("_RETURN").ok(),
             _ => None,
         }
@@ -408,7 +413,7 @@ fn layout_set(
                 runtime_fn: switch_fn,
                 // Where the caller resumes (`_CALL_PY`).
                 operand: (i + 1 + info.cache as usize) as u64,
-                ..piece(PieceKind::Instr, switch_for(op, oparg), i, oparg)
+                ..piece(PieceKind::Instr, switch_for(op, oparg, i), i, oparg)
             },
             StencilKind::Own => match (
                 find_in(

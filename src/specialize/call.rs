@@ -32,6 +32,9 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             return Ok(Opcode::CALL_PY_EXACT_ARGS);
         }
         if rcall::fits_with_defaults(co, fd, nargs) {
+            // c[1]: the parameters the call leaves to the defaults (the JIT compiles the call
+            // with that many copied from the defaults' end, checking it again at each call).
+            s.unit(1).set(co.argcount as u32 - nargs as u32);
             return Ok(Opcode::CALL_PY_WITH_DEFAULTS);
         }
         return Err("Python function: arguments need full binding");
