@@ -486,16 +486,25 @@ fn run_source(mut cmd: Command, src: &Path) -> Output {
     cmd.arg(src).output().expect("run program")
 }
 
+/// `random_program` for seeds JIT_FUZZ_FIRST (default 1) .. + JIT_FUZZ_PROGRAMS (default 40),
+/// each run under python3, the interpreter and two JIT modes: stdout and exit status must match.
+/// Campaigns: `JIT_FUZZ_FIRST=1000 JIT_FUZZ_PROGRAMS=300 cargo test --release --test jit_vm
+/// differential_fuzz -- --nocapture`.
 #[test]
 fn differential_fuzz_interpreter_jit_cpython() {
     let dir = std::env::temp_dir().join(format!("cpjit-jit-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let seeds: u64 = std::env::var("JIT_FUZZ_PROGRAMS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(40);
+    // Campaigns run fresh seed ranges: seeds JIT_FUZZ_FIRST..JIT_FUZZ_FIRST+JIT_FUZZ_PROGRAMS-1.
+    let env_u64 = |name: &str, default: u64| -> u64 {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let first = env_u64("JIT_FUZZ_FIRST", 1);
+    let count = env_u64("JIT_FUZZ_PROGRAMS", 40);
     let mut failures = Vec::new();
-    for seed in 1..=seeds {
+    for seed in first..first + count {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (seed * 0x1000_0000_01B3));
         let src = random_program(&mut rng);
         let path = dir.join(format!("fuzz_{seed}.py"));
