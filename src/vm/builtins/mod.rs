@@ -103,7 +103,7 @@ pub fn def(vm: &mut Vm, dict: Value, name: &'static str, f: BuiltinFn) {
 
 /// The length a `__len__` returned: an int in 0..=sys.maxsize (ValueError below,
 /// OverflowError above).
-fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
+pub(crate) fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
     match crate::vm::types::subclass::int_arg(r) {
         Some(IntVal::Small(n)) if n >= 0 => Ok(n as usize),
         Some(IntVal::Small(_)) => Err(vm.value_error("__len__() should return >= 0")),

@@ -397,7 +397,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
                 return truthy(vm, r);
             }
             if let Some(r) = crate::vm::types::metatype::meta_dunder(vm, v, "__len__", &[])? {
-                return truthy(vm, r);
+                return Ok(crate::vm::builtins::len_result(vm, r)? != 0);
             }
             Ok(true)
         }
@@ -438,7 +438,9 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             }
             if let Some(f) = lookup_type_str(vm, t, "__len__") {
                 let r = call_method_value(vm, f, v, &[])?;
-                return Ok(num::int_to_i64(r).unwrap_or(1) != 0);
+                // Checked as len() checks it: a negative length is a ValueError, a non-int
+                // a TypeError.
+                return Ok(crate::vm::builtins::len_result(vm, r)? != 0);
             }
             // Neither is defined anywhere in the MRO (nor a built-in base decides): true for
             // as long as the class and its bases keep their attributes (the version tag).
