@@ -1972,7 +1972,7 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                     let before = (oparg & 0xFF) as usize;
                     let after = (oparg >> 8) as usize;
                     sync!();
-                    let items = tryv!(riter::collect(vm, v));
+                    let items = tryv!(riter::unpack_all(vm, v));
                     if items.len() < before + after {
                         throw!(vm.value_error(format!(
                             "not enough values to unpack (expected at least {}, got {})",

@@ -314,7 +314,18 @@ pub fn send(vm: &mut Vm, recv: Value, v: Value) -> PyResult<Exit> {
 pub fn call_ex(vm: &mut Vm, callable: Value, args: Value, kwargs: Value) -> PyResult {
     let mut a: Vec<Value> = match as_tuple(args) {
         Some(t) => t.to_vec(),
-        None => riter::collect(vm, args)?,
+        None => {
+            // A value that is not iterable at all is named with the callee (CPython's
+            // check_args_iterable); errors while iterating pass through.
+            let Some(it) = riter::iter_opt(vm, args)? else {
+                let fname = function_str(vm, callable)?;
+                let tn = vm.tp_name(args);
+                return Err(vm.type_error(format!(
+                    "{fname} argument after * must be an iterable, not {tn}"
+                )));
+            };
+            riter::with_roots(vm, &[it], |vm| riter::collect(vm, it))?
+        }
     };
     let mut names = Vec::new();
     if !kwargs.is_null() {
@@ -337,8 +348,18 @@ pub fn call_ex(vm: &mut Vm, callable: Value, args: Value, kwargs: Value) -> PyRe
     r
 }
 
+/// LIST_EXTEND (`[*it]`, `(*it,)`): a value that is not iterable at all is reported as CPython
+/// does ("Value after * must be an iterable").
 pub fn list_extend(vm: &mut Vm, l: Value, it: Value) -> PyResult<()> {
-    let items = riter::collect(vm, it)?;
+    let items = if as_list(it).is_some() || as_tuple(it).is_some() {
+        riter::collect(vm, it)?
+    } else {
+        let Some(iter) = riter::iter_opt(vm, it)? else {
+            let tn = vm.tp_name(it);
+            return Err(vm.type_error(format!("Value after * must be an iterable, not {tn}")));
+        };
+        riter::with_roots(vm, &[iter], |vm| riter::collect(vm, iter))?
+    };
     as_list(l).unwrap().extend(items);
     Ok(())
 }
@@ -349,7 +370,7 @@ pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) 
         if attr::getattr_opt(vm, m, keys_name)?.is_none() {
             let tn = vm.type_name(m);
             if merge {
-                let fname = callable_name(vm, callee);
+                let fname = function_str(vm, callee)?;
                 return Err(vm.type_error(format!(
                     "{fname} argument after ** must be a mapping, not {tn}"
                 )));
@@ -387,7 +408,7 @@ fn merge_items(
                 return Err(vm.type_error("keywords must be strings"));
             }
             if rdict::dict_get(vm, d, k)?.is_some() {
-                let fname = callable_name(vm, callee);
+                let fname = function_str(vm, callee)?;
                 let ks = str_of(k).to_string();
                 return Err(vm.type_error(format!(
                     "{fname} got multiple values for keyword argument '{ks}'"
@@ -399,18 +420,33 @@ fn merge_items(
     Ok(())
 }
 
-fn callable_name(vm: &mut Vm, f: Value) -> String {
-    if let Some(fd) = as_function(f) {
-        return format!("{}()", str_of(fd.qualname));
-    }
-    if let Some(b) = as_builtin(f) {
-        return format!("{}()", b.name);
-    }
-    if let Some(t) = as_type(f) {
-        return format!("{}()", t.name);
-    }
-    let tn = vm.type_name(f);
-    format!("{tn} object")
+/// CPython's `_PyObject_FunctionStr`: how call errors name the callee, `module.qualname()`
+/// (`__main__.f()`, `print()` and `list.append()` for built-ins), else `str(f)`.
+pub fn function_str(vm: &mut Vm, f: Value) -> PyResult<String> {
+    let qk = vm.intern("__qualname__");
+    let Some(q) = attr::getattr_opt(vm, f, qk)? else {
+        let s = repr::str(vm, f)?;
+        return Ok(str_of(s).to_string());
+    };
+    vm.roots.push(q);
+    let r = (|| {
+        let q = repr::str(vm, q)?;
+        let q = str_of(q).to_string();
+        let mk = vm.intern("__module__");
+        match attr::getattr_opt(vm, f, mk)? {
+            Some(m) if m != vm.none => {
+                let m = repr::str(vm, m)?;
+                let m = str_of(m).to_string();
+                if m != "builtins" {
+                    return Ok(format!("{m}.{q}()"));
+                }
+                Ok(format!("{q}()"))
+            }
+            _ => Ok(format!("{q}()")),
+        }
+    })();
+    vm.roots.pop();
+    r
 }
 
 pub fn format_value(vm: &mut Vm, v: Value, conv: u32, spec: Value) -> PyResult {

@@ -22,7 +22,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 /// `get_iter`, None when `v` is not iterable.
-fn iter_opt(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+pub fn iter_opt(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     if let Some(it) = crate::vm::types::metatype::meta_dunder(vm, v, "__iter__", &[])? {
         return Ok(Some(it));
     }
@@ -679,6 +679,19 @@ fn pump(
     r.map(|all| (all, items))
 }
 
+/// UNPACK_EX (`a, *b = v`): all items of `v`, with CPython's message for a value that is not
+/// iterable at all.
+pub fn unpack_all(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    if as_list(v).is_some() || as_tuple(v).is_some() {
+        return collect(vm, v);
+    }
+    let Some(it) = iter_opt(vm, v)? else {
+        let tn = vm.tp_name(v);
+        return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
+    };
+    with_roots(vm, &[it], |vm| collect(vm, it))
+}
+
 /// UNPACK_SEQUENCE: exactly `n` items, with CPython's messages.
 pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
     if let Some(l) = as_list(v)
@@ -696,12 +709,9 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
             l.len()
         )));
     }
-    let it = match get_iter(vm, v) {
-        Ok(it) => it,
-        Err(_) => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
-        }
+    let Some(it) = iter_opt(vm, v)? else {
+        let tn = vm.tp_name(v);
+        return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
     };
     let acc = vm.new_list(Vec::new());
     let base = vm.roots.len();

@@ -129,9 +129,27 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         Layout::Builtin => {
             let b = as_builtin(obj).unwrap();
             match name {
-                "__name__" | "__qualname__" => {
+                "__name__" => {
                     let n = b.name;
                     Some(vm.new_str(n))
+                }
+                // A method's qualname is its class's qualname and its name (`list.append`,
+                // `dict.fromkeys` bound to the class), a module function's its name.
+                "__qualname__" => {
+                    let (n, bound) = (b.name, b.bound);
+                    if bound.is_null() || (bound.is_ptr() && layout_of(bound) == Layout::Module) {
+                        return Ok(Some(vm.new_str(n)));
+                    }
+                    let t = if as_type(bound).is_some() {
+                        bound
+                    } else {
+                        Value::from_ptr(vm.type_of(bound))
+                    };
+                    let k = vm.intern("__qualname__");
+                    let q = super::attr::getattr(vm, t, k)?;
+                    let q = super::repr::str(vm, q)?;
+                    let q = format!("{}.{n}", crate::vm::interp::str_of(q));
+                    Some(vm.new_str(&q))
                 }
                 "__self__" => Some(or_none(vm, b.bound)),
                 "__doc__" => Some(vm.none),
