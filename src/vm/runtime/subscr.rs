@@ -363,7 +363,14 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
                 }
                 let (start, stop, step) = (r.start, r.stop, r.step);
                 let len = crate::vm::types::misc::range_len(start, stop, step);
-                let i = index_of(vm, k, "range")?;
+                // An index past i64 is out of range of a range whose bounds fit in i64.
+                let i = match crate::vm::runtime::num::index_i64(vm, k)? {
+                    Some(IntVal::Small(i)) => i,
+                    Some(IntVal::Big(_)) => {
+                        return Err(vm.index_error("range object index out of range"))
+                    }
+                    None => index_of(vm, k, "range")?,
+                };
                 return match norm_index(i, len as usize) {
                     Some(i) => Ok(vm.new_int(start + i as i64 * step)),
                     None => Err(vm.index_error("range object index out of range")),

@@ -1274,6 +1274,8 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     };
     let it = riter::get_iter(vm, it)?;
     let n = match start {
+        // PyNumber_Index makes True an int 1.
+        Some(s) if as_bool_obj(s).is_some() => Value::try_from_i64((s == vm.true_) as i64).unwrap(),
         Some(s) if int_of(s).is_some() => s,
         // enumerate counts from the int value of an int subclass instance.
         Some(s) if super::subclass::int_arg(s).is_some() => super::subclass::base_value(s).unwrap(),
