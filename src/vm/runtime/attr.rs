@@ -1159,9 +1159,11 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         return Err(vm.type_error(format!("{n} must be set to a string object")));
     }
     if layout_of_opt(obj) == Some(Layout::Instance) {
-        if !crate::vm::types::subclass::is_dictless(obj_type(obj))
-            && crate::vm::types::instance::del(vm, obj, name)?
-        {
+        if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+            // No __dict__: a class attribute of that name is read-only, as for assignment.
+            return Err(crate::vm::types::subclass::no_dict_error(vm, obj, name));
+        }
+        if crate::vm::types::instance::del(vm, obj, name)? {
             invalidate_cache();
             return Ok(());
         }

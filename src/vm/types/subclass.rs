@@ -538,8 +538,14 @@ pub fn is_dictless(t: *const TypeObject) -> bool {
     type_data(t).ext.as_ref().is_some_and(|e| e.dictless)
 }
 
-/// The error for storing an undeclared attribute on an instance without `__dict__`.
+/// The error for storing an undeclared attribute on an instance without `__dict__`: a class
+/// attribute of that name (not a data descriptor) makes it read-only, as in CPython's
+/// PyObject_GenericSetAttr.
 pub fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> Value {
+    if attr::lookup_type(vm.type_of(obj), name).is_some() {
+        let (n, tn) = (str_of(name).to_string(), vm.tp_name(obj));
+        return vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only"));
+    }
     slot_missing(vm, obj, name)
 }
 
