@@ -381,6 +381,374 @@ impl Rng {
     }
 }
 
+/// Definitions the blocks of `random_program` beyond its first four functions use: Python
+/// functions of 0-4 arguments, with defaults, keyword-only and `*args`, recursive (one deep enough
+/// to hit RecursionError), closures; eight classes sharing and overriding methods and class
+/// attributes (more than the polymorphic inline cache holds); values of mixed truth; sequences
+/// and non-sequences; indices in and out of range; generators.
+const FUZZ_PRELUDE: &str = r#"import sys
+
+def c0():
+    return 7
+
+def c1(a):
+    return a + 1
+
+def c2(a, b):
+    return a * 2 - b
+
+def c3(a, b, c):
+    return c1(a) + c2(b, c)
+
+def c4(a, b, c, d):
+    return (a - b) * (c + d) if d else c3(a, b, c)
+
+def dflt(a, b=3, c=None):
+    return a + b if c is None else a + b + c
+
+def kw(a, *, k=1, m=0):
+    return a * k - m
+
+def star(*args):
+    return len(args), args[-1:] if args else ()
+
+def mixed(a, b=1, *rest, **kws):
+    return a, b, len(rest), sorted(kws)
+
+def rec(n, acc):
+    if n <= 0:
+        return acc
+    return rec(n - 1, acc + n)
+
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+
+def ping(n):
+    return n if n <= 0 else pong(n - 1) + 1
+
+def pong(n):
+    return -n if n <= 0 else ping(n - 2) * 2
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def mk_closure(k):
+    def inner(x):
+        return x + k
+    return inner
+
+def mk_counter():
+    n = 0
+    def step(d=1):
+        nonlocal n
+        n += d
+        return n
+    return step
+
+class K0:
+    tag = 0
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v + self.tag
+    def twice(self, x):
+        return self.get() + x
+
+class K1(K0):
+    tag = 1
+
+class K2(K0):
+    tag = 2
+    def get(self):
+        return -self.v
+
+class K3(K1):
+    def twice(self, x, y=0):
+        return x * 2 + y
+
+class K4:
+    tag = 4
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 3
+    def get(self):
+        return self.w
+    def twice(self, x):
+        return x
+
+class K5(K4):
+    pass
+
+class K6:
+    __slots__ = ('v',)
+    tag = 6
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v * 10
+
+class K7(K2, K4):
+    def __init__(self, v):
+        K2.__init__(self, v)
+        self.w = 0
+
+class Truth:
+    def __init__(self, b):
+        self.b = b
+    def __bool__(self):
+        return self.b
+
+class Sized:
+    def __init__(self, n):
+        self.n = n
+    def __len__(self):
+        return self.n
+
+KS = [K0(1), K1(2), K2(3), K3(4), K4(5), K5(6), K6(7), K7(8)]
+KTYPES = [K0, K1, K2, K3, K4, K5, K6, K7]
+MIXED = [0, 1, -3, 0.0, 2.5, '', 'a', (), (0,), [], [0], {}, {1: 2}, None, True, False,
+         1 << 80, Truth(True), Truth(False), Truth(2), Sized(0), Sized(3), Sized(-1), K0(0),
+         range(0), range(3), b'', b'x', 0j]
+SEQS = [(1, 2), [3, 4], (5, 6, 7), [8, 9, 10], (11,), [], (), 'ab', 'xyz', 5, None, 2.5,
+        range(2), range(3), {1: 'a', 2: 'b'}, [(1, 2), (3, 4)], ((5, 6),), [[7], [8, 9]]]
+IDXS = [0, 1, 2, -1, -2, -3, 3, 7, -8, True, 1 << 70, -(1 << 70), None, 1.0, '0']
+
+def gsq(n):
+    for k in range(n):
+        yield k * k
+
+def gfail(n, at):
+    for k in range(n):
+        if k == at:
+            raise ValueError('gfail at %d' % k)
+        yield k
+
+def gfin(n, log):
+    try:
+        for k in range(n):
+            yield k
+    finally:
+        log.append('fin')
+
+def gdeleg(n):
+    yield from gsq(n)
+    r = yield from gret(n)
+    yield r
+
+def gret(n):
+    yield n
+    return n * 2
+
+def gsend():
+    total = 0
+    while True:
+        x = yield total
+        if x is None:
+            return total
+        total += x
+
+def digest(out):
+    d = 0
+    for ch in repr(out):
+        d = (d * 131 + ord(ch)) % 1000000007
+    return d
+"#;
+
+/// Statements a block's loop body picks from: `{V}` is the loop's value of flipping type, `{F}`
+/// the iteration at which it flips (where the mutating statements act).
+const CALL_STMTS: &[&str] = &[
+    "out.append(c0() + c1(i))",
+    "out.append(c2({V}, i))",
+    "out.append(c3(i, {V}, 2))",
+    "out.append(c4({V}, i, 1, i % 3))",
+    "out.append(c1(c1(c1({V}))))",
+    "out.append(dflt({V}))",
+    "out.append(dflt(i, {V}))",
+    "out.append(dflt(i, c={V}))",
+    "out.append(dflt(b=i, a={V}))",
+    "out.append(kw({V}, k=i))",
+    "out.append(kw(i, m={V}))",
+    "out.append(kw(i, i))",
+    "out.append(star(i, {V}))",
+    "out.append(star())",
+    "out.append(star(*SEQS[i % len(SEQS)]))",
+    "out.append(mixed(i, {V}, 1, 2, x={V}))",
+    "out.append(mixed(*SEQS[i % 5], **{'z': i}))",
+    "out.append(c2(*SEQS[i % 5]))",
+    "out.append(c2(i))",
+    "out.append(c1(i, {V}))",
+    "out.append(c3(a=i, b=1, c={V}))",
+    "out.append(rec(i % 40, 0))",
+    "out.append(rec({V}, 1) if i % 9 == 0 else 0)",
+    "out.append(deep(i % 300))",
+    "out.append(deep(5000) if i % 23 == 0 else i)",
+    "out.append(deep(-1) if i % 31 == 0 else i)",
+    "out.append(ping(i % 30) + pong(i % 7))",
+    "out.append(fib(i % 12))",
+    "out.append(cl(i) + cl2({V}))",
+    "out.append(ctr() + ctr(i % 3))",
+    "out.append(ctr({V}))",
+    "out.append(lam(i) + lam({V}, 3))",
+    "out.append(loc(i, 2))",
+    "out.append(loc(i))",
+    "out.append(KS[i % len(KS)].twice(i))",
+    "out.append(KS[i % len(KS)].get())",
+    "out.append(K0.twice(KS[i % 4], {V}))",
+    "if i == {F}:\n    loc.__defaults__ = (i,)",
+    "if i == {F}:\n    loc.__code__ = c2.__code__",
+    "if i == {F} + 1:\n    loc.__defaults__ = None",
+];
+
+const ATTR_STMTS: &[&str] = &[
+    "out.append(o.v)",
+    "out.append(o.get())",
+    "out.append(o.tag)",
+    "out.append(type(o).tag)",
+    "out.append(o.w)",
+    "out.append(o.twice(i))",
+    "out.append(K0.tag + K1.tag + K3.tag)",
+    "out.append(o.get() + o.v * o.tag)",
+    "out.append(isinstance(o, K0))",
+    "out.append(isinstance(o, (K1, K4)))",
+    "out.append(isinstance(o, K3))",
+    "out.append(isinstance(o, KTYPES[i % len(KTYPES)]))",
+    "out.append(isinstance(x, int))",
+    "out.append(isinstance(x, (str, bytes, list)))",
+    "out.append(isinstance(x, bool) or isinstance(x, (float, (tuple, dict))))",
+    "out.append(issubclass(type(o), K2))",
+    "out.append(type(o) is K1)",
+    "out.append(not x)",
+    "out.append(1 if x else 0)",
+    "out.append(not o)",
+    "out.append(bool(x) == (not not x))",
+    "out.append(type(x or i).__name__)",
+    "out.append(type(x and o).__name__)",
+    "if not x and i % 2:\n    out.append(i)",
+    "while x and i % 5 == 0:\n    out.append('w')\n    break",
+    "if i == {F}:\n    K1.tag = i",
+    "if i == {F}:\n    K0.get = lambda self: self.v * 5",
+    "if i == {F}:\n    del K2.get",
+    "if i == {F}:\n    K4.tag = 'four'",
+    "if i == {F}:\n    K6.tag = i * 2",
+    "if i == {F}:\n    K0.tag = {V}",
+    "if i == {F}:\n    K3.twice = K0.twice",
+    "o.v = i",
+    "o.extra = i",
+    "o.tag = i",
+    "out.append(getattr(o, 'extra', -1))",
+    "o.v += 1",
+];
+
+const SEQ_STMTS: &[&str] = &[
+    "a, b = t\nout.append((a, b))",
+    "a, b, c = t\nout.append((c, b, a))",
+    "a, *b = t\nout.append(b)",
+    "(a, b), c = t\nout.append(a)",
+    "for a, b in t:\n    out.append(b)",
+    "a, b = b, a = t\nout.append(a)",
+    "out.append(t[k])",
+    "out.append(t[i % 5 - 2])",
+    "out.append(t[-1])",
+    "out.append(t[0] + t[1])",
+    "out.append(t[1:])",
+    "out.append(t[k:])",
+    "for x in t:\n    out.append(x)\n    if x == 3:\n        break",
+    "for x in t:\n    for y in t:\n        out.append((x, y))",
+    "out.append(len(t))",
+    "out.append(3 in t)",
+    "out.append([*t, i])",
+    "out.append((*t,) * 2)",
+    "lst = list(range(i % 6))\nlst[k] = i\nout.append(lst)",
+    "lst = [i, {V}, None]\nout.append(lst[k])",
+    "tup = (i, {V}, None)\nout.append(tup[k])",
+    "tup = (i, {V})\na, b = tup\nout.append(b)",
+    "lst = [i, i + 1, i + 2]\na, b, c = lst\nout.append(a + b + c)",
+    "out.append(t[k][0])",
+    "out.append(t.index(2))",
+    "out.append(t.count(1))",
+    "out.append(list(t) + [k])",
+    "out.append(tuple(t)[k])",
+];
+
+const GEN_STMTS: &[&str] = &[
+    "for x in gsq(i % 7):\n    out.append(x)",
+    "out.append(sum(x * 2 for x in range(i % 9)))",
+    "out.append(sum(x * {V} for x in range(i % 4)))",
+    "out.append(list(x for x in t if x))",
+    "out.append([x for x in gfail(5, i % 7)])",
+    "for x in gfail(6, i % 8):\n    out.append(x)",
+    "log = []\ng = gfin(5, log)\nfor x in g:\n    if x == i % 4:\n        break\ng.close()\nout.append(log)",
+    "out.append(list(gdeleg(i % 4)))",
+    "s = gsend()\nnext(s)\ns.send(i)\ns.send({V})\ns.send(None)",
+    "it = iter(gsq(3))\nout.append(next(it, -1) + next(it, -1))",
+    "out.append(max((x % 5 for x in range(i % 10 + 1)), default=-1))",
+    "out.append(list(zip(gsq(i % 5), 'abcde')))",
+    "out.append(list(enumerate(gsq(i % 4), {V})))",
+    "out.append(any(x > 3 for x in gsq(i % 4)))",
+    "out.append(sorted(gsq(i % 6), reverse=True))",
+    "out.append(dict((x, x * x) for x in range(i % 4)))",
+    "out.append(sum(a * b for a, b in zip(gsq(i % 5), range(9))))",
+    "g = (x + i for x in t)\nout.append(next(g))\nout.append(list(g))",
+    "g = gsq(4)\nfor x in g:\n    out.append(next(g, 'end'))",
+    "out.append(list(c1(x) for x in gsq(i % 4)))",
+    "out.append([y for y in (c2(x, i) for x in range(3))])",
+];
+
+/// One function of the prelude-using kinds (0 calls, 1 attributes and truth, 2 sequences, 3
+/// generators): a hot loop whose body is a few statements drawn from the kind's list, each with
+/// its exception caught and recorded (type and message), the function returning a digest of the
+/// record.
+fn prelude_block(rng: &mut Rng, name: &str, kind: u64, values: &[&str]) -> String {
+    let n = 20 + rng.below(200);
+    let flip = rng.below(n);
+    let (a, b) = (rng.pick(values), rng.pick(values));
+    let (s1, s2) = (1 + rng.below(7), 1 + rng.below(11));
+    let loop_head = match rng.below(3) {
+        0 => format!("    for i in range({n}):\n"),
+        1 => format!("    i = -1\n    while i < {n} - 1:\n        i += 1\n"),
+        _ => format!("    for i in gsq({n}):\n"),
+    };
+    let mut p = format!("def {name}():\n    out = []\n");
+    let stmts = match kind {
+        0 => {
+            p += "    cl = mk_closure(3)\n    cl2 = mk_closure(0.5)\n    ctr = mk_counter()\n    \
+                  lam = lambda x, y=2: x * y\n    def loc(a, b=1):\n        return a - b\n";
+            CALL_STMTS
+        }
+        1 => ATTR_STMTS,
+        2 => SEQ_STMTS,
+        _ => GEN_STMTS,
+    };
+    p += &loop_head;
+    p += &format!("        v = {a} if i < {flip} else {b}\n");
+    match kind {
+        1 => {
+            p += &format!("        o = KS[(i * {s1}) % len(KS)]\n");
+            p += &format!("        x = MIXED[(i * {s2}) % len(MIXED)]\n");
+        }
+        _ => {
+            p += &format!("        t = SEQS[(i * {s1}) % len(SEQS)]\n");
+            p += &format!("        k = IDXS[(i * {s2}) % len(IDXS)]\n");
+        }
+    }
+    for _ in 0..3 + rng.below(6) {
+        let stmt = stmts[rng.below(stmts.len() as u64) as usize]
+            .replace("{V}", "v")
+            .replace("{F}", &flip.to_string())
+            .replace('\n', "\n            ");
+        p += &format!(
+            "        try:\n            {stmt}\n        except Exception as e:\n            \
+             out.append(type(e).__name__ + ': ' + str(e)[:70])\n"
+        );
+    }
+    p += "    return len(out), digest(out), repr(out[-3:])[:150]\n\n";
+    p += &format!(
+        "for _ in range({}):\n    r = {name}()\nprint('{name}', r)\n",
+        1 + rng.below(2)
+    );
+    p
+}
+
 /// A random terminating program: hot loops over values whose types flip, big ints, exceptions
 /// caught inside and outside loops, calls, generators.
 fn random_program(rng: &mut Rng) -> String {
@@ -401,7 +769,8 @@ fn random_program(rng: &mut Rng) -> String {
         "i % 3 == 0",
     ];
     let ops = ["+", "-", "*", "//", "%", "<", "==", "&", "|", ">>"];
-    let mut p = String::from("def g(n):\n    for k in range(n):\n        yield k * k\n\n");
+    let mut p = String::from(FUZZ_PRELUDE);
+    p += "\ndef g(n):\n    for k in range(n):\n        yield k * k\n\n";
     p += "def h(x, y=2):\n    return x * y if x is not None else y\n\n";
     // Attribute and method sites that see several classes (siblings, a __slots__ class, a
     // dict-backed instance), with a method rebound and an attribute deleted while loops run.
@@ -479,6 +848,12 @@ fn random_program(rng: &mut Rng) -> String {
     }
     p += "try:\n    print(f0() == f0(), h(None), sum(g(50)))\nexcept Exception as e:\n    \
           print('error', type(e).__name__)\n";
+    // Then two to four functions of the prelude's kinds (calls, attributes, sequences,
+    // generators).
+    for f in 4..6 + rng.below(3) {
+        let kind = rng.below(4);
+        p += &prelude_block(rng, &format!("f{f}"), kind, &values);
+    }
     p
 }
 
