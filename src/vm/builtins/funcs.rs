@@ -273,11 +273,11 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let mut key = Value::NULL;
-    let mut reverse = false;
+    let mut reverse_arg = None;
     for (k, v) in kws {
         match k {
             "key" => key = v,
-            "reverse" => reverse = compare::truthy(vm, v)?,
+            "reverse" => reverse_arg = Some(v),
             _ => {
                 return Err(
                     vm.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
@@ -288,6 +288,18 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let items = riter::collect(vm, pos[0])?;
     let l = vm.new_list(items);
     vm.roots.push(l);
+    // As list.sort converts it: after the iterable was read.
+    let reverse = match reverse_arg {
+        Some(v) => crate::vm::types::list::reverse_flag(vm, v),
+        None => Ok(false),
+    };
+    let reverse = match reverse {
+        Ok(r) => r,
+        Err(e) => {
+            vm.roots.pop();
+            return Err(e);
+        }
+    };
     let mut v = as_list(l).unwrap().to_vec();
     let r = sort_values(vm, &mut v, key, reverse);
     vm.roots.pop();

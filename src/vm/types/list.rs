@@ -221,6 +221,19 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: boo
     Ok(())
 }
 
+/// `sort`'s and `sorted`'s `reverse` (Argument Clinic's `bool(accept={int})`, a C int): an
+/// int or an object with `__index__`, not any object's truth.
+pub fn reverse_flag(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    match crate::vm::runtime::num::index_i64(vm, v)? {
+        Some(crate::vm::runtime::num::IntVal::Small(i)) if i32::try_from(i).is_ok() => Ok(i != 0),
+        Some(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
 fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = split_kw(args, kw);
     if pos.len() > 1 {
@@ -231,7 +244,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     for (k, v) in kws {
         match k {
             "key" => key = v,
-            "reverse" => reverse = compare::truthy(vm, v)?,
+            "reverse" => reverse = reverse_flag(vm, v)?,
             _ => {
                 return Err(
                     vm.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
