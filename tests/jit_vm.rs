@@ -547,6 +547,11 @@ def gsend():
             return total
         total += x
 
+def msg(e):
+    # A RecursionError's suffix (" in comparison") depends on which operation of the frame at
+    # the limit counts a level, which follows CPython's specializer too closely to compare.
+    return '' if isinstance(e, RecursionError) else str(e)[:70]
+
 def digest(out):
     d = 0
     for ch in repr(out):
@@ -738,7 +743,7 @@ fn prelude_block(rng: &mut Rng, name: &str, kind: u64, values: &[&str]) -> Strin
             .replace('\n', "\n            ");
         p += &format!(
             "        try:\n            {stmt}\n        except Exception as e:\n            \
-             out.append(type(e).__name__ + ': ' + str(e)[:70])\n"
+             out.append(type(e).__name__ + ': ' + msg(e))\n"
         );
     }
     p += "    return len(out), digest(out), repr(out[-3:])[:150]\n\n";
