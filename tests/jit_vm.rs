@@ -504,14 +504,48 @@ class Sized:
     def __len__(self):
         return self.n
 
-KS = [K0(1), K1(2), K2(3), K3(4), K4(5), K5(6), K6(7), K7(8)]
-KTYPES = [K0, K1, K2, K3, K4, K5, K6, K7]
+class K8(K0):
+    @property
+    def v(self):
+        return self._v * 2
+    @v.setter
+    def v(self, x):
+        self._v = x
+    def __getattr__(self, name):
+        if name == 'w':
+            return -1
+        raise AttributeError(name)
+
+KS = [K0(1), K1(2), K2(3), K3(4), K4(5), K5(6), K6(7), K7(8), K8(9)]
+KTYPES = [K0, K1, K2, K3, K4, K5, K6, K7, K8]
 MIXED = [0, 1, -3, 0.0, 2.5, '', 'a', (), (0,), [], [0], {}, {1: 2}, None, True, False,
          1 << 80, Truth(True), Truth(False), Truth(2), Sized(0), Sized(3), Sized(-1), K0(0),
          range(0), range(3), b'', b'x', 0j]
 SEQS = [(1, 2), [3, 4], (5, 6, 7), [8, 9, 10], (11,), [], (), 'ab', 'xyz', 5, None, 2.5,
         range(2), range(3), {1: 'a', 2: 'b'}, [(1, 2), (3, 4)], ((5, 6),), [[7], [8, 9]]]
 IDXS = [0, 1, 2, -1, -2, -3, 3, 7, -8, True, 1 << 70, -(1 << 70), None, 1.0, '0']
+
+def walk(n):
+    if n > 0:
+        yield n
+        yield from walk(n - 1)
+
+def fin(x):
+    try:
+        return c1(x)
+    finally:
+        x = None
+
+def raiser(x):
+    if x % 3 == 0:
+        raise KeyError(x)
+    return x
+
+def catcher(x):
+    try:
+        return raiser(x)
+    except KeyError as e:
+        return -e.args[0]
 
 def gsq(n):
     for k in range(n):
@@ -599,6 +633,14 @@ const CALL_STMTS: &[&str] = &[
     "out.append(KS[i % len(KS)].twice(i))",
     "out.append(KS[i % len(KS)].get())",
     "out.append(K0.twice(KS[i % 4], {V}))",
+    "def inner(a, b=i):\n    return a * b\nout.append(inner(i % 5) + inner(2, 3))",
+    "out.append(fin({V}))",
+    "out.append(catcher(i) + raiser(i))",
+    "out.append([f(i) for f in (c1, cl, lam, KS[i % len(KS)].twice)])",
+    "out.append(c4(*(i, 1, 2, 3)) + c2(**{'a': i, 'b': 1}))",
+    "out.append(list(map(c1, range(i % 5))))",
+    "out.append(sorted(range(i % 6), key=lambda x: -x))",
+    "out.append(rec(i % 30, 0) - rec(i % 7, {V}))",
     "if i == {F}:\n    loc.__defaults__ = (i,)",
     "if i == {F}:\n    loc.__code__ = c2.__code__",
     "if i == {F} + 1:\n    loc.__defaults__ = None",
@@ -697,6 +739,10 @@ const GEN_STMTS: &[&str] = &[
     "g = gsq(4)\nfor x in g:\n    out.append(next(g, 'end'))",
     "out.append(list(c1(x) for x in gsq(i % 4)))",
     "out.append([y for y in (c2(x, i) for x in range(3))])",
+    "out.append(sum(walk(i % 12)))",
+    "out.append(list(walk({V} % 40))[:3])",
+    "g = (c2(x, i) for x in range(3))\nout.append(sum(g))",
+    "for x in walk(i % 5):\n    if x == 2:\n        break\n    out.append(x)",
 ];
 
 /// One function of the prelude-using kinds (0 calls, 1 attributes and truth, 2 sequences, 3
@@ -922,7 +968,10 @@ fn differential_fuzz_interpreter_jit_cpython() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let _ = std::fs::remove_dir_all(&dir);
+    // JIT_FUZZ_KEEP keeps the programs (to time or reuse them).
+    if std::env::var_os("JIT_FUZZ_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]
