@@ -134,13 +134,18 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     Some(vm.new_str(n))
                 }
                 // A method's qualname is its class's qualname and its name (`list.append`,
-                // `dict.fromkeys` bound to the class), a module function's its name.
+                // bound or not, `dict.fromkeys` bound to the class), a module function's its
+                // name.
                 "__qualname__" => {
-                    let (n, bound) = (b.name, b.bound);
-                    if bound.is_null() || (bound.is_ptr() && layout_of(bound) == Layout::Module) {
-                        return Ok(Some(vm.new_str(n)));
-                    }
-                    let t = if as_type(bound).is_some() {
+                    let (n, bound, owner) = (b.name, b.bound, b.owner);
+                    let t = if bound.is_null()
+                        || (bound.is_ptr() && layout_of(bound) == Layout::Module)
+                    {
+                        if owner.is_null() {
+                            return Ok(Some(vm.new_str(n)));
+                        }
+                        owner
+                    } else if as_type(bound).is_some() {
                         bound
                     } else {
                         Value::from_ptr(vm.type_of(bound))
