@@ -715,6 +715,9 @@ const SEQ_STMTS: &[&str] = &[
     "out.append(t.count(1))",
     "out.append(list(t) + [k])",
     "out.append(tuple(t)[k])",
+    "out.append(t[::k])",
+    "lst = list(t)\nlst[k] = i\nout.append(lst)",
+    "out.append(t[k] if isinstance(t, (tuple, list)) else t)",
 ];
 
 const GEN_STMTS: &[&str] = &[
@@ -740,6 +743,9 @@ const GEN_STMTS: &[&str] = &[
     "out.append(list(c1(x) for x in gsq(i % 4)))",
     "out.append([y for y in (c2(x, i) for x in range(3))])",
     "out.append(sum(walk(i % 12)))",
+    "g = gsq(5)\nnext(g)\ng.throw(ValueError('t'))",
+    "g = gfin(4, out)\nnext(g)\ng.close()\nout.append(next(g, 'closed'))",
+    "out.append(list(zip(walk(i % 4), gfail(9, i % 5))))",
     "out.append(list(walk({V} % 40))[:3])",
     "g = (c2(x, i) for x in range(3))\nout.append(sum(g))",
     "for x in walk(i % 5):\n    if x == 2:\n        break\n    out.append(x)",
