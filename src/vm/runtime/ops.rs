@@ -350,6 +350,15 @@ pub fn physical_memory() -> usize {
     })
 }
 
+/// A padding width (`str.ljust`, `bytes.zfill`, ...) that can be allocated, else the
+/// MemoryError CPython raises (instead of aborting the process on a failed allocation).
+pub fn check_width(vm: &mut Vm, w: usize) -> PyResult<usize> {
+    if w.saturating_mul(4) > physical_memory() {
+        return Err(no_memory(vm));
+    }
+    Ok(w)
+}
+
 /// A bare MemoryError (no arguments), as CPython's PyErr_NoMemory.
 pub fn no_memory(vm: &mut Vm) -> Value {
     let t = vm.t.exc("MemoryError");

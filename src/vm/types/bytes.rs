@@ -982,19 +982,17 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.new_list(vals))
 }
 
+/// The width of center/ljust/rjust/zfill: a Py_ssize_t (OverflowError past 64 bits), and
+/// MemoryError for one that cannot be allocated.
+fn width_arg(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    let w = crate::vm::runtime::num::index_c(vm, v, "ssize_t", |_| true)?.max(0) as usize;
+    crate::vm::runtime::ops::check_width(vm, w)
+}
+
 /// (width, fill byte) of center/ljust/rjust.
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, u8)> {
     nargs(vm, name, args, kw, 1, 1, 2)?;
-    let w = match index_value(vm, args[1])? {
-        Some(IntVal::Small(w)) => w.max(0) as usize,
-        Some(IntVal::Big(_)) => {
-            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
-        }
-        None => {
-            let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-        }
-    };
+    let w = width_arg(vm, args[1])?;
     let fill = match args.get(2) {
         None => b' ',
         Some(&f) => match bytes_of(f) {
@@ -1046,13 +1044,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "zfill", args, kw, 1, 1, 1)?;
-    let w = match index_value(vm, args[1])? {
-        Some(IntVal::Small(w)) => w.max(0) as usize,
-        _ => {
-            let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-        }
-    };
+    let w = width_arg(vm, args[1])?;
     let d = data(args[0]);
     if w <= d.len() {
         let d = d.to_vec();

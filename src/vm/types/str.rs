@@ -540,6 +540,7 @@ fn isascii(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<(usize, char)> {
     nargs(vm, name, args, kw, 1, 1, 2)?;
     let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
+    let w = crate::vm::runtime::ops::check_width(vm, w)?;
     let fill = match args.get(2) {
         Some(&f) => {
             let fs = arg_str(vm, f, "fill character")?;
@@ -595,6 +596,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "zfill", args, kw, 1, 1, 1)?;
     let w = super::exc::ssize_index(vm, args[1])?.max(0) as usize;
+    let w = crate::vm::runtime::ops::check_width(vm, w)?;
     let st = s(args[0]);
     let n = st.chars().count();
     if n >= w {
