@@ -380,6 +380,12 @@ fn split_args(
     // Argument Clinic's (sep=None, maxsplit=-1).
     let a = super::bind_named(vm, name, &pos[1..], &kws, &["sep", "maxsplit"], 2, 0)?;
     let (sep, max) = (a[0], a[1]);
+    // Argument Clinic's Py_ssize_t: a boxed int that fits in 64 bits (2**50) is no overflow.
+    // It is converted before the separator is looked at (as a buffer, then for emptiness).
+    let max = match max {
+        None => -1,
+        Some(m) => crate::vm::runtime::num::index_c(vm, m, "ssize_t", |_| true)?,
+    };
     let sep = match sep {
         Some(s) if s != vm.none => {
             let b = bytes_arg(vm, s)?;
@@ -389,11 +395,6 @@ fn split_args(
             Some(b)
         }
         _ => None,
-    };
-    // Argument Clinic's Py_ssize_t: a boxed int that fits in 64 bits (2**50) is no overflow.
-    let max = match max {
-        None => -1,
-        Some(m) => crate::vm::runtime::num::index_c(vm, m, "ssize_t", |_| true)?,
     };
     Ok((sep, max))
 }
