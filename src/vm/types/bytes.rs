@@ -1342,20 +1342,8 @@ fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn insert(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "insert", args, kw, 1, 2, 2)?;
-    let i = match index_value(vm, args[1])? {
-        Some(IntVal::Small(i)) => i,
-        Some(IntVal::Big(b)) => {
-            if b.sign() == num_bigint::Sign::Minus {
-                i64::MIN / 2
-            } else {
-                i64::MAX / 2
-            }
-        }
-        None => {
-            let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-        }
-    };
+    // Argument Clinic's Py_ssize_t: OverflowError past 64 bits, before the item is looked at.
+    let i = crate::vm::runtime::num::index_c(vm, args[1], "ssize_t", |_| true)?;
     let b = byte_value(vm, args[2])?;
     let l = bytes_of(args[0]).unwrap();
     let n = l.len() as i64;
