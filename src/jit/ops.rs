@@ -376,30 +376,71 @@ unsafe fn call_py_exact_fast(
     }
     // SAFETY: the driver's Vm (the contract); no other reference into it is live.
     let vm = unsafe { &mut *(c.vm as *mut Vm) };
+    // SAFETY: forwarded (the contract).
+    let depth = unsafe { sync_caller(frame, sp, at as usize, op) };
+    let pushed = eval::push_frame_exact(vm, t.callable, t.fd, t.cd, &window[t.start..]);
+    Some(enter_pushed(
+        c,
+        vm,
+        frame,
+        at as usize,
+        op,
+        depth - n as u32,
+        pushed,
+        t.cd,
+    ))
+}
+
+/// Syncs the frame of a call at `at` for its callee (`instr_index` after the call,
+/// `stack_depth` with the call's window) and returns that depth.
+///
+/// # Safety
+/// `GenericFn`'s contract (`frame`, `sp`); `op` is the instruction at `at`.
+#[inline(always)]
+unsafe fn sync_caller(frame: *mut Frame, sp: *mut Value, at: usize, op: Opcode) -> u32 {
     let fr = FramePtr(frame).get();
     // SAFETY: `sp` points into this frame's slots (the contract).
     let depth = unsafe { sp.offset_from(frame_slots(frame)) } as u32 - fr.nlocalsplus;
-    fr.instr_index = (at as usize + 1 + op.cache_units()) as u32;
+    fr.instr_index = (at + 1 + op.cache_units()) as u32;
     fr.stack_depth = depth;
-    match eval::push_frame_exact(vm, t.callable, t.fd, t.cd, &window[t.start..]) {
+    depth
+}
+
+/// The fast calls' end (`call_py_exact_fast`, `call_init_fast`): with the callee's frame
+/// `pushed`, the caller keeps `left` values on its stack and compiled code goes on in the
+/// callee (a collection first if one is due); a failed push raises at the call, as
+/// `Site::raise`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn enter_pushed(
+    c: &mut JitContext,
+    vm: &mut Vm,
+    frame: *mut Frame,
+    at: usize,
+    op: Opcode,
+    left: u32,
+    pushed: PyResult<FramePtr>,
+    cd: &CodeData,
+) -> *mut Value {
+    let fr = FramePtr(frame).get();
+    match pushed {
         Ok(callee) => {
-            fr.stack_depth = depth - n as u32;
+            fr.stack_depth = left;
             if vm.heap.should_collect() {
                 vm.collect();
             }
             if let Some(st) = vm.stats.as_deref_mut() {
                 st.ops[op as usize].hits += 1;
             }
-            Some(switch_to_code(c, callee, t.cd, 0, true))
+            switch_to_code(c, callee, cd, 0, true)
         }
         Err(e) => {
-            // As `Site::raise`: at the call, its window still on the stack.
             fr.instr_index = at as u32;
             c.exit_kind = EXIT_RAISED;
             c.exception = e;
             c.error_at = at as u32;
             c.reraise = 0;
-            Some(status(JIT_STATUS_ERROR))
+            status(JIT_STATUS_ERROR)
         }
     }
 }
@@ -1195,33 +1236,20 @@ unsafe fn call_init_fast(
     // SAFETY: the driver's Vm (the contract); no other reference into it is live.
     let vm = unsafe { &mut *(c.vm as *mut Vm) };
     let t = spec::init_call_target(vm, window, cd.adaptive.get(at + 1..)?)?;
-    let fr = FramePtr(frame).get();
-    // SAFETY: `sp` points into this frame's slots (the contract).
-    let depth = unsafe { sp.offset_from(frame_slots(frame)) } as u32 - fr.nlocalsplus;
-    fr.instr_index = (at + 1 + op.cache_units()) as u32;
-    fr.stack_depth = depth;
-    match spec::enter_init(vm, &t, window) {
-        Ok(callee) => {
-            // The instance stays as the call's result.
-            fr.stack_depth = depth - n as u32 + 1;
-            if vm.heap.should_collect() {
-                vm.collect();
-            }
-            if let Some(st) = vm.stats.as_deref_mut() {
-                st.ops[op as usize].hits += 1;
-            }
-            Some(switch_to_code(c, callee, t.cd, 0, true))
-        }
-        Err(e) => {
-            // As `Site::raise`: at the call.
-            fr.instr_index = at as u32;
-            c.exit_kind = EXIT_RAISED;
-            c.exception = e;
-            c.error_at = at as u32;
-            c.reraise = 0;
-            Some(status(JIT_STATUS_ERROR))
-        }
-    }
+    // SAFETY: forwarded (the contract).
+    let depth = unsafe { sync_caller(frame, sp, at, op) };
+    let pushed = spec::enter_init(vm, &t, window);
+    // The instance stays as the call's result.
+    Some(enter_pushed(
+        c,
+        vm,
+        frame,
+        at,
+        op,
+        depth - n as u32 + 1,
+        pushed,
+        t.cd,
+    ))
 }
 
 /// CALL_ALLOC_AND_ENTER_INIT as `_SWITCH`: pushes the `__init__` frame and continues in its
