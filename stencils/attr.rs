@@ -492,7 +492,7 @@ fn call_list_append(e: &mut Emitter, _: u32) {
     let cached = cached_callable(e);
     let same = e.b.ins().icmp(IntCC::Equal, append, cached);
     e.slow_unless(same);
-    exact_type_or_slow(e, list, "_JIT_LIST_TYPE");
+    e.exact_type_or_slow(list, "_JIT_LIST_TYPE");
     append_with_room(e, list, v);
     let none = e.hole("_JIT_NONE");
     e.finish(3, &[none]);
@@ -518,10 +518,7 @@ fn append_with_room(e: &mut Emitter, list: Value, v: Value) {
 fn load_attr_class(e: &mut Emitter, _: u32) {
     let p = e.live_unit();
     let o = e.peek(0);
-    let ty = e.ptr_type_or_slow(o);
-    let type_type = e.hole("_JIT_TYPE_TYPE");
-    let is_class = e.b.ins().icmp(IntCC::Equal, ty, type_type);
-    e.slow_unless(is_class);
+    e.exact_type_or_slow(o, "_JIT_TYPE_TYPE");
     let have = e.b.ins().uload32(mem(), o, crate::TYPE_VERSION_OFFSET);
     let want = cache_word(e, Some(p), 1);
     let same = e.b.ins().icmp(IntCC::Equal, have, want);
@@ -579,7 +576,7 @@ const LOAD_GLOBAL_VARIANTS: &[&str] = &["value", "NULL, value"];
 /// Checks the exact dict `d`'s keys' shape against the live cache's u64 at byte `at` (after
 /// its type); else the slow path.
 fn guard_dict_shape(e: &mut Emitter, d: Value, p: Value, at: i32) {
-    exact_type_or_slow(e, d, "_JIT_DICT_TYPE");
+    e.exact_type_or_slow(d, "_JIT_DICT_TYPE");
     let shape = e.b.ins().load(I64, mem(), d, crate::DICT_SHAPE_OFFSET);
     // 4-byte aligned in the live cache.
     let want =
@@ -635,10 +632,7 @@ fn cell(e: &mut Emitter) -> Value {
     let c =
         e.b.ins()
             .load(I64, mem(), addr, crate::FRAME_LOCALSPLUS_OFFSET);
-    let ty = e.ptr_type_or_slow(c);
-    let want = e.hole("_JIT_CELL_TYPE");
-    let is_cell = e.b.ins().icmp(IntCC::Equal, ty, want);
-    e.slow_unless(is_cell);
+    e.exact_type_or_slow(c, "_JIT_CELL_TYPE");
     c
 }
 
@@ -677,21 +671,11 @@ fn copy_free_vars(e: &mut Emitter, _: u32) {
 /// UNPACK_SEQUENCE_TUPLE / _LIST's variants: the item count (the oparg).
 const UNPACK_VARIANTS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8"];
 
-/// Checks `o` is a heap object whose type is the one behind the hole `type_hole` (exactly,
-/// not a subclass); else the slow path.
-fn exact_type_or_slow(e: &mut Emitter, o: Value, type_hole: &str) {
-    let ty = e.ptr_type_or_slow(o);
-    let want = e.hole(type_hole);
-    let exact = e.b.ins().icmp(IntCC::Equal, ty, want);
-    e.slow_unless(exact);
-}
-
 /// The items pointer and length of `s` after checking it is an exact list (`list`,
 /// `_JIT_LIST_TYPE`) or tuple (`_JIT_TUPLE_TYPE`) of `len` items (`None`: any length); else the
 /// slow path.
 fn seq_items(e: &mut Emitter, list: bool, s: Value, len: Option<usize>) -> (Value, Value) {
-    exact_type_or_slow(
-        e,
+    e.exact_type_or_slow(
         s,
         if list {
             "_JIT_LIST_TYPE"
@@ -774,7 +758,7 @@ fn for_iter_seq(e: &mut Emitter, list: bool) {
     } else {
         "_JIT_TUPLE_ITER_TYPE"
     };
-    exact_type_or_slow(e, it, iter_type);
+    e.exact_type_or_slow(it, iter_type);
     let s = e.b.ins().load(I64, mem(), it, crate::SEQ_ITER_SEQ_OFFSET);
     let live = e.b.ins().icmp_imm_s(IntCC::NotEqual, s, 0);
     e.branch_if_not(live, |e| e.jump_popping("_JIT_JUMP_TARGET", 1));
@@ -804,7 +788,7 @@ fn list_append(e: &mut Emitter, _: u32) {
     let off = e.b.ins().ishl_imm_s(oparg, 3);
     let at = e.b.ins().isub(e.sp, off);
     let list = e.b.ins().load(I64, mem(), at, -8);
-    exact_type_or_slow(e, list, "_JIT_LIST_TYPE");
+    e.exact_type_or_slow(list, "_JIT_LIST_TYPE");
     append_with_room(e, list, v);
     let sp = e.sp_after(-1);
     e.continue_with(sp);

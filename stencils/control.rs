@@ -387,10 +387,7 @@ fn call_py(e: &mut Emitter, nargs: u32, missing: u32) {
     let clear = e.b.ins().icmp_imm_s(IntCC::Equal, breaker, 0);
     e.slow_unless(clear);
     let (plain, callable) = callable_of(e, nargs);
-    let ty = e.ptr_type_or_slow(callable);
-    let function_type = e.hole("_JIT_FUNCTION_TYPE");
-    let is_function = e.b.ins().icmp(IntCC::Equal, ty, function_type);
-    e.slow_unless(is_function);
+    e.exact_type_or_slow(callable, "_JIT_FUNCTION_TYPE");
     let code =
         e.b.ins()
             .load(I64, mem(), callable, crate::FUNC_CODE_OFFSET);

@@ -721,6 +721,15 @@ impl<'a> Emitter<'a> {
         self.b.ins().load(I64, mem(), o, crate::OBJ_TYPE_OFFSET)
     }
 
+    /// Checks `o` is a heap object whose type is the one behind the hole `type_hole` (exactly,
+    /// not a subclass); else the slow path.
+    pub fn exact_type_or_slow(&mut self, o: Value, type_hole: &str) {
+        let ty = self.ptr_type_or_slow(o);
+        let want = self.hole(type_hole);
+        let exact = self.b.ins().icmp(IntCC::Equal, ty, want);
+        self.slow_unless(exact);
+    }
+
     /// Nonzero when `v` is a heap pointer (top 16 bits zero, not NULL).
     pub fn is_ptr(&mut self, v: Value) -> Value {
         // `Value::is_ptr` (top 16 bits zero and not NULL) as one test: `v - 1` has its top 16
