@@ -227,6 +227,18 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn pick<T: Copy>(items: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if step == 1 || n == 1 {
+        // One copy of the run (`l[a:b]`, `l[:k]`), not an item-by-item push.
+        return items[start as usize..start as usize + n].to_vec();
+    }
+    if step == -1 {
+        // `l[k::-1]`: the run reversed.
+        let s = start as usize;
+        return items[s + 1 - n..=s].iter().rev().copied().collect();
+    }
     let mut out = Vec::with_capacity(n);
     let mut i = start;
     for _ in 0..n {
