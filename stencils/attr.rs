@@ -101,6 +101,20 @@ pub fn templates() -> Vec<Template> {
         )
         .cached(),
         t(
+            "LOAD_ATTR_MODULE",
+            "(module -- value) an exact module (MODULE_TYPE) whose dict (an exact dict) has the \
+             keys' shape c[1..3] of the live cache: the value of its entry c[3]; else the slow \
+             path",
+            |e, _| load_attr_module(e, false),
+        )
+        .cached(),
+        t(
+            "LOAD_METHOD_MODULE",
+            "(module -- NULL value) as LOAD_ATTR_MODULE, NULL pushed below the value",
+            |e, _| load_attr_module(e, true),
+        )
+        .cached(),
+        t(
             "LOAD_DEREF",
             "(-- value) the contents of the cell in local OPARG; the slow path unless it is a cell holding a value",
             load_deref,
@@ -604,13 +618,25 @@ fn load_global(e: &mut Emitter, builtin: bool, variant: u32) {
     } else {
         g
     };
-    let idx = e.b.ins().uload32(mem(), p, 24);
+    let v = dict_entry_value(e, src, p, 24);
+    if variant & 1 != 0 {
+        let null = e.iconst(0);
+        e.finish(0, &[null, v]);
+    } else {
+        e.finish(0, &[v]);
+    }
+}
+
+/// The value of the entry of dict `d` whose index is the live cache's u32 at byte `at` (a
+/// `DictTable::slot`); the slow path if the index is past the entries or the entry is deleted.
+fn dict_entry_value(e: &mut Emitter, d: Value, p: Value, at: i32) -> Value {
+    let idx = e.b.ins().uload32(mem(), p, at);
     let n =
         e.b.ins()
-            .load(I64, mem(), src, crate::DICT_ENTRIES_LEN_OFFSET);
+            .load(I64, mem(), d, crate::DICT_ENTRIES_LEN_OFFSET);
     let inside = e.b.ins().icmp(IntCC::UnsignedLessThan, idx, n);
     e.slow_unless(inside);
-    let entries = e.b.ins().load(I64, mem(), src, crate::DICT_ENTRIES_OFFSET);
+    let entries = e.b.ins().load(I64, mem(), d, crate::DICT_ENTRIES_OFFSET);
     let off = e.b.ins().imul_imm_s(idx, crate::DICT_ENTRY_SIZE as i64);
     let entry = e.b.ins().iadd(entries, off);
     let v =
@@ -618,11 +644,25 @@ fn load_global(e: &mut Emitter, builtin: bool, variant: u32) {
             .load(I64, mem(), entry, crate::DICT_ENTRY_VALUE_OFFSET);
     let found = e.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
     e.slow_unless(found);
-    if variant & 1 != 0 {
+    v
+}
+
+/// LOAD_ATTR_MODULE / LOAD_METHOD_MODULE (`spec::load_attr_module`): an exact module whose
+/// dict has the cached keys' shape (c[1..3]); the value of its entry c[3], read in place
+/// (NULL below it for LOAD_METHOD_MODULE). A module subclass's instance takes the slow path,
+/// which handles it.
+fn load_attr_module(e: &mut Emitter, method: bool) {
+    let p = e.live_unit();
+    let m = e.peek(0);
+    e.exact_type_or_slow(m, "_JIT_MODULE_TYPE");
+    let d = e.b.ins().load(I64, mem(), m, crate::MODULE_DICT_OFFSET);
+    guard_dict_shape(e, d, p, 8);
+    let v = dict_entry_value(e, d, p, 16);
+    if method {
         let null = e.iconst(0);
-        e.finish(0, &[null, v]);
+        e.finish(1, &[null, v]);
     } else {
-        e.finish(0, &[v]);
+        e.finish(1, &[v]);
     }
 }
 

@@ -182,6 +182,11 @@ pub const HOLE_SYMBOLS: &[HoleSym] = &[
         kind: SymKind::Data,
     },
     HoleSym {
+        symbol: "_JIT_MODULE_TYPE",
+        value: "ModuleType",
+        kind: SymKind::Data,
+    },
+    HoleSym {
         symbol: "_JIT_TUPLE_TYPE",
         value: "TupleType",
         kind: SymKind::Data,

@@ -90,6 +90,7 @@ fn run(asm: &Asm, consts: &[Value], locals: &[Value], range: Option<(i64, i64, i
         type_type: std::ptr::null(),
         tuple_type: std::ptr::null(),
         dict_type: std::ptr::null(),
+        module_type: std::ptr::null(),
         tuple_iter_type: std::ptr::null(),
         list_iter_type: std::ptr::null(),
         list_type: std::ptr::null(),

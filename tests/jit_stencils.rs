@@ -164,6 +164,7 @@ mod stitched {
             type_type: std::ptr::null(),
             tuple_type: std::ptr::null(),
             dict_type: std::ptr::null(),
+            module_type: std::ptr::null(),
             tuple_iter_type: std::ptr::null(),
             list_iter_type: std::ptr::null(),
             list_type: std::ptr::null(),

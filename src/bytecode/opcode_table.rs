@@ -395,7 +395,7 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of an instance attribute: guards the type version, loads the instance value at the cached shared-key index (a NULL value or a materialized __dict__ misses).";
             LOAD_ATTR_MODULE = 123, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
-                deopt: LOAD_ATTR, stencil: Generic,
+                deopt: LOAD_ATTR, stencil: Own,
                 doc: "LOAD_ATTR of a module attribute: guards the module dict's keys version, one indexed load.";
             LOAD_ATTR_SLOT = 124, stack: |_a, _j| (1, 1), operand: Name, cache: 7,
                 deopt: LOAD_ATTR, stencil: Own,
@@ -422,7 +422,7 @@ macro_rules! for_each_opcode {
                 deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD on an object without an instance dict (built-in types, slotted classes): guards the type version, pushes the cached method and self.";
             LOAD_METHOD_MODULE = 132, stack: |_a, _j| (1, 2), operand: Name, cache: 7,
-                deopt: LOAD_METHOD, stencil: Generic,
+                deopt: LOAD_METHOD, stencil: Own,
                 doc: "LOAD_METHOD of a module attribute: guards the module dict's keys version, pushes NULL and the value.";
             CALL_PY_EXACT_ARGS = 133, stack: |a, _j| (a + 2, 1), operand: Count, cache: 3,
                 deopt: CALL, stencil: Generic,

@@ -1539,6 +1539,7 @@ pub fn runtime_symbols<'a>(
         type_type: vm.t.type_ as *const u8,
         tuple_type: vm.t.tuple as *const u8,
         dict_type: vm.t.dict as *const u8,
+        module_type: vm.t.module as *const u8,
         tuple_iter_type: vm.t.tuple_iterator as *const u8,
         list_iter_type: vm.t.list_iterator as *const u8,
         list_type: vm.t.list as *const u8,

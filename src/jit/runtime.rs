@@ -204,6 +204,9 @@ pub struct RuntimeSymbols<'a> {
     /// Address of the dict type object (LOAD_GLOBAL's guard that the globals and builtins are
     /// exact dicts), or null (then those stencils fail to stitch).
     pub dict_type: *const u8,
+    /// Address of the module type object (LOAD_ATTR_MODULE / LOAD_METHOD_MODULE's guard that a
+    /// value is an exact module), or null (then those stencils fail to stitch).
+    pub module_type: *const u8,
     /// Address of the tuple iterator type object (FOR_ITER_TUPLE's guard), or null (then those stencils fail to stitch).
     pub tuple_iter_type: *const u8,
     /// Address of the list iterator type object (FOR_ITER_LIST's guard), or null (then those stencils fail to stitch).

@@ -83,6 +83,8 @@ pub enum HoleValue {
     TupleType,
     /// `_JIT_DICT_TYPE`: address of the dict type object.
     DictType,
+    /// `_JIT_MODULE_TYPE`: address of the module type object.
+    ModuleType,
     /// `_JIT_TUPLE_ITER_TYPE`: address of the tuple iterator type object.
     TupleIterType,
     /// `_JIT_LIST_ITER_TYPE`: address of the list iterator type object.

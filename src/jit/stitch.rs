@@ -911,6 +911,7 @@ impl Layout {
             | HoleValue::TypeType
             | HoleValue::TupleType
             | HoleValue::DictType
+            | HoleValue::ModuleType
             | HoleValue::TupleIterType
             | HoleValue::ListType
             | HoleValue::ListIterType => {
@@ -920,6 +921,7 @@ impl Layout {
                     HoleValue::TypeType => (syms.type_type, "type type"),
                     HoleValue::TupleType => (syms.tuple_type, "tuple type"),
                     HoleValue::DictType => (syms.dict_type, "dict type"),
+                    HoleValue::ModuleType => (syms.module_type, "module type"),
                     HoleValue::TupleIterType => (syms.tuple_iter_type, "tuple iterator type"),
                     HoleValue::ListType => (syms.list_type, "list type"),
                     _ => (syms.list_iter_type, "list iterator type"),

@@ -151,6 +151,9 @@ pub const DICT_ENTRIES_LEN_OFFSET: i32 = 32;
 pub const DICT_ENTRY_SIZE: i32 = 24;
 pub const DICT_ENTRY_VALUE_OFFSET: i32 = 16;
 
+/// Byte offset of `vm::object::ModuleData::dict` (`Value`, the module's dict) in a module.
+pub const MODULE_DICT_OFFSET: i32 = 24;
+
 /// Byte offsets of `vm::object::SeqIterData` fields in a list or tuple iterator.
 /// `Value`: the list or tuple (NULL once exhausted).
 pub const SEQ_ITER_SEQ_OFFSET: i32 = 16;

@@ -694,10 +694,16 @@ pub struct BigRange {
     pub len: BigInt,
 }
 
+/// A module: `repr(C)` so that compiled code reads its dict at `MODULE_DICT_OFFSET`
+/// (LOAD_ATTR_MODULE / LOAD_METHOD_MODULE's stencils).
+#[repr(C)]
 pub struct ModuleData {
     pub name: Value,
     pub dict: Value,
 }
+
+const _: () =
+    assert!(std::mem::offset_of!(Obj<ModuleData>, data.dict) == MODULE_DICT_OFFSET as usize);
 
 /// A weak reference (`_weakref.ref`): the collector clears `referent` when nothing else keeps
 /// it alive and then calls `callback` with the reference (see `gc::Heap::collect`).
