@@ -17,6 +17,7 @@
 //!   only through an `unsafe` constructor and has no negative `Pid`.
 //! - setitimer/getitimer, strsignal(3) and wait4(2) with its rusage: no crate wraps them
 //!   (rustix's wait functions pass no rusage; nix has no itimer or strsignal).
+//! - zlibVersion(3): libz-sys binds it as a raw `unsafe fn`; flate2 does not expose it.
 
 use std::io;
 
@@ -254,4 +255,15 @@ pub fn wait4(pid: i32) -> io::Result<(i32, libc::rusage)> {
         }
         Ok((status, usage))
     }
+}
+
+/// The version of the libz cpjit is linked to (flate2's backend): `zlib.ZLIB_RUNTIME_VERSION`.
+pub fn zlib_version() -> String {
+    // SAFETY: zlibVersion() takes no arguments and returns a pointer to a NUL-terminated string
+    // constant in the library, valid for the life of the process.
+    let p = unsafe { libz_sys::zlibVersion() };
+    // SAFETY: as above: non-null, NUL-terminated and never freed.
+    unsafe { std::ffi::CStr::from_ptr(p) }
+        .to_string_lossy()
+        .into_owned()
 }

@@ -1,4 +1,5 @@
-//! `zlib` over flate2 with its zlib-rs backend (a Rust port of zlib): compress, decompress,
+//! `zlib` over flate2 with its C zlib backend, linked to the system's libz as CPython's zlib
+//! module is (so compressed bytes are identical to CPython's): compress, decompress,
 //! compressobj, decompressobj, crc32, adler32. The Compress and Decompress classes are Python
 //! (the module's Python part, below) over native stream states; the functions here act on
 //! those. Not supported (NotImplementedError): a memLevel other than 8, a strategy other than
@@ -41,6 +42,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("_set_dictionary", set_dictionary),
         ("crc32", crc32),
         ("adler32", adler32),
+        ("_version", version),
     ];
     for &(n, f) in fns {
         def(vm, m, n, f);
@@ -50,6 +52,12 @@ pub fn create(vm: &mut Vm) -> PyResult {
     vm.roots.pop();
     r?;
     Ok(m)
+}
+
+/// `_version()`: the linked libz's version (zlibVersion(3)).
+fn version(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "_version", args, kw, 0, 0, 0)?;
+    Ok(vm.new_str(&crate::sys::zlib_version()))
 }
 
 const ZLIB_SRC: &str = r#"
@@ -76,8 +84,10 @@ Z_FULL_FLUSH = 3
 Z_FINISH = 4
 Z_BLOCK = 5
 Z_TREES = 6
-ZLIB_VERSION = '1.3.1'
-ZLIB_RUNTIME_VERSION = '1.3.1'
+ZLIB_RUNTIME_VERSION = _version()
+# CPython's is the zlib.h it was built with; this module is built and run against the same libz.
+ZLIB_VERSION = ZLIB_RUNTIME_VERSION
+del _version
 
 
 class error(Exception):
@@ -223,7 +233,7 @@ def compressobj(level=Z_DEFAULT_COMPRESSION, method=DEFLATED, wbits=MAX_WBITS,
     """Return a compressor object."""
     level, method, wbits = _int(level), _int(method), _int(wbits)
     memLevel, strategy = _int(memLevel), _int(strategy)
-    if method != DEFLATED or not (9 <= abs(wbits) <= 15 or 25 <= wbits <= 31) \
+    if method != DEFLATED or not (9 <= abs(wbits) <= 15 or wbits == 8 or 25 <= wbits <= 31) \
             or not 1 <= memLevel <= 9 or not 0 <= strategy <= 4:
         raise ValueError('Invalid initialization option')
     if not -1 <= level <= 9:
@@ -355,7 +365,8 @@ fn bytes_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
     }
 }
 
-/// `_compressor(level, wbits)`: wbits 9..15 for a zlib stream, -15..-9 for a raw one.
+/// `_compressor(level, wbits)`: wbits 8..15 for a zlib stream, -15..-9 for a raw one, 25..31 for
+/// a gzip one.
 fn compressor(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "_compressor", a, k, 0, 2, 2)?;
     let level = index_of(vm, a[0], "level")?;
@@ -365,7 +376,12 @@ fn compressor(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     } else {
         Compression::new(level as u32)
     };
-    let c = Compress::new_with_window_bits(level, wbits > 0, wbits.unsigned_abs() as u8);
+    // zlib itself reads a zlib stream's 8 as 9 (compressobj has checked the range).
+    let c = if wbits > 16 {
+        Compress::new_gzip(level, (wbits - 16) as u8)
+    } else {
+        Compress::new_with_window_bits(level, wbits > 0, (wbits.unsigned_abs() as u8).max(9))
+    };
     Ok(alloc(vm, Stream::Comp(c)))
 }
 
