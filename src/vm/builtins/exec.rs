@@ -87,6 +87,72 @@ fn compile_single(
     src: &[u8],
     filename: &str,
 ) -> Result<crate::bytecode::code::CodeObject, crate::syntax::error::SyntaxError> {
+    let m = parse_single(src, filename)?;
+    crate::compile::compile_module(&m, filename)
+        .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
+}
+
+/// `compile(source, filename, mode, ast.PyCF_ONLY_AST)` (`ast.parse`): the parser's tree as
+/// `_ast` node objects. The tree is built by evaluating its `ast.dump(tree,
+/// include_attributes=True)` text (`syntax::ast_dump`, which the AST golden tests hold to
+/// CPython's) with the node classes of `_ast` in scope: every node then has CPython's class,
+/// fields and positions, and the optional fields the dump leaves out keep their class default,
+/// None, as in CPython's tree. Type comments (`PyCF_TYPE_COMMENTS`) and 'func_type' mode are
+/// not supported.
+fn compile_to_ast(vm: &mut Vm, src: &[u8], filename: &str, mode: &str, flags: i64) -> PyResult {
+    use crate::syntax::ast::Mod;
+    const PYCF_TYPE_COMMENTS: i64 = 0x1000;
+    if flags & PYCF_TYPE_COMMENTS != 0 {
+        return Err(
+            vm.not_implemented("compile() to an AST with type comments (PyCF_TYPE_COMMENTS)")
+        );
+    }
+    if src.contains(&0) {
+        return Err(vm.err(
+            "SyntaxError",
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let parsed = match mode {
+        "exec" => crate::syntax::parser::parse_module(src, filename),
+        "eval" => {
+            // As compile_text: leading blanks stripped.
+            let start = src
+                .iter()
+                .position(|&c| c != b' ' && c != b'\t')
+                .unwrap_or(src.len());
+            crate::syntax::parser::parse_expression(&src[start..], filename)
+        }
+        "single" => parse_single(src, filename),
+        _ => return Err(vm.not_implemented("compile() to an AST in 'func_type' mode")),
+    };
+    let tree: Mod = parsed.map_err(|e| syntax_error(vm, &e))?;
+    let text = crate::syntax::ast_dump::dump(&tree, true);
+    let ast = crate::vm::modules::import_module(vm, "_ast")?;
+    let ns = vm.new_dict();
+    vm.roots.push(ns);
+    let r = (|| {
+        for (k, v) in crate::vm::runtime::dict::items_of(as_module(ast).unwrap().dict) {
+            crate::vm::runtime::dict::dict_set(vm, ns, k, v)?;
+        }
+        // Float and imaginary constants past the float range dump as `inf` / `infj`.
+        let (inf, infj) = (vm.intern("inf"), vm.intern("infj"));
+        let inf_v = Value::from_f64(f64::INFINITY);
+        crate::vm::runtime::dict::dict_set(vm, ns, inf, inf_v)?;
+        let infj_v = crate::vm::types::complex::new_complex(vm, 0.0, f64::INFINITY);
+        crate::vm::runtime::dict::dict_set(vm, ns, infj, infj_v)?;
+        let code = compile_text(vm, text.as_bytes(), "<ast>", "eval")?;
+        crate::vm::eval::run_code(vm, code, ns, ns, Value::NULL)
+    })();
+    vm.roots.pop();
+    r
+}
+
+/// 'single' mode's tree: one statement (`Interactive`), else CPython's parser error.
+fn parse_single(
+    src: &[u8],
+    filename: &str,
+) -> Result<crate::syntax::ast::Mod, crate::syntax::error::SyntaxError> {
     use crate::syntax::ast::Mod;
     let m = crate::syntax::parser::parse_module(src, filename)?;
     let Mod::Module { body, .. } = m else {
@@ -110,8 +176,7 @@ fn compile_single(
             text: Some(format!("{line}\n")),
         });
     }
-    crate::compile::compile_module(&Mod::Interactive { body }, filename)
-        .map_err(|e| crate::compile::locate_error(e, &String::from_utf8_lossy(src)))
+    Ok(Mod::Interactive { body })
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
@@ -169,7 +234,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     }
     let src = source_text(vm, "compile", a[0].unwrap())?;
     if only_ast {
-        return Err(vm.not_implemented("compile() to an AST (ast.PyCF_ONLY_AST)"));
+        return compile_to_ast(vm, &src, &filename, &mode, flags);
     }
     if flags & !HARMLESS_FLAGS != 0 {
         let what = if flags & CO_FUTURE_ANNOTATIONS != 0 {

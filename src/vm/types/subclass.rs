@@ -268,18 +268,17 @@ pub fn convertible_base(v: Value) -> Option<Value> {
     })
 }
 
-/// The base value to run the operation `dunder` on, when `v` wraps a built-in value and no
-/// user class above the built-in base in its MRO overrides `dunder`.
+/// The base value to run the operation `dunder` on, when `v` wraps a built-in value and the
+/// class its type's MRO finds `dunder` in is a built-in one, or none has it. A user class after
+/// the built-in base that defines it is what the lookup finds when the built-in lacks it
+/// (`class F(int, Mixin)` with `Mixin.__contains__`, as enum.IntFlag is).
 pub fn defer_to_base(vm: &mut Vm, v: Value, dunder: &str) -> Option<Value> {
     let b = base_value(v)?;
     let k = vm.intern(dunder);
     for &m in &type_data(obj_type(v)).mro {
         let td = type_data(m.as_ptr::<TypeObject>());
-        if td.builtin {
-            return Some(b);
-        }
         if attr::dict_get_str_raw(td.dict, k).is_some() {
-            return None;
+            return td.builtin.then_some(b);
         }
     }
     Some(b)
