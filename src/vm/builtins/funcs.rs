@@ -647,13 +647,185 @@ pub fn default_dir(vm: &mut Vm, o: Value) -> PyResult {
             } else {
                 vm.type_of(o)
             };
+            let is_type = as_type(o).is_some();
             for c in type_data(t).mro.clone() {
                 let d = type_data(c.as_ptr()).dict;
                 names.extend(rdict::keys_of(d).into_iter().map(|k| str_of(k).to_string()));
+                // Listed only where reading it works as it does in CPython (`getattr(o, name)`
+                // for every name `dir` gives is what inspect.getmembers and unittest do).
+                for &n in native_names(vm, c.as_ptr()) {
+                    let found = if is_type {
+                        crate::vm::runtime::special::type_special_attr(vm, o, n)?
+                    } else {
+                        crate::vm::runtime::special::special_attr(vm, o, n)?
+                    };
+                    if found.is_some() {
+                        names.push(n.to_string());
+                    }
+                }
             }
         }
     }
     Ok(names_list(vm, names))
+}
+
+/// The names CPython's dict of class `t` has that cpjit serves without a dict entry
+/// (`runtime::special`: getset descriptors and `__doc__` in CPython), for `dir`: a built-in
+/// type's, or a Python class's `__dict__` / `__weakref__` descriptors (a class without
+/// `__slots__` adds them, `__weakref__` unless its instances are variable-sized or already
+/// weak-referenceable without it).
+fn native_names(vm: &Vm, t: *const TypeObject) -> &'static [&'static str] {
+    let td = type_data(t);
+    if !td.builtin {
+        // (A base adding them too lists them once: `dir` takes the union.)
+        if let Some((dict, weakref)) = native_names_slots(t) {
+            // Only what `__slots__` names.
+            return match (dict, weakref) {
+                (true, true) => &["__dict__", "__weakref__"],
+                (true, false) => &["__dict__"],
+                (false, true) => &["__weakref__"],
+                (false, false) => &[],
+            };
+        }
+        // The nearest built-in base decides what the class adds.
+        let base: *const TypeObject = td
+            .mro
+            .iter()
+            .map(|c| c.as_ptr::<TypeObject>() as *const TypeObject)
+            .find(|&c| type_data(c).builtin)
+            .unwrap_or(vm.t.object);
+        let exc = vm.t.exc("BaseException");
+        return if vm.is_subtype(base, exc) {
+            &["__weakref__"]
+        } else if vm.is_subtype(base, vm.t.type_) {
+            // A metaclass: `type` has both.
+            &[]
+        } else if [
+            vm.t.int,
+            vm.t.bool_,
+            vm.t.tuple,
+            vm.t.bytes,
+            vm.t.set,
+            vm.t.frozenset,
+        ]
+        .contains(&base)
+        {
+            // Variable-sized (no weak reference slot can follow the items), or weakly
+            // referenceable already.
+            &["__dict__"]
+        } else {
+            &["__dict__", "__weakref__"]
+        };
+    }
+    if t == vm.t.object {
+        &["__class__", "__doc__"]
+    } else if t == vm.t.function {
+        &[
+            "__annotations__",
+            "__builtins__",
+            "__closure__",
+            "__defaults__",
+            "__dict__",
+            "__doc__",
+            "__kwdefaults__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+        ]
+    } else if t == vm.t.method {
+        &["__doc__", "__func__", "__self__"]
+    } else if t == vm.t.builtin_function {
+        &[
+            "__doc__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+            "__self__",
+            "__text_signature__",
+        ]
+    } else if t == vm.t.int {
+        &["__doc__", "denominator", "imag", "numerator", "real"]
+    } else if t == vm.t.float || t == vm.t.complex {
+        &["__doc__", "imag", "real"]
+    } else if t == vm.t.exc("BaseException") {
+        &[
+            "__cause__",
+            "args",
+            "__context__",
+            "__dict__",
+            "__doc__",
+            "__suppress_context__",
+            "__traceback__",
+        ]
+    } else if t == vm.t.exc("StopIteration") {
+        &["__doc__", "value"]
+    } else if t == vm.t.generator {
+        &["__del__", "__doc__", "__name__", "__qualname__"]
+    } else if t == vm.t.range || t == vm.t.slice {
+        &["__doc__", "start", "step", "stop"]
+    } else if t == vm.t.property {
+        &["__doc__", "__isabstractmethod__", "fdel", "fget", "fset"]
+    } else if t == vm.t.staticmethod || t == vm.t.classmethod {
+        &[
+            "__dict__",
+            "__doc__",
+            "__func__",
+            "__isabstractmethod__",
+            "__module__",
+            "__name__",
+            "__qualname__",
+            "__wrapped__",
+        ]
+    } else if t == vm.t.memoryview {
+        &[
+            "__doc__",
+            "c_contiguous",
+            "contiguous",
+            "f_contiguous",
+            "suboffsets",
+        ]
+    } else if t == vm.t.type_ {
+        &[
+            "__abstractmethods__",
+            "__annotations__",
+            "__base__",
+            "__bases__",
+            "__basicsize__",
+            "__dict__",
+            "__dictoffset__",
+            "__doc__",
+            "__flags__",
+            "__itemsize__",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__qualname__",
+            "__text_signature__",
+            "__weakrefoffset__",
+        ]
+    } else {
+        &["__doc__"]
+    }
+}
+
+/// When Python class `t` defines `__slots__`: whether they name `__dict__` and `__weakref__`
+/// (the only ones of the two it then adds).
+fn native_names_slots(t: *const TypeObject) -> Option<(bool, bool)> {
+    let d = type_data(t).dict;
+    let (_, slots) = rdict::items_of(d)
+        .into_iter()
+        .find(|&(k, _)| str_of(k) == "__slots__")?;
+    let names: Vec<Value> = if as_str(slots).is_some() {
+        vec![slots]
+    } else if let Some(t) = as_tuple(slots) {
+        t.to_vec()
+    } else if let Some(l) = as_list(slots) {
+        l.to_vec()
+    } else {
+        Vec::new()
+    };
+    let has = |n: &str| names.iter().any(|&v| as_str(v).is_some_and(|s| &*s.s == n));
+    Some((has("__dict__"), has("__weakref__")))
 }
 fn globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "globals", args, kw, 0, 0, 0)?;

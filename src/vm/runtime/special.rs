@@ -115,6 +115,20 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "__annotations__" => Some(function_annotations(vm, obj)?),
                 "__code__" => Some(f.code),
                 "__globals__" => Some(f.globals),
+                // CPython's _PyEval_BuiltinsFromGlobals: the globals' `__builtins__` (a
+                // module's dict for a module), else the builtins module's dict.
+                "__builtins__" => {
+                    let g = f.globals;
+                    let k = vm.intern("__builtins__");
+                    let b = match as_dict(g)
+                        .and_then(|_| crate::vm::runtime::attr::dict_get_str_raw(g, k))
+                    {
+                        Some(m) if as_module(m).is_some() => as_module(m).unwrap().dict,
+                        Some(d) => d,
+                        None => vm.builtins,
+                    };
+                    Some(b)
+                }
                 "__closure__" => Some(or_none(vm, f.closure)),
                 "__dict__" => {
                     if f.dict.is_null() {
