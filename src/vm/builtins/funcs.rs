@@ -669,6 +669,14 @@ pub fn default_dir(vm: &mut Vm, o: Value) -> PyResult {
     Ok(names_list(vm, names))
 }
 
+/// Whether a class in `t`'s MRO adds the `__weakref__` descriptor (`native_names`).
+pub(crate) fn adds_weakref(vm: &Vm, t: *const TypeObject) -> bool {
+    type_data(t)
+        .mro
+        .iter()
+        .any(|&c| native_names(vm, c.as_ptr()).contains(&"__weakref__"))
+}
+
 /// The names CPython's dict of class `t` has that cpjit serves without a dict entry
 /// (`runtime::special`: getset descriptors and `__doc__` in CPython), for `dir`: a built-in
 /// type's, or a Python class's `__dict__` / `__weakref__` descriptors (a class without

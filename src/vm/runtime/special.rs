@@ -72,6 +72,22 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 }
                 return Ok(Some(crate::vm::types::instance::dict(vm, obj)));
             }
+            if name == "__weakref__" {
+                // The first weak reference to the object (a `ref` subclass's instance for one
+                // made through it), or None; only where a class adds the descriptor.
+                if !crate::vm::builtins::funcs::adds_weakref(vm, obj_type(obj)) {
+                    return Ok(None);
+                }
+                let first = vm.heap.weakrefs_to(obj).first().map(|&w| {
+                    let wrapper = as_weakref(w).unwrap().wrapper.get();
+                    if wrapper.is_null() {
+                        w
+                    } else {
+                        wrapper
+                    }
+                });
+                return Ok(Some(first.unwrap_or(vm.none)));
+            }
             let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
                 // Built-in subclasses: the base value's special attributes (int.real, ...).
                 if let Some(b) = crate::vm::types::subclass::base_value(obj) {
