@@ -380,12 +380,19 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             let (inner, count) = (*inner, *n);
             match next(vm, inner)? {
                 Some(v) => {
-                    let c1 = crate::vm::runtime::ops::binary_op(
-                        vm,
-                        0,
-                        count,
-                        Value::try_from_i64(1).unwrap(),
-                    )?;
+                    // The count + 1: in place for a small int (the generic `+` cost ~100
+                    // instructions per item), else as `count + 1` (a big int, or a start
+                    // whose `+` is its own).
+                    let small = count.is_small_int().then(|| count.as_small_int() + 1);
+                    let c1 = match small.and_then(Value::try_from_i64) {
+                        Some(c1) => c1,
+                        None => crate::vm::runtime::ops::binary_op(
+                            vm,
+                            0,
+                            count,
+                            Value::try_from_i64(1).unwrap(),
+                        )?,
+                    };
                     if let Some(IterData::Enumerate { n, .. }) = as_iter(it) {
                         *n = c1;
                     }
