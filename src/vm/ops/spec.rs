@@ -483,7 +483,10 @@ pub fn call_target(stack: &mut [Value]) -> Result<(Value, usize), (BuiltinFn, us
         return Ok((m.func, 1));
     }
     if let Some(b) = as_builtin(callable) {
-        if !b.bound.is_null() {
+        // A built-in bound to an instance of a Python class (which may wrap a built-in value
+        // the method must run on) goes through `call::call`, which unwraps it.
+        let plain_self = !b.bound.is_ptr() || layout_of(b.bound) != Layout::Instance;
+        if !b.bound.is_null() && plain_self {
             stack[1] = b.bound;
             return Err((b.f, 1));
         }

@@ -149,12 +149,9 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(d)
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
-                // A built-in subclass instance binds its built-in value to built-in methods.
-                let obj = if crate::vm::runtime::call::sees_instance(vm, owner, name) {
-                    obj
-                } else {
-                    crate::vm::types::subclass::unwrap_self(vm, owner, &[obj]).map_or(obj, |a| a[0])
-                };
+                // Bound to the object itself even when it wraps a built-in value (an instance of
+                // a Python subclass of list, str, ...): `__self__`, `__qualname__` and the repr
+                // name the instance, and the call unwraps it (`call::call`).
                 let ty = vm.t.builtin_function;
                 Ok(vm.heap.alloc(
                     ty,

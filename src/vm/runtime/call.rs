@@ -68,6 +68,27 @@ fn call_rooted(vm: &mut Vm, f: Value, args: &[Value], kwnames: &[Value]) -> PyRe
                 }
                 if !owner.is_null() {
                     check_slot_arity(vm, owner, name, args.len(), kwnames.len())?;
+                    // A method bound to an instance of a Python subclass of a built-in type keeps
+                    // the instance as its `__self__` (as CPython's do) but runs on the wrapped
+                    // built-in value, as the unbound call `list.append(inst, x)` does.
+                    if bound.is_ptr()
+                        && layout_of(bound) == Layout::Instance
+                        && !sees_instance(vm, owner, name)
+                    {
+                        if let Some(u) =
+                            crate::vm::types::subclass::unwrap_self(vm, owner, &[bound])
+                        {
+                            let base = u[0];
+                            let r = with_prepended(base, args, |a| {
+                                guard(vm, |vm| func(vm, a, kwnames))
+                            })?;
+                            return Ok(if r == base && is_inplace(name) {
+                                bound
+                            } else {
+                                r
+                            });
+                        }
+                    }
                 }
                 return with_prepended(bound, args, |a| guard(vm, |vm| func(vm, a, kwnames)));
             }

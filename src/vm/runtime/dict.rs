@@ -217,6 +217,13 @@ fn hash_object(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let (f, s) = (m.func, m.self_);
             Ok(id_hash(s) ^ hash(vm, f)?)
         }
+        // Bound built-ins compare equal when they bind the same object to the same function
+        // (`compare::richcompare`), so the hash is CPython's meth_hash of those two, not the
+        // identity of the method object each attribute lookup makes anew.
+        Layout::Builtin if !as_builtin(v).unwrap().bound.is_null() => {
+            let b = as_builtin(v).unwrap();
+            Ok(id_hash(b.bound) ^ id_hash(Value(b.f as usize as u64)))
+        }
         _ => Ok(id_hash(v)),
     }
 }

@@ -177,6 +177,10 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                         owner
                     } else if as_type(bound).is_some() {
                         bound
+                    } else if !owner.is_null() && is_slot_wrapper_kind(owner, n) {
+                        // A method-wrapper (`[].__len__`) is named by its slot wrapper's type
+                        // (`list.__len__` also for a subclass instance).
+                        owner
                     } else {
                         Value::from_ptr(vm.type_of(bound))
                     };
@@ -531,4 +535,11 @@ pub fn type_special_attr(vm: &mut Vm, cls: Value, name: &str) -> PyResult<Option
         "__doc__" => Some(vm.none),
         _ => None,
     })
+}
+
+/// Whether the built-in `name` of type `owner` is a slot wrapper in CPython (bound to an
+/// instance it is a method-wrapper, unbound a wrapper_descriptor).
+pub fn is_slot_wrapper_kind(owner: Value, name: &str) -> bool {
+    let tn = &type_data(owner.as_ptr::<TypeObject>()).name;
+    crate::vm::types::num_dunders::is_slot_wrapper_of(tn, name)
 }
