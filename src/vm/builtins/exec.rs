@@ -196,14 +196,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         "_feature_version",
     ];
     let a = crate::vm::types::bind_named(vm, "compile", pos, &kws, &names, 6, 3)?;
-    // PyUnicode_FSDecoder: str, bytes (subclasses included) or an os.PathLike's __fspath__.
-    let p = crate::vm::modules::posix::fspath(vm, a[1].unwrap(), None)?;
-    let p = crate::vm::types::subclass::base_value(p).unwrap_or(p);
-    let filename = if let Some(s) = as_str(p) {
-        s.s.to_string()
-    } else {
-        String::from_utf8_lossy(as_bytes(p).map_or(&[][..], |b| b.as_slice())).into_owned()
-    };
+    let filename = crate::vm::modules::posix::fs_decoder(vm, a[1].unwrap())?;
     let mode = crate::vm::types::clinic_str(vm, "compile", "'mode'", a[2].unwrap())?;
     let mut ints = [0i64, 0, -1, -1];
     for (k, slot) in ints.iter_mut().enumerate() {

@@ -236,6 +236,22 @@ pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> P
     Ok(dict_get_str(vm, vm.modules, key).unwrap_or(m))
 }
 
+/// `warnings.warn(msg, category)` (stacklevel 1: the warning is located at the Python code
+/// that called the built-in warning, as CPython's `PyErr_WarnFormat(category, 1, ...)`); the
+/// warnings filters decide whether it is shown, ignored or raised.
+pub fn warn(vm: &mut Vm, category: &str, msg: String) -> PyResult<()> {
+    let warnings = import_module(vm, "warnings")?;
+    let k = vm.intern("warn");
+    let warn = crate::vm::runtime::attr::getattr(vm, warnings, k)?;
+    let m = vm.new_str_owned(msg);
+    vm.roots.push(m);
+    let k = vm.intern(category);
+    let cat = dict_get_str(vm, vm.builtins, k).unwrap_or(vm.none);
+    let r = crate::vm::runtime::call::call(vm, warn, &[m, cat], &[]);
+    vm.roots.pop();
+    r.map(|_| ())
+}
+
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     let key = vm.new_str(name);
     if let Some(m) = dict_get_str(vm, vm.modules, key) {

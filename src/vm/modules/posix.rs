@@ -9,7 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 
 use super::{def, set_attr};
-use crate::vm::interp::{PyResult, Vm};
+use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::call::call;
 use crate::vm::types::{nargs, split_kw};
@@ -413,7 +413,10 @@ pub fn fspath(vm: &mut Vm, v: Value, what: Option<(&str, &str)>) -> PyResult {
     }
     if let Some(r) = crate::vm::runtime::call::call_dunder(vm, v, "__fspath__", &[])? {
         let rb = crate::vm::types::subclass::base_value(r).unwrap_or(r);
-        if as_str(rb).is_some() || as_bytes(rb).is_some() {
+        // PyOS_FSPath: str or bytes (or a subclass); a bytearray is no path.
+        if as_str(rb).is_some()
+            || (as_bytes(rb).is_some() && !crate::vm::types::bytes::is_bytearray(vm, rb))
+        {
             return Ok(r);
         }
         let (tn, rn) = (vm.type_name(v), vm.type_name(r));
@@ -426,6 +429,47 @@ pub fn fspath(vm: &mut Vm, v: Value, what: Option<(&str, &str)>) -> PyResult {
         Some((f, a)) => format!("{f}: {a} should be string, bytes or os.PathLike, not {tn}"),
         None => format!("expected str, bytes or os.PathLike object, not {tn}"),
     }))
+}
+
+/// `PyUnicode_FSDecoder` (compile()'s filename): a str, bytes, an os.PathLike's `__fspath__()`,
+/// or (deprecated, with a DeprecationWarning) another bytes-like object such as a bytearray or
+/// memoryview; bytes are decoded as `os.fsdecode` does, and no NUL character may remain.
+pub fn fs_decoder(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let b = crate::vm::types::subclass::base_value(v).unwrap_or(v);
+    let exact_bytes = as_bytes(b).is_some() && !crate::vm::types::bytes::is_bytearray(vm, b);
+    let s = if as_str(b).is_some() || exact_bytes {
+        path_text(vm, v)?
+    } else if let Some(data) = crate::vm::types::memoryview::buffer_copy(vm, v) {
+        // As CPython: the warning comes first (a filter may turn it into the error), then the
+        // copy, which fails for a released memoryview.
+        let tn = vm.tp_name(v);
+        super::warn(
+            vm,
+            "DeprecationWarning",
+            format!("path should be string, bytes, or os.PathLike, not {tn}"),
+        )?;
+        let data = data?;
+        let t = fs_str(vm, &data)?;
+        str_of(t).to_string()
+    } else {
+        let p = fspath(vm, v, None)?;
+        path_text(vm, p)?
+    };
+    if s.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
+    Ok(s)
+}
+
+/// The text of a str, or of bytes decoded as `os.fsdecode` does (subclass values included).
+fn path_text(vm: &mut Vm, p: Value) -> PyResult<String> {
+    let b = crate::vm::types::subclass::base_value(p).unwrap_or(p);
+    if let Some(s) = as_str(b) {
+        return Ok(s.s.to_string());
+    }
+    let data = as_bytes(b).map(|x| x.clone()).unwrap_or_default();
+    let t = fs_str(vm, &data)?;
+    Ok(str_of(t).to_string())
 }
 
 /// An environment name or value for putenv/unsetenv: str, bytes or os.PathLike, no NUL.

@@ -87,16 +87,7 @@ fn checked_float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult {
          a strict subclass of float is deprecated, and may be removed in a future version of \
          Python."
     );
-    let warnings = crate::vm::modules::import_module(vm, "warnings")?;
-    let k = vm.intern("warn");
-    let warn = crate::vm::runtime::attr::getattr(vm, warnings, k)?;
-    let m = vm.new_str_owned(msg);
-    vm.roots.push(m);
-    let k = vm.intern("DeprecationWarning");
-    let cat = crate::vm::runtime::dict::dict_get_str(vm, vm.builtins, k).unwrap_or(vm.none);
-    let r = crate::vm::runtime::call::call(vm, warn, &[m, cat], &[]);
-    vm.roots.pop();
-    r?;
+    crate::vm::modules::warn(vm, "DeprecationWarning", msg)?;
     Ok(v)
 }
 

@@ -114,6 +114,15 @@ pub fn buffer_bytes<'a>(v: Value) -> Option<&'a [u8]> {
     raw(v).map(|b| b.as_slice())
 }
 
+/// A copy of the bytes of bytes-like `v`, as `bytes(v)` makes it (None when `v` is not
+/// bytes-like); a released memoryview raises ValueError.
+pub fn buffer_copy(vm: &mut Vm, v: Value) -> Option<PyResult<Vec<u8>>> {
+    if as_native::<MemoryViewObj>(v).is_some() {
+        return Some(view(vm, v).map(|m| data(m).to_vec()));
+    }
+    raw(v).map(|b| Ok(b.clone()))
+}
+
 /// Whether `v` is a writable bytes-like object (bytearray, array.array, a memoryview that is
 /// not read-only over one): what `readinto` and other `w*` arguments accept.
 pub fn is_writable_buffer(vm: &Vm, v: Value) -> bool {
