@@ -149,10 +149,23 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
                 Ok(d)
             } else {
                 let (name, f, owner) = (b.name, b.f, b.owner);
+                // descr_check: a method of a built-in type stored on an unrelated class
+                // (`class A: f = list.append`) does not bind to A's instances.
+                let ot = owner.as_ptr::<TypeObject>() as *const TypeObject;
+                if !vm.isinstance(obj, ot) {
+                    let (tn, on) = (type_data(ot).name.clone(), vm.type_name(obj));
+                    return Err(vm.type_error(format!(
+                        "descriptor '{name}' for '{tn}' objects doesn't apply to a '{on}' object"
+                    )));
+                }
                 // Bound to the object itself even when it wraps a built-in value (an instance of
                 // a Python subclass of list, str, ...): `__self__`, `__qualname__` and the repr
                 // name the instance, and the call unwraps it (`call::call`).
-                let ty = vm.t.builtin_function;
+                let ty = if obj_type(d) == vm.t.wrapper_descriptor {
+                    vm.t.method_wrapper
+                } else {
+                    vm.t.builtin_function
+                };
                 Ok(vm.heap.alloc(
                     ty,
                     BuiltinData {

@@ -307,6 +307,12 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     || layout_of(b.bound) == Layout::Function
                 {
                     format!("<built-in function {}>", b.name)
+                } else if obj_type(v) == vm.t.method_wrapper {
+                    let tn = vm.type_name(b.bound);
+                    format!(
+                        "<method-wrapper '{}' of {} object at {:#x}>",
+                        b.name, tn, b.bound.0
+                    )
                 } else {
                     let tn = vm.type_name(b.bound);
                     format!(

@@ -158,7 +158,17 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         }
         Layout::Builtin => {
             let b = as_builtin(obj).unwrap();
+            let ty = obj_type(obj);
+            // Method and slot-wrapper descriptors (`list.append`, `list.__len__`) have no
+            // `__self__` or `__module__`; they and method-wrappers (`[].__len__`) name their type
+            // as `__objclass__`.
+            let descriptor = ty == vm.t.method_descriptor || ty == vm.t.wrapper_descriptor;
+            let wrapper = descriptor || ty == vm.t.method_wrapper;
             match name {
+                "__objclass__" if wrapper => return Ok(Some(b.owner)),
+                "__objclass__" => None,
+                "__self__" | "__module__" if descriptor => None,
+                "__module__" if ty == vm.t.method_wrapper => None,
                 "__name__" => {
                     let n = b.name;
                     Some(vm.new_str(n))

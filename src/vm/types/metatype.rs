@@ -53,7 +53,14 @@ pub fn install(vm: &mut Vm) {
     );
     add_method(vm, o, "__reduce_ex__", object_reduce_ex);
     add_method(vm, o, "__reduce__", object_reduce);
-    add_method(vm, vm.t.builtin_function, "__reduce__", callable_reduce);
+    for t in [
+        vm.t.builtin_function,
+        vm.t.method_descriptor,
+        vm.t.wrapper_descriptor,
+        vm.t.method_wrapper,
+    ] {
+        add_method(vm, t, "__reduce__", callable_reduce);
+    }
     add_method(vm, vm.t.method, "__reduce__", callable_reduce);
     add_method(vm, o, "__getstate__", object_getstate);
     // CPython's types with their own __sizeof__ (a checked self); the others inherit object's.

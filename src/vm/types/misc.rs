@@ -96,8 +96,20 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, sm, "__call__", staticmethod_call);
     // Functions, bound methods and built-ins have `__call__` (hasattr(f, '__call__')).
-    for t in [vm.t.function, vm.t.method, vm.t.builtin_function] {
+    for t in [
+        vm.t.function,
+        vm.t.method,
+        vm.t.builtin_function,
+        vm.t.method_descriptor,
+        vm.t.wrapper_descriptor,
+        vm.t.method_wrapper,
+    ] {
         add_method(vm, t, "__call__", callable_call);
+    }
+    // Method and slot-wrapper descriptors bind as classmethod and staticmethod do (to an
+    // instance of their type only: `attr::bind_descriptor`).
+    for t in [vm.t.method_descriptor, vm.t.wrapper_descriptor] {
+        add_method(vm, t, "__get__", method_wrapper_get);
     }
     let sp = vm.t.super_;
     add_static(vm, sp, "__new__", super_new, false);
@@ -932,6 +944,13 @@ fn descriptor_init(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
 }
 
 fn method_wrapper_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let (obj, owner) = get_args(vm, args, kw)?;
+    attr::bind_descriptor(vm, args[0], obj, owner)
+}
+
+/// `__get__(obj, type=None)`'s arguments (wrap_descr_get): obj, NULL for None, and the owner
+/// type (obj's type when none is given); both None is an error.
+fn get_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(Value, *const TypeObject)> {
     nargs(vm, "__get__", args, kw, 1, 1, 2)?;
     let obj = if args[1] == vm.none {
         Value::NULL
@@ -943,7 +962,7 @@ fn method_wrapper_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         _ if !obj.is_null() => vm.type_of(obj),
         _ => return Err(vm.type_error("__get__(None, None) is invalid")),
     };
-    attr::bind_descriptor(vm, args[0], obj, owner)
+    Ok((obj, owner))
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {

@@ -89,6 +89,12 @@ types_struct! {
     slice: "slice", Slice, object;
     function: "function", Function, object;
     builtin_function: "builtin_function_or_method", Builtin, object;
+    // A built-in type's method (`list.append`), its slot wrapper (`list.__len__`) and a slot
+    // wrapper bound to an instance (`[].__len__`): built-ins like `builtin_function`, typed as
+    // CPython types them.
+    method_descriptor: "method_descriptor", Builtin, object;
+    wrapper_descriptor: "wrapper_descriptor", Builtin, object;
+    method_wrapper: "method-wrapper", Builtin, object;
     code: "code", Code, object;
     cell: "cell", Cell, object;
     method: "method", BoundMethod, object;
@@ -261,7 +267,11 @@ pub fn c3_mro(this: Value, bases: &[Value]) -> Option<Vec<Value>> {
 /// Adds a method implemented in Rust to a type's dict.
 pub fn add_method(vm: &mut Vm, ty: *const TypeObject, name: &'static str, f: BuiltinFn) {
     super::runtime::attr::invalidate_cache();
-    let bty = vm.t.builtin_function;
+    let bty = if num_dunders::is_slot_wrapper_of(&type_data(ty).name, name) {
+        vm.t.wrapper_descriptor
+    } else {
+        vm.t.method_descriptor
+    };
     let m = vm.heap.alloc(
         bty,
         BuiltinData {

@@ -260,7 +260,10 @@ def method_reduce(obj):
 
 def builtin_reduce(obj):
     # builtin_function_or_method.__reduce__ (meth_reduce): by name, or the attribute lookup.
-    owner = getattr(obj, '__self__', None)
+    if not hasattr(obj, '__self__'):
+        # A method or slot-wrapper descriptor (descr_reduce): looked up on its type.
+        return (getattr, (obj.__objclass__, obj.__name__))
+    owner = obj.__self__
     if owner is None or type(owner).__name__ == 'module':
         return obj.__qualname__
     return (getattr, (owner, obj.__name__))
