@@ -301,12 +301,6 @@ fn set(vm: &mut Vm, exc: Value, name: &str, v: Value) -> PyResult<()> {
     crate::vm::runtime::attr::generic_setattr(vm, exc, k, v)
 }
 
-/// An argument CPython's `n` converter takes (anything with `__index__` that fits in 64 bits).
-fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult {
-    let i = ssize_index(vm, v)?;
-    Ok(vm.new_int(i))
-}
-
 /// The value of an argument for CPython's `n` converter (Py_ssize_t): OverflowError past 64
 /// bits, TypeError without `__index__`.
 pub fn ssize_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
@@ -352,34 +346,59 @@ fn unicode_fields(vm: &mut Vm, exc: Value, kind: &str, a: &[Value]) -> PyResult<
     if let Some(e) = encoding {
         str_param(vm, e, 1)?;
     }
+    // PyArg_ParseTuple("UOnnU" / "UUnnU" / "UnnU"): each argument in order; a decode error's
+    // object is any object there, made bytes after the parse (a copy of a bytes-like one).
     let object = if kind == "UnicodeDecodeError" {
-        match super::subclass::base_value(object).unwrap_or(object) {
-            b if as_bytes(b).is_some() => {
-                let bytes = as_bytes(b).unwrap().clone();
-                vm.new_bytes(bytes)
-            }
-            _ => {
-                let tn = vm.type_name(object);
-                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
-            }
-        }
+        object
     } else {
         str_param(vm, object, if n == 4 { 1 } else { 2 })?
     };
     vm.roots.push(object);
     let r = (|| {
-        let start = ssize_arg(vm, rest[0])?;
-        let end = ssize_arg(vm, rest[1])?;
+        let start = ssize_index(vm, rest[0])?;
+        let end = ssize_index(vm, rest[1])?;
         let reason = str_param(vm, rest[2], n)?;
-        let none = vm.none;
-        set(vm, exc, "encoding", encoding.unwrap_or(none))?;
-        set(vm, exc, "object", object)?;
-        set(vm, exc, "start", start)?;
-        set(vm, exc, "end", end)?;
-        set(vm, exc, "reason", reason)
+        let object = if kind == "UnicodeDecodeError" {
+            decode_error_object(vm, object)?
+        } else {
+            object
+        };
+        // The copy is rooted while the fields are set (a subclass's __setattr__ may run).
+        vm.roots.push(object);
+        let r = (|| {
+            let none = vm.none;
+            set(vm, exc, "encoding", encoding.unwrap_or(none))?;
+            set(vm, exc, "object", object)?;
+            let start = vm.new_int(start);
+            set(vm, exc, "start", start)?;
+            let end = vm.new_int(end);
+            set(vm, exc, "end", end)?;
+            set(vm, exc, "reason", reason)
+        })();
+        vm.roots.pop();
+        r
     })();
     vm.roots.pop();
     r
+}
+
+/// UnicodeDecodeError's object as bytes: bytes (or a subclass's value) or a copy of another
+/// bytes-like object's bytes (PyObject_GetBuffer's TypeError for anything else).
+fn decode_error_object(vm: &mut Vm, object: Value) -> PyResult {
+    if let Some(b) = as_bytes(super::subclass::base_value(object).unwrap_or(object)) {
+        let bytes = b.clone();
+        return Ok(vm.new_bytes(bytes));
+    }
+    match super::memoryview::buffer_copy(vm, object) {
+        Some(bytes) => {
+            let bytes = bytes?;
+            Ok(vm.new_bytes(bytes))
+        }
+        None => {
+            let tn = vm.type_name(object);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
 }
 
 fn syntax_fields(vm: &mut Vm, exc: Value, a: &[Value]) -> PyResult<()> {

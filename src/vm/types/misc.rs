@@ -802,12 +802,29 @@ fn slice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `slice.indices(length)`: (start, stop, step) clipped to a sequence of `length` items.
 fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "slice.indices", args, kw, 1, 1, 1)?;
-    let len = crate::vm::runtime::subscr::index_of(vm, args[1], "slice")?;
-    if len < 0 {
+    // CPython's slice_indices: PyNumber_Index(length), refused when negative, then
+    // _PySlice_GetLongIndices, all on ints of any size (`slice(None).indices(10**30)`).
+    let Some(len) = crate::vm::runtime::num::index_value(vm, args[1])? else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let len = len.to_big();
+    if len.sign() == num_bigint::Sign::Minus {
         return Err(vm.value_error("length should not be negative"));
     }
-    let (start, stop, step, _) = crate::vm::runtime::subscr::slice_indices(vm, args[0], len)?;
-    let t = vec![vm.new_int(start), vm.new_int(stop), vm.new_int(step)];
+    let Some(sl) = as_slice(args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "descriptor 'indices' for 'slice' objects doesn't apply to a '{tn}' object"
+        )));
+    };
+    let (a, b, c) = (sl.start, sl.stop, sl.step);
+    let (start, stop, step) = super::range_big::slice_indices(vm, a, b, c, &len)?;
+    let t = vec![
+        vm.new_bigint(start),
+        vm.new_bigint(stop),
+        vm.new_bigint(step),
+    ];
     Ok(vm.new_tuple(t))
 }
 

@@ -151,7 +151,7 @@ pub fn getitem(vm: &mut Vm, r: &RangeData, k: Value) -> PyResult {
 }
 
 /// CPython's `_PySlice_GetLongIndices`: (start, stop, step) of a slice over `len` items.
-fn slice_indices(
+pub fn slice_indices(
     vm: &mut Vm,
     a: Value,
     b: Value,
