@@ -250,28 +250,60 @@ fn check_new_cls(
         let sn = sub.name.clone();
         return Err(vm.type_error(format!("{tn}.__new__({sn}): {sn} is not a subtype of {tn}")));
     }
-    // The nearest built-in class of `sub` (CPython's "static base": classes written in Python
-    // do not count, whatever their __new__) must use this very __new__ (`int.__new__(bool)`
-    // would build an int where a bool is expected; `class Text(Node, str)` may use str's).
-    let mro = sub.mro.clone();
-    for c in mro {
-        let cd = type_data(c.as_ptr::<TypeObject>());
-        if !cd.builtin {
+    // CPython's "static base": from `sub` down its chain of `tp_base`s (`best_base`), the first
+    // class whose __new__ is not written in Python (a class inheriting a built-in's counts, and
+    // is the one the message names) must use this very __new__ (`int.__new__(bool)` would build
+    // an int where a bool is expected; `class Text(Node, str)` may use str's).
+    let mut c = s;
+    loop {
+        let found =
+            lookup_type_str(vm, c, "__new__").map(|n| as_method_wrapper(n).map_or(n, |i| *i));
+        let Some(found) = found else {
+            return Ok(());
+        };
+        let Some(b) = as_builtin(found) else {
+            if type_data(c).builtin || type_data(c).bases.is_empty() {
+                return Ok(());
+            }
+            c = best_base(vm, c);
             continue;
-        }
-        let ct = c.as_ptr::<TypeObject>() as *const TypeObject;
-        let effective = lookup_type_str(vm, ct, "__new__")
-            .map(|n| as_method_wrapper(n).map_or(n, |i| *i))
-            .and_then(|n| as_builtin(n).map(|b| b.f as usize));
-        if effective.is_some_and(|e| e != new as usize) {
-            let (sn, bn) = (sub.name.clone(), cd.name.clone());
+        };
+        if b.f as usize != new as usize {
+            let (sn, bn) = (sub.name.clone(), type_data(c).name.clone());
             return Err(vm.type_error(format!(
                 "{tn}.__new__({sn}) is not safe, use {bn}.__new__()"
             )));
         }
-        break;
+        return Ok(());
     }
-    Ok(())
+}
+
+/// CPython's `best_base` of a class: the base whose `solid_base` (the nearest built-in class
+/// of its layout) is the most derived, the first such in `__bases__` order.
+fn best_base(vm: &Vm, t: *const TypeObject) -> *const TypeObject {
+    let mut winner: Option<(*const TypeObject, *const TypeObject)> = None;
+    for &b in &type_data(t).bases {
+        let b = b.as_ptr::<TypeObject>() as *const TypeObject;
+        let cand = solid_base(vm, b);
+        winner = match winner {
+            None => Some((cand, b)),
+            Some((w, _)) if !vm.is_subtype(w, cand) && vm.is_subtype(cand, w) => Some((cand, b)),
+            keep => keep,
+        };
+    }
+    winner.map_or(vm.t.object, |(_, b)| b)
+}
+
+/// CPython's `solid_base` for cpjit's classes: a class written in Python adds no C-level
+/// fields, so it is the nearest built-in class of the MRO (the built-in classes of a valid MRO
+/// form one chain of subclasses, most derived first).
+fn solid_base(vm: &Vm, t: *const TypeObject) -> *const TypeObject {
+    type_data(t)
+        .mro
+        .iter()
+        .map(|&m| m.as_ptr::<TypeObject>() as *const TypeObject)
+        .find(|&m| type_data(m).builtin)
+        .unwrap_or(vm.t.object)
 }
 
 /// The built-in exception class whose `__new__` (BaseException_new) an exception class has in

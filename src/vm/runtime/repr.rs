@@ -302,6 +302,10 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     } else {
                         format!("<method '{name}' of '{tn}' objects>")
                     }
+                } else if b.bound.is_null() && !b.owner.is_null() {
+                    // A type's `__new__` (bound to the type in CPython).
+                    let o = b.owner;
+                    format!("<built-in method {} of type object at {:#x}>", b.name, o.0)
                 } else if b.bound.is_null()
                     || as_module(b.bound).is_some()
                     || layout_of(b.bound) == Layout::Function

@@ -200,6 +200,17 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     let q = format!("{}.{n}", crate::vm::interp::str_of(q));
                     Some(vm.new_str(&q))
                 }
+                // A type's `__new__` is bound to the type in CPython (tp_new_wrapper's self); a
+                // module function to its module (found in sys.modules by its `__module__`).
+                "__self__" if b.bound.is_null() && b.name == "__new__" && !b.owner.is_null() => {
+                    Some(b.owner)
+                }
+                "__self__" if b.bound.is_null() && b.owner.is_null() && !b.module.is_null() => {
+                    let m = b.module;
+                    let found = as_str(m)
+                        .and_then(|_| crate::vm::runtime::dict::dict_get_str(vm, vm.modules, m));
+                    Some(found.filter(|&v| as_module(v).is_some()).unwrap_or(vm.none))
+                }
                 "__self__" => Some(or_none(vm, b.bound)),
                 "__doc__" => Some(vm.none),
                 // A module function's module name (CPython's m_module); None for a method.
