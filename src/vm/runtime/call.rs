@@ -371,6 +371,19 @@ pub fn call_method_value(vm: &mut Vm, func: Value, self_: Value, args: &[Value])
     if let Some(b) = as_builtin(func) {
         if b.bound.is_null() {
             // Rooted while the built-in runs (see `call`).
+            // A built-in type's method stored on an unrelated class (`class W: __len__ =
+            // list.__len__`) refuses the instance, as CPython's descr_check does, instead of
+            // running on an object it cannot read.
+            let owner = b.owner;
+            if !owner.is_null()
+                && b.name != "__new__"
+                && Value::from_ptr(vm.type_of(self_)) != owner
+                && !vm.isinstance(self_, owner.as_ptr::<TypeObject>())
+            {
+                with_prepended(self_, args, |a| {
+                    check_descriptor_self(vm, func, owner, a, &[])
+                })?;
+            }
             return with_prepended(self_, args, |a| {
                 crate::vm::runtime::iter::with_roots(vm, a, |vm| {
                     call_builtin_method(vm, b, self_, a)
