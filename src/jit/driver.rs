@@ -550,8 +550,8 @@ fn hook(vm: &mut Vm, f0: FramePtr, cd0: &CodeData, ip: usize, kind: Entry) -> Ji
             // (A return from `f0` itself and a yield left above.)
             Some(JitExit::Return) => {
                 // A callee this loop entered returned: back into its caller's compiled code.
-                let returned = if eval::is_init_frame(f) {
-                    eval::return_from_init(vm, f, ctx.return_value)
+                let returned = if eval::is_special_frame(f) {
+                    eval::return_from_special(vm, f, ctx.return_value)
                 } else {
                     Ok(eval::return_into_caller(vm, f, ctx.return_value))
                 };

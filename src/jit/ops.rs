@@ -528,22 +528,28 @@ unsafe extern "C" fn return_switch(
     }
     // SAFETY: as above.
     let vm = unsafe { &mut *(ctx.vm as *mut Vm) };
-    if eval::is_init_frame(FramePtr(frame)) {
-        return return_from_init_switch(vm, ctx, FramePtr(frame), v);
+    if eval::is_special_frame(FramePtr(frame)) {
+        return return_from_special_switch(vm, ctx, FramePtr(frame), v);
     }
     let caller = eval::return_into_caller(vm, FramePtr(frame), v);
     let ip = caller.get().instr_index as usize;
     switch_to(ctx, caller, ip, false)
 }
 
-/// `return_switch` from an `__init__` frame (`eval::return_from_init`): back into the caller's
-/// compiled code after the call, the instance already there, or (a value other than None) the
-/// TypeError raised in the caller at the call (its `instr_index` stays after it, as for an
-/// exception out of a callee).
+/// `return_switch` from an `__init__` or `__op__` frame (`eval::return_from_special`): back into
+/// the caller's compiled code after the call, the instance already there or the operands
+/// replaced by the result, or the error raised in the caller at the call (an `__init__` that
+/// returned something else than None, a declined operation's TypeError; its `instr_index`
+/// stays after it, as for an exception out of a callee).
 #[cold]
 #[inline(never)]
-fn return_from_init_switch(vm: &mut Vm, ctx: &mut JitContext, f: FramePtr, v: Value) -> *mut Value {
-    match eval::return_from_init(vm, f, v) {
+fn return_from_special_switch(
+    vm: &mut Vm,
+    ctx: &mut JitContext,
+    f: FramePtr,
+    v: Value,
+) -> *mut Value {
+    match eval::return_from_special(vm, f, v) {
         Ok(caller) => {
             let ip = caller.get().instr_index as usize;
             switch_to(ctx, caller, ip, false)
@@ -1282,6 +1288,36 @@ unsafe extern "C" fn call_init_switch(
     }
 }
 
+/// BINARY_OP whose first step is calling the left operand's Python `__op__` (`f`,
+/// `runtime::ops::lhs_dunder_first`): pushes its frame (`FRAME_BINOP`, the operator in its
+/// flags) with copies of the operands, which stay on this frame's stack, and leaves with
+/// `EXIT_CALL` for the driver to follow the call into the method's compiled code, instead of
+/// calling it natively (through `call_function`, a nested interpreter loop and a nested run of
+/// the driver). Its return (`eval::return_from_binop`) replaces the operands with the result.
+/// A function that takes more than the two operands, or a generator function, runs natively.
+#[cold]
+#[inline(never)]
+fn binary_op_push_dunder(mut s: Site, op: u32, f: Value) -> *mut Value {
+    let fd = as_function(f).unwrap();
+    let cd = match as_code(fd.code) {
+        Some(cd) if call::is_exact_positional(&cd.code, 2, &[]) && !eval::makes_generator(cd) => cd,
+        _ => return binary_result(s, None, rops::binary_op),
+    };
+    s.sync();
+    let args = [s.slots[s.sp - 2], s.slots[s.sp - 1]];
+    match eval::push_frame_exact(s.vm, f, fd, cd, &args) {
+        Ok(callee) => {
+            callee.get().flags = crate::vm::frame::FRAME_BINOP | op << 8;
+            if s.vm.heap.should_collect() {
+                s.vm.collect();
+            }
+            s.ctx.exit_kind = EXIT_CALL;
+            std::ptr::null_mut()
+        }
+        Err(e) => s.raise(e),
+    }
+}
+
 /// `call_py` as a generic runtime function: leaves with `EXIT_CALL` for the driver to follow.
 fn call_py_exit(s: Site, oparg: u32) -> *mut Value {
     // SAFETY: the driver's context (`GenericFn`'s contract); the site's reference ended.
@@ -1392,7 +1428,13 @@ runtime_fns! {
             Ok(s) => s,
             Err(r) => return r,
         };
-        let r = eval::binary_op_fast(oparg, s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        let (a, b) = (s.slots[s.sp - 2], s.slots[s.sp - 1]);
+        let r = eval::binary_op_fast(oparg, a, b);
+        if r.is_none() {
+            if let Some(f) = rops::lhs_dunder_first(s.vm, oparg, a, b) {
+                return binary_op_push_dunder(s, oparg, f);
+            }
+        }
         binary_result(s, r, rops::binary_op)
     }
     binary_op_small_int: BINARY_OP_SMALL_INT, |s, oparg| {

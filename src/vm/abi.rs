@@ -27,6 +27,10 @@ pub const FRAME_NLOCALSPLUS_OFFSET: i32 = 48;
 pub const FRAME_FLAGS_OFFSET: i32 = 52;
 /// `Frame::flags` of an `__init__` frame CALL_ALLOC_AND_ENTER_INIT pushed (`vm::frame`).
 pub const FRAME_INIT: u32 = 1;
+/// `Frame::flags` of a Python `__op__` frame compiled code pushed for a BINARY_OP (`vm::frame`),
+/// with the operator (an NB_* code) in the bits from 8 up: its return replaces the two operands
+/// left on the caller's stack with the result (`eval::return_from_binop`).
+pub const FRAME_BINOP: u32 = 2;
 /// `[u32; 2]`: zero in a function's frame (a module or class body's locals dict otherwise).
 pub const FRAME_RESERVED_OFFSET: i32 = 56;
 /// Start of `localsplus`: locals, then cells and frees, then the value stack; one word each.

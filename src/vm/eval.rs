@@ -6,7 +6,7 @@ use crate::bytecode::code::flags;
 use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::adaptive;
 use crate::vm::dict::DictTable;
-use crate::vm::frame::FRAME_INIT;
+use crate::vm::frame::{FRAME_BINOP, FRAME_INIT};
 use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::jit_hook::{Entry as JitEntry, JitOutcome};
@@ -251,6 +251,56 @@ pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
 #[inline(always)]
 pub fn is_init_frame(f: FramePtr) -> bool {
     f.get().flags & FRAME_INIT != 0
+}
+
+/// Whether `f` returns other than through `return_into_caller`: an `__init__` frame
+/// ([`is_init_frame`]) or a `__op__` frame of a BINARY_OP (`FRAME_BINOP`); both return through
+/// [`return_from_special`]. Every place that returns into a caller checks (one load and test).
+#[inline(always)]
+pub fn is_special_frame(f: FramePtr) -> bool {
+    f.get().flags != 0
+}
+
+/// Returns from a frame [`is_special_frame`] names: `return_from_init` or `return_from_binop`.
+/// `Err`: the exception to raise in the caller, now current, at the returned instruction index.
+#[cold]
+#[inline(never)]
+pub fn return_from_special(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, (Value, u32)> {
+    if f.get().flags & FRAME_BINOP != 0 {
+        return return_from_binop(vm, f, v);
+    }
+    return_from_init(vm, f, v)
+}
+
+/// Returns from the `__op__` frame `f` (`FRAME_BINOP`) of a BINARY_OP with `v`: pops it; the
+/// operands are still the caller's top two values (the frame got copies), and the result
+/// replaces them, or when `v` is NotImplemented, what `a <op> b` does after the left operand's
+/// method declined (`runtime::ops::binary_op_after_lhs`: the TypeError, as a rule). An error
+/// raises at the BINARY_OP's last unit, the caller's `instr_index` staying after it, as for an
+/// exception out of a callee.
+fn return_from_binop(vm: &mut Vm, f: FramePtr, v: Value) -> Result<FramePtr, (Value, u32)> {
+    let op = f.get().flags >> 8;
+    let prev = f.previous();
+    pop_frame(vm, f);
+    let fr = prev.get();
+    let depth = (fr.nlocalsplus + fr.stack_depth) as usize;
+    let (a, b) = {
+        let s = prev.slots(depth);
+        (s[depth - 2], s[depth - 1])
+    };
+    let r = if v == vm.not_implemented {
+        crate::vm::runtime::ops::binary_op_after_lhs(vm, op, a, b)
+    } else {
+        Ok(v)
+    };
+    match r {
+        Ok(r) => {
+            prev.slots(depth)[depth - 2] = r;
+            prev.get().stack_depth -= 1;
+            Ok(prev)
+        }
+        Err(e) => Err((e, prev.get().instr_index.saturating_sub(1))),
+    }
 }
 
 /// Returns from `__init__` frame `f` with `v`: pops it and pushes nothing (its caller already
@@ -609,12 +659,12 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 sync!();
                 return Ok(Exit::Return(v));
             }
-            if !is_init_frame(f) {
+            if !is_special_frame(f) {
                 f = return_into_caller(vm, f, v);
                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
             } else {
                 std::hint::cold_path();
-                let r = return_from_init(vm, f, v);
+                let r = return_from_special(vm, f, v);
                 f = vm.current;
                 load_frame!(f, cd, instrs, slots, ip, sp, nlp);
                 if let Err((exc, at)) = r {

@@ -12,6 +12,7 @@ use super::value::Value;
 /// holds the new instance as the call's result: its return value must be None and is not pushed
 /// (`eval::return_into_caller`).
 pub const FRAME_INIT: u32 = super::abi::FRAME_INIT;
+pub const FRAME_BINOP: u32 = super::abi::FRAME_BINOP;
 
 #[repr(C)]
 pub struct Frame {
@@ -24,7 +25,7 @@ pub struct Frame {
     pub instr_index: u32,
     pub stack_depth: u32,
     pub nlocalsplus: u32,
-    /// `FRAME_INIT`, or 0.
+    /// `FRAME_INIT`, `FRAME_BINOP | op << 8`, or 0.
     pub flags: u32,
     /// A module or class body's locals dict (`framestack::locals`).
     pub _reserved: [u32; 2],

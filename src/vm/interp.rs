@@ -109,6 +109,9 @@ pub struct Vm {
     pub internal_errors: u64,
     /// Direct-mapped cache of `sname` (string address and length -> interned str).
     name_cache: Vec<(usize, usize, Value)>,
+    /// The interned `__op__` names of the 13 binary operators, filled on first use
+    /// (`runtime::ops::lhs_dunder_first` looks one up per BINARY_OP on instances).
+    pub binop_dunders: [Value; 13],
     /// When instructions are specialized (`adaptive::Mode`).
     pub mode: super::adaptive::Mode,
     /// Whether generic instructions count executions and call the specializer (mode not Off and
@@ -195,6 +198,7 @@ impl Vm {
             out_text: 0,
             err_text: Vec::new(),
             name_cache: vec![(0, 0, Value::NULL); 256],
+            binop_dunders: [Value::NULL; 13],
             step_budget: crate::vm::modules::signal::CHECK_INTERVAL,
             budget_limited: false,
             budget_exhausted: false,

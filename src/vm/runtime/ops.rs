@@ -48,10 +48,67 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
     }
 }
 
+/// The Python function `a <op> b` calls first, with `a` and `b`, when that is all it does before
+/// the call (`binary_op_or_none`'s order): a non-in-place operator, `a` an instance of a Python
+/// class whose `__op__` is a plain function, no built-in behaviour for the pair (`a` not
+/// built-in, `b` no built-in sequence to repeat nor a set-like view), and `b`'s reflected
+/// method not due first (`b` of `a`'s type or of a built-in one). Compiled code then pushes its
+/// frame instead of calling it natively (`jit::ops`, BINARY_OP); if it returns NotImplemented,
+/// [`binary_op_after_lhs`] goes on.
+pub fn lhs_dunder_first(vm: &mut Vm, op: u32, a: Value, b: Value) -> Option<Value> {
+    if op >= nb::INPLACE || !a.is_ptr() || layout_of(a) != Layout::Instance {
+        return None;
+    }
+    let (ta, tb) = (obj_type(a), vm.type_of(b));
+    let da = type_data(ta);
+    if da.builtin || da.is_exception || ta == vm.t.type_ {
+        return None;
+    }
+    let b_builtin = type_data(tb).builtin;
+    if (op == nb::MULTIPLY && is_seq(b) && b_builtin) || dictview::is_setlike(b) {
+        return None;
+    }
+    let user_b = !b_builtin || type_data(tb).is_exception || tb == vm.t.type_;
+    if ta != tb && user_b {
+        return None;
+    }
+    let mut k = vm.binop_dunders[op as usize];
+    if k.is_null() {
+        k = vm.intern(DUNDERS[op as usize]);
+        vm.binop_dunders[op as usize] = k;
+    }
+    crate::vm::runtime::attr::lookup_type(ta, k).filter(|&f| as_function(f).is_some())
+}
+
+/// `a <op> b` after the left operand's method, called first as [`lhs_dunder_first`] found it,
+/// returned NotImplemented: the rest of `binary_op` (which, for such operands, ends in the
+/// TypeError).
+pub fn binary_op_after_lhs(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
+    match binary_op_from(vm, op, a, b, true)? {
+        Some(r) => Ok(r),
+        None => {
+            let (inplace, base) = (op >= nb::INPLACE, op % nb::INPLACE);
+            Err(unsupported(vm, base, inplace, a, b))
+        }
+    }
+}
+
 /// `binary_op`, with `None` where no implementation applies (the caller raises the TypeError
 /// naming its own operands: an instance of a built-in's subclass, unwrapped below, is named as
 /// itself, not as its base, as CPython names `OrderedDict() + 1`'s operands).
 fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+    binary_op_from(vm, op, a, b, false)
+}
+
+/// `binary_op_or_none`; `lhs_declined`: `a`'s own method was called already and returned
+/// NotImplemented (`binary_op_after_lhs`), so it is not called again.
+fn binary_op_from(
+    vm: &mut Vm,
+    op: u32,
+    a: Value,
+    b: Value,
+    lhs_declined: bool,
+) -> PyResult<Option<Value>> {
     let inplace = op >= nb::INPLACE;
     let base = op % nb::INPLACE;
     if let Some(r) = builtin_binop(vm, base, inplace, a, b)? {
@@ -91,7 +148,7 @@ fn binary_op_or_none(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Optio
             return Ok(Some(r));
         }
     }
-    if user_a {
+    if user_a && !lhs_declined {
         if let Some(f) = lookup_type_str(vm, ta, dunder)
             .filter(|&f| !skips_inherited_repeat(vm, base, a, f, dunder))
         {
