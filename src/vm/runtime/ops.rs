@@ -72,12 +72,20 @@ pub fn lhs_dunder_first(vm: &mut Vm, op: u32, a: Value, b: Value) -> Option<Valu
     if ta != tb && user_b {
         return None;
     }
-    let mut k = vm.binop_dunders[op as usize];
-    if k.is_null() {
-        k = vm.intern(DUNDERS[op as usize]);
-        vm.binop_dunders[op as usize] = k;
-    }
+    let k = dunder_key(vm, op);
     crate::vm::runtime::attr::lookup_type(ta, k).filter(|&f| as_function(f).is_some())
+}
+
+/// The interned `__op__` name of operator `base` (< 13), kept in `Vm::binop_dunders` after its
+/// first use (`sname` compares the name's text at every lookup).
+#[inline]
+fn dunder_key(vm: &mut Vm, base: u32) -> Value {
+    let mut k = vm.binop_dunders[base as usize];
+    if k.is_null() {
+        k = vm.intern(DUNDERS[base as usize]);
+        vm.binop_dunders[base as usize] = k;
+    }
+    k
 }
 
 /// `a <op> b` after the left operand's method, called first as [`lhs_dunder_first`] found it,
@@ -149,7 +157,8 @@ fn binary_op_from(
         }
     }
     if user_a && !lhs_declined {
-        if let Some(f) = lookup_type_str(vm, ta, dunder)
+        let key = dunder_key(vm, base);
+        if let Some(f) = crate::vm::runtime::attr::lookup_type(ta, key)
             .filter(|&f| !skips_inherited_repeat(vm, base, a, f, dunder))
         {
             let r = call_method_value(vm, f, a, &[b])?;
