@@ -1298,10 +1298,8 @@ unsafe extern "C" fn call_init_switch(
 #[cold]
 #[inline(never)]
 fn binary_op_push_dunder(mut s: Site, op: u32, f: Value) -> *mut Value {
-    let fd = as_function(f).unwrap();
-    let cd = match as_code(fd.code) {
-        Some(cd) if call::is_exact_positional(&cd.code, 2, &[]) && !eval::makes_generator(cd) => cd,
-        _ => return binary_result(s, None, rops::binary_op),
+    let Some((fd, cd)) = spec::exact_function(f, 2) else {
+        return binary_result(s, None, rops::binary_op);
     };
     s.sync();
     let args = [s.slots[s.sp - 2], s.slots[s.sp - 1]];

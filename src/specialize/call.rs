@@ -166,7 +166,7 @@ fn init_call(vm: &mut Vm, s: &Site, cls: Value, nargs: usize) -> Result<Opcode, 
     let init = init
         .filter(|&i| as_function(i).is_some())
         .ok_or("class call: __init__ is not a Python function")?;
-    if crate::vm::ops::spec::exact_init(init, nargs + 1).is_none() {
+    if crate::vm::ops::spec::exact_function(init, nargs + 1).is_none() {
         return Err("class call: __init__ needs full binding");
     }
     s.unit(1).set(version);

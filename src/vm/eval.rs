@@ -6,7 +6,7 @@ use crate::bytecode::code::flags;
 use crate::bytecode::opcode::{nb, Opcode};
 use crate::vm::adaptive;
 use crate::vm::dict::DictTable;
-use crate::vm::frame::{FRAME_BINOP, FRAME_INIT};
+use crate::vm::frame::FRAME_BINOP;
 use crate::vm::framestack::{self, frame_code, FramePtr, HEADER_WORDS};
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::jit_hook::{Entry as JitEntry, JitOutcome};
@@ -231,8 +231,8 @@ pub fn pop_frame(vm: &mut Vm, f: FramePtr) {
     vm.frames.pop(f);
 }
 
-/// Returns `v` from frame `f` (not the entry frame of a `run`, not an `__init__` frame: see
-/// [`is_init_frame`]) into its caller: pops `f` and pushes `v` on the caller's value stack (whose
+/// Returns `v` from frame `f` (not the entry frame of a `run`, not a flagged frame: see
+/// [`is_special_frame`]) into its caller: pops `f` and pushes `v` on the caller's value stack (whose
 /// depth the call synced). Returns the caller.
 #[inline(always)]
 pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
@@ -245,17 +245,10 @@ pub fn return_into_caller(vm: &mut Vm, f: FramePtr, v: Value) -> FramePtr {
     prev
 }
 
-/// Whether `f` is an `__init__` frame (`FRAME_INIT`, pushed by CALL_ALLOC_AND_ENTER_INIT), which
-/// returns through [`return_from_init`] instead of `return_into_caller`: every place that returns
-/// into a caller checks (one load and test; the flag is rare).
-#[inline(always)]
-pub fn is_init_frame(f: FramePtr) -> bool {
-    f.get().flags & FRAME_INIT != 0
-}
-
 /// Whether `f` returns other than through `return_into_caller`: an `__init__` frame
-/// ([`is_init_frame`]) or a `__op__` frame of a BINARY_OP (`FRAME_BINOP`); both return through
-/// [`return_from_special`]. Every place that returns into a caller checks (one load and test).
+/// (`FRAME_INIT`, pushed by CALL_ALLOC_AND_ENTER_INIT) or a `__op__` frame of a BINARY_OP
+/// (`FRAME_BINOP`); both return through [`return_from_special`]. Every place that returns into
+/// a caller checks (one load and test; the flags are rare).
 #[inline(always)]
 pub fn is_special_frame(f: FramePtr) -> bool {
     f.get().flags != 0

@@ -244,7 +244,7 @@ pub fn init_call_target<'a>(vm: &Vm, stack: &[Value], c: &[Cell<u32>]) -> Option
     if version != c[1].get() || cached != version || !concrete {
         return None;
     }
-    let (fd, cd) = exact_init(init, stack.len() - 1)?;
+    let (fd, cd) = exact_function(init, stack.len() - 1)?;
     Some(PyCall {
         callable: init,
         start: 1,
@@ -253,12 +253,14 @@ pub fn init_call_target<'a>(vm: &Vm, stack: &[Value], c: &[Cell<u32>]) -> Option
     })
 }
 
-/// `init` when it is a Python function taking self and exactly `nargs - 1` arguments (not a
-/// generator function): an `__init__` CALL_ALLOC_AND_ENTER_INIT can push the frame of. Checked
-/// at every call too: the class's version does not cover a new `__code__`.
+/// `f` when it is a Python function taking exactly `nargs` positional arguments (self included)
+/// and nothing else, not a generator function: one whose frame can be pushed with the arguments
+/// as they are. The `__init__` CALL_ALLOC_AND_ENTER_INIT pushes (checked at every call too: the
+/// class's version does not cover a new `__code__`), or the `__op__` compiled code pushes for a
+/// BINARY_OP (`jit::ops`).
 #[inline(always)]
-pub fn exact_init<'a>(init: Value, nargs: usize) -> Option<(&'a FunctionData, &'a CodeData)> {
-    let fd = as_function(init)?;
+pub fn exact_function<'a>(f: Value, nargs: usize) -> Option<(&'a FunctionData, &'a CodeData)> {
+    let fd = as_function(f)?;
     let cd = as_code(fd.code)?;
     (call::is_exact_positional(&cd.code, nargs, &[]) && !crate::vm::eval::makes_generator(cd))
         .then_some((fd, cd))

@@ -39,13 +39,28 @@ fn is_num(v: Value) -> bool {
 
 /// `a <op> b` (op an NB_* code, in-place forms >= 13).
 pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
-    match binary_op_or_none(vm, op, a, b)? {
+    binary_op_raising(vm, op, a, b, false)
+}
+
+/// `binary_op_from`, raising the TypeError where no implementation applies.
+#[inline(always)]
+fn binary_op_raising(vm: &mut Vm, op: u32, a: Value, b: Value, lhs_declined: bool) -> PyResult {
+    match binary_op_from(vm, op, a, b, lhs_declined)? {
         Some(r) => Ok(r),
         None => {
             let (inplace, base) = (op >= nb::INPLACE, op % nb::INPLACE);
             Err(unsupported(vm, base, inplace, a, b))
         }
     }
+}
+
+/// Whether `binary_op` treats type `t` as user-defined (its dunders are looked up and called):
+/// a Python class, an exception class, or `type`, whose `__or__` builds `int | str`
+/// (types.UnionType).
+#[inline(always)]
+fn is_user_type(vm: &Vm, t: *const TypeObject) -> bool {
+    let d = type_data(t);
+    !d.builtin || d.is_exception || t == vm.t.type_
 }
 
 /// The Python function `a <op> b` calls first, with `a` and `b`, when that is all it does before
@@ -60,16 +75,15 @@ pub fn lhs_dunder_first(vm: &mut Vm, op: u32, a: Value, b: Value) -> Option<Valu
         return None;
     }
     let (ta, tb) = (obj_type(a), vm.type_of(b));
-    let da = type_data(ta);
-    if da.builtin || da.is_exception || ta == vm.t.type_ {
+    // A plain Python class (exception classes and `type`, user-defined to `binary_op` too, are
+    // left to the native call).
+    if type_data(ta).builtin || type_data(ta).is_exception || ta == vm.t.type_ {
         return None;
     }
-    let b_builtin = type_data(tb).builtin;
-    if (op == nb::MULTIPLY && is_seq(b) && b_builtin) || dictview::is_setlike(b) {
+    if (op == nb::MULTIPLY && is_seq(b) && type_data(tb).builtin) || dictview::is_setlike(b) {
         return None;
     }
-    let user_b = !b_builtin || type_data(tb).is_exception || tb == vm.t.type_;
-    if ta != tb && user_b {
+    if ta != tb && is_user_type(vm, tb) {
         return None;
     }
     let k = dunder_key(vm, op);
@@ -92,13 +106,7 @@ fn dunder_key(vm: &mut Vm, base: u32) -> Value {
 /// returned NotImplemented: the rest of `binary_op` (which, for such operands, ends in the
 /// TypeError).
 pub fn binary_op_after_lhs(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult {
-    match binary_op_from(vm, op, a, b, true)? {
-        Some(r) => Ok(r),
-        None => {
-            let (inplace, base) = (op >= nb::INPLACE, op % nb::INPLACE);
-            Err(unsupported(vm, base, inplace, a, b))
-        }
-    }
+    binary_op_raising(vm, op, a, b, true)
 }
 
 /// `binary_op`, with `None` where no implementation applies (the caller raises the TypeError
@@ -134,9 +142,7 @@ fn binary_op_from(
             }
         }
     }
-    // `type` counts as user-defined here: its __or__ builds `int | str` (types.UnionType).
-    let user_a = !type_data(ta).builtin || type_data(ta).is_exception || ta == vm.t.type_;
-    let user_b = !type_data(tb).builtin || type_data(tb).is_exception || tb == vm.t.type_;
+    let (user_a, user_b) = (is_user_type(vm, ta), is_user_type(vm, tb));
     let mut tried_rev = false;
     // b's reflected method when b's type does not override the one a's type has (the same
     // object: CPython's `slotw == slotv`, and `method_is_overloaded` in its Python-class slots):
