@@ -320,11 +320,7 @@ impl Vm {
             self.roots.push(w);
             let d = as_weakref(w).unwrap();
             let cb = d.callback;
-            let arg = if d.wrapper.get().is_null() {
-                w
-            } else {
-                d.wrapper.get()
-            };
+            let arg = weakref_seen(w);
             if let Err(e) = super::runtime::call::call(self, cb, &[arg], &[]) {
                 super::finalize::write_unraisable(self, e, cb);
             }

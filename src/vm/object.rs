@@ -717,6 +717,17 @@ pub struct WeakRefData {
     pub hash: Cell<Option<i64>>,
 }
 
+/// What Python code sees of weak reference `w` (a `Layout::WeakRef` object): the instance of the
+/// `ref` subclass it was made through (its `wrapper`), else `w` itself.
+pub fn weakref_seen(w: Value) -> Value {
+    let wrapper = as_weakref(w).unwrap().wrapper.get();
+    if wrapper.is_null() {
+        w
+    } else {
+        wrapper
+    }
+}
+
 /// The payload of a `Layout::Native` object: any Rust value that can list the Values it holds.
 /// Its type's methods reach it through [`as_native`].
 pub trait NativeObject: std::any::Any {

@@ -21,6 +21,7 @@ const HARMLESS_FLAGS: i64 = 0x10 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x20
 /// any other bit is "unrecognised" (ValueError).
 const KNOWN_FLAGS: i64 = 0x1fe0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
 const PYCF_ONLY_AST: i64 = 0x400;
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 const CO_FUTURE_ANNOTATIONS: i64 = 0x1000000;
 
 /// The source text of a str/bytes/bytearray argument.
@@ -47,23 +48,33 @@ fn syntax_error(vm: &mut Vm, e: &crate::syntax::error::SyntaxError) -> Value {
     crate::vm::run::syntax_error_object(vm, e)
 }
 
-/// Compiles `src` in `mode` ('exec', 'eval', 'single') to a code object.
-fn compile_text(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> PyResult {
+/// compile()'s source holds no NUL byte (CPython's SyntaxError otherwise).
+fn no_nul(vm: &mut Vm, src: &[u8]) -> PyResult<()> {
     if src.contains(&0) {
         return Err(vm.err(
             "SyntaxError",
             "source code string cannot contain null bytes",
         ));
     }
+    Ok(())
+}
+
+/// An 'eval' mode source: CPython strips leading blanks from eval() strings.
+fn eval_source(src: &[u8]) -> &[u8] {
+    let start = src
+        .iter()
+        .position(|&c| c != b' ' && c != b'\t')
+        .unwrap_or(src.len());
+    &src[start..]
+}
+
+/// Compiles `src` in `mode` ('exec', 'eval', 'single') to a code object.
+fn compile_text(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> PyResult {
+    no_nul(vm, src)?;
     let result = match mode {
         "exec" => crate::compile::compile_source(src, filename, Mode::Exec).map(|(c, _)| c),
         "eval" => {
-            // CPython strips leading blanks from eval() strings.
-            let start = src
-                .iter()
-                .position(|&c| c != b' ' && c != b'\t')
-                .unwrap_or(src.len());
-            crate::compile::compile_source(&src[start..], filename, Mode::Eval).map(|(c, _)| c)
+            crate::compile::compile_source(eval_source(src), filename, Mode::Eval).map(|(c, _)| c)
         }
         "single" => compile_single(src, filename),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
@@ -101,28 +112,15 @@ fn compile_single(
 /// not supported.
 fn compile_to_ast(vm: &mut Vm, src: &[u8], filename: &str, mode: &str, flags: i64) -> PyResult {
     use crate::syntax::ast::Mod;
-    const PYCF_TYPE_COMMENTS: i64 = 0x1000;
     if flags & PYCF_TYPE_COMMENTS != 0 {
         return Err(
             vm.not_implemented("compile() to an AST with type comments (PyCF_TYPE_COMMENTS)")
         );
     }
-    if src.contains(&0) {
-        return Err(vm.err(
-            "SyntaxError",
-            "source code string cannot contain null bytes",
-        ));
-    }
+    no_nul(vm, src)?;
     let parsed = match mode {
         "exec" => crate::syntax::parser::parse_module(src, filename),
-        "eval" => {
-            // As compile_text: leading blanks stripped.
-            let start = src
-                .iter()
-                .position(|&c| c != b' ' && c != b'\t')
-                .unwrap_or(src.len());
-            crate::syntax::parser::parse_expression(&src[start..], filename)
-        }
+        "eval" => crate::syntax::parser::parse_expression(eval_source(src), filename),
         "single" => parse_single(src, filename),
         _ => return Err(vm.not_implemented("compile() to an AST in 'func_type' mode")),
     };

@@ -670,7 +670,7 @@ pub fn default_dir(vm: &mut Vm, o: Value) -> PyResult {
 }
 
 /// Whether a class in `t`'s MRO adds the `__weakref__` descriptor (`native_names`).
-pub(crate) fn adds_weakref(vm: &Vm, t: *const TypeObject) -> bool {
+pub(crate) fn adds_weakref(vm: &mut Vm, t: *const TypeObject) -> bool {
     type_data(t)
         .mro
         .iter()
@@ -682,11 +682,11 @@ pub(crate) fn adds_weakref(vm: &Vm, t: *const TypeObject) -> bool {
 /// type's, or a Python class's `__dict__` / `__weakref__` descriptors (a class without
 /// `__slots__` adds them, `__weakref__` unless its instances are variable-sized or already
 /// weak-referenceable without it).
-fn native_names(vm: &Vm, t: *const TypeObject) -> &'static [&'static str] {
+fn native_names(vm: &mut Vm, t: *const TypeObject) -> &'static [&'static str] {
     let td = type_data(t);
     if !td.builtin {
         // (A base adding them too lists them once: `dir` takes the union.)
-        if let Some((dict, weakref)) = native_names_slots(t) {
+        if let Some((dict, weakref)) = native_names_slots(vm, t) {
             // Only what `__slots__` names.
             return match (dict, weakref) {
                 (true, true) => &["__dict__", "__weakref__"],
@@ -818,11 +818,9 @@ fn native_names(vm: &Vm, t: *const TypeObject) -> &'static [&'static str] {
 
 /// When Python class `t` defines `__slots__`: whether they name `__dict__` and `__weakref__`
 /// (the only ones of the two it then adds).
-fn native_names_slots(t: *const TypeObject) -> Option<(bool, bool)> {
-    let d = type_data(t).dict;
-    let (_, slots) = rdict::items_of(d)
-        .into_iter()
-        .find(|&(k, _)| str_of(k) == "__slots__")?;
+fn native_names_slots(vm: &mut Vm, t: *const TypeObject) -> Option<(bool, bool)> {
+    let k = vm.intern("__slots__");
+    let slots = attr::dict_get_str_raw(type_data(t).dict, k)?;
     let names: Vec<Value> = if as_str(slots).is_some() {
         vec![slots]
     } else if let Some(t) = as_tuple(slots) {

@@ -218,14 +218,7 @@ fn getweakrefs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         .heap
         .weakrefs_to(args[0])
         .into_iter()
-        .map(|w| {
-            let d = as_weakref(w).unwrap();
-            if d.wrapper.get().is_null() {
-                w
-            } else {
-                d.wrapper.get()
-            }
-        })
+        .map(weakref_seen)
         .collect();
     Ok(vm.new_list(ws))
 }

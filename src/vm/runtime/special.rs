@@ -78,15 +78,8 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 if !crate::vm::builtins::funcs::adds_weakref(vm, obj_type(obj)) {
                     return Ok(None);
                 }
-                let first = vm.heap.weakrefs_to(obj).first().map(|&w| {
-                    let wrapper = as_weakref(w).unwrap().wrapper.get();
-                    if wrapper.is_null() {
-                        w
-                    } else {
-                        wrapper
-                    }
-                });
-                return Ok(Some(first.unwrap_or(vm.none)));
+                let first = vm.heap.weakrefs_to(obj).first().copied();
+                return Ok(Some(first.map_or(vm.none, weakref_seen)));
             }
             let Some(e) = as_instance(obj).unwrap().exc.as_ref() else {
                 // Built-in subclasses: the base value's special attributes (int.real, ...).
