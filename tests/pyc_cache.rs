@@ -697,3 +697,82 @@ fn frozen_modules_run_from_their_own_cache() {
         assert_eq!(std::fs::read(&file).unwrap(), good, "rewritten");
     }
 }
+
+/// Cache files whose bytecode passes validation (indices, jump targets, stack depths) but breaks
+/// what the compiler guarantees about the values on the stack, which only a damaged or hand-made
+/// file can: a SystemError naming the instruction, or (NULL) its repr, never a panic or a crash.
+/// Each case was found by `mutated_payloads_with_a_fixed_checksum_never_crash` with more seeds.
+#[test]
+fn hand_made_operands_raise_system_error() {
+    use cpjit::bytecode::code::{CodeObject, ConstValue};
+    use cpjit::bytecode::opcode::Opcode;
+    /// Points the LOAD_CONST just before the first `op` at constant `None` instead.
+    fn none_before(co: &mut CodeObject, op: Opcode) {
+        let none = co
+            .consts
+            .iter()
+            .position(|c| *c == ConstValue::None)
+            .unwrap();
+        let at = (0..co.code.len())
+            .find(|&i| CodeObject::decode(co.code[i]).0 == Some(op))
+            .unwrap();
+        let load = (0..at)
+            .rev()
+            .find(|&i| CodeObject::decode(co.code[i]).0 == Some(Opcode::LOAD_CONST))
+            .unwrap();
+        co.code[load] = CodeObject::encode(Opcode::LOAD_CONST, none as u32);
+    }
+    type Edit = fn(&mut CodeObject);
+    let cases: [(&str, Edit, &str); 3] = [
+        (
+            "d = {'a': 1, 'b': 2}\n",
+            |co| none_before(co, Opcode::BUILD_CONST_KEY_MAP),
+            "SystemError: bad BUILD_CONST_KEY_MAP keys argument",
+        ),
+        (
+            "def f():\n    pass\n",
+            |co| none_before(co, Opcode::MAKE_FUNCTION),
+            "SystemError: malformed bytecode: MAKE_FUNCTION operands",
+        ),
+        (
+            // print(NULL): the argument's LOAD_CONST made a PUSH_NULL.
+            "print(repr(12345))\n",
+            |co| {
+                let k = co
+                    .consts
+                    .iter()
+                    .position(|c| matches!(c, ConstValue::Int(i) if *i == 12345.into()))
+                    .unwrap();
+                let at = (0..co.code.len())
+                    .find(|&i| co.code[i] == CodeObject::encode(Opcode::LOAD_CONST, k as u32))
+                    .unwrap();
+                co.code[at] = CodeObject::encode(Opcode::PUSH_NULL, 0);
+            },
+            "<NULL>",
+        ),
+    ];
+    for (k, (src, edit, want)) in cases.into_iter().enumerate() {
+        let d = TempDir::new(&format!("handmade{k}"));
+        let path = d.0.join("mod_h.py");
+        std::fs::write(&path, src).unwrap();
+        std::fs::write(d.0.join("main.py"), "import mod_h\n").unwrap();
+        let stamp = SourceStamp::of(&path).unwrap();
+        let filename = path.to_string_lossy().to_string();
+        let mut code = cpjit::vm::run::compile_source(src.as_bytes(), &filename).unwrap();
+        edit(&mut code);
+        serialize::validate(&code).unwrap_or_else(|e| panic!("case {k}: {e}"));
+        let pyc = pyc_cache::encode(&code, src.as_bytes(), stamp, Invalidation::Timestamp);
+        std::fs::create_dir_all(d.0.join("__pycache__")).unwrap();
+        std::fs::write(d.0.join("__pycache__").join("mod_h.cpjit-311.pyc"), pyc).unwrap();
+        for mode in ["--jit=off", "--jit=stress"] {
+            let r = cpjit(&d.0, &[mode, "main.py"]);
+            let out = format!("{}{}", r.stdout, r.stderr);
+            assert!(out.contains(want), "case {k} {mode}: {out}");
+            assert!(
+                !out.contains("internal error") && (r.status == 0 || r.status == 1),
+                "case {k} {mode}: status {}: {out}",
+                r.status
+            );
+        }
+    }
+}

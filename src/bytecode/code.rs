@@ -130,11 +130,6 @@ impl Positions {
         }
     }
 
-    /// The bytes `push_uv` writes for `v`.
-    pub(crate) fn uv_len(v: u64) -> usize {
-        (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
-    }
-
     /// One position per code unit.
     pub fn from_units(units: &[Position]) -> Self {
         Self::from_runs(units.iter().map(|p| (1, *p)))

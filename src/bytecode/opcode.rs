@@ -84,11 +84,12 @@ macro_rules! define_opcodes {
                 // local to the caller (the interpreter decodes every instruction with it).
                 match b { $($num => Some(Opcode::$name),)* _ => None }
             }
+            /// The opcode's row of [`OPCODES`], whose numbers are dense (a test checks): an index,
+            /// not a match, since the loader's validation asks for it on every instruction of
+            /// every code object it reads.
+            #[inline]
             pub fn info(self) -> &'static OpInfo {
-                match self { $(Opcode::$name => { static I: &OpInfo = &OpInfo {
-                    name: stringify!($name), number: $num, stack: $stack,
-                    operand: OperandKind::$operand, cache: $cache, deopt: Opcode::$deopt,
-                    stencil: StencilKind::$stencil, doc: $doc }; I })* }
+                &OPCODES[self as usize]
             }
             pub fn name(self) -> &'static str { self.info().name }
             /// The inline cache units after the instruction (`info().cache`, from a table: the

@@ -21,7 +21,7 @@ use super::opcode::{OpInfo, OperandKind, OPCODES};
 use super::opcode::{Opcode, FIRST_SPECIALIZED};
 
 /// Bumped whenever the byte layout written here changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Nesting limit for constants and code objects (tuples in tuples, functions in functions).
 const MAX_DEPTH: u32 = 200;
@@ -246,10 +246,14 @@ impl Writer {
         // Instructions only: their inline cache units are zero (checked on reading) and are
         // recreated from the opcode table.
         self.uv(co.code.len() as u64);
+        // Each as its opcode byte, then the oparg (a varint): no shifting on reading, and the
+        // common small oparg takes one byte.
         let mut i = 0;
         while i < co.code.len() {
-            self.uv(co.code[i] as u64);
-            let cache = CodeObject::decode(co.code[i])
+            let unit = co.code[i];
+            self.out.push(unit as u8);
+            self.uv((unit >> 8) as u64);
+            let cache = CodeObject::decode(unit)
                 .0
                 .map_or(0, |o| o.info().cache as usize);
             i += 1 + cache;
@@ -339,6 +343,12 @@ impl Reader<'_> {
             }
         }
         err("varint too long")
+    }
+    /// Whether the varint just read, from `at`, is in its shortest form (what `Positions`
+    /// writes): one byte, or a last byte with bits set.
+    #[inline(always)]
+    fn shortest_since(&self, at: usize) -> bool {
+        self.pos - at == 1 || self.b[self.pos - 1] != 0
     }
     fn u32(&mut self) -> R<u32> {
         u32::try_from(self.uv()?).or_else(|_| err("value out of range"))
@@ -443,12 +453,17 @@ impl Reader<'_> {
         let n = n as usize;
         let mut code = Vec::with_capacity(n);
         while code.len() < n {
-            let unit = self.u32()?;
-            let Some(op) = CodeObject::decode(unit).0 else {
+            let Some(op) = Opcode::from_u8(self.u8()?) else {
                 return err("unknown opcode");
             };
-            code.push(unit);
-            code.resize(code.len() + op.info().cache as usize, 0);
+            let arg = self.uv()?;
+            if arg >= 1 << 24 {
+                return err("oparg out of range");
+            }
+            code.push(CodeObject::encode(op, arg as u32));
+            // (Not `resize`, which stays out of line: this runs for every instruction.)
+            static ZEROS: [u32; 256] = [0; 256];
+            code.extend_from_slice(&ZEROS[..op.cache_units()]);
         }
         if code.len() != n {
             return err("inline cache beyond the end of the code");
@@ -487,7 +502,7 @@ impl Reader<'_> {
         for i in 0..runs {
             let at = self.pos;
             let count = self.uv()?;
-            canonical &= count != 0 && self.pos - at == Positions::uv_len(count);
+            canonical &= count != 0 && self.shortest_since(at);
             if count > (code.len() - covered) as u64 {
                 return err("more positions than code units");
             }
@@ -496,7 +511,7 @@ impl Reader<'_> {
             for k in 0..4 {
                 let at = self.pos;
                 let z = self.uv()?;
-                canonical &= self.pos - at == Positions::uv_len(z);
+                canonical &= self.shortest_since(at);
                 let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
                 cur[k] = u32::try_from(prev[k] as i64 + d).or_else(|_| err("bad position"))?;
             }
@@ -607,6 +622,8 @@ fn validate_one(co: &CodeObject) -> R<()> {
     // Instruction boundaries; every opcode generic (the specializer makes the others at run
     // time) with its inline cache units zero.
     let mut start = vec![false; n];
+    // Jump targets, checked once every instruction boundary is known.
+    let mut jumps: Vec<(usize, u32)> = Vec::new();
     let mut i = 0;
     while i < n {
         let (op, arg) = CodeObject::decode(co.code[i]);
@@ -649,6 +666,9 @@ fn validate_one(co: &CodeObject) -> R<()> {
         if !ok {
             return err(format!("bad oparg {arg} for {} at {i}", info.name));
         }
+        if op.is_jump() {
+            jumps.push((i, arg));
+        }
         i += 1 + cache;
     }
     for e in &co.exception_table {
@@ -660,12 +680,9 @@ fn validate_one(co: &CodeObject) -> R<()> {
             return err("exception-table depth beyond stacksize");
         }
     }
-    for i in 0..n {
-        if start[i] {
-            let (op, arg) = CodeObject::decode(co.code[i]);
-            if op.is_some_and(|o| o.is_jump()) && !start[arg as usize] {
-                return err(format!("jump into an inline cache at {i}"));
-            }
+    for (i, arg) in jumps {
+        if !start[arg as usize] {
+            return err(format!("jump into an inline cache at {i}"));
         }
     }
     check_stack(co, &start)
@@ -677,62 +694,68 @@ fn validate_one(co: &CodeObject) -> R<()> {
 fn check_stack(co: &CodeObject, start: &[bool]) -> R<()> {
     let n = co.code.len();
     let max = co.stacksize as i64;
-    let mut depth_at: Vec<i64> = vec![-1; n];
+    let mut depth_at: Vec<i32> = vec![-1; n];
     let mut work: Vec<(usize, i64)> = vec![(0, 0)];
     let mut added = vec![false; co.exception_table.len()];
     loop {
-        while let Some((i, d)) = work.pop() {
-            if i >= n || !start[i] {
-                return err("control reaches a non-instruction");
-            }
-            if depth_at[i] >= 0 {
-                if depth_at[i] != d {
-                    return err(format!("inconsistent stack depth at {i}"));
+        // Each work item is followed along its straight line of code; only branch targets
+        // (and handlers, below) go on the work list.
+        while let Some((mut i, mut d)) = work.pop() {
+            loop {
+                if i >= n || !start[i] {
+                    return err("control reaches a non-instruction");
                 }
-                continue;
-            }
-            depth_at[i] = d;
-            let (op, arg) = CodeObject::decode(co.code[i]);
-            let Some(op) = op else {
-                return err("unknown opcode");
-            };
-            let info = op.info();
-            // How deep below the top the instruction reads, beyond what it pops.
-            let reach = match op {
-                Opcode::LIST_APPEND
-                | Opcode::SET_ADD
-                | Opcode::LIST_EXTEND
-                | Opcode::SET_UPDATE
-                | Opcode::DICT_UPDATE
-                | Opcode::DICT_MERGE
-                | Opcode::RERAISE => arg as i64 + 1,
-                Opcode::MAP_ADD => arg as i64 + 2,
-                _ => 0,
-            };
-            if reach > d {
-                return err(format!("{} reads below the stack at {i}", info.name));
-            }
-            let next = i + 1 + info.cache as usize;
-            if op.is_jump() {
-                let (p, q) = (info.stack)(arg, true);
+                if depth_at[i] >= 0 {
+                    if depth_at[i] as i64 != d {
+                        return err(format!("inconsistent stack depth at {i}"));
+                    }
+                    break;
+                }
+                // `d` is within 0..=stacksize (at most 1 << 20, checked above).
+                depth_at[i] = d as i32;
+                let (op, arg) = CodeObject::decode(co.code[i]);
+                let Some(op) = op else {
+                    return err("unknown opcode");
+                };
+                let info = op.info();
+                // How deep below the top the instruction reads, beyond what it pops.
+                let reach = match op {
+                    Opcode::LIST_APPEND
+                    | Opcode::SET_ADD
+                    | Opcode::LIST_EXTEND
+                    | Opcode::SET_UPDATE
+                    | Opcode::DICT_UPDATE
+                    | Opcode::RERAISE => arg as i64 + 1,
+                    Opcode::MAP_ADD => arg as i64 + 2,
+                    // The callee, for its error message (CPython's PEEK(2 + oparg) after the pop).
+                    Opcode::DICT_MERGE => arg as i64 + 3,
+                    _ => 0,
+                };
+                if reach > d {
+                    return err(format!("{} reads below the stack at {i}", info.name));
+                }
+                let next = i + 1 + info.cache as usize;
+                if op.is_jump() {
+                    let (p, q) = (info.stack)(arg, true);
+                    let t = d - p as i64 + q as i64;
+                    if d < p as i64 || t > max {
+                        return err(format!("stack out of bounds at {i}"));
+                    }
+                    work.push((arg as usize, t));
+                }
+                if op.is_terminator() {
+                    break;
+                }
+                let (p, q) = (info.stack)(arg, false);
                 let t = d - p as i64 + q as i64;
                 if d < p as i64 || t > max {
                     return err(format!("stack out of bounds at {i}"));
                 }
-                work.push((arg as usize, t));
+                if next >= n {
+                    return err("control runs off the end of the code");
+                }
+                (i, d) = (next, t);
             }
-            if op.is_terminator() {
-                continue;
-            }
-            let (p, q) = (info.stack)(arg, false);
-            let t = d - p as i64 + q as i64;
-            if d < p as i64 || t > max {
-                return err(format!("stack out of bounds at {i}"));
-            }
-            if next >= n {
-                return err("control runs off the end of the code");
-            }
-            work.push((next, t));
         }
         // Handlers: entered with the entry's depth, the raising index if `lasti`, and the
         // exception. Only entries covering reachable code count; repeated until no new handler

@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use num_traits::ToPrimitive;
+
 use crate::bytecode::code::{flags, CodeObject, ConstValue};
 use crate::vm::interp::Vm;
 use crate::vm::object::CodeData;
@@ -12,7 +14,11 @@ pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
         ConstValue::None => vm.none,
         ConstValue::Bool(b) => vm.bool_val(*b),
         ConstValue::Ellipsis => vm.ellipsis,
-        ConstValue::Int(i) => vm.new_bigint(i.clone()),
+        // Most int constants are small: no copy of the BigInt to find that out.
+        ConstValue::Int(i) => match i.to_i64() {
+            Some(v) => vm.new_int(v),
+            None => vm.new_bigint(i.clone()),
+        },
         ConstValue::Float(f) => Value::from_f64(*f),
         ConstValue::Complex { real, imag } => {
             crate::vm::types::complex::new_complex(vm, *real, *imag)

@@ -1705,7 +1705,9 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                             }
                         }
                     }
-                    let v = *as_cell(slots[i]).unwrap();
+                    let Some(&mut v) = as_cell(slots[i]) else {
+                        throw!(ops::malformed(vm, "LOAD_DEREF of a slot without a cell"));
+                    };
                     if v.is_null() {
                         throw!(ops::unbound_deref(vm, cd, i));
                     }
@@ -1713,10 +1715,15 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 }
                 Opcode::STORE_DEREF => {
                     let v = pop!();
-                    *as_cell(slots[oparg as usize]).unwrap() = v;
+                    let Some(c) = as_cell(slots[oparg as usize]) else {
+                        throw!(ops::malformed(vm, "STORE_DEREF of a slot without a cell"));
+                    };
+                    *c = v;
                 }
                 Opcode::DELETE_DEREF => {
-                    let c = as_cell(slots[oparg as usize]).unwrap();
+                    let Some(c) = as_cell(slots[oparg as usize]) else {
+                        throw!(ops::malformed(vm, "DELETE_DEREF of a slot without a cell"));
+                    };
                     if c.is_null() {
                         throw!(ops::unbound_deref(vm, cd, oparg as usize));
                     }
@@ -1916,7 +1923,11 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                     let d = vm.new_dict();
                     push!(d);
                     sync!();
-                    let ks = as_tuple(keys).unwrap().to_vec();
+                    // (CPython's check: only bytecode not from its compiler fails it.)
+                    let ks = match as_tuple(keys) {
+                        Some(t) if t.len() == n => t.to_vec(),
+                        _ => throw!(vm.err("SystemError", "bad BUILD_CONST_KEY_MAP keys argument")),
+                    };
                     let vals = slots[sp - 2 - n..sp - 2].to_vec();
                     let r: PyResult<()> = ks
                         .into_iter()
@@ -1939,11 +1950,17 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 Opcode::LIST_APPEND => {
                     let v = pop!();
                     let l = slots[sp - oparg as usize];
-                    as_list(l).unwrap().push(v);
+                    let Some(l) = as_list(l) else {
+                        throw!(ops::malformed(vm, "LIST_APPEND to a non-list"));
+                    };
+                    l.push(v);
                 }
                 Opcode::SET_ADD => {
                     let v = slots[sp - 1];
                     let s = slots[sp - 1 - oparg as usize];
+                    if as_set(s).is_none() {
+                        throw!(ops::malformed(vm, "SET_ADD to a non-set"));
+                    }
                     sync!();
                     tryv!(rdict::set_add(vm, s, v));
                     sp -= 1;
@@ -1952,6 +1969,9 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                     let v = slots[sp - 1];
                     let k = slots[sp - 2];
                     let d = slots[sp - 2 - oparg as usize];
+                    if as_dict(d).is_none() {
+                        throw!(ops::malformed(vm, "MAP_ADD to a non-dict"));
+                    }
                     sync!();
                     tryv!(rdict::dict_set(vm, d, k, v));
                     sp -= 2;
@@ -1959,6 +1979,9 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 Opcode::LIST_EXTEND => {
                     let it = slots[sp - 1];
                     let l = slots[sp - 1 - oparg as usize];
+                    if as_list(l).is_none() {
+                        throw!(ops::malformed(vm, "LIST_EXTEND of a non-list"));
+                    }
                     sync!();
                     tryv!(ops::list_extend(vm, l, it));
                     sp -= 1;
@@ -1966,6 +1989,9 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 Opcode::SET_UPDATE => {
                     let it = slots[sp - 1];
                     let s = slots[sp - 1 - oparg as usize];
+                    if as_set(s).is_none() {
+                        throw!(ops::malformed(vm, "SET_UPDATE of a non-set"));
+                    }
                     sync!();
                     tryv!(crate::vm::runtime::set::update(vm, s, it));
                     sp -= 1;
@@ -1978,13 +2004,19 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                     } else {
                         Value::NULL
                     };
+                    if as_dict(d).is_none() {
+                        throw!(ops::malformed(vm, "DICT_UPDATE of a non-dict"));
+                    }
                     sync!();
                     tryv!(ops::dict_update(vm, d, m, op == Opcode::DICT_MERGE, callee));
                     sp -= 1;
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = top!();
-                    let items = as_list(l).unwrap().to_vec();
+                    let Some(l) = as_list(l) else {
+                        throw!(ops::malformed(vm, "LIST_TO_TUPLE of a non-list"));
+                    };
+                    let items = l.to_vec();
                     slots[sp - 1] = vm.new_tuple(items);
                 }
                 Opcode::UNPACK_SEQUENCE => {

@@ -374,7 +374,7 @@ fn run_module_as_main(vm: &mut Vm, name: &str, argv: &mut [String], globals: Val
     crate::vm::runtime::dict::dict_set(vm, globals, pk, pv)?;
     // Through the bytecode cache, as runpy's loader.get_code is.
     let path = std::path::PathBuf::from(&file);
-    crate::vm::modules::pyc_cache::exec_module(vm, &src, &path, &file, globals)
+    crate::vm::modules::pyc_cache::exec_module(vm, Some(&src), &path, &file, globals)
 }
 
 /// `BaseExceptionGroup` and `ExceptionGroup` into builtins, from `_cpjit_eg` (Python source

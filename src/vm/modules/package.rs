@@ -365,20 +365,10 @@ fn load_registered(
         dict_set(vm, d, fk, none)?;
         return Ok(m);
     };
-    let src = match std::fs::read(&file) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
-            return Err(vm.err(
-                "ImportError",
-                format!("cannot read {}: {e}", file.display()),
-            ));
-        }
-    };
     let fname = file.to_string_lossy().to_string();
     let (fk, fv) = (vm.intern("__file__"), vm.new_str(&fname));
     dict_set(vm, d, fk, fv)?;
-    if let Err(e) = super::pyc_cache::exec_module(vm, &src, &file, &fname, d) {
+    if let Err(e) = super::pyc_cache::exec_module(vm, None, &file, &fname, d) {
         let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
         return Err(e);
     }

@@ -163,6 +163,51 @@ pub fn decode(
     stamp: SourceStamp,
     filename: &str,
 ) -> Result<CodeObject, String> {
+    decode_with(bytes, &mut Source::Text(src), stamp, filename)
+}
+
+/// A module's source text, read from its file only when it is needed: to compile it, or to check
+/// a checked-hash cache file. A cache file checked by timestamp needs only the file's size and
+/// mtime, as CPython's SourceFileLoader reads the source only when it has to (reading every
+/// imported module's text was ~2% of an import's instructions and a page fault per 4 KiB).
+pub enum Source<'a> {
+    Text(&'a [u8]),
+    File(&'a Path, Option<Vec<u8>>),
+}
+
+impl Source<'_> {
+    fn text(&mut self) -> std::io::Result<&[u8]> {
+        match self {
+            Source::Text(t) => Ok(t),
+            Source::File(path, text) => {
+                if text.is_none() {
+                    *text = Some(std::fs::read(path)?);
+                }
+                Ok(text.as_deref().unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// Why a module's code could not be had: its source would not compile, or could not be read.
+pub enum LoadError {
+    Syntax(crate::syntax::error::SyntaxError),
+    Read(std::io::Error),
+}
+
+impl From<crate::syntax::error::SyntaxError> for LoadError {
+    fn from(e: crate::syntax::error::SyntaxError) -> Self {
+        LoadError::Syntax(e)
+    }
+}
+
+/// [`decode`] with the source read only if the header asks for its hash.
+fn decode_with(
+    bytes: &[u8],
+    src: &mut Source,
+    stamp: SourceStamp,
+    filename: &str,
+) -> Result<CodeObject, String> {
     if bytes.len() < HEADER_LEN {
         return Err("truncated header".into());
     }
@@ -179,8 +224,11 @@ pub fn decode(
         if first != stamp.mtime_ns || size != stamp.size {
             return Err("stale (source changed)".into());
         }
-    } else if flags & FLAG_CHECK_SOURCE != 0 && first != serialize::checksum(src) {
-        return Err("stale (source hash changed)".into());
+    } else if flags & FLAG_CHECK_SOURCE != 0 {
+        let src = src.text().map_err(|e| e.to_string())?;
+        if first != serialize::checksum(src) {
+            return Err("stale (source hash changed)".into());
+        }
     }
     let payload = &bytes[HEADER_LEN..];
     if u64_at(bytes, 24) != serialize::checksum(payload) {
@@ -250,14 +298,14 @@ pub fn writing_enabled(vm: &mut Vm) -> bool {
 fn through_cache(
     counters: &Counters,
     cpath: Option<&Path>,
-    src: &[u8],
+    src: &mut Source,
     stamp: Option<SourceStamp>,
     filename: &str,
     write: Option<Invalidation>,
-) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+) -> Result<CodeObject, LoadError> {
     if let (Some(stamp), Some(cpath)) = (stamp, cpath) {
         if let Ok(bytes) = std::fs::read(cpath) {
-            match decode(&bytes, src, stamp, filename) {
+            match decode_with(&bytes, src, stamp, filename) {
                 Ok(code) => {
                     counters.bump(HIT);
                     return Ok(code);
@@ -266,8 +314,11 @@ fn through_cache(
             }
         }
     }
+    let src = src.text().map_err(LoadError::Read)?;
     let code = crate::vm::run::compile_source(src, filename)?;
     counters.bump(COMPILED);
+    // Written only when the source is what was read (a file edited meanwhile is not cached).
+    let write = write.filter(|_| stamp.is_some_and(|s| s.size == src.len() as u64));
     if let (Some(mode), Some(stamp), Some(cpath)) = (write, stamp, cpath) {
         let bytes = encode(&code, src, stamp, mode);
         if write_atomic(cpath, &bytes).is_ok() {
@@ -280,14 +331,12 @@ fn through_cache(
 /// The code object for a module's source: from the cache when it is current, else compiled
 /// (and cached when writing is on). Counts hits and compilations for `--stats`.
 pub fn load_or_compile(
-    src: &[u8],
+    src: &mut Source,
     file: &Path,
     filename: &str,
     write: bool,
-) -> Result<CodeObject, crate::syntax::error::SyntaxError> {
+) -> Result<CodeObject, LoadError> {
     let stamp = SourceStamp::of(file);
-    // Written only when the source is what was read (a file edited meanwhile is not cached).
-    let write = write && stamp.is_some_and(|s| s.size == src.len() as u64);
     through_cache(
         &MODULES,
         cache_path(file).as_deref(),
@@ -322,20 +371,26 @@ pub fn load_or_compile_frozen(
         mtime_ns: 0,
         size: src.len() as u64,
     };
-    through_cache(
+    match through_cache(
         &FROZEN,
         path.as_deref(),
-        src,
+        &mut Source::Text(src),
         Some(stamp),
         filename,
         Some(Invalidation::CheckedHash),
-    )
+    ) {
+        Ok(code) => Ok(code),
+        Err(LoadError::Syntax(e)) => Err(e),
+        // (The text is in memory: there is nothing to read.)
+        Err(LoadError::Read(_)) => crate::vm::run::compile_source(src, filename),
+    }
 }
 
-/// Runs a module's source file (`src` read from `file`) in `globals`, through the cache.
+/// Runs a module's source file in `globals`, through the cache: `src` is its text if already
+/// read, else `file` is read if the cache does not serve (ImportError if it cannot be).
 pub fn exec_module(
     vm: &mut Vm,
-    src: &[u8],
+    src: Option<&[u8]>,
     file: &Path,
     filename: &str,
     globals: Value,
@@ -345,9 +400,17 @@ pub fn exec_module(
     // traceback is dropped so a reloaded module shows its new text.
     vm.sources.remove(filename);
     let write = writing_enabled(vm);
-    match load_or_compile(src, file, filename, write) {
+    let mut src = match src {
+        Some(t) => Source::Text(t),
+        None => Source::File(file, None),
+    };
+    match load_or_compile(&mut src, file, filename, write) {
         Ok(code) => crate::vm::run::exec_code(vm, code, globals),
-        Err(e) => Err(crate::vm::run::syntax_error_object(vm, &e)),
+        Err(LoadError::Syntax(e)) => Err(crate::vm::run::syntax_error_object(vm, &e)),
+        Err(LoadError::Read(e)) => Err(vm.err(
+            "ImportError",
+            format!("cannot read {}: {e}", file.display()),
+        )),
     }
 }
 

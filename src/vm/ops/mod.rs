@@ -11,6 +11,15 @@ use crate::vm::runtime::{attr, call, dict as rdict, iter as riter, repr};
 use crate::vm::types::asyncgen;
 use crate::vm::value::Value;
 
+/// The SystemError for an instruction whose operands break what the compiler guarantees, which
+/// only a damaged or hand-made cache file can bring (the loader's validation checks indices and
+/// stack depths, not the types of the values on the stack); CPython does not check these and
+/// crashes.
+#[cold]
+pub fn malformed(vm: &mut Vm, what: &str) -> Value {
+    vm.err("SystemError", format!("malformed bytecode: {what}"))
+}
+
 pub fn unbound_deref(vm: &mut Vm, cd: &CodeData, i: usize) -> Value {
     let n = str_of(cd.localsplusnames[i]).to_string();
     let kind = cd.code.localspluskinds.get(i).copied().unwrap_or(0);
@@ -59,6 +68,12 @@ pub fn make_function(
     } else {
         Value::NULL
     };
+    if !fits_code(code, closure)
+        || (!defaults.is_null() && as_tuple(defaults).is_none())
+        || (!kwdefaults.is_null() && as_dict(kwdefaults).is_none())
+    {
+        return Err(malformed(vm, "MAKE_FUNCTION operands"));
+    }
     Ok(new_function(
         vm,
         code,
@@ -66,6 +81,29 @@ pub fn make_function(
         Value::NULL,
         [defaults, kwdefaults, closure, annotations],
     ))
+}
+
+/// The number of free variables of a code object (the cells its closure must bring).
+pub fn free_var_count(cd: &CodeData) -> usize {
+    cd.code
+        .localspluskinds
+        .iter()
+        .filter(|k| *k & crate::bytecode::code::slot_kind::FREE != 0)
+        .count()
+}
+
+/// Whether `code` is a code object and `closure` (NULL for none) holds exactly one cell per
+/// free variable of it, as the compiler's MAKE_FUNCTION operands always do; the interpreter and
+/// compiled code read the cells without checking.
+fn fits_code(code: Value, closure: Value) -> bool {
+    let Some(cd) = as_code(code) else {
+        return false;
+    };
+    let nfree = free_var_count(cd);
+    if closure.is_null() {
+        return nfree == 0;
+    }
+    as_tuple(closure).is_some_and(|t| t.len() == nfree && t.iter().all(|&c| as_cell(c).is_some()))
 }
 
 /// A new function of `code` (its name unless `name` is not NULL) with `[defaults, kwdefaults,

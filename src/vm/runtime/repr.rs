@@ -61,6 +61,11 @@ pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v.is_float() {
         return Ok(float_repr(v.as_f64()));
     }
+    if !v.is_ptr() {
+        // NULL, which only malformed bytecode (a damaged cache file) leaves where a value is
+        // read: what CPython's PyObject_Repr gives for it (else `repr` would come back here).
+        return Ok("<NULL>".into());
+    }
     match layout_of(v) {
         Layout::Str => return Ok(str_repr(&as_str(v).unwrap().s)),
         Layout::BigInt => {

@@ -133,12 +133,7 @@ fn function_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
     }
     let closure = a[4].filter(|v| *v != none);
-    let nfree = cd
-        .code
-        .localspluskinds
-        .iter()
-        .filter(|k| *k & crate::bytecode::code::slot_kind::FREE != 0)
-        .count();
+    let nfree = crate::vm::ops::free_var_count(cd);
     match closure {
         None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
         Some(c) if as_tuple(c).is_none() => {
