@@ -18,6 +18,11 @@
 //! - setitimer/getitimer, strsignal(3) and wait4(2) with its rusage: no crate wraps them
 //!   (rustix's wait functions pass no rusage; nix has no itimer or strsignal).
 //! - zlibVersion(3): libz-sys binds it as a raw `unsafe fn`; flate2 does not expose it.
+//! - liblzma (`lzma`, below): the `_lzma` module's streams, filter chains and filter properties
+//!   through lzma-sys's raw bindings, which no crate wraps for the delta filter, the properties
+//!   codec or a decoder's check.
+
+pub mod lzma;
 
 use std::io;
 

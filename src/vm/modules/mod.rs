@@ -12,6 +12,7 @@ pub mod functools;
 pub mod hashes;
 pub mod heapq;
 pub mod json;
+pub mod lzma;
 pub mod math;
 pub mod package;
 pub mod posix;
@@ -38,7 +39,7 @@ pub mod zlib;
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::attr::getattr_opt;
-use crate::vm::runtime::dict::{dict_get_str, dict_set, keys_of};
+use crate::vm::runtime::dict::{dict_get_str, dict_set, items_of, keys_of};
 use crate::vm::value::Value;
 
 /// Creates (or returns the cached) built-in module `name`, None if there is none.
@@ -61,6 +62,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
         "zlib" => zlib::create(vm)?,
         "_bz2" => bz2::create(vm)?,
+        "_lzma" => lzma::create(vm)?,
         "_csv" => csv::create(vm)?,
         "_json" => json::create(vm)?,
         "_statistics" => statistics::create(vm)?,
@@ -91,6 +93,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_functools",
     "_heapq",
     "_json",
+    "_lzma",
     "_md5",
     "_posixsubprocess",
     "_random",
@@ -362,6 +365,65 @@ pub fn native_with_python(
     vm.roots.pop();
     r?;
     Ok(m)
+}
+
+/// An instance of the exception class `class` of the module `module` (`zlib.error`,
+/// `_lzma.LZMAError`) with the message `msg`; a RuntimeError if the class cannot be had.
+pub fn module_error(vm: &mut Vm, module: &str, class: &str, msg: String) -> Value {
+    let cls = match import_module(vm, module) {
+        Ok(m) => {
+            let k = vm.intern(class);
+            crate::vm::runtime::attr::getattr(vm, m, k).ok()
+        }
+        Err(_) => None,
+    };
+    match cls {
+        Some(c) => {
+            let s = vm.new_str_owned(msg);
+            match crate::vm::runtime::call::call(vm, c, &[s], &[]) {
+                Ok(e) | Err(e) => e,
+            }
+        }
+        None => vm.err("RuntimeError", msg),
+    }
+}
+
+/// The module a C extension module's Python stand-in `inner` (from `native_with_python`)
+/// shows: its public names and those of `private` (names the stdlib imports), not the helpers,
+/// so that `dir()` and `vars()` read as CPython's. The functions and classes keep `inner`'s
+/// namespace as their globals.
+pub fn public_part(vm: &mut Vm, inner: Value, private: &[&str]) -> PyResult {
+    let name = as_module(inner).map_or_else(String::new, |m| str_of(m.name).to_string());
+    let m = vm.new_module(&name);
+    vm.roots.push(m);
+    let d = as_module(m).unwrap().dict;
+    let items = items_of(as_module(inner).unwrap().dict);
+    let mut r = Ok(());
+    for (k, v) in items {
+        let ks = str_of(k);
+        let keep = !ks.starts_with('_')
+            || private.contains(&ks)
+            || matches!(
+                ks,
+                "__doc__" | "__file__" | "__spec__" | "__loader__" | "__package__"
+            );
+        if keep {
+            r = r.and(dict_set(vm, d, k, v));
+        }
+    }
+    vm.roots.pop();
+    r.map(|()| m)
+}
+
+/// The bytes of a bytes-like argument, or CPython's TypeError for another object.
+pub fn bytes_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
+    match crate::vm::types::memoryview::buffer_bytes(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
 }
 
 pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {

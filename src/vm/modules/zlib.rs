@@ -7,11 +7,10 @@
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
-use super::def;
+use super::{bytes_arg, def};
 use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::subscr::index_of;
-use crate::vm::types::memoryview::buffer_bytes;
 use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
@@ -324,23 +323,7 @@ def decompress(data, /, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
 "#;
 
 fn zerr(vm: &mut Vm, msg: String) -> Value {
-    let zlib = crate::vm::modules::import_module(vm, "zlib");
-    let cls = match zlib {
-        Ok(m) => {
-            let k = vm.intern("error");
-            crate::vm::runtime::attr::getattr(vm, m, k).ok()
-        }
-        Err(_) => None,
-    };
-    match cls {
-        Some(c) => {
-            let s = vm.new_str_owned(msg);
-            match crate::vm::runtime::call::call(vm, c, &[s], &[]) {
-                Ok(e) | Err(e) => e,
-            }
-        }
-        None => vm.err("RuntimeError", msg),
-    }
+    super::module_error(vm, "zlib", "error", msg)
 }
 
 fn stream<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut Stream> {
@@ -353,16 +336,6 @@ fn stream<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut Stream> {
 fn alloc(vm: &mut Vm, s: Stream) -> Value {
     let ty = vm.t.zlib_state;
     vm.heap.alloc(ty, Box::new(ZStream(s)) as NativeData)
-}
-
-fn bytes_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
-    match buffer_bytes(v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
 }
 
 /// `_compressor(level, wbits)`: wbits 8..15 for a zlib stream, -15..-9 for a raw one, 25..31 for

@@ -152,6 +152,7 @@ types_struct! {
     hash_state: "hash_state", Native, object;
     zlib_state: "zlib_state", Native, object;
     bz2_state: "bz2_state", Native, object;
+    lzma_state: "lzma_state", Native, object;
     csv_state: "csv_state", Native, object;
 }
 
