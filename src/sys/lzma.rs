@@ -257,10 +257,6 @@ pub struct Stream {
     strm: Box<ffi::lzma_stream>,
 }
 
-// SAFETY: a lzma_stream is owned data (liblzma keeps no thread-local state for it); the raw
-// pointers it holds are its own allocations, or null between calls.
-unsafe impl Send for Stream {}
-
 impl Stream {
     /// A stream set up by `init` (one of liblzma's encoder or decoder initializers), or its
     /// error code.
