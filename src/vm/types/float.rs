@@ -114,37 +114,8 @@ fn is_integer(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 
 fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     nargs(vm, "float.as_integer_ratio", args, kw, 1, 0, 0)?;
-    let f = args[0].as_f64();
-    if f.is_infinite() {
-        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
-    }
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert NaN to integer ratio"));
-    }
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mut mant = (bits & ((1 << 52) - 1)) as i64;
-    let mut e = if exp == 0 {
-        -1074
-    } else {
-        mant |= 1 << 52;
-        exp - 1075
-    };
-    while mant != 0 && mant & 1 == 0 && e < 0 {
-        mant >>= 1;
-        e += 1;
-    }
-    let neg = f < 0.0;
-    let mut n = num_bigint::BigInt::from(mant);
-    let mut d = num_bigint::BigInt::from(1);
-    if e >= 0 {
-        n <<= e as usize;
-    } else {
-        d <<= (-e) as usize;
-    }
-    if neg {
-        n = -n;
-    }
+    let (n, d) = crate::rtlib::floatops::as_integer_ratio(args[0].as_f64())
+        .map_err(|e| repr::rt_err(vm, e))?;
     let nv = vm.new_bigint(n);
     let dv = vm.new_bigint(d);
     Ok(vm.new_tuple(vec![nv, dv]))
