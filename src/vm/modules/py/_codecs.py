@@ -263,6 +263,148 @@ def raw_unicode_escape_decode(data, errors=None, final=True):
     return (data.decode('raw-unicode-escape', errors or 'strict'), len(data))
 
 
+def unicode_escape_encode(str, errors=None):
+    # PyUnicode_AsUnicodeEscapeString: \\, \t, \n, \r, other controls and non-ASCII escaped;
+    # quotes are not. It cannot fail, so `errors` is unused.
+    s = _text(str, 'unicode_escape_encode')
+    out = []
+    for c in s:
+        o = ord(c)
+        if 0x20 <= o < 0x7f:
+            out.append('\\\\' if o == 0x5c else c)
+        elif o == 0x09:
+            out.append('\\t')
+        elif o == 0x0a:
+            out.append('\\n')
+        elif o == 0x0d:
+            out.append('\\r')
+        else:
+            out.append(_escape(c))
+    return (''.join(out).encode('ascii'), len(s))
+
+
+_UNICODE_SIMPLE_ESCAPES = {0x5c: '\\', 0x27: "'", 0x22: '"', 0x62: '\b', 0x66: '\f', 0x74: '\t',
+                           0x6e: '\n', 0x72: '\r', 0x76: '\v', 0x61: '\x07'}
+_HEX_ESCAPES = {0x78: (2, 'truncated \\xXX escape'), 0x75: (4, 'truncated \\uXXXX escape'),
+                0x55: (8, 'truncated \\UXXXXXXXX escape')}
+
+
+def _warn_from_caller(message):
+    # CPython warns from C at stack level 1: the Python code that called the codec. Here the
+    # codec machinery is itself Python (this frozen module), so its frames are skipped.
+    import sys
+    import warnings
+    level = 1
+    f = sys._getframe()
+    while f is not None and f.f_code.co_filename == '<frozen _codecs>':
+        level += 1
+        f = f.f_back
+    warnings.warn(message, DeprecationWarning, stacklevel=level)
+
+
+def unicode_escape_decode(data, errors=None, final=True):
+    """The escapes of a str literal decoded, other bytes as latin-1
+    (CPython's _PyUnicode_DecodeUnicodeEscapeInternal)."""
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    data = _data(data)
+    out = []
+    n = len(data)
+    i = 0
+    first_invalid = None
+    while i < n:
+        c = data[i]
+        if c != 0x5c:
+            out.append(chr(c))
+            i += 1
+            continue
+        start = i
+        i += 1
+        incomplete = False
+        if i >= n:
+            message, incomplete = '\\ at end of string', True
+        else:
+            c = data[i]
+            i += 1
+            if c == 0x0a:
+                continue
+            if c in _UNICODE_SIMPLE_ESCAPES:
+                out.append(_UNICODE_SIMPLE_ESCAPES[c])
+                continue
+            if 0x30 <= c <= 0x37:
+                v = c - 0x30
+                for _ in range(2):
+                    if i < n and 0x30 <= data[i] <= 0x37:
+                        v = (v << 3) + data[i] - 0x30
+                        i += 1
+                    else:
+                        break
+                if v > 0o377 and first_invalid is None:
+                    first_invalid = "invalid octal escape sequence '\\%s'" % data[i - 3:i].decode()
+                out.append(chr(v))
+                continue
+            if c in _HEX_ESCAPES:
+                count, message = _HEX_ESCAPES[c]
+                v = 0
+                while count:
+                    if i >= n:
+                        incomplete = True
+                        break
+                    if data[i] not in _HEX:
+                        break
+                    v = (v << 4) + int(chr(data[i]), 16)
+                    i += 1
+                    count -= 1
+                else:
+                    if v <= 0x10ffff:
+                        out.append(chr(v))
+                        continue
+                    message = 'illegal Unicode character'
+            elif c == 0x4e:
+                message = 'malformed \\N character escape'
+                if i >= n:
+                    incomplete = True
+                elif data[i] == 0x7b:
+                    i += 1
+                    close = data.find(b'}', i)
+                    if close < 0:
+                        i = n
+                        incomplete = True
+                    elif close > i:
+                        name = data[i:close]
+                        i = close + 1
+                        ch = _lookup_name(name)
+                        if ch is not None:
+                            out.append(ch)
+                            continue
+                        message = 'unknown Unicode character name'
+            else:
+                if first_invalid is None:
+                    first_invalid = "invalid escape sequence '\\%c'" % c
+                out.append('\\')
+                out.append(chr(c))
+                continue
+        if incomplete and not final:
+            n = start
+            break
+        exc = UnicodeDecodeError('unicodeescape', data, start, i, message)
+        rep, i = lookup_error(errors or 'strict')(exc)
+        out.append(rep)
+    if first_invalid is not None:
+        _warn_from_caller(first_invalid)
+    return (''.join(out), n)
+
+
+def _lookup_name(name):
+    # A \N{name} escape: a character's name or alias (not a named sequence), any case.
+    import unicodedata
+    try:
+        ch = unicodedata.lookup(name.decode('latin-1'))
+    except KeyError:
+        return None
+    return ch if len(ch) == 1 else None
+
+
 def charmap_build(map):
     return {ord(c): i for i, c in enumerate(map)}
 
