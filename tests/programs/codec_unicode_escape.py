@@ -1,8 +1,12 @@
 # The unicode_escape codec (encodings.unicode_escape calls _codecs.unicode_escape_encode/decode,
 # which cpjit lacked: every use raised AttributeError from the codec search). Escapes, error
 # handlers, incremental (final=False) decoding and the DeprecationWarning for invalid escapes,
-# located at the caller as CPython's C codec does.
+# located at the caller as CPython's C codec does (shown by file name and line, not the path).
 import codecs
+import os
+import warnings
+
+warnings.showwarning = lambda m, c, f, l, *a: print(f"{os.path.basename(f)}:{l}: {c.__name__}: {m}")
 for b in [b'a\\', b'\\N{DIGIT ONE}x', b'\\N{digit one}', b'\\N{BOGUS}', b'\\N', b'\\N{', b'\\N{}', b'\\Uffffffff', b'\\U0010ffff', b'\\400', b'\\7', b'\\xzz', b'\\\n', b'\xe9', b'\\x4', b'\\u12', b"\\'\\\"\\a\\b\\f\\v\\t\\r\\n\\\\", b'\\q']:
   for e in ['strict','replace','ignore','backslashreplace']:
     try: print(b, e, codecs.unicode_escape_decode(b, e))
@@ -18,3 +22,4 @@ d = codecs.getincrementaldecoder('unicode_escape')()
 print([d.decode(x) for x in [b'ab\\', b'u20', b'ac\\', b'N{DIGIT', b' TWO}', b'\\x4']], d.decode(b'1', final=True))
 import io
 print(io.TextIOWrapper(io.BytesIO(b'x\\ty\\u00e9\n'), encoding='unicode_escape').read())
+print(codecs.escape_decode(b'\\q\\401'), codecs.escape_decode('\\t'))

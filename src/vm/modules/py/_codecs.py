@@ -289,6 +289,24 @@ _HEX_ESCAPES = {0x78: (2, 'truncated \\xXX escape'), 0x75: (4, 'truncated \\uXXX
                 0x55: (8, 'truncated \\UXXXXXXXX escape')}
 
 
+def _octal_escape(data, i, first):
+    """The value of an octal escape whose first digit `first` is read (up to two more digits
+    from data[i]) and the index after it."""
+    v = first - 0x30
+    for _ in range(2):
+        if i < len(data) and 0x30 <= data[i] <= 0x37:
+            v = (v << 3) + data[i] - 0x30
+            i += 1
+        else:
+            break
+    return v, i
+
+
+def _invalid_octal(data, end):
+    # Only three digits exceed 0o377.
+    return "invalid octal escape sequence '\\%s'" % data[end - 3:end].decode()
+
+
 def _warn_from_caller(message):
     # CPython warns from C at stack level 1: the Python code that called the codec. Here the
     # codec machinery is itself Python (this frozen module), so its frames are skipped.
@@ -332,15 +350,9 @@ def unicode_escape_decode(data, errors=None, final=True):
                 out.append(_UNICODE_SIMPLE_ESCAPES[c])
                 continue
             if 0x30 <= c <= 0x37:
-                v = c - 0x30
-                for _ in range(2):
-                    if i < n and 0x30 <= data[i] <= 0x37:
-                        v = (v << 3) + data[i] - 0x30
-                        i += 1
-                    else:
-                        break
+                v, i = _octal_escape(data, i, c)
                 if v > 0o377 and first_invalid is None:
-                    first_invalid = "invalid octal escape sequence '\\%s'" % data[i - 3:i].decode()
+                    first_invalid = _invalid_octal(data, i)
                 out.append(chr(v))
                 continue
             if c in _HEX_ESCAPES:
@@ -498,16 +510,9 @@ def escape_decode(data, errors=None):
         if c in _SIMPLE_ESCAPES:
             out.append(_SIMPLE_ESCAPES[c])
         elif 0x30 <= c <= 0x37:
-            v = c - 0x30
-            start = i - 1
-            for _ in range(2):
-                if i < n and 0x30 <= data[i] <= 0x37:
-                    v = (v << 3) + data[i] - 0x30
-                    i += 1
-                else:
-                    break
+            v, i = _octal_escape(data, i, c)
             if v > 0o377 and first_invalid is None:
-                first_invalid = "invalid octal escape sequence '\\%s'" % data[start:i].decode()
+                first_invalid = _invalid_octal(data, i)
             out.append(v & 0xff)
         elif c == 0x78:
             if i + 1 < n and data[i] in _HEX and data[i + 1] in _HEX:
@@ -528,8 +533,7 @@ def escape_decode(data, errors=None):
             out.append(0x5c)
             out.append(c)
     if first_invalid is not None:
-        import warnings
-        warnings.warn(first_invalid, DeprecationWarning, stacklevel=2)
+        _warn_from_caller(first_invalid)
     return (bytes(out), n)
 
 
