@@ -448,21 +448,35 @@ def charmap_decode(data, errors=None, mapping=None):
 def charmap_encode(str, errors=None, mapping=None):
     if mapping is None:
         return latin_1_encode(str, errors)
+
+    def lookup(c):
+        try:
+            return mapping[ord(c)]
+        except (IndexError, LookupError):
+            return None
+
     out = bytearray()
     i = 0
-    while i < len(str):
-        c = str[i]
-        try:
-            b = mapping[ord(c)]
-        except (IndexError, LookupError):
-            b = None
+    n = len(str)
+    while i < n:
+        b = lookup(str[i])
         if b is None:
-            exc = UnicodeEncodeError('charmap', str, i, i + 1, 'character maps to <undefined>')
+            # The error covers the whole run of unencodable characters (charmap_encoding_error).
+            end = i + 1
+            while end < n and lookup(str[end]) is None:
+                end += 1
+            exc = UnicodeEncodeError('charmap', str, i, end, 'character maps to <undefined>')
             rep, i = lookup_error(errors or 'strict')(exc)
+            if i < 0:
+                i += n
             if isinstance(rep, bytes):
                 out += rep
-            else:
-                out += charmap_encode(rep, 'strict', mapping)[0]
+                continue
+            for c in rep:
+                b = lookup(c)
+                if b is None:
+                    raise exc
+                out += bytes((b,)) if isinstance(b, int) else b
             continue
         if isinstance(b, int):
             out.append(b)
