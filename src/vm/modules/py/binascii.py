@@ -1,5 +1,5 @@
 # cpjit's binascii (CPython writes it in C): hex, base64 and CRC conversions in Python, with
-# CPython's error messages. a2b_qp/b2a_qp/a2b_uu/b2a_uu are not provided.
+# CPython's error messages. a2b_qp/b2a_qp are not provided (quopri falls back to Python).
 
 
 class Error(ValueError):
@@ -102,6 +102,52 @@ def a2b_base64(data, /, *, strict_mode=False):
             raise Error("Invalid base64-encoded string: number of data characters (%d) cannot "
                         "be 1 more than a multiple of 4" % ndata)
         raise Error("Incorrect padding")
+    return bytes(out)
+
+
+def b2a_uu(data, /, *, backtick=False):
+    data = _buffer(data)
+    if len(data) > 45:
+        raise Error("At most 45 bytes at once")
+    out = bytearray()
+    out.append(0x60 if backtick and not data else 0x20 + len(data))
+    padded = data + bytes(-len(data) % 3)
+    for i in range(0, len(padded), 3):
+        group = int.from_bytes(padded[i:i + 3], "big")
+        for shift in (18, 12, 6, 0):
+            ch = (group >> shift) & 0x3F
+            out.append(0x60 if backtick and not ch else 0x20 + ch)
+    out.append(0x0A)
+    return bytes(out)
+
+
+def a2b_uu(data, /):
+    data = _ascii_data(data)
+    # The first character is the length; CPython reads the terminating NUL of empty data.
+    bin_len = ((data[0] if data else 0) - 0x20) & 0o77
+    out = bytearray()
+    leftchar = leftbits = 0
+    i = 1
+    while len(out) < bin_len:
+        ch = data[i] if i < len(data) else 0x0A
+        i += 1
+        if ch in (0x0A, 0x0D):
+            # Whitespace: spaces eaten at the end of the line.
+            ch = 0
+        elif ch < 0x20 or ch > 0x60:
+            raise Error("Illegal char")
+        else:
+            ch = (ch - 0x20) & 0o77
+        leftchar = (leftchar << 6) | ch
+        leftbits += 6
+        if leftbits >= 8:
+            leftbits -= 8
+            out.append((leftchar >> leftbits) & 0xFF)
+            leftchar &= (1 << leftbits) - 1
+    for ch in data[i:]:
+        # '`' may be written as padding.
+        if ch not in (0x20, 0x60, 0x0A, 0x0D):
+            raise Error("Trailing garbage")
     return bytes(out)
 
 
