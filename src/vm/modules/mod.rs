@@ -201,10 +201,19 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> PyResult {
     let mut full = str_of(name).to_string();
     let level = if level.is_small_int() {
-        level.as_small_int().max(0) as usize
+        level.as_small_int()
     } else {
         0
     };
+    // PyImport_ImportModuleLevelObject's checks (reached by __import__; the compiler's
+    // IMPORT_NAME never fails them).
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let level = level as usize;
+    if level == 0 && full.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
     if level > 0 {
         // IMPORT_NAME runs in the importing frame: its globals name the package.
         let globals = if vm.current.is_null() {
@@ -280,38 +289,56 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     Err(package::module_not_found(vm, name))
 }
 
-/// IMPORT_FROM.
+/// IMPORT_FROM (ceval.c `import_from`).
 pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     if let Some(v) = getattr_opt(vm, m, name)? {
         return Ok(v);
     }
     // A submodule imported since (circular imports): sys.modules['pkg.name'].
-    if let Some(md) = as_module(m) {
-        let full = format!("{}.{}", str_of(md.name), str_of(name));
+    let k = vm.intern("__name__");
+    let pkgname = getattr_opt(vm, m, k)?.filter(|v| as_str(*v).is_some());
+    if let Some(p) = pkgname {
+        let full = format!("{}.{}", str_of(p), str_of(name));
         let k = vm.new_str(&full);
         if let Some(v) = dict_get_str(vm, vm.modules, k) {
             return Ok(v);
         }
     }
-    let mn = as_module(m)
-        .map(|md| str_of(md.name).to_string())
-        .unwrap_or_default();
-    let n = str_of(name).to_string();
-    let file = as_module(m)
-        .and_then(|md| {
-            let d = md.dict;
-            let k = vm.intern("__file__");
-            dict_get_str(vm, d, k)
-        })
-        .map(|f| str_of(f).to_string());
-    let loc = match file {
-        Some(f) => format!(" ({f})"),
-        None => " (unknown location)".to_string(),
+    let shown = match pkgname {
+        Some(p) => crate::vm::runtime::repr::str_repr(str_of(p)),
+        None => "'<unknown module name>'".to_string(),
     };
-    Err(vm.err(
-        "ImportError",
-        format!("cannot import name '{n}' from '{mn}'{loc}"),
-    ))
+    let n = crate::vm::runtime::repr::str_repr(str_of(name));
+    // PyModule_GetFilenameObject: a module's __file__, when it is a str.
+    let file = as_module(m).and_then(|md| {
+        let d = md.dict;
+        let k = vm.intern("__file__");
+        dict_get_str(vm, d, k).filter(|f| as_str(*f).is_some())
+    });
+    let msg = match file {
+        None => format!("cannot import name {n} from {shown} (unknown location)"),
+        Some(f) => {
+            let k = vm.intern("__spec__");
+            let spec = getattr_opt(vm, m, k).ok().flatten().unwrap_or(vm.none);
+            let f = str_of(f);
+            if crate::vm::runtime::attr::spec_initializing(vm, spec) {
+                format!("cannot import name {n} from partially initialized module {shown} (most likely due to a circular import) ({f})")
+            } else {
+                format!("cannot import name {n} from {shown} ({f})")
+            }
+        }
+    };
+    // PyErr_SetImportError(msg, name=__name__, path=__file__).
+    let e = vm.err("ImportError", msg);
+    vm.roots.push(e);
+    for (attr, v) in [("name", pkgname), ("path", file)] {
+        if let Some(v) = v {
+            let k = vm.intern(attr);
+            let _ = crate::vm::runtime::attr::generic_setattr(vm, e, k, v);
+        }
+    }
+    vm.roots.pop();
+    Err(e)
 }
 
 /// IMPORT_STAR.

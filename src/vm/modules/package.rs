@@ -368,12 +368,28 @@ fn load_registered(
     let fname = file.to_string_lossy().to_string();
     let (fk, fv) = (vm.intern("__file__"), vm.new_str(&fname));
     dict_set(vm, d, fk, fv)?;
-    if let Err(e) = super::pyc_cache::exec_module(vm, None, &file, &fname, d) {
+    // importlib's _load_unlocked: the spec says the module is initializing while its body runs
+    // (a missing attribute is then "partially initialized ... circular import").
+    set_initializing(vm, d, true)?;
+    let r = super::pyc_cache::exec_module(vm, None, &file, &fname, d);
+    let done = set_initializing(vm, d, false);
+    if let Err(e) = r {
         let _ = crate::vm::runtime::dict::dict_del(vm, vm.modules, key);
         return Err(e);
     }
+    done?;
     // A module may replace itself in sys.modules while running.
     Ok(dict_get_str(vm, vm.modules, key).unwrap_or(m))
+}
+
+/// `__spec__._initializing = flag` for the module whose dict is `d` (when it has a spec).
+fn set_initializing(vm: &mut Vm, d: Value, flag: bool) -> PyResult<()> {
+    let k = vm.intern("__spec__");
+    let Some(spec) = dict_get_str(vm, d, k).filter(|&s| s != vm.none) else {
+        return Ok(());
+    };
+    let (k, v) = (vm.intern("_initializing"), vm.bool_val(flag));
+    crate::vm::runtime::attr::setattr(vm, spec, k, v)
 }
 
 /// Sets module `m`'s `__spec__` to a `_cpjit_spec.ModuleSpec` (importlib's ModuleSpec

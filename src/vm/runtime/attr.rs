@@ -242,24 +242,54 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, owner: *const TypeObje
     }
 }
 
+/// `_PyModuleSpec_IsInitializing`: whether a module spec's `_initializing` is true (an error
+/// getting or testing it counts as false).
+pub fn spec_initializing(vm: &mut Vm, spec: Value) -> bool {
+    if spec.is_null() || spec == vm.none {
+        return false;
+    }
+    let k = vm.intern("_initializing");
+    match getattr(vm, spec, k) {
+        Ok(v) => crate::vm::runtime::compare::truthy(vm, v).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// The AttributeError for a missing attribute, with the name and object a failed lookup gives
+/// it (for "Did you mean" suggestions).
 pub fn no_attr(vm: &mut Vm, obj: Value, name: Value) -> Value {
+    let e = missing_attr_error(vm, obj, name);
+    set_name_obj(vm, e, name, obj);
+    e
+}
+
+/// The AttributeError "... has no attribute 'name'" alone: what a failed assignment or
+/// deletion raises (CPython 3.11 sets neither name nor obj there).
+pub fn missing_attr_error(vm: &mut Vm, obj: Value, name: Value) -> Value {
     let n = str_of(name).to_string();
     if let Some(m) = as_module(obj) {
-        let mn = str_of(m.name).to_string();
-        let e = vm.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
-        set_name_obj(vm, e, name, obj);
-        return e;
+        // module_getattro: the name is the module's __name__, and a module whose spec says it
+        // is initializing is a partly run one.
+        let d = m.dict;
+        let k = vm.intern("__name__");
+        let mn = dict_get_str(vm, d, k).and_then(|v| as_str(v).map(|s| s.s.to_string()));
+        let k = vm.intern("__spec__");
+        let initializing = dict_get_str(vm, d, k).is_some_and(|s| spec_initializing(vm, s));
+        let msg = match mn {
+            Some(mn) if initializing => format!(
+                "partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)"
+            ),
+            Some(mn) => format!("module '{mn}' has no attribute '{n}'"),
+            None => format!("module has no attribute '{n}'"),
+        };
+        return vm.attribute_error(msg);
     }
     if as_type(obj).is_some() {
         let tn = crate::vm::interp::type_tp_name(obj.as_ptr());
-        let e = vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
-        set_name_obj(vm, e, name, obj);
-        return e;
+        return vm.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
     }
     let tn = vm.tp_name(obj);
-    let e = vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"));
-    set_name_obj(vm, e, name, obj);
-    e
+    vm.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
 }
 
 /// AttributeError.name / .obj (used for "Did you mean" suggestions).
@@ -490,17 +520,22 @@ pub fn layout_of_opt(v: Value) -> Option<Layout> {
     }
 }
 
+/// Whether instances of `ty` store attributes as a class's instances do (descriptors, then
+/// their own values): classes, exceptions and the standard streams' objects (which have a
+/// __dict__, as CPython's); other built-in instances take setattr_rest.
+pub fn generic_instance_type(vm: &Vm, ty: *const TypeObject) -> bool {
+    !type_data(ty).builtin
+        || type_data(ty).is_exception
+        || crate::vm::builtins::stdio::is_stream_type(vm, ty)
+}
+
 /// `obj.name = value`.
 pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if obj.is_ptr() {
         match layout_of(obj) {
             Layout::Instance => {
                 let ty = obj_type(obj);
-                // The standard streams' objects have a __dict__, as CPython's.
-                if !type_data(ty).builtin
-                    || type_data(ty).is_exception
-                    || crate::vm::builtins::stdio::is_stream_type(vm, ty)
-                {
+                if generic_instance_type(vm, ty) {
                     if str_of(name) == "__class__" {
                         return set_class(vm, obj, value);
                     }
@@ -1177,7 +1212,7 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
             invalidate_cache();
             return Ok(());
         }
-        return Err(no_attr(vm, obj, name));
+        return Err(missing_attr_error(vm, obj, name));
     }
     if layout_of_opt(obj) == Some(Layout::Type) {
         let (n, tn) = (
@@ -1214,7 +1249,7 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         }
     }
     if layout_of_opt(obj) == Some(Layout::Type) {
-        return Err(no_attr(vm, obj, name));
+        return Err(missing_attr_error(vm, obj, name));
     }
     if str_of(name) == "__class__" {
         return Err(vm.type_error("can't delete __class__ attribute"));

@@ -67,7 +67,9 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
         Layout::Complex => crate::vm::types::complex::special_attr(obj, name),
         Layout::Instance => {
             if name == "__dict__" {
-                if crate::vm::types::subclass::is_dictless(obj_type(obj)) {
+                // A plain object() has none, like instances of __slots__ classes.
+                let t = obj_type(obj);
+                if t == vm.t.object || crate::vm::types::subclass::is_dictless(t) {
                     return Ok(None);
                 }
                 return Ok(Some(crate::vm::types::instance::dict(vm, obj)));
@@ -109,6 +111,16 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     let t = as_tuple(a).map(|t| t.first().copied()).flatten();
                     Some(t.unwrap_or(vm.none))
                 }
+                // The members of ImportError, AttributeError and NameError an exception the
+                // runtime raised has not set: None, and ImportError's msg its only argument
+                // (as ImportError_init sets it).
+                "msg" if vm.isinstance(obj, vm.t.exc("ImportError")) => {
+                    let one = as_tuple(e.args).and_then(|t| (t.len() == 1).then(|| t[0]));
+                    Some(one.unwrap_or(vm.none))
+                }
+                "name" | "path" if vm.isinstance(obj, vm.t.exc("ImportError")) => Some(vm.none),
+                "name" | "obj" if vm.isinstance(obj, vm.t.exc("AttributeError")) => Some(vm.none),
+                "name" if vm.isinstance(obj, vm.t.exc("NameError")) => Some(vm.none),
                 _ => None,
             }
         }

@@ -545,7 +545,7 @@ pub fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> Value {
         let (n, tn) = (str_of(name).to_string(), vm.tp_name(obj));
         return vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only"));
     }
-    slot_missing(vm, obj, name)
+    attr::missing_attr_error(vm, obj, name)
 }
 
 // ---- __getattribute__ ------------------------------------------------------------------------
@@ -593,7 +593,9 @@ pub fn has_getattribute(t: *const TypeObject) -> bool {
 /// default `setattr` of their kind, as CPython's PyObject_GenericSetAttr reaches their getsets,
 /// members and `__dict__`.
 pub fn object_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
-    if attr::layout_of_opt(obj) != Some(Layout::Instance) {
+    if attr::layout_of_opt(obj) != Some(Layout::Instance)
+        || !attr::generic_instance_type(vm, obj_type(obj))
+    {
         return attr::setattr_rest(vm, obj, name, value);
     }
     let t = vm.type_of(obj);
