@@ -417,6 +417,146 @@ def _lookup_name(name):
     return ch if len(ch) == 1 else None
 
 
+# UTF-7 (RFC 2152), as CPython's unicodeobject.c encodes and decodes it: set O and white space
+# are written directly; UTF-16 code units of the rest go in base-64 shift sequences.
+_B64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+_B64_VALUE = {ord(c): i for i, c in enumerate(_B64_CHARS)}
+# utf7_category: 0 direct, 1 set O, 2 white space, 3 encoded in base 64.
+_UTF7_CATEGORY = (b'3333333332233233' b'3333333333333333' b'2111111000130000'
+                  b'0000000000111110' b'1000000000000000' b'0000000000013111'
+                  b'1000000000000000' b'0000000000011133')
+
+
+def _utf7_direct(o):
+    return 0 < o < 128 and _UTF7_CATEGORY[o] != 0x33
+
+
+def utf_7_encode(str, errors=None):
+    s = _text(str, 'utf_7_encode')
+    out = []
+    in_shift = False
+    bits = 0
+    buf = 0
+    for c in s:
+        o = ord(c)
+        if in_shift and _utf7_direct(o):
+            if bits:
+                out.append(_B64_CHARS[(buf << (6 - bits)) & 0x3F])
+                buf = bits = 0
+            in_shift = False
+            # A character outside base 64 ends the sequence by itself; others need a '-'.
+            if o in _B64_VALUE or c == '-':
+                out.append('-')
+            out.append(c)
+            continue
+        if not in_shift:
+            if c == '+':
+                out.append('+-')
+                continue
+            if _utf7_direct(o):
+                out.append(c)
+                continue
+            out.append('+')
+            in_shift = True
+        units = (0xD800 | ((o - 0x10000) >> 10), 0xDC00 | (o & 0x3FF)) if o >= 0x10000 else (o,)
+        for u in units:
+            bits += 16
+            buf = (buf << 16) | u
+            while bits >= 6:
+                out.append(_B64_CHARS[(buf >> (bits - 6)) & 0x3F])
+                bits -= 6
+            buf &= (1 << bits) - 1
+    if bits:
+        out.append(_B64_CHARS[(buf << (6 - bits)) & 0x3F])
+    if in_shift:
+        out.append('-')
+    return (''.join(out).encode('ascii'), len(s))
+
+
+def utf_7_decode(data, errors=None, final=False):
+    data = _data(data)
+    n = len(data)
+    out = []
+    in_shift = False
+    bits = buf = surrogate = 0
+    shift_out_start = start = 0
+    i = 0
+
+    def error(message, start, end):
+        exc = UnicodeDecodeError('utf7', data, start, end, message)
+        rep, pos = lookup_error(errors or 'strict')(exc)
+        out.append(rep)
+        return pos + n if pos < 0 else pos
+
+    while True:
+        while i < n:
+            ch = data[i]
+            if in_shift:
+                if ch in _B64_VALUE:
+                    buf = (buf << 6) | _B64_VALUE[ch]
+                    bits += 6
+                    i += 1
+                    if bits >= 16:
+                        unit = buf >> (bits - 16)
+                        bits -= 16
+                        buf &= (1 << bits) - 1
+                        if surrogate:
+                            if 0xDC00 <= unit <= 0xDFFF:
+                                out.append(chr(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00)))
+                                surrogate = 0
+                                continue
+                            out.append(chr(surrogate))
+                            surrogate = 0
+                        if 0xD800 <= unit <= 0xDBFF:
+                            surrogate = unit
+                        else:
+                            out.append(chr(unit))
+                    continue
+                # Leaving the base-64 section.
+                in_shift = False
+                if bits > 6:
+                    i = error('partial character in shift sequence', start, i + 1)
+                    continue
+                if buf != 0:
+                    i = error('non-zero padding bits in shift sequence', start, i + 1)
+                    continue
+                if surrogate and ch <= 127 and ch != 0x2B:
+                    out.append(chr(surrogate))
+                surrogate = 0
+                if ch == 0x2D:
+                    # '-' is absorbed; other terminating characters are kept.
+                    i += 1
+            elif ch == 0x2B:
+                start = i
+                i += 1
+                if i < n and data[i] == 0x2D:
+                    i += 1
+                    out.append('+')
+                elif i < n and data[i] not in _B64_VALUE:
+                    i = error('ill-formed sequence', start, i + 1)
+                else:
+                    in_shift = True
+                    surrogate = bits = buf = 0
+                    shift_out_start = len(out)
+            elif ch <= 127:
+                out.append(chr(ch))
+                i += 1
+            else:
+                i = error('unexpected special character', i, i + 1)
+        if in_shift and final:
+            in_shift = False
+            if surrogate or bits >= 6 or (bits > 0 and buf != 0):
+                i = error('unterminated shift sequence', start, n)
+                if i < n:
+                    # The handler resumed inside the data: decode on from there.
+                    continue
+        break
+    if not final and in_shift:
+        # An unfinished shift sequence is left for the next call.
+        return (''.join(out[:shift_out_start]), start)
+    return (''.join(out), n if final else i)
+
+
 def charmap_build(map):
     return {ord(c): i for i, c in enumerate(map)}
 
