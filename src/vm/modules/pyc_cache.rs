@@ -169,7 +169,8 @@ pub fn decode(
 /// A module's source text, read from its file only when it is needed: to compile it, or to check
 /// a checked-hash cache file. A cache file checked by timestamp needs only the file's size and
 /// mtime, as CPython's SourceFileLoader reads the source only when it has to (reading every
-/// imported module's text was ~2% of an import's instructions and a page fault per 4 KiB).
+/// imported module's text cost a copy and a page fault per 4 KiB of it: 5,819 -> 5,596 page
+/// faults for an import of nine common modules).
 pub enum Source<'a> {
     Text(&'a [u8]),
     File(&'a Path, Option<Vec<u8>>),
