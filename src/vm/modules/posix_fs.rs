@@ -13,8 +13,9 @@ use crate::vm::types::nargs;
 use crate::vm::value::Value;
 
 pub fn install(vm: &mut Vm, m: Value) {
-    let fns: [(&'static str, BuiltinFn); 19] = [
+    let fns: [(&'static str, BuiltinFn); 20] = [
         ("getrandom", getrandom),
+        ("_statvfs", statvfs),
         ("_truncate", truncate),
         ("_chmod", chmod),
         ("fchmod", fchmod),
@@ -41,6 +42,18 @@ pub fn install(vm: &mut Vm, m: Value) {
 
 /// The Python part: the signatures with keywords, over the primitives.
 pub const SRC: &str = r#"
+from _cpjit_structseq import structseq as _structseq
+statvfs_result = _structseq('os', 'statvfs_result',
+    ('f_bsize', 'f_frsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree', 'f_favail',
+     'f_flag', 'f_namemax'), extra=('f_fsid',))
+del _structseq
+
+def statvfs(path):
+    return statvfs_result(_statvfs(path, False))
+
+def fstatvfs(fd):
+    return statvfs_result(_statvfs(fd, True))
+
 def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
     if dir_fd is not None:
         raise NotImplementedError('cpjit does not support os.chmod with dir_fd')
@@ -133,6 +146,68 @@ fn chmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Ok(()) => Ok(vm.none),
         Err(e) => Err(errno_error(vm, e, Some(args[0]), None)),
     }
+}
+
+/// A descriptor given where a path may be (an int: `is_int`), with CPython's `_fd_converter`
+/// range errors.
+fn path_fd(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    use crate::vm::runtime::num::IntVal;
+    match crate::vm::types::subclass::int_arg(v) {
+        Some(IntVal::Small(n)) if i32::try_from(n).is_ok() => Ok(n),
+        Some(IntVal::Small(n)) if n < 0 => Err(vm.overflow_error("fd is less than minimum")),
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => {
+            Err(vm.overflow_error("fd is less than minimum"))
+        }
+        _ => Err(vm.overflow_error("fd is greater than maximum")),
+    }
+}
+
+/// `_statvfs(path or fd, fstatvfs)`: statvfs(3)'s ten `statvfs_result` fields, then `f_fsid`.
+/// `os.statvfs` names the path or descriptor in its error, as CPython's path_error does (and
+/// descriptor -1, its "no descriptor", is statvfs(NULL): EFAULT); `os.fstatvfs` names nothing.
+fn statvfs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    nargs(vm, "statvfs", args, kw, 0, 2, 2)?;
+    let fd_only = truthy(vm, args[1])?;
+    let st = if fd_only || is_int(args[0]) {
+        let fd = if fd_only {
+            crate::vm::runtime::num::index_c(vm, args[0], "int", |n| i32::try_from(n).is_ok())?
+        } else {
+            path_fd(vm, args[0])?
+        };
+        let named = (!fd_only).then_some(args[0]);
+        if fd == -1 && !fd_only {
+            return Err(errno_error(vm, rustix::io::Errno::FAULT, named, None));
+        }
+        match with_borrowed_fd(fd, |f| rustix::fs::fstatvfs(f)) {
+            Some(Ok(st)) => st,
+            Some(Err(e)) => return Err(errno_error(vm, e, named, None)),
+            None => return Err(errno_error(vm, rustix::io::Errno::BADF, named, None)),
+        }
+    } else {
+        let p = path_or_fd_arg(vm, args[0], "statvfs")?;
+        match rustix::fs::statvfs(&p) {
+            Ok(st) => st,
+            Err(e) => return Err(errno_error(vm, e, Some(args[0]), None)),
+        }
+    };
+    let fields = [
+        st.f_bsize,
+        st.f_frsize,
+        st.f_blocks,
+        st.f_bfree,
+        st.f_bavail,
+        st.f_files,
+        st.f_ffree,
+        st.f_favail,
+        st.f_flag.bits(),
+        st.f_namemax,
+        st.f_fsid,
+    ];
+    let items = fields
+        .iter()
+        .map(|&v| vm.new_bigint(num_bigint::BigInt::from(v)))
+        .collect();
+    Ok(vm.new_tuple(items))
 }
 
 /// The path of a function that also takes a descriptor (`path_arg`'s message names integers).
