@@ -1979,9 +1979,6 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                 Opcode::LIST_EXTEND => {
                     let it = slots[sp - 1];
                     let l = slots[sp - 1 - oparg as usize];
-                    if as_list(l).is_none() {
-                        throw!(ops::malformed(vm, "LIST_EXTEND of a non-list"));
-                    }
                     sync!();
                     tryv!(ops::list_extend(vm, l, it));
                     sp -= 1;

@@ -398,8 +398,13 @@ pub fn list_extend(vm: &mut Vm, l: Value, it: Value) -> PyResult<()> {
         };
         riter::with_roots(vm, &[iter], |vm| riter::collect(vm, iter))?
     };
-    as_list(l).unwrap().extend(items);
-    Ok(())
+    match as_list(l) {
+        Some(l) => {
+            l.extend(items);
+            Ok(())
+        }
+        None => Err(malformed(vm, "LIST_EXTEND of a non-list")),
+    }
 }
 
 pub fn dict_update(vm: &mut Vm, d: Value, m: Value, merge: bool, callee: Value) -> PyResult<()> {

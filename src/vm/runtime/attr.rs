@@ -777,13 +777,7 @@ fn set_function_field(
             let Some(new) = value.and_then(as_code) else {
                 return Some(Err(vm.type_error("__code__ must be set to a code object")));
             };
-            let free = |c: &CodeData| {
-                c.code
-                    .localspluskinds
-                    .iter()
-                    .filter(|k| **k & crate::bytecode::code::slot_kind::FREE != 0)
-                    .count()
-            };
+            let free = crate::vm::ops::free_var_count;
             let (want, got) = (free(as_code(fd.code).unwrap()), free(new));
             if want != got {
                 let fname = str_of(fd.name).to_string();
