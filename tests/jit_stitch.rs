@@ -156,6 +156,7 @@ impl Rt {
             stacksize: STACK,
             exception_table: Vec::new(),
             positions: Positions::from_runs([(asm.code.len() as u32, Position::default())]),
+            lazy: None,
         };
         let code = cpjit::vm::code::load_code(&mut self.vm, Rc::new(co));
         let code = self.root(code);

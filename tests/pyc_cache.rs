@@ -188,6 +188,101 @@ fn second_import_loads_from_the_cache() {
     );
 }
 
+/// A module whose functions are looked into before they run, and run in every way a frame can
+/// be pushed, for `lazily_decoded_code_objects_behave_as_compiled`.
+const LAZY_MODULE: &str = r#"
+import inspect
+def documented(a, b=2, *c, d, **e):
+    "The docstring."
+    return a
+def undocumented(x):
+    return "not a docstring"
+class Point:
+    "A point."
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __add__(self, o):
+        return Point(self.x + o.x, self.y + o.y)
+    def norm(self, scale=1):
+        return (self.x * self.x + self.y * self.y) * scale
+    @property
+    def twice(self):
+        return self.x * 2
+def counter(n):
+    def step(k):
+        nonlocal n
+        n += k
+        return n
+    return step
+def gen(n):
+    for i in range(n):
+        yield i * i
+async def coro():
+    return 7
+def unused(q):
+    return [q for _ in range(3)]
+def report():
+    print(documented.__doc__, undocumented.__doc__, Point.__doc__, Point.norm.__doc__)
+    print(inspect.signature(documented), documented.__code__.co_varnames)
+    print(undocumented.__code__.co_consts, unused.__code__.co_names)
+    print(len(list(unused.__code__.co_positions())) > 0, counter.__code__.co_consts[1].co_name)
+    p = Point(1, 2)
+    total = 0
+    for i in range(300):
+        p = p + Point(i, 1)
+        total += p.norm() + p.norm(2) + p.twice + counter(i)(1)
+    print(p.x, p.y, total, sum(gen(50)), list(map(lambda v: v + 1, range(3))))
+    c = coro()
+    try:
+        c.send(None)
+    except StopIteration as e:
+        print("coro", e.value)
+    flags = gen.__code__.replace(co_flags=gen.__code__.co_flags)
+    print(flags.co_name, type(flags).__name__)
+"#;
+
+#[test]
+fn lazily_decoded_code_objects_behave_as_compiled() {
+    // Functions of a module read from its cache file are decoded when first run or looked into
+    // (`CodeObject::lazy`): docstrings, signatures, code attributes and every kind of call give
+    // what the compiled module gives, in every mode, from the cache as from the source.
+    let d = TempDir::new("lazy");
+    std::fs::write(d.0.join("lz.py"), LAZY_MODULE).unwrap();
+    std::fs::write(d.0.join("main.py"), "import lz\nlz.report()\n").unwrap();
+    let want = Command::new("python3")
+        .current_dir(&d.0)
+        .args(["-S", "-B", "main.py"])
+        .output()
+        .expect("python3");
+    let want = String::from_utf8_lossy(&want.stdout).into_owned();
+    assert!(want.contains("coro 7"), "{want}");
+    let first = cpjit(&d.0, &["--stats=json", "main.py"]);
+    assert_eq!(first.stdout, want, "{}", first.stderr);
+    let cached = d.0.join("__pycache__").join("lz.cpjit-311.pyc");
+    let bytes = std::fs::read(&cached).expect("lz's cache file written");
+    for mode in [
+        &["--specialize=off"][..],
+        &[],
+        &["--jit=stress"],
+        &["--jit"],
+    ] {
+        let args: Vec<&str> = mode
+            .iter()
+            .copied()
+            .chain(["--stats=json", "main.py"])
+            .collect();
+        let r = cpjit(&d.0, &args);
+        assert_eq!(r.stdout, want, "{mode:?}: {}", r.stderr);
+        // (The standard library's modules may be hits too.)
+        assert!(pyc_stats(&r).0 >= 1, "{mode:?}: read from the cache");
+        assert_eq!(
+            std::fs::read(&cached).unwrap(),
+            bytes,
+            "{mode:?}: rewritten"
+        );
+    }
+}
+
 #[test]
 fn editing_the_source_invalidates() {
     let d = project("edit");
@@ -378,28 +473,31 @@ fn corrupt_files_recompile_and_are_rewritten() {
     }
 }
 
-#[test]
-fn mutated_payloads_with_a_fixed_checksum_never_crash() {
-    // A file whose checksum was recomputed after the damage passes the checksum: what the
-    // validator accepts must run (or raise a Python exception), never panic or crash.
-    let d = project("fixsum");
+/// Runs main.py with up to `want` mutants of `d`'s good cache file that `pick` (given the
+/// mutated payload and mod_a's file name) selects, each with its checksum recomputed so that it
+/// passes the checksum: every run ends normally or with a Python exception, never a panic or
+/// crash. Gives the runs and the number of mutants tried.
+fn run_fixed_checksum_mutants(
+    d: &TempDir,
+    seed: u64,
+    want: usize,
+    pick: impl Fn(&[u8], &str) -> bool,
+) -> (Vec<Run>, usize) {
     assert_eq!(cpjit(&d.0, &["main.py"]).stdout, EXPECTED);
-    let good = std::fs::read(cache_file(&d)).unwrap();
+    let good = std::fs::read(cache_file(d)).unwrap();
     let filename = d.0.join("mod_a.py").to_string_lossy().to_string();
-    let mut rng = Rng(0xFEED_FACE_0BAD_F00D);
-    let mut ran = 0;
-    let mut tries = 0;
-    while ran < 25 && tries < 20_000 {
+    let mut rng = Rng(seed);
+    let (mut runs, mut tries) = (Vec::new(), 0);
+    while runs.len() < want && tries < 50_000 {
         tries += 1;
         let mut b = good.clone();
         mutate(&mut rng, &mut b, 32);
-        if b == good || serialize::deserialize(&b[32..], &filename).is_err() {
+        if b == good || !pick(&b[32..], &filename) {
             continue;
         }
         let sum = serialize::checksum(&b[32..]).to_le_bytes();
         b[24..32].copy_from_slice(&sum);
-        let r = run_with_cache_file(&d, &b);
-        ran += 1;
+        let r = run_with_cache_file(d, &b);
         assert!(
             r.status == 0 || r.status == 1 || r.timed_out,
             "status {}: {}",
@@ -411,8 +509,44 @@ fn mutated_payloads_with_a_fixed_checksum_never_crash() {
             "{}",
             r.stderr
         );
+        runs.push(r);
     }
-    assert!(ran >= 10, "only {ran} accepted mutants in {tries}");
+    (runs, tries)
+}
+
+#[test]
+fn mutated_payloads_with_a_fixed_checksum_never_crash() {
+    // What the validator accepts must run (or raise a Python exception).
+    let d = project("fixsum");
+    let (runs, tries) = run_fixed_checksum_mutants(&d, 0xFEED_FACE_0BAD_F00D, 25, |p, f| {
+        serialize::deserialize(p, f).is_ok()
+    });
+    assert!(
+        runs.len() >= 10,
+        "only {} accepted mutants in {tries}",
+        runs.len()
+    );
+}
+
+#[test]
+fn invalid_nested_bodies_raise_when_first_run() {
+    // Nested code objects' bodies are decoded and validated when first run: a body damaged
+    // behind a recomputed checksum passes the import and raises SystemError (or runs, if the
+    // damage is harmless) when its function is first called.
+    let d = project("lazybad");
+    let (runs, tries) = run_fixed_checksum_mutants(&d, 0x1A2B_3C4D_5E6F_7081, 12, |p, f| {
+        let payload: std::rc::Rc<[u8]> = p.to_vec().into();
+        serialize::deserialize(p, f).is_err() && serialize::deserialize_lazy(&payload, f).is_ok()
+    });
+    let raised = runs
+        .iter()
+        .filter(|r| r.stderr.contains("SystemError: code object '"))
+        .count();
+    assert!(
+        runs.len() >= 10 && raised >= 5,
+        "{} runs, {raised} raised, {tries} tries",
+        runs.len()
+    );
 }
 
 #[test]
@@ -555,6 +689,18 @@ fn magic_number_follows_the_opcode_table_and_format() {
     assert_eq!(pyc[..4], m.to_le_bytes());
 }
 
+/// `co` with every nested code object's body decoded (`serialize::decode_body`).
+fn decode_all(co: &cpjit::bytecode::code::CodeObject) -> cpjit::bytecode::code::CodeObject {
+    use cpjit::bytecode::code::ConstValue;
+    let mut full = serialize::decode_body(co).expect("a valid body");
+    for c in &mut full.consts {
+        if let ConstValue::Code(inner) = c {
+            *c = ConstValue::Code(std::rc::Rc::new(decode_all(inner)));
+        }
+    }
+    full
+}
+
 #[test]
 fn round_trip_over_the_standard_library() {
     let Some(info) = cpjit::vm::discovery::find(true) else {
@@ -590,6 +736,20 @@ fn round_trip_over_the_standard_library() {
         let back =
             serialize::deserialize(&b, &filename).unwrap_or_else(|e| panic!("{filename}: {e}"));
         assert!(back == code, "{filename}: round trip differs");
+        // Read lazily, then every body decoded, it is the same code object; written again
+        // undecoded (the bodies copied as read), the same bytes.
+        let payload: std::rc::Rc<[u8]> = b.clone().into();
+        let lazy = serialize::deserialize_lazy(&payload, &filename)
+            .unwrap_or_else(|e| panic!("{filename}: {e}"));
+        assert_eq!(
+            serialize::serialize(&lazy),
+            b,
+            "{filename}: lazy round trip differs"
+        );
+        assert!(
+            decode_all(&lazy) == code,
+            "{filename}: lazy decoding differs"
+        );
         checked += 1;
     }
     eprintln!("{checked} modules, {bytes} bytes serialized");

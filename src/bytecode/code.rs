@@ -243,6 +243,37 @@ pub struct CodeObject {
     pub exception_table: Vec<ExceptionEntry>,
     /// One entry per code unit (cache units repeat their instruction's position).
     pub positions: Positions,
+    /// `Some` for a code object read from a cache file whose body (`code`, `consts`, `names`,
+    /// `exception_table`, `positions`, all empty here) is not decoded yet: the loader decodes a
+    /// nested code object's header eagerly and its body when the code first runs or is looked
+    /// into (`serialize::decode_body`), as most functions a module defines are never called.
+    pub lazy: Option<LazyBody>,
+}
+
+/// Where a code object's body lies in a cache file's payload, not yet decoded (`CodeObject::lazy`).
+#[derive(Clone)]
+pub struct LazyBody {
+    /// The whole payload, shared by every code object read from it.
+    pub data: Rc<[u8]>,
+    pub start: usize,
+    pub end: usize,
+    /// Nesting depth of the code object in its file (for the reader's nesting limit).
+    pub depth: u32,
+    /// The docstring: `co_consts[0]` when it is a str (what MAKE_FUNCTION reads as `__doc__`).
+    pub doc: Option<String>,
+}
+
+impl std::fmt::Debug for LazyBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LazyBody({}..{})", self.start, self.end)
+    }
+}
+
+impl PartialEq for LazyBody {
+    fn eq(&self, other: &LazyBody) -> bool {
+        self.data[self.start..self.end] == other.data[other.start..other.end]
+            && self.doc == other.doc
+    }
 }
 
 #[cfg(test)]

@@ -16,12 +16,12 @@ use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
 
-use super::code::{CodeObject, ConstValue, ExceptionEntry, Position, Positions};
+use super::code::{CodeObject, ConstValue, ExceptionEntry, LazyBody, Position, Positions};
 use super::opcode::{OpInfo, OperandKind, OPCODES};
 use super::opcode::{Opcode, FIRST_SPECIALIZED};
 
 /// Bumped whenever the byte layout written here changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Nesting limit for constants and code objects (tuples in tuples, functions in functions).
 const MAX_DEPTH: u32 = 200;
@@ -231,6 +231,9 @@ impl Writer {
     }
 
     fn code(&mut self, co: &CodeObject) {
+        // The header: what the VM reads of a code object before it first runs it (making a
+        // function of it, binding a call's arguments). The loader decodes nested code objects'
+        // headers eagerly and their bodies on first use (`LazyBody`).
         self.str(&co.name);
         self.str(&co.qualname);
         for v in [
@@ -243,6 +246,33 @@ impl Writer {
         ] {
             self.uv(v as u64);
         }
+        self.strs(&co.localsplusnames);
+        self.bytes(&co.localspluskinds);
+        // The docstring (co_consts[0] when a str), which MAKE_FUNCTION reads.
+        let doc = match (&co.lazy, co.consts.first()) {
+            (Some(l), _) => l.doc.as_deref(),
+            (None, Some(ConstValue::Str(d))) => Some(d.as_str()),
+            _ => None,
+        };
+        match doc {
+            Some(d) => {
+                self.out.push(1);
+                self.str(d);
+            }
+            None => self.out.push(0),
+        }
+        // The body, length-prefixed so that a reader can step over it (one not decoded yet is
+        // its bytes as read).
+        if let Some(l) = &co.lazy {
+            self.bytes(&l.data[l.start..l.end]);
+            return;
+        }
+        let mut body = Writer { out: Vec::new() };
+        body.body(co);
+        self.bytes(&body.out);
+    }
+
+    fn body(&mut self, co: &CodeObject) {
         // Instructions only: their inline cache units are zero (checked on reading) and are
         // recreated from the opcode table.
         self.uv(co.code.len() as u64);
@@ -263,8 +293,6 @@ impl Writer {
             self.konst(c);
         }
         self.strs(&co.names);
-        self.strs(&co.localsplusnames);
-        self.bytes(&co.localspluskinds);
         self.uv(co.exception_table.len() as u64);
         for e in &co.exception_table {
             for v in [e.start, e.end, e.target, e.depth] {
@@ -304,9 +332,12 @@ struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
     filename: Rc<str>,
+    /// Reading lazily: the whole payload (nested code objects' bodies are left in it, see
+    /// `CodeObject::lazy`), and where `b` starts in it.
+    lazy: Option<(&'a Rc<[u8]>, usize)>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn left(&self) -> usize {
         self.b.len() - self.pos
     }
@@ -445,6 +476,74 @@ impl Reader<'_> {
         let kwonlyargcount = self.u32()?;
         let flags = self.u32()?;
         let stacksize = self.u32()?;
+        let localsplusnames = self.strs()?;
+        let localspluskinds = self.bytes()?;
+        let doc = match self.u8()? {
+            0 => None,
+            1 => Some(self.str()?),
+            _ => return err("bad docstring tag"),
+        };
+        let n = self.len()?;
+        let body_at = self.pos;
+        self.raw(n)?;
+        let whole: &'a [u8] = self.b;
+        let body = &whole[body_at..body_at + n];
+        let mut co = CodeObject {
+            name,
+            qualname,
+            filename: self.filename.to_string(),
+            firstlineno,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            flags,
+            code: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            localsplusnames,
+            localspluskinds,
+            stacksize,
+            exception_table: Vec::new(),
+            positions: Positions::default(),
+            lazy: None,
+        };
+        match self.lazy {
+            Some((data, base)) if depth > 0 => {
+                co.lazy = Some(LazyBody {
+                    data: data.clone(),
+                    start: base + body_at,
+                    end: base + body_at + n,
+                    depth,
+                    doc,
+                });
+                validate_header(&co)?;
+            }
+            lazy => {
+                let mut r = Reader {
+                    b: body,
+                    pos: 0,
+                    filename: self.filename.clone(),
+                    lazy: lazy.map(|(data, base)| (data, base + body_at)),
+                };
+                r.body(&mut co, depth)?;
+                if r.pos != n {
+                    return err("trailing bytes in a code object's body");
+                }
+                let first_str = match co.consts.first() {
+                    Some(ConstValue::Str(s)) => Some(s),
+                    _ => None,
+                };
+                if doc.as_ref() != first_str {
+                    return err("docstring differs from the first constant");
+                }
+                validate_one(&co)?;
+            }
+        }
+        Ok(co)
+    }
+
+    /// Fills in `co`'s body (what `Writer::body` wrote).
+    fn body(&mut self, co: &mut CodeObject, depth: u32) -> R<()> {
         // Code units: each instruction takes at least a byte and brings at most 255 cache units.
         let n = self.uv()?;
         if n > self.left() as u64 * 256 {
@@ -469,10 +568,8 @@ impl Reader<'_> {
             return err("inline cache beyond the end of the code");
         }
         let n = self.len()?;
-        let consts = (0..n).map(|_| self.konst(depth)).collect::<R<Vec<_>>>()?;
-        let names = self.strs()?;
-        let localsplusnames = self.strs()?;
-        let localspluskinds = self.bytes()?;
+        co.consts = (0..n).map(|_| self.konst(depth)).collect::<R<Vec<_>>>()?;
+        co.names = self.strs()?;
         let n = self.len()?;
         let mut exception_table = Vec::with_capacity(n);
         for _ in 0..n {
@@ -490,6 +587,7 @@ impl Reader<'_> {
                 lasti,
             });
         }
+        co.exception_table = exception_table;
         let runs = self.len()?;
         // The runs are `Positions`' own encoding, checked here run by run. When they are also
         // exactly what `Positions::from_runs` writes (no empty runs, no equal neighbours, each
@@ -519,46 +617,75 @@ impl Reader<'_> {
             prev = cur;
         }
         let stored = Positions::from_encoded(covered as u32, &self.b[start..self.pos]);
-        let positions = if canonical {
+        co.positions = if canonical {
             stored
         } else {
             Positions::from_runs(stored.runs())
         };
-        let co = CodeObject {
-            name,
-            qualname,
-            filename: self.filename.to_string(),
-            firstlineno,
-            argcount,
-            posonlyargcount,
-            kwonlyargcount,
-            flags,
-            code,
-            consts,
-            names,
-            localsplusnames,
-            localspluskinds,
-            stacksize,
-            exception_table,
-            positions,
-        };
-        validate_one(&co)?;
-        Ok(co)
+        co.code = code;
+        Ok(())
     }
 }
 
 /// Reads what [`serialize`] wrote, giving every code object `filename`; validates each code
 /// object (see [`validate`]) and rejects trailing bytes.
 pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeError> {
+    read_top(bytes, filename, None)
+}
+
+/// As [`deserialize`], but nested code objects come with their headers only (checked) and
+/// their bodies left in `payload` (`CodeObject::lazy`), for [`decode_body`] when each is first
+/// needed: an import then decodes and validates only the functions the program runs.
+pub fn deserialize_lazy(payload: &Rc<[u8]>, filename: &str) -> Result<CodeObject, DecodeError> {
+    read_top(payload, filename, Some((payload, 0)))
+}
+
+fn read_top(
+    bytes: &[u8],
+    filename: &str,
+    lazy: Option<(&Rc<[u8]>, usize)>,
+) -> Result<CodeObject, DecodeError> {
     let mut r = Reader {
         b: bytes,
         pos: 0,
         filename: filename.into(),
+        lazy,
     };
     let co = r.code(0)?;
     if r.pos != bytes.len() {
         return err("trailing bytes");
     }
+    Ok(co)
+}
+
+/// The whole code object of `header`, one [`deserialize_lazy`] left undecoded (its own nested
+/// code objects undecoded in turn), validated as [`deserialize`] validates each code object.
+pub fn decode_body(header: &CodeObject) -> Result<CodeObject, DecodeError> {
+    let Some(l) = &header.lazy else {
+        return Ok(header.clone());
+    };
+    let mut r = Reader {
+        b: &l.data[l.start..l.end],
+        pos: 0,
+        filename: header.filename.as_str().into(),
+        lazy: Some((&l.data, l.start)),
+    };
+    let mut co = CodeObject {
+        lazy: None,
+        ..header.clone()
+    };
+    r.body(&mut co, l.depth)?;
+    if r.pos != l.end - l.start {
+        return err("trailing bytes in a code object's body");
+    }
+    let first_str = match co.consts.first() {
+        Some(ConstValue::Str(s)) => Some(s),
+        _ => None,
+    };
+    if l.doc.as_ref() != first_str {
+        return err("docstring differs from the first constant");
+    }
+    validate_one(&co)?;
     Ok(co)
 }
 
@@ -588,10 +715,10 @@ fn validate_const(c: &ConstValue, depth: u32) -> R<()> {
     }
 }
 
-/// The checks on one code object (nested ones are checked as they are read).
-fn validate_one(co: &CodeObject) -> R<()> {
+/// The checks on one code object's header: what the VM reads before the code first runs
+/// (`CodeObject::lazy`), checked when it is read.
+fn validate_header(co: &CodeObject) -> R<()> {
     use super::code::slot_kind;
-    let n = co.code.len();
     let nlocals = co.localsplusnames.len();
     if co.localspluskinds.len() != nlocals {
         return err("localsplus names and kinds differ in length");
@@ -604,12 +731,6 @@ fn validate_one(co: &CodeObject) -> R<()> {
     {
         return err("bad localsplus kind");
     }
-    if co.positions.len() != n {
-        return err("positions and code differ in length");
-    }
-    if n == 0 {
-        return err("empty code");
-    }
     let varargs = (co.flags & super::code::flags::CO_VARARGS != 0) as u64;
     let varkw = (co.flags & super::code::flags::CO_VARKEYWORDS != 0) as u64;
     let nargs = co.argcount as u64 + co.kwonlyargcount as u64 + varargs + varkw;
@@ -618,6 +739,24 @@ fn validate_one(co: &CodeObject) -> R<()> {
     }
     if co.stacksize > 1 << 20 {
         return err("stacksize too large");
+    }
+    Ok(())
+}
+
+/// The checks on one code object (nested ones are checked as they are read, or as their bodies
+/// are decoded when read lazily).
+fn validate_one(co: &CodeObject) -> R<()> {
+    if co.lazy.is_some() {
+        return validate_header(co);
+    }
+    validate_header(co)?;
+    let n = co.code.len();
+    let nlocals = co.localsplusnames.len();
+    if co.positions.len() != n {
+        return err("positions and code differ in length");
+    }
+    if n == 0 {
+        return err("empty code");
     }
     // Instruction boundaries; every opcode generic (the specializer makes the others at run
     // time) with its inline cache units zero.

@@ -2,6 +2,7 @@
 
 use super::{Reason, Site};
 use crate::bytecode::opcode::Opcode;
+use crate::vm::code::ensure_body;
 use crate::vm::interp::Vm;
 use crate::vm::object::*;
 use crate::vm::runtime::call as rcall;
@@ -27,6 +28,8 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
     let callable = if method_form { first } else { second };
     let nargs = if method_form { n + 1 } else { n };
     if let Some(fd) = as_function(callable) {
+        // The guards refuse a body not decoded yet; decoded now, the call runs it anyway.
+        ensure_body(vm, fd.code).map_err(|_| "invalid code in a cache file")?;
         let co = &as_code(fd.code).ok_or("code")?.code;
         if rcall::is_exact_positional(co, nargs, &[]) {
             return Ok(Opcode::CALL_PY_EXACT_ARGS);
@@ -44,6 +47,7 @@ pub fn call(vm: &mut Vm, s: &Site) -> Result<Opcode, Reason> {
             return Err("bound method in the method slot");
         }
         let fd = as_function(m.func).ok_or("bound method of a non-Python function")?;
+        ensure_body(vm, fd.code).map_err(|_| "invalid code in a cache file")?;
         let co = &as_code(fd.code).ok_or("code")?.code;
         if rcall::is_exact_positional(co, n + 1, &[]) {
             return Ok(Opcode::CALL_BOUND_METHOD_EXACT_ARGS);
@@ -166,6 +170,7 @@ fn init_call(vm: &mut Vm, s: &Site, cls: Value, nargs: usize) -> Result<Opcode, 
     let init = init
         .filter(|&i| as_function(i).is_some())
         .ok_or("class call: __init__ is not a Python function")?;
+    ensure_body(vm, as_function(init).unwrap().code).map_err(|_| "invalid code in a cache file")?;
     if crate::vm::ops::spec::exact_function(init, nargs + 1).is_none() {
         return Err("class call: __init__ needs full binding");
     }

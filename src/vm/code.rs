@@ -5,8 +5,9 @@ use std::rc::Rc;
 use num_traits::ToPrimitive;
 
 use crate::bytecode::code::{flags, CodeObject, ConstValue};
-use crate::vm::interp::Vm;
+use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::CodeData;
+use crate::vm::object::{as_code, as_str};
 use crate::vm::value::Value;
 
 pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
@@ -54,18 +55,92 @@ pub fn const_value(vm: &mut Vm, c: &ConstValue) -> Value {
     }
 }
 
-/// Materializes a code object (recursively for nested code constants).
+/// Makes the VM's code object for `code`, recursively for nested code constants. A code object
+/// whose body is not decoded yet (`CodeObject::lazy`, from a cache file) gets its header's parts
+/// only, its body's on first use (`ensure_body`).
 pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
-    let consts: Vec<Value> = code.consts.iter().map(|c| const_value(vm, c)).collect();
-    let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let localsplusnames: Vec<Value> = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
     let name = vm.intern(&code.name);
     let qualname = vm.new_str(&code.qualname);
     let is_generator = code.flags & flags::CO_GENERATOR != 0;
+    let nlp = code.nlocalsplus();
+    let call = crate::vm::jit_hook::JitCallInfo::new(
+        None,
+        nlp as u32,
+        crate::vm::eval::frame_words(nlp, code.stacksize as usize) as u32,
+    );
+    let doc = match &code.lazy {
+        Some(l) => match &l.doc {
+            Some(d) => vm.new_str(d),
+            None => Value::NULL,
+        },
+        None => Value::NULL,
+    };
+    let ty = vm.t.code;
+    let v = vm.heap.alloc(
+        ty,
+        CodeData {
+            call,
+            code: code.clone(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            localsplusnames,
+            name,
+            qualname,
+            doc,
+            cell_args: Vec::new(),
+            is_generator,
+            needs_close: false,
+            caches: Box::new([]),
+            site_of: Box::new([]),
+            adaptive: Box::new([]),
+            jit: Default::default(),
+        },
+    );
+    if code.lazy.is_none() {
+        fill_body(vm, v, code);
+    }
+    v
+}
+
+/// Decodes the body of code object `v` if it is not yet (`CodeObject::lazy`): what every frame
+/// push and every look into a code object's body does first. A body that fails validation (a
+/// cache file damaged behind its checksum's back) raises SystemError here, where CPython would
+/// have rejected the whole file at import.
+#[inline]
+pub fn ensure_body(vm: &mut Vm, v: Value) -> PyResult<()> {
+    match as_code(v) {
+        Some(cd) if cd.code.lazy.is_some() => decode_body(vm, v),
+        _ => Ok(()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn decode_body(vm: &mut Vm, v: Value) -> PyResult<()> {
+    let header = as_code(v).unwrap().code.clone();
+    match crate::bytecode::serialize::decode_body(&header) {
+        Ok(full) => {
+            fill_body(vm, v, Rc::new(full));
+            Ok(())
+        }
+        Err(e) => Err(vm.err(
+            "SystemError",
+            format!(
+                "code object '{}' in the cache file of {} is invalid: {e}",
+                header.qualname, header.filename
+            ),
+        )),
+    }
+}
+
+/// Sets the body's parts of code object `v` from `code`, a decoded code object with `v`'s header.
+fn fill_body(vm: &mut Vm, v: Value, code: Rc<CodeObject>) {
+    let consts: Vec<Value> = code.consts.iter().map(|c| const_value(vm, c)).collect();
+    let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let needs_close = needs_close(&code);
     let (site_of, caches) = crate::vm::runtime::inline_cache::site_tables(&code.code);
     let adaptive = quicken(&code.code, vm.mode);
-    let ty = vm.t.code;
     let exact_argc = (code.kwonlyargcount == 0
         && code.flags
             & (flags::CO_VARARGS
@@ -74,32 +149,21 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
                 | flags::CO_COROUTINE
                 | flags::CO_ASYNC_GENERATOR)
             == 0)
-        .then_some(code.argcount as u32);
-    let nlp = code.nlocalsplus();
-    let call = crate::vm::jit_hook::JitCallInfo::new(
-        exact_argc,
-        nlp as u32,
-        crate::vm::eval::frame_words(nlp, code.stacksize as usize) as u32,
-    );
-    vm.heap.alloc(
-        ty,
-        CodeData {
-            call,
-            code,
-            consts,
-            names,
-            localsplusnames,
-            name,
-            qualname,
-            cell_args: Vec::new(),
-            is_generator,
-            needs_close,
-            caches,
-            site_of,
-            adaptive,
-            jit: Default::default(),
-        },
-    )
+        .then_some(code.argcount);
+    // (Allocation does not collect: the new values are safe unrooted until stored here.)
+    let cd = as_code(v).unwrap();
+    cd.doc = match consts.first() {
+        Some(&c) if as_str(c).is_some() => c,
+        _ => Value::NULL,
+    };
+    cd.call.exact_argc = exact_argc.unwrap_or(u32::MAX);
+    cd.code = code;
+    cd.consts = consts;
+    cd.names = names;
+    cd.needs_close = needs_close;
+    cd.site_of = site_of;
+    cd.caches = caches;
+    cd.adaptive = adaptive;
 }
 
 /// Whether closing a suspended generator of `code` can run any of its code (see

@@ -37,6 +37,7 @@ pub fn push_frame(
     spend_step(vm)?;
     let fd = as_function(func).unwrap();
     let (code, globals) = (fd.code, fd.globals);
+    crate::vm::code::ensure_body(vm, code)?;
     let cd = as_code(code).unwrap();
     let nlp = cd.code.nlocalsplus();
     let words = frame_words(nlp, cd.code.stacksize as usize);
@@ -100,6 +101,10 @@ pub fn push_frame_exact(
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
     spend_step(vm)?;
+    debug_assert!(
+        cd.code.lazy.is_none(),
+        "the callers' guards refuse undecoded bodies"
+    );
     let nlp = cd.code.nlocalsplus();
     let words = frame_words(nlp, cd.code.stacksize as usize);
     let mem = vm.frames.push(words);
@@ -330,6 +335,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, func: V
     if vm.depth >= vm.recursion_limit {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    crate::vm::code::ensure_body(vm, code)?;
     let cd = as_code(code).unwrap();
     let nlp = cd.code.nlocalsplus();
     let words = frame_words(nlp, cd.code.stacksize as usize);

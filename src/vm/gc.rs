@@ -565,7 +565,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             out.extend(d.consts.iter().copied());
             out.extend(d.names.iter().copied());
             out.extend(d.localsplusnames.iter().copied());
-            out.extend([d.name, d.qualname]);
+            out.extend([d.name, d.qualname, d.doc]);
             // Values held by inline caches (class attributes, methods): normally also in a class
             // dict, but a dict mutated behind the type epoch's back must not leave a dangling one.
             crate::vm::runtime::inline_cache::cached_values(&d.caches, out);

@@ -587,6 +587,9 @@ pub struct CodeData {
     pub localsplusnames: Vec<Value>,
     pub name: Value,
     pub qualname: Value,
+    /// The docstring a function of this code gets (`co_consts[0]` when a str), or NULL; known
+    /// before the body is decoded (`vm::code::ensure_body`).
+    pub doc: Value,
     /// For each cell slot that is also an argument: (cell slot, argument slot).
     pub cell_args: Vec<(usize, usize)>,
     pub is_generator: bool,

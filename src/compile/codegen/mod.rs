@@ -518,6 +518,7 @@ impl<'a> Compiler<'a> {
             stacksize,
             exception_table,
             positions: crate::bytecode::code::Positions::from_units(&positions),
+            lazy: None,
         })
     }
 

@@ -235,7 +235,9 @@ fn decode_with(
     if u64_at(bytes, 24) != serialize::checksum(payload) {
         return Err("checksum mismatch".into());
     }
-    serialize::deserialize(payload, filename).map_err(|e| e.0)
+    // Nested code objects' bodies are decoded on first use (`CodeObject::lazy`); they keep the
+    // payload alive until then.
+    serialize::deserialize_lazy(&std::rc::Rc::from(payload), filename).map_err(|e| e.0)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename;

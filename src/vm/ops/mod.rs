@@ -120,10 +120,7 @@ pub fn new_function(
     let cd = as_code(code).unwrap();
     let name = if name.is_null() { cd.name } else { name };
     let qualname = cd.qualname;
-    let doc = match cd.consts.first() {
-        Some(&c) if as_str(c).is_some() => c,
-        _ => Value::NULL,
-    };
+    let doc = cd.doc;
     let k = vm.sname("__name__");
     let module = rdict::dict_get_str(vm, globals, k).unwrap_or(Value::NULL);
     let ty = vm.t.function;

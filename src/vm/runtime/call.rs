@@ -455,6 +455,8 @@ pub fn is_exact_positional(
 ) -> bool {
     kwnames.is_empty()
         && nargs == co.argcount as usize
+        // (A body not decoded yet goes through `push_frame`, which decodes it.)
+        && co.lazy.is_none()
         && co.kwonlyargcount == 0
         && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
 }
@@ -470,6 +472,7 @@ pub fn fits_with_defaults(
     let ndef = as_tuple(fd.defaults).map(|t| t.len()).unwrap_or(0);
     co.kwonlyargcount == 0
         && co.flags & (flags::CO_VARARGS | flags::CO_VARKEYWORDS) == 0
+        && co.lazy.is_none()
         && nargs < npos
         && nargs + ndef >= npos
 }

@@ -267,6 +267,7 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
             }
         }
         Layout::Code => {
+            crate::vm::code::ensure_body(vm, obj)?;
             let c = as_code(obj).unwrap();
             match name {
                 "co_name" => Some(c.name),
@@ -395,9 +396,11 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
 /// generator function awaitable). Other fields raise NotImplementedError.
 fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     let (pos, kws) = crate::vm::types::split_kw(args, kw);
-    let Some(c) = pos.first().and_then(|v| as_code(*v)) else {
+    let Some(&code) = pos.first().filter(|v| as_code(**v).is_some()) else {
         return Err(vm.type_error("replace() needs a code object"));
     };
+    crate::vm::code::ensure_body(vm, code)?;
+    let c = as_code(code).unwrap();
     if pos.len() > 1 {
         let n = pos.len() - 1;
         return Err(vm.type_error(format!(
@@ -430,9 +433,11 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 /// `code.co_positions()`: an iterator of (lineno, end_lineno, col_offset, end_col_offset) per
 /// instruction, Nones where the compiler recorded no position.
 fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let Some(c) = args.first().and_then(|v| as_code(*v)) else {
+    let Some(&code) = args.first().filter(|v| as_code(**v).is_some()) else {
         return Err(vm.type_error("co_positions() needs a code object"));
     };
+    crate::vm::code::ensure_body(vm, code)?;
+    let c = as_code(code).unwrap();
     let ps: Vec<_> = c.code.positions.iter().collect();
     let mut items = Vec::with_capacity(ps.len());
     for p in ps {
