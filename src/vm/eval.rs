@@ -384,14 +384,24 @@ fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::Excepti
     best
 }
 
+/// Whether frames of code from `filename` stay out of tracebacks: the modules cpjit writes in
+/// Python where CPython has C (`<frozen _struct>`, `<frozen itertools>`, ..., and `_pyio`, which
+/// is cpjit's `_io`), whose functions add no traceback entry in CPython. (A program importing
+/// `_pyio` itself loses its frames too.)
+pub fn hidden_from_tracebacks(filename: &str) -> bool {
+    filename.starts_with("<frozen ") || filename.ends_with("/_pyio.py")
+}
+
 fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32, globals: Value) {
     let handled = vm.current_exception();
     if let Some(inst) = as_instance(exc) {
         if let Some(e) = inst.exc.as_mut() {
-            e.traceback.push((code, at));
-            // Aligned with `traceback` (entries added elsewhere have none: see frameobj).
-            e.tb_globals.resize(e.traceback.len() - 1, Value::NULL);
-            e.tb_globals.push(globals);
+            if !as_code(code).is_some_and(|c| hidden_from_tracebacks(&c.code.filename)) {
+                e.traceback.push((code, at));
+                // Aligned with `traceback` (entries added elsewhere have none: see frameobj).
+                e.tb_globals.resize(e.traceback.len() - 1, Value::NULL);
+                e.tb_globals.push(globals);
+            }
             if e.context.is_null() && !handled.is_null() && handled != vm.none && handled != exc {
                 e.context = handled;
             }
