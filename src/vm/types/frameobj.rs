@@ -82,13 +82,24 @@ fn frame_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
+/// Whether frame `f` runs code that stays out of tracebacks and frame chains
+/// (`eval::hidden_from_tracebacks`).
+fn hidden(f: FramePtr) -> bool {
+    as_code(frame_code(f.get()))
+        .is_some_and(|c| crate::vm::eval::hidden_from_tracebacks(&c.code.filename))
+}
+
 /// A frame object for `f` and, through f_back, every frame that called it.
 pub fn frame_object(vm: &mut Vm, f: FramePtr) -> PyResult {
     // Outermost first, so each frame's f_back exists when it is made.
-    let mut chain = Vec::new();
-    let mut p = f;
+    // The frames of cpjit's Python stand-ins for C modules are not in the chain (CPython's C
+    // functions have no frames), unless `f` is one (their own code asking for its frame).
+    let mut chain = vec![f];
+    let mut p = f.previous();
     while !p.is_null() {
-        chain.push(p);
+        if !hidden(p) {
+            chain.push(p);
+        }
         p = p.previous();
     }
     let mut back = vm.none;
@@ -170,12 +181,16 @@ pub fn getframe(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         Some(_) => return Err(vm.type_error("an integer is required")),
         None => 0,
     };
+    // Counted from the calling frame over the frames Python code sees (`frame_object`).
     let mut f = vm.current;
     for _ in 0..depth.max(0) {
         if f.is_null() {
             break;
         }
         f = f.previous();
+        while !f.is_null() && hidden(f) {
+            f = f.previous();
+        }
     }
     if f.is_null() {
         return Err(vm.value_error("call stack is not deep enough"));

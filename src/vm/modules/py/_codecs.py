@@ -308,16 +308,11 @@ def _invalid_octal(data, end):
 
 
 def _warn_from_caller(message):
-    # CPython warns from C at stack level 1: the Python code that called the codec. Here the
-    # codec machinery is itself Python (this frozen module), so its frames are skipped.
-    import sys
+    # CPython warns from C at stack level 1: the Python code that called the codec. This
+    # module's frames are not on the stack Python code sees (sys._getframe skips them, as it
+    # skips every <frozen ...> frame but the caller's own), so level 1 is that code here too.
     import warnings
-    level = 1
-    f = sys._getframe()
-    while f is not None and f.f_code.co_filename == '<frozen _codecs>':
-        level += 1
-        f = f.f_back
-    warnings.warn(message, DeprecationWarning, stacklevel=level)
+    warnings.warn(message, DeprecationWarning, stacklevel=1)
 
 
 def unicode_escape_decode(data, errors=None, final=True):
