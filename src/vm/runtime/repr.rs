@@ -405,6 +405,21 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 }
             }
             Layout::Cell => format!("<cell at {:#x}>", v.0),
+            // sm_repr / cm_repr: the kind, then the wrapped callable's repr.
+            Layout::MethodWrapper
+                if obj_type(v) == vm.t.staticmethod || obj_type(v) == vm.t.classmethod =>
+            {
+                let kind = if obj_type(v) == vm.t.staticmethod {
+                    "staticmethod"
+                } else {
+                    "classmethod"
+                };
+                let inner = *as_method_wrapper(v).unwrap();
+                vm.enter_recursive(" while getting the repr of an object")?;
+                let r = repr_string(vm, inner);
+                vm.leave_recursive();
+                format!("<{kind}({})>", r?)
+            }
             Layout::Property if obj_type(v) == vm.t.member_descriptor => {
                 crate::vm::types::subclass::member_repr(v).unwrap_or_default()
             }
