@@ -571,6 +571,8 @@ fn exc_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     if state == vm.none {
         return Ok(vm.none);
     }
+    // PyDict_Check: a dict subclass's own items (PyDict_Next, not its `items()`).
+    let state = super::subclass::base_value(state).unwrap_or(state);
     if as_dict(state).is_none() {
         return Err(vm.type_error("state is not a dictionary"));
     }
