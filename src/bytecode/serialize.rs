@@ -526,17 +526,7 @@ impl<'a> Reader<'a> {
                     lazy: lazy.map(|(data, base)| (data, base + body_at)),
                 };
                 r.body(&mut co, depth)?;
-                if r.pos != n {
-                    return err("trailing bytes in a code object's body");
-                }
-                let first_str = match co.consts.first() {
-                    Some(ConstValue::Str(s)) => Some(s),
-                    _ => None,
-                };
-                if doc.as_ref() != first_str {
-                    return err("docstring differs from the first constant");
-                }
-                validate_one(&co)?;
+                check_body(&co, r.pos == n, doc.as_ref())?;
             }
         }
         Ok(co)
@@ -675,18 +665,24 @@ pub fn decode_body(header: &CodeObject) -> Result<CodeObject, DecodeError> {
         ..header.clone()
     };
     r.body(&mut co, l.depth)?;
-    if r.pos != l.end - l.start {
+    check_body(&co, r.pos == l.end - l.start, l.doc.as_ref())?;
+    Ok(co)
+}
+
+/// The checks on a decoded body: read to its end, the header's docstring its first constant,
+/// and the whole code object valid.
+fn check_body(co: &CodeObject, at_end: bool, doc: Option<&String>) -> R<()> {
+    if !at_end {
         return err("trailing bytes in a code object's body");
     }
     let first_str = match co.consts.first() {
         Some(ConstValue::Str(s)) => Some(s),
         _ => None,
     };
-    if l.doc.as_ref() != first_str {
+    if doc != first_str {
         return err("docstring differs from the first constant");
     }
-    validate_one(&co)?;
-    Ok(co)
+    validate_one(co)
 }
 
 // ---------------------------------------------------------------------------------------------

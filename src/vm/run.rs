@@ -583,12 +583,12 @@ pub fn report(vm: &mut Vm, e: Value) -> i32 {
 fn quickened_code_object(code: Value) -> crate::bytecode::code::CodeObject {
     use crate::bytecode::code::ConstValue;
     let cd = as_code(code).expect("a code object");
-    // (A nested code object that never ran may still be undecoded: shown as it was read.)
-    let mut co =
-        crate::bytecode::serialize::decode_body(&cd.code).unwrap_or_else(|_| (*cd.code).clone());
     if cd.code.lazy.is_some() {
-        return co;
+        // A nested code object that never ran, its body still undecoded: shown as it was read.
+        return crate::bytecode::serialize::decode_body(&cd.code)
+            .unwrap_or_else(|_| (*cd.code).clone());
     }
+    let mut co = (*cd.code).clone();
     co.code = cd.adaptive.iter().map(|c| c.get()).collect();
     for (i, c) in co.consts.iter_mut().enumerate() {
         if let ConstValue::Code(_) = c {
