@@ -48,14 +48,14 @@ test_hashlib test_zlib test_base64 test_csv test_difflib test_argparse test_logg
 test_gc test_sqlite3 test_asyncio test_xml_etree test_format test_compile test_dis
 """.split()
 # Modules for C modules added with the suite, shown in the table but not in the headline total.
-EXTRA = ["test_unicodedata", "test_lzma"]
+EXTRA = ["test_unicodedata", "test_lzma", "test_hmac"]
 # The CI subset: quick modules that exercise unittest itself and a spread of the language.
 CI_MODULES = [
     "test_bool", "test_int", "test_list", "test_tuple", "test_dict", "test_range", "test_slice",
     "test_enumerate", "test_scope", "test_class", "test_unpack", "test_string", "test_textwrap",
     "test_heapq", "test_bisect", "test_copy", "test_operator", "test_with", "test_grammar",
     "test_syntax", "test_fractions", "test_format", "test_collections", "test_math", "test_re",
-    "test_unicodedata", "test_lzma",
+    "test_unicodedata", "test_lzma", "test_hashlib", "test_hmac",
 ]
 STATUSES = ("pass", "fail", "error", "skip")
 

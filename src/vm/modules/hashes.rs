@@ -23,6 +23,12 @@ enum Hasher {
     Sha256(sha2::Sha256),
     Sha384(sha2::Sha384),
     Sha512(sha2::Sha512),
+    Sha512_224(sha2::Sha512_224),
+    Sha512_256(sha2::Sha512_256),
+    Ripemd160(ripemd::Ripemd160),
+    Sm3(sm3::Sm3),
+    /// OpenSSL's "md5-sha1" (TLS 1.0's PRF hash): the MD5 and SHA-1 digests concatenated.
+    Md5Sha1(md5::Md5, sha1::Sha1),
     Sha3_224(sha3::Sha3_224),
     Sha3_256(sha3::Sha3_256),
     Sha3_384(sha3::Sha3_384),
@@ -37,9 +43,9 @@ enum Hasher {
 #[derive(Clone)]
 pub struct HashState {
     h: Hasher,
-    name: &'static str,
-    digest_size: usize,
-    block_size: usize,
+    pub(crate) name: &'static str,
+    pub(crate) digest_size: usize,
+    pub(crate) block_size: usize,
 }
 
 impl NativeObject for HashState {
@@ -49,7 +55,7 @@ impl NativeObject for HashState {
     }
 }
 
-/// The hashers `_new` makes: name, digest size, block size.
+/// The fixed hashers (`HashState::named`): name, digest size, block size.
 const FIXED: &[(&str, usize, usize)] = &[
     ("md5", 16, 64),
     ("sha1", 20, 64),
@@ -63,6 +69,12 @@ const FIXED: &[(&str, usize, usize)] = &[
     ("sha3_512", 64, 72),
     ("shake_128", 0, 168),
     ("shake_256", 0, 136),
+    // Only OpenSSL's `_hashlib` has these (`HashState::named`).
+    ("sha512_224", 28, 128),
+    ("sha512_256", 32, 128),
+    ("ripemd160", 20, 64),
+    ("sm3", 32, 64),
+    ("md5-sha1", 36, 64),
 ];
 
 fn fixed_hasher(name: &str) -> Option<Hasher> {
@@ -79,12 +91,53 @@ fn fixed_hasher(name: &str) -> Option<Hasher> {
         "sha3_512" => Hasher::Sha3_512(sha3::Sha3_512::new()),
         "shake_128" => Hasher::Shake128(sha3::Shake128::default()),
         "shake_256" => Hasher::Shake256(sha3::Shake256::default()),
+        "sha512_224" => Hasher::Sha512_224(sha2::Sha512_224::new()),
+        "sha512_256" => Hasher::Sha512_256(sha2::Sha512_256::new()),
+        "ripemd160" => Hasher::Ripemd160(ripemd::Ripemd160::new()),
+        "sm3" => Hasher::Sm3(sm3::Sm3::new()),
+        "md5-sha1" => Hasher::Md5Sha1(md5::Md5::new(), sha1::Sha1::new()),
         _ => return None,
     })
 }
 
 impl HashState {
-    fn update(&mut self, data: &[u8]) {
+    /// A fresh hasher of the algorithm `name` (a name of `FIXED`, or "blake2b"/"blake2s" with
+    /// their default parameters), None for another name.
+    pub(crate) fn named(name: &str) -> Option<HashState> {
+        let (h, name, digest_size, block_size) = match name {
+            "blake2b" => {
+                let core = Blake2bVarCore::new_with_params(&[], &[], 0, 64);
+                (
+                    Hasher::Blake2b(core, Default::default()),
+                    "blake2b",
+                    64,
+                    128,
+                )
+            }
+            "blake2s" => {
+                let core = Blake2sVarCore::new_with_params(&[], &[], 0, 32);
+                (Hasher::Blake2s(core, Default::default()), "blake2s", 32, 64)
+            }
+            _ => {
+                let &(name, ds, bs) = FIXED.iter().find(|f| f.0 == name)?;
+                (fixed_hasher(name)?, name, ds, bs)
+            }
+        };
+        Some(HashState {
+            h,
+            name,
+            digest_size,
+            block_size,
+        })
+    }
+
+    /// Whether this is an extendable-output function (SHAKE), whose digest length is chosen
+    /// at each `digest`.
+    pub(crate) fn is_xof(&self) -> bool {
+        matches!(self.h, Hasher::Shake128(_) | Hasher::Shake256(_))
+    }
+
+    pub(crate) fn update(&mut self, data: &[u8]) {
         match &mut self.h {
             Hasher::Md5(h) => Digest::update(h, data),
             Hasher::Sha1(h) => Digest::update(h, data),
@@ -92,6 +145,14 @@ impl HashState {
             Hasher::Sha256(h) => Digest::update(h, data),
             Hasher::Sha384(h) => Digest::update(h, data),
             Hasher::Sha512(h) => Digest::update(h, data),
+            Hasher::Sha512_224(h) => Digest::update(h, data),
+            Hasher::Sha512_256(h) => Digest::update(h, data),
+            Hasher::Ripemd160(h) => Digest::update(h, data),
+            Hasher::Sm3(h) => Digest::update(h, data),
+            Hasher::Md5Sha1(a, b) => {
+                Digest::update(a, data);
+                Digest::update(b, data);
+            }
             Hasher::Sha3_224(h) => Digest::update(h, data),
             Hasher::Sha3_256(h) => Digest::update(h, data),
             Hasher::Sha3_384(h) => Digest::update(h, data),
@@ -105,7 +166,7 @@ impl HashState {
 
     /// The digest of everything fed so far (the state itself is kept); `length` bytes of a
     /// SHAKE's output.
-    fn digest(&self, length: usize) -> Vec<u8> {
+    pub(crate) fn digest(&self, length: usize) -> Vec<u8> {
         fn fin<D: Digest + Clone>(h: &D) -> Vec<u8> {
             h.clone().finalize().to_vec()
         }
@@ -116,6 +177,11 @@ impl HashState {
             Hasher::Sha256(h) => fin(h),
             Hasher::Sha384(h) => fin(h),
             Hasher::Sha512(h) => fin(h),
+            Hasher::Sha512_224(h) => fin(h),
+            Hasher::Sha512_256(h) => fin(h),
+            Hasher::Ripemd160(h) => fin(h),
+            Hasher::Sm3(h) => fin(h),
+            Hasher::Md5Sha1(a, b) => [fin(a), fin(b)].concat(),
             Hasher::Sha3_224(h) => fin(h),
             Hasher::Sha3_256(h) => fin(h),
             Hasher::Sha3_384(h) => fin(h),
@@ -339,7 +405,7 @@ fn state<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut HashState> {
 }
 
 /// The bytes of a hash input (str refused as CPython refuses it).
-fn data_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
+pub(crate) fn data_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
     if as_str(v).is_some() {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
@@ -352,20 +418,10 @@ fn data_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
 fn new_state(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     nargs(vm, "_new", a, k, 0, 1, 1)?;
     let name = str_of(a[0]).to_string();
-    let (Some(h), Some(&(name, digest_size, block_size))) =
-        (fixed_hasher(&name), FIXED.iter().find(|f| f.0 == name))
-    else {
-        return Err(vm.value_error(format!("unsupported hash type {name}")));
-    };
-    Ok(alloc(
-        vm,
-        HashState {
-            h,
-            name,
-            digest_size,
-            block_size,
-        },
-    ))
+    match HashState::named(&name) {
+        Some(st) => Ok(alloc(vm, st)),
+        None => Err(vm.value_error(format!("unsupported hash type {name}"))),
+    }
 }
 
 /// `_new_blake2(kind, digest_size, key, salt, person)`.

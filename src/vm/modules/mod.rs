@@ -10,6 +10,7 @@ pub mod expat;
 pub mod fcntl;
 pub mod functools;
 pub mod hashes;
+pub mod hashlib;
 pub mod heapq;
 pub mod json;
 pub mod lzma;
@@ -60,6 +61,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "select" => process::create_select(vm)?,
         "builtins" => builtins_module(vm),
         n if hashes::NAMES.contains(&n) => hashes::create(vm, n)?,
+        "_hashlib" => hashlib::create(vm)?,
         "zlib" => zlib::create(vm)?,
         "_bz2" => bz2::create(vm)?,
         "_lzma" => lzma::create(vm)?,
@@ -91,6 +93,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_bz2",
     "_csv",
     "_functools",
+    "_hashlib",
     "_heapq",
     "_json",
     "_lzma",

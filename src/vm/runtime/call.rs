@@ -852,7 +852,7 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &[Value], kwnames: &[Val
     }
     let (new, init) = ctor_slots(vm, t);
     if new == Some(vm.object_new) && is_uninstantiable(t) {
-        let n = type_data(t).name.clone();
+        let n = crate::vm::interp::type_tp_name(t);
         return Err(vm.type_error(format!("cannot create '{n}' instances")));
     }
     let obj = match new {

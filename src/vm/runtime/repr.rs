@@ -300,9 +300,11 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                 let b = as_builtin(v).unwrap();
                 if b.bound.is_null() && !b.owner.is_null() && b.name != "__new__" {
                     // A method of a built-in type, looked up on the type.
-                    let tn = type_data(b.owner.as_ptr::<TypeObject>()).name.clone();
+                    let owner = b.owner.as_ptr::<TypeObject>();
+                    let tn = crate::vm::interp::type_tp_name(owner);
                     let (kind, name) = (b.name, b.name);
-                    if crate::vm::types::num_dunders::is_slot_wrapper_of(&tn, kind) {
+                    let own = &type_data(owner).name;
+                    if crate::vm::types::num_dunders::is_slot_wrapper_of(own, kind) {
                         format!("<slot wrapper '{name}' of '{tn}' objects>")
                     } else {
                         format!("<method '{name}' of '{tn}' objects>")

@@ -150,6 +150,10 @@ types_struct! {
     mt_state: "mt_state", Native, object;
     array_data: "array_data", Native, object;
     hash_state: "hash_state", Native, object;
+    // `_hashlib`'s (modules::hashlib).
+    hashlib_hash: "HASH", Native, object;
+    hashlib_hashxof: "HASHXOF", Native, hashlib_hash;
+    hashlib_hmac: "HMAC", Native, object;
     zlib_state: "zlib_state", Native, object;
     bz2_state: "bz2_state", Native, object;
     lzma_state: "lzma_state", Native, object;

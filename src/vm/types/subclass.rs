@@ -445,7 +445,7 @@ fn member_descriptor(vm: &mut Vm, t: *const TypeObject, name: Value) -> Value {
 pub fn member_repr(d: Value) -> Option<String> {
     let p = as_property(d)?;
     let b = as_builtin(p.fget)?;
-    let owner = type_data(b.owner.as_ptr::<TypeObject>()).name.clone();
+    let owner = crate::vm::interp::type_tp_name(b.owner.as_ptr::<TypeObject>());
     Some(format!(
         "<member '{}' of '{}' objects>",
         str_of(p.doc),

@@ -279,8 +279,12 @@ def common_reduce(obj, proto):
         return copyreg._reduce_ex(obj, proto)
     cls = type(obj)
     if cls is not object and not cls.__flags__ & (1 << 9) and cls.__new__ is object.__new__:
-        # A built-in type that cannot be created from Python (generator, frame, ...).
-        raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        # A built-in type that cannot be created from Python (generator, frame, ...), named
+        # by its tp_name (module-qualified outside builtins: '_hashlib.HASH').
+        name = cls.__name__
+        if cls.__module__ != 'builtins':
+            name = f'{cls.__module__}.{name}'
+        raise TypeError(f"cannot pickle {name!r} object")
     gnx = getattr(obj, '__getnewargs_ex__', None)
     if gnx is not None:
         args, kwargs = gnx()
