@@ -682,7 +682,7 @@ pub(crate) fn adds_weakref(vm: &mut Vm, t: *const TypeObject) -> bool {
 /// type's, or a Python class's `__dict__` / `__weakref__` descriptors (a class without
 /// `__slots__` adds them, `__weakref__` unless its instances are variable-sized or already
 /// weak-referenceable without it).
-fn native_names(vm: &mut Vm, t: *const TypeObject) -> &'static [&'static str] {
+pub(crate) fn native_names(vm: &mut Vm, t: *const TypeObject) -> &'static [&'static str] {
     let td = type_data(t);
     if !td.builtin {
         // (A base adding them too lists them once: `dir` takes the union.)

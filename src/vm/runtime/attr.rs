@@ -5,6 +5,7 @@ use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::call::{call, call_method_value};
 use crate::vm::runtime::dict::{dict_del, dict_get_str, dict_set};
+use crate::vm::types::getset::is_special;
 use crate::vm::value::Value;
 
 /// Finds `name` (a str) in the dicts of `ty`'s MRO.
@@ -407,7 +408,8 @@ fn lookup_attr(vm: &mut Vm, obj: Value, name: Value, keep_error: bool) -> PyResu
 /// other class attributes, special attributes.
 pub fn object_getattribute_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
-    let descr = lookup_type(ty, name);
+    // A special descriptor (`types::getset`) stands for what `special_attr` computes below.
+    let descr = lookup_type(ty, name).filter(|&d| !is_special(d));
     if let Some(d) = descr {
         if is_data_descriptor(vm, d) && data_descriptor_gets(vm, d) {
             return bind_descriptor(vm, d, obj, ty).map(Some);
@@ -471,7 +473,7 @@ pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Val
     // A metaclass's data descriptors (properties) come first, as for any object's type.
     let meta = obj_type(cls);
     let meta_d = if meta != vm.t.type_ {
-        lookup_type(meta, name)
+        lookup_type(meta, name).filter(|&d| !is_special(d))
     } else {
         None
     };
@@ -485,7 +487,24 @@ pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Val
     if str_of(name) == "__class__" {
         return Ok(Some(Value::from_ptr(meta)));
     }
-    if let Some(d) = lookup_type(t, name) {
+    let found = lookup_type(t, name);
+    // `type`'s own special descriptors (`C.__dict__`, `type.__name__`) are the metatype's data
+    // descriptors: they come before what the class's MRO has under the name (the descriptor
+    // for instances' `__dict__`, type's descriptor itself, a class attribute `__dict__`),
+    // which is passed over when the class has no such attribute (`C.__abstractmethods__`).
+    let found = match found {
+        Some(d)
+            if (is_special(d) || str_of(name) == "__dict__")
+                && crate::vm::types::getset::is_type_attr(vm, str_of(name)) =>
+        {
+            if let Some(v) = super::special::type_special_attr(vm, cls, str_of(name))? {
+                return Ok(Some(v));
+            }
+            None
+        }
+        f => f,
+    };
+    if let Some(d) = found {
         return match layout_of_opt(d) {
             Some(Layout::Function) => Ok(Some(d)),
             Some(Layout::MethodWrapper) | Some(Layout::Instance) => {
@@ -498,7 +517,8 @@ pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Val
         return Ok(Some(v));
     }
     // Methods of the metaclass (`type` itself: mro, ...).
-    if let Some(d) = meta_d.or_else(|| lookup_type(vm.t.type_, name)) {
+    let type_d = || lookup_type(vm.t.type_, name).filter(|&d| !is_special(d));
+    if let Some(d) = meta_d.or_else(type_d) {
         return bind_descriptor(vm, d, cls, meta).map(Some);
     }
     // A metaclass __getattr__.
@@ -508,6 +528,10 @@ pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Val
             Err(e) if vm.isinstance(e, vm.t.exc("AttributeError")) => Ok(None),
             Err(e) => Err(e),
         };
+    }
+    if str_of(name) == "__abstractmethods__" {
+        // type's getter for a class without them (CPython's type_abstractmethods).
+        return Err(vm.attribute_error("__abstractmethods__"));
     }
     Ok(None)
 }
@@ -606,6 +630,9 @@ pub fn type_setattr_default(vm: &mut Vm, obj: Value, name: Value, value: Value) 
         return Err(vm.type_error(format!(
             "cannot set '{n}' attribute of immutable type '{tn}'"
         )));
+    }
+    if let Some(msg) = crate::vm::types::getset::type_attr_readonly(vm, str_of(name)) {
+        return Err(vm.attribute_error(msg));
     }
     // ClassExt is computed when the class is created.
     if str_of(name) == "__getattribute__" {
@@ -1115,6 +1142,10 @@ pub fn descr_set(
     name: Value,
     value: Option<Value>,
 ) -> Option<PyResult<()>> {
+    if is_special(d) {
+        // Assigned or deleted by the attribute code's own cases, as if not there.
+        return None;
+    }
     if let Some(p) = as_property(d) {
         if obj_type(d) == vm.t.property {
             return Some(property_set(vm, d, obj, value));

@@ -252,6 +252,24 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 _ => None,
             }
         }
+        Layout::Property
+            if obj_type(obj) == vm.t.getset_descriptor
+                || obj_type(obj) == vm.t.member_descriptor =>
+        {
+            // `doc` holds the attribute's name (`types::getset::add_descriptor`).
+            let n = as_property(obj).unwrap().doc;
+            let owner = crate::vm::types::getset::objclass(obj);
+            match (name, owner) {
+                ("__name__", _) => Some(n),
+                ("__qualname__", Some(t)) => {
+                    let q = format!("{}.{}", type_data(t).qualname, crate::vm::interp::str_of(n));
+                    Some(vm.new_str_owned(q))
+                }
+                ("__objclass__", Some(t)) => Some(Value::from_ptr(t)),
+                ("__doc__", _) => Some(vm.none),
+                _ => None,
+            }
+        }
         Layout::Property => {
             let p = as_property(obj).unwrap();
             match name {

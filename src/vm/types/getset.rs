@@ -1,17 +1,84 @@
-//! Descriptors on built-in types for attributes the VM computes (`runtime::special`):
-//! `types.py` derives `GetSetDescriptorType` and `MemberDescriptorType` from
-//! `FunctionType.__code__` and `FunctionType.__globals__`, so those two exist on the type as
-//! CPython's read-only descriptor objects.
+//! Descriptors on built-in types for attributes the VM computes (`runtime::special`), so that
+//! the types' dicts hold what CPython's do: `type.__dict__['__name__']`, `int.__dict__['real']`,
+//! `object.__dict__['__class__']`, a function's `__code__` (`types.py` derives
+//! `GetSetDescriptorType` and `MemberDescriptorType` from `FunctionType.__code__` and
+//! `FunctionType.__globals__`), a class's `__dict__` and `__weakref__`. These "special"
+//! descriptors are transparent to attribute access (`is_special`): reads and writes go on
+//! through `runtime::special` and the attribute code's own cases as before, so lookups keep
+//! their speed; they are seen by `X.__dict__`, `dir`, `vars`, and through their own
+//! `__get__`/`__set__`/`__delete__`.
 
 use crate::vm::interp::{str_of, PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::value::Value;
 
+/// (type, member_descriptor (true) or getset_descriptor, names) in CPython's dict order.
+type Table<'a> = [(*const TypeObject, &'a [(&'a str, bool)]); 6];
+
+fn tables(vm: &Vm) -> Table<'static> {
+    const M: bool = true;
+    const G: bool = false;
+    [
+        (
+            vm.t.type_,
+            &[
+                ("__basicsize__", M),
+                ("__itemsize__", M),
+                ("__flags__", M),
+                ("__weakrefoffset__", M),
+                ("__base__", M),
+                ("__dictoffset__", M),
+                ("__mro__", M),
+                ("__name__", G),
+                ("__qualname__", G),
+                ("__bases__", G),
+                ("__module__", G),
+                ("__abstractmethods__", G),
+                ("__dict__", G),
+                ("__doc__", G),
+                ("__text_signature__", G),
+                ("__annotations__", G),
+            ],
+        ),
+        (vm.t.object, &[("__class__", G)]),
+        (
+            vm.t.int,
+            &[
+                ("real", G),
+                ("imag", G),
+                ("numerator", G),
+                ("denominator", G),
+            ],
+        ),
+        (vm.t.float, &[("real", G), ("imag", G)]),
+        (vm.t.complex, &[("real", M), ("imag", M)]),
+        (
+            vm.t.function,
+            &[
+                ("__closure__", M),
+                ("__doc__", M),
+                ("__globals__", M),
+                ("__module__", M),
+                ("__builtins__", M),
+                ("__code__", G),
+                ("__defaults__", G),
+                ("__kwdefaults__", G),
+                ("__annotations__", G),
+                ("__dict__", G),
+                ("__name__", G),
+                ("__qualname__", G),
+            ],
+        ),
+    ]
+}
+
 pub fn install(vm: &mut Vm) {
-    let f = vm.t.function;
     let (g, m) = (vm.t.getset_descriptor, vm.t.member_descriptor);
-    add(vm, f, "__code__", g);
-    add(vm, f, "__globals__", m);
+    for (ty, names) in tables(vm) {
+        for &(n, member) in names {
+            add(vm, ty, n, if member { m } else { g });
+        }
+    }
     // What `dir()` lists of generators, coroutines and async generators (read by
     // `runtime::special`).
     let gens: [(_, &[&str]); 3] = [
@@ -46,11 +113,64 @@ pub fn install(vm: &mut Vm) {
             add(vm, ty, n, g);
         }
     }
+    for t in [g, m] {
+        super::add_method(vm, t, "__get__", descr_get);
+        super::add_method(vm, t, "__set__", descr_set);
+        super::add_method(vm, t, "__delete__", descr_delete);
+    }
+    let f = vm.t.function;
     // Functions are descriptors: enum and others test for __get__.
     super::add_method(vm, f, "__get__", function_get);
     super::add_static(vm, f, "__new__", function_new, false);
     let m = vm.t.method;
     super::add_static(vm, m, "__new__", method_new, false);
+}
+
+/// The names of `type`'s own special descriptors: on a class they are the metatype's data
+/// descriptors, which come before anything of the class's MRO (`C.__dict__` is the class's
+/// mappingproxy, not the descriptor for its instances' `__dict__`).
+pub fn is_type_attr(vm: &Vm, name: &str) -> bool {
+    tables(vm)[0].1.iter().any(|(n, _)| *n == name)
+}
+
+/// The AttributeError message for assigning `type`'s read-only attribute `name` to a class:
+/// its members ("readonly attribute") and its getsets without a setter; None for the others.
+pub fn type_attr_readonly(vm: &Vm, name: &str) -> Option<String> {
+    let &(_, member) = tables(vm)[0].1.iter().find(|(n, _)| *n == name)?;
+    if member {
+        Some("readonly attribute".into())
+    } else if matches!(name, "__dict__" | "__text_signature__") {
+        Some(format!(
+            "attribute '{name}' of 'type' objects is not writable"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Whether `d` is one of the descriptors `install` and `add_class_descriptors` make.
+#[inline]
+pub fn is_special(d: Value) -> bool {
+    as_property(d)
+        .and_then(|p| as_builtin(p.fget))
+        .is_some_and(|b| b.f as usize == special_get as BuiltinFn as usize)
+}
+
+/// A new Python class's `__dict__` and `__weakref__` descriptors, where CPython's type_new
+/// adds them: the names `dir` lists for the class (`funcs::native_names`: none a `__slots__`
+/// leaves out, none a base already has, none the class body defines).
+pub fn add_class_descriptors(vm: &mut Vm, cls: *const TypeObject) {
+    let g = vm.t.getset_descriptor;
+    for &n in crate::vm::builtins::funcs::native_names(vm, cls) {
+        let k = vm.intern(n);
+        // Not over a name the class body defines, nor where a base has the descriptor.
+        let inherited = type_data(cls).mro.iter().any(|b| {
+            crate::vm::runtime::attr::dict_get_str_raw(type_data(b.as_ptr()).dict, k).is_some()
+        });
+        if !inherited {
+            add(vm, cls, n, g);
+        }
+    }
 }
 
 /// `types.MethodType(function, instance)`: `function` bound to `instance`.
@@ -234,13 +354,91 @@ pub fn add_descriptor(
 fn special_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     let (name, obj) = (args[0], args[1]);
     let n = str_of(name).to_string();
-    match crate::vm::runtime::special::special_attr(vm, obj, &n)? {
+    let v = if as_type(obj).is_some() {
+        crate::vm::runtime::special::type_special_attr(vm, obj, &n)?
+    } else {
+        crate::vm::runtime::special::special_attr(vm, obj, &n)?
+    };
+    match v {
         Some(v) => Ok(v),
-        None => {
-            let tn = vm.type_name(obj);
-            Err(vm.type_error(format!(
-                "descriptor '{n}' for 'function' objects doesn't apply to a '{tn}' object"
-            )))
-        }
+        // type's getters name only the attribute (`__abstractmethods__` of a plain class).
+        None if as_type(obj).is_some() => Err(vm.attribute_error(n)),
+        None => Err(crate::vm::runtime::attr::no_attr(vm, obj, name)),
     }
+}
+
+/// The class a getset or member descriptor belongs to (its getter's owner).
+pub fn objclass(d: Value) -> Option<*const TypeObject> {
+    let b = as_builtin(as_property(d)?.fget)?;
+    (!b.owner.is_null()).then(|| b.owner.as_ptr::<TypeObject>() as *const TypeObject)
+}
+
+/// `descr_check`: `obj` must be an instance of the descriptor's class.
+fn check(vm: &mut Vm, d: Value, obj: Value) -> PyResult<()> {
+    let Some(t) = objclass(d) else {
+        return Ok(());
+    };
+    if vm.isinstance(obj, t) {
+        return Ok(());
+    }
+    let n = str_of(as_property(d).unwrap().doc).to_string();
+    let (tn, on) = (crate::vm::interp::type_tp_name(t), vm.type_name(obj));
+    Err(vm.type_error(format!(
+        "descriptor '{n}' for '{tn}' objects doesn't apply to a '{on}' object"
+    )))
+}
+
+/// `getset_descriptor.__get__(obj, type=None)` (and member_descriptor's): the descriptor itself
+/// for no object.
+fn descr_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__get__", args, kw, 1, 1, 2)?;
+    let (d, obj) = (args[0], args[1]);
+    let ty = args.get(2).copied().filter(|&t| t != vm.none);
+    if obj == vm.none {
+        if ty.is_none() {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
+        // A descriptor of NoneType's own (none here) would apply to None.
+        return Ok(d);
+    }
+    check(vm, d, obj)?;
+    let t = vm.type_of(obj);
+    crate::vm::runtime::attr::bind_descriptor(vm, d, obj, t)
+}
+
+fn descr_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__set__", args, kw, 1, 2, 2)?;
+    set_or_delete(vm, args[0], args[1], Some(args[2]))
+}
+
+fn descr_delete(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    super::nargs(vm, "__delete__", args, kw, 1, 1, 1)?;
+    set_or_delete(vm, args[0], args[1], None)
+}
+
+/// `d.__set__(obj, v)` / `d.__delete__(obj)`: a special descriptor's through `object`'s
+/// attribute assignment (which knows which of them are writable), a slot's or a getter-only
+/// one's as the attribute code does for them.
+fn set_or_delete(vm: &mut Vm, d: Value, obj: Value, value: Option<Value>) -> PyResult {
+    check(vm, d, obj)?;
+    let name = as_property(d).unwrap().doc;
+    let r = if is_special(d) {
+        match value {
+            Some(v) if as_type(obj).is_some() => {
+                crate::vm::runtime::attr::type_setattr_default(vm, obj, name, v)
+            }
+            Some(v) => super::subclass::object_setattr(vm, obj, name, v),
+            None => crate::vm::runtime::attr::delattr_default(vm, obj, name),
+        }
+    } else {
+        match crate::vm::runtime::attr::descr_set(vm, d, obj, name, value) {
+            Some(r) => r,
+            None => {
+                let (n, tn) = (str_of(name).to_string(), vm.tp_name(obj));
+                Err(vm
+                    .attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable")))
+            }
+        }
+    };
+    r.map(|()| vm.none)
 }

@@ -605,6 +605,7 @@ pub fn new_class(
     vm.classes.push(w);
     crate::vm::runtime::attr::invalidate_cache();
     super::subclass::setup_class(vm, cls)?;
+    super::getset::add_class_descriptors(vm, cls.as_ptr());
     // As type.__new__ (after the slots): a class without a docstring has `__doc__` None in
     // its dict.
     let dk = vm.sname("__doc__");
@@ -1233,8 +1234,10 @@ fn super_get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
 pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Value>> {
     let sd = as_super(s).unwrap();
     let (ty, obj, obj_type) = (sd.ty, sd.obj, sd.obj_type);
-    // An unbound super finds nothing through the MRO: only its own attributes.
-    if obj.is_null() {
+    // An unbound super finds nothing through the MRO: only its own attributes; nor does
+    // `__class__` (CPython's super_getattro: the super object's own class, not object's
+    // descriptor applied to the instance).
+    if obj.is_null() || str_of(name) == "__class__" {
         return Ok(None);
     }
     // The MRO is read in place (a str-keyed lookup runs no Python code that could replace it).
