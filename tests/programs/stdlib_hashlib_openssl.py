@@ -190,3 +190,28 @@ try:
     hashlib.file_digest(io.StringIO('abc'), 'sha256')
 except ValueError as e:
     print(str(e).endswith('is not a file-like object in binary reading mode.'))
+
+print('scrypt')
+s = hashlib.scrypt
+print(s(b'password', salt=b'NaCl', n=1024, r=8, p=16).hex())
+print(s(b'', salt=b'', n=16, r=1, p=1).hex())
+print(s(b'pw', salt=b'salt', n=2, r=8, p=1, dklen=10).hex())
+print(s(password=b'pw', salt=bytearray(b'salt'), n=4, r=2, p=3, dklen=100).hex())
+t(lambda: s('pw', salt=b'salt', n=2, r=8, p=1))
+t(lambda: s(b'pw', salt='salt', n=2, r=8, p=1))
+t(lambda: s(b'pw', salt=None, n=2, r=8, p=1))
+t(lambda: s(b'pw'))
+t(lambda: s(b'pw', b'salt'))
+t(lambda: s(b'pw', 2, 8, 1, salt=b'salt'))
+for n in [-1, 0, 1, 3, None, 2 ** 64, 1.0]:
+    t(lambda: s(b'pw', salt=b'salt', n=n, r=8, p=1))
+for r in [-1, 0, None, 2 ** 64, 2 ** 40]:
+    t(lambda: s(b'pw', salt=b'salt', n=2, r=r, p=1))
+for p in [-1, 0, None, 2 ** 30, 2 ** 40]:
+    t(lambda: s(b'pw', salt=b'salt', n=2, r=8, p=p))
+for m in [-1, None, 2 ** 31, 1, 2 ** 40]:
+    t(lambda: s(b'pw', salt=b'salt', n=2, r=8, p=1, maxmem=m))
+for d in [-1, 0, None, 2 ** 31, 1.5]:
+    t(lambda: s(b'pw', salt=b'salt', n=2, r=8, p=1, dklen=d))
+t(lambda: s(b'pw', salt=b'salt', n=2 ** 20, r=8, p=1))
+t(lambda: s(b'pw', salt=b'salt', n=2 ** 14, r=8, p=1, maxmem=2 ** 30).hex()[:16])

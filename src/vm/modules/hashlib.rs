@@ -2,7 +2,8 @@
 //! HMAC and PBKDF2), over the same RustCrypto hashers as `_md5`, `_sha256`, ... (`hashes`). With
 //! it, `hashlib.sha256` is `_hashlib.openssl_sha256` and makes `_hashlib.HASH` objects,
 //! `hashlib.pbkdf2_hmac` is the native one (no "Python implementation" DeprecationWarning), and
-//! `hmac` takes its `_hashlib.hmac_new`/`hmac_digest` fast paths, as under CPython. Names are
+//! `hmac` takes its `_hashlib.hmac_new`/`hmac_digest` fast paths, as under CPython; `scrypt` is
+//! RFC 7914's over the same PBKDF2, with OpenSSL's parameter and memory limits. Names are
 //! resolved as OpenSSL 3 resolves them (its aliases, case-insensitively, besides Python's names),
 //! and errors carry OpenSSL's texts ("[digital envelope routines] unsupported").
 
@@ -187,6 +188,7 @@ pub fn create(vm: &mut Vm) -> PyResult {
         ("hmac_digest", hmac_digest),
         ("compare_digest", compare_digest),
         ("get_fips_mode", get_fips_mode),
+        ("scrypt", scrypt),
     ];
     let ctors: [BuiltinFn; 12] = [
         |vm, a, k| construct(vm, a, k, 0),
@@ -537,6 +539,173 @@ fn pbkdf2_hmac(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
         return Err(no_reason(vm));
     };
     let out = pbkdf2(&mac, salt, iterations as u64, dklen as usize);
+    Ok(vm.new_bytes(out))
+}
+
+/// Salsa20/8's core over 16 little-endian words, added to its input (RFC 7914 section 3).
+fn salsa20_8(b: &mut [u32; 16]) {
+    let mut x = *b;
+    for _ in 0..4 {
+        for &(t, a, c, r) in &[
+            (4, 0, 12, 7),
+            (8, 4, 0, 9),
+            (12, 8, 4, 13),
+            (0, 12, 8, 18),
+            (9, 5, 1, 7),
+            (13, 9, 5, 9),
+            (1, 13, 9, 13),
+            (5, 1, 13, 18),
+            (14, 10, 6, 7),
+            (2, 14, 10, 9),
+            (6, 2, 14, 13),
+            (10, 6, 2, 18),
+            (3, 15, 11, 7),
+            (7, 3, 15, 9),
+            (11, 7, 3, 13),
+            (15, 11, 7, 18),
+            (1, 0, 3, 7),
+            (2, 1, 0, 9),
+            (3, 2, 1, 13),
+            (0, 3, 2, 18),
+            (6, 5, 4, 7),
+            (7, 6, 5, 9),
+            (4, 7, 6, 13),
+            (5, 4, 7, 18),
+            (11, 10, 9, 7),
+            (8, 11, 10, 9),
+            (9, 8, 11, 13),
+            (10, 9, 8, 18),
+            (12, 15, 14, 7),
+            (13, 12, 15, 9),
+            (14, 13, 12, 13),
+            (15, 14, 13, 18),
+        ] {
+            x[t] ^= x[a].wrapping_add(x[c]).rotate_left(r);
+        }
+    }
+    for (o, i) in b.iter_mut().zip(x) {
+        *o = o.wrapping_add(i);
+    }
+}
+
+/// scryptBlockMix over `2r` 64-byte blocks of words (RFC 7914 section 4).
+fn block_mix(b: &[u32], out: &mut [u32]) {
+    let blocks = b.len() / 16;
+    let mut x: [u32; 16] = b[b.len() - 16..].try_into().unwrap();
+    for i in 0..blocks {
+        x.iter_mut().zip(&b[i * 16..]).for_each(|(p, q)| *p ^= q);
+        salsa20_8(&mut x);
+        // Even blocks first, then odd ones.
+        let j = (i / 2) + (i % 2) * (blocks / 2);
+        out[j * 16..j * 16 + 16].copy_from_slice(&x);
+    }
+}
+
+/// scryptROMix of one `128r`-byte block (RFC 7914 section 5).
+fn ro_mix(block: &mut [u8], n: usize) {
+    let words = block.len() / 4;
+    let mut x: Vec<u32> = block
+        .chunks(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    let mut v = vec![0u32; words * n];
+    let mut y = vec![0u32; words];
+    for i in 0..n {
+        v[i * words..(i + 1) * words].copy_from_slice(&x);
+        block_mix(&x, &mut y);
+        std::mem::swap(&mut x, &mut y);
+    }
+    for _ in 0..n {
+        let last = &x[words - 16..];
+        let j = ((last[0] as u64 | (last[1] as u64) << 32) % n as u64) as usize;
+        x.iter_mut().zip(&v[j * words..]).for_each(|(p, q)| *p ^= q);
+        block_mix(&x, &mut y);
+        std::mem::swap(&mut x, &mut y);
+    }
+    for (c, w) in block.chunks_mut(4).zip(x) {
+        c.copy_from_slice(&w.to_le_bytes());
+    }
+}
+
+/// OpenSSL's scrypt limits: whether `n`, `r`, `p` need more than `maxmem` bytes (or more than
+/// it can count).
+fn scrypt_too_big(n: u64, r: u64, p: u64, maxmem: u64) -> bool {
+    const PR_MAX: u64 = (1 << 30) - 1;
+    if p > PR_MAX / r || (16 * r <= 63 && n >= 1 << (16 * r)) {
+        return true;
+    }
+    let blen = p * 128 * r;
+    if blen > i32::MAX as u64 || n + 2 > u64::MAX / 128 / r {
+        return true;
+    }
+    let vlen = 32 * r * (n + 2) * 4;
+    blen > u64::MAX - vlen || blen + vlen > maxmem
+}
+
+/// `scrypt(password, *, salt=None, n=None, r=None, p=None, maxmem=0, dklen=64)` (RFC 7914).
+fn scrypt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    const NAMES: [&str; 7] = ["password", "salt", "n", "r", "p", "maxmem", "dklen"];
+    let (pos, kws) = split_kw(args, kw);
+    let a = bind_named(vm, "scrypt", pos, &kws, &NAMES, 1, 1)?;
+    let password = bytes_arg(vm, a[0].unwrap())?;
+    let Some(salt) = a[1] else {
+        return Err(vm.type_error("salt is required"));
+    };
+    let salt = bytes_arg(vm, salt)?;
+    // Argument Clinic's `unsigned long` object converter, then PyLong_AsUnsignedLong.
+    let mut nrp = [0u64; 3];
+    for (i, what) in ["n", "r", "p"].into_iter().enumerate() {
+        let v = a[2 + i].unwrap_or(vm.none);
+        let Some(int) = crate::vm::types::subclass::int_arg(v) else {
+            let tn = vm.arg_type_name(v);
+            return Err(vm.type_error(format!("scrypt() argument '{what}' must be int, not {tn}")));
+        };
+        match u64::try_from(int.to_big()) {
+            Ok(x) => nrp[i] = x,
+            Err(_) => {
+                return Err(vm.type_error(format!("{what} is required and must be an unsigned int")))
+            }
+        }
+    }
+    let [n, r, p] = nrp;
+    if n < 2 || n & (n - 1) != 0 {
+        return Err(vm.value_error("n must be a power of 2."));
+    }
+    let mut limits = [0i64, 64];
+    let checks = [
+        (0, "maxmem must be positive and smaller than 2147483647"),
+        (
+            1,
+            "dklen must be greater than 0 and smaller than 2147483647",
+        ),
+    ];
+    for (i, (low, msg)) in checks.into_iter().enumerate() {
+        if let Some(v) = a[5 + i] {
+            limits[i] = index_c(vm, v, "long", |_| true)?;
+        }
+        if !(low..i32::MAX as i64).contains(&limits[i]) {
+            return Err(vm.value_error(msg));
+        }
+    }
+    let [maxmem, dklen] = limits;
+    if r == 0 || p == 0 {
+        return Err(vm.value_error("Invalid parameter combination for n, r, p, maxmem."));
+    }
+    if r > u32::MAX as u64 || p > u32::MAX as u64 {
+        return Err(vm.value_error("[digital envelope routines] parameter too large"));
+    }
+    let maxmem = if maxmem == 0 { 32 << 20 } else { maxmem as u64 };
+    if scrypt_too_big(n, r, p, maxmem) {
+        return Err(vm.value_error("[digital envelope routines] memory limit exceeded"));
+    }
+    let sha256 = HashState::named("sha256").unwrap();
+    let mac = HmacState::new(&sha256, password).unwrap();
+    let block = 128 * r as usize;
+    let mut b = pbkdf2(&mac, salt, 1, block * p as usize);
+    for chunk in b.chunks_mut(block) {
+        ro_mix(chunk, n as usize);
+    }
+    let out = pbkdf2(&mac, &b, 1, dklen as usize);
     Ok(vm.new_bytes(out))
 }
 
