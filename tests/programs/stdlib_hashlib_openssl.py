@@ -215,3 +215,9 @@ for d in [-1, 0, None, 2 ** 31, 1.5]:
     t(lambda: s(b'pw', salt=b'salt', n=2, r=8, p=1, dklen=d))
 t(lambda: s(b'pw', salt=b'salt', n=2 ** 20, r=8, p=1))
 t(lambda: s(b'pw', salt=b'salt', n=2 ** 14, r=8, p=1, maxmem=2 ** 30).hex()[:16])
+
+print('operator._compare_digest')
+import _operator
+for a, b in [(b'abc', b'abc'), (b'abc', 3), (3, b'abc'), (3, 4), ('a', b'a'), ('abc', 'abc'),
+             (bytearray(b'x'), memoryview(b'x')), (b'ab', b'abc')]:
+    t(lambda: _operator._compare_digest(a, b))

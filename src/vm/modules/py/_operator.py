@@ -37,12 +37,20 @@ def _compare_digest(a, b):
                             % (type(a).__name__, type(b).__name__)) from None
         raise TypeError("a bytes-like object is required, not 'str'")
     else:
-        try:
-            a = bytes(memoryview(a))
-            b = bytes(memoryview(b))
-        except TypeError:
+        def buf(x):
+            try:
+                return bytes(memoryview(x))
+            except TypeError:
+                return None
+        va, vb = buf(a), buf(b)
+        if va is None and vb is None:
             raise TypeError("unsupported operand types(s) or combination of types: '%s' and '%s'"
-                            % (type(a).__name__, type(b).__name__)) from None
+                            % (type(a).__name__, type(b).__name__))
+        # One side supports the buffer protocol: the other's is the error (PyObject_GetBuffer).
+        for x, v in ((a, va), (b, vb)):
+            if v is None:
+                raise TypeError("a bytes-like object is required, not '%s'" % type(x).__name__)
+        a, b = va, vb
     # Every byte is compared whatever the first difference.
     result = len(a) ^ len(b)
     if len(a) != len(b):
