@@ -40,7 +40,7 @@ fn heap_arg(vm: &mut Vm, name: &str, v: Value, argpos: Option<usize>) -> PyResul
     match base_value(v) {
         Some(b) if as_list(b).is_some() => Ok(b),
         _ => {
-            let tn = vm.type_name(v);
+            let tn = vm.arg_type_name(v);
             let which = argpos.map_or(String::new(), |i| format!(" {i}"));
             Err(vm.type_error(format!("{name}() argument{which} must be list, not {tn}")))
         }

@@ -74,8 +74,17 @@ class deque:
         return self._items.count(x)
 
     def index(self, x, start=0, stop=None):
-        n = len(self._items)
-        return self._items.index(x, start, n if stop is None else stop)
+        # CPython's deque_index: its own search, so the message names the deque.
+        items = self._items
+        n = len(items)
+        start, stop, _ = slice(start, n if stop is None else stop).indices(n)
+        for i in range(start, stop):
+            item = items[i]
+            if item is x or item == x:
+                return i
+            if len(items) != n:
+                raise RuntimeError('deque mutated during iteration')
+        raise ValueError(f'{x!r} is not in deque')
 
     def insert(self, i, x):
         if self._maxlen is not None and len(self._items) >= self._maxlen:

@@ -78,6 +78,209 @@ def _get_locale_encoding(self):
 _get_locale_encoding.__qualname__ = "TextIOWrapper._get_locale_encoding"
 _pyio.TextIOWrapper._get_locale_encoding = _get_locale_encoding
 
+
+
+def _c_messages(_pyio):
+    # CPython's _io (C) words its errors differently from _pyio: each method below checks its
+    # arguments and state as the C one does, first, with the C one's message, then runs _pyio's.
+    UnsupportedOperation = _pyio.UnsupportedOperation
+
+    def arg_type(v):
+        return "None" if v is None else type(v).__name__
+
+    def check_size(size):
+        # _Py_convert_optional_to_ssize_t.
+        if size is not None and not hasattr(type(size), "__index__"):
+            raise TypeError(f"argument should be integer or None, not '{arg_type(size)}'")
+
+    def check_index(pos):
+        if not hasattr(type(pos), "__index__"):
+            raise TypeError(f"'{type(pos).__name__}' object cannot be interpreted as an integer")
+
+    def bytes_like(b):
+        if isinstance(b, str) or not hasattr(type(b), "__buffer__") and not isinstance(
+                b, (bytes, bytearray, memoryview, _array_types())):
+            raise TypeError(f"a bytes-like object is required, not '{type(b).__name__}'")
+
+    def patch(cls, name):
+        def deco(f):
+            f.__name__ = name
+            f.__qualname__ = cls.__qualname__ + "." + name
+            f.__doc__ = getattr(cls, name).__doc__
+            setattr(cls, name, f)
+        return deco
+
+    def sized(cls, name, orig, check_closed):
+        # A read method taking an optional size.
+        @patch(cls, name)
+        def method(self, size=-1):
+            check_size(size)
+            check_closed(self)
+            return orig(self, size)
+
+    def _unsupported(self, name):
+        raise UnsupportedOperation(name)
+    _pyio.IOBase._unsupported = _unsupported
+
+    # TextIOWrapper (textio.c).
+    tw = _pyio.TextIOWrapper
+    tw_write, tw_read, tw_readline, tw_seek = tw.write, tw.read, tw.readline, tw.seek
+
+    @patch(tw, "write")
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {arg_type(s)}")
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if not self.writable():
+            raise UnsupportedOperation("not writable")
+        return tw_write(self, s)
+
+    @patch(tw, "read")
+    def read(self, size=-1):
+        check_size(size)
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if not self.readable():
+            raise UnsupportedOperation("not readable")
+        return tw_read(self, size)
+
+    @patch(tw, "readline")
+    def readline(self, size=-1):
+        check_size(size)
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        return tw_readline(self, size)
+
+    @patch(tw, "seek")
+    def seek(self, cookie, whence=0):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if whence not in (0, 1, 2):
+            raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
+        return tw_seek(self, cookie, whence)
+
+    # StringIO (stringio.c): its closed-file message has no full stop.
+    sio = _pyio.StringIO
+    sio_getvalue, sio_truncate = sio.getvalue, sio.truncate
+
+    def sio_check_closed(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file")
+
+    @patch(sio, "write")
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+        sio_check_closed(self)
+        return tw_write(self, s)
+
+    sized(sio, "read", tw_read, sio_check_closed)
+    sized(sio, "readline", tw_readline, sio_check_closed)
+
+    @patch(sio, "seek")
+    def seek(self, pos, whence=0):
+        check_index(pos)
+        sio_check_closed(self)
+        if whence not in (0, 1, 2):
+            raise ValueError(f"Invalid whence ({whence}, should be 0, 1 or 2)")
+        if pos < 0 and whence == 0:
+            raise ValueError(f"Negative seek position {pos}")
+        if whence != 0 and pos != 0:
+            raise OSError("Can't do nonzero cur-relative seeks")
+        return tw_seek(self, pos, whence)
+
+    @patch(sio, "truncate")
+    def truncate(self, pos=None):
+        check_size(pos)
+        sio_check_closed(self)
+        if pos is not None and pos < 0:
+            raise ValueError(f"Negative size value {pos}")
+        return sio_truncate(self, pos)
+
+    @patch(sio, "getvalue")
+    def getvalue(self):
+        sio_check_closed(self)
+        return sio_getvalue(self)
+
+    # BytesIO (bytesio.c).
+    bio = _pyio.BytesIO
+    bio_init, bio_write, bio_read, bio_readline, bio_seek, bio_truncate, bio_getvalue = (
+        bio.__init__, bio.write, bio.read, bio.readline, bio.seek, bio.truncate, bio.getvalue)
+
+    @patch(bio, "__init__")
+    def __init__(self, initial_bytes=None):
+        if initial_bytes is not None:
+            bytes_like(initial_bytes)
+        bio_init(self, initial_bytes)
+
+    def bio_check_closed(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+
+    @patch(bio, "write")
+    def write(self, b):
+        bio_check_closed(self)
+        bytes_like(b)
+        return bio_write(self, b)
+
+    sized(bio, "read", bio_read, bio_check_closed)
+    sized(bio, "readline", bio_readline, bio_check_closed)
+
+    @patch(bio, "seek")
+    def seek(self, pos, whence=0):
+        check_index(pos)
+        bio_check_closed(self)
+        if pos < 0 and whence == 0:
+            raise ValueError(f"negative seek value {pos}")
+        if whence not in (0, 1, 2):
+            raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
+        return bio_seek(self, pos, whence)
+
+    @patch(bio, "truncate")
+    def truncate(self, pos=None):
+        check_size(pos)
+        bio_check_closed(self)
+        if pos is not None and pos < 0:
+            raise ValueError(f"negative size value {pos}")
+        return bio_truncate(self, pos)
+
+    @patch(bio, "getvalue")
+    def getvalue(self):
+        bio_check_closed(self)
+        return bio_getvalue(self)
+
+    # BufferedWriter/BufferedRandom (bufferedio.c): the argument is a buffer.
+    bw = _pyio.BufferedWriter
+    bw_write = bw.write
+
+    @patch(bw, "write")
+    def write(self, b):
+        bytes_like(b)
+        return bw_write(self, b)
+
+    # FileIO (fileio.c): its closed-file message has no full stop.
+    fio = _pyio.FileIO
+
+    def fio_closed(f):
+        def method(self, *args):
+            if self.closed:
+                raise ValueError("I/O operation on closed file")
+            return f(self, *args)
+        return method
+
+    for name in ("read", "readall", "readinto", "write", "seek", "tell", "truncate"):
+        patch(fio, name)(fio_closed(fio.__dict__[name]))
+
+
+def _array_types():
+    import array
+    return array.array
+
+
+_c_messages(_pyio)
+del _c_messages
+
 open = _pyio.open
 if isinstance(open, staticmethod):
     open = open.__func__
