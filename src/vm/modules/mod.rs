@@ -171,6 +171,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_warnings", include_str!("py/_warnings.py")),
     ("marshal", include_str!("py/marshal.py")),
     ("_datetime", include_str!("py/_datetime.py")),
+    ("_decimal", include_str!("py/_decimal.py")),
     // CPython's test-support extension module (its constants only; not a built-in there).
     ("_testcapi", include_str!("py/_testcapi.py")),
 ];
