@@ -265,3 +265,29 @@ def _tuplegetter(index, doc):
 for _t in (deque, defaultdict):
     _cpjit.c_type(_t)
 del _t, _cpjit
+
+
+def __getattr__(name):
+    # collections asks for OrderedDict (`from _collections import OrderedDict`) after defining
+    # its own pure-Python one, which it keeps when the import fails. Its views are then made to
+    # look like the C ones': types odict_keys/odict_values/odict_items, repr listing the items.
+    if name == 'OrderedDict':
+        import sys
+        g = sys._getframe(1).f_globals
+        if g.get('__name__') == 'collections' and 'OrderedDict' in g:
+            _odict_views(g)
+    raise AttributeError(f"module '_collections' has no attribute '{name}'")
+
+
+def _view_repr(self):
+    return f'{type(self).__name__}({list(self)!r})'
+
+
+def _odict_views(g):
+    for cls, name in ((g.get('_OrderedDictKeysView'), 'odict_keys'),
+                      (g.get('_OrderedDictValuesView'), 'odict_values'),
+                      (g.get('_OrderedDictItemsView'), 'odict_items')):
+        if cls is not None and cls.__name__ != name:
+            cls.__name__ = cls.__qualname__ = name
+            cls.__module__ = 'builtins'
+            cls.__repr__ = _view_repr
