@@ -172,6 +172,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("marshal", include_str!("py/marshal.py")),
     ("_datetime", include_str!("py/_datetime.py")),
     ("_decimal", include_str!("py/_decimal.py")),
+    ("_pickle", include_str!("py/_pickle.py")),
     // CPython's test-support extension module (its constants only; not a built-in there).
     ("_testcapi", include_str!("py/_testcapi.py")),
 ];
