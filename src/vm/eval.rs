@@ -384,19 +384,39 @@ fn find_handler(cd: &CodeData, at: u32) -> Option<crate::bytecode::code::Excepti
     best
 }
 
-/// Whether frames of code from `filename` stay out of tracebacks: the modules cpjit writes in
-/// Python where CPython has C (`<frozen _struct>`, `<frozen itertools>`, ..., and `_pyio`, which
-/// is cpjit's `_io`), whose functions add no traceback entry in CPython. (A program importing
-/// `_pyio` itself loses its frames too.)
-pub fn hidden_from_tracebacks(filename: &str) -> bool {
-    filename.starts_with("<frozen ") || filename.ends_with("/_pyio.py")
+/// Whether frames of code from `filename` are left off the frame chain Python code sees
+/// (`sys._getframe`, `f_back`; `types::frameobj`): the modules cpjit writes in Python where
+/// CPython has C (`<frozen _struct>`, `<frozen itertools>`, ...), whose functions have no frames
+/// in CPython.
+pub fn hidden_from_frames(filename: &str) -> bool {
+    filename.starts_with("<frozen ")
+}
+
+/// Whether frames of code from `filename` stay out of tracebacks: those hidden from the frame
+/// chain, and the standard library's pure-Python twins of C modules that cpjit runs in their
+/// place (`_pyio` for `_io`, `_pydecimal` for `_decimal`, `datetime.py`'s classes for
+/// `_datetime`'s, `pickle.py`'s pickler for `_pickle`'s), which add no traceback entry in CPython.
+/// (The twins stay on the frame chain: cpjit's stand-ins find the module importing them there.
+/// A program importing `_pyio` or `_pydecimal` itself loses their traceback entries too.)
+pub fn hidden_from_tracebacks(vm: &Vm, filename: &str) -> bool {
+    const TWINS: [&str; 4] = ["_pyio.py", "_pydecimal.py", "datetime.py", "pickle.py"];
+    if hidden_from_frames(filename) {
+        return true;
+    }
+    let Some(info) = &vm.stdlib else {
+        return false;
+    };
+    filename
+        .strip_prefix(info.stdlib.as_str())
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|name| TWINS.contains(&name))
 }
 
 fn add_traceback(vm: &mut Vm, exc: Value, code: Value, at: u32, globals: Value) {
     let handled = vm.current_exception();
     if let Some(inst) = as_instance(exc) {
         if let Some(e) = inst.exc.as_mut() {
-            if !as_code(code).is_some_and(|c| hidden_from_tracebacks(&c.code.filename)) {
+            if !as_code(code).is_some_and(|c| hidden_from_tracebacks(vm, &c.code.filename)) {
                 e.traceback.push((code, at));
                 // Aligned with `traceback` (entries added elsewhere have none: see frameobj).
                 e.tb_globals.resize(e.traceback.len() - 1, Value::NULL);

@@ -82,11 +82,10 @@ fn frame_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(vm.none)
 }
 
-/// Whether frame `f` runs code that stays out of tracebacks and frame chains
-/// (`eval::hidden_from_tracebacks`).
+/// Whether frame `f` runs code left off the frame chain (`eval::hidden_from_frames`).
 fn hidden(f: FramePtr) -> bool {
     as_code(frame_code(f.get()))
-        .is_some_and(|c| crate::vm::eval::hidden_from_tracebacks(&c.code.filename))
+        .is_some_and(|c| crate::vm::eval::hidden_from_frames(&c.code.filename))
 }
 
 /// A frame object for `f` and, through f_back, every frame that called it.
