@@ -118,6 +118,30 @@ def _c_messages(_pyio):
             check_closed(self)
             return orig(self, size)
 
+    def closed_check(message):
+        # A stream's closed-file check, with its C module's message.
+        def check_closed(self):
+            if self.closed:
+                raise ValueError(message)
+        return check_closed
+
+    def truncating_and_getvalue(cls, check_closed, negative):
+        # truncate(pos) (`negative`: the message prefix for a negative size) and getvalue().
+        orig_truncate, orig_getvalue = cls.truncate, cls.getvalue
+
+        @patch(cls, "truncate")
+        def truncate(self, pos=None):
+            check_size(pos)
+            check_closed(self)
+            if pos is not None and pos < 0:
+                raise ValueError(f"{negative} {pos}")
+            return orig_truncate(self, pos)
+
+        @patch(cls, "getvalue")
+        def getvalue(self):
+            check_closed(self)
+            return orig_getvalue(self)
+
     def _unsupported(self, name):
         raise UnsupportedOperation(name)
     _pyio.IOBase._unsupported = _unsupported
@@ -162,11 +186,7 @@ def _c_messages(_pyio):
 
     # StringIO (stringio.c): its closed-file message has no full stop.
     sio = _pyio.StringIO
-    sio_getvalue, sio_truncate = sio.getvalue, sio.truncate
-
-    def sio_check_closed(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file")
+    sio_check_closed = closed_check("I/O operation on closed file")
 
     @patch(sio, "write")
     def write(self, s):
@@ -190,23 +210,12 @@ def _c_messages(_pyio):
             raise OSError("Can't do nonzero cur-relative seeks")
         return tw_seek(self, pos, whence)
 
-    @patch(sio, "truncate")
-    def truncate(self, pos=None):
-        check_size(pos)
-        sio_check_closed(self)
-        if pos is not None and pos < 0:
-            raise ValueError(f"Negative size value {pos}")
-        return sio_truncate(self, pos)
-
-    @patch(sio, "getvalue")
-    def getvalue(self):
-        sio_check_closed(self)
-        return sio_getvalue(self)
+    truncating_and_getvalue(sio, sio_check_closed, "Negative size value")
 
     # BytesIO (bytesio.c).
     bio = _pyio.BytesIO
-    bio_init, bio_write, bio_read, bio_readline, bio_seek, bio_truncate, bio_getvalue = (
-        bio.__init__, bio.write, bio.read, bio.readline, bio.seek, bio.truncate, bio.getvalue)
+    bio_init, bio_write, bio_read, bio_readline, bio_seek = (
+        bio.__init__, bio.write, bio.read, bio.readline, bio.seek)
 
     @patch(bio, "__init__")
     def __init__(self, initial_bytes=None):
@@ -214,9 +223,7 @@ def _c_messages(_pyio):
             bytes_like(initial_bytes)
         bio_init(self, initial_bytes)
 
-    def bio_check_closed(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
+    bio_check_closed = closed_check("I/O operation on closed file.")
 
     @patch(bio, "write")
     def write(self, b):
@@ -237,18 +244,7 @@ def _c_messages(_pyio):
             raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
         return bio_seek(self, pos, whence)
 
-    @patch(bio, "truncate")
-    def truncate(self, pos=None):
-        check_size(pos)
-        bio_check_closed(self)
-        if pos is not None and pos < 0:
-            raise ValueError(f"negative size value {pos}")
-        return bio_truncate(self, pos)
-
-    @patch(bio, "getvalue")
-    def getvalue(self):
-        bio_check_closed(self)
-        return bio_getvalue(self)
+    truncating_and_getvalue(bio, bio_check_closed, "negative size value")
 
     # BufferedWriter/BufferedRandom (bufferedio.c): the argument is a buffer.
     bw = _pyio.BufferedWriter
