@@ -138,8 +138,19 @@ pub fn exec_code(vm: &mut Vm, code: crate::bytecode::code::CodeObject, globals: 
         vm.main_code = code;
         vm.permanent.push(code);
     }
+    // `__main__`'s `__builtins__` is the builtins module, other modules' is its dict (as in
+    // CPython, where only the main module gets the module).
     let bk = vm.intern("__builtins__");
-    let b = vm.builtins;
+    let mut b = vm.builtins;
+    if is_main {
+        let mk = vm.intern("builtins");
+        let modules = vm.modules;
+        if let Some(m) = crate::vm::runtime::dict::dict_get_str(vm, modules, mk) {
+            if as_module(m).is_some_and(|md| md.dict == b) {
+                b = m;
+            }
+        }
+    }
     crate::vm::runtime::dict::dict_set(vm, globals, bk, b)?;
     let r = crate::vm::eval::run_code(vm, code, globals, globals, Value::NULL);
     vm.roots.pop();

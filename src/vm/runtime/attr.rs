@@ -926,6 +926,9 @@ pub fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyRes
             }
             _ => {}
         }
+        if let Some(r) = accessor_set(vm, obj, name, Some(value)) {
+            return r;
+        }
     }
     if str_of(name) == "__class__" {
         if as_type(value).is_none() {
@@ -939,6 +942,24 @@ pub fn setattr_rest(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyRes
         ));
     }
     Err(not_writable(vm, obj, name)?)
+}
+
+/// Assigning (`value` Some) or deleting attribute `name` of a built-in object through a writable
+/// getset or member descriptor of its type written in Rust (one with a setter, as a frame's
+/// `f_trace`); None when its type has none.
+fn accessor_set(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    value: Option<Value>,
+) -> Option<PyResult<()>> {
+    let d = lookup_type(vm.type_of(obj), name)?;
+    let p = as_property(d)?;
+    let f = if value.is_some() { p.fset } else { p.fdel };
+    if f.is_null() || is_special(d) || obj_type(d) == vm.t.property {
+        return None;
+    }
+    descr_set(vm, d, obj, name, value)
 }
 
 /// Whether a built-in is what CPython makes a `builtin_function_or_method` (a module function or
@@ -1003,6 +1024,12 @@ fn not_writable(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
         if (d.is_ptr() && obj_type(d) == vm.t.member_descriptor) || is_readonly_member(&tn, &n) {
             // A read-only member (CPython's READONLY T_OBJECT members).
             return Ok(vm.attribute_error("readonly attribute"));
+        }
+        if d.is_ptr() && obj_type(d) == vm.t.getset_descriptor {
+            // A getset without a setter (PyGetSetDef with no `set`).
+            return Ok(
+                vm.attribute_error(format!("attribute '{n}' of '{tn}' objects is not writable"))
+            );
         }
         return Ok(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
     }
@@ -1287,6 +1314,11 @@ pub fn delattr_default(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         let (tn, n) = (vm.tp_name(obj), str_of(name).to_string());
         if !is_readonly_member(&tn, &n) {
             return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+        }
+    }
+    if obj.is_ptr() {
+        if let Some(r) = accessor_set(vm, obj, name, None) {
+            return r;
         }
     }
     Err(not_writable(vm, obj, name)?)

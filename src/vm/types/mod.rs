@@ -140,7 +140,7 @@ types_struct! {
     dict_items: "dict_items", DictView, object;
     member_descriptor: "member_descriptor", Property, object;
     getset_descriptor: "getset_descriptor", Property, object;
-    frame: "frame", Instance, object;
+    frame: "frame", Native, object;
     weakref: "weakref", WeakRef, object;
     traceback: "traceback", Instance, object;
     memoryview: "memoryview", Native, object;
