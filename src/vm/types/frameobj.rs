@@ -322,37 +322,46 @@ fn set_trace(vm: &mut Vm, v: Value, value: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
-fn bool_member(vm: &mut Vm, value: Option<Value>) -> PyResult<bool> {
-    match value {
-        None => Err(vm.type_error("can't delete numeric/char attribute")),
-        Some(b) if b == vm.true_ => Ok(true),
-        Some(b) if b == vm.false_ => Ok(false),
-        Some(_) => Err(vm.type_error("attribute value type must be bool")),
+/// The frame's `f_trace_lines` (`lines`) or `f_trace_opcodes` flag (T_BOOL members).
+fn flag(f: &mut FrameObj, lines: bool) -> &mut bool {
+    if lines {
+        &mut f.trace_lines
+    } else {
+        &mut f.trace_opcodes
     }
 }
 
-fn get_trace_lines(vm: &mut Vm, v: Value) -> PyResult {
-    let b = frame_arg(vm, v)?.trace_lines;
+fn get_flag(vm: &mut Vm, v: Value, lines: bool) -> PyResult {
+    let b = *flag(frame_arg(vm, v)?, lines);
     Ok(if b { vm.true_ } else { vm.false_ })
+}
+
+fn set_flag(vm: &mut Vm, v: Value, value: Option<Value>, lines: bool) -> PyResult<()> {
+    frame_arg(vm, v)?;
+    let b = match value {
+        None => return Err(vm.type_error("can't delete numeric/char attribute")),
+        Some(b) if b == vm.true_ => true,
+        Some(b) if b == vm.false_ => false,
+        Some(_) => return Err(vm.type_error("attribute value type must be bool")),
+    };
+    *flag(frame_arg(vm, v)?, lines) = b;
+    Ok(())
+}
+
+fn get_trace_lines(vm: &mut Vm, v: Value) -> PyResult {
+    get_flag(vm, v, true)
 }
 
 fn set_trace_lines(vm: &mut Vm, v: Value, value: Option<Value>) -> PyResult<()> {
-    frame_arg(vm, v)?;
-    let b = bool_member(vm, value)?;
-    frame_arg(vm, v)?.trace_lines = b;
-    Ok(())
+    set_flag(vm, v, value, true)
 }
 
 fn get_trace_opcodes(vm: &mut Vm, v: Value) -> PyResult {
-    let b = frame_arg(vm, v)?.trace_opcodes;
-    Ok(if b { vm.true_ } else { vm.false_ })
+    get_flag(vm, v, false)
 }
 
 fn set_trace_opcodes(vm: &mut Vm, v: Value, value: Option<Value>) -> PyResult<()> {
-    frame_arg(vm, v)?;
-    let b = bool_member(vm, value)?;
-    frame_arg(vm, v)?.trace_opcodes = b;
-    Ok(())
+    set_flag(vm, v, value, false)
 }
 
 fn get_lasti(vm: &mut Vm, v: Value) -> PyResult {
