@@ -286,14 +286,256 @@ open = _cpjit.builtin_function(open)
 _cpjit_c_type = _cpjit.c_type
 _stdio_types = _cpjit.stdio_types()
 del _cpjit
+IncrementalNewlineDecoder = _pyio.IncrementalNewlineDecoder
+def _size_arg(size):
+    # Argument Clinic's Py_ssize_t-or-None converter (_Py_convert_optional_to_ssize_t).
+    if size is None:
+        return -1
+    try:
+        return size.__index__()
+    except AttributeError:
+        raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'") \
+            from None
+
+
+class StringIO(_pyio.TextIOBase):
+    """Text I/O implementation using an in-memory buffer.
+
+    The initial_value argument sets the value of object.  The newline
+    argument is like the one of TextIOWrapper's constructor."""
+
+    # cpjit's StringIO (CPython's is stringio.c; _pyio's is a TextIOWrapper over a BytesIO,
+    # which encodes every write). As in C, the text is kept in two parts: `_buf` and the
+    # strings in `_acc`, appended while every write lands at the end (the accumulator), joined
+    # when something reads or writes elsewhere. `_len` is the text's length, `_pos` the
+    # position. Slots keep the instance's __dict__ for what users put there (__getstate__).
+    __slots__ = ("_buf", "_acc", "_len", "_pos", "_closed", "_readnl", "_writenl",
+                 "_decoder", "__dict__")
+
+    def __init__(self, initial_value="", newline="\n"):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError(f"newline must be str or None, not {type(newline).__name__}")
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError(f"illegal newline value: {newline!r}")
+        if initial_value is not None and not isinstance(initial_value, str):
+            raise TypeError(f"initial_value must be str or None, "
+                            f"not {type(initial_value).__name__}")
+        self._closed = False
+        self._readnl = newline
+        # Writing "\n" writes the newline given ("\r" or "\r\n"); None and "" read universal
+        # newlines, None translating them to "\n" as they are written.
+        self._writenl = newline if newline and newline[0] == "\r" else None
+        self._decoder = (IncrementalNewlineDecoder(None, newline is None)
+                         if not newline else None)
+        self._buf = ""
+        self._acc = []
+        self._len = self._pos = 0
+        if initial_value:
+            self._write(initial_value)
+            self._pos = 0
+
+    def _text(self):
+        if self._acc:
+            self._buf += "".join(self._acc)
+            self._acc = []
+        return self._buf
+
+    def _write(self, s):
+        if self._decoder is not None:
+            s = self._decoder.decode(s, True)
+        if self._writenl is not None:
+            s = s.replace("\n", self._writenl)
+        pos, n = self._pos, len(s)
+        if pos == self._len:
+            self._acc.append(s)
+            self._len = self._pos = pos + n
+            return
+        text = self._text()
+        if pos > len(text):
+            text += "\0" * (pos - len(text))
+        self._buf = text = text[:pos] + s + text[pos + n:]
+        self._len = len(text)
+        self._pos = pos + n
+
+    def _check(self):
+        try:
+            closed = self._closed
+        except AttributeError:
+            raise ValueError("I/O operation on uninitialized object") from None
+        if closed:
+            raise ValueError("I/O operation on closed file")
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
+        n = len(s)
+        if n:
+            self._write(s)
+        return n
+
+    def getvalue(self):
+        self._check()
+        return self._text()
+
+    def read(self, size=-1):
+        self._check()
+        size = _size_arg(size)
+        pos, end = self._pos, self._len
+        if pos >= end:
+            return ""
+        if 0 <= size < end - pos:
+            end = pos + size
+        self._pos = end
+        return self._text()[pos:end]
+
+    def readline(self, size=-1):
+        self._check()
+        size = _size_arg(size)
+        return self._readline(size)
+
+    def _readline(self, size):
+        pos, limit = self._pos, self._len
+        if pos >= limit:
+            return ""
+        if 0 <= size < limit - pos:
+            limit = pos + size
+        text = self._text()
+        nl = self._readnl
+        if nl == "":
+            # Universal newlines, untranslated: \n, \r or \r\n ends a line.
+            r = text.find("\r", pos, limit)
+            i = text.find("\n", pos, limit if r < 0 else r)
+            if i >= 0:
+                end = i + 1
+            elif r >= 0:
+                end = r + 2 if r + 1 < limit and text[r + 1] == "\n" else r + 1
+            else:
+                end = limit
+        else:
+            nl = nl or "\n"
+            i = text.find(nl, pos, limit)
+            end = limit if i < 0 else i + len(nl)
+        self._pos = end
+        return text[pos:end]
+
+    def __next__(self):
+        if type(self) is StringIO:
+            self._check()
+            line = self._readline(-1)
+        else:
+            line = self.readline()
+            if not isinstance(line, str):
+                raise OSError(f"readline() should have returned a str object, "
+                              f"not '{type(line).__name__}'")
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def seek(self, pos, whence=0):
+        pos = pos.__index__() if not isinstance(pos, int) and hasattr(pos, "__index__") \
+            else pos
+        if not isinstance(pos, int):
+            raise TypeError(f"'{type(pos).__name__}' object cannot be interpreted as an integer")
+        self._check()
+        if whence not in (0, 1, 2):
+            raise ValueError(f"Invalid whence ({whence}, should be 0, 1 or 2)")
+        if pos < 0 and whence == 0:
+            raise ValueError(f"Negative seek position {pos}")
+        if whence != 0 and pos != 0:
+            raise OSError("Can't do nonzero cur-relative seeks")
+        if whence == 1:
+            pos = self._pos
+        elif whence == 2:
+            pos = self._len
+        self._pos = pos
+        return pos
+
+    def truncate(self, pos=None):
+        self._check()
+        size = self._pos if pos is None else _size_arg(pos)
+        if size < 0:
+            raise ValueError(f"Negative size value {size}")
+        if size < self._len:
+            self._buf = self._text()[:size]
+            self._len = size
+        return size
+
+    def readable(self):
+        self._check()
+        return True
+
+    writable = seekable = readable
+
+    @property
+    def closed(self):
+        try:
+            return self._closed
+        except AttributeError:
+            raise ValueError("I/O operation on uninitialized object") from None
+
+    def close(self):
+        self._closed = True
+        self._buf = ""
+        self._acc = []
+
+    def __del__(self):
+        # IOBase's finalizer in C: closes an open file; an object __init__ never set up
+        # (its arguments were wrong) is left alone.
+        if not getattr(self, "_closed", True):
+            self.close()
+
+    @property
+    def line_buffering(self):
+        self._check()
+        return False
+
+    @property
+    def newlines(self):
+        self._check()
+        return None if self._decoder is None else self._decoder.newlines
+
+    def __getstate__(self):
+        self._check()
+        d = getattr(self, "__dict__", None)
+        return (self._text(), self._readnl, self._pos, dict(d) if d else None)
+
+    def __setstate__(self, state):
+        # (Unpickling calls it on an object __init__ has not seen.)
+        if getattr(self, "_closed", False):
+            raise ValueError("I/O operation on closed file")
+        if not isinstance(state, tuple) or len(state) < 4:
+            raise TypeError(f"{type(self).__name__}.__setstate__ argument should be 4-tuple, "
+                            f"got {type(state).__name__}")
+        value, newline, pos, d = state[:4]
+        self.__init__(None, newline)
+        # The buffer as it was (__init__ would have translated newlines in it).
+        if not isinstance(value, str):
+            raise TypeError(f"initial_value must be str or None, not {type(value).__name__}")
+        self._buf, self._acc, self._len = value, [], len(value)
+        if not isinstance(pos, int):
+            raise TypeError(f"third item of state must be an integer, got {type(pos).__name__}")
+        if pos < 0:
+            raise ValueError("position value cannot be negative")
+        self._pos = pos
+        if d is not None:
+            if not isinstance(d, dict):
+                raise TypeError(f"fourth item of state should be a dict, got a "
+                                f"{type(d).__name__}")
+            self.__dict__.update(d)
+
+
 FileIO = _pyio.FileIO
 BytesIO = _pyio.BytesIO
-StringIO = _pyio.StringIO
 BufferedReader = _pyio.BufferedReader
 BufferedWriter = _pyio.BufferedWriter
 BufferedRWPair = _pyio.BufferedRWPair
 BufferedRandom = _pyio.BufferedRandom
-IncrementalNewlineDecoder = _pyio.IncrementalNewlineDecoder
 text_encoding = _pyio.text_encoding
 TextIOWrapper = _pyio.TextIOWrapper
 _IOBase = _pyio.IOBase
