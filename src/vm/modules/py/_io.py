@@ -184,33 +184,7 @@ def _c_messages(_pyio):
             raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
         return tw_seek(self, cookie, whence)
 
-    # StringIO (stringio.c): its closed-file message has no full stop.
-    sio = _pyio.StringIO
-    sio_check_closed = closed_check("I/O operation on closed file")
-
-    @patch(sio, "write")
-    def write(self, s):
-        if not isinstance(s, str):
-            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
-        sio_check_closed(self)
-        return tw_write(self, s)
-
-    sized(sio, "read", tw_read, sio_check_closed)
-    sized(sio, "readline", tw_readline, sio_check_closed)
-
-    @patch(sio, "seek")
-    def seek(self, pos, whence=0):
-        check_index(pos)
-        sio_check_closed(self)
-        if whence not in (0, 1, 2):
-            raise ValueError(f"Invalid whence ({whence}, should be 0, 1 or 2)")
-        if pos < 0 and whence == 0:
-            raise ValueError(f"Negative seek position {pos}")
-        if whence != 0 and pos != 0:
-            raise OSError("Can't do nonzero cur-relative seeks")
-        return tw_seek(self, pos, whence)
-
-    truncating_and_getvalue(sio, sio_check_closed, "Negative size value")
+    # (StringIO is cpjit's own, below: _pyio.StringIO stays as _pyio has it.)
 
     # BytesIO (bytesio.c).
     bio = _pyio.BytesIO
@@ -438,10 +412,9 @@ class StringIO(_pyio.TextIOBase):
         return self._pos
 
     def seek(self, pos, whence=0):
-        pos = pos.__index__() if not isinstance(pos, int) and hasattr(pos, "__index__") \
-            else pos
-        if not isinstance(pos, int):
+        if not hasattr(type(pos), "__index__"):
             raise TypeError(f"'{type(pos).__name__}' object cannot be interpreted as an integer")
+        pos = pos.__index__()
         self._check()
         if whence not in (0, 1, 2):
             raise ValueError(f"Invalid whence ({whence}, should be 0, 1 or 2)")
