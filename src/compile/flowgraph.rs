@@ -658,11 +658,14 @@ impl Cfg {
                     }
                     stack.push(t);
                     handler = t;
-                    self.blocks[b].instrs[i].except = handler;
+                    // As in CPython, the setup and pop pseudo-instructions themselves are
+                    // covered by no handler: the NOP one leaves (to carry a line) splits the
+                    // exception table's ranges where CPython's does.
+                    self.blocks[b].instrs[i].except = NO_BLOCK;
                 } else if ins.op == Op::PopBlock {
                     stack.pop();
                     handler = stack.last().copied().unwrap_or(NO_BLOCK);
-                    self.blocks[b].instrs[i].except = handler;
+                    self.blocks[b].instrs[i].except = NO_BLOCK;
                 } else {
                     self.blocks[b].instrs[i].except = handler;
                     if ins.op.is_jump() {
