@@ -95,6 +95,7 @@ pub fn load_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
             site_of: Box::new([]),
             adaptive: Box::new([]),
             jit: Default::default(),
+            cpython_layout: Default::default(),
         },
     );
     if code.lazy.is_none() {
@@ -132,6 +133,44 @@ fn decode_body(vm: &mut Vm, v: Value) -> PyResult<()> {
             ),
         )),
     }
+}
+
+/// Code object `v` in CPython 3.11's layout (`bytecode::cpython_layout`), translated on first
+/// use and kept with the code object; `Err` names what has no 3.11 encoding.
+pub fn cpython_layout(vm: &mut Vm, v: Value) -> PyResult<crate::vm::object::CpythonLayoutResult> {
+    ensure_body(vm, v)?;
+    let c = as_code(v).unwrap();
+    Ok(c.cpython_layout
+        .get_or_init(|| {
+            crate::bytecode::cpython_layout::translate(&c.code)
+                .map(Rc::new)
+                .map_err(Rc::from)
+        })
+        .clone())
+}
+
+/// `f_lasti` / `tb_lasti` of code object `v` at cpjit instruction `at`: the byte offset of the
+/// instruction in CPython's layout (what `co_positions()` and `dis` count in), or `2 * at` for a
+/// code object without one.
+pub fn lasti(vm: &mut Vm, v: Value, at: u32) -> PyResult<i64> {
+    let l = cpython_layout(vm, v)?;
+    Ok(match &l {
+        Ok(l) => l.lasti(at as usize).map_or(at as i64 * 2, |o| o as i64),
+        Err(_) => at as i64 * 2,
+    })
+}
+
+/// The cpjit instruction of code object `v` at CPython byte offset `lasti` (a traceback's
+/// `tb_lasti` read back; the inverse of [`lasti`]).
+pub fn unit_at_lasti(vm: &mut Vm, v: Value, lasti: i64) -> PyResult<u32> {
+    let lasti = lasti.max(0);
+    let l = cpython_layout(vm, v)?;
+    Ok(match &l {
+        Ok(l) => l
+            .unit_at(lasti.min(u32::MAX as i64) as u32)
+            .map_or(0, |u| u as u32),
+        Err(_) => (lasti / 2) as u32,
+    })
 }
 
 /// Sets the body's parts of code object `v` from `code`, a decoded code object with `v`'s header.

@@ -610,7 +610,13 @@ pub struct CodeData {
     pub adaptive: Box<[Cell<u32>]>,
     /// Compiled code and hotness (`vm::jit_hook`); freed with the code object.
     pub jit: super::jit_hook::JitSlot,
+    /// The code in CPython 3.11's layout (`co_code`, `co_lines()`, ...), or why it has none;
+    /// computed on first use (`vm::code::cpython_layout`).
+    pub cpython_layout: std::cell::OnceCell<CpythonLayoutResult>,
 }
+
+/// `CodeData::cpython_layout`.
+pub type CpythonLayoutResult = Result<Rc<crate::bytecode::cpython_layout::CpythonLayout>, Rc<str>>;
 
 /// The code unit at instruction index `ip` of quickened code (`CodeData::adaptive`), for the
 /// interpreter loop's fetch, which does not check `ip` against the length: every code object the

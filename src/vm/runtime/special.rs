@@ -334,6 +334,21 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                     Some(vm.new_tuple(consts))
                 }
                 "co_positions" => Some(vm.new_builtin("co_positions", code_positions, obj)),
+                "co_lines" => Some(vm.new_builtin("co_lines", code_lines, obj)),
+                "_varname_from_oparg" => {
+                    Some(vm.new_builtin("_varname_from_oparg", code_varname_from_oparg, obj))
+                }
+                "co_code" | "_co_code_adaptive" | "co_linetable" | "co_exceptiontable"
+                | "co_lnotab" => {
+                    let l = cpython_layout_of(vm, obj, name)?;
+                    let b = match name {
+                        "co_linetable" => l.linetable.clone(),
+                        "co_lnotab" => l.lnotab.clone(),
+                        "co_exceptiontable" => l.exceptiontable.clone(),
+                        _ => l.code.clone(),
+                    };
+                    Some(vm.new_bytes(b))
+                }
                 "replace" => Some(vm.new_builtin("replace", code_replace, obj)),
                 _ => None,
             }
@@ -448,33 +463,117 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
     Ok(r)
 }
 
+/// Code object `code` in CPython 3.11's layout for attribute `what`; NotImplementedError naming
+/// the instruction when it has none.
+fn cpython_layout_of(
+    vm: &mut Vm,
+    code: Value,
+    what: &str,
+) -> PyResult<std::rc::Rc<crate::bytecode::cpython_layout::CpythonLayout>> {
+    crate::vm::code::cpython_layout(vm, code)?.map_err(|e| {
+        vm.not_implemented(format!(
+            "{what}: this code object has no CPython 3.11 encoding ({e})"
+        ))
+    })
+}
+
+/// The code object a method of code objects is bound to.
+fn code_self(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Value> {
+    match args.first().filter(|v| as_code(**v).is_some()) {
+        Some(&code) => {
+            crate::vm::code::ensure_body(vm, code)?;
+            Ok(code)
+        }
+        None => Err(vm.type_error(format!("{what}() needs a code object"))),
+    }
+}
+
+fn int_or_none(vm: &mut Vm, v: i64) -> Value {
+    if v < 0 {
+        vm.none
+    } else {
+        vm.new_int(v)
+    }
+}
+
 /// `code.co_positions()`: an iterator of (lineno, end_lineno, col_offset, end_col_offset) per
-/// instruction, Nones where the compiler recorded no position.
+/// 2-byte code unit of `co_code` (CPython 3.11's layout), Nones where the compiler recorded no
+/// position; per cpjit code unit for a code object without a 3.11 layout.
 fn code_positions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
-    let Some(&code) = args.first().filter(|v| as_code(**v).is_some()) else {
-        return Err(vm.type_error("co_positions() needs a code object"));
+    use crate::bytecode::cpython_layout::Loc;
+    let code = code_self(vm, args, "co_positions")?;
+    let layout = crate::vm::code::cpython_layout(vm, code)?;
+    let ps: Vec<Loc> = match &layout {
+        Ok(l) => l.positions.clone(),
+        Err(_) => {
+            let c = as_code(code).unwrap();
+            c.code
+                .positions
+                .iter()
+                .map(|p| match p.lineno {
+                    0 => Loc::NONE,
+                    _ => Loc {
+                        line: p.lineno as i32,
+                        end_line: p.end_lineno as i32,
+                        col: p.col_offset as i32,
+                        end_col: p.end_col_offset as i32,
+                    },
+                })
+                .collect()
+        }
     };
-    crate::vm::code::ensure_body(vm, code)?;
-    let c = as_code(code).unwrap();
-    let ps: Vec<_> = c.code.positions.iter().collect();
     let mut items = Vec::with_capacity(ps.len());
     for p in ps {
-        let t = if p.lineno == 0 {
-            let n = vm.none;
-            vm.new_tuple(vec![n, n, n, n])
+        let v = if p.line < 0 {
+            vec![vm.none; 4]
         } else {
-            let v = vec![
-                vm.new_int(p.lineno as i64),
-                vm.new_int(p.end_lineno as i64),
-                vm.new_int(p.col_offset as i64),
-                vm.new_int(p.end_col_offset as i64),
-            ];
-            vm.new_tuple(v)
+            vec![
+                int_or_none(vm, p.line as i64),
+                int_or_none(vm, p.end_line as i64),
+                int_or_none(vm, p.col as i64),
+                int_or_none(vm, p.end_col as i64),
+            ]
         };
-        items.push(t);
+        items.push(vm.new_tuple(v));
     }
     let l = vm.new_list(items);
     crate::vm::runtime::iter::get_iter(vm, l)
+}
+
+/// `code.co_lines()`: an iterator of (start, end, line) byte ranges of `co_code`, as CPython
+/// 3.11 gives them (one per line-table entry; line None where there is none).
+fn code_lines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let code = code_self(vm, args, "co_lines")?;
+    let l = cpython_layout_of(vm, code, "co_lines()")?;
+    let mut items = Vec::with_capacity(l.lines.len());
+    for &(s, e, line) in &l.lines {
+        let v = vec![
+            vm.new_int(s as i64),
+            vm.new_int(e as i64),
+            int_or_none(vm, line as i64),
+        ];
+        items.push(vm.new_tuple(v));
+    }
+    let l = vm.new_list(items);
+    crate::vm::runtime::iter::get_iter(vm, l)
+}
+
+/// `code._varname_from_oparg(i)`: the name of localsplus slot `i` (what `dis` shows for the
+/// opargs of LOAD_FAST, LOAD_DEREF, MAKE_CELL, ...).
+fn code_varname_from_oparg(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let code = code_self(vm, args, "_varname_from_oparg")?;
+    let Some(&i) = args.get(1) else {
+        return Err(vm.type_error("_varname_from_oparg() missing required argument 'oparg'"));
+    };
+    let i = crate::vm::runtime::subscr::index_of(vm, i, "_varname_from_oparg")?;
+    let c = as_code(code).unwrap();
+    match usize::try_from(i)
+        .ok()
+        .and_then(|i| c.localsplusnames.get(i))
+    {
+        Some(&n) => Ok(n),
+        None => Err(vm.index_error("tuple index out of range")),
+    }
 }
 
 /// `type.__flags__`: the Py_TPFLAGS_* bits code reads (copyreg tests HEAPTYPE, inspect

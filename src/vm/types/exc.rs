@@ -667,12 +667,12 @@ pub fn set_traceback(vm: &mut Vm, exc: Value, tb: Value) -> PyResult<()> {
         let code = crate::vm::runtime::attr::getattr(vm, fr, k_code)?;
         let g = crate::vm::runtime::attr::getattr(vm, fr, k_globals)?;
         let lasti = crate::vm::runtime::attr::getattr(vm, cur, k_lasti)?;
-        let at = if lasti.is_small_int() {
-            (lasti.as_small_int().max(0) / 2) as u32
-        } else {
-            0
-        };
         if as_code(code).is_some() {
+            let at = if lasti.is_small_int() {
+                crate::vm::code::unit_at_lasti(vm, code, lasti.as_small_int())?
+            } else {
+                0
+            };
             entries.push((code, at));
             globals.push(if as_dict(g).is_some() { g } else { Value::NULL });
         }

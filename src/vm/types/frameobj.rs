@@ -365,8 +365,12 @@ fn set_trace_opcodes(vm: &mut Vm, v: Value, value: Option<Value>) -> PyResult<()
 }
 
 fn get_lasti(vm: &mut Vm, v: Value) -> PyResult {
-    let at = frame_arg(vm, v)?.me().at;
-    Ok(vm.new_int(at as i64 * 2))
+    let (code, at) = {
+        let me = frame_arg(vm, v)?.me();
+        (me.code, me.at)
+    };
+    let la = crate::vm::code::lasti(vm, code, at)?;
+    Ok(vm.new_int(la))
 }
 
 fn get_globals(vm: &mut Vm, v: Value) -> PyResult {
@@ -473,7 +477,8 @@ pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult {
         vm.roots.push(tb);
         set(vm, tb, "tb_frame", fo)?;
         set(vm, tb, "tb_lineno", ln)?;
-        let la = vm.new_int(at as i64 * 2);
+        let la = crate::vm::code::lasti(vm, code, at)?;
+        let la = vm.new_int(la);
         set(vm, tb, "tb_lasti", la)?;
         set(vm, tb, "tb_next", next)?;
         next = tb;
