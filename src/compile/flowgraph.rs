@@ -122,6 +122,17 @@ impl Cfg {
         v
     }
 
+    /// The highest constant index the laid-out code loads (LOAD_CONST, KW_NAMES), if any: 3.11's
+    /// `trim_unused_consts` drops the constants after it (not index 0, the docstring's).
+    pub fn max_const_index(&self) -> Option<u32> {
+        self.order()
+            .into_iter()
+            .flat_map(|b| self.blocks[b].instrs.iter())
+            .filter(|i| matches!(i.op, Op::Real(Opcode::LOAD_CONST | Opcode::KW_NAMES)))
+            .map(|i| i.arg)
+            .max()
+    }
+
     /// The first instruction at or after block `b`'s start (skipping empty blocks).
     fn first_instr(&self, mut b: BlockId) -> Option<Instr> {
         loop {

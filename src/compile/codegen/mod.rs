@@ -371,12 +371,19 @@ impl<'a> Compiler<'a> {
     /// Finishes the current unit: the default return, CFG passes, and the code object.
     pub fn exit_scope(&mut self, add_none: bool) -> CResult<CodeObject> {
         // Make sure the last block returns.
+        // As 3.11, where a return leaves its block current until something else is emitted: the
+        // empty block `return` moved on to does not need a return of its own (no None constant).
         let ends_with_return = {
             let u = self.ur();
-            u.cfg.blocks[u.cur]
-                .instrs
-                .last()
-                .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE))
+            let blocks = &u.cfg.blocks;
+            let returns = |b: &crate::compile::flowgraph::Block| {
+                b.instrs
+                    .last()
+                    .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE))
+            };
+            returns(&blocks[u.cur])
+                || (blocks[u.cur].instrs.is_empty()
+                    && blocks.iter().any(|b| b.next == Some(u.cur) && returns(b)))
         };
         if !ends_with_return {
             self.u().loc = Position::default();
@@ -471,6 +478,9 @@ impl<'a> Compiler<'a> {
         }
         let mut cfg = std::mem::take(&mut u.cfg);
         cfg.optimize(&mut u);
+        // 3.11's trim_unused_consts: constants after the last one loaded go (index 0 stays).
+        let keep = cfg.max_const_index().unwrap_or(0) as usize + 1;
+        u.consts.truncate(keep);
         // A module starts from its RESUME's line 0 (cpjit: none) rather than firstlineno.
         let first = if u.kind == UnitKind::Module {
             0
