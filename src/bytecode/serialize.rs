@@ -20,8 +20,11 @@ use super::code::{CodeObject, ConstValue, ExceptionEntry, LazyBody, Position, Po
 use super::opcode::{OpInfo, OperandKind, OPCODES};
 use super::opcode::{Opcode, FIRST_SPECIALIZED};
 
-/// Bumped whenever the byte layout written here changes.
-pub const FORMAT_VERSION: u32 = 4;
+/// Bumped whenever the byte layout written here changes, or what the compiler writes into it
+/// (a file holds compiled code: files an older compiler wrote would otherwise keep its output,
+/// e.g. its constant numbering, until their source changes). 5: 3.11's constant trimming and
+/// exception-table ranges.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Nesting limit for constants and code objects (tuples in tuples, functions in functions).
 const MAX_DEPTH: u32 = 200;
