@@ -18,6 +18,7 @@
 //!   position;
 //! - jump opargs are relative to the end of the jump's caches, in units; EXTENDED_ARG counts
 //!   change offsets, so sizes are iterated to a fixpoint (as CPython's assembler does).
+//!
 //! Anything without a 3.11 encoding (a backward `JUMP_FORWARD`, an unknown instruction) is an
 //! error, never wrong bytes.
 //!
@@ -700,6 +701,64 @@ fn exc_item(out: &mut Vec<u8>, v: u32, mut msb: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code(units: &[(Opcode, u32)]) -> CodeObject {
+        let mut code = Vec::new();
+        for &(op, arg) in units {
+            code.push(CodeObject::encode(op, arg));
+            code.extend(std::iter::repeat_n(0, op.cache_units()));
+        }
+        let p = super::super::code::Position {
+            lineno: 1,
+            end_lineno: 1,
+            col_offset: 0,
+            end_col_offset: 4,
+        };
+        CodeObject {
+            name: "f".into(),
+            qualname: "f".into(),
+            filename: "<t>".into(),
+            firstlineno: 1,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+            positions: super::super::code::Positions::from_runs([(code.len() as u32, p)]),
+            code,
+            consts: vec![super::super::code::ConstValue::None],
+            names: Vec::new(),
+            localsplusnames: Vec::new(),
+            localspluskinds: Vec::new(),
+            stacksize: 1,
+            exception_table: Vec::new(),
+            lazy: None,
+        }
+    }
+
+    #[test]
+    fn jumps_become_relative_and_directional() {
+        // 0 RESUME; 1 LOAD_CONST; 2 POP_JUMP_IF_FALSE 1 (backward); 3 LOAD_CONST; 4 RETURN_VALUE
+        let co = code(&[
+            (Opcode::RESUME, 0),
+            (Opcode::LOAD_CONST, 0),
+            (Opcode::POP_JUMP_IF_FALSE, 1),
+            (Opcode::LOAD_CONST, 0),
+            (Opcode::RETURN_VALUE, 0),
+        ]);
+        let l = translate(&co).unwrap();
+        // POP_JUMP_BACKWARD_IF_FALSE (175) back over itself and the LOAD_CONST: 2 units.
+        assert_eq!(l.code, [151, 0, 100, 0, 175, 2, 100, 0, 83, 0]);
+        assert_eq!(l.lasti(2), Some(4));
+        assert_eq!(l.unit_at(4), Some(2));
+        assert_eq!(l.positions.len(), 5);
+    }
+
+    #[test]
+    fn what_311_cannot_encode_is_an_error() {
+        let co = code(&[(Opcode::JUMP_FORWARD, 0), (Opcode::RETURN_VALUE, 0)]);
+        let e = translate(&co).unwrap_err();
+        assert!(e.contains("JUMP_FORWARD at unit 0 jumps backward"), "{e}");
+    }
 
     #[test]
     fn extended_args_and_table_varints() {

@@ -338,6 +338,8 @@ pub fn special_attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Valu
                 "_varname_from_oparg" => {
                     Some(vm.new_builtin("_varname_from_oparg", code_varname_from_oparg, obj))
                 }
+                // (`_co_code_adaptive` is co_code too: cpjit's quickened forms have no 3.11
+                // numbers, so `dis.dis(adaptive=True)` shows the generic instructions.)
                 "co_code" | "_co_code_adaptive" | "co_linetable" | "co_exceptiontable"
                 | "co_lnotab" => {
                     let l = cpython_layout_of(vm, obj, name)?;
