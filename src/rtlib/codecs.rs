@@ -20,6 +20,13 @@ impl Encoding {
     /// CPython's codec lookup for the names it aliases to these codecs (case, '-', '_' and ' '
     /// insensitive).
     pub fn lookup(name: &str) -> Result<Encoding, CodecError> {
+        // The spellings programs use, without normalizing (a `String` per call).
+        match name {
+            "utf-8" | "utf8" | "UTF-8" => return Ok(Encoding::Utf8),
+            "ascii" => return Ok(Encoding::Ascii),
+            "latin-1" | "latin1" => return Ok(Encoding::Latin1),
+            _ => {}
+        }
         match normalize(name).as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Encoding::Utf8),
             "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ascii_" | "us" | "iso646_us"
@@ -47,7 +54,8 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Whether `name` is the `utf-8-sig` codec (CPython's names for it, as `Encoding::lookup`
 /// normalizes them).
 fn is_utf8_sig(name: &str) -> bool {
-    normalize(name) == "utf_8_sig"
+    // Normalizing never lengthens a name: a shorter one ("utf-8", "ascii") is not it.
+    name.len() >= "utf_8_sig".len() && normalize(name) == "utf_8_sig"
 }
 
 /// A codec name as `Encoding::lookup` compares it: lower case, '-' and ' ' as '_'.

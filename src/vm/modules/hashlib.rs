@@ -438,7 +438,7 @@ fn xof_hexdigest(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
 }
 
 fn hex(d: &[u8]) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    crate::vm::types::bytes::hex_string(d)
 }
 
 /// HMAC keyed with `key` over the digest `digestmod` names (a name or an `openssl_*`

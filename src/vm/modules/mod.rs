@@ -2,6 +2,7 @@
 //! or on PYTHONPATH.
 
 pub mod array;
+pub mod binascii;
 pub mod bisect;
 pub mod bz2;
 pub mod cmath;
@@ -561,6 +562,7 @@ fn cpjit_module(vm: &mut Vm) -> Value {
     });
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
+    binascii::install(vm, m);
     m
 }
 

@@ -644,12 +644,23 @@ pub fn hex_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(Option<V
     Ok((a[0], per))
 }
 
+/// `d` as lowercase hex digits, two a byte.
+pub fn hex_string(d: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = vec![0u8; d.len() * 2];
+    for (pair, &b) in s.chunks_exact_mut(2).zip(d) {
+        pair[0] = HEX[(b >> 4) as usize];
+        pair[1] = HEX[(b & 15) as usize];
+    }
+    String::from_utf8(s).expect("hex digits are ASCII")
+}
+
 /// `d` in hex digits, `sep` between groups of `per` bytes (CPython's _Py_strhex_impl).
 pub fn hex_impl(vm: &mut Vm, d: &[u8], sep: Option<Value>, per: i64) -> PyResult {
-    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sepv) = sep else {
-        return Ok(vm.new_str_owned(digits.concat()));
+        return Ok(vm.new_str_owned(hex_string(d)));
     };
+    let digits: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
     // bytes_per_sep is converted first (Argument Clinic), then sep's length (any object with a
     // len()), then its type, as CPython's _Py_strhex_impl checks them.
     let sep_len = if let Some(s) = as_str(sepv) {

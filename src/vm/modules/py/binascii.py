@@ -12,11 +12,7 @@ class Incomplete(Exception):
 
 Error.__module__ = Incomplete.__module__ = "binascii"
 
-_B64 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-_B64_REV = [255] * 256
-for _i, _c in enumerate(_B64):
-    _B64_REV[_c] = _i
-del _i, _c
+from _cpjit import b64_encode as _b64_encode, b64_decode as _b64_decode
 
 
 def _buffer(data):
@@ -41,68 +37,14 @@ def _ascii_data(data):
 
 
 def b2a_base64(data, *, newline=True):
-    data = _buffer(data)
-    out = bytearray()
-    table = _B64
-    n = len(data) - len(data) % 3
-    for i in range(0, n, 3):
-        v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2]
-        out += bytes((table[v >> 18], table[(v >> 12) & 63], table[(v >> 6) & 63], table[v & 63]))
-    rest = len(data) - n
-    if rest == 1:
-        v = data[n] << 16
-        out += bytes((table[v >> 18], table[(v >> 12) & 63])) + b"=="
-    elif rest == 2:
-        v = (data[n] << 16) | (data[n + 1] << 8)
-        out += bytes((table[v >> 18], table[(v >> 12) & 63], table[(v >> 6) & 63])) + b"="
-    if newline:
-        out += b"\n"
-    return bytes(out)
+    return _b64_encode(_buffer(data), newline)
 
 
 def a2b_base64(data, /, *, strict_mode=False):
-    data = _ascii_data(data)
-    if strict_mode and data[:1] == b"=":
-        raise Error("Leading padding not allowed")
-    out = bytearray()
-    rev = _B64_REV
-    quad = left = pads = ndata = 0
-    padding_started = False
-    for i, c in enumerate(data):
-        if c == 61:
-            padding_started = True
-            pads += 1
-            if quad >= 2 and quad + pads >= 4:
-                if strict_mode and i + 1 < len(data):
-                    raise Error("Excess data after padding")
-                return bytes(out)
-            continue
-        v = rev[c]
-        if v >= 64:
-            if strict_mode:
-                raise Error("Only base64 data is allowed")
-            continue
-        if strict_mode and padding_started:
-            raise Error("Discontinuous padding not allowed")
-        pads = 0
-        ndata += 1
-        if quad == 0:
-            quad, left = 1, v
-        elif quad == 1:
-            out.append(((left << 2) | (v >> 4)) & 255)
-            quad, left = 2, v & 15
-        elif quad == 2:
-            out.append(((left << 4) | (v >> 2)) & 255)
-            quad, left = 3, v & 3
-        else:
-            out.append(((left << 6) | v) & 255)
-            quad, left = 0, 0
-    if quad:
-        if quad == 1:
-            raise Error("Invalid base64-encoded string: number of data characters (%d) cannot "
-                        "be 1 more than a multiple of 4" % ndata)
-        raise Error("Incorrect padding")
-    return bytes(out)
+    out = _b64_decode(_ascii_data(data), strict_mode)
+    if isinstance(out, str):
+        raise Error(out)
+    return out
 
 
 def b2a_uu(data, /, *, backtick=False):
@@ -174,21 +116,9 @@ def unhexlify(hexstr):
     return a2b_hex(hexstr)
 
 
-_CRC32 = []
-for _n in range(256):
-    _c = _n
-    for _k in range(8):
-        _c = (0xEDB88320 ^ (_c >> 1)) if _c & 1 else (_c >> 1)
-    _CRC32.append(_c)
-del _n, _c, _k
-
-
-def crc32(data, crc=0):
-    crc = ~crc & 0xFFFFFFFF
-    table = _CRC32
-    for b in _buffer(data):
-        crc = table[(crc ^ b) & 255] ^ (crc >> 8)
-    return ~crc & 0xFFFFFFFF
+# The same CRC-32 as zlib's (CPython's binascii uses zlib's too when it has it): cpjit's zlib
+# computes it in Rust.
+from zlib import crc32
 
 
 def crc_hqx(data, crc):
