@@ -29,6 +29,7 @@ pub mod socket;
 pub mod sqlite;
 pub mod sre;
 pub mod statistics;
+pub mod struct_items;
 pub mod sys;
 pub mod sys_path;
 pub mod termios;
@@ -563,6 +564,7 @@ fn cpjit_module(vm: &mut Vm) -> Value {
     def(vm, m, "float_pack", float_pack);
     def(vm, m, "float_unpack", float_unpack);
     binascii::install(vm, m);
+    struct_items::install(vm, m);
     m
 }
 
@@ -639,7 +641,7 @@ fn round_half_even(f: f64) -> f64 {
 }
 
 /// IEEE 754 binary16 bits of `x` (rounded half to even), None if it is finite but too large.
-fn f64_to_f16(x: f64) -> Option<u16> {
+pub(crate) fn f64_to_f16(x: f64) -> Option<u16> {
     let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
     if x.is_nan() {
         return Some(sign | 0x7e00);
@@ -665,7 +667,7 @@ fn f64_to_f16(x: f64) -> Option<u16> {
     Some(sign | (((e + 15) as u16) << 10) | r)
 }
 
-fn f16_to_f64(h: u16) -> f64 {
+pub(crate) fn f16_to_f64(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let e = ((h >> 10) & 0x1f) as i32;
     let f = (h & 0x3ff) as f64;

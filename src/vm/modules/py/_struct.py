@@ -1,9 +1,11 @@
-# cpjit's _struct (CPython writes it in C): formats are compiled once per Struct into a list
-# of (code, count, offset, size) items; integers go through int.to_bytes/from_bytes and floats
+# cpjit's _struct (CPython writes it in C): formats are compiled once per Struct into a tuple
+# of (code, count, offset, size) items, which _cpjit.struct_pack/struct_unpack (Rust) run through
+# when the arguments need no conversion; integers go through int.to_bytes/from_bytes and floats
 # through _cpjit's IEEE 754 float_pack/float_unpack. Native ('@') sizes and alignment are
 # x86-64 Linux's.
 
 from _cpjit import float_pack as _float_pack, float_unpack as _float_unpack
+from _cpjit import struct_pack as _fast_pack, struct_unpack as _fast_unpack
 
 
 class error(Exception):
@@ -101,7 +103,7 @@ def _pack_item(buf, code, offset, size, v, little, native):
         buf[offset:offset + len(data)] = data
         return
     if code == "c":
-        if not isinstance(v, (bytes, bytearray)) or len(v) != 1:
+        if not isinstance(v, bytes) or len(v) != 1:
             raise error("char format requires a bytes object of length 1")
         buf[offset] = v[0]
         return
@@ -111,7 +113,11 @@ def _pack_item(buf, code, offset, size, v, little, native):
     if code in "efd":
         if not isinstance(v, float):
             if isinstance(v, int) or hasattr(type(v), "__float__") or hasattr(type(v), "__index__"):
-                v = float(v)
+                # PyFloat_AsDouble's error, whatever it is, becomes struct.error.
+                try:
+                    v = float(v)
+                except Exception:
+                    raise error("required argument is not a float") from None
             else:
                 raise error("required argument is not a float")
         buf[offset:offset + size] = _float_pack(v, size, little)
@@ -125,6 +131,13 @@ def _pack_item(buf, code, offset, size, v, little, native):
     if not lo <= v <= hi:
         if code == "P" or size == 8 or (native and code in "lLqQnN"):
             raise error("argument out of range")
+        # A value past what the C conversion takes (a C long, or an unsigned long for I and
+        # L) fails there, before the range check of the format.
+        if code in "IL":
+            if not 0 <= v <= 0xFFFFFFFFFFFFFFFF:
+                raise error("argument out of range")
+        elif not -(1 << 63) <= v < (1 << 63):
+            raise error("argument out of range")
         if code in _NAMED:
             raise error("%s format requires %d <= number <= %d" % (_NAMED[code], lo, hi))
         raise error("'%s' format requires %d <= number <= %d" % (code, lo, hi))
@@ -136,7 +149,8 @@ def _unpack_item(data, code, offset, size, little):
         return bytes(data[offset:offset + size])
     if code == "p":
         if not size:
-            return b""
+            # CPython asks PyBytes_FromStringAndSize for -1 bytes.
+            raise SystemError("Negative size passed to PyBytes_FromStringAndSize")
         n = min(data[offset], size - 1)
         return bytes(data[offset + 1:offset + 1 + n])
     if code == "c":
@@ -153,13 +167,19 @@ class Struct:
     __module__ = "_struct"
 
     def __init__(self, format):
-        self._items, self.size, self._little, self._native = _compile(format)
+        items, self.size, self._little, self._native = _compile(format)
+        self._items = tuple(items)
         self.format = format.decode("ascii") if isinstance(format, bytes) else format
         self._nargs = len(self._items)
 
     def pack(self, *args):
         if len(args) != self._nargs:
             raise error("pack expected %d items for packing (got %d)" % (self._nargs, len(args)))
+        # The loop in Rust when every argument is of the plain type its item takes; else
+        # here, converting and raising as CPython does.
+        packed = _fast_pack(self._items, self.size, self._little, args)
+        if packed is not None:
+            return packed
         buf = bytearray(self.size)
         little, native = self._little, self._native
         for (code, _, offset, size), v in zip(self._items, args):
@@ -186,6 +206,9 @@ class Struct:
         if len(data) != self.size:
             raise error("unpack requires a buffer of %d bytes" % self.size)
         little = self._little
+        values = _fast_unpack(self._items, little, data)
+        if values is not None:
+            return values
         return tuple([_unpack_item(data, code, offset, size, little)
                       for code, _, offset, size in self._items])
 
