@@ -227,22 +227,7 @@ pub fn install(vm: &mut Vm) {
         let index = Value::try_from_i64(i as i64).unwrap();
         super::getset::add_descriptor(vm, t, n, kind, call_getter, index);
         if setter.is_some() {
-            let d = crate::vm::runtime::attr::lookup_type(t, n).unwrap();
-            let bty = vm.t.builtin_function;
-            let fset = vm.heap.alloc(
-                bty,
-                BuiltinData {
-                    module: Value::NULL,
-                    name: "__set__",
-                    f: call_setter,
-                    bound: index,
-                    owner: Value::NULL,
-                },
-            );
-            vm.permanent.push(fset);
-            let p = as_property(d).unwrap();
-            p.fset = fset;
-            p.fdel = fset;
+            super::getset::add_setter(vm, t, n, call_setter, index);
         }
     }
 }

@@ -305,6 +305,32 @@ fn add(vm: &mut Vm, owner: *const TypeObject, name: &str, kind: *const TypeObjec
     add_descriptor(vm, owner, n, kind, special_get, n);
 }
 
+/// The built-in function a descriptor calls to get or set.
+fn accessor_fn(vm: &mut Vm, name: &'static str, f: BuiltinFn, bound: Value, owner: Value) -> Value {
+    let bty = vm.t.builtin_function;
+    vm.heap.alloc(
+        bty,
+        BuiltinData {
+            module: Value::NULL,
+            name,
+            f,
+            bound,
+            owner,
+        },
+    )
+}
+
+/// Makes `owner`'s descriptor `name` (put there by [`add_descriptor`]) writable: assigning
+/// calls `f(bound, obj, value)`, deleting `f(bound, obj)` (a frame's `f_trace`).
+pub fn add_setter(vm: &mut Vm, owner: *const TypeObject, name: Value, f: BuiltinFn, bound: Value) {
+    let fset = accessor_fn(vm, "__set__", f, bound, Value::NULL);
+    vm.permanent.push(fset);
+    if let Some(p) = crate::vm::runtime::attr::lookup_type(owner, name).and_then(as_property) {
+        p.fset = fset;
+        p.fdel = fset;
+    }
+}
+
 /// Puts a read-only descriptor of type `kind` (getset_descriptor or member_descriptor) named
 /// `name` in `owner`'s dict: reading it calls `f(bound, obj)` (`f(obj)` when `bound` is NULL).
 pub fn add_descriptor(
@@ -315,23 +341,14 @@ pub fn add_descriptor(
     f: BuiltinFn,
     bound: Value,
 ) {
-    let bty = vm.t.builtin_function;
-    let fget = vm.heap.alloc(
-        bty,
-        BuiltinData {
-            module: Value::NULL,
-            name: "__get__",
-            f,
-            bound,
-            // With no bound value the getter is a plain function of the object (an owner
-            // would make it an unbound method descriptor).
-            owner: if bound.is_null() {
-                Value::NULL
-            } else {
-                Value::from_ptr(owner)
-            },
-        },
-    );
+    // With no bound value the getter is a plain function of the object (an owner would make
+    // it an unbound method descriptor).
+    let getter_owner = if bound.is_null() {
+        Value::NULL
+    } else {
+        Value::from_ptr(owner)
+    };
+    let fget = accessor_fn(vm, "__get__", f, bound, getter_owner);
     vm.roots.push(fget);
     let d = vm.heap.alloc(
         kind,
