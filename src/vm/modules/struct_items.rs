@@ -9,7 +9,7 @@
 //! item by item in Python, which converts through `__index__`/`__float__`/`__bool__` and raises
 //! CPython's errors. So every error keeps one implementation.
 
-use crate::vm::interp::{str_of, PyResult, Vm};
+use crate::vm::interp::{PyResult, Vm};
 use crate::vm::object::*;
 use crate::vm::runtime::num::{int_of, IntVal};
 use crate::vm::value::Value;
@@ -19,21 +19,44 @@ pub fn install(vm: &mut Vm, m: Value) {
     super::def(vm, m, "struct_unpack", struct_unpack);
 }
 
-/// One compiled item: its format code, offset and size (the repeat count of `s`/`p`).
+/// A small non-negative int argument, or None.
+fn count(v: Value) -> Option<usize> {
+    if !v.is_small_int() {
+        return None;
+    }
+    usize::try_from(v.as_small_int()).ok()
+}
+
+/// One compiled item: its format code, offset and size (the repeat count of `s`/`p`), or None
+/// when it is not one `_compile` makes (these functions are reachable from Python: anything
+/// else is left to the stand-in's own code).
 fn item(v: Value) -> Option<(u8, usize, usize)> {
     let t = as_tuple(v)?;
-    let code = *str_of(*t.first()?).as_bytes().first()?;
-    let offset = usize::try_from(t.get(2)?.as_small_int()).ok()?;
-    let size = usize::try_from(t.get(3)?.as_small_int()).ok()?;
-    Some((code, offset, size))
+    let code = *as_str(*t.first()?)?.s.as_bytes().first()?;
+    let offset = count(*t.get(2)?)?;
+    let size = count(*t.get(3)?)?;
+    let fits = match code {
+        b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'L' | b'q' | b'Q' | b'n' | b'N'
+        | b'P' => matches!(size, 1 | 2 | 4 | 8),
+        b'e' | b'f' | b'd' => matches!(size, 2 | 4 | 8),
+        b'?' | b'c' => size == 1,
+        b's' | b'p' => true,
+        _ => false,
+    };
+    fits.then_some((code, offset, size))
 }
+
+/// The largest struct these loops build (the stand-in builds larger ones, or fails, itself).
+const MAX_SIZE: usize = 1 << 30;
 
 fn struct_pack(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult {
     crate::vm::types::nargs(vm, "struct_pack", a, k, 0, 4, 4)?;
     let (Some(items), Some(args)) = (as_tuple(a[0]), as_tuple(a[3])) else {
         return Ok(vm.none);
     };
-    let size = usize::try_from(a[1].as_small_int()).unwrap_or(0);
+    let Some(size) = count(a[1]).filter(|&n| n <= MAX_SIZE) else {
+        return Ok(vm.none);
+    };
     let little = a[2] == vm.true_;
     let mut buf = vec![0u8; size];
     for (&it, &v) in items.iter().zip(args.iter()) {

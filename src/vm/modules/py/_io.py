@@ -282,9 +282,10 @@ class StringIO(_pyio.TextIOBase):
     # which encodes every write). As in C, the text is kept in two parts: `_buf` and the
     # strings in `_acc`, appended while every write lands at the end (the accumulator), joined
     # when something reads or writes elsewhere. `_len` is the text's length, `_pos` the
-    # position. Slots keep the instance's __dict__ for what users put there (__getstate__).
+    # position. Slots keep them out of the instance's __dict__ (IOBase's), which holds what
+    # users put there (__getstate__).
     __slots__ = ("_buf", "_acc", "_len", "_pos", "_closed", "_readnl", "_writenl",
-                 "_decoder", "__dict__")
+                 "_decoder")
 
     def __init__(self, initial_value="", newline="\n"):
         if newline is not None and not isinstance(newline, str):
