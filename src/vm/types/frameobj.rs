@@ -430,14 +430,14 @@ pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult {
     // Entries are innermost first: build the innermost traceback object first.
     for (i, (code, at)) in entries.into_iter().enumerate() {
         vm.roots.push(next);
-        // Traceback entries keep (code, instruction, globals): the frame's locals are gone,
-        // shown as an empty dict (what traceback reads them for then finds nothing).
+        // Traceback entries keep (code, instruction, globals) and no more.
         let g = match globals.get(i) {
             Some(g) if !g.is_null() => *g,
             _ => vm.new_dict(),
         };
         vm.roots.push(g);
-        // A module body's locals are its globals; a function's are gone.
+        // A module body's locals are its globals; a function's are gone, shown as an empty
+        // dict (what `traceback` reads them for then finds nothing).
         let module_body = as_code(code).is_some_and(|c| {
             c.code.flags & crate::bytecode::code::flags::CO_NEWLOCALS == 0
                 && c.code.name == "<module>"
