@@ -127,6 +127,21 @@ pub const FIRST_SPECIALIZED: u8 = {
     i as u8
 };
 
+/// For each opcode byte: whether it heads a family with specialized members (`is_adaptive`),
+/// derived from `DEOPT_OF` once at compile time (the JIT asks for every instruction of a region).
+static ADAPTIVE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let d = DEOPT_OF[i] as usize;
+        if d != 0xFF && d != i {
+            t[d] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// `BINARY_OP` operator codes (CPython 3.11's `NB_*`); `INPLACE_*` = the plain code + 13.
 pub mod nb {
     pub const ADD: u32 = 0;
@@ -209,11 +224,9 @@ impl Opcode {
     }
     /// Whether the instruction heads a family with specialized members (it is adaptive: its
     /// first inline cache unit is its counter).
+    #[inline]
     pub fn is_adaptive(self) -> bool {
-        !self.is_specialized()
-            && OPCODES
-                .iter()
-                .any(|i| i.deopt == self && i.name != self.name())
+        ADAPTIVE[self as usize]
     }
     /// The specialized members of this family.
     pub fn family(self) -> impl Iterator<Item = Opcode> {
@@ -292,6 +305,14 @@ mod tests {
                 info.deopt != Opcode::ALL[i],
                 info.number >= FIRST_SPECIALIZED,
                 "{}: numbered on the wrong side of FIRST_SPECIALIZED",
+                info.name
+            );
+            // `is_adaptive` (a table) says whether any other opcode names this one its family.
+            let op = Opcode::ALL[i];
+            assert_eq!(
+                op.is_adaptive(),
+                OPCODES.iter().any(|o| o.deopt == op && o.name != info.name),
+                "{}: is_adaptive",
                 info.name
             );
             if info.deopt != Opcode::ALL[i] {

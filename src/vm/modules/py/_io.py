@@ -125,9 +125,9 @@ def _c_messages(_pyio):
                 raise ValueError(message)
         return check_closed
 
-    def truncating_and_getvalue(cls, check_closed, negative):
-        # truncate(pos) (`negative`: the message prefix for a negative size) and getvalue().
-        orig_truncate, orig_getvalue = cls.truncate, cls.getvalue
+    def truncating(cls, check_closed, negative):
+        # truncate(pos) (`negative`: the message prefix for a negative size).
+        orig_truncate = cls.truncate
 
         @patch(cls, "truncate")
         def truncate(self, pos=None):
@@ -136,11 +136,6 @@ def _c_messages(_pyio):
             if pos is not None and pos < 0:
                 raise ValueError(f"{negative} {pos}")
             return orig_truncate(self, pos)
-
-        @patch(cls, "getvalue")
-        def getvalue(self):
-            check_closed(self)
-            return orig_getvalue(self)
 
     def _unsupported(self, name):
         raise UnsupportedOperation(name)
@@ -193,19 +188,54 @@ def _c_messages(_pyio):
 
     @patch(bio, "__init__")
     def __init__(self, initial_bytes=None):
-        if initial_bytes is not None:
-            bytes_like(initial_bytes)
+        if initial_bytes is None or type(initial_bytes) is bytes:
+            # _pyio's __init__ inline for the common arguments.
+            buf = bytearray()
+            if initial_bytes:
+                buf += initial_bytes
+            self._buffer = buf
+            self._pos = 0
+            return
+        bytes_like(initial_bytes)
         bio_init(self, initial_bytes)
 
     bio_check_closed = closed_check("I/O operation on closed file.")
 
     @patch(bio, "write")
     def write(self, b):
+        # Exact bytes at or before the end of an open stream: _pyio's write inline, without
+        # its checks' calls (pickle's framer writes each opcode so; 2.45 -> ~0.5 us a write).
+        if type(b) is bytes and not self.closed:
+            buf = self._buffer
+            pos = self._pos
+            if pos <= len(buf):
+                n = len(b)
+                if n:
+                    buf[pos:pos + n] = b
+                    self._pos = pos + n
+                return n
         bio_check_closed(self)
         bytes_like(b)
         return bio_write(self, b)
 
     sized(bio, "read", bio_read, bio_check_closed)
+    bio_sized_read = bio.read
+
+    @patch(bio, "read")
+    def read(self, size=-1):
+        # An int size on an open stream: _pyio's read inline (pickle's unframer reads each
+        # opcode so).
+        if type(size) is int and not self.closed:
+            buf = self._buffer
+            pos = self._pos
+            end = len(buf)
+            if pos >= end:
+                return b""
+            if 0 <= size < end - pos:
+                end = pos + size
+            self._pos = end
+            return bytes(buf[pos:end])
+        return bio_sized_read(self, size)
     sized(bio, "readline", bio_readline, bio_check_closed)
 
     @patch(bio, "seek")
@@ -218,7 +248,13 @@ def _c_messages(_pyio):
             raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
         return bio_seek(self, pos, whence)
 
-    truncating_and_getvalue(bio, bio_check_closed, "negative size value")
+    truncating(bio, bio_check_closed, "negative size value")
+
+    @patch(bio, "getvalue")
+    def getvalue(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        return bytes(self._buffer)
 
     # BufferedWriter/BufferedRandom (bufferedio.c): the argument is a buffer.
     bw = _pyio.BufferedWriter

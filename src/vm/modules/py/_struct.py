@@ -163,6 +163,17 @@ def _unpack_item(data, code, offset, size, little):
                           signed=code in _SIGNED)
 
 
+def _byte_view(buffer):
+    # The bytes of a buffer argument (the `y*` converter), with its error.
+    if isinstance(buffer, (bytes, bytearray)):
+        return buffer
+    try:
+        return memoryview(buffer).cast("B")
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(buffer).__name__}'") \
+            from None
+
+
 class Struct:
     __module__ = "_struct"
 
@@ -202,7 +213,7 @@ class Struct:
         buffer[offset:offset + self.size] = self.pack(*args)
 
     def unpack(self, buffer):
-        data = memoryview(buffer).cast("B") if not isinstance(buffer, (bytes, bytearray)) else buffer
+        data = _byte_view(buffer)
         if len(data) != self.size:
             raise error("unpack requires a buffer of %d bytes" % self.size)
         little = self._little
@@ -213,7 +224,7 @@ class Struct:
                       for code, _, offset, size in self._items])
 
     def unpack_from(self, buffer, offset=0):
-        data = memoryview(buffer).cast("B") if not isinstance(buffer, (bytes, bytearray)) else buffer
+        data = _byte_view(buffer)
         if offset < 0:
             if offset + len(data) < 0:
                 raise error("offset %d out of range for %d-byte buffer" % (offset, len(data)))
@@ -225,7 +236,7 @@ class Struct:
         return self.unpack(bytes(data[offset:offset + self.size]))
 
     def iter_unpack(self, buffer):
-        data = bytes(buffer)
+        data = bytes(_byte_view(buffer))
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
         if len(data) % self.size:
@@ -258,6 +269,13 @@ def calcsize(format):
 
 
 def pack(format, *args):
+    # A cached format's Rust loop straight away (pickle packs an opcode's operand this way
+    # every few bytes): two Python calls fewer than through Struct.pack, 1.06 -> ~0.4 us.
+    s = _cache.get(format)
+    if s is not None and len(args) == s._nargs:
+        packed = _fast_pack(s._items, s.size, s._little, args)
+        if packed is not None:
+            return packed
     return _get(format).pack(*args)
 
 
@@ -266,6 +284,11 @@ def pack_into(format, buffer, offset, *args):
 
 
 def unpack(format, buffer):
+    s = _cache.get(format)
+    if s is not None and type(buffer) is bytes and len(buffer) == s.size:
+        values = _fast_unpack(s._items, s._little, buffer)
+        if values is not None:
+            return values
     return _get(format).unpack(buffer)
 
 
