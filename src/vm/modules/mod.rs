@@ -17,6 +17,7 @@ pub mod json;
 pub mod lzma;
 pub mod math;
 pub mod package;
+pub mod pickle_fast;
 pub mod posix;
 pub mod posix_fs;
 pub mod posix_sys;
@@ -565,6 +566,7 @@ fn cpjit_module(vm: &mut Vm) -> Value {
     def(vm, m, "float_unpack", float_unpack);
     binascii::install(vm, m);
     struct_items::install(vm, m);
+    pickle_fast::install(vm, m);
     m
 }
 

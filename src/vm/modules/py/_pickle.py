@@ -103,8 +103,61 @@ def _c_behaviour(g):
     Unpickler.load = load
 
 
+def _fast_paths(g):
+    # dumps/dump/loads of trees of plain built-in values in Rust (`_cpjit.pickle_dumps` /
+    # `pickle_loads`, byte for byte _pickle.c's output); anything else, and every error, is
+    # pickle.py's. pickle then binds dumps, dump and loads to these.
+    from _cpjit import pickle_dumps as fast_dumps, pickle_loads as fast_loads
+    from operator import index
+    py_dumps, py_dump, py_loads = g['_dumps'], g['_dump'], g['_loads']
+    UnpicklingError = g['UnpicklingError']
+
+    def protocol_arg(protocol):
+        # _Pickler_SetProtocol reads the protocol with PyLong_AsLong (__index__).
+        return protocol if protocol is None else index(protocol)
+
+    def _dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+        protocol = protocol_arg(protocol)
+        if buffer_callback is None:
+            data = fast_dumps(obj, protocol)
+            if data is not None:
+                return data
+        return py_dumps(obj, protocol, fix_imports=fix_imports, buffer_callback=buffer_callback)
+
+    def _dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+        # One write of the whole pickle, as _pickle.c makes for one that fits in a frame.
+        protocol = protocol_arg(protocol)
+        if buffer_callback is None:
+            data = fast_dumps(obj, protocol)
+            if data is not None and len(data) < 65536:
+                write = getattr(file, 'write', None)
+                if write is not None:
+                    write(data)
+                    return
+        py_dump(obj, file, protocol, fix_imports=fix_imports, buffer_callback=buffer_callback)
+
+    def _loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+        if isinstance(data, str):
+            # (pickle.py's own message is "Can't load pickle from unicode string".)
+            raise TypeError("a bytes-like object is required, not 'str'")
+        if buffers is None:
+            loaded = fast_loads(data)
+            if type(loaded) is tuple:
+                return loaded[0]
+            if loaded is not None:
+                raise UnpicklingError(loaded)
+        return py_loads(data, fix_imports=fix_imports, encoding=encoding, errors=errors,
+                        buffers=buffers)
+
+    for f, py in ((_dumps, py_dumps), (_dump, py_dump), (_loads, py_loads)):
+        # Named as pickle's own (pickle.loads pickles by reference, as pickle._loads).
+        f.__doc__, f.__module__, f.__qualname__ = py.__doc__, py.__module__, py.__qualname__
+        g[f.__name__] = f
+
+
 # pickle imports from here twice: PickleBuffer first, then (its classes defined) the rest.
 _g = _sys._getframe(1).f_globals
 if _g.get('__name__') == 'pickle' and '_Pickler' in _g:
     _c_behaviour(_g)
+    _fast_paths(_g)
 raise ImportError('cpjit has no C _pickle: pickle uses its pure-Python classes')
