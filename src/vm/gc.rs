@@ -618,6 +618,7 @@ fn trace(v: Value, out: &mut Vec<Value>) -> usize {
             IterData::AsyncGenASend { gen, sendval, .. } => out.extend([*gen, *sendval]),
             IterData::AsyncGenAThrow { gen, args, .. } => out.extend([*gen, *args]),
             IterData::ANext { wrapped, default } => out.extend([*wrapped, *default]),
+            IterData::Tool(t) => t.trace(out),
         },
         Layout::Super => {
             let d = payload_any::<SuperData>(v);

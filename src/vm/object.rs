@@ -892,6 +892,9 @@ pub enum IterData {
         wrapped: Value,
         default: Value,
     },
+    /// An `itertools` iterator (`modules::itertools`), boxed: its states are larger than
+    /// the other variants'.
+    Tool(Box<crate::vm::modules::itertools::Tool>),
     /// A pre-computed sequence of values (used for simple snapshots).
     Done,
 }

@@ -13,6 +13,7 @@ pub mod functools;
 pub mod hashes;
 pub mod hashlib;
 pub mod heapq;
+pub mod itertools;
 pub mod json;
 pub mod lzma;
 pub mod math;
@@ -74,6 +75,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_bisect" => bisect::create(vm)?,
         "_heapq" => heapq::create(vm)?,
         "_functools" => functools::create(vm)?,
+        "itertools" => itertools::create(vm)?,
         "_socket" => socket::create(vm)?,
         "_signal" => signal::create(vm)?,
         "termios" => termios::create(vm)?,
@@ -119,6 +121,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "fcntl",
     "gc",
     "grp",
+    "itertools",
     "math",
     "posix",
     "pwd",
@@ -148,7 +151,6 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Standard modules cpjit ships as Python source (compiled on first import).
 const PY_MODULES: &[(&str, &str)] = &[
-    ("itertools", include_str!("py/itertools.py")),
     ("_cpjit_types", include_str!("py/_cpjit_types.py")),
     ("_cpjit_site", include_str!("py/_cpjit_site.py")),
     ("_cpjit_eg", include_str!("py/_cpjit_eg.py")),

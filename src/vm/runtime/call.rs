@@ -133,6 +133,9 @@ pub fn sees_instance(vm: &Vm, owner: Value, name: &str) -> bool {
         || name == "__reduce__"
         || name == "__reduce_ex__"
         || (name == "__getitem__" && owner == Value::from_ptr(vm.t.dict))
+        // itertools' count and repeat reprs name the subclass.
+        || (name == "__repr__"
+            && (owner == Value::from_ptr(vm.t.it_count) || owner == Value::from_ptr(vm.t.it_repeat)))
 }
 
 /// An in-place operator dunder (`__iadd__`, `__ior__`, ...): it returns its self, which for an
@@ -177,7 +180,7 @@ fn check_descriptor_self(
             }))
         }
         Some(&a) if !vm.isinstance(a, t) => {
-            let tn = type_data(t).name.clone();
+            let tn = crate::vm::interp::type_tp_name(t);
             let an = vm.type_name(a);
             if slot {
                 return Err(vm.type_error(format!(
@@ -230,7 +233,8 @@ fn check_new_cls(
     kwnames: &[Value],
 ) -> PyResult<()> {
     let t = exc_new_owner(t);
-    let tn = || type_data(t).name.clone();
+    // CPython names the type by its tp_name (`itertools.islice.__new__(int)`).
+    let tn = || crate::vm::interp::type_tp_name(t);
     if args.len() <= kwnames.len() {
         let tn = tn();
         return Err(vm.type_error(format!("{tn}.__new__(): not enough arguments")));

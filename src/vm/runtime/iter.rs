@@ -518,6 +518,7 @@ fn iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 Exit::Return(_) => Ok(None),
             }
         }
+        IterData::Tool(_) => crate::vm::modules::itertools::next(vm, it),
         IterData::Done => Ok(None),
     }
 }

@@ -436,6 +436,11 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             },
             Layout::Instance => {
                 if let Some(b) = crate::vm::types::subclass::defer_to_base(vm, v, "__repr__") {
+                    // itertools' count and repeat name the subclass.
+                    let name = type_data(obj_type(v)).name.clone();
+                    if let Some(s) = crate::vm::modules::itertools::repr(vm, b, &name)? {
+                        return Ok(vm.new_str_owned(s));
+                    }
                     let r = repr(vm, b)?;
                     return Ok(crate::vm::types::subclass::subclass_repr(vm, v, b, r));
                 }
@@ -453,6 +458,13 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
                     }
                 } else {
                     default_repr(vm, v)
+                }
+            }
+            Layout::Iter => {
+                let name = type_data(obj_type(v)).name.clone();
+                match crate::vm::modules::itertools::repr(vm, v, &name)? {
+                    Some(s) => s,
+                    None => default_repr(vm, v),
                 }
             }
             _ => default_repr(vm, v),

@@ -1263,7 +1263,7 @@ pub fn super_getattr(vm: &mut Vm, s: Value, name: Value) -> PyResult<Option<Valu
     Ok(None)
 }
 
-fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+pub(crate) fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     // Only a built-in iterator: anything else would come back here through its `__next__`.
     if layout_of(args[0]) == Layout::Instance {
         let tn = vm.type_name(args[0]);
@@ -1280,7 +1280,7 @@ fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     }
 }
 
-fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+pub(crate) fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
     Ok(args[0])
 }
 

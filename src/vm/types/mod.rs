@@ -158,6 +158,26 @@ types_struct! {
     bz2_state: "bz2_state", Native, object;
     lzma_state: "lzma_state", Native, object;
     csv_state: "csv_state", Native, object;
+    // `itertools`' (modules::itertools).
+    it_count: "count", Iter, object;
+    it_repeat: "repeat", Iter, object;
+    it_islice: "islice", Iter, object;
+    it_chain: "chain", Iter, object;
+    it_product: "product", Iter, object;
+    it_zip_longest: "zip_longest", Iter, object;
+    it_starmap: "starmap", Iter, object;
+    it_accumulate: "accumulate", Iter, object;
+    it_compress: "compress", Iter, object;
+    it_takewhile: "takewhile", Iter, object;
+    it_dropwhile: "dropwhile", Iter, object;
+    it_filterfalse: "filterfalse", Iter, object;
+    it_pairwise: "pairwise", Iter, object;
+    it_combinations: "combinations", Iter, object;
+    it_cwr: "combinations_with_replacement", Iter, object;
+    it_permutations: "permutations", Iter, object;
+    it_cycle: "cycle", Iter, object;
+    it_groupby: "groupby", Iter, object;
+    it_grouper: "_grouper", Iter, object;
 }
 
 impl Types {
