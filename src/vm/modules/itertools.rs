@@ -1226,7 +1226,46 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// The index of the item an islice gives after the one at `next`: `stop` past it (or past
+/// the Py_ssize_t range).
+fn islice_after(next: i64, stop: i64, step: i64) -> i64 {
+    let n = next.wrapping_add(step);
+    if n < next || (stop != -1 && n > stop) {
+        stop
+    } else {
+        n
+    }
+}
+
 fn islice_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
+    // The common case: nothing to skip, over a range, list or tuple iterator, whose steps run
+    // no Python code, so the state is updated in place.
+    if let Some(Tool::Islice {
+        it,
+        next,
+        stop,
+        step,
+        cnt,
+    }) = tool(me)
+    {
+        let fast = !it.is_null()
+            && *cnt >= *next
+            && (*stop == -1 || *cnt < *stop)
+            && matches!(layout_of(*it), Layout::RangeIter | Layout::SeqIter);
+        if fast {
+            let item = match layout_of(*it) {
+                Layout::RangeIter => as_range_iter(*it).unwrap().advance().map(|v| vm.new_int(v)),
+                _ => as_seq_iter(*it).unwrap().advance(),
+            };
+            let Some(item) = item else {
+                *it = Value::NULL;
+                return Ok(None);
+            };
+            *cnt += 1;
+            *next = islice_after(*next, *stop, *step);
+            return Ok(Some(item));
+        }
+    }
     let clear = |me: Value| {
         if let Some(Tool::Islice { it, .. }) = tool(me) {
             *it = Value::NULL;
@@ -1286,11 +1325,7 @@ fn islice_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     }) = tool(me)
     {
         *cnt += 1;
-        let old = *next;
-        *next = old.wrapping_add(*step);
-        if *next < old || (*stop != -1 && *next > *stop) {
-            *next = *stop;
-        }
+        *next = islice_after(*next, *stop, *step);
     }
     Ok(Some(item))
 }
