@@ -1010,7 +1010,7 @@ fn run_impl<const SINGLE: bool, const HANDOVER: bool>(
                         let (a, b) = (slots[sp - 2], slots[sp - 1]);
                         if is_exact(a, vm.t.str_) && is_exact(b, vm.t.str_) {
                             hit!();
-                            let r = rops::str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap());
+                            let r = rops::str_add(vm, a, b);
                             sp -= 2;
                             if op == Opcode::BINARY_OP_INPLACE_ADD_UNICODE {
                                 // The STORE_FAST that follows, done here.

@@ -368,6 +368,13 @@ impl Vm {
         if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
             return self.small_strs[s.as_bytes()[0] as usize];
         }
+        self.new_str_fresh(s)
+    }
+
+    /// A new str object even for one ASCII character, where CPython makes a new object rather
+    /// than hand out its cached one: an int's str/repr/format (`str(5) is str(5)` is False), so
+    /// identity, and what `pickle` memoizes by it, are as in CPython.
+    pub fn new_str_fresh(&mut self, s: String) -> Value {
         self.heap.note_external(s.len());
         let nchars = if s.is_ascii() {
             s.len()

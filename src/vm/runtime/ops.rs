@@ -313,9 +313,7 @@ fn builtin_binop(
         return Ok(None);
     }
     match (base, la, lb) {
-        (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => {
-            Ok(Some(str_concat(vm, as_str(a).unwrap(), as_str(b).unwrap())))
-        }
+        (nb::ADD, Some(Layout::Str), Some(Layout::Str)) => Ok(Some(str_add(vm, a, b))),
         (nb::ADD, Some(Layout::List), Some(Layout::List)) if !inplace => {
             let mut v = as_list(a).unwrap().to_vec();
             v.extend_from_slice(as_list(b).unwrap());
@@ -546,7 +544,21 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
     Err(vm.type_error(format!("bad operand type for unary {sym}: '{n}'")))
 }
 
-/// `a + b` for two strs (the generic path and BINARY_OP_ADD_UNICODE).
+/// `a + b` for two strs (the generic path and BINARY_OP_ADD_UNICODE): with an empty side, the
+/// other str itself where it is an exact str, as CPython's PyUnicode_Concat gives (so identity,
+/// and what pickle memoizes by it, are as in CPython).
+pub fn str_add(vm: &mut Vm, a: Value, b: Value) -> Value {
+    let (sa, sb) = (as_str(a).unwrap(), as_str(b).unwrap());
+    if sa.s.is_empty() && obj_type(b) == vm.t.str_ {
+        return b;
+    }
+    if sb.s.is_empty() && obj_type(a) == vm.t.str_ {
+        return a;
+    }
+    str_concat(vm, sa, sb)
+}
+
+/// The concatenation of two strs' texts, a new str.
 pub fn str_concat(vm: &mut Vm, a: &StrData, b: &StrData) -> Value {
     let mut s = String::with_capacity(a.s.len() + b.s.len());
     s.push_str(&a.s);
