@@ -1,5 +1,5 @@
-//! The `time` module: perf_counter, time, sleep, monotonic, process_time (Rust), and
-//! struct_time, gmtime, localtime, mktime, strftime, asctime, ctime (the module's Python part).
+//! The `time` module: the clocks, sleep, gmtime, localtime, mktime, strftime and asctime
+//! (Rust), and struct_time's class, ctime, tzset, strptime (the module's Python part).
 //! cpjit reads no time-zone database: local time is UTC (timezone 0, tzname ('UTC', 'UTC')),
 //! as on these machines.
 
@@ -34,6 +34,17 @@ pub fn create(vm: &mut Vm) -> PyResult {
         let v = vm.new_int(*id as i64);
         crate::vm::modules::set_attr(vm, m, name, v);
     }
+    for (name, f) in [
+        ("gmtime", gmtime as crate::vm::object::BuiltinFn),
+        ("localtime", localtime),
+        ("mktime", mktime),
+        ("strftime", strftime),
+        ("asctime", asctime),
+        ("_new_struct_time", new_struct_time),
+        ("_struct_time_fields", struct_time_fields),
+    ] {
+        def_bound(vm, m, name, f);
+    }
     let d = crate::vm::object::as_module(m).unwrap().dict;
     let r = crate::vm::run::exec_source(vm, TIME_SRC.as_bytes(), "<frozen time>", d);
     vm.roots.pop();
@@ -53,11 +64,19 @@ class struct_time(tuple):
     n_fields = 11
     n_unnamed_fields = 0
     __module__ = 'time'
+    # No __dict__, as CPython's: tm_zone and tm_gmtoff are kept in the instance's first value
+    # (Rust: `EXTRA`), which no Python name reaches.
+    __slots__ = ()
     _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday',
                'tm_yday', 'tm_isdst')
     def __new__(cls, *args, **kwargs):
-        # structseq_new's Argument Clinic signature: (sequence, dict=None).
-        seq, dict = _bind_clinic('structseq', args, kwargs, ('sequence', 'dict'), 1)
+        # structseq_new's Argument Clinic signature: (sequence, dict=None); the instance is
+        # built by _new_struct_time (Rust), which gmtime & co. call directly.
+        if kwargs or len(args) != 1:
+            seq, dict = _bind_clinic('structseq', args, kwargs, ('sequence', 'dict'), 1)
+        else:
+            seq, = args
+            dict = _NOW
         if not isinstance(seq, (list, tuple)):
             try:
                 seq = iter(seq)
@@ -66,60 +85,24 @@ class struct_time(tuple):
         # Any given dict argument (None too) must be a dict.
         if dict is not _NOW and not isinstance(dict, type({})):
             raise TypeError('time.struct_time() takes a dict as second arg, if any')
-        seq = tuple(seq)
-        if len(seq) < 9:
-            raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)'
-                            % len(seq))
-        if len(seq) > 11:
-            raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)'
-                            % len(seq))
-        self = tuple.__new__(cls, seq[:9])
-        self._extra = seq[9:] + (None,) * (11 - len(seq))
-        return self
-    tm_year = property(lambda self: self[0])
-    tm_mon = property(lambda self: self[1])
-    tm_mday = property(lambda self: self[2])
-    tm_hour = property(lambda self: self[3])
-    tm_min = property(lambda self: self[4])
-    tm_sec = property(lambda self: self[5])
-    tm_wday = property(lambda self: self[6])
-    tm_yday = property(lambda self: self[7])
-    tm_isdst = property(lambda self: self[8])
-    tm_zone = property(lambda self: self._extra[0])
-    tm_gmtoff = property(lambda self: self._extra[1])
+        if not isinstance(seq, (list, tuple)):
+            seq = tuple(seq)
+        if dict is not _NOW and dict is not None and 9 <= len(seq) < 11:
+            # The fields the sequence leaves out come from the dict (unpickling).
+            seq = tuple(seq) + tuple(dict.get(n) for n in ('tm_zone', 'tm_gmtoff')[len(seq) - 9:])
+        return _new_struct_time(cls, seq)
     def __repr__(self):
         return 'time.struct_time(' + ', '.join(
             [n + '=' + repr(v) for n, v in zip(self._fields, self)]) + ')'
     def __reduce__(self):
-        return (struct_time, (tuple(self) + self._extra,))
+        return (struct_time, (tuple(self), {'tm_zone': self.tm_zone,
+                                            'tm_gmtoff': self.tm_gmtoff}))
 
-def _days_before_year(y):
-    y -= 1
-    return y * 365 + y // 4 - y // 100 + y // 400
-
-def _is_leap(y):
-    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-
-_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-
-def _time_t(secs):
-    # CPython's _PyTime_ObjectToTime_t (rounding down): a 64-bit time_t.
-    if isinstance(secs, float):
-        if secs != secs:
-            raise ValueError('Invalid value NaN (not a number)')
-        if not -9.223372036854775808e18 <= secs <= 9.223372036854775808e18:
-            raise OverflowError('timestamp out of range for platform time_t')
-        secs = int(secs // 1)
-    elif not isinstance(secs, int):
-        try:
-            f = type(secs).__index__
-        except AttributeError:
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(secs).__name__) from None
-        secs = f(secs)
-    if not -2**63 <= secs < 2**63:
-        raise OverflowError('timestamp out of range for platform time_t')
-    return secs
+# Its fields are read-only member descriptors (Rust).
+_struct_time_fields(struct_time)
+import _cpjit
+_cpjit.c_type(struct_time)
+del _cpjit
 
 def _check_args(name, args, kwargs, lo, hi, style):
     # The argument checks of CPython's C functions: METH_VARARGS ones refuse keywords under
@@ -161,47 +144,6 @@ def _bind_clinic(name, args, kwargs, names, required):
         if k not in names:
             raise TypeError("'%s' is an invalid keyword argument for %s()" % (k, name))
     return out
-
-def gmtime(*args, **kwargs):
-    _check_args('gmtime', args, kwargs, 0, 1, 'parse')
-    return _gmtime(*args)
-
-def _gmtime(secs=None):
-    if secs is None:
-        secs = time()
-    secs = _time_t(secs)
-    days, rem = divmod(secs, 86400)
-    hh, rem = divmod(rem, 3600)
-    mm, ss = divmod(rem, 60)
-    # days since 1970-01-01 -> civil date (Howard Hinnant's algorithm)
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    if m <= 2:
-        y += 1
-    wday = (days + 3) % 7
-    yday = _DAYS_BEFORE_MONTH[m] + d + (1 if m > 2 and _is_leap(y) else 0)
-    if not -2**31 <= y - 1900 < 2**31:
-        # glibc's gmtime_r: the year does not fit struct tm's int.
-        import posix
-        raise OSError(75, posix.strerror(75))
-    return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, 'UTC', 0))
-
-def localtime(*args, **kwargs):
-    _check_args('localtime', args, kwargs, 0, 1, 'parse')
-    return _localtime(*args)
-
-def _localtime(secs=None):
-    t = _gmtime(secs)
-    if timezone:
-        t = _gmtime(_timegm(t) - timezone)
-    return struct_time(tuple(t)[:9] + (tzname[0], -timezone))
 
 def _tz_offset(s):
     # POSIX TZ offset [+-]hh[:mm[:ss]] (west of Greenwich positive); None if malformed.
@@ -262,128 +204,9 @@ def strptime(*args, **kwargs):
 # The default of the time-tuple arguments: only an omitted one means now (None is refused).
 _NOW = object()
 
-def _tuple_arg(t, name):
-    if t is _NOW:
-        return localtime()
-    if not isinstance(t, tuple):
-        raise TypeError('Tuple or struct_time argument required')
-    if len(t) != 9 and not isinstance(t, struct_time):
-        raise TypeError('%s(): illegal time tuple argument' % name)
-    return t
-
-def mktime(*args, **kwargs):
-    _check_args('time.mktime', args, kwargs, 1, 1, 'o')
-    t, = args
-    return float(_timegm(_tuple_arg(t, 'mktime')) + timezone)
-
-def _timegm(t):
-    y, mo, d, hh, mi, ss = t[:6]
-    y += (mo - 1) // 12
-    mo = (mo - 1) % 12 + 1
-    days = _days_before_year(y) - _days_before_year(1970) + _DAYS_BEFORE_MONTH[mo] + d - 1
-    if mo > 2 and _is_leap(y):
-        days += 1
-    return days * 86400 + hh * 3600 + mi * 60 + ss
-
-_DAY_NAMES = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
-_MONTH_NAMES = ('', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-                'September', 'October', 'November', 'December')
-
-def strftime(*args, **kwargs):
-    if kwargs:
-        raise TypeError('strftime() takes no keyword arguments')
-    if not 1 <= len(args) <= 2:
-        raise TypeError('strftime() takes at %s (%d given)'
-                        % ('least 1 argument' if not args else 'most 2 arguments', len(args)))
-    if not isinstance(args[0], str):
-        raise TypeError('strftime() argument 1 must be str, not '
-                        + ('None' if args[0] is None else type(args[0]).__name__))
-    return _strftime(*args)
-
-def _strftime(format, t=_NOW):
-    t = _tuple_arg(t, 'strftime')
-    y, mo, d, hh, mi, ss, wd, yd = t[:8]
-    out = []
-    i = 0
-    n = len(format)
-    while i < n:
-        c = format[i]
-        if c != '%' or i + 1 == n:
-            out.append(c)
-            i += 1
-            continue
-        f = format[i + 1]
-        i += 2
-        # glibc's flags (_ - 0 ^ #) and field width, as in '%4Y' or '%-d'.
-        flags = width = ''
-        while f in '_-0^#' and i < n:
-            flags += f
-            f = format[i]
-            i += 1
-        while f.isdigit() and i < n:
-            width += f
-            f = format[i]
-            i += 1
-        if flags or width:
-            s = _strftime('%' + f, t)
-            if '^' in flags:
-                s = s.upper()
-            if '-' in flags and s[:1] in '0 ' and len(s) > 1:
-                s = s.lstrip('0 ') or '0'
-            elif width:
-                pad = ' ' if '_' in flags or not s[:1].isdigit() else '0'
-                s = s.rjust(int(width), pad)
-            elif '_' in flags and s[:1] == '0' and len(s) > 1:
-                s = ' ' + s[1:]
-            out.append(s)
-            continue
-        if f == 'Y': out.append(str(y))
-        elif f == 'm': out.append('%02d' % mo)
-        elif f == 'd': out.append('%02d' % d)
-        elif f == 'e': out.append('%2d' % d)
-        elif f == 'H': out.append('%02d' % hh)
-        elif f == 'I': out.append('%02d' % ((hh + 11) % 12 + 1))
-        elif f == 'M': out.append('%02d' % mi)
-        elif f == 'S': out.append('%02d' % ss)
-        elif f == 'p': out.append('AM' if hh < 12 else 'PM')
-        elif f == 'y': out.append('%02d' % (y % 100))
-        elif f == 'C': out.append('%02d' % (y // 100))
-        elif f == 'j': out.append('%03d' % yd)
-        elif f == 'a': out.append(_DAY_NAMES[wd][:3])
-        elif f == 'A': out.append(_DAY_NAMES[wd])
-        elif f == 'b' or f == 'h': out.append(_MONTH_NAMES[mo][:3])
-        elif f == 'B': out.append(_MONTH_NAMES[mo])
-        elif f == 'w': out.append(str((wd + 1) % 7))
-        elif f == 'u': out.append(str(wd + 1))
-        elif f == 'Z': out.append(tzname[0])
-        elif f == 'z':
-            o = -timezone
-            out.append('%s%02d%02d' % ('-' if o < 0 else '+', abs(o) // 3600, abs(o) // 60 % 60))
-        elif f == 'D': out.append(_strftime('%m/%d/%y', t))
-        elif f == 'F': out.append(_strftime('%Y-%m-%d', t))
-        elif f == 'T': out.append(_strftime('%H:%M:%S', t))
-        elif f == 'R': out.append(_strftime('%H:%M', t))
-        elif f == 'c': out.append(_strftime('%a %b %e %H:%M:%S %Y', t))
-        elif f == 'x': out.append(_strftime('%m/%d/%y', t))
-        elif f == 'X': out.append(_strftime('%H:%M:%S', t))
-        elif f == 'n': out.append('\n')
-        elif f == 't': out.append('\t')
-        elif f == '%': out.append('%')
-        elif f == 'U': out.append('%02d' % ((yd + 6 - (wd + 1) % 7) // 7))
-        elif f == 'W': out.append('%02d' % ((yd + 6 - wd) // 7))
-        else:
-            # glibc copies a directive it does not know.
-            out.append('%' + f)
-    return ''.join(out)
-
-def asctime(*args, **kwargs):
-    _check_args('asctime', args, kwargs, 0, 1, 'unpack')
-    t = args[0] if args else _NOW
-    return _strftime('%a %b %e %H:%M:%S %Y', _tuple_arg(t, 'asctime'))
-
 def ctime(*args, **kwargs):
     _check_args('ctime', args, kwargs, 0, 1, 'parse')
-    return asctime(_localtime(*args))
+    return asctime(localtime(*args))
 
 def get_clock_info(*args, **kwargs):
     _check_args('get_clock_info', args, kwargs, 1, 1, 'parse')
@@ -732,4 +555,651 @@ fn pthread_getcpuclockid(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult 
         Some(num::IntVal::Small(1)) => Ok(vm.new_int(own_thread_clock() as i64)),
         _ => Err(errno_error(vm, rustix::io::Errno::SRCH)),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// struct_time and the calendar functions. They are bound to the module (`__self__`, as C
+// module functions are): `args[0]` is the module, whose dict holds `struct_time`, `timezone`
+// and `tzname` (tzset rebinds the last two).
+
+use crate::vm::object::{as_builtin, as_module, as_tuple, type_data, BuiltinFn, TypeObject};
+use crate::vm::runtime::dict::dict_get_str;
+
+/// A module function with the module as its bound `self` (`args[0]`).
+fn def_bound(vm: &mut Vm, m: Value, name: &'static str, f: BuiltinFn) {
+    let b = vm.new_builtin(name, f, m);
+    if let Some(bd) = as_builtin(b) {
+        bd.module = as_module(m).map_or(Value::NULL, |md| md.name);
+    }
+    crate::vm::modules::set_attr(vm, m, name, b);
+}
+
+/// The module global `name` (None when it was deleted).
+fn global(vm: &mut Vm, m: Value, name: &'static str) -> Value {
+    let d = as_module(m).unwrap().dict;
+    let k = vm.sname(name);
+    dict_get_str(vm, d, k).unwrap_or(vm.none)
+}
+
+/// The argument checks of CPython's METH_VARARGS functions: keywords refused under the plain
+/// name, then PyArg_ParseTuple's count ("takes at most 1 argument (2 given)"), or a METH_O
+/// function's ("time.mktime() takes exactly one argument (2 given)") when `meth_o`.
+fn check_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    (lo, hi): (usize, usize),
+    meth_o: bool,
+) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.len();
+    if (lo..=hi).contains(&n) {
+        return Ok(());
+    }
+    if meth_o {
+        return Err(vm.type_error(format!("{name}() takes exactly one argument ({n} given)")));
+    }
+    let (k, how) = match (n < lo, lo == hi) {
+        (_, true) => (lo, "exactly"),
+        (true, false) => (lo, "at least"),
+        (false, false) => (hi, "at most"),
+    };
+    let s = if k == 1 { "" } else { "s" };
+    Err(vm.type_error(format!("{name}() takes {how} {k} argument{s} ({n} given)")))
+}
+
+const TIME_T_RANGE: &str = "timestamp out of range for platform time_t";
+
+/// CPython's `_PyTime_ObjectToTime_t` rounding down: a 64-bit time_t.
+fn time_t(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_float() {
+        let f = v.as_f64();
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        let f = f.floor();
+        if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&f) {
+            return Err(vm.overflow_error(TIME_T_RANGE));
+        }
+        return Ok(f as i64);
+    }
+    match num::index_value(vm, v)? {
+        Some(num::IntVal::Small(i)) => Ok(i),
+        Some(num::IntVal::Big(b)) => i64::try_from(&b).map_err(|_| vm.overflow_error(TIME_T_RANGE)),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+/// The current time as a time_t.
+fn now_secs() -> i64 {
+    match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs_f64().ceil() as i64),
+    }
+}
+
+/// The optional seconds argument of gmtime/localtime/ctime (omitted or None: now).
+fn secs_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[Value]) -> PyResult<i64> {
+    check_args(vm, name, args, kw, (0, 1), false)?;
+    match args.first() {
+        Some(&v) if v != vm.none => time_t(vm, v),
+        _ => Ok(now_secs()),
+    }
+}
+
+const DAYS_BEFORE_MONTH: [i64; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+/// glibc's `gmtime_r` of `secs`: (year, mon 1-12, mday, hour, min, sec, wday Monday=0, yday
+/// 1-366), or EOVERFLOW when the year does not fit struct tm's int.
+fn civil(vm: &mut Vm, secs: i64) -> PyResult<[i64; 8]> {
+    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // days since 1970-01-01 -> civil date (Howard Hinnant's algorithm)
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    if i32::try_from(y - 1900).is_err() {
+        return Err(errno_error(vm, rustix::io::Errno::OVERFLOW));
+    }
+    let yday = DAYS_BEFORE_MONTH[m as usize] + d + i64::from(m > 2 && is_leap(y));
+    let wday = (days + 3).rem_euclid(7);
+    Ok([y, m, d, rem / 3600, rem / 60 % 60, rem % 60, wday, yday])
+}
+
+/// The `struct_time` class of module `m`.
+fn struct_time_class(vm: &mut Vm, m: Value) -> PyResult<*const TypeObject> {
+    let c = global(vm, m, "struct_time");
+    match crate::vm::object::as_type(c) {
+        Some(_) => Ok(c.as_ptr::<TypeObject>() as *const TypeObject),
+        None => Err(vm.type_error("time.struct_time is not a class")),
+    }
+}
+
+/// The instance value of a struct_time holding its (tm_zone, tm_gmtoff): the class declares
+/// `__slots__ = ()`, so the instance has no other values.
+const EXTRA: usize = 0;
+
+/// (tm_zone, tm_gmtoff) of struct_time instance `obj`.
+fn extra_of(obj: Value) -> Option<[Value; 2]> {
+    let e = crate::vm::object::as_instance(obj)?.value(EXTRA)?;
+    as_tuple(e).filter(|t| t.len() == 2).map(|t| [t[0], t[1]])
+}
+
+/// A `cls` instance over the 9 sequence fields, with `tm_zone` and `tm_gmtoff` (`EXTRA`).
+fn make_struct_time(
+    vm: &mut Vm,
+    cls: *const TypeObject,
+    items: Vec<Value>,
+    extra: [Value; 2],
+) -> PyResult {
+    let t = vm.new_tuple(items);
+    vm.roots.push(t);
+    let e = vm.new_tuple(extra.to_vec());
+    vm.roots.push(e);
+    let obj = crate::vm::types::subclass::new_ext_instance(vm, cls, t);
+    crate::vm::types::instance::set_slot(vm, obj, EXTRA, e);
+    vm.roots.truncate(vm.roots.len() - 2);
+    Ok(obj)
+}
+
+/// gmtime/localtime's result: the civil time of `secs` in a zone `gmtoff` seconds east.
+fn struct_tm(vm: &mut Vm, m: Value, secs: i64, zone: Value, gmtoff: i64) -> PyResult {
+    let cls = struct_time_class(vm, m)?;
+    let Some(local) = secs.checked_add(gmtoff) else {
+        return Err(vm.overflow_error(TIME_T_RANGE));
+    };
+    let f = civil(vm, local)?;
+    let mut items: Vec<Value> = f.iter().map(|&i| vm.new_int(i)).collect();
+    items.push(vm.new_int(0));
+    let off = vm.new_int(gmtoff);
+    make_struct_time(vm, cls, items, [zone, off])
+}
+
+fn gmtime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let secs = secs_arg(vm, "gmtime", &args[1..], kw)?;
+    let zone = vm.sname("GMT");
+    struct_tm(vm, args[0], secs, zone, 0)
+}
+
+/// The zone's offset east of UTC (-timezone) and its name (tzname[0]).
+fn local_zone(vm: &mut Vm, m: Value) -> PyResult<(i64, Value)> {
+    let tz = global(vm, m, "timezone");
+    let off = match num::index_value(vm, tz)? {
+        Some(num::IntVal::Small(i)) => i.checked_neg(),
+        _ => None,
+    };
+    let Some(off) = off else {
+        return Err(vm.type_error("time.timezone must be an int"));
+    };
+    let names = global(vm, m, "tzname");
+    let name = match as_tuple(names) {
+        Some(t) if !t.is_empty() => t[0],
+        _ => vm.sname("UTC"),
+    };
+    Ok((off, name))
+}
+
+fn localtime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let m = args[0];
+    let secs = secs_arg(vm, "localtime", &args[1..], kw)?;
+    let (off, name) = local_zone(vm, m)?;
+    struct_tm(vm, m, secs, name, off)
+}
+
+/// `_new_struct_time(cls, seq)`: structseq_new for a list or tuple of 9 to 11 items (the
+/// Python `__new__` binds the arguments and makes any other iterable a tuple).
+fn new_struct_time(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::vm::types::nargs(vm, "_new_struct_time", args, kw, 1, 2, 2)?;
+    let (cls, seq) = (args[1], args[2]);
+    if crate::vm::object::as_type(cls).is_none() {
+        return Err(vm.type_error("_new_struct_time() argument 1 must be a class"));
+    }
+    let items: Vec<Value> = match (as_tuple(seq), crate::vm::object::as_list(seq)) {
+        (Some(t), _) => t.to_vec(),
+        (_, Some(l)) => l.to_vec(),
+        _ => crate::vm::runtime::iter::collect(vm, seq)?,
+    };
+    let n = items.len();
+    if n < 9 {
+        return Err(vm.type_error(format!(
+            "time.struct_time() takes an at least 9-sequence ({n}-sequence given)"
+        )));
+    }
+    if n > 11 {
+        return Err(vm.type_error(format!(
+            "time.struct_time() takes an at most 11-sequence ({n}-sequence given)"
+        )));
+    }
+    let extra = [
+        items.get(9).copied().unwrap_or(vm.none),
+        items.get(10).copied().unwrap_or(vm.none),
+    ];
+    let cls = cls.as_ptr::<TypeObject>() as *const TypeObject;
+    make_struct_time(vm, cls, items[..9].to_vec(), extra)
+}
+
+const FIELDS: [&str; 11] = [
+    "tm_year",
+    "tm_mon",
+    "tm_mday",
+    "tm_hour",
+    "tm_min",
+    "tm_sec",
+    "tm_wday",
+    "tm_yday",
+    "tm_isdst",
+    "tm_zone",
+    "tm_gmtoff",
+];
+
+/// `_struct_time_fields(cls)`: installs the read-only member descriptors of the fields.
+fn struct_time_fields(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    crate::vm::types::nargs(vm, "_struct_time_fields", args, kw, 1, 1, 1)?;
+    let cls = args[1];
+    let mty = vm.t.member_descriptor;
+    let bty = vm.t.builtin_function;
+    for (i, name) in FIELDS.iter().enumerate() {
+        let idx = vm.new_int(i as i64);
+        let mk = |vm: &mut Vm, n: &'static str, f: BuiltinFn| {
+            vm.heap.alloc(
+                bty,
+                crate::vm::object::BuiltinData {
+                    module: Value::NULL,
+                    name: n,
+                    f,
+                    bound: idx,
+                    owner: cls,
+                },
+            )
+        };
+        let fget = mk(vm, "__get__", field_get);
+        vm.roots.push(fget);
+        let fset = mk(vm, "__set__", field_set);
+        vm.roots.push(fset);
+        let fdel = mk(vm, "__delete__", field_set);
+        vm.roots.push(fdel);
+        let doc = vm.intern(name);
+        let d = vm.heap.alloc(
+            mty,
+            crate::vm::object::PropertyData {
+                fget,
+                fset,
+                fdel,
+                doc,
+                name: Value::NULL,
+            },
+        );
+        vm.roots.push(d);
+        let r = crate::vm::runtime::attr::setattr(vm, cls, doc, d);
+        vm.roots.truncate(vm.roots.len() - 4);
+        r?;
+    }
+    Ok(vm.none)
+}
+
+/// A field's getter: `args` are (index, instance).
+fn field_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult {
+    let i = args[0].as_small_int() as usize;
+    let obj = args.get(1).copied().unwrap_or(vm.none);
+    check_field_owner(vm, obj, i)?;
+    if i < 9 {
+        let b = crate::vm::types::subclass::base_value(obj).unwrap();
+        return Ok(as_tuple(b).map_or(vm.none, |t| t[i]));
+    }
+    Ok(extra_of(obj).map_or(vm.none, |e| e[i - 9]))
+}
+
+/// The check CPython's member descriptors make: `obj` is a struct_time (a tuple subclass
+/// instance); otherwise the TypeError naming field `i`.
+fn check_field_owner(vm: &mut Vm, obj: Value, i: usize) -> PyResult<()> {
+    let ok = crate::vm::types::subclass::base_value(obj).is_some_and(|b| as_tuple(b).is_some())
+        && type_data(vm.type_of(obj)).ext.is_some();
+    if ok {
+        return Ok(());
+    }
+    let tn = vm.type_name(obj);
+    Err(vm.type_error(format!(
+        "descriptor '{}' for 'time.struct_time' objects doesn't apply to a '{tn}' object",
+        FIELDS[i]
+    )))
+}
+
+fn field_set(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+/// CPython's `gettmarg` and `checktm` (when `check`): the 9 fields of a tuple as C ints
+/// (`__index__`), normalized as glibc's struct tm sees them back in Python's conventions:
+/// [year, mon 1-12, mday, hour, min, sec, wday Monday=0, yday 1-366, isdst].
+fn tm_arg(vm: &mut Vm, t: Value, func: &str, check: bool) -> PyResult<[i64; 9]> {
+    let tuple_t = vm.t.tuple;
+    if !vm.isinstance(t, tuple_t) {
+        return Err(vm.type_error("Tuple or struct_time argument required"));
+    }
+    let b = crate::vm::types::subclass::base_value(t).unwrap_or(t);
+    let items = as_tuple(b).map(|x| x.to_vec()).unwrap_or_default();
+    if items.len() != 9 {
+        return Err(vm.type_error(format!("{func}(): illegal time tuple argument")));
+    }
+    // The items are the tuple's own (rooted by it) while __index__ runs.
+    let mut f = [0i64; 9];
+    for (i, &v) in items.iter().enumerate() {
+        if v.is_float() {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        f[i] = c_int(vm, v)? as i64;
+    }
+    if f[0] < i32::MIN as i64 + 1900 {
+        return Err(vm.overflow_error("year out of range"));
+    }
+    // struct tm's fields: tm_mon 0-11, tm_wday Sunday=0 (C's remainder), tm_yday 0-365.
+    let (mut mon, mut mday, mut yday) = (f[1] - 1, f[2], f[7] - 1);
+    let wday = (f[6] + 1) % 7;
+    if check {
+        let range = |vm: &mut Vm, msg: &str| Err(vm.value_error(msg));
+        if mon == -1 {
+            mon = 0;
+        } else if !(0..=11).contains(&mon) {
+            return range(vm, "month out of range");
+        }
+        if mday == 0 {
+            mday = 1;
+        } else if !(0..=31).contains(&mday) {
+            return range(vm, "day of month out of range");
+        }
+        if !(0..=23).contains(&f[3]) {
+            return range(vm, "hour out of range");
+        }
+        if !(0..=59).contains(&f[4]) {
+            return range(vm, "minute out of range");
+        }
+        if !(0..=61).contains(&f[5]) {
+            return range(vm, "seconds out of range");
+        }
+        if wday < 0 {
+            return range(vm, "day of week out of range");
+        }
+        if yday == -1 {
+            yday = 0;
+        } else if !(0..=365).contains(&yday) {
+            return range(vm, "day of year out of range");
+        }
+    }
+    let wd = (wday + 6).rem_euclid(7);
+    Ok([f[0], mon + 1, mday, f[3], f[4], f[5], wd, yday + 1, f[8]])
+}
+
+/// A tuple argument of strftime/asctime: omitted means the local time now.
+fn tm_or_now(vm: &mut Vm, m: Value, t: Option<Value>, func: &str) -> PyResult<[i64; 9]> {
+    match t {
+        Some(t) => tm_arg(vm, t, func, true),
+        None => {
+            let (off, _) = local_zone(vm, m)?;
+            let Some(s) = now_secs().checked_add(off) else {
+                return Err(vm.overflow_error(TIME_T_RANGE));
+            };
+            let c = civil(vm, s)?;
+            Ok([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], 0])
+        }
+    }
+}
+
+fn days_before_year(y: i64) -> i64 {
+    let y = y - 1;
+    y * 365 + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)
+}
+
+fn mktime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let m = args[0];
+    check_args(vm, "time.mktime", &args[1..], kw, (1, 1), true)?;
+    let [y, mo, d, hh, mi, ss, ..] = tm_arg(vm, args[1], "mktime", false)?;
+    let y = y + (mo - 1).div_euclid(12);
+    let mo = (mo - 1).rem_euclid(12) + 1;
+    let mut days = days_before_year(y) - days_before_year(1970) + DAYS_BEFORE_MONTH[mo as usize];
+    days += d - 1 + i64::from(mo > 2 && is_leap(y));
+    let (off, _) = local_zone(vm, m)?;
+    let secs = days as i128 * 86400 + (hh * 3600 + mi * 60 + ss) as i128 - off as i128;
+    Ok(Value::from_f64(secs as f64))
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_NAMES: [&str; 13] = [
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// What strftime's %Z and %z print: the struct_time's own tm_zone/tm_gmtoff, else the zone's
+/// (glibc prints neither when tm_isdst is negative and the tuple names no zone).
+struct Zone {
+    name: String,
+    /// Whether `name` is the struct_time's tm_zone.
+    own_name: bool,
+    gmtoff: i64,
+}
+
+/// glibc's strftime over the fields `tm_arg` gives, with its flags (_ - 0 ^ #) and widths.
+fn format_tm(fmt: &str, t: &[i64; 9], z: &Zone, out: &mut String) {
+    use std::fmt::Write;
+    let [y, mo, d, hh, mi, ss, wd, yd, isdst] = *t;
+    let c: Vec<char> = fmt.chars().collect();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if c[i] != '%' || i + 1 == n {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        let mut f = c[i + 1];
+        i += 2;
+        let (mut flags, mut width) = (String::new(), String::new());
+        while "_-0^#".contains(f) && i < n {
+            flags.push(f);
+            f = c[i];
+            i += 1;
+        }
+        while f.is_ascii_digit() && i < n {
+            width.push(f);
+            f = c[i];
+            i += 1;
+        }
+        let mut s = String::new();
+        let s_ref = if flags.is_empty() && width.is_empty() {
+            &mut *out
+        } else {
+            &mut s
+        };
+        let dir = |s: &mut String, f: &str| format_tm(f, t, z, s);
+        let _ = match f {
+            'Y' => write!(s_ref, "{y}"),
+            'm' => write!(s_ref, "{mo:02}"),
+            'd' => write!(s_ref, "{d:02}"),
+            'e' => write!(s_ref, "{d:2}"),
+            'H' => write!(s_ref, "{hh:02}"),
+            'I' => write!(s_ref, "{:02}", (hh + 11).rem_euclid(12) + 1),
+            'M' => write!(s_ref, "{mi:02}"),
+            'S' => write!(s_ref, "{ss:02}"),
+            'p' => write!(s_ref, "{}", if hh < 12 { "AM" } else { "PM" }),
+            'y' => write!(s_ref, "{:02}", y.rem_euclid(100)),
+            'C' => write!(s_ref, "{:02}", y.div_euclid(100)),
+            'j' => write!(s_ref, "{yd:03}"),
+            'a' => write!(s_ref, "{}", &DAY_NAMES[wd as usize][..3]),
+            'A' => write!(s_ref, "{}", DAY_NAMES[wd as usize]),
+            'b' | 'h' => write!(s_ref, "{}", &MONTH_NAMES[mo as usize][..3]),
+            'B' => write!(s_ref, "{}", MONTH_NAMES[mo as usize]),
+            'w' => write!(s_ref, "{}", (wd + 1) % 7),
+            'u' => write!(s_ref, "{}", wd + 1),
+            'Z' if isdst < 0 && !z.own_name => Ok(()),
+            'Z' => write!(s_ref, "{}", z.name),
+            'z' if isdst < 0 => Ok(()),
+            'z' => {
+                let o = z.gmtoff;
+                let sign = if o < 0 { '-' } else { '+' };
+                write!(s_ref, "{sign}{:02}{:02}", o.abs() / 3600, o.abs() / 60 % 60)
+            }
+            'D' | 'x' => Ok(dir(s_ref, "%m/%d/%y")),
+            'F' => Ok(dir(s_ref, "%Y-%m-%d")),
+            'T' | 'X' => Ok(dir(s_ref, "%H:%M:%S")),
+            'R' => Ok(dir(s_ref, "%H:%M")),
+            'c' => Ok(dir(s_ref, "%a %b %e %H:%M:%S %Y")),
+            'n' => write!(s_ref, "\n"),
+            't' => write!(s_ref, "\t"),
+            '%' => write!(s_ref, "%"),
+            'U' => write!(s_ref, "{:02}", (yd + 6 - (wd + 1) % 7).div_euclid(7)),
+            'W' => write!(s_ref, "{:02}", (yd + 6 - wd).div_euclid(7)),
+            // glibc copies a directive it does not know.
+            _ => write!(s_ref, "%{f}"),
+        };
+        if flags.is_empty() && width.is_empty() {
+            continue;
+        }
+        if flags.contains('^') || (flags.contains('#') && "aAbBh".contains(f)) {
+            s = s.to_uppercase();
+        } else if flags.contains('#') && "pZ".contains(f) {
+            s = s.to_lowercase();
+        }
+        let digit_first = s.starts_with(|ch: char| ch.is_ascii_digit());
+        if flags.contains('-') && s.starts_with(['0', ' ']) && s.len() > 1 {
+            let t = s.trim_start_matches(['0', ' ']);
+            s = if t.is_empty() { "0".into() } else { t.into() };
+        } else if !width.is_empty() {
+            let w: usize = width.parse().unwrap_or(0);
+            let pad = if flags.contains('_') || !digit_first {
+                ' '
+            } else {
+                '0'
+            };
+            let len = s.chars().count();
+            if w > len {
+                s = std::iter::repeat(pad)
+                    .take(w - len)
+                    .chain(s.chars())
+                    .collect();
+            }
+        } else if flags.contains('_') && s.starts_with('0') && s.len() > 1 {
+            s.replace_range(..1, " ");
+        }
+        out.push_str(&s);
+    }
+}
+
+/// %Z/%z of a time tuple: a struct_time's tm_zone/tm_gmtoff when set, else the local zone's.
+fn zone_of(vm: &mut Vm, m: Value, t: Option<Value>) -> PyResult<Zone> {
+    let (off, name) = local_zone(vm, m)?;
+    let mut z = Zone {
+        name: crate::vm::interp::str_of(name).to_string(),
+        own_name: false,
+        gmtoff: off,
+    };
+    let Some(t) = t else { return Ok(z) };
+    let cls = struct_time_class(vm, m)?;
+    if vm.type_of(t) != cls {
+        return Ok(z);
+    }
+    if let Some([zone, gmtoff]) = extra_of(t) {
+        if zone != vm.none {
+            let Some(s) = crate::vm::object::as_str(zone) else {
+                let tn = vm.type_name(zone);
+                return Err(
+                    vm.type_error(format!("bad argument type for built-in operation: {tn}"))
+                );
+            };
+            z.name = s.s.to_string();
+            z.own_name = !z.name.is_empty();
+        }
+        if gmtoff != vm.none {
+            z.gmtoff = c_int(vm, gmtoff)? as i64;
+        }
+    }
+    Ok(z)
+}
+
+fn strftime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let m = args[0];
+    let a = &args[1..];
+    if !kw.is_empty() {
+        return Err(vm.type_error("strftime() takes no keyword arguments"));
+    }
+    if a.is_empty() || a.len() > 2 {
+        let what = if a.is_empty() {
+            "least 1 argument"
+        } else {
+            "most 2 arguments"
+        };
+        let n = a.len();
+        return Err(vm.type_error(format!("strftime() takes at {what} ({n} given)")));
+    }
+    let Some(fs) = crate::vm::object::as_str(a[0]) else {
+        let tn = if a[0] == vm.none {
+            "None".to_string()
+        } else {
+            vm.type_name(a[0])
+        };
+        return Err(vm.type_error(format!("strftime() argument 1 must be str, not {tn}")));
+    };
+    let fmt = fs.s.to_string();
+    let t = tm_or_now(vm, m, a.get(1).copied(), "strftime")?;
+    if fmt.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
+    let z = zone_of(vm, m, a.get(1).copied())?;
+    let mut out = String::with_capacity(fmt.len() + 16);
+    format_tm(&fmt, &t, &z, &mut out);
+    Ok(vm.new_str(&out))
+}
+
+/// `asctime([t])`: "%a %b %e %H:%M:%S %Y" of a checked time tuple.
+fn asctime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult {
+    let m = args[0];
+    let a = &args[1..];
+    if !kw.is_empty() {
+        return Err(vm.type_error("asctime() takes no keyword arguments"));
+    }
+    if a.len() > 1 {
+        let n = a.len();
+        return Err(vm.type_error(format!("asctime expected at most 1 argument, got {n}")));
+    }
+    let t = tm_or_now(vm, m, a.first().copied(), "asctime")?;
+    let z = Zone {
+        name: String::new(),
+        own_name: false,
+        gmtoff: 0,
+    };
+    let mut out = String::new();
+    format_tm("%a %b %e %H:%M:%S %Y", &t, &z, &mut out);
+    Ok(vm.new_str(&out))
 }
