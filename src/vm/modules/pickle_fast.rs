@@ -4,17 +4,19 @@
 //! - `_cpjit.pickle_dumps(obj, protocol)`: the pickle `pickle.dumps(obj, protocol)` makes, for
 //!   protocols 2–5, when `obj` is built only of exact `None`, `bool`, `int`, `float`, `str`,
 //!   `bytes` (protocol 3+), `tuple`, `list`, `dict`, `set` and `frozenset` (protocol 4+);
-//!   None for anything else (another type, a str with a lone surrogate, nesting deeper than
-//!   `MAX_DEPTH`), and `pickle.py` then does the whole job. The output is byte for byte
+//!   None for anything else (another type, a str with a lone surrogate), and `pickle.py` then
+//!   does the whole job; nesting past the recursion limit raises C's RecursionError (its
+//!   `_Py_EnterRecursiveCall` accounting: `Pickler::remaining`). The output is byte for byte
 //!   `_pickle.c`'s (`save`, `save_long`, `write_unicode_binary`, `batch_list_exact`,
 //!   `batch_dict_exact`, `save_set`, `save_frozenset`, `memo_put`/`memo_get`, and its framing:
 //!   `_Pickler_Write`, `_Pickler_OpcodeBoundary`, `_Pickler_CommitFrame`,
 //!   `_Pickler_write_bytes`), which for a list of 1001 items or a dict of exactly 1000 differs
 //!   from `pickle.py`'s.
 //! - `_cpjit.pickle_loads(data)`: `(obj,)` for a pickle made only of the opcodes such values
-//!   need (and protocol 0–5's binary forms of them), None for anything else (another opcode, a
-//!   malformed or truncated pickle, an unhashable key) so that `pickle.py` loads it and raises
-//!   its errors. Nothing here runs Python code (every hash and comparison is of built-in values
+//!   need (and protocol 0–5's binary forms of them), the message of C's UnpicklingError for a
+//!   stack underflow, a missing MARK, odd SETITEMS or a frame past the data, and None for
+//!   anything else (another opcode, a truncated pickle, an unhashable key) so that `pickle.py`
+//!   loads it and raises its errors. Nothing here runs Python code (every hash and comparison is of built-in values
 //!   this function made), so no collection can happen while it holds values in Rust locals.
 
 use crate::rtlib::surrogate;
