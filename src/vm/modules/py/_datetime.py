@@ -27,6 +27,8 @@ def _c_behaviour(g):
 
     def c_int(v):
         # The "i" argument format.
+        if type(v) is int and -0x80000000 <= v <= 0x7fffffff:
+            return v
         v = _index(v)
         if v > 0x7fffffff:
             raise OverflowError("signed integer is greater than maximum")
@@ -68,16 +70,27 @@ def _c_behaviour(g):
         setattr(cls, name, f)
 
     def reworded(cls, name, exc, old, new):
-        # `name` of `cls`, raising exc(new) where _pydatetime raises exc(old).
+        # `name` of `cls` (a method taking `other` and, for `_cmp`, `allow_mixed`), raising
+        # exc(new) where _pydatetime raises exc(old). Fixed signatures, not *args/**kwargs:
+        # datetime.now() subtracts datetimes to probe for a fold, so this runs on every call.
         orig = cls.__dict__[name]
 
-        def f(self, *args, **kwargs):
-            try:
-                return orig(self, *args, **kwargs)
-            except exc as e:
-                if e.args != (old,):
-                    raise
-            raise exc(new)
+        if name == '_cmp':
+            def f(self, other, allow_mixed=False):
+                try:
+                    return orig(self, other, allow_mixed)
+                except exc as e:
+                    if e.args != (old,):
+                        raise
+                raise exc(new)
+        else:
+            def f(self, other):
+                try:
+                    return orig(self, other)
+                except exc as e:
+                    if e.args != (old,):
+                        raise
+                raise exc(new)
         method(cls, name, f)
 
     reworded(datetime, '__sub__', TypeError, "cannot mix naive and timezone-aware time",
