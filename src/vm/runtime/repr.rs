@@ -470,7 +470,7 @@ fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult {
             _ => default_repr(vm, v),
         }
     };
-    if int_of(v).is_some() && (!v.is_ptr() || layout_of(v) == Layout::BigInt) {
+    if v.is_small_int() || (v.is_ptr() && layout_of(v) == Layout::BigInt) {
         return Ok(vm.new_str_fresh(s));
     }
     Ok(vm.new_str_owned(s))
@@ -592,7 +592,7 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult {
     };
     match r {
         // (An int's formatting is a new object, as its str is.)
-        Ok(s) if int_of(v).is_some() => Ok(vm.new_str_fresh(s)),
+        Ok(s) if crate::vm::runtime::num::is_int(v) => Ok(vm.new_str_fresh(s)),
         Ok(s) => Ok(vm.new_str_owned(s)),
         Err(e) => Err(rt_err(vm, e)),
     }
